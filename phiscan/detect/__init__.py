@@ -1,0 +1,64 @@
+"""Detection: TextUnits in, Findings out (masked and hashed, never raw)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from phiscan.allowlist import AllowList
+from phiscan.config import Config
+from phiscan.detect.engine import (
+    analyze_text,
+    build_analyzer,
+    entities_for,
+    is_test_data,
+    recognizer_name,
+)
+from phiscan.model import Finding, TextUnit
+from phiscan.normalize import normalise
+from phiscan.security import keyed_hash, mask_value
+
+
+class Detector:
+    """Built once per process (the spaCy pipeline is the expensive part)."""
+
+    def __init__(self, config: Config, hmac_key: bytes) -> None:
+        self.config = config
+        self.key = hmac_key
+        self.analyzer = build_analyzer(config)
+        self.entities = entities_for(config)
+        self.allowlist = AllowList.load(config.detection.allowlist)
+
+    def detect(self, units: Iterable[TextUnit]) -> list[Finding]:
+        findings: list[Finding] = []
+        for unit in units:
+            findings.extend(self.detect_unit(unit))
+        return findings
+
+    def detect_unit(self, unit: TextUnit) -> list[Finding]:
+        findings = []
+        for result in analyze_text(self.analyzer, unit.text, self.entities, self.config):
+            raw_value = unit.text[result.start:result.end]
+            value_hash = keyed_hash(
+                self.key, result.entity_type, normalise(result.entity_type, raw_value)
+            )
+            if self.allowlist.allows_value(result.entity_type, raw_value, value_hash, self.key):
+                continue
+            findings.append(
+                Finding(
+                    entity_type=result.entity_type,
+                    score=round(float(result.score), 3),
+                    recognizer=recognizer_name(result),
+                    where=unit.where,
+                    start=result.start,
+                    end=result.end,
+                    masked=mask_value(result.entity_type, raw_value),
+                    value_hash=value_hash,
+                    record=unit.record,
+                    field=unit.field_at(result.start, result.end),
+                    test_data=is_test_data(result),
+                )
+            )
+        return findings
+
+
+__all__ = ["Detector"]

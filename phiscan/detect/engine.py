@@ -1,0 +1,163 @@
+"""The detection engine: Presidio + spaCy, built once per process, never online.
+
+A bare `AnalyzerEngine()` downloads `en_core_web_lg`, and Presidio's e-mail
+recognizer asks tldextract to fetch the public-suffix list. Here the spaCy
+pipeline is loaded by package name from site-packages, and the e-mail check
+uses tldextract's bundled snapshot only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    SpacyRecognizer,
+)
+
+from phiscan.config import Config, ConfigError
+from recognizers import build_recognizers
+
+log = logging.getLogger("phiscan.detect")
+
+# Entities reported unless [detection] entities says otherwise.
+DEFAULT_ENTITIES: tuple[str, ...] = (
+    "UK_NHS",
+    "HOME_ACCESS",
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+)
+
+# spaCy components Presidio does not use: the parser is the costliest.
+UNUSED_SPACY_COMPONENTS = ("parser",)
+
+
+@cache
+def _offline_tld_extractor():
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """Presidio's e-mail recognizer with tldextract's bundled suffix list only."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return _offline_tld_extractor()(pattern_text).fqdn != ""
+
+
+class PreloadedSpacyNlpEngine(SpacyNlpEngine):
+    """A SpacyNlpEngine whose pipeline is loaded by us: never downloads."""
+
+    def __init__(self, model_name: str) -> None:
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": model_name}],
+            ner_model_configuration=NerModelConfiguration(),
+        )
+        if not spacy.util.is_package(model_name):
+            raise ConfigError(
+                f"spaCy model package '{model_name}' is not installed; "
+                "install it or set [nlp] model (phiscan never downloads models)"
+            )
+        self.nlp = {"en": spacy.load(model_name, exclude=list(UNUSED_SPACY_COMPONENTS))}
+
+    def load(self) -> None:  # the pipeline is already loaded
+        return None
+
+
+def build_registry(nlp_engine: SpacyNlpEngine) -> RecognizerRegistry:
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(
+        SpacyRecognizer(supported_language="en",
+                        supported_entities=nlp_engine.get_supported_entities())
+    )
+    registry.add_recognizer(OfflineEmailRecognizer())
+    registry.add_recognizer(CreditCardRecognizer())
+    registry.add_recognizer(IbanRecognizer())
+    for recognizer in build_recognizers():
+        registry.add_recognizer(recognizer)
+    return registry
+
+
+def build_analyzer(config: Config) -> AnalyzerEngine:
+    nlp_engine = PreloadedSpacyNlpEngine(config.nlp.model)
+    return AnalyzerEngine(
+        registry=build_registry(nlp_engine),
+        nlp_engine=nlp_engine,
+        supported_languages=["en"],
+        default_score_threshold=config.detection.threshold,
+    )
+
+
+@dataclass(frozen=True)
+class Chunk:
+    offset: int
+    text: str
+
+
+def chunk_text(text: str, size: int, overlap: int) -> Iterator[Chunk]:
+    """Windows of about `size` characters, overlapping by `overlap`, cut at whitespace."""
+    if len(text) <= size:
+        yield Chunk(0, text)
+        return
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind(" ", start + size // 2, end)
+            cut = max(cut, text.rfind("\n", start + size // 2, end))
+            end = cut if cut > start else end
+        yield Chunk(start, text[start:end])
+        if end >= len(text):
+            return
+        start = max(end - overlap, start + 1)
+
+
+def analyze_text(
+    analyzer: AnalyzerEngine, text: str, entities: list[str], config: Config
+) -> list[RecognizerResult]:
+    """Presidio over long text in overlapping chunks; duplicates at seams removed."""
+    seen: set[tuple[str, int, int]] = set()
+    results: list[RecognizerResult] = []
+    for chunk in chunk_text(text, config.nlp.chunk_chars, config.nlp.chunk_overlap):
+        for result in analyzer.analyze(
+            chunk.text, language=config.detection.language, entities=entities,
+            score_threshold=config.detection.threshold,
+        ):
+            result.start += chunk.offset
+            result.end += chunk.offset
+            key = (result.entity_type, result.start, result.end)
+            if key not in seen:
+                seen.add(key)
+                results.append(result)
+    return results
+
+
+def entities_for(config: Config) -> list[str]:
+    return list(config.detection.entities or DEFAULT_ENTITIES)
+
+
+def recognizer_name(result: RecognizerResult) -> str:
+    metadata = result.recognition_metadata or {}
+    return str(metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown"))
+
+
+def is_test_data(result: RecognizerResult) -> bool:
+    return bool((result.recognition_metadata or {}).get("phiscan_test_data"))
+
+
+def supported_entities(analyzer: AnalyzerEngine) -> Iterable[tuple[str, str]]:
+    """(entity type, recognizer name) pairs, for `phiscan recognizers`."""
+    for recognizer in analyzer.registry.recognizers:
+        for entity in recognizer.supported_entities:
+            yield entity, recognizer.name

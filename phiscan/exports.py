@@ -1,0 +1,79 @@
+"""The export contract other tools rely on, rewritten after every scan.
+
+- files.jsonl: one object per location (see README "Output contract")
+- files.csv: the same rows flattened for a spreadsheet
+- summary.json: totals by status, entity type, category and risk
+All created 0600. Only masked, aggregated data: no finding values.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+from phiscan.security import open_private
+from phiscan.store import Inventory, StoredLocation, risk_counts, status_counts
+
+FILES_JSONL = "files.jsonl"
+FILES_CSV = "files.csv"
+SUMMARY_JSON = "summary.json"
+CSV_COLUMNS = (
+    "location", "status", "reason", "size", "modified", "special_category", "categories",
+    "risk", "entities",
+)
+
+
+def location_record(location: StoredLocation) -> dict:
+    return {
+        "location": location.location,
+        "status": location.status,
+        "reason": location.reason,
+        "size": location.size,
+        "modified": location.modified,
+        "entities": location.entities,
+        "special_category": location.special_category,
+        "categories": location.categories,
+        "risk": location.risk,
+    }
+
+
+def build_summary(locations: list[StoredLocation], run: dict | None = None) -> dict:
+    entity_totals: Counter[str] = Counter()
+    category_locations: Counter[str] = Counter()
+    for location in locations:
+        entity_totals.update(location.entities)
+        category_locations.update(location.categories)
+    return {
+        "locations": len(locations),
+        "status": status_counts(locations),
+        "risk": risk_counts(locations),
+        "special_category_locations": sum(1 for loc in locations if loc.special_category),
+        "entities": dict(sorted(entity_totals.items())),
+        "categories": dict(sorted(category_locations.items())),
+        "bytes": sum(location.size for location in locations),
+        "run": run or {},
+    }
+
+
+def write_exports(inventory: Inventory, out_dir: str | Path, run: dict | None = None) -> dict:
+    out = Path(out_dir)
+    locations = list(inventory.locations())
+    with open_private(out / FILES_JSONL) as handle:
+        for location in locations:
+            handle.write(json.dumps(location_record(location), ensure_ascii=False) + "\n")
+    with open_private(out / FILES_CSV) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for location in locations:
+            record = location_record(location)
+            record["categories"] = ";".join(location.categories)
+            record["entities"] = ";".join(f"{k}={v}" for k, v in location.entities.items())
+            record["special_category"] = str(location.special_category).lower()
+            writer.writerow([record[column] for column in CSV_COLUMNS])
+    summary = build_summary(locations, run)
+    with open_private(out / SUMMARY_JSON) as handle:
+        json.dump(summary, handle, indent=2, sort_keys=True)
+        handle.write("\n")
+    return summary

@@ -1,0 +1,50 @@
+"""Zip archives: members become child documents, read in memory, never written out."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+
+from phiscan.extract.base import ExtractContext, ExtractionError, LimitExceeded, Piece, Skip
+from phiscan.model import Child
+
+
+def safe_member_name(name: str) -> str:
+    """A display name that cannot climb out of anything (`../`, absolute paths)."""
+    parts = [part for part in name.replace("\\", "/").split("/") if part not in ("", ".", "..")]
+    return "/".join(parts) or "unnamed"
+
+
+def extract_zip(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    if ctx.depth >= ctx.limits.max_archive_depth:
+        raise Skip("archive nesting deeper than max_archive_depth")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ExtractionError(f"corrupt zip: {type(exc).__name__}") from None
+    with archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        if any(info.flag_bits & 0x1 for info in members):
+            raise Skip("encrypted archive")
+        for info in members:
+            if info.file_size > ctx.limits.max_member_bytes:
+                raise LimitExceeded("archive member over max_member_bytes")
+            ctx.budget.spend(info.file_size)
+            yield _read_member(archive, info, ctx)
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ExtractContext) -> Child:
+    """Read no more than the declared size: a lying header cannot inflate past it."""
+    name = safe_member_name(info.filename)
+    limit = min(info.file_size, ctx.limits.max_member_bytes)
+    try:
+        with archive.open(info) as member:
+            content = member.read(limit + 1)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        return Child(name, b"", error=f"corrupt zip member: {type(exc).__name__}")
+    except NotImplementedError:
+        return Child(name, b"", error="zip compression method not supported")
+    if len(content) > limit:
+        raise LimitExceeded("archive member larger than its header says")
+    return Child(name, content)

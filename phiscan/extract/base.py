@@ -1,0 +1,80 @@
+"""What every extractor shares: its signature, limits, and how it says no."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from phiscan.config import LimitsConfig
+from phiscan.model import Child, FieldSpan, TextUnit
+
+
+class Skip(Exception):
+    """The file is fine but will not be read (encrypted, no text layer, ...).
+
+    The message becomes the inventory reason: keep it free of file content.
+    """
+
+
+class ExtractionError(Exception):
+    """The file is malformed. The message becomes the reason: no file content."""
+
+
+class LimitExceeded(ExtractionError):
+    """An archive or document went over a configured limit."""
+
+
+@dataclass
+class Budget:
+    """Shared by a top-level file and everything expanded from it (zip bombs)."""
+
+    expanded_bytes_left: int
+    members_left: int
+
+    def spend(self, size: int) -> None:
+        self.members_left -= 1
+        if self.members_left < 0:
+            raise LimitExceeded("too many archive members (max_archive_members)")
+        self.expanded_bytes_left -= size
+        if self.expanded_bytes_left < 0:
+            raise LimitExceeded("expanded size over max_expanded_bytes")
+
+
+@dataclass
+class ExtractContext:
+    name: str  # file or member name, for extension-based choices only
+    limits: LimitsConfig
+    depth: int = 0
+    budget: Budget = field(default_factory=lambda: Budget(0, 0))
+
+    @classmethod
+    def for_file(cls, name: str, limits: LimitsConfig) -> ExtractContext:
+        return cls(name, limits, 0, Budget(limits.max_expanded_bytes, limits.max_archive_members))
+
+    def cap_text(self, text: str) -> str:
+        return text[: self.limits.max_text_chars]
+
+
+Piece = TextUnit | Child
+Extractor = Callable[[bytes, ExtractContext], Iterator[Piece]]
+
+
+def record_unit(pairs: list[tuple[str, str]], where: str, record: str) -> TextUnit:
+    """One structured record as `field: value` lines, each value a named FieldSpan.
+
+    The field name stays next to its value, so context words such as
+    `nhs_number` or `date_of_birth` reach the recognizers.
+    """
+    parts: list[str] = []
+    spans = []
+    offset = 0
+    for name, value in pairs:
+        value = " ".join(str(value).split())
+        if not value:
+            continue
+        prefix = f"{name}: "
+        start = offset + len(prefix)
+        parts.append(f"{prefix}{value}\n")
+        spans.append(FieldSpan(start, start + len(value), name))
+        offset += len(prefix) + len(value) + 1
+    return TextUnit(text="".join(parts), where=where, record=record, fields=spans)

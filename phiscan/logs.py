@@ -1,0 +1,55 @@
+"""Logging that cannot leak: messages carry locations and statuses, never values.
+
+Tracebacks are not printed by default (an exception message from a third-party
+parser may quote file content); `--debug` shows exception types and frames
+without messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from phiscan.security import open_private
+
+LOG_FILENAME = "phiscan.log"
+
+
+class ScrubbedFormatter(logging.Formatter):
+    """Drops exception messages: only the type and where it was raised survive."""
+
+    def formatException(self, exc_info) -> str:  # noqa: N802 (logging API)
+        exc_type, _exc, tb = exc_info
+        frames = traceback.extract_tb(tb)
+        lines = [f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}'
+                 for frame in frames]
+        name = exc_type.__name__ if exc_type else "Exception"
+        return "Traceback (message withheld):\n" + "\n".join(lines) + f"\n{name}"
+
+
+def setup_logging(out_dir: Path | None, *, quiet: bool = False, debug: bool = False) -> None:
+    root = logging.getLogger("phiscan")
+    root.handlers.clear()
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    root.propagate = False
+    formatter = ScrubbedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.WARNING if quiet else (logging.DEBUG if debug else logging.INFO))
+    console.setFormatter(formatter)
+    root.addHandler(console)
+    if out_dir is not None:
+        handler = logging.StreamHandler(open_private(Path(out_dir) / LOG_FILENAME, "a"))
+        handler.setFormatter(formatter)
+        root.addHandler(handler)
+    for noisy in ("presidio-analyzer", "presidio_analyzer", "botocore", "boto3", "smbprotocol",
+                  "urllib3", "distributed"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+def scrubbed_excepthook(exc_type, exc, tb) -> None:
+    """Last-resort handler: the type and location of a crash, never its message."""
+    frames = traceback.extract_tb(tb)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    sys.stderr.write(f"phiscan: internal error {exc_type.__name__}{where} (message withheld)\n")

@@ -1,0 +1,144 @@
+"""The plain data that flows between pipeline stages.
+
+source -> SourceItem -> bytes -> TextUnit (extraction) -> Finding (detection)
+-> LocationResult (classification) -> inventory -> reports.
+
+Nothing here holds a raw identifier once detection is done: a Finding carries
+only a masked preview and a keyed hash of the normalised value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    SCANNED = "scanned"
+    SKIPPED = "skipped"
+    ERROR = "error"
+
+
+class Risk(StrEnum):
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+RISK_ORDER: tuple[Risk, ...] = (Risk.NONE, Risk.LOW, Risk.MEDIUM, Risk.HIGH, Risk.CRITICAL)
+
+# Separator between an outer location and a member inside it (archive member,
+# email attachment): "/share/a.zip!letters/jane.docx".
+MEMBER_SEP = "!"
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One object a source found: a file, an S3 object, an SMB file.
+
+    `skip_reason` is set when the walk already knows it will not read the item
+    (a FIFO, a link out of the root, a file over the size limit): it still gets
+    an inventory row.
+    """
+
+    location: str
+    size: int
+    modified: float
+    etag: str | None = None
+    skip_reason: str | None = None
+    root: str = ""
+    # The source's own handle when it differs from the display location (a local
+    # path whose name is not valid UTF-8 is displayed with escapes).
+    ref: str = ""
+
+    @property
+    def handle(self) -> str:
+        return self.ref or self.location
+
+
+@dataclass(frozen=True)
+class FieldSpan:
+    """A named field inside a TextUnit: a CSV column, an HL7 field, a FHIR element."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class TextUnit:
+    """Text to analyse plus where it sits inside its location.
+
+    `where` is human-readable ("page 3", "sheet Visits row 12", "MSH 2 PID").
+    `record` groups units that describe one subject (a CSV row, an HL7 message,
+    a FHIR Patient); None means the unit is free text.
+    `fields` names spans of structured text, so a value under a column called
+    `nhs_number` gets that column as context.
+    """
+
+    text: str
+    where: str = ""
+    record: str | None = None
+    fields: list[FieldSpan] = field(default_factory=list)
+
+    def field_at(self, start: int, end: int) -> str | None:
+        for span in self.fields:
+            if span.start <= start and end <= span.end:
+                return span.name
+        return None
+
+
+@dataclass(frozen=True)
+class Child:
+    """A document inside a document: an archive member or an email attachment.
+
+    `error` is set when the member could not be read; it still gets a row.
+    """
+
+    name: str
+    data: bytes
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One detected entity. Never holds the raw value."""
+
+    entity_type: str
+    score: float
+    recognizer: str
+    where: str
+    start: int
+    end: int
+    masked: str
+    value_hash: str
+    record: str | None = None
+    field: str | None = None
+    test_data: bool = False
+
+
+@dataclass
+class LocationResult:
+    """Everything the inventory stores about one location after a scan."""
+
+    location: str
+    status: Status
+    reason: str = ""
+    size: int = 0
+    modified: float = 0.0
+    etag: str | None = None
+    root: str = ""
+    parent: str | None = None
+    extractor: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    special_category: bool = False
+    risk: Risk = Risk.NONE
+
+    def entity_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for finding in self.findings:
+            counts[finding.entity_type] = counts.get(finding.entity_type, 0) + 1
+        return dict(sorted(counts.items()))

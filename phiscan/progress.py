@@ -1,0 +1,61 @@
+"""Progress: a Rich bar on a terminal, plain log lines otherwise."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+if TYPE_CHECKING:
+    from phiscan.scanner import ScanProgress
+
+ProgressCallback = Callable[["ScanProgress"], None]
+
+log = logging.getLogger("phiscan.progress")
+LOG_EVERY_SECONDS = 10.0
+
+
+def _describe(progress: ScanProgress) -> str:
+    elapsed = max(time.monotonic() - progress.started, 1e-6)
+    return (
+        f"{progress.files_done} files, {progress.bytes_done / 1e6:.1f} MB, "
+        f"{progress.findings} findings, {progress.files_done / elapsed:.1f} files/s"
+    )
+
+
+@contextmanager
+def progress_display(enabled: bool) -> Iterator[ProgressCallback]:
+    if not enabled:
+        last = [time.monotonic()]
+
+        def log_progress(progress: ScanProgress) -> None:
+            if time.monotonic() - last[0] >= LOG_EVERY_SECONDS:
+                last[0] = time.monotonic()
+                log.info("progress: %s", _describe(progress))
+
+        yield log_progress
+        return
+    columns = (
+        TextColumn("[bold]scanning"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("scan", total=None, detail="")
+
+        def show(progress: ScanProgress) -> None:
+            total = progress.files_found if progress.walk_done else None
+            bar.update(task, completed=progress.files_done, total=total,
+                       detail=_describe(progress))
+
+        yield show

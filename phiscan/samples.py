@@ -1,0 +1,161 @@
+"""A synthetic sample share for the demo: a home-care provider's team drive.
+
+Every person, number and code here is generated from a seed; NHS numbers are
+checksum-valid but random. Run: `python -m phiscan.samples DIR`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+FORENAMES = (
+    "Jane", "Margaret", "Arthur", "Dorothy", "Harold", "Edith", "Kenneth", "Joan", "Albert",
+    "Patricia", "Ronald", "Sheila", "Dennis", "Brenda", "Stanley", "Irene", "Leonard",
+    "Gwendoline", "Norman", "Valerie", "Amir", "Priya", "Oluwaseun", "Siobhan", "Tomasz",
+)
+SURNAMES = (
+    "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
+    "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
+    "Wood", "Jackson", "Khan", "Nowak", "Okafor", "Murphy", "Hughes",
+)
+STREETS = ("Trevelyan Square", "Boar Lane", "Park Road", "Church Street", "Mill Lane",
+           "Victoria Road", "Station Road", "The Crescent")
+POSTCODES = ("LS1 6AE", "LS6 2QB", "BD7 1DP", "HX1 5TT", "WF1 2EB", "HG2 8PA", "YO1 7HH")
+CONDITIONS = ("type 2 diabetes", "dementia", "COPD", "heart failure", "Parkinson's disease",
+              "chronic kidney disease", "atrial fibrillation", "depression")
+MEDICATIONS = ("metformin", "donepezil", "salbutamol", "furosemide", "levodopa",
+               "apixaban", "sertraline", "ramipril")
+HIDING_PLACES = ("under the mat", "in the meter box", "under the plant pot by the door")
+
+
+def nhs_check_digit(first_nine: str) -> int | None:
+    weights = range(10, 1, -1)
+    total = sum(int(digit) * weight for digit, weight in zip(first_nine, weights, strict=True))
+    check = 11 - total % 11
+    return 0 if check == 11 else (None if check == 10 else check)
+
+
+def random_nhs_number(rng: random.Random) -> str:
+    while True:
+        first_nine = str(rng.choice((4, 6, 7))) + "".join(str(rng.randrange(10)) for _ in range(8))
+        check = nhs_check_digit(first_nine)
+        if check is not None and len(set(first_nine)) > 1:
+            return first_nine + str(check)
+
+
+def spaced(nhs_number: str) -> str:
+    return f"{nhs_number[:3]} {nhs_number[3:6]} {nhs_number[6:]}"
+
+
+@dataclass(frozen=True)
+class Person:
+    forename: str
+    surname: str
+    nhs_number: str
+    dob: str  # dd/mm/yyyy
+    address: str
+    postcode: str
+    condition: str
+    medication: str
+    keysafe_code: str
+    hiding_place: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.forename} {self.surname}"
+
+
+def make_people(rng: random.Random, count: int) -> list[Person]:
+    people = []
+    used: set[str] = set()
+    while len(people) < count:
+        nhs_number = random_nhs_number(rng)
+        if nhs_number in used:
+            continue
+        used.add(nhs_number)
+        people.append(Person(
+            forename=rng.choice(FORENAMES), surname=rng.choice(SURNAMES), nhs_number=nhs_number,
+            dob=f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1925, 1960)}",
+            address=f"{rng.randint(1, 180)} {rng.choice(STREETS)}",
+            postcode=rng.choice(POSTCODES), condition=rng.choice(CONDITIONS),
+            medication=rng.choice(MEDICATIONS), keysafe_code=f"{rng.randint(1000, 9999)}",
+            hiding_place=rng.choice(HIDING_PLACES),
+        ))
+    return people
+
+
+def visit_note(person: Person) -> str:
+    return (
+        f"Home visit note\n\nPatient: {person.name}\nNHS number: {spaced(person.nhs_number)}\n"
+        f"DOB: {person.dob}\nAddress: {person.address}, Leeds {person.postcode}\n\n"
+        f"Carer arrived 09:10. Key safe code {person.keysafe_code} by the front door; "
+        f"spare key {person.hiding_place}. {person.forename} was comfortable. "
+        f"Diagnosis: {person.condition}. Medication given: {person.medication}.\n"
+    )
+
+
+def rota_csv(people: list[Person]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["client_name", "nhs_number", "date_of_birth", "postcode", "access_notes",
+                     "visit_time"])
+    for person in people:
+        writer.writerow([person.name, person.nhs_number, person.dob, person.postcode,
+                         f"Key safe code {person.keysafe_code}", "08:30"])
+    return buffer.getvalue()
+
+
+def fhir_patient(person: Person) -> str:
+    day, month, year = person.dob.split("/")
+    return json.dumps({
+        "resourceType": "Patient",
+        "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number",
+                        "value": person.nhs_number}],
+        "name": [{"use": "usual", "family": person.surname, "given": [person.forename]}],
+        "birthDate": f"{year}-{month}-{day}",
+        "address": [{"line": [person.address], "city": "Leeds", "postalCode": person.postcode}],
+    }, indent=2)
+
+
+def letters_zip(people: list[Person]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for index, person in enumerate(people, start=1):
+            archive.writestr(
+                f"letters/letter-{index:03d}.txt",
+                f"Dear {person.name},\nYour NHS number is {spaced(person.nhs_number)}. "
+                f"Your next appointment for your {person.condition} review is on Monday.\n",
+            )
+    return buffer.getvalue()
+
+
+def build_sample_share(root: str | Path, seed: int = 7, people_count: int = 24) -> list[Person]:
+    rng = random.Random(seed)
+    people = make_people(rng, people_count)
+    base = Path(root)
+    for folder in ("care-notes", "exports", "letters", "admin"):
+        (base / folder).mkdir(parents=True, exist_ok=True)
+    for index, person in enumerate(people[:8], start=1):
+        (base / "care-notes" / f"visit-{index:03d}.txt").write_text(visit_note(person))
+    (base / "exports" / "rota-week-48.csv").write_text(rota_csv(people[8:16]))
+    for index, person in enumerate(people[16:20], start=1):
+        (base / "exports" / f"patient-{index:03d}.json").write_text(fhir_patient(person))
+    (base / "letters" / "appointment-letters.zip").write_bytes(letters_zip(people[20:]))
+    (base / "admin" / "invoices.txt").write_text(
+        "Invoice ref 4010232137 paid. Invoice ref 9434765919 due. Call 0113 496 0000.\n")
+    (base / "admin" / "team-meeting.md").write_text(
+        "# Team meeting\nKey findings: rota gaps on Fridays. Key stage 2 training booked.\n")
+    return people
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "demo-share")
+    built = build_sample_share(target)
+    print(f"sample share with {len(built)} synthetic people written to {target}")

@@ -1,0 +1,165 @@
+"""Local disks and mounted shares (SMB/NFS mounts look like local paths)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from phiscan.config import Config
+from phiscan.model import SourceItem
+from phiscan.sources.base import SourceReadError, matches_globs
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_NOATIME = getattr(os, "O_NOATIME", 0)
+
+
+def display_path(path: str) -> str:
+    """A printable location for any file name (undecodable bytes become escapes)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _kind_reason(mode: int) -> str | None:
+    if stat.S_ISFIFO(mode):
+        return "not a regular file: fifo"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file: socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file: device"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return None
+
+
+class LocalSource:
+    def __init__(self, uri: str, config: Config) -> None:
+        path = uri[len("file://"):] if uri.startswith("file://") else uri
+        self.uri = uri
+        self.root = os.path.abspath(path)
+        self.real_root = os.path.realpath(self.root)
+        self.scan_config = config.scan
+
+    def close(self) -> None:
+        pass
+
+    def walk(self) -> Iterator[SourceItem]:
+        root_stat = os.stat(self.root)  # raises for a missing root: a usage error
+        if stat.S_ISREG(root_stat.st_mode):
+            yield self._file_item(self.root, os.lstat(self.root))
+            return
+        visited_dirs = {(root_stat.st_dev, root_stat.st_ino)}
+        stack = [self.root]
+        while stack:
+            directory = stack.pop()
+            try:
+                with os.scandir(directory) as entries:
+                    listed = sorted(entries, key=lambda entry: entry.name)
+            except OSError as exc:
+                yield self._skip(directory, f"directory not readable: {_errno_name(exc)}")
+                continue
+            subdirs: list[str] = []
+            for entry in listed:
+                item_or_dir = self._classify(entry, visited_dirs)
+                if isinstance(item_or_dir, str):
+                    subdirs.append(item_or_dir)
+                elif item_or_dir is not None:
+                    yield item_or_dir
+            stack.extend(reversed(subdirs))
+
+    def _classify(self, entry: os.DirEntry, visited_dirs: set) -> SourceItem | str | None:
+        path = entry.path
+        relative = os.path.relpath(path, self.root).replace(os.sep, "/")
+        try:
+            link_stat = entry.stat(follow_symlinks=False)
+        except OSError as exc:
+            return self._skip(path, f"cannot stat: {_errno_name(exc)}")
+        if stat.S_ISLNK(link_stat.st_mode):
+            if not self.scan_config.follow_symlinks:
+                return self._skip(path, "symlink not followed")
+            target = os.path.realpath(path)
+            if os.path.commonpath([target, self.real_root]) != self.real_root:
+                return self._skip(path, "symlink points outside the scanned root")
+            try:
+                target_stat = os.stat(path)
+            except OSError:
+                return self._skip(path, "dangling symlink")
+            if stat.S_ISDIR(target_stat.st_mode):
+                key = (target_stat.st_dev, target_stat.st_ino)
+                if key in visited_dirs:
+                    return self._skip(path, "symlink loop")
+                visited_dirs.add(key)
+                return path
+            if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
+                return None
+            return self._file_item(path, target_stat)
+        if stat.S_ISDIR(link_stat.st_mode):
+            key = (link_stat.st_dev, link_stat.st_ino)
+            if key in visited_dirs:
+                return None
+            visited_dirs.add(key)
+            return path
+        if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
+            return None
+        return self._file_item(path, link_stat)
+
+    def _file_item(self, path: str, file_stat: os.stat_result) -> SourceItem:
+        reason = _kind_reason(file_stat.st_mode)
+        if reason is None and file_stat.st_size > self.scan_config.max_file_bytes:
+            reason = f"too large: {file_stat.st_size} bytes > max_file_bytes"
+        location = display_path(path)
+        return SourceItem(
+            location=location,
+            size=file_stat.st_size,
+            modified=file_stat.st_mtime,
+            skip_reason=reason,
+            root=display_path(self.root),
+            ref=path if location != path else "",
+        )
+
+    def _skip(self, path: str, reason: str) -> SourceItem:
+        location = display_path(path)
+        return SourceItem(
+            location=location, size=0, modified=0.0, skip_reason=reason,
+            root=display_path(self.root), ref=path if location != path else "",
+        )
+
+    def read(self, item: SourceItem, max_bytes: int) -> bytes:
+        return read_local_file(item.handle, max_bytes)
+
+
+def read_local_file(path: str | Path, max_bytes: int) -> bytes:
+    """Read without following a swapped-in link, blocking on a FIFO, or touching atime."""
+    try:
+        try:
+            fd = os.open(path, _READ_FLAGS | _NOATIME)
+        except PermissionError:
+            fd = os.open(path, _READ_FLAGS)  # O_NOATIME needs ownership; fall back
+    except OSError as exc:
+        raise SourceReadError(f"cannot open: {_errno_name(exc)}") from None
+    try:
+        file_stat = os.fstat(fd)
+        reason = _kind_reason(file_stat.st_mode)
+        if reason:
+            raise SourceReadError(reason)
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise SourceReadError(f"read failed: {_errno_name(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _errno_name(exc: OSError) -> str:
+    code = exc.errno
+    if code is None:
+        return type(exc).__name__
+    return f"{errno.errorcode.get(code, str(code))} ({os.strerror(code)})"

@@ -1,0 +1,285 @@
+"""The inventory: `DIR/inventory.sqlite`, the product's core artefact.
+
+Schema version 1 (documented in the README):
+- meta(key, value): `schema_version`, `created_at`
+- runs: one row per scan or watch session, with status `running`, `completed`,
+  `incomplete` or `interrupted`, and counts as JSON
+- locations: one row per file, object, archive member or attachment; the latest
+  state wins (`gone` = 1 once deleted on the source, history kept in findings'
+  run ids)
+- findings: entity type, score, recognizer, position, record, field, masked
+  preview and keyed hash. Never the raw value.
+
+One writer per inventory (the scanning process); readers may open it any time
+(WAL mode).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from phiscan import __version__
+from phiscan.model import Finding, LocationResult, Risk, Status
+from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir
+
+SCHEMA_VERSION = 1
+INVENTORY_FILENAME = "inventory.sqlite"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    started_at REAL NOT NULL,
+    finished_at REAL,
+    status TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    phiscan_version TEXT NOT NULL,
+    options TEXT NOT NULL DEFAULT '{}',
+    counts TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS locations (
+    id INTEGER PRIMARY KEY,
+    location TEXT NOT NULL UNIQUE,
+    root TEXT NOT NULL DEFAULT '',
+    parent TEXT,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    modified REAL NOT NULL DEFAULT 0,
+    etag TEXT,
+    extractor TEXT NOT NULL DEFAULT '',
+    entities TEXT NOT NULL DEFAULT '{}',
+    categories TEXT NOT NULL DEFAULT '[]',
+    special_category INTEGER NOT NULL DEFAULT 0,
+    risk TEXT NOT NULL DEFAULT 'none',
+    first_run INTEGER NOT NULL,
+    last_run INTEGER NOT NULL,
+    scanned_at REAL NOT NULL,
+    gone INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS locations_parent ON locations(parent);
+CREATE INDEX IF NOT EXISTS locations_root ON locations(root);
+CREATE TABLE IF NOT EXISTS findings (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL REFERENCES locations(id) ON DELETE CASCADE,
+    run_id INTEGER NOT NULL,
+    entity_type TEXT NOT NULL,
+    score REAL NOT NULL,
+    recognizer TEXT NOT NULL,
+    position TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    record TEXT,
+    field TEXT,
+    masked TEXT NOT NULL,
+    value_hash TEXT NOT NULL,
+    test_data INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS findings_location ON findings(location_id);
+CREATE INDEX IF NOT EXISTS findings_hash ON findings(entity_type, value_hash);
+"""
+
+
+@dataclass(frozen=True)
+class StoredLocation:
+    location: str
+    root: str
+    parent: str | None
+    status: str
+    reason: str
+    size: int
+    modified: float
+    etag: str | None
+    extractor: str
+    entities: dict[str, int]
+    categories: list[str]
+    special_category: bool
+    risk: str
+    gone: bool
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> StoredLocation:
+        return cls(
+            location=row["location"], root=row["root"], parent=row["parent"],
+            status=row["status"], reason=row["reason"], size=row["size"],
+            modified=row["modified"], etag=row["etag"], extractor=row["extractor"],
+            entities=json.loads(row["entities"]), categories=json.loads(row["categories"]),
+            special_category=bool(row["special_category"]), risk=row["risk"],
+            gone=bool(row["gone"]),
+        )
+
+
+class Inventory:
+    def __init__(self, out_dir: str | Path, *, readonly: bool = False) -> None:
+        self.out_dir = Path(out_dir)
+        self.path = self.out_dir / INVENTORY_FILENAME
+        if readonly:
+            if not self.path.exists():
+                raise FileNotFoundError(f"no inventory at {self.path}")
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        else:
+            ensure_private_dir(self.out_dir)
+            self._precreate_private()
+            self.db = sqlite3.connect(self.path, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        self.db.row_factory = sqlite3.Row
+
+    def _precreate_private(self) -> None:
+        import os
+
+        for suffix in ("", "-wal", "-shm"):
+            path = Path(f"{self.path}{suffix}")
+            if not path.exists():
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
+            os.chmod(path, PRIVATE_FILE_MODE)
+
+    def _migrate(self) -> None:
+        with self.db:
+            self.db.executescript(SCHEMA)
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)",
+                                (str(SCHEMA_VERSION),))
+                self.db.execute("INSERT INTO meta VALUES ('created_at', ?)", (str(time.time()),))
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"inventory schema {row[0]} is newer than this phiscan ({SCHEMA_VERSION})"
+                )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Inventory:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # Runs
+    def start_run(self, kind: str, sources: list[str], options: dict | None = None) -> int:
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO runs(kind, started_at, status, sources, phiscan_version, options)"
+                " VALUES (?, ?, 'running', ?, ?, ?)",
+                (kind, time.time(), json.dumps(sources), __version__, json.dumps(options or {})),
+            )
+        return int(cursor.lastrowid)
+
+    def finish_run(self, run_id: int, status: str, counts: dict) -> None:
+        with self.db:
+            self.db.execute(
+                "UPDATE runs SET finished_at=?, status=?, counts=? WHERE id=?",
+                (time.time(), status, json.dumps(counts), run_id),
+            )
+
+    def runs(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM runs ORDER BY id").fetchall()
+
+    # Locations and findings
+    def write_results(self, run_id: int, results: Iterable[LocationResult]) -> None:
+        """One transaction per batch: a crash leaves whole locations or none."""
+        now = time.time()
+        with self.db:
+            for result in results:
+                self._write_one(run_id, result, now)
+
+    def _write_one(self, run_id: int, result: LocationResult, now: float) -> None:
+        row = self.db.execute(
+            "SELECT id FROM locations WHERE location=?", (result.location,)
+        ).fetchone()
+        values = (
+            result.root, result.parent, str(result.status), result.reason, result.size,
+            result.modified, result.etag, result.extractor,
+            json.dumps(result.entity_counts()), json.dumps(result.categories),
+            int(result.special_category), str(result.risk), run_id, now,
+        )
+        if row is None:
+            cursor = self.db.execute(
+                "INSERT INTO locations(root, parent, status, reason, size, modified, etag,"
+                " extractor, entities, categories, special_category, risk, last_run,"
+                " scanned_at, first_run, location, gone) VALUES"
+                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                (*values, run_id, result.location),
+            )
+            location_id = int(cursor.lastrowid)
+        else:
+            location_id = int(row[0])
+            self.db.execute(
+                "UPDATE locations SET root=?, parent=?, status=?, reason=?, size=?, modified=?,"
+                " etag=?, extractor=?, entities=?, categories=?, special_category=?, risk=?,"
+                " last_run=?, scanned_at=?, gone=0 WHERE id=?",
+                (*values, location_id),
+            )
+            self.db.execute("DELETE FROM findings WHERE location_id=?", (location_id,))
+        self.db.executemany(
+            "INSERT INTO findings(location_id, run_id, entity_type, score, recognizer, position,"
+            " start, end, record, field, masked, value_hash, test_data)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [_finding_row(location_id, run_id, finding) for finding in result.findings],
+        )
+
+    def mark_gone(self, locations: Iterable[str]) -> None:
+        with self.db:
+            for location in locations:
+                self.db.execute(
+                    "UPDATE locations SET gone=1 WHERE location=? OR location LIKE ? ESCAPE '\\'",
+                    (location, _member_prefix(location)),
+                )
+
+    def locations(self, include_gone: bool = False) -> Iterator[StoredLocation]:
+        query = "SELECT * FROM locations"
+        if not include_gone:
+            query += " WHERE gone=0"
+        for row in self.db.execute(query + " ORDER BY location"):
+            yield StoredLocation.from_row(row)
+
+    def location(self, location: str) -> StoredLocation | None:
+        row = self.db.execute("SELECT * FROM locations WHERE location=?", (location,)).fetchone()
+        return StoredLocation.from_row(row) if row else None
+
+    def findings(self, location: str | None = None) -> list[sqlite3.Row]:
+        query = (
+            "SELECT f.*, l.location FROM findings f JOIN locations l ON l.id=f.location_id"
+            " WHERE l.gone=0"
+        )
+        params: tuple = ()
+        if location is not None:
+            query += " AND l.location=?"
+            params = (location,)
+        return self.db.execute(query + " ORDER BY f.id", params).fetchall()
+
+
+def _member_prefix(location: str) -> str:
+    escaped = location.replace("%", r"\%").replace("_", r"\_")
+    return escaped + "!%"
+
+
+def _finding_row(location_id: int, run_id: int, finding: Finding) -> tuple:
+    return (
+        location_id, run_id, finding.entity_type, finding.score, finding.recognizer,
+        finding.where, finding.start, finding.end, finding.record, finding.field,
+        finding.masked, finding.value_hash, int(finding.test_data),
+    )
+
+
+def status_counts(locations: Iterable[StoredLocation]) -> dict[str, int]:
+    counts = {str(status): 0 for status in Status}
+    for location in locations:
+        counts[location.status] = counts.get(location.status, 0) + 1
+    return counts
+
+
+def risk_counts(locations: Iterable[StoredLocation]) -> dict[str, int]:
+    counts = {str(risk): 0 for risk in Risk}
+    for location in locations:
+        counts[location.risk] += 1
+    return counts
