@@ -18,6 +18,7 @@ demo: setup
 	rm -rf demo-share demo-out
 	$(BIN)/python -m phiscan.samples demo-share
 	$(BIN)/phiscan scan demo-share --out demo-out
+	$(BIN)/phiscan report demo-out
 
 test: setup
 	$(BIN)/ruff check .

@@ -15,6 +15,7 @@ from phiscan.detect.engine import (
 )
 from phiscan.model import Finding, TextUnit
 from phiscan.normalize import normalise
+from phiscan.records import assign_records
 from phiscan.security import keyed_hash, mask_value
 
 
@@ -58,7 +59,7 @@ class Detector:
                     test_data=is_test_data(result),
                 )
             )
-        return findings
+        return assign_records(unit, findings)
 
 
 __all__ = ["Detector"]

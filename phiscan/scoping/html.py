@@ -1,0 +1,132 @@
+"""One self-contained HTML file: summary, charts, top locations.
+
+Inline CSS and inline SVG only: no script, no external stylesheet, font or
+image, so it opens offline and fetches nothing. Built from the report data, so
+it holds no more than the JSON report does (counts, locations, categories).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from phiscan.security import open_private
+
+HTML_REPORT = "report.html"
+BAR_HEIGHT = 22
+CHART_WIDTH = 520
+LABEL_WIDTH = 170
+RISK_COLOURS = {"critical": "#7b1020", "high": "#c0392b", "medium": "#e67e22", "low": "#f1c40f",
+                "none": "#95a5a6"}
+DEFAULT_COLOUR = "#2c6e9b"
+
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:60rem;
+color:#1d1d1d;padding:0 1rem}
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
+.cards{display:flex;flex-wrap:wrap;gap:1rem}
+.card{border:1px solid #ccc;border-radius:6px;padding:.8rem 1rem;min-width:10rem}
+.card .n{font-size:1.8rem;font-weight:bold}.card .l{font-size:.85rem;color:#555}
+.card.alert{border-color:#7b1020}.card.alert .n{color:#7b1020}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border-bottom:1px solid #e2e2e2;padding:.3rem .5rem;text-align:left;vertical-align:top}
+td.num{text-align:right}.loc{word-break:break-all;font-family:monospace;font-size:.8rem}
+.risk{color:#fff;border-radius:3px;padding:0 .4rem}
+svg text{font-size:12px;font-family:inherit}
+.note{color:#555;font-size:.85rem}
+"""
+
+
+def bar_chart(title: str, values: dict[str, int], colours: dict[str, str] | None = None) -> str:
+    """A horizontal bar chart as inline SVG."""
+    if not values:
+        return f"<p class='note'>{escape(title)}: nothing to show.</p>"
+    largest = max(values.values()) or 1
+    height = BAR_HEIGHT * len(values) + 10
+    bar_space = CHART_WIDTH - LABEL_WIDTH - 60
+    rows = []
+    for index, (label, count) in enumerate(values.items()):
+        y = index * BAR_HEIGHT + 5
+        width = max(1, round(bar_space * count / largest)) if count else 0
+        colour = (colours or {}).get(label, DEFAULT_COLOUR)
+        rows.append(
+            f"<text x='{LABEL_WIDTH - 6}' y='{y + 15}' text-anchor='end'>{escape(label)}</text>"
+            f"<rect x='{LABEL_WIDTH}' y='{y + 3}' width='{width}' height='{BAR_HEIGHT - 6}' "
+            f"fill='{colour}'/>"
+            f"<text x='{LABEL_WIDTH + width + 5}' y='{y + 15}'>{count}</text>"
+        )
+    return (
+        f"<figure><figcaption>{escape(title)}</figcaption>"
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{CHART_WIDTH}' height='{height}' "
+        f"role='img' aria-label='{escape(title)}'>{''.join(rows)}</svg></figure>"
+    )
+
+
+def _card(label: str, value: object, alert: bool = False) -> str:
+    css = "card alert" if alert else "card"
+    return (f"<div class='{css}'><div class='n'>{escape(str(value))}</div>"
+            f"<div class='l'>{escape(label)}</div></div>")
+
+
+def _cards(report: dict) -> str:
+    people = report["individuals"]
+    return "<div class='cards'>" + "".join([
+        _card("people affected", people["total"], alert=True),
+        _card("range (lower to upper bound)",
+              f"{people['lower_bound']} to {people['upper_bound']}"),
+        _card("with health or other special-category data", people["with_special_category"]),
+        _card("with home-access details", people["with_home_access"],
+              alert=people["with_home_access"] > 0),
+        _card("with an NHS number", people["with_nhs_number"]),
+        _card("records", report["records"]["total"]),
+        _card("locations", report["locations"]["total"]),
+        _card("test-range NHS numbers (not people)",
+              report["test_data"]["test_range_nhs_numbers"]),
+    ]) + "</div>"
+
+
+def _top_locations_table(report: dict) -> str:
+    rows = [
+        f"<tr><td><span class='risk' style='background:{RISK_COLOURS.get(item['risk'], '#555')}'>"
+        f"{escape(item['risk'])}</span></td><td class='num'>{item['individuals']}</td>"
+        f"<td>{escape(', '.join(item['categories']))}</td>"
+        f"<td class='loc'>{escape(item['location'])}</td></tr>"
+        for item in report["top_locations"]
+    ]
+    return ("<table><thead><tr><th>risk</th><th>people</th><th>categories</th>"
+            "<th>location</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _method(report: dict) -> str:
+    items = "".join(f"<li><b>{escape(name.replace('_', ' '))}</b>: {escape(text)}</li>"
+                    for name, text in report["method"].items())
+    return f"<ul class='note'>{items}</ul>"
+
+
+def render_html(report: dict) -> str:
+    locations = report["locations"]
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>phiscan breach report</title>"
+        f"<style>{STYLE}</style></head><body>"
+        "<h1>phiscan breach report</h1>"
+        f"<p class='note'>phiscan {escape(report['phiscan_version'])}. Counts, categories and "
+        "locations only: this report contains no identifiers.</p>"
+        + _cards(report)
+        + "<h2>People by category of data exposed</h2>"
+        + bar_chart("people by category", report["individuals"]["by_category"])
+        + "<h2>Locations</h2>"
+        + bar_chart("locations by risk", locations["by_risk"], RISK_COLOURS)
+        + bar_chart("locations by category", locations["by_category"])
+        + bar_chart("locations by status", locations["by_status"])
+        + "<h2>Top locations by risk</h2>" + _top_locations_table(report)
+        + "<h2>Method</h2>" + _method(report)
+        + "</body></html>\n"
+    )
+
+
+def write_html(report: dict, path: Path) -> Path:
+    with open_private(path) as handle:
+        handle.write(render_html(report))
+    return path

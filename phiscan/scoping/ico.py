@@ -1,0 +1,161 @@
+"""The figures the ICO's personal data breach report asks for (UK GDPR Art. 33(3)).
+
+Art. 33(3)(a) wants the nature of the breach including, where possible, the
+categories and approximate number of data subjects and of personal data
+records. This module states those figures with the method and its bounds; the
+parts only the controller knows (DPO contact, consequences, measures) are left
+as prompts. It never contains personal data: counts and category names only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from phiscan.classify import SPECIAL_CATEGORIES
+from phiscan.security import open_private
+
+ICO_MARKDOWN = "ico-art33.md"
+ICO_JSON = "ico-art33.json"
+ICO_SCHEMA = "phiscan.ico-art33/1"
+
+CATEGORY_LABELS = {
+    "identifiers": "Identifiers (NHS number, name, date of birth)",
+    "contact": "Contact details (address, postcode, e-mail, phone)",
+    "financial": "Financial details (card numbers, bank accounts)",
+    "health": "Health data (conditions, medications, clinical codes)",
+    "ethnicity": "Racial or ethnic origin",
+    "religion": "Religious or philosophical beliefs",
+    "sexual_orientation": "Sex life or sexual orientation",
+    "home_access": "Home-access details (key-safe and door codes, hidden keys)",
+    "other": "Other personal data",
+}
+CONTROLLER_PROMPTS = {
+    "dpo_contact": "Name and contact details of the DPO or other contact point: to complete.",
+    "likely_consequences": "Likely consequences for the people affected: to complete "
+                           "(home-access details put people receiving care at risk of "
+                           "burglary and harm; health data is special category).",
+    "measures": "Measures taken or proposed, including to mitigate adverse effects: "
+                "to complete (for example, changing key-safe codes of the people listed).",
+}
+
+
+def _categories(report: dict) -> list[dict]:
+    by_category = report["individuals"]["by_category"]
+    return [
+        {"category": category, "label": CATEGORY_LABELS.get(category, category),
+         "individuals": count, "special_category": category in SPECIAL_CATEGORIES}
+        for category, count in by_category.items()
+    ]
+
+
+def _data_subject_types(individuals: dict) -> list[str]:
+    types = []
+    if individuals["total"]:
+        types.append("Patients or service users (identified by NHS number, or by name "
+                     "with date of birth)")
+    if individuals["with_home_access"]:
+        types.append("People receiving care at home (home-access details exposed): "
+                     f"{individuals['with_home_access']}")
+    types.append("Staff named without a date of birth or NHS number (for example on rotas) "
+                 "are not counted as data subjects by this method")
+    return types
+
+
+def build_ico(report: dict) -> dict:
+    individuals, records = report["individuals"], report["records"]
+    categories = _categories(report)
+    return {
+        "schema": ICO_SCHEMA,
+        "generated_at": report["generated_at"],
+        "data_subjects": {
+            "approximate_number": individuals["total"],
+            "lower_bound": individuals["lower_bound"],
+            "upper_bound": individuals["upper_bound"],
+            "with_special_category_data": individuals["with_special_category"],
+            "with_home_access_details": individuals["with_home_access"],
+            "types": _data_subject_types(individuals),
+        },
+        "records": {
+            "approximate_number": records["total"],
+            "linked_to_data_subjects": records["linked_to_individuals"],
+            "test_data_only": records["test_data_only"],
+        },
+        "categories_of_personal_data": categories,
+        "special_category_data": any(item["special_category"] for item in categories),
+        "criminal_offence_data": {
+            "detected": False,
+            "note": "phiscan has no recognizer for criminal-offence data (Art. 10): "
+                    "review the locations listed manually",
+        },
+        "test_data": report["test_data"],
+        "locations": {"total": report["locations"]["total"],
+                      "special_category": report["locations"]["special_category"],
+                      "by_risk": report["locations"]["by_risk"]},
+        "method": report["method"],
+        "to_complete_by_controller": CONTROLLER_PROMPTS,
+    }
+
+
+def _markdown_lines(ico: dict) -> list[str]:
+    subjects, records = ico["data_subjects"], ico["records"]
+    lines = [
+        "# Personal data breach: figures for the ICO report (UK GDPR Art. 33(3))",
+        "",
+        "Prepared by phiscan from the scan inventory. Counts only: this document contains "
+        "no personal data.",
+        "",
+        "## Approximate number of data subjects",
+        "",
+        f"- **{subjects['approximate_number']}** people "
+        f"(between {subjects['lower_bound']} and {subjects['upper_bound']}, see Method)",
+        f"- with special-category (health) data: {subjects['with_special_category_data']}",
+        f"- with home-access details: {subjects['with_home_access_details']}",
+        "",
+        "Types of data subject:",
+        "",
+        *[f"- {kind}" for kind in subjects["types"]],
+        "",
+        "## Approximate number of personal data records",
+        "",
+        f"- **{records['approximate_number']}** records "
+        f"({records['linked_to_data_subjects']} linked to a data subject; "
+        f"{records['test_data_only']} hold only test-range NHS numbers)",
+        "",
+        "## Categories of personal data",
+        "",
+        "| category | people | special category (Art. 9) |",
+        "|---|---:|---|",
+        *[f"| {item['label']} | {item['individuals']} | "
+          f"{'yes' if item['special_category'] else 'no'} |"
+          for item in ico["categories_of_personal_data"]],
+        "",
+        f"Special-category data: **{'yes' if ico['special_category_data'] else 'no'}**. "
+        f"Criminal-offence data (Art. 10): {ico['criminal_offence_data']['note']}.",
+        "",
+        "## Method and bounds",
+        "",
+        *[f"- {name.replace('_', ' ')}: {text}" for name, text in ico["method"].items()],
+        f"- test-range NHS numbers found (not counted as people): "
+        f"{ico['test_data']['test_range_nhs_numbers']}",
+        "",
+        "## To complete by the controller",
+        "",
+        *[f"- {text}" for text in ico["to_complete_by_controller"].values()],
+    ]
+    return lines
+
+
+def render_markdown(ico: dict) -> str:
+    return "\n".join(_markdown_lines(ico)) + "\n"
+
+
+def write_ico(report: dict, out_dir: Path) -> tuple[Path, Path]:
+    ico = build_ico(report)
+    markdown_path, json_path = out_dir / ICO_MARKDOWN, out_dir / ICO_JSON
+    with open_private(markdown_path) as handle:
+        handle.write(render_markdown(ico))
+    with open_private(json_path) as handle:
+        json.dump(ico, handle, indent=2)
+        handle.write("\n")
+    return markdown_path, json_path

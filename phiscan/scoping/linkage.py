@@ -1,0 +1,280 @@
+"""Link records into individuals: the people a breach touched.
+
+Who counts as a data subject: a record *seeds* a person only when it
+identifies one on its own, with a valid NHS number outside the test range, or
+with a full name (two words or more) together with a date of birth. Records
+that only carry a name (a carer on a rota, a signature), only a date, or only
+a test-range NHS number never create a person; they attach to one when the
+evidence points to exactly one.
+
+Three linkages over the seeds, from loose to strict:
+
+- loose (the lower bound of the count): same NHS number; same full name + DOB
+  even when the NHS numbers differ (a mistyped number); same full name + postcode,
+  for names not seen beside two or more NHS numbers (staff, streets read as names).
+- standard (the reported total): same NHS number; same full name + DOB unless
+  the two sides carry different NHS numbers.
+- strict (the upper bound): same NHS number; same full name + DOB only when a
+  postcode agrees too. Names seen only without DOB or NHS number, with no match
+  among the individuals, but next to health or home-access data, count as
+  possible further people.
+
+Non-seed records attach after the standard linkage: a test-range record with a
+full name + DOB joins the person with that name + DOB; a name-only record joins
+the one person carrying that full name, unless both sides have postcodes and
+none agrees ("postcode as supporting evidence"). A name carried by two or more
+people attaches nothing: it is ambiguous, or staff who visit many people.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from phiscan.scoping.records import Record
+
+
+class Linkage(StrEnum):
+    LOOSE = "loose"
+    STANDARD = "standard"
+    STRICT = "strict"
+
+
+class UnionFind:
+    """Groups of record indices; each root keeps the NHS numbers of its group."""
+
+    def __init__(self, records: list[Record]) -> None:
+        self.parent = list(range(len(records)))
+        self.nhs = [set(record.nhs) for record in records]
+
+    def find(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def conflict(self, first: int, second: int) -> bool:
+        """Both groups carry NHS numbers and share none: two different people."""
+        a, b = self.nhs[self.find(first)], self.nhs[self.find(second)]
+        return bool(a) and bool(b) and not a & b
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[b] = a
+            self.nhs[a] |= self.nhs[b]
+
+    def groups(self, indices: Iterable[int]) -> dict[int, list[int]]:
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for index in indices:
+            grouped[self.find(index)].append(index)
+        return grouped
+
+
+def name_dob_keys(record: Record) -> Iterator[tuple[str, str]]:
+    for name in record.full_names:
+        for dob in record.dobs:
+            yield name, dob
+
+
+def name_postcode_keys(record: Record) -> Iterator[tuple[str, str]]:
+    for name in record.full_names:
+        for postcode in record.postcodes:
+            yield name, postcode
+
+
+def _link_by(groups: UnionFind, records: list[Record], seeds: list[int], keys,
+             block_conflicts: bool) -> None:
+    first_with_key: dict[object, int] = {}
+    for index in seeds:
+        for key in keys(records[index]):
+            if key not in first_with_key:
+                first_with_key[key] = index
+                continue
+            other = first_with_key[key]
+            if block_conflicts and groups.conflict(other, index):
+                continue
+            groups.union(other, index)
+
+
+def _strict_name_dob_keys(record: Record) -> Iterator[tuple[str, str, str]]:
+    for name, dob in name_dob_keys(record):
+        for postcode in record.postcodes:
+            yield name, dob, postcode
+
+
+def link_seeds(records: list[Record], linkage: Linkage) -> UnionFind:
+    groups = UnionFind(records)
+    seeds = [index for index, record in enumerate(records) if record.is_seed]
+    _link_by(groups, records, seeds, lambda record: record.nhs, block_conflicts=False)
+    if linkage is Linkage.STRICT:
+        _link_by(groups, records, seeds, _strict_name_dob_keys, block_conflicts=True)
+    elif linkage is Linkage.STANDARD:
+        _link_by(groups, records, seeds, name_dob_keys, block_conflicts=True)
+    else:
+        _link_by(groups, records, seeds, name_dob_keys, block_conflicts=False)
+        shared = shared_names(records, seeds, groups)
+        _link_by(groups, records, seeds,
+                 lambda record: ((n, p) for n, p in name_postcode_keys(record) if n not in shared),
+                 block_conflicts=False)
+    return groups
+
+
+def shared_names(records: list[Record], seeds: list[int], groups: UnionFind) -> set[str]:
+    """Names seen beside two or more NHS numbers: staff, a street, a common name."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    for index in seeds:
+        if records[index].nhs:
+            for name in records[index].full_names:
+                holders[name].add(groups.find(index))
+    return {name for name, roots in holders.items() if len(roots) > 1}
+
+
+@dataclass
+class Individual:
+    """One person: the records that describe them. Only hashes and masked previews."""
+
+    id: str
+    records: list[Record] = field(default_factory=list)
+
+    def _union(self, attribute: str) -> set[str]:
+        return set().union(*(getattr(record, attribute) for record in self.records))
+
+    @property
+    def nhs(self) -> set[str]:
+        return self._union("nhs")
+
+    @property
+    def full_names(self) -> set[str]:
+        return self._union("full_names")
+
+    @property
+    def dobs(self) -> set[str]:
+        return self._union("dobs")
+
+    @property
+    def postcodes(self) -> set[str]:
+        return self._union("postcodes")
+
+    @property
+    def categories(self) -> set[str]:
+        return self._union("categories")
+
+    @property
+    def locations(self) -> list[str]:
+        return sorted({record.location for record in self.records})
+
+    @property
+    def home_access(self) -> bool:
+        return any(record.home_access for record in self.records)
+
+    @property
+    def special_category(self) -> bool:
+        return any(record.special_category for record in self.records)
+
+    @property
+    def test_range_nhs(self) -> bool:
+        return any(record.test_nhs for record in self.records)
+
+    def masked(self, hashes: set[str]) -> list[str]:
+        previews: dict[str, str] = {}
+        for record in self.records:
+            previews.update(record.masked)
+        return sorted({previews[value_hash] for value_hash in hashes if value_hash in previews})
+
+
+def individual_id(records: list[Record]) -> str:
+    """Pseudonymous and stable for one key: derived from the person's keyed hashes."""
+    anchors = sorted(set().union(*(record.nhs for record in records))) or sorted(
+        f"{name}:{dob}" for record in records for name, dob in name_dob_keys(record)
+    )
+    digest = hashlib.sha256(("phiscan-individual\x1f" + anchors[0]).encode()).hexdigest()
+    return f"P-{digest[:12]}"
+
+
+@dataclass
+class Linked:
+    """The outcome of one linkage: individuals and the records nobody claimed."""
+
+    linkage: Linkage
+    individuals: list[Individual]
+    unattributed: list[Record]
+    possible_extra: int = 0  # strict only: unknown names next to sensitive data
+
+    @property
+    def count(self) -> int:
+        return len(self.individuals) + self.possible_extra
+
+
+def _make_ids_unique(individuals: list[Individual]) -> None:
+    seen: dict[str, int] = defaultdict(int)
+    for person in individuals:
+        seen[person.id] += 1
+        if seen[person.id] > 1:
+            person.id = f"{person.id}-{seen[person.id]}"
+
+
+def _index_individuals(individuals: list[Individual]) -> tuple[dict, dict]:
+    by_name_dob: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_name: dict[str, set[int]] = defaultdict(set)
+    for position, person in enumerate(individuals):
+        for record in person.records:
+            for key in name_dob_keys(record):
+                by_name_dob[key].add(position)
+            for name in record.full_names:
+                by_name[name].add(position)
+    return by_name_dob, by_name
+
+
+def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: dict,
+                   by_name: dict) -> int | None:
+    """The one individual a non-seed record belongs to, or None."""
+    candidates: set[int] = set()
+    for key in name_dob_keys(record):
+        candidates |= by_name_dob.get(key, set())
+    if not candidates:
+        for name in record.full_names:
+            candidates |= by_name.get(name, set())
+    if len(candidates) != 1:
+        return None
+    target = next(iter(candidates))
+    person_postcodes = seed_postcodes[target]
+    if record.postcodes and person_postcodes and not record.postcodes & person_postcodes:
+        return None
+    return target
+
+
+def _unknown_sensitive_names(unattributed: list[Record], by_name: dict) -> int:
+    names = {
+        name for record in unattributed
+        if (record.special_category or record.home_access) and not record.nhs
+        for name in record.full_names if name not in by_name
+    }
+    return len(names)
+
+
+def link(records: list[Record], linkage: Linkage = Linkage.STANDARD) -> Linked:
+    groups = link_seeds(records, linkage)
+    seeds = [index for index, record in enumerate(records) if record.is_seed]
+    individuals = [
+        Individual(individual_id([records[i] for i in members]), [records[i] for i in members])
+        for members in groups.groups(seeds).values()
+    ]
+    _make_ids_unique(individuals)
+    by_name_dob, by_name = _index_individuals(individuals)
+    seed_postcodes = [person.postcodes for person in individuals]
+    unattributed: list[Record] = []
+    for record in records:
+        if record.is_seed:
+            continue
+        target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
+        if target is None:
+            unattributed.append(record)
+        else:
+            individuals[target].records.append(record)
+    individuals.sort(key=lambda person: person.id)
+    extra = _unknown_sensitive_names(unattributed, by_name) if linkage is Linkage.STRICT else 0
+    return Linked(linkage, individuals, unattributed, extra)

@@ -1,0 +1,98 @@
+"""Records: the findings about one subject in one place, read back from the inventory.
+
+A record is (location, record name). Its findings are reduced to keyed hashes
+by role: valid NHS numbers, test-range NHS numbers, full names, dates of birth,
+postcodes, and the categories of data it exposes. Nothing here is a raw value.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from phiscan.classify import ENTITY_CATEGORIES, SPECIAL_CATEGORIES
+from phiscan.store import Inventory
+
+# Findings of a location scanned before records existed: one record for the whole file.
+WHOLE_LOCATION = "document"
+
+
+@dataclass
+class Record:
+    location: str
+    name: str
+    nhs: set[str] = field(default_factory=set)
+    test_nhs: set[str] = field(default_factory=set)
+    full_names: set[str] = field(default_factory=set)
+    dobs: set[str] = field(default_factory=set)
+    postcodes: set[str] = field(default_factory=set)
+    categories: set[str] = field(default_factory=set)
+    masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.location, self.name
+
+    @property
+    def home_access(self) -> bool:
+        return "home_access" in self.categories
+
+    @property
+    def special_category(self) -> bool:
+        return bool(self.categories & SPECIAL_CATEGORIES)
+
+    @property
+    def is_seed(self) -> bool:
+        """Identifies a data subject on its own: a real NHS number, or full name + DOB.
+
+        Test-range numbers and names without a date of birth (staff on a rota,
+        a signature) never make a person on their own.
+        """
+        if self.is_test_only:
+            return False
+        return bool(self.nhs) or bool(self.full_names and self.dobs)
+
+    @property
+    def is_test_only(self) -> bool:
+        return bool(self.test_nhs) and not self.nhs
+
+
+def is_full_name(masked: str) -> bool:
+    """At least two words (`J*** S****`): a forename alone links nobody."""
+    return len(masked.split()) >= 2
+
+
+def add_finding(record: Record, row: sqlite3.Row) -> None:
+    entity, value_hash = row["entity_type"], row["value_hash"]
+    if row["test_data"]:
+        if entity == "UK_NHS":
+            record.test_nhs.add(value_hash)
+            record.masked[value_hash] = row["masked"]
+        return
+    record.categories.add(ENTITY_CATEGORIES.get(entity, "other"))
+    target = {
+        "UK_NHS": record.nhs,
+        "DATE_OF_BIRTH": record.dobs,
+        "UK_POSTCODE": record.postcodes,
+    }.get(entity)
+    if entity == "PERSON" and is_full_name(row["masked"]):
+        target = record.full_names
+    if target is not None:
+        target.add(value_hash)
+        record.masked[value_hash] = row["masked"]
+
+
+def build_records(rows: Iterable[sqlite3.Row]) -> list[Record]:
+    """Records in inventory order (location, then record name as first seen)."""
+    records: dict[tuple[str, str], Record] = {}
+    for row in rows:
+        key = (row["location"], row["record"] or WHOLE_LOCATION)
+        if key not in records:
+            records[key] = Record(*key)
+        add_finding(records[key], row)
+    return list(records.values())
+
+
+def load_records(inventory: Inventory) -> list[Record]:
+    return build_records(inventory.findings())

@@ -1,0 +1,156 @@
+"""The breach summary as data: the stable JSON document behind `phiscan report`.
+
+Schema `phiscan.report/1` is documented in the README ("Breach scoping").
+Only counts, categories, locations and masked previews: never a value.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from phiscan import __version__
+from phiscan.exports import build_summary
+from phiscan.model import RISK_ORDER
+from phiscan.scoping.linkage import Individual, Linkage, Linked, link
+from phiscan.scoping.records import Record, load_records
+from phiscan.store import Inventory, StoredLocation
+
+REPORT_SCHEMA = "phiscan.report/1"
+TOP_LOCATIONS = 20
+CATEGORY_ORDER = ("identifiers", "contact", "financial", "health", "ethnicity", "religion",
+                  "sexual_orientation", "home_access", "other")
+
+
+@dataclass
+class Scope:
+    """Everything a report needs, computed once from an inventory."""
+
+    out_dir: Path
+    locations: list[StoredLocation]
+    records: list[Record]
+    standard: Linked
+    loose: Linked
+    strict: Linked
+
+    @property
+    def individuals(self) -> list[Individual]:
+        return self.standard.individuals
+
+
+def load_scope(out_dir: str | Path) -> Scope:
+    with Inventory(out_dir, readonly=True) as inventory:
+        locations = list(inventory.locations())
+        records = load_records(inventory)
+    return Scope(
+        Path(out_dir), locations, records, link(records, Linkage.STANDARD),
+        link(records, Linkage.LOOSE), link(records, Linkage.STRICT),
+    )
+
+
+def _people_by_category(individuals: list[Individual]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for person in individuals:
+        counts.update(person.categories)
+    return {category: counts[category] for category in CATEGORY_ORDER if counts[category]}
+
+
+def individuals_section(scope: Scope) -> dict:
+    people = scope.individuals
+    total = len(people)
+    return {
+        "total": total,
+        "lower_bound": min(scope.loose.count, total),
+        "upper_bound": max(scope.strict.count, total),
+        "with_special_category": sum(person.special_category for person in people),
+        "with_home_access": sum(person.home_access for person in people),
+        "with_nhs_number": sum(bool(person.nhs) for person in people),
+        "without_nhs_number": sum(not person.nhs for person in people),
+        "with_test_range_nhs_number": sum(person.test_range_nhs for person in people),
+        "by_category": _people_by_category(people),
+    }
+
+
+def records_section(scope: Scope) -> dict:
+    unattributed = scope.standard.unattributed
+    return {
+        "total": len(scope.records),
+        "linked_to_individuals": len(scope.records) - len(unattributed),
+        "unattributed": len(unattributed),
+        "test_data_only": sum(record.is_test_only for record in unattributed),
+        "with_special_category": sum(record.special_category for record in scope.records),
+        "with_home_access": sum(record.home_access for record in scope.records),
+    }
+
+
+def test_data_section(scope: Scope) -> dict:
+    test_numbers = set().union(*(record.test_nhs for record in scope.records))
+    return {
+        "test_range_nhs_numbers": len(test_numbers),
+        "records_with_test_range_nhs_number": sum(bool(r.test_nhs) for r in scope.records),
+    }
+
+
+def locations_section(locations: list[StoredLocation]) -> dict:
+    summary = build_summary(locations)
+    return {
+        "total": summary["locations"],
+        "by_status": summary["status"],
+        "by_risk": summary["risk"],
+        "special_category": summary["special_category_locations"],
+        "by_category": summary["categories"],
+        "bytes": summary["bytes"],
+    }
+
+
+def _people_per_location(individuals: list[Individual]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for person in individuals:
+        counts.update(person.locations)
+    return counts
+
+
+def top_locations(scope: Scope, limit: int = TOP_LOCATIONS) -> list[dict]:
+    people = _people_per_location(scope.individuals)
+    ranked = sorted(
+        (location for location in scope.locations if location.risk != "none"),
+        key=lambda loc: (-RISK_ORDER.index(loc.risk), -people[loc.location], loc.location),
+    )
+    return [
+        {"location": location.location, "risk": location.risk,
+         "individuals": people[location.location], "categories": location.categories,
+         "entities": location.entities}
+        for location in ranked[:limit]
+    ]
+
+
+def method_section() -> dict:
+    return {
+        "data_subject": "a record with a valid NHS number outside the test range, or a full "
+                        "name with a date of birth; names alone never make a person",
+        "total": "standard linkage: same NHS number, or same full name and date of birth "
+                 "unless the NHS numbers differ",
+        "lower_bound": "loose linkage: also same full name and postcode, and name and date "
+                       "of birth despite different NHS numbers",
+        "upper_bound": "strict linkage: name and date of birth link only with an agreeing "
+                       "postcode; unknown names next to health or home-access data count",
+        "test_data": "NHS numbers in the 999 test range are test data, not people",
+    }
+
+
+def build_report(scope: Scope) -> dict:
+    summary = build_summary(scope.locations)
+    return {
+        "schema": REPORT_SCHEMA,
+        "phiscan_version": __version__,
+        "generated_at": round(time.time(), 3),
+        "individuals": individuals_section(scope),
+        "records": records_section(scope),
+        "test_data": test_data_section(scope),
+        "locations": locations_section(scope.locations),
+        "entities": summary["entities"],
+        "top_locations": top_locations(scope),
+        "method": method_section(),
+    }

@@ -1,0 +1,37 @@
+"""Free-text findings grouped into records (document, section, paragraph)."""
+
+from __future__ import annotations
+
+from phiscan.model import Finding, TextUnit
+from phiscan.records import SHORT_TEXT_CHARS, FreeTextRecords, assign_records
+
+
+def finding_at(start: int, record: str | None = None) -> Finding:
+    return Finding("PERSON", 0.85, "test", "", start, start + 4, "J***", "h", record=record)
+
+
+def test_a_short_text_is_one_record():
+    text = "Patient: Jane Smith\n\nKey safe code 1234 by the door.\n"
+    records = FreeTextRecords(text)
+    assert {records.record_at(0), records.record_at(text.index("Key"))} == {"document"}
+
+
+def test_a_page_keeps_its_own_name():
+    assert FreeTextRecords("short page", "page 3").record_at(0) == "page 3"
+
+
+def test_a_long_text_is_cut_at_section_breaks_then_paragraphs():
+    filler = "word " * (SHORT_TEXT_CHARS // 5)
+    text = f"first\n\n---\nsecond {filler}\n\n{filler}\n# Heading\nthird\n"
+    records = FreeTextRecords(text)
+    assert records.record_at(0) == "section 1"
+    assert records.record_at(text.index("second")) == "section 2 paragraph 1"
+    assert records.record_at(text.index("second") + len(filler) + 20) == "section 2 paragraph 2"
+    assert records.record_at(text.index("third")) == "section 3"
+
+
+def test_structured_units_keep_their_record_and_free_text_gets_one():
+    row = TextUnit("client_name: Jane Smith\n", where="row 2", record="row 2")
+    assert assign_records(row, [finding_at(13, "row 2")])[0].record == "row 2"
+    note = TextUnit("Jane Smith was seen today.\n")
+    assert assign_records(note, [finding_at(0)])[0].record == "document"

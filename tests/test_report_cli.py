@@ -1,0 +1,75 @@
+"""`phiscan report` through the real CLI on the bundled sample share."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from phiscan.samples import build_sample_share, spaced
+from tests.conftest import assert_no_raw_values
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    share = tmp_path_factory.mktemp("share")
+    out = tmp_path_factory.mktemp("out") / "inventory"
+    people = build_sample_share(share)
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out, people
+
+
+def raw_values(people) -> list[str]:
+    values = []
+    for person in people:
+        values += [person.nhs_number, spaced(person.nhs_number), person.name, person.dob,
+                   person.postcode, person.keysafe_code, person.surname]
+    return values
+
+
+def test_report_json_has_the_documented_schema(scanned):
+    out, _people = scanned
+    result = run_cli("report", str(out), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["schema"] == "phiscan.report/1"
+    assert set(report) == {"schema", "phiscan_version", "generated_at", "individuals",
+                           "records", "test_data", "locations", "entities", "top_locations",
+                           "method"}
+    assert {"total", "lower_bound", "upper_bound", "with_special_category",
+            "with_home_access", "with_nhs_number"} <= set(report["individuals"])
+    people = report["individuals"]
+    assert people["lower_bound"] <= people["total"] <= people["upper_bound"]
+    # every sample person has a real NHS number; 16 of them have a key-safe note
+    assert people["with_home_access"] == 16
+    assert report["locations"]["total"] == 20
+
+
+def test_report_writes_private_ico_and_html_without_raw_values(scanned):
+    out, people = scanned
+    result = run_cli("report", str(out), "--ico", "--html")
+    assert result.returncode == 0, result.stderr
+    assert "people affected" in result.stdout
+    for name in ("ico-art33.md", "ico-art33.json", "report.html"):
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o600
+    html = (out / "report.html").read_text()
+    assert "<svg" in html and "<script" not in html and "http" not in html.replace(
+        "http://www.w3.org/2000/svg", "")
+    ico = json.loads((out / "ico-art33.json").read_text())
+    assert ico["data_subjects"]["with_home_access_details"] == 16
+    assert_no_raw_values(out, raw_values(people))
+
+
+def test_report_on_a_folder_without_inventory_is_a_usage_error(tmp_path):
+    result = run_cli("report", str(tmp_path))
+    assert result.returncode == 2
+    assert "no inventory" in result.stderr
