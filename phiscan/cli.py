@@ -84,6 +84,19 @@ def summary_table(summary: dict) -> Table:
     return table
 
 
+def apply_executor_options(config: Config, workers: int | None, executor: str | None,
+                           scheduler: str | None) -> None:
+    if workers is not None:
+        if workers < 1:
+            err_console.print("[red]--workers must be at least 1[/red]")
+            raise typer.Exit(EXIT_USAGE)
+        config.scan.workers = workers
+    if executor is not None:
+        config.scan.executor = executor
+    if scheduler is not None:
+        config.scan.scheduler = scheduler
+
+
 @app.command()
 def scan(
     sources: Annotated[list[str], typer.Argument(help="Paths, smb:// or s3:// URIs.")],
@@ -98,9 +111,22 @@ def scan(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
     debug: Annotated[bool, typer.Option(help="Verbose logs (never values).")] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per CPU core).")
+    ] = None,
+    executor: Annotated[str | None, typer.Option(help="local (processes) or dask.")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
+    full: Annotated[bool, typer.Option(help="Rescan unchanged locations too.")] = False,
+    resume: Annotated[bool, typer.Option(help="Continue an interrupted scan in --out.")] = False,
 ) -> None:
-    """Scan SOURCES into an inventory and exports in --out."""
+    """Scan SOURCES into an inventory and exports in --out.
+
+    A rescan into the same --out skips unchanged locations (size and mtime, or ETag
+    and size) and keeps their findings; --full rescans everything."""
     config = load_or_exit(config_path)
+    apply_executor_options(config, workers, executor, scheduler)
     if include:
         config.scan.include = list(include)
     if exclude:
@@ -119,7 +145,8 @@ def scan(
 
     with progress_display(enabled=not quiet and sys.stderr.isatty()) as on_progress:
         try:
-            outcome = run_scan(sources, out, config, on_progress=on_progress)
+            outcome = run_scan(sources, out, config, on_progress=on_progress, full=full,
+                               resume=resume)
         except ConfigError as exc:
             err_console.print(f"[red]config error:[/red] {exc}")
             raise typer.Exit(EXIT_USAGE) from None

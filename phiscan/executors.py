@@ -2,20 +2,37 @@
 
 Workers get (source URI, item) pairs, not open sources, so a worker process or
 a cluster node can open its own connection; the engine is built once per worker.
+Jobs travel in batches (one round trip per batch, not per file) and at most
+`MAX_BATCHES_PER_WORKER` batches per worker are in flight, so the walk is never
+materialised and memory stays flat however many files a share holds. Results come
+back in completion order to the one inventory writer in `phiscan.scanner`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Protocol
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from itertools import islice
+from typing import Any, Protocol
 
-from phiscan.config import Config
+from phiscan.config import Config, ConfigError
 from phiscan.detect import Detector
-from phiscan.model import LocationResult, SourceItem
-from phiscan.pipeline import scan_item
+from phiscan.model import LocationResult, SourceItem, Status
+from phiscan.pipeline import base_result, scan_item
 from phiscan.sources import Source, open_source
 
+log = logging.getLogger("phiscan.executors")
+
 Job = tuple[str, SourceItem]
+JobResults = list[LocationResult]
+BATCH_SIZE = 16
+MAX_BATCHES_PER_WORKER = 2
+WORKER_CRASHED = "worker process crashed while scanning this file"
 
 
 class WorkerState:
@@ -31,9 +48,12 @@ class WorkerState:
             self.sources[uri] = open_source(uri, self.config)
         return self.sources[uri]
 
-    def scan(self, job: Job) -> list[LocationResult]:
+    def scan(self, job: Job) -> JobResults:
         uri, item = job
         return scan_item(item, self.source(uri), self.detector, self.config)
+
+    def scan_batch(self, jobs: list[Job]) -> list[JobResults]:
+        return [self.scan(job) for job in jobs]
 
     def close(self) -> None:
         for source in self.sources.values():
@@ -41,18 +61,48 @@ class WorkerState:
 
 
 class Executor(Protocol):
-    def map(self, jobs: Iterable[Job]) -> Iterator[list[LocationResult]]: ...
+    def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]: ...
 
     def close(self) -> None: ...
 
 
+def batches(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    iterator = iter(jobs)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def crashed_result(job: Job) -> JobResults:
+    return [replace(base_result(job[1]), status=Status.ERROR, reason=WORKER_CRASHED)]
+
+
+def first_completed(futures: Iterable[Any]) -> Iterable[Any]:
+    return wait(list(futures), return_when=FIRST_COMPLETED).done
+
+
+def stream_bounded(submit: Callable[[list[Job]], Any], jobs: Iterable[Job], max_in_flight: int,
+                   wait_any: Callable[[Iterable[Any]], Iterable[Any]] = first_completed,
+                   ) -> Iterator[tuple[list[Job], Any]]:
+    """Submit batches lazily, never more than max_in_flight at once; yield
+    (batch, finished future) in completion order."""
+    pending: dict[Any, list[Job]] = {}
+    for batch in batches(jobs, BATCH_SIZE):
+        while len(pending) >= max_in_flight:
+            for future in wait_any(pending):
+                yield pending.pop(future), future
+        pending[submit(batch)] = batch
+    while pending:
+        for future in wait_any(pending):
+            yield pending.pop(future), future
+
+
 class SerialExecutor:
-    """In-process, one item at a time. The default for one worker and for tests."""
+    """In-process, one item at a time: `--workers 1`, and what each process runs."""
 
     def __init__(self, config: Config, hmac_key: bytes) -> None:
         self.state = WorkerState(config, hmac_key)
 
-    def map(self, jobs: Iterable[Job]) -> Iterator[list[LocationResult]]:
+    def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]:
         for job in jobs:
             yield self.state.scan(job)
 
@@ -60,5 +110,87 @@ class SerialExecutor:
         self.state.close()
 
 
+# One engine per worker process, built by the pool's initializer.
+_process_state: WorkerState | None = None
+
+
+def _init_process_worker(config: Config, hmac_key: bytes) -> None:
+    global _process_state
+    _process_state = WorkerState(config, hmac_key)
+
+
+def _scan_batch_in_process(jobs: list[Job]) -> list[JobResults]:
+    assert _process_state is not None, "worker initializer did not run"
+    return _process_state.scan_batch(jobs)
+
+
+class ProcessExecutor:
+    """A pool of worker processes (the default): one engine per process.
+
+    A worker killed mid-batch (segfault in a parser, the OOM killer) breaks the
+    pool: the pool is rebuilt and that batch's files are retried one by one, so
+    one poisonous file ends as `error` instead of taking its batch with it.
+    """
+
+    def __init__(self, config: Config, hmac_key: bytes, workers: int) -> None:
+        self.config = config
+        self.hmac_key = hmac_key
+        self.workers = workers
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # spawn: workers never inherit the writer's SQLite handle or threads.
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_process_worker, initargs=(self.config, self.hmac_key),
+        )
+
+    def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]:
+        retry: list[Job] = []
+        finished = stream_bounded(self._submit, jobs, self.workers * MAX_BATCHES_PER_WORKER)
+        for batch, future in finished:
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                retry.extend(batch)
+        while retry:
+            yield from self._retry_alone(retry.pop(0))
+
+    def _submit(self, batch: list[Job]) -> Future:
+        try:
+            return self.pool.submit(_scan_batch_in_process, batch)
+        except BrokenProcessPool:
+            self._restart()
+            return self.pool.submit(_scan_batch_in_process, batch)
+
+    def _retry_alone(self, job: Job) -> Iterator[JobResults]:
+        try:
+            yield from self._submit([job]).result()
+        except BrokenProcessPool:
+            log.warning("a worker process crashed on one file; recorded as error")
+            self._restart()
+            yield crashed_result(job)
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worker_count(config: Config) -> int:
+    return config.scan.workers if config.scan.workers > 0 else (os.cpu_count() or 1)
+
+
 def make_executor(config: Config, hmac_key: bytes) -> Executor:
-    return SerialExecutor(config, hmac_key)
+    if config.scan.executor == "dask":
+        from phiscan.dask_executor import DaskExecutor
+
+        return DaskExecutor(config, hmac_key)
+    if config.scan.executor != "local":
+        raise ConfigError(f"unknown executor '{config.scan.executor}' (local or dask)")
+    workers = worker_count(config)
+    if workers == 1:
+        return SerialExecutor(config, hmac_key)
+    return ProcessExecutor(config, hmac_key, workers)

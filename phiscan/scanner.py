@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from phiscan.config import Config
+from phiscan import __version__
+from phiscan.config import Config, ConfigError
 from phiscan.executors import Job, make_executor
 from phiscan.exports import write_exports
-from phiscan.model import LocationResult, Status
+from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
 from phiscan.security import load_hmac_key
-from phiscan.sources import open_source
-from phiscan.store import Inventory
+from phiscan.sources import matches_globs, open_source
+from phiscan.sources.local import display_path
+from phiscan.store import Inventory, PreviousState
 
 log = logging.getLogger("phiscan.scan")
 WRITE_BATCH = 200
+FINGERPRINT_KEY = "detection_fingerprint"
 
 
 @dataclass
@@ -30,6 +35,8 @@ class ScanProgress:
     files_done: int = 0
     bytes_done: int = 0
     findings: int = 0
+    unchanged: int = 0
+    gone: int = 0
     statuses: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
 
@@ -50,46 +57,168 @@ class ScanOutcome:
 
 
 ProgressCallback = Callable[[ScanProgress], None]
+FLUSH_SECONDS = 1.0
 
 
-def _jobs(sources: list[str], config: Config, progress: ScanProgress) -> Iterator[Job]:
+def _jobs(sources: list[str], config: Config, progress: ScanProgress,
+          roots: set[str]) -> Iterator[Job]:
+    """The walk, lazily: one item at a time, never a list of the whole share."""
     for uri in sources:
         source = open_source(uri, config)
+        root = getattr(source, "root", None)
+        if isinstance(root, str):
+            roots.add(display_path(root))
         try:
             for item in source.walk():
                 progress.files_found += 1
+                roots.add(item.root)
                 yield uri, item
         finally:
             source.close()
     progress.walk_done = True
 
 
+def detection_fingerprint(config: Config) -> str:
+    """What decides a location's findings besides its bytes: a change forces a full rescan."""
+    settings = {"version": __version__, "nlp": asdict(config.nlp),
+                "detection": asdict(config.detection), "limits": asdict(config.limits)}
+    allowlist = Path(config.detection.allowlist) if config.detection.allowlist else None
+    if allowlist is not None and allowlist.is_file():
+        settings["allowlist_sha256"] = hashlib.sha256(allowlist.read_bytes()).hexdigest()
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+
+
+def is_unchanged(item: SourceItem, previous: PreviousState) -> bool:
+    """ETag + size when the source has ETags (S3), else size + mtime."""
+    if item.skip_reason or previous.status == str(Status.ERROR) or item.size != previous.size:
+        return False
+    if item.etag:
+        return item.etag == previous.etag
+    return item.modified == previous.modified
+
+
+class RescanPlanner:
+    """Lets changed and new locations through to the executor; records the rest as
+    carried forward. On resume, locations this run already wrote are not redone."""
+
+    def __init__(self, inventory: Inventory, run_id: int, full: bool,
+                 progress: ScanProgress) -> None:
+        self.inventory = inventory
+        self.run_id = run_id
+        self.full = full
+        self.progress = progress
+        self.carried: list[str] = []
+
+    def needs_scan(self, item: SourceItem) -> bool:
+        previous = self.inventory.previous_state(item.location)
+        if previous is None or not is_unchanged(item, previous):
+            return True
+        return self.full and previous.last_run != self.run_id
+
+    def filter(self, jobs: Iterable[Job]) -> Iterator[Job]:
+        for job in jobs:
+            if self.needs_scan(job[1]):
+                yield job
+                continue
+            self.carried.append(job[1].location)
+            self.progress.unchanged += 1
+            self.progress.files_done += 1
+            if len(self.carried) >= WRITE_BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        self.inventory.carry_forward(self.run_id, self.carried)
+        self.carried.clear()
+
+
+class ResultWriter:
+    """The single inventory writer: a transaction per batch, at least once a second so
+    an interrupted scan loses at most the last second of work."""
+
+    def __init__(self, inventory: Inventory, run_id: int) -> None:
+        self.inventory = inventory
+        self.run_id = run_id
+        self.pending: list[LocationResult] = []
+        self.last_flush = time.monotonic()
+
+    def add(self, results: list[LocationResult]) -> None:
+        self.pending.extend(results)  # a location and its members always in one transaction
+        if len(self.pending) >= WRITE_BATCH or time.monotonic() - self.last_flush >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        self.inventory.write_results(self.run_id, self.pending)
+        self.pending.clear()
+        self.last_flush = time.monotonic()
+
+
+def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bool,
+              resume: bool) -> tuple[int, bool]:
+    """(run id, full). --resume continues the interrupted run with its own options."""
+    interrupted = inventory.resumable_run() if resume else None
+    if interrupted is None:
+        if resume:
+            log.info("nothing to resume: starting a new scan")
+        options = {"workers": config.scan.workers, "executor": config.scan.executor,
+                   "full": full}
+        return inventory.start_run("scan", sources, options), full
+    if json.loads(interrupted["sources"]) != sources:
+        raise ConfigError("--resume needs the same sources as the interrupted run "
+                          f"(run {interrupted['id']})")
+    inventory.reopen_run(interrupted["id"])
+    log.info("resuming run %d", interrupted["id"])
+    return int(interrupted["id"]), bool(json.loads(interrupted["options"]).get("full"))
+
+
+def _mark_unseen_gone(inventory: Inventory, run_id: int, roots: set[str], config: Config) -> int:
+    """After a completed walk: what the walk would have listed but did not is gone.
+    Locations the current --include/--exclude hide are left as they were."""
+    gone: list[str] = []
+    for root in sorted(roots):
+        for location in inventory.unseen_locations(run_id, root):
+            top = location.split(MEMBER_SEP, 1)[0]
+            relative = top[len(root):].lstrip("/") if top.startswith(root) else top
+            if matches_globs(relative, config.scan.include, config.scan.exclude):
+                gone.append(location)
+    inventory.mark_gone(gone)
+    return len(gone)
+
+
 def run_scan(
     sources: list[str], out_dir: str | Path, config: Config,
-    on_progress: ProgressCallback | None = None,
+    on_progress: ProgressCallback | None = None, *, full: bool = False, resume: bool = False,
 ) -> ScanOutcome:
+    """Scan into out_dir. A rescan into the same folder skips unchanged locations
+    unless `full`; `resume` continues an interrupted run instead of starting one."""
     out = Path(out_dir)
     key, key_origin = load_hmac_key(out, config)
     progress = ScanProgress()
     with Inventory(out) as inventory:
-        run_id = inventory.start_run("scan", sources, {"workers": config.scan.workers})
+        run_id, full = _open_run(inventory, sources, config, full, resume)
+        fingerprint = detection_fingerprint(config)
+        if inventory.meta(FINGERPRINT_KEY) not in (None, fingerprint) and not full:
+            log.warning("detection settings or version changed: rescanning every location")
+            full = True
+        planner = RescanPlanner(inventory, run_id, full, progress)
+        writer = ResultWriter(inventory, run_id)
+        roots: set[str] = set()
         executor = make_executor(config, key)
         status = "interrupted"
         try:
-            batch: list[LocationResult] = []
-            for results in executor.map(_jobs(sources, config, progress)):
+            for results in executor.map(planner.filter(_jobs(sources, config, progress, roots))):
                 progress.record(results)
-                batch.extend(results)
-                if len(batch) >= WRITE_BATCH:
-                    inventory.write_results(run_id, batch)
-                    batch.clear()
+                writer.add(results)
                 if on_progress:
                     on_progress(progress)
-            inventory.write_results(run_id, batch)
+            writer.flush()
+            planner.flush()
+            progress.gone = _mark_unseen_gone(inventory, run_id, roots, config)
+            inventory.set_meta(FINGERPRINT_KEY, fingerprint)
             status = "completed"
         finally:
             executor.close()
             counts = {"files": progress.files_done, "findings": progress.findings,
+                      "unchanged": progress.unchanged, "gone": progress.gone,
                       **{f"status_{key}": value for key, value in progress.statuses.items()}}
             inventory.finish_run(run_id, status, counts)
         summary = write_exports(
@@ -97,7 +226,8 @@ def run_scan(
             {"id": run_id, "status": status, "sources": sources,
              "seconds": round(time.monotonic() - progress.started, 3)},
         )
-    log.info("scan %s: %d locations, %d findings", status, sum(progress.statuses.values()),
+    log.info("scan %s: %d locations scanned, %d unchanged, %d gone, %d findings", status,
+             sum(progress.statuses.values()), progress.unchanged, progress.gone,
              progress.findings)
     return ScanOutcome(run_id, summary, progress, key_origin)
 

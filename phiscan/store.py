@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phiscan import __version__
-from phiscan.model import Finding, LocationResult, Risk, Status
+from phiscan.model import MEMBER_SEP, Finding, LocationResult, Risk, Status
 from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir
 
 SCHEMA_VERSION = 1
@@ -84,6 +84,17 @@ CREATE TABLE IF NOT EXISTS findings (
 CREATE INDEX IF NOT EXISTS findings_location ON findings(location_id);
 CREATE INDEX IF NOT EXISTS findings_hash ON findings(entity_type, value_hash);
 """
+
+
+@dataclass(frozen=True)
+class PreviousState:
+    """What a rescan compares a walked item with."""
+
+    size: int
+    modified: float
+    etag: str | None
+    status: str
+    last_run: int
 
 
 @dataclass(frozen=True)
@@ -227,6 +238,54 @@ class Inventory:
             [_finding_row(location_id, run_id, finding) for finding in result.findings],
         )
 
+    # Incremental rescans and resume (see phiscan.scanner)
+    def previous_state(self, location: str) -> PreviousState | None:
+        row = self.db.execute(
+            "SELECT size, modified, etag, status, last_run FROM locations"
+            " WHERE location=? AND gone=0", (location,),
+        ).fetchone()
+        return PreviousState(*row) if row else None
+
+    def carry_forward(self, run_id: int, locations: Iterable[str]) -> None:
+        """Unchanged locations (and their members) keep rows and findings; only
+        `last_run` moves, so the run can tell them from vanished ones."""
+        with self.db:
+            for location in locations:
+                self.db.execute(
+                    "UPDATE locations SET last_run=? WHERE location=?"
+                    " OR (location > ? AND location < ?)",
+                    (run_id, location, *_member_range(location)),
+                )
+
+    def unseen_locations(self, run_id: int, root: str) -> Iterator[str]:
+        """Locations under root that this run neither scanned nor carried forward."""
+        for row in self.db.execute(
+            "SELECT location FROM locations WHERE root=? AND last_run<>? AND gone=0",
+            (root, run_id),
+        ):
+            yield row[0]
+
+    def resumable_run(self) -> sqlite3.Row | None:
+        """The latest scan run, when it never completed (interrupted or killed)."""
+        row = self.db.execute(
+            "SELECT * FROM runs WHERE kind='scan' ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return row if row is not None and row["status"] in ("running", "interrupted") else None
+
+    def reopen_run(self, run_id: int) -> None:
+        with self.db:
+            self.db.execute(
+                "UPDATE runs SET status='running', finished_at=NULL WHERE id=?", (run_id,)
+            )
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
     def mark_gone(self, locations: Iterable[str]) -> None:
         with self.db:
             for location in locations:
@@ -256,6 +315,12 @@ class Inventory:
             query += " AND l.location=?"
             params = (location,)
         return self.db.execute(query + " ORDER BY f.id", params).fetchall()
+
+
+def _member_range(location: str) -> tuple[str, str]:
+    """Bounds strictly around every `location!member` key ('"' sorts right after '!'),
+    an index range scan where LIKE would read the whole table."""
+    return location + MEMBER_SEP, location + chr(ord(MEMBER_SEP) + 1)
 
 
 def _member_prefix(location: str) -> str:

@@ -1,0 +1,141 @@
+"""The process pool (default), bounded streaming, and the Dask executor."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from phiscan.config import Config
+from phiscan.executors import (
+    BATCH_SIZE,
+    ProcessExecutor,
+    SerialExecutor,
+    make_executor,
+    stream_bounded,
+)
+from phiscan.model import SourceItem
+from phiscan.samples import build_sample_share
+from phiscan.scanner import run_scan
+
+
+def inventory_content(out: Path) -> tuple[set[tuple], set[tuple]]:
+    """Locations and findings without row ids, run ids or times."""
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        locations = set(db.execute(
+            "SELECT location, status, reason, entities, categories, risk FROM locations"))
+        findings = set(db.execute(
+            "SELECT l.location, f.entity_type, f.start, f.end, f.position, f.record, f.field,"
+            " f.masked, f.value_hash, f.score FROM findings f"
+            " JOIN locations l ON l.id=f.location_id"))
+    return locations, findings
+
+
+@pytest.fixture(scope="module")
+def share(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("share")
+    build_sample_share(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def serial_inventory(share, tmp_path_factory) -> tuple[set, set]:
+    config = Config()
+    config.scan.workers = 1
+    out = tmp_path_factory.mktemp("serial")
+    run_scan([str(share)], out, config)
+    return inventory_content(out)
+
+
+def test_default_is_a_process_pool_with_one_worker_per_core(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 3)
+    executor = make_executor(Config(), b"k")
+    try:
+        assert isinstance(executor, ProcessExecutor)
+        assert executor.workers == 3
+    finally:
+        executor.close()
+
+
+def test_one_worker_runs_in_process():
+    config = Config()
+    config.scan.workers = 1
+    executor = make_executor(config, b"k")
+    assert isinstance(executor, SerialExecutor)
+    executor.close()
+
+
+def test_process_pool_gives_the_serial_result(share, serial_inventory, tmp_path):
+    config = Config()
+    config.scan.workers = 2
+    outcome = run_scan([str(share)], tmp_path / "out", config)
+    assert outcome.summary["run"]["status"] == "completed"
+    locations, findings = inventory_content(tmp_path / "out")
+    assert locations == serial_inventory[0]
+    assert findings == serial_inventory[1]
+    assert len(locations) == 20
+
+
+def test_stream_bounded_never_reads_the_walk_ahead():
+    pulled = 0
+    max_ahead = 0
+    done = 0
+    lock = threading.Lock()
+
+    def walk():
+        nonlocal pulled, max_ahead
+        for index in range(1000):
+            pulled += 1
+            with lock:
+                max_ahead = max(max_ahead, pulled - done)
+            yield "uri", SourceItem(f"/x/{index}", 0, 0.0)
+
+    def work(batch):
+        return [[job[1].location] for job in batch]
+
+    in_flight = 3
+    with ThreadPoolExecutor(2) as pool:
+        results = []
+        for batch, future in stream_bounded(lambda b: pool.submit(work, b), walk(), in_flight):
+            results.extend(future.result())
+            with lock:
+                done += len(batch)
+    assert sorted(results) == sorted([f"/x/{index}"] for index in range(1000))
+    # The walk is never more than the in-flight batches (plus the one being filled) ahead.
+    assert max_ahead <= (in_flight + 1) * BATCH_SIZE
+
+
+def engine_built_on_worker(dask_worker) -> bool:
+    from phiscan.dask_executor import PLUGIN_NAME
+
+    return dask_worker.plugins[PLUGIN_NAME].state is not None
+
+
+def test_dask_local_cluster_gives_the_serial_result(share, serial_inventory, tmp_path):
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        config = Config()
+        config.scan.executor = "dask"
+        config.scan.scheduler = cluster.scheduler_address
+        outcome = run_scan([str(share)], tmp_path / "out", config)
+        with Client(cluster) as client:
+            engines = client.run(engine_built_on_worker)
+    assert outcome.summary["run"]["status"] == "completed"
+    assert list(engines.values()) == [True, True]
+    locations, findings = inventory_content(tmp_path / "out")
+    assert locations == serial_inventory[0]
+    assert findings == serial_inventory[1]
+
+
+def test_dask_without_scheduler_is_a_config_error(tmp_path):
+    from phiscan.config import ConfigError
+
+    config = Config()
+    config.scan.executor = "dask"
+    with pytest.raises(ConfigError, match="--scheduler"):
+        make_executor(config, b"k")

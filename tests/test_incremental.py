@@ -1,0 +1,133 @@
+"""Incremental rescans, --full, gone locations and detection-settings changes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from phiscan.config import Config
+from phiscan.model import SourceItem
+from phiscan.samples import build_sample_share
+from phiscan.scanner import is_unchanged, run_scan
+from phiscan.store import PreviousState
+
+SAMPLE_TOP_LEVEL_FILES = 16
+SAMPLE_ZIP_MEMBERS = 4
+
+
+def serial_config() -> Config:
+    config = Config()
+    config.scan.workers = 1
+    return config
+
+
+def location_rows(out: Path) -> dict[str, tuple]:
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        rows = db.execute(
+            "SELECT location, status, entities, first_run, last_run, scanned_at, gone"
+            " FROM locations").fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
+def finding_rows(out: Path) -> set[tuple]:
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        return set(db.execute(
+            "SELECT l.location, f.run_id, f.entity_type, f.start, f.end, f.position, f.record,"
+            " f.field, f.masked, f.value_hash FROM findings f"
+            " JOIN locations l ON l.id=f.location_id").fetchall())
+
+
+@pytest.fixture
+def share(tmp_path: Path) -> Path:
+    root = tmp_path / "share"
+    build_sample_share(root)
+    return root
+
+
+def test_rescan_skips_every_unchanged_location_and_keeps_its_rows(share, tmp_path):
+    out = tmp_path / "out"
+    first = run_scan([str(share)], out, serial_config())
+    rows_before, findings_before = location_rows(out), finding_rows(out)
+    second = run_scan([str(share)], out, serial_config())
+    assert first.progress.unchanged == 0
+    assert second.progress.unchanged == SAMPLE_TOP_LEVEL_FILES
+    assert sum(second.progress.statuses.values()) == 0
+    assert finding_rows(out) == findings_before  # same rows, still tagged with run 1
+    rows_after = location_rows(out)
+    assert set(rows_after) == set(rows_before)
+    for location, (status, entities, first_run, last_run, scanned_at, gone) in rows_after.items():
+        assert (status, entities, first_run, scanned_at, gone) == (
+            rows_before[location][:3] + rows_before[location][4:])
+        assert last_run == second.run_id
+    assert second.summary["locations"] == SAMPLE_TOP_LEVEL_FILES + SAMPLE_ZIP_MEMBERS
+
+
+def test_rescan_scans_changed_and_new_and_marks_deleted_gone(share, tmp_path):
+    out = tmp_path / "out"
+    run_scan([str(share)], out, serial_config())
+    changed = share / "admin" / "invoices.txt"
+    changed.write_text("Patient NHS number 943 476 5919 seen in clinic.\n")
+    os.utime(changed, (1_700_000_000, 1_700_000_000))
+    (share / "care-notes" / "visit-001.txt").unlink()
+    (share / "admin" / "new-note.txt").write_text("Nothing to see here.\n")
+    outcome = run_scan([str(share)], out, serial_config())
+    assert outcome.progress.unchanged == SAMPLE_TOP_LEVEL_FILES - 2
+    assert dict(outcome.progress.statuses) == {"scanned": 2}
+    assert outcome.progress.gone == 1
+    rows = location_rows(out)
+    assert rows[str(share / "care-notes" / "visit-001.txt")][-1] == 1
+    assert rows[str(changed)][1] == '{"UK_NHS": 1}'
+    assert rows[str(changed)][3] == outcome.run_id
+    members = [loc for loc in rows if "!" in loc]
+    assert len(members) == SAMPLE_ZIP_MEMBERS
+    assert all(rows[member][3] == outcome.run_id and rows[member][-1] == 0 for member in members)
+    assert outcome.summary["locations"] == SAMPLE_TOP_LEVEL_FILES + SAMPLE_ZIP_MEMBERS
+
+
+def test_full_rescans_everything(share, tmp_path):
+    out = tmp_path / "out"
+    run_scan([str(share)], out, serial_config())
+    findings_before = {row[:1] + row[2:] for row in finding_rows(out)}
+    outcome = run_scan([str(share)], out, serial_config(), full=True)
+    assert outcome.progress.unchanged == 0
+    assert sum(outcome.progress.statuses.values()) == SAMPLE_TOP_LEVEL_FILES + SAMPLE_ZIP_MEMBERS
+    assert {row[:1] + row[2:] for row in finding_rows(out)} == findings_before
+    assert {row[1] for row in finding_rows(out)} == {outcome.run_id}
+
+
+def test_excluded_locations_are_not_marked_gone(share, tmp_path):
+    out = tmp_path / "out"
+    run_scan([str(share)], out, serial_config())
+    config = serial_config()
+    config.scan.exclude = ["*.md"]
+    outcome = run_scan([str(share)], out, config)
+    assert outcome.progress.gone == 0
+    assert location_rows(out)[str(share / "admin" / "team-meeting.md")][-1] == 0
+
+
+def test_changed_detection_settings_force_a_full_rescan(share, tmp_path):
+    out = tmp_path / "out"
+    run_scan([str(share)], out, serial_config())
+    config = serial_config()
+    config.detection.threshold = 0.6
+    outcome = run_scan([str(share)], out, config)
+    assert outcome.progress.unchanged == 0
+
+
+def test_etag_and_size_decide_when_the_source_has_etags():
+    previous = PreviousState(size=10, modified=100.0, etag='"abc"', status="scanned", last_run=1)
+    same = SourceItem("s3://b/k", size=10, modified=999.0, etag='"abc"')
+    assert is_unchanged(same, previous)
+    assert not is_unchanged(SourceItem("s3://b/k", 10, 100.0, etag='"abd"'), previous)
+    assert not is_unchanged(SourceItem("s3://b/k", 11, 100.0, etag='"abc"'), previous)
+
+
+def test_size_and_mtime_decide_locally_and_errors_are_retried():
+    previous = PreviousState(size=10, modified=100.0, etag=None, status="scanned", last_run=1)
+    assert is_unchanged(SourceItem("/s/a", 10, 100.0), previous)
+    assert not is_unchanged(SourceItem("/s/a", 10, 100.5), previous)
+    errored = PreviousState(size=10, modified=100.0, etag=None, status="error", last_run=1)
+    assert not is_unchanged(SourceItem("/s/a", 10, 100.0), errored)

@@ -1,0 +1,101 @@
+"""`--resume` after kill -9: a real scan process is killed mid-run and resumed."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from phiscan.config import Config
+from phiscan.samples import make_people, visit_note
+from phiscan.scanner import run_scan
+
+FILE_COUNT = 400
+
+
+def build_notes_share(root: Path) -> None:
+    people = make_people(random.Random(11), FILE_COUNT)
+    for index, person in enumerate(people):
+        folder = root / f"team-{index % 7}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"visit-{index:04d}.txt").write_text(visit_note(person))
+
+
+def inventory_content(out: Path) -> tuple[list[tuple], list[tuple]]:
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        locations = sorted(db.execute(
+            "SELECT location, status, entities, categories, risk, gone FROM locations"))
+        findings = sorted(db.execute(
+            "SELECT l.location, f.entity_type, f.start, f.end, f.position, f.masked,"
+            " f.value_hash, f.score FROM findings f JOIN locations l ON l.id=f.location_id"))
+    return locations, findings
+
+
+def rows_written(out: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{out / 'inventory.sqlite'}?mode=ro", uri=True) as db:
+            return db.execute("SELECT count(*) FROM locations").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0  # not created yet
+
+
+def scan_command(share: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
+            "--workers", "2", "--quiet", *extra]
+
+
+def kill_mid_run(share: Path, out: Path) -> None:
+    process = subprocess.Popen(scan_command(share, out), start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while rows_written(out) < 20:
+        assert process.poll() is None, "scan finished before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)  # the scanner and its worker processes
+    process.wait()
+
+
+def test_resume_after_kill_loses_and_duplicates_nothing(tmp_path):
+    share = tmp_path / "share"
+    build_notes_share(share)
+    out = tmp_path / "killed"
+    kill_mid_run(share, out)
+    written_before_kill = rows_written(out)
+    assert 20 <= written_before_kill < FILE_COUNT
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        assert db.execute("SELECT id, status FROM runs").fetchall() == [(1, "running")]
+
+    resumed = subprocess.run(scan_command(share, out, "--resume"), capture_output=True,
+                             text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+
+    reference_config = Config()
+    reference_config.scan.workers = 1
+    run_scan([str(share)], tmp_path / "reference", reference_config)
+    assert inventory_content(out) == inventory_content(tmp_path / "reference")
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        runs = db.execute("SELECT id, status, counts FROM runs").fetchall()
+    assert [(run_id, status) for run_id, status, _counts in runs] == [(1, "completed")]
+    counts = json.loads(runs[0][2])
+    assert counts["unchanged"] == written_before_kill
+    assert counts["status_scanned"] == FILE_COUNT - written_before_kill
+
+
+def test_resume_with_nothing_interrupted_runs_a_normal_scan(tmp_path):
+    share = tmp_path / "share"
+    (share / "a").mkdir(parents=True)
+    (share / "a" / "note.txt").write_text("Nothing here.\n")
+    out = tmp_path / "out"
+    config = Config()
+    config.scan.workers = 1
+    first = run_scan([str(share)], out, config, resume=True)
+    second = run_scan([str(share)], out, config, resume=True)
+    assert (first.run_id, second.run_id) == (1, 2)
+    assert second.progress.unchanged == 1
