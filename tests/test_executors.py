@@ -22,12 +22,12 @@ from phiscan.samples import build_sample_share
 from phiscan.scanner import run_scan
 
 
-def inventory_content(out: Path) -> tuple[set[tuple], set[tuple]]:
-    """Locations and findings without row ids, run ids or times."""
+def inventory_content(out: Path) -> tuple[list[tuple], list[tuple]]:
+    """Locations and findings without row ids, run ids or times (duplicates would show)."""
     with sqlite3.connect(out / "inventory.sqlite") as db:
-        locations = set(db.execute(
-            "SELECT location, status, reason, entities, categories, risk FROM locations"))
-        findings = set(db.execute(
+        locations = sorted(db.execute(
+            "SELECT location, status, reason, entities, categories, risk, gone FROM locations"))
+        findings = sorted(db.execute(
             "SELECT l.location, f.entity_type, f.start, f.end, f.position, f.record, f.field,"
             " f.masked, f.value_hash, f.score FROM findings f"
             " JOIN locations l ON l.id=f.location_id"))
@@ -42,7 +42,7 @@ def share(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def serial_inventory(share, tmp_path_factory) -> tuple[set, set]:
+def serial_inventory(share, tmp_path_factory) -> tuple[list, list]:
     config = Config()
     config.scan.workers = 1
     out = tmp_path_factory.mktemp("serial")

@@ -15,6 +15,7 @@ from pathlib import Path
 from phiscan.config import Config
 from phiscan.samples import make_people, visit_note
 from phiscan.scanner import run_scan
+from tests.test_executors import inventory_content
 
 FILE_COUNT = 400
 
@@ -25,16 +26,6 @@ def build_notes_share(root: Path) -> None:
         folder = root / f"team-{index % 7}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"visit-{index:04d}.txt").write_text(visit_note(person))
-
-
-def inventory_content(out: Path) -> tuple[list[tuple], list[tuple]]:
-    with sqlite3.connect(out / "inventory.sqlite") as db:
-        locations = sorted(db.execute(
-            "SELECT location, status, entities, categories, risk, gone FROM locations"))
-        findings = sorted(db.execute(
-            "SELECT l.location, f.entity_type, f.start, f.end, f.position, f.masked,"
-            " f.value_hash, f.score FROM findings f JOIN locations l ON l.id=f.location_id"))
-    return locations, findings
 
 
 def rows_written(out: Path) -> int:
