@@ -9,6 +9,7 @@ Schema version 1 (documented in the README):
   run ids)
 - findings: entity type, score, recognizer, position, record, field, masked
   preview and keyed hash. Never the raw value.
+- audit: every `individuals --reveal` (when, who, output file, counts).
 
 One writer per inventory (the scanning process); readers may open it any time
 (WAL mode).
@@ -83,6 +84,13 @@ CREATE TABLE IF NOT EXISTS findings (
 );
 CREATE INDEX IF NOT EXISTS findings_location ON findings(location_id);
 CREATE INDEX IF NOT EXISTS findings_hash ON findings(entity_type, value_hash);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,
+    action TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
 """
 
 
@@ -194,6 +202,15 @@ class Inventory:
 
     def runs(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM runs ORDER BY id").fetchall()
+
+    # Audit: who revealed what, when (counts and paths only, never values)
+    def log_audit(self, action: str, actor: str, detail: dict) -> None:
+        with self.db:
+            self.db.execute("INSERT INTO audit(at, action, actor, detail) VALUES (?, ?, ?, ?)",
+                            (time.time(), action, actor, json.dumps(detail)))
+
+    def audit(self) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM audit ORDER BY id").fetchall()
 
     # Locations and findings
     def write_results(self, run_id: int, results: Iterable[LocationResult]) -> None:

@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-COMMAND_MODULES: tuple[str, ...] = ("report",)
+COMMAND_MODULES: tuple[str, ...] = ("report", "individuals", "match")
 
 
 def register(app: typer.Typer) -> None:

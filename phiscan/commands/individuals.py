@@ -1,0 +1,96 @@
+"""`phiscan individuals DIR`: the people a breach touched, one row each."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from phiscan.config import ConfigError, load_config
+from phiscan.scoping.export import ROLES, export_row, write_export
+from phiscan.scoping.keys import existing_hmac_key
+from phiscan.scoping.linkage import Individual
+from phiscan.scoping.report import load_scope
+from phiscan.scoping.reveal import reveal_values
+from phiscan.store import Inventory
+
+EXIT_USAGE = 2
+SHOWN = 50
+console = Console()
+err_console = Console(stderr=True)
+
+
+def individuals_table(people: list[Individual]) -> Table:
+    table = Table(title=f"individuals ({len(people)})")
+    for column in ("id", "NHS number", "name", "home access", "health", "locations"):
+        table.add_column(column)
+    for person in people[:SHOWN]:
+        row = export_row(person)
+        table.add_row(person.id, str(row["nhs_number_masked"]), str(row["name_masked"]),
+                      str(row["home_access"]), str(row["special_category"]),
+                      str(row["locations"]))
+    return table
+
+
+def usage_error(message: str) -> typer.Exit:
+    err_console.print(f"[red]{message}[/red]")
+    return typer.Exit(EXIT_USAGE)
+
+
+def reveal_for(out_dir: Path, people: list[Individual], export: Path,
+               config_path: Path | None) -> dict[str, str]:
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise usage_error(f"config error: {exc}") from None
+    key = existing_hmac_key(out_dir, config)
+    if key is None:
+        raise usage_error("no HMAC key: set PHISCAN_HMAC_KEY or the key the scan used")
+    hashes = {value_hash for person in people for record in person.records
+              for role in ROLES for value_hash in getattr(record, role)}
+    outcome = reveal_values(out_dir, hashes, key, config)
+    with Inventory(out_dir) as inventory:
+        inventory.log_audit("reveal", getpass.getuser(), {
+            "export": str(export.resolve()), "individuals": len(people),
+            "values_recovered": len(outcome.values), "locations_read": outcome.locations_read,
+            "locations_failed": outcome.locations_failed,
+        })
+    err_console.print(
+        f"reveal: {len(outcome.values)} values recovered from {outcome.locations_read} "
+        f"locations ({outcome.locations_failed} could not be re-read); logged in the inventory"
+    )
+    return outcome.values
+
+
+def individuals_command(
+    out_dir: Annotated[Path, typer.Argument(help="Scan output folder (holds inventory.sqlite).")],
+    export: Annotated[Path | None, typer.Option(
+        "--export", help="Write one CSV row per individual (0600).")] = None,
+    reveal: Annotated[bool, typer.Option(
+        "--reveal", help="Add the real values, re-read from the sources (Art. 34 letters). "
+                         "Logged in the inventory.")] = False,
+    config_path: Annotated[Path | None, typer.Option(
+        "--config", "-c", help="TOML config (key, source credentials).")] = None,
+) -> None:
+    """List the people affected; export them for case handling or letters."""
+    if reveal and export is None:
+        raise usage_error("--reveal needs --export FILE.csv")
+    try:
+        scope = load_scope(out_dir)
+    except FileNotFoundError:
+        raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
+    people = scope.individuals
+    if export is None:
+        console.print(individuals_table(people))
+        return
+    revealed = reveal_for(out_dir, people, export, config_path) if reveal else None
+    count = write_export(export, people, revealed)
+    err_console.print(f"wrote {count} individuals to {export}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("individuals")(individuals_command)

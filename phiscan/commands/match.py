@@ -1,0 +1,81 @@
+"""`phiscan match DIR --mpi PATIENTS.csv`: join the trust's MPI to the people affected."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from phiscan.config import ConfigError, load_config
+from phiscan.scoping.keys import existing_hmac_key
+from phiscan.scoping.mpi import MpiError, match_people, parse_columns, read_mpi, write_match_csv
+from phiscan.scoping.report import load_scope
+
+EXIT_USAGE = 2
+console = Console()
+err_console = Console(stderr=True)
+
+
+def usage_error(message: str) -> typer.Exit:
+    err_console.print(f"[red]{message}[/red]")
+    return typer.Exit(EXIT_USAGE)
+
+
+def summary_table(summary: dict) -> Table:
+    table = Table(title="MPI match")
+    table.add_column("measure")
+    table.add_column("count", justify="right")
+    for name, value in summary.items():
+        if isinstance(value, dict):
+            for inner, count in value.items():
+                table.add_row(f"  {name.replace('_', ' ')}: {inner}", str(count))
+        else:
+            table.add_row(name.replace("_", " "), str(value))
+    return table
+
+
+def match_command(
+    out_dir: Annotated[Path, typer.Argument(help="Scan output folder (holds inventory.sqlite).")],
+    mpi: Annotated[Path, typer.Option("--mpi", help="The trust's MPI as CSV with a header.")],
+    columns: Annotated[str | None, typer.Option(
+        "--columns", help="ROLE=COLUMN,...; roles nhs, name, forename, surname, dob, postcode. "
+                          "Default: usual header names.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Write individual_id,status,matched_on,mpi_rows as CSV (0600).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    config_path: Annotated[Path | None, typer.Option("--config", "-c")] = None,
+) -> None:
+    """Hash the MPI with the scan's key and join it to the individuals."""
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise usage_error(f"config error: {exc}") from None
+    if not mpi.is_file():
+        raise usage_error(f"no such MPI file: {mpi}")
+    key = existing_hmac_key(out_dir, config)
+    if key is None:
+        raise usage_error("no HMAC key: set PHISCAN_HMAC_KEY or the key the scan used")
+    try:
+        scope = load_scope(out_dir)
+        entries = read_mpi(mpi, parse_columns(columns), key)
+    except FileNotFoundError:
+        raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
+    except MpiError as exc:
+        raise usage_error(str(exc)) from None
+    result = match_people(scope.individuals, entries)
+    summary = result.summary()
+    if output_format == "json":
+        print(json.dumps(summary, indent=2))
+    else:
+        console.print(summary_table(summary))
+    if out is not None:
+        write_match_csv(out, result)
+        err_console.print(f"wrote {out}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("match")(match_command)

@@ -1,0 +1,157 @@
+"""Recover the real values behind keyed hashes, for the letters under Art. 34.
+
+The inventory never holds a value. To write to people, `individuals --reveal`
+re-reads the source files of the people exported, re-extracts them, and keeps a
+value only when its keyed hash equals a stored finding's hash: first at the
+stored offsets, then, for anything not recovered that way (a file edited since
+the scan), by detecting again. Values live in memory and in the 0600 export only.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from phiscan.config import Config
+from phiscan.detect import Detector
+from phiscan.extract import ExtractContext, choose_extractor, run_extractor
+from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
+from phiscan.normalize import normalise
+from phiscan.security import keyed_hash
+from phiscan.sources import Source, open_source
+from phiscan.store import Inventory
+
+log = logging.getLogger("phiscan.reveal")
+
+
+@dataclass
+class Wanted:
+    """A stored finding whose value is wanted."""
+
+    entity_type: str
+    value_hash: str
+    position: str
+    start: int
+    end: int
+
+
+@dataclass
+class RevealOutcome:
+    values: dict[str, str] = field(default_factory=dict)  # value hash -> recovered value
+    locations_read: int = 0
+    locations_failed: int = 0
+
+
+def top_level(location: str) -> str:
+    return location.split(MEMBER_SEP, 1)[0]
+
+
+def walk_units(location: str, name: str, data: bytes, ctx: ExtractContext
+               ) -> Iterator[tuple[str, TextUnit]]:
+    """(location, unit) for a document and every member inside it."""
+    extractor, _reason = choose_extractor(name, data)
+    if extractor is None:
+        return
+    for piece in run_extractor(extractor, data, ctx):
+        if isinstance(piece, Child):
+            if piece.error is None:
+                child_ctx = ExtractContext(piece.name, ctx.limits, ctx.depth + 1, ctx.budget)
+                yield from walk_units(f"{location}{MEMBER_SEP}{piece.name}",
+                                      posixpath.basename(piece.name), piece.data, child_ctx)
+        else:
+            yield location, piece
+
+
+class Revealer:
+    def __init__(self, out_dir: Path, key: bytes, config: Config) -> None:
+        self.out_dir = out_dir
+        self.key = key
+        self.config = config
+        self.sources: dict[str, Source] = {}
+        self._detector: Detector | None = None
+
+    def detector(self) -> Detector:
+        if self._detector is None:
+            self._detector = Detector(self.config, self.key)
+        return self._detector
+
+    def matches(self, wanted: Wanted, raw_value: str) -> bool:
+        normalised = normalise(wanted.entity_type, raw_value)
+        return keyed_hash(self.key, wanted.entity_type, normalised) == wanted.value_hash
+
+    def _read(self, location: str, root: str, size: int) -> bytes:
+        if root not in self.sources:
+            self.sources[root] = open_source(root or location, self.config)
+        item = SourceItem(location=location, size=size, modified=0.0, root=root)
+        return self.sources[root].read(item, self.config.scan.max_file_bytes)
+
+    def _recover_at_offsets(self, unit: TextUnit, wanted: list[Wanted],
+                            values: dict[str, str]) -> None:
+        for item in wanted:
+            candidate = unit.text[item.start:item.end]
+            if (item.value_hash not in values and item.position == unit.where
+                    and self.matches(item, candidate)):
+                values[item.value_hash] = candidate
+
+    def _redetect(self, unit: TextUnit, wanted: list[Wanted], values: dict[str, str]) -> None:
+        hashes = {item.value_hash for item in wanted} - set(values)
+        for finding in self.detector().detect_unit(unit):
+            if finding.value_hash in hashes:
+                values[finding.value_hash] = unit.text[finding.start:finding.end]
+
+    def recover_location(self, top: str, root: str, size: int,
+                         wanted_by_location: dict[str, list[Wanted]],
+                         values: dict[str, str]) -> None:
+        data = self._read(top, root, size)
+        name = posixpath.basename(top.replace("\\", "/"))
+        ctx = ExtractContext.for_file(name, self.config.limits)
+        units = [(location, unit) for location, unit in walk_units(top, name, data, ctx)
+                 if location in wanted_by_location]
+        for location, unit in units:
+            self._recover_at_offsets(unit, wanted_by_location[location], values)
+        for location, unit in units:
+            wanted = wanted_by_location[location]
+            if any(item.value_hash not in values for item in wanted):
+                self._redetect(unit, wanted, values)
+
+    def close(self) -> None:
+        for source in self.sources.values():
+            source.close()
+
+
+def wanted_findings(inventory: Inventory, hashes: set[str]) -> dict[str, list[Wanted]]:
+    by_location: dict[str, list[Wanted]] = defaultdict(list)
+    for row in inventory.findings():
+        if row["value_hash"] in hashes:
+            by_location[row["location"]].append(Wanted(
+                row["entity_type"], row["value_hash"], row["position"], row["start"], row["end"]
+            ))
+    return by_location
+
+
+def reveal_values(out_dir: Path, hashes: set[str], key: bytes, config: Config) -> RevealOutcome:
+    outcome = RevealOutcome()
+    with Inventory(out_dir, readonly=True) as inventory:
+        wanted = wanted_findings(inventory, hashes)
+        tops = {top_level(location) for location in wanted}
+        stored = {top: inventory.location(top) for top in sorted(tops)}
+    revealer = Revealer(out_dir, key, config)
+    try:
+        for top, location in stored.items():
+            if location is None:
+                outcome.locations_failed += 1
+                continue
+            try:
+                revealer.recover_location(top, location.root, location.size, wanted,
+                                          outcome.values)
+                outcome.locations_read += 1
+            except Exception as exc:  # a source gone or a file changed into garbage
+                log.warning("reveal: cannot re-read %s (%s)", top, type(exc).__name__)
+                outcome.locations_failed += 1
+    finally:
+        revealer.close()
+    return outcome
