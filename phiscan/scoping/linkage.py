@@ -251,6 +251,7 @@ def _unknown_sensitive_names(unattributed: list[Record], by_name: dict) -> int:
     names = {
         name for record in unattributed
         if (record.special_category or record.home_access) and not record.nhs
+        and not record.is_test_only
         for name in record.full_names if name not in by_name
     }
     return len(names)
