@@ -120,6 +120,11 @@ def scan(
     ] = None,
     full: Annotated[bool, typer.Option(help="Rescan unchanged locations too.")] = False,
     resume: Annotated[bool, typer.Option(help="Continue an interrupted scan in --out.")] = False,
+    profile: Annotated[str | None, typer.Option(help="AWS profile for s3:// sources.")] = None,
+    region: Annotated[str | None, typer.Option(help="AWS region for s3:// sources.")] = None,
+    endpoint_url: Annotated[
+        str | None, typer.Option(help="S3-compatible endpoint (path-style addressing).")
+    ] = None,
 ) -> None:
     """Scan SOURCES into an inventory and exports in --out.
 
@@ -127,6 +132,9 @@ def scan(
     and size) and keeps their findings; --full rescans everything."""
     config = load_or_exit(config_path)
     apply_executor_options(config, workers, executor, scheduler)
+    config.s3.profile = profile or config.s3.profile
+    config.s3.region = region or config.s3.region
+    config.s3.endpoint_url = endpoint_url or config.s3.endpoint_url
     if include:
         config.scan.include = list(include)
     if exclude:

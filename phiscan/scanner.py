@@ -18,7 +18,9 @@ from phiscan.exports import write_exports
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
 from phiscan.security import load_hmac_key
 from phiscan.sources import matches_globs, open_source
+from phiscan.sources.base import SourceUnavailable, display_uri
 from phiscan.sources.local import display_path
+from phiscan.sources.posture import SourcePosture, raise_risk_for_exposure, source_posture
 from phiscan.store import Inventory, PreviousState
 
 log = logging.getLogger("phiscan.scan")
@@ -39,6 +41,7 @@ class ScanProgress:
     gone: int = 0
     statuses: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
+    unavailable: list[str] = field(default_factory=list)
 
     def record(self, results: list[LocationResult]) -> None:
         self.files_done += 1
@@ -61,7 +64,7 @@ FLUSH_SECONDS = 1.0
 
 
 def _jobs(sources: list[str], config: Config, progress: ScanProgress,
-          roots: set[str]) -> Iterator[Job]:
+          roots: set[str], postures: dict[str, SourcePosture]) -> Iterator[Job]:
     """The walk, lazily: one item at a time, never a list of the whole share."""
     for uri in sources:
         source = open_source(uri, config)
@@ -69,10 +72,18 @@ def _jobs(sources: list[str], config: Config, progress: ScanProgress,
         if isinstance(root, str):
             roots.add(display_path(root))
         try:
+            posture = source_posture(source)
+            if posture is not None:
+                postures[posture.root] = posture
             for item in source.walk():
                 progress.files_found += 1
                 roots.add(item.root)
                 yield uri, item
+        except SourceUnavailable as exc:
+            # Not fully listed: nothing under it may be marked gone, and the run is incomplete.
+            log.error("source unavailable: %s (%s)", display_uri(uri), exc)
+            progress.unavailable.append(display_uri(uri))
+            roots.difference_update({display_path(root), root} if isinstance(root, str) else ())
         finally:
             source.close()
     progress.walk_done = True
@@ -202,10 +213,13 @@ def run_scan(
         planner = RescanPlanner(inventory, run_id, full, progress)
         writer = ResultWriter(inventory, run_id)
         roots: set[str] = set()
+        postures: dict[str, SourcePosture] = {}
         executor = make_executor(config, key)
         status = "interrupted"
         try:
-            for results in executor.map(planner.filter(_jobs(sources, config, progress, roots))):
+            jobs = _jobs(sources, config, progress, roots, postures)
+            for results in executor.map(planner.filter(jobs)):
+                raise_risk_for_exposure(results, postures)
                 progress.record(results)
                 writer.add(results)
                 if on_progress:
@@ -214,9 +228,10 @@ def run_scan(
             planner.flush()
             progress.gone = _mark_unseen_gone(inventory, run_id, roots, config)
             inventory.set_meta(FINGERPRINT_KEY, fingerprint)
-            status = "completed"
+            status = "incomplete" if progress.unavailable else "completed"
         finally:
             executor.close()
+            inventory.record_postures(run_id, postures.values())
             counts = {"files": progress.files_done, "findings": progress.findings,
                       "unchanged": progress.unchanged, "gone": progress.gone,
                       **{f"status_{key}": value for key, value in progress.statuses.items()}}

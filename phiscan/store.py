@@ -10,6 +10,8 @@ Schema version 1 (documented in the README):
 - findings: entity type, score, recognizer, position, record, field, masked
   preview and keyed hash. Never the raw value.
 - audit: every `individuals --reveal` (when, who, output file, counts).
+- source_posture: per run and source root, whether it is publicly readable and
+  the settings that say so (S3 bucket posture)
 
 One writer per inventory (the scanning process); readers may open it any time
 (WAL mode).
@@ -27,6 +29,7 @@ from pathlib import Path
 from phiscan import __version__
 from phiscan.model import MEMBER_SEP, Finding, LocationResult, Risk, Status
 from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir
+from phiscan.sources.posture import SourcePosture
 
 SCHEMA_VERSION = 1
 INVENTORY_FILENAME = "inventory.sqlite"
@@ -90,6 +93,14 @@ CREATE TABLE IF NOT EXISTS audit (
     action TEXT NOT NULL,
     actor TEXT NOT NULL,
     detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS source_posture (
+    run_id INTEGER NOT NULL,
+    root TEXT NOT NULL,
+    publicly_readable INTEGER,
+    facts TEXT NOT NULL DEFAULT '{}',
+    notes TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (run_id, root)
 );
 """
 
@@ -211,6 +222,22 @@ class Inventory:
 
     def audit(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM audit ORDER BY id").fetchall()
+
+    # Source posture (bucket settings), one row per run and source root
+    def record_postures(self, run_id: int, postures: Iterable[SourcePosture]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO source_posture VALUES (?,?,?,?,?)",
+                [(run_id, posture.root,
+                  None if posture.publicly_readable is None else int(posture.publicly_readable),
+                  json.dumps(posture.facts, sort_keys=True), json.dumps(posture.notes))
+                 for posture in postures],
+            )
+
+    def postures(self, run_id: int) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT * FROM source_posture WHERE run_id=? ORDER BY root", (run_id,)
+        ).fetchall()
 
     # Locations and findings
     def write_results(self, run_id: int, results: Iterable[LocationResult]) -> None:

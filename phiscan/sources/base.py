@@ -7,7 +7,7 @@ they mean. Extraction and detection never know which source produced the bytes.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from phiscan.model import SourceItem
@@ -15,6 +15,12 @@ from phiscan.model import SourceItem
 
 class SourceReadError(Exception):
     """An item could not be read. The message is safe to store (no content)."""
+
+
+class SourceUnavailable(Exception):
+    """The source as a whole cannot be listed (no such bucket or share, logon failure,
+    connection lost mid-listing). The scan goes on with other sources and ends
+    `incomplete`. The message is safe to print (no credentials, no content)."""
 
 
 class Source(Protocol):
@@ -45,3 +51,29 @@ def matches_globs(relative_path: str, include: list[str], exclude: list[str]) ->
     if include and not hit(include):
         return False
     return not hit(exclude)
+
+
+def too_large_reason(size: int) -> str:
+    return f"too large: {size} bytes > max_file_bytes"
+
+
+def display_uri(uri: str) -> str:
+    """A source URI without any user info (`smb://alice@host/share` -> `smb://host/share`)."""
+    scheme, sep, rest = uri.partition("://")
+    if not sep:
+        return uri
+    authority, slash, path = rest.partition("/")
+    return f"{scheme}://{authority.rpartition('@')[2]}{slash}{path}"
+
+
+def read_bounded(read: Callable[[int], bytes], limit: int, chunk_size: int = 1 << 20) -> bytes:
+    """At most `limit` bytes from a stream, in chunks, stopping at end of stream."""
+    chunks: list[bytes] = []
+    remaining = limit
+    while remaining > 0:
+        chunk = read(min(remaining, chunk_size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,256 @@
+"""S3 buckets and S3-compatible stores: `s3://bucket/prefix`.
+
+Read-only: the only calls are ListObjectsV2, GetObject and the optional
+bucket-posture reads. Objects are streamed into memory up to the size limit;
+nothing is written to disk. Every failure on one object becomes that object's
+`error` row; a bucket that cannot be listed makes the source unavailable.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import botocore.config
+import botocore.exceptions
+
+from phiscan.config import Config, ConfigError, S3Config
+from phiscan.model import SourceItem
+from phiscan.sources.base import (
+    SourceReadError,
+    SourceUnavailable,
+    matches_globs,
+    read_bounded,
+    too_large_reason,
+)
+from phiscan.sources.posture import SourcePosture
+
+# Objects in these classes must be restored before a GET succeeds.
+ARCHIVED_STORAGE_CLASSES = frozenset({"GLACIER", "DEEP_ARCHIVE"})
+PUBLIC_GRANTEES = frozenset({
+    "http://acs.amazonaws.com/groups/global/AllUsers",
+    "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+})
+PUBLIC_READ_PERMISSIONS = frozenset({"READ", "FULL_CONTROL"})
+REASON_BY_CODE = {
+    "NoSuchKey": "object deleted since listing",
+    "404": "object deleted since listing",
+    "PreconditionFailed": "object changed since listing",
+    "412": "object changed since listing",
+    "AccessDenied": "access denied",
+    "403": "access denied",
+    "SlowDown": "throttled (503 SlowDown) after retries",
+    "503": "service unavailable (503) after retries",
+    "InvalidObjectState": "archived object: restore needed",
+    "NoSuchBucket": "no such bucket",
+}
+_SAFE_CODE = re.compile(r"[^A-Za-z0-9.]")
+
+
+def parse_s3_uri(uri: str) -> tuple[str, str]:
+    """(bucket, key prefix) of `s3://bucket/prefix`."""
+    rest = uri[len("s3://"):] if uri.lower().startswith("s3://") else uri
+    bucket, _, prefix = rest.partition("/")
+    if not bucket:
+        raise ConfigError("an S3 source needs a bucket: s3://bucket[/prefix]")
+    return bucket, prefix
+
+
+def error_code(exc: botocore.exceptions.ClientError) -> str:
+    """The S3 error code, reduced to characters that cannot carry content."""
+    error = exc.response.get("Error", {})
+    code = str(error.get("Code") or exc.response.get("ResponseMetadata", {}).get(
+        "HTTPStatusCode", "unknown"))
+    return _SAFE_CODE.sub("", code)[:40]
+
+
+def safe_reason(exc: Exception) -> str:
+    """Our own words for an S3 failure; never the server's message (it may quote a key)."""
+    if isinstance(exc, botocore.exceptions.ClientError):
+        code = error_code(exc)
+        return REASON_BY_CODE.get(code, f"S3 error {code}")
+    if isinstance(exc, botocore.exceptions.NoCredentialsError):
+        return "no AWS credentials found"
+    if isinstance(exc, botocore.exceptions.ConnectionError | botocore.exceptions.HTTPClientError):
+        return f"connection failed: {type(exc).__name__}"
+    return f"S3 failure: {type(exc).__name__}"
+
+
+def make_client(s3_config: S3Config) -> Any:
+    """A client from the standard credential chain. Retries are botocore's adaptive
+    mode; the attempt count comes from AWS_MAX_ATTEMPTS or the profile (default 3)."""
+    endpoint = s3_config.endpoint_url or None
+    client_config = botocore.config.Config(
+        retries={"mode": "adaptive"},
+        connect_timeout=10,
+        read_timeout=60,
+        s3={"addressing_style": "path"} if endpoint else None,
+        user_agent_extra="phiscan",
+    )
+    try:
+        session = boto3.session.Session(
+            profile_name=s3_config.profile or None, region_name=s3_config.region or None,
+        )
+    except botocore.exceptions.ProfileNotFound:
+        raise ConfigError(f"AWS profile not found: {s3_config.profile}") from None
+    return session.client("s3", endpoint_url=endpoint, config=client_config)
+
+
+class S3Source:
+    def __init__(self, uri: str, config: Config) -> None:
+        self.uri = uri
+        self.bucket, self.prefix = parse_s3_uri(uri)
+        self.root = f"s3://{self.bucket}/{self.prefix}"
+        self.scan_config = config.scan
+        self.s3_config = config.s3
+        self._client: Any = None
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            self._client = make_client(self.s3_config)
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def walk(self) -> Iterator[SourceItem]:
+        directory_prefix = self.prefix if not self.prefix or self.prefix.endswith("/") \
+            else self.prefix + "/"
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=self.prefix,
+        )
+        try:
+            for page in pages:
+                for entry in page.get("Contents", []):
+                    item = self._item(entry, directory_prefix)
+                    if item is not None:
+                        yield item
+        except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
+            raise SourceUnavailable(f"cannot list {self.root}: {safe_reason(exc)}") from None
+
+    def _item(self, entry: dict[str, Any], directory_prefix: str) -> SourceItem | None:
+        key: str = entry["Key"]
+        size = int(entry.get("Size", 0))
+        if key != self.prefix and not key.startswith(directory_prefix):
+            return None  # `s3://b/exports` must not take in `exports-old/...`
+        if key.endswith("/") and size == 0:
+            return None  # a console "folder" marker, not a file
+        relative = key[len(directory_prefix):] if key.startswith(directory_prefix) else ""
+        relative = relative or posixpath.basename(key)
+        if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
+            return None
+        storage_class = entry.get("StorageClass", "STANDARD")
+        reason = None
+        if storage_class in ARCHIVED_STORAGE_CLASSES:
+            reason = f"archived storage class {storage_class}: restore needed"
+        elif size > self.scan_config.max_file_bytes:
+            reason = too_large_reason(size)
+        last_modified = entry.get("LastModified")
+        return SourceItem(
+            location=f"s3://{self.bucket}/{key}",
+            size=size,
+            modified=last_modified.timestamp() if last_modified else 0.0,
+            etag=str(entry.get("ETag", "")).strip('"') or None,
+            skip_reason=reason,
+            root=self.root,
+        )
+
+    def read(self, item: SourceItem, max_bytes: int) -> bytes:
+        key = item.handle[len(f"s3://{self.bucket}/"):]
+        request: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
+        if item.etag:
+            # The bytes scanned are the bytes listed: a rewrite in between is an error row.
+            request["IfMatch"] = f'"{item.etag}"'
+        try:
+            body = self.client.get_object(**request)["Body"]
+            try:
+                return read_bounded(body.read, max_bytes + 1)
+            finally:
+                body.close()
+        except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
+            raise SourceReadError(safe_reason(exc)) from None
+        except OSError as exc:  # a reset while streaming the body, below botocore
+            raise SourceReadError(f"connection failed: {type(exc).__name__}") from None
+
+    def posture(self) -> SourcePosture:
+        """Public access block, policy status, ACL, default encryption, versioning.
+        Each read the caller may not make becomes a note, never a failure."""
+        facts: dict[str, object] = {}
+        notes: list[str] = []
+        reads = {
+            "public_access_block": self._public_access_block,
+            "policy_is_public": self._policy_is_public,
+            "acl_grants_public_read": self._acl_grants_public_read,
+            "default_encryption": self._default_encryption,
+            "versioning": self._versioning,
+        }
+        for name, read in reads.items():
+            try:
+                facts[name] = read()
+            except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
+                facts[name] = None
+                notes.append(f"{name}: not known ({safe_reason(exc)})")
+        return SourcePosture(self.root, publicly_readable(facts), facts, notes)
+
+    def _public_access_block(self) -> dict[str, bool]:
+        try:
+            response = self.client.get_public_access_block(Bucket=self.bucket)
+        except botocore.exceptions.ClientError as exc:
+            if error_code(exc) == "NoSuchPublicAccessBlockConfiguration":
+                return {}
+            raise
+        return {name: bool(value) for name, value in
+                response.get("PublicAccessBlockConfiguration", {}).items()}
+
+    def _policy_is_public(self) -> bool:
+        try:
+            response = self.client.get_bucket_policy_status(Bucket=self.bucket)
+        except botocore.exceptions.ClientError as exc:
+            if error_code(exc) == "NoSuchBucketPolicy":
+                return False
+            raise
+        return bool(response.get("PolicyStatus", {}).get("IsPublic"))
+
+    def _acl_grants_public_read(self) -> bool:
+        grants = self.client.get_bucket_acl(Bucket=self.bucket).get("Grants", [])
+        return any(grant.get("Grantee", {}).get("URI") in PUBLIC_GRANTEES
+                   and grant.get("Permission") in PUBLIC_READ_PERMISSIONS for grant in grants)
+
+    def _default_encryption(self) -> str:
+        try:
+            response = self.client.get_bucket_encryption(Bucket=self.bucket)
+        except botocore.exceptions.ClientError as exc:
+            if error_code(exc) == "ServerSideEncryptionConfigurationNotFoundError":
+                return "none"
+            raise
+        rules = response.get("ServerSideEncryptionConfiguration", {}).get("Rules", [])
+        algorithms = sorted({
+            rule.get("ApplyServerSideEncryptionByDefault", {}).get("SSEAlgorithm", "")
+            for rule in rules
+        } - {""})
+        return ",".join(algorithms) or "none"
+
+    def _versioning(self) -> str:
+        status = self.client.get_bucket_versioning(Bucket=self.bucket).get("Status")
+        return str(status) if status else "never enabled"
+
+
+def publicly_readable(facts: dict[str, object]) -> bool | None:
+    """Public through the policy or the ACL, unless the public access block cancels it."""
+    block = facts.get("public_access_block")
+    block = block if isinstance(block, dict) else {}
+    exposures = (
+        (facts.get("policy_is_public"), block.get("RestrictPublicBuckets", False)),
+        (facts.get("acl_grants_public_read"), block.get("IgnorePublicAcls", False)),
+    )
+    if any(public and not blocked for public, blocked in exposures):
+        return True
+    if any(public is None and not blocked for public, blocked in exposures):
+        return None
+    return False
