@@ -18,13 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 SMB_USER = "nobody"  # an existing Unix account: Samba maps every SMB user to one
 SMB_PASSWORD = "phiscan-test-password"
 SLOWDOWN_BODY = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
     b"<Message>Please reduce your request rate.</Message></Error>"
+)
+ACCESS_DENIED_BODY = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
+    b"<Message>Access Denied</Message></Error>"
 )
 
 
@@ -62,6 +66,8 @@ class FaultPlan:
 
     slowdown_keys: set[str] = field(default_factory=set)
     reset_keys: set[str] = field(default_factory=set)
+    # Bucket sub-resources (`acl`, `policyStatus`, ...) answered 403 AccessDenied.
+    denied_queries: set[str] = field(default_factory=set)
     # Called with the bucket name after a listing response went out.
     after_listing: Callable[[str], None] | None = None
     counts: dict[str, int] = field(default_factory=dict)
@@ -113,13 +119,14 @@ class FaultProxy:
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         path = unquote(urlsplit(request.path).path)
+        query = parse_qs(urlsplit(request.path).query, keep_blank_values=True)
         if request.command == "GET" and path in self.plan.slowdown_keys:
             self.plan.count("slowdown")
-            request.send_response(503)
-            request.send_header("Content-Type", "application/xml")
-            request.send_header("Content-Length", str(len(SLOWDOWN_BODY)))
-            request.end_headers()
-            request.wfile.write(SLOWDOWN_BODY)
+            _send_error(request, 503, SLOWDOWN_BODY)
+            return
+        if request.command == "GET" and set(query) & self.plan.denied_queries:
+            self.plan.count("denied")
+            _send_error(request, 403, ACCESS_DENIED_BODY)
             return
         if request.command == "GET" and path in self.plan.reset_keys:
             self.plan.count("reset")
@@ -129,9 +136,10 @@ class FaultProxy:
             request.connection.close()
             return
         self._forward(request)
-        query = urlsplit(request.path).query
-        if request.command == "GET" and "list-type=2" in query and self.plan.after_listing:
-            self.plan.after_listing(path.strip("/").split("/")[0])
+        if request.command == "GET" and query.get("list-type") == ["2"]:
+            self.plan.count("list")
+            if self.plan.after_listing:
+                self.plan.after_listing(path.strip("/").split("/")[0])
 
     def _forward(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)
@@ -155,6 +163,14 @@ class FaultProxy:
                 request.wfile.write(payload)
         finally:
             upstream.close()
+
+
+def _send_error(request: BaseHTTPRequestHandler, status: int, body: bytes) -> None:
+    request.send_response(status)
+    request.send_header("Content-Type", "application/xml")
+    request.send_header("Content-Length", str(len(body)))
+    request.end_headers()
+    request.wfile.write(body)
 
 
 # SMB --------------------------------------------------------------------------

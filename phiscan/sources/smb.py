@@ -16,7 +16,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import smbclient
-from smbprotocol.exceptions import SMBException, SMBOSError
+from smbprotocol.exceptions import (
+    SMBAuthenticationError,
+    SMBException,
+    SMBOSError,
+    SMBResponseException,
+)
 from smbprotocol.file_info import FileAttributes
 from smbprotocol.header import NtStatus
 
@@ -85,7 +90,11 @@ def parse_smb_uri(uri: str, default_port: int = DEFAULT_PORT) -> SmbTarget:
 
 def safe_reason(exc: Exception) -> str:
     """Our own words for an SMB failure; smbprotocol's messages can name users and paths."""
-    status = getattr(exc, "ntstatus", None)
+    if isinstance(exc, SMBAuthenticationError):
+        return "authentication failed"
+    status = getattr(exc, "ntstatus", None)  # SMBOSError
+    if status is None and isinstance(exc, SMBResponseException):
+        status = exc.status
     if status is not None:
         return REASON_BY_STATUS.get(status, f"SMB error 0x{int(status) & 0xFFFFFFFF:08X}")
     return f"SMB failure: {type(exc).__name__}"
@@ -98,8 +107,10 @@ def session_options(target: SmbTarget, smb_config: SmbConfig) -> dict[str, Any]:
         username = f"{smb_config.domain}\\{username}"
     password = env_or(smb_config.password, "PHISCAN_SMB_PASSWORD")
     return {
-        "username": username or None,  # None: Kerberos from the credential cache
-        "password": password or None,
+        # No username: Kerberos from the credential cache. A username with an empty
+        # password is how a guest logs on.
+        "username": username or None,
+        "password": password if username else None,
         "port": target.port,
         "encrypt": smb_config.encrypt,
         "auth_protocol": smb_config.auth_protocol,

@@ -1,0 +1,55 @@
+"""Acceptance: one share scanned as a local folder, as S3 objects behind moto's real
+HTTP server and as a Samba share gives, location by location, the same result."""
+
+from __future__ import annotations
+
+from phiscan.scanner import run_scan
+from tests.conftest import snapshot_tree
+from tests.source_fixtures import parity_config, rows_by_location, upload_tree
+
+COMPARED = ("status", "reason", "entities", "categories", "special_category", "risk")
+
+
+def relative_rows(rows: dict[str, dict], root: str) -> dict[str, tuple]:
+    prefix = root.rstrip("/") + "/"
+    return {location[len(prefix):]: tuple(str(row[key]) for key in COMPARED)
+            for location, row in rows.items() if location.startswith(prefix)}
+
+
+def test_local_s3_and_smb_give_identical_rows(parity_share, s3_admin, moto_endpoint, samba,
+                                              tmp_path):
+    objects = upload_tree(s3_admin, "parity", "team-drive", parity_share)
+    before = snapshot_tree(parity_share)
+    config = parity_config()
+    config.scan.workers = 2  # sources are rebuilt from URI + config inside worker processes
+    config.s3.endpoint_url = moto_endpoint
+    config.smb.require_signing = False  # guest sessions cannot sign
+    smb_root = f"smb://127.0.0.1:{samba.port}/parity"
+    sources = [str(parity_share), "s3://parity/team-drive",
+               f"smb://guest@127.0.0.1:{samba.port}/parity"]
+
+    outcome = run_scan(sources, tmp_path / "out", config)
+
+    assert outcome.summary["run"]["status"] == "completed"
+    rows = rows_by_location(tmp_path / "out")
+    local = relative_rows(rows, str(parity_share))
+    s3 = relative_rows(rows, "s3://parity/team-drive")
+    smb = relative_rows(rows, smb_root)
+    assert len(local) + len(s3) + len(smb) == len(rows)
+    assert s3 == local
+    assert smb == local
+    # The share is not trivial: every kind of outcome is in it, and nothing was missed.
+    assert objects == len([path for path in parity_share.rglob("*") if path.is_file()]) >= 20
+    status = {name: row[0] for name, row in local.items()}
+    assert "scratch/ignored.txt" not in status  # excluded by glob everywhere
+    assert status["extra/huge.log"] == "skipped"
+    assert local["extra/huge.log"][1] == "too large: 245000 bytes > max_file_bytes"
+    assert status["extra/blob.bin"] == "skipped"
+    assert status["extra/nested.zip!letters.zip!letters/letter-004.txt"] == "scanned"
+    assert status["letters/appointment-letters.zip!letters/letter-001.txt"] == "scanned"
+    assert status["extra/café notes – ward 3.txt"] == "scanned"
+    assert local["extra/deep/er/still/note.md"] == local["care-notes/visit-001.txt"]
+    with_entities = [name for name, row in local.items() if row[2] != "{}"]
+    assert len(with_entities) >= 20
+    assert not any(location.startswith("smb://guest@") for location in rows)
+    assert snapshot_tree(parity_share) == before  # read-only

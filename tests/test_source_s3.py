@@ -1,0 +1,192 @@
+"""S3 source against moto's real HTTP server (and a fault-injecting proxy in front)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from phiscan.config import Config
+from phiscan.model import Risk
+from phiscan.scanner import run_scan
+from phiscan.sources.posture import raised_risk
+from phiscan.sources.s3 import S3Source
+from phiscan.store import Inventory
+from tests.servers import FaultPlan, FaultProxy
+from tests.source_fixtures import rows_by_location
+
+NOTE = (b"Patient: Jane Smith\nNHS number: 943 476 5919\nDiagnosis: type 2 diabetes. "
+        b"Medication: metformin.\n")
+ID_ONLY = b"Reference: NHS number 943 476 5919\n"
+PLAIN = b"Team meeting on Friday about the rota.\n"
+POSTURE_READS = {"acl", "policyStatus", "publicAccessBlock", "encryption", "versioning"}
+
+
+def s3_config(endpoint: str) -> Config:
+    config = Config()
+    config.scan.workers = 1
+    config.s3.endpoint_url = endpoint
+    return config
+
+
+@pytest.fixture
+def proxy(moto_endpoint):
+    plan = FaultPlan()
+    fault_proxy = FaultProxy(moto_endpoint, plan).start()
+    yield fault_proxy
+    fault_proxy.stop()
+
+
+def test_walk_pages_prefix_globs_and_markers(s3_admin, proxy):
+    s3_admin.create_bucket(Bucket="listing")
+    for index in range(1001):
+        s3_admin.put_object(Bucket="listing", Key=f"many/n{index:04d}.txt", Body=b"x")
+    s3_admin.put_object(Bucket="listing", Key="many/folder/", Body=b"")
+    s3_admin.put_object(Bucket="listing", Key="many/cache.tmp", Body=b"x")
+    s3_admin.put_object(Bucket="listing", Key="many-old/n0000.txt", Body=b"x")
+    config = s3_config(proxy.url)
+    config.scan.exclude = ["*.tmp"]
+    config.scan.max_file_bytes = 0
+
+    source = S3Source("s3://listing/many", config)
+    items = list(source.walk())
+    source.close()
+
+    assert proxy.plan.counts["list"] == 2  # 1000 keys per page
+    assert len(items) == 1001
+    assert items[0].location == "s3://listing/many/n0000.txt"
+    assert items[0].etag == hashlib.md5(b"x").hexdigest()
+    assert items[0].root == "s3://listing/many"
+    assert {item.skip_reason for item in items} == {"too large: 1 bytes > max_file_bytes"}
+
+
+def test_injected_faults_become_error_rows(s3_admin, proxy, tmp_path):
+    s3_admin.create_bucket(Bucket="faults")
+    for name in ("ok.txt", "gone.txt", "slow.txt", "reset.txt", "changed.txt"):
+        s3_admin.put_object(Bucket="faults", Key=f"notes/{name}", Body=NOTE)
+    s3_admin.put_object(Bucket="faults", Key="notes/big.txt", Body=PLAIN * 100)
+
+    def after_listing(bucket: str) -> None:
+        s3_admin.delete_object(Bucket=bucket, Key="notes/gone.txt")
+        s3_admin.put_object(Bucket=bucket, Key="notes/changed.txt", Body=PLAIN)
+
+    proxy.plan.after_listing = after_listing
+    proxy.plan.slowdown_keys = {"/faults/notes/slow.txt"}
+    proxy.plan.reset_keys = {"/faults/notes/reset.txt"}
+    proxy.plan.denied_queries = POSTURE_READS
+    config = s3_config(proxy.url)
+    config.scan.max_file_bytes = 1000
+
+    outcome = run_scan(["s3://faults/notes/"], tmp_path / "out", config)
+
+    assert outcome.summary["run"]["status"] == "completed"
+    rows = rows_by_location(tmp_path / "out")
+    found = {location.rsplit("/", 1)[1]: (row["status"], row["reason"])
+             for location, row in rows.items()}
+    assert found == {
+        "ok.txt": ("scanned", ""),
+        "gone.txt": ("error", "object deleted since listing"),
+        "changed.txt": ("error", "object changed since listing"),
+        "slow.txt": ("error", "throttled (503 SlowDown) after retries"),
+        "reset.txt": ("error", "connection failed: ConnectionClosedError"),
+        "big.txt": ("skipped", "too large: 3900 bytes > max_file_bytes"),
+    }
+    assert proxy.plan.counts["slowdown"] == 2  # retried (AWS_MAX_ATTEMPTS=2 in the tests)
+    assert proxy.plan.counts["reset"] == 2
+    with Inventory(tmp_path / "out", readonly=True) as inventory:
+        (posture,) = inventory.postures(outcome.run_id)
+    assert posture["root"] == "s3://faults/notes/"
+    assert posture["publicly_readable"] is None
+    assert json.loads(posture["notes"]) == [
+        f"{name}: not known (access denied)" for name in
+        ("public_access_block", "policy_is_public", "acl_grants_public_read",
+         "default_encryption", "versioning")
+    ]
+
+
+def test_public_bucket_raises_risk_and_posture_is_recorded(s3_admin, moto_endpoint, tmp_path):
+    s3_admin.create_bucket(Bucket="open-bucket", ACL="public-read")
+    s3_admin.create_bucket(Bucket="closed-bucket")
+    s3_admin.put_bucket_encryption(Bucket="closed-bucket", ServerSideEncryptionConfiguration={
+        "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
+    s3_admin.put_bucket_versioning(Bucket="closed-bucket",
+                                   VersioningConfiguration={"Status": "Enabled"})
+    for bucket in ("open-bucket", "closed-bucket"):
+        s3_admin.put_object(Bucket=bucket, Key="id.txt", Body=ID_ONLY)
+        s3_admin.put_object(Bucket=bucket, Key="note.txt", Body=NOTE)
+        s3_admin.put_object(Bucket=bucket, Key="plain.txt", Body=PLAIN)
+
+    outcome = run_scan(["s3://open-bucket", "s3://closed-bucket"], tmp_path / "out",
+                       s3_config(moto_endpoint))
+
+    rows = rows_by_location(tmp_path / "out")
+    risks = {location: row["risk"] for location, row in rows.items()}
+    assert len(risks) == 6
+    assert risks["s3://closed-bucket/id.txt"] == "medium"  # an NHS number on its own
+    assert risks["s3://closed-bucket/plain.txt"] == "none"
+    for name in ("id.txt", "note.txt", "plain.txt"):  # one level up, except nothing found
+        assert risks[f"s3://open-bucket/{name}"] == raised_risk(
+            Risk(risks[f"s3://closed-bucket/{name}"]))
+    assert risks["s3://open-bucket/id.txt"] == "high"
+    with Inventory(tmp_path / "out", readonly=True) as inventory:
+        postures = {row["root"]: row for row in inventory.postures(outcome.run_id)}
+    assert postures["s3://open-bucket/"]["publicly_readable"] == 1
+    assert json.loads(postures["s3://open-bucket/"]["facts"])["acl_grants_public_read"] is True
+    assert postures["s3://closed-bucket/"]["publicly_readable"] == 0
+    assert json.loads(postures["s3://closed-bucket/"]["facts"]) == {
+        "acl_grants_public_read": False, "default_encryption": "AES256",
+        "policy_is_public": False, "public_access_block": {}, "versioning": "Enabled",
+    }
+
+
+def test_rescan_skips_objects_with_unchanged_etag(s3_admin, moto_endpoint, tmp_path):
+    s3_admin.create_bucket(Bucket="rescan")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        s3_admin.put_object(Bucket="rescan", Key=name, Body=NOTE)
+    config = s3_config(moto_endpoint)
+    run_scan(["s3://rescan"], tmp_path / "out", config)
+    s3_admin.put_object(Bucket="rescan", Key="b.txt", Body=NOTE.replace(b"Jane", b"Joan"))
+
+    second = run_scan(["s3://rescan"], tmp_path / "out", config)
+
+    assert second.progress.unchanged == 2
+    assert second.progress.statuses == {"scanned": 1}
+
+
+def test_cli_endpoint_options_and_an_unavailable_bucket(s3_admin, moto_endpoint, aws_test_env,
+                                                        tmp_path):
+    s3_admin.create_bucket(Bucket="cli-bucket")
+    s3_admin.put_object(Bucket="cli-bucket", Key="notes/visit.txt", Body=NOTE)
+    out = tmp_path / "out"
+
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", "s3://cli-bucket/notes",
+         "s3://no-such-bucket", "--out", str(out), "--endpoint-url", moto_endpoint,
+         "--region", "eu-west-2", "--workers", "1"],
+        capture_output=True, text=True, timeout=600,
+    )
+
+    assert result.returncode == 3, result.stderr  # did not complete: one source unavailable
+    assert "source unavailable: s3://no-such-bucket" in result.stderr
+    assert "no such bucket" in result.stderr
+    rows = rows_by_location(out)
+    assert list(rows) == ["s3://cli-bucket/notes/visit.txt"]
+    assert rows["s3://cli-bucket/notes/visit.txt"]["status"] == "scanned"
+    with Inventory(out, readonly=True) as inventory:
+        stored = inventory.location("s3://cli-bucket/notes/visit.txt")
+        (run,) = inventory.runs()
+    assert stored is not None and stored.etag == hashlib.md5(NOTE).hexdigest()
+    assert run["status"] == "incomplete"
+
+
+def test_unknown_profile_is_a_usage_error(aws_test_env, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", "s3://any-bucket", "--out",
+         str(tmp_path / "out"), "--profile", "no-such-profile", "--workers", "1"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 2
+    assert "AWS profile not found: no-such-profile" in result.stderr

@@ -1,0 +1,79 @@
+"""SMB source against a real smbd started by the test setup."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from phiscan.config import Config
+from phiscan.scanner import run_scan
+from phiscan.sources.smb import SmbSource
+from tests.conftest import all_files_under
+from tests.servers import SMB_PASSWORD, SMB_USER
+from tests.source_fixtures import rows_by_location
+
+
+def guest_config() -> Config:
+    config = Config()
+    config.scan.workers = 1
+    config.smb.require_signing = False  # guest sessions cannot sign
+    return config
+
+
+def test_walk_globs_single_file_and_no_credentials_in_locations(samba):
+    config = guest_config()
+    config.scan.include = ["*.csv", "letters/*"]
+    source = SmbSource(f"smb://guest@127.0.0.1:{samba.port}/parity", config)
+    items = list(source.walk())
+    single = SmbSource(
+        f"smb://guest@127.0.0.1:{samba.port}/parity/exports/rota-week-48.csv", guest_config())
+    (only,) = list(single.walk())
+    data = single.read(only, 10)
+    source.close()
+    single.close()
+
+    root = f"smb://127.0.0.1:{samba.port}/parity"
+    assert [item.location for item in items] == [
+        f"{root}/exports/rota-week-48.csv", f"{root}/letters/appointment-letters.zip"]
+    assert all(item.root == root and item.skip_reason is None for item in items)
+    assert only.location == f"{root}/exports/rota-week-48.csv"
+    assert data == b"client_name"  # max_bytes + 1 bytes: the caller can tell it is larger
+
+
+def test_permission_faults_with_password_signing_and_encryption(samba, tmp_path, monkeypatch):
+    monkeypatch.setenv("PHISCAN_SMB_PASSWORD", SMB_PASSWORD)
+    config = Config()
+    config.scan.workers = 1
+    config.smb.require_signing = True
+    config.smb.encrypt = True
+
+    outcome = run_scan([f"smb://{SMB_USER}@127.0.0.1:{samba.port}/restricted"], tmp_path / "out",
+                       config)
+
+    assert outcome.summary["run"]["status"] == "completed"
+    root = f"smb://127.0.0.1:{samba.port}/restricted"
+    rows = rows_by_location(tmp_path / "out")
+    assert {location: (row["status"], row["reason"]) for location, row in rows.items()} == {
+        f"{root}/open.txt": ("scanned", ""),
+        f"{root}/locked.txt": ("error", "access denied"),
+        f"{root}/locked-dir": ("skipped", "directory not readable: access denied"),
+    }
+    for path in all_files_under(tmp_path / "out"):
+        assert SMB_PASSWORD.encode() not in path.read_bytes()
+
+
+def test_wrong_password_leaves_the_scan_incomplete_without_printing_it(samba, tmp_path):
+    env = {**__import__("os").environ, "PHISCAN_SMB_PASSWORD": "wrong-secret-password",
+           "PHISCAN_SMB_USERNAME": SMB_USER}
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", f"smb://127.0.0.1:{samba.port}/restricted",
+         "--out", str(tmp_path / "out"), "--workers", "1"],
+        capture_output=True, text=True, timeout=600, env=env,
+    )
+    assert result.returncode == 3
+    assert (f"source unavailable: smb://127.0.0.1:{samba.port}/restricted (cannot connect to "
+            f"smb://127.0.0.1:{samba.port}/restricted: logon failure)") in result.stderr
+    for stream in (result.stdout, result.stderr):
+        assert "wrong-secret-password" not in stream
+    for path in all_files_under(tmp_path / "out"):
+        assert b"wrong-secret-password" not in path.read_bytes()
