@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from phiscan.scoping.records import Record
 
@@ -133,57 +134,51 @@ def shared_names(records: list[Record], seeds: list[int], groups: UnionFind) -> 
     return {name for name, roots in holders.items() if len(roots) > 1}
 
 
+def union_of(records: Iterable[Record], attribute: str) -> set[str]:
+    return set().union(*(getattr(record, attribute) for record in records))
+
+
 @dataclass
 class Individual:
-    """One person: the records that describe them. Only hashes and masked previews."""
+    """One person: the records that describe them. Only hashes and masked previews.
+
+    The aggregates are computed once, on first use, after all records are attached.
+    """
 
     id: str
     records: list[Record] = field(default_factory=list)
 
-    def _union(self, attribute: str) -> set[str]:
-        return set().union(*(getattr(record, attribute) for record in self.records))
-
-    @property
+    @cached_property
     def nhs(self) -> set[str]:
-        return self._union("nhs")
+        return union_of(self.records, "nhs")
 
-    @property
+    @cached_property
     def full_names(self) -> set[str]:
-        return self._union("full_names")
+        return union_of(self.records, "full_names")
 
-    @property
-    def dobs(self) -> set[str]:
-        return self._union("dobs")
-
-    @property
+    @cached_property
     def postcodes(self) -> set[str]:
-        return self._union("postcodes")
+        return union_of(self.records, "postcodes")
 
-    @property
+    @cached_property
     def categories(self) -> set[str]:
-        return self._union("categories")
+        return union_of(self.records, "categories")
 
-    @property
+    @cached_property
     def locations(self) -> list[str]:
         return sorted({record.location for record in self.records})
 
-    @property
+    @cached_property
     def home_access(self) -> bool:
         return any(record.home_access for record in self.records)
 
-    @property
+    @cached_property
     def special_category(self) -> bool:
         return any(record.special_category for record in self.records)
 
-    @property
+    @cached_property
     def test_range_nhs(self) -> bool:
         return any(record.test_nhs for record in self.records)
-
-    def masked(self, hashes: set[str]) -> list[str]:
-        previews: dict[str, str] = {}
-        for record in self.records:
-            previews.update(record.masked)
-        return sorted({previews[value_hash] for value_hash in hashes if value_hash in previews})
 
 
 def individual_id(records: list[Record]) -> str:
@@ -197,16 +192,10 @@ def individual_id(records: list[Record]) -> str:
 
 @dataclass
 class Linked:
-    """The outcome of one linkage: individuals and the records nobody claimed."""
+    """The outcome of the standard linkage: individuals and the records nobody claimed."""
 
-    linkage: Linkage
     individuals: list[Individual]
     unattributed: list[Record]
-    possible_extra: int = 0  # strict only: unknown names next to sensitive data
-
-    @property
-    def count(self) -> int:
-        return len(self.individuals) + self.possible_extra
 
 
 def _make_ids_unique(individuals: list[Individual]) -> None:
@@ -247,18 +236,32 @@ def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: 
     return target
 
 
-def _unknown_sensitive_names(unattributed: list[Record], by_name: dict) -> int:
-    names = {
-        name for record in unattributed
-        if (record.special_category or record.home_access) and not record.nhs
-        and not record.is_test_only
-        for name in record.full_names if name not in by_name
+def _unknown_sensitive_names(records: list[Record]) -> int:
+    """Names next to health or home-access data, seen without DOB or NHS number and
+    not carried by anyone: the strict bound counts each as a possible person."""
+    known = union_of((record for record in records if record.is_seed), "full_names")
+    unknown = {
+        name for record in records
+        if not record.is_seed and not record.is_test_only
+        and (record.special_category or record.home_access)
+        for name in record.full_names
     }
-    return len(names)
+    return len(unknown - known)
 
 
-def link(records: list[Record], linkage: Linkage = Linkage.STANDARD) -> Linked:
+def count_people(records: list[Record], linkage: Linkage) -> int:
+    """How many people one linkage finds (bounds need the count, not the people)."""
     groups = link_seeds(records, linkage)
+    seeds = [index for index, record in enumerate(records) if record.is_seed]
+    count = len(groups.groups(seeds))
+    if linkage is Linkage.STRICT:
+        count += _unknown_sensitive_names(records)
+    return count
+
+
+def link(records: list[Record]) -> Linked:
+    """The standard linkage, with non-seed records attached where the evidence is unique."""
+    groups = link_seeds(records, Linkage.STANDARD)
     seeds = [index for index, record in enumerate(records) if record.is_seed]
     individuals = [
         Individual(individual_id([records[i] for i in members]), [records[i] for i in members])
@@ -266,7 +269,7 @@ def link(records: list[Record], linkage: Linkage = Linkage.STANDARD) -> Linked:
     ]
     _make_ids_unique(individuals)
     by_name_dob, by_name = _index_individuals(individuals)
-    seed_postcodes = [person.postcodes for person in individuals]
+    seed_postcodes = [union_of(person.records, "postcodes") for person in individuals]
     unattributed: list[Record] = []
     for record in records:
         if record.is_seed:
@@ -277,5 +280,4 @@ def link(records: list[Record], linkage: Linkage = Linkage.STANDARD) -> Linked:
         else:
             individuals[target].records.append(record)
     individuals.sort(key=lambda person: person.id)
-    extra = _unknown_sensitive_names(unattributed, by_name) if linkage is Linkage.STRICT else 0
-    return Linked(linkage, individuals, unattributed, extra)
+    return Linked(individuals, unattributed)

@@ -16,6 +16,11 @@ from phiscan.store import Inventory
 
 # Findings of a location scanned before records existed: one record for the whole file.
 WHOLE_LOCATION = "document"
+FINDINGS_QUERY = (
+    "SELECT l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
+    " FROM findings f JOIN locations l ON l.id = f.location_id WHERE l.gone = 0"
+    " ORDER BY l.location, f.id"
+)
 
 
 @dataclass
@@ -95,4 +100,5 @@ def build_records(rows: Iterable[sqlite3.Row]) -> list[Record]:
 
 
 def load_records(inventory: Inventory) -> list[Record]:
-    return build_records(inventory.findings())
+    """Streamed with only the columns needed: a large breach has millions of findings."""
+    return build_records(inventory.db.execute(FINDINGS_QUERY))

@@ -14,7 +14,7 @@ from pathlib import Path
 from phiscan import __version__
 from phiscan.exports import build_summary
 from phiscan.model import RISK_ORDER
-from phiscan.scoping.linkage import Individual, Linkage, Linked, link
+from phiscan.scoping.linkage import Individual, Linkage, Linked, count_people, link
 from phiscan.scoping.records import Record, load_records
 from phiscan.store import Inventory, StoredLocation
 
@@ -32,8 +32,8 @@ class Scope:
     locations: list[StoredLocation]
     records: list[Record]
     standard: Linked
-    loose: Linked
-    strict: Linked
+    lower_bound: int
+    upper_bound: int
 
     @property
     def individuals(self) -> list[Individual]:
@@ -44,9 +44,12 @@ def load_scope(out_dir: str | Path) -> Scope:
     with Inventory(out_dir, readonly=True) as inventory:
         locations = list(inventory.locations())
         records = load_records(inventory)
+    standard = link(records)
+    total = len(standard.individuals)
     return Scope(
-        Path(out_dir), locations, records, link(records, Linkage.STANDARD),
-        link(records, Linkage.LOOSE), link(records, Linkage.STRICT),
+        Path(out_dir), locations, records, standard,
+        lower_bound=min(count_people(records, Linkage.LOOSE), total),
+        upper_bound=max(count_people(records, Linkage.STRICT), total),
     )
 
 
@@ -62,8 +65,8 @@ def individuals_section(scope: Scope) -> dict:
     total = len(people)
     return {
         "total": total,
-        "lower_bound": min(scope.loose.count, total),
-        "upper_bound": max(scope.strict.count, total),
+        "lower_bound": scope.lower_bound,
+        "upper_bound": scope.upper_bound,
         "with_special_category": sum(person.special_category for person in people),
         "with_home_access": sum(person.home_access for person in people),
         "with_nhs_number": sum(bool(person.nhs) for person in people),
