@@ -15,7 +15,6 @@ from phiscan.scoping.export import ROLES, export_row, write_export
 from phiscan.scoping.keys import existing_hmac_key
 from phiscan.scoping.linkage import Individual
 from phiscan.scoping.report import load_scope
-from phiscan.scoping.reveal import reveal_values
 from phiscan.store import Inventory
 
 EXIT_USAGE = 2
@@ -50,6 +49,8 @@ def reveal_for(out_dir: Path, people: list[Individual], export: Path,
     key = existing_hmac_key(out_dir, config)
     if key is None:
         raise usage_error("no HMAC key: set PHISCAN_HMAC_KEY or the key the scan used")
+    from phiscan.scoping.reveal import reveal_values  # loads the NLP stack: only when asked
+
     hashes = {value_hash for person in people for record in person.records
               for role in ROLES for value_hash in getattr(record, role)}
     outcome = reveal_values(out_dir, hashes, key, config)
