@@ -135,11 +135,12 @@ class FaultProxy:
             request.close_connection = True
             request.connection.close()
             return
+        listing = request.command == "GET" and query.get("list-type") == ["2"]
+        if listing:
+            self.plan.count("list")  # before answering: the client may check right after
         self._forward(request)
-        if request.command == "GET" and query.get("list-type") == ["2"]:
-            self.plan.count("list")
-            if self.plan.after_listing:
-                self.plan.after_listing(path.strip("/").split("/")[0])
+        if listing and self.plan.after_listing:
+            self.plan.after_listing(path.strip("/").split("/")[0])
 
     def _forward(self, request: BaseHTTPRequestHandler) -> None:
         length = int(request.headers.get("Content-Length") or 0)

@@ -208,3 +208,24 @@ def rows_by_location(out: Path) -> dict[str, dict]:
 
     lines = (out / "files.jsonl").read_text(encoding="utf-8").splitlines()
     return {row["location"]: row for row in map(json.loads, lines)}
+
+
+@pytest.fixture
+def reuse_detector(monkeypatch, detector):
+    """In-process scans reuse the session's real engine instead of loading spaCy
+    again (about 5 s each). The parity test keeps real worker processes."""
+    from dataclasses import asdict
+
+    import phiscan.executors
+    from phiscan.config import Config
+
+    build = phiscan.executors.Detector
+    defaults = Config()
+
+    def session_engine_when_equivalent(config, hmac_key: bytes):
+        same = (hmac_key == b"test-key-not-secret"
+                and asdict(config.detection) == asdict(defaults.detection)
+                and asdict(config.nlp) == asdict(defaults.nlp))
+        return detector if same else build(config, hmac_key)
+
+    monkeypatch.setattr(phiscan.executors, "Detector", session_engine_when_equivalent)

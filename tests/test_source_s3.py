@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from phiscan.config import Config
+from phiscan.config import Config, ConfigError
 from phiscan.model import Risk
 from phiscan.scanner import run_scan
 from phiscan.sources.posture import raised_risk
@@ -18,11 +18,20 @@ from phiscan.store import Inventory
 from tests.servers import FaultPlan, FaultProxy
 from tests.source_fixtures import rows_by_location
 
+pytestmark = pytest.mark.usefixtures("reuse_detector")
+
 NOTE = (b"Patient: Jane Smith\nNHS number: 943 476 5919\nDiagnosis: type 2 diabetes. "
         b"Medication: metformin.\n")
 ID_ONLY = b"Reference: NHS number 943 476 5919\n"
 PLAIN = b"Team meeting on Friday about the rota.\n"
 POSTURE_READS = {"acl", "policyStatus", "publicAccessBlock", "encryption", "versioning"}
+
+
+def moto_backend():
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.s3.models import s3_backends
+
+    return s3_backends[DEFAULT_ACCOUNT_ID]["aws"]
 
 
 def s3_config(endpoint: str) -> Config:
@@ -42,8 +51,10 @@ def proxy(moto_endpoint):
 
 def test_walk_pages_prefix_globs_and_markers(s3_admin, proxy):
     s3_admin.create_bucket(Bucket="listing")
+    backend = moto_backend()  # a thousand PUTs over HTTP would take most of a minute
     for index in range(1001):
-        s3_admin.put_object(Bucket="listing", Key=f"many/n{index:04d}.txt", Body=b"x")
+        backend.put_object("listing", f"many/n{index:04d}.txt", b"x")
+    backend.put_object("listing", "many/zz-archived.txt", b"x", storage="GLACIER")
     s3_admin.put_object(Bucket="listing", Key="many/folder/", Body=b"")
     s3_admin.put_object(Bucket="listing", Key="many/cache.tmp", Body=b"x")
     s3_admin.put_object(Bucket="listing", Key="many-old/n0000.txt", Body=b"x")
@@ -56,11 +67,12 @@ def test_walk_pages_prefix_globs_and_markers(s3_admin, proxy):
     source.close()
 
     assert proxy.plan.counts["list"] == 2  # 1000 keys per page
-    assert len(items) == 1001
+    assert len(items) == 1002
     assert items[0].location == "s3://listing/many/n0000.txt"
     assert items[0].etag == hashlib.md5(b"x").hexdigest()
     assert items[0].root == "s3://listing/many"
-    assert {item.skip_reason for item in items} == {"too large: 1 bytes > max_file_bytes"}
+    assert {item.skip_reason for item in items[:-1]} == {"too large: 1 bytes > max_file_bytes"}
+    assert items[-1].skip_reason == "archived storage class GLACIER: restore needed"
 
 
 def test_injected_faults_become_error_rows(s3_admin, proxy, tmp_path):
@@ -182,11 +194,9 @@ def test_cli_endpoint_options_and_an_unavailable_bucket(s3_admin, moto_endpoint,
     assert run["status"] == "incomplete"
 
 
-def test_unknown_profile_is_a_usage_error(aws_test_env, tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", "s3://any-bucket", "--out",
-         str(tmp_path / "out"), "--profile", "no-such-profile", "--workers", "1"],
-        capture_output=True, text=True, timeout=600,
-    )
-    assert result.returncode == 2
-    assert "AWS profile not found: no-such-profile" in result.stderr
+def test_unknown_profile_is_a_configuration_error(aws_test_env):
+    config = Config()
+    config.s3.profile = "no-such-profile"
+    source = S3Source("s3://any-bucket", config)
+    with pytest.raises(ConfigError, match="AWS profile not found: no-such-profile"):
+        list(source.walk())

@@ -5,12 +5,16 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from phiscan.config import Config
 from phiscan.scanner import run_scan
 from phiscan.sources.smb import SmbSource
 from tests.conftest import all_files_under
 from tests.servers import SMB_PASSWORD, SMB_USER
 from tests.source_fixtures import rows_by_location
+
+pytestmark = pytest.mark.usefixtures("reuse_detector")
 
 
 def guest_config() -> Config:
