@@ -220,7 +220,8 @@ class SambaServer:
 
 def samba_config(workdir: Path, port: int, shares: dict[str, str]) -> str:
     """smb.conf text: everything under workdir, 127.0.0.1 only. `shares` maps a share
-    name to a `path` whose access is guest (`guest:`) or password (`user:`)."""
+    name to `ACCESS:path`, ACCESS being `guest`, `user` (password) or `dfs` (guest, and
+    symlinks named `msdfs:host\\share` in it are DFS links, i.e. reparse points)."""
     lines = [
         "[global]",
         "server role = standalone server",
@@ -250,8 +251,10 @@ def samba_config(workdir: Path, port: int, shares: dict[str, str]) -> str:
     for name, spec in shares.items():
         access, _, path = spec.partition(":")
         lines += [f"[{name}]", f"path = {path}", "read only = yes", "browseable = yes"]
-        if access == "guest":
+        if access in ("guest", "dfs"):
             lines += ["guest ok = yes", "guest only = yes"]
+            if access == "dfs":
+                lines.append("msdfs root = yes")
         else:
             lines += ["guest ok = no", f"valid users = {SMB_USER}"]
         lines.append("")

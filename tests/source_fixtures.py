@@ -168,8 +168,21 @@ def restricted_share(served_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
-def samba(served_dir, parity_share, restricted_share) -> Iterator[SambaServer]:
-    shares = {"parity": f"guest:{parity_share}", "restricted": f"user:{restricted_share}"}
+def links_share(served_dir) -> Path:
+    """A DFS link (a reparse point to an SMB client) next to a plain file."""
+    root = served_dir / "links"
+    root.mkdir()
+    (root / "plain.txt").write_text("Nothing personal.\n")
+    (root / "elsewhere").symlink_to("msdfs:127.0.0.1\\parity")
+    root.chmod(0o755)
+    (root / "plain.txt").chmod(0o644)
+    return root
+
+
+@pytest.fixture(scope="session")
+def samba(served_dir, parity_share, restricted_share, links_share) -> Iterator[SambaServer]:
+    shares = {"parity": f"guest:{parity_share}", "restricted": f"user:{restricted_share}",
+              "links": f"dfs:{links_share}"}
     try:
         server = start_samba(served_dir / "samba", shares)
     except SambaUnavailable as exc:

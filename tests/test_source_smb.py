@@ -44,6 +44,18 @@ def test_walk_globs_single_file_and_no_credentials_in_locations(samba):
     assert data == b"client_name"  # max_bytes + 1 bytes: the caller can tell it is larger
 
 
+def test_reparse_points_are_not_followed(samba):
+    source = SmbSource(f"smb://guest@127.0.0.1:{samba.port}/links", guest_config())
+    items = list(source.walk())
+    source.close()
+
+    root = f"smb://127.0.0.1:{samba.port}/links"
+    assert [(item.location, item.skip_reason) for item in items] == [
+        (f"{root}/elsewhere", "reparse point (link) not followed"),
+        (f"{root}/plain.txt", None),
+    ]
+
+
 def test_permission_faults_with_password_signing_and_encryption(samba, tmp_path, monkeypatch):
     monkeypatch.setenv("PHISCAN_SMB_PASSWORD", SMB_PASSWORD)
     config = Config()
