@@ -239,6 +239,7 @@ def run_scan(
         summary = write_exports(
             inventory, out,
             {"id": run_id, "status": status, "sources": sources,
+             "unavailable": progress.unavailable,
              "seconds": round(time.monotonic() - progress.started, 3)},
         )
     log.info("scan %s: %d locations scanned, %d unchanged, %d gone, %d findings", status,

@@ -186,6 +186,9 @@ def test_cli_endpoint_options_and_an_unavailable_bucket(s3_admin, moto_endpoint,
     assert "no such bucket" in result.stderr
     rows = rows_by_location(out)
     assert list(rows) == ["s3://cli-bucket/notes/visit.txt"]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["run"]["status"] == "incomplete"
+    assert summary["run"]["unavailable"] == ["s3://no-such-bucket"]
     assert rows["s3://cli-bucket/notes/visit.txt"]["status"] == "scanned"
     with Inventory(out, readonly=True) as inventory:
         stored = inventory.location("s3://cli-bucket/notes/visit.txt")
