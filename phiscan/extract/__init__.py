@@ -14,16 +14,37 @@ from phiscan.extract.base import (
     Piece,
     Skip,
 )
+from phiscan.extract.fhir import extract_fhir
+from phiscan.extract.hl7 import extract_hl7
+from phiscan.extract.htmldoc import extract_html
+from phiscan.extract.mail import extract_eml
+from phiscan.extract.outlook import extract_msg
+from phiscan.extract.pdf import extract_pdf
+from phiscan.extract.rtf import extract_rtf
+from phiscan.extract.sniff import refine, sniff
+from phiscan.extract.spreadsheet import extract_xlsx
 from phiscan.extract.structured import extract_json
 from phiscan.extract.tabular import extract_csv, extract_tsv
 from phiscan.extract.text import extract_text, looks_binary
+from phiscan.extract.word import extract_docx
+from phiscan.extract.xmldoc import extract_xml
 
 EXTRACTORS: dict[str, Extractor] = {
     "text": extract_text,
     "csv": extract_csv,
     "tsv": extract_tsv,
     "json": extract_json,
+    "fhir": extract_fhir,
     "zip": extract_zip,
+    "xml": extract_xml,
+    "html": extract_html,
+    "docx": extract_docx,
+    "xlsx": extract_xlsx,
+    "pdf": extract_pdf,
+    "rtf": extract_rtf,
+    "eml": extract_eml,
+    "msg": extract_msg,
+    "hl7": extract_hl7,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -31,22 +52,19 @@ EXTENSIONS: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
     ".json": "json",
     ".zip": "zip",
+    ".xml": "xml",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".docm": "docx",
+    ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".pdf": "pdf",
+    ".rtf": "rtf",
+    ".eml": "eml",
+    ".msg": "msg",
+    ".hl7": "hl7",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.
-TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json"})
-
-
-def sniff(data: bytes) -> str | None:
-    """The extractor for content whose extension said nothing useful."""
-    head = data[:2048].lstrip()
-    if data.startswith(b"PK\x03\x04"):
-        return "zip"
-    if looks_binary(data):
-        return None
-    if head[:1] in (b"{", b"[") :
-        return "json"
-    return "text"
+TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf", "eml", "hl7"})
 
 
 def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
@@ -59,7 +77,7 @@ def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
         chosen = sniff(data)
         if chosen is None:
             return None, "binary file with no extractor"
-    return chosen, ""
+    return refine(chosen, data), ""
 
 
 def run_extractor(extractor: str, data: bytes, ctx: ExtractContext) -> Iterator[Piece]:

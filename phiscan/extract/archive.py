@@ -16,14 +16,25 @@ def safe_member_name(name: str) -> str:
     return "/".join(parts) or "unnamed"
 
 
-def extract_zip(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    if ctx.depth >= ctx.limits.max_archive_depth:
-        raise Skip("archive nesting deeper than max_archive_depth")
+def open_zip(data: bytes, kind: str = "zip") -> zipfile.ZipFile:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ExtractionError(f"corrupt zip: {type(exc).__name__}") from None
-    with archive:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise ExtractionError(f"corrupt {kind}: {type(exc).__name__}") from None
+
+
+def check_container(data: bytes, ctx: ExtractContext, kind: str) -> None:
+    """An Office file is a zip: refuse one that is not, or that would expand too far,
+    before a library inflates its parts in memory."""
+    with open_zip(data, f"{kind} (not a valid zip container)") as container:
+        expanded = sum(info.file_size for info in container.infolist())
+    if expanded > ctx.limits.max_expanded_bytes:
+        raise LimitExceeded(f"{kind} expands over max_expanded_bytes")
+
+
+def extract_zip(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    ctx.check_depth("archive")
+    with open_zip(data) as archive:
         members = [info for info in archive.infolist() if not info.is_dir()]
         if any(info.flag_bits & 0x1 for info in members):
             raise Skip("encrypted archive")

@@ -46,6 +46,7 @@ class ExtractContext:
     limits: LimitsConfig
     depth: int = 0
     budget: Budget = field(default_factory=lambda: Budget(0, 0))
+    text_chars_used: int = 0
 
     @classmethod
     def for_file(cls, name: str, limits: LimitsConfig) -> ExtractContext:
@@ -54,16 +55,29 @@ class ExtractContext:
     def cap_text(self, text: str) -> str:
         return text[: self.limits.max_text_chars]
 
+    def spend_text(self, text: str) -> str:
+        """For extractors that yield many units: the whole document stays under
+        max_text_chars, and going over is reported rather than silently dropped."""
+        self.text_chars_used += len(text)
+        if self.text_chars_used > self.limits.max_text_chars:
+            raise LimitExceeded("text over max_text_chars: the rest was not read")
+        return text
+
+    def check_depth(self, kind: str) -> None:
+        if self.depth >= self.limits.max_archive_depth:
+            raise Skip(f"{kind} nesting deeper than max_archive_depth")
+
 
 Piece = TextUnit | Child
 Extractor = Callable[[bytes, ExtractContext], Iterator[Piece]]
 
 
-def record_unit(pairs: list[tuple[str, str]], where: str, record: str) -> TextUnit:
+def record_unit(pairs: list[tuple[str, str]], where: str, record: str | None) -> TextUnit:
     """One structured record as `field: value` lines, each value a named FieldSpan.
 
     The field name stays next to its value, so context words such as
-    `nhs_number` or `date_of_birth` reach the recognizers.
+    `nhs_number` or `date_of_birth` reach the recognizers. `record` None means
+    labelled free text (an XML document) rather than one subject's record.
     """
     parts: list[str] = []
     spans = []

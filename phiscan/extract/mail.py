@@ -1,0 +1,127 @@
+"""E-mail (.eml): headers, text bodies, and attachments recursed as children.
+
+Attachments are bounded like archive members: nesting by max_archive_depth,
+size by max_member_bytes, count and total bytes by the file's shared Budget.
+"""
+
+from __future__ import annotations
+
+import email
+import email.errors
+from collections.abc import Iterator
+from email import policy
+from email.header import decode_header, make_header
+from email.message import EmailMessage
+
+from phiscan.extract.archive import safe_member_name
+from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
+from phiscan.extract.htmldoc import html_to_text
+from phiscan.model import Child, TextUnit
+
+HEADERS = ("From", "To", "Cc", "Reply-To", "Subject")
+KNOWN_HEADERS = (*HEADERS, "Date", "Message-ID", "MIME-Version", "Received", "Return-Path")
+
+
+def parse_message(data: bytes) -> EmailMessage:
+    message = email.message_from_bytes(data, policy=policy.default)
+    if not any(message.get(name) is not None for name in KNOWN_HEADERS):
+        raise ExtractionError("malformed email: no message headers")
+    return message
+
+
+def decoded_header(raw: str) -> str:
+    """RFC 2047 words decoded; a header that will not decode is kept as sent."""
+    try:
+        return str(make_header(decode_header(raw)))
+    except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
+        return raw
+
+
+def headers_unit(message: EmailMessage) -> TextUnit:
+    wanted = {name.lower(): name for name in HEADERS}
+    pairs = [(wanted[name.lower()], decoded_header(str(raw)))
+             for name, raw in message.raw_items() if name.lower() in wanted]
+    return record_unit(pairs, "headers", None)
+
+
+def part_text(part: EmailMessage) -> str:
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError, AssertionError):  # unknown charset, bad encoding
+        payload = part.get_payload(decode=True) or b""
+        content = payload.decode("utf-8", errors="replace")
+    if not isinstance(content, str):
+        return ""
+    return html_to_text(content) if part.get_content_subtype() == "html" else content
+
+
+def attachment_name(part: EmailMessage, number: int) -> str:
+    filename = part.get_filename()
+    if filename:
+        return safe_member_name(str(filename))
+    extension = ".eml" if part.get_content_type() == "message/rfc822" else ".bin"
+    return f"attachment-{number}{extension}"
+
+
+def attachment_bytes(part: EmailMessage) -> bytes:
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload()
+        if isinstance(inner, list) and inner:
+            return inner[0].as_bytes(policy=policy.default)
+        return b""
+    return part.get_payload(decode=True) or b""
+
+
+def attachment_child(part: EmailMessage, number: int, ctx: ExtractContext) -> Child:
+    name = attachment_name(part, number)
+    if ctx.depth >= ctx.limits.max_archive_depth:
+        return Child(name, b"", error="attachment nesting deeper than max_archive_depth")
+    content = attachment_bytes(part)
+    if len(content) > ctx.limits.max_member_bytes:
+        return Child(name, b"", error="attachment over max_member_bytes")
+    ctx.budget.spend(len(content))
+    return Child(name, content)
+
+
+def is_attachment(part: EmailMessage) -> bool:
+    if part.get_content_type() == "message/rfc822":
+        return True
+    return part.is_attachment() or (
+        part.get_content_maintype() not in ("text", "multipart") and bool(part.get_filename())
+    )
+
+
+def unique_name(name: str, names_used: set[str]) -> str:
+    """Two attachments called `scan.pdf` must not share one inventory row."""
+    candidate, number = name, 1
+    while candidate in names_used:
+        number += 1
+        candidate = f"{name}~{number}"
+    names_used.add(candidate)
+    return candidate
+
+
+def walk_parts(message: EmailMessage) -> Iterator[EmailMessage]:
+    """Leaf parts in order, without descending into attached messages."""
+    if message.is_multipart() and message.get_content_type() != "message/rfc822":
+        for part in message.iter_parts():
+            yield from walk_parts(part)
+    else:
+        yield message
+
+
+def extract_eml(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    message = parse_message(data)
+    headers = headers_unit(message)
+    if headers.text:
+        yield headers
+    names_used: set[str] = set()
+    for part in walk_parts(message):
+        if is_attachment(part):
+            child = attachment_child(part, len(names_used) + 1, ctx)
+            name = unique_name(child.name, names_used)
+            yield Child(name, child.data, child.error)
+        elif part.get_content_maintype() == "text":
+            text = part_text(part)
+            if text.strip():
+                yield TextUnit(text=ctx.spend_text(text), where="body")

@@ -1,0 +1,72 @@
+"""What a file is from its first bytes, for names whose extension says nothing useful."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from phiscan.extract.archive import open_zip
+from phiscan.extract.base import ExtractionError
+from phiscan.extract.outlook import OLE_MAGIC
+from phiscan.extract.text import looks_binary
+
+ZIP_MAGIC = b"PK\x03\x04"
+# Members that make a zip an Office document rather than an archive to recurse into.
+OFFICE_MEMBERS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
+HL7_START = re.compile(rb"^\x0b?MSH[^A-Za-z0-9\s]")
+HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+EMAIL_HEADER = re.compile(
+    rb"^(?:From|To|Subject|Date|Received|Return-Path|Message-ID|MIME-Version):[ \t]",
+    re.IGNORECASE | re.MULTILINE,
+)
+XML_START = re.compile(rb"<(?:\?xml|[A-Za-z_])")
+FHIR_MARK = re.compile(rb'"resourceType"\s*:')
+
+
+def zip_kind(data: bytes) -> str:
+    try:
+        with open_zip(data) as container:
+            names = set(container.namelist())
+    except (ExtractionError, zipfile.LargeZipFile):
+        return "zip"  # the zip extractor reports the corruption
+    for member, kind in OFFICE_MEMBERS:
+        if member in names:
+            return kind
+    return "zip"
+
+
+def sniff_text(head: bytes) -> str:
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if HL7_START.match(stripped):
+        return "hl7"
+    if stripped.startswith(b"{\\rtf"):
+        return "rtf"
+    if HTML_START.search(stripped[:1024]):
+        return "html"
+    if XML_START.match(stripped):
+        return "xml"
+    if stripped[:1] in (b"{", b"["):
+        return "json"
+    if EMAIL_HEADER.match(stripped) and len(EMAIL_HEADER.findall(stripped[:4096])) >= 2:
+        return "eml"
+    return "text"
+
+
+def sniff(data: bytes) -> str | None:
+    """The extractor for content whose extension said nothing useful; None for binary."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(OLE_MAGIC):
+        return "msg"
+    if data.startswith(ZIP_MAGIC):
+        return zip_kind(data)
+    if looks_binary(data):
+        return None
+    return sniff_text(data[:8192])
+
+
+def refine(extractor: str, data: bytes) -> str:
+    """A JSON file that holds FHIR resources is read as FHIR."""
+    if extractor == "json" and FHIR_MARK.search(data[:65536]):
+        return "fhir"
+    return extractor

@@ -1,0 +1,60 @@
+"""Excel .xlsx: every sheet, first non-empty row as column names, one record per row."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+import openpyxl
+
+from phiscan.extract.archive import check_container
+from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time(0):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a number typed into a cell, not 9434765919.0
+    return str(value)
+
+
+def open_workbook(data: bytes, ctx: ExtractContext) -> Any:
+    check_container(data, ctx, "xlsx")
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, OSError) as exc:
+        raise ExtractionError(f"malformed xlsx: {type(exc).__name__}") from None
+
+
+def sheet_units(title: str, rows: Iterator[tuple[Any, ...]], ctx: ExtractContext
+                ) -> Iterator[Piece]:
+    header: list[str] | None = None
+    for row_number, row in enumerate(rows, start=1):
+        cells = [cell_text(value).strip() for value in row]
+        if not any(cells):
+            continue
+        if header is None:
+            header = [name or f"column_{index + 1}" for index, name in enumerate(cells)]
+            continue
+        names = header + [f"column_{index + 1}" for index in range(len(header), len(cells))]
+        where = f"sheet {title} row {row_number}"
+        unit = record_unit(list(zip(names, cells, strict=False)), where, where)
+        ctx.spend_text(unit.text)
+        yield unit
+
+
+def extract_xlsx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    workbook = open_workbook(data, ctx)
+    try:
+        for sheet in workbook.worksheets:
+            yield from sheet_units(sheet.title, sheet.iter_rows(values_only=True), ctx)
+    finally:
+        workbook.close()
