@@ -13,7 +13,13 @@ import random
 import sys
 import zipfile
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
+
+import docx
+import openpyxl
+
+from phiscan.sample_formats import build_msg, build_pdf
 
 FORENAMES = (
     "Jane", "Margaret", "Arthur", "Dorothy", "Harold", "Edith", "Kenneth", "Joan", "Albert",
@@ -112,16 +118,30 @@ def rota_csv(people: list[Person]) -> str:
     return buffer.getvalue()
 
 
-def fhir_patient(person: Person) -> str:
+def iso_dob(person: Person) -> str:
     day, month, year = person.dob.split("/")
-    return json.dumps({
+    return f"{year}-{month}-{day}"
+
+
+def fhir_patient_resource(person: Person) -> dict:
+    return {
         "resourceType": "Patient",
         "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number",
                         "value": person.nhs_number}],
         "name": [{"use": "usual", "family": person.surname, "given": [person.forename]}],
-        "birthDate": f"{year}-{month}-{day}",
+        "birthDate": iso_dob(person),
         "address": [{"line": [person.address], "city": "Leeds", "postalCode": person.postcode}],
-    }, indent=2)
+    }
+
+
+def fhir_patient(person: Person) -> str:
+    return json.dumps(fhir_patient_resource(person), indent=2)
+
+
+def fhir_bundle(people: list[Person]) -> str:
+    entries = [{"resource": fhir_patient_resource(person)} for person in people]
+    return json.dumps({"resourceType": "Bundle", "type": "searchset", "entry": entries},
+                      indent=2)
 
 
 def letters_zip(people: list[Person]) -> bytes:
@@ -136,9 +156,125 @@ def letters_zip(people: list[Person]) -> bytes:
     return buffer.getvalue()
 
 
-def build_sample_share(root: str | Path, seed: int = 7, people_count: int = 24) -> list[Person]:
+def visit_docx(person: Person) -> bytes:
+    document = docx.Document()
+    for line in visit_note(person).splitlines():
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("nhs_number", "date_of_birth", "access_notes"),
+                          strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, (spaced(person.nhs_number), person.dob,
+                                                f"Key safe code {person.keysafe_code}"),
+                          strict=True):
+        cell.text = text
+    document.sections[0].footer.paragraphs[0].text = "Leeds Home Care - confidential"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def visits_xlsx(people: list[Person]) -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Visits"
+    sheet.append(["client_name", "nhs_number", "date_of_birth", "access_notes", "visit_time"])
+    for person in people:
+        sheet.append([person.name, spaced(person.nhs_number), person.dob,
+                      f"Key safe code {person.keysafe_code}", "08:30"])
+    staff = workbook.create_sheet("Staff")
+    staff.append(["carer", "team"])
+    staff.append(["Team North", "North"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def discharge_pdf(person: Person) -> bytes:
+    return build_pdf([
+        ["Leeds General Infirmary - discharge summary", f"Patient: {person.name}",
+         f"NHS number: {spaced(person.nhs_number)}", f"DOB: {person.dob}"],
+        [f"Diagnosis: {person.condition}. Medication: {person.medication}.",
+         f"Home care: key safe code {person.keysafe_code}."],
+    ])
+
+
+def care_plan_rtf(person: Person) -> bytes:
+    return ("{\\rtf1\\ansi{\\fonttbl\\f0\\fswiss Arial;}\\f0\\pard\\b Care plan\\b0\\par "
+            f"Client: {person.name}\\par NHS number: {spaced(person.nhs_number)}\\par "
+            f"Condition: {person.condition}\\par Key safe code {person.keysafe_code}\\par}}"
+            ).encode("cp1252")
+
+
+def rota_change_eml(person: Person) -> bytes:
+    message = EmailMessage()
+    message["From"] = "Rota Coordinator <rota@example.org>"
+    message["To"] = "north.team@example.org"
+    message["Subject"] = "Rota change and visit note"
+    message.set_content(f"Please cover {person.forename}'s 08:30 visit tomorrow. "
+                        f"Key safe code {person.keysafe_code}.\n")
+    message.add_attachment(visit_note(person).encode(), maintype="text", subtype="plain",
+                           filename="visit-note.txt")
+    return message.as_bytes()
+
+
+def referral_msg(person: Person) -> bytes:
+    return build_msg(
+        subject="Referral to community nursing",
+        body=f"Referral for {person.name}, NHS number {spaced(person.nhs_number)}, "
+             f"DOB {person.dob}. Diagnosis: {person.condition}.\n",
+        sender="gp.surgery@example.org", to="Community Nursing",
+        attachments=[("access.txt", f"Key safe code {person.keysafe_code}".encode())],
+    )
+
+
+def hl7_message(person: Person, number: int) -> str:
+    day, month, year = person.dob.split("/")
+    return "\r".join([
+        f"MSH|^~\\&|PAS|LTH|CARE|LHC|20241128090000||ADT^A04|DEMO{number:04d}|P|2.4",
+        f"PID|1||{person.nhs_number}^^^NHS^NH||{person.surname}^{person.forename}||"
+        f"{year}{month}{day}|U|||{person.address}^^Leeds^^{person.postcode}",
+        f"DG1|1||^{person.condition}",
+    ]) + "\r"
+
+
+def handover_html(person: Person) -> str:
+    return (f"<!DOCTYPE html><html><head><title>Handover</title></head><body>"
+            f"<h1>Handover</h1><p>{person.name} (NHS number {spaced(person.nhs_number)}): "
+            f"{person.condition}. Spare key {person.hiding_place}.</p></body></html>\n")
+
+
+def referral_xml(person: Person) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<referral><patient>'
+            f"<name>{person.name}</name><nhsNumber>NHS number {spaced(person.nhs_number)}"
+            f"</nhsNumber><condition>{person.condition}</condition></patient></referral>\n")
+
+
+def build_other_formats(base: Path, people: list[Person]) -> None:
+    """The same kind of notes in every other file type phiscan reads."""
+    (base / "admin" / "inbox").mkdir(parents=True, exist_ok=True)
+    (base / "care-notes" / "visit-009.docx").write_bytes(visit_docx(people[0]))
+    (base / "exports" / "visits.xlsx").write_bytes(visits_xlsx(people[1:4]))
+    (base / "letters" / "discharge-summary.pdf").write_bytes(discharge_pdf(people[4]))
+    (base / "care-notes" / "care-plan.rtf").write_bytes(care_plan_rtf(people[5]))
+    (base / "admin" / "inbox" / "rota-change.eml").write_bytes(rota_change_eml(people[6]))
+    (base / "admin" / "inbox" / "referral.msg").write_bytes(referral_msg(people[7]))
+    (base / "exports" / "adt-feed.hl7").write_text(
+        hl7_message(people[8], 1) + hl7_message(people[9], 2), newline="")
+    (base / "exports" / "patients-bundle.json").write_text(fhir_bundle(people[10:12]))
+    (base / "care-notes" / "handover.html").write_text(handover_html(people[12]))
+    (base / "letters" / "referral.xml").write_text(referral_xml(people[13]))
+
+
+# The first 24 people are in the original text, CSV, JSON and zip files; the next 14
+# in the other file types. Drawn from one seeded sequence, so adding people at the
+# end never changes the ones before.
+PEOPLE_COUNT = 38
+
+
+def build_sample_share(root: str | Path, seed: int = 7) -> list[Person]:
     rng = random.Random(seed)
-    people = make_people(rng, people_count)
+    people = make_people(rng, PEOPLE_COUNT)
     base = Path(root)
     for folder in ("care-notes", "exports", "letters", "admin"):
         (base / folder).mkdir(parents=True, exist_ok=True)
@@ -147,11 +283,12 @@ def build_sample_share(root: str | Path, seed: int = 7, people_count: int = 24) 
     (base / "exports" / "rota-week-48.csv").write_text(rota_csv(people[8:16]))
     for index, person in enumerate(people[16:20], start=1):
         (base / "exports" / f"patient-{index:03d}.json").write_text(fhir_patient(person))
-    (base / "letters" / "appointment-letters.zip").write_bytes(letters_zip(people[20:]))
+    (base / "letters" / "appointment-letters.zip").write_bytes(letters_zip(people[20:24]))
     (base / "admin" / "invoices.txt").write_text(
         "Invoice ref 4010232137 paid. Invoice ref 9434765919 due. Call 0113 496 0000.\n")
     (base / "admin" / "team-meeting.md").write_text(
         "# Team meeting\nKey findings: rota gaps on Fridays. Key stage 2 training booked.\n")
+    build_other_formats(base, people[24:])
     return people
 
 
