@@ -272,7 +272,10 @@ def build_other_formats(base: Path, people: list[Person]) -> None:
 PEOPLE_COUNT = 38
 
 
-def build_sample_share(root: str | Path, seed: int = 7) -> list[Person]:
+def build_sample_share(root: str | Path, seed: int = 7, every_format: bool = False
+                       ) -> list[Person]:
+    """The text, CSV, JSON and zip share; with `every_format` (the demo) also docx,
+    xlsx, PDF, RTF, e-mail, Outlook, HL7, a FHIR Bundle, HTML and XML."""
     rng = random.Random(seed)
     people = make_people(rng, PEOPLE_COUNT)
     base = Path(root)
@@ -288,11 +291,13 @@ def build_sample_share(root: str | Path, seed: int = 7) -> list[Person]:
         "Invoice ref 4010232137 paid. Invoice ref 9434765919 due. Call 0113 496 0000.\n")
     (base / "admin" / "team-meeting.md").write_text(
         "# Team meeting\nKey findings: rota gaps on Fridays. Key stage 2 training booked.\n")
+    if not every_format:
+        return people[:24]
     build_other_formats(base, people[24:])
     return people
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "demo-share")
-    built = build_sample_share(target)
+    built = build_sample_share(target, every_format=True)
     print(f"sample share with {len(built)} synthetic people written to {target}")

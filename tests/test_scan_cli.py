@@ -25,7 +25,7 @@ def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def sample_scan(tmp_path_factory):
     share = tmp_path_factory.mktemp("share")
     out = tmp_path_factory.mktemp("out") / "inventory"
-    people = build_sample_share(share)
+    people = build_sample_share(share, every_format=True)
     before = snapshot_tree(share)
     result = run_cli("scan", str(share), "--out", str(out))
     return share, out, people, before, result
