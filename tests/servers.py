@@ -68,7 +68,8 @@ class FaultPlan:
     reset_keys: set[str] = field(default_factory=set)
     # Bucket sub-resources (`acl`, `policyStatus`, ...) answered 403 AccessDenied.
     denied_queries: set[str] = field(default_factory=set)
-    # Called with the bucket name after a listing response went out.
+    # Called with the bucket name once moto has answered a listing, before the client
+    # gets that answer: the change lands strictly between list and get.
     after_listing: Callable[[str], None] | None = None
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -138,11 +139,12 @@ class FaultProxy:
         listing = request.command == "GET" and query.get("list-type") == ["2"]
         if listing:
             self.plan.count("list")  # before answering: the client may check right after
-        self._forward(request)
-        if listing and self.plan.after_listing:
-            self.plan.after_listing(path.strip("/").split("/")[0])
+        bucket = path.strip("/").split("/")[0]
+        hook = self.plan.after_listing if listing else None
+        self._forward(request, (lambda: hook(bucket)) if hook else None)
 
-    def _forward(self, request: BaseHTTPRequestHandler) -> None:
+    def _forward(self, request: BaseHTTPRequestHandler,
+                 before_reply: Callable[[], None] | None = None) -> None:
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else None
         upstream = http.client.HTTPConnection(self.upstream.hostname, self.upstream.port,
@@ -153,6 +155,8 @@ class FaultProxy:
             upstream.request(request.command, request.path, body=body, headers=headers)
             response = upstream.getresponse()
             payload = response.read()
+            if before_reply is not None:
+                before_reply()
             request.send_response(response.status)
             for name, value in response.getheaders():
                 if name.lower() not in ("connection", "transfer-encoding", "content-length",
