@@ -11,6 +11,7 @@ from email.message import EmailMessage
 import docx
 import openpyxl
 import pytest
+from defusedxml import EntitiesForbidden
 
 from phiscan.config import LimitsConfig
 from phiscan.extract import (
@@ -113,6 +114,26 @@ def test_xlsx_every_sheet_header_row_and_where():
     assert fields_of(units[1]) == {"client": "9434765919"}
 
 
+def test_xlsx_sheet_with_an_entity_bomb_is_refused():
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes()))
+    bomb = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row>'
+            "</sheetData></worksheet>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            target.writestr(info, bomb if info.filename.endswith("sheet1.xml") else content)
+    with pytest.raises(ExtractionError, match="^malformed xlsx: ValueError$"):
+        extract("xlsx", buffer.getvalue())
+    # ... because defusedxml refused the entity declarations (openpyxl wraps it)
+    with pytest.raises(ValueError) as raised:
+        openpyxl.load_workbook(io.BytesIO(buffer.getvalue()), read_only=True)
+    assert isinstance(raised.value.__cause__ or raised.value.__context__, EntitiesForbidden)
+
+
 def test_docx_body_tables_headers_and_footers():
     document = docx.Document(io.BytesIO(docx_bytes()))
     document.sections[0].header.paragraphs[0].text = "Confidential: Jane Smith"
@@ -145,10 +166,12 @@ def test_pdf_pages_and_page_limit():
         next(pieces)
 
 
-def test_text_budget_covers_the_whole_document():
-    limits = replace(LimitsConfig(), max_text_chars=15)
+def test_text_budget_covers_the_whole_document_and_keeps_what_was_read():
+    ctx = ExtractContext.for_file("a.pdf", replace(LimitsConfig(), max_text_chars=15))
+    pieces = run_extractor("pdf", build_pdf([["0123456789"], ["abcdefghij"]]), ctx)
+    assert next(pieces).text == "0123456789"
     with pytest.raises(LimitExceeded, match="max_text_chars"):
-        extract("pdf", build_pdf([["0123456789"], ["0123456789"]]), limits)
+        next(pieces)
 
 
 def test_xml_never_resolves_entities(tmp_path):

@@ -7,7 +7,9 @@ whose content was never seen. OCR is out of scope.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -16,6 +18,7 @@ from phiscan.extract.base import ExtractContext, ExtractionError, LimitExceeded,
 from phiscan.model import TextUnit
 
 NO_TEXT_LAYER = "no text layer (scanned image?): needs OCR"
+PDFIUM_LOCK = threading.Lock()
 
 
 def open_pdf(data: bytes) -> pypdfium2.PdfDocument:
@@ -43,20 +46,39 @@ def page_text(document: pypdfium2.PdfDocument, index: int) -> str:
         page.close()
 
 
+@dataclass
+class PdfText:
+    units: list[TextUnit]
+    page_count: int
+    limit_hit: LimitExceeded | None = None
+
+
+def read_pages(data: bytes, ctx: ExtractContext) -> PdfText:
+    """Every page's text at once, under the lock: PDFium is not thread-safe, and a
+    Dask worker runs several tasks in one process. The text budget bounds memory."""
+    with PDFIUM_LOCK:
+        document = open_pdf(data)
+        result = PdfText([], len(document))
+        try:
+            for index in range(min(result.page_count, ctx.limits.max_pdf_pages)):
+                text = page_text(document, index).replace("\r\n", "\n").replace("\r", "\n")
+                if text.strip():
+                    result.units.append(
+                        TextUnit(text=ctx.spend_text(text), where=f"page {index + 1}"))
+        except LimitExceeded as exc:
+            result.limit_hit = exc  # the pages before it are still analysed
+        finally:
+            document.close()
+    return result
+
+
 def extract_pdf(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    document = open_pdf(data)
-    try:
-        page_count = len(document)
-        readable = min(page_count, ctx.limits.max_pdf_pages)
-        any_text = False
-        for index in range(readable):
-            text = page_text(document, index).replace("\r\n", "\n").replace("\r", "\n")
-            if text.strip():
-                any_text = True
-                yield TextUnit(text=ctx.spend_text(text), where=f"page {index + 1}")
-    finally:
-        document.close()
-    if page_count > readable:
-        raise LimitExceeded(f"pdf over max_pdf_pages: only the first {readable} pages read")
-    if not any_text:
+    pdf = read_pages(data, ctx)
+    yield from pdf.units
+    if pdf.limit_hit:
+        raise pdf.limit_hit
+    if pdf.page_count > ctx.limits.max_pdf_pages:
+        raise LimitExceeded(
+            f"pdf over max_pdf_pages: only the first {ctx.limits.max_pdf_pages} pages read")
+    if not pdf.units:
         raise Skip(NO_TEXT_LAYER)

@@ -26,12 +26,20 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+# What openpyxl raises on a damaged workbook; defusedxml's refusals are ValueErrors.
+WORKBOOK_ERRORS = (KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile, OSError)
+
+
+def malformed(exc: Exception) -> ExtractionError:
+    return ExtractionError(f"malformed xlsx: {type(exc).__name__}")
+
+
 def open_workbook(data: bytes, ctx: ExtractContext) -> Any:
     check_container(data, ctx, "xlsx")
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, OSError) as exc:
-        raise ExtractionError(f"malformed xlsx: {type(exc).__name__}") from None
+    except WORKBOOK_ERRORS as exc:
+        raise malformed(exc) from None
 
 
 def sheet_units(title: str, rows: Iterator[tuple[Any, ...]], ctx: ExtractContext
@@ -56,5 +64,7 @@ def extract_xlsx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     try:
         for sheet in workbook.worksheets:
             yield from sheet_units(sheet.title, sheet.iter_rows(values_only=True), ctx)
+    except WORKBOOK_ERRORS as exc:  # read-only mode parses each sheet as it is read
+        raise malformed(exc) from None
     finally:
         workbook.close()
