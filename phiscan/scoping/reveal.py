@@ -9,6 +9,7 @@ the scan), by detecting again. Values live in memory and in the 0600 export only
 
 from __future__ import annotations
 
+import json
 import logging
 import posixpath
 from collections import defaultdict
@@ -44,6 +45,16 @@ class RevealOutcome:
     values: dict[str, str] = field(default_factory=dict)  # value hash -> recovered value
     locations_read: int = 0
     locations_failed: int = 0
+
+
+def source_ref(source: Source, location: str) -> str:
+    """The handle a source reads by, when it is not the location: an SMB source reads by
+    the path below its share."""
+    target = getattr(source, "target", None)
+    if target is None:
+        return ""
+    share_prefix = target.location("") + "/"
+    return location[len(share_prefix):] if location.startswith(share_prefix) else ""
 
 
 def top_level(location: str) -> str:
@@ -83,11 +94,23 @@ class Revealer:
         normalised = normalise(wanted.entity_type, raw_value)
         return keyed_hash(self.key, wanted.entity_type, normalised) == wanted.value_hash
 
+    def add_sources(self, uris: list[str]) -> None:
+        """The scan's own source URIs (they carry the SMB user), keyed by their root."""
+        for uri in uris:
+            try:
+                source = open_source(uri, self.config)
+            except Exception as exc:  # a config error or an unreachable endpoint
+                log.warning("reveal: cannot open a scanned source (%s)", type(exc).__name__)
+                continue
+            self.sources.setdefault(getattr(source, "root", uri), source)
+
     def _read(self, location: str, root: str, size: int) -> bytes:
         if root not in self.sources:
             self.sources[root] = open_source(root or location, self.config)
-        item = SourceItem(location=location, size=size, modified=0.0, root=root)
-        return self.sources[root].read(item, self.config.scan.max_file_bytes)
+        source = self.sources[root]
+        item = SourceItem(location=location, size=size, modified=0.0, root=root,
+                          ref=source_ref(source, location))
+        return source.read(item, self.config.scan.max_file_bytes)
 
     def _recover_at_offsets(self, unit: TextUnit, wanted: list[Wanted],
                             values: dict[str, str]) -> None:
@@ -139,8 +162,11 @@ def reveal_values(out_dir: Path, hashes: set[str], key: bytes, config: Config) -
         wanted = wanted_findings(inventory, hashes)
         tops = {top_level(location) for location in wanted}
         stored = {top: inventory.location(top) for top in sorted(tops)}
+        scanned_uris = [uri for run in reversed(inventory.runs())
+                        for uri in json.loads(run["sources"])]
     revealer = Revealer(out_dir, key, config)
     try:
+        revealer.add_sources(list(dict.fromkeys(scanned_uris)))
         for top, location in stored.items():
             if location is None:
                 outcome.locations_failed += 1
