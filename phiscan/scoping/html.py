@@ -85,6 +85,14 @@ def _cards(report: dict) -> str:
     ]) + "</div>"
 
 
+def _people_per_location(report: dict) -> dict[str, int]:
+    """Labelled by the last part of the location; the table below has the full path."""
+    ranked = sorted(report["top_locations"], key=lambda item: -item["individuals"])[:10]
+    return {f"{index}. {item['location'].replace('!', '/').rsplit('/', 1)[-1][:22]}":
+            item["individuals"] for index, item in enumerate(ranked, start=1)
+            if item["individuals"]}
+
+
 def _top_locations_table(report: dict) -> str:
     rows = [
         f"<tr><td><span class='risk' style='background:{RISK_COLOURS.get(item['risk'], '#555')}'>"
@@ -117,6 +125,7 @@ def render_html(report: dict) -> str:
         + "<h2>People by category of data exposed</h2>"
         + bar_chart("people by category", report["individuals"]["by_category"])
         + "<h2>Locations</h2>"
+        + bar_chart("people per location (top 10)", _people_per_location(report))
         + bar_chart("locations by risk", locations["by_risk"], RISK_COLOURS)
         + bar_chart("locations by category", locations["by_category"])
         + bar_chart("locations by status", locations["by_status"])
