@@ -196,3 +196,4 @@ def test_population_share_within_one_percent(tmp_path, needs_name_and_dob):
     assert abs(people["with_home_access"] - truth.with_home_access) <= (
         0.03 * truth.with_home_access)
     assert people["lower_bound"] <= people["total"] <= people["upper_bound"]
+    assert people["lower_bound"] <= truth.individuals <= people["upper_bound"]

@@ -98,3 +98,12 @@ def test_individual_ids_are_stable_and_unique():
     assert first == second
     assert len(set(first)) == 50
     assert all(identifier.startswith("P-") for identifier in first)
+
+
+def test_dates_of_birth_without_a_name_raise_only_the_upper_bound():
+    records = [record("a.txt", nhs={"n1"}, names={"smith"}, dobs={"d1"}),
+               record("b.json", dobs={"d2"}, postcodes={"p1"}),
+               record("c.json", dobs={"d2"}, postcodes={"p1"}),
+               record("d.json", dobs={"d3"}),
+               record("t.csv", test_nhs={"t1"}, dobs={"d4"})]
+    assert counts(records) == (1, 1, 3)

@@ -15,9 +15,10 @@ Three linkages over the seeds, from loose to strict:
 - standard (the reported total): same NHS number; same full name + DOB unless
   the two sides carry different NHS numbers.
 - strict (the upper bound): same NHS number; same full name + DOB only when a
-  postcode agrees too. Names seen only without DOB or NHS number, with no match
-  among the individuals, but next to health or home-access data, count as
-  possible further people.
+  postcode agrees too. Records that make nobody and match nobody count as
+  possible further people: an unknown full name next to health or home-access
+  data, and a date of birth whose name was not read (one per distinct DOB and
+  postcodes).
 
 Non-seed records attach after the standard linkage: a test-range record with a
 full name + DOB joins the person with that name + DOB; a name-only record joins
@@ -236,17 +237,21 @@ def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: 
     return target
 
 
-def _unknown_sensitive_names(records: list[Record]) -> int:
-    """Names next to health or home-access data, seen without DOB or NHS number and
-    not carried by anyone: the strict bound counts each as a possible person."""
+def possible_extra_people(records: list[Record]) -> int:
+    """What the strict bound adds: records about someone that make nobody on their own
+    and match nobody. Each unknown full name next to health or home-access data, and
+    each distinct date of birth (with its postcodes) whose name was not read, may be
+    one more person. Test-range records never count."""
     known = union_of((record for record in records if record.is_seed), "full_names")
-    unknown = {
-        name for record in records
-        if not record.is_seed and not record.is_test_only
-        and (record.special_category or record.home_access)
-        for name in record.full_names
-    }
-    return len(unknown - known)
+    possible: set[tuple] = set()
+    for record in records:
+        if record.is_seed or record.is_test_only:
+            continue
+        if record.special_category or record.home_access:
+            possible.update(("name", name) for name in record.full_names - known)
+        if record.dobs and not record.full_names:
+            possible.add(("dob", frozenset(record.dobs), frozenset(record.postcodes)))
+    return len(possible)
 
 
 def count_people(records: list[Record], linkage: Linkage) -> int:
@@ -255,7 +260,7 @@ def count_people(records: list[Record], linkage: Linkage) -> int:
     seeds = [index for index, record in enumerate(records) if record.is_seed]
     count = len(groups.groups(seeds))
     if linkage is Linkage.STRICT:
-        count += _unknown_sensitive_names(records)
+        count += possible_extra_people(records)
     return count
 
 

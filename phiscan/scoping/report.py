@@ -138,7 +138,8 @@ def method_section() -> dict:
         "lower_bound": "loose linkage: also same full name and postcode, and name and date "
                        "of birth despite different NHS numbers",
         "upper_bound": "strict linkage: name and date of birth link only with an agreeing "
-                       "postcode; unknown names next to health or home-access data count",
+                       "postcode; unknown names next to health or home-access data, and "
+                       "dates of birth without a name, count as possible people",
         "test_data": "NHS numbers in the 999 test range are test data, not people",
     }
 
