@@ -55,6 +55,7 @@ class DetectionConfig:
     threshold: float = 0.5
     entities: list[str] = field(default_factory=list)  # empty = all
     allowlist: str = ""  # path to an allow-list TOML file
+    vocabulary_dir: str = ""  # folder of extra vocabulary files (recognizers/data names)
     language: str = "en"
 
 

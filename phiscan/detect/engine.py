@@ -12,9 +12,15 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import (
+    AnalyzerEngine,
+    EntityRecognizer,
+    RecognizerRegistry,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
@@ -25,15 +31,28 @@ from presidio_analyzer.predefined_recognizers import (
 
 from phiscan.config import Config, ConfigError
 from recognizers import build_recognizers
+from recognizers.nhs_number import TEST_DATA_KEY
 
 log = logging.getLogger("phiscan.detect")
 
-# Entities reported unless [detection] entities says otherwise.
+# Entities reported unless [detection] entities says otherwise (README "Entity types").
 DEFAULT_ENTITIES: tuple[str, ...] = (
     "UK_NHS",
+    "UK_CHI",
+    "UK_HCN",
     "HOME_ACCESS",
     "PERSON",
+    "DATE_OF_BIRTH",
+    "UK_NINO",
+    "UK_POSTCODE",
+    "PHONE_NUMBER",
     "EMAIL_ADDRESS",
+    "HEALTH_CONDITION",
+    "MEDICATION",
+    "CLINICAL_CODE",
+    "ETHNICITY",
+    "RELIGION",
+    "SEXUAL_ORIENTATION",
     "CREDIT_CARD",
     "IBAN_CODE",
 )
@@ -75,16 +94,28 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         return None
 
 
-def build_registry(nlp_engine: SpacyNlpEngine) -> RecognizerRegistry:
-    registry = RecognizerRegistry(supported_languages=["en"])
-    registry.add_recognizer(
+def presidio_builtins(nlp_engine: SpacyNlpEngine) -> list[EntityRecognizer]:
+    """The Presidio recognizers phiscan keeps: spaCy NER (PERSON), e-mail (offline),
+    card numbers, IBANs. Presidio's UK_NHS, phone and date recognizers are replaced
+    by ours (context-scored, UK formats)."""
+    return [
         SpacyRecognizer(supported_language="en",
-                        supported_entities=nlp_engine.get_supported_entities())
-    )
-    registry.add_recognizer(OfflineEmailRecognizer())
-    registry.add_recognizer(CreditCardRecognizer())
-    registry.add_recognizer(IbanRecognizer())
-    for recognizer in build_recognizers():
+                        supported_entities=nlp_engine.get_supported_entities()),
+        OfflineEmailRecognizer(),
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+    ]
+
+
+def build_registry(nlp_engine: SpacyNlpEngine, config: Config | None = None
+                   ) -> RecognizerRegistry:
+    vocabulary_dirs = [config.detection.vocabulary_dir] if (
+        config and config.detection.vocabulary_dir) else []
+    for folder in vocabulary_dirs:
+        if not Path(folder).is_dir():
+            raise ConfigError(f"[detection] vocabulary_dir is not a folder: {folder}")
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for recognizer in [*presidio_builtins(nlp_engine), *build_recognizers(vocabulary_dirs)]:
         registry.add_recognizer(recognizer)
     return registry
 
@@ -92,7 +123,7 @@ def build_registry(nlp_engine: SpacyNlpEngine) -> RecognizerRegistry:
 def build_analyzer(config: Config) -> AnalyzerEngine:
     nlp_engine = PreloadedSpacyNlpEngine(config.nlp.model)
     return AnalyzerEngine(
-        registry=build_registry(nlp_engine),
+        registry=build_registry(nlp_engine, config),
         nlp_engine=nlp_engine,
         supported_languages=["en"],
         default_score_threshold=config.detection.threshold,
@@ -153,7 +184,7 @@ def recognizer_name(result: RecognizerResult) -> str:
 
 
 def is_test_data(result: RecognizerResult) -> bool:
-    return bool((result.recognition_metadata or {}).get("phiscan_test_data"))
+    return bool((result.recognition_metadata or {}).get(TEST_DATA_KEY))
 
 
 def supported_entities(analyzer: AnalyzerEngine) -> Iterable[tuple[str, str]]:

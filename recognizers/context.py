@@ -1,0 +1,159 @@
+"""Context read from the raw text around a match, without spaCy.
+
+Presidio's context enhancer needs spaCy lemmas and looks only a few tokens
+back; it does not split a column name such as `nhs_number`, and it cannot run
+on a fast path that skips the NLP pipeline. Our recognizers read their context
+here instead, from three places:
+
+- `field`: the name of a structured `field: value` line (a CSV column, a
+  flattened JSON path, an HL7 field) when the match sits in its value;
+- `label`: the few words written just before the match on its own line;
+- `nearby`: a window before and after the match (for structured lines: the
+  same line and its sibling fields, such as `identifier[0].system` next to
+  `identifier[0].value`).
+
+Words are normalised so `nhs_number`, `NHS-Number`, `nhsNumber` and
+`NHS:9434765919` all expose the word `nhs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex as re
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+_NON_WORD = re.compile(r"[^0-9a-z&]+")
+_DIGITS = re.compile(r"\d")
+# `name: value` at the start of a line; the name is short and has no sentence in it.
+_FIELD_KEY = re.compile(r"[ \t]*([^:\n\r]{1,80}?):[ \t]+")
+_HL7_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}\|")
+_LINE_BREAKS = "\n\r"
+
+
+def normalise_words(text: str) -> str:
+    """Lower-case words separated by single spaces, padded with a space each side."""
+    text = _CAMEL.sub(" ", text).lower()
+    text = _LETTER_DIGIT.sub(" ", text)
+    words = [word for word in _NON_WORD.split(text) if word]
+    return " " + " ".join(words) + " "
+
+
+def without_digits(normalised: str) -> str:
+    return normalise_words(" ".join(w for w in normalised.split() if not _DIGITS.search(w)))
+
+
+class Terms:
+    """A set of context phrases, matched as whole words in normalised text."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(
+            sorted({normalise_words(p).strip() for p in phrases if p.strip()}, key=len)
+        )
+
+    def found_in(self, normalised: str) -> bool:
+        return any(f" {phrase} " in normalised for phrase in self.phrases)
+
+    def ends(self, normalised: str) -> bool:
+        return any(normalised.endswith(f" {phrase} ") for phrase in self.phrases)
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = max(text.rfind(ch, 0, start) for ch in _LINE_BREAKS) + 1
+    ends = [pos for pos in (text.find(ch, end) for ch in _LINE_BREAKS) if pos != -1]
+    return line_start, min(ends) if ends else len(text)
+
+
+@dataclass(frozen=True)
+class MatchContext:
+    field: str  # normalised field name, "" outside structured lines
+    label: str  # normalised words just before the match on its line
+    after: str  # normalised words just after the match on its line
+    nearby: str  # normalised window around the match (field name included)
+    hl7_segment: str = ""  # "PID" when the match sits in a raw HL7 segment
+    hl7_field: int = -1  # field number inside that segment (PID-3 -> 3)
+
+    def has(self, terms: Terms) -> bool:
+        return terms.found_in(self.nearby)
+
+    def immediate(self) -> str:
+        """The label, or the field name when the value starts right at the match."""
+        return self.label if self.label.strip() else self.field
+
+
+def _field_key(line: str) -> tuple[str, int] | None:
+    match = _FIELD_KEY.match(line)
+    if match is None or _HL7_SEGMENT.match(line):
+        return None
+    return match.group(1), match.end()
+
+
+def _sibling_text(text: str, key: str, line_start: int, line_end: int, reach: int) -> str:
+    """Other `key: value` lines of the same object (`identifier[0].system` for
+    `identifier[0].value`), within `reach` characters."""
+    if "." not in key:
+        return ""
+    prefix = key.rsplit(".", 1)[0] + "."
+    lo = max(0, line_start - reach)
+    hi = min(len(text), line_end + reach)
+    siblings = []
+    for line in text[lo:hi].splitlines():
+        if line.lstrip().startswith(prefix):
+            siblings.append(line)
+    return " ".join(siblings)
+
+
+def _label(before: str, words: int) -> str:
+    tokens = normalise_words(before).split()
+    return normalise_words(" ".join(tokens[-words:])) if words else " "
+
+
+def context_of(
+    text: str, start: int, end: int, *, before: int = 100, after: int = 60,
+    label_words: int = 3, sibling_reach: int = 600,
+) -> MatchContext:
+    line_start, line_end = line_bounds(text, start, end)
+    line = text[line_start:line_end]
+    key = _field_key(line)
+    if key is not None and line_start + key[1] <= start:
+        name, value_offset = key
+        value_start = line_start + value_offset
+        before_text = text[max(value_start, start - before):start]
+        after_text = text[end:min(line_end, end + after)]
+        field = normalise_words(name)
+        siblings = _sibling_text(text, name, line_start, line_end, sibling_reach)
+        nearby = normalise_words(f"{name} {before_text} {after_text} {siblings}")
+        return MatchContext(field, _label(before_text, label_words),
+                            _label_after(after_text, label_words), nearby)
+    if _HL7_SEGMENT.match(line):
+        before_text = text[max(line_start, start - before):start]
+        after_text = text[end:min(line_end, end + after)]
+        segment = line[:3]
+        field_number = text.count("|", line_start, start)
+        return MatchContext(
+            "", _label(before_text, label_words), _label_after(after_text, label_words),
+            normalise_words(f"{before_text} {after_text}"), segment, field_number,
+        )
+    before_text = text[max(0, start - before):start]
+    after_text = text[end:end + after]
+    own_line_before = text[max(line_start, start - before):start]
+    own_line_after = text[end:min(line_end, end + after)]
+    return MatchContext(
+        "", _label(own_line_before, label_words), _label_after(own_line_after, label_words),
+        normalise_words(f"{before_text} {after_text}"),
+    )
+
+
+def _label_after(after_text: str, words: int) -> str:
+    tokens = normalise_words(after_text).split()
+    return normalise_words(" ".join(tokens[:words])) if words else " "
+
+
+def text_before_last_digit(text: str) -> str:
+    """The part of `text` after its last digit: context that no other number separates."""
+    for index in range(len(text) - 1, -1, -1):
+        if text[index].isdigit():
+            return text[index + 1:]
+    return text

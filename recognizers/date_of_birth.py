@@ -1,0 +1,78 @@
+"""Dates of birth: `DATE_OF_BIRTH`.
+
+A date is a date of birth only with birth context: a field named like `dob`,
+`date_of_birth`, `birthDate`; HL7 PID-7; or `DOB`, `D.O.B.`, `date of birth`,
+`born` written just before it (no other number in between) or `(DOB)` just
+after. Other dates (visits, invoices) are not reported. The date must be
+real and not in the future.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from presidio_analyzer import Pattern, RecognizerResult
+
+from recognizers.base import ContextScoredRecognizer
+from recognizers.context import (
+    Terms,
+    context_of,
+    normalise_words,
+    text_before_last_digit,
+)
+from recognizers.dates import MONTH_NAME, parse_date
+
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE_PATTERNS = [
+    Pattern("numeric date", r"(?<![\d/\-])(?<!\d\.)\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})"
+            r"(?![\d/\-])(?!\.\d)", 0.3),
+    Pattern("iso date", r"(?<![\d/\-])(?<!\d\.)\d{4}-\d{2}-\d{2}(?![\d/\-])(?!\.\d)", 0.3),
+    Pattern("day month year", rf"(?<![\w]){_DAY}[ \-]{MONTH_NAME}\.?,?[ \-]\d{{4}}(?![\d])",
+            0.3),
+    Pattern("month day year", rf"(?<![\w]){MONTH_NAME}\.?[ ]{_DAY},?[ ]\d{{4}}(?![\d])", 0.3),
+    Pattern("compact date", r"(?<![\w])(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+            r"(?![\d])", 0.3),
+]
+BIRTH_CONTEXT = Terms(["dob", "d o b", "date of birth", "birth date", "birthdate", "born",
+                       "birth", "date of birth dd mm yyyy", "bday"])
+EARLIEST_YEAR = 1880
+SCORE_DOB = 0.9
+
+
+def plausible_birth_date(value: str, today: date | None = None) -> bool:
+    parsed = parse_date(value)
+    today = today or date.today()
+    return parsed is not None and parsed.year >= EARLIEST_YEAR and parsed <= today
+
+
+class DateOfBirthRecognizer(ContextScoredRecognizer):
+    ENTITY = "DATE_OF_BIRTH"
+
+    def __init__(self) -> None:
+        super().__init__(
+            entity=self.ENTITY, name="PhiscanDateOfBirthRecognizer",
+            patterns=DATE_PATTERNS, context=list(BIRTH_CONTEXT.phrases),
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return plausible_birth_date(pattern_text)
+
+    def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        value = text[result.start:result.end]
+        context = context_of(text, result.start, result.end, before=40, after=12,
+                             label_words=6)
+        if context.hl7_segment:
+            is_birth = context.hl7_segment == "PID" and context.hl7_field == 7
+        elif value.isdigit():  # a bare 8-digit run is a date only in a birth field
+            is_birth = BIRTH_CONTEXT.found_in(context.field)
+        else:
+            own_label = normalise_words(text_before_last_digit(
+                text[max(0, result.start - 40):result.start].split("\n")[-1]))
+            first_after = " ".join(context.after.split()[:2])
+            is_birth = (BIRTH_CONTEXT.found_in(own_label)
+                        or BIRTH_CONTEXT.found_in(f" {first_after} ")
+                        or (not own_label.strip() and BIRTH_CONTEXT.found_in(context.field)))
+        if not is_birth:
+            return None
+        result.score = SCORE_DOB
+        return result

@@ -1,0 +1,77 @@
+"""People's names from structured fields: `PERSON`.
+
+spaCy finds names in prose; a spreadsheet cell `Jane Smith` under
+`client_name`, a flattened FHIR `name[0].family: Smith`, or an HL7 PID-5
+`SMITH^JANE` has no sentence around it. This recognizer reads the field name
+(see `name_fields.txt`) and accepts a value that looks like a name: one to six
+words of letters (apostrophes, hyphens, dots allowed), no digits, capitalised
+or in capitals, not a placeholder such as `Unknown`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import regex as re
+from presidio_analyzer import Pattern, RecognizerResult
+
+from recognizers.base import ContextScoredRecognizer
+from recognizers.context import Terms, context_of, normalise_words, without_digits
+from recognizers.vocabulary import load_vocabulary
+
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
+# A field value that is one name: on its own after `field: `, to the end of the line.
+FIELD_NAME_VALUE = (
+    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+){_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,5}}"
+    r"(?=[ \t]*$)"
+)
+# HL7 v2: PID-5 (patient name) and NK1-2 (next of kin): FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX.
+HL7_NAME = (
+    r"(?<=^(?:PID|NK1)\|(?:[^|\n\r]*\|){1,4})"
+    rf"{_NAME_WORD}(?:[ \t]{_NAME_WORD})*\^{_NAME_WORD}(?:[ \t]{_NAME_WORD})*"
+)
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
+                       "el", "bin", "ibn", "ap", "mac", "st", "dos", "das", "del"})
+PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not recorded",
+                      "test", "tbc", "anonymous", "redacted", "withheld", "yes", "no", "male",
+                      "female", "other", "true", "false", "see notes", "home", "mobile",
+                      "official", "usual", "nickname", "maiden", "old"])
+SCORE = 0.85
+HL7_FIELDS = {"PID": 5, "NK1": 2}
+
+
+def looks_like_name(value: str) -> bool:
+    words = [word for word in re.split(r"[\s,^]+", value) if word]
+    if not words or len(value) > 80 or PLACEHOLDERS.found_in(normalise_words(value)):
+        return False
+    capitalised = [word for word in words if word.casefold() not in PARTICLES]
+    return bool(capitalised) and all(word[0].isupper() for word in capitalised)
+
+
+class NameFieldRecognizer(ContextScoredRecognizer):
+    ENTITY = "PERSON"
+
+    def __init__(self, vocabulary_dirs: Sequence[str | Path] = ()) -> None:
+        entries = load_vocabulary("name_fields.txt", vocabulary_dirs)
+        self.name_fields = Terms(e for e in entries if not e.startswith("-"))
+        self.excluded = Terms(e[1:] for e in entries if e.startswith("-"))
+        super().__init__(
+            entity=self.ENTITY, name="PhiscanNameFieldRecognizer",
+            patterns=[Pattern("name field", FIELD_NAME_VALUE, SCORE),
+                      Pattern("hl7 name", HL7_NAME, SCORE)],
+            context=["name", "surname", "forename"],
+        )
+
+    def is_name_field(self, field: str) -> bool:
+        words = without_digits(field)
+        return self.name_fields.ends(words) and not self.excluded.found_in(words)
+
+    def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        value = text[result.start:result.end]
+        if not looks_like_name(value):
+            return None
+        context = context_of(text, result.start, result.end)
+        if context.hl7_segment:
+            return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None
+        return result if self.is_name_field(context.field) else None

@@ -1,0 +1,43 @@
+"""A recognizer for a vocabulary file: health conditions, medicines, Art. 9 categories.
+
+Each entry matches as whole words (capitals-only entries case-sensitively).
+With `needs_label`, an entry counts only in a field or after a label whose name
+contains one of `label_words` (`ethnicity: White British`): words like `White`
+or `Christian` say nothing about a person in running prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from presidio_analyzer import Pattern, RecognizerResult
+
+from recognizers.base import ContextScoredRecognizer
+from recognizers.context import Terms, context_of
+from recognizers.vocabulary import alternation, load_vocabulary
+
+
+class TermListRecognizer(ContextScoredRecognizer):
+    ENTITY = ""
+    VOCABULARY = ""
+    NAME = ""
+    SCORE = 0.7
+    LABEL_WORDS: tuple[str, ...] = ()
+    NEEDS_LABEL = False
+
+    def __init__(self, vocabulary_dirs: Sequence[str | Path] = ()) -> None:
+        self.terms = load_vocabulary(self.VOCABULARY, vocabulary_dirs)
+        self.labels = Terms(self.LABEL_WORDS)
+        super().__init__(
+            entity=self.ENTITY, name=self.NAME,
+            patterns=[Pattern(self.VOCABULARY, alternation(self.terms), self.SCORE)],
+            context=list(self.LABEL_WORDS),
+        )
+
+    def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        if not self.NEEDS_LABEL:
+            return result
+        context = context_of(text, result.start, result.end, before=40, after=0)
+        labelled = self.labels.found_in(context.field) or self.labels.found_in(context.label)
+        return result if labelled else None

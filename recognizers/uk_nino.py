@@ -1,0 +1,37 @@
+"""National Insurance numbers: `UK_NINO`.
+
+Two prefix letters (first not D, F, I, Q, U, V; second not D, F, I, O, Q, U, V;
+never BG, GB, KN, NK, NT, TN, ZZ), six digits, a suffix A-D; spaced or not.
+HMRC's own example prefix `QQ` is therefore not reported.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, RecognizerResult
+
+from recognizers.base import ContextScoredRecognizer
+from recognizers.context import Terms, context_of
+
+NINO = (
+    r"(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+    r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w])"
+)
+CONTEXT = Terms(["ni", "nino", "ni no", "ni number", "national insurance", "nat ins", "nins"])
+
+SCORE_BARE = 0.65
+SCORE_WITH_CONTEXT = 0.95
+
+
+class UkNinoRecognizer(ContextScoredRecognizer):
+    ENTITY = "UK_NINO"
+
+    def __init__(self) -> None:
+        super().__init__(
+            entity=self.ENTITY, name="PhiscanUkNinoRecognizer",
+            patterns=[Pattern("uk nino", NINO, SCORE_BARE)], context=list(CONTEXT.phrases),
+        )
+
+    def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        context = context_of(text, result.start, result.end, before=60, after=20)
+        result.score = SCORE_WITH_CONTEXT if context.has(CONTEXT) else SCORE_BARE
+        return result

@@ -1,0 +1,53 @@
+"""UK postcodes: `UK_POSTCODE`.
+
+Outward code formats A9, A99, A9A, AA9, AA99, AA9A with the letters Royal Mail
+allows in each position (no Q, V, X first; no I, J, Z second), an inward code
+9AA without C, I, K, M, O, V, and the special case GIR 0AA. `QA1 1AA` is not a
+postcode. Written with a space, capitals: 0.75. Without the space, or in
+lower case, it needs an address context (a `postcode` field, `address`).
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, RecognizerResult
+
+from recognizers.base import ContextScoredRecognizer
+from recognizers.context import Terms, context_of
+
+_OUTWARD = (
+    r"(?:[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRVWXY]|[A-PR-UWYZ]\d[A-HJKPSTUW]"
+    r"|[A-PR-UWYZ][A-HK-Y]\d\d?|[A-PR-UWYZ]\d\d?)"
+)
+_INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
+POSTCODE = rf"(?<![\w-])(?:{_OUTWARD}[ \u00a0]?{_INWARD}|GIR ?0AA)(?![\w-])"
+POSTCODE_ANY_CASE = rf"(?i:{POSTCODE})"
+CONTEXT = Terms(["postcode", "post code", "postal code", "postalcode", "address", "addr",
+                 "street", "road", "lane", "avenue", "flat", "house", "city", "town",
+                 "county", "zip"])
+
+SCORE_FORMATTED = 0.75
+SCORE_WITH_CONTEXT = 0.9
+SCORE_BARE = 0.4
+
+
+class UkPostcodeRecognizer(ContextScoredRecognizer):
+    ENTITY = "UK_POSTCODE"
+
+    def __init__(self) -> None:
+        super().__init__(
+            entity=self.ENTITY, name="PhiscanUkPostcodeRecognizer",
+            patterns=[Pattern("uk postcode", POSTCODE_ANY_CASE, SCORE_BARE)],
+            context=list(CONTEXT.phrases),
+        )
+
+    def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        value = text[result.start:result.end]
+        context = context_of(text, result.start, result.end, before=60, after=20)
+        formatted = value.isupper() and not value.isalpha() and (" " in value or "\u00a0" in value)
+        if context.has(CONTEXT):
+            result.score = SCORE_WITH_CONTEXT
+        elif formatted:
+            result.score = SCORE_FORMATTED
+        else:
+            result.score = SCORE_BARE
+        return result

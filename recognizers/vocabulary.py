@@ -1,0 +1,59 @@
+"""Vocabulary files under `recognizers/data/`, extendable from a user's folder.
+
+One entry per line, `#` starts a comment line. An entry written in capitals
+(`KS`, `COPD`) matches case-sensitively, any other entry ignoring case. A user
+folder with files of the same names adds its entries to the shipped ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import regex as re
+
+DATA_DIR = Path(__file__).parent / "data"
+WILDCARD = "*"  # in a phrase: up to three words
+
+
+def read_entries(path: Path) -> list[str]:
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = " ".join(line.split())
+        if entry and not entry.startswith("#"):
+            entries.append(entry)
+    return entries
+
+
+def load_vocabulary(name: str, extra_dirs: Sequence[str | Path] = ()) -> list[str]:
+    """Shipped entries of `name`, then those of each extra folder, without repeats."""
+    entries = read_entries(DATA_DIR / name)
+    for folder in extra_dirs:
+        path = Path(folder) / name
+        if path.is_file():
+            entries.extend(read_entries(path))
+    return list(dict.fromkeys(entries))
+
+
+def is_case_sensitive(entry: str) -> bool:
+    letters = [character for character in entry if character.isalpha()]
+    return bool(letters) and all(character.isupper() for character in letters)
+
+
+def phrase_regex(entry: str) -> str:
+    """One entry as a regex: any run of spaces/hyphens between words, `*` = up to 3 words."""
+    parts = []
+    for word in entry.split():
+        if word == WILDCARD:
+            parts.append(r"(?:[^\S\n]+[^\s.;]+){0,3}?")
+        else:
+            parts.append(re.escape(word))
+    body = r"[^\S\n]+".join(parts).replace(r"[^\S\n]+(?:[^\S\n]+", r"(?:[^\S\n]+")
+    body = body.replace(r"\-", r"[\-\s]?")
+    return body if is_case_sensitive(entry) else f"(?i:{body})"
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """A word-bounded alternation, longest entries first so `key safe box` beats `key safe`."""
+    ordered = sorted(set(entries), key=lambda entry: (-len(entry), entry))
+    return r"(?<![\w])(?:" + "|".join(phrase_regex(entry) for entry in ordered) + r")(?![\w])"
