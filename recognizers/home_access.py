@@ -167,7 +167,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        return merge_overlapping(super().analyze(text, entities, nlp_artifacts, regex_flags))
+        return merge_touching(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         surroundings = (
@@ -182,11 +182,16 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return result
 
 
-def merge_overlapping(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """One finding per note: overlapping or touching matches become one span."""
+_JOIN = re.compile(r"[\s,]*(?i:and)?[\s,]*")
+
+
+def merge_touching(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """One finding per note: matches that overlap, or are joined only by `,` or `and`,
+    become one span."""
     merged: list[RecognizerResult] = []
     for result in sorted(results, key=lambda r: (r.start, -r.end)):
-        if merged and result.start <= merged[-1].end + 1:
+        if merged and (result.start <= merged[-1].end or _JOIN.fullmatch(
+                text, merged[-1].end, result.start)):
             last = merged[-1]
             last.end = max(last.end, result.end)
             last.score = max(last.score, result.score)
