@@ -31,6 +31,7 @@ _DIGITS = re.compile(r"\d")
 _FIELD_KEY = re.compile(r"[ \t]*([^:\n\r]{1,80}?):[ \t]+")
 _HL7_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 _LINE_BREAKS = "\n\r"
+_IDENTIFIER = re.compile(r"\d(?:[ \-\u00a0]?\d){5,}")
 
 
 def normalise_words(text: str) -> str:
@@ -128,22 +129,31 @@ def context_of(
         return MatchContext(field, _label(before_text, label_words),
                             _label_after(after_text, label_words), nearby)
     if _HL7_SEGMENT.match(line):
-        before_text = text[max(line_start, start - before):start]
-        after_text = text[end:min(line_end, end + after)]
+        # Context is the field repetition itself: `9434765919^^^NHS^NH`, not its neighbours.
+        component_start = max(text.rfind(ch, line_start, start) for ch in "|~") + 1
+        ends = [pos for pos in (text.find(ch, end, line_end) for ch in "|~") if pos != -1]
+        before_text = text[max(component_start, start - before):start]
+        after_text = text[end:min([line_end, end + after, *ends])]
         segment = line[:3]
         field_number = text.count("|", line_start, start)
         return MatchContext(
             "", _label(before_text, label_words), _label_after(after_text, label_words),
             normalise_words(f"{before_text} {after_text}"), segment, field_number,
         )
-    before_text = text[max(0, start - before):start]
-    after_text = text[end:end + after]
+    # Prose: this line up to the match, earlier lines back to the last other identifier
+    # (whose label is its own), and the rest of this line.
     own_line_before = text[max(line_start, start - before):start]
+    earlier = _after_last_identifier(text[max(0, start - before):max(0, line_start)])
     own_line_after = text[end:min(line_end, end + after)]
     return MatchContext(
         "", _label(own_line_before, label_words), _label_after(own_line_after, label_words),
-        normalise_words(f"{before_text} {after_text}"),
+        normalise_words(f"{earlier} {own_line_before} {own_line_after}"),
     )
+
+
+def _after_last_identifier(text: str) -> str:
+    ends = [match.end() for match in _IDENTIFIER.finditer(text)]
+    return text[ends[-1]:] if ends else text
 
 
 def _label_after(after_text: str, words: int) -> str:

@@ -3,9 +3,10 @@
 spaCy finds names in prose; a spreadsheet cell `Jane Smith` under
 `client_name`, a flattened FHIR `name[0].family: Smith`, or an HL7 PID-5
 `SMITH^JANE` has no sentence around it. This recognizer reads the field name
-(see `name_fields.txt`) and accepts a value that looks like a name: one to six
-words of letters (apostrophes, hyphens, dots allowed), no digits, capitalised
-or in capitals, not a placeholder such as `Unknown`.
+(see `name_fields.txt`), or a title (`Dr Hughes`, `Mrs Jane Smith`), and accepts
+a value that looks like a name: one to six words of letters (apostrophes,
+hyphens, dots allowed), no digits, capitalised or in capitals, not a placeholder
+such as `Unknown`.
 """
 
 from __future__ import annotations
@@ -28,8 +29,13 @@ FIELD_NAME_VALUE = (
 )
 # HL7 v2: PID-5 (patient name) and NK1-2 (next of kin): FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX.
 HL7_NAME = (
-    r"(?<=^(?:PID|NK1)\|(?:[^|\n\r]*\|){1,4})"
+    r"(?<=(?:^|\r)(?:PID|NK1)\|(?:[^|\n\r]*\|){1,4})"
     rf"{_NAME_WORD}(?:[ \t]{_NAME_WORD})*\^{_NAME_WORD}(?:[ \t]{_NAME_WORD})*"
+)
+# `Dr Hughes`, `Mrs Jane Smith`: a title makes the next capitalised words a name.
+TITLED_NAME = (
+    r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?)\.?[ ]+"
+    r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*(?:[ ][A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*){0,2}"
 )
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
                        "el", "bin", "ibn", "ap", "mac", "st", "dos", "das", "del"})
@@ -38,6 +44,7 @@ PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not 
                       "female", "other", "true", "false", "see notes", "home", "mobile",
                       "official", "usual", "nickname", "maiden", "old"])
 SCORE = 0.85
+TITLED = "titled name"
 HL7_FIELDS = {"PID": 5, "NK1": 2}
 
 
@@ -59,7 +66,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         super().__init__(
             entity=self.ENTITY, name="PhiscanNameFieldRecognizer",
             patterns=[Pattern("name field", FIELD_NAME_VALUE, SCORE),
-                      Pattern("hl7 name", HL7_NAME, SCORE)],
+                      Pattern("hl7 name", HL7_NAME, SCORE),
+                      Pattern(TITLED, TITLED_NAME, SCORE)],
             context=["name", "surname", "forename"],
         )
 
@@ -71,6 +79,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         value = text[result.start:result.end]
         if not looks_like_name(value):
             return None
+        if result.analysis_explanation and result.analysis_explanation.pattern_name == TITLED:
+            return result
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None

@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-COMMAND_MODULES: tuple[str, ...] = ("report", "individuals", "match")
+COMMAND_MODULES: tuple[str, ...] = ("report", "individuals", "match", "evaluate")
 
 
 def register(app: typer.Typer) -> None:

@@ -26,12 +26,12 @@ from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
-    SpacyRecognizer,
 )
 
 from phiscan.config import Config, ConfigError
 from recognizers import build_recognizers
 from recognizers.nhs_number import TEST_DATA_KEY
+from recognizers.person_ner import CheckedSpacyRecognizer
 
 log = logging.getLogger("phiscan.detect")
 
@@ -94,13 +94,13 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         return None
 
 
-def presidio_builtins(nlp_engine: SpacyNlpEngine) -> list[EntityRecognizer]:
-    """The Presidio recognizers phiscan keeps: spaCy NER (PERSON), e-mail (offline),
-    card numbers, IBANs. Presidio's UK_NHS, phone and date recognizers are replaced
-    by ours (context-scored, UK formats)."""
+def presidio_builtins(nlp_engine: SpacyNlpEngine, vocabulary_dirs: list[str]
+                      ) -> list[EntityRecognizer]:
+    """The Presidio recognizers phiscan keeps: spaCy NER (PERSON, checked against
+    label words), e-mail (offline), card numbers, IBANs. Presidio's UK_NHS, phone and
+    date recognizers are replaced by ours (context-scored, UK formats)."""
     return [
-        SpacyRecognizer(supported_language="en",
-                        supported_entities=nlp_engine.get_supported_entities()),
+        CheckedSpacyRecognizer(nlp_engine.get_supported_entities(), vocabulary_dirs),
         OfflineEmailRecognizer(),
         CreditCardRecognizer(),
         IbanRecognizer(),
@@ -115,7 +115,8 @@ def build_registry(nlp_engine: SpacyNlpEngine, config: Config | None = None
         if not Path(folder).is_dir():
             raise ConfigError(f"[detection] vocabulary_dir is not a folder: {folder}")
     registry = RecognizerRegistry(supported_languages=["en"])
-    for recognizer in [*presidio_builtins(nlp_engine), *build_recognizers(vocabulary_dirs)]:
+    for recognizer in [*presidio_builtins(nlp_engine, vocabulary_dirs),
+                       *build_recognizers(vocabulary_dirs)]:
         registry.add_recognizer(recognizer)
     return registry
 

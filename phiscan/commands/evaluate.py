@@ -1,0 +1,89 @@
+"""`phiscan eval DATASET`: precision, recall and F1 per entity type on labelled data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from phiscan.config import ConfigError, load_config
+from phiscan.evaluation import (
+    ENGINES,
+    DatasetError,
+    Evaluation,
+    build_predictor,
+    default_entity_types,
+    evaluate,
+    load_dataset,
+)
+from phiscan.security import write_private_text
+
+EXIT_USAGE = 2
+console = Console(width=110)
+err_console = Console(stderr=True)
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def results_table(evaluation: Evaluation) -> Table:
+    table = Table(title=f"{evaluation.engine} on {evaluation.dataset}")
+    for column in ("entity", "gold", "predicted", "precision", "recall", "F1",
+                   "doc P", "doc R", "doc F1"):
+        table.add_column(column, justify="left" if column == "entity" else "right")
+    for entity, tally in evaluation.tallies.items():
+        table.add_row(entity, str(tally.gold), str(tally.predicted), _figure(tally.precision),
+                      _figure(tally.recall), _figure(tally.f1), _figure(tally.doc_precision),
+                      _figure(tally.doc_recall), _figure(tally.doc_f1))
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("eval")
+    def eval_command(
+        dataset_path: Annotated[Path, typer.Argument(
+            metavar="DATASET", help="Labelled JSON: presidio-research format, a corpus from "
+            "`python -m phiscan.corpus`, or the NHS number vectors file.")],
+        engine: Annotated[list[str] | None, typer.Option(
+            "--engine", help="phiscan (default) and/or presidio (stock Presidio, same "
+            "spaCy model); repeat for both.")] = None,
+        entities: Annotated[str, typer.Option(
+            help="Comma-separated entity types (default: the labelled types phiscan "
+            "reports).")] = "",
+        limit: Annotated[int, typer.Option(help="Evaluate only the first N documents.")] = 0,
+        json_out: Annotated[Path | None, typer.Option(
+            "--json", help="Also write the figures as JSON here (0600).")] = None,
+        config_path: Annotated[Path | None, typer.Option("--config", "-c")] = None,
+    ) -> None:
+        """Precision, recall and F1 per entity type (span and document level)."""
+        engines = list(engine or ["phiscan"])
+        unknown = [name for name in engines if name not in ENGINES]
+        try:
+            if unknown:
+                raise ConfigError(f"unknown engine {unknown[0]} (choose from {ENGINES})")
+            config = load_config(config_path)
+            dataset = load_dataset(dataset_path)
+        except (ConfigError, DatasetError) as exc:
+            err_console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        if limit > 0:
+            dataset.documents = dataset.documents[:limit]
+        types = [t.strip() for t in entities.split(",") if t.strip()] or default_entity_types(
+            dataset)
+        figures = []
+        for name in engines:
+            evaluation = evaluate(dataset, build_predictor(name, config), types, engine=name)
+            console.print(results_table(evaluation))
+            if evaluation.test_data_gold:
+                console.print(f"test-range NHS numbers flagged as test data: "
+                              f"{evaluation.test_data_flagged}/{evaluation.test_data_gold}")
+            figures.append(evaluation.as_dict())
+        console.print(f"{len(dataset.documents)} documents; span match = same type and "
+                      "overlapping; doc = type present in the document")
+        if json_out:
+            write_private_text(json_out, json.dumps(figures, indent=2) + "\n")
