@@ -1,0 +1,78 @@
+"""The allow-list: known false positives by value, hash, pattern or path."""
+
+from __future__ import annotations
+
+import pytest
+
+from phiscan.allowlist import AllowList
+from phiscan.config import Config, ConfigError
+from phiscan.detect import Detector
+from phiscan.model import TextUnit
+
+KEY = b"test-key-not-secret"
+TEXT = "NHS number 401 023 2137.\nNHS number 943 476 5919.\nNHS number 462 840 1772.\n"
+
+
+def nhs_findings(detector: Detector) -> list[str]:
+    unit = TextUnit(TEXT)
+    return [TEXT[f.start:f.end] for f in detector.detect_unit(unit) if f.entity_type == "UK_NHS"]
+
+
+@pytest.fixture(scope="module")
+def detector_for(tmp_path_factory):
+    """A Detector whose allow-list file can be rewritten (spaCy loaded once)."""
+    path = tmp_path_factory.mktemp("allow") / "allowlist.toml"
+    path.write_text("")
+    config = Config()
+    config.detection.allowlist = str(path)
+    detector = Detector(config, KEY)
+
+    def with_allowlist(content: str) -> Detector:
+        path.write_text(content)
+        detector.allowlist = AllowList.load(path)
+        return detector
+
+    return with_allowlist
+
+
+def test_without_entries_every_number_is_reported(detector_for):
+    assert nhs_findings(detector_for("")) == ["401 023 2137", "943 476 5919", "462 840 1772"]
+
+
+def test_values_match_in_any_spelling(detector_for):
+    detector = detector_for('values = ["4010232137", "943-476-5919"]\n')
+    assert nhs_findings(detector) == ["462 840 1772"]
+
+
+def test_hashes_hold_no_values(detector_for):
+    detector = detector_for("")
+    (finding,) = [f for f in detector.detect_unit(TextUnit(TEXT))
+                  if f.entity_type == "UK_NHS" and f.masked.startswith("943")]
+    detector = detector_for(f'hashes = ["UK_NHS:{finding.value_hash}"]\n')
+    assert nhs_findings(detector) == ["401 023 2137", "462 840 1772"]
+
+
+def test_patterns_match_the_raw_value(detector_for):
+    detector = detector_for('patterns = ["^4\\\\d\\\\d 0"]\n')
+    assert nhs_findings(detector) == ["943 476 5919", "462 840 1772"]
+
+
+def test_paths_are_globs_on_the_location(tmp_path):
+    path = tmp_path / "allow.toml"
+    path.write_text('paths = ["*/test-fixtures/*"]\n')
+    allowlist = AllowList.load(path)
+    assert allowlist.allows_path("/share/app/test-fixtures/patients.csv")
+    assert not allowlist.allows_path("/share/app/exports/patients.csv")
+
+
+@pytest.mark.parametrize("content, message", [
+    ("values = [", "cannot read allow-list"),
+    ('patterns = ["("]\n', "bad regex in allow-list"),
+])
+def test_bad_allowlist_is_a_config_error_without_content(tmp_path, content, message):
+    path = tmp_path / "allow.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError) as error:
+        AllowList.load(path)
+    assert message in str(error.value)
+    assert content.strip() not in str(error.value)
