@@ -57,6 +57,9 @@ class DetectionConfig:
     allowlist: str = ""  # path to an allow-list TOML file
     vocabulary_dir: str = ""  # folder of extra vocabulary files (recognizers/data names)
     language: str = "en"
+    # spaCy NER only near other findings (README "Performance"); false = NER everywhere,
+    # same findings, much slower.
+    tiered: bool = True
 
 
 @dataclass

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from phiscan.allowlist import AllowList
 from phiscan.config import Config
 from phiscan.detect.engine import (
-    analyze_text,
     build_analyzer,
     entities_for,
     is_test_data,
     recognizer_name,
 )
+from phiscan.detect.tiered import TieredAnalyzer
 from phiscan.model import Finding, TextUnit
 from phiscan.normalize import normalise
 from phiscan.records import assign_records
@@ -27,6 +27,7 @@ class Detector:
         self.key = hmac_key
         self.analyzer = build_analyzer(config)
         self.entities = entities_for(config)
+        self.layered = TieredAnalyzer(self.analyzer, self.entities, config)
         self.allowlist = AllowList.load(config.detection.allowlist)
 
     def detect(self, units: Iterable[TextUnit]) -> list[Finding]:
@@ -37,7 +38,7 @@ class Detector:
 
     def detect_unit(self, unit: TextUnit) -> list[Finding]:
         findings = []
-        for result in analyze_text(self.analyzer, unit.text, self.entities, self.config):
+        for result in self.layered.analyze(unit):
             raw_value = unit.text[result.start:result.end]
             value_hash = keyed_hash(
                 self.key, result.entity_type, normalise(result.entity_type, raw_value)

@@ -1,0 +1,199 @@
+"""phiscan against plain Presidio on the same seeded corpus, in one run.
+
+    .venv/bin/python bench/compare.py --corpus mixed --files 2000
+    .venv/bin/python bench/compare.py --corpus text --files 200
+
+Each engine runs in its own process; this process samples the RSS of that
+process tree (phiscan's workers included). Plain Presidio is the stock
+AnalyzerEngine with the same spaCy model package, loaded explicitly (no
+download), over the same extracted text (phiscan's extractors, timed as part of
+its run), at the same 0.5 reporting threshold. Because it is about two orders of
+magnitude slower, Presidio runs on every k-th file (`--presidio-every`); rates
+are per file and per MB, and precision/recall are given for both on exactly
+those files, and for phiscan on all of them. Engine start-up is inside phiscan's
+time (worker processes load spaCy), outside Presidio's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import Truth, write_corpus  # noqa: E402
+
+BENCH_KEY = "phiscan-bench-key"
+EVALUATED = ("UK_NHS", "PERSON", "EMAIL_ADDRESS")
+THRESHOLD = 0.5
+
+
+def keyed(entity: str, value: str) -> str:
+    from phiscan.normalize import normalise
+    from phiscan.security import keyed_hash
+
+    return keyed_hash(BENCH_KEY.encode(), entity, normalise(entity, value))
+
+
+def extracted_text(path: Path) -> str:
+    from phiscan.config import LimitsConfig
+    from phiscan.extract import ExtractContext, choose_extractor, run_extractor
+    from phiscan.model import TextUnit
+
+    data = path.read_bytes()
+    extractor, _reason = choose_extractor(path.name, data)
+    if extractor is None:
+        return ""
+    pieces = run_extractor(extractor, data, ExtractContext.for_file(path.name, LimitsConfig()))
+    return "\n".join(piece.text for piece in pieces if isinstance(piece, TextUnit))
+
+
+# Engines (each runs in a child process: `compare.py --engine NAME ...`)
+def run_presidio(files: list[str], results_path: Path) -> None:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    from phiscan.config import DEFAULT_MODEL
+
+    provider = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": DEFAULT_MODEL}]})
+    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    found: dict[str, list[tuple[str, str]]] = {}
+    text_chars = 0
+    started = time.perf_counter()
+    for name in files:
+        text = extracted_text(Path(name))
+        text_chars += len(text)
+        results = analyzer.analyze(text, language="en", score_threshold=THRESHOLD)
+        found[name] = [(r.entity_type, keyed(r.entity_type, text[r.start:r.end]))
+                       for r in results if r.entity_type in EVALUATED]
+    seconds = time.perf_counter() - started
+    results_path.write_text(json.dumps({"seconds": seconds, "text_chars": text_chars,
+                                        "found": found}))
+
+
+def run_phiscan(root: str, out: str, workers: int, results_path: Path) -> None:
+    import sqlite3
+
+    from phiscan.config import Config
+    from phiscan.scanner import run_scan
+
+    config = Config()
+    config.scan.workers = workers
+    started = time.perf_counter()
+    run_scan([root], out, config, full=True)
+    seconds = time.perf_counter() - started
+    found: dict[str, list[tuple[str, str]]] = {}
+    with sqlite3.connect(Path(out) / "inventory.sqlite") as db:
+        for location, entity, value_hash in db.execute(
+                "SELECT l.location, f.entity_type, f.value_hash FROM findings f"
+                " JOIN locations l ON l.id=f.location_id"):
+            if entity in EVALUATED:
+                found.setdefault(location, []).append((entity, value_hash))
+    results_path.write_text(json.dumps({"seconds": seconds, "found": found}))
+
+
+# Measurement
+def run_child(args: list[str]) -> float:
+    """Run an engine process; return its peak RSS in MB (the process and its children)."""
+    import psutil
+
+    env = {**os.environ, "PHISCAN_HMAC_KEY": BENCH_KEY, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, __file__, *args], env=env)
+    watched = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    if process.returncode:
+        raise SystemExit(f"engine process failed: {args[:2]}")
+    return peak / 1e6
+
+
+def precision_recall(truth: dict[str, Truth], found: dict[str, list], files: list[str]
+                     ) -> tuple[float, float]:
+    true_positives = false_positives = false_negatives = 0
+    for name in files:
+        expected = {(entity, keyed(entity, value)) for entity, value in truth[name]}
+        got = {tuple(pair) for pair in found.get(name, [])}
+        true_positives += len(expected & got)
+        false_positives += len(got - expected)
+        false_negatives += len(expected - got)
+    precision = true_positives / max(true_positives + false_positives, 1)
+    recall = true_positives / max(true_positives + false_negatives, 1)
+    return precision, recall
+
+
+def benchmark(args: argparse.Namespace) -> None:
+    base = Path(args.dir) / f"{args.corpus}-{args.seed}-{args.files}"
+    root = base / "share"
+    truth_file = base / "share.truth.json"
+    if not truth_file.exists():
+        print(f"generating {args.files} {args.corpus} files in {root} ...", flush=True)
+        write_corpus(args.corpus, root, args.seed, args.files)
+    truth: dict[str, Truth] = json.loads(truth_file.read_text())
+    files = sorted(truth)
+    sample = files[::args.presidio_every]
+    (base / "sample.json").write_text(json.dumps(sample))
+    all_chars = sum(len(extracted_text(Path(name))) for name in files)
+    load_before = os.getloadavg()
+    phiscan_rss = run_child(["--engine", "phiscan", str(root), str(base / "out"),
+                             str(args.workers), str(base / "phiscan.json")])
+    presidio_rss = run_child(["--engine", "presidio", str(base / "sample.json"),
+                              str(base / "presidio.json")])
+    load_after = os.getloadavg()
+    phiscan = json.loads((base / "phiscan.json").read_text())
+    presidio = json.loads((base / "presidio.json").read_text())
+    p_files = len(files) / phiscan["seconds"]
+    p_mb = all_chars / 1e6 / phiscan["seconds"]
+    s_files = len(sample) / presidio["seconds"]
+    s_mb = presidio["text_chars"] / 1e6 / presidio["seconds"]
+    report = {
+        "corpus": args.corpus, "files": len(files), "text_mb": round(all_chars / 1e6, 2),
+        "presidio_files": len(sample), "workers": args.workers,
+        "load_average_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
+        "phiscan": {"seconds": round(phiscan["seconds"], 1), "files_per_s": round(p_files, 2),
+                    "mb_per_s": round(p_mb, 4), "peak_rss_mb": round(phiscan_rss),
+                    "precision_recall_sample": precision_recall(truth, phiscan["found"], sample),
+                    "precision_recall_all": precision_recall(truth, phiscan["found"], files)},
+        "presidio": {"seconds": round(presidio["seconds"], 1), "files_per_s": round(s_files, 2),
+                     "mb_per_s": round(s_mb, 4), "peak_rss_mb": round(presidio_rss),
+                     "precision_recall_sample": precision_recall(truth, presidio["found"],
+                                                                 sample)},
+        "ratio_files_per_s": round(p_files / s_files, 1),
+        "ratio_mb_per_s": round(p_mb / s_mb, 1),
+    }
+    print(json.dumps(report, indent=2))
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--engine":
+        engine, *rest = sys.argv[2:]
+        if engine == "phiscan":
+            run_phiscan(rest[0], rest[1], int(rest[2]), Path(rest[3]))
+        else:
+            run_presidio(json.loads(Path(rest[0]).read_text()), Path(rest[1]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=("mixed", "text"), default="mixed")
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--presidio-every", type=int, default=10)
+    parser.add_argument("--dir", default="/tmp/phiscan-bench")
+    benchmark(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()

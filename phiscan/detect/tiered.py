@@ -1,0 +1,185 @@
+"""Tiered detection: spaCy only where it can change the answer.
+
+A layer around the analyzer (the recognizers and registry are untouched):
+
+1. Cheap pass, over all text: every recognizer except spaCy NER. phiscan's
+   recognizers (`recognizers/`) read their context from the raw text, so they
+   need no NLP artifacts; Presidio's e-mail, card and IBAN recognizers score
+   1.0 on validation, so context cannot change them either. This pass finds
+   the candidates: identifiers, dates of birth, postcodes, NI numbers, phone
+   numbers, e-mails, home-access phrases, health vocabulary, and names in name
+   fields of structured records.
+2. NER, only near candidates: spaCy (the `ner` component alone: in the small
+   English pipeline it has its own tok2vec) reads the analysis blocks that touch
+   a candidate window; a block with no candidate never reaches spaCy.
+
+The product rule for names from NER (the same in tiered and full mode):
+a PERSON found by spaCy is reported only when it lies within
+`PERSON_WINDOW_CHARS` characters of another reported finding (any type but
+PERSON) in the same text unit. A name alone on a page is not what phiscan
+hunts; a name next to an NHS number, a date of birth, a diagnosis or a key-safe
+code is. In structured records (units with fields), names come from field
+semantics (`client_name: Jane Smith`, via the name-field recognizer), and NER
+reads only free-text cells (three words or more, such as notes), each on its own.
+
+Analysis blocks are fixed by the text alone (paragraphs merged up to
+`BLOCK_CHARS`; long ones cut at line breaks, then spaces), never by where the
+candidates are. Full mode (`[detection] tiered = false`) runs NER over every
+block; tiered mode over the blocks that touch a window. NER sees the same
+input for every block both modes read, so both report exactly the same
+findings (a test proves it on a generated corpus); tiered mode just skips the
+blocks whose names the rule would drop anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from phiscan.config import Config
+from phiscan.model import TextUnit
+
+PERSON = "PERSON"
+PERSON_WINDOW_CHARS = 200
+BLOCK_CHARS = 600
+FREE_TEXT_MIN_WORDS = 3
+NER_COMPONENTS = frozenset({"ner"})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def _cut_points(text: str, start: int, end: int, limit: int) -> Iterator[int]:
+    """End offsets splitting text[start:end] into pieces of at most `limit`,
+    preferring a line break, then a space, in the second half of each piece."""
+    while end - start > limit:
+        cut = -1
+        for separator in ("\n", " "):
+            cut = text.rfind(separator, start + limit // 2, start + limit)
+            if cut != -1:
+                break
+        cut = cut + 1 if cut != -1 else start + limit
+        yield cut
+        start = cut
+    yield end
+
+
+def paragraphs(text: str) -> Iterator[Span]:
+    """Blank-line separated paragraphs (separators included, offsets exact)."""
+    start = 0
+    while start < len(text):
+        gap = text.find("\n\n", start)
+        end = len(text) if gap == -1 else gap + 2
+        while end < len(text) and text[end] == "\n":
+            end += 1
+        yield Span(start, end)
+        start = end
+
+
+def text_blocks(text: str, limit: int = BLOCK_CHARS) -> list[Span]:
+    """Consecutive paragraphs merged up to `limit` characters; longer ones cut."""
+    pieces: list[Span] = []
+    for paragraph in paragraphs(text):
+        start = paragraph.start
+        for cut in _cut_points(text, paragraph.start, paragraph.end, limit):
+            pieces.append(Span(start, cut))
+            start = cut
+    blocks: list[Span] = []
+    for piece in pieces:
+        if blocks and piece.end - blocks[-1].start <= limit:
+            blocks[-1] = Span(blocks[-1].start, piece.end)
+        else:
+            blocks.append(piece)
+    return blocks
+
+
+def free_text_cells(unit: TextUnit) -> list[Span]:
+    return [Span(field.start, field.end) for field in unit.fields
+            if len(unit.text[field.start:field.end].split()) >= FREE_TEXT_MIN_WORDS]
+
+
+def ner_blocks(unit: TextUnit) -> list[Span]:
+    return free_text_cells(unit) if unit.fields else text_blocks(unit.text)
+
+
+def candidate_windows(findings: list[RecognizerResult]) -> list[Span]:
+    return [Span(finding.start - PERSON_WINDOW_CHARS, finding.end + PERSON_WINDOW_CHARS)
+            for finding in findings if finding.entity_type != PERSON]
+
+
+class TieredAnalyzer:
+    """`analyze(unit)`: the findings for one TextUnit, tiered or full."""
+
+    def __init__(self, analyzer: AnalyzerEngine, entities: list[str], config: Config) -> None:
+        self.entities = entities
+        self.threshold = config.detection.threshold
+        self.tiered = config.detection.tiered
+        self.language = config.detection.language
+        recognizers = analyzer.registry.get_recognizers(self.language, entities)
+        self.cheap = [r for r in recognizers if not isinstance(r, SpacyRecognizer)]
+        self.ner_recognizer = next(
+            (r for r in recognizers if isinstance(r, SpacyRecognizer)), None)
+        self.nlp_engine = analyzer.nlp_engine
+        self.nlp = analyzer.nlp_engine.nlp[self.language]
+        self.unused_components = [name for name in self.nlp.pipe_names
+                                  if name not in NER_COMPONENTS]
+        self.blocks_read = 0  # NER blocks analysed, for tests and the benchmark
+
+    def analyze(self, unit: TextUnit) -> list[RecognizerResult]:
+        cheap = self.cheap_pass(unit.text)
+        people = self.ner_people(unit, candidate_windows(cheap))
+        return EntityRecognizer.remove_duplicates(cheap + people)
+
+    def cheap_pass(self, text: str) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for recognizer in self.cheap:
+            for result in recognizer.analyze(text, self.entities, None) or []:
+                if result.score >= self.threshold:
+                    _name_recognizer(result, recognizer)
+                    results.append(result)
+        return results
+
+    def ner_people(self, unit: TextUnit, windows: list[Span]) -> list[RecognizerResult]:
+        if self.ner_recognizer is None or PERSON not in self.entities or not windows:
+            return []
+        blocks = ner_blocks(unit)
+        if self.tiered:
+            blocks = [block for block in blocks if any(block.overlaps(w) for w in windows)]
+        people = []
+        for block in blocks:
+            for person in self.ner_in_block(unit.text, block):
+                if any(window.contains(person.start, person.end) for window in windows):
+                    people.append(person)
+        return people
+
+    def ner_in_block(self, text: str, block: Span) -> list[RecognizerResult]:
+        self.blocks_read += 1
+        doc = self.nlp(text[block.start:block.end], disable=self.unused_components)
+        artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, self.language)
+        found = []
+        for result in self.ner_recognizer.analyze(doc.text, [PERSON], artifacts):
+            if result.entity_type == PERSON and result.score >= self.threshold:
+                _name_recognizer(result, self.ner_recognizer)
+                result.start += block.start
+                result.end += block.start
+                found.append(result)
+        return found
+
+
+def _name_recognizer(result: RecognizerResult, recognizer: EntityRecognizer) -> None:
+    metadata = result.recognition_metadata or {}
+    metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+    metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+    result.recognition_metadata = metadata

@@ -1,0 +1,118 @@
+"""Tiered detection: same findings as full analysis, spaCy only near candidates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import mixed_corpus, text_heavy_corpus
+from phiscan.config import Config, DetectionConfig
+from phiscan.detect.tiered import (
+    BLOCK_CHARS,
+    TieredAnalyzer,
+    paragraphs,
+    text_blocks,
+)
+from phiscan.extract import ExtractContext, choose_extractor, run_extractor
+from phiscan.model import TextUnit
+
+NHS_NUMBER = "943 476 5919"
+
+
+def analyzer_for(detector, tiered: bool) -> TieredAnalyzer:
+    config = Config(detection=replace(DetectionConfig(), tiered=tiered))
+    return TieredAnalyzer(detector.analyzer, detector.entities, config)
+
+
+@pytest.fixture(scope="module")
+def tiered(detector) -> TieredAnalyzer:
+    return analyzer_for(detector, tiered=True)
+
+
+@pytest.fixture(scope="module")
+def full(detector) -> TieredAnalyzer:
+    return analyzer_for(detector, tiered=False)
+
+
+def keys(results) -> list[tuple]:
+    return sorted((r.entity_type, r.start, r.end, round(r.score, 6),
+                   (r.recognition_metadata or {}).get("recognizer_name")) for r in results)
+
+
+def people(results) -> list[tuple[int, int]]:
+    return [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+
+
+def corpus_units() -> list[TextUnit]:
+    """Every text unit phiscan extracts from a small seeded corpus (both kinds)."""
+    units: list[TextUnit] = []
+    files = [*mixed_corpus(seed=3, files=60), *text_heavy_corpus(seed=3, files=3, kb_per_file=12)]
+    for corpus_file in files:
+        name = Path(corpus_file.path).name
+        extractor, _reason = choose_extractor(name, corpus_file.data)
+        if extractor is None:
+            continue
+        ctx = ExtractContext.for_file(name, Config().limits)
+        units += [piece for piece in run_extractor(extractor, corpus_file.data, ctx)
+                  if isinstance(piece, TextUnit)]
+    return units
+
+
+def test_tiered_equals_full_on_a_generated_corpus(tiered, full):
+    units = corpus_units()
+    assert len(units) > 100
+    tiered.blocks_read = full.blocks_read = 0
+    person_findings = 0
+    for unit in units:
+        tiered_results, full_results = tiered.analyze(unit), full.analyze(unit)
+        assert keys(tiered_results) == keys(full_results), unit.where
+        person_findings += len(people(tiered_results))
+    assert person_findings > 50
+    # The point of tiering: most blocks never reach spaCy.
+    assert tiered.blocks_read < full.blocks_read / 2
+
+
+def test_a_name_alone_is_not_reported(tiered, full):
+    unit = TextUnit("The minutes were taken by Margaret Thompson and circulated on Friday.\n")
+    tiered.blocks_read = 0
+    assert people(tiered.analyze(unit)) == []
+    assert people(full.analyze(unit)) == []
+    assert tiered.blocks_read == 0  # no candidate: spaCy never saw the text
+
+
+def test_a_name_next_to_an_nhs_number_is_reported(tiered):
+    text = f"Patient Margaret Thompson was seen today, NHS number {NHS_NUMBER}.\n"
+    found = people(tiered.analyze(TextUnit(text)))
+    assert [text[start:end] for start, end in found] == ["Margaret Thompson"]
+
+
+def test_a_name_far_from_any_candidate_is_not_reported(tiered, full):
+    filler = "The rota was discussed at length by the whole team. " * 12
+    text = f"Margaret Thompson chaired.\n\n{filler}\n\nNHS number {NHS_NUMBER} for the patient.\n"
+    assert people(tiered.analyze(TextUnit(text))) == []
+    assert people(full.analyze(TextUnit(text))) == []
+
+
+def test_records_use_field_semantics_and_free_text_cells(tiered, full):
+    from phiscan.extract.base import record_unit
+
+    unit = record_unit([("client_name", "Margaret Thompson"), ("nhs_number", NHS_NUMBER),
+                        ("notes", "Daughter Susan Thompson visits on Sundays")], "row 2", "row 2")
+    tiered.blocks_read = 0
+    results = tiered.analyze(unit)
+    names = sorted(unit.text[start:end] for start, end in people(results))
+    assert names == ["Margaret Thompson", "Susan Thompson"]
+    assert tiered.blocks_read == 1  # only the notes cell went to spaCy
+    assert keys(results) == keys(full.analyze(unit))
+
+
+def test_blocks_cover_the_text_exactly_and_respect_the_limit():
+    text = ("A short paragraph.\n\n" + "word " * 400 + "\n\n\nline one\nline two\n" * 3)
+    blocks = text_blocks(text)
+    assert blocks[0].start == 0 and blocks[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(blocks, blocks[1:], strict=False))
+    assert all(block.end - block.start <= BLOCK_CHARS for block in blocks)
+    spans = list(paragraphs(text))
+    assert "".join(text[s.start:s.end] for s in spans) == text
