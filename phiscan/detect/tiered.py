@@ -19,8 +19,11 @@ a PERSON found by spaCy is reported only when it lies within
 PERSON) in the same text unit. A name alone on a page is not what phiscan
 hunts; a name next to an NHS number, a date of birth, a diagnosis or a key-safe
 code is. In structured records (units with fields), names come from field
-semantics (`client_name: Jane Smith`, via the name-field recognizer), and NER
-reads only free-text cells (three words or more, such as notes), each on its own.
+semantics where they can (`client_name: Jane Smith`, via the name-field
+recognizer). NER reads a record only when some cell is unexplained: two words
+with letters or more (a name under an unknown column, a free-text note) that no
+cheap finding covers; a name from NER counts only inside such a cell. A row of
+identifiers, dates, codes and known name fields never reaches spaCy.
 
 Analysis blocks are fixed by the text alone (paragraphs merged up to
 `BLOCK_CHARS`; long ones cut at line breaks, then spaces), never by where the
@@ -45,7 +48,7 @@ from phiscan.model import TextUnit
 PERSON = "PERSON"
 PERSON_WINDOW_CHARS = 200
 BLOCK_CHARS = 600
-FREE_TEXT_MIN_WORDS = 3
+NER_CELL_MIN_WORDS = 2
 NER_COMPONENTS = frozenset({"ner"})
 
 
@@ -105,13 +108,31 @@ def text_blocks(text: str, limit: int = BLOCK_CHARS) -> list[Span]:
     return blocks
 
 
-def free_text_cells(unit: TextUnit) -> list[Span]:
-    return [Span(field.start, field.end) for field in unit.fields
-            if len(unit.text[field.start:field.end].split()) >= FREE_TEXT_MIN_WORDS]
+def letter_words(value: str) -> int:
+    return sum(1 for word in value.split() if any(char.isalpha() for char in word))
 
 
-def ner_blocks(unit: TextUnit) -> list[Span]:
-    return free_text_cells(unit) if unit.fields else text_blocks(unit.text)
+def unexplained_cells(unit: TextUnit, cheap: list[RecognizerResult]) -> list[Span]:
+    """Record cells NER may read: two words with letters or more (a name, a note),
+    and not wholly taken by a cheap finding (a name field, a condition, a code)."""
+    cells = []
+    for field in unit.fields:
+        if letter_words(unit.text[field.start:field.end]) < NER_CELL_MIN_WORDS:
+            continue
+        if not any(r.start <= field.start and field.end <= r.end for r in cheap):
+            cells.append(Span(field.start, field.end))
+    return cells
+
+
+def ner_scope(unit: TextUnit, cheap: list[RecognizerResult]) -> tuple[list[Span], list[Span]]:
+    """(blocks NER reads, spans its names must lie in). A record is read whole (NER
+    needs its neighbouring fields: `Kenneth Davies` alone reads as an organisation)
+    and only when it has an unexplained cell; names count only inside such cells."""
+    if not unit.fields:
+        blocks = text_blocks(unit.text)
+        return blocks, blocks
+    cells = unexplained_cells(unit, cheap)
+    return ([Span(0, len(unit.text))] if cells else []), cells
 
 
 def candidate_windows(findings: list[RecognizerResult]) -> list[Span]:
@@ -139,7 +160,7 @@ class TieredAnalyzer:
 
     def analyze(self, unit: TextUnit) -> list[RecognizerResult]:
         cheap = self.cheap_pass(unit.text)
-        people = self.ner_people(unit, candidate_windows(cheap))
+        people = self.ner_people(unit, cheap)
         return EntityRecognizer.remove_duplicates(cheap + people)
 
     def cheap_pass(self, text: str) -> list[RecognizerResult]:
@@ -151,16 +172,19 @@ class TieredAnalyzer:
                     results.append(result)
         return results
 
-    def ner_people(self, unit: TextUnit, windows: list[Span]) -> list[RecognizerResult]:
+    def ner_people(self, unit: TextUnit, cheap: list[RecognizerResult]
+                   ) -> list[RecognizerResult]:
+        windows = candidate_windows(cheap)
         if self.ner_recognizer is None or PERSON not in self.entities or not windows:
             return []
-        blocks = ner_blocks(unit)
+        blocks, allowed = ner_scope(unit, cheap)
         if self.tiered:
             blocks = [block for block in blocks if any(block.overlaps(w) for w in windows)]
         people = []
         for block in blocks:
             for person in self.ner_in_block(unit.text, block):
-                if any(window.contains(person.start, person.end) for window in windows):
+                if (any(window.contains(person.start, person.end) for window in windows)
+                        and any(span.contains(person.start, person.end) for span in allowed)):
                     people.append(person)
         return people
 
