@@ -122,3 +122,20 @@ def test_blocks_cover_the_text_exactly_and_respect_the_limit():
     assert all(block.end - block.start <= BLOCK_CHARS for block in blocks)
     spans = list(paragraphs(text))
     assert "".join(text[s.start:s.end] for s in spans) == text
+
+
+def test_vocabulary_gate_reads_less_and_finds_the_same(tiered):
+    gated = [r for r in tiered.cheap if id(r) in tiered.gates]
+    assert len(gated) >= 3  # health conditions, medications, Art. 9 vocabularies
+    texts = [unit.text for unit in corpus_units()]
+    texts.append("ethnicity: White British\nreligion: Christian\n" + "Routine admin. " * 200
+                 + "\nDiagnosis: COPD and type 2 diabetes; taking metformin.\n")
+    read = total = 0
+    for text in texts:
+        for recognizer in gated:
+            whole = recognizer.analyze(text, tiered.entities, None) or []
+            assert keys(tiered.run_cheap(recognizer, text)) == keys(whole)
+            segments = tiered.gates[id(recognizer)].segments(text)
+            read += sum(s.end - s.start for s in segments)
+            total += len(text)
+    assert read < total / 2

@@ -52,7 +52,7 @@ NER_CELL_MIN_WORDS = 2
 NER_COMPONENTS = frozenset({"ner"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Span:
     start: int
     end: int
@@ -135,6 +135,73 @@ def ner_scope(unit: TextUnit, cheap: list[RecognizerResult]) -> tuple[list[Span]
     return ([Span(0, len(unit.text))] if cells else []), cells
 
 
+VOCABULARY_MARGIN_CHARS = 700  # beyond the 600-character sibling reach of recognizer context
+
+
+def required_literal(entry: str) -> str:
+    """A piece of text every match of a vocabulary entry contains: its longest word."""
+    words = [word for word in entry.replace("-", " ").replace("*", " ").split() if word]
+    return max(words, key=len) if words else entry
+
+
+class VocabularyGate:
+    """Runs a vocabulary recognizer only on the lines around its literals.
+
+    Its matches never cross a line and its context reaches at most 600
+    characters from the line, so reading whole lines with a wider margin gives
+    exactly what reading the whole text gives, without scanning a long document
+    with a two-hundred-way alternation."""
+
+    def __init__(self, terms: list[str]) -> None:
+        entries = [" ".join(term.split()) for term in terms]
+        self.exact = sorted({required_literal(e) for e in entries if is_capitals(e)})
+        self.folded = sorted({required_literal(e).lower() for e in entries
+                              if not is_capitals(e)})
+
+    def segments(self, text: str) -> list[Span] | None:
+        """Line-aligned spans to read, or None to read the whole text."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return None  # case mapping changed offsets (rare scripts): no shortcut
+        hits = [*_find_all(text, self.exact), *_find_all(lowered, self.folded)]
+        spans = sorted(_line_span(text, start, end) for start, end in hits)
+        merged: list[Span] = []
+        for span in spans:
+            if merged and span.start <= merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+            else:
+                merged.append(span)
+        return merged
+
+
+def is_capitals(entry: str) -> bool:
+    letters = [char for char in entry if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
+
+
+def _find_all(text: str, literals: list[str]) -> Iterator[tuple[int, int]]:
+    for literal in literals:
+        position = text.find(literal)
+        while position != -1:
+            yield position, position + len(literal)
+            position = text.find(literal, position + 1)
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, max(position, 0)) + 1
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", min(position, len(text)))
+    return len(text) if end == -1 else end
+
+
+def _line_span(text: str, start: int, end: int) -> Span:
+    first = _line_start(text, _line_start(text, start) - VOCABULARY_MARGIN_CHARS)
+    last = _line_end(text, _line_end(text, end) + VOCABULARY_MARGIN_CHARS)
+    return Span(first, last)
+
+
 def candidate_windows(findings: list[RecognizerResult]) -> list[Span]:
     return [Span(finding.start - PERSON_WINDOW_CHARS, finding.end + PERSON_WINDOW_CHARS)
             for finding in findings if finding.entity_type != PERSON]
@@ -150,6 +217,8 @@ class TieredAnalyzer:
         self.language = config.detection.language
         recognizers = analyzer.registry.get_recognizers(self.language, entities)
         self.cheap = [r for r in recognizers if not isinstance(r, SpacyRecognizer)]
+        self.gates = {id(r): VocabularyGate(r.terms) for r in self.cheap
+                      if isinstance(getattr(r, "terms", None), list)}
         self.ner_recognizer = next(
             (r for r in recognizers if isinstance(r, SpacyRecognizer)), None)
         self.nlp_engine = analyzer.nlp_engine
@@ -166,10 +235,24 @@ class TieredAnalyzer:
     def cheap_pass(self, text: str) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for recognizer in self.cheap:
-            for result in recognizer.analyze(text, self.entities, None) or []:
+            for result in self.run_cheap(recognizer, text):
                 if result.score >= self.threshold:
                     _name_recognizer(result, recognizer)
                     results.append(result)
+        return results
+
+    def run_cheap(self, recognizer: EntityRecognizer, text: str) -> list[RecognizerResult]:
+        gate = self.gates.get(id(recognizer))
+        segments = gate.segments(text) if gate is not None else None
+        if segments is None:
+            return recognizer.analyze(text, self.entities, None) or []
+        results = []
+        for segment in segments:
+            for result in recognizer.analyze(text[segment.start:segment.end], self.entities,
+                                             None) or []:
+                result.start += segment.start
+                result.end += segment.start
+                results.append(result)
         return results
 
     def ner_people(self, unit: TextUnit, cheap: list[RecognizerResult]
