@@ -93,6 +93,13 @@ def test_a_name_next_to_an_nhs_number_is_reported(tiered):
     assert [text[start:end] for start, end in found] == ["Margaret Thompson"]
 
 
+def test_a_forename_alone_is_not_a_person(tiered):
+    text = f"Margaret was comfortable today, NHS number {NHS_NUMBER}.\n"
+    tiered.blocks_read = 0
+    assert people(tiered.analyze(TextUnit(text))) == []
+    assert tiered.blocks_read == 0  # no two capitalised words in a row: no spaCy
+
+
 def test_a_name_far_from_any_candidate_is_not_reported(tiered, full):
     filler = "The rota was discussed at length by the whole team. " * 12
     text = f"Margaret Thompson chaired.\n\n{filler}\n\nNHS number {NHS_NUMBER} for the patient.\n"

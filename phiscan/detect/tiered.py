@@ -18,12 +18,16 @@ a PERSON found by spaCy is reported only when it lies within
 `PERSON_WINDOW_CHARS` characters of another reported finding (any type but
 PERSON) in the same text unit. A name alone on a page is not what phiscan
 hunts; a name next to an NHS number, a date of birth, a diagnosis or a key-safe
-code is. In structured records (units with fields), names come from field
-semantics where they can (`client_name: Jane Smith`, via the name-field
-recognizer). NER reads a record only when some cell is unexplained: two words
-with letters or more (a name under an unknown column, a free-text note) that no
-cheap finding covers; a name from NER counts only inside such a cell. A row of
-identifiers, dates, codes and known name fields never reaches spaCy.
+code is. A name from NER must also hold two capitalised words in a row on one
+line (`Jane Smith`, `Mrs Smith`, `SMITH Jane`): a forename alone identifies
+nobody, and a block without such a pair never reaches spaCy.
+
+In structured records (units with fields), names come from field semantics where
+they can (`client_name: Jane Smith`, via the name-field recognizer). NER reads a
+record only when some cell is unexplained: two words with letters or more (a
+name under an unknown column, a free-text note) that no cheap finding covers; a
+name from NER counts only inside such a cell. A row of identifiers, dates, codes
+and known name fields never reaches spaCy.
 
 Analysis blocks are fixed by the text alone (paragraphs merged up to
 `BLOCK_CHARS`; long ones cut at line breaks, then spaces), never by where the
@@ -39,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
@@ -50,6 +55,8 @@ PERSON_WINDOW_CHARS = 200
 BLOCK_CHARS = 600
 NER_CELL_MIN_WORDS = 2
 NER_COMPONENTS = frozenset({"ner"})
+# Two capitalised words in a row on one line: `Jane Smith`, `Mrs Smith`, `SMITH Jane`.
+CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*,?[^\S\n]+\p{Lu}")
 
 
 @dataclass(frozen=True, order=True)
@@ -262,12 +269,14 @@ class TieredAnalyzer:
             return []
         blocks, allowed = ner_scope(unit, cheap)
         if self.tiered:
-            blocks = [block for block in blocks if any(block.overlaps(w) for w in windows)]
+            blocks = [block for block in blocks if any(block.overlaps(w) for w in windows)
+                      and CAPITALISED_PAIR.search(unit.text, block.start, block.end)]
         people = []
         for block in blocks:
             for person in self.ner_in_block(unit.text, block):
                 if (any(window.contains(person.start, person.end) for window in windows)
-                        and any(span.contains(person.start, person.end) for span in allowed)):
+                        and any(span.contains(person.start, person.end) for span in allowed)
+                        and CAPITALISED_PAIR.search(unit.text, person.start, person.end)):
                     people.append(person)
         return people
 
