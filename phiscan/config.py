@@ -41,6 +41,9 @@ class LimitsConfig:
     max_pdf_pages: int = 2_000
     per_file_timeout_seconds: float = 120.0
     per_file_memory_mb: int = 2_048
+    # Extractors run in a forked child that is killed at the deadline and may crash
+    # without taking the worker down: native libraries a signal cannot interrupt.
+    isolate_extractors: list[str] = field(default_factory=lambda: ["pdf"])
 
 
 @dataclass

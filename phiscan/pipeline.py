@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import signal
-import threading
-from contextlib import contextmanager
+from collections.abc import Iterator
 from dataclasses import replace
 
 from phiscan.classify import classify
@@ -19,37 +17,24 @@ from phiscan.detect import Detector
 from phiscan.extract import (
     ExtractContext,
     ExtractionError,
+    Piece,
     Skip,
     choose_extractor,
     run_extractor,
+)
+from phiscan.extract.base import Budget
+from phiscan.limits import (
+    MEMORY_REASON,
+    TIMEOUT_REASON,
+    FileTimeout,
+    IsolatedFailure,
+    file_limits,
+    run_isolated,
 )
 from phiscan.model import MEMBER_SEP, Child, LocationResult, SourceItem, Status
 from phiscan.sources.base import Source, SourceReadError
 
 log = logging.getLogger("phiscan.pipeline")
-
-
-class FileTimeout(Exception):
-    pass
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """Stop a runaway extractor (only possible on the main thread; workers are processes)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise FileTimeout()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def base_result(item: SourceItem) -> LocationResult:
@@ -76,11 +61,10 @@ def scan_item(item: SourceItem, source: Source, detector: Detector, config: Conf
     name = posixpath.basename(item.location.replace("\\", "/"))
     ctx = ExtractContext.for_file(name, config.limits)
     try:
-        with time_limit(config.limits.per_file_timeout_seconds):
+        with file_limits(config.limits):
             return scan_document(base, name, data, ctx, detector, config)
     except FileTimeout:
-        return [replace(base, status=Status.ERROR, reason="timeout: over per_file_timeout_seconds",
-                        findings=[])]
+        return [replace(base, status=Status.ERROR, reason=TIMEOUT_REASON, findings=[])]
 
 
 def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractContext,
@@ -90,9 +74,11 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
         return [replace(base, status=Status.SKIPPED, reason=reason)]
     base.extractor = extractor
     children: list[LocationResult] = []
+    child_names: set[str] = set()
     try:
-        for piece in run_extractor(extractor, data, ctx):
+        for piece in extract_pieces(extractor, data, ctx, config):
             if isinstance(piece, Child):
+                piece = replace(piece, name=unique_name(piece.name, child_names))
                 children.extend(scan_child(base, piece, ctx, detector, config))
             else:
                 base.findings.extend(detector.detect_unit(piece))
@@ -103,12 +89,60 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
     except FileTimeout:
         raise
     except MemoryError:
-        base.status, base.reason = Status.ERROR, "out of memory while extracting"
+        base.status, base.reason = Status.ERROR, MEMORY_REASON
+    except IsolatedFailure as exc:
+        base.status, base.reason = Status.ERROR, f"{extractor}: {exc}"
     except Exception as exc:  # a library choking on a malformed file
         log.debug("extractor %s failed", extractor, exc_info=False)
         base.status, base.reason = Status.ERROR, f"{extractor}: malformed ({type(exc).__name__})"
     base.categories, base.special_category, base.risk = classify(base.findings, config.risk)
     return [base, *children]
+
+
+def extract_pieces(extractor: str, data: bytes, ctx: ExtractContext, config: Config
+                   ) -> Iterator[Piece]:
+    """Pieces in-process, or from a forked child for extractors a signal cannot stop."""
+    isolated = config.limits.isolate_extractors
+    if extractor not in isolated and "*" not in isolated:
+        yield from run_extractor(extractor, data, ctx)
+        return
+    pieces, budget, failure = run_isolated(
+        lambda: _extract_all(extractor, data, ctx), config.limits)
+    ctx.budget = budget  # members the child expanded count against the file
+    yield from pieces
+    if failure is not None:
+        raise failure
+
+
+def _extract_all(extractor: str, data: bytes, ctx: ExtractContext
+                 ) -> tuple[list[Piece], Budget, Exception | None]:
+    """Everything an extractor yields before it stops, and why it stopped.
+
+    Library exceptions become our own (their messages may quote content and
+    their classes may not survive the trip back from the child)."""
+    pieces: list[Piece] = []
+    try:
+        for piece in run_extractor(extractor, data, ctx):
+            pieces.append(piece)
+    except (Skip, ExtractionError) as exc:
+        return pieces, ctx.budget, exc
+    except MemoryError:
+        raise
+    except Exception as exc:
+        return pieces, ctx.budget, ExtractionError(
+            f"{extractor}: malformed ({type(exc).__name__})")
+    return pieces, ctx.budget, None
+
+
+def unique_name(name: str, used: set[str]) -> str:
+    """Two members with one name (a re-added zip entry, two `image001.png`
+    attachments) must not overwrite each other's row."""
+    candidate, copy = name, 1
+    while candidate in used:
+        copy += 1
+        candidate = f"{name}#{copy}"
+    used.add(candidate)
+    return candidate
 
 
 def scan_child(parent: LocationResult, child: Child, ctx: ExtractContext,

@@ -1,0 +1,257 @@
+"""Per-file wall-clock and memory limits that hold in any worker.
+
+`[limits] per_file_timeout_seconds` and `per_file_memory_mb` bound one location
+(extraction and detection together), wherever the pipeline runs:
+
+- On a process's main thread (the serial executor, every process-pool worker)
+  the deadline is an ITIMER_REAL alarm: it interrupts Python code and the regex
+  engine. On any other thread (thread pools, Dask workers, the watch daemon) a
+  timer thread raises `FileTimeout` asynchronously in the scanning thread; C
+  code is stopped when it next returns to Python.
+- Memory: the soft RLIMIT_AS is lowered to the process's current address space
+  plus the allowance, so an extractor that keeps allocating gets MemoryError
+  and the location ends as an error. Only on the main thread: threads share an
+  address space, so a per-file allowance cannot be attributed there.
+- Native extractors that a signal cannot stop (a PDF library spinning in C, or
+  crashing outright) run in a forked child (`run_isolated`): the child gets the
+  memory allowance, the parent kills it at the deadline, and a crash is a status.
+
+Executors need no set-up: `scan_item` applies the limits itself. An executor may
+call `prepare_worker()` once per worker process to pay the watchdog start-up early.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import faulthandler
+import os
+import pickle
+import resource
+import select
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from phiscan.config import LimitsConfig
+
+T = TypeVar("T")
+
+TIMEOUT_REASON = "timeout: over per_file_timeout_seconds"
+MEMORY_REASON = "out of memory: over per_file_memory_mb"
+_MB = 1024 * 1024
+
+
+class FileTimeout(BaseException):
+    """The file overran its wall-clock limit.
+
+    A BaseException, so library code that swallows `Exception` cannot eat it.
+    """
+
+
+class IsolatedFailure(Exception):
+    """An isolated child died without a result. The message is a safe reason."""
+
+
+_current = threading.local()
+
+
+def remaining_seconds() -> float | None:
+    """Time left for the file being scanned on this thread (None: no limit)."""
+    deadline = getattr(_current, "deadline", None)
+    return None if deadline is None else max(deadline - time.monotonic(), 0.0)
+
+
+@contextmanager
+def file_limits(limits: LimitsConfig) -> Iterator[None]:
+    """Both per-file limits around one location."""
+    with deadline(limits.per_file_timeout_seconds), memory_allowance(limits.per_file_memory_mb):
+        yield
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    if seconds <= 0:
+        yield
+        return
+    previous = getattr(_current, "deadline", None)
+    _current.deadline = time.monotonic() + seconds
+    guard = _alarm_deadline if _on_main_thread() else _timer_deadline
+    try:
+        with guard(seconds):
+            yield
+    finally:
+        _current.deadline = previous
+
+
+def _on_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def _alarm_deadline(seconds: float) -> Iterator[None]:
+    def on_alarm(signum, frame):
+        raise FileTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+_set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
+
+
+@contextmanager
+def _timer_deadline(seconds: float) -> Iterator[None]:
+    """Raise FileTimeout in this (non-main) thread when the timer fires."""
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                _set_async_exc(target, FileTimeout)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["active"] = False
+        timer.cancel()
+        if state["fired"]:
+            # The exception may still be pending: clear it and raise it here, once.
+            _set_async_exc(target, ctypes.py_object())
+    if state["fired"]:
+        raise FileTimeout()
+
+
+@contextmanager
+def memory_allowance(megabytes: int) -> Iterator[None]:
+    if megabytes <= 0 or not _on_main_thread():
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = address_space_bytes() + megabytes * _MB
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    if soft != resource.RLIM_INFINITY:
+        wanted = min(wanted, soft)
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def address_space_bytes() -> int:
+    """This process's virtual size (what RLIMIT_AS counts)."""
+    with open("/proc/self/statm", "rb") as handle:
+        pages = int(handle.read().split()[0])
+    return pages * resource.getpagesize()
+
+
+def prepare_worker() -> None:
+    """Optional, once per worker process: load what the limits use before the first file."""
+    address_space_bytes()
+
+
+def run_isolated(work: Callable[[], T], limits: LimitsConfig) -> T:
+    """`work()` in a forked child under the memory allowance, killed at the deadline.
+
+    Returns what `work` returned, re-raises what it raised (exceptions must pickle),
+    raises FileTimeout at the deadline, and IsolatedFailure when the child died.
+    """
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: never returns
+        os.close(read_fd)
+        _child_main(work, write_fd, limits.per_file_memory_mb)
+    os.close(write_fd)
+    try:
+        chunks = _read_all(read_fd, remaining_seconds())
+    except BaseException:  # the deadline, or the parent's own alarm: never leave it running
+        _kill(pid)
+        raise
+    finally:
+        os.close(read_fd)
+    _, wait_status = os.waitpid(pid, 0)
+    if not chunks:
+        raise IsolatedFailure(_death_reason(wait_status))
+    return _unpack(b"".join(chunks))
+
+
+def _child_main(work: Callable[[], object], write_fd: int, memory_mb: int) -> None:
+    status = 0
+    try:
+        faulthandler.disable()  # a native crash is reported by the parent as a status
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        if memory_mb > 0:
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            wanted = address_space_bytes() + memory_mb * _MB
+            if soft == resource.RLIM_INFINITY or wanted < soft:
+                resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        try:
+            outcome: tuple[str, object] = ("ok", work())
+        except MemoryError:
+            outcome = ("memory", None)
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back as a status
+            outcome = ("raised", exc)
+        try:
+            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            data = pickle.dumps(("unpicklable", type(outcome[1]).__name__))
+        with os.fdopen(write_fd, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:  # noqa: BLE001 - a child must never run the parent's code
+        status = 70
+    finally:
+        os._exit(status)
+
+
+def _read_all(read_fd: int, seconds: float | None) -> list[bytes]:
+    chunks: list[bytes] = []
+    end = None if seconds is None else time.monotonic() + seconds
+    while True:
+        wait = None if end is None else max(end - time.monotonic(), 0.0)
+        ready, _, _ = select.select([read_fd], [], [], wait)
+        if not ready:
+            raise FileTimeout()
+        chunk = os.read(read_fd, 1 << 20)
+        if not chunk:
+            return chunks
+        chunks.append(chunk)
+
+
+def _kill(pid: int) -> None:
+    os.kill(pid, signal.SIGKILL)  # not yet reaped, so the pid is still ours
+    os.waitpid(pid, 0)
+
+
+def _death_reason(wait_status: int) -> str:
+    if os.WIFSIGNALED(wait_status):
+        return f"crashed ({signal.Signals(os.WTERMSIG(wait_status)).name})"
+    return f"crashed (exit {os.waitstatus_to_exitcode(wait_status)})"
+
+
+def _unpack(payload: bytes):
+    kind, value = pickle.loads(payload)
+    if kind == "ok":
+        return value
+    if kind == "memory":
+        raise MemoryError()
+    if kind == "unpicklable":
+        raise IsolatedFailure(f"failed ({value})")
+    raise value

@@ -1,0 +1,178 @@
+"""Per-file wall-clock and memory limits: a runaway extractor is stopped, the file
+gets a status, and the next file is scanned.
+
+The runaway extractors below are registered for a made-up extension; they stand
+in for a parser stuck on a hostile file: one loops in Python, one spins inside C
+code (a signal handler never runs there), one allocates without end, one crashes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from phiscan import extract
+from phiscan.config import Config
+from phiscan.extract.base import ExtractContext
+from phiscan.limits import MEMORY_REASON, TIMEOUT_REASON, FileTimeout, deadline
+from phiscan.model import TextUnit
+from phiscan.pipeline import scan_item
+from phiscan.scanner import run_scan
+from phiscan.sources.local import LocalSource
+from phiscan.store import Inventory
+
+NOTE = "Patient Jane Smith, NHS number 943 476 5919, seen for diabetes review.\n"
+
+
+def loop_in_python(data: bytes, ctx: ExtractContext) -> Iterator[TextUnit]:
+    while True:
+        pass
+    yield TextUnit("never")
+
+
+def spin_in_c(data: bytes, ctx: ExtractContext) -> Iterator[TextUnit]:
+    sum(itertools.repeat(1, 10**13))  # hours inside C: no signal handler runs meanwhile
+    yield TextUnit("never")
+
+
+def allocate_forever(data: bytes, ctx: ExtractContext) -> Iterator[TextUnit]:
+    hoard = []
+    while True:
+        hoard.append(bytearray(64 * 1024 * 1024))
+    yield TextUnit("never")
+
+
+def crash(data: bytes, ctx: ExtractContext) -> Iterator[TextUnit]:
+    ctypes.string_at(0)  # a segfault, as a native parser on a hostile file might
+    yield TextUnit("never")
+
+
+RUNAWAYS = {"pyloop": loop_in_python, "cspin": spin_in_c, "hog": allocate_forever,
+            "crash": crash}
+
+
+@pytest.fixture
+def runaway_extractors(monkeypatch):
+    for name, function in RUNAWAYS.items():
+        monkeypatch.setitem(extract.EXTRACTORS, name, function)
+        monkeypatch.setitem(extract.EXTENSIONS, f".{name}", name)
+
+
+def limited_config(timeout: float = 2.0, memory_mb: int = 256,
+                   isolate: list[str] | None = None) -> Config:
+    config = Config()
+    config.limits.per_file_timeout_seconds = timeout
+    config.limits.per_file_memory_mb = memory_mb
+    config.limits.isolate_extractors = isolate if isolate is not None else ["cspin", "crash"]
+    return config
+
+
+def scan_one(path: Path, detector, config: Config) -> list:
+    source = LocalSource(str(path), config)
+    [item] = list(source.walk())
+    return scan_item(item, source, detector, config)
+
+
+def test_python_runaway_is_stopped_on_the_main_thread(tmp_path, detector, runaway_extractors):
+    path = tmp_path / "stuck.pyloop"
+    path.write_text("anything")
+    started = time.monotonic()
+    [result] = scan_one(path, detector, limited_config(timeout=1.0))
+    assert (result.status, result.reason) == ("error", TIMEOUT_REASON)
+    assert time.monotonic() - started < 30
+
+
+def test_python_runaway_is_stopped_on_a_worker_thread(tmp_path, detector, runaway_extractors):
+    path = tmp_path / "stuck.pyloop"
+    path.write_text("anything")
+    results: list = []
+    worker = threading.Thread(
+        target=lambda: results.extend(scan_one(path, detector, limited_config(timeout=1.0))))
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+    [result] = results
+    assert (result.status, result.reason) == ("error", TIMEOUT_REASON)
+
+
+def test_native_runaway_is_killed_in_its_child(tmp_path, detector, runaway_extractors):
+    path = tmp_path / "stuck.cspin"
+    path.write_text("anything")
+    started = time.monotonic()
+    [result] = scan_one(path, detector, limited_config(timeout=1.5))
+    assert (result.status, result.reason) == ("error", TIMEOUT_REASON)
+    assert time.monotonic() - started < 30
+
+
+def test_native_crash_is_a_status_not_a_dead_worker(tmp_path, detector, runaway_extractors):
+    path = tmp_path / "hostile.crash"
+    path.write_text("anything")
+    [result] = scan_one(path, detector, limited_config())
+    assert (result.status, result.reason) == ("error", "crash: crashed (SIGSEGV)")
+
+
+@pytest.mark.parametrize("isolate", [[], ["hog"]], ids=["in-process", "isolated"])
+def test_memory_hog_is_stopped(tmp_path, detector, runaway_extractors, isolate):
+    path = tmp_path / "bomb.hog"
+    path.write_text("anything")
+    [result] = scan_one(path, detector, limited_config(memory_mb=256, isolate=isolate))
+    assert (result.status, result.reason) == ("error", MEMORY_REASON)
+    # The allowance is lifted afterwards: this process can allocate again.
+    assert len(bytearray(300 * 1024 * 1024)) == 300 * 1024 * 1024
+
+
+def test_isolated_extractor_gives_the_same_findings(tmp_path, detector):
+    path = tmp_path / "note.txt"
+    path.write_text(NOTE)
+    in_process = scan_one(path, detector, limited_config(isolate=[]))
+    isolated = scan_one(path, detector, limited_config(isolate=["*"]))
+    assert isolated == in_process
+    assert [f.entity_type for f in isolated[0].findings].count("UK_NHS") == 1
+
+
+def test_scan_continues_after_runaway_files(tmp_path, runaway_extractors):
+    share = tmp_path / "share"
+    share.mkdir()
+    for name in ("a.pyloop", "b.cspin", "c.crash", "d.hog"):
+        (share / name).write_text("anything")
+    (share / "e-note.txt").write_text(NOTE)
+    outcome = run_scan([str(share)], tmp_path / "out", limited_config(timeout=1.0))
+    assert outcome.summary["run"]["status"] == "completed"
+    with Inventory(tmp_path / "out", readonly=True) as inventory:
+        rows = {Path(loc.location).name: (loc.status, loc.reason)
+                for loc in inventory.locations()}
+        findings = inventory.findings(str(share / "e-note.txt"))
+    assert rows == {
+        "a.pyloop": ("error", TIMEOUT_REASON),
+        "b.cspin": ("error", TIMEOUT_REASON),
+        "c.crash": ("error", "crash: crashed (SIGSEGV)"),
+        "d.hog": ("error", MEMORY_REASON),
+        "e-note.txt": ("scanned", ""),
+    }
+    assert [row["entity_type"] for row in findings].count("UK_NHS") == 1
+
+
+def test_deadline_does_not_fire_after_the_file_is_done():
+    with deadline(0.2):
+        pass
+    time.sleep(0.4)  # a stray alarm would raise FileTimeout here
+
+    def quick_on_thread(errors: list) -> None:
+        try:
+            with deadline(0.2):
+                pass
+            time.sleep(0.4)
+        except FileTimeout as exc:
+            errors.append(exc)
+
+    errors: list = []
+    worker = threading.Thread(target=quick_on_thread, args=(errors,))
+    worker.start()
+    worker.join()
+    assert errors == []
