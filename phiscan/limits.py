@@ -90,13 +90,18 @@ def _on_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
+# After the deadline the alarm repeats: a FileTimeout raised while the interpreter
+# happened to run a __del__ or a GC callback is printed and dropped, not propagated.
+REPEAT_SECONDS = 0.25
+
+
 @contextmanager
 def _alarm_deadline(seconds: float) -> Iterator[None]:
     def on_alarm(signum, frame):
         raise FileTimeout()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
@@ -110,26 +115,32 @@ _set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
 
 @contextmanager
 def _timer_deadline(seconds: float) -> Iterator[None]:
-    """Raise FileTimeout in this (non-main) thread when the timer fires."""
+    """Raise FileTimeout in this (non-main) thread from a watchdog thread."""
     target = threading.get_ident()
     lock = threading.Lock()
+    finished = threading.Event()
     state = {"active": True, "fired": False}
 
-    def fire() -> None:
-        with lock:
-            if state["active"]:
+    def watch() -> None:
+        if finished.wait(seconds):
+            return
+        while True:
+            with lock:
+                if not state["active"]:
+                    return
                 state["fired"] = True
                 _set_async_exc(target, FileTimeout)
+            if finished.wait(REPEAT_SECONDS):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    watchdog = threading.Thread(target=watch, name="phiscan-deadline", daemon=True)
+    watchdog.start()
     try:
         yield
     finally:
         with lock:
             state["active"] = False
-        timer.cancel()
+        finished.set()
         if state["fired"]:
             # The exception may still be pending: clear it and raise it here, once.
             _set_async_exc(target, ctypes.py_object())

@@ -70,6 +70,7 @@ def limited_config(timeout: float = 2.0, memory_mb: int = 256,
     config.limits.per_file_timeout_seconds = timeout
     config.limits.per_file_memory_mb = memory_mb
     config.limits.isolate_extractors = isolate if isolate is not None else ["cspin", "crash"]
+    config.scan.workers = 1  # the runaway extractors are registered in this process only
     return config
 
 
@@ -176,3 +177,20 @@ def test_deadline_does_not_fire_after_the_file_is_done():
     worker.start()
     worker.join()
     assert errors == []
+
+
+def test_timeout_holds_in_process_pool_workers(tmp_path):
+    """Real input, real pool: text that would take minutes to analyse is stopped."""
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "long.txt").write_text("The resident slept well and ate breakfast. " * 40_000)
+    (share / "note.txt").write_text(NOTE)
+    config = limited_config(timeout=2.0, memory_mb=1024)
+    config.scan.workers = 2
+    run_scan([str(share)], tmp_path / "out", config)
+    with Inventory(tmp_path / "out", readonly=True) as inventory:
+        rows = {Path(loc.location).name: (loc.status, loc.reason, loc.entities)
+                for loc in inventory.locations()}
+    assert rows["long.txt"] == ("error", TIMEOUT_REASON, {})
+    assert rows["note.txt"][:2] == ("scanned", "")
+    assert rows["note.txt"][2]["UK_NHS"] == 1
