@@ -6,6 +6,7 @@ Exit codes: 0 completed; 1 completed with special-category findings and
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from importlib import resources
 from pathlib import Path
@@ -20,11 +21,17 @@ from phiscan.config import Config, ConfigError, load_config
 from phiscan.logs import scrubbed_excepthook, setup_logging
 from phiscan.progress import progress_display
 from phiscan.security import ensure_private_dir
+from phiscan.store import is_disk_full
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INCOMPLETE = 3
+OUTPUT_FULL_MESSAGE = (
+    "[red]output folder full:[/red] cannot write to {out} (no space left). The inventory "
+    "holds every location written before this point; free space, then run the same "
+    "command again (add --resume to continue this run)."
+)
 
 app = typer.Typer(
     name="phiscan",
@@ -158,6 +165,11 @@ def scan(
         except ConfigError as exc:
             err_console.print(f"[red]config error:[/red] {exc}")
             raise typer.Exit(EXIT_USAGE) from None
+        except (OSError, sqlite3.Error) as exc:
+            if not is_disk_full(exc):
+                raise
+            err_console.print(OUTPUT_FULL_MESSAGE.format(out=out))
+            raise typer.Exit(EXIT_INCOMPLETE) from None
     if "(new)" in outcome.key_origin and not quiet:
         err_console.print(f"HMAC key: {outcome.key_origin}; keep it to link later scans.")
     if not quiet:

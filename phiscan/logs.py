@@ -32,6 +32,8 @@ class ScrubbedFormatter(logging.Formatter):
 def setup_logging(out_dir: Path | None, *, quiet: bool = False, debug: bool = False) -> None:
     root = logging.getLogger("phiscan")
     root.handlers.clear()
+    # A full output disk must not turn every later log call into a printed traceback.
+    logging.raiseExceptions = False
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     root.propagate = False
     formatter = ScrubbedFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -94,12 +94,14 @@ class TextUnit:
 class Child:
     """A document inside a document: an archive member or an email attachment.
 
-    `error` is set when the member could not be read; it still gets a row.
+    `error` is set when the member could not be read, `skip_reason` when it was
+    deliberately not read; either way it still gets a row.
     """
 
     name: str
     data: bytes
     error: str | None = None
+    skip_reason: str | None = None  # not read on purpose (over a size limit)
 
 
 @dataclass(frozen=True)

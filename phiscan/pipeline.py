@@ -155,6 +155,9 @@ def scan_child(parent: LocationResult, child: Child, ctx: ExtractContext,
     if child.error:
         result.status, result.reason = Status.ERROR, child.error
         return [result]
+    if child.skip_reason:
+        result.status, result.reason = Status.SKIPPED, child.skip_reason
+        return [result]
     child_ctx = ExtractContext(child.name, ctx.limits, ctx.depth + 1, ctx.budget)
     return scan_document(result, posixpath.basename(child.name), child.data, child_ctx,
                          detector, config)

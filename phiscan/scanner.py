@@ -18,7 +18,7 @@ from phiscan.exports import write_exports
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
 from phiscan.security import load_hmac_key
 from phiscan.sources import matches_globs, open_source
-from phiscan.sources.base import SourceUnavailable, display_uri
+from phiscan.sources.base import UNAVAILABLE_PREFIX, SourceUnavailable, display_uri
 from phiscan.sources.local import display_path
 from phiscan.sources.posture import SourcePosture, raise_risk_for_exposure, source_posture
 from phiscan.store import Inventory, PreviousState
@@ -49,6 +49,9 @@ class ScanProgress:
         for result in results:
             self.statuses[str(result.status)] += 1
             self.findings += len(result.findings)
+        if results[0].reason.startswith(UNAVAILABLE_PREFIX) and (
+                results[0].root not in self.unavailable):
+            self.unavailable.append(results[0].root)  # read failed: the source went away
 
 
 @dataclass

@@ -19,6 +19,7 @@ One writer per inventory (the scanning process); readers may open it any time
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 import time
@@ -392,3 +393,20 @@ def risk_counts(locations: Iterable[StoredLocation]) -> dict[str, int]:
     for location in locations:
         counts[location.risk] += 1
     return counts
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether writing the output failed for lack of space (or quota), also when the
+    failure surfaced while handling an earlier one."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EDQUOT,
+                                                               errno.EFBIG):
+            return True
+        if isinstance(current, sqlite3.Error) and getattr(
+                current, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            return True
+        current = current.__context__
+    return False

@@ -44,7 +44,7 @@ def spin_in_c(data: bytes, ctx: ExtractContext) -> Iterator[TextUnit]:
 def allocate_forever(data: bytes, ctx: ExtractContext) -> Iterator[TextUnit]:
     hoard = []
     while True:
-        hoard.append(bytearray(64 * 1024 * 1024))
+        hoard.append(bytes(64 * 1024 * 1024))  # calloc: address space at once, pages later
     yield TextUnit("never")
 
 
@@ -143,7 +143,7 @@ def test_scan_continues_after_runaway_files(tmp_path, runaway_extractors):
     for name in ("a.pyloop", "b.cspin", "c.crash", "d.hog"):
         (share / name).write_text("anything")
     (share / "e-note.txt").write_text(NOTE)
-    outcome = run_scan([str(share)], tmp_path / "out", limited_config(timeout=1.0))
+    outcome = run_scan([str(share)], tmp_path / "out", limited_config(timeout=3.0))
     assert outcome.summary["run"]["status"] == "completed"
     with Inventory(tmp_path / "out", readonly=True) as inventory:
         rows = {Path(loc.location).name: (loc.status, loc.reason)
@@ -194,3 +194,11 @@ def test_timeout_holds_in_process_pool_workers(tmp_path):
     assert rows["long.txt"] == ("error", TIMEOUT_REASON, {})
     assert rows["note.txt"][:2] == ("scanned", "")
     assert rows["note.txt"][2]["UK_NHS"] == 1
+
+
+def test_30mb_without_a_newline_ends_with_a_status(tmp_path, detector):
+    path = tmp_path / "no-newline.txt"
+    path.write_bytes((b"abcdefghij " * (30 * 1024 * 1024 // 11 + 1))[: 30 * 1024 * 1024])
+    [result] = scan_one(path, detector, limited_config(timeout=3.0, memory_mb=2048))
+    assert (result.status, result.reason, result.size) == (
+        "error", TIMEOUT_REASON, 30 * 1024 * 1024)

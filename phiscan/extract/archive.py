@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 from phiscan.extract.base import ExtractContext, ExtractionError, LimitExceeded, Piece, Skip
@@ -40,7 +41,9 @@ def extract_zip(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
             raise Skip("encrypted archive")
         for info in members:
             if info.file_size > ctx.limits.max_member_bytes:
-                raise LimitExceeded("archive member over max_member_bytes")
+                yield Child(safe_member_name(info.filename), b"",
+                            skip_reason="too large: over max_member_bytes")
+                continue
             ctx.budget.spend(info.file_size)
             yield _read_member(archive, info, ctx)
 
@@ -54,6 +57,8 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ExtractCo
             content = member.read(limit + 1)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         return Child(name, b"", error=f"corrupt zip member: {type(exc).__name__}")
+    except zlib.error:
+        return Child(name, b"", error="corrupt zip member: bad compressed data")
     except NotImplementedError:
         return Child(name, b"", error="zip compression method not supported")
     if len(content) > limit:

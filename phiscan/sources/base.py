@@ -16,6 +16,21 @@ from phiscan.model import SourceItem
 class SourceReadError(Exception):
     """An item could not be read. The message is safe to store (no content)."""
 
+    def __init__(self, message: str, os_errno: int | None = None) -> None:
+        super().__init__(message)
+        self.os_errno = os_errno
+
+
+UNAVAILABLE_PREFIX = "source unavailable"
+
+
+class SourceReadUnavailable(SourceReadError):
+    """An item could not be read because its source went away (share unmounted,
+    connection lost, access revoked): an error row, and the run ends `incomplete`."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"{UNAVAILABLE_PREFIX}: {detail}")
+
 
 class SourceUnavailable(Exception):
     """The source as a whole cannot be listed (no such bucket or share, logon failure,

@@ -10,10 +10,21 @@ from pathlib import Path
 
 from phiscan.config import Config
 from phiscan.model import SourceItem
-from phiscan.sources.base import SourceReadError, matches_globs
+from phiscan.sources.base import (
+    SourceReadError,
+    SourceReadUnavailable,
+    SourceUnavailable,
+    matches_globs,
+)
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 _NOATIME = getattr(os, "O_NOATIME", 0)
+# What a dead network mount or a pulled disk answers, whatever the file.
+_DEAD_MOUNT_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("EIO", "ENOTCONN", "ESTALE", "EHOSTDOWN", "EHOSTUNREACH",
+                                      "ENOMEDIUM", "ENODEV", "ESHUTDOWN", "ECONNABORTED")
+    if hasattr(errno, name)
+)
 
 
 def display_path(path: str) -> str:
@@ -40,6 +51,7 @@ class LocalSource:
         self.root = os.path.abspath(path)
         self.real_root = os.path.realpath(self.root)
         self.scan_config = config.scan
+        self.root_identity = _identity(self.root)
 
     def close(self) -> None:
         pass
@@ -57,6 +69,7 @@ class LocalSource:
                 with os.scandir(directory) as entries:
                     listed = sorted(entries, key=lambda entry: entry.name)
             except OSError as exc:
+                self._raise_if_gone(exc)
                 yield self._skip(directory, f"directory not readable: {_errno_name(exc)}")
                 continue
             subdirs: list[str] = []
@@ -74,6 +87,7 @@ class LocalSource:
         try:
             link_stat = entry.stat(follow_symlinks=False)
         except OSError as exc:
+            self._raise_if_gone(exc)
             return self._skip(path, f"cannot stat: {_errno_name(exc)}")
         if stat.S_ISLNK(link_stat.st_mode):
             if not self.scan_config.follow_symlinks:
@@ -83,8 +97,9 @@ class LocalSource:
                 return self._skip(path, "symlink points outside the scanned root")
             try:
                 target_stat = os.stat(path)
-            except OSError:
-                return self._skip(path, "dangling symlink")
+            except OSError as exc:
+                loop = exc.errno == errno.ELOOP
+                return self._skip(path, "symlink loop" if loop else "dangling symlink")
             if stat.S_ISDIR(target_stat.st_mode):
                 key = (target_stat.st_dev, target_stat.st_ino)
                 if key in visited_dirs:
@@ -126,7 +141,29 @@ class LocalSource:
         )
 
     def read(self, item: SourceItem, max_bytes: int) -> bytes:
-        return read_local_file(item.handle, max_bytes)
+        try:
+            return read_local_file(item.handle, max_bytes)
+        except SourceReadError as exc:
+            gone = self.gone_reason(exc.os_errno)
+            if gone:
+                raise SourceReadUnavailable(gone) from None
+            raise
+
+    def gone_reason(self, os_errno: int | None) -> str | None:
+        """Why the whole source is unavailable, or None when only this item failed."""
+        if os_errno in _DEAD_MOUNT_ERRNOS:
+            return _errno_name(OSError(os_errno, os.strerror(os_errno)))
+        identity = _identity(self.root)
+        if identity is None:
+            return "the scanned root is gone"
+        if self.root_identity is not None and identity != self.root_identity:
+            return "the scanned root was unmounted or replaced"
+        return None
+
+    def _raise_if_gone(self, exc: OSError) -> None:
+        gone = self.gone_reason(exc.errno)
+        if gone:
+            raise SourceUnavailable(gone)
 
 
 def read_local_file(path: str | Path, max_bytes: int) -> bytes:
@@ -137,7 +174,7 @@ def read_local_file(path: str | Path, max_bytes: int) -> bytes:
         except PermissionError:
             fd = os.open(path, _READ_FLAGS)  # O_NOATIME needs ownership; fall back
     except OSError as exc:
-        raise SourceReadError(f"cannot open: {_errno_name(exc)}") from None
+        raise SourceReadError(f"cannot open: {_errno_name(exc)}", exc.errno) from None
     try:
         file_stat = os.fstat(fd)
         reason = _kind_reason(file_stat.st_mode)
@@ -153,9 +190,17 @@ def read_local_file(path: str | Path, max_bytes: int) -> bytes:
             remaining -= len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise SourceReadError(f"read failed: {_errno_name(exc)}") from None
+        raise SourceReadError(f"read failed: {_errno_name(exc)}", exc.errno) from None
     finally:
         os.close(fd)
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _errno_name(exc: OSError) -> str:
