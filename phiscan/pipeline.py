@@ -74,11 +74,9 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
         return [replace(base, status=Status.SKIPPED, reason=reason)]
     base.extractor = extractor
     children: list[LocationResult] = []
-    child_names: set[str] = set()
     try:
         for piece in extract_pieces(extractor, data, ctx, config):
             if isinstance(piece, Child):
-                piece = replace(piece, name=unique_name(piece.name, child_names))
                 children.extend(scan_child(base, piece, ctx, detector, config))
             else:
                 base.findings.extend(detector.detect_unit(piece))
@@ -132,17 +130,6 @@ def _extract_all(extractor: str, data: bytes, ctx: ExtractContext
         return pieces, ctx.budget, ExtractionError(
             f"{extractor}: malformed ({type(exc).__name__})")
     return pieces, ctx.budget, None
-
-
-def unique_name(name: str, used: set[str]) -> str:
-    """Two members with one name (a re-added zip entry, two `image001.png`
-    attachments) must not overwrite each other's row."""
-    candidate, copy = name, 1
-    while candidate in used:
-        copy += 1
-        candidate = f"{name}#{copy}"
-    used.add(candidate)
-    return candidate
 
 
 def scan_child(parent: LocationResult, child: Child, ctx: ExtractContext,

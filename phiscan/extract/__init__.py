@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 
 from phiscan.extract.archive import extract_zip
 from phiscan.extract.base import (
@@ -28,6 +29,7 @@ from phiscan.extract.tabular import extract_csv, extract_tsv
 from phiscan.extract.text import extract_text, looks_binary
 from phiscan.extract.word import extract_docx
 from phiscan.extract.xmldoc import extract_xml
+from phiscan.model import Child
 
 EXTRACTORS: dict[str, Extractor] = {
     "text": extract_text,
@@ -81,7 +83,23 @@ def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
 
 
 def run_extractor(extractor: str, data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    return EXTRACTORS[extractor](data, ctx)
+    return unique_children(EXTRACTORS[extractor](data, ctx))
+
+
+def unique_children(pieces: Iterator[Piece]) -> Iterator[Piece]:
+    """Two members with one name (a re-added zip entry, two `image001.png`
+    attachments) get `name#2`, so neither overwrites the other's row."""
+    used: set[str] = set()
+    for piece in pieces:
+        if isinstance(piece, Child):
+            name, copy = piece.name, 1
+            while name in used:
+                copy += 1
+                name = f"{piece.name}#{copy}"
+            used.add(name)
+            if name != piece.name:
+                piece = replace(piece, name=name)
+        yield piece
 
 
 __all__ = [
