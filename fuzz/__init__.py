@@ -1,0 +1,1 @@
+"""Fuzzing harness for the extractors and the detection entry point (see README)."""
