@@ -18,7 +18,8 @@ import zipfile
 
 from hypothesis import strategies as st
 
-from phiscan.config import LimitsConfig
+from phiscan import samples
+from phiscan.config import Config, LimitsConfig
 from phiscan.extract import (
     EXTENSIONS,
     EXTRACTORS,
@@ -26,9 +27,10 @@ from phiscan.extract import (
     ExtractionError,
     Skip,
     choose_extractor,
-    run_extractor,
 )
+from phiscan.limits import IsolatedFailure
 from phiscan.model import Child, TextUnit
+from phiscan.pipeline import extract_pieces
 from phiscan.samples import fhir_patient, letters_zip, make_people, rota_csv, visit_note
 
 # Our own extractors may only say no with Skip or ExtractionError; a third-party
@@ -60,6 +62,16 @@ def seed_documents() -> dict[str, bytes]:
         "patients.json": json.dumps([json.loads(fhir_patient(p)) for p in people]).encode(),
         "letters.zip": letters_zip(people),
         "nested.zip": nested.getvalue(),
+        "visit.docx": samples.visit_docx(people[0]),
+        "visits.xlsx": samples.visits_xlsx(people),
+        "discharge.pdf": samples.discharge_pdf(people[1]),
+        "plan.rtf": samples.care_plan_rtf(people[2]),
+        "rota.eml": samples.rota_change_eml(people[3]),
+        "referral.msg": samples.referral_msg(people[4]),
+        "adt.hl7": samples.hl7_message(people[5], 1).encode(),
+        "handover.html": samples.handover_html(people[0]).encode(),
+        "referral.xml": samples.referral_xml(people[1]).encode(),
+        "bundle.json": samples.fhir_bundle(people).encode(),
     }
 
 
@@ -91,29 +103,37 @@ def documents(seeds: dict[str, bytes]) -> st.SearchStrategy[tuple[str, bytes]]:
 
 
 def extract_everything(name: str, data: bytes, limits: LimitsConfig) -> list[str]:
-    """Every outcome of extracting one document and its members, as short strings."""
-    return _extract(name, data, ExtractContext.for_file(name, limits))
+    """Every outcome of extracting one document and its members, as short strings.
+
+    Extraction goes through the pipeline's own `extract_pieces`, so native
+    extractors run isolated exactly as in a scan (a crash there is an outcome)."""
+    config = Config()
+    config.limits = limits
+    return _extract(name, data, ExtractContext.for_file(name, limits), config)
 
 
-def _extract(name: str, data: bytes, ctx: ExtractContext) -> list[str]:
+def _extract(name: str, data: bytes, ctx: ExtractContext, config: Config) -> list[str]:
     extractor, reason = choose_extractor(name, data)
     if extractor is None:
         return [f"skipped: {reason}"]
     outcomes: list[str] = []
     try:
-        for piece in run_extractor(extractor, data, ctx):
+        for piece in extract_pieces(extractor, data, ctx, config):
             if isinstance(piece, Child):
                 check_member_name(piece.name)
                 if piece.error or piece.skip_reason:
                     outcomes.append(f"member: {piece.error or piece.skip_reason}")
                     continue
                 child_ctx = ExtractContext(piece.name, ctx.limits, ctx.depth + 1, ctx.budget)
-                outcomes += _extract(posixpath.basename(piece.name), piece.data, child_ctx)
+                outcomes += _extract(posixpath.basename(piece.name), piece.data, child_ctx,
+                                     config)
             else:
                 assert isinstance(piece, TextUnit)
                 outcomes.append(f"text: {len(piece.text)}")
     except (Skip, ExtractionError) as exc:
         outcomes.append(f"{type(exc).__name__}: {exc}")
+    except IsolatedFailure as exc:
+        outcomes.append(f"{extractor}: {exc}")
     except Exception:
         if extractor in OWN_EXTRACTORS:
             raise
