@@ -194,7 +194,7 @@ def test_zip_bombs_end_with_a_status(hostile):
     assert (wide["bomb-wide.zip"]["status"], wide["bomb-wide.zip"]["reason"]) == (
         "error", "expanded size over max_expanded_bytes")
     assert sorted(wide) == ["bomb-wide.zip", "bomb-wide.zip!kernel.bin",
-                            "bomb-wide.zip!kernel.bin#2", "bomb-wide.zip!kernel.bin#3"]
+                            "bomb-wide.zip!kernel.bin~2", "bomb-wide.zip!kernel.bin~3"]
     lying = rows["bomb-lying.zip!zeros.bin"]
     assert (lying["status"], lying["size"]) == ("skipped", 1000)
 
@@ -223,7 +223,7 @@ def test_member_names_cannot_escape(hostile):
 def test_duplicate_member_names_keep_both_rows(hostile):
     rows = hostile[2]
     assert rows["duplicates.zip!a.txt"]["entities"] == {}
-    assert found(rows["duplicates.zip!a.txt#2"])
+    assert found(rows["duplicates.zip!a.txt~2"])
 
 
 def test_corrupt_and_encrypted_archives(hostile):

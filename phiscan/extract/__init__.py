@@ -18,7 +18,7 @@ from phiscan.extract.base import (
 from phiscan.extract.fhir import extract_fhir
 from phiscan.extract.hl7 import extract_hl7
 from phiscan.extract.htmldoc import extract_html
-from phiscan.extract.mail import extract_eml
+from phiscan.extract.mail import extract_eml, unique_name
 from phiscan.extract.outlook import extract_msg
 from phiscan.extract.pdf import extract_pdf
 from phiscan.extract.rtf import extract_rtf
@@ -88,15 +88,11 @@ def run_extractor(extractor: str, data: bytes, ctx: ExtractContext) -> Iterator[
 
 def unique_children(pieces: Iterator[Piece]) -> Iterator[Piece]:
     """Two members with one name (a re-added zip entry, two `image001.png`
-    attachments) get `name#2`, so neither overwrites the other's row."""
+    attachments) get `name~2`, so neither overwrites the other's row."""
     used: set[str] = set()
     for piece in pieces:
         if isinstance(piece, Child):
-            name, copy = piece.name, 1
-            while name in used:
-                copy += 1
-                name = f"{piece.name}#{copy}"
-            used.add(name)
+            name = unique_name(piece.name, used)
             if name != piece.name:
                 piece = replace(piece, name=name)
         yield piece
