@@ -78,9 +78,10 @@ def has_own_extractor(name: str, data: bytes) -> bool:
 
 
 def build_parity_share(root: Path) -> None:
-    """The sample share plus the cases where sources could disagree: nested archives,
-    other document types, binary, empty, too large, excluded, non-ASCII and deep names."""
-    people = build_sample_share(root)
+    """The every-format sample share (office, PDF, e-mail, HL7...) plus the cases where
+    sources could disagree: nested archives, binary, empty, too large, excluded,
+    non-ASCII and deep names."""
+    people = build_sample_share(root, every_format=True)
     extra = root / "extra"
     (extra / "deep" / "er" / "still").mkdir(parents=True)
     (root / "scratch").mkdir()
