@@ -26,7 +26,7 @@ def guest_config() -> Config:
 
 def test_walk_globs_single_file_and_no_credentials_in_locations(samba):
     config = guest_config()
-    config.scan.include = ["*.csv", "letters/*"]
+    config.scan.include = ["*.csv", "letters/*.zip"]
     source = SmbSource(f"smb://guest@127.0.0.1:{samba.port}/parity", config)
     items = list(source.walk())
     single = SmbSource(
