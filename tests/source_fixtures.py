@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import shutil
 import tempfile
 import zipfile
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from phiscan.samples import build_sample_share
+from phiscan.samples import PEOPLE_COUNT, build_other_formats, build_sample_share, make_people
 from tests.servers import (
     SambaServer,
     SambaUnavailable,
@@ -81,7 +82,12 @@ def build_parity_share(root: Path) -> None:
     """The every-format sample share (office, PDF, e-mail, HL7...) plus the cases where
     sources could disagree: nested archives, binary, empty, too large, excluded,
     non-ASCII and deep names."""
-    people = build_sample_share(root, every_format=True)
+    people = build_sample_share(root)
+    # The other formats under formats/, so the pinned sample folders stay as other
+    # tests (reveal) expect them; the same people every_format=True would use.
+    for folder in ("care-notes", "exports", "letters"):
+        (root / "formats" / folder).mkdir(parents=True)
+    build_other_formats(root / "formats", make_people(random.Random(7), PEOPLE_COUNT)[24:])
     extra = root / "extra"
     (extra / "deep" / "er" / "still").mkdir(parents=True)
     (root / "scratch").mkdir()

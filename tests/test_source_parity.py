@@ -48,7 +48,7 @@ def test_local_s3_and_smb_give_identical_rows(parity_share, s3_admin, moto_endpo
     assert status["extra/nested.zip!letters.zip!letters/letter-004.txt"] == "scanned"
     assert status["letters/appointment-letters.zip!letters/letter-001.txt"] == "scanned"
     assert status["extra/café notes – ward 3.txt"] == "scanned"
-    attachment = "admin/inbox/rota-change.eml!visit-note.txt"  # an e-mail inside an object
+    attachment = "formats/admin/inbox/rota-change.eml!visit-note.txt"  # an e-mail inside an object
     assert attachment in status and local[attachment][2] != "{}"
     assert local["extra/deep/er/still/note.md"] == local["care-notes/visit-001.txt"]
     with_entities = [name for name, row in local.items() if row[2] != "{}"]
