@@ -107,6 +107,13 @@ class WatchConfig:
     syslog: bool = False
     webhook_url: str = ""
     max_alerts_per_minute: int = 60
+    syslog_address: str = "/dev/log"  # a socket path, or host:port for UDP
+    webhook_retries: int = 3
+    webhook_timeout_seconds: float = 10.0
+    heartbeat_seconds: float = 2.0
+    export_interval_seconds: float = 60.0
+    max_pending: int = 100_000
+    resync_interval_seconds: float = 86_400.0
 
 
 @dataclass

@@ -339,6 +339,16 @@ class Inventory:
                     (location, _member_prefix(location)),
                 )
 
+    def mark_tree_gone(self, directory: str) -> int:
+        """Every location below a deleted directory (an index range scan, case-sensitive)."""
+        low = directory.rstrip("/") + "/"
+        with self.db:
+            cursor = self.db.execute(
+                "UPDATE locations SET gone=1 WHERE gone=0 AND location >= ? AND location < ?",
+                (low, low[:-1] + "0"),
+            )
+        return cursor.rowcount
+
     def locations(self, include_gone: bool = False) -> Iterator[StoredLocation]:
         query = "SELECT * FROM locations"
         if not include_gone:

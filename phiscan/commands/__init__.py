@@ -6,7 +6,14 @@ import importlib
 
 import typer
 
-COMMAND_MODULES: tuple[str, ...] = ("report", "individuals", "match", "evaluate")
+COMMAND_MODULES: tuple[str, ...] = (
+    "report",
+    "individuals",
+    "match",
+    "evaluate",
+    "watch",
+    "status",
+)
 
 
 def register(app: typer.Typer) -> None:

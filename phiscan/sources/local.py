@@ -81,14 +81,29 @@ class LocalSource:
                     yield item_or_dir
             stack.extend(reversed(subdirs))
 
+    def item_at(self, path: str) -> SourceItem | None:
+        """One path below the root, classified as walk() classifies it (None: a directory
+        or an excluded file). Raises FileNotFoundError when the path no longer exists."""
+        try:
+            link_stat = os.lstat(path)
+        except FileNotFoundError:
+            raise
+        except OSError as exc:
+            return self._skip(path, f"cannot stat: {_errno_name(exc)}")
+        found = self._classify_stat(path, link_stat, set())
+        return found if isinstance(found, SourceItem) else None
+
     def _classify(self, entry: os.DirEntry, visited_dirs: set) -> SourceItem | str | None:
-        path = entry.path
-        relative = os.path.relpath(path, self.root).replace(os.sep, "/")
         try:
             link_stat = entry.stat(follow_symlinks=False)
         except OSError as exc:
             self._raise_if_gone(exc)
-            return self._skip(path, f"cannot stat: {_errno_name(exc)}")
+            return self._skip(entry.path, f"cannot stat: {_errno_name(exc)}")
+        return self._classify_stat(entry.path, link_stat, visited_dirs)
+
+    def _classify_stat(self, path: str, link_stat: os.stat_result, visited_dirs: set
+                       ) -> SourceItem | str | None:
+        relative = os.path.relpath(path, self.root).replace(os.sep, "/")
         if stat.S_ISLNK(link_stat.st_mode):
             if not self.scan_config.follow_symlinks:
                 return self._skip(path, "symlink not followed")

@@ -1,0 +1,45 @@
+"""`phiscan watch PATH... --out DIR`: the watch daemon (see phiscan/watch/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from phiscan.cli import EXIT_USAGE, ConfigOption, err_console, load_or_exit
+from phiscan.logs import setup_logging
+from phiscan.security import ensure_private_dir
+
+
+def watch(
+    paths: Annotated[list[Path], typer.Argument(help="Folders to watch (local or mounted).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Inventory folder (created 0700).")],
+    config_path: ConfigOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
+    debug: Annotated[bool, typer.Option(help="Verbose logs (never values).")] = False,
+) -> None:
+    """Watch PATHS: scan new and changed files into --out and alert on sensitive data.
+
+    Alerts are JSON lines on stdout and in DIR/alerts.jsonl; logs go to stderr and
+    DIR/phiscan.log. Stops cleanly on SIGTERM or Ctrl-C. See `phiscan status DIR`.
+    """
+    config = load_or_exit(config_path)
+    not_folders = [str(path) for path in paths if not path.is_dir()]
+    if not_folders:
+        err_console.print(f"[red]not a folder:[/red] {', '.join(not_folders)}")
+        raise typer.Exit(EXIT_USAGE)
+    ensure_private_dir(out)
+    setup_logging(out, quiet=quiet, debug=debug)
+    from phiscan.watch import WatchError, run_watch
+
+    try:
+        code = run_watch([str(path) for path in paths], out, config)
+    except (WatchError, ValueError) as exc:
+        err_console.print(f"[red]cannot watch:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    raise typer.Exit(code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(watch)

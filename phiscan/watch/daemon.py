@@ -1,0 +1,351 @@
+"""The watch daemon: observers -> debounce -> bounded queue -> worker threads ->
+one writer (this main thread owns the inventory and the alert state).
+
+Threads: watchdog observers (events into the debouncer), the settle thread
+(settled paths into the bounded work queue: the back-pressure point), the
+workers (results into the bounded inbox), a catch-up thread at start and on
+resync, a webhook sender. SIGTERM/SIGINT stop it cleanly; a SIGKILL loses only
+work in flight, which the next start's catch-up pass redoes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import queue
+import signal
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from phiscan import __version__
+from phiscan.config import Config
+from phiscan.exports import write_exports
+from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir, load_hmac_key
+from phiscan.store import Inventory
+from phiscan.watch.alerts import Alerter, Identity
+from phiscan.watch.catchup import CatchUp, CatchUpCounts, start_catch_up
+from phiscan.watch.channels import AlertChannels
+from phiscan.watch.messages import Gone, Message, Moved, Scanned, TreeGone, TreeMoved
+from phiscan.watch.observers import (
+    ForwardingHandler,
+    plan_watches,
+    start_observers,
+    stop_observers,
+)
+from phiscan.watch.settle import Debouncer, RootMap
+from phiscan.watch.status import write_status
+from phiscan.watch.workers import WorkerPool
+
+log = logging.getLogger("phiscan.watch")
+LOCK_FILENAME = "watch.lock"
+DRAIN_BATCH = 500
+
+
+class WatchError(Exception):
+    """A reason the daemon cannot start (exit code 2)."""
+
+
+def acquire_lock(out_dir: Path) -> int:
+    """One daemon per output folder; the kernel drops the lock when the process dies."""
+    fd = os.open(out_dir / LOCK_FILENAME, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.read(fd, 32).decode(errors="replace").strip()
+        os.close(fd)
+        raise WatchError(f"another phiscan watch (pid {holder or '?'}) uses {out_dir}") from None
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    return fd
+
+
+class Writer:
+    """Applies messages in order: the single writer of the inventory and alert state."""
+
+    def __init__(self, inventory: Inventory, alerter: Alerter, run_id: int) -> None:
+        self.inventory = inventory
+        self.alerter = alerter
+        self.run_id = run_id
+        self.counts: Counter[str] = Counter()
+        self.dirty = False
+
+    def apply(self, messages: list[Message]) -> None:
+        batch: list[Scanned] = []
+        for message in messages:
+            if isinstance(message, Scanned):
+                batch.append(message)
+                continue
+            self._write(batch)
+            batch = []
+            self._control(message)
+        self._write(batch)
+
+    def _write(self, batch: list[Scanned]) -> None:
+        current = []
+        for scanned in batch:
+            still_there, identity = _still_there(scanned)
+            if still_there:
+                current.append((scanned, identity))
+        self.counts["stale"] += len(batch) - len(current)
+        if not current:
+            return
+        containers = [s.item.location for s, _ in current if len(s.results) > 1]
+        if containers:  # members that left the archive must not linger
+            self.inventory.mark_gone(containers)
+        self.inventory.write_results(self.run_id, [r for s, _ in current for r in s.results])
+        pairs: list = []
+        for scanned, identity in current:
+            self.counts[str(scanned.results[0].status)] += 1
+            self.counts["locations"] += len(scanned.results)
+            pairs.append((scanned.results[0], identity))
+            pairs.extend((member, None) for member in scanned.results[1:])
+        self.counts["alerts"] += self.alerter.on_results(pairs)
+        self.dirty = True
+
+    def _control(self, message: Gone | Moved | TreeGone | TreeMoved) -> None:
+        if isinstance(message, Gone):
+            self.inventory.mark_gone([message.location])
+            self.alerter.forget(message.location)
+            self.counts["gone"] += 1
+        elif isinstance(message, Moved):
+            self.alerter.carry(message.source, message.destination)
+            self.inventory.mark_gone([message.source])
+            self.counts["moved"] += 1
+        elif isinstance(message, TreeGone):
+            self.counts["gone"] += self.inventory.mark_tree_gone(message.directory)
+            self.alerter.forget_tree(message.directory)
+        else:
+            self.alerter.carry_tree(message.source, message.destination)
+            self.counts["moved"] += self.inventory.mark_tree_gone(message.source)
+        self.dirty = True
+
+
+def _still_there(scanned: Scanned) -> tuple[bool, Identity | None]:
+    """A result is written only if the file is still what was scanned: if it was moved,
+    deleted or changed meanwhile, a later event brings the truth (no stale rows)."""
+    item = scanned.item
+    try:
+        stat_result = os.stat(item.handle) if item.size and _is_link(item.handle) else \
+            os.lstat(item.handle)
+    except FileNotFoundError:
+        return False, None
+    except OSError:
+        return True, None
+    if item.skip_reason and item.modified == 0:
+        return True, None
+    if stat_result.st_size != item.size or stat_result.st_mtime != item.modified:
+        return False, None
+    return True, Identity(stat_result.st_dev, stat_result.st_ino, item.size, item.modified)
+
+
+def _is_link(path: str) -> bool:
+    return os.path.islink(path)
+
+
+class WatchDaemon:
+    def __init__(self, paths: list[str], out_dir: Path, config: Config) -> None:
+        self.config = config
+        self.watch = config.watch
+        self.out_dir = out_dir
+        self.roots = RootMap([os.path.abspath(p) for p in paths],
+                             ignored=[os.path.abspath(out_dir)])
+        self.stop = threading.Event()
+        self.work: queue.Queue = queue.Queue(max(1, self.watch.queue_size))
+        self.inbox: queue.Queue = queue.Queue(max(1, self.watch.queue_size))
+        self.state = "starting"
+        self.started_at = time.time()
+        self.catch_up_thread: threading.Thread | None = None
+        self.catch_up_done = False
+        self.last_catch_up: CatchUpCounts | None = None
+        self.resync_due = self._next_resync(time.monotonic())
+        self.plans: list = []
+
+    # Lifecycle
+    def run(self) -> int:
+        os.umask(0o077)
+        ensure_private_dir(self.out_dir)
+        lock_fd = acquire_lock(self.out_dir)
+        try:
+            return self._run_locked()
+        finally:
+            os.close(lock_fd)
+
+    def _run_locked(self) -> int:
+        key, key_origin = load_hmac_key(self.out_dir, self.config)
+        log.info("phiscan %s watch starting (pid %d); HMAC key from %s", __version__,
+                 os.getpid(), key_origin)
+        self.inventory = Inventory(self.out_dir)
+        self._close_stale_runs()
+        self.run_id = self.inventory.start_run("watch", self.roots.roots,
+                                               {"workers": self.watch.workers})
+        self.channels = AlertChannels(self.out_dir, self.watch)
+        self.alerter = Alerter(self.out_dir, self.channels)
+        self.alerter.reconcile(self.inventory)
+        self.writer = Writer(self.inventory, self.alerter, self.run_id)
+        self._install_signal_handlers()
+        self.debouncer = Debouncer(self.roots, self.watch.settle_seconds, self.watch.max_pending,
+                                   self.work, self.inbox, self.stop, self._request_resync)
+        self.observers, self.plans = start_observers(
+            plan_watches(self.roots.roots, self.watch),
+            ForwardingHandler(self.debouncer.on_event), self.watch)
+        self.pool = WorkerPool(self.config, key, self.watch.workers, self.work, self.inbox,
+                               self.stop)
+        self.pool.start()
+        self.settle_thread = threading.Thread(target=self.debouncer.run, name="phiscan-settle",
+                                              daemon=True)
+        self.settle_thread.start()
+        self.state = "catching-up"
+        self._start_catch_up()
+        try:
+            self._loop()
+        finally:
+            self._shutdown()
+        return 0
+
+    def _install_signal_handlers(self) -> None:
+        def on_signal(signum, frame) -> None:
+            log.info("signal %s: stopping", signal.Signals(signum).name)
+            self.stop.set()
+
+        signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGINT, on_signal)
+
+    def _close_stale_runs(self) -> None:
+        for run in self.inventory.runs():
+            if run["kind"] == "watch" and run["status"] == "running":
+                self.inventory.finish_run(run["id"], "interrupted", {})
+
+    def _loop(self) -> None:
+        last_status = last_export = 0.0
+        while not self.stop.is_set():
+            messages = self._drain(timeout=0.2)
+            if messages:
+                self.writer.apply(messages)
+            now = time.monotonic()
+            if now - last_status >= self.watch.heartbeat_seconds:
+                self._write_status()
+                last_status = now
+            export_every = self.watch.export_interval_seconds
+            if export_every > 0 and self.writer.dirty and now - last_export >= export_every:
+                self._export()
+                last_export = now
+            self.channels.flush_suppressed()
+            self._maybe_resync(now)
+
+    def _drain(self, timeout: float) -> list[Message]:
+        try:
+            messages = [self.inbox.get(timeout=timeout)]
+        except queue.Empty:
+            return []
+        while len(messages) < DRAIN_BATCH:
+            try:
+                messages.append(self.inbox.get_nowait())
+            except queue.Empty:
+                break
+        return messages
+
+    def _shutdown(self) -> None:
+        self.state = "stopping"
+        self.stop.set()
+        self._write_status()
+        stop_observers(self.observers)
+        self.pool.join(timeout=30)
+        leftovers = self._drain(timeout=0)
+        while leftovers:  # finished work already in hand is kept
+            self.writer.apply(leftovers)
+            leftovers = self._drain(timeout=0)
+        counts = dict(self.writer.counts)
+        self.inventory.finish_run(self.run_id, "completed", counts)
+        self._export()
+        self.channels.close()
+        self.alerter.close()
+        self.state = "stopped"
+        self._write_status()
+        self.inventory.close()
+        log.info("phiscan watch stopped: %s", counts)
+
+    # Catch-up and resync
+    def _start_catch_up(self) -> None:
+        catch_up = CatchUp(self.roots, self.out_dir, self.config, self.work, self.inbox,
+                           self.stop, self.alerter.missing_identities())
+        self.catch_up_thread = start_catch_up(catch_up, self._catch_up_finished)
+
+    def _catch_up_finished(self, counts: CatchUpCounts) -> None:
+        self.last_catch_up = counts
+        self.catch_up_done = True
+        if self.state == "catching-up":
+            self.state = "running"
+        self.debouncer.released.set()
+
+    def _request_resync(self) -> None:
+        self.resync_due = 0.0
+
+    def _maybe_resync(self, now: float) -> None:
+        if now < self.resync_due or (self.catch_up_thread and self.catch_up_thread.is_alive()):
+            return
+        log.info("resync: full catch-up pass")
+        self._start_catch_up()
+        self.resync_due = self._next_resync(now)
+
+    def _next_resync(self, now: float) -> float:
+        interval = self.watch.resync_interval_seconds
+        return now + interval if interval > 0 else float("inf")
+
+    # Outputs
+    def _export(self) -> None:
+        write_exports(self.inventory, self.out_dir,
+                      {"id": self.run_id, "status": "watching", "sources": self.roots.roots})
+        self.writer.dirty = False
+
+    def _write_status(self) -> None:
+        in_progress = self.pool.in_progress()
+        pending = self.debouncer.pending_count()
+        last_event = self.debouncer.last_event
+        catching_up = self.catch_up_thread is not None and self.catch_up_thread.is_alive()
+        idle = (self.catch_up_done and not catching_up and pending == 0 and in_progress == 0
+                and self.work.qsize() == 0 and self.inbox.qsize() == 0)
+        write_status(self.out_dir, {
+            "pid": os.getpid(),
+            "version": __version__,
+            "state": self.state,
+            "started_at": self.started_at,
+            "heartbeat_at": time.time(),
+            "heartbeat_seconds": self.watch.heartbeat_seconds,
+            "run_id": self.run_id,
+            "paths": [{"path": p.path, "observer": p.observer, "reason": p.reason}
+                      for p in self.plans],
+            "workers": self.watch.workers,
+            "workers_ready": self.pool.ready,
+            "catch_up_done": self.catch_up_done,
+            "catching_up": catching_up,
+            "catch_up": vars(self.last_catch_up) if self.last_catch_up else None,
+            "queue_depth": self.work.qsize(),
+            "queue_size": self.watch.queue_size,
+            "results_waiting": self.inbox.qsize(),
+            "pending": pending,
+            "in_progress": in_progress,
+            "idle": idle,
+            "events": self.debouncer.events,
+            "last_event": vars(last_event) if last_event else None,
+            "counts": dict(self.writer.counts),
+            "alerts_suppressed": self.channels.suppressed_total,
+        })
+
+
+def run_watch(paths: list[str], out_dir: str | Path, config: Config) -> int:
+    threading.excepthook = _scrubbed_thread_hook
+    return WatchDaemon(paths, Path(out_dir), config).run()
+
+
+def _scrubbed_thread_hook(args: threading.ExceptHookArgs) -> None:
+    """A crashing thread reports its exception type and place, never the message."""
+    frame = args.exc_traceback
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    where = f" at {frame.tb_frame.f_code.co_filename}:{frame.tb_lineno}" if frame else ""
+    thread = args.thread.name if args.thread else "?"
+    sys.stderr.write(f"phiscan: thread {thread} failed: {args.exc_type.__name__}{where}\n")
