@@ -31,7 +31,7 @@ def watch(
         raise typer.Exit(EXIT_USAGE)
     ensure_private_dir(out)
     setup_logging(out, quiet=quiet, debug=debug)
-    from phiscan.watch import WatchError, run_watch
+    from phiscan.watch.daemon import WatchError, run_watch
 
     try:
         code = run_watch([str(path) for path in paths], out, config)

@@ -1,6 +1,3 @@
 """`phiscan watch`: keep an inventory of shared drives current and alert on new
-sensitive data. See daemon.py for the threads and alerts.py for the alert rules."""
-
-from phiscan.watch.daemon import WatchError, run_watch
-
-__all__ = ["WatchError", "run_watch"]
+sensitive data. daemon.py has the threads, alerts.py the alert rules. Nothing is
+imported here so `phiscan status` stays light."""

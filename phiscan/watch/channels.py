@@ -89,6 +89,7 @@ class SyslogChannel:
             target = (host, int(port))
         self.handler = logging.handlers.SysLogHandler(
             address=target, facility=logging.handlers.SysLogHandler.LOG_USER)
+        self.handler.append_nul = False
         self.handler.setFormatter(logging.Formatter("phiscan: %(message)s"))
 
     def send(self, payload: dict) -> None:

@@ -140,10 +140,17 @@ class ForwardingHandler(FileSystemEventHandler):
 
 def start_observers(plans: list[WatchPlan], handler: FileSystemEventHandler,
                     config: WatchConfig) -> tuple[list[BaseObserver], list[WatchPlan]]:
-    """Started observers and the plans as carried out (a native watch may fall back)."""
+    """Started observers and the plans as carried out (a native watch may fall back).
+
+    The observers start first: scheduling on a running observer starts the emitter
+    at once, so an inotify failure (the watch limit) is raised here, per path."""
     native = Observer()
     native_name = type(native).__name__.removesuffix("Observer").lower() or NATIVE
     polling = PollingObserver(timeout=config.poll_interval_seconds)
+    observers = [native, polling]
+    for observer in observers:
+        observer.daemon = True
+        observer.start()
     effective: list[WatchPlan] = []
     for plan in plans:
         if plan.observer == NATIVE:
@@ -152,7 +159,7 @@ def start_observers(plans: list[WatchPlan], handler: FileSystemEventHandler,
                 log.info("watching %s with %s (%s)", plan.path, native_name, plan.reason)
                 effective.append(WatchPlan(plan.path, native_name, plan.reason))
                 continue
-            except OSError as exc:  # e.g. the inotify watch limit
+            except OSError as exc:
                 log.warning("cannot watch %s natively (%s); polling it instead", plan.path,
                             type(exc).__name__)
                 plan = WatchPlan(plan.path, POLLING, f"native watch failed: {type(exc).__name__}")
@@ -160,13 +167,7 @@ def start_observers(plans: list[WatchPlan], handler: FileSystemEventHandler,
         log.info("watching %s by polling every %.1f s (%s)", plan.path,
                  config.poll_interval_seconds, plan.reason)
         effective.append(plan)
-    started = []
-    for observer in (native, polling):
-        if observer.emitters:
-            observer.daemon = True
-            observer.start()
-            started.append(observer)
-    return started, effective
+    return observers, effective
 
 
 def stop_observers(observers: list[BaseObserver]) -> None:

@@ -1,0 +1,216 @@
+"""The real `phiscan watch` process against real filesystem events.
+
+Sensitive files hold one key-safe code (HOME_ACCESS on its own: risk high, so
+alerted); clean files hold two words, so the spaCy engine has little to do.
+Every wait polls the inventory or the status file against a deadline.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.watch_helpers import (
+    alert_lines,
+    inventory_rows,
+    present,
+    read_status,
+    start_daemon,
+    wait_for,
+    wait_until_running,
+    write_config,
+)
+
+FOLDERS = 10
+SENSITIVE = {"HOME_ACCESS": 1}
+NAME = re.compile(r"/[fr](\d{5})\.txt$")
+
+
+def is_sensitive(number: int) -> bool:
+    return number % 4 == 0
+
+
+def code_for(number: int) -> str:
+    return f"{4000 + number % 6000:04d}"
+
+
+def content(number: int) -> str:
+    if is_sensitive(number):
+        return f"Key safe code {code_for(number)}.\n"
+    return f"stock count {number}\n"
+
+
+def file_path(share: Path, number: int, prefix: str = "f") -> Path:
+    return share / f"d{number % FOLDERS}" / f"{prefix}{number:05d}.txt"
+
+
+def write_files(share: Path, numbers: range) -> dict[int, Path]:
+    written = {}
+    for number in numbers:
+        path = file_path(share, number)
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(content(number), encoding="utf-8")
+        written[number] = path
+    return written
+
+
+def number_of(location: str) -> int:
+    match = NAME.search(location)
+    assert match, location
+    return int(match.group(1))
+
+
+def assert_inventory_matches(out: Path, files: dict[int, Path]) -> None:
+    rows = present(out)
+    assert set(rows) == {str(path) for path in files.values()}
+    for number, path in files.items():
+        row = rows[str(path)]
+        assert row.status == "scanned", (path, row)
+        if is_sensitive(number):
+            assert (row.entities, row.risk) == (SENSITIVE, "high"), (path, row)
+        else:
+            assert (row.entities, row.risk) == ({}, "none"), (path, row)
+
+
+def assert_one_alert_per_sensitive_file(out: Path, files: dict[int, Path],
+                                        deleted: set[int]) -> None:
+    alerts = [a for a in alert_lines(out) if a["event"] == "sensitive_location"]
+    per_file = Counter(number_of(alert["location"]) for alert in alerts)
+    assert all(is_sensitive(number) for number in per_file), per_file
+    duplicates = {number: n for number, n in per_file.items() if n > 1}
+    assert duplicates == {}
+    surviving_sensitive = {number for number in files if is_sensitive(number)}
+    assert surviving_sensitive <= set(per_file)
+    # a deleted sensitive file alerted only if it was scanned before it went
+    assert set(per_file) - surviving_sensitive <= deleted
+    for alert in alerts:
+        assert alert["risk"] == "high"
+        assert alert["entities"] == SENSITIVE
+        assert alert["categories"] == ["home_access"]
+        assert code_for(number_of(alert["location"])) not in str(alert)
+
+
+def wait_for_inventory(out: Path, files: dict[int, Path], daemon) -> None:
+    expected = {str(path) for path in files.values()}
+
+    def settled() -> bool:
+        rows = present(out)
+        return set(rows) == expected and all(r.status == "scanned" for r in rows.values())
+
+    wait_for(settled, f"{len(expected)} files in the inventory", daemon)
+    wait_for(lambda: read_status(out).get("idle"), "the daemon to be idle", daemon)
+
+
+def run_status(out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", "status", str(out)],
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture()
+def watch_setup(tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    out = tmp_path / "out"
+    config = write_config(tmp_path / "watch.toml", settle_seconds=0.3, heartbeat_seconds=0.5,
+                          workers=2, queue_size=50, max_alerts_per_minute=0,
+                          export_interval_seconds=5.0)
+    return share, out, config, tmp_path / "logs"
+
+
+def burst_with_renames_and_deletes(share: Path) -> tuple[dict[int, Path], set[int]]:
+    files = write_files(share, range(2000))
+    deleted = set(range(3, 2000, 20)) | set(range(8, 2000, 40))  # clean and sensitive
+    for number in sorted(deleted):
+        files.pop(number).unlink()
+    for number in range(1, 2000, 19):  # renamed in place or into another folder
+        if number in files:
+            target = file_path(share, number + (number % 2), "r")
+            target = target.with_name(f"r{number:05d}.txt")
+            files[number].rename(target)
+            files[number] = target
+    return files, deleted
+
+
+def test_burst_kill_restart_and_clean_stop(watch_setup):
+    share, out, config, logs = watch_setup
+    daemon = start_daemon([share], out, config, logs)
+    wait_until_running(out, daemon)
+
+    # 1. A burst of 2,000 files with renames and deletes while the daemon is busy.
+    files, deleted = burst_with_renames_and_deletes(share)
+    wait_for_inventory(out, files, daemon)
+    assert_inventory_matches(out, files)
+    assert_one_alert_per_sensitive_file(out, files, deleted)
+    first_alerts = len(alert_lines(out))
+    stdout_alerts = [line for line in daemon.stdout().splitlines()
+                     if '"sensitive_location"' in line]
+    assert len(stdout_alerts) == first_alerts
+    renamed_rows = [loc for loc in inventory_rows(out) if "/r" in loc]
+    assert renamed_rows and all(not inventory_rows(out)[loc].gone for loc in renamed_rows)
+
+    # 2. SIGKILL in the middle of a second burst; more files and deletes while down.
+    files.update(write_files(share, range(2000, 3000)))
+    wait_for(lambda: sum(1 for loc in present(out) if number_of(loc) >= 2000) >= 100,
+             "part of the second burst to be scanned", daemon)
+    daemon.process.kill()
+    daemon.process.wait(timeout=30)
+    files.update(write_files(share, range(3000, 3300)))
+    for number in range(2, 400, 50):
+        files.pop(number).unlink()
+        deleted.add(number)
+    killed = run_status(out)
+    assert killed.returncode == 3
+    assert "not running" in killed.stdout and "is gone" in killed.stdout
+
+    # 3. Restart: catch-up finds everything, nothing twice.
+    restarted = start_daemon([share], out, config, logs)
+    wait_until_running(out, restarted)
+    wait_for_inventory(out, files, restarted)
+    assert_inventory_matches(out, files)
+    assert_one_alert_per_sensitive_file(out, files, deleted)
+    status = read_status(out)
+    assert status["catch_up"]["gone"] >= 8
+    shown = run_status(out)
+    assert shown.returncode == 0
+    assert "phiscan watch: running" in shown.stdout
+    assert f"watching: {share} with inotify" in shown.stdout
+    assert "catch-up: done" in shown.stdout
+    assert f"inventory: {len(files)} locations (scanned {len(files)}, skipped 0, error 0)" \
+        in shown.stdout
+    second = start_daemon([share], out, config, logs)
+    assert second.process.wait(timeout=60) == 2
+    assert "another phiscan watch" in second.stderr()
+
+    # 4. Clean stop on SIGTERM: exit 0, status stopped, runs recorded, exports current.
+    assert restarted.stop(signal.SIGTERM) == 0
+    assert read_status(out)["state"] == "stopped"
+    stopped = run_status(out)
+    assert stopped.returncode == 3 and "stopped cleanly" in stopped.stdout
+    runs = inventory_rows_runs(out)
+    assert [(kind, status) for kind, status in runs] == [
+        ("watch", "interrupted"), ("watch", "completed")]
+    exported = (out / "files.jsonl").read_text().splitlines()
+    assert len(exported) == len(files)
+    for path in out.iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path.name
+    codes = [code_for(number) for number in range(3300) if is_sensitive(number)]
+    for path in out.iterdir():
+        if path.suffix in (".jsonl", ".json", ".csv", ".log"):
+            text = path.read_text()
+            assert not any(f"code {code}" in text for code in codes), path.name
+
+
+def inventory_rows_runs(out: Path) -> list[tuple[str, str]]:
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{out / 'inventory.sqlite'}?mode=ro", uri=True)
+    try:
+        return db.execute("SELECT kind, status FROM runs ORDER BY id").fetchall()
+    finally:
+        db.close()

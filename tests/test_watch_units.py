@@ -1,0 +1,109 @@
+"""The daemon's pure parts: observer choice from /proc/mounts, the rate limit,
+and `phiscan status` without a daemon."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from phiscan.config import WatchConfig
+from phiscan.watch.channels import RateLimiter
+from phiscan.watch.observers import filesystem_of, parse_mounts, plan_watches
+
+MOUNTS = """\
+/dev/sda1 / ext4 rw,relatime 0 0
+//fileserver/care /mnt/care cifs rw,vers=3.1.1 0 0
+nas:/exports/team /srv/team\\040drive nfs4 rw 0 0
+/dev/sdb1 /srv ext4 rw 0 0
+nas:/exports/scans /srv/local/scans nfs rw 0 0
+"""
+
+
+def test_mount_table_is_parsed_with_escaped_spaces():
+    mounts = parse_mounts(MOUNTS)
+    assert [(m.point, m.fs_type) for m in mounts] == [
+        ("/", "ext4"), ("/mnt/care", "cifs"), ("/srv/team drive", "nfs4"), ("/srv", "ext4"),
+        ("/srv/local/scans", "nfs")]
+    assert filesystem_of("/mnt/care/letters", mounts) == "cifs"
+    assert filesystem_of("/srv/team drive/x", mounts) == "nfs4"
+    assert filesystem_of("/srv/teams", mounts) == "ext4"
+    assert filesystem_of("/home", mounts) == "ext4"
+
+
+def test_network_mounts_are_polled_and_local_disks_use_native_events(tmp_path):
+    mounts = parse_mounts(MOUNTS)
+    plans = plan_watches(["/mnt/care", "/home/ig"], WatchConfig(), mounts)
+    assert [(p.path, p.observer) for p in plans] == [
+        ("/mnt/care", "polling"), ("/home/ig", "native")]
+    assert "network filesystem cifs" in plans[0].reason
+    assert plans[1].reason == "local filesystem ext4"
+
+
+def test_poll_paths_and_nested_network_mounts_get_polling(tmp_path):
+    local = tmp_path / "local"
+    nested = local / "scans"
+    nested.mkdir(parents=True)
+    mounts = parse_mounts(f"/dev/sda1 / ext4 rw 0 0\nnas:/x {nested} nfs rw 0 0\n")
+    plans = plan_watches([str(local)], WatchConfig(), mounts)
+    assert [(p.path, p.observer) for p in plans] == [
+        (str(local), "native"), (str(nested), "polling")]
+    declared = plan_watches([str(local)], WatchConfig(poll_paths=[str(local)]), mounts)
+    assert [(p.path, p.observer) for p in declared] == [(str(local), "polling")]
+    assert declared[0].reason == f"listed in [watch] poll_paths ({local})"
+
+
+def test_rate_limit_counts_a_sliding_minute():
+    now = [1000.0]
+    limiter = RateLimiter(2, clock=lambda: now[0])
+    assert [limiter.allow() for _ in range(3)] == [True, True, False]
+    now[0] += 59.9
+    assert not limiter.allow()
+    now[0] += 0.2
+    assert limiter.has_room()
+    assert [limiter.allow() for _ in range(3)] == [True, True, False]
+    unlimited = RateLimiter(0, clock=lambda: now[0])
+    assert all(unlimited.allow() for _ in range(1000))
+
+
+def run_status(out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", "status", str(out)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_status_without_a_daemon(tmp_path):
+    missing = run_status(tmp_path)
+    assert missing.returncode == 2
+    assert "no watch status" in missing.stderr
+    (tmp_path / "watch-status.json").write_text(json.dumps({
+        "pid": 2 ** 22 + 7, "state": "running", "started_at": 0, "heartbeat_at": 0,
+        "heartbeat_seconds": 2, "paths": [], "counts": {}}))
+    dead = run_status(tmp_path)
+    assert dead.returncode == 3
+    assert dead.stdout.startswith(f"phiscan watch: not running (process {2 ** 22 + 7} is gone")
+
+
+def test_watch_refuses_a_missing_folder(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "watch", str(tmp_path / "nope"), "--out",
+         str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "not a folder" in result.stderr
+
+
+def test_systemd_unit_is_hardened():
+    unit = (Path(__file__).parent.parent / "contrib" / "phiscan-watch.service").read_text()
+    settings = {}
+    for line in unit.splitlines():
+        if "=" in line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            settings.setdefault(key.strip(), value.strip())
+    assert settings["ExecStart"].split()[1:3] == ["watch", "/srv/shares/care-team"]
+    assert "--out /var/lib/phiscan" in settings["ExecStart"]
+    assert settings["ReadOnlyPaths"].split()[0] == "/srv/shares/care-team"
+    assert settings["ReadWritePaths"] == "/var/lib/phiscan"
+    for key, value in {"NoNewPrivileges": "yes", "PrivateTmp": "yes", "ProtectSystem": "strict",
+                       "KillSignal": "SIGTERM", "UMask": "0077", "CapabilityBoundingSet": ""
+                       }.items():
+        assert settings[key] == value, key
