@@ -335,8 +335,9 @@ class Inventory:
         with self.db:
             for location in locations:
                 self.db.execute(
-                    "UPDATE locations SET gone=1 WHERE location=? OR location LIKE ? ESCAPE '\\'",
-                    (location, _member_prefix(location)),
+                    "UPDATE locations SET gone=1"
+                    " WHERE location=? OR (location > ? AND location < ?)",
+                    (location, *_member_range(location)),
                 )
 
     def mark_tree_gone(self, directory: str) -> int:
@@ -376,11 +377,6 @@ def _member_range(location: str) -> tuple[str, str]:
     """Bounds strictly around every `location!member` key ('"' sorts right after '!'),
     an index range scan where LIKE would read the whole table."""
     return location + MEMBER_SEP, location + chr(ord(MEMBER_SEP) + 1)
-
-
-def _member_prefix(location: str) -> str:
-    escaped = location.replace("%", r"\%").replace("_", r"\_")
-    return escaped + "!%"
 
 
 def _finding_row(location_id: int, run_id: int, finding: Finding) -> tuple:
