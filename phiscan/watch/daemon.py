@@ -15,6 +15,7 @@ import logging
 import os
 import queue
 import signal
+import stat
 import sys
 import threading
 import time
@@ -129,21 +130,18 @@ def _still_there(scanned: Scanned) -> tuple[bool, Identity | None]:
     deleted or changed meanwhile, a later event brings the truth (no stale rows)."""
     item = scanned.item
     try:
-        stat_result = os.stat(item.handle) if item.size and _is_link(item.handle) else \
-            os.lstat(item.handle)
+        stat_result = os.lstat(item.handle)
+        if stat.S_ISLNK(stat_result.st_mode) and not item.skip_reason:
+            stat_result = os.stat(item.handle)  # a followed link: the walk saw the target
     except FileNotFoundError:
         return False, None
     except OSError:
         return True, None
     if item.skip_reason and item.modified == 0:
-        return True, None
+        return True, None  # a link not followed, an unreadable entry: nothing to compare
     if stat_result.st_size != item.size or stat_result.st_mtime != item.modified:
         return False, None
     return True, Identity(stat_result.st_dev, stat_result.st_ino, item.size, item.modified)
-
-
-def _is_link(path: str) -> bool:
-    return os.path.islink(path)
 
 
 class WatchDaemon:
