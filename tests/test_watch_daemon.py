@@ -7,6 +7,7 @@ Every wait polls the inventory or the status file against a deadline.
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import subprocess
@@ -19,6 +20,7 @@ import pytest
 from tests.watch_helpers import (
     alert_lines,
     inventory_rows,
+    leaked,
     present,
     read_status,
     start_daemon,
@@ -93,7 +95,7 @@ def assert_one_alert_per_sensitive_file(out: Path, files: dict[int, Path],
         assert alert["risk"] == "high"
         assert alert["entities"] == SENSITIVE
         assert alert["categories"] == ["home_access"]
-        assert code_for(number_of(alert["location"])) not in str(alert)
+        assert not leaked(code_for(number_of(alert["location"])), json.dumps(alert))
 
 
 def wait_for_inventory(out: Path, files: dict[int, Path], daemon) -> None:
@@ -183,6 +185,12 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
     assert "catch-up: done" in shown.stdout
     assert f"inventory: {len(files)} locations (scanned {len(files)}, skipped 0, error 0)" \
         in shown.stdout
+    as_json = subprocess.run([sys.executable, "-m", "phiscan", "status", str(out), "--json"],
+                             capture_output=True, text=True, timeout=60)
+    machine = json.loads(as_json.stdout)
+    assert (machine["running"], machine["status"]["state"]) == (True, "running")
+    assert machine["inventory"]["status"] == {"scanned": len(files), "skipped": 0, "error": 0}
+    assert machine["inventory"]["risk"]["high"] == sum(map(is_sensitive, files))
     second = start_daemon([share], out, config, logs)
     assert second.process.wait(timeout=60) == 2
     assert "another phiscan watch" in second.stderr()
@@ -203,7 +211,7 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
     for path in out.iterdir():
         if path.suffix in (".jsonl", ".json", ".csv", ".log"):
             text = path.read_text()
-            assert not any(f"code {code}" in text for code in codes), path.name
+            assert not any(leaked(code, text) for code in codes), path.name
 
 
 def inventory_rows_runs(out: Path) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -122,3 +123,9 @@ def alert_lines(out: Path) -> list[dict]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def leaked(value: str, text: str) -> bool:
+    """`value` as a token of its own: not part of an alert id, a path or a timestamp."""
+    pattern = rf"(?<!\w)(?<!\d\.){re.escape(value)}(?!\w)(?!\.\d)"
+    return re.search(pattern, text) is not None
