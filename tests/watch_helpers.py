@@ -68,7 +68,7 @@ def wait_for(condition: Callable[[], object], what: str, daemon: Daemon | None =
         if daemon is not None and daemon.process.poll() is not None:
             raise AssertionError(f"daemon exited ({daemon.process.returncode}) waiting for "
                                  f"{what}:\n{daemon.stderr()[-3000:]}")
-        time.sleep(0.1)
+        time.sleep(0.25)
     raise AssertionError(f"timed out after {deadline:.0f} s waiting for {what}")
 
 
@@ -110,6 +110,20 @@ def inventory_rows(out: Path) -> dict[str, Row]:
                 for loc, status, ents, risk, gone in rows}
     except sqlite3.OperationalError:
         return {}
+    finally:
+        db.close()
+
+
+def count_present(out: Path) -> int:
+    """Cheap enough to poll: no JSON decoding."""
+    path = out / "inventory.sqlite"
+    if not path.exists():
+        return 0
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        return db.execute("SELECT count(*) FROM locations WHERE gone=0").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
     finally:
         db.close()
 
