@@ -176,6 +176,12 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
     for number in range(2, 400, 50):
         files.pop(number).unlink()
         deleted.add(number)
+    renamed_while_down = [n for n in range(400, 2000, 4)
+                          if n in files and files[n].name.startswith("f")][:5]
+    for number in renamed_while_down:  # alerted already: must not alert again
+        target = files[number].with_name(f"r{number:05d}.txt")
+        files[number].rename(target)
+        files[number] = target
     killed = run_status(out)
     assert killed.returncode == 3
     assert "not running" in killed.stdout and "is gone" in killed.stdout
@@ -186,8 +192,9 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
     wait_for_inventory(out, files, restarted)
     assert_inventory_matches(out, files)
     assert_one_alert_per_sensitive_file(out, files, deleted)
-    status = read_status(out)
-    assert status["catch_up"]["gone"] >= 8
+    catch_up = read_status(out)["catch_up"]
+    assert catch_up["renamed"] == len(renamed_while_down) == 5
+    assert catch_up["gone"] >= len(range(2, 400, 50)) + len(renamed_while_down)
     shown = run_status(out)
     assert shown.returncode == 0
     assert "phiscan watch: running" in shown.stdout
