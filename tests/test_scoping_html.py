@@ -1,0 +1,33 @@
+"""The HTML report is one inert file: hostile file names are escaped, nothing is fetched."""
+
+from __future__ import annotations
+
+import re
+
+from phiscan.model import Finding, LocationResult, Risk, Status
+from phiscan.scoping.html import render_html
+from phiscan.scoping.report import build_report, load_scope
+from phiscan.store import Inventory
+
+HOSTILE = "/share/<script>alert(1)</script><img src=http://x.test/a.png>.txt"
+
+
+def finding(entity: str, value_hash: str, masked: str) -> Finding:
+    return Finding(entity, 0.9, "test", "", 0, 4, masked, value_hash, record="document")
+
+
+def test_hostile_location_names_are_escaped_and_nothing_is_fetched(tmp_path):
+    with Inventory(tmp_path) as inventory:
+        run = inventory.start_run("scan", ["/share"])
+        inventory.write_results(run, [LocationResult(
+            location=HOSTILE, status=Status.SCANNED, risk=Risk.CRITICAL,
+            categories=["home_access", "identifiers"],
+            findings=[finding("UK_NHS", "n1", "401 *** ****"),
+                      finding("HOME_ACCESS", "k1", "*** **** ****")],
+        )])
+    html = render_html(build_report(load_scope(tmp_path)))
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert not re.search(r"<[^>]*\s(?:src|href)\s*=", html)
+    assert html.count("<svg") == 5  # people by category, per location; locations x3
+    assert "people per location (top 10)" in html
