@@ -68,6 +68,10 @@ class FaultPlan:
     reset_keys: set[str] = field(default_factory=set)
     # Bucket sub-resources (`acl`, `policyStatus`, ...) answered 403 AccessDenied.
     denied_queries: set[str] = field(default_factory=set)
+    # Buckets whose every request (listing and objects) is answered 403 AccessDenied.
+    revoked_buckets: set[str] = field(default_factory=set)
+    # Object paths (`/bucket/key`) whose GET is answered 403: that object's own ACL.
+    denied_keys: set[str] = field(default_factory=set)
     # Called with the bucket name once moto has answered a listing, before the client
     # gets that answer: the change lands strictly between list and get.
     after_listing: Callable[[str], None] | None = None
@@ -124,6 +128,11 @@ class FaultProxy:
         if request.command == "GET" and path in self.plan.slowdown_keys:
             self.plan.count("slowdown")
             _send_error(request, 503, SLOWDOWN_BODY)
+            return
+        if path.strip("/").split("/")[0] in self.plan.revoked_buckets or (
+                request.command == "GET" and path in self.plan.denied_keys):
+            self.plan.count("revoked")
+            _send_error(request, 403, ACCESS_DENIED_BODY)
             return
         if request.command == "GET" and set(query) & self.plan.denied_queries:
             self.plan.count("denied")

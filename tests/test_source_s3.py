@@ -203,3 +203,31 @@ def test_unknown_profile_is_a_configuration_error(aws_test_env):
     source = S3Source("s3://any-bucket", config)
     with pytest.raises(ConfigError, match="AWS profile not found: no-such-profile"):
         list(source.walk())
+
+
+def test_bucket_access_revoked_mid_scan_makes_the_run_incomplete(s3_admin, proxy, tmp_path):
+    s3_admin.create_bucket(Bucket="revoked")
+    s3_admin.create_bucket(Bucket="still-open")
+    for name in ("a.txt", "b.txt"):
+        s3_admin.put_object(Bucket="revoked", Key=f"notes/{name}", Body=NOTE)
+    s3_admin.put_object(Bucket="still-open", Key="notes/private.txt", Body=NOTE)
+
+    def after_listing(bucket: str) -> None:
+        if bucket == "revoked":
+            proxy.plan.revoked_buckets.add(bucket)
+
+    proxy.plan.after_listing = after_listing
+    proxy.plan.denied_queries = POSTURE_READS
+    proxy.plan.denied_keys = {"/still-open/notes/private.txt"}  # one object's ACL only
+
+    outcome = run_scan(["s3://revoked/notes/", "s3://still-open/notes/"],
+                       tmp_path / "out", s3_config(proxy.url))
+
+    assert outcome.summary["run"]["status"] == "incomplete"
+    assert outcome.summary["run"]["unavailable"] == ["s3://revoked/notes/"]
+    rows = rows_by_location(tmp_path / "out")
+    assert {location: (row["status"], row["reason"]) for location, row in rows.items()} == {
+        "s3://revoked/notes/a.txt": ("error", "source unavailable: bucket access revoked"),
+        "s3://revoked/notes/b.txt": ("error", "source unavailable: bucket access revoked"),
+        "s3://still-open/notes/private.txt": ("error", "access denied"),
+    }

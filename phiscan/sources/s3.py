@@ -21,6 +21,7 @@ from phiscan.config import Config, ConfigError, S3Config
 from phiscan.model import SourceItem
 from phiscan.sources.base import (
     SourceReadError,
+    SourceReadUnavailable,
     SourceUnavailable,
     matches_globs,
     read_bounded,
@@ -173,10 +174,23 @@ class S3Source:
                 return read_bounded(body.read, max_bytes + 1)
             finally:
                 body.close()
-        except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
+        except botocore.exceptions.ClientError as exc:
+            if safe_reason(exc) == "access denied" and not self._bucket_still_listable():
+                raise SourceReadUnavailable("bucket access revoked") from None
+            raise SourceReadError(safe_reason(exc)) from None
+        except botocore.exceptions.BotoCoreError as exc:
             raise SourceReadError(safe_reason(exc)) from None
         except OSError as exc:  # a reset while streaming the body, below botocore
             raise SourceReadError(f"connection failed: {type(exc).__name__}") from None
+
+    def _bucket_still_listable(self) -> bool:
+        """One object denied is that object's ACL; the listing the walk used denied too
+        means access to the bucket was revoked mid-scan (the run is then incomplete)."""
+        try:
+            self.client.list_objects_v2(Bucket=self.bucket, MaxKeys=1)
+        except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError):
+            return False
+        return True
 
     def posture(self) -> SourcePosture:
         """Public access block, policy status, ACL, default encryption, versioning.
