@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -76,19 +77,38 @@ def load_or_exit(config_path: Path | None) -> Config:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def summary_table(summary: dict) -> Table:
-    table = Table(title="phiscan summary", show_header=True)
+def usage_error(message: str) -> typer.Exit:
+    """Print a usage problem and return the Exit to raise (exit code 2)."""
+    err_console.print(f"[red]{message}[/red]")
+    return typer.Exit(EXIT_USAGE)
+
+
+Rows = Iterable[tuple[str, object]]
+
+
+def indented(counts: dict, prefix: str = "") -> Rows:
+    """`  <prefix><key>` rows under a heading row, one per count."""
+    return ((f"  {prefix}{key}", value) for key, value in counts.items())
+
+
+def measure_table(title: str, value_header: str, rows: Rows) -> Table:
+    """The two-column `measure | value` table every summary prints."""
+    table = Table(title=title)
     table.add_column("measure")
-    table.add_column("value", justify="right")
-    table.add_row("locations", str(summary["locations"]))
-    for status, count in summary["status"].items():
-        table.add_row(f"  {status}", str(count))
-    table.add_row("special-category locations", str(summary["special_category_locations"]))
-    for risk, count in summary["risk"].items():
-        table.add_row(f"  risk {risk}", str(count))
-    for entity, count in summary["entities"].items():
-        table.add_row(f"  {entity}", str(count))
+    table.add_column(value_header, justify="right")
+    for measure, value in rows:
+        table.add_row(measure, str(value))
     return table
+
+
+def summary_table(summary: dict) -> Table:
+    return measure_table("phiscan summary", "value", [
+        ("locations", summary["locations"]),
+        *indented(summary["status"]),
+        ("special-category locations", summary["special_category_locations"]),
+        *indented(summary["risk"], "risk "),
+        *indented(summary["entities"]),
+    ])
 
 
 def apply_executor_options(config: Config, workers: int | None, executor: str | None,

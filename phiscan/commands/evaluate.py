@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from phiscan.cli import EXIT_USAGE, err_console
 from phiscan.config import ConfigError, load_config
 from phiscan.evaluation import (
     ENGINES,
@@ -22,9 +23,7 @@ from phiscan.evaluation import (
 )
 from phiscan.security import write_private_text
 
-EXIT_USAGE = 2
-console = Console(width=110)
-err_console = Console(stderr=True)
+console = Console(width=110)  # wide enough for the per-entity metric columns
 
 
 def _figure(value: float | None) -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from phiscan.cli import console, err_console, usage_error
 from phiscan.config import ConfigError, load_config
 from phiscan.scoping.export import ROLES, export_row, write_export
 from phiscan.scoping.keys import existing_hmac_key
@@ -17,10 +17,7 @@ from phiscan.scoping.linkage import Individual
 from phiscan.scoping.report import load_scope
 from phiscan.store import Inventory
 
-EXIT_USAGE = 2
 SHOWN = 50
-console = Console()
-err_console = Console(stderr=True)
 
 
 def individuals_table(people: list[Individual]) -> Table:
@@ -33,11 +30,6 @@ def individuals_table(people: list[Individual]) -> Table:
                       str(row["home_access"]), str(row["special_category"]),
                       str(row["locations"]))
     return table
-
-
-def usage_error(message: str) -> typer.Exit:
-    err_console.print(f"[red]{message}[/red]")
-    return typer.Exit(EXIT_USAGE)
 
 
 def reveal_for(out_dir: Path, people: list[Individual], export: Path,

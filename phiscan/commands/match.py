@@ -7,35 +7,28 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from phiscan.cli import console, err_console, measure_table, usage_error
 from phiscan.config import ConfigError, load_config
 from phiscan.scoping.keys import existing_hmac_key
 from phiscan.scoping.mpi import MpiError, match_people, parse_columns, read_mpi, write_match_csv
 from phiscan.scoping.report import load_scope
 
-EXIT_USAGE = 2
-console = Console()
-err_console = Console(stderr=True)
 
-
-def usage_error(message: str) -> typer.Exit:
-    err_console.print(f"[red]{message}[/red]")
-    return typer.Exit(EXIT_USAGE)
+def summary_rows(summary: dict) -> list[tuple[str, object]]:
+    rows: list[tuple[str, object]] = []
+    for name, value in summary.items():
+        label = name.replace("_", " ")
+        if isinstance(value, dict):
+            rows.extend((f"  {label}: {inner}", count) for inner, count in value.items())
+        else:
+            rows.append((label, value))
+    return rows
 
 
 def summary_table(summary: dict) -> Table:
-    table = Table(title="MPI match")
-    table.add_column("measure")
-    table.add_column("count", justify="right")
-    for name, value in summary.items():
-        if isinstance(value, dict):
-            for inner, count in value.items():
-                table.add_row(f"  {name.replace('_', ' ')}: {inner}", str(count))
-        else:
-            table.add_row(name.replace("_", " "), str(value))
-    return table
+    return measure_table("MPI match", "count", summary_rows(summary))
 
 
 def match_command(

@@ -7,53 +7,40 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from phiscan.cli import EXIT_USAGE, console, err_console, indented, measure_table
 from phiscan.scoping.html import HTML_REPORT, write_html
 from phiscan.scoping.ico import write_ico
 from phiscan.scoping.report import build_report, load_scope
 
-EXIT_USAGE = 2
-console = Console()
-err_console = Console(stderr=True)
-
 
 def people_table(report: dict) -> Table:
     people = report["individuals"]
-    table = Table(title="people affected")
-    table.add_column("measure")
-    table.add_column("people", justify="right")
-    table.add_row("individuals (total)", str(people["total"]))
-    table.add_row("  lower bound (loose linkage)", str(people["lower_bound"]))
-    table.add_row("  upper bound (strict linkage)", str(people["upper_bound"]))
-    table.add_row("with special-category data", str(people["with_special_category"]))
-    table.add_row("with home-access details", str(people["with_home_access"]))
-    table.add_row("with an NHS number", str(people["with_nhs_number"]))
-    table.add_row("without an NHS number", str(people["without_nhs_number"]))
-    for category, count in people["by_category"].items():
-        table.add_row(f"  exposed: {category}", str(count))
-    table.add_row("test-range NHS numbers (not people)",
-                  str(report["test_data"]["test_range_nhs_numbers"]))
-    return table
+    return measure_table("people affected", "people", [
+        ("individuals (total)", people["total"]),
+        ("  lower bound (loose linkage)", people["lower_bound"]),
+        ("  upper bound (strict linkage)", people["upper_bound"]),
+        ("with special-category data", people["with_special_category"]),
+        ("with home-access details", people["with_home_access"]),
+        ("with an NHS number", people["with_nhs_number"]),
+        ("without an NHS number", people["without_nhs_number"]),
+        *indented(people["by_category"], "exposed: "),
+        ("test-range NHS numbers (not people)", report["test_data"]["test_range_nhs_numbers"]),
+    ])
 
 
 def locations_table(report: dict) -> Table:
     locations, records = report["locations"], report["records"]
-    table = Table(title="records and locations")
-    table.add_column("measure")
-    table.add_column("count", justify="right")
-    table.add_row("records", str(records["total"]))
-    table.add_row("  linked to individuals", str(records["linked_to_individuals"]))
-    table.add_row("  not attributed to anyone", str(records["unattributed"]))
-    table.add_row("locations", str(locations["total"]))
-    for status, count in locations["by_status"].items():
-        table.add_row(f"  {status}", str(count))
-    for risk, count in locations["by_risk"].items():
-        table.add_row(f"  risk {risk}", str(count))
-    for entity, count in report["entities"].items():
-        table.add_row(f"  findings {entity}", str(count))
-    return table
+    return measure_table("records and locations", "count", [
+        ("records", records["total"]),
+        ("  linked to individuals", records["linked_to_individuals"]),
+        ("  not attributed to anyone", records["unattributed"]),
+        ("locations", locations["total"]),
+        *indented(locations["by_status"]),
+        *indented(locations["by_risk"], "risk "),
+        *indented(report["entities"], "findings "),
+    ])
 
 
 def top_table(report: dict, limit: int = 10) -> Table:
