@@ -13,8 +13,9 @@
   and the location ends as an error. Only on the main thread: threads share an
   address space, so a per-file allowance cannot be attributed there.
 - Native extractors that a signal cannot stop (a PDF library spinning in C, or
-  crashing outright) run in a forked child (`run_isolated`): the child gets the
-  memory allowance, the parent kills it at the deadline, and a crash is a status.
+  crashing outright) run in a helper child process (`phiscan.isolation`): the
+  child gets the memory allowance, the worker kills it at the deadline, and a
+  crash is a status.
 
 Executors need no set-up: `scan_item` applies the limits itself. An executor may
 call `prepare_worker()` once per worker process to pay the watchdog start-up early.
@@ -23,21 +24,14 @@ call `prepare_worker()` once per worker process to pay the watchdog start-up ear
 from __future__ import annotations
 
 import ctypes
-import faulthandler
-import os
-import pickle
 import resource
-import select
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
 from phiscan.config import LimitsConfig
-
-T = TypeVar("T")
 
 TIMEOUT_REASON = "timeout: over per_file_timeout_seconds"
 MEMORY_REASON = "out of memory: over per_file_memory_mb"
@@ -52,7 +46,7 @@ class FileTimeout(BaseException):
 
 
 class IsolatedFailure(Exception):
-    """An isolated child died without a result. The message is a safe reason."""
+    """An isolated helper died without a result. The message is a safe reason."""
 
 
 _current = threading.local()
@@ -178,91 +172,3 @@ def prepare_worker() -> None:
     address_space_bytes()
 
 
-def run_isolated(work: Callable[[], T], limits: LimitsConfig) -> T:
-    """`work()` in a forked child under the memory allowance, killed at the deadline.
-
-    Returns what `work` returned, re-raises what it raised (exceptions must pickle),
-    raises FileTimeout at the deadline, and IsolatedFailure when the child died.
-    """
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child: never returns
-        os.close(read_fd)
-        _child_main(work, write_fd, limits.per_file_memory_mb)
-    os.close(write_fd)
-    try:
-        chunks = _read_all(read_fd, remaining_seconds())
-    except BaseException:  # the deadline, or the parent's own alarm: never leave it running
-        _kill(pid)
-        raise
-    finally:
-        os.close(read_fd)
-    _, wait_status = os.waitpid(pid, 0)
-    if not chunks:
-        raise IsolatedFailure(_death_reason(wait_status))
-    return _unpack(b"".join(chunks))
-
-
-def _child_main(work: Callable[[], object], write_fd: int, memory_mb: int) -> None:
-    status = 0
-    try:
-        faulthandler.disable()  # a native crash is reported by the parent as a status
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
-        if memory_mb > 0:
-            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            wanted = address_space_bytes() + memory_mb * _MB
-            if soft == resource.RLIM_INFINITY or wanted < soft:
-                resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-        try:
-            outcome: tuple[str, object] = ("ok", work())
-        except MemoryError:
-            outcome = ("memory", None)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back as a status
-            outcome = ("raised", exc)
-        try:
-            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            data = pickle.dumps(("unpicklable", type(outcome[1]).__name__))
-        with os.fdopen(write_fd, "wb") as pipe:
-            pipe.write(data)
-    except BaseException:  # noqa: BLE001 - a child must never run the parent's code
-        status = 70
-    finally:
-        os._exit(status)
-
-
-def _read_all(read_fd: int, seconds: float | None) -> list[bytes]:
-    chunks: list[bytes] = []
-    end = None if seconds is None else time.monotonic() + seconds
-    while True:
-        wait = None if end is None else max(end - time.monotonic(), 0.0)
-        ready, _, _ = select.select([read_fd], [], [], wait)
-        if not ready:
-            raise FileTimeout()
-        chunk = os.read(read_fd, 1 << 20)
-        if not chunk:
-            return chunks
-        chunks.append(chunk)
-
-
-def _kill(pid: int) -> None:
-    os.kill(pid, signal.SIGKILL)  # not yet reaped, so the pid is still ours
-    os.waitpid(pid, 0)
-
-
-def _death_reason(wait_status: int) -> str:
-    if os.WIFSIGNALED(wait_status):
-        return f"crashed ({signal.Signals(os.WTERMSIG(wait_status)).name})"
-    return f"crashed (exit {os.waitstatus_to_exitcode(wait_status)})"
-
-
-def _unpack(payload: bytes):
-    kind, value = pickle.loads(payload)
-    if kind == "ok":
-        return value
-    if kind == "memory":
-        raise MemoryError()
-    if kind == "unpicklable":
-        raise IsolatedFailure(f"failed ({value})")
-    raise value

@@ -15,21 +15,23 @@ from phiscan.classify import classify
 from phiscan.config import Config
 from phiscan.detect import Detector
 from phiscan.extract import (
+    EXTRACTORS,
     ExtractContext,
     ExtractionError,
     Piece,
     Skip,
     choose_extractor,
     run_extractor,
+    unique_children,
 )
-from phiscan.extract.base import Budget
+from phiscan.extract.base import Budget, Extractor
+from phiscan.isolation import run_isolated
 from phiscan.limits import (
     MEMORY_REASON,
     TIMEOUT_REASON,
     FileTimeout,
     IsolatedFailure,
     file_limits,
-    run_isolated,
 )
 from phiscan.model import MEMBER_SEP, Child, LocationResult, SourceItem, Status
 from phiscan.sources.base import Source, SourceReadError
@@ -99,28 +101,30 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
 
 def extract_pieces(extractor: str, data: bytes, ctx: ExtractContext, config: Config
                    ) -> Iterator[Piece]:
-    """Pieces in-process, or from a forked child for extractors a signal cannot stop."""
+    """Pieces in-process, or from a helper process for extractors a signal cannot stop."""
     isolated = config.limits.isolate_extractors
     if extractor not in isolated and "*" not in isolated:
         yield from run_extractor(extractor, data, ctx)
         return
     pieces, budget, failure = run_isolated(
-        lambda: _extract_all(extractor, data, ctx), config.limits)
+        _extract_all, (extractor, EXTRACTORS[extractor], data, ctx),
+        config.limits.per_file_memory_mb)
     ctx.budget = budget  # members the child expanded count against the file
     yield from pieces
     if failure is not None:
         raise failure
 
 
-def _extract_all(extractor: str, data: bytes, ctx: ExtractContext
+def _extract_all(extractor: str, function: Extractor, data: bytes, ctx: ExtractContext
                  ) -> tuple[list[Piece], Budget, Exception | None]:
     """Everything an extractor yields before it stops, and why it stopped.
 
-    Library exceptions become our own (their messages may quote content and
-    their classes may not survive the trip back from the child)."""
+    The function travels with its name: the helper may have been forked before
+    an extractor was registered. Library exceptions become our own (their messages
+    may quote content and their classes may not survive the trip back)."""
     pieces: list[Piece] = []
     try:
-        for piece in run_extractor(extractor, data, ctx):
+        for piece in unique_children(function(data, ctx)):
             pieces.append(piece)
     except (Skip, ExtractionError) as exc:
         return pieces, ctx.budget, exc

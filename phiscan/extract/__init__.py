@@ -100,5 +100,5 @@ def unique_children(pieces: Iterator[Piece]) -> Iterator[Piece]:
 
 __all__ = [
     "EXTRACTORS", "EXTENSIONS", "ExtractContext", "ExtractionError", "LimitExceeded", "Skip",
-    "choose_extractor", "run_extractor", "sniff",
+    "choose_extractor", "run_extractor", "sniff", "unique_children",
 ]
