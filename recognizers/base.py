@@ -1,7 +1,9 @@
 """The shape every phiscan recognizer shares: Presidio patterns, then our own context.
 
-`PatternRecognizer` finds candidates and runs `validate_result` (checksums,
-formats). `score_match` then reads the raw text around each candidate (see
+Patterns find candidates and `validate_result` checks them (checksums,
+formats), exactly as in Presidio's `PatternRecognizer`; a pattern with a
+trigger (`recognizers.triggers`) is scanned only where it can match.
+`score_match` then reads the raw text around each candidate (see
 `recognizers.context`) and sets the score, or drops the candidate. The result
 is marked as already context-scored so Presidio's lemma enhancer leaves it
 alone, and the same recognizer works when called without spaCy artifacts.
@@ -9,29 +11,47 @@ alone, and the same recognizer works when called without spaCy artifacts.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
+
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
+
+from recognizers.triggers import Trigger, scan
+
+log = logging.getLogger("phiscan.recognizers")
 
 # Our patterns spell out case where it matters (postcodes, NI numbers).
 DEFAULT_FLAGS = re.MULTILINE
 
 
 class ContextScoredRecognizer(PatternRecognizer):
-    """A PatternRecognizer whose final score comes from `score_match`."""
+    """A PatternRecognizer whose final score comes from `score_match`.
+
+    `triggers` maps a pattern name to its trigger; `gated = False` scans every
+    pattern over the whole text (the reference the triggers are tested against)."""
+
+    gated = True
 
     def __init__(
         self, entity: str, name: str, patterns: list[Pattern], context: list[str],
         flags: int = DEFAULT_FLAGS, extra_entities: tuple[str, ...] = (),
+        triggers: Mapping[str, Trigger] | None = None,
     ) -> None:
         super().__init__(
             supported_entity=entity, name=name, patterns=patterns, context=context,
             supported_language="en", global_regex_flags=flags,
         )
         self.supported_entities = [entity, *extra_entities]
+        self.triggers = dict(triggers or {})
+        unknown = set(self.triggers) - {pattern.name for pattern in patterns}
+        if unknown:
+            raise ValueError(f"triggers for unknown patterns: {sorted(unknown)}")
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         scored: list[RecognizerResult] = []
-        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+        for result in self.match_patterns(text, regex_flags or self.global_regex_flags):
             kept = self.score_match(text, result)
             if kept is None:
                 continue
@@ -41,6 +61,51 @@ class ContextScoredRecognizer(PatternRecognizer):
             }
             scored.append(kept)
         return scored
+
+    def match_patterns(self, text: str, flags: int) -> list[RecognizerResult]:
+        """What `PatternRecognizer` finds (same scores, validation and explanations),
+        each pattern scanned only in its trigger's regions."""
+        results = []
+        regions_by_trigger: dict[int, list[tuple[int, int]] | None] = {}
+        for pattern in self.patterns:
+            if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
+                pattern.compiled_with_flags = flags
+                pattern.compiled_regex = re.compile(pattern.regex, flags=flags)
+            trigger = self.triggers.get(pattern.name) if self.gated else None
+            regions = None
+            if trigger is not None:
+                if id(trigger) not in regions_by_trigger:
+                    regions_by_trigger[id(trigger)] = trigger.regions(text)
+                regions = regions_by_trigger[id(trigger)]
+            try:
+                for match in scan(pattern.compiled_regex, text, regions, REGEX_TIMEOUT_SECONDS):
+                    result = self.pattern_result(pattern, text, match.start(), match.end(), flags)
+                    if result is not None:
+                        results.append(result)
+            except TimeoutError:
+                log.warning("pattern '%s' of %s timed out; skipped", pattern.name, self.name)
+        return EntityRecognizer.remove_duplicates(results)
+
+    def pattern_result(self, pattern: Pattern, text: str, start: int, end: int, flags: int
+                       ) -> RecognizerResult | None:
+        matched = text[start:end]
+        if not matched:
+            return None
+        validation = self.validate_result(matched)
+        explanation = self.build_regex_explanation(
+            self.name, pattern.name, pattern.regex, pattern.score, validation, flags)
+        result = RecognizerResult(
+            entity_type=self.supported_entities[0], start=start, end=end, score=pattern.score,
+            analysis_explanation=explanation,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+        )
+        if validation is not None:
+            result.score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
+        if self.invalidate_result(matched):
+            result.score = EntityRecognizer.MIN_SCORE
+        explanation.score = result.score
+        return result if result.score > EntityRecognizer.MIN_SCORE else None
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Set `result.score` from context, or return None to drop the candidate."""

@@ -13,6 +13,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer
 from recognizers.context import Terms, context_of
+from recognizers.triggers import sign
 
 ICD10 = r"(?<![\w.])[A-TV-Z]\d{2}(?:\.\d{1,4}|\d{1,2})?[A-Z]?(?![\w])(?!\.\d)"
 SNOMED = r"(?<![\w.])[1-9]\d{5,17}(?![\w])(?!\.\d)"
@@ -55,10 +56,13 @@ class ClinicalCodeRecognizer(ContextScoredRecognizer):
             entity=self.ENTITY, name="PhiscanClinicalCodeRecognizer",
             patterns=[Pattern("icd-10", ICD10, SCORE), Pattern("snomed ct", SNOMED, SCORE)],
             context=[*ICD_CONTEXT.phrases, *SNOMED_CONTEXT.phrases],
+            triggers={"icd-10": sign(r"[A-TV-Z]\d\d")},
         )
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
+        if value.isdigit() and not is_snomed_concept_id(value):
+            return None  # most long numbers: no need to read their context
         context = context_of(text, result.start, result.end, before=40, after=0)
         label = f"{context.field} {context.label}"
         if value.isdigit():

@@ -20,7 +20,8 @@ from recognizers.context import (
     normalise_words,
     text_before_last_digit,
 )
-from recognizers.dates import MONTH_NAME, parse_date
+from recognizers.dates import MONTH_NAME, MONTH_PREFIXES, parse_date
+from recognizers.triggers import Literal, Trigger, sign
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_PATTERNS = [
@@ -45,6 +46,16 @@ def plausible_birth_date(value: str, today: date | None = None) -> bool:
     return parsed is not None and parsed.year >= EARLIEST_YEAR and parsed <= today
 
 
+# Patterns that start with a digit scan fast on their own. A numeric date holds a
+# digit, a separator and a digit; `March 5, 1950` starts with a month's name.
+DATE_TRIGGERS = {
+    "numeric date": sign(r"\d[/.\-]\d"),
+    "month day year": Trigger(literals=[
+        Literal(month, whole_word=False, confirm=rf"(?<![\w]){MONTH_NAME}\.?[ ]\d")
+        for month in MONTH_PREFIXES]),
+}
+
+
 class DateOfBirthRecognizer(ContextScoredRecognizer):
     ENTITY = "DATE_OF_BIRTH"
 
@@ -52,6 +63,7 @@ class DateOfBirthRecognizer(ContextScoredRecognizer):
         super().__init__(
             entity=self.ENTITY, name="PhiscanDateOfBirthRecognizer",
             patterns=DATE_PATTERNS, context=list(BIRTH_CONTEXT.phrases),
+            triggers=DATE_TRIGGERS,
         )
 
     def validate_result(self, pattern_text: str) -> bool:

@@ -22,6 +22,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from recognizers.base import ContextScoredRecognizer
 from recognizers.context import Terms, normalise_words
 from recognizers.dates import parse_date
+from recognizers.triggers import Literal, Trigger, vocabulary_trigger
 from recognizers.vocabulary import alternation, load_vocabulary
 
 ENTITY = "HOME_ACCESS"
@@ -40,16 +41,17 @@ _NOT_A_DOOR_KEY = (
     r"features?|terms?|words?|stakeholders?|priorit(?:y|ies)|objectives?|actions?|"
     r"information|info|lessons?|questions?|changes?|documents?|principles?|results?)\b)"
 )
+_KEY_WORD = r"(?i:keys?)\b" + _NOT_A_DOOR_KEY
 _KEY = (
     r"(?<!(?i:any|press|the\s+shift|function)\s)"
-    r"(?i:spare\s+|front\s+door\s+|back\s+door\s+|door\s+|house\s+)?(?i:keys?)\b"
-    + _NOT_A_DOOR_KEY
+    r"(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
+    r"house[^\S\n]+)?" + _KEY_WORD
 )
 _FILLER = r"[^\n.;]{0,40}?"
 _SHORT_FILLER = r"[^\n.;]{0,15}?"
 _HIDE_PREPOSITION = (
-    r"(?i:under(?:neath)?|beneath|in|inside|behind|on\s+top\s+of|above|below|beside|"
-    r"next\s+to|by)"
+    r"(?i:under(?:neath)?|beneath|in|inside|behind|on[^\S\n]+top[^\S\n]+of|above|below|"
+    r"beside|next[^\S\n]+to|by)"
 )
 _DETERMINER = r"(?:(?i:the|a|an|her|his|their|its)[^\S\n]+)?"
 _ADJECTIVE = (
@@ -57,13 +59,13 @@ _ADJECTIVE = (
     r"white|old|stone|brown|terracotta)[^\S\n]+){0,2}"
 )
 _LOCATED = (
-    r"(?i:on|by|behind|beside|next\s+to|to\s+the\s+(?:left|right)\s+of|left\s+of|"
-    r"right\s+of|near|under(?:neath)?|above|below|inside|in)"
+    r"(?i:on|by|behind|beside|next[^\S\n]+to|to[^\S\n]+the[^\S\n]+(?:left|right)[^\S\n]+of|"
+    r"left[^\S\n]+of|right[^\S\n]+of|near|under(?:neath)?|above|below|inside|in)"
 )
 _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "window", "fence",
              "doorbell", "light", "pipe", "porch", "door frame", "garage door")
 _HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)"
-_HELD_BY = r"(?i:held\s+by|with|kept\s+by|left\s+with|from|at)"
+_HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)"
 _YEAR_WORDS = Terms(["in", "since", "from", "until", "during", "year", "fitted", "installed",
                      "replaced", "dated", "of"])
 _TIME_WORDS = Terms(["at", "from", "until", "till", "before", "after", "around", "approx",
@@ -77,6 +79,20 @@ SCORE_HIDDEN_KEY = 0.85
 SCORE_LOCATION = 0.8
 SCORE_KEYHOLDER = 0.75
 SCORE_ENTRY = 0.75
+
+
+def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
+    """Every pattern needs a device, a door key, a keyholder or an entry phrase."""
+    devices = vocabulary_trigger(load_vocabulary("home_access_devices.txt", extra_dirs))
+    door_key = Trigger(literals=[Literal("key", whole_word=False, confirm=_KEY_WORD)])
+    return {
+        "code after device": devices, "code before device": devices,
+        "device location": devices, "hidden key": door_key,
+        "hiding place before key": door_key,
+        "keyholder holds key": door_key, "key held by": door_key,
+        "entry instruction": vocabulary_trigger(
+            load_vocabulary("home_access_entry.txt", extra_dirs)),
+    }
 
 
 def build_patterns(extra_dirs: Sequence[str | Path] = ()) -> list[Pattern]:
@@ -94,15 +110,16 @@ def build_patterns(extra_dirs: Sequence[str | Path] = ()) -> list[Pattern]:
     return [
         Pattern("code after device", rf"{devices}{_FILLER}{CODE}", SCORE_CODE),
         Pattern("code before device",
-                rf"{CODE}[^\S\n]+(?:(?i:is|=)[^\S\n]+)?(?:(?i:the|for\s+the)[^\S\n]+)?{devices}",
+                rf"{CODE}[^\S\n]+(?:(?i:is|=)[^\S\n]+)?(?:(?i:the|for[^\S\n]+the)[^\S\n]+)?{devices}",
                 SCORE_CODE),
         Pattern("device location", rf"{devices}{_SHORT_FILLER}{device_location}", SCORE_LOCATION),
         Pattern("hidden key", rf"{_KEY}{_FILLER}{hiding_place}", SCORE_HIDDEN_KEY),
         Pattern("hiding place before key", rf"{hiding_place}{_FILLER}{_KEY}", SCORE_HIDDEN_KEY),
-        Pattern("keyholder word", r"(?<![\w])(?i:key[\s-]?holders?)(?![\w])", SCORE_KEYHOLDER),
+        Pattern("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
+                SCORE_KEYHOLDER),
         Pattern("keyholder holds key",
                 rf"{holders}{_FILLER}{_HOLD_VERB}[^\S\n]+(?:(?i:a|the|an|her|his|their|spare|"
-                rf"front|back|door|house|set\s+of)[^\S\n]+){{0,3}}{_KEY}", SCORE_KEYHOLDER),
+                rf"front|back|door|house|set[^\S\n]+of)[^\S\n]+){{0,3}}{_KEY}", SCORE_KEYHOLDER),
         Pattern("key held by", rf"{_KEY}{_SHORT_FILLER}{_HELD_BY}[^\S\n]+{_DETERMINER}{holders}",
                 SCORE_KEYHOLDER),
         Pattern("entry instruction", entry, SCORE_ENTRY),
@@ -162,7 +179,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         self.exclusions = Terms(load_vocabulary("home_access_exclusions.txt", vocabulary_dirs))
         super().__init__(
             entity=ENTITY, name="PhiscanHomeAccessRecognizer",
-            patterns=build_patterns(vocabulary_dirs),
+            patterns=build_patterns(vocabulary_dirs), triggers=build_triggers(vocabulary_dirs),
             context=["key safe", "door code", "key", "let yourself in", "keyholder"],
         )
 

@@ -19,6 +19,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer
 from recognizers.context import Terms, context_of, normalise_words, without_digits
+from recognizers.triggers import Literal, Trigger
 from recognizers.vocabulary import load_vocabulary
 
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
@@ -33,10 +34,16 @@ HL7_NAME = (
     rf"{_NAME_WORD}(?:[ \t]{_NAME_WORD})*\^{_NAME_WORD}(?:[ \t]{_NAME_WORD})*"
 )
 # `Dr Hughes`, `Mrs Jane Smith`: a title makes the next capitalised words a name.
+TITLED = "titled name"
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?)\.?[ ]+"
     r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*(?:[ ][A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*){0,2}"
 )
+# A name field's value follows a colon (the other patterns scan fast on their own).
+TRIGGERS = {
+    "name field": Trigger(literals=[Literal(
+        ":", whole_word=False, confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
+}
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
                        "el", "bin", "ibn", "ap", "mac", "st", "dos", "das", "del"})
 PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not recorded",
@@ -44,7 +51,6 @@ PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not 
                       "female", "other", "true", "false", "see notes", "home", "mobile",
                       "official", "usual", "nickname", "maiden", "old"])
 SCORE = 0.85
-TITLED = "titled name"
 HL7_FIELDS = {"PID": 5, "NK1": 2}
 
 
@@ -69,6 +75,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                       Pattern("hl7 name", HL7_NAME, SCORE),
                       Pattern(TITLED, TITLED_NAME, SCORE)],
             context=["name", "surname", "forename"],
+            triggers=TRIGGERS,
         )
 
     def is_name_field(self, field: str) -> bool:

@@ -15,6 +15,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer
 from recognizers.context import Terms, context_of
+from recognizers.triggers import vocabulary_trigger
 from recognizers.vocabulary import alternation, load_vocabulary
 
 
@@ -33,6 +34,7 @@ class TermListRecognizer(ContextScoredRecognizer):
             entity=self.ENTITY, name=self.NAME,
             patterns=[Pattern(self.VOCABULARY, alternation(self.terms), self.SCORE)],
             context=list(self.LABEL_WORDS),
+            triggers={self.VOCABULARY: vocabulary_trigger(self.terms)},
         )
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:

@@ -13,6 +13,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer
 from recognizers.context import Terms, context_of
+from recognizers.triggers import sign
 
 _OUTWARD = (
     r"(?:[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRVWXY]|[A-PR-UWYZ]\d[A-HJKPSTUW]"
@@ -30,6 +31,10 @@ SCORE_WITH_CONTEXT = 0.9
 SCORE_BARE = 0.4
 
 
+# Every postcode ends with its inward code: a digit and two letters (`GIR 0AA` too).
+INWARD_CODE = sign(r"\d(?i:[ABD-HJLNP-UW-Z]{2})")
+
+
 class UkPostcodeRecognizer(ContextScoredRecognizer):
     ENTITY = "UK_POSTCODE"
 
@@ -37,7 +42,7 @@ class UkPostcodeRecognizer(ContextScoredRecognizer):
         super().__init__(
             entity=self.ENTITY, name="PhiscanUkPostcodeRecognizer",
             patterns=[Pattern("uk postcode", POSTCODE_ANY_CASE, SCORE_BARE)],
-            context=list(CONTEXT.phrases),
+            context=list(CONTEXT.phrases), triggers={"uk postcode": INWARD_CODE},
         )
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:

@@ -41,7 +41,8 @@ def is_case_sensitive(entry: str) -> bool:
 
 
 def phrase_regex(entry: str) -> str:
-    """One entry as a regex: any run of spaces/hyphens between words, `*` = up to 3 words."""
+    """One entry as a regex: any run of spaces between words (never a line break), a
+    hyphen may be a space or left out, `*` = up to 3 words."""
     parts = []
     for word in entry.split():
         if word == WILDCARD:
@@ -49,7 +50,7 @@ def phrase_regex(entry: str) -> str:
         else:
             parts.append(re.escape(word))
     body = r"[^\S\n]+".join(parts).replace(r"[^\S\n]+(?:[^\S\n]+", r"(?:[^\S\n]+")
-    body = body.replace(r"\-", r"[\-\s]?")
+    body = body.replace(r"\-", r"(?:-|[^\S\n])?")
     return body if is_case_sensitive(entry) else f"(?i:{body})"
 
 

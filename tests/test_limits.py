@@ -174,8 +174,10 @@ def test_timeout_holds_in_process_pool_workers(tmp_path):
     """Real input, real pool: text that would take minutes to analyse is stopped."""
     share = tmp_path / "share"
     share.mkdir()
-    # Names on every line: tiered detection cannot skip the NER model for any block.
-    (share / "long.txt").write_text("Resident Mary Jones slept well and ate breakfast. " * 40_000)
+    # A name next to an NHS number in every sentence: tiered detection cannot skip the
+    # NER model for any of them (minutes of work).
+    (share / "long.txt").write_text(
+        "Resident Mary Jones (NHS number 943 476 5919) slept well and ate breakfast. " * 40_000)
     (share / "note.txt").write_text(NOTE)
     config = limited_config(timeout=2.0, memory_mb=1024)
     config.scan.workers = 2

@@ -11,8 +11,11 @@ from bench.corpus import mixed_corpus, text_heavy_corpus
 from phiscan.config import Config, DetectionConfig
 from phiscan.detect.tiered import (
     BLOCK_CHARS,
+    Span,
     TieredAnalyzer,
-    paragraphs,
+    Windows,
+    blocks_near,
+    sentences,
     text_blocks,
 )
 from phiscan.extract import ExtractContext, choose_extractor, run_extractor
@@ -127,27 +130,28 @@ def test_records_use_field_semantics_and_ner_only_on_unexplained_cells(tiered, f
 
 
 def test_blocks_cover_the_text_exactly_and_respect_the_limit():
-    text = ("A short paragraph.\n\n" + "word " * 400 + "\n\n\nline one\nline two\n" * 3)
+    text = ("A short paragraph. Dr. J. Smith said so! Next one.\n\n" + "word " * 400
+            + "\n\n\nline one\nline two\n" * 3)
     blocks = text_blocks(text)
     assert blocks[0].start == 0 and blocks[-1].end == len(text)
     assert all(a.end == b.start for a, b in zip(blocks, blocks[1:], strict=False))
     assert all(block.end - block.start <= BLOCK_CHARS for block in blocks)
-    spans = list(paragraphs(text))
-    assert "".join(text[s.start:s.end] for s in spans) == text
+    assert [text[s.start:s.end] for s in sentences(text)][:4] == [
+        "A short paragraph. ", "Dr. J. Smith said so! ", "Next one.\n\n", "word " * 400 + "\n\n\n"]
+    assert text[blocks[3].start:blocks[3].end] == "word " * 80  # cut at a space
 
 
-def test_vocabulary_gate_reads_less_and_finds_the_same(tiered):
-    gated = [r for r in tiered.cheap if id(r) in tiered.gates]
-    assert len(gated) >= 3  # health conditions, medications, Art. 9 vocabularies
-    texts = [unit.text for unit in corpus_units()]
-    texts.append("ethnicity: White British\nreligion: Christian\n" + "Routine admin. " * 200
-                 + "\nDiagnosis: COPD and type 2 diabetes; taking metformin.\n")
-    read = total = 0
+def test_blocks_near_windows_are_exactly_the_text_blocks_that_overlap_them(tiered):
+    texts = [unit.text for unit in corpus_units() if not unit.fields]
+    texts.append("Intro line.\n\n\nDr. A. Jones saw her. She is well!\n\n" + "x " * 300
+                 + "\nEnd.\n\n")
     for text in texts:
-        for recognizer in gated:
-            whole = recognizer.analyze(text, tiered.entities, None) or []
-            assert keys(tiered.run_cheap(recognizer, text)) == keys(whole)
-            segments = tiered.gates[id(recognizer)].segments(text)
-            read += sum(s.end - s.start for s in segments)
-            total += len(text)
-    assert read < total / 2
+        windows = Windows(tiered.cheap_pass(text))
+        expected = [b for b in text_blocks(text) if windows.overlap(b.start, b.end)]
+        assert blocks_near(text, windows) == expected
+    text = texts[-1]
+    for position in range(0, len(text), 7):  # windows starting anywhere, newline runs too
+        windows = Windows([])
+        windows.spans, windows.starts = [Span(position, position + 3)], [position]
+        assert blocks_near(text, windows) == [
+            b for b in text_blocks(text) if windows.overlap(b.start, b.end)]

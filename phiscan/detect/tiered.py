@@ -4,14 +4,16 @@ A layer around the analyzer (the recognizers and registry are untouched):
 
 1. Cheap pass, over all text: every recognizer except spaCy NER. phiscan's
    recognizers (`recognizers/`) read their context from the raw text, so they
-   need no NLP artifacts; Presidio's e-mail, card and IBAN recognizers score
-   1.0 on validation, so context cannot change them either. This pass finds
-   the candidates: identifiers, dates of birth, postcodes, NI numbers, phone
-   numbers, e-mails, home-access phrases, health vocabulary, and names in name
-   fields of structured records.
+   need no NLP artifacts, and scan their slow patterns only where a trigger
+   says they can match (`recognizers/triggers.py`); Presidio's e-mail, card and
+   IBAN recognizers score 1.0 on validation, so context cannot change them. This
+   pass finds the candidates: identifiers, dates of birth, postcodes, NI and
+   phone numbers, e-mails, home-access phrases, health vocabulary, and names in
+   name fields or after a title.
 2. NER, only near candidates: spaCy (the `ner` component alone: in the small
-   English pipeline it has its own tok2vec) reads the analysis blocks that touch
-   a candidate window; a block with no candidate never reaches spaCy.
+   English pipeline it has its own tok2vec) reads, in one batch per text unit,
+   the sentences that could hold a name the rule below keeps; no other text
+   reaches spaCy.
 
 The product rule for names from NER (the same in tiered and full mode):
 a PERSON found by spaCy is reported only when it lies within
@@ -20,7 +22,8 @@ PERSON) in the same text unit. A name alone on a page is not what phiscan
 hunts; a name next to an NHS number, a date of birth, a diagnosis or a key-safe
 code is. A name from NER must also hold two capitalised words in a row on one
 line (`Jane Smith`, `Mrs Smith`, `SMITH Jane`): a forename alone identifies
-nobody, and a block without such a pair never reaches spaCy.
+nobody. A name from NER that overlaps a name the cheap pass found (a name
+field, `Mrs Jones`) adds nothing and is dropped.
 
 In structured records (units with fields), names come from field semantics where
 they can (`client_name: Jane Smith`, via the name-field recognizer). NER reads a
@@ -29,17 +32,19 @@ name under an unknown column, a free-text note) that no cheap finding covers; a
 name from NER counts only inside such a cell. A row of identifiers, dates, codes
 and known name fields never reaches spaCy.
 
-Analysis blocks are fixed by the text alone (paragraphs merged up to
-`BLOCK_CHARS`; long ones cut at line breaks, then spaces), never by where the
-candidates are. Full mode (`[detection] tiered = false`) runs NER over every
-block; tiered mode over the blocks that touch a window. NER sees the same
-input for every block both modes read, so both report exactly the same
-findings (a test proves it on a generated corpus); tiered mode just skips the
-blocks whose names the rule would drop anyway.
+Analysis blocks are fixed by the text alone (sentences: lines, cut after a
+sentence's end; long ones cut at spaces), never by where the candidates are.
+Full mode (`[detection] tiered = false`) runs NER over every block; tiered mode
+only over blocks holding a capitalised pair inside a window that no cheap
+PERSON finding covers: in any other block the rule would drop every name NER
+found. NER sees the same input for every block both modes read, and batching
+does not change spaCy's output, so both modes report exactly the same findings
+(a test proves it on a generated corpus).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -52,9 +57,15 @@ from phiscan.model import TextUnit
 
 PERSON = "PERSON"
 PERSON_WINDOW_CHARS = 200
-BLOCK_CHARS = 600
+BLOCK_CHARS = 400
+# After a line break, or after a sentence's end and its spaces when a capital follows
+# (not after a title or an initial: `Dr. Smith`, `J. Smith`).
+SENTENCE_BOUNDARY = regex.compile(
+    r"\n+|(?<=[.!?][\"'’”)\]]*)(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Revd|St|Sr|Jr|No|\p{Lu})\.)"
+    r"[^\S\n]+(?=[\"'‘“(\[]?\p{Lu})")
 NER_CELL_MIN_WORDS = 2
 NER_COMPONENTS = frozenset({"ner"})
+NER_BATCH = 32
 # Two capitalised words in a row on one line: `Jane Smith`, `Mrs Smith`, `SMITH Jane`.
 CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*,?[^\S\n]+\p{Lu}")
 
@@ -86,32 +97,28 @@ def _cut_points(text: str, start: int, end: int, limit: int) -> Iterator[int]:
     yield end
 
 
-def paragraphs(text: str) -> Iterator[Span]:
-    """Blank-line separated paragraphs (separators included, offsets exact)."""
-    start = 0
-    while start < len(text):
-        gap = text.find("\n\n", start)
-        end = len(text) if gap == -1 else gap + 2
-        while end < len(text) and text[end] == "\n":
-            end += 1
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Lines, cut after a sentence's end (`.`, `!`, `?`, then a space and a capital);
+    separators stay with the sentence before them, so the spans cover the text.
+    `start`/`end` (block boundaries: see `blocks_near`) limit them to a range."""
+    end = len(text) if end is None else end
+    for boundary in SENTENCE_BOUNDARY.finditer(text, start, end):
+        if boundary.end() > start:
+            yield Span(start, boundary.end())
+            start = boundary.end()
+    if start < end:
         yield Span(start, end)
-        start = end
 
 
-def text_blocks(text: str, limit: int = BLOCK_CHARS) -> list[Span]:
-    """Consecutive paragraphs merged up to `limit` characters; longer ones cut."""
-    pieces: list[Span] = []
-    for paragraph in paragraphs(text):
-        start = paragraph.start
-        for cut in _cut_points(text, paragraph.start, paragraph.end, limit):
-            pieces.append(Span(start, cut))
-            start = cut
+def text_blocks(text: str, limit: int = BLOCK_CHARS, start: int = 0, end: int | None = None
+                ) -> list[Span]:
+    """The sentences of text; a longer one is cut at a space."""
     blocks: list[Span] = []
-    for piece in pieces:
-        if blocks and piece.end - blocks[-1].start <= limit:
-            blocks[-1] = Span(blocks[-1].start, piece.end)
-        else:
-            blocks.append(piece)
+    for sentence in sentences(text, start, end):
+        start = sentence.start
+        for cut in _cut_points(text, sentence.start, sentence.end, limit):
+            blocks.append(Span(start, cut))
+            start = cut
     return blocks
 
 
@@ -131,87 +138,83 @@ def unexplained_cells(unit: TextUnit, cheap: list[RecognizerResult]) -> list[Spa
     return cells
 
 
-def ner_scope(unit: TextUnit, cheap: list[RecognizerResult]) -> tuple[list[Span], list[Span]]:
-    """(blocks NER reads, spans its names must lie in). A record is read whole (NER
-    needs its neighbouring fields: `Kenneth Davies` alone reads as an organisation)
-    and only when it has an unexplained cell; names count only inside such cells."""
+def ner_scope(unit: TextUnit, cheap: list[RecognizerResult], windows: Windows | None
+              ) -> tuple[list[Span], list[Span]]:
+    """(blocks NER reads, spans its names must lie in). Free text: its blocks, or with
+    `windows` only those that overlap one. A record is read whole (NER needs its
+    neighbouring fields: `Kenneth Davies` alone reads as an organisation) and only
+    when it has an unexplained cell; names count only inside such cells."""
     if not unit.fields:
-        blocks = text_blocks(unit.text)
-        return blocks, blocks
+        whole = [Span(0, len(unit.text))]
+        if windows is None:
+            return text_blocks(unit.text), whole
+        return blocks_near(unit.text, windows), whole
     cells = unexplained_cells(unit, cheap)
     return ([Span(0, len(unit.text))] if cells else []), cells
 
 
-VOCABULARY_MARGIN_CHARS = 700  # beyond the 600-character sibling reach of recognizer context
+def blocks_near(text: str, windows: Windows) -> list[Span]:
+    """The blocks of `text_blocks(text)` that overlap a window, found without
+    splitting the whole text: a line start after a run of line breaks is always a
+    block boundary, so each window's lines are split on their own."""
+    ranges: list[Span] = []
+    for window in windows.spans:
+        start, end = line_block_start(text, window.start), line_block_end(text, window.end)
+        if ranges and start <= ranges[-1].end:
+            ranges[-1] = Span(ranges[-1].start, max(ranges[-1].end, end))
+        else:
+            ranges.append(Span(start, end))
+    return [block for found in ranges for block in text_blocks(text, start=found.start,
+                                                                end=found.end)
+            if windows.overlap(block.start, block.end)]
 
 
-def required_literal(entry: str) -> str:
-    """A piece of text every match of a vocabulary entry contains: its longest word."""
-    words = [word for word in entry.replace("-", " ").replace("*", " ").split() if word]
-    return max(words, key=len) if words else entry
+def line_block_start(text: str, position: int) -> int:
+    """The start of the line holding position, as a block boundary (a position on a
+    run of line breaks belongs to the line before it)."""
+    start = text.rfind("\n", 0, max(position, 0)) + 1
+    while 0 < start < len(text) and text[start] == "\n":
+        start = text.rfind("\n", 0, start - 1) + 1
+    return start
 
 
-class VocabularyGate:
-    """Runs a vocabulary recognizer only on the lines around its literals.
+def line_block_end(text: str, position: int) -> int:
+    """Just past the run of line breaks that ends the line holding position."""
+    end = text.find("\n", min(max(position, 0), len(text)))
+    if end == -1:
+        return len(text)
+    while end < len(text) and text[end] == "\n":
+        end += 1
+    return end
 
-    Its matches never cross a line and its context reaches at most 600
-    characters from the line, so reading whole lines with a wider margin gives
-    exactly what reading the whole text gives, without scanning a long document
-    with a two-hundred-way alternation."""
 
-    def __init__(self, terms: list[str]) -> None:
-        entries = [" ".join(term.split()) for term in terms]
-        self.exact = sorted({required_literal(e) for e in entries if is_capitals(e)})
-        self.folded = sorted({required_literal(e).lower() for e in entries
-                              if not is_capitals(e)})
+class Windows:
+    """Where a name from NER may be reported: within `PERSON_WINDOW_CHARS` of a
+    finding of another type (overlapping windows merged, kept in order)."""
 
-    def segments(self, text: str) -> list[Span] | None:
-        """Line-aligned spans to read, or None to read the whole text."""
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            return None  # case mapping changed offsets (rare scripts): no shortcut
-        hits = [*_find_all(text, self.exact), *_find_all(lowered, self.folded)]
-        spans = sorted(_line_span(text, start, end) for start, end in hits)
-        merged: list[Span] = []
+    def __init__(self, findings: list[RecognizerResult]) -> None:
+        spans = sorted(Span(f.start - PERSON_WINDOW_CHARS, f.end + PERSON_WINDOW_CHARS)
+                       for f in findings if f.entity_type != PERSON)
+        self.spans: list[Span] = []
         for span in spans:
-            if merged and span.start <= merged[-1].end:
-                merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+            if self.spans and span.start <= self.spans[-1].end:
+                self.spans[-1] = Span(self.spans[-1].start, max(self.spans[-1].end, span.end))
             else:
-                merged.append(span)
-        return merged
+                self.spans.append(span)
+        self.starts = [span.start for span in self.spans]
 
+    def __bool__(self) -> bool:
+        return bool(self.spans)
 
-def is_capitals(entry: str) -> bool:
-    letters = [char for char in entry if char.isalpha()]
-    return bool(letters) and all(char.isupper() for char in letters)
+    def contain(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.spans[index].end
 
-
-def _find_all(text: str, literals: list[str]) -> Iterator[tuple[int, int]]:
-    for literal in literals:
-        position = text.find(literal)
-        while position != -1:
-            yield position, position + len(literal)
-            position = text.find(literal, position + 1)
-
-
-def _line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, max(position, 0)) + 1
-
-
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", min(position, len(text)))
-    return len(text) if end == -1 else end
-
-
-def _line_span(text: str, start: int, end: int) -> Span:
-    first = _line_start(text, _line_start(text, start) - VOCABULARY_MARGIN_CHARS)
-    last = _line_end(text, _line_end(text, end) + VOCABULARY_MARGIN_CHARS)
-    return Span(first, last)
-
-
-def candidate_windows(findings: list[RecognizerResult]) -> list[Span]:
-    return [Span(finding.start - PERSON_WINDOW_CHARS, finding.end + PERSON_WINDOW_CHARS)
-            for finding in findings if finding.entity_type != PERSON]
+    def overlap(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        if index >= 0 and self.spans[index].end > start:
+            return True
+        return index + 1 < len(self.spans) and self.spans[index + 1].start < end
 
 
 class TieredAnalyzer:
@@ -224,8 +227,6 @@ class TieredAnalyzer:
         self.language = config.detection.language
         recognizers = analyzer.registry.get_recognizers(self.language, entities)
         self.cheap = [r for r in recognizers if not isinstance(r, SpacyRecognizer)]
-        self.gates = {id(r): VocabularyGate(r.terms) for r in self.cheap
-                      if isinstance(getattr(r, "terms", None), list)}
         self.ner_recognizer = next(
             (r for r in recognizers if isinstance(r, SpacyRecognizer)), None)
         self.nlp_engine = analyzer.nlp_engine
@@ -249,49 +250,54 @@ class TieredAnalyzer:
         return results
 
     def run_cheap(self, recognizer: EntityRecognizer, text: str) -> list[RecognizerResult]:
-        gate = self.gates.get(id(recognizer))
-        segments = gate.segments(text) if gate is not None else None
-        if segments is None:
-            return recognizer.analyze(text, self.entities, None) or []
-        results = []
-        for segment in segments:
-            for result in recognizer.analyze(text[segment.start:segment.end], self.entities,
-                                             None) or []:
-                result.start += segment.start
-                result.end += segment.start
-                results.append(result)
-        return results
+        return recognizer.analyze(text, self.entities, None) or []
 
     def ner_people(self, unit: TextUnit, cheap: list[RecognizerResult]
                    ) -> list[RecognizerResult]:
-        windows = candidate_windows(cheap)
+        windows = Windows(cheap)
         if self.ner_recognizer is None or PERSON not in self.entities or not windows:
             return []
-        blocks, allowed = ner_scope(unit, cheap)
+        blocks, allowed = ner_scope(unit, cheap, windows if self.tiered else None)
+        named = [Span(r.start, r.end) for r in cheap if r.entity_type == PERSON]
         if self.tiered:
-            blocks = [block for block in blocks if any(block.overlaps(w) for w in windows)
-                      and CAPITALISED_PAIR.search(unit.text, block.start, block.end)]
+            blocks = [block for block in blocks
+                      if has_unnamed_pair(unit.text, block, windows, named)]
         people = []
-        for block in blocks:
-            for person in self.ner_in_block(unit.text, block):
-                if (any(window.contains(person.start, person.end) for window in windows)
-                        and any(span.contains(person.start, person.end) for span in allowed)
-                        and CAPITALISED_PAIR.search(unit.text, person.start, person.end)):
-                    people.append(person)
+        for person in self.ner_in_blocks(unit.text, blocks):
+            span = Span(person.start, person.end)
+            if (windows.contain(person.start, person.end)
+                    and any(cell.contains(person.start, person.end) for cell in allowed)
+                    and not any(name.overlaps(span) for name in named)
+                    and CAPITALISED_PAIR.search(unit.text, person.start, person.end)):
+                people.append(person)
         return people
 
-    def ner_in_block(self, text: str, block: Span) -> list[RecognizerResult]:
-        self.blocks_read += 1
-        doc = self.nlp(text[block.start:block.end], disable=self.unused_components)
-        artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, self.language)
-        found = []
-        for result in self.ner_recognizer.analyze(doc.text, [PERSON], artifacts):
-            if result.entity_type == PERSON and result.score >= self.threshold:
-                _name_recognizer(result, self.ner_recognizer)
-                result.start += block.start
-                result.end += block.start
-                found.append(result)
-        return found
+    def ner_in_blocks(self, text: str, blocks: list[Span]) -> Iterator[RecognizerResult]:
+        """PERSON results of spaCy NER over each block (one batch: the same entities
+        as block by block, at a fraction of the per-call cost)."""
+        self.blocks_read += len(blocks)
+        docs = self.nlp.pipe((text[block.start:block.end] for block in blocks),
+                             disable=self.unused_components, batch_size=NER_BATCH)
+        for block, doc in zip(blocks, docs, strict=True):
+            artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, self.language)
+            for result in self.ner_recognizer.analyze(doc.text, [PERSON], artifacts):
+                if result.entity_type == PERSON and result.score >= self.threshold:
+                    _name_recognizer(result, self.ner_recognizer)
+                    result.start += block.start
+                    result.end += block.start
+                    yield result
+
+
+def has_unnamed_pair(text: str, block: Span, windows: Windows, named: list[Span]) -> bool:
+    """Whether a name NER finds in block could be kept: one holds a capitalised pair
+    inside a window that no cheap PERSON finding covers (all pairs, overlapping ones
+    included, as a name may start at any capital)."""
+    for pair in CAPITALISED_PAIR.finditer(text, block.start, block.end, overlapped=True):
+        span = Span(*pair.span())
+        if windows.contain(span.start, span.end) and not any(
+                name.overlaps(span) for name in named):
+            return True
+    return False
 
 
 def _name_recognizer(result: RecognizerResult, recognizer: EntityRecognizer) -> None:

@@ -1,0 +1,196 @@
+"""Triggers: where a pattern can match, found in one fast pass.
+
+A recognizer's patterns are slow to scan over long text (case-insensitive
+alternations of hundreds of phrases, look-behinds at every position). A
+pattern's trigger is a necessary sign of a match, cheap to find: every match
+contains a hit (a vocabulary word, a run of digits) and lies on the hit's line,
+within `reach` characters of it when `reach` is set. The pattern then runs only
+in those regions.
+
+Why the matches are exactly those of a whole-text scan: no match crosses a line
+or leaves its hit's region, so every match lies inside one merged region and
+none straddles a region's start; scanning a region with `pos` lets look-behinds
+see the real text before it, and `endpos` a little past the region's end
+(`LOOKAHEAD_CHARS`) lets look-aheads see the real text after the last match.
+`tests/test_triggers.py` checks the equality on corpora and on random text.
+
+Vocabulary words are found with an Aho-Corasick automaton over the case-folded
+text (a superset for entries matched case-sensitively), digits with one regex;
+both are computed once per text and shared by all recognizers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
+import regex as re
+
+from recognizers.vocabulary import alternation
+
+# How far past a region's end a look-ahead of our patterns reads (the longest
+# reads a few words: `key` then `stage`, `performance`, ...).
+LOOKAHEAD_CHARS = 64
+# A reach for patterns of bounded length (identifiers, dates, codes): longer
+# than any of their matches.
+SHORT_REACH = 48
+
+_WORD_CHAR = re.compile(r"\w")
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=4)
+def case_folded(text: str) -> str | None:
+    """The case-folded text (what case-insensitive patterns compare), or None when
+    folding moves offsets (`ß` becomes `ss`): such text is scanned whole."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
+def touches_word(text: str, start: int, end: int) -> bool:
+    """A word character (as the patterns' `\\w` sees it) right before or after."""
+    return bool((start > 0 and _WORD_CHAR.match(text, start - 1))
+                or (end < len(text) and _WORD_CHAR.match(text, end)))
+
+
+@dataclass(frozen=True)
+class Literal:
+    """A piece of text every match holds (compared case-folded). `whole_word`: it
+    never touches a letter, digit or underscore in a match; `confirm`: a regex that
+    matches wherever the literal starts in a match (`key` but not `key stage`)."""
+
+    text: str
+    whole_word: bool = True
+    confirm: str | None = None
+
+
+@dataclass
+class Trigger:
+    """What every match of a pattern contains: one of `literals`, or a match of `sign`."""
+
+    literals: Iterable[Literal] = ()
+    sign: str | None = None
+    reach: int | None = None
+    _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
+    _sign: re.Pattern | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.literals = tuple(dict.fromkeys(self.literals))
+        if self.literals:
+            self._automaton = literal_automaton(self.literals)
+        if self.sign:
+            self._sign = re.compile(self.sign, re.MULTILINE)
+
+    def hits(self, text: str) -> list[Span] | None:
+        """Spans of every hit in text, or None when the text cannot be gated."""
+        found: list[Span] = []
+        if self._sign is not None:
+            found += [match.span() for match in self._sign.finditer(text)]
+        if self._automaton is not None:
+            folded = case_folded(text)
+            if folded is None:
+                return None
+            found += self.literal_hits(text, folded)
+        return found
+
+    def literal_hits(self, text: str, folded: str) -> Iterator[Span]:
+        for last, (length, whole_word, confirm) in self._automaton.iter(folded):
+            start, end = last + 1 - length, last + 1
+            if whole_word and touches_word(text, start, end):
+                continue
+            if confirm is not None and not confirm.match(text, start):
+                continue
+            yield start, end
+
+    def regions(self, text: str) -> list[Span] | None:
+        """Merged spans to scan, in order; None to scan the whole text."""
+        hits = self.hits(text)
+        if hits is None:
+            return None
+        spans = sorted(self.region(text, start, end) for start, end in hits)
+        merged: list[Span] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def region(self, text: str, start: int, end: int) -> Span:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if line_end == -1:
+            line_end = len(text)
+        if self.reach is None:
+            return line_start, line_end
+        return max(line_start, start - self.reach), min(line_end, end + self.reach)
+
+
+class LazyRegex:
+    """A regex compiled when first used: most vocabulary words never occur, and
+    compiling hundreds of small alternations would slow every worker's start."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.compiled: re.Pattern | None = None
+
+    def match(self, text: str, position: int) -> re.Match | None:
+        if self.compiled is None:
+            self.compiled = re.compile(self.pattern, re.MULTILINE)
+        return self.compiled.match(text, position)
+
+
+def literal_automaton(literals: Iterable[Literal]) -> ahocorasick.Automaton:
+    """Literals by their case-folded text; literals sharing a text share one entry
+    (a whole word only if all are, confirmed by any of their regexes)."""
+    grouped: dict[str, list[Literal]] = {}
+    for literal in literals:
+        grouped.setdefault(literal.text.casefold(), []).append(literal)
+    automaton = ahocorasick.Automaton()
+    for key, group in grouped.items():
+        confirms = [literal.confirm for literal in group]
+        confirm = None if None in confirms else LazyRegex(
+            "|".join(f"(?:{pattern})" for pattern in dict.fromkeys(confirms)))
+        automaton.add_word(key, (len(key), all(lit.whole_word for lit in group), confirm))
+    automaton.make_automaton()
+    return automaton
+
+
+def scan(pattern: re.Pattern, text: str, regions: list[Span] | None, timeout: float
+         ) -> Iterator[re.Match]:
+    """The matches of pattern in text, in order: over the regions, or everywhere."""
+    if regions is None:
+        yield from pattern.finditer(text, timeout=timeout)
+        return
+    for start, end in regions:
+        limit = min(len(text), end + LOOKAHEAD_CHARS)
+        for match in pattern.finditer(text, start, limit, timeout=timeout):
+            if match.start() >= end:
+                break
+            yield match
+
+
+def entry_literal(entry: str, entries_alike: list[str]) -> Literal:
+    """Where every match of a vocabulary entry starts: its first word (a whole word),
+    or the first part of a hyphenated one (`x-ray` may be written `xray`), confirmed
+    by the entries that start the same way."""
+    first = entry.split()[0]
+    part = first.split("-")[0] or first
+    return Literal(part, whole_word=part == first, confirm=alternation(entries_alike))
+
+
+def vocabulary_trigger(entries: Iterable[str]) -> Trigger:
+    """Every match of a vocabulary alternation starts with an entry's first word, and
+    that entry matches there: hits are exactly the entries' occurrences."""
+    by_start: dict[str, list[str]] = {}
+    for entry in entries:
+        by_start.setdefault(entry.split()[0].split("-")[0].casefold(), []).append(entry)
+    return Trigger(literals=[entry_literal(group[0], group) for group in by_start.values()])
+
+
+def sign(pattern: str) -> Trigger:
+    """A pattern of bounded length that always holds a match of `pattern`."""
+    return Trigger(sign=pattern, reach=SHORT_REACH)

@@ -1,0 +1,110 @@
+"""Triggers: a recognizer scanning only where its patterns can match finds exactly
+what scanning the whole text finds, on corpora and on adversarial text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recognizers import build_recognizers
+from recognizers.base import ContextScoredRecognizer
+from recognizers.triggers import Literal, Trigger, case_folded, vocabulary_trigger
+from tests.test_tiered import corpus_units
+
+GATED = [r for r in build_recognizers() if isinstance(r, ContextScoredRecognizer)
+         and r.triggers]
+
+
+def keys(results) -> list[tuple]:
+    return sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in results)
+
+
+def whole_text(recognizer: ContextScoredRecognizer, text: str) -> list[tuple]:
+    recognizer.gated = False
+    try:
+        return keys(recognizer.analyze(text, recognizer.supported_entities))
+    finally:
+        recognizer.gated = True
+
+
+def gated(recognizer: ContextScoredRecognizer, text: str) -> list[tuple]:
+    return keys(recognizer.analyze(text, recognizer.supported_entities))
+
+
+def test_every_slow_pattern_has_a_trigger():
+    names = {r.name: set(r.triggers) for r in GATED}
+    assert len(names["PhiscanHomeAccessRecognizer"]) == 8
+    assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
+    assert {"PhiscanHealthConditionRecognizer", "PhiscanMedicationRecognizer",
+            "PhiscanEthnicityRecognizer", "PhiscanReligionRecognizer",
+            "PhiscanSexualOrientationRecognizer", "PhiscanNameFieldRecognizer",
+            "PhiscanDateOfBirthRecognizer", "PhiscanClinicalCodeRecognizer"} <= set(names)
+
+
+@pytest.fixture(scope="module")
+def corpus_texts() -> list[str]:
+    labelled = ("ethnicity: White British\nreligion: Church of England\n"
+                "sexual orientation: Bisexual\nICD-10 code: E11.9\nSNOMED CT: 22298006\n")
+    return [unit.text for unit in corpus_units()] + [labelled, "Routine admin. " * 300 + labelled]
+
+
+@pytest.mark.parametrize("recognizer", GATED, ids=lambda r: r.name)
+def test_gated_equals_whole_text_on_the_corpora(recognizer, corpus_texts):
+    found = 0
+    for text in corpus_texts:
+        expected = whole_text(recognizer, text)
+        assert gated(recognizer, text) == expected
+        found += len(expected)
+    assert found > 0  # the corpora exercise this recognizer
+
+
+# Pieces that start, end or break matches: vocabulary, codes, dates, labels, separators.
+PIECES = [
+    "key safe", "keysafe", "key-safe", "Key safe code", "key stage", "monkey", "spare key",
+    "under the mat", "neighbour has a key", "keyholder", "key\nholder", "door code",
+    "gate code", "alarm", "lock box", "KS", "ks", "front door", "left unlocked", "let yourself in",
+    "1234", "12 34", "#4821", "0113 496 0000", "943 476 5919", "LS1 4AB", "ls1 4ab", "E11.9",
+    "ICD-10", "SNOMED", "22298006", "01/02/1950", "1950-02-01", "March 5, 1950", "5 March 1950",
+    "may", "Mar", "summary", "diabetes", "type 2 diabetes", "type\n2 diabetes", "COPD", "copd",
+    "Parkinson's disease", "co-codamol", "cocodamol", "metformin", "White British", "Christian",
+    "Patient:", "Name:", "client_name:", "Jane Smith", "Mrs Jones", "PID|1||", "^", "SMITH^JANE",
+    "ß", "İ", "ſ", "K", " ", "  ", "\n", "\n\n", ", ", ". ", ";", ":", "-", "\t", "\u00a0",
+]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_gated_equals_whole_text_on_adversarial_text(pieces):
+    text = "".join(pieces)
+    for recognizer in GATED:
+        assert gated(recognizer, text) == whole_text(recognizer, text), recognizer.name
+
+
+def test_vocabulary_hits_are_exactly_the_entries_occurrences():
+    trigger = vocabulary_trigger(["key safe", "COPD", "x-ray", "front door * left unlocked"])
+    text = "Monkey safe. key  safe; copd COPD xray x ray front door was left unlocked"
+    hits = [text[start:end] for start, end in trigger.hits(text)]
+    assert hits == ["key", "COPD", "x", "x", "front"]
+
+
+def test_whole_words_and_confirmation():
+    trigger = Trigger(literals=[Literal("dr"), Literal("key", whole_word=False,
+                                                       confirm=r"(?i:key)\b(?! stage)")])
+    text = "Dr Who, drive, address; Key stage, monkey, keys, key."
+    assert [text[s:e] for s, e in trigger.hits(text)] == ["Dr", "key", "key"]
+
+
+def test_text_whose_case_folding_moves_offsets_is_scanned_whole():
+    text = "Straße: key safe 1234 by the door"
+    assert case_folded(text) is None
+    home_access = next(r for r in GATED if r.name == "PhiscanHomeAccessRecognizer")
+    assert gated(home_access, text) == whole_text(home_access, text)
+    assert len(gated(home_access, text)) == 1
+
+
+def test_a_phrase_never_spans_a_line_break():
+    home_access = next(r for r in GATED if r.name == "PhiscanHomeAccessRecognizer")
+    assert gated(home_access, "neighbour is the key\nholder") == []
+    assert len(gated(home_access, "neighbour is the key holder")) == 1
