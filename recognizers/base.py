@@ -88,24 +88,26 @@ class ContextScoredRecognizer(PatternRecognizer):
 
     def pattern_result(self, pattern: Pattern, text: str, start: int, end: int, flags: int
                        ) -> RecognizerResult | None:
+        """Presidio's result for a match (validation True scores 1.0; a failed or
+        invalidated match is dropped), built only for matches that survive."""
         matched = text[start:end]
         if not matched:
             return None
         validation = self.validate_result(matched)
+        if validation is False or self.invalidate_result(matched):
+            return None
+        score = EntityRecognizer.MAX_SCORE if validation else pattern.score
+        if score <= EntityRecognizer.MIN_SCORE:
+            return None
         explanation = self.build_regex_explanation(
             self.name, pattern.name, pattern.regex, pattern.score, validation, flags)
-        result = RecognizerResult(
-            entity_type=self.supported_entities[0], start=start, end=end, score=pattern.score,
+        explanation.score = score
+        return RecognizerResult(
+            entity_type=self.supported_entities[0], start=start, end=end, score=score,
             analysis_explanation=explanation,
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
         )
-        if validation is not None:
-            result.score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
-        if self.invalidate_result(matched):
-            result.score = EntityRecognizer.MIN_SCORE
-        explanation.score = result.score
-        return result if result.score > EntityRecognizer.MIN_SCORE else None
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Set `result.score` from context, or return None to drop the candidate."""

@@ -34,6 +34,10 @@ and known name fields never reaches spaCy.
 
 Analysis blocks are fixed by the text alone (sentences: lines, cut after a
 sentence's end; long ones cut at spaces), never by where the candidates are.
+Of a free-text block NER reads the stretch from a few words before its first
+capitalised pair to a few words after its last (`around_pairs`): spaCy's entity
+decisions depend on the words nearby, and on the evaluation and benchmark
+corpora (1,754 texts) this gives exactly the names of reading whole sentences.
 Full mode (`[detection] tiered = false`) runs NER over every block; tiered mode
 only over blocks holding a capitalised pair inside a window that no cheap
 PERSON finding covers: in any other block the rule would drop every name NER
@@ -66,6 +70,7 @@ SENTENCE_BOUNDARY = regex.compile(
 NER_CELL_MIN_WORDS = 2
 NER_COMPONENTS = frozenset({"ner"})
 NER_BATCH = 32
+NER_CONTEXT_CHARS = 60
 # Two capitalised words in a row on one line: `Jane Smith`, `Mrs Smith`, `SMITH Jane`.
 CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*,?[^\S\n]+\p{Lu}")
 
@@ -262,6 +267,8 @@ class TieredAnalyzer:
         if self.tiered:
             blocks = [block for block in blocks
                       if has_unnamed_pair(unit.text, block, windows, named)]
+        if not unit.fields:
+            blocks = [crop for block in blocks if (crop := around_pairs(unit.text, block))]
         people = []
         for person in self.ner_in_blocks(unit.text, blocks):
             span = Span(person.start, person.end)
@@ -286,6 +293,24 @@ class TieredAnalyzer:
                     result.start += block.start
                     result.end += block.start
                     yield result
+
+
+def around_pairs(text: str, block: Span) -> Span | None:
+    """What NER reads of a free-text block: from `NER_CONTEXT_CHARS` before its first
+    capitalised pair to as far after its last, at word boundaries (spaCy's entity
+    decisions look a few words either side); None when the block has no pair, as
+    no name NER could find there would be kept."""
+    pairs = list(CAPITALISED_PAIR.finditer(text, block.start, block.end, overlapped=True))
+    if not pairs:
+        return None
+    start = max(block.start, pairs[0].start() - NER_CONTEXT_CHARS)
+    if start > block.start:
+        start = text.rfind(" ", block.start, start) + 1 or block.start
+    end = min(block.end, max(pair.end() for pair in pairs) + NER_CONTEXT_CHARS)
+    if end < block.end:
+        space = text.find(" ", end, block.end)
+        end = block.end if space == -1 else space
+    return Span(start, end)
 
 
 def has_unnamed_pair(text: str, block: Span, windows: Windows, named: list[Span]) -> bool:
