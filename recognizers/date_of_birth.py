@@ -51,7 +51,7 @@ def plausible_birth_date(value: str, today: date | None = None) -> bool:
 DATE_TRIGGERS = {
     "numeric date": sign(r"\d[/.\-]\d"),
     "month day year": Trigger(literals=[
-        Literal(month, whole_word=False, confirm=rf"(?<![\w]){MONTH_NAME}\.?[ ]\d")
+        Literal(month, word_end=False, confirm=rf"(?<![\w]){MONTH_NAME}\.?[ ]\d")
         for month in MONTH_PREFIXES]),
 }
 

@@ -84,7 +84,8 @@ SCORE_ENTRY = 0.75
 def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     """Every pattern needs a device, a door key, a keyholder or an entry phrase."""
     devices = vocabulary_trigger(load_vocabulary("home_access_devices.txt", extra_dirs))
-    door_key = Trigger(literals=[Literal("key", whole_word=False, confirm=_KEY_WORD)])
+    door_key = Trigger(literals=[
+        Literal("key", word_start=False, word_end=False, confirm=_KEY_WORD)])
     return {
         "code after device": devices, "code before device": devices,
         "device location": devices, "hidden key": door_key,

@@ -42,7 +42,8 @@ TITLED_NAME = (
 # A name field's value follows a colon (the other patterns scan fast on their own).
 TRIGGERS = {
     "name field": Trigger(literals=[Literal(
-        ":", whole_word=False, confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
+        ":", word_start=False, word_end=False,
+        confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
 }
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
                        "el", "bin", "ibn", "ap", "mac", "st", "dos", "das", "del"})

@@ -50,20 +50,16 @@ def case_folded(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
-def touches_word(text: str, start: int, end: int) -> bool:
-    """A word character (as the patterns' `\\w` sees it) right before or after."""
-    return bool((start > 0 and _WORD_CHAR.match(text, start - 1))
-                or (end < len(text) and _WORD_CHAR.match(text, end)))
-
-
 @dataclass(frozen=True)
 class Literal:
-    """A piece of text every match holds (compared case-folded). `whole_word`: it
-    never touches a letter, digit or underscore in a match; `confirm`: a regex that
-    matches wherever the literal starts in a match (`key` but not `key stage`)."""
+    """A piece of text every match holds (compared case-folded). `word_start` /
+    `word_end`: no letter, digit or underscore before / after it in a match;
+    `confirm`: a regex that matches wherever the literal starts in a match (`key`
+    but not `key stage`)."""
 
     text: str
-    whole_word: bool = True
+    word_start: bool = True
+    word_end: bool = True
     confirm: str | None = None
 
 
@@ -97,9 +93,11 @@ class Trigger:
         return found
 
     def literal_hits(self, text: str, folded: str) -> Iterator[Span]:
-        for last, (length, whole_word, confirm) in self._automaton.iter(folded):
+        for last, (length, word_start, word_end, confirm) in self._automaton.iter(folded):
             start, end = last + 1 - length, last + 1
-            if whole_word and touches_word(text, start, end):
+            if word_start and start > 0 and _WORD_CHAR.match(text, start - 1):
+                continue
+            if word_end and end < len(text) and _WORD_CHAR.match(text, end):
                 continue
             if confirm is not None and not confirm.match(text, start):
                 continue
@@ -145,7 +143,7 @@ class LazyRegex:
 
 def literal_automaton(literals: Iterable[Literal]) -> ahocorasick.Automaton:
     """Literals by their case-folded text; literals sharing a text share one entry
-    (a whole word only if all are, confirmed by any of their regexes)."""
+    (bounded only where all are, confirmed by any of their regexes)."""
     grouped: dict[str, list[Literal]] = {}
     for literal in literals:
         grouped.setdefault(literal.text.casefold(), []).append(literal)
@@ -154,7 +152,8 @@ def literal_automaton(literals: Iterable[Literal]) -> ahocorasick.Automaton:
         confirms = [literal.confirm for literal in group]
         confirm = None if None in confirms else LazyRegex(
             "|".join(f"(?:{pattern})" for pattern in dict.fromkeys(confirms)))
-        automaton.add_word(key, (len(key), all(lit.whole_word for lit in group), confirm))
+        automaton.add_word(key, (len(key), all(lit.word_start for lit in group),
+                                 all(lit.word_end for lit in group), confirm))
     automaton.make_automaton()
     return automaton
 
@@ -174,12 +173,12 @@ def scan(pattern: re.Pattern, text: str, regions: list[Span] | None, timeout: fl
 
 
 def entry_literal(entry: str, entries_alike: list[str]) -> Literal:
-    """Where every match of a vocabulary entry starts: its first word (a whole word),
-    or the first part of a hyphenated one (`x-ray` may be written `xray`), confirmed
-    by the entries that start the same way."""
+    """Where every match of a vocabulary entry starts: its first word, or the first
+    part of a hyphenated one (`x-ray` may be written `xray`: no word end then),
+    confirmed by the entries that start the same way."""
     first = entry.split()[0]
     part = first.split("-")[0] or first
-    return Literal(part, whole_word=part == first, confirm=alternation(entries_alike))
+    return Literal(part, word_end=part == first, confirm=alternation(entries_alike))
 
 
 def vocabulary_trigger(entries: Iterable[str]) -> Trigger:

@@ -11,11 +11,14 @@ from presidio_analyzer import Pattern, RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer
 from recognizers.context import Terms, context_of
+from recognizers.triggers import sign
 
 NINO = (
     r"(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
     r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w])"
 )
+# Every NI number holds its six digits, perhaps spaced in pairs.
+SIX_DIGITS = sign(r"\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d")
 CONTEXT = Terms(["ni", "nino", "ni no", "ni number", "national insurance", "nat ins", "nins"])
 
 SCORE_BARE = 0.65
@@ -29,6 +32,7 @@ class UkNinoRecognizer(ContextScoredRecognizer):
         super().__init__(
             entity=self.ENTITY, name="PhiscanUkNinoRecognizer",
             patterns=[Pattern("uk nino", NINO, SCORE_BARE)], context=list(CONTEXT.phrases),
+            triggers={"uk nino": SIX_DIGITS},
         )
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:

@@ -89,11 +89,12 @@ def test_vocabulary_hits_are_exactly_the_entries_occurrences():
     assert hits == ["key", "COPD", "x", "x", "front"]
 
 
-def test_whole_words_and_confirmation():
-    trigger = Trigger(literals=[Literal("dr"), Literal("key", whole_word=False,
-                                                       confirm=r"(?i:key)\b(?! stage)")])
-    text = "Dr Who, drive, address; Key stage, monkey, keys, key."
-    assert [text[s:e] for s, e in trigger.hits(text)] == ["Dr", "key", "key"]
+def test_word_bounds_and_confirmation():
+    trigger = Trigger(literals=[
+        Literal("dr"), Literal("co", word_end=False),
+        Literal("key", word_start=False, word_end=False, confirm=r"(?i:key)\b(?! stage)")])
+    text = "Dr Who, drive, address; Key stage, monkey, keys, key, co-op, taco, cocoa."
+    assert [text[s:e] for s, e in trigger.hits(text)] == ["Dr", "key", "key", "co", "co"]
 
 
 def test_text_whose_case_folding_moves_offsets_is_scanned_whole():
