@@ -1,5 +1,10 @@
 """Word .docx: body paragraphs, tables as records under their header cells,
-headers and footers of every section."""
+headers and footers of every section.
+
+Only the parts whose text is read (the main document, headers, footers) are
+parsed; styles, numbering, settings, comments and properties stay unparsed
+bytes. Parsing them was most of the time python-docx spent on a short letter.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,14 @@ import io
 from collections.abc import Iterator
 
 import docx
+from docx.opc.constants import CONTENT_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.package import Unmarshaller
+from docx.opc.part import PartFactory
+from docx.opc.pkgreader import PackageReader
+from docx.package import Package
+from docx.parts.document import DocumentPart
+from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.table import Table
 
 from phiscan.extract.archive import check_container
@@ -15,10 +27,27 @@ from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_
 from phiscan.model import TextUnit
 
 
+class TextPartFactory(PartFactory):
+    """python-docx's part factory, with XML part classes only for the parts we read."""
+
+    part_type_for = {CONTENT_TYPE.WML_DOCUMENT_MAIN: DocumentPart,
+                     CONTENT_TYPE.WML_HEADER: HeaderPart, CONTENT_TYPE.WML_FOOTER: FooterPart}
+
+
+def load_document(data: bytes) -> docx.document.Document:
+    """`docx.Document(...)`, through the text-only part factory."""
+    package = Package()
+    Unmarshaller.unmarshal(PackageReader.from_file(io.BytesIO(data)), package, TextPartFactory)
+    document_part = package.main_document_part
+    if document_part.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+        raise ValueError("not a Word document")
+    return document_part.document
+
+
 def open_document(data: bytes, ctx: ExtractContext) -> docx.document.Document:
     check_container(data, ctx, "docx")
     try:
-        return docx.Document(io.BytesIO(data))
+        return load_document(data)
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise ExtractionError(f"malformed docx: {type(exc).__name__}") from None
 
