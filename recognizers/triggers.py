@@ -3,20 +3,22 @@
 A recognizer's patterns are slow to scan over long text (case-insensitive
 alternations of hundreds of phrases, look-behinds at every position). A
 pattern's trigger is a necessary sign of a match, cheap to find: every match
-contains a hit (a vocabulary word, a run of digits) and lies on the hit's line,
+contains a hit (a vocabulary entry's first word, confirmed by the entries; a
+short regex such as the six digits of an NI number) and lies on the hit's line,
 within `reach` characters of it when `reach` is set. The pattern then runs only
-in those regions.
+in those regions. Patterns that start with a digit or a literal scan fast on
+their own and have no trigger (measured pattern by pattern).
 
 Why the matches are exactly those of a whole-text scan: no match crosses a line
 or leaves its hit's region, so every match lies inside one merged region and
 none straddles a region's start; scanning a region with `pos` lets look-behinds
 see the real text before it, and `endpos` a little past the region's end
 (`LOOKAHEAD_CHARS`) lets look-aheads see the real text after the last match.
-`tests/test_triggers.py` checks the equality on corpora and on random text.
+`tests/test_triggers.py` checks the equality on corpora and on adversarial text.
 
 Vocabulary words are found with an Aho-Corasick automaton over the case-folded
-text (a superset for entries matched case-sensitively), digits with one regex;
-both are computed once per text and shared by all recognizers.
+text (a superset for entries matched case-sensitively); the folded text is
+computed once per text and shared by all recognizers.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ _WORD_CHAR = re.compile(r"\w")
 Span = tuple[int, int]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)  # the text all recognizers are reading now
 def case_folded(text: str) -> str | None:
     """The case-folded text (what case-insensitive patterns compare), or None when
     folding moves offsets (`ß` becomes `ss`): such text is scanned whole."""
