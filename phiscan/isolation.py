@@ -37,7 +37,7 @@ MAX_CALLS = 1000
 MAX_GROWTH = 256 * 1024 * 1024
 FRAME = struct.Struct("!Q")
 _local = threading.local()
-_parent_fds: set[int] = set()  # every helper pipe this process holds, closed in new helpers
+_helpers: weakref.WeakSet[Helper] = weakref.WeakSet()  # this process's, for forked children
 
 
 def run_isolated(function: Callable[..., T], args: tuple, memory_mb: int) -> T:
@@ -80,18 +80,18 @@ class Helper:
         self.birth_size = address_space_bytes()
         pid = os.fork()
         if pid == 0:  # child: never returns
-            for fd in (requests_write, replies_read, *_parent_fds):
-                os.close(fd)
+            os.close(requests_write)
+            os.close(replies_read)
             _helper_main(requests_read, replies_write, first)
         os.close(requests_read)
         os.close(replies_write)
         self.requests, self.replies = requests_write, replies_read
-        _parent_fds.update((self.requests, self.replies))
         # Shared with the finalizer, which runs when the thread that owns this helper ends.
         self.state = {"pid": pid, "fds": (self.requests, self.replies)}
         self.calls = 0
         self.usable = first is None
         self._finalizer = weakref.finalize(self, _stop, self.state)
+        _helpers.add(self)
 
     def send(self, request: bytes) -> None:
         try:
@@ -122,18 +122,34 @@ class Helper:
 
     def close(self) -> None:
         self.usable = False
+        _helpers.discard(self)
         self._finalizer()
 
 
 def _stop(state: dict) -> None:
     """Close the pipes; kill and reap the helper unless it was reaped (its pid is still ours)."""
     for fd in state["fds"]:
-        _parent_fds.discard(fd)
         os.close(fd)
     if state["pid"] is not None:
         os.kill(state["pid"], signal.SIGKILL)
         os.waitpid(state["pid"], 0)
         state["pid"] = None
+
+
+def _forget_inherited_helpers() -> None:
+    """In any forked child (a new helper, a forked worker): the parent's helpers are
+    not its own to use, kill or reap; closing its copies of their pipes lets each
+    helper see end of file when the parent closes them."""
+    for helper in list(_helpers):
+        helper.usable = False
+        if helper._finalizer.detach() is not None:  # still open in the parent
+            for fd in helper.state["fds"]:
+                os.close(fd)
+    _helpers.clear()
+    _local.helper = None
+
+
+os.register_at_fork(after_in_child=_forget_inherited_helpers)
 
 
 def _helper_main(requests: int, replies: int, first: Call | None) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config, ConfigError
-from phiscan.executors import Job, make_executor
+from phiscan.executors import Executor, Job, make_executor
 from phiscan.exports import write_exports
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
 from phiscan.security import load_hmac_key
@@ -207,6 +207,18 @@ def run_scan(
     out = Path(out_dir)
     key, key_origin = load_hmac_key(out, config)
     progress = ScanProgress()
+    # Before the inventory opens: forked workers never hold its SQLite handle.
+    executor = make_executor(config, key)
+    try:
+        return _scan_with(executor, sources, out, config, key_origin, progress, on_progress,
+                          full=full, resume=resume)
+    finally:
+        executor.close()
+
+
+def _scan_with(executor: Executor, sources: list[str], out: Path, config: Config,
+               key_origin: str, progress: ScanProgress, on_progress: ProgressCallback | None,
+               *, full: bool, resume: bool) -> ScanOutcome:
     with Inventory(out) as inventory:
         run_id, full = _open_run(inventory, sources, config, full, resume)
         fingerprint = detection_fingerprint(config)
@@ -217,7 +229,6 @@ def run_scan(
         writer = ResultWriter(inventory, run_id)
         roots: set[str] = set()
         postures: dict[str, SourcePosture] = {}
-        executor = make_executor(config, key)
         status = "interrupted"
         try:
             jobs = _jobs(sources, config, progress, roots, postures)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -15,6 +17,7 @@ from phiscan.executors import (
     ProcessExecutor,
     SerialExecutor,
     make_executor,
+    start_method,
     stream_bounded,
 )
 from phiscan.model import SourceItem
@@ -77,6 +80,29 @@ def test_process_pool_gives_the_serial_result(share, serial_inventory, tmp_path)
     assert locations == serial_inventory[0]
     assert findings == serial_inventory[1]
     assert len(locations) == 20
+
+
+def test_workers_are_forked_only_while_no_other_thread_runs():
+    assert start_method() == ("fork" if threading.active_count() == 1 else "spawn")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_cli_forks_its_workers_and_gives_the_serial_result(share, serial_inventory, tmp_path):
+    """Without a progress bar the CLI runs one thread when the pool starts: forked
+    workers skip the imports a spawned one repeats, and find the same."""
+    scan = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(tmp_path / "out"),
+         "--workers", "2", "--debug"], capture_output=True, text=True, timeout=600)
+    assert scan.returncode == 0, scan.stderr[-2000:]
+    assert "starting 2 worker processes (fork)" in scan.stderr
+    assert inventory_content(tmp_path / "out") == serial_inventory
 
 
 def test_stream_bounded_never_reads_the_walk_ahead():

@@ -107,3 +107,23 @@ def test_closing_reaps_the_helper(fresh_helper):
     pid = isolation.run_isolated(helper_pid, (), 256)
     isolation._local.helper.close()
     assert is_reaped(pid)
+
+
+def test_a_forked_child_gets_its_own_helper_and_leaves_the_parents_alone(fresh_helper):
+    parents = isolation.run_isolated(helper_pid, (), 256)
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # a forked worker, as a fork pool makes them
+        status = 1
+        try:
+            os.write(write_end, str(isolation.run_isolated(helper_pid, (), 256)).encode())
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    childs = int(os.read(read_end, 64))
+    os.close(read_end)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert childs not in (parents, child, os.getpid())
+    assert isolation.run_isolated(helper_pid, (), 256) == parents
