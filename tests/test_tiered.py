@@ -155,3 +155,16 @@ def test_blocks_near_windows_are_exactly_the_text_blocks_that_overlap_them(tiere
         windows.spans, windows.starts = [Span(position, position + 3)], [position]
         assert blocks_near(text, windows) == [
             b for b in text_blocks(text) if windows.overlap(b.start, b.end)]
+
+
+def test_a_repeated_block_is_read_once_and_gives_the_same_names(detector):
+    analyzer = analyzer_for(detector, tiered=True)
+    text = ("Leeds Community Care, Trevelyan Square, Leeds\nDear Jane Smith,\n"
+            f"NHS number: {NHS_NUMBER}\n")
+    first = analyzer.analyze(TextUnit(text))
+    read = analyzer.blocks_read
+    assert read >= 1 and [text[s:e] for s, e in people(first)] == ["Jane Smith"]
+    assert keys(analyzer.analyze(TextUnit(text))) == keys(first)
+    assert analyzer.blocks_read == read  # answered from memory
+    # Memory holds keyed digests and offsets, never the text.
+    assert all(isinstance(key, bytes) and len(key) == 16 for key in analyzer.ner_memory.results)

@@ -48,7 +48,10 @@ does not change spaCy's output, so both modes report exactly the same findings
 
 from __future__ import annotations
 
+import hashlib
+import os
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -71,6 +74,7 @@ NER_CELL_MIN_WORDS = 2
 NER_COMPONENTS = frozenset({"ner"})
 NER_BATCH = 32
 NER_CONTEXT_CHARS = 60
+NER_MEMORY_BLOCKS = 4096
 # Two capitalised words in a row on one line: `Jane Smith`, `Mrs Smith`, `SMITH Jane`.
 CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*,?[^\S\n]+\p{Lu}")
 
@@ -238,7 +242,8 @@ class TieredAnalyzer:
         self.nlp = analyzer.nlp_engine.nlp[self.language]
         self.unused_components = [name for name in self.nlp.pipe_names
                                   if name not in NER_COMPONENTS]
-        self.blocks_read = 0  # NER blocks analysed, for tests and the benchmark
+        self.blocks_read = 0  # blocks spaCy read, for tests and the benchmark
+        self.ner_memory = NerMemory()
 
     def analyze(self, unit: TextUnit) -> list[RecognizerResult]:
         cheap = self.cheap_pass(unit.text)
@@ -281,21 +286,65 @@ class TieredAnalyzer:
 
     def ner_in_blocks(self, text: str, blocks: list[Span]) -> Iterator[RecognizerResult]:
         """PERSON results of spaCy NER over each block (one batch: the same entities
-        as block by block, at a fraction of the per-call cost)."""
-        self.blocks_read += len(blocks)
+        as block by block, at a fraction of the per-call cost). A block read before
+        (a letterhead, a template line) is answered from memory: same text, same
+        entities."""
         pieces = [text[block.start:block.end] for block in blocks]
+        keys = [self.ner_memory.key(piece) for piece in pieces]
+        known = {key: self.ner_memory.get(key) for key in keys if key in self.ner_memory}
+        unread = {key: piece for key, piece in zip(keys, pieces, strict=True)
+                  if key not in known}
+        for key, people in zip(unread, self.ner_people_in(list(unread.values())), strict=True):
+            known[key] = people
+            self.ner_memory.put(key, people)
+        for block, key in zip(blocks, keys, strict=True):
+            for found in known[key]:
+                yield RecognizerResult(found.entity_type, found.start + block.start,
+                                       found.end + block.start, found.score,
+                                       found.analysis_explanation, found.recognition_metadata)
+
+    def ner_people_in(self, pieces: list[str]) -> Iterator[list[RecognizerResult]]:
+        """For each piece, spaCy's PERSON results (offsets within the piece)."""
+        self.blocks_read += len(pieces)
         if len(pieces) == 1:  # `nlp.pipe` costs about a millisecond more per call
             docs = [self.nlp(pieces[0], disable=self.unused_components)]
         else:
             docs = self.nlp.pipe(pieces, disable=self.unused_components, batch_size=NER_BATCH)
-        for block, doc in zip(blocks, docs, strict=True):
+        for doc in docs:
             artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, self.language)
+            people = []
             for result in self.ner_recognizer.analyze(doc.text, [PERSON], artifacts):
                 if result.entity_type == PERSON and result.score >= self.threshold:
                     _name_recognizer(result, self.ner_recognizer)
-                    result.start += block.start
-                    result.end += block.start
-                    yield result
+                    people.append(result)
+            yield people
+
+
+class NerMemory:
+    """spaCy's PERSON results for recently read blocks, by a keyed hash of the
+    block's text (the text itself is not kept): letterheads, signatures and
+    template lines repeat across thousands of files of a share."""
+
+    def __init__(self, size: int = NER_MEMORY_BLOCKS) -> None:
+        self.secret = os.urandom(16)
+        self.size = size
+        self.results: OrderedDict[bytes, list[RecognizerResult]] = OrderedDict()
+
+    def key(self, piece: str) -> bytes:
+        data = piece.encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(data, digest_size=16, key=self.secret).digest()
+
+    def __contains__(self, key: bytes) -> bool:
+        return key in self.results
+
+    def get(self, key: bytes) -> list[RecognizerResult]:
+        self.results.move_to_end(key)
+        return self.results[key]
+
+    def put(self, key: bytes, people: list[RecognizerResult]) -> None:
+        self.results[key] = people
+        if len(self.results) > self.size:
+            self.results.popitem(last=False)
 
 
 def around_pairs(text: str, block: Span) -> Span | None:
