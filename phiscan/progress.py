@@ -50,12 +50,18 @@ def progress_display(enabled: bool) -> Iterator[ProgressCallback]:
         TextColumn("[bold]scanning"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), TimeRemainingColumn(),
     )
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task("scan", total=None, detail="")
+    bar = Progress(*columns, transient=True)
+    task = bar.add_task("scan", total=None, detail="")
 
-        def show(progress: ScanProgress) -> None:
-            total = progress.files_found if progress.walk_done else None
-            bar.update(task, completed=progress.files_done, total=total,
-                       detail=_describe(progress))
+    def show(progress: ScanProgress) -> None:
+        if not bar.live.is_started:
+            # Its refresh thread starts with the first result, after the scanner has
+            # forked its workers (it forks only while it runs no other thread).
+            bar.start()
+        total = progress.files_found if progress.walk_done else None
+        bar.update(task, completed=progress.files_done, total=total, detail=_describe(progress))
 
+    try:
         yield show
+    finally:
+        bar.stop()
