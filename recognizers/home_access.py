@@ -73,6 +73,7 @@ _TIME_WORDS = Terms(["at", "from", "until", "till", "before", "after", "around",
 _TIME_SUFFIX = Terms(["am", "pm", "hrs", "hours", "h", "hr", "o clock"])
 _CODE_RE = re.compile(CODE)
 _SENTENCE_END = re.compile(r"[.;\n!?]")
+WORD_WINDOW_CHARS = 160
 
 SCORE_CODE = 0.9
 SCORE_HIDDEN_KEY = 0.85
@@ -128,12 +129,28 @@ def build_patterns(extra_dirs: Sequence[str | Path] = ()) -> list[Pattern]:
 
 
 def _words_before(text: str, position: int, count: int) -> str:
-    line_start = max(text.rfind("\n", 0, position), 0)
+    """The last `count` words of the line before position (reading a short window
+    first: a long line must not make every match read it all)."""
+    start = max(position - WORD_WINDOW_CHARS, 0)
+    line_start = text.rfind("\n", start, position)
+    if line_start == -1 and start > 0:
+        words = text[start:position].split()
+        if len(words) > count:  # the window holds the wanted words whole
+            return normalise_words(" ".join(words[-count:]))
+        line_start = text.rfind("\n", 0, position)
+    line_start = max(line_start, 0)
     return normalise_words(" ".join(text[line_start:position].split()[-count:]))
 
 
 def _clause_after(text: str, position: int, words: int = 4) -> str:
-    end_match = _SENTENCE_END.search(text, position)
+    """The first `words` words after position, up to the end of the sentence."""
+    limit = min(position + WORD_WINDOW_CHARS, len(text))
+    end_match = _SENTENCE_END.search(text, position, limit)
+    if end_match is None and limit < len(text):
+        found = text[position:limit].split()
+        if len(found) > words:  # the window holds the wanted words whole
+            return normalise_words(" ".join(found[:words]))
+        end_match = _SENTENCE_END.search(text, position)
     end = end_match.start() if end_match else len(text)
     return normalise_words(" ".join(text[position:end].split()[:words]))
 

@@ -110,23 +110,25 @@ class Trigger:
         hits = self.hits(text)
         if hits is None:
             return None
-        spans = sorted(self.region(text, start, end) for start, end in hits)
         merged: list[Span] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        line: Span = (0, -1)
+        for start, end in sorted(hits):
+            if start > line[1]:  # hits never hold a line break: each line is found once
+                line = line_around(text, start, end)
+            if self.reach is None:
+                region = line
             else:
-                merged.append((start, end))
+                region = (max(line[0], start - self.reach), min(line[1], end + self.reach))
+            if merged and region[0] <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], region[1]))
+            else:
+                merged.append(region)
         return merged
 
-    def region(self, text: str, start: int, end: int) -> Span:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        if line_end == -1:
-            line_end = len(text)
-        if self.reach is None:
-            return line_start, line_end
-        return max(line_start, start - self.reach), min(line_end, end + self.reach)
+
+def line_around(text: str, start: int, end: int) -> Span:
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end == -1 else line_end
 
 
 class LazyRegex:

@@ -3,12 +3,16 @@ what scanning the whole text finds, on corpora and on adversarial text."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recognizers import build_recognizers
 from recognizers.base import ContextScoredRecognizer
+from recognizers.context import normalise_words
+from recognizers.home_access import _clause_after, _words_before
 from recognizers.triggers import Literal, Trigger, case_folded, vocabulary_trigger
 from tests.test_tiered import corpus_units
 
@@ -109,3 +113,26 @@ def test_a_phrase_never_spans_a_line_break():
     home_access = next(r for r in GATED if r.name == "PhiscanHomeAccessRecognizer")
     assert gated(home_access, "neighbour is the key\nholder") == []
     assert len(gated(home_access, "neighbour is the key holder")) == 1
+
+
+def reference_words_before(text: str, position: int, count: int) -> str:
+    line_start = max(text.rfind("\n", 0, position), 0)
+    return normalise_words(" ".join(text[line_start:position].split()[-count:]))
+
+
+def reference_clause_after(text: str, position: int, words: int) -> str:
+    end_match = re.search(r"[.;\n!?]", text[position:])
+    end = position + end_match.start() if end_match else len(text)
+    return normalise_words(" ".join(text[position:end].split()[:words]))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["key", "x" * 170, " ", "  ", "\n", ".", "safe", "door"]),
+                max_size=30), st.integers(min_value=0, max_value=3000),
+       st.integers(min_value=1, max_value=4))
+def test_home_access_reads_words_near_a_match_in_a_window(pieces, position, count):
+    """Long lines are read in a window, with exactly the words of reading the line."""
+    text = "".join(pieces)
+    position = min(position, len(text))
+    assert _words_before(text, position, count) == reference_words_before(text, position, count)
+    assert _clause_after(text, position, count) == reference_clause_after(text, position, count)
