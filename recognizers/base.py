@@ -77,6 +77,8 @@ class ContextScoredRecognizer(PatternRecognizer):
                 if id(trigger) not in regions_by_trigger:
                     regions_by_trigger[id(trigger)] = trigger.regions(text)
                 regions = regions_by_trigger[id(trigger)]
+                if not regions and regions is not None:
+                    continue
             try:
                 for match in scan(pattern.compiled_regex, text, regions, REGEX_TIMEOUT_SECONDS):
                     result = self.pattern_result(pattern, text, match.start(), match.end(), flags)
@@ -84,7 +86,7 @@ class ContextScoredRecognizer(PatternRecognizer):
                         results.append(result)
             except TimeoutError:
                 log.warning("pattern '%s' of %s timed out; skipped", pattern.name, self.name)
-        return EntityRecognizer.remove_duplicates(results)
+        return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
 
     def pattern_result(self, pattern: Pattern, text: str, start: int, end: int, flags: int
                        ) -> RecognizerResult | None:

@@ -9,6 +9,7 @@ uses tldextract's bundled snapshot only.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -71,8 +72,36 @@ def _offline_tld_extractor():
 class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recognizer with tldextract's bundled suffix list only."""
 
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if "@" not in text:  # every address has one: no need to scan
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
     def validate_result(self, pattern_text: str) -> bool:
         return _offline_tld_extractor()(pattern_text).fqdn != ""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+class DigitsFirst:
+    """A Presidio recognizer for numbers that contain digits: text without any is
+    not scanned (the name stays Presidio's)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if not _DIGIT.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+class CardNumberRecognizer(DigitsFirst, CreditCardRecognizer):
+    def __init__(self) -> None:
+        super().__init__(name="CreditCardRecognizer")
+
+
+class IbanCodeRecognizer(DigitsFirst, IbanRecognizer):
+    def __init__(self) -> None:
+        super().__init__(name="IbanRecognizer")
 
 
 class PreloadedSpacyNlpEngine(SpacyNlpEngine):
@@ -102,8 +131,8 @@ def presidio_builtins(nlp_engine: SpacyNlpEngine, vocabulary_dirs: list[str]
     return [
         CheckedSpacyRecognizer(nlp_engine.get_supported_entities(), vocabulary_dirs),
         OfflineEmailRecognizer(),
-        CreditCardRecognizer(),
-        IbanRecognizer(),
+        CardNumberRecognizer(),
+        IbanCodeRecognizer(),
     ]
 
 
