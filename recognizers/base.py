@@ -18,7 +18,7 @@ import regex as re
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
-from recognizers.triggers import Trigger, scan
+from recognizers.triggers import Trigger, anchored_scan, scan
 
 log = logging.getLogger("phiscan.recognizers")
 
@@ -66,21 +66,26 @@ class ContextScoredRecognizer(PatternRecognizer):
         """What `PatternRecognizer` finds (same scores, validation and explanations),
         each pattern scanned only in its trigger's regions."""
         results = []
-        regions_by_trigger: dict[int, list[tuple[int, int]] | None] = {}
+        where_by_trigger: dict[int, list | None] = {}  # regions, or starts if anchored
         for pattern in self.patterns:
             if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
                 pattern.compiled_with_flags = flags
                 pattern.compiled_regex = re.compile(pattern.regex, flags=flags)
             trigger = self.triggers.get(pattern.name) if self.gated else None
-            regions = None
+            where = None
             if trigger is not None:
-                if id(trigger) not in regions_by_trigger:
-                    regions_by_trigger[id(trigger)] = trigger.regions(text)
-                regions = regions_by_trigger[id(trigger)]
-                if not regions and regions is not None:
+                if id(trigger) not in where_by_trigger:
+                    where_by_trigger[id(trigger)] = (trigger.starts(text) if trigger.anchored
+                                                     else trigger.regions(text))
+                where = where_by_trigger[id(trigger)]
+                if not where and where is not None:
                     continue
+            if trigger is not None and trigger.anchored and where is not None:
+                matches = anchored_scan(pattern.compiled_regex, text, where, REGEX_TIMEOUT_SECONDS)
+            else:
+                matches = scan(pattern.compiled_regex, text, where, REGEX_TIMEOUT_SECONDS)
             try:
-                for match in scan(pattern.compiled_regex, text, regions, REGEX_TIMEOUT_SECONDS):
+                for match in matches:
                     result = self.pattern_result(pattern, text, match.start(), match.end(), flags)
                     if result is not None:
                         results.append(result)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import ahocorasick
 import regex as re
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -47,18 +48,28 @@ def without_digits(normalised: str) -> str:
 
 
 class Terms:
-    """A set of context phrases, matched as whole words in normalised text."""
+    """A set of context phrases, matched as whole words in normalised text (each
+    phrase padded with a space each side, all found in one Aho-Corasick pass)."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(
             sorted({normalise_words(p).strip() for p in phrases if p.strip()}, key=len)
         )
+        self.padded = tuple(f" {phrase} " for phrase in self.phrases)
+        self.automaton = ahocorasick.Automaton()
+        for padded in self.padded:
+            self.automaton.add_word(padded, padded)
+        if self.padded:
+            self.automaton.make_automaton()
 
     def found_in(self, normalised: str) -> bool:
-        return any(f" {phrase} " in normalised for phrase in self.phrases)
+        return bool(self.padded) and next(self.automaton.iter(normalised), None) is not None
 
     def ends(self, normalised: str) -> bool:
-        return any(normalised.endswith(f" {phrase} ") for phrase in self.phrases)
+        return normalised.endswith(self.padded)
+
+    def equals(self, normalised: str) -> bool:
+        return normalised in self.padded
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

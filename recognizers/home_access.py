@@ -84,16 +84,18 @@ SCORE_ENTRY = 0.75
 
 def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     """Every pattern needs a device, a door key, a keyholder or an entry phrase."""
-    devices = vocabulary_trigger(load_vocabulary("home_access_devices.txt", extra_dirs))
+    device_entries = load_vocabulary("home_access_devices.txt", extra_dirs)
+    device_first = vocabulary_trigger(device_entries, anchored=True)
+    device_later = vocabulary_trigger(device_entries)
     door_key = Trigger(literals=[
         Literal("key", word_start=False, word_end=False, confirm=_KEY_WORD)])
     return {
-        "code after device": devices, "code before device": devices,
-        "device location": devices, "hidden key": door_key,
+        "code after device": device_first, "code before device": device_later,
+        "device location": device_first, "hidden key": door_key,
         "hiding place before key": door_key,
         "keyholder holds key": door_key, "key held by": door_key,
         "entry instruction": vocabulary_trigger(
-            load_vocabulary("home_access_entry.txt", extra_dirs)),
+            load_vocabulary("home_access_entry.txt", extra_dirs), anchored=True),
     }
 
 

@@ -37,7 +37,7 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         if not words[0][0].isupper() or words[-1].casefold().strip(".,") in STREET_WORDS:
             return False
         normalised = normalise_words(value)
-        return not any(normalised == f" {phrase} " for phrase in self.not_names.phrases)
+        return not self.not_names.equals(normalised)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)

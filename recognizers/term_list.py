@@ -34,7 +34,7 @@ class TermListRecognizer(ContextScoredRecognizer):
             entity=self.ENTITY, name=self.NAME,
             patterns=[Pattern(self.VOCABULARY, alternation(self.terms), self.SCORE)],
             context=list(self.LABEL_WORDS),
-            triggers={self.VOCABULARY: vocabulary_trigger(self.terms)},
+            triggers={self.VOCABULARY: vocabulary_trigger(self.terms, anchored=True)},
         )
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:

@@ -72,6 +72,7 @@ class Trigger:
     literals: Iterable[Literal] = ()
     sign: str | None = None
     reach: int | None = None
+    anchored: bool = False  # every match starts where a hit starts
     _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
     _sign: re.Pattern | None = field(default=None, init=False, repr=False)
 
@@ -104,6 +105,11 @@ class Trigger:
             if confirm is not None and not confirm.match(text, start):
                 continue
             yield start, end
+
+    def starts(self, text: str) -> list[int] | None:
+        """Where matches may start, in order (anchored triggers); None: anywhere."""
+        hits = self.hits(text)
+        return None if hits is None else sorted({start for start, _end in hits})
 
     def regions(self, text: str) -> list[Span] | None:
         """Merged spans to scan, in order; None to scan the whole text."""
@@ -176,6 +182,20 @@ def scan(pattern: re.Pattern, text: str, regions: list[Span] | None, timeout: fl
             yield match
 
 
+def anchored_scan(pattern: re.Pattern, text: str, starts: list[int], timeout: float
+                  ) -> Iterator[re.Match]:
+    """The matches of a pattern that can only start at `starts`: tried there alone,
+    in order, past the end of the last match, exactly as a whole-text scan meets them."""
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        match = pattern.match(text, start, timeout=timeout)
+        if match is not None and match.end() > start:
+            position = match.end()
+            yield match
+
+
 def entry_literal(entry: str, entries_alike: list[str]) -> Literal:
     """Where every match of a vocabulary entry starts: its first word, or the first
     part of a hyphenated one (`x-ray` may be written `xray`: no word end then),
@@ -185,13 +205,15 @@ def entry_literal(entry: str, entries_alike: list[str]) -> Literal:
     return Literal(part, word_end=part == first, confirm=alternation(entries_alike))
 
 
-def vocabulary_trigger(entries: Iterable[str]) -> Trigger:
+def vocabulary_trigger(entries: Iterable[str], anchored: bool = False) -> Trigger:
     """Every match of a vocabulary alternation starts with an entry's first word, and
-    that entry matches there: hits are exactly the entries' occurrences."""
+    that entry matches there: hits are exactly the entries' occurrences. `anchored`
+    for a pattern that starts with the alternation."""
     by_start: dict[str, list[str]] = {}
     for entry in entries:
         by_start.setdefault(entry.split()[0].split("-")[0].casefold(), []).append(entry)
-    return Trigger(literals=[entry_literal(group[0], group) for group in by_start.values()])
+    return Trigger(literals=[entry_literal(group[0], group) for group in by_start.values()],
+                   anchored=anchored)
 
 
 def sign(pattern: str) -> Trigger:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +14,14 @@ from recognizers import build_recognizers
 from recognizers.base import ContextScoredRecognizer
 from recognizers.context import normalise_words
 from recognizers.home_access import _clause_after, _words_before
-from recognizers.triggers import Literal, Trigger, case_folded, vocabulary_trigger
+from recognizers.triggers import (
+    Literal,
+    Trigger,
+    anchored_scan,
+    case_folded,
+    vocabulary_trigger,
+)
+from recognizers.vocabulary import alternation
 from tests.test_tiered import corpus_units
 
 GATED = [r for r in build_recognizers() if isinstance(r, ContextScoredRecognizer)
@@ -136,3 +144,14 @@ def test_home_access_reads_words_near_a_match_in_a_window(pieces, position, coun
     position = min(position, len(text))
     assert _words_before(text, position, count) == reference_words_before(text, position, count)
     assert _clause_after(text, position, count) == reference_clause_after(text, position, count)
+
+
+def test_anchored_scan_meets_matches_as_a_whole_text_scan_does():
+    entries = ["key safe", "safe code", "code", "safe"]
+    pattern = regex.compile(alternation(entries))
+    trigger = vocabulary_trigger(entries, anchored=True)
+    for text in ("key safe code 1234", "safe code, key safe; code safe code", "codes safes"):
+        expected = [m.span() for m in pattern.finditer(text)]
+        found = [m.span() for m in anchored_scan(pattern, text, trigger.starts(text), 5)]
+        assert found == expected
+    assert [m.span() for m in pattern.finditer("key safe code")] == [(0, 8), (9, 13)]
