@@ -102,6 +102,16 @@ def _field_key(line: str) -> tuple[str, int] | None:
     return match.group(1), match.end()
 
 
+def field_value_of(text: str, start: int, end: int) -> str | None:
+    """The normalised field name when start..end lies in the value of a `name: value`
+    line, else None."""
+    line_start, line_end = line_bounds(text, start, end)
+    key = _field_key(text[line_start:line_end])
+    if key is None or line_start + key[1] > start:
+        return None
+    return normalise_words(key[0])
+
+
 def _sibling_text(text: str, key: str, line_start: int, line_end: int, reach: int) -> str:
     """Other `key: value` lines of the same object (`identifier[0].system` for
     `identifier[0].value`), within `reach` characters."""

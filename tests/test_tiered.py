@@ -168,3 +168,14 @@ def test_a_repeated_block_is_read_once_and_gives_the_same_names(detector):
     assert analyzer.blocks_read == read  # answered from memory
     # Memory holds keyed digests and offsets, never the text.
     assert all(isinstance(key, bytes) and len(key) == 16 for key in analyzer.ner_memory.results)
+
+
+def test_street_and_town_names_in_an_address_field_never_reach_spacy(tiered, full):
+    text = (f"Address: 164 Victoria Road, Leeds LS1 4AB\nNHS number: {NHS_NUMBER}\n"
+            "Next of kin: Jane Smith (daughter)\n")
+    unit = TextUnit(text)
+    tiered.blocks_read = 0
+    results = tiered.analyze(unit)
+    assert tiered.blocks_read == 1  # the next-of-kin line only
+    assert [text[s:e] for s, e in people(results)] == ["Jane Smith"]
+    assert keys(results) == keys(full.analyze(unit))

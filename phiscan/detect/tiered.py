@@ -23,7 +23,8 @@ hunts; a name next to an NHS number, a date of birth, a diagnosis or a key-safe
 code is. A name from NER must also hold two capitalised words in a row on one
 line (`Jane Smith`, `Mrs Smith`, `SMITH Jane`): a forename alone identifies
 nobody. A name from NER that overlaps a name the cheap pass found (a name
-field, `Mrs Jones`) adds nothing and is dropped.
+field, `Mrs Jones`) adds nothing and is dropped; capitalised words in the value
+of an address field (`Address: 12 Victoria Road, Leeds`) never make a name.
 
 In structured records (units with fields), names come from field semantics where
 they can (`client_name: Jane Smith`, via the name-field recognizer). NER reads a
@@ -61,6 +62,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from phiscan.config import Config
 from phiscan.model import TextUnit
+from recognizers.context import Terms, field_value_of
 
 PERSON = "PERSON"
 PERSON_WINDOW_CHARS = 200
@@ -75,6 +77,8 @@ NER_COMPONENTS = frozenset({"ner"})
 NER_BATCH = 32
 NER_CONTEXT_CHARS = 60
 NER_MEMORY_BLOCKS = 4096
+ADDRESS_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county",
+                        "location", "residence"])
 # Two capitalised words in a row on one line: `Jane Smith`, `Mrs Smith`, `SMITH Jane`.
 CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*,?[^\S\n]+\p{Lu}")
 
@@ -280,7 +284,7 @@ class TieredAnalyzer:
             if (windows.contain(person.start, person.end)
                     and any(cell.contains(person.start, person.end) for cell in allowed)
                     and not any(name.overlaps(span) for name in named)
-                    and CAPITALISED_PAIR.search(unit.text, person.start, person.end)):
+                    and has_name_pair(unit.text, person)):
                 people.append(person)
         return people
 
@@ -367,14 +371,28 @@ def around_pairs(text: str, block: Span) -> Span | None:
 
 def has_unnamed_pair(text: str, block: Span, windows: Windows, named: list[Span]) -> bool:
     """Whether a name NER finds in block could be kept: one holds a capitalised pair
-    inside a window that no cheap PERSON finding covers (all pairs, overlapping ones
-    included, as a name may start at any capital)."""
+    inside a window that no cheap PERSON finding covers and that is not part of an
+    address (all pairs, overlapping ones included, as a name may start at any capital)."""
     for pair in CAPITALISED_PAIR.finditer(text, block.start, block.end, overlapped=True):
         span = Span(*pair.span())
-        if windows.contain(span.start, span.end) and not any(
-                name.overlaps(span) for name in named):
+        if (windows.contain(span.start, span.end)
+                and not any(name.overlaps(span) for name in named)
+                and not in_address(text, span.start, span.end)):
             return True
     return False
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """In the value of an address field (`Address: 12 Victoria Road, Leeds`): street
+    and town names, which spaCy often reads as people."""
+    field = field_value_of(text, start, end)
+    return field is not None and ADDRESS_FIELDS.found_in(field)
+
+
+def has_name_pair(text: str, person: RecognizerResult) -> bool:
+    """A capitalised pair inside the name, not part of an address."""
+    return any(not in_address(text, *pair.span()) for pair in CAPITALISED_PAIR.finditer(
+        text, person.start, person.end, overlapped=True))
 
 
 def _name_recognizer(result: RecognizerResult, recognizer: EntityRecognizer) -> None:
