@@ -78,7 +78,7 @@ class ContextScoredRecognizer(PatternRecognizer):
                     where_by_trigger[id(trigger)] = (trigger.starts(text) if trigger.anchored
                                                      else trigger.regions(text))
                 where = where_by_trigger[id(trigger)]
-                if not where and where is not None:
+                if where == []:  # no hit: the pattern cannot match
                     continue
             if trigger is not None and trigger.anchored and where is not None:
                 matches = anchored_scan(pattern.compiled_regex, text, where, REGEX_TIMEOUT_SECONDS)

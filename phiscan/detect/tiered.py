@@ -284,7 +284,7 @@ class TieredAnalyzer:
             if (windows.contain(person.start, person.end)
                     and any(cell.contains(person.start, person.end) for cell in allowed)
                     and not any(name.overlaps(span) for name in named)
-                    and has_name_pair(unit.text, person)):
+                    and name_pairs(unit.text, person.start, person.end)):
                 people.append(person)
         return people
 
@@ -351,18 +351,33 @@ class NerMemory:
             self.results.popitem(last=False)
 
 
+def name_pairs(text: str, start: int, end: int) -> list[Span]:
+    """The capitalised pairs in text[start:end] that could be part of a name: all of
+    them, overlapping ones included (a name may start at any capital), except those
+    in the value of an address field (`Address: 12 Victoria Road, Leeds`): street and
+    town names, which spaCy often reads as people."""
+    return [Span(*pair.span()) for pair in CAPITALISED_PAIR.finditer(text, start, end,
+                                                                     overlapped=True)
+            if not in_address(text, *pair.span())]
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    field = field_value_of(text, start, end)
+    return field is not None and ADDRESS_FIELDS.found_in(field)
+
+
 def around_pairs(text: str, block: Span) -> Span | None:
     """What NER reads of a free-text block: from `NER_CONTEXT_CHARS` before its first
-    capitalised pair to as far after its last, at word boundaries (spaCy's entity
-    decisions look a few words either side); None when the block has no pair, as
-    no name NER could find there would be kept."""
-    pairs = list(CAPITALISED_PAIR.finditer(text, block.start, block.end, overlapped=True))
+    name pair to as far after its last, at word boundaries (spaCy's entity decisions
+    look a few words either side); None when the block has none, as no name NER
+    could find there would be kept."""
+    pairs = name_pairs(text, block.start, block.end)
     if not pairs:
         return None
-    start = max(block.start, pairs[0].start() - NER_CONTEXT_CHARS)
+    start = max(block.start, pairs[0].start - NER_CONTEXT_CHARS)
     if start > block.start:
         start = text.rfind(" ", block.start, start) + 1 or block.start
-    end = min(block.end, max(pair.end() for pair in pairs) + NER_CONTEXT_CHARS)
+    end = min(block.end, max(pair.end for pair in pairs) + NER_CONTEXT_CHARS)
     if end < block.end:
         space = text.find(" ", end, block.end)
         end = block.end if space == -1 else space
@@ -370,29 +385,11 @@ def around_pairs(text: str, block: Span) -> Span | None:
 
 
 def has_unnamed_pair(text: str, block: Span, windows: Windows, named: list[Span]) -> bool:
-    """Whether a name NER finds in block could be kept: one holds a capitalised pair
-    inside a window that no cheap PERSON finding covers and that is not part of an
-    address (all pairs, overlapping ones included, as a name may start at any capital)."""
-    for pair in CAPITALISED_PAIR.finditer(text, block.start, block.end, overlapped=True):
-        span = Span(*pair.span())
-        if (windows.contain(span.start, span.end)
-                and not any(name.overlaps(span) for name in named)
-                and not in_address(text, span.start, span.end)):
-            return True
-    return False
-
-
-def in_address(text: str, start: int, end: int) -> bool:
-    """In the value of an address field (`Address: 12 Victoria Road, Leeds`): street
-    and town names, which spaCy often reads as people."""
-    field = field_value_of(text, start, end)
-    return field is not None and ADDRESS_FIELDS.found_in(field)
-
-
-def has_name_pair(text: str, person: RecognizerResult) -> bool:
-    """A capitalised pair inside the name, not part of an address."""
-    return any(not in_address(text, *pair.span()) for pair in CAPITALISED_PAIR.finditer(
-        text, person.start, person.end, overlapped=True))
+    """Whether a name NER finds in block could be kept: one holds a name pair inside
+    a window that no cheap PERSON finding covers."""
+    return any(windows.contain(pair.start, pair.end)
+               and not any(name.overlaps(pair) for name in named)
+               for pair in name_pairs(text, block.start, block.end))
 
 
 def _name_recognizer(result: RecognizerResult, recognizer: EntityRecognizer) -> None:
