@@ -1,15 +1,17 @@
 """Word .docx: body paragraphs, tables as records under their header cells,
 headers and footers of every section.
 
-Only the parts whose text is read (the main document, headers, footers) are
-parsed; styles, numbering, settings, comments and properties stay unparsed
-bytes. Parsing them was most of the time python-docx spent on a short letter.
+The text is read straight from the main document, header and footer XML
+(`docx_direct`), with python-docx's semantics; styles, numbering, settings,
+images and properties are never decompressed. A document that reader does not
+reproduce exactly (vertically merged cells, damage python-docx would fail on)
+is read by python-docx, through a part factory that parses only the same parts.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import docx
 from docx.opc.constants import CONTENT_TYPE
@@ -24,6 +26,7 @@ from docx.table import Table
 
 from phiscan.extract.archive import check_container
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
+from phiscan.extract.docx_direct import Block, Paragraphs, TableRows, read_blocks_or_none
 from phiscan.model import TextUnit
 
 
@@ -57,9 +60,8 @@ def paragraphs_unit(paragraphs: list[str], where: str, ctx: ExtractContext) -> T
     return TextUnit(text=ctx.spend_text(text), where=where) if text else None
 
 
-def table_units(table: Table, where: str, ctx: ExtractContext) -> Iterator[TextUnit]:
+def table_units(rows: list[list[str]], where: str, ctx: ExtractContext) -> Iterator[TextUnit]:
     """First row names the columns; each later row is one record."""
-    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
     if not rows:
         return
     header = [name or f"column_{index + 1}" for index, name in enumerate(rows[0])]
@@ -72,25 +74,44 @@ def table_units(table: Table, where: str, ctx: ExtractContext) -> Iterator[TextU
             yield unit
 
 
-def header_footer_units(document: docx.document.Document, ctx: ExtractContext
-                        ) -> Iterator[TextUnit]:
+def block_units(blocks: Iterable[Block], ctx: ExtractContext) -> Iterator[TextUnit]:
+    for block in blocks:
+        if isinstance(block, TableRows):
+            yield from table_units(block.rows, block.where, ctx)
+        elif unit := paragraphs_unit(block.texts, block.where, ctx):
+            yield unit
+
+
+def table_rows(table: Table) -> list[list[str]]:
+    return [[cell.text.strip() for cell in row.cells] for row in table.rows]
+
+
+def python_docx_blocks(document: docx.document.Document) -> Iterator[Block]:
+    """The same blocks, through python-docx's object model; lazily, so an error in a
+    later part comes after the units of the earlier ones."""
+    yield Paragraphs("body", [p.text for p in document.paragraphs])
+    for index, table in enumerate(document.tables, start=1):
+        yield TableRows(f"table {index}", table_rows(table))
     for number, section in enumerate(document.sections, start=1):
         for kind, part in (("header", section.header), ("footer", section.footer)):
             if part.is_linked_to_previous and number > 1:
                 continue
-            unit = paragraphs_unit([p.text for p in part.paragraphs],
-                                   f"section {number} {kind}", ctx)
-            if unit:
-                yield unit
+            where = f"section {number} {kind}"
+            yield Paragraphs(where, [p.text for p in part.paragraphs])
             for index, table in enumerate(part.tables, start=1):
-                yield from table_units(table, f"section {number} {kind} table {index}", ctx)
+                yield TableRows(f"{where} table {index}", table_rows(table))
+
+
+def extract_docx_python_docx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    """The reference reading (and the fallback): python-docx's object model."""
+    document = open_document(data, ctx)
+    yield from block_units(python_docx_blocks(document), ctx)
 
 
 def extract_docx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    document = open_document(data, ctx)
-    body = paragraphs_unit([p.text for p in document.paragraphs], "body", ctx)
-    if body:
-        yield body
-    for index, table in enumerate(document.tables, start=1):
-        yield from table_units(table, f"table {index}", ctx)
-    yield from header_footer_units(document, ctx)
+    check_container(data, ctx, "docx")
+    blocks = read_blocks_or_none(data)
+    if blocks is None:
+        yield from extract_docx_python_docx(data, ctx)
+    else:
+        yield from block_units(blocks, ctx)

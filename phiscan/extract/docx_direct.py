@@ -1,0 +1,280 @@
+"""Word .docx text read straight from the package XML, with python-docx's semantics.
+
+python-docx decompresses and CRC-checks every part of the package (styles,
+theme, fonts, images) and builds its object model before any text is read.
+This reader opens only `[Content_Types].xml`, the `.rels` files, and the parts
+holding text (main document, headers, footers), and reads their text exactly
+as python-docx 1.2 does:
+
+- paragraph text: the direct `w:r` children and the `w:r` of direct
+  `w:hyperlink` children; run content `w:t`, `w:tab`, `w:ptab`, `w:cr`,
+  `w:br` (a newline only for a text-wrapping break), `w:noBreakHyphen`;
+  runs inside `w:ins`, `w:sdt`, `w:smartTag`, `w:fldSimple` are not read;
+- tables: the direct `w:tbl` of the body (or header/footer), each `w:tr`, each
+  `w:tc` repeated over its `gridSpan`, a cell's text its direct paragraphs;
+- sections: every `w:sectPr` python-docx finds, with the "default" header and
+  footer of each; a linked one (no reference) is inherited, so not re-read.
+
+Whatever this reader does not reproduce exactly raises NeedsPythonDocx, and
+the caller reads the document with python-docx instead: vertically merged
+cells (`w:vMerge`), an odd `gridSpan`, more than one `w:body`, and every kind
+of damage python-docx itself would fail on (missing part or content type,
+unparsable XML, a header reference to nothing), so errors stay python-docx's.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PACKAGE_URI, PackURI
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_NS = {"w": W[1:-1]}
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+P, R, HYPERLINK, TBL, TR, TC = (W + "p", W + "r", W + "hyperlink", W + "tbl", W + "tr", W + "tc")
+T, BR, BR_TYPE = W + "t", W + "br", W + "type"
+FIXED_RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
+STORY_ROOTS = (W + "hdr", W + "ftr")
+
+TEXT_PART_TYPES = (CONTENT_TYPE.WML_DOCUMENT_MAIN, CONTENT_TYPE.WML_HEADER,
+                   CONTENT_TYPE.WML_FOOTER)
+READABLE_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+DIGITS = re.compile(r"[0-9]+")
+# python-docx's own choice of sections: a paragraph's sectPr, then the body's.
+SECTION_PROPERTIES = etree.XPath("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr",
+                                 namespaces=W_NS)
+
+# The options python-docx parses with (blank text removed, entities never
+# resolved), so both accept and reject the same documents; never the network,
+# never a huge tree.
+XML_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False,
+                             no_network=True, huge_tree=False)
+
+
+class NeedsPythonDocx(Exception):
+    """The document holds something this reader does not reproduce exactly."""
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    where: str
+    texts: list[str]
+
+
+@dataclass(frozen=True)
+class TableRows:
+    where: str
+    rows: list[list[str]]
+
+
+Block = Paragraphs | TableRows
+
+
+@dataclass(frozen=True)
+class Relationship:
+    rid: str
+    reltype: str
+    target: str
+    external: bool
+
+
+@dataclass(frozen=True)
+class Part:
+    content_type: str | None
+    relationships: list[Relationship]
+    root: etree._Element | None  # parsed only for the text parts
+
+
+def parse_xml(blob: bytes) -> etree._Element:
+    return etree.fromstring(blob, XML_PARSER)
+
+
+def run_text(run: etree._Element, pieces: list[str]) -> None:
+    for child in run:
+        tag = child.tag
+        if tag == T:
+            pieces.append(child.text or "")
+        elif tag == BR:
+            pieces.append("\n" if child.get(BR_TYPE, "textWrapping") == "textWrapping" else "")
+        elif tag in FIXED_RUN_TEXT:
+            pieces.append(FIXED_RUN_TEXT[tag])
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    pieces: list[str] = []
+    for child in paragraph:
+        if child.tag == R:
+            run_text(child, pieces)
+        elif child.tag == HYPERLINK:
+            for run in child.iterchildren(R):
+                run_text(run, pieces)
+    return "".join(pieces)
+
+
+def grid_span(cell: etree._Element) -> int:
+    """How many grid columns the cell covers; python-docx repeats it that often."""
+    properties = cell.find(W + "tcPr")
+    if properties is None:
+        return 1
+    if properties.find(W + "vMerge") is not None:
+        raise NeedsPythonDocx("vertically merged cell")
+    span = properties.find(W + "gridSpan")
+    if span is None:
+        return 1
+    value = span.get(W + "val")
+    if value is None or not DIGITS.fullmatch(value):
+        raise NeedsPythonDocx("unusual gridSpan")
+    return int(value)
+
+
+def row_cells(row: etree._Element) -> list[str]:
+    cells: list[str] = []
+    for cell in row.iterchildren(TC):
+        text = "\n".join(paragraph_text(p) for p in cell.iterchildren(P)).strip()
+        cells.extend([text] * grid_span(cell))
+    return cells
+
+
+def story_blocks(story: etree._Element, where: str, table_prefix: str) -> Iterator[Block]:
+    """A body, header or footer: its direct paragraphs, then its direct tables."""
+    yield Paragraphs(where, [paragraph_text(p) for p in story.iterchildren(P)])
+    for index, table in enumerate(story.iterchildren(TBL), start=1):
+        rows = [row_cells(row) for row in table.iterchildren(TR)]
+        yield TableRows(f"{table_prefix}table {index}", rows)
+
+
+class Package:
+    """The parts python-docx would load, checked as it checks them, text parts parsed."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.overrides: dict[str, str | None] = {}
+        self.defaults: dict[str, str | None] = {}
+        self.read_content_types()
+        self.relationships = self.relationships_of(PACKAGE_URI)
+        self.parts: dict[str, Part] = {}
+        self.load_parts(PACKAGE_URI, self.relationships)
+
+    def read(self, member: str) -> bytes:
+        info = self.archive.getinfo(member)
+        if info.flag_bits & 0x1 or info.compress_type not in READABLE_COMPRESSION:
+            raise NeedsPythonDocx("encrypted or unusually compressed part")
+        return self.archive.read(info)
+
+    def read_content_types(self) -> None:
+        types = parse_xml(self.read("[Content_Types].xml"))
+        if types.tag != TYPES + "Types":
+            raise NeedsPythonDocx("unexpected content types root")
+        for override in types.iterchildren(TYPES + "Override"):
+            self.overrides[override.get("PartName").lower()] = override.get("ContentType")
+        for default in types.iterchildren(TYPES + "Default"):
+            self.defaults[default.get("Extension").lower()] = default.get("ContentType")
+
+    def content_type(self, partname: PackURI) -> str | None:
+        if partname.lower() in self.overrides:
+            return self.overrides[partname.lower()]
+        return self.defaults[partname.ext.lower()]
+
+    def relationships_of(self, partname: PackURI) -> list[Relationship]:
+        try:
+            blob = self.read(partname.rels_uri.membername)
+        except KeyError:
+            return []
+        rels = parse_xml(blob)
+        if rels.tag != RELS + "Relationships":
+            raise NeedsPythonDocx("unexpected relationships root")
+        return [Relationship(rel.get("Id"), rel.get("Type"), rel.get("Target"),
+                             rel.get("TargetMode", "Internal") == "External")
+                for rel in rels.iterchildren(RELS + "Relationship")]
+
+    def load_parts(self, source: PackURI, relationships: list[Relationship]) -> None:
+        """python-docx's walk: every internal target, once; a missing member or content
+        type fails there, so it makes this reader give way."""
+        for rel in relationships:
+            if rel.external:
+                continue
+            partname = PackURI.from_rel_ref(source.baseURI, rel.target)
+            if partname in self.parts:
+                continue
+            self.archive.getinfo(partname.membername)
+            content_type = self.content_type(partname)
+            own_relationships = self.relationships_of(partname)
+            root = (parse_xml(self.read(partname.membername))
+                    if content_type in TEXT_PART_TYPES else None)
+            self.parts[partname] = Part(content_type, own_relationships, root)
+            self.load_parts(partname, own_relationships)
+
+    def main_document(self) -> tuple[PackURI, Part]:
+        by_id = {rel.rid: rel for rel in self.relationships}
+        main = [rel for rel in by_id.values() if rel.reltype == RELATIONSHIP_TYPE.OFFICE_DOCUMENT]
+        if len(main) != 1 or main[0].external:
+            raise NeedsPythonDocx("no single main document")
+        partname = PackURI.from_rel_ref(PACKAGE_URI.baseURI, main[0].target)
+        part = self.parts[partname]
+        if part.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+            raise NeedsPythonDocx("main part is not a Word document")
+        return partname, part
+
+
+def default_reference(section: etree._Element, kind: str) -> str | None:
+    """The r:id of the section's "default" header or footer; None when it is linked."""
+    for reference in section.iterchildren(f"{W}{kind}Reference"):
+        if reference.get(W + "type") == "default":
+            rid = reference.get(R_ID)
+            if rid is None:
+                raise NeedsPythonDocx("header or footer reference without r:id")
+            return rid
+    return None
+
+
+def header_footer_blocks(package: Package, document: PackURI, sections: list[etree._Element]
+                         ) -> Iterator[Block]:
+    related = {rel.rid: PackURI.from_rel_ref(document.baseURI, rel.target)
+               for rel in package.parts[document].relationships if not rel.external}
+    for number, section in enumerate(sections, start=1):
+        for kind in ("header", "footer"):
+            rid = default_reference(section, kind)
+            if rid is None:
+                continue  # linked to the previous section; the first one's is empty
+            story = package.parts[related[rid]]
+            if (story.content_type not in TEXT_PART_TYPES[1:] or story.root is None
+                    or story.root.tag not in STORY_ROOTS):
+                raise NeedsPythonDocx("header or footer reference to another kind of part")
+            where = f"section {number} {kind}"
+            yield from story_blocks(story.root, where, f"{where} ")
+
+
+def read_blocks(data: bytes) -> list[Block]:
+    """Body paragraphs, body tables, then each section's header and footer, in the
+    order python-docx gives them. Everything is read before anything is returned."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        package = Package(archive)
+    partname, part = package.main_document()
+    document = part.root
+    if document is None or document.tag != W + "document":
+        raise NeedsPythonDocx("unexpected document root")
+    bodies = document.findall(W + "body")
+    if len(bodies) != 1:
+        raise NeedsPythonDocx("not exactly one body")
+    blocks = list(story_blocks(bodies[0], "body", ""))
+    blocks.extend(header_footer_blocks(package, partname, SECTION_PROPERTIES(document)))
+    return blocks
+
+
+def read_blocks_or_none(data: bytes) -> list[Block] | None:
+    """The blocks, or None when python-docx must read the document to be exact."""
+    try:
+        return read_blocks(data)
+    except MemoryError:
+        raise
+    except Exception:  # anything unexpected: python-docx gives the result, or the error
+        return None

@@ -1,0 +1,301 @@
+"""The direct .docx reader gives exactly what the python-docx path gives: the same
+units (text, where, fields, records, order) and the same status and error, for
+every construct python-docx treats specially, and for broken packages.
+
+Documents are written with python-docx; what it cannot write (hyperlinks,
+revisions, content controls, fields, breaks of each type) is put into the
+document XML directly."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import replace
+
+import docx
+import pytest
+from docx.enum.section import WD_SECTION
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Inches
+
+from phiscan.config import LimitsConfig
+from phiscan.extract import ExtractContext, ExtractionError, word
+from phiscan.extract.docx_direct import read_blocks_or_none
+from phiscan.model import TextUnit
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+Outcome = tuple[list[TextUnit], str | None]
+
+
+def saved(document: docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def patched(data: bytes, changes: dict[str, bytes | None]) -> bytes:
+    """The package with some members replaced (None: removed)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename not in changes:
+                target.writestr(info, source.read(info))
+            elif changes[info.filename] is not None:
+                target.writestr(info.filename, changes[info.filename])
+    return buffer.getvalue()
+
+
+def member(data: bytes, name: str) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(data)).read(name)
+
+
+def with_body(body_xml: str, base: bytes | None = None) -> bytes:
+    """A python-docx package whose document body is `body_xml` (plus its sectPr)."""
+    base = base or saved(docx.Document())
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body_xml}'
+           f'<w:sectPr/></w:body></w:document>')
+    return patched(base, {"word/document.xml": xml.encode()})
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def paragraph(*inner: str) -> str:
+    return f"<w:p>{''.join(inner)}</w:p>"
+
+
+def outcome(extract, data: bytes, limits: LimitsConfig | None = None) -> Outcome:
+    """Units yielded until the end or an error, and the error as the pipeline reports it."""
+    units: list[TextUnit] = []
+    ctx = ExtractContext.for_file("a.docx", limits or LimitsConfig())
+    try:
+        units.extend(extract(data, ctx))
+    except ExtractionError as exc:
+        return units, f"{type(exc).__name__}: {exc}"
+    except Exception as exc:
+        return units, f"docx: malformed ({type(exc).__name__})"
+    return units, None
+
+
+def fast_equals_python_docx(data: bytes, limits: LimitsConfig | None = None) -> Outcome:
+    fast = outcome(word.extract_docx, data, limits)
+    assert fast == outcome(word.extract_docx_python_docx, data, limits)
+    return fast
+
+
+def body_text(data: bytes) -> str:
+    units, error = fast_equals_python_docx(data)
+    assert error is None
+    assert read_blocks_or_none(data) is not None, "read without python-docx"
+    [body] = [unit for unit in units if unit.where == "body"]
+    return body.text
+
+
+def test_hyperlink_runs_count_but_not_their_nested_revisions():
+    base = docx.Document()
+    rid = base.part.relate_to("https://example.org/jane", RT.HYPERLINK, is_external=True)
+    data = with_body(paragraph(
+        run("Contact "), f'<w:hyperlink r:id="{rid}">', run("Jane Smith"),
+        '<w:ins w:id="1" w:author="a">', run("HIDDEN"), "</w:ins></w:hyperlink>",
+        '<w:hyperlink w:anchor="notes">', run(" (notes)"), "</w:hyperlink>",
+        run(" today")), saved(base))
+    assert body_text(data) == "Contact Jane Smith (notes) today"
+
+
+def test_tabs_breaks_hyphens_and_returns_become_their_characters():
+    data = with_body(paragraph(
+        "<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:ptab w:relativeTo=\"margin\" "
+        "w:alignment=\"left\" w:leader=\"none\"/><w:t>c</w:t><w:br/><w:t>d</w:t>"
+        "<w:br w:type=\"textWrapping\"/><w:t>e</w:t><w:br w:type=\"page\"/><w:t>f</w:t>"
+        "<w:br w:type=\"column\"/><w:t>g</w:t><w:cr/><w:t>h</w:t><w:noBreakHyphen/>"
+        "<w:t>i</w:t><w:softHyphen/><w:t>j</w:t><w:sym w:char=\"F04A\"/></w:r>"))
+    assert body_text(data) == "a\tb\tc\nd\nefg\nh-ij"
+
+
+def test_runs_inside_revisions_content_controls_smart_tags_and_fields_are_not_read():
+    data = with_body(
+        paragraph(run("kept "), '<w:ins w:id="1" w:author="a">', run("inserted"), "</w:ins>",
+                  '<w:del w:id="2" w:author="a"><w:r><w:delText>deleted</w:delText></w:r></w:del>',
+                  "<w:sdt><w:sdtContent>", run("in control"), "</w:sdtContent></w:sdt>",
+                  '<w:smartTag w:uri="u" w:element="e">', run("tagged"), "</w:smartTag>",
+                  '<w:fldSimple w:instr="AUTHOR">', run("field"), "</w:fldSimple>", run("end"))
+        + "<w:sdt><w:sdtContent>" + paragraph(run("block control")) + "</w:sdtContent></w:sdt>"
+        + paragraph(run("last")))
+    assert body_text(data) == "kept end\nlast"
+
+
+def test_empty_and_blank_paragraphs_are_dropped_and_unicode_kept():
+    data = with_body(paragraph() + paragraph(run("   ")) + paragraph("<w:r><w:t/></w:r>")
+                     + paragraph(run("Siân Ó'Brien – 東京 😀")) + paragraph(run("\u00a0")))
+    assert body_text(data) == "Siân Ó'Brien – 東京 😀"
+
+
+def tables_docx() -> bytes:
+    """A header row, a horizontal merge (gridSpan), a missing header name, a nested table."""
+    document = docx.Document()
+    document.add_paragraph("Visit list")
+    table = document.add_table(rows=4, cols=3)
+    for column, name in enumerate(["client_name", "nhs_number", ""]):
+        table.rows[0].cells[column].text = name
+    table.rows[1].cells[0].text = "John Brown"
+    table.rows[1].cells[1].text = "401 023 2137"
+    table.rows[1].cells[2].text = "stairs"
+    table.rows[2].cells[0].merge(table.rows[2].cells[1]).text = "Jane Smith"
+    table.rows[2].cells[2].add_paragraph("second line")
+    nested = table.rows[3].cells[0].add_table(rows=2, cols=1)
+    nested.rows[1].cells[0].text = "nested text is not read"
+    table.rows[3].cells[1].text = "943 476 5919"
+    document.add_table(rows=0, cols=2)
+    return saved(document)
+
+
+def test_tables_with_header_rows_and_horizontal_merges():
+    data = tables_docx()
+    assert read_blocks_or_none(data) is not None
+    units, error = fast_equals_python_docx(data)
+    assert error is None
+    assert [(unit.where, unit.record, unit.text) for unit in units] == [
+        ("body", None, "Visit list"),
+        ("table 1 row 2", "table 1 row 2",
+         "client_name: John Brown\nnhs_number: 401 023 2137\ncolumn_3: stairs\n"),
+        ("table 1 row 3", "table 1 row 3",
+         "client_name: Jane Smith\nnhs_number: Jane Smith\ncolumn_3: second line\n"),
+        ("table 1 row 4", "table 1 row 4", "nhs_number: 943 476 5919\n"),
+    ]
+    assert [field.name for field in units[1].fields] == ["client_name", "nhs_number", "column_3"]
+
+
+def test_vertical_merges_are_read_by_python_docx():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "client_name", "notes"
+    table.rows[1].cells[0].merge(table.rows[2].cells[0]).text = "John Brown"
+    table.rows[2].cells[1].text = "key safe"
+    data = saved(document)
+    assert read_blocks_or_none(data) is None
+    units, error = fast_equals_python_docx(data)
+    assert [unit.text for unit in units] == ["client_name: John Brown\n",
+                                             "client_name: John Brown\nnotes: key safe\n"]
+
+
+def sections_docx() -> bytes:
+    """Section 1: own header (with a table) and footer, a first-page-only header.
+    Section 2: all linked. Section 3: own footer, linked header. Section 4: own header."""
+    document = docx.Document()
+    document.add_paragraph("Section one body")
+    first = document.sections[0]
+    first.header.paragraphs[0].text = "Header one: Jane Smith"
+    header_table = first.header.add_table(rows=2, cols=2, width=Inches(4))
+    header_table.rows[0].cells[0].text = "nhs_number"
+    header_table.rows[1].cells[0].text = "943 476 5919"
+    first.footer.paragraphs[0].text = "Footer one"
+    first.different_first_page_header_footer = True
+    first.first_page_header.paragraphs[0].text = "First page only: not read"
+    document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("Section two body")
+    third = document.add_section(WD_SECTION.NEW_PAGE)
+    third.footer.is_linked_to_previous = False
+    third.footer.paragraphs[0].text = "Footer three"
+    fourth = document.add_section(WD_SECTION.CONTINUOUS)
+    fourth.header.is_linked_to_previous = False
+    fourth.header.add_paragraph("Header four")
+    return saved(document)
+
+
+def test_headers_and_footers_of_linked_and_unlinked_sections():
+    data = sections_docx()
+    assert read_blocks_or_none(data) is not None
+    units, error = fast_equals_python_docx(data)
+    assert error is None
+    assert [(unit.where, unit.text) for unit in units] == [
+        ("body", "Section one body\nSection two body"),
+        ("section 1 header", "Header one: Jane Smith"),
+        ("section 1 header table 1 row 2", "nhs_number: 943 476 5919\n"),
+        ("section 1 footer", "Footer one"),
+        ("section 3 footer", "Footer three"),
+        ("section 4 header", "Header four"),
+    ]
+
+
+def test_a_first_section_without_header_or_footer_gives_nothing():
+    document = docx.Document()
+    document.add_paragraph("Only body")
+    data = saved(document)
+    assert read_blocks_or_none(data) is not None
+    assert fast_equals_python_docx(data) == ([TextUnit(text="Only body", where="body")], None)
+
+
+def test_the_text_limit_stops_at_the_same_unit():
+    limits = replace(LimitsConfig(), max_text_chars=60)
+    units, error = fast_equals_python_docx(sections_docx(), limits)
+    assert [unit.where for unit in units] == ["body", "section 1 header"]
+    assert error == "LimitExceeded: text over max_text_chars: the rest was not read"
+
+
+def content_types_with(data: bytes, old: str, new: str) -> bytes:
+    types = member(data, "[Content_Types].xml").decode()
+    assert old in types
+    return patched(data, {"[Content_Types].xml": types.replace(old, new).encode()})
+
+
+BROKEN = {
+    "macro-enabled main part": lambda: content_types_with(
+        saved(docx.Document()), WORD_MAIN, MACRO_MAIN),
+    "missing document part": lambda: patched(saved(docx.Document()),
+                                             {"word/document.xml": None}),
+    "missing styles part": lambda: patched(saved(docx.Document()), {"word/styles.xml": None}),
+    "missing content types": lambda: patched(saved(docx.Document()),
+                                             {"[Content_Types].xml": None}),
+    "truncated zip": lambda: saved(docx.Document())[:2000],
+    "not a zip": lambda: b"Dear Jane Smith, this is plain text.\n",
+    "malformed header xml": lambda: patched(sections_docx(),
+                                            {"word/header1.xml": b"<w:hdr><unclosed"}),
+    "header reference to nothing": lambda: with_body(
+        paragraph(run("body first")) + '<w:sectPr><w:headerReference w:type="default" '
+        'r:id="rId99"/></w:sectPr>'),
+    "no body": lambda: patched(saved(docx.Document()), {"word/document.xml": (
+        f'<w:document xmlns:w="{W_NS}"/>').encode()}),
+}
+EXPECTED_ERRORS = {
+    "macro-enabled main part": "ExtractionError: malformed docx: ValueError",
+    "missing document part": "ExtractionError: malformed docx: KeyError",
+    "missing styles part": "ExtractionError: malformed docx: KeyError",
+    "missing content types": "ExtractionError: malformed docx: KeyError",
+    "truncated zip": "ExtractionError: corrupt docx (not a valid zip container): BadZipFile",
+    "not a zip": "ExtractionError: corrupt docx (not a valid zip container): BadZipFile",
+    "malformed header xml": "docx: malformed (XMLSyntaxError)",
+    "header reference to nothing": "docx: malformed (KeyError)",
+    "no body": "docx: malformed (AttributeError)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_packages_fail_exactly_as_with_python_docx(name):
+    units, error = fast_equals_python_docx(BROKEN[name]())
+    assert error == EXPECTED_ERRORS[name]
+    expected_units = ["body"] if name == "header reference to nothing" else []
+    assert [unit.where for unit in units] == expected_units
+
+
+def test_parts_never_read_may_be_unparsable():
+    data = patched(sections_docx(), {"word/styles.xml": b"<w:styles><unclosed",
+                                     "word/theme/theme1.xml": b"\x00\x01"})
+    assert read_blocks_or_none(data) is not None
+    units, error = fast_equals_python_docx(data)
+    assert (len(units), error) == (6, None)
+
+
+def test_entities_are_never_expanded():
+    doctype = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY name "Jane Smith">'
+               '<!ENTITY file SYSTEM "file:///etc/hostname">]>')
+    base = with_body(paragraph(run("Dear &name;&file; x")))
+    xml = member(base, "word/document.xml").decode().split("?>", 1)[1]
+    data = patched(base, {"word/document.xml": (doctype + xml).encode()})
+    assert body_text(data) == "Dear "
