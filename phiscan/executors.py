@@ -24,7 +24,7 @@ from typing import Any, Protocol
 from phiscan.config import Config, ConfigError
 from phiscan.detect import Detector
 from phiscan.model import LocationResult, SourceItem, Status
-from phiscan.pipeline import base_result, scan_item
+from phiscan.pipeline import NameReading, base_result, scan_item
 from phiscan.sources import Source, open_source
 
 log = logging.getLogger("phiscan.executors")
@@ -49,12 +49,16 @@ class WorkerState:
             self.sources[uri] = open_source(uri, self.config)
         return self.sources[uri]
 
-    def scan(self, job: Job) -> JobResults:
+    def scan(self, job: Job, names: NameReading | None = None) -> JobResults:
         uri, item = job
-        return scan_item(item, self.source(uri), self.detector, self.config)
+        return scan_item(item, self.source(uri), self.detector, self.config, names)
 
     def scan_batch(self, jobs: list[Job]) -> list[JobResults]:
-        return [self.scan(job) for job in jobs]
+        """The batch's names are read by spaCy together, after every file's cheap pass."""
+        names = NameReading(self.detector, self.config)
+        results = [self.scan(job, names) for job in jobs]
+        names.finish()
+        return results
 
     def close(self) -> None:
         for source in self.sources.values():
@@ -99,14 +103,14 @@ def stream_bounded(submit: Callable[[list[Job]], Any], jobs: Iterable[Job], max_
 
 
 class SerialExecutor:
-    """In-process, one item at a time: `--workers 1`, and what each process runs."""
+    """In-process, a batch at a time: `--workers 1`."""
 
     def __init__(self, config: Config, hmac_key: bytes) -> None:
         self.state = WorkerState(config, hmac_key)
 
     def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]:
-        for job in jobs:
-            yield self.state.scan(job)
+        for batch in batches(jobs, BATCH_SIZE):
+            yield from self.state.scan_batch(batch)
 
     def close(self) -> None:
         self.state.close()

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from phiscan.classify import classify
 from phiscan.config import Config
-from phiscan.detect import Detector
+from phiscan.detect import Detector, NamePlan
 from phiscan.extract import (
     EXTRACTORS,
     ExtractContext,
@@ -46,9 +46,61 @@ def base_result(item: SourceItem) -> LocationResult:
     )
 
 
-def scan_item(item: SourceItem, source: Source, detector: Detector, config: Config
-              ) -> list[LocationResult]:
-    """The location's own result first, then one per archive member or attachment."""
+Waiting = list[tuple[LocationResult, list[NamePlan]]]
+
+
+class NameReading:
+    """Locations whose text units wait for spaCy's names. `finish` reads the names
+    of all of them in one batch (a fraction of the cost of one call per location:
+    a worker passes its whole batch of files) and only then classifies each one.
+
+    The per-file limits still hold: the batch runs under one file's limits; if it
+    overruns them, each location reads what it still needs under its own limits,
+    and one that overruns them alone ends as a timeout (or out of memory), as it
+    would have without batching."""
+
+    def __init__(self, detector: Detector, config: Config) -> None:
+        self.detector = detector
+        self.config = config
+        self.waiting: Waiting = []
+
+    def add(self, waiting: Waiting) -> None:
+        self.waiting.extend(waiting)
+
+    def finish(self) -> None:
+        waiting, self.waiting = self.waiting, []
+        try:
+            with file_limits(self.config.limits):
+                self.detector.read_names([plan for _result, plans in waiting for plan in plans])
+        except (FileTimeout, MemoryError):
+            pass  # each location below reads what it still needs, under its own limits
+        for result, plans in waiting:
+            self.complete(result, plans)
+
+    def complete(self, result: LocationResult, plans: list[NamePlan]) -> None:
+        try:
+            with file_limits(self.config.limits):
+                self.detector.read_names(plans)  # nothing left after a whole batch
+                findings = [finding for plan in plans
+                            for finding in self.detector.findings(plan)]
+        except FileTimeout:
+            result.status, result.reason, findings = Status.ERROR, TIMEOUT_REASON, []
+        except MemoryError:
+            result.status, result.reason, findings = Status.ERROR, MEMORY_REASON, []
+        result.findings.extend(findings)
+        result.categories, result.special_category, result.risk = classify(
+            result.findings, self.config.risk)
+
+
+def scan_item(item: SourceItem, source: Source, detector: Detector, config: Config,
+              names: NameReading | None = None) -> list[LocationResult]:
+    """The location's own result first, then one per archive member or attachment.
+    With `names`, the results are complete only after `names.finish()`."""
+    if names is None:
+        names = NameReading(detector, config)
+        results = scan_item(item, source, detector, config, names)
+        names.finish()
+        return results
     base = base_result(item)
     if item.skip_reason:
         return [replace(base, status=Status.SKIPPED, reason=item.skip_reason)]
@@ -62,26 +114,33 @@ def scan_item(item: SourceItem, source: Source, detector: Detector, config: Conf
         return [replace(base, status=Status.SKIPPED, reason="too large: over max_file_bytes")]
     name = posixpath.basename(item.location.replace("\\", "/"))
     ctx = ExtractContext.for_file(name, config.limits)
+    waiting: Waiting = []
     try:
         with file_limits(config.limits):
-            return scan_document(base, name, data, ctx, detector, config)
+            results = scan_document(base, name, data, ctx, detector, config, waiting)
     except FileTimeout:
         return [replace(base, status=Status.ERROR, reason=TIMEOUT_REASON, findings=[])]
+    names.add(waiting)
+    return results
 
 
 def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractContext,
-                  detector: Detector, config: Config) -> list[LocationResult]:
+                  detector: Detector, config: Config, waiting: Waiting
+                  ) -> list[LocationResult]:
+    """Extraction and the cheap pass; `waiting` gets the location and its units,
+    whose names are read (and the location classified) by `NameReading`."""
     extractor, reason = choose_extractor(name, data)
     if extractor is None:
         return [replace(base, status=Status.SKIPPED, reason=reason)]
     base.extractor = extractor
     children: list[LocationResult] = []
+    plans: list[NamePlan] = []
     try:
         for piece in extract_pieces(extractor, data, ctx, config):
             if isinstance(piece, Child):
-                children.extend(scan_child(base, piece, ctx, detector, config))
+                children.extend(scan_child(base, piece, ctx, detector, config, waiting))
             else:
-                base.findings.extend(detector.detect_unit(piece))
+                plans.append(detector.start(piece))
     except Skip as exc:
         base.status, base.reason = Status.SKIPPED, str(exc)
     except ExtractionError as exc:
@@ -95,7 +154,7 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
     except Exception as exc:  # a library choking on a malformed file
         log.debug("extractor %s failed", extractor, exc_info=False)
         base.status, base.reason = Status.ERROR, f"{extractor}: malformed ({type(exc).__name__})"
-    base.categories, base.special_category, base.risk = classify(base.findings, config.risk)
+    waiting.append((base, plans))
     return [base, *children]
 
 
@@ -137,7 +196,7 @@ def _extract_all(extractor: str, function: Extractor, data: bytes, ctx: ExtractC
 
 
 def scan_child(parent: LocationResult, child: Child, ctx: ExtractContext,
-               detector: Detector, config: Config) -> list[LocationResult]:
+               detector: Detector, config: Config, waiting: Waiting) -> list[LocationResult]:
     result = LocationResult(
         location=f"{parent.location}{MEMBER_SEP}{child.name}", status=Status.SCANNED,
         size=len(child.data), modified=parent.modified, root=parent.root,
@@ -151,4 +210,4 @@ def scan_child(parent: LocationResult, child: Child, ctx: ExtractContext,
         return [result]
     child_ctx = ExtractContext(child.name, ctx.limits, ctx.depth + 1, ctx.budget)
     return scan_document(result, posixpath.basename(child.name), child.data, child_ctx,
-                         detector, config)
+                         detector, config, waiting)

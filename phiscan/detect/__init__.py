@@ -12,7 +12,7 @@ from phiscan.detect.engine import (
     is_test_data,
     recognizer_name,
 )
-from phiscan.detect.tiered import TieredAnalyzer
+from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.model import Finding, TextUnit
 from phiscan.normalize import normalise
 from phiscan.records import assign_records
@@ -37,8 +37,22 @@ class Detector:
         return findings
 
     def detect_unit(self, unit: TextUnit) -> list[Finding]:
-        findings = []
-        for result in self.layered.analyze(unit):
+        plan = self.start(unit)
+        self.read_names([plan])
+        return self.findings(plan)
+
+    def start(self, unit: TextUnit) -> NamePlan:
+        """The cheap pass over a unit; its names are read by `read_names`, which can
+        serve the units of many locations in one spaCy batch."""
+        return self.layered.plan(unit)
+
+    def read_names(self, plans: list[NamePlan]) -> None:
+        self.layered.read(plans)
+
+    def findings(self, plan: NamePlan) -> list[Finding]:
+        """A unit's findings, masked and hashed, once its names are read."""
+        unit, findings = plan.unit, []
+        for result in self.layered.results(plan):
             raw_value = unit.text[result.start:result.end]
             value_hash = keyed_hash(
                 self.key, result.entity_type, normalise(result.entity_type, raw_value)
@@ -63,4 +77,4 @@ class Detector:
         return assign_records(unit, findings)
 
 
-__all__ = ["Detector"]
+__all__ = ["Detector", "NamePlan"]

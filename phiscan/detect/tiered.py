@@ -49,6 +49,7 @@ does not change spaCy's output, so both modes report exactly the same findings
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from bisect import bisect_right
@@ -230,6 +231,23 @@ class Windows:
         return index + 1 < len(self.spans) and self.spans[index + 1].start < end
 
 
+@dataclass
+class NamePlan:
+    """One unit's cheap findings and what NER must read for it: `blocks` (with
+    `keys`, their keyed hashes) and where a name may be kept (`windows`, `allowed`
+    cells, not over a cheap name: `named`). `found`: spaCy's PERSON results for the
+    blocks read so far, by key, offsets within the block."""
+
+    unit: TextUnit
+    cheap: list[RecognizerResult]
+    windows: Windows
+    blocks: list[Span] = dataclasses.field(default_factory=list)
+    allowed: list[Span] = dataclasses.field(default_factory=list)
+    named: list[Span] = dataclasses.field(default_factory=list)
+    keys: list[bytes] = dataclasses.field(default_factory=list)
+    found: dict[bytes, list[RecognizerResult]] = dataclasses.field(default_factory=dict)
+
+
 class TieredAnalyzer:
     """`analyze(unit)`: the findings for one TextUnit, tiered or full."""
 
@@ -247,12 +265,13 @@ class TieredAnalyzer:
         self.unused_components = [name for name in self.nlp.pipe_names
                                   if name not in NER_COMPONENTS]
         self.blocks_read = 0  # blocks spaCy read, for tests and the benchmark
+        self.spacy_calls = 0
         self.ner_memory = NerMemory()
 
     def analyze(self, unit: TextUnit) -> list[RecognizerResult]:
-        cheap = self.cheap_pass(unit.text)
-        people = self.ner_people(unit, cheap)
-        return EntityRecognizer.remove_duplicates(cheap + people)
+        plan = self.plan(unit)
+        self.read([plan])
+        return self.results(plan)
 
     def cheap_pass(self, text: str) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
@@ -266,11 +285,12 @@ class TieredAnalyzer:
     def run_cheap(self, recognizer: EntityRecognizer, text: str) -> list[RecognizerResult]:
         return recognizer.analyze(text, self.entities, None) or []
 
-    def ner_people(self, unit: TextUnit, cheap: list[RecognizerResult]
-                   ) -> list[RecognizerResult]:
+    def plan(self, unit: TextUnit) -> NamePlan:
+        """The cheap pass over a unit, and the blocks NER must read for it."""
+        cheap = self.cheap_pass(unit.text)
         windows = Windows(cheap)
         if self.ner_recognizer is None or PERSON not in self.entities or not windows:
-            return []
+            return NamePlan(unit, cheap, windows)
         blocks, allowed = ner_scope(unit, cheap, windows if self.tiered else None)
         named = [Span(r.start, r.end) for r in cheap if r.entity_type == PERSON]
         if self.tiered:
@@ -278,38 +298,55 @@ class TieredAnalyzer:
                       if has_unnamed_pair(unit.text, block, windows, named)]
         if not unit.fields:
             blocks = [crop for block in blocks if (crop := around_pairs(unit.text, block))]
-        people = []
-        for person in self.ner_in_blocks(unit.text, blocks):
-            span = Span(person.start, person.end)
-            if (windows.contain(person.start, person.end)
-                    and any(cell.contains(person.start, person.end) for cell in allowed)
-                    and not any(name.overlaps(span) for name in named)
-                    and name_pairs(unit.text, person.start, person.end)):
-                people.append(person)
-        return people
+        keys = [self.ner_memory.key(unit.text[block.start:block.end]) for block in blocks]
+        found = {key: self.ner_memory.get(key) for key in keys if key in self.ner_memory}
+        return NamePlan(unit, cheap, windows, blocks, allowed, named, keys, found)
 
-    def ner_in_blocks(self, text: str, blocks: list[Span]) -> Iterator[RecognizerResult]:
-        """PERSON results of spaCy NER over each block (one batch: the same entities
-        as block by block, at a fraction of the per-call cost). A block read before
-        (a letterhead, a template line) is answered from memory: same text, same
-        entities."""
-        pieces = [text[block.start:block.end] for block in blocks]
-        keys = [self.ner_memory.key(piece) for piece in pieces]
-        known = {key: self.ner_memory.get(key) for key in keys if key in self.ner_memory}
-        unread = {key: piece for key, piece in zip(keys, pieces, strict=True)
-                  if key not in known}
-        for key, people in zip(unread, self.ner_people_in(list(unread.values())), strict=True):
-            known[key] = people
+    def read(self, plans: list[NamePlan]) -> None:
+        """spaCy NER over the blocks the plans still need, in one batch (the same
+        entities as block by block, at a fraction of the per-call cost); blocks with
+        the same text are read once. A block read before (a letterhead, a template
+        line) was answered from memory when its plan was made."""
+        unread: dict[bytes, str] = {}
+        for plan in plans:
+            for block, key in zip(plan.blocks, plan.keys, strict=True):
+                if key not in plan.found and key not in unread:
+                    unread[key] = plan.unit.text[block.start:block.end]
+        people_by_key = dict(zip(unread, self.ner_people_in(list(unread.values())),
+                                 strict=True))
+        for key, people in people_by_key.items():
             self.ner_memory.put(key, people)
-        for block, key in zip(blocks, keys, strict=True):
-            for found in known[key]:
-                yield RecognizerResult(found.entity_type, found.start + block.start,
-                                       found.end + block.start, found.score,
-                                       found.analysis_explanation, found.recognition_metadata)
+        for plan in plans:
+            for key in plan.keys:
+                if key not in plan.found:
+                    plan.found[key] = people_by_key[key]
+
+    def results(self, plan: NamePlan) -> list[RecognizerResult]:
+        """The unit's findings, once its blocks are read: cheap ones, and the names
+        from NER the rule keeps."""
+        return EntityRecognizer.remove_duplicates(plan.cheap + self.kept_people(plan))
+
+    def kept_people(self, plan: NamePlan) -> list[RecognizerResult]:
+        text, people = plan.unit.text, []
+        for block, key in zip(plan.blocks, plan.keys, strict=True):
+            for found in plan.found[key]:
+                start, end = found.start + block.start, found.end + block.start
+                span = Span(start, end)
+                if (plan.windows.contain(start, end)
+                        and any(cell.contains(start, end) for cell in plan.allowed)
+                        and not any(name.overlaps(span) for name in plan.named)
+                        and name_pairs(text, start, end)):
+                    people.append(RecognizerResult(
+                        found.entity_type, start, end, found.score,
+                        found.analysis_explanation, found.recognition_metadata))
+        return people
 
     def ner_people_in(self, pieces: list[str]) -> Iterator[list[RecognizerResult]]:
         """For each piece, spaCy's PERSON results (offsets within the piece)."""
         self.blocks_read += len(pieces)
+        if not pieces:
+            return
+        self.spacy_calls += 1
         if len(pieces) == 1:  # `nlp.pipe` costs about a millisecond more per call
             docs = [self.nlp(pieces[0], disable=self.unused_components)]
         else:

@@ -1,0 +1,104 @@
+"""spaCy reads the names of a whole batch of files at once, with the same results
+as file by file, and the per-file limits still hold for each file."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from phiscan.config import Config
+from phiscan.detect.tiered import NerMemory
+from phiscan.limits import TIMEOUT_REASON
+from phiscan.pipeline import NameReading, scan_item
+from phiscan.sources.local import LocalSource
+
+FIRST = ["Winifred", "Cuthbert", "Ethelred", "Gwendolyn", "Percival", "Rosalind", "Ambrose",
+         "Hermione", "Lancelot", "Marigold", "Bartholomew", "Philippa", "Ignatius", "Clementine"]
+LAST = ["Ashdown", "Blackwood", "Crowther", "Dunmore", "Elsworth", "Fairweather", "Grimshaw",
+        "Hargreaves", "Inchcombe", "Jessop", "Kettering", "Lockwood", "Mottram", "Nettleship"]
+
+
+# Names the small English model reads as people in a salutation.
+PEOPLE = [("Leonard", "Roberts"), ("Dorothy", "Taylor"), ("Stanley", "Nowak"),
+          ("Margaret", "Jones"), ("Albert", "Jackson"), ("Joan", "Wilson")]
+
+
+def nhs_number(serial: int) -> str:
+    """A valid NHS number (mod 11 check digit) from the test range 999 000 0000 on."""
+    digits = [int(d) for d in f"{999_000_000 + serial:09d}"]
+    check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
+    if check == 10:
+        return nhs_number(serial + 1)
+    return "".join(map(str, digits)) + str(check % 11)
+
+
+def letter(first: str, last: str, serial: int) -> str:
+    return (f"Leeds Community Care\n\nDear {first} {last},\n\n"
+            f"Your NHS number is {nhs_number(serial)}. Your diabetes review is booked.\n")
+
+
+def share_of(tmp_path: Path, texts: dict[str, str]) -> tuple[LocalSource, list, Config]:
+    share = tmp_path / "share"
+    share.mkdir()
+    for name, text in texts.items():
+        (share / name).write_text(text)
+    config = Config()
+    source = LocalSource(str(share), config)
+    return source, sorted(source.walk(), key=lambda item: item.location), config
+
+
+def names_found(results: list) -> list[list[tuple[str, str]]]:
+    return [sorted((f.entity_type, f.masked) for f in result.findings) for [result] in results]
+
+
+def test_a_batch_is_one_spacy_call_with_the_results_of_file_by_file(tmp_path, detector):
+    texts = {f"letter-{i}.txt": letter(*PEOPLE[i], i) for i in range(6)}
+    texts["no-names.txt"] = "Key safe code 4321 by the back door.\n"
+    source, items, config = share_of(tmp_path, texts)
+    layered = detector.layered
+    layered.ner_memory = NerMemory()
+    calls, blocks = layered.spacy_calls, layered.blocks_read
+
+    names = NameReading(detector, config)
+    batched = [scan_item(item, source, detector, config, names) for item in items]
+    assert [result.findings for [result] in batched] == [[]] * 7  # names not read yet
+    names.finish()
+    batched_calls, batched_blocks = layered.spacy_calls - calls, layered.blocks_read - blocks
+
+    layered.ner_memory = NerMemory()
+    calls, blocks = layered.spacy_calls, layered.blocks_read
+    one_by_one = [scan_item(item, source, detector, config) for item in items]
+    assert (batched_calls, layered.spacy_calls - calls) == (1, 6)
+    assert batched_blocks == layered.blocks_read - blocks >= 6
+    assert batched == one_by_one
+    people = [[masked for entity, masked in found if entity == "PERSON"]
+              for found in names_found(batched)]
+    assert [len(found) for found in people] == [1, 1, 1, 1, 1, 1, 0]
+    assert [result.categories for [result] in batched][:6] == [batched[0][0].categories] * 6
+    assert batched[6][0].categories == one_by_one[6][0].categories != []
+
+
+def test_a_file_whose_names_overrun_the_limit_times_out_alone(tmp_path, detector):
+    """The batch overruns one file's limit, so each file reads its own names under its
+    own limit: the long one (a thousand different names next to NHS numbers: seconds
+    of NER) times out as before batching, the letter is complete."""
+    people = itertools.islice(itertools.product(FIRST, LAST, FIRST), 1000)
+    long_text = "".join(
+        f"Resident {first} {last} {middle} (NHS number {nhs_number(serial)}) slept well.\n"
+        for serial, (first, last, middle) in enumerate(people, start=100))
+    source, items, config = share_of(tmp_path, {"a-long.txt": long_text,
+                                                "b-letter.txt": letter(*PEOPLE[0], 7)})
+    config.limits.per_file_timeout_seconds = 1.0
+    detector.layered.ner_memory = NerMemory()
+    names = NameReading(detector, config)
+    [long_result], [letter_result] = [scan_item(item, source, detector, config, names)
+                                      for item in items]
+    calls = detector.layered.spacy_calls
+    names.finish()
+    # The batch, then each file alone: the cheap pass of the long file ended in time.
+    assert detector.layered.spacy_calls - calls == 3
+    assert (long_result.status, long_result.reason, long_result.findings) == (
+        "error", TIMEOUT_REASON, [])
+    assert (letter_result.status, letter_result.reason) == ("scanned", "")
+    assert sorted({f.entity_type for f in letter_result.findings}) == [
+        "HEALTH_CONDITION", "PERSON", "UK_NHS"]
