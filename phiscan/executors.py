@@ -103,14 +103,14 @@ def stream_bounded(submit: Callable[[list[Job]], Any], jobs: Iterable[Job], max_
 
 
 class SerialExecutor:
-    """In-process, a batch at a time: `--workers 1`."""
+    """In-process, one item at a time (`--workers 1`): progress after every file."""
 
     def __init__(self, config: Config, hmac_key: bytes) -> None:
         self.state = WorkerState(config, hmac_key)
 
     def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]:
-        for batch in batches(jobs, BATCH_SIZE):
-            yield from self.state.scan_batch(batch)
+        for job in jobs:
+            yield self.state.scan(job)
 
     def close(self) -> None:
         self.state.close()
