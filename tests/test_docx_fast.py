@@ -9,6 +9,7 @@ document XML directly."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import replace
 
@@ -48,6 +49,19 @@ def patched(data: bytes, changes: dict[str, bytes | None]) -> bytes:
             elif changes[info.filename] is not None:
                 target.writestr(info.filename, changes[info.filename])
     return buffer.getvalue()
+
+
+def flagged_encrypted(data: bytes, name: str) -> bytes:
+    """The member's local and central headers say it is encrypted (its bytes are not).
+    zipfile cannot write that flag, so it is set in place (general-purpose bit 0)."""
+    patched_data = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
+    patched_data[info.header_offset + 6] |= 0x1
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(name)] != name.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    patched_data[central + 8] |= 0x1
+    return bytes(patched_data)
 
 
 def member(data: bytes, name: str) -> bytes:
@@ -232,6 +246,23 @@ def test_a_first_section_without_header_or_footer_gives_nothing():
     assert fast_equals_python_docx(data) == ([TextUnit(text="Only body", where="body")], None)
 
 
+def test_a_section_break_inside_a_content_control_is_left_to_python_docx():
+    """python-docx does not list it as a section, yet the first section inherits its header."""
+    base = docx.Document()
+    base.sections[0].header.paragraphs[0].text = "Inherited header: Jane Smith"
+    base_data = saved(base)
+    rid = re.search(r'headerReference w:type="default" r:id="(\w+)"',
+                    member(base_data, "word/document.xml").decode()).group(1)
+    data = with_body(
+        "<w:sdt><w:sdtContent><w:p><w:pPr><w:sectPr>"
+        f'<w:headerReference w:type="default" r:id="{rid}"/></w:sectPr></w:pPr></w:p>'
+        "</w:sdtContent></w:sdt>" + paragraph(run("Body")), base_data)
+    assert read_blocks_or_none(data) is None
+    units, error = fast_equals_python_docx(data)
+    assert ([(unit.where, unit.text) for unit in units], error) == (
+        [("body", "Body"), ("section 1 header", "Inherited header: Jane Smith")], None)
+
+
 def test_the_text_limit_stops_at_the_same_unit():
     limits = replace(LimitsConfig(), max_text_chars=60)
     units, error = fast_equals_python_docx(sections_docx(), limits)
@@ -260,6 +291,8 @@ BROKEN = {
     "header reference to nothing": lambda: with_body(
         paragraph(run("body first")) + '<w:sectPr><w:headerReference w:type="default" '
         'r:id="rId99"/></w:sectPr>'),
+    "styles part flagged encrypted": lambda: flagged_encrypted(saved(docx.Document()),
+                                                               "word/styles.xml"),
     "no body": lambda: patched(saved(docx.Document()), {"word/document.xml": (
         f'<w:document xmlns:w="{W_NS}"/>').encode()}),
 }
@@ -273,6 +306,7 @@ EXPECTED_ERRORS = {
     "malformed header xml": "docx: malformed (XMLSyntaxError)",
     "header reference to nothing": "docx: malformed (KeyError)",
     "no body": "docx: malformed (AttributeError)",
+    "styles part flagged encrypted": "docx: malformed (RuntimeError)",
 }
 
 

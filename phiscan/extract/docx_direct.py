@@ -17,7 +17,8 @@ as python-docx 1.2 does:
 
 Whatever this reader does not reproduce exactly raises NeedsPythonDocx, and
 the caller reads the document with python-docx instead: vertically merged
-cells (`w:vMerge`), an odd `gridSpan`, more than one `w:body`, and every kind
+cells (`w:vMerge`), an odd `gridSpan`, more than one `w:body`, a `w:sectPr`
+before the first section's (in a content control or revision), and every kind
 of damage python-docx itself would fail on (missing part or content type,
 unparsable XML, a header reference to nothing), so errors stay python-docx's.
 """
@@ -164,11 +165,16 @@ class Package:
         self.parts: dict[str, Part] = {}
         self.load_parts(PACKAGE_URI, self.relationships)
 
-    def read(self, member: str) -> bytes:
-        info = self.archive.getinfo(member)
+    def member(self, name: str) -> zipfile.ZipInfo:
+        """The member python-docx would read: it fails on a missing, encrypted or
+        oddly compressed one (a part it reads but this reader does not included)."""
+        info = self.archive.getinfo(name)
         if info.flag_bits & 0x1 or info.compress_type not in READABLE_COMPRESSION:
             raise NeedsPythonDocx("encrypted or unusually compressed part")
-        return self.archive.read(info)
+        return info
+
+    def read(self, name: str) -> bytes:
+        return self.archive.read(self.member(name))
 
     def read_content_types(self) -> None:
         types = parse_xml(self.read("[Content_Types].xml"))
@@ -205,7 +211,7 @@ class Package:
             partname = PackURI.from_rel_ref(source.baseURI, rel.target)
             if partname in self.parts:
                 continue
-            self.archive.getinfo(partname.membername)
+            self.member(partname.membername)
             content_type = self.content_type(partname)
             own_relationships = self.relationships_of(partname)
             root = (parse_xml(self.read(partname.membername))
@@ -265,8 +271,13 @@ def read_blocks(data: bytes) -> list[Block]:
     bodies = document.findall(W + "body")
     if len(bodies) != 1:
         raise NeedsPythonDocx("not exactly one body")
+    sections = SECTION_PROPERTIES(document)
+    if sections and next(document.iter(W + "sectPr")) is not sections[0]:
+        # python-docx lets the first section inherit from any earlier w:sectPr
+        # (one in a content control, a revision): a section it does not list.
+        raise NeedsPythonDocx("section properties outside the section list")
     blocks = list(story_blocks(bodies[0], "body", ""))
-    blocks.extend(header_footer_blocks(package, partname, SECTION_PROPERTIES(document)))
+    blocks.extend(header_footer_blocks(package, partname, sections))
     return blocks
 
 
