@@ -160,26 +160,31 @@ def walked_elements(root: Any, tags: tuple[str, ...]) -> Iterator[Any]:
 
 def streamed_elements(archive: zipfile.ZipFile, name: str, tags: tuple[str, ...]
                       ) -> Iterator[Any]:
-    """Elements as they end, chunk by chunk like ElementTree.iterparse: the events of a
-    chunk come out only once the whole chunk has parsed, so a malformed part gives
-    no more than openpyxl gives before it fails."""
+    """Elements as they end, fed in ElementTree.iterparse's chunks. openpyxl sees the
+    elements of a chunk once that chunk has parsed; these come out once the chunk after
+    it has parsed too, so however late libxml2 notices an error, this never gives
+    more of a malformed part than openpyxl gives before it fails."""
     parser = etree.XMLPullParser(events=("end",), tag=tags, **parser_options())
-    first_chunk, first_element = True, True
+    pending: list[Any] = []
+    first_chunk = True
     with archive.open(name) as source:
         while chunk := source.read(CHUNK_BYTES):
             if first_chunk:
                 check_prolog(chunk)
                 first_chunk = False
             parser.feed(chunk)
-            for _event, element in parser.read_events():
-                if first_element:
-                    refuse_doctype(element)
-                    first_element = False
-                yield element
+            yield from pending
+            pending = ended(parser)
     parser.close()
-    for _event, element in parser.read_events():
-        refuse_doctype(element)
-        yield element
+    yield from pending
+    yield from ended(parser)
+
+
+def ended(parser: Any) -> list[Any]:
+    elements = [element for _event, element in parser.read_events()]
+    if elements:
+        refuse_doctype(elements[0])
+    return elements
 
 
 def drop_previous(element: Any) -> None:
@@ -279,6 +284,7 @@ def find_sheets(archive: zipfile.ZipFile, names: set[str], package: WorkbookPack
     """The worksheets openpyxl would list, in order (ExcelReader.read_worksheets)."""
     sheets: list[Sheet] = []
     relations = None
+    kept_bytes = 0
     for entry in package.sheets:
         if not entry.id:
             continue
@@ -292,8 +298,9 @@ def find_sheets(archive: zipfile.ZipFile, names: set[str], package: WorkbookPack
         sheet_relations = get_rels_path(relation.target)
         if sheet_relations in names:
             get_dependents(archive, sheet_relations)
-        kept = sum(archive.getinfo(sheet.path).file_size for sheet in sheets if sheet.root)
-        sheets.append(sheet_part(archive, entry.name, relation.target, kept))
+        sheets.append(sheet_part(archive, entry.name, relation.target, kept_bytes))
+        if sheets[-1].root is not None:
+            kept_bytes += archive.getinfo(relation.target).file_size
     return sheets
 
 
