@@ -188,14 +188,16 @@ def test_shared_strings_rich_text_phonetic_runs_and_escapes() -> None:
         "<t>name</t>", "<t>nhs</t>",
         '<r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve">Jane </t></r><r><t>Smith</t></r>',
         '<t>山田</t><rPh sb="0" eb="2"><t>ヤマダ</t></rPh><phoneticPr fontId="1"/>',
-        "<t>a_x005F_x000D_b</t>", "<t/>", '<t xml:space="preserve">  kept  </t>')
+        "<t>a_x005F_x000D_b</t>", "<t/>", '<t xml:space="preserve">  kept  </t>',
+        "<t>plain </t><r><t>then run</t></r>")
     rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
             '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>'
             '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" t="s"><v>5</v></c>'
-            '<c r="C3" t="s"><v>6</v></c></row>')
+            '<c r="C3" t="s"><v>6</v></c><c r="D3" t="s"><v>7</v></c></row>')
     outcome = same_as_openpyxl(with_sheet(rows, **strings))
     assert [text for _where, text in texts(outcome)] == [
-        "name: Jane Smith\nnhs: 山田\n", "name: a_x000D_b\ncolumn_3: kept\n"]
+        "name: Jane Smith\nnhs: 山田\n",
+        "name: a_x000D_b\ncolumn_3: kept\ncolumn_4: plain then run\n"]
 
 
 def test_inline_rich_text_and_cells_or_rows_without_coordinates() -> None:
