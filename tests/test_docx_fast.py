@@ -145,6 +145,24 @@ def test_runs_inside_revisions_content_controls_smart_tags_and_fields_are_not_re
     assert body_text(data) == "kept end\nlast"
 
 
+def test_word_markup_around_runs_field_codes_and_text_boxes():
+    """What Word itself writes: bookmarks, proofing marks, rendered page breaks, a
+    complex field (its code is not text, its result is), a text box (not read)."""
+    textbox = ('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+               "<w:txbxContent>" + paragraph(run("in a text box")) + "</w:txbxContent>"
+               "</v:textbox></v:shape></w:pict></w:r>")
+    data = with_body(paragraph(
+        '<w:bookmarkStart w:id="0" w:name="b"/><w:proofErr w:type="spellStart"/>',
+        run("Siân"), '<w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="0"/>',
+        "<w:r><w:lastRenderedPageBreak/><w:t xml:space=\"preserve\"> seen on </w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r><w:instrText xml:space="preserve"> DATE \\@ "d/M/yyyy" </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', run("1/3/2026"),
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>', textbox,
+        '<w:r><w:footnoteReference w:id="1"/><w:delText>gone</w:delText></w:r>'))
+    assert body_text(data) == "Siân seen on 1/3/2026"
+
+
 def test_empty_and_blank_paragraphs_are_dropped_and_unicode_kept():
     data = with_body(paragraph() + paragraph(run("   ")) + paragraph("<w:r><w:t/></w:r>")
                      + paragraph(run("Siân Ó'Brien – 東京 😀")) + paragraph(run("\u00a0")))

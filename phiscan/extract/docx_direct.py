@@ -30,6 +30,8 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PACKAGE_URI, PackURI
@@ -80,8 +82,7 @@ class TableRows:
 Block = Paragraphs | TableRows
 
 
-@dataclass(frozen=True)
-class Relationship:
+class Relationship(NamedTuple):
     rid: str
     reltype: str
     target: str
@@ -93,6 +94,33 @@ class Part:
     content_type: str | None
     relationships: list[Relationship]
     root: etree._Element | None  # parsed only for the text parts
+
+
+# python-docx's own part-name arithmetic, remembered for short names: every
+# package names the same parts ("styles.xml" from "/word/document.xml").
+CACHED_NAME_CHARS = 256
+
+
+@lru_cache(maxsize=1024)
+def cached_target_partname(source: PackURI, target: str) -> PackURI:
+    return PackURI.from_rel_ref(source.baseURI, target)
+
+
+def target_partname(source: PackURI, target: str) -> PackURI:
+    if len(source) + len(target) > CACHED_NAME_CHARS:
+        return PackURI.from_rel_ref(source.baseURI, target)
+    return cached_target_partname(source, target)
+
+
+@lru_cache(maxsize=1024)
+def cached_rels_member(partname: PackURI) -> str:
+    return partname.rels_uri.membername
+
+
+def rels_member(partname: PackURI) -> str:
+    if len(partname) > CACHED_NAME_CHARS:
+        return partname.rels_uri.membername
+    return cached_rels_member(partname)
 
 
 def parse_xml(blob: bytes) -> etree._Element:
@@ -192,7 +220,7 @@ class Package:
 
     def relationships_of(self, partname: PackURI) -> list[Relationship]:
         try:
-            blob = self.read(partname.rels_uri.membername)
+            blob = self.read(rels_member(partname))
         except KeyError:
             return []
         rels = parse_xml(blob)
@@ -208,7 +236,7 @@ class Package:
         for rel in relationships:
             if rel.external:
                 continue
-            partname = PackURI.from_rel_ref(source.baseURI, rel.target)
+            partname = target_partname(source, rel.target)
             if partname in self.parts:
                 continue
             self.member(partname.membername)
@@ -224,7 +252,7 @@ class Package:
         main = [rel for rel in by_id.values() if rel.reltype == RELATIONSHIP_TYPE.OFFICE_DOCUMENT]
         if len(main) != 1 or main[0].external:
             raise NeedsPythonDocx("no single main document")
-        partname = PackURI.from_rel_ref(PACKAGE_URI.baseURI, main[0].target)
+        partname = target_partname(PACKAGE_URI, main[0].target)
         part = self.parts[partname]
         if part.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
             raise NeedsPythonDocx("main part is not a Word document")
@@ -244,7 +272,7 @@ def default_reference(section: etree._Element, kind: str) -> str | None:
 
 def header_footer_blocks(package: Package, document: PackURI, sections: list[etree._Element]
                          ) -> Iterator[Block]:
-    related = {rel.rid: PackURI.from_rel_ref(document.baseURI, rel.target)
+    related = {rel.rid: target_partname(document, rel.target)
                for rel in package.parts[document].relationships if not rel.external}
     for number, section in enumerate(sections, start=1):
         for kind in ("header", "footer"):
