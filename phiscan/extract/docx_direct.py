@@ -21,6 +21,9 @@ cells (`w:vMerge`), an odd `gridSpan`, more than one `w:body`, a `w:sectPr`
 before the first section's (in a content control or revision), and every kind
 of damage python-docx itself would fail on (missing part or content type,
 unparsable XML, a header reference to nothing), so errors stay python-docx's.
+One difference is deliberate: a part neither reader parses (styles, an image)
+is no longer decompressed, so a corrupt stream or bad CRC inside it no longer
+costs the document its text.
 """
 
 from __future__ import annotations
