@@ -79,10 +79,10 @@ class NameReading:
 
     def complete(self, result: LocationResult, plans: list[NamePlan]) -> None:
         try:
-            with file_limits(self.config.limits):
-                self.detector.read_names(plans)  # nothing left after a whole batch
-                findings = [finding for plan in plans
-                            for finding in self.detector.findings(plan)]
+            if any(plan.unread for plan in plans):  # only when the batch overran
+                with file_limits(self.config.limits):
+                    self.detector.read_names(plans)
+            findings = [finding for plan in plans for finding in self.detector.findings(plan)]
         except FileTimeout:
             result.status, result.reason, findings = Status.ERROR, TIMEOUT_REASON, []
         except MemoryError:

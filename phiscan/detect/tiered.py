@@ -247,6 +247,10 @@ class NamePlan:
     keys: list[bytes] = dataclasses.field(default_factory=list)
     found: dict[bytes, list[RecognizerResult]] = dataclasses.field(default_factory=dict)
 
+    @property
+    def unread(self) -> bool:
+        return any(key not in self.found for key in self.keys)
+
 
 class TieredAnalyzer:
     """`analyze(unit)`: the findings for one TextUnit, tiered or full."""
