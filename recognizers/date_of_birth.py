@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from recognizers.base import ContextScoredRecognizer
+from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import (
     Terms,
     context_of,

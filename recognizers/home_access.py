@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from recognizers.base import ContextScoredRecognizer
+from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, normalise_words
 from recognizers.dates import parse_date
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger

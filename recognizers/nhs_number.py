@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from recognizers.base import ContextScoredRecognizer, flag
+from recognizers.base import ContextScoredRecognizer, Pattern, flag
 from recognizers.context import MatchContext, Terms, context_of
 
 TEST_DATA_KEY = "phiscan_test_data"

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from recognizers.base import ContextScoredRecognizer
+from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, normalise_words, without_digits
 from recognizers.triggers import Literal, Trigger
 from recognizers.vocabulary import load_vocabulary

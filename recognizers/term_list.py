@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from recognizers.base import ContextScoredRecognizer
+from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of
 from recognizers.triggers import vocabulary_trigger
 from recognizers.vocabulary import alternation, load_vocabulary

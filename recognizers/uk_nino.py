@@ -7,9 +7,9 @@ HMRC's own example prefix `QQ` is therefore not reported.
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from recognizers.base import ContextScoredRecognizer
+from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of
 from recognizers.triggers import sign
 

@@ -11,9 +11,9 @@ findings and allow-lists line up with other Presidio-based tools.
 from __future__ import annotations
 
 import phonenumbers
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from recognizers.base import ContextScoredRecognizer
+from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of
 
 _GAP = r"[ \u00a0\-]?"

@@ -212,3 +212,19 @@ def test_uk_and_health_recognizers(entity, text, values):
 ])
 def test_names_from_structured_fields(text, values):
     assert [v for v in reported(text, "PERSON")] == values
+
+
+def test_patterns_are_compiled_once_with_the_flags_they_run_with():
+    """No recognizer compiles a pattern again at its first text (start-up cost)."""
+    from recognizers.base import ContextScoredRecognizer, Pattern
+
+    ours = [r for r in build_recognizers() if isinstance(r, ContextScoredRecognizer)]
+    assert len(ours) >= 10
+    for recognizer in ours:
+        compiled = [(p.compiled_regex, p.compiled_with_flags) for p in recognizer.patterns]
+        assert all(flags == recognizer.global_regex_flags for _regex, flags in compiled)
+        recognizer.analyze("Key safe code 4321, NHS number 943 476 5919.", [])
+        assert [(p.compiled_regex, p.compiled_with_flags)
+                for p in recognizer.patterns] == compiled  # the same objects: not recompiled
+    with pytest.raises(ValueError, match="Invalid regex pattern"):
+        Pattern("broken", "(unclosed", 0.5)
