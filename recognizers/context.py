@@ -18,15 +18,19 @@ Words are normalised so `nhs_number`, `NHS-Number`, `nhsNumber` and
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 import regex as re
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
-_NON_WORD = re.compile(r"[^0-9a-z&]+")
+# Word normalisation runs for every candidate's context, tens of times per text:
+# the standard library's engine runs these three simple patterns (ASCII classes,
+# no look-around beyond one character) in well under half the time of `regex`.
+_CAMEL = stdlib_re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LETTER_DIGIT = stdlib_re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+_NON_WORD = stdlib_re.compile(r"[^0-9a-z&]+")
 _DIGITS = re.compile(r"\d")
 # `name: value` at the start of a line; the name is short and has no sentence in it.
 _FIELD_KEY = re.compile(r"[ \t]*([^:\n\r]{1,80}?):[ \t]+")
@@ -37,6 +41,8 @@ _IDENTIFIER = re.compile(r"\d(?:[ \-\u00a0]?\d){5,}")
 
 def normalise_words(text: str) -> str:
     """Lower-case words separated by single spaces, padded with a space each side."""
+    if not text:
+        return "  "
     text = _CAMEL.sub(" ", text).lower()
     text = _LETTER_DIGIT.sub(" ", text)
     words = [word for word in _NON_WORD.split(text) if word]

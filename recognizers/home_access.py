@@ -174,8 +174,11 @@ def _is_year(value: str, word_before: str) -> bool:
             and _YEAR_WORDS.found_in(word_before))
 
 
+_DATE_SEPARATOR = re.compile(r"[ \-]")
+
+
 def _is_date(value: str) -> bool:
-    groups = re.split(r"[ \-]", value)
+    groups = _DATE_SEPARATOR.split(value)
     return len(groups) == 3 and any(len(g) > 1 for g in groups) and parse_date(
         value.replace(" ", "/")) is not None
 

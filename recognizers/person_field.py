@@ -55,8 +55,11 @@ SCORE = 0.85
 HL7_FIELDS = {"PID": 5, "NK1": 2}
 
 
+_NAME_SEPARATOR = re.compile(r"[\s,^]+")
+
+
 def looks_like_name(value: str) -> bool:
-    words = [word for word in re.split(r"[\s,^]+", value) if word]
+    words = [word for word in _NAME_SEPARATOR.split(value) if word]
     if not words or len(value) > 80 or PLACEHOLDERS.found_in(normalise_words(value)):
         return False
     capitalised = [word for word in words if word.casefold() not in PARTICLES]

@@ -155,3 +155,19 @@ def test_anchored_scan_meets_matches_as_a_whole_text_scan_does():
         found = [m.span() for m in anchored_scan(pattern, text, trigger.starts(text), 5)]
         assert found == expected
     assert [m.span() for m in pattern.finditer("key safe code")] == [(0, 8), (9, 13)]
+
+
+def normalise_words_with_regex(text: str) -> str:
+    """The reference: `normalise_words` as first written, on the `regex` engine."""
+    text = regex.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower()
+    text = regex.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)
+    return " " + " ".join(word for word in regex.split(r"[^0-9a-z&]+", text) if word) + " "
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZz09_-: &.é٣ßİ\n\tKk")), max_size=40)
+       | st.text(max_size=40))
+def test_context_words_are_the_same_on_the_standard_engine(text):
+    assert normalise_words(text) == normalise_words_with_regex(text)
+    assert normalise_words("NHS:9434765919 nhsNumber NHS-Number") == (
+        " nhs 9434765919 nhs number nhs number ")
