@@ -204,17 +204,86 @@ def test_tables_with_header_rows_and_horizontal_merges():
     assert [field.name for field in units[1].fields] == ["client_name", "nhs_number", "column_3"]
 
 
-def test_vertical_merges_are_read_by_python_docx():
+def test_vertical_and_block_merges():
     document = docx.Document()
-    table = document.add_table(rows=3, cols=2)
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "client_name", "notes"
-    table.rows[1].cells[0].merge(table.rows[2].cells[0]).text = "John Brown"
-    table.rows[2].cells[1].text = "key safe"
+    table = document.add_table(rows=4, cols=3)
+    for column, name in enumerate(["client_name", "notes", "nhs_number"]):
+        table.rows[0].cells[column].text = name
+    table.rows[1].cells[0].merge(table.rows[3].cells[0]).text = "John Brown"
+    table.rows[1].cells[1].merge(table.rows[2].cells[2]).text = "key safe 4721"
+    table.rows[3].cells[2].text = "401 023 2137"
     data = saved(document)
+    assert read_blocks_or_none(data) is not None
+    units, error = fast_equals_python_docx(data)
+    assert ([unit.text for unit in units], error) == ([
+        "client_name: John Brown\nnotes: key safe 4721\nnhs_number: key safe 4721\n",
+        "client_name: John Brown\nnotes: key safe 4721\nnhs_number: key safe 4721\n",
+        "client_name: John Brown\nnhs_number: 401 023 2137\n",
+    ], None)
+
+
+def cell_xml(text: str, span: int = 1, merge: str | None = None) -> str:
+    properties = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+        "" if merge is None else "<w:vMerge/>" if merge == "continue"
+        else f'<w:vMerge w:val="{merge}"/>')
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph(run(text) if text else '')}</w:tc>"
+
+
+def row_xml(*cells: str, before: int = 0) -> str:
+    properties = f'<w:trPr><w:gridBefore w:val="{before}"/></w:trPr>' if before else ""
+    return f"<w:tr>{properties}{''.join(cells)}</w:tr>"
+
+
+def table_docx(*rows: str) -> bytes:
+    return with_body(paragraph(run("Before the table")) + f"<w:tbl>{''.join(rows)}</w:tbl>")
+
+
+def test_vertical_merges_under_rows_that_start_late():
+    data = table_docx(
+        row_xml(cell_xml("a"), cell_xml("b"), cell_xml("c")),
+        row_xml(cell_xml("Jane Smith", merge="restart"), cell_xml("x", span=2), before=1),
+        row_xml(cell_xml("", merge="continue"), cell_xml("y"), before=1),
+        row_xml(cell_xml("z"), cell_xml("", merge="continue"), cell_xml("w")))
+    assert read_blocks_or_none(data) is not None
+    units, error = fast_equals_python_docx(data)
+    assert ([unit.text for unit in units[1:]], error) == ([
+        "a: Jane Smith\nb: x\nc: x\n", "a: Jane Smith\nb: y\n", "a: z\nb: Jane Smith\nc: w\n",
+    ], None)
+
+
+def test_a_continued_cell_takes_the_span_of_the_cell_it_continues():
+    data = table_docx(row_xml(cell_xml("h1"), cell_xml("h2"), cell_xml("h3")),
+                      row_xml(cell_xml("Wide", span=2, merge="restart"), cell_xml("p")),
+                      row_xml(cell_xml("", merge="continue"), cell_xml("q")))
+    assert read_blocks_or_none(data) is not None
+    units, error = fast_equals_python_docx(data)
+    assert [unit.text for unit in units[1:]] == ["h1: Wide\nh2: Wide\nh3: p\n",
+                                                 "h1: Wide\nh2: Wide\nh3: q\n"]
+
+
+MERGES_PYTHON_DOCX_FAILS_ON = {
+    "continued from the top row": (row_xml(cell_xml("", merge="continue"), cell_xml("a")),
+                                   row_xml(cell_xml("b"), cell_xml("c"))),
+    "continued from inside a span": (row_xml(cell_xml("a", span=2)),
+                                     row_xml(cell_xml("b"), cell_xml("", merge="continue"))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MERGES_PYTHON_DOCX_FAILS_ON))
+def test_vertical_merges_python_docx_fails_on_fail_the_same_way(name):
+    data = table_docx(*MERGES_PYTHON_DOCX_FAILS_ON[name])
     assert read_blocks_or_none(data) is None
     units, error = fast_equals_python_docx(data)
-    assert [unit.text for unit in units] == ["client_name: John Brown\n",
-                                             "client_name: John Brown\nnotes: key safe\n"]
+    assert ([unit.where for unit in units], error) == (["body"], "docx: malformed (ValueError)")
+
+
+def test_a_very_long_vertical_merge_is_left_to_python_docx():
+    data = table_docx(row_xml(cell_xml("client_name")),
+                      row_xml(cell_xml("John Brown", merge="restart")),
+                      *[row_xml(cell_xml("", merge="continue"))] * 60)
+    assert read_blocks_or_none(data) is None
+    units, error = fast_equals_python_docx(data)
+    assert (len(units), error, units[-1].text) == (62, None, "client_name: John Brown\n")
 
 
 def sections_docx() -> bytes:

@@ -11,16 +11,19 @@ as python-docx 1.2 does:
   `w:br` (a newline only for a text-wrapping break), `w:noBreakHyphen`;
   runs inside `w:ins`, `w:sdt`, `w:smartTag`, `w:fldSimple` are not read;
 - tables: the direct `w:tbl` of the body (or header/footer), each `w:tr`, each
-  `w:tc` repeated over its `gridSpan`, a cell's text its direct paragraphs;
+  `w:tc` repeated over its `gridSpan`, a cell's text its direct paragraphs; a
+  cell continuing a vertical merge (`w:vMerge`) gives the text and span of the
+  cell at the same grid column in the row above (after `w:gridBefore`);
 - sections: every `w:sectPr` python-docx finds, with the "default" header and
   footer of each; a linked one (no reference) is inherited, so not re-read.
 
 Whatever this reader does not reproduce exactly raises NeedsPythonDocx, and
-the caller reads the document with python-docx instead: vertically merged
-cells (`w:vMerge`), an odd `gridSpan`, more than one `w:body`, a `w:sectPr`
-before the first section's (in a content control or revision), and every kind
-of damage python-docx itself would fail on (missing part or content type,
-unparsable XML, a header reference to nothing), so errors stay python-docx's.
+the caller reads the document with python-docx instead: a vertical merge with
+no cell above or over 50 rows, an odd `gridSpan` or `gridBefore` value, more
+than one `w:body`, a `w:sectPr` before the first section's (in a content
+control or revision), and every kind of damage python-docx itself would fail
+on (missing part or content type, unparsable XML, a header reference to
+nothing), so errors stay python-docx's.
 One difference is deliberate: a part neither reader parses (styles, an image)
 is no longer decompressed, so a corrupt stream or bad CRC inside it no longer
 costs the document its text.
@@ -55,6 +58,7 @@ TEXT_PART_TYPES = (CONTENT_TYPE.WML_DOCUMENT_MAIN, CONTENT_TYPE.WML_HEADER,
                    CONTENT_TYPE.WML_FOOTER)
 READABLE_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 DIGITS = re.compile(r"[0-9]+")
+MAX_MERGED_ROWS = 50
 # python-docx's own choice of sections: a paragraph's sectPr, then the body's.
 SECTION_PROPERTIES = etree.XPath("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr",
                                  namespaces=W_NS)
@@ -152,27 +156,71 @@ def paragraph_text(paragraph: etree._Element) -> str:
     return "".join(pieces)
 
 
-def grid_span(cell: etree._Element) -> int:
-    """How many grid columns the cell covers; python-docx repeats it that often."""
-    properties = cell.find(W + "tcPr")
-    if properties is None:
-        return 1
-    if properties.find(W + "vMerge") is not None:
-        raise NeedsPythonDocx("vertically merged cell")
-    span = properties.find(W + "gridSpan")
-    if span is None:
-        return 1
-    value = span.get(W + "val")
+def decimal_value(element: etree._Element) -> int:
+    value = element.get(W + "val")
     if value is None or not DIGITS.fullmatch(value):
-        raise NeedsPythonDocx("unusual gridSpan")
+        raise NeedsPythonDocx("unusual w:val")
     return int(value)
 
 
+def property_of(element: etree._Element, properties: str, name: str) -> etree._Element | None:
+    """`element/properties/name`, first of each, as python-docx looks it up."""
+    found = element.find(W + properties)
+    return None if found is None else found.find(W + name)
+
+
+def grid_span(cell: etree._Element) -> int:
+    """How many grid columns the cell covers; python-docx repeats it that often."""
+    span = property_of(cell, "tcPr", "gridSpan")
+    return 1 if span is None else decimal_value(span)
+
+
+def grid_before(row: etree._Element) -> int:
+    before = property_of(row, "trPr", "gridBefore")
+    return 0 if before is None else decimal_value(before)
+
+
+def continues_merge(cell: etree._Element) -> bool:
+    merge = property_of(cell, "tcPr", "vMerge")
+    return merge is not None and merge.get(W + "val", "continue") == "continue"
+
+
+def cell_above(cell: etree._Element) -> etree._Element:
+    """The cell starting at the same grid column in the row above (python-docx's
+    `_tc_above`); where there is none python-docx fails, so it is left to it."""
+    row = cell.getparent()
+    above = next(row.itersiblings(TR, preceding=True), None)
+    if above is None:
+        raise NeedsPythonDocx("vertical merge continued from no row")
+    offset = grid_before(row) + sum(grid_span(c) for c in cell.itersiblings(TC, preceding=True))
+    remaining = offset - grid_before(above)
+    for candidate in above.iterchildren(TC):
+        if remaining < 0:
+            break
+        if remaining == 0:
+            return candidate
+        remaining -= grid_span(candidate)
+    raise NeedsPythonDocx("vertical merge continued from no cell")
+
+
+def merge_origin(cell: etree._Element) -> etree._Element:
+    """The cell holding the text of a vertical merge. python-docx recurses upwards,
+    so a very long merge is left to it (its recursion limit is its own)."""
+    for _ in range(MAX_MERGED_ROWS):
+        if not continues_merge(cell):
+            return cell
+        cell = cell_above(cell)
+    raise NeedsPythonDocx("very long vertical merge")
+
+
 def row_cells(row: etree._Element) -> list[str]:
+    """One text per grid column, as python-docx's `row.cells`: a horizontally merged
+    cell repeated over its span, a vertically merged one taken from the row above."""
     cells: list[str] = []
     for cell in row.iterchildren(TC):
-        text = "\n".join(paragraph_text(p) for p in cell.iterchildren(P)).strip()
-        cells.extend([text] * grid_span(cell))
+        origin = merge_origin(cell)
+        text = "\n".join(paragraph_text(p) for p in origin.iterchildren(P)).strip()
+        cells.extend([text] * grid_span(origin))
     return cells
 
 
