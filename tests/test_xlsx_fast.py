@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import re
 import zipfile
 from collections.abc import Callable, Iterator
 
@@ -326,9 +325,13 @@ def test_constructs_left_to_openpyxl(construct: str) -> None:
     same_as_openpyxl(data, streamed=False)
 
 
-def test_a_stylesheet_is_read_once_per_content() -> None:
-    xlsx_stream._style_cache.clear()
+def test_parts_common_to_workbooks_are_parsed_once_per_process() -> None:
+    xlsx_stream._caches.clear()
     same_as_openpyxl(two_sheets())
+    sizes = {kind: len(cache) for kind, cache in xlsx_stream._caches.items()}
     same_as_openpyxl(two_sheets())
-    assert len(xlsx_stream._style_cache) == 1
-    assert all(re.fullmatch(rb".{16}", key, re.S) for key in xlsx_stream._style_cache)
+    assert {kind: len(cache) for kind, cache in xlsx_stream._caches.items()} == sizes
+    assert sizes == {"content types": 1, "workbook": 1, "relations": 1, "stylesheet": 1,
+                     "sheet element": 4}
+    keys = [key for cache in xlsx_stream._caches.values() for key in cache]
+    assert all(len(key) == 16 for key in keys)

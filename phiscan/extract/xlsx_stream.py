@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 from openpyxl.cell.text import Text
@@ -63,7 +64,8 @@ PLAIN_COORDINATE = re.compile(r"([A-Z]{1,3})[0-9]+")
 XML_DECLARATION = re.compile(rb"<\?xml([^>]*)\?>")
 DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
 DECLARED_VERSION = re.compile(rb"""version\s*=\s*["']([^"']*)["']""")
-STYLE_CACHE_SIZE = 256
+CACHE_ENTRIES = 256  # per kind of part
+Result = TypeVar("Result")
 
 # WorkSheetParser.parse's `properties`: elements it builds (and may refuse) as they end.
 PROPERTY_KINDS: dict[str, Any] = {
@@ -203,11 +205,9 @@ def plain_text(node: Any) -> str:
     return Text.from_tree(node).content
 
 
-def read_shared_strings(archive: zipfile.ZipFile, manifest: Manifest) -> list[str]:
-    content_type = manifest.find(SHARED_STRINGS)
-    if content_type is None:
+def read_shared_strings(archive: zipfile.ZipFile, name: str | None) -> list[str]:
+    if name is None:
         return []
-    name = content_type.PartName[1:]
     root = load_part(archive, name)
     if root is not None:
         return [plain_text(item).replace("x005F_", "")
@@ -220,25 +220,53 @@ def read_shared_strings(archive: zipfile.ZipFile, manifest: Manifest) -> list[st
     return strings
 
 
-_style_cache: dict[bytes, tuple[frozenset[int], frozenset[int]]] = {}
+_caches: dict[str, dict[bytes, Any]] = {}
+CACHE_KEY = os.urandom(32)
+
+
+def remembered(kind: str, content: bytes, build: Callable[[], Result]) -> Result:
+    """build() once per process for parts that repeat across workbooks (package layout,
+    stylesheet, sheet list, sheet formatting). Keys are BLAKE2 digests under a random
+    per-process key; values are what openpyxl derives, never cell text."""
+    cache = _caches.setdefault(kind, {})
+    key = hashlib.blake2b(content, key=CACHE_KEY, digest_size=16).digest()
+    if key not in cache:
+        value = build()
+        if len(cache) >= CACHE_ENTRIES:
+            cache.clear()
+        cache[key] = value
+    return cast(Result, cache[key])
+
+
+def package_parts(archive: zipfile.ZipFile) -> tuple[str, str | None]:
+    """(workbook part, shared-strings part or None), found as openpyxl finds them."""
+    content = archive.read(ARC_CONTENT_TYPES)
+
+    def parts() -> tuple[str, str | None]:
+        manifest = Manifest.from_tree(fromstring(content))
+        strings = manifest.find(SHARED_STRINGS)
+        return (_find_workbook_part(manifest).PartName[1:],
+                None if strings is None else strings.PartName[1:])
+    return remembered("content types", content, parts)
+
+
+def relations(archive: zipfile.ZipFile, path: str) -> dict[str, Any]:
+    """openpyxl's get_dependents(...).to_dict(): targets resolved against the part's folder."""
+    content = path.encode() + b"\0" + archive.read(path)
+    return remembered("relations", content, lambda: get_dependents(archive, path).to_dict())
 
 
 def date_styles(archive: zipfile.ZipFile) -> tuple[frozenset[int], frozenset[int]]:
     """(date style indexes, timedelta style indexes) exactly as openpyxl derives them."""
-    try:
-        source = archive.read(ARC_STYLE)
-    except KeyError:
-        source = b""
-    key = hashlib.blake2b(source, digest_size=16).digest()
-    cached = _style_cache.get(key)
-    if cached is None:
+    def derived() -> tuple[frozenset[int], frozenset[int]]:
         workbook = Workbook()
         apply_stylesheet(archive, workbook)
-        cached = frozenset(workbook._date_formats), frozenset(workbook._timedelta_formats)
-        if len(_style_cache) >= STYLE_CACHE_SIZE:
-            _style_cache.clear()
-        _style_cache[key] = cached
-    return cached
+        return frozenset(workbook._date_formats), frozenset(workbook._timedelta_formats)
+    try:
+        content = archive.read(ARC_STYLE)
+    except KeyError:
+        return remembered("no stylesheet", b"", derived)
+    return remembered("stylesheet", content, derived)
 
 
 def read_properties(archive: zipfile.ZipFile, names: set[str]) -> None:
@@ -283,21 +311,21 @@ def find_sheets(archive: zipfile.ZipFile, names: set[str], package: WorkbookPack
                 workbook_part: str) -> list[Sheet]:
     """The worksheets openpyxl would list, in order (ExcelReader.read_worksheets)."""
     sheets: list[Sheet] = []
-    relations = None
+    relations_of_book = None
     kept_bytes = 0
     for entry in package.sheets:
         if not entry.id:
             continue
-        if relations is None:
-            relations = get_dependents(archive, get_rels_path(workbook_part)).to_dict()
-        relation = relations[entry.id]
+        if relations_of_book is None:
+            relations_of_book = relations(archive, get_rels_path(workbook_part))
+        relation = relations_of_book[entry.id]
         if relation.target not in names:
             continue
         if "chartsheet" in relation.Type:
             raise Unsupported("chartsheet")
         sheet_relations = get_rels_path(relation.target)
         if sheet_relations in names:
-            get_dependents(archive, sheet_relations)
+            relations(archive, sheet_relations)
         sheets.append(sheet_part(archive, entry.name, relation.target, kept_bytes))
         if sheets[-1].root is not None:
             kept_bytes += archive.getinfo(relation.target).file_size
@@ -330,10 +358,11 @@ def check_defined_names(package: WorkbookPackage, sheet_count: int) -> None:
 def open_book(archive: zipfile.ZipFile) -> Book:
     """What load_workbook(read_only=True, data_only=True) reads and checks, in its order."""
     names = set(archive.namelist())
-    manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
-    shared_strings = read_shared_strings(archive, manifest)
-    workbook_part = _find_workbook_part(manifest).PartName[1:]
-    package = WorkbookPackage.from_tree(fromstring(archive.read(workbook_part)))
+    workbook_part, strings_part = package_parts(archive)
+    shared_strings = read_shared_strings(archive, strings_part)
+    content = archive.read(workbook_part)
+    package = remembered("workbook", content,
+                         lambda: WorkbookPackage.from_tree(fromstring(content)))
     if package.externalReferences:
         raise Unsupported("external links")
     epoch = CALENDAR_MAC_1904 if package.properties.date1904 else WINDOWS_EPOCH
@@ -458,7 +487,9 @@ def parsed_rows(elements: Iterator[Any], book: Book
             yield number, cells
         else:
             handlers = handlers or sheet_handlers()
-            handlers[tag](element)
+            handle = handlers[tag]
+            remembered("sheet element", etree.tostring(element),
+                       lambda: handle(element) or True)  # noqa: B023 - called right here
             element.clear()
 
 
