@@ -2,17 +2,19 @@
 gives, row by row, without building its workbook, styles and cell objects.
 
 Every value and every refusal must match `openpyxl.load_workbook(read_only=True,
-data_only=True)`, so this module copies openpyxl 3.1.5's read-only logic line for
-line and reuses its own code wherever that is cheap: the small metadata parts
-(content types, workbook, relationships, properties) go through openpyxl's own
-classes so they are validated exactly as it validates them; the stylesheet's date
-styles come from openpyxl itself (cached by digest: generated workbooks repeat it);
-rich and inline strings use openpyxl's Text. Only the bulk (shared strings, sheet
-rows) is parsed here, with lxml, fed in the same 16 KiB chunks ElementTree's
-iterparse uses, so a malformed part yields the rows openpyxl would have yielded.
+data_only=True)`, so this module follows openpyxl 3.1.5's read-only logic step for
+step and reuses its own code wherever that is cheap: the small parts it validates
+(content types, workbook, relationships, properties, the elements around the rows)
+go through openpyxl's own classes, and the stylesheet's date styles come from
+openpyxl itself, all remembered per process by keyed digest (generated workbooks
+repeat them); rich and inline strings use openpyxl's Text. Only the bulk (shared
+strings, sheet rows) is parsed here, with lxml: a part up to WHOLE_PART_BYTES whole,
+a larger one fed in ElementTree.iterparse's 16 KiB chunks.
 
-Anything this reader cannot reproduce raises `Unsupported`; the caller then reads
-the workbook with openpyxl.
+The caller reads the workbook with openpyxl instead when this reader raises
+anything: `Unsupported` for what it does not reproduce, or a failure. It may fail
+earlier than openpyxl, never later: a malformed part gives no record openpyxl would
+not give, so the caller can replay openpyxl and skip the records already given.
 """
 
 from __future__ import annotations
@@ -230,12 +232,13 @@ def remembered(kind: str, content: bytes, build: Callable[[], Result]) -> Result
     per-process key; values are what openpyxl derives, never cell text."""
     cache = _caches.setdefault(kind, {})
     key = hashlib.blake2b(content, key=CACHE_KEY, digest_size=16).digest()
-    if key not in cache:
+    value = cache.get(key)
+    if value is None:
         value = build()
         if len(cache) >= CACHE_ENTRIES:
             cache.clear()
         cache[key] = value
-    return cast(Result, cache[key])
+    return cast(Result, value)
 
 
 def package_parts(archive: zipfile.ZipFile) -> tuple[str, str | None]:
