@@ -21,6 +21,12 @@ sets phiscan's rate after its first result against Presidio's per-file rate.
 `files_per_cpu_s` counts CPU time instead of wall time (phiscan: its process and
 its reaped worker processes, start-up included; Presidio: its timed loop), so a
 busy machine, which slows two workers more than one process, moves it less.
+
+Noise: on a small virtual machine either engine's rate moves by a third from
+one run to the next (Presidio's CPU time for the same 100 files measured 3.5 to
+5.8 s back to back). Each engine therefore runs `--repeat` times (default 3),
+alternating so that a drift of the machine touches both, and the rates are the
+medians; `files_per_s_each_run` and `ratio_files_per_s_each_run` show the spread.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -172,6 +179,35 @@ def precision_recall(truth: dict[str, Truth], found: dict[str, list], files: lis
     return precision, recall
 
 
+def run_engines(root: Path, base: Path, workers: int) -> dict:
+    """One run of each engine, phiscan first; their results and peak RSS."""
+    phiscan_rss = run_child(["--engine", "phiscan", str(root), str(base / "out"),
+                             str(workers), str(base / "phiscan.json")])
+    presidio_rss = run_child(["--engine", "presidio", str(base / "sample.json"),
+                              str(base / "presidio.json")])
+    return {"phiscan": json.loads((base / "phiscan.json").read_text()),
+            "presidio": json.loads((base / "presidio.json").read_text()),
+            "phiscan_rss": phiscan_rss, "presidio_rss": presidio_rss}
+
+
+def run_rates(run: dict, files: int, sample: int, all_chars: int) -> dict[str, float]:
+    phiscan, presidio = run["phiscan"], run["presidio"]
+    first_seconds, first_files = phiscan["first_result"]
+    p_files = files / phiscan["seconds"]
+    s_files = sample / presidio["seconds"]
+    return {
+        "p_files": p_files, "p_mb": all_chars / 1e6 / phiscan["seconds"],
+        "p_first": first_seconds,
+        "p_after_first": (files - first_files) / (phiscan["seconds"] - first_seconds),
+        "p_cpu": phiscan["cpu_seconds"], "p_seconds": phiscan["seconds"],
+        "s_files": s_files, "s_mb": presidio["text_chars"] / 1e6 / presidio["seconds"],
+        "s_startup": presidio["startup_seconds"], "s_cpu": presidio["cpu_seconds"],
+        "s_seconds": presidio["seconds"],
+        "s_projected": files / (presidio["startup_seconds"] + files / s_files),
+        "ratio": p_files / s_files,
+    }
+
+
 def benchmark(args: argparse.Namespace) -> None:
     base = Path(args.dir) / f"{args.corpus}-{args.seed}-{args.files}"
     root = base / "share"
@@ -185,46 +221,52 @@ def benchmark(args: argparse.Namespace) -> None:
     (base / "sample.json").write_text(json.dumps(sample))
     all_chars = sum(len(extracted_text(Path(name))) for name in files)
     load_before = os.getloadavg()
-    phiscan_rss = run_child(["--engine", "phiscan", str(root), str(base / "out"),
-                             str(args.workers), str(base / "phiscan.json")])
-    presidio_rss = run_child(["--engine", "presidio", str(base / "sample.json"),
-                              str(base / "presidio.json")])
+    runs = [run_engines(root, base, args.workers) for _ in range(args.repeat)]
     load_after = os.getloadavg()
-    phiscan = json.loads((base / "phiscan.json").read_text())
-    presidio = json.loads((base / "presidio.json").read_text())
-    p_files = len(files) / phiscan["seconds"]
-    p_mb = all_chars / 1e6 / phiscan["seconds"]
-    s_files = len(sample) / presidio["seconds"]
-    s_mb = presidio["text_chars"] / 1e6 / presidio["seconds"]
-    first_seconds, first_files = phiscan["first_result"]
-    p_files_after_first = (len(files) - first_files) / (phiscan["seconds"] - first_seconds)
-    s_files_projected = len(files) / (presidio["startup_seconds"] + len(files) / s_files)
+    for run in runs[1:]:  # both engines are deterministic: every run finds the same
+        for engine in ("phiscan", "presidio"):
+            if run[engine]["found"] != runs[0][engine]["found"]:
+                raise SystemExit(f"{engine} found different values in a repeated run")
+    rates = [run_rates(run, len(files), len(sample), all_chars) for run in runs]
+
+    def median(key: str) -> float:
+        return statistics.median(rate[key] for rate in rates)
+
+    p_files, s_files, p_mb, s_mb = (median(key) for key in ("p_files", "s_files", "p_mb",
+                                                            "s_mb"))
+    phiscan, presidio = runs[0]["phiscan"], runs[0]["presidio"]
     report = {
         "corpus": args.corpus, "files": len(files), "text_mb": round(all_chars / 1e6, 2),
-        "presidio_files": len(sample), "workers": args.workers,
+        "presidio_files": len(sample), "workers": args.workers, "runs": args.repeat,
         "load_average_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
-        "phiscan": {"seconds": round(phiscan["seconds"], 1), "files_per_s": round(p_files, 2),
-                    "first_result_seconds": round(first_seconds, 2),
-                    "files_per_s_after_first_result": round(p_files_after_first, 2),
-                    "cpu_seconds": round(phiscan["cpu_seconds"], 1),
-                    "files_per_cpu_s": round(len(files) / phiscan["cpu_seconds"], 2),
-                    "mb_per_s": round(p_mb, 4), "peak_rss_mb": round(phiscan_rss),
+        "phiscan": {"seconds": round(median("p_seconds"), 1), "files_per_s": round(p_files, 2),
+                    "files_per_s_each_run": [round(rate["p_files"], 1) for rate in rates],
+                    "first_result_seconds": round(median("p_first"), 2),
+                    "files_per_s_after_first_result": round(median("p_after_first"), 2),
+                    "cpu_seconds": round(median("p_cpu"), 1),
+                    "files_per_cpu_s": round(len(files) / median("p_cpu"), 2),
+                    "mb_per_s": round(p_mb, 4),
+                    "peak_rss_mb": round(max(run["phiscan_rss"] for run in runs)),
                     "precision_recall_sample": precision_recall(truth, phiscan["found"], sample),
                     "precision_recall_all": precision_recall(truth, phiscan["found"], files)},
-        "presidio": {"seconds": round(presidio["seconds"], 1), "files_per_s": round(s_files, 2),
-                     "startup_seconds": round(presidio["startup_seconds"], 2),
-                     "files_per_s_all_files_projected_with_startup": round(s_files_projected, 2),
-                     "cpu_seconds": round(presidio["cpu_seconds"], 1),
-                     "files_per_cpu_s": round(len(sample) / presidio["cpu_seconds"], 2),
-                     "mb_per_s": round(s_mb, 4), "peak_rss_mb": round(presidio_rss),
+        "presidio": {"seconds": round(median("s_seconds"), 1), "files_per_s": round(s_files, 2),
+                     "files_per_s_each_run": [round(rate["s_files"], 2) for rate in rates],
+                     "startup_seconds": round(median("s_startup"), 2),
+                     "files_per_s_all_files_projected_with_startup": round(
+                         median("s_projected"), 2),
+                     "cpu_seconds": round(median("s_cpu"), 1),
+                     "files_per_cpu_s": round(len(sample) / median("s_cpu"), 2),
+                     "mb_per_s": round(s_mb, 4),
+                     "peak_rss_mb": round(max(run["presidio_rss"] for run in runs)),
                      "precision_recall_sample": precision_recall(truth, presidio["found"],
                                                                  sample)},
         "ratio_files_per_s": round(p_files / s_files, 1),
         "ratio_mb_per_s": round(p_mb / s_mb, 1),
-        "ratios": {"both_with_startup": round(p_files / s_files_projected, 1),
-                   "both_without_startup": round(p_files_after_first / s_files, 1),
-                   "files_per_cpu_s": round(len(files) / phiscan["cpu_seconds"]
-                                            / (len(sample) / presidio["cpu_seconds"]), 1)},
+        "ratio_files_per_s_each_run": [round(rate["ratio"], 1) for rate in rates],
+        "ratios": {"both_with_startup": round(p_files / median("s_projected"), 1),
+                   "both_without_startup": round(median("p_after_first") / s_files, 1),
+                   "files_per_cpu_s": round(len(files) / median("p_cpu")
+                                            / (len(sample) / median("s_cpu")), 1)},
     }
     print(json.dumps(report, indent=2))
 
@@ -244,6 +286,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--presidio-every", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each engine, alternating; rates are the medians")
     parser.add_argument("--dir", default="/tmp/phiscan-bench")
     benchmark(parser.parse_args())
 
