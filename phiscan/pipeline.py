@@ -47,6 +47,9 @@ def base_result(item: SourceItem) -> LocationResult:
 
 
 Waiting = list[tuple[LocationResult, list[NamePlan]]]
+# Text a NameReading may hold for spaCy before it reads early (a batch of letters
+# is far less; a few long documents read their own many blocks in one call anyway).
+HELD_TEXT_CHARS = 2_000_000
 
 
 class NameReading:
@@ -63,12 +66,23 @@ class NameReading:
         self.detector = detector
         self.config = config
         self.waiting: Waiting = []
+        self.held_chars = 0
 
     def add(self, waiting: Waiting) -> None:
-        self.waiting.extend(waiting)
+        """A location spaCy has nothing to read for is complete at once; the others
+        wait, holding their text, until `finish` or until they hold more than
+        `HELD_TEXT_CHARS` (the worker's memory stays bounded by a few files)."""
+        for result, plans in waiting:
+            if not any(plan.unread for plan in plans):
+                self.complete(result, plans)
+                continue
+            self.waiting.append((result, plans))
+            self.held_chars += sum(len(plan.unit.text) for plan in plans)
+        if self.held_chars > HELD_TEXT_CHARS:
+            self.finish()
 
     def finish(self) -> None:
-        waiting, self.waiting = self.waiting, []
+        waiting, self.waiting, self.held_chars = self.waiting, [], 0
         try:
             with file_limits(self.config.limits):
                 self.detector.read_names([plan for _result, plans in waiting for plan in plans])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from phiscan import pipeline
 from phiscan.config import Config
 from phiscan.detect.tiered import NerMemory
 from phiscan.limits import TIMEOUT_REASON
@@ -61,7 +62,7 @@ def test_a_batch_is_one_spacy_call_with_the_results_of_file_by_file(tmp_path, de
 
     names = NameReading(detector, config)
     batched = [scan_item(item, source, detector, config, names) for item in items]
-    assert [result.findings for [result] in batched] == [[]] * 7  # names not read yet
+    assert [result.findings for [result] in batched][:6] == [[]] * 6  # names not read yet
     names.finish()
     batched_calls, batched_blocks = layered.spacy_calls - calls, layered.blocks_read - blocks
 
@@ -102,3 +103,24 @@ def test_a_file_whose_names_overrun_the_limit_times_out_alone(tmp_path, detector
     assert (letter_result.status, letter_result.reason) == ("scanned", "")
     assert sorted({f.entity_type for f in letter_result.findings}) == [
         "HEALTH_CONDITION", "PERSON", "UK_NHS"]
+
+
+def test_held_text_is_bounded_and_files_without_names_to_read_complete_at_once(
+        tmp_path, detector, monkeypatch):
+    texts = {f"letter-{i}.txt": letter(*PEOPLE[i], 200 + i) for i in range(4)}
+    texts["no-names.txt"] = "Key safe code 4321 by the back door.\n"
+    source, items, config = share_of(tmp_path, texts)
+    lengths = [len(texts[f"letter-{i}.txt"]) for i in range(4)]
+    monkeypatch.setattr(pipeline, "HELD_TEXT_CHARS", lengths[0] + lengths[1])
+    detector.layered.ner_memory = NerMemory()
+    calls = detector.layered.spacy_calls
+    names = NameReading(detector, config)
+    results = [scan_item(item, source, detector, config, names) for item in items]
+    [no_names] = results[4]
+    assert no_names.categories != [] and names.held_chars == lengths[3]  # done at once
+    assert [bool(result.findings) for [result] in results[:3]] == [True, True, True]
+    assert [result.findings for [result] in results[3:4]] == [[]]  # the fourth still waits
+    assert detector.layered.spacy_calls - calls == 1  # read once, when over the bound
+    names.finish()
+    assert detector.layered.spacy_calls - calls == 2
+    assert all(result.findings for [result] in results)
