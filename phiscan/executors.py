@@ -164,7 +164,7 @@ class ProcessExecutor:
         if method == "fork":
             # Objects inherited from this process are left out of the workers' garbage
             # collections: a collection that walked them would copy every page they sit
-            # on into each worker (a third of a worker's start-up here, and its memory).
+            # on into each worker (about a sixth of a worker's start-up here, and memory).
             gc.freeze()
             try:
                 self.pool.submit(_started)  # forks them all now, before the caller opens anything
