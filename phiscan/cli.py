@@ -19,7 +19,7 @@ from rich.table import Table
 
 from phiscan import __version__
 from phiscan.config import Config, ConfigError, load_config
-from phiscan.logs import scrubbed_excepthook, setup_logging
+from phiscan.logs import scrub_warnings, scrubbed_excepthook, setup_logging
 from phiscan.progress import progress_display
 from phiscan.security import ensure_private_dir
 from phiscan.store import is_disk_full
@@ -243,6 +243,7 @@ def register_commands() -> None:
 
 def main() -> None:
     sys.excepthook = scrubbed_excepthook
+    scrub_warnings()
     register_commands()
     app()
 

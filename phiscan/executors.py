@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from phiscan.config import Config, ConfigError
 from phiscan.detect import Detector
+from phiscan.logs import scrub_warnings
 from phiscan.model import LocationResult, SourceItem, Status
 from phiscan.pipeline import NameReading, base_result, scan_item
 from phiscan.sources import Source, open_source
@@ -41,6 +42,7 @@ class WorkerState:
     """What one worker keeps between items: the engine and open sources."""
 
     def __init__(self, config: Config, hmac_key: bytes) -> None:
+        scrub_warnings()  # spawned pool workers, Dask workers and daemon threads too
         self.config = config
         self.detector = Detector(config, hmac_key)
         self.sources: dict[str, Source] = {}

@@ -2,14 +2,18 @@
 
 Tracebacks are not printed by default (an exception message from a third-party
 parser may quote file content); `--debug` shows exception types and frames
-without messages.
+without messages. Warnings are shown the same way, by kind and place only:
+openpyxl's warning about a date cell out of range, for one, quotes the cell's
+number (which may be an NHS number typed into a date column).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import traceback
+import warnings
 from pathlib import Path
 
 from phiscan.security import open_private
@@ -55,3 +59,15 @@ def scrubbed_excepthook(exc_type, exc, tb) -> None:
     frames = traceback.extract_tb(tb)
     where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
     sys.stderr.write(f"phiscan: internal error {exc_type.__name__}{where} (message withheld)\n")
+
+
+def scrubbed_showwarning(message, category, filename, lineno, file=None, line=None) -> None:
+    """`warnings.showwarning` without the message: its kind and where it was raised."""
+    with contextlib.suppress(OSError, ValueError):  # a closed or full stream: dropped
+        (file or sys.stderr).write(
+            f"phiscan: {category.__name__} at {filename}:{lineno} (message withheld)\n")
+
+
+def scrub_warnings() -> None:
+    """For this process (idempotent): every scanning process calls it, spawned or forked."""
+    warnings.showwarning = scrubbed_showwarning

@@ -236,3 +236,33 @@ def test_crash_in_a_real_process_is_scrubbed(tmp_path):
     assert "KeyError" in result.stderr
     assert NHS not in result.stderr and "Jane Smith" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_library_warnings_never_quote_a_value(tmp_path):
+    """openpyxl (the reader for a workbook with a DOCTYPE in a sheet) warns about a date
+    cell out of range by quoting its number: here an NHS number typed into a date column."""
+    import openpyxl
+
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["client", "date of birth"])
+    sheet.append(["Jane Smith", 9434765919])
+    sheet["B2"].number_format = "yyyy-mm-dd"
+    workbook.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as plain, \
+            zipfile.ZipFile(share / "clients.xlsx", "w") as doctyped:
+        for name in plain.namelist():
+            part = plain.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                part = b"<!DOCTYPE worksheet>" + part
+            doctyped.writestr(name, part)
+    env = {**os.environ, "PHISCAN_HMAC_KEY": PLANTED_KEY}
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "--workers", "1"],
+        capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    assert "UserWarning at " in result.stderr and "(message withheld)" in result.stderr
+    printed = result.stdout + result.stderr + (out / "phiscan.log").read_text()
+    assert "9434765919" not in printed and "Jane Smith" not in printed
