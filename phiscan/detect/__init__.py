@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from phiscan.allowlist import AllowList
 from phiscan.config import Config
 from phiscan.detect.engine import (
@@ -29,12 +27,6 @@ class Detector:
         self.entities = entities_for(config)
         self.layered = TieredAnalyzer(self.analyzer, self.entities, config)
         self.allowlist = AllowList.load(config.detection.allowlist)
-
-    def detect(self, units: Iterable[TextUnit]) -> list[Finding]:
-        findings: list[Finding] = []
-        for unit in units:
-            findings.extend(self.detect_unit(unit))
-        return findings
 
     def detect_unit(self, unit: TextUnit) -> list[Finding]:
         plan = self.start(unit)
