@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,12 @@ from rich.table import Table
 
 from phiscan import __version__
 from phiscan.config import Config, ConfigError, load_config
-from phiscan.logs import scrub_warnings, scrubbed_excepthook, setup_logging
+from phiscan.logs import (
+    scrub_warnings,
+    scrubbed_excepthook,
+    scrubbed_thread_excepthook,
+    setup_logging,
+)
 from phiscan.progress import progress_display
 from phiscan.security import ensure_private_dir
 from phiscan.store import is_disk_full
@@ -28,6 +34,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INCOMPLETE = 3
+EXIT_CRASH = 1  # what the interpreter itself returns for an unhandled exception
 OUTPUT_FULL_MESSAGE = (
     "[red]output folder full:[/red] cannot write to {out} (no space left). The inventory "
     "holds every location written before this point; free space, then run the same "
@@ -243,9 +250,16 @@ def register_commands() -> None:
 
 def main() -> None:
     sys.excepthook = scrubbed_excepthook
+    threading.excepthook = scrubbed_thread_excepthook
     scrub_warnings()
     register_commands()
-    app()
+    try:
+        app()
+    except Exception as exc:
+        # Typer swaps sys.excepthook for one that ends in the interpreter's own hook, which
+        # prints the message (a path, a parser's quote of content): report it ourselves.
+        scrubbed_excepthook(type(exc), exc, exc.__traceback__)
+        sys.exit(EXIT_CRASH)
 
 
 if __name__ == "__main__":

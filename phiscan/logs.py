@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+import threading
 import traceback
 import warnings
 from pathlib import Path
@@ -59,6 +60,13 @@ def scrubbed_excepthook(exc_type, exc, tb) -> None:
     frames = traceback.extract_tb(tb)
     where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
     sys.stderr.write(f"phiscan: internal error {exc_type.__name__}{where} (message withheld)\n")
+
+
+def scrubbed_thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    """The same for a thread that dies (the default prints the whole traceback)."""
+    if args.exc_type is SystemExit:
+        return
+    scrubbed_excepthook(args.exc_type, args.exc_value, args.exc_traceback)
 
 
 def scrubbed_showwarning(message, category, filename, lineno, file=None, line=None) -> None:
