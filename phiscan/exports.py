@@ -31,6 +31,7 @@ def location_record(location: StoredLocation) -> dict:
         "status": location.status,
         "reason": location.reason,
         "size": location.size,
+        "chars": location.chars,
         "modified": location.modified,
         "entities": location.entities,
         "special_category": location.special_category,

@@ -134,6 +134,7 @@ class LocationResult:
     root: str = ""
     parent: str | None = None
     extractor: str = ""
+    chars: int = 0  # characters of text read: "nothing found" is never "nothing read"
     findings: list[Finding] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     special_category: bool = False

@@ -46,6 +46,8 @@ def base_result(item: SourceItem) -> LocationResult:
     )
 
 
+# A file read to the end that held no text: scanned, but never taken for "nothing found".
+NO_TEXT = "no text found"
 Waiting = list[tuple[LocationResult, list[NamePlan]]]
 # Text a NameReading may hold for spaCy before it reads early (a batch of letters
 # is far less; a few long documents read their own many blocks in one call anyway).
@@ -149,12 +151,17 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
     base.extractor = extractor
     children: list[LocationResult] = []
     plans: list[NamePlan] = []
+    members = 0
     try:
         for piece in extract_pieces(extractor, data, ctx, config):
             if isinstance(piece, Child):
+                members += 1
                 children.extend(scan_child(base, piece, ctx, detector, config, waiting))
             else:
+                base.chars += len(piece.text)
                 plans.append(detector.start(piece))
+        if not base.chars and not members:
+            base.reason = NO_TEXT
     except Skip as exc:
         base.status, base.reason = Status.SKIPPED, str(exc)
     except ExtractionError as exc:

@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS locations (
     modified REAL NOT NULL DEFAULT 0,
     etag TEXT,
     extractor TEXT NOT NULL DEFAULT '',
+    chars INTEGER NOT NULL DEFAULT 0,
     entities TEXT NOT NULL DEFAULT '{}',
     categories TEXT NOT NULL DEFAULT '[]',
     special_category INTEGER NOT NULL DEFAULT 0,
@@ -104,6 +105,8 @@ CREATE TABLE IF NOT EXISTS source_posture (
     PRIMARY KEY (run_id, root)
 );
 """
+# (name, definition) of location columns newer than schema 1: added to older inventories.
+ADDED_LOCATION_COLUMNS = (("chars", "INTEGER NOT NULL DEFAULT 0"),)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class StoredLocation:
     modified: float
     etag: str | None
     extractor: str
+    chars: int
     entities: dict[str, int]
     categories: list[str]
     special_category: bool
@@ -140,7 +144,8 @@ class StoredLocation:
             location=row["location"], root=row["root"], parent=row["parent"],
             status=row["status"], reason=row["reason"], size=row["size"],
             modified=row["modified"], etag=row["etag"], extractor=row["extractor"],
-            entities=json.loads(row["entities"]), categories=json.loads(row["categories"]),
+            chars=row["chars"], entities=json.loads(row["entities"]),
+            categories=json.loads(row["categories"]),
             special_category=bool(row["special_category"]), risk=row["risk"],
             gone=bool(row["gone"]),
         )
@@ -185,6 +190,14 @@ class Inventory:
                 raise RuntimeError(
                     f"inventory schema {row[0]} is newer than this phiscan ({SCHEMA_VERSION})"
                 )
+            self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Columns added since an inventory was created, with their defaults."""
+        present = {row[1] for row in self.db.execute("PRAGMA table_info(locations)")}
+        for column, definition in ADDED_LOCATION_COLUMNS:
+            if column not in present:
+                self.db.execute(f"ALTER TABLE locations ADD COLUMN {column} {definition}")
 
     def close(self) -> None:
         self.db.close()
@@ -254,16 +267,16 @@ class Inventory:
         ).fetchone()
         values = (
             result.root, result.parent, str(result.status), result.reason, result.size,
-            result.modified, result.etag, result.extractor,
+            result.modified, result.etag, result.extractor, result.chars,
             json.dumps(result.entity_counts()), json.dumps(result.categories),
             int(result.special_category), str(result.risk), run_id, now,
         )
         if row is None:
             cursor = self.db.execute(
                 "INSERT INTO locations(root, parent, status, reason, size, modified, etag,"
-                " extractor, entities, categories, special_category, risk, last_run,"
+                " extractor, chars, entities, categories, special_category, risk, last_run,"
                 " scanned_at, first_run, location, gone) VALUES"
-                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
                 (*values, run_id, result.location),
             )
             location_id = int(cursor.lastrowid)
@@ -271,7 +284,8 @@ class Inventory:
             location_id = int(row[0])
             self.db.execute(
                 "UPDATE locations SET root=?, parent=?, status=?, reason=?, size=?, modified=?,"
-                " etag=?, extractor=?, entities=?, categories=?, special_category=?, risk=?,"
+                " etag=?, extractor=?, chars=?, entities=?, categories=?, special_category=?,"
+                " risk=?,"
                 " last_run=?, scanned_at=?, gone=0 WHERE id=?",
                 (*values, location_id),
             )

@@ -43,7 +43,7 @@ def test_scan_completes_and_writes_the_contract(sample_scan):
     assert len(members) == 4
     assert all(by_location[member]["status"] == "scanned" for member in members)
     for row in rows:
-        assert set(row) == {"location", "status", "reason", "size", "modified", "entities",
+        assert set(row) == {"location", "status", "reason", "size", "chars", "modified", "entities",
                             "special_category", "categories", "risk"}
     summary = json.loads((out / "summary.json").read_text())
     assert summary["entities"]["UK_NHS"] > 0

@@ -1,0 +1,51 @@
+"""Acceptance: office formats old and new, each made by a real tool (tests/data/formats,
+see SOURCES.md there), scanned by the real CLI; an NHS number, a name and a date of
+birth found in each, and honest statuses for what cannot be read."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import DATA_DIR
+
+FORMATS_DIR = DATA_DIR / "formats"
+NOTE = "Patient: John Smith, NHS number 943 476 5919, date of birth 12/03/1941."
+
+
+@pytest.fixture(scope="module")
+def formats_scan(tmp_path_factory):
+    share = tmp_path_factory.mktemp("formats")
+    for path in sorted(FORMATS_DIR.iterdir()):
+        if path.suffix != ".md":
+            shutil.copy(path, share / path.name)
+    (share / "empty.txt").write_bytes(b"")
+    (share / "note.txt").write_text(NOTE)
+    out = tmp_path_factory.mktemp("out") / "inventory"
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "--quiet"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
+    return {row["location"].removeprefix(f"{share}/"): row for row in rows}
+
+
+def test_a_file_with_no_text_is_scanned_with_a_reason_and_no_characters(formats_scan):
+    empty, note = formats_scan["empty.txt"], formats_scan["note.txt"]
+    assert (empty["status"], empty["reason"], empty["chars"]) == ("scanned", "no text found", 0)
+    assert (note["status"], note["reason"], note["chars"]) == ("scanned", "", len(NOTE))
+
+
+def test_an_inventory_from_before_the_chars_column_gains_it(tmp_path):
+    from phiscan.store import Inventory
+
+    with Inventory(tmp_path) as inventory, inventory.db:
+        inventory.db.execute("ALTER TABLE locations DROP COLUMN chars")
+    with Inventory(tmp_path) as inventory:
+        columns = {row[1] for row in inventory.db.execute("PRAGMA table_info(locations)")}
+    assert "chars" in columns
