@@ -37,6 +37,10 @@ class LimitsConfig:
     max_archive_members: int = 10_000
     max_expanded_bytes: int = 512 * 1024 * 1024
     max_member_bytes: int = 100 * 1024 * 1024
+    # Decompressed bytes per compressed byte (gzip/bzip2/xz streams, past the first MiB).
+    max_compression_ratio: int = 200
+    # Rows read from one database table (SQLite, Access, dBase, SQL dump).
+    max_table_rows: int = 100_000
     max_text_chars: int = 20_000_000
     max_pdf_pages: int = 2_000
     per_file_timeout_seconds: float = 120.0

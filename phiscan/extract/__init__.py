@@ -15,6 +15,7 @@ from phiscan.extract.base import (
     Piece,
     Skip,
 )
+from phiscan.extract.compressed import extract_bzip2, extract_gzip, extract_tar, extract_xz
 from phiscan.extract.fhir import extract_fhir
 from phiscan.extract.hl7 import extract_hl7
 from phiscan.extract.htmldoc import extract_html
@@ -47,6 +48,10 @@ EXTRACTORS: dict[str, Extractor] = {
     "eml": extract_eml,
     "msg": extract_msg,
     "hl7": extract_hl7,
+    "tar": extract_tar,
+    "gzip": extract_gzip,
+    "bzip2": extract_bzip2,
+    "xz": extract_xz,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -63,6 +68,10 @@ EXTENSIONS: dict[str, str] = {
     ".eml": "eml",
     ".msg": "msg",
     ".hl7": "hl7",
+    ".tar": "tar",
+    ".gz": "gzip", ".tgz": "gzip", ".gzip": "gzip",
+    ".bz2": "bzip2", ".tbz": "bzip2", ".tbz2": "bzip2",
+    ".xz": "xz", ".txz": "xz",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.

@@ -40,6 +40,10 @@ class Budget:
             raise LimitExceeded("expanded size over max_expanded_bytes")
 
 
+# Below this much output any ratio is allowed: a page of blank lines compresses 1000:1.
+RATIO_GRACE_BYTES = 1024 * 1024
+
+
 @dataclass
 class ExtractContext:
     name: str  # file or member name, for extension-based choices only
@@ -62,6 +66,12 @@ class ExtractContext:
         if self.text_chars_used > self.limits.max_text_chars:
             raise LimitExceeded("text over max_text_chars: the rest was not read")
         return text
+
+    def check_ratio(self, expanded: int, compressed: int) -> None:
+        """A stream that expands far beyond its compressed size is a bomb."""
+        if expanded > RATIO_GRACE_BYTES and (
+                expanded > compressed * self.limits.max_compression_ratio):
+            raise LimitExceeded("expands over max_compression_ratio")
 
     def check_depth(self, kind: str) -> None:
         if self.depth >= self.limits.max_archive_depth:

@@ -7,6 +7,7 @@ import zipfile
 
 from phiscan.extract.archive import open_zip
 from phiscan.extract.base import ExtractionError
+from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.outlook import OLE_MAGIC
 from phiscan.extract.text import looks_binary
 
@@ -60,6 +61,11 @@ def sniff(data: bytes) -> str | None:
         return "msg"
     if data.startswith(ZIP_MAGIC):
         return zip_kind(data)
+    for name, codec in CODECS.items():
+        if data.startswith(codec.magic):
+            return name
+    if looks_like_tar(data):
+        return "tar"
     if looks_binary(data):
         return None
     return sniff_text(data[:8192])

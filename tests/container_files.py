@@ -1,0 +1,100 @@
+"""Archives, mail archives and databases made by real tools (the standard library's
+tarfile/gzip/bz2/lzma/sqlite3/mailbox, GNU tar, bsdtar, gcab, the `dbf` library),
+each holding one patient: an NHS number, a name and a date of birth.
+
+Free text says them as a letter would (NOTE); tables hold them in columns named as
+a clinical system names them (PATIENT_COLUMNS / PATIENT_ROW).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import lzma
+import subprocess
+import tarfile
+from pathlib import Path
+
+NHS_NUMBER = "9434765919"
+NHS_SPACED = "943 476 5919"
+PATIENT_NAME = "Jane Smith"
+DOB = "12/03/1941"
+NOTE = (f"Patient {PATIENT_NAME}, NHS number {NHS_SPACED}, date of birth {DOB}, "
+        "seen for a diabetes review.\n")
+PATIENT_COLUMNS = ("patient_name", "nhs_number", "date_of_birth")
+PATIENT_ROW = (PATIENT_NAME, NHS_NUMBER, "1941-03-12")
+RAW_VALUES = [NHS_NUMBER, NHS_SPACED, PATIENT_NAME, DOB, "1941-03-12"]
+MB = 1024 * 1024
+
+
+def patient_csv() -> bytes:
+    return (",".join(PATIENT_COLUMNS) + "\n" + ",".join(PATIENT_ROW) + "\n").encode()
+
+
+def tar_bytes(members: dict[str, bytes], mode: str = "w") -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=mode) as archive:
+        for name, content in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+    return buffer.getvalue()
+
+
+class Zeros(io.RawIOBase):
+    """`size` zero bytes, never held in memory at once."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001
+        count = min(len(buffer), self.left)
+        buffer[:count] = bytes(count)
+        self.left -= count
+        return count
+
+
+def tar_bomb() -> bytes:
+    """A backup whose two 'disk images' are 50 MB of zeros each: 100 KB of gzip."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz", compresslevel=1) as archive:
+        for number in (1, 2):
+            info = tarfile.TarInfo(f"disk{number}.img")
+            info.size = 50 * MB
+            archive.addfile(info, io.BufferedReader(Zeros(info.size)))
+    return buffer.getvalue()
+
+
+def concatenated_bomb(compress, copies: int = 64) -> bytes:  # noqa: ANN001
+    """One 16 MB run of zeros compressed once, repeated: a 1 GB stream."""
+    return compress(bytes(16 * MB)) * copies
+
+
+def build_archives(share: Path) -> None:
+    folder = share / "archives"
+    folder.mkdir()
+    (folder / "note.txt.gz").write_bytes(gzip.compress(NOTE.encode()))
+    (folder / "patients.csv.xz").write_bytes(lzma.compress(patient_csv()))
+    (folder / "letters.tar").write_bytes(tar_bytes({
+        "letters/note.txt": NOTE.encode(), "letters/patients.csv": patient_csv()}))
+    (folder / "letters.tar.bz2").write_bytes(tar_bytes({"note.txt": NOTE.encode()}, "w:bz2"))
+    (folder / "letters.tar.xz").write_bytes(tar_bytes({"note.txt": NOTE.encode()}, "w:xz"))
+    # GNU tar and bzip2 as an administrator would run them.
+    source = share.parent / f"{share.name}-tar-source"
+    (source / "clinic").mkdir(parents=True)
+    (source / "clinic" / "note.txt").write_text(NOTE)
+    subprocess.run(["tar", "-czf", str(folder / "backup.tgz"), "-C", str(source), "clinic"],
+                   check=True)
+    subprocess.run(["bzip2", "-k", str(source / "clinic" / "note.txt")], check=True)
+    (source / "clinic" / "note.txt.bz2").rename(folder / "note.txt.bz2")
+
+
+def build_bombs(share: Path) -> None:
+    folder = share / "bombs"
+    folder.mkdir()
+    (folder / "backup.tar.gz").write_bytes(tar_bomb())
+    (folder / "zeros.gz").write_bytes(concatenated_bomb(gzip.compress))
+    (folder / "zeros.xz").write_bytes(concatenated_bomb(lzma.compress))
