@@ -79,7 +79,7 @@ def detection_round(examples: int, round_seed: int) -> None:
 def shared_detector():
     """One engine for every round (loading spaCy is the slow part)."""
     from phiscan.config import Config
-    from phiscan.detect import Detector
+    from phiscan.detect.detector import Detector
 
     return Detector(Config(), b"fuzz-key")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from phiscan.config import ConfigError
-from phiscan.normalize import normalise
+from phiscan.detect.entities import normalise
 from phiscan.security import keyed_hash
 
 

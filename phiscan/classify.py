@@ -1,6 +1,6 @@
 """Classification: which categories of data a location holds, and how risky it is.
 
-Categories (documented in the README):
+Categories (the entity table, `phiscan.detect.entities`):
 - identifiers: NHS/CHI/H&C numbers, NI numbers, dates of birth, names
 - contact: e-mail, phone, postcode, address
 - financial: card numbers, IBANs
@@ -22,44 +22,19 @@ Risk rules, first match wins:
 from __future__ import annotations
 
 from phiscan.config import RiskConfig
-from phiscan.model import Finding, Risk
-
-ENTITY_CATEGORIES: dict[str, str] = {
-    "UK_NHS": "identifiers",
-    "UK_CHI": "identifiers",
-    "UK_HCN": "identifiers",
-    "UK_NINO": "identifiers",
-    "DATE_OF_BIRTH": "identifiers",
-    "PERSON": "identifiers",
-    "EMAIL_ADDRESS": "contact",
-    "PHONE_NUMBER": "contact",
-    "UK_PHONE": "contact",
-    "UK_POSTCODE": "contact",
-    "STREET_ADDRESS": "contact",
-    "CREDIT_CARD": "financial",
-    "IBAN_CODE": "financial",
-    "HEALTH_CONDITION": "health",
-    "MEDICATION": "health",
-    "CLINICAL_CODE": "health",
-    "HEALTH_TERM": "health",
-    "HOME_ACCESS": "home_access",
-    "ETHNICITY": "ethnicity",
-    "RELIGION": "religion",
-    "SEXUAL_ORIENTATION": "sexual_orientation",
-}
-SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
-# Entities that make a record about an identifiable person.
-IDENTIFYING_ENTITIES = frozenset(
-    {"UK_NHS", "UK_CHI", "UK_HCN", "UK_NINO", "DATE_OF_BIRTH", "PERSON", "EMAIL_ADDRESS",
-     "PHONE_NUMBER", "UK_PHONE"}
+from phiscan.detect.entities import (
+    ADDRESS_ENTITIES,
+    BULK_ENTITIES,
+    DIRECT_IDENTIFIERS,
+    IDENTIFYING_ENTITIES,
+    SPECIAL_CATEGORIES,
+    category_of,
 )
-ADDRESS_ENTITIES = frozenset({"UK_POSTCODE", "STREET_ADDRESS"})
-DIRECT_IDENTIFIERS = frozenset({"UK_NHS", "UK_CHI", "UK_HCN", "UK_NINO", "DATE_OF_BIRTH"})
-BULK_ENTITIES = frozenset({"UK_NHS", "UK_CHI", "UK_HCN", "UK_NINO", "PERSON"})
+from phiscan.model import Finding, Risk
 
 
 def categories_of(findings: list[Finding]) -> list[str]:
-    return sorted({ENTITY_CATEGORIES.get(finding.entity_type, "other") for finding in findings})
+    return sorted({category_of(finding.entity_type) for finding in findings})
 
 
 def _real(findings: list[Finding]) -> list[Finding]:

@@ -287,6 +287,6 @@ def build_predictor(engine: str, config: Config) -> Predictor:
 
 def default_entity_types(dataset: Dataset) -> list[str]:
     """The dataset's labelled types that phiscan reports."""
-    from phiscan.detect.engine import DEFAULT_ENTITIES
+    from phiscan.detect.entities import DEFAULT_ENTITIES
 
     return [t for t in dataset.gold_types() if t in DEFAULT_ENTITIES]

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any, Protocol
 
 from phiscan.config import Config, ConfigError
-from phiscan.detect import Detector
+from phiscan.detect.detector import Detector
 from phiscan.logs import scrub_warnings
 from phiscan.model import LocationResult, SourceItem, Status
 from phiscan.pipeline import NameReading, base_result, scan_item

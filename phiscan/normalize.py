@@ -40,19 +40,3 @@ def normalise_phone(value: str) -> str:
     if digits.startswith("44"):
         digits = "0" + digits[2:]
     return digits
-
-
-def normalise(entity_type: str, value: str) -> str:
-    if entity_type in ("UK_NHS", "UK_CHI", "UK_HCN"):
-        return digits_only(value)
-    if entity_type == "PERSON":
-        return normalise_name(value)
-    if entity_type in ("DATE_OF_BIRTH", "DATE_TIME"):
-        return normalise_date(value) or " ".join(value.casefold().split())
-    if entity_type == "UK_POSTCODE":
-        return "".join(value.upper().split())
-    if entity_type == "UK_NINO":
-        return "".join(value.upper().split())
-    if entity_type in ("PHONE_NUMBER", "UK_PHONE"):
-        return normalise_phone(value)
-    return " ".join(value.casefold().split())

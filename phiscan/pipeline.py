@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from phiscan.classify import classify
 from phiscan.config import Config
-from phiscan.detect import Detector, NamePlan
+from phiscan.detect.detector import Detector, NamePlan
 from phiscan.extract import (
     EXTRACTORS,
     ExtractContext,

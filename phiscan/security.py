@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import re
 import secrets
 from pathlib import Path
 from typing import IO
@@ -71,33 +70,3 @@ def load_hmac_key(out_dir: str | Path, config: Config) -> tuple[bytes, str]:
 def keyed_hash(key: bytes, entity_type: str, normalised_value: str) -> str:
     message = f"{entity_type}\x1f{normalised_value}".encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-_DIGITS = re.compile(r"\d")
-
-
-def _mask_word(word: str) -> str:
-    return word[:1] + "*" * (len(word) - 1) if word else word
-
-
-def mask_value(entity_type: str, value: str) -> str:
-    """A preview that shows the shape, never the value.
-
-    NHS number: first three digits (`943 *** ****`). Names and free text: first
-    letter of each word (`J*** S****`). Emails: first letters of local part and
-    domain. Postcodes: outward code only. Codes, dates, other numbers: all masked.
-    """
-    value = " ".join(value.split())
-    if entity_type in ("UK_NHS", "UK_CHI", "UK_HCN"):
-        digits = "".join(_DIGITS.findall(value))
-        return f"{digits[:3]} *** ****" if len(digits) >= 3 else "***"
-    if entity_type == "UK_POSTCODE":
-        parts = value.split()
-        return f"{parts[0].upper()} ***" if len(parts) == 2 else "*** ***"
-    if entity_type == "EMAIL_ADDRESS" and "@" in value:
-        local, _, domain = value.partition("@")
-        return f"{_mask_word(local)}@{_mask_word(domain.split('.')[0])}.***"
-    if entity_type in ("PERSON",):
-        return " ".join(_mask_word(word) for word in value.split(" "))[:60]
-    masked = re.sub(r"[A-Za-z0-9]", "*", value)
-    return masked[:40] if len(masked) <= 40 else masked[:37] + "..."

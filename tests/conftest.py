@@ -24,7 +24,7 @@ def config():
 
 @pytest.fixture(scope="session")
 def detector(config):
-    from phiscan.detect import Detector
+    from phiscan.detect.detector import Detector
 
     return Detector(config, b"test-key-not-secret")
 

@@ -6,7 +6,7 @@ import pytest
 
 from phiscan.allowlist import AllowList
 from phiscan.config import Config, ConfigError
-from phiscan.detect import Detector
+from phiscan.detect.detector import Detector
 from phiscan.model import TextUnit
 
 KEY = b"test-key-not-secret"

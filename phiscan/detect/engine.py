@@ -30,33 +30,12 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from phiscan.config import Config, ConfigError
+from phiscan.detect.entities import DEFAULT_ENTITIES
 from recognizers import build_recognizers
 from recognizers.nhs_number import TEST_DATA_KEY
 from recognizers.person_ner import CheckedSpacyRecognizer
 
 log = logging.getLogger("phiscan.detect")
-
-# Entities reported unless [detection] entities says otherwise (README "Entity types").
-DEFAULT_ENTITIES: tuple[str, ...] = (
-    "UK_NHS",
-    "UK_CHI",
-    "UK_HCN",
-    "HOME_ACCESS",
-    "PERSON",
-    "DATE_OF_BIRTH",
-    "UK_NINO",
-    "UK_POSTCODE",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "HEALTH_CONDITION",
-    "MEDICATION",
-    "CLINICAL_CODE",
-    "ETHNICITY",
-    "RELIGION",
-    "SEXUAL_ORIENTATION",
-    "CREDIT_CARD",
-    "IBAN_CODE",
-)
 
 # spaCy components Presidio does not use: the parser is the costliest.
 UNUSED_SPACY_COMPONENTS = ("parser",)
@@ -129,7 +108,7 @@ def presidio_builtins(nlp_engine: SpacyNlpEngine, vocabulary_dirs: list[str]
     label words), e-mail (offline), card numbers, IBANs. Presidio's UK_NHS, phone and
     date recognizers are replaced by ours (context-scored, UK formats)."""
     return [
-        CheckedSpacyRecognizer(nlp_engine.get_supported_entities(), vocabulary_dirs),
+        CheckedSpacyRecognizer(["PERSON"], vocabulary_dirs),
         OfflineEmailRecognizer(),
         CardNumberRecognizer(),
         IbanCodeRecognizer(),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from phiscan.classify import SPECIAL_CATEGORIES
+from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.security import open_private
 
 ICO_MARKDOWN = "ico-art33.md"

@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from phiscan.detect.entities import normalise
 from phiscan.extract.text import decode_text
-from phiscan.normalize import normalise
 from phiscan.scoping.linkage import Individual, name_dob_keys
 from phiscan.security import keyed_hash, open_private
 

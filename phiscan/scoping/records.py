@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from phiscan.classify import ENTITY_CATEGORIES, SPECIAL_CATEGORIES
+from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
 from phiscan.store import Inventory
 
 # Findings of a location scanned before records existed: one record for the whole file.
@@ -75,7 +75,7 @@ def add_finding(record: Record, row: sqlite3.Row) -> None:
             record.test_nhs.add(value_hash)
             record.masked[value_hash] = row["masked"]
         return
-    record.categories.add(ENTITY_CATEGORIES.get(entity, "other"))
+    record.categories.add(category_of(entity))
     target = {
         "UK_NHS": record.nhs,
         "DATE_OF_BIRTH": record.dobs,

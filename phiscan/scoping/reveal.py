@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from phiscan.config import Config
-from phiscan.detect import Detector
+from phiscan.detect.detector import Detector
+from phiscan.detect.entities import normalise
 from phiscan.extract import ExtractContext, choose_extractor, run_extractor
 from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
-from phiscan.normalize import normalise
 from phiscan.security import keyed_hash
 from phiscan.sources import Source, open_source
 from phiscan.store import Inventory

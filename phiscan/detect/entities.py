@@ -1,0 +1,137 @@
+"""Every entity type phiscan reports, defined once.
+
+The default entity list, the categories and risk sets of classification, the normaliser
+used before hashing and the masked preview are all read from `ENTITIES`. A test fails
+when a recognizer emits a type missing here, or a type here is emitted by nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from phiscan.normalize import digits_only, normalise_date, normalise_name, normalise_phone
+
+SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
+
+_DIGITS = re.compile(r"\d")
+_LETTERS_AND_DIGITS = re.compile(r"[A-Za-z0-9]")
+
+
+def folded(value: str) -> str:
+    return " ".join(value.casefold().split())
+
+
+def compact_upper(value: str) -> str:
+    return "".join(value.upper().split())
+
+
+def date_key(value: str) -> str:
+    return normalise_date(value) or folded(value)
+
+
+def _mask_word(word: str) -> str:
+    return word[:1] + "*" * (len(word) - 1) if word else word
+
+
+def mask_health_number(value: str) -> str:
+    """First three digits: `943 *** ****`."""
+    digits = "".join(_DIGITS.findall(value))
+    return f"{digits[:3]} *** ****" if len(digits) >= 3 else "***"
+
+
+def mask_postcode(value: str) -> str:
+    """Outward code only: `SW1A ***`."""
+    parts = value.split()
+    return f"{parts[0].upper()} ***" if len(parts) == 2 else "*** ***"
+
+
+def mask_email(value: str) -> str:
+    if "@" not in value:
+        return mask_everything(value)
+    local, _, domain = value.partition("@")
+    return f"{_mask_word(local)}@{_mask_word(domain.split('.')[0])}.***"
+
+
+def mask_name(value: str) -> str:
+    """First letter of each word: `J*** S****`."""
+    return " ".join(_mask_word(word) for word in value.split(" "))[:60]
+
+
+def mask_everything(value: str) -> str:
+    """Codes, dates, other numbers and free text: every letter and digit hidden."""
+    masked = _LETTERS_AND_DIGITS.sub("*", value)
+    return masked[:40] if len(masked) <= 40 else masked[:37] + "..."
+
+
+@dataclass(frozen=True)
+class EntityType:
+    name: str
+    category: str  # identifiers, contact, financial, health, home_access, ...
+    normalise: Callable[[str], str] = folded
+    mask: Callable[[str], str] = mask_everything
+    identifying: bool = False  # makes a record about an identifiable person
+    direct_identifier: bool = False  # on its own raises risk to medium
+    counts_towards_bulk: bool = False  # distinct values make a bulk special-category file
+    address: bool = False  # places a home-access note at a home
+
+    @property
+    def special_category(self) -> bool:
+        return self.category in SPECIAL_CATEGORIES
+
+
+_TABLE: tuple[EntityType, ...] = (
+    EntityType("UK_NHS", "identifiers", digits_only, mask_health_number,
+               identifying=True, direct_identifier=True, counts_towards_bulk=True),
+    EntityType("UK_CHI", "identifiers", digits_only, mask_health_number,
+               identifying=True, direct_identifier=True, counts_towards_bulk=True),
+    EntityType("UK_HCN", "identifiers", digits_only, mask_health_number,
+               identifying=True, direct_identifier=True, counts_towards_bulk=True),
+    EntityType("HOME_ACCESS", "home_access"),
+    EntityType("PERSON", "identifiers", normalise_name, mask_name,
+               identifying=True, counts_towards_bulk=True),
+    EntityType("DATE_OF_BIRTH", "identifiers", date_key,
+               identifying=True, direct_identifier=True),
+    EntityType("UK_NINO", "identifiers", compact_upper,
+               identifying=True, direct_identifier=True, counts_towards_bulk=True),
+    EntityType("UK_POSTCODE", "contact", compact_upper, mask_postcode, address=True),
+    EntityType("PHONE_NUMBER", "contact", normalise_phone, identifying=True),
+    EntityType("EMAIL_ADDRESS", "contact", folded, mask_email, identifying=True),
+    EntityType("HEALTH_CONDITION", "health"),
+    EntityType("MEDICATION", "health"),
+    EntityType("CLINICAL_CODE", "health"),
+    EntityType("ETHNICITY", "ethnicity"),
+    EntityType("RELIGION", "religion"),
+    EntityType("SEXUAL_ORIENTATION", "sexual_orientation"),
+    EntityType("CREDIT_CARD", "financial"),
+    EntityType("IBAN_CODE", "financial"),
+)
+ENTITIES: dict[str, EntityType] = {entity.name: entity for entity in _TABLE}
+# Anything a user's own configuration adds: a category of its own, free-text rules.
+UNKNOWN = EntityType("OTHER", "other")
+
+DEFAULT_ENTITIES: tuple[str, ...] = tuple(ENTITIES)
+ENTITY_CATEGORIES: dict[str, str] = {name: entity.category for name, entity in ENTITIES.items()}
+IDENTIFYING_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.identifying)
+DIRECT_IDENTIFIERS = frozenset(name for name, e in ENTITIES.items() if e.direct_identifier)
+BULK_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.counts_towards_bulk)
+ADDRESS_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.address)
+
+
+def entity(name: str) -> EntityType:
+    return ENTITIES.get(name, UNKNOWN)
+
+
+def category_of(name: str) -> str:
+    return entity(name).category
+
+
+def normalise(entity_type: str, value: str) -> str:
+    """The form that is hashed: one person's value hashes alike across formats."""
+    return entity(entity_type).normalise(value)
+
+
+def mask_value(entity_type: str, value: str) -> str:
+    """A preview that shows the shape, never the value."""
+    return entity(entity_type).mask(" ".join(value.split()))

@@ -1,0 +1,57 @@
+"""Entity types are defined once (`phiscan.detect.entities`): the recognizers, the table
+and the reference page agree, and classification, hashing and masking read the table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from phiscan.detect.entities import (
+    DEFAULT_ENTITIES,
+    ENTITIES,
+    mask_value,
+    normalise,
+)
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "reference" / "output.md"
+
+
+def emitted_types(detector) -> set[str]:
+    return {entity for recognizer in detector.analyzer.registry.recognizers
+            for entity in recognizer.supported_entities}
+
+
+def test_every_emitted_type_is_in_the_table(detector) -> None:
+    assert emitted_types(detector) - set(ENTITIES) == set()
+
+
+def test_every_type_in_the_table_is_emitted(detector) -> None:
+    assert set(ENTITIES) - emitted_types(detector) == set()
+
+
+def test_the_scan_reports_every_type_in_the_table_by_default(detector) -> None:
+    assert set(detector.entities) == set(DEFAULT_ENTITIES) == set(ENTITIES)
+
+
+def test_the_reference_page_lists_exactly_the_table() -> None:
+    section = DOCS.read_text().split("## Entity types", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    documented = {name for row in rows for name in re.findall(r"`([A-Z_]+)`", row.split("|")[1])}
+    assert documented == set(ENTITIES)
+
+
+def test_one_person_hashes_alike_across_shapes() -> None:
+    assert normalise("UK_NHS", "943 476 5919") == normalise("UK_NHS", "9434765919")
+    assert normalise("PERSON", "SMITH, Jane") == normalise("PERSON", "Mrs Jane Smith")
+    assert normalise("DATE_OF_BIRTH", "12/03/1941") == normalise("DATE_OF_BIRTH", "1941-03-12")
+    assert normalise("UK_POSTCODE", "sw1a 1aa") == "SW1A1AA"
+    assert normalise("PHONE_NUMBER", "+44 113 496 0000") == "01134960000"
+
+
+def test_masks_show_shape_never_value() -> None:
+    assert mask_value("UK_NHS", "943 476 5919") == "943 *** ****"
+    assert mask_value("PERSON", "Jane  Smith") == "J*** S****"
+    assert mask_value("UK_POSTCODE", "SW1A 1AA") == "SW1A ***"
+    assert mask_value("EMAIL_ADDRESS", "jane.smith@example.org") == "j*********@e******.***"
+    assert mask_value("HOME_ACCESS", "key safe 4821") == "*** **** ****"
+    assert mask_value("SOMETHING_ELSE", "abc 123") == "*** ***"
