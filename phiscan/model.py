@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from phiscan.textclean import clean_text, detection_text
+
 
 class Status(StrEnum):
     SCANNED = "scanned"
@@ -76,12 +78,25 @@ class TextUnit:
     a FHIR Patient); None means the unit is free text.
     `fields` names spans of structured text, so a value under a column called
     `nhs_number` gets that column as context.
+
+    Every unit holds clean Unicode from construction on (`phiscan.textclean`): no
+    surrogate reaches spaCy or the inventory, compatibility digits read as digits.
     """
 
     text: str
     where: str = ""
     record: str | None = None
     fields: list[FieldSpan] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text, offsets = detection_text(self.text)
+        if offsets is not None or not all(span.name.isascii() for span in self.fields):
+            move = offsets or (lambda offset: offset)
+            self.fields = [FieldSpan(move(span.start), move(span.end), clean_text(span.name))
+                           for span in self.fields]
+        self.where = clean_text(self.where)
+        if self.record is not None:
+            self.record = clean_text(self.record)
 
     def field_at(self, start: int, end: int) -> str | None:
         for span in self.fields:
@@ -102,6 +117,9 @@ class Child:
     data: bytes
     error: str | None = None
     skip_reason: str | None = None  # not read on purpose (over a size limit)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean_text(self.name))  # becomes a location
 
 
 @dataclass(frozen=True)
