@@ -17,9 +17,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from phiscan import __version__
 from phiscan.config import Config, ConfigError, load_config
+from phiscan.display import escape_controls
 from phiscan.logs import (
     scrub_warnings,
     scrubbed_excepthook,
@@ -52,8 +54,21 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(stderr=False)
-err_console = Console(stderr=True)
+
+
+class SafeConsole(Console):
+    """A Rich console whose every string (printed, or a table cell or title) is escaped.
+
+    Rich turns each str it renders into Text through `render_str`, the one boundary
+    they all cross; its own styling codes are added after it.
+    """
+
+    def render_str(self, text: str, **kwargs) -> Text:
+        return super().render_str(escape_controls(text), **kwargs)
+
+
+console = SafeConsole(stderr=False)
+err_console = SafeConsole(stderr=True)
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="TOML config file (see init-config).")

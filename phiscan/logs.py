@@ -17,6 +17,7 @@ import traceback
 import warnings
 from pathlib import Path
 
+from phiscan.display import escape_controls
 from phiscan.security import open_private
 
 LOG_FILENAME = "phiscan.log"
@@ -24,6 +25,9 @@ LOG_FILENAME = "phiscan.log"
 
 class ScrubbedFormatter(logging.Formatter):
     """Drops exception messages: only the type and where it was raised survive."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return escape_controls(super().format(record))
 
     def formatException(self, exc_info) -> str:  # noqa: N802 (logging API)
         exc_type, _exc, tb = exc_info

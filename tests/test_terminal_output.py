@@ -10,6 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.watch_helpers import (
+    read_status,
+    start_daemon,
+    wait_for,
+    wait_until_running,
+    write_config,
+)
+
 SECRET_PATH = "/srv/exports/Jane-Smith-9434765919.csv"
 
 
@@ -42,3 +50,53 @@ def test_an_unexpected_exception_prints_its_type_and_place_never_its_message(tmp
     printed = result.stdout + result.stderr
     assert "Jane-Smith" not in printed and "9434765919" not in printed
     assert "Permission denied" not in printed and "Traceback" not in printed
+
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[2J"
+ESCAPED = "\\x1b]0;PWNED\\x07\\x1b[2J"
+NOTE = "Patient Jane Smith, NHS number 943 476 5919, diagnosis: type 2 diabetes.\n"
+
+
+def assert_no_terminal_controls(printed: str) -> None:
+    for control in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert control not in printed, repr(control)
+
+
+def wide_env() -> dict:
+    """Rich folds table cells to the terminal width: wide enough for a name on one line."""
+    return {**os.environ, "COLUMNS": "400"}
+
+
+def test_names_with_control_characters_are_printed_escaped_by_scan_and_report(tmp_path):
+    share, out = tmp_path / f"share {HOSTILE}", tmp_path / f"out {HOSTILE}"
+    share.mkdir()
+    (share / f"{HOSTILE} note\u202etxt.txt").write_text(NOTE)
+    scan = run_cli("scan", str(share), "--out", str(out), "--workers", "1", env=wide_env())
+    assert scan.returncode == 0, scan.stderr[-2000:]
+    assert_no_terminal_controls(scan.stdout + scan.stderr)
+    assert f"out {ESCAPED}/inventory.sqlite" in scan.stdout
+    report = run_cli("report", str(out), env=wide_env())
+    assert report.returncode == 0, report.stderr[-2000:]
+    assert_no_terminal_controls(report.stdout + report.stderr)
+    assert f"{ESCAPED} note\\u202etxt.txt" in report.stdout
+
+
+def test_status_prints_watched_paths_and_events_escaped(tmp_path):
+    share, out = tmp_path / f"share {HOSTILE}", tmp_path / "out"
+    share.mkdir()
+    config = write_config(tmp_path / "watch.toml", settle_seconds=0.3, heartbeat_seconds=0.5,
+                          workers=1)
+    daemon = start_daemon([share], out, config, tmp_path / "logs", env=wide_env())
+    try:
+        wait_until_running(out, daemon)
+        (share / f"{HOSTILE} new\u202etxt.txt").write_text(NOTE)
+        wait_for(lambda: (read_status(out).get("last_event") or {}).get("location"),
+                 "the new file's event", daemon)
+        shown = run_cli("status", str(out), env=wide_env())
+    finally:
+        assert daemon.stop() == 0
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    assert_no_terminal_controls(shown.stdout + shown.stderr)
+    assert f"watching: {tmp_path}/share {ESCAPED} with" in shown.stdout
+    assert f"share {ESCAPED}/{ESCAPED} new\\u202etxt.txt" in shown.stdout
+    assert_no_terminal_controls(daemon.stderr() + daemon.stdout())

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from phiscan.cli import EXIT_USAGE, err_console
+from phiscan.cli import EXIT_USAGE, SafeConsole, err_console
 from phiscan.config import ConfigError, load_config
 from phiscan.evaluation import (
     ENGINES,
@@ -23,7 +22,7 @@ from phiscan.evaluation import (
 )
 from phiscan.security import write_private_text
 
-console = Console(width=110)  # wide enough for the per-entity metric columns
+console = SafeConsole(width=110)  # wide enough for the per-entity metric columns
 
 
 def _figure(value: float | None) -> str:
