@@ -19,7 +19,7 @@ import regex as re
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
-from recognizers.triggers import Trigger, anchored_scan, scan
+from recognizers.triggers import Trigger, anchored_scan, scan, starts_within, within
 
 log = logging.getLogger("phiscan.recognizers")
 
@@ -48,15 +48,18 @@ class Pattern(presidio_analyzer.Pattern):
 class ContextScoredRecognizer(PatternRecognizer):
     """A PatternRecognizer whose final score comes from `score_match`.
 
-    `triggers` maps a pattern name to its trigger; `gated = False` scans every
-    pattern over the whole text (the reference the triggers are tested against)."""
+    `triggers` maps a pattern name to its trigger; `context_gate`, a trigger whose
+    hits' lines hold every result `score_match` keeps (birth words for a date of
+    birth), so no other line is scanned: a log of a million timestamps costs one pass.
+    `gated = False` scans every pattern over the whole text (the reference the
+    triggers and the gate are tested against)."""
 
     gated = True
 
     def __init__(
         self, entity: str, name: str, patterns: list[Pattern], context: list[str],
         flags: int = DEFAULT_FLAGS, extra_entities: tuple[str, ...] = (),
-        triggers: Mapping[str, Trigger] | None = None,
+        triggers: Mapping[str, Trigger] | None = None, context_gate: Trigger | None = None,
     ) -> None:
         super().__init__(
             supported_entity=entity, name=name, patterns=patterns, context=context,
@@ -64,6 +67,7 @@ class ContextScoredRecognizer(PatternRecognizer):
         )
         self.supported_entities = [entity, *extra_entities]
         self.triggers = dict(triggers or {})
+        self.context_gate = context_gate
         unknown = set(self.triggers) - {pattern.name for pattern in patterns}
         if unknown:
             raise ValueError(f"triggers for unknown patterns: {sorted(unknown)}")
@@ -86,6 +90,9 @@ class ContextScoredRecognizer(PatternRecognizer):
         each pattern scanned only in its trigger's regions."""
         results = []
         where_by_trigger: dict[int, list | None] = {}  # regions, or starts if anchored
+        gate = self.context_gate.regions(text) if self.gated and self.context_gate else None
+        if gate == []:
+            return []
         for pattern in self.patterns:
             if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
                 pattern.compiled_with_flags = flags
@@ -97,9 +104,12 @@ class ContextScoredRecognizer(PatternRecognizer):
                     where_by_trigger[id(trigger)] = (trigger.starts(text) if trigger.anchored
                                                      else trigger.regions(text))
                 where = where_by_trigger[id(trigger)]
-                if where == []:  # no hit: the pattern cannot match
-                    continue
-            if trigger is not None and trigger.anchored and where is not None:
+            anchored = trigger is not None and trigger.anchored and where is not None
+            if gate is not None:
+                where = starts_within(where, gate) if anchored else within(where, gate)
+            if where == []:  # no hit: the pattern cannot match
+                continue
+            if anchored:
                 matches = anchored_scan(pattern.compiled_regex, text, where, REGEX_TIMEOUT_SECONDS)
             else:
                 matches = scan(pattern.compiled_regex, text, where, REGEX_TIMEOUT_SECONDS)

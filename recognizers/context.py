@@ -35,7 +35,6 @@ _DIGITS = re.compile(r"\d")
 # `name: value` at the start of a line; the name is short and has no sentence in it.
 _FIELD_KEY = re.compile(r"[ \t]*([^:\n\r]{1,80}?):[ \t]+")
 _HL7_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}\|")
-_LINE_BREAKS = "\n\r"
 _IDENTIFIER = re.compile(r"\d(?:[ \-\u00a0]?\d){5,}")
 
 
@@ -68,6 +67,15 @@ class Terms:
         if self.padded:
             self.automaton.make_automaton()
 
+    def raw_sign(self) -> str:
+        """A regex that finds, in raw text, every place a phrase could come from: its
+        words in order with only separators (or nothing: `dateOfBirth`) between them,
+        any case. Normalising never joins characters, so a phrase found in the
+        normalised form of any piece of a line has a match of this on that line."""
+        separator = r"[^0-9a-z&]*"
+        return "(?i:" + "|".join(separator.join(re.escape(word) for word in phrase.split())
+                                 for phrase in self.phrases) + ")"
+
     def found_in(self, normalised: str) -> bool:
         return bool(self.padded) and next(self.automaton.iter(normalised), None) is not None
 
@@ -79,9 +87,16 @@ class Terms:
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = max(text.rfind(ch, 0, start) for ch in _LINE_BREAKS) + 1
-    ends = [pos for pos in (text.find(ch, end) for ch in _LINE_BREAKS) if pos != -1]
-    return line_start, min(ends) if ends else len(text)
+    """The line holding start..end (lines end at `\n` or `\r`). The carriage return is
+    looked for only inside the `\n`-line: a text without one would otherwise be
+    searched to its ends for every match (quadratic on a long log)."""
+    newline = text.rfind("\n", 0, start)
+    line_start = max(newline, text.rfind("\r", newline + 1, start)) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    return_at = text.find("\r", end, line_end)
+    return line_start, line_end if return_at == -1 else return_at
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,10 @@ DATE_TRIGGERS = {
         for month in MONTH_PREFIXES]),
 }
 
+# Every date kept has birth words on its line (label, field name, the words after) or
+# sits in an HL7 PID segment (segments end at a carriage return).
+BIRTH_LINES = Trigger(sign=rf"{BIRTH_CONTEXT.raw_sign()}|(?:^|(?<=\r))PID\|")
+
 
 class DateOfBirthRecognizer(ContextScoredRecognizer):
     ENTITY = "DATE_OF_BIRTH"
@@ -63,7 +67,7 @@ class DateOfBirthRecognizer(ContextScoredRecognizer):
         super().__init__(
             entity=self.ENTITY, name="PhiscanDateOfBirthRecognizer",
             patterns=DATE_PATTERNS, context=list(BIRTH_CONTEXT.phrases),
-            triggers=DATE_TRIGGERS,
+            triggers=DATE_TRIGGERS, context_gate=BIRTH_LINES,
         )
 
     def validate_result(self, pattern_text: str) -> bool:

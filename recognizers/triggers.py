@@ -23,6 +23,7 @@ computed once per text and shared by all recognizers.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -130,6 +131,31 @@ class Trigger:
             else:
                 merged.append(region)
         return merged
+
+
+def within(regions: list[Span] | None, gate: list[Span]) -> list[Span]:
+    """The parts of `regions` (None: the whole text) inside the `gate` regions; both
+    sorted and merged. A match that straddles neither list's starts straddles none
+    of the result's."""
+    if regions is None:
+        return gate
+    found: list[Span] = []
+    index = 0
+    for start, end in regions:
+        while index < len(gate) and gate[index][1] <= start:
+            index += 1
+        probe = index
+        while probe < len(gate) and gate[probe][0] < end:
+            found.append((max(start, gate[probe][0]), min(end, gate[probe][1])))
+            probe += 1
+    return found
+
+
+def starts_within(starts: list[int], gate: list[Span]) -> list[int]:
+    """The starts that lie inside a gate region."""
+    bounds = [start for start, _end in gate]
+    return [start for start in starts
+            if (index := bisect_right(bounds, start) - 1) >= 0 and start < gate[index][1]]
 
 
 def line_around(text: str, start: int, end: int) -> Span:

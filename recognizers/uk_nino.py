@@ -17,8 +17,9 @@ NINO = (
     r"(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
     r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w])"
 )
-# Every NI number holds its six digits, perhaps spaced in pairs.
-SIX_DIGITS = sign(r"\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d")
+# Every NI number holds its six digits, perhaps spaced in pairs, right after a capital
+# (the prefix's second letter): runs of digits alone are everywhere in logs.
+SIX_DIGITS = sign(r"[A-Z][ \u00a0]?\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d")
 CONTEXT = Terms(["ni", "nino", "ni no", "ni number", "national insurance", "nat ins", "nins"])
 
 SCORE_BARE = 0.65

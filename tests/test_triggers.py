@@ -82,6 +82,8 @@ PIECES = [
     "Parkinson's disease", "co-codamol", "cocodamol", "metformin", "White British", "Christian",
     "Patient:", "Name:", "client_name:", "Jane Smith", "Mrs Jones", "PID|1||", "^", "SMITH^JANE",
     "ß", "İ", "ſ", "K", " ", "  ", "\n", "\n\n", ", ", ". ", ";", ":", "-", "\t", "\u00a0",
+    "DOB", "D.O.B.", "d_o_b", "born", "dateOfBirth", "Date of birth", "birth", "B", "O", "\r",
+    "PID|1||943^^^NHS||SMITH^JANE||19500201|", "19500201", "seq=0001234", "JK 12 34 56 C",
 ]
 
 
