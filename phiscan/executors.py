@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from phiscan.config import Config, ConfigError
 from phiscan.detect.detector import Detector
+from phiscan.lifetime import die_with_parent
 from phiscan.logs import scrub_warnings
 from phiscan.model import LocationResult, SourceItem, Status
 from phiscan.pipeline import NameReading, base_result, scan_item
@@ -123,8 +124,9 @@ class SerialExecutor:
 _process_state: WorkerState | None = None
 
 
-def _init_process_worker(config: Config, hmac_key: bytes) -> None:
+def _init_process_worker(config: Config, hmac_key: bytes, parent_pid: int) -> None:
     global _process_state
+    die_with_parent(parent_pid)  # a killed scan must not leave workers holding scanned text
     _process_state = WorkerState(config, hmac_key)
 
 
@@ -176,7 +178,8 @@ class ProcessExecutor:
     def _new_pool(self, method: str) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context(method),
-            initializer=_init_process_worker, initargs=(self.config, self.hmac_key),
+            initializer=_init_process_worker,
+            initargs=(self.config, self.hmac_key, os.getpid()),
         )
 
     def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]:

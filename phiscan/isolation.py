@@ -6,7 +6,8 @@ tables of a few hundred MB), against about 0.6 ms to read a one-page PDF. So eac
 thread forks one helper and reuses it for one call at a time. The helper is
 replaced after it crashes, is killed at a deadline, runs out of memory, grows by
 more than `MAX_GROWTH`, or has served `MAX_CALLS` calls; it never outlives its
-worker (it exits when the worker's end of its request pipe closes).
+worker (it exits when the worker's end of its request pipe closes, and the kernel
+kills it if the worker dies mid-call).
 
 Calls travel pickled, functions by reference. A call that does not pickle (a
 lambda registered as an extractor) runs in a one-off fork that serves it alone.
@@ -28,6 +29,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from phiscan.lifetime import die_with_parent
 from phiscan.limits import FileTimeout, IsolatedFailure, address_space_bytes, remaining_seconds
 
 T = TypeVar("T")
@@ -78,11 +80,12 @@ class Helper:
         requests_read, requests_write = os.pipe()
         replies_read, replies_write = os.pipe()
         self.birth_size = address_space_bytes()
+        worker_pid = os.getpid()
         pid = os.fork()
         if pid == 0:  # child: never returns
             os.close(requests_write)
             os.close(replies_read)
-            _helper_main(requests_read, replies_write, first)
+            _helper_main(requests_read, replies_write, first, worker_pid)
         os.close(requests_read)
         os.close(replies_write)
         self.requests, self.replies = requests_write, replies_read
@@ -152,10 +155,10 @@ def _forget_inherited_helpers() -> None:
 os.register_at_fork(after_in_child=_forget_inherited_helpers)
 
 
-def _helper_main(requests: int, replies: int, first: Call | None) -> None:
+def _helper_main(requests: int, replies: int, first: Call | None, worker_pid: int) -> None:
     status = 0
     try:
-        _become_helper()
+        _become_helper(worker_pid)
         if first is not None:
             _write_frame(replies, _outcome(first))
         else:
@@ -167,7 +170,8 @@ def _helper_main(requests: int, replies: int, first: Call | None) -> None:
         os._exit(status)
 
 
-def _become_helper() -> None:
+def _become_helper(worker_pid: int) -> None:
+    die_with_parent(worker_pid)  # a killed worker must not leave a helper spinning on a file
     faulthandler.disable()  # a native crash is reported by the worker as a status
     signal.setitimer(signal.ITIMER_REAL, 0)
     for signum in (signal.SIGALRM, signal.SIGTERM):

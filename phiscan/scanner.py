@@ -169,6 +169,8 @@ class ResultWriter:
 def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bool,
               resume: bool) -> tuple[int, bool]:
     """(run id, full). --resume continues the interrupted run with its own options."""
+    for run_id in inventory.close_orphaned_runs():
+        log.warning("run %d was killed before it finished: marked interrupted", run_id)
     interrupted = inventory.resumable_run() if resume else None
     if interrupted is None:
         if resume:

@@ -3,7 +3,8 @@
 Schema version 1 (documented in the README):
 - meta(key, value): `schema_version`, `created_at`
 - runs: one row per scan or watch session, with status `running`, `completed`,
-  `incomplete` or `interrupted`, and counts as JSON
+  `incomplete` or `interrupted`, counts as JSON, and the owner (host, pid and
+  process start time) that lets a later run tell a killed run from a live one
 - locations: one row per file, object, archive member or attachment; the latest
   state wins (`gone` = 1 once deleted on the source, history kept in findings'
   run ids)
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phiscan import __version__
+from phiscan.lifetime import owner_alive, owner_token
 from phiscan.model import MEMBER_SEP, Finding, LocationResult, Risk, Status
 from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
@@ -46,7 +48,8 @@ CREATE TABLE IF NOT EXISTS runs (
     sources TEXT NOT NULL,
     phiscan_version TEXT NOT NULL,
     options TEXT NOT NULL DEFAULT '{}',
-    counts TEXT NOT NULL DEFAULT '{}'
+    counts TEXT NOT NULL DEFAULT '{}',
+    owner TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS locations (
     id INTEGER PRIMARY KEY,
@@ -106,7 +109,10 @@ CREATE TABLE IF NOT EXISTS source_posture (
 );
 """
 # (name, definition) of location columns newer than schema 1: added to older inventories.
-ADDED_LOCATION_COLUMNS = (("chars", "INTEGER NOT NULL DEFAULT 0"),)
+ADDED_COLUMNS = {
+    "locations": (("chars", "INTEGER NOT NULL DEFAULT 0"),),
+    "runs": (("owner", "TEXT NOT NULL DEFAULT ''"),),
+}
 
 
 @dataclass(frozen=True)
@@ -194,10 +200,11 @@ class Inventory:
 
     def _add_missing_columns(self) -> None:
         """Columns added since an inventory was created, with their defaults."""
-        present = {row[1] for row in self.db.execute("PRAGMA table_info(locations)")}
-        for column, definition in ADDED_LOCATION_COLUMNS:
-            if column not in present:
-                self.db.execute(f"ALTER TABLE locations ADD COLUMN {column} {definition}")
+        for table, added in ADDED_COLUMNS.items():
+            present = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            for column, definition in added:
+                if column not in present:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
     def close(self) -> None:
         self.db.close()
@@ -212,11 +219,23 @@ class Inventory:
     def start_run(self, kind: str, sources: list[str], options: dict | None = None) -> int:
         with self.db:
             cursor = self.db.execute(
-                "INSERT INTO runs(kind, started_at, status, sources, phiscan_version, options)"
-                " VALUES (?, ?, 'running', ?, ?, ?)",
-                (kind, time.time(), json.dumps(sources), __version__, json.dumps(options or {})),
+                "INSERT INTO runs(kind, started_at, status, sources, phiscan_version, options,"
+                " owner) VALUES (?, ?, 'running', ?, ?, ?, ?)",
+                (kind, time.time(), json.dumps(sources), __version__, json.dumps(options or {}),
+                 owner_token()),
             )
         return int(cursor.lastrowid)
+
+    def close_orphaned_runs(self) -> list[int]:
+        """Runs still `running` whose process is gone (killed, crashed, power lost)
+        become `interrupted`; a killed run must not look as if it were still going.
+        Returns their ids."""
+        orphaned = [int(row["id"]) for row in self.db.execute(
+            "SELECT id, owner FROM runs WHERE status='running'") if not owner_alive(row["owner"])]
+        with self.db:
+            self.db.executemany("UPDATE runs SET status='interrupted' WHERE id=?",
+                                [(run_id,) for run_id in orphaned])
+        return orphaned
 
     def finish_run(self, run_id: int, status: str, counts: dict) -> None:
         with self.db:
@@ -334,7 +353,8 @@ class Inventory:
     def reopen_run(self, run_id: int) -> None:
         with self.db:
             self.db.execute(
-                "UPDATE runs SET status='running', finished_at=NULL WHERE id=?", (run_id,)
+                "UPDATE runs SET status='running', finished_at=NULL, owner=? WHERE id=?",
+                (owner_token(), run_id),
             )
 
     def meta(self, key: str) -> str | None:

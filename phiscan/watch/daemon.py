@@ -177,7 +177,7 @@ class WatchDaemon:
         log.info("phiscan %s watch starting (pid %d); HMAC key from %s", __version__,
                  os.getpid(), key_origin)
         self.inventory = Inventory(self.out_dir)
-        self._close_stale_runs()
+        self.inventory.close_orphaned_runs()
         self.run_id = self.inventory.start_run("watch", self.roots.roots,
                                                {"workers": self.watch.workers})
         self.channels = AlertChannels(self.out_dir, self.watch)
@@ -211,11 +211,6 @@ class WatchDaemon:
 
         signal.signal(signal.SIGTERM, on_signal)
         signal.signal(signal.SIGINT, on_signal)
-
-    def _close_stale_runs(self) -> None:
-        for run in self.inventory.runs():
-            if run["kind"] == "watch" and run["status"] == "running":
-                self.inventory.finish_run(run["id"], "interrupted", {})
 
     def _loop(self) -> None:
         last_status = last_export = 0.0
