@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-from distributed import Client, WorkerPlugin, get_worker, wait
+from distributed import Client, Future, WorkerPlugin, get_worker, wait
 
 from phiscan.config import Config, ConfigError
 from phiscan.executors import (
@@ -20,6 +20,8 @@ from phiscan.executors import (
     Job,
     JobResults,
     WorkerState,
+    batch_failed,
+    failed_result,
     stream_bounded,
 )
 
@@ -69,15 +71,35 @@ class DaskExecutor:
         self.slots = max(1, sum(self.client.nthreads().values()))
 
     def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]:
-        # pure=False: two batches with equal items (a rescan) are still two tasks.
-        def submit(batch: list[Job]):
-            return self.client.submit(scan_batch_on_worker, batch, pure=False)
-
-        finished = stream_bounded(submit, jobs, self.slots * MAX_BATCHES_PER_WORKER,
+        finished = stream_bounded(self._submit, jobs, self.slots * MAX_BATCHES_PER_WORKER,
                                   wait_any=_first_completed)
-        for _batch, future in finished:
-            yield from future.result()
+        retry: list[Job] = []
+        for batch, future in finished:
+            try:
+                results = future.result()
+            except Exception as exc:  # a raising file, a lost worker (KilledWorker)
+                batch_failed(exc)
+                retry.extend(batch)
+                continue
+            finally:
+                future.release()
+            yield from results
+        for job in retry:
+            yield from self._retry_alone(job)
+
+    def _submit(self, batch: list[Job]) -> Future:
+        # pure=False: two batches with equal items (a rescan) are still two tasks.
+        return self.client.submit(scan_batch_on_worker, batch, pure=False)
+
+    def _retry_alone(self, job: Job) -> Iterator[JobResults]:
+        future = self._submit([job])
+        try:
+            results = future.result()
+        except Exception as exc:
+            results = [failed_result(job, exc)]
+        finally:
             future.release()
+        yield from results
 
     def close(self) -> None:
         self.client.close()

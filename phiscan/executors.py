@@ -27,7 +27,7 @@ from phiscan.detect.detector import Detector
 from phiscan.lifetime import die_with_parent
 from phiscan.logs import scrub_warnings
 from phiscan.model import LocationResult, SourceItem, Status
-from phiscan.pipeline import NameReading, base_result, scan_item
+from phiscan.pipeline import NameReading, base_result, failure_reason, scan_item
 from phiscan.sources import Source, open_source
 
 log = logging.getLogger("phiscan.executors")
@@ -86,6 +86,18 @@ def crashed_result(job: Job) -> JobResults:
     return [replace(base_result(job[1]), status=Status.ERROR, reason=WORKER_CRASHED)]
 
 
+def failed_result(job: Job, exc: BaseException) -> JobResults:
+    """A file whose scan raised on its own (after its batch did): an error row naming
+    the exception's type only (its message may quote content)."""
+    return [replace(base_result(job[1]), status=Status.ERROR,
+                    reason=failure_reason("scan", exc))]
+
+
+def batch_failed(exc: BaseException) -> None:
+    log.warning("a batch of files failed (%s): retrying its files one by one",
+                type(exc).__name__)
+
+
 def first_completed(futures: Iterable[Any]) -> Iterable[Any]:
     return wait(list(futures), return_when=FIRST_COMPLETED).done
 
@@ -114,7 +126,11 @@ class SerialExecutor:
 
     def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]:
         for job in jobs:
-            yield self.state.scan(job)
+            try:
+                results = self.state.scan(job)
+            except Exception as exc:
+                results = failed_result(job, exc)
+            yield results
 
     def close(self) -> None:
         self.state.close()
@@ -155,7 +171,8 @@ class ProcessExecutor:
 
     A worker killed mid-batch (segfault in a parser, the OOM killer) breaks the
     pool: the pool is rebuilt and that batch's files are retried one by one, so
-    one poisonous file ends as `error` instead of taking its batch with it.
+    one poisonous file ends as `error` instead of taking its batch with it. A batch
+    that raises is retried one by one the same way.
     """
 
     def __init__(self, config: Config, hmac_key: bytes, workers: int) -> None:
@@ -187,9 +204,15 @@ class ProcessExecutor:
         finished = stream_bounded(self._submit, jobs, self.workers * MAX_BATCHES_PER_WORKER)
         for batch, future in finished:
             try:
-                yield from future.result()
+                results = future.result()
             except BrokenProcessPool:
                 retry.extend(batch)
+                continue
+            except Exception as exc:
+                batch_failed(exc)
+                retry.extend(batch)
+                continue
+            yield from results
         while retry:
             yield from self._retry_alone(retry.pop(0))
 
@@ -202,11 +225,14 @@ class ProcessExecutor:
 
     def _retry_alone(self, job: Job) -> Iterator[JobResults]:
         try:
-            yield from self._submit([job]).result()
+            results = self._submit([job]).result()
         except BrokenProcessPool:
             log.warning("a worker process crashed on one file; recorded as error")
             self._restart()
-            yield crashed_result(job)
+            results = [crashed_result(job)]
+        except Exception as exc:
+            results = [failed_result(job, exc)]
+        yield from results
 
     def _restart(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)

@@ -33,10 +33,16 @@ from phiscan.limits import (
     IsolatedFailure,
     file_limits,
 )
-from phiscan.model import MEMBER_SEP, Child, LocationResult, SourceItem, Status
+from phiscan.model import MEMBER_SEP, Child, LocationResult, SourceItem, Status, TextUnit
 from phiscan.sources.base import Source, SourceReadError
 
 log = logging.getLogger("phiscan.pipeline")
+
+
+def failure_reason(stage: str, exc: BaseException) -> str:
+    """An unexpected exception as a row's reason: its type only, as its message may
+    quote the content that caused it."""
+    return f"{stage} failed ({type(exc).__name__})"
 
 
 def base_result(item: SourceItem) -> LocationResult:
@@ -58,6 +64,9 @@ class NameReading:
     """Locations whose text units wait for spaCy's names. `finish` reads the names
     of all of them in one batch (a fraction of the cost of one call per location:
     a worker passes its whole batch of files) and only then classifies each one.
+
+    One location cannot fail the others: if the batch call raises, each location
+    reads its own names, and only one that raises again ends as an error.
 
     The per-file limits still hold: the batch runs under one file's limits; if it
     overruns them, each location reads what it still needs under its own limits,
@@ -90,6 +99,8 @@ class NameReading:
                 self.detector.read_names([plan for _result, plans in waiting for plan in plans])
         except (FileTimeout, MemoryError):
             pass  # each location below reads what it still needs, under its own limits
+        except Exception as exc:
+            log.warning("name batch failed (%s): reading file by file", type(exc).__name__)
         for result, plans in waiting:
             self.complete(result, plans)
 
@@ -103,20 +114,37 @@ class NameReading:
             result.status, result.reason, findings = Status.ERROR, TIMEOUT_REASON, []
         except MemoryError:
             result.status, result.reason, findings = Status.ERROR, MEMORY_REASON, []
+        except Exception as exc:
+            result.status, result.reason = Status.ERROR, failure_reason("detection", exc)
+            findings = []
         result.findings.extend(findings)
-        result.categories, result.special_category, result.risk = classify(
-            result.findings, self.config.risk)
+        try:
+            result.categories, result.special_category, result.risk = classify(
+                result.findings, self.config.risk)
+        except Exception as exc:
+            result.status, result.reason = Status.ERROR, failure_reason("classification", exc)
 
 
 def scan_item(item: SourceItem, source: Source, detector: Detector, config: Config,
               names: NameReading | None = None) -> list[LocationResult]:
     """The location's own result first, then one per archive member or attachment.
-    With `names`, the results are complete only after `names.finish()`."""
+    With `names`, the results are complete only after `names.finish()`.
+    Whatever goes wrong with one location ends in its own row."""
     if names is None:
         names = NameReading(detector, config)
         results = scan_item(item, source, detector, config, names)
         names.finish()
         return results
+    try:
+        return _scan_item(item, source, detector, config, names)
+    except Exception as exc:
+        log.warning("scanning one location failed (%s)", type(exc).__name__)
+        return [replace(base_result(item), status=Status.ERROR,
+                        reason=failure_reason("scan", exc))]
+
+
+def _scan_item(item: SourceItem, source: Source, detector: Detector, config: Config,
+               names: NameReading) -> list[LocationResult]:
     base = base_result(item)
     if item.skip_reason:
         return [replace(base, status=Status.SKIPPED, reason=item.skip_reason)]
@@ -159,9 +187,11 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
                 children.extend(scan_child(base, piece, ctx, detector, config, waiting))
             else:
                 base.chars += len(piece.text)
-                plans.append(detector.start(piece))
+                plans.append(start_detection(detector, piece))
         if not base.chars and not members:
             base.reason = NO_TEXT
+    except DetectionFailed as exc:
+        base.status, base.reason = Status.ERROR, str(exc)
     except Skip as exc:
         base.status, base.reason = Status.SKIPPED, str(exc)
     except ExtractionError as exc:
@@ -177,6 +207,19 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
         base.status, base.reason = Status.ERROR, f"{extractor}: malformed ({type(exc).__name__})"
     waiting.append((base, plans))
     return [base, *children]
+
+
+class DetectionFailed(Exception):
+    """The detector raised on a unit: the location is an error, not `malformed`."""
+
+
+def start_detection(detector: Detector, unit: TextUnit) -> NamePlan:
+    try:
+        return detector.start(unit)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise DetectionFailed(failure_reason("detection", exc)) from None
 
 
 def extract_pieces(extractor: str, data: bytes, ctx: ExtractContext, config: Config
