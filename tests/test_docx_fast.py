@@ -240,25 +240,26 @@ def table_docx(*rows: str) -> bytes:
 
 def test_vertical_merges_under_rows_that_start_late():
     data = table_docx(
-        row_xml(cell_xml("a"), cell_xml("b"), cell_xml("c")),
+        row_xml(cell_xml("client"), cell_xml("notes"), cell_xml("visit")),
         row_xml(cell_xml("Jane Smith", merge="restart"), cell_xml("x", span=2), before=1),
         row_xml(cell_xml("", merge="continue"), cell_xml("y"), before=1),
         row_xml(cell_xml("z"), cell_xml("", merge="continue"), cell_xml("w")))
     assert read_blocks_or_none(data) is not None
     units, error = fast_equals_python_docx(data)
     assert ([unit.text for unit in units[1:]], error) == ([
-        "a: Jane Smith\nb: x\nc: x\n", "a: Jane Smith\nb: y\n", "a: z\nb: Jane Smith\nc: w\n",
+        "client: Jane Smith\nnotes: x\nvisit: x\n", "client: Jane Smith\nnotes: y\n",
+        "client: z\nnotes: Jane Smith\nvisit: w\n",
     ], None)
 
 
 def test_a_continued_cell_takes_the_span_of_the_cell_it_continues():
-    data = table_docx(row_xml(cell_xml("h1"), cell_xml("h2"), cell_xml("h3")),
+    data = table_docx(row_xml(cell_xml("name"), cell_xml("notes"), cell_xml("visit")),
                       row_xml(cell_xml("Wide", span=2, merge="restart"), cell_xml("p")),
                       row_xml(cell_xml("", merge="continue"), cell_xml("q")))
     assert read_blocks_or_none(data) is not None
     units, error = fast_equals_python_docx(data)
-    assert [unit.text for unit in units[1:]] == ["h1: Wide\nh2: Wide\nh3: p\n",
-                                                 "h1: Wide\nh2: Wide\nh3: q\n"]
+    assert [unit.text for unit in units[1:]] == ["name: Wide\nnotes: Wide\nvisit: p\n",
+                                                 "name: Wide\nnotes: Wide\nvisit: q\n"]
 
 
 MERGES_PYTHON_DOCX_FAILS_ON = {

@@ -1,4 +1,4 @@
-"""Excel .xlsx: every sheet, first non-empty row as column names, one record per row.
+"""Excel .xlsx: every sheet, one record per row, named by a header row when there is one.
 
 Rows are streamed by `xlsx_stream`, which gives exactly the values openpyxl's
 read-only mode gives at a fraction of its cost. Whatever that reader does not
@@ -18,7 +18,8 @@ from typing import Any
 import openpyxl
 
 from phiscan.extract.archive import check_container
-from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
+from phiscan.extract.base import ExtractContext, ExtractionError, Piece
+from phiscan.extract.tables import table_units
 from phiscan.extract.xlsx_stream import open_book, sheet_rows
 
 
@@ -52,19 +53,9 @@ def open_workbook(data: bytes, ctx: ExtractContext) -> Any:
 
 def sheet_units(title: str, rows: Iterator[tuple[Any, ...]], ctx: ExtractContext
                 ) -> Iterator[Piece]:
-    header: list[str] | None = None
-    for row_number, row in enumerate(rows, start=1):
-        cells = [cell_text(value).strip() for value in row]
-        if not any(cells):
-            continue
-        if header is None:
-            header = [name or f"column_{index + 1}" for index, name in enumerate(cells)]
-            continue
-        names = header + [f"column_{index + 1}" for index in range(len(header), len(cells))]
-        where = f"sheet {title} row {row_number}"
-        unit = record_unit(list(zip(names, cells, strict=False)), where, where)
-        ctx.spend_text(unit.text)
-        yield unit
+    numbered = ((number, [cell_text(value).strip() for value in row])
+                for number, row in enumerate(rows, start=1))
+    yield from table_units(numbered, f"sheet {title} ", ctx.spend_text)
 
 
 def extract_xlsx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:

@@ -1,4 +1,5 @@
-"""Word .docx: body paragraphs, tables as records under their header cells,
+"""Word .docx: body paragraphs, tables as records (under their header cells when the
+first row is a header: `tables`),
 headers and footers of every section.
 
 The text is read straight from the main document, header and footer XML
@@ -25,8 +26,9 @@ from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.table import Table
 
 from phiscan.extract.archive import check_container
-from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
+from phiscan.extract.base import ExtractContext, ExtractionError, Piece
 from phiscan.extract.docx_direct import Block, Paragraphs, TableRows, read_blocks_or_none
+from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
 
 
@@ -60,24 +62,11 @@ def paragraphs_unit(paragraphs: list[str], where: str, ctx: ExtractContext) -> T
     return TextUnit(text=ctx.spend_text(text), where=where) if text else None
 
 
-def table_units(rows: list[list[str]], where: str, ctx: ExtractContext) -> Iterator[TextUnit]:
-    """First row names the columns; each later row is one record."""
-    if not rows:
-        return
-    header = [name or f"column_{index + 1}" for index, name in enumerate(rows[0])]
-    for row_number, row in enumerate(rows[1:], start=2):
-        names = header + [f"column_{index + 1}" for index in range(len(header), len(row))]
-        unit = record_unit(list(zip(names, row, strict=False)), f"{where} row {row_number}",
-                           f"{where} row {row_number}")
-        if unit.text:
-            ctx.spend_text(unit.text)
-            yield unit
-
-
 def block_units(blocks: Iterable[Block], ctx: ExtractContext) -> Iterator[TextUnit]:
     for block in blocks:
         if isinstance(block, TableRows):
-            yield from table_units(block.rows, block.where, ctx)
+            yield from table_units(enumerate(block.rows, start=1), f"{block.where} ",
+                                   ctx.spend_text)
         elif unit := paragraphs_unit(block.texts, block.where, ctx):
             yield unit
 

@@ -1,0 +1,162 @@
+"""Tables as records: whether the first row names the columns, decided by evidence.
+
+Every reader of rows and columns (CSV/TSV, spreadsheets, Word tables) goes
+through `table_units`. A first row is taken as column names only when it looks
+like labels and not like data:
+
+- there are rows below it (a one-row table is data);
+- no cell looks like a value: at most two digits, no date, e-mail, postcode or
+  identifier shape, short (a few words), no repeats within the row, and none
+  repeated in its own column below;
+- most of its cells show label evidence: a word of the usual field
+  vocabulary (`data/field_words.txt`: `name`, `dob`, `nhs`, `postcode`, ...), a programmer's name
+  (`date_of_birth`, `nhsNumber`, `NHS No:`), or a type contrast with the column
+  below (words over numbers and dates);
+- its first column does not read as labels all the way down (a two-column form,
+  `Patient name | Jane Smith` over `NHS number | 943 476 5919`, has its labels there).
+
+In doubt the row is data, and is scanned as data: a patient in the first row
+of a headerless sheet is never turned into column names. A header cell whose
+column is empty below keeps its label: such labels are given as one more unit
+at the end of the table, so nothing written in a table goes unread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from pathlib import Path
+
+import regex
+
+from phiscan.extract.base import record_unit
+from phiscan.model import TextUnit
+
+SAMPLE_ROWS = 20  # rows below the first that the decision looks at
+MAX_LABEL_WORDS = 6
+MAX_LABEL_CHARS = 60
+MAX_LABEL_DIGITS = 2
+
+FIELD_WORDS_FILE = Path(__file__).parent.parent / "data" / "field_words.txt"
+FIELD_WORDS = frozenset(word for line in FIELD_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+                        if not line.startswith("#") for word in line.split())
+# `date_of_birth`, `nhsNumber`, `PatientID`, `NHS No:`, `Ref #`, `Weight (kg)`
+PROGRAMMER_NAME = regex.compile(
+    r"^\p{L}[\p{L}\d]*(?:[_.]\p{L}[\p{L}\d]*)+$|^\p{Ll}+(?:\p{Lu}\p{Ll}*)+$"
+    r"|^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*|ID)+$|[:#]$|\(\p{L}{1,6}\)$")
+WORD = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
+DATE = regex.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}:\d{2}")
+VALUE_SHAPE = regex.compile(
+    r"@\S+\.\S|(?<![\p{L}\d])\p{L}{1,2}\d[\p{L}\d]?\s*\d\p{L}{2}(?![\p{L}\d])|https?:|www\.",
+    regex.IGNORECASE)
+SENTENCE = regex.compile(r"[.!?;,]\s+\S")
+
+Cells = list[str]
+
+
+def words_of(text: str) -> list[str]:
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def looks_like_value(cell: str) -> bool:
+    """A cell no column name looks like: numbers, dates, identifiers, sentences."""
+    digits = sum(character.isdigit() for character in cell)
+    return (digits > MAX_LABEL_DIGITS or bool(DATE.search(cell)) or bool(VALUE_SHAPE.search(cell))
+            or len(cell) > MAX_LABEL_CHARS or len(cell.split()) > MAX_LABEL_WORDS
+            or bool(SENTENCE.search(cell)))
+
+
+def has_field_word(cell: str) -> bool:
+    return any(word in FIELD_WORDS for word in words_of(cell))
+
+
+def reads_as_label(cell: str) -> bool:
+    return has_field_word(cell) or bool(PROGRAMMER_NAME.search(cell.strip()))
+
+
+def is_numeric(cell: str) -> bool:
+    """Numbers, dates, times, durations, codes: more digits than letters."""
+    digits = sum(character.isdigit() for character in cell)
+    return digits > 0 and digits >= sum(character.isalpha() for character in cell)
+
+
+def column(rows: list[Cells], index: int) -> list[str]:
+    return [row[index] for row in rows if index < len(row) and row[index]]
+
+
+def label_evidence(label: str, below: list[str]) -> bool:
+    """Vocabulary, a programmer's name, or words over a column of numbers and dates."""
+    if reads_as_label(label):
+        return True
+    numeric = sum(is_numeric(value) for value in below)
+    return bool(below) and numeric * 2 > len(below) and not any(c.isdigit() for c in label)
+
+
+def is_label_column(below: list[str]) -> bool:
+    """Labels all the way down the first column, distinct and without numbers: the
+    keys of a form laid out in rows."""
+    return (bool(below) and len({value.casefold() for value in below}) == len(below)
+            and all(reads_as_label(value) and not any(c.isdigit() for c in value)
+                    and not looks_like_value(value) for value in below))
+
+
+def is_header(first: Cells, below: list[Cells]) -> bool:
+    """Whether `first` names the columns of the rows `below` (a sample of them)."""
+    labelled = [(index, cell) for index, cell in enumerate(first) if cell]
+    if not below or not labelled:
+        return False
+    folded = [cell.casefold() for _index, cell in labelled]
+    if len(set(folded)) < len(folded) or any(looks_like_value(cell) for _i, cell in labelled):
+        return False
+    evidence = 0
+    for index, label in labelled:
+        values = column(below, index)
+        if label.casefold() in {value.casefold() for value in values}:
+            return False
+        if index == 0 and is_label_column(values):
+            return False
+        evidence += label_evidence(label, values)
+    return evidence * 2 > len(labelled)
+
+
+def column_names(header: Cells | None, width: int) -> list[str]:
+    names = [name or f"column_{index + 1}" for index, name in enumerate(header or [])]
+    return names + [f"column_{index + 1}" for index in range(len(names), width)]
+
+
+def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
+                spend: Callable[[str], str] = str) -> Iterator[TextUnit]:
+    """One record per non-empty row, `{where_prefix}row N`, cells named by the header
+    when the first non-empty row is one. `rows`: (row number, stripped cells).
+    `spend` sees each unit's text first (the document's text budget)."""
+    filled = ((number, cells) for number, cells in rows if any(cells))
+    sample, failure = first_rows(filled, SAMPLE_ROWS + 1)
+    header_number, first = sample[0] if sample else (0, [])
+    header = first if is_header(first, [cells for _number, cells in sample[1:]]) else None
+    records = sample[1:] if header is not None else sample
+    used: set[int] = set()
+    for number, cells in chain(records, filled):
+        names = column_names(header, len(cells))
+        used.update(index for index, cell in enumerate(cells) if cell)
+        where = f"{where_prefix}row {number}"
+        unit = record_unit(list(zip(names, cells, strict=False)), where, where)
+        spend(unit.text)
+        yield unit
+    if failure is not None:
+        raise failure
+    unread = [label for index, label in enumerate(header or []) if label and index not in used]
+    if unread:
+        text = spend("\n".join(unread))
+        yield TextUnit(text=text, where=f"{where_prefix}row {header_number}")
+
+
+def first_rows(rows: Iterator[tuple[int, Cells]], count: int
+               ) -> tuple[list[tuple[int, Cells]], Exception | None]:
+    """Up to `count` rows, and what stopped the reading early (a damaged row): the rows
+    before a failure are still given, as they were before the decision needed a sample."""
+    sample: list[tuple[int, Cells]] = []
+    try:
+        sample.extend(islice(rows, count))
+    except Exception as exc:  # noqa: BLE001 - raised again once the rows read are given
+        return sample, exc
+    return sample, None
