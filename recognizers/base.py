@@ -19,6 +19,7 @@ import regex as re
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
+from recognizers.context import Terms
 from recognizers.triggers import Trigger, anchored_scan, scan, starts_within, within
 
 log = logging.getLogger("phiscan.recognizers")
@@ -60,12 +61,15 @@ class ContextScoredRecognizer(PatternRecognizer):
         self, entity: str, name: str, patterns: list[Pattern], context: list[str],
         flags: int = DEFAULT_FLAGS, extra_entities: tuple[str, ...] = (),
         triggers: Mapping[str, Trigger] | None = None, context_gate: Trigger | None = None,
+        supported_language: str = "en",
     ) -> None:
         super().__init__(
             supported_entity=entity, name=name, patterns=patterns, context=context,
-            supported_language="en", global_regex_flags=flags,
+            supported_language=supported_language, global_regex_flags=flags,
         )
         self.supported_entities = [entity, *extra_entities]
+        # The words `score_match` looks for: Presidio's `context` argument tunes them.
+        self.context_terms = Terms(context)
         self.triggers = dict(triggers or {})
         self.context_gate = context_gate
         unknown = set(self.triggers) - {pattern.name for pattern in patterns}

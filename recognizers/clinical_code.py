@@ -51,13 +51,19 @@ def is_snomed_concept_id(value: str) -> bool:
 class ClinicalCodeRecognizer(ContextScoredRecognizer):
     ENTITY = "CLINICAL_CODE"
 
-    def __init__(self) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None) -> None:
         super().__init__(
-            entity=self.ENTITY, name="PhiscanClinicalCodeRecognizer",
-            patterns=[Pattern("icd-10", ICD10, SCORE), Pattern("snomed ct", SNOMED, SCORE)],
-            context=[*ICD_CONTEXT.phrases, *SNOMED_CONTEXT.phrases],
-            triggers={"icd-10": sign(r"[A-TV-Z]\d\d")},
+            entity=supported_entity or self.ENTITY, name="PhiscanClinicalCodeRecognizer",
+            patterns=patterns or [Pattern("icd-10", ICD10, SCORE),
+                                  Pattern("snomed ct", SNOMED, SCORE)],
+            context=context or [*ICD_CONTEXT.phrases, *SNOMED_CONTEXT.phrases],
+            supported_language=supported_language,
+            triggers=None if patterns else {"icd-10": sign(r"[A-TV-Z]\d\d")},
         )
+        # A tuned context labels both kinds of code; the shipped one tells them apart.
+        self.icd_context = self.context_terms if context else ICD_CONTEXT
+        self.snomed_context = self.context_terms if context else SNOMED_CONTEXT
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
@@ -66,7 +72,7 @@ class ClinicalCodeRecognizer(ContextScoredRecognizer):
         context = context_of(text, result.start, result.end, before=40, after=0)
         label = f"{context.field} {context.label}"
         if value.isdigit():
-            wanted = is_snomed_concept_id(value) and SNOMED_CONTEXT.found_in(label)
+            wanted = is_snomed_concept_id(value) and self.snomed_context.found_in(label)
         else:
-            wanted = ICD_CONTEXT.found_in(label)
+            wanted = self.icd_context.found_in(label)
         return result if wanted else None

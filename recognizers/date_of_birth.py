@@ -63,11 +63,14 @@ BIRTH_LINES = Trigger(sign=rf"{BIRTH_CONTEXT.raw_sign()}|(?:^|(?<=\r))PID\|")
 class DateOfBirthRecognizer(ContextScoredRecognizer):
     ENTITY = "DATE_OF_BIRTH"
 
-    def __init__(self) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None) -> None:
         super().__init__(
-            entity=self.ENTITY, name="PhiscanDateOfBirthRecognizer",
-            patterns=DATE_PATTERNS, context=list(BIRTH_CONTEXT.phrases),
-            triggers=DATE_TRIGGERS, context_gate=BIRTH_LINES,
+            entity=supported_entity or self.ENTITY, name="PhiscanDateOfBirthRecognizer",
+            patterns=patterns or DATE_PATTERNS, context=context or list(BIRTH_CONTEXT.phrases),
+            supported_language=supported_language, triggers=None if patterns else DATE_TRIGGERS,
+            # The birth-word line gate holds only for the shipped patterns and words.
+            context_gate=None if patterns or context else BIRTH_LINES,
         )
 
     def validate_result(self, pattern_text: str) -> bool:
@@ -80,14 +83,14 @@ class DateOfBirthRecognizer(ContextScoredRecognizer):
         if context.hl7_segment:
             is_birth = context.hl7_segment == "PID" and context.hl7_field == 7
         elif value.isdigit():  # a bare 8-digit run is a date only in a birth field
-            is_birth = BIRTH_CONTEXT.found_in(context.field)
+            is_birth = self.context_terms.found_in(context.field)
         else:
             own_label = normalise_words(text_before_last_digit(
                 text[max(0, result.start - 40):result.start].split("\n")[-1]))
             first_after = " ".join(context.after.split()[:2])
-            is_birth = (BIRTH_CONTEXT.found_in(own_label)
-                        or BIRTH_CONTEXT.found_in(f" {first_after} ")
-                        or (not own_label.strip() and BIRTH_CONTEXT.found_in(context.field)))
+            birth = self.context_terms
+            is_birth = (birth.found_in(own_label) or birth.found_in(f" {first_after} ")
+                        or (not own_label.strip() and birth.found_in(context.field)))
         if not is_birth:
             return None
         result.score = SCORE_DOB

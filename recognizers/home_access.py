@@ -198,12 +198,18 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 
     ENTITY = ENTITY
 
-    def __init__(self, vocabulary_dirs: Sequence[str | Path] = ()) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None,
+        vocabulary_dirs: Sequence[str | Path] = ()) -> None:
+        """The access words, codes and hiding places come from the vocabulary files;
+        `context` is kept for Presidio's interface (the grammar is the context here)."""
         self.exclusions = Terms(load_vocabulary("home_access_exclusions.txt", vocabulary_dirs))
         super().__init__(
-            entity=ENTITY, name="PhiscanHomeAccessRecognizer",
-            patterns=build_patterns(vocabulary_dirs), triggers=build_triggers(vocabulary_dirs),
-            context=["key safe", "door code", "key", "let yourself in", "keyholder"],
+            entity=supported_entity or ENTITY, name="PhiscanHomeAccessRecognizer",
+            patterns=patterns or build_patterns(vocabulary_dirs),
+            triggers=None if patterns else build_triggers(vocabulary_dirs),
+            context=context or ["key safe", "door code", "key", "let yourself in", "keyholder"],
+            supported_language=supported_language,
         )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):

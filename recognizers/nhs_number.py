@@ -129,14 +129,14 @@ def is_test_range(value: str) -> bool:
 ENTITY_OF_SCHEME = {"nhs": "UK_NHS", "nhs-test": "UK_NHS", "chi": "UK_CHI", "hcn": "UK_HCN"}
 
 
-def context_score(context: MatchContext) -> float:
+def context_score(context: MatchContext, strong: Terms = STRONG_CONTEXT) -> float:
     immediate = context.immediate()
-    if STRONG_CONTEXT.found_in(immediate):
+    if strong.found_in(immediate):
         return SCORE_STRONG
     next_word = " ".join(context.after.split()[:1])
     if NEGATIVE_LABELS.found_in(immediate) or NEGATIVE_LABELS.found_in(f" {next_word} "):
         return SCORE_NEGATIVE
-    if STRONG_CONTEXT.found_in(context.nearby):
+    if strong.found_in(context.nearby):
         return SCORE_STRONG
     if WEAK_CONTEXT.found_in(context.nearby):
         return SCORE_WEAK
@@ -148,12 +148,16 @@ class NhsNumberRecognizer(ContextScoredRecognizer):
 
     ENTITY = "UK_NHS"
 
-    def __init__(self) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None) -> None:
         super().__init__(
-            entity=self.ENTITY, name="PhiscanNhsNumberRecognizer",
-            patterns=[Pattern("nhs number", NHS_PATTERN, SCORE_NONE)],
-            context=CONTEXT_WORDS, extra_entities=("UK_CHI", "UK_HCN"),
+            entity=supported_entity or self.ENTITY, name="PhiscanNhsNumberRecognizer",
+            patterns=patterns or [Pattern("nhs number", NHS_PATTERN, SCORE_NONE)],
+            context=context or CONTEXT_WORDS, extra_entities=("UK_CHI", "UK_HCN"),
+            supported_language=supported_language,
         )
+        # Words that make a number an NHS number for certain; weak words stay as shipped.
+        self.strong_context = self.context_terms if context else STRONG_CONTEXT
 
     def validate_result(self, pattern_text: str) -> bool:
         return is_valid_nhs_number(pattern_text)
@@ -162,8 +166,10 @@ class NhsNumberRecognizer(ContextScoredRecognizer):
         scheme = scheme_of(text[result.start:result.end])
         if scheme is None:
             return None
-        result.entity_type = ENTITY_OF_SCHEME[scheme]
-        result.score = context_score(context_of(text, result.start, result.end))
+        result.entity_type = ENTITY_OF_SCHEME[scheme] if scheme not in (
+            "nhs", "nhs-test") else self.supported_entities[0]
+        result.score = context_score(context_of(text, result.start, result.end),
+                                     self.strong_context)
         flag(result, SCHEME_KEY, scheme)
         if scheme == "nhs-test":
             flag(result, TEST_DATA_KEY, True)

@@ -69,17 +69,21 @@ def looks_like_name(value: str) -> bool:
 class NameFieldRecognizer(ContextScoredRecognizer):
     ENTITY = "PERSON"
 
-    def __init__(self, vocabulary_dirs: Sequence[str | Path] = ()) -> None:
-        entries = load_vocabulary("name_fields.txt", vocabulary_dirs)
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None,
+        vocabulary_dirs: Sequence[str | Path] = ()) -> None:
+        """`context`, when given, is the list of field names that hold a name (by default
+        `name_fields.txt` and a user's additions to it)."""
+        entries = context or load_vocabulary("name_fields.txt", vocabulary_dirs)
         self.name_fields = Terms(e for e in entries if not e.startswith("-"))
         self.excluded = Terms(e[1:] for e in entries if e.startswith("-"))
         super().__init__(
-            entity=self.ENTITY, name="PhiscanNameFieldRecognizer",
-            patterns=[Pattern("name field", FIELD_NAME_VALUE, SCORE),
-                      Pattern("hl7 name", HL7_NAME, SCORE),
-                      Pattern(TITLED, TITLED_NAME, SCORE)],
-            context=["name", "surname", "forename"],
-            triggers=TRIGGERS,
+            entity=supported_entity or self.ENTITY, name="PhiscanNameFieldRecognizer",
+            patterns=patterns or [Pattern("name field", FIELD_NAME_VALUE, SCORE),
+                                  Pattern("hl7 name", HL7_NAME, SCORE),
+                                  Pattern(TITLED, TITLED_NAME, SCORE)],
+            context=[entry for entry in entries if not entry.startswith("-")],
+            supported_language=supported_language, triggers=None if patterns else TRIGGERS,
         )
 
     def is_name_field(self, field: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from presidio_analyzer import RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer, Pattern
-from recognizers.context import Terms, context_of
+from recognizers.context import context_of
 from recognizers.triggers import vocabulary_trigger
 from recognizers.vocabulary import alternation, load_vocabulary
 
@@ -27,19 +27,22 @@ class TermListRecognizer(ContextScoredRecognizer):
     LABEL_WORDS: tuple[str, ...] = ()
     NEEDS_LABEL = False
 
-    def __init__(self, vocabulary_dirs: Sequence[str | Path] = ()) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None,
+        vocabulary_dirs: Sequence[str | Path] = ()) -> None:
         self.terms = load_vocabulary(self.VOCABULARY, vocabulary_dirs)
-        self.labels = Terms(self.LABEL_WORDS)
         super().__init__(
-            entity=self.ENTITY, name=self.NAME,
-            patterns=[Pattern(self.VOCABULARY, alternation(self.terms), self.SCORE)],
-            context=list(self.LABEL_WORDS),
-            triggers={self.VOCABULARY: vocabulary_trigger(self.terms, anchored=True)},
+            entity=supported_entity or self.ENTITY, name=self.NAME,
+            patterns=patterns or [Pattern(self.VOCABULARY, alternation(self.terms), self.SCORE)],
+            context=context or list(self.LABEL_WORDS), supported_language=supported_language,
+            triggers=None if patterns else {
+                self.VOCABULARY: vocabulary_trigger(self.terms, anchored=True)},
         )
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         if not self.NEEDS_LABEL:
             return result
         context = context_of(text, result.start, result.end, before=40, after=0)
-        labelled = self.labels.found_in(context.field) or self.labels.found_in(context.label)
+        labels = self.context_terms
+        labelled = labels.found_in(context.field) or labels.found_in(context.label)
         return result if labelled else None

@@ -29,14 +29,16 @@ SCORE_WITH_CONTEXT = 0.95
 class UkNinoRecognizer(ContextScoredRecognizer):
     ENTITY = "UK_NINO"
 
-    def __init__(self) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None) -> None:
         super().__init__(
-            entity=self.ENTITY, name="PhiscanUkNinoRecognizer",
-            patterns=[Pattern("uk nino", NINO, SCORE_BARE)], context=list(CONTEXT.phrases),
-            triggers={"uk nino": SIX_DIGITS},
+            entity=supported_entity or self.ENTITY, name="PhiscanUkNinoRecognizer",
+            patterns=patterns or [Pattern("uk nino", NINO, SCORE_BARE)],
+            context=context or list(CONTEXT.phrases), supported_language=supported_language,
+            triggers=None if patterns else {"uk nino": SIX_DIGITS},
         )
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         context = context_of(text, result.start, result.end, before=60, after=20)
-        result.score = SCORE_WITH_CONTEXT if context.has(CONTEXT) else SCORE_BARE
+        result.score = SCORE_WITH_CONTEXT if context.has(self.context_terms) else SCORE_BARE
         return result

@@ -52,10 +52,12 @@ def is_uk_phone(value: str) -> bool:
 class UkPhoneRecognizer(ContextScoredRecognizer):
     ENTITY = "PHONE_NUMBER"
 
-    def __init__(self) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None) -> None:
         super().__init__(
-            entity=self.ENTITY, name="PhiscanUkPhoneRecognizer",
-            patterns=[Pattern("uk phone", PHONE, SCORE_BARE)], context=list(CONTEXT.phrases),
+            entity=supported_entity or self.ENTITY, name="PhiscanUkPhoneRecognizer",
+            patterns=patterns or [Pattern("uk phone", PHONE, SCORE_BARE)],
+            context=context or list(CONTEXT.phrases), supported_language=supported_language,
         )
 
     def validate_result(self, pattern_text: str) -> bool:
@@ -64,7 +66,7 @@ class UkPhoneRecognizer(ContextScoredRecognizer):
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         context = context_of(text, result.start, result.end, before=40, after=10)
         value = text[result.start:result.end]
-        if context.has(CONTEXT):
+        if context.has(self.context_terms):
             result.score = SCORE_WITH_CONTEXT
         elif value.isdigit():
             result.score = SCORE_UNFORMATTED

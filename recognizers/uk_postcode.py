@@ -38,18 +38,20 @@ INWARD_CODE = sign(r"\d(?i:[ABD-HJLNP-UW-Z]{2})")
 class UkPostcodeRecognizer(ContextScoredRecognizer):
     ENTITY = "UK_POSTCODE"
 
-    def __init__(self) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+        supported_language: str = "en", supported_entity: str | None = None) -> None:
         super().__init__(
-            entity=self.ENTITY, name="PhiscanUkPostcodeRecognizer",
-            patterns=[Pattern("uk postcode", POSTCODE_ANY_CASE, SCORE_BARE)],
-            context=list(CONTEXT.phrases), triggers={"uk postcode": INWARD_CODE},
+            entity=supported_entity or self.ENTITY, name="PhiscanUkPostcodeRecognizer",
+            patterns=patterns or [Pattern("uk postcode", POSTCODE_ANY_CASE, SCORE_BARE)],
+            context=context or list(CONTEXT.phrases), supported_language=supported_language,
+            triggers=None if patterns else {"uk postcode": INWARD_CODE},
         )
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
         context = context_of(text, result.start, result.end, before=60, after=20)
         formatted = value.isupper() and not value.isalpha() and (" " in value or "\u00a0" in value)
-        if context.has(CONTEXT):
+        if context.has(self.context_terms):
             result.score = SCORE_WITH_CONTEXT
         elif formatted:
             result.score = SCORE_FORMATTED
