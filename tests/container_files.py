@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import lzma
+import sqlite3
 import subprocess
 import tarfile
 from pathlib import Path
@@ -98,3 +99,79 @@ def build_bombs(share: Path) -> None:
     (folder / "backup.tar.gz").write_bytes(tar_bomb())
     (folder / "zeros.gz").write_bytes(concatenated_bomb(gzip.compress))
     (folder / "zeros.xz").write_bytes(concatenated_bomb(lzma.compress))
+
+
+def sqlite_database(path: Path, wal: bool = False) -> None:
+    with sqlite3.connect(path) as database:
+        if wal:
+            database.execute("PRAGMA journal_mode = WAL")
+        database.execute("CREATE TABLE clinics (id INTEGER PRIMARY KEY, site TEXT, logo BLOB)")
+        database.execute("INSERT INTO clinics (site, logo) VALUES ('North', ?)",
+                         (bytes(range(256)),))
+        database.execute(f"CREATE TABLE patients ({', '.join(PATIENT_COLUMNS)})")
+        database.execute("INSERT INTO patients VALUES (?, ?, ?)", PATIENT_ROW)
+    database.close()
+
+
+MYSQLDUMP = f"""-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)
+--
+-- Host: localhost    Database: clinic
+-- ------------------------------------------------------
+/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+/*!40101 SET NAMES utf8mb4 */;
+
+DROP TABLE IF EXISTS `patients`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+CREATE TABLE `patients` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `{PATIENT_COLUMNS[0]}` varchar(100) DEFAULT NULL,
+  `{PATIENT_COLUMNS[1]}` char(10) DEFAULT NULL,
+  `{PATIENT_COLUMNS[2]}` date DEFAULT NULL,
+  `notes` text,
+  PRIMARY KEY (`id`),
+  KEY `idx_nhs` (`{PATIENT_COLUMNS[1]}`)
+) ENGINE=InnoDB AUTO_INCREMENT=3 DEFAULT CHARSET=utf8mb4;
+
+LOCK TABLES `patients` WRITE;
+/*!40000 ALTER TABLE `patients` DISABLE KEYS */;
+INSERT INTO `patients` VALUES (1,'{PATIENT_ROW[0]}','{PATIENT_ROW[1]}','{PATIENT_ROW[2]}',\
+'Seen; \\'no\\' concerns (review), next week'),(2,NULL,NULL,NULL,'');
+/*!40000 ALTER TABLE `patients` ENABLE KEYS */;
+UNLOCK TABLES;
+"""
+
+PG_DUMP = f"""--
+-- PostgreSQL database dump
+--
+
+SET statement_timeout = 0;
+SET standard_conforming_strings = on;
+SET client_encoding = 'UTF8';
+
+CREATE TABLE public.patients (
+    id integer NOT NULL,
+    {PATIENT_COLUMNS[0]} text,
+    {PATIENT_COLUMNS[1]} character(10),
+    {PATIENT_COLUMNS[2]} date,
+    CONSTRAINT nhs_length CHECK ((length({PATIENT_COLUMNS[1]}) = 10))
+);
+
+COPY public.patients (id, {", ".join(PATIENT_COLUMNS)}) FROM stdin;
+1\t{PATIENT_ROW[0]}\t{PATIENT_ROW[1]}\t{PATIENT_ROW[2]}
+2\t\\N\t\\N\t\\N
+\\.
+
+SELECT pg_catalog.setval('public.patients_id_seq', 2, true);
+"""
+
+
+def build_databases(share: Path) -> None:
+    folder = share / "databases"
+    folder.mkdir()
+    sqlite_database(folder / "clinic.sqlite")
+    sqlite_database(folder / "wal-mode.db", wal=True)
+    dump = subprocess.run(["sqlite3", str(folder / "clinic.sqlite"), ".dump"], check=True,
+                          capture_output=True).stdout
+    (folder / "sqlite3-dump.sql").write_bytes(dump)
+    (folder / "mysqldump.sql").write_text(MYSQLDUMP)
+    (folder / "pg_dump.sql").write_text(PG_DUMP)

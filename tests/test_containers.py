@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import lzma
+import sqlite3
 import subprocess
 import sys
 
@@ -20,6 +21,7 @@ from tests.container_files import (
     RAW_VALUES,
     build_archives,
     build_bombs,
+    build_databases,
     tar_bytes,
 )
 
@@ -52,7 +54,15 @@ EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "bombs/backup.tar.gz": (RATIO, {}),
     "bombs/zeros.gz": (RATIO, {}),
     "bombs/zeros.xz": (RATIO, {}),
+    "databases/clinic.sqlite": (SCANNED, PATIENT),
+    "databases/wal-mode.db": (SCANNED, PATIENT),
+    "databases/sqlite3-dump.sql": (SCANNED, PATIENT),
+    "databases/mysqldump.sql": (SCANNED, PATIENT),
+    "databases/pg_dump.sql": (SCANNED, PATIENT),
 }
+# Each table row's values sit under their column names.
+TABLE_FIELDS = {("UK_NHS", "nhs_number"), ("DATE_OF_BIRTH", "date_of_birth"),
+                ("PERSON", "patient_name")}
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +70,7 @@ def scan(tmp_path_factory):
     share = tmp_path_factory.mktemp("containers")
     build_archives(share)
     build_bombs(share)
+    build_databases(share)
     config = tmp_path_factory.mktemp("config") / "config.toml"
     config.write_text(CONFIG)
     out = tmp_path_factory.mktemp("out") / "inventory"
@@ -82,6 +93,33 @@ def test_every_container_location_has_its_status_and_patient(scan):
     assert actual == EXPECTED
 
 
+def test_database_findings_know_their_table_row_and_column(scan):
+    share, out, _before, _rows, _result = scan
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        found = db.execute(
+            "SELECT l.location, f.entity_type, f.position, f.field FROM findings f "
+            "JOIN locations l ON l.id = f.location_id WHERE l.location LIKE ?",
+            (f"{share}/databases/%",)).fetchall()
+    places = {(location.removeprefix(f"{share}/databases/"), position)
+              for location, _entity, position, _field in found}
+    assert places == {("clinic.sqlite", "table patients row 1"),
+                      ("wal-mode.db", "table patients row 1"),
+                      ("sqlite3-dump.sql", "table patients row 1"),
+                      ("mysqldump.sql", "table patients row 1"),
+                      ("pg_dump.sql", "table public.patients row 1")}
+    assert {(entity, field) for _location, entity, _position, field in found} == TABLE_FIELDS
+
+
+def test_sqlite_files_left_as_they_were_with_no_journal_beside_them(scan):
+    share, _out, before, _rows, _result = scan
+    folder = share / "databases"
+    for name in ("clinic.sqlite", "wal-mode.db"):
+        path = folder / name
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before[str(path)]
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "clinic.sqlite", "mysqldump.sql", "pg_dump.sql", "sqlite3-dump.sql", "wal-mode.db"]
+
+
 def test_share_untouched_and_nothing_planted_in_any_output(scan):
     share, out, before, _rows, result = scan
     assert snapshot_tree(share) == before
@@ -90,14 +128,18 @@ def test_share_untouched_and_nothing_planted_in_any_output(scan):
         assert value not in result.stdout + result.stderr
 
 
-def pieces(extractor: str, name: str, data: bytes, **limits):  # noqa: ANN201
+def pieces_iter(extractor: str, name: str, data: bytes, **limits):  # noqa: ANN201
     from dataclasses import replace
 
     from phiscan.config import LimitsConfig
     from phiscan.extract import ExtractContext, run_extractor
 
     ctx = ExtractContext.for_file(name, replace(LimitsConfig(), **limits))
-    return list(run_extractor(extractor, data, ctx))
+    return run_extractor(extractor, data, ctx)
+
+
+def pieces(extractor: str, name: str, data: bytes, **limits):  # noqa: ANN201
+    return list(pieces_iter(extractor, name, data, **limits))
 
 
 def test_compressed_output_stops_at_the_expanded_budget():
@@ -141,3 +183,56 @@ def test_compressed_files_are_known_by_their_first_bytes():
     assert choose_extractor("export.dat", gzip.compress(b"x")) == ("gzip", "")
     assert choose_extractor("export.dat", lzma.compress(b"x")) == ("xz", "")
     assert choose_extractor("export.dat", tar_bytes({"a.txt": b"x"})) == ("tar", "")
+
+
+def unit_texts(found) -> list[tuple[str, str]]:  # noqa: ANN001
+    return [(piece.where, piece.text) for piece in found]
+
+
+def test_mysqldump_strings_keep_their_escapes_semicolons_and_commas():
+    dump = (b"CREATE TABLE `t` (`a` int, `b` text, KEY `k` (`a`));\n"
+            b"INSERT INTO `t` VALUES (1,'it\\'s; (fine), really'),(2,NULL);\n"
+            b"INSERT INTO `t` (`b`, `a`) VALUES ('x', 3);\n")
+    assert unit_texts(pieces("sql", "d.sql", dump)) == [
+        ("table t row 1", "a: 1\nb: it's; (fine), really\n"),
+        ("table t row 2", "a: 2\n"),
+        ("table t row 3", "b: x\na: 3\n"),
+        ("sql text", "CREATE TABLE `t` (`a` int, `b` text, KEY `k` (`a`));\n"),
+    ]
+
+
+def test_pg_copy_blocks_unescape_and_standard_strings_keep_backslashes():
+    dump = (b"SET standard_conforming_strings = on;\n"
+            b"INSERT INTO public.t (a) VALUES ('C:\\notes');\n"
+            b"COPY public.t (a, b) FROM stdin;\nx\\ty\t\\N\n\\.\n")
+    assert unit_texts(pieces("sql", "d.sql", dump))[:2] == [
+        ("table public.t row 1", "a: C:\\notes\n"),
+        ("table public.t row 2", "a: x y\n"),
+    ]
+
+
+def test_rows_past_max_table_rows_end_the_database_as_an_error(tmp_path):
+    from phiscan.extract import LimitExceeded
+
+    path = tmp_path / "many.sqlite"
+    with sqlite3.connect(path) as database:
+        database.execute("CREATE TABLE first (a)")
+        database.executemany("INSERT INTO first VALUES (?)", [(n,) for n in range(5)])
+        database.execute("CREATE TABLE second (b)")
+        database.execute("INSERT INTO second VALUES ('read')")
+    database.close()
+    read = []
+    with pytest.raises(LimitExceeded, match="max_table_rows"):
+        for piece in pieces_iter("sqlite", "many.sqlite", path.read_bytes(), max_table_rows=3):
+            read.append(piece.where)
+    assert read == ["table first row 1", "table first row 2", "table first row 3",
+                    "table second row 1"]
+
+
+def test_sqlite_without_its_header_or_damaged_has_a_reason():
+    from phiscan.extract import ExtractionError, Skip
+
+    with pytest.raises(Skip, match="^no SQLite header: encrypted database or not SQLite$"):
+        pieces("sqlite", "x.sqlite", b"\x13" * 4096)
+    with pytest.raises(ExtractionError, match="^malformed sqlite: DatabaseError$"):
+        pieces("sqlite", "x.sqlite", b"SQLite format 3\x00" + b"\xff" * 4000)

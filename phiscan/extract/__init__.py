@@ -25,6 +25,8 @@ from phiscan.extract.pdf import extract_pdf
 from phiscan.extract.rtf import extract_rtf
 from phiscan.extract.sniff import refine, sniff
 from phiscan.extract.spreadsheet import extract_xlsx
+from phiscan.extract.sqldump import extract_sql
+from phiscan.extract.sqlite import extract_sqlite
 from phiscan.extract.structured import extract_json
 from phiscan.extract.tabular import extract_csv, extract_tsv
 from phiscan.extract.text import extract_text, looks_binary
@@ -52,6 +54,8 @@ EXTRACTORS: dict[str, Extractor] = {
     "gzip": extract_gzip,
     "bzip2": extract_bzip2,
     "xz": extract_xz,
+    "sqlite": extract_sqlite,
+    "sql": extract_sql,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -72,10 +76,13 @@ EXTENSIONS: dict[str, str] = {
     ".gz": "gzip", ".tgz": "gzip", ".gzip": "gzip",
     ".bz2": "bzip2", ".tbz": "bzip2", ".tbz2": "bzip2",
     ".xz": "xz", ".txz": "xz",
+    ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db3": "sqlite", ".sqlitedb": "sqlite",
+    ".sql": "sql",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.
-TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf", "eml", "hl7"})
+TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf", "eml", "hl7",
+                             "sql"})
 
 
 def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:

@@ -9,6 +9,7 @@ from phiscan.extract.archive import open_zip
 from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.outlook import OLE_MAGIC
+from phiscan.extract.sqlite import SQLITE_MAGIC
 from phiscan.extract.text import looks_binary
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -66,6 +67,8 @@ def sniff(data: bytes) -> str | None:
             return name
     if looks_like_tar(data):
         return "tar"
+    if data.startswith(SQLITE_MAGIC):
+        return "sqlite"
     if looks_binary(data):
         return None
     return sniff_text(data[:8192])
