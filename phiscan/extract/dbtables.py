@@ -1,5 +1,6 @@
 """Database tables as records: one unit per row, each value beside its column name,
-so a name, a date of birth or an NHS number gets its field as context.
+so a name, a date of birth or an NHS number gets its field as context. A database
+names its columns itself, so no header row is guessed (unlike `tables`).
 
 Shared by the SQLite, Access, dBase and SQL-dump readers. Each table is read up to
 `max_table_rows`; a database with a longer table is read table by table to that
