@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -29,7 +30,7 @@ from phiscan.logs import (
     setup_logging,
 )
 from phiscan.progress import progress_display
-from phiscan.security import ensure_private_dir
+from phiscan.security import OutputPathError, check_output_target, ensure_private_dir
 from phiscan.store import is_disk_full
 
 EXIT_OK = 0
@@ -101,8 +102,16 @@ def load_or_exit(config_path: Path | None) -> Config:
 
 def usage_error(message: str) -> typer.Exit:
     """Print a usage problem and return the Exit to raise (exit code 2)."""
-    err_console.print(f"[red]{message}[/red]")
+    err_console.print(f"[red]{escape(message)}[/red]")
     return typer.Exit(EXIT_USAGE)
+
+
+def refuse_unsafe_target(path: Path) -> None:
+    """Exit 2 before any work when an output path is a link, FIFO, device or folder."""
+    try:
+        check_output_target(path)
+    except OutputPathError as exc:
+        raise usage_error(str(exc)) from None
 
 
 Rows = Iterable[tuple[str, object]]
@@ -270,6 +279,9 @@ def main() -> None:
     register_commands()
     try:
         app()
+    except OutputPathError as exc:  # any command's output: a link, FIFO, device or folder
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        sys.exit(EXIT_USAGE)
     except Exception as exc:
         # Typer swaps sys.excepthook for one that ends in the interpreter's own hook, which
         # prints the message (a path, a parser's quote of content): report it ourselves.

@@ -8,10 +8,12 @@ thief but enough for an analyst to recognise the kind of value.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import IO
 
@@ -30,11 +32,56 @@ def ensure_private_dir(path: str | Path) -> Path:
     return directory
 
 
+class OutputPathError(Exception):
+    """An output path phiscan will not write: it could not keep what it writes private."""
+
+
+_NOT_REGULAR = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"),
+                (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _refuse_unless_ours_and_regular(path: str | Path, info: os.stat_result) -> None:
+    for test, kind in _NOT_REGULAR:
+        if test(info.st_mode):
+            raise OutputPathError(
+                f"will not write {path}: it is {kind}, not a regular file (phiscan writes "
+                "its outputs only as regular files it can make 0600; give a file path)")
+    if info.st_uid != os.geteuid():
+        raise OutputPathError(f"will not write {path}: another user owns it (and could read "
+                              "it whatever its mode); give a new file path")
+
+
+def check_output_target(path: str | Path) -> None:
+    """Raise OutputPathError unless `path` is missing or a regular file we own, so a
+    command can refuse before it does the work (open_private checks again)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    _refuse_unless_ours_and_regular(path, info)
+
+
 def open_private(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> IO:
-    """Open for writing, created 0600 from the start (no window with wider bits)."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
-    fd = os.open(path, flags, PRIVATE_FILE_MODE)
-    os.fchmod(fd, PRIVATE_FILE_MODE)
+    """Open a regular file for writing, created 0600 from the start (no window with wider
+    bits). A link, FIFO, device (`/dev/stdout`) or folder is refused (OutputPathError):
+    none of them can be kept 0600, and a FIFO would wait for a reader."""
+    check_output_target(path)
+    flags = (os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+             | (os.O_APPEND if "a" in mode else os.O_TRUNC))
+    try:
+        fd = os.open(path, flags, PRIVATE_FILE_MODE)
+    except OSError as exc:  # swapped after the check: a link (ELOOP) or a FIFO (ENXIO)
+        if exc.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
+            check_output_target(path)
+        raise
+    try:
+        _refuse_unless_ours_and_regular(path, os.fstat(fd))
+        os.set_blocking(fd, True)
+        os.fchmod(fd, PRIVATE_FILE_MODE)
+    except BaseException:
+        os.close(fd)
+        raise
     if "b" in mode:
         return os.fdopen(fd, mode)
     return os.fdopen(fd, mode, encoding=encoding, newline="")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from phiscan.cli import console, err_console, usage_error
+from phiscan.cli import console, err_console, refuse_unsafe_target, usage_error
 from phiscan.config import ConfigError, load_config
 from phiscan.scoping.export import ROLES, export_row, write_export
 from phiscan.scoping.keys import existing_hmac_key
@@ -72,6 +72,8 @@ def individuals_command(
     """List the people affected; export them for case handling or letters."""
     if reveal and export is None:
         raise usage_error("--reveal needs --export FILE.csv")
+    if export is not None:
+        refuse_unsafe_target(export)
     try:
         scope = load_scope(out_dir)
     except FileNotFoundError:

@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from phiscan.cli import console, err_console, measure_table, usage_error
+from phiscan.cli import (
+    console,
+    err_console,
+    measure_table,
+    refuse_unsafe_target,
+    usage_error,
+)
 from phiscan.config import ConfigError, load_config
 from phiscan.scoping.keys import existing_hmac_key
 from phiscan.scoping.mpi import MpiError, match_people, parse_columns, read_mpi, write_match_csv
@@ -47,6 +53,8 @@ def match_command(
         config = load_config(config_path)
     except ConfigError as exc:
         raise usage_error(f"config error: {exc}") from None
+    if out is not None:
+        refuse_unsafe_target(out)
     if not mpi.is_file():
         raise usage_error(f"no such MPI file: {mpi}")
     key = existing_hmac_key(out_dir, config)

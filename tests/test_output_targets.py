@@ -1,0 +1,92 @@
+"""Where phiscan writes: only regular files it can keep 0600 (through the real CLI).
+
+`individuals --export /dev/stdout --reveal` used to print real values to whatever
+stdout was (a terminal, a pipe, a shared log), bypassing the 0600 promise.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+NHS = "943 476 5919"
+NOTE = f"Patient Jane Smith, NHS number {NHS}, diagnosis: type 2 diabetes.\n"
+
+
+def run_cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> Path:
+    share = tmp_path_factory.mktemp("share")
+    (share / "note.txt").write_text(NOTE)
+    out = tmp_path_factory.mktemp("out") / "inventory"
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1", "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def reveal_audit_rows(out: Path) -> int:
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        return db.execute("SELECT count(*) FROM audit WHERE action='reveal'").fetchone()[0]
+
+
+def test_reveal_to_stdout_is_refused_before_reading_anything(scanned):
+    result = run_cli("individuals", str(scanned), "--export", "/dev/stdout", "--reveal")
+    assert result.returncode == 2
+    assert "will not write /dev/stdout: it is a symbolic link, not a regular file" in \
+        " ".join(result.stderr.split())
+    assert "Jane" not in result.stdout and NHS.replace(" ", "") not in result.stdout
+    assert NHS not in result.stdout
+    assert reveal_audit_rows(scanned) == 0
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "char device", "folder"])
+def test_exports_to_anything_but_a_regular_file_are_refused(scanned, tmp_path, kind):
+    target = tmp_path / "export.csv"
+    if kind == "fifo":
+        os.mkfifo(target)  # opening it for writing would wait for a reader
+    elif kind == "symlink":
+        (tmp_path / "real.csv").write_text("")
+        target.symlink_to(tmp_path / "real.csv")
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        target = Path("/dev/null")
+    result = run_cli("individuals", str(scanned), "--export", str(target), "--reveal",
+                     timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert f"will not write {target}" in "".join(result.stderr.split("\n"))
+    assert "Traceback" not in result.stderr
+    assert reveal_audit_rows(scanned) == 0
+    if kind == "symlink":
+        assert (tmp_path / "real.csv").read_text() == ""
+
+
+def test_a_regular_export_is_still_written_0600(scanned, tmp_path):
+    target = tmp_path / "people.csv"
+    result = run_cli("individuals", str(scanned), "--export", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.read_text().count("\n") == 2  # the header and Jane
+
+
+def test_report_html_into_a_planted_link_is_refused(scanned, tmp_path):
+    """Files phiscan writes inside DIR are refused as links too (not followed)."""
+    outside = tmp_path / "outside.html"
+    outside.write_text("")
+    (scanned / "report.html").symlink_to(outside)
+    try:
+        result = run_cli("report", str(scanned), "--html")
+    finally:
+        (scanned / "report.html").unlink()
+    assert result.returncode == 2
+    assert "it is a symbolic link" in result.stderr
+    assert outside.read_text() == ""
