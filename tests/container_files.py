@@ -11,10 +11,14 @@ from __future__ import annotations
 import gzip
 import io
 import lzma
+import mailbox
 import sqlite3
 import subprocess
 import tarfile
+from email.message import EmailMessage
 from pathlib import Path
+
+from phiscan.sample_formats import build_cfb
 
 NHS_NUMBER = "9434765919"
 NHS_SPACED = "943 476 5919"
@@ -175,3 +179,56 @@ def build_databases(share: Path) -> None:
     (folder / "sqlite3-dump.sql").write_bytes(dump)
     (folder / "mysqldump.sql").write_text(MYSQLDUMP)
     (folder / "pg_dump.sql").write_text(PG_DUMP)
+
+
+def mail(subject: str, body: str, attachments: dict[str, bytes] | None = None) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = "clinic@example.org"
+    message["To"] = "records@example.org"
+    message["Subject"] = subject
+    message.set_content(body)
+    for name, content in (attachments or {}).items():
+        message.add_attachment(content, maintype="text", subtype="csv", filename=name)
+    return message
+
+
+def build_mbox(path: Path) -> None:
+    """Written by the standard library's `mailbox` (it quotes the body's `From ` line)."""
+    box = mailbox.mbox(path)
+    box.add(mail("Review", NOTE))
+    box.add(mail("Export", "From the clinic: the list is attached.\n",
+                 {"patients.csv": patient_csv()}))
+    box.flush()
+    box.close()
+
+
+def utf16(value: str) -> bytes:
+    return value.encode("utf-16-le")
+
+
+def msg_with_attached_message() -> bytes:
+    """An Outlook message forwarding another message as an item attachment (the
+    attached message is a sub-storage with its own attachment)."""
+    inner = "__attach_version1.0_#00000000/__substg1.0_3701000D"
+    return build_cfb({
+        "__substg1.0_0037001F": utf16("Forwarded"),
+        "__substg1.0_1000001F": utf16("Forwarding the message below."),
+        "__substg1.0_0C1F001F": utf16("clinic@example.org"),
+        "__properties_version1.0": bytes(32),
+        "__attach_version1.0_#00000000/__substg1.0_3001001F": utf16("Referral"),
+        "__attach_version1.0_#00000000/__properties_version1.0": bytes(16),
+        f"{inner}/__substg1.0_0037001F": utf16("Referral"),
+        f"{inner}/__substg1.0_1000001F": utf16(NOTE),
+        f"{inner}/__substg1.0_0C1F001F": utf16("gp@example.org"),
+        f"{inner}/__properties_version1.0": bytes(24),
+        f"{inner}/__attach_version1.0_#00000000/__substg1.0_3707001F": utf16("patients.csv"),
+        f"{inner}/__attach_version1.0_#00000000/__substg1.0_37010102": patient_csv(),
+    })
+
+
+def build_mail(share: Path) -> None:
+    folder = share / "mail"
+    folder.mkdir()
+    build_mbox(folder / "clinic.mbox")
+    build_mbox(folder / "Inbox")  # Thunderbird's folder files have no extension
+    (folder / "forwarded.msg").write_bytes(msg_with_attached_message())

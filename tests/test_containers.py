@@ -22,6 +22,7 @@ from tests.container_files import (
     build_archives,
     build_bombs,
     build_databases,
+    build_mail,
     tar_bytes,
 )
 
@@ -59,6 +60,18 @@ EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "databases/sqlite3-dump.sql": (SCANNED, PATIENT),
     "databases/mysqldump.sql": (SCANNED, PATIENT),
     "databases/pg_dump.sql": (SCANNED, PATIENT),
+    # Messages named by position, never by subject; attachments recursed.
+    "mail/clinic.mbox": (SCANNED, {}),
+    "mail/clinic.mbox!message-1.eml": (SCANNED, PATIENT),
+    "mail/clinic.mbox!message-2.eml": (SCANNED, {}),
+    "mail/clinic.mbox!message-2.eml!patients.csv": (SCANNED, PATIENT),
+    "mail/Inbox": (SCANNED, {}),
+    "mail/Inbox!message-1.eml": (SCANNED, PATIENT),
+    "mail/Inbox!message-2.eml": (SCANNED, {}),
+    "mail/Inbox!message-2.eml!patients.csv": (SCANNED, PATIENT),
+    "mail/forwarded.msg": (SCANNED, {}),
+    "mail/forwarded.msg!attachment-1.eml": (SCANNED, PATIENT),
+    "mail/forwarded.msg!attachment-1.eml!patients.csv": (SCANNED, PATIENT),
 }
 # Each table row's values sit under their column names.
 TABLE_FIELDS = {("UK_NHS", "nhs_number"), ("DATE_OF_BIRTH", "date_of_birth"),
@@ -71,6 +84,7 @@ def scan(tmp_path_factory):
     build_archives(share)
     build_bombs(share)
     build_databases(share)
+    build_mail(share)
     config = tmp_path_factory.mktemp("config") / "config.toml"
     config.write_text(CONFIG)
     out = tmp_path_factory.mktemp("out") / "inventory"
@@ -236,3 +250,15 @@ def test_sqlite_without_its_header_or_damaged_has_a_reason():
         pieces("sqlite", "x.sqlite", b"\x13" * 4096)
     with pytest.raises(ExtractionError, match="^malformed sqlite: DatabaseError$"):
         pieces("sqlite", "x.sqlite", b"SQLite format 3\x00" + b"\xff" * 4000)
+
+
+def test_mbox_messages_split_at_from_lines_with_quoting_undone():
+    box = (b"From a@example.org Mon Nov 30 07:40:29 2026\nSubject: one\n\n>From here on\n"
+           b"\nFrom b@example.org Mon Nov 30 07:41:29 2026\nSubject: two\n\nbody\n")
+    assert [(child.name, child.data) for child in pieces("mbox", "x.mbox", box)] == [
+        ("message-1.eml", b"Subject: one\n\nFrom here on\n\n"),
+        ("message-2.eml", b"Subject: two\n\nbody\n")]
+    from phiscan.extract import ExtractionError
+
+    with pytest.raises(ExtractionError, match="^malformed mbox: no From line at the start$"):
+        pieces("mbox", "x.mbox", b"Subject: no envelope\n\nbody\n")

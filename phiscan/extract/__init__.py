@@ -20,6 +20,7 @@ from phiscan.extract.fhir import extract_fhir
 from phiscan.extract.hl7 import extract_hl7
 from phiscan.extract.htmldoc import extract_html
 from phiscan.extract.mail import extract_eml, unique_name
+from phiscan.extract.mbox import extract_mbox
 from phiscan.extract.outlook import extract_msg
 from phiscan.extract.pdf import extract_pdf
 from phiscan.extract.rtf import extract_rtf
@@ -56,6 +57,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "xz": extract_xz,
     "sqlite": extract_sqlite,
     "sql": extract_sql,
+    "mbox": extract_mbox,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -78,11 +80,12 @@ EXTENSIONS: dict[str, str] = {
     ".xz": "xz", ".txz": "xz",
     ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db3": "sqlite", ".sqlitedb": "sqlite",
     ".sql": "sql",
+    ".mbox": "mbox", ".mbx": "mbox",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.
 TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf", "eml", "hl7",
-                             "sql"})
+                             "sql", "mbox"})
 
 
 def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:

@@ -2,14 +2,20 @@
 plain file attachments as children. Reads MAPI property streams directly, so
 the core needs no GPL library.
 
-Embedded messages and OLE objects attached to a message are reported as an
-`error` child rather than silently dropped.
+A message attached to a message (an Outlook "item" attachment, stored as a
+sub-storage) becomes an RFC 822 child, `attachment-N.eml`, read by the e-mail
+extractor with its own attachments; its subject never names the child. Other
+embedded OLE objects are reported as an `error` child rather than dropped.
 """
 
 from __future__ import annotations
 
+import email
+import email.errors
 import io
 from collections.abc import Iterator
+from email import policy
+from email.message import EmailMessage
 
 import olefile
 
@@ -61,37 +67,91 @@ def string_property(ole: olefile.OleFileIO, storage: str, tag: str, limit: int) 
     return "" if legacy is None else legacy.decode("cp1252", errors="replace").rstrip("\x00")
 
 
-def body_text(ole: olefile.OleFileIO, limit: int) -> str:
-    body = string_property(ole, "", BODY, limit)
+def body_text(ole: olefile.OleFileIO, limit: int, storage: str = "") -> str:
+    body = string_property(ole, storage, BODY, limit)
     if body.strip():
         return body
-    html = read_stream(ole, f"{PROPERTY_PREFIX}{HTML_BODY}0102", limit)
+    html = read_stream(ole, f"{storage}{PROPERTY_PREFIX}{HTML_BODY}0102", limit)
     return html_to_text(html.decode("utf-8", errors="replace")) if html else ""
 
 
-def attachment_storages(ole: olefile.OleFileIO) -> list[str]:
-    names = {entry[0] for entry in ole.listdir(streams=True, storages=True)
-             if len(entry) > 1 and entry[0].startswith(ATTACHMENT_PREFIX)}
-    return sorted(names)
+def attachment_storages(ole: olefile.OleFileIO, storage: str = "") -> list[str]:
+    """The attachment storages of the message at `storage` ("" or "a/b/"), as prefixes."""
+    parent = [part for part in storage.split("/") if part]
+    depth = len(parent)
+    names = {entry[depth] for entry in ole.listdir(streams=True, storages=True)
+             if len(entry) > depth + 1 and entry[:depth] == parent
+             and entry[depth].startswith(ATTACHMENT_PREFIX)}
+    return [f"{storage}{name}/" for name in sorted(names)]
 
 
-def attachment_child(ole: olefile.OleFileIO, storage: str, number: int,
+def attachment_child(ole: olefile.OleFileIO, prefix: str, number: int,
                      ctx: ExtractContext) -> Child:
     limit = ctx.limits.max_member_bytes
-    prefix = f"{storage}/"
-    name = (string_property(ole, prefix, ATTACH_LONG_NAME, limit)
-            or string_property(ole, prefix, ATTACH_NAME, limit) or f"attachment-{number}.bin")
-    name = safe_member_name(name)
+    embedded = f"{prefix}{PROPERTY_PREFIX}{ATTACH_DATA}{EMBEDDED_OBJECT_TYPE}/"
+    if is_message(ole, embedded):
+        name = f"attachment-{number}.eml"  # never the subject: it may name the patient
+    else:
+        name = safe_member_name(string_property(ole, prefix, ATTACH_LONG_NAME, limit)
+                                or string_property(ole, prefix, ATTACH_NAME, limit)
+                                or f"attachment-{number}.bin")
     if ctx.depth >= ctx.limits.max_archive_depth:
         return Child(name, b"", error="attachment nesting deeper than max_archive_depth")
-    if ole.exists(f"{prefix}{PROPERTY_PREFIX}{ATTACH_DATA}{EMBEDDED_OBJECT_TYPE}"):
-        return Child(name, b"", error="embedded message or object in msg not supported")
+    if is_message(ole, embedded):
+        try:
+            content = embedded_message(ole, embedded, ctx.limits.max_archive_depth - ctx.depth,
+                                       limit)
+        except (ValueError, TypeError, LookupError, email.errors.MessageError) as exc:
+            return Child(name, b"", error=f"malformed attached message: {type(exc).__name__}")
+        if len(content) > limit:
+            return Child(name, b"", error="attachment over max_member_bytes")
+        ctx.budget.spend(len(content))
+        return Child(name, content)
+    if ole.exists(embedded.rstrip("/")):
+        return Child(name, b"", error="embedded OLE object in msg not supported")
     path = f"{prefix}{PROPERTY_PREFIX}{ATTACH_DATA}0102"
     if ole.exists(path) and ole.get_size(path) > limit:
         return Child(name, b"", error="attachment over max_member_bytes")
     content = read_stream(ole, path, limit) or b""
     ctx.budget.spend(len(content))
     return Child(name, content)
+
+
+def is_message(ole: olefile.OleFileIO, storage: str) -> bool:
+    """A sub-storage holding message properties (not an OLE object's own streams)."""
+    parent = [part for part in storage.split("/") if part]
+    return any(len(entry) == len(parent) + 1 and entry[:len(parent)] == parent
+               and entry[-1].startswith(PROPERTY_PREFIX) for entry in ole.listdir())
+
+
+def one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def embedded_message(ole: olefile.OleFileIO, storage: str, levels: int, limit: int) -> bytes:
+    """The message at `storage` as RFC 822 bytes: its headers, body and attachments
+    (nested messages as message/rfc822 parts, `levels` deep; deeper ones are left
+    empty, and the e-mail extractor reports them as too deep)."""
+    message = EmailMessage(policy=policy.default)
+    for label, tag in HEADER_PROPERTIES:
+        value = one_line(string_property(ole, storage, tag, limit))
+        if value and label not in message:
+            message[label] = value
+    message.set_content(body_text(ole, limit, storage))
+    for number, prefix in enumerate(attachment_storages(ole, storage), start=1):
+        embedded = f"{prefix}{PROPERTY_PREFIX}{ATTACH_DATA}{EMBEDDED_OBJECT_TYPE}/"
+        if is_message(ole, embedded):
+            inner = (embedded_message(ole, embedded, levels - 1, limit) if levels > 1
+                     else b"")
+            message.add_attachment(email.message_from_bytes(inner, policy=policy.default),
+                                   filename=f"attachment-{number}.eml")
+            continue
+        name = (string_property(ole, prefix, ATTACH_LONG_NAME, limit)
+                or string_property(ole, prefix, ATTACH_NAME, limit) or f"attachment-{number}.bin")
+        data = read_stream(ole, f"{prefix}{PROPERTY_PREFIX}{ATTACH_DATA}0102", limit) or b""
+        message.add_attachment(data, maintype="application", subtype="octet-stream",
+                               filename=safe_member_name(name))
+    return message.as_bytes()
 
 
 def extract_msg(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:

@@ -8,6 +8,7 @@ import zipfile
 from phiscan.extract.archive import open_zip
 from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
+from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.outlook import OLE_MAGIC
 from phiscan.extract.sqlite import SQLITE_MAGIC
 from phiscan.extract.text import looks_binary
@@ -41,6 +42,8 @@ def sniff_text(head: bytes) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if HL7_START.match(stripped):
         return "hl7"
+    if looks_like_mbox(head):
+        return "mbox"
     if stripped.startswith(b"{\\rtf"):
         return "rtf"
     if HTML_START.search(stripped[:1024]):
