@@ -16,13 +16,16 @@ from phiscan.extract.base import (
     Skip,
 )
 from phiscan.extract.compressed import extract_bzip2, extract_gzip, extract_tar, extract_xz
+from phiscan.extract.doc import extract_doc
 from phiscan.extract.fhir import extract_fhir
 from phiscan.extract.hl7 import extract_hl7
 from phiscan.extract.htmldoc import extract_html
 from phiscan.extract.mail import extract_eml, unique_name
 from phiscan.extract.mbox import extract_mbox
+from phiscan.extract.ole import extract_encrypted_package
 from phiscan.extract.outlook import extract_msg
 from phiscan.extract.pdf import extract_pdf
+from phiscan.extract.ppt import extract_ppt
 from phiscan.extract.rtf import extract_rtf
 from phiscan.extract.sniff import refine, sniff
 from phiscan.extract.spreadsheet import extract_xlsx
@@ -32,6 +35,7 @@ from phiscan.extract.structured import extract_json
 from phiscan.extract.tabular import extract_csv, extract_tsv
 from phiscan.extract.text import extract_text, looks_binary
 from phiscan.extract.word import extract_docx
+from phiscan.extract.workbook import extract_xls, extract_xlsb
 from phiscan.extract.xmldoc import extract_xml
 from phiscan.model import Child
 
@@ -58,6 +62,11 @@ EXTRACTORS: dict[str, Extractor] = {
     "sqlite": extract_sqlite,
     "sql": extract_sql,
     "mbox": extract_mbox,
+    "doc": extract_doc,
+    "xls": extract_xls,
+    "xlsb": extract_xlsb,
+    "ppt": extract_ppt,
+    "office-encrypted": extract_encrypted_package,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -81,6 +90,9 @@ EXTENSIONS: dict[str, str] = {
     ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db3": "sqlite", ".sqlitedb": "sqlite",
     ".sql": "sql",
     ".mbox": "mbox", ".mbx": "mbox",
+    ".doc": "doc", ".dot": "doc",
+    ".xls": "xls", ".xlt": "xls", ".xlsb": "xlsb",
+    ".ppt": "ppt", ".pps": "ppt", ".pot": "ppt",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.

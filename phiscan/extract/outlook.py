@@ -23,9 +23,9 @@ from phiscan.extract.archive import safe_member_name
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip, record_unit
 from phiscan.extract.htmldoc import html_to_text
 from phiscan.extract.mail import unique_name
+from phiscan.extract.ole import OLE_MAGIC
 from phiscan.model import Child, TextUnit
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PROPERTY_PREFIX = "__substg1.0_"
 ATTACHMENT_PREFIX = "__attach_version1.0_"
 # MAPI property tags shown as `name: value` lines.
@@ -45,7 +45,7 @@ def open_msg(data: bytes) -> olefile.OleFileIO:
         raise ExtractionError(f"malformed msg: {type(exc).__name__}") from None
     if not any(entry[-1].startswith(PROPERTY_PREFIX) for entry in ole.listdir()):
         ole.close()
-        raise Skip("OLE file that is not an Outlook message (legacy Office document?)")
+        raise Skip("OLE file of no readable kind (not Word, Excel, PowerPoint or Outlook)")
     return ole
 
 

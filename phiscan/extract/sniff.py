@@ -9,13 +9,19 @@ from phiscan.extract.archive import open_zip
 from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.mbox import looks_like_mbox
-from phiscan.extract.outlook import OLE_MAGIC
+from phiscan.extract.ole import OLE_MAGIC, ole_kind
 from phiscan.extract.sqlite import SQLITE_MAGIC
 from phiscan.extract.text import looks_binary
 
 ZIP_MAGIC = b"PK\x03\x04"
 # Members that make a zip an Office document rather than an archive to recurse into.
-OFFICE_MEMBERS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
+OFFICE_MEMBERS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"),
+                  ("xl/workbook.bin", "xlsb"))
+# Formats whose content, not their name, decides the reader: a .doc that is RTF or
+# a .docx; a password-protected .docx (an OLE file); a .xls that is HTML.
+DOCUMENT_KINDS = frozenset({"docx", "xlsx", "xlsb", "doc", "xls", "ppt", "msg",
+                            "office-encrypted"})
+LEGACY_KINDS = frozenset({"doc", "xls", "ppt"})
 HL7_START = re.compile(rb"^\x0b?MSH[^A-Za-z0-9\s]")
 HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 EMAIL_HEADER = re.compile(
@@ -62,7 +68,7 @@ def sniff(data: bytes) -> str | None:
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(OLE_MAGIC):
-        return "msg"
+        return ole_kind(data)
     if data.startswith(ZIP_MAGIC):
         return zip_kind(data)
     for name, codec in CODECS.items():
@@ -78,7 +84,15 @@ def sniff(data: bytes) -> str | None:
 
 
 def refine(extractor: str, data: bytes) -> str:
-    """A JSON file that holds FHIR resources is read as FHIR."""
+    """A JSON file that holds FHIR resources is read as FHIR; an Office file by what
+    its content is. A container that is neither keeps its named reader, which
+    reports the damage (a legacy name over text is read as that text)."""
     if extractor == "json" and FHIR_MARK.search(data[:65536]):
         return "fhir"
+    if extractor in DOCUMENT_KINDS:
+        actual = sniff(data)
+        if actual in DOCUMENT_KINDS or (actual is not None and extractor in LEGACY_KINDS):
+            return actual
+        if actual in ("rtf", "pdf", "html"):
+            return actual
     return extractor
