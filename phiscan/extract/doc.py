@@ -23,7 +23,7 @@ import olefile
 
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece
 from phiscan.extract.ole import open_ole, refuse_encrypted
-from phiscan.extract.word import table_units
+from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
 
 WORD_IDENT = 0xA5EC
@@ -300,7 +300,8 @@ class StoryReader:
             yield TextUnit(text=ctx.spend_text(text), where=self.where)
         prefix = "" if self.where == "body" else f"{self.where} "
         for number, rows in enumerate((rows for rows in self.tables if rows), start=1):
-            yield from table_units(rows, f"{prefix}table {number}", ctx)
+            yield from table_units(enumerate(rows, start=1), f"{prefix}table {number} ",
+                                   ctx.spend_text)
 
 
 def stories(text: str, fib: Fib) -> Iterator[tuple[str, str, int]]:

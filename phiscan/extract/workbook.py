@@ -1,6 +1,6 @@
 """Workbooks python-calamine (MIT) reads: Excel 97-2003 .xls, Excel binary .xlsb,
 OpenDocument .ods, and strict OOXML .xlsx. Every sheet as rows, read like .xlsx
-(`spreadsheet.sheet_units`: first non-empty row as column names, one record a row).
+(`spreadsheet.sheet_units`: one record a row, named by a header row when there is one).
 """
 
 from __future__ import annotations
