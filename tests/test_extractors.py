@@ -242,9 +242,11 @@ def test_msg_subject_body_and_attachments():
     assert extract("msg", data, small)[2].error == "attachment over max_member_bytes"
 
 
-def test_ole_file_that_is_not_a_message_is_skipped():
-    with pytest.raises(Skip, match="not an Outlook message"):
-        extract("msg", build_cfb({"WordDocument": b"x" * 100}))
+def test_ole_file_of_no_readable_kind_is_skipped_and_word_goes_to_its_reader():
+    with pytest.raises(Skip, match="OLE file of no readable kind"):
+        extract("msg", build_cfb({"VisioDocument": b"x" * 100}))
+    # once an OLE file was a message or nothing; its streams now say what it is
+    assert choose_extractor("letter.msg", build_cfb({"WordDocument": b"x" * 100})) == ("doc", "")
 
 
 def office_zip(member: str) -> bytes:
