@@ -41,7 +41,9 @@ class LimitsConfig:
     max_compression_ratio: int = 200
     # Rows read from one database table (SQLite, Access, dBase, SQL dump).
     max_table_rows: int = 100_000
-    max_text_chars: int = 20_000_000
+    max_text_chars: int = 100_000_000
+    text_window_chars: int = 1_000_000
+    text_window_overlap_chars: int = 10_000
     max_pdf_pages: int = 2_000
     per_file_timeout_seconds: float = 120.0
     per_file_memory_mb: int = 2_048

@@ -69,6 +69,19 @@ class FieldSpan:
     name: str
 
 
+@dataclass(frozen=True)
+class Window:
+    """Where a window sits in the unit it was cut from: the `number`-th, its text
+    starting at `offset` there. It reports only the findings that start between
+    `keep_start` and `keep_end` (its own offsets); the rest of it is overlap with
+    its neighbours, read for context."""
+
+    number: int
+    offset: int
+    keep_start: int
+    keep_end: int
+
+
 @dataclass
 class TextUnit:
     """Text to analyse plus where it sits inside its location.
@@ -81,12 +94,15 @@ class TextUnit:
 
     Every unit holds clean Unicode from construction on (`phiscan.textclean`): no
     surrogate reaches spaCy or the inventory, compatibility digits read as digits.
+
+    `window` is set on a window of a longer unit (`phiscan.windows`).
     """
 
     text: str
     where: str = ""
     record: str | None = None
     fields: list[FieldSpan] = field(default_factory=list)
+    window: Window | None = None
 
     def __post_init__(self) -> None:
         self.text, offsets = detection_text(self.text)
@@ -97,6 +113,17 @@ class TextUnit:
         self.where = clean_text(self.where)
         if self.record is not None:
             self.record = clean_text(self.record)
+
+    def owns(self, start: int) -> bool:
+        """Whether a finding starting here is this unit's to report."""
+        return self.window is None or self.window.keep_start <= start < self.window.keep_end
+
+    @property
+    def owned_chars(self) -> int:
+        """The characters this unit reads for the first time."""
+        if self.window is None:
+            return len(self.text)
+        return self.window.keep_end - self.window.keep_start
 
     def field_at(self, start: int, end: int) -> str | None:
         for span in self.fields:

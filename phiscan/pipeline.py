@@ -24,7 +24,7 @@ from phiscan.extract import (
     run_extractor,
     unique_children,
 )
-from phiscan.extract.base import Budget, Extractor
+from phiscan.extract.base import Budget, Extractor, LimitExceeded, partial_reason
 from phiscan.isolation import run_isolated
 from phiscan.limits import (
     MEMORY_REASON,
@@ -33,8 +33,9 @@ from phiscan.limits import (
     IsolatedFailure,
     file_limits,
 )
-from phiscan.model import MEMBER_SEP, Child, LocationResult, SourceItem, Status, TextUnit
+from phiscan.model import MEMBER_SEP, Child, Finding, LocationResult, SourceItem, Status, TextUnit
 from phiscan.sources.base import Source, SourceReadError
+from phiscan.windows import text_windows
 
 log = logging.getLogger("phiscan.pipeline")
 
@@ -54,10 +55,73 @@ def base_result(item: SourceItem) -> LocationResult:
 
 # A file read to the end that held no text: scanned, but never taken for "nothing found".
 NO_TEXT = "no text found"
-Waiting = list[tuple[LocationResult, list[NamePlan]]]
-# Text a NameReading may hold for spaCy before it reads early (a batch of letters
-# is far less; a few long documents read their own many blocks in one call anyway).
+# Text a NameReading (or one document) may hold for spaCy before it reads early (a
+# batch of letters is far less; a few long documents read their own many blocks in
+# one call anyway).
 HELD_TEXT_CHARS = 2_000_000
+Part = NamePlan | list[Finding]
+
+
+class DocumentParts:
+    """A location's text units in order: their findings once complete, the plan while
+    spaCy must still read names for it. Only waiting plans hold text, and a document
+    holding more than `HELD_TEXT_CHARS` reads its names at once, so the windows of a
+    25 MB note pass through the worker instead of piling up."""
+
+    def __init__(self, detector: Detector) -> None:
+        self.detector = detector
+        self.parts: list[Part] = []
+        self.held_chars = 0
+
+    def add(self, plan: NamePlan) -> None:
+        if not plan.unread:
+            self.found(self.detector.findings(plan))
+            return
+        self.parts.append(plan)
+        self.held_chars += len(plan.unit.text)
+        if self.held_chars > HELD_TEXT_CHARS:
+            self.read_names()
+
+    def found(self, findings: list[Finding]) -> None:
+        if self.parts and isinstance(self.parts[-1], list):
+            self.parts[-1].extend(findings)
+        else:
+            self.parts.append(list(findings))
+
+    @property
+    def plans(self) -> list[NamePlan]:
+        return [part for part in self.parts if isinstance(part, NamePlan)]
+
+    @property
+    def unread(self) -> bool:
+        return any(plan.unread for plan in self.plans)
+
+    def read_names(self) -> None:
+        self.detector.read_names(self.plans)
+        self.settle()
+
+    def settle(self) -> None:
+        """Plans whose names are read become findings (and let go of their text)."""
+        parts, self.parts, self.held_chars = self.parts, [], 0
+        for part in parts:
+            if isinstance(part, list):
+                self.found(part)
+            elif part.unread:
+                self.parts.append(part)
+                self.held_chars += len(part.unit.text)
+            else:
+                self.found(self.detector.findings(part))
+
+    def findings(self) -> list[Finding]:
+        """Every finding, in the units' order, once all names are read."""
+        self.settle()
+        return [finding for part in self.parts if isinstance(part, list) for finding in part]
+
+    def findings_so_far(self) -> list[Finding]:
+        return [finding for part in self.parts if isinstance(part, list) for finding in part]
+
+
+Waiting = list[tuple[LocationResult, DocumentParts]]
 
 
 class NameReading:
@@ -83,12 +147,12 @@ class NameReading:
         """A location spaCy has nothing to read for is complete at once; the others
         wait, holding their text, until `finish` or until they hold more than
         `HELD_TEXT_CHARS` (the worker's memory stays bounded by a few files)."""
-        for result, plans in waiting:
-            if not any(plan.unread for plan in plans):
-                self.complete(result, plans)
+        for result, parts in waiting:
+            if not parts.unread:
+                self.complete(result, parts)
                 continue
-            self.waiting.append((result, plans))
-            self.held_chars += sum(len(plan.unit.text) for plan in plans)
+            self.waiting.append((result, parts))
+            self.held_chars += parts.held_chars
         if self.held_chars > HELD_TEXT_CHARS:
             self.finish()
 
@@ -96,27 +160,32 @@ class NameReading:
         waiting, self.waiting, self.held_chars = self.waiting, [], 0
         try:
             with file_limits(self.config.limits):
-                self.detector.read_names([plan for _result, plans in waiting for plan in plans])
+                self.detector.read_names([plan for _result, parts in waiting
+                                          for plan in parts.plans])
         except (FileTimeout, MemoryError):
             pass  # each location below reads what it still needs, under its own limits
         except Exception as exc:
             log.warning("name batch failed (%s): reading file by file", type(exc).__name__)
-        for result, plans in waiting:
-            self.complete(result, plans)
+        for result, parts in waiting:
+            self.complete(result, parts)
 
-    def complete(self, result: LocationResult, plans: list[NamePlan]) -> None:
+    def complete(self, result: LocationResult, parts: DocumentParts) -> None:
+        """The location's findings and class. Over its limits while its names are read,
+        it is an error that keeps what was found before (identifiers, names read)."""
         try:
-            if any(plan.unread for plan in plans):  # only when the batch overran
+            if parts.unread:  # only when the batch overran
                 with file_limits(self.config.limits):
-                    self.detector.read_names(plans)
-            findings = [finding for plan in plans for finding in self.detector.findings(plan)]
+                    parts.read_names()
+            findings = parts.findings()
         except FileTimeout:
-            result.status, result.reason, findings = Status.ERROR, TIMEOUT_REASON, []
+            result.status, result.reason = Status.ERROR, TIMEOUT_REASON
+            findings = parts.findings_so_far()
         except MemoryError:
-            result.status, result.reason, findings = Status.ERROR, MEMORY_REASON, []
+            result.status, result.reason = Status.ERROR, MEMORY_REASON
+            findings = parts.findings_so_far()
         except Exception as exc:
             result.status, result.reason = Status.ERROR, failure_reason("detection", exc)
-            findings = []
+            findings = parts.findings_so_far()
         result.findings.extend(findings)
         try:
             result.categories, result.special_category, result.risk = classify(
@@ -163,7 +232,12 @@ def _scan_item(item: SourceItem, source: Source, detector: Detector, config: Con
         with file_limits(config.limits):
             results = scan_document(base, name, data, ctx, detector, config, waiting)
     except FileTimeout:
-        return [replace(base, status=Status.ERROR, reason=TIMEOUT_REASON, findings=[])]
+        # What was read before the deadline is kept and said: `partial`, not a silent miss.
+        base.status = Status.ERROR
+        base.reason = (partial_reason(TIMEOUT_REASON, base.chars, ctx.text_chars_total)
+                       if base.chars else TIMEOUT_REASON)
+        names.add([(result, parts) for result, parts in waiting if result is base])
+        return [base]
     names.add(waiting)
     return results
 
@@ -178,7 +252,8 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
         return [replace(base, status=Status.SKIPPED, reason=reason)]
     base.extractor = extractor
     children: list[LocationResult] = []
-    plans: list[NamePlan] = []
+    parts = DocumentParts(detector)
+    waiting.append((base, parts))
     members = 0
     try:
         for piece in extract_pieces(extractor, data, ctx, config):
@@ -186,8 +261,7 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
                 members += 1
                 children.extend(scan_child(base, piece, ctx, detector, config, waiting))
             else:
-                base.chars += len(piece.text)
-                plans.append(start_detection(detector, piece))
+                read_unit(piece, base, ctx, parts, config)
         if not base.chars and not members:
             base.reason = NO_TEXT
     except DetectionFailed as exc:
@@ -205,7 +279,6 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
     except Exception as exc:  # a library choking on a malformed file
         log.debug("extractor %s failed", extractor, exc_info=False)
         base.status, base.reason = Status.ERROR, f"{extractor}: malformed ({type(exc).__name__})"
-    waiting.append((base, plans))
     return [base, *children]
 
 
@@ -213,13 +286,21 @@ class DetectionFailed(Exception):
     """The detector raised on a unit: the location is an error, not `malformed`."""
 
 
-def start_detection(detector: Detector, unit: TextUnit) -> NamePlan:
-    try:
-        return detector.start(unit)
-    except MemoryError:
-        raise
-    except Exception as exc:
-        raise DetectionFailed(failure_reason("detection", exc)) from None
+def read_unit(unit: TextUnit, base: LocationResult, ctx: ExtractContext, parts: DocumentParts,
+              config: Config) -> None:
+    """The cheap pass over a unit, window by window to its end (`phiscan.windows`);
+    `base.chars` counts what was read. Past max_text_chars reading stops, and says so."""
+    for window in text_windows(unit, config.limits):
+        if base.chars + window.owned_chars > config.limits.max_text_chars:
+            raise LimitExceeded(partial_reason("text over max_text_chars", base.chars,
+                                               ctx.text_chars_total))
+        try:
+            parts.add(parts.detector.start(window))
+        except MemoryError:
+            raise
+        except Exception as exc:
+            raise DetectionFailed(failure_reason("detection", exc)) from None
+        base.chars += window.owned_chars
 
 
 def extract_pieces(extractor: str, data: bytes, ctx: ExtractContext, config: Config

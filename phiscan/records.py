@@ -13,7 +13,8 @@ happens at detection time:
 - a section that is still long is cut into paragraphs at blank lines:
   `section N paragraph M`.
 
-The unit's own `where` (`page 3`, `sheet Visits`) prefixes the record name.
+The unit's own `where` (`page 3`, `sheet Visits`) prefixes the record name; a
+window of a long text (`phiscan.windows`) is `part N` of it, its records named within.
 """
 
 from __future__ import annotations
@@ -69,5 +70,6 @@ def assign_records(unit: TextUnit, findings: list[Finding]) -> list[Finding]:
     """Findings of a free-text unit with their record set; structured units unchanged."""
     if unit.record is not None or not findings:
         return findings
-    records = FreeTextRecords(unit.text, unit.where)
+    where = unit.where if unit.window is None else f"{unit.where} part {unit.window.number}"
+    records = FreeTextRecords(unit.text, where.strip())
     return [replace(finding, record=records.record_at(finding.start)) for finding in findings]

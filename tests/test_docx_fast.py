@@ -355,7 +355,8 @@ def test_the_text_limit_stops_at_the_same_unit():
     limits = replace(LimitsConfig(), max_text_chars=60)
     units, error = fast_equals_python_docx(sections_docx(), limits)
     assert [unit.where for unit in units] == ["body", "section 1 header"]
-    assert error == "LimitExceeded: text over max_text_chars: the rest was not read"
+    assert error == ("LimitExceeded: partial: text over max_text_chars: read 55 characters,"
+                     " the rest not read")
 
 
 def content_types_with(data: bytes, old: str, new: str) -> bytes:

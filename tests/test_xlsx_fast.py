@@ -251,7 +251,8 @@ def test_text_limit_stops_at_the_same_record() -> None:
     for number in range(30):
         workbook.active.append([f"name {number}", f"value {number}"])
     outcome = same_as_openpyxl(saved(workbook), max_text_chars=200)
-    assert outcome[2] == "LimitExceeded: text over max_text_chars: the rest was not read"
+    assert outcome[2] == ("LimitExceeded: partial: text over max_text_chars: read 192 characters,"
+                          " the rest not read")
     assert [unit.where for unit in outcome[0]] == [f"sheet Sheet row {row}" for row in range(2, 8)]
 
 

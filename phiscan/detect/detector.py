@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from phiscan.allowlist import AllowList
 from phiscan.config import Config
 from phiscan.detect.engine import (
@@ -42,9 +44,13 @@ class Detector:
         self.layered.read(plans)
 
     def findings(self, plan: NamePlan) -> list[Finding]:
-        """A unit's findings, masked and hashed, once its names are read."""
+        """A unit's findings, masked and hashed, once its names are read. A window
+        (`phiscan.windows`) gives those that start on its side of each overlap, at
+        their offsets in the whole unit."""
         unit, findings = plan.unit, []
         for result in self.layered.results(plan):
+            if not unit.owns(result.start):
+                continue
             raw_value = unit.text[result.start:result.end]
             value_hash = keyed_hash(
                 self.key, result.entity_type, normalise(result.entity_type, raw_value)
@@ -66,7 +72,12 @@ class Detector:
                     test_data=is_test_data(result),
                 )
             )
-        return assign_records(unit, findings)
+        findings = assign_records(unit, findings)
+        if unit.window is not None:
+            offset = unit.window.offset
+            findings = [replace(finding, start=finding.start + offset, end=finding.end + offset)
+                        for finding in findings]
+        return findings
 
 
 __all__ = ["Detector", "NamePlan"]

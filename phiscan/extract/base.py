@@ -24,6 +24,13 @@ class LimitExceeded(ExtractionError):
     """An archive or document went over a configured limit."""
 
 
+def partial_reason(cause: str, chars_read: int, chars_total: int | None = None) -> str:
+    """The reason of a file a limit stopped part way: what stopped it and how much
+    was read (a count, never content)."""
+    of_total = f" of {chars_total}" if chars_total is not None else ""
+    return f"partial: {cause}: read {chars_read}{of_total} characters, the rest not read"
+
+
 @dataclass
 class Budget:
     """Shared by a top-level file and everything expanded from it (zip bombs)."""
@@ -50,21 +57,22 @@ class ExtractContext:
     limits: LimitsConfig
     depth: int = 0
     budget: Budget = field(default_factory=lambda: Budget(0, 0))
-    text_chars_used: int = 0
+    text_chars_used: int = 0  # by extractors' spend_text
+    # By the pipeline: characters detection has read, and the document's whole text
+    # when an extractor knows it (one text unit), for a `partial:` reason.
+    text_chars_read: int = 0
+    text_chars_total: int | None = None
 
     @classmethod
     def for_file(cls, name: str, limits: LimitsConfig) -> ExtractContext:
         return cls(name, limits, 0, Budget(limits.max_expanded_bytes, limits.max_archive_members))
 
-    def cap_text(self, text: str) -> str:
-        return text[: self.limits.max_text_chars]
-
     def spend_text(self, text: str) -> str:
         """For extractors that yield many units: the whole document stays under
         max_text_chars, and going over is reported rather than silently dropped."""
+        if self.text_chars_used + len(text) > self.limits.max_text_chars:
+            raise LimitExceeded(partial_reason("text over max_text_chars", self.text_chars_used))
         self.text_chars_used += len(text)
-        if self.text_chars_used > self.limits.max_text_chars:
-            raise LimitExceeded("text over max_text_chars: the rest was not read")
         return text
 
     def check_ratio(self, expanded: int, compressed: int) -> None:

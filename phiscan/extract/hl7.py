@@ -150,7 +150,7 @@ def message_pairs(segments: list[str]) -> Pairs:
 
 
 def extract_hl7(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    text = ctx.cap_text(decode_text(data))
+    text = decode_text(data)
     if not text.lstrip("\x0b\ufeff \r\n").startswith("MSH"):
         raise ExtractionError("malformed hl7: no MSH segment at the start")
     for number, segments in enumerate(split_messages(text), start=1):

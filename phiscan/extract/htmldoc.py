@@ -50,6 +50,7 @@ def html_to_text(markup: str) -> str:
 
 
 def extract_html(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    text = ctx.cap_text(html_to_text(ctx.cap_text(decode_text(data))))
+    text = html_to_text(decode_text(data))
+    ctx.text_chars_total = len(text)
     if text:
         yield TextUnit(text=text)

@@ -12,9 +12,10 @@ from phiscan.model import TextUnit
 
 
 def extract_rtf(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    source = ctx.cap_text(decode_text(data))
+    source = decode_text(data)
     if not source.lstrip().startswith("{\\rtf"):
         raise ExtractionError("malformed rtf: no {\\rtf header")
     text = rtf_to_text(source, errors="replace")
+    ctx.text_chars_total = len(text)
     if text.strip():
         yield TextUnit(text=text)

@@ -27,7 +27,7 @@ def flatten(value: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, s
 
 def parse_json(data: bytes, ctx: ExtractContext) -> Any:
     try:
-        return json.loads(ctx.cap_text(decode_text(data)))
+        return json.loads(decode_text(data))
     except (json.JSONDecodeError, RecursionError) as exc:
         raise ExtractionError(f"malformed json: {type(exc).__name__}") from None
 

@@ -14,7 +14,7 @@ csv.field_size_limit(16 * 1024 * 1024)
 
 
 def _rows(data: bytes, delimiter: str, ctx: ExtractContext) -> Iterator[list[str]]:
-    text = ctx.cap_text(decode_text(data))
+    text = decode_text(data)
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 

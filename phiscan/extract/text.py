@@ -68,6 +68,7 @@ def looks_binary(data: bytes) -> bool:
 
 
 def extract_text(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    text = ctx.cap_text(decode_text(data))
+    text = decode_text(data)
+    ctx.text_chars_total = len(text)
     if text.strip():
         yield TextUnit(text=text)

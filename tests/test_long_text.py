@@ -1,0 +1,149 @@
+"""Long text is read to its end (issue #13 items 2 and 14), through the real CLI.
+
+Text longer than a window is analysed in overlapping windows: a value at the very
+end of a 25 MB note, patients after long CSV rows and a number on a window's edge
+are found once each; where a limit really stops reading, the row is `error` with a
+`partial:` reason saying how much was read. A long ordinary log (a timestamp on
+every line) scans at the speed of the cheap pass (measured in bench/big_log.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+NHS_NUMBERS = ["943 476 5919", "401 023 2137", "450 557 7104"]
+MB = 1024 * 1024
+
+
+def run_scan(share: Path, out: Path, config: str = "") -> dict[str, dict]:
+    args = [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out)]
+    if config:
+        (share.parent / "phiscan.toml").write_text(config)
+        args += ["--config", str(share.parent / "phiscan.toml")]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
+    return {Path(row["location"]).name: row for row in rows}
+
+
+def finding_offsets(out: Path, name: str) -> list[tuple[str, int, int]]:
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        rows = db.execute(
+            "SELECT f.entity_type, f.start, f.end FROM findings f"
+            " JOIN locations l ON l.id = f.location_id WHERE l.location LIKE ?",
+            (f"%/{name}",)).fetchall()
+    return sorted(rows)
+
+
+def padded(size: int, line: str) -> str:
+    return (line * (size // len(line) + 1))[:size]
+
+
+@pytest.fixture(scope="module")
+def long_files_scan(tmp_path_factory):
+    """One scan with default settings over a 25 MB note, a CSV whose patients follow
+    20 MB of long rows, and a 21 MB log (450,000 heartbeat lines and one NHS line)."""
+    share = tmp_path_factory.mktemp("share")
+    note = padded(25 * MB, "Routine observations recorded; resident settled, ate well.\n")
+    (share / "note.txt").write_text(note + f"NHS number: {NHS_NUMBERS[0]}\n")
+    long_row = padded(4 * MB, "family visited and the afternoon was quiet ")
+    rows = [f"{index},,{long_row}" for index in range(5)]
+    rows += [f"{5 + index},{number},seen today" for index, number in enumerate(NHS_NUMBERS)]
+    (share / "patients.csv").write_text("id,nhs_number,notes\n" + "\n".join(rows) + "\n")
+    lines = [f"2026-11-30 07:{second // 60 % 60:02d}:{second % 60:02d} INFO heartbeat ok\n"
+             for second in range(450_000)]
+    log = "".join(lines) + f"2026-11-30 08:00:00 WARN exported NHS number {NHS_NUMBERS[1]}\n"
+    (share / "service.log").write_text(log)
+    out = tmp_path_factory.mktemp("out") / "inventory"
+    return run_scan(share, out), out, {"note.txt": note, "service.log": log}
+
+
+def test_a_25mb_note_is_read_to_its_last_line(long_files_scan):
+    rows, _out, texts = long_files_scan
+    row = rows["note.txt"]
+    assert (row["status"], row["reason"], row["entities"]) == ("scanned", "", {"UK_NHS": 1})
+    assert row["chars"] == len(texts["note.txt"]) + len(f"NHS number: {NHS_NUMBERS[0]}\n")
+
+
+def test_csv_patients_after_long_rows_are_all_found(long_files_scan):
+    rows, _out, _texts = long_files_scan
+    row = rows["patients.csv"]
+    assert (row["status"], row["reason"], row["entities"]) == ("scanned", "", {"UK_NHS": 3})
+
+
+def test_a_21mb_log_is_scanned_and_its_last_line_found(long_files_scan):
+    rows, out, texts = long_files_scan
+    row = rows["service.log"]
+    assert (row["status"], row["reason"], row["entities"]) == ("scanned", "", {"UK_NHS": 1})
+    start = texts["service.log"].index(NHS_NUMBERS[1])
+    assert finding_offsets(out, "service.log") == [("UK_NHS", start, start + 12)]
+
+
+WINDOWS = """
+[limits]
+text_window_chars = 1000
+text_window_overlap_chars = 100
+"""
+
+
+def test_values_on_window_edges_are_found_once(tmp_path):
+    """Windows of 1,000 characters sharing 100: every number placed across an edge
+    (the end of one window, the start of the next, the border between them) is
+    found exactly once, at its offset in the whole file."""
+    share = tmp_path / "share"
+    share.mkdir()
+    filler = "the afternoon was quiet and the tea was warm "
+    text, planted = "", []
+    for index, edge in enumerate([995, 1895, 1945, 2700, 3605, 4498]):
+        number = NHS_NUMBERS[index % 3]
+        label = "NHS number: "
+        text += padded(edge - len(text) - len(label), filler) + label
+        planted.append(("UK_NHS", len(text), len(text) + len(number)))
+        text += number + "\n"
+    text += padded(1500, filler)
+    (share / "edges.txt").write_text(text)
+    rows = run_scan(share, tmp_path / "out", WINDOWS)
+    row = rows["edges.txt"]
+    assert (row["status"], row["entities"], row["chars"]) == ("scanned", {"UK_NHS": 6}, len(text))
+    assert finding_offsets(tmp_path / "out", "edges.txt") == planted
+
+
+def test_a_limit_that_stops_reading_makes_a_partial_error(tmp_path):
+    """max_text_chars really stops reading: the row says so and how much was read,
+    and keeps what was found before the limit."""
+    share = tmp_path / "share"
+    share.mkdir()
+    filler = "the afternoon was quiet and the tea was warm "
+    text = (padded(1000, filler) + f"NHS number: {NHS_NUMBERS[0]}\n" + padded(14000, filler)
+            + f"NHS number: {NHS_NUMBERS[1]}\n")
+    (share / "long.txt").write_text(text)
+    rows = run_scan(share, tmp_path / "out", WINDOWS + "max_text_chars = 5000\n")
+    row = rows["long.txt"]
+    assert (row["status"], row["entities"]) == ("error", {"UK_NHS": 1})
+    assert row["reason"] == (f"partial: text over max_text_chars: read {row['chars']} of "
+                             f"{len(text)} characters, the rest not read")
+    assert 0 < row["chars"] <= 5000
+
+
+def test_a_timeout_part_way_is_a_partial_error(tmp_path):
+    """The per-file timeout stops a 30 MB note part way: `partial:`, with what was read."""
+    share = tmp_path / "share"
+    share.mkdir()
+    note = padded(30 * MB, "Routine observations recorded; resident settled, ate well.\n")
+    (share / "huge.txt").write_text(f"NHS number: {NHS_NUMBERS[0]}\n" + note)
+    config = "[limits]\nper_file_timeout_seconds = 1.0\ntext_window_chars = 20000\n"
+    rows = run_scan(share, tmp_path / "out", config)
+    row = rows["huge.txt"]
+    total = len(note) + len(f"NHS number: {NHS_NUMBERS[0]}\n")
+    match = re.fullmatch(r"partial: timeout: over per_file_timeout_seconds: read (\d+) of "
+                         rf"{total} characters, the rest not read", row["reason"])
+    assert row["status"] == "error" and match is not None, row["reason"]
+    assert 0 < int(match.group(1)) == row["chars"] < total
+    assert row["entities"] == {"UK_NHS": 1}
