@@ -57,7 +57,7 @@ def long_files_scan(tmp_path_factory):
     rows = [f"{index},,{long_row}" for index in range(5)]
     rows += [f"{5 + index},{number},seen today" for index, number in enumerate(NHS_NUMBERS)]
     (share / "patients.csv").write_text("id,nhs_number,notes\n" + "\n".join(rows) + "\n")
-    lines = [f"2026-11-30 07:{second // 60 % 60:02d}:{second % 60:02d} INFO heartbeat ok\n"
+    lines = [f"2026-11-30 07:{second // 60 % 60:02d}:{second % 60:02d} INFO heartbeat service=ok\n"
              for second in range(450_000)]
     log = "".join(lines) + f"2026-11-30 08:00:00 WARN exported NHS number {NHS_NUMBERS[1]}\n"
     (share / "service.log").write_text(log)
@@ -80,6 +80,7 @@ def test_csv_patients_after_long_rows_are_all_found(long_files_scan):
 
 def test_a_21mb_log_is_scanned_and_its_last_line_found(long_files_scan):
     rows, out, texts = long_files_scan
+    assert len(texts["service.log"]) > 20_700_000
     row = rows["service.log"]
     assert (row["status"], row["reason"], row["entities"]) == ("scanned", "", {"UK_NHS": 1})
     start = texts["service.log"].index(NHS_NUMBERS[1])
