@@ -30,7 +30,12 @@ from phiscan.logs import (
     setup_logging,
 )
 from phiscan.progress import progress_display
-from phiscan.security import OutputPathError, check_output_target, ensure_private_dir
+from phiscan.security import (
+    OutputPathError,
+    check_output_target,
+    ensure_private_dir,
+    shared_folder_note,
+)
 from phiscan.store import is_disk_full
 
 EXIT_OK = 0
@@ -102,8 +107,16 @@ def load_or_exit(config_path: Path | None) -> Config:
 
 def usage_error(message: str) -> typer.Exit:
     """Print a usage problem and return the Exit to raise (exit code 2)."""
-    err_console.print(f"[red]{escape(message)}[/red]")
+    err_console.print(f"[red]{escape(message)}[/red]", soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
+
+
+def prepare_output(out: Path) -> None:
+    """The --out folder: made 0700, or an existing one checked (never chmodded)."""
+    ensure_private_dir(out)
+    note = shared_folder_note(out)
+    if note:
+        err_console.print(f"[yellow]note:[/yellow] {escape(note)}", soft_wrap=True)
 
 
 def refuse_unsafe_target(path: Path) -> None:
@@ -205,7 +218,7 @@ def scan(
     if missing:
         err_console.print(f"[red]no such source:[/red] {', '.join(missing)}")
         raise typer.Exit(EXIT_USAGE)
-    ensure_private_dir(out)
+    prepare_output(out)
     setup_logging(out, quiet=quiet, debug=debug)
     from phiscan.scanner import has_special_category, run_scan
 
@@ -280,7 +293,7 @@ def main() -> None:
     try:
         app()
     except OutputPathError as exc:  # any command's output: a link, FIFO, device or folder
-        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         sys.exit(EXIT_USAGE)
     except Exception as exc:
         # Typer swaps sys.excepthook for one that ends in the interpreter's own hook, which

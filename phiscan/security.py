@@ -26,10 +26,44 @@ PRIVATE_DIR_MODE = 0o700
 
 
 def ensure_private_dir(path: str | Path) -> Path:
+    """A folder for phiscan's files: created 0700 when missing; an existing one is used as
+    it is, never chmodded (`--out /tmp` must not change the system's /tmp). An existing
+    folder is refused when another user owns it or when group or others may write to it
+    (they could swap or link our files); one only readable by others is used (the files
+    in it are 0600) and `shared_folder_note` says so."""
     directory = Path(path)
-    directory.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(directory, PRIVATE_DIR_MODE)
+    try:
+        directory.mkdir(mode=PRIVATE_DIR_MODE, parents=True)
+    except FileExistsError:
+        _refuse_unsafe_folder(directory)
+        return directory
+    os.chmod(directory, PRIVATE_DIR_MODE)  # ours, just made: exactly 0700 whatever the umask
     return directory
+
+
+def _refuse_unsafe_folder(directory: Path) -> None:
+    info = os.stat(directory)
+    if not stat.S_ISDIR(info.st_mode):
+        raise OutputPathError(f"{directory} exists and is not a folder")
+    if info.st_uid != os.geteuid():
+        raise OutputPathError(
+            f"will not write into {directory}: another user owns it; give a new folder "
+            "(phiscan creates it 0700)")
+    if info.st_mode & 0o022:
+        raise OutputPathError(
+            f"will not write into {directory}: others may write to it (mode "
+            f"{stat.S_IMODE(info.st_mode):04o}) and could replace or link phiscan's files; "
+            "give a new folder (phiscan creates it 0700), or a folder only you can write to")
+
+
+def shared_folder_note(directory: Path) -> str | None:
+    """What to tell the operator when an existing folder is readable by others."""
+    mode = stat.S_IMODE(os.stat(directory).st_mode)
+    if not mode & 0o077:
+        return None
+    return (f"{directory} is readable by others (mode {mode:04o}); phiscan leaves it as it "
+            "is: its files are 0600, but others can list their names and sizes "
+            f"(`chmod 700 {directory}` hides them)")
 
 
 class OutputPathError(Exception):

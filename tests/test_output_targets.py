@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,56 @@ def test_report_html_into_a_planted_link_is_refused(scanned, tmp_path):
     assert result.returncode == 2
     assert "it is a symbolic link" in result.stderr
     assert outside.read_text() == ""
+
+
+def scan_into(out: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    share = tmp_path / "share"
+    share.mkdir(exist_ok=True)
+    (share / "note.txt").write_text(NOTE)
+    return run_cli("scan", str(share), "--out", str(out), "--workers", "1", "--quiet")
+
+
+def test_an_existing_folder_readable_by_others_is_used_and_never_chmodded(tmp_path):
+    out = tmp_path / "existing"
+    out.mkdir()
+    out.chmod(0o755)
+    result = scan_into(out, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755
+    assert "readable by others (mode 0755); phiscan leaves it as it is" in \
+        " ".join(result.stderr.split())
+    written = sorted(path.name for path in out.iterdir())
+    assert "inventory.sqlite" in written and "files.jsonl" in written
+    for path in out.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+
+
+def test_a_folder_others_may_write_to_is_refused_and_left_alone(tmp_path):
+    """`--out /tmp` as root used to chmod the system's /tmp to 0700."""
+    out = tmp_path / "like-tmp"
+    out.mkdir()
+    out.chmod(0o1777)
+    result = scan_into(out, tmp_path)
+    assert result.returncode == 2
+    assert "others may write to it (mode 1777)" in " ".join(result.stderr.split())
+    assert stat.S_IMODE(out.stat().st_mode) == 0o1777
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a folder to another user")
+def test_a_folder_another_user_owns_is_refused_and_left_alone(tmp_path):
+    out = tmp_path / "theirs"
+    out.mkdir(mode=0o700)
+    os.chown(out, 65534, 65534)  # nobody
+    result = scan_into(out, tmp_path)
+    assert result.returncode == 2
+    assert "another user owns it" in result.stderr
+    assert (out.stat().st_uid, stat.S_IMODE(out.stat().st_mode)) == (65534, 0o700)
+    assert list(out.iterdir()) == []
+
+
+def test_a_new_folder_is_created_0700(tmp_path):
+    out = tmp_path / "new" / "inventory"
+    result = scan_into(out, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from phiscan.cli import EXIT_USAGE, ConfigOption, err_console, load_or_exit
+from phiscan.cli import EXIT_USAGE, ConfigOption, err_console, load_or_exit, prepare_output
 from phiscan.logs import setup_logging
-from phiscan.security import ensure_private_dir
 
 
 def watch(
@@ -29,7 +28,7 @@ def watch(
     if not_folders:
         err_console.print(f"[red]not a folder:[/red] {', '.join(not_folders)}")
         raise typer.Exit(EXIT_USAGE)
-    ensure_private_dir(out)
+    prepare_output(out)
     setup_logging(out, quiet=quiet, debug=debug)
     from phiscan.watch.daemon import WatchError, run_watch
 
