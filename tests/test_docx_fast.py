@@ -27,6 +27,8 @@ from phiscan.model import TextUnit
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+OTHER_MAIN = "application/vnd.example.document.main+xml"
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 Outcome = tuple[list[TextUnit], str | None]
@@ -366,8 +368,8 @@ def content_types_with(data: bytes, old: str, new: str) -> bytes:
 
 
 BROKEN = {
-    "macro-enabled main part": lambda: content_types_with(
-        saved(docx.Document()), WORD_MAIN, MACRO_MAIN),
+    "main part of another kind": lambda: content_types_with(
+        saved(docx.Document()), WORD_MAIN, OTHER_MAIN),
     "missing document part": lambda: patched(saved(docx.Document()),
                                              {"word/document.xml": None}),
     "missing styles part": lambda: patched(saved(docx.Document()), {"word/styles.xml": None}),
@@ -386,7 +388,7 @@ BROKEN = {
         f'<w:document xmlns:w="{W_NS}"/>').encode()}),
 }
 EXPECTED_ERRORS = {
-    "macro-enabled main part": "ExtractionError: malformed docx: ValueError",
+    "main part of another kind": "ExtractionError: malformed docx: ValueError",
     "missing document part": "ExtractionError: malformed docx: KeyError",
     "missing styles part": "ExtractionError: malformed docx: KeyError",
     "missing content types": "ExtractionError: malformed docx: KeyError",
@@ -405,6 +407,18 @@ def test_broken_packages_fail_exactly_as_with_python_docx(name):
     assert error == EXPECTED_ERRORS[name]
     expected_units = ["body"] if name == "header reference to nothing" else []
     assert [unit.where for unit in units] == expected_units
+
+
+@pytest.mark.parametrize("main_type", [MACRO_MAIN, TEMPLATE_MAIN])
+def test_macro_enabled_documents_and_templates_are_read_like_documents(main_type):
+    """.docm/.dotx/.dotm differ from .docx only in the main part's content type (once
+    "malformed docx: ValueError")."""
+    document = docx.Document()
+    document.add_paragraph("Template for Jane Smith")
+    data = content_types_with(saved(document), WORD_MAIN, main_type)
+    assert read_blocks_or_none(data) is not None
+    assert fast_equals_python_docx(data) == (
+        [TextUnit(text="Template for Jane Smith", where="body")], None)
 
 
 def test_parts_never_read_may_be_unparsable():

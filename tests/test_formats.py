@@ -65,6 +65,9 @@ EXPECTED = {
     "letter.doc": ("doc", BOTH),
     "letter.dot": ("doc", BOTH),
     "register.xls": ("xls", BOTH),
+    "letter.docm": ("docx", BOTH),
+    "letter.dotx": ("docx", BOTH),
+    "register.xltx": ("xlsx", BOTH),
     "clinic.ppt": ("ppt", BOTH),
 }
 

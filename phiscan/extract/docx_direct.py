@@ -54,8 +54,14 @@ T, BR, BR_TYPE = W + "t", W + "br", W + "type"
 FIXED_RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 STORY_ROOTS = (W + "hdr", W + "ftr")
 
-TEXT_PART_TYPES = (CONTENT_TYPE.WML_DOCUMENT_MAIN, CONTENT_TYPE.WML_HEADER,
-                   CONTENT_TYPE.WML_FOOTER)
+# The main part of a document, a template, and their macro-enabled forms (.docx,
+# .dotx, .docm, .dotm): the same WordprocessingML under four content types.
+WORD_MAIN_TYPES = (CONTENT_TYPE.WML_DOCUMENT_MAIN,
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                   "application/vnd.ms-word.document.macroEnabled.main+xml",
+                   "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+TEXT_PART_TYPES = (*WORD_MAIN_TYPES, CONTENT_TYPE.WML_HEADER, CONTENT_TYPE.WML_FOOTER)
+STORY_PART_TYPES = (CONTENT_TYPE.WML_HEADER, CONTENT_TYPE.WML_FOOTER)
 READABLE_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 DIGITS = re.compile(r"[0-9]+")
 MAX_MERGED_ROWS = 50
@@ -305,7 +311,7 @@ class Package:
             raise NeedsPythonDocx("no single main document")
         partname = target_partname(PACKAGE_URI, main[0].target)
         part = self.parts[partname]
-        if part.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+        if part.content_type not in WORD_MAIN_TYPES:
             raise NeedsPythonDocx("main part is not a Word document")
         return partname, part
 
@@ -331,7 +337,7 @@ def header_footer_blocks(package: Package, document: PackURI, sections: list[etr
             if rid is None:
                 continue  # linked to the previous section; the first one's is empty
             story = package.parts[related[rid]]
-            if (story.content_type not in TEXT_PART_TYPES[1:] or story.root is None
+            if (story.content_type not in STORY_PART_TYPES or story.root is None
                     or story.root.tag not in STORY_ROOTS):
                 raise NeedsPythonDocx("header or footer reference to another kind of part")
             where = f"section {number} {kind}"

@@ -27,7 +27,13 @@ from docx.table import Table
 
 from phiscan.extract.archive import check_container
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece
-from phiscan.extract.docx_direct import Block, Paragraphs, TableRows, read_blocks_or_none
+from phiscan.extract.docx_direct import (
+    WORD_MAIN_TYPES,
+    Block,
+    Paragraphs,
+    TableRows,
+    read_blocks_or_none,
+)
 from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
 
@@ -35,7 +41,7 @@ from phiscan.model import TextUnit
 class TextPartFactory(PartFactory):
     """python-docx's part factory, with XML part classes only for the parts we read."""
 
-    part_type_for = {CONTENT_TYPE.WML_DOCUMENT_MAIN: DocumentPart,
+    part_type_for = {**dict.fromkeys(WORD_MAIN_TYPES, DocumentPart),
                      CONTENT_TYPE.WML_HEADER: HeaderPart, CONTENT_TYPE.WML_FOOTER: FooterPart}
 
 
@@ -44,7 +50,7 @@ def load_document(data: bytes) -> docx.document.Document:
     package = Package()
     Unmarshaller.unmarshal(PackageReader.from_file(io.BytesIO(data)), package, TextPartFactory)
     document_part = package.main_document_part
-    if document_part.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+    if document_part.content_type not in WORD_MAIN_TYPES:
         raise ValueError("not a Word document")
     return document_part.document
 

@@ -6,65 +6,100 @@ OpenDocument .ods, and strict OOXML .xlsx. Every sheet as rows, read like .xlsx
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import struct
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import python_calamine
+import xlrd
 
 from phiscan.extract.archive import check_container
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
 from phiscan.extract.ole import ENCRYPTED, OLE_MAGIC, refuse_encrypted
 from phiscan.extract.spreadsheet import sheet_units
 
+T = TypeVar("T")
 READABLE_SHEETS = (python_calamine.SheetTypeEnum.WorkSheet,
                    python_calamine.SheetTypeEnum.DialogSheet,
                    python_calamine.SheetTypeEnum.MacroSheet)
 
 
-def open_book(data: bytes, kind: str) -> python_calamine.CalamineWorkbook:
+def calamine(kind: str, call: Callable[..., T], *args: Any) -> T:
+    """A call into calamine; its failures (a Rust panic is a BaseException) as ours."""
     try:
-        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return call(*args)
     except python_calamine.PasswordError:
         raise Skip(ENCRYPTED) from None
-    except (python_calamine.CalamineError, ValueError, OSError) as exc:
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the library's own error types vary
         raise ExtractionError(f"malformed {kind}: {type(exc).__name__}") from None
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise ExtractionError(f"malformed {kind}: reader panicked") from None
 
 
-def numbered_rows(sheet: python_calamine.CalamineSheet) -> Iterator[tuple[int, list]]:
-    """Rows with their sheet row numbers (calamine starts at the first used row)."""
-    first = sheet.start[0] if sheet.start else 0
-    for index, row in enumerate(sheet.iter_rows()):
-        yield first + index + 1, row
+def open_book(data: bytes, kind: str) -> python_calamine.CalamineWorkbook:
+    return calamine(kind, python_calamine.CalamineWorkbook.from_filelike, io.BytesIO(data))
+
+
+def sheet_rows(book: python_calamine.CalamineWorkbook, name: str, kind: str
+               ) -> Iterator[tuple]:
+    """The rows as openpyxl gives them, from row 1 (calamine starts at the first used row)."""
+    sheet = calamine(kind, book.get_sheet_by_name, name)
+    rows = calamine(kind, sheet.to_python)
+    first = calamine(kind, lambda: sheet.start)
+    for _ in range(first[0] if first else 0):
+        yield ()
+    for row in rows:
+        yield tuple(row)
 
 
 def book_units(data: bytes, ctx: ExtractContext, kind: str) -> Iterator[Piece]:
     book = open_book(data, kind)
     try:
-        for metadata in book.sheets_metadata:
-            if metadata.typ not in READABLE_SHEETS:
-                continue
-            try:
-                sheet = book.get_sheet_by_name(metadata.name)
-            except python_calamine.CalamineError as exc:
-                raise ExtractionError(f"malformed {kind}: {type(exc).__name__}") from None
-            yield from sheet_units(metadata.name, rows_from(numbered_rows(sheet)), ctx)
+        for metadata in calamine(kind, lambda: book.sheets_metadata):
+            if metadata.typ in READABLE_SHEETS:
+                yield from sheet_units(metadata.name, sheet_rows(book, metadata.name, kind), ctx)
     finally:
         book.close()
 
 
-def rows_from(numbered: Iterator[tuple[int, list]]) -> Iterator[tuple]:
-    """The rows as openpyxl gives them: empty rows included, so row numbers agree."""
-    expected = 1
-    for number, row in numbered:
-        while expected < number:
-            yield ()
-            expected += 1
-        yield tuple(row)
-        expected += 1
+def xlrd_value(cell: xlrd.sheet.Cell, datemode: int) -> Any:
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(cell.value, datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return cell.value
+    return None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
+
+
+def xlrd_units(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    """xlrd (BSD) for the Excel 97 files calamine refuses (and Excel 5/95 ones)."""
+    try:
+        # xlrd's notes go to a log that is dropped: they may quote cell content
+        book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
+    except (xlrd.XLRDError, ValueError, struct.error, IndexError, KeyError, OSError) as exc:
+        raise ExtractionError(f"malformed xls: {type(exc).__name__}") from None
+    try:
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            rows = (tuple(xlrd_value(cell, book.datemode) for cell in sheet.row(number))
+                    for number in range(sheet.nrows))
+            yield from sheet_units(sheet.name, rows, ctx)
+    finally:
+        book.release_resources()
 
 
 def extract_xls(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     if data.startswith(OLE_MAGIC):
         refuse_encrypted(data)
+    try:
+        open_book(data, "xls").close()
+    except ExtractionError:
+        yield from xlrd_units(data, ctx)
+        return
     yield from book_units(data, ctx, "xls")
 
 
