@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup system-packages demo test lint bench clean
+
+# Debian libraries the Python packages load: libarchive13 (.7z .rar .cab). Installed
+# only when missing (as root, quietly), so setup on a ready machine does nothing.
+DEBIAN_LIBS := libarchive.so.13:libarchive13
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +17,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+system-packages:
+	@for pair in $(DEBIAN_LIBS); do \
+	  lib=$${pair%%:*}; package=$${pair#*:}; \
+	  ldconfig -p | grep -q "$$lib " || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  $(APT_INSTALL) $$missing >/dev/null 2>&1 || \
+	  { apt-get update -qq >/dev/null && $(APT_INSTALL) $$missing >/dev/null; }; \
+	fi
+
+setup: system-packages $(STAMP)
 
 demo: setup
 	rm -rf demo-share demo-out

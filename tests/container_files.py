@@ -12,11 +12,17 @@ import gzip
 import io
 import lzma
 import mailbox
+import os
+import shutil
 import sqlite3
+import struct
 import subprocess
 import tarfile
+import zlib
 from email.message import EmailMessage
 from pathlib import Path
+
+import pytest
 
 from phiscan.sample_formats import build_cfb
 
@@ -232,3 +238,67 @@ def build_mail(share: Path) -> None:
     build_mbox(folder / "clinic.mbox")
     build_mbox(folder / "Inbox")  # Thunderbird's folder files have no extension
     (folder / "forwarded.msg").write_bytes(msg_with_attached_message())
+
+
+def ensure_debian_command(command: str, package: str) -> str:
+    """Path of a test tool, installing its Debian package when missing (as root),
+    as tests/servers.py does for samba."""
+    found = shutil.which(command)
+    if found:
+        return found
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        pytest.skip(f"{command} is missing and cannot be installed (needs root and apt-get)")
+    install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+               "-o", "DPkg::Lock::Timeout=300", package]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if subprocess.run(install, env=env, capture_output=True, timeout=900).returncode != 0:
+        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, timeout=900)
+        subprocess.run(install, env=env, capture_output=True, timeout=900, check=True)
+    found = shutil.which(command)
+    assert found, f"{package} installed but {command} not found"
+    return found
+
+
+def rar4_stored(members: dict[str, bytes]) -> bytes:
+    """A RAR 4 archive with stored (uncompressed) members, block by block as the
+    format's technote lays them out. No free tool writes RAR (its licence reserves
+    compression to WinRAR), so the test writes the stored form itself; libarchive
+    reads it as it reads WinRAR's `rar a -m0`."""
+    def block(kind: int, flags: int, body: bytes) -> bytes:
+        header = struct.pack("<BHH", kind, flags, 7 + len(body)) + body
+        return struct.pack("<H", zlib.crc32(header) & 0xFFFF) + header
+
+    out = b"Rar!\x1a\x07\x00" + block(0x73, 0, bytes(6))
+    for name, content in members.items():
+        encoded = name.encode()
+        body = struct.pack("<IIBIIBBHI", len(content), len(content), 3, zlib.crc32(content),
+                           0x5B7E3A00, 20, 0x30, len(encoded), 0o100644) + encoded
+        out += block(0x74, 0x8000, body) + content
+    return out + block(0x7B, 0x4000, b"")
+
+
+def build_multiarchives(share: Path) -> None:
+    folder = share / "multi"
+    folder.mkdir()
+    source = share.parent / f"{share.name}-multi-source"
+    source.mkdir()
+    (source / "note.txt").write_text(NOTE)
+    (source / "patients.csv").write_bytes(patient_csv())
+    seven = ensure_debian_command("7zz", "7zip")
+    files = ["note.txt", "patients.csv"]
+    subprocess.run([seven, "a", "-bso0", "-bsp0", str(folder / "letters.7z"), *files],
+                   cwd=source, check=True)
+    subprocess.run([seven, "a", "-bso0", "-bsp0", "-psecret", str(folder / "locked.7z"),
+                    *files], cwd=source, check=True)
+    subprocess.run([seven, "a", "-bso0", "-bsp0", "-psecret", "-mhe=on",
+                    str(folder / "hidden.7z"), *files], cwd=source, check=True)
+    gcab = ensure_debian_command("gcab", "gcab")
+    subprocess.run([gcab, "-c", "-z", str(folder / "letters.cab"), *files], cwd=source,
+                   check=True)
+    (folder / "letters.rar").write_bytes(rar4_stored({"letters/note.txt": NOTE.encode()}))
+    # A 7-Zip bomb: 300 MB of zeros from stdin, a few kilobytes of LZMA2.
+    zeros = subprocess.Popen(["head", "-c", str(300 * MB), "/dev/zero"], stdout=subprocess.PIPE)
+    subprocess.run([seven, "a", "-bso0", "-bsp0", "-sidisk.img", str(share / "bombs" / "disk.7z")],
+                   stdin=zeros.stdout, check=True)
+    zeros.stdout.close()
+    zeros.wait()

@@ -23,6 +23,8 @@ from tests.container_files import (
     build_bombs,
     build_databases,
     build_mail,
+    build_multiarchives,
+    rar4_stored,
     tar_bytes,
 )
 
@@ -55,6 +57,19 @@ EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "bombs/backup.tar.gz": (RATIO, {}),
     "bombs/zeros.gz": (RATIO, {}),
     "bombs/zeros.xz": (RATIO, {}),
+    "bombs/disk.7z": (RATIO, {}),
+    "multi/letters.7z": (SCANNED, {}),
+    "multi/letters.7z!note.txt": (SCANNED, PATIENT),
+    "multi/letters.7z!patients.csv": (SCANNED, PATIENT),
+    "multi/locked.7z": (SCANNED, {}),
+    "multi/locked.7z!note.txt": (("skipped", "encrypted"), {}),
+    "multi/locked.7z!patients.csv": (("skipped", "encrypted"), {}),
+    "multi/hidden.7z": (("skipped", "encrypted archive"), {}),
+    "multi/letters.cab": (SCANNED, {}),
+    "multi/letters.cab!note.txt": (SCANNED, PATIENT),
+    "multi/letters.cab!patients.csv": (SCANNED, PATIENT),
+    "multi/letters.rar": (SCANNED, {}),
+    "multi/letters.rar!letters/note.txt": (SCANNED, PATIENT),
     "databases/clinic.sqlite": (SCANNED, PATIENT),
     "databases/wal-mode.db": (SCANNED, PATIENT),
     "databases/sqlite3-dump.sql": (SCANNED, PATIENT),
@@ -85,6 +100,7 @@ def scan(tmp_path_factory):
     build_bombs(share)
     build_databases(share)
     build_mail(share)
+    build_multiarchives(share)
     config = tmp_path_factory.mktemp("config") / "config.toml"
     config.write_text(CONFIG)
     out = tmp_path_factory.mktemp("out") / "inventory"
@@ -262,3 +278,14 @@ def test_mbox_messages_split_at_from_lines_with_quoting_undone():
 
     with pytest.raises(ExtractionError, match="^malformed mbox: no From line at the start$"):
         pieces("mbox", "x.mbox", b"Subject: no envelope\n\nbody\n")
+
+
+def test_7z_rar_and_cab_are_known_by_their_first_bytes_and_damage_is_named():
+    from phiscan.extract import ExtractionError, choose_extractor
+
+    assert choose_extractor("export.dat", b"7z\xbc\xaf\x27\x1c" + bytes(40)) == ("7z", "")
+    assert choose_extractor("export.dat", rar4_stored({"a.txt": b"x"})) == ("rar", "")
+    with pytest.raises(ExtractionError, match="^corrupt 7z: libarchive could not read it$"):
+        pieces("7z", "x.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + b"\xff" * 40)
+    with pytest.raises(ExtractionError, match="^corrupt rar: not a rar archive$"):
+        pieces("rar", "x.rar", b"PK\x03\x04")

@@ -22,6 +22,7 @@ from phiscan.extract.hl7 import extract_hl7
 from phiscan.extract.htmldoc import extract_html
 from phiscan.extract.mail import extract_eml, unique_name
 from phiscan.extract.mbox import extract_mbox
+from phiscan.extract.multiarchive import extract_7z, extract_cab, extract_rar
 from phiscan.extract.ole import extract_encrypted_package
 from phiscan.extract.outlook import extract_msg
 from phiscan.extract.pdf import extract_pdf
@@ -67,6 +68,9 @@ EXTRACTORS: dict[str, Extractor] = {
     "xlsb": extract_xlsb,
     "ppt": extract_ppt,
     "office-encrypted": extract_encrypted_package,
+    "7z": extract_7z,
+    "rar": extract_rar,
+    "cab": extract_cab,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -93,6 +97,7 @@ EXTENSIONS: dict[str, str] = {
     ".doc": "doc", ".dot": "doc",
     ".xls": "xls", ".xlt": "xls", ".xlsb": "xlsb",
     ".ppt": "ppt", ".pps": "ppt", ".pot": "ppt",
+    ".7z": "7z", ".rar": "rar", ".cab": "cab",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.

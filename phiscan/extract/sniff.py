@@ -9,6 +9,7 @@ from phiscan.extract.archive import open_zip
 from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.mbox import looks_like_mbox
+from phiscan.extract.multiarchive import MAGICS
 from phiscan.extract.ole import OLE_MAGIC, ole_kind
 from phiscan.extract.sqlite import SQLITE_MAGIC
 from phiscan.extract.text import looks_binary
@@ -76,6 +77,9 @@ def sniff(data: bytes) -> str | None:
             return name
     if looks_like_tar(data):
         return "tar"
+    for name, magic in MAGICS.items():
+        if data.startswith(magic):
+            return name
     if data.startswith(SQLITE_MAGIC):
         return "sqlite"
     if looks_binary(data):
