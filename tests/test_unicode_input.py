@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from phiscan.model import FieldSpan, TextUnit
@@ -91,6 +91,10 @@ def test_unclean_text_is_read_and_the_scan_finishes(tmp_path, workers):
     assert "Traceback" not in result.stderr
 
 
+PROPERTY = settings(max_examples=200, deadline=None, derandomize=True)
+
+
+@PROPERTY
 @given(st.binary(max_size=300))
 def test_escaped_bytes_read_as_the_bytes_they_stand_for(data):
     """What the e-mail parser keeps of raw bytes becomes what a decoder makes of them."""
@@ -99,6 +103,7 @@ def test_escaped_bytes_read_as_the_bytes_they_stand_for(data):
     cleaned.encode("utf-8")
 
 
+@PROPERTY
 @given(st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xE000)
                | st.sampled_from("ab \n"), max_size=60))
 def test_field_spans_follow_the_cleaned_text(text):
