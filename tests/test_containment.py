@@ -11,7 +11,7 @@ import pytest
 from phiscan.config import Config
 from phiscan.executors import ProcessExecutor, SerialExecutor
 from phiscan.model import LocationResult, SourceItem, Status, TextUnit
-from phiscan.pipeline import NameReading
+from phiscan.pipeline import DocumentParts, NameReading
 
 NOTE = "Seen by Dr Adams. Jane Smith, NHS number 943 476 5919, diabetes review.\n"
 
@@ -29,8 +29,12 @@ def test_a_raising_file_fails_alone_in_the_name_batch(detector, config):
     results = [LocationResult(f"/share/{name}", Status.SCANNED)
                for name in ("before.txt", "poisoned.txt", "after.txt")]
     units = [TextUnit(NOTE), poisoned_unit(), TextUnit(NOTE)]
-    names.add([(result, [detector.start(unit)])
-               for result, unit in zip(results, units, strict=True)])
+    waiting = []
+    for result, unit in zip(results, units, strict=True):
+        parts = DocumentParts(detector)
+        parts.add(detector.start(unit))
+        waiting.append((result, parts))
+    names.add(waiting)
     names.finish()
     before, poisoned, after = results
     assert (poisoned.status, poisoned.reason, poisoned.findings) == (
