@@ -144,3 +144,22 @@ def _drop_dac_override() -> None:
     assert libc.capget(ctypes.byref(header), data) == 0
     data[0].effective &= ~((1 << 1) | (1 << 2))
     assert libc.capset(ctypes.byref(header), data) == 0
+
+
+def test_folder_replaced_by_a_link_out_of_the_root(tmp_path, detector):
+    """O_NOFOLLOW guards the last name only: the opened file's real path must be the
+    listed one, so a folder swapped for a link out of the root is an error row."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "note.txt").write_text(NOTE)
+    share = tmp_path / "share"
+    (share / "team").mkdir(parents=True)
+    (share / "team" / "note.txt").write_text("Rota for Friday.\n")
+    config = Config()
+    source, items = listed(share, config)
+    (share / "team" / "note.txt").unlink()
+    (share / "team").rmdir()
+    (share / "team").symlink_to(outside)
+    [result] = scan_item(items["note.txt"], source, detector, config)
+    assert (result.status, result.reason, result.findings) == (
+        "error", "not the listed file: a link swapped in since listing", [])

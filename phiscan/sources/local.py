@@ -56,13 +56,40 @@ class LocalSource:
     def close(self) -> None:
         pass
 
-    def walk(self) -> Iterator[SourceItem]:
-        root_stat = os.stat(self.root)  # raises for a missing root: a usage error
-        if stat.S_ISREG(root_stat.st_mode):
-            yield self._file_item(self.root, os.lstat(self.root))
+    def walk(self, start: str | None = None) -> Iterator[SourceItem]:
+        """Every item under the root, or under `start` (a path below the root, as a
+        watcher finds a new folder): the same rows either way."""
+        if start is not None:
+            yield from self._walk_from(start)
             return
-        visited_dirs = {(root_stat.st_dev, root_stat.st_ino)}
-        stack = [self.root]
+        root_stat = os.stat(self.root)  # raises for a missing root: a usage error
+        if stat.S_ISREG(root_stat.st_mode):  # named by the operator: a link to it is meant
+            yield self._file_item(self.root, root_stat, ref=self.real_root)
+            return
+        yield from self._walk_tree(self.root, root_stat)
+
+    def _walk_from(self, start: str) -> Iterator[SourceItem]:
+        if reached_through_link(start, self.root, self.real_root):
+            return  # the link on the way has its own row
+        try:
+            start_stat = os.lstat(start)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            yield self._skip(start, f"cannot stat: {_errno_name(exc)}")
+            return
+        if not stat.S_ISDIR(start_stat.st_mode):  # a link to a folder is not entered
+            found = self._classify_stat(start, start_stat, set())
+            if isinstance(found, SourceItem):
+                yield found
+            return
+        yield from self._walk_tree(start, start_stat)
+
+    def _walk_tree(self, top: str, top_stat: os.stat_result) -> Iterator[SourceItem]:
+        # Folders are entered at their own path only, never through a link, so only a
+        # bind mount can bring a folder round again: its identity stops that.
+        visited_dirs = {(top_stat.st_dev, top_stat.st_ino)}
+        stack = [top]
         while stack:
             directory = stack.pop()
             try:
@@ -82,8 +109,11 @@ class LocalSource:
             stack.extend(reversed(subdirs))
 
     def item_at(self, path: str) -> SourceItem | None:
-        """One path below the root, classified as walk() classifies it (None: a directory
-        or an excluded file). Raises FileNotFoundError when the path no longer exists."""
+        """One path below the root, classified as walk() classifies it (None: a directory,
+        an excluded file, or a path through a linked folder, which the walk never lists).
+        Raises FileNotFoundError when the path no longer exists."""
+        if reached_through_link(path, self.root, self.real_root):
+            return None
         try:
             link_stat = os.lstat(path)
         except FileNotFoundError:
@@ -105,25 +135,7 @@ class LocalSource:
                        ) -> SourceItem | str | None:
         relative = os.path.relpath(path, self.root).replace(os.sep, "/")
         if stat.S_ISLNK(link_stat.st_mode):
-            if not self.scan_config.follow_symlinks:
-                return self._skip(path, "symlink not followed")
-            target = os.path.realpath(path)
-            if os.path.commonpath([target, self.real_root]) != self.real_root:
-                return self._skip(path, "symlink points outside the scanned root")
-            try:
-                target_stat = os.stat(path)
-            except OSError as exc:
-                loop = exc.errno == errno.ELOOP
-                return self._skip(path, "symlink loop" if loop else "dangling symlink")
-            if stat.S_ISDIR(target_stat.st_mode):
-                key = (target_stat.st_dev, target_stat.st_ino)
-                if key in visited_dirs:
-                    return self._skip(path, "symlink loop")
-                visited_dirs.add(key)
-                return path
-            if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
-                return None
-            return self._file_item(path, target_stat)
+            return self._classify_link(path, relative)
         if stat.S_ISDIR(link_stat.st_mode):
             key = (link_stat.st_dev, link_stat.st_ino)
             if key in visited_dirs:
@@ -134,7 +146,34 @@ class LocalSource:
             return None
         return self._file_item(path, link_stat)
 
-    def _file_item(self, path: str, file_stat: os.stat_result) -> SourceItem:
+    def _classify_link(self, path: str, relative: str) -> SourceItem | None:
+        """A link gets a row of its own; with follow_symlinks, a link to a file inside
+        the root is read. A link to a folder is never entered: a folder inside the root
+        is listed at its own path anyway, and one outside is out of scope."""
+        if not self.scan_config.follow_symlinks:
+            return self._skip(path, "symlink not followed")
+        target = self.link_target(path)
+        if target is None:
+            return self._skip(path, "symlink points outside the scanned root")
+        try:
+            target_stat = os.stat(target)
+        except OSError as exc:
+            loop = exc.errno == errno.ELOOP
+            return self._skip(path, "symlink loop" if loop else "dangling symlink")
+        if stat.S_ISDIR(target_stat.st_mode):
+            if is_within(os.path.realpath(os.path.dirname(path)), target):
+                return self._skip(path, "symlink loop")
+            return self._skip(path, "symlink to a folder inside the root: listed at its own path")
+        if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
+            return None
+        return self._file_item(path, target_stat)
+
+    def link_target(self, path: str) -> str | None:
+        """Where a link leads, fully resolved; None when that is outside the root."""
+        target = os.path.realpath(path)
+        return target if is_within(target, self.real_root) else None
+
+    def _file_item(self, path: str, file_stat: os.stat_result, ref: str = "") -> SourceItem:
         reason = _kind_reason(file_stat.st_mode)
         if reason is None and file_stat.st_size > self.scan_config.max_file_bytes:
             reason = f"too large: {file_stat.st_size} bytes > max_file_bytes"
@@ -145,7 +184,7 @@ class LocalSource:
             modified=file_stat.st_mtime,
             skip_reason=reason,
             root=display_path(self.root),
-            ref=path if location != path else "",
+            ref=ref or (path if location != path else ""),
         )
 
     def _skip(self, path: str, reason: str) -> SourceItem:
@@ -157,12 +196,27 @@ class LocalSource:
 
     def read(self, item: SourceItem, max_bytes: int) -> bytes:
         try:
-            return read_local_file(item.handle, max_bytes)
+            return read_local_file(*self._resolved(item.handle), max_bytes)
         except SourceReadError as exc:
             gone = self.gone_reason(exc.os_errno)
             if gone:
                 raise SourceReadUnavailable(gone) from None
             raise
+
+    def _resolved(self, path: str) -> tuple[str, str]:
+        """(the path to open, the real path the opened file must have). The link rules
+        are applied again at read time: a followed link is opened at its target, which
+        must still be inside the root; anything else at its own path, which no link may
+        have been swapped into since listing."""
+        if path in (self.root, self.real_root):  # a file named as the root
+            return self.real_root, self.real_root
+        if self.scan_config.follow_symlinks and os.path.islink(path):
+            target = self.link_target(path)
+            if target is None:
+                raise SourceReadError("symlink points outside the scanned root")
+            return target, target
+        return path, os.path.normpath(os.path.join(self.real_root,
+                                                   os.path.relpath(path, self.root)))
 
     def gone_reason(self, os_errno: int | None) -> str | None:
         """Why the whole source is unavailable, or None when only this item failed."""
@@ -181,8 +235,10 @@ class LocalSource:
             raise SourceUnavailable(gone)
 
 
-def read_local_file(path: str | Path, max_bytes: int) -> bytes:
-    """Read without following a swapped-in link, blocking on a FIFO, or touching atime."""
+def read_local_file(path: str | Path, expected_real_path: str | None, max_bytes: int) -> bytes:
+    """Read without following a swapped-in link, blocking on a FIFO, or touching atime.
+    When the kernel can say which file was opened, it must be `expected_real_path`
+    (no folder on the way became a link since listing)."""
     try:
         try:
             fd = os.open(path, _READ_FLAGS | _NOATIME)
@@ -191,6 +247,8 @@ def read_local_file(path: str | Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise SourceReadError(f"cannot open: {_errno_name(exc)}", exc.errno) from None
     try:
+        if expected_real_path is not None and opened_path(fd) not in (None, expected_real_path):
+            raise SourceReadError("not the listed file: a link swapped in since listing")
         file_stat = os.fstat(fd)
         reason = _kind_reason(file_stat.st_mode)
         if reason:
@@ -208,6 +266,28 @@ def read_local_file(path: str | Path, max_bytes: int) -> bytes:
         raise SourceReadError(f"read failed: {_errno_name(exc)}", exc.errno) from None
     finally:
         os.close(fd)
+
+
+def opened_path(fd: int) -> str | None:
+    """The real path of an open file, as the kernel knows it (None where it cannot say)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return None
+
+
+def is_within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def reached_through_link(path: str, root: str, real_root: str) -> bool:
+    """Whether a folder between `root` and `path` is a link (or the path leads out of
+    the root). The walk lists no such path whatever follow_symlinks says: the link on
+    the way has its own row. One rule for the scan's walk and every watch event."""
+    folder = os.path.dirname(path)
+    if len(folder) <= len(root):
+        return False  # the root itself, or an item straight inside it
+    return os.path.relpath(os.path.realpath(folder), real_root) != os.path.relpath(folder, root)
 
 
 def _identity(path: str) -> tuple[int, int] | None:

@@ -20,12 +20,15 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config
 from phiscan.exports import write_exports
 from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir, load_hmac_key
+from phiscan.sources.base import SourceUnavailable
+from phiscan.sources.local import LocalSource
 from phiscan.store import Inventory
 from phiscan.watch.alerts import Alerter, Identity
 from phiscan.watch.catchup import CatchUp, CatchUpCounts, start_catch_up
@@ -186,7 +189,8 @@ class WatchDaemon:
         self.writer = Writer(self.inventory, self.alerter, self.run_id)
         self._install_signal_handlers()
         self.debouncer = Debouncer(self.roots, self.watch.settle_seconds, self.watch.max_pending,
-                                   self.work, self.inbox, self.stop, self._request_resync)
+                                   self.work, self.inbox, self.stop, self._request_resync,
+                                   self._walk_new_folder)
         self.observers, self.plans = start_observers(
             plan_watches(self.roots.roots, self.watch),
             ForwardingHandler(self.debouncer.on_event), self.watch)
@@ -203,6 +207,14 @@ class WatchDaemon:
         finally:
             self._shutdown()
         return 0
+
+    def _walk_new_folder(self, root: str, folder: str) -> Iterator[str]:
+        """The paths the scan's walk lists under a folder that appeared under `root`."""
+        try:
+            for item in LocalSource(root, self.config).walk(folder):
+                yield item.handle
+        except SourceUnavailable as exc:
+            log.warning("cannot list a new folder: %s", exc)
 
     def _install_signal_handlers(self) -> None:
         def on_signal(signum, frame) -> None:

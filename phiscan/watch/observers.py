@@ -29,7 +29,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
-from watchdog.observers.polling import PollingObserver
+from watchdog.observers.polling import PollingObserverVFS
 
 from phiscan.config import WatchConfig
 
@@ -146,7 +146,10 @@ def start_observers(plans: list[WatchPlan], handler: FileSystemEventHandler,
     at once, so an inotify failure (the watch limit) is raised here, per path."""
     native = Observer()
     native_name = type(native).__name__.removesuffix("Observer").lower() or NATIVE
-    polling = PollingObserver(timeout=config.poll_interval_seconds)
+    # lstat: a link is an entry of its own, never a folder to descend (watchdog's
+    # default stat follows links, out of the root and round `up -> ..` loops).
+    polling = PollingObserverVFS(os.lstat, os.scandir,
+                                 polling_interval=config.poll_interval_seconds)
     observers = [native, polling]
     for observer in observers:
         observer.daemon = True
@@ -155,7 +158,8 @@ def start_observers(plans: list[WatchPlan], handler: FileSystemEventHandler,
     for plan in plans:
         if plan.observer == NATIVE:
             try:
-                native.schedule(handler, plan.path, recursive=True, event_filter=EVENT_TYPES)
+                native.schedule(handler, plan.path, recursive=True, event_filter=EVENT_TYPES,
+                                follow_symlink=False)
                 log.info("watching %s with %s (%s)", plan.path, native_name, plan.reason)
                 effective.append(WatchPlan(plan.path, native_name, plan.reason))
                 continue
@@ -163,7 +167,8 @@ def start_observers(plans: list[WatchPlan], handler: FileSystemEventHandler,
                 log.warning("cannot watch %s natively (%s); polling it instead", plan.path,
                             type(exc).__name__)
                 plan = WatchPlan(plan.path, POLLING, f"native watch failed: {type(exc).__name__}")
-        polling.schedule(handler, plan.path, recursive=True, event_filter=EVENT_TYPES)
+        polling.schedule(handler, plan.path, recursive=True, event_filter=EVENT_TYPES,
+                         follow_symlink=False)
         log.info("watching %s by polling every %.1f s (%s)", plan.path,
                  config.poll_interval_seconds, plan.reason)
         effective.append(plan)

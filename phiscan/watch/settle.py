@@ -17,12 +17,12 @@ import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from watchdog.events import FileSystemEvent
 
-from phiscan.sources.local import display_path
+from phiscan.sources.local import display_path, reached_through_link
 from phiscan.watch.messages import Control, Gone, Moved, TreeGone, TreeMoved, WorkItem
 
 log = logging.getLogger("phiscan.watch")
@@ -47,10 +47,15 @@ class LastEvent:
 
 @dataclass
 class RootMap:
-    """Which watched root a path belongs to; the output folder is never watched."""
+    """Which watched root a path belongs to; the output folder is never watched, and a
+    path reached through a linked folder belongs to no root (the scan's link rule)."""
 
     roots: list[str]
     ignored: list[str] = field(default_factory=list)
+    real_roots: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.real_roots = {root: os.path.realpath(root) for root in self.roots}
 
     def root_of(self, path: str) -> str | None:
         if any(_is_under(path, ignored) for ignored in self.ignored):
@@ -59,6 +64,8 @@ class RootMap:
         for root in self.roots:
             if _is_under(path, root) and (best is None or len(root) > len(best)):
                 best = root
+        if best is None or reached_through_link(path, best, self.real_roots[best]):
+            return None
         return best
 
 
@@ -80,8 +87,10 @@ def put_until(target: queue.Queue, message: object, stop: threading.Event) -> bo
 class Debouncer:
     def __init__(self, roots: RootMap, settle_seconds: float, max_pending: int,
                  work: queue.Queue, inbox: queue.Queue, stop: threading.Event,
-                 on_overflow: Callable[[], None]) -> None:
+                 on_overflow: Callable[[], None],
+                 walk: Callable[[str, str], Iterable[str]]) -> None:
         self.roots = roots
+        self.walk = walk
         self.settle_seconds = settle_seconds
         self.max_pending = max_pending
         self.work = work
@@ -218,14 +227,15 @@ class Debouncer:
 
     def _walk_new_directories(self) -> None:
         """A directory that appears may already hold files (moved in, or written before
-        the new inotify watch was in place)."""
+        the new inotify watch was in place): listed by the scan's own walk, so a link
+        in it gets its row and is not followed (nor is the directory, if it is a link)."""
         while True:
             with self.lock:
                 if not self.dirs_to_walk:
                     return
                 directory = self.dirs_to_walk.popleft()
-            found = [os.path.join(parent, name)
-                     for parent, _dirs, names in os.walk(directory) for name in names]
+            root = self.roots.root_of(directory)
+            found = list(self.walk(root, directory)) if root else []
             with self.lock:
                 for path in found:
                     if self.roots.root_of(path):
