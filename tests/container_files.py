@@ -8,6 +8,7 @@ a clinical system names them (PATIENT_COLUMNS / PATIENT_ROW).
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import io
 import lzma
@@ -185,6 +186,7 @@ def build_databases(share: Path) -> None:
     (folder / "sqlite3-dump.sql").write_bytes(dump)
     (folder / "mysqldump.sql").write_text(MYSQLDUMP)
     (folder / "pg_dump.sql").write_text(PG_DUMP)
+    build_dbf(folder / "patients.dbf")
 
 
 def mail(subject: str, body: str, attachments: dict[str, bytes] | None = None) -> EmailMessage:
@@ -302,3 +304,14 @@ def build_multiarchives(share: Path) -> None:
                    stdin=zeros.stdout, check=True)
     zeros.stdout.close()
     zeros.wait()
+
+
+def build_dbf(path: Path) -> None:
+    """A FoxPro-style table written by the `dbf` library (field names are at most 10
+    characters in the format, as in real exports)."""
+    import dbf
+
+    table = dbf.Table(str(path), "patient_nm C(40); nhs_number C(10); dob D", codepage="utf8")
+    table.open(dbf.READ_WRITE)
+    table.append((PATIENT_NAME, NHS_NUMBER, datetime.date(1941, 3, 12)))
+    table.close()

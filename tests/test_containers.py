@@ -22,6 +22,7 @@ from tests.container_files import (
     build_archives,
     build_bombs,
     build_databases,
+    build_dbf,
     build_mail,
     build_multiarchives,
     rar4_stored,
@@ -75,6 +76,7 @@ EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "databases/sqlite3-dump.sql": (SCANNED, PATIENT),
     "databases/mysqldump.sql": (SCANNED, PATIENT),
     "databases/pg_dump.sql": (SCANNED, PATIENT),
+    "databases/patients.dbf": (SCANNED, PATIENT),
     # Messages named by position, never by subject; attachments recursed.
     "mail/clinic.mbox": (SCANNED, {}),
     "mail/clinic.mbox!message-1.eml": (SCANNED, PATIENT),
@@ -88,9 +90,9 @@ EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "mail/forwarded.msg!attachment-1.eml": (SCANNED, PATIENT),
     "mail/forwarded.msg!attachment-1.eml!patients.csv": (SCANNED, PATIENT),
 }
-# Each table row's values sit under their column names.
-TABLE_FIELDS = {("UK_NHS", "nhs_number"), ("DATE_OF_BIRTH", "date_of_birth"),
-                ("PERSON", "patient_name")}
+# Each table row's values sit under their column names (dBase names are 10 characters).
+TABLE_FIELDS = {"UK_NHS": {"nhs_number"}, "DATE_OF_BIRTH": {"date_of_birth", "dob"},
+                "PERSON": {"patient_name", "patient_nm"}}
 
 
 @pytest.fixture(scope="module")
@@ -130,14 +132,17 @@ def test_database_findings_know_their_table_row_and_column(scan):
             "SELECT l.location, f.entity_type, f.position, f.field FROM findings f "
             "JOIN locations l ON l.id = f.location_id WHERE l.location LIKE ?",
             (f"{share}/databases/%",)).fetchall()
-    places = {(location.removeprefix(f"{share}/databases/"), position)
-              for location, _entity, position, _field in found}
-    assert places == {("clinic.sqlite", "table patients row 1"),
-                      ("wal-mode.db", "table patients row 1"),
-                      ("sqlite3-dump.sql", "table patients row 1"),
-                      ("mysqldump.sql", "table patients row 1"),
-                      ("pg_dump.sql", "table public.patients row 1")}
-    assert {(entity, field) for _location, entity, _position, field in found} == TABLE_FIELDS
+    places = {(location.removeprefix(f"{share}/databases/"), position, entity)
+              for location, entity, position, _field in found}
+    assert places == {(name, f"table {table} row 1", entity)
+                      for name, table in (("clinic.sqlite", "patients"),
+                                          ("wal-mode.db", "patients"),
+                                          ("sqlite3-dump.sql", "patients"),
+                                          ("mysqldump.sql", "patients"),
+                                          ("pg_dump.sql", "public.patients"),
+                                          ("patients.dbf", "patients"))
+                      for entity in TABLE_FIELDS}
+    assert all(field.lower() in TABLE_FIELDS[entity] for _l, entity, _p, field in found)
 
 
 def test_sqlite_files_left_as_they_were_with_no_journal_beside_them(scan):
@@ -147,7 +152,8 @@ def test_sqlite_files_left_as_they_were_with_no_journal_beside_them(scan):
         path = folder / name
         assert (path.read_bytes(), path.stat().st_mtime_ns) == before[str(path)]
     assert sorted(path.name for path in folder.iterdir()) == [
-        "clinic.sqlite", "mysqldump.sql", "pg_dump.sql", "sqlite3-dump.sql", "wal-mode.db"]
+        "clinic.sqlite", "mysqldump.sql", "patients.dbf", "pg_dump.sql", "sqlite3-dump.sql",
+        "wal-mode.db"]
 
 
 def test_share_untouched_and_nothing_planted_in_any_output(scan):
@@ -289,3 +295,14 @@ def test_7z_rar_and_cab_are_known_by_their_first_bytes_and_damage_is_named():
         pieces("7z", "x.7z", b"7z\xbc\xaf\x27\x1c\x00\x04" + b"\xff" * 40)
     with pytest.raises(ExtractionError, match="^corrupt rar: not a rar archive$"):
         pieces("rar", "x.rar", b"PK\x03\x04")
+
+
+def test_dbf_that_is_not_a_table_or_is_cut_short_has_a_reason(tmp_path):
+    from phiscan.extract import ExtractionError
+
+    with pytest.raises(ExtractionError, match="^malformed dbf: not a dBase table$"):
+        pieces("dbf", "x.dbf", b"name,nhs\n")
+    build_dbf(tmp_path / "p.dbf")
+    whole = (tmp_path / "p.dbf").read_bytes()
+    with pytest.raises(ExtractionError, match="^malformed dbf: "):
+        pieces("dbf", "p.dbf", whole[:40])

@@ -16,6 +16,7 @@ from phiscan.extract.base import (
     Skip,
 )
 from phiscan.extract.compressed import extract_bzip2, extract_gzip, extract_tar, extract_xz
+from phiscan.extract.dbase import extract_dbf
 from phiscan.extract.doc import extract_doc
 from phiscan.extract.fhir import extract_fhir
 from phiscan.extract.hl7 import extract_hl7
@@ -71,6 +72,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "7z": extract_7z,
     "rar": extract_rar,
     "cab": extract_cab,
+    "dbf": extract_dbf,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -98,6 +100,7 @@ EXTENSIONS: dict[str, str] = {
     ".xls": "xls", ".xlt": "xls", ".xlsb": "xlsb",
     ".ppt": "ppt", ".pps": "ppt", ".pot": "ppt",
     ".7z": "7z", ".rar": "rar", ".cab": "cab",
+    ".dbf": "dbf",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.
