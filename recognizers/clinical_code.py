@@ -13,7 +13,7 @@ from presidio_analyzer import RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of
-from recognizers.triggers import sign
+from recognizers.triggers import Trigger, sign
 
 ICD10 = r"(?<![\w.])[A-TV-Z]\d{2}(?:\.\d{1,4}|\d{1,2})?[A-Z]?(?![\w])(?!\.\d)"
 SNOMED = r"(?<![\w.])[1-9]\d{5,17}(?![\w])(?!\.\d)"
@@ -60,6 +60,10 @@ class ClinicalCodeRecognizer(ContextScoredRecognizer):
             context=context or [*ICD_CONTEXT.phrases, *SNOMED_CONTEXT.phrases],
             supported_language=supported_language,
             triggers=None if patterns else {"icd-10": sign(r"[A-TV-Z]\d\d")},
+            # A code is kept only after its system's name on its line: the long numbers
+            # of a log (ids, counters) are not checked one by one.
+            context_gate=None if patterns else Trigger(sign=Terms(
+                context or [*ICD_CONTEXT.phrases, *SNOMED_CONTEXT.phrases]).raw_sign()),
         )
         # A tuned context labels both kinds of code; the shipped one tells them apart.
         self.icd_context = self.context_terms if context else ICD_CONTEXT

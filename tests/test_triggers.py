@@ -84,6 +84,7 @@ PIECES = [
     "ß", "İ", "ſ", "K", " ", "  ", "\n", "\n\n", ", ", ". ", ";", ":", "-", "\t", "\u00a0",
     "DOB", "D.O.B.", "d_o_b", "born", "dateOfBirth", "Date of birth", "birth", "B", "O", "\r",
     "PID|1||943^^^NHS||SMITH^JANE||19500201|", "19500201", "seq=0001234", "JK 12 34 56 C",
+    "Dx:", "concept id", "SCTID", "icd10",
 ]
 
 
