@@ -22,7 +22,10 @@ NOTE = "Patient: John Smith, NHS number 943 476 5919, date of birth 12/03/1941."
 @pytest.fixture(scope="module")
 def formats_scan(tmp_path_factory):
     share = tmp_path_factory.mktemp("formats")
+    shutil.copytree(FORMATS_DIR / "public", share / "public")
     for path in sorted(FORMATS_DIR.iterdir()):
+        if path.is_dir():
+            continue
         if path.suffix == ".gz":  # stored compressed (SOURCES.md), scanned as it was made
             (share / path.stem).write_bytes(gzip.decompress(path.read_bytes()))
         elif path.suffix not in (".md", ".py"):
@@ -68,6 +71,12 @@ EXPECTED = {
     "letter.docm": ("docx", BOTH),
     "letter.dotx": ("docx", BOTH),
     "register.xltx": ("xlsx", BOTH),
+    "register.ods": ("ods", BOTH),
+    "letter.odt": ("odt", BOTH),
+    "clinic.odp": ("odp", BOTH),
+    "clinic.pptx": ("pptx", BOTH),
+    "clinic.ppsx": ("pptx", BOTH),
+    "clinic.potx": ("pptx", BOTH),
     "clinic.ppt": ("ppt", BOTH),
 }
 
@@ -86,3 +95,18 @@ def test_a_password_protected_docx_is_skipped_as_encrypted_not_corrupt(formats_s
     row = formats_scan["letter-protected.docx"]
     assert (row["status"], row["reason"], row["chars"]) == (
         "skipped", "encrypted (password required)", 0)
+
+
+def test_a_strict_ooxml_workbook_shows_its_sheets(formats_scan):
+    """Excel's strict OOXML namespaces: openpyxl sees no sheets, calamine reads them."""
+    from phiscan.config import LimitsConfig
+    from phiscan.extract import ExtractContext, run_extractor
+
+    row = formats_scan["public/testEXCEL.strict.xlsx"]
+    assert (row["extractor"], row["status"], row["reason"]) == ("xlsx", "scanned", "")
+    data = (FORMATS_DIR / "public" / "testEXCEL.strict.xlsx").read_bytes()
+    units = list(run_extractor("xlsx", data, ExtractContext.for_file("a.xlsx", LimitsConfig())))
+    assert {unit.where.split(" row ")[0] for unit in units} == {
+        "sheet First Sheet", "sheet Sheet Number 2"}
+    assert row["chars"] == sum(len(unit.text) for unit in units)
+    assert "2nd row 2nd column" in units[1].text

@@ -24,20 +24,21 @@ from phiscan.extract.htmldoc import extract_html
 from phiscan.extract.mail import extract_eml, unique_name
 from phiscan.extract.mbox import extract_mbox
 from phiscan.extract.multiarchive import extract_7z, extract_cab, extract_rar
+from phiscan.extract.odf import extract_odf, extract_ods
 from phiscan.extract.ole import extract_encrypted_package
 from phiscan.extract.outlook import extract_msg
 from phiscan.extract.pdf import extract_pdf
 from phiscan.extract.ppt import extract_ppt
+from phiscan.extract.presentation import extract_pptx
 from phiscan.extract.rtf import extract_rtf
 from phiscan.extract.sniff import refine, sniff
-from phiscan.extract.spreadsheet import extract_xlsx
 from phiscan.extract.sqldump import extract_sql
 from phiscan.extract.sqlite import extract_sqlite
 from phiscan.extract.structured import extract_json
 from phiscan.extract.tabular import extract_csv, extract_tsv
 from phiscan.extract.text import extract_text, looks_binary
 from phiscan.extract.word import extract_docx
-from phiscan.extract.workbook import extract_xls, extract_xlsb
+from phiscan.extract.workbook import extract_ooxml_workbook, extract_xls, extract_xlsb
 from phiscan.extract.xmldoc import extract_xml
 from phiscan.model import Child
 
@@ -51,7 +52,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "xml": extract_xml,
     "html": extract_html,
     "docx": extract_docx,
-    "xlsx": extract_xlsx,
+    "xlsx": extract_ooxml_workbook,
     "pdf": extract_pdf,
     "rtf": extract_rtf,
     "eml": extract_eml,
@@ -73,6 +74,10 @@ EXTRACTORS: dict[str, Extractor] = {
     "rar": extract_rar,
     "cab": extract_cab,
     "dbf": extract_dbf,
+    "pptx": extract_pptx,
+    "odt": extract_odf,
+    "odp": extract_odf,
+    "ods": extract_ods,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -101,6 +106,10 @@ EXTENSIONS: dict[str, str] = {
     ".ppt": "ppt", ".pps": "ppt", ".pot": "ppt",
     ".7z": "7z", ".rar": "rar", ".cab": "cab",
     ".dbf": "dbf",
+    ".pptx": "pptx", ".pptm": "pptx", ".ppsx": "pptx", ".ppsm": "pptx", ".potx": "pptx",
+    ".potm": "pptx",
+    ".odt": "odt", ".ott": "odt", ".odp": "odp", ".otp": "odp", ".odg": "odp",
+    ".ods": "ods", ".ots": "ods",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.

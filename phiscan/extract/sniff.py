@@ -10,6 +10,7 @@ from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.multiarchive import MAGICS
+from phiscan.extract.odf import odf_kind
 from phiscan.extract.ole import OLE_MAGIC, ole_kind
 from phiscan.extract.sqlite import SQLITE_MAGIC
 from phiscan.extract.text import looks_binary
@@ -17,11 +18,11 @@ from phiscan.extract.text import looks_binary
 ZIP_MAGIC = b"PK\x03\x04"
 # Members that make a zip an Office document rather than an archive to recurse into.
 OFFICE_MEMBERS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"),
-                  ("xl/workbook.bin", "xlsb"))
+                  ("xl/workbook.bin", "xlsb"), ("ppt/presentation.xml", "pptx"))
 # Formats whose content, not their name, decides the reader: a .doc that is RTF or
 # a .docx; a password-protected .docx (an OLE file); a .xls that is HTML.
-DOCUMENT_KINDS = frozenset({"docx", "xlsx", "xlsb", "doc", "xls", "ppt", "msg",
-                            "office-encrypted"})
+DOCUMENT_KINDS = frozenset({"docx", "xlsx", "xlsb", "pptx", "doc", "xls", "ppt", "msg",
+                            "odt", "ods", "odp", "office-encrypted"})
 LEGACY_KINDS = frozenset({"doc", "xls", "ppt"})
 HL7_START = re.compile(rb"^\x0b?MSH[^A-Za-z0-9\s]")
 HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
@@ -37,12 +38,13 @@ def zip_kind(data: bytes) -> str:
     try:
         with open_zip(data) as container:
             names = set(container.namelist())
+            odf = odf_kind(container) if "mimetype" in names else None
     except (ExtractionError, zipfile.LargeZipFile):
         return "zip"  # the zip extractor reports the corruption
     for member, kind in OFFICE_MEMBERS:
         if member in names:
             return kind
-    return "zip"
+    return odf or "zip"
 
 
 def sniff_text(head: bytes) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import struct
+import zipfile
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -16,7 +17,7 @@ import xlrd
 from phiscan.extract.archive import check_container
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
 from phiscan.extract.ole import ENCRYPTED, OLE_MAGIC, refuse_encrypted
-from phiscan.extract.spreadsheet import sheet_units
+from phiscan.extract.spreadsheet import extract_xlsx, sheet_units
 
 T = TypeVar("T")
 READABLE_SHEETS = (python_calamine.SheetTypeEnum.WorkSheet,
@@ -110,3 +111,23 @@ def extract_zipped_book(data: bytes, ctx: ExtractContext, kind: str) -> Iterator
 
 def extract_xlsb(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     yield from extract_zipped_book(data, ctx, "xlsb")
+
+
+STRICT_MARK = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def is_strict(data: bytes) -> bool:
+    """Strict OOXML (ISO 29500 strict namespaces), which openpyxl reads as no sheets."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("xl/workbook.xml") as part:
+            return STRICT_MARK in part.read(2048)
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile, NotImplementedError):
+        return False
+
+
+def extract_ooxml_workbook(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    """.xlsx/.xlsm/.xltx: the streaming reader; a strict OOXML workbook through calamine."""
+    if is_strict(data):
+        yield from extract_zipped_book(data, ctx, "xlsx")
+    else:
+        yield from extract_xlsx(data, ctx)
