@@ -29,9 +29,11 @@ from phiscan.logs import (
     scrubbed_thread_excepthook,
     setup_logging,
 )
+from phiscan.outlock import output_lock
 from phiscan.progress import progress_display
 from phiscan.security import (
     OutputPathError,
+    Refused,
     check_output_target,
     ensure_private_dir,
     shared_folder_note,
@@ -219,6 +221,14 @@ def scan(
         err_console.print(f"[red]no such source:[/red] {', '.join(missing)}")
         raise typer.Exit(EXIT_USAGE)
     prepare_output(out)
+    with output_lock(out, "scan"):
+        scan_locked(sources, out, config, quiet=quiet, debug=debug, full=full, resume=resume,
+                    fail_on_findings=fail_on_findings)
+
+
+def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, debug: bool,
+                full: bool, resume: bool, fail_on_findings: bool) -> None:
+    """The scan command once it holds the output folder's lock."""
     setup_logging(out, quiet=quiet, debug=debug)
     from phiscan.scanner import has_special_category, run_scan
 
@@ -292,7 +302,7 @@ def main() -> None:
     register_commands()
     try:
         app()
-    except OutputPathError as exc:  # any command's output: a link, FIFO, device or folder
+    except Refused as exc:  # an output path we cannot keep private, a busy output folder
         err_console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
         sys.exit(EXIT_USAGE)
     except Exception as exc:

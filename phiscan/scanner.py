@@ -16,7 +16,8 @@ from phiscan.config import Config, ConfigError
 from phiscan.executors import Executor, Job, make_executor
 from phiscan.exports import write_exports
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
-from phiscan.security import load_hmac_key
+from phiscan.outlock import output_lock
+from phiscan.security import ensure_private_dir, load_hmac_key
 from phiscan.sources import matches_globs, open_source
 from phiscan.sources.base import UNAVAILABLE_PREFIX, SourceUnavailable, display_uri
 from phiscan.sources.local import display_path
@@ -206,16 +207,17 @@ def run_scan(
 ) -> ScanOutcome:
     """Scan into out_dir. A rescan into the same folder skips unchanged locations
     unless `full`; `resume` continues an interrupted run instead of starting one."""
-    out = Path(out_dir)
-    key, key_origin = load_hmac_key(out, config)
-    progress = ScanProgress()
-    # Before the inventory opens: forked workers never hold its SQLite handle.
-    executor = make_executor(config, key)
-    try:
-        return _scan_with(executor, sources, out, config, key_origin, progress, on_progress,
-                          full=full, resume=resume)
-    finally:
-        executor.close()
+    out = ensure_private_dir(out_dir)
+    with output_lock(out, "scan"):
+        key, key_origin = load_hmac_key(out, config)
+        progress = ScanProgress()
+        # Before the inventory opens: forked workers never hold its SQLite handle.
+        executor = make_executor(config, key)
+        try:
+            return _scan_with(executor, sources, out, config, key_origin, progress,
+                              on_progress, full=full, resume=resume)
+        finally:
+            executor.close()
 
 
 def _scan_with(executor: Executor, sources: list[str], out: Path, config: Config,

@@ -66,7 +66,12 @@ def shared_folder_note(directory: Path) -> str | None:
             f"(`chmod 700 {directory}` hides them)")
 
 
-class OutputPathError(Exception):
+class Refused(Exception):
+    """phiscan will not do what was asked; the message says why and what to do instead
+    (the CLI prints it, exit code 2)."""
+
+
+class OutputPathError(Refused):
     """An output path phiscan will not write: it could not keep what it writes private."""
 
 

@@ -14,8 +14,8 @@ Schema version 1 (documented in the README):
 - source_posture: per run and source root, whether it is publicly readable and
   the settings that say so (S3 bucket posture)
 
-One writer per inventory (the scanning process); readers may open it any time
-(WAL mode).
+One writer per inventory (the process holding DIR/phiscan.lock, phiscan.outlock);
+readers may open it any time (WAL mode).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from phiscan.cli import console, err_console, refuse_unsafe_target, usage_error
 from phiscan.config import ConfigError, load_config
+from phiscan.outlock import output_lock
 from phiscan.scoping.export import ROLES, export_row, write_export
 from phiscan.scoping.keys import existing_hmac_key
 from phiscan.scoping.linkage import Individual
@@ -82,8 +83,12 @@ def individuals_command(
     if export is None:
         console.print(individuals_table(people))
         return
-    revealed = reveal_for(out_dir, people, export, config_path) if reveal else None
-    count = write_export(export, people, revealed)
+    if reveal:  # the audit row goes into the inventory: a writer like any other
+        with output_lock(out_dir, "individuals --reveal"):
+            count = write_export(export, people,
+                                 reveal_for(out_dir, people, export, config_path))
+    else:
+        count = write_export(export, people)
     err_console.print(f"wrote {count} individuals to {export}")
 
 

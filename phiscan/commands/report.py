@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from phiscan.cli import EXIT_USAGE, console, err_console, indented, measure_table
+from phiscan.outlock import output_lock
 from phiscan.scoping.html import HTML_REPORT, write_html
 from phiscan.scoping.ico import write_ico
 from phiscan.scoping.report import build_report, load_scope
@@ -80,10 +81,12 @@ def report_command(
         for table in (people_table(report), locations_table(report), top_table(report)):
             console.print(table)
     written = []
-    if ico:
-        written.extend(write_ico(report, Path(out_dir)))
-    if html:
-        written.append(write_html(report, Path(out_dir) / HTML_REPORT))
+    if ico or html:
+        with output_lock(out_dir, "report"):
+            if ico:
+                written.extend(write_ico(report, Path(out_dir)))
+            if html:
+                written.append(write_html(report, Path(out_dir) / HTML_REPORT))
     for path in written:
         err_console.print(f"wrote {path}")
 

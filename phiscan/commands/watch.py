@@ -9,6 +9,7 @@ import typer
 
 from phiscan.cli import EXIT_USAGE, ConfigOption, err_console, load_or_exit, prepare_output
 from phiscan.logs import setup_logging
+from phiscan.outlock import output_lock
 
 
 def watch(
@@ -29,14 +30,15 @@ def watch(
         err_console.print(f"[red]not a folder:[/red] {', '.join(not_folders)}")
         raise typer.Exit(EXIT_USAGE)
     prepare_output(out)
-    setup_logging(out, quiet=quiet, debug=debug)
-    from phiscan.watch.daemon import WatchError, run_watch
+    with output_lock(out, "watch"):
+        setup_logging(out, quiet=quiet, debug=debug)
+        from phiscan.watch.daemon import WatchError, run_watch
 
-    try:
-        code = run_watch([str(path) for path in paths], out, config)
-    except (WatchError, ValueError) as exc:
-        err_console.print(f"[red]cannot watch:[/red] {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+        try:
+            code = run_watch([str(path) for path in paths], out, config)
+        except (WatchError, ValueError) as exc:
+            err_console.print(f"[red]cannot watch:[/red] {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
     raise typer.Exit(code)
 
 

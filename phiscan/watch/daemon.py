@@ -10,7 +10,6 @@ work in flight, which the next start's catch-up pass redoes.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import queue
@@ -26,7 +25,8 @@ from pathlib import Path
 from phiscan import __version__
 from phiscan.config import Config
 from phiscan.exports import write_exports
-from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir, load_hmac_key
+from phiscan.outlock import output_lock
+from phiscan.security import ensure_private_dir, load_hmac_key
 from phiscan.sources.base import SourceUnavailable
 from phiscan.sources.local import LocalSource
 from phiscan.store import Inventory
@@ -45,26 +45,11 @@ from phiscan.watch.status import write_status
 from phiscan.watch.workers import WorkerPool
 
 log = logging.getLogger("phiscan.watch")
-LOCK_FILENAME = "watch.lock"
 DRAIN_BATCH = 500
 
 
 class WatchError(Exception):
     """A reason the daemon cannot start (exit code 2)."""
-
-
-def acquire_lock(out_dir: Path) -> int:
-    """One daemon per output folder; the kernel drops the lock when the process dies."""
-    fd = os.open(out_dir / LOCK_FILENAME, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.read(fd, 32).decode(errors="replace").strip()
-        os.close(fd)
-        raise WatchError(f"another phiscan watch (pid {holder or '?'}) uses {out_dir}") from None
-    os.ftruncate(fd, 0)
-    os.write(fd, str(os.getpid()).encode())
-    return fd
 
 
 class Writer:
@@ -169,11 +154,8 @@ class WatchDaemon:
     def run(self) -> int:
         os.umask(0o077)
         ensure_private_dir(self.out_dir)
-        lock_fd = acquire_lock(self.out_dir)
-        try:
+        with output_lock(self.out_dir, "watch"):
             return self._run_locked()
-        finally:
-            os.close(lock_fd)
 
     def _run_locked(self) -> int:
         key, key_origin = load_hmac_key(self.out_dir, self.config)

@@ -1,0 +1,98 @@
+"""One writer per output folder, through the real CLI and the real daemon.
+
+A second `scan` into a folder a scan was writing to marked most of the first's files
+`gone` and the report counted a fifth of the people, both exiting 0.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from phiscan.samples import make_people, visit_note
+from tests.watch_helpers import start_daemon, wait_until_running, write_config
+
+NOTES = 2000  # long enough (about 10 s on one worker) to start a second scan
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
+                          text=True, timeout=600)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def build_share(share: Path, count: int) -> None:
+    share.mkdir()
+    for number, person in enumerate(make_people(random.Random(13), count)):
+        (share / f"visit-{number:04d}.txt").write_text(visit_note(person))
+
+
+def wait_for_inventory(out: Path, process: subprocess.Popen) -> None:
+    """Until the first scan has opened its inventory (never a fixed sleep)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if (out / "inventory.sqlite").exists():
+            return
+        assert process.poll() is None, "the first scan ended before opening its inventory"
+        time.sleep(0.05)
+    raise AssertionError("the first scan never opened its inventory")
+
+
+def test_a_second_scan_into_a_folder_being_scanned_is_refused(tmp_path):
+    share, out = tmp_path / "share", tmp_path / "out"
+    build_share(share, NOTES)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "--workers",
+         "1", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_inventory(out, first)
+        second = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
+        still_running = first.poll() is None
+    finally:
+        _stdout, stderr = first.communicate(timeout=600)
+    assert second.returncode == 2
+    assert (f"another phiscan scan (pid {first.pid}) is writing to {out}; wait for it to "
+            "finish") in one_line(second.stderr)
+    assert still_running
+    assert first.returncode == 0, stderr[-2000:]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["locations"] == NOTES
+    assert summary["status"] == {"scanned": NOTES, "skipped": 0, "error": 0}
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        assert db.execute("SELECT kind, status FROM runs").fetchall() == [("scan", "completed")]
+        assert db.execute("SELECT count(*) FROM locations WHERE gone=1").fetchone() == (0,)
+
+
+def test_the_watch_daemon_holds_its_folder_until_it_ends_even_by_kill_9(tmp_path):
+    share, out = tmp_path / "share", tmp_path / "out"
+    build_share(share, 3)
+    config = write_config(tmp_path / "watch.toml", settle_seconds=0.3, heartbeat_seconds=0.5,
+                          workers=1)
+    daemon = start_daemon([share], out, config, tmp_path / "logs")
+    try:
+        wait_until_running(out, daemon)
+        holder = f"another phiscan watch (pid {daemon.process.pid}) is writing to {out}"
+        refused = [run_cli("scan", str(share), "--out", str(out)),
+                   run_cli("individuals", str(out), "--export", str(tmp_path / "people.csv"),
+                           "--reveal"),
+                   run_cli("report", str(out), "--html")]
+        reading = run_cli("report", str(out), "--format", "json")
+    finally:
+        daemon.process.send_signal(signal.SIGKILL)
+        daemon.process.wait(timeout=60)
+    for result in refused:
+        assert result.returncode == 2, result.args
+        assert holder in one_line(result.stderr), result.args
+    assert not (tmp_path / "people.csv").exists() and not (out / "report.html").exists()
+    assert reading.returncode == 0 and json.loads(reading.stdout)["individuals"]["total"] == 3
+    after_kill = run_cli("scan", str(share), "--out", str(out), "--workers", "1", "--quiet")
+    assert after_kill.returncode == 0, after_kill.stderr
