@@ -100,6 +100,7 @@ class SmbConfig:
     require_signing: bool = True
     encrypt: bool = False
     auth_protocol: str = "negotiate"
+    max_depth: int = 64
 
 
 @dataclass

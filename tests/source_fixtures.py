@@ -187,9 +187,28 @@ def links_share(served_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
-def samba(served_dir, parity_share, restricted_share, links_share) -> Iterator[SambaServer]:
+def loops_share(served_dir) -> Path:
+    """Links smbd follows itself (links inside a share are followed by default): the
+    client sees `loop` and `team/back` as plain folders, each the share's root again."""
+    root = served_dir / "loops"
+    (root / "team").mkdir(parents=True)
+    (root / "deep" / "l1" / "l2" / "l3" / "l4").mkdir(parents=True)
+    (root / "note.txt").write_text("Team rota: nothing personal here.\n")
+    (root / "team" / "visit.txt").write_text("Patient Jane Smith, NHS number 943 476 5919.\n")
+    (root / "deep" / "l1" / "l2" / "l3" / "l4" / "deep.txt").write_text("Minutes.\n")
+    (root / "loop").symlink_to(".")
+    (root / "team" / "back").symlink_to("..")
+    for path in [root, *root.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+    return root
+
+
+@pytest.fixture(scope="session")
+def samba(served_dir, parity_share, restricted_share, links_share, loops_share
+          ) -> Iterator[SambaServer]:
     shares = {"parity": f"guest:{parity_share}", "restricted": f"user:{restricted_share}",
-              "links": f"dfs:{links_share}"}
+              "links": f"dfs:{links_share}", "loops": f"guest:{loops_share}"}
     try:
         server = start_samba(served_dir / "samba", shares)
     except SambaUnavailable as exc:

@@ -93,3 +93,27 @@ def test_wrong_password_leaves_the_scan_incomplete_without_printing_it(samba, tm
         assert "wrong-secret-password" not in stream
     for path in all_files_under(tmp_path / "out"):
         assert b"wrong-secret-password" not in path.read_bytes()
+
+
+def test_server_side_link_loops_end_with_a_row(samba, tmp_path):
+    """smbd follows `loop -> .` itself, so the client sees endless plain folders: the walk
+    stops each loop at the first folder that is one above it again (FileId and listing),
+    and bounds depth; the run ends."""
+    config = tmp_path / "phiscan.toml"
+    config.write_text("[smb]\nrequire_signing = false\nmax_depth = 3\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", f"smb://guest@127.0.0.1:{samba.port}/loops",
+         "--out", str(tmp_path / "out"), "--workers", "1", "--config", str(config), "--quiet"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    root = f"smb://127.0.0.1:{samba.port}/loops"
+    rows = rows_by_location(tmp_path / "out")
+    assert {location[len(root) + 1:]: (row["status"], row["reason"])
+            for location, row in rows.items()} == {
+        "loop": ("skipped", "folder loop"),
+        "note.txt": ("scanned", ""),
+        "team/back": ("skipped", "folder loop"),
+        "team/visit.txt": ("scanned", ""),
+        "deep/l1/l2/l3": ("skipped", "folder deeper than max_depth (3)"),
+    }

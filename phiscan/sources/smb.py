@@ -124,6 +124,7 @@ class SmbSource:
         self.target = parse_smb_uri(uri, config.smb.port)
         self.root = self.target.location(self.target.path)
         self.scan_config = config.scan
+        self.max_depth = max(1, config.smb.max_depth)
         self._options = session_options(self.target, config.smb)
         self._connections: dict[str, Any] = {}  # this source's own pool, closed with it
         self._registered = False
@@ -163,25 +164,44 @@ class SmbSource:
             yield self._file_item(self.target.path, name, root_stat.st_size,
                                   root_stat.st_mtime, root_stat.st_file_attributes)
             return
-        stack = [self.target.path]
+        yield from self._walk_folders(root_stat.st_ino)
+
+    def _walk_folders(self, root_id: int) -> Iterator[SourceItem]:
+        """Folders in name order. A server that follows links itself (Samba does, for
+        links inside the share) shows a link to a folder above as a plain folder, so
+        `loop -> .` would never end: a folder with the FileId of a folder above it and
+        the same listing is a loop (the listing tells it from another filesystem's
+        folder that happens to share an inode number), and depth is bounded by
+        `[smb] max_depth` for servers that give no FileId."""
+        stack: list[tuple[str, int, Ancestors]] = [(self.target.path, root_id, ())]
         while stack:
-            directory = stack.pop()
+            directory, folder_id, above = stack.pop()
             try:
-                with smbclient.scandir(self.target.unc(directory), **self._call_options) as it:
-                    entries = sorted(it, key=lambda entry: entry.name)
+                entries = self._list(directory)
             except (SMBException, OSError) as exc:
                 yield self._skip(directory, f"directory not readable: {safe_reason(exc)}")
                 continue
-            subdirs: list[str] = []
+            signature = _signature(entries)
+            if folder_id and (folder_id, signature) in above:
+                yield self._skip(directory, "folder loop")
+                continue
+            below = (*above, (folder_id, signature))
+            subdirs: list[tuple[str, int, Ancestors]] = []
             for entry in entries:
                 path = f"{directory}/{entry.name}" if directory else entry.name
-                if _is_plain_directory(entry.smb_info.file_attributes):
-                    subdirs.append(path)
-                    continue
-                item = self._classify(path, entry.smb_info)
-                if item is not None:
-                    yield item
+                if not _is_plain_directory(entry.smb_info.file_attributes):
+                    item = self._classify(path, entry.smb_info)
+                    if item is not None:
+                        yield item
+                elif len(below) > self.max_depth:
+                    yield self._skip(path, f"folder deeper than max_depth ({self.max_depth})")
+                else:
+                    subdirs.append((path, entry.smb_info.file_id, below))
             stack.extend(reversed(subdirs))
+
+    def _list(self, directory: str) -> list[Any]:
+        with smbclient.scandir(self.target.unc(directory), **self._call_options) as listing:
+            return sorted(listing, key=lambda entry: entry.name)
 
     def _relative(self, path: str) -> str:
         below = path[len(self.target.path):].lstrip("/")
@@ -226,6 +246,16 @@ class SmbSource:
             if not isinstance(exc, SMBOSError):
                 self._registered = False  # a dropped connection: reconnect for the next item
             raise SourceReadError(safe_reason(exc)) from None
+
+
+# (FileId, listing signature) of each folder above the one being listed.
+Ancestors = tuple[tuple[int, int], ...]
+
+
+def _signature(entries: list[Any]) -> int:
+    """What a folder holds, by name and FileId: equal for a folder seen again through
+    a link, different for another folder that merely shares its FileId."""
+    return hash(tuple((entry.name, entry.smb_info.file_id) for entry in entries))
 
 
 def _is_plain_directory(attributes: int) -> bool:
