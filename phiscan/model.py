@@ -9,6 +9,7 @@ only a masked preview and a keyed hash of the normalised value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -58,6 +59,26 @@ class SourceItem:
     @property
     def handle(self) -> str:
         return self.ref or self.location
+
+
+UNNAMED_FIELD = re.compile(r"column_[0-9]+")
+
+
+def unnamed_field(index: int) -> str:
+    """The name of a column that has none (no header row, or a blank header cell)."""
+    return f"column_{index + 1}"
+
+
+def is_unnamed_field(name: str) -> bool:
+    return UNNAMED_FIELD.fullmatch(name) is not None
+
+
+class Label(str):
+    """A position, record or field name that went through detection before storing
+    (`phiscan.detect.labels`): identifiers in it are masked. The inventory stores any
+    other string as a label fully masked."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -164,6 +185,7 @@ class Finding:
     record: str | None = None
     field: str | None = None
     test_data: bool = False
+    in_label: bool = False  # found in a position, record or field name, not in the text
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from phiscan.classify import classify
 from phiscan.config import Config
-from phiscan.detect.detector import Detector, NamePlan
+from phiscan.detect.detector import Detector, NamePlan, reported_once
 from phiscan.extract import (
     EXTRACTORS,
     ExtractContext,
@@ -186,7 +186,7 @@ class NameReading:
         except Exception as exc:
             result.status, result.reason = Status.ERROR, failure_reason("detection", exc)
             findings = parts.findings_so_far()
-        result.findings.extend(findings)
+        result.findings.extend(reported_once(findings))
         try:
             result.categories, result.special_category, result.risk = classify(
                 result.findings, self.config.risk)

@@ -66,10 +66,13 @@ class FreeTextRecords:
         return f"{name} paragraph {paragraph + 1}"
 
 
-def assign_records(unit: TextUnit, findings: list[Finding]) -> list[Finding]:
-    """Findings of a free-text unit with their record set; structured units unchanged."""
+def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = None
+                   ) -> list[Finding]:
+    """Findings of a free-text unit with their record set; structured units unchanged.
+    `where`: the unit's position as it is stored, when that differs (masked)."""
     if unit.record is not None or not findings:
         return findings
-    where = unit.where if unit.window is None else f"{unit.where} part {unit.window.number}"
-    records = FreeTextRecords(unit.text, where.strip())
+    stored = unit.where if where is None else where
+    name = stored if unit.window is None else f"{stored} part {unit.window.number}"
+    records = FreeTextRecords(unit.text, name.strip())
     return [replace(finding, record=records.record_at(finding.start)) for finding in findings]

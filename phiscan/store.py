@@ -9,7 +9,8 @@ Schema version 1 (documented in the README):
   state wins (`gone` = 1 once deleted on the source, history kept in findings'
   run ids)
 - findings: entity type, score, recognizer, position, record, field, masked
-  preview and keyed hash. Never the raw value.
+  preview and keyed hash. Never the raw value; position, record and field are
+  stored as detection guarded them (`stored_label`).
 - audit: every `individuals --reveal` (when, who, output file, counts).
 - source_posture: per run and source root, whether it is publicly readable and
   the settings that say so (S3 bucket posture)
@@ -29,8 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phiscan import __version__
+from phiscan.detect.entities import mask_value
 from phiscan.lifetime import owner_alive, owner_token
-from phiscan.model import MEMBER_SEP, Finding, LocationResult, Risk, Status
+from phiscan.model import MEMBER_SEP, Finding, Label, LocationResult, Risk, Status
 from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
 
@@ -413,11 +415,19 @@ def _member_range(location: str) -> tuple[str, str]:
     return location + MEMBER_SEP, location + chr(ord(MEMBER_SEP) + 1)
 
 
+def stored_label(label: str | None) -> str | None:
+    """The gate every position, record and field name passes on its way in: a `Label`
+    went through detection (phiscan.detect.labels), anything else is masked whole."""
+    if label is None or isinstance(label, Label):
+        return label
+    return mask_value("LABEL", label)
+
+
 def _finding_row(location_id: int, run_id: int, finding: Finding) -> tuple:
     return (
         location_id, run_id, finding.entity_type, finding.score, finding.recognizer,
-        finding.where, finding.start, finding.end, finding.record, finding.field,
-        finding.masked, finding.value_hash, int(finding.test_data),
+        stored_label(finding.where), finding.start, finding.end, stored_label(finding.record),
+        stored_label(finding.field), finding.masked, finding.value_hash, int(finding.test_data),
     )
 
 

@@ -1,7 +1,13 @@
-"""The detector: TextUnits in, Findings out (masked and hashed, never raw)."""
+"""The detector: TextUnits in, Findings out (masked and hashed, never raw).
+
+Every Finding is made here, with its position, record and field name guarded by
+`labels` (identifiers in them masked, and found): the one way labels reach the
+inventory, which masks any other label whole (`store.stored_label`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from phiscan.allowlist import AllowList
@@ -13,8 +19,9 @@ from phiscan.detect.engine import (
     recognizer_name,
 )
 from phiscan.detect.entities import mask_value, normalise
+from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
-from phiscan.model import Finding, TextUnit
+from phiscan.model import Finding, Label, TextUnit
 from phiscan.records import assign_records
 from phiscan.security import keyed_hash
 
@@ -29,11 +36,16 @@ class Detector:
         self.entities = entities_for(config)
         self.layered = TieredAnalyzer(self.analyzer, self.entities, config)
         self.allowlist = AllowList.load(config.detection.allowlist)
+        self.labels = LabelGuard(self.layered, config.detection.threshold)
 
     def detect_unit(self, unit: TextUnit) -> list[Finding]:
+        return [finding for finding, _value in self.detect_unit_values(unit)]
+
+    def detect_unit_values(self, unit: TextUnit) -> list[tuple[Finding, str]]:
+        """A unit's findings with their raw values (in memory only: `--reveal`)."""
         plan = self.start(unit)
         self.read_names([plan])
-        return self.findings(plan)
+        return self.values(plan)
 
     def start(self, unit: TextUnit) -> NamePlan:
         """The cheap pass over a unit; its names are read by `read_names`, which can
@@ -44,40 +56,134 @@ class Detector:
         self.layered.read(plans)
 
     def findings(self, plan: NamePlan) -> list[Finding]:
-        """A unit's findings, masked and hashed, once its names are read. A window
-        (`phiscan.windows`) gives those that start on its side of each overlap, at
-        their offsets in the whole unit."""
-        unit, findings = plan.unit, []
+        """A unit's findings, masked and hashed, once its names are read: those in its
+        text, then those in its labels (`reported_once` drops a label's finding that the
+        location reports already)."""
+        return [finding for finding, _value in self.values(plan)]
+
+    def values(self, plan: NamePlan) -> list[tuple[Finding, str]]:
+        """The unit's findings with their raw values. A window (`phiscan.windows`) gives
+        those that start on its side of each overlap, at their offsets in the whole unit."""
+        unit = plan.unit
+        valued = []
         for result in self.layered.results(plan):
             if not unit.owns(result.start):
                 continue
             raw_value = unit.text[result.start:result.end]
-            value_hash = keyed_hash(
-                self.key, result.entity_type, normalise(result.entity_type, raw_value)
+            value_hash = self.value_hash(result.entity_type, raw_value)
+            if value_hash is not None:
+                valued.append((result, raw_value, value_hash))
+        labels = UnitLabels(self.labels, unit, [(r.entity_type, raw) for r, raw, _h in valued])
+        findings = [
+            Finding(
+                entity_type=result.entity_type,
+                score=round(float(result.score), 3),
+                recognizer=recognizer_name(result),
+                where=labels.where,
+                start=result.start,
+                end=result.end,
+                masked=mask_value(result.entity_type, raw_value),
+                value_hash=value_hash,
+                record=labels.record,
+                field=labels.field(unit.field_at(result.start, result.end)),
+                test_data=is_test_data(result),
             )
-            if self.allowlist.allows_value(result.entity_type, raw_value, value_hash, self.key):
-                continue
-            findings.append(
-                Finding(
-                    entity_type=result.entity_type,
-                    score=round(float(result.score), 3),
-                    recognizer=recognizer_name(result),
-                    where=unit.where,
-                    start=result.start,
-                    end=result.end,
-                    masked=mask_value(result.entity_type, raw_value),
-                    value_hash=value_hash,
-                    record=unit.record,
-                    field=unit.field_at(result.start, result.end),
-                    test_data=is_test_data(result),
-                )
-            )
-        findings = assign_records(unit, findings)
+            for result, raw_value, value_hash in valued
+        ]
+        findings = [finding if isinstance(finding.record, Label)
+                    else replace(finding, record=Label(finding.record))
+                    for finding in assign_records(unit, findings, labels.where)]
         if unit.window is not None:
             offset = unit.window.offset
             findings = [replace(finding, start=finding.start + offset, end=finding.end + offset)
                         for finding in findings]
+        in_text = list(zip(findings, (raw for _r, raw, _h in valued), strict=True))
+        return in_text + self.label_values(labels, bool(findings))
+
+    def value_hash(self, entity_type: str, raw_value: str) -> str | None:
+        """The keyed hash of a value, None when the allow-list lets it pass."""
+        value_hash = keyed_hash(self.key, entity_type, normalise(entity_type, raw_value))
+        if self.allowlist.allows_value(entity_type, raw_value, value_hash, self.key):
+            return None
+        return value_hash
+
+    def label_values(self, labels: UnitLabels, record_has_findings: bool
+                     ) -> list[tuple[Finding, str]]:
+        """Findings in the unit's labels (offsets within the label they are in)."""
+        found = []
+        for raw_label, guarded, hits in labels.scanned():
+            for hit in hits:
+                if not self.labels.reportable(hit, record_has_findings):
+                    continue
+                raw_value = raw_label[hit.start:hit.end]
+                value_hash = self.value_hash(hit.entity_type, raw_value)
+                if value_hash is None:
+                    continue
+                found.append((Finding(
+                    entity_type=hit.entity_type,
+                    score=round(max(hit.score, self.config.detection.threshold), 3),
+                    recognizer=hit.recognizer, where=labels.where,
+                    start=hit.start, end=hit.end,
+                    masked=mask_value(hit.entity_type, raw_value), value_hash=value_hash,
+                    record=labels.record or Label(labels.where or "document"),
+                    field=Label(LABEL_FIELD_PREFIX + guarded), test_data=hit.test_data,
+                    in_label=True,
+                ), raw_value))
+        return found
+
+
+def reported_once(findings: list[Finding]) -> list[Finding]:
+    """A location's findings without the label findings whose value it reports already
+    (in its text, or in an earlier label: a sheet name repeats on every row)."""
+    if not any(finding.in_label for finding in findings):
         return findings
+    seen = {(f.entity_type, f.value_hash) for f in findings if not f.in_label}
+    kept = []
+    for finding in findings:
+        key = (finding.entity_type, finding.value_hash)
+        if finding.in_label:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(finding)
+    return kept
 
 
-__all__ = ["Detector", "NamePlan"]
+class UnitLabels:
+    """The guarded labels of one unit: its position, record and field names."""
+
+    def __init__(self, guard: LabelGuard, unit: TextUnit, values: list[tuple[str, str]]
+                 ) -> None:
+        self.guard = guard
+        self.values = values
+        self.raw_where, self.raw_record = unit.where, unit.record
+        self.where, self.where_hits = guard.guard(unit.where, values)
+        self.record: Label | None = None
+        self.record_hits: list[Hit] = []
+        if unit.record == unit.where:
+            self.record = self.where
+        elif unit.record is not None:
+            self.record, self.record_hits = guard.guard(unit.record, values)
+        self.field_names = list(dict.fromkeys(span.name for span in unit.fields))
+        self.fields: dict[str, tuple[Label, list[Hit]]] = {}
+
+    def field(self, name: str | None) -> Label | None:
+        if name is None:
+            return None
+        if name not in self.fields:
+            self.fields[name] = self.guard.guard(name, self.values)
+        return self.fields[name][0]
+
+    def scanned(self) -> Iterator[tuple[str, Label, list[Hit]]]:
+        """(raw label, guarded label, candidates) for every label holding a candidate."""
+        if self.where_hits:
+            yield self.raw_where, self.where, self.where_hits
+        if self.record_hits and self.raw_record is not None and self.record is not None:
+            yield self.raw_record, self.record, self.record_hits
+        for name in self.field_names:
+            if self.guard.hits(name):
+                self.field(name)
+                yield name, *self.fields[name]
+
+
+__all__ = ["Detector", "NamePlan", "reported_once"]

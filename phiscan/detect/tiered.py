@@ -62,7 +62,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from phiscan.config import Config
-from phiscan.model import TextUnit
+from phiscan.model import TextUnit, is_unnamed_field
 from recognizers.context import Terms, field_value_of
 
 PERSON = "PERSON"
@@ -74,6 +74,9 @@ SENTENCE_BOUNDARY = regex.compile(
     r"\n+|(?<=[.!?][\"'’”)\]]*)(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Revd|St|Sr|Jr|No|\p{Lu})\.)"
     r"[^\S\n]+(?=[\"'‘“(\[]?\p{Lu})")
 NER_CELL_MIN_WORDS = 2
+# A candidate whose context says neither yes nor no (the NHS recognizer's 0.3); one whose
+# label says it is something else (`invoice ref`, 0.1) is below it.
+NO_CONTEXT_SCORE = 0.3
 NER_COMPONENTS = frozenset({"ner"})
 NER_BATCH = 32
 NER_CONTEXT_CHARS = 60
@@ -278,10 +281,14 @@ class TieredAnalyzer:
         return self.results(plan)
 
     def cheap_pass(self, text: str) -> list[RecognizerResult]:
+        return [result for result in self.candidates(text) if result.score >= self.threshold]
+
+    def candidates(self, text: str) -> list[RecognizerResult]:
+        """What the cheap recognizers return, whatever the score (labels mask them all)."""
         results: list[RecognizerResult] = []
         for recognizer in self.cheap:
             for result in self.run_cheap(recognizer, text):
-                if result.score >= self.threshold:
+                if result.score > 0:
                     _name_recognizer(result, recognizer)
                     results.append(result)
         return results
@@ -291,7 +298,9 @@ class TieredAnalyzer:
 
     def plan(self, unit: TextUnit) -> NamePlan:
         """The cheap pass over a unit, and the blocks NER must read for it."""
-        cheap = self.cheap_pass(unit.text)
+        candidates = self.candidates(unit.text)
+        cheap = [result for result in candidates if result.score >= self.threshold]
+        cheap += record_evidence(unit, candidates, cheap, self.threshold)
         windows = Windows(cheap)
         if self.ner_recognizer is None or PERSON not in self.entities or not windows:
             return NamePlan(unit, cheap, windows)
@@ -390,6 +399,25 @@ class NerMemory:
         self.results[key] = people
         if len(self.results) > self.size:
             self.results.popitem(last=False)
+
+
+def record_evidence(unit: TextUnit, candidates: list[RecognizerResult],
+                    cheap: list[RecognizerResult], threshold: float) -> list[RecognizerResult]:
+    """Candidates with no context either way (`NO_CONTEXT_SCORE`) in a column with no
+    name, in a record that holds other findings: a headerless table gives its cells no
+    context but their record (a ten-digit number beside a patient's name, postcode and
+    condition), so the record is the context. Reported at the threshold."""
+    if unit.record is None or not cheap:
+        return []
+    unnamed = [span for span in unit.fields if is_unnamed_field(span.name)]
+    promoted = []
+    for result in candidates:
+        if (NO_CONTEXT_SCORE <= result.score < threshold
+                and any(span.start <= result.start and result.end <= span.end
+                        for span in unnamed)):
+            result.score = threshold
+            promoted.append(result)
+    return promoted
 
 
 def name_pairs(text: str, start: int, end: int) -> list[Span]:

@@ -30,7 +30,7 @@ from pathlib import Path
 import regex
 
 from phiscan.extract.base import record_unit
-from phiscan.model import TextUnit
+from phiscan.model import TextUnit, unnamed_field
 
 SAMPLE_ROWS = 20  # rows below the first that the decision looks at
 MAX_LABEL_WORDS = 6
@@ -120,8 +120,8 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
 
 
 def column_names(header: Cells | None, width: int) -> list[str]:
-    names = [name or f"column_{index + 1}" for index, name in enumerate(header or [])]
-    return names + [f"column_{index + 1}" for index in range(len(names), width)]
+    names = [name or unnamed_field(index) for index, name in enumerate(header or [])]
+    return names + [unnamed_field(index) for index in range(len(names), width)]
 
 
 def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,

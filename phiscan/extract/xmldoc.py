@@ -1,4 +1,5 @@
-"""XML: element text with its tag name beside it; markup, DTDs and entities ignored.
+"""XML: element text and attribute values with their tag (and attribute) names beside
+them; DTDs and entities ignored.
 
 The parser never loads a DTD, never resolves an entity (internal or external:
 no billion laughs, no XXE) and never touches the network.
@@ -35,10 +36,14 @@ def local_name(element: etree._Element) -> str:
 
 
 def labelled_text(root: etree._Element) -> Iterator[tuple[str, str]]:
-    """(tag, text) for each element's own text, and its tail under the parent's tag."""
+    """(tag, text) for each element's own text, `tag@attribute` for its attribute
+    values, and its tail under the parent's tag."""
     for element in root.iter():
         if not isinstance(element.tag, str):  # an unresolved entity reference
             continue
+        for name, value in element.attrib.items():
+            if value.strip():
+                yield f"{local_name(element)}@{etree.QName(name).localname}", value
         if element.text and element.text.strip():
             yield local_name(element), element.text
         parent = element.getparent()

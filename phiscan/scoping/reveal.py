@@ -122,9 +122,9 @@ class Revealer:
 
     def _redetect(self, unit: TextUnit, wanted: list[Wanted], values: dict[str, str]) -> None:
         hashes = {item.value_hash for item in wanted} - set(values)
-        for finding in self.detector().detect_unit(unit):
+        for finding, value in self.detector().detect_unit_values(unit):
             if finding.value_hash in hashes:
-                values[finding.value_hash] = unit.text[finding.start:finding.end]
+                values[finding.value_hash] = value
 
     def recover_location(self, top: str, root: str, size: int,
                          wanted_by_location: dict[str, list[Wanted]],

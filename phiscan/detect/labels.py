@@ -1,0 +1,219 @@
+"""Labels are content too: a finding's position, record and field name pass detection.
+
+A position (`sheet Jane Example 9434765919 row 2`), a record name and a field
+name (a JSON key path, an XML tag, a column name) are written by whoever made
+the file, so they can hold an identifier. Before a finding leaves the worker
+its labels go through `LabelGuard`:
+
+- each label is scanned in its own words: positional parts (`row 12`, `page 3`,
+  `[4]`) are left out, so one scan serves every row of a sheet and is
+  remembered by keyed hash (offsets only, never the text);
+- the scan keeps every candidate a recognizer returns, whatever its score (a
+  bare NHS number in a sheet name has no context and scores below the
+  threshold, but it is still an NHS number to mask), names spaCy finds next to
+  such a candidate, and capitalised words beside an identifier (masked as a
+  name either way); an identifier glued to letters (`n9434765919`, an XML tag)
+  is read as well;
+- every candidate, and every value found in the unit's own text that the label
+  repeats, is masked with the mask its value gets (`943 *** ****`, `J*** E******`);
+- a candidate at or over the threshold is a finding of its own (field `[label]
+  ...`, offsets within the label), and so is one with no context either way
+  (`NO_CONTEXT_SCORE`) over a record that holds reportable findings: an
+  identifier naming a person's record is that person's identifier.
+
+Guarded labels are `Label`s; the inventory masks any label that is not one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+from presidio_analyzer import RecognizerResult
+
+from phiscan.detect.engine import is_test_data, recognizer_name
+from phiscan.detect.entities import ADDRESS_ENTITIES, IDENTIFYING_ENTITIES, mask_value
+from phiscan.detect.tiered import (
+    CAPITALISED_PAIR,
+    NO_CONTEXT_SCORE,
+    PERSON,
+    PERSON_WINDOW_CHARS,
+    TieredAnalyzer,
+)
+from phiscan.model import Label
+
+# Counters a reader adds to its positions: `row 12`, `table 2`, `page 3`, `[4]`.
+POSITION = regex.compile(
+    r"(?<![\p{L}\d])(?:row|page|table|section|paragraph|column|message|entry|line|slide|part"
+    r"|item|sheet)[ ]\d{1,7}(?![\p{L}\d])|\[\d{1,7}\]")
+# An identifier-length run of digits glued to letters: read again with a space between.
+GLUED_DIGITS = regex.compile(r"(?<=\p{L})(?=\d{6})|(?<=\d{6})(?=\p{L})")
+LABEL_FIELD_PREFIX = "[label] "
+# Two or more capitalised words: masked as a name when an identifier sits beside them.
+CAPITALISED_RUN = regex.compile(
+    r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}'’.\-]*)+")
+NAME_NEIGHBOURS = (IDENTIFYING_ENTITIES | ADDRESS_ENTITIES) - {PERSON}
+MIN_REPEATED_VALUE_CHARS = 4
+MEMORY_LABELS = 4096
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A candidate inside a label (offsets within it)."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    recognizer: str
+    test_data: bool
+
+
+def free_parts(label: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the label's own words, between its positional counters."""
+    start = 0
+    for position in POSITION.finditer(label):
+        if position.start() > start:
+            yield start, position.start()
+        start = position.end()
+    if start < len(label):
+        yield start, len(label)
+
+
+def spaced(text: str) -> tuple[str, list[int]] | None:
+    """The text with a space between letters and a glued identifier, and for each of
+    its characters the offset it came from; None when nothing is glued."""
+    cuts = [match.start() for match in GLUED_DIGITS.finditer(text)]
+    if not cuts:
+        return None
+    pieces, origin, previous = [], [], 0
+    for cut in [*cuts, len(text)]:
+        pieces.append(text[previous:cut])
+        origin.extend(range(previous, cut))
+        if cut < len(text):
+            pieces.append(" ")
+            origin.append(cut)
+        previous = cut
+    return "".join(pieces), origin
+
+
+def without_overlaps(hits: Iterable[Hit]) -> list[Hit]:
+    """Longest first where candidates overlap, in text order."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= other.start or other.end <= hit.start for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def masked(label: str, hits: Iterable[Hit]) -> Label:
+    pieces, previous = [], 0
+    for hit in without_overlaps(hits):
+        pieces.append(label[previous:hit.start])
+        pieces.append(mask_value(hit.entity_type, label[hit.start:hit.end]))
+        previous = hit.end
+    pieces.append(label[previous:])
+    return Label("".join(pieces))
+
+
+def repeated_values(label: str, values: Iterable[tuple[str, str]]) -> Iterator[Hit]:
+    """Where the label repeats a value found in the text (a sheet named after its patient)."""
+    folded = label.casefold()
+    for entity_type, value in values:
+        if len(value) < MIN_REPEATED_VALUE_CHARS:
+            continue
+        start = folded.find(value.casefold())
+        while start != -1:
+            yield Hit(entity_type, start, start + len(value), 0.0, "", False)
+            start = folded.find(value.casefold(), start + 1)
+
+
+def names_beside_identifiers(text: str, hits: list[Hit]) -> Iterator[Hit]:
+    """Capitalised words next to an identifier in a label, to mask as a name whether or
+    not spaCy calls them one (`Jane Example 9434765919`); never reported (score 0)."""
+    anchors = [hit for hit in hits if hit.entity_type in NAME_NEIGHBOURS]
+    if not anchors:
+        return
+    for run in CAPITALISED_RUN.finditer(text):
+        if any(run.end() <= hit.start or hit.end <= run.start() for hit in anchors) and any(
+                abs(run.start() - hit.start) <= PERSON_WINDOW_CHARS for hit in anchors):
+            yield Hit(PERSON, run.start(), run.end(), 0.0, "", False)
+
+
+class LabelGuard:
+    """Scans and masks labels; one per Detector (per worker process)."""
+
+    def __init__(self, layered: TieredAnalyzer, threshold: float) -> None:
+        self.layered = layered
+        self.threshold = threshold
+        self.secret = os.urandom(16)
+        self.memory: OrderedDict[bytes, list[Hit]] = OrderedDict()
+
+    def guard(self, label: str, values: Iterable[tuple[str, str]] = ()) -> tuple[Label, list[Hit]]:
+        """The label masked, and its candidates. `values`: (entity type, raw value) of
+        the findings of the text the label names."""
+        hits = self.hits(label)
+        return masked(label, [*hits, *repeated_values(label, values)]), hits
+
+    def hits(self, label: str) -> list[Hit]:
+        hits = []
+        for start, end in free_parts(label):
+            for hit in self.part_hits(label[start:end]):
+                hits.append(Hit(hit.entity_type, hit.start + start, hit.end + start, hit.score,
+                                hit.recognizer, hit.test_data))
+        return hits
+
+    def part_hits(self, part: str) -> list[Hit]:
+        if not part.strip():
+            return []
+        key = hashlib.blake2b(part.encode("utf-8", "surrogatepass"), digest_size=16,
+                              key=self.secret).digest()
+        if key in self.memory:
+            self.memory.move_to_end(key)
+            return self.memory[key]
+        hits = self.scan(part)
+        self.memory[key] = hits
+        if len(self.memory) > MEMORY_LABELS:
+            self.memory.popitem(last=False)
+        return hits
+
+    def scan(self, part: str) -> list[Hit]:
+        hits = self.scan_text(part)
+        glued = spaced(part)
+        if glued is not None:
+            text, origin = glued
+            for hit in self.scan_text(text):
+                start, end = origin[hit.start], origin[hit.end - 1] + 1
+                hits.append(Hit(hit.entity_type, start, end, hit.score, hit.recognizer,
+                                hit.test_data))
+        return list(dict.fromkeys(hits))
+
+    def scan_text(self, text: str) -> list[Hit]:
+        candidates = self.layered.candidates(text)
+        people = self.people_near(text, candidates) if candidates else []
+        hits = [Hit(result.entity_type, result.start, result.end, float(result.score),
+                    recognizer_name(result), is_test_data(result))
+                for result in [*candidates, *people]]
+        return hits + list(names_beside_identifiers(text, hits))
+
+    def people_near(self, text: str, candidates: list[RecognizerResult]
+                    ) -> list[RecognizerResult]:
+        """Names spaCy finds within reach of another candidate (a name alone in a label
+        is left alone, as it is in text)."""
+        if self.layered.ner_recognizer is None or PERSON not in self.layered.entities:
+            return []
+        others = [c for c in candidates if c.entity_type != PERSON]
+        if not others or not CAPITALISED_PAIR.search(text):
+            return []
+        people = next(iter(self.layered.ner_people_in([text])), [])
+        return [person for person in people
+                if any(abs(person.start - other.start) <= PERSON_WINDOW_CHARS for other in others)
+                and CAPITALISED_PAIR.search(text, person.start, person.end)]
+
+    def reportable(self, hit: Hit, record_has_findings: bool) -> bool:
+        return hit.score >= self.threshold or (
+            record_has_findings and hit.score >= NO_CONTEXT_SCORE)

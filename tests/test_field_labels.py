@@ -1,0 +1,179 @@
+"""Labels are content: headers decided by evidence, and every position, record and field
+name passes detection before it is stored (issue 13 item 3, issue 16's one-row tables).
+
+One real scan through the CLI over files made by the real tools (openpyxl, python-docx);
+then, per file, what the inventory holds, and that no file in the output folder holds a
+raw value.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from phiscan.extract.tables import is_header
+from phiscan.model import Finding, LocationResult, Status
+from phiscan.store import Inventory
+from tests.conftest import assert_no_raw_values
+
+PATIENT_ROW = ["Jane Example", "943 476 5919", "SW1A 1AA", "key safe 4821 COPD"]
+SECOND_ROW = ["John Brown", "401 023 2137", "LS1 6AE", "asthma"]
+ONE_ROW = "Patient John Smith, NHS number 943 476 5919, DOB 12/03/1941, type 2 diabetes"
+SHEET_NAME = "Jane Example 9434765919"
+RAW_VALUES = ["9434765919", "943 476 5919", "Jane Example", "SW1A 1AA", "key safe 4821",
+              "4010232137", "401 023 2137", "John Smith", "12/03/1941", "John Brown"]
+
+
+def one_sheet(path: Path, rows: list[list[str]], title: str = "Clinic") -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+
+
+def one_table(path: Path, rows: list[list[str]]) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for cells, row in zip(table.rows, rows, strict=True):
+        for cell, text in zip(cells.cells, row, strict=True):
+            cell.text = text
+    document.save(path)
+
+
+def build_share(share: Path) -> None:
+    share.mkdir()
+    (share / "headerless.csv").write_text(
+        "\n".join(",".join(row) for row in (PATIENT_ROW, SECOND_ROW)) + "\n")
+    one_sheet(share / "headerless.xlsx", [PATIENT_ROW, SECOND_ROW])
+    one_sheet(share / "one-row.xlsx", [[ONE_ROW]])
+    one_table(share / "one-row.docx", [[ONE_ROW]])
+    (share / "keyed.json").write_text(json.dumps(
+        {"943 476 5919": {"name": "Jane Example", "dob": "1941-03-12"}}))
+    (share / "tags.xml").write_text(
+        '<patients><n9434765919>Jane Example</n9434765919>'
+        '<visit id4010232137="seen">asthma review</visit></patients>')
+    one_sheet(share / "sheet-name.xlsx", [["visit_date", "notes"],
+                                          ["2024-01-02", "diabetes review at home"]],
+              title=SHEET_NAME)
+    one_sheet(share / "empty-column.xlsx", [["nhs_number", "client_name", "COPD"],
+                                            ["943 476 5919", "Jane Example", ""]])
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("labels")
+    share, out = root / "share", root / "out"
+    build_share(share)
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
+         "--workers", "1"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for stream in (result.stdout, result.stderr):
+        assert not [value for value in RAW_VALUES if value in stream]
+    return out
+
+
+def rows_of(out: Path, name: str) -> list[tuple]:
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        return db.execute(
+            "SELECT f.entity_type, f.masked, f.position, f.record, f.field FROM findings f"
+            " JOIN locations l ON l.id = f.location_id WHERE l.location LIKE ?"
+            " ORDER BY f.id", (f"%/{name}",)).fetchall()
+
+
+def test_nothing_in_the_output_folder_holds_a_raw_value(scanned):
+    files = sorted(path.name for path in scanned.iterdir())
+    assert "inventory.sqlite" in files
+    assert_no_raw_values(scanned, RAW_VALUES)
+
+
+@pytest.mark.parametrize(("name", "position"), [("headerless.csv", "row 1"),
+                                                ("headerless.xlsx", "sheet Clinic row 1")])
+def test_a_patient_in_the_first_row_of_a_headerless_table_is_read_as_data(scanned, name,
+                                                                           position):
+    rows = rows_of(scanned, name)
+    first = {(entity, masked, field) for entity, masked, where, _r, field in rows
+             if where == position}
+    assert first == {("PERSON", "J*** E******", "column_1"), ("UK_NHS", "943 *** ****", "column_2"),
+                     ("UK_POSTCODE", "SW1A ***", "column_3"),
+                     ("HOME_ACCESS", "*** **** ****", "column_4"),
+                     ("HEALTH_CONDITION", "****", "column_4")}
+    assert ("UK_NHS", "401 *** ****", "column_2") in {(e, m, f) for e, m, _w, _r, f in rows}
+    assert {field for *_rest, field in rows} <= {"column_1", "column_2", "column_3", "column_4"}
+
+
+@pytest.mark.parametrize(("name", "position"), [("one-row.xlsx", "sheet Clinic row 1"),
+                                                ("one-row.docx", "table 1 row 1")])
+def test_a_one_row_sheet_or_table_is_data(scanned, name, position):
+    assert sorted(rows_of(scanned, name)) == sorted(
+        (entity, masked, position, position, "column_1") for entity, masked in [
+            ("UK_NHS", "943 *** ****"), ("DATE_OF_BIRTH", "**/**/****"),
+            ("PERSON", "J*** S****"), ("HEALTH_CONDITION", "**** * ********")])
+
+
+def test_an_nhs_number_as_a_json_key_is_found_and_masked_in_the_field_names(scanned):
+    assert sorted(rows_of(scanned, "keyed.json")) == [
+        ("DATE_OF_BIRTH", "****-**-**", "", "document", "943 *** ****.dob"),
+        ("PERSON", "J*** E******", "", "document", "943 *** ****.name"),
+        ("UK_NHS", "943 *** ****", "", "document", None),
+    ]
+
+
+def test_identifiers_in_xml_tag_and_attribute_names(scanned):
+    assert sorted(rows_of(scanned, "tags.xml")) == [
+        ("HEALTH_CONDITION", "******", "", "document", "visit"),
+        ("PERSON", "J*** E******", "", "document", "n943 *** ****"),
+        ("UK_NHS", "401 *** ****", "", "document", "[label] visit@id401 *** ****"),
+        ("UK_NHS", "943 *** ****", "", "document", "[label] n943 *** ****"),
+    ]
+
+
+def test_a_sheet_named_after_a_patient(scanned):
+    where = "sheet J*** E****** 943 *** **** row 2"
+    assert rows_of(scanned, "sheet-name.xlsx") == [
+        ("HEALTH_CONDITION", "********", where, where, "notes"),
+        ("UK_NHS", "943 *** ****", where, where, f"[label] {where}"),
+    ]
+
+
+def test_a_header_over_an_empty_column_keeps_its_label(scanned):
+    assert sorted(rows_of(scanned, "empty-column.xlsx")) == [
+        ("HEALTH_CONDITION", "****", "sheet Clinic row 1", "sheet Clinic row 1", None),
+        ("PERSON", "J*** E******", "sheet Clinic row 2", "sheet Clinic row 2", "client_name"),
+        ("UK_NHS", "943 *** ****", "sheet Clinic row 2", "sheet Clinic row 2", "nhs_number"),
+    ]
+
+
+def test_a_label_that_skipped_detection_is_stored_masked(tmp_path):
+    finding = Finding("UK_NHS", 1.0, "test", "sheet 9434765919 row 2", 0, 10, "943 *** ****",
+                      "h", record="sheet 9434765919 row 2", field="nhs 9434765919")
+    with Inventory(tmp_path) as inventory:
+        run = inventory.start_run("scan", ["/share"])
+        inventory.write_results(run, [LocationResult("/share/a.xlsx", Status.SCANNED,
+                                                     findings=[finding])])
+        (row,) = inventory.findings()
+    assert (row["position"], row["record"], row["field"]) == (
+        "***** ********** *** *", "***** ********** *** *", "*** **********")
+
+
+@pytest.mark.parametrize(("first", "below", "expected"), [
+    (["nhs_number", "access_notes"], [["943 476 5919", "key safe 4821"]], True),
+    (["Surname", "Forename", "Town"], [["Smith", "Jane", "Leeds"]], True),
+    (["Smith", "Jane", "Leeds"], [["Brown", "John", "York"]], False),
+    (PATIENT_ROW, [SECOND_ROW], False),
+    (["Patient name", "Jane Smith"], [["NHS number", "943 476 5919"]], False),
+    (["client", "date_of_birth"], [], False),
+    (["notes", "notes"], [["a", "b"]], False),
+    (["status"], [["status"]], False),
+])
+def test_header_evidence(first, below, expected):
+    assert is_header(first, below) is expected
