@@ -180,10 +180,10 @@ class UnitLabels:
             yield self.raw_where, self.where, self.where_hits
         if self.record_hits and self.raw_record is not None and self.record is not None:
             yield self.raw_record, self.record, self.record_hits
-        for name in self.field_names:
-            if self.guard.hits(name):
-                self.field(name)
-                yield name, *self.fields[name]
+        for index in self.guard.holding_hits(self.field_names):
+            name = self.field_names[index]
+            self.field(name)
+            yield name, *self.fields[name]
 
 
 __all__ = ["Detector", "NamePlan", "reported_once"]

@@ -31,6 +31,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 from presidio_analyzer import RecognizerResult
@@ -151,7 +152,7 @@ class LabelGuard:
         self.layered = layered
         self.threshold = threshold
         self.secret = os.urandom(16)
-        self.memory: OrderedDict[bytes, list[Hit]] = OrderedDict()
+        self.memory: OrderedDict[bytes, Any] = OrderedDict()  # offsets and indexes, no text
 
     def guard(self, label: str, values: Iterable[tuple[str, str]] = ()) -> tuple[Label, list[Hit]]:
         """The label masked, and its candidates. `values`: (entity type, raw value) of
@@ -167,19 +168,30 @@ class LabelGuard:
                                 hit.recognizer, hit.test_data))
         return hits
 
+    def holding_hits(self, labels: list[str]) -> list[int]:
+        """Which of a unit's field names hold a candidate; remembered for the whole list
+        (every row of a table has the same names)."""
+        key = self.key_of("\x1f".join(labels), b"names")
+        if key not in self.memory:
+            self.remember(key, [index for index, label in enumerate(labels) if self.hits(label)])
+        return self.memory[key]
+
     def part_hits(self, part: str) -> list[Hit]:
         if not part.strip():
             return []
-        key = hashlib.blake2b(part.encode("utf-8", "surrogatepass"), digest_size=16,
-                              key=self.secret).digest()
-        if key in self.memory:
-            self.memory.move_to_end(key)
-            return self.memory[key]
-        hits = self.scan(part)
-        self.memory[key] = hits
+        key = self.key_of(part, b"part")
+        if key not in self.memory:
+            self.remember(key, self.scan(part))
+        return self.memory[key]
+
+    def key_of(self, text: str, kind: bytes) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16,
+                               key=self.secret, person=kind).digest()
+
+    def remember(self, key: bytes, value: Any) -> None:
+        self.memory[key] = value
         if len(self.memory) > MEMORY_LABELS:
             self.memory.popitem(last=False)
-        return hits
 
     def scan(self, part: str) -> list[Hit]:
         hits = self.scan_text(part)
