@@ -25,7 +25,8 @@ NHS_BODY = "943 476 5919"
 NHS_SUBJECT = "490 231 6927"
 NHS_RTF = "405 567 7006"
 NHS_GOOD = "439 921 0079"
-RAW_NUMBERS = [NHS_BODY, NHS_SUBJECT, NHS_RTF, NHS_GOOD]
+NHS_8BIT_BODY = "496 454 0103"
+RAW_NUMBERS = [NHS_BODY, NHS_SUBJECT, NHS_RTF, NHS_GOOD, NHS_8BIT_BODY, "Zoë Brontë"]
 
 
 def raw_header_email() -> bytes:
@@ -41,6 +42,17 @@ def raw_header_email() -> bytes:
     ).encode()
 
 
+def raw_body_email() -> bytes:
+    """A body of raw 8-bit bytes with no charset declared: a UTF-8 line, then a
+    Windows-1252 one (the e-mail parser made both U+FFFD, and the name was lost)."""
+    return (
+        b"From: clinic@example.org\r\nTo: gp@example.org\r\nSubject: referral\r\n"
+        b"Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + "Referral ✓\r\n".encode()
+        + f"Patient: Zoë Brontë, NHS number {NHS_8BIT_BODY}, café visit.\r\n".encode("cp1252")
+    )
+
+
 def surrogate_rtf() -> bytes:
     """A smiley outside the BMP as RTF writes it (a UTF-16 pair of \\u escapes), and
     one half of a pair left alone."""
@@ -54,6 +66,7 @@ def build_share(share: Path) -> None:
     share.mkdir()
     (share / "raw-header.eml").write_bytes(raw_header_email())
     (share / "smiley.rtf").write_bytes(surrogate_rtf())
+    (share / "raw-body.eml").write_bytes(raw_body_email())
     (share / "good.txt").write_text(f"Clinic list. NHS number {NHS_GOOD}, reviewed.\n")
 
 
@@ -78,12 +91,14 @@ def test_unclean_text_is_read_and_the_scan_finishes(tmp_path, workers):
     assert result.returncode == 0, result.stderr[-3000:]
     assert (out / "summary.json").is_file()
     rows = rows_by_name(out)
-    assert set(rows) == {"raw-header.eml", "smiley.rtf", "good.txt"}
+    assert set(rows) == {"raw-header.eml", "raw-body.eml", "smiley.rtf", "good.txt"}
     statuses = {name: (row["status"], row["reason"]) for name, row in rows.items()}
     assert statuses == dict.fromkeys(rows, ("scanned", ""))
     # the Subject's number is only readable once its raw bytes are decoded
     assert rows["raw-header.eml"]["entities"]["UK_NHS"] == 2
     assert rows["smiley.rtf"]["entities"]["UK_NHS"] == 1
+    body = rows["raw-body.eml"]["entities"]
+    assert (body["UK_NHS"], body["PERSON"]) == (1, 1)
     assert rows["good.txt"]["entities"]["UK_NHS"] == 1
     summary = json.loads((out / "summary.json").read_text())
     assert summary["run"]["status"] == "completed"

@@ -15,6 +15,7 @@ from email.message import EmailMessage
 
 from phiscan.extract.archive import safe_member_name
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
+from phiscan.extract.encoding import decode_text
 from phiscan.extract.htmldoc import html_to_text
 from phiscan.model import Child, TextUnit
 
@@ -45,14 +46,23 @@ def headers_unit(message: EmailMessage) -> TextUnit:
 
 
 def part_text(part: EmailMessage) -> str:
-    try:
-        content = part.get_content()
-    except (LookupError, ValueError, AssertionError):  # unknown charset, bad encoding
-        payload = part.get_payload(decode=True) or b""
-        content = payload.decode("utf-8", errors="replace")
-    if not isinstance(content, str):
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
         return ""
+    content = decode_body(payload, part.get_content_charset())
     return html_to_text(content) if part.get_content_subtype() == "html" else content
+
+
+def decode_body(payload: bytes, charset: str | None) -> str:
+    """In the declared charset when the bytes are valid in it; otherwise (none
+    declared, ASCII declared over 8-bit bytes as servers pass them through, an unknown
+    or wrong charset) by evidence, as a text file is: accented names stay readable."""
+    if charset:
+        try:
+            return payload.decode(charset)
+        except (LookupError, ValueError):  # unknown, not a text codec, invalid bytes
+            pass
+    return decode_text(payload)
 
 
 def attachment_name(part: EmailMessage, number: int) -> str:
