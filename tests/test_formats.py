@@ -28,7 +28,7 @@ def formats_scan(tmp_path_factory):
             continue
         if path.suffix == ".gz":  # stored compressed (SOURCES.md), scanned as it was made
             (share / path.stem).write_bytes(gzip.decompress(path.read_bytes()))
-        elif path.suffix not in (".md", ".py"):
+        elif path.suffix not in (".md", ".py", ".fodt"):
             shutil.copy(path, share / path.name)
     (share / "empty.txt").write_bytes(b"")
     (share / "note.txt").write_text(NOTE)
@@ -41,8 +41,12 @@ def formats_scan(tmp_path_factory):
     rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         extractors = dict(db.execute("SELECT location, extractor FROM locations"))
+        found = db.execute("SELECT l.location, f.position, f.entity_type FROM findings f"
+                           " JOIN locations l ON l.id = f.location_id").fetchall()
     return {row["location"].removeprefix(f"{share}/"): {
-        **row, "extractor": extractors[row["location"]]} for row in rows}
+        **row, "extractor": extractors[row["location"]],
+        "found": {(position, entity) for location, position, entity in found
+                  if location == row["location"]}} for row in rows}
 
 
 def test_a_file_with_no_text_is_scanned_with_a_reason_and_no_characters(formats_scan):
@@ -110,3 +114,23 @@ def test_a_strict_ooxml_workbook_shows_its_sheets(formats_scan):
         "sheet First Sheet", "sheet Sheet Number 2"}
     assert row["chars"] == sum(len(unit.text) for unit in units)
     assert "2nd row 2nd column" in units[1].text
+
+
+def test_docx_parts_beyond_the_body_are_read(formats_scan):
+    """A tracked insertion, a text box (once, not again from its VML fallback), a
+    first-page header, footnotes, endnotes and comments: none was read before."""
+    row = formats_scan["parts.docx"]
+    assert (row["status"], row["entities"]) == (
+        "scanned", {"UK_NHS": 3, "PERSON": 3, "DATE_OF_BIRTH": 2})
+    assert {("body", "UK_NHS"), ("text box 1", "UK_NHS"), ("endnotes", "UK_NHS"),
+            ("footnotes", "PERSON"), ("footnotes", "DATE_OF_BIRTH"),
+            ("comments", "DATE_OF_BIRTH"), ("comments", "PERSON"), ("endnotes", "PERSON"),
+            } == row["found"]
+    from phiscan.config import LimitsConfig
+    from phiscan.extract import ExtractContext, run_extractor
+
+    data = (FORMATS_DIR / "parts.docx").read_bytes()
+    units = run_extractor("docx", data, ExtractContext.for_file("a.docx", LimitsConfig()))
+    assert [unit.where for unit in units] == [
+        "body", "section 1 header", "text box 1", "section 1 first-page header",
+        "footnotes", "endnotes", "comments"]

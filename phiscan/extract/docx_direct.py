@@ -35,6 +35,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -51,6 +52,21 @@ RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 P, R, HYPERLINK, TBL, TR, TC = (W + "p", W + "r", W + "hyperlink", W + "tbl", W + "tr", W + "tc")
 T, BR, BR_TYPE = W + "t", W + "br", W + "type"
+SDT, SDT_CONTENT, CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"
+BLOCK_WRAPPERS = frozenset({SDT, SDT_CONTENT, CUSTOM_XML})
+RUN_CONTAINERS = frozenset({HYPERLINK, SDT, SDT_CONTENT, CUSTOM_XML, W + "ins", W + "moveTo",
+                            W + "smartTag", W + "fldSimple", W + "dir", W + "bdo"})
+TEXT_BOX = W + "txbxContent"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Story parts a document refers to beside its headers and footers: (type, where, item tag).
+NOTE_PARTS = (
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+     "footnotes", W + "footnote"),
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+     "endnotes", W + "endnote"),
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+     "comments", W + "comment"),
+)
 FIXED_RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 STORY_ROOTS = (W + "hdr", W + "ftr")
 
@@ -60,7 +76,8 @@ WORD_MAIN_TYPES = (CONTENT_TYPE.WML_DOCUMENT_MAIN,
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
                    "application/vnd.ms-word.document.macroEnabled.main+xml",
                    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
-TEXT_PART_TYPES = (*WORD_MAIN_TYPES, CONTENT_TYPE.WML_HEADER, CONTENT_TYPE.WML_FOOTER)
+TEXT_PART_TYPES = (*WORD_MAIN_TYPES, CONTENT_TYPE.WML_HEADER, CONTENT_TYPE.WML_FOOTER,
+                   *(content_type for content_type, _where, _tag in NOTE_PARTS))
 STORY_PART_TYPES = (CONTENT_TYPE.WML_HEADER, CONTENT_TYPE.WML_FOOTER)
 READABLE_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 DIGITS = re.compile(r"[0-9]+")
@@ -151,14 +168,20 @@ def run_text(run: etree._Element, pieces: list[str]) -> None:
             pieces.append(FIXED_RUN_TEXT[tag])
 
 
-def paragraph_text(paragraph: etree._Element) -> str:
-    pieces: list[str] = []
-    for child in paragraph:
+def container_runs(element: etree._Element, pieces: list[str]) -> None:
+    for child in element:
         if child.tag == R:
             run_text(child, pieces)
-        elif child.tag == HYPERLINK:
-            for run in child.iterchildren(R):
-                run_text(run, pieces)
+        elif child.tag in RUN_CONTAINERS:
+            container_runs(child, pieces)
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    """The runs of the paragraph, also those in hyperlinks, tracked insertions and
+    moves, content controls, smart tags, simple fields and custom XML (python-docx
+    reads only the first); deleted text is not text."""
+    pieces: list[str] = []
+    container_runs(paragraph, pieces)
     return "".join(pieces)
 
 
@@ -219,22 +242,43 @@ def merge_origin(cell: etree._Element) -> etree._Element:
     raise NeedsPythonDocx("very long vertical merge")
 
 
+def unwrapped(element: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
+    """The children with these tags, also those inside block-level content controls
+    and custom XML (a repeating section of a form wraps its rows)."""
+    for child in element:
+        if child.tag in tags:
+            yield child
+        elif child.tag in BLOCK_WRAPPERS:
+            yield from unwrapped(child, tags)
+
+
+def cell_paragraphs(cell: etree._Element) -> Iterator[etree._Element]:
+    """A cell's paragraphs in order, those of tables nested in it included."""
+    for child in unwrapped(cell, (P, TBL)):
+        if child.tag == P:
+            yield child
+        else:
+            for row in unwrapped(child, (TR,)):
+                for inner in unwrapped(row, (TC,)):
+                    yield from cell_paragraphs(inner)
+
+
 def row_cells(row: etree._Element) -> list[str]:
     """One text per grid column, as python-docx's `row.cells`: a horizontally merged
     cell repeated over its span, a vertically merged one taken from the row above."""
     cells: list[str] = []
-    for cell in row.iterchildren(TC):
+    for cell in unwrapped(row, (TC,)):
         origin = merge_origin(cell)
-        text = "\n".join(paragraph_text(p) for p in origin.iterchildren(P)).strip()
+        text = "\n".join(paragraph_text(p) for p in cell_paragraphs(origin)).strip()
         cells.extend([text] * grid_span(origin))
     return cells
 
 
 def story_blocks(story: etree._Element, where: str, table_prefix: str) -> Iterator[Block]:
-    """A body, header or footer: its direct paragraphs, then its direct tables."""
-    yield Paragraphs(where, [paragraph_text(p) for p in story.iterchildren(P)])
-    for index, table in enumerate(story.iterchildren(TBL), start=1):
-        rows = [row_cells(row) for row in table.iterchildren(TR)]
+    """A body, header, footer, note or text box: its paragraphs, then its tables."""
+    yield Paragraphs(where, [paragraph_text(p) for p in unwrapped(story, (P,))])
+    for index, table in enumerate(unwrapped(story, (TBL,)), start=1):
+        rows = [row_cells(row) for row in unwrapped(table, (TR,))]
         yield TableRows(f"{table_prefix}table {index}", rows)
 
 
@@ -327,10 +371,17 @@ def default_reference(section: etree._Element, kind: str) -> str | None:
     return None
 
 
-def header_footer_blocks(package: Package, document: PackURI, sections: list[etree._Element]
-                         ) -> Iterator[Block]:
-    related = {rel.rid: target_partname(document, rel.target)
-               for rel in package.parts[document].relationships if not rel.external}
+def related_parts(package: Package, document: PackURI) -> dict[str, PackURI]:
+    return {rel.rid: target_partname(document, rel.target)
+            for rel in package.parts[document].relationships if not rel.external}
+
+
+def header_footer_blocks(package: Package, document: PackURI, sections: list[etree._Element],
+                         read: dict[PackURI, str] | None = None) -> Iterator[Block]:
+    """Each section's default header and footer, as python-docx reads them; `read`
+    gets the parts read and where they were."""
+    read = {} if read is None else read
+    related = related_parts(package, document)
     for number, section in enumerate(sections, start=1):
         for kind in ("header", "footer"):
             rid = default_reference(section, kind)
@@ -341,12 +392,69 @@ def header_footer_blocks(package: Package, document: PackURI, sections: list[etr
                     or story.root.tag not in STORY_ROOTS):
                 raise NeedsPythonDocx("header or footer reference to another kind of part")
             where = f"section {number} {kind}"
+            read.setdefault(related[rid], where)
             yield from story_blocks(story.root, where, f"{where} ")
 
 
-def read_blocks(data: bytes) -> list[Block]:
-    """Body paragraphs, body tables, then each section's header and footer, in the
-    order python-docx gives them. Everything is read before anything is returned."""
+def text_box_blocks(root: etree._Element, prefix: str) -> Iterator[Block]:
+    """Text boxes anywhere in a story, each once: Word writes a VML copy of a
+    DrawingML text box as the markup-compatibility fallback, which is not read."""
+    boxes = [box for box in root.iter(TEXT_BOX)
+             if next(box.iterancestors(MC_FALLBACK), None) is None]
+    for number, box in enumerate(boxes, start=1):
+        where = f"{prefix}text box {number}"
+        yield from story_blocks(box, where, f"{where} ")
+
+
+def page_header_footer_blocks(package: Package, document: PackURI,
+                              sections: list[etree._Element], read: dict[PackURI, str]
+                              ) -> Iterator[Block]:
+    """First-page and even-page headers and footers (python-docx reads only the
+    default ones), each part once."""
+    related = related_parts(package, document)
+    for number, section in enumerate(sections, start=1):
+        for kind in ("header", "footer"):
+            for reference in section.iterchildren(f"{W}{kind}Reference"):
+                page, partname = reference.get(W + "type"), related.get(reference.get(R_ID))
+                if page == "default" or partname is None or partname in read:
+                    continue
+                story = package.parts.get(partname)
+                if story is None or story.root is None or story.root.tag not in STORY_ROOTS:
+                    continue
+                where = f"section {number} {page}-page {kind}"
+                read[partname] = where
+                yield from story_blocks(story.root, where, f"{where} ")
+
+
+def note_blocks(package: Package, document: PackURI) -> Iterator[Block]:
+    """Footnotes, endnotes and comments: each part's notes as one story."""
+    for partname in dict.fromkeys(related_parts(package, document).values()):
+        part = package.parts.get(partname)
+        for content_type, where, item_tag in NOTE_PARTS:
+            if part is None or part.content_type != content_type or part.root is None:
+                continue
+            story = etree.Element(W + "body")
+            for item in part.root.iterchildren(item_tag):
+                if item.get(W + "type") in (None, "normal"):
+                    story.extend(deepcopy(child) for child in item)
+            yield from story_blocks(story, where, f"{where} ")
+            yield from text_box_blocks(story, f"{where} ")
+
+
+def supplementary_blocks(package: Package, document: PackURI, body: etree._Element,
+                         sections: list[etree._Element], read: dict[PackURI, str]
+                         ) -> Iterator[Block]:
+    """What python-docx never reads: text boxes, first- and even-page headers and
+    footers, footnotes, endnotes and comments."""
+    yield from text_box_blocks(body, "")
+    for partname, where in list(read.items()):
+        yield from text_box_blocks(package.parts[partname].root, f"{where} ")
+    yield from page_header_footer_blocks(package, document, sections, read)
+    yield from note_blocks(package, document)
+
+
+def open_package(data: bytes) -> tuple[Package, PackURI, etree._Element, list[etree._Element]]:
+    """The package, its main part's name, the body, and the sections python-docx lists."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         package = Package(archive)
     partname, part = package.main_document()
@@ -356,13 +464,36 @@ def read_blocks(data: bytes) -> list[Block]:
     bodies = document.findall(W + "body")
     if len(bodies) != 1:
         raise NeedsPythonDocx("not exactly one body")
-    sections = SECTION_PROPERTIES(document)
+    return package, partname, bodies[0], SECTION_PROPERTIES(document)
+
+
+def supplementary_blocks_or_none(data: bytes) -> list[Block]:
+    """For a document python-docx reads: the parts it does not, when they can be read."""
+    try:
+        package, partname, body, sections = open_package(data)
+        read: dict[PackURI, str] = {}
+        for _block in header_footer_blocks(package, partname, sections, read):
+            pass
+        return list(supplementary_blocks(package, partname, body, sections, read))
+    except MemoryError:
+        raise
+    except Exception:  # python-docx has given what it can; nothing more is readable
+        return []
+
+
+def read_blocks(data: bytes) -> list[Block]:
+    """Body paragraphs, body tables, then each section's header and footer, in the
+    order python-docx gives them. Everything is read before anything is returned."""
+    package, partname, body, sections = open_package(data)
+    document = body.getparent()
     if sections and next(document.iter(W + "sectPr")) is not sections[0]:
         # python-docx lets the first section inherit from any earlier w:sectPr
         # (one in a content control, a revision): a section it does not list.
         raise NeedsPythonDocx("section properties outside the section list")
-    blocks = list(story_blocks(bodies[0], "body", ""))
-    blocks.extend(header_footer_blocks(package, partname, sections))
+    read: dict[PackURI, str] = {}
+    blocks = list(story_blocks(body, "body", ""))
+    blocks.extend(header_footer_blocks(package, partname, sections, read))
+    blocks.extend(supplementary_blocks(package, partname, body, sections, read))
     return blocks
 
 

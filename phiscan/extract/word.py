@@ -33,6 +33,7 @@ from phiscan.extract.docx_direct import (
     Paragraphs,
     TableRows,
     read_blocks_or_none,
+    supplementary_blocks_or_none,
 )
 from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
@@ -98,9 +99,11 @@ def python_docx_blocks(document: docx.document.Document) -> Iterator[Block]:
 
 
 def extract_docx_python_docx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    """The reference reading (and the fallback): python-docx's object model."""
+    """The reference reading (and the fallback): python-docx's object model, then the
+    parts it never reads (text boxes, other headers and footers, notes, comments)."""
     document = open_document(data, ctx)
     yield from block_units(python_docx_blocks(document), ctx)
+    yield from block_units(supplementary_blocks_or_none(data), ctx)
 
 
 def extract_docx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:

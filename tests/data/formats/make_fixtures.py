@@ -39,6 +39,7 @@ CONVERSIONS = (
     ("pptx", "clinic.odp", "impress8"),
     ("pptx", "clinic.ppsx", "Impress MS PowerPoint 2007 XML AutoPlay"),
     ("pptx", "clinic.potx", "Impress MS PowerPoint 2007 XML Template"),
+    ("fodt", "parts.docx", "MS Word 2007 XML"),
 )
 
 
@@ -129,6 +130,9 @@ def main(target: Path) -> None:
             stem = {"docx": "letter", "xlsx": "register", "pptx": "clinic"}[kind]
             paths[kind] = work_dir / f"{stem}.{kind}"
             paths[kind].write_bytes(data)
+        # written by hand: a tracked insertion, notes, a comment, a text box, a first-page
+        # header, which LibreOffice writes into .docx as Word does
+        paths["fodt"] = target / "parts.fodt"
         profile = libreoffice_profile(work_dir / "profile")
         for kind, name, filter_name in CONVERSIONS:
             convert(paths[kind], target / name, filter_name, profile)
