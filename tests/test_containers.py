@@ -8,9 +8,11 @@ from __future__ import annotations
 import gzip
 import json
 import lzma
+import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,9 +37,11 @@ entities = ["UK_NHS", "PERSON", "DATE_OF_BIRTH"]
 [scan]
 workers = 1
 """
+PST_FIXTURE = Path(__file__).parent / "data" / "mail" / "dist-list.pst"
 PATIENT = {"DATE_OF_BIRTH": 1, "PERSON": 1, "UK_NHS": 1}
 SCANNED = ("scanned", "")
 RATIO = ("error", "expands over max_compression_ratio")
+BINARY = ("skipped", "binary file with no extractor")
 
 EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "archives/note.txt.gz": (SCANNED, {}),
@@ -89,6 +93,14 @@ EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "mail/forwarded.msg": (SCANNED, {}),
     "mail/forwarded.msg!attachment-1.eml": (SCANNED, PATIENT),
     "mail/forwarded.msg!attachment-1.eml!patients.csv": (SCANNED, PATIENT),
+    # A published Outlook file (no personal data): its three items, and the calendar
+    # item's two attachments (recurrence exceptions, binary).
+    "mail/dist-list.pst": (SCANNED, {}),
+    "mail/dist-list.pst!message-1.eml": (SCANNED, {}),
+    "mail/dist-list.pst!message-1.eml!attachment-1.bin": (BINARY, {}),
+    "mail/dist-list.pst!message-1.eml!attachment-2.bin": (BINARY, {}),
+    "mail/dist-list.pst!message-2.eml": (SCANNED, {}),
+    "mail/dist-list.pst!message-3.eml": (SCANNED, {}),
 }
 # Each table row's values sit under their column names (dBase names are 10 characters).
 TABLE_FIELDS = {"UK_NHS": {"nhs_number"}, "DATE_OF_BIRTH": {"date_of_birth", "dob"},
@@ -103,6 +115,7 @@ def scan(tmp_path_factory):
     build_databases(share)
     build_mail(share)
     build_multiarchives(share)
+    shutil.copy(PST_FIXTURE, share / "mail" / "dist-list.pst")
     config = tmp_path_factory.mktemp("config") / "config.toml"
     config.write_text(CONFIG)
     out = tmp_path_factory.mktemp("out") / "inventory"
@@ -306,3 +319,27 @@ def test_dbf_that_is_not_a_table_or_is_cut_short_has_a_reason(tmp_path):
     whole = (tmp_path / "p.dbf").read_bytes()
     with pytest.raises(ExtractionError, match="^malformed dbf: "):
         pieces("dbf", "p.dbf", whole[:40])
+
+
+def test_pst_messages_rebuilt_as_mail_with_bodies_and_attachments():
+    import email
+    from email import policy
+
+    children = pieces("pst", "dist-list.pst", PST_FIXTURE.read_bytes())
+    assert [child.name for child in children] == [
+        "message-1.eml", "message-2.eml", "message-3.eml"]
+    first = email.message_from_bytes(children[0].data, policy=policy.default)
+    assert first["Subject"] == "Test appointment"
+    assert first.get_body(("plain",)).get_content() == "This is a complete test\n"
+    assert [part.get_filename() for part in first.iter_attachments()] == [
+        "attachment-1.bin", "attachment-2.bin"]
+    assert [email.message_from_bytes(child.data)["Subject"] for child in children[1:]] == [
+        "test dist list", "contact name 1"]
+
+
+def test_pst_without_the_extra_is_skipped_with_the_reason(monkeypatch):
+    from phiscan.extract import Skip
+
+    monkeypatch.setitem(sys.modules, "pypff", None)  # import fails as when not installed
+    with pytest.raises(Skip, match=r"^needs the pst extra \(pip install 'phiscan\[pst\]'"):
+        pieces("pst", "dist-list.pst", PST_FIXTURE.read_bytes())

@@ -30,6 +30,7 @@ from phiscan.extract.outlook import extract_msg
 from phiscan.extract.pdf import extract_pdf
 from phiscan.extract.ppt import extract_ppt
 from phiscan.extract.presentation import extract_pptx
+from phiscan.extract.pst import extract_pst
 from phiscan.extract.rtf import extract_rtf
 from phiscan.extract.sniff import refine, sniff
 from phiscan.extract.sqldump import extract_sql
@@ -78,6 +79,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "odt": extract_odf,
     "odp": extract_odf,
     "ods": extract_ods,
+    "pst": extract_pst,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -110,6 +112,7 @@ EXTENSIONS: dict[str, str] = {
     ".potm": "pptx",
     ".odt": "odt", ".ott": "odt", ".odp": "odp", ".otp": "odp", ".odg": "odp",
     ".ods": "ods", ".ots": "ods",
+    ".pst": "pst", ".ost": "pst",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.

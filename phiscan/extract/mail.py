@@ -111,6 +111,26 @@ def unique_name(name: str, names_used: set[str]) -> str:
     return candidate
 
 
+def compose_message(headers: list[tuple[str, str]], body: str,
+                    attachments: list[tuple[str, bytes | EmailMessage]]) -> bytes:
+    """A message rebuilt from a mail store's properties (Outlook .msg items, PST), as
+    RFC 822 for `extract_eml`: the first non-empty value of each header, the body, and
+    attachments (messages attached as message/rfc822)."""
+    message = EmailMessage(policy=policy.default)
+    for label, value in headers:
+        value = " ".join(value.split())
+        if value and label not in message:
+            message[label] = value
+    message.set_content(body)
+    for name, content in attachments:
+        if isinstance(content, EmailMessage):
+            message.add_attachment(content, filename=name)
+        else:
+            message.add_attachment(content, maintype="application", subtype="octet-stream",
+                                   filename=safe_member_name(name))
+    return message.as_bytes()
+
+
 def walk_parts(message: EmailMessage) -> Iterator[EmailMessage]:
     """Leaf parts in order, without descending into attached messages."""
     if message.is_multipart() and message.get_content_type() != "message/rfc822":

@@ -22,7 +22,7 @@ import olefile
 from phiscan.extract.archive import safe_member_name
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip, record_unit
 from phiscan.extract.htmldoc import html_to_text
-from phiscan.extract.mail import unique_name
+from phiscan.extract.mail import compose_message, unique_name
 from phiscan.extract.ole import OLE_MAGIC
 from phiscan.model import Child, TextUnit
 
@@ -124,34 +124,26 @@ def is_message(ole: olefile.OleFileIO, storage: str) -> bool:
                and entry[-1].startswith(PROPERTY_PREFIX) for entry in ole.listdir())
 
 
-def one_line(value: str) -> str:
-    return " ".join(value.split())
-
-
 def embedded_message(ole: olefile.OleFileIO, storage: str, levels: int, limit: int) -> bytes:
     """The message at `storage` as RFC 822 bytes: its headers, body and attachments
     (nested messages as message/rfc822 parts, `levels` deep; deeper ones are left
     empty, and the e-mail extractor reports them as too deep)."""
-    message = EmailMessage(policy=policy.default)
-    for label, tag in HEADER_PROPERTIES:
-        value = one_line(string_property(ole, storage, tag, limit))
-        if value and label not in message:
-            message[label] = value
-    message.set_content(body_text(ole, limit, storage))
+    headers = [(label, string_property(ole, storage, tag, limit))
+               for label, tag in HEADER_PROPERTIES]
+    attachments: list[tuple[str, bytes | EmailMessage]] = []
     for number, prefix in enumerate(attachment_storages(ole, storage), start=1):
         embedded = f"{prefix}{PROPERTY_PREFIX}{ATTACH_DATA}{EMBEDDED_OBJECT_TYPE}/"
         if is_message(ole, embedded):
             inner = (embedded_message(ole, embedded, levels - 1, limit) if levels > 1
                      else b"")
-            message.add_attachment(email.message_from_bytes(inner, policy=policy.default),
-                                   filename=f"attachment-{number}.eml")
+            attachments.append((f"attachment-{number}.eml",
+                                email.message_from_bytes(inner, policy=policy.default)))
             continue
         name = (string_property(ole, prefix, ATTACH_LONG_NAME, limit)
                 or string_property(ole, prefix, ATTACH_NAME, limit) or f"attachment-{number}.bin")
         data = read_stream(ole, f"{prefix}{PROPERTY_PREFIX}{ATTACH_DATA}0102", limit) or b""
-        message.add_attachment(data, maintype="application", subtype="octet-stream",
-                               filename=safe_member_name(name))
-    return message.as_bytes()
+        attachments.append((name, data))
+    return compose_message(headers, body_text(ole, limit, storage), attachments)
 
 
 def extract_msg(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:

@@ -12,6 +12,7 @@ from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.multiarchive import MAGICS
 from phiscan.extract.odf import odf_kind
 from phiscan.extract.ole import OLE_MAGIC, ole_kind
+from phiscan.extract.pst import PST_MAGIC
 from phiscan.extract.sqlite import SQLITE_MAGIC
 from phiscan.extract.text import looks_binary
 
@@ -84,6 +85,8 @@ def sniff(data: bytes) -> str | None:
             return name
     if data.startswith(SQLITE_MAGIC):
         return "sqlite"
+    if data.startswith(PST_MAGIC):
+        return "pst"
     if looks_binary(data):
         return None
     return sniff_text(data[:8192])
