@@ -244,8 +244,6 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
                 raise
             err_console.print(OUTPUT_FULL_MESSAGE.format(out=out))
             raise typer.Exit(EXIT_INCOMPLETE) from None
-    if "(new)" in outcome.key_origin and not quiet:
-        err_console.print(f"HMAC key: {outcome.key_origin}; keep it to link later scans.")
     if not quiet:
         console.print(summary_table(outcome.summary))
         console.print(f"inventory: {out / 'inventory.sqlite'}")

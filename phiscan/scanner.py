@@ -15,9 +15,10 @@ from phiscan import __version__
 from phiscan.config import Config, ConfigError
 from phiscan.executors import Executor, Job, make_executor
 from phiscan.exports import write_exports
+from phiscan.keys import scan_key
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
 from phiscan.outlock import output_lock
-from phiscan.security import ensure_private_dir, load_hmac_key
+from phiscan.security import ensure_private_dir
 from phiscan.sources import matches_globs, open_source
 from phiscan.sources.base import UNAVAILABLE_PREFIX, SourceUnavailable, display_uri
 from phiscan.sources.local import display_path
@@ -209,12 +210,12 @@ def run_scan(
     unless `full`; `resume` continues an interrupted run instead of starting one."""
     out = ensure_private_dir(out_dir)
     with output_lock(out, "scan"):
-        key, key_origin = load_hmac_key(out, config)
+        key = scan_key(out, config)  # opens and closes the inventory: before the fork
         progress = ScanProgress()
         # Before the inventory opens: forked workers never hold its SQLite handle.
-        executor = make_executor(config, key)
+        executor = make_executor(config, key.secret)
         try:
-            return _scan_with(executor, sources, out, config, key_origin, progress,
+            return _scan_with(executor, sources, out, config, key.origin, progress,
                               on_progress, full=full, resume=resume)
         finally:
             executor.close()

@@ -160,18 +160,19 @@ def test_generated_key_is_announced_by_path_never_by_value(tmp_path):
     share.mkdir()
     (share / "note.txt").write_text(f"Patient Jane Smith, NHS number {NHS}.\n")
     env = {key: value for key, value in os.environ.items() if key != "PHISCAN_HMAC_KEY"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # the default key's folder
     out = tmp_path / "out"
     result = subprocess.run([sys.executable, "-m", "phiscan", "scan", str(share), "--out",
                              str(out)], capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
-    key = (out / "hmac.key").read_text().strip()
+    key_file = tmp_path / "config" / "phiscan" / "hmac.key"
+    key = key_file.read_text().strip()
     assert len(key) == 64
     assert "hmac.key" in result.stderr
     assert key not in result.stdout + result.stderr
-    assert stat.S_IMODE((out / "hmac.key").stat().st_mode) == 0o600
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     for path in all_files_under(out):
-        if path.name != "hmac.key":
-            assert key.encode() not in path.read_bytes(), path.name
+        assert key.encode() not in path.read_bytes(), path.name
 
 
 # Exceptions and tracebacks are scrubbed.

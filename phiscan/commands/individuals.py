@@ -11,9 +11,9 @@ from rich.table import Table
 
 from phiscan.cli import console, err_console, refuse_unsafe_target, usage_error
 from phiscan.config import ConfigError, load_config
+from phiscan.keys import inventory_key, no_key_message
 from phiscan.outlock import output_lock
 from phiscan.scoping.export import ROLES, export_row, write_export
-from phiscan.scoping.keys import existing_hmac_key
 from phiscan.scoping.linkage import Individual
 from phiscan.scoping.report import load_scope
 from phiscan.store import Inventory
@@ -39,14 +39,14 @@ def reveal_for(out_dir: Path, people: list[Individual], export: Path,
         config = load_config(config_path)
     except ConfigError as exc:
         raise usage_error(f"config error: {exc}") from None
-    key = existing_hmac_key(out_dir, config)
+    key = inventory_key(out_dir, config)
     if key is None:
-        raise usage_error("no HMAC key: set PHISCAN_HMAC_KEY or the key the scan used")
+        raise usage_error(no_key_message())
     from phiscan.scoping.reveal import reveal_values  # loads the NLP stack: only when asked
 
     hashes = {value_hash for person in people for record in person.records
               for role in ROLES for value_hash in getattr(record, role)}
-    outcome = reveal_values(out_dir, hashes, key, config)
+    outcome = reveal_values(out_dir, hashes, key.secret, config)
     with Inventory(out_dir) as inventory:
         inventory.log_audit("reveal", getpass.getuser(), {
             "export": str(export.resolve()), "individuals": len(people),

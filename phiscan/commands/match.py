@@ -17,7 +17,7 @@ from phiscan.cli import (
     usage_error,
 )
 from phiscan.config import ConfigError, load_config
-from phiscan.scoping.keys import existing_hmac_key
+from phiscan.keys import inventory_key, no_key_message
 from phiscan.scoping.mpi import MpiError, match_people, parse_columns, read_mpi, write_match_csv
 from phiscan.scoping.report import load_scope
 
@@ -57,12 +57,12 @@ def match_command(
         refuse_unsafe_target(out)
     if not mpi.is_file():
         raise usage_error(f"no such MPI file: {mpi}")
-    key = existing_hmac_key(out_dir, config)
-    if key is None:
-        raise usage_error("no HMAC key: set PHISCAN_HMAC_KEY or the key the scan used")
     try:
         scope = load_scope(out_dir)
-        entries = read_mpi(mpi, parse_columns(columns), key)
+        key = inventory_key(out_dir, config)
+        if key is None:
+            raise usage_error(no_key_message())
+        entries = read_mpi(mpi, parse_columns(columns), key.secret)
     except FileNotFoundError:
         raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
     except MpiError as exc:

@@ -25,8 +25,9 @@ from pathlib import Path
 from phiscan import __version__
 from phiscan.config import Config
 from phiscan.exports import write_exports
+from phiscan.keys import scan_key
 from phiscan.outlock import output_lock
-from phiscan.security import ensure_private_dir, load_hmac_key
+from phiscan.security import ensure_private_dir
 from phiscan.sources.base import SourceUnavailable
 from phiscan.sources.local import LocalSource
 from phiscan.store import Inventory
@@ -158,9 +159,9 @@ class WatchDaemon:
             return self._run_locked()
 
     def _run_locked(self) -> int:
-        key, key_origin = load_hmac_key(self.out_dir, self.config)
+        key = scan_key(self.out_dir, self.config)
         log.info("phiscan %s watch starting (pid %d); HMAC key from %s", __version__,
-                 os.getpid(), key_origin)
+                 os.getpid(), key.origin)
         self.inventory = Inventory(self.out_dir)
         self.inventory.close_orphaned_runs()
         self.run_id = self.inventory.start_run("watch", self.roots.roots,
@@ -176,7 +177,7 @@ class WatchDaemon:
         self.observers, self.plans = start_observers(
             plan_watches(self.roots.roots, self.watch),
             ForwardingHandler(self.debouncer.on_event), self.watch)
-        self.pool = WorkerPool(self.config, key, self.watch.workers, self.work, self.inbox,
+        self.pool = WorkerPool(self.config, key.secret, self.watch.workers, self.work, self.inbox,
                                self.stop)
         self.pool.start()
         self.settle_thread = threading.Thread(target=self.debouncer.run, name="phiscan-settle",
