@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import all_files_under
+from tests.watch_helpers import start_daemon, write_config
 
 NHS = "943 476 5919"
 NOTE = f"Patient Jane Smith, NHS number {NHS}, diagnosis: type 2 diabetes.\n"
@@ -153,6 +154,10 @@ def test_another_key_on_the_same_inventory_is_refused_by_scan_reveal_and_match(
                 f"inventory in {out} was made with") in one_line(result.stderr), result.args
         assert KEY_A not in result.stdout + result.stderr
         assert KEY_B not in result.stdout + result.stderr
+    daemon = start_daemon([share], out, write_config(tmp_path / "watch.toml", workers=1),
+                          tmp_path / "logs", env=other)
+    assert daemon.process.wait(timeout=120) == 2
+    assert "is not the key the inventory" in one_line(daemon.stderr())
     assert run_count(out) == 1 and not export.exists()
     revealed = run_cli(env_for(tmp_path, PHISCAN_HMAC_KEY=KEY_A), "individuals", str(out),
                        "--export", str(export), "--reveal")
