@@ -173,8 +173,8 @@ def _pdf_string(text: str) -> bytes:
 
 
 def _page_content(lines: list[str]) -> bytes:
-    if not lines:  # a page with no text layer, as a scanner would produce it
-        return b"0 0 1 rg 72 72 200 200 re f"
+    if not lines:  # a page with no text layer, only an image, as a scanner produces it
+        return b"q 200 0 0 200 72 72 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x40\x80 EI Q"
     body = b"".join(_pdf_string(line) + b" Tj T* " for line in lines)
     return b"BT /F1 11 Tf 14 TL 72 760 Td " + body + b"ET"
 

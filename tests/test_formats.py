@@ -5,6 +5,7 @@ birth found in each, and honest statuses for what cannot be read."""
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import shutil
 import sqlite3
@@ -19,6 +20,22 @@ FORMATS_DIR = DATA_DIR / "formats"
 NOTE = "Patient: John Smith, NHS number 943 476 5919, date of birth 12/03/1941."
 
 
+def generated_pdfs() -> dict[str, bytes]:
+    """Written by PDFium (pypdfium2): a blank page; a blank page carrying an attachment."""
+    import pypdfium2
+
+    made = {}
+    for name, attachment in (("blank.pdf", None), ("cover.pdf", "referral.txt")):
+        document = pypdfium2.PdfDocument.new()
+        document.new_page(595, 842)
+        if attachment:
+            document.new_attachment(attachment).set_data(NOTE.encode())
+        buffer = io.BytesIO()
+        document.save(buffer)
+        made[name] = buffer.getvalue()
+    return made
+
+
 @pytest.fixture(scope="module")
 def formats_scan(tmp_path_factory):
     share = tmp_path_factory.mktemp("formats")
@@ -31,6 +48,8 @@ def formats_scan(tmp_path_factory):
         elif path.suffix not in (".md", ".py", ".fodt"):
             shutil.copy(path, share / path.name)
     (share / "empty.txt").write_bytes(b"")
+    for name, data in generated_pdfs().items():
+        (share / name).write_bytes(data)
     (share / "note.txt").write_text(NOTE)
     out = tmp_path_factory.mktemp("out") / "inventory"
     result = subprocess.run(
@@ -134,3 +153,57 @@ def test_docx_parts_beyond_the_body_are_read(formats_scan):
     assert [unit.where for unit in units] == [
         "body", "section 1 header", "text box 1", "section 1 first-page header",
         "footnotes", "endnotes", "comments"]
+
+
+def test_files_embedded_in_office_documents_are_members(formats_scan):
+    rows = {location: (row["status"], row["reason"], row["extractor"], row["chars"] > 0)
+            for location, row in formats_scan.items()
+            if location.startswith(("public/testWORD_embeded.docx", "public/EmbeddedPDF.docx"))}
+    assert rows == {
+        "public/testWORD_embeded.docx": ("scanned", "", "docx", True),
+        "public/testWORD_embeded.docx!embeddings/Microsoft_Office_Excel_Worksheet1.xlsx": (
+            "scanned", "", "xlsx", True),
+        "public/testWORD_embeded.docx!embeddings/Microsoft_Office_PowerPoint_Presentation2.pptx": (
+            "scanned", "", "pptx", True),
+        "public/testWORD_embeded.docx!embeddings/Microsoft_Office_Word_97_-_2003_Document1.doc": (
+            "scanned", "", "doc", True),
+        # an OLE object holding a PDF: the object, then the file inside it
+        "public/EmbeddedPDF.docx": ("scanned", "", "docx", True),
+        "public/EmbeddedPDF.docx!embeddings/oleObject1.bin": ("scanned", "", "ole-package", False),
+        "public/EmbeddedPDF.docx!embeddings/oleObject1.bin!CONTENTS": ("scanned", "", "pdf", True),
+    }
+
+
+def test_pdf_attachments_are_members_and_a_blank_pdf_is_not_a_scan(formats_scan):
+    blank, cover = formats_scan["blank.pdf"], formats_scan["cover.pdf"]
+    attached = formats_scan["cover.pdf!referral.txt"]
+    assert (blank["status"], blank["reason"], blank["chars"]) == ("scanned", "no text found", 0)
+    assert (cover["status"], cover["reason"], cover["chars"]) == ("scanned", "", 0)
+    assert (attached["status"], attached["chars"]) == ("scanned", len(NOTE))
+    assert attached["entities"] == {"UK_NHS": 1, "PERSON": 1, "DATE_OF_BIRTH": 1}
+
+
+def test_embedded_files_obey_the_archive_limits():
+    from dataclasses import replace
+
+    from phiscan.config import LimitsConfig
+    from phiscan.extract import ExtractContext, LimitExceeded, run_extractor
+    from phiscan.model import Child
+
+    data = (FORMATS_DIR / "public" / "testWORD_embeded.docx").read_bytes()
+
+    def children(limits: LimitsConfig, depth: int = 0) -> list[tuple[str, str | None]]:
+        ctx = ExtractContext.for_file("a.docx", limits)
+        ctx.depth = depth
+        return [(piece.name, piece.skip_reason) for piece in run_extractor("docx", data, ctx)
+                if isinstance(piece, Child)]
+
+    small = replace(LimitsConfig(), max_member_bytes=20_000)
+    assert {reason for _name, reason in children(small)} == {
+        None, "too large: over max_member_bytes"}
+    deep = LimitsConfig().max_archive_depth
+    assert {reason for _name, reason in children(LimitsConfig(), deep)} == {
+        "embedded file nesting deeper than max_archive_depth"}
+    few = replace(LimitsConfig(), max_archive_members=1)
+    with pytest.raises(LimitExceeded, match="too many archive members"):
+        children(few)

@@ -25,7 +25,7 @@ from phiscan.extract.mail import extract_eml, unique_name
 from phiscan.extract.mbox import extract_mbox
 from phiscan.extract.multiarchive import extract_7z, extract_cab, extract_rar
 from phiscan.extract.odf import extract_odf, extract_ods
-from phiscan.extract.ole import extract_encrypted_package
+from phiscan.extract.ole import extract_encrypted_package, extract_ole_package
 from phiscan.extract.outlook import extract_msg
 from phiscan.extract.pdf import extract_pdf
 from phiscan.extract.ppt import extract_ppt
@@ -71,6 +71,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "xlsb": extract_xlsb,
     "ppt": extract_ppt,
     "office-encrypted": extract_encrypted_package,
+    "ole-package": extract_ole_package,
     "7z": extract_7z,
     "rar": extract_rar,
     "cab": extract_cab,

@@ -45,12 +45,13 @@ def extract_zip(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
                             skip_reason="too large: over max_member_bytes")
                 continue
             ctx.budget.spend(info.file_size)
-            yield _read_member(archive, info, ctx)
+            yield read_member(archive, info, ctx)
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ExtractContext) -> Child:
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ExtractContext,
+                name: str | None = None) -> Child:
     """Read no more than the declared size: a lying header cannot inflate past it."""
-    name = safe_member_name(info.filename)
+    name = name or safe_member_name(info.filename)
     limit = min(info.file_size, ctx.limits.max_member_bytes)
     try:
         with archive.open(info) as member:

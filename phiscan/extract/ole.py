@@ -11,18 +11,24 @@ called corrupt or unknown.
 from __future__ import annotations
 
 import io
+import struct
 from collections.abc import Iterator
 
 import msoffcrypto
 import olefile
 
+from phiscan.extract.archive import safe_member_name
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
+from phiscan.model import Child
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "encrypted (password required)"
 # The stream that says which application wrote the file, first match wins.
 KIND_STREAMS = (
     ("encryptedpackage", "office-encrypted"),
+    ("\x01ole10native", "ole-package"),
+    ("package", "ole-package"),
+    ("contents", "ole-package"),
     ("worddocument", "doc"),
     ("workbook", "xls"),
     ("book", "xls"),
@@ -75,3 +81,56 @@ def extract_encrypted_package(data: bytes, ctx: ExtractContext) -> Iterator[Piec
     """A password-protected .docx/.xlsx/.pptx: the document is an encrypted stream."""
     raise Skip(ENCRYPTED)
     yield  # pragma: no cover - a generator, like every extractor
+
+
+# Streams of an embedded object that hold a whole file: an OOXML document (Package),
+# a PDF or other Acrobat document (CONTENTS), a file dropped into a document
+# (\x01Ole10Native, with its own header giving the file's name).
+PACKAGE_STREAMS = ("Package", "CONTENTS")
+NATIVE_STREAM = "\x01Ole10Native"
+
+
+def native_file(stream: bytes) -> tuple[str, bytes]:
+    """(file name, content) of an Ole10Native stream: size, flags, label, path, two
+    reserved words, the temporary path, then the data with its own length."""
+    position = 6
+    label_end = stream.index(b"\x00", position)
+    path_end = stream.index(b"\x00", label_end + 1)
+    position = path_end + 1 + 4
+    temp_length = struct.unpack_from("<I", stream, position)[0]
+    position += 4 + temp_length
+    size = struct.unpack_from("<I", stream, position)[0]
+    content = stream[position + 4: position + 4 + size]
+    if len(content) != size:
+        raise ValueError("truncated")
+    name = stream[label_end + 1: path_end].decode("cp1252", errors="replace")
+    return name.replace("\\", "/").rsplit("/", 1)[-1] or "native.bin", content
+
+
+def extract_ole_package(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    """An embedded object (word/embeddings/oleObject1.bin): the file inside it, as a member."""
+    ctx.check_depth("embedded object")
+    ole = open_ole(data, "embedded object")
+    try:
+        limit = ctx.limits.max_member_bytes
+        for stream in (NATIVE_STREAM, *PACKAGE_STREAMS):
+            if not ole.exists(stream):
+                continue
+            if ole.get_size(stream) > limit:
+                yield Child(stream.strip("\x01"), b"",
+                            skip_reason="too large: over max_member_bytes")
+                return
+            with ole.openstream(stream) as handle:
+                content = handle.read(limit + 1)
+            name = stream
+            if stream == NATIVE_STREAM:
+                try:
+                    name, content = native_file(content)
+                except (ValueError, struct.error):
+                    yield Child("Ole10Native", b"", error="malformed embedded object")
+                    return
+            ctx.budget.spend(len(content))
+            yield Child(safe_member_name(name), content)
+            return
+    finally:
+        ole.close()

@@ -15,6 +15,7 @@ from lxml import etree
 from phiscan.extract.archive import check_container, open_zip
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece
 from phiscan.extract.docx_direct import parse_xml
+from phiscan.extract.embedded import embedded_files
 from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
 
@@ -126,3 +127,4 @@ def extract_pptx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     check_container(data, ctx, "pptx")
     with open_zip(data, "pptx") as archive:
         yield from presentation_units(Package(archive), ctx)
+    yield from embedded_files(data, ctx)

@@ -23,7 +23,7 @@ OFFICE_MEMBERS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"),
 # Formats whose content, not their name, decides the reader: a .doc that is RTF or
 # a .docx; a password-protected .docx (an OLE file); a .xls that is HTML.
 DOCUMENT_KINDS = frozenset({"docx", "xlsx", "xlsb", "pptx", "doc", "xls", "ppt", "msg",
-                            "odt", "ods", "odp", "office-encrypted"})
+                            "odt", "ods", "odp", "office-encrypted", "ole-package"})
 LEGACY_KINDS = frozenset({"doc", "xls", "ppt"})
 HL7_START = re.compile(rb"^\x0b?MSH[^A-Za-z0-9\s]")
 HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)

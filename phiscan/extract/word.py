@@ -35,6 +35,7 @@ from phiscan.extract.docx_direct import (
     read_blocks_or_none,
     supplementary_blocks_or_none,
 )
+from phiscan.extract.embedded import embedded_files
 from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
 
@@ -113,3 +114,4 @@ def extract_docx(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
         yield from extract_docx_python_docx(data, ctx)
     else:
         yield from block_units(blocks, ctx)
+    yield from embedded_files(data, ctx)

@@ -16,6 +16,7 @@ import xlrd
 
 from phiscan.extract.archive import check_container
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
+from phiscan.extract.embedded import embedded_files
 from phiscan.extract.ole import ENCRYPTED, OLE_MAGIC, refuse_encrypted
 from phiscan.extract.spreadsheet import extract_xlsx, sheet_units
 
@@ -107,6 +108,7 @@ def extract_xls(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
 def extract_zipped_book(data: bytes, ctx: ExtractContext, kind: str) -> Iterator[Piece]:
     check_container(data, ctx, kind)
     yield from book_units(data, ctx, kind)
+    yield from embedded_files(data, ctx)
 
 
 def extract_xlsb(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
@@ -131,3 +133,4 @@ def extract_ooxml_workbook(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
         yield from extract_zipped_book(data, ctx, "xlsx")
     else:
         yield from extract_xlsx(data, ctx)
+        yield from embedded_files(data, ctx)
