@@ -37,7 +37,9 @@ entities = ["UK_NHS", "PERSON", "DATE_OF_BIRTH"]
 [scan]
 workers = 1
 """
-PST_FIXTURE = Path(__file__).parent / "data" / "mail" / "dist-list.pst"
+DATA = Path(__file__).parent / "data"
+PST_FIXTURE = DATA / "mail" / "dist-list.pst"
+ACCESS_FIXTURE = DATA / "databases" / "test.mdb"
 PATIENT = {"DATE_OF_BIRTH": 1, "PERSON": 1, "UK_NHS": 1}
 SCANNED = ("scanned", "")
 RATIO = ("error", "expands over max_compression_ratio")
@@ -81,6 +83,9 @@ EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "databases/mysqldump.sql": (SCANNED, PATIENT),
     "databases/pg_dump.sql": (SCANNED, PATIENT),
     "databases/patients.dbf": (SCANNED, PATIENT),
+    # A published Access file (no personal data), and the same cut short.
+    "databases/test.mdb": (SCANNED, {}),
+    "databases/cut.accdb": (("error", "malformed access (KeyError)"), {}),
     # Messages named by position, never by subject; attachments recursed.
     "mail/clinic.mbox": (SCANNED, {}),
     "mail/clinic.mbox!message-1.eml": (SCANNED, PATIENT),
@@ -116,6 +121,8 @@ def scan(tmp_path_factory):
     build_mail(share)
     build_multiarchives(share)
     shutil.copy(PST_FIXTURE, share / "mail" / "dist-list.pst")
+    shutil.copy(ACCESS_FIXTURE, share / "databases" / "test.mdb")
+    (share / "databases" / "cut.accdb").write_bytes(ACCESS_FIXTURE.read_bytes()[:5000])
     config = tmp_path_factory.mktemp("config") / "config.toml"
     config.write_text(CONFIG)
     out = tmp_path_factory.mktemp("out") / "inventory"
@@ -126,6 +133,7 @@ def scan(tmp_path_factory):
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == result.stderr == ""  # no library speaks for itself
     rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
     by_location = {row["location"].removeprefix(f"{share}/"): row for row in rows}
     return share, out, before, by_location, result
@@ -165,8 +173,8 @@ def test_sqlite_files_left_as_they_were_with_no_journal_beside_them(scan):
         path = folder / name
         assert (path.read_bytes(), path.stat().st_mtime_ns) == before[str(path)]
     assert sorted(path.name for path in folder.iterdir()) == [
-        "clinic.sqlite", "mysqldump.sql", "patients.dbf", "pg_dump.sql", "sqlite3-dump.sql",
-        "wal-mode.db"]
+        "clinic.sqlite", "cut.accdb", "mysqldump.sql", "patients.dbf", "pg_dump.sql",
+        "sqlite3-dump.sql", "test.mdb", "wal-mode.db"]
 
 
 def test_share_untouched_and_nothing_planted_in_any_output(scan):
@@ -343,3 +351,13 @@ def test_pst_without_the_extra_is_skipped_with_the_reason(monkeypatch):
     monkeypatch.setitem(sys.modules, "pypff", None)  # import fails as when not installed
     with pytest.raises(Skip, match=r"^needs the pst extra \(pip install 'phiscan\[pst\]'"):
         pieces("pst", "dist-list.pst", PST_FIXTURE.read_bytes())
+
+
+def test_access_tables_read_as_rows_with_their_column_names():
+    units = pieces("access", "test.mdb", ACCESS_FIXTURE.read_bytes())
+    assert unit_texts(units) == [
+        ("table ClarotyTable row 1", "ID: 1\nField1: test\nField2: Claroty\nField3: ICS!\n"),
+        ("table ClarotyTable row 2", "ID: 2\nField1: test2\nField2: Claroty\n"),
+        ("table f_AF8292619150475ABBCC3E04860C1240_Data row 1",
+         "_Data: 1\nFileName: Office Theme.thmx\nFileType: thmx\nMSysResources_Data: 1\n"),
+    ]

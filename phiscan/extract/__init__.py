@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 
+from phiscan.extract.access import extract_access
 from phiscan.extract.archive import extract_zip
 from phiscan.extract.base import (
     ExtractContext,
@@ -81,6 +82,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "odp": extract_odf,
     "ods": extract_ods,
     "pst": extract_pst,
+    "access": extract_access,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -114,6 +116,7 @@ EXTENSIONS: dict[str, str] = {
     ".odt": "odt", ".ott": "odt", ".odp": "odp", ".otp": "odp", ".odg": "odp",
     ".ods": "ods", ".ots": "ods",
     ".pst": "pst", ".ost": "pst",
+    ".mdb": "access", ".accdb": "access",
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.

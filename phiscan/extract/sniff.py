@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 
+from phiscan.extract.access import is_access
 from phiscan.extract.archive import open_zip
 from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
@@ -87,6 +88,8 @@ def sniff(data: bytes) -> str | None:
         return "sqlite"
     if data.startswith(PST_MAGIC):
         return "pst"
+    if is_access(data):
+        return "access"
     if looks_binary(data):
         return None
     return sniff_text(data[:8192])
