@@ -148,3 +148,20 @@ def test_a_timeout_part_way_is_a_partial_error(tmp_path):
     assert row["status"] == "error" and match is not None, row["reason"]
     assert 0 < int(match.group(1)) == row["chars"] < total
     assert row["entities"] == {"UK_NHS": 1}
+
+
+def test_an_archive_member_is_read_to_its_end(tmp_path):
+    """A member far longer than a window: its last line is found, in the member's row."""
+    import zipfile
+
+    share = tmp_path / "share"
+    share.mkdir()
+    member = padded(50_000, "the afternoon was quiet and the tea was warm ")
+    member += f"NHS number: {NHS_NUMBERS[2]}\n"
+    with zipfile.ZipFile(share / "notes.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("2026/visit.txt", member)
+    rows = run_scan(share, tmp_path / "out", WINDOWS)
+    row = rows["visit.txt"]
+    assert (row["status"], row["entities"], row["chars"]) == (
+        "scanned", {"UK_NHS": 1}, len(member))
+    assert rows["notes.zip"]["status"] == "scanned"
