@@ -120,6 +120,14 @@ class DocumentParts:
     def findings_so_far(self) -> list[Finding]:
         return [finding for part in self.parts if isinstance(part, list) for finding in part]
 
+    def stop(self) -> None:
+        """Out of time: blocks spaCy has not read give no names, so the file costs no
+        second deadline; every other finding (identifiers, names read) is kept."""
+        for plan in self.plans:
+            for key in plan.keys:
+                plan.found.setdefault(key, [])
+        self.settle()
+
 
 Waiting = list[tuple[LocationResult, DocumentParts]]
 
@@ -236,7 +244,10 @@ def _scan_item(item: SourceItem, source: Source, detector: Detector, config: Con
         base.status = Status.ERROR
         base.reason = (partial_reason(TIMEOUT_REASON, base.chars, ctx.text_chars_total)
                        if base.chars else TIMEOUT_REASON)
-        names.add([(result, parts) for result, parts in waiting if result is base])
+        for result, parts in waiting:
+            if result is base:
+                parts.stop()
+                names.add([(result, parts)])
         return [base]
     names.add(waiting)
     return results
@@ -295,12 +306,13 @@ def read_unit(unit: TextUnit, base: LocationResult, ctx: ExtractContext, parts: 
             raise LimitExceeded(partial_reason("text over max_text_chars", base.chars,
                                                ctx.text_chars_total))
         try:
-            parts.add(parts.detector.start(window))
+            plan = parts.detector.start(window)
+            base.chars += window.owned_chars  # its identifiers are found: it was read
+            parts.add(plan)
         except MemoryError:
             raise
         except Exception as exc:
             raise DetectionFailed(failure_reason("detection", exc)) from None
-        base.chars += window.owned_chars
 
 
 def extract_pieces(extractor: str, data: bytes, ctx: ExtractContext, config: Config
