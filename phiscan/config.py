@@ -89,6 +89,8 @@ class S3Config:
     endpoint_url: str = ""
     region: str = ""
     profile: str = ""
+    connect_timeout_seconds: float = 10.0
+    read_timeout_seconds: float = 60.0
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Per-file wall-clock and memory limits that hold in any worker.
 
 `[limits] per_file_timeout_seconds` and `per_file_memory_mb` bound one location
-(extraction and detection together), wherever the pipeline runs:
+(reading, extraction and detection together), wherever the pipeline runs:
 
 - On a process's main thread (the serial executor, every process-pool worker)
   the deadline is an ITIMER_REAL alarm: it interrupts Python code and the regex
@@ -35,6 +35,7 @@ from phiscan.config import LimitsConfig
 
 TIMEOUT_REASON = "timeout: over per_file_timeout_seconds"
 MEMORY_REASON = "out of memory: over per_file_memory_mb"
+WHILE_READING = "(while reading)"
 _MB = 1024 * 1024
 
 
@@ -56,6 +57,14 @@ def remaining_seconds() -> float | None:
     """Time left for the file being scanned on this thread (None: no limit)."""
     deadline = getattr(_current, "deadline", None)
     return None if deadline is None else max(deadline - time.monotonic(), 0.0)
+
+
+def memory_refusal(size: int, limits: LimitsConfig) -> str | None:
+    """Why a file cannot be read within its memory allowance (its bytes alone would fill
+    it), or None. Such a file is skipped with this reason rather than read whole."""
+    if limits.per_file_memory_mb > 0 and size > limits.per_file_memory_mb * _MB:
+        return f"too large for per_file_memory_mb: {size} bytes > {limits.per_file_memory_mb} MB"
+    return None
 
 
 @contextmanager

@@ -29,9 +29,11 @@ from phiscan.isolation import run_isolated
 from phiscan.limits import (
     MEMORY_REASON,
     TIMEOUT_REASON,
+    WHILE_READING,
     FileTimeout,
     IsolatedFailure,
     file_limits,
+    memory_refusal,
 )
 from phiscan.model import MEMBER_SEP, Child, Finding, LocationResult, SourceItem, Status, TextUnit
 from phiscan.sources.base import Source, SourceReadError
@@ -227,19 +229,30 @@ def _scan_item(item: SourceItem, source: Source, detector: Detector, config: Con
         return [replace(base, status=Status.SKIPPED, reason=item.skip_reason)]
     if detector.allowlist.allows_path(item.location):
         return [replace(base, status=Status.SKIPPED, reason="allow-listed path")]
-    try:
-        data = source.read(item, config.scan.max_file_bytes)
-    except SourceReadError as exc:
-        return [replace(base, status=Status.ERROR, reason=str(exc))]
-    if len(data) > config.scan.max_file_bytes:
-        return [replace(base, status=Status.SKIPPED, reason="too large: over max_file_bytes")]
+    over_memory = memory_refusal(item.size, config.limits)
+    if over_memory:
+        return [replace(base, status=Status.SKIPPED, reason=over_memory)]
     name = posixpath.basename(item.location.replace("\\", "/"))
     ctx = ExtractContext.for_file(name, config.limits)
     waiting: Waiting = []
+    data: bytes | None = None
     try:
+        # The read is part of the file: a connection that never answers meets the same
+        # deadline, and the bytes read count against the same memory allowance.
         with file_limits(config.limits):
+            data = source.read(item, config.scan.max_file_bytes)
+            if len(data) > config.scan.max_file_bytes:
+                return [replace(base, status=Status.SKIPPED,
+                                reason="too large: over max_file_bytes")]
             results = scan_document(base, name, data, ctx, detector, config, waiting)
+    except SourceReadError as exc:
+        return [replace(base, status=Status.ERROR, reason=str(exc))]
+    except MemoryError:
+        reason = MEMORY_REASON if data is not None else f"{MEMORY_REASON} {WHILE_READING}"
+        return [replace(base, status=Status.ERROR, reason=reason, findings=[])]
     except FileTimeout:
+        if data is None:
+            return [replace(base, status=Status.ERROR, reason=f"{TIMEOUT_REASON} {WHILE_READING}")]
         # What was read before the deadline is kept and said: `partial`, not a silent miss.
         base.status = Status.ERROR
         base.reason = (partial_reason(TIMEOUT_REASON, base.chars, ctx.text_chars_total)

@@ -72,6 +72,8 @@ class FaultPlan:
     revoked_buckets: set[str] = field(default_factory=set)
     # Object paths (`/bucket/key`) whose GET is answered 403: that object's own ACL.
     denied_keys: set[str] = field(default_factory=set)
+    # Object paths whose GET is accepted and never answered (until the proxy stops).
+    hang_keys: set[str] = field(default_factory=set)
     # Called with the bucket name once moto has answered a listing, before the client
     # gets that answer: the change lands strictly between list and get.
     after_listing: Callable[[str], None] | None = None
@@ -82,8 +84,9 @@ class FaultPlan:
 
 
 class FaultProxy:
-    """A tiny HTTP proxy in front of moto that answers 503 SlowDown or drops the
-    connection for chosen keys, and can act right after a listing was served."""
+    """A tiny HTTP proxy in front of moto that answers 503 SlowDown, drops the
+    connection or never answers for chosen keys, and can act right after a listing
+    was served."""
 
     def __init__(self, upstream: str, plan: FaultPlan) -> None:
         self.upstream = urlsplit(upstream)
@@ -92,6 +95,7 @@ class FaultProxy:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.released = threading.Event()  # lets hanging requests go when the proxy stops
 
     @property
     def url(self) -> str:
@@ -103,6 +107,7 @@ class FaultProxy:
         return self
 
     def stop(self) -> None:
+        self.released.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -125,6 +130,11 @@ class FaultProxy:
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         path = unquote(urlsplit(request.path).path)
         query = parse_qs(urlsplit(request.path).query, keep_blank_values=True)
+        if request.command == "GET" and path in self.plan.hang_keys:
+            self.plan.count("hang")
+            self.released.wait()  # the connection is open and silent: no status line
+            request.close_connection = True
+            return
         if request.command == "GET" and path in self.plan.slowdown_keys:
             self.plan.count("slowdown")
             _send_error(request, 503, SLOWDOWN_BODY)

@@ -210,3 +210,32 @@ def test_30mb_without_a_newline_ends_with_a_status(tmp_path, detector):
     assert result.reason == (f"partial: {TIMEOUT_REASON}: read {result.chars} of "
                              f"{30 * 1024 * 1024} characters, the rest not read")
     assert 0 < result.chars < 30 * 1024 * 1024
+
+
+def test_a_file_its_memory_allowance_cannot_hold_is_skipped_not_read(tmp_path):
+    """The read counts against per_file_memory_mb: a file whose bytes alone exceed it is
+    skipped with the reason before a byte is read (the CLI, a real process)."""
+    import json
+    import subprocess
+    import sys
+
+    share = tmp_path / "share"
+    share.mkdir()
+    with open(share / "large.txt", "wb") as large:  # sparse: 300 MB listed, no disk used
+        large.write(NOTE.encode())
+        large.truncate(300 * 1024 * 1024)
+    (share / "small.txt").write_text(NOTE)
+    config = tmp_path / "phiscan.toml"
+    config.write_text("[limits]\nper_file_memory_mb = 256\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(tmp_path / "out"),
+         "--config", str(config), "--workers", "1", "--quiet", "--max-file-bytes", "1000000000"],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {Path(row["location"]).name: row for row in map(
+        json.loads, (tmp_path / "out" / "files.jsonl").read_text().splitlines())}
+    size = (share / "large.txt").stat().st_size
+    assert (rows["large.txt"]["status"], rows["large.txt"]["reason"]) == (
+        "skipped", f"too large for per_file_memory_mb: {size} bytes > 256 MB")
+    assert (rows["small.txt"]["status"], rows["small.txt"]["entities"]["UK_NHS"]) == (
+        "scanned", 1)

@@ -6,6 +6,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -24,6 +25,7 @@ NOTE = (b"Patient: Jane Smith\nNHS number: 943 476 5919\nDiagnosis: type 2 diabe
         b"Medication: metformin.\n")
 ID_ONLY = b"Reference: NHS number 943 476 5919\n"
 PLAIN = b"Team meeting on Friday about the rota.\n"
+HANG_TIMEOUT = 5
 POSTURE_READS = {"acl", "policyStatus", "publicAccessBlock", "encryption", "versioning"}
 
 
@@ -231,3 +233,37 @@ def test_bucket_access_revoked_mid_scan_makes_the_run_incomplete(s3_admin, proxy
         "s3://revoked/notes/b.txt": ("error", "source unavailable: bucket access revoked"),
         "s3://still-open/notes/private.txt": ("error", "access denied"),
     }
+
+
+def test_an_object_that_never_answers_meets_the_per_file_timeout(s3_admin, proxy, tmp_path):
+    """The read is part of the file: a GET whose connection is accepted and never
+    answered ends as a timeout row at the per-file deadline (not after botocore's
+    read timeout times its retries), and the other objects are scanned."""
+    s3_admin.create_bucket(Bucket="hanging")
+    for name, body in (("a.txt", NOTE), ("b-hangs.txt", NOTE), ("c.txt", PLAIN)):
+        s3_admin.put_object(Bucket="hanging", Key=f"notes/{name}", Body=body)
+    proxy.plan.hang_keys = {"/hanging/notes/b-hangs.txt"}
+    config = tmp_path / "phiscan.toml"
+    config.write_text(f'[limits]\nper_file_timeout_seconds = {HANG_TIMEOUT}\n'
+                      f'[s3]\nendpoint_url = "{proxy.url}"\n')
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", "s3://hanging/notes", "--out",
+         str(tmp_path / "out"), "--config", str(config), "--workers", "2", "--quiet"],
+        capture_output=True, text=True, timeout=600)
+    elapsed = time.monotonic() - started
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = rows_by_location(tmp_path / "out")
+    outcome = {location.rsplit("/", 1)[1]: (row["status"], row["reason"])
+               for location, row in rows.items()}
+    assert outcome == {
+        "a.txt": ("scanned", ""),
+        "b-hangs.txt": ("error", "timeout: over per_file_timeout_seconds (while reading)"),
+        "c.txt": ("scanned", ""),
+    }
+    assert rows["s3://hanging/notes/a.txt"]["entities"]["UK_NHS"] == 1
+    assert proxy.plan.counts["hang"] == 1  # cut at the deadline, not retried
+    # Worker start-up and the two other objects take seconds; botocore alone would have
+    # waited read_timeout (60 s) for each of AWS_MAX_ATTEMPTS (2) attempts.
+    assert elapsed < HANG_TIMEOUT + 40

@@ -19,6 +19,8 @@ from phiscan.sources.base import (
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 _NOATIME = getattr(os, "O_NOATIME", 0)
+_CHUNK = 1 << 20
+_MAX_READ = 0x7FFFF000  # the most one read() returns on Linux
 # What a dead network mount or a pulled disk answers, whatever the file.
 _DEAD_MOUNT_ERRNOS = frozenset(
     getattr(errno, name) for name in ("EIO", "ENOTCONN", "ESTALE", "EHOSTDOWN", "EHOSTUNREACH",
@@ -253,15 +255,19 @@ def read_local_file(path: str | Path, expected_real_path: str | None, max_bytes:
         reason = _kind_reason(file_stat.st_mode)
         if reason:
             raise SourceReadError(reason)
+        # The listed size in one read where the kernel allows: one buffer, no copy when
+        # joining (a 2 GB file held twice would need twice its memory allowance).
         chunks: list[bytes] = []
         remaining = max_bytes + 1
+        want = min(max(file_stat.st_size + 1, _CHUNK), _MAX_READ)
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
+            chunk = os.read(fd, min(remaining, want))
             if not chunk:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
-        return b"".join(chunks)
+            want = _CHUNK
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         raise SourceReadError(f"read failed: {_errno_name(exc)}", exc.errno) from None
     finally:

@@ -80,14 +80,19 @@ def safe_reason(exc: Exception) -> str:
     return f"S3 failure: {type(exc).__name__}"
 
 
-def make_client(s3_config: S3Config) -> Any:
+def make_client(s3_config: S3Config, per_file_timeout: float = 0.0) -> Any:
     """A client from the standard credential chain. Retries are botocore's adaptive
-    mode; the attempt count comes from AWS_MAX_ATTEMPTS or the profile (default 3)."""
+    mode; the attempt count comes from AWS_MAX_ATTEMPTS or the profile (default 3).
+    A socket wait never outlasts the per-file deadline, which also bounds the whole
+    read (retries included) on a worker's main thread."""
     endpoint = s3_config.endpoint_url or None
+    read_timeout = s3_config.read_timeout_seconds
+    if per_file_timeout > 0:
+        read_timeout = min(read_timeout, per_file_timeout)
     client_config = botocore.config.Config(
         retries={"mode": "adaptive"},
-        connect_timeout=10,
-        read_timeout=60,
+        connect_timeout=s3_config.connect_timeout_seconds,
+        read_timeout=read_timeout,
         s3={"addressing_style": "path"} if endpoint else None,
         user_agent_extra="phiscan",
     )
@@ -107,12 +112,13 @@ class S3Source:
         self.root = f"s3://{self.bucket}/{self.prefix}"
         self.scan_config = config.scan
         self.s3_config = config.s3
+        self.per_file_timeout = config.limits.per_file_timeout_seconds
         self._client: Any = None
 
     @property
     def client(self) -> Any:
         if self._client is None:
-            self._client = make_client(self.s3_config)
+            self._client = make_client(self.s3_config, self.per_file_timeout)
         return self._client
 
     def close(self) -> None:
