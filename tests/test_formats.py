@@ -36,6 +36,22 @@ def generated_pdfs() -> dict[str, bytes]:
     return made
 
 
+def headed_workbook() -> bytes:
+    """Written by openpyxl: one sheet whose page header and footer name a patient."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Clinic"
+    sheet.append(["Room", "Time"])
+    sheet.append(["4", "09:30"])
+    sheet.oddHeader.center.text = "Clinic list for John Smith, date of birth 12/03/1941"
+    sheet.oddFooter.right.text = "NHS number 943 476 5919 page &P"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 @pytest.fixture(scope="module")
 def formats_scan(tmp_path_factory):
     share = tmp_path_factory.mktemp("formats")
@@ -50,6 +66,7 @@ def formats_scan(tmp_path_factory):
     (share / "empty.txt").write_bytes(b"")
     for name, data in generated_pdfs().items():
         (share / name).write_bytes(data)
+    (share / "headed.xlsx").write_bytes(headed_workbook())
     (share / "note.txt").write_text(NOTE)
     out = tmp_path_factory.mktemp("out") / "inventory"
     result = subprocess.run(
@@ -207,3 +224,10 @@ def test_embedded_files_obey_the_archive_limits():
     few = replace(LimitsConfig(), max_archive_members=1)
     with pytest.raises(LimitExceeded, match="too many archive members"):
         children(few)
+
+
+def test_xlsx_page_headers_and_footers_are_read(formats_scan):
+    row = formats_scan["headed.xlsx"]
+    assert (row["status"], row["entities"]) == (
+        "scanned", {"UK_NHS": 1, "PERSON": 1, "DATE_OF_BIRTH": 1})
+    assert {position for position, _entity in row["found"]} == {"sheet1 header/footer"}

@@ -5,7 +5,9 @@ OpenDocument .ods, and strict OOXML .xlsx. Every sheet as rows, read like .xlsx
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
@@ -19,6 +21,7 @@ from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
 from phiscan.extract.embedded import embedded_files
 from phiscan.extract.ole import ENCRYPTED, OLE_MAGIC, refuse_encrypted
 from phiscan.extract.spreadsheet import extract_xlsx, sheet_units
+from phiscan.model import TextUnit
 
 T = TypeVar("T")
 READABLE_SHEETS = (python_calamine.SheetTypeEnum.WorkSheet,
@@ -127,10 +130,50 @@ def is_strict(data: bytes) -> bool:
         return False
 
 
+HEADER_FOOTER = re.compile(rb"<(?:\w+:)?headerFooter[\s>/].*?(?:</(?:\w+:)?headerFooter>|/>)",
+                           re.DOTALL)
+HEADER_FOOTER_TEXT = re.compile(
+    rb"<(?:\w+:)?(?:odd|even|first)(?:Header|Footer)(?:\s[^>]*)?>(.*?)</", re.DOTALL)
+# Excel's header codes: &"font,style", &12 (size), &KFF0000 (colour), &L &C &R &P &D ...
+HEADER_CODES = re.compile(r'&"[^"]*"|&K[0-9A-Fa-f]{6}|&\d+|&[A-Za-z]')
+SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+CHUNK = 1 << 20
+
+
+def header_footer_of(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[str]:
+    """The header and footer texts of one sheet part: it comes after the rows, so the
+    part is searched as it is decompressed, a chunk at a time, never held whole."""
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(CHUNK):
+            window = tail + chunk
+            if found := HEADER_FOOTER.search(window):
+                texts = [html.unescape(text.decode("utf-8", errors="replace"))
+                         for text in HEADER_FOOTER_TEXT.findall(found.group())]
+                return [cleaned for text in texts
+                        if (cleaned := " ".join(HEADER_CODES.sub(" ", text).split()))]
+            tail = window[-4096:]
+    return []
+
+
+def header_footer_units(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    """Each sheet's page headers and footers (one unit a sheet part)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = sorted((info for info in archive.infolist()
+                        if SHEET_PART.fullmatch(info.filename)), key=lambda info: info.filename)
+        for info in parts:
+            if texts := header_footer_of(archive, info):
+                where = f"{info.filename.rsplit('/', 1)[1].removesuffix('.xml')} header/footer"
+                yield TextUnit(text=ctx.spend_text("\n".join(dict.fromkeys(texts))),
+                               where=where)
+
+
 def extract_ooxml_workbook(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    """.xlsx/.xlsm/.xltx: the streaming reader; a strict OOXML workbook through calamine."""
+    """.xlsx/.xlsm/.xltx: the streaming reader; a strict OOXML workbook through calamine.
+    Then the sheets' page headers and footers, which neither reader gives."""
     if is_strict(data):
         yield from extract_zipped_book(data, ctx, "xlsx")
     else:
         yield from extract_xlsx(data, ctx)
         yield from embedded_files(data, ctx)
+    yield from header_footer_units(data, ctx)
