@@ -165,3 +165,26 @@ def test_an_archive_member_is_read_to_its_end(tmp_path):
     assert (row["status"], row["entities"], row["chars"]) == (
         "scanned", {"UK_NHS": 1}, len(member))
     assert rows["notes.zip"]["status"] == "scanned"
+
+
+def test_log_windows_without_findings_never_reach_spacy(detector):
+    """Capitalised pairs everywhere (`Staff Member`) but no finding near them: no block of
+    any window is read by spaCy; the one NHS number is found."""
+    from dataclasses import replace
+
+    from phiscan.config import LimitsConfig
+    from phiscan.model import TextUnit
+    from phiscan.windows import text_windows
+
+    login = "2026-11-30 07:00:{:02d} INFO User login succeeded for Staff Member {}\n"
+    text = ("".join(login.format(index % 60, index) for index in range(20_000))
+            + "2026-11-30 08:00:00 INFO heartbeat service=ok\n" * 10
+            + f"2026-11-30 08:00:01 WARN exported record NHS number {NHS_NUMBERS[0]}\n")
+    limits = replace(LimitsConfig(), text_window_chars=100_000, text_window_overlap_chars=1_000)
+    blocks_before = detector.layered.blocks_read
+    findings = []
+    for window in text_windows(TextUnit(text), limits):
+        findings += detector.detect_unit(window)
+    assert detector.layered.blocks_read == blocks_before
+    start = text.index(NHS_NUMBERS[0])
+    assert [(f.entity_type, f.start, f.end) for f in findings] == [("UK_NHS", start, start + 12)]
