@@ -30,10 +30,18 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from phiscan.lifetime import die_with_parent
-from phiscan.limits import FileTimeout, IsolatedFailure, address_space_bytes, remaining_seconds
+from phiscan.limits import (
+    FileTimeout,
+    IsolatedFailure,
+    address_space_bytes,
+    inherited_deadline,
+    remaining_seconds,
+)
 
 T = TypeVar("T")
-Call = tuple[Callable[..., Any], tuple, int]  # function, arguments, memory allowance in MB
+# function, arguments, memory allowance in MB, the file's deadline (time.monotonic(), which
+# every process on the machine shares; None: no limit)
+Call = tuple[Callable[..., Any], tuple, int, float | None]
 
 MAX_CALLS = 1000
 MAX_GROWTH = 256 * 1024 * 1024
@@ -48,7 +56,8 @@ def run_isolated(function: Callable[..., T], args: tuple, memory_mb: int) -> T:
     Returns what it returned, re-raises what it raised (exceptions must pickle),
     raises FileTimeout at the deadline, and IsolatedFailure when the helper died.
     """
-    call: Call = (function, args, memory_mb)
+    left = remaining_seconds()
+    call: Call = (function, args, memory_mb, None if left is None else time.monotonic() + left)
     try:
         request = pickle.dumps(call, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, AttributeError, TypeError):
@@ -189,14 +198,15 @@ def _serve(request: bytes) -> bytes:
 
 
 def _outcome(call: Call) -> bytes:
-    function, args, memory_mb = call
+    function, args, memory_mb, file_deadline = call
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if memory_mb > 0:
         wanted = address_space_bytes() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (
             wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
     try:
-        outcome: tuple[str, Any] = ("ok", function(*args))
+        with inherited_deadline(file_deadline):
+            outcome: tuple[str, Any] = ("ok", function(*args))
     except MemoryError:
         outcome = ("memory", None)
     except BaseException as exc:  # noqa: BLE001 - every failure goes back as a status

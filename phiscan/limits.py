@@ -76,15 +76,33 @@ def file_limits(limits: LimitsConfig) -> Iterator[None]:
 
 @contextmanager
 def deadline(seconds: float) -> Iterator[None]:
+    """FileTimeout after `seconds`. Nests: inside another deadline the earlier one
+    applies, and the outer one holds again on the way out (one OCR page inside a file)."""
     if seconds <= 0:
         yield
         return
     previous = getattr(_current, "deadline", None)
-    _current.deadline = time.monotonic() + seconds
+    end = time.monotonic() + seconds
+    if previous is not None and previous <= end:
+        yield
+        return
+    _current.deadline = end
     guard = _alarm_deadline if _on_main_thread() else _timer_deadline
     try:
         with guard(seconds):
             yield
+    finally:
+        _current.deadline = previous
+
+
+@contextmanager
+def inherited_deadline(end: float | None) -> Iterator[None]:
+    """The deadline of a file whose worker enforces it (an isolated helper's call):
+    `remaining_seconds()` answers for it here, and nothing fires."""
+    previous = getattr(_current, "deadline", None)
+    _current.deadline = end
+    try:
+        yield
     finally:
         _current.deadline = previous
 
@@ -103,6 +121,8 @@ def _alarm_deadline(seconds: float) -> Iterator[None]:
     def on_alarm(signum, frame):
         raise FileTimeout()
 
+    outer_left, outer_repeat = signal.getitimer(signal.ITIMER_REAL)
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
@@ -110,6 +130,9 @@ def _alarm_deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left > 0:  # an enclosing deadline's alarm, re-armed for the time it has left
+            left = max(outer_left - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, outer_repeat)
 
 
 _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
