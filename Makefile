@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: setup system-packages demo test lint bench clean
 
-# Debian libraries the Python packages load: libarchive13 (.7z .rar .cab). Installed
-# only when missing (as root, quietly), so setup on a ready machine does nothing.
+# Debian packages, installed only when missing (as root, quietly), so setup on a ready
+# machine does nothing: libarchive13 for .7z .rar .cab (found by its library); Tesseract
+# with its English and orientation data, and the DejaVu font the OCR tests draw with
+# (docs/ocr.md).
 DEBIAN_LIBS := libarchive.so.13:libarchive13
-APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-core
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install \
+	-y -qq --no-install-recommends
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +25,10 @@ system-packages:
 	@for pair in $(DEBIAN_LIBS); do \
 	  lib=$${pair%%:*}; package=$${pair#*:}; \
 	  ldconfig -p | grep -q "$$lib " || missing="$$missing $$package"; \
+	done; \
+	for package in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'ok installed' || \
+	    missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  $(APT_INSTALL) $$missing >/dev/null 2>&1 || \

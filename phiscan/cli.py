@@ -179,6 +179,9 @@ def scan(
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob to exclude.")] = None,
     max_file_bytes: Annotated[int | None, typer.Option(help="Skip larger files.")] = None,
     follow_symlinks: Annotated[bool, typer.Option(help="Follow links inside the root.")] = False,
+    no_ocr: Annotated[
+        bool, typer.Option("--no-ocr", help="Do not OCR images and scanned PDF pages.")
+    ] = False,
     fail_on_findings: Annotated[
         bool, typer.Option(help="Exit 1 when special-category data is found.")
     ] = False,
@@ -216,6 +219,8 @@ def scan(
         config.scan.max_file_bytes = max_file_bytes
     if follow_symlinks:
         config.scan.follow_symlinks = True
+    if no_ocr:
+        config.ocr.enabled = False
     missing = [s for s in sources if "://" not in s and not Path(s).exists()]
     if missing:
         err_console.print(f"[red]no such source:[/red] {', '.join(missing)}")

@@ -49,7 +49,22 @@ class LimitsConfig:
     per_file_memory_mb: int = 2_048
     # Extractors run in a forked child that is killed at the deadline and may crash
     # without taking the worker down: native libraries a signal cannot interrupt.
-    isolate_extractors: list[str] = field(default_factory=lambda: ["pdf"])
+    isolate_extractors: list[str] = field(default_factory=lambda: ["pdf", "image"])
+
+
+OCR_ENGINES = ("auto", "tesseract", "rapidocr")
+
+
+@dataclass
+class OcrConfig:
+    """Text from images and image-only PDF pages (docs/ocr.md)."""
+
+    enabled: bool = True
+    engine: str = "auto"  # auto (Tesseract, RapidOCR where it reads little), tesseract, rapidocr
+    max_pages: int = 50  # pages OCR'd in one file; the rest are reported, not read
+    max_pixels: int = 50_000_000  # a page or image over this is never decoded (bombs)
+    page_timeout: float = 60.0  # seconds for one page
+    min_image_side: int = 64  # smaller images (icons, logos, bullets) hold no text to read
 
 
 @dataclass
@@ -129,6 +144,7 @@ class WatchConfig:
 class Config:
     scan: ScanConfig = field(default_factory=ScanConfig)
     limits: LimitsConfig = field(default_factory=LimitsConfig)
+    ocr: OcrConfig = field(default_factory=OcrConfig)
     nlp: NlpConfig = field(default_factory=NlpConfig)
     detection: DetectionConfig = field(default_factory=DetectionConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
@@ -176,6 +192,8 @@ def load_config(path: str | Path | None = None) -> Config:
         if not isinstance(values, dict):
             raise ConfigError(f"[{section}] must be a table")
         _apply(getattr(config, section), values, section)
+    if config.ocr.engine not in OCR_ENGINES:
+        raise ConfigError(f"[ocr] engine must be one of {', '.join(OCR_ENGINES)}")
     return config
 
 

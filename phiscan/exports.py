@@ -2,7 +2,7 @@
 
 - files.jsonl: one object per location (see README "Output contract")
 - files.csv: the same rows flattened for a spreadsheet
-- summary.json: totals by status, entity type, category and risk
+- summary.json: totals by status, entity type, category and risk; pages read by OCR
 All created 0600. Only masked, aggregated data: no finding values.
 """
 
@@ -54,6 +54,7 @@ def build_summary(locations: list[StoredLocation], run: dict | None = None) -> d
         "entities": dict(sorted(entity_totals.items())),
         "categories": dict(sorted(category_locations.items())),
         "bytes": sum(location.size for location in locations),
+        "ocr_pages": sum(location.ocr_pages for location in locations),
         "run": run or {},
     }
 

@@ -117,6 +117,7 @@ class TextUnit:
     surrogate reaches spaCy or the inventory, compatibility digits read as digits.
 
     `window` is set on a window of a longer unit (`phiscan.windows`).
+    `ocr` marks a page whose text came from OCR (counted in the summary).
     """
 
     text: str
@@ -124,6 +125,7 @@ class TextUnit:
     record: str | None = None
     fields: list[FieldSpan] = field(default_factory=list)
     window: Window | None = None
+    ocr: bool = False
 
     def __post_init__(self) -> None:
         self.text, offsets = detection_text(self.text)
@@ -202,6 +204,7 @@ class LocationResult:
     parent: str | None = None
     extractor: str = ""
     chars: int = 0  # characters of text read: "nothing found" is never "nothing read"
+    ocr_pages: int = 0  # pages of this location (not its members) read by OCR
     findings: list[Finding] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     special_category: bool = False

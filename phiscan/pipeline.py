@@ -233,7 +233,7 @@ def _scan_item(item: SourceItem, source: Source, detector: Detector, config: Con
     if over_memory:
         return [replace(base, status=Status.SKIPPED, reason=over_memory)]
     name = posixpath.basename(item.location.replace("\\", "/"))
-    ctx = ExtractContext.for_file(name, config.limits)
+    ctx = ExtractContext.for_file(name, config.limits, config.ocr)
     waiting: Waiting = []
     data: bytes | None = None
     try:
@@ -286,6 +286,7 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
                 children.extend(scan_child(base, piece, ctx, detector, config, waiting))
             else:
                 read_unit(piece, base, ctx, parts, config)
+                base.ocr_pages += piece.ocr
         if not base.chars and not members:
             base.reason = NO_TEXT
     except DetectionFailed as exc:
@@ -378,6 +379,5 @@ def scan_child(parent: LocationResult, child: Child, ctx: ExtractContext,
     if child.skip_reason:
         result.status, result.reason = Status.SKIPPED, child.skip_reason
         return [result]
-    child_ctx = ExtractContext(child.name, ctx.limits, ctx.depth + 1, ctx.budget)
-    return scan_document(result, posixpath.basename(child.name), child.data, child_ctx,
+    return scan_document(result, posixpath.basename(child.name), child.data, ctx.child(child.name),
                          detector, config, waiting)

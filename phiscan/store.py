@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS locations (
     etag TEXT,
     extractor TEXT NOT NULL DEFAULT '',
     chars INTEGER NOT NULL DEFAULT 0,
+    ocr_pages INTEGER NOT NULL DEFAULT 0,
     entities TEXT NOT NULL DEFAULT '{}',
     categories TEXT NOT NULL DEFAULT '[]',
     special_category INTEGER NOT NULL DEFAULT 0,
@@ -112,7 +113,8 @@ CREATE TABLE IF NOT EXISTS source_posture (
 """
 # (name, definition) of location columns newer than schema 1: added to older inventories.
 ADDED_COLUMNS = {
-    "locations": (("chars", "INTEGER NOT NULL DEFAULT 0"),),
+    "locations": (("chars", "INTEGER NOT NULL DEFAULT 0"),
+                  ("ocr_pages", "INTEGER NOT NULL DEFAULT 0")),
     "runs": (("owner", "TEXT NOT NULL DEFAULT ''"),),
 }
 
@@ -140,6 +142,7 @@ class StoredLocation:
     etag: str | None
     extractor: str
     chars: int
+    ocr_pages: int
     entities: dict[str, int]
     categories: list[str]
     special_category: bool
@@ -152,7 +155,8 @@ class StoredLocation:
             location=row["location"], root=row["root"], parent=row["parent"],
             status=row["status"], reason=row["reason"], size=row["size"],
             modified=row["modified"], etag=row["etag"], extractor=row["extractor"],
-            chars=row["chars"], entities=json.loads(row["entities"]),
+            chars=row["chars"], ocr_pages=row["ocr_pages"],
+            entities=json.loads(row["entities"]),
             categories=json.loads(row["categories"]),
             special_category=bool(row["special_category"]), risk=row["risk"],
             gone=bool(row["gone"]),
@@ -288,16 +292,16 @@ class Inventory:
         ).fetchone()
         values = (
             result.root, result.parent, str(result.status), result.reason, result.size,
-            result.modified, result.etag, result.extractor, result.chars,
+            result.modified, result.etag, result.extractor, result.chars, result.ocr_pages,
             json.dumps(result.entity_counts()), json.dumps(result.categories),
             int(result.special_category), str(result.risk), run_id, now,
         )
         if row is None:
             cursor = self.db.execute(
                 "INSERT INTO locations(root, parent, status, reason, size, modified, etag,"
-                " extractor, chars, entities, categories, special_category, risk, last_run,"
-                " scanned_at, first_run, location, gone) VALUES"
-                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                " extractor, chars, ocr_pages, entities, categories, special_category, risk,"
+                " last_run, scanned_at, first_run, location, gone) VALUES"
+                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
                 (*values, run_id, result.location),
             )
             location_id = int(cursor.lastrowid)
@@ -305,9 +309,8 @@ class Inventory:
             location_id = int(row[0])
             self.db.execute(
                 "UPDATE locations SET root=?, parent=?, status=?, reason=?, size=?, modified=?,"
-                " etag=?, extractor=?, chars=?, entities=?, categories=?, special_category=?,"
-                " risk=?,"
-                " last_run=?, scanned_at=?, gone=0 WHERE id=?",
+                " etag=?, extractor=?, chars=?, ocr_pages=?, entities=?, categories=?,"
+                " special_category=?, risk=?, last_run=?, scanned_at=?, gone=0 WHERE id=?",
                 (*values, location_id),
             )
             self.db.execute("DELETE FROM findings WHERE location_id=?", (location_id,))

@@ -35,7 +35,8 @@ EXPECTED_EVERY_TYPE: dict[str, tuple[str, str, dict[str, int]]] = {
     "plan.docx": (SCANNED, "", {NHS: 2, ACCESS: 1, MAIL: 1}),
     "rota.xlsx": (SCANNED, "", {NHS: 1, ACCESS: 1, MAIL: 1}),
     "discharge.pdf": (SCANNED, "", {NHS: 1, ACCESS: 1}),
-    "scanned.pdf": ("skipped", "no text layer (scanned image?): needs OCR", {}),
+    # a blank page: nothing to read, and nothing that needs OCR (no image on it)
+    "scanned.pdf": (SCANNED, "no text found", {}),
     "protected.pdf": ("skipped", "encrypted pdf (password required)", {}),
     "care-plan.rtf": (SCANNED, "", {NHS: 1, ACCESS: 1}),
     "update.eml": (SCANNED, "", {MAIL: 2, ACCESS: 1}),

@@ -22,6 +22,7 @@ from phiscan.extract.doc import extract_doc
 from phiscan.extract.fhir import extract_fhir
 from phiscan.extract.hl7 import extract_hl7
 from phiscan.extract.htmldoc import extract_html
+from phiscan.extract.image import extract_image, is_image
 from phiscan.extract.mail import extract_eml, unique_name
 from phiscan.extract.mbox import extract_mbox
 from phiscan.extract.multiarchive import extract_7z, extract_cab, extract_rar
@@ -83,6 +84,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "ods": extract_ods,
     "pst": extract_pst,
     "access": extract_access,
+    "image": extract_image,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -117,11 +119,15 @@ EXTENSIONS: dict[str, str] = {
     ".ods": "ods", ".ots": "ods",
     ".pst": "pst", ".ost": "pst",
     ".mdb": "access", ".accdb": "access",
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".tif", ".tiff", ".bmp", ".gif",
+                     ".webp"), "image"),
 }
 
 # Extensions whose content is a text format: binary content under them is skipped.
 TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf", "eml", "hl7",
                              "sql", "mbox"})
+# Formats that start with a magic number: content without it (a zip renamed .jpg) is sniffed.
+MAGIC_CHECKS = {"image": is_image}
 
 
 def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
@@ -130,6 +136,8 @@ def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
     chosen = EXTENSIONS.get(extension)
     if chosen in TEXT_EXTRACTORS and looks_binary(data):
         return None, f"binary content with a {extension} name"
+    if chosen in MAGIC_CHECKS and not MAGIC_CHECKS[chosen](data):
+        chosen = None
     if chosen is None:
         chosen = sniff(data)
         if chosen is None:

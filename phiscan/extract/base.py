@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from phiscan.config import LimitsConfig
+from phiscan.config import LimitsConfig, OcrConfig
 from phiscan.model import Child, FieldSpan, TextUnit
 
 
@@ -62,10 +62,17 @@ class ExtractContext:
     # when an extractor knows it (one text unit), for a `partial:` reason.
     text_chars_read: int = 0
     text_chars_total: int | None = None
+    ocr: OcrConfig = field(default_factory=OcrConfig)
 
     @classmethod
-    def for_file(cls, name: str, limits: LimitsConfig) -> ExtractContext:
-        return cls(name, limits, 0, Budget(limits.max_expanded_bytes, limits.max_archive_members))
+    def for_file(cls, name: str, limits: LimitsConfig, ocr: OcrConfig | None = None
+                 ) -> ExtractContext:
+        budget = Budget(limits.max_expanded_bytes, limits.max_archive_members)
+        return cls(name, limits, 0, budget, ocr=ocr or OcrConfig())
+
+    def child(self, name: str) -> ExtractContext:
+        """A member's context: one level deeper, the same budget and settings."""
+        return ExtractContext(name, self.limits, self.depth + 1, self.budget, ocr=self.ocr)
 
     def spend_text(self, text: str) -> str:
         """For extractors that yield many units: the whole document stays under

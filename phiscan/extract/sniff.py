@@ -9,6 +9,7 @@ from phiscan.extract.access import is_access
 from phiscan.extract.archive import open_zip
 from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
+from phiscan.extract.image import is_image
 from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.multiarchive import MAGICS
 from phiscan.extract.odf import odf_kind
@@ -90,6 +91,8 @@ def sniff(data: bytes) -> str | None:
         return "pst"
     if is_access(data):
         return "access"
+    if is_image(data):
+        return "image"
     if looks_binary(data):
         return None
     return sniff_text(data[:8192])

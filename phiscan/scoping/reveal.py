@@ -70,9 +70,9 @@ def walk_units(location: str, name: str, data: bytes, ctx: ExtractContext
     for piece in run_extractor(extractor, data, ctx):
         if isinstance(piece, Child):
             if piece.error is None:
-                child_ctx = ExtractContext(piece.name, ctx.limits, ctx.depth + 1, ctx.budget)
                 yield from walk_units(f"{location}{MEMBER_SEP}{piece.name}",
-                                      posixpath.basename(piece.name), piece.data, child_ctx)
+                                      posixpath.basename(piece.name), piece.data,
+                                      ctx.child(piece.name))
         else:
             yield location, piece
 
@@ -131,7 +131,7 @@ class Revealer:
                          values: dict[str, str]) -> None:
         data = self._read(top, root, size)
         name = posixpath.basename(top.replace("\\", "/"))
-        ctx = ExtractContext.for_file(name, self.config.limits)
+        ctx = ExtractContext.for_file(name, self.config.limits, self.config.ocr)
         units = [(location, unit) for location, unit in walk_units(top, name, data, ctx)
                  if location in wanted_by_location]
         for location, unit in units:
