@@ -39,7 +39,7 @@ setup: system-packages $(STAMP)
 
 demo: setup
 	rm -rf demo-share demo-out
-	$(BIN)/python -m phiscan.samples demo-share
+	$(BIN)/python -m phiscan.synthetic.demo_share demo-share
 	$(BIN)/phiscan scan demo-share --out demo-out
 	$(BIN)/phiscan report demo-out
 

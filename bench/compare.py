@@ -108,7 +108,7 @@ def run_phiscan(root: str, out: str, workers: int, results_path: Path) -> None:
     import sqlite3
 
     from phiscan.config import Config
-    from phiscan.scanner import run_scan
+    from phiscan.scan.runner import run_scan
 
     config = Config()
     config.scan.workers = workers

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from phiscan.samples import CONDITIONS, MEDICATIONS, Person, make_people, spaced
+from phiscan.synthetic.demo_share import CONDITIONS, MEDICATIONS, Person, make_people, spaced
 
 Truth = list[tuple[str, str]]
 

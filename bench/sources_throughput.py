@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from phiscan.config import Config  # noqa: E402
-from phiscan.samples import build_sample_share  # noqa: E402
-from phiscan.scanner import run_scan  # noqa: E402
+from phiscan.scan.runner import run_scan  # noqa: E402
 from phiscan.sources import open_source  # noqa: E402
+from phiscan.synthetic.demo_share import build_sample_share  # noqa: E402
 from tests.servers import free_port, start_samba, wait_for_port  # noqa: E402
 from tests.source_fixtures import AWS_TEST_ENV  # noqa: E402
 

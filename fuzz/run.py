@@ -4,7 +4,7 @@
     .venv/bin/python -m fuzz.run --minutes 10 --target detect
 
 Runs hypothesis in rounds of `--examples` with fresh seeds until the time is up.
-Each example runs under the per-file limits (`phiscan.limits`): a hang or a
+Each example runs under the per-file limits (`phiscan.scan.limits`): a hang or a
 memory blow-up is reported as a failure like any unexpected exception, and
 hypothesis shrinks it to a small reproducer. Exit status 1 if anything failed.
 """
@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from fuzz.targets import documents, extract_everything, fuzz_limits, seed_documents
-from phiscan.limits import FileTimeout, deadline, memory_allowance
+from phiscan.scan.limits import FileTimeout, deadline, memory_allowance
 
 EXAMPLE_SECONDS = 10.0
 EXAMPLE_MEMORY_MB = 1024

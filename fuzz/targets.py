@@ -18,7 +18,6 @@ import zipfile
 
 from hypothesis import strategies as st
 
-from phiscan import samples
 from phiscan.config import Config, LimitsConfig
 from phiscan.extract import (
     EXTENSIONS,
@@ -28,10 +27,17 @@ from phiscan.extract import (
     Skip,
     choose_extractor,
 )
-from phiscan.limits import IsolatedFailure
 from phiscan.model import Child, TextUnit
-from phiscan.pipeline import extract_pieces
-from phiscan.samples import fhir_patient, letters_zip, make_people, rota_csv, visit_note
+from phiscan.scan.limits import IsolatedFailure
+from phiscan.scan.pipeline import extract_pieces
+from phiscan.synthetic import demo_share as samples
+from phiscan.synthetic.demo_share import (
+    fhir_patient,
+    letters_zip,
+    make_people,
+    rota_csv,
+    visit_note,
+)
 
 # Our own extractors may only say no with Skip or ExtractionError; a third-party
 # library's exception on malformed input is recorded by the pipeline as

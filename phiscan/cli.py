@@ -23,6 +23,7 @@ from rich.text import Text
 from phiscan import __version__
 from phiscan.config import Config, ConfigError, load_config
 from phiscan.display import escape_controls
+from phiscan.inventory.store import is_disk_full
 from phiscan.logs import (
     scrub_warnings,
     scrubbed_excepthook,
@@ -30,7 +31,7 @@ from phiscan.logs import (
     setup_logging,
 )
 from phiscan.outlock import output_lock
-from phiscan.progress import progress_display
+from phiscan.scan.progress import progress_display
 from phiscan.security import (
     OutputPathError,
     Refused,
@@ -38,7 +39,6 @@ from phiscan.security import (
     ensure_private_dir,
     shared_folder_note,
 )
-from phiscan.store import is_disk_full
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -235,7 +235,7 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
                 full: bool, resume: bool, fail_on_findings: bool) -> None:
     """The scan command once it holds the output folder's lock."""
     setup_logging(out, quiet=quiet, debug=debug)
-    from phiscan.scanner import has_special_category, run_scan
+    from phiscan.scan.runner import has_special_category, run_scan
 
     with progress_display(enabled=not quiet and sys.stderr.isatty()) as on_progress:
         try:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phiscan.config import Config
+from phiscan.inventory.store import Inventory
 from phiscan.security import PRIVATE_FILE_MODE, Refused, ensure_private_dir
-from phiscan.store import Inventory
 
 log = logging.getLogger("phiscan.keys")
 

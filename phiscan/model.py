@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from phiscan.textclean import clean_text, detection_text
+from phiscan.detect.textclean import clean_text, detection_text
 
 
 class Status(StrEnum):
@@ -113,10 +113,10 @@ class TextUnit:
     `fields` names spans of structured text, so a value under a column called
     `nhs_number` gets that column as context.
 
-    Every unit holds clean Unicode from construction on (`phiscan.textclean`): no
+    Every unit holds clean Unicode from construction on (`phiscan.detect.textclean`): no
     surrogate reaches spaCy or the inventory, compatibility digits read as digits.
 
-    `window` is set on a window of a longer unit (`phiscan.windows`).
+    `window` is set on a window of a longer unit (`phiscan.detect.windows`).
     `ocr` marks a page whose text came from OCR (counted in the summary).
     """
 

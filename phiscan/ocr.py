@@ -28,7 +28,7 @@ import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
 from phiscan.config import OcrConfig
-from phiscan.limits import FileTimeout, deadline, remaining_seconds
+from phiscan.scan.limits import FileTimeout, deadline, remaining_seconds
 
 WORK_SIDE = 3600  # longest side read: A4 at about 300 dpi; larger is slower, reads no better
 RAPID_SIDE = 2000  # RapidOCR scales its input to this itself

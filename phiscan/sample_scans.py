@@ -3,7 +3,7 @@
 A page is drawn with a real TrueType font (DejaVu) at a given resolution, then
 degraded the way paper reaches a share: a flatbed scan, a phone photo saved as a
 low-quality JPEG, a 1-bit fax, a page fed in at a slant, a page scanned sideways.
-Every person is generated (phiscan.samples); NHS numbers are checksum-valid but random.
+Every person is generated (phiscan.synthetic.demo_share); NHS numbers are checksum-valid but random.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
-from phiscan.samples import Person, make_people, spaced
+from phiscan.synthetic.demo_share import Person, make_people, spaced
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = ("DejaVuSans.ttf", "DejaVuSerif.ttf")

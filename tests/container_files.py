@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from phiscan.sample_formats import build_cfb
+from phiscan.synthetic.formats import build_cfb
 
 NHS_NUMBER = "9434765919"
 NHS_SPACED = "943 476 5919"

@@ -15,7 +15,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from phiscan.sample_formats import build_msg, build_pdf
+from phiscan.synthetic.formats import build_msg, build_pdf
 
 NHS_NUMBER = "9434765919"
 NHS_SPACED = "943 476 5919"

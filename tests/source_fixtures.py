@@ -17,7 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from phiscan.samples import PEOPLE_COUNT, build_other_formats, build_sample_share, make_people
+from phiscan.synthetic.demo_share import (
+    PEOPLE_COUNT,
+    build_other_formats,
+    build_sample_share,
+    make_people,
+)
 from tests.servers import (
     SambaServer,
     SambaUnavailable,
@@ -255,10 +260,10 @@ def reuse_detector(monkeypatch, detector):
     again (about 5 s each). The parity test keeps real worker processes."""
     from dataclasses import asdict
 
-    import phiscan.executors
+    import phiscan.scan.executors
     from phiscan.config import Config
 
-    build = phiscan.executors.Detector
+    build = phiscan.scan.executors.Detector
     defaults = Config()
 
     def session_engine_when_equivalent(config, hmac_key: bytes):
@@ -267,4 +272,4 @@ def reuse_detector(monkeypatch, detector):
                 and asdict(config.nlp) == asdict(defaults.nlp))
         return detector if same else build(config, hmac_key)
 
-    monkeypatch.setattr(phiscan.executors, "Detector", session_engine_when_equivalent)
+    monkeypatch.setattr(phiscan.scan.executors, "Detector", session_engine_when_equivalent)

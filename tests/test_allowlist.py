@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from phiscan.allowlist import AllowList
 from phiscan.config import Config, ConfigError
+from phiscan.detect.allowlist import AllowList
 from phiscan.detect.detector import Detector
 from phiscan.model import TextUnit
 

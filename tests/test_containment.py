@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from phiscan.config import Config
-from phiscan.executors import ProcessExecutor, SerialExecutor
 from phiscan.model import LocationResult, SourceItem, Status, TextUnit
-from phiscan.pipeline import DocumentParts, NameReading
+from phiscan.scan.executors import ProcessExecutor, SerialExecutor
+from phiscan.scan.pipeline import DocumentParts, NameReading
 
 NOTE = "Seen by Dr Adams. Jane Smith, NHS number 943 476 5919, diabetes review.\n"
 
@@ -83,7 +83,7 @@ def test_a_batch_that_raises_is_retried_file_by_file(tmp_path, workers):
 def test_dask_batch_that_raises_is_retried_file_by_file(tmp_path):
     from distributed import LocalCluster
 
-    from phiscan.dask_executor import DaskExecutor
+    from phiscan.scan.dask_executor import DaskExecutor
 
     share = tmp_path / "share"
     share.mkdir()

@@ -1,6 +1,6 @@
 """Detection quality floors: a regression in a recognizer fails here.
 
-The corpus is generated from a seed (phiscan.corpus); the public vectors are
+The corpus is generated from a seed (phiscan.synthetic.corpus); the public vectors are
 copies in tests/data (see tests/data/SOURCES.md).
 """
 
@@ -14,8 +14,7 @@ import sys
 
 import pytest
 
-from phiscan.corpus import DECOY_KINDS, KINDS, generate_corpus
-from phiscan.evaluation import (
+from phiscan.quality.evaluation import (
     Dataset,
     LabelledText,
     Span,
@@ -26,6 +25,7 @@ from phiscan.evaluation import (
     phiscan_predictor,
     presidio_predictor,
 )
+from phiscan.synthetic.corpus import DECOY_KINDS, KINDS, generate_corpus
 from tests.conftest import DATA_DIR
 
 CORPUS_SIZE = 250

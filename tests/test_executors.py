@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from phiscan.config import Config
-from phiscan.executors import (
+from phiscan.model import SourceItem
+from phiscan.scan.executors import (
     BATCH_SIZE,
     ProcessExecutor,
     SerialExecutor,
@@ -20,9 +21,8 @@ from phiscan.executors import (
     start_method,
     stream_bounded,
 )
-from phiscan.model import SourceItem
-from phiscan.samples import build_sample_share
-from phiscan.scanner import run_scan
+from phiscan.scan.runner import run_scan
+from phiscan.synthetic.demo_share import build_sample_share
 
 
 def inventory_content(out: Path) -> tuple[list[tuple], list[tuple]]:
@@ -135,7 +135,7 @@ def test_stream_bounded_never_reads_the_walk_ahead():
 
 
 def engine_built_on_worker(dask_worker) -> bool:
-    from phiscan.dask_executor import PLUGIN_NAME
+    from phiscan.scan.dask_executor import PLUGIN_NAME
 
     return dask_worker.plugins[PLUGIN_NAME].state is not None
 

@@ -23,7 +23,7 @@ from phiscan.extract import (
     run_extractor,
 )
 from phiscan.model import Child, TextUnit
-from phiscan.sample_formats import build_cfb, build_msg, build_pdf
+from phiscan.synthetic.formats import build_cfb, build_msg, build_pdf
 from tests.share_builder import (
     docx_bytes,
     eml_bytes,

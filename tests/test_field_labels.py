@@ -19,8 +19,8 @@ import openpyxl
 import pytest
 
 from phiscan.extract.tables import is_header
+from phiscan.inventory.store import Inventory
 from phiscan.model import Finding, LocationResult, Status
-from phiscan.store import Inventory
 from tests.conftest import assert_no_raw_values
 
 PATIENT_ROW = ["Jane Example", "943 476 5919", "SW1A 1AA", "key safe 4821 COPD"]

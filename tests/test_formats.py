@@ -92,7 +92,7 @@ def test_a_file_with_no_text_is_scanned_with_a_reason_and_no_characters(formats_
 
 
 def test_an_inventory_from_before_the_chars_column_gains_it(tmp_path):
-    from phiscan.store import Inventory
+    from phiscan.inventory.store import Inventory
 
     with Inventory(tmp_path) as inventory, inventory.db:
         inventory.db.execute("ALTER TABLE locations DROP COLUMN chars")

@@ -8,11 +8,11 @@ import random
 
 import pytest
 
-from phiscan import samples
 from phiscan.config import Config
-from phiscan.pipeline import scan_item
-from phiscan.sample_formats import build_pdf
+from phiscan.scan.pipeline import scan_item
 from phiscan.sources.local import LocalSource
+from phiscan.synthetic import demo_share as samples
+from phiscan.synthetic.formats import build_pdf
 
 PEOPLE = samples.make_people(random.Random(3), 4)
 VALID = {

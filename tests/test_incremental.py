@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from phiscan.config import Config
+from phiscan.inventory.store import PreviousState
 from phiscan.model import SourceItem
-from phiscan.samples import build_sample_share
-from phiscan.scanner import is_unchanged, run_scan
-from phiscan.store import PreviousState
+from phiscan.scan.runner import is_unchanged, run_scan
+from phiscan.synthetic.demo_share import build_sample_share
 
 SAMPLE_TOP_LEVEL_FILES = 16
 SAMPLE_ZIP_MEMBERS = 4

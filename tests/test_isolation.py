@@ -9,8 +9,8 @@ import os
 
 import pytest
 
-from phiscan import isolation
-from phiscan.limits import FileTimeout, IsolatedFailure, deadline
+from phiscan.scan import isolation
+from phiscan.scan.limits import FileTimeout, IsolatedFailure, deadline
 
 
 def helper_pid() -> int:

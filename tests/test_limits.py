@@ -21,12 +21,12 @@ import pytest
 from phiscan import extract
 from phiscan.config import Config
 from phiscan.extract.base import ExtractContext
-from phiscan.limits import MEMORY_REASON, TIMEOUT_REASON, FileTimeout, deadline
+from phiscan.inventory.store import Inventory
 from phiscan.model import TextUnit
-from phiscan.pipeline import scan_item
-from phiscan.scanner import run_scan
+from phiscan.scan.limits import MEMORY_REASON, TIMEOUT_REASON, FileTimeout, deadline
+from phiscan.scan.pipeline import scan_item
+from phiscan.scan.runner import run_scan
 from phiscan.sources.local import LocalSource
-from phiscan.store import Inventory
 
 NOTE = "Patient Jane Smith, NHS number 943 476 5919, seen for diabetes review.\n"
 

@@ -173,8 +173,8 @@ def test_log_windows_without_findings_never_reach_spacy(detector):
     from dataclasses import replace
 
     from phiscan.config import LimitsConfig
+    from phiscan.detect.windows import text_windows
     from phiscan.model import TextUnit
-    from phiscan.windows import text_windows
 
     login = "2026-11-30 07:00:{:02d} INFO User login succeeded for Staff Member {}\n"
     text = ("".join(login.format(index % 60, index) for index in range(20_000))

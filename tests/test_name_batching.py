@@ -6,12 +6,13 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from phiscan import pipeline
 from phiscan.config import Config
 from phiscan.detect.tiered import NerMemory
-from phiscan.limits import TIMEOUT_REASON
-from phiscan.pipeline import NameReading, scan_item
+from phiscan.scan import pipeline
+from phiscan.scan.limits import TIMEOUT_REASON
+from phiscan.scan.pipeline import NameReading, scan_item
 from phiscan.sources.local import LocalSource
+from recognizers.nhs_number import nhs_check_digit
 
 FIRST = ["Winifred", "Cuthbert", "Ethelred", "Gwendolyn", "Percival", "Rosalind", "Ambrose",
          "Hermione", "Lancelot", "Marigold", "Bartholomew", "Philippa", "Ignatius", "Clementine"]
@@ -26,11 +27,9 @@ PEOPLE = [("Leonard", "Roberts"), ("Dorothy", "Taylor"), ("Stanley", "Nowak"),
 
 def nhs_number(serial: int) -> str:
     """A valid NHS number (mod 11 check digit) from the test range 999 000 0000 on."""
-    digits = [int(d) for d in f"{999_000_000 + serial:09d}"]
-    check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
-    if check == 10:
-        return nhs_number(serial + 1)
-    return "".join(map(str, digits)) + str(check % 11)
+    stem = f"{999_000_000 + serial:09d}"
+    check = nhs_check_digit(stem)
+    return nhs_number(serial + 1) if check is None else stem + str(check)
 
 
 def letter(first: str, last: str, serial: int) -> str:

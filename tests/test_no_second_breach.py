@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from phiscan.logs import ScrubbedFormatter, scrubbed_excepthook
-from phiscan.samples import build_sample_share, spaced
+from phiscan.synthetic.demo_share import build_sample_share, spaced
 from tests.conftest import (
     _needle_patterns,
     all_files_under,

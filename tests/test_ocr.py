@@ -22,9 +22,8 @@ from PIL import Image
 
 from phiscan.config import ConfigError, OcrConfig, load_config
 from phiscan.detect.entities import normalise
-from phiscan.limits import FileTimeout, deadline
+from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
 from phiscan.ocr import read_page
-from phiscan.sample_formats import build_pdf
 from phiscan.sample_scans import (
     QUALITIES,
     QUALITY,
@@ -35,9 +34,10 @@ from phiscan.sample_scans import (
     saved_dpi,
     scan_pages,
 )
-from phiscan.samples import spaced
+from phiscan.scan.limits import FileTimeout, deadline
 from phiscan.security import keyed_hash
-from phiscan.store import INVENTORY_FILENAME, Inventory
+from phiscan.synthetic.demo_share import spaced
+from phiscan.synthetic.formats import build_pdf
 
 KEY = os.environ["PHISCAN_HMAC_KEY"].encode()
 NHS_ONLY = """

@@ -12,7 +12,7 @@ import pytest
 
 from phiscan.config import Config
 from phiscan.detect.engine import build_analyzer
-from phiscan.scanner import run_scan
+from phiscan.scan.runner import run_scan
 from tests.share_builder import build_every_type
 
 

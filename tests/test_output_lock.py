@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from phiscan.samples import make_people, visit_note
+from phiscan.synthetic.demo_share import make_people, visit_note
 from tests.watch_helpers import start_daemon, wait_until_running, write_config
 
 NOTES = 2000  # long enough (about 10 s on one worker) to start a second scan

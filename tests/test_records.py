@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from phiscan.detect.records import SHORT_TEXT_CHARS, FreeTextRecords, assign_records
 from phiscan.model import Finding, TextUnit
-from phiscan.records import SHORT_TEXT_CHARS, FreeTextRecords, assign_records
 
 
 def finding_at(start: int, record: str | None = None) -> Finding:

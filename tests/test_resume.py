@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from phiscan.config import Config
-from phiscan.samples import make_people, visit_note
-from phiscan.scanner import run_scan
+from phiscan.scan.runner import run_scan
+from phiscan.synthetic.demo_share import make_people, visit_note
 from tests.test_executors import inventory_content
 
 FILE_COUNT = 400

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from phiscan.samples import build_sample_share, spaced
+from phiscan.synthetic.demo_share import build_sample_share, spaced
 from tests.conftest import assert_no_raw_values, snapshot_tree
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from phiscan.extract.base import record_unit
-from phiscan.samples import spaced
-from phiscan.scoping.groundtruth import build_known_share, build_population_share
+from phiscan.synthetic.demo_share import spaced
+from phiscan.synthetic.groundtruth import build_known_share, build_population_share
 from tests.conftest import assert_no_raw_values
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from phiscan.inventory.store import Inventory
 from phiscan.model import Finding, LocationResult, Risk, Status
 from phiscan.scoping.html import render_html
 from phiscan.scoping.report import build_report, load_scope
-from phiscan.store import Inventory
 
 HOSTILE = "/share/<script>alert(1)</script><img src=http://x.test/a.png>.txt"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from phiscan.scoping.linkage import Linkage, count_people, link
-from phiscan.scoping.records import Record
+from phiscan.scoping.subject_records import Record
 
 
 def record(location: str, *, nhs=(), test_nhs=(), names=(), dobs=(), postcodes=(),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from phiscan.samples import spaced
-from phiscan.scanner import run_scan
-from phiscan.scoping.export import ROLES
+from phiscan.scan.runner import run_scan
+from phiscan.scoping.individuals_csv import ROLES
 from phiscan.scoping.report import load_scope
 from phiscan.scoping.reveal import reveal_values
+from phiscan.synthetic.demo_share import spaced
 from tests.source_fixtures import parity_config, upload_tree
 
 KEY = b"test-key-not-secret"

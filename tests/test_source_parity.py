@@ -3,7 +3,7 @@ HTTP server and as a Samba share gives, location by location, the same result.""
 
 from __future__ import annotations
 
-from phiscan.scanner import run_scan
+from phiscan.scan.runner import run_scan
 from tests.conftest import snapshot_tree
 from tests.source_fixtures import parity_config, rows_by_location, upload_tree
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from phiscan.config import Config
-from phiscan.pipeline import scan_item
+from phiscan.scan.pipeline import scan_item
 from phiscan.sources.local import LocalSource
 
 NOTE = "Patient Jane Smith, NHS number 943 476 5919, seen for diabetes review.\n"

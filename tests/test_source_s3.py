@@ -11,11 +11,11 @@ import time
 import pytest
 
 from phiscan.config import Config, ConfigError
+from phiscan.inventory.store import Inventory
 from phiscan.model import Risk
-from phiscan.scanner import run_scan
+from phiscan.scan.runner import run_scan
 from phiscan.sources.posture import raised_risk
 from phiscan.sources.s3 import S3Source
-from phiscan.store import Inventory
 from tests.servers import FaultPlan, FaultProxy
 from tests.source_fixtures import rows_by_location
 

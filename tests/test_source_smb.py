@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from phiscan.config import Config
-from phiscan.scanner import run_scan
+from phiscan.scan.runner import run_scan
 from phiscan.sources.smb import SmbSource
 from tests.conftest import all_files_under
 from tests.servers import SMB_PASSWORD, SMB_USER

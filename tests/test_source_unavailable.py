@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from phiscan.config import Config
-from phiscan.pipeline import scan_item
-from phiscan.scanner import run_scan
+from phiscan.inventory.store import Inventory
+from phiscan.scan.pipeline import scan_item
+from phiscan.scan.runner import run_scan
 from phiscan.sources.local import LocalSource
-from phiscan.store import Inventory
 
 NOTE = "Patient Jane Smith, NHS number 943 476 5919, seen for diabetes review.\n"
 FILES = 6

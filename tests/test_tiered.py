@@ -49,9 +49,9 @@ def people(results) -> list[tuple[int, int]]:
 
 
 def corpus_units() -> list[TextUnit]:
-    """The labelled evaluation corpus (`phiscan.corpus`), plus every text unit phiscan
+    """The labelled evaluation corpus (`phiscan.synthetic.corpus`), plus every text unit phiscan
     extracts from a small seeded benchmark corpus (office files and long prose)."""
-    from phiscan.corpus import generate_corpus
+    from phiscan.synthetic.corpus import generate_corpus
 
     units = [TextUnit(document.text, where=document.doc_id)
              for document in generate_corpus(seed=5, size=150)]

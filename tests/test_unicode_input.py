@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from phiscan.detect.textclean import clean_text, decode_mixed
 from phiscan.model import FieldSpan, TextUnit
-from phiscan.textclean import clean_text, decode_mixed
 from tests.conftest import assert_no_raw_values
 
 NHS_BODY = "943 476 5919"

@@ -11,7 +11,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from phiscan.samples import discharge_pdf, make_people
+from phiscan.synthetic.demo_share import discharge_pdf, make_people
 from tests.test_resume import build_notes_share, rows_written, scan_command
 
 PDF_COUNT = 40

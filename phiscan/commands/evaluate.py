@@ -11,7 +11,7 @@ from rich.table import Table
 
 from phiscan.cli import EXIT_USAGE, SafeConsole, err_console
 from phiscan.config import ConfigError, load_config
-from phiscan.evaluation import (
+from phiscan.quality.evaluation import (
     ENGINES,
     DatasetError,
     Evaluation,
@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
     def eval_command(
         dataset_path: Annotated[Path, typer.Argument(
             metavar="DATASET", help="Labelled JSON: presidio-research format, a corpus from "
-            "`python -m phiscan.corpus`, or the NHS number vectors file.")],
+            "`python -m phiscan.synthetic.corpus`, or the NHS number vectors file.")],
         engine: Annotated[list[str] | None, typer.Option(
             "--engine", help="phiscan (default) and/or presidio (stock Presidio, same "
             "spaCy model); repeat for both.")] = None,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from phiscan.allowlist import AllowList
 from phiscan.config import Config
+from phiscan.detect.allowlist import AllowList
 from phiscan.detect.engine import (
     build_analyzer,
     entities_for,
@@ -20,9 +20,9 @@ from phiscan.detect.engine import (
 )
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard
+from phiscan.detect.records import assign_records
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.model import Finding, Label, TextUnit
-from phiscan.records import assign_records
 from phiscan.security import keyed_hash
 
 
@@ -62,7 +62,7 @@ class Detector:
         return [finding for finding, _value in self.values(plan)]
 
     def values(self, plan: NamePlan) -> list[tuple[Finding, str]]:
-        """The unit's findings with their raw values. A window (`phiscan.windows`) gives
+        """The unit's findings with their raw values. A window (`phiscan.detect.windows`) gives
         those that start on its side of each overlap, at their offsets in the whole unit."""
         unit = plan.unit
         valued = []

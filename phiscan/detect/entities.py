@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from phiscan.normalize import digits_only, normalise_date, normalise_name, normalise_phone
+from phiscan.detect.normalize import digits_only, normalise_date, normalise_name, normalise_phone
 
 SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from phiscan.textclean import decode_mixed
+from phiscan.detect.textclean import decode_mixed
 
 SAMPLE_BYTES = 8192
 # UTF-32 LE before UTF-16 LE: its mark starts with the UTF-16 one.

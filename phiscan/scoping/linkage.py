@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from phiscan.scoping.records import Record
+from phiscan.scoping.subject_records import Record
 
 
 class Linkage(StrEnum):

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phiscan import __version__
-from phiscan.exports import build_summary
+from phiscan.inventory.exports import build_summary
+from phiscan.inventory.store import Inventory, StoredLocation
 from phiscan.model import RISK_ORDER
 from phiscan.scoping.linkage import Individual, Linkage, Linked, count_people, link
-from phiscan.scoping.records import Record, load_records
-from phiscan.store import Inventory, StoredLocation
+from phiscan.scoping.subject_records import Record, load_records
 
 REPORT_SCHEMA = "phiscan.report/1"
 TOP_LOCATIONS = 20

@@ -21,10 +21,10 @@ from phiscan.config import Config
 from phiscan.detect.detector import Detector
 from phiscan.detect.entities import normalise
 from phiscan.extract import ExtractContext, choose_extractor, run_extractor
+from phiscan.inventory.store import Inventory
 from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
 from phiscan.security import keyed_hash
 from phiscan.sources import Source, open_source
-from phiscan.store import Inventory
 
 log = logging.getLogger("phiscan.reveal")
 

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from phiscan.inventory.store import Inventory, StoredLocation
 from phiscan.model import LocationResult, Risk, Status
-from phiscan.store import Inventory, StoredLocation
 from phiscan.watch.channels import AlertChannels
 
 log = logging.getLogger("phiscan.watch")

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phiscan.config import Config
+from phiscan.inventory.store import Inventory
 from phiscan.model import SourceItem
 from phiscan.sources.local import LocalSource, display_path
-from phiscan.store import Inventory
 from phiscan.watch.alerts import Identity
 from phiscan.watch.messages import Gone, Moved, WorkItem
 from phiscan.watch.settle import RootMap, put_until

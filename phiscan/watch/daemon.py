@@ -24,13 +24,13 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config
-from phiscan.exports import write_exports
+from phiscan.inventory.exports import write_exports
+from phiscan.inventory.store import Inventory
 from phiscan.keys import scan_key
 from phiscan.outlock import output_lock
 from phiscan.security import ensure_private_dir
 from phiscan.sources.base import SourceUnavailable
 from phiscan.sources.local import LocalSource
-from phiscan.store import Inventory
 from phiscan.watch.alerts import Alerter, Identity
 from phiscan.watch.catchup import CatchUp, CatchUpCounts, start_catch_up
 from phiscan.watch.channels import AlertChannels

@@ -14,9 +14,9 @@ import queue
 import threading
 
 from phiscan.config import Config
-from phiscan.executors import WorkerState
 from phiscan.model import LocationResult, SourceItem, Status
-from phiscan.pipeline import base_result
+from phiscan.scan.executors import WorkerState
+from phiscan.scan.pipeline import base_result
 from phiscan.sources.local import LocalSource
 from phiscan.watch.messages import Scanned, WorkItem
 from phiscan.watch.settle import put_until

@@ -1,7 +1,7 @@
 """A synthetic sample share for the demo: a home-care provider's team drive.
 
 Every person, number and code here is generated from a seed; NHS numbers are
-checksum-valid but random. Run: `python -m phiscan.samples DIR`.
+checksum-valid but random. Run: `python -m phiscan.synthetic.demo_share DIR`.
 """
 
 from __future__ import annotations
@@ -19,18 +19,9 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from phiscan.sample_formats import build_msg, build_pdf
+from phiscan.synthetic.formats import build_msg, build_pdf
+from phiscan.synthetic.people import FORENAMES, SURNAMES, random_nhs_number, spaced
 
-FORENAMES = (
-    "Jane", "Margaret", "Arthur", "Dorothy", "Harold", "Edith", "Kenneth", "Joan", "Albert",
-    "Patricia", "Ronald", "Sheila", "Dennis", "Brenda", "Stanley", "Irene", "Leonard",
-    "Gwendoline", "Norman", "Valerie", "Amir", "Priya", "Oluwaseun", "Siobhan", "Tomasz",
-)
-SURNAMES = (
-    "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
-    "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
-    "Wood", "Jackson", "Khan", "Nowak", "Okafor", "Murphy", "Hughes",
-)
 STREETS = ("Trevelyan Square", "Boar Lane", "Park Road", "Church Street", "Mill Lane",
            "Victoria Road", "Station Road", "The Crescent")
 POSTCODES = ("LS1 6AE", "LS6 2QB", "BD7 1DP", "HX1 5TT", "WF1 2EB", "HG2 8PA", "YO1 7HH")
@@ -39,25 +30,6 @@ CONDITIONS = ("type 2 diabetes", "dementia", "COPD", "heart failure", "Parkinson
 MEDICATIONS = ("metformin", "donepezil", "salbutamol", "furosemide", "levodopa",
                "apixaban", "sertraline", "ramipril")
 HIDING_PLACES = ("under the mat", "in the meter box", "under the plant pot by the door")
-
-
-def nhs_check_digit(first_nine: str) -> int | None:
-    weights = range(10, 1, -1)
-    total = sum(int(digit) * weight for digit, weight in zip(first_nine, weights, strict=True))
-    check = 11 - total % 11
-    return 0 if check == 11 else (None if check == 10 else check)
-
-
-def random_nhs_number(rng: random.Random) -> str:
-    while True:
-        first_nine = str(rng.choice((4, 6, 7))) + "".join(str(rng.randrange(10)) for _ in range(8))
-        check = nhs_check_digit(first_nine)
-        if check is not None and len(set(first_nine)) > 1:
-            return first_nine + str(check)
-
-
-def spaced(nhs_number: str) -> str:
-    return f"{nhs_number[:3]} {nhs_number[3:6]} {nhs_number[6:]}"
 
 
 @dataclass(frozen=True)

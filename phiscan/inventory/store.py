@@ -31,8 +31,8 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.detect.entities import mask_value
-from phiscan.lifetime import owner_alive, owner_token
 from phiscan.model import MEMBER_SEP, Finding, Label, LocationResult, Risk, Status
+from phiscan.scan.lifetime import owner_alive, owner_token
 from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
 
@@ -321,7 +321,7 @@ class Inventory:
             [_finding_row(location_id, run_id, finding) for finding in result.findings],
         )
 
-    # Incremental rescans and resume (see phiscan.scanner)
+    # Incremental rescans and resume (see phiscan.scan.runner)
     def previous_state(self, location: str) -> PreviousState | None:
         row = self.db.execute(
             "SELECT size, modified, etag, status, last_run FROM locations"

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
-from phiscan.store import Inventory
+from phiscan.inventory.store import Inventory
 
 # Findings of a location scanned before records existed: one record for the whole file.
 WHOLE_LOCATION = "document"

@@ -19,15 +19,13 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from phiscan.samples import (
-    CONDITIONS,
+from phiscan.synthetic.demo_share import CONDITIONS, MEDICATIONS, POSTCODES
+from phiscan.synthetic.people import (
     FORENAMES,
-    MEDICATIONS,
-    POSTCODES,
     SURNAMES,
-    nhs_check_digit,
     random_nhs_number,
     spaced,
+    test_range_nhs_number,
 )
 
 STAFF = ("Thomas Baker", "Grace Holloway", "Oliver Pemberton")
@@ -79,14 +77,6 @@ class GroundTruth:
             if person.keysafe_code:
                 values.append(person.keysafe_code)
         return values
-
-
-def test_range_nhs_number(rng: random.Random) -> str:
-    while True:
-        first_nine = "999" + "".join(str(rng.randrange(10)) for _ in range(6))
-        check = nhs_check_digit(first_nine)
-        if check is not None:
-            return first_nine + str(check)
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:

@@ -29,8 +29,8 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from phiscan.lifetime import die_with_parent
-from phiscan.limits import (
+from phiscan.scan.lifetime import die_with_parent
+from phiscan.scan.limits import (
     FileTimeout,
     IsolatedFailure,
     address_space_bytes,

@@ -18,11 +18,11 @@ from rich.progress import (
 )
 
 if TYPE_CHECKING:
-    from phiscan.scanner import ScanProgress
+    from phiscan.scan.runner import ScanProgress
 
 ProgressCallback = Callable[["ScanProgress"], None]
 
-log = logging.getLogger("phiscan.progress")
+log = logging.getLogger("phiscan.scan.progress")
 LOG_EVERY_SECONDS = 10.0
 
 

@@ -16,7 +16,7 @@ dates that are not dates of birth.
 Format: the presidio-research JSON list (`full_text`, `spans` with
 `entity_type`, `entity_value`, `start_position`, `end_position`) plus `id`,
 `kind` and a `test_data` flag on test-range NHS numbers.
-Run: `python -m phiscan.corpus OUT.json [--seed N] [--size N]`.
+Run: `python -m phiscan.synthetic.corpus OUT.json [--seed N] [--size N]`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from phiscan.samples import FORENAMES, SURNAMES, nhs_check_digit
+from phiscan.synthetic.people import FORENAMES, SURNAMES, mod11_number
 
 STREETS = ("Trevelyan Square", "Boar Lane", "Park Road", "Church Street", "Mill Lane",
            "Victoria Road", "Station Road", "The Crescent", "Hawthorn Avenue", "Kirkgate")
@@ -110,15 +110,6 @@ class Builder:
 
 
 # --- values ------------------------------------------------------------------------------
-
-def mod11_number(rng: random.Random, first_digits: str) -> str:
-    while True:
-        stem = first_digits + "".join(str(rng.randrange(10))
-                                      for _ in range(9 - len(first_digits)))
-        check = nhs_check_digit(stem)
-        if check is not None and len(set(stem)) > 1:
-            return stem + str(check)
-
 
 def nhs_number(rng: random.Random) -> str:
     return mod11_number(rng, rng.choice(("4", "6", "7", "94")))

@@ -5,7 +5,7 @@ a cluster node can open its own connection; the engine is built once per worker.
 Jobs travel in batches (one round trip per batch, not per file) and at most
 `MAX_BATCHES_PER_WORKER` batches per worker are in flight, so the walk is never
 materialised and memory stays flat however many files a share holds. Results come
-back in completion order to the one inventory writer in `phiscan.scanner`.
+back in completion order to the one inventory writer in `phiscan.scan.runner`.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from typing import Any, Protocol
 
 from phiscan.config import Config, ConfigError
 from phiscan.detect.detector import Detector
-from phiscan.lifetime import die_with_parent
 from phiscan.logs import scrub_warnings
 from phiscan.model import LocationResult, SourceItem, Status
-from phiscan.pipeline import NameReading, base_result, failure_reason, scan_item
+from phiscan.scan.lifetime import die_with_parent
+from phiscan.scan.pipeline import NameReading, base_result, failure_reason, scan_item
 from phiscan.sources import Source, open_source
 
-log = logging.getLogger("phiscan.executors")
+log = logging.getLogger("phiscan.scan.executors")
 
 Job = tuple[str, SourceItem]
 JobResults = list[LocationResult]
@@ -249,7 +249,7 @@ def worker_count(config: Config) -> int:
 
 def make_executor(config: Config, hmac_key: bytes) -> Executor:
     if config.scan.executor == "dask":
-        from phiscan.dask_executor import DaskExecutor
+        from phiscan.scan.dask_executor import DaskExecutor
 
         return DaskExecutor(config, hmac_key)
     if config.scan.executor != "local":

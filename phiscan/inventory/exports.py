@@ -13,8 +13,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from phiscan.inventory.store import Inventory, StoredLocation, risk_counts, status_counts
 from phiscan.security import open_private
-from phiscan.store import Inventory, StoredLocation, risk_counts, status_counts
 
 FILES_JSONL = "files.jsonl"
 FILES_CSV = "files.csv"

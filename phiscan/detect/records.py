@@ -14,7 +14,7 @@ happens at detection time:
   `section N paragraph M`.
 
 The unit's own `where` (`page 3`, `sheet Visits`) prefixes the record name; a
-window of a long text (`phiscan.windows`) is `part N` of it, its records named within.
+window of a long text (`phiscan.detect.windows`) is `part N` of it, its records named within.
 """
 
 from __future__ import annotations

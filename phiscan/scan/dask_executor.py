@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from distributed import Client, Future, WorkerPlugin, get_worker, wait
 
 from phiscan.config import Config, ConfigError
-from phiscan.executors import (
+from phiscan.scan.executors import (
     MAX_BATCHES_PER_WORKER,
     Job,
     JobResults,

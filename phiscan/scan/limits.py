@@ -13,7 +13,7 @@
   and the location ends as an error. Only on the main thread: threads share an
   address space, so a per-file allowance cannot be attributed there.
 - Native extractors that a signal cannot stop (a PDF library spinning in C, or
-  crashing outright) run in a helper child process (`phiscan.isolation`): the
+  crashing outright) run in a helper child process (`phiscan.scan.isolation`): the
   child gets the memory allowance, the worker kills it at the deadline, and a
   crash is a status.
 

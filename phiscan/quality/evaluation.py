@@ -3,7 +3,7 @@
 Datasets:
 - a presidio-research style JSON list (`full_text`, `spans` with `entity_type`,
   `start_position`, `end_position`): Presidio's synthetic set, or the corpus
-  `phiscan.corpus` generates;
+  `phiscan.synthetic.corpus` generates;
 - the NHS number vectors file (`validity` and `presidio_recognizer_span_tests`):
   each validity input becomes `NHS number: <input>`, labelled `UK_NHS` when the
   source says it is valid; CHI and H&C findings count as `UK_NHS` there.

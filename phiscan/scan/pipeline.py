@@ -11,9 +11,10 @@ import posixpath
 from collections.abc import Iterator
 from dataclasses import replace
 
-from phiscan.classify import classify
 from phiscan.config import Config
+from phiscan.detect.classify import classify
 from phiscan.detect.detector import Detector, NamePlan, reported_once
+from phiscan.detect.windows import text_windows
 from phiscan.extract import (
     EXTRACTORS,
     ExtractContext,
@@ -25,8 +26,9 @@ from phiscan.extract import (
     unique_children,
 )
 from phiscan.extract.base import Budget, Extractor, LimitExceeded, partial_reason
-from phiscan.isolation import run_isolated
-from phiscan.limits import (
+from phiscan.model import MEMBER_SEP, Child, Finding, LocationResult, SourceItem, Status, TextUnit
+from phiscan.scan.isolation import run_isolated
+from phiscan.scan.limits import (
     MEMORY_REASON,
     TIMEOUT_REASON,
     WHILE_READING,
@@ -35,11 +37,9 @@ from phiscan.limits import (
     file_limits,
     memory_refusal,
 )
-from phiscan.model import MEMBER_SEP, Child, Finding, LocationResult, SourceItem, Status, TextUnit
 from phiscan.sources.base import Source, SourceReadError
-from phiscan.windows import text_windows
 
-log = logging.getLogger("phiscan.pipeline")
+log = logging.getLogger("phiscan.scan.pipeline")
 
 
 def failure_reason(stage: str, exc: BaseException) -> str:
@@ -313,7 +313,7 @@ class DetectionFailed(Exception):
 
 def read_unit(unit: TextUnit, base: LocationResult, ctx: ExtractContext, parts: DocumentParts,
               config: Config) -> None:
-    """The cheap pass over a unit, window by window to its end (`phiscan.windows`);
+    """The cheap pass over a unit, window by window to its end (`phiscan.detect.windows`);
     `base.chars` counts what was read. Past max_text_chars reading stops, and says so."""
     for window in text_windows(unit, config.limits):
         if base.chars + window.owned_chars > config.limits.max_text_chars:

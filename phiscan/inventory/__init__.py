@@ -1,0 +1,1 @@
+"""Storage: the SQLite inventory and the exports rewritten after every scan."""
