@@ -184,7 +184,8 @@ def test_word_markup_around_runs_field_codes_and_text_boxes():
 def test_empty_and_blank_paragraphs_are_dropped_and_unicode_kept():
     data = with_body(paragraph() + paragraph(run("   ")) + paragraph("<w:r><w:t/></w:r>")
                      + paragraph(run("Siân Ó'Brien – 東京 😀")) + paragraph(run("\u00a0")))
-    assert body_text(data) == "Siân Ó'Brien – 東京 😀"
+    # The en dash reaches detection as `-` (compatibility forms folded one for one).
+    assert body_text(data) == "Siân Ó'Brien - 東京 😀"
 
 
 def tables_docx() -> bytes:

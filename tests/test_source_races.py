@@ -51,7 +51,7 @@ def test_truncated_after_listing(tmp_path, detector):
 
 def test_emptied_after_listing(tmp_path, detector):
     [result] = scan_after(lambda path: path.write_bytes(b""), tmp_path, detector)
-    assert (result.status, result.reason, result.findings) == ("scanned", "", [])
+    assert (result.status, result.reason, result.findings) == ("scanned", "no text found", [])
 
 
 def test_grown_past_the_limit_after_listing(tmp_path, detector):
