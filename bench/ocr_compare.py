@@ -3,7 +3,7 @@
     .venv/bin/python bench/ocr_compare.py --pages 4
     .venv/bin/python bench/ocr_compare.py --pages 2 --variants raw-tesseract,phiscan-auto
 
-Scans come from phiscan.sample_scans (a referral letter per page drawn with DejaVu, then
+Scans come from phiscan.synthetic.scans (a referral letter per page drawn with DejaVu, then
 degraded as a 300 or 200 dpi scan, a phone photo saved as a low-quality JPEG, a 1-bit
 standard-resolution fax, a page fed in 2 or 10 degrees askew, a page scanned sideways),
 each saved in its file format and opened again, so compression artefacts are real.
@@ -13,8 +13,8 @@ number), the name (exact, spaces normalised), the date of birth (exact). Variant
 
 - raw-tesseract: `tesseract --psm 3`, nothing else;
 - raw-rapidocr: RapidOCR (rapidocr_onnxruntime) on the page, nothing else;
-- phiscan-tesseract: phiscan.ocr with engine = "tesseract" (deskew, OSD rotation);
-- phiscan-auto: phiscan.ocr with engine = "auto" (the above, RapidOCR where Tesseract
+- phiscan-tesseract: phiscan.extract.ocr with engine = "tesseract" (deskew, OSD rotation);
+- phiscan-auto: phiscan.extract.ocr with engine = "auto" (the above, RapidOCR where Tesseract
   reads little) - the default.
 
 Seconds per page are wall time on one core: this process, and the Tesseract processes
@@ -44,9 +44,9 @@ from PIL import Image  # noqa: E402
 from phiscan.config import LimitsConfig, OcrConfig  # noqa: E402
 from phiscan.extract.base import ExtractContext  # noqa: E402
 from phiscan.extract.image import extract_image  # noqa: E402
+from phiscan.extract.ocr import rapid_engine, rapid_lines, read_page, run_tesseract  # noqa: E402
 from phiscan.extract.pdf import extract_pdf  # noqa: E402
-from phiscan.ocr import rapid_engine, rapid_lines, read_page, run_tesseract  # noqa: E402
-from phiscan.sample_scans import (  # noqa: E402
+from phiscan.synthetic.scans import (  # noqa: E402
     BENCH_QUALITIES,
     QUALITIES,
     QUALITY,

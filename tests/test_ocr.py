@@ -1,4 +1,4 @@
-"""OCR through the real CLI on scans generated here (phiscan.sample_scans: letters drawn
+"""OCR through the real CLI on scans generated here (phiscan.synthetic.scans: letters drawn
 with DejaVu at 300 and 200 dpi, a phone photo saved as JPEG, a 1-bit fax, a page 2 degrees
 askew, a page scanned sideways; multi-page TIFF and image-only PDF), with its limits:
 decompression bombs, icons, page and time limits, and `--no-ocr`."""
@@ -22,9 +22,13 @@ from PIL import Image
 
 from phiscan.config import ConfigError, OcrConfig, load_config
 from phiscan.detect.entities import normalise
+from phiscan.extract.ocr import read_page
 from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
-from phiscan.ocr import read_page
-from phiscan.sample_scans import (
+from phiscan.scan.limits import FileTimeout, deadline
+from phiscan.security import keyed_hash
+from phiscan.synthetic.demo_share import spaced
+from phiscan.synthetic.formats import build_pdf
+from phiscan.synthetic.scans import (
     QUALITIES,
     QUALITY,
     ScanPage,
@@ -34,10 +38,6 @@ from phiscan.sample_scans import (
     saved_dpi,
     scan_pages,
 )
-from phiscan.scan.limits import FileTimeout, deadline
-from phiscan.security import keyed_hash
-from phiscan.synthetic.demo_share import spaced
-from phiscan.synthetic.formats import build_pdf
 
 KEY = os.environ["PHISCAN_HMAC_KEY"].encode()
 NHS_ONLY = """

@@ -1,4 +1,4 @@
-"""Images (scanned letters, photos of paper notes, faxes) read by OCR (phiscan.ocr).
+"""Images (scanned letters, photos of paper notes, faxes) read by OCR (phiscan.extract.ocr).
 
 Every page of a multi-page TIFF is read; other formats by their first frame (the frames
 of an animated GIF or WebP are not pages). A frame's size is checked before it is
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
+from phiscan.extract.ocr import WORK_SIDE
 from phiscan.extract.scanned import PageReader
-from phiscan.ocr import WORK_SIDE
 
 # Pillow's names for the formats read here, and how each one's file starts.
 FORMATS = ("PNG", "JPEG", "TIFF", "BMP", "GIF", "WEBP")

@@ -21,9 +21,9 @@ from PIL import Image
 
 from phiscan.extract.archive import safe_member_name
 from phiscan.extract.base import ExtractContext, ExtractionError, LimitExceeded, Piece, Skip
+from phiscan.extract.ocr import WORK_SIDE
 from phiscan.extract.scanned import PageReader
 from phiscan.model import Child, TextUnit
-from phiscan.ocr import WORK_SIDE
 
 PDFIUM_LOCK = threading.Lock()
 RENDER_DPI = 300

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from PIL import Image
 
 from phiscan.extract.base import ExtractContext, ExtractionError, LimitExceeded, Skip
+from phiscan.extract.ocr import OcrFailed, OcrOutOfTime, check_pixels, engines, read_page
 from phiscan.model import TextUnit
-from phiscan.ocr import OcrFailed, OcrOutOfTime, check_pixels, engines, read_page
 
 OCR_OFF = "needs OCR (OCR is off)"
 NO_ENGINE = "needs OCR: no OCR engine installed (tesseract-ocr or rapidocr_onnxruntime)"
