@@ -37,7 +37,8 @@ def generated_pdfs() -> dict[str, bytes]:
 
 
 def headed_workbook() -> bytes:
-    """Written by openpyxl: one sheet whose page header and footer name a patient."""
+    """Written by openpyxl: one sheet whose page header and footer name a patient, and
+    a cell comment with another's NHS number."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -47,6 +48,7 @@ def headed_workbook() -> bytes:
     sheet.append(["4", "09:30"])
     sheet.oddHeader.center.text = "Clinic list for John Smith, date of birth 12/03/1941"
     sheet.oddFooter.right.text = "NHS number 943 476 5919 page &P"
+    sheet["B2"].comment = openpyxl.comments.Comment("Moved: NHS number 450 557 7104", "Clerk")
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -226,8 +228,15 @@ def test_embedded_files_obey_the_archive_limits():
         children(few)
 
 
-def test_xlsx_page_headers_and_footers_are_read(formats_scan):
+def test_xlsx_page_headers_footers_and_cell_comments_are_read(formats_scan):
     row = formats_scan["headed.xlsx"]
     assert (row["status"], row["entities"]) == (
-        "scanned", {"UK_NHS": 1, "PERSON": 1, "DATE_OF_BIRTH": 1})
-    assert {position for position, _entity in row["found"]} == {"sheet1 header/footer"}
+        "scanned", {"UK_NHS": 2, "PERSON": 1, "DATE_OF_BIRTH": 1})
+    assert {position for position, _entity in row["found"]} == {
+        "sheet1 header/footer", "comments/comment1"}
+
+
+def test_a_word_6_document_is_read(formats_scan):
+    row = formats_scan["public/testWORD6.doc"]
+    assert (row["extractor"], row["status"], row["reason"], row["chars"]) == (
+        "doc", "scanned", "", len("The quick brown fox jumps over the lazy dog"))

@@ -26,7 +26,7 @@ from phiscan.extract.ole import open_ole, refuse_encrypted
 from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
 
-WORD_IDENT = 0xA5EC
+WORD_IDENTS = (0xA5EC, 0xA5DC)  # Word 97 and later; Word 6/95
 WORD97_NFIB = 0xC1
 FLAGS_OFFSET = 0x0A
 F_COMPLEX, F_WHICH_TABLE = 0x0004, 0x0200
@@ -74,7 +74,7 @@ class Fib:
     """The parts of the FIB this reader needs."""
 
     def __init__(self, word: bytes) -> None:
-        if len(word) < 0x20 or u16(word, 0) != WORD_IDENT:
+        if len(word) < 0x20 or u16(word, 0) not in WORD_IDENTS:
             raise ExtractionError("malformed doc: no Word FIB")
         self.nfib = u16(word, 2)
         self.flags = u16(word, FLAGS_OFFSET)

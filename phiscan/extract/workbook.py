@@ -18,8 +18,10 @@ import xlrd
 
 from phiscan.extract.archive import check_container
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
+from phiscan.extract.docx_direct import parse_xml
 from phiscan.extract.embedded import embedded_files
 from phiscan.extract.ole import ENCRYPTED, OLE_MAGIC, refuse_encrypted
+from phiscan.extract.presentation import PARAGRAPHS, paragraph_text
 from phiscan.extract.spreadsheet import extract_xlsx, sheet_units
 from phiscan.model import TextUnit
 
@@ -137,6 +139,7 @@ HEADER_FOOTER_TEXT = re.compile(
 # Excel's header codes: &"font,style", &12 (size), &KFF0000 (colour), &L &C &R &P &D ...
 HEADER_CODES = re.compile(r'&"[^"]*"|&K[0-9A-Fa-f]{6}|&\d+|&[A-Za-z]')
 SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+SHEET_EXTRA_PART = re.compile(r"xl/(drawings/drawing|comments/comment|comments)\d*\.xml")
 CHUNK = 1 << 20
 
 
@@ -168,12 +171,31 @@ def header_footer_units(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
                                where=where)
 
 
+def drawing_and_comment_units(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    """Text boxes and shapes drawn on sheets (xl/drawings), and cell comments."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in sorted(archive.infolist(), key=lambda info: info.filename):
+            kind = SHEET_EXTRA_PART.fullmatch(info.filename)
+            if kind is None:
+                continue
+            root = parse_xml(archive.read(info))
+            if kind.group(1) == "drawings/drawing":
+                texts = [paragraph_text(p).strip() for p in PARAGRAPHS(root)]
+            else:
+                texts = ["".join(t.text or "" for t in comment.iter("{*}t")).strip()
+                         for comment in root.iter("{*}comment")]
+            if text := "\n".join(text for text in texts if text):
+                where = info.filename.removeprefix("xl/").removesuffix(".xml")
+                yield TextUnit(text=ctx.spend_text(text), where=where)
+
+
 def extract_ooxml_workbook(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     """.xlsx/.xlsm/.xltx: the streaming reader; a strict OOXML workbook through calamine.
-    Then the sheets' page headers and footers, which neither reader gives."""
+    Then what neither reader gives: page headers and footers, text boxes, comments."""
     if is_strict(data):
         yield from extract_zipped_book(data, ctx, "xlsx")
     else:
         yield from extract_xlsx(data, ctx)
         yield from embedded_files(data, ctx)
     yield from header_footer_units(data, ctx)
+    yield from drawing_and_comment_units(data, ctx)
