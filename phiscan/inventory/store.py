@@ -3,8 +3,7 @@
 Schema version 1 (documented in the README):
 - meta(key, value): `schema_version`, `created_at`
 - runs: one row per scan or watch session, with status `running`, `completed`,
-  `incomplete` or `interrupted`, counts as JSON, and the owner (host, pid and
-  process start time) that lets a later run tell a killed run from a live one
+  `incomplete` or `interrupted`, and counts as JSON
 - locations: one row per file, object, archive member or attachment; the latest
   state wins (`gone` = 1 once deleted on the source, history kept in findings'
   run ids)
@@ -32,7 +31,6 @@ from pathlib import Path
 from phiscan import __version__
 from phiscan.detect.entities import mask_value
 from phiscan.model import MEMBER_SEP, Finding, Label, LocationResult, Risk, Status
-from phiscan.scan.lifetime import owner_alive, owner_token
 from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
 
@@ -50,8 +48,7 @@ CREATE TABLE IF NOT EXISTS runs (
     sources TEXT NOT NULL,
     phiscan_version TEXT NOT NULL,
     options TEXT NOT NULL DEFAULT '{}',
-    counts TEXT NOT NULL DEFAULT '{}',
-    owner TEXT NOT NULL DEFAULT ''
+    counts TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE IF NOT EXISTS locations (
     id INTEGER PRIMARY KEY,
@@ -115,7 +112,6 @@ CREATE TABLE IF NOT EXISTS source_posture (
 ADDED_COLUMNS = {
     "locations": (("chars", "INTEGER NOT NULL DEFAULT 0"),
                   ("ocr_pages", "INTEGER NOT NULL DEFAULT 0")),
-    "runs": (("owner", "TEXT NOT NULL DEFAULT ''"),),
 }
 
 
@@ -225,19 +221,19 @@ class Inventory:
     def start_run(self, kind: str, sources: list[str], options: dict | None = None) -> int:
         with self.db:
             cursor = self.db.execute(
-                "INSERT INTO runs(kind, started_at, status, sources, phiscan_version, options,"
-                " owner) VALUES (?, ?, 'running', ?, ?, ?, ?)",
-                (kind, time.time(), json.dumps(sources), __version__, json.dumps(options or {}),
-                 owner_token()),
+                "INSERT INTO runs(kind, started_at, status, sources, phiscan_version, options)"
+                " VALUES (?, ?, 'running', ?, ?, ?)",
+                (kind, time.time(), json.dumps(sources), __version__, json.dumps(options or {})),
             )
         return int(cursor.lastrowid)
 
     def close_orphaned_runs(self) -> list[int]:
-        """Runs still `running` whose process is gone (killed, crashed, power lost)
-        become `interrupted`; a killed run must not look as if it were still going.
-        Returns their ids."""
-        orphaned = [int(row["id"]) for row in self.db.execute(
-            "SELECT id, owner FROM runs WHERE status='running'") if not owner_alive(row["owner"])]
+        """Runs still `running` become `interrupted`, and their ids are returned. Call
+        with DIR's writer lock held (`phiscan.outlock`): no other process writes here,
+        so such a run's process was killed (`kill -9`, the OOM killer, a power cut)
+        and it must not look as if it were still going."""
+        orphaned = [int(row[0]) for row in
+                    self.db.execute("SELECT id FROM runs WHERE status='running'")]
         with self.db:
             self.db.executemany("UPDATE runs SET status='interrupted' WHERE id=?",
                                 [(run_id,) for run_id in orphaned])
@@ -358,8 +354,7 @@ class Inventory:
     def reopen_run(self, run_id: int) -> None:
         with self.db:
             self.db.execute(
-                "UPDATE runs SET status='running', finished_at=NULL, owner=? WHERE id=?",
-                (owner_token(), run_id),
+                "UPDATE runs SET status='running', finished_at=NULL WHERE id=?", (run_id,)
             )
 
     def meta(self, key: str) -> str | None:
