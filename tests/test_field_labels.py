@@ -28,7 +28,8 @@ SECOND_ROW = ["John Brown", "401 023 2137", "LS1 6AE", "asthma"]
 ONE_ROW = "Patient John Smith, NHS number 943 476 5919, DOB 12/03/1941, type 2 diabetes"
 SHEET_NAME = "Jane Example 9434765919"
 RAW_VALUES = ["9434765919", "943 476 5919", "Jane Example", "SW1A 1AA", "key safe 4821",
-              "4010232137", "401 023 2137", "John Smith", "12/03/1941", "John Brown"]
+              "4010232137", "401 023 2137", "John Smith", "12/03/1941", "John Brown",
+              "6401000007"]
 
 
 def one_sheet(path: Path, rows: list[list[str]], title: str = "Clinic") -> None:
@@ -60,7 +61,7 @@ def build_share(share: Path) -> None:
         {"943 476 5919": {"name": "Jane Example", "dob": "1941-03-12"}}))
     (share / "tags.xml").write_text(
         '<patients><n9434765919>Jane Example</n9434765919>'
-        '<visit id4010232137="seen">asthma review</visit></patients>')
+        '<visit id6401000007="seen">asthma review</visit></patients>')
     one_sheet(share / "sheet-name.xlsx", [["visit_date", "notes"],
                                           ["2024-01-02", "diabetes review at home"]],
               title=SHEET_NAME)
@@ -132,7 +133,7 @@ def test_identifiers_in_xml_tag_and_attribute_names(scanned):
     assert sorted(rows_of(scanned, "tags.xml")) == [
         ("HEALTH_CONDITION", "******", "", "document", "visit"),
         ("PERSON", "J*** E******", "", "document", "n943 *** ****"),
-        ("UK_NHS", "401 *** ****", "", "document", "[label] visit@id401 *** ****"),
+        ("UK_NHS", "640 *** ****", "", "document", "[label] visit@id640 *** ****"),
         ("UK_NHS", "943 *** ****", "", "document", "[label] n943 *** ****"),
     ]
 
@@ -177,3 +178,13 @@ def test_a_label_that_skipped_detection_is_stored_masked(tmp_path):
 ])
 def test_header_evidence(first, below, expected):
     assert is_header(first, below) is expected
+
+
+def test_reveal_recovers_a_value_found_only_in_a_label(scanned, tmp_path):
+    export = tmp_path / "people.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "individuals", str(scanned), "--export", str(export),
+         "--reveal"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    revealed = {value for line in export.read_text().splitlines() for value in line.split(",")}
+    assert "6401000007" in {part.strip() for value in revealed for part in value.split(";")}
