@@ -29,7 +29,7 @@ ONE_ROW = "Patient John Smith, NHS number 943 476 5919, DOB 12/03/1941, type 2 d
 SHEET_NAME = "Jane Example 9434765919"
 RAW_VALUES = ["9434765919", "943 476 5919", "Jane Example", "SW1A 1AA", "key safe 4821",
               "4010232137", "401 023 2137", "John Smith", "12/03/1941", "John Brown",
-              "6401000007"]
+              "6401000007", "4505000001", "Margaret Thompson"]
 
 
 def one_sheet(path: Path, rows: list[list[str]], title: str = "Clinic") -> None:
@@ -65,6 +65,9 @@ def build_share(share: Path) -> None:
     one_sheet(share / "sheet-name.xlsx", [["visit_date", "notes"],
                                           ["2024-01-02", "diabetes review at home"]],
               title=SHEET_NAME)
+    one_sheet(share / "per-patient.xlsx", [["nhs_number", "visit_notes"],
+                                           ["450 500 0001", "home visit"]],
+              title="Margaret Thompson")
     one_sheet(share / "empty-column.xlsx", [["nhs_number", "client_name", "COPD"],
                                             ["943 476 5919", "Jane Example", ""]])
 
@@ -144,6 +147,12 @@ def test_a_sheet_named_after_a_patient(scanned):
         ("HEALTH_CONDITION", "********", where, where, "notes"),
         ("UK_NHS", "943 *** ****", where, where, f"[label] {where}"),
     ]
+
+
+def test_a_sheet_named_after_a_patient_without_an_identifier_in_the_name(scanned):
+    where = "sheet M******* T******* row 2"
+    assert rows_of(scanned, "per-patient.xlsx") == [
+        ("UK_NHS", "450 *** ****", where, where, "nhs_number")]
 
 
 def test_a_header_over_an_empty_column_keeps_its_label(scanned):

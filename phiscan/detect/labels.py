@@ -10,9 +10,10 @@ its labels go through `LabelGuard`:
   remembered by keyed hash (offsets only, never the text);
 - the scan keeps every candidate a recognizer returns, whatever its score (a
   bare NHS number in a sheet name has no context and scores below the
-  threshold, but it is still an NHS number to mask), names spaCy finds next to
-  such a candidate, and capitalised words beside an identifier (masked as a
-  name either way); an identifier glued to letters (`n9434765919`, an XML tag)
+  threshold, but it is still an NHS number to mask), the names spaCy finds in
+  it (a sheet named after its patient: reported only next to another candidate,
+  as in text), and capitalised words beside an identifier (masked as a name
+  either way); an identifier glued to letters (`n9434765919`, an XML tag)
   is read as well;
 - every candidate, and every value found in the unit's own text that the label
   repeats, is masked with the mask its value gets (`943 *** ****`, `J*** E******`);
@@ -206,25 +207,28 @@ class LabelGuard:
 
     def scan_text(self, text: str) -> list[Hit]:
         candidates = self.layered.candidates(text)
-        people = self.people_near(text, candidates) if candidates else []
         hits = [Hit(result.entity_type, result.start, result.end, float(result.score),
-                    recognizer_name(result), is_test_data(result))
-                for result in [*candidates, *people]]
+                    recognizer_name(result), is_test_data(result)) for result in candidates]
+        hits += self.people(text, candidates)
         return hits + list(names_beside_identifiers(text, hits))
 
-    def people_near(self, text: str, candidates: list[RecognizerResult]
-                    ) -> list[RecognizerResult]:
-        """Names spaCy finds within reach of another candidate (a name alone in a label
-        is left alone, as it is in text)."""
-        if self.layered.ner_recognizer is None or PERSON not in self.layered.entities:
+    def people(self, text: str, candidates: list[RecognizerResult]) -> list[Hit]:
+        """Names spaCy finds in the label (a sheet named after its patient). Masked
+        always; reported only within reach of another candidate, as in text."""
+        if (self.layered.ner_recognizer is None or PERSON not in self.layered.entities
+                or not CAPITALISED_PAIR.search(text)):
             return []
         others = [c for c in candidates if c.entity_type != PERSON]
-        if not others or not CAPITALISED_PAIR.search(text):
-            return []
-        people = next(iter(self.layered.ner_people_in([text])), [])
-        return [person for person in people
-                if any(abs(person.start - other.start) <= PERSON_WINDOW_CHARS for other in others)
-                and CAPITALISED_PAIR.search(text, person.start, person.end)]
+        hits = []
+        for person in next(iter(self.layered.ner_people_in([text])), []):
+            if not CAPITALISED_PAIR.search(text, person.start, person.end):
+                continue
+            near = any(abs(person.start - other.start) <= PERSON_WINDOW_CHARS
+                       for other in others)
+            hits.append(Hit(PERSON, person.start, person.end,
+                            float(person.score) if near else 0.0,
+                            recognizer_name(person), is_test_data(person)))
+        return hits
 
     def reportable(self, hit: Hit, record_has_findings: bool) -> bool:
         return hit.score >= self.threshold or (

@@ -156,7 +156,8 @@ def first_rows(rows: Iterator[tuple[int, Cells]], count: int
     before a failure are still given, as they were before the decision needed a sample."""
     sample: list[tuple[int, Cells]] = []
     try:
-        sample.extend(islice(rows, count))
+        for row in islice(rows, count):
+            sample.append(row)
     except Exception as exc:  # noqa: BLE001 - raised again once the rows read are given
         return sample, exc
     return sample, None
