@@ -29,7 +29,7 @@ ONE_ROW = "Patient John Smith, NHS number 943 476 5919, DOB 12/03/1941, type 2 d
 SHEET_NAME = "Jane Example 9434765919"
 RAW_VALUES = ["9434765919", "943 476 5919", "Jane Example", "SW1A 1AA", "key safe 4821",
               "4010232137", "401 023 2137", "John Smith", "12/03/1941", "John Brown",
-              "6401000007", "4505000001", "Margaret Thompson"]
+              "6401000007", "4505000001", "Margaret Thompson", "Susan Rivers", "02/07/1950"]
 
 
 def one_sheet(path: Path, rows: list[list[str]], title: str = "Clinic") -> None:
@@ -65,6 +65,9 @@ def build_share(share: Path) -> None:
     one_sheet(share / "sheet-name.xlsx", [["visit_date", "notes"],
                                           ["2024-01-02", "diabetes review at home"]],
               title=SHEET_NAME)
+    one_table(share / "form.docx", [["Patient name", "Susan Rivers"],
+                                    ["NHS number", "450 500 0001"],
+                                    ["Date of birth", "02/07/1950"], ["Diagnosis", "COPD"]])
     one_sheet(share / "per-patient.xlsx", [["nhs_number", "visit_notes"],
                                            ["450 500 0001", "home visit"]],
               title="Margaret Thompson")
@@ -153,6 +156,15 @@ def test_a_sheet_named_after_a_patient_without_an_identifier_in_the_name(scanned
     where = "sheet M******* T******* row 2"
     assert rows_of(scanned, "per-patient.xlsx") == [
         ("UK_NHS", "450 *** ****", where, where, "nhs_number")]
+
+
+def test_a_form_table_is_one_record_under_its_row_labels(scanned):
+    assert sorted(rows_of(scanned, "form.docx")) == [
+        ("DATE_OF_BIRTH", "**/**/****", "table 1", "table 1", "Date of birth"),
+        ("HEALTH_CONDITION", "****", "table 1", "table 1", "Diagnosis"),
+        ("PERSON", "S**** R*****", "table 1", "table 1", "Patient name"),
+        ("UK_NHS", "450 *** ****", "table 1", "table 1", "NHS number"),
+    ]
 
 
 def test_a_header_over_an_empty_column_keeps_its_label(scanned):

@@ -15,7 +15,9 @@ like labels and not like data:
 - its first column does not read as labels all the way down (a two-column form,
   `Patient name | Jane Smith` over `NHS number | 943 476 5919`, has its labels there).
 
-In doubt the row is data, and is scanned as data: a patient in the first row
+A short table whose first column is all labels (`Name`, `NHS number`, `Date of
+birth`, from its first row) is a form: one record, each label naming the values
+beside it. In doubt the row is data, and is scanned as data: a patient in the first row
 of a headerless sheet is never turned into column names. A header cell whose
 column is empty below keeps its label: such labels are given as one more unit
 at the end of the table, so nothing written in a table goes unread.
@@ -119,6 +121,24 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
     return evidence * 2 > len(labelled)
 
 
+def is_form(rows: list[tuple[int, Cells]]) -> bool:
+    """A short table whose first column holds labels all the way down, from its first
+    row, with values beside them: `Name | Jane Smith` over `NHS number | 943 476 5919`."""
+    keys = [cells[0] for _number, cells in rows]
+    return (len(rows) >= 2 and all(keys) and is_label_column(keys)
+            and any(any(cells[1:]) for _number, cells in rows))
+
+
+def form_unit(rows: list[tuple[int, Cells]], where_prefix: str,
+              spend: Callable[[str], str]) -> TextUnit:
+    """A form as one record: each row's label names the values beside it."""
+    where = where_prefix.strip() or f"row {rows[0][0]}"
+    pairs = [(cells[0], " ".join(cell for cell in cells[1:] if cell)) for _n, cells in rows]
+    unit = record_unit(pairs, where, where)
+    spend(unit.text)
+    return unit
+
+
 def column_names(header: Cells | None, width: int) -> list[str]:
     names = [name or unnamed_field(index) for index, name in enumerate(header or [])]
     return names + [unnamed_field(index) for index in range(len(names), width)]
@@ -131,6 +151,9 @@ def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
     `spend` sees each unit's text first (the document's text budget)."""
     filled = ((number, cells) for number, cells in rows if any(cells))
     sample, failure = first_rows(filled, SAMPLE_ROWS + 1)
+    if failure is None and len(sample) <= SAMPLE_ROWS and is_form(sample):
+        yield form_unit(sample, where_prefix, spend)
+        return
     header_number, first = sample[0] if sample else (0, [])
     header = first if is_header(first, [cells for _number, cells in sample[1:]]) else None
     records = sample[1:] if header is not None else sample
