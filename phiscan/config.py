@@ -49,7 +49,9 @@ class LimitsConfig:
     per_file_memory_mb: int = 2_048
     # Extractors run in a forked child that is killed at the deadline and may crash
     # without taking the worker down: native libraries a signal cannot interrupt.
-    isolate_extractors: list[str] = field(default_factory=lambda: ["pdf", "image"])
+    # PDFium, Pillow's decoders and OCR engines, libpff and libarchive parse hostile bytes.
+    isolate_extractors: list[str] = field(
+        default_factory=lambda: ["pdf", "image", "pst", "7z", "rar", "cab"])
 
 
 OCR_ENGINES = ("auto", "tesseract", "rapidocr")
