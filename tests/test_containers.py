@@ -38,7 +38,7 @@ entities = ["UK_NHS", "PERSON", "DATE_OF_BIRTH"]
 workers = 1
 """
 DATA = Path(__file__).parent / "data"
-PST_FIXTURE = DATA / "mail" / "dist-list.pst"
+PST_FIXTURE = DATA / "mail" / "appointment.pst"
 ACCESS_FIXTURE = DATA / "databases" / "test.mdb"
 PATIENT = {"DATE_OF_BIRTH": 1, "PERSON": 1, "UK_NHS": 1}
 SCANNED = ("scanned", "")
@@ -98,14 +98,15 @@ EXPECTED: dict[str, tuple[tuple[str, str], dict[str, int]]] = {
     "mail/forwarded.msg": (SCANNED, {}),
     "mail/forwarded.msg!attachment-1.eml": (SCANNED, PATIENT),
     "mail/forwarded.msg!attachment-1.eml!patients.csv": (SCANNED, PATIENT),
-    # A published Outlook file (no personal data): its three items, and the calendar
-    # item's two attachments (recurrence exceptions, binary).
-    "mail/dist-list.pst": (SCANNED, {}),
-    "mail/dist-list.pst!message-1.eml": (SCANNED, {}),
-    "mail/dist-list.pst!message-1.eml!attachment-1.bin": (BINARY, {}),
-    "mail/dist-list.pst!message-1.eml!attachment-2.bin": (BINARY, {}),
-    "mail/dist-list.pst!message-2.eml": (SCANNED, {}),
-    "mail/dist-list.pst!message-3.eml": (SCANNED, {}),
+    # A published Outlook file with a patient planted in its calendar item (subject and
+    # body): its three items, and the calendar item's two attachments (recurrence
+    # exceptions, binary).
+    "mail/appointment.pst": (SCANNED, {}),
+    "mail/appointment.pst!message-1.eml": (SCANNED, PATIENT),
+    "mail/appointment.pst!message-1.eml!attachment-1.bin": (BINARY, {}),
+    "mail/appointment.pst!message-1.eml!attachment-2.bin": (BINARY, {}),
+    "mail/appointment.pst!message-2.eml": (SCANNED, {}),
+    "mail/appointment.pst!message-3.eml": (SCANNED, {}),
 }
 # Each table row's values sit under their column names (dBase names are 10 characters).
 TABLE_FIELDS = {"UK_NHS": {"nhs_number"}, "DATE_OF_BIRTH": {"date_of_birth", "dob"},
@@ -120,7 +121,7 @@ def scan(tmp_path_factory):
     build_databases(share)
     build_mail(share)
     build_multiarchives(share)
-    shutil.copy(PST_FIXTURE, share / "mail" / "dist-list.pst")
+    shutil.copy(PST_FIXTURE, share / "mail" / "appointment.pst")
     shutil.copy(ACCESS_FIXTURE, share / "databases" / "test.mdb")
     (share / "databases" / "cut.accdb").write_bytes(ACCESS_FIXTURE.read_bytes()[:5000])
     config = tmp_path_factory.mktemp("config") / "config.toml"
@@ -333,12 +334,12 @@ def test_pst_messages_rebuilt_as_mail_with_bodies_and_attachments():
     import email
     from email import policy
 
-    children = pieces("pst", "dist-list.pst", PST_FIXTURE.read_bytes())
+    children = pieces("pst", "appointment.pst", PST_FIXTURE.read_bytes())
     assert [child.name for child in children] == [
         "message-1.eml", "message-2.eml", "message-3.eml"]
     first = email.message_from_bytes(children[0].data, policy=policy.default)
-    assert first["Subject"] == "Test appointment"
-    assert first.get_body(("plain",)).get_content() == "This is a complete test\n"
+    assert first["Subject"] == "DOB 12/03/1941"
+    assert first.get_body(("plain",)).get_content() == "Jane Smith NHS 9434765919\n"
     assert [part.get_filename() for part in first.iter_attachments()] == [
         "attachment-1.bin", "attachment-2.bin"]
     assert [email.message_from_bytes(child.data)["Subject"] for child in children[1:]] == [
@@ -350,7 +351,7 @@ def test_pst_without_the_extra_is_skipped_with_the_reason(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "pypff", None)  # import fails as when not installed
     with pytest.raises(Skip, match=r"^needs the pst extra \(pip install 'phiscan\[pst\]'"):
-        pieces("pst", "dist-list.pst", PST_FIXTURE.read_bytes())
+        pieces("pst", "appointment.pst", PST_FIXTURE.read_bytes())
 
 
 def test_access_tables_read_as_rows_with_their_column_names():
