@@ -163,6 +163,13 @@ def test_runs_inside_insertions_content_controls_smart_tags_and_fields_are_read(
         "kept inserted in control tagged field end\nblock control\nlast")
 
 
+def test_ruby_text_gives_its_base_not_its_reading_guide():
+    data = with_body(paragraph(run("Clinic in "), "<w:r><w:ruby><w:rubyPr/><w:rt>",
+                               run("toukyou"), "</w:rt><w:rubyBase>", run("東京"),
+                               "</w:rubyBase></w:ruby></w:r>"))
+    assert direct_body_text(data, "Clinic in ") == "Clinic in 東京"
+
+
 def test_word_markup_around_runs_field_codes_and_text_boxes():
     """What Word itself writes: bookmarks, proofing marks, rendered page breaks, a
     complex field (its code is not text, its result is), a text box (its own unit)."""

@@ -240,3 +240,12 @@ def test_a_word_6_document_is_read(formats_scan):
     row = formats_scan["public/testWORD6.doc"]
     assert (row["extractor"], row["status"], row["reason"], row["chars"]) == (
         "doc", "scanned", "", len("The quick brown fox jumps over the lazy dog"))
+
+
+def test_a_docx_made_of_an_html_chunk_reads_the_chunk(formats_scan):
+    """w:altChunk: Word merges the HTML part in where it stands; the body has no text."""
+    row = formats_scan["public/testAltChunkHTML.docx"]
+    chunk = formats_scan["public/testAltChunkHTML.docx!word/htmlDoc.html"]
+    assert (row["status"], row["reason"], row["chars"]) == ("scanned", "", 0)
+    assert (chunk["extractor"], chunk["status"], chunk["reason"]) == ("html", "scanned", "")
+    assert chunk["chars"] > 0

@@ -56,7 +56,7 @@ SDT, SDT_CONTENT, CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"
 BLOCK_WRAPPERS = frozenset({SDT, SDT_CONTENT, CUSTOM_XML})
 RUN_CONTAINERS = frozenset({HYPERLINK, SDT, SDT_CONTENT, CUSTOM_XML, W + "ins", W + "moveTo",
                             W + "smartTag", W + "fldSimple", W + "dir", W + "bdo"})
-TEXT_BOX = W + "txbxContent"
+TEXT_BOX, RUBY = W + "txbxContent", W + "ruby"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Story parts a document refers to beside its headers and footers: (type, where, item tag).
 NOTE_PARTS = (
@@ -166,6 +166,9 @@ def run_text(run: etree._Element, pieces: list[str]) -> None:
             pieces.append("\n" if child.get(BR_TYPE, "textWrapping") == "textWrapping" else "")
         elif tag in FIXED_RUN_TEXT:
             pieces.append(FIXED_RUN_TEXT[tag])
+        elif tag == RUBY:  # East Asian annotation: the base text, not its reading guide
+            for base in child.iterchildren(W + "rubyBase"):
+                container_runs(base, pieces)
 
 
 def container_runs(element: etree._Element, pieces: list[str]) -> None:
