@@ -102,6 +102,14 @@ class RiskConfig:
 
 
 @dataclass
+class ScopingConfig:
+    # A name seen beside this many different subjects (NHS numbers or dates of birth) is
+    # staff, not a subject (`phiscan.scoping.recurrence`); 0 turns the rule off.
+    recurring_subjects: int = 3
+    keep_names: list[str] = field(default_factory=list)  # ids from the report: subjects
+
+
+@dataclass
 class S3Config:
     endpoint_url: str = ""
     region: str = ""
@@ -151,6 +159,7 @@ class Config:
     detection: DetectionConfig = field(default_factory=DetectionConfig)
     security: SecurityConfig = field(default_factory=SecurityConfig)
     risk: RiskConfig = field(default_factory=RiskConfig)
+    scoping: ScopingConfig = field(default_factory=ScopingConfig)
     s3: S3Config = field(default_factory=S3Config)
     smb: SmbConfig = field(default_factory=SmbConfig)
     watch: WatchConfig = field(default_factory=WatchConfig)

@@ -188,6 +188,7 @@ class Finding:
     field: str | None = None
     test_data: bool = False
     in_label: bool = False  # found in a position, record or field name, not in the text
+    role: str = ""  # PERSON: subject, staff or related (`phiscan.detect.roles`)
 
 
 @dataclass

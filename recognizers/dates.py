@@ -32,7 +32,9 @@ MONTH_NAME = (
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-\s](\d{1,2})[/.\-\s](\d{1,4})$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_WORD_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+_DATE_GAP = r"(?:\s+|[\-/.])"  # `12 April 1930`, `12-Apr-1930`
+_WORD_DATE = re.compile(
+    rf"^(\d{{1,2}})(?:st|nd|rd|th)?{_DATE_GAP}([A-Za-z]+)\.?,?{_DATE_GAP}(\d{{4}})$")
 _US_WORD_DATE = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 
 

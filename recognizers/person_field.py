@@ -35,9 +35,29 @@ HL7_NAME = (
 )
 # `Dr Hughes`, `Mrs Jane Smith`: a title makes the next capitalised words a name.
 TITLED = "titled name"
+# A word of the name is capitalised (`Jones`, `O'Neill`) or in capitals (`Sandra JONES`);
+# a trailing word in capitals that is no name (`Mrs Jane Smith GP`) is trimmed.
+_TITLED_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z](?:[A-Z]|['’\-](?=[A-Z]))+)"
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?)\.?[ ]+"
-    r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*(?:[ ][A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*){0,2}"
+    rf"{_TITLED_WORD}(?:[ ]{_TITLED_WORD}){{0,2}}(?![\w'’\-])"
+)
+# `JONES, Sandra` / `WEBB-MORTON, Alan James` (the NHS's list convention) in free text,
+# where a list or a label puts it: at the start of a line or a cell, after `:`, `;`, `|`,
+# `(` or a title.
+LISTED = "surname first"
+_CAPS_WORD = r"[A-Z](?:[A-Z]|['’\-](?=[A-Z]))*[A-Z]"
+_FORENAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*"
+LISTED_NAME = (
+    r"(?<=(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*)"
+    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}},[ ]?{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?"
+    r"(?![\w'’\-])"
+)
+# An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
+MAIL = "mail display name"
+MAIL_NAME = (
+    r"(?<=^[ \t]*(?i:from|to|cc|bcc|reply-to|sender):[ \t]+(?:[^\n\r]*,[ \t]*)?\"?)"
+    rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}}(?=\"?[ \t]*<)"
 )
 # A name field's value follows a colon (the other patterns scan fast on their own).
 TRIGGERS = {
@@ -77,11 +97,14 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         entries = context or load_vocabulary("name_fields.txt", vocabulary_dirs)
         self.name_fields = Terms(e for e in entries if not e.startswith("-"))
         self.excluded = Terms(e[1:] for e in entries if e.startswith("-"))
+        self.not_names = Terms(load_vocabulary("not_names.txt", vocabulary_dirs))
         super().__init__(
             entity=supported_entity or self.ENTITY, name="PhiscanNameFieldRecognizer",
             patterns=patterns or [Pattern("name field", FIELD_NAME_VALUE, SCORE),
                                   Pattern("hl7 name", HL7_NAME, SCORE),
-                                  Pattern(TITLED, TITLED_NAME, SCORE)],
+                                  Pattern(TITLED, TITLED_NAME, SCORE),
+                                  Pattern(LISTED, LISTED_NAME, SCORE),
+                                  Pattern(MAIL, MAIL_NAME, SCORE)],
             context=[entry for entry in entries if not entry.startswith("-")],
             supported_language=supported_language, triggers=None if patterns else TRIGGERS,
         )
@@ -90,12 +113,30 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         words = without_digits(field)
         return self.name_fields.ends(words) and not self.excluded.found_in(words)
 
+    def trimmed(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        """A titled name without trailing capitals that are no name (`GP`, `DOB`)."""
+        words = text[result.start:result.end].split(" ")
+        while len(words) > 2 and words[-1].isupper() and (
+                len(words[-1]) < 3 or self.not_names.equals(normalise_words(words[-1]))):
+            words.pop()
+        if len(words) == 2 and words[-1].isupper() and self.not_names.equals(
+                normalise_words(words[-1])):
+            return None
+        result.end = result.start + len(" ".join(words))
+        return result
+
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
         if not looks_like_name(value):
             return None
-        if result.analysis_explanation and result.analysis_explanation.pattern_name == TITLED:
+        pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
+        if pattern == TITLED:
+            return self.trimmed(text, result)
+        if pattern == MAIL:
             return result
+        if pattern == LISTED:
+            surname = value.split(",", 1)[0]
+            return None if self.not_names.equals(normalise_words(surname)) else result
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None

@@ -76,7 +76,11 @@ def individuals_command(
     if export is not None:
         refuse_unsafe_target(export)
     try:
-        scope = load_scope(out_dir)
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise usage_error(f"config error: {exc}") from None
+    try:
+        scope = load_scope(out_dir, config)
     except FileNotFoundError:
         raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
     people = scope.individuals

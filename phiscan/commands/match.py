@@ -58,7 +58,7 @@ def match_command(
     if not mpi.is_file():
         raise usage_error(f"no such MPI file: {mpi}")
     try:
-        scope = load_scope(out_dir)
+        scope = load_scope(out_dir, config)
         key = inventory_key(out_dir, config)
         if key is None:
             raise usage_error(no_key_message())

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from phiscan.cli import EXIT_USAGE, console, err_console, indented, measure_table
+from phiscan.config import ConfigError, load_config
 from phiscan.outlock import output_lock
 from phiscan.scoping.html import HTML_REPORT, write_html
 from phiscan.scoping.ico import write_ico
@@ -27,6 +28,9 @@ def people_table(report: dict) -> Table:
         ("with an NHS number", people["with_nhs_number"]),
         ("without an NHS number", people["without_nhs_number"]),
         *indented(people["by_category"], "exposed: "),
+        ("related people (next of kin, key holders; not counted)", people["related_people"]),
+        ("staff names recurring across subjects (not counted)",
+         len(report["staff"]["recurring_names"])),
         ("test-range NHS numbers (not people)", report["test_data"]["test_range_nhs_numbers"]),
     ])
 
@@ -64,13 +68,20 @@ def report_command(
     ] = False,
     html: Annotated[bool, typer.Option(
         "--html", help="Write report.html (one self-contained file) in DIR.")] = False,
+    config_path: Annotated[Path | None, typer.Option(
+        "--config", "-c", help="TOML config ([scoping] rules).")] = None,
 ) -> None:
     """Summarise a scan as a breach: people affected, bounds, categories, locations."""
     if output_format not in ("text", "json"):
         err_console.print("[red]--format must be text or json[/red]")
         raise typer.Exit(EXIT_USAGE)
     try:
-        scope = load_scope(out_dir)
+        config = load_config(config_path)
+    except ConfigError as exc:
+        err_console.print(f"[red]config error: {exc}[/red]")
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        scope = load_scope(out_dir, config)
     except FileNotFoundError:
         err_console.print(f"[red]no inventory in {out_dir}[/red] (run phiscan scan first)")
         raise typer.Exit(EXIT_USAGE) from None

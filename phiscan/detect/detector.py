@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from presidio_analyzer import RecognizerResult
+
 from phiscan.config import Config
 from phiscan.detect.allowlist import AllowList
 from phiscan.detect.engine import (
@@ -21,9 +23,13 @@ from phiscan.detect.engine import (
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard
 from phiscan.detect.records import assign_records
+from phiscan.detect.roles import default_rules
+from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.model import Finding, Label, TextUnit
 from phiscan.security import keyed_hash
+
+SCORE_JOINED = 0.85
 
 
 class Detector:
@@ -37,6 +43,7 @@ class Detector:
         self.layered = TieredAnalyzer(self.analyzer, self.entities, config)
         self.allowlist = AllowList.load(config.detection.allowlist)
         self.labels = LabelGuard(self.layered, config.detection.threshold)
+        self.roles = default_rules()
 
     def detect_unit(self, unit: TextUnit) -> list[Finding]:
         return [finding for finding, _value in self.detect_unit_values(unit)]
@@ -73,6 +80,7 @@ class Detector:
             value_hash = self.value_hash(result.entity_type, raw_value)
             if value_hash is not None:
                 valued.append((result, raw_value, value_hash))
+        valued += self.joined_name_values(unit, valued)
         labels = UnitLabels(self.labels, unit, [(r.entity_type, raw) for r, raw, _h in valued])
         findings = [
             Finding(
@@ -87,6 +95,7 @@ class Detector:
                 record=labels.record,
                 field=labels.field(unit.field_at(result.start, result.end)),
                 test_data=is_test_data(result),
+                role=self.role_of(unit, result.entity_type, result.start, result.end),
             )
             for result, raw_value, value_hash in valued
         ]
@@ -99,6 +108,29 @@ class Detector:
                         for finding in findings]
         in_text = list(zip(findings, (raw for _r, raw, _h in valued), strict=True))
         return in_text + self.label_values(labels, bool(findings))
+
+    def joined_name_values(self, unit: TextUnit, valued: list) -> list:
+        """Full names joined from a record's separate forename and surname fields."""
+        if unit.record is None or not unit.fields:
+            return []
+        parts = [NamePart(result.start, result.end, raw, field)
+                 for result, raw, _h in valued if result.entity_type == "PERSON"
+                 and (field := unit.field_at(result.start, result.end)) is not None]
+        joined = []
+        for family, full_name in joined_names(parts):
+            value_hash = self.value_hash("PERSON", full_name)
+            if value_hash is not None:
+                result = RecognizerResult("PERSON", family.start, family.end, SCORE_JOINED, None,
+                                          {RecognizerResult.RECOGNIZER_NAME_KEY:
+                                           SPLIT_NAME_RECOGNIZER})
+                joined.append((result, full_name, value_hash))
+        return joined
+
+    def role_of(self, unit: TextUnit, entity_type: str, start: int, end: int) -> str:
+        """A name's role (subject, staff, related) from the text around it; '' otherwise."""
+        if entity_type != "PERSON":
+            return ""
+        return self.roles.role_of(unit.text, start, end, unit.where, unit.field_at(start, end))
 
     def value_hash(self, entity_type: str, raw_value: str) -> str | None:
         """The keyed hash of a value, None when the allow-list lets it pass."""

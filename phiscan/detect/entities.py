@@ -11,7 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from phiscan.detect.normalize import digits_only, normalise_date, normalise_name, normalise_phone
+from phiscan.detect.normalize import (
+    digits_only,
+    is_title,
+    normalise_birth_date,
+    normalise_name,
+    normalise_phone,
+)
 
 SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
 
@@ -28,7 +34,8 @@ def compact_upper(value: str) -> str:
 
 
 def date_key(value: str) -> str:
-    return normalise_date(value) or folded(value)
+    """A date of birth in any common UK form -> one ISO key."""
+    return normalise_birth_date(value) or folded(value)
 
 
 def _mask_word(word: str) -> str:
@@ -55,8 +62,9 @@ def mask_email(value: str) -> str:
 
 
 def mask_name(value: str) -> str:
-    """First letter of each word: `J*** S****`."""
-    return " ".join(_mask_word(word) for word in value.split(" "))[:60]
+    """First letter of each word, a title as it is: `Mrs J*** S****`."""
+    return " ".join(word if is_title(word) else _mask_word(word)
+                    for word in value.split(" "))[:60]
 
 
 def mask_everything(value: str) -> str:

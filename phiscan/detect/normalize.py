@@ -1,12 +1,14 @@
 """Normalise detected values before hashing, so one person links across formats.
 
-`943 476 5919` and `9434765919` hash alike; `SMITH, Jane`, `Mrs Jane Smith` and
-`jane smith` hash alike; `22/10/2010`, `2010-10-22` and `20101022` hash alike.
+`943 476 5919` and `9434765919` hash alike; `SMITH, Jane`, `Mrs Jane Smith`,
+`Jane SMITH`, `JONES^Jane^^^Mrs` (HL7), `Jane M. Smith` and `jane smith` hash alike;
+`22/10/2010`, `2010-10-22` and `20101022` hash alike.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from recognizers.dates import parse_date
 
@@ -22,17 +24,57 @@ def digits_only(value: str) -> str:
     return _NON_DIGIT.sub("", value)
 
 
+def is_title(word: str) -> bool:
+    return word.casefold().rstrip(".") in TITLES
+
+
+def _name_words(value: str) -> list[str]:
+    """Words of a name without titles and initials; `O'Neill` and `O’Neill` -> `ONeill`."""
+    value = value.replace("'", "").replace("\u2019", "")
+    return [word for word in _NAME_TOKEN.findall(value)
+            if not is_title(word) and len(word) > 1]
+
+
+def name_parts(value: str) -> tuple[list[str], list[str]]:
+    """(given names, family name words) from every shape a UK record writes a name in:
+    HL7 `FAMILY^GIVEN^MIDDLE^^TITLE`, `SURNAME, Forename`, `Forename SURNAME` or
+    `SURNAME Forename` (the word in capitals among mixed case), else family name last."""
+    if "^" in value:
+        family, _, given = value.partition("^")
+        return _name_words(given.replace("^", " ")), _name_words(family)
+    if "," in value:
+        family, _, given = value.partition(",")
+        return _name_words(given), _name_words(family)
+    words = _name_words(value)
+    capitals = [word for word in words if word.isupper()]
+    if len(capitals) == 1 and len(words) > 1:
+        return [word for word in words if word is not capitals[0]], capitals
+    return words[:-1], words[-1:]
+
+
 def normalise_name(value: str) -> str:
-    """Order-free, case-free, title-free: `SMITH, Jane` == `Mrs Jane Smith`."""
-    tokens = [token.casefold() for token in _NAME_TOKEN.findall(value)]
-    tokens = [token for token in tokens if token.rstrip(".") not in TITLES]
-    return " ".join(sorted(tokens))
+    """One key per person: the first given name and the last word of the family name,
+    case-free and order-free (a surname-first column pair `Jones Sandra` matches too);
+    titles, middle names and initials dropped: `SMITH, Jane` == `Mrs Jane M. Smith`."""
+    given, family = name_parts(value)
+    words = [word.casefold() for word in (given[:1] + family[-1:])]
+    return " ".join(sorted(words))
 
 
 def normalise_date(value: str) -> str | None:
     """ISO date for the formats a UK record uses (day first), or None."""
     parsed = parse_date(value)
     return parsed.isoformat() if parsed else None
+
+
+def normalise_birth_date(value: str) -> str | None:
+    """As `normalise_date`, but a birth date is never in the future: `12/04/30` is 1930."""
+    parsed = parse_date(value)
+    if parsed is None:
+        return None
+    if parsed > date.today():
+        parsed = parsed.replace(year=parsed.year - 100)
+    return parsed.isoformat()
 
 
 def normalise_phone(value: str) -> str:

@@ -89,14 +89,34 @@ def identifier_pairs(value: str, marks: Delimiters) -> Pairs:
     return pairs
 
 
-def name_pairs(value: str, marks: Delimiters) -> Pairs:
+# Person-name fields outside PID-5: XPN (FAMILY^GIVEN^MIDDLE, skip 0) and XCN
+# (ID^FAMILY^GIVEN^MIDDLE, skip 1). Named by meaning so the role of the name is plain.
+NAME_FIELDS = {
+    ("NK1", 2): ("next_of_kin_name", 0),
+    ("PD1", 4): ("gp_name", 1),
+    ("PV1", 7): ("attending_doctor_name", 1),
+    ("PV1", 8): ("referring_doctor_name", 1),
+    ("PV1", 9): ("consulting_doctor_name", 1),
+    ("PV1", 17): ("admitting_doctor_name", 1),
+    ("ROL", 4): ("role_person_name", 1),
+    ("ORC", 12): ("ordering_provider_name", 1),
+    ("OBR", 16): ("ordering_provider_name", 1),
+    ("TXA", 9): ("originator_name", 1),
+}
+
+
+def name_pairs(value: str, marks: Delimiters, field: str = "PID-5 patient_name",
+               skip: int = 0) -> Pairs:
+    """`FAMILY^GIVEN^MIDDLE` repetitions as `Given Middle Family`."""
     names = []
     for repetition in value.split(marks.repetition):
-        parts = [marks.unescape(part) for part in repetition.split(marks.component)]
+        parts = [marks.unescape(part) for part in repetition.split(marks.component)][skip:]
+        if not parts:
+            continue
         family = parts[0].split(marks.subcomponent)[0]
         given = parts[1:3]
         names.append(" ".join(part for part in (*given, family) if part))
-    return [("PID-5 patient_name", name) for name in names]
+    return [(field, name) for name in names if name]
 
 
 def address_pairs(value: str, marks: Delimiters) -> Pairs:
@@ -132,6 +152,9 @@ def segment_pairs(segment: str, marks: Delimiters) -> Pairs:
         if not value or (segment_id == "MSH" and number == 2):
             continue
         named = pid_field_pairs(number, value, marks) if segment_id == "PID" else None
+        if (segment_id, number) in NAME_FIELDS:
+            meaning, skip = NAME_FIELDS[segment_id, number]
+            named = name_pairs(value, marks, f"{segment_id}-{number} {meaning}", skip)
         pairs.extend(named if named is not None
                      else [(f"{segment_id}-{number}", marks.plain(value))])
     return pairs

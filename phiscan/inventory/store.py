@@ -88,7 +88,8 @@ CREATE TABLE IF NOT EXISTS findings (
     field TEXT,
     masked TEXT NOT NULL,
     value_hash TEXT NOT NULL,
-    test_data INTEGER NOT NULL DEFAULT 0
+    test_data INTEGER NOT NULL DEFAULT 0,
+    role TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS findings_location ON findings(location_id);
 CREATE INDEX IF NOT EXISTS findings_hash ON findings(entity_type, value_hash);
@@ -108,8 +109,10 @@ CREATE TABLE IF NOT EXISTS source_posture (
     PRIMARY KEY (run_id, root)
 );
 """
-# (name, definition) of location columns newer than schema 1: added to older inventories.
+# (name, definition) of columns newer than schema 1: added to older inventories. A finding
+# stored before roles existed has role '' (read as a possible subject).
 ADDED_COLUMNS = {
+    "findings": (("role", "TEXT NOT NULL DEFAULT ''"),),
     "locations": (("chars", "INTEGER NOT NULL DEFAULT 0"),
                   ("ocr_pages", "INTEGER NOT NULL DEFAULT 0")),
 }
@@ -312,8 +315,8 @@ class Inventory:
             self.db.execute("DELETE FROM findings WHERE location_id=?", (location_id,))
         self.db.executemany(
             "INSERT INTO findings(location_id, run_id, entity_type, score, recognizer, position,"
-            " start, end, record, field, masked, value_hash, test_data)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " start, end, record, field, masked, value_hash, test_data, role)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [_finding_row(location_id, run_id, finding) for finding in result.findings],
         )
 
@@ -426,6 +429,7 @@ def _finding_row(location_id: int, run_id: int, finding: Finding) -> tuple:
         location_id, run_id, finding.entity_type, finding.score, finding.recognizer,
         stored_label(finding.where), finding.start, finding.end, stored_label(finding.record),
         stored_label(finding.field), finding.masked, finding.value_hash, int(finding.test_data),
+        finding.role,
     )
 
 

@@ -15,12 +15,16 @@ from phiscan.security import open_private
 
 FIRST_LOCATIONS = 3
 EXPORT_COLUMNS = (
-    "individual_id", "nhs_number_masked", "name_masked", "date_of_birth_masked",
-    "postcode_masked", "categories", "special_category", "home_access",
-    "test_range_nhs_number", "records", "locations", "first_locations",
+    "individual_id", "nhs_number_masked", "name_masked", "other_names_masked",
+    "date_of_birth_masked", "postcode_masked", "related_people_masked", "related_people_count",
+    "categories", "special_category", "home_access", "test_range_nhs_number", "records",
+    "locations", "first_locations",
 )
-ROLES = ("nhs", "full_names", "dobs", "postcodes")
-REVEAL_COLUMNS = ("nhs_number", "name", "date_of_birth", "postcode")
+# The kinds of hash a revealed row shows; names are split into the best, the others and
+# related people by `name_columns`.
+ROLES = ("nhs", "full_names", "dobs", "postcodes", "related_names")
+REVEAL_COLUMNS = ("nhs_number", "name", "other_names", "date_of_birth", "postcode",
+                  "related_people")
 
 
 def ranked_hashes(person: Individual, role: str) -> list[str]:
@@ -32,25 +36,50 @@ def ranked_hashes(person: Individual, role: str) -> list[str]:
     return sorted(counts, key=lambda value_hash: (-counts[value_hash], value_hash))
 
 
-def masked_previews(person: Individual, role: str) -> str:
+def name_columns(person: Individual) -> dict[str, list[str]]:
+    """The person's best name (the one most of their records carry), their other names
+    (variants never written beside the best one: a name in the same record as the
+    subject's is somebody else's) and related people, as hashes."""
+    ranked = ranked_hashes(person, "full_names")
+    best = ranked[:1]
+    beside_best = set().union(*(record.full_names for record in person.records
+                                if best and best[0] in record.full_names))
+    others = [value_hash for value_hash in ranked[1:] if value_hash not in beside_best]
+    return {"name": best, "other_names": others,
+            "related_people": ranked_hashes(person, "related_names")}
+
+
+def hashes_by_column(person: Individual) -> dict[str, list[str]]:
+    columns = name_columns(person)
+    return {
+        "nhs_number": ranked_hashes(person, "nhs"),
+        "name": columns["name"],
+        "other_names": columns["other_names"],
+        "date_of_birth": ranked_hashes(person, "dobs"),
+        "postcode": ranked_hashes(person, "postcodes"),
+        "related_people": columns["related_people"],
+    }
+
+
+def masked_previews(person: Individual, hashes: list[str]) -> str:
     previews: dict[str, str] = {}
     for record in person.records:
         previews.update(record.masked)
-    ordered = [previews[value_hash] for value_hash in ranked_hashes(person, role)]
-    return "; ".join(dict.fromkeys(ordered))
+    return "; ".join(dict.fromkeys(previews[value_hash] for value_hash in hashes))
 
 
 def export_row(person: Individual) -> dict[str, str | int]:
     locations = person.locations
-    nhs_masked, names_masked, dobs_masked, postcodes_masked = (
-        masked_previews(person, role) for role in ROLES
-    )
+    hashes = hashes_by_column(person)
     return {
         "individual_id": person.id,
-        "nhs_number_masked": nhs_masked,
-        "name_masked": names_masked,
-        "date_of_birth_masked": dobs_masked,
-        "postcode_masked": postcodes_masked,
+        "nhs_number_masked": masked_previews(person, hashes["nhs_number"]),
+        "name_masked": masked_previews(person, hashes["name"]),
+        "other_names_masked": masked_previews(person, hashes["other_names"]),
+        "date_of_birth_masked": masked_previews(person, hashes["date_of_birth"]),
+        "postcode_masked": masked_previews(person, hashes["postcode"]),
+        "related_people_masked": masked_previews(person, hashes["related_people"]),
+        "related_people_count": len(hashes["related_people"]),
         "categories": ";".join(sorted(person.categories)),
         "special_category": str(person.special_category).lower(),
         "home_access": str(person.home_access).lower(),
@@ -64,10 +93,9 @@ def export_row(person: Individual) -> dict[str, str | int]:
 def revealed_row(person: Individual, values: dict[str, str]) -> dict[str, str]:
     return {
         column: "; ".join(dict.fromkeys(
-            values[value_hash] for value_hash in ranked_hashes(person, role)
-            if value_hash in values
+            values[value_hash] for value_hash in hashes if value_hash in values
         ))
-        for column, role in zip(REVEAL_COLUMNS, ROLES, strict=True)
+        for column, hashes in hashes_by_column(person).items()
     }
 
 

@@ -158,6 +158,10 @@ class Individual:
         return union_of(self.records, "full_names")
 
     @cached_property
+    def related_names(self) -> set[str]:
+        return union_of(self.records, "related_names") - self.full_names
+
+    @cached_property
     def postcodes(self) -> set[str]:
         return union_of(self.records, "postcodes")
 

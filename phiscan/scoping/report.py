@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phiscan import __version__
+from phiscan.config import Config
 from phiscan.inventory.exports import build_summary
 from phiscan.inventory.store import Inventory, StoredLocation
 from phiscan.model import RISK_ORDER
 from phiscan.scoping.linkage import Individual, Linkage, Linked, count_people, link
+from phiscan.scoping.recurrence import RecurringName, recurring_names, treat_as_staff
 from phiscan.scoping.subject_records import Record, load_records
 
 REPORT_SCHEMA = "phiscan.report/1"
@@ -34,22 +36,28 @@ class Scope:
     standard: Linked
     lower_bound: int
     upper_bound: int
+    recurring: list[RecurringName]
 
     @property
     def individuals(self) -> list[Individual]:
         return self.standard.individuals
 
 
-def load_scope(out_dir: str | Path) -> Scope:
+def load_scope(out_dir: str | Path, config: Config | None = None) -> Scope:
+    settings = (config or Config()).scoping
     with Inventory(out_dir, readonly=True) as inventory:
         locations = list(inventory.locations())
         records = load_records(inventory)
+    recurring = recurring_names(records, settings.recurring_subjects,
+                                frozenset(settings.keep_names))
+    treat_as_staff(records, recurring)
     standard = link(records)
     total = len(standard.individuals)
     return Scope(
         Path(out_dir), locations, records, standard,
         lower_bound=min(count_people(records, Linkage.LOOSE), total),
         upper_bound=max(count_people(records, Linkage.STRICT), total),
+        recurring=recurring,
     )
 
 
@@ -73,6 +81,25 @@ def individuals_section(scope: Scope) -> dict:
         "without_nhs_number": sum(not person.nhs for person in people),
         "with_test_range_nhs_number": sum(person.test_range_nhs for person in people),
         "by_category": _people_by_category(people),
+        "related_people": len(related_people(scope)),
+    }
+
+
+def related_people(scope: Scope) -> set[str]:
+    """Next of kin, neighbours with a key, family contacts: exposed, never a subject."""
+    subjects = set().union(*(person.full_names for person in scope.individuals))
+    return set().union(*(record.related_names for record in scope.records)) - subjects
+
+
+def staff_section(scope: Scope) -> dict:
+    """Names that are not subjects: marked staff where they were found, or recurring."""
+    staff = set().union(*(record.staff_names for record in scope.records))
+    return {
+        "names": len(staff),
+        "recurring_names": [
+            {"id": item.name_id, "name_masked": item.masked, "subjects": item.subjects}
+            for item in scope.recurring
+        ],
     }
 
 
@@ -141,6 +168,11 @@ def method_section() -> dict:
                        "postcode; unknown names next to health or home-access data, and "
                        "dates of birth without a name, count as possible people",
         "test_data": "NHS numbers in the 999 test range are test data, not people",
+        "roles": "only the subject's names identify a person: names marked staff (carer, "
+                 "clinician, author, sender) or related (next of kin) where they were found "
+                 "never do, nor a name seen beside [scoping] recurring_subjects different "
+                 "subjects (listed under staff.recurring_names; [scoping] keep_names "
+                 "overrides)",
     }
 
 
@@ -152,6 +184,7 @@ def build_report(scope: Scope) -> dict:
         "generated_at": round(time.time(), 3),
         "individuals": individuals_section(scope),
         "records": records_section(scope),
+        "staff": staff_section(scope),
         "test_data": test_data_section(scope),
         "locations": locations_section(scope.locations),
         "entities": summary["entities"],

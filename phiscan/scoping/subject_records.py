@@ -1,8 +1,11 @@
 """Records: the findings about one subject in one place, read back from the inventory.
 
 A record is (location, record name). Its findings are reduced to keyed hashes
-by role: valid NHS numbers, test-range NHS numbers, full names, dates of birth,
-postcodes, and the categories of data it exposes. Nothing here is a raw value.
+by kind: valid NHS numbers, test-range NHS numbers, full names, dates of birth,
+postcodes, and the categories of data it exposes. Names are kept apart by the role
+detection gave them (`phiscan.detect.roles`): only the subject's full names identify
+the record's person; staff names (a carer, the letter's author) and related people's
+(next of kin) never do. Nothing here is a raw value.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
+from phiscan.detect.normalize import is_title
+from phiscan.detect.roles import RELATED, STAFF
 from phiscan.inventory.store import Inventory
 
 # Findings of a location scanned before records existed: one record for the whole file.
 WHOLE_LOCATION = "document"
 FINDINGS_QUERY = (
-    "SELECT l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
+    "SELECT l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data, {role}"
     " FROM findings f JOIN locations l ON l.id = f.location_id WHERE l.gone = 0"
     " ORDER BY l.location, f.id"
 )
@@ -29,7 +34,9 @@ class Record:
     name: str
     nhs: set[str] = field(default_factory=set)
     test_nhs: set[str] = field(default_factory=set)
-    full_names: set[str] = field(default_factory=set)
+    full_names: set[str] = field(default_factory=set)  # the subject's (or role unknown)
+    staff_names: set[str] = field(default_factory=set)
+    related_names: set[str] = field(default_factory=set)
     dobs: set[str] = field(default_factory=set)
     postcodes: set[str] = field(default_factory=set)
     categories: set[str] = field(default_factory=set)
@@ -64,8 +71,9 @@ class Record:
 
 
 def is_full_name(masked: str) -> bool:
-    """At least two words (`J*** S****`): a forename alone links nobody."""
-    return len(masked.split()) >= 2
+    """At least two words that are neither initials nor titles (`J*** S****`): a forename
+    alone, with an initial (`J*** S`) or a title (`Mrs S****`) links nobody."""
+    return sum(len(word) > 1 and not is_title(word) for word in masked.split()) >= 2
 
 
 def add_finding(record: Record, row: sqlite3.Row) -> None:
@@ -82,7 +90,8 @@ def add_finding(record: Record, row: sqlite3.Row) -> None:
         "UK_POSTCODE": record.postcodes,
     }.get(entity)
     if entity == "PERSON" and is_full_name(row["masked"]):
-        target = record.full_names
+        target = {STAFF: record.staff_names, RELATED: record.related_names}.get(
+            row["role"], record.full_names)
     if target is not None:
         target.add(value_hash)
         record.masked[value_hash] = row["masked"]
@@ -101,4 +110,7 @@ def build_records(rows: Iterable[sqlite3.Row]) -> list[Record]:
 
 def load_records(inventory: Inventory) -> list[Record]:
     """Streamed with only the columns needed: a large breach has millions of findings."""
-    return build_records(inventory.db.execute(FINDINGS_QUERY))
+    columns = {row[1] for row in inventory.db.execute("PRAGMA table_info(findings)")}
+    # An inventory written before roles (opened read-only, so not migrated): role ''.
+    role = "f.role" if "role" in columns else "'' AS role"
+    return build_records(inventory.db.execute(FINDINGS_QUERY.format(role=role)))

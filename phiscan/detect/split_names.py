@@ -1,0 +1,55 @@
+"""A full name from separate name fields: `surname: Jones` + `forename: Sandra`.
+
+An extract with surname and forename columns (CSV, XLSX, a flattened FHIR
+`name[0].family` / `name[0].given[0]`) holds each part as a one-word PERSON finding,
+which identifies nobody. In the detector, where the raw values still are, the parts
+of one record that belong together (same field prefix: `client_forename` with
+`client_surname`, `nok_first_name` with `nok_last_name`) are joined into one full name,
+hashed like any other (`Sandra Jones`, the same key as `JONES, Sandra`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from recognizers.context import normalise_words
+
+GIVEN_WORDS = ("forename", "forenames", "first name", "firstname", "given", "given name",
+               "given names", "christian name", "first names", "fname")
+FAMILY_WORDS = ("surname", "last name", "lastname", "family", "family name", "lname")
+SPLIT_NAME_RECOGNIZER = "PhiscanSplitNameFields"
+
+
+@dataclass(frozen=True)
+class NamePart:
+    start: int
+    end: int
+    value: str
+    field: str
+
+
+def _split_field(field: str, words: Iterable[str]) -> str | None:
+    """The field's prefix when it ends with one of `words` (digits ignored), else None."""
+    normalised = " ".join(word for word in normalise_words(field).split()
+                          if not word.isdigit())
+    for word in sorted(words, key=len, reverse=True):
+        if normalised == word or normalised.endswith(" " + word):
+            return normalised[: len(normalised) - len(word)].strip()
+    return None
+
+
+def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, str]]:
+    """(the family part, `Given Family`) for each prefix holding both parts, in order."""
+    given: dict[str, NamePart] = {}
+    family: dict[str, NamePart] = {}
+    for part in parts:
+        prefix = _split_field(part.field, GIVEN_WORDS)
+        if prefix is not None:
+            given.setdefault(prefix, part)
+            continue
+        prefix = _split_field(part.field, FAMILY_WORDS)
+        if prefix is not None:
+            family.setdefault(prefix, part)
+    return [(family[prefix], f"{given[prefix].value} {family[prefix].value}")
+            for prefix in family if prefix in given]

@@ -1,0 +1,78 @@
+"""Recurring names are staff: a name seen with many different subjects is nobody's own.
+
+A carer's or a consultant's name that no label marked sits in the note of every person
+they visit, next to that person's NHS number and date of birth. Decided after the scan,
+on the inventory's keyed hashes only: a full name counts the different subjects it was
+seen with, in records about one subject (at most one NHS number and one date of birth)
+that name someone else too (another name, whatever its role). A patient's own records
+name one subject however often they recur, and a common name alone in many rows is many
+people: neither is touched. A name seen with `[scoping] recurring_subjects` subjects or
+more (different NHS numbers or different dates of birth) is treated as staff; the report
+lists it masked with its id, and `[scoping] keep_names` (ids) keeps a name as a subject.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from phiscan.scoping.subject_records import Record
+
+NAME_ID_CHARS = 16
+
+
+@dataclass(frozen=True)
+class RecurringName:
+    value_hash: str
+    masked: str
+    subjects: int
+
+    @property
+    def name_id(self) -> str:
+        return name_id(self.value_hash)
+
+
+def name_id(value_hash: str) -> str:
+    """How the report and the config refer to a name: a prefix of its keyed hash."""
+    return value_hash[:NAME_ID_CHARS]
+
+
+def _one_subject(record: Record) -> bool:
+    return len(record.nhs) <= 1 and len(record.dobs) <= 1 and bool(record.nhs or record.dobs)
+
+
+def _names_in(record: Record) -> int:
+    return len(record.full_names) + len(record.staff_names) + len(record.related_names)
+
+
+def recurring_names(records: list[Record], threshold: int,
+                    keep: frozenset[str] = frozenset()) -> list[RecurringName]:
+    """Subject-role names seen beside `threshold` or more different subjects."""
+    if threshold <= 0:
+        return []
+    nhs_seen: dict[str, set[str]] = defaultdict(set)
+    dobs_seen: dict[str, set[str]] = defaultdict(set)
+    masked: dict[str, str] = {}
+    for record in records:
+        if not _one_subject(record) or _names_in(record) < 2:
+            continue
+        for name in record.full_names:
+            nhs_seen[name] |= record.nhs
+            dobs_seen[name] |= record.dobs
+            masked[name] = record.masked.get(name, "")
+    found = []
+    for name in masked:
+        subjects = max(len(nhs_seen[name]), len(dobs_seen[name]))
+        if subjects >= threshold and name_id(name) not in keep:
+            found.append(RecurringName(name, masked[name], subjects))
+    return sorted(found, key=lambda item: (-item.subjects, item.value_hash))
+
+
+def treat_as_staff(records: list[Record], names: list[RecurringName]) -> None:
+    """Move recurring names from the subject's names to staff, in every record."""
+    hashes = {item.value_hash for item in names}
+    for record in records:
+        moved = record.full_names & hashes
+        if moved:
+            record.full_names -= moved
+            record.staff_names |= moved
