@@ -9,6 +9,7 @@ must finish with its exports, with one worker or several.
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from phiscan.detect.textclean import clean_text, decode_mixed
 from phiscan.model import FieldSpan, TextUnit
+from phiscan.synthetic.formats import build_cfb
 from tests.conftest import assert_no_raw_values
 
 NHS_BODY = "943 476 5919"
@@ -26,7 +28,9 @@ NHS_SUBJECT = "490 231 6927"
 NHS_RTF = "405 567 7006"
 NHS_GOOD = "439 921 0079"
 NHS_8BIT_BODY = "496 454 0103"
-RAW_NUMBERS = [NHS_BODY, NHS_SUBJECT, NHS_RTF, NHS_GOOD, NHS_8BIT_BODY, "Zoë Brontë"]
+NHS_MSG = "404 391 1491"
+NAME = "Zoë Brontë"
+RAW_NUMBERS = [NHS_BODY, NHS_SUBJECT, NHS_RTF, NHS_GOOD, NHS_8BIT_BODY, NHS_MSG, NAME]
 
 
 def raw_header_email() -> bytes:
@@ -49,8 +53,19 @@ def raw_body_email() -> bytes:
         b"From: clinic@example.org\r\nTo: gp@example.org\r\nSubject: referral\r\n"
         b"Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
         + "Referral ✓\r\n".encode()
-        + f"Patient: Zoë Brontë, NHS number {NHS_8BIT_BODY}, café visit.\r\n".encode("cp1252")
+        + f"Patient: {NAME}, NHS number {NHS_8BIT_BODY}, café visit.\r\n".encode("cp1252")
     )
+
+
+def utf8_legacy_msg() -> bytes:
+    """An Outlook message whose 8-bit string properties (type 001E) hold UTF-8, as a
+    message with code page 65001 stores them (they were read as cp1252: `ZoÃ«`)."""
+    return build_cfb({
+        "__substg1.0_0037001E": "Überweisung".encode(),
+        "__substg1.0_1000001E": f"Patient: {NAME}, NHS number {NHS_MSG}.\r\n".encode(),
+        "__substg1.0_0C1F001E": b"clinic@example.org",
+        "__properties_version1.0": bytes(32),
+    })
 
 
 def surrogate_rtf() -> bytes:
@@ -67,6 +82,7 @@ def build_share(share: Path) -> None:
     (share / "raw-header.eml").write_bytes(raw_header_email())
     (share / "smiley.rtf").write_bytes(surrogate_rtf())
     (share / "raw-body.eml").write_bytes(raw_body_email())
+    (share / "utf8-legacy.msg").write_bytes(utf8_legacy_msg())
     (share / "good.txt").write_text(f"Clinic list. NHS number {NHS_GOOD}, reviewed.\n")
 
 
@@ -76,6 +92,13 @@ def scan(share: Path, out: Path, workers: int) -> subprocess.CompletedProcess:
          "--workers", str(workers), "--quiet"],
         capture_output=True, text=True, timeout=300,
     )
+
+
+def person_hashes(out: Path) -> dict[str, str]:
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        rows = db.execute("SELECT l.location, f.value_hash FROM findings f JOIN locations l"
+                          " ON l.id = f.location_id WHERE f.entity_type = 'PERSON'")
+        return {Path(location).name: value for location, value in rows}
 
 
 def rows_by_name(out: Path) -> dict[str, dict]:
@@ -91,14 +114,19 @@ def test_unclean_text_is_read_and_the_scan_finishes(tmp_path, workers):
     assert result.returncode == 0, result.stderr[-3000:]
     assert (out / "summary.json").is_file()
     rows = rows_by_name(out)
-    assert set(rows) == {"raw-header.eml", "raw-body.eml", "smiley.rtf", "good.txt"}
+    assert set(rows) == {"raw-header.eml", "raw-body.eml", "utf8-legacy.msg", "smiley.rtf",
+                         "good.txt"}
     statuses = {name: (row["status"], row["reason"]) for name, row in rows.items()}
     assert statuses == dict.fromkeys(rows, ("scanned", ""))
     # the Subject's number is only readable once its raw bytes are decoded
     assert rows["raw-header.eml"]["entities"]["UK_NHS"] == 2
     assert rows["smiley.rtf"]["entities"]["UK_NHS"] == 1
-    body = rows["raw-body.eml"]["entities"]
-    assert (body["UK_NHS"], body["PERSON"]) == (1, 1)
+    for name in ("raw-body.eml", "utf8-legacy.msg"):
+        entities = rows[name]["entities"]
+        assert (entities["UK_NHS"], entities["PERSON"]) == (1, 1), name
+    # the same name, read right from cp1252 in one and UTF-8 in the other
+    names = person_hashes(out)
+    assert names["raw-body.eml"] == names["utf8-legacy.msg"]
     assert rows["good.txt"]["entities"]["UK_NHS"] == 1
     summary = json.loads((out / "summary.json").read_text())
     assert summary["run"]["status"] == "completed"

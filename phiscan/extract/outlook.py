@@ -21,6 +21,7 @@ import olefile
 
 from phiscan.extract.archive import safe_member_name
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip, record_unit
+from phiscan.extract.encoding import decode_text
 from phiscan.extract.htmldoc import html_to_text
 from phiscan.extract.mail import compose_message, unique_name
 from phiscan.extract.ole import OLE_MAGIC
@@ -59,12 +60,13 @@ def read_stream(ole: olefile.OleFileIO, path: str, limit: int) -> bytes | None:
 
 
 def string_property(ole: olefile.OleFileIO, storage: str, tag: str, limit: int) -> str:
-    """A string property in its UTF-16 (001F) or 8-bit (001E) form."""
+    """A string property in its UTF-16 (001F) or 8-bit (001E) form; the 8-bit one in
+    the message's code page, UTF-8 or Windows-1252 as the bytes show (`decode_text`)."""
     unicode = read_stream(ole, f"{storage}{PROPERTY_PREFIX}{tag}001F", limit)
     if unicode is not None:
         return unicode.decode("utf-16-le", errors="replace").rstrip("\x00")
     legacy = read_stream(ole, f"{storage}{PROPERTY_PREFIX}{tag}001E", limit)
-    return "" if legacy is None else legacy.decode("cp1252", errors="replace").rstrip("\x00")
+    return "" if legacy is None else decode_text(legacy.rstrip(b"\x00"))
 
 
 def body_text(ole: olefile.OleFileIO, limit: int, storage: str = "") -> str:
@@ -72,7 +74,7 @@ def body_text(ole: olefile.OleFileIO, limit: int, storage: str = "") -> str:
     if body.strip():
         return body
     html = read_stream(ole, f"{storage}{PROPERTY_PREFIX}{HTML_BODY}0102", limit)
-    return html_to_text(html.decode("utf-8", errors="replace")) if html else ""
+    return html_to_text(decode_text(html)) if html else ""
 
 
 def attachment_storages(ole: olefile.OleFileIO, storage: str = "") -> list[str]:
