@@ -52,7 +52,7 @@ THRESHOLD = 0.5
 
 def keyed(entity: str, value: str) -> str:
     from phiscan.detect.entities import normalise
-    from phiscan.security import keyed_hash
+    from phiscan.security.keys import keyed_hash
 
     return keyed_hash(BENCH_KEY.encode(), entity, normalise(entity, value))
 

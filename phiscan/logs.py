@@ -17,8 +17,8 @@ import traceback
 import warnings
 from pathlib import Path
 
-from phiscan.display import escape_controls
-from phiscan.security import open_private
+from phiscan.security.files import open_private
+from phiscan.security.terminal import escape_controls
 
 LOG_FILENAME = "phiscan.log"
 

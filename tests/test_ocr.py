@@ -25,7 +25,7 @@ from phiscan.detect.entities import normalise
 from phiscan.extract.ocr import read_page
 from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
 from phiscan.scan.limits import FileTimeout, deadline
-from phiscan.security import keyed_hash
+from phiscan.security.keys import keyed_hash
 from phiscan.synthetic.demo_share import spaced
 from phiscan.synthetic.formats import build_pdf
 from phiscan.synthetic.scans import (

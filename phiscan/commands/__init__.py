@@ -1,4 +1,5 @@
-"""Commands beyond scan: each module has `register(app)`; add one line to COMMAND_MODULES."""
+"""One module per command, each with `register(app)`; a new command is one module and one
+line in COMMAND_MODULES."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import importlib
 import typer
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "scan",
+    "recognizers",
+    "init_config",
     "report",
     "individuals",
     "match",

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from phiscan.cli import EXIT_USAGE, SafeConsole, err_console
+from phiscan.commands.console import EXIT_USAGE, SafeConsole, err_console
 from phiscan.config import ConfigError, load_config
 from phiscan.quality.evaluation import (
     ENGINES,
@@ -20,7 +20,7 @@ from phiscan.quality.evaluation import (
     evaluate,
     load_dataset,
 )
-from phiscan.security import write_private_text
+from phiscan.security.files import write_private_text
 
 console = SafeConsole(width=110)  # wide enough for the per-entity metric columns
 

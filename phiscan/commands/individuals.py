@@ -9,14 +9,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from phiscan.cli import console, err_console, refuse_unsafe_target, usage_error
+from phiscan.commands.console import console, err_console, refuse_unsafe_target, usage_error
 from phiscan.config import ConfigError, load_config
+from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import Inventory
-from phiscan.keys import inventory_key, no_key_message
-from phiscan.outlock import output_lock
 from phiscan.scoping.individuals_csv import ROLES, export_row, write_export
 from phiscan.scoping.linkage import Individual
 from phiscan.scoping.report import load_scope
+from phiscan.security.keys import inventory_key, no_key_message
 
 SHOWN = 50
 

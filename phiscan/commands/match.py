@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from phiscan.cli import (
+from phiscan.commands.console import (
     console,
     err_console,
     measure_table,
@@ -17,9 +17,9 @@ from phiscan.cli import (
     usage_error,
 )
 from phiscan.config import ConfigError, load_config
-from phiscan.keys import inventory_key, no_key_message
 from phiscan.scoping.mpi import MpiError, match_people, parse_columns, read_mpi, write_match_csv
 from phiscan.scoping.report import load_scope
+from phiscan.security.keys import inventory_key, no_key_message
 
 
 def summary_rows(summary: dict) -> list[tuple[str, object]]:

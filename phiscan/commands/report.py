@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from phiscan.cli import EXIT_USAGE, console, err_console, indented, measure_table
+from phiscan.commands.console import EXIT_USAGE, console, err_console, indented, measure_table
 from phiscan.config import ConfigError, load_config
-from phiscan.outlock import output_lock
+from phiscan.inventory.lock import output_lock
 from phiscan.scoping.html import HTML_REPORT, write_html
 from phiscan.scoping.ico import write_ico
 from phiscan.scoping.report import build_report, load_scope

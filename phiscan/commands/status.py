@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from phiscan.cli import EXIT_INCOMPLETE, EXIT_USAGE, console, err_console
+from phiscan.commands.console import EXIT_INCOMPLETE, EXIT_USAGE, console, err_console
 from phiscan.inventory.store import Inventory, risk_counts, status_counts
 from phiscan.watch.status import read_status, running_state
 

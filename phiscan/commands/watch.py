@@ -7,9 +7,15 @@ from typing import Annotated
 
 import typer
 
-from phiscan.cli import EXIT_USAGE, ConfigOption, err_console, load_or_exit, prepare_output
+from phiscan.commands.console import (
+    EXIT_USAGE,
+    ConfigOption,
+    err_console,
+    load_or_exit,
+    prepare_output,
+)
+from phiscan.inventory.lock import output_lock
 from phiscan.logs import setup_logging
-from phiscan.outlock import output_lock
 
 
 def watch(

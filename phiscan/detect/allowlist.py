@@ -19,7 +19,7 @@ from pathlib import Path
 
 from phiscan.config import ConfigError
 from phiscan.detect.entities import normalise
-from phiscan.security import keyed_hash
+from phiscan.security.keys import keyed_hash
 
 
 @dataclass

@@ -27,7 +27,7 @@ from phiscan.detect.roles import default_rules
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.model import Finding, Label, TextUnit
-from phiscan.security import keyed_hash
+from phiscan.security.keys import keyed_hash
 
 SCORE_JOINED = 0.85
 

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from phiscan.inventory.store import Inventory, StoredLocation, risk_counts, status_counts
-from phiscan.security import open_private
+from phiscan.security.files import open_private
 
 FILES_JSONL = "files.jsonl"
 FILES_CSV = "files.csv"

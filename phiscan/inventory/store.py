@@ -14,7 +14,7 @@ Schema version 1 (documented in the README):
 - source_posture: per run and source root, whether it is publicly readable and
   the settings that say so (S3 bucket posture)
 
-One writer per inventory (the process holding DIR/phiscan.lock, phiscan.outlock);
+One writer per inventory (the process holding DIR/phiscan.lock, phiscan.inventory.lock);
 readers may open it any time (WAL mode).
 """
 
@@ -31,7 +31,7 @@ from pathlib import Path
 from phiscan import __version__
 from phiscan.detect.entities import mask_value
 from phiscan.model import MEMBER_SEP, Finding, Label, LocationResult, Risk, Status
-from phiscan.security import PRIVATE_FILE_MODE, ensure_private_dir
+from phiscan.security.files import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
 
 SCHEMA_VERSION = 1
@@ -232,7 +232,7 @@ class Inventory:
 
     def close_orphaned_runs(self) -> list[int]:
         """Runs still `running` become `interrupted`, and their ids are returned. Call
-        with DIR's writer lock held (`phiscan.outlock`): no other process writes here,
+        with DIR's writer lock held (`phiscan.inventory.lock`): no other process writes here,
         so such a run's process was killed (`kill -9`, the OOM killer, a power cut)
         and it must not look as if it were still going."""
         orphaned = [int(row[0]) for row in

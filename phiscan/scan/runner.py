@@ -14,12 +14,12 @@ from pathlib import Path
 from phiscan import __version__
 from phiscan.config import Config, ConfigError
 from phiscan.inventory.exports import write_exports
+from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import Inventory, PreviousState
-from phiscan.keys import scan_key
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
-from phiscan.outlock import output_lock
 from phiscan.scan.executors import Executor, Job, make_executor
-from phiscan.security import ensure_private_dir
+from phiscan.security.files import ensure_private_dir
+from phiscan.security.keys import scan_key
 from phiscan.sources import matches_globs, open_source
 from phiscan.sources.base import UNAVAILABLE_PREFIX, SourceUnavailable, display_uri
 from phiscan.sources.local import display_path

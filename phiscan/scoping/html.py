@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from phiscan.security import open_private
+from phiscan.security.files import open_private
 
 HTML_REPORT = "report.html"
 BAR_HEIGHT = 22

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
-from phiscan.security import open_private
+from phiscan.security.files import open_private
 
 ICO_MARKDOWN = "ico-art33.md"
 ICO_JSON = "ico-art33.json"

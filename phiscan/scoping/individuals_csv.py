@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from phiscan.scoping.linkage import Individual
-from phiscan.security import open_private
+from phiscan.security.files import open_private
 
 FIRST_LOCATIONS = 3
 EXPORT_COLUMNS = (

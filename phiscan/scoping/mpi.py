@@ -18,7 +18,8 @@ from pathlib import Path
 from phiscan.detect.entities import normalise
 from phiscan.extract.text import decode_text
 from phiscan.scoping.linkage import Individual, name_dob_keys
-from phiscan.security import keyed_hash, open_private
+from phiscan.security.files import open_private
+from phiscan.security.keys import keyed_hash
 
 COLUMN_ROLES = ("nhs", "name", "forename", "surname", "dob", "postcode")
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {

@@ -23,7 +23,7 @@ from phiscan.detect.entities import normalise
 from phiscan.extract import ExtractContext, choose_extractor, run_extractor
 from phiscan.inventory.store import Inventory
 from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
-from phiscan.security import keyed_hash
+from phiscan.security.keys import keyed_hash
 from phiscan.sources import Source, open_source
 
 log = logging.getLogger("phiscan.reveal")

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from phiscan.config import WatchConfig
-from phiscan.security import PRIVATE_FILE_MODE
+from phiscan.security.files import PRIVATE_FILE_MODE
 
 log = logging.getLogger("phiscan.watch")
 WINDOW_SECONDS = 60.0

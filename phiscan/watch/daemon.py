@@ -25,10 +25,10 @@ from pathlib import Path
 from phiscan import __version__
 from phiscan.config import Config
 from phiscan.inventory.exports import write_exports
+from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import Inventory
-from phiscan.keys import scan_key
-from phiscan.outlock import output_lock
-from phiscan.security import ensure_private_dir
+from phiscan.security.files import ensure_private_dir
+from phiscan.security.keys import scan_key
 from phiscan.sources.base import SourceUnavailable
 from phiscan.sources.local import LocalSource
 from phiscan.watch.alerts import Alerter, Identity

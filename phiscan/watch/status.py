@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from phiscan.security import open_private
+from phiscan.security.files import open_private
 
 STATUS_FILENAME = "watch-status.json"
 # The daemon is presumed dead when its heartbeat is this many intervals old.

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from phiscan.security import PRIVATE_FILE_MODE, Refused
+from phiscan.security.files import PRIVATE_FILE_MODE, Refused
 
 LOCK_FILENAME = "phiscan.lock"
 

@@ -9,8 +9,6 @@ thief but enough for an analyst to recognise the kind of value.
 from __future__ import annotations
 
 import errno
-import hashlib
-import hmac
 import os
 import stat
 from pathlib import Path
@@ -125,7 +123,3 @@ def write_private_text(path: str | Path, text: str) -> None:
     with open_private(path) as handle:
         handle.write(text)
 
-
-def keyed_hash(key: bytes, entity_type: str, normalised_value: str) -> str:
-    message = f"{entity_type}\x1f{normalised_value}".encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from phiscan.config import Config
 from phiscan.inventory.store import Inventory
-from phiscan.security import PRIVATE_FILE_MODE, Refused, ensure_private_dir
+from phiscan.security.files import PRIVATE_FILE_MODE, Refused, ensure_private_dir
 
-log = logging.getLogger("phiscan.keys")
+log = logging.getLogger("phiscan.security.keys")
 
 KEY_ENV = "PHISCAN_HMAC_KEY"
 KEY_FILE_ENV = "PHISCAN_KEY_FILE"
@@ -176,3 +176,9 @@ def inventory_key(out_dir: Path, config: Config) -> HmacKey | None:
         with Inventory(out_dir, readonly=True) as inventory:
             refuse_other_key(inventory.meta(KEY_CHECK_META), key, out_dir)
     return key
+
+
+def keyed_hash(key: bytes, entity_type: str, normalised_value: str) -> str:
+    """What the inventory stores instead of a value: HMAC-SHA256 under the scan's key."""
+    message = f"{entity_type}\x1f{normalised_value}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()

@@ -1,0 +1,30 @@
+"""`phiscan init-config`: a commented configuration file with every default."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from phiscan.commands.console import EXIT_USAGE, console, err_console
+
+
+def init_config(
+    path: Annotated[Path, typer.Argument(help="Where to write the config.")] = Path(
+        "phiscan.toml"
+    ),
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented configuration file with every default."""
+    if path.exists() and not force:
+        err_console.print(f"[red]{path} exists[/red] (use --force)")
+        raise typer.Exit(EXIT_USAGE)
+    text = resources.files("phiscan.data").joinpath("config.example.toml").read_text("utf-8")
+    path.write_text(text, encoding="utf-8")
+    console.print(f"wrote {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init-config")(init_config)

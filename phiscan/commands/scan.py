@@ -1,0 +1,132 @@
+"""`phiscan scan`: sources into an inventory and exports."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from phiscan.commands.console import (
+    EXIT_FINDINGS,
+    EXIT_INCOMPLETE,
+    EXIT_USAGE,
+    OUTPUT_FULL_MESSAGE,
+    ConfigOption,
+    console,
+    err_console,
+    load_or_exit,
+    prepare_output,
+    summary_table,
+)
+from phiscan.config import Config, ConfigError
+from phiscan.inventory.lock import output_lock
+from phiscan.inventory.store import is_disk_full
+from phiscan.logs import setup_logging
+from phiscan.scan.progress import progress_display
+
+
+def apply_executor_options(config: Config, workers: int | None, executor: str | None,
+                           scheduler: str | None) -> None:
+    if workers is not None:
+        if workers < 1:
+            err_console.print("[red]--workers must be at least 1[/red]")
+            raise typer.Exit(EXIT_USAGE)
+        config.scan.workers = workers
+    if executor is not None:
+        config.scan.executor = executor
+    if scheduler is not None:
+        config.scan.scheduler = scheduler
+
+
+def scan(
+    sources: Annotated[list[str], typer.Argument(help="Paths, smb:// or s3:// URIs.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (created 0700).")],
+    config_path: ConfigOption = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help="Glob to include.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob to exclude.")] = None,
+    max_file_bytes: Annotated[int | None, typer.Option(help="Skip larger files.")] = None,
+    follow_symlinks: Annotated[bool, typer.Option(help="Follow links inside the root.")] = False,
+    no_ocr: Annotated[
+        bool, typer.Option("--no-ocr", help="Do not OCR images and scanned PDF pages.")
+    ] = False,
+    fail_on_findings: Annotated[
+        bool, typer.Option(help="Exit 1 when special-category data is found.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
+    debug: Annotated[bool, typer.Option(help="Verbose logs (never values).")] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per CPU core).")
+    ] = None,
+    executor: Annotated[str | None, typer.Option(help="local (processes) or dask.")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
+    full: Annotated[bool, typer.Option(help="Rescan unchanged locations too.")] = False,
+    resume: Annotated[bool, typer.Option(help="Continue an interrupted scan in --out.")] = False,
+    profile: Annotated[str | None, typer.Option(help="AWS profile for s3:// sources.")] = None,
+    region: Annotated[str | None, typer.Option(help="AWS region for s3:// sources.")] = None,
+    endpoint_url: Annotated[
+        str | None, typer.Option(help="S3-compatible endpoint (path-style addressing).")
+    ] = None,
+) -> None:
+    """Scan SOURCES into an inventory and exports in --out.
+
+    A rescan into the same --out skips unchanged locations (size and mtime, or ETag
+    and size) and keeps their findings; --full rescans everything."""
+    config = load_or_exit(config_path)
+    apply_executor_options(config, workers, executor, scheduler)
+    config.s3.profile = profile or config.s3.profile
+    config.s3.region = region or config.s3.region
+    config.s3.endpoint_url = endpoint_url or config.s3.endpoint_url
+    if include:
+        config.scan.include = list(include)
+    if exclude:
+        config.scan.exclude = list(exclude)
+    if max_file_bytes is not None:
+        config.scan.max_file_bytes = max_file_bytes
+    if follow_symlinks:
+        config.scan.follow_symlinks = True
+    if no_ocr:
+        config.ocr.enabled = False
+    missing = [s for s in sources if "://" not in s and not Path(s).exists()]
+    if missing:
+        err_console.print(f"[red]no such source:[/red] {', '.join(missing)}")
+        raise typer.Exit(EXIT_USAGE)
+    prepare_output(out)
+    with output_lock(out, "scan"):
+        scan_locked(sources, out, config, quiet=quiet, debug=debug, full=full, resume=resume,
+                    fail_on_findings=fail_on_findings)
+
+
+def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, debug: bool,
+                full: bool, resume: bool, fail_on_findings: bool) -> None:
+    """The scan command once it holds the output folder's lock."""
+    setup_logging(out, quiet=quiet, debug=debug)
+    from phiscan.scan.runner import has_special_category, run_scan
+
+    with progress_display(enabled=not quiet and sys.stderr.isatty()) as on_progress:
+        try:
+            outcome = run_scan(sources, out, config, on_progress=on_progress, full=full,
+                               resume=resume)
+        except ConfigError as exc:
+            err_console.print(f"[red]config error:[/red] {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        except (OSError, sqlite3.Error) as exc:
+            if not is_disk_full(exc):
+                raise
+            err_console.print(OUTPUT_FULL_MESSAGE.format(out=out))
+            raise typer.Exit(EXIT_INCOMPLETE) from None
+    if not quiet:
+        console.print(summary_table(outcome.summary))
+        console.print(f"inventory: {out / 'inventory.sqlite'}")
+    if outcome.summary["run"]["status"] != "completed":
+        raise typer.Exit(EXIT_INCOMPLETE)
+    if fail_on_findings and has_special_category(outcome.summary):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(scan)
