@@ -249,3 +249,25 @@ def test_a_docx_made_of_an_html_chunk_reads_the_chunk(formats_scan):
     assert (row["status"], row["reason"], row["chars"]) == ("scanned", "", 0)
     assert (chunk["extractor"], chunk["status"], chunk["reason"]) == ("html", "scanned", "")
     assert chunk["chars"] > 0
+
+
+def test_a_workbook_openpyxl_refuses_is_read_by_calamine(formats_scan):
+    row = formats_scan["public/testDdeLink.xlsx"]
+    assert (row["extractor"], row["status"], row["reason"], row["chars"]) == (
+        "xlsx", "scanned", "", len("column_1: 1\n"))
+
+
+def test_a_doc_stops_at_the_text_limit_and_says_so():
+    """A crafted piece table could point every piece at the whole stream: the text
+    taken from the pieces is bounded by max_text_chars, and going over is an error."""
+    from dataclasses import replace
+
+    from phiscan.config import LimitsConfig
+    from phiscan.extract import ExtractContext, LimitExceeded, run_extractor
+
+    data = (FORMATS_DIR / "letter.doc").read_bytes()
+    ctx = ExtractContext.for_file("a.doc", replace(LimitsConfig(), max_text_chars=40))
+    units = []
+    with pytest.raises(LimitExceeded, match="text over max_text_chars"):
+        units.extend(run_extractor("doc", data, ctx))
+    assert sum(len(unit.text) for unit in units) <= 40

@@ -21,7 +21,13 @@ from typing import NamedTuple
 
 import olefile
 
-from phiscan.extract.base import ExtractContext, ExtractionError, Piece
+from phiscan.extract.base import (
+    ExtractContext,
+    ExtractionError,
+    LimitExceeded,
+    Piece,
+    partial_reason,
+)
 from phiscan.extract.ole import open_ole, refuse_encrypted
 from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
@@ -201,7 +207,19 @@ def paragraph_flags(page: bytes, offset: int) -> int:
     return flags
 
 
-def document_text(word: bytes, fib: Fib, ole: olefile.OleFileIO
+def piece_texts(word: bytes, pieces: list[Piece97], max_chars: int) -> Iterator[str]:
+    """The pieces' text, no more than `max_chars` in all: a crafted piece table can
+    point every piece at the whole stream."""
+    left = max_chars + 1  # one more, so going over is seen
+    for piece in pieces:
+        if left <= 0:
+            return
+        text = piece.text(word)[:left]
+        left -= len(text)
+        yield text
+
+
+def document_text(word: bytes, fib: Fib, ole: olefile.OleFileIO, max_chars: int
                   ) -> tuple[str, TableMarks | None]:
     if not fib.is_word97:
         if fib.flags & F_COMPLEX:
@@ -213,7 +231,7 @@ def document_text(word: bytes, fib: Fib, ole: olefile.OleFileIO
     if offset + size > len(table) or size == 0:
         raise ExtractionError("malformed doc: piece table outside the table stream")
     pieces = piece_table(table[offset: offset + size])
-    text = "".join(piece.text(word) for piece in pieces)
+    text = "".join(piece_texts(word, pieces, max_chars))
     try:
         marks = TableMarks(word, table, fib, pieces) if pieces else None
     except (struct.error, IndexError):
@@ -321,10 +339,12 @@ def extract_doc(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     try:
         word = read_stream(ole, "WordDocument")
         fib = Fib(word)
-        text, marks = document_text(word, fib, ole)
+        text, marks = document_text(word, fib, ole, ctx.limits.max_text_chars)
     finally:
         ole.close()
-    for where, raw, first_cp in stories(text, fib):
+    for where, raw, first_cp in stories(text[: ctx.limits.max_text_chars], fib):
         reader = StoryReader(where, marks)
         reader.read(raw, first_cp)
         yield from reader.units(ctx)
+    if len(text) > ctx.limits.max_text_chars:
+        raise LimitExceeded(partial_reason("text over max_text_chars", ctx.text_chars_used))

@@ -17,7 +17,7 @@ import python_calamine
 import xlrd
 
 from phiscan.extract.archive import check_container
-from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
+from phiscan.extract.base import ExtractContext, ExtractionError, LimitExceeded, Piece, Skip
 from phiscan.extract.docx_direct import parse_xml
 from phiscan.extract.embedded import embedded_files
 from phiscan.extract.ole import ENCRYPTED, OLE_MAGIC, refuse_encrypted
@@ -189,13 +189,43 @@ def drawing_and_comment_units(data: bytes, ctx: ExtractContext) -> Iterator[Piec
                 yield TextUnit(text=ctx.spend_text(text), where=where)
 
 
+def calamine_instead(data: bytes, ctx: ExtractContext, error: ExtractionError
+                     ) -> Iterator[Piece]:
+    """calamine's rows; openpyxl's error when calamine reads nothing either."""
+    units = book_units(data, ctx, "xlsx")
+    try:
+        first = next(units, None)
+    except (ExtractionError, Skip):
+        first = None
+    if first is None:
+        raise error
+    yield first
+    yield from units
+
+
+def openpyxl_or_calamine(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    """The streaming reader (openpyxl's values); a workbook openpyxl calls malformed
+    before giving anything (a part it expects and Excel does not need) through calamine."""
+    units = extract_xlsx(data, ctx)
+    try:
+        first = next(units, None)
+    except ExtractionError as exc:
+        if isinstance(exc, LimitExceeded) or not str(exc).startswith("malformed xlsx"):
+            raise
+        yield from calamine_instead(data, ctx, exc)
+        return
+    if first is not None:
+        yield first
+        yield from units
+
+
 def extract_ooxml_workbook(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     """.xlsx/.xlsm/.xltx: the streaming reader; a strict OOXML workbook through calamine.
     Then what neither reader gives: page headers and footers, text boxes, comments."""
     if is_strict(data):
         yield from extract_zipped_book(data, ctx, "xlsx")
     else:
-        yield from extract_xlsx(data, ctx)
+        yield from openpyxl_or_calamine(data, ctx)
         yield from embedded_files(data, ctx)
     yield from header_footer_units(data, ctx)
     yield from drawing_and_comment_units(data, ctx)
