@@ -362,3 +362,13 @@ def test_access_tables_read_as_rows_with_their_column_names():
         ("table f_AF8292619150475ABBCC3E04860C1240_Data row 1",
          "_Data: 1\nFileName: Office Theme.thmx\nFileType: thmx\nMSysResources_Data: 1\n"),
     ]
+
+
+def test_insert_rows_with_calls_read_by_tokens_and_plain_rows_by_the_fast_path():
+    dump = (b"INSERT INTO t (a,b,c) VALUES (1,_binary 'x y',CONCAT('a','b')),(2,'it''s', NULL);\n"
+            b"INSERT INTO t VALUES (3, -1.5e3, 'a\\\\b');\n")
+    assert unit_texts(pieces("sql", "d.sql", dump)) == [
+        ("table t row 1", "a: 1\nb: x y\nc: ab\n"),
+        ("table t row 2", "a: 2\nb: it's\n"),
+        ("table t row 3", "column_1: 3\ncolumn_2: -1.5e3\ncolumn_3: a\\b\n"),
+    ]

@@ -21,6 +21,8 @@ OVER_ROWS = "table over max_table_rows: the rest was not read"
 
 def value_text(value: Any) -> str:
     """Bytes are kept only when they are text (a BLOB of a picture says nothing)."""
+    if isinstance(value, str):
+        return value
     if isinstance(value, bytes | bytearray | memoryview):
         raw = bytes(value)
         return "" if looks_binary(raw) else raw.decode("utf-8", errors="replace")

@@ -31,6 +31,18 @@ TOKEN_WITH_BACKSLASHES = re.compile(r"""
 TOKEN_STANDARD = re.compile(TOKEN_WITH_BACKSLASHES.pattern.replace(
     r"[Ee]?'(?>[^'\\]++|\\.|'')*+'", r"[Ee]'(?>[^'\\]++|\\.|'')*+'|'(?>[^']++|'')*+'"),
     re.VERBOSE | re.DOTALL)
+# The rows of a plain `VALUES (...), (...);` read without tokens (dumps are mostly
+# this): literals and strings only; anything else (a function call, a cast) and the
+# statement is tokenized instead.
+STRING_WITH_BACKSLASHES = r"'(?>[^'\\]++|\\.|'')*+'"
+STRING_STANDARD = r"'(?>[^']++|'')*+'"
+ROW_TEMPLATE = r"\s*+\(((?:{string}|[^'()])*+)\)\s*+([,;]|\Z)"
+FIELD_TEMPLATE = r"\s*+({string}|[^,'()]*?)\s*+(?:,|\Z)"
+FAST_ROWS = {
+    backslashes: (re.compile(ROW_TEMPLATE.format(string=string), re.DOTALL),
+                  re.compile(FIELD_TEMPLATE.format(string=string), re.DOTALL))
+    for backslashes, string in ((True, STRING_WITH_BACKSLASHES), (False, STRING_STANDARD))
+}
 STANDARD_STRINGS = re.compile(r"standard_conforming_strings\s*=\s*'?on", re.IGNORECASE)
 BACKSLASH_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a",
                      "f": "\f", "v": "\v"}
@@ -51,13 +63,17 @@ class Token:
 
 
 def unescape_backslashes(body: str) -> str:
+    if "\\" not in body:
+        return body
     return BACKSLASH.sub(lambda match: BACKSLASH_ESCAPES.get(match[1], match[1]), body)
 
 
 def string_value(raw: str, backslashes: bool) -> str:
     if raw[0] in "Ee":
         return unescape_backslashes(raw[2:-1].replace("''", "'"))
-    body = raw[1:-1].replace("''", "'")
+    body = raw[1:-1]
+    if "''" in body:
+        body = body.replace("''", "'")
     return unescape_backslashes(body) if backslashes else body
 
 
@@ -72,6 +88,7 @@ class Statement:
     tokens: list[Token]
     start: int
     end: int  # just after the `;`
+    rows: list[list[str]] | None = None  # VALUES rows read by `fast_rows`
 
     def word(self, index: int) -> str:
         if index < len(self.tokens) and self.tokens[index].kind == "word":
@@ -89,6 +106,7 @@ class Dump:
         token = TOKEN_WITH_BACKSLASHES if self.backslashes else TOKEN_STANDARD
         while position < len(self.text):
             start, tokens = position, []
+            rows: list[list[str]] | None = None
             while position < len(self.text):
                 match = token.match(self.text, position)
                 position = match.end()
@@ -103,9 +121,42 @@ class Dump:
                 elif kind == "quoted":
                     value = quoted_value(value)
                 tokens.append(Token(kind, value))
-            statement = Statement(tokens, start, position)
+                if kind == "word" and value.upper() in ("VALUES", "VALUE") and (
+                        tokens[0].value.upper() in ("INSERT", "REPLACE")):
+                    rows, end = self.fast_rows(position)
+                    if rows is not None:
+                        position = end
+                        break
+            statement = Statement(tokens, start, position, rows)
             yield statement
             position = max(position, statement.end)  # past a COPY block when one was read
+
+
+    def fast_rows(self, position: int) -> tuple[list[list[str]] | None, int]:
+        """Rows from `position` (after VALUES) to the statement's `;`, and the position
+        after it; None when a row holds more than literals."""
+        row_pattern, field_pattern = FAST_ROWS[self.backslashes]
+        rows: list[list[str]] = []
+        while True:
+            match = row_pattern.match(self.text, position)
+            if match is None:
+                return None, position
+            position = match.end()
+            rows.append(self.fields(match[1], field_pattern))
+            if match[2] != ",":
+                return rows, position
+
+    def fields(self, inside: str, field_pattern: re.Pattern[str]) -> list[str]:
+        values = []
+        for match in field_pattern.finditer(inside):
+            raw = match[1]
+            if raw.startswith("'"):
+                values.append(string_value(raw, self.backslashes))
+            else:
+                values.append("" if raw.upper() == "NULL" else raw)
+            if match.end() == len(inside):
+                break
+        return values
 
 
 def name_at(tokens: list[Token], index: int) -> tuple[str, int]:
@@ -196,6 +247,8 @@ def insert_rows(dump: Dump, statement: Statement) -> tuple[str, list[str], list[
         columns = [value_of(item) for item in items]
     if statement.word(index) not in ("VALUES", "VALUE"):
         return table, columns, []
+    if statement.rows is not None:
+        return table, columns, statement.rows
     index += 1
     rows = []
     while is_open(tokens, index):
