@@ -6,6 +6,7 @@ Importable on its own so `bench/sources_throughput.py` can start the same server
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import shutil
@@ -198,6 +199,77 @@ def _send_error(request: BaseHTTPRequestHandler, status: int, body: bytes) -> No
 
 
 # SMB --------------------------------------------------------------------------
+
+SMB2_READ = 0x0008
+
+
+class SmbReadBlackhole:
+    """A TCP relay in front of smbd that passes every SMB2 message except READ
+    requests, which it swallows: the server never hears them, so the client waits
+    for an answer that never comes (a server or link that hangs mid-transfer).
+    Unsigned, unencrypted sessions only (guest), whose headers travel in clear."""
+
+    def __init__(self, upstream_port: int) -> None:
+        self.upstream_port = upstream_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        self.dropped = 0
+        self.sockets: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    def __enter__(self) -> SmbReadBlackhole:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.listener.close()
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):
+                sock.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.upstream_port))
+            self.sockets += [client, server]
+            threading.Thread(target=self._relay, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._relay, args=(server, client, False),
+                             daemon=True).start()
+
+    def _relay(self, source: socket.socket, target: socket.socket, requests: bool) -> None:
+        try:
+            while frame := _read_frame(source):
+                command = int.from_bytes(frame[16:18], "little") if len(frame) >= 18 else -1
+                if requests and frame[4:8] == b"\xfeSMB" and command == SMB2_READ:
+                    self.dropped += 1
+                    continue
+                target.sendall(frame)
+        except OSError:
+            pass
+
+
+def _read_frame(sock: socket.socket) -> bytes:
+    """One NetBIOS session frame (4-byte header with a 24-bit length), or b"" at the end."""
+    header = _read_exact(sock, 4)
+    if len(header) < 4:
+        return b""
+    body = _read_exact(sock, int.from_bytes(header[1:4], "big"))
+    return header + body
+
+
+def _read_exact(sock: socket.socket, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = sock.recv(size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
 
 class SambaUnavailable(Exception):
     pass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -11,7 +12,7 @@ from phiscan.config import Config
 from phiscan.scan.runner import run_scan
 from phiscan.sources.smb import SmbSource
 from tests.conftest import all_files_under
-from tests.servers import SMB_PASSWORD, SMB_USER
+from tests.servers import SMB_PASSWORD, SMB_USER, SmbReadBlackhole
 from tests.source_fixtures import rows_by_location
 
 pytestmark = pytest.mark.usefixtures("reuse_detector")
@@ -117,3 +118,27 @@ def test_server_side_link_loops_end_with_a_row(samba, tmp_path):
         "team/visit.txt": ("scanned", ""),
         "deep/l1/l2/l3": ("skipped", "folder deeper than max_depth (3)"),
     }
+
+
+def test_an_smb_read_that_never_answers_meets_the_per_file_timeout(samba, tmp_path):
+    """The read is part of the file: smbprotocol waits for a READ answer without a time
+    limit, so a server that never answers must be cut by the per-file deadline."""
+    config = tmp_path / "phiscan.toml"
+    config.write_text("[smb]\nrequire_signing = false\n[limits]\nper_file_timeout_seconds = 4\n")
+    with SmbReadBlackhole(samba.port) as hole:
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "phiscan", "scan", f"smb://guest@127.0.0.1:{hole.port}/links",
+             "--out", str(tmp_path / "out"), "--workers", "1", "--config", str(config),
+             "--quiet"], capture_output=True, text=True, timeout=300)
+        elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr[-2000:]
+    root = f"smb://127.0.0.1:{hole.port}/links"
+    rows = rows_by_location(tmp_path / "out")
+    assert {location[len(root) + 1:]: (row["status"], row["reason"])
+            for location, row in rows.items()} == {
+        "elsewhere": ("skipped", "reparse point (link) not followed"),
+        "plain.txt": ("error", "timeout: over per_file_timeout_seconds (while reading)"),
+    }
+    assert hole.dropped >= 1
+    assert elapsed < 4 + 40  # start-up and one deadline, not a wait without end
