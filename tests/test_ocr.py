@@ -29,6 +29,7 @@ from phiscan.security.keys import keyed_hash
 from phiscan.synthetic.demo_share import spaced
 from phiscan.synthetic.formats import build_pdf
 from phiscan.synthetic.scans import (
+    BENCH_QUALITIES,
     QUALITIES,
     QUALITY,
     ScanPage,
@@ -38,6 +39,7 @@ from phiscan.synthetic.scans import (
     saved_dpi,
     scan_pages,
 )
+from tests.conftest import assert_no_raw_values
 
 KEY = os.environ["PHISCAN_HMAC_KEY"].encode()
 NHS_ONLY = """
@@ -149,6 +151,12 @@ def test_summary_counts_the_pages_read_by_ocr(scanned_share):
     assert pages["scan-300dpi.png"] == 1
 
 
+def test_no_number_read_by_ocr_reaches_any_output(scanned_share):
+    _share, out, planted, _rows = scanned_share
+    assert_no_raw_values(out, [spaced(number) for numbers in planted.values()
+                               for number in numbers])
+
+
 def test_no_ocr_says_needs_ocr(tmp_path):
     share = tmp_path / "share"
     share.mkdir()
@@ -232,6 +240,14 @@ def test_rapidocr_reads_a_page_scanned_sideways():
     digits = "".join(character for character in reading.text if character.isdigit())
     assert page.person.nhs_number in digits
     assert page.person.dob.replace("/", "") in digits
+
+
+@pytest.mark.parametrize("quality", BENCH_QUALITIES, ids=lambda quality: quality.name)
+def test_pages_at_any_slant_or_upside_down_are_read(quality):
+    page = scan_pages(15, 1, quality)[0]
+    reading = read_page(page.image, OcrConfig(engine="tesseract"))
+    assert spaced(page.person.nhs_number) in reading.text
+    assert page.person.name in reading.text
 
 
 def test_an_unknown_engine_is_a_config_error(tmp_path):

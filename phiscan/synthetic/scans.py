@@ -111,8 +111,16 @@ QUALITIES = (
     Quality("skew-2deg", 300, skewed(2.0), "PNG"),
     Quality("rotated-90", 300, sideways, "PNG"),
 )
-# Measured in bench/ocr_compare.py only: a page fed in badly askew.
-BENCH_QUALITIES = (Quality("skew-10deg", 300, skewed(10.0), "PNG"),)
+def upside_down(page: Image.Image, rng: random.Random) -> Image.Image:
+    return page.transpose(Image.Transpose.ROTATE_180)
+
+
+# Measured in bench/ocr_compare.py only: pages fed in badly askew, or upside down.
+BENCH_QUALITIES = (
+    Quality("skew-10deg", 300, skewed(10.0), "PNG"),
+    Quality("skew-30deg", 200, skewed(-30.0), "PNG"),
+    Quality("upside-down", 200, upside_down, "PNG"),
+)
 QUALITY = {quality.name: quality for quality in (*QUALITIES, *BENCH_QUALITIES)}
 
 
