@@ -271,3 +271,16 @@ def test_a_doc_stops_at_the_text_limit_and_says_so():
     with pytest.raises(LimitExceeded, match="text over max_text_chars"):
         units.extend(run_extractor("doc", data, ctx))
     assert sum(len(unit.text) for unit in units) <= 40
+
+
+def test_a_file_embedded_in_a_legacy_workbook_is_a_member(formats_scan):
+    rows = {location: (row["extractor"], row["status"], row["reason"])
+            for location, row in formats_scan.items()
+            if location.startswith("public/testEXCEL_embeddedPDF_windows.xls")}
+    assert rows == {
+        "public/testEXCEL_embeddedPDF_windows.xls": ("xls", "scanned", ""),
+        "public/testEXCEL_embeddedPDF_windows.xls!objects/MBD006CBD3A/CONTENTS": (
+            "pdf", "scanned", ""),
+    }
+    assert formats_scan["public/testEXCEL_embeddedPDF_windows.xls!objects/MBD006CBD3A/CONTENTS"][
+        "chars"] > 0

@@ -28,7 +28,7 @@ from phiscan.extract.base import (
     Piece,
     partial_reason,
 )
-from phiscan.extract.ole import open_ole, refuse_encrypted
+from phiscan.extract.ole import embedded_objects, open_ole, refuse_encrypted
 from phiscan.extract.tables import table_units
 from phiscan.model import TextUnit
 
@@ -340,11 +340,13 @@ def extract_doc(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
         word = read_stream(ole, "WordDocument")
         fib = Fib(word)
         text, marks = document_text(word, fib, ole, ctx.limits.max_text_chars)
+        children = embedded_objects(ole, ctx)
     finally:
         ole.close()
     for where, raw, first_cp in stories(text[: ctx.limits.max_text_chars], fib):
         reader = StoryReader(where, marks)
         reader.read(raw, first_cp)
         yield from reader.units(ctx)
+    yield from children
     if len(text) > ctx.limits.max_text_chars:
         raise LimitExceeded(partial_reason("text over max_text_chars", ctx.text_chars_used))

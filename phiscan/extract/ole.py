@@ -107,30 +107,45 @@ def native_file(stream: bytes) -> tuple[str, bytes]:
     return name.replace("\\", "/").rsplit("/", 1)[-1] or "native.bin", content
 
 
+def stream_child(ole: olefile.OleFileIO, path: list[str], name: str, ctx: ExtractContext
+                 ) -> Child:
+    """The file an embedded object's stream holds, as a member named `name/...`."""
+    limit, stream = ctx.limits.max_member_bytes, "/".join(path)
+    if ctx.depth >= ctx.limits.max_archive_depth:
+        return Child(name, b"", skip_reason="embedded object nesting deeper than"
+                     " max_archive_depth")
+    if ole.get_size(stream) > limit:
+        return Child(name, b"", skip_reason="too large: over max_member_bytes")
+    with ole.openstream(stream) as handle:
+        content = handle.read(limit + 1)
+    if path[-1] == NATIVE_STREAM:
+        try:
+            file_name, content = native_file(content)
+        except (ValueError, struct.error):
+            return Child(name, b"", error="malformed embedded object")
+        name = f"{name.rsplit('/', 1)[0]}/{safe_member_name(file_name)}" if "/" in name \
+            else safe_member_name(file_name)
+    ctx.budget.spend(len(content))
+    return Child(name, content)
+
+
 def extract_ole_package(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     """An embedded object (word/embeddings/oleObject1.bin): the file inside it, as a member."""
-    ctx.check_depth("embedded object")
     ole = open_ole(data, "embedded object")
     try:
-        limit = ctx.limits.max_member_bytes
         for stream in (NATIVE_STREAM, *PACKAGE_STREAMS):
-            if not ole.exists(stream):
-                continue
-            if ole.get_size(stream) > limit:
-                yield Child(stream.strip("\x01"), b"",
-                            skip_reason="too large: over max_member_bytes")
+            if ole.exists(stream):
+                yield stream_child(ole, [stream], stream.strip("\x01"), ctx)
                 return
-            with ole.openstream(stream) as handle:
-                content = handle.read(limit + 1)
-            name = stream
-            if stream == NATIVE_STREAM:
-                try:
-                    name, content = native_file(content)
-                except (ValueError, struct.error):
-                    yield Child("Ole10Native", b"", error="malformed embedded object")
-                    return
-            ctx.budget.spend(len(content))
-            yield Child(safe_member_name(name), content)
-            return
     finally:
         ole.close()
+
+
+def embedded_objects(ole: olefile.OleFileIO, ctx: ExtractContext) -> list[Child]:
+    """Files held by the objects embedded in a Word or Excel 97 file (their ObjectPool
+    or MBD storages): `letter.doc!objects/_1310388058/report.pdf`."""
+    children = []
+    for path in ole.listdir(streams=True, storages=False):
+        if len(path) > 1 and path[-1] in (NATIVE_STREAM, *PACKAGE_STREAMS):
+            children.append(stream_child(ole, path, f"objects/{path[-2]}/{path[-1]}", ctx))
+    return children

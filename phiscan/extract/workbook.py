@@ -20,7 +20,13 @@ from phiscan.extract.archive import check_container
 from phiscan.extract.base import ExtractContext, ExtractionError, LimitExceeded, Piece, Skip
 from phiscan.extract.docx_direct import parse_xml
 from phiscan.extract.embedded import embedded_files
-from phiscan.extract.ole import ENCRYPTED, OLE_MAGIC, refuse_encrypted
+from phiscan.extract.ole import (
+    ENCRYPTED,
+    OLE_MAGIC,
+    embedded_objects,
+    open_ole,
+    refuse_encrypted,
+)
 from phiscan.extract.presentation import PARAGRAPHS, paragraph_text
 from phiscan.extract.spreadsheet import extract_xlsx, sheet_units
 from phiscan.model import TextUnit
@@ -106,8 +112,14 @@ def extract_xls(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
         open_book(data, "xls").close()
     except ExtractionError:
         yield from xlrd_units(data, ctx)
-        return
-    yield from book_units(data, ctx, "xls")
+    else:
+        yield from book_units(data, ctx, "xls")
+    if data.startswith(OLE_MAGIC):
+        ole = open_ole(data, "xls")
+        try:
+            yield from embedded_objects(ole, ctx)
+        finally:
+            ole.close()
 
 
 def extract_zipped_book(data: bytes, ctx: ExtractContext, kind: str) -> Iterator[Piece]:
