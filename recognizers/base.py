@@ -78,7 +78,9 @@ class ContextScoredRecognizer(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         scored: list[RecognizerResult] = []
-        for result in self.match_patterns(text, regex_flags or self.global_regex_flags):
+        # Scored before duplicates are removed: a match that the context rejects (a name
+        # field excluded by its word) must not hide the same span found by another pattern.
+        for result in self.pattern_matches(text, regex_flags or self.global_regex_flags):
             kept = self.score_match(text, result)
             if kept is None:
                 continue
@@ -87,11 +89,16 @@ class ContextScoredRecognizer(PatternRecognizer):
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
             }
             scored.append(kept)
-        return scored
+        return EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
 
     def match_patterns(self, text: str, flags: int) -> list[RecognizerResult]:
         """What `PatternRecognizer` finds (same scores, validation and explanations),
         each pattern scanned only in its trigger's regions."""
+        results = self.pattern_matches(text, flags)
+        return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
+
+    def pattern_matches(self, text: str, flags: int) -> list[RecognizerResult]:
+        """Every pattern's matches, duplicates included."""
         results = []
         where_by_trigger: dict[int, list | None] = {}  # regions, or starts if anchored
         gate = self.context_gate.regions(text) if self.gated and self.context_gate else None
@@ -124,7 +131,7 @@ class ContextScoredRecognizer(PatternRecognizer):
                         results.append(result)
             except TimeoutError:
                 log.warning("pattern '%s' of %s timed out; skipped", pattern.name, self.name)
-        return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
+        return results
 
     def pattern_result(self, pattern: Pattern, text: str, start: int, end: int, flags: int
                        ) -> RecognizerResult | None:

@@ -37,7 +37,8 @@ HL7_NAME = (
 TITLED = "titled name"
 # A word of the name is capitalised (`Jones`, `O'Neill`) or in capitals (`Sandra JONES`);
 # a trailing word in capitals that is no name (`Mrs Jane Smith GP`) is trimmed.
-_TITLED_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z](?:[A-Z]|['’\-](?=[A-Z]))+)"
+_TITLED_WORD = (r"(?:[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:['’\-]?[A-Z]?[a-z]+)*"
+                r"|[A-Z](?:[A-Z]|['’\-](?=[A-Z]))+)")
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?)\.?[ ]+"
     rf"{_TITLED_WORD}(?:[ ]{_TITLED_WORD}){{0,2}}(?![\w'’\-])"
@@ -111,7 +112,12 @@ class NameFieldRecognizer(ContextScoredRecognizer):
 
     def is_name_field(self, field: str) -> bool:
         words = without_digits(field)
-        return self.name_fields.ends(words) and not self.excluded.found_in(words)
+        ending = max((phrase for phrase in self.name_fields.padded if words.endswith(phrase)),
+                     key=len, default=None)
+        # The exclusions apply to the words before the name phrase: `service user` is a
+        # name field, `user name` is not.
+        return ending is not None and not self.excluded.found_in(
+            words[:len(words) - len(ending)] + " ")
 
     def trimmed(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """A titled name without trailing capitals that are no name (`GP`, `DOB`)."""

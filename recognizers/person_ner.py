@@ -39,8 +39,20 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         normalised = normalise_words(value)
         return not self.not_names.equals(normalised)
 
+    def without_leading_labels(self, text: str, result):
+        """`Carer Leanne Bishop` -> `Leanne Bishop`: a role word spaCy took into the name
+        stays outside it (it is what tells whose name it is)."""
+        while True:
+            value = text[result.start:result.end]
+            first, _, rest = value.partition(" ")
+            if not rest.strip() or not self.not_names.equals(normalise_words(first)):
+                return result
+            result.start += len(first) + len(rest) - len(rest.lstrip()) + 1
+
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)
+        results = [self.without_leading_labels(text, result)
+                   if result.entity_type == "PERSON" else result for result in results]
         return [
             result for result in results
             if result.entity_type != "PERSON"

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from phiscan.extract.base import record_unit
+from phiscan.synthetic.care_share import build_care_share
 from phiscan.synthetic.demo_share import spaced
 from phiscan.synthetic.groundtruth import build_known_share, build_population_share
 from tests.conftest import assert_no_raw_values
@@ -197,3 +198,44 @@ def test_population_share_within_one_percent(tmp_path, needs_name_and_dob):
         0.03 * truth.with_home_access)
     assert people["lower_bound"] <= people["total"] <= people["upper_bound"]
     assert people["lower_bound"] <= truth.individuals <= people["upper_bound"]
+
+
+@pytest.fixture(scope="module")
+def care(tmp_path_factory):
+    """The generated care share (issue 15), scanned and scored by `phiscan eval --scoping`."""
+    share = tmp_path_factory.mktemp("care-share")
+    work = tmp_path_factory.mktemp("care-work")
+    truth = build_care_share(share)
+    truth.save(work / "truth.json")
+    scan(share, work / "out")
+    result = run_cli("eval", str(work / "truth.json"), "--scoping", str(work / "out"),
+                     "--json", str(work / "figures.json"))
+    assert result.returncode == 0, result.stderr
+    assert "identity_recall" in result.stdout
+    return truth, work / "out", json.loads((work / "figures.json").read_text())
+
+
+def test_care_share_people_are_right_person_by_person(care):
+    truth, _out, figures = care
+    assert figures["true_people"] == truth.individuals == 200
+    assert figures["identity_recall"] >= 0.98
+    assert figures["identity_precision"] >= 0.98
+    assert figures["staff_contamination"] <= 0.01
+    assert figures["rows_named_staff"] == 0  # staff recurring across patients: nobody
+    assert abs(figures["total"] - truth.individuals) <= 0.01 * truth.individuals
+    assert abs(figures["with_home_access"] - truth.with_home_access) <= (
+        0.02 * truth.with_home_access)
+
+
+def test_care_share_report_lists_recurring_staff_masked(care):
+    truth, out, _figures = care
+    result = run_cli("report", str(out), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    recurring = report["staff"]["recurring_names"]
+    # the carers named in notes with no label, each beside a hundred patients or so
+    assert len(recurring) >= 1 and all(item["subjects"] >= 50 for item in recurring)
+    assert report["individuals"]["related_people"] == len(truth.related)
+    names = [*truth.staff, *truth.related,
+             *(f"{p['forename']} {p['surname']}" for p in truth.people)]
+    assert not [name for name in names if name in result.stdout]

@@ -116,8 +116,8 @@ def test_every_name_in_a_visit_note_gets_its_role(scanned):
         ("Dr A*** H*****", "staff"),  # Seen by Dr
         ("J***** S*****", "subject"),  # Client: JONES, Sandra
         ("K**** J****", "related"),  # Next of kin (daughter)
-        ("L***** B*****", "staff"),  # Carer:
         ("Mrs P** G****", "related"),  # neighbour holding a key
+        ("Ms L***** B*****", "staff"),  # Carer:
         ("P**** L***", "staff"),  # signature
     ]
 
@@ -131,17 +131,16 @@ def test_hl7_fhir_letter_and_mail_roles(scanned):
         ("A*** H*****", "staff"), ("S***** M** J****", "subject")]
     assert roles(out, "clinic.txt") == [  # Re: / Dear Dr / Yours sincerely
         ("Dr A*** H*****", "staff"), ("Dr P****", "staff"), ("Mrs M*** O******", "subject"),
-        ("Mrs O******", "subject")]
+        ("Mrs O******", "")]  # `I saw Mrs O'Neill`: no role of its own
     assert roles(out, "update.eml") == [  # From / To, and the patient in the body
-        ("A*** W**********", "subject"), ("L***** B*****", "staff"), ("P**** L***", "staff")]
+        ("A*** W**********", ""), ("L***** B*****", "staff"), ("P**** L***", "staff")]
 
 
 def test_split_name_columns_make_a_full_name(scanned):
     _share, out = scanned
-    assert roles(out, "split.csv") == [
-        ("A*** J", "subject"),  # a forename with an initial: not a full name on its own
-        ("A*** J W**********", "subject"), ("M*** O******", "subject"),
-        ("S***** J****", "subject")]
+    assert roles(out, "split.csv") == [  # no role word in `surname`, `forename`
+        ("A*** J", ""),  # a forename with an initial: not a full name on its own
+        ("A*** J W**********", ""), ("M*** O******", ""), ("S***** J****", "")]
 
 
 def export(out: Path, tmp_path: Path, *extra: str) -> list[dict]:

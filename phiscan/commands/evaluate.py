@@ -41,6 +41,39 @@ def results_table(evaluation: Evaluation) -> Table:
     return table
 
 
+def scoping_eval(truth_path: Path, out_dir: Path, config_path: Path | None,
+                 json_out: Path | None) -> None:
+    """Identity recall, identity precision, staff contamination, totals (issue 15)."""
+    from phiscan.commands.individuals import reveal_for
+    from phiscan.quality.scoping import score_rows
+    from phiscan.scoping.individuals_csv import export_row, revealed_row
+    from phiscan.scoping.report import load_scope
+    from phiscan.synthetic.care_share import CareTruth
+
+    try:
+        truth = CareTruth.load(truth_path)
+        scope = load_scope(out_dir, load_config(config_path))
+    except (ConfigError, OSError, ValueError, TypeError) as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    people = scope.individuals
+    values = reveal_for(out_dir, people, "phiscan eval --scoping", config_path)
+    rows = [export_row(person) | revealed_row(person, values) for person in people]
+    figures = score_rows(rows, truth.people, truth.staff).as_dict() | {
+        "total": len(people), "true_total": truth.individuals,
+        "with_home_access": sum(person.home_access for person in people),
+        "true_with_home_access": truth.with_home_access,
+    }
+    table = Table(title=f"breach scoping on {truth_path.name}")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for name, value in figures.items():
+        table.add_row(name, str(value))
+    console.print(table)
+    if json_out:
+        write_private_text(json_out, json.dumps(figures, indent=2) + "\n")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_command(
@@ -57,8 +90,16 @@ def register(app: typer.Typer) -> None:
         json_out: Annotated[Path | None, typer.Option(
             "--json", help="Also write the figures as JSON here (0600).")] = None,
         config_path: Annotated[Path | None, typer.Option("--config", "-c")] = None,
+        scoping: Annotated[Path | None, typer.Option(
+            "--scoping", help="Score breach scoping person by person instead: DATASET is "
+            "the truth of a generated care share (`python -m phiscan.synthetic.care_share`), "
+            "this the scan output of that share (reveals its individuals; logged).")] = None,
     ) -> None:
-        """Precision, recall and F1 per entity type (span and document level)."""
+        """Precision, recall and F1 per entity type (span and document level), or breach
+        scoping's identity recall and precision (`--scoping`)."""
+        if scoping is not None:
+            scoping_eval(dataset_path, scoping, config_path, json_out)
+            return
         engines = list(engine or ["phiscan"])
         unknown = [name for name in engines if name not in ENGINES]
         try:

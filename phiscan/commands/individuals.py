@@ -33,8 +33,10 @@ def individuals_table(people: list[Individual]) -> Table:
     return table
 
 
-def reveal_for(out_dir: Path, people: list[Individual], export: Path,
+def reveal_for(out_dir: Path, people: list[Individual], target: str,
                config_path: Path | None) -> dict[str, str]:
+    """Values of the people's hashes, re-read from the sources; logged with `target`
+    (where they are written)."""
     try:
         config = load_config(config_path)
     except ConfigError as exc:
@@ -49,7 +51,7 @@ def reveal_for(out_dir: Path, people: list[Individual], export: Path,
     outcome = reveal_values(out_dir, hashes, key.secret, config)
     with Inventory(out_dir) as inventory:
         inventory.log_audit("reveal", getpass.getuser(), {
-            "export": str(export.resolve()), "individuals": len(people),
+            "export": target, "individuals": len(people),
             "values_recovered": len(outcome.values), "locations_read": outcome.locations_read,
             "locations_failed": outcome.locations_failed,
         })
@@ -90,7 +92,7 @@ def individuals_command(
     if reveal:  # the audit row goes into the inventory: a writer like any other
         with output_lock(out_dir, "individuals --reveal"):
             count = write_export(export, people,
-                                 reveal_for(out_dir, people, export, config_path))
+                                 reveal_for(out_dir, people, str(export.resolve()), config_path))
     else:
         count = write_export(export, people)
     err_console.print(f"wrote {count} individuals to {export}")

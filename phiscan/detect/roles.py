@@ -18,8 +18,9 @@ text is there), from the strongest signal first:
 6. a signature block (`Yours sincerely` on one of the lines above);
 7. the FHIR resource it sits in (Practitioner, RelatedPerson, Patient);
 
-and otherwise `subject`. The phrases live in `phiscan/data/roles.txt`. Only the role
-leaves this module: no name is kept.
+and otherwise no role (`''`): such a name counts as the subject's, unless it recurs
+across many subjects (`phiscan.scoping.recurrence`). The phrases live in
+`phiscan/data/roles.txt`. Only the role leaves this module: no name is kept.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from pathlib import Path
 from recognizers.context import context_of, normalise_words
 
 SUBJECT, STAFF, RELATED = "subject", "staff", "related"
+UNMARKED = ""  # no signal: counted as the subject's, unless it recurs across subjects
 ROLES = (SUBJECT, STAFF, RELATED)
 ROLES_FILE = Path(__file__).parent.parent / "data" / "roles.txt"
 MAX_PHRASE_WORDS = 4
@@ -127,7 +129,7 @@ class RoleRules:
             role = self.first(context.after)
         if role is None and not context.field.strip() and self.signed(text, start):
             role = STAFF
-        return role or fhir_role(where) or SUBJECT
+        return role or fhir_role(where) or UNMARKED
 
 
 def hl7_segment_of(field: str) -> str:

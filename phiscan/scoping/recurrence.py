@@ -2,13 +2,15 @@
 
 A carer's or a consultant's name that no label marked sits in the note of every person
 they visit, next to that person's NHS number and date of birth. Decided after the scan,
-on the inventory's keyed hashes only: a full name counts the different subjects it was
-seen with, in records about one subject (at most one NHS number and one date of birth)
-that name someone else too (another name, whatever its role). A patient's own records
-name one subject however often they recur, and a common name alone in many rows is many
-people: neither is touched. A name seen with `[scoping] recurring_subjects` subjects or
-more (different NHS numbers or different dates of birth) is treated as staff; the report
-lists it masked with its id, and `[scoping] keep_names` (ids) keeps a name as a subject.
+on the inventory's keyed hashes only: a full name found with no role (nothing marked it the
+subject's, staff's or a relative's) counts the different subjects it was seen with, in
+records about one subject (at most one NHS number and one date of birth) that name
+someone else too (another name, whatever its role). A patient's own records name one
+subject however often they recur, a name marked `Patient:` is the subject's there, and a
+common name alone in many rows is many people: none of these is touched. A name seen so
+with `[scoping] recurring_subjects` subjects or more (different NHS numbers or different
+dates of birth) is treated as staff wherever it had no role; the report lists it masked
+with its id, and `[scoping] keep_names` (ids) keeps a name as a subject.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def recurring_names(records: list[Record], threshold: int,
     for record in records:
         if not _one_subject(record) or _names_in(record) < 2:
             continue
-        for name in record.full_names:
+        for name in record.unmarked_names - record.marked_names:
             nhs_seen[name] |= record.nhs
             dobs_seen[name] |= record.dobs
             masked[name] = record.masked.get(name, "")
@@ -69,10 +71,11 @@ def recurring_names(records: list[Record], threshold: int,
 
 
 def treat_as_staff(records: list[Record], names: list[RecurringName]) -> None:
-    """Move recurring names from the subject's names to staff, in every record."""
+    """Move recurring names from the subject's names to staff, in every record where
+    nothing marked them the subject's."""
     hashes = {item.value_hash for item in names}
     for record in records:
-        moved = record.full_names & hashes
+        moved = (record.unmarked_names - record.marked_names) & hashes
         if moved:
             record.full_names -= moved
             record.staff_names |= moved

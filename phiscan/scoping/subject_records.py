@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
 from phiscan.detect.normalize import is_title
-from phiscan.detect.roles import RELATED, STAFF
+from phiscan.detect.roles import RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 
 # Findings of a location scanned before records existed: one record for the whole file.
@@ -35,6 +35,8 @@ class Record:
     nhs: set[str] = field(default_factory=set)
     test_nhs: set[str] = field(default_factory=set)
     full_names: set[str] = field(default_factory=set)  # the subject's (or role unknown)
+    unmarked_names: set[str] = field(default_factory=set)  # of those, found with no role
+    marked_names: set[str] = field(default_factory=set)  # of those, marked the subject's
     staff_names: set[str] = field(default_factory=set)
     related_names: set[str] = field(default_factory=set)
     dobs: set[str] = field(default_factory=set)
@@ -95,6 +97,9 @@ def add_finding(record: Record, row: sqlite3.Row) -> None:
     if target is not None:
         target.add(value_hash)
         record.masked[value_hash] = row["masked"]
+    if target is record.full_names:
+        (record.marked_names if row["role"] == SUBJECT else record.unmarked_names).add(
+            value_hash)
 
 
 def build_records(rows: Iterable[sqlite3.Row]) -> list[Record]:

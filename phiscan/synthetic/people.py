@@ -22,6 +22,20 @@ SURNAMES = (
     "Wood", "Jackson", "Khan", "Nowak", "Okafor", "Murphy", "Hughes",
 )
 
+# Extra shapes for the care share: apostrophes, hyphens, and middle names.
+MORE_SURNAMES = ("O'Neill", "Webb-Morton", "O'Brien", "Ferguson-Hart", "McDonald", "Ahmed",
+                 "Kowalski", "Baxter", "Fletcher", "Lloyd", "Pearson", "Sutton")
+MIDDLE_NAMES = ("Mary", "Ann", "James", "Elizabeth", "John", "Rose")
+# Staff come from their own names, so a staff name is never also a patient's.
+STAFF_FORENAMES = ("Leanne", "Marcus", "Chloe", "Dwayne", "Fatima", "Gareth", "Hannah",
+                   "Imran", "Kirsty", "Liam", "Megan", "Rhys", "Sadia", "Wayne")
+STAFF_SURNAMES = ("Bishop", "Carver", "Dunmore", "Ellery", "Fairbank", "Garside", "Holroyd",
+                  "Ingham", "Kershaw", "Lumb", "Midgley", "Naylor", "Ormerod", "Sugden")
+# Next of kin too (a daughter's married name, a neighbour).
+RELATED_FORENAMES = ("Karen", "Julie", "Stephen", "Andrea", "Paul", "Tracey", "Neil", "Wendy")
+RELATED_SURNAMES = ("Atkinson", "Barraclough", "Crowther", "Dobson", "Exley", "Firth",
+                    "Greenwood", "Haigh")
+
 
 def mod11_number(rng: random.Random, first_digits: str) -> str:
     """Ten digits starting with `first_digits`, with a valid modulus-11 check digit and
