@@ -100,7 +100,8 @@ def build_archives(share: Path) -> None:
     (source / "clinic" / "note.txt").write_text(NOTE)
     subprocess.run(["tar", "-czf", str(folder / "backup.tgz"), "-C", str(source), "clinic"],
                    check=True)
-    subprocess.run(["bzip2", "-k", str(source / "clinic" / "note.txt")], check=True)
+    bzip2 = ensure_debian_command("bzip2", "bzip2")
+    subprocess.run([bzip2, "-k", str(source / "clinic" / "note.txt")], check=True)
     (source / "clinic" / "note.txt.bz2").rename(folder / "note.txt.bz2")
 
 
@@ -181,7 +182,8 @@ def build_databases(share: Path) -> None:
     folder.mkdir()
     sqlite_database(folder / "clinic.sqlite")
     sqlite_database(folder / "wal-mode.db", wal=True)
-    dump = subprocess.run(["sqlite3", str(folder / "clinic.sqlite"), ".dump"], check=True,
+    sqlite3_shell = ensure_debian_command("sqlite3", "sqlite3")
+    dump = subprocess.run([sqlite3_shell, str(folder / "clinic.sqlite"), ".dump"], check=True,
                           capture_output=True).stdout
     (folder / "sqlite3-dump.sql").write_bytes(dump)
     (folder / "mysqldump.sql").write_text(MYSQLDUMP)
