@@ -1,8 +1,9 @@
 """National Insurance numbers: `UK_NINO`.
 
 Two prefix letters (first not D, F, I, Q, U, V; second not D, F, I, O, Q, U, V;
-never BG, GB, KN, NK, NT, TN, ZZ), six digits, a suffix A-D; spaced or not.
-HMRC's own example prefix `QQ` is therefore not reported.
+never BG, GB, KN, NK, NT, TN, ZZ), six digits, a suffix A-D; spaced in pairs or not,
+in any case (DWP's services take `aa 37 07 73 a` as well as `AA370773A`). HMRC's own
+example prefix `QQ` is therefore not reported.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from recognizers.context import Terms, context_of
 from recognizers.triggers import sign
 
 NINO = (
-    r"(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-    r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w])"
+    r"(?<![\w])(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+    r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D])(?![\w])"
 )
-# Every NI number holds its six digits, perhaps spaced in pairs, right after a capital
+# Every NI number holds its six digits, perhaps spaced in pairs, right after a letter
 # (the prefix's second letter): runs of digits alone are everywhere in logs.
-SIX_DIGITS = sign(r"[A-Z][ \u00a0]?\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d")
+SIX_DIGITS = sign(r"[A-Za-z][ \u00a0]?\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d")
 CONTEXT = Terms(["ni", "nino", "ni no", "ni number", "national insurance", "nat ins", "nins"])
 
 SCORE_BARE = 0.65
