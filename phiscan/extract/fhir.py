@@ -1,18 +1,33 @@
-"""FHIR JSON: Patient resources (alone or in a Bundle), one record per Patient,
+"""FHIR, JSON or XML: Patient resources (alone or in a Bundle), one record per Patient,
 with the elements a recognizer needs named by meaning.
 
-Other resources fall back to the generic JSON flattening, one record each.
+Other resources fall back to a generic flattening, one record each. FHIR XML is
+first turned into the JSON shape (`from_xml`), so one reader serves both syntaxes
+and the same resource gives the same record in either. Field names carry no list
+positions (`name.given`, not `name[0].given[0]`): XML does not say which elements
+are lists, and a name must not read differently by syntax. Narrative (`text.div`,
+XHTML) is read as its text, without markup.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
+
+from lxml import etree
 
 from phiscan.extract.base import ExtractContext, Piece, record_unit
 from phiscan.extract.structured import flatten, parse_json
 
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
+FHIR_NAMESPACE = "http://hl7.org/fhir"
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+# Attributes that are properties in JSON (element ids, extension urls); `value` is the
+# primitive's own value.
+PROPERTY_ATTRIBUTES = ("id", "url")
+_POSITION = re.compile(r"\[\d+\]")
+_MARKUP = re.compile(r"<[^>]*>")
 Pairs = list[tuple[str, str]]
 
 
@@ -73,13 +88,35 @@ def patient_pairs(patient: dict[str, Any]) -> Pairs:
              ("date_of_birth", text_of(patient.get("birthDate"))),
              *address_pairs(patient), *telecom_pairs(patient)]
     rest = {key: value for key, value in patient.items() if key not in named}
-    return pairs + list(flatten(rest))
+    return pairs + fhir_flatten(rest)
+
+
+def narrative_text(div: str) -> str:
+    """The text of an XHTML narrative, markup dropped (parsed safely, else stripped)."""
+    from phiscan.extract.xmldoc import safe_xml_parser
+
+    try:
+        root = etree.fromstring(div.encode("utf-8"), parser=safe_xml_parser())
+    except (etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        return " ".join(_MARKUP.sub(" ", div).split())
+    return " ".join(" ".join(root.itertext()).split())
+
+
+def fhir_flatten(value: Any) -> Pairs:
+    """Every leaf as (path without list positions, text); a narrative as its text."""
+    pairs: Pairs = []
+    for path, text in flatten(value):
+        label = _POSITION.sub("", path)
+        pairs.append((label, narrative_text(text) if label.endswith("text.div") else text))
+    return pairs
 
 
 def resource_pairs(resource: dict[str, Any]) -> Pairs:
     if resource.get("resourceType") == "Patient":
         return patient_pairs(resource)
-    return list(flatten(resource))
+    return fhir_flatten(resource)
 
 
 def resources(document: Any) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -96,10 +133,58 @@ def resources(document: Any) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield f"[{index}]", item
 
 
-def extract_fhir(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    for where, resource in resources(parse_json(data, ctx)):
+def fhir_units(document: Any, ctx: ExtractContext) -> Iterator[Piece]:
+    for where, resource in resources(document):
         kind = text_of(resource.get("resourceType")) or "resource"
         label = f"{where} {kind}".strip()
-        unit = record_unit(resource_pairs(resource), label, label)
+        pairs = [(name, ctx.spend_text(text)) for name, text in resource_pairs(resource)]
+        unit = record_unit(pairs, label, label)
         if unit.text:
             yield unit
+
+
+def extract_fhir(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
+    yield from fhir_units(parse_json(data, ctx), ctx)
+
+
+def is_fhir_xml(root: etree._Element) -> bool:
+    return etree.QName(root).namespace == FHIR_NAMESPACE
+
+
+def _primitive(value: str) -> Any:
+    return {"true": True, "false": False}.get(value, value)
+
+
+def from_xml(element: etree._Element) -> Any:
+    """A FHIR XML element in the JSON shape: a resource (an UpperCamel element) as an
+    object with its `resourceType`, a primitive as its `value` (its id and extensions
+    under `_name`, as JSON keeps them), repeated children as lists, a narrative `div`
+    as its XHTML text (JSON's form)."""
+    if etree.QName(element).namespace == XHTML_NAMESPACE:
+        return etree.tostring(element, encoding="unicode", with_tail=False)
+    children = [child for child in element if isinstance(child.tag, str)]
+    name = etree.QName(element).localname
+    if name[:1].isupper():
+        return {"resourceType": name, **_members(element, children)}
+    if len(children) == 1 and etree.QName(children[0]).localname[:1].isupper():
+        return from_xml(children[0])  # `resource`, `contained`: the resource itself
+    return _members(element, children)
+
+
+def _members(element: etree._Element, children: list[etree._Element]) -> dict[str, Any]:
+    members: dict[str, Any] = {key: element.attrib[key] for key in PROPERTY_ATTRIBUTES
+                               if key in element.attrib}
+    groups: dict[str, list[Any]] = {}
+    for child in children:
+        key = etree.QName(child).localname
+        if "value" in child.attrib:
+            groups.setdefault(key, []).append(_primitive(child.attrib["value"]))
+            grandchildren = [item for item in child if isinstance(item.tag, str)]
+            extra = _members(child, grandchildren)
+            if extra:
+                groups.setdefault(f"_{key}", []).append(extra)
+        else:
+            groups.setdefault(key, []).append(from_xml(child))
+    members.update({key: values[0] if len(values) == 1 else values
+                    for key, values in groups.items()})
+    return members

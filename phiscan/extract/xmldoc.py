@@ -1,6 +1,11 @@
 """XML: element text and attribute values with their tag (and attribute) names beside
 them; DTDs and entities ignored.
 
+Read by meaning where the vocabulary is known: FHIR XML (namespace
+http://hl7.org/fhir) through the FHIR reader, as FHIR JSON is; HL7 v3 (CDA, ITK)
+by its structure (`phiscan.extract.cda`). Elsewhere an element that names itself
+(`<field name="nhs_number" value="..."/>`) is labelled by that name.
+
 The parser never loads a DTD, never resolves an entity (internal or external:
 no billion laughs, no XXE) and never touches the network.
 """
@@ -11,7 +16,12 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from phiscan.extract import cda
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
+from phiscan.extract.fhir import fhir_units, from_xml, is_fhir_xml
+
+# Attributes by which an element gives its own field name (`<field name=".." value=".."/>`).
+NAMING_ATTRIBUTES = ("name", "key", "field", "label")
 
 
 def safe_xml_parser() -> etree.XMLParser:
@@ -35,26 +45,50 @@ def local_name(element: etree._Element) -> str:
     return etree.QName(element).localname
 
 
-def labelled_text(root: etree._Element) -> Iterator[tuple[str, str]]:
+def own_name(element: etree._Element) -> str | None:
+    """The field name an element gives itself, when it also holds a value."""
+    if "value" not in element.attrib and not (element.text and element.text.strip()):
+        return None
+    for attribute in NAMING_ATTRIBUTES:
+        name = element.get(attribute, "").strip()
+        if name:
+            return name
+    return None
+
+
+def labelled_text(root: etree._Element, hl7: bool = False) -> Iterator[tuple[str, str]]:
     """(tag, text) for each element's own text, `tag@attribute` for its attribute
-    values, and its tail under the parent's tag."""
+    values, and its tail under the parent's tag. An element that names itself labels
+    its value and text by that name. `hl7`: leave out what `cda.meaning_pairs` read."""
     for element in root.iter():
         if not isinstance(element.tag, str):  # an unresolved entity reference
             continue
+        tag = local_name(element)
+        inside = hl7 and (cda.read_as_text(element) or cda.covered(element))
+        named = own_name(element)
         for name, value in element.attrib.items():
-            if value.strip():
-                yield f"{local_name(element)}@{etree.QName(name).localname}", value
-        if element.text and element.text.strip():
-            yield local_name(element), element.text
+            attribute = etree.QName(name).localname
+            if not value.strip() or inside or (hl7 and tag in cda.READ_BY_MEANING):
+                continue
+            if named and attribute in NAMING_ATTRIBUTES:
+                continue
+            yield (named if named and attribute == "value" else f"{tag}@{attribute}"), value
+        if element.text and element.text.strip() and not inside:
+            yield named or tag, element.text
         parent = element.getparent()
-        if parent is not None and element.tail and element.tail.strip():
+        if parent is not None and element.tail and element.tail.strip() and not (
+                hl7 and cda.covered(element)):
             yield local_name(parent), element.tail
 
 
 def extract_xml(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     root = parse_xml(data)
-    pairs = []
-    for name, text in labelled_text(root):
-        pairs.append((name, ctx.spend_text(text)))
+    if is_fhir_xml(root):
+        yield from fhir_units(from_xml(root), ctx)
+        return
+    hl7 = cda.is_hl7_v3(root)
+    named = list(cda.meaning_pairs(root)) if hl7 else []
+    pairs = [(name, ctx.spend_text(text)) for name, text in
+             [*named, *labelled_text(root, hl7=hl7)]]
     if pairs:
         yield record_unit(pairs, "", None)
