@@ -37,6 +37,26 @@ RISK_ORDER: tuple[Risk, ...] = (Risk.NONE, Risk.LOW, Risk.MEDIUM, Risk.HIGH, Ris
 MEMBER_SEP = "!"
 
 
+class ExposureLevel(StrEnum):
+    """Who can read a location, widest first (`phiscan.sources.exposure`)."""
+
+    PUBLIC = "public"  # anyone, without an account (a public bucket or object)
+    BROAD = "broad"  # every account on the system or domain
+    GROUP = "group"  # the members of named groups
+    RESTRICTED = "restricted"  # the owner and individually named accounts only
+    UNKNOWN = "unknown"  # the permissions could not be read (the reason says why)
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """Who can read a location and the principals that make it so (names, uids, gids;
+    never content). `reason` says why the level is `unknown`."""
+
+    level: ExposureLevel
+    principals: tuple[str, ...] = ()
+    reason: str = ""
+
+
 @dataclass(frozen=True)
 class SourceItem:
     """One object a source found: a file, an S3 object, an SMB file.
@@ -55,6 +75,7 @@ class SourceItem:
     # The source's own handle when it differs from the display location (a local
     # path whose name is not valid UTF-8 is displayed with escapes).
     ref: str = ""
+    exposure: Exposure | None = None  # None: this source does not read permissions
 
     @property
     def handle(self) -> str:
@@ -210,6 +231,7 @@ class LocationResult:
     categories: list[str] = field(default_factory=list)
     special_category: bool = False
     risk: Risk = Risk.NONE
+    exposure: Exposure | None = None  # a member has its container's
 
     def entity_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -297,6 +297,25 @@ def ensure_samba_installed() -> str:
     return found
 
 
+def ensure_debian_command(command: str, package: str) -> str:
+    """Path of a command, installing the Debian package that has it when missing (as root)."""
+    found = shutil.which(command)
+    if found:
+        return found
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        raise RuntimeError(f"{command} is missing and cannot be installed (needs root, apt-get)")
+    install = ["apt-get", "install", "-y", "--no-install-recommends",
+               "-o", "DPkg::Lock::Timeout=300", package]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if subprocess.run(install, env=env, capture_output=True, timeout=900).returncode != 0:
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=900)
+        subprocess.run(install, env=env, capture_output=True, timeout=900, check=True)
+    found = shutil.which(command)
+    if not found:
+        raise RuntimeError(f"{package} installed but {command} not found")
+    return found
+
+
 @dataclass
 class SambaServer:
     process: subprocess.Popen

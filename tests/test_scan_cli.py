@@ -44,7 +44,8 @@ def test_scan_completes_and_writes_the_contract(sample_scan):
     assert all(by_location[member]["status"] == "scanned" for member in members)
     for row in rows:
         assert set(row) == {"location", "status", "reason", "size", "chars", "modified", "entities",
-                            "special_category", "categories", "risk"}
+                            "special_category", "categories", "risk", "exposure",
+                            "exposure_principals", "exposure_reason"}
     summary = json.loads((out / "summary.json").read_text())
     assert summary["entities"]["UK_NHS"] > 0
     assert summary["entities"]["HOME_ACCESS"] > 0

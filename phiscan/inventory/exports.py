@@ -21,7 +21,7 @@ FILES_CSV = "files.csv"
 SUMMARY_JSON = "summary.json"
 CSV_COLUMNS = (
     "location", "status", "reason", "size", "modified", "special_category", "categories",
-    "risk", "entities",
+    "risk", "entities", "exposure", "exposure_principals",
 )
 
 
@@ -37,6 +37,9 @@ def location_record(location: StoredLocation) -> dict:
         "special_category": location.special_category,
         "categories": location.categories,
         "risk": location.risk,
+        "exposure": location.exposure,
+        "exposure_principals": location.exposure_principals,
+        "exposure_reason": location.exposure_reason,
     }
 
 
@@ -73,6 +76,7 @@ def write_exports(inventory: Inventory, out_dir: str | Path, run: dict | None = 
             record["categories"] = ";".join(location.categories)
             record["entities"] = ";".join(f"{k}={v}" for k, v in location.entities.items())
             record["special_category"] = str(location.special_category).lower()
+            record["exposure_principals"] = ";".join(location.exposure_principals)
             writer.writerow([record[column] for column in CSV_COLUMNS])
     summary = build_summary(locations, run)
     with open_private(out / SUMMARY_JSON) as handle:

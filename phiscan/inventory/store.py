@@ -30,7 +30,16 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.detect.entities import mask_value
-from phiscan.model import MEMBER_SEP, Finding, Label, LocationResult, Risk, Status
+from phiscan.model import (
+    MEMBER_SEP,
+    Exposure,
+    ExposureLevel,
+    Finding,
+    Label,
+    LocationResult,
+    Risk,
+    Status,
+)
 from phiscan.security.files import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
 
@@ -67,6 +76,9 @@ CREATE TABLE IF NOT EXISTS locations (
     categories TEXT NOT NULL DEFAULT '[]',
     special_category INTEGER NOT NULL DEFAULT 0,
     risk TEXT NOT NULL DEFAULT 'none',
+    exposure TEXT NOT NULL DEFAULT 'unknown',
+    exposure_principals TEXT NOT NULL DEFAULT '[]',
+    exposure_reason TEXT NOT NULL DEFAULT '',
     first_run INTEGER NOT NULL,
     last_run INTEGER NOT NULL,
     scanned_at REAL NOT NULL,
@@ -109,12 +121,16 @@ CREATE TABLE IF NOT EXISTS source_posture (
     PRIMARY KEY (run_id, root)
 );
 """
+EXPOSURE_NOT_RECORDED = "not recorded (scanned before exposure was read)"
 # (name, definition) of columns newer than schema 1: added to older inventories. A finding
 # stored before roles existed has role '' (read as a possible subject).
 ADDED_COLUMNS = {
     "findings": (("role", "TEXT NOT NULL DEFAULT ''"),),
     "locations": (("chars", "INTEGER NOT NULL DEFAULT 0"),
-                  ("ocr_pages", "INTEGER NOT NULL DEFAULT 0")),
+                  ("ocr_pages", "INTEGER NOT NULL DEFAULT 0"),
+                  ("exposure", "TEXT NOT NULL DEFAULT 'unknown'"),
+                  ("exposure_principals", "TEXT NOT NULL DEFAULT '[]'"),
+                  ("exposure_reason", f"TEXT NOT NULL DEFAULT '{EXPOSURE_NOT_RECORDED}'")),
 }
 
 
@@ -127,6 +143,7 @@ class PreviousState:
     etag: str | None
     status: str
     last_run: int
+    exposure: tuple[str, tuple[str, ...]] = ("unknown", ())  # level, principals
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,9 @@ class StoredLocation:
     special_category: bool
     risk: str
     gone: bool
+    exposure: str
+    exposure_principals: list[str]
+    exposure_reason: str
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> StoredLocation:
@@ -158,7 +178,9 @@ class StoredLocation:
             entities=json.loads(row["entities"]),
             categories=json.loads(row["categories"]),
             special_category=bool(row["special_category"]), risk=row["risk"],
-            gone=bool(row["gone"]),
+            gone=bool(row["gone"]), exposure=row["exposure"],
+            exposure_principals=json.loads(row["exposure_principals"]),
+            exposure_reason=row["exposure_reason"],
         )
 
 
@@ -293,14 +315,16 @@ class Inventory:
             result.root, result.parent, str(result.status), result.reason, result.size,
             result.modified, result.etag, result.extractor, result.chars, result.ocr_pages,
             json.dumps(result.entity_counts()), json.dumps(result.categories),
-            int(result.special_category), str(result.risk), run_id, now,
+            int(result.special_category), str(result.risk), *_exposure_values(result.exposure),
+            run_id, now,
         )
         if row is None:
             cursor = self.db.execute(
                 "INSERT INTO locations(root, parent, status, reason, size, modified, etag,"
                 " extractor, chars, ocr_pages, entities, categories, special_category, risk,"
+                " exposure, exposure_principals, exposure_reason,"
                 " last_run, scanned_at, first_run, location, gone) VALUES"
-                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
                 (*values, run_id, result.location),
             )
             location_id = int(cursor.lastrowid)
@@ -309,7 +333,8 @@ class Inventory:
             self.db.execute(
                 "UPDATE locations SET root=?, parent=?, status=?, reason=?, size=?, modified=?,"
                 " etag=?, extractor=?, chars=?, ocr_pages=?, entities=?, categories=?,"
-                " special_category=?, risk=?, last_run=?, scanned_at=?, gone=0 WHERE id=?",
+                " special_category=?, risk=?, exposure=?, exposure_principals=?,"
+                " exposure_reason=?, last_run=?, scanned_at=?, gone=0 WHERE id=?",
                 (*values, location_id),
             )
             self.db.execute("DELETE FROM findings WHERE location_id=?", (location_id,))
@@ -323,10 +348,12 @@ class Inventory:
     # Incremental rescans and resume (see phiscan.scan.runner)
     def previous_state(self, location: str) -> PreviousState | None:
         row = self.db.execute(
-            "SELECT size, modified, etag, status, last_run FROM locations"
-            " WHERE location=? AND gone=0", (location,),
+            "SELECT size, modified, etag, status, last_run, exposure, exposure_principals"
+            " FROM locations WHERE location=? AND gone=0", (location,),
         ).fetchone()
-        return PreviousState(*row) if row else None
+        if row is None:
+            return None
+        return PreviousState(*row[:5], exposure=(row[5], tuple(json.loads(row[6]))))
 
     def carry_forward(self, run_id: int, locations: Iterable[str]) -> None:
         """Unchanged locations (and their members) keep rows and findings; only
@@ -408,6 +435,15 @@ class Inventory:
             query += " AND l.location=?"
             params = (location,)
         return self.db.execute(query + " ORDER BY f.id", params).fetchall()
+
+
+NOT_READ_REASON = "this source's permissions are not read"
+
+
+def _exposure_values(exposure: Exposure | None) -> tuple[str, str, str]:
+    if exposure is None:
+        return str(ExposureLevel.UNKNOWN), "[]", NOT_READ_REASON
+    return str(exposure.level), json.dumps(list(exposure.principals)), exposure.reason
 
 
 def _member_range(location: str) -> tuple[str, str]:

@@ -51,7 +51,7 @@ def failure_reason(stage: str, exc: BaseException) -> str:
 def base_result(item: SourceItem) -> LocationResult:
     return LocationResult(
         location=item.location, status=Status.SCANNED, size=item.size,
-        modified=item.modified, etag=item.etag, root=item.root,
+        modified=item.modified, etag=item.etag, root=item.root, exposure=item.exposure,
     )
 
 
@@ -371,7 +371,7 @@ def scan_child(parent: LocationResult, child: Child, ctx: ExtractContext,
     result = LocationResult(
         location=f"{parent.location}{MEMBER_SEP}{child.name}", status=Status.SCANNED,
         size=len(child.data), modified=parent.modified, root=parent.root,
-        parent=parent.location,
+        parent=parent.location, exposure=parent.exposure,
     )
     if child.error:
         result.status, result.reason = Status.ERROR, child.error

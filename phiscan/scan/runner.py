@@ -108,6 +108,9 @@ def is_unchanged(item: SourceItem, previous: PreviousState) -> bool:
     """ETag + size when the source has ETags (S3), else size + mtime."""
     if item.skip_reason or previous.status == str(Status.ERROR) or item.size != previous.size:
         return False
+    if item.exposure is not None and previous.exposure != (
+            str(item.exposure.level), item.exposure.principals):
+        return False  # re-permissioned: its risk may change too
     if item.etag:
         return item.etag == previous.etag
     return item.modified == previous.modified

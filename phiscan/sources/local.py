@@ -16,6 +16,7 @@ from phiscan.sources.base import (
     SourceUnavailable,
     matches_globs,
 )
+from phiscan.sources.exposure import LocalExposure
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 _NOATIME = getattr(os, "O_NOATIME", 0)
@@ -54,6 +55,7 @@ class LocalSource:
         self.real_root = os.path.realpath(self.root)
         self.scan_config = config.scan
         self.root_identity = _identity(self.root)
+        self.exposure = LocalExposure()
 
     def close(self) -> None:
         pass
@@ -187,6 +189,7 @@ class LocalSource:
             skip_reason=reason,
             root=display_path(self.root),
             ref=ref or (path if location != path else ""),
+            exposure=self.exposure.of(ref or path),
         )
 
     def _skip(self, path: str, reason: str) -> SourceItem:
