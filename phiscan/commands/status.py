@@ -15,22 +15,16 @@ from typing import Annotated
 import typer
 
 from phiscan.commands.console import EXIT_INCOMPLETE, EXIT_USAGE, console, err_console
-from phiscan.inventory.store import Inventory, risk_counts, status_counts
+from phiscan.inventory.store import Inventory
 from phiscan.watch.status import read_status, running_state
 
 
 def _inventory_summary(out: Path) -> dict:
     try:
         with Inventory(out, readonly=True) as inventory:
-            locations = list(inventory.locations())
+            return inventory.summary()
     except FileNotFoundError:
         return {}
-    return {
-        "locations": len(locations),
-        "status": status_counts(locations),
-        "risk": risk_counts(locations),
-        "special_category_locations": sum(1 for loc in locations if loc.special_category),
-    }
 
 
 def _when(epoch: float) -> str:

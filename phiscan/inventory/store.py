@@ -421,6 +421,22 @@ class Inventory:
         for row in self.db.execute(query + " ORDER BY location"):
             yield StoredLocation.from_row(row)
 
+    def summary(self) -> dict:
+        """Locations by status and risk, and those with special-category data, counted by
+        SQLite (`phiscan status` on a large inventory answers without reading every row)."""
+        statuses = {str(status): 0 for status in Status}
+        risks = {str(risk): 0 for risk in Risk}
+        total = special = 0
+        for status, risk, special_category, count in self.db.execute(
+                "SELECT status, risk, special_category, COUNT(*) FROM locations WHERE gone=0"
+                " GROUP BY status, risk, special_category"):
+            statuses[status] = statuses.get(status, 0) + count
+            risks[risk] = risks.get(risk, 0) + count
+            total += count
+            special += count if special_category else 0
+        return {"locations": total, "status": statuses, "risk": risks,
+                "special_category_locations": special}
+
     def location(self, location: str) -> StoredLocation | None:
         row = self.db.execute("SELECT * FROM locations WHERE location=?", (location,)).fetchone()
         return StoredLocation.from_row(row) if row else None

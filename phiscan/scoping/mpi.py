@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from phiscan.detect.entities import normalise
-from phiscan.extract.text import decode_text
 from phiscan.scoping.linkage import Individual, name_dob_keys
 from phiscan.security.files import open_private
 from phiscan.security.keys import keyed_hash
@@ -100,6 +99,9 @@ def hash_row(row_number: int, row: list[str], columns: dict[str, int], key: byte
 
 
 def read_mpi(path: Path, explicit: dict[str, str], key: bytes) -> list[MpiKeys]:
+    # Imported here: phiscan.extract loads every reader, and the CLI registers this module.
+    from phiscan.extract.encoding import decode_text
+
     rows = csv.reader(io.StringIO(decode_text(path.read_bytes()), newline=""))
     header = next(rows, None)
     if header is None:
