@@ -16,9 +16,11 @@ from pathlib import Path
 
 import regex as re
 from presidio_analyzer import RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, normalise_words, without_digits
+from recognizers.person_ner import clinical_terms
 from recognizers.triggers import Literal, Trigger
 from recognizers.vocabulary import load_vocabulary
 
@@ -33,17 +35,22 @@ HL7_NAME = (
     r"(?<=(?:^|\r)(?:PID|NK1)\|(?:[^|\n\r]*\|){1,4})"
     rf"{_NAME_WORD}(?:[ \t]{_NAME_WORD})*\^{_NAME_WORD}(?:[ \t]{_NAME_WORD})*"
 )
-# `Dr Hughes`, `Mrs Jane Smith`: a title makes the next capitalised words a name.
+# `Dr Hughes`, `Mrs Jane Smith`, `DR KLEIN`: a title makes the next capitalised words a
+# name; words of clinical text after it are not (`MS FLARE`, `MR SEVERE`: multiple
+# sclerosis, mitral regurgitation), nor the words that follow a name in capitals
+# (`DR KLEIN THIS AM`).
 TITLED = "titled name"
 # A word of the name is capitalised (`Jones`, `O'Neill`) or in capitals (`Sandra JONES`);
 # a trailing word in capitals that is no name (`Mrs Jane Smith GP`) is trimmed.
 _TITLED_WORD = (r"(?:[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:['’\-]?[A-Z]?[a-z]+)*"
                 r"|[A-Z](?:[A-Z]|['’\-](?=[A-Z]))+)")
 TITLED_NAME = (
-    r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?)\.?[ ]+"
+    r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?"
+    r"|MR|MRS|MS|MISS|MX|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
     rf"{_TITLED_WORD}(?:[ ]{_TITLED_WORD}){{0,2}}(?![\w'’\-])"
 )
-# `JONES, Sandra` / `WEBB-MORTON, Alan James` (the NHS's list convention) in free text,
+# `JONES, Sandra` / `WEBB-MORTON, Alan James` / `DAVIES, KENNETH` (the NHS's list
+# convention; in capitals, no common or clinical word: `HX: ASTHMA, COPD`) in free text,
 # where a list or a label puts it: at the start of a line or a cell, after `:`, `;`, `|`,
 # `(` or a title.
 LISTED = "surname first"
@@ -51,7 +58,8 @@ _CAPS_WORD = r"[A-Z](?:[A-Z]|['’\-](?=[A-Z]))*[A-Z]"
 _FORENAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*"
 LISTED_NAME = (
     r"(?<=(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*)"
-    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}},[ ]?{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?"
+    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}},[ ]?(?:{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?"
+    rf"|{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)"
     r"(?![\w'’\-])"
 )
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
@@ -99,6 +107,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         self.name_fields = Terms(e for e in entries if not e.startswith("-"))
         self.excluded = Terms(e[1:] for e in entries if e.startswith("-"))
         self.not_names = Terms(load_vocabulary("not_names.txt", vocabulary_dirs))
+        self.clinical = clinical_terms(vocabulary_dirs)
         super().__init__(
             entity=supported_entity or self.ENTITY, name="PhiscanNameFieldRecognizer",
             patterns=patterns or [Pattern("name field", FIELD_NAME_VALUE, SCORE),
@@ -119,11 +128,24 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         return ending is not None and not self.excluded.found_in(
             words[:len(words) - len(ending)] + " ")
 
+    def is_no_name(self, word: str) -> bool:
+        normalised = normalise_words(word)
+        return (self.not_names.equals(normalised) or self.clinical.found_in(normalised)
+                or normalised.strip() in STOP_WORDS)
+
     def trimmed(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
-        """A titled name without trailing capitals that are no name (`GP`, `DOB`)."""
+        """A titled name without trailing capitals that are no name (`GP`, `DOB`, `AM`)
+        and without clinical words (`MS FLARE`: none left, no name)."""
         words = text[result.start:result.end].split(" ")
+        cut = next((i for i, word in enumerate(words[1:], 1)
+                    if self.clinical.found_in(normalise_words(word))
+                    or (i > 1 and word.isupper() and (len(word) < 3 or self.is_no_name(word)))),
+                   len(words))
+        words = words[:cut]
+        if len(words) < 2:
+            return None
         while len(words) > 2 and words[-1].isupper() and (
-                len(words[-1]) < 3 or self.not_names.equals(normalise_words(words[-1]))):
+                len(words[-1]) < 3 or self.is_no_name(words[-1])):
             words.pop()
         if len(words) == 2 and words[-1].isupper() and self.not_names.equals(
                 normalise_words(words[-1])):
@@ -141,8 +163,12 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if pattern == MAIL:
             return result
         if pattern == LISTED:
-            surname = value.split(",", 1)[0]
-            return None if self.not_names.equals(normalise_words(surname)) else result
+            surname, forename = value.split(",", 1)
+            if self.not_names.equals(normalise_words(surname)):
+                return None
+            # In capitals (`DAVIES, KENNETH`) a list of findings looks the same.
+            return None if any(self.is_no_name(word) for word in value.replace(",", " ").split()
+                               ) and forename.isupper() else result
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None

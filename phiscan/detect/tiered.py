@@ -360,6 +360,9 @@ class TieredAnalyzer:
         if not pieces:
             return
         self.spacy_calls += 1
+        truecased = getattr(self.ner_recognizer, "truecased", None)
+        if truecased is not None:  # blocks in capitals: see CheckedSpacyRecognizer
+            pieces = [truecased(piece) for piece in pieces]
         if len(pieces) == 1:  # `nlp.pipe` costs about a millisecond more per call
             docs = [self.nlp(pieces[0], disable=self.unused_components)]
         else:
