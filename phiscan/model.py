@@ -47,6 +47,9 @@ class ExposureLevel(StrEnum):
     UNKNOWN = "unknown"  # the permissions could not be read (the reason says why)
 
 
+BROADLY_READABLE = frozenset({ExposureLevel.PUBLIC, ExposureLevel.BROAD})
+
+
 @dataclass(frozen=True)
 class Exposure:
     """Who can read a location and the principals that make it so (names, uids, gids;

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 
 from phiscan.inventory.store import EXPOSURE_NOT_RECORDED, Inventory
 from phiscan.sources.exposure import LocalExposure
+from phiscan.synthetic.people import random_nhs_number, spaced
 from tests.servers import ensure_debian_command
 
 NOTE = "Patient Jane Smith, NHS number 943 476 5919, has type 2 diabetes.\n"
@@ -137,3 +139,60 @@ def test_an_older_inventory_gains_the_exposure_columns(tmp_path):
     assert (old.exposure, old.exposure_principals, old.exposure_reason) == (
         "unknown", [], EXPOSURE_NOT_RECORDED)
     assert os.stat(tmp_path / "inventory.sqlite").st_mode & 0o077 == 0
+
+
+def visits_csv(people: list[tuple[str, str]]) -> str:
+    rows = [f"{spaced(nhs)},{name},type 2 diabetes" for nhs, name in people]
+    return "nhs_number,name,condition\n" + "\n".join(rows) + "\n"
+
+
+def test_sensitive_and_broadly_readable_is_critical_and_reported(open_tree):
+    rng = random.Random(19)
+    people = [(random_nhs_number(rng), name) for name in
+              ("Jane Smith", "Arthur Pendleton", "Mary Okafor")]
+    share = open_tree / "share"
+    (share / "All-Staff").mkdir(parents=True)
+    (share / "Community" / "Restricted").mkdir(parents=True)
+    for folder in (share, share / "All-Staff"):
+        folder.chmod(0o755)
+    (share / "All-Staff" / "visits.csv").write_text(visits_csv(people[:2]))
+    (share / "All-Staff" / "keysafe.txt").write_text("Key safe code 4821 by the front door.\n")
+    (share / "All-Staff" / "rota.txt").write_text("Team meeting on Monday at ten.\n")
+    restricted = share / "Community" / "Restricted" / "visits.csv"
+    restricted.write_text(visits_csv(people))
+    for path in (*(share / "All-Staff").iterdir(),):
+        path.chmod(0o644)
+    shutil.chown(share / "Community", group="users")
+    shutil.chown(share / "Community" / "Restricted", group="users")
+    shutil.chown(restricted, group="users")
+    for path, mode in ((share / "Community", 0o750), (restricted.parent, 0o750),
+                       (restricted, 0o640)):
+        path.chmod(mode)
+    out = open_tree / "out"
+    assert run_cli("scan", str(share), "--out", str(out)).returncode == 0
+    rows = {json.loads(line)["location"]: json.loads(line)
+            for line in (out / "files.jsonl").read_text().splitlines()}
+    assert {location[len(str(share)) + 1:]: (row["exposure"], row["risk"])
+            for location, row in rows.items()} == {
+        "All-Staff/visits.csv": ("broad", "critical"),  # high when restricted
+        "All-Staff/keysafe.txt": ("broad", "critical"),  # home access alone: high
+        "All-Staff/rota.txt": ("broad", "none"),
+        "Community/Restricted/visits.csv": ("group", "high"),
+    }
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["sensitive_broadly_readable_locations"] == 2
+    report = run_cli("report", str(out), "--format", "json")
+    assert report.returncode == 0, report.stderr
+    exposure = json.loads(report.stdout)["exposure"]
+    assert exposure["sensitive_broadly_readable"] == {"locations": 2, "people": 2}
+    assert exposure["sensitive_by_exposure"] == {"broad": 2, "group": 1}
+    assert exposure["top_folders_by_people"] == [
+        {"folder": f"{share}/Community/Restricted", "people": 3, "sensitive_locations": 1,
+         "broadly_readable_locations": 0, "people_broadly_readable": 0},
+        {"folder": f"{share}/All-Staff", "people": 2, "sensitive_locations": 2,
+         "broadly_readable_locations": 2, "people_broadly_readable": 2},
+    ]
+    assert exposure["top_folders_by_broad_exposure"] == exposure["top_folders_by_people"][1:]
+    text = run_cli("report", str(out))
+    assert "sensitive and broadly readable: people" in text.stdout
+    assert "folders to lock down first" in text.stdout

@@ -58,6 +58,38 @@ def top_table(report: dict, limit: int = 10) -> Table:
     return table
 
 
+def exposure_table(report: dict) -> Table:
+    exposure = report["exposure"]
+    return measure_table("who can read sensitive data", "count", [
+        ("sensitive and broadly readable: locations",
+         exposure["sensitive_broadly_readable"]["locations"]),
+        ("sensitive and broadly readable: people",
+         exposure["sensitive_broadly_readable"]["people"]),
+        *indented(exposure["sensitive_by_exposure"], "sensitive locations "),
+    ])
+
+
+def folders_table(report: dict) -> Table:
+    table = Table(title="folders to lock down first (broadly readable sensitive data)")
+    table.add_column("broad locations", justify="right")
+    table.add_column("people there", justify="right")
+    table.add_column("folder", overflow="fold")
+    for row in report["exposure"]["top_folders_by_broad_exposure"]:
+        table.add_row(str(row["broadly_readable_locations"]),
+                      str(row["people_broadly_readable"]), row["folder"])
+    return table
+
+
+def people_folders_table(report: dict) -> Table:
+    table = Table(title="folders by people affected")
+    table.add_column("people", justify="right")
+    table.add_column("sensitive locations", justify="right")
+    table.add_column("folder", overflow="fold")
+    for row in report["exposure"]["top_folders_by_people"]:
+        table.add_row(str(row["people"]), str(row["sensitive_locations"]), row["folder"])
+    return table
+
+
 def report_command(
     out_dir: Annotated[Path, typer.Argument(help="Scan output folder (holds inventory.sqlite).")],
     output_format: Annotated[
@@ -89,7 +121,8 @@ def report_command(
     if output_format == "json":
         print(json.dumps(report, indent=2))
     else:
-        for table in (people_table(report), locations_table(report), top_table(report)):
+        for table in (people_table(report), locations_table(report), top_table(report),
+                      exposure_table(report), folders_table(report), people_folders_table(report)):
             console.print(table)
     written = []
     if ico or html:

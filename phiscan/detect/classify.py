@@ -11,7 +11,8 @@ Categories (the entity table, `phiscan.detect.entities`):
 
 Risk rules, first match wins:
 - critical: home_access together with an identifiable person or address; or
-  special category with at least [risk] bulk_identifiers distinct identifiers
+  special category with at least [risk] bulk_identifiers distinct identifiers; or
+  special category or home_access readable by everyone (exposure `public` or `broad`)
 - high: special category (health or other Art. 9 data with an identifiable
   person); or home_access on its own
 - medium: a direct identifier (NHS number of a real person, NI number, date of birth)
@@ -30,7 +31,7 @@ from phiscan.detect.entities import (
     SPECIAL_CATEGORIES,
     category_of,
 )
-from phiscan.model import Finding, Risk
+from phiscan.model import BROADLY_READABLE, Exposure, Finding, Risk
 
 
 def categories_of(findings: list[Finding]) -> list[str]:
@@ -41,8 +42,9 @@ def _real(findings: list[Finding]) -> list[Finding]:
     return [finding for finding in findings if not finding.test_data]
 
 
-def classify(findings: list[Finding], risk_config: RiskConfig) -> tuple[list[str], bool, Risk]:
-    """(categories, special_category, risk) for one location's findings."""
+def classify(findings: list[Finding], risk_config: RiskConfig,
+             exposure: Exposure | None = None) -> tuple[list[str], bool, Risk]:
+    """(categories, special_category, risk) for one location's findings and who can read it."""
     categories = categories_of(findings)
     real = _real(findings)
     real_types = {finding.entity_type for finding in real}
@@ -54,7 +56,9 @@ def classify(findings: list[Finding], risk_config: RiskConfig) -> tuple[list[str
     )
     located_home_access = home_access and (identifiable or real_types & ADDRESS_ENTITIES)
     bulk_special = special_category and distinct_identifiers >= risk_config.bulk_identifiers
-    if located_home_access or bulk_special:
+    broadly_readable = exposure is not None and exposure.level in BROADLY_READABLE
+    if located_home_access or bulk_special or (
+            broadly_readable and (special_category or home_access)):
         risk = Risk.CRITICAL
     elif special_category or home_access:
         risk = Risk.HIGH

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from phiscan.inventory.store import Inventory, StoredLocation, risk_counts, status_counts
+from phiscan.model import BROADLY_READABLE
 from phiscan.security.files import open_private
 
 FILES_JSONL = "files.jsonl"
@@ -43,6 +44,15 @@ def location_record(location: StoredLocation) -> dict:
     }
 
 
+def is_sensitive(location: StoredLocation) -> bool:
+    """Special-category data or home-access details: what exposure makes critical."""
+    return location.special_category or "home_access" in location.categories
+
+
+def is_sensitive_and_broadly_readable(location: StoredLocation) -> bool:
+    return is_sensitive(location) and location.exposure in BROADLY_READABLE
+
+
 def build_summary(locations: list[StoredLocation], run: dict | None = None) -> dict:
     entity_totals: Counter[str] = Counter()
     category_locations: Counter[str] = Counter()
@@ -54,6 +64,8 @@ def build_summary(locations: list[StoredLocation], run: dict | None = None) -> d
         "status": status_counts(locations),
         "risk": risk_counts(locations),
         "special_category_locations": sum(1 for loc in locations if loc.special_category),
+        "sensitive_broadly_readable_locations": sum(
+            1 for loc in locations if is_sensitive_and_broadly_readable(loc)),
         "entities": dict(sorted(entity_totals.items())),
         "categories": dict(sorted(category_locations.items())),
         "bytes": sum(location.size for location in locations),

@@ -199,7 +199,7 @@ class NameReading:
         result.findings.extend(reported_once(findings))
         try:
             result.categories, result.special_category, result.risk = classify(
-                result.findings, self.config.risk)
+                result.findings, self.config.risk, result.exposure)
         except Exception as exc:
             result.status, result.reason = Status.ERROR, failure_reason("classification", exc)
 

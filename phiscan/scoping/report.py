@@ -13,15 +13,20 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config
-from phiscan.inventory.exports import build_summary
+from phiscan.inventory.exports import (
+    build_summary,
+    is_sensitive,
+    is_sensitive_and_broadly_readable,
+)
 from phiscan.inventory.store import Inventory, StoredLocation
-from phiscan.model import RISK_ORDER
+from phiscan.model import MEMBER_SEP, RISK_ORDER
 from phiscan.scoping.linkage import Individual, Linkage, Linked, count_people, link
 from phiscan.scoping.recurrence import RecurringName, recurring_names, treat_as_staff
 from phiscan.scoping.subject_records import Record, load_records
 
 REPORT_SCHEMA = "phiscan.report/1"
 TOP_LOCATIONS = 20
+TOP_FOLDERS = 10
 CATEGORY_ORDER = ("identifiers", "contact", "financial", "health", "ethnicity", "religion",
                   "sexual_orientation", "home_access", "other")
 
@@ -156,6 +161,58 @@ def top_locations(scope: Scope, limit: int = TOP_LOCATIONS) -> list[dict]:
     ]
 
 
+def folder_of(location: str) -> str:
+    """The folder holding a location (a member's is its container's)."""
+    top = location.split(MEMBER_SEP, 1)[0]
+    return top.rsplit("/", 1)[0] if "/" in top else top
+
+
+def _people_by_location(individuals: list[Individual]) -> dict[str, set[int]]:
+    people: dict[str, set[int]] = {}
+    for number, person in enumerate(individuals):
+        for location in person.locations:
+            people.setdefault(location, set()).add(number)
+    return people
+
+
+def _people_in(people: dict[str, set[int]], locations: set[str]) -> int:
+    return len(set().union(*(people.get(location, set()) for location in locations)))
+
+
+def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
+    """Sensitive data everyone can read, and the folders to lock down first."""
+    broad = {loc.location for loc in scope.locations if is_sensitive_and_broadly_readable(loc)}
+    people = _people_by_location(scope.individuals)
+    folders: dict[str, dict] = {}
+    for location in scope.locations:
+        if not is_sensitive(location):
+            continue
+        folder = folders.setdefault(folder_of(location.location), {
+            "sensitive": set(), "broad": set()})
+        folder["sensitive"].add(location.location)
+        if location.location in broad:
+            folder["broad"].add(location.location)
+    rows = [
+        {"folder": name, "people": _people_in(people, held["sensitive"]),
+         "sensitive_locations": len(held["sensitive"]),
+         "broadly_readable_locations": len(held["broad"]),
+         "people_broadly_readable": _people_in(people, held["broad"])}
+        for name, held in sorted(folders.items())
+    ]
+    by_people = sorted(rows, key=lambda row: (-row["people"], row["folder"]))
+    by_broad = sorted((row for row in rows if row["broadly_readable_locations"]),
+                      key=lambda row: (-row["broadly_readable_locations"],
+                                       -row["people_broadly_readable"], row["folder"]))
+    by_level = Counter(location.exposure for location in scope.locations if is_sensitive(location))
+    return {
+        "sensitive_broadly_readable": {"locations": len(broad),
+                                       "people": _people_in(people, broad)},
+        "sensitive_by_exposure": dict(sorted(by_level.items())),
+        "top_folders_by_people": by_people[:limit],
+        "top_folders_by_broad_exposure": by_broad[:limit],
+    }
+
+
 def method_section() -> dict:
     return {
         "data_subject": "a record with a valid NHS number outside the test range, or a full "
@@ -189,5 +246,6 @@ def build_report(scope: Scope) -> dict:
         "locations": locations_section(scope.locations),
         "entities": summary["entities"],
         "top_locations": top_locations(scope),
+        "exposure": exposure_section(scope),
         "method": method_section(),
     }
