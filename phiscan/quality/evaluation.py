@@ -16,6 +16,7 @@ Document level: a document is positive for a type when it holds one.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -241,14 +242,22 @@ ENGINES = ("phiscan", "presidio")
 
 
 def phiscan_predictor(config: Config) -> Predictor:
-    from phiscan.detect.engine import analyze_text, build_analyzer, entities_for, is_test_data
+    """What `phiscan scan` reports for a text: the scan's own detector (tiers, name
+    rules, roles, allow-list, windows of long text), over the text as one free-text
+    unit, as a plain-text file is read. Values are hashed with a key made for the run
+    and never kept."""
+    from phiscan.detect.detector import Detector
+    from phiscan.detect.windows import text_windows
+    from phiscan.model import TextUnit
 
-    analyzer = build_analyzer(config)
-    entities = entities_for(config)
+    detector = Detector(config, os.urandom(32))
 
     def predict(text: str) -> list[Span]:
-        return [Span(r.entity_type, r.start, r.end, is_test_data(r))
-                for r in analyze_text(analyzer, text, entities, config)]
+        plans = [detector.start(unit)
+                 for unit in text_windows(TextUnit(text), config.limits)]
+        detector.read_names(plans)
+        return [Span(finding.entity_type, finding.start, finding.end, finding.test_data)
+                for plan in plans for finding in detector.findings(plan)]
 
     return predict
 
