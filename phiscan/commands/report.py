@@ -101,7 +101,7 @@ def report_command(
     html: Annotated[bool, typer.Option(
         "--html", help="Write report.html (one self-contained file) in DIR.")] = False,
     config_path: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="TOML config ([scoping] rules).")] = None,
+        "--config", "-c", help="TOML config (\\[scoping] rules).")] = None,
 ) -> None:
     """Summarise a scan as a breach: people affected, bounds, categories, locations."""
     if output_format not in ("text", "json"):
