@@ -193,6 +193,11 @@ def test_sensitive_and_broadly_readable_is_critical_and_reported(open_tree):
          "broadly_readable_locations": 2, "people_broadly_readable": 2},
     ]
     assert exposure["top_folders_by_broad_exposure"] == exposure["top_folders_by_people"][1:]
-    text = run_cli("report", str(out))
+    text = run_cli("report", str(out), "--html")
     assert "sensitive and broadly readable: people" in text.stdout
     assert "folders to lock down first" in text.stdout
+    page = (out / "report.html").read_text()
+    lock_down = page.split("<h3>Folders to lock down first</h3>", 1)[1].split("</table>")[0]
+    assert lock_down.count("<tr><td class='num'>") == 1
+    assert f"<td class='num'>2</td><td class='num'>2</td><td class='loc'>{share}/All-Staff<" \
+        in lock_down

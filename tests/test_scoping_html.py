@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from phiscan.inventory.store import Inventory
-from phiscan.model import Finding, LocationResult, Risk, Status
+from phiscan.model import Exposure, ExposureLevel, Finding, LocationResult, Risk, Status
 from phiscan.scoping.html import render_html
 from phiscan.scoping.report import build_report, load_scope
 
-HOSTILE = "/share/<script>alert(1)</script><img src=http://x.test/a.png>.txt"
+HOSTILE_FOLDER = "/share/<script>alert(1)</script><img src=http://x.test/a.png>"
+HOSTILE = f"{HOSTILE_FOLDER}/note.txt"
 
 
 def finding(entity: str, value_hash: str, masked: str) -> Finding:
@@ -22,6 +23,7 @@ def test_hostile_location_names_are_escaped_and_nothing_is_fetched(tmp_path):
         inventory.write_results(run, [LocationResult(
             location=HOSTILE, status=Status.SCANNED, risk=Risk.CRITICAL,
             categories=["home_access", "identifiers"],
+            exposure=Exposure(ExposureLevel.BROAD, ("other",)),
             findings=[finding("UK_NHS", "n1", "401 *** ****"),
                       finding("HOME_ACCESS", "k1", "*** **** ****")],
         )])
@@ -29,5 +31,8 @@ def test_hostile_location_names_are_escaped_and_nothing_is_fetched(tmp_path):
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert not re.search(r"<[^>]*\s(?:src|href)\s*=", html)
-    assert html.count("<svg") == 5  # people by category, per location; locations x3
+    # people by category, per location; locations x3; sensitive by exposure, per folder
+    assert html.count("<svg") == 7
     assert "people per location (top 10)" in html
+    assert "<h3>Folders to lock down first</h3><table>" in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2  # location, folder

@@ -105,6 +105,31 @@ def _top_locations_table(report: dict) -> str:
             "<th>location</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
+def _exposure(report: dict) -> str:
+    """Sensitive data everyone can read, and the folders to lock down first."""
+    exposure = report["exposure"]
+    broad = exposure["sensitive_broadly_readable"]
+    cards = "<div class='cards'>" + "".join([
+        _card("sensitive locations broadly readable", broad["locations"],
+              alert=broad["locations"] > 0),
+        _card("people in them", broad["people"], alert=broad["people"] > 0),
+    ]) + "</div>"
+    rows = [
+        f"<tr><td class='num'>{row['broadly_readable_locations']}</td>"
+        f"<td class='num'>{row['people_broadly_readable']}</td>"
+        f"<td class='loc'>{escape(row['folder'])}</td></tr>"
+        for row in exposure["top_folders_by_broad_exposure"]
+    ]
+    table = ("<table><thead><tr><th>broad locations</th><th>people there</th>"
+             "<th>folder</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    by_people = {row["folder"].rsplit("/", 1)[-1][:22] or row["folder"]: row["people"]
+                 for row in exposure["top_folders_by_people"] if row["people"]}
+    return (cards + bar_chart("sensitive locations by exposure",
+                              exposure["sensitive_by_exposure"])
+            + bar_chart("people per folder (top 10)", by_people)
+            + "<h3>Folders to lock down first</h3>" + table)
+
+
 def _method(report: dict) -> str:
     items = "".join(f"<li><b>{escape(name.replace('_', ' '))}</b>: {escape(text)}</li>"
                     for name, text in report["method"].items())
@@ -130,6 +155,7 @@ def render_html(report: dict) -> str:
         + bar_chart("locations by category", locations["by_category"])
         + bar_chart("locations by status", locations["by_status"])
         + "<h2>Top locations by risk</h2>" + _top_locations_table(report)
+        + "<h2>Who can read sensitive data</h2>" + _exposure(report)
         + "<h2>Method</h2>" + _method(report)
         + "</body></html>\n"
     )
