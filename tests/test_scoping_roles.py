@@ -251,3 +251,18 @@ def test_a_name_recurring_across_subjects_is_staff_and_can_be_kept(tmp_path):
     result = run_cli("report", str(out), "--format", "json", "--config", str(off))
     assert json.loads(result.stdout)["staff"] == {"names": 0, "recurring_names": []}
     assert_no_raw_values(out, ["Leanne Bishop", "Harold Brown"])
+
+
+def test_an_extract_with_next_of_kin_columns_and_a_visit_by_column(tmp_path):
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    (share / "extract.csv").write_text(
+        "Surname,Forename(s),DOB,NOK Surname,NOK Forename,Visit by,Time\n"
+        "Pearson,Irene,4/7/32,Crowther,Julie,Marcus Dunmore,09:00\n")
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert roles(out, "extract.csv") == [
+        ("I**** P******", ""), ("J**** C*******", "related"), ("M***** D******", "staff")]
+    result = run_cli("report", str(out), "--format", "json")
+    people = json.loads(result.stdout)["individuals"]
+    assert (people["total"], people["related_people"]) == (1, 1)

@@ -32,7 +32,7 @@ class NamePart:
 def _split_field(field: str, words: Iterable[str]) -> str | None:
     """The field's prefix when it ends with one of `words` (digits ignored), else None."""
     normalised = " ".join(word for word in normalise_words(field).split()
-                          if not word.isdigit())
+                          if not word.isdigit() and len(word) > 1)  # `Forename(s)`, `name[0]`
     for word in sorted(words, key=len, reverse=True):
         if normalised == word or normalised.endswith(" " + word):
             return normalised[: len(normalised) - len(word)].strip()
