@@ -57,15 +57,15 @@ LISTED = "surname first"
 _CAPS_WORD = r"[A-Z](?:[A-Z]|['’\-](?=[A-Z]))*[A-Z]"
 _FORENAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*"
 LISTED_NAME = (
-    r"(?<=(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*)"
-    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}},[ ]?(?:{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?"
-    rf"|{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)"
+    rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}},[ ]?"
+    rf"(?:{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?|{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)"
     r"(?![\w'’\-])"
 )
+_LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"
 MAIL_NAME = (
-    r"(?<=^[ \t]*(?i:from|to|cc|bcc|reply-to|sender):[ \t]+(?:[^\n\r]*,[ \t]*)?\"?)"
+    r"^[ \t]*(?i:from|to|cc|bcc|reply-to|sender):[ \t]+\"?\K"
     rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}}(?=\"?[ \t]*<)"
 )
 # A name field's value follows a colon (the other patterns scan fast on their own).
@@ -163,8 +163,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if pattern == MAIL:
             return result
         if pattern == LISTED:
+            line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
             surname, forename = value.split(",", 1)
-            if self.not_names.equals(normalise_words(surname)):
+            if not _LISTED_BEFORE.search(text[line_start + 1:result.start][-12:]) or (
+                    self.not_names.equals(normalise_words(surname))):
                 return None
             # In capitals (`DAVIES, KENNETH`) a list of findings looks the same.
             return None if any(self.is_no_name(word) for word in value.replace(",", " ").split()
