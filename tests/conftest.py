@@ -61,6 +61,10 @@ def assert_no_raw_values(directory: Path, raw_values: list[str]) -> None:
     """No file phiscan wrote contains any planted identifier, in any common spelling."""
     patterns = _needle_patterns(raw_values)
     for path in all_files_under(directory):
-        content = path.read_bytes()
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:
+            # A -wal removed as the last connection closed: its pages are in the main file.
+            continue
         leaked = sorted({p.pattern.decode(errors="replace") for p in patterns if p.search(content)})
         assert not leaked, f"{path.name} contains raw values: {leaked[:5]}"
