@@ -55,7 +55,7 @@ from phiscan.synthetic.scans import (  # noqa: E402
     saved_dpi,
     scan_pages,
 )
-from recognizers.nhs_number import NHS_PATTERN  # noqa: E402
+from recognizers.nhs_number_recognizer import NHS_PATTERN  # noqa: E402
 
 Reader = Callable[[Image.Image], str]
 

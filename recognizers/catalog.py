@@ -9,21 +9,23 @@ from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer
 
-from recognizers.clinical_code import ClinicalCodeRecognizer
-from recognizers.date_of_birth import DateOfBirthRecognizer
-from recognizers.health_condition import HealthConditionRecognizer
-from recognizers.home_access import HomeAccessRecognizer
-from recognizers.medication import MedicationRecognizer
-from recognizers.nhs_number import NhsNumberRecognizer, is_test_range, is_valid_nhs_number
-from recognizers.person_field import NameFieldRecognizer
-from recognizers.special_category import (
-    EthnicityRecognizer,
-    ReligionRecognizer,
-    SexualOrientationRecognizer,
+from recognizers.clinical_code_recognizer import ClinicalCodeRecognizer
+from recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
+from recognizers.ethnicity_recognizer import EthnicityRecognizer
+from recognizers.health_condition_recognizer import HealthConditionRecognizer
+from recognizers.home_access_recognizer import HomeAccessRecognizer
+from recognizers.medication_recognizer import MedicationRecognizer
+from recognizers.nhs_number_recognizer import (
+    NhsNumberRecognizer,
+    is_test_range,
+    is_valid_nhs_number,
 )
-from recognizers.uk_nino import UkNinoRecognizer
-from recognizers.uk_phone import UkPhoneRecognizer
-from recognizers.uk_postcode import UkPostcodeRecognizer
+from recognizers.person_field_recognizer import NameFieldRecognizer
+from recognizers.religion_recognizer import ReligionRecognizer
+from recognizers.sexual_orientation_recognizer import SexualOrientationRecognizer
+from recognizers.uk_nino_recognizer import UkNinoRecognizer
+from recognizers.uk_phone_recognizer import UkPhoneRecognizer
+from recognizers.uk_postcode_recognizer import UkPostcodeRecognizer
 
 # Recognizers without a vocabulary file.
 FIXED_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (

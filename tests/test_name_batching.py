@@ -12,7 +12,7 @@ from phiscan.scan import pipeline
 from phiscan.scan.limits import TIMEOUT_REASON
 from phiscan.scan.pipeline import NameReading, scan_item
 from phiscan.sources.local import LocalSource
-from recognizers.nhs_number import nhs_check_digit
+from recognizers.nhs_number_recognizer import nhs_check_digit
 
 FIRST = ["Winifred", "Cuthbert", "Ethelred", "Gwendolyn", "Percival", "Rosalind", "Ambrose",
          "Hermione", "Lancelot", "Marigold", "Bartholomew", "Philippa", "Ignatius", "Clementine"]

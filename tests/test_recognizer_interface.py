@@ -13,9 +13,9 @@ from presidio_analyzer import PatternRecognizer
 
 from recognizers import RECOGNIZER_CLASSES, build_recognizers
 from recognizers.base import ContextScoredRecognizer, Pattern
-from recognizers.nhs_number import NhsNumberRecognizer
-from recognizers.uk_nino import UkNinoRecognizer
-from recognizers.uk_postcode import UkPostcodeRecognizer
+from recognizers.nhs_number_recognizer import NhsNumberRecognizer
+from recognizers.uk_nino_recognizer import UkNinoRecognizer
+from recognizers.uk_postcode_recognizer import UkPostcodeRecognizer
 from tests.test_triggers import corpus_texts  # noqa: F401  (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,3 +89,10 @@ def test_the_plain_presidio_example_in_the_docs_runs_offline(tmp_path):
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stderr[-2000:]
     assert "type: UK_NHS, start: 11, end: 23, score: 1.0" in result.stdout
+
+
+def test_one_recognizer_per_module_named_after_it():
+    """Presidio's layout: each recognizer class in its own `*_recognizer.py`."""
+    modules = [recognizer_class.__module__ for recognizer_class in RECOGNIZER_CLASSES]
+    assert all(module.endswith("_recognizer") for module in modules), modules
+    assert len(modules) == len(set(modules))

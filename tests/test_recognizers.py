@@ -7,7 +7,7 @@ import json
 import pytest
 
 from recognizers import build_recognizers, is_valid_nhs_number
-from recognizers.nhs_number import NhsNumberRecognizer, scheme_of
+from recognizers.nhs_number_recognizer import NhsNumberRecognizer, scheme_of
 from tests.conftest import DATA_DIR
 
 THRESHOLD = 0.5
@@ -158,7 +158,7 @@ def test_one_note_is_one_finding():
 
 
 def test_user_vocabulary_extends_the_shipped_one(tmp_path):
-    from recognizers.home_access import HomeAccessRecognizer
+    from recognizers.home_access_recognizer import HomeAccessRecognizer
 
     (tmp_path / "home_access_devices.txt").write_text("# ours\ncode box\n")
     text = "Code box 7391 on the porch wall"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from recognizers import build_recognizers
 from recognizers.base import ContextScoredRecognizer
 from recognizers.context import normalise_words
-from recognizers.home_access import _clause_after, _words_before
+from recognizers.home_access_recognizer import _clause_after, _words_before
 from recognizers.triggers import (
     Literal,
     Trigger,

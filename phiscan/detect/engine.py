@@ -32,8 +32,8 @@ from presidio_analyzer.predefined_recognizers import (
 from phiscan.config import Config, ConfigError
 from phiscan.detect.entities import DEFAULT_ENTITIES
 from recognizers import build_recognizers
-from recognizers.nhs_number import TEST_DATA_KEY
-from recognizers.person_ner import CheckedSpacyRecognizer
+from recognizers.nhs_number_recognizer import TEST_DATA_KEY
+from recognizers.person_ner_recognizer import CheckedSpacyRecognizer
 
 log = logging.getLogger("phiscan.detect")
 

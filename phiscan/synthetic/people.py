@@ -1,7 +1,7 @@
 """Generated people, never real: the one place names and health-service numbers are made.
 
 Numbers are checksum-valid through the recognizer's own check digit
-(`recognizers.nhs_number.nhs_check_digit`), so what the generator makes is exactly what
+(`recognizers.nhs_number_recognizer.nhs_check_digit`), so what the generator makes is exactly what
 the scanner accepts. Every generator takes a seeded `random.Random`.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from recognizers.nhs_number import nhs_check_digit
+from recognizers.nhs_number_recognizer import nhs_check_digit
 
 FORENAMES = (
     "Jane", "Margaret", "Arthur", "Dorothy", "Harold", "Edith", "Kenneth", "Joan", "Albert",

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, normalise_words, without_digits
-from recognizers.person_ner import clinical_terms
+from recognizers.person_ner_recognizer import clinical_terms
 from recognizers.triggers import Literal, Trigger
 from recognizers.vocabulary import load_vocabulary
 
