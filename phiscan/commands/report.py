@@ -69,24 +69,29 @@ def exposure_table(report: dict) -> Table:
     ])
 
 
-def folders_table(report: dict) -> Table:
-    table = Table(title="folders to lock down first (broadly readable sensitive data)")
-    table.add_column("broad locations", justify="right")
-    table.add_column("people there", justify="right")
-    table.add_column("folder", overflow="fold")
-    for row in report["exposure"]["top_folders_by_broad_exposure"]:
-        table.add_row(str(row["broadly_readable_locations"]),
-                      str(row["people_broadly_readable"]), row["folder"])
-    return table
+FolderColumns = tuple[tuple[str, str], ...]  # (header, key in the folder row)
+BROAD_FOLDERS: FolderColumns = (("broad locations", "broadly_readable_locations"),
+                                ("people there", "people_broadly_readable"))
+PEOPLE_FOLDERS: FolderColumns = (("people", "people"),
+                                 ("sensitive locations", "sensitive_locations"))
 
 
-def people_folders_table(report: dict) -> Table:
-    table = Table(title="folders by people affected")
-    table.add_column("people", justify="right")
-    table.add_column("sensitive locations", justify="right")
+def folder_tables(report: dict) -> list[Table]:
+    folders = report["exposure"]
+    return [folder_table("folders to lock down first (broadly readable sensitive data)",
+                         folders["top_folders_by_broad_exposure"], BROAD_FOLDERS),
+            folder_table("folders by people affected", folders["top_folders_by_people"],
+                         PEOPLE_FOLDERS)]
+
+
+def folder_table(title: str, rows: list[dict], columns: FolderColumns) -> Table:
+    """Counts per folder, the folder name last (folded, never cut)."""
+    table = Table(title=title)
+    for header, _key in columns:
+        table.add_column(header, justify="right")
     table.add_column("folder", overflow="fold")
-    for row in report["exposure"]["top_folders_by_people"]:
-        table.add_row(str(row["people"]), str(row["sensitive_locations"]), row["folder"])
+    for row in rows:
+        table.add_row(*(str(row[key]) for _header, key in columns), row["folder"])
     return table
 
 
@@ -122,7 +127,7 @@ def report_command(
         print(json.dumps(report, indent=2))
     else:
         for table in (people_table(report), locations_table(report), top_table(report),
-                      exposure_table(report), folders_table(report), people_folders_table(report)):
+                      exposure_table(report), *folder_tables(report)):
             console.print(table)
     written = []
     if ico or html:
