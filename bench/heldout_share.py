@@ -99,6 +99,7 @@ MEDS = ["donepezil 10mg od", "furosemide 40mg om", "metformin 500mg bd", "apixab
 HIDING = ["under the blue plant pot by the back door", "in the meter box at the side",
           "under the stone frog on the step", "in the tin behind the drainpipe",
           "on the hook inside the shed", "in the fake rock in the front border"]
+WOMEN_RELATIONS = {"daughter", "niece", "wife", "granddaughter", "daughter-in-law"}
 RELATIONS = ["daughter", "son", "niece", "nephew", "husband", "wife", "granddaughter",
              "son-in-law", "friend"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -216,7 +217,8 @@ class Shapes:
         return self.rng.choice([
             d.strftime("%d/%m/%Y"), d.strftime("%d.%m.%Y"), d.isoformat(),
             f"{d.day} {MONTHS[d.month - 1]} {d.year}", d.strftime("%d-%b-%Y"),
-            f"{ordinal(d.day)} {MONTHS[d.month - 1]} {d.year}", d.strftime("%d/%m/%y")])
+            f"{ordinal(d.day)} {MONTHS[d.month - 1]} {d.year}",
+            d.strftime("%d/%m/%y" if d.year >= 1930 else "%d/%m/%Y")])  # '25 could be 2025
 
     def nhs(self, number: str) -> str:
         return self.rng.choice([f"{number[:3]} {number[3:6]} {number[6:]}", number,
@@ -281,7 +283,14 @@ class World:
 
     def _relative(self, last: str, relation: str) -> Related:
         rng = self.rng
-        first = rng.choice(STAFF_FIRST + FEMALE[:20] + MALE[:20])
+        women = STAFF_FIRST[:11] + STAFF_FIRST[17:29] + FEMALE[:20]
+        men = STAFF_FIRST[11:17] + STAFF_FIRST[29:] + MALE[:20]
+        if relation in WOMEN_RELATIONS:
+            first = rng.choice(women)
+        elif relation in ("son", "nephew", "husband", "son-in-law"):
+            first = rng.choice(men)
+        else:
+            first = rng.choice(women + men)
         if relation in ("niece", "friend", "granddaughter") or rng.random() < 0.3:
             last = rng.choice(SURNAMES + STAFF_SURNAMES)
         while (first, last) in self.staff_keys or (first, last) in self.client_keys:
@@ -314,7 +323,8 @@ class World:
             title, first, middle, last, dob, nhs, rng.randint(1, 120), rng.choice(STREETS),
             town, postcode, rng.sample(CONDITIONS, rng.randint(1, 3)),
             rng.sample(MEDS, rng.randint(1, 4)), rng.choice(self.gps),
-            rng.sample(self.carers, 3), self._relative(last, rng.choice(RELATIONS)))
+            rng.sample(self.carers, 3), self._relative(last, rng.choice(
+                [r for r in RELATIONS if r != ("husband" if title == "Mr" else "wife")])))
         client.hospital_no = f"RX{rng.randint(1000000, 9999999)}"
         self._access(client)
         return client
