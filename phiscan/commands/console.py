@@ -56,7 +56,7 @@ def load_or_exit(config_path: Path | None) -> Config:
     try:
         return load_config(config_path)
     except ConfigError as exc:
-        err_console.print(f"[red]config error:[/red] {exc}")
+        err_console.print(f"[red]config error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from None
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from phiscan.commands.console import EXIT_USAGE, console, err_console, indented, measure_table
@@ -95,6 +96,29 @@ def folder_table(title: str, rows: list[dict], columns: FolderColumns) -> Table:
     return table
 
 
+SHOWN_VIOLATIONS = 100  # on screen; --format json lists every one
+
+
+def policy_tables(report: dict, limit: int = SHOWN_VIOLATIONS) -> list[Table]:
+    policy = report["policy"]
+    counts = measure_table("policy violations", "count", [
+        ("violations", policy["total"]),
+        ("locations breaking a rule", policy["locations"]),
+        *indented({escape(rule): count for rule, count in policy["by_rule"].items()},
+                  "rule "),
+    ])
+    shown = policy["violations"][:limit]
+    title = "violations" + (f" (first {limit} of {policy['total']}; --format json lists all)"
+                            if policy["total"] > limit else "")
+    table = Table(title=title)
+    for header in ("rule", "categories", "exposure", "location"):
+        table.add_column(header, overflow="fold")
+    for item in shown:  # rule names and paths are the user's: shown as written, never markup
+        table.add_row(escape(item["rule"]), ", ".join(item["categories"]), item["exposure"],
+                      escape(item["location"]))
+    return [counts, table] if shown else [counts]
+
+
 def report_command(
     out_dir: Annotated[Path, typer.Argument(help="Scan output folder (holds inventory.sqlite).")],
     output_format: Annotated[
@@ -115,7 +139,7 @@ def report_command(
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        err_console.print(f"[red]config error: {exc}[/red]")
+        err_console.print(f"[red]config error: {escape(str(exc))}[/red]")
         raise typer.Exit(EXIT_USAGE) from None
     try:
         scope = load_scope(out_dir, config)
@@ -127,7 +151,8 @@ def report_command(
         print(json.dumps(report, indent=2))
     else:
         for table in (people_table(report), locations_table(report), top_table(report),
-                      exposure_table(report), *folder_tables(report)):
+                      exposure_table(report), *folder_tables(report),
+                      *policy_tables(report)):
             console.print(table)
     written = []
     if ico or html:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from phiscan.commands.console import (
     EXIT_FINDINGS,
@@ -55,6 +56,9 @@ def scan(
     fail_on_findings: Annotated[
         bool, typer.Option(help="Exit 1 when special-category data is found.")
     ] = False,
+    fail_on_violations: Annotated[
+        bool, typer.Option(help="Exit 1 when any location breaks a \\[\\[policy]] rule.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
     debug: Annotated[bool, typer.Option(help="Verbose logs (never values).")] = False,
     workers: Annotated[
@@ -98,21 +102,22 @@ def scan(
     prepare_output(out)
     with output_lock(out, "scan"):
         scan_locked(sources, out, config, quiet=quiet, debug=debug, full=full, resume=resume,
-                    fail_on_findings=fail_on_findings)
+                    fail_on=(fail_on_findings, fail_on_violations))
 
 
 def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, debug: bool,
-                full: bool, resume: bool, fail_on_findings: bool) -> None:
-    """The scan command once it holds the output folder's lock."""
+                full: bool, resume: bool, fail_on: tuple[bool, bool]) -> None:
+    """The scan command once it holds the output folder's lock. `fail_on`: (findings,
+    violations), the conditions that make a completed scan exit 1."""
     setup_logging(out, quiet=quiet, debug=debug)
-    from phiscan.scan.runner import has_special_category, run_scan
+    from phiscan.scan.runner import has_special_category, has_violations, run_scan
 
     with progress_display(enabled=not quiet and sys.stderr.isatty()) as on_progress:
         try:
             outcome = run_scan(sources, out, config, on_progress=on_progress, full=full,
                                resume=resume)
         except ConfigError as exc:
-            err_console.print(f"[red]config error:[/red] {exc}")
+            err_console.print(f"[red]config error:[/red] {escape(str(exc))}")
             raise typer.Exit(EXIT_USAGE) from None
         except (OSError, sqlite3.Error) as exc:
             if not is_disk_full(exc):
@@ -124,7 +129,10 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
         console.print(f"inventory: {out / 'inventory.sqlite'}")
     if outcome.summary["run"]["status"] != "completed":
         raise typer.Exit(EXIT_INCOMPLETE)
+    fail_on_findings, fail_on_violations = fail_on
     if fail_on_findings and has_special_category(outcome.summary):
+        raise typer.Exit(EXIT_FINDINGS)
+    if fail_on_violations and has_violations(outcome.summary):
         raise typer.Exit(EXIT_FINDINGS)
 
 

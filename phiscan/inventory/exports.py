@@ -2,7 +2,8 @@
 
 - files.jsonl: one object per location (see README "Output contract")
 - files.csv: the same rows flattened for a spreadsheet
-- summary.json: totals by status, entity type, category and risk; pages read by OCR
+- summary.json: totals by status, entity type, category and risk; pages read by OCR;
+  `[[policy]]` violations (total, locations, per rule)
 All created 0600. Only masked, aggregated data: no finding values.
 """
 
@@ -13,7 +14,13 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from phiscan.inventory.store import Inventory, StoredLocation, risk_counts, status_counts
+from phiscan.inventory.store import (
+    Inventory,
+    StoredLocation,
+    StoredViolation,
+    risk_counts,
+    status_counts,
+)
 from phiscan.model import BROADLY_READABLE
 from phiscan.security.files import open_private
 
@@ -53,7 +60,15 @@ def is_sensitive_and_broadly_readable(location: StoredLocation) -> bool:
     return is_sensitive(location) and location.exposure in BROADLY_READABLE
 
 
-def build_summary(locations: list[StoredLocation], run: dict | None = None) -> dict:
+def violation_counts(violations: list[StoredViolation]) -> dict:
+    """How many violations, at how many locations, per rule (the rules that found any)."""
+    return {"total": len(violations),
+            "locations": len({item.location for item in violations}),
+            "by_rule": dict(sorted(Counter(item.violation.rule for item in violations).items()))}
+
+
+def build_summary(locations: list[StoredLocation], run: dict | None = None,
+                  violations: list[StoredViolation] | None = None) -> dict:
     entity_totals: Counter[str] = Counter()
     category_locations: Counter[str] = Counter()
     for location in locations:
@@ -70,6 +85,7 @@ def build_summary(locations: list[StoredLocation], run: dict | None = None) -> d
         "categories": dict(sorted(category_locations.items())),
         "bytes": sum(location.size for location in locations),
         "ocr_pages": sum(location.ocr_pages for location in locations),
+        "policy_violations": violation_counts(violations or []),
         "run": run or {},
     }
 
@@ -90,7 +106,7 @@ def write_exports(inventory: Inventory, out_dir: str | Path, run: dict | None = 
             record["special_category"] = str(location.special_category).lower()
             record["exposure_principals"] = ";".join(location.exposure_principals)
             writer.writerow([record[column] for column in CSV_COLUMNS])
-    summary = build_summary(locations, run)
+    summary = build_summary(locations, run, inventory.violations())
     with open_private(out / SUMMARY_JSON) as handle:
         json.dump(summary, handle, indent=2, sort_keys=True)
         handle.write("\n")

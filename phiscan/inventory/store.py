@@ -13,6 +13,8 @@ Schema version 1 (documented in the README):
 - audit: every `individuals --reveal` (when, who, output file, counts).
 - source_posture: per run and source root, whether it is publicly readable and
   the settings that say so (S3 bucket posture)
+- policy_violations: per location, each `[[policy]]` rule it breaks (rule name,
+  categories, exposure, reason), as of the last scan or watch event
 
 One writer per inventory (the process holding DIR/phiscan.lock, phiscan.inventory.lock);
 readers may open it any time (WAL mode).
@@ -40,6 +42,7 @@ from phiscan.model import (
     Risk,
     Status,
 )
+from phiscan.policy.rules import Violation
 from phiscan.security.files import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
 
@@ -120,6 +123,14 @@ CREATE TABLE IF NOT EXISTS source_posture (
     notes TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (run_id, root)
 );
+CREATE TABLE IF NOT EXISTS policy_violations (
+    location_id INTEGER NOT NULL REFERENCES locations(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    categories TEXT NOT NULL DEFAULT '[]',
+    exposure TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (location_id, rule)
+);
 """
 EXPOSURE_NOT_RECORDED = "not recorded (scanned before exposure was read)"
 # (name, definition) of columns newer than schema 1: added to older inventories. A finding
@@ -144,6 +155,18 @@ class PreviousState:
     status: str
     last_run: int
     exposure: tuple[str, tuple[str, ...]] = ("unknown", ())  # level, principals
+
+
+@dataclass(frozen=True)
+class StoredViolation:
+    location: str
+    violation: Violation
+
+    def record(self) -> dict:
+        """As files and reports show it: location, rule, categories, exposure, reason."""
+        return {"location": self.location, "rule": self.violation.rule,
+                "categories": list(self.violation.categories),
+                "exposure": self.violation.exposure, "reason": self.violation.reason}
 
 
 @dataclass(frozen=True)
@@ -298,6 +321,43 @@ class Inventory:
         return self.db.execute(
             "SELECT * FROM source_posture WHERE run_id=? ORDER BY root", (run_id,)
         ).fetchall()
+
+    # Policy violations ([[policy]] rules), one row per location and rule broken
+    def replace_violations(self, found: Iterable[tuple[str, Violation]]) -> None:
+        """Every violation anew (the rules may have changed since the last scan)."""
+        with self.db:
+            self.db.execute("DELETE FROM policy_violations")
+            self._insert_violations(found)
+
+    def update_violations(self, locations: Iterable[str],
+                          found: Iterable[tuple[str, Violation]]) -> None:
+        """The violations of these locations (just rescanned) replace their old ones."""
+        with self.db:
+            self.db.executemany(
+                "DELETE FROM policy_violations WHERE location_id IN"
+                " (SELECT id FROM locations WHERE location=?)",
+                [(location,) for location in locations])
+            self._insert_violations(found)
+
+    def _insert_violations(self, found: Iterable[tuple[str, Violation]]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO policy_violations(location_id, rule, categories, exposure,"
+            " reason) SELECT id, ?, ?, ?, ? FROM locations WHERE location=?",
+            [(v.rule, json.dumps(list(v.categories)), v.exposure, v.reason, location)
+             for location, v in found])
+
+    def violations(self) -> list[StoredViolation]:
+        """Violations at present locations, by location then rule (none in an inventory
+        written before policies existed and opened read-only)."""
+        if self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table'"
+                           " AND name='policy_violations'").fetchone() is None:
+            return []
+        return [StoredViolation(row[0], Violation(row[1], tuple(json.loads(row[2])), row[3],
+                                                  row[4]))
+                for row in self.db.execute(
+                    "SELECT l.location, v.rule, v.categories, v.exposure, v.reason"
+                    " FROM policy_violations v JOIN locations l ON l.id=v.location_id"
+                    " WHERE l.gone=0 ORDER BY l.location, v.rule")]
 
     # Locations and findings
     def write_results(self, run_id: int, results: Iterable[LocationResult]) -> None:

@@ -17,6 +17,7 @@ from phiscan.inventory.exports import write_exports
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import Inventory, PreviousState
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
+from phiscan.policy.record import record_violations
 from phiscan.scan.executors import Executor, Job, make_executor
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
@@ -258,6 +259,7 @@ def _scan_with(executor: Executor, sources: list[str], out: Path, config: Config
                       "unchanged": progress.unchanged, "gone": progress.gone,
                       **{f"status_{key}": value for key, value in progress.statuses.items()}}
             inventory.finish_run(run_id, status, counts)
+        record_violations(inventory, config.policy)
         summary = write_exports(
             inventory, out,
             {"id": run_id, "status": status, "sources": sources,
@@ -274,4 +276,9 @@ def has_special_category(summary: dict) -> bool:
     return summary.get("special_category_locations", 0) > 0
 
 
-__all__ = ["run_scan", "ScanOutcome", "ScanProgress", "has_special_category", "Status"]
+def has_violations(summary: dict) -> bool:
+    return summary.get("policy_violations", {}).get("total", 0) > 0
+
+
+__all__ = ["run_scan", "ScanOutcome", "ScanProgress", "has_special_category", "has_violations",
+           "Status"]

@@ -130,6 +130,34 @@ def _exposure(report: dict) -> str:
             + "<h3>Folders to lock down first</h3>" + table)
 
 
+SHOWN_VIOLATIONS = 100  # the JSON report lists every one
+
+
+def _policy(report: dict) -> str:
+    """The [[policy]] rules broken: counts per rule and the violations themselves."""
+    policy = report["policy"]
+    cards = "<div class='cards'>" + "".join([
+        _card("policy violations", policy["total"], alert=policy["total"] > 0),
+        _card("locations breaking a rule", policy["locations"], alert=policy["locations"] > 0),
+    ]) + "</div>"
+    rows = [
+        f"<tr><td>{escape(item['rule'])}</td><td>{escape(', '.join(item['categories']))}</td>"
+        f"<td>{escape(item['exposure'])}</td><td class='loc'>{escape(item['location'])}</td></tr>"
+        for item in policy["violations"][:SHOWN_VIOLATIONS]
+    ]
+    more = (f"<p class='note'>The first {SHOWN_VIOLATIONS} of {policy['total']}: "
+            "<code>phiscan report --format json</code> lists every one.</p>"
+            if policy["total"] > SHOWN_VIOLATIONS else "")
+    table = ("<table><thead><tr><th>rule</th><th>categories</th><th>exposure</th>"
+             "<th>location</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+             if rows else "<p class='note'>No location breaks a rule.</p>")
+    per_rule = "".join(f"<tr><td>{escape(rule)}</td><td class='num'>{count}</td></tr>"
+                       for rule, count in policy["by_rule"].items())
+    by_rule = ("<table><thead><tr><th>rule</th><th>violations</th></tr></thead><tbody>"
+               + per_rule + "</tbody></table>" if per_rule else "")
+    return cards + by_rule + "<h3>Violations</h3>" + table + more
+
+
 def _method(report: dict) -> str:
     items = "".join(f"<li><b>{escape(name.replace('_', ' '))}</b>: {escape(text)}</li>"
                     for name, text in report["method"].items())
@@ -156,6 +184,7 @@ def render_html(report: dict) -> str:
         + bar_chart("locations by status", locations["by_status"])
         + "<h2>Top locations by risk</h2>" + _top_locations_table(report)
         + "<h2>Who can read sensitive data</h2>" + _exposure(report)
+        + "<h2>Policy violations</h2>" + _policy(report)
         + "<h2>Method</h2>" + _method(report)
         + "</body></html>\n"
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from phiscan import __version__
@@ -17,8 +17,9 @@ from phiscan.inventory.exports import (
     build_summary,
     is_sensitive,
     is_sensitive_and_broadly_readable,
+    violation_counts,
 )
-from phiscan.inventory.store import Inventory, StoredLocation
+from phiscan.inventory.store import Inventory, StoredLocation, StoredViolation
 from phiscan.model import MEMBER_SEP, RISK_ORDER
 from phiscan.scoping.linkage import Individual, Linkage, Linked, count_people, link
 from phiscan.scoping.recurrence import RecurringName, recurring_names, treat_as_staff
@@ -42,6 +43,7 @@ class Scope:
     lower_bound: int
     upper_bound: int
     recurring: list[RecurringName]
+    violations: list[StoredViolation] = field(default_factory=list)
 
     @property
     def individuals(self) -> list[Individual]:
@@ -53,6 +55,7 @@ def load_scope(out_dir: str | Path, config: Config | None = None) -> Scope:
     with Inventory(out_dir, readonly=True) as inventory:
         locations = list(inventory.locations())
         records = load_records(inventory)
+        violations = inventory.violations()
     recurring = recurring_names(records, settings.recurring_subjects,
                                 frozenset(settings.keep_names))
     treat_as_staff(records, recurring)
@@ -62,7 +65,7 @@ def load_scope(out_dir: str | Path, config: Config | None = None) -> Scope:
         Path(out_dir), locations, records, standard,
         lower_bound=min(count_people(records, Linkage.LOOSE), total),
         upper_bound=max(count_people(records, Linkage.STRICT), total),
-        recurring=recurring,
+        recurring=recurring, violations=violations,
     )
 
 
@@ -213,6 +216,13 @@ def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
     }
 
 
+def policy_section(scope: Scope) -> dict:
+    """The [[policy]] rules broken: counts, and every violation (location, rule,
+    categories, exposure, reason), by location then rule."""
+    return {**violation_counts(scope.violations),
+            "violations": [item.record() for item in scope.violations]}
+
+
 def method_section() -> dict:
     return {
         "data_subject": "a record with a valid NHS number outside the test range, or a full "
@@ -247,5 +257,6 @@ def build_report(scope: Scope) -> dict:
         "entities": summary["entities"],
         "top_locations": top_locations(scope),
         "exposure": exposure_section(scope),
+        "policy": policy_section(scope),
         "method": method_section(),
     }

@@ -16,6 +16,10 @@ Exactly one alert per transition, also across crashes and restarts:
   is a new transition and a new alert. A move carries the state to the new name.
 - The first time the daemon meets an inventory that already has sensitive
   locations (from `phiscan scan`), those are the baseline and are not alerted.
+
+Policy violations (`[[policy]]` rules) follow the same rules, keyed by location and
+rule: one `policy_violation` alert when a location starts breaking a rule, with the
+rule's name, the categories and exposure concerned, never content or previews.
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from phiscan.inventory.store import Inventory, StoredLocation
+from phiscan.inventory.store import Inventory, StoredLocation, StoredViolation
 from phiscan.model import LocationResult, Risk, Status
+from phiscan.policy.rules import Violation
 from phiscan.watch.channels import AlertChannels
 
 log = logging.getLogger("phiscan.watch")
@@ -46,7 +51,10 @@ CREATE TABLE IF NOT EXISTS alerted (
     location TEXT PRIMARY KEY, dev INTEGER, ino INTEGER, size INTEGER, modified REAL
 );
 CREATE TABLE IF NOT EXISTS outbox (alert_id TEXT PRIMARY KEY, payload TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS violated (location TEXT NOT NULL, rule TEXT NOT NULL,
+                                     PRIMARY KEY (location, rule));
 """
+VIOLATIONS_BASELINE = "violations_baseline_at"  # a state file from before policies has none
 
 
 def is_alerting(status: str, special_category: bool, risk: str) -> bool:
@@ -106,6 +114,48 @@ def build_payload(subject: Subject, via: str) -> dict:
     }
 
 
+def violation_payload(location: str, violation: Violation, via: str) -> dict:
+    return {
+        "alert_id": uuid.uuid4().hex,
+        "event": "policy_violation",
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "host": socket.gethostname(),
+        "via": via,
+        "location": location,
+        "rule": violation.rule,
+        "categories": list(violation.categories),
+        "exposure": violation.exposure,
+        "reason": violation.reason,
+    }
+
+
+ViolationKey = tuple[str, str]  # (location, rule)
+
+
+@dataclass
+class Change:
+    """One commit of the alert state: locations entering and leaving the alerted set,
+    (location, rule) pairs entering and leaving the violated set, alerts to deliver."""
+
+    added: dict[str, Identity | None]
+    removed: list[str]
+    payloads: list[dict]
+    violated: set[ViolationKey]
+    cleared: set[ViolationKey]
+
+    @classmethod
+    def of(cls, added: dict[str, Identity | None] | None = None,
+           removed: list[str] | None = None, payloads: list[dict] | None = None,
+           violated: set[ViolationKey] | None = None,
+           cleared: set[ViolationKey] | None = None) -> Change:
+        return cls(added or {}, removed or [], payloads or [], violated or set(),
+                   cleared or set())
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.payloads or self.violated
+                    or self.cleared)
+
+
 class AlertState:
     """The alerted set and the outbox, in their own SQLite file (this daemon's only)."""
 
@@ -123,22 +173,32 @@ class AlertState:
             alerted[location] = Identity(dev, ino, size, modified) if ino is not None else None
         return alerted
 
-    def commit(self, added: dict[str, Identity | None], removed: Iterable[str],
-               payloads: list[dict]) -> None:
+    def violated(self) -> set[ViolationKey]:
+        return {(location, rule) for location, rule in self.db.execute("SELECT * FROM violated")}
+
+    def commit(self, change: Change) -> None:
         with self.db:
             self.db.executemany("DELETE FROM alerted WHERE location=?",
-                                [(location,) for location in removed])
+                                [(location,) for location in change.removed])
             self.db.executemany(
                 "INSERT OR REPLACE INTO alerted VALUES (?,?,?,?,?)",
-                [(location, *(_identity_row(identity))) for location, identity in added.items()])
+                [(location, *(_identity_row(identity)))
+                 for location, identity in change.added.items()])
+            self.db.executemany("DELETE FROM violated WHERE location=? AND rule=?",
+                                sorted(change.cleared))
+            self.db.executemany("INSERT OR REPLACE INTO violated VALUES (?,?)",
+                                sorted(change.violated))
             self.db.executemany("INSERT INTO outbox VALUES (?,?)",
-                                [(p["alert_id"], json.dumps(p)) for p in payloads])
+                                [(p["alert_id"], json.dumps(p)) for p in change.payloads])
 
-    def mark_baseline(self) -> None:
+    def has_meta(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM meta WHERE key=?", (key,)).fetchone() is not None
+
+    def mark_baseline(self, key: str = "baseline_at") -> None:
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('baseline_at', ?)",
-                            (str(time.time()),))
-        self.fresh = False
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(time.time())))
+        if key == "baseline_at":
+            self.fresh = False
 
     def outbox(self) -> list[dict]:
         return [json.loads(row[0]) for row in self.db.execute("SELECT payload FROM outbox")]
@@ -163,12 +223,15 @@ class Alerter:
         self.state = AlertState(out_dir)
         self.channels = channels
         self.alerted = self.state.load()
+        self.violated = self.state.violated()
         self.raised = 0
 
     # Start-up
     def reconcile(self, inventory: Inventory) -> None:
         alerting = {loc.location: loc for loc in inventory.locations()
                     if is_alerting(loc.status, loc.special_category, loc.risk)}
+        self._deliver_outbox()
+        self._reconcile_violations(inventory.violations())
         if self.state.fresh:
             self._baseline(alerting)
             return
@@ -180,14 +243,36 @@ class Alerter:
         if missed:
             log.warning("%d sensitive locations were recorded but not alerted before the last "
                         "stop: alerting now", len(missed))
-        self._deliver_outbox()
-        self._change({s.location: None for s in missed}, stale, payloads)
+        self._change(Change.of(added={s.location: None for s in missed}, removed=stale,
+                               payloads=payloads))
+
+    def _reconcile_violations(self, stored: list[StoredViolation]) -> None:
+        """Violations in the inventory (checked against the rules as configured now) that
+        were never alerted are alerted now, unless this state file predates them: then
+        they are the baseline."""
+        current = {(item.location, item.violation.rule): item for item in stored}
+        cleared = set(self.violated) - set(current)
+        missed = [item for key, item in current.items() if key not in self.violated]
+        if not self.state.has_meta(VIOLATIONS_BASELINE):
+            if missed:
+                log.info("%d policy violations already in the inventory are the baseline "
+                         "(not alerted)", len(missed))
+            self._change(Change.of(violated=set(current), cleared=cleared))
+            self.state.mark_baseline(VIOLATIONS_BASELINE)
+            return
+        if missed:
+            log.warning("%d policy violations were recorded but not alerted: alerting now",
+                        len(missed))
+        self._change(Change.of(
+            violated={(item.location, item.violation.rule) for item in missed}, cleared=cleared,
+            payloads=[violation_payload(item.location, item.violation, "restart")
+                      for item in missed]))
 
     def _baseline(self, alerting: dict[str, StoredLocation]) -> None:
         if alerting:
             log.info("%d sensitive locations already in the inventory are the baseline "
                      "(not alerted)", len(alerting))
-        self._change({location: None for location in alerting}, [], [])
+        self._change(Change.of(added={location: None for location in alerting}))
         self.state.mark_baseline()
 
     def _deliver_outbox(self) -> None:
@@ -202,30 +287,45 @@ class Alerter:
         self.raised += len(unsent)
 
     # Live
-    def on_results(self, scanned: list[tuple[LocationResult, Identity | None]]) -> int:
-        added: dict[str, Identity | None] = {}
-        removed: list[str] = []
-        payloads = []
+    def on_results(self, scanned: list[tuple[LocationResult, Identity | None]],
+                   violations: dict[str, list[Violation]] | None = None) -> int:
+        """Alerts for locations that became sensitive and for rules newly broken; the
+        scanned locations' `violations` replace what they broke before."""
+        change = Change.of()
         for result, identity in scanned:
             alerting = is_alerting(str(result.status), result.special_category, str(result.risk))
             if alerting and result.location not in self.alerted:
-                added[result.location] = identity
-                payloads.append(build_payload(Subject.from_result(result), "watch"))
+                change.added[result.location] = identity
+                change.payloads.append(build_payload(Subject.from_result(result), "watch"))
             elif alerting and identity is not None:
-                added[result.location] = identity  # keep inode/size/mtime current
+                change.added[result.location] = identity  # keep inode/size/mtime current
             elif result.status == Status.SCANNED and result.location in self.alerted:
-                removed.append(result.location)
-        self._change(added, removed, payloads)
-        return len(payloads)
+                change.removed.append(result.location)
+        broken: dict[str, set[str]] = {}
+        for location, rule in self.violated:
+            broken.setdefault(location, set()).add(rule)
+        for location, found in (violations or {}).items():
+            now = {(location, violation.rule): violation for violation in found}
+            change.cleared |= {(location, rule) for rule in broken.get(location, ())
+                               if (location, rule) not in now}
+            for key, violation in now.items():
+                if key not in self.violated:
+                    change.violated.add(key)
+                    change.payloads.append(violation_payload(location, violation, "watch"))
+        self._change(change)
+        return len(change.payloads)
 
     def forget(self, location: str) -> None:
         prefix = location + "!"
-        self._change({}, [loc for loc in self.alerted
-                          if loc == location or loc.startswith(prefix)], [])
+        self._forget(lambda loc: loc == location or loc.startswith(prefix))
 
     def forget_tree(self, directory: str) -> None:
         prefix = directory.rstrip("/") + "/"
-        self._change({}, [loc for loc in self.alerted if loc.startswith(prefix)], [])
+        self._forget(lambda loc: loc.startswith(prefix))
+
+    def _forget(self, matches) -> None:
+        self._change(Change.of(removed=[loc for loc in self.alerted if matches(loc)],
+                               cleared={key for key in self.violated if matches(key[0])}))
 
     def carry(self, source: str, destination: str) -> None:
         self._carry(source, destination, lambda loc: loc == source or
@@ -238,27 +338,32 @@ class Alerter:
     def _carry(self, old: str, new: str, matches) -> None:
         moving = [loc for loc in self.alerted if matches(loc)]
         added = {new + loc[len(old):]: self.alerted[loc] for loc in moving}
-        self._change(added, moving, [])
+        leaving = {key for key in self.violated if matches(key[0])}
+        self._change(Change.of(added=added, removed=moving, cleared=leaving,
+                               violated={(new + loc[len(old):], rule) for loc, rule in leaving}))
 
     def missing_identities(self) -> dict[Identity, str]:
         """Alerted files no longer at their location: a catch-up pass may find them renamed."""
         return {identity: location for location, identity in self.alerted.items()
                 if identity is not None and not Path(location).exists()}
 
-    def _change(self, added: dict[str, Identity | None], removed: list[str],
-                payloads: list[dict]) -> None:
-        removed = [location for location in removed if location not in added]
-        if not (added or removed or payloads):
+    def _change(self, change: Change) -> None:
+        change.removed = [location for location in change.removed
+                          if location not in change.added]
+        change.cleared -= change.violated
+        if not change:
             return
-        self.state.commit(added, removed, payloads)
-        for location in removed:
+        self.state.commit(change)
+        for location in change.removed:
             self.alerted.pop(location, None)
-        self.alerted.update(added)
-        if payloads:
-            self.channels.file.append(payloads)
-            self.state.delivered(payloads)
-            self.channels.announce(payloads)
-            self.raised += len(payloads)
+        self.alerted.update(change.added)
+        self.violated -= change.cleared
+        self.violated |= change.violated
+        if change.payloads:
+            self.channels.file.append(change.payloads)
+            self.state.delivered(change.payloads)
+            self.channels.announce(change.payloads)
+            self.raised += len(change.payloads)
 
     def close(self) -> None:
         self.state.close()

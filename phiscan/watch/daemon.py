@@ -27,6 +27,9 @@ from phiscan.config import Config
 from phiscan.inventory.exports import write_exports
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import Inventory
+from phiscan.model import Status
+from phiscan.policy.record import record_result_violations, record_violations
+from phiscan.policy.rules import PolicyRule
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
 from phiscan.sources.base import SourceUnavailable
@@ -56,10 +59,12 @@ class WatchError(Exception):
 class Writer:
     """Applies messages in order: the single writer of the inventory and alert state."""
 
-    def __init__(self, inventory: Inventory, alerter: Alerter, run_id: int) -> None:
+    def __init__(self, inventory: Inventory, alerter: Alerter, run_id: int,
+                 rules: list[PolicyRule]) -> None:
         self.inventory = inventory
         self.alerter = alerter
         self.run_id = run_id
+        self.rules = rules
         self.counts: Counter[str] = Counter()
         self.dirty = False
 
@@ -86,14 +91,19 @@ class Writer:
         containers = [s.item.location for s, _ in current if len(s.results) > 1]
         if containers:  # members that left the archive must not linger
             self.inventory.mark_gone(containers)
-        self.inventory.write_results(self.run_id, [r for s, _ in current for r in s.results])
+        results = [r for s, _ in current for r in s.results]
+        self.inventory.write_results(self.run_id, results)
+        violations = record_result_violations(self.inventory, self.rules, results)
         pairs: list = []
         for scanned, identity in current:
             self.counts[str(scanned.results[0].status)] += 1
             self.counts["locations"] += len(scanned.results)
             pairs.append((scanned.results[0], identity))
             pairs.extend((member, None) for member in scanned.results[1:])
-        self.counts["alerts"] += self.alerter.on_results(pairs)
+        scanned = {r.location for r in results if r.status == Status.SCANNED}
+        self.counts["alerts"] += self.alerter.on_results(
+            pairs, {location: found for location, found in violations.items()
+                    if location in scanned})
         self.dirty = True
 
     def _control(self, message: Gone | Moved | TreeGone | TreeMoved) -> None:
@@ -168,8 +178,9 @@ class WatchDaemon:
                                                {"workers": self.watch.workers})
         self.channels = AlertChannels(self.out_dir, self.watch)
         self.alerter = Alerter(self.out_dir, self.channels)
+        record_violations(self.inventory, self.config.policy)  # the rules may have changed
         self.alerter.reconcile(self.inventory)
-        self.writer = Writer(self.inventory, self.alerter, self.run_id)
+        self.writer = Writer(self.inventory, self.alerter, self.run_id, self.config.policy)
         self._install_signal_handlers()
         self.debouncer = Debouncer(self.roots, self.watch.settle_seconds, self.watch.max_pending,
                                    self.work, self.inbox, self.stop, self._request_resync,
