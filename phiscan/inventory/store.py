@@ -5,8 +5,11 @@ Schema version 1 (documented in the README):
 - runs: one row per scan or watch session, with status `running`, `completed`,
   `incomplete` or `interrupted`, and counts as JSON
 - locations: one row per file, object, archive member or attachment; the latest
-  state wins (`gone` = 1 once deleted on the source, history kept in findings'
-  run ids)
+  state wins (`gone` = 1 once deleted on the source)
+- location_history: each state a location took, by run (a row whenever a write or
+  a deletion changes it), and superseded_findings: the findings a rescan replaced,
+  with the run that replaced them; together they give any run's state
+  (`Inventory.locations_at`, `findings_at`) for `phiscan diff`
 - findings: entity type, score, recognizer, position, record, field, masked
   preview and keyed hash. Never the raw value; position, record and field are
   stored as detection guarded them (`stored_label`).
@@ -131,7 +134,32 @@ CREATE TABLE IF NOT EXISTS policy_violations (
     reason TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (location_id, rule)
 );
+CREATE TABLE IF NOT EXISTS location_history (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL,
+    location_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS superseded_findings (
+    id INTEGER PRIMARY KEY,
+    superseded_run INTEGER NOT NULL
+);
 """
+# The history tables hold every column of the table they keep (added at migration, so a
+# column added to locations or findings is kept too), except these.
+HISTORY_OMITS = {
+    "location_history": ("locations", {"id", "location", "first_run", "last_run",
+                                       "scanned_at"}),
+    "superseded_findings": ("findings", {"id"}),
+}
+HISTORY_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS location_history_location"
+    " ON location_history(location_id, id)",
+    "CREATE INDEX IF NOT EXISTS superseded_findings_location"
+    " ON superseded_findings(location_id)",
+)
+# meta key: the first run whose state the history holds (older inventories gain history
+# at their next writable open, holding the state of their latest run).
+HISTORY_SINCE_META = "history_since_run"
 EXPOSURE_NOT_RECORDED = "not recorded (scanned before exposure was read)"
 # (name, definition) of columns newer than schema 1: added to older inventories. A finding
 # stored before roles existed has role '' (read as a possible subject).
@@ -224,6 +252,7 @@ class Inventory:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         self.db.row_factory = sqlite3.Row
+        self._copy_columns: dict[str, str] = {}
 
     def _precreate_private(self) -> None:
         import os
@@ -236,6 +265,7 @@ class Inventory:
 
     def _migrate(self) -> None:
         with self.db:
+            had_history = self._has_table("location_history")
             self.db.executescript(SCHEMA)
             row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
@@ -247,6 +277,42 @@ class Inventory:
                     f"inventory schema {row[0]} is newer than this phiscan ({SCHEMA_VERSION})"
                 )
             self._add_missing_columns()
+            self._mirror_history_columns()
+            if not had_history:
+                self._start_history()
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                               (name,)).fetchone() is not None
+
+    def _mirror_history_columns(self) -> None:
+        """Each history table gains the columns of the table it keeps (defaults kept,
+        NOT NULL not: SQLite adds no NOT NULL column without a default)."""
+        for history, (kept, omitted) in HISTORY_OMITS.items():
+            present = {row[1] for row in self.db.execute(f"PRAGMA table_info({history})")}
+            for _cid, name, kind, _notnull, default, _pk in self.db.execute(
+                    f"PRAGMA table_info({kept})").fetchall():
+                if name not in present and name not in omitted:
+                    suffix = f" DEFAULT {default}" if default is not None else ""
+                    self.db.execute(f"ALTER TABLE {history} ADD COLUMN {name} {kind}{suffix}")
+        for statement in HISTORY_INDEXES:
+            self.db.execute(statement)
+
+    def _start_history(self) -> None:
+        """A new inventory's history starts with its first run; an older one's holds the
+        state of its latest run (the current rows), which earlier runs' states are lost."""
+        latest = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM runs").fetchone()[0]
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                        (HISTORY_SINCE_META, str(latest)))
+        columns = ", ".join(self._history_columns("location_history"))
+        self.db.execute(f"INSERT INTO location_history(run_id, location_id, {columns})"
+                        f" SELECT ?, id, {columns} FROM locations ORDER BY id", (latest,))
+
+    def _history_columns(self, history: str) -> list[str]:
+        """The columns a history table copies from the table it keeps."""
+        kept, omitted = HISTORY_OMITS[history]
+        return [row[1] for row in self.db.execute(f"PRAGMA table_info({kept})")
+                if row[1] not in omitted]
 
     def _add_missing_columns(self) -> None:
         """Columns added since an inventory was created, with their defaults."""
@@ -397,13 +463,73 @@ class Inventory:
                 " exposure_reason=?, last_run=?, scanned_at=?, gone=0 WHERE id=?",
                 (*values, location_id),
             )
-            self.db.execute("DELETE FROM findings WHERE location_id=?", (location_id,))
+            self._supersede_findings(run_id, location_id)
+        self._record_states(run_id, [location_id])
         self.db.executemany(
             "INSERT INTO findings(location_id, run_id, entity_type, score, recognizer, position,"
             " start, end, record, field, masked, value_hash, test_data, role)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [_finding_row(location_id, run_id, finding) for finding in result.findings],
         )
+
+    # History: each run's state (see phiscan.scoping.changes)
+    def _copied_columns(self, history: str) -> str:
+        if history not in self._copy_columns:
+            self._copy_columns[history] = ", ".join(self._history_columns(history))
+        return self._copy_columns[history]
+
+    def _supersede_findings(self, run_id: int, location_id: int) -> None:
+        columns = self._copied_columns("superseded_findings")
+        self.db.execute(f"INSERT INTO superseded_findings(superseded_run, {columns})"
+                        f" SELECT ?, {columns} FROM findings WHERE location_id=? ORDER BY id",
+                        (run_id, location_id))
+        self.db.execute("DELETE FROM findings WHERE location_id=?", (location_id,))
+
+    def _record_states(self, run_id: int, location_ids: Iterable[int]) -> None:
+        """A history row for each location whose state differs from its last one."""
+        columns = self._copied_columns("location_history")
+        for location_id in location_ids:
+            current = self.db.execute(f"SELECT {columns} FROM locations WHERE id=?",
+                                      (location_id,)).fetchone()
+            last = self.db.execute(
+                f"SELECT {columns} FROM location_history WHERE location_id=?"
+                " ORDER BY id DESC LIMIT 1", (location_id,)).fetchone()
+            if last is None or tuple(last) != tuple(current):
+                self.db.execute(f"INSERT INTO location_history(run_id, location_id, {columns})"
+                                f" SELECT ?, id, {columns} FROM locations WHERE id=?",
+                                (run_id, location_id))
+
+    def history_since(self) -> int | None:
+        """The first run whose state can be read back; None before history existed."""
+        if not self._has_table("location_history"):
+            return None
+        since = self.meta(HISTORY_SINCE_META)
+        return int(since) if since is not None else None
+
+    def locations_at(self, run_id: int) -> list[StoredLocation]:
+        """The locations present (not gone) when run `run_id` ended."""
+        rows = self.db.execute(
+            "SELECT h.*, l.location FROM location_history h"
+            " JOIN locations l ON l.id = h.location_id"
+            " WHERE h.id IN (SELECT MAX(id) FROM location_history WHERE run_id <= ?"
+            "                GROUP BY location_id) AND h.gone = 0"
+            " ORDER BY l.location", (run_id,))
+        return [StoredLocation.from_row(row) for row in rows]
+
+    def findings_at(self, run_id: int, columns: str) -> sqlite3.Cursor:
+        """`columns` (over `f`, the findings, and `l`, their location) of the findings the
+        locations present when run `run_id` ended held then, by location."""
+        present = ("SELECT location_id FROM location_history WHERE id IN (SELECT MAX(id)"
+                   " FROM location_history WHERE run_id <= :run GROUP BY location_id)"
+                   " AND gone = 0")
+        kept = self._copied_columns("superseded_findings")
+        return self.db.execute(
+            f"SELECT {columns} FROM (SELECT {kept}, 0 AS era, id FROM findings"
+            "   WHERE run_id <= :run"
+            f" UNION ALL SELECT {kept}, 1 AS era, id FROM superseded_findings"
+            "   WHERE run_id <= :run AND superseded_run > :run) f"
+            f" JOIN locations l ON l.id = f.location_id WHERE f.location_id IN ({present})"
+            " ORDER BY l.location, f.run_id, f.era DESC, f.id", {"run": run_id})
 
     # Incremental rescans and resume (see phiscan.scan.runner)
     def previous_state(self, location: str) -> PreviousState | None:
@@ -455,24 +581,25 @@ class Inventory:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
-    def mark_gone(self, locations: Iterable[str]) -> None:
+    def mark_gone(self, locations: Iterable[str], run_id: int) -> None:
         with self.db:
             for location in locations:
-                self.db.execute(
-                    "UPDATE locations SET gone=1"
-                    " WHERE location=? OR (location > ? AND location < ?)",
-                    (location, *_member_range(location)),
-                )
+                self._mark_gone_where("(location=? OR (location > ? AND location < ?))",
+                                      (location, *_member_range(location)), run_id)
 
-    def mark_tree_gone(self, directory: str) -> int:
+    def mark_tree_gone(self, directory: str, run_id: int) -> int:
         """Every location below a deleted directory (an index range scan, case-sensitive)."""
         low = directory.rstrip("/") + "/"
         with self.db:
-            cursor = self.db.execute(
-                "UPDATE locations SET gone=1 WHERE gone=0 AND location >= ? AND location < ?",
-                (low, low[:-1] + "0"),
-            )
-        return cursor.rowcount
+            return self._mark_gone_where("location >= ? AND location < ?",
+                                         (low, low[:-1] + "0"), run_id)
+
+    def _mark_gone_where(self, where: str, params: tuple, run_id: int) -> int:
+        ids = [row[0] for row in
+               self.db.execute(f"SELECT id FROM locations WHERE gone=0 AND {where}", params)]
+        self.db.executemany("UPDATE locations SET gone=1 WHERE id=?", [(i,) for i in ids])
+        self._record_states(run_id, ids)
+        return len(ids)
 
     def locations(self, include_gone: bool = False) -> Iterator[StoredLocation]:
         query = "SELECT * FROM locations"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from phiscan.inventory.store import Inventory, StoredLocation
+from phiscan.inventory.store import Inventory, StoredLocation, StoredViolation
 from phiscan.model import ExposureLevel, LocationResult
 from phiscan.policy.rules import Location, PolicyRule, Violation, violations
 
@@ -21,10 +21,18 @@ def result_location(result: LocationResult) -> Location:
                     str(exposure))
 
 
+def violations_at(rules: list[PolicyRule],
+                  locations: Iterable[StoredLocation]) -> list[StoredViolation]:
+    """The rules applied to stored locations, by location then rule."""
+    return [StoredViolation(stored.location, violation) for stored in locations
+            for violation in sorted(violations(rules, stored_location(stored)),
+                                    key=lambda found: found.rule)]
+
+
 def record_violations(inventory: Inventory, rules: list[PolicyRule]) -> int:
     """Every present location checked; the stored violations replaced. Returns their count."""
-    found = [(stored.location, violation) for stored in inventory.locations()
-             for violation in violations(rules, stored_location(stored))]
+    found = [(item.location, item.violation)
+             for item in violations_at(rules, inventory.locations())]
     inventory.replace_violations(found)
     return len(found)
 

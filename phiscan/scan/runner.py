@@ -202,7 +202,7 @@ def _mark_unseen_gone(inventory: Inventory, run_id: int, roots: set[str], config
             relative = top[len(root):].lstrip("/") if top.startswith(root) else top
             if matches_globs(relative, config.scan.include, config.scan.exclude):
                 gone.append(location)
-    inventory.mark_gone(gone)
+    inventory.mark_gone(gone, run_id)
     return len(gone)
 
 

@@ -21,6 +21,7 @@ from phiscan.inventory.exports import (
 )
 from phiscan.inventory.store import Inventory, StoredLocation, StoredViolation
 from phiscan.model import MEMBER_SEP, RISK_ORDER
+from phiscan.policy.record import violations_at
 from phiscan.scoping.linkage import Individual, Linkage, Linked, count_people, link
 from phiscan.scoping.recurrence import RecurringName, recurring_names, treat_as_staff
 from phiscan.scoping.subject_records import Record, load_records
@@ -50,12 +51,18 @@ class Scope:
         return self.standard.individuals
 
 
-def load_scope(out_dir: str | Path, config: Config | None = None) -> Scope:
-    settings = (config or Config()).scoping
+def load_scope(out_dir: str | Path, config: Config | None = None,
+               run_id: int | None = None) -> Scope:
+    """The inventory's current state, or the state when run `run_id` ended."""
+    config = config or Config()
+    settings = config.scoping
     with Inventory(out_dir, readonly=True) as inventory:
-        locations = list(inventory.locations())
-        records = load_records(inventory)
-        violations = inventory.violations()
+        locations = (list(inventory.locations()) if run_id is None
+                     else inventory.locations_at(run_id))
+        records = load_records(inventory, run_id)
+        # A past run's violations are not kept: the config's rules applied to its state.
+        violations = (inventory.violations() if run_id is None
+                      else violations_at(config.policy, locations))
     recurring = recurring_names(records, settings.recurring_subjects,
                                 frozenset(settings.keep_names))
     treat_as_staff(records, recurring)

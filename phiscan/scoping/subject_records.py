@@ -21,8 +21,9 @@ from phiscan.inventory.store import Inventory
 
 # Findings of a location scanned before records existed: one record for the whole file.
 WHOLE_LOCATION = "document"
+RECORD_COLUMNS = "l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
 FINDINGS_QUERY = (
-    "SELECT l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data, {role}"
+    f"SELECT {RECORD_COLUMNS}, {{role}}"
     " FROM findings f JOIN locations l ON l.id = f.location_id WHERE l.gone = 0"
     " ORDER BY l.location, f.id"
 )
@@ -113,8 +114,11 @@ def build_records(rows: Iterable[sqlite3.Row]) -> list[Record]:
     return list(records.values())
 
 
-def load_records(inventory: Inventory) -> list[Record]:
-    """Streamed with only the columns needed: a large breach has millions of findings."""
+def load_records(inventory: Inventory, run_id: int | None = None) -> list[Record]:
+    """Streamed with only the columns needed: a large breach has millions of findings.
+    The current findings, or those held when run `run_id` ended (its history)."""
+    if run_id is not None:
+        return build_records(inventory.findings_at(run_id, f"{RECORD_COLUMNS}, f.role"))
     columns = {row[1] for row in inventory.db.execute("PRAGMA table_info(findings)")}
     # An inventory written before roles (opened read-only, so not migrated): role ''.
     role = "f.role" if "role" in columns else "'' AS role"

@@ -90,7 +90,7 @@ class Writer:
             return
         containers = [s.item.location for s, _ in current if len(s.results) > 1]
         if containers:  # members that left the archive must not linger
-            self.inventory.mark_gone(containers)
+            self.inventory.mark_gone(containers, self.run_id)
         results = [r for s, _ in current for r in s.results]
         self.inventory.write_results(self.run_id, results)
         violations = record_result_violations(self.inventory, self.rules, results)
@@ -108,19 +108,19 @@ class Writer:
 
     def _control(self, message: Gone | Moved | TreeGone | TreeMoved) -> None:
         if isinstance(message, Gone):
-            self.inventory.mark_gone([message.location])
+            self.inventory.mark_gone([message.location], self.run_id)
             self.alerter.forget(message.location)
             self.counts["gone"] += 1
         elif isinstance(message, Moved):
             self.alerter.carry(message.source, message.destination)
-            self.inventory.mark_gone([message.source])
+            self.inventory.mark_gone([message.source], self.run_id)
             self.counts["moved"] += 1
         elif isinstance(message, TreeGone):
-            self.counts["gone"] += self.inventory.mark_tree_gone(message.directory)
+            self.counts["gone"] += self.inventory.mark_tree_gone(message.directory, self.run_id)
             self.alerter.forget_tree(message.directory)
         else:
             self.alerter.carry_tree(message.source, message.destination)
-            self.counts["moved"] += self.inventory.mark_tree_gone(message.source)
+            self.counts["moved"] += self.inventory.mark_tree_gone(message.source, self.run_id)
         self.dirty = True
 
 

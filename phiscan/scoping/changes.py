@@ -1,0 +1,209 @@
+"""What changed between two scans: the data behind `phiscan diff` (schema `phiscan.diff/1`).
+
+A side is a scan output folder's current state, or the state one run of an inventory
+left (`Inventory.locations_at`, `findings_at`). Locations are compared by their
+location key; people by their keyed hashes (an NHS number's, or a full name with a date
+of birth), so both sides must come from the same HMAC key. Only locations, levels,
+counts, pseudonymous ids and masked previews: never a value.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from phiscan import __version__
+from phiscan.config import Config
+from phiscan.inventory.exports import is_sensitive
+from phiscan.inventory.store import Inventory, StoredLocation
+from phiscan.model import Status
+from phiscan.scoping.individuals_csv import export_row
+from phiscan.scoping.linkage import Individual, name_dob_keys
+from phiscan.scoping.report import Scope, load_scope
+from phiscan.security.keys import KEY_CHECK_META
+
+DIFF_SCHEMA = "phiscan.diff/1"
+LOCATION_CHANGES = ("appeared", "went", "became_sensitive", "stopped_being_sensitive",
+                    "exposure_changed", "risk_changed", "no_longer_read")
+PERSON_FIELDS = ("individual_id", "nhs_number_masked", "name_masked", "date_of_birth_masked",
+                 "categories", "locations", "first_locations")
+
+
+class DiffProblem(Exception):
+    """Two sides that cannot be compared (the message says why; never a value)."""
+
+
+@dataclass
+class Side:
+    label: str  # the folder, and the run when one was named
+    run: dict  # the run whose state this is (for a folder: its latest run)
+    key_check: str | None  # the HMAC key's fingerprint, None in an inventory older than it
+    scope: Scope
+
+
+def _run_info(row) -> dict:
+    return {"id": row["id"], "kind": row["kind"], "status": row["status"],
+            "started_at": row["started_at"], "finished_at": row["finished_at"]}
+
+
+def _open(out_dir: Path) -> Inventory:
+    try:
+        return Inventory(out_dir, readonly=True)
+    except FileNotFoundError:
+        raise DiffProblem(f"no inventory in {out_dir} (run phiscan scan first)") from None
+
+
+def folder_side(out_dir: Path, config: Config) -> Side:
+    """A scan output folder as it stands (the state its latest run left)."""
+    with _open(out_dir) as inventory:
+        runs = inventory.runs()
+        key_check = inventory.meta(KEY_CHECK_META)
+    if not runs:
+        raise DiffProblem(f"{out_dir} holds no scan yet")
+    return Side(str(out_dir), _run_info(runs[-1]), key_check, load_scope(out_dir, config))
+
+
+def run_sides(out_dir: Path, config: Config,
+              runs: tuple[int, int] | None = None) -> tuple[Side, Side]:
+    """Two runs of one inventory; by default its last two completed runs."""
+    with _open(out_dir) as inventory:
+        since = inventory.history_since()
+        rows = {row["id"]: row for row in inventory.runs()}
+        key_check = inventory.meta(KEY_CHECK_META)
+    if since is None:
+        raise DiffProblem(f"the inventory in {out_dir} keeps no per-run state yet (made by an "
+                          "older phiscan): scan into it once more, then diff the last two "
+                          "runs, or diff two output folders")
+    chosen = runs or _last_two_completed(rows, out_dir)
+    for run_id in chosen:
+        if run_id not in rows:
+            raise DiffProblem(f"no run {run_id} in {out_dir} (runs: "
+                              f"{', '.join(map(str, rows)) or 'none'})")
+        if run_id < since:
+            raise DiffProblem(f"run {run_id} in {out_dir} ended before this inventory kept "
+                              f"per-run state (from run {since} on): its state is not known")
+    old, new = chosen
+    return tuple(  # type: ignore[return-value]
+        Side(str(out_dir), _run_info(rows[run_id]), key_check,
+             load_scope(out_dir, config, run_id))
+        for run_id in (old, new))
+
+
+def _last_two_completed(rows: dict, out_dir: Path) -> tuple[int, int]:
+    completed = [run_id for run_id, row in rows.items() if row["status"] == "completed"]
+    if len(completed) < 2:
+        raise DiffProblem(f"{out_dir} holds {len(completed)} completed run(s): diff needs two "
+                          "(scan again into it, name two runs with --runs, or diff two "
+                          "output folders)")
+    return completed[-2], completed[-1]
+
+
+def check_same_key(old: Side, new: Side) -> dict:
+    """People compare by keyed hash: two keys make everyone look new. Raises DiffProblem
+    on a mismatch; says so when an inventory predates key fingerprints."""
+    if old.key_check is None or new.key_check is None:
+        return {"checked": False, "note": "an inventory older than key fingerprints: people "
+                "compare correctly only if both scans used the same HMAC key"}
+    if not hmac.compare_digest(old.key_check, new.key_check):
+        raise DiffProblem(
+            f"{old.label} and {new.label} were made with different HMAC keys (their key "
+            "fingerprints differ): people cannot be compared, as everyone would look newly "
+            "affected. Diff scans made with the same key (PHISCAN_HMAC_KEY, "
+            "PHISCAN_KEY_FILE or [security] hmac_key_file, as the scans used)")
+    return {"checked": True, "note": "both sides made with the same HMAC key"}
+
+
+def _location_brief(location: StoredLocation) -> dict:
+    return {"location": location.location, "status": location.status, "risk": location.risk,
+            "exposure": location.exposure, "sensitive": is_sensitive(location),
+            "categories": location.categories}
+
+
+def _change(before: StoredLocation, after: StoredLocation, field: str) -> dict:
+    return {"location": after.location, "old": getattr(before, field),
+            "new": getattr(after, field)}
+
+
+def location_changes(old: list[StoredLocation], new: list[StoredLocation]) -> dict:
+    """Each list sorted by location; a location can be in several (a file made sensitive
+    is usually riskier too). A location no longer read (`skipped`, `error`) is listed as
+    such, never as having stopped being sensitive or dropped in risk: nothing found is
+    not nothing read."""
+    before = {location.location: location for location in old}
+    after = {location.location: location for location in new}
+    changes: dict[str, list[dict]] = {name: [] for name in LOCATION_CHANGES}
+    changes["appeared"] = [_location_brief(after[key])
+                           for key in sorted(after.keys() - before.keys())]
+    changes["went"] = [_location_brief(before[key])
+                       for key in sorted(before.keys() - after.keys())]
+    for key in sorted(before.keys() & after.keys()):
+        was, now = before[key], after[key]
+        unread = was.status == Status.SCANNED and now.status != Status.SCANNED
+        if unread:
+            changes["no_longer_read"].append(
+                {**_change(was, now, "status"), "reason": now.reason})
+        if is_sensitive(now) and not is_sensitive(was):
+            changes["became_sensitive"].append(
+                {"location": key, "categories": now.categories, "risk": now.risk})
+        elif is_sensitive(was) and not is_sensitive(now) and not unread:
+            changes["stopped_being_sensitive"].append(
+                {"location": key, "categories": now.categories, "risk": now.risk})
+        if was.exposure != now.exposure:
+            changes["exposure_changed"].append(
+                {**_change(was, now, "exposure"), "old_principals": was.exposure_principals,
+                 "new_principals": now.exposure_principals})
+        if was.risk != now.risk and not unread:
+            changes["risk_changed"].append(_change(was, now, "risk"))
+    return changes
+
+
+def person_keys(person: Individual) -> set[tuple[str, ...]]:
+    """What makes two sides' people one person: a shared NHS number or full name with
+    date of birth (keyed hashes, so only under one key)."""
+    keys: set[tuple[str, ...]] = {("nhs", value_hash) for value_hash in person.nhs}
+    for record in person.records:
+        keys.update(("name_dob", name, dob) for name, dob in name_dob_keys(record))
+    return keys
+
+
+def _person_brief(person: Individual) -> dict:
+    row = export_row(person)
+    return {field: row[field] for field in PERSON_FIELDS}
+
+
+def people_changes(old: list[Individual], new: list[Individual]) -> dict:
+    old_keys = set().union(*(person_keys(person) for person in old))
+    new_keys = set().union(*(person_keys(person) for person in new))
+    newly = [person for person in new if not person_keys(person) & old_keys]
+    gone = [person for person in old if not person_keys(person) & new_keys]
+    return {
+        "old_total": len(old), "new_total": len(new),
+        "newly_affected": len(newly), "no_longer_found": len(gone),
+        "newly_affected_people": [_person_brief(person) for person in newly],
+        "no_longer_found_people": [_person_brief(person) for person in gone],
+    }
+
+
+def _side_section(side: Side) -> dict:
+    locations = side.scope.locations
+    return {"label": side.label, "run": side.run, "locations": len(locations),
+            "sensitive_locations": sum(is_sensitive(location) for location in locations),
+            "people": len(side.scope.individuals)}
+
+
+def build_diff(old: Side, new: Side) -> dict:
+    key = check_same_key(old, new)
+    changes = location_changes(old.scope.locations, new.scope.locations)
+    return {
+        "schema": DIFF_SCHEMA,
+        "phiscan_version": __version__,
+        "generated_at": round(time.time(), 3),
+        "old": _side_section(old),
+        "new": _side_section(new),
+        "key": key,
+        "counts": {name: len(items) for name, items in changes.items()},
+        "locations": changes,
+        "people": people_changes(old.scope.individuals, new.scope.individuals),
+    }
