@@ -210,11 +210,43 @@ def assert_diff(diff: dict, share: Share, ids: dict[str, str]) -> None:
 def assert_text(stdout: str, share: Share) -> None:
     lines = stdout.splitlines()
     assert lines[0].startswith("old: ") and lines[1].startswith("new: ")
-    assert lines[2:-2] == expected_text(share)
-    people = lines[-2:]
+    assert lines[2:-3] == expected_text(share)
+    assert lines[-1] == ("policy: no [[policy]] rules in the config (give diff the scans' "
+                         "--config to compare violations)")
+    people = lines[-3:-1]
     assert all(line.startswith("  P-") for line in people)
     for nhs in (share.nhs["added"], share.nhs["made"]):
         assert sum(f"NHS {masked(nhs)}" in line for line in people) == 1
+
+
+POLICY = """
+[[policy]]
+name = "team-sensitive-not-broad"
+paths = ["Team/**"]
+max_exposure = "group"
+max_exposure_for = ["sensitive"]
+
+[[policy]]
+name = "admin-no-personal-data"
+paths = ["Admin/**"]
+allow = []
+"""
+
+
+def assert_violations(diff: dict, share: Share) -> None:
+    """The rules applied to both sides: what changed is the data, never the rules."""
+    team = "team-sensitive-not-broad"
+    too_wide = "health with exposure broad (at most group allowed)"
+    violations = diff["violations"]
+    assert (violations["rules"], violations["old_total"], violations["new_total"]) == (2, 3, 3)
+    assert violations["new"] == [
+        {"location": share.path(name), "rule": team, "categories": ["health"],
+         "exposure": "broad", "reason": too_wide}
+        for name in ("Team/clinic.txt", "Team/referral.txt")]
+    assert violations["resolved"] == [
+        {"location": share.path(name), "rule": team, "categories": ["health"],
+         "exposure": "broad", "reason": too_wide}
+        for name in ("Team/old-list.txt", "Team/visits.txt")]
 
 
 def assert_nothing_raw(share: Share, *streams: str) -> None:
@@ -245,6 +277,13 @@ def test_diff_two_folders_and_two_runs_list_exactly_the_changes(weekly, open_tre
     explicit = run_cli("diff", str(week1), "--runs", "1", "2")
     assert explicit.returncode == 0, explicit.stderr
     assert_text(explicit.stdout, share)
+
+    policy = exports / "policy.toml"
+    policy.write_text(POLICY)
+    for sides in ((str(week1),), (str(open_tree / "week1"), str(week2))):
+        with_rules = run_cli("diff", *sides, "--config", str(policy), "--format", "json")
+        assert with_rules.returncode == 0, with_rules.stderr
+        assert_violations(json.loads(with_rules.stdout), share)
 
     page = exports / "changes.html"
     with_html = run_cli("diff", str(week1), "--html", str(page))

@@ -92,6 +92,18 @@ def render_text(diff: dict, limit: int = TEXT_LIMIT) -> list[str]:
                  f"{people['newly_affected']}, no longer found {people['no_longer_found']}")
     lines.append(f"newly affected people: {people['newly_affected']}")
     lines += _capped([_person_line(person) for person in people["newly_affected_people"]], limit)
+    return lines + _violation_lines(diff["violations"], limit)
+
+
+def _violation_lines(violations: dict, limit: int) -> list[str]:
+    if not violations["rules"]:
+        return ["policy: no [[policy]] rules in the config (give diff the scans' --config to "
+                "compare violations)"]
+    lines = []
+    for name, heading in (("new", "new policy violations"), ("resolved", "violations resolved")):
+        lines.append(f"{heading}: {len(violations[name])}")
+        lines += _capped([f"  {item['location']}  {item['rule']}: {item['reason']}"
+                          for item in violations[name]], limit)
     return lines
 
 
@@ -113,7 +125,8 @@ def diff_command(
     config_path: ConfigOption = None,
 ) -> None:
     """What changed between two scans: locations that appeared, went, became or stopped
-    being sensitive, changed exposure or risk; people newly affected."""
+    being sensitive, changed exposure or risk; people newly affected; new policy
+    violations (the --config's [[policy]] rules applied to both scans)."""
     if output_format not in ("text", "json"):
         raise usage_error("--format must be text or json")
     if new is not None and runs is not None:
@@ -128,7 +141,7 @@ def diff_command(
             old_side, new_side = run_sides(old, config, runs)
         else:
             old_side, new_side = folder_side(old, config), folder_side(new, config)
-        diff = build_diff(old_side, new_side)
+        diff = build_diff(old_side, new_side, config.policy)
     except DiffProblem as exc:
         raise usage_error(str(exc)) from None
     if output_format == "json":

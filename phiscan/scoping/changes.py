@@ -4,7 +4,8 @@ A side is a scan output folder's current state, or the state one run of an inven
 left (`Inventory.locations_at`, `findings_at`). Locations are compared by their
 location key; people by their keyed hashes (an NHS number's, or a full name with a date
 of birth), so both sides must come from the same HMAC key. Only locations, levels,
-counts, pseudonymous ids and masked previews: never a value.
+counts, pseudonymous ids and masked previews: never a value. Policy violations are the
+`[[policy]]` rules of the config given to diff, applied to both sides.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from phiscan.config import Config
 from phiscan.inventory.exports import is_sensitive
 from phiscan.inventory.store import Inventory, StoredLocation
 from phiscan.model import Status
+from phiscan.policy.record import violations_at
+from phiscan.policy.rules import PolicyRule
 from phiscan.scoping.individuals_csv import export_row
 from phiscan.scoping.linkage import Individual, name_dob_keys
 from phiscan.scoping.report import Scope, load_scope
@@ -186,6 +189,18 @@ def people_changes(old: list[Individual], new: list[Individual]) -> dict:
     }
 
 
+def violation_changes(old: Side, new: Side, rules: list[PolicyRule]) -> dict:
+    """The config's `[[policy]]` rules applied to both sides (the same rules, so what
+    changed is the data, never the rules): violations new on NEW, and those resolved."""
+    before = {(item.location, item.violation.rule): item.record()
+              for item in violations_at(rules, old.scope.locations)}
+    after = {(item.location, item.violation.rule): item.record()
+             for item in violations_at(rules, new.scope.locations)}
+    return {"rules": len(rules), "old_total": len(before), "new_total": len(after),
+            "new": [after[key] for key in sorted(after.keys() - before.keys())],
+            "resolved": [before[key] for key in sorted(before.keys() - after.keys())]}
+
+
 def _side_section(side: Side) -> dict:
     locations = side.scope.locations
     return {"label": side.label, "run": side.run, "locations": len(locations),
@@ -193,7 +208,7 @@ def _side_section(side: Side) -> dict:
             "people": len(side.scope.individuals)}
 
 
-def build_diff(old: Side, new: Side) -> dict:
+def build_diff(old: Side, new: Side, rules: list[PolicyRule]) -> dict:
     key = check_same_key(old, new)
     changes = location_changes(old.scope.locations, new.scope.locations)
     return {
@@ -206,4 +221,5 @@ def build_diff(old: Side, new: Side) -> dict:
         "counts": {name: len(items) for name, items in changes.items()},
         "locations": changes,
         "people": people_changes(old.scope.individuals, new.scope.individuals),
+        "violations": violation_changes(old, new, rules),
     }

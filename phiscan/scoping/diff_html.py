@@ -51,6 +51,17 @@ def _table(items: list[dict], columns: tuple[str, ...], first: str) -> str:
             f"<tbody>{rows}</tbody></table>")
 
 
+def _violations(violations: dict) -> str:
+    if not violations["rules"]:
+        return ("<h2>Policy violations</h2><p class='note'>No [[policy]] rules in the config "
+                "given to diff: violations not compared.</p>")
+    return "".join(
+        f"<h2>{title} ({len(violations[name])})</h2>"
+        + _table(violations[name], ("rule", "reason"), "location")
+        for name, title in (("new", "New policy violations"),
+                            ("resolved", "Policy violations resolved")))
+
+
 def _side(name: str, side: dict) -> str:
     run = side["run"]
     return (f"<li><b>{name}</b>: <span class='loc'>{escape(side['label'])}</span>, run "
@@ -71,6 +82,8 @@ def render_diff_html(diff: dict) -> str:
         _card("exposure changed", counts["exposure_changed"]),
         _card("risk changed", counts["risk_changed"]),
         _card("people no longer found", people["no_longer_found"]),
+        _card("new policy violations", len(diff["violations"]["new"]),
+              alert=bool(diff["violations"]["new"])),
     ]) + "</div>"
     sections = "".join(
         f"<h2>{escape(title)} ({counts[name]})</h2>"
@@ -90,6 +103,7 @@ def render_diff_html(diff: dict) -> str:
         + cards + sections
         + f"<h2>People newly affected ({people['newly_affected']})</h2>"
         + _table(people["newly_affected_people"], PERSON_COLUMNS[1:], PERSON_COLUMNS[0])
+        + _violations(diff["violations"])
         + "</body></html>\n"
     )
 
