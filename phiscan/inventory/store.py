@@ -30,7 +30,8 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 
 from phiscan import __version__
@@ -185,6 +186,13 @@ class PreviousState:
     exposure: tuple[str, tuple[str, ...]] = ("unknown", ())  # level, principals
 
 
+@lru_cache(maxsize=4096)
+def _decoded(text: str) -> dict | list:
+    """A JSON column's value, decoded once per distinct text (a large inventory repeats a
+    few shapes); callers copy it, so a cached value is never changed."""
+    return json.loads(text)
+
+
 @dataclass(frozen=True)
 class StoredViolation:
     location: str
@@ -221,18 +229,21 @@ class StoredLocation:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> StoredLocation:
-        return cls(
-            location=row["location"], root=row["root"], parent=row["parent"],
-            status=row["status"], reason=row["reason"], size=row["size"],
-            modified=row["modified"], etag=row["etag"], extractor=row["extractor"],
-            chars=row["chars"], ocr_pages=row["ocr_pages"],
-            entities=json.loads(row["entities"]),
-            categories=json.loads(row["categories"]),
-            special_category=bool(row["special_category"]), risk=row["risk"],
-            gone=bool(row["gone"]), exposure=row["exposure"],
-            exposure_principals=json.loads(row["exposure_principals"]),
-            exposure_reason=row["exposure_reason"],
-        )
+        return cls.from_values(tuple(row[name] for name in LOCATION_COLUMNS))
+
+    @classmethod
+    def from_values(cls, values: tuple) -> StoredLocation:
+        """From the `locations` columns in LOCATION_COLUMNS order: JSON decoded, flags bool."""
+        (location, root, parent, status, reason, size, modified, etag, extractor, chars,
+         ocr_pages, entities, categories, special_category, risk, gone, exposure,
+         exposure_principals, exposure_reason) = values
+        return cls(location, root, parent, status, reason, size, modified, etag, extractor,
+                   chars, ocr_pages, dict(_decoded(entities)), list(_decoded(categories)),
+                   bool(special_category), risk, bool(gone), exposure,
+                   list(_decoded(exposure_principals)), exposure_reason)
+
+
+LOCATION_COLUMNS = tuple(column.name for column in fields(StoredLocation))
 
 
 class Inventory:
@@ -602,11 +613,13 @@ class Inventory:
         return len(ids)
 
     def locations(self, include_gone: bool = False) -> Iterator[StoredLocation]:
-        query = "SELECT * FROM locations"
+        query = f"SELECT {', '.join(LOCATION_COLUMNS)} FROM locations"
         if not include_gone:
             query += " WHERE gone=0"
-        for row in self.db.execute(query + " ORDER BY location"):
-            yield StoredLocation.from_row(row)
+        cursor = self.db.cursor()
+        cursor.row_factory = None  # plain tuples: a large inventory has millions of rows
+        for values in cursor.execute(query + " ORDER BY location"):
+            yield StoredLocation.from_values(values)
 
     def summary(self) -> dict:
         """Locations by status and risk, and those with special-category data, counted by

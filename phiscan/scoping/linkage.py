@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
 
-from phiscan.scoping.subject_records import Record
+from phiscan.detect.entities import SPECIAL_CATEGORIES
+from phiscan.scoping.subject_records import HOME_ACCESS, Record
 
 
 class Linkage(StrEnum):
@@ -50,7 +50,8 @@ class UnionFind:
 
     def __init__(self, records: list[Record]) -> None:
         self.parent = list(range(len(records)))
-        self.nhs = [set(record.nhs) for record in records]
+        # Each root's numbers; shared with its record until a union makes a new set.
+        self.nhs: list[set[str]] = [record.nhs for record in records]
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -67,7 +68,8 @@ class UnionFind:
         a, b = self.find(first), self.find(second)
         if a != b:
             self.parent[b] = a
-            self.nhs[a] |= self.nhs[b]
+            if not self.nhs[b] <= self.nhs[a]:
+                self.nhs[a] = self.nhs[a] | self.nhs[b]
 
     def groups(self, indices: Iterable[int]) -> dict[int, list[int]]:
         grouped: dict[int, list[int]] = defaultdict(list)
@@ -108,9 +110,12 @@ def _strict_name_dob_keys(record: Record) -> Iterator[tuple[str, str, str]]:
             yield name, dob, postcode
 
 
-def link_seeds(records: list[Record], linkage: Linkage) -> UnionFind:
+def seed_indices(records: list[Record]) -> list[int]:
+    return [index for index, record in enumerate(records) if record.is_seed]
+
+
+def link_seeds(records: list[Record], linkage: Linkage, seeds: list[int]) -> UnionFind:
     groups = UnionFind(records)
-    seeds = [index for index, record in enumerate(records) if record.is_seed]
     _link_by(groups, records, seeds, lambda record: record.nhs, block_conflicts=False)
     if linkage is Linkage.STRICT:
         _link_by(groups, records, seeds, _strict_name_dob_keys, block_conflicts=True)
@@ -139,6 +144,24 @@ def union_of(records: Iterable[Record], attribute: str) -> set[str]:
     return set().union(*(getattr(record, attribute) for record in records))
 
 
+class computed_once:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """functools.cached_property without its per-access lock (Python 3.11 takes one on
+    every first read: a report on a large breach reads hundreds of thousands)."""
+
+    def __init__(self, compute: Callable) -> None:
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass
 class Individual:
     """One person: the records that describe them. Only hashes and masked previews.
@@ -149,39 +172,39 @@ class Individual:
     id: str
     records: list[Record] = field(default_factory=list)
 
-    @cached_property
+    @computed_once
     def nhs(self) -> set[str]:
         return union_of(self.records, "nhs")
 
-    @cached_property
+    @computed_once
     def full_names(self) -> set[str]:
         return union_of(self.records, "full_names")
 
-    @cached_property
+    @computed_once
     def related_names(self) -> set[str]:
         return union_of(self.records, "related_names") - self.full_names
 
-    @cached_property
+    @computed_once
     def postcodes(self) -> set[str]:
         return union_of(self.records, "postcodes")
 
-    @cached_property
+    @computed_once
     def categories(self) -> set[str]:
         return union_of(self.records, "categories")
 
-    @cached_property
+    @computed_once
     def locations(self) -> list[str]:
         return sorted({record.location for record in self.records})
 
-    @cached_property
+    @computed_once
     def home_access(self) -> bool:
-        return any(record.home_access for record in self.records)
+        return HOME_ACCESS in self.categories
 
-    @cached_property
+    @computed_once
     def special_category(self) -> bool:
-        return any(record.special_category for record in self.records)
+        return not self.categories.isdisjoint(SPECIAL_CATEGORIES)
 
-    @cached_property
+    @computed_once
     def test_range_nhs(self) -> bool:
         return any(record.test_nhs for record in self.records)
 
@@ -241,15 +264,16 @@ def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: 
     return target
 
 
-def possible_extra_people(records: list[Record]) -> int:
+def possible_extra_people(records: list[Record], seeds: list[int]) -> int:
     """What the strict bound adds: records about someone that make nobody on their own
     and match nobody. Each unknown full name next to health or home-access data, and
     each distinct date of birth (with its postcodes) whose name was not read, may be
     one more person. Test-range records never count."""
-    known = union_of((record for record in records if record.is_seed), "full_names")
+    known = union_of((records[index] for index in seeds), "full_names")
+    is_seed = set(seeds)
     possible: set[tuple] = set()
-    for record in records:
-        if record.is_seed or record.is_test_only:
+    for index, record in enumerate(records):
+        if index in is_seed or record.is_test_only:
             continue
         if record.special_category or record.home_access:
             possible.update(("name", name) for name in record.full_names - known)
@@ -260,18 +284,17 @@ def possible_extra_people(records: list[Record]) -> int:
 
 def count_people(records: list[Record], linkage: Linkage) -> int:
     """How many people one linkage finds (bounds need the count, not the people)."""
-    groups = link_seeds(records, linkage)
-    seeds = [index for index, record in enumerate(records) if record.is_seed]
-    count = len(groups.groups(seeds))
+    seeds = seed_indices(records)
+    count = len(link_seeds(records, linkage, seeds).groups(seeds))
     if linkage is Linkage.STRICT:
-        count += possible_extra_people(records)
+        count += possible_extra_people(records, seeds)
     return count
 
 
 def link(records: list[Record]) -> Linked:
     """The standard linkage, with non-seed records attached where the evidence is unique."""
-    groups = link_seeds(records, Linkage.STANDARD)
-    seeds = [index for index, record in enumerate(records) if record.is_seed]
+    seeds = seed_indices(records)
+    groups = link_seeds(records, Linkage.STANDARD, seeds)
     individuals = [
         Individual(individual_id([records[i] for i in members]), [records[i] for i in members])
         for members in groups.groups(seeds).values()
@@ -280,8 +303,9 @@ def link(records: list[Record]) -> Linked:
     by_name_dob, by_name = _index_individuals(individuals)
     seed_postcodes = [union_of(person.records, "postcodes") for person in individuals]
     unattributed: list[Record] = []
-    for record in records:
-        if record.is_seed:
+    is_seed = set(seeds)
+    for index, record in enumerate(records):
+        if index in is_seed:
             continue
         target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
         if target is None:

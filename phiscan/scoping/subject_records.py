@@ -10,15 +10,16 @@ the record's person; staff names (a carer, the letter's author) and related peop
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
 from phiscan.detect.normalize import is_title
 from phiscan.detect.roles import RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 
+HOME_ACCESS = category_of("HOME_ACCESS")
 # Findings of a location scanned before records existed: one record for the whole file.
 WHOLE_LOCATION = "document"
 RECORD_COLUMNS = "l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
@@ -29,7 +30,7 @@ FINDINGS_QUERY = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     location: str
     name: str
@@ -51,11 +52,11 @@ class Record:
 
     @property
     def home_access(self) -> bool:
-        return "home_access" in self.categories
+        return HOME_ACCESS in self.categories
 
     @property
     def special_category(self) -> bool:
-        return bool(self.categories & SPECIAL_CATEGORIES)
+        return not self.categories.isdisjoint(SPECIAL_CATEGORIES)
 
     @property
     def is_seed(self) -> bool:
@@ -73,44 +74,62 @@ class Record:
         return bool(self.test_nhs) and not self.nhs
 
 
+@lru_cache(maxsize=65536)
 def is_full_name(masked: str) -> bool:
     """At least two words that are neither initials nor titles (`J*** S****`): a forename
     alone, with an initial (`J*** S`) or a title (`Mrs S****`) links nobody."""
     return sum(len(word) > 1 and not is_title(word) for word in masked.split()) >= 2
 
 
-def add_finding(record: Record, row: sqlite3.Row) -> None:
-    entity, value_hash = row["entity_type"], row["value_hash"]
-    if row["test_data"]:
+# Where a finding's hash goes in its record, by entity type (PERSON goes by role).
+KEY_ATTRIBUTES = {"UK_NHS": "nhs", "DATE_OF_BIRTH": "dobs", "UK_POSTCODE": "postcodes"}
+NAME_ATTRIBUTES = {STAFF: "staff_names", RELATED: "related_names"}
+
+# One findings row as FINDINGS_QUERY selects it (plain tuples: a breach has millions).
+FindingRow = tuple[str, str | None, str, str, str, int, str]
+
+
+def _target(record: Record, entity: str, masked: str, role: str) -> set[str] | None:
+    """The set of `record` a finding's hash belongs in, or None (kept as a category only)."""
+    if entity == "PERSON":
+        if not is_full_name(masked):
+            return None
+        attribute = NAME_ATTRIBUTES.get(role, "full_names")
+    else:
+        attribute = KEY_ATTRIBUTES.get(entity)
+    return None if attribute is None else getattr(record, attribute)
+
+
+def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_data: int,
+                role: str, category: str) -> None:
+    if test_data:
         if entity == "UK_NHS":
             record.test_nhs.add(value_hash)
-            record.masked[value_hash] = row["masked"]
+            record.masked[value_hash] = masked
         return
-    record.categories.add(category_of(entity))
-    target = {
-        "UK_NHS": record.nhs,
-        "DATE_OF_BIRTH": record.dobs,
-        "UK_POSTCODE": record.postcodes,
-    }.get(entity)
-    if entity == "PERSON" and is_full_name(row["masked"]):
-        target = {STAFF: record.staff_names, RELATED: record.related_names}.get(
-            row["role"], record.full_names)
-    if target is not None:
-        target.add(value_hash)
-        record.masked[value_hash] = row["masked"]
+    record.categories.add(category)
+    target = _target(record, entity, masked, role)
+    if target is None:
+        return
+    target.add(value_hash)
+    record.masked[value_hash] = masked
     if target is record.full_names:
-        (record.marked_names if row["role"] == SUBJECT else record.unmarked_names).add(
-            value_hash)
+        (record.marked_names if role == SUBJECT else record.unmarked_names).add(value_hash)
 
 
-def build_records(rows: Iterable[sqlite3.Row]) -> list[Record]:
+def build_records(rows: Iterable[FindingRow]) -> list[Record]:
     """Records in inventory order (location, then record name as first seen)."""
     records: dict[tuple[str, str], Record] = {}
-    for row in rows:
-        key = (row["location"], row["record"] or WHOLE_LOCATION)
-        if key not in records:
-            records[key] = Record(*key)
-        add_finding(records[key], row)
+    categories: dict[str, str] = {}  # entity type -> category, looked up once per type
+    for location, record_name, entity, value_hash, masked, test_data, role in rows:
+        key = (location, record_name or WHOLE_LOCATION)
+        record = records.get(key)
+        if record is None:
+            record = records[key] = Record(*key)
+        category = categories.get(entity)
+        if category is None:
+            category = categories[entity] = category_of(entity)
+        add_finding(record, entity, value_hash, masked, test_data, role, category)
     return list(records.values())
 
 
@@ -122,4 +141,6 @@ def load_records(inventory: Inventory, run_id: int | None = None) -> list[Record
     columns = {row[1] for row in inventory.db.execute("PRAGMA table_info(findings)")}
     # An inventory written before roles (opened read-only, so not migrated): role ''.
     role = "f.role" if "role" in columns else "'' AS role"
-    return build_records(inventory.db.execute(FINDINGS_QUERY.format(role=role)))
+    cursor = inventory.db.cursor()
+    cursor.row_factory = None
+    return build_records(cursor.execute(FINDINGS_QUERY.format(role=role)))
