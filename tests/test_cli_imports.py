@@ -1,6 +1,6 @@
 """The CLI answers at once: importing it, registering every command, and running `--help`,
-`--version`, `status` and `report` load none of the heavy libraries (Presidio, spaCy, the
-sources' clients, Dask, the Office and XML readers). Structural, not timed: the figures
+`--version`, `status`, `report` and `diff` load none of the heavy libraries (Presidio,
+spaCy, the sources' clients, Dask, the Office and XML readers). Structural, not timed: the figures
 are in bench/RESULTS.md (bench/cli_latency.py)."""
 
 from __future__ import annotations
@@ -99,3 +99,12 @@ def test_status_and_report_load_no_heavy_library(tmp_path, inventory_dir):
     report = json.loads(stdout)
     assert report["individuals"]["total"] == 3
     assert report["locations"]["total"] == 6
+
+
+def test_diff_loads_no_heavy_library(tmp_path, inventory_dir):
+    result, stdout = probe(tmp_path, "diff", str(inventory_dir), str(inventory_dir),
+                           "--format", "json")
+    assert result == {"code": 0, "loaded": []}
+    diff = json.loads(stdout)
+    assert diff["counts"] == dict.fromkeys(diff["counts"], 0)
+    assert (diff["people"]["old_total"], diff["people"]["new_total"]) == (3, 3)

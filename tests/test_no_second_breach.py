@@ -4,13 +4,15 @@ debug log and the files it writes when input is hostile.
 
 Every command that reads a share or an inventory (`recognizers` and `init-config`
 read neither) runs as a real subprocess with TMPDIR pointed at a folder of its own,
-so temporary files are searched too. The HMAC key is a planted value as well: it
+so temporary files are searched too; `diff` compares the scan with one of an empty
+share, so every person is newly affected and previewed. The HMAC key is a planted value as well: it
 must never be printed or written anywhere but where the operator put it.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import logging
 import os
 import stat
@@ -70,6 +72,8 @@ def write_mpi(path: Path, people) -> None:
 def every_command(tmp_path_factory):
     base = tmp_path_factory.mktemp("breach")
     share, out, temp = base / "share", base / "out", base / "tmp"
+    empty, empty_out = base / "empty-share", base / "empty-out"
+    empty.mkdir()
     share.mkdir()
     temp.mkdir()
     people = build_sample_share(share, every_format=True)
@@ -88,6 +92,11 @@ def every_command(tmp_path_factory):
         ["individuals", str(out)],
         ["individuals", str(out), "--export", str(out / "individuals.csv")],
         ["match", str(out), "--mpi", str(mpi), "--out", str(out / "matched.csv")],
+        # Against a scan of an empty share every person is newly affected: all previewed.
+        ["scan", str(empty), "--out", str(empty_out), "--config", str(config)],
+        ["diff", str(empty_out), str(out)],
+        ["diff", str(empty_out), str(out), "--format", "json"],
+        ["diff", str(empty_out), str(out), "--html", str(out / "changes.html")],
     ]
     runs = []
     for command in commands:
@@ -106,7 +115,8 @@ def test_no_raw_value_in_any_file_written(every_command):
     _share, out, temp, people, _before, _runs = every_command
     names = {path.name for path in all_files_under(out)}
     assert {"inventory.sqlite", "files.jsonl", "files.csv", "summary.json", "phiscan.log",
-            "report.html", "ico-art33.md", "individuals.csv", "matched.csv"} <= names
+            "report.html", "ico-art33.md", "individuals.csv", "matched.csv",
+            "changes.html"} <= names
     assert_no_raw_values(out, raw_values(people))
     assert_no_raw_values(temp, raw_values(people))
 
@@ -120,6 +130,19 @@ def test_no_raw_value_or_key_printed(every_command):
         for stream in (result.stdout, result.stderr):
             printed = [p.pattern for p in patterns if p.search(stream.encode())]
             assert printed == [], (command[0], printed[:3])
+
+
+def test_diff_previews_every_person_it_prints(every_command):
+    """The diff against an empty share's scan shows everyone, so the search above saw them."""
+    runs = every_command[5]
+    as_json = next(result for command, result, _after in runs
+                   if command[0] == "diff" and "json" in command)
+    people = json.loads(as_json.stdout)["people"]
+    assert people["old_total"] == 0
+    assert people["newly_affected"] == people["new_total"] == len(
+        people["newly_affected_people"]) > 0
+    assert all(person["nhs_number_masked"] or person["name_masked"]
+               for person in people["newly_affected_people"])
 
 
 def test_key_is_not_written_to_the_output(every_command):
