@@ -5,6 +5,10 @@
   files with no personal data (minutes, invoices with look-alike numbers).
 - `text`: long prose documents (policies, minutes) with a patient snippet every
   few pages: what most of a shared drive looks like.
+- `breach`: a care provider's export folder after a breach: every file names patients
+  and staff (notes; letters as DOCX, PDF, RTF; HL7 v2, FHIR, CSV, XLSX, e-mails with a
+  CSV attachment); `breach-hl7`, `breach-fhir`, `breach-csv` and `breach-xlsx` are its
+  structured formats alone.
 
 Truth lists (entity type, value) for the types both phiscan and stock Presidio
 report: UK_NHS, PERSON, EMAIL_ADDRESS. Every name in the text is a planted,
@@ -22,6 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from phiscan.synthetic.demo_share import CONDITIONS, MEDICATIONS, Person, make_people, spaced
+from phiscan.synthetic.people import (
+    RELATED_FORENAMES,
+    RELATED_SURNAMES,
+    STAFF_FORENAMES,
+    STAFF_SURNAMES,
+)
 
 Truth = list[tuple[str, str]]
 
@@ -252,7 +262,278 @@ def text_heavy_corpus(seed: int, files: int, kb_per_file: int = 64) -> Iterator[
         yield CorpusFile(f"documents/doc-{index:05d}.txt", "".join(parts).encode(), truth)
 
 
-CORPORA = {"mixed": mixed_corpus, "text": text_heavy_corpus}
+# The breach corpus: a care provider's export folder, every file full of people.
+# Patients, staff and relatives come from separate name lists, so every name in the
+# text is a planted full name (in the shapes records write: `Mrs Jane Smith`,
+# `SMITH, Jane`, `Jane SMITH`, HL7 `SMITH^Jane`, FHIR family/given, split columns).
+STAFF_ROLES = ("carer", "nurse", "consultant", "gp", "social worker")
+RELATIONS = ("daughter", "son", "niece", "wife", "husband", "neighbour")
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who a file names: its patients, the staff around them and their relatives."""
+
+    patients: list[Person]
+    staff: list[str]
+    related: list[str]
+
+
+def breach_cast(rng: random.Random) -> Cast:
+    return Cast(make_people(rng, 400),
+                [f"{f} {s}" for f in STAFF_FORENAMES for s in STAFF_SURNAMES],
+                [f"{f} {s}" for f in RELATED_FORENAMES for s in RELATED_SURNAMES])
+
+
+def names_truth(*names: str) -> Truth:
+    return [("PERSON", name) for name in names]
+
+
+def staff_email(name: str) -> str:
+    return f"{name.lower().replace(' ', '.')}@care.example.org"
+
+
+def name_shape(rng: random.Random, person: Person) -> str:
+    title = rng.choice(("Mr", "Mrs", "Ms"))
+    return rng.choice((f"{title} {person.forename} {person.surname}",
+                       f"{person.surname.upper()}, {person.forename}",
+                       f"{person.forename} {person.surname.upper()}", person.name))
+
+
+def breach_visit_note(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    person = rng.choice(cast.patients)
+    carer, nurse = rng.sample(cast.staff, 2)
+    relative, relation = rng.choice(cast.related), rng.choice(RELATIONS)
+    label = rng.choice(("Client", "Patient", "Service user", "Resident"))
+    lines = [rng.choice(("Home visit note", "Daily care record", "Visit log")),
+             f"{label}: {name_shape(rng, person)}", f"DOB: {person.dob}",
+             f"NHS number: {spaced(person.nhs_number)}",
+             f"Address: {person.address}, Leeds {person.postcode}", ""]
+    story = [
+        rng.choice((f"Carer {carer} arrived at 09:10.", f"Visited by {carer} this morning.",
+                    f"{carer} (carer) attended at 08:45.")),
+        f"Key safe code {person.keysafe_code} by the front door.",
+        f"{person.forename} was comfortable and ate breakfast.",
+        f"Medication given: {person.medication} for {person.condition}.",
+        rng.choice((f"Her {relation} {relative} phoned to ask about the next review.",
+                    f"Next of kin {relative} ({relation}) was informed.",
+                    f"{relative}, {relation}, holds a spare key.")),
+        rng.choice((f"Reviewed by Nurse {nurse}.", f"District nurse {nurse} to visit on Friday.",
+                    f"Escalated to {nurse}, community nurse.")),
+    ]
+    rng.shuffle(story[2:4])
+    text = "\n".join(lines) + " ".join(story) + "\n"
+    return CorpusFile(f"care-notes/visit-{index:06d}.txt", text.encode(),
+                      person_truth(person) + names_truth(carer, nurse, relative))
+
+
+def breach_letter(rng: random.Random, cast: Cast) -> tuple[list[str], Truth]:
+    person = rng.choice(cast.patients)
+    consultant, gp = rng.sample(cast.staff, 2)
+    relative = rng.choice(cast.related)
+    title = rng.choice(("Mr", "Mrs", "Ms"))
+    lines = [
+        "Leeds Community Care, Trevelyan Square, Leeds LS1 6HP",
+        f"Dear Dr {gp},",
+        f"Re: {title} {person.forename} {person.surname.upper()}, DOB {person.dob}, "
+        f"NHS number {spaced(person.nhs_number)}",
+        f"I reviewed {person.name} in the memory clinic today with her {rng.choice(RELATIONS)} "
+        f"{relative}. The {person.condition} is stable and {person.medication} continues.",
+        f"Address: {person.address}, Leeds {person.postcode}.",
+        "Please repeat the bloods in three months.",
+        "Yours sincerely,",
+        f"Dr {consultant}",
+        "Consultant Geriatrician",
+        f"cc: {person.name}",
+    ]
+    return lines, person_truth(person) + names_truth(consultant, gp, relative)
+
+
+def rtf_bytes(lines: list[str]) -> bytes:
+    def escape(line: str) -> str:
+        return line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+
+    body = "\n".join(f"{escape(line)}\\par" for line in lines)
+    return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\f0\\fs22\n" + body + "\n}"
+            ).encode("latin-1")
+
+
+def breach_docx(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    lines, truth = breach_letter(rng, cast)
+    return CorpusFile(f"letters/clinic-{index:06d}.docx", docx_bytes(lines), truth)
+
+
+def breach_pdf(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    lines, truth = breach_letter(rng, cast)
+    return CorpusFile(f"letters/discharge-{index:06d}.pdf", pdf_bytes(lines), truth)
+
+
+def breach_rtf(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    lines, truth = breach_letter(rng, cast)
+    return CorpusFile(f"letters/referral-{index:06d}.rtf", rtf_bytes(lines), truth)
+
+
+def hl7_name(name: str, title: str = "") -> str:
+    forename, surname = name.split(" ", 1)
+    return f"{surname.upper()}^{forename}" + (f"^^^{title}" if title else "")
+
+
+def breach_hl7(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    """ADT (admission, next of kin, doctors) or ORU (a result with a free-text note)."""
+    person = rng.choice(cast.patients)
+    doctor, other = rng.sample(cast.staff, 2)
+    relative, relation = rng.choice(cast.related), rng.choice(RELATIONS)
+    day, month, year = person.dob.split("/")
+    kind = rng.choice(("ADT^A01", "ADT^A08", "ORU^R01"))
+    segments = [
+        f"MSH|^~\\&|PAS|RXX|EPR|RXX|2024031{index % 10}0930||{kind}|{index:08d}|P|2.4",
+        f"PID|1||{person.nhs_number}^^^NHS^NH~H{index:07d}^^^RXX^MR||"
+        f"{hl7_name(person.name, rng.choice(('MR', 'MRS', 'MS')))}||{year}{month}{day}|U|||"
+        f"{person.address}^^Leeds^^{person.postcode}",
+        f"PV1|1|I|W{index % 9}^B{index % 20}||||C{index % 999:04d}^{hl7_name(doctor, 'Dr')}|"
+        f"G{index % 777:04d}^{hl7_name(other, 'Dr')}",
+    ]
+    names = [doctor, other]
+    if kind.startswith("ADT"):
+        segments.append(f"NK1|1|{hl7_name(relative)}|{relation.upper()[:3]}|"
+                        f"{rng.randint(1, 99)} Park Lane^^Leeds")
+    else:
+        segments += [
+            f"OBR|1|{index:06d}||FBC^Full blood count|||20240312||||||||"
+            f"|C{index % 999:04d}^{hl7_name(doctor, 'Dr')}",
+            "OBX|1|NM|HB^Haemoglobin||118|g/L|115-165||||F",
+            f"OBX|2|TX|NOTE^Comment||Sample taken at home; {relation} {relative} present."
+            f" {person.condition} noted.||||||F",
+            f"NTE|1||Discussed with {other} by phone.",
+        ]
+    names.append(relative)
+    return CorpusFile(f"hl7/msg-{index:06d}.hl7", ("\r".join(segments) + "\r").encode(),
+                      person_truth(person) + names_truth(*names))
+
+
+def fhir_name(name: str, prefix: str = "") -> dict:
+    forename, surname = name.split(" ", 1)
+    return {"family": surname, "given": [forename], **({"prefix": [prefix]} if prefix else {})}
+
+
+def breach_fhir(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    """A bundle: the patient, their GP, a relative, an encounter with narrative and notes."""
+    person = rng.choice(cast.patients)
+    gp, nurse = rng.sample(cast.staff, 2)
+    relative, relation = rng.choice(cast.related), rng.choice(RELATIONS)
+    day, month, year = person.dob.split("/")
+    email = email_of(person)
+    patient = {"resourceType": "Patient", "id": f"p{index}",
+               "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number",
+                               "value": person.nhs_number}],
+               "name": [fhir_name(person.name, rng.choice(("Mr", "Mrs", "Ms")))],
+               "birthDate": f"{year}-{month}-{day}",
+               "telecom": [{"system": "email", "value": email}],
+               "address": [{"line": [person.address], "city": "Leeds",
+                            "postalCode": person.postcode}]}
+    encounter = {"resourceType": "Encounter", "id": f"e{index}", "status": "finished",
+                 "text": {"status": "generated", "div":
+                          f'<div xmlns="http://www.w3.org/1999/xhtml">Home visit to '
+                          f"{person.name} by Nurse {nurse}; her {relation} {relative} "
+                          f"was present.</div>"},
+                 "subject": {"reference": f"Patient/p{index}"}}
+    condition = {"resourceType": "Condition", "id": f"c{index}",
+                 "code": {"text": person.condition},
+                 "note": [{"text": f"Reported by {relative} ({relation}); reviewed by "
+                                   f"{nurse}."}]}
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": patient},
+        {"resource": {"resourceType": "Practitioner", "name": [fhir_name(gp, "Dr")]}},
+        {"resource": {"resourceType": "RelatedPerson", "name": [fhir_name(relative)],
+                      "relationship": [{"text": relation}]}},
+        {"resource": encounter}, {"resource": condition}]}
+    return CorpusFile(f"fhir/bundle-{index:06d}.json", json.dumps(bundle, indent=1).encode(),
+                      person_truth(person, email=email) + names_truth(gp, nurse, relative))
+
+
+def breach_rows(rng: random.Random, cast: Cast) -> tuple[list[tuple[Person, str, str]], Truth]:
+    """Patients, each with a key worker and a next of kin."""
+    rows = [(person, rng.choice(cast.staff), rng.choice(cast.related))
+            for person in rng.sample(cast.patients, rng.randint(4, 15))]
+    truth = [entry for person, worker, relative in rows
+             for entry in person_truth(person) + names_truth(worker, relative)]
+    return rows, truth
+
+
+def caseload_csv(rows: list[tuple[Person, str, str]], rng: random.Random) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["client_name", "nhs_number", "date_of_birth", "postcode", "key_worker",
+                     "next_of_kin", "notes"])
+    for person, worker, relative in rows:
+        writer.writerow([person.name, person.nhs_number, person.dob, person.postcode, worker,
+                         relative, rng.choice((
+                             f"Key safe {person.keysafe_code}", "Prefers morning visits",
+                             f"{person.condition}; {person.medication}"))])
+    return buffer.getvalue().encode()
+
+
+def breach_csv(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    rows, truth = breach_rows(rng, cast)
+    return CorpusFile(f"exports/caseload-{index:06d}.csv", caseload_csv(rows, rng), truth)
+
+
+def breach_xlsx(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    rows, truth = breach_rows(rng, cast)
+    header = ["Surname", "Forename", "NHS No", "DOB", "Email", "GP", "Next of kin", "Condition"]
+    cells = [[person.surname, person.forename, spaced(person.nhs_number), person.dob,
+              email_of(person), worker, relative, person.condition]
+             for person, worker, relative in rows]
+    truth += [("EMAIL_ADDRESS", email_of(person)) for person, _w, _r in rows]
+    return CorpusFile(f"exports/register-{index:06d}.xlsx", xlsx_bytes(header, cells), truth)
+
+
+def breach_email(rng: random.Random, cast: Cast, index: int) -> CorpusFile:
+    """A carer e-mails a manager about a patient, with the week's caseload attached."""
+    from email.message import EmailMessage
+
+    sender, recipient = rng.sample(cast.staff, 2)
+    person = rng.choice(cast.patients)
+    rows, truth = breach_rows(rng, cast)
+    message = EmailMessage()
+    message["From"] = f"{sender} <{staff_email(sender)}>"
+    message["To"] = f"{recipient} <{staff_email(recipient)}>"
+    message["Subject"] = "Caseload for next week"
+    message.set_content(f"Hi,\n\n{person.name} (NHS {spaced(person.nhs_number)}, DOB "
+                        f"{person.dob}) was unwell today; I have called the GP.\n"
+                        f"The caseload is attached.\n\n{sender}\nSenior carer\n")
+    message.add_attachment(caseload_csv(rows, rng), maintype="text", subtype="csv",
+                           filename="caseload.csv")
+    truth += person_truth(person) + names_truth(sender, recipient)
+    truth += [("EMAIL_ADDRESS", staff_email(name)) for name in (sender, recipient)]
+    return CorpusFile(f"mail/message-{index:06d}.eml", bytes(message), truth)
+
+
+BreachMaker = Callable[[random.Random, Cast, int], CorpusFile]
+# About a third free-text notes, a third letters, a third structured.
+BREACH_KINDS: dict[str, tuple[tuple[BreachMaker, int], ...]] = {
+    "breach": ((breach_visit_note, 33), (breach_docx, 12), (breach_pdf, 11), (breach_rtf, 10),
+               (breach_hl7, 8), (breach_fhir, 6), (breach_csv, 7), (breach_xlsx, 6),
+               (breach_email, 7)),
+    "breach-hl7": ((breach_hl7, 1),), "breach-fhir": ((breach_fhir, 1),),
+    "breach-csv": ((breach_csv, 1),), "breach-xlsx": ((breach_xlsx, 1),),
+}
+
+
+def breach_corpus(kind: str) -> Callable[[int, int], Iterator[CorpusFile]]:
+    def corpus(seed: int, files: int) -> Iterator[CorpusFile]:
+        rng = random.Random(seed)
+        cast = breach_cast(rng)
+        makers = [maker for maker, _weight in BREACH_KINDS[kind]]
+        weights = [weight for _maker, weight in BREACH_KINDS[kind]]
+        for index in range(files):
+            yield rng.choices(makers, weights)[0](rng, cast, index)
+    return corpus
+
+
+CORPORA: dict[str, Callable[[int, int], Iterator[CorpusFile]]] = {
+    "mixed": mixed_corpus, "text": text_heavy_corpus,
+    **{kind: breach_corpus(kind) for kind in BREACH_KINDS}}
 
 
 def write_corpus(kind: str, root: Path, seed: int, files: int) -> dict[str, Truth]:
