@@ -107,11 +107,17 @@ class Label(str):
 
 @dataclass(frozen=True)
 class FieldSpan:
-    """A named field inside a TextUnit: a CSV column, an HL7 field, a FHIR element."""
+    """A named field inside a TextUnit: a CSV column, an HL7 field, a FHIR element.
+
+    `coded`: the format says what the field holds (an identifier, a code, a date, a
+    person's name in a name field), so spaCy never reads it: names in it come from
+    its meaning. Only a format's free-text fields (an HL7 note, a FHIR narrative) and
+    fields of unknown meaning (a CSV column) are left uncoded."""
 
     start: int
     end: int
     name: str
+    coded: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,8 +161,8 @@ class TextUnit:
         self.text, offsets = detection_text(self.text)
         if offsets is not None or not all(span.name.isascii() for span in self.fields):
             move = offsets or (lambda offset: offset)
-            self.fields = [FieldSpan(move(span.start), move(span.end), clean_text(span.name))
-                           for span in self.fields]
+            self.fields = [FieldSpan(move(span.start), move(span.end), clean_text(span.name),
+                                     span.coded) for span in self.fields]
         self.where = clean_text(self.where)
         if self.record is not None:
             self.record = clean_text(self.record)

@@ -24,6 +24,7 @@ from recognizers.person_ner_recognizer import clinical_terms
 from recognizers.triggers import Literal, Trigger
 from recognizers.vocabulary import load_vocabulary
 
+NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
 # A field value that is one name: on its own after `field: `, to the end of the line.
 FIELD_NAME_VALUE = (
@@ -108,6 +109,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         self.excluded = Terms(e[1:] for e in entries if e.startswith("-"))
         self.not_names = Terms(load_vocabulary("not_names.txt", vocabulary_dirs))
         self.clinical = clinical_terms(vocabulary_dirs)
+        self._name_field_answers: dict[str, bool] = {}
         super().__init__(
             entity=supported_entity or self.ENTITY, name="PhiscanNameFieldRecognizer",
             patterns=patterns or [Pattern("name field", FIELD_NAME_VALUE, SCORE),
@@ -120,6 +122,16 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         )
 
     def is_name_field(self, field: str) -> bool:
+        """Whether a field name names a person; remembered per name (a record's fields
+        repeat in every row and message)."""
+        known = self._name_field_answers.get(field)
+        if known is None:
+            if len(self._name_field_answers) >= NAME_FIELD_MEMORY:
+                self._name_field_answers.clear()
+            known = self._name_field_answers[field] = self._is_name_field(field)
+        return known
+
+    def _is_name_field(self, field: str) -> bool:
         words = without_digits(field)
         ending = max((phrase for phrase in self.name_fields.padded if words.endswith(phrase)),
                      key=len, default=None)

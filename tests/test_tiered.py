@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.corpus import mixed_corpus, text_heavy_corpus
+from bench.corpus import breach_corpus, mixed_corpus, text_heavy_corpus
 from phiscan.config import Config, DetectionConfig
 from phiscan.detect.tiered import (
     BLOCK_CHARS,
@@ -50,12 +50,14 @@ def people(results) -> list[tuple[int, int]]:
 
 def corpus_units() -> list[TextUnit]:
     """The labelled evaluation corpus (`phiscan.synthetic.corpus`), plus every text unit phiscan
-    extracts from a small seeded benchmark corpus (office files and long prose)."""
+    extracts from small seeded benchmark corpora (office files, long prose, and a breach's
+    notes, letters, HL7, FHIR, CSV, XLSX and e-mails)."""
     from phiscan.synthetic.corpus import generate_corpus
 
     units = [TextUnit(document.text, where=document.doc_id)
              for document in generate_corpus(seed=5, size=150)]
-    files = [*mixed_corpus(seed=3, files=60), *text_heavy_corpus(seed=3, files=3, kb_per_file=12)]
+    files = [*mixed_corpus(seed=3, files=60), *text_heavy_corpus(seed=3, files=3, kb_per_file=12),
+             *breach_corpus("breach")(seed=3, files=60)]
     for corpus_file in files:
         name = Path(corpus_file.path).name
         extractor, _reason = choose_extractor(name, corpus_file.data)

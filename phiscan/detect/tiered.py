@@ -29,9 +29,14 @@ of an address field (`Address: 12 Victoria Road, Leeds`) never make a name.
 In structured records (units with fields), names come from field semantics where
 they can (`client_name: Jane Smith`, via the name-field recognizer). NER reads a
 record only when some cell is unexplained: two words with letters or more (a
-name under an unknown column, a free-text note) that no cheap finding covers; a
-name from NER counts only inside such a cell. A row of identifiers, dates, codes
-and known name fields never reaches spaCy.
+name under an unknown column, a free-text note) holding a capitalised pair, that
+no cheap finding covers; a name from NER counts only inside such a cell. A row of
+identifiers, dates, codes and known name fields never reaches spaCy. Formats that
+say what their fields hold (HL7 v2, FHIR, e-mail headers) mark every field but
+their free text as coded (`FieldSpan.coded`): their names come from the name
+fields (PID-5, NK1-2, PV1-7, HumanName, From/To), and NER reads only their
+free-text cells (an OBX-5 note, NTE, a narrative `text.div`, an annotation), each
+on its own, cropped like a free-text block.
 
 Analysis blocks are fixed by the text alone (sentences: lines, cut after a
 sentence's end; long ones cut at spaces), never by where the candidates are.
@@ -78,7 +83,9 @@ NER_CELL_MIN_WORDS = 2
 # label says it is something else (`invoice ref`, 0.1) is below it.
 NO_CONTEXT_SCORE = 0.3
 NER_COMPONENTS = frozenset({"ner"})
-NER_BATCH = 32
+# spaCy's batches sized by characters, not by blocks (blocks run from a 20-character
+# note to a 400-character sentence); measured fastest here by bench/ner_batch.py.
+NER_BATCH_CHARS = 16000
 NER_CONTEXT_CHARS = 60
 NER_MEMORY_BLOCKS = 4096
 ADDRESS_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county",
@@ -144,22 +151,34 @@ def letter_words(value: str) -> int:
 
 
 def unexplained_cells(unit: TextUnit, cheap: list[RecognizerResult]) -> list[Span]:
-    """Record cells NER may read: two words with letters or more (a name, a note),
+    """Record cells NER may read: not coded (`FieldSpan.coded`: the format says what
+    they hold), two words with letters or more (a name, a note) holding a name pair
+    (the cheap sign that a name may be there: no name NER finds elsewhere is kept),
     and not wholly taken by a cheap finding (a name field, a condition, a code)."""
     cells = []
     for field in unit.fields:
-        if letter_words(unit.text[field.start:field.end]) < NER_CELL_MIN_WORDS:
+        if field.coded or letter_words(unit.text[field.start:field.end]) < NER_CELL_MIN_WORDS:
             continue
-        if not any(r.start <= field.start and field.end <= r.end for r in cheap):
+        if any(r.start <= field.start and field.end <= r.end for r in cheap):
+            continue
+        if name_pairs(unit.text, field.start, field.end):
             cells.append(Span(field.start, field.end))
     return cells
+
+
+def names_from_fields(unit: TextUnit) -> bool:
+    """Whether the unit's format names its people in fields (HL7, FHIR, e-mail headers):
+    then NER reads only its free-text fields, each on its own."""
+    return any(field.coded for field in unit.fields)
 
 
 def ner_scope(unit: TextUnit, cheap: list[RecognizerResult], windows: Windows | None
               ) -> tuple[list[Span], list[Span]]:
     """(blocks NER reads, spans its names must lie in). Free text: its blocks, or with
-    `windows` only those that overlap one. A record is read whole (NER needs its
-    neighbouring fields: `Kenneth Davies` alone reads as an organisation) and only
+    `windows` only those that overlap one. A record of a format that names its people
+    in fields: the blocks of its free-text cells that may hold a name, each read alone
+    (a note is its own context). Another record (a CSV row) is read whole (NER needs
+    its neighbouring fields: `Kenneth Davies` alone reads as an organisation) and only
     when it has an unexplained cell; names count only inside such cells."""
     if not unit.fields:
         whole = [Span(0, len(unit.text))]
@@ -167,6 +186,9 @@ def ner_scope(unit: TextUnit, cheap: list[RecognizerResult], windows: Windows | 
             return text_blocks(unit.text), whole
         return blocks_near(unit.text, windows), whole
     cells = unexplained_cells(unit, cheap)
+    if names_from_fields(unit):
+        return [block for cell in cells
+                for block in text_blocks(unit.text, start=cell.start, end=cell.end)], cells
     return ([Span(0, len(unit.text))] if cells else []), cells
 
 
@@ -271,6 +293,7 @@ class TieredAnalyzer:
         self.nlp = analyzer.nlp_engine.nlp[self.language]
         self.unused_components = [name for name in self.nlp.pipe_names
                                   if name not in NER_COMPONENTS]
+        self.batch_chars = NER_BATCH_CHARS
         self.blocks_read = 0  # blocks spaCy read, for tests and the benchmark
         self.spacy_calls = 0
         self.ner_memory = NerMemory()
@@ -309,7 +332,7 @@ class TieredAnalyzer:
         if self.tiered:
             blocks = [block for block in blocks
                       if has_unnamed_pair(unit.text, block, windows, named)]
-        if not unit.fields:
+        if not unit.fields or names_from_fields(unit):
             blocks = [crop for block in blocks if (crop := around_pairs(unit.text, block))]
         keys = [self.ner_memory.key(unit.text[block.start:block.end]) for block in blocks]
         found = {key: self.ner_memory.get(key) for key in keys if key in self.ner_memory}
@@ -366,7 +389,8 @@ class TieredAnalyzer:
         if len(pieces) == 1:  # `nlp.pipe` costs about a millisecond more per call
             docs = [self.nlp(pieces[0], disable=self.unused_components)]
         else:
-            docs = self.nlp.pipe(pieces, disable=self.unused_components, batch_size=NER_BATCH)
+            docs = self.nlp.pipe(pieces, disable=self.unused_components,
+                                 batch_size=batch_size(pieces, self.batch_chars))
         for doc in docs:
             artifacts = self.nlp_engine._doc_to_nlp_artifact(doc, self.language)
             people = []
@@ -375,6 +399,12 @@ class TieredAnalyzer:
                     _name_recognizer(result, self.ner_recognizer)
                     people.append(result)
             yield people
+
+
+def batch_size(pieces: list[str], batch_chars: int) -> int:
+    """Blocks per spaCy batch for about `batch_chars` characters per batch."""
+    total = sum(len(piece) for piece in pieces)
+    return max(1, batch_chars * len(pieces) // max(total, 1))
 
 
 class NerMemory:

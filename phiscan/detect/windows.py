@@ -45,7 +45,8 @@ def unit_offset(unit: TextUnit) -> int:
 
 def window(unit: TextUnit, start: int, end: int, place: Window) -> TextUnit:
     """text[start:end] of unit, with the fields that reach into it."""
-    fields = [FieldSpan(max(span.start, start) - start, min(span.end, end) - start, span.name)
+    fields = [FieldSpan(max(span.start, start) - start, min(span.end, end) - start, span.name,
+                        span.coded)
               for span in unit.fields if span.start < end and start < span.end]
     return TextUnit(text=unit.text[start:end], where=unit.where, record=unit.record,
                     fields=fields, window=place)

@@ -97,23 +97,28 @@ Piece = TextUnit | Child
 Extractor = Callable[[bytes, ExtractContext], Iterator[Piece]]
 
 
-def record_unit(pairs: list[tuple[str, str]], where: str, record: str | None) -> TextUnit:
+def record_unit(pairs: list[tuple[str, str]], where: str, record: str | None,
+                prose: Callable[[int, str], bool] | None = None) -> TextUnit:
     """One structured record as `field: value` lines, each value a named FieldSpan.
 
     The field name stays next to its value, so context words such as
     `nhs_number` or `date_of_birth` reach the recognizers. `record` None means
     labelled free text (an XML document) rather than one subject's record.
+    `prose(index, name)`, from a format that says what its fields hold (HL7, FHIR,
+    e-mail headers): whether the index-th pair is free text; every other field is
+    coded (`FieldSpan.coded`: spaCy never reads it). Without it no field is coded.
     """
     parts: list[str] = []
     spans = []
     offset = 0
-    for name, value in pairs:
+    for index, (name, value) in enumerate(pairs):
         value = " ".join(str(value).split())
         if not value:
             continue
         prefix = f"{name}: "
         start = offset + len(prefix)
         parts.append(f"{prefix}{value}\n")
-        spans.append(FieldSpan(start, start + len(value), name))
+        coded = prose is not None and not prose(index, name)
+        spans.append(FieldSpan(start, start + len(value), name, coded))
         offset += len(prefix) + len(value) + 1
     return TextUnit(text="".join(parts), where=where, record=record, fields=spans)

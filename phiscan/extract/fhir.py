@@ -7,6 +7,11 @@ and the same resource gives the same record in either. Field names carry no list
 positions (`name.given`, not `name[0].given[0]`): XML does not say which elements
 are lists, and a name must not read differently by syntax. Narrative (`text.div`,
 XHTML) is read as its text, without markup.
+
+FHIR says what each element holds, so every field is coded (`FieldSpan.coded`:
+spaCy never reads it; a HumanName's parts are name fields wherever it occurs)
+except free text (`PROSE_ELEMENTS`: narrative, annotations, comments, string values)
+and a Reference's `display`.
 """
 
 from __future__ import annotations
@@ -29,6 +34,10 @@ PROPERTY_ATTRIBUTES = ("id", "url")
 _POSITION = re.compile(r"\[\d+\]")
 _MARKUP = re.compile(r"<[^>]*>")
 Pairs = list[tuple[str, str]]
+# Elements (path endings) that hold free text rather than codes, names or dates.
+PROSE_ELEMENTS = ("text.div", "note.text", "comment", "description", "valueString",
+                  "valueMarkdown", "conclusion", "summary", "contentString",
+                  "patientInstruction", "purpose")
 
 
 def as_list(value: Any) -> list[Any]:
@@ -138,9 +147,17 @@ def fhir_units(document: Any, ctx: ExtractContext) -> Iterator[Piece]:
         kind = text_of(resource.get("resourceType")) or "resource"
         label = f"{where} {kind}".strip()
         pairs = [(name, ctx.spend_text(text)) for name, text in resource_pairs(resource)]
-        unit = record_unit(pairs, label, label)
+        unit = record_unit(pairs, label, label, prose=is_prose)
         if unit.text:
             yield unit
+
+
+def is_prose(_index: int, name: str) -> bool:
+    """Free text, or a Reference's `display` (`subject.display: Sandra Jones`: a name with
+    no name field of its own); a Coding's `display` is a code's."""
+    if name.endswith(".display") or name == "display":
+        return not name.endswith("coding.display")
+    return name.endswith(PROSE_ELEMENTS)
 
 
 def extract_fhir(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:

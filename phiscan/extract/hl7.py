@@ -2,7 +2,13 @@
 
 PID-3 (identifiers, with assigning authority), PID-5 (name), PID-7 (date of
 birth) and PID-11 (address) get names such as `PID-3 nhs_number` and
-`PID-5 patient_name`, so the recognizers see what each value is.
+`PID-5 patient_name`, and every person-name field (`NAME_FIELDS`: NK1-2, PV1-7,
+ROL-4, OBR-16...) a name by its meaning, so the recognizers see what each value is.
+
+The standard segments say what each field holds, so their fields are coded
+(`FieldSpan.coded`: spaCy never reads them; names come from the name fields)
+except the free text (`PROSE_FIELDS`: an OBX-5 of a text type, NTE-3...). Fields
+of Z-segments and segments not listed here are of unknown meaning, read as text.
 """
 
 from __future__ import annotations
@@ -102,7 +108,47 @@ NAME_FIELDS = {
     ("ORC", 12): ("ordering_provider_name", 1),
     ("OBR", 16): ("ordering_provider_name", 1),
     ("TXA", 9): ("originator_name", 1),
+    ("PID", 9): ("patient_alias_name", 0),
+    ("NK1", 30): ("contact_person_name", 0),
+    ("GT1", 3): ("guarantor_name", 0),
+    ("IN1", 16): ("insured_name", 0),
+    ("MRG", 7): ("prior_patient_name", 0),
+    ("EVN", 5): ("operator_name", 1),
+    ("PV1", 52): ("other_provider_name", 1),
+    ("OBX", 16): ("responsible_observer_name", 1),
+    ("ORC", 10): ("entered_by_name", 1),
+    ("ORC", 11): ("verified_by_name", 1),
+    ("OBR", 28): ("result_copies_to_name", 1),
+    ("DG1", 16): ("diagnosing_clinician_name", 1),
+    ("PR1", 11): ("surgeon_name", 1),
+    ("PR1", 12): ("anesthesiologist_name", 1),
+    ("TXA", 5): ("primary_activity_provider_name", 1),
+    ("TXA", 10): ("assigned_authenticator_name", 1),
+    ("TXA", 11): ("transcriptionist_name", 1),
+    ("TXA", 22): ("authentication_person_name", 1),
+    ("TXA", 23): ("distributed_copies_name", 1),
+    ("RXA", 10): ("administering_provider_name", 1),
+    ("SCH", 12): ("placer_contact_name", 1),
+    ("AIP", 3): ("personnel_resource_name", 1),
 }
+# Segments whose fields' meaning is fixed by the standard: all but their free text
+# (`PROSE_FIELDS`) are coded.
+STANDARD_SEGMENTS = frozenset({
+    "MSH", "EVN", "PID", "PD1", "PV1", "PV2", "NK1", "MRG", "AL1", "DG1", "PR1", "GT1",
+    "IN1", "IN2", "ROL", "ORC", "OBR", "OBX", "TXA", "SPM", "RXA", "RXE", "RXO", "RXR",
+    "SCH", "AIS", "AIG", "AIL", "AIP", "MSA", "ERR", "FT1", "DB1", "ACC", "UB1", "UB2",
+    "QRD", "QRF", "NTE",
+})
+PROSE_FIELDS = frozenset({
+    ("NTE", 3),  # comment
+    ("OBX", 5),  # observation value, when its type (OBX-2) is text: `TEXT_TYPES`
+    ("OBR", 13),  # relevant clinical information
+    ("DG1", 4), ("PR1", 4),  # diagnosis / procedure description
+    ("AL1", 5),  # allergy reaction
+    ("PV2", 12),  # visit description
+    ("MSA", 3),  # text message
+})
+TEXT_TYPES = frozenset({"TX", "FT", "ST", ""})
 
 
 def name_pairs(value: str, marks: Delimiters, field: str = "PID-5 patient_name",
@@ -142,12 +188,25 @@ def pid_field_pairs(number: int, value: str, marks: Delimiters) -> Pairs | None:
     return None
 
 
-def segment_pairs(segment: str, marks: Delimiters) -> Pairs:
+Field = tuple[str, str, bool]  # name, value, free text
+
+
+def is_prose(segment_id: str, number: int, fields: list[str]) -> bool:
+    """Whether a field may hold free text (see the module docstring)."""
+    if segment_id not in STANDARD_SEGMENTS:
+        return True
+    if (segment_id, number) not in PROSE_FIELDS:
+        return False
+    value_type = fields[2].strip().upper() if len(fields) > 2 else ""
+    return segment_id != "OBX" or value_type in TEXT_TYPES
+
+
+def segment_fields(segment: str, marks: Delimiters) -> list[Field]:
     segment_id = segment[:3]
     fields = segment.split(marks.field)
     # MSH-1 is the field separator itself, so MSH field numbers are one higher.
     first = 2 if segment_id == "MSH" else 1
-    pairs: Pairs = []
+    found: list[Field] = []
     for number, value in enumerate(fields[1:], start=first):
         if not value or (segment_id == "MSH" and number == 2):
             continue
@@ -155,21 +214,22 @@ def segment_pairs(segment: str, marks: Delimiters) -> Pairs:
         if (segment_id, number) in NAME_FIELDS:
             meaning, skip = NAME_FIELDS[segment_id, number]
             named = name_pairs(value, marks, f"{segment_id}-{number} {meaning}", skip)
-        pairs.extend(named if named is not None
-                     else [(f"{segment_id}-{number}", marks.plain(value))])
-    return pairs
+        prose = is_prose(segment_id, number, fields)
+        found.extend((name, text, prose) for name, text in (
+            named if named is not None else [(f"{segment_id}-{number}", marks.plain(value))]))
+    return found
 
 
-def message_pairs(segments: list[str]) -> Pairs:
+def message_fields(segments: list[str]) -> list[Field]:
     if not segments[0].startswith("MSH"):
         raise ExtractionError("malformed hl7: message does not start with MSH")
     marks = Delimiters.from_msh(segments[0])
-    pairs: Pairs = []
+    found: list[Field] = []
     for segment in segments:
         if not SEGMENT_ID.match(segment[:3]) or (len(segment) > 3 and segment[3] != marks.field):
             raise ExtractionError("malformed hl7: bad segment")
-        pairs.extend(segment_pairs(segment, marks))
-    return pairs
+        found.extend(segment_fields(segment, marks))
+    return found
 
 
 def extract_hl7(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
@@ -178,4 +238,6 @@ def extract_hl7(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
         raise ExtractionError("malformed hl7: no MSH segment at the start")
     for number, segments in enumerate(split_messages(text), start=1):
         where = f"message {number}"
-        yield record_unit(message_pairs(segments), where, where)
+        fields = message_fields(segments)
+        yield record_unit([(name, value) for name, value, _prose in fields], where, where,
+                          prose=lambda index, _name, fields=fields: fields[index][2])

@@ -1,5 +1,9 @@
 """E-mail (.eml): headers, text bodies, and attachments recursed as children.
 
+Address headers (From, To, Cc, Reply-To) are split into one field per address
+(`Name <address>`), so every display name is a name field's value and the fields
+are coded (`FieldSpan.coded`): spaCy reads only the Subject of the headers.
+
 Attachments are bounded like archive members: nesting by max_archive_depth,
 size by max_member_bytes, count and total bytes by the file's shared Budget.
 """
@@ -12,6 +16,7 @@ from collections.abc import Iterator
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage
+from email.utils import getaddresses
 
 from phiscan.extract.archive import safe_member_name
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
@@ -20,6 +25,7 @@ from phiscan.extract.htmldoc import html_to_text
 from phiscan.model import Child, TextUnit
 
 HEADERS = ("From", "To", "Cc", "Reply-To", "Subject")
+ADDRESS_HEADERS = frozenset({"from", "to", "cc", "reply-to"})
 KNOWN_HEADERS = (*HEADERS, "Date", "Message-ID", "MIME-Version", "Received", "Return-Path")
 
 
@@ -40,9 +46,39 @@ def decoded_header(raw: str) -> str:
 
 def headers_unit(message: EmailMessage) -> TextUnit:
     wanted = {name.lower(): name for name in HEADERS}
-    pairs = [(wanted[name.lower()], decoded_header(str(raw)))
-             for name, raw in message.raw_items() if name.lower() in wanted]
-    return record_unit(pairs, "headers", None)
+    fields: list[tuple[str, str, bool]] = []
+    for name, raw in message.raw_items():
+        if name.lower() in wanted:
+            fields.extend(header_fields(wanted[name.lower()], decoded_header(str(raw))))
+    return record_unit([(name, value) for name, value, _prose in fields], "headers", None,
+                       prose=lambda index, _name: fields[index][2])
+
+
+def header_fields(name: str, value: str) -> list[tuple[str, str, bool]]:
+    """(name, value, free text): an address header as one coded field per address, when
+    it parses as a list of addresses; anything else as it is, read as text."""
+    if name.lower() not in ADDRESS_HEADERS:
+        return [(name, value, True)]
+    addresses = address_list(value)
+    if addresses is None:
+        return [(name, value, True)]
+    return [(name, f"{display} <{address}>" if display else address, False)
+            for display, address in addresses]
+
+
+def address_list(value: str) -> list[tuple[str, str]] | None:
+    """(display name, address) pairs, or None when the header is not a clean list
+    (a `;` between addresses, as Outlook writes them, separates them too)."""
+    if '"' not in value:
+        value = value.replace(";", ",")
+    try:
+        addresses = getaddresses([value])
+    except (TypeError, ValueError, email.errors.HeaderParseError):
+        return None
+    if not addresses or any("@" not in address or "<" in display or "\n" in display
+                            for display, address in addresses):
+        return None
+    return [(" ".join(display.split()), address) for display, address in addresses]
 
 
 def part_text(part: EmailMessage) -> str:
