@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import os
+import random
 import shutil
 import signal
 import socket
@@ -203,21 +204,23 @@ def _send_error(request: BaseHTTPRequestHandler, status: int, body: bytes) -> No
 SMB2_READ = 0x0008
 
 
-class SmbReadBlackhole:
-    """A TCP relay in front of smbd that passes every SMB2 message except READ
-    requests, which it swallows: the server never hears them, so the client waits
-    for an answer that never comes (a server or link that hangs mid-transfer).
-    Unsigned, unencrypted sessions only (guest), whose headers travel in clear."""
+class SmbRelay:
+    """A TCP relay in front of smbd, frame by frame (NetBIOS session frames).
 
-    def __init__(self, upstream_port: int) -> None:
+    `host`/`port` say where it listens: Samba's client tools (smbcacls) have no port
+    option and always dial 445, and Linux routes all of 127.0.0.0/8 to the loopback
+    device, so a relay on a random 127.x.y.z:445 reaches an smbd on any port without
+    taking 445 on 127.0.0.1 from anyone else."""
+
+    def __init__(self, upstream_port: int, host: str = "127.0.0.1", port: int = 0) -> None:
         self.upstream_port = upstream_port
-        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener = socket.create_server((host, port))
+        self.host = host
         self.port = int(self.listener.getsockname()[1])
-        self.dropped = 0
         self.sockets: list[socket.socket] = []
         self.thread = threading.Thread(target=self._accept, daemon=True)
 
-    def __enter__(self) -> SmbReadBlackhole:
+    def __enter__(self) -> SmbRelay:
         self.thread.start()
         return self
 
@@ -226,6 +229,10 @@ class SmbReadBlackhole:
         for sock in self.sockets:
             with contextlib.suppress(OSError):
                 sock.close()
+
+    def passes(self, frame: bytes) -> bool:
+        """Whether a client-to-server frame goes through (every frame does here)."""
+        return True
 
     def _accept(self) -> None:
         while True:
@@ -242,13 +249,32 @@ class SmbReadBlackhole:
     def _relay(self, source: socket.socket, target: socket.socket, requests: bool) -> None:
         try:
             while frame := _read_frame(source):
-                command = int.from_bytes(frame[16:18], "little") if len(frame) >= 18 else -1
-                if requests and frame[4:8] == b"\xfeSMB" and command == SMB2_READ:
-                    self.dropped += 1
+                if requests and not self.passes(frame):
                     continue
                 target.sendall(frame)
         except OSError:
             pass
+        finally:
+            with contextlib.suppress(OSError):
+                target.shutdown(socket.SHUT_WR)
+
+
+class SmbReadBlackhole(SmbRelay):
+    """A relay that passes every SMB2 message except READ requests, which it swallows:
+    the server never hears them, so the client waits for an answer that never comes
+    (a server or link that hangs mid-transfer). Unsigned, unencrypted sessions only
+    (guest), whose headers travel in clear."""
+
+    def __init__(self, upstream_port: int) -> None:
+        super().__init__(upstream_port)
+        self.dropped = 0
+
+    def passes(self, frame: bytes) -> bool:
+        command = int.from_bytes(frame[16:18], "little") if len(frame) >= 18 else -1
+        if frame[4:8] == b"\xfeSMB" and command == SMB2_READ:
+            self.dropped += 1
+            return False
+        return True
 
 
 def _read_frame(sock: socket.socket) -> bytes:
@@ -323,19 +349,62 @@ class SambaServer:
     workdir: Path
 
     def stop(self) -> None:
+        """smbd and everything it started. smbd's children share its process group,
+        but samba-dcerpcd (which smbd starts on demand for RPC pipes such as LSA, used
+        by smbcacls and by phiscan's SID lookups) makes itself a session leader: it
+        would outlive the tests, so it is found through its pid file and ended too."""
+        groups = [self.process.pid]
+        helper = _pid_from(self.workdir / "pid" / "samba-dcerpcd.pid", self.workdir / "smb.conf")
+        if helper is not None:
+            groups.append(helper)
+        for group in groups:
+            _end_process_group(group)
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+            self.process.wait(timeout=10)
+
+
+def _pid_from(pid_file: Path, config: Path) -> int | None:
+    """The pid in pid_file when that process is still the one this config started."""
+    try:
+        pid = int(pid_file.read_text().split()[0])
+        command_line = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError, IndexError):
+        return None
+    return pid if str(config).encode() in command_line else None
+
+
+def _end_process_group(group: int, timeout: float = 10.0) -> None:
+    """SIGTERM to the group, SIGKILL to what is left after timeout; returns once no
+    member of the group is alive (zombies, which init reaps, aside)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(group, sig)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not _group_alive(group):
+                return
+            time.sleep(0.1)
+
+
+def _group_alive(group: int) -> bool:
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":  # state, ppid, pgrp
+            return True
+    return False
 
 
 def samba_config(workdir: Path, port: int, shares: dict[str, str]) -> str:
     """smb.conf text: everything under workdir, 127.0.0.1 only. `shares` maps a share
-    name to `ACCESS:path`, ACCESS being `guest`, `user` (password) or `dfs` (guest, and
-    symlinks named `msdfs:host\\share` in it are DFS links, i.e. reparse points)."""
+    name to `ACCESS:path`, ACCESS being `guest`, `user` (password), `dfs` (guest, and
+    symlinks named `msdfs:host\\share` in it are DFS links, i.e. reparse points) or `acl`
+    (password, NT ACLs kept in `security.NTACL` by `vfs objects = acl_xattr`, writable
+    by SMB_USER as a share admin so `smbcacls` can set them)."""
     lines = [
         "[global]",
         "server role = standalone server",
@@ -364,11 +433,15 @@ def samba_config(workdir: Path, port: int, shares: dict[str, str]) -> str:
     ]
     for name, spec in shares.items():
         access, _, path = spec.partition(":")
-        lines += [f"[{name}]", f"path = {path}", "read only = yes", "browseable = yes"]
+        read_only = "no" if access == "acl" else "yes"
+        lines += [f"[{name}]", f"path = {path}", f"read only = {read_only}", "browseable = yes"]
         if access in ("guest", "dfs"):
             lines += ["guest ok = yes", "guest only = yes"]
             if access == "dfs":
                 lines.append("msdfs root = yes")
+        elif access == "acl":
+            lines += ["guest ok = no", f"valid users = {SMB_USER}", f"admin users = {SMB_USER}",
+                      "vfs objects = acl_xattr"]
         else:
             lines += ["guest ok = no", f"valid users = {SMB_USER}"]
         lines.append("")
@@ -401,3 +474,20 @@ def start_samba(workdir: Path, shares: dict[str, str]) -> SambaServer:
             if (workdir / "log.smbd").exists() else ""
         raise SambaUnavailable(f"smbd did not start listening on {port}: {log}")
     return server
+
+
+def smbcacls(server: SambaServer, share: str, path: str, *arguments: str) -> str:
+    """Run Samba's `smbcacls //host/share path ARGUMENTS` against the test smbd, as
+    SMB_USER, through a relay on a random loopback address at port 445 (smbcacls
+    cannot be given a port). Returns its output; a failure raises with its stderr."""
+    command = ensure_debian_command("smbcacls", "smbclient")
+    host = f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(2, 254)}"
+    with SmbRelay(server.port, host, 445) as relay:
+        result = subprocess.run(
+            [command, f"//{relay.host}/{share}", path, "-U", f"{SMB_USER}%{SMB_PASSWORD}",
+             "--configfile", str(server.workdir / "smb.conf"), *arguments],
+            capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise RuntimeError(f"smbcacls {' '.join(arguments)} {path}: {result.stdout}"
+                           f"{result.stderr}")
+    return result.stdout
