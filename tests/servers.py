@@ -132,12 +132,14 @@ class FaultProxy:
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         path = unquote(urlsplit(request.path).path)
         query = parse_qs(urlsplit(request.path).query, keep_blank_values=True)
-        if request.command == "GET" and path in self.plan.hang_keys:
+        # Faults on keys hit reading the object, not reading its ACL (`?acl`) in the walk.
+        reads_object = request.command == "GET" and "acl" not in query
+        if reads_object and path in self.plan.hang_keys:
             self.plan.count("hang")
             self.released.wait()  # the connection is open and silent: no status line
             request.close_connection = True
             return
-        if request.command == "GET" and path in self.plan.slowdown_keys:
+        if reads_object and path in self.plan.slowdown_keys:
             self.plan.count("slowdown")
             _send_error(request, 503, SLOWDOWN_BODY)
             return
@@ -150,13 +152,15 @@ class FaultProxy:
             self.plan.count("denied")
             _send_error(request, 403, ACCESS_DENIED_BODY)
             return
-        if request.command == "GET" and path in self.plan.reset_keys:
+        if reads_object and path in self.plan.reset_keys:
             self.plan.count("reset")
             request.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                                           b"\x01\x00\x00\x00\x00\x00\x00\x00")
             request.close_connection = True
             request.connection.close()
             return
+        if request.command == "GET" and "acl" in query and "/" in path.strip("/"):
+            self.plan.count("object_acl")
         listing = request.command == "GET" and query.get("list-type") == ["2"]
         if listing:
             self.plan.count("list")  # before answering: the client may check right after
@@ -302,14 +306,15 @@ class SambaUnavailable(Exception):
 
 
 def ensure_samba_installed() -> str:
-    """Path of smbd, installing Debian's samba when missing (as root)."""
+    """Path of smbd, installing Debian's samba and samba-vfs-modules (acl_xattr, for the
+    NT ACL share) when missing (as root)."""
     found = shutil.which("smbd") or ("/usr/sbin/smbd" if Path("/usr/sbin/smbd").exists() else "")
-    if found:
+    if found and list(Path("/usr/lib").glob("*/samba/vfs/acl_xattr.so")):
         return found
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         raise SambaUnavailable("smbd is missing and cannot be installed (needs root and apt-get)")
     install = ["apt-get", "install", "-y", "--no-install-recommends",
-               "-o", "DPkg::Lock::Timeout=300", "samba"]
+               "-o", "DPkg::Lock::Timeout=300", "samba", "samba-vfs-modules"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     if subprocess.run(install, env=env, capture_output=True, timeout=900).returncode != 0:
         subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=900)
@@ -412,6 +417,7 @@ def samba_config(workdir: Path, port: int, shares: dict[str, str]) -> str:
         "interfaces = 127.0.0.1",
         "bind interfaces only = yes",
         "disable netbios = yes",
+        "netbios name = PHISCANTEST",  # accounts are PHISCANTEST\user on any host
         "map to guest = Bad User",
         f"guest account = {SMB_USER}",
         "server signing = auto",

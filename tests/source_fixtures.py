@@ -210,10 +210,21 @@ def loops_share(served_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
-def samba(served_dir, parity_share, restricted_share, links_share, loops_share
+def acl_share(served_dir) -> Path:
+    """An empty folder for the NT ACL tests (Samba's acl_xattr share), which fill it
+    and set its ACLs with smbcacls once smbd is up."""
+    root = served_dir / "acl"
+    root.mkdir()
+    root.chmod(0o755)
+    return root
+
+
+@pytest.fixture(scope="session")
+def samba(served_dir, parity_share, restricted_share, links_share, loops_share, acl_share
           ) -> Iterator[SambaServer]:
     shares = {"parity": f"guest:{parity_share}", "restricted": f"user:{restricted_share}",
-              "links": f"dfs:{links_share}", "loops": f"guest:{loops_share}"}
+              "links": f"dfs:{links_share}", "loops": f"guest:{loops_share}",
+              "acl": f"acl:{acl_share}"}
     try:
         server = start_samba(served_dir / "samba", shares)
     except SambaUnavailable as exc:

@@ -1,9 +1,9 @@
 """Where a source's own settings change how bad a finding is.
 
 A bucket anyone on the internet can read turns a care note into a leak that
-has already happened, so every location under it gets its risk raised one
-level. The posture is recorded in the inventory (`source_posture`) so the
-responder can see why.
+has already happened, so every location under it, and every object whose own
+ACL makes it public, gets its risk raised one level. The posture is recorded in
+the inventory (`source_posture`) so the responder can see why.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from phiscan.model import RISK_ORDER, LocationResult, Risk
+from phiscan.model import RISK_ORDER, ExposureLevel, LocationResult, Risk
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,10 @@ def raised_risk(risk: Risk) -> Risk:
 
 def raise_risk_for_exposure(results: Iterable[LocationResult],
                             postures: dict[str, SourcePosture]) -> None:
-    """Raise, in place, the risk of results under a publicly readable root."""
+    """Raise, in place, the risk of results under a publicly readable root or public
+    themselves (once, whichever says so)."""
     for result in results:
         posture = postures.get(result.root)
-        if posture is not None and posture.publicly_readable:
+        public = result.exposure is not None and result.exposure.level == ExposureLevel.PUBLIC
+        if public or (posture is not None and posture.publicly_readable):
             result.risk = raised_risk(result.risk)

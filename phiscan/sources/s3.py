@@ -1,9 +1,10 @@
 """S3 buckets and S3-compatible stores: `s3://bucket/prefix`.
 
-Read-only: the only calls are ListObjectsV2, GetObject and the optional
-bucket-posture reads. Objects are streamed into memory up to the size limit;
-nothing is written to disk. Every failure on one object becomes that object's
-`error` row; a bucket that cannot be listed makes the source unavailable.
+Read-only: the only calls are ListObjectsV2, GetObject, the optional
+bucket-posture reads and GetObjectAcl (one per object, for its exposure, unless
+the bucket is public already). Objects are streamed into memory up to the size
+limit; nothing is written to disk. Every failure on one object becomes that
+object's `error` row; a bucket that cannot be listed makes the source unavailable.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import botocore.config
 import botocore.exceptions
 
 from phiscan.config import Config, ConfigError, S3Config
-from phiscan.model import SourceItem
+from phiscan.model import Exposure, ExposureLevel, SourceItem
 from phiscan.sources.base import (
     SourceReadError,
     SourceReadUnavailable,
@@ -31,10 +32,11 @@ from phiscan.sources.posture import SourcePosture
 
 # Objects in these classes must be restored before a GET succeeds.
 ARCHIVED_STORAGE_CLASSES = frozenset({"GLACIER", "DEEP_ARCHIVE"})
-PUBLIC_GRANTEES = frozenset({
-    "http://acs.amazonaws.com/groups/global/AllUsers",
-    "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
-})
+ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
+AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
+PUBLIC_GRANTEES = frozenset({ALL_USERS, AUTHENTICATED_USERS})
+# An object ACL grant to these is the object's exposure, unless IgnorePublicAcls.
+LEVEL_BY_GRANTEE = {ALL_USERS: ExposureLevel.PUBLIC, AUTHENTICATED_USERS: ExposureLevel.BROAD}
 PUBLIC_READ_PERMISSIONS = frozenset({"READ", "FULL_CONTROL"})
 REASON_BY_CODE = {
     "NoSuchKey": "object deleted since listing",
@@ -114,6 +116,7 @@ class S3Source:
         self.s3_config = config.s3
         self.per_file_timeout = config.limits.per_file_timeout_seconds
         self._client: Any = None
+        self._posture: SourcePosture | None = None
 
     @property
     def client(self) -> Any:
@@ -166,7 +169,24 @@ class S3Source:
             etag=str(entry.get("ETag", "")).strip('"') or None,
             skip_reason=reason,
             root=self.root,
+            exposure=self.exposure(key),
         )
+
+    def exposure(self, key: str) -> Exposure:
+        """Public when the bucket is (its policy or ACL, as the posture reads them) or
+        the object's ACL grants AllUsers read; broad when it grants AuthenticatedUsers
+        (any AWS account); else the bucket posture's level: `restricted` for a bucket
+        that is not public (IAM policies are not read), `unknown` when the posture
+        could not be read. An ACL that cannot be read is `unknown` with the reason."""
+        posture = self._posture or self.posture()
+        if posture.publicly_readable:
+            return Exposure(ExposureLevel.PUBLIC, posture_principals(posture.facts))
+        try:
+            acl = self.client.get_object_acl(Bucket=self.bucket, Key=key)
+        except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
+            return Exposure(ExposureLevel.UNKNOWN, (),
+                            f"object ACL not readable: {safe_reason(exc)}")
+        return object_exposure(acl, posture)
 
     def read(self, item: SourceItem, max_bytes: int) -> bytes:
         key = item.handle[len(f"s3://{self.bucket}/"):]
@@ -216,7 +236,8 @@ class S3Source:
             except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
                 facts[name] = None
                 notes.append(f"{name}: not known ({safe_reason(exc)})")
-        return SourcePosture(self.root, publicly_readable(facts), facts, notes)
+        self._posture = SourcePosture(self.root, publicly_readable(facts), facts, notes)
+        return self._posture
 
     def _public_access_block(self) -> dict[str, bool]:
         try:
@@ -274,3 +295,50 @@ def publicly_readable(facts: dict[str, object]) -> bool | None:
     if any(public is None and not blocked for public, blocked in exposures):
         return None
     return False
+
+
+def posture_principals(facts: dict[str, object]) -> tuple[str, ...]:
+    """What makes a bucket public, as exposure principals."""
+    block = facts.get("public_access_block")
+    block = block if isinstance(block, dict) else {}
+    principals = []
+    if facts.get("policy_is_public") and not block.get("RestrictPublicBuckets", False):
+        principals.append("bucket policy: public")
+    if facts.get("acl_grants_public_read") and not block.get("IgnorePublicAcls", False):
+        principals.append("bucket ACL: public read")
+    return tuple(principals)
+
+
+def object_exposure(acl: dict[str, Any], posture: SourcePosture) -> Exposure:
+    """The exposure an object's ACL gives in a bucket that is not public itself."""
+    block = posture.facts.get("public_access_block")
+    ignore_public = isinstance(block, dict) and block.get("IgnorePublicAcls", False)
+    owner = acl.get("Owner", {})
+    owner_id = owner.get("ID")
+    levels: list[ExposureLevel] = []
+    principals: list[str] = []
+    for grant in acl.get("Grants", []):
+        if grant.get("Permission") not in PUBLIC_READ_PERMISSIONS:
+            continue
+        grantee = grant.get("Grantee", {})
+        uri = grantee.get("URI")
+        if uri in LEVEL_BY_GRANTEE:
+            if not ignore_public:
+                levels.append(LEVEL_BY_GRANTEE[uri])
+                principals.append(uri.rsplit("/", 1)[-1])
+        elif uri:
+            levels.append(ExposureLevel.GROUP)
+            principals.append(f"group:{uri.rsplit('/', 1)[-1]}")
+        else:
+            account = grantee.get("DisplayName") or grantee.get("ID") or \
+                grantee.get("EmailAddress") or "unknown"
+            owned = grantee.get("ID") == owner_id
+            levels.append(ExposureLevel.RESTRICTED if owned else ExposureLevel.GROUP)
+            principals.append(f"{'owner' if owned else 'account'}:{account}")
+    for level in (ExposureLevel.PUBLIC, ExposureLevel.BROAD, ExposureLevel.GROUP):
+        if level in levels:
+            return Exposure(level, tuple(principals))
+    if posture.publicly_readable is None:
+        return Exposure(ExposureLevel.UNKNOWN, tuple(principals),
+                        "bucket posture not known: " + "; ".join(posture.notes))
+    return Exposure(ExposureLevel.RESTRICTED, tuple(principals))

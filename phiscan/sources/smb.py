@@ -4,29 +4,40 @@ Same walk as a local folder: recursive in name order, include/exclude globs,
 size limit, and no link following (every reparse point - symlink, junction,
 DFS link - gets a `skipped` row). Credentials come from the environment or the
 config, never from the location: locations are `smb://host[:port]/share/path`.
+Each file's exposure comes from its security descriptor (`ntacl`), read through a
+handle opened for READ_CONTROL only, with SIDs named by the server's LSA (`lsa`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import smbclient
+from smbclient._io import SMBFileTransaction, SMBRawIO
 from smbprotocol.exceptions import (
     SMBAuthenticationError,
     SMBException,
     SMBOSError,
     SMBResponseException,
 )
-from smbprotocol.file_info import FileAttributes
+from smbprotocol.file_info import FileAttributes, InfoType
 from smbprotocol.header import NtStatus
+from smbprotocol.open import (
+    CreateOptions,
+    SMB2QueryInfoRequest,
+    SMB2QueryInfoResponse,
+)
+from smbprotocol.security_descriptor import AccessMask
 
 from phiscan.config import Config, ConfigError, SmbConfig, env_or
-from phiscan.model import SourceItem
+from phiscan.model import Exposure, ExposureLevel, SourceItem
 from phiscan.sources.base import (
     SourceReadError,
     SourceUnavailable,
@@ -34,6 +45,10 @@ from phiscan.sources.base import (
     read_bounded,
     too_large_reason,
 )
+from phiscan.sources.lsa import LookupFailed, LsaLookup
+from phiscan.sources.ntacl import Principal, nt_exposure, parse_security_descriptor
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 445
 CONNECTION_TIMEOUT_SECONDS = 30
@@ -48,7 +63,11 @@ REASON_BY_STATUS = {
     NtStatus.STATUS_LOGON_FAILURE: "logon failure",
     NtStatus.STATUS_BAD_NETWORK_NAME: "no such share",
     NtStatus.STATUS_FILE_IS_A_DIRECTORY: "is a directory",
+    NtStatus.STATUS_BUFFER_TOO_SMALL: "buffer too small",
 }
+# OWNER | GROUP | DACL_SECURITY_INFORMATION: never the SACL (that needs audit rights).
+SECURITY_INFORMATION = 0x00000001 | 0x00000002 | 0x00000004
+SECURITY_BUFFER_BYTES = 65536
 
 
 @dataclass(frozen=True)
@@ -128,6 +147,9 @@ class SmbSource:
         self._options = session_options(self.target, config.smb)
         self._connections: dict[str, Any] = {}  # this source's own pool, closed with it
         self._registered = False
+        self._names: dict[str, Principal | None] = {}  # SID -> name, for the whole walk
+        self._lsa: tuple[Any, LsaLookup] | None = None
+        self._lsa_failed = False
         if not config.smb.require_signing:
             # Validate-negotiate needs a signed session, which guest sessions never have.
             smbclient.ClientConfig(require_secure_negotiate=False)
@@ -149,6 +171,7 @@ class SmbSource:
         self._registered = True
 
     def close(self) -> None:
+        self._close_lsa()
         smbclient.reset_connection_cache(fail_on_error=False, connection_cache=self._connections)
         self._registered = False
 
@@ -226,7 +249,83 @@ class SmbSource:
         elif size > self.scan_config.max_file_bytes:
             reason = too_large_reason(size)
         return SourceItem(location=self.target.location(path), size=size, modified=modified,
-                          skip_reason=reason, root=self.root, ref=path)
+                          skip_reason=reason, root=self.root, ref=path,
+                          exposure=self.exposure(path))
+
+    def exposure(self, path: str) -> Exposure:
+        """Who can read the file, from its owner and DACL; `unknown` with a reason when
+        the descriptor cannot be read (never an error for the file)."""
+        try:
+            descriptor = parse_security_descriptor(self._security_descriptor(path))
+        except ValueError:
+            return Exposure(ExposureLevel.UNKNOWN, (), "security descriptor malformed")
+        except (SMBException, OSError) as exc:
+            return Exposure(ExposureLevel.UNKNOWN, (),
+                            f"security descriptor not readable: {safe_reason(exc)}")
+        return nt_exposure(descriptor, self._resolve)
+
+    def _security_descriptor(self, path: str) -> bytes:
+        """Open (READ_CONTROL only, never the link's target), query, close: one round trip."""
+        raw = SMBRawIO(self.target.unc(path), mode="r", share_access="rwd",
+                       desired_access=AccessMask.READ_CONTROL,
+                       create_options=CreateOptions.FILE_OPEN_REPARSE_POINT,
+                       **self._call_options)
+        request = SMB2QueryInfoRequest()
+        request["info_type"] = InfoType.SMB2_0_INFO_SECURITY
+        request["output_buffer_length"] = SECURITY_BUFFER_BYTES
+        request["additional_information"] = SECURITY_INFORMATION
+        request["file_id"] = raw.fd.file_id
+
+        def receive(sent: Any) -> bytes:
+            reply = SMB2QueryInfoResponse()
+            reply.unpack(raw.fd.connection.receive(sent)["data"].get_value())
+            return reply["buffer"].get_value()
+
+        with SMBFileTransaction(raw) as transaction:
+            transaction += (request, receive)
+        return transaction.results[0]
+
+    def _resolve(self, sids: Iterable[str]) -> dict[str, Principal]:
+        """Names and kinds of SIDs from the server's LSA, each SID asked once per walk."""
+        new = [sid for sid in sids if sid not in self._names]
+        lookup = self._lookup() if new else None
+        if lookup is not None:
+            try:
+                found = lookup.names(new)
+            except (LookupFailed, SMBException, OSError, ValueError) as exc:
+                self._lsa_give_up(exc)
+                found = {}
+            self._names.update({sid: found.get(sid) for sid in new})
+        return {sid: principal for sid in sids
+                if (principal := self._names.get(sid)) is not None}
+
+    def _lookup(self) -> LsaLookup | None:
+        if self._lsa is None and not self._lsa_failed:
+            pipe = None
+            try:
+                pipe = smbclient.open_file(f"\\\\{self.target.host}\\IPC$\\lsarpc", mode="r+b",
+                                           buffering=0, file_type="pipe", share_access="rw",
+                                           **self._call_options)
+                self._lsa = (pipe, LsaLookup(pipe))
+            except (LookupFailed, SMBException, OSError, ValueError) as exc:
+                if pipe is not None:
+                    pipe.close()
+                self._lsa_give_up(exc)
+        return self._lsa[1] if self._lsa else None
+
+    def _lsa_give_up(self, exc: Exception) -> None:
+        reason = str(exc) if isinstance(exc, LookupFailed) else safe_reason(exc)
+        log.warning("%s: SIDs are not named (LSA lookup: %s)", self.root, reason)
+        self._lsa_failed = True
+        self._close_lsa()
+
+    def _close_lsa(self) -> None:
+        if self._lsa is not None:
+            pipe, lookup = self._lsa
+            self._lsa = None
+            lookup.close()
+            with contextlib.suppress(SMBException, OSError):
+                pipe.close()
 
     def _skip(self, path: str, reason: str) -> SourceItem:
         return SourceItem(location=self.target.location(path), size=0, modified=0.0,
