@@ -363,9 +363,7 @@ class SambaServer:
         if helper is not None:
             groups.append(helper)
         for group in groups:
-            _end_process_group(group)
-        if self.process.poll() is None:
-            self.process.wait(timeout=10)
+            _end_process_group(group, reap=self.process.poll)
 
 
 def _pid_from(pid_file: Path, config: Path) -> int | None:
@@ -378,30 +376,50 @@ def _pid_from(pid_file: Path, config: Path) -> int | None:
     return pid if str(config).encode() in command_line else None
 
 
-def _end_process_group(group: int, timeout: float = 10.0) -> None:
+def _end_process_group(group: int, reap: Callable[[], object], timeout: float = 10.0) -> None:
     """SIGTERM to the group, SIGKILL to what is left after timeout; returns once no
-    member of the group is alive (zombies, which init reaps, aside)."""
+    member is running. Its children become zombies until init reaps them (within
+    seconds), and `pgrep smbd` lists zombies too: wait a little for those as well.
+    `reap` collects the one member that is this process's own child (smbd)."""
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
             os.killpg(group, sig)
         except ProcessLookupError:
             return
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not _group_alive(group):
-                return
-            time.sleep(0.1)
+        if _wait_group(group, timeout, reap, zombies=False):
+            break
+    _wait_group(group, timeout, reap, zombies=True)
 
 
-def _group_alive(group: int) -> bool:
+def _wait_group(group: int, timeout: float, reap: Callable[[], object], zombies: bool) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        reap()
+        if not _group_members(group, zombies):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _group_members(group: int, zombies: bool) -> list[int]:
+    members = []
     for status in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = status.read_text().rsplit(")", 1)[1].split()
+            fields = status.read_text().rsplit(")", 1)[1].split()  # state, ppid, pgrp...
         except (OSError, IndexError):
             continue
-        if int(fields[2]) == group and fields[0] != "Z":  # state, ppid, pgrp
-            return True
-    return False
+        if int(fields[2]) == group and (zombies or fields[0] != "Z"):
+            members.append(int(status.parent.name))
+    return members
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the test process dies, even by SIGKILL
+    (a test run killed by a timeout would otherwise leave smbd serving)."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def samba_config(workdir: Path, port: int, shares: dict[str, str]) -> str:
@@ -471,7 +489,7 @@ def start_samba(workdir: Path, shares: dict[str, str]) -> SambaServer:
     process = subprocess.Popen(
         [smbd, "--foreground", "--no-process-group", f"--configfile={conf}"],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_die_with_parent,
     )
     server = SambaServer(process, port, workdir)
     if not wait_for_port(port):

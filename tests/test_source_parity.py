@@ -36,19 +36,27 @@ def test_local_s3_and_smb_give_identical_rows(parity_share, s3_admin, moto_endpo
     s3 = relative_rows(rows, "s3://parity/team-drive")
     smb = relative_rows(rows, smb_root)
     assert len(local) + len(s3) + len(smb) == len(rows)
-    # Only local permissions are read: a sensitive local file everyone can read is
-    # critical (exposure `broad`); S3 and SMB rows are `unknown` and keep the content's risk.
+    # Who can read each location is read everywhere: the local tree is 0644 under 0755
+    # folders and Samba shows those modes as an ACL granting Everyone read, so both are
+    # `broad`; the S3 objects are private (`restricted`). Local and SMB rows are equal in
+    # every field, risk included (a sensitive, broadly readable file is critical); S3
+    # rows keep the content's risk.
+    exposures = {name: {row["exposure"] for location, row in rows.items()
+                        if location.startswith(prefix + "/")}
+                 for name, prefix in (("local", str(parity_share)), ("s3", "s3://parity"),
+                                      ("smb", smb_root))}
+    assert exposures == {"local": {"broad"}, "smb": {"broad"}, "s3": {"restricted"}}
+    assert smb == local
     local_rows = {location[len(str(parity_share)) + 1:]: row for location, row in rows.items()
                   if location.startswith(str(parity_share) + "/")}
-    exposed = {name for name in local if local_rows[name]["exposure"] == "broad"
-               and (local_rows[name]["special_category"]
-                    or "home_access" in local_rows[name]["categories"])}
+    exposed = {name for name in local if local_rows[name]["special_category"]
+               or "home_access" in local_rows[name]["categories"]}
     assert exposed
     assert all(local[name][-1] == "critical" for name in exposed)
     content_risk = {name: row[:-1] + ((s3[name][-1],) if name in exposed else row[-1:])
                     for name, row in local.items()}
     assert s3 == content_risk
-    assert smb == content_risk
+    assert "high" in {s3[name][-1] for name in exposed}  # critical only where broad
     # The share is not trivial: every kind of outcome is in it, and nothing was missed.
     assert objects == len([path for path in parity_share.rglob("*") if path.is_file()]) >= 20
     status = {name: row[0] for name, row in local.items()}

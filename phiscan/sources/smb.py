@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import smbclient
-from smbclient._io import SMBFileTransaction, SMBRawIO
+from smbclient._pool import get_smb_tree
 from smbprotocol.exceptions import (
     SMBAuthenticationError,
     SMBException,
@@ -30,7 +30,12 @@ from smbprotocol.exceptions import (
 from smbprotocol.file_info import FileAttributes, InfoType
 from smbprotocol.header import NtStatus
 from smbprotocol.open import (
+    CreateDisposition,
     CreateOptions,
+    FilePipePrinterAccessMask,
+    ImpersonationLevel,
+    Open,
+    ShareAccess,
     SMB2QueryInfoRequest,
     SMB2QueryInfoResponse,
 )
@@ -68,6 +73,10 @@ REASON_BY_STATUS = {
 # OWNER | GROUP | DACL_SECURITY_INFORMATION: never the SACL (that needs audit rights).
 SECURITY_INFORMATION = 0x00000001 | 0x00000002 | 0x00000004
 SECURITY_BUFFER_BYTES = 65536
+# A security descriptor or an LSA answer takes milliseconds: this long means no answer.
+ACL_TIMEOUT_SECONDS = 10.0
+SHARE_ALL = (ShareAccess.FILE_SHARE_READ | ShareAccess.FILE_SHARE_WRITE
+             | ShareAccess.FILE_SHARE_DELETE)
 
 
 @dataclass(frozen=True)
@@ -265,25 +274,30 @@ class SmbSource:
         return nt_exposure(descriptor, self._resolve)
 
     def _security_descriptor(self, path: str) -> bytes:
-        """Open (READ_CONTROL only, never the link's target), query, close: one round trip."""
-        raw = SMBRawIO(self.target.unc(path), mode="r", share_access="rwd",
-                       desired_access=AccessMask.READ_CONTROL,
-                       create_options=CreateOptions.FILE_OPEN_REPARSE_POINT,
-                       **self._call_options)
+        """Open (READ_CONTROL only, never a link's target), query, close: one compound
+        round trip, given up after ACL_TIMEOUT_SECONDS (a hung server never hangs the walk)."""
+        self._connect()
+        handle = Open(*get_smb_tree(self.target.unc(path), **self._call_options))
         request = SMB2QueryInfoRequest()
         request["info_type"] = InfoType.SMB2_0_INFO_SECURITY
         request["output_buffer_length"] = SECURITY_BUFFER_BYTES
         request["additional_information"] = SECURITY_INFORMATION
-        request["file_id"] = raw.fd.file_id
+        request["file_id"] = handle.file_id
 
         def receive(sent: Any) -> bytes:
             reply = SMB2QueryInfoResponse()
-            reply.unpack(raw.fd.connection.receive(sent)["data"].get_value())
+            reply.unpack(handle.connection.receive(sent)["data"].get_value())
             return reply["buffer"].get_value()
 
-        with SMBFileTransaction(raw) as transaction:
-            transaction += (request, receive)
-        return transaction.results[0]
+        steps = [
+            handle.create(ImpersonationLevel.Impersonation, AccessMask.READ_CONTROL,
+                          FileAttributes.FILE_ATTRIBUTE_NORMAL, SHARE_ALL,
+                          CreateDisposition.FILE_OPEN, CreateOptions.FILE_OPEN_REPARSE_POINT,
+                          send=False),
+            (request, receive),
+            handle.close(send=False),
+        ]
+        return timed_compound(handle, steps, ACL_TIMEOUT_SECONDS)[1]
 
     def _resolve(self, sids: Iterable[str]) -> dict[str, Principal]:
         """Names and kinds of SIDs from the server's LSA, each SID asked once per walk."""
@@ -303,9 +317,9 @@ class SmbSource:
         if self._lsa is None and not self._lsa_failed:
             pipe = None
             try:
-                pipe = smbclient.open_file(f"\\\\{self.target.host}\\IPC$\\lsarpc", mode="r+b",
-                                           buffering=0, file_type="pipe", share_access="rw",
-                                           **self._call_options)
+                pipe_path = f"\\\\{self.target.host}\\IPC$\\lsarpc"
+                pipe = TimedPipe(Open(*get_smb_tree(pipe_path, **self._call_options)),
+                                 ACL_TIMEOUT_SECONDS)
                 self._lsa = (pipe, LsaLookup(pipe))
             except (LookupFailed, SMBException, OSError, ValueError) as exc:
                 if pipe is not None:
@@ -324,8 +338,7 @@ class SmbSource:
             pipe, lookup = self._lsa
             self._lsa = None
             lookup.close()
-            with contextlib.suppress(SMBException, OSError):
-                pipe.close()
+            pipe.close()
 
     def _skip(self, path: str, reason: str) -> SourceItem:
         return SourceItem(location=self.target.location(path), size=0, modified=0.0,
@@ -345,6 +358,61 @@ class SmbSource:
             if not isinstance(exc, SMBOSError):
                 self._registered = False  # a dropped connection: reconnect for the next item
             raise SourceReadError(safe_reason(exc)) from None
+
+
+def timed_compound(handle: Open, steps: list[tuple[Any, Any]], timeout: float) -> list[Any]:
+    """Send related requests (message, unpack function) as one compound and unpack each
+    answer, waiting at most `timeout` seconds for any of them; the first failure is
+    raised once every answer that came has been collected."""
+    connection = handle.connection
+    sent = connection.send_compound([message for message, _ in steps],
+                                    handle.tree_connect.session.session_id,
+                                    handle.tree_connect.tree_connect_id, related=True)
+    results: list[Any] = []
+    failure: Exception | None = None
+    for request, (_, unpack) in zip(sent, steps, strict=True):
+        try:
+            connection.receive(request, timeout=timeout)
+            results.append(unpack(request))
+        except SMBResponseException as exc:
+            failure = failure or SMBOSError(exc.status, handle.file_name)
+            results.append(None)
+    if failure is not None:
+        raise failure
+    return results
+
+
+class TimedPipe:
+    """A named pipe on IPC$ whose every request is given up after `timeout` seconds.
+    Opened for read and write: that is how RPC talks over a pipe (no file is written)."""
+
+    def __init__(self, handle: Open, timeout: float) -> None:
+        self.handle = handle
+        self.timeout = timeout
+        timed_compound(handle, [handle.create(
+            ImpersonationLevel.Impersonation,
+            FilePipePrinterAccessMask.FILE_READ_DATA | FilePipePrinterAccessMask.FILE_WRITE_DATA,
+            FileAttributes.FILE_ATTRIBUTE_NORMAL, ShareAccess.FILE_SHARE_READ
+            | ShareAccess.FILE_SHARE_WRITE, CreateDisposition.FILE_OPEN, 0, send=False)],
+            timeout)
+
+    def write(self, data: bytes) -> None:
+        self._one(self.handle.write(data, send=False))
+
+    def read(self, size: int) -> bytes:
+        return self._one(self.handle.read(0, size, send=False))
+
+    def close(self) -> None:
+        with contextlib.suppress(SMBException, OSError):
+            if self.handle.connected:
+                self._one(self.handle.close(send=False))
+
+    def _one(self, step: tuple[Any, Any]) -> Any:
+        message, unpack = step
+        request = self.handle.connection.send(message, self.handle.tree_connect.session.session_id,
+                                              self.handle.tree_connect.tree_connect_id)
+        self.handle.connection.receive(request, timeout=self.timeout)
+        return unpack(request)
 
 
 # (FileId, listing signature) of each folder above the one being listed.
