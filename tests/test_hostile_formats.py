@@ -4,9 +4,17 @@ in an isolated child by default, so its reasons travel back from there)."""
 
 from __future__ import annotations
 
+import io
+import json
+import os
 import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+import python_calamine
 
 from phiscan.config import Config
 from phiscan.scan.pipeline import scan_item
@@ -14,6 +22,7 @@ from phiscan.sources.local import LocalSource
 from phiscan.synthetic import demo_share as samples
 from phiscan.synthetic.formats import build_pdf
 
+FORMATS = Path(__file__).parent / "data" / "formats"
 PEOPLE = samples.make_people(random.Random(3), 4)
 VALID = {
     "visit.docx": lambda: samples.visit_docx(PEOPLE[0]),
@@ -66,3 +75,22 @@ def test_office_file_with_a_wrong_extension_is_sniffed(tmp_path, detector):
 def test_pdf_that_is_really_text_is_not_trusted(tmp_path, detector):
     [result] = scan_bytes(tmp_path, "report.pdf", b"NHS number 943 476 5919\n", detector)
     assert (result.status, result.reason) == ("error", "malformed pdf: no %PDF header")
+
+
+def test_a_reader_panic_prints_nothing_and_gives_a_status_row(tmp_path):
+    """calamine's Rust panics write their message and a backtrace to file descriptor 2,
+    past Python; such a message may quote the bytes read. The scan's stderr stays ours."""
+    fixture = FORMATS / "register-panics-calamine.xls"
+    with pytest.raises(BaseException) as raised:  # still a panic in this calamine
+        python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(fixture.read_bytes()))
+    assert type(raised.value).__name__ == "PanicException"
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    shutil.copy(fixture, share / "register.xls")
+    done = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "-q"],
+        capture_output=True, text=True, env={**os.environ, "RUST_BACKTRACE": "1"})
+    assert done.returncode == 0
+    assert "panicked" not in done.stderr and "backtrace" not in done.stderr
+    [row] = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
+    assert (row["status"], row["reason"]) == ("error", "malformed xls: XLRDError")

@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from phiscan.config import LimitsConfig, OcrConfig
 from phiscan.model import Child, FieldSpan, TextUnit
+
+_NATIVE_STDERR = threading.Lock()
+
+
+@contextmanager
+def native_stderr_silenced() -> Iterator[None]:
+    """File descriptor 2 sent to /dev/null while a native reader runs: a Rust panic in
+    calamine prints its message and a backtrace there directly, and such a message may
+    quote the bytes being read. Our own report of the failure is the status row. Other
+    threads' writes to stderr in that moment are lost too, so the window is one call."""
+    with _NATIVE_STDERR:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            os.close(devnull)
 
 
 class Skip(Exception):

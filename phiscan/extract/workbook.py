@@ -17,7 +17,14 @@ import python_calamine
 import xlrd
 
 from phiscan.extract.archive import check_container
-from phiscan.extract.base import ExtractContext, ExtractionError, LimitExceeded, Piece, Skip
+from phiscan.extract.base import (
+    ExtractContext,
+    ExtractionError,
+    LimitExceeded,
+    Piece,
+    Skip,
+    native_stderr_silenced,
+)
 from phiscan.extract.docx_direct import parse_xml
 from phiscan.extract.embedded import embedded_files
 from phiscan.extract.ole import (
@@ -40,7 +47,8 @@ READABLE_SHEETS = (python_calamine.SheetTypeEnum.WorkSheet,
 def calamine(kind: str, call: Callable[..., T], *args: Any) -> T:
     """A call into calamine; its failures (a Rust panic is a BaseException) as ours."""
     try:
-        return call(*args)
+        with native_stderr_silenced():
+            return call(*args)
     except python_calamine.PasswordError:
         raise Skip(ENCRYPTED) from None
     except MemoryError:
