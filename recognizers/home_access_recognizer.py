@@ -4,11 +4,33 @@ Key-safe codes and locations, door/entry/gate/alarm codes, where a key is
 hidden, who holds a key, and instructions to let yourself in. The 2022 supplier
 breach exposed exactly this for 890 people receiving care at home.
 
-Patterns are built from the vocabulary files `home_access_*.txt` (see
-`recognizers/data/README.md`), so an organisation can add its own wording.
-`score_match` then rejects what is not a code to a home: an office or server
-room door, a promo or dress code, a year, a time, a date, a phone number.
-Overlapping matches are merged, so one note is one finding.
+A grammar, not a list of phrasings. Its word classes come from the vocabulary
+files `home_access_*.txt` (see `recognizers/data/README.md`), so an organisation
+can add its own wording:
+
+- an **access object**: a device (`key safe`, `KS`, `lock box`, `padlock`,
+  `keypad`, `fob`), an opening with a code word (`back door pin`, `gate code`),
+  or a code word for an opening or a device (`the code for the front door`,
+  `code to get in`);
+- with a **code** (digits in any spacing, `#`/`*`, a letter either side) in the
+  same clause, in the next one when that one starts with the code or names it
+  (`... and the code scrambled. Code 3321.`), or just before the object;
+- or with **where it is** (a key-holding device on or by a fixture, a garden,
+  door or outbuilding object);
+- a **key** hidden under/behind/inside/in/on a place of that class, with up to
+  two words describing it (`under the third plant pot`), in the same or the next
+  clause, or a key said to be hidden;
+- **entry instructions**: an opening with a state (`patio door left unlocked`,
+  `door on the snib`), a route in (`enter via the side gate`), knock or ring
+  then go in, the entry phrases file (`let yourself in`, `code to get in`);
+- **keyholders** (`neighbour at number 14 holds a key`).
+
+`score_match` then rejects what is not a way into a home by what it is for (an
+office or server-room door, a ward keypad, a promo, login or diagnosis code,
+words of the exclusions file in the clause around it), codes that are a year, a
+time, a date or a phone number, and instructions under a negation (`do not
+leave the back door unlocked`). Overlapping matches are merged, so one note is
+one finding. Nothing here logs text: the scan reports masked previews only.
 """
 
 from __future__ import annotations
@@ -29,43 +51,90 @@ ENTITY = "HOME_ACCESS"
 
 # A code: 3-8 digits, optionally spaced or hyphenated (`1 2 3 4`, `3-7-1-9`), an
 # optional letter either side (`C1234X`), an optional `#`/`*` (`1984#`). Never part of a
-# longer number, a time (`1400hrs`), a date (`12/03`) or a phone number.
+# longer number, a time (`1400hrs`), a date (`12/03`) or a phone number. A match starts
+# at the first digit: what may precede it (`#`, `*`, a letter) is read by the look-behind,
+# which lets the engine jump from digit to digit (ten times faster over prose than
+# trying the optional prefix at every character).
 CODE = (
-    r"(?<![\w/.\-])(?<!\d[ \-])[#*]?[A-Za-z]?\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
+    r"(?<=(?<![\w/.\-])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
     r"(?![\w/:])(?![ \-.]?\d)"
 )
+_CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
+_SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
+# A character of the same clause: no line break or sentence end; the full stop of
+# `no.` / `nr.` / `num.` does not end a clause (`Key-safe no. 7 4 1 9`).
+_CLAUSE_CHAR = r"(?:[^\n.;!?]|(?<=(?<![^\W\d_])(?i:no|nr|num))\.)"
+_CLAUSE_END = r"[.;!?]+[^\S\n]*"
 # `key` followed by one of these is a figure of speech, not a door key.
 _NOT_A_DOOR_KEY = (
     r"(?![^\S\n]+(?i:stage|findings?|performance|indicators?|points?|workers?|messages?|"
     r"issues?|areas?|skills?|roles?|dates?|themes?|risks?|factors?|contacts?|facts?|"
     r"features?|terms?|words?|stakeholders?|priorit(?:y|ies)|objectives?|actions?|"
-    r"information|info|lessons?|questions?|changes?|documents?|principles?|results?)\b)"
+    r"information|info|lessons?|questions?|changes?|documents?|principles?|results?|"
+    r"things?|parts?|person|people|members?|goals?|elements?|aspects?|concerns?|"
+    r"components?|milestones?|measures?|tasks?|outcomes?|steps?|signs?|symptoms?|"
+    r"decisions?|events?|services?|partners?|players?|role|figures?|to[^\S\n]+success)\b)"
 )
-_KEY_WORD = r"(?i:keys?)\b" + _NOT_A_DOOR_KEY
+_KEY_WORD = r"(?i:keys?|fobs?)\b" + _NOT_A_DOOR_KEY
 _KEY = (
-    r"(?<!(?i:any|press|the\s+shift|function)\s)"
+    r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer)\s)"
     r"(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
     r"house[^\S\n]+)?" + _KEY_WORD
 )
-_FILLER = r"[^\n.;]{0,40}?"
-_SHORT_FILLER = r"[^\n.;]{0,15}?"
+_DETERMINER = r"(?:(?i:the|a|an|her|his|their|its|my|your|our|this)[^\S\n]+)?"
+# Up to `n` words describing a place or an opening (`third`, `loose`, `fake`).
+_WORD = r"[A-Za-z][\w'\-]*[^\S\n]+"
 _HIDE_PREPOSITION = (
-    r"(?i:under(?:neath)?|beneath|in|inside|behind|on[^\S\n]+top[^\S\n]+of|above|below|"
-    r"beside|next[^\S\n]+to|by)"
-)
-_DETERMINER = r"(?:(?i:the|a|an|her|his|their|its)[^\S\n]+)?"
-_ADJECTIVE = (
-    r"(?:(?i:front|back|side|red|blue|green|large|small|big|black|left|right|garden|grey|"
-    r"white|old|stone|brown|terracotta)[^\S\n]+){0,2}"
+    r"(?<![\w])(?i:under(?:neath)?|beneath|in|inside|within|behind|on[^\S\n]+top[^\S\n]+of|"
+    r"on|above|below|beside|next[^\S\n]+to|by|at[^\S\n]+the[^\S\n]+back[^\S\n]+of)"
 )
 _LOCATED = (
-    r"(?i:on|by|behind|beside|next[^\S\n]+to|to[^\S\n]+the[^\S\n]+(?:left|right)[^\S\n]+of|"
-    r"left[^\S\n]+of|right[^\S\n]+of|near|under(?:neath)?|above|below|inside|in)"
+    r"(?<![\w])(?i:on|by|at|behind|beside|next[^\S\n]+to|near|under(?:neath)?|above|below|"
+    r"inside|in|outside|round|around|(?:to|on|at)[^\S\n]+the[^\S\n]+(?:left|right|side|back)"
+    r"[^\S\n]+of|(?:left|right)[^\S\n]+of)"
 )
 _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "window", "fence",
-             "doorbell", "light", "pipe", "porch", "door frame", "garage door")
+             "doorbell", "light", "porch light", "pipe", "porch", "door frame", "garage door",
+             "house", "bungalow", "flat", "entrance")
 _HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)"
 _HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)"
+_HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buried)\b"
+# Words that, after an access object and a clause end, introduce its code.
+_NUMBER_WORDS = ("number", "numbers", "no", "digits", "it's", "it is")
+# Ways of going in: `knock ... then let yourself in`, `enter via the side gate`.
+# Typing a code in: `communal door: press 4 9 2 1`.
+_KEY_IN = (
+    r"(?<![\w])(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|"
+    r"tap(?:[^\S\n]+in)?|dial|disarm(?:[^\S\n]+with)?|unset(?:[^\S\n]+with)?)\b"
+)
+_KNOCK = r"(?<![\w])(?i:knock|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buzzer|intercom))\b"
+_GO_IN = (
+    r"(?i:let[^\S\n]+(?:yourself|yourselves)[^\S\n]+in|use[^\S\n]+(?:the[^\S\n]+)?(?:spare"
+    r"[^\S\n]+)?(?:key|fob)|walk[^\S\n]+(?:straight[^\S\n]+)?in|come[^\S\n]+(?:straight[^\S\n]+)?"
+    r"in|go[^\S\n]+(?:straight[^\S\n]+)?in|enter|open[^\S\n]+the[^\S\n]+door)\b"
+)
+_ROUTE = (
+    r"(?<![\w])(?i:(?:enter|entry|access|get[^\S\n]+in|come[^\S\n]+in|go[^\S\n]+in)"
+    r"(?:[^\S\n]+is)?[^\S\n]+(?:via|through|using|by|from)|use|"
+    r"(?:go|come|walk)[^\S\n]+(?:round|around|through)(?:[^\S\n]+to)?)"
+)
+# The words those start with (what their trigger looks for).
+_ROUTE_WORDS = ("enter", "entry", "access", "get", "come", "go", "use", "walk")
+_KNOCK_WORDS = ("knock", "ring", "buzz", "press")
+# `on the latch`, `off the snib`: found where `latch` or `snib` is.
+_LATCHED = r"(?<![\w])(?i:on|off)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:latch|snib)\b"
+_GET_IN = (
+    r"(?i:to[^\S\n]+(?:get|gain|let[^\S\n]+(?:yourself|yourselves|you))[^\S\n]+"
+    r"(?:in(?:to|side)?|entry|access))\b(?![^\S\n]+touch)"
+)
+_NEGATION = Terms(["not", "never", "don't", "dont", "do not", "n't", "no longer", "mustn't",
+                   "must not", "shouldn't", "should not", "cannot", "can't", "won't"])
+_NEGATED_PATTERNS = frozenset({"door state", "entry instruction", "route in", "knock then in",
+                               "latched"})
+# A number right after one of these is someone else's: a reference, a room, a phone.
+_OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ticket",
+                              "case", "tel", "phone", "mobile", "mob", "ext", "extension",
+                              "room", "bed", "bay", "ward", "id", "nhs", "account"])
 _YEAR_WORDS = Terms(["in", "since", "from", "until", "during", "year", "fitted", "installed",
                      "replaced", "dated", "of"])
 _TIME_WORDS = Terms(["at", "from", "until", "till", "before", "after", "around", "approx",
@@ -73,6 +142,7 @@ _TIME_WORDS = Terms(["at", "from", "until", "till", "before", "after", "around",
 _TIME_SUFFIX = Terms(["am", "pm", "hrs", "hours", "h", "hr", "o clock"])
 _CODE_RE = re.compile(CODE)
 _SENTENCE_END = re.compile(r"[.;\n!?]")
+_CLAUSE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
 WORD_WINDOW_CHARS = 160
 
 SCORE_CODE = 0.9
@@ -81,53 +151,166 @@ SCORE_LOCATION = 0.8
 SCORE_KEYHOLDER = 0.75
 SCORE_ENTRY = 0.75
 
-
-def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
-    """Every pattern needs a device, a door key, a keyholder or an entry phrase."""
-    device_entries = load_vocabulary("home_access_devices.txt", extra_dirs)
-    device_first = vocabulary_trigger(device_entries, anchored=True)
-    device_later = vocabulary_trigger(device_entries)
-    door_key = Trigger(literals=[
-        Literal("key", word_start=False, word_end=False, confirm=_KEY_WORD)])
-    return {
-        "code after device": device_first, "code before device": device_later,
-        "device location": device_first, "hidden key": door_key,
-        "hiding place before key": door_key,
-        "keyholder holds key": door_key, "key held by": door_key,
-        "entry instruction": vocabulary_trigger(
-            load_vocabulary("home_access_entry.txt", extra_dirs), anchored=True),
-    }
+# How far apart the parts of a note may be (characters): an object and its code in
+# one clause; the lead of the next clause before its code word; an object and where
+# it is; a key and its hiding place; an opening and its state.
+CLAUSE_REACH = 60
+NEXT_CLAUSE_LEAD = 25
+LOCATION_REACH = 20
+HIDING_REACH = 40
+STATE_REACH = 30
 
 
-def build_patterns(extra_dirs: Sequence[str | Path] = ()) -> list[Pattern]:
-    devices = alternation(load_vocabulary("home_access_devices.txt", extra_dirs))
-    places = alternation(load_vocabulary("home_access_hiding_places.txt", extra_dirs))
-    holders = alternation(load_vocabulary("home_access_keyholders.txt", extra_dirs))
-    entry = alternation(load_vocabulary("home_access_entry.txt", extra_dirs))
-    hiding_place = rf"{_HIDE_PREPOSITION}[^\S\n]+{_DETERMINER}{_ADJECTIVE}{places}"
-    fixtures = alternation([*load_vocabulary("home_access_hiding_places.txt", extra_dirs),
-                            *_FIXTURES])
-    device_location = (
-        rf"{_LOCATED}[^\S\n]+{_DETERMINER}{_ADJECTIVE}(?:(?i:side|corner|wall)[^\S\n]+"
-        rf"(?i:of)[^\S\n]+{_DETERMINER}{_ADJECTIVE})?{fixtures}"
+def _clause(reach: int) -> str:
+    """Up to `reach` characters of the same clause (as few as possible)."""
+    return f"{_CLAUSE_CHAR}{{0,{reach}}}?"
+
+
+def _described(words: int) -> str:
+    return f"(?:{_WORD}){{0,{words}}}?"
+
+
+class Vocabulary:
+    """The grammar's word classes, from the shipped files and a user's folders."""
+
+    def __init__(self, extra_dirs: Sequence[str | Path] = ()) -> None:
+        def load(name: str) -> list[str]:
+            return load_vocabulary(f"home_access_{name}.txt", extra_dirs)
+
+        self.devices = load("devices")
+        self.openings = load("openings")
+        self.code_words = load("code_words")
+        self.states = load("door_states")
+        self.places = load("hiding_places")
+        self.holders = load("keyholders")
+        self.entry = load("entry")
+        self.exclusions = load("exclusions")
+        # Devices that hold a key (a key safe, a lock box, a padlock, a keypad): where
+        # one is fixed says how to get in; where an alarm panel is does not.
+        self.key_devices = [d for d in self.devices
+                            if re.search(r"key|lock|box|safe|\bks\b", d, re.IGNORECASE)]
+        # Openings a person walks through (doors and gates, not `the house`).
+        self.doors = [o for o in self.openings if re.search(r"door|gate", o, re.IGNORECASE)]
+
+
+def access_object(words: Vocabulary) -> str:
+    """A device, an opening with a code word, or a code word for an opening or device."""
+    devices, openings = alternation(words.devices), alternation(words.openings)
+    code_words = alternation(words.code_words)
+    return (
+        rf"(?:{devices}|{openings}(?:{_SP}{openings})?{_SP}{code_words}"
+        rf"|{code_words}{_SP}(?i:to|for|of|on|into){_SP}{_DETERMINER}{_described(2)}"
+        rf"(?:{devices}|{openings})"
+        rf"|{code_words}{_SP}{_GET_IN})"
     )
+
+
+def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int = CLAUSE_REACH,
+                   next_clause_lead: int = NEXT_CLAUSE_LEAD,
+                   location_reach: int = LOCATION_REACH, hiding_reach: int = HIDING_REACH,
+                   state_reach: int = STATE_REACH) -> list[Pattern]:
+    words = Vocabulary(extra_dirs)
+    obj = access_object(words)
+    openings, doors = alternation(words.openings), alternation(words.doors)
+    devices, key_devices = alternation(words.devices), alternation(words.key_devices)
+    places = alternation(words.places)
+    fixtures = alternation([*words.places, *_FIXTURES])
+    holders = alternation(words.holders)
+    number_words = alternation([*words.code_words, *_NUMBER_WORDS])
+    next_clause = rf"{_clause(clause_reach)}{_CLAUSE_END}"
+    hiding_place = rf"{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{places}"
+    located = (
+        rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|front)"
+        rf"{_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?{fixtures}"
+    )
+    not_negated = rf"(?:(?!(?<![\w])(?i:not|never|no)\b|(?i:n't)){_CLAUSE_CHAR})"
     return [
-        Pattern("code after device", rf"{devices}{_FILLER}{CODE}", SCORE_CODE),
-        Pattern("code before device",
-                rf"{CODE}[^\S\n]+(?:(?i:is|=)[^\S\n]+)?(?:(?i:the|for[^\S\n]+the)[^\S\n]+)?{devices}",
+        Pattern("code after object", rf"{obj}{_clause(clause_reach)}{CODE}", SCORE_CODE),
+        Pattern("code in next clause",
+                rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}{number_words}"
+                rf"{_clause(12)})?{CODE}", SCORE_CODE),
+        Pattern("code keyed in",
+                rf"(?:{devices}|{openings}){_clause(20)}{_KEY_IN}{_clause(8)}{CODE}", SCORE_CODE),
+        Pattern("code before object",
+                rf"{CODE}{_SP}(?:(?:(?i:is|=|-|for|opens)){_SP})?"
+                rf"(?:(?:(?i:the|for{_SP}the|to{_SP}the|on{_SP}the){_SP})?{obj}|"
+                rf"(?i:for|to|on|opens|into){_SP}{_DETERMINER}{_described(2)}{doors})",
                 SCORE_CODE),
-        Pattern("device location", rf"{devices}{_SHORT_FILLER}{device_location}", SCORE_LOCATION),
-        Pattern("hidden key", rf"{_KEY}{_FILLER}{hiding_place}", SCORE_HIDDEN_KEY),
-        Pattern("hiding place before key", rf"{hiding_place}{_FILLER}{_KEY}", SCORE_HIDDEN_KEY),
+        Pattern("object location",
+                rf"{key_devices}{_clause(location_reach)}(?:{_CLAUSE_END}"
+                rf"{_clause(location_reach)})?{located}", SCORE_LOCATION),
+        Pattern("hidden key",
+                rf"{_KEY}{_clause(hiding_reach)}(?:{_CLAUSE_END}{_clause(location_reach)})?"
+                rf"{hiding_place}", SCORE_HIDDEN_KEY),
+        Pattern("hiding place before key", rf"{hiding_place}{_clause(hiding_reach)}{_KEY}",
+                SCORE_HIDDEN_KEY),
+        Pattern("key said hidden", rf"{_KEY}{_clause(20)}{_HIDDEN}", SCORE_HIDDEN_KEY),
+        Pattern("key to get in", rf"{_KEY}{_clause(hiding_reach)}{_GET_IN}", SCORE_ENTRY),
         Pattern("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
                 SCORE_KEYHOLDER),
         Pattern("keyholder holds key",
-                rf"{holders}{_FILLER}{_HOLD_VERB}[^\S\n]+(?:(?i:a|the|an|her|his|their|spare|"
-                rf"front|back|door|house|set[^\S\n]+of)[^\S\n]+){{0,3}}{_KEY}", SCORE_KEYHOLDER),
-        Pattern("key held by", rf"{_KEY}{_SHORT_FILLER}{_HELD_BY}[^\S\n]+{_DETERMINER}{holders}",
+                rf"{holders}{_clause(hiding_reach)}{_HOLD_VERB}[^\S\n]+(?:(?i:a|the|an|her|his|"
+                rf"their|spare|front|back|door|house|set[^\S\n]+of)[^\S\n]+){{0,3}}{_KEY}",
                 SCORE_KEYHOLDER),
-        Pattern("entry instruction", entry, SCORE_ENTRY),
+        Pattern("key held by",
+                rf"{_KEY}{_clause(15)}{_HELD_BY}[^\S\n]+{_DETERMINER}{holders}", SCORE_KEYHOLDER),
+        Pattern("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
+                rf"{alternation(words.states)}", SCORE_ENTRY),
+        Pattern("route in", rf"{_ROUTE}{_SP}{_DETERMINER}{_described(2)}(?:{doors}|{key_devices})",
+                SCORE_ENTRY),
+        Pattern("knock then in",
+                rf"{_KNOCK}{_clause(40)}(?<![\w])(?i:then|and|&)\b{_clause(12)}{_GO_IN}",
+                SCORE_ENTRY),
+        Pattern("entry instruction", alternation(words.entry), SCORE_ENTRY),
+        Pattern("latched", _LATCHED, SCORE_ENTRY),
     ]
+
+
+
+
+class _Remembered(Trigger):
+    """A trigger whose hits are computed once per text and shared by its views."""
+
+    def __init__(self, source: Trigger, anchored: bool) -> None:
+        super().__init__(anchored=anchored)
+        self.source = source
+        self.last: tuple[str, list | None] | None = None
+
+    def hits(self, text: str) -> list | None:
+        if self.last is None or self.last[0] is not text:
+            self.last = (text, self.source.hits(text))
+        return self.last[1]
+
+    def view(self, anchored: bool) -> _Remembered:
+        """The same hits, read as starts (anchored) or as lines."""
+        return _Remembered(self, anchored)
+
+
+def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
+    """Where each pattern can match, in three automaton passes: where an access object
+    starts (a device, an opening, a code word: as starts, or as the lines holding one),
+    where an instruction starts, the lines holding a key (or a latch). A pattern
+    anchored on a group of words is tried at every start of the group (a superset of
+    its own)."""
+    words = Vocabulary(extra_dirs)
+    objects = _Remembered(vocabulary_trigger(
+        [*words.devices, *words.openings, *words.code_words]), anchored=True)
+    object_first, object_line = objects, objects.view(anchored=False)
+    instruction_first = vocabulary_trigger(
+        [*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS], anchored=True)
+    key_line = Trigger(literals=[
+        Literal(word, word_start=False, word_end=False, confirm=_KEY_WORD)
+        for word in ("key", "fob")])
+    return {
+        "code after object": object_first, "code in next clause": object_first,
+        "code keyed in": object_first, "object location": object_first,
+        "door state": object_first, "code before object": object_line,
+        "hidden key": key_line, "hiding place before key": key_line,
+        "key said hidden": key_line, "key to get in": key_line, "key held by": key_line,
+        "keyholder holds key": key_line, "route in": instruction_first,
+        "knock then in": instruction_first, "entry instruction": instruction_first,
+        "latched": Trigger(literals=[Literal("latch"), Literal("snib")]),
+    }
 
 
 def _words_before(text: str, position: int, count: int) -> str:
@@ -142,6 +325,14 @@ def _words_before(text: str, position: int, count: int) -> str:
         line_start = text.rfind("\n", 0, position)
     line_start = max(line_start, 0)
     return normalise_words(" ".join(text[line_start:position].split()[-count:]))
+
+
+def _clause_before(text: str, position: int, count: int) -> str:
+    """The last `count` words before position in its clause."""
+    window = text[max(position - WORD_WINDOW_CHARS, 0):position]
+    breaks = [match.end() for match in _CLAUSE_BREAK.finditer(window)]
+    clause = window[breaks[-1]:] if breaks else window
+    return normalise_words(" ".join(clause.split()[-count:]))
 
 
 def _clause_after(text: str, position: int, words: int = 4) -> str:
@@ -184,13 +375,14 @@ def _is_date(value: str) -> bool:
 
 
 def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
-    """A code value, not a year, a time, a date or a piece of a longer number."""
+    """A code value, not a year, a time, a date, a reference or a piece of a longer
+    number."""
     value = text[code_start:code_end]
     word_before = _words_before(text, code_start, 1)
     after = _clause_after(text, code_end, 2)
     bare = value.strip("#*")
     return not (_is_time(bare, word_before, after) or _is_year(bare, word_before)
-                or _is_date(bare))
+                or _is_date(bare) or _OTHER_NUMBER_LABELS.equals(word_before))
 
 
 class HomeAccessRecognizer(ContextScoredRecognizer):
@@ -200,13 +392,24 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 
     def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
         supported_language: str = "en", supported_entity: str | None = None,
-        vocabulary_dirs: Sequence[str | Path] = ()) -> None:
-        """The access words, codes and hiding places come from the vocabulary files;
-        `context` is kept for Presidio's interface (the grammar is the context here)."""
-        self.exclusions = Terms(load_vocabulary("home_access_exclusions.txt", vocabulary_dirs))
+        vocabulary_dirs: Sequence[str | Path] = (), *, clause_reach: int = CLAUSE_REACH,
+        next_clause_lead: int = NEXT_CLAUSE_LEAD, hiding_reach: int = HIDING_REACH,
+        exclusions: Sequence[str] = (), purpose_words_before: int = 3,
+        purpose_words_after: int = 4) -> None:
+        """The grammar's word classes come from the vocabulary files; `clause_reach`,
+        `next_clause_lead` and `hiding_reach` set how far apart its parts may be;
+        `exclusions` adds purposes that are not a home (to the exclusions file), read
+        `purpose_words_before` / `purpose_words_after` words around a match in its
+        clause. `context` is kept for Presidio's interface (the grammar is the context)."""
+        words = Vocabulary(vocabulary_dirs)
+        self.exclusions = Terms([*words.exclusions, *exclusions])
+        self.purpose_words_before = purpose_words_before
+        self.purpose_words_after = purpose_words_after
         super().__init__(
             entity=supported_entity or ENTITY, name="PhiscanHomeAccessRecognizer",
-            patterns=patterns or build_patterns(vocabulary_dirs),
+            patterns=patterns or build_patterns(
+                vocabulary_dirs, clause_reach=clause_reach, next_clause_lead=next_clause_lead,
+                hiding_reach=hiding_reach),
             triggers=None if patterns else build_triggers(vocabulary_dirs),
             context=context or ["key safe", "door code", "key", "let yourself in", "keyholder"],
             supported_language=supported_language,
@@ -216,15 +419,24 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return merge_touching(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
-        surroundings = (
-            _words_before(text, result.start, 2) + normalise_words(text[result.start:result.end])
-            + _clause_after(text, result.end)
-        )
+        """Drop a match whose clause says it is not for a home, whose code is a year, a
+        time, a date or another number, or an instruction under a negation."""
+        before = _clause_before(text, result.start, self.purpose_words_before)
+        surroundings = normalise_words(" ".join((
+            before, text[result.start:result.end],
+            _clause_after(text, result.end, self.purpose_words_after))))
         if self.exclusions.found_in(surroundings):
+            return None
+        pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
+        if pattern in _NEGATED_PATTERNS and _NEGATION.found_in(
+                _clause_before(text, result.start, 4)):
             return None
         for code in _CODE_RE.finditer(text, result.start, result.end):
             if not code_is_plausible(text, code.start(), code.end()):
                 return None
+        if pattern == "code before object":  # the code's `#`/letter prefix is part of it
+            prefix = _CODE_PREFIX.search(text, max(result.start - 2, 0), result.start)
+            result.start = prefix.start() if prefix else result.start
         return result
 
 

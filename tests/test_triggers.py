@@ -46,7 +46,7 @@ def gated(recognizer: ContextScoredRecognizer, text: str) -> list[tuple]:
 
 def test_every_slow_pattern_has_a_trigger():
     names = {r.name: set(r.triggers) for r in GATED}
-    assert len(names["PhiscanHomeAccessRecognizer"]) == 8
+    assert len(names["PhiscanHomeAccessRecognizer"]) == 16
     assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
     assert {"PhiscanHealthConditionRecognizer", "PhiscanMedicationRecognizer",
             "PhiscanEthnicityRecognizer", "PhiscanReligionRecognizer",
@@ -85,6 +85,10 @@ PIECES = [
     "DOB", "D.O.B.", "d_o_b", "born", "dateOfBirth", "Date of birth", "birth", "B", "O", "\r",
     "PID|1||943^^^NHS||SMITH^JANE||19500201|", "19500201", "seq=0001234", "JK 12 34 56 C",
     "Dx:", "concept id", "SCTID", "icd10",
+    "padlock", "Key-safe no. ", "7 4 1 9", "code", "Code 3321", "the code for the", "pin",
+    "side gate", "on the snib", "not ", "n't", "is never locked", "ring twice then", "knock",
+    "use the key", "enter via the", "under the third", "plant pot", "gnome", "hidden",
+    "to get in", "lock box", "fob", "neighbour", "holds a", "office", "ward", "number is",
 ]
 
 

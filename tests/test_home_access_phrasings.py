@@ -1,0 +1,102 @@
+"""HOME_ACCESS as a grammar (issue 14): entry instructions found and near misses left
+alone on phrasing sets, measured through the scan's own detector (the path `phiscan
+scan` and `phiscan eval` run), with exact counts.
+
+tests/data/home_access/dev.tsv is the development set the grammar was tuned on (not held
+out). The held-out sets under tests/data/heldout/home_access/ were written by someone
+who had not read the recognizer; their counts are what the grammar gave when first
+measured on them and after one fix of general gaps (docs/design/detection.md).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from phiscan.quality.evaluation import phiscan_predictor
+from phiscan.quality.phrasings import load_phrasings, measure
+from recognizers.home_access_recognizer import CODE, HomeAccessRecognizer
+from tests.conftest import DATA_DIR, assert_no_raw_values
+
+DEV_SET = DATA_DIR / "home_access" / "dev.tsv"
+DEV_PHRASINGS = load_phrasings(DEV_SET)
+
+
+@pytest.fixture(scope="module")
+def predict(config):
+    return phiscan_predictor(config)
+
+
+def test_dev_set_rates(predict):
+    result = measure("dev", DEV_PHRASINGS, predict)
+    found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
+             if positive}
+    assert found == {"code": (79, 79), "hiding": (47, 47), "entry": (42, 43),
+                     "keyholder": (5, 5)}
+    assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
+    assert (result.near_misses.flagged, result.near_misses.total) == (0, 107)
+
+
+@pytest.mark.parametrize("text", [
+    "Key-safe no. 7 4 1 9", "keycode 0007 on side door",
+    "the key is returned to the key safe and the code scrambled. Code 3321.",
+    "C1234X is the keysafe code", "Door entry code *1990#", "code is 0007 for the back door",
+])
+def test_issue_examples_are_one_finding(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "key worker", "door code for the server room is 4821", "safe at reception",
+    "key findings", "the keypad on the ward is 1234", "promo code 4821",
+    "Diagnosis code 4019", "Do not leave the back door unlocked",
+])
+def test_issue_near_misses_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+def test_reach_and_purposes_are_tuned_through_the_constructor():
+    far = "Key safe is round the side past the bins, code 4821"
+    assert HomeAccessRecognizer(clause_reach=20).analyze(
+        "Key safe code 4821", ["HOME_ACCESS"]) != []
+    assert HomeAccessRecognizer(clause_reach=20).analyze(far, ["HOME_ACCESS"]) == []
+    assert HomeAccessRecognizer().analyze(far, ["HOME_ACCESS"]) != []
+    allotment = "Gate code 4821 for the allotment"
+    assert HomeAccessRecognizer().analyze(allotment, ["HOME_ACCESS"]) != []
+    assert HomeAccessRecognizer(exclusions=["allotment"]).analyze(
+        allotment, ["HOME_ACCESS"]) == []
+
+
+def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
+    """Every positive note through the CLI: one HOME_ACCESS location each, and no code
+    anywhere in the output or the console."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    positives = [p for p in DEV_PHRASINGS if p.positive]
+    for index, phrasing in enumerate(positives):
+        (share / f"note-{index:03d}.txt").write_text(phrasing.text + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
+         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        flagged = {Path(row[0]).name for row in db.execute(
+            "SELECT DISTINCT l.location FROM findings f JOIN locations l ON l.id = f.location_id"
+            " WHERE f.entity_type = 'HOME_ACCESS'")}
+    assert len(flagged) == len(positives) - 1
+    codes = sorted({code for p in positives for code in _codes(p.text)})
+    assert len(codes) > 50
+    console = tmp_path / "console"
+    console.mkdir()
+    (console / "output.txt").write_text(result.stdout + result.stderr)
+    assert_no_raw_values(out, codes)
+    assert_no_raw_values(console, codes)
+
+
+def _codes(text: str) -> list[str]:
+    return [match.group() for match in regex.finditer(CODE, text)]
