@@ -95,9 +95,9 @@ _LOCATED = (
 )
 _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "window", "fence",
              "doorbell", "light", "porch light", "pipe", "porch", "door frame", "garage door",
-             "house", "bungalow", "flat", "entrance")
+             "house", "bungalow", "flat", "entrance", "property", "building")
 _HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)"
-_HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)"
+_HELD_BY = r"(?:(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)|:)"
 _HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buried)\b"
 # Words that, after an access object and a clause end, introduce its code.
 _NUMBER_WORDS = ("number", "numbers", "no", "digits", "it's", "it is")
@@ -113,10 +113,15 @@ _GO_IN = (
     r"[^\S\n]+)?(?:key|fob)|walk[^\S\n]+(?:straight[^\S\n]+)?in|come[^\S\n]+(?:straight[^\S\n]+)?"
     r"in|go[^\S\n]+(?:straight[^\S\n]+)?in|enter|open[^\S\n]+the[^\S\n]+door)\b"
 )
-_ROUTE = (
-    r"(?<![\w])(?i:(?:enter|entry|access|get[^\S\n]+in|come[^\S\n]+in|go[^\S\n]+in)"
-    r"(?:[^\S\n]+is)?[^\S\n]+(?:via|through|using|by|from)|use|"
-    r"(?:go|come|walk)[^\S\n]+(?:round|around|through)(?:[^\S\n]+to)?)"
+# A way in through an opening: `entry is via the side gate`, `access to the property is
+# through the garage` (a short gap before the preposition); `use the back door` (a door
+# or a key-holding device only: `use the house phone` is none).
+_ROUTE_VIA = (
+    r"(?<![\w])(?i:enter|entry|access|get[^\S\n]+in|come[^\S\n]+in|go[^\S\n]+in)"
+    r"(?:[^\S\n]*:|[^\n.;!?]{0,25}?)[^\S\n]*(?<![\w])(?i:via|through|using|by)"
+)
+_ROUTE_USE = (
+    r"(?<![\w])(?i:use|(?:go|come|walk)[^\S\n]+(?:round|around|through)(?:[^\S\n]+to)?)"
 )
 # The words those start with (what their trigger looks for).
 _ROUTE_WORDS = ("enter", "entry", "access", "get", "come", "go", "use", "walk")
@@ -220,7 +225,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     next_clause = rf"{_clause(clause_reach)}{_CLAUSE_END}"
     hiding_place = rf"{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{places}"
     located = (
-        rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|front)"
+        rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|front|rear)"
         rf"{_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?{fixtures}"
     )
     not_negated = rf"(?:(?!(?<![\w])(?i:not|never|no)\b|(?i:n't)){_CLAUSE_CHAR})"
@@ -253,13 +258,16 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"their|spare|front|back|door|house|set[^\S\n]+of)[^\S\n]+){{0,3}}{_KEY}",
                 SCORE_KEYHOLDER),
         Pattern("key held by",
-                rf"{_KEY}{_clause(15)}{_HELD_BY}[^\S\n]+{_DETERMINER}{holders}", SCORE_KEYHOLDER),
+                rf"{_KEY}{_clause(15)}{_HELD_BY}[^\S\n]*{_DETERMINER}{holders}", SCORE_KEYHOLDER),
         Pattern("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
                 rf"{alternation(words.states)}", SCORE_ENTRY),
-        Pattern("route in", rf"{_ROUTE}{_SP}{_DETERMINER}{_described(2)}(?:{doors}|{key_devices})",
+        Pattern("route in",
+                rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}(?:{openings}|{key_devices})"
+                rf"|{_ROUTE_USE}{_SP}{_DETERMINER}{_described(2)}(?:{doors}|{key_devices}))",
                 SCORE_ENTRY),
         Pattern("knock then in",
-                rf"{_KNOCK}{_clause(40)}(?<![\w])(?i:then|and|&)\b{_clause(12)}{_GO_IN}",
+                rf"{_KNOCK}{_clause(40)}(?:(?<![\w])(?i:then|and)\b|[&,\-])"
+                rf"{_clause(12)}{_GO_IN}",
                 SCORE_ENTRY),
         Pattern("entry instruction", alternation(words.entry), SCORE_ENTRY),
         Pattern("latched", _LATCHED, SCORE_ENTRY),

@@ -36,10 +36,10 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (79, 79), "hiding": (47, 47), "entry": (42, 43),
-                     "keyholder": (5, 5)}
+    assert found == {"code": (84, 84), "hiding": (53, 53), "entry": (50, 51),
+                     "keyholder": (7, 7)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
-    assert (result.near_misses.flagged, result.near_misses.total) == (0, 107)
+    assert (result.near_misses.flagged, result.near_misses.total) == (0, 117)
 
 
 @pytest.mark.parametrize("text", [
