@@ -45,18 +45,22 @@ def show(result: PhrasingResult, misses: bool) -> None:
 
 def speed(rounds: int = 3) -> None:
     """The recognizer alone (no spaCy) over the seeded UK corpus (dense: an identifier on
-    nearly every line) and over the same documents' prose without access notes; best of
-    `rounds`, CPU seconds."""
+    nearly every line), its documents without access notes, and the first 60 files of
+    bench/compare.py's text-heavy corpus (office prose); best of `rounds`, CPU seconds."""
     import time
 
+    from bench.corpus import text_heavy_corpus
     from phiscan.synthetic.corpus import generate_corpus
     from recognizers.home_access_recognizer import HomeAccessRecognizer
 
     recognizer = HomeAccessRecognizer()
     documents = generate_corpus(seed=1, size=600)
-    for label, texts in (("corpus", [d.text for d in documents]),
-                         ("no access notes", [d.text for d in documents if not any(
-                             s.entity_type == "HOME_ACCESS" for s in d.spans)])):
+    for label, texts in (("UK corpus", [d.text for d in documents]),
+                         ("UK corpus without access notes", [
+                             d.text for d in documents if not any(
+                                 s.entity_type == "HOME_ACCESS" for s in d.spans)]),
+                         ("text-heavy bench corpus, 60 files", [
+                             f.data.decode() for f in text_heavy_corpus(7, 60)])):
         size = sum(len(text) for text in texts) / 1e6
         best = min(_timed(recognizer, texts, time.process_time) for _round in range(rounds))
         print(f"{label}: {len(texts)} texts, {size:.2f} MB, {best:.3f} CPU s, "

@@ -51,12 +51,13 @@ ENTITY = "HOME_ACCESS"
 
 # A code: 3-8 digits, optionally spaced or hyphenated (`1 2 3 4`, `3-7-1-9`), an
 # optional letter either side (`C1234X`), an optional `#`/`*` (`1984#`). Never part of a
-# longer number, a time (`1400hrs`), a date (`12/03`) or a phone number. A match starts
+# longer number, an amount (`£500`, `1,500`), a time (`1400hrs`), a date (`12/03`) or a
+# phone number. A match starts
 # at the first digit: what may precede it (`#`, `*`, a letter) is read by the look-behind,
 # which lets the engine jump from digit to digit (ten times faster over prose than
 # trying the optional prefix at every character).
 CODE = (
-    r"(?<=(?<![\w/.\-])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
+    r"(?<=(?<![\w/.,\-£$€])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
     r"(?![\w/:])(?![ \-.]?\d)"
 )
 _CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
@@ -65,6 +66,9 @@ _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # `no.` / `nr.` / `num.` does not end a clause (`Key-safe no. 7 4 1 9`).
 _CLAUSE_CHAR = r"(?:[^\n.;!?]|(?<=(?<![^\W\d_])(?i:no|nr|num))\.)"
 _CLAUSE_END = r"[.;!?]+[^\S\n]*"
+# Between an opening and its code word, or a code and its object: spaces, or a colon,
+# dash, comma or bracket (`Front door: code 1234`, `1234 (key safe)`).
+_JOINER = r"(?:[^\S\n]*[:\-\u2013\u2014,(][^\S\n]*|[^\S\n]+)"
 # `key` followed by one of these is a figure of speech, not a door key.
 _NOT_A_DOOR_KEY = (
     r"(?![^\S\n]+(?i:stage|findings?|performance|indicators?|points?|workers?|messages?|"
@@ -101,12 +105,12 @@ _HELD_BY = r"(?:(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)
 _HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buried)\b"
 # Words that, after an access object and a clause end, introduce its code.
 _NUMBER_WORDS = ("number", "numbers", "no", "digits", "it's", "it is")
-# Ways of going in: `knock ... then let yourself in`, `enter via the side gate`.
 # Typing a code in: `communal door: press 4 9 2 1`.
 _KEY_IN = (
     r"(?<![\w])(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|"
     r"tap(?:[^\S\n]+in)?|dial|disarm(?:[^\S\n]+with)?|unset(?:[^\S\n]+with)?)\b"
 )
+# Knocking or ringing, then going in: `ring twice then use the key`.
 _KNOCK = r"(?<![\w])(?i:knock|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buzzer|intercom))\b"
 _GO_IN = (
     r"(?i:let[^\S\n]+(?:yourself|yourselves)[^\S\n]+in|use[^\S\n]+(?:the[^\S\n]+)?(?:spare"
@@ -132,8 +136,9 @@ _GET_IN = (
     r"(?i:to[^\S\n]+(?:get|gain|let[^\S\n]+(?:yourself|yourselves|you))[^\S\n]+"
     r"(?:in(?:to|side)?|entry|access))\b(?![^\S\n]+touch)"
 )
-_NEGATION = Terms(["not", "never", "don't", "dont", "do not", "n't", "no longer", "mustn't",
-                   "must not", "shouldn't", "should not", "cannot", "can't", "won't"])
+_NEGATION = Terms(["not", "never", "don't", "dont", "do not", "no longer", "mustn't",
+                   "must not", "shouldn't", "should not", "cannot", "can't", "won't", "isn't",
+                   "wasn't", "doesn't", "didn't"])
 _NEGATED_PATTERNS = frozenset({"door state", "entry instruction", "route in", "knock then in",
                                "latched"})
 # A number right after one of these is someone else's: a reference, a room, a phone.
@@ -145,6 +150,10 @@ _YEAR_WORDS = Terms(["in", "since", "from", "until", "during", "year", "fitted",
 _TIME_WORDS = Terms(["at", "from", "until", "till", "before", "after", "around", "approx",
                      "approximately", "by"])
 _TIME_SUFFIX = Terms(["am", "pm", "hrs", "hours", "h", "hr", "o clock"])
+# A number followed by one of these is a quantity, not a code.
+_UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "tablets",
+                "tablet", "puffs", "doses", "ng", "micrograms", "milligrams", "pounds",
+                "percent", "calories", "kcal", "steps", "metres", "miles", "feet", "ft"])
 _CODE_RE = re.compile(CODE)
 _SENTENCE_END = re.compile(r"[.;\n!?]")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
@@ -184,6 +193,7 @@ class Vocabulary:
 
         self.devices = load("devices")
         self.openings = load("openings")
+        self.premises = load("premises")
         self.code_words = load("code_words")
         self.states = load("door_states")
         self.places = load("hiding_places")
@@ -201,11 +211,11 @@ class Vocabulary:
 def access_object(words: Vocabulary) -> str:
     """A device, an opening with a code word, or a code word for an opening or device."""
     devices, openings = alternation(words.devices), alternation(words.openings)
-    code_words = alternation(words.code_words)
+    code_words, premises = alternation(words.code_words), alternation(words.premises)
     return (
-        rf"(?:{devices}|{openings}(?:{_SP}{openings})?{_SP}{code_words}"
+        rf"(?:{devices}|{openings}(?:{_SP}{openings})?{_JOINER}{code_words}"
         rf"|{code_words}{_SP}(?i:to|for|of|on|into){_SP}{_DETERMINER}{_described(2)}"
-        rf"(?:{devices}|{openings})"
+        rf"(?:{devices}|{openings}|{premises})"
         rf"|{code_words}{_SP}{_GET_IN})"
     )
 
@@ -217,6 +227,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     words = Vocabulary(extra_dirs)
     obj = access_object(words)
     openings, doors = alternation(words.openings), alternation(words.doors)
+    premises = alternation(words.premises)
     devices, key_devices = alternation(words.devices), alternation(words.key_devices)
     places = alternation(words.places)
     fixtures = alternation([*words.places, *_FIXTURES])
@@ -237,7 +248,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         Pattern("code keyed in",
                 rf"(?:{devices}|{openings}){_clause(20)}{_KEY_IN}{_clause(8)}{CODE}", SCORE_CODE),
         Pattern("code before object",
-                rf"{CODE}{_SP}(?:(?:(?i:is|=|-|for|opens)){_SP})?"
+                rf"{CODE}{_JOINER}(?:(?:(?i:is|=|for|opens)){_SP})?"
                 rf"(?:(?:(?i:the|for{_SP}the|to{_SP}the|on{_SP}the){_SP})?{obj}|"
                 rf"(?i:for|to|on|opens|into){_SP}{_DETERMINER}{_described(2)}{doors})",
                 SCORE_CODE),
@@ -262,7 +273,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         Pattern("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
                 rf"{alternation(words.states)}", SCORE_ENTRY),
         Pattern("route in",
-                rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}(?:{openings}|{key_devices})"
+                rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
+                rf"(?:{openings}|{premises}|{key_devices})"
                 rf"|{_ROUTE_USE}{_SP}{_DETERMINER}{_described(2)}(?:{doors}|{key_devices}))",
                 SCORE_ENTRY),
         Pattern("knock then in",
@@ -383,14 +395,15 @@ def _is_date(value: str) -> bool:
 
 
 def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
-    """A code value, not a year, a time, a date, a reference or a piece of a longer
-    number."""
+    """A code value, not a year, a time, a date, a quantity, a reference or a piece of
+    a longer number."""
     value = text[code_start:code_end]
     word_before = _words_before(text, code_start, 1)
     after = _clause_after(text, code_end, 2)
     bare = value.strip("#*")
     return not (_is_time(bare, word_before, after) or _is_year(bare, word_before)
-                or _is_date(bare) or _OTHER_NUMBER_LABELS.equals(word_before))
+                or _is_date(bare) or _OTHER_NUMBER_LABELS.equals(word_before)
+                or _UNITS.found_in(normalise_words(" ".join(after.split()[:1]))))
 
 
 class HomeAccessRecognizer(ContextScoredRecognizer):

@@ -36,10 +36,10 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (84, 84), "hiding": (53, 53), "entry": (50, 51),
+    assert found == {"code": (89, 89), "hiding": (53, 53), "entry": (53, 54),
                      "keyholder": (7, 7)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
-    assert (result.near_misses.flagged, result.near_misses.total) == (0, 117)
+    assert (result.near_misses.flagged, result.near_misses.total) == (0, 125)
 
 
 @pytest.mark.parametrize("text", [
@@ -66,10 +66,9 @@ def test_reach_and_purposes_are_tuned_through_the_constructor():
         "Key safe code 4821", ["HOME_ACCESS"]) != []
     assert HomeAccessRecognizer(clause_reach=20).analyze(far, ["HOME_ACCESS"]) == []
     assert HomeAccessRecognizer().analyze(far, ["HOME_ACCESS"]) != []
-    allotment = "Gate code 4821 for the allotment"
-    assert HomeAccessRecognizer().analyze(allotment, ["HOME_ACCESS"]) != []
-    assert HomeAccessRecognizer(exclusions=["allotment"]).analyze(
-        allotment, ["HOME_ACCESS"]) == []
+    marina = "Gate code 4821 for the marina"
+    assert HomeAccessRecognizer().analyze(marina, ["HOME_ACCESS"]) != []
+    assert HomeAccessRecognizer(exclusions=["marina"]).analyze(marina, ["HOME_ACCESS"]) == []
 
 
 def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
