@@ -87,7 +87,7 @@ _KEY = (
 )
 _DETERMINER = r"(?:(?i:the|a|an|her|his|their|its|my|your|our|this)[^\S\n]+)?"
 # Up to `n` words describing a place or an opening (`third`, `loose`, `fake`).
-_WORD = r"[A-Za-z][\w'\-]*[^\S\n]+"
+_WORD = r"['\"\u2018\u201c]?[A-Za-z][\w'\-\u2019]*['\"\u2019\u201d]?[^\S\n]+"
 _HIDE_PREPOSITION = (
     r"(?<![\w])(?i:under(?:neath)?|beneath|in|inside|within|behind|on[^\S\n]+top[^\S\n]+of|"
     r"on|above|below|beside|next[^\S\n]+to|by|at[^\S\n]+the[^\S\n]+back[^\S\n]+of)"
@@ -101,7 +101,9 @@ _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "wi
              "doorbell", "light", "porch light", "pipe", "porch", "door frame", "garage door",
              "house", "bungalow", "flat", "entrance", "property", "building")
 _HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)"
-_HELD_BY = r"(?:(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)|:)"
+_HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)"
+# Someone named (`Jean`, `Mrs Patel`): a key left with them is held by them.
+_NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
 _HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buried)\b"
 # Words that, after an access object and a clause end, introduce its code.
 _NUMBER_WORDS = ("number", "numbers", "no", "digits", "it's", "it is")
@@ -122,7 +124,7 @@ _GO_IN = (
 # or a key-holding device only: `use the house phone` is none).
 _ROUTE_VIA = (
     r"(?<![\w])(?i:enter|entry|access|get[^\S\n]+in|come[^\S\n]+in|go[^\S\n]+in)"
-    r"(?:[^\S\n]*:|[^\n.;!?]{0,25}?)[^\S\n]*(?<![\w])(?i:via|through|using|by)"
+    r"(?:[^\S\n]*:|[^\n.;!?]{0,25}?)[^\S\n]*(?<![\w])(?i:via|through|using|by|round|around)"
 )
 _ROUTE_USE = (
     r"(?<![\w])(?i:use|(?:go|come|walk)[^\S\n]+(?:round|around|through)(?:[^\S\n]+to)?)"
@@ -269,7 +271,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"their|spare|front|back|door|house|set[^\S\n]+of)[^\S\n]+){{0,3}}{_KEY}",
                 SCORE_KEYHOLDER),
         Pattern("key held by",
-                rf"{_KEY}{_clause(15)}{_HELD_BY}[^\S\n]*{_DETERMINER}{holders}", SCORE_KEYHOLDER),
+                rf"{_KEY}{_clause(15)}(?:{_HELD_BY}{_SP}(?:{_DETERMINER}{holders}|{_NAMED})"
+                rf"|:[^\S\n]*{_DETERMINER}{holders})",
+                SCORE_KEYHOLDER),
         Pattern("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
                 rf"{alternation(words.states)}", SCORE_ENTRY),
         Pattern("route in",
