@@ -142,3 +142,8 @@ def test_an_smb_read_that_never_answers_meets_the_per_file_timeout(samba, tmp_pa
     }
     assert hole.dropped >= 1
     assert elapsed < 4 + 40  # start-up and one deadline, not a wait without end
+    # The LSA pipe's answers are READs too: the name lookup is given up after its own
+    # 10 s, the walk goes on, and the exposure names principals by SID instead.
+    assert (rows[f"{root}/plain.txt"]["exposure"],
+            rows[f"{root}/plain.txt"]["exposure_principals"]) == (
+        "broad", ["S-1-22-1-0", "S-1-22-2-0", "Everyone"])
