@@ -465,6 +465,7 @@ class Inventory:
                 (*values, run_id, result.location),
             )
             location_id = int(cursor.lastrowid)
+            self._insert_state(run_id, location_id)
         else:
             location_id = int(row[0])
             self.db.execute(
@@ -475,7 +476,7 @@ class Inventory:
                 (*values, location_id),
             )
             self._supersede_findings(run_id, location_id)
-        self._record_states(run_id, [location_id])
+            self._record_states(run_id, [location_id])
         self.db.executemany(
             "INSERT INTO findings(location_id, run_id, entity_type, score, recognizer, position,"
             " start, end, record, field, masked, value_hash, test_data, role)"
@@ -506,9 +507,13 @@ class Inventory:
                 f"SELECT {columns} FROM location_history WHERE location_id=?"
                 " ORDER BY id DESC LIMIT 1", (location_id,)).fetchone()
             if last is None or tuple(last) != tuple(current):
-                self.db.execute(f"INSERT INTO location_history(run_id, location_id, {columns})"
-                                f" SELECT ?, id, {columns} FROM locations WHERE id=?",
-                                (run_id, location_id))
+                self._insert_state(run_id, location_id)
+
+    def _insert_state(self, run_id: int, location_id: int) -> None:
+        columns = self._copied_columns("location_history")
+        self.db.execute(f"INSERT INTO location_history(run_id, location_id, {columns})"
+                        f" SELECT ?, id, {columns} FROM locations WHERE id=?",
+                        (run_id, location_id))
 
     def history_since(self) -> int | None:
         """The first run whose state can be read back; None before history existed."""
@@ -519,22 +524,28 @@ class Inventory:
 
     def locations_at(self, run_id: int) -> list[StoredLocation]:
         """The locations present (not gone) when run `run_id` ended."""
-        rows = self.db.execute(
-            "SELECT h.*, l.location FROM location_history h"
+        columns = ", ".join(f"l.{name}" if name == "location" else f"h.{name}"
+                            for name in LOCATION_COLUMNS)
+        cursor = self.db.cursor()
+        cursor.row_factory = None  # plain tuples, as `locations` reads them
+        rows = cursor.execute(
+            f"SELECT {columns} FROM location_history h"
             " JOIN locations l ON l.id = h.location_id"
             " WHERE h.id IN (SELECT MAX(id) FROM location_history WHERE run_id <= ?"
             "                GROUP BY location_id) AND h.gone = 0"
             " ORDER BY l.location", (run_id,))
-        return [StoredLocation.from_row(row) for row in rows]
+        return [StoredLocation.from_values(row) for row in rows]
 
     def findings_at(self, run_id: int, columns: str) -> sqlite3.Cursor:
         """`columns` (over `f`, the findings, and `l`, their location) of the findings the
-        locations present when run `run_id` ended held then, by location."""
+        locations present when run `run_id` ended held then, by location, as tuples."""
         present = ("SELECT location_id FROM location_history WHERE id IN (SELECT MAX(id)"
                    " FROM location_history WHERE run_id <= :run GROUP BY location_id)"
                    " AND gone = 0")
         kept = self._copied_columns("superseded_findings")
-        return self.db.execute(
+        cursor = self.db.cursor()
+        cursor.row_factory = None  # plain tuples: millions of rows in a large breach
+        return cursor.execute(
             f"SELECT {columns} FROM (SELECT {kept}, 0 AS era, id FROM findings"
             "   WHERE run_id <= :run"
             f" UNION ALL SELECT {kept}, 1 AS era, id FROM superseded_findings"
