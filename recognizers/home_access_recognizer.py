@@ -8,18 +8,20 @@ A grammar, not a list of phrasings. Its word classes come from the vocabulary
 files `home_access_*.txt` (see `recognizers/data/README.md`), so an organisation
 can add its own wording:
 
-- an **access object**: a device (`key safe`, `KS`, `lock box`, `padlock`,
-  `keypad`, `fob`), an opening with a code word (`back door pin`, `gate code`),
-  or a code word for an opening or a device (`the code for the front door`,
-  `code to get in`);
+- an **access object**: a device (`key safe` or a spelling of it one letter off,
+  `KS`, `lock box`, `padlock`, `keypad`, `fob`), an opening with a code word
+  (`back door pin`, `gate code`), or a code word for an opening or a device
+  (`the code for the front door`, `code to get in`);
 - with a **code** (digits in any spacing, `#`/`*`, a letter either side) in the
   same clause, in the next one when that one starts with the code or names it
-  (`... and the code scrambled. Code 3321.`), or just before the object;
+  (`... and the code scrambled. Code 3321.`), typed in, followed by its purpose
+  (`2460 to disarm`), or just before the object;
 - or with **where it is** (a key-holding device on or by a fixture, a garden,
   door or outbuilding object);
 - a **key** hidden under/behind/inside/in/on a place of that class, with up to
   two words describing it (`under the third plant pot`), in the same or the next
-  clause, or a key said to be hidden;
+  clause, or a key said to be hidden; a key that says it opens the home (`spare key`,
+  `key to the house`) kept anywhere that is a place (`on the nail above the freezer`);
 - **entry instructions**: an opening with a state (`patio door left unlocked`,
   `door on the snib`), a route in (`enter via the side gate`), knock or ring
   then go in, the entry phrases file (`let yourself in`, `code to get in`);
@@ -55,9 +57,10 @@ ENTITY = "HOME_ACCESS"
 # phone number. A match starts
 # at the first digit: what may precede it (`#`, `*`, a letter) is read by the look-behind,
 # which lets the engine jump from digit to digit (ten times faster over prose than
-# trying the optional prefix at every character).
+# trying the optional prefix at every character); `(?=\d)` first makes a code after a
+# lazy gap four times cheaper to try at each character.
 CODE = (
-    r"(?<=(?<![\w/.,\-£$€])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
+    r"(?=\d)(?<=(?<![\w/.,\-£$€])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
     r"(?![\w/:])(?![ \-.]?\d)"
 )
 _CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
@@ -79,15 +82,38 @@ _NOT_A_DOOR_KEY = (
     r"components?|milestones?|measures?|tasks?|outcomes?|steps?|signs?|symptoms?|"
     r"decisions?|events?|services?|partners?|players?|role|figures?|to[^\S\n]+success)\b)"
 )
-_KEY_WORD = r"(?i:keys?|fobs?)\b" + _NOT_A_DOOR_KEY
+# `key for the car`, `keys to the medicine cabinet`: a key, but not to a home.
+_NOT_A_HOME_KEY = (
+    r"(?![^\S\n]+(?i:to|for)[^\S\n]+(?:(?i:the|her|his|their|a|my|your)[^\S\n]+)?"
+    r"(?:\w+[^\S\n]+)?(?i:car|cars|van|vehicle|scooter|bike|locker|lockers|cabinet|trolley|"
+    r"cupboard|drawer|desk|safe|cash|till|window|windows|filing|medicines?|medication|meds|"
+    r"drugs?|office|offices|ward|clinic)\b)"
+)
+_KEY_WORD = r"(?i:keys?|fobs?)\b" + _NOT_A_DOOR_KEY + _NOT_A_HOME_KEY
 _KEY = (
     r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer)\s)"
     r"(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
     r"house[^\S\n]+)?" + _KEY_WORD
 )
+# `key safe` as it gets typed: one letter wrong, missing or extra in `safe`, `key`
+# shortened (`keysave`, `kesafe`, `keyseafe`, `keysaf`).
+def one_edit(word: str) -> str:
+    """A regex for every spelling of `word` with one letter wrong, missing or extra."""
+    letter = "[a-z]"
+    forms = {word}
+    for index in range(len(word) + 1):
+        forms.add(word[:index] + letter + word[index:])  # one letter extra
+        if index < len(word):
+            forms.add(word[:index] + letter + word[index + 1:])  # one letter wrong
+            forms.add(word[:index] + word[index + 1:])  # one letter missing
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+_MISSPELT_KEY_SAFE = rf"(?<![\w])(?i:k(?:ey|e|y)[ \-]?{one_edit('safe')})(?![\w])"
 _DETERMINER = r"(?:(?i:the|a|an|her|his|their|its|my|your|our|this)[^\S\n]+)?"
-# Up to `n` words describing a place or an opening (`third`, `loose`, `fake`).
-_WORD = r"['\"\u2018\u201c]?[A-Za-z][\w'\-\u2019]*['\"\u2019\u201d]?[^\S\n]+"
+# Up to `n` words describing a place or an opening (`third`, `3rd`, `loose`, `'welcome'`).
+_WORD = (r"(?:\d+(?i:st|nd|rd|th)?|['\"\u2018\u201c]?[A-Za-z][\w'\-\u2019]*['\"\u2019\u201d]?)"
+         r"[^\S\n]+")
 _HIDE_PREPOSITION = (
     r"(?<![\w])(?i:under(?:neath)?|beneath|in|inside|within|behind|on[^\S\n]+top[^\S\n]+of|"
     r"on|above|below|beside|next[^\S\n]+to|by|at[^\S\n]+the[^\S\n]+back[^\S\n]+of)"
@@ -102,6 +128,18 @@ _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "wi
              "house", "bungalow", "flat", "entrance", "property", "building")
 _HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)"
 _HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)"
+# A key that says it opens the home (`spare key`, `house key`, `key to the flat`): where
+# it is kept counts whatever the place (`on the nail above the freezer`), but not a time
+# or a manner (`in the post`, `on the way`).
+_HOME_KEY_WORDS = r"(?i:spare|front[^\S\n]+door|back[^\S\n]+door|side[^\S\n]+door|door|house|flat)"
+_SPATIAL = (
+    r"(?<![\w])(?i:under(?:neath)?|beneath|behind|inside|in|on|above|below|beside|"
+    r"on[^\S\n]+top[^\S\n]+of|next[^\S\n]+to|hanging[^\S\n]+(?:on|from)|hung[^\S\n]+on)"
+)
+_NOT_A_PLACE = (
+    r"(?!(?i:way|post|mail|morning|afternoon|evening|night|day|week|month|year|future|"
+    r"meantime|past|case|event|process|system|name|hand|hands|meantime|interim)\b)"
+)
 # Someone named (`Jean`, `Mrs Patel`): a key left with them is held by them.
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
 _HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buried)\b"
@@ -111,6 +149,11 @@ _NUMBER_WORDS = ("number", "numbers", "no", "digits", "it's", "it is")
 _KEY_IN = (
     r"(?<![\w])(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|"
     r"tap(?:[^\S\n]+in)?|dial|disarm(?:[^\S\n]+with)?|unset(?:[^\S\n]+with)?)\b"
+)
+# What a code is for, after it: `2460 to disarm`, `1234 to open the gate`.
+_TO_OPEN = (
+    r"(?i:to|will)[^\S\n]+(?i:disarm|unset|deactivate|turn[^\S\n]+off|switch[^\S\n]+off|"
+    r"open|unlock|release|get[^\S\n]+in|gain[^\S\n]+entry)\b"
 )
 # Knocking or ringing, then going in: `ring twice then use the key`.
 _KNOCK = r"(?<![\w])(?i:knock|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buzzer|intercom))\b"
@@ -141,6 +184,8 @@ _GET_IN = (
 _NEGATION = Terms(["not", "never", "don't", "dont", "do not", "no longer", "mustn't",
                    "must not", "shouldn't", "should not", "cannot", "can't", "won't", "isn't",
                    "wasn't", "doesn't", "didn't"])
+# Where a keyholder is does not say what the key opens (`the warden in the scheme office`).
+_KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by"})
 _NEGATED_PATTERNS = frozenset({"door state", "entry instruction", "route in", "knock then in",
                                "latched"})
 # A number right after one of these is someone else's: a reference, a room, a phone.
@@ -212,7 +257,8 @@ class Vocabulary:
 
 def access_object(words: Vocabulary) -> str:
     """A device, an opening with a code word, or a code word for an opening or device."""
-    devices, openings = alternation(words.devices), alternation(words.openings)
+    devices = f"(?:{alternation(words.devices)}|{_MISSPELT_KEY_SAFE})"
+    openings = alternation(words.openings)
     code_words, premises = alternation(words.code_words), alternation(words.premises)
     return (
         rf"(?:{devices}|{openings}(?:{_SP}{openings})?{_JOINER}{code_words}"
@@ -230,10 +276,12 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     obj = access_object(words)
     openings, doors = alternation(words.openings), alternation(words.doors)
     premises = alternation(words.premises)
-    devices, key_devices = alternation(words.devices), alternation(words.key_devices)
+    devices = f"(?:{alternation(words.devices)}|{_MISSPELT_KEY_SAFE})"
+    key_devices = f"(?:{alternation(words.key_devices)}|{_MISSPELT_KEY_SAFE})"
     places = alternation(words.places)
     fixtures = alternation([*words.places, *_FIXTURES])
-    holders = alternation(words.holders)
+    holders = alternation([form for holder in words.holders
+                           for form in (holder, f"{holder}s", f"{holder}'s")])
     number_words = alternation([*words.code_words, *_NUMBER_WORDS])
     next_clause = rf"{_clause(clause_reach)}{_CLAUSE_END}"
     hiding_place = rf"{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{places}"
@@ -248,10 +296,11 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}{number_words}"
                 rf"{_clause(12)})?{CODE}", SCORE_CODE),
         Pattern("code keyed in",
-                rf"(?:{devices}|{openings}){_clause(20)}{_KEY_IN}{_clause(8)}{CODE}", SCORE_CODE),
+                rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
+                rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
         Pattern("code before object",
                 rf"{CODE}{_JOINER}(?:(?:(?i:is|=|for|opens)){_SP})?"
-                rf"(?:(?:(?i:the|for{_SP}the|to{_SP}the|on{_SP}the){_SP})?{obj}|"
+                rf"(?:(?:(?i:the|for{_SP}the|to{_SP}the|on{_SP}the){_SP}{_described(2)})?{obj}|"
                 rf"(?i:for|to|on|opens|into){_SP}{_DETERMINER}{_described(2)}{doors})",
                 SCORE_CODE),
         Pattern("object location",
@@ -262,6 +311,12 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{hiding_place}", SCORE_HIDDEN_KEY),
         Pattern("hiding place before key", rf"{hiding_place}{_clause(hiding_reach)}{_KEY}",
                 SCORE_HIDDEN_KEY),
+        Pattern("home key kept",
+                rf"(?<![^\W\d_])(?:{_HOME_KEY_WORDS}{_SP}{_KEY_WORD}|{_KEY_WORD}{_SP}(?i:to|for)"
+                rf"{_SP}{_DETERMINER}(?:{premises}|{openings}|(?i:home)))"
+                rf"{_clause(hiding_reach)}{_SPATIAL}{_SP}(?i:the|a|an|her|his|their|its)"
+                rf"{_SP}{_NOT_A_PLACE}{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-]*",
+                SCORE_HIDDEN_KEY),
         Pattern("key said hidden", rf"{_KEY}{_clause(20)}{_HIDDEN}", SCORE_HIDDEN_KEY),
         Pattern("key to get in", rf"{_KEY}{_clause(hiding_reach)}{_GET_IN}", SCORE_ENTRY),
         Pattern("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
@@ -271,7 +326,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"their|spare|front|back|door|house|set[^\S\n]+of)[^\S\n]+){{0,3}}{_KEY}",
                 SCORE_KEYHOLDER),
         Pattern("key held by",
-                rf"{_KEY}{_clause(15)}(?:{_HELD_BY}{_SP}(?:{_DETERMINER}{holders}|{_NAMED})"
+                rf"{_KEY}{_clause(15)}(?:{_HELD_BY}{_SP}(?:{_DETERMINER}{_described(1)}{holders}"
+                rf"|{_NAMED})"
                 rf"|:[^\S\n]*{_DETERMINER}{holders})",
                 SCORE_KEYHOLDER),
         Pattern("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
@@ -317,8 +373,11 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     anchored on a group of words is tried at every start of the group (a superset of
     its own)."""
     words = Vocabulary(extra_dirs)
-    objects = _Remembered(vocabulary_trigger(
-        [*words.devices, *words.openings, *words.code_words]), anchored=True)
+    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words])
+    objects = _Remembered(Trigger(literals=[
+        *words_first.literals,
+        *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
+          for start in ("key", "kes", "kys", "ke", "ky"))]), anchored=True)
     object_first, object_line = objects, objects.view(anchored=False)
     instruction_first = vocabulary_trigger(
         [*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS], anchored=True)
@@ -330,7 +389,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code keyed in": object_first, "object location": object_first,
         "door state": object_first, "code before object": object_line,
         "hidden key": key_line, "hiding place before key": key_line,
-        "key said hidden": key_line, "key to get in": key_line, "key held by": key_line,
+        "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
+        "key held by": key_line,
         "keyholder holds key": key_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": Trigger(literals=[Literal("latch"), Literal("snib")]),
@@ -447,12 +507,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
         before = _clause_before(text, result.start, self.purpose_words_before)
-        surroundings = normalise_words(" ".join((
-            before, text[result.start:result.end],
-            _clause_after(text, result.end, self.purpose_words_after))))
+        pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
+        after = ("" if pattern in _KEYHOLDER_PATTERNS
+                 else _clause_after(text, result.end, self.purpose_words_after))
+        surroundings = normalise_words(" ".join((before, text[result.start:result.end], after)))
         if self.exclusions.found_in(surroundings):
             return None
-        pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         if pattern in _NEGATED_PATTERNS and _NEGATION.found_in(
                 _clause_before(text, result.start, 4)):
             return None

@@ -46,7 +46,7 @@ def gated(recognizer: ContextScoredRecognizer, text: str) -> list[tuple]:
 
 def test_every_slow_pattern_has_a_trigger():
     names = {r.name: set(r.triggers) for r in GATED}
-    assert len(names["PhiscanHomeAccessRecognizer"]) == 16
+    assert len(names["PhiscanHomeAccessRecognizer"]) == 17
     assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
     assert {"PhiscanHealthConditionRecognizer", "PhiscanMedicationRecognizer",
             "PhiscanEthnicityRecognizer", "PhiscanReligionRecognizer",
@@ -89,6 +89,8 @@ PIECES = [
     "side gate", "on the snib", "not ", "n't", "is never locked", "ring twice then", "knock",
     "use the key", "enter via the", "under the third", "plant pot", "gnome", "hidden",
     "to get in", "lock box", "fob", "neighbour", "holds a", "office", "ward", "number is",
+    "keysave", "kesafe", "KSC", "house key", "is on the", "hook", "for the car", "to disarm",
+    "neighbours", "3rd", "the way",
 ]
 
 
