@@ -63,6 +63,13 @@ CODE = (
     r"(?=\d)(?<=(?<![\w/.,\-£$€])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
     r"(?![\w/:])(?![ \-.]?\d)"
 )
+# A code in words: `four seven two one`, `one-nine-eight-four` (3 to 8 digits).
+_DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
+SPELT_CODE = (
+    rf"(?=(?i:[zontfse]))(?<![\w])(?i:{_DIGIT_WORD}(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+)"
+    rf"{_DIGIT_WORD}(?:(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+){_DIGIT_WORD}){{1,6}})(?![\w])"
+)
+_ANY_CODE = f"(?:{CODE}|{SPELT_CODE})"
 _CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
 _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # A character of the same clause: no line break or sentence end; the full stop of
@@ -155,6 +162,11 @@ _TO_OPEN = (
     r"(?i:to|will)[^\S\n]+(?i:disarm|unset|deactivate|turn[^\S\n]+off|switch[^\S\n]+off|"
     r"open|unlock|release|get[^\S\n]+in|gain[^\S\n]+entry)\b"
 )
+# `let yourself in`, `let urself in`, `let ur selves in`, `let the carers in`.
+_LET_IN = (
+    r"(?<![\w])(?i:let)[^\S\n]+(?i:(?:your|ur|yr|them|him|her|my|our)[^\S\n]?(?:self|selves)|"
+    r"you|carers?|staff|us|the[^\S\n]+carers?)[^\S\n]+(?i:in(?:to|side)?)\b"
+)
 # Knocking or ringing, then going in: `ring twice then use the key`.
 _KNOCK = r"(?<![\w])(?i:knock|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buzzer|intercom))\b"
 _GO_IN = (
@@ -187,7 +199,7 @@ _NEGATION = Terms(["not", "never", "don't", "dont", "do not", "no longer", "must
 # Where a keyholder is does not say what the key opens (`the warden in the scheme office`).
 _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by"})
 _NEGATED_PATTERNS = frozenset({"door state", "entry instruction", "route in", "knock then in",
-                               "latched"})
+                               "latched", "let in"})
 # A number right after one of these is someone else's: a reference, a room, a phone.
 _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ticket",
                               "case", "tel", "phone", "mobile", "mob", "ext", "extension",
@@ -255,15 +267,21 @@ class Vocabulary:
         self.doors = [o for o in self.openings if re.search(r"door|gate", o, re.IGNORECASE)]
 
 
+def plurals(entries: Sequence[str]) -> list[str]:
+    """Each entry, its plural and its possessive (`neighbours`, `flats`, `son's`)."""
+    return [form for entry in entries for form in (entry, f"{entry}s", f"{entry}'s")]
+
+
 def access_object(words: Vocabulary) -> str:
     """A device, an opening with a code word, or a code word for an opening or device."""
     devices = f"(?:{alternation(words.devices)}|{_MISSPELT_KEY_SAFE})"
     openings = alternation(words.openings)
-    code_words, premises = alternation(words.code_words), alternation(words.premises)
+    code_words = alternation(words.code_words)
+    places_in = alternation(plurals([*words.openings, *words.premises]))
     return (
         rf"(?:{devices}|{openings}(?:{_SP}{openings})?{_JOINER}{code_words}"
         rf"|{code_words}{_SP}(?i:to|for|of|on|into){_SP}{_DETERMINER}{_described(2)}"
-        rf"(?:{devices}|{openings}|{premises})"
+        rf"(?:{devices}|{places_in})"
         rf"|{code_words}{_SP}{_GET_IN})"
     )
 
@@ -280,8 +298,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     key_devices = f"(?:{alternation(words.key_devices)}|{_MISSPELT_KEY_SAFE})"
     places = alternation(words.places)
     fixtures = alternation([*words.places, *_FIXTURES])
-    holders = alternation([form for holder in words.holders
-                           for form in (holder, f"{holder}s", f"{holder}'s")])
+    holders = alternation(plurals(words.holders))
     number_words = alternation([*words.code_words, *_NUMBER_WORDS])
     next_clause = rf"{_clause(clause_reach)}{_CLAUSE_END}"
     hiding_place = rf"{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{places}"
@@ -291,10 +308,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     )
     not_negated = rf"(?:(?!(?<![\w])(?i:not|never|no)\b|(?i:n't)){_CLAUSE_CHAR})"
     return [
-        Pattern("code after object", rf"{obj}{_clause(clause_reach)}{CODE}", SCORE_CODE),
+        Pattern("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
         Pattern("code in next clause",
                 rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}{number_words}"
-                rf"{_clause(12)})?{CODE}", SCORE_CODE),
+                rf"{_clause(12)})?{_ANY_CODE}", SCORE_CODE),
         Pattern("code keyed in",
                 rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
                 rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
@@ -343,6 +360,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_ENTRY),
         Pattern("entry instruction", alternation(words.entry), SCORE_ENTRY),
         Pattern("latched", _LATCHED, SCORE_ENTRY),
+        Pattern("let in", _LET_IN, SCORE_ENTRY),
     ]
 
 
@@ -394,6 +412,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "keyholder holds key": key_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": Trigger(literals=[Literal("latch"), Literal("snib")]),
+        "let in": Trigger(literals=[Literal("let")], anchored=True),
     }
 
 
