@@ -20,7 +20,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, normalise_words, without_digits
-from recognizers.person_ner_recognizer import clinical_terms
+from recognizers.person_ner_recognizer import (
+    clinical_terms,
+    field_labels,
+    name_end,
+    not_name_terms,
+)
 from recognizers.triggers import Literal, Trigger
 from recognizers.vocabulary import load_vocabulary
 
@@ -39,16 +44,19 @@ HL7_NAME = (
 # `Dr Hughes`, `Mrs Jane Smith`, `DR KLEIN`: a title makes the next capitalised words a
 # name; words of clinical text after it are not (`MS FLARE`, `MR SEVERE`: multiple
 # sclerosis, mitral regurgitation), nor the words that follow a name in capitals
-# (`DR KLEIN THIS AM`).
+# (`DR KLEIN THIS AM`). `MX` in capitals is no title: it is the clinical abbreviation
+# (`T2 N0 MX`: no distant metastasis assessed; `MX PLAN`: management).
 TITLED = "titled name"
 # A word of the name is capitalised (`Jones`, `O'Neill`) or in capitals (`Sandra JONES`);
 # a trailing word in capitals that is no name (`Mrs Jane Smith GP`) is trimmed.
 _TITLED_WORD = (r"(?:[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:['’\-]?[A-Z]?[a-z]+)*"
                 r"|[A-Z](?:[A-Z]|['’\-](?=[A-Z]))+)")
+# Initials may stand before or between the words (`Mr Cecil A. O'Hara`, `Dr J. Patel`).
+_INITIALS = r"(?:[A-Z]\.?[ ])*"
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?"
-    r"|MR|MRS|MS|MISS|MX|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
-    rf"{_TITLED_WORD}(?:[ ]{_TITLED_WORD}){{0,2}}(?![\w'’\-])"
+    r"|MR|MRS|MS|MISS|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
+    rf"{_INITIALS}{_TITLED_WORD}(?:[ ]{_INITIALS}{_TITLED_WORD}){{0,2}}(?![\w'’\-])"
 )
 # `JONES, Sandra` / `WEBB-MORTON, Alan James` / `DAVIES, KENNETH` (the NHS's list
 # convention; in capitals, no common or clinical word: `HX: ASTHMA, COPD`) in free text,
@@ -62,6 +70,7 @@ LISTED_NAME = (
     rf"(?:{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?|{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)"
     r"(?![\w'’\-])"
 )
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|MX|DR)\.?[ \t]*$")
 _LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"
@@ -96,6 +105,16 @@ def looks_like_name(value: str) -> bool:
     return bool(capitalised) and all(word[0].isupper() for word in capitalised)
 
 
+def is_initial(words: list[str], index: int) -> bool:
+    """An initial inside a name: `A.`, or `A` before a word in mixed case (`Cecil A
+    O'Hara`; in capitals, `DR KLEIN A AND E` is no initial)."""
+    word = words[index]
+    if len(word) == 2 and word[1] == "." and word[0].isupper():
+        return True
+    return (len(word) == 1 and word.isupper() and index + 1 < len(words)
+            and not words[index + 1].isupper())
+
+
 class NameFieldRecognizer(ContextScoredRecognizer):
     ENTITY = "PERSON"
 
@@ -107,7 +126,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         entries = context or load_vocabulary("name_fields.txt", vocabulary_dirs)
         self.name_fields = Terms(e for e in entries if not e.startswith("-"))
         self.excluded = Terms(e[1:] for e in entries if e.startswith("-"))
-        self.not_names = Terms(load_vocabulary("not_names.txt", vocabulary_dirs))
+        self.not_names = not_name_terms(vocabulary_dirs)
+        self.labels = field_labels(vocabulary_dirs)
         self.clinical = clinical_terms(vocabulary_dirs)
         self._name_field_answers: dict[str, bool] = {}
         super().__init__(
@@ -151,7 +171,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         words = text[result.start:result.end].split(" ")
         cut = next((i for i, word in enumerate(words[1:], 1)
                     if self.clinical.found_in(normalise_words(word))
-                    or (i > 1 and word.isupper() and (len(word) < 3 or self.is_no_name(word)))),
+                    or (i > 1 and word.isupper() and not is_initial(words, i)
+                        and (len(word) < 3 or self.is_no_name(word)))),
                    len(words))
         words = words[:cut]
         if len(words) < 2:
@@ -166,6 +187,18 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         return result
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        """A name found by its field, title, list shape or mail header, ending before
+        any field label it ran into (`Mrs Jane Smith Dob`)."""
+        result = self.scored(text, result)
+        if result is None:
+            return None
+        end = name_end(text, result.start, result.end, self.labels)
+        if end is None or end - result.start < 2:
+            return None
+        result.end = end
+        return result
+
+    def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
         if not looks_like_name(value):
             return None
@@ -180,9 +213,17 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             if not _LISTED_BEFORE.search(text[line_start + 1:result.start][-12:]) or (
                     self.not_names.equals(normalise_words(surname))):
                 return None
-            # In capitals (`DAVIES, KENNETH`) a list of findings looks the same.
-            return None if any(self.is_no_name(word) for word in value.replace(",", " ").split()
-                               ) and forename.isupper() else result
+            if not forename.isupper():
+                return result
+            # In capitals (`DAVIES, KENNETH`) a list of findings looks the same
+            # (`OPERATION: CYSTOSCOPY, TUR`): no common or clinical word, and a label
+            # before it only when it is a name field's (`PT:`, `PATIENT:`).
+            label = text[line_start + 1:result.start]
+            if len(forename.strip()) < 3 or any(
+                    self.is_no_name(word) for word in value.replace(",", " ").split()):
+                return None  # `COLIN ADEYEMI, SN`: a signature's post-nominal
+            return result if not normalise_words(label).strip() or self.is_name_field(
+                without_digits(normalise_words(label))) or _TITLE_BEFORE.search(label) else None
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None

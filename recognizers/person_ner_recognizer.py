@@ -2,10 +2,15 @@
 
 Presidio's SpacyRecognizer reports whatever the small English model tags as a
 person. In care records that includes labels (`Carer`, `Tel`, `Neighbour`),
-street names (`Mill Lane`), field names and places glued to postcodes. This
-recognizer keeps spaCy's other entity types as they are and drops a PERSON
-span that has a digit or `_` in it, does not start with a capital letter, is
-only a word from `not_names.txt`, ends with a street word, or holds a clinical word:
+street names (`Mill Lane`), field names and places glued to postcodes, and its
+spans take in a field label (`Sandra Jones DOB`) or leave out part of a name
+(`Dorothy Cartwright` of `Teresa Dorothy Cartwright`, `Teresa` of `CARTWRIGHT,
+Teresa`). This recognizer keeps spaCy's other entity types as they are; a PERSON
+span ends before a field label (`field_labels.txt`: one vocabulary of phrases,
+shared by every name rule: `name_span`), takes in a forename or a `SURNAME,` written
+just before it, and is dropped when it has a digit or `_` in it, does not start with
+a capital letter, is only a label or a word from `not_names.txt`, ends with a street
+word, or holds a clinical word:
 a word of `clinical_words.txt` (nursing shorthand, findings, devices, procedures:
 `ABD SOFT`, `FOLEY DRAINING`) or a condition or medication from the health
 vocabularies (`GALLSTONE PANCREATITIS`, `Procardia XL`).
@@ -28,11 +33,31 @@ CAPITALS_MIN_LETTERS = 12
 CAPITALS_SHARE = 0.85
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev",
                     "revd"})
+# Titles as written in capitals: `MX` there is the clinical abbreviation (metastasis,
+# management), not the title.
+CAPITALS_TITLES = TITLES - {"mx"}
 _WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# `CARTWRIGHT, ` just before a forename (one to three words in capitals).
+_CAPS_WORD = r"\p{Lu}(?:\p{Lu}|['’\-](?=\p{Lu}))*\p{Lu}"
+_SURNAME_FIRST_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}'’\-])({_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}}),[ ]+$")
+# A capitalised word just before a name: `Teresa ` of `Teresa Dorothy Cartwright`.
+_FORENAME_BEFORE = regex.compile(
+    r"(?<![\p{L}'’\-.])(\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*)[ ]$")
+# What comes before a word inside a sentence: a lower-case word (after a label's colon
+# a capitalised word is as likely a role: `notes: Daughter Susan Thompson`).
+_INSIDE_SENTENCE = regex.compile(r"\p{Ll}[,;]?[ \t]+$")
+_WORD_SPAN = regex.compile(r"\S+")
 STREET_WORDS = frozenset({
     "lane", "road", "street", "avenue", "square", "crescent", "close", "drive", "way",
     "terrace", "place", "gardens", "court", "grove", "row", "walk", "rd", "st", "ave",
 })
+
+
+def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
+    """Words that alone are never a person's name: `not_names.txt` and the field labels."""
+    return Terms([*load_vocabulary("not_names.txt", vocabulary_dirs),
+                  *load_vocabulary("field_labels.txt", vocabulary_dirs)])
 
 
 def clinical_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
@@ -42,11 +67,38 @@ def clinical_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
                   *load_vocabulary("medications.txt", vocabulary_dirs)])
 
 
+def in_capitals(text: str) -> bool:
+    """A block written in capitals (a nursing note): at least `CAPITALS_MIN_LETTERS`
+    letters, `CAPITALS_SHARE` of them capitals."""
+    letters = [char for char in text if char.isalpha()]
+    upper = sum(1 for char in letters if char.isupper())
+    return len(letters) >= CAPITALS_MIN_LETTERS and upper >= CAPITALS_SHARE * len(letters)
+
+
+def field_labels(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
+    return Terms(load_vocabulary("field_labels.txt", vocabulary_dirs))
+
+
+def name_end(text: str, start: int, end: int, labels: Terms) -> int | None:
+    """The end of the name text[start:end] before its first field label (the label
+    read to the end of its line: `D.O.B.`, `NHS No`), without the separators before
+    it; None when the name starts with one."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    for word in _WORD_SPAN.finditer(text, start, end):
+        if not normalise_words(text[word.start():line_end][:40]).startswith(labels.padded):
+            continue
+        kept = text[start:word.start()].rstrip(" \t,;:-(")
+        return start + len(kept) if kept else None
+    return end
+
+
 class CheckedSpacyRecognizer(SpacyRecognizer):
     def __init__(self, supported_entities: list[str],
                  vocabulary_dirs: Sequence[str | Path] = ()) -> None:
         super().__init__(supported_language="en", supported_entities=supported_entities)
-        self.not_names = Terms(load_vocabulary("not_names.txt", vocabulary_dirs))
+        self.not_names = not_name_terms(vocabulary_dirs)
+        self.labels = field_labels(vocabulary_dirs)
         self.clinical = clinical_terms(vocabulary_dirs)
 
     def is_plausible_name(self, value: str) -> bool:
@@ -68,6 +120,37 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
                 return result
             result.start += len(first) + len(rest) - len(rest.lstrip()) + 1
 
+    def bounded(self, text: str, result):
+        """The name as written: without labels either side (`Carer Leanne Bishop`,
+        `Sandra Jones DOB`), with the forename or `SURNAME,` just before it that spaCy
+        left out; None when no name is left."""
+        result = self.without_leading_labels(text, result)
+        end = name_end(text, result.start, result.end, self.labels)
+        if end is None:
+            return None
+        result.end = end
+        result.start = self.name_start(text, result.start)
+        return result
+
+    def name_start(self, text: str, start: int) -> int:
+        """Where the name spaCy found at `start` begins: a surname in capitals and a
+        comma before a forename (`CARTWRIGHT, Teresa`: the NHS's list convention), or a
+        forename before it (`Teresa` of `Teresa Dorothy Cartwright`) when that word is
+        inside a sentence (after a lower-case word): a word that opens a sentence or a
+        label's value is as likely a verb or a role (`Visited Jane Smith`, `Daughter
+        Susan Thompson`)."""
+        before = text[max(0, start - 60):start]
+        if (listed := _SURNAME_FIRST_BEFORE.search(before)) and not any(
+                self.is_common_word(word) for word in listed[1].split()):
+            return start - len(before) + listed.start(1)
+        forename = _FORENAME_BEFORE.search(before)
+        if (forename is None or self.is_common_word(forename[1]) or forename[1].casefold()
+                in TITLES or self.labels.found_in(normalise_words(forename[1]))):
+            return start
+        if not _INSIDE_SENTENCE.search(before[:forename.start(1)]):
+            return start
+        return start - len(before) + forename.start(1)
+
     def is_common_word(self, word: str) -> bool:
         """A word of clinical or everyday text, never part of a name."""
         normalised = normalise_words(word)
@@ -79,26 +162,22 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         common and clinical words in lower case, the rest (names, titles) capitalised;
         other text unchanged. Offsets are kept: a word whose case changes its length
         (`ß`) stays as it is."""
-        letters = [char for char in text if char.isalpha()]
-        upper = sum(1 for char in letters if char.isupper())
-        if len(letters) < CAPITALS_MIN_LETTERS or upper < CAPITALS_SHARE * len(letters):
-            return text
-        return _WORD.sub(self._truecased_word, text)
+        return _WORD.sub(self._truecased_word, text) if in_capitals(text) else text
 
     def _truecased_word(self, match: regex.Match) -> str:
         word = match[0]
         if not word.isupper() or len(word) < 2:
             return word
-        cased = (word.capitalize() if word.casefold() in TITLES
+        cased = (word.capitalize() if word.casefold() in CAPITALS_TITLES
                  or not self.is_common_word(word) else word.lower())
         return cased if len(cased) == len(word) else word
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)
-        results = [self.without_leading_labels(text, result)
-                   if result.entity_type == "PERSON" else result for result in results]
+        results = [self.bounded(text, result) if result.entity_type == "PERSON" else result
+                   for result in results]
         return [
             result for result in results
-            if result.entity_type != "PERSON"
-            or self.is_plausible_name(text[result.start:result.end])
+            if result is not None and (result.entity_type != "PERSON"
+                                       or self.is_plausible_name(text[result.start:result.end]))
         ]

@@ -67,8 +67,10 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from phiscan.config import Config
+from phiscan.detect.capitals import marked_name
 from phiscan.model import TextUnit, is_unnamed_field
 from recognizers.context import Terms, field_value_of
+from recognizers.person_ner_recognizer import in_capitals
 
 PERSON = "PERSON"
 PERSON_WINDOW_CHARS = 200
@@ -371,7 +373,9 @@ class TieredAnalyzer:
                 if (plan.windows.contain(start, end)
                         and any(cell.contains(start, end) for cell in plan.allowed)
                         and not any(name.overlaps(span) for name in plan.named)
-                        and name_pairs(text, start, end)):
+                        and name_pairs(text, start, end)
+                        and (not in_capitals(text[block.start:block.end])
+                             or marked_name(text, start, end))):
                     people.append(RecognizerResult(
                         found.entity_type, start, end, found.score,
                         found.analysis_explanation, found.recognition_metadata))

@@ -1,0 +1,92 @@
+"""A name's span is the name as written (issue 15, held-out share): never a field
+label or identifier word (`Sandra Jones DOB` was one "person"), middle names and
+initials inside it (`Mr Cecil A. O'Hara`, `Arthur Trevor Cartwright`, `CARTWRIGHT,
+Teresa Dorothy`), while the person's key stays first given name + family name.
+Scanned by the real CLI; people checked through `individuals --export --reveal`."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FILES = {
+    "letter.txt": "Re: Sandra Jones  DOB: 12/04/1930  NHS No: 943 476 5919\n\n"
+                  "Dear Dr Patel, she has vascular dementia and lives alone.\n",
+    "holroyd.eml": "From: Leanne Bishop <leanne.bishop@care.example>\n"
+                   "To: Office <office@care.example>\nSubject: falls\n\n"
+                   "Just to let you know Terence Holroyd DOB 14/07/1952 of 4 Mill Lane had a"
+                   " fall; he has diabetes.\n",
+    "eastwood.eml": "From: Leanne Bishop <leanne.bishop@care.example>\n"
+                    "To: Office <office@care.example>\nSubject: chest\n\n"
+                    "Just to let you know EASTWOOD, Mavis DOB 04-Nov-1930 of 22 Victoria"
+                    " Crescent has a chest infection.\n",
+    "clinic.txt": "I saw CARTWRIGHT, Teresa Dorothy in clinic today for her asthma,"
+                  " D.O.B. 02/03/1944.\n",
+    "review.txt": "We reviewed Teresa Dorothy Cartwright, date of birth 02/03/1944, whose"
+                  " asthma is better.\n",
+    "ohara.txt": "Mr Cecil A. O'Hara attended with heart failure, DOB 12/03/1941.\n",
+    "smith.txt": "Carer Leanne Bishop Tel 07700 900123 visited Mrs Jane Smith Dob 01/02/1940"
+                 " about her epilepsy.\n",
+}
+# Every PERSON finding, file by file: (start, end, masked preview, role).
+EXPECTED_PEOPLE = {
+    "letter.txt": [(4, 16, "S***** J****", "subject"), (62, 70, "Dr P****", "staff")],
+    "holroyd.eml": [(6, 19, "L***** B*****", "staff"),
+                    (21, 36, "T****** H******", "")],
+    "eastwood.eml": [(6, 19, "L***** B*****", "staff"), (21, 36, "E******** M****", "")],
+    "clinic.txt": [(6, 32, "C********** T***** D******", "")],
+    "review.txt": [(12, 37, "T***** D****** C*********", "")],
+    "ohara.txt": [(0, 18, "Mr C**** A* O*****", "")],
+    "smith.txt": [(6, 19, "L***** B*****", "staff"), (45, 59, "Mrs J*** S****", "")],
+}
+# The individuals: one per patient, named as written, with the date of birth and the
+# number of files; `CARTWRIGHT, Teresa Dorothy` and `Teresa Dorothy Cartwright` are one.
+EXPECTED_INDIVIDUALS = sorted([
+    ("Sandra Jones", "12/04/1930", "1"), ("Terence Holroyd", "14/07/1952", "1"),
+    ("EASTWOOD, Mavis", "04-Nov-1930", "1"), ("Mr Cecil A. O'Hara", "12/03/1941", "1"),
+    ("Mrs Jane Smith", "01/02/1940", "1"), ("CARTWRIGHT, Teresa Dorothy", "02/03/1944", "2"),
+])
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> Path:
+    share = tmp_path_factory.mktemp("boundaries")
+    out = tmp_path_factory.mktemp("boundaries-out") / "inventory"
+    for name, text in FILES.items():
+        (share / name).write_text(text, encoding="utf-8")
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_name_spans_stop_at_labels_and_keep_middle_names(scanned):
+    with sqlite3.connect(scanned / "inventory.sqlite") as db:
+        rows = db.execute(
+            "SELECT l.location, f.start, f.end, f.masked, f.role FROM findings f JOIN"
+            " locations l ON l.id = f.location_id WHERE f.entity_type = 'PERSON'"
+            " ORDER BY l.location, f.start").fetchall()
+    found: dict[str, list] = {}
+    for location, start, end, masked, role in rows:
+        found.setdefault(Path(location).name, []).append((start, end, masked, role))
+    assert found == EXPECTED_PEOPLE
+
+
+def test_individuals_carry_the_whole_name_and_no_label(scanned, tmp_path):
+    export = tmp_path / "people.csv"
+    result = run_cli("individuals", str(scanned), "--export", str(export), "--reveal")
+    assert result.returncode == 0, result.stderr
+    with export.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    people = sorted((row["name"], row["date_of_birth"], row["locations"]) for row in rows)
+    assert people == EXPECTED_INDIVIDUALS
+    assert [row["other_names"] for row in rows] == [""] * len(rows)
