@@ -423,6 +423,14 @@ class Inventory:
             [(v.rule, json.dumps(list(v.categories)), v.exposure, v.reason, location)
              for location, v in found])
 
+    def holding_data(self) -> Iterator[tuple[str, list[str], bool, str]]:
+        """(location, categories, special_category, exposure) of each present location
+        where something was found: all a policy rule looks at, without reading the rest."""
+        for location, categories, special, exposure in self.db.execute(
+                "SELECT location, categories, special_category, exposure FROM locations"
+                " WHERE gone=0 AND categories<>'[]'"):
+            yield location, json.loads(categories), bool(special), exposure
+
     def violations(self) -> list[StoredViolation]:
         """Violations at present locations, by location then rule (none in an inventory
         written before policies existed and opened read-only)."""

@@ -31,8 +31,13 @@ def violations_at(rules: list[PolicyRule],
 
 def record_violations(inventory: Inventory, rules: list[PolicyRule]) -> int:
     """Every present location checked; the stored violations replaced. Returns their count."""
-    found = [(item.location, item.violation)
-             for item in violations_at(rules, inventory.locations())]
+    if not rules:
+        inventory.replace_violations([])
+        return 0
+    found = [(location, violation)
+             for location, categories, special, exposure in inventory.holding_data()
+             for violation in violations(rules, Location(location, frozenset(categories),
+                                                         special, exposure))]
     inventory.replace_violations(found)
     return len(found)
 
