@@ -338,3 +338,30 @@ def test_watch_alerts_a_violating_file_dropped_in(open_tree):
     assert json.loads((out / "summary.json").read_text())["policy_violations"]["by_rule"] == {
         "all-staff-nothing-sensitive-broad": 1, "finance-no-special-category": 1,
         "home-access-only-in-restricted": 1}
+
+
+def test_bucket_and_folder_globs_over_a_real_s3_server(s3_admin, moto_endpoint, aws_test_env,
+                                                       tmp_path):
+    """Locations as stored for S3 (`s3://bucket/key`), from moto's HTTP server."""
+    for bucket in ("hr-exports", "care-notes"):
+        s3_admin.create_bucket(Bucket=bucket)
+        s3_admin.put_object(Bucket=bucket, Key="Finance/sick.txt", Body=sick_note(0).encode())
+        s3_admin.put_object(Bucket=bucket, Key="visits/keysafe.txt",
+                            Body=key_safe_note(1).encode())
+    config = tmp_path / "policy.toml"
+    config.write_text(policy_toml(tmp_path) + '\n[[policy]]\nname = "hr-buckets-no-health"\n'
+                      'paths = ["s3://hr-*/**"]\nforbid = ["health"]\n')
+    out = tmp_path / "out"
+    result = run_cli("scan", "s3://hr-exports", "s3://care-notes", "--out", str(out),
+                     "-c", str(config), "--endpoint-url", moto_endpoint, "--workers", "1",
+                     "--quiet", "--fail-on-violations")
+    assert result.returncode == 1, result.stderr
+    with Inventory(out, readonly=True) as inventory:
+        found = {(item.location, item.violation.rule) for item in inventory.violations()}
+    assert found == {
+        ("s3://care-notes/Finance/sick.txt", "finance-no-special-category"),
+        ("s3://care-notes/visits/keysafe.txt", "home-access-only-in-restricted"),
+        ("s3://hr-exports/Finance/sick.txt", "finance-no-special-category"),
+        ("s3://hr-exports/Finance/sick.txt", "hr-buckets-no-health"),
+        ("s3://hr-exports/visits/keysafe.txt", "home-access-only-in-restricted"),
+    }
