@@ -255,7 +255,7 @@ def test_globs_match_locations_as_stored_for_every_source():
         {"name": "finance", "paths": ["Finance/**"], "forbid": ["health"]},
         {"name": "bucket", "paths": ["s3://hr-*/**"], "forbid": ["health"]},
         {"name": "server", "paths": ["smb://files01/Care/Notes/*.docx"], "forbid": ["health"]},
-        {"name": "anchored", "paths": ["/srv/share/Finance"], "except_paths": ["**/Public/**"],
+        {"name": "anchored", "paths": ["/srv/share/Finance/"], "except_paths": ["**/Public/**"],
          "forbid": ["health"]},
     ])
 

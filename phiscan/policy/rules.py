@@ -48,7 +48,7 @@ class Glob:
     @classmethod
     def parse(cls, text: str) -> Glob:
         anchored = text.startswith("/") or "://" in text
-        body = _glob_regex(text)
+        body = _glob_regex(text.rstrip("/") or "/")  # `Finance/` names the folder too
         pattern = ("" if anchored else rf"(?:.*[/{MEMBER_SEP}])?") + body + \
             rf"(?:[/{MEMBER_SEP}].*)?"
         return cls(text, re.compile(pattern, re.DOTALL),
