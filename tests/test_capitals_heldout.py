@@ -45,13 +45,15 @@ def scanned(tmp_path_factory) -> dict[str, dict]:
         [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "--quiet",
          "--workers", "1"], capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-2000:]
-    found = {part: {"people": {}, "special": {}} for part in PARTS}
+    found = {part: {"people": {}, "special": {}, "health": {}} for part in PARTS}
     with sqlite3.connect(out / "inventory.sqlite") as db:
-        for location, start, end in db.execute(
-                "SELECT l.location, f.start, f.end FROM findings f JOIN locations l ON"
-                " l.id = f.location_id WHERE f.entity_type = 'PERSON'"):
+        for location, entity, start, end in db.execute(
+                "SELECT l.location, f.entity_type, f.start, f.end FROM findings f JOIN"
+                " locations l ON l.id = f.location_id WHERE f.entity_type IN"
+                " ('PERSON', 'HEALTH_CONDITION', 'MEDICATION')"):
             path = Path(location)
-            found[path.parent.name]["people"].setdefault(path.stem, []).append((start, end))
+            kind = "people" if entity == "PERSON" else "health"
+            found[path.parent.name][kind].setdefault(path.stem, []).append((start, end))
     for line in (out / "files.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         path = Path(row["location"])
@@ -86,3 +88,11 @@ def test_names_in_capitals_on_held_out_notes(scanned, part):
     assert right / reported >= MIN_PRECISION
     assert hit / labelled >= MIN_RECALL
     assert falsely_special == []
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_drugs_and_conditions_are_never_people(scanned, part):
+    found = scanned[part]
+    assert [(stem, span) for stem, people in found["people"].items() for span in people
+            if any(s < span[1] and span[0] < e for s, e in found["health"].get(stem, []))
+            ] == []
