@@ -310,8 +310,8 @@ class Inventory:
             self.db.execute(statement)
 
     def _start_history(self) -> None:
-        """A new inventory's history starts with its first run; an older one's holds the
-        state of its latest run (the current rows), which earlier runs' states are lost."""
+        """A new inventory's history starts with its first run; an older one's starts with
+        the state of its latest run (the current rows): earlier runs' states are not known."""
         latest = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM runs").fetchone()[0]
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                         (HISTORY_SINCE_META, str(latest)))
