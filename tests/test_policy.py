@@ -324,6 +324,11 @@ def test_watch_alerts_a_violating_file_dropped_in(open_tree):
             "policy_violations"]["total"] == 3, "summary.json to count the new one", daemon)
     finally:
         assert daemon.stop() == 0, daemon.stderr()[-3000:]
+    again = start_daemon([share], out, config, open_tree / "logs")  # a restart: no re-alert
+    try:
+        wait_until_running(out, again)
+    finally:
+        assert again.stop() == 0, again.stderr()[-3000:]
     alerts = [a for a in alert_lines(out) if a["event"] == "policy_violation"]
     assert [{key: alert[key] for key in ("location", "rule", "categories", "exposure",
                                          "reason", "via")} for alert in alerts] == [
@@ -331,7 +336,8 @@ def test_watch_alerts_a_violating_file_dropped_in(open_tree):
          "categories": ["health"], "exposure": "", "reason": "health not allowed here",
          "via": "watch"}]
     assert "previews" not in alerts[0]
-    everything = json.dumps(alert_lines(out)) + daemon.stdout() + daemon.stderr()
+    everything = "".join([json.dumps(alert_lines(out)), daemon.stdout(), daemon.stderr(),
+                          again.stdout(), again.stderr()])
     for value in raw_values():
         assert not leaked(value, json.dumps(alerts)), value
     assert not leaked(NHS[0], everything) and not leaked(spaced(NHS[0]), everything)
