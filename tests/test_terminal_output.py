@@ -100,3 +100,25 @@ def test_status_prints_watched_paths_and_events_escaped(tmp_path):
     assert f"watching: {tmp_path}/share {ESCAPED} with" in shown.stdout
     assert f"share {ESCAPED}/{ESCAPED} new\\u202etxt.txt" in shown.stdout
     assert_no_terminal_controls(daemon.stderr() + daemon.stdout())
+
+
+MARKUP = "[bold]Finance[/bold]"
+
+
+def test_names_that_look_like_rich_markup_are_printed_as_written(tmp_path):
+    """A folder called `[bold]Finance[/bold]` is a name, not styling: Rich read it as
+    markup and printed `Finance`, so the location shown was not the one on disk."""
+    share, out = tmp_path / "share", tmp_path / f"out {MARKUP}"
+    (share / MARKUP).mkdir(parents=True)
+    (share / MARKUP / "note.txt").write_text(NOTE)
+    scan = run_cli("scan", str(share), "--out", str(out), "--workers", "1", env=wide_env())
+    assert scan.returncode == 0, scan.stderr[-2000:]
+    assert f"inventory: {out}/inventory.sqlite" in scan.stdout
+    report = run_cli("report", str(out), "--html", env=wide_env())
+    assert report.returncode == 0, report.stderr[-2000:]
+    location_rows = [line for line in report.stdout.splitlines() if "note.txt" in line]
+    assert len(location_rows) == 1 and f"{share}/{MARKUP}/note.txt" in location_rows[0]
+    folder_rows = [line for line in report.stdout.splitlines()
+                   if line.rstrip(" │").endswith(f"{share}/{MARKUP}")]
+    assert len(folder_rows) == 1  # folders by people (pytest's tmp folder is private)
+    assert f"wrote {out}/report.html" in report.stderr

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from phiscan.commands.console import EXIT_USAGE, SafeConsole, err_console
@@ -54,7 +55,7 @@ def scoping_eval(truth_path: Path, out_dir: Path, config_path: Path | None,
         truth = CareTruth.load(truth_path)
         scope = load_scope(out_dir, load_config(config_path))
     except (ConfigError, OSError, ValueError, TypeError) as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from None
     people = scope.individuals
     values = reveal_for(out_dir, people, "phiscan eval --scoping", config_path)
@@ -108,7 +109,7 @@ def register(app: typer.Typer) -> None:
             config = load_config(config_path)
             dataset = load_dataset(dataset_path)
         except (ConfigError, DatasetError) as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
+            err_console.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(EXIT_USAGE) from None
         if limit > 0:
             dataset.documents = dataset.documents[:limit]

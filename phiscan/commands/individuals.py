@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from phiscan.commands.console import console, err_console, refuse_unsafe_target, usage_error
@@ -95,7 +96,7 @@ def individuals_command(
                                  reveal_for(out_dir, people, str(export.resolve()), config_path))
     else:
         count = write_export(export, people)
-    err_console.print(f"wrote {count} individuals to {export}")
+    err_console.print(f"wrote {count} individuals to {escape(str(export))}")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from phiscan.commands.console import EXIT_USAGE, console, err_console
 
@@ -19,11 +20,11 @@ def init_config(
 ) -> None:
     """Write a commented configuration file with every default."""
     if path.exists() and not force:
-        err_console.print(f"[red]{path} exists[/red] (use --force)")
+        err_console.print(f"[red]{escape(str(path))} exists[/red] (use --force)")
         raise typer.Exit(EXIT_USAGE)
     text = resources.files("phiscan.data").joinpath("config.example.toml").read_text("utf-8")
     path.write_text(text, encoding="utf-8")
-    console.print(f"wrote {path}")
+    console.print(f"wrote {escape(str(path))}")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from phiscan.commands.console import (
@@ -75,7 +76,7 @@ def match_command(
         console.print(summary_table(summary))
     if out is not None:
         write_match_csv(out, result)
-        err_console.print(f"wrote {out}")
+        err_console.print(f"wrote {escape(str(out))}")
 
 
 def register(app: typer.Typer) -> None:

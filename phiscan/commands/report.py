@@ -55,7 +55,7 @@ def top_table(report: dict, limit: int = 10) -> Table:
     table.add_column("people", justify="right")
     table.add_column("location", overflow="fold")
     for item in report["top_locations"][:limit]:
-        table.add_row(item["risk"], str(item["individuals"]), item["location"])
+        table.add_row(item["risk"], str(item["individuals"]), escape(item["location"]))
     return table
 
 
@@ -92,7 +92,7 @@ def folder_table(title: str, rows: list[dict], columns: FolderColumns) -> Table:
         table.add_column(header, justify="right")
     table.add_column("folder", overflow="fold")
     for row in rows:
-        table.add_row(*(str(row[key]) for _header, key in columns), row["folder"])
+        table.add_row(*(str(row[key]) for _header, key in columns), escape(row["folder"]))
     return table
 
 
@@ -144,7 +144,8 @@ def report_command(
     try:
         scope = load_scope(out_dir, config)
     except FileNotFoundError:
-        err_console.print(f"[red]no inventory in {out_dir}[/red] (run phiscan scan first)")
+        err_console.print(
+            f"[red]no inventory in {escape(str(out_dir))}[/red] (run phiscan scan first)")
         raise typer.Exit(EXIT_USAGE) from None
     report = build_report(scope)
     if output_format == "json":
@@ -162,7 +163,7 @@ def report_command(
             if html:
                 written.append(write_html(report, Path(out_dir) / HTML_REPORT))
     for path in written:
-        err_console.print(f"wrote {path}")
+        err_console.print(f"wrote {escape(str(path))}")
 
 
 def register(app: typer.Typer) -> None:

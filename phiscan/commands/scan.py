@@ -97,7 +97,7 @@ def scan(
         config.ocr.enabled = False
     missing = [s for s in sources if "://" not in s and not Path(s).exists()]
     if missing:
-        err_console.print(f"[red]no such source:[/red] {', '.join(missing)}")
+        err_console.print(f"[red]no such source:[/red] {escape(', '.join(missing))}")
         raise typer.Exit(EXIT_USAGE)
     prepare_output(out)
     with output_lock(out, "scan"):
@@ -126,7 +126,7 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
             raise typer.Exit(EXIT_INCOMPLETE) from None
     if not quiet:
         console.print(summary_table(outcome.summary))
-        console.print(f"inventory: {out / 'inventory.sqlite'}")
+        console.print(f"inventory: {escape(str(out / 'inventory.sqlite'))}")
     if outcome.summary["run"]["status"] != "completed":
         raise typer.Exit(EXIT_INCOMPLETE)
     fail_on_findings, fail_on_violations = fail_on

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from phiscan.commands.console import EXIT_INCOMPLETE, EXIT_USAGE, console, err_console
 from phiscan.inventory.store import Inventory
@@ -67,7 +68,8 @@ def status(
     """Show whether `phiscan watch` is running on DIR, its queue, last event and counts."""
     current = read_status(out)
     if current is None:
-        err_console.print(f"[red]no watch status in {out}[/red] (is `phiscan watch` using it?)")
+        err_console.print(f"[red]no watch status in {escape(str(out))}[/red]"
+                          " (is `phiscan watch` using it?)")
         raise typer.Exit(EXIT_USAGE)
     now = time.time()
     running, why = running_state(current, now)

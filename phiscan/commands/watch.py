@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from phiscan.commands.console import (
     EXIT_USAGE,
@@ -33,7 +34,7 @@ def watch(
     config = load_or_exit(config_path)
     not_folders = [str(path) for path in paths if not path.is_dir()]
     if not_folders:
-        err_console.print(f"[red]not a folder:[/red] {', '.join(not_folders)}")
+        err_console.print(f"[red]not a folder:[/red] {escape(', '.join(not_folders))}")
         raise typer.Exit(EXIT_USAGE)
     prepare_output(out)
     with output_lock(out, "watch"):
@@ -43,7 +44,7 @@ def watch(
         try:
             code = run_watch([str(path) for path in paths], out, config)
         except (WatchError, ValueError) as exc:
-            err_console.print(f"[red]cannot watch:[/red] {exc}")
+            err_console.print(f"[red]cannot watch:[/red] {escape(str(exc))}")
             raise typer.Exit(EXIT_USAGE) from None
     raise typer.Exit(code)
 
