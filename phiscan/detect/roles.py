@@ -20,7 +20,10 @@ text is there), from the strongest signal first:
 
 and otherwise no role (`''`): such a name counts as the subject's, unless it recurs
 across many subjects (`phiscan.scoping.recurrence`). The phrases live in
-`phiscan/data/roles.txt`. Only the role leaves this module: no name is kept.
+`phiscan/data/roles.txt`, with job words as a class (`JobWords`: the words that head a
+job title, job endings, grades), so `tissue viability nurse`, `podiatrist` or
+`countersigned by` need no phrase of their own. Only the role leaves this module: no
+name is kept.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from recognizers.context import context_of, normalise_words
@@ -40,6 +43,16 @@ ROLES_FILE = Path(__file__).parent.parent / "data" / "roles.txt"
 MAX_PHRASE_WORDS = 4
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter
 AFTER_WORDS = 2
+LIST_SEPARATORS = ";|,)"
+AFTER_JOB_WORDS = 3  # `Jane Doe, tissue viability nurse`
+# Words of a sentence, not of a job title (`said the nurse`, `and her nurse`): no
+# spaCy here (`report` reads roles and must start at once).
+SENTENCE_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with",
+    "by", "from", "as", "is", "was", "are", "were", "be", "been", "has", "had", "have",
+    "said", "says", "told", "asked", "saw", "seen", "her", "his", "their", "him", "she",
+    "he", "they", "who", "which", "that", "this", "not", "no", "will", "would", "can",
+    "could", "should", "did", "does", "if", "when", "then", "so", "also", "today"})
 HL7_ROLES = {"PID": SUBJECT, "NK1": RELATED}
 _HL7_FIELD = re.compile(r"([A-Z][A-Z0-9]{2})-\d+(?:\s|$)")
 FHIR_ROLES = {"practitioner": STAFF, "practitioner role": STAFF, "related person": RELATED,
@@ -62,38 +75,97 @@ def _sections(lines: Iterable[str]) -> dict[str, list[str]]:
 
 
 @dataclass(frozen=True)
+class JobWords:
+    """Job titles as a class, not a list: a word that heads a job title (`nurse`,
+    `officer`, `lead`: `tissue viability nurse`, `housing officer`, `safeguarding lead`),
+    a word with a job's ending (`-ologist`, `-ician`, `-apist`: `podiatrist`,
+    `paediatrician`, `radiographer`), a pay band (`band 6`), or an action done by
+    someone (`handed over by`, `countersigned by`: a word ending `-ed`/`-en` before
+    `by`)."""
+
+    heads: frozenset[str]
+    endings: tuple[str, ...]
+    participles: frozenset[str] = frozenset()  # `done by`, `led by`: no -ed, no -en
+
+    def is_job(self, word: str) -> bool:
+        return word in self.heads or (len(word) > 6 and word.endswith(self.endings))
+
+    def ends_phrase(self, words: list[str], end: int) -> bool:
+        """A job word, or `<done> by`, ends words[:end]."""
+        last = words[end - 1]
+        if last == "by":
+            return end >= 2 and (words[end - 2].endswith(("ed", "en"))
+                                 or words[end - 2] in self.participles)
+        if end >= 2 and words[end - 2] == "band" and last.isdigit():
+            return True
+        return self.is_job(last)
+
+
+@dataclass(frozen=True)
 class RoleRules:
     phrases: dict[tuple[str, ...], str]  # role words (subject, staff, related)
     staff_fields: frozenset[str]
     staff_titles: frozenset[str]
     signatures: tuple[str, ...]
+    jobs: JobWords = JobWords(frozenset(), ())
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
         sections = _sections(path.read_text(encoding="utf-8").splitlines())
         phrases = {tuple(phrase.split()): role for role in ROLES
                    for phrase in sections.get(role, [])}
+        jobs = JobWords(frozenset(sections.get("job heads", [])),
+                        tuple(sections.get("job endings", [])),
+                        frozenset(sections.get("participles", [])))
         return cls(phrases, frozenset(sections.get("staff fields", [])),
                    frozenset(sections.get("staff titles", [])),
-                   tuple(sections.get("signature", [])))
+                   tuple(sections.get("signature", [])), jobs)
+
+    @cached_property
+    def phrase_words(self) -> frozenset[str]:
+        return frozenset(word for phrase in self.phrases for word in phrase)
+
+    def phrase_ending(self, words: list[str], end: int) -> str | None:
+        """The role of the longest phrase ending at words[end - 1]; else staff when a job
+        word ends there (a listed phrase wins: `family carer` is related)."""
+        for length in range(min(MAX_PHRASE_WORDS, end), 0, -1):
+            role = self.phrases.get(tuple(words[end - length:end]))
+            if role is not None:
+                return role
+        last = words[end - 1]
+        if len(last) > 3 and last.endswith("s"):  # `carers`, `nurses`, `daughters`
+            singular = [*words[max(0, end - MAX_PHRASE_WORDS):end - 1], last[:-1]]
+            for length in range(len(singular), 0, -1):
+                role = self.phrases.get(tuple(singular[-length:]))
+                if role is not None:
+                    return role
+            if self.jobs.is_job(last[:-1]):
+                return STAFF
+        return STAFF if self.jobs.ends_phrase(words, end) else None
 
     def rightmost(self, normalised: str) -> str | None:
         """The role of the last role phrase in these words (the longest one ending there)."""
         words = normalised.split()
         for end in range(len(words), 0, -1):
-            for length in range(min(MAX_PHRASE_WORDS, end), 0, -1):
-                role = self.phrases.get(tuple(words[end - length:end]))
-                if role is not None:
-                    return role
+            role = self.phrase_ending(words, end)
+            if role is not None:
+                return role
         return None
 
     def first(self, normalised: str) -> str | None:
-        """The role of a phrase at the start of these words (`(daughter)`, `, carer`)."""
-        words = normalised.split()[:AFTER_WORDS]
-        for length in range(len(words), 0, -1):
+        """The role of a phrase at the start of these words (`(daughter)`, `, carer`), or
+        of a job title there (`, tissue viability nurse`; no common word before the job
+        word: `said the nurse` is not one)."""
+        words = normalised.split()
+        for length in range(min(AFTER_WORDS, len(words)), 0, -1):
             role = self.phrases.get(tuple(words[:length]))
             if role is not None:
                 return role
+        for word in words[:AFTER_JOB_WORDS]:
+            if self.jobs.is_job(word) or self.phrases.get((word,)) == STAFF:
+                return STAFF
+            if word in SENTENCE_WORDS or word in self.phrase_words:
+                return None
         return None
 
     def field_role(self, field: str) -> str | None:
@@ -120,6 +192,8 @@ class RoleRules:
         if segment:
             return HL7_ROLES.get(segment, STAFF)
         role = self.rightmost(context.label)
+        if role is not None and (heading := self.list_heading(text, start)) is not None:
+            role = self.first(context.after) or self.rightmost(normalise_words(heading))
         if role is None:
             field_words = context.field if context.field.strip() else normalise_words(field or "")
             role = self.field_role(field_words)
@@ -130,6 +204,20 @@ class RoleRules:
         if role is None and not context.field.strip() and self.signed(text, start):
             role = STAFF
         return role or fhir_role(where) or UNMARKED
+
+
+    def list_heading(self, text: str, start: int) -> str | None:
+        """When the label before a name belongs to an earlier item of a list on its line
+        (`cc: UTTLEY, Pauline (patient); Derek Ashworth (husband)`: no role phrase between
+        the last separator and the name), the list's heading (what precedes its first
+        item's end: `Present: Jane Doe`); else None. The name's own apposition, then the
+        heading, give its role, never an earlier item's apposition."""
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        before = text[max(line_start, start - 200):start]
+        cuts = [index for index, char in enumerate(before) if char in LIST_SEPARATORS]
+        if not cuts or self.rightmost(normalise_words(before[cuts[-1] + 1:])) is not None:
+            return None
+        return before[:cuts[0]]
 
 
 def hl7_segment_of(field: str) -> str:
