@@ -3,14 +3,16 @@
 A date is a date of birth only with birth context: a field named like `dob`,
 `date_of_birth`, `birthDate`; HL7 PID-7; or `DOB`, `D.O.B.`, `date of birth`,
 `born` written just before it (no other number in between) or `(DOB)` just
-after. Other dates (visits, invoices) are not reported. The date must be
-real and not in the future.
+after; or in brackets right after a name (`BEGUM, Reginald (20/12/1957)`, the list
+convention) when it is at least two years old. Other dates (visits, invoices) are not
+reported. The date must be real and not in the future.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import regex as re
 from presidio_analyzer import RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer, Pattern
@@ -28,8 +30,9 @@ DATE_PATTERNS = [
     Pattern("numeric date", r"(?<![\d/\-])(?<!\d\.)\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})"
             r"(?![\d/\-])(?!\.\d)", 0.3),
     Pattern("iso date", r"(?<![\d/\-])(?<!\d\.)\d{4}-\d{2}-\d{2}(?![\d/\-])(?!\.\d)", 0.3),
-    Pattern("day month year", rf"(?<![\w]){_DAY}[ \-]{MONTH_NAME}\.?,?[ \-]\d{{4}}(?![\d])",
-            0.3),
+    # `12 April 1930`, `12th of April, 1930`, `12-Apr-30` (a two-digit year ends a word)
+    Pattern("day month year", rf"(?<![\w]){_DAY}(?:[ ]of)?[ \-]{MONTH_NAME}\.?,?[ \-]"
+            r"(?:\d{4}(?!\d)|\d{2}(?![\w:/\-]|\.\d))", 0.3),
     Pattern("month day year", rf"(?<![\w]){MONTH_NAME}\.?[ ]{_DAY},?[ ]\d{{4}}(?![\d])", 0.3),
     Pattern("compact date", r"(?<![\w])(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
             r"(?![\d])", 0.3),
@@ -55,9 +58,25 @@ DATE_TRIGGERS = {
         for month in MONTH_PREFIXES]),
 }
 
-# Every date kept has birth words on its line (label, field name, the words after) or
-# sits in an HL7 PID segment (segments end at a carriage return).
-BIRTH_LINES = Trigger(sign=rf"{BIRTH_CONTEXT.raw_sign()}|(?:^|(?<=\r))PID\|")
+# `BEGUM, Reginald (20/12/1957)`, `Eric CARTWRIGHT (1961-08-29)`: a list's date of birth
+# in brackets right after the name (capitalised words, the last of two letters or more).
+NAME_THEN_BRACKET = re.compile(r"(?:\p{Lu}[\p{L}'’\-]*\.?,?[ ]+){1,4}\p{Lu}[\p{L}'’\-]+[ ]?\($")
+# A recent date in brackets after a name is an event's (a visit, a letter, a review).
+BRACKETED_MIN_AGE_DAYS = 2 * 365
+
+# Every date kept has birth words on its line (label, field name, the words after), sits
+# in an HL7 PID segment (segments end at a carriage return) or in brackets after a name.
+BIRTH_LINES = Trigger(sign=rf"{BIRTH_CONTEXT.raw_sign()}|(?:^|(?<=\r))PID\||\p{{L}}[ ]?\(\d")
+
+
+def bracketed_after_name(text: str, start: int, end: int, today: date | None = None) -> bool:
+    """A date of birth in brackets after the name it belongs to, old enough not to be an
+    event's date."""
+    if text[end:end + 1] != ")" or not NAME_THEN_BRACKET.search(text[max(0, start - 80):start]):
+        return False
+    parsed = parse_date(text[start:end])
+    today = today or date.today()
+    return parsed is not None and (today - parsed).days >= BRACKETED_MIN_AGE_DAYS
 
 
 class DateOfBirthRecognizer(ContextScoredRecognizer):
@@ -91,6 +110,8 @@ class DateOfBirthRecognizer(ContextScoredRecognizer):
             birth = self.context_terms
             is_birth = (birth.found_in(own_label) or birth.found_in(f" {first_after} ")
                         or (not own_label.strip() and birth.found_in(context.field)))
+        if not is_birth and not (context.hl7_segment or value.isdigit()):
+            is_birth = bracketed_after_name(text, result.start, result.end)
         if not is_birth:
             return None
         result.score = SCORE_DOB

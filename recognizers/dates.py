@@ -33,8 +33,10 @@ MONTH_NAME = (
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-\s](\d{1,2})[/.\-\s](\d{1,4})$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _DATE_GAP = r"(?:\s+|[\-/.])"  # `12 April 1930`, `12-Apr-1930`
+# `12 April 1930`, `12th of April, 1930`, `12-Apr-30`
 _WORD_DATE = re.compile(
-    rf"^(\d{{1,2}})(?:st|nd|rd|th)?{_DATE_GAP}([A-Za-z]+)\.?,?{_DATE_GAP}(\d{{4}})$")
+    rf"^(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?{_DATE_GAP}([A-Za-z]+)\.?,?{_DATE_GAP}"
+    rf"(\d{{4}}|\d{{2}})$")
 _US_WORD_DATE = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 
 
@@ -47,15 +49,21 @@ def _safe_date(year: int, month: int | None, day: int) -> date | None:
         return None
 
 
+def _year(written: str) -> int:
+    """A two-digit year as a record means it: up to 30 this century, then the last
+    (a date of birth is moved back a century when that puts it in the future)."""
+    year = int(written)
+    if len(written) == 2:
+        year += 1900 if year > 30 else 2000
+    return year
+
+
 def _numeric(first: str, second: str, third: str) -> date | None:
     if len(first) == 4:
         return _safe_date(int(first), int(second), int(third))
     if len(first) > 2 or len(third) not in (2, 4):
         return None
-    year = int(third)
-    if len(third) == 2:
-        year += 1900 if year > 30 else 2000
-    return _safe_date(year, int(second), int(first))
+    return _safe_date(_year(third), int(second), int(first))
 
 
 def parse_date(value: str) -> date | None:
@@ -66,7 +74,7 @@ def parse_date(value: str) -> date | None:
     if match := _NUMERIC_DATE.match(text):
         return _numeric(match[1], match[2], match[3])
     if match := _WORD_DATE.match(text):
-        return _safe_date(int(match[3]), MONTHS.get(match[2].casefold()), int(match[1]))
+        return _safe_date(_year(match[3]), MONTHS.get(match[2].casefold()), int(match[1]))
     if match := _US_WORD_DATE.match(text):
         return _safe_date(int(match[3]), MONTHS.get(match[1].casefold()), int(match[2]))
     return None
