@@ -20,7 +20,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, normalise_words, without_digits
+from recognizers.date_of_birth_recognizer import bracketed_after_name
 from recognizers.person_ner_recognizer import (
+    TITLES,
     clinical_terms,
     field_labels,
     name_end,
@@ -61,7 +63,8 @@ TITLED_NAME = (
 # `JONES, Sandra` / `WEBB-MORTON, Alan James` / `DAVIES, KENNETH` (the NHS's list
 # convention; in capitals, no common or clinical word: `HX: ASTHMA, COPD`) in free text,
 # where a list or a label puts it: at the start of a line or a cell, after `:`, `;`, `|`,
-# `(` or a title.
+# `(` or a title, or after a list item's marker at the start of a line (`1.`, `-`, `•`,
+# `Bed 4`, `09:30`); inside a sentence only with the forename in lower case.
 LISTED = "surname first"
 _CAPS_WORD = r"[A-Z](?:[A-Z]|['’\-](?=[A-Z]))*[A-Z]"
 _FORENAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*"
@@ -72,6 +75,18 @@ LISTED_NAME = (
 )
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|MX|DR)\.?[ \t]*$")
 _LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")
+LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\(?\d{1,3}[.)]|\p{L}+\.?[ \t]+\d{1,4}[.):]?"
+                         r"|\d{1,2}[:.]\d{2}(?:[ \t]*[-–])?)[ \t]+")
+INITIAL = re.compile(r"[A-Z]\.?")
+# A list entry's name with its date of birth in brackets (`7:45 Hazel SANDHU (18/02/1940)`,
+# `Mrs Joan Hill (03/04/42)`): at the head of its line, the date old enough to be a birth
+# date (`recognizers.date_of_birth_recognizer.bracketed_after_name`).
+BEFORE_DATE = "name before a bracketed date"
+_ANY_CAP_WORD = r"\p{Lu}[\p{L}'’\-]*[\p{L}]"
+NAME_BEFORE_DATE = (
+    rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
+    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?=[ ]?\(\d[^)\n]{{5,20}}\))"
+)
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"
 MAIL_NAME = (
@@ -136,6 +151,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern("hl7 name", HL7_NAME, SCORE),
                                   Pattern(TITLED, TITLED_NAME, SCORE),
                                   Pattern(LISTED, LISTED_NAME, SCORE),
+                                  Pattern(BEFORE_DATE, NAME_BEFORE_DATE, SCORE),
                                   Pattern(MAIL, MAIL_NAME, SCORE)],
             context=[entry for entry in entries if not entry.startswith("-")],
             supported_language=supported_language, triggers=None if patterns else TRIGGERS,
@@ -198,6 +214,20 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         result.end = end
         return result
 
+    def heads_entry_with_birth_date(self, text: str, result: RecognizerResult) -> bool:
+        """The name opens its line (or a list item, a label's value) and the bracketed date
+        after it reads as its date of birth; no word of it is a common or clinical one."""
+        line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
+        before = text[line_start + 1:result.start]
+        if not (_LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)):
+            return False
+        words = [word for word in text[result.start:result.end].replace(",", " ").split()
+                 if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
+        if any(self.is_no_name(word) for word in words):
+            return False
+        date_start = text.index("(", result.end) + 1
+        return bracketed_after_name(text, date_start, text.index(")", date_start))
+
     def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
         if not looks_like_name(value):
@@ -207,12 +237,21 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return self.trimmed(text, result)
         if pattern == MAIL:
             return result
+        if pattern == BEFORE_DATE:
+            return result if self.heads_entry_with_birth_date(text, result) else None
         if pattern == LISTED:
             line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
             surname, forename = value.split(",", 1)
-            if not _LISTED_BEFORE.search(text[line_start + 1:result.start][-12:]) or (
-                    self.not_names.equals(normalise_words(surname))):
+            before = text[line_start + 1:result.start]
+            if self.not_names.equals(normalise_words(surname)):
                 return None
+            if not (_LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)):
+                # Inside a sentence (`let you know MACKINTOSH, Mohammed who ...`) only a
+                # surname of three capitals or more and a forename in lower case, no
+                # common or clinical word (`with COPD, Asthma`).
+                return None if forename.isupper() or len(surname.strip()) < 3 or any(
+                    self.is_no_name(word) for word in value.replace(",", " ").split()
+                ) else result
             if not forename.isupper():
                 return result
             # In capitals (`DAVIES, KENNETH`) a list of findings looks the same
@@ -223,7 +262,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                     self.is_no_name(word) for word in value.replace(",", " ").split()):
                 return None  # `COLIN ADEYEMI, SN`: a signature's post-nominal
             return result if not normalise_words(label).strip() or self.is_name_field(
-                without_digits(normalise_words(label))) or _TITLE_BEFORE.search(label) else None
+                without_digits(normalise_words(label))) or _TITLE_BEFORE.search(label) or (
+                LIST_MARKER.fullmatch(label)) else None
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None
