@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from recognizers.dates import parse_date
 
@@ -26,6 +27,13 @@ def digits_only(value: str) -> str:
 
 def is_title(word: str) -> bool:
     return word.casefold().rstrip(".") in TITLES
+
+
+@lru_cache(maxsize=65536)
+def is_full_name(masked: str) -> bool:
+    """At least two words that are neither initials nor titles (`J*** S****`): a forename
+    alone, with an initial (`J*** S`) or a title (`Mrs S****`) links nobody."""
+    return sum(len(word) > 1 and not is_title(word) for word in masked.split()) >= 2
 
 
 def _name_words(value: str) -> list[str]:

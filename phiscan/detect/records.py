@@ -15,20 +15,48 @@ happens at detection time:
 
 The unit's own `where` (`page 3`, `sheet Visits`) prefixes the record name; a
 window of a long text (`phiscan.detect.windows`) is `part N` of it, its records named within.
+
+Several people in one record (a ward list, a handover sheet, a clinic list, a rota note):
+when a record holds two or more different values of one identifier kind (health numbers,
+dates of birth, NI numbers: `DIRECT_IDENTIFIERS`), it is cut into entries by its lines, so
+a date of birth links only to the name of its own entry:
+
+- a line starts a new entry when it brings a second value of a kind the entry holds
+  already (a subject's full name, an NHS number, a date of birth): table rows, list
+  items, `Name:`/`DOB:` blocks in either order; a line whose only names are staff or
+  related people (`Next of kin: Karen Jones, DOB ...`) never does: it stays with the
+  entry above, its related person listed beside that entry's person;
+- an entry with no identifier but a name (`Discussed with Sarah Lee`) is not a person's
+  entry: its names become records of their own, its other findings stay with the entry
+  above;
+- a line holding several values of a kind is cut at each repeat (`Alice Tanner
+  (DOB ...), George Tanner (DOB ...)`); when that leaves identifiers without a name, the
+  line's names and identifiers are not paired at all: each becomes a record of its own
+  (an NHS number still makes a person, a date of birth without a name is one more
+  possible person in the upper bound, a name alone makes nobody).
+
+Entries are named by their first line: `line 12` (`page 3 line 12`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
+from phiscan.detect.entities import DIRECT_IDENTIFIERS
+from phiscan.detect.normalize import is_full_name
+from phiscan.detect.roles import SUBJECT, UNMARKED
 from phiscan.model import Finding, TextUnit
 
 SHORT_TEXT_CHARS = 4_000
 _SECTION_BREAK = re.compile(r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|\f.*|#{1,6}[ \t].*)$",
                             re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_NEWLINE = re.compile("\n")
+_HEAD_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
@@ -66,6 +94,181 @@ class FreeTextRecords:
         return f"{name} paragraph {paragraph + 1}"
 
 
+SUBJECT_NAME = "PERSON"
+
+
+def person_kind(finding: Finding) -> str | None:
+    """What a finding pins a person by (a person has one value of each kind): a full name
+    that is the subject's (or nobody's in particular), or a direct identifier."""
+    if finding.entity_type == SUBJECT_NAME:
+        return (SUBJECT_NAME if finding.role in (SUBJECT, UNMARKED)
+                and is_full_name(finding.masked) else None)
+    return finding.entity_type if finding.entity_type in DIRECT_IDENTIFIERS else None
+
+
+def _values(findings: list[Finding]) -> dict[str, set[str]]:
+    values: dict[str, set[str]] = defaultdict(set)
+    for finding in findings:
+        if (kind := person_kind(finding)) is not None:
+            values[kind].add(finding.value_hash)
+    return values
+
+
+def _repeats(values: dict[str, set[str]], finding_values: dict[str, set[str]]) -> bool:
+    return any(hashes - values.get(kind, hashes) for kind, hashes in finding_values.items())
+
+
+def holds_several_people(findings: list[Finding], line_of: Callable[[Finding], int]) -> bool:
+    """Two or more values of one identifier kind, or two lines that each hold a subject's
+    name with an identifier. Names alone do not count: a note's unlabelled carer is a
+    name, not a second patient (`phiscan.scoping.recurrence` deals with it)."""
+    if any(len(hashes) > 1 for kind, hashes in _values(findings).items()
+           if kind != SUBJECT_NAME):
+        return True
+    lines: dict[int, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        lines[line_of(finding)].append(finding)
+    named = [values for values in map(_values, lines.values())
+             if SUBJECT_NAME in values and len(values) > 1]
+    return len(named) > 1 and len(set().union(*(v[SUBJECT_NAME] for v in named))) > 1
+
+
+def line_values(findings: list[Finding]) -> dict[str, set[str]]:
+    """The person kinds a line brings; none when its identifiers follow the name of a
+    member of staff or a related person and no subject is named (`Next of kin: Carol
+    Wragg, DOB ...`: theirs, or the subject's, never a new person). A line whose date
+    comes before a carer's name (`9:30 ... (30/03/58) - ... Carer: Amira Bishop`) is
+    a subject's entry whose name was not read."""
+    values = _values(findings)
+    if SUBJECT_NAME in values:
+        return values
+    others = [f.start for f in findings
+              if f.entity_type == SUBJECT_NAME and f.role not in (SUBJECT, UNMARKED)]
+    identifiers = [f.start for f in findings if person_kind(f) is not None]
+    return {} if others and identifiers and min(others) < min(identifiers) else values
+
+
+@dataclass
+class Entry:
+    line: int  # 1-based, within the unit
+    findings: list[Finding] = field(default_factory=list)
+    values: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def identified(self) -> bool:
+        return any(kind != SUBJECT_NAME for kind in self.values)
+
+
+def entries_of(lines: dict[int, list[Finding]]) -> list[Entry]:
+    """Lines grouped into entries: a new one at a line that repeats a kind."""
+    entries: list[Entry] = []
+    for number, found in lines.items():
+        brought = line_values(found)
+        if not entries or _repeats(entries[-1].values, brought):
+            entries.append(Entry(number))
+        entry = entries[-1]
+        if brought and not entry.values:
+            entry.line = number  # named by its first line about the person
+        entry.findings += found
+        for kind, hashes in brought.items():
+            entry.values.setdefault(kind, set()).update(hashes)
+    return entries
+
+
+def pieces_of(line: list[Finding]) -> list[list[Finding]]:
+    """A line cut before each finding that repeats a kind of the piece it would join."""
+    pieces: list[list[Finding]] = [[]]
+    values: dict[str, set[str]] = {}
+    for finding in line:
+        kind = person_kind(finding)
+        if kind is not None and finding.value_hash not in values.setdefault(
+                kind, {finding.value_hash}):
+            pieces.append([])
+            values = {kind: {finding.value_hash}}
+        pieces[-1].append(finding)
+    return pieces
+
+
+def paired(pieces: list[list[Finding]]) -> bool:
+    """Every piece with an identifier has a subject's name to pair it with."""
+    return all(SUBJECT_NAME in values or not values
+               for values in (_values(piece) for piece in pieces))
+
+
+class LineIndex:
+    """Line numbers of offsets in one text; its line breaks are found on first use, once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines: list[int] | None = None
+
+    def line_of(self, finding: Finding) -> int:
+        if self.newlines is None:
+            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
+        return bisect_right(self.newlines, finding.start - 1) + 1
+
+    def at_head(self, finding: Finding) -> bool:
+        """Whether a finding opens its line, as a list item's or a label's value does
+        (`Bed 4 Mr Frank Oduya`, `2. BELL, Dorothy`, `Patient name: ...`), not a mention
+        inside a sentence (`Discussed with Sarah Lee`)."""
+        before = self.text[self.text.rfind("\n", 0, finding.start) + 1:finding.start]
+        return before.rstrip().endswith(":") or len(_HEAD_WORD.findall(before)) <= 1
+
+
+class EntryNames:
+    """The record of each finding of a record that holds several people."""
+
+    def __init__(self, lines: LineIndex, base: str) -> None:
+        self.prefix = "" if base == "document" else f"{base} "
+        self.line_of = lines.line_of
+        self.at_head = lines.at_head
+        self.record: dict[int, str] = {}  # id(finding) -> record name
+
+    def name(self, line: int, suffix: str = "") -> str:
+        return f"{self.prefix}line {line}{suffix}"
+
+    def assign(self, findings: list[Finding]) -> None:
+        lines: dict[int, list[Finding]] = defaultdict(list)
+        for finding in sorted(findings, key=lambda found: found.start):
+            lines[self.line_of(finding)].append(finding)
+        owner: Entry | None = None
+        for entry in entries_of(lines):
+            if owner is not None and not entry.identified and not self.heads_line(entry):
+                self.name_apart(entry, owner)
+                continue
+            owner = entry
+            for finding in entry.findings:
+                self.record[id(finding)] = self.name(entry.line)
+            for number in {self.line_of(finding) for finding in entry.findings}:
+                self.split_line(number, lines[number])
+
+    def heads_line(self, entry: Entry) -> bool:
+        """An entry opened by a name at the head of its line (a list item without
+        identifiers) is that person's; a name inside a sentence is only a mention."""
+        first = next(f for f in entry.findings if person_kind(f) == SUBJECT_NAME)
+        return self.at_head(first)
+
+    def name_apart(self, entry: Entry, owner: Entry) -> None:
+        """A name without identifiers below a person's entry: a record of its own; the
+        rest of its lines stays with the entry above."""
+        for finding in entry.findings:
+            alone = person_kind(finding) == SUBJECT_NAME
+            self.record[id(finding)] = self.name(self.line_of(finding) if alone else owner.line)
+
+    def split_line(self, number: int, line: list[Finding]) -> None:
+        if not any(len(hashes) > 1 for hashes in line_values(line).values()):
+            return
+        pieces = pieces_of(line)
+        if paired(pieces):
+            for index, piece in enumerate(pieces[1:], start=2):
+                for finding in piece:
+                    self.record[id(finding)] = self.name(number, f" part {index}")
+            return
+        kinds = [finding for finding in line if person_kind(finding) is not None]
+        for index, finding in enumerate(kinds, start=1):
+            self.record[id(finding)] = self.name(number, f" item {index}")
+
+
 def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = None
                    ) -> list[Finding]:
     """Findings of a free-text unit with their record set; structured units unchanged.
@@ -75,4 +278,18 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
     stored = unit.where if where is None else where
     name = stored if unit.window is None else f"{stored} part {unit.window.number}"
     records = FreeTextRecords(unit.text, name.strip())
-    return [replace(finding, record=records.record_at(finding.start)) for finding in findings]
+    by_record: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_record[records.record_at(finding.start)].append(finding)
+    named: dict[int, str] = {}
+    lines = LineIndex(unit.text)
+    for record, found in by_record.items():
+        entries = EntryNames(lines, record)
+        if len(found) > 1 and holds_several_people(found, lines.line_of):
+            entries.assign(found)
+            one_record = len(set(entries.record.values())) == 1  # one person after all
+            named.update((key, record if one_record else name)
+                         for key, name in entries.record.items())
+        else:
+            named.update((id(finding), record) for finding in found)
+    return [replace(finding, record=named[id(finding)]) for finding in findings]

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
-from phiscan.detect.normalize import is_title
+from phiscan.detect.normalize import is_full_name
 from phiscan.detect.roles import RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 
@@ -72,13 +71,6 @@ class Record:
     @property
     def is_test_only(self) -> bool:
         return bool(self.test_nhs) and not self.nhs
-
-
-@lru_cache(maxsize=65536)
-def is_full_name(masked: str) -> bool:
-    """At least two words that are neither initials nor titles (`J*** S****`): a forename
-    alone, with an initial (`J*** S`) or a title (`Mrs S****`) links nobody."""
-    return sum(len(word) > 1 and not is_title(word) for word in masked.split()) >= 2
 
 
 # Where a finding's hash goes in its record, by entity type (PERSON goes by role).
