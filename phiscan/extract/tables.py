@@ -16,11 +16,12 @@ like labels and not like data:
   `Patient name | Jane Smith` over `NHS number | 943 476 5919`, has its labels there).
 
 A short table whose first column is all labels (`Name`, `NHS number`, `Date of
-birth`, from its first row) is a form: one record, each label naming the values
-beside it. In doubt the row is data, and is scanned as data: a patient in the first row
-of a headerless sheet is never turned into column names. A header cell whose
-column is empty below keeps its label: such labels are given as one more unit
-at the end of the table, so nothing written in a table goes unread.
+birth`, from its first row; two thirds of them from the vocabulary) is a form: one
+record, each label naming the values beside it. In doubt the row is data, and is
+scanned as data: a patient in the first row of a headerless sheet is never turned into
+column names. A header cell whose column is empty below keeps its label: such labels are
+given as one more unit at the end of the table, so nothing written in a table goes
+unread.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ SAMPLE_ROWS = 20  # rows below the first that the decision looks at
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60
 MAX_LABEL_DIGITS = 2
+FORM_LABEL_SHARE = 2 / 3
 
 FIELD_WORDS_FILE = Path(__file__).parent.parent / "data" / "field_words.txt"
 FIELD_WORDS = frozenset(word for line in FIELD_WORDS_FILE.read_text(encoding="utf-8").splitlines()
@@ -94,12 +96,14 @@ def label_evidence(label: str, below: list[str]) -> bool:
     return bool(below) and numeric * 2 > len(below) and not any(c.isdigit() for c in label)
 
 
-def is_label_column(below: list[str]) -> bool:
+def is_label_column(below: list[str], label_share: float = 1.0) -> bool:
     """Labels all the way down the first column, distinct and without numbers: the
-    keys of a form laid out in rows."""
+    keys of a form laid out in rows. `label_share`: how many of them must read as labels
+    (`Access arrangements`, `Plan written by` are labels no vocabulary lists)."""
     return (bool(below) and len({value.casefold() for value in below}) == len(below)
-            and all(reads_as_label(value) and not any(c.isdigit() for c in value)
-                    and not looks_like_value(value) for value in below))
+            and all(not any(c.isdigit() for c in value) and not looks_like_value(value)
+                    for value in below)
+            and sum(map(reads_as_label, below)) >= label_share * len(below))
 
 
 def is_header(first: Cells, below: list[Cells]) -> bool:
@@ -123,9 +127,11 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
 
 def is_form(rows: list[tuple[int, Cells]]) -> bool:
     """A short table whose first column holds labels all the way down, from its first
-    row, with values beside them: `Name | Jane Smith` over `NHS number | 943 476 5919`."""
+    row, with values beside them: `Name | Jane Smith` over `NHS number | 943 476 5919`.
+    Most labels (`FORM_LABEL_SHARE`) must read as labels; the others only look like
+    them (short, distinct, no digits)."""
     keys = [cells[0] for _number, cells in rows]
-    return (len(rows) >= 2 and all(keys) and is_label_column(keys)
+    return (len(rows) >= 2 and all(keys) and is_label_column(keys, FORM_LABEL_SHARE)
             and any(any(cells[1:]) for _number, cells in rows))
 
 
