@@ -239,3 +239,38 @@ def test_care_share_report_lists_recurring_staff_masked(care):
     names = [*truth.staff, *truth.related,
              *(f"{p['forename']} {p['surname']}" for p in truth.people)]
     assert not [name for name in names if name in result.stdout]
+
+
+HELDOUT_GENERATOR = Path(__file__).parent.parent / "bench" / "heldout_share.py"
+HELDOUT_PEOPLE, HELDOUT_SEED = 40, 2026
+
+
+@pytest.fixture(scope="module")
+def heldout(tmp_path_factory):
+    """A small held-out share (`bench/heldout_share.py`, written by someone who did not
+    read phiscan's detectors or its own generator), scanned and scored like the care
+    share."""
+    work = tmp_path_factory.mktemp("heldout")
+    result = subprocess.run(
+        [sys.executable, str(HELDOUT_GENERATOR), str(work / "share"), str(work / "truth.json"),
+         str(HELDOUT_PEOPLE), str(HELDOUT_SEED)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    scan(work / "share", work / "out")
+    result = run_cli("eval", str(work / "truth.json"), "--scoping", str(work / "out"),
+                     "--json", str(work / "figures.json"))
+    assert result.returncode == 0, result.stderr
+    truth = json.loads((work / "truth.json").read_text())
+    return truth, json.loads((work / "figures.json").read_text())
+
+
+def test_heldout_share_people_are_right_person_by_person(heldout):
+    truth, figures = heldout
+    assert figures["true_people"] == len(truth["people"]) == HELDOUT_PEOPLE
+    assert figures["identity_recall"] >= 0.98
+    assert figures["identity_precision"] >= 0.98
+    assert figures["staff_contamination"] <= 0.01
+    assert figures["rows_named_staff"] == 0
+    assert abs(figures["total"] - HELDOUT_PEOPLE) <= 0.01 * HELDOUT_PEOPLE
+    home = sum(1 for person in truth["people"] if person["keysafe_code"])
+    assert figures["true_with_home_access"] == home
+    assert abs(figures["with_home_access"] - home) <= 0.02 * home
