@@ -535,6 +535,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if pattern in _NEGATED_PATTERNS and _NEGATION.found_in(
                 _clause_before(text, result.start, 4)):
             return None
+        if pattern in _LET_PATTERNS and someone_lets_in(text, result.start, result.end):
+            return None
         for code in _CODE_RE.finditer(text, result.start, result.end):
             if not code_is_plausible(text, code.start(), code.end()):
                 return None
@@ -542,6 +544,23 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             prefix = _CODE_PREFIX.search(text, max(result.start - 2, 0), result.start)
             result.start = prefix.start() if prefix else result.start
         return result
+
+
+# `let carers in` is how to get in when it is an instruction (`Let carers in via the side
+# door`, `please let the carers in`); with someone doing the letting (`Family let carers
+# in`) the home is opened by a person, not open to a reader.
+_LET_PATTERNS = frozenset({"entry instruction", "let in"})
+_LETTING_OTHERS = re.compile(r"(?i:let)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:carers?|staff)\b")
+_INSTRUCTION_START = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls|to))[^\S\n]*$")
+
+
+def someone_lets_in(text: str, start: int, end: int) -> bool:
+    """`X let(s) carers in`: a `let` of carers or staff with words before it in its clause
+    other than `please` or `to`."""
+    if not _LETTING_OTHERS.match(text, start, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not _INSTRUCTION_START.search(text[max(line_start, start - 40):start])
 
 
 _JOIN = re.compile(r"[\s,]*(?i:and)?[\s,]*")
