@@ -3,9 +3,11 @@
 A date is a date of birth only with birth context: a field named like `dob`,
 `date_of_birth`, `birthDate`; HL7 PID-7; or `DOB`, `D.O.B.`, `date of birth`,
 `born` written just before it (no other number in between) or `(DOB)` just
-after; or in brackets right after a name (`BEGUM, Reginald (20/12/1957)`, the list
-convention) when it is at least two years old. Other dates (visits, invoices) are not
-reported. The date must be real and not in the future.
+after; or a person's name just before it, as lists write one: in brackets right after
+the name (`BEGUM, Reginald (20/12/1957)`), or right after a `SURNAME, Forename`
+(`JONES, Sandra, 12/04/1930`), when it is at least two years old (a recent date there is
+a visit's or a letter's). Other dates (visits, invoices) are not reported. The date must
+be real and not in the future.
 """
 
 from __future__ import annotations
@@ -61,18 +63,37 @@ DATE_TRIGGERS = {
 # `BEGUM, Reginald (20/12/1957)`, `Eric CARTWRIGHT (1961-08-29)`: a list's date of birth
 # in brackets right after the name (capitalised words, the last of two letters or more).
 NAME_THEN_BRACKET = re.compile(r"(?:\p{Lu}[\p{L}'’\-]*\.?,?[ ]+){1,4}\p{Lu}[\p{L}'’\-]+[ ]?\($")
-# A recent date in brackets after a name is an event's (a visit, a letter, a review).
+# A recent date after a name is an event's (a visit, a letter, a review).
 BRACKETED_MIN_AGE_DAYS = 2 * 365
 
+# `JONES, Sandra, 12/04/1930`, `WEBB-MORTON, Alan James 04/05/1941`: a date right after a
+# name written surname first (the surname in capitals, the forenames capitalised).
+_FORENAME = r"\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*"
+LISTED_NAME_THEN_DATE = (rf"(?<![\p{{L}}'’\-])\p{{Lu}}(?:\p{{Lu}}|['’\-](?=\p{{Lu}}))+,[ ]"
+                         rf"{_FORENAME}(?:[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{0,3}},?[ \t]+")
+_LISTED_BEFORE_DATE = re.compile(LISTED_NAME_THEN_DATE + "$")
+
 # Every date kept has birth words on its line (label, field name, the words after), sits
-# in an HL7 PID segment (segments end at a carriage return) or in brackets after a name.
-BIRTH_LINES = Trigger(sign=rf"{BIRTH_CONTEXT.raw_sign()}|(?:^|(?<=\r))PID\||\p{{L}}[ ]?\(\d")
+# in an HL7 PID segment (segments end at a carriage return) or after a name.
+BIRTH_LINES = Trigger(sign=rf"{BIRTH_CONTEXT.raw_sign()}|(?:^|(?<=\r))PID\||\p{{L}}[ ]?\(\d"
+                           rf"|{LISTED_NAME_THEN_DATE}\d")
 
 
 def bracketed_after_name(text: str, start: int, end: int, today: date | None = None) -> bool:
     """A date of birth in brackets after the name it belongs to, old enough not to be an
     event's date."""
     if text[end:end + 1] != ")" or not NAME_THEN_BRACKET.search(text[max(0, start - 80):start]):
+        return False
+    parsed = parse_date(text[start:end])
+    today = today or date.today()
+    return parsed is not None and (today - parsed).days >= BRACKETED_MIN_AGE_DAYS
+
+
+def after_listed_name(text: str, start: int, end: int, today: date | None = None) -> bool:
+    """A date right after `SURNAME, Forename`, old enough not to be an event's date."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    # Searched in place, so the look-behind sees the real text (as the line gate does).
+    if not _LISTED_BEFORE_DATE.search(text, max(line_start, start - 80), start):
         return False
     parsed = parse_date(text[start:end])
     today = today or date.today()
@@ -111,7 +132,8 @@ class DateOfBirthRecognizer(ContextScoredRecognizer):
             is_birth = (birth.found_in(own_label) or birth.found_in(f" {first_after} ")
                         or (not own_label.strip() and birth.found_in(context.field)))
         if not is_birth and not (context.hl7_segment or value.isdigit()):
-            is_birth = bracketed_after_name(text, result.start, result.end)
+            is_birth = (bracketed_after_name(text, result.start, result.end)
+                        or after_listed_name(text, result.start, result.end))
         if not is_birth:
             return None
         result.score = SCORE_DOB

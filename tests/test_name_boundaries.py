@@ -10,6 +10,7 @@ import csv
 import sqlite3
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,10 @@ FILES = {
     "ohara.txt": "Mr Cecil A. O'Hara attended with heart failure, DOB 12/03/1941.\n",
     "smith.txt": "Carer Leanne Bishop Tel 07700 900123 visited Mrs Jane Smith Dob 01/02/1940"
                  " about her epilepsy.\n",
+    # A date right after `SURNAME, Forename` is the date of birth; a recent one is not.
+    "listed.txt": "Patient: WEBB-MORTON, Alan James, 04/05/1941 - asthma review booked.\n"
+                  "Reviewed: WEBB-MORTON, Alan James "
+                  f"{(date.today() - timedelta(days=10)).strftime('%d/%m/%Y')} by the nurse.\n",
 }
 # Every PERSON finding, file by file: (start, end, masked preview, role).
 EXPECTED_PEOPLE = {
@@ -43,13 +48,21 @@ EXPECTED_PEOPLE = {
     "review.txt": [(12, 37, "T***** D****** C*********", "")],
     "ohara.txt": [(0, 18, "Mr C**** A* O*****", "")],
     "smith.txt": [(6, 19, "L***** B*****", "staff"), (45, 59, "Mrs J*** S****", "")],
+    "listed.txt": [(9, 32, "W*********** A*** J****", "subject"),
+                   (79, 102, "W*********** A*** J****", "")],
 }
+# Dates of birth, file by file, as written (the recent review date in listed.txt is none).
+BIRTH_DATES = {"letter.txt": "12/04/1930", "holroyd.eml": "14/07/1952",
+               "eastwood.eml": "04-Nov-1930", "clinic.txt": "02/03/1944",
+               "review.txt": "02/03/1944", "ohara.txt": "12/03/1941", "smith.txt": "01/02/1940",
+               "listed.txt": "04/05/1941"}
 # The individuals: one per patient, named as written, with the date of birth and the
 # number of files; `CARTWRIGHT, Teresa Dorothy` and `Teresa Dorothy Cartwright` are one.
 EXPECTED_INDIVIDUALS = sorted([
     ("Sandra Jones", "12/04/1930", "1"), ("Terence Holroyd", "14/07/1952", "1"),
     ("EASTWOOD, Mavis", "04-Nov-1930", "1"), ("Mr Cecil A. O'Hara", "12/03/1941", "1"),
     ("Mrs Jane Smith", "01/02/1940", "1"), ("CARTWRIGHT, Teresa Dorothy", "02/03/1944", "2"),
+    ("WEBB-MORTON, Alan James", "04/05/1941", "1"),
 ])
 
 
@@ -69,16 +82,30 @@ def scanned(tmp_path_factory) -> Path:
     return out
 
 
-def test_name_spans_stop_at_labels_and_keep_middle_names(scanned):
-    with sqlite3.connect(scanned / "inventory.sqlite") as db:
+def findings(out: Path, entity: str) -> dict[str, list]:
+    with sqlite3.connect(out / "inventory.sqlite") as db:
         rows = db.execute(
             "SELECT l.location, f.start, f.end, f.masked, f.role FROM findings f JOIN"
-            " locations l ON l.id = f.location_id WHERE f.entity_type = 'PERSON'"
-            " ORDER BY l.location, f.start").fetchall()
+            " locations l ON l.id = f.location_id WHERE f.entity_type = ?"
+            " ORDER BY l.location, f.start", (entity,)).fetchall()
     found: dict[str, list] = {}
     for location, start, end, masked, role in rows:
         found.setdefault(Path(location).name, []).append((start, end, masked, role))
-    assert found == EXPECTED_PEOPLE
+    return found
+
+
+def test_name_spans_stop_at_labels_and_keep_middle_names(scanned):
+    assert findings(scanned, "PERSON") == EXPECTED_PEOPLE
+
+
+def test_dates_of_birth_after_labels_and_after_a_surname_first_name(scanned):
+    found = findings(scanned, "DATE_OF_BIRTH")
+    expected = {}
+    for name, written in BIRTH_DATES.items():
+        body = FILES[name].split("\n\n", 1)[1] if name.endswith(".eml") else FILES[name]
+        expected[name] = [(body.index(written), body.index(written) + len(written))]
+    assert {name: [(start, end) for start, end, _masked, _role in rows]
+            for name, rows in found.items()} == expected
 
 
 def test_individuals_carry_the_whole_name_and_no_label(scanned, tmp_path):
