@@ -271,6 +271,9 @@ class SmbSource:
         except (SMBException, OSError) as exc:
             return Exposure(ExposureLevel.UNKNOWN, (),
                             f"security descriptor not readable: {safe_reason(exc)}")
+        except SourceUnavailable:  # reconnecting failed: the listing will say so next
+            return Exposure(ExposureLevel.UNKNOWN, (), "security descriptor not readable: "
+                                                       "connection lost")
         return nt_exposure(descriptor, self._resolve)
 
     def _security_descriptor(self, path: str) -> bytes:
