@@ -154,14 +154,25 @@ def test_s3_object_acls_and_bucket_posture(s3_admin, moto_endpoint, tmp_path):
                      ("authenticated.txt", "authenticated-read")):
         s3_admin.put_object(Bucket="exposure-acls", Key=key, Body=NOTE.encode(), ACL=acl)
     s3_admin.create_bucket(Bucket="exposure-open", ACL="public-read")
-    s3_admin.put_object(Bucket="exposure-open", Key="private.txt", Body=NOTE.encode(),
-                        ACL="private")
+    s3_admin.create_bucket(Bucket="exposure-policy")
+    s3_admin.put_bucket_policy(Bucket="exposure-policy", Policy=json.dumps({
+        "Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::exposure-policy/*"}]}))
+    s3_admin.create_bucket(Bucket="exposure-blocked")
+    s3_admin.put_public_access_block(Bucket="exposure-blocked", PublicAccessBlockConfiguration={
+        "BlockPublicAcls": False, "IgnorePublicAcls": True, "BlockPublicPolicy": False,
+        "RestrictPublicBuckets": False})
+    for bucket, acl in (("exposure-open", "private"), ("exposure-policy", "private"),
+                        ("exposure-blocked", "public-read")):
+        s3_admin.put_object(Bucket=bucket, Key="note.txt", Body=NOTE.encode(), ACL=acl)
     owner = "owner:" + s3_admin.get_object_acl(Bucket="exposure-acls",
                                                Key="private.txt")["Owner"]["ID"]
     plan = FaultPlan()
     proxy = FaultProxy(moto_endpoint, plan).start()
     try:
-        result = run_cli("scan", "s3://exposure-acls", "s3://exposure-open", "--out",
+        result = run_cli("scan", "s3://exposure-acls", "s3://exposure-open",
+                         "s3://exposure-policy", "s3://exposure-blocked", "--out",
                          str(tmp_path / "out"), "--endpoint-url", proxy.url, "--workers", "1")
     finally:
         proxy.stop()
@@ -174,13 +185,17 @@ def test_s3_object_acls_and_bucket_posture(s3_admin, moto_endpoint, tmp_path):
         "s3://exposure-acls/authenticated.txt": (
             "scanned", "broad", [owner, "AuthenticatedUsers"], "critical"),
         "s3://exposure-acls/private.txt": ("scanned", "restricted", [owner], "high"),
-        # The bucket's ACL makes every object in it public: no per-object ACL is read.
-        "s3://exposure-open/private.txt": (
+        # The bucket's ACL or policy makes every object in it public: no object ACL read.
+        "s3://exposure-open/note.txt": (
             "scanned", "public", ["bucket ACL: public read"], "critical"),
+        "s3://exposure-policy/note.txt": (
+            "scanned", "public", ["bucket policy: public"], "critical"),
+        # The public access block's IgnorePublicAcls voids the object's AllUsers grant.
+        "s3://exposure-blocked/note.txt": ("scanned", "restricted", [owner], "high"),
     }
-    assert plan.counts["object_acl"] == 3  # one per object, none in the public bucket
+    assert plan.counts["object_acl"] == 4  # one per object, none in the public buckets
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
-    assert summary["sensitive_broadly_readable_locations"] == 3
+    assert summary["sensitive_broadly_readable_locations"] == 4
 
 
 def test_s3_object_acl_denied_is_unknown_with_a_reason(s3_admin, moto_endpoint, tmp_path):
