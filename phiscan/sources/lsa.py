@@ -24,6 +24,7 @@ NDR_SYNTAX = uuid.UUID("8a885d04-1ceb-11c9-9fe8-08002b104860")
 BIND, BIND_ACK, REQUEST, RESPONSE, FAULT = 11, 12, 0, 2, 3
 FIRST_FRAG, LAST_FRAG = 0x01, 0x02
 MAX_FRAGMENT = 4280
+MAX_FRAGMENTS = 4096  # 1,000 names take a few dozen; more is a server gone wrong
 OPEN_POLICY2, LOOKUP_SIDS, CLOSE = 44, 15, 0
 POLICY_LOOKUP_NAMES = 0x00000800
 LOOKUP_WKSTA = 1
@@ -134,6 +135,8 @@ class LsaLookup:
                 parts.append(fragment[16:body_end])
             if flags & LAST_FRAG or reply_type not in (RESPONSE,):
                 return reply_type, b"".join(parts)
+            if len(parts) > MAX_FRAGMENTS:
+                raise LookupFailed("LSA reply too long")
 
 
 def _align(position: int, boundary: int) -> int:
