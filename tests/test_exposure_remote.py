@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from phiscan.inventory.store import NOT_READ_REASON
 from phiscan.synthetic.people import random_nhs_number, spaced
 from tests.servers import SMB_PASSWORD, SMB_USER, FaultPlan, FaultProxy, smbcacls
 from tests.source_fixtures import rows_by_location
@@ -141,7 +142,7 @@ def test_an_unreadable_security_descriptor_is_unknown_not_an_error(samba, tmp_pa
         # Samba maps 0644 to owner, owning group and Everyone.
         "open.txt": ("scanned", "broad", ["Unix User\\root", "Unix Group\\root", "Everyone"], ""),
         "locked.txt": ("error", "unknown", [], "security descriptor not readable: access denied"),
-        "locked-dir": ("skipped", "unknown", [], "this source's permissions are not read"),
+        "locked-dir": ("skipped", "unknown", [], NOT_READ_REASON),
     }
 
 

@@ -672,7 +672,7 @@ class Inventory:
         return self.db.execute(query + " ORDER BY f.id", params).fetchall()
 
 
-NOT_READ_REASON = "this source's permissions are not read"
+NOT_READ_REASON = "not read: the walk skipped this location (a folder, link or special file)"
 
 
 def _exposure_values(exposure: Exposure | None) -> tuple[str, str, str]:
