@@ -56,8 +56,8 @@ SURNAMES = words(
             "Yeadon Kowalczyk Nowak Bhatti Mahmood Chaudhry Iqbal Mensah Adeyemi Ferreira "
             "O'Rourke McAllister Llewellyn Pritchard Gallagher Devlin Quigley MacLeod "
             "Fitzgerald Okonkwo Szymanski Rahman")
-MIDDLE = words("Anne Mary Elizabeth Louise May Joan Rose James John William Arthur George Edward "
-          "Thomas")
+MIDDLE = {"F": words("Anne Mary Elizabeth Louise May Joan Rose"),
+          "M": words("James John William Arthur George Edward Thomas")}
 STAFF_FORE = words("Harriet Naveed Ciara Tomasz Bronwen Oluwaseun Rebecca Imran Fiona Declan Gemma "
               "Priyanka Lachlan Anouska Kwame Rosalind Yusuf Eleri Callum Marisa Joanna "
               "Hamza Philippa Ruaridh")
@@ -212,7 +212,7 @@ def make_people(rng: random.Random, count: int) -> tuple[list[Patient], list[Sta
         town, district = rng.choice(TOWNS)
         has_code = rng.random() < 0.35
         patient = Patient(
-            forename=forename, middle=rng.choice(MIDDLE), surname=surname, sex=sex, dob=dob,
+            forename=forename, middle=rng.choice(MIDDLE[sex]), surname=surname, sex=sex, dob=dob,
             nhs=new_nhs_number(rng, used_nhs) if rng.random() < 0.85 else "",
             street=f"{rng.randint(1, 140)} {rng.choice(STREETS)}", town=town,
             postcode=f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
