@@ -471,7 +471,7 @@ def email_body(rng: random.Random, sender: Staff, to: Staff, group: list[Patient
             lines.append(f"{pronoun} {p.kin_relation} {p.kin} would like a call on {p.phone}.")
         lines.append("")
     if rng.random() < 0.3:
-        lines.append("PS the back door code at Beck Side has changed to 2580#, don't share it.")
+        lines.append("PS the surgery's staff entrance code has changed to 2580#, staff only.")
     lines += ["Thanks", sender.forename, "", sender.name, sender.role,
               "Calder Valley Medical Practice"]
     return "\n".join(lines) + "\n"
