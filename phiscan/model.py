@@ -78,7 +78,7 @@ class SourceItem:
     # The source's own handle when it differs from the display location (a local
     # path whose name is not valid UTF-8 is displayed with escapes).
     ref: str = ""
-    exposure: Exposure | None = None  # None: this source does not read permissions
+    exposure: Exposure | None = None  # None: not read (the walk skipped the item)
 
     @property
     def handle(self) -> str:
