@@ -71,6 +71,21 @@ def test_exports_to_anything_but_a_regular_file_are_refused(scanned, tmp_path, k
         assert (tmp_path / "real.csv").read_text() == ""
 
 
+@pytest.mark.parametrize("command", [["individuals", "--export"], ["match", "--out"]])
+def test_an_export_into_a_missing_folder_is_a_usage_error(scanned, tmp_path, command):
+    """It was an internal error (FileNotFoundError, exit 1) after the whole scope was built."""
+    target = tmp_path / "no such folder" / "people.csv"
+    name, option = command
+    mpi = tmp_path / "mpi.csv"
+    mpi.write_text("nhs_number\n9434765919\n")
+    extra = ["--mpi", str(mpi)] if name == "match" else []
+    result = run_cli(name, str(scanned), *extra, option, str(target), timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert f"no folder {target.parent} to write people.csv in" in " ".join(
+        result.stderr.split())
+    assert "internal error" not in result.stderr
+
+
 def test_a_regular_export_is_still_written_0600(scanned, tmp_path):
     target = tmp_path / "people.csv"
     result = run_cli("individuals", str(scanned), "--export", str(target))

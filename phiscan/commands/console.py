@@ -75,11 +75,14 @@ def prepare_output(out: Path) -> None:
 
 
 def refuse_unsafe_target(path: Path) -> None:
-    """Exit 2 before any work when an output path is a link, FIFO, device or folder."""
+    """Exit 2 before any work when an output path is a link, FIFO, device or folder, or
+    its folder does not exist."""
     try:
         check_output_target(path)
     except OutputPathError as exc:
         raise usage_error(str(exc)) from None
+    if not path.parent.is_dir():
+        raise usage_error(f"no folder {path.parent} to write {path.name} in")
 
 
 Rows = Iterable[tuple[str, object]]

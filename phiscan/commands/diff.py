@@ -133,8 +133,6 @@ def diff_command(
         raise usage_error("give either two folders or one folder with --runs, not both")
     if html is not None:
         refuse_unsafe_target(html)
-        if not html.parent.is_dir():
-            raise usage_error(f"--html: no folder {html.parent} to write {html.name} in")
     config = load_or_exit(config_path)
     try:
         if new is None:
