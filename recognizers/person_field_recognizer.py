@@ -93,11 +93,14 @@ MAIL_NAME = (
     r"^[ \t]*(?i:from|to|cc|bcc|reply-to|sender):[ \t]+\"?\K"
     rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}}(?=\"?[ \t]*<)"
 )
-# A name field's value follows a colon (the other patterns scan fast on their own).
+# A name field's value follows a colon; a list entry's name comes before `(` and a digit
+# (the other patterns scan fast on their own).
 TRIGGERS = {
     "name field": Trigger(literals=[Literal(
         ":", word_start=False, word_end=False,
         confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
+    # the bracketed date after the name, within reach of its (at most four) words
+    BEFORE_DATE: Trigger(sign=r"\(\d", reach=160),
 }
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
                        "el", "bin", "ibn", "ap", "mac", "st", "dos", "das", "del"})
