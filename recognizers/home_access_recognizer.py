@@ -386,10 +386,11 @@ class _Remembered(Trigger):
 
 def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     """Where each pattern can match, in three automaton passes: where an access object
-    starts (a device, an opening, a code word: as starts, or as the lines holding one),
-    where an instruction starts, the lines holding a key (or a latch). A pattern
-    anchored on a group of words is tried at every start of the group (a superset of
-    its own)."""
+    starts (a device, an opening, a code word, a misspelt key safe: as starts, or as the
+    lines holding one), where an instruction starts (`let`, `knock`, `enter`, the entry
+    phrases), the lines holding a key or a latch. A pattern anchored on a group of words
+    is tried at every start of the group (a superset of its own); a trigger shared by
+    patterns holds all their words."""
     words = Vocabulary(extra_dirs)
     words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words])
     objects = _Remembered(Trigger(literals=[
@@ -397,11 +398,13 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
           for start in ("key", "kes", "kys", "ke", "ky"))]), anchored=True)
     object_first, object_line = objects, objects.view(anchored=False)
-    instruction_first = vocabulary_trigger(
-        [*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS], anchored=True)
+    instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
+    instruction_first = Trigger(literals=[*instructions.literals,
+                                          Literal("let", confirm=_LET_IN)], anchored=True)
     key_line = Trigger(literals=[
-        Literal(word, word_start=False, word_end=False, confirm=_KEY_WORD)
-        for word in ("key", "fob")])
+        *(Literal(word, word_start=False, word_end=False, confirm=_KEY_WORD)
+          for word in ("key", "fob")),
+        Literal("latch"), Literal("snib")])
     return {
         "code after object": object_first, "code in next clause": object_first,
         "code keyed in": object_first, "object location": object_first,
@@ -411,8 +414,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "key held by": key_line,
         "keyholder holds key": key_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
-        "latched": Trigger(literals=[Literal("latch"), Literal("snib")]),
-        "let in": Trigger(literals=[Literal("let")], anchored=True),
+        "latched": key_line, "let in": instruction_first,
     }
 
 
