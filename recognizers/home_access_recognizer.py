@@ -145,7 +145,7 @@ _SPATIAL = (
 )
 _NOT_A_PLACE = (
     r"(?!(?i:way|post|mail|morning|afternoon|evening|night|day|week|month|year|future|"
-    r"meantime|past|case|event|process|system|name|hand|hands|meantime|interim)\b)"
+    r"meantime|past|case|event|process|system|name|hand|hands|interim)\b)"
 )
 # Someone named (`Jean`, `Mrs Patel`): a key left with them is held by them.
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
@@ -266,6 +266,11 @@ class Vocabulary:
         # Openings a person walks through (doors and gates, not `the house`).
         self.doors = [o for o in self.openings if re.search(r"door|gate", o, re.IGNORECASE)]
 
+    def device_pattern(self, holding_a_key: bool = False) -> str:
+        """The devices (or those holding a key), a misspelt key safe included."""
+        entries = self.key_devices if holding_a_key else self.devices
+        return f"(?:{alternation(entries)}|{_MISSPELT_KEY_SAFE})"
+
 
 def plurals(entries: Sequence[str]) -> list[str]:
     """Each entry, its plural and its possessive (`neighbours`, `flats`, `son's`)."""
@@ -274,8 +279,7 @@ def plurals(entries: Sequence[str]) -> list[str]:
 
 def access_object(words: Vocabulary) -> str:
     """A device, an opening with a code word, or a code word for an opening or device."""
-    devices = f"(?:{alternation(words.devices)}|{_MISSPELT_KEY_SAFE})"
-    openings = alternation(words.openings)
+    devices, openings = words.device_pattern(), alternation(words.openings)
     code_words = alternation(words.code_words)
     places_in = alternation(plurals([*words.openings, *words.premises]))
     return (
@@ -294,8 +298,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     obj = access_object(words)
     openings, doors = alternation(words.openings), alternation(words.doors)
     premises = alternation(words.premises)
-    devices = f"(?:{alternation(words.devices)}|{_MISSPELT_KEY_SAFE})"
-    key_devices = f"(?:{alternation(words.key_devices)}|{_MISSPELT_KEY_SAFE})"
+    devices, key_devices = words.device_pattern(), words.device_pattern(holding_a_key=True)
     places = alternation(words.places)
     fixtures = alternation([*words.places, *_FIXTURES])
     holders = alternation(plurals(words.holders))
