@@ -309,7 +309,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|front|rear)"
         rf"{_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?{fixtures}"
     )
-    not_negated = rf"(?:(?!(?<![\w])(?i:not|never|no)\b|(?i:n't)){_CLAUSE_CHAR})"
+    # No negation and no finding between an opening and its state: `door is not left
+    # unlocked` is no instruction, nor `door was found unlocked` (an incident).
+    not_negated = rf"(?:(?!(?<![\w])(?i:not|never|no|found)\b|(?i:n't)){_CLAUSE_CHAR})"
     return [
         Pattern("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
         Pattern("code in next clause",

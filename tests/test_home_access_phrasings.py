@@ -37,11 +37,11 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (115, 116), "hiding": (66, 66), "entry": (64, 65),
-                     "keyholder": (16, 16)}
+    assert found == {"code": (127, 128), "hiding": (70, 70), "entry": (69, 70),
+                     "keyholder": (19, 19)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
                                                "Gate: 8 8 0 2"]
-    assert (result.near_misses.flagged, result.near_misses.total) == (0, 186)
+    assert (result.near_misses.flagged, result.near_misses.total) == (0, 205)
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
