@@ -10,6 +10,7 @@ measured on them and after one fix of general gaps (docs/design/detection.md).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -107,7 +108,13 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
         flagged = {Path(row[0]).name for row in db.execute(
             "SELECT DISTINCT l.location FROM findings f JOIN locations l ON l.id = f.location_id"
             " WHERE f.entity_type = 'HOME_ACCESS'")}
+        previews = [row[0] for row in db.execute(
+            "SELECT masked FROM findings WHERE entity_type = 'HOME_ACCESS'")]
+    statuses = {json.loads(line)["status"]
+                for line in (out / "files.jsonl").read_text().splitlines()}
+    assert statuses == {"scanned"}, statuses
     assert len(flagged) == len(positives) - 2
+    assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     codes = sorted({code for p in positives for code in _codes(p.text)})
     assert len(codes) > 50
     console = tmp_path / "console"
