@@ -1,16 +1,17 @@
 """Medicines: `MEDICATION` (Art. 9 health data: a medicine reveals a condition).
 
-Vocabulary: `data/medications.txt` (generic names, curated by the phiscan authors).
+Vocabulary: DrugBank's open vocabulary and the FDA Orange Book (generic and trade
+names), built into `data/medications*.txt`; the values of medication headings
+(`Medications:`). See `recognizers.health_vocabulary`.
 """
 
 from __future__ import annotations
 
-from recognizers.term_list import TermListRecognizer
+from recognizers.health_term_recognizer import HealthTermRecognizer
 
 
-class MedicationRecognizer(TermListRecognizer):
+class MedicationRecognizer(HealthTermRecognizer):
     ENTITY = "MEDICATION"
-    VOCABULARY = "medications.txt"
     NAME = "PhiscanMedicationRecognizer"
     SCORE = 0.7
     LABEL_WORDS = ("medication", "medicine", "drug", "prescribed", "dose", "mg")

@@ -181,7 +181,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
 
     def is_no_name(self, word: str) -> bool:
         normalised = normalise_words(word)
-        return (self.not_names.equals(normalised) or self.clinical.found_in(normalised)
+        return (self.not_names.equals(normalised) or self.clinical.found_in(word)
                 or normalised.strip() in STOP_WORDS)
 
     def trimmed(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
@@ -189,7 +189,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         and without clinical words (`MS FLARE`: none left, no name)."""
         words = text[result.start:result.end].split(" ")
         cut = next((i for i, word in enumerate(words[1:], 1)
-                    if self.clinical.found_in(normalise_words(word))
+                    if self.clinical.found_in(word)
                     or (i > 1 and word.isupper() and not is_initial(words, i)
                         and (len(word) < 3 or self.is_no_name(word)))),
                    len(words))

@@ -26,6 +26,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.context import Terms, normalise_words
+from recognizers.health_vocabulary import health_vocabulary
 from recognizers.vocabulary import load_vocabulary
 
 # A block read in capitals: at least this many letters, nearly all capitals.
@@ -60,11 +61,29 @@ def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
                   *load_vocabulary("field_labels.txt", vocabulary_dirs)])
 
 
-def clinical_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
-    """Words and phrases of clinical text that are never part of a person's name."""
-    return Terms([*load_vocabulary("clinical_words.txt", vocabulary_dirs),
-                  *load_vocabulary("health_conditions.txt", vocabulary_dirs),
-                  *load_vocabulary("medications.txt", vocabulary_dirs)])
+class ClinicalWords:
+    """Words and phrases of clinical text that are never part of a person's name: the
+    words of `clinical_words.txt`, and the conditions, medicines and abbreviations of
+    the health vocabularies (`recognizers.health_vocabulary`: the same definition the
+    health recognizers report from), everyday English words among them excepted."""
+
+    def __init__(self, vocabulary_dirs: Sequence[str | Path] = ()) -> None:
+        self.words = Terms(load_vocabulary("clinical_words.txt", vocabulary_dirs))
+        self.health = health_vocabulary(tuple(str(folder) for folder in vocabulary_dirs))
+
+    def found_in(self, value: str) -> bool:
+        """Whether the raw text `value` holds a clinical word."""
+        return (self.words.found_in(normalise_words(value))
+                or self.health.names_a_term(value))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where text holds a condition, medicine or abbreviation of the vocabularies
+        (everyday words excepted): a name overlapping one is no name (`FUGAX EPISODE`)."""
+        return self.health.term_spans(text)
+
+
+def clinical_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> ClinicalWords:
+    return ClinicalWords(vocabulary_dirs)
 
 
 def in_capitals(text: str) -> bool:
@@ -108,7 +127,7 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         if not words[0][0].isupper() or words[-1].casefold().strip(".,") in STREET_WORDS:
             return False
         normalised = normalise_words(value)
-        return not self.not_names.equals(normalised) and not self.clinical.found_in(normalised)
+        return not self.not_names.equals(normalised) and not self.clinical.found_in(value)
 
     def without_leading_labels(self, text: str, result):
         """`Carer Leanne Bishop` -> `Leanne Bishop`: a role word spaCy took into the name
@@ -155,19 +174,24 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         """A word of clinical or everyday text, never part of a name."""
         normalised = normalise_words(word)
         return (normalised.strip() in STOP_WORDS or self.not_names.equals(normalised)
-                or self.clinical.found_in(normalised))
+                or self.clinical.found_in(word))
 
     def truecased(self, text: str) -> str:
         """Text in capitals as the model reads best (it learnt names from mixed case):
         common and clinical words in lower case, the rest (names, titles) capitalised;
         other text unchanged. Offsets are kept: a word whose case changes its length
         (`ß`) stays as it is."""
-        return _WORD.sub(self._truecased_word, text) if in_capitals(text) else text
+        if not in_capitals(text):
+            return text
+        terms = self.clinical.spans(text)  # `AMAUROSIS FUGAX`: its words are no names
+        return _WORD.sub(lambda match: self._truecased_word(match, terms), text)
 
-    def _truecased_word(self, match: regex.Match) -> str:
+    def _truecased_word(self, match: regex.Match, terms: list[tuple[int, int]]) -> str:
         word = match[0]
         if not word.isupper() or len(word) < 2:
             return word
+        if any(start <= match.start() < end for start, end in terms):
+            return word.lower() if len(word.lower()) == len(word) else word
         cased = (word.capitalize() if word.casefold() in CAPITALS_TITLES
                  or not self.is_common_word(word) else word.lower())
         return cased if len(cased) == len(word) else word
@@ -176,8 +200,10 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         results = super().analyze(text, entities, nlp_artifacts)
         results = [self.bounded(text, result) if result.entity_type == "PERSON" else result
                    for result in results]
+        terms = self.clinical.spans(text) if results else []
         return [
             result for result in results
-            if result is not None and (result.entity_type != "PERSON"
-                                       or self.is_plausible_name(text[result.start:result.end]))
+            if result is not None and (result.entity_type != "PERSON" or (
+                self.is_plausible_name(text[result.start:result.end])
+                and not any(start < result.end and result.start < end for start, end in terms)))
         ]
