@@ -345,7 +345,7 @@ def heading_value(text: str, position: int) -> tuple[int, int]:
             position += 1
         line_end = text.find("\n", position)
         line_end = len(text) if line_end == -1 else line_end
-    while position < line_end and text[position] in " \t":
+    while position < line_end and text[position] in " \t:-":
         position += 1
     end = min(line_end, position + HEADING_VALUE_CHARS)
     stop = _SENTENCE_END.search(text, position, end)
