@@ -2,8 +2,8 @@
 
 The vocabularies (`data/health_conditions*.txt`, `data/medications*.txt`, built from
 ICD-10-CM, the Disease Ontology, the Symptom Ontology, DrugBank's open vocabulary
-and the FDA Orange Book by `data/build/build_vocabularies.py`; see `data/README.md`)
-hold about 31,000 terms with their British spellings. They are matched with one
+and the FDA Orange Book by `tools/build_vocabularies.py`; see `data/README.md`)
+hold about 43,000 terms with their British spellings. They are matched with one
 Aho-Corasick automaton over the text folded to lower case with punctuation and
 line breaks as spaces (same length, so offsets are the text's), each term padded
 with a space each side: a hit is a whole-word match by construction. Overlapping
