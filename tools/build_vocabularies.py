@@ -50,6 +50,7 @@ MIN_CHARS = 4
 EVERYDAY_ZIPF = 4.0  # about once in 10,000 words of general English or more often
 DICTIONARY_WORD_ZIPF = 3.0  # a dictionary word rarer than this is a specialist's word
 CHOSEN_EVERYDAY_ZIPF = 4.5  # for the hand-chosen terms (`diabetes` 4.2 stays specific)
+EVERYDAY_MEDICINE_ZIPF = 5.0  # `today`, `same`: no medicine a record names
 # ICD-10-CM chapters of external causes (V00-Y99) and of contact with services
 # (Z00-Z99) name events and encounters, not a person's conditions.
 ICD_SKIPPED_PREFIXES = ("V", "W", "X", "Y", "Z")
@@ -263,6 +264,11 @@ def build(sources: Path) -> None:
         in_context = {term for term in terms - chosen if everyday(term, dictionary)} | {
             term for term in chosen if " " not in term and zipf(term) >= CHOSEN_EVERYDAY_ZIPF}
         if name == "medications":
+            # A medicine named by one of the commonest words (`today`, `same`, `date`) is
+            # never meant in a record: left out.
+            dropped = {term for term in in_context if zipf(term) >= EVERYDAY_MEDICINE_ZIPF}
+            terms -= dropped
+            in_context -= dropped
             trade = trade_names - chosen - excluded - terms
             everyday_trade = {term for term in trade if everyday(term, dictionary)}
             in_context |= everyday_trade
