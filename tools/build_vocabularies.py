@@ -270,6 +270,7 @@ def build(sources: Path) -> None:
             terms -= dropped
             in_context -= dropped
             trade = trade_names - chosen - excluded - terms
+            trade = {term for term in trade if zipf(term) < EVERYDAY_MEDICINE_ZIPF}
             everyday_trade = {term for term in trade if everyday(term, dictionary)}
             in_context |= everyday_trade
             write("medication_trade_names.txt", trade - everyday_trade,
