@@ -1,7 +1,8 @@
 """Health language from public vocabularies (issue 14), through `phiscan scan`: UK
 spellings, clinical abbreviations only in clinical context, section headings, negated
 mentions, drugs and conditions never PERSON, and the rates on real public text
-(medical transcriptions and news articles, tests/data/health_language, SOURCES.md)."""
+(medical transcriptions, tests/data/health_language, SOURCES.md; the news rate is
+measured by bench/health_language.py, as the articles are not ours to ship)."""
 
 from __future__ import annotations
 
@@ -137,7 +138,7 @@ def test_british_spelling_rules(american, british):
 def sample(tmp_path_factory) -> dict[str, list[tuple[str, str]]]:
     root = tmp_path_factory.mktemp("sample")
     found = {}
-    for kind in ("clinical", "news"):
+    for kind in ("clinical",):
         found[kind] = scan_special(SAMPLE / kind, root / kind)
     return found
 
@@ -163,8 +164,3 @@ def test_every_sampled_clinical_note_has_a_health_finding(sample):
     assert [name for name, (_special, types) in notes.items()
             if not types & {"HEALTH_CONDITION", "MEDICATION", "CLINICAL_CODE"}] == []
 
-
-def test_no_sampled_news_article_is_special_category(sample):
-    articles = sample["news"]
-    assert len(articles) == 20
-    assert [name for name, (special, _types) in articles.items() if special] == []
