@@ -27,6 +27,14 @@ PATIENT_NAME = "Jane Smith"
 RAW_VALUES = [NHS_NUMBER, NHS_SPACED, ACCESS_CODE, EMAIL, PATIENT_NAME]
 
 
+def write_files(root: Path, files: dict[str, str]) -> None:
+    """Each text at its relative path under `root` (folders made), as UTF-8."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
 def note_lines() -> list[str]:
     return [f"Patient seen at home. {NHS_TEXT}.", ACCESS_TEXT]
 

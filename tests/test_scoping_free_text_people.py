@@ -23,6 +23,7 @@ import pytest
 
 from phiscan.detect.entities import normalise
 from tests.conftest import assert_no_raw_values
+from tests.share_builder import write_files
 
 # Valid NHS numbers (check digit right), none in the test range.
 NHS = {"whitfield": "9434765919", "tanner": "4010232137", "lal": "4505577104",
@@ -109,10 +110,7 @@ def build_share(root: Path) -> None:
              "notes/flat3.txt": UNPAIRED, "notes/wragg.txt": ONE_PATIENT_WITH_KIN,
              "exports/people.csv": EXTRACT, "mdt/minutes.txt": MDT_MINUTES,
              "safeguarding/rudd.txt": SAFEGUARDING, **DOB_PROSE}
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_files(root, files)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ import pytest
 
 from phiscan.synthetic.people import random_nhs_number
 from tests.conftest import assert_no_raw_values
+from tests.share_builder import write_files
 
 SANDRA_NHS = "9434765919"
 VISIT_NOTE = """Home visit note
@@ -85,10 +86,7 @@ def build_share(root: Path) -> None:
     files = {"notes/visit.txt": VISIT_NOTE, "hl7/adt.hl7": HL7_MESSAGE,
              "fhir/bundle.json": json.dumps(FHIR_BUNDLE), "exports/split.csv": SPLIT_EXTRACT,
              "letters/clinic.txt": LETTER, "mail/update.eml": EMAIL}
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_files(root, files)
 
 
 @pytest.fixture(scope="module")

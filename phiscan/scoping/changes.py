@@ -11,11 +11,9 @@ counts, pseudonymous ids and masked previews: never a value. Policy violations a
 from __future__ import annotations
 
 import hmac
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from phiscan import __version__
 from phiscan.config import Config
 from phiscan.inventory.exports import is_sensitive
 from phiscan.inventory.store import Inventory, StoredLocation
@@ -24,7 +22,7 @@ from phiscan.policy.record import violations_at
 from phiscan.policy.rules import PolicyRule
 from phiscan.scoping.individuals_csv import export_row
 from phiscan.scoping.linkage import Individual, name_dob_keys
-from phiscan.scoping.report import Scope, load_scope
+from phiscan.scoping.report import Scope, document_header, load_scope
 from phiscan.security.keys import KEY_CHECK_META
 
 DIFF_SCHEMA = "phiscan.diff/1"
@@ -212,9 +210,7 @@ def build_diff(old: Side, new: Side, rules: list[PolicyRule]) -> dict:
     key = check_same_key(old, new)
     changes = location_changes(old.scope.locations, new.scope.locations)
     return {
-        "schema": DIFF_SCHEMA,
-        "phiscan_version": __version__,
-        "generated_at": round(time.time(), 3),
+        **document_header(DIFF_SCHEMA),
         "old": _side_section(old),
         "new": _side_section(new),
         "key": key,

@@ -275,12 +275,16 @@ def build_report(scope: Scope) -> dict:
         return _build_report(scope)
 
 
+def document_header(schema: str) -> dict:
+    """What every JSON document phiscan writes opens with: its schema, version and time."""
+    return {"schema": schema, "phiscan_version": __version__,
+            "generated_at": round(time.time(), 3)}
+
+
 def _build_report(scope: Scope) -> dict:
     summary = build_summary(scope.locations)
     return {
-        "schema": REPORT_SCHEMA,
-        "phiscan_version": __version__,
-        "generated_at": round(time.time(), 3),
+        **document_header(REPORT_SCHEMA),
         "individuals": individuals_section(scope),
         "records": records_section(scope),
         "staff": staff_section(scope),

@@ -98,13 +98,16 @@ def _unique(previews: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(previews))[:MAX_PREVIEWS]
 
 
+def _envelope(event: str, via: str) -> dict:
+    """What every alert opens with: its id, kind, time, host and how it was sent."""
+    return {"alert_id": uuid.uuid4().hex, "event": event,
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "host": socket.gethostname(), "via": via}
+
+
 def build_payload(subject: Subject, via: str) -> dict:
     return {
-        "alert_id": uuid.uuid4().hex,
-        "event": "sensitive_location",
-        "time": datetime.now(UTC).isoformat(timespec="seconds"),
-        "host": socket.gethostname(),
-        "via": via,
+        **_envelope("sensitive_location", via),
         "location": subject.location,
         "risk": subject.risk,
         "special_category": subject.special_category,
@@ -116,11 +119,7 @@ def build_payload(subject: Subject, via: str) -> dict:
 
 def violation_payload(location: str, violation: Violation, via: str) -> dict:
     return {
-        "alert_id": uuid.uuid4().hex,
-        "event": "policy_violation",
-        "time": datetime.now(UTC).isoformat(timespec="seconds"),
-        "host": socket.gethostname(),
-        "via": via,
+        **_envelope("policy_violation", via),
         "location": location,
         "rule": violation.rule,
         "categories": list(violation.categories),
