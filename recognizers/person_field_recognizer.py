@@ -109,6 +109,19 @@ PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not 
                       "female", "other", "true", "false", "see notes", "home", "mobile",
                       "official", "usual", "nickname", "maiden", "old"])
 SCORE = 0.85
+
+
+def split_exclusions(entries: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A name-field list's entries and its `-word` exclusions (the word without its `-`)."""
+    return ([entry for entry in entries if not entry.startswith("-")],
+            [entry[1:] for entry in entries if entry.startswith("-")])
+
+
+def name_field_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
+    """The field names that hold a person's name (`name_fields.txt` and a user's)."""
+    return Terms(split_exclusions(load_vocabulary("name_fields.txt", vocabulary_dirs))[0])
+
+
 HL7_FIELDS = {"PID": 5, "NK1": 2}
 
 
@@ -142,8 +155,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         """`context`, when given, is the list of field names that hold a name (by default
         `name_fields.txt` and a user's additions to it)."""
         entries = context or load_vocabulary("name_fields.txt", vocabulary_dirs)
-        self.name_fields = Terms(e for e in entries if not e.startswith("-"))
-        self.excluded = Terms(e[1:] for e in entries if e.startswith("-"))
+        fields, excluded = split_exclusions(entries)
+        self.name_fields = Terms(fields)
+        self.excluded = Terms(excluded)
         self.not_names = not_name_terms(vocabulary_dirs)
         self.labels = field_labels(vocabulary_dirs)
         self.clinical = clinical_terms(vocabulary_dirs)
@@ -156,7 +170,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(LISTED, LISTED_NAME, SCORE),
                                   Pattern(BEFORE_DATE, NAME_BEFORE_DATE, SCORE),
                                   Pattern(MAIL, MAIL_NAME, SCORE)],
-            context=[entry for entry in entries if not entry.startswith("-")],
+            context=fields,
             supported_language=supported_language, triggers=None if patterns else TRIGGERS,
         )
 

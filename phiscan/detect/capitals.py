@@ -26,8 +26,8 @@ import regex
 
 from phiscan.detect.normalize import is_title as is_any_title
 from phiscan.detect.roles import MAX_PHRASE_WORDS, RoleRules, default_rules
-from recognizers.context import Terms, normalise_words
-from recognizers.vocabulary import load_vocabulary
+from recognizers.context import normalise_words
+from recognizers.person_field_recognizer import name_field_terms
 
 # `RN`, `SN`, `HCA`, `RGN`: letters after a signature's name.
 _POST_NOMINAL = regex.compile(r"[ \t,]*\p{Lu}{2,4}\.?[ \t.]*")
@@ -39,10 +39,7 @@ def is_title(word: str) -> bool:
     return is_any_title(word) and word.casefold().rstrip(".") != "mx"
 
 
-@cache
-def name_fields() -> Terms:
-    return Terms(entry for entry in load_vocabulary("name_fields.txt")
-                 if not entry.startswith("-"))
+name_fields = cache(name_field_terms)
 
 
 def ends_with_role(normalised: str, rules: RoleRules) -> bool:
