@@ -23,7 +23,7 @@ from phiscan.detect.engine import (
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard
 from phiscan.detect.records import assign_records
-from phiscan.detect.roles import default_rules
+from phiscan.detect.roles import default_rules, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.model import Finding, Label, TextUnit
@@ -101,7 +101,7 @@ class Detector:
         ]
         findings = [finding if isinstance(finding.record, Label)
                     else replace(finding, record=Label(finding.record))
-                    for finding in assign_records(unit, findings, labels.where)]
+                    for finding in assign_records(unit, spread_roles(findings), labels.where)]
         if unit.window is not None:
             offset = unit.window.offset
             findings = [replace(finding, start=finding.start + offset, end=finding.end + offset)

@@ -30,13 +30,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 
+from phiscan.model import Finding
 from recognizers.context import context_of, normalise_words
 
 SUBJECT, STAFF, RELATED = "subject", "staff", "related"
+PERSON = "PERSON"
 UNMARKED = ""  # no signal: counted as the subject's, unless it recurs across subjects
 ROLES = (SUBJECT, STAFF, RELATED)
 ROLES_FILE = Path(__file__).parent.parent / "data" / "roles.txt"
@@ -53,6 +55,7 @@ SENTENCE_WORDS = frozenset({
     "said", "says", "told", "asked", "saw", "seen", "her", "his", "their", "him", "she",
     "he", "they", "who", "which", "that", "this", "not", "no", "will", "would", "can",
     "could", "should", "did", "does", "if", "when", "then", "so", "also", "today"})
+READER = "your"
 HL7_ROLES = {"PID": SUBJECT, "NK1": RELATED}
 _HL7_FIELD = re.compile(r"([A-Z][A-Z0-9]{2})-\d+(?:\s|$)")
 FHIR_ROLES = {"practitioner": STAFF, "practitioner role": STAFF, "related person": RELATED,
@@ -144,12 +147,26 @@ class RoleRules:
         return STAFF if self.jobs.ends_phrase(words, end) else None
 
     def rightmost(self, normalised: str) -> str | None:
-        """The role of the last role phrase in these words (the longest one ending there)."""
+        """The role of the last role phrase in these words (the longest one ending there).
+        The reader's relation (`Re: your mother, ...`) gives way to a phrase before it."""
         words = normalised.split()
-        for end in range(len(words), 0, -1):
+        end, fallback = len(words), None
+        while end > 0:
             role = self.phrase_ending(words, end)
-            if role is not None:
-                return role
+            reader = self.reader_before(words, end) if role == RELATED else None
+            if reader is None:
+                if role is not None:
+                    return role
+                end -= 1
+            else:
+                fallback, end = fallback or role, reader
+        return fallback
+
+    def reader_before(self, words: list[str], end: int) -> int | None:
+        """Where `your` stands just before a phrase ending at words[end - 1], if it does."""
+        for index in range(end - 2, max(-1, end - MAX_PHRASE_WORDS - 2), -1):
+            if words[index] == READER:
+                return index
         return None
 
     def first(self, normalised: str) -> str | None:
@@ -167,6 +184,16 @@ class RoleRules:
             if word in SENTENCE_WORDS or word in self.phrase_words:
                 return None
         return None
+
+    def readers_relative(self, normalised: str) -> bool:
+        """Whether the last role phrase is the reader's relation (`Re: your mother, Mrs
+        Edna Price`, `Re: your relative, Miss ...`): in a letter to a relative that names
+        the letter's subject, so a label before it (`Re:`) says more."""
+        words = normalised.split()
+        for end in range(len(words), 0, -1):
+            if self.phrase_ending(words, end) is not None:
+                return self.reader_before(words, end) is not None
+        return False
 
     def field_role(self, field: str) -> str | None:
         if field.strip() in self.staff_fields:
@@ -192,6 +219,8 @@ class RoleRules:
         if segment:
             return HL7_ROLES.get(segment, STAFF)
         role = self.rightmost(context.label)
+        if role == RELATED and self.readers_relative(context.label):
+            role = self.field_role(context.field) or role
         if role is not None and (heading := self.list_heading(text, start)) is not None:
             role = self.first(context.after) or self.rightmost(normalise_words(heading))
         if role is None:
@@ -218,6 +247,25 @@ class RoleRules:
         if not cuts or self.rightmost(normalise_words(before[cuts[-1] + 1:])) is not None:
             return None
         return before[:cuts[0]]
+
+
+def spread_roles(findings: list[Finding]) -> list[Finding]:
+    """A name a text marks as staff's or a related person's once keeps that role where the
+    same text mentions it with no mark (`Present: Dr Tobias Lindqvist (CT2)`, then
+    `Tobias Lindqvist to action` under a patient's entry; `Next of kin: Carol Wragg`,
+    then `Carol Wragg visited`): one name, one role in one text. A name the text marks
+    two ways (staff and subject) keeps each mention's own."""
+    marks: dict[str, set[str]] = {}
+    for finding in findings:
+        if finding.entity_type == PERSON and finding.role != UNMARKED:
+            marks.setdefault(finding.value_hash, set()).add(finding.role)
+    spread = {value_hash: next(iter(roles)) for value_hash, roles in marks.items()
+              if len(roles) == 1 and SUBJECT not in roles}
+    if not spread:
+        return findings
+    return [replace(finding, role=spread[finding.value_hash])
+            if finding.entity_type == PERSON and finding.role == UNMARKED
+            and finding.value_hash in spread else finding for finding in findings]
 
 
 def hl7_segment_of(field: str) -> str:

@@ -1,0 +1,153 @@
+"""Staff named in ward rounds, MDT minutes and care-home logs; letters to relatives (issue 15).
+
+A ward round lists its staff once (`Present: Dr Tobias Lindqvist (CT2 Psychiatry), ...`)
+and then names them with no label under each patient (`Plan: ECG. Tobias Lindqvist to
+action.`): such a mention is the same member of staff, never the patient's name nor a
+new entry that takes the next bed's date of birth. A letter to a relative names its
+subject as the reader's relation (`Re: your relative, Miss Halina Sugden (DOB ...)`):
+that name is the subject's, not a related person's, so the date of birth is hers, not the
+addressee's. Scanned and exported by the real CLI.
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from phiscan.detect.entities import normalise
+from tests.conftest import assert_no_raw_values
+from tests.share_builder import write_files
+
+# Valid NHS numbers (check digit right), none in the test range.
+NHS = {"kershaw": "4851989385", "lumb": "4857538733", "garside": "4856829408"}
+
+WARD_ROUND = f"""ROWAN WARD - Consultant ward round 20 August 2026
+Present: Dr Hugo Castell (Consultant Psychiatrist), Callum Rigsby (Staff Nurse), \
+Dr Tobias Lindgren (CT2 Psychiatry), Imran Quershi (Clinical Pharmacist)
+
+Bed 1 - Mrs Ethel Kershaw (18/03/1930)  NHS {NHS['kershaw']}
+  DoLS in place. Diagnosis: vascular dementia.
+  Plan: home visit with OT. Tobias Lindgren to action.
+
+Bed 2: LUMB, Bashir  DOB 06/11/1930  NHS {NHS['lumb']}
+  Informal. Known generalised anxiety disorder.
+  Plan: bloods. Imran Quershi to action.
+
+Bed 3 - Ms Jean Garside (17/04/1945)  NHS {NHS['garside']}
+  Detained s3 MHA. Diagnosis: mixed dementia.
+  Plan: ECG. Callum Rigsby to action.
+
+Bed 4 - Mrs Kathleen Cheeseman (02/10/1934)
+  Detained s2 MHA. Diagnosis: mild cognitive impairment.
+  Plan: home visit with OT. Tobias Lindgren to action.
+"""
+LETTER_TO_RELATIVE = """Wealdmoor Community Health NHS Trust
+12 September 2026
+
+Mr Ernest Bellwood
+19 Mill Lane, Little Ashby
+
+Dear Mr Bellwood
+
+Re: your relative, Miss Halina Sugsworth (DOB 18th October 1946)
+
+Thank you for meeting with me. Current medication: olanzapine 5 mg nocte.
+
+With best wishes
+Yasmin Rahmani
+Community Psychiatric Nurse
+"""
+STAFF = ("Hugo Castell", "Callum Rigsby", "Tobias Lindgren", "Imran Quershi",
+         "Yasmin Rahmani")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    share = tmp_path_factory.mktemp("staff-lists-share")
+    out = tmp_path_factory.mktemp("staff-lists-out") / "inventory"
+    write_files(share, {"ward/round.txt": WARD_ROUND,
+                        "letters/to_relative.txt": LETTER_TO_RELATIVE})
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return share, out
+
+
+def export(out: Path, tmp_path: Path, *extra: str) -> list[dict]:
+    path = tmp_path / "people.csv"
+    result = run_cli("individuals", str(out), "--export", str(path), *extra)
+    assert result.returncode == 0, result.stderr
+    return list(csv.DictReader(path.open()))
+
+
+def key(entity_type: str, value: str) -> str:
+    return normalise(entity_type, value)
+
+
+def person(name: str, nhs: str, dob: str) -> tuple[str, str, str]:
+    return key("PERSON", name), nhs, key("DATE_OF_BIRTH", dob)
+
+
+def people(rows: list[dict]) -> set[tuple[str, str, str]]:
+    return {(key("PERSON", row["name"]), row["nhs_number"].replace(" ", ""),
+             key("DATE_OF_BIRTH", row["date_of_birth"])) for row in rows}
+
+
+def roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
+    """(record, masked name, role) of every name in one file, in text order."""
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        return db.execute(
+            "SELECT f.record, f.masked, f.role FROM findings f"
+            " JOIN locations l ON l.id = f.location_id WHERE f.entity_type = 'PERSON'"
+            " AND l.location LIKE ? ORDER BY f.start", (f"%{location_part}%",)).fetchall()
+
+
+def test_staff_listed_once_are_staff_in_every_entry_of_the_text(scanned, tmp_path):
+    _share, out = scanned
+    rows = [row for row in export(out, tmp_path, "--reveal")
+            if "round.txt" in row["first_locations"]]
+    assert people(rows) == {
+        person("Ethel Kershaw", NHS["kershaw"], "18/03/1930"),
+        person("Bashir Lumb", NHS["lumb"], "06/11/1930"),
+        person("Jean Garside", NHS["garside"], "17/04/1945"),
+        person("Kathleen Cheeseman", "", "02/10/1934")}
+    assert all(row["other_names"] == "" for row in rows)
+    names = roles(out, "round.txt")
+    assert [(masked, role) for _record, masked, role in names if role == "staff"] == [
+        ("Dr H*** C******", "staff"), ("C***** R*****", "staff"),
+        ("Dr T***** L*******", "staff"), ("I**** Q******", "staff"),
+        ("T***** L*******", "staff"),  # `Tobias Lindgren to action`, below bed 1
+        ("I**** Q******", "staff"), ("C***** R*****", "staff"),
+        ("T***** L*******", "staff")]
+    assert [role for _record, _masked, role in names if role != "staff"] == [""] * 4
+    # the mention below bed 3 opens no entry: bed 4's date of birth is Kathleen's alone
+    assert {record for record, masked, _role in names if masked.startswith("Mrs K")
+            } == {"line 16"}
+
+
+def test_a_letter_to_a_relative_is_about_its_subject(scanned, tmp_path):
+    _share, out = scanned
+    assert [(masked, role) for _record, masked, role in roles(out, "to_relative.txt")][:3] == [
+        ("Mr E***** B*******", ""),  # the addressee: no label
+        ("Mr B*******", ""),  # Dear
+        ("Miss H***** S********", "subject")]  # Re: your relative, ...
+    rows = [row for row in export(out, tmp_path, "--reveal")
+            if "to_relative.txt" in row["first_locations"]]
+    assert [(key("PERSON", row["name"]), key("DATE_OF_BIRTH", row["date_of_birth"]))
+            for row in rows] == [(key("PERSON", "Halina Sugsworth"), "1946-10-18")]
+
+
+def test_no_raw_name_in_outputs(scanned, tmp_path):
+    _share, out = scanned
+    export(out, tmp_path)
+    assert_no_raw_values(tmp_path, [*STAFF, "Halina Sugsworth", "Ethel Kershaw"])
+    assert_no_raw_values(out, [*STAFF, "Halina Sugsworth", NHS["lumb"]])
