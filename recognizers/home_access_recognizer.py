@@ -91,16 +91,28 @@ _NOT_A_DOOR_KEY = (
 )
 # `key for the car`, `keys to the medicine cabinet`: a key, but not to a home.
 _NOT_A_HOME_KEY = (
-    r"(?![^\S\n]+(?i:to|for)[^\S\n]+(?:(?i:the|her|his|their|a|my|your)[^\S\n]+)?"
-    r"(?:\w+[^\S\n]+)?(?i:car|cars|van|vehicle|scooter|bike|locker|lockers|cabinet|trolley|"
-    r"cupboard|drawer|desk|safe|cash|till|window|windows|filing|medicines?|medication|meds|"
-    r"drugs?|office|offices|ward|clinic)\b)"
+    r"(?![^\S\n]+(?i:to|for)[^\S\n]+(?!(?:Mr|Mrs|Ms|Miss|Dr)\b)"
+    r"(?:(?i:the|her|his|their|a|my|your)[^\S\n]+)?(?:\w+[^\S\n]+)?(?i:car|cars|van|vehicle|"
+    r"scooter|bike|locker|lockers|cabinet|trolley|cupboard|drawer|desk|safe|cash|till|window|"
+    r"windows|filing|medicines?|medication|meds|drugs?|office|offices|ward|clinic)\b)"
 )
 _KEY_WORD = r"(?i:keys?|fobs?)\b" + _NOT_A_DOOR_KEY + _NOT_A_HOME_KEY
+# `the spare`, `a set` standing for a key: nothing after it but punctuation, the line's
+# end or a word that starts a new phrase (`has a spare if the KS jams`, not `a spare room`).
+_STANDS_ALONE = (
+    r"\b(?=[^\S\n]*(?:$|[^\w\s])|[^\S\n]+(?i:for|if|in|at|and|too|as|just|which|so|with|is|"
+    r"are|kept|left|held|incase|on|of[^\S\n]+keys)\b)"
+)
+_SPARE_ALONE = r"(?i:spares?)" + _STANDS_ALONE
+_SET_ALONE = r"(?i:set)" + _STANDS_ALONE
+# `spare set` is a set of keys, unless of something else (`spare set of pads`).
+_SPARE_SET = r"(?i:spare[^\S\n]+set)\b(?![^\S\n]+(?i:of)[^\S\n]+(?!(?i:keys)\b)\w)"
+# A door key (a fob, a spare, a spare set), not the key of a safe, a cupboard or a van.
 _KEY = (
-    r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer)\s)"
-    r"(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
-    r"house[^\S\n]+)?" + _KEY_WORD
+    r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer|safe|cd|staff|"
+    r"cupboard|cabinet|trolley|locker|van|till|cash|desk|drawer)\s)"
+    r"(?:(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
+    r"house[^\S\n]+)?" + _KEY_WORD + "|" + _SPARE_SET + "|" + _SPARE_ALONE + ")"
 )
 # `key safe` as it gets typed: one letter wrong, missing or extra in `safe`, `key`
 # shortened (`keysave`, `kesafe`, `keyseafe`, `keysaf`).
@@ -116,7 +128,8 @@ def one_edit(word: str) -> str:
     return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
 
-_MISSPELT_KEY_SAFE = rf"(?<![\w])(?i:k(?:ey|e|y)[ \-]?{one_edit('safe')})(?![\w])"
+_MISSPELT_KEY_SAFE = (rf"(?<![\w])(?i:k(?:ey|e|y)[ \-]?{one_edit('safe')}|k[ /\-]?safe)"
+                      r"(?![\w])")
 _DETERMINER = r"(?:(?i:the|a|an|her|his|their|its|my|your|our|this)[^\S\n]+)?"
 # Up to `n` words describing a place or an opening (`third`, `3rd`, `loose`, `'welcome'`).
 _WORD = (r"(?:\d+(?i:st|nd|rd|th)?|['\"\u2018\u201c]?[A-Za-z][\w'\-\u2019]*['\"\u2019\u201d]?)"
@@ -133,7 +146,9 @@ _LOCATED = (
 _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "window", "fence",
              "doorbell", "light", "porch light", "pipe", "porch", "door frame", "garage door",
              "house", "bungalow", "flat", "entrance", "property", "building")
-_HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)"
+# `key safe`, `key box`: a device, not a key someone holds.
+_NOT_A_KEY_DEVICE = r"(?![^\S\n]*-?[^\S\n]*(?i:safes?|box|boxes|pad|codes?)\b)"
+_HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
 _HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)"
 # A key that says it opens the home (`spare key`, `house key`, `key to the flat`): where
 # it is kept counts whatever the place (`on the nail above the freezer`), but not a time
@@ -149,14 +164,28 @@ _NOT_A_PLACE = (
 )
 # Someone named (`Jean`, `Mrs Patel`): a key left with them is held by them.
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
+# Someone by title and name (`Mrs Dean`): a keyholder; never a purpose (`Mrs Ward`).
+_TITLED = r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*"
+_TITLED_RE = re.compile(_TITLED)
+# A house a key is left at (`at no. 9`, `with number 22`, `at 31`, `at flat 3`).
+_HOUSE_NUMBER = r"(?:(?i:no\.?|nr\.?|number|flat|house)[^\S\n]*)?\d{1,3}[A-Za-z]?\b(?![:.]\d)"
 _HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buried)\b"
 # Words that, after an access object and a clause end, introduce its code.
 _NUMBER_WORDS = ("number", "numbers", "no", "digits", "it's", "it is")
+# A new code after a change is announced (`keysafe code changed!! new one is 6 0 1 7`,
+# `Key safe changed. Now 6612`, `New: 1379`): `new` or `now`, at most a word naming the
+# code and `is` or a colon, then the code (`New referral 33123` is no code).
+_NEW_CODE = (
+    r"(?<![\w])(?i:new|now)(?:[^\S\n]+(?i:one|code|number|no\.?|combo|combination|pin|"
+    r"digits))?(?:[^\S\n]*[:=\-\u2013]|[^\S\n]+(?i:is|are|reads))?[^\S\n]*"
+)
 # Typing a code in: `communal door: press 4 9 2 1`.
 _KEY_IN = (
     r"(?<![\w])(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|"
     r"tap(?:[^\S\n]+in)?|dial|disarm(?:[^\S\n]+with)?|unset(?:[^\S\n]+with)?)\b"
 )
+# A code given as what opens the object: `the box by the back door opens with 7351`.
+_OPENS_WITH = r"(?<![\w])(?i:opens?|unlocks?|opened|unlocked)[^\S\n]+(?i:with|using|by)\b"
 # What a code is for, after it: `2460 to disarm`, `1234 to open the gate`.
 _TO_OPEN = (
     r"(?i:to|will)[^\S\n]+(?i:disarm|unset|deactivate|turn[^\S\n]+off|switch[^\S\n]+off|"
@@ -166,6 +195,12 @@ _TO_OPEN = (
 _LET_IN = (
     r"(?<![\w])(?i:let)[^\S\n]+(?i:(?:your|ur|yr|them|him|her|my|our)[^\S\n]?(?:self|selves)|"
     r"you|carers?|staff|us|the[^\S\n]+carers?)[^\S\n]+(?i:in(?:to|side)?)\b"
+)
+# Who a door is left open for (`back door open in the mornings so carers can get in`;
+# not `open in the summer for the cat`).
+_VISITORS = (
+    r"(?<![\w])(?i:carers?|care[^\S\n]+staff|staff|us|you|nurses?|dns?|district[^\S\n]+nurses?|"
+    r"visitors|the[^\S\n]+agency|the[^\S\n]+team|we|helpers?|the[^\S\n]+call|the[^\S\n]+visit)\b"
 )
 # Knocking or ringing, then going in: `ring twice then use the key`.
 _KNOCK = r"(?<![\w])(?i:knock|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buzzer|intercom))\b"
@@ -196,10 +231,23 @@ _GET_IN = (
 _NEGATION = Terms(["not", "never", "don't", "dont", "do not", "no longer", "mustn't",
                    "must not", "shouldn't", "should not", "cannot", "can't", "won't", "isn't",
                    "wasn't", "doesn't", "didn't"])
-# Where a keyholder is does not say what the key opens (`the warden in the scheme office`).
+# Who holds a key and where they are (the `holder` group: `the pharmacy next door`, `her
+# friend from church`, `Mrs Ward`) does not say what the key opens: only the key's own
+# words and, when the holder comes first, the words after the key (`has a key for the
+# scheme office`) are read for a purpose that is not a home.
 _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by"})
-_NEGATED_PATTERNS = frozenset({"door state", "entry instruction", "route in", "knock then in",
-                               "latched", "let in"})
+_HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by"})
+# A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
+_TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
+# A key lost or stolen is held by nobody (`lost her house keys at the shops`).
+_GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropped", "stolen",
+              "removed", "taken away", "no longer"])
+# Patterns saying where a key is or who has it.
+_KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before key",
+                                             "home key kept", "key said hidden"}
+_PIECE_BREAK = re.compile(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
+_NEGATED_PATTERNS = frozenset({"door state", "open for visitors", "entry instruction", "route in",
+                               "knock then in", "latched", "let in"})
 # A number right after one of these is someone else's: a reference, a room, a phone.
 _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ticket",
                               "case", "tel", "phone", "mobile", "mob", "ext", "extension",
@@ -259,6 +307,7 @@ class Vocabulary:
         self.holders = load("keyholders")
         self.entry = load("entry")
         self.exclusions = load("exclusions")
+        self.containers = load("containers")
         # Devices that hold a key (a key safe, a lock box, a padlock, a keypad): where
         # one is fixed says how to get in; where an alarm panel is does not.
         self.key_devices = [d for d in self.devices
@@ -282,10 +331,12 @@ def access_object(words: Vocabulary) -> str:
     devices, openings = words.device_pattern(), alternation(words.openings)
     code_words = alternation(words.code_words)
     places_in = alternation(plurals([*words.openings, *words.premises]))
+    # `the box` or `the lock` of a code word, not `the box of gloves`.
+    containers = rf"{alternation(plurals(words.containers))}(?!{_SP}(?i:of)\b)"
     return (
         rf"(?:{devices}|{openings}(?:{_SP}{openings})?{_JOINER}{code_words}"
         rf"|{code_words}{_SP}(?i:to|for|of|on|into){_SP}{_DETERMINER}{_described(2)}"
-        rf"(?:{devices}|{places_in})"
+        rf"(?:{devices}|{places_in}|{containers})"
         rf"|{code_words}{_SP}{_GET_IN})"
     )
 
@@ -302,7 +353,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     places = alternation(words.places)
     fixtures = alternation([*words.places, *_FIXTURES])
     holders = alternation(plurals(words.holders))
+    code_words = alternation(words.code_words)
     number_words = alternation([*words.code_words, *_NUMBER_WORDS])
+    # `numbers` and `digits` name a code; `number` alone is as often a meter's or a job's.
+    code_numbers = alternation([*words.code_words, "numbers", "digits"])
     next_clause = rf"{_clause(clause_reach)}{_CLAUSE_END}"
     hiding_place = rf"{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{places}"
     located = (
@@ -312,11 +366,20 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     # No negation and no finding between an opening and its state: `door is not left
     # unlocked` is no instruction, nor `door was found unlocked` (an incident).
     not_negated = rf"(?:(?!(?<![\w])(?i:not|never|no|found)\b|(?i:n't)){_CLAUSE_CHAR})"
+    # Who holds it, up to the verb: a negation there says they do not (`no longer has`;
+    # `at no 23` is a house).
+    holder_clause = (rf"(?:(?!(?<![\w])(?i:not|never|no[^\S\n]+longer)\b|(?i:n't))"
+                     rf"{_CLAUSE_CHAR}){{0,{hiding_reach}}}?")
+    # Words between holding and the key (`has the only other key`), none saying it is gone.
+    held_words = (rf"(?:(?!(?i:lost|misplaced|mislaid|returned|given|handed|dropped|no|not|"
+                  rf"never|broken)\b){_WORD}){{0,2}}?")
+    key_held = rf"(?:{_KEY}|{_SET_ALONE}){_NOT_A_KEY_DEVICE}"
+    house = rf"{_HOUSE_NUMBER}(?![^\S\n]*(?i:am|pm|o'?clock|hrs|mins?|minutes)\b)"
     return [
         Pattern("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
         Pattern("code in next clause",
-                rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}{number_words}"
-                rf"{_clause(12)})?{_ANY_CODE}", SCORE_CODE),
+                rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}(?:{number_words}"
+                rf"{_clause(12)}|{_NEW_CODE}))?{_ANY_CODE}", SCORE_CODE),
         Pattern("code keyed in",
                 rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
                 rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
@@ -325,6 +388,14 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"(?:(?:(?i:the|for{_SP}the|to{_SP}the|on{_SP}the){_SP}{_described(2)})?{obj}|"
                 rf"(?i:for|to|on|opens|into){_SP}{_DETERMINER}{_described(2)}{doors})",
                 SCORE_CODE),
+        Pattern("described object",
+                rf"{alternation(plurals(words.containers))}{_SP}{located}"
+                rf"(?:{_clause(clause_reach)}(?:{code_numbers}|{_OPENS_WITH}){_clause(12)}"
+                rf"|{_JOINER}(?:(?i:is|=){_SP})?){_ANY_CODE}", SCORE_CODE),
+        Pattern("code then opening",
+                rf"{code_words}{_JOINER}(?:(?i:is|=){_SP})?{_ANY_CODE}{_SP}"
+                rf"(?i:for|to|on|into|at|opens){_SP}{_DETERMINER}{_described(2)}"
+                rf"(?:{openings}|{premises})", SCORE_CODE),
         Pattern("object location",
                 rf"{key_devices}{_clause(location_reach)}(?:{_CLAUSE_END}"
                 rf"{_clause(location_reach)})?{located}", SCORE_LOCATION),
@@ -344,16 +415,19 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         Pattern("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
                 SCORE_KEYHOLDER),
         Pattern("keyholder holds key",
-                rf"{holders}{_clause(hiding_reach)}{_HOLD_VERB}[^\S\n]+(?:(?i:a|the|an|her|his|"
-                rf"their|spare|front|back|door|house|set[^\S\n]+of)[^\S\n]+){{0,3}}{_KEY}",
+                rf"(?P<holder>(?:{holders}|{_TITLED}){holder_clause})"
+                rf"{_HOLD_VERB}{_SP}{_DETERMINER}{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         Pattern("key held by",
-                rf"{_KEY}{_clause(15)}(?:{_HELD_BY}{_SP}(?:{_DETERMINER}{_described(1)}{holders}"
-                rf"|{_NAMED})"
-                rf"|:[^\S\n]*{_DETERMINER}{holders})",
+                rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
+                rf"{_described(2)}{holders}|{_TITLED}|{house})|(?:(?i:the){_SP})?{_NAMED})"
+                rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
                 SCORE_KEYHOLDER),
         Pattern("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
                 rf"{alternation(words.states)}", SCORE_ENTRY),
+        Pattern("open for visitors",
+                rf"{doors}{not_negated}{{0,{state_reach}}}?(?<![\w])(?i:open|ajar)\b"
+                rf"{_clause(40)}(?<![\w])(?i:for|so)\b{_clause(15)}{_VISITORS}", SCORE_ENTRY),
         Pattern("route in",
                 rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises}|{key_devices})"
@@ -401,7 +475,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     objects = _Remembered(Trigger(literals=[
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
-          for start in ("key", "kes", "kys", "ke", "ky"))]), anchored=True)
+          for start in ("key", "kes", "kys", "ke", "ky", "k"))]), anchored=True)
     object_first, object_line = objects, objects.view(anchored=False)
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
     instruction_first = Trigger(literals=[*instructions.literals,
@@ -409,11 +483,15 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     key_line = Trigger(literals=[
         *(Literal(word, word_start=False, word_end=False, confirm=_KEY_WORD)
           for word in ("key", "fob")),
-        Literal("latch"), Literal("snib")])
+        Literal("spare", word_end=False, confirm=f"{_SPARE_SET}|{_SPARE_ALONE}"),
+        Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib")])
+    containers_first = vocabulary_trigger(plurals(words.containers), anchored=True)
     return {
         "code after object": object_first, "code in next clause": object_first,
         "code keyed in": object_first, "object location": object_first,
-        "door state": object_first, "code before object": object_line,
+        "described object": containers_first, "code then opening": object_first,
+        "door state": object_first, "open for visitors": object_first,
+        "code before object": object_line,
         "hidden key": key_line, "hiding place before key": key_line,
         "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
         "key held by": key_line,
@@ -529,15 +607,37 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         return merge_touching(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
 
+    def _without_holder(self, text: str, result: RecognizerResult, pattern: str) -> str:
+        """The matched text with who holds the key (and where they are) left out."""
+        matched = text[result.start:result.end]
+        regex = next(p.compiled_regex for p in self.patterns if p.name == pattern)
+        if "holder" not in regex.groupindex:
+            return matched
+        match = regex.fullmatch(text, result.start, result.end)
+        if match is None or match.start("holder") < 0:
+            return matched
+        start, end = match.start("holder") - result.start, match.end("holder") - result.start
+        return f"{matched[:start]} {matched[end:]}"
+
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
         before = _clause_before(text, result.start, self.purpose_words_before)
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
-        after = ("" if pattern in _KEYHOLDER_PATTERNS
+        after = ("" if pattern in _HOLDER_LAST_PATTERNS
                  else _clause_after(text, result.end, self.purpose_words_after))
-        surroundings = normalise_words(" ".join((before, text[result.start:result.end], after)))
+        matched = (self._without_holder(text, result, pattern) if pattern in _KEYHOLDER_PATTERNS
+                   else text[result.start:result.end])
+        # Each piece between commas, colons or brackets is read alone: `fence post, code
+        # 4482` names no postcode.
+        pieces = _PIECE_BREAK.split(matched)
+        pieces[0] = f"{before} {pieces[0]}"
+        pieces[-1] = f"{pieces[-1]} {after}"
+        surroundings = _TITLED_WORDS.sub(" ", "|".join(normalise_words(p) for p in pieces))
         if self.exclusions.found_in(surroundings):
+            return None
+        if pattern in _KEY_PLACE_PATTERNS and _GONE.found_in(normalise_words(
+                f"{_clause_before(text, result.start, 4)} {matched} {after}")):
             return None
         if pattern in _NEGATED_PATTERNS and _NEGATION.found_in(
                 _clause_before(text, result.start, 4)):
