@@ -246,7 +246,7 @@ _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropp
 _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before key",
                                              "home key kept", "key said hidden"}
 _PIECE_BREAK = re.compile(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
-_NEGATED_PATTERNS = frozenset({"door state", "open for visitors", "entry instruction", "route in",
+_NEGATED_PATTERNS = frozenset({"door state", "entry instruction", "route in",
                                "knock then in", "latched", "let in"})
 # A number right after one of these is someone else's: a reference, a room, a phone.
 _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ticket",
@@ -393,7 +393,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"(?:{_clause(clause_reach)}(?:{code_numbers}|{_OPENS_WITH}){_clause(12)}"
                 rf"|{_JOINER}(?:(?i:is|=){_SP})?){_ANY_CODE}", SCORE_CODE),
         Pattern("code then opening",
-                rf"{code_words}{_JOINER}(?:(?i:is|=){_SP})?{_ANY_CODE}{_SP}"
+                rf"(?<={code_words}{_JOINER}(?:(?i:is|=){_SP})?){CODE}{_SP}"
                 rf"(?i:for|to|on|into|at|opens){_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises})", SCORE_CODE),
         Pattern("object location",
@@ -423,11 +423,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{_described(2)}{holders}|{_TITLED}|{house})|(?:(?i:the){_SP})?{_NAMED})"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
                 SCORE_KEYHOLDER),
+        # An opening with its state, or left open for whoever visits.
         Pattern("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
-                rf"{alternation(words.states)}", SCORE_ENTRY),
-        Pattern("open for visitors",
-                rf"{doors}{not_negated}{{0,{state_reach}}}?(?<![\w])(?i:open|ajar)\b"
-                rf"{_clause(40)}(?<![\w])(?i:for|so)\b{_clause(15)}{_VISITORS}", SCORE_ENTRY),
+                rf"(?:{alternation(words.states)}|(?<![\w])(?i:open|ajar)\b{_clause(40)}"
+                rf"(?<![\w])(?i:for|so)\b{_clause(15)}{_VISITORS})", SCORE_ENTRY),
         Pattern("route in",
                 rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises}|{key_devices})"
@@ -471,11 +470,13 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     is tried at every start of the group (a superset of its own); a trigger shared by
     patterns holds all their words."""
     words = Vocabulary(extra_dirs)
-    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words])
+    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words,
+                                      *plurals(words.containers)])
     objects = _Remembered(Trigger(literals=[
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
-          for start in ("key", "kes", "kys", "ke", "ky", "k"))]), anchored=True)
+          for start in ("key", "kes", "kys", "ke", "ky")),
+        *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe"))]), anchored=True)
     object_first, object_line = objects, objects.view(anchored=False)
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
     instruction_first = Trigger(literals=[*instructions.literals,
@@ -485,13 +486,11 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
           for word in ("key", "fob")),
         Literal("spare", word_end=False, confirm=f"{_SPARE_SET}|{_SPARE_ALONE}"),
         Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib")])
-    containers_first = vocabulary_trigger(plurals(words.containers), anchored=True)
     return {
         "code after object": object_first, "code in next clause": object_first,
         "code keyed in": object_first, "object location": object_first,
-        "described object": containers_first, "code then opening": object_first,
-        "door state": object_first, "open for visitors": object_first,
-        "code before object": object_line,
+        "described object": object_first, "code then opening": object_line,
+        "door state": object_first, "code before object": object_line,
         "hidden key": key_line, "hiding place before key": key_line,
         "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
         "key held by": key_line,

@@ -38,17 +38,20 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (127, 128), "hiding": (70, 70), "entry": (69, 70),
-                     "keyholder": (19, 19)}
+    assert found == {"code": (196, 197), "hiding": (81, 81), "entry": (81, 82),
+                     "keyholder": (63, 63)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
                                                "Gate: 8 8 0 2"]
-    assert (result.near_misses.flagged, result.near_misses.total) == (0, 205)
+    assert (result.near_misses.flagged, result.near_misses.total) == (0, 311)
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
-# (main at 4ca81e2): set_b 41/49 and set_c 44/48, no false alarm; these are the counts
-# after the one fix of the general gaps that measurement showed.
-HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48)}
+# (main at 4ca81e2): set_b 41/49 and set_c 44/48, no false alarm; set_d (a second author,
+# first measured at 03b372c and 63c6add) 54/61, no false alarm. These are the counts
+# after fixing the general gaps each first measurement showed (by class, never by line):
+# no set here is held out any more (tests/data/heldout/home_access/README.md).
+HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
+                   "set_d.tsv": (61, 61, 0, 63)}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
@@ -78,6 +81,38 @@ def test_issue_examples_are_one_finding(text):
     "Diagnosis code 4019", "Do not leave the back door unlocked",
 ])
 def test_issue_near_misses_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+# The kinds of writing set_d showed missing, each as a class (issue 14): a keyholder in
+# free text (a relative, a neighbour, a shop, a pharmacy, a warden, a responder; `has the
+# only other key`, `holds the spare`, `spare set with`, `key left at`), a new code after a
+# change is announced, an access object described rather than named.
+@pytest.mark.parametrize("text", [
+    "Grandson has the only other key", "Neighbour opposite holds the spare",
+    "Spare set with the couple at no. 3", "Key left at number 22 with Mrs Hoyle",
+    "Spare key left with the pharmacy on Mill Road", "Keys with the Londis on the corner",
+    "The warden has got a set", "Telecare responder keeps a key for emergencies",
+    "Mrs Ward at 19 has a key", "Her friend from the library holds the spare",
+    "KS code changed!!! new one 4 4 0 9", "key safe reset. Now 7 2 7 2",
+    "code for the wooden box on the fence is 1 8 1 8", "The lock on the back gate is 9 4 0 2",
+    "grey box left of the door - code 3 0 3 0", "the box by the porch opens with 6 2 6 2",
+])
+def test_kinds_set_d_showed_are_found(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Staff keys held by the shift leader", "Office keyholders: Jan and Ali",
+    "Key worker has a spare slot on Monday", "Warden holds the keys to the scheme office",
+    "The pharmacy keeps the CD safe keys", "Son has lost his key, locksmith booked",
+    "Neighbour no longer has a key", "Key left at reception for the GP",
+    "Key safe to be fitted by the council, no code yet", "Spare set of pads with Mrs Hoyle",
+    "Key safe code changed!! ask the office for the new one", "Key safe changed. Now 2 visits",
+    "Code for the box of gloves is 4 4 1 9", "Lock on the bathroom door broken since 2019",
+    "The lock on the office door is 2 2 1 1", "She has a spare room for her grandson",
+])
+def test_near_misses_of_those_kinds_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
