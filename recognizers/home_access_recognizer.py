@@ -9,12 +9,16 @@ files `home_access_*.txt` (see `recognizers/data/README.md`), so an organisation
 can add its own wording:
 
 - an **access object**: a device (`key safe` or a spelling of it one letter off,
-  `KS`, `lock box`, `padlock`, `keypad`, `fob`), an opening with a code word
+  `KS`, `k/safe`, `lock box`, `padlock`, `keypad`, `fob`), an opening with a code word
   (`back door pin`, `gate code`), or a code word for an opening or a device
-  (`the code for the front door`, `code to get in`);
+  (`the code for the front door`, `code to get in`, `code for the box on the wall`), or
+  a code word whose code says what it opens (`use code 3232 on the main entrance`);
+- an object **described** rather than named (`the little grey box by the door`, `the lock
+  on the gate`): placed on a fixture and followed by its code or a code word;
 - with a **code** (digits in any spacing, `#`/`*`, a letter either side) in the
   same clause, in the next one when that one starts with the code or names it
-  (`... and the code scrambled. Code 3321.`), typed in, followed by its purpose
+  (`... and the code scrambled. Code 3321.`) or announces a new one (`keysafe code
+  changed!! new one is 6 0 1 7`), typed in, followed by its purpose
   (`2460 to disarm`), or just before the object;
 - or with **where it is** (a key-holding device on or by a fixture, a garden,
   door or outbuilding object);
@@ -24,15 +28,23 @@ can add its own wording:
   `key to the house`) kept anywhere that is a place (`on the nail above the freezer`);
 - **entry instructions**: an opening with a state (`patio door left unlocked`,
   `door on the snib`), a route in (`enter via the side gate`), knock or ring
-  then go in, the entry phrases file (`let yourself in`, `code to get in`);
-- **keyholders** (`neighbour at number 14 holds a key`).
+  then go in, a door left open for whoever visits (`so carers can get in`), the entry
+  phrases file (`let yourself in`, `code to get in`);
+- **keyholders**: a relative, neighbour, warden, responder, shop or pharmacy (or someone by
+  title and name) who has, holds or keeps a key, the spare or a set (`son has the only other
+  key`, `neighbour holds the spare`), or a key, spare or spare set left with or at one of
+  them, a named shop or a house number (`spare set with the lady opposite`, `key left at
+  no. 9`).
 
 `score_match` then rejects what is not a way into a home by what it is for (an
 office or server-room door, a ward keypad, a promo, login or diagnosis code,
-words of the exclusions file in the clause around it), codes that are a year, a
-time, a date or a phone number, and instructions under a negation (`do not
-leave the back door unlocked`). Overlapping matches are merged, so one note is
-one finding. Nothing here logs text: the scan reports masked previews only.
+words of the exclusions file in the clause around it, each piece between commas read
+alone; who holds a key and where they are, and a title with its name, are never read as
+a purpose: `the pharmacy next door has her spare key`, `Mrs Ward`), codes that are a
+year, a time, a date or a phone number, instructions under a negation (`do not
+leave the back door unlocked`), and keys lost or removed. Overlapping matches are
+merged, so one note is one finding. Nothing here logs text: the scan reports masked
+previews only.
 """
 
 from __future__ import annotations
@@ -166,7 +178,6 @@ _NOT_A_PLACE = (
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
 # Someone by title and name (`Mrs Dean`): a keyholder; never a purpose (`Mrs Ward`).
 _TITLED = r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*"
-_TITLED_RE = re.compile(_TITLED)
 # A house a key is left at (`at no. 9`, `with number 22`, `at 31`, `at flat 3`).
 _HOUSE_NUMBER = r"(?:(?i:no\.?|nr\.?|number|flat|house)[^\S\n]*)?\d{1,3}[A-Za-z]?\b(?![:.]\d)"
 _HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buried)\b"
@@ -393,7 +404,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"(?:{_clause(clause_reach)}(?:{code_numbers}|{_OPENS_WITH}){_clause(12)}"
                 rf"|{_JOINER}(?:(?i:is|=){_SP})?){_ANY_CODE}", SCORE_CODE),
         Pattern("code then opening",
-                rf"(?<={code_words}{_JOINER}(?:(?i:is|=){_SP})?){CODE}{_SP}"
+                rf"{code_words}{_JOINER}(?:(?i:is|=){_SP})?{_ANY_CODE}{_SP}"
                 rf"(?i:for|to|on|into|at|opens){_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises})", SCORE_CODE),
         Pattern("object location",
@@ -463,21 +474,22 @@ class _Remembered(Trigger):
 
 
 def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
-    """Where each pattern can match, in three automaton passes: where an access object
+    """Where each pattern can match, in four automaton passes: where an access object
     starts (a device, an opening, a code word, a misspelt key safe: as starts, or as the
-    lines holding one), where an instruction starts (`let`, `knock`, `enter`, the entry
-    phrases), the lines holding a key or a latch. A pattern anchored on a group of words
+    lines holding one), where a described object starts (`box`, `lock`), where an
+    instruction starts (`let`, `knock`, `enter`, the entry phrases), the lines holding a
+    key, a spare, a set or a latch. A pattern anchored on a group of words
     is tried at every start of the group (a superset of its own); a trigger shared by
     patterns holds all their words."""
     words = Vocabulary(extra_dirs)
-    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words,
-                                      *plurals(words.containers)])
+    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words])
     objects = _Remembered(Trigger(literals=[
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
           for start in ("key", "kes", "kys", "ke", "ky")),
         *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe"))]), anchored=True)
     object_first, object_line = objects, objects.view(anchored=False)
+    containers_first = vocabulary_trigger(plurals(words.containers), anchored=True)
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
     instruction_first = Trigger(literals=[*instructions.literals,
                                           Literal("let", confirm=_LET_IN)], anchored=True)
@@ -489,7 +501,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     return {
         "code after object": object_first, "code in next clause": object_first,
         "code keyed in": object_first, "object location": object_first,
-        "described object": object_first, "code then opening": object_line,
+        "described object": containers_first, "code then opening": object_first,
         "door state": object_first, "code before object": object_line,
         "hidden key": key_line, "hiding place before key": key_line,
         "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
