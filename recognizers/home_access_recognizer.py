@@ -122,7 +122,7 @@ _SPARE_SET = r"(?i:spare[^\S\n]+set)\b(?![^\S\n]+(?i:of)[^\S\n]+(?!(?i:keys)\b)\
 # A door key (a fob, a spare, a spare set), not the key of a safe, a cupboard or a van.
 _KEY = (
     r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer|safe|cd|staff|"
-    r"cupboard|cabinet|trolley|locker|van|till|cash|desk|drawer)\s)"
+    r"cupboard|cabinet|trolley|locker|van|till|cash|desk|drawer|lock\s+and)\s)"
     r"(?:(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
     r"house[^\S\n]+)?" + _KEY_WORD + "|" + _SPARE_SET + "|" + _SPARE_ALONE + ")"
 )
@@ -190,13 +190,14 @@ _NEW_CODE = (
     r"(?<![\w])(?i:new|now)(?:[^\S\n]+(?i:one|code|number|no\.?|combo|combination|pin|"
     r"digits))?(?:[^\S\n]*[:=\-\u2013]|[^\S\n]+(?i:is|are|reads))?[^\S\n]*"
 )
-# Typing a code in: `communal door: press 4 9 2 1`.
-_KEY_IN = (
-    r"(?<![\w])(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|"
-    r"tap(?:[^\S\n]+in)?|dial|disarm(?:[^\S\n]+with)?|unset(?:[^\S\n]+with)?)\b"
-)
 # A code given as what opens the object: `the box by the back door opens with 7351`.
 _OPENS_WITH = r"(?<![\w])(?i:opens?|unlocks?|opened|unlocked)[^\S\n]+(?i:with|using|by)\b"
+# Typing a code in (`communal door: press 4 9 2 1`), or what opens it (`opens with code 6610`).
+_KEY_IN = (
+    r"(?:(?<![\w])(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|"
+    r"tap(?:[^\S\n]+in)?|dial|disarm(?:[^\S\n]+with)?|unset(?:[^\S\n]+with)?)\b"
+    r"|" + _OPENS_WITH + ")"
+)
 # What a code is for, after it: `2460 to disarm`, `1234 to open the gate`.
 _TO_OPEN = (
     r"(?i:to|will)[^\S\n]+(?i:disarm|unset|deactivate|turn[^\S\n]+off|switch[^\S\n]+off|"
@@ -250,6 +251,12 @@ _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key h
 _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by"})
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
+# A keyholder still to be named is none (`Keyholder details to be confirmed`).
+_NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown", "not known",
+                    "none", "no one", "nobody", "details", "n a"])
+# An opening found open is an incident, not an instruction (`door was on the latch when I
+# arrived`, `found unlocked on arrival`).
+_INCIDENT = Terms(["found", "on arrival", "when i arrived", "when we arrived", "arrived to find"])
 # A key lost or stolen is held by nobody (`lost her house keys at the shops`).
 _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropped", "stolen",
               "removed", "taken away", "no longer"])
@@ -650,8 +657,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if pattern in _KEY_PLACE_PATTERNS and _GONE.found_in(normalise_words(
                 f"{_clause_before(text, result.start, 4)} {matched} {after}")):
             return None
-        if pattern in _NEGATED_PATTERNS and _NEGATION.found_in(
-                _clause_before(text, result.start, 4)):
+        if pattern in _NEGATED_PATTERNS and (_NEGATION.found_in(_clause_before(
+                text, result.start, 4)) or _INCIDENT.found_in(surroundings)):
+            return None
+        if pattern == "keyholder word" and _NO_HOLDER.found_in(_clause_after(text, result.end)):
             return None
         if pattern in _LET_PATTERNS and someone_lets_in(text, result.start, result.end):
             return None

@@ -38,11 +38,11 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (196, 197), "hiding": (81, 81), "entry": (81, 82),
-                     "keyholder": (63, 63)}
+    assert found == {"code": (207, 208), "hiding": (87, 87), "entry": (85, 86),
+                     "keyholder": (71, 71)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
                                                "Gate: 8 8 0 2"]
-    assert (result.near_misses.flagged, result.near_misses.total) == (0, 311)
+    assert (result.near_misses.flagged, result.near_misses.total) == (0, 339)
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
