@@ -89,6 +89,12 @@ class DetectionConfig:
     # same findings, much slower.
     tiered: bool = True
 
+    @property
+    def vocabulary_dirs(self) -> tuple[str, ...]:
+        """The folders whose vocabulary files add to the shipped ones: what every
+        recognizer and the scan's own name rules (capitals) read."""
+        return (self.vocabulary_dir,) if self.vocabulary_dir else ()
+
 
 @dataclass
 class SecurityConfig:

@@ -75,3 +75,32 @@ def test_recall_reported(people):
                                                  for found in people[index])]
     print(f"capitals: names found {len(hit)}/{len(labelled)}")
     assert hit
+
+
+def _people_found(share: Path, out: Path, *options: str) -> list[tuple[int, int]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "-q",
+         "--no-ocr", "--workers", "1", *options], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        return db.execute("SELECT start, end FROM findings WHERE entity_type = 'PERSON'"
+                          ).fetchall()
+
+
+def test_a_name_field_label_from_the_configured_vocabulary_marks_a_name(tmp_path):
+    """The capitals rule reads name-field labels from `[detection] vocabulary_dir` as the
+    recognizers do: `HOUSEHOLDER:` is no shipped label, so the name after it in a note in
+    capitals is kept only when the user's name_fields.txt adds it."""
+    share, vocabulary = tmp_path / "share", tmp_path / "vocabulary"
+    share.mkdir()
+    vocabulary.mkdir()
+    note = ("VISIT NOTE. HOUSEHOLDER: MARGARET THOMPSON WAS SEEN TODAY WITH CHEST PAIN."
+            " NHS 943 476 5919.")
+    (share / "note.txt").write_text(note + "\n", encoding="utf-8")
+    (vocabulary / "name_fields.txt").write_text("householder\n", encoding="utf-8")
+    config = tmp_path / "phiscan.toml"
+    config.write_text(f'[detection]\nvocabulary_dir = "{vocabulary.as_posix()}"\n',
+                      encoding="utf-8")
+    name = (note.index("MARGARET"), note.index(" WAS"))
+    assert _people_found(share, tmp_path / "shipped") == []
+    assert _people_found(share, tmp_path / "configured", "--config", str(config)) == [name]

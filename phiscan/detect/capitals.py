@@ -9,7 +9,8 @@ name spaCy finds in a block in capitals is kept only with one of these marks:
 - a title just before it or opening it (`DR KLEIN`, `NURSE PATEL`);
 - a role phrase just before it (`SEEN BY`, `WIFE`, `DAUGHTER`, `SIGNED`: the phrases of
   `phiscan/data/roles.txt` that give names their roles), or a name field's label
-  (`PATIENT:`, `PT:`, `NEXT OF KIN:`: `recognizers/data/name_fields.txt`);
+  (`PATIENT:`, `PT:`, `NEXT OF KIN:`: `recognizers/data/name_fields.txt` and the same
+  file in the configured `[detection] vocabulary_dir`, as the recognizers read it);
 - the start of its line (`JOHN SMITH ADMITTED OVERNIGHT`: a note's header), or a
   line of its own after a list marker, with nothing after it but a role (`, STAFF
   NURSE`) or a post-nominal (`RN`, `SN`): a list entry or a signature.
@@ -48,8 +49,10 @@ def ends_with_role(normalised: str, rules: RoleRules) -> bool:
                for length in range(1, min(MAX_PHRASE_WORDS, len(words)) + 1))
 
 
-def marked_name(text: str, start: int, end: int) -> bool:
-    """Whether the name text[start:end], in a block in capitals, is marked as one."""
+def marked_name(text: str, start: int, end: int, vocabulary_dirs: tuple[str, ...] = ()
+                ) -> bool:
+    """Whether the name text[start:end], in a block in capitals, is marked as one;
+    `vocabulary_dirs`: the configured folders (`DetectionConfig.vocabulary_dirs`)."""
     rules = default_rules()
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -63,7 +66,7 @@ def marked_name(text: str, start: int, end: int) -> bool:
         return True
     if ends_with_role(words_before, rules):
         return True
-    if before.rstrip().endswith(":") and name_fields().ends(words_before):
+    if before.rstrip().endswith(":") and name_fields(vocabulary_dirs).ends(words_before):
         return True
     if not before.strip():  # opens its line: a header, a signature, `JOHN SMITH ADMITTED`
         return True

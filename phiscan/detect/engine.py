@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -102,7 +102,7 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         return None
 
 
-def presidio_builtins(nlp_engine: SpacyNlpEngine, vocabulary_dirs: list[str]
+def presidio_builtins(nlp_engine: SpacyNlpEngine, vocabulary_dirs: Sequence[str]
                       ) -> list[EntityRecognizer]:
     """The Presidio recognizers phiscan keeps: spaCy NER (PERSON, checked against
     label words), e-mail (offline), card numbers, IBANs. Presidio's UK_NHS, phone and
@@ -117,8 +117,7 @@ def presidio_builtins(nlp_engine: SpacyNlpEngine, vocabulary_dirs: list[str]
 
 def build_registry(nlp_engine: SpacyNlpEngine, config: Config | None = None
                    ) -> RecognizerRegistry:
-    vocabulary_dirs = [config.detection.vocabulary_dir] if (
-        config and config.detection.vocabulary_dir) else []
+    vocabulary_dirs = config.detection.vocabulary_dirs if config else ()
     for folder in vocabulary_dirs:
         if not Path(folder).is_dir():
             raise ConfigError(f"[detection] vocabulary_dir is not a folder: {folder}")

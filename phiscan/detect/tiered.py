@@ -287,6 +287,7 @@ class TieredAnalyzer:
         self.threshold = config.detection.threshold
         self.tiered = config.detection.tiered
         self.language = config.detection.language
+        self.vocabulary_dirs = config.detection.vocabulary_dirs
         recognizers = analyzer.registry.get_recognizers(self.language, entities)
         self.cheap = [r for r in recognizers if not isinstance(r, SpacyRecognizer)]
         self.ner_recognizer = next(
@@ -375,7 +376,7 @@ class TieredAnalyzer:
                         and not any(name.overlaps(span) for name in plan.named)
                         and name_pairs(text, start, end)
                         and (not in_capitals(text[block.start:block.end])
-                             or marked_name(text, start, end))):
+                             or marked_name(text, start, end, self.vocabulary_dirs))):
                     people.append(RecognizerResult(
                         found.entity_type, start, end, found.score,
                         found.analysis_explanation, found.recognition_metadata))
