@@ -146,7 +146,7 @@ def test_names_come_from_fields_and_from_free_text_through_the_cli(scanned):
         ("A*** H*****", "PhiscanSplitNameFields", "name.family"),
         ("K**** J****", ner, "note.text"),
         ("P**** L***", ner, "text.div"),
-        ("S***** J****", ner, "subject.display"),
+        ("S***** J****", ner, "subject.Patient.display"),  # under its reference type
         ("S***** J****", fields, "patient_name"),
     ]
     assert people(scanned, "update.eml") == [

@@ -7,8 +7,10 @@ kin, a neighbour holding a key, a family contact: exposed, but not the patient).
 The role is read from the text around the name, at detection time (the only time the
 text is there), from the strongest signal first:
 
-1. HL7 v2: PID is the patient, NK1 the next of kin, any other segment (PV1-7/8, ROL,
-   ORC, OBR, TXA...) a clinician;
+1. HL7 v2, for a person-name field: PID (and MRG) names the patient; NK1, GT1 (guarantor)
+   and IN1 (insured) a related person; any other segment (PV1-7/8, ROL, ORC, OBR, TXA,
+   PRT, STF...) a clinician. Free text in a message (OBX-5, NTE-3, a Z-segment) is read
+   like any text, by the signals below;
 2. the words just before the name on its line (`Carer Leanne Bishop`, `Seen by`,
    `Client: JONES, Sandra  Carer: Ms Leanne Bishop`): the rightmost phrase wins;
 3. the field name (`client_name`, `next_of_kin`, `gp_name`, `Present:`, an e-mail's
@@ -56,8 +58,14 @@ SENTENCE_WORDS = frozenset({
     "he", "they", "who", "which", "that", "this", "not", "no", "will", "would", "can",
     "could", "should", "did", "does", "if", "when", "then", "so", "also", "today"})
 READER = "your"
-HL7_ROLES = {"PID": SUBJECT, "NK1": RELATED}
-_HL7_FIELD = re.compile(r"([A-Z][A-Z0-9]{2})-\d+(?:\s|$)")
+# The role HL7 v2 gives the person-name fields of a segment; a name field of any other
+# segment names a clinician or an operator. A guarantor or insured who is the patient is
+# the patient's own name in that record (`Person.related_names` leaves it out).
+HL7_ROLES = {"PID": SUBJECT, "MRG": SUBJECT, "NK1": RELATED, "GT1": RELATED, "IN1": RELATED}
+# A person-name field as `phiscan.extract.hl7` names it: `PV1-7 attending_doctor_name`.
+_HL7_NAME_FIELD = re.compile(r"([A-Z][A-Z0-9]{2})-\d+ \w+_name$")
+# Free text in a raw segment (HL7 pasted into a text): its names are read like any text.
+HL7_RAW_TEXT_FIELDS = frozenset({("OBX", 5), ("NTE", 3)})
 FHIR_ROLES = {"practitioner": STAFF, "practitioner role": STAFF, "related person": RELATED,
               "patient": SUBJECT, "person": SUBJECT}
 
@@ -215,7 +223,7 @@ class RoleRules:
     def role_of(self, text: str, start: int, end: int, where: str = "",
                 field: str | None = None) -> str:
         context = context_of(text, start, end)
-        segment = context.hl7_segment or hl7_segment_of(field or "")
+        segment = hl7_name_segment(context.hl7_segment, context.hl7_field, field or "")
         if segment:
             return HL7_ROLES.get(segment, STAFF)
         role = self.rightmost(context.label)
@@ -268,9 +276,13 @@ def spread_roles(findings: list[Finding]) -> list[Finding]:
             and finding.value_hash in spread else finding for finding in findings]
 
 
-def hl7_segment_of(field: str) -> str:
-    """`PV1-8` or `PID-5 patient_name` (an HL7 field as the extractor names it) -> segment."""
-    match = _HL7_FIELD.match(field)
+def hl7_name_segment(raw_segment: str, raw_field: int, field: str) -> str:
+    """The segment whose person-name field holds a name: `PV1-8 referring_doctor_name`
+    (a field as the extractor names it) -> `PV1`; a raw segment in a text, unless the
+    name sits in its free text; '' for free text (`OBX-5`, `NTE-3`, a Z-segment)."""
+    if raw_segment:
+        return "" if (raw_segment, raw_field) in HL7_RAW_TEXT_FIELDS else raw_segment
+    match = _HL7_NAME_FIELD.match(field)
     return match.group(1) if match else ""
 
 

@@ -32,6 +32,7 @@ XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 # primitive's own value.
 PROPERTY_ATTRIBUTES = ("id", "url")
 _POSITION = re.compile(r"\[\d+\]")
+_REFERENCE_TYPE = re.compile(r"(?:^|/)([A-Z][A-Za-z]+)/[^/]+(?:/_history/[^/]+)?$")
 _MARKUP = re.compile(r"<[^>]*>")
 Pairs = list[tuple[str, str]]
 # Elements (path endings) that hold free text rather than codes, names or dates.
@@ -90,14 +91,14 @@ def telecom_pairs(patient: dict[str, Any]) -> Pairs:
             for telecom in as_dicts(patient.get("telecom"))]
 
 
-def patient_pairs(patient: dict[str, Any]) -> Pairs:
+def patient_pairs(patient: dict[str, Any], types: dict[str, str] | None = None) -> Pairs:
     """Named elements first, then everything else flattened, so nothing is missed."""
     named = {"identifier", "name", "birthDate", "address", "telecom"}
     pairs = [*identifier_pairs(patient), *name_pairs(patient),
              ("date_of_birth", text_of(patient.get("birthDate"))),
              *address_pairs(patient), *telecom_pairs(patient)]
     rest = {key: value for key, value in patient.items() if key not in named}
-    return pairs + fhir_flatten(rest)
+    return pairs + fhir_flatten(rest, types)
 
 
 def narrative_text(div: str) -> str:
@@ -113,19 +114,51 @@ def narrative_text(div: str) -> str:
     return " ".join(" ".join(root.itertext()).split())
 
 
-def fhir_flatten(value: Any) -> Pairs:
-    """Every leaf as (path without list positions, text); a narrative as its text."""
+def reference_type(reference: dict[str, Any], types: dict[str, str]) -> str:
+    """The resource type a Reference points at: its `type`, its relative or absolute URL
+    (`Practitioner/12`, `https://.../RelatedPerson/3`), or the Bundle entry whose
+    `fullUrl` it names (`urn:uuid:...`); '' when none says."""
+    explicit = text_of(reference.get("type"))
+    if explicit:
+        return explicit.rsplit("/", 1)[-1]
+    target = text_of(reference.get("reference"))
+    if target in types:
+        return types[target]
+    match = _REFERENCE_TYPE.search(target)
+    return match.group(1) if match else ""
+
+
+def typed_references(value: Any, types: dict[str, str]) -> Any:
+    """The resource with each Reference's `display` under the type it points at:
+    `performer.display` of a `Practitioner/12` reads `performer.Practitioner.display`, so
+    the name in it is known for a clinician's, a related person's or the patient's
+    (`phiscan.detect.roles`), as the standard says, whatever element holds it."""
+    if isinstance(value, list):
+        return [typed_references(item, types) for item in value]
+    if not isinstance(value, dict):
+        return value
+    typed = {key: typed_references(item, types) for key, item in value.items()}
+    if "display" in typed and "reference" in typed:
+        kind = reference_type(value, types)
+        if kind:
+            typed[kind] = {"display": typed.pop("display")}
+    return typed
+
+
+def fhir_flatten(value: Any, types: dict[str, str] | None = None) -> Pairs:
+    """Every leaf as (path without list positions, text); a narrative as its text; a
+    Reference's display under the type it points at (`typed_references`)."""
     pairs: Pairs = []
-    for path, text in flatten(value):
+    for path, text in flatten(typed_references(value, types or {})):
         label = _POSITION.sub("", path)
         pairs.append((label, narrative_text(text) if label.endswith("text.div") else text))
     return pairs
 
 
-def resource_pairs(resource: dict[str, Any]) -> Pairs:
+def resource_pairs(resource: dict[str, Any], types: dict[str, str] | None = None) -> Pairs:
     if resource.get("resourceType") == "Patient":
-        return patient_pairs(resource)
-    return fhir_flatten(resource)
+        return patient_pairs(resource, types)
+    return fhir_flatten(resource, types)
 
 
 def resources(document: Any) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -142,11 +175,23 @@ def resources(document: Any) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield f"[{index}]", item
 
 
+def entry_types(document: Any) -> dict[str, str]:
+    """A Bundle's `fullUrl` -> resource type (`urn:uuid:...` -> `Practitioner`), so a
+    reference to an entry says what it points at."""
+    if not isinstance(document, dict) or document.get("resourceType") != "Bundle":
+        return {}
+    return {text_of(entry.get("fullUrl")): text_of(entry["resource"].get("resourceType"))
+            for entry in as_dicts(document.get("entry"))
+            if entry.get("fullUrl") and isinstance(entry.get("resource"), dict)}
+
+
 def fhir_units(document: Any, ctx: ExtractContext) -> Iterator[Piece]:
+    types = entry_types(document)
     for where, resource in resources(document):
         kind = text_of(resource.get("resourceType")) or "resource"
         label = f"{where} {kind}".strip()
-        pairs = [(name, ctx.spend_text(text)) for name, text in resource_pairs(resource)]
+        pairs = [(name, ctx.spend_text(text))
+                 for name, text in resource_pairs(resource, types)]
         unit = record_unit(pairs, label, label, prose=is_prose)
         if unit.text:
             yield unit

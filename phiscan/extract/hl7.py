@@ -96,7 +96,9 @@ def identifier_pairs(value: str, marks: Delimiters) -> Pairs:
 
 
 # Person-name fields outside PID-5: XPN (FAMILY^GIVEN^MIDDLE, skip 0) and XCN
-# (ID^FAMILY^GIVEN^MIDDLE, skip 1). Named by meaning so the role of the name is plain.
+# (ID^FAMILY^GIVEN^MIDDLE, skip 1). Named by meaning (`..._name`): the role of such a
+# name is its segment's (`phiscan.detect.roles.HL7_ROLES`: PID the patient, NK1, GT1 and
+# IN1 related people, the rest clinicians); names in free text are read from the text.
 NAME_FIELDS = {
     ("NK1", 2): ("next_of_kin_name", 0),
     ("PD1", 4): ("gp_name", 1),
@@ -111,6 +113,8 @@ NAME_FIELDS = {
     ("PID", 9): ("patient_alias_name", 0),
     ("NK1", 30): ("contact_person_name", 0),
     ("GT1", 3): ("guarantor_name", 0),
+    ("GT1", 19): ("guarantor_spouse_name", 0),
+    ("GT1", 45): ("guarantor_contact_name", 0),
     ("IN1", 16): ("insured_name", 0),
     ("MRG", 7): ("prior_patient_name", 0),
     ("EVN", 5): ("operator_name", 1),
@@ -130,6 +134,8 @@ NAME_FIELDS = {
     ("RXA", 10): ("administering_provider_name", 1),
     ("SCH", 12): ("placer_contact_name", 1),
     ("AIP", 3): ("personnel_resource_name", 1),
+    ("PRT", 5): ("participation_person_name", 1),
+    ("STF", 3): ("staff_name", 0),
 }
 # Segments whose fields' meaning is fixed by the standard: all but their free text
 # (`PROSE_FIELDS`) are coded.
@@ -137,7 +143,7 @@ STANDARD_SEGMENTS = frozenset({
     "MSH", "EVN", "PID", "PD1", "PV1", "PV2", "NK1", "MRG", "AL1", "DG1", "PR1", "GT1",
     "IN1", "IN2", "ROL", "ORC", "OBR", "OBX", "TXA", "SPM", "RXA", "RXE", "RXO", "RXR",
     "SCH", "AIS", "AIG", "AIL", "AIP", "MSA", "ERR", "FT1", "DB1", "ACC", "UB1", "UB2",
-    "QRD", "QRF", "NTE",
+    "QRD", "QRF", "NTE", "PRT", "STF",
 })
 PROSE_FIELDS = frozenset({
     ("NTE", 3),  # comment

@@ -29,11 +29,15 @@ REVEAL_COLUMNS = ("nhs_number", "name", "other_names", "date_of_birth", "postcod
 
 def ranked_hashes(person: Individual, role: str) -> list[str]:
     """The person's values of one role, most frequent first (their own name before a
-    carer's named once in a note)."""
+    carer's named once in a note); among names as frequent, those marked the subject's
+    (`Patient:`, HL7 PID-5, FHIR Patient.name) before unmarked ones."""
     counts: Counter[str] = Counter()
+    marked: Counter[str] = Counter()
     for record in person.records:
         counts.update(getattr(record, role))
-    return sorted(counts, key=lambda value_hash: (-counts[value_hash], value_hash))
+        marked.update(record.marked_names)
+    return sorted(counts, key=lambda value_hash: (-counts[value_hash], -marked[value_hash],
+                                                   value_hash))
 
 
 def name_columns(person: Individual) -> dict[str, list[str]]:
@@ -45,8 +49,10 @@ def name_columns(person: Individual) -> dict[str, list[str]]:
     beside_best = set().union(*(record.full_names for record in person.records
                                 if best and best[0] in record.full_names))
     others = [value_hash for value_hash in ranked[1:] if value_hash not in beside_best]
+    related = person.related_names  # never the person's own name (a guarantor who is she)
     return {"name": best, "other_names": others,
-            "related_people": ranked_hashes(person, "related_names")}
+            "related_people": [value_hash for value_hash in ranked_hashes(person, "related_names")
+                               if value_hash in related]}
 
 
 def hashes_by_column(person: Individual) -> dict[str, list[str]]:

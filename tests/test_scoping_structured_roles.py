@@ -1,0 +1,157 @@
+"""The right person behind structured records (issue 15): HL7 v2 segments, FHIR resources.
+
+Each HL7 person-name field gets the role the standard gives it (PID the patient; NK1,
+GT1 guarantor and IN1 insured related people, unless they are the patient; PV1, ROL,
+OBR, ORC... clinicians), and free text in a message (OBX-5, NTE) is read like any text.
+A FHIR Reference's `display` is read under the type it points at (Practitioner,
+RelatedPerson, Patient), so a performer, an author or an attester is staff whatever the
+element. Scanned by the real CLI; the export is read back with `--reveal`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.share_builder import write_files
+
+ADT = (
+    "MSH|^~\\&|PAS|RXX|EPR|RXX|202401011200||ADT^A04|1|P|2.5\r"
+    "PID|1||9434765919^^^NHS^NH||JONES^Sandra^^^Mrs||19300412|F\r"
+    "PV1|1|I|W1^B2||||C1234^HUGHES^Anna^^^Dr\r"
+    "NK1|1|JONES^Karen|DAU\r"
+    "GT1|1||JONES^Sandra||||||||SEL\r"  # the patient is her own guarantor
+    "IN1|1|||||||||||||||WEBB^Alan|SPO\r"  # insured: her partner
+    "ROL|1|AD|PP|C555^FORD^Tina\r"
+    "OBX|1|TX|NOTE^Note||Dementia review: her son Peter Jones was present.||||||F\r"
+    "NTE|1||Dementia plan agreed with Mary Stone.\r"
+    "MSH|^~\\&|PAS|RXX|EPR|RXX|202401011300||ADT^A04|2|P|2.5\r"
+    "PID|1||4010232137^^^NHS^NH||WEBB^Alan^^^Mr||19410504|M\r"
+    "GT1|1||WEBB^Joan||||||||SPO\r"
+    "PRT|1|AD||RP|C777^LOCKE^Nina\r"
+)
+BUNDLE = {"resourceType": "Bundle", "type": "collection", "entry": [
+    {"fullUrl": "urn:uuid:p1", "resource": {
+        "resourceType": "Patient", "id": "p1",
+        "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "4505577104"}],
+        "name": [{"family": "Crabtree", "given": ["Albert"]}], "birthDate": "1931-04-03",
+        "contact": [{"relationship": [{"text": "daughter"}],
+                     "name": {"family": "Crabtree", "given": ["Lucy"]}}]}},
+    {"fullUrl": "urn:uuid:p2", "resource": {
+        "resourceType": "Patient", "id": "p2",
+        "name": [{"family": "Stead", "given": ["Joan"]}], "birthDate": "1932-05-04"}},
+    {"fullUrl": "urn:uuid:pr1", "resource": {
+        "resourceType": "Practitioner", "id": "pr1",
+        "name": [{"family": "Hughes", "given": ["Anna"]}]}},
+    {"fullUrl": "urn:uuid:rp1", "resource": {
+        "resourceType": "RelatedPerson", "id": "rp1",
+        "patient": {"reference": "urn:uuid:p2", "display": "Joan Stead"},
+        "name": [{"family": "Green", "given": ["Pat"]}],
+        "telecom": [{"system": "phone", "value": "07700 900123"}]}},
+    {"fullUrl": "urn:uuid:o1", "resource": {
+        "resourceType": "Observation", "id": "o1",
+        "subject": {"reference": "urn:uuid:p2", "display": "Joan Stead"},
+        "performer": [{"reference": "urn:uuid:pr1", "display": "Anna Hughes"},
+                      {"reference": "RelatedPerson/rp1", "display": "Pat Green"}],
+        "valueString": "Parkinson's disease"}},
+    {"fullUrl": "urn:uuid:c1", "resource": {
+        "resourceType": "Composition", "id": "c1",
+        "subject": {"reference": "Patient/p1", "display": "Albert Crabtree"},
+        "author": [{"display": "Tina Ford"}],
+        "attester": [{"party": {"reference": "PractitionerRole/x", "display": "Ravi Patel"}}],
+        "title": "dementia review"}},
+    {"fullUrl": "urn:uuid:e1", "resource": {
+        "resourceType": "Encounter", "id": "e1", "reasonCode": [{"text": "dementia"}],
+        "participant": [{"individual": {"reference": "Practitioner/9",
+                                        "display": "Leanne Bishop"}}]}},
+]}
+STAFF = ("Anna Hughes", "Tina Ford", "Nina Locke", "Ravi Patel", "Leanne Bishop")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> Path:
+    share = tmp_path_factory.mktemp("structured-roles-share")
+    out = tmp_path_factory.mktemp("structured-roles-out") / "inventory"
+    write_files(share, {"hl7/adt.hl7": ADT, "fhir/bundle.json": json.dumps(BUNDLE)})
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
+    """(record, masked full name, role) of every full name found in a file."""
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        rows = db.execute(
+            "SELECT f.record, f.masked, f.role FROM findings f JOIN locations l"
+            " ON l.id = f.location_id WHERE f.entity_type = 'PERSON' AND l.location LIKE ?"
+            " AND f.masked LIKE '% %'", (f"%{location_part}%",)).fetchall()
+    return sorted(rows)
+
+
+def export(out: Path, tmp_path: Path) -> list[dict]:
+    path = tmp_path / "people.csv"
+    result = run_cli("individuals", str(out), "--export", str(path), "--reveal")
+    assert result.returncode == 0, result.stderr
+    return list(csv.DictReader(path.open()))
+
+
+def test_each_hl7_name_field_has_the_role_the_standard_gives_it(scanned):
+    assert roles(scanned, "adt.hl7") == [
+        ("message 1", "A*** H*****", "staff"),  # PV1-7
+        ("message 1", "A*** W***", "related"),  # IN1-16 insured, her partner
+        ("message 1", "K**** J****", "related"),  # NK1-2
+        ("message 1", "M*** S****", ""),  # NTE-3: `agreed with` says nothing of her
+        ("message 1", "P**** J****", "related"),  # OBX-5 text: `her son`
+        ("message 1", "S***** J****", "related"),  # GT1-3: the patient herself
+        ("message 1", "S***** J****", "subject"),  # PID-5
+        ("message 1", "T*** F***", "staff"),  # ROL-4
+        ("message 2", "A*** W***", "subject"),
+        ("message 2", "J*** W***", "related"),  # GT1-3: his wife
+        ("message 2", "N*** L****", "staff"),  # PRT-5
+    ]
+
+
+def test_each_fhir_name_has_the_role_of_what_it_refers_to(scanned):
+    assert roles(scanned, "bundle.json") == [
+        ("entry[0] Patient", "A***** C*******", "subject"),
+        ("entry[0] Patient", "L*** C*******", "related"),  # Patient.contact
+        ("entry[1] Patient", "J*** S****", "subject"),
+        ("entry[2] Practitioner", "A*** H*****", "staff"),
+        ("entry[3] RelatedPerson", "J*** S****", "subject"),  # its patient
+        ("entry[3] RelatedPerson", "P** G****", "related"),
+        ("entry[4] Observation", "A*** H*****", "staff"),  # performer -> Practitioner
+        ("entry[4] Observation", "J*** S****", "subject"),  # subject -> Patient
+        ("entry[4] Observation", "P** G****", "related"),  # performer -> RelatedPerson
+        ("entry[5] Composition", "A***** C*******", "subject"),
+        ("entry[5] Composition", "R*** P****", "staff"),  # attester -> PractitionerRole
+        ("entry[5] Composition", "T*** F***", "staff"),  # author, no reference
+        ("entry[6] Encounter", "L***** B*****", "staff"),  # participant -> Practitioner
+    ]
+
+
+def test_the_export_names_each_patient_once_with_related_people_apart(scanned, tmp_path):
+    rows = export(scanned, tmp_path)
+    by_name = {row["name"]: row for row in rows}
+    # Sandra's record also holds `Mary Stone` (NTE, unmarked): PID-5 names the row
+    assert sorted(by_name) == ["Alan WEBB", "Albert Crabtree", "Joan Stead", "Sandra JONES"]
+    assert [row["other_names"] for row in rows] == ["", "", "", ""]
+    related = {name: sorted(row["related_people"].split("; ")) for name, row in by_name.items()}
+    assert related == {  # her guarantor is herself: never her own related person
+        "Sandra JONES": ["Alan WEBB", "Karen JONES", "Peter Jones"],
+        "Alan WEBB": ["Joan WEBB"], "Albert Crabtree": ["Lucy Crabtree"],
+        "Joan Stead": ["Pat Green"]}
+    assert by_name["Sandra JONES"]["related_people_count"] == "3"
+    revealed = " ".join(" ".join(row.values()) for row in rows)
+    assert not [name for name in STAFF if name.split()[1] in revealed.title()]
+
