@@ -17,6 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
+import openpyxl
 import pytest
 
 from tests.share_builder import write_files
@@ -155,3 +157,97 @@ def test_the_export_names_each_patient_once_with_related_people_apart(scanned, t
     revealed = " ".join(" ".join(row.values()) for row in rows)
     assert not [name for name in STAFF if name.split()[1] in revealed.title()]
 
+
+
+def visits_workbook(path: Path) -> None:
+    """A visit list under a title line, and a MAR's signature sheet."""
+    book = openpyxl.Workbook()
+    visits = book.active
+    visits.title = "Visits"
+    visits.append(["District nursing visits - Monday 2 November 2026"])
+    visits.append([])
+    visits.append(["Time", "Patient", "DOB", "NHS No", "Visit", "Nurse"])
+    visits.append(["09:00", "Enid Shackleton", "01/04/1930", "9434765919", "insulin",
+                   "Harriet Tennant"])
+    visits.append(["10:00", "Doreen Pickles", "02/04/1930", "4010232137", "catheter care",
+                   "Naveed Qureshi"])
+    visits.append(["11:00", "Albert Crabtree", "03/04/1931", "4505577104", "leg ulcer",
+                   "Harriet Tennant"])
+    signatures = book.create_sheet("Signatures")
+    signatures.append(["Initials", "Print name", "Designation"])
+    signatures.append(["HT", "Harriet Tennant", "Community Staff Nurse"])
+    signatures.append(["NQ", "Naveed Qureshi", "GP Partner"])
+    book.save(path)
+
+
+def handover_document(path: Path) -> None:
+    """A ward handover laid out one column per bed, and a round under a title row."""
+    document = docx.Document()
+    document.add_paragraph("Ward handover")
+    by_bed = [["Bed", "Bed 1", "Bed 2"], ["Name", "Enid Shackleton", "Doreen Pickles"],
+              ["DOB", "01/04/1930", "02/04/1930"],
+              ["NHS number", "943 476 5919", "401 023 2137"]]
+    rounds = [["Evening round 2 November", "", "", ""], ["Client", "DOB", "Access", "Carer"],
+              ["Albert Crabtree", "03/04/1931", "key safe code 1234 by the door",
+               "Leanne Bishop"],
+              ["Joan Stead", "04/05/1932", "ring the bell and wait", "Mary Hope"]]
+    for rows in (by_bed, rounds):
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for row, values in zip(table.rows, rows, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    document.save(path)
+
+
+TABLE_STAFF = ("Harriet Tennant", "Naveed Qureshi", "Leanne Bishop", "Mary Hope")
+
+
+@pytest.fixture(scope="module")
+def tables_scanned(tmp_path_factory) -> Path:
+    share = tmp_path_factory.mktemp("tables-share")
+    out = tmp_path_factory.mktemp("tables-out") / "inventory"
+    visits_workbook(share / "visits.xlsx")
+    handover_document(share / "handover.docx")
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_a_header_under_a_title_names_the_columns_of_a_visit_list(tables_scanned):
+    assert roles(tables_scanned, "visits.xlsx") == [
+        ("sheet Signatures row 2", "H****** T******", "staff"),  # Designation: a job
+        ("sheet Signatures row 3", "N***** Q******", "staff"),
+        ("sheet Visits row 4", "E*** S*********", "subject"),
+        ("sheet Visits row 4", "H****** T******", "staff"),  # the Nurse column
+        ("sheet Visits row 5", "D***** P******", "subject"),
+        ("sheet Visits row 5", "N***** Q******", "staff"),
+        ("sheet Visits row 6", "A***** C*******", "subject"),
+        ("sheet Visits row 6", "H****** T******", "staff"),
+    ]
+
+
+def test_a_table_with_a_column_per_person_is_a_record_per_column(tables_scanned):
+    assert roles(tables_scanned, "handover.docx") == [
+        ("table 1 column 2", "E*** S*********", ""),
+        ("table 1 column 3", "D***** P******", ""),
+        ("table 2 row 3", "A***** C*******", "subject"),
+        ("table 2 row 3", "L***** B*****", "staff"),
+        ("table 2 row 4", "J*** S****", "subject"),
+        ("table 2 row 4", "M*** H***", "staff"),
+    ]
+
+
+def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_path):
+    rows = export(tables_scanned, tmp_path)
+    by_name = {row["name"]: row for row in rows}
+    assert sorted(by_name) == ["Albert Crabtree", "Doreen Pickles", "Enid Shackleton",
+                               "Joan Stead"]
+    assert {name: (row["date_of_birth"], row["nhs_number"].replace(" ", ""), row["other_names"],
+                   row["home_access"], row["locations"]) for name, row in by_name.items()} == {
+        "Enid Shackleton": ("01/04/1930", "9434765919", "", "false", "2"),
+        "Doreen Pickles": ("02/04/1930", "4010232137", "", "false", "2"),
+        "Albert Crabtree": ("03/04/1931", "4505577104", "", "true", "2"),
+        "Joan Stead": ("04/05/1932", "", "", "false", "1"),
+    }
+    revealed = " ".join(" ".join(row.values()) for row in rows)
+    assert not [name for name in TABLE_STAFF if name in revealed]

@@ -99,6 +99,7 @@ class Detector:
             )
             for result, raw_value, value_hash in valued
         ]
+        findings = self.row_roles(unit, findings)
         findings = [finding if isinstance(finding.record, Label)
                     else replace(finding, record=Label(finding.record))
                     for finding in assign_records(unit, spread_roles(findings), labels.where)]
@@ -131,6 +132,22 @@ class Detector:
         if entity_type != "PERSON":
             return ""
         return self.roles.role_of(unit.text, start, end, unit.where, unit.field_at(start, end))
+
+    def row_roles(self, unit: TextUnit, findings: list[Finding]) -> list[Finding]:
+        """A record's one person, named with no role of its own, takes the role its row
+        gives (`RoleRules.row_role`: `Print name | Designation` over `Harriet Tennant |
+        Staff Nurse`). A row naming two people, or one already marked, is left alone: its
+        `Relationship` cell may be about either."""
+        names = [finding for finding in findings if finding.entity_type == "PERSON"]
+        if (not unit.fields or not names or any(finding.role for finding in names)
+                or len({f.value_hash for f in names if " " in f.masked.strip()}) != 1):
+            return findings
+        role = self.roles.row_role((span.name, unit.text[span.start:span.end])
+                                   for span in unit.fields)
+        if role is None:
+            return findings
+        return [replace(finding, role=role) if finding.entity_type == "PERSON" else finding
+                for finding in findings]
 
     def value_hash(self, entity_type: str, raw_value: str) -> str | None:
         """The keyed hash of a value, None when the allow-list lets it pass."""

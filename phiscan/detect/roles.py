@@ -119,6 +119,7 @@ class RoleRules:
     staff_titles: frozenset[str]
     signatures: tuple[str, ...]
     jobs: JobWords = JobWords(frozenset(), ())
+    role_fields: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -130,7 +131,8 @@ class RoleRules:
                         frozenset(sections.get("participles", [])))
         return cls(phrases, frozenset(sections.get("staff fields", [])),
                    frozenset(sections.get("staff titles", [])),
-                   tuple(sections.get("signature", [])), jobs)
+                   tuple(sections.get("signature", [])), jobs,
+                   frozenset(sections.get("role fields", [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -207,6 +209,23 @@ class RoleRules:
         if field.strip() in self.staff_fields:
             return STAFF
         return self.rightmost(field)
+
+    def row_role(self, cells: Iterable[tuple[str, str]]) -> str | None:
+        """The role a record's cells give its person: a `Designation`, `Role` or
+        `Relationship` cell (`[role fields]`) whose whole value is a role phrase or a job
+        title (`Community Staff Nurse`, `Daughter`, `Social worker`; a few words, no
+        digits). None when no such cell says, or two say different things."""
+        found = set()
+        for field, value in cells:
+            if normalise_words(field).strip() not in self.role_fields:
+                continue
+            words = normalise_words(value).split()
+            if not words or len(words) > MAX_PHRASE_WORDS or any(w.isdigit() for w in words):
+                continue
+            role = self.phrase_ending(words, len(words))
+            if role is not None:
+                found.add(role)
+        return found.pop() if len(found) == 1 else None
 
     def titled(self, text: str, start: int, end: int) -> bool:
         """`Dr Anna Hughes` (title inside the match) or `Nurse` right before it."""

@@ -36,6 +36,8 @@ from phiscan.extract.base import record_unit
 from phiscan.model import TextUnit, unnamed_field
 
 SAMPLE_ROWS = 20  # rows below the first that the decision looks at
+MAX_TITLE_ROWS = 3  # title lines above a header (`Visits - Monday 2 November`)
+COLUMN_RECORD_FILL = 2 / 3  # a column per person fills this share of the form's rows
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60
 MAX_LABEL_DIGITS = 2
@@ -135,14 +137,39 @@ def is_form(rows: list[tuple[int, Cells]]) -> bool:
             and any(any(cells[1:]) for _number, cells in rows))
 
 
-def form_unit(rows: list[tuple[int, Cells]], where_prefix: str,
-              spend: Callable[[str], str]) -> TextUnit:
-    """A form as one record: each row's label names the values beside it."""
-    where = where_prefix.strip() or f"row {rows[0][0]}"
-    pairs = [(cells[0], " ".join(cell for cell in cells[1:] if cell)) for _n, cells in rows]
-    unit = record_unit(pairs, where, where)
-    spend(unit.text)
-    return unit
+def form_units(rows: list[tuple[int, Cells]], where_prefix: str,
+               spend: Callable[[str], str]) -> Iterator[TextUnit]:
+    """A form as one record: each row's label names the values beside it. A form laid
+    out one column per person (`Name | Enid Shackleton | Doreen Pickles` over `DOB | ...`,
+    a handover by bed) is one record per column (`record_columns`): two people never
+    share a record because a table was turned on its side."""
+    columns = record_columns(rows)
+    if not columns:
+        where = where_prefix.strip() or f"row {rows[0][0]}"
+        pairs = [(cells[0], " ".join(cell for cell in cells[1:] if cell)) for _n, cells in rows]
+        columns_pairs = [(where, pairs)]
+    else:
+        columns_pairs = [(f"{where_prefix}column {index + 1}",
+                          [(cells[0], cells[index] if index < len(cells) else "")
+                           for _n, cells in rows]) for index in columns]
+    for where, pairs in columns_pairs:
+        unit = record_unit(pairs, where, where)
+        spend(unit.text)
+        yield unit
+
+
+def record_columns(rows: list[tuple[int, Cells]]) -> list[int]:
+    """The value columns of a form that are one record each: two or more, each filled in
+    most of the form's rows (`COLUMN_RECORD_FILL`: a notes column is not), and no column
+    of labels beside them (`Name | Jane Smith | DOB | 01/02/1940` pairs labels with
+    values across a row: one record). [] when the form is one record."""
+    grid = [cells for _number, cells in rows]
+    width = max(len(cells) for cells in grid)
+    if any(is_label_column(column(grid, index), FORM_LABEL_SHARE) for index in range(1, width)):
+        return []
+    values = [index for index in range(1, width)
+              if len(column(grid, index)) >= COLUMN_RECORD_FILL * len(grid)]
+    return values if len(values) >= 2 else []
 
 
 def column_names(header: Cells | None, width: int) -> list[str]:
@@ -158,11 +185,13 @@ def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
     filled = ((number, cells) for number, cells in rows if any(cells))
     sample, failure = first_rows(filled, SAMPLE_ROWS + 1)
     if failure is None and len(sample) <= SAMPLE_ROWS and is_form(sample):
-        yield form_unit(sample, where_prefix, spend)
+        yield from form_units(sample, where_prefix, spend)
         return
-    header_number, first = sample[0] if sample else (0, [])
-    header = first if is_header(first, [cells for _number, cells in sample[1:]]) else None
-    records = sample[1:] if header is not None else sample
+    at = header_at(sample)
+    header_number, first = sample[at] if sample else (0, [])
+    header = first if at < len(sample) and is_header(
+        first, [cells for _number, cells in sample[at + 1:]]) else None
+    records = sample[:at] + sample[at + 1:] if header is not None else sample
     used: set[int] = set()
     for number, cells in chain(records, filled):
         names = column_names(header, len(cells))
@@ -177,6 +206,24 @@ def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
     if unread:
         text = spend("\n".join(unread))
         yield TextUnit(text=text, where=f"{where_prefix}row {header_number}")
+
+
+def is_title(cells: Cells) -> bool:
+    """A line above a table's header: one text at most (a merged cell repeats it)."""
+    return len({cell for cell in cells if cell}) <= 1
+
+
+def header_at(sample: list[tuple[int, Cells]]) -> int:
+    """Where the header is: the first row, or the first row under up to `MAX_TITLE_ROWS`
+    title lines (`District nursing visits - Monday`) that names the columns below it.
+    Without it the cells of every row would be unnamed: a `Nurse` column's names read
+    as the patient's."""
+    for at in range(min(MAX_TITLE_ROWS, max(len(sample) - 2, 0)) + 1):
+        if at and not is_title(sample[at - 1][1]):
+            break
+        if is_header(sample[at][1], [cells for _number, cells in sample[at + 1:]]):
+            return at
+    return 0
 
 
 def first_rows(rows: Iterator[tuple[int, Cells]], count: int
