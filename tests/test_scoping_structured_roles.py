@@ -177,6 +177,10 @@ def visits_workbook(path: Path) -> None:
     signatures.append(["Initials", "Print name", "Designation"])
     signatures.append(["HT", "Harriet Tennant", "Community Staff Nurse"])
     signatures.append(["NQ", "Naveed Qureshi", "GP Partner"])
+    log = book.create_sheet("Log")  # no column name in the field vocabulary but `DOB`
+    log.append(["Ref", "Date raised", "Adult at risk", "DOB", "Concern", "Raised by"])
+    log.append(["SG-2618", "07/08/26", "Mavis Joan Beddoes", "1960-04-19",
+                "grandson shouting at patient during visit", "Lachlan Siddiqui"])
     book.save(path)
 
 
@@ -215,6 +219,7 @@ def tables_scanned(tmp_path_factory) -> Path:
 
 def test_a_header_under_a_title_names_the_columns_of_a_visit_list(tables_scanned):
     assert roles(tables_scanned, "visits.xlsx") == [
+        ("sheet Log row 2", "M**** J*** B******", "subject"),  # the whole cell
         ("sheet Signatures row 2", "H****** T******", "staff"),  # Designation: a job
         ("sheet Signatures row 3", "N***** Q******", "staff"),
         ("sheet Visits row 4", "E*** S*********", "subject"),
@@ -241,13 +246,14 @@ def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_pat
     rows = export(tables_scanned, tmp_path)
     by_name = {row["name"]: row for row in rows}
     assert sorted(by_name) == ["Albert Crabtree", "Doreen Pickles", "Enid Shackleton",
-                               "Joan Stead"]
+                               "Joan Stead", "Mavis Joan Beddoes"]
     assert {name: (row["date_of_birth"], row["nhs_number"].replace(" ", ""), row["other_names"],
                    row["home_access"], row["locations"]) for name, row in by_name.items()} == {
         "Enid Shackleton": ("01/04/1930", "9434765919", "", "false", "2"),
         "Doreen Pickles": ("02/04/1930", "4010232137", "", "false", "2"),
         "Albert Crabtree": ("03/04/1931", "4505577104", "", "true", "2"),
         "Joan Stead": ("04/05/1932", "", "", "false", "1"),
+        "Mavis Joan Beddoes": ("1960-04-19", "", "", "false", "1"),
     }
     revealed = " ".join(" ".join(row.values()) for row in rows)
     assert not [name for name in TABLE_STAFF if name in revealed]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+import regex
 from presidio_analyzer import RecognizerResult
 
 from phiscan.config import Config
@@ -28,8 +29,11 @@ from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_n
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.model import Finding, Label, TextUnit
 from phiscan.security.keys import keyed_hash
+from recognizers.context import normalise_words
 
 SCORE_JOINED = 0.85
+# One capitalised word and the space after it: a forename NER left out of a cell's name.
+CELL_FORENAME = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]+")
 
 
 class Detector:
@@ -76,6 +80,8 @@ class Detector:
         for result in self.layered.results(plan):
             if not unit.owns(result.start):
                 continue
+            if result.entity_type == "PERSON":
+                result = self.whole_cell_name(unit, result)
             raw_value = unit.text[result.start:result.end]
             value_hash = self.value_hash(result.entity_type, raw_value)
             if value_hash is not None:
@@ -132,6 +138,24 @@ class Detector:
         if entity_type != "PERSON":
             return ""
         return self.roles.role_of(unit.text, start, end, unit.where, unit.field_at(start, end))
+
+    def whole_cell_name(self, unit: TextUnit, result: RecognizerResult) -> RecognizerResult:
+        """A name in a column that says whose name it holds (`Adult at risk`, `Patient`,
+        `Nurse`) is the cell's name from its first word: `Mavis Joan Beddoes`, where NER
+        read only `Joan Beddoes` (a forename opening a label's value is left out of free
+        text, where it may be a verb or a role; a column of names has neither)."""
+        cell = next((span for span in unit.fields
+                     if span.start < result.start and result.end <= span.end), None)
+        if cell is None or cell.coded:
+            return result
+        gap = unit.text[cell.start:result.start]
+        word = normalise_words(gap).strip()
+        if (not CELL_FORENAME.fullmatch(gap) or word in self.roles.phrase_words
+                or word in self.roles.staff_titles
+                or self.roles.field_role(normalise_words(cell.name)) is None):
+            return result
+        return RecognizerResult(result.entity_type, cell.start, result.end, result.score,
+                                result.analysis_explanation, result.recognition_metadata)
 
     def row_roles(self, unit: TextUnit, findings: list[Finding]) -> list[Finding]:
         """A record's one person, named with no role of its own, takes the role its row

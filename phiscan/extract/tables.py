@@ -9,15 +9,22 @@ like labels and not like data:
   identifier shape, short (a few words), no repeats within the row, and none
   repeated in its own column below;
 - most of its cells show label evidence: a word of the usual field
-  vocabulary (`data/field_words.txt`: `name`, `dob`, `nhs`, `postcode`, ...), a programmer's name
+  vocabulary (`data/field_words.txt`: `name`, `dob`, `nhs`, `postcode`, ...), a phrase
+  that says whose name a column holds (`data/roles.txt`: `Adult at risk`, `Raised by`,
+  `Named nurse`), a programmer's name
   (`date_of_birth`, `nhsNumber`, `NHS No:`), or a type contrast with the column
   below (words over numbers and dates);
 - its first column does not read as labels all the way down (a two-column form,
   `Patient name | Jane Smith` over `NHS number | 943 476 5919`, has its labels there).
 
+The header may sit under up to three title lines (`District nursing visits -
+Monday`: one text at most, a merged cell repeating it); those lines stay data.
+
 A short table whose first column is all labels (`Name`, `NHS number`, `Date of
 birth`, from its first row; two thirds of them from the vocabulary) is a form: one
-record, each label naming the values beside it. In doubt the row is data, and is
+record, each label naming the values beside it; laid out one column per person (two
+or more value columns, each filled in most rows, no column of labels beside them: a
+handover by bed), one record per column. In doubt the row is data, and is
 scanned as data: a patient in the first row of a headerless sheet is never turned into
 column names. A header cell whose column is empty below keeps its label: such labels are
 given as one more unit at the end of the table, so nothing written in a table goes
@@ -32,8 +39,10 @@ from pathlib import Path
 
 import regex
 
+from phiscan.detect.roles import default_rules
 from phiscan.extract.base import record_unit
 from phiscan.model import TextUnit, unnamed_field
+from recognizers.context import normalise_words
 
 SAMPLE_ROWS = 20  # rows below the first that the decision looks at
 MAX_TITLE_ROWS = 3  # title lines above a header (`Visits - Monday 2 November`)
@@ -76,8 +85,15 @@ def has_field_word(cell: str) -> bool:
     return any(word in FIELD_WORDS for word in words_of(cell))
 
 
+def names_a_role(cell: str) -> bool:
+    """`Adult at risk`, `Raised by`, `Named nurse`, `Next of kin`: a phrase that says whose
+    name a column holds (`phiscan/data/roles.txt`) names a column."""
+    return default_rules().rightmost(normalise_words(cell)) is not None
+
+
 def reads_as_label(cell: str) -> bool:
-    return has_field_word(cell) or bool(PROGRAMMER_NAME.search(cell.strip()))
+    return (has_field_word(cell) or bool(PROGRAMMER_NAME.search(cell.strip()))
+            or names_a_role(cell))
 
 
 def is_numeric(cell: str) -> bool:
