@@ -203,6 +203,16 @@ def handover_document(path: Path) -> None:
     document.save(path)
 
 
+VISIT_PAGE = """<html><head><title>DN visits</title></head><body>
+<h1>District nursing visits - Tuesday</h1>
+<table border="1">
+<tr><th>Time</th><th>Patient</th><th>DOB</th><th>NHS No</th><th>Access</th><th>Nurse</th></tr>
+<tr><td>09:00</td><td>Enid Shackleton</td><td>01/04/1930</td><td>943 476 5919</td>
+<td>key safe code 1234 by the back door</td><td>Naveed Qureshi</td></tr>
+<tr><td>10:00</td><td>Doreen Pickles</td><td>02/04/1930</td><td>401 023 2137</td>
+<td>ring the bell</td><td>Naveed Qureshi</td></tr>
+</table></body></html>
+"""
 TABLE_STAFF = ("Harriet Tennant", "Naveed Qureshi", "Leanne Bishop", "Mary Hope")
 
 
@@ -212,6 +222,7 @@ def tables_scanned(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("tables-out") / "inventory"
     visits_workbook(share / "visits.xlsx")
     handover_document(share / "handover.docx")
+    (share / "visits.html").write_text(VISIT_PAGE, encoding="utf-8")
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     return out
@@ -242,6 +253,15 @@ def test_a_table_with_a_column_per_person_is_a_record_per_column(tables_scanned)
     ]
 
 
+def test_an_html_table_is_a_record_per_row(tables_scanned):
+    assert roles(tables_scanned, "visits.html") == [
+        ("table 1 row 2", "E*** S*********", "subject"),
+        ("table 1 row 2", "N***** Q******", "staff"),
+        ("table 1 row 3", "D***** P******", "subject"),
+        ("table 1 row 3", "N***** Q******", "staff"),
+    ]
+
+
 def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_path):
     rows = export(tables_scanned, tmp_path)
     by_name = {row["name"]: row for row in rows}
@@ -249,8 +269,8 @@ def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_pat
                                "Joan Stead", "Mavis Joan Beddoes"]
     assert {name: (row["date_of_birth"], row["nhs_number"].replace(" ", ""), row["other_names"],
                    row["home_access"], row["locations"]) for name, row in by_name.items()} == {
-        "Enid Shackleton": ("01/04/1930", "9434765919", "", "false", "2"),
-        "Doreen Pickles": ("02/04/1930", "4010232137", "", "false", "2"),
+        "Enid Shackleton": ("01/04/1930", "9434765919", "", "true", "3"),
+        "Doreen Pickles": ("02/04/1930", "4010232137", "", "false", "3"),
         "Albert Crabtree": ("03/04/1931", "4505577104", "", "true", "2"),
         "Joan Stead": ("04/05/1932", "", "", "false", "1"),
         "Mavis Joan Beddoes": ("1960-04-19", "", "", "false", "1"),

@@ -1,4 +1,11 @@
-"""HTML: visible text only (no markup, scripts or styles), with the stdlib parser."""
+"""HTML: visible text only (no markup, scripts or styles), with the stdlib parser.
+
+A data table in an HTML file (a visit list or a caseload exported as a web page: two
+rows or more of two cells or more, no cell a page of text) is read as a table
+(`phiscan.extract.tables`): one record per row, its cells named by the header, so two
+patients of a list never share a record. Any other table (a page laid out in a table)
+stays in the text where it stands. E-mail bodies are read as text (`html_to_text`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from phiscan.extract.base import ExtractContext, Piece
+from phiscan.extract.tables import table_units
 from phiscan.extract.text import decode_text
 from phiscan.model import TextUnit
 
@@ -42,6 +50,86 @@ class TextCollector(HTMLParser):
         return "\n".join(line for line in lines if line)
 
 
+MAX_TABLE_CELL_CHARS = 300  # a longer cell is a page laid out in a table, not data
+TABLE_MARK = "\x00table\x00"  # where a data table stood in the text (removed)
+Rows = list[list[str]]
+
+
+class PageCollector(TextCollector):
+    """The text, with each outermost table's rows collected apart (cells as text; a
+    table inside a cell is that cell's text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[Rows] = []
+        self.depth = 0
+        self.rows: Rows = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.depth += 1
+            if self.depth == 1:
+                self.rows, self.cell = [], None
+                return
+        if self.depth == 1 and not self.hidden_depth:
+            if tag == "tr":
+                self.rows.append([])
+                self.cell = None
+                return
+            if tag in ("td", "th"):
+                if not self.rows:
+                    self.rows.append([])
+                self.cell = []
+                self.rows[-1].append("")
+                return
+        if self.depth and self.cell is not None and tag in BLOCKS:
+            self.cell.append("\n")
+        elif not self.depth:
+            super().handle_starttag(tag, attrs)
+        if tag in INVISIBLE and self.depth:
+            self.hidden_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.depth:
+            self.depth -= 1
+            if not self.depth:
+                self.close_table()
+            return
+        if self.depth:
+            if tag in INVISIBLE:
+                self.hidden_depth = max(0, self.hidden_depth - 1)
+            elif self.depth == 1 and tag in ("td", "th"):
+                self.cell = None
+            elif self.cell is not None and tag in BLOCKS:
+                self.cell.append("\n")
+            return
+        super().handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.hidden_depth:
+            if self.cell is not None and self.rows:
+                self.cell.append(data)
+                self.rows[-1][-1] = " ".join("".join(self.cell).split())
+            return
+        super().handle_data(data)
+
+    def close_table(self) -> None:
+        rows = [row for row in self.rows if any(row)]
+        if is_data_table(rows):
+            self.tables.append(rows)
+            self.parts.append(f"\n{TABLE_MARK}\n")
+        else:
+            self.parts.append("\n" + "\n".join(cell for row in rows for cell in row if cell)
+                              + "\n")
+        self.rows, self.cell = [], None
+
+
+def is_data_table(rows: Rows) -> bool:
+    return (len(rows) >= 2 and all(len([cell for cell in row if cell]) >= 2 for row in rows)
+            and all(len(cell) <= MAX_TABLE_CELL_CHARS for row in rows for cell in row))
+
+
 def html_to_text(markup: str) -> str:
     collector = TextCollector()
     collector.feed(markup)
@@ -50,7 +138,13 @@ def html_to_text(markup: str) -> str:
 
 
 def extract_html(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    text = html_to_text(decode_text(data))
-    ctx.text_chars_total = len(text)
+    collector = PageCollector()
+    collector.feed(decode_text(data))
+    collector.close()
+    text = "\n".join(line for line in collector.text().splitlines() if line != TABLE_MARK)
+    if not collector.tables:
+        ctx.text_chars_total = len(text)
     if text:
         yield TextUnit(text=text)
+    for number, rows in enumerate(collector.tables, start=1):
+        yield from table_units(enumerate(rows, start=1), f"table {number} ", ctx.spend_text)

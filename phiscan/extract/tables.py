@@ -234,7 +234,7 @@ def header_at(sample: list[tuple[int, Cells]]) -> int:
     title lines (`District nursing visits - Monday`) that names the columns below it.
     Without it the cells of every row would be unnamed: a `Nurse` column's names read
     as the patient's."""
-    for at in range(min(MAX_TITLE_ROWS, max(len(sample) - 2, 0)) + 1):
+    for at in range(min(MAX_TITLE_ROWS + 1, len(sample) - 1)):
         if at and not is_title(sample[at - 1][1]):
             break
         if is_header(sample[at][1], [cells for _number, cells in sample[at + 1:]]):
