@@ -200,8 +200,8 @@ _KEY_IN = (
 )
 # What a code is for, after it: `2460 to disarm`, `1234 to open the gate`.
 _TO_OPEN = (
-    r"(?i:to|will)[^\S\n]+(?i:disarm|unset|deactivate|turn[^\S\n]+off|switch[^\S\n]+off|"
-    r"open|unlock|release|get[^\S\n]+in|gain[^\S\n]+entry)\b"
+    r"(?i:to|will)[^\S\n]+(?i:disarm|unset|deactivate|turn(?:[^\S\n]+it)?[^\S\n]+off|"
+    r"switch(?:[^\S\n]+it)?[^\S\n]+off|open|unlock|release|get[^\S\n]+in|gain[^\S\n]+entry)\b"
 )
 # `let yourself in`, `let urself in`, `let ur selves in`, `let the carers in`.
 _LET_IN = (
@@ -256,7 +256,8 @@ _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown"
                     "none", "no one", "nobody", "details", "n a"])
 # An opening found open is an incident, not an instruction (`door was on the latch when I
 # arrived`, `found unlocked on arrival`).
-_INCIDENT = Terms(["found", "on arrival", "when i arrived", "when we arrived", "arrived to find"])
+_INCIDENT = Terms(["found", "on arrival", "when i arrived", "when we arrived", "arrived to find",
+                   "was left", "were left", "had been left"])
 # A key lost or stolen is held by nobody (`lost her house keys at the shops`).
 _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropped", "stolen",
               "removed", "taken away", "no longer"])
@@ -367,6 +368,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     obj = access_object(words)
     openings, doors = alternation(words.openings), alternation(words.doors)
     premises = alternation(words.premises)
+    premises_in = alternation(plurals(words.premises))
     devices, key_devices = words.device_pattern(), words.device_pattern(holding_a_key=True)
     places = alternation(words.places)
     fixtures = alternation([*words.places, *_FIXTURES])
@@ -401,6 +403,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         Pattern("code keyed in",
                 rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
                 rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
+        # `When you get to the flats, press 0815`: read back from `press`/`enter`.
+        Pattern("premises then keyed in",
+                rf"(?<={premises_in}{_CLAUSE_CHAR}{{0,25}})(?<![\w])(?i:press|enter)\b"
+                rf"{_clause(20)}{CODE}", SCORE_CODE),
         Pattern("code before object",
                 rf"{CODE}{_JOINER}(?:(?:(?i:is|=|for|opens)){_SP})?"
                 rf"(?:(?:(?i:the|for{_SP}the|to{_SP}the|on{_SP}the){_SP}{_described(2)})?{obj}|"
@@ -410,10 +416,12 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{alternation(plurals(words.containers))}{_SP}{located}"
                 rf"(?:{_clause(clause_reach)}(?:{code_numbers}|{_OPENS_WITH}){_clause(12)}"
                 rf"|{_JOINER}(?:(?i:is|=){_SP})?){_ANY_CODE}", SCORE_CODE),
+        # A code word whose code then says what it opens or is for (`use code 3232 on the
+        # main entrance`, `code 1357 to turn it off`).
         Pattern("code then opening",
                 rf"{code_words}{_JOINER}(?:(?i:is|=){_SP})?{_ANY_CODE}{_SP}"
-                rf"(?i:for|to|on|into|at|opens){_SP}{_DETERMINER}{_described(2)}"
-                rf"(?:{openings}|{premises})", SCORE_CODE),
+                rf"(?:(?i:for|to|on|into|at|opens){_SP}{_DETERMINER}{_described(2)}"
+                rf"(?:{openings}|{premises})|{_TO_OPEN})", SCORE_CODE),
         Pattern("object location",
                 rf"{key_devices}{_clause(location_reach)}(?:{_CLAUSE_END}"
                 rf"{_clause(location_reach)})?{located}", SCORE_LOCATION),
@@ -490,11 +498,12 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     patterns holds all their words."""
     words = Vocabulary(extra_dirs)
     words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words])
-    objects = _Remembered(Trigger(literals=[
+    object_literals = [
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
           for start in ("key", "kes", "kys", "ke", "ky")),
-        *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe"))]), anchored=True)
+        *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe"))]
+    objects = _Remembered(Trigger(literals=object_literals), anchored=True)
     object_first, object_line = objects, objects.view(anchored=False)
     containers_first = vocabulary_trigger(plurals(words.containers), anchored=True)
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
@@ -508,6 +517,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     return {
         "code after object": object_first, "code in next clause": object_first,
         "code keyed in": object_first, "object location": object_first,
+        "premises then keyed in": instruction_first,
         "described object": containers_first, "code then opening": object_first,
         "door state": object_first, "code before object": object_line,
         "hidden key": key_line, "hiding place before key": key_line,
