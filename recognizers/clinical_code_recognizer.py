@@ -63,7 +63,7 @@ class ClinicalCodeRecognizer(ContextScoredRecognizer):
             # A code is kept only after its system's name on its line: the long numbers
             # of a log (ids, counters) are not checked one by one.
             context_gate=None if patterns else Trigger(sign=Terms(
-                context or [*ICD_CONTEXT.phrases, *SNOMED_CONTEXT.phrases]).raw_sign()),
+                context or [*ICD_CONTEXT.phrases, *SNOMED_CONTEXT.phrases]).raw_signs()),
         )
         # A tuned context labels both kinds of code; the shipped one tells them apart.
         self.icd_context = self.context_terms if context else ICD_CONTEXT

@@ -67,14 +67,17 @@ class Terms:
         if self.padded:
             self.automaton.make_automaton()
 
-    def raw_sign(self) -> str:
-        """A regex that finds, in raw text, every place a phrase could come from: its
-        words in order with only separators (or nothing: `dateOfBirth`) between them,
-        any case. Normalising never joins characters, so a phrase found in the
-        normalised form of any piece of a line has a match of this on that line."""
+    def raw_signs(self) -> tuple[str, ...]:
+        """Regexes, one per phrase, that find in raw text every place a phrase could
+        come from: its words in order with only separators (or nothing: `dateOfBirth`)
+        between them, any case. Normalising never joins characters, so a phrase found
+        in the normalised form of any piece of a line has a match of one on that line.
+        One per phrase, not one alternation: see `recognizers.triggers.Trigger`."""
         separator = r"[^0-9a-z&]*"
-        return "(?i:" + "|".join(separator.join(re.escape(word) for word in phrase.split())
-                                 for phrase in self.phrases) + ")"
+        phrases = [phrase.split() for phrase in self.phrases]
+        return tuple("(?i:" + separator.join(re.escape(word) for word in words) + ")"
+                     for words in phrases
+                     if not any(other != words and holds(words, other) for other in phrases))
 
     def found_in(self, normalised: str) -> bool:
         return bool(self.padded) and next(self.automaton.iter(normalised), None) is not None
@@ -84,6 +87,16 @@ class Terms:
 
     def equals(self, normalised: str) -> bool:
         return normalised in self.padded
+
+
+def holds(words: list[str], other: list[str]) -> bool:
+    """Whether every raw match of the phrase `words` holds a raw match of `other`: its
+    words in a row, or its one word inside one of them (`date of birth` holds `birth`,
+    `sctid` holds `sct`). Such a phrase adds nothing to a sign."""
+    if len(other) == 1:
+        return any(other[0] in word for word in words)
+    return any(words[index:index + len(other)] == other
+               for index in range(len(words) - len(other) + 1))
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -75,8 +75,8 @@ _LISTED_BEFORE_DATE = re.compile(LISTED_NAME_THEN_DATE + "$")
 
 # Every date kept has birth words on its line (label, field name, the words after), sits
 # in an HL7 PID segment (segments end at a carriage return) or after a name.
-BIRTH_LINES = Trigger(sign=rf"{BIRTH_CONTEXT.raw_sign()}|(?:^|(?<=\r))PID\||\p{{L}}[ ]?\(\d"
-                           rf"|{LISTED_NAME_THEN_DATE}\d")
+BIRTH_LINES = Trigger(sign=(*BIRTH_CONTEXT.raw_signs(), r"(?:^|(?<=\r))PID\|",
+                           r"\p{L}[ ]?\(\d", rf"{LISTED_NAME_THEN_DATE}\d"))
 
 
 def bracketed_after_name(text: str, start: int, end: int, today: date | None = None) -> bool:

@@ -68,27 +68,33 @@ class Literal:
 
 @dataclass
 class Trigger:
-    """What every match of a pattern contains: one of `literals`, or a match of `sign`."""
+    """What every match of a pattern contains: one of `literals`, or a match of `sign`
+    (a regex, or several: every match contains a match of one of them).
+
+    Several signs are scanned one after the other, never joined into one alternation:
+    `regex` finds a pattern that starts with a literal (`PID|`, a bracket) by a fast
+    search for it, but tries an alternation at every position of the text: the date of
+    birth's four signs cost eleven times as much as one alternation of them."""
 
     literals: Iterable[Literal] = ()
-    sign: str | None = None
+    sign: str | tuple[str, ...] | None = None
     reach: int | None = None
     anchored: bool = False  # every match starts where a hit starts
     _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
-    _sign: re.Pattern | None = field(default=None, init=False, repr=False)
+    _signs: tuple[re.Pattern, ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.literals = tuple(dict.fromkeys(self.literals))
         if self.literals:
             self._automaton = literal_automaton(self.literals)
-        if self.sign:
-            self._sign = re.compile(self.sign, re.MULTILINE)
+        signs = (self.sign,) if isinstance(self.sign, str) else self.sign or ()
+        self._signs = tuple(re.compile(pattern, re.MULTILINE) for pattern in signs)
 
     def hits(self, text: str) -> list[Span] | None:
         """Spans of every hit in text, or None when the text cannot be gated."""
         found: list[Span] = []
-        if self._sign is not None:
-            found += [match.span() for match in self._sign.finditer(text)]
+        for pattern in self._signs:
+            found += [match.span() for match in pattern.finditer(text)]
         if self._automaton is not None:
             folded = case_folded(text)
             if folded is None:
@@ -97,11 +103,12 @@ class Trigger:
         return found
 
     def literal_hits(self, text: str, folded: str) -> Iterator[Span]:
+        size = len(text)
         for last, (length, word_start, word_end, confirm) in self._automaton.iter(folded):
             start, end = last + 1 - length, last + 1
-            if word_start and start > 0 and _WORD_CHAR.match(text, start - 1):
+            if word_start and start > 0 and is_word_char(text[start - 1]):
                 continue
-            if word_end and end < len(text) and _WORD_CHAR.match(text, end):
+            if word_end and end < size and is_word_char(text[end]):
                 continue
             if confirm is not None and not confirm.match(text, start):
                 continue
@@ -156,6 +163,13 @@ def starts_within(starts: list[int], gate: list[Span]) -> list[int]:
     bounds = [start for start, _end in gate]
     return [start for start in starts
             if (index := bisect_right(bounds, start) - 1) >= 0 and start < gate[index][1]]
+
+
+def is_word_char(char: str) -> bool:
+    """What `\\w` matches, without a regex call for ASCII (run for every literal hit)."""
+    if char.isascii():
+        return char.isalnum() or char == "_"
+    return _WORD_CHAR.match(char) is not None
 
 
 def line_around(text: str, start: int, end: int) -> Span:

@@ -19,8 +19,11 @@ NINO = (
     r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D])(?![\w])"
 )
 # Every NI number holds its six digits, perhaps spaced in pairs, right after a letter
-# (the prefix's second letter): runs of digits alone are everywhere in logs.
-SIX_DIGITS = sign(r"[A-Za-z][ \u00a0]?\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d")
+# (the prefix's second letter) and right before its suffix letter: runs of digits alone
+# are everywhere in logs. The letter before is a look-behind, so the scan starts at
+# digits (`regex` tries a pattern that starts with a letter class at every letter).
+SIX_DIGITS = sign(r"(?<=[A-Za-z][ \u00a0]?)\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d[ \u00a0]?"
+                  r"[A-Da-d](?!\w)")
 CONTEXT = Terms(["ni", "nino", "ni no", "ni number", "national insurance", "nat ins", "nins"])
 
 SCORE_BARE = 0.65
