@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from recognizers import build_recognizers
 from recognizers.base import ContextScoredRecognizer
-from recognizers.context import normalise_words
+from recognizers.context import Terms, normalise_words
 from recognizers.home_access_recognizer import _clause_after, _words_before
 from recognizers.triggers import (
     Literal,
@@ -94,6 +94,8 @@ PIECES = [
     "spare", "the spare", "spare set", "set", "spares", "box", "lock", "k/safe", "ksafe",
     "the box on the wall", "opens with", "new one is", "Now", "changed!! ", "Mrs Ward",
     "has got", "left at no. ", "pharmacy", "open", " for carers", "so carers", "lost",
+    "AB123456C", "ab 12 34 56 d", "QQ123456", "123456", "C", "BEGUM, Reginald ", "(20/12/1957)",
+    "JONES, Sandra, ", "Eric CARTWRIGHT (", "diag code", "diagnosis-code", "sctid", "bDay",
 ]
 
 
@@ -183,3 +185,20 @@ def test_context_words_are_the_same_on_the_standard_engine(text):
     assert normalise_words(text) == normalise_words_with_regex(text)
     assert normalise_words("NHS:9434765919 nhsNumber NHS-Number") == (
         " nhs 9434765919 nhs number nhs number ")
+
+
+def test_several_signs_hit_wherever_any_of_them_matches():
+    trigger = Trigger(sign=(r"\(\d", r"(?i:dob)"), reach=None)
+    text = "Seen (2 visits).\nDoB: 01/02/1950\nNo date here\n(DOB"
+    assert [text[start:end] for start, end in sorted(trigger.hits(text))] == [
+        "(2", "DoB", "DOB"]
+    assert [text[start:end] for start, end in trigger.regions(text)] == [
+        "Seen (2 visits).", "DoB: 01/02/1950", "(DOB"]
+
+
+def test_a_context_phrase_held_by_another_adds_no_sign():
+    terms = Terms(["date of birth", "birth", "birth date", "dob", "sct", "sctid", "diag code",
+                   "diagnosis code"])
+    assert sorted(terms.raw_signs()) == sorted([
+        "(?i:birth)", "(?i:dob)", "(?i:sct)", "(?i:diag[^0-9a-z&]*code)",
+        "(?i:diagnosis[^0-9a-z&]*code)"])
