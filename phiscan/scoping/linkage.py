@@ -64,6 +64,13 @@ class UnionFind:
         a, b = self.nhs[self.find(first)], self.nhs[self.find(second)]
         return bool(a) and bool(b) and not a & b
 
+    def copy(self) -> UnionFind:
+        """The same groups, to link further without changing these (sets are shared:
+        `union` makes a new set rather than adding to one)."""
+        copied = UnionFind.__new__(UnionFind)
+        copied.parent, copied.nhs = list(self.parent), list(self.nhs)
+        return copied
+
     def union(self, first: int, second: int) -> None:
         a, b = self.find(first), self.find(second)
         if a != b:
@@ -114,9 +121,24 @@ def seed_indices(records: list[Record]) -> list[int]:
     return [index for index, record in enumerate(records) if record.is_seed]
 
 
-def link_seeds(records: list[Record], linkage: Linkage, seeds: list[int]) -> UnionFind:
+@dataclass
+class Seeds:
+    """The records that seed people, grouped by NHS number: where all three linkages
+    start (a report runs all three; found once, as they are most of each one's work)."""
+
+    indices: list[int]
+    by_nhs: UnionFind
+
+
+def seeds_of(records: list[Record]) -> Seeds:
+    indices = seed_indices(records)
     groups = UnionFind(records)
-    _link_by(groups, records, seeds, lambda record: record.nhs, block_conflicts=False)
+    _link_by(groups, records, indices, lambda record: record.nhs, block_conflicts=False)
+    return Seeds(indices, groups)
+
+
+def link_seeds(records: list[Record], linkage: Linkage, found: Seeds) -> UnionFind:
+    groups, seeds = found.by_nhs.copy(), found.indices
     if linkage is Linkage.STRICT:
         _link_by(groups, records, seeds, _strict_name_dob_keys, block_conflicts=True)
     elif linkage is Linkage.STANDARD:
@@ -282,19 +304,23 @@ def possible_extra_people(records: list[Record], seeds: list[int]) -> int:
     return len(possible)
 
 
-def count_people(records: list[Record], linkage: Linkage) -> int:
-    """How many people one linkage finds (bounds need the count, not the people)."""
-    seeds = seed_indices(records)
-    count = len(link_seeds(records, linkage, seeds).groups(seeds))
+def count_people(records: list[Record], linkage: Linkage, found: Seeds | None = None) -> int:
+    """How many people one linkage finds (bounds need the count, not the people);
+    `found`: `seeds_of(records)`, when the caller runs several linkages."""
+    found = found or seeds_of(records)
+    seeds = found.indices
+    count = len(link_seeds(records, linkage, found).groups(seeds))
     if linkage is Linkage.STRICT:
         count += possible_extra_people(records, seeds)
     return count
 
 
-def link(records: list[Record]) -> Linked:
-    """The standard linkage, with non-seed records attached where the evidence is unique."""
-    seeds = seed_indices(records)
-    groups = link_seeds(records, Linkage.STANDARD, seeds)
+def link(records: list[Record], found: Seeds | None = None) -> Linked:
+    """The standard linkage, with non-seed records attached where the evidence is unique;
+    `found` as for `count_people`."""
+    found = found or seeds_of(records)
+    seeds = found.indices
+    groups = link_seeds(records, Linkage.STANDARD, found)
     individuals = [
         Individual(individual_id([records[i] for i in members]), [records[i] for i in members])
         for members in groups.groups(seeds).values()

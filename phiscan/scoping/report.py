@@ -25,7 +25,14 @@ from phiscan.inventory.exports import (
 from phiscan.inventory.store import Inventory, StoredLocation, StoredViolation
 from phiscan.model import MEMBER_SEP, RISK_ORDER
 from phiscan.policy.record import violations_at
-from phiscan.scoping.linkage import Individual, Linkage, Linked, count_people, link
+from phiscan.scoping.linkage import (
+    Individual,
+    Linkage,
+    Linked,
+    count_people,
+    link,
+    seeds_of,
+)
 from phiscan.scoping.recurrence import RecurringName, recurring_names, treat_as_staff
 from phiscan.scoping.subject_records import Record, load_records
 
@@ -87,12 +94,13 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
     recurring = recurring_names(records, settings.recurring_subjects,
                                 frozenset(settings.keep_names))
     treat_as_staff(records, recurring)
-    standard = link(records)
+    seeds = seeds_of(records)
+    standard = link(records, seeds)
     total = len(standard.individuals)
     return Scope(
         Path(out_dir), locations, records, standard,
-        lower_bound=min(count_people(records, Linkage.LOOSE), total),
-        upper_bound=max(count_people(records, Linkage.STRICT), total),
+        lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
+        upper_bound=max(count_people(records, Linkage.STRICT, seeds), total),
         recurring=recurring, violations=violations,
     )
 
