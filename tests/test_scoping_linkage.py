@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phiscan.scoping.linkage import Linkage, count_people, link
+from phiscan.scoping.linkage import Linkage, count_people, link, seeds_of
 from phiscan.scoping.subject_records import Record
 
 
@@ -16,8 +16,17 @@ def record(location: str, *, nhs=(), test_nhs=(), names=(), dobs=(), postcodes=(
 def counts(records: list[Record]) -> tuple[int, int, int]:
     standard = len(link(records).individuals)
     assert count_people(records, Linkage.STANDARD) == standard
-    return tuple(count_people(records, linkage) if linkage is not Linkage.STANDARD else standard
-                 for linkage in (Linkage.LOOSE, Linkage.STANDARD, Linkage.STRICT))
+    found = tuple(count_people(records, linkage) if linkage is not Linkage.STANDARD else standard
+                  for linkage in (Linkage.LOOSE, Linkage.STANDARD, Linkage.STRICT))
+    # As the report runs them: one set of seeds shared by the three linkages, in its order;
+    # no linkage changes what the next one starts from.
+    shared = seeds_of(records)
+    people = [person.id for person in link(records, shared).individuals]
+    assert (count_people(records, Linkage.LOOSE, shared), len(people),
+            count_people(records, Linkage.STRICT, shared)) == found
+    assert [person.id for person in link(records, shared).individuals] == people
+    assert count_people(records, Linkage.STANDARD, shared) == standard
+    return found
 
 
 def test_same_nhs_number_is_one_person_across_locations():

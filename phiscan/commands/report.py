@@ -15,7 +15,7 @@ from phiscan.config import ConfigError, load_config
 from phiscan.inventory.lock import output_lock
 from phiscan.scoping.html import HTML_REPORT, write_html
 from phiscan.scoping.ico import write_ico
-from phiscan.scoping.report import build_report, load_scope
+from phiscan.scoping.report import build_report, load_scope, without_cyclic_gc
 
 
 def people_table(report: dict) -> Table:
@@ -133,6 +133,15 @@ def report_command(
         "--config", "-c", help="TOML config (\\[scoping] rules).")] = None,
 ) -> None:
     """Summarise a scan as a breach: people affected, bounds, categories, locations."""
+    # The collector stays off until the report is printed and its records, people and
+    # tables are freed: switched on between loading the scope and building the report,
+    # its first pass walked the millions of objects just made (a tenth of the command).
+    with without_cyclic_gc():
+        report_to(out_dir, output_format, ico, html, config_path)
+
+
+def report_to(out_dir: Path, output_format: str, ico: bool, html: bool,
+              config_path: Path | None) -> None:
     if output_format not in ("text", "json"):
         err_console.print("[red]--format must be text or json[/red]")
         raise typer.Exit(EXIT_USAGE)
