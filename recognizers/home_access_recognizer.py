@@ -257,7 +257,8 @@ _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown"
 # An opening found open is an incident, not an instruction (`door was on the latch when I
 # arrived`, `found unlocked on arrival`).
 _INCIDENT = Terms(["found", "on arrival", "when i arrived", "when we arrived", "arrived to find",
-                   "was left", "were left", "had been left"])
+                   "was left", "were left", "had been left", "arrived", "was unlocked",
+                   "was open", "were unlocked"])
 # A key lost or stolen is held by nobody (`lost her house keys at the shops`).
 _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropped", "stolen",
               "removed", "taken away", "no longer"])

@@ -38,11 +38,11 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (223, 224), "hiding": (92, 92), "entry": (89, 90),
-                     "keyholder": (76, 76)}
+    assert found == {"code": (238, 239), "hiding": (98, 98), "entry": (93, 94),
+                     "keyholder": (81, 81)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
                                                "Gate: 8 8 0 2"]
-    assert (result.near_misses.flagged, result.near_misses.total) == (0, 368)
+    assert (result.near_misses.flagged, result.near_misses.total) == (0, 397)
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
