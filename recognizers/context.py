@@ -21,6 +21,7 @@ from __future__ import annotations
 import re as stdlib_re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 import regex as re
@@ -38,6 +39,10 @@ _HL7_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 _IDENTIFIER = re.compile(r"\d(?:[ \-\u00a0]?\d){5,}")
 
 
+# Context is read around every candidate, and the same few labels and windows recur
+# (`Patient name:`, a letter's salutation): on the breach corpus 150,000 calls per 600
+# files held 11,000 distinct texts.
+@lru_cache(maxsize=16384)
 def normalise_words(text: str) -> str:
     """Lower-case words separated by single spaces, padded with a space each side."""
     if not text:
