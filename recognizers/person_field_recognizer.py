@@ -12,6 +12,7 @@ such as `Unknown`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import regex as re
@@ -21,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, normalise_words, without_digits
 from recognizers.date_of_birth_recognizer import bracketed_after_name
+from recognizers.dates import parse_date
 from recognizers.person_ner_recognizer import (
     TITLES,
     clinical_terms,
@@ -78,6 +80,17 @@ _LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\(?\d{1,3}[.)]|\p{L}+\.?[ \t]+\d{1,4}[.):]?"
                          r"|\d{1,2}[:.]\d{2}(?:[ \t]*[-–])?)[ \t]+")
 INITIAL = re.compile(r"[A-Z]\.?")
+# A name inside a sentence comes after a word in lower case (`could you add `); a date in
+# brackets after it is its date of birth only when far enough back not to be an event's
+# (`seen at Leeds General (03/04/2019)`).
+_IN_SENTENCE = re.compile(r"(?<![\w'’\-])\p{Ll}+[ ]$")
+IN_SENTENCE_MIN_YEARS = 10
+
+
+def old_enough(value: str, years: int, today: date | None = None) -> bool:
+    parsed = parse_date(value)
+    today = today or date.today()
+    return parsed is not None and (today - parsed).days >= years * 365
 # A list entry's name with its date of birth in brackets (`7:45 Hazel SANDHU (18/02/1940)`,
 # `Mrs Joan Hill (03/04/42)`): at the head of its line, the date old enough to be a birth
 # date (`recognizers.date_of_birth_recognizer.bracketed_after_name`).
@@ -86,6 +99,19 @@ _ANY_CAP_WORD = r"\p{Lu}[\p{L}'’\-]*[\p{L}]"
 NAME_BEFORE_DATE = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
     rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?=[ ]?\(\d[^)\n]{{5,20}}\))"
+)
+# A name written right before the label of its own identifier, anywhere in a sentence
+# (`Could you add Freda Bagshaw (DOB 09/06/1941) to the list`, `Mr Yeadon, Cyril, born
+# 29/05/1938`, `Mrs HOLROYD, Edna - D.O.B. 12/03/1931`, `Vera Fitzgerald, NHS 462 547
+# 2512`): the label says whose number or date it is, so the capitalised words before it
+# are a person's name (words that are no name, such as `Re` or `Patient`, are left off
+# its start).
+BEFORE_IDENTIFIER = "name before its identifier"
+IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?|[Dd]ate[ ]of[ ]birth"
+                    r"|NHS(?:[ ](?:[Nn]o\.?|[Nn]umber|#))?)[ \t:]*(?:the[ ])?\d")
+NAME_BEFORE_IDENTIFIER = (
+    rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
+    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?=,?[ \t]*[(\-–]?[ \t]*{IDENTIFIER_LABEL})"
 )
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"
@@ -101,6 +127,8 @@ TRIGGERS = {
         confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
     # the bracketed date after the name, within reach of its (at most four) words
     BEFORE_DATE: Trigger(sign=r"\(\d", reach=160),
+    # the identifier's label after the name (its words within reach)
+    BEFORE_IDENTIFIER: Trigger(sign=IDENTIFIER_LABEL, reach=160),
 }
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
                        "el", "bin", "ibn", "ap", "mac", "st", "dos", "das", "del"})
@@ -169,6 +197,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(TITLED, TITLED_NAME, SCORE),
                                   Pattern(LISTED, LISTED_NAME, SCORE),
                                   Pattern(BEFORE_DATE, NAME_BEFORE_DATE, SCORE),
+                                  Pattern(BEFORE_IDENTIFIER, NAME_BEFORE_IDENTIFIER, SCORE),
                                   Pattern(MAIL, MAIL_NAME, SCORE)],
             context=fields,
             supported_language=supported_language, triggers=None if patterns else TRIGGERS,
@@ -232,18 +261,37 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         return result
 
     def heads_entry_with_birth_date(self, text: str, result: RecognizerResult) -> bool:
-        """The name opens its line (or a list item, a label's value) and the bracketed date
-        after it reads as its date of birth; no word of it is a common or clinical one."""
+        """The name opens its line (or a list item, a label's value) or follows a word in
+        lower case inside a sentence (`Could you add Glenys Dinsdale (06/12/1926) to`), and
+        the bracketed date after it reads as its date of birth; no word of it is a common
+        or clinical one."""
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
-        if not (_LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)):
+        heads = _LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)
+        if not (heads or _IN_SENTENCE.search(before[-40:])):
             return False
         words = [word for word in text[result.start:result.end].replace(",", " ").split()
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
         if any(self.is_no_name(word) for word in words):
             return False
         date_start = text.index("(", result.end) + 1
-        return bracketed_after_name(text, date_start, text.index(")", date_start))
+        date_end = text.index(")", date_start)
+        if not heads and not old_enough(text[date_start:date_end], IN_SENTENCE_MIN_YEARS):
+            return False  # `seen at Leeds General (03/04/2019)`: an event's date
+        return bracketed_after_name(text, date_start, date_end)
+
+    def without_leading_words(self, text: str, result: RecognizerResult
+                              ) -> RecognizerResult | None:
+        """The name without the words before it that are no name (`Re`, `Patient`, a
+        sentence's first word): two name words at least, none common or clinical."""
+        words = text[result.start:result.end].split(" ")
+        while words and self.is_no_name(words[0].rstrip(",")):
+            result.start += len(words.pop(0)) + 1
+        names = [word for word in words if word.casefold().rstrip(".") not in TITLES
+                 and not INITIAL.fullmatch(word)]
+        if len(names) < 2 or any(self.is_no_name(word.rstrip(",")) for word in names):
+            return None
+        return result
 
     def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
@@ -256,6 +304,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return result
         if pattern == BEFORE_DATE:
             return result if self.heads_entry_with_birth_date(text, result) else None
+        if pattern == BEFORE_IDENTIFIER:
+            return self.without_leading_words(text, result)
         if pattern == LISTED:
             line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
             surname, forename = value.split(",", 1)

@@ -151,8 +151,8 @@ def test_names_come_from_fields_and_from_free_text_through_the_cli(scanned):
     ]
     assert people(scanned, "update.eml") == [
         ("A*** H*****", fields, "To"),
-        ("A*** W***", ner, ""),  # the body
         ("A*** W***", ner, "Subject"),
+        ("A*** W***", fields, ""),  # the body: the name before its NHS number's label
         ("L***** B*****", fields, "From"),
         ("P**** L***", fields, "To"),
     ]
