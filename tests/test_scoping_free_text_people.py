@@ -166,9 +166,9 @@ EXPECTED = {
     # two names, two numbers, one line: the numbers make people, no name is guessed
     ("", NHS["cole"], frozenset()),
     ("", NHS["rita"], frozenset()),
-    # one patient, her daughter listed beside her (the daughter's date of birth is on
-    # the row too: a line naming only a related person stays with the patient's entry)
-    person("Edith Wragg", "", "14/02/1929", "20/07/1960"),
+    # one patient, her daughter listed beside her (the daughter's date of birth, written
+    # after the daughter's name, is the daughter's: never the patient's)
+    person("Edith Wragg", "", "14/02/1929"),
     # dates of birth in prose, keyed like the extract's numeric dates
     person("Edna Hartley", "", "1930-04-12"),
     person("Ronald Gibbs", "", "1933-06-02"),

@@ -36,6 +36,13 @@ a date of birth links only to the name of its own entry:
   possible person in the upper bound, a name alone makes nobody).
 
 Entries are named by their first line: `line 12` (`page 3 line 12`).
+
+A related person's own identifiers are theirs: a date of birth, number, phone, e-mail or
+postcode written after a related person's name on its line, with no other name between
+(`Next of kin: Carol Wragg (daughter), DOB 20/07/1960`), gets the related role, so it
+never becomes the subject's (`phiscan.scoping.subject_records` leaves it out of the
+record's keys). A home-access note after a key holder's name stays the subject's: it is
+the way into the subject's home.
 """
 
 from __future__ import annotations
@@ -46,10 +53,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from phiscan.detect.entities import DIRECT_IDENTIFIERS
+from phiscan.detect.entities import DIRECT_IDENTIFIERS, ENTITIES
 from phiscan.detect.normalize import is_full_name
-from phiscan.detect.roles import SUBJECT, UNMARKED
+from phiscan.detect.roles import RELATED, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
+from recognizers.context import normalise_words
+from recognizers.person_ner_recognizer import TITLES
 
 SHORT_TEXT_CHARS = 4_000
 _SECTION_BREAK = re.compile(r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|\f.*|#{1,6}[ \t].*)$",
@@ -95,6 +104,24 @@ class FreeTextRecords:
 
 
 SUBJECT_NAME = "PERSON"
+# A part of an entry (`line 3 part 2`): a second person on the entry's line, or a person
+# who lives with the entry's (`household` in `phiscan/data/roles.txt`).
+ENTRY_PART = re.compile(r"^(?P<entry>.*\bline \d+) part \d+$")
+
+
+# How far after `lives with` the name of the person above may come (`lives with her
+# husband Albert`).
+HOUSEHOLD_NAME_WORDS = 5
+
+
+def entry_of(record: str) -> str:
+    """The entry a record is a part of (`line 3` of `line 3 part 2`), else the record."""
+    match = ENTRY_PART.match(record)
+    return match.group("entry") if match else record
+
+# What a person's name can own on its line: identifiers and contact details.
+OWNED_BY_NAME = frozenset(name for name, entity in ENTITIES.items()
+                          if (entity.identifying or entity.address) and name != SUBJECT_NAME)
 
 
 def person_kind(finding: Finding) -> str | None:
@@ -103,7 +130,8 @@ def person_kind(finding: Finding) -> str | None:
     if finding.entity_type == SUBJECT_NAME:
         return (SUBJECT_NAME if finding.role in (SUBJECT, UNMARKED)
                 and is_full_name(finding.masked) else None)
-    return finding.entity_type if finding.entity_type in DIRECT_IDENTIFIERS else None
+    return (finding.entity_type if finding.entity_type in DIRECT_IDENTIFIERS
+            and finding.role != RELATED else None)
 
 
 def _values(findings: list[Finding]) -> dict[str, set[str]]:
@@ -128,8 +156,7 @@ def holds_several_people(findings: list[Finding], line_of: Callable[[Finding], i
     lines: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:
         lines[line_of(finding)].append(finding)
-    named = [values for values in map(_values, lines.values())
-             if SUBJECT_NAME in values and len(values) > 1]
+    named = [values for values in map(_values, lines.values()) if names_a_person(values)]
     return len(named) > 1 and len(set().union(*(v[SUBJECT_NAME] for v in named))) > 1
 
 
@@ -153,18 +180,30 @@ class Entry:
     line: int  # 1-based, within the unit
     findings: list[Finding] = field(default_factory=list)
     values: dict[str, set[str]] = field(default_factory=dict)
+    head: int = 0  # the line naming the entry's household: its own, or the entry above's
+    record: str = ""
 
     @property
     def identified(self) -> bool:
         return any(kind != SUBJECT_NAME for kind in self.values)
 
 
-def entries_of(lines: dict[int, list[Finding]]) -> list[Entry]:
-    """Lines grouped into entries: a new one at a line that repeats a kind."""
+def names_a_person(values: dict[str, set[str]]) -> bool:
+    """A subject's name with an identifier: a person on their own."""
+    return SUBJECT_NAME in values and len(values) > 1
+
+
+def entries_of(lines: dict[int, list[Finding]],
+               opens_paragraph: Callable[[int], bool] = lambda number: False) -> list[Entry]:
+    """Lines grouped into entries: a new one at a line that repeats a kind, or that opens
+    a paragraph naming a person with an identifier of their own (the entry above may
+    lack its name: `Could you add <name not read>, NHS ...` then, after a blank line,
+    `Could you add Dennis Fitzgerald, born ...`)."""
     entries: list[Entry] = []
     for number, found in lines.items():
         brought = line_values(found)
-        if not entries or _repeats(entries[-1].values, brought):
+        if not entries or _repeats(entries[-1].values, brought) or (
+                entries[-1].values and names_a_person(brought) and opens_paragraph(number)):
             entries.append(Entry(number))
         entry = entries[-1]
         if brought and not entry.values:
@@ -207,6 +246,23 @@ class LineIndex:
             self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
         return bisect_right(self.newlines, finding.start - 1) + 1
 
+    def opens_paragraph(self, number: int) -> bool:
+        """Whether line `number` (1-based) follows a blank line."""
+        if self.newlines is None:
+            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
+        if number < 2 or number - 2 >= len(self.newlines):
+            return False
+        before_start = self.newlines[number - 3] + 1 if number > 2 else 0
+        return not self.text[before_start:self.newlines[number - 2]].strip()
+
+    def line_words(self, number: int) -> str:
+        """Line `number` (1-based) as normalised words (`recognizers.context`)."""
+        if self.newlines is None:
+            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
+        start = self.newlines[number - 2] + 1 if number > 1 else 0
+        end = self.newlines[number - 1] if number - 1 < len(self.newlines) else len(self.text)
+        return normalise_words(self.text[start:end])
+
     def at_head(self, finding: Finding) -> bool:
         """Whether a finding opens its line, as a list item's or a label's value does
         (`Bed 4 Mr Frank Oduya`, `2. BELL, Dorothy`, `Patient name: ...`), not a mention
@@ -222,25 +278,56 @@ class EntryNames:
         self.prefix = "" if base == "document" else f"{base} "
         self.line_of = lines.line_of
         self.at_head = lines.at_head
+        self.opens_paragraph = lines.opens_paragraph
+        self.line_words = lines.line_words
+        self.text = lines.text
         self.record: dict[int, str] = {}  # id(finding) -> record name
+        self.parts: dict[int, int] = {}  # entry's line -> parts named so far
 
     def name(self, line: int, suffix: str = "") -> str:
         return f"{self.prefix}line {line}{suffix}"
+
+    def part(self, head: int) -> str:
+        """The next part of the entry named by line `head`: `line 3 part 2`."""
+        self.parts[head] = self.parts.get(head, 1) + 1
+        return self.name(head, f" part {self.parts[head]}")
 
     def assign(self, findings: list[Finding]) -> None:
         lines: dict[int, list[Finding]] = defaultdict(list)
         for finding in sorted(findings, key=lambda found: found.start):
             lines[self.line_of(finding)].append(finding)
         owner: Entry | None = None
-        for entry in entries_of(lines):
+        for entry in entries_of(lines, self.opens_paragraph):
             if owner is not None and not entry.identified and not self.heads_line(entry):
                 self.name_apart(entry, owner)
                 continue
+            if owner is not None and entry.identified and self.lives_with(entry, owner):
+                entry.head, entry.record = owner.head, self.part(owner.head)
+            else:
+                entry.head, entry.record = entry.line, self.name(entry.line)
             owner = entry
             for finding in entry.findings:
-                self.record[id(finding)] = self.name(entry.line)
+                self.record[id(finding)] = entry.record
             for number in {self.line_of(finding) for finding in entry.findings}:
-                self.split_line(number, lines[number])
+                self.split_line(number, lines[number], entry.head)
+
+    def lives_with(self, entry: Entry, owner: Entry) -> bool:
+        """An entry that says its person shares the home of the person above, by name
+        (`Mrs Edna Jones (DOB ...), who lives with Albert`, `at the same address as Mr
+        Jones`): a part of that person's entry, so an access note written once for the
+        home is both people's (`phiscan.scoping.subject_records`). `Lives with his
+        daughter` names nobody above: the entry stays its own."""
+        above = {word for finding in owner.findings if person_kind(finding) == SUBJECT_NAME
+                 for word in normalise_words(self.text[finding.start:finding.end]).split()
+                 if len(word) > 1 and word not in TITLES}
+        for number in {self.line_of(finding) for finding in entry.findings}:
+            words = self.line_words(number)
+            for phrase in default_rules().household:
+                at = words.find(phrase)
+                if at != -1 and above & set(
+                        words[at + len(phrase):].split()[:HOUSEHOLD_NAME_WORDS]):
+                    return True
+        return False
 
     def heads_line(self, entry: Entry) -> bool:
         """An entry opened by a name at the head of its line (a list item without
@@ -253,28 +340,50 @@ class EntryNames:
         rest of its lines stays with the entry above."""
         for finding in entry.findings:
             alone = person_kind(finding) == SUBJECT_NAME
-            self.record[id(finding)] = self.name(self.line_of(finding) if alone else owner.line)
+            self.record[id(finding)] = (self.name(self.line_of(finding)) if alone
+                                        else owner.record)
 
-    def split_line(self, number: int, line: list[Finding]) -> None:
+    def split_line(self, number: int, line: list[Finding], head: int) -> None:
         if not any(len(hashes) > 1 for hashes in line_values(line).values()):
             return
         pieces = pieces_of(line)
         if paired(pieces):
-            for index, piece in enumerate(pieces[1:], start=2):
+            for piece in pieces[1:]:
+                record = self.part(head)
                 for finding in piece:
-                    self.record[id(finding)] = self.name(number, f" part {index}")
+                    self.record[id(finding)] = record
             return
         kinds = [finding for finding in line if person_kind(finding) is not None]
         for index, finding in enumerate(kinds, start=1):
             self.record[id(finding)] = self.name(number, f" item {index}")
 
 
+def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int]
+                             ) -> list[Finding]:
+    """The findings, those written after a related person's name on its line (no other
+    name between) marked as that person's: role `related`."""
+    last_name: dict[int, Finding] = {}
+    related: set[int] = set()
+    for finding in sorted(findings, key=lambda found: found.start):
+        line = line_of(finding)
+        if finding.entity_type == SUBJECT_NAME:
+            last_name[line] = finding
+        elif finding.entity_type in OWNED_BY_NAME and line in last_name and (
+                last_name[line].role == RELATED):
+            related.add(id(finding))
+    return [replace(finding, role=RELATED) if id(finding) in related else finding
+            for finding in findings]
+
+
 def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = None
                    ) -> list[Finding]:
-    """Findings of a free-text unit with their record set; structured units unchanged.
-    `where`: the unit's position as it is stored, when that differs (masked)."""
+    """Findings of a free-text unit with their record set (and a related person's own
+    identifiers marked theirs); structured units unchanged. `where`: the unit's position
+    as it is stored, when that differs (masked)."""
     if unit.record is not None or not findings:
         return findings
+    lines = LineIndex(unit.text)
+    findings = with_related_identifiers(findings, lines.line_of)
     stored = unit.where if where is None else where
     name = stored if unit.window is None else f"{stored} part {unit.window.number}"
     records = FreeTextRecords(unit.text, name.strip())
@@ -282,7 +391,6 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
     for finding in findings:
         by_record[records.record_at(finding.start)].append(finding)
     named: dict[int, str] = {}
-    lines = LineIndex(unit.text)
     for record, found in by_record.items():
         entries = EntryNames(lines, record)
         if len(found) > 1 and holds_several_people(found, lines.line_of):

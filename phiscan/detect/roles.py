@@ -120,6 +120,7 @@ class RoleRules:
     signatures: tuple[str, ...]
     jobs: JobWords = JobWords(frozenset(), ())
     role_fields: frozenset[str] = frozenset()
+    household: tuple[str, ...] = ()  # `lives with`: two people of one home
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -132,7 +133,8 @@ class RoleRules:
         return cls(phrases, frozenset(sections.get("staff fields", [])),
                    frozenset(sections.get("staff titles", [])),
                    tuple(sections.get("signature", [])), jobs,
-                   frozenset(sections.get("role fields", [])))
+                   frozenset(sections.get("role fields", [])),
+                   tuple(f" {phrase} " for phrase in sections.get("household", [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -249,14 +251,15 @@ class RoleRules:
         if role == RELATED and self.readers_relative(context.label):
             role = self.field_role(context.field) or role
         if role is not None and (heading := self.list_heading(text, start)) is not None:
-            role = self.first(context.after) or self.rightmost(normalise_words(heading))
+            role = (self.first(own_apposition(text, end, context.after))
+                    or self.rightmost(normalise_words(heading)))
         if role is None:
             field_words = context.field if context.field.strip() else normalise_words(field or "")
             role = self.field_role(field_words)
         if role is None and self.titled(text, start, end):
             role = STAFF
         if role is None:
-            role = self.first(context.after)
+            role = self.first(own_apposition(text, end, context.after))
         if role is None and not context.field.strip() and self.signed(text, start):
             role = STAFF
         return role or fhir_role(where) or UNMARKED
@@ -274,6 +277,16 @@ class RoleRules:
         if not cuts or self.rightmost(normalise_words(before[cuts[-1] + 1:])) is not None:
             return None
         return before[:cuts[0]]
+
+
+def own_apposition(text: str, end: int, after: str) -> str:
+    """The words after a name that may describe it: up to the next list separator
+    (`cc: Jane Doe; patient`: `patient` is the next item, not Jane Doe's role)."""
+    line_end = text.find("\n", end)
+    rest = text[end:len(text) if line_end == -1 else line_end]
+    cut = min((index for index in (rest.find(";"), rest.find("|")) if index != -1),
+              default=-1)
+    return after if cut == -1 else normalise_words(rest[:cut])
 
 
 def spread_roles(findings: list[Finding]) -> list[Finding]:

@@ -44,7 +44,8 @@ def _one_subject(record: Record) -> bool:
 
 
 def _names_in(record: Record) -> int:
-    return len(record.full_names) + len(record.staff_names) + len(record.related_names)
+    return (len(record.full_names | record.unmarked_names) + len(record.staff_names)
+            + len(record.related_names))
 
 
 def recurring_names(records: list[Record], threshold: int,

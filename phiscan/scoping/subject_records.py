@@ -5,16 +5,19 @@ by kind: valid NHS numbers, test-range NHS numbers, full names, dates of birth,
 postcodes, and the categories of data it exposes. Names are kept apart by the role
 detection gave them (`phiscan.detect.roles`): only the subject's full names identify
 the record's person; staff names (a carer, the letter's author) and related people's
-(next of kin) never do. Nothing here is a raw value.
+(next of kin) never do, nor do a related person's own identifiers (a next of kin's date
+of birth: `phiscan.detect.records`). Nothing here is a raw value.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
 from phiscan.detect.normalize import is_full_name
+from phiscan.detect.records import entry_of
 from phiscan.detect.roles import RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 
@@ -72,6 +75,15 @@ class Record:
     def is_test_only(self) -> bool:
         return bool(self.test_nhs) and not self.nhs
 
+    def settle(self) -> None:
+        """Once all its findings are in: where a name is marked the subject's (`Re:`,
+        `Patient:`, PID-5, a FHIR Patient), the names nothing marked are people the
+        record mentions (`known to Harriet Fenwick of the district nursing team`), not
+        the subject's own; they still count towards recurring names
+        (`phiscan.scoping.recurrence` reads `unmarked_names`)."""
+        if self.marked_names:
+            self.full_names -= self.unmarked_names - self.marked_names
+
 
 # Where a finding's hash goes in its record, by entity type (PERSON goes by role).
 KEY_ATTRIBUTES = {"UK_NHS": "nhs", "DATE_OF_BIRTH": "dobs", "UK_POSTCODE": "postcodes"}
@@ -100,6 +112,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
             record.masked[value_hash] = masked
         return
     record.categories.add(category)
+    if role == RELATED and entity != "PERSON":
+        return  # a related person's own date of birth or number: never the subject's
     target = _target(record, entity, masked, role)
     if target is None:
         return
@@ -122,7 +136,24 @@ def build_records(rows: Iterable[FindingRow]) -> list[Record]:
         if category is None:
             category = categories[entity] = category_of(entity)
         add_finding(record, entity, value_hash, masked, test_data, role, category)
+    for record in records.values():
+        record.settle()
+    share_home_access(records.values())
     return list(records.values())
+
+
+def share_home_access(records: Iterable[Record]) -> None:
+    """An access note is the way into a home, so it exposes everyone the text places in
+    that home: the people of one entry (a couple on one line, a partner who lives with
+    the patient: `phiscan.detect.records.entry_of`) all have their home access exposed
+    when any of their records does."""
+    entries: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    for record in records:
+        entries[(record.location, entry_of(record.name))].append(record)
+    for household in entries.values():
+        if len(household) > 1 and any(record.home_access for record in household):
+            for record in household:
+                record.categories.add(HOME_ACCESS)
 
 
 def load_records(inventory: Inventory, run_id: int | None = None) -> list[Record]:
