@@ -136,14 +136,16 @@ class SerialExecutor:
         self.state.close()
 
 
-# One engine per worker process, built by the pool's initializer.
+# One engine per worker process: built by the parent before it forks the workers
+# (each inherits it), else by the pool's initializer (spawned workers).
 _process_state: WorkerState | None = None
 
 
 def _init_process_worker(config: Config, hmac_key: bytes, parent_pid: int) -> None:
     global _process_state
     die_with_parent(parent_pid)  # a killed scan must not leave workers holding scanned text
-    _process_state = WorkerState(config, hmac_key)
+    if _process_state is None:
+        _process_state = WorkerState(config, hmac_key)
 
 
 def _scan_batch_in_process(jobs: list[Job]) -> list[JobResults]:
@@ -159,10 +161,11 @@ def start_method() -> str:
     """fork while this process runs no other thread, else spawn.
 
     A forked worker starts with this process's imports done (about 1.8 s of CPU
-    per worker on the build machine, most of a worker's start-up besides loading
-    the spaCy model), but it inherits every lock as it was at the fork: with no
-    other thread running, none can be held. Callers fork before opening anything
-    a worker must not inherit (the inventory's SQLite handle)."""
+    per worker on the build machine) and with the engine this process built for it
+    (`ProcessExecutor`: about 1 s of CPU, the spaCy model and the recognizers, once
+    instead of once per worker), but it inherits every lock as it was at the fork:
+    with no other thread running, none can be held. Callers fork before opening
+    anything a worker must not inherit (the inventory's SQLite handle)."""
     return "fork" if threading.active_count() == 1 else "spawn"
 
 
@@ -183,14 +186,21 @@ class ProcessExecutor:
         log.debug("starting %d worker processes (%s)", workers, method)
         self.pool = self._new_pool(method)
         if method == "fork":
-            # Objects inherited from this process are left out of the workers' garbage
-            # collections: a collection that walked them would copy every page they sit
-            # on into each worker (about a sixth of a worker's start-up here, and memory).
-            gc.freeze()
-            try:
-                self.pool.submit(_started)  # forks them all now, before the caller opens anything
-            finally:
-                gc.unfreeze()
+            self._fork_workers(config, hmac_key)
+
+    def _fork_workers(self, config: Config, hmac_key: bytes) -> None:
+        """Build the engine here, once, and fork every worker with it; then drop it here."""
+        global _process_state
+        _process_state = WorkerState(config, hmac_key)
+        # Objects inherited from this process are left out of the workers' garbage
+        # collections: a collection that walked them would copy every page they sit
+        # on into each worker (about a sixth of a worker's start-up here, and memory).
+        gc.freeze()
+        try:
+            self.pool.submit(_started)  # forks them all now, before the caller opens anything
+        finally:
+            gc.unfreeze()
+            _process_state = None
 
     def _new_pool(self, method: str) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
