@@ -32,18 +32,25 @@ class Pattern(presidio_analyzer.Pattern):
     """Presidio's Pattern, compiled once, with the flags our recognizers run it with.
     Presidio's constructor compiles a pattern without flags only to validate it, and
     the recognizer compiles it again with its flags at first use: for the vocabulary
-    alternations that was a third of each worker's start-up."""
+    alternations that was a third of each worker's start-up.
 
-    def __init__(self, name: str, regex: str, score: float, flags: int = DEFAULT_FLAGS
-                 ) -> None:
+    `lazy`: compiled when a text first reaches it (past its trigger) instead of here.
+    For a grammar built by our own code (escaped vocabulary words), whose compiling
+    costs more than a start-up should pay for patterns most texts never reach."""
+
+    def __init__(self, name: str, regex: str, score: float, flags: int = DEFAULT_FLAGS,
+                 *, lazy: bool = False) -> None:
         if not 0 <= score <= 1:
             raise ValueError(f"Invalid score: {score}. Score should be between 0 and 1")
         self.name, self.regex, self.score = name, regex, score
+        self.compiled_regex = None if lazy else self.compile(flags)
+        self.compiled_with_flags = flags
+
+    def compile(self, flags: int) -> re.Pattern:
         try:
-            self.compiled_regex = re.compile(regex, flags=flags)
+            return re.compile(self.regex, flags=flags)
         except re.error as exc:
             raise ValueError(f"Invalid regex pattern: {exc}") from None
-        self.compiled_with_flags = flags
 
 
 class ContextScoredRecognizer(PatternRecognizer):
@@ -105,9 +112,6 @@ class ContextScoredRecognizer(PatternRecognizer):
         if gate == []:
             return []
         for pattern in self.patterns:
-            if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
-                pattern.compiled_with_flags = flags
-                pattern.compiled_regex = re.compile(pattern.regex, flags=flags)
             trigger = self.triggers.get(pattern.name) if self.gated else None
             where = None
             if trigger is not None:
@@ -120,6 +124,9 @@ class ContextScoredRecognizer(PatternRecognizer):
                 where = starts_within(where, gate) if anchored else within(where, gate)
             if where == []:  # no hit: the pattern cannot match
                 continue
+            if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
+                pattern.compiled_with_flags = flags
+                pattern.compiled_regex = pattern.compile(flags)
             if anchored:
                 matches = anchored_scan(pattern.compiled_regex, text, where, REGEX_TIMEOUT_SECONDS)
             else:

@@ -361,6 +361,13 @@ def access_object(words: Vocabulary) -> str:
     )
 
 
+def grammar(name: str, regex: str, score: float) -> Pattern:
+    """One of the grammar's patterns: compiled when a text first passes its trigger
+    (compiling them all is about 0.3 CPU s, a third of a worker's start-up, and
+    structured records rarely hold an access word)."""
+    return Pattern(name, regex, score, lazy=True)
+
+
 def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int = CLAUSE_REACH,
                    next_clause_lead: int = NEXT_CLAUSE_LEAD,
                    location_reach: int = LOCATION_REACH, hiding_reach: int = HIDING_REACH,
@@ -397,75 +404,75 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     key_held = rf"(?:{_KEY}|{_SET_ALONE}){_NOT_A_KEY_DEVICE}"
     house = rf"{_HOUSE_NUMBER}(?![^\S\n]*(?i:am|pm|o'?clock|hrs|mins?|minutes)\b)"
     return [
-        Pattern("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
-        Pattern("code in next clause",
+        grammar("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
+        grammar("code in next clause",
                 rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}(?:{number_words}"
                 rf"{_clause(12)}|{_NEW_CODE}))?{_ANY_CODE}", SCORE_CODE),
-        Pattern("code keyed in",
+        grammar("code keyed in",
                 rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
                 rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
         # `When you get to the flats, press 0815`: read back from `press`/`enter`.
-        Pattern("premises then keyed in",
+        grammar("premises then keyed in",
                 rf"(?<={premises_in}{_CLAUSE_CHAR}{{0,25}})(?<![\w])(?i:press|enter)\b"
                 rf"{_clause(20)}{CODE}", SCORE_CODE),
-        Pattern("code before object",
+        grammar("code before object",
                 rf"{CODE}{_JOINER}(?:(?:(?i:is|=|for|opens)){_SP})?"
                 rf"(?:(?:(?i:the|for{_SP}the|to{_SP}the|on{_SP}the){_SP}{_described(2)})?{obj}|"
                 rf"(?i:for|to|on|opens|into){_SP}{_DETERMINER}{_described(2)}{doors})",
                 SCORE_CODE),
-        Pattern("described object",
+        grammar("described object",
                 rf"{alternation(plurals(words.containers))}{_SP}{located}"
                 rf"(?:{_clause(clause_reach)}(?:{code_numbers}|{_OPENS_WITH}){_clause(12)}"
                 rf"|{_JOINER}(?:(?i:is|=){_SP})?){_ANY_CODE}", SCORE_CODE),
         # A code word whose code then says what it opens or is for (`use code 3232 on the
         # main entrance`, `code 1357 to turn it off`).
-        Pattern("code then opening",
+        grammar("code then opening",
                 rf"{code_words}{_JOINER}(?:(?i:is|=){_SP})?{_ANY_CODE}{_SP}"
                 rf"(?:(?i:for|to|on|into|at|opens){_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises})|{_TO_OPEN})", SCORE_CODE),
-        Pattern("object location",
+        grammar("object location",
                 rf"{key_devices}{_clause(location_reach)}(?:{_CLAUSE_END}"
                 rf"{_clause(location_reach)})?{located}", SCORE_LOCATION),
-        Pattern("hidden key",
+        grammar("hidden key",
                 rf"{_KEY}{_clause(hiding_reach)}(?:{_CLAUSE_END}{_clause(location_reach)})?"
                 rf"{hiding_place}", SCORE_HIDDEN_KEY),
-        Pattern("hiding place before key", rf"{hiding_place}{_clause(hiding_reach)}{_KEY}",
+        grammar("hiding place before key", rf"{hiding_place}{_clause(hiding_reach)}{_KEY}",
                 SCORE_HIDDEN_KEY),
-        Pattern("home key kept",
+        grammar("home key kept",
                 rf"(?<![^\W\d_])(?:{_HOME_KEY_WORDS}{_SP}{_KEY_WORD}|{_KEY_WORD}{_SP}(?i:to|for)"
                 rf"{_SP}{_DETERMINER}(?:{premises}|{openings}|(?i:home)))"
                 rf"{_clause(hiding_reach)}{_SPATIAL}{_SP}(?i:the|a|an|her|his|their|its)"
                 rf"{_SP}{_NOT_A_PLACE}{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-]*",
                 SCORE_HIDDEN_KEY),
-        Pattern("key said hidden", rf"{_KEY}{_clause(20)}{_HIDDEN}", SCORE_HIDDEN_KEY),
-        Pattern("key to get in", rf"{_KEY}{_clause(hiding_reach)}{_GET_IN}", SCORE_ENTRY),
-        Pattern("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
+        grammar("key said hidden", rf"{_KEY}{_clause(20)}{_HIDDEN}", SCORE_HIDDEN_KEY),
+        grammar("key to get in", rf"{_KEY}{_clause(hiding_reach)}{_GET_IN}", SCORE_ENTRY),
+        grammar("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
                 SCORE_KEYHOLDER),
-        Pattern("keyholder holds key",
+        grammar("keyholder holds key",
                 rf"(?P<holder>(?:{holders}|{_TITLED}){holder_clause})"
                 rf"{_HOLD_VERB}{_SP}{_DETERMINER}{held_words}{key_held}",
                 SCORE_KEYHOLDER),
-        Pattern("key held by",
+        grammar("key held by",
                 rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
                 rf"{_described(2)}{holders}|{_TITLED}|{house})|(?:(?i:the){_SP})?{_NAMED})"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
                 SCORE_KEYHOLDER),
         # An opening with its state, or left open for whoever visits.
-        Pattern("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
+        grammar("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
                 rf"(?:{alternation(words.states)}|(?<![\w])(?i:open|ajar)\b{_clause(40)}"
                 rf"(?<![\w])(?i:for|so)\b{_clause(15)}{_VISITORS})", SCORE_ENTRY),
-        Pattern("route in",
+        grammar("route in",
                 rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises}|{key_devices})"
                 rf"|{_ROUTE_USE}{_SP}{_DETERMINER}{_described(2)}(?:{doors}|{key_devices}))",
                 SCORE_ENTRY),
-        Pattern("knock then in",
+        grammar("knock then in",
                 rf"{_KNOCK}{_clause(40)}(?:(?<![\w])(?i:then|and)\b|[&,\-])"
                 rf"{_clause(12)}{_GO_IN}",
                 SCORE_ENTRY),
-        Pattern("entry instruction", alternation(words.entry), SCORE_ENTRY),
-        Pattern("latched", _LATCHED, SCORE_ENTRY),
-        Pattern("let in", _LET_IN, SCORE_ENTRY),
+        grammar("entry instruction", alternation(words.entry), SCORE_ENTRY),
+        grammar("latched", _LATCHED, SCORE_ENTRY),
+        grammar("let in", _LET_IN, SCORE_ENTRY),
     ]
 
 

@@ -215,16 +215,29 @@ def test_names_from_structured_fields(text, values):
 
 
 def test_patterns_are_compiled_once_with_the_flags_they_run_with():
-    """No recognizer compiles a pattern again at its first text (start-up cost)."""
+    """No recognizer compiles a pattern again at its first text (start-up cost); the
+    home-access grammar compiles a pattern only when a text first passes its trigger."""
     from recognizers.base import ContextScoredRecognizer, Pattern
 
     ours = [r for r in build_recognizers() if isinstance(r, ContextScoredRecognizer)]
     assert len(ours) >= 10
     for recognizer in ours:
+        lazy = recognizer.name == "PhiscanHomeAccessRecognizer"
         compiled = [(p.compiled_regex, p.compiled_with_flags) for p in recognizer.patterns]
         assert all(flags == recognizer.global_regex_flags for _regex, flags in compiled)
+        assert all((regex is None) == lazy for regex, _flags in compiled)
+        recognizer.analyze("Patient seen at 10:30, NHS number 943 476 5919.", [])
+        if lazy:  # no access word in that text: no pattern behind a trigger compiled yet
+            assert [p.name for p in recognizer.patterns if p.compiled_regex is not None] == [
+                p.name for p in recognizer.patterns if p.name not in recognizer.triggers]
+            recognizer.analyze("Key safe code 4321 by the back door.", [])
+            compiled = [(p.compiled_regex, p.compiled_with_flags) for p in recognizer.patterns]
+            assert any(regex is not None for regex, _flags in compiled)
         recognizer.analyze("Key safe code 4321, NHS number 943 476 5919.", [])
         assert [(p.compiled_regex, p.compiled_with_flags)
                 for p in recognizer.patterns] == compiled  # the same objects: not recompiled
     with pytest.raises(ValueError, match="Invalid regex pattern"):
         Pattern("broken", "(unclosed", 0.5)
+    broken = Pattern("broken", "(unclosed", 0.5, lazy=True)  # checked when first needed
+    with pytest.raises(ValueError, match="Invalid regex pattern"):
+        broken.compile(broken.compiled_with_flags)
