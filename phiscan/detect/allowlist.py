@@ -56,6 +56,8 @@ class AllowList:
             return True
         if any(pattern.search(raw_value) for pattern in self.patterns):
             return True
+        if not self.values:  # the usual case: no need to normalise every finding again
+            return False
         normalised = normalise(entity_type, raw_value)
         return any(
             keyed_hash(key, entity_type, normalise(entity_type, value)) == value_hash
