@@ -116,3 +116,22 @@ def test_dates_of_birth_without_a_name_raise_only_the_upper_bound():
                record("d.json", dobs={"d3"}),
                record("t.csv", test_nhs={"t1"}, dobs={"d4"})]
     assert counts(records) == (1, 1, 3)
+
+
+def test_a_name_written_once_with_a_number_and_once_with_a_date_of_birth_is_one_person():
+    by_number = record("mail.eml", nhs={"n1"}, names={"jagger"})
+    by_birth = record("list.txt", names={"jagger"}, dobs={"d1"}, postcodes={"p1"})
+    linked = link([by_number, by_birth])
+    assert [len(person.records) for person in linked.individuals] == [2]
+    assert counts([by_number, by_birth]) == (1, 1, 2)
+    # anything told twice that differs keeps them apart: two dates, two numbers, two postcodes
+    for first, second in ((record("b.txt", nhs={"n1"}, names={"jagger"}, dobs={"d2"}), by_birth),
+                          (record("b.txt", nhs={"n2"}, names={"jagger"}), by_number),
+                          (record("b.txt", nhs={"n1"}, names={"jagger"}, postcodes={"p2"}),
+                           by_birth)):
+        assert counts([first, second])[1] == 2
+    # a name three people carry is common or a carer's; one never alone may be a carer's
+    third = record("c.txt", names={"jagger"}, dobs={"d3"})
+    assert counts([by_number, by_birth, third])[1] == 3
+    beside = record("note.txt", nhs={"n1"}, names={"jagger", "carer"})
+    assert counts([beside, by_birth])[1] == 2

@@ -10,10 +10,13 @@ evidence points to exactly one.
 Three linkages over the seeds, from loose to strict:
 
 - loose (the lower bound of the count): same NHS number; same full name + DOB
-  even when the NHS numbers differ (a mistyped number); same full name + postcode,
+  even when the NHS numbers differ (a mistyped number); the standard's name carried by
+  two people who disagree on nothing; same full name + postcode,
   for names not seen beside two or more NHS numbers (staff, streets read as names).
 - standard (the reported total): same NHS number; same full name + DOB unless
-  the two sides carry different NHS numbers.
+  the two sides carry different NHS numbers; a full name carried by exactly two
+  people who disagree on nothing (one known by an NHS number, the other by a date
+  of birth: `link_halves`).
 - strict (the upper bound): same NHS number; same full name + DOB only when a
   postcode agrees too. Records that make nobody and match nobody count as
   possible further people: an unknown full name next to health or home-access
@@ -144,13 +147,63 @@ def link_seeds(records: list[Record], linkage: Linkage, found: Seeds) -> UnionFi
         _link_by(groups, records, seeds, _strict_name_dob_keys, block_conflicts=True)
     elif linkage is Linkage.STANDARD:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=True)
+        link_halves(groups, records, seeds)
     else:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=False)
+        link_halves(groups, records, seeds)
         shared = shared_names(records, seeds, groups)
         _link_by(groups, records, seeds,
                  lambda record: ((n, p) for n, p in name_postcode_keys(record) if n not in shared),
                  block_conflicts=False)
     return groups
+
+
+@dataclass
+class Evidence:
+    """What one group of records says about its person (keyed hashes)."""
+
+    nhs: set[str] = field(default_factory=set)
+    dobs: set[str] = field(default_factory=set)
+    postcodes: set[str] = field(default_factory=set)
+
+    def agrees(self, other: Evidence) -> bool:
+        """Nothing told twice differs: no two NHS numbers, dates of birth or postcodes
+        that share nothing."""
+        return all(not (mine and theirs) or bool(mine & theirs)
+                   for mine, theirs in ((self.nhs, other.nhs), (self.dobs, other.dobs),
+                                        (self.postcodes, other.postcodes)))
+
+    def add(self, other: Evidence) -> None:
+        self.nhs |= other.nhs
+        self.dobs |= other.dobs
+        self.postcodes |= other.postcodes
+
+
+def link_halves(groups: UnionFind, records: list[Record], seeds: list[int]) -> None:
+    """One person written twice, once with a number and once with a date of birth
+    (`Victor Jagger, NHS ...` in an e-mail, `JAGGER, Victor (21/01/1973)` on a list): a
+    full name that exactly two people carry, each in a record that names nobody else,
+    and who disagree on nothing (no two different NHS numbers, dates of birth or
+    postcodes), is one person. A name carried by three or more is common or staff's,
+    and links nobody; a name beside another in every record of one of them may be a
+    carer's."""
+    evidence: dict[int, Evidence] = defaultdict(Evidence)
+    holders: dict[str, set[int]] = defaultdict(set)
+    alone: dict[str, set[int]] = defaultdict(set)  # people with a record naming only them
+    for index in seeds:
+        record, root = records[index], groups.find(index)
+        evidence[root].add(Evidence(record.nhs, record.dobs, record.postcodes))
+        for name in record.full_names:
+            holders[name].add(root)
+            if len(record.full_names) == 1:
+                alone[name].add(root)
+    for name, roots in holders.items():
+        if len(roots) != 2 or alone[name] != roots:
+            continue
+        first, second = (groups.find(root) for root in roots)
+        if first != second and evidence[first].agrees(evidence[second]):
+            groups.union(first, second)
+            evidence[first].add(evidence.pop(second))
 
 
 def shared_names(records: list[Record], seeds: list[int], groups: UnionFind) -> set[str]:
