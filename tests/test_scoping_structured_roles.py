@@ -194,7 +194,8 @@ def handover_document(path: Path) -> None:
     rounds = [["Evening round 2 November", "", "", ""], ["Client", "DOB", "Access", "Carer"],
               ["Albert Crabtree", "03/04/1931", "key safe code 1234 by the door",
                "Leanne Bishop"],
-              ["Joan Stead", "04/05/1932", "ring the bell and wait", "Mary Hope"]]
+              ["Joan Stead", "04/05/1932", "ring the bell and wait", "Mary Hope"],
+              ["", "", "warden holds a spare key, key safe code 5555", ""]]
     for rows in (by_bed, rounds):
         table = document.add_table(rows=len(rows), cols=len(rows[0]))
         for row, values in zip(table.rows, rows, strict=True):
@@ -213,7 +214,23 @@ VISIT_PAGE = """<html><head><title>DN visits</title></head><body>
 <td>ring the bell</td><td>Naveed Qureshi</td></tr>
 </table></body></html>
 """
-TABLE_STAFF = ("Harriet Tennant", "Naveed Qureshi", "Leanne Bishop", "Mary Hope")
+TABLE_STAFF = ("Harriet Tennant", "Naveed Qureshi", "Leanne Bishop", "Mary Hope",
+               "Ciara Tennant")
+
+
+def medication_chart(path: Path) -> None:
+    """One patient's chart: identified in one row, her access and medicines in others."""
+    book = openpyxl.Workbook()
+    chart = book.active
+    chart.title = "MAR"
+    chart.append(["MEDICATION ADMINISTRATION RECORD - community"])
+    chart.append(["Patient", "PRIESTLEY, Frances", "DOB", "12/03/1941", "NHS", "6687855018"])
+    chart.append(["Address", "8 Mill Fold, Halifax", "GP", "Dr Ciara Tennant"])
+    chart.append(["Access", "key box code 8 8 8 0 round the back by the bins"])
+    chart.append([])
+    chart.append(["Medication", "Freq", "Times", "16/11", "17/11"])
+    chart.append(["Bisoprolol 2.5mg", "OD", "08:00", "HT", "HT"])
+    book.save(path)
 
 
 @pytest.fixture(scope="module")
@@ -223,6 +240,7 @@ def tables_scanned(tmp_path_factory) -> Path:
     visits_workbook(share / "visits.xlsx")
     handover_document(share / "handover.docx")
     (share / "visits.html").write_text(VISIT_PAGE, encoding="utf-8")
+    medication_chart(share / "mar.xlsx")
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     return out
@@ -266,7 +284,7 @@ def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_pat
     rows = export(tables_scanned, tmp_path)
     by_name = {row["name"]: row for row in rows}
     assert sorted(by_name) == ["Albert Crabtree", "Doreen Pickles", "Enid Shackleton",
-                               "Joan Stead", "Mavis Joan Beddoes"]
+                               "Joan Stead", "Mavis Joan Beddoes", "PRIESTLEY, Frances"]
     assert {name: (row["date_of_birth"], row["nhs_number"].replace(" ", ""), row["other_names"],
                    row["home_access"], row["locations"]) for name, row in by_name.items()} == {
         "Enid Shackleton": ("01/04/1930", "9434765919", "", "true", "3"),
@@ -274,6 +292,13 @@ def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_pat
         "Albert Crabtree": ("03/04/1931", "4505577104", "", "true", "2"),
         "Joan Stead": ("04/05/1932", "", "", "false", "1"),
         "Mavis Joan Beddoes": ("1960-04-19", "", "", "false", "1"),
+        "PRIESTLEY, Frances": ("12/03/1941", "6687855018", "", "true", "1"),
     }
+    # her chart's rows that name nobody are hers (access, GP, medicines); the round's
+    # spare-key row names nobody either, but two people are identified in that table
+    chart = by_name["PRIESTLEY, Frances"]
+    assert (chart["records"], chart["special_category"]) == ("4", "true")
+    assert (by_name["Albert Crabtree"]["records"], by_name["Joan Stead"]["records"]) == (
+        "2", "1")
     revealed = " ".join(" ".join(row.values()) for row in rows)
     assert not [name for name in TABLE_STAFF if name in revealed]

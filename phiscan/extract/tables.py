@@ -17,6 +17,10 @@ like labels and not like data:
 - its first column does not read as labels all the way down (a two-column form,
   `Patient name | Jane Smith` over `NHS number | 943 476 5919`, has its labels there).
 
+In a table without a header, a row laid out as labels and values side by side (`Patient
+| YEADON, Brenda | DOB | 12/03/1941 | NHS | ...`: each label cell reads as a label and
+has a value after it) names each value by its label.
+
 The header may sit under up to three title lines (`District nursing visits -
 Monday`: one text at most, a merged cell repeating it); those lines stay data.
 
@@ -188,6 +192,26 @@ def record_columns(rows: list[tuple[int, Cells]]) -> list[int]:
     return values if len(values) >= 2 else []
 
 
+def label_value_pairs(cells: Cells) -> list[tuple[str, str]] | None:
+    """A row of a headerless table laid out as labels and values side by side
+    (`Patient | YEADON, Brenda | DOB | 12/03/1941 | NHS | 668 785 5018`, a chart's top
+    lines): each label names the value after it; None when the row is not so (every
+    label cell must read as one, and hold a value after it)."""
+    filled = [index for index, cell in enumerate(cells) if cell]
+    if len(filled) < 2 or filled[0] != 0:
+        return None
+    labels = cells[0::2]
+    values = cells[1::2]
+    if len(values) < len(labels) and labels[-1]:
+        return None
+    pairs = [(label, value) for label, value in zip(labels, values, strict=False)
+             if label or value]
+    if not all(label and value and reads_as_label(label) and not looks_like_value(label)
+               for label, value in pairs):
+        return None
+    return pairs
+
+
 def column_names(header: Cells | None, width: int) -> list[str]:
     names = [name or unnamed_field(index) for index, name in enumerate(header or [])]
     return names + [unnamed_field(index) for index in range(len(names), width)]
@@ -204,16 +228,16 @@ def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
         yield from form_units(sample, where_prefix, spend)
         return
     at = header_at(sample)
-    header_number, first = sample[at] if sample else (0, [])
-    header = first if at < len(sample) and is_header(
-        first, [cells for _number, cells in sample[at + 1:]]) else None
-    records = sample[:at] + sample[at + 1:] if header is not None else sample
+    header_number, header = sample[at] if at is not None else (0, None)
+    records = sample[:at] + sample[at + 1:] if at is not None else sample
     used: set[int] = set()
     for number, cells in chain(records, filled):
         names = column_names(header, len(cells))
         used.update(index for index, cell in enumerate(cells) if cell)
         where = f"{where_prefix}row {number}"
-        unit = record_unit(list(zip(names, cells, strict=False)), where, where)
+        pairs = (label_value_pairs(cells) if header is None else None) or list(
+            zip(names, cells, strict=False))
+        unit = record_unit(pairs, where, where)
         spend(unit.text)
         yield unit
     if failure is not None:
@@ -229,17 +253,19 @@ def is_title(cells: Cells) -> bool:
     return len({cell for cell in cells if cell}) <= 1
 
 
-def header_at(sample: list[tuple[int, Cells]]) -> int:
+def header_at(sample: list[tuple[int, Cells]]) -> int | None:
     """Where the header is: the first row, or the first row under up to `MAX_TITLE_ROWS`
-    title lines (`District nursing visits - Monday`) that names the columns below it.
-    Without it the cells of every row would be unnamed: a `Nurse` column's names read
+    title lines (`District nursing visits - Monday`) that names the columns below it;
+    None when there is none. A title line over wider rows is never the header. Without
+    this the cells of every row would be unnamed: a `Nurse` column's names would read
     as the patient's."""
     for at in range(min(MAX_TITLE_ROWS + 1, len(sample) - 1)):
-        if at and not is_title(sample[at - 1][1]):
-            break
-        if is_header(sample[at][1], [cells for _number, cells in sample[at + 1:]]):
-            return at
-    return 0
+        cells = sample[at][1]
+        below = [row for _number, row in sample[at + 1:]]
+        if is_title(cells) and any(not is_title(row) for row in below):
+            continue
+        return at if is_header(cells, below) else None
+    return None
 
 
 def first_rows(rows: Iterator[tuple[int, Cells]], count: int

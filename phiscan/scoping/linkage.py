@@ -27,12 +27,17 @@ Non-seed records attach after the standard linkage: a test-range record with a
 full name + DOB joins the person with that name + DOB; a name-only record joins
 the one person carrying that full name, unless both sides have postcodes and
 none agrees ("postcode as supporting evidence"). A name carried by two or more
-people attaches nothing: it is ambiguous, or staff who visit many people.
+people attaches nothing: it is ambiguous, or staff who visit many people. A row of
+a table that names nobody and holds no identifier (a medication chart's `Access |
+key safe code ...` row, a `GP | Dr ...` row) joins the person of the table's one row
+that identifies anyone (`table_of`): a sheet about one patient is about that patient
+in every row; a table with two identified rows attaches nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +46,10 @@ from operator import attrgetter
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
+
+# A record of a table as the extractors name it: `sheet MAR row 4`, `table 2 row 3`,
+# `row 12`, `table 1 column 2`; the rest of the name is the table.
+_TABLE_RECORD = re.compile(r"^(.*?)(?:row|column) \d+$")
 
 
 class Linkage(StrEnum):
@@ -386,6 +395,9 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     seed_postcodes = [union_of(person.records, "postcodes") for person in individuals]
     unattributed: list[Record] = []
     is_seed = set(seeds)
+    owner: dict[tuple[str, str], int] = {}  # record key -> its individual
+    for position, person in enumerate(individuals):
+        owner.update((record.key, position) for record in person.records)
     for index, record in enumerate(records):
         if index in is_seed:
             continue
@@ -394,5 +406,38 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
             unattributed.append(record)
         else:
             individuals[target].records.append(record)
+            owner[record.key] = target
+    unattributed = _attach_table_rows(records, unattributed, owner, individuals)
     individuals.sort(key=lambda person: person.id)
     return Linked(individuals, unattributed)
+
+
+def table_of(record: Record) -> tuple[str, str] | None:
+    """(location, table) for a record that is a table's row or column, else None."""
+    match = _TABLE_RECORD.match(record.name)
+    return None if match is None else (record.location, match.group(1))
+
+
+def identifies_anyone(record: Record) -> bool:
+    return bool(record.nhs or record.test_nhs or record.dobs or record.full_names)
+
+
+def _attach_table_rows(records: list[Record], unattributed: list[Record],
+                       owner: dict[tuple[str, str], int], individuals: list[Individual]
+                       ) -> list[Record]:
+    """Rows naming nobody join the person of their table's one identifying row."""
+    identifying: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    for record in records:
+        table = table_of(record)
+        if table is not None and identifies_anyone(record):
+            identifying[table].append(record)
+    left = []
+    for record in unattributed:
+        table = table_of(record)
+        rows = identifying.get(table) if table is not None else None
+        target = owner.get(rows[0].key) if rows and len(rows) == 1 else None
+        if target is None or identifies_anyone(record):
+            left.append(record)
+        else:
+            individuals[target].records.append(record)
+    return left
