@@ -395,9 +395,6 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     seed_postcodes = [union_of(person.records, "postcodes") for person in individuals]
     unattributed: list[Record] = []
     is_seed = set(seeds)
-    owner: dict[tuple[str, str], int] = {}  # record key -> its individual
-    for position, person in enumerate(individuals):
-        owner.update((record.key, position) for record in person.records)
     for index, record in enumerate(records):
         if index in is_seed:
             continue
@@ -406,8 +403,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
             unattributed.append(record)
         else:
             individuals[target].records.append(record)
-            owner[record.key] = target
-    unattributed = _attach_table_rows(records, unattributed, owner, individuals)
+    unattributed = _attach_table_rows(records, unattributed, individuals)
     individuals.sort(key=lambda person: person.id)
     return Linked(individuals, unattributed)
 
@@ -423,21 +419,25 @@ def identifies_anyone(record: Record) -> bool:
 
 
 def _attach_table_rows(records: list[Record], unattributed: list[Record],
-                       owner: dict[tuple[str, str], int], individuals: list[Individual]
-                       ) -> list[Record]:
-    """Rows naming nobody join the person of their table's one identifying row."""
-    identifying: dict[tuple[str, str], list[Record]] = defaultdict(list)
+                       individuals: list[Individual]) -> list[Record]:
+    """Rows naming nobody join the person of their table's one identifying row. Only the
+    locations holding such rows are looked at (a breach has millions of records)."""
+    unnamed = [record for record in unattributed
+               if not identifies_anyone(record) and table_of(record) is not None]
+    locations = {record.location for record in unnamed}
+    if not locations:
+        return unattributed
+    identifying: dict[tuple[str, str] | None, list[Record]] = defaultdict(list)
     for record in records:
-        table = table_of(record)
-        if table is not None and identifies_anyone(record):
-            identifying[table].append(record)
-    left = []
-    for record in unattributed:
-        table = table_of(record)
-        rows = identifying.get(table) if table is not None else None
-        target = owner.get(rows[0].key) if rows and len(rows) == 1 else None
-        if target is None or identifies_anyone(record):
-            left.append(record)
-        else:
+        if record.location in locations and identifies_anyone(record):
+            identifying[table_of(record)].append(record)
+    owner = {record.key: position for position, person in enumerate(individuals)
+             for record in person.records if record.location in locations}
+    attached: set[tuple[str, str]] = set()
+    for record in unnamed:
+        rows = identifying.get(table_of(record), [])
+        target = owner.get(rows[0].key) if len(rows) == 1 else None
+        if target is not None:
             individuals[target].records.append(record)
-    return left
+            attached.add(record.key)
+    return [record for record in unattributed if record.key not in attached]
