@@ -48,6 +48,7 @@ MAX_PHRASE_WORDS = 4
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter
 AFTER_WORDS = 2
 LIST_SEPARATORS = ";|,)"
+ROLE_FIELD_CACHE = 4096  # column names remembered by `RoleRules.is_role_field`
 AFTER_JOB_WORDS = 3  # `Jane Doe, tissue viability nurse`
 # Words of a sentence, not of a job title (`said the nurse`, `and her nurse`): no
 # spaCy here (`report` reads roles and must start at once).
@@ -212,6 +213,22 @@ class RoleRules:
             return STAFF
         return self.rightmost(field)
 
+    def is_role_field(self, field: str) -> bool:
+        """A `Designation`, `Role` or `Relationship` column (`[role fields]`); cached, as
+        every row of an extract asks it of the same few column names."""
+        cache = self._role_field_cache
+        known = cache.get(field)
+        if known is None:
+            if len(cache) >= ROLE_FIELD_CACHE:
+                cache.clear()
+            known = cache[field] = (
+                normalise_words(field).strip() in self.role_fields)
+        return known
+
+    @cached_property
+    def _role_field_cache(self) -> dict[str, bool]:
+        return {}
+
     def row_role(self, cells: Iterable[tuple[str, str]]) -> str | None:
         """The role a record's cells give its person: a `Designation`, `Role` or
         `Relationship` cell (`[role fields]`) whose whole value is a role phrase or a job
@@ -219,7 +236,7 @@ class RoleRules:
         digits). None when no such cell says, or two say different things."""
         found = set()
         for field, value in cells:
-            if normalise_words(field).strip() not in self.role_fields:
+            if not self.is_role_field(field):
                 continue
             words = normalise_words(value).split()
             if not words or len(words) > MAX_PHRASE_WORDS or any(w.isdigit() for w in words):
