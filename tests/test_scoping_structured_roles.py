@@ -302,3 +302,30 @@ def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_pat
         "2", "1")
     revealed = " ".join(" ".join(row.values()) for row in rows)
     assert not [name for name in TABLE_STAFF if name in revealed]
+
+
+CASELOAD_EXPORT = {"export": "caseload", "team": "Upper Valley DN", "data": {"patients": [
+    {"name": "Edith Ramsden", "dob": "1929-06-01", "nhs_number": "9434765919",
+     "nurse": "Harriet Tennant"},
+    {"name": "Walter Ogden", "dob": "1933-07-02", "nhs_number": "4010232137",
+     "nurse": "Naveed Qureshi", "next_of_kin": {"name": "Lucy Ogden", "relationship": "daughter"}},
+]}}
+
+
+def test_a_json_list_of_people_is_a_record_per_person(tmp_path):
+    share, out = tmp_path / "share", tmp_path / "out"
+    write_files(share, {"caseload.json": json.dumps(CASELOAD_EXPORT)})
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert roles(out, "caseload.json") == [
+        ("data.patients[0]", "E**** R******", "subject"),
+        ("data.patients[0]", "H****** T******", "staff"),
+        ("data.patients[1]", "L*** O****", "related"),
+        ("data.patients[1]", "N***** Q******", "staff"),
+        ("data.patients[1]", "W***** O****", "subject"),
+    ]
+    rows = export(out, tmp_path)
+    assert sorted((row["name"], row["date_of_birth"], row["nhs_number"], row["related_people"])
+                  for row in rows) == [
+        ("Edith Ramsden", "1929-06-01", "9434765919", ""),
+        ("Walter Ogden", "1933-07-02", "4010232137", "Lucy Ogden")]

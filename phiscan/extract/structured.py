@@ -1,8 +1,15 @@
-"""JSON documents: leaves flattened to `path: value`, one record per array element."""
+"""JSON documents: leaves flattened to `path: value`, one record per array element.
+
+An object holding a list of people (`{"team": ..., "patients": [{...}, {...}]}`: an array
+of objects each with a date-of-birth or NHS-number key, at any depth under objects) gives
+one record per person (`patients[1]`) and one for the rest of the object (`document`), so
+two patients of one export never share a record.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +17,8 @@ from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_
 from phiscan.extract.text import decode_text
 
 MAX_JSON_DEPTH = 64
+# Keys that identify a person: an array of objects each holding one is a list of people.
+_IDENTITY_KEY = re.compile(r"nhs|dob|birth|chi_?(?:no|num)", re.IGNORECASE)
 
 
 def flatten(value: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
@@ -32,11 +41,46 @@ def parse_json(data: bytes, ctx: ExtractContext) -> Any:
         raise ExtractionError(f"malformed json: {type(exc).__name__}") from None
 
 
+def is_people(value: Any) -> bool:
+    """An array of objects, each with a key that identifies a person (`dob`, `nhsNumber`,
+    `date_of_birth`) among its own or its objects' keys."""
+    return (isinstance(value, list) and bool(value)
+            and all(isinstance(item, dict) and has_identity_key(item) for item in value))
+
+
+def has_identity_key(item: dict[str, Any], depth: int = 0) -> bool:
+    return any(_IDENTITY_KEY.search(str(key)) or (
+        isinstance(child, dict) and depth < 2 and has_identity_key(child, depth + 1))
+        for key, child in item.items())
+
+
+def split_people(value: Any, path: str = "", depth: int = 0
+                 ) -> tuple[Any, list[tuple[str, Any]]]:
+    """(the object without its lists of people, [(`path[i]`, person)]), looking through
+    nested objects (never inside an array)."""
+    if not isinstance(value, dict) or depth > MAX_JSON_DEPTH:
+        return value, []
+    rest: dict[str, Any] = {}
+    people: list[tuple[str, Any]] = []
+    for key, child in value.items():
+        child_path = f"{path}.{key}" if path else str(key)
+        if is_people(child):
+            people.extend((f"{child_path}[{index}]", item) for index, item in enumerate(child))
+            continue
+        kept, found = split_people(child, child_path, depth + 1)
+        people.extend(found)
+        rest[key] = kept
+    return rest, people
+
+
 def extract_json(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     document = parse_json(data, ctx)
-    records = document if isinstance(document, list) else [document]
-    for index, record in enumerate(records):
-        where = f"[{index}]" if isinstance(document, list) else ""
-        pairs = list(flatten(record))
+    if isinstance(document, list):
+        records = [(f"[{index}]", record, "") for index, record in enumerate(document)]
+    else:
+        rest, people = split_people(document)
+        records = [("", rest, "")] + [(where, person, where + ".") for where, person in people]
+    for where, record, prefix in records:
+        pairs = [(prefix + name, value) for name, value in flatten(record)]
         if pairs:
             yield record_unit(pairs, where, where or "document")
