@@ -196,19 +196,31 @@ def link_halves(groups: UnionFind, records: list[Record], seeds: list[int]) -> N
     postcodes), is one person. A name carried by three or more is common or staff's,
     and links nobody; a name beside another in every record of one of them may be a
     carer's."""
-    evidence: dict[int, Evidence] = defaultdict(Evidence)
     holders: dict[str, set[int]] = defaultdict(set)
     alone: dict[str, set[int]] = defaultdict(set)  # people with a record naming only them
     for index in seeds:
-        record, root = records[index], groups.find(index)
-        evidence[root].add(Evidence(record.nhs, record.dobs, record.postcodes))
-        for name in record.full_names:
-            holders[name].add(root)
-            if len(record.full_names) == 1:
-                alone[name].add(root)
-    for name, roots in holders.items():
-        if len(roots) != 2 or alone[name] != roots:
+        names = records[index].full_names
+        if not names:
             continue
+        root = groups.find(index)
+        for name in names:
+            holders[name].add(root)
+            if len(names) == 1:
+                alone[name].add(root)
+    pairs = [roots for name, roots in holders.items()
+             if len(roots) == 2 and alone.get(name) == roots]
+    if not pairs:
+        return
+    # Evidence only for the people a pair may join (a report's linkages run this over
+    # every seed: gathering everyone's evidence cost a third of a large report).
+    wanted = set().union(*pairs)
+    evidence: dict[int, Evidence] = defaultdict(Evidence)
+    for index in seeds:
+        root = groups.find(index)
+        if root in wanted:
+            record = records[index]
+            evidence[root].add(Evidence(record.nhs, record.dobs, record.postcodes))
+    for roots in pairs:
         first, second = (groups.find(root) for root in roots)
         if first != second and evidence[first].agrees(evidence[second]):
             groups.union(first, second)
