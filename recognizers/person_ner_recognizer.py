@@ -27,13 +27,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.context import Terms, normalise_words
 from recognizers.health_vocabulary import health_vocabulary
-from recognizers.vocabulary import load_vocabulary
+from recognizers.vocabulary import TITLES, load_vocabulary
 
 # A block read in capitals: at least this many letters, nearly all capitals.
 CAPITALS_MIN_LETTERS = 12
 CAPITALS_SHARE = 0.85
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev",
-                    "revd"})
 # Titles as written in capitals: `MX` there is the clinical abbreviation (metastasis,
 # management), not the title.
 CAPITALS_TITLES = TITLES - {"mx"}

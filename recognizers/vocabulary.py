@@ -13,6 +13,10 @@ from pathlib import Path
 import regex as re
 
 DATA_DIR = Path(__file__).parent / "data"
+# Titles before a name. Here, not beside the NER recognizer that reads them, so that
+# modules using them (`phiscan.detect.records`, which `report` imports) load no spaCy.
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev",
+                    "revd"})
 WILDCARD = "*"  # in a phrase: up to three words
 
 

@@ -58,7 +58,7 @@ from phiscan.detect.normalize import is_full_name
 from phiscan.detect.roles import RELATED, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
 from recognizers.context import normalise_words
-from recognizers.person_ner_recognizer import TITLES
+from recognizers.vocabulary import TITLES
 
 SHORT_TEXT_CHARS = 4_000
 _SECTION_BREAK = re.compile(r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|\f.*|#{1,6}[ \t].*)$",
