@@ -2,6 +2,10 @@
 
     .venv/bin/python bench/walk.py --files 100000          # builds /tmp/phiscan-walk
     .venv/bin/python bench/rss.py /tmp/phiscan-walk --workers 2
+
+Also the peak of the processes' summed proportional set size (PSS: a page shared by
+n processes counts 1/n in each), the memory the scan really holds: forked workers
+share the engine their parent built, and the summed RSS counts it in every process.
 """
 
 from __future__ import annotations
@@ -24,19 +28,21 @@ def main() -> None:
     import psutil
 
     out = tempfile.mkdtemp(prefix="phiscan-rss-")
-    env = {**os.environ, "PHISCAN_HMAC_KEY": "bench"}
+    env = {**os.environ, "PHISCAN_HMAC_KEY": "phiscan-bench-rss-key"}
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "phiscan", "scan", args.tree, "--out", out, "--quiet",
          "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL)
     watched = psutil.Process(process.pid)
     peak = samples = 0
-    main_peak = 0
+    main_peak = pss_peak = 0
     while process.poll() is None:
         try:
             main_rss = watched.memory_info().rss
             tree = sum(child.memory_info().rss for child in watched.children(recursive=True))
             peak, main_peak = max(peak, main_rss + tree), max(main_peak, main_rss)
+            pss_peak = max(pss_peak, sum(p.memory_full_info().pss for p in
+                                         [watched, *watched.children(recursive=True)]))
             samples += 1
         except psutil.Error:
             pass
@@ -46,7 +52,8 @@ def main() -> None:
         locations = __import__("json").load(handle)["locations"]
     shutil.rmtree(out)
     print(f"{locations} locations in {seconds:.0f} s ({locations / seconds:.0f}/s), peak RSS "
-          f"{peak / 1e6:.0f} MB (main process {main_peak / 1e6:.0f} MB), exit "
+          f"{peak / 1e6:.0f} MB (main process {main_peak / 1e6:.0f} MB), peak PSS "
+          f"{pss_peak / 1e6:.0f} MB, exit "
           f"{process.returncode}, load average {os.getloadavg()[0]:.1f}")
 
 
