@@ -79,8 +79,13 @@ LETTER = [
     "Yours sincerely,\n\n\nDr Callum Hussain\nGP Partner",
     "cc: Ruaridh Carrington, Safeguarding Lead; Tomasz Munro; patient",
 ]
+# A care home's letter: the room after the name is no forename.
+CARE_HOME_LETTER = ["Dear Paul", "Re: Norma CHEESMAN, Room 8, DOB 1 August 1935",
+                    "I reviewed Miss Cheesman today with Paul Eastwood. Diagnosis: generalised"
+                    " anxiety disorder.", "Kind regards", "Sandra Quigley"]
 STAFF = ("Ciara", "Sam Fenwick", "Philippa Ferguson", "Oluwaseun Malik", "Harriet Fenwick",
-         "Callum Hussain", "Ruaridh Carrington", "Tomasz Munro")
+         "Callum Hussain", "Ruaridh Carrington", "Tomasz Munro", "Paul Eastwood",
+         "Sandra Quigley")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -107,6 +112,10 @@ def write_share(root: Path) -> None:
     for paragraph in LETTER:
         letter.add_paragraph(paragraph)
     letter.save(str(root / "letters" / "referral.docx"))
+    care_home = docx.Document()
+    for paragraph in CARE_HOME_LETTER:
+        care_home.add_paragraph(paragraph)
+    care_home.save(str(root / "letters" / "care_home.docx"))
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +159,7 @@ def test_each_patient_keeps_their_own_identifiers_and_home_access(scanned, tmp_p
         expected("Edna Holroyd", "", "12/03/1931", "false", ""),
         # the letter: the patient alone, her son's date of birth is his
         expected("Patricia Catterall", "", "14/07/1972", "true", "Arnold Bagshaw"),
+        expected("Norma Cheesman", "", "01/08/1935", "false", ""),
         # couples: one access note, two people whose home it opens
         expected("Albert Jones", "", "01/02/1930", "true", "Peter Jones"),
         expected("Edna Jones", "", "03/04/1932", "true", ""),
@@ -191,7 +201,7 @@ def test_related_people_are_counted_apart(scanned):
     assert result.returncode == 0, result.stderr
     individuals = json.loads(result.stdout)["individuals"]
     assert (individuals["lower_bound"], individuals["total"], individuals["upper_bound"]) == (
-        11, 11, 11)
+        12, 12, 12)
     # Cyril Yeadon, Winifred Clegg, the letter's patient, both couples
     assert individuals["with_home_access"] == 7
     assert individuals["related_people"] == 5
