@@ -35,10 +35,11 @@ from recognizers.vocabulary import load_vocabulary
 
 NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
-# A field value that is one name: on its own after `field: `, to the end of the line.
+# A field value that is one name: on its own after `field: `, to the end of the line (a
+# Windows line ends `\r\n`).
 FIELD_NAME_VALUE = (
     rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+){_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,5}}"
-    r"(?=[ \t]*$)"
+    r"(?=[ \t]*\r?$)"
 )
 # HL7 v2: PID-5 (patient name) and NK1-2 (next of kin): FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX.
 HL7_NAME = (
@@ -57,10 +58,13 @@ _TITLED_WORD = (r"(?:[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:['’\-]?[A-Z]?[a-z]+)*"
                 r"|[A-Z](?:[A-Z]|['’\-](?=[A-Z]))+)")
 # Initials may stand before or between the words (`Mr Cecil A. O'Hara`, `Dr J. Patel`).
 _INITIALS = r"(?:[A-Z]\.?[ ])*"
+# A surname's particles in lower case (`Ms Sandra da Silva`, `Mr Piet van der Berg`).
+_PARTICLES = r"(?:(?:da|de|del|della|di|du|van|von|der|den|la|le|dos|das|ter|ten)[ ]){0,2}"
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?"
     r"|MR|MRS|MS|MISS|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
-    rf"{_INITIALS}{_TITLED_WORD}(?:[ ]{_INITIALS}{_TITLED_WORD}){{0,2}}(?![\w'’\-])"
+    rf"{_INITIALS}{_TITLED_WORD}(?:[ ]{_INITIALS}{_PARTICLES}{_TITLED_WORD}){{0,2}}"
+    r"(?![\w'’\-])"
 )
 # `JONES, Sandra` / `WEBB-MORTON, Alan James` / `DAVIES, KENNETH` (the NHS's list
 # convention; in capitals, no common or clinical word: `HX: ASTHMA, COPD`) in free text,
@@ -74,6 +78,19 @@ LISTED_NAME = (
     rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}},[ ]?"
     rf"(?:{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?|{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)"
     r"(?![\w'’\-])"
+)
+# A capitalised word just before `SURNAME,` is its forename (`Precious KITCHING, Room 55`),
+# unless it is a title.
+_FORENAME_BEFORE = re.compile(
+    r"(?<![\w'’\-])(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?|Bed|Room|Rm)\b)"
+    r"[A-Z][a-z]+[ ]$")
+# `Esther NGUYEN`, `Philomena B. JOWETT`, `Sandra DA SILVA` (the surname in capitals, as
+# lists write it) where a list or a label puts it: at the head of a line or after a list
+# item's marker (`Bed 2`, `5.`, `09:30`) or a label (`Re:`), no common or clinical word.
+HEADED = "forename then surname in capitals"
+HEADED_NAME = (
+    rf"(?<![\w'’\-]){_FORENAME}(?:[ ](?:{_FORENAME}|[A-Z]\.?))?"
+    rf"[ ]{_PARTICLES}{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?![\w'’\-])"
 )
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|MX|DR)\.?[ \t]*$")
 _LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")
@@ -196,6 +213,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern("hl7 name", HL7_NAME, SCORE),
                                   Pattern(TITLED, TITLED_NAME, SCORE),
                                   Pattern(LISTED, LISTED_NAME, SCORE),
+                                  Pattern(HEADED, HEADED_NAME, SCORE),
                                   Pattern(BEFORE_DATE, NAME_BEFORE_DATE, SCORE),
                                   Pattern(BEFORE_IDENTIFIER, NAME_BEFORE_IDENTIFIER, SCORE),
                                   Pattern(MAIL, MAIL_NAME, SCORE)],
@@ -293,6 +311,23 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return None
         return result
 
+    def heads_entry(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        """`Forename SURNAME` at the head of a line, a list item or a label's value, without
+        a trailing word in capitals that is no name (`Jean GARSIDE DOB`); no common or
+        clinical word in it."""
+        line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
+        before = text[line_start + 1:result.start]
+        if before.strip() and not (_LISTED_BEFORE.search(before[-12:])
+                                   or LIST_MARKER.fullmatch(before)):
+            return None
+        words = text[result.start:result.end].split(" ")
+        if len(words) > 2 and (len(words[-1]) < 3 or self.is_no_name(words[-1])):
+            words.pop()
+        if any(self.is_no_name(word) for word in words if not INITIAL.fullmatch(word)):
+            return None
+        result.end = result.start + len(" ".join(words))
+        return result
+
     def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
         if not looks_like_name(value):
@@ -306,12 +341,15 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return result if self.heads_entry_with_birth_date(text, result) else None
         if pattern == BEFORE_IDENTIFIER:
             return self.without_leading_words(text, result)
+        if pattern == HEADED:
+            return self.heads_entry(text, result)
         if pattern == LISTED:
             line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
             surname, forename = value.split(",", 1)
             before = text[line_start + 1:result.start]
-            if self.not_names.equals(normalise_words(surname)):
-                return None
+            if self.not_names.equals(normalise_words(surname)) or _FORENAME_BEFORE.search(
+                    before):
+                return None  # `Re: Precious KITCHING, Room 55`: the forename came first
             if not (_LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)):
                 # Inside a sentence (`let you know MACKINTOSH, Mohammed who ...`) only a
                 # surname of three capitals or more and a forename in lower case, no

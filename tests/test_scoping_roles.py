@@ -247,7 +247,8 @@ def test_a_name_recurring_across_subjects_is_staff_and_can_be_kept(tmp_path):
     off = tmp_path / "off.toml"
     off.write_text("[scoping]\nrecurring_subjects = 0\n")
     result = run_cli("report", str(out), "--format", "json", "--config", str(off))
-    assert json.loads(result.stdout)["staff"] == {"names": 0, "recurring_names": []}
+    assert json.loads(result.stdout)["staff"] == {"names": 0, "recurring_names": [],
+                                                  "marked_names": []}
     assert_no_raw_values(out, ["Leanne Bishop", "Harold Brown"])
 
 

@@ -6,17 +6,21 @@ action.`): such a mention is the same member of staff, never the patient's name 
 new entry that takes the next bed's date of birth. A letter to a relative names its
 subject as the reader's relation (`Re: your relative, Miss Halina Sugden (DOB ...)`):
 that name is the subject's, not a related person's, so the date of birth is hers, not the
-addressee's. Scanned and exported by the real CLI.
+addressee's. A discharge letter whose patient is named only in its details table still
+exposes that patient's key-safe code written in its body. Scanned and exported by the
+real CLI.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 from phiscan.detect.entities import normalise
@@ -62,8 +66,62 @@ With best wishes
 Yasmin Rahmani
 Community Psychiatric Nurse
 """
+# A progress-notes export with Windows line ends: `Client: Surname, Forename` is the
+# client's name; the member of staff in `Plan agreed with ...` is marked by his own
+# e-mail's `From:` in another file; the husband is a relation, not a name's first word.
+PROGRESS_NOTES = ("Community Team - Progress notes\r\n\r\n"
+                  "Client: Rushmore, Sylvie\r\nNHS No: 485-710-4652\r\nDOB: 1946-11-28\r\n"
+                  "\r\n12/08/2026 10:45  Joint home visit\r\n"
+                  "Husband Herbert Rushmore present; Mr Rushmore also on our caseload.\r\n"
+                  "Plan agreed with Stephen Rowtree. Review in 4 weeks.\r\n")
+COUNCIL_MAIL = """From: Stephen Rowtree <s.rowtree@council.example>
+To: Duty Desk <duty@trust.example>
+Subject: Key safe installations
+
+Installed this week, codes held by the team.
+"""
+# Names at a list's head, the surname in capitals: `Bed 2  Forename SURNAME  aged N`,
+# `5. Forename SURNAME, DOB ...`, `Re: Forename SURNAME, Room 55, DOB ...` (the forename
+# before `SURNAME,` is no `SURNAME, Forename`: `Room` is no forename).
+LIST_HEADS = """Bed 2  Esther NGUYENA  aged 70  dob 20th May 1956
+  Known frontotemporal dementia.
+
+5. Bridget GRIMSTONE, DOB 14th July 1935
+   Risk: falls. Visit twice daily.
+
+6. Piet van der BERGEN, DOB 01/02/1946
+   Risk: falls.
+"""
+CARE_HOME_LETTER = """Dear Diane
+
+Re: Precious KITCHINGS, Room 55, DOB 17-Nov-1936
+
+I reviewed Mrs Kitchings today. Known dementia with Lewy bodies.
+
+Re: your relative, Ms Sandra da Sylva (DOB 08/04/1931)
+Known frontotemporal dementia.
+"""
 STAFF = ("Hugo Castell", "Callum Rigsby", "Tobias Lindgren", "Imran Quershi",
-         "Yasmin Rahmani")
+         "Yasmin Rahmani", "Stephen Rowtree")
+
+
+DISCHARGE_BODY = ("INPATIENT DISCHARGE SUMMARY",
+                  "Diagnosis on discharge: generalised anxiety disorder.",
+                  "Home access for CRHT follow-up: Spare key kept under the mat at the back door.",
+                  "Next of kin: Philippa Fitzwilliam (daughter), 07700 900608")
+DISCHARGE_TABLE = (("Name", "LUMLEY, Bashira"), ("DOB", "06/11/1931"),
+                   ("NHS No", "485 094 5562"))
+
+
+def write_discharge_summary(path: Path) -> None:
+    document = docx.Document()
+    for line in DISCHARGE_BODY:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(DISCHARGE_TABLE), cols=2)
+    for row, (label, value) in zip(table.rows, DISCHARGE_TABLE, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(path)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -76,7 +134,12 @@ def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("staff-lists-share")
     out = tmp_path_factory.mktemp("staff-lists-out") / "inventory"
     write_files(share, {"ward/round.txt": WARD_ROUND,
-                        "letters/to_relative.txt": LETTER_TO_RELATIVE})
+                        "letters/to_relative.txt": LETTER_TO_RELATIVE,
+                        "mail/council.eml": COUNCIL_MAIL, "crht/handover.txt": LIST_HEADS,
+                        "homes/review.txt": CARE_HOME_LETTER})
+    write_discharge_summary(share / "ward" / "discharge.docx")
+    (share / "notes").mkdir()
+    (share / "notes" / "progress.txt").write_bytes(PROGRESS_NOTES.encode())
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     return share, out
@@ -144,6 +207,44 @@ def test_a_letter_to_a_relative_is_about_its_subject(scanned, tmp_path):
             if "to_relative.txt" in row["first_locations"]]
     assert [(key("PERSON", row["name"]), key("DATE_OF_BIRTH", row["date_of_birth"]))
             for row in rows] == [(key("PERSON", "Halina Sugsworth"), "1946-10-18")]
+
+
+def test_names_at_a_list_head_and_after_a_label_with_windows_line_ends(scanned, tmp_path):
+    _share, out = scanned
+    rows = {key("PERSON", row["name"]): row for row in export(out, tmp_path, "--reveal")}
+    for name, dob in (("Esther Nguyena", "1956-05-20"), ("Bridget Grimstone", "1935-07-14"),
+                      ("Precious Kitchings", "1936-11-17"), ("Sylvie Rushmore", "1946-11-28"),
+                      ("Piet van der Bergen", "1946-02-01"), ("Sandra da Sylva", "1931-04-08")):
+        assert key("DATE_OF_BIRTH", rows[key("PERSON", name)]["date_of_birth"]) == dob
+    assert [(masked, role) for _record, masked, role in roles(out, "review.txt")] == [
+        ("P******* K********", "subject"), ("Mrs K********", ""),
+        ("Ms S***** d* S****", "subject")]
+
+
+def test_a_name_marked_staff_in_another_file_is_no_part_of_a_subject(scanned, tmp_path):
+    _share, out = scanned
+    full_names = [(masked, role) for _record, masked, role in roles(out, "progress.txt")
+                  if not masked.startswith("Mr ")]  # a surname alone identifies nobody
+    assert full_names == [
+        ("R******** S*****", "subject"), ("H****** R*******", "related"),
+        ("S****** R******", "")]  # no mark in this file
+    rows = [row for row in export(out, tmp_path, "--reveal")
+            if "progress.txt" in row["first_locations"]]
+    assert [(row["name"], row["other_names"], row["related_people"]) for row in rows] == [
+        ("Rushmore, Sylvie", "", "Herbert Rushmore")]
+    result = run_cli("report", str(out), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    staff = json.loads(result.stdout)["staff"]
+    assert [(item["name_masked"], item["records"]) for item in staff["marked_names"]] == [
+        ("S****** R******", 1)]
+
+
+def test_a_letter_body_belongs_to_the_one_patient_of_its_details_table(scanned, tmp_path):
+    _share, out = scanned
+    rows = [row for row in export(out, tmp_path, "--reveal")
+            if "discharge.docx" in row["first_locations"]]
+    assert [(row["name"], row["home_access"], row["related_people"]) for row in rows] == [
+        ("LUMLEY, Bashira", "true", "Philippa Fitzwilliam")]
 
 
 def test_no_raw_name_in_outputs(scanned, tmp_path):

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 
+from phiscan.detect.normalize import is_full_name
 from phiscan.model import Finding
 from recognizers.context import context_of, normalise_words
 
@@ -311,10 +312,12 @@ def spread_roles(findings: list[Finding]) -> list[Finding]:
     same text mentions it with no mark (`Present: Dr Tobias Lindqvist (CT2)`, then
     `Tobias Lindqvist to action` under a patient's entry; `Next of kin: Carol Wragg`,
     then `Carol Wragg visited`): one name, one role in one text. A name the text marks
-    two ways (staff and subject) keeps each mention's own."""
+    two ways (staff and subject) keeps each mention's own; a surname alone (`Mr Rushworth`)
+    may be any of a family, so only full names spread."""
     marks: dict[str, set[str]] = {}
     for finding in findings:
-        if finding.entity_type == PERSON and finding.role != UNMARKED:
+        if (finding.entity_type == PERSON and finding.role != UNMARKED
+                and is_full_name(finding.masked)):
             marks.setdefault(finding.value_hash, set()).add(finding.role)
     spread = {value_hash: next(iter(roles)) for value_hash, roles in marks.items()
               if len(roles) == 1 and SUBJECT not in roles}

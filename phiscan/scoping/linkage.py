@@ -31,7 +31,10 @@ people attaches nothing: it is ambiguous, or staff who visit many people. A row 
 a table that names nobody and holds no identifier (a medication chart's `Access |
 key safe code ...` row, a `GP | Dr ...` row) joins the person of the table's one row
 that identifies anyone (`table_of`): a sheet about one patient is about that patient
-in every row; a table with two identified rows attaches nothing.
+in every row; a table with two identified rows attaches nothing. Any other record that
+points at nobody (a discharge letter's body, whose patient is named only in its details
+table) joins the one person the other records of its location make, when they make
+exactly one.
 """
 
 from __future__ import annotations
@@ -363,6 +366,18 @@ def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: 
     return target
 
 
+def _people_by_location(individuals: list[Individual]) -> dict[str, set[int]]:
+    by_location: dict[str, set[int]] = defaultdict(set)
+    for position, person in enumerate(individuals):
+        for record in person.records:
+            by_location[record.location].add(position)
+    return by_location
+
+
+def _only_person(positions: set[int]) -> int | None:
+    return next(iter(positions)) if len(positions) == 1 else None
+
+
 def possible_extra_people(records: list[Record], seeds: list[int]) -> int:
     """What the strict bound adds: records about someone that make nobody on their own
     and match nobody. Each unknown full name next to health or home-access data, and
@@ -407,10 +422,13 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     seed_postcodes = [union_of(person.records, "postcodes") for person in individuals]
     unattributed: list[Record] = []
     is_seed = set(seeds)
+    in_location = _people_by_location(individuals)
     for index, record in enumerate(records):
         if index in is_seed:
             continue
         target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
+        if target is None and not identifies_anyone(record):
+            target = _only_person(in_location.get(record.location, set()))
         if target is None:
             unattributed.append(record)
         else:

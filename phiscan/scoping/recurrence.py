@@ -11,6 +11,14 @@ common name alone in many rows is many people: none of these is touched. A name 
 with `[scoping] recurring_subjects` subjects or more (different NHS numbers or different
 dates of birth) is treated as staff wherever it had no role; the report lists it masked
 with its id, and `[scoping] keep_names` (ids) keeps a name as a subject.
+
+Marked elsewhere: a name some record marks as staff's (`Present:`, `From:`, a signature)
+or as a related person's (`Next of kin:`), and no record marks as the subject's, keeps
+that role where another record names it with no mark (`Plan agreed with Stephen
+Rowntree` in a client's note, when his e-mail's `From:` marked him; a letter's addressee
+who is a next of kin elsewhere), but only in a record that names someone else as well: a
+name alone in a row (a resident list) is left as it was. Staff names so treated are
+listed like recurring ones (`staff.marked_names`), and `keep_names` keeps them too.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from phiscan.detect.roles import RELATED, STAFF
 from phiscan.scoping.subject_records import Record
 
 NAME_ID_CHARS = 16
@@ -80,3 +89,49 @@ def treat_as_staff(records: list[Record], names: list[RecurringName]) -> None:
         if moved:
             record.full_names -= moved
             record.staff_names |= moved
+
+
+@dataclass(frozen=True)
+class MarkedName:
+    value_hash: str
+    masked: str
+    role: str  # staff or related
+    records: int  # records where it had no mark and now has this role
+
+    @property
+    def name_id(self) -> str:
+        return name_id(self.value_hash)
+
+
+def _marks(records: list[Record]) -> dict[str, set[str]]:
+    """Name hash -> the roles records mark it with (subject, staff, related)."""
+    marks: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        for role, names in (("subject", record.marked_names), (STAFF, record.staff_names),
+                            (RELATED, record.related_names)):
+            for name in names:
+                marks[name].add(role)
+    return marks
+
+
+def marked_elsewhere(records: list[Record], keep: frozenset[str] = frozenset()
+                     ) -> list[MarkedName]:
+    """Move names with no mark to the one role other records mark them with (staff or
+    related, never the subject's), in records that name someone else too."""
+    roles = {name: next(iter(found)) for name, found in _marks(records).items()
+             if len(found) == 1 and found & {STAFF, RELATED} and name_id(name) not in keep}
+    moved: dict[str, int] = defaultdict(int)
+    masked: dict[str, str] = {}
+    for record in records:
+        names = (record.unmarked_names - record.marked_names) & record.full_names
+        for name in names & roles.keys():
+            if not record.full_names - {name}:
+                continue  # the only subject-like name of its record: left as it was
+            record.full_names.discard(name)
+            record.unmarked_names.discard(name)
+            (record.staff_names if roles[name] == STAFF else record.related_names).add(name)
+            moved[name] += 1
+            masked[name] = record.masked.get(name, "")
+    return sorted((MarkedName(name, masked[name], roles[name], count)
+                   for name, count in moved.items()),
+                  key=lambda item: (item.role, -item.records, item.value_hash))

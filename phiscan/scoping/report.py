@@ -16,6 +16,7 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config
+from phiscan.detect.roles import STAFF
 from phiscan.inventory.exports import (
     build_summary,
     is_sensitive,
@@ -33,7 +34,13 @@ from phiscan.scoping.linkage import (
     link,
     seeds_of,
 )
-from phiscan.scoping.recurrence import RecurringName, recurring_names, treat_as_staff
+from phiscan.scoping.recurrence import (
+    MarkedName,
+    RecurringName,
+    marked_elsewhere,
+    recurring_names,
+    treat_as_staff,
+)
 from phiscan.scoping.subject_records import Record, load_records
 
 REPORT_SCHEMA = "phiscan.report/1"
@@ -55,6 +62,7 @@ class Scope:
     upper_bound: int
     recurring: list[RecurringName]
     violations: list[StoredViolation] = field(default_factory=list)
+    marked: list[MarkedName] = field(default_factory=list)
 
     @property
     def individuals(self) -> list[Individual]:
@@ -94,6 +102,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
     recurring = recurring_names(records, settings.recurring_subjects,
                                 frozenset(settings.keep_names))
     treat_as_staff(records, recurring)
+    marked = marked_elsewhere(records, frozenset(settings.keep_names))
     seeds = seeds_of(records)
     standard = link(records, seeds)
     total = len(standard.individuals)
@@ -101,7 +110,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         Path(out_dir), locations, records, standard,
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
         upper_bound=max(count_people(records, Linkage.STRICT, seeds), total),
-        recurring=recurring, violations=violations,
+        recurring=recurring, violations=violations, marked=marked,
     )
 
 
@@ -143,6 +152,10 @@ def staff_section(scope: Scope) -> dict:
         "recurring_names": [
             {"id": item.name_id, "name_masked": item.masked, "subjects": item.subjects}
             for item in scope.recurring
+        ],
+        "marked_names": [
+            {"id": item.name_id, "name_masked": item.masked, "records": item.records}
+            for item in scope.marked if item.role == STAFF
         ],
     }
 
