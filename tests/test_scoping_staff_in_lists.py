@@ -74,6 +74,8 @@ PROGRESS_NOTES = ("Community Team - Progress notes\r\n\r\n"
                   "\r\n12/08/2026 10:45  Joint home visit\r\n"
                   "Husband Herbert Rushmore present; Mr Rushmore also on our caseload.\r\n"
                   "Plan agreed with Stephen Rowtree. Review in 4 weeks.\r\n")
+# A note whose subject no label marks: both names unmarked, one date of birth.
+REVIEW_NOTE = "Mr Errol Kowalsky (DOB 30/05/1930) reviewed at home with Stephen Rowtree.\n"
 COUNCIL_MAIL = """From: Stephen Rowtree <s.rowtree@council.example>
 To: Duty Desk <duty@trust.example>
 Subject: Key safe installations
@@ -136,9 +138,9 @@ def scanned(tmp_path_factory):
     write_files(share, {"ward/round.txt": WARD_ROUND,
                         "letters/to_relative.txt": LETTER_TO_RELATIVE,
                         "mail/council.eml": COUNCIL_MAIL, "crht/handover.txt": LIST_HEADS,
-                        "homes/review.txt": CARE_HOME_LETTER})
+                        "homes/review.txt": CARE_HOME_LETTER,
+                        "notes/review_note.txt": REVIEW_NOTE})
     write_discharge_summary(share / "ward" / "discharge.docx")
-    (share / "notes").mkdir()
     (share / "notes" / "progress.txt").write_bytes(PROGRESS_NOTES.encode())
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
@@ -232,11 +234,14 @@ def test_a_name_marked_staff_in_another_file_is_no_part_of_a_subject(scanned, tm
             if "progress.txt" in row["first_locations"]]
     assert [(row["name"], row["other_names"], row["related_people"]) for row in rows] == [
         ("Rushmore, Sylvie", "", "Herbert Rushmore")]
+    rows = [row for row in export(out, tmp_path, "--reveal")
+            if "review_note.txt" in row["first_locations"]]
+    assert [(row["name"], row["other_names"]) for row in rows] == [("Mr Errol Kowalsky", "")]
     result = run_cli("report", str(out), "--format", "json")
     assert result.returncode == 0, result.stderr
     staff = json.loads(result.stdout)["staff"]
     assert [(item["name_masked"], item["records"]) for item in staff["marked_names"]] == [
-        ("S****** R******", 1)]
+        ("S****** R******", 1)]  # the review note's
 
 
 def test_a_letter_body_belongs_to_the_one_patient_of_its_details_table(scanned, tmp_path):
