@@ -85,8 +85,8 @@ _FORENAME_BEFORE = re.compile(
     r"(?<![\w'’\-])(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?|Bed|Room|Rm)\b)"
     r"[A-Z][a-z]+[ ]$")
 # `Esther NGUYEN`, `Philomena B. JOWETT`, `Sandra DA SILVA` (the surname in capitals, as
-# lists write it) where a list or a label puts it: at the head of a line or after a list
-# item's marker (`Bed 2`, `5.`, `09:30`) or a label (`Re:`), no common or clinical word.
+# lists write it) where a list or a label puts it: after a list item's marker (`Bed 2`,
+# `5.`, `09:30`) or a label (`Re:`), no common or clinical word.
 HEADED = "forename then surname in capitals"
 HEADED_NAME = (
     rf"(?<![\w'’\-]){_FORENAME}(?:[ ](?:{_FORENAME}|[A-Z]\.?))?"
@@ -312,14 +312,14 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         return result
 
     def heads_entry(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
-        """`Forename SURNAME` at the head of a line, a list item or a label's value, without
+        """`Forename SURNAME` at the head of a list item or a label's value, without
         a trailing word in capitals that is no name (`Jean GARSIDE DOB`); no common or
         clinical word in it."""
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
-        if before.strip() and not (_LISTED_BEFORE.search(before[-12:])
-                                   or LIST_MARKER.fullmatch(before)):
-            return None
+        if not before.strip() or not (_LISTED_BEFORE.search(before[-12:])
+                                      or LIST_MARKER.fullmatch(before)):
+            return None  # a line's first words alone are as likely `Title VII`
         words = text[result.start:result.end].split(" ")
         if len(words) > 2 and (len(words[-1]) < 3 or self.is_no_name(words[-1])):
             words.pop()
