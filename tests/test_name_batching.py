@@ -84,7 +84,7 @@ def test_a_file_whose_names_overrun_the_limit_times_out_alone(tmp_path, detector
     of NER) times out as before batching, the letter is complete."""
     people = itertools.islice(itertools.product(FIRST, LAST, FIRST), 1000)
     long_text = "".join(
-        f"Resident {first} {last} {middle} (NHS number {nhs_number(serial)}) slept well.\n"
+        f"Resident {first} {last} {middle} slept well (NHS number {nhs_number(serial)}).\n"
         for serial, (first, last, middle) in enumerate(people, start=100))
     source, items, config = share_of(tmp_path, {"a-long.txt": long_text,
                                                 "b-letter.txt": letter(*PEOPLE[0], 7)})
