@@ -7,17 +7,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import run_cli
+
 FILES = 150
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 @pytest.fixture

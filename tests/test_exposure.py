@@ -9,7 +9,6 @@ import random
 import shutil
 import sqlite3
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -18,14 +17,10 @@ import pytest
 from phiscan.inventory.store import EXPOSURE_NOT_RECORDED, Inventory
 from phiscan.sources.exposure import LocalExposure
 from phiscan.synthetic.people import random_nhs_number, spaced
+from tests.cli import run_cli
 from tests.servers import ensure_debian_command
 
 NOTE = "Patient Jane Smith, NHS number 943 476 5919, has type 2 diabetes.\n"
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 @pytest.fixture

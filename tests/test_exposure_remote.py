@@ -7,14 +7,13 @@ from __future__ import annotations
 import json
 import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from phiscan.inventory.store import NOT_READ_REASON
 from phiscan.synthetic.people import random_nhs_number, spaced
+from tests.cli import run_cli
 from tests.servers import SMB_PASSWORD, SMB_USER, FaultPlan, FaultProxy, smbcacls
 from tests.source_fixtures import rows_by_location
 
@@ -36,11 +35,6 @@ FOLDER_ACL = [f"ACL:{SMB_USER}:ALLOWED/OI|CI/FULL", "ACL:Everyone:ALLOWED/OI|CI/
 
 def note(rng: random.Random, name: str) -> str:
     return f"Patient {name}, NHS number {spaced(random_nhs_number(rng))}, has type 2 diabetes.\n"
-
-
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600, env=env)
 
 
 def smb_env() -> dict[str, str]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+
+from tests.cli import run_cli
 
 FILES = {
     "letter.txt": "Re: Sandra Jones  DOB: 12/04/1930  NHS No: 943 476 5919\n\n"
@@ -64,11 +64,6 @@ EXPECTED_INDIVIDUALS = sorted([
     ("Mrs Jane Smith", "01/02/1940", "1"), ("CARTWRIGHT, Teresa Dorothy", "02/03/1944", "2"),
     ("WEBB-MORTON, Alan James", "04/05/1941", "1"),
 ])
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")

@@ -16,14 +16,10 @@ import time
 from pathlib import Path
 
 from phiscan.synthetic.demo_share import make_people, visit_note
+from tests.cli import run_cli
 from tests.watch_helpers import start_daemon, wait_until_running, write_config
 
 NOTES = 2000  # long enough (about 10 s on one worker) to start a second scan
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 def one_line(text: str) -> str:

@@ -10,18 +10,14 @@ import os
 import sqlite3
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import run_cli
+
 NHS = "943 476 5919"
 NOTE = f"Patient Jane Smith, NHS number {NHS}, diagnosis: type 2 diabetes.\n"
-
-
-def run_cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,6 @@ import json
 import random
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -20,6 +18,7 @@ import pytest
 from phiscan.inventory.store import Inventory
 from phiscan.policy.rules import parse_policy
 from phiscan.synthetic.people import random_nhs_number, spaced
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values
 from tests.watch_helpers import alert_lines, leaked, start_daemon, wait_for, wait_until_running
 
@@ -27,11 +26,6 @@ RNG = random.Random(1919)
 NHS = [random_nhs_number(RNG) for _ in range(4)]
 KEY_CODES = ["4821", "7306", "5194"]
 NAMES = ["Jane Smith", "Arthur Pendleton", "Mary Okafor", "Priya Patel"]
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 def policy_toml(share: Path) -> str:

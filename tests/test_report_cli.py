@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 import stat
-import subprocess
-import sys
 
 import pytest
 
 from phiscan.synthetic.demo_share import build_sample_share, spaced
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")

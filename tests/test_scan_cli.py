@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import json
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from phiscan.synthetic.demo_share import build_sample_share, spaced
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values, snapshot_tree
-
-
-def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "phiscan", *args], capture_output=True, text=True, env=env,
-        timeout=600,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,14 @@ staff named by job titles that no phrase lists (`tissue viability nurse`, `podia
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from phiscan.detect.entities import normalise
+from tests.cli import export_individuals, run_cli
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -99,11 +97,6 @@ STAFF = ("Helen Marsh", "Tom Fairley", "Sarah Lee", "R Shah", "Leanne Bishop",
 RELATED = ("Carol Wragg", "Craig Rudd")
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
-
-
 def build_share(root: Path) -> None:
     files = {"ward/handover.txt": WARD_HANDOVER, "clinic/list.txt": CLINIC_LIST,
              "referrals/week.txt": STACKED_BLOCKS, "rota/monday.txt": ROTA_NOTE,
@@ -121,13 +114,6 @@ def scanned(tmp_path_factory):
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     return share, out
-
-
-def export(out: Path, tmp_path: Path, *extra: str) -> list[dict]:
-    path = tmp_path / "people.csv"
-    result = run_cli("individuals", str(out), "--export", str(path), *extra)
-    assert result.returncode == 0, result.stderr
-    return list(csv.DictReader(path.open()))
 
 
 def key(entity_type: str, value: str) -> str:
@@ -202,7 +188,7 @@ def records(out: Path, location_part: str) -> list[tuple[str, str, str]]:
 def test_every_patient_of_a_list_has_their_own_identifiers_and_nobody_elses(scanned,
                                                                              tmp_path):
     _share, out = scanned
-    rows = export(out, tmp_path, "--reveal")
+    rows = export_individuals(out, tmp_path, "--reveal")
     assert people(rows) == EXPECTED
     assert len(rows) == len(EXPECTED)
     assert all(row["other_names"] == "" for row in rows)
@@ -255,7 +241,8 @@ def test_unpaired_people_are_counted_within_the_bounds(scanned):
 
 def test_dates_of_birth_in_prose_are_found_and_keyed_like_every_form(scanned, tmp_path):
     _share, out = scanned
-    rows = {key("PERSON", row["name"]): row for row in export(out, tmp_path, "--reveal")}
+    revealed = export_individuals(out, tmp_path, "--reveal")
+    rows = {key("PERSON", row["name"]): row for row in revealed}
     for name in ("Edna Hartley", "Ronald Gibbs", "Owen Pratt"):  # prose + the extract
         assert rows[key("PERSON", name)]["locations"] == "2"
     pratt = [entity for _r, entity, _m in records(out, "pratt.txt")]
@@ -280,7 +267,7 @@ def test_job_words_mark_staff_without_a_phrase_of_their_own(scanned):
 
 def test_outputs_hold_no_raw_name_or_date(scanned, tmp_path):
     _share, out = scanned
-    export(out, tmp_path)
+    export_individuals(out, tmp_path)
     assert_no_raw_values(tmp_path, [*STAFF, *RELATED, "George Whitfield", "Edna Hartley",
                                     "12th of April 1930", NHS["cole"]])
     assert_no_raw_values(out, ["George Whitfield", "Sarah Lee", NHS["ahmed"], "2 Jun 33"])

@@ -22,12 +22,8 @@ from phiscan.extract.base import record_unit
 from phiscan.synthetic.care_share import build_care_share
 from phiscan.synthetic.demo_share import spaced
 from phiscan.synthetic.groundtruth import build_known_share, build_population_share
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")

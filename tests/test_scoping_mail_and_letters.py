@@ -16,11 +16,8 @@ the patient, two people on one line). Real .eml and .docx files, scanned by the 
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
-import subprocess
-import sys
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -28,6 +25,7 @@ import docx
 import pytest
 
 from phiscan.detect.entities import normalise
+from tests.cli import export_individuals, run_cli
 from tests.conftest import assert_no_raw_values
 
 FITZGERALD_NHS = "4857773457"  # check digit right, outside the test range
@@ -88,11 +86,6 @@ STAFF = ("Ciara", "Sam Fenwick", "Philippa Ferguson", "Oluwaseun Malik", "Harrie
          "Sandra Quigley")
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
-
-
 def write_share(root: Path) -> None:
     (root / "mail").mkdir(parents=True)
     message = EmailMessage()
@@ -128,13 +121,6 @@ def scanned(tmp_path_factory):
     return out
 
 
-def export(out: Path, tmp_path: Path, *extra: str) -> list[dict]:
-    path = tmp_path / "people.csv"
-    result = run_cli("individuals", str(out), "--export", str(path), *extra)
-    assert result.returncode == 0, result.stderr
-    return list(csv.DictReader(path.open()))
-
-
 def row_of(row: dict) -> tuple:
     """(name key, other names, NHS number, date-of-birth keys, home access, related)."""
     return (normalise("PERSON", row["name"]), row["other_names"], row["nhs_number"],
@@ -149,7 +135,7 @@ def expected(name: str, nhs: str, dob: str, home_access: str, related: str) -> t
 
 
 def test_each_patient_keeps_their_own_identifiers_and_home_access(scanned, tmp_path):
-    rows = export(scanned, tmp_path, "--reveal")
+    rows = export_individuals(scanned, tmp_path, "--reveal")
     assert sorted(map(row_of, rows)) == sorted([
         # the neighbour's `has a key` is the way into Cyril Yeadon's home
         expected("Cyril Yeadon", "", "29/05/1938", "true", "Kenneth Quigley; Victor Mellor"),
@@ -208,6 +194,6 @@ def test_related_people_are_counted_apart(scanned):
 
 
 def test_outputs_hold_no_raw_name_or_date(scanned, tmp_path):
-    export(scanned, tmp_path)
+    export_individuals(scanned, tmp_path)
     assert_no_raw_values(tmp_path, ["Cyril", "Kenneth Quigley", "29/05/1938", FITZGERALD_NHS])
     assert_no_raw_values(scanned, ["Kenneth Quigley", "Winifred Clegg", "02/03/1990"])

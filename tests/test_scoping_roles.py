@@ -8,18 +8,16 @@ related people (next of kin, a neighbour with a key), scanned by the real CLI.
 
 from __future__ import annotations
 
-import csv
 import json
 import random
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from phiscan.synthetic.people import random_nhs_number
+from tests.cli import export_individuals, run_cli
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -75,11 +73,6 @@ Alan Webb-Morton, DOB 04/05/1941, was seen today.
 """
 STAFF = ("Leanne Bishop", "Anna Hughes", "Peter Long", "Ravi Patel")
 RELATED = ("Karen Jones", "Pat Green")
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 def build_share(root: Path) -> None:
@@ -141,16 +134,9 @@ def test_split_name_columns_make_a_full_name(scanned):
         ("A*** J W**********", ""), ("M*** O******", ""), ("S***** J****", "")]
 
 
-def export(out: Path, tmp_path: Path, *extra: str) -> list[dict]:
-    path = tmp_path / "people.csv"
-    result = run_cli("individuals", str(out), "--export", str(path), *extra)
-    assert result.returncode == 0, result.stderr
-    return list(csv.DictReader(path.open()))
-
-
 def test_one_person_in_every_shape_is_one_individual_named_once(scanned, tmp_path):
     _share, out = scanned
-    rows = export(out, tmp_path)
+    rows = export_individuals(out, tmp_path)
     assert len(rows) == 3  # Sandra Jones, Mary O'Neill, Alan Webb-Morton
     sandra = next(row for row in rows if row["nhs_number_masked"] == "943 *** ****")
     # note, HL7, FHIR and the split extract: one person, four locations
@@ -181,7 +167,7 @@ def test_report_counts_subjects_and_related_people_apart(scanned):
 
 def test_reveal_shows_the_subjects_name_and_never_staff(scanned, tmp_path):
     _share, out = scanned
-    rows = export(out, tmp_path, "--reveal")
+    rows = export_individuals(out, tmp_path, "--reveal")
     by_postcode = {row["postcode"]: row for row in rows}
     assert {postcode: row["name"] for postcode, row in by_postcode.items()} == {
         "LS6 2QB": "Sandra Jones", "BD7 1DP": "Mary O'Neill", "HX1 5TT": "Alan J Webb-Morton"}
@@ -209,7 +195,7 @@ def test_an_inventory_from_before_roles_is_read_and_migrated(scanned, tmp_path):
 
 def test_outputs_hold_no_raw_name(scanned, tmp_path):
     _share, out = scanned
-    export(out, tmp_path)
+    export_individuals(out, tmp_path)
     assert_no_raw_values(tmp_path, [*STAFF, *RELATED, "Sandra Jones", "Mary O'Neill"])
 
 
@@ -236,7 +222,7 @@ def test_a_name_recurring_across_subjects_is_staff_and_can_be_kept(tmp_path):
     assert report["individuals"]["total"] == 4
     (recurring,) = report["staff"]["recurring_names"]
     assert (recurring["name_masked"], recurring["subjects"]) == ("L***** B*****", 4)
-    rows = export(out, tmp_path)
+    rows = export_individuals(out, tmp_path)
     assert sorted(row["name_masked"] for row in rows) == [
         "A***** M****", "D**** C*****", "E**** W*****", "H***** B****"]
     config = tmp_path / "keep.toml"

@@ -13,17 +13,15 @@ real CLI.
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 
 from phiscan.detect.entities import normalise
+from tests.cli import export_individuals, run_cli
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -126,11 +124,6 @@ def write_discharge_summary(path: Path) -> None:
     document.save(path)
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
-
-
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("staff-lists-share")
@@ -145,13 +138,6 @@ def scanned(tmp_path_factory):
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     return share, out
-
-
-def export(out: Path, tmp_path: Path, *extra: str) -> list[dict]:
-    path = tmp_path / "people.csv"
-    result = run_cli("individuals", str(out), "--export", str(path), *extra)
-    assert result.returncode == 0, result.stderr
-    return list(csv.DictReader(path.open()))
 
 
 def key(entity_type: str, value: str) -> str:
@@ -178,7 +164,7 @@ def roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
 
 def test_staff_listed_once_are_staff_in_every_entry_of_the_text(scanned, tmp_path):
     _share, out = scanned
-    rows = [row for row in export(out, tmp_path, "--reveal")
+    rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "round.txt" in row["first_locations"]]
     assert people(rows) == {
         person("Ethel Kershaw", NHS["kershaw"], "18/03/1930"),
@@ -205,7 +191,7 @@ def test_a_letter_to_a_relative_is_about_its_subject(scanned, tmp_path):
         ("Mr E***** B*******", ""),  # the addressee: no label
         ("Mr B*******", ""),  # Dear
         ("Miss H***** S********", "subject")]  # Re: your relative, ...
-    rows = [row for row in export(out, tmp_path, "--reveal")
+    rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "to_relative.txt" in row["first_locations"]]
     assert [(key("PERSON", row["name"]), key("DATE_OF_BIRTH", row["date_of_birth"]))
             for row in rows] == [(key("PERSON", "Halina Sugsworth"), "1946-10-18")]
@@ -213,7 +199,8 @@ def test_a_letter_to_a_relative_is_about_its_subject(scanned, tmp_path):
 
 def test_names_at_a_list_head_and_after_a_label_with_windows_line_ends(scanned, tmp_path):
     _share, out = scanned
-    rows = {key("PERSON", row["name"]): row for row in export(out, tmp_path, "--reveal")}
+    revealed = export_individuals(out, tmp_path, "--reveal")
+    rows = {key("PERSON", row["name"]): row for row in revealed}
     for name, dob in (("Esther Nguyena", "1956-05-20"), ("Bridget Grimstone", "1935-07-14"),
                       ("Precious Kitchings", "1936-11-17"), ("Sylvie Rushmore", "1946-11-28"),
                       ("Piet van der Bergen", "1946-02-01"), ("Sandra da Sylva", "1931-04-08")):
@@ -230,11 +217,11 @@ def test_a_name_marked_staff_in_another_file_is_no_part_of_a_subject(scanned, tm
     assert full_names == [
         ("R******** S*****", "subject"), ("H****** R*******", "related"),
         ("S****** R******", "")]  # no mark in this file
-    rows = [row for row in export(out, tmp_path, "--reveal")
+    rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "progress.txt" in row["first_locations"]]
     assert [(row["name"], row["other_names"], row["related_people"]) for row in rows] == [
         ("Rushmore, Sylvie", "", "Herbert Rushmore")]
-    rows = [row for row in export(out, tmp_path, "--reveal")
+    rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "review_note.txt" in row["first_locations"]]
     assert [(row["name"], row["other_names"]) for row in rows] == [("Mr Errol Kowalsky", "")]
     result = run_cli("report", str(out), "--format", "json")
@@ -246,7 +233,7 @@ def test_a_name_marked_staff_in_another_file_is_no_part_of_a_subject(scanned, tm
 
 def test_a_letter_body_belongs_to_the_one_patient_of_its_details_table(scanned, tmp_path):
     _share, out = scanned
-    rows = [row for row in export(out, tmp_path, "--reveal")
+    rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "discharge.docx" in row["first_locations"]]
     assert [(row["name"], row["home_access"], row["related_people"]) for row in rows] == [
         ("LUMLEY, Bashira", "true", "Philippa Fitzwilliam")]
@@ -254,6 +241,6 @@ def test_a_letter_body_belongs_to_the_one_patient_of_its_details_table(scanned, 
 
 def test_no_raw_name_in_outputs(scanned, tmp_path):
     _share, out = scanned
-    export(out, tmp_path)
+    export_individuals(out, tmp_path)
     assert_no_raw_values(tmp_path, [*STAFF, "Halina Sugsworth", "Ethel Kershaw"])
     assert_no_raw_values(out, [*STAFF, "Halina Sugsworth", NHS["lumb"]])

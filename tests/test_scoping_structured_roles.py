@@ -10,17 +10,15 @@ element. Scanned by the real CLI; the export is read back with `--reveal`.
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
 
+from tests.cli import export_individuals, run_cli
 from tests.share_builder import write_files
 
 ADT = (
@@ -76,11 +74,6 @@ BUNDLE = {"resourceType": "Bundle", "type": "collection", "entry": [
 STAFF = ("Anna Hughes", "Tina Ford", "Nina Locke", "Ravi Patel", "Leanne Bishop")
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
-
-
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory) -> Path:
     share = tmp_path_factory.mktemp("structured-roles-share")
@@ -99,13 +92,6 @@ def roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
             " ON l.id = f.location_id WHERE f.entity_type = 'PERSON' AND l.location LIKE ?"
             " AND f.masked LIKE '% %'", (f"%{location_part}%",)).fetchall()
     return sorted(rows)
-
-
-def export(out: Path, tmp_path: Path) -> list[dict]:
-    path = tmp_path / "people.csv"
-    result = run_cli("individuals", str(out), "--export", str(path), "--reveal")
-    assert result.returncode == 0, result.stderr
-    return list(csv.DictReader(path.open()))
 
 
 def test_each_hl7_name_field_has_the_role_the_standard_gives_it(scanned):
@@ -143,7 +129,7 @@ def test_each_fhir_name_has_the_role_of_what_it_refers_to(scanned):
 
 
 def test_the_export_names_each_patient_once_with_related_people_apart(scanned, tmp_path):
-    rows = export(scanned, tmp_path)
+    rows = export_individuals(scanned, tmp_path, "--reveal")
     by_name = {row["name"]: row for row in rows}
     # Sandra's record also holds `Mary Stone` (NTE, unmarked): PID-5 names the row
     assert sorted(by_name) == ["Alan WEBB", "Albert Crabtree", "Joan Stead", "Sandra JONES"]
@@ -281,7 +267,7 @@ def test_an_html_table_is_a_record_per_row(tables_scanned):
 
 
 def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_path):
-    rows = export(tables_scanned, tmp_path)
+    rows = export_individuals(tables_scanned, tmp_path, "--reveal")
     by_name = {row["name"]: row for row in rows}
     assert sorted(by_name) == ["Albert Crabtree", "Doreen Pickles", "Enid Shackleton",
                                "Joan Stead", "Mavis Joan Beddoes", "PRIESTLEY, Frances"]
@@ -324,7 +310,7 @@ def test_a_json_list_of_people_is_a_record_per_person(tmp_path):
         ("data.patients[1]", "N***** Q******", "staff"),
         ("data.patients[1]", "W***** O****", "subject"),
     ]
-    rows = export(out, tmp_path)
+    rows = export_individuals(out, tmp_path, "--reveal")
     assert sorted((row["name"], row["date_of_birth"], row["nhs_number"], row["related_people"])
                   for row in rows) == [
         ("Edith Ramsden", "1929-06-01", "9434765919", ""),

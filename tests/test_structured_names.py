@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ import pytest
 from phiscan.config import LimitsConfig
 from phiscan.extract import ExtractContext, choose_extractor, run_extractor
 from phiscan.model import TextUnit
+from tests.cli import run_cli
 
 ORU = (
     "MSH|^~\\&|LAB|RXX|EPR|RXX|202401011200||ORU^R01|7|P|2.4\r"
@@ -103,11 +102,6 @@ def test_a_header_that_is_no_address_list_is_read_as_text(detector):
     headers, _body = units("odd.eml", b"From: the ward clerk, Jane Smith\nSubject: x\n\nHi\n")
     assert headers.text == "From: the ward clerk, Jane Smith\nSubject: x\n"
     assert [unit_field.coded for unit_field in headers.fields] == [False, False]
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")

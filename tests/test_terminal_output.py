@@ -6,10 +6,9 @@ Every test runs the real CLI in a subprocess.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.cli import run_cli
 from tests.watch_helpers import (
     read_status,
     start_daemon,
@@ -19,11 +18,6 @@ from tests.watch_helpers import (
 )
 
 SECRET_PATH = "/srv/exports/Jane-Smith-9434765919.csv"
-
-
-def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600, env=env)
 
 
 def env_with_path_first(folder: Path) -> dict:

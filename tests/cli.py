@@ -1,0 +1,23 @@
+"""The CLI as the tests run it: `python -m phiscan` in a subprocess, and its individuals export."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None,
+            timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
+                          text=True, timeout=timeout, env=env)
+
+
+def export_individuals(out: Path, tmp_path: Path, *extra: str) -> list[dict]:
+    """`phiscan individuals OUT --export people.csv [extra]`, read back as rows."""
+    path = tmp_path / "people.csv"
+    result = run_cli("individuals", str(out), "--export", str(path), *extra)
+    assert result.returncode == 0, result.stderr
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
