@@ -134,9 +134,10 @@ class Detector:
         return joined
 
     def role_of(self, unit: TextUnit, entity_type: str, start: int, end: int) -> str:
-        """A name's role (subject, staff, related) from the text around it; '' otherwise."""
+        """A name's role (subject, staff, related) from the text around it; another value's,
+        `related` when its field is a related person's (`RoleRules.value_role`)."""
         if entity_type != "PERSON":
-            return ""
+            return self.roles.value_role(unit.field_at(start, end), unit.where)
         return self.roles.role_of(unit.text, start, end, unit.where, unit.field_at(start, end))
 
     def whole_cell_name(self, unit: TextUnit, result: RecognizerResult) -> RecognizerResult:

@@ -66,6 +66,7 @@ READER = "your"
 HL7_ROLES = {"PID": SUBJECT, "MRG": SUBJECT, "NK1": RELATED, "GT1": RELATED, "IN1": RELATED}
 # A person-name field as `phiscan.extract.hl7` names it: `PV1-7 attending_doctor_name`.
 _HL7_NAME_FIELD = re.compile(r"([A-Z][A-Z0-9]{2})-\d+ \w+_name$")
+_HL7_FIELD = re.compile(r"([A-Z][A-Z0-9]{2})-\d+\b")
 # Free text in a raw segment (HL7 pasted into a text): its names are read like any text.
 HL7_RAW_TEXT_FIELDS = frozenset({("OBX", 5), ("NTE", 3)})
 FHIR_ROLES = {"practitioner": STAFF, "practitioner role": STAFF, "related person": RELATED,
@@ -213,6 +214,18 @@ class RoleRules:
         if field.strip() in self.staff_fields:
             return STAFF
         return self.rightmost(field)
+
+    def value_role(self, field: str | None, where: str = "") -> str:
+        """`related` for a value a related person's own field holds (a `contact_dob` or
+        `next_of_kin_phone` column, an NK1/GT1/IN1 field, a FHIR RelatedPerson), so the
+        record's subject never takes it; '' otherwise (a row's values are its person's)."""
+        if field:
+            segment = _HL7_FIELD.match(field)
+            if segment is not None:
+                return RELATED if HL7_ROLES.get(segment.group(1)) == RELATED else UNMARKED
+            if self.field_role(normalise_words(field)) == RELATED:
+                return RELATED
+        return RELATED if where and fhir_role(where) == RELATED else UNMARKED
 
     def is_role_field(self, field: str) -> bool:
         """A `Designation`, `Role` or `Relationship` column (`[role fields]`); cached, as
