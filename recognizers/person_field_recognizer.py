@@ -126,9 +126,13 @@ NAME_BEFORE_DATE = (
 BEFORE_IDENTIFIER = "name before its identifier"
 IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?|[Dd]ate[ ]of[ ]birth"
                     r"|NHS(?:[ ](?:[Nn]o\.?|[Nn]umber|#))?)[ \t:]*(?:the[ ])?\d")
+# who the person is to the patient, between the name and its label: `Greta Redfearn
+# (sister), DOB ...`, `Greta Redfearn, sister, born ...` (lower-case words, no digits)
+RELATION_BETWEEN = r"(?:[ ]\([a-z][a-z \-]{1,24}\)|,[ ][a-z][a-z\-]{1,24}(?:[ ][a-z\-]{1,12})?,)"
 NAME_BEFORE_IDENTIFIER = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
-    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?=,?[ \t]*[(\-–]?[ \t]*{IDENTIFIER_LABEL})"
+    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}"
+    rf"(?={RELATION_BETWEEN}?,?[ \t]*[(\-–]?[ \t]*{IDENTIFIER_LABEL})"
 )
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"

@@ -55,7 +55,7 @@ from dataclasses import dataclass, field, replace
 
 from phiscan.detect.entities import DIRECT_IDENTIFIERS, ENTITIES
 from phiscan.detect.normalize import is_full_name
-from phiscan.detect.roles import RELATED, SUBJECT, UNMARKED, default_rules
+from phiscan.detect.roles import NOT_SUBJECT, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
 from recognizers.context import normalise_words
 from recognizers.vocabulary import TITLES
@@ -131,7 +131,7 @@ def person_kind(finding: Finding) -> str | None:
         return (SUBJECT_NAME if finding.role in (SUBJECT, UNMARKED)
                 and is_full_name(finding.masked) else None)
     return (finding.entity_type if finding.entity_type in DIRECT_IDENTIFIERS
-            and finding.role != RELATED else None)
+            and finding.role not in NOT_SUBJECT else None)
 
 
 def _values(findings: list[Finding]) -> dict[str, set[str]]:
@@ -360,19 +360,19 @@ class EntryNames:
 
 def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int]
                              ) -> list[Finding]:
-    """The findings, those written after a related person's name on its line (no other
-    name between) marked as that person's: role `related`."""
+    """The findings, those written after a related person's or a staff member's name on
+    its line (no other name between) marked as that person's: their role."""
     last_name: dict[int, Finding] = {}
-    related: set[int] = set()
+    owner_role: dict[int, str] = {}
     for finding in sorted(findings, key=lambda found: found.start):
         line = line_of(finding)
         if finding.entity_type == SUBJECT_NAME:
             last_name[line] = finding
         elif finding.entity_type in OWNED_BY_NAME and line in last_name and (
-                last_name[line].role == RELATED):
-            related.add(id(finding))
-    return [replace(finding, role=RELATED) if id(finding) in related else finding
-            for finding in findings]
+                last_name[line].role in NOT_SUBJECT):
+            owner_role[id(finding)] = last_name[line].role
+    return [replace(finding, role=owner_role[id(finding)]) if id(finding) in owner_role
+            else finding for finding in findings]
 
 
 def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = None

@@ -44,6 +44,8 @@ SUBJECT, STAFF, RELATED = "subject", "staff", "related"
 PERSON = "PERSON"
 UNMARKED = ""  # no signal: counted as the subject's, unless it recurs across subjects
 ROLES = (SUBJECT, STAFF, RELATED)
+# The people whose own values (a date of birth, a phone) are never the record subject's.
+NOT_SUBJECT = frozenset({STAFF, RELATED})
 ROLES_FILE = Path(__file__).parent.parent / "data" / "roles.txt"
 MAX_PHRASE_WORDS = 4
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter

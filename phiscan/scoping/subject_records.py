@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
 from phiscan.detect.normalize import is_full_name
 from phiscan.detect.records import entry_of
-from phiscan.detect.roles import RELATED, STAFF, SUBJECT
+from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 
 HOME_ACCESS = category_of("HOME_ACCESS")
@@ -112,8 +112,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
             record.masked[value_hash] = masked
         return
     record.categories.add(category)
-    if role == RELATED and entity != "PERSON":
-        return  # a related person's own date of birth or number: never the subject's
+    if role in NOT_SUBJECT and entity != "PERSON":
+        return  # a relative's or a clinician's own date of birth or number: never the subject's
     target = _target(record, entity, masked, role)
     if target is None:
         return
