@@ -29,7 +29,8 @@ can add its own wording:
 - **entry instructions**: an opening with a state (`patio door left unlocked`,
   `door on the snib`), a route in (`enter via the side gate`), knock or ring
   then go in, a door left open for whoever visits (`so carers can get in`), the entry
-  phrases file (`let yourself in`, `code to get in`);
+  phrases file (`let yourself in`, `code to get in`), how to force a door that does not lock
+  (`pull it towards you hard and lift the handle`);
 - **keyholders**: a relative, neighbour, warden, responder, shop or pharmacy (or someone by
   title and name) who has, holds or keeps a key, the spare or a set (`son has the only other
   key`, `neighbour holds the spare`), or a key, spare or spare set left with or at one of
@@ -99,7 +100,8 @@ _NOT_A_DOOR_KEY = (
     r"information|info|lessons?|questions?|changes?|documents?|principles?|results?|"
     r"things?|parts?|person|people|members?|goals?|elements?|aspects?|concerns?|"
     r"components?|milestones?|measures?|tasks?|outcomes?|steps?|signs?|symptoms?|"
-    r"decisions?|events?|services?|partners?|players?|role|figures?|to[^\S\n]+success)\b)"
+    r"decisions?|events?|services?|partners?|players?|role|figures?|finders?|trackers?|"
+    r"locators?|to[^\S\n]+success)\b)"
 )
 # `key for the car`, `keys to the medicine cabinet`: a key, but not to a home.
 _NOT_A_HOME_KEY = (
@@ -108,7 +110,7 @@ _NOT_A_HOME_KEY = (
     r"scooter|bike|locker|lockers|cabinet|trolley|cupboard|drawer|desk|safe|cash|till|window|"
     r"windows|filing|medicines?|medication|meds|drugs?|office|offices|ward|clinic)\b)"
 )
-_KEY_WORD = r"(?i:keys?|fobs?)\b" + _NOT_A_DOOR_KEY + _NOT_A_HOME_KEY
+_KEY_WORD = r"(?i:keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY + _NOT_A_HOME_KEY
 # `the spare`, `a set` standing for a key: nothing after it but punctuation, the line's
 # end or a word that starts a new phrase (`has a spare if the KS jams`, not `a spare room`).
 _STANDS_ALONE = (
@@ -235,6 +237,14 @@ _ROUTE_USE = (
 _ROUTE_WORDS = ("enter", "entry", "access", "get", "come", "go", "use", "walk")
 _KNOCK_WORDS = ("knock", "ring", "buzz", "press")
 # `on the latch`, `off the snib`: found where `latch` or `snib` is.
+# How to force a door that does not lock (`pull it towards you hard and lift the handle`,
+# `give the back door a hard push`): the door is open to whoever knows it.
+_KNACK = (
+    r"(?<![\w])(?i:towards?[^\S\n]+you|lift[^\S\n]+(?:the|its)[^\S\n]+handle|"
+    r"(?:hard|firm|good)[^\S\n]+(?:push|pull|shove|tug|yank)|"
+    r"(?:push|pull|shove|tug|yank)[^\S\n]+it[^\S\n]+(?:hard|firmly)|"
+    r"(?:hard|firmly)[^\S\n]+(?:and|to)[^\S\n]+(?:it[^\S\n]+)?(?:will[^\S\n]+)?opens?)\b"
+)
 _LATCHED = r"(?<![\w])(?i:on|off)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:latch|snib)\b"
 _GET_IN = (
     r"(?i:to[^\S\n]+(?:get|gain|let[^\S\n]+(?:yourself|yourselves|you))[^\S\n]+"
@@ -262,11 +272,15 @@ _INCIDENT = Terms(["found", "on arrival", "when i arrived", "when we arrived", "
 # A key lost or stolen is held by nobody (`lost her house keys at the shops`).
 _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropped", "stolen",
               "removed", "taken away", "no longer"])
+# Keys replaced after a loss are no way in (`locks changed, pt has a new set`); read in the
+# match and after it only: `Locks changed, new spare key under the pot` still says where.
+_REPLACED = Terms(["new set", "new keys", "new lock", "new locks", "locksmith", "locks changed",
+                   "lock changed", "changed the locks", "changed the lock"])
 # Patterns saying where a key is or who has it.
 _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before key",
                                              "home key kept", "key said hidden"}
 _PIECE_BREAK = re.compile(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
-_NEGATED_PATTERNS = frozenset({"door state", "entry instruction", "route in",
+_NEGATED_PATTERNS = frozenset({"door state", "door knack", "entry instruction", "route in",
                                "knock then in", "latched", "let in"})
 # A number right after one of these is someone else's: a reference, a room, a phone.
 _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ticket",
@@ -284,6 +298,7 @@ _UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "ta
 _CODE_RE = re.compile(CODE)
 _SENTENCE_END = re.compile(r"[.;\n!?]")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s|$)")
 WORD_WINDOW_CHARS = 160
 
 SCORE_CODE = 0.9
@@ -327,6 +342,7 @@ class Vocabulary:
         self.holders = load("keyholders")
         self.entry = load("entry")
         self.exclusions = load("exclusions")
+        self.not_entry = load("not_entry")
         self.containers = load("containers")
         # Devices that hold a key (a key safe, a lock box, a padlock, a keypad): where
         # one is fixed says how to get in; where an alarm panel is does not.
@@ -461,6 +477,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
                 rf"(?:{alternation(words.states)}|(?<![\w])(?i:open|ajar)\b{_clause(40)}"
                 rf"(?<![\w])(?i:for|so)\b{_clause(15)}{_VISITORS})", SCORE_ENTRY),
+        grammar("door knack", rf"{doors}{not_negated}{{0,40}}?{_KNACK}", SCORE_ENTRY),
         grammar("route in",
                 rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises}|{key_devices})"
@@ -527,7 +544,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code keyed in": object_first, "object location": object_first,
         "premises then keyed in": instruction_first,
         "described object": containers_first, "code then opening": object_first,
-        "door state": object_first, "code before object": object_line,
+        "door state": object_first, "door knack": object_first, "code before object": object_line,
         "hidden key": key_line, "hiding place before key": key_line,
         "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
         "key held by": key_line,
@@ -557,6 +574,14 @@ def _clause_before(text: str, position: int, count: int) -> str:
     breaks = [match.end() for match in _CLAUSE_BREAK.finditer(window)]
     clause = window[breaks[-1]:] if breaks else window
     return normalise_words(" ".join(clause.split()[-count:]))
+
+
+def _sentence_before(text: str, position: int) -> str:
+    """The sentence before position, across commas, colons and semicolons (at most
+    WORD_WINDOW_CHARS)."""
+    start = max(position - WORD_WINDOW_CHARS, 0)
+    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(text, start, position)]
+    return text[breaks[-1] if breaks else start:position]
 
 
 def _clause_after(text: str, position: int, words: int = 4) -> str:
@@ -628,6 +653,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         clause. `context` is kept for Presidio's interface (the grammar is the context)."""
         words = Vocabulary(vocabulary_dirs)
         self.exclusions = Terms([*words.exclusions, *exclusions])
+        self.not_entry = Terms(words.not_entry)
         self.purpose_words_before = purpose_words_before
         self.purpose_words_after = purpose_words_after
         super().__init__(
@@ -670,10 +696,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces[0] = f"{before} {pieces[0]}"
         pieces[-1] = f"{pieces[-1]} {after}"
         surroundings = _TITLED_WORDS.sub(" ", "|".join(normalise_words(p) for p in pieces))
-        if self.exclusions.found_in(surroundings):
+        if self.exclusions.found_in(surroundings) or self.not_entry.found_in(
+                normalise_words(f"{_sentence_before(text, result.start)} {matched} {after}")):
             return None
-        if pattern in _KEY_PLACE_PATTERNS and _GONE.found_in(normalise_words(
-                f"{_clause_before(text, result.start, 4)} {matched} {after}")):
+        if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(
+                f"{_clause_before(text, result.start, 4)} {matched} {after}"))
+                or _REPLACED.found_in(normalise_words(f"{matched} {after}"))):
             return None
         if pattern in _NEGATED_PATTERNS and (_NEGATION.found_in(_clause_before(
                 text, result.start, 4)) or _INCIDENT.found_in(surroundings)):

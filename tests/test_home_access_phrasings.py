@@ -38,11 +38,11 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (238, 239), "hiding": (98, 98), "entry": (93, 94),
-                     "keyholder": (81, 81)}
+    assert found == {"code": (243, 244), "hiding": (106, 106), "entry": (102, 103),
+                     "keyholder": (83, 83)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
                                                "Gate: 8 8 0 2"]
-    assert (result.near_misses.flagged, result.near_misses.total) == (0, 397)
+    assert (result.near_misses.flagged, result.near_misses.total) == (0, 438)
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
