@@ -47,11 +47,12 @@ def test_dev_set_rates(predict):
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
 # (main at 4ca81e2): set_b 41/49 and set_c 44/48, no false alarm; set_d (a second author,
-# first measured at 03b372c and 63c6add) 54/61, no false alarm. These are the counts
+# first measured at 03b372c and 63c6add) 54/61, no false alarm; set_e (a third author,
+# first measured at cbc18b3) 73/75, 4 false alarms. These are the counts
 # after fixing the general gaps each first measurement showed (by class, never by line):
 # no set here is held out any more (tests/data/heldout/home_access/README.md).
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
-                   "set_d.tsv": (61, 61, 0, 63)}
+                   "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (74, 75, 0, 75)}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
