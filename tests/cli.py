@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,3 +22,12 @@ def export_individuals(out: Path, tmp_path: Path, *extra: str) -> list[dict]:
     assert result.returncode == 0, result.stderr
     with path.open(newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def names_with_roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
+    """(record, masked name, role) of every name in one scanned file, in text order."""
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        return db.execute(
+            "SELECT f.record, f.masked, f.role FROM findings f"
+            " JOIN locations l ON l.id = f.location_id WHERE f.entity_type = 'PERSON'"
+            " AND l.location LIKE ? ORDER BY f.start", (f"%{location_part}%",)).fetchall()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from phiscan.detect.entities import normalise
-from tests.cli import export_individuals, run_cli
+from tests.cli import export_individuals, names_with_roles, run_cli
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -166,15 +166,6 @@ EXPECTED = {
 }
 
 
-def roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
-    """(record, masked name, role) of every name in one file, in text order."""
-    with sqlite3.connect(out / "inventory.sqlite") as db:
-        return db.execute(
-            "SELECT f.record, f.masked, f.role FROM findings f"
-            " JOIN locations l ON l.id = f.location_id WHERE f.entity_type = 'PERSON'"
-            " AND l.location LIKE ? ORDER BY f.start", (f"%{location_part}%",)).fetchall()
-
-
 def records(out: Path, location_part: str) -> list[tuple[str, str, str]]:
     """(record, entity type, masked) of every finding about a person in one file."""
     with sqlite3.connect(out / "inventory.sqlite") as db:
@@ -251,14 +242,14 @@ def test_dates_of_birth_in_prose_are_found_and_keyed_like_every_form(scanned, tm
 
 def test_job_words_mark_staff_without_a_phrase_of_their_own(scanned):
     _share, out = scanned
-    assert [(masked, role) for _r, masked, role in roles(out, "minutes.txt")] == [
+    assert [(masked, role) for _r, masked, role in names_with_roles(out, "minutes.txt")] == [
         ("Dr I**** Q******", "staff"),  # Chair:
         ("K**** R***", "staff"),  # Minute taker:
         ("G**** S*****", "staff"),  # Tissue viability nurse:
         ("M***** O****", "staff"),  # Podiatrist
         ("Mrs L**** S***", "subject"),  # Patient:
         ("Y***** P****", "staff")]  # Countersigned by
-    assert [(masked, role) for _r, masked, role in roles(out, "rudd.txt")] == [
+    assert [(masked, role) for _r, masked, role in names_with_roles(out, "rudd.txt")] == [
         ("Mr D***** R***", "subject"),  # Adult at risk:
         ("N**** B****", "staff"),  # raised by ..., Housing Officer
         ("C**** R***", "related"),  # Alleged perpetrator: (grandson)

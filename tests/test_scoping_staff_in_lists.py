@@ -14,14 +14,13 @@ real CLI.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import docx
 import pytest
 
 from phiscan.detect.entities import normalise
-from tests.cli import export_individuals, run_cli
+from tests.cli import export_individuals, names_with_roles, run_cli
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -153,15 +152,6 @@ def people(rows: list[dict]) -> set[tuple[str, str, str]]:
              key("DATE_OF_BIRTH", row["date_of_birth"])) for row in rows}
 
 
-def roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
-    """(record, masked name, role) of every name in one file, in text order."""
-    with sqlite3.connect(out / "inventory.sqlite") as db:
-        return db.execute(
-            "SELECT f.record, f.masked, f.role FROM findings f"
-            " JOIN locations l ON l.id = f.location_id WHERE f.entity_type = 'PERSON'"
-            " AND l.location LIKE ? ORDER BY f.start", (f"%{location_part}%",)).fetchall()
-
-
 def test_staff_listed_once_are_staff_in_every_entry_of_the_text(scanned, tmp_path):
     _share, out = scanned
     rows = [row for row in export_individuals(out, tmp_path, "--reveal")
@@ -172,7 +162,7 @@ def test_staff_listed_once_are_staff_in_every_entry_of_the_text(scanned, tmp_pat
         person("Jean Garside", NHS["garside"], "17/04/1945"),
         person("Kathleen Cheeseman", "", "02/10/1934")}
     assert all(row["other_names"] == "" for row in rows)
-    names = roles(out, "round.txt")
+    names = names_with_roles(out, "round.txt")
     assert [(masked, role) for _record, masked, role in names if role == "staff"] == [
         ("Dr H*** C******", "staff"), ("C***** R*****", "staff"),
         ("Dr T***** L*******", "staff"), ("I**** Q******", "staff"),
@@ -187,7 +177,8 @@ def test_staff_listed_once_are_staff_in_every_entry_of_the_text(scanned, tmp_pat
 
 def test_a_letter_to_a_relative_is_about_its_subject(scanned, tmp_path):
     _share, out = scanned
-    assert [(masked, role) for _record, masked, role in roles(out, "to_relative.txt")][:3] == [
+    found = names_with_roles(out, "to_relative.txt")
+    assert [(masked, role) for _record, masked, role in found][:3] == [
         ("Mr E***** B*******", ""),  # the addressee: no label
         ("Mr B*******", ""),  # Dear
         ("Miss H***** S********", "subject")]  # Re: your relative, ...
@@ -205,14 +196,14 @@ def test_names_at_a_list_head_and_after_a_label_with_windows_line_ends(scanned, 
                       ("Precious Kitchings", "1936-11-17"), ("Sylvie Rushmore", "1946-11-28"),
                       ("Piet van der Bergen", "1946-02-01"), ("Sandra da Sylva", "1931-04-08")):
         assert key("DATE_OF_BIRTH", rows[key("PERSON", name)]["date_of_birth"]) == dob
-    assert [(masked, role) for _record, masked, role in roles(out, "review.txt")] == [
+    assert [(masked, role) for _record, masked, role in names_with_roles(out, "review.txt")] == [
         ("P******* K********", "subject"), ("Mrs K********", ""),
         ("Ms S***** d* S****", "subject")]
 
 
 def test_a_name_marked_staff_in_another_file_is_no_part_of_a_subject(scanned, tmp_path):
     _share, out = scanned
-    full_names = [(masked, role) for _record, masked, role in roles(out, "progress.txt")
+    full_names = [(masked, role) for _record, masked, role in names_with_roles(out, "progress.txt")
                   if not masked.startswith("Mr ")]  # a surname alone identifies nobody
     assert full_names == [
         ("R******** S*****", "subject"), ("H****** R*******", "related"),
