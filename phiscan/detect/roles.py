@@ -31,7 +31,7 @@ name is kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
@@ -51,7 +51,7 @@ MAX_PHRASE_WORDS = 4
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter
 AFTER_WORDS = 2
 LIST_SEPARATORS = ";|,)"
-ROLE_FIELD_CACHE = 4096  # column names remembered by `RoleRules.is_role_field`
+ROLE_FIELD_CACHE = 4096  # column names remembered by `RoleRules._column_fact`
 AFTER_JOB_WORDS = 3  # `Jane Doe, tissue viability nurse`
 # Words of a sentence, not of a job title (`said the nurse`, `and her nurse`): no
 # spaCy here (`report` reads roles and must start at once).
@@ -221,28 +221,38 @@ class RoleRules:
         """`related` for a value a related person's own field holds (a `contact_dob` or
         `next_of_kin_phone` column, an NK1/GT1/IN1 field, a FHIR RelatedPerson), so the
         record's subject never takes it; '' otherwise (a row's values are its person's)."""
-        if field:
-            segment = _HL7_FIELD.match(field)
-            if segment is not None:
-                return RELATED if HL7_ROLES.get(segment.group(1)) == RELATED else UNMARKED
-            if self.field_role(normalise_words(field)) == RELATED:
-                return RELATED
+        if field and self._column_fact(self._related_field_cache, field, self._related_field):
+            return RELATED
         return RELATED if where and fhir_role(where) == RELATED else UNMARKED
 
+    def _related_field(self, field: str) -> bool:
+        segment = _HL7_FIELD.match(field)
+        if segment is not None:
+            return HL7_ROLES.get(segment.group(1)) == RELATED
+        return self.field_role(normalise_words(field)) == RELATED
+
     def is_role_field(self, field: str) -> bool:
-        """A `Designation`, `Role` or `Relationship` column (`[role fields]`); cached, as
-        every row of an extract asks it of the same few column names."""
-        cache = self._role_field_cache
+        """A `Designation`, `Role` or `Relationship` column (`[role fields]`)."""
+        return self._column_fact(self._role_field_cache, field,
+                                 lambda name: normalise_words(name).strip() in self.role_fields)
+
+    @staticmethod
+    def _column_fact(cache: dict[str, bool], field: str, decide: Callable[[str], bool]) -> bool:
+        """A fact about a column name, remembered (bounded): every row of an extract asks it
+        of the same few names."""
         known = cache.get(field)
         if known is None:
             if len(cache) >= ROLE_FIELD_CACHE:
                 cache.clear()
-            known = cache[field] = (
-                normalise_words(field).strip() in self.role_fields)
+            known = cache[field] = decide(field)
         return known
 
     @cached_property
     def _role_field_cache(self) -> dict[str, bool]:
+        return {}
+
+    @cached_property
+    def _related_field_cache(self) -> dict[str, bool]:
         return {}
 
     def row_role(self, cells: Iterable[tuple[str, str]]) -> str | None:
