@@ -30,13 +30,14 @@ name is kept.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 
-from phiscan.detect.normalize import is_full_name
+from phiscan.detect.normalize import is_full_name, is_title
 from phiscan.model import Finding
 from recognizers.context import context_of, normalise_words
 
@@ -53,6 +54,12 @@ AFTER_WORDS = 2
 LIST_SEPARATORS = ";|,)"
 ROLE_FIELD_CACHE = 4096  # column names remembered by `RoleRules._column_fact`
 AFTER_JOB_WORDS = 3  # `Jane Doe, tissue viability nurse`
+# A thing done to or for a person, earlier in the name's clause (`recipient_role`).
+CLAUSE_CHARS = 120
+CLAUSE_START = re.compile(r"[.;:!?\n\r(\[|]")
+WORD = re.compile(r"[^\W_]+")
+POSSESSIVE = ("'s", "\u2019s")
+MAX_LINKING_WORDS = 6  # `has now been formally offered to`
 # Words of a sentence, not of a job title (`said the nurse`, `and her nurse`): no
 # spaCy here (`report` reads roles and must start at once).
 SENTENCE_WORDS = frozenset({
@@ -126,6 +133,10 @@ class RoleRules:
     jobs: JobWords = JobWords(frozenset(), ())
     role_fields: frozenset[str] = frozenset()
     household: tuple[str, ...] = ()  # `lives with`: two people of one home
+    # `carer s assessment` -> related: a thing done for a person (`recipient_role`)
+    received: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
+    linking: frozenset[str] = frozenset()  # `was`, `offered`, `to`: between a thing and a name
+    topics: frozenset[str] = frozenset()  # `re`, `regarding`: mark the name after, never before
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -135,11 +146,15 @@ class RoleRules:
         jobs = JobWords(frozenset(sections.get("job heads", [])),
                         tuple(sections.get("job endings", [])),
                         frozenset(sections.get("participles", [])))
+        received = {tuple(phrase.split()): role for role in ROLES
+                    for phrase in sections.get(f"received {role}", [])}
         return cls(phrases, frozenset(sections.get("staff fields", [])),
                    frozenset(sections.get("staff titles", [])),
                    tuple(sections.get("signature", [])), jobs,
                    frozenset(sections.get("role fields", [])),
-                   tuple(f" {phrase} " for phrase in sections.get("household", [])))
+                   tuple(f" {phrase} " for phrase in sections.get("household", [])),
+                   received, frozenset(sections.get("linking words", [])),
+                   frozenset(sections.get("topic words", [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -191,6 +206,8 @@ class RoleRules:
         of a job title there (`, tissue viability nurse`; no common word before the job
         word: `said the nurse` is not one)."""
         words = normalised.split()
+        if words and words[0] in self.topics:  # `Spoke with Jane Doe re equipment`
+            return None
         for length in range(min(AFTER_WORDS, len(words)), 0, -1):
             role = self.phrases.get(tuple(words[:length]))
             if role is not None:
@@ -301,12 +318,46 @@ class RoleRules:
             role = self.field_role(field_words)
         if role is None and self.titled(text, start, end):
             role = STAFF
-        if role is None:
+        if role is None and not possessive(text, start, end):
             role = self.first(own_apposition(text, end, context.after))
+        if role is None and not context.field.strip():
+            role = self.recipient_role(text, start, end)
         if role is None and not context.field.strip() and self.signed(text, start):
             role = STAFF
         return role or fhir_role(where) or UNMARKED
 
+
+    def recipient_role(self, text: str, start: int, end: int) -> str | None:
+        """The role of a name a thing is done to or for, earlier in its clause: `Carer's
+        assessment offered to Shanti Eastwood` (an unpaid carer's: related), `Supervision
+        held with Jane Doe` (staff's). Only things are listed (`[received ...]`): a person
+        word before a verb is its doer (`Daughter arranged for Mrs Jones to ...`). Between
+        the thing and the name stand only linking words (`was`, a participle, `to`), in
+        lower case; a possessive after the name (`Mrs Jones's daughter`) is someone else."""
+        if not self.received or possessive(text, start, end):
+            return None
+        clause = CLAUSE_START.split(text[max(0, start - CLAUSE_CHARS):start])[-1]
+        words = [match.group() for match in WORD.finditer(clause)]
+        if words and is_title(words[-1]):  # `offered to Mrs Eastwood`
+            words.pop()
+        end_at = len(words)
+        while True:
+            lowered = [word.lower() for word in words[max(0, end_at - MAX_PHRASE_WORDS):end_at]]
+            for length in range(len(lowered), 0, -1):
+                role = self.received.get(tuple(lowered[-length:]))
+                if role is not None:
+                    return role
+            if end_at == 0 or len(words) - end_at >= MAX_LINKING_WORDS:
+                return None
+            word = words[end_at - 1]
+            if word != word.lower() or not self.links(word):
+                return None
+            end_at -= 1
+
+    def links(self, word: str) -> bool:
+        """A linking word: listed (`was`, `to`, `for`), or a participle (`offered`, `given`)."""
+        return (word in self.linking or word in self.jobs.participles
+                or (len(word) > 3 and word.endswith(("ed", "en"))))
 
     def list_heading(self, text: str, start: int) -> str | None:
         """When the label before a name belongs to an earlier item of a list on its line
@@ -320,6 +371,11 @@ class RoleRules:
         if not cuts or self.rightmost(normalise_words(before[cuts[-1] + 1:])) is not None:
             return None
         return before[:cuts[0]]
+
+
+def possessive(text: str, start: int, end: int) -> bool:
+    """`Doreen Walsh's son`: the words after the name describe someone else."""
+    return text.startswith(POSSESSIVE, end) or text.endswith(POSSESSIVE, start, end)
 
 
 def own_apposition(text: str, end: int, after: str) -> str:

@@ -1,0 +1,103 @@
+"""Who a name is, read from its whole clause (issue 15): the person a carer's assessment, a
+lasting power of attorney or a staff member's supervision is offered to, given to or held
+with takes the role the thing says (`A carers assessment has now been formally offered to
+Graham Brammall, DOB ...`: an unpaid carer, related, and his date of birth is his own),
+however many linking words stand between; a participle with `by` names the doer instead
+(`completed by Helen Frost`: staff); a possessive after the name is someone else's
+(`Carer's assessment for Doreen Walsh's son`: she stays the subject). A topic word after a
+name (`Phoned Kevin Ambler regarding the delivery`, `Spoke with ... re equipment`) starts
+the topic: it never makes that name the subject's, so a colleague named so in two clients'
+notes is never a subject and never brings one client's key-safe code to another. Scanned
+and exported by the real CLI; nothing raw leaves without `--reveal`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from phiscan.detect.entities import normalise
+from tests.cli import export_individuals, names_with_roles, run_cli
+from tests.conftest import assert_no_raw_values
+from tests.share_builder import write_files
+
+# Valid NHS numbers (check digit right), none in the test range.
+NHS = {"brammall": "4855260185", "pickles": "4851590830", "walsh": "4851860919",
+       "okafor": "4853909966"}
+
+SOCIAL_WORK_NOTE = f"""Adult Social Care - contact record
+Service user: Mrs Edith Brammall   DOB 03/05/1936   NHS {NHS['brammall']}
+Visit with Helen Frost (social worker). Edith is managing with the package.
+A carers assessment has now been formally offered to Graham Brammall, DOB 11/09/1961, \
+who visits daily.
+Carer's assessment completed by Helen Frost on 14/03/2026.
+"""
+HOSPICE_LETTER = f"""Re: Mr Arnold Pickles (DOB 14.02.1940), NHS {NHS['pickles']}
+
+Lasting power of attorney granted to Janet Pickles (born 02/07/1968) in 2021.
+Bereavement support offered to Colin Ashdown, 07700 900418, after the funeral.
+"""
+CLIENT_NOTE_WALSH = f"""Client: Doreen Walsh (DOB 1939-04-12)  NHS {NHS['walsh']}
+Phoned Kevin Ambler regarding the commode delivery.
+Carer's assessment for Doreen Walsh's son booked for next week.
+Access: key safe by the garage door, code 4471.
+"""
+CLIENT_NOTE_OKAFOR = f"""Client: Mr Felix Okafor (DOB 1944-08-30)  NHS {NHS['okafor']}
+Spoke with Kevin Ambler re equipment. Supervision given to Tom Acheson after the visit.
+"""
+ROTA_MAIL = """From: Kevin Ambler <kevin.ambler@council.example>
+To: Tom Acheson <tom.acheson@council.example>
+Subject: deliveries this week
+
+Two commodes to go out on Thursday.
+"""
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    share = tmp_path_factory.mktemp("clause-roles-share")
+    out = tmp_path_factory.mktemp("clause-roles-out") / "inventory"
+    write_files(share, {"asc/brammall.txt": SOCIAL_WORK_NOTE,
+                        "hospice/pickles_letter.txt": HOSPICE_LETTER,
+                        "asc/walsh.txt": CLIENT_NOTE_WALSH, "asc/okafor.txt": CLIENT_NOTE_OKAFOR,
+                        "mail/deliveries.eml": ROTA_MAIL})
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_a_thing_done_for_a_person_gives_them_its_role_across_linking_words(scanned):
+    assert [role for _, _, role in names_with_roles(scanned, "brammall.txt")] == [
+        "subject", "staff", "related", "staff"]
+    assert [role for _, _, role in names_with_roles(scanned, "pickles_letter.txt")] == [
+        "subject", "related", "related"]
+
+
+def test_a_topic_word_after_a_name_never_makes_it_the_subjects(scanned):
+    assert [role for _, _, role in names_with_roles(scanned, "okafor.txt")] == [
+        "subject", "", "staff"]
+    assert [role for _, _, role in names_with_roles(scanned, "walsh.txt")] == [
+        "subject", "", ""]
+
+
+def test_one_row_per_client_with_their_own_date_and_access_only(scanned, tmp_path):
+    rows = export_individuals(scanned, tmp_path, "--reveal")
+    assert sorted((row["name"], normalise("DATE_OF_BIRTH", row["date_of_birth"]),
+                   row["nhs_number"].replace(" ", ""), row["home_access"]) for row in rows) == [
+        ("Doreen Walsh", normalise("DATE_OF_BIRTH", "1939-04-12"), NHS["walsh"], "true"),
+        ("Mr Arnold Pickles", normalise("DATE_OF_BIRTH", "14.02.1940"), NHS["pickles"],
+         "false"),
+        ("Mr Felix Okafor", normalise("DATE_OF_BIRTH", "1944-08-30"), NHS["okafor"], "false"),
+        ("Mrs Edith Brammall", normalise("DATE_OF_BIRTH", "03/05/1936"), NHS["brammall"],
+         "false"),
+    ]
+    related = {row["name"]: sorted(row["related_people"].split("; ")) for row in rows
+               if row["related_people"]}
+    assert related == {"Mrs Edith Brammall": ["Graham Brammall"],
+                       "Mr Arnold Pickles": ["Colin Ashdown", "Janet Pickles"]}
+    assert "Kevin Ambler" not in " ".join(row["other_names"] for row in rows)
+
+
+def test_nothing_raw_without_reveal(scanned, tmp_path):
+    export_individuals(scanned, tmp_path)
+    assert_no_raw_values(tmp_path, ["Graham Brammall", "Janet Pickles", "Kevin Ambler",
+                                    "11/09/1961", NHS["okafor"]])
