@@ -141,6 +141,16 @@ def _field_key(line: str) -> tuple[str, int] | None:
     return match.group(1), match.end()
 
 
+def line_field(line: str) -> str | None:
+    """The normalised field name `context_of` reads for a match in the value of this
+    `name: value` line (one without a carriage return); None when it reads none there
+    (an HL7 segment, prose, a line with no field name)."""
+    if "\r" in line:
+        raise ValueError("a line with a carriage return has more than one context line")
+    key = _field_key(line)
+    return None if key is None else normalise_words(key[0])
+
+
 def field_value_of(text: str, start: int, end: int) -> str | None:
     """The normalised field name when start..end lies in the value of a `name: value`
     line, else None."""

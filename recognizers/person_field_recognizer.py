@@ -12,6 +12,7 @@ such as `Unknown`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.base import ContextScoredRecognizer, Pattern
-from recognizers.context import Terms, context_of, normalise_words, without_digits
+from recognizers.context import Terms, context_of, line_field, normalise_words, without_digits
 from recognizers.date_of_birth_recognizer import bracketed_after_name
 from recognizers.dates import parse_date
 from recognizers.person_ner_recognizer import (
@@ -222,8 +223,20 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(BEFORE_IDENTIFIER, NAME_BEFORE_IDENTIFIER, SCORE),
                                   Pattern(MAIL, MAIL_NAME, SCORE)],
             context=fields,
-            supported_language=supported_language, triggers=None if patterns else TRIGGERS,
+            supported_language=supported_language,
+            triggers=None if patterns else {**TRIGGERS, "name field": replace(
+                TRIGGERS["name field"], keep_line=self.may_hold_name_value)},
         )
+
+    def may_hold_name_value(self, line: str) -> bool:
+        """Whether a `field: value` line's value can be kept by the `name field` pattern:
+        `scored` keeps it only when its field is a name field (the answer is remembered
+        per field name, so a record's other columns are never scanned for a name value).
+        A line that reads otherwise (an HL7 segment, a carriage return) is scanned."""
+        if "\r" in line:
+            return True
+        field = line_field(line)
+        return field is None or self.is_name_field(field)
 
     def is_name_field(self, field: str) -> bool:
         """Whether a field name names a person; remembered per name (a record's fields

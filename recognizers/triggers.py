@@ -24,7 +24,7 @@ computed once per text and shared by all recognizers.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -80,6 +80,10 @@ class Trigger:
     sign: str | tuple[str, ...] | None = None
     reach: int | None = None
     anchored: bool = False  # every match starts where a hit starts
+    # Whether a hit's line (its text) may hold a result the recognizer keeps: a line it
+    # refuses is not scanned (a `field: value` line whose field holds no name). Asked once
+    # per line; it must refuse only lines on which no match would survive scoring.
+    keep_line: Callable[[str], bool] | None = None
     _automaton: ahocorasick.Automaton | None = field(default=None, init=False, repr=False)
     _signs: tuple[re.Pattern, ...] = field(default=(), init=False, repr=False)
 
@@ -126,9 +130,13 @@ class Trigger:
             return None
         merged: list[Span] = []
         line: Span = (0, -1)
+        kept = True
         for start, end in sorted(hits):
             if start > line[1]:  # hits never hold a line break: each line is found once
                 line = line_around(text, start, end)
+                kept = self.keep_line is None or self.keep_line(text[line[0]:line[1]])
+            if not kept:
+                continue
             if self.reach is None:
                 region = line
             else:
