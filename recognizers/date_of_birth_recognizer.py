@@ -24,7 +24,7 @@ from recognizers.context import (
     normalise_words,
     text_before_last_digit,
 )
-from recognizers.dates import MONTH_NAME, MONTH_PREFIXES, parse_date
+from recognizers.dates import MONTH_NAME, MONTH_PREFIXES, parse_birth_date
 from recognizers.triggers import Literal, Trigger, sign
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -46,9 +46,9 @@ SCORE_DOB = 0.9
 
 
 def plausible_birth_date(value: str, today: date | None = None) -> bool:
-    parsed = parse_date(value)
     today = today or date.today()
-    return parsed is not None and parsed.year >= EARLIEST_YEAR and parsed <= today
+    parsed = parse_birth_date(value, today)
+    return parsed is not None and parsed.year >= EARLIEST_YEAR
 
 
 # Patterns that start with a digit scan fast on their own. A numeric date holds a
@@ -84,8 +84,8 @@ def bracketed_after_name(text: str, start: int, end: int, today: date | None = N
     event's date."""
     if text[end:end + 1] != ")" or not NAME_THEN_BRACKET.search(text[max(0, start - 80):start]):
         return False
-    parsed = parse_date(text[start:end])
     today = today or date.today()
+    parsed = parse_birth_date(text[start:end], today)
     return parsed is not None and (today - parsed).days >= BRACKETED_MIN_AGE_DAYS
 
 
@@ -95,8 +95,8 @@ def after_listed_name(text: str, start: int, end: int, today: date | None = None
     # Searched in place, so the look-behind sees the real text (as the line gate does).
     if not _LISTED_BEFORE_DATE.search(text, max(line_start, start - 80), start):
         return False
-    parsed = parse_date(text[start:end])
     today = today or date.today()
+    parsed = parse_birth_date(text[start:end], today)
     return parsed is not None and (today - parsed).days >= BRACKETED_MIN_AGE_DAYS
 
 

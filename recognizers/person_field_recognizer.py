@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, line_field, normalise_words, without_digits
 from recognizers.date_of_birth_recognizer import bracketed_after_name
-from recognizers.dates import parse_date
+from recognizers.dates import parse_birth_date
 from recognizers.person_ner_recognizer import (
     TITLES,
     clinical_terms,
@@ -106,8 +106,8 @@ IN_SENTENCE_MIN_YEARS = 10
 
 
 def old_enough(value: str, years: int, today: date | None = None) -> bool:
-    parsed = parse_date(value)
     today = today or date.today()
+    parsed = parse_birth_date(value, today)
     return parsed is not None and (today - parsed).days >= years * 365
 # A list entry's name with its date of birth in brackets (`7:45 Hazel SANDHU (18/02/1940)`,
 # `Mrs Joan Hill (03/04/42)`): at the head of its line, the date old enough to be a birth

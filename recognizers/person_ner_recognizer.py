@@ -9,8 +9,8 @@ Teresa`). This recognizer keeps spaCy's other entity types as they are; a PERSON
 span ends before a field label (`field_labels.txt`: one vocabulary of phrases,
 shared by every name rule: `name_span`), takes in a forename or a `SURNAME,` written
 just before it, and is dropped when it has a digit or `_` in it, does not start with
-a capital letter, is only a label or a word from `not_names.txt`, ends with a street
-word, or holds a clinical word:
+a capital letter, is only a label or a word from `not_names.txt`, ends with a word that
+names a place (`place_words.txt`: `Mill Lane`, `Hawthorn House`), or holds a clinical word:
 a word of `clinical_words.txt` (nursing shorthand, findings, devices, procedures:
 `ABD SOFT`, `FOLEY DRAINING`) or a condition or medication from the health
 vocabularies (`GALLSTONE PANCREATITIS`, `Procardia XL`).
@@ -25,6 +25,7 @@ import regex
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from recognizers.addresses import places
 from recognizers.context import Terms, normalise_words
 from recognizers.health_vocabulary import health_vocabulary
 from recognizers.vocabulary import TITLES, load_vocabulary
@@ -47,10 +48,6 @@ _FORENAME_BEFORE = regex.compile(
 # a capitalised word is as likely a role: `notes: Daughter Susan Thompson`).
 _INSIDE_SENTENCE = regex.compile(r"\p{Ll}[,;]?[ \t]+$")
 _WORD_SPAN = regex.compile(r"\S+")
-STREET_WORDS = frozenset({
-    "lane", "road", "street", "avenue", "square", "crescent", "close", "drive", "way",
-    "terrace", "place", "gardens", "court", "grove", "row", "walk", "rd", "st", "ave",
-})
 
 
 def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
@@ -117,12 +114,13 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         self.not_names = not_name_terms(vocabulary_dirs)
         self.labels = field_labels(vocabulary_dirs)
         self.clinical = clinical_terms(vocabulary_dirs)
+        self.places = places(tuple(str(folder) for folder in vocabulary_dirs))
 
     def is_plausible_name(self, value: str) -> bool:
         words = value.split()
         if not words or any(ch.isdigit() or ch == "_" for ch in value):
             return False
-        if not words[0][0].isupper() or words[-1].casefold().strip(".,") in STREET_WORDS:
+        if not words[0][0].isupper() or self.places.ends_with_place_word(value):
             return False
         normalised = normalise_words(value)
         return not self.not_names.equals(normalised) and not self.clinical.found_in(value)

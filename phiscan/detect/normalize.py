@@ -2,16 +2,16 @@
 
 `943 476 5919` and `9434765919` hash alike; `SMITH, Jane`, `Mrs Jane Smith`,
 `Jane SMITH`, `JONES^Jane^^^Mrs` (HL7), `Jane M. Smith` and `jane smith` hash alike;
-`22/10/2010`, `2010-10-22` and `20101022` hash alike.
+`22/10/2010`, `2010-10-22` and `20101022` hash alike, and a date of birth written
+`22/10/10` with them.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 
-from recognizers.dates import parse_date
+from recognizers.dates import birth_key, parse_date
 
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev",
@@ -76,13 +76,9 @@ def normalise_date(value: str) -> str | None:
 
 
 def normalise_birth_date(value: str) -> str | None:
-    """As `normalise_date`, but a birth date is never in the future: `12/04/30` is 1930."""
-    parsed = parse_date(value)
-    if parsed is None:
-        return None
-    if parsed > date.today():
-        parsed = parsed.replace(year=parsed.year - 100)
-    return parsed.isoformat()
+    """A date of birth's key: day, month and year of the century (`recognizers.dates.
+    birth_key`): `12/04/25` matches `12 April 1925` without guessing the century."""
+    return birth_key(value)
 
 
 def normalise_phone(value: str) -> str:

@@ -69,6 +69,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from phiscan.config import Config
 from phiscan.detect.capitals import marked_name
 from phiscan.model import TextUnit, is_unnamed_field
+from recognizers.addresses import in_spans, places
 from recognizers.context import Terms, field_value_of
 from recognizers.person_ner_recognizer import in_capitals
 
@@ -325,7 +326,9 @@ class TieredAnalyzer:
     def plan(self, unit: TextUnit) -> NamePlan:
         """The cheap pass over a unit, and the blocks NER must read for it."""
         candidates = self.candidates(unit.text)
-        cheap = [result for result in candidates if result.score >= self.threshold]
+        cheap = without_addresses(unit.text, [result for result in candidates
+                                              if result.score >= self.threshold],
+                                  self.vocabulary_dirs)
         cheap += record_evidence(unit, candidates, cheap, self.threshold)
         windows = Windows(cheap)
         if self.ner_recognizer is None or PERSON not in self.entities or not windows:
@@ -367,6 +370,7 @@ class TieredAnalyzer:
 
     def kept_people(self, plan: NamePlan) -> list[RecognizerResult]:
         text, people = plan.unit.text, []
+        addresses: list[tuple[int, int]] | None = None
         for block, key in zip(plan.blocks, plan.keys, strict=True):
             for found in plan.found[key]:
                 start, end = found.start + block.start, found.end + block.start
@@ -377,6 +381,10 @@ class TieredAnalyzer:
                         and name_pairs(text, start, end)
                         and (not in_capitals(text[block.start:block.end])
                              or marked_name(text, start, end, self.vocabulary_dirs))):
+                    if addresses is None:
+                        addresses = places(tuple(self.vocabulary_dirs)).address_spans(text)
+                    if in_spans(addresses, start, end):
+                        continue
                     people.append(RecognizerResult(
                         found.entity_type, start, end, found.score,
                         found.analysis_explanation, found.recognition_metadata))
@@ -456,6 +464,19 @@ def record_evidence(unit: TextUnit, candidates: list[RecognizerResult],
             result.score = threshold
             promoted.append(result)
     return promoted
+
+
+def without_addresses(text: str, results: list[RecognizerResult],
+                      vocabulary_dirs: tuple[str, ...] = ()) -> list[RecognizerResult]:
+    """The results without names read inside a written address (`121 Mill Fold, NV4 1EZ`:
+    `recognizers.addresses`)."""
+    if not any(result.entity_type == PERSON for result in results):
+        return results
+    addresses = places(tuple(vocabulary_dirs)).address_spans(text)
+    if not addresses:
+        return results
+    return [result for result in results if result.entity_type != PERSON
+            or not in_spans(addresses, result.start, result.end)]
 
 
 def name_pairs(text: str, start: int, end: int) -> list[Span]:
