@@ -26,6 +26,7 @@ from recognizers.context import (
 )
 from recognizers.dates import MONTH_NAME, MONTH_PREFIXES, parse_birth_date
 from recognizers.triggers import Literal, Trigger, sign
+from recognizers.vocabulary import NICKNAME
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_PATTERNS = [
@@ -62,7 +63,8 @@ DATE_TRIGGERS = {
 
 # `BEGUM, Reginald (20/12/1957)`, `Eric CARTWRIGHT (1961-08-29)`: a list's date of birth
 # in brackets right after the name (capitalised words, the last of two letters or more).
-NAME_THEN_BRACKET = re.compile(r"(?:\p{Lu}[\p{L}'’\-]*\.?,?[ ]+){1,4}\p{Lu}[\p{L}'’\-]+[ ]?\($")
+NAME_THEN_BRACKET = re.compile(rf"(?:(?:\p{{Lu}}[\p{{L}}'’\-]*\.?,?|{NICKNAME})[ ]+){{1,4}}"
+                               r"\p{Lu}[\p{L}'’\-]+[ ]?\($")
 # A recent date after a name is an event's (a visit, a letter, a review).
 BRACKETED_MIN_AGE_DAYS = 2 * 365
 
@@ -70,7 +72,8 @@ BRACKETED_MIN_AGE_DAYS = 2 * 365
 # name written surname first (the surname in capitals, the forenames capitalised).
 _FORENAME = r"\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*"
 LISTED_NAME_THEN_DATE = (rf"(?<![\p{{L}}'’\-])\p{{Lu}}(?:\p{{Lu}}|['’\-](?=\p{{Lu}}))+,[ ]"
-                         rf"{_FORENAME}(?:[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{0,3}},?[ \t]+")
+                         rf"{_FORENAME}(?:[ ](?:{_FORENAME}|\p{{Lu}}\.?|{NICKNAME})){{0,3}}"
+                         r",?[ \t]+")
 _LISTED_BEFORE_DATE = re.compile(LISTED_NAME_THEN_DATE + "$")
 
 # Every date kept has birth words on its line (label, field name, the words after), sits

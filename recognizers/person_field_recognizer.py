@@ -32,14 +32,15 @@ from recognizers.person_ner_recognizer import (
     not_name_terms,
 )
 from recognizers.triggers import Literal, Trigger
-from recognizers.vocabulary import load_vocabulary
+from recognizers.vocabulary import NICKNAME, load_vocabulary
 
 NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
 # A field value that is one name: on its own after `field: `, to the end of the line (a
 # Windows line ends `\r\n`).
 FIELD_NAME_VALUE = (
-    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+){_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,5}}"
+    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+){_NAME_WORD}"
+    rf"(?:,?[ \t]+(?:{_NAME_WORD}|{NICKNAME})){{0,5}}"
     r"(?=[ \t]*\r?$)"
 )
 # HL7 v2: PID-5 (patient name) and NK1-2 (next of kin): FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX.
@@ -64,7 +65,8 @@ _PARTICLES = r"(?:(?:da|de|del|della|di|du|van|von|der|den|la|le|dos|das|ter|ten
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?"
     r"|MR|MRS|MS|MISS|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
-    rf"{_INITIALS}{_TITLED_WORD}(?:[ ]{_INITIALS}{_PARTICLES}{_TITLED_WORD}){{0,2}}"
+    rf"{_INITIALS}{_TITLED_WORD}(?:[ ]{NICKNAME})?"
+    rf"(?:[ ]{_INITIALS}{_PARTICLES}{_TITLED_WORD}){{0,2}}"
     r"(?![\w'’\-])"
 )
 # `JONES, Sandra` / `WEBB-MORTON, Alan James` / `DAVIES, KENNETH` (the NHS's list
@@ -77,8 +79,8 @@ _CAPS_WORD = r"[A-Z](?:[A-Z]|['’\-](?=[A-Z]))*[A-Z]"
 _FORENAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*"
 LISTED_NAME = (
     rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}},[ ]?"
-    rf"(?:{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?|{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)"
-    r"(?![\w'’\-])"
+    rf"(?:{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?(?:[ ]{NICKNAME})?"
+    rf"|{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)(?![\w'’\-])"
 )
 # A capitalised word just before `SURNAME,` is its forename (`Precious KITCHING, Room 55`),
 # unless it is a title.
@@ -116,7 +118,7 @@ BEFORE_DATE = "name before a bracketed date"
 _ANY_CAP_WORD = r"\p{Lu}[\p{L}'’\-]*[\p{L}]"
 NAME_BEFORE_DATE = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
-    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?=[ ]?\(\d[^)\n]{{5,20}}\))"
+    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}(?=[ ]?\(\d[^)\n]{{5,20}}\))"
 )
 # A name written right before the label of its own identifier, anywhere in a sentence
 # (`Could you add Freda Bagshaw (DOB 09/06/1941) to the list`, `Mr Yeadon, Cyril, born
@@ -132,7 +134,7 @@ IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?|[Dd
 RELATION_BETWEEN = r"(?:[ ]\([a-z][a-z \-]{1,24}\)|,[ ][a-z][a-z\-]{1,24}(?:[ ][a-z\-]{1,12})?,)"
 NAME_BEFORE_IDENTIFIER = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
-    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}"
+    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"
     rf"(?={RELATION_BETWEEN}?,?[ \t]*[(\-–]?[ \t]*{IDENTIFIER_LABEL})"
 )
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
@@ -176,10 +178,12 @@ HL7_FIELDS = {"PID": 5, "NK1": 2}
 
 
 _NAME_SEPARATOR = re.compile(r"[\s,^]+")
+_NICKNAME_IN = re.compile(rf"[ \t]+{NICKNAME}")
+_QUOTES = "()'‘’\"“”"
 
 
 def looks_like_name(value: str) -> bool:
-    words = [word for word in _NAME_SEPARATOR.split(value) if word]
+    words = [word.strip(_QUOTES) for word in _NAME_SEPARATOR.split(value) if word]
     if not words or len(value) > 80 or PLACEHOLDERS.found_in(normalise_words(value)):
         return False
     capitalised = [word for word in words if word.casefold() not in PARTICLES]
@@ -286,6 +290,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """A name found by its field, title, list shape or mail header, ending before
         any field label it ran into (`Mrs Jane Smith Dob`)."""
+        result = self.without_relation_in_brackets(text, result)
+        if result is None:
+            return None
         result = self.scored(text, result)
         if result is None:
             return None
@@ -294,6 +301,26 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return None
         result.end = end
         return result
+
+    def without_relation_in_brackets(self, text: str, result: RecognizerResult
+                                     ) -> RecognizerResult | None:
+        """A word in brackets or quotes read as a nickname that is no name (`Mary Jones
+        (Daughter)`, `(Patient)`) ends the name there; None when no name is left before it."""
+        for nickname in _NICKNAME_IN.finditer(text, result.start, result.end):
+            if self.is_no_name(nickname[0].strip(" \t" + _QUOTES)):
+                result.end = nickname.start()
+                return result if result.end - result.start > 1 else None
+        return result
+
+    def has_no_name_word(self, words: list[str]) -> bool:
+        """Whether a name's words hold one that is no name: a common word only as its
+        first or last word, or its first forename (a middle name may be one: `Sandra May
+        Jones`, `Jones, Sandra May`), a label's or a clinical word anywhere."""
+        comma = next((index for index, word in enumerate(words) if word.endswith(",")), None)
+        ends = {0, len(words) - 1} if comma is None else {0, comma, comma + 1}
+        return any(self.is_no_name(word.rstrip(",")) if index in ends
+                   else self.not_names.equals(normalise_words(word)) or self.clinical.found_in(word)
+                   for index, word in enumerate(words))
 
     def heads_entry_with_birth_date(self, text: str, result: RecognizerResult) -> bool:
         """The name opens its line (or a list item, a label's value) or follows a word in
@@ -305,9 +332,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         heads = _LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)
         if not (heads or _IN_SENTENCE.search(before[-40:])):
             return False
-        words = [word for word in text[result.start:result.end].replace(",", " ").split()
-                 if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
-        if any(self.is_no_name(word) for word in words):
+        words = [word.strip(_QUOTES) for word in text[result.start:result.end].replace(",", " ")
+                 .split() if word.casefold().rstrip(".") not in TITLES
+                 and not INITIAL.fullmatch(word)]
+        if self.has_no_name_word(words):
             return False
         date_start = text.index("(", result.end) + 1
         date_end = text.index(")", date_start)
@@ -322,9 +350,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         words = text[result.start:result.end].split(" ")
         while words and self.is_no_name(words[0].rstrip(",")):
             result.start += len(words.pop(0)) + 1
-        names = [word for word in words if word.casefold().rstrip(".") not in TITLES
-                 and not INITIAL.fullmatch(word)]
-        if len(names) < 2 or any(self.is_no_name(word.rstrip(",")) for word in names):
+        names = [word.strip(_QUOTES) for word in words
+                 if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
+        if len(names) < 2 or self.has_no_name_word(names):
             return None
         return result
 

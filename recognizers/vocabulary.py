@@ -17,6 +17,10 @@ DATA_DIR = Path(__file__).parent / "data"
 # modules using them (`phiscan.detect.records`, which `report` imports) load no spaCy.
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev",
                     "revd"})
+# A name a person goes by, between the forenames and the surname or after them, in
+# brackets or quotes: `Margaret (Peggy) Holt`, `Sandra 'Sandy' Jones`, `HOLT, Margaret
+# (Peggy)` (`phiscan.detect.normalize` keys the name without it).
+NICKNAME = r"(?:\(\p{Lu}\p{Ll}+\)|['‘\"“]\p{Lu}\p{Ll}+['’\"”])"
 WILDCARD = "*"  # in a phrase: up to three words
 
 

@@ -15,8 +15,10 @@ from recognizers.dates import birth_key, parse_date
 
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev",
-     "revd", "master"]
+     "revd", "master", "cllr", "capt", "col", "lt", "maj", "sgt", "fr"]
 )
+# After a name: `John Smith Jnr`, `John Smith III`; never the family name.
+SUFFIXES = frozenset(["jr", "jnr", "snr", "sr", "ii", "iii", "iv"])
 _NON_DIGIT = re.compile(r"\D")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
@@ -40,7 +42,7 @@ def _name_words(value: str) -> list[str]:
     """Words of a name without titles and initials; `O'Neill` and `O’Neill` -> `ONeill`."""
     value = value.replace("'", "").replace("\u2019", "")
     return [word for word in _NAME_TOKEN.findall(value)
-            if not is_title(word) and len(word) > 1]
+            if not is_title(word) and len(word) > 1 and word.casefold() not in SUFFIXES]
 
 
 def name_parts(value: str) -> tuple[list[str], list[str]]:
@@ -63,9 +65,14 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
 def normalise_name(value: str) -> str:
     """One key per person: the first given name and the last word of the family name,
     case-free and order-free (a surname-first column pair `Jones Sandra` matches too);
-    titles, middle names and initials dropped: `SMITH, Jane` == `Mrs Jane M. Smith`."""
+    titles, suffixes, middle names and initials dropped: `SMITH, Jane` == `Mrs Jane M.
+    Smith`. A hyphen counts as a space, as records write double names either way
+    (`Anne-Marie` / `Anne Marie`, `Webb-Morton` / `Webb Morton`): the first part of the
+    given name and the last of the family name."""
     given, family = name_parts(value)
     words = [word.casefold() for word in (given[:1] + family[-1:])]
+    if len(words) == 2:
+        words = [words[0].split("-")[0], words[1].split("-")[-1]]
     return " ".join(sorted(words))
 
 
