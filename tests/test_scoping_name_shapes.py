@@ -1,0 +1,135 @@
+"""One person, one row, whatever shape the name, the date of birth and the address take
+(issue 15).
+
+- An address written in a line (`Miss Olwen Stansfield, 17 Cote Fold, NV4 1EZ, DOB ...`):
+  a house number before capitalised words ending in a street's word, or followed by a
+  postcode, is a street, never a person (spaCy reads `Cote Fold` as one; `3 Priory
+  Gardens, Hartside, DOB` looks like `SURNAME, Forename` before a date of birth). A
+  number that counts beds is no house number (`Bed 12 Mary Hill`).
+- A date of birth with a two-digit year (`14/02/25`, `03/07/30`): which century is not
+  written, so the key leaves it out and links the date by its day, month and year of the
+  century (a 1925 birth written `14/02/25` is not a second person born in 2025).
+- Name shapes: a nickname in brackets or quotes (`Margaret (Peggy) Holroyd`), a middle
+  name that is a common word (`Sandra May Jowett`), a double forename or surname with or
+  without its hyphen (`Anne Marie` / `Anne-Marie`, `Dobson Leigh` / `Dobson-Leigh`), and
+  a note's verb before the name (`Visited Rose Grace Tattersall (DOB ...)`).
+
+Scanned and exported by the real CLI; each case made two rows (or none) before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from phiscan.detect.entities import normalise
+from tests.cli import export_individuals, names_with_roles, run_cli
+from tests.share_builder import write_files
+
+# Valid NHS numbers (check digit right), none in the test range.
+NHS = {"stansfield": "4853001379", "ogden": "4853001743", "holroyd": "4853002111",
+       "tattersall": "4853002480", "hill": "4853002855"}
+
+HUDDLE = f"""Discharge hub huddle 03/11/2026
+Miss Olwen Stansfield, 17 Cote Fold, NV4 1EZ, DOB 19th June 1952: awaiting package of \
+care. NHS {NHS['stansfield']}.
+Mr Clifford Ogden, 8 Hebble Brow, Thornby NV2 3QP, DOB 04/09/1941: chasing brokerage, \
+NHS {NHS['ogden']}.
+Mrs Dilys Pennock, 3 Priory Gardens, Hartside, DOB 2/3/1938: OT to visit.
+Bed 12 Mary Hill, DOB 11/11/1944, NHS {NHS['hill']}: chest infection.
+"""
+# Two-digit years: Winifred's list entry and her letter write her birth year either way;
+# Harold's only date of birth is written `03/07/30`.
+REABLEMENT_LIST = """Reablement caseload (community, no NHS number held)
+ARMITAGE, Winifred, DOB 14/02/25 - double-up calls, dementia
+"""
+BREARLEY_NOTE = """Patient: Harold Brearley
+DOB: 03/07/30
+Diagnosis: Parkinson's disease
+"""
+ARMITAGE_LETTER = """Re: Mrs Winifred Armitage, DOB 14 February 1925
+
+Thank you for your referral. Known vascular dementia.
+"""
+# Name shapes: each person written twice, in two shapes.
+NOTE_SHAPES = f"""Visit notes
+Mrs Margaret (Peggy) Holroyd, DOB 05/05/1933, NHS {NHS['holroyd']}: diabetes reviewed.
+Visited Rose Grace Tattersall (DOB 12/04/1930) at home: pressure area care.
+Client: Sandra May Jowett (DOB 03/03/1931) - heart failure, weighed.
+Anne Marie Dobson Leigh (DOB 01/01/1950): COPD, inhalers checked.
+"""
+LIST_SHAPES = f"""Community matron caseload
+HOLROYD, Margaret (05/05/1933) - diabetes
+Client: Rose Tattersall
+NHS: {NHS['tattersall']}
+DOB: 12/04/1930
+
+Client: Anne-Marie Dobson-Leigh
+DOB: 01/01/1950
+Diagnosis: COPD
+"""
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    share = tmp_path_factory.mktemp("name-shapes-share")
+    out = tmp_path_factory.mktemp("name-shapes-out") / "inventory"
+    write_files(share, {"hub/huddle.txt": HUDDLE, "asc/reablement.txt": REABLEMENT_LIST,
+                        "letters/armitage.txt": ARMITAGE_LETTER,
+                        "asc/brearley.txt": BREARLEY_NOTE,
+                        "notes/visits.txt": NOTE_SHAPES, "notes/caseload.txt": LIST_SHAPES})
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return share, out
+
+
+def key(entity_type: str, value: str) -> str:
+    return normalise(entity_type, value)
+
+
+def person(name: str, nhs: str, dob: str) -> tuple[str, str, str]:
+    return key("PERSON", name), nhs, key("DATE_OF_BIRTH", dob)
+
+
+def test_a_street_after_a_house_number_is_no_person(scanned, tmp_path):
+    _share, out = scanned
+    rows = export_individuals(out, tmp_path, "--reveal")
+    huddle = {(key("PERSON", row["name"]), row["nhs_number"].replace(" ", ""),
+               key("DATE_OF_BIRTH", row["date_of_birth"]))
+              for row in rows if "huddle.txt" in row["first_locations"]}
+    assert huddle == {person("Olwen Stansfield", NHS["stansfield"], "19/06/1952"),
+                      person("Clifford Ogden", NHS["ogden"], "04/09/1941"),
+                      person("Dilys Pennock", "", "02/03/1938"),
+                      person("Mary Hill", NHS["hill"], "11/11/1944")}
+    masked = [masked for _record, masked, _role in names_with_roles(out, "huddle.txt")]
+    assert masked == ["Miss O**** S*********", "Mr C******* O****", "Mrs D**** P******",
+                      "M*** H***"]
+
+
+def test_a_two_digit_year_links_by_day_month_and_year(scanned, tmp_path):
+    _share, out = scanned
+    rows = export_individuals(out, tmp_path, "--reveal")
+    armitage = [row for row in rows if key("PERSON", row["name"]) == key(
+        "PERSON", "Winifred Armitage")]
+    assert [(row["locations"], key("DATE_OF_BIRTH", row["date_of_birth"]))
+            for row in armitage] == [("2", key("DATE_OF_BIRTH", "14/02/1925"))]
+    assert key("DATE_OF_BIRTH", "14/02/25") == key("DATE_OF_BIRTH", "1925-02-14")
+    brearley = [row for row in rows if key("PERSON", row["name"]) == key(
+        "PERSON", "Harold Brearley")]
+    assert [key("DATE_OF_BIRTH", row["date_of_birth"]) for row in brearley] == [
+        key("DATE_OF_BIRTH", "3 July 1930")]
+
+
+def test_one_person_in_two_name_shapes_is_one_row(scanned, tmp_path):
+    _share, out = scanned
+    rows = export_individuals(out, tmp_path, "--reveal")
+    found = {(key("PERSON", row["name"]), row["nhs_number"].replace(" ", ""),
+              key("DATE_OF_BIRTH", row["date_of_birth"]), row["records"])
+             for row in rows if "visits.txt" in row["first_locations"]
+             or "caseload.txt" in row["first_locations"]}
+    assert found == {(*person("Margaret Holroyd", NHS["holroyd"], "05/05/1933"), "2"),
+                     (*person("Rose Tattersall", NHS["tattersall"], "12/04/1930"), "2"),
+                     (*person("Sandra Jowett", "", "03/03/1931"), "1"),
+                     (*person("Anne-Marie Dobson-Leigh", "", "01/01/1950"), "2")}
+    assert [masked for _record, masked, _role in names_with_roles(out, "visits.txt")] == [
+        "Mrs M******* (****** H******", "R*** G**** T*********", "S***** M** J*****",
+        "A*** M**** D***** L****"]
