@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from recognizers.dates import birth_key, parse_date
@@ -38,9 +39,16 @@ def is_full_name(masked: str) -> bool:
     return sum(len(word) > 1 and not is_title(word) for word in masked.split()) >= 2
 
 
+def _without_accents(value: str) -> str:
+    """`Zoë` -> `Zoe`, `Chloé` -> `Chloe`: records and systems write a name with and
+    without its accents."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def _name_words(value: str) -> list[str]:
     """Words of a name without titles and initials; `O'Neill` and `O’Neill` -> `ONeill`."""
-    value = value.replace("'", "").replace("\u2019", "")
+    value = _without_accents(value).replace("'", "").replace("\u2019", "")
     return [word for word in _NAME_TOKEN.findall(value)
             if not is_title(word) and len(word) > 1 and word.casefold() not in SUFFIXES]
 
@@ -65,10 +73,10 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
 def normalise_name(value: str) -> str:
     """One key per person: the first given name and the last word of the family name,
     case-free and order-free (a surname-first column pair `Jones Sandra` matches too);
-    titles, suffixes, middle names and initials dropped: `SMITH, Jane` == `Mrs Jane M.
-    Smith`. A hyphen counts as a space, as records write double names either way
-    (`Anne-Marie` / `Anne Marie`, `Webb-Morton` / `Webb Morton`): the first part of the
-    given name and the last of the family name."""
+    titles, suffixes, middle names, initials and accents dropped: `SMITH, Jane` == `Mrs
+    Jane M. Smith`, `Zoë` == `Zoe`. A hyphen counts as a space, as records write double
+    names either way (`Anne-Marie` / `Anne Marie`, `Webb-Morton` / `Webb Morton`): the
+    first part of the given name and the last of the family name."""
     given, family = name_parts(value)
     words = [word.casefold() for word in (given[:1] + family[-1:])]
     if len(words) == 2:
