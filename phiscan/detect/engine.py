@@ -39,6 +39,12 @@ log = logging.getLogger("phiscan.detect")
 
 # spaCy components Presidio does not use: the parser is the costliest.
 UNUSED_SPACY_COMPONENTS = ("parser",)
+# The matrix products of spaCy's layers go to numpy's BLAS (OpenBLAS) on one thread
+# instead of thinc's default BLIS: on the build machine the NER reads the same blocks
+# in about two thirds of the CPU time, and finds the same entities (bench/RESULTS.md).
+# One thread: the workers are the parallelism; BLAS threads would only spin beside them.
+SPACY_OPS = {"name": "numpy", "use_blis": False}
+BLAS_THREADS = 1
 
 
 @cache
@@ -96,10 +102,20 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
                 f"spaCy model package '{model_name}' is not installed; "
                 "install it or set [nlp] model (phiscan never downloads models)"
             )
-        self.nlp = {"en": spacy.load(model_name, exclude=list(UNUSED_SPACY_COMPONENTS))}
+        self.nlp = {"en": load_pipeline(model_name)}
 
     def load(self) -> None:  # the pipeline is already loaded
         return None
+
+
+def load_pipeline(model_name: str) -> spacy.language.Language:
+    """The installed spaCy pipeline, its layers on `SPACY_OPS`, BLAS on `BLAS_THREADS`."""
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(BLAS_THREADS, user_api="blas")  # this process and its forks
+    with use_ops(**SPACY_OPS):
+        return spacy.load(model_name, exclude=list(UNUSED_SPACY_COMPONENTS))
 
 
 def presidio_builtins(nlp_engine: SpacyNlpEngine, vocabulary_dirs: Sequence[str]
