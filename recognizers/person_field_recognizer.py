@@ -153,6 +153,9 @@ TRIGGERS = {
     BEFORE_DATE: Trigger(sign=r"\(\d", reach=160),
     # the identifier's label after the name (its words within reach)
     BEFORE_IDENTIFIER: Trigger(sign=IDENTIFIER_LABEL, reach=160),
+    # the header's name and its colon, at the start of the line
+    MAIL: Trigger(literals=[Literal(f"{header}:", word_end=False)
+                            for header in ("from", "to", "cc", "bcc", "reply-to", "sender")]),
 }
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
                        "el", "bin", "ibn", "ap", "mac", "st", "dos", "das", "del"})
@@ -216,6 +219,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         self.labels = field_labels(vocabulary_dirs)
         self.clinical = clinical_terms(vocabulary_dirs)
         self._name_field_answers: dict[str, bool] = {}
+        self._line_answers: dict[tuple[str, bool], bool] = {}
+        self._no_name_answers: dict[str, bool] = {}
         super().__init__(
             entity=supported_entity or self.ENTITY, name="PhiscanNameFieldRecognizer",
             patterns=patterns or [Pattern("name field", FIELD_NAME_VALUE, SCORE),
@@ -239,8 +244,19 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         A line that reads otherwise (an HL7 segment, a carriage return) is scanned."""
         if "\r" in line:
             return True
-        field = line_field(line)
-        return field is None or self.is_name_field(field)
+        colon = line.find(":")
+        if colon == -1:
+            return True  # no field line: the pattern cannot match on it
+        # What `line_field` reads is decided by the line up to its first colon and whether
+        # a space follows it (an HL7 segment's `|` comes before any colon that could stop it).
+        head = (line[:colon], line[colon + 1:colon + 2] in (" ", "\t"))
+        known = self._line_answers.get(head)
+        if known is None:
+            if len(self._line_answers) >= NAME_FIELD_MEMORY:
+                self._line_answers.clear()
+            field = line_field(line)
+            known = self._line_answers[head] = field is None or self.is_name_field(field)
+        return known
 
     def is_name_field(self, field: str) -> bool:
         """Whether a field name names a person; remembered per name (a record's fields
@@ -262,9 +278,17 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             words[:len(words) - len(ending)] + " ")
 
     def is_no_name(self, word: str) -> bool:
-        normalised = normalise_words(word)
-        return (self.not_names.equals(normalised) or self.clinical.found_in(word)
+        """Whether a word is common or clinical; remembered per word (the same names and
+        words come back in every record of a share)."""
+        known = self._no_name_answers.get(word)
+        if known is None:
+            if len(self._no_name_answers) >= NAME_FIELD_MEMORY:
+                self._no_name_answers.clear()
+            normalised = normalise_words(word)
+            known = self._no_name_answers[word] = (
+                self.not_names.equals(normalised) or self.clinical.found_in(word)
                 or normalised.strip() in STOP_WORDS)
+        return known
 
     def trimmed(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """A titled name without trailing capitals that are no name (`GP`, `DOB`, `AM`)

@@ -98,6 +98,8 @@ PIECES = [
     "JONES, Sandra, ", "Eric CARTWRIGHT (", "diag code", "diagnosis-code", "sctid", "bDay",
     "keyring", "key ring", "key finder", "pull it towards you", "hard push", "locks changed",
     "new set", "team office", "medication cabinet",
+    "From: ", "to:", "CC:", "Reply-To:", "sender: ", "photo: ", " <l.bishop@care.example>",
+    "client_name: ", "postcode: ", "PID-5 patient_name: ", "Albert JACKSON",
 ]
 
 
