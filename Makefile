@@ -35,7 +35,15 @@ system-packages:
 	  { apt-get update -qq >/dev/null && $(APT_INSTALL) $$missing >/dev/null; }; \
 	fi
 
-setup: system-packages $(STAMP)
+# phiscan's health vocabulary compiled once instead of at each scan's start
+# (recognizers/compiled_vocabulary.py); rebuilt when a vocabulary file or the code that
+# reads them changes. Without it phiscan builds the vocabulary from the text files.
+COMPILED_VOCABULARY := recognizers/data/health_vocabulary.bin
+$(COMPILED_VOCABULARY): $(STAMP) $(wildcard recognizers/data/*.txt) recognizers/health_vocabulary.py \
+		recognizers/vocabulary.py recognizers/compiled_vocabulary.py
+	$(BIN)/python -m recognizers.compiled_vocabulary
+
+setup: system-packages $(STAMP) $(COMPILED_VOCABULARY)
 
 demo: setup
 	rm -rf demo-share demo-out

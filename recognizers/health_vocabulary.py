@@ -110,44 +110,69 @@ class Mention:
     kind: str  # "term", "abbreviation", "heading value"
 
 
-class HealthVocabulary:
-    """The health vocabularies of phiscan and of a user's folders, as one automaton."""
+class TermKeys:
+    """Terms by key, as the vocabulary files give them."""
 
-    def __init__(self, vocabulary_dirs: Sequence[str | Path] = ()) -> None:
-        self.automaton = ahocorasick.Automaton()
-        self.keys: dict[str, Term] = {}
-        for name, entity, needs_context, everyday in TERM_FILES:
-            for entry in entries(name, vocabulary_dirs):
-                self.add(entry, Term(entity, needs_context, name.startswith("clinical_abbr")
-                                     and is_capitals(entry), everyday))
-        for entry in entries(CUES_FILE, vocabulary_dirs):
-            frame = entry.startswith(FRAME + " ")
-            entry = entry.removeprefix(FRAME + " ")
-            self.add(entry, Term(FRAME if frame else CONTEXT_ONLY, False, is_capitals(entry),
-                                 True))
-        self.automaton.make_automaton()
-        self.headings = Headings(entries(HEADINGS_FILE, vocabulary_dirs))
+    def __init__(self) -> None:
+        self.terms: dict[str, Term] = {}
 
     def add(self, entry: str, term: Term) -> None:
         key = term_key(entry)
         if len(key) <= 2:
             return
-        known = self.keys.get(key)
+        known = self.terms.get(key)
         # A term in two lists keeps the stronger reading: reported over cue, no
         # context needed over needed.
         if known is not None and (is_reported(known) or not is_reported(term)) \
                 and (not known.needs_context or term.needs_context):
             return
-        self.keys[key] = term
-        self.automaton.add_word(key, (len(key), key))
+        self.terms[key] = term
+
+
+def automaton_of(keys: Sequence[str]) -> ahocorasick.Automaton:
+    """One automaton for the keys; a hit's value is its key's index in `keys`."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for index, key in enumerate(keys):
+        automaton.add_word(key, index)
+    automaton.make_automaton()
+    return automaton
+
+
+class HealthVocabulary:
+    """The health vocabularies of phiscan and of a user's folders, as one automaton."""
+
+    def __init__(self, keys: dict[str, Term], headings: Iterable[str],
+                 automaton: ahocorasick.Automaton | None = None) -> None:
+        """`keys`: every term as `term_key` stores it; `automaton`: theirs, as
+        `automaton_of(keys)` builds it (given when it was compiled beforehand)."""
+        self.keys = keys
+        self.key_list = list(keys)
+        self.automaton = automaton if automaton is not None else automaton_of(self.key_list)
+        self.heading_lines = list(headings)
+        self.headings = Headings(self.heading_lines)
+
+    @classmethod
+    def from_files(cls, vocabulary_dirs: Sequence[str | Path] = ()) -> HealthVocabulary:
+        keys = TermKeys()
+        for name, entity, needs_context, everyday in TERM_FILES:
+            for entry in entries(name, vocabulary_dirs):
+                keys.add(entry, Term(entity, needs_context, name.startswith("clinical_abbr")
+                                     and is_capitals(entry), everyday))
+        for entry in entries(CUES_FILE, vocabulary_dirs):
+            frame = entry.startswith(FRAME + " ")
+            entry = entry.removeprefix(FRAME + " ")
+            keys.add(entry, Term(FRAME if frame else CONTEXT_ONLY, False, is_capitals(entry),
+                                 True))
+        return cls(keys.terms, entries(HEADINGS_FILE, vocabulary_dirs))
 
     def hits(self, text: str) -> list[tuple[int, int, str, Term]]:
         """Every whole-word occurrence of a term (start, end, key, term), longest
         first where they overlap."""
         padded = " " + fold(text) + " "
         found = []
-        for last, (length, key) in self.automaton.iter(padded):
-            start, end = last - length + 1, last - 1
+        for last, index in self.automaton.iter(padded):
+            key = self.key_list[index]
+            start, end = last - len(key) + 1, last - 1
             term = self.keys[key]
             if term.capitals and not is_capitals(text[start:end]):
                 continue
@@ -373,8 +398,16 @@ def entries(name: str, vocabulary_dirs: Sequence[str | Path]) -> list[str]:
 
 @lru_cache(maxsize=8)
 def health_vocabulary(vocabulary_dirs: tuple[str, ...] = ()) -> HealthVocabulary:
-    """One vocabulary per set of folders, shared by every recognizer of a process."""
-    return HealthVocabulary(vocabulary_dirs)
+    """One vocabulary per set of folders, shared by every recognizer of a process.
+    phiscan's own (no folders) is read from its compiled form when that is present and
+    up to date (`recognizers.compiled_vocabulary`: a fifth of the time)."""
+    if not vocabulary_dirs:
+        from recognizers.compiled_vocabulary import load_compiled
+
+        compiled = load_compiled()
+        if compiled is not None:
+            return compiled
+    return HealthVocabulary.from_files(vocabulary_dirs)
 
 
 @lru_cache(maxsize=2)  # the text the condition and medicine recognizers are both reading

@@ -37,7 +37,9 @@ from recognizers.person_ner_recognizer import CheckedSpacyRecognizer
 
 log = logging.getLogger("phiscan.detect")
 
-# spaCy components Presidio does not use: the parser is the costliest.
+# The spaCy components phiscan runs: NER alone (`phiscan.detect.tiered` disables the rest).
+NER_COMPONENTS = frozenset({"ner"})
+# Never loaded whatever the model: the parser is the costliest.
 UNUSED_SPACY_COMPONENTS = ("parser",)
 # The matrix products of spaCy's layers go to numpy's BLAS (OpenBLAS) on one thread
 # instead of thinc's default BLIS: on the build machine the NER reads the same blocks
@@ -90,9 +92,11 @@ class IbanCodeRecognizer(DigitsFirst, IbanRecognizer):
 
 
 class PreloadedSpacyNlpEngine(SpacyNlpEngine):
-    """A SpacyNlpEngine whose pipeline is loaded by us: never downloads."""
+    """A SpacyNlpEngine whose pipeline is loaded by us: never downloads. `ner_only`:
+    the components phiscan's scan does not run are not loaded (stock Presidio, the
+    evaluation's baseline, needs the lemmatizer for its context words)."""
 
-    def __init__(self, model_name: str) -> None:
+    def __init__(self, model_name: str, ner_only: bool = False) -> None:
         super().__init__(
             models=[{"lang_code": "en", "model_name": model_name}],
             ner_model_configuration=NerModelConfiguration(),
@@ -102,20 +106,46 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
                 f"spaCy model package '{model_name}' is not installed; "
                 "install it or set [nlp] model (phiscan never downloads models)"
             )
-        self.nlp = {"en": load_pipeline(model_name)}
+        excluded = (components_not_needed(model_name) if ner_only
+                    else list(UNUSED_SPACY_COMPONENTS))
+        self.nlp = {"en": load_pipeline(model_name, excluded)}
 
     def load(self) -> None:  # the pipeline is already loaded
         return None
 
 
-def load_pipeline(model_name: str) -> spacy.language.Language:
-    """The installed spaCy pipeline, its layers on `SPACY_OPS`, BLAS on `BLAS_THREADS`."""
+def load_pipeline(model_name: str, excluded: list[str]) -> spacy.language.Language:
+    """The installed spaCy pipeline without `excluded`, its layers on `SPACY_OPS`, BLAS on
+    `BLAS_THREADS`."""
     from thinc.api import use_ops
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(BLAS_THREADS, user_api="blas")  # this process and its forks
     with use_ops(**SPACY_OPS):
-        return spacy.load(model_name, exclude=list(UNUSED_SPACY_COMPONENTS))
+        return spacy.load(model_name, exclude=excluded)
+
+
+def components_not_needed(model_name: str) -> list[str]:
+    """The model's components NER does not need, left out of the load (they are never
+    run; not loading them is a fifth of the model's load): all but NER and the shared
+    layer it listens to, if it does (`en_core_web_sm`'s NER has its own). Read from the
+    installed package's config; a package laid out otherwise keeps all but the parser."""
+    configs = list(spacy.util.get_package_path(model_name).glob("*/config.cfg"))
+    if len(configs) != 1:
+        return list(UNUSED_SPACY_COMPONENTS)
+    config = spacy.util.load_config(configs[0], interpolate=False)
+    pipeline = list(config["nlp"]["pipeline"])
+    needed = set(NER_COMPONENTS)
+    for name in NER_COMPONENTS & set(pipeline):
+        upstream = config["components"][name].get("model", {}).get("tok2vec", {}).get(
+            "upstream")
+        if upstream == "*":  # listens to whichever layer comes first: keep them all
+            return list(UNUSED_SPACY_COMPONENTS)
+        if upstream:
+            needed.add(upstream)
+    if not NER_COMPONENTS & set(pipeline):
+        return list(UNUSED_SPACY_COMPONENTS)
+    return [name for name in pipeline if name not in needed]
 
 
 def presidio_builtins(nlp_engine: SpacyNlpEngine, vocabulary_dirs: Sequence[str]
@@ -145,7 +175,7 @@ def build_registry(nlp_engine: SpacyNlpEngine, config: Config | None = None
 
 
 def build_analyzer(config: Config) -> AnalyzerEngine:
-    nlp_engine = PreloadedSpacyNlpEngine(config.nlp.model)
+    nlp_engine = PreloadedSpacyNlpEngine(config.nlp.model, ner_only=True)
     return AnalyzerEngine(
         registry=build_registry(nlp_engine, config),
         nlp_engine=nlp_engine,

@@ -68,6 +68,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from phiscan.config import Config
 from phiscan.detect.capitals import marked_name
+from phiscan.detect.engine import NER_COMPONENTS
 from phiscan.model import TextUnit, is_unnamed_field
 from recognizers.addresses import in_spans, places
 from recognizers.context import Terms, field_value_of
@@ -85,7 +86,6 @@ NER_CELL_MIN_WORDS = 2
 # A candidate whose context says neither yes nor no (the NHS recognizer's 0.3); one whose
 # label says it is something else (`invoice ref`, 0.1) is below it.
 NO_CONTEXT_SCORE = 0.3
-NER_COMPONENTS = frozenset({"ner"})
 # spaCy's batches sized by characters, not by blocks (blocks run from a 20-character
 # note to a 400-character sentence); measured fastest here by bench/ner_batch.py.
 NER_BATCH_CHARS = 16000

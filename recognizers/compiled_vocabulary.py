@@ -1,0 +1,122 @@
+"""phiscan's health vocabulary compiled once, at build time, instead of at each start.
+
+    python -m recognizers.compiled_vocabulary            # write data/health_vocabulary.bin
+    python -m recognizers.compiled_vocabulary --check    # exit 1 unless it is up to date
+
+Building the vocabulary from its text files (about 43,000 terms folded, then one
+Aho-Corasick automaton) costs about 0.2 CPU s of every scan's start-up; reading the
+compiled file costs a fifth of that. `make setup` writes it (the Makefile's rule: after
+the install, and again whenever a vocabulary file or this code changes). The file holds
+a digest of everything its content is made from (the vocabulary files, the modules that
+read and fold them, the Python and pyahocorasick versions); a file whose digest is not
+that of the sources as they are now is ignored, and the vocabulary is built from the
+text files as before, so a stale or missing file costs time, never a finding.
+`tests/test_compiled_vocabulary.py` checks that the compiled vocabulary is the one the
+text files give.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.metadata
+import logging
+import pickle
+import sys
+from pathlib import Path
+
+import ahocorasick
+
+from recognizers import health_vocabulary as vocabulary
+from recognizers.health_vocabulary import (
+    CUES_FILE,
+    HEADINGS_FILE,
+    TERM_FILES,
+    HealthVocabulary,
+    Term,
+)
+from recognizers.vocabulary import DATA_DIR
+
+log = logging.getLogger("phiscan.recognizers")
+
+COMPILED_PATH = DATA_DIR / "health_vocabulary.bin"
+# The code that turns the text files into keys and terms.
+SOURCE_MODULES = ("health_vocabulary.py", "vocabulary.py", "compiled_vocabulary.py")
+
+
+def automaton_version() -> str:
+    try:
+        return importlib.metadata.version("pyahocorasick")
+    except importlib.metadata.PackageNotFoundError:
+        return ahocorasick.__file__ or ""
+
+
+def source_digest() -> str:
+    """What the compiled vocabulary is made from: the text files, the code that reads
+    them, and the versions whose pickles it holds."""
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version_info[:2]} {automaton_version()}".encode())
+    files = [DATA_DIR / name for name, *_rest in TERM_FILES]
+    files += [DATA_DIR / CUES_FILE, DATA_DIR / HEADINGS_FILE]
+    files += [Path(vocabulary.__file__).parent / name for name in SOURCE_MODULES]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def compiled_form(built: HealthVocabulary, digest: str) -> bytes:
+    """The vocabulary as bytes: keys in automaton order, each with the index of its
+    term among the few distinct ones, the automaton, and the headings' lines."""
+    terms = sorted(set(built.keys.values()), key=repr)
+    index = {term: number for number, term in enumerate(terms)}
+    codes = bytes(index[built.keys[key]] for key in built.key_list)
+    return pickle.dumps((digest, built.key_list, terms, codes, built.automaton,
+                         built.heading_lines), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def from_compiled_form(data: bytes, digest: str) -> HealthVocabulary | None:
+    stored, keys, terms, codes, automaton, headings = pickle.loads(data)  # noqa: S301
+    if stored != digest:
+        return None
+    if not all(isinstance(term, Term) for term in terms):
+        return None
+    return HealthVocabulary(dict(zip(keys, (terms[code] for code in codes), strict=True)),
+                            headings, automaton)
+
+
+def load_compiled(path: Path = COMPILED_PATH) -> HealthVocabulary | None:
+    """The compiled vocabulary, or None when the file is missing, unreadable or stale."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        loaded = from_compiled_form(data, source_digest())
+    except Exception as exc:  # a file from another version: built from the text instead
+        log.debug("compiled health vocabulary unreadable (%s)", type(exc).__name__)
+        return None
+    if loaded is None:
+        log.debug("compiled health vocabulary out of date: built from the text files")
+    return loaded
+
+
+def write_compiled(path: Path = COMPILED_PATH) -> None:
+    built = HealthVocabulary.from_files(())
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(compiled_form(built, source_digest()))
+    temporary.replace(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 unless the compiled file matches its sources")
+    args = parser.parse_args()
+    if args.check:
+        sys.exit(0 if load_compiled() is not None else 1)
+    write_compiled()
+
+
+if __name__ == "__main__":
+    main()
