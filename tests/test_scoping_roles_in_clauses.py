@@ -4,7 +4,10 @@ with takes the role the thing says (`A carers assessment has now been formally o
 Graham Brammall, DOB ...`: an unpaid carer, related, and his date of birth is his own),
 however many linking words stand between; a participle with `by` names the doer instead
 (`completed by Helen Frost`: staff); a possessive after the name is someone else's
-(`Carer's assessment for Doreen Walsh's son`: she stays the subject). A topic word after a
+(`Carer's assessment for Doreen Walsh's son`: she stays the subject). In a text that
+marks its subject, a full name nothing marks is the person its forename is marked as
+elsewhere in the text (`His niece Rosalind helped ...`, then `Rosalind Ackerley, DOB ...`:
+related, her date of birth hers). A topic word after a
 name (`Phoned Kevin Ambler regarding the delivery`, `Spoke with ... re equipment`) starts
 the topic: it never makes that name the subject's, so a colleague named so in two clients'
 notes is never a subject and never brings one client's key-safe code to another. Scanned
@@ -44,6 +47,11 @@ Access: key safe by the garage door, code 4471.
 CLIENT_NOTE_OKAFOR = f"""Client: Mr Felix Okafor (DOB 1944-08-30)  NHS {NHS['okafor']}
 Spoke with Kevin Ambler re equipment. Supervision given to Tom Acheson after the visit.
 """
+NURSING_NOTE = """District nursing - visit
+Patient: Mr Walter Denby   DOB 02/02/1933
+Seen at home. His niece Rosalind helped with the transfer; Walter in good spirits.
+Rosalind Ackerley, DOB 19/06/1970, tel 07700 900233, would like a call back.
+"""
 ROTA_MAIL = """From: Kevin Ambler <kevin.ambler@council.example>
 To: Tom Acheson <tom.acheson@council.example>
 Subject: deliveries this week
@@ -59,7 +67,7 @@ def scanned(tmp_path_factory):
     write_files(share, {"asc/brammall.txt": SOCIAL_WORK_NOTE,
                         "hospice/pickles_letter.txt": HOSPICE_LETTER,
                         "asc/walsh.txt": CLIENT_NOTE_WALSH, "asc/okafor.txt": CLIENT_NOTE_OKAFOR,
-                        "mail/deliveries.eml": ROTA_MAIL})
+                        "mail/deliveries.eml": ROTA_MAIL, "dn/denby.txt": NURSING_NOTE})
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     return out
@@ -70,6 +78,11 @@ def test_a_thing_done_for_a_person_gives_them_its_role_across_linking_words(scan
         "subject", "staff", "related", "staff"]
     assert [role for _, _, role in names_with_roles(scanned, "pickles_letter.txt")] == [
         "subject", "related", "related"]
+
+
+def test_a_forename_the_text_marks_as_a_relative_marks_the_full_name(scanned):
+    assert [role for _, _, role in names_with_roles(scanned, "denby.txt")] == [
+        "subject", "related"]
 
 
 def test_a_topic_word_after_a_name_never_makes_it_the_subjects(scanned):
@@ -87,13 +100,15 @@ def test_one_row_per_client_with_their_own_date_and_access_only(scanned, tmp_pat
         ("Mr Arnold Pickles", normalise("DATE_OF_BIRTH", "14.02.1940"), NHS["pickles"],
          "false"),
         ("Mr Felix Okafor", normalise("DATE_OF_BIRTH", "1944-08-30"), NHS["okafor"], "false"),
+        ("Mr Walter Denby", normalise("DATE_OF_BIRTH", "02/02/1933"), "", "false"),
         ("Mrs Edith Brammall", normalise("DATE_OF_BIRTH", "03/05/1936"), NHS["brammall"],
          "false"),
     ]
     related = {row["name"]: sorted(row["related_people"].split("; ")) for row in rows
                if row["related_people"]}
     assert related == {"Mrs Edith Brammall": ["Graham Brammall"],
-                       "Mr Arnold Pickles": ["Colin Ashdown", "Janet Pickles"]}
+                       "Mr Arnold Pickles": ["Colin Ashdown", "Janet Pickles"],
+                       "Mr Walter Denby": ["Rosalind Ackerley"]}
     assert "Kevin Ambler" not in " ".join(row["other_names"] for row in rows)
 
 

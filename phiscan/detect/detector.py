@@ -24,7 +24,7 @@ from phiscan.detect.engine import (
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard
 from phiscan.detect.records import assign_records
-from phiscan.detect.roles import default_rules, spread_roles
+from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.model import Finding, Label, TextUnit
@@ -108,13 +108,21 @@ class Detector:
         findings = self.row_roles(unit, findings)
         findings = [finding if isinstance(finding.record, Label)
                     else replace(finding, record=Label(finding.record))
-                    for finding in assign_records(unit, spread_roles(findings), labels.where)]
+                    for finding in assign_records(unit, self.spread(unit, findings),
+                                                  labels.where)]
         if unit.window is not None:
             offset = unit.window.offset
             findings = [replace(finding, start=finding.start + offset, end=finding.end + offset)
                         for finding in findings]
         in_text = list(zip(findings, (raw for _r, raw, _h in valued), strict=True))
         return in_text + self.label_values(labels, bool(findings))
+
+    def spread(self, unit: TextUnit, findings: list) -> list:
+        """One name, one role in one text; in free text, a forename's mark too."""
+        findings = spread_roles(findings)
+        if unit.record is not None:  # a structured record is one person's
+            return findings
+        return spread_forename_roles(unit.text, findings, self.roles)
 
     def joined_name_values(self, unit: TextUnit, valued: list) -> list:
         """Full names joined from a record's separate forename and surname fields."""

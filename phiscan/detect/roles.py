@@ -359,6 +359,27 @@ class RoleRules:
         return (word in self.linking or word in self.jobs.participles
                 or (len(word) > 3 and word.endswith(("ed", "en"))))
 
+    def forename_mark(self, text: str, forename: str, spans: list[tuple[int, int]]
+                      ) -> str | None:
+        """The one role (staff or related) a text gives a forename written alone (outside
+        every name found): a role word right after it (`Shanti (daughter-in-law)`) or a
+        role phrase right before it (`her son Eric`); None if none, or two."""
+        found = set()
+        for match in re.finditer(rf"(?<![\w'\u2019-]){re.escape(forename)}(?![\w'\u2019-])",
+                                 text):
+            start, end = match.span()
+            if any(lo <= start < hi for lo, hi in spans):
+                continue
+            role = self.first(own_apposition(text, end, context_of(text, start, end).after))
+            if role is None:
+                line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+                words = normalise_words(text[max(line_start, start - 60):start]).split()
+                if words and self.reader_before(words, len(words)) is None:
+                    role = self.phrase_ending(words, len(words))
+            if role is not None:
+                found.add(role)
+        return found.pop() if len(found) == 1 and found <= NOT_SUBJECT else None
+
     def list_heading(self, text: str, start: int) -> str | None:
         """When the label before a name belongs to an earlier item of a list on its line
         (`cc: UTTLEY, Pauline (patient); Derek Ashworth (husband)`: no role phrase between
@@ -407,6 +428,49 @@ def spread_roles(findings: list[Finding]) -> list[Finding]:
     return [replace(finding, role=spread[finding.value_hash])
             if finding.entity_type == PERSON and finding.role == UNMARKED
             and finding.value_hash in spread else finding for finding in findings]
+
+
+def spread_forename_roles(text: str, findings: list[Finding],
+                          rules: RoleRules | None = None) -> list[Finding]:
+    """In a text that marks its subject (`Patient: Mrs Agnes Oldroyd`), a full name with no
+    mark whose forename the text itself marks as someone else's (`Shanti (daughter-in-law)
+    present throughout`, `her son Eric rang`, `Carer Leanne arrived late`) is that person:
+    `Shanti Eastwood (DOB ...)` later is the daughter-in-law, and her date of birth hers.
+    Only the forename's own mark counts (a role word right after it, or a role phrase
+    right before it, not the reader's relation: `your husband John`); a forename the
+    subject shares, a name written surname first, or a forename marked two ways marks
+    nobody."""
+    rules = rules or default_rules()
+    names = [finding for finding in findings if finding.entity_type == PERSON]
+    subjects = {forename_of(text[f.start:f.end]) for f in names if f.role == SUBJECT}
+    if not subjects:
+        return findings
+    spans = [(f.start, f.end) for f in names]
+    roles: dict[str, str | None] = {}
+    changed: dict[int, str] = {}
+    for finding in names:
+        if finding.role != UNMARKED or not is_full_name(finding.masked):
+            continue
+        forename = forename_of(text[finding.start:finding.end])
+        if not forename or forename in subjects:
+            continue
+        if forename not in roles:
+            roles[forename] = rules.forename_mark(text, forename, spans)
+        if roles[forename] is not None:
+            changed[id(finding)] = roles[forename]
+    return [replace(finding, role=changed[id(finding)]) if id(finding) in changed else finding
+            for finding in findings]
+
+
+def forename_of(name: str) -> str:
+    """`Shanti` of `Shanti Eastwood` or `Mrs Shanti Eastwood`; '' for a surname-first or
+    capitals shape (`JONES, Sandra`, `EASTWOOD Shanti`), whose first word is no forename."""
+    if "," in name:
+        return ""
+    words = [word for word in WORD.findall(name) if not is_title(word)]
+    if len(words) < 2 or len(words[0]) < 2 or words[0].isupper():
+        return ""
+    return words[0]
 
 
 def hl7_name_segment(raw_segment: str, raw_field: int, field: str) -> str:
