@@ -20,6 +20,7 @@ import regex as re
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from recognizers.addresses import places
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, line_field, normalise_words, without_digits
 from recognizers.date_of_birth_recognizer import bracketed_after_name
@@ -203,6 +204,10 @@ def is_initial(words: list[str], index: int) -> bool:
             and not words[index + 1].isupper())
 
 
+def _pattern_of(result: RecognizerResult) -> str:
+    return result.analysis_explanation.pattern_name if result.analysis_explanation else ""
+
+
 class NameFieldRecognizer(ContextScoredRecognizer):
     ENTITY = "PERSON"
 
@@ -218,6 +223,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         self.not_names = not_name_terms(vocabulary_dirs)
         self.labels = field_labels(vocabulary_dirs)
         self.clinical = clinical_terms(vocabulary_dirs)
+        self.places = places(tuple(str(folder) for folder in vocabulary_dirs))
         self._name_field_answers: dict[str, bool] = {}
         self._line_answers: dict[tuple[str, bool], bool] = {}
         self._no_name_answers: dict[str, bool] = {}
@@ -257,6 +263,19 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             field = line_field(line)
             known = self._line_answers[head] = field is None or self.is_name_field(field)
         return known
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """The names found, without a name read from another name's last word and the
+        words after its comma (`Mrs Ida Platt, Ivy Cottage, DOB ...` is no `Platt, Ivy
+        Cottage`): the rules that read capitalised words before a date or an identifier's
+        label give way there to the name that starts before theirs."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if len(results) < 2:
+            return results
+        return [result for result in results
+                if _pattern_of(result) not in (BEFORE_IDENTIFIER, BEFORE_DATE)
+                or "," not in text[result.start:result.end].split(" ", 1)[0]
+                or not any(other.start < result.start < other.end for other in results)]
 
     def is_name_field(self, field: str) -> bool:
         """Whether a field name names a person; remembered per name (a record's fields
@@ -339,12 +358,14 @@ class NameFieldRecognizer(ContextScoredRecognizer):
     def has_no_name_word(self, words: list[str]) -> bool:
         """Whether a name's words hold one that is no name: a common word only as its
         first or last word, or its first forename (a middle name may be one: `Sandra May
-        Jones`, `Jones, Sandra May`), a label's or a clinical word anywhere."""
+        Jones`, `Jones, Sandra May`), a label's, a clinical word or a place's
+        (`Ivy Cottage`, `Sunnybank House`: `recognizers/addresses.py`) anywhere."""
         comma = next((index for index, word in enumerate(words) if word.endswith(",")), None)
         ends = {0, len(words) - 1} if comma is None else {0, comma, comma + 1}
-        return any(self.is_no_name(word.rstrip(",")) if index in ends
-                   else self.not_names.equals(normalise_words(word)) or self.clinical.found_in(word)
-                   for index, word in enumerate(words))
+        return any(self.places.ends_with_place_word(word.rstrip(",")) or (
+            self.is_no_name(word.rstrip(",")) if index in ends
+            else self.not_names.equals(normalise_words(word)) or self.clinical.found_in(word))
+            for index, word in enumerate(words))
 
     def heads_entry_with_birth_date(self, text: str, result: RecognizerResult) -> bool:
         """The name opens its line (or a list item, a label's value) or follows a word in

@@ -9,6 +9,9 @@
 - A date of birth with a two-digit year (`14/02/25`, `03/07/30`): which century is not
   written, so the key leaves it out and links the date by its day, month and year of the
   century (a 1925 birth written `14/02/25` is not a second person born in 2025).
+- A home's name or a town between a name and its date of birth (`Mrs Ida Platt, Ivy
+  Cottage, DOB ...`, `Mrs Nora Kaye, Hartside, DOB ...`): no `Platt, Ivy Cottage`, no
+  `Kaye, Hartside` read as `SURNAME, Forename` from the name's last word.
 - Name shapes: a nickname in brackets or quotes (`Margaret (Peggy) Holroyd`), a middle
   name that is a common word (`Sandra May Jowett`), a double forename or surname with or
   without its hyphen (`Anne Marie` / `Anne-Marie`, `Dobson Leigh` / `Dobson-Leigh`), and
@@ -36,6 +39,13 @@ Mr Clifford Ogden, 8 Hebble Brow, Thornby NV2 3QP, DOB 04/09/1941: chasing broke
 NHS {NHS['ogden']}.
 Mrs Dilys Pennock, 3 Priory Gardens, Hartside, DOB 2/3/1938: OT to visit.
 Bed 12 Mary Hill, DOB 11/11/1944, NHS {NHS['hill']}: chest infection.
+"""
+# Homes with a name and no number, and towns, between a name and its date of birth.
+PLACEMENTS = """Brokerage placements
+Mrs Ida Platt, Ivy Cottage, DOB 2/3/1948: awaiting package of care.
+Mr Walter Booth, Sunnybank House, DOB 14/07/1936: respite bed found.
+Mrs Nora Kaye, Hartside, DOB 09/09/1940: double-up calls.
+Mr Len Firth - Oak Lodge - DOB 30/01/1933: reablement.
 """
 # Two-digit years: Winifred's list entry and her letter write her birth year either way;
 # Harold's only date of birth is written `03/07/30`.
@@ -73,7 +83,7 @@ Diagnosis: COPD
 def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("name-shapes-share")
     out = tmp_path_factory.mktemp("name-shapes-out") / "inventory"
-    write_files(share, {"hub/huddle.txt": HUDDLE, "asc/reablement.txt": REABLEMENT_LIST,
+    write_files(share, {"hub/huddle.txt": HUDDLE, "hub/placements.txt": PLACEMENTS, "asc/reablement.txt": REABLEMENT_LIST,
                         "letters/armitage.txt": ARMITAGE_LETTER,
                         "asc/brearley.txt": BREARLEY_NOTE,
                         "notes/visits.txt": NOTE_SHAPES, "notes/caseload.txt": LIST_SHAPES})
@@ -103,6 +113,18 @@ def test_a_street_after_a_house_number_is_no_person(scanned, tmp_path):
     masked = [masked for _record, masked, _role in names_with_roles(out, "huddle.txt")]
     assert masked == ["Miss O**** S*********", "Mr C******* O****", "Mrs D**** P******",
                       "M*** H***"]
+
+
+def test_a_home_or_a_town_after_a_name_is_no_name(scanned, tmp_path):
+    _share, out = scanned
+    rows = export_individuals(out, tmp_path, "--reveal")
+    placed = {(key("PERSON", row["name"]), key("DATE_OF_BIRTH", row["date_of_birth"]),
+               row["other_names"]) for row in rows if "placements.txt" in row["first_locations"]}
+    assert placed == {(key("PERSON", name), key("DATE_OF_BIRTH", dob), "") for name, dob in (
+        ("Ida Platt", "02/03/1948"), ("Walter Booth", "14/07/1936"),
+        ("Nora Kaye", "09/09/1940"), ("Len Firth", "30/01/1933"))}
+    assert [masked for _record, masked, _role in names_with_roles(out, "placements.txt")] == [
+        "Mrs I** P****", "Mr W***** B****", "Mrs N*** K***", "Mr L** F****"]
 
 
 def test_a_two_digit_year_links_by_day_month_and_year(scanned, tmp_path):
