@@ -32,15 +32,19 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_PATTERNS = [
     Pattern("numeric date", r"(?<![\d/\-])(?<!\d\.)\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})"
             r"(?![\d/\-])(?!\.\d)", 0.3),
-    Pattern("iso date", r"(?<![\d/\-])(?<!\d\.)\d{4}-\d{2}-\d{2}(?![\d/\-])(?!\.\d)", 0.3),
-    # `12 April 1930`, `12th of April, 1930`, `12-Apr-30` (a two-digit year ends a word)
+    # `1930-04-12`, `1930/04/12`, `1930.4.12`
+    Pattern("iso date", r"(?<![\d/\-])(?<!\d\.)\d{4}([-/.])\d{1,2}\1\d{1,2}(?![\d/\-])(?!\.\d)",
+            0.3),
+    # `12 April 1930`, `12th of April, 1930`, `12-Apr-30`, `12 Apr '30` (a two-digit year
+    # ends a word)
     Pattern("day month year", rf"(?<![\w]){_DAY}(?:[ ]of)?[ \-]{MONTH_NAME}\.?,?[ \-]"
-            r"(?:\d{4}(?!\d)|\d{2}(?![\w:/\-]|\.\d))", 0.3),
+            r"(?:\d{4}(?!\d)|['’]?\d{2}(?![\w:/\-]|\.\d))", 0.3),
     Pattern("month day year", rf"(?<![\w]){MONTH_NAME}\.?[ ]{_DAY},?[ ]\d{{4}}(?![\d])", 0.3),
     Pattern("compact date", r"(?<![\w])(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
             r"(?![\d])", 0.3),
 ]
-BIRTH_CONTEXT = Terms(["dob", "d o b", "date of birth", "birth date", "birthdate", "born",
+# `do b`: `DoB` as the word splitter reads it (a capital inside a word starts a new one)
+BIRTH_CONTEXT = Terms(["dob", "d o b", "do b", "date of birth", "birth date", "birthdate", "born",
                        "birth", "date of birth dd mm yyyy", "bday"])
 EARLIEST_YEAR = 1880
 SCORE_DOB = 0.9

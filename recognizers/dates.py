@@ -33,10 +33,10 @@ MONTH_NAME = (
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-\s](\d{1,2})[/.\-\s](\d{1,4})$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _DATE_GAP = r"(?:\s+|[\-/.])"  # `12 April 1930`, `12-Apr-1930`
-# `12 April 1930`, `12th of April, 1930`, `12-Apr-30`
+# `12 April 1930`, `12th of April, 1930`, `12-Apr-30`, `12th Apr '30`
 _WORD_DATE = re.compile(
     rf"^(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?{_DATE_GAP}([A-Za-z]+)\.?,?{_DATE_GAP}"
-    rf"(\d{{4}}|\d{{2}})$")
+    rf"(\d{{4}}|['’]?\d{{2}})$")
 _US_WORD_DATE = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 
 
@@ -72,7 +72,7 @@ def _parts(value: str) -> tuple[str, int | None, int] | None:
             return None
         return third, int(second), int(first)
     if match := _WORD_DATE.match(text):
-        return match[3], MONTHS.get(match[2].casefold()), int(match[1])
+        return match[3].lstrip("'’"), MONTHS.get(match[2].casefold()), int(match[1])
     if match := _US_WORD_DATE.match(text):
         return match[3], MONTHS.get(match[1].casefold()), int(match[2])
     return None

@@ -24,7 +24,7 @@ from recognizers.addresses import places
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, context_of, line_field, normalise_words, without_digits
 from recognizers.date_of_birth_recognizer import bracketed_after_name
-from recognizers.dates import parse_birth_date
+from recognizers.dates import MONTH_NAME, parse_birth_date
 from recognizers.person_ner_recognizer import (
     TITLES,
     clinical_terms,
@@ -128,11 +128,15 @@ NAME_BEFORE_DATE = (
 # are a person's name (words that are no name, such as `Re` or `Patient`, are left off
 # its start).
 BEFORE_IDENTIFIER = "name before its identifier"
-IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?|[Dd]ate[ ]of[ ]birth"
-                    r"|NHS(?:[ ](?:[Nn]o\.?|[Nn]umber|#))?)[ \t:]*(?:the[ ])?\d")
+# The label and the start of its value: a digit, or a month's name (`DOB April 12th, 1930`).
+IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|DoB|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?"
+                    r"|[Dd]ate[ ]of[ ][Bb]irth|NHS(?:[ ](?:[Nn]o\.?|[Nn]umber|#))?)[ \t:\-–]*"
+                    rf"(?:the[ ])?(?:\d|{MONTH_NAME}[ .])")
 # who the person is to the patient, between the name and its label: `Greta Redfearn
-# (sister), DOB ...`, `Greta Redfearn, sister, born ...` (lower-case words, no digits)
-RELATION_BETWEEN = r"(?:[ ]\([a-z][a-z \-]{1,24}\)|,[ ][a-z][a-z\-]{1,24}(?:[ ][a-z\-]{1,12})?,)"
+# (sister), DOB ...`, `Greta Redfearn, sister, born ...` (lower-case words, no digits), or
+# their age (`Edna Lamb, aged 96 (DOB ...)`)
+RELATION_BETWEEN = (r"(?:[ ]\([a-z][a-z \-]{1,24}\)|,[ ][a-z][a-z\-]{1,24}(?:[ ][a-z\-]{1,12})?,"
+                    r"|,[ ]aged[ ]\d{1,3})")
 NAME_BEFORE_IDENTIFIER = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
     rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"

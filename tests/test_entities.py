@@ -48,6 +48,27 @@ def test_one_person_hashes_alike_across_shapes() -> None:
     assert normalise("PHONE_NUMBER", "+44 113 496 0000") == "01134960000"
 
 
+def test_every_shape_of_one_name_gives_one_key() -> None:
+    shapes = {
+        "Sandra Jones": ["JONES, Sandra May", "Mrs Sandra (Sandy) Jones", "Sandra 'Sandy' Jones",
+                         "JONES^Sandra^May^^MRS", "Sandra Jones Jnr", "Cllr Sandra Jones"],
+        "Anne-Marie Dobson-Leigh": ["Anne Marie Dobson Leigh", "DOBSON-LEIGH, Anne-Marie",
+                                    "Dobson Leigh, Anne Marie"],
+        "Zoë O'Neill": ["Zoe ONeill", "O’NEILL, ZOË", "Lt Col Zoe O'Neill"],
+    }
+    for name, others in shapes.items():
+        assert {normalise("PERSON", other) for other in others} == {normalise("PERSON", name)}
+    assert normalise("PERSON", "Sandra Jones") != normalise("PERSON", "Sandra Jowett")
+
+
+def test_a_two_digit_year_keys_by_day_month_and_year_of_the_century() -> None:
+    """`14/02/25` may be 1925 or 2025: the key leaves the century out and links either."""
+    forms = ["14/02/25", "14/02/1925", "1925-02-14", "19250214", "14 Feb 1925",
+             "14th February '25", "1925/02/14", "14.2.25", "February 14, 1925"]
+    assert {normalise("DATE_OF_BIRTH", form) for form in forms} == {"14/02/25"}
+    assert normalise("DATE_OF_BIRTH", "14/02/1926") != normalise("DATE_OF_BIRTH", "14/02/25")
+
+
 def test_masks_show_shape_never_value() -> None:
     assert mask_value("UK_NHS", "943 476 5919") == "943 *** ****"
     assert mask_value("PERSON", "Jane  Smith") == "J*** S****"

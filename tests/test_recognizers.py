@@ -182,6 +182,13 @@ def test_user_vocabulary_extends_the_shipped_one(tmp_path):
     ("DATE_OF_BIRTH", "PID|1||9434765919^^^NHS^NH||SMITH^JANE||19410312|F", ["19410312"]),
     ("DATE_OF_BIRTH", "Visit date: 12/03/2024", []),
     ("DATE_OF_BIRTH", "dob: 31/02/1941", []),
+    # a two-digit year is read in the latest century that puts it in the past (2030 is
+    # in the future: 1930), `DoB`, `yyyy/mm/dd`, an apostrophe before the year
+    ("DATE_OF_BIRTH", "DOB 12/04/30, D.O.B. 12-Apr-30", ["12/04/30", "12-Apr-30"]),
+    ("DATE_OF_BIRTH", "DoB: 12/04/1930", ["12/04/1930"]),
+    ("DATE_OF_BIRTH", "DOB 1930/04/12", ["1930/04/12"]),
+    ("DATE_OF_BIRTH", "DOB 12th Apr '30", ["12th Apr '30"]),
+    ("DATE_OF_BIRTH", "dob: 12/04/2030", []),
     ("PHONE_NUMBER", "Call 0113 496 0000.", ["0113 496 0000"]),
     ("PHONE_NUMBER", "mobile +44 (0)7700 900123", ["+44 (0)7700 900123"]),
     ("PHONE_NUMBER", "NHS number 943 476 5919", []),
@@ -209,6 +216,22 @@ def test_uk_and_health_recognizers(entity, text, values):
     ("PID|1||9434765919^^^NHS^NH||SMITH^JANE^^^MRS||19410312|F", ["SMITH^JANE"]),
     ("NK1|1|SMITH^JOHN|SON", ["SMITH^JOHN"]),
     ("drug_name: Metformin\nname: Unknown\npatient: see notes\n", []),
+    # a name before its date of birth's label in every shape
+    ("Client: Edna Lamb, Date of Birth: 12th April, 1930", ["Edna Lamb"]),
+    ("Client: Edna Lamb, DOB April 12th, 1930", ["Edna Lamb"]),
+    ("Client: Edna Lamb, aged 96 (DOB 12 Apr 1930)", ["Edna Lamb"]),
+    ("Client: Edna Lamb, DOB - 12/04/1930", ["Edna Lamb"]),
+    ("Client: Edna Lamb, DoB 12/04/1930", ["Edna Lamb"]),
+    ("Client: Sandra May Jones (DOB 12/04/1930)", ["Sandra May Jones"]),
+    ("Jones, Sandra May DOB 12/04/1930", ["Jones, Sandra May"]),
+    ("Margaret (Peggy) Holt, DOB 12/04/1930", ["Margaret (Peggy) Holt"]),
+    ("Client: Sandra 'Sandy' Jones\nDOB: 12/04/1930", ["Sandra 'Sandy' Jones"]),
+    ("HOLT, Margaret (Peggy) 12/04/1930", ["HOLT, Margaret (Peggy)"]),
+    ("Met Carol Hey (Daughter), DOB 01/02/1960", ["Carol Hey"]),
+    ("Visited Rose Grace Tattersall (DOB 12/04/1930) at home", ["Rose Grace Tattersall"]),
+    # places are no names
+    ("Moved to Sunnybank House (DOB 2/3/1948) last week.", []),
+    ("Mrs Ida Platt, Low Farm, Thornby, DOB 2/3/1948", ["Mrs Ida Platt"]),
 ])
 def test_names_from_structured_fields(text, values):
     assert [v for v in reported(text, "PERSON")] == values
