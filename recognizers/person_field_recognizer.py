@@ -208,6 +208,12 @@ def is_initial(words: list[str], index: int) -> bool:
             and not words[index + 1].isupper())
 
 
+def _name_words(value: str) -> int:
+    """How many words of a name are neither titles nor initials."""
+    return sum(word.casefold().rstrip(".,") not in TITLES and not INITIAL.fullmatch(word)
+               for word in value.split())
+
+
 def _pattern_of(result: RecognizerResult) -> str:
     return result.analysis_explanation.pattern_name if result.analysis_explanation else ""
 
@@ -269,17 +275,20 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         return known
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        """The names found, without a name read from another name's last word and the
-        words after its comma (`Mrs Ida Platt, Ivy Cottage, DOB ...` is no `Platt, Ivy
+        """The names found, without a name read from another full name's last word and
+        the words after its comma (`Mrs Ida Platt, Ivy Cottage, DOB ...` is no `Platt, Ivy
         Cottage`): the rules that read capitalised words before a date or an identifier's
-        label give way there to the name that starts before theirs."""
+        label give way there to the full name that starts before theirs (`Mr Yeadon, Cyril,
+        born ...` stays `Yeadon, Cyril`: `Mr Yeadon` alone names nobody fully)."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if len(results) < 2:
             return results
         return [result for result in results
                 if _pattern_of(result) not in (BEFORE_IDENTIFIER, BEFORE_DATE)
                 or "," not in text[result.start:result.end].split(" ", 1)[0]
-                or not any(other.start < result.start < other.end for other in results)]
+                or not any(other.start < result.start < other.end
+                           and _name_words(text[other.start:other.end]) >= 2
+                           for other in results)]
 
     def is_name_field(self, field: str) -> bool:
         """Whether a field name names a person; remembered per name (a record's fields
