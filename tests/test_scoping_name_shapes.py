@@ -83,7 +83,8 @@ Diagnosis: COPD
 def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("name-shapes-share")
     out = tmp_path_factory.mktemp("name-shapes-out") / "inventory"
-    write_files(share, {"hub/huddle.txt": HUDDLE, "hub/placements.txt": PLACEMENTS, "asc/reablement.txt": REABLEMENT_LIST,
+    write_files(share, {"hub/huddle.txt": HUDDLE, "hub/placements.txt": PLACEMENTS,
+                        "asc/reablement.txt": REABLEMENT_LIST,
                         "letters/armitage.txt": ARMITAGE_LETTER,
                         "asc/brearley.txt": BREARLEY_NOTE,
                         "notes/visits.txt": NOTE_SHAPES, "notes/caseload.txt": LIST_SHAPES})
