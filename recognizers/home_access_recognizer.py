@@ -86,8 +86,9 @@ _ANY_CODE = f"(?:{CODE}|{SPELT_CODE})"
 _CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
 _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # A character of the same clause: no line break or sentence end; the full stop of
-# `no.` / `nr.` / `num.` does not end a clause (`Key-safe no. 7 4 1 9`).
-_CLAUSE_CHAR = r"(?:[^\n.;!?]|(?<=(?<![^\W\d_])(?i:no|nr|num))\.)"
+# `no.` / `nr.` / `num.` does not end a clause (`Key-safe no. 7 4 1 9`), nor the dot of a
+# time or a decimal (`open from 11.30 for the driver`).
+_CLAUSE_CHAR = r"(?:[^\n.;!?]|(?<=(?<![^\W\d_])(?i:no|nr|num))\.|(?<=\d)\.(?=\d))"
 _CLAUSE_END = r"[.;!?]+[^\S\n]*"
 # Between an opening and its code word, or a code and its object: spaces, or a colon,
 # dash, comma or bracket (`Front door: code 1234`, `1234 (key safe)`).
@@ -101,7 +102,7 @@ _NOT_A_DOOR_KEY = (
     r"things?|parts?|person|people|members?|goals?|elements?|aspects?|concerns?|"
     r"components?|milestones?|measures?|tasks?|outcomes?|steps?|signs?|symptoms?|"
     r"decisions?|events?|services?|partners?|players?|role|figures?|finders?|trackers?|"
-    r"locators?|to[^\S\n]+success)\b)"
+    r"locators?|switch(?:es)?|to[^\S\n]+success)\b)"
 )
 # `key for the car`, `keys to the medicine cabinet`: a key, but not to a home.
 _NOT_A_HOME_KEY = (
@@ -115,7 +116,8 @@ _KEY_WORD = r"(?i:keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY + _NOT_A_H
 # end or a word that starts a new phrase (`has a spare if the KS jams`, not `a spare room`).
 _STANDS_ALONE = (
     r"\b(?=[^\S\n]*(?:$|[^\w\s])|[^\S\n]+(?i:for|if|in|at|and|too|as|just|which|so|with|is|"
-    r"are|kept|left|held|incase|on|of[^\S\n]+keys)\b)"
+    r"are|kept|left|held|incase|on|"
+    r"of[^\S\n]+(?:(?:her|his|their|the|my|our|mum's|dad's)[^\S\n]+)?keys)\b)"
 )
 _SPARE_ALONE = r"(?i:spares?)" + _STANDS_ALONE
 _SET_ALONE = r"(?i:set)" + _STANDS_ALONE
@@ -124,7 +126,10 @@ _SPARE_SET = r"(?i:spare[^\S\n]+set)\b(?![^\S\n]+(?i:of)[^\S\n]+(?!(?i:keys)\b)\
 # A door key (a fob, a spare, a spare set), not the key of a safe, a cupboard or a van.
 _KEY = (
     r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer|safe|cd|staff|"
-    r"cupboard|cabinet|trolley|locker|van|till|cash|desk|drawer|lock\s+and)\s)"
+    r"cupboard|cabinet|trolley|locker|van|till|cash|desk|drawer|lock\s+and|meter|window|"
+    r"stairlift|isolator|lowering|scooter|bike|triangle|fridge|vehicle|filing|jewellery\s+box|"
+    r"shed|garage\s+door\s+remote|(?:cellar|loft|attic|bedroom|bathroom|pantry|toilet|study|"
+    r"cupboard|internal|room)(?:\s+door)?)\s)"
     r"(?:(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
     r"house[^\S\n]+)?" + _KEY_WORD + "|" + _SPARE_SET + "|" + _SPARE_ALONE + ")"
 )
@@ -167,10 +172,21 @@ _HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)"
 # A key that says it opens the home (`spare key`, `house key`, `key to the flat`): where
 # it is kept counts whatever the place (`on the nail above the freezer`), but not a time
 # or a manner (`in the post`, `on the way`).
-_HOME_KEY_WORDS = r"(?i:spare|front[^\S\n]+door|back[^\S\n]+door|side[^\S\n]+door|door|house|flat)"
+# A door inside the home (`the cellar door key`) is none of these.
+_HOME_KEY_WORDS = (
+    r"(?<!(?i:cellar|loft|attic|bedroom|bathroom|pantry|toilet|study|room)\s)"
+    r"(?i:spare|front[^\S\n]+door|back[^\S\n]+door|side[^\S\n]+door|door|house|flat)"
+)
 _SPATIAL = (
     r"(?<![\w])(?i:under(?:neath)?|beneath|behind|inside|in|on|above|below|beside|"
     r"on[^\S\n]+top[^\S\n]+of|next[^\S\n]+to|hanging[^\S\n]+(?:on|from)|hung[^\S\n]+on)"
+)
+# The home's word ends its phrase (`key to the back door is ...`), never a word that
+# describes something else (`key to the garden shed`, `key for the back bedroom`).
+_HEAD_ENDS = (
+    r"(?=[^\S\n]*(?:[^\w\s]|$)|[^\S\n]+(?i:is|are|was|were|kept|hangs?|hung|lives?|left|"
+    r"stays?|sits?|goes|on|in|inside|under(?:neath)?|behind|by|at|with|next|above|below|"
+    r"beside|can|will|should|which|that|and|or|from|hidden|tucked|located|placed|put)\b)"
 )
 _NOT_A_PLACE = (
     r"(?!(?i:way|post|mail|morning|afternoon|evening|night|day|week|month|year|future|"
@@ -197,6 +213,7 @@ _OPENS_WITH = r"(?<![\w])(?i:opens?|unlocks?|opened|unlocked)[^\S\n]+(?i:with|us
 # Typing a code in (`communal door: press 4 9 2 1`), or what opens it (`opens with code 6610`).
 _KEY_IN = (
     r"(?:(?<![\w])(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|"
+    r"put[^\S\n]+in|input|use|hit|"
     r"tap(?:[^\S\n]+in)?|dial|disarm(?:[^\S\n]+with)?|unset(?:[^\S\n]+with)?)\b"
     r"|" + _OPENS_WITH + ")"
 )
@@ -210,14 +227,20 @@ _LET_IN = (
     r"(?<![\w])(?i:let)[^\S\n]+(?i:(?:your|ur|yr|them|him|her|my|our)[^\S\n]?(?:self|selves)|"
     r"you|carers?|staff|us|the[^\S\n]+carers?)[^\S\n]+(?i:in(?:to|side)?)\b"
 )
-# Who a door is left open for (`back door open in the mornings so carers can get in`;
-# not `open in the summer for the cat`).
+# Who a door is left open for (`back door open in the mornings so carers can get in`,
+# `door open from 11.30 for the driver`; not `open in the summer for the cat`): a visitor
+# of any service that calls at a home, by role.
 _VISITORS = (
-    r"(?<![\w])(?i:carers?|care[^\S\n]+staff|staff|us|you|nurses?|dns?|district[^\S\n]+nurses?|"
-    r"visitors|the[^\S\n]+agency|the[^\S\n]+team|we|helpers?|the[^\S\n]+call|the[^\S\n]+visit)\b"
+    r"(?<![\w])(?:(?i:the|our|your)[^\S\n]+)?(?i:carers?|care[^\S\n]+staff|staff|us|you|"
+    r"nurses?|dns?|district[^\S\n]+nurses?|visitors|agency|team|we|helpers?|call|visits?|"
+    r"drivers?|crews?|ambulance|paramedics?|engineers?|sitters?|night[^\S\n]+sitters?|"
+    r"cleaners?|befrienders?|volunteers?|therapists?|physios?|ots?|podiatrists?|dentists?|"
+    r"doctors?|gps?|responders?|delivery|deliveries|meals|workers?|technicians?|fitters?|"
+    r"surveyors?|inspectors?|plumbers?|electricians?|handyman|midwi(?:fe|ves)|hcas?|"
+    r"support[^\S\n]+workers?|social[^\S\n]+workers?)\b"
 )
 # Knocking or ringing, then going in: `ring twice then use the key`.
-_KNOCK = r"(?<![\w])(?i:knock|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buzzer|intercom))\b"
+_KNOCK = r"(?<![\w])(?i:knock|chap|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buzzer|intercom))\b"
 _GO_IN = (
     r"(?i:let[^\S\n]+(?:yourself|yourselves)[^\S\n]+in|use[^\S\n]+(?:the[^\S\n]+)?(?:spare"
     r"[^\S\n]+)?(?:key|fob)|walk[^\S\n]+(?:straight[^\S\n]+)?in|come[^\S\n]+(?:straight[^\S\n]+)?"
@@ -235,7 +258,7 @@ _ROUTE_USE = (
 )
 # The words those start with (what their trigger looks for).
 _ROUTE_WORDS = ("enter", "entry", "access", "get", "come", "go", "use", "walk")
-_KNOCK_WORDS = ("knock", "ring", "buzz", "press")
+_KNOCK_WORDS = ("knock", "chap", "ring", "buzz", "press")
 # `on the latch`, `off the snib`: found where `latch` or `snib` is.
 # How to force a door that does not lock (`pull it towards you hard and lift the handle`,
 # `give the back door a hard push`): the door is open to whoever knows it.
@@ -245,6 +268,16 @@ _KNACK = (
     r"(?:push|pull|shove|tug|yank)[^\S\n]+it[^\S\n]+(?:hard|firmly)|"
     r"(?:hard|firmly)[^\S\n]+(?:and|to)[^\S\n]+(?:it[^\S\n]+)?(?:will[^\S\n]+)?opens?)\b"
 )
+_FIELD_OBJECT = (
+    r"(?i:key[_\-]?safe|k[_\-]?s|key[_\-]?box|lock[_\-]?box|key[_\-]?pad|pad[_\-]?lock|"
+    r"(?:front|back|side|main|communal|outer|street)?[_\-]?door(?:[_\-]?entry)?|"
+    r"(?:front|back|side|main)?[_\-]?gate|entry|alarm|access|building)"
+)
+_CODE_FIELD = (
+    r"(?:(?<![^\W_])|(?<=[a-z])(?=[A-Z]))" + _FIELD_OBJECT
+    + r"[_\-]?(?i:code|pin|combination|combo)[^\S\n]*[=:|][^\S\n]*" + CODE
+)
+_FIELD_WORDS = ("code", "pin", "combination", "combo")
 _LATCHED = r"(?<![\w])(?i:on|off)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:latch|snib)\b"
 _GET_IN = (
     r"(?i:to[^\S\n]+(?:get|gain|let[^\S\n]+(?:yourself|yourselves|you))[^\S\n]+"
@@ -253,25 +286,59 @@ _GET_IN = (
 _NEGATION = Terms(["not", "never", "don't", "dont", "do not", "no longer", "mustn't",
                    "must not", "shouldn't", "should not", "cannot", "can't", "won't", "isn't",
                    "wasn't", "doesn't", "didn't"])
+# A negation of what the person can do (`pt can't stand to answer the door, door will be left
+# unlocked`) is why the door is left open, not a negation of the instruction.
+_UNABLE = Terms([f"{negation} {verb}" for negation in (
+    "can't", "cant", "cannot", "can not", "won't", "wont", "doesn't", "does not", "couldn't",
+    "not able to", "isn't able to", "unable to", "not always able to")
+    for verb in ("answer", "stand", "get", "hear", "walk", "come", "reach", "manage",
+                 "mobilise", "mobilize", "move", "see", "open", "get up", "get to")])
 # Who holds a key and where they are (the `holder` group: `the pharmacy next door`, `her
 # friend from church`, `Mrs Ward`) does not say what the key opens: only the key's own
 # words and, when the holder comes first, the words after the key (`has a key for the
 # scheme office`) are read for a purpose that is not a home.
-_KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by"})
-_HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by"})
+_KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by",
+                                 "key given to"})
+_HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to"})
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
 # A keyholder still to be named is none (`Keyholder details to be confirmed`).
 _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown", "not known",
                     "none", "no one", "nobody", "details", "n a"])
+# `no key holder`, `needs a keyholder`: nobody holds a key.
+_NO_HOLDER_BEFORE = Terms(["no", "without", "not a", "need a", "needs a", "find a", "no named",
+                           "no known", "no other"])
+# A padlock or a lock fastens what it is on: on a door or a gate it is a way in (`padlock on
+# the side gate`), on anything else it locks that thing (`padlock on the shed`).
+_FASTENER = re.compile(r"(?i:pad[ \-]?lock|combination[ \-]+(?:pad)?lock|lock)\b"
+                       r"(?![ \-]*(?i:box|safe))")
+_OPENING_WORD = re.compile(r"(?i:door|gate|dr)\b")
+
+
+def _locks_something_else(text: str, result: RecognizerResult) -> bool:
+    """A fastener (not a key safe) whose place is not a door or a gate."""
+    fastener = _FASTENER.match(text, result.start, result.end)
+    return fastener is not None and not _OPENING_WORD.search(text, fastener.end(), result.end)
+
+
 # An opening found open is an incident, not an instruction (`door was on the latch when I
 # arrived`, `found unlocked on arrival`).
 _INCIDENT = Terms(["found", "on arrival", "when i arrived", "when we arrived", "arrived to find",
                    "was left", "were left", "had been left", "arrived", "was unlocked",
-                   "was open", "were unlocked"])
+                   "was open", "were unlocked",
+                   # talk of the past or of people in general is no instruction
+                   "everyone", "everybody", "used to", "years ago", "back then",
+                   "in those days", "in the old days", "talked about", "talks about",
+                   "remembers", "remembered", "reminisced"])
 # A key lost or stolen is held by nobody (`lost her house keys at the shops`).
 _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropped", "stolen",
-              "removed", "taken away", "no longer"])
+              "removed", "taken away", "no longer",
+              # keys being cut or handed back are in nobody's keeping for the home
+              "being cut", "getting cut", "to be cut", "cut at", "handed back", "given back",
+              "handed in", "returned to mr", "returned to mrs", "returned to ms",
+              "returned to miss", "returned to her", "returned to him", "returned to them",
+              "returned to the owner", "returned to the family", "returned to family",
+              "returned to the client", "returned to client", "returned to the office"])
 # Keys replaced after a loss are no way in (`locks changed, pt has a new set`); read in the
 # match and after it only: `Locks changed, new spare key under the pot` still says where.
 _REPLACED = Terms(["new set", "new keys", "new lock", "new locks", "locksmith", "locks changed",
@@ -282,10 +349,14 @@ _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before 
 _PIECE_BREAK = re.compile(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
 _NEGATED_PATTERNS = frozenset({"door state", "door knack", "entry instruction", "route in",
                                "knock then in", "latched", "let in"})
-# A number right after one of these is someone else's: a reference, a room, a phone.
+# A number right after one of these, or after one and a filler, is someone else's: a
+# reference, a room, a phone (`job raised 12334`, `job no. 58812`).
 _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ticket",
                               "case", "tel", "phone", "mobile", "mob", "ext", "extension",
-                              "room", "bed", "bay", "ward", "id", "nhs", "account"])
+                              "room", "bed", "bay", "ward", "id", "nhs", "account",
+                              "booking", "appointment", "certificate", "cert", "serial",
+                              "item", "claim", "incident", "cad"])
+_NUMBER_FILLERS = Terms(["no", "nr", "num", "number", "raised", "logged", "is"])
 _YEAR_WORDS = Terms(["in", "since", "from", "until", "during", "year", "fitted", "installed",
                      "replaced", "dated", "of"])
 _TIME_WORDS = Terms(["at", "from", "until", "till", "before", "after", "around", "approx",
@@ -296,6 +367,14 @@ _UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "ta
                 "tablet", "puffs", "doses", "ng", "micrograms", "milligrams", "pounds",
                 "percent", "calories", "kcal", "steps", "metres", "miles", "feet", "ft"])
 _CODE_RE = re.compile(CODE)
+# A label that opens a note with who wrote it or which service it is for (`Pharmacy
+# driver:`, `Meals on wheels no-answer procedure:`, `PTS booking -`): its words are no
+# purpose of the code after it.
+_WRITER_LABEL = re.compile(
+    r"[^\S\n]*[^:\n]{0,40}?\b(?i:drivers?|deliver(?:y|ies)|crews?|visits?|notes?|engineers?|"
+    r"services?|referrals?|rounds?|bookings?|rotas?|handovers?|books?|logs?|calls?|responses?|"
+    r"records?|updates?|messages?|texts?|e-?mails?|procedures?|info|information|instructions?)"
+    r"[^\S\n]*:")
 _SENTENCE_END = re.compile(r"[.;\n!?]")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s|$)")
@@ -350,6 +429,9 @@ class Vocabulary:
                             if re.search(r"key|lock|box|safe|\bks\b", d, re.IGNORECASE)]
         # Openings a person walks through (doors and gates, not `the house`).
         self.doors = [o for o in self.openings if re.search(r"door|gate", o, re.IGNORECASE)]
+        # Openings a door state can be said of (`conservatory, it's never locked`).
+        self.stated = [o for o in self.openings if re.search(
+            r"door|gate|dr\b|conservatory|garage|porch|entrance|passage", o, re.IGNORECASE)]
 
     def device_pattern(self, holding_a_key: bool = False) -> str:
         """The devices (or those holding a key), a misspelt key safe included."""
@@ -391,6 +473,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     words = Vocabulary(extra_dirs)
     obj = access_object(words)
     openings, doors = alternation(words.openings), alternation(words.doors)
+    stated = alternation(words.stated)
     premises = alternation(words.premises)
     premises_in = alternation(plurals(words.premises))
     devices, key_devices = words.device_pattern(), words.device_pattern(holding_a_key=True)
@@ -402,7 +485,11 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     # `numbers` and `digits` name a code; `number` alone is as often a meter's or a job's.
     code_numbers = alternation([*words.code_words, "numbers", "digits"])
     next_clause = rf"{_clause(clause_reach)}{_CLAUSE_END}"
-    hiding_place = rf"{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{places}"
+    # A part of a place counts as the place (`in the outside of the lock`, `in the bottom
+    # of the meter box`).
+    part_of = (rf"(?:(?i:outside|inside|side|back|front|top|bottom|underside|base|corner|end|"
+               rf"left|right){_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?")
+    hiding_place = rf"{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{part_of}{places}"
     located = (
         rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|front|rear)"
         rf"{_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?{fixtures}"
@@ -412,7 +499,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     not_negated = rf"(?:(?!(?<![\w])(?i:not|never|no|found)\b|(?i:n't)){_CLAUSE_CHAR})"
     # Who holds it, up to the verb: a negation there says they do not (`no longer has`;
     # `at no 23` is a house).
-    holder_clause = (rf"(?:(?!(?<![\w])(?i:not|never|no[^\S\n]+longer)\b|(?i:n't))"
+    # A colon ends who holds it: `Cleaner's book: she keeps the key` names a book's writer.
+    holder_clause = (rf"(?:(?!(?<![\w])(?i:not|never|no[^\S\n]+longer)\b|(?i:n't)|:)"
                      rf"{_CLAUSE_CHAR}){{0,{hiding_reach}}}?")
     # Words between holding and the key (`has the only other key`), none saying it is gone.
     held_words = (rf"(?:(?!(?i:lost|misplaced|mislaid|returned|given|handed|dropped|no|not|"
@@ -456,7 +544,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_HIDDEN_KEY),
         grammar("home key kept",
                 rf"(?<![^\W\d_])(?:{_HOME_KEY_WORDS}{_SP}{_KEY_WORD}|{_KEY_WORD}{_SP}(?i:to|for)"
-                rf"{_SP}{_DETERMINER}(?:{premises}|{openings}|(?i:home)))"
+                rf"{_SP}{_DETERMINER}(?:{premises}|{openings}|(?i:home)){_HEAD_ENDS})"
                 rf"{_clause(hiding_reach)}{_SPATIAL}{_SP}(?i:the|a|an|her|his|their|its)"
                 rf"{_SP}{_NOT_A_PLACE}{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-]*",
                 SCORE_HIDDEN_KEY),
@@ -465,7 +553,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
                 SCORE_KEYHOLDER),
         grammar("keyholder holds key",
-                rf"(?P<holder>(?:{holders}|{_TITLED}){holder_clause})"
+                rf"(?P<holder>(?:{holders}|{_TITLED}|(?<![\w])(?i:they)(?={_SP}{_HOLD_VERB}))"
+                rf"{holder_clause})"
                 rf"{_HOLD_VERB}{_SP}{_DETERMINER}{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         grammar("key held by",
@@ -473,8 +562,14 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{_described(2)}{holders}|{_TITLED}|{house})|(?:(?i:the){_SP})?{_NAMED})"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
                 SCORE_KEYHOLDER),
+        # A key given to someone (`I've given a spare to Carol across the road`).
+        grammar("key given to",
+                rf"(?<=(?<![\w])(?i:given|gave|give|gives|handed|hands|passed|lent|loaned)"
+                rf"{_SP}(?:[\w']+{_SP}){{0,2}})(?:{_KEY_WORD}|(?i:spares?|set)\b)"
+                rf"{_NOT_A_KEY_DEVICE}{_SP}(?i:to){_SP}(?P<holder>{_DETERMINER}{_described(2)}"
+                rf"{holders}|{_TITLED}|(?:(?i:the){_SP})?{_NAMED})", SCORE_KEYHOLDER),
         # An opening with its state, or left open for whoever visits.
-        grammar("door state", rf"{doors}{not_negated}{{0,{state_reach}}}?"
+        grammar("door state", rf"{stated}{not_negated}{{0,{state_reach}}}?"
                 rf"(?:{alternation(words.states)}|(?<![\w])(?i:open|ajar)\b{_clause(40)}"
                 rf"(?<![\w])(?i:for|so)\b{_clause(15)}{_VISITORS})", SCORE_ENTRY),
         grammar("door knack", rf"{doors}{not_negated}{{0,40}}?{_KNACK}", SCORE_ENTRY),
@@ -490,6 +585,16 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("entry instruction", alternation(words.entry), SCORE_ENTRY),
         grammar("latched", _LATCHED, SCORE_ENTRY),
         grammar("let in", _LET_IN, SCORE_ENTRY),
+        # A door, gate or alarm given its code with nothing between (`Gate: 8 8 0 2`,
+        # `back door 4471, then ...`): the code ends its clause.
+        grammar("code after opening",
+                rf"(?:{doors}|(?i:entrance|main[^\S\n]+entrance|alarm)(?![\w]))(?:['\u2019]s)?"
+                rf"{_JOINER}"
+                rf"(?:(?i:is|=){_SP})?{CODE}(?=[^\S\n]*(?:$|[,.;:)!]|(?i:then|and)\b))",
+                SCORE_CODE),
+        # A record's field named in one word (`KeySafeCode=5 3 8 8`, `KEY_SAFE_PIN: 4471`,
+        # `DoorEntryCode: 2907`): an access object joined to its code word.
+        grammar("code field", _CODE_FIELD, SCORE_CODE),
     ]
 
 
@@ -537,7 +642,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     key_line = Trigger(literals=[
         *(Literal(word, word_start=False, word_end=False, confirm=_KEY_WORD)
           for word in ("key", "fob")),
-        Literal("spare", word_end=False, confirm=f"{_SPARE_SET}|{_SPARE_ALONE}"),
+        Literal("spare", word_end=False,
+                confirm=rf"{_SPARE_SET}|{_SPARE_ALONE}|(?i:spares?){_SP}(?i:to)\b"),
         Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib")])
     return {
         "code after object": object_first, "code in next clause": object_first,
@@ -547,11 +653,18 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "door state": object_first, "door knack": object_first, "code before object": object_line,
         "hidden key": key_line, "hiding place before key": key_line,
         "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
-        "key held by": key_line,
+        "key held by": key_line, "key given to": key_line,
         "keyholder holds key": key_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
-        "latched": key_line, "let in": instruction_first,
+        "latched": key_line, "let in": instruction_first, "code after opening": object_first,
+        "code field": Trigger(literals=[
+            Literal(word, word_start=False, confirm=rf"(?i:{word})[^\S\n]*[=:|]")
+            for word in _FIELD_WORDS]),
     }
+
+
+def _is_negated(before: str) -> bool:
+    return _NEGATION.found_in(before) and not _UNABLE.found_in(before)
 
 
 def _words_before(text: str, position: int, count: int) -> str:
@@ -569,10 +682,13 @@ def _words_before(text: str, position: int, count: int) -> str:
 
 
 def _clause_before(text: str, position: int, count: int) -> str:
-    """The last `count` words before position in its clause."""
+    """The last `count` words before position in its clause, after a writer's label
+    (`Pharmacy driver note:` says who wrote, not what a code opens)."""
     window = text[max(position - WORD_WINDOW_CHARS, 0):position]
     breaks = [match.end() for match in _CLAUSE_BREAK.finditer(window)]
     clause = window[breaks[-1]:] if breaks else window
+    label = _WRITER_LABEL.match(clause)
+    clause = clause[label.end():] if label else clause
     return normalise_words(" ".join(clause.split()[-count:]))
 
 
@@ -628,10 +744,13 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
     a longer number."""
     value = text[code_start:code_end]
     word_before = _words_before(text, code_start, 1)
+    two_before = _words_before(text, code_start, 2)
     after = _clause_after(text, code_end, 2)
     bare = value.strip("#*")
     return not (_is_time(bare, word_before, after) or _is_year(bare, word_before)
                 or _is_date(bare) or _OTHER_NUMBER_LABELS.equals(word_before)
+                or (_NUMBER_FILLERS.equals(word_before)
+                    and _OTHER_NUMBER_LABELS.equals(f" {two_before.split()[0]} "))
                 or _UNITS.found_in(normalise_words(" ".join(after.split()[:1]))))
 
 
@@ -703,10 +822,13 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 f"{_clause_before(text, result.start, 4)} {matched} {after}"))
                 or _REPLACED.found_in(normalise_words(f"{matched} {after}"))):
             return None
-        if pattern in _NEGATED_PATTERNS and (_NEGATION.found_in(_clause_before(
-                text, result.start, 4)) or _INCIDENT.found_in(surroundings)):
+        if pattern in _NEGATED_PATTERNS and (_is_negated(_clause_before(text, result.start, 4))
+                                             or _INCIDENT.found_in(surroundings)):
             return None
-        if pattern == "keyholder word" and _NO_HOLDER.found_in(_clause_after(text, result.end)):
+        if pattern == "keyholder word" and (_NO_HOLDER.found_in(_clause_after(text, result.end))
+                                            or _NO_HOLDER_BEFORE.ends(before)):
+            return None
+        if pattern == "object location" and _locks_something_else(text, result):
             return None
         if pattern in _LET_PATTERNS and someone_lets_in(text, result.start, result.end):
             return None
