@@ -57,7 +57,7 @@ import regex as re
 from presidio_analyzer import RecognizerResult
 
 from recognizers.base import ContextScoredRecognizer, Pattern
-from recognizers.context import Terms, normalise_words
+from recognizers.context import Terms, normalise_words, without_digits
 from recognizers.dates import parse_date
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
 from recognizers.vocabulary import alternation, load_vocabulary
@@ -228,17 +228,11 @@ _LET_IN = (
     r"you|carers?|staff|us|the[^\S\n]+carers?)[^\S\n]+(?i:in(?:to|side)?)\b"
 )
 # Who a door is left open for (`back door open in the mornings so carers can get in`,
-# `door open from 11.30 for the driver`; not `open in the summer for the cat`): a visitor
-# of any service that calls at a home, by role.
-_VISITORS = (
-    r"(?<![\w])(?:(?i:the|our|your)[^\S\n]+)?(?i:carers?|care[^\S\n]+staff|staff|us|you|"
-    r"nurses?|dns?|district[^\S\n]+nurses?|visitors|agency|team|we|helpers?|call|visits?|"
-    r"drivers?|crews?|ambulance|paramedics?|engineers?|sitters?|night[^\S\n]+sitters?|"
-    r"cleaners?|befrienders?|volunteers?|therapists?|physios?|ots?|podiatrists?|dentists?|"
-    r"doctors?|gps?|responders?|delivery|deliveries|meals|workers?|technicians?|fitters?|"
-    r"surveyors?|inspectors?|plumbers?|electricians?|handyman|midwi(?:fe|ves)|hcas?|"
-    r"support[^\S\n]+workers?|social[^\S\n]+workers?)\b"
-)
+# `door open from 11.30 for the driver`; not `open in the summer for the cat`): us, you, or a
+# visitor of a service that calls at a home (`home_access_visitors.txt`).
+def visitors_pattern(visitors: Sequence[str]) -> str:
+    return (r"(?<![\w])(?:(?i:the|our|your)[^\S\n]+)?(?:(?i:us|you|we|visitors|call|visits?)\b|"
+            + alternation(plurals(visitors)) + ")")
 # Knocking or ringing, then going in: `ring twice then use the key`.
 _KNOCK = r"(?<![\w])(?i:knock|chap|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buzzer|intercom))\b"
 _GO_IN = (
@@ -286,6 +280,10 @@ _GET_IN = (
 _NEGATION = Terms(["not", "never", "don't", "dont", "do not", "no longer", "mustn't",
                    "must not", "shouldn't", "should not", "cannot", "can't", "won't", "isn't",
                    "wasn't", "doesn't", "didn't"])
+# `if not`, `if no answer`: what to do otherwise, not a negation of it.
+_OTHERWISE = Terms(["if not", "if no", "if she's not", "if he's not", "if they're not",
+                    "if she isn't", "if he isn't", "if they aren't", "if not in", "when not",
+                    "if nobody", "if no one", "or not"])
 # A negation of what the person can do (`pt can't stand to answer the door, door will be left
 # unlocked`) is why the door is left open, not a negation of the instruction.
 _UNABLE = Terms([f"{negation} {verb}" for negation in (
@@ -305,6 +303,12 @@ _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
 # A keyholder still to be named is none (`Keyholder details to be confirmed`).
 _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown", "not known",
                     "none", "no one", "nobody", "details", "n a"])
+# A store of kit a visitor carries or a locked store of medicines (`drugs box`, `clinical
+# bag`, `sharps cabinet`), read in normalised words: its lock is no way into a home.
+_CARRIED_STORE = re.compile(
+    r" (?:drugs?|meds?|medications?|medicines?|clinical|kit|equipment|obs|first aid|sharps|iv|"
+    r"syringe driver|dressings?|nursing|tools?|cd) (?:box|boxes|bags?|cases?|tins?|pouch|"
+    r"pouches|kits?|cabinets?|cupboards?|trolleys?|safes?|lockers?) ")
 # `no key holder`, `needs a keyholder`: nobody holds a key.
 _NO_HOLDER_BEFORE = Terms(["no", "without", "not a", "need a", "needs a", "find a", "no named",
                            "no known", "no other"])
@@ -338,11 +342,16 @@ _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropp
               "handed in", "returned to mr", "returned to mrs", "returned to ms",
               "returned to miss", "returned to her", "returned to him", "returned to them",
               "returned to the owner", "returned to the family", "returned to family",
-              "returned to the client", "returned to client", "returned to the office"])
+              "returned to the client", "returned to client", "returned to the office",
+              # old keys open nothing now
+              "old keys", "old key", "old house keys", "old house key", "old set", "old spare",
+              "previous keys", "previous key"])
 # Keys replaced after a loss are no way in (`locks changed, pt has a new set`); read in the
 # match and after it only: `Locks changed, new spare key under the pot` still says where.
 _REPLACED = Terms(["new set", "new keys", "new lock", "new locks", "locksmith", "locks changed",
-                   "lock changed", "changed the locks", "changed the lock"])
+                   "lock changed", "changed the locks", "changed the lock", "locks were changed",
+                   "lock was changed", "locks have been changed", "lock has been changed",
+                   "locks had been changed", "new locks fitted"])
 # Patterns saying where a key is or who has it.
 _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before key",
                                              "home key kept", "key said hidden"}
@@ -368,13 +377,21 @@ _UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "ta
                 "percent", "calories", "kcal", "steps", "metres", "miles", "feet", "ft"])
 _CODE_RE = re.compile(CODE)
 # A label that opens a note with who wrote it or which service it is for (`Pharmacy
-# driver:`, `Meals on wheels no-answer procedure:`, `PTS booking -`): its words are no
-# purpose of the code after it.
-_WRITER_LABEL = re.compile(
-    r"[^\S\n]*[^:\n]{0,40}?\b(?i:drivers?|deliver(?:y|ies)|crews?|visits?|notes?|engineers?|"
-    r"services?|referrals?|rounds?|bookings?|rotas?|handovers?|books?|logs?|calls?|responses?|"
-    r"records?|updates?|messages?|texts?|e-?mails?|procedures?|info|information|instructions?)"
-    r"[^\S\n]*:")
+# driver:`, `Stairlift:`, `Meals on wheels no-answer procedure:`): its words are no purpose
+# of the code after it. A label naming a place (`Office:`, `Day centre:`) is not one.
+_WRITER_WORDS = (
+    r"(?i:drivers?|deliver(?:y|ies)|crews?|visits?|notes?|notebooks?|engineers?|services?|"
+    r"referrals?|rounds?|bookings?|rotas?|handovers?|books?|logs?|calls?|responses?|records?|"
+    r"updates?|messages?|texts?|e-?mails?|procedures?|info|information|instructions?|"
+    r"handbooks?|scripts?|pasted|copied(?:[^\S\n]+in)?)"
+)
+# Visitors too general to name a service (`Day centre team:` is a place's team).
+_NOT_A_SERVICE = frozenset({"team", "staff", "agency", "visitor", "helper", "worker"})
+
+
+def writer_label(visitors: Sequence[str]) -> re.Pattern:
+    services = alternation(plurals([v for v in visitors if v not in _NOT_A_SERVICE]))
+    return re.compile(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services})[^\S\n]*:")
 _SENTENCE_END = re.compile(r"[.;\n!?]")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s|$)")
@@ -423,6 +440,7 @@ class Vocabulary:
         self.exclusions = load("exclusions")
         self.not_entry = load("not_entry")
         self.containers = load("containers")
+        self.visitors = load("visitors")
         # Devices that hold a key (a key safe, a lock box, a padlock, a keypad): where
         # one is fixed says how to get in; where an alarm panel is does not.
         self.key_devices = [d for d in self.devices
@@ -451,10 +469,17 @@ def access_object(words: Vocabulary) -> str:
     places_in = alternation(plurals([*words.openings, *words.premises]))
     # `the box` or `the lock` of a code word, not `the box of gloves`.
     containers = rf"{alternation(plurals(words.containers))}(?!{_SP}(?i:of)\b)"
+    # An opening that has a code (`the gate's got a code now - 4 0 4 0`, `door has a pin`).
+    has_code = (rf"(?:['\u2019]s{_SP}(?i:got)|{_SP}(?i:has|have|uses|takes|needs)"
+                rf"(?:{_SP}(?i:got))?){_SP}(?:(?i:a|an|the){_SP})?(?:(?i:new|different){_SP})?")
+    # Someone's box or the box with its code word (`Gran's box code is ...`).
+    owned_container = (rf"(?<=(?:['\u2019]s|(?<![\w])(?i:the|her|his|their|my|our|your)){_SP})"
+                       rf"{alternation(words.containers)}{_SP}{code_words}")
     return (
-        rf"(?:{devices}|{openings}(?:{_SP}{openings})?{_JOINER}{code_words}"
+        rf"(?:{devices}|{openings}(?:{_SP}{openings})?(?:{_JOINER}|{has_code}){code_words}"
         rf"|{code_words}{_SP}(?i:to|for|of|on|into){_SP}{_DETERMINER}{_described(2)}"
         rf"(?:{devices}|{places_in}|{containers})"
+        rf"|{owned_container}"
         rf"|{code_words}{_SP}{_GET_IN})"
     )
 
@@ -569,9 +594,12 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{_NOT_A_KEY_DEVICE}{_SP}(?i:to){_SP}(?P<holder>{_DETERMINER}{_described(2)}"
                 rf"{holders}|{_TITLED}|(?:(?i:the){_SP})?{_NAMED})", SCORE_KEYHOLDER),
         # An opening with its state, or left open for whoever visits.
-        grammar("door state", rf"{stated}{not_negated}{{0,{state_reach}}}?"
+        grammar("door state", rf"{stated}(?:{not_negated}{{0,{state_reach}}}?"
                 rf"(?:{alternation(words.states)}|(?<![\w])(?i:open|ajar)\b{_clause(40)}"
-                rf"(?<![\w])(?i:for|so)\b{_clause(15)}{_VISITORS})", SCORE_ENTRY),
+                rf"(?<![\w])(?i:for|so)\b{_clause(15)}{visitors_pattern(words.visitors)})"
+                # `the side door's open`, `door's always unlocked`
+                rf"|['\u2019]s{_SP}(?:(?i:always|aye|usually|normally|left|kept){_SP})?"
+                rf"(?i:open|unlocked|ajar)\b)", SCORE_ENTRY),
         grammar("door knack", rf"{doors}{not_negated}{{0,40}}?{_KNACK}", SCORE_ENTRY),
         grammar("route in",
                 rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
@@ -627,7 +655,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     is tried at every start of the group (a superset of its own); a trigger shared by
     patterns holds all their words."""
     words = Vocabulary(extra_dirs)
-    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words])
+    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words,
+                                      *words.containers])
     object_literals = [
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
@@ -664,7 +693,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
 
 
 def _is_negated(before: str) -> bool:
-    return _NEGATION.found_in(before) and not _UNABLE.found_in(before)
+    return (_NEGATION.found_in(before) and not _UNABLE.found_in(before)
+            and not _OTHERWISE.found_in(before))
 
 
 def _words_before(text: str, position: int, count: int) -> str:
@@ -681,14 +711,15 @@ def _words_before(text: str, position: int, count: int) -> str:
     return normalise_words(" ".join(text[line_start:position].split()[-count:]))
 
 
-def _clause_before(text: str, position: int, count: int) -> str:
-    """The last `count` words before position in its clause, after a writer's label
+def _clause_before(text: str, position: int, count: int,
+                   label: re.Pattern | None = None) -> str:
+    """The last `count` words before position in its clause, after a writer's `label`
     (`Pharmacy driver note:` says who wrote, not what a code opens)."""
     window = text[max(position - WORD_WINDOW_CHARS, 0):position]
     breaks = [match.end() for match in _CLAUSE_BREAK.finditer(window)]
     clause = window[breaks[-1]:] if breaks else window
-    label = _WRITER_LABEL.match(clause)
-    clause = clause[label.end():] if label else clause
+    found = label.match(clause) if label is not None else None
+    clause = clause[found.end():] if found else clause
     return normalise_words(" ".join(clause.split()[-count:]))
 
 
@@ -773,6 +804,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         words = Vocabulary(vocabulary_dirs)
         self.exclusions = Terms([*words.exclusions, *exclusions])
         self.not_entry = Terms(words.not_entry)
+        self.writer_label = writer_label(words.visitors)
         self.purpose_words_before = purpose_words_before
         self.purpose_words_after = purpose_words_after
         super().__init__(
@@ -803,7 +835,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
-        before = _clause_before(text, result.start, self.purpose_words_before)
+        before = _clause_before(text, result.start, self.purpose_words_before,
+                                self.writer_label)
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         after = ("" if pattern in _HOLDER_LAST_PATTERNS
                  else _clause_after(text, result.end, self.purpose_words_after))
@@ -815,14 +848,17 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces[0] = f"{before} {pieces[0]}"
         pieces[-1] = f"{pieces[-1]} {after}"
         surroundings = _TITLED_WORDS.sub(" ", "|".join(normalise_words(p) for p in pieces))
-        if self.exclusions.found_in(surroundings) or self.not_entry.found_in(
-                normalise_words(f"{_sentence_before(text, result.start)} {matched} {after}")):
+        sentence = normalise_words(f"{_sentence_before(text, result.start)} {matched} {after}")
+        if (self.exclusions.found_in(surroundings) or self.not_entry.found_in(sentence)
+                or self.not_entry.found_in(without_digits(sentence))
+                or _CARRIED_STORE.search(sentence)):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(
-                f"{_clause_before(text, result.start, 4)} {matched} {after}"))
+                f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} {after}"))
                 or _REPLACED.found_in(normalise_words(f"{matched} {after}"))):
             return None
-        if pattern in _NEGATED_PATTERNS and (_is_negated(_clause_before(text, result.start, 4))
+        if pattern in _NEGATED_PATTERNS and (_is_negated(_clause_before(
+                text, result.start, 4, self.writer_label))
                                              or _INCIDENT.found_in(surroundings)):
             return None
         if pattern == "keyholder word" and (_NO_HOLDER.found_in(_clause_after(text, result.end))
