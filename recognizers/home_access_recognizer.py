@@ -116,7 +116,8 @@ _KEY_WORD = r"(?i:keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY + _NOT_A_H
 # end or a word that starts a new phrase (`has a spare if the KS jams`, not `a spare room`).
 _STANDS_ALONE = (
     r"\b(?=[^\S\n]*(?:$|[^\w\s])|[^\S\n]+(?i:for|if|in|at|and|too|as|just|which|so|with|is|"
-    r"are|kept|left|held|incase|on|"
+    r"are|kept|left|held|incase|on|under|underneath|behind|inside|beside|above|below|near|"
+    r"outside|hidden|hanging|hung|taped|tucked|"
     r"of[^\S\n]+(?:(?:her|his|their|the|my|our|mum's|dad's)[^\S\n]+)?keys)\b)"
 )
 _SPARE_ALONE = r"(?i:spares?)" + _STANDS_ALONE
@@ -272,6 +273,19 @@ _CODE_FIELD = (
     + r"[_\-]?(?i:code|pin|combination|combo)[^\S\n]*[=:|][^\S\n]*" + CODE
 )
 _FIELD_WORDS = ("code", "pin", "combination", "combo")
+# The one-word names of those fields as the automaton finds them (case-folded, joined by
+# nothing, `_` or `-`): what every match of the field pattern holds.
+_FIELD_OBJECTS = ("keysafe", "key safe", "ks", "k s", "keybox", "key box", "lockbox", "lock box",
+                  "keypad", "key pad", "padlock", "pad lock", "door", "front door", "back door",
+                  "side door", "main door", "communal door", "outer door", "street door",
+                  "door entry", "front door entry", "main door entry", "gate", "front gate",
+                  "back gate", "side gate", "main gate", "entry", "alarm", "access", "building")
+
+
+def field_names() -> list[str]:
+    return sorted({separator.join(obj.split()) + separator + word
+                   for obj in _FIELD_OBJECTS for word in _FIELD_WORDS
+                   for separator in ("", "_", "-")})
 _LATCHED = r"(?<![\w])(?i:on|off)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:latch|snib)\b"
 _GET_IN = (
     r"(?i:to[^\S\n]+(?:get|gain|let[^\S\n]+(?:yourself|yourselves|you))[^\S\n]+"
@@ -309,6 +323,12 @@ _CARRIED_STORE = re.compile(
     r" (?:drugs?|meds?|medications?|medicines?|clinical|kit|equipment|obs|first aid|sharps|iv|"
     r"syringe driver|dressings?|nursing|tools?|cd) (?:box|boxes|bags?|cases?|tins?|pouch|"
     r"pouches|kits?|cabinets?|cupboards?|trolleys?|safes?|lockers?) ")
+# A lock or keypad fitted to a vehicle (`the mobile dental van has a keypad`, `the van's
+# lockbox`), read in normalised words.
+_VEHICLE_FITTING = re.compile(
+    r" (?:van|vans|car|cars|vehicle|vehicles|ambulance|minibus|bus|lorry|truck|cab) "
+    r"(?:has|have|with|s) (?:a |an |the |its )?(?:\w+ )?(?:keypad|key pad|lockbox|lock box|"
+    r"key safe|keysafe|padlock|combination|alarm|lock|code|pin) ")
 # `no key holder`, `needs a keyholder`: nobody holds a key.
 _NO_HOLDER_BEFORE = Terms(["no", "without", "not a", "need a", "needs a", "find a", "no named",
                            "no known", "no other"])
@@ -448,8 +468,9 @@ class Vocabulary:
         # Openings a person walks through (doors and gates, not `the house`).
         self.doors = [o for o in self.openings if re.search(r"door|gate", o, re.IGNORECASE)]
         # Openings a door state can be said of (`conservatory, it's never locked`).
-        self.stated = [o for o in self.openings if re.search(
-            r"door|gate|dr\b|conservatory|garage|porch|entrance|passage", o, re.IGNORECASE)]
+        self.stated = [o for o in [*self.openings, *self.premises] if re.search(
+            r"door|gate|dr\b|conservatory|garage|porch|entrance|passage|house|flat|bungalow|"
+            r"property|maisonette|annexe", o, re.IGNORECASE)]
 
     def device_pattern(self, holding_a_key: bool = False) -> str:
         """The devices (or those holding a key), a misspelt key safe included."""
@@ -472,14 +493,10 @@ def access_object(words: Vocabulary) -> str:
     # An opening that has a code (`the gate's got a code now - 4 0 4 0`, `door has a pin`).
     has_code = (rf"(?:['\u2019]s{_SP}(?i:got)|{_SP}(?i:has|have|uses|takes|needs)"
                 rf"(?:{_SP}(?i:got))?){_SP}(?:(?i:a|an|the){_SP})?(?:(?i:new|different){_SP})?")
-    # Someone's box or the box with its code word (`Gran's box code is ...`).
-    owned_container = (rf"(?<=(?:['\u2019]s|(?<![\w])(?i:the|her|his|their|my|our|your)){_SP})"
-                       rf"{alternation(words.containers)}{_SP}{code_words}")
     return (
         rf"(?:{devices}|{openings}(?:{_SP}{openings})?(?:{_JOINER}|{has_code}){code_words}"
         rf"|{code_words}{_SP}(?i:to|for|of|on|into){_SP}{_DETERMINER}{_described(2)}"
         rf"(?:{devices}|{places_in}|{containers})"
-        rf"|{owned_container}"
         rf"|{code_words}{_SP}{_GET_IN})"
     )
 
@@ -549,9 +566,15 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"(?:(?:(?i:the|for{_SP}the|to{_SP}the|on{_SP}the){_SP}{_described(2)})?{obj}|"
                 rf"(?i:for|to|on|opens|into){_SP}{_DETERMINER}{_described(2)}{doors})",
                 SCORE_CODE),
+        # Someone's box or the box with its code word (`Gran's box code is 0 9 0 9`).
+        grammar("owned box code",
+                rf"(?<=(?:['\u2019]s|(?<![\w])(?i:the|her|his|their|my|our|your)){_SP})"
+                rf"{alternation(words.containers)}{_SP}{code_words}{_clause(clause_reach)}"
+                rf"{_ANY_CODE}", SCORE_CODE),
         grammar("described object",
                 rf"{alternation(plurals(words.containers))}{_SP}{located}"
-                rf"(?:{_clause(clause_reach)}(?:{code_numbers}|{_OPENS_WITH}){_clause(12)}"
+                rf"(?:{_clause(clause_reach)}(?:{code_numbers}|{_OPENS_WITH}|"
+                rf"(?i:has|holds|with){_SP}(?i:the|a){_SP}(?i:keys?|spare)\b){_clause(12)}"
                 rf"|{_JOINER}(?:(?i:is|=){_SP})?){_ANY_CODE}", SCORE_CODE),
         # A code word whose code then says what it opens or is for (`use code 3232 on the
         # main entrance`, `code 1357 to turn it off`).
@@ -631,39 +654,51 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
 class _Remembered(Trigger):
     """A trigger whose hits are computed once per text and shared by its views."""
 
-    def __init__(self, source: Trigger, anchored: bool) -> None:
+    def __init__(self, source: Trigger, anchored: bool,
+                 only: frozenset[str] | None = None) -> None:
         super().__init__(anchored=anchored)
         self.source = source
+        self.only = only
         self.last: tuple[str, list | None] | None = None
 
     def hits(self, text: str) -> list | None:
+        if self.only is not None:
+            found = self.source.hits(text)
+            return None if found is None else [
+                (start, end) for start, end in found if text[start:end].casefold() in self.only]
         if self.last is None or self.last[0] is not text:
             self.last = (text, self.source.hits(text))
         return self.last[1]
 
-    def view(self, anchored: bool) -> _Remembered:
-        """The same hits, read as starts (anchored) or as lines."""
-        return _Remembered(self, anchored)
+    def view(self, anchored: bool, only: Sequence[Literal] | None = None) -> _Remembered:
+        """The same hits (or those of the literals `only`), read as starts (anchored) or
+        as lines: one automaton pass serves word groups of several patterns."""
+        kept = None if only is None else frozenset(literal.text.casefold() for literal in only)
+        return _Remembered(self, anchored, kept)
 
 
 def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     """Where each pattern can match, in four automaton passes: where an access object
-    starts (a device, an opening, a code word, a misspelt key safe: as starts, or as the
-    lines holding one), where a described object starts (`box`, `lock`), where an
-    instruction starts (`let`, `knock`, `enter`, the entry phrases), the lines holding a
-    key, a spare, a set or a latch. A pattern anchored on a group of words
+    starts (a device, an opening, a code word, a misspelt key safe, a record's field: as
+    starts, or as the lines holding one) or an opening or home a state is said of (`door`,
+    `house`): one pass read through views; where a described object starts (`box`,
+    `lock`); where an instruction starts (`let`, `knock`, `enter`, the entry phrases); the
+    lines holding a key, a spare, a set or a latch. A pattern anchored on a group of words
     is tried at every start of the group (a superset of its own); a trigger shared by
     patterns holds all their words."""
     words = Vocabulary(extra_dirs)
-    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words,
-                                      *words.containers])
+    words_first = vocabulary_trigger([*words.devices, *words.openings, *words.code_words])
     object_literals = [
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
           for start in ("key", "kes", "kys", "ke", "ky")),
-        *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe"))]
-    objects = _Remembered(Trigger(literals=object_literals), anchored=True)
-    object_first, object_line = objects, objects.view(anchored=False)
+        *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe")),
+        *(Literal(name, word_start=False) for name in field_names())]
+    stated = vocabulary_trigger(words.stated).literals
+    objects = _Remembered(Trigger(literals=[*object_literals, *stated]), anchored=True)
+    object_first = objects.view(anchored=True, only=object_literals)
+    object_line = objects.view(anchored=False, only=object_literals)
+    stated_first = objects.view(anchored=True, only=stated)
     containers_first = vocabulary_trigger(plurals(words.containers), anchored=True)
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
     instruction_first = Trigger(literals=[*instructions.literals,
@@ -678,17 +713,16 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code after object": object_first, "code in next clause": object_first,
         "code keyed in": object_first, "object location": object_first,
         "premises then keyed in": instruction_first,
-        "described object": containers_first, "code then opening": object_first,
-        "door state": object_first, "door knack": object_first, "code before object": object_line,
+        "described object": containers_first, "owned box code": containers_first,
+        "code then opening": object_first,
+        "door state": stated_first, "door knack": stated_first, "code before object": object_line,
         "hidden key": key_line, "hiding place before key": key_line,
         "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
         "key held by": key_line, "key given to": key_line,
         "keyholder holds key": key_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
-        "code field": Trigger(literals=[
-            Literal(word, word_start=False, confirm=rf"(?i:{word})[^\S\n]*[=:|]")
-            for word in _FIELD_WORDS]),
+        "code field": object_first,
     }
 
 
@@ -851,7 +885,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         sentence = normalise_words(f"{_sentence_before(text, result.start)} {matched} {after}")
         if (self.exclusions.found_in(surroundings) or self.not_entry.found_in(sentence)
                 or self.not_entry.found_in(without_digits(sentence))
-                or _CARRIED_STORE.search(sentence)):
+                or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(
                 f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} {after}"))
