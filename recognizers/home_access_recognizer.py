@@ -322,7 +322,11 @@ _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown"
 _CARRIED_STORE = re.compile(
     r" (?:drugs?|meds?|medications?|medicines?|clinical|kit|equipment|obs|first aid|sharps|iv|"
     r"syringe driver|dressings?|nursing|tools?|cd) (?:box|boxes|bags?|cases?|tins?|pouch|"
-    r"pouches|kits?|cabinets?|cupboards?|trolleys?|safes?|lockers?) ")
+    r"pouches|kits?|cabinets?|cupboards?|trolleys?|safes?|lockers?) "
+    # any bag or case with a lock of its own (`the treatment bag has a combination lock`)
+    r"| (?:bags?|cases?|holdalls?|rucksacks?|backpacks?|suitcases?|briefcases?|satchels?) "
+    r"(?:has |have |with |s )(?:a |an |the |its )?(?:\w+ )?(?:combination|padlock|lock|code|"
+    r"pin|keypad) ")
 # A lock or keypad fitted to a vehicle (`the mobile dental van has a keypad`, `the van's
 # lockbox`), read in normalised words.
 _VEHICLE_FITTING = re.compile(

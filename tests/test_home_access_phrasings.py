@@ -38,11 +38,13 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (243, 244), "hiding": (106, 106), "entry": (102, 103),
-                     "keyholder": (83, 83)}
-    assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
-                                               "Gate: 8 8 0 2"]
-    assert (result.near_misses.flagged, result.near_misses.total) == (0, 438)
+    assert found == {"code": (378, 378), "hiding": (158, 158), "entry": (146, 147),
+                     "keyholder": (128, 128)}
+    assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
+    # A code printed on a packet reads like one on a key box: the known false alarm.
+    assert [p.text for p in result.false_alarms] == [
+        "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
+    assert result.near_misses.total == 703
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -50,9 +52,11 @@ def test_dev_set_rates(predict):
 # first measured at 03b372c and 63c6add) 54/61, no false alarm; set_e (a third author,
 # first measured at cbc18b3) 73/75, 4 false alarms. These are the counts
 # after fixing the general gaps each first measurement showed (by class, never by line):
-# no set here is held out any more (tests/data/heldout/home_access/README.md).
+# no set here is held out any more (tests/data/heldout/home_access/README.md). set_e's
+# last miss (a key on a hook in a dog kennel) is found since animal houses joined the
+# hiding places in session 5.
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
-                   "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (74, 75, 0, 75)}
+                   "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75)}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
@@ -117,6 +121,70 @@ def test_near_misses_of_those_kinds_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
+# The classes writing from more services showed (issue 14, session 5), each as a class: a
+# label naming the writer's service (`Pharmacy driver:`, `Stairlift:`) is no purpose; `in
+# hospital` is where a person is; visitors of any service a door is left open for; a
+# record's one-word field; an opening that has a code or a possessive state; a keyholder
+# of any family word or trade, `they`, a key given to someone; Scots and Welsh words; a
+# negation of what the person can do, or `if not`, negates no instruction.
+@pytest.mark.parametrize("text", [
+    "Pharmacy driver note: back gate code 1 2 1 2, meds through the back door",
+    "Stairlift: customer's niece (Anna, 07700 900184) has keys and can meet you",
+    "Stairlift engineer: tenant in hospital, keys in key safe, combo 2468",
+    "Hospital at home: key hidden in the hedge by the gate, in a sandwich bag",
+    "Meals on wheels: leave tray in kitchen, door open from 11.30 for the driver",
+    "CRM: KeySafe=Y; KeySafeCode=5 3 8 8; KeySafeLocation=Garage wall",
+    "CRM|ACCESS=KEY SAFE|KEY_SAFE_PIN: 9 1 8 2|LOC=REAR", "Gate: 8 8 0 2",
+    "Meals: gate's got a code now - 4 0 4 0", "Scots note: the close door's 1 9 1 9",
+    "Cleaner: if not the side door's open", "Dental: house unlocked, pt upstairs",
+    "Key also held by the milkman, Dave", "Vicar at St John's holds a spare",
+    "take meds to number 11, they have her key", "I've given a spare to Carol across the road",
+    "Scottish: her neighbour across the landing has a set of her keys",
+    "Befriender: just chap the door and go in", "Scots: the door's aye open",
+    "Scottish: key's under the big stane",
+    "Welsh client: key's in the coal cwtch by the back door, under the bucket",
+    "PTS: pt can't stand to answer door, door will be left unlocked from 8am for crew",
+    "Mr P leaves the key in the outside of the lock for us",
+    "Hospital at home: spare key in the small safe behind the wheelie bin, code 4512",
+    "the box by the gate has the key - 2 6 2 6",
+    "Text from granddaughter: Gran's box code is 0 9 0 9",
+    "Cleaner's book: alarm - put in 1 2 0 8 within 30 seconds",
+    "Controlled entry to the close, use code 4418",
+])
+def test_kinds_wider_services_showed_are_found(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "PTS crew: ambulance station door code changed to 4471 from Monday",
+    "Vehicle keys for PTS 14 are in the key safe at the station, code 2290",
+    "PTS: vehicle 22 keys are in the key box at Bank Street station, code 2 0 0 2",
+    "Dental: the mobile dental van has a keypad, code 1 8 1 8",
+    "Pharmacy delivery driver: van alarm code 1 1 8 8",
+    "Hospital at home: drugs box combination 4 4 0 4, keep in the boot",
+    "Hospital at home: the treatment bag has a combination lock, 5 5 5",
+    "MOW: fridge padlock at the kitchen is 552",
+    "Night sitter: there's a padlock on the shed, code unknown, not needed",
+    "Council housing: garage block padlock code 5 1 5 for the housing team only",
+    "Engineer to access the plant room on level -1, code 5522",
+    "Keys being cut at Timpson's on Friday, original returned to Mrs Black",
+    "Cleaner's book: her old house keys are in the kitchen drawer",
+    "Repairs: fit keysafe - job raised 12334, code will be set by tenant",
+    "Ambulance: pt locked out, crew called locksmith, no key holder",
+    "Cleaner's book: the cellar door key is on the hook in the kitchen",
+    "Cleaner's book: she keeps the key to the garden shed on the kitchen hook",
+    "Stairlift: the key switch on the carriage must be on, key is kept on the chair arm",
+    "Electricity meter in the communal cupboard, meter key with the caretaker",
+    "Live-in carer: the windows have locks, the keys are on the kitchen windowsill",
+    "Befriender: she talked about when everyone left their doors unlocked in the 60s",
+    "Befriender: the scheme lounge door code is 9 1 1 9, for volunteers",
+    "Podiatry: clinic at Brook St, door code 1 2 2 1 for visiting staff",
+    "CRM: KEY_SAFE_CODE: [withheld - ask coordinator]",
+])
+def test_near_misses_of_wider_services_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
 def test_reach_and_purposes_are_tuned_through_the_constructor():
     far = "Key safe is round the side past the bins, code 4821"
     assert HomeAccessRecognizer(clause_reach=20).analyze(
@@ -149,7 +217,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 2
+    assert len(flagged) == len(positives) - 1
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     codes = sorted({code for p in positives for code in _codes(p.text)})
     assert len(codes) > 50
