@@ -12,7 +12,9 @@ can add its own wording:
   `KS`, `k/safe`, `lock box`, `padlock`, `keypad`, `fob`), an opening with a code word
   (`back door pin`, `gate code`), or a code word for an opening or a device
   (`the code for the front door`, `code to get in`, `code for the box on the wall`), or
-  a code word whose code says what it opens (`use code 3232 on the main entrance`);
+  a code word whose code says what it opens (`use code 3232 on the main entrance`), an
+  opening that has a code (`the gate's got a code now`), or a record's one-word field
+  (`KeySafeCode=5 3 8 8`, `KEY_SAFE_PIN: 4471`);
 - an object **described** rather than named (`the little grey box by the door`, `the lock
   on the gate`): placed on a fixture and followed by its code or a code word;
 - with a **code** (digits in any spacing, `#`/`*`, a letter either side) in the
@@ -38,12 +40,15 @@ can add its own wording:
   no. 9`).
 
 `score_match` then rejects what is not a way into a home by what it is for (an
-office or server-room door, a ward keypad, a promo, login or diagnosis code,
+office or server-room door, a ward keypad, a promo, login or diagnosis code, a vehicle, a
+kit bag or drugs box, a padlock on a shed, a stairlift's or a window's key,
 words of the exclusions file in the clause around it, each piece between commas read
-alone; who holds a key and where they are, and a title with its name, are never read as
-a purpose: `the pharmacy next door has her spare key`, `Mrs Ward`), codes that are a
+alone; who holds a key and where they are, a title with its name, and a note's opening
+label naming its writer or a visiting service (`Pharmacy driver:`, `Stairlift:`) are never
+read as a purpose: `the pharmacy next door has her spare key`, `Mrs Ward`), codes that are a
 year, a time, a date or a phone number, instructions under a negation (`do not
-leave the back door unlocked`), and keys lost or removed. Overlapping matches are
+leave the back door unlocked`; not what the person cannot do, nor `if not`), and keys
+lost, removed, being cut, handed back or old. Overlapping matches are
 merged, so one note is one finding. Nothing here logs text: the scan reports masked
 previews only.
 """
@@ -109,7 +114,9 @@ _NOT_A_HOME_KEY = (
     r"(?![^\S\n]+(?i:to|for)[^\S\n]+(?!(?:Mr|Mrs|Ms|Miss|Dr)\b)"
     r"(?:(?i:the|her|his|their|a|my|your)[^\S\n]+)?(?:\w+[^\S\n]+)?(?i:car|cars|van|vehicle|"
     r"scooter|bike|locker|lockers|cabinet|trolley|cupboard|drawer|desk|safe|cash|till|window|"
-    r"windows|filing|medicines?|medication|meds|drugs?|office|offices|ward|clinic)\b)"
+    r"windows|filing|medicines?|medication|meds|drugs?|office|offices|ward|clinic|sheds?|"
+    r"greenhouse|summerhouse|allotment|loft|attic|cellar|bedroom|bathroom|trunk|chest|"
+    r"wardrobe|bicycle|bikes|caravan|boat|bins?|stairlift|chair|meter)\b)"
 )
 _KEY_WORD = r"(?i:keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY + _NOT_A_HOME_KEY
 # `the spare`, `a set` standing for a key: nothing after it but punctuation, the line's
@@ -156,7 +163,8 @@ _WORD = (r"(?:\d+(?i:st|nd|rd|th)?|['\"\u2018\u201c]?[A-Za-z][\w'\-\u2019]*['\"\
          r"[^\S\n]+")
 _HIDE_PREPOSITION = (
     r"(?<![\w])(?i:under(?:neath)?|beneath|in|inside|within|behind|on[^\S\n]+top[^\S\n]+of|"
-    r"on|above|below|beside|next[^\S\n]+to|by|at[^\S\n]+the[^\S\n]+back[^\S\n]+of)"
+    r"on|above|below|beside|next[^\S\n]+to|by|at[^\S\n]+the[^\S\n]+back[^\S\n]+of|"
+    r"ahint|aneath|ablow|ben)"
 )
 _LOCATED = (
     r"(?<![\w])(?i:on|by|at|behind|beside|next[^\S\n]+to|near|under(?:neath)?|above|below|"
@@ -343,6 +351,24 @@ _FASTENER = re.compile(r"(?i:pad[ \-]?lock|combination[ \-]+(?:pad)?lock|lock)\b
 _OPENING_WORD = re.compile(r"(?i:door|gate|dr)\b")
 
 
+# A fastener named by what it fastens (`the bin shed padlock is 1 9 1`, `bike lock 4421`).
+_FASTENED_THINGS = Terms(["shed", "bin", "bins", "bin shed", "bin store", "bike", "bicycle",
+                          "cycle", "locker", "suitcase", "bag", "cabinet", "cupboard",
+                          "trunk", "chest", "trailer", "allotment", "hut", "greenhouse",
+                          "summerhouse", "coal bunker", "outhouse", "store", "garage block",
+                          "lock up", "lockup", "fridge", "freezer", "drawer", "wardrobe",
+                          "window", "windows", "scooter", "chair", "phone", "laptop"])
+
+
+def _fastens_a_thing(text: str, start: int, end: int) -> bool:
+    """A padlock or lock in the match whose words before it name what it fastens."""
+    for fastener in _FASTENER.finditer(text, start, end):
+        if _FASTENED_THINGS.ends(_words_before(text, fastener.start(), 2)) or \
+                _FASTENED_THINGS.ends(_words_before(text, fastener.start(), 1)):
+            return True
+    return False
+
+
 def _locks_something_else(text: str, result: RecognizerResult) -> bool:
     """A fastener (not a key safe) whose place is not a door or a gate."""
     fastener = _FASTENER.match(text, result.start, result.end)
@@ -389,6 +415,18 @@ _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ti
                               "room", "bed", "bay", "ward", "id", "nhs", "account",
                               "booking", "appointment", "certificate", "cert", "serial",
                               "item", "claim", "incident", "cad"])
+# A phone's label before a short number is how the code was given (`given over the phone:
+# 3141`); a phone number is longer.
+_PHONE_LABELS = Terms(["tel", "phone", "mobile", "mob"])
+PHONE_DIGITS = 6
+
+
+def _is_other_number(word_before: str, value: str) -> bool:
+    if _PHONE_LABELS.equals(word_before):
+        return sum(character.isdigit() for character in value) >= PHONE_DIGITS
+    return _OTHER_NUMBER_LABELS.equals(word_before)
+
+
 _NUMBER_FILLERS = Terms(["no", "nr", "num", "number", "raised", "logged", "is"])
 _YEAR_WORDS = Terms(["in", "since", "from", "until", "during", "year", "fitted", "installed",
                      "replaced", "dated", "of"])
@@ -817,7 +855,7 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
     after = _clause_after(text, code_end, 2)
     bare = value.strip("#*")
     return not (_is_time(bare, word_before, after) or _is_year(bare, word_before)
-                or _is_date(bare) or _OTHER_NUMBER_LABELS.equals(word_before)
+                or _is_date(bare) or _is_other_number(word_before, bare)
                 or (_NUMBER_FILLERS.equals(word_before)
                     and _OTHER_NUMBER_LABELS.equals(f" {two_before.split()[0]} "))
                 or _UNITS.found_in(normalise_words(" ".join(after.split()[:1]))))
@@ -903,6 +941,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                             or _NO_HOLDER_BEFORE.ends(before)):
             return None
         if pattern == "object location" and _locks_something_else(text, result):
+            return None
+        if _fastens_a_thing(text, max(result.start - 1, 0), result.end):
             return None
         if pattern in _LET_PATTERNS and someone_lets_in(text, result.start, result.end):
             return None

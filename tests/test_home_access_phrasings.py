@@ -38,13 +38,13 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (378, 378), "hiding": (158, 158), "entry": (146, 147),
-                     "keyholder": (128, 128)}
+    assert found == {"code": (390, 390), "hiding": (163, 163), "entry": (150, 151),
+                     "keyholder": (132, 132)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
     # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 703
+    assert result.near_misses.total == 728
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -150,6 +150,9 @@ def test_near_misses_of_those_kinds_are_not_found(text):
     "Text from granddaughter: Gran's box code is 0 9 0 9",
     "Cleaner's book: alarm - put in 1 2 0 8 within 30 seconds",
     "Controlled entry to the close, use code 4418",
+    "Repairs: tenant's keysafe combination given over the phone: 3 1 4 1",
+    "Scots: key's ahint the rone pipe at the back door",
+    "Hospital at home: front door left unlatched for the team from 7pm",
 ])
 def test_kinds_wider_services_showed_are_found(text):
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -180,6 +183,8 @@ def test_kinds_wider_services_showed_are_found(text):
     "Befriender: the scheme lounge door code is 9 1 1 9, for volunteers",
     "Podiatry: clinic at Brook St, door code 1 2 2 1 for visiting staff",
     "CRM: KEY_SAFE_CODE: [withheld - ask coordinator]",
+    "Scots: the bin shed padlock is 1 9 1, the cooncil changed it",
+    "Cleaner's book: the key to the shed is on the windowsill inside, for the mower",
 ])
 def test_near_misses_of_wider_services_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
