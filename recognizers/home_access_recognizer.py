@@ -107,7 +107,7 @@ _NOT_A_DOOR_KEY = (
     r"things?|parts?|person|people|members?|goals?|elements?|aspects?|concerns?|"
     r"components?|milestones?|measures?|tasks?|outcomes?|steps?|signs?|symptoms?|"
     r"decisions?|events?|services?|partners?|players?|role|figures?|finders?|trackers?|"
-    r"locators?|switch(?:es)?|to[^\S\n]+success)\b)"
+    r"locators?|switch(?:es)?|fobs?|to[^\S\n]+success)\b)"
 )
 # `key for the car`, `keys to the medicine cabinet`: a key, but not to a home.
 _NOT_A_HOME_KEY = (
@@ -118,7 +118,8 @@ _NOT_A_HOME_KEY = (
     r"greenhouse|summerhouse|allotment|loft|attic|cellar|bedroom|bathroom|trunk|chest|"
     r"wardrobe|bicycle|bikes|caravan|boat|bins?|stairlift|chair|meter)\b)"
 )
-_KEY_WORD = r"(?i:keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY + _NOT_A_HOME_KEY
+_KEY_WORD = (r"(?i:key[^\S\n]?fobs?|keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY
+             + _NOT_A_HOME_KEY)
 # `the spare`, `a set` standing for a key: nothing after it but punctuation, the line's
 # end or a word that starts a new phrase (`has a spare if the KS jams`, not `a spare room`).
 _STANDS_ALONE = (
@@ -322,6 +323,9 @@ _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key h
 _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to"})
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
+# A street's name is an address, never a purpose (`4 Station Road`, `Church Street`).
+_STREET_NAME = re.compile(r" \S+ (?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|cres|"
+                          r"terrace|grove|gardens|gdns|mews|parade)(?= )")
 # A keyholder still to be named is none (`Keyholder details to be confirmed`).
 _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown", "not known",
                     "none", "no one", "nobody", "details", "n a"])
@@ -340,7 +344,7 @@ _CARRIED_STORE = re.compile(
 _VEHICLE_FITTING = re.compile(
     r" (?:van|vans|car|cars|vehicle|vehicles|ambulance|minibus|bus|lorry|truck|cab) "
     r"(?:has|have|with|s) (?:a |an |the |its )?(?:\w+ )?(?:keypad|key pad|lockbox|lock box|"
-    r"key safe|keysafe|padlock|combination|alarm|lock|code|pin) ")
+    r"key box|keybox|box|key safe|keysafe|padlock|combination|alarm|lock|code|pin) ")
 # `no key holder`, `needs a keyholder`: nobody holds a key.
 _NO_HOLDER_BEFORE = Terms(["no", "without", "not a", "need a", "needs a", "find a", "no named",
                            "no known", "no other"])
@@ -685,6 +689,12 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{_JOINER}"
                 rf"(?:(?i:is|=){_SP})?{CODE}(?=[^\S\n]*(?:$|[,.;:)!]|(?i:then|and)\b))",
                 SCORE_CODE),
+        # An opening, then its code named later in the clause (`if the alarm goes off,
+        # the code is 6 6 3 0`, `gate sticks - code: 4411`).
+        grammar("opening then its code",
+                rf"(?:{openings}){_clause(40)}(?<![\w])(?:(?i:the|its){_SP})?{code_words}"
+                rf"(?:{_SP}(?i:is|was|=)|[^\S\n]*[:=\-])[^\S\n]*(?:(?i:now){_SP})?{_ANY_CODE}",
+                SCORE_CODE),
         # A record's field named in one word (`KeySafeCode=5 3 8 8`, `KEY_SAFE_PIN: 4471`,
         # `DoorEntryCode: 2907`): an access object joined to its code word.
         grammar("code field", _CODE_FIELD, SCORE_CODE),
@@ -764,6 +774,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "keyholder holds key": key_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
+        "opening then its code": object_first,
         "code field": object_first,
     }
 
@@ -923,7 +934,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces = _PIECE_BREAK.split(matched)
         pieces[0] = f"{before} {pieces[0]}"
         pieces[-1] = f"{pieces[-1]} {after}"
-        surroundings = _TITLED_WORDS.sub(" ", "|".join(normalise_words(p) for p in pieces))
+        surroundings = _STREET_NAME.sub(" ", _TITLED_WORDS.sub(
+            " ", "|".join(normalise_words(p) for p in pieces)))
         sentence = normalise_words(f"{_sentence_before(text, result.start)} {matched} {after}")
         if (self.exclusions.found_in(surroundings) or self.not_entry.found_in(sentence)
                 or self.not_entry.found_in(without_digits(sentence))

@@ -38,13 +38,13 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (390, 390), "hiding": (163, 163), "entry": (150, 151),
-                     "keyholder": (132, 132)}
+    assert found == {"code": (405, 405), "hiding": (168, 168), "entry": (153, 154),
+                     "keyholder": (135, 135)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
     # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 728
+    assert result.near_misses.total == 754
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -153,6 +153,8 @@ def test_near_misses_of_those_kinds_are_not_found(text):
     "Repairs: tenant's keysafe combination given over the phone: 3 1 4 1",
     "Scots: key's ahint the rone pipe at the back door",
     "Hospital at home: front door left unlatched for the team from 7pm",
+    "Live-in carer: if the alarm goes off, the code is 6 6 3 0",
+    "Key safe at 4 Church Street, code 1234",
 ])
 def test_kinds_wider_services_showed_are_found(text):
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -185,6 +187,9 @@ def test_kinds_wider_services_showed_are_found(text):
     "CRM: KEY_SAFE_CODE: [withheld - ask coordinator]",
     "Scots: the bin shed padlock is 1 9 1, the cooncil changed it",
     "Cleaner's book: the key to the shed is on the windowsill inside, for the mower",
+    "PTS: station garage door code 5 0 0 5", "UCR: the team car's key box at base, code 6 2 6 2",
+    "Stairlift installer: customer's key fob for the car was found under the chair",
+    "Night sitter: agency building door code 1 8 8 1", "Church hall key safe 1234",
 ])
 def test_near_misses_of_wider_services_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
