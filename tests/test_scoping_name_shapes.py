@@ -12,6 +12,8 @@
 - A home's name or a town between a name and its date of birth (`Mrs Ida Platt, Ivy
   Cottage, DOB ...`, `Mrs Nora Kaye, Hartside, DOB ...`): no `Platt, Ivy Cottage`, no
   `Kaye, Hartside` read as `SURNAME, Forename` from the name's last word.
+- Split name columns however an extract names them (`client_first` / `client_surname`,
+  `First Names` / `Surname`, `FIRST` / `LAST`).
 - Name shapes: a nickname in brackets or quotes (`Margaret (Peggy) Holroyd`), a middle
   name that is a common word (`Sandra May Jowett`), a double forename or surname with or
   without its hyphen (`Anne Marie` / `Anne-Marie`, `Dobson Leigh` / `Dobson-Leigh`), and
@@ -46,6 +48,21 @@ Mrs Ida Platt, Ivy Cottage, DOB 2/3/1948: awaiting package of care.
 Mr Walter Booth, Sunnybank House, DOB 14/07/1936: respite bed found.
 Mrs Nora Kaye, Hartside, DOB 09/09/1940: double-up calls.
 Mr Len Firth - Oak Lodge - DOB 30/01/1933: reablement.
+"""
+# Split name columns as extracts name them: `client_first` beside `client_surname` (a
+# middle name apart), `First Names` beside `Surname`, `FIRST` beside `LAST`; the same
+# people in each, a double surname with and without its hyphen.
+PLACEMENTS_CSV = """placement_id,client_surname,client_first,client_middle,born,provider
+PL-1,Ackroyd,Beryl,Grace,19/06/1952,Acme Care
+PL-2,O'Brien,Patrick,,03/04/1938,Acme Care
+"""
+EXTRACT_CSV = """Surname,First Names,DOB,Postcode
+OBRIEN,Patrick John,03/04/1938,NV1 2AB
+Webb-Morton,Alan,04/05/1941,NV1 2AC
+"""
+LEGACY_CSV = """LAST,FIRST,DOB
+WEBB MORTON,ALAN,04/05/1941
+ACKROYD,BERYL,19/06/1952
 """
 # Two-digit years: Winifred's list entry and her letter write her birth year either way;
 # Harold's only date of birth is written `03/07/30`.
@@ -85,6 +102,8 @@ def scanned(tmp_path_factory):
     out = tmp_path_factory.mktemp("name-shapes-out") / "inventory"
     write_files(share, {"hub/huddle.txt": HUDDLE, "hub/placements.txt": PLACEMENTS,
                         "asc/reablement.txt": REABLEMENT_LIST,
+                        "extracts/placements.csv": PLACEMENTS_CSV,
+                        "extracts/pathway.csv": EXTRACT_CSV, "extracts/legacy.csv": LEGACY_CSV,
                         "letters/armitage.txt": ARMITAGE_LETTER,
                         "asc/brearley.txt": BREARLEY_NOTE,
                         "notes/visits.txt": NOTE_SHAPES, "notes/caseload.txt": LIST_SHAPES})
@@ -156,3 +175,13 @@ def test_one_person_in_two_name_shapes_is_one_row(scanned, tmp_path):
     assert [masked for _record, masked, _role in names_with_roles(out, "visits.txt")] == [
         "Mrs M******* (****** H******", "R*** G**** T*********", "S***** M** J*****",
         "A*** M**** D***** L****"]
+
+
+def test_split_name_columns_in_every_naming_make_one_person(scanned, tmp_path):
+    _share, out = scanned
+    rows = export_individuals(out, tmp_path, "--reveal")
+    found = {(key("PERSON", row["name"]), key("DATE_OF_BIRTH", row["date_of_birth"]),
+              row["records"]) for row in rows if "extracts/" in row["first_locations"]}
+    assert found == {(key("PERSON", "Beryl Ackroyd"), key("DATE_OF_BIRTH", "19/06/1952"), "2"),
+                     (key("PERSON", "Patrick O'Brien"), key("DATE_OF_BIRTH", "03/04/1938"), "2"),
+                     (key("PERSON", "Alan Webb-Morton"), key("DATE_OF_BIRTH", "04/05/1941"), "2")}

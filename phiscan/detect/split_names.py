@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from recognizers.context import normalise_words
 
 GIVEN_WORDS = ("forename", "forenames", "first name", "firstname", "given", "given name",
-               "given names", "christian name", "first names", "fname")
-FAMILY_WORDS = ("surname", "last name", "lastname", "family", "family name", "lname")
+               "given names", "christian name", "christian names", "first names", "fname",
+               "first")  # `client_first` beside `client_surname`, `FIRST` beside `LAST`
+FAMILY_WORDS = ("surname", "last name", "lastname", "family", "family name", "lname", "last")
 SPLIT_NAME_RECOGNIZER = "PhiscanSplitNameFields"
 
 
