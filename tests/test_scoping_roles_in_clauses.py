@@ -7,7 +7,10 @@ however many linking words stand between; a participle with `by` names the doer 
 (`Carer's assessment for Doreen Walsh's son`: she stays the subject). In a text that
 marks its subject, a full name nothing marks is the person its forename is marked as
 elsewhere in the text (`His niece Rosalind helped ...`, then `Rosalind Ackerley, DOB ...`:
-related, her date of birth hers). A topic word after a
+related, her date of birth hers). A role word before a verb in prose is the verb's doer:
+`Carer found Mrs Nora Blakey (DOB ...)`, `District nurse visited Mr Ivor Penhale`,
+`Daughter took ...` leave the patient unmarked (before, she was staff, her date of birth
+not hers, and she was missed). A topic word after a
 name (`Phoned Kevin Ambler regarding the delivery`, `Spoke with ... re equipment`) starts
 the topic: it never makes that name the subject's, so a colleague named so in two clients'
 notes is never a subject and never brings one client's key-safe code to another. Scanned
@@ -25,7 +28,7 @@ from tests.share_builder import write_files
 
 # Valid NHS numbers (check digit right), none in the test range.
 NHS = {"brammall": "4855260185", "pickles": "4851590830", "walsh": "4851860919",
-       "okafor": "4853909966"}
+       "okafor": "4853909966", "penhale": "4857877899"}
 
 SOCIAL_WORK_NOTE = f"""Adult Social Care - contact record
 Service user: Mrs Edith Brammall   DOB 03/05/1936   NHS {NHS['brammall']}
@@ -52,6 +55,11 @@ Patient: Mr Walter Denby   DOB 02/02/1933
 Seen at home. His niece Rosalind helped with the transfer; Walter in good spirits.
 Rosalind Ackerley, DOB 19/06/1970, tel 07700 900233, would like a call back.
 """
+OUT_OF_HOURS_LOG = f"""Out of hours log 03/04/2026
+07:40 Carer found Mrs Nora Blakey (DOB 02/03/1931) on the floor; no injury seen.
+09:15 District nurse visited Mr Ivor Penhale, NHS {NHS['penhale']}, catheter changed.
+10:30 Daughter took Mrs Nora Blakey to the GP.
+"""
 ROTA_MAIL = """From: Kevin Ambler <kevin.ambler@council.example>
 To: Tom Acheson <tom.acheson@council.example>
 Subject: deliveries this week
@@ -67,7 +75,8 @@ def scanned(tmp_path_factory):
     write_files(share, {"asc/brammall.txt": SOCIAL_WORK_NOTE,
                         "hospice/pickles_letter.txt": HOSPICE_LETTER,
                         "asc/walsh.txt": CLIENT_NOTE_WALSH, "asc/okafor.txt": CLIENT_NOTE_OKAFOR,
-                        "mail/deliveries.eml": ROTA_MAIL, "dn/denby.txt": NURSING_NOTE})
+                        "mail/deliveries.eml": ROTA_MAIL, "dn/denby.txt": NURSING_NOTE,
+                        "ooh/log.txt": OUT_OF_HOURS_LOG})
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     return out
@@ -85,6 +94,10 @@ def test_a_forename_the_text_marks_as_a_relative_marks_the_full_name(scanned):
         "subject", "related"]
 
 
+def test_a_role_word_before_a_verb_is_its_doer_not_the_names_role(scanned):
+    assert [role for _, _, role in names_with_roles(scanned, "ooh/log.txt")] == ["", "", ""]
+
+
 def test_a_topic_word_after_a_name_never_makes_it_the_subjects(scanned):
     assert [role for _, _, role in names_with_roles(scanned, "okafor.txt")] == [
         "subject", "", "staff"]
@@ -100,9 +113,11 @@ def test_one_row_per_client_with_their_own_date_and_access_only(scanned, tmp_pat
         ("Mr Arnold Pickles", normalise("DATE_OF_BIRTH", "14.02.1940"), NHS["pickles"],
          "false"),
         ("Mr Felix Okafor", normalise("DATE_OF_BIRTH", "1944-08-30"), NHS["okafor"], "false"),
+        ("Mr Ivor Penhale", "", NHS["penhale"], "false"),
         ("Mr Walter Denby", normalise("DATE_OF_BIRTH", "02/02/1933"), "", "false"),
         ("Mrs Edith Brammall", normalise("DATE_OF_BIRTH", "03/05/1936"), NHS["brammall"],
          "false"),
+        ("Mrs Nora Blakey", normalise("DATE_OF_BIRTH", "02/03/1931"), "", "false"),
     ]
     related = {row["name"]: sorted(row["related_people"].split("; ")) for row in rows
                if row["related_people"]}

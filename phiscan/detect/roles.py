@@ -137,6 +137,7 @@ class RoleRules:
     received: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
     linking: frozenset[str] = frozenset()  # `was`, `offered`, `to`: between a thing and a name
     topics: frozenset[str] = frozenset()  # `re`, `regarding`: mark the name after, never before
+    verbs: frozenset[str] = frozenset()  # `found`, `took`: a role phrase before them is a doer
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -154,7 +155,8 @@ class RoleRules:
                    frozenset(sections.get("role fields", [])),
                    tuple(f" {phrase} " for phrase in sections.get("household", [])),
                    received, frozenset(sections.get("linking words", [])),
-                   frozenset(sections.get("topic words", [])))
+                   frozenset(sections.get("topic words", [])),
+                   frozenset(sections.get("doer verbs", [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -178,9 +180,12 @@ class RoleRules:
                 return STAFF
         return STAFF if self.jobs.ends_phrase(words, end) else None
 
-    def rightmost(self, normalised: str) -> str | None:
+    def rightmost(self, normalised: str, prose: bool = False) -> str | None:
         """The role of the last role phrase in these words (the longest one ending there).
-        The reader's relation (`Re: your mother, ...`) gives way to a phrase before it."""
+        The reader's relation (`Re: your mother, ...`) gives way to a phrase before it.
+        In prose, a verb between the phrase and the name makes the phrase its doer and the
+        name its object (`Carer found Mrs Jones`, `District nurse visited ...`, `Daughter
+        took ...`, `Son and Mrs Jones`): no role from it."""
         words = normalised.split()
         end, fallback = len(words), None
         while end > 0:
@@ -189,10 +194,18 @@ class RoleRules:
             if reader is None:
                 if role is not None:
                     return role
+                if prose and self.is_verb(words[end - 1]):
+                    return fallback
                 end -= 1
             else:
                 fallback, end = fallback or role, reader
         return fallback
+
+    def is_verb(self, word: str) -> bool:
+        """A word that makes a role phrase before it a doer (`[doer verbs]`, a participle,
+        a word ending `-ed`)."""
+        return (word in self.verbs or word in self.jobs.participles
+                or (len(word) > 3 and word.endswith("ed")))
 
     def reader_before(self, words: list[str], end: int) -> int | None:
         """Where `your` stands just before a phrase ending at words[end - 1], if it does."""
@@ -307,7 +320,7 @@ class RoleRules:
         segment = hl7_name_segment(context.hl7_segment, context.hl7_field, field or "")
         if segment:
             return HL7_ROLES.get(segment, STAFF)
-        role = self.rightmost(context.label)
+        role = self.rightmost(context.label, prose=not context.field.strip())
         if role == RELATED and self.readers_relative(context.label):
             role = self.field_role(context.field) or role
         if role is not None and (heading := self.list_heading(text, start)) is not None:
