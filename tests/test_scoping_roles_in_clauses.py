@@ -2,8 +2,9 @@
 lasting power of attorney or a staff member's supervision is offered to, given to or held
 with takes the role the thing says (`A carers assessment has now been formally offered to
 Graham Brammall, DOB ...`: an unpaid carer, related, and his date of birth is his own),
-however many linking words stand between; a participle with `by` names the doer instead
-(`completed by Helen Frost`: staff); a possessive after the name is someone else's
+however many linking words stand between (`Met Ruth Calder (sister), DOB ...`: `sister`
+after a name is a relation, before one a nurse's title); a participle with `by` names the
+doer instead (`completed by Helen Frost`: staff); a possessive after the name is someone else's
 (`Carer's assessment for Doreen Walsh's son`: she stays the subject). In a text that
 marks its subject, a full name nothing marks is the person its forename is marked as
 elsewhere in the text (`His niece Rosalind helped ...`, then `Rosalind Ackerley, DOB ...`:
@@ -32,7 +33,8 @@ NHS = {"brammall": "4855260185", "pickles": "4851590830", "walsh": "4851860919",
 
 SOCIAL_WORK_NOTE = f"""Adult Social Care - contact record
 Service user: Mrs Edith Brammall   DOB 03/05/1936   NHS {NHS['brammall']}
-Visit with Helen Frost (social worker). Edith is managing with the package.
+Visit with Helen Frost (social worker). Met Ruth Calder (sister), DOB 19th July 1941.
+Edith is managing with the package.
 A carers assessment has now been formally offered to Graham Brammall, DOB 11/09/1961, \
 who visits daily.
 Carer's assessment completed by Helen Frost on 14/03/2026.
@@ -84,7 +86,7 @@ def scanned(tmp_path_factory):
 
 def test_a_thing_done_for_a_person_gives_them_its_role_across_linking_words(scanned):
     assert [role for _, _, role in names_with_roles(scanned, "brammall.txt")] == [
-        "subject", "staff", "related", "staff"]
+        "subject", "staff", "related", "related", "staff"]
     assert [role for _, _, role in names_with_roles(scanned, "pickles_letter.txt")] == [
         "subject", "related", "related"]
 
@@ -121,7 +123,7 @@ def test_one_row_per_client_with_their_own_date_and_access_only(scanned, tmp_pat
     ]
     related = {row["name"]: sorted(row["related_people"].split("; ")) for row in rows
                if row["related_people"]}
-    assert related == {"Mrs Edith Brammall": ["Graham Brammall"],
+    assert related == {"Mrs Edith Brammall": ["Graham Brammall", "Ruth Calder"],
                        "Mr Arnold Pickles": ["Colin Ashdown", "Janet Pickles"],
                        "Mr Walter Denby": ["Rosalind Ackerley"]}
     assert "Kevin Ambler" not in " ".join(row["other_names"] for row in rows)

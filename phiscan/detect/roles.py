@@ -138,6 +138,7 @@ class RoleRules:
     linking: frozenset[str] = frozenset()  # `was`, `offered`, `to`: between a thing and a name
     topics: frozenset[str] = frozenset()  # `re`, `regarding`: mark the name after, never before
     verbs: frozenset[str] = frozenset()  # `found`, `took`: a role phrase before them is a doer
+    related_after: frozenset[str] = frozenset()  # `(sister)`: a relation after, a title before
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -156,7 +157,8 @@ class RoleRules:
                    tuple(f" {phrase} " for phrase in sections.get("household", [])),
                    received, frozenset(sections.get("linking words", [])),
                    frozenset(sections.get("topic words", [])),
-                   frozenset(sections.get("doer verbs", [])))
+                   frozenset(sections.get("doer verbs", [])),
+                   frozenset(sections.get("related after a name", [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -221,6 +223,8 @@ class RoleRules:
         words = normalised.split()
         if words and words[0] in self.topics:  # `Spoke with Jane Doe re equipment`
             return None
+        if words and words[0] in self.related_after:  # `Jean Pritchard (sister)`
+            return RELATED
         for length in range(min(AFTER_WORDS, len(words)), 0, -1):
             role = self.phrases.get(tuple(words[:length]))
             if role is not None:
