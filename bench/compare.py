@@ -94,7 +94,7 @@ def run_presidio(files: list[str], results_path: Path) -> None:
 
     from phiscan.config import DEFAULT_MODEL
     from phiscan.detect.engine import OfflineEmailRecognizer
-    from phiscan.detect.presidio_imports import import_every_recognizer
+    from phiscan.detect.lazy_imports import import_every_recognizer
 
     import_every_recognizer()  # stock Presidio finds its recognizers among those imported
     provider = NlpEngineProvider(nlp_configuration={

@@ -2,6 +2,6 @@
 
 Importing this package is cheap; `detector` and `engine` load Presidio and spaCy."""
 
-from phiscan.detect.presidio_imports import install
+from phiscan.detect.lazy_imports import install
 
 install()  # before any Presidio import: its predefined recognizers one by one, when used

@@ -270,7 +270,7 @@ def presidio_predictor(config: Config) -> Predictor:
     from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
     from phiscan.detect.engine import OfflineEmailRecognizer, PreloadedSpacyNlpEngine
-    from phiscan.detect.presidio_imports import import_every_recognizer
+    from phiscan.detect.lazy_imports import import_every_recognizer
 
     import_every_recognizer()  # stock Presidio finds its recognizers among those imported
     nlp_engine = PreloadedSpacyNlpEngine(config.nlp.model)

@@ -1,5 +1,6 @@
-"""Presidio's predefined recognizers are imported one by one, when phiscan uses them
-(phiscan/detect/presidio_imports.py), and stock Presidio still gets all of them."""
+"""Presidio's predefined recognizers are imported one by one, when phiscan uses them, and
+spaCy's command line only if something uses it (phiscan/detect/lazy_imports.py); stock
+Presidio still gets every recognizer, and spaCy's `info` still answers."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def probe(setup: str, before_stock: str = "") -> dict:
 def test_the_scan_engine_imports_only_the_recognizers_it_uses():
     plain = probe("")
     lazy = probe("import phiscan.detect.engine",
-                 "from phiscan.detect.presidio_imports import import_every_recognizer\n"
+                 "from phiscan.detect.lazy_imports import import_every_recognizer\n"
                  "import_every_recognizer()")
     url = "presidio_analyzer.predefined_recognizers.generic.url_recognizer"
     assert url in plain["imported"] and url not in lazy["imported"]
@@ -54,3 +55,26 @@ def test_names_beyond_the_imports_run_the_package_as_written():
          "print(sorted(NLP_RECOGNIZERS), UrlRecognizer.__name__)"],
         capture_output=True, text=True, timeout=300, check=True).stdout.split()
     assert found == ["['spacy',", "'stanza',", "'transformers']", "UrlRecognizer"]
+
+
+def test_spacy_loads_without_its_command_line_which_still_answers():
+    found = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, json\n"
+         "from phiscan.config import Config\n"
+         "from phiscan.detect.engine import build_analyzer\n"
+         "import spacy\n"
+         "analyzer = build_analyzer(Config())\n"
+         "nlp = analyzer.nlp_engine.nlp['en']\n"
+         "people = [e.text for e in nlp('Dr Margaret Thornton saw the patient.').ents]\n"
+         "before = sorted(m for m in ('weasel', 'spacy.cli.download', 'spacy.cli._util')\n"
+         "                if m in sys.modules)\n"
+         "info = spacy.info()\n"
+         "from spacy.cli import download\n"
+         "print(json.dumps([people, before, sorted(info)[:3], callable(download),\n"
+         "                  'weasel' in sys.modules]))"],
+        capture_output=True, text=True, timeout=300, check=True).stdout
+    people, before, info_keys, download_found, weasel_after = json.loads(found)
+    assert people == ["Margaret Thornton"]
+    assert before == []  # none of spaCy's command line while the engine is built
+    assert info_keys and download_found and weasel_after  # imported once asked for
