@@ -345,6 +345,10 @@ _VEHICLE_FITTING = re.compile(
     r" (?:van|vans|car|cars|vehicle|vehicles|ambulance|minibus|bus|lorry|truck|cab) "
     r"(?:has|have|with|s) (?:a |an |the |its )?(?:\w+ )?(?:keypad|key pad|lockbox|lock box|"
     r"key box|keybox|box|key safe|keysafe|padlock|combination|alarm|lock|code|pin) ")
+# Patterns whose match starts after the object it names (`if the alarm goes off, the code
+# is ...` starts at `code`): this many more words before it are read for a purpose.
+_READ_BACK = frozenset({"opening then its code"})
+_READ_BACK_WORDS = 8
 # `no key holder`, `needs a keyholder`: nobody holds a key.
 _NO_HOLDER_BEFORE = Terms(["no", "without", "not a", "need a", "needs a", "find a", "no named",
                            "no known", "no other"])
@@ -691,8 +695,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_CODE),
         # An opening, then its code named later in the clause (`if the alarm goes off,
         # the code is 6 6 3 0`, `gate sticks - code: 4411`).
+        # Read back from the code word (few) to the opening (many: `alarm`, `door`).
         grammar("opening then its code",
-                rf"(?:{openings}){_clause(40)}(?<![\w])(?:(?i:the|its){_SP})?{code_words}"
+                rf"(?<=(?:{openings}){_CLAUSE_CHAR}{{0,40}})(?<![\w]){code_words}"
                 rf"(?:{_SP}(?i:is|was|=)|[^\S\n]*[:=\-])[^\S\n]*(?:(?i:now){_SP})?{_ANY_CODE}",
                 SCORE_CODE),
         # A record's field named in one word (`KeySafeCode=5 3 8 8`, `KEY_SAFE_PIN: 4471`,
@@ -751,6 +756,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     object_first = objects.view(anchored=True, only=object_literals)
     object_line = objects.view(anchored=False, only=object_literals)
     stated_first = objects.view(anchored=True, only=stated)
+    code_word_first = objects.view(
+        anchored=True, only=vocabulary_trigger(words.code_words).literals)
     containers_first = vocabulary_trigger(plurals(words.containers), anchored=True)
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
     instruction_first = Trigger(literals=[*instructions.literals,
@@ -774,7 +781,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "keyholder holds key": key_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
-        "opening then its code": object_first,
+        "opening then its code": code_word_first,
         "code field": object_first,
     }
 
@@ -922,9 +929,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
-        before = _clause_before(text, result.start, self.purpose_words_before,
-                                self.writer_label)
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
+        # A match read back from its code word: the words before its opening count too.
+        before = _clause_before(text, result.start, self.purpose_words_before
+                                + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
+                                self.writer_label)
         after = ("" if pattern in _HOLDER_LAST_PATTERNS
                  else _clause_after(text, result.end, self.purpose_words_after))
         matched = (self._without_holder(text, result, pattern) if pattern in _KEYHOLDER_PATTERNS
