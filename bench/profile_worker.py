@@ -20,11 +20,12 @@ the worker's memory of blocks read.
 
 `--by-format`: no profiler; the files are scanned one format (file name suffix) at a
 time, in the worker's batches (the CPU of extractors' helper processes included),
-after one file of each format has warmed the worker (lazy patterns compiled) and
-with its memory of blocks read emptied. Per format: CPU seconds in all and per
-file, and how they split: extraction (the extractors run again on their own,
-attachments included), the cheap pass, spaCy (the blocks, their characters and the
-calls it got) and the rest (findings: masking, hashing, labels, roles, records,
+after one file of each format has warmed the worker (lazy patterns compiled), with
+the engine left out of garbage collections as in a forked worker, and with its
+memory of blocks read emptied. Per format: CPU seconds in all and per file, and how
+they split: extraction (the extractors run again on their own, attachments
+included), the cheap pass, spaCy (the blocks, their characters and the calls it
+got) and the rest (findings: masking, hashing, labels, roles, records,
 classification). `--only SUFFIX`: profile that format's files only
 (after the same warm-up).
 """
@@ -34,6 +35,7 @@ from __future__ import annotations
 import argparse
 import collections
 import cProfile
+import gc
 import pstats
 import sys
 import time
@@ -124,6 +126,7 @@ def by_format(share: str) -> None:
     config = Config()
     config.scan.workers = 1
     state = WorkerState(config, b"profile-key")
+    gc.freeze()  # as a forked worker's inherited engine is (`executors._fork_workers`)
     layered = state.detector.layered
     uri = str(Path(share).resolve())
     groups: dict[str, list] = collections.defaultdict(list)
