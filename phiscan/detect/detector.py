@@ -7,6 +7,8 @@ inventory, which masks any other label whole (`store.stored_label`).
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -22,7 +24,7 @@ from phiscan.detect.engine import (
     recognizer_name,
 )
 from phiscan.detect.entities import mask_value, normalise
-from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard
+from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
 from phiscan.detect.records import assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
@@ -32,6 +34,8 @@ from phiscan.security.keys import keyed_hash
 from recognizers.context import normalise_words
 
 SCORE_JOINED = 0.85
+# Distinct values a worker remembers the keyed hash and mask of (about 120 bytes each).
+MEMORY_VALUES = 65536
 # One capitalised word and the space after it: a forename NER left out of a cell's name.
 CELL_FORENAME = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]+")
 
@@ -48,6 +52,7 @@ class Detector:
         self.allowlist = AllowList.load(config.detection.allowlist)
         self.labels = LabelGuard(self.layered, config.detection.threshold)
         self.roles = default_rules()
+        self.memo = ValueMemo()
 
     def detect_unit(self, unit: TextUnit) -> list[Finding]:
         return [finding for finding, _value in self.detect_unit_values(unit)]
@@ -83,28 +88,28 @@ class Detector:
             if result.entity_type == "PERSON":
                 result = self.whole_cell_name(unit, result)
             raw_value = unit.text[result.start:result.end]
-            value_hash = self.value_hash(result.entity_type, raw_value)
+            value_hash, masked = self.hashed(result.entity_type, raw_value)
             if value_hash is not None:
-                valued.append((result, raw_value, value_hash))
+                valued.append((result, raw_value, value_hash, masked))
         valued += self.joined_name_values(unit, valued)
-        labels = UnitLabels(self.labels, unit, [(r.entity_type, raw) for r, raw, _h in valued])
-        findings = [
-            Finding(
+        labels = UnitLabels(self.labels, unit, [(r.entity_type, raw) for r, raw, _h, _m in valued])
+        findings = []
+        for result, _raw, value_hash, masked in valued:
+            field = unit.field_at(result.start, result.end)
+            findings.append(Finding(
                 entity_type=result.entity_type,
                 score=round(float(result.score), 3),
                 recognizer=recognizer_name(result),
                 where=labels.where,
                 start=result.start,
                 end=result.end,
-                masked=mask_value(result.entity_type, raw_value),
+                masked=masked,
                 value_hash=value_hash,
                 record=labels.record,
-                field=labels.field(unit.field_at(result.start, result.end)),
+                field=labels.field(field),
                 test_data=is_test_data(result),
-                role=self.role_of(unit, result.entity_type, result.start, result.end),
-            )
-            for result, raw_value, value_hash in valued
-        ]
+                role=self.role_of(unit, result.entity_type, result.start, result.end, field),
+            ))
         findings = self.row_roles(unit, findings)
         findings = [finding if isinstance(finding.record, Label)
                     else replace(finding, record=Label(finding.record))
@@ -114,7 +119,7 @@ class Detector:
             offset = unit.window.offset
             findings = [replace(finding, start=finding.start + offset, end=finding.end + offset)
                         for finding in findings]
-        in_text = list(zip(findings, (raw for _r, raw, _h in valued), strict=True))
+        in_text = list(zip(findings, (raw for _r, raw, _h, _m in valued), strict=True))
         return in_text + self.label_values(labels, bool(findings))
 
     def spread(self, unit: TextUnit, findings: list) -> list:
@@ -129,24 +134,26 @@ class Detector:
         if unit.record is None or not unit.fields:
             return []
         parts = [NamePart(result.start, result.end, raw, field)
-                 for result, raw, _h in valued if result.entity_type == "PERSON"
+                 for result, raw, _h, _m in valued if result.entity_type == "PERSON"
                  and (field := unit.field_at(result.start, result.end)) is not None]
         joined = []
         for family, full_name in joined_names(parts):
-            value_hash = self.value_hash("PERSON", full_name)
+            value_hash, masked = self.hashed("PERSON", full_name)
             if value_hash is not None:
                 result = RecognizerResult("PERSON", family.start, family.end, SCORE_JOINED, None,
                                           {RecognizerResult.RECOGNIZER_NAME_KEY:
                                            SPLIT_NAME_RECOGNIZER})
-                joined.append((result, full_name, value_hash))
+                joined.append((result, full_name, value_hash, masked))
         return joined
 
-    def role_of(self, unit: TextUnit, entity_type: str, start: int, end: int) -> str:
+    def role_of(self, unit: TextUnit, entity_type: str, start: int, end: int,
+                field: str | None) -> str:
         """A name's role (subject, staff, related) from the text around it; another value's,
-        `related` when its field is a related person's (`RoleRules.value_role`)."""
+        `related` when its field (`field`, the unit's field it is in) is a related
+        person's (`RoleRules.value_role`)."""
         if entity_type != "PERSON":
-            return self.roles.value_role(unit.field_at(start, end), unit.where)
-        return self.roles.role_of(unit.text, start, end, unit.where, unit.field_at(start, end))
+            return self.roles.value_role(field, unit.where)
+        return self.roles.role_of(unit.text, start, end, unit.where, field)
 
     def whole_cell_name(self, unit: TextUnit, result: RecognizerResult) -> RecognizerResult:
         """A name in a column that says whose name it holds (`Adult at risk`, `Patient`,
@@ -182,12 +189,21 @@ class Detector:
         return [replace(finding, role=role) if finding.entity_type == "PERSON" else finding
                 for finding in findings]
 
-    def value_hash(self, entity_type: str, raw_value: str) -> str | None:
-        """The keyed hash of a value, None when the allow-list lets it pass."""
-        value_hash = keyed_hash(self.key, entity_type, normalise(entity_type, raw_value))
+    def hashed(self, entity_type: str, raw_value: str) -> tuple[str | None, str]:
+        """(keyed hash, None when the allow-list lets the value pass; masked preview).
+        The hash and mask are worked out once per distinct value in a worker
+        (`ValueMemo`): one person's values recur in every row, message and file
+        that names them."""
+        key = self.memo.key(entity_type, raw_value)
+        known = self.memo.get(key)
+        if known is None:
+            known = self.memo.put(key, (
+                keyed_hash(self.key, entity_type, normalise(entity_type, raw_value)),
+                mask_value(entity_type, raw_value)))
+        value_hash, masked = known
         if self.allowlist.allows_value(entity_type, raw_value, value_hash, self.key):
-            return None
-        return value_hash
+            return None, masked
+        return value_hash, masked
 
     def label_values(self, labels: UnitLabels, record_has_findings: bool
                      ) -> list[tuple[Finding, str]]:
@@ -198,7 +214,7 @@ class Detector:
                 if not self.labels.reportable(hit, record_has_findings):
                     continue
                 raw_value = raw_label[hit.start:hit.end]
-                value_hash = self.value_hash(hit.entity_type, raw_value)
+                value_hash, masked = self.hashed(hit.entity_type, raw_value)
                 if value_hash is None:
                     continue
                 found.append((Finding(
@@ -206,12 +222,35 @@ class Detector:
                     score=round(max(hit.score, self.config.detection.threshold), 3),
                     recognizer=hit.recognizer, where=labels.where,
                     start=hit.start, end=hit.end,
-                    masked=mask_value(hit.entity_type, raw_value), value_hash=value_hash,
+                    masked=masked, value_hash=value_hash,
                     record=labels.record or Label(labels.where or "document"),
                     field=Label(LABEL_FIELD_PREFIX + guarded), test_data=hit.test_data,
                     in_label=True,
                 ), raw_value))
         return found
+
+
+class ValueMemo:
+    """A value's keyed hash (`keyed_hash`) and mask (`mask_value`), remembered per
+    distinct value under a keyed digest of it (a random key per process): no value's
+    text is kept. Bounded: the oldest entries go first once it holds `MEMORY_VALUES`."""
+
+    def __init__(self) -> None:
+        self.secret = os.urandom(16)
+        self.known: dict[bytes, tuple[str, str]] = {}
+
+    def key(self, entity_type: str, raw_value: str) -> bytes:
+        return hashlib.blake2b(f"{entity_type}\x1f{raw_value}".encode("utf-8", "surrogatepass"),
+                               digest_size=16, key=self.secret).digest()
+
+    def get(self, key: bytes) -> tuple[str, str] | None:
+        return self.known.get(key)
+
+    def put(self, key: bytes, value: tuple[str, str]) -> tuple[str, str]:
+        if len(self.known) >= MEMORY_VALUES:
+            del self.known[next(iter(self.known))]
+        self.known[key] = value
+        return value
 
 
 def reported_once(findings: list[Finding]) -> list[Finding]:
@@ -237,15 +276,15 @@ class UnitLabels:
     def __init__(self, guard: LabelGuard, unit: TextUnit, values: list[tuple[str, str]]
                  ) -> None:
         self.guard = guard
-        self.values = values
+        self.values = folded_values(values)
         self.raw_where, self.raw_record = unit.where, unit.record
-        self.where, self.where_hits = guard.guard(unit.where, values)
+        self.where, self.where_hits = guard.guard(unit.where, self.values)
         self.record: Label | None = None
         self.record_hits: list[Hit] = []
         if unit.record == unit.where:
             self.record = self.where
         elif unit.record is not None:
-            self.record, self.record_hits = guard.guard(unit.record, values)
+            self.record, self.record_hits = guard.guard(unit.record, self.values)
         self.field_names = list(dict.fromkeys(span.name for span in unit.fields))
         self.fields: dict[str, tuple[Label, list[Hit]]] = {}
 

