@@ -8,11 +8,29 @@ import subprocess
 import sys
 from pathlib import Path
 
+from phiscan.detect.entities import normalise
+
 
 def run_cli(*args: str, env: dict[str, str] | None = None,
             timeout: float = 600) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
                           text=True, timeout=timeout, env=env)
+
+
+def scan_quietly(share: Path, out: Path) -> None:
+    """`phiscan scan SHARE --out OUT --quiet`, which must succeed."""
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+
+
+def key(entity_type: str, value: str) -> str:
+    """The key phiscan links a value by (one name in every shape, one date in every form)."""
+    return normalise(entity_type, value)
+
+
+def person(name: str, nhs: str, dob: str) -> tuple[str, str, str]:
+    """(name key, NHS number, birth-date key): one exported individual as the tests compare it."""
+    return key("PERSON", name), nhs, key("DATE_OF_BIRTH", dob)
 
 
 def export_individuals(out: Path, tmp_path: Path, *extra: str) -> list[dict]:

@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from phiscan.synthetic.demo_share import build_sample_share, spaced
-from tests.cli import run_cli
+from tests.cli import run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 
 
@@ -17,8 +17,7 @@ def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("share")
     out = tmp_path_factory.mktemp("out") / "inventory"
     people = build_sample_share(share)
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return out, people
 
 

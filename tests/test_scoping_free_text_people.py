@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from phiscan.detect.entities import normalise
-from tests.cli import export_individuals, names_with_roles, run_cli
+from tests.cli import export_individuals, names_with_roles, run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -111,8 +111,7 @@ def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("free-text-share")
     out = tmp_path_factory.mktemp("free-text-out") / "inventory"
     build_share(share)
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return share, out
 
 

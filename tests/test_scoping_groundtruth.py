@@ -22,7 +22,7 @@ from phiscan.extract.base import record_unit
 from phiscan.synthetic.care_share import build_care_share
 from phiscan.synthetic.demo_share import spaced
 from phiscan.synthetic.groundtruth import build_known_share, build_population_share
-from tests.cli import run_cli
+from tests.cli import run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 
 
@@ -41,8 +41,7 @@ def needs_name_and_dob(name_and_dob_detected):
 
 
 def scan(share: Path, out: Path) -> None:
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ import docx
 import pytest
 
 from phiscan.detect.entities import normalise
-from tests.cli import export_individuals, run_cli
+from tests.cli import export_individuals, run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 
 FITZGERALD_NHS = "4857773457"  # check digit right, outside the test range
@@ -116,8 +116,7 @@ def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("mail-share")
     out = tmp_path_factory.mktemp("mail-out") / "inventory"
     write_share(share)
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return out
 
 

@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import pytest
 
-from phiscan.detect.entities import normalise
-from tests.cli import export_individuals, names_with_roles, run_cli
+from tests.cli import export_individuals, key, names_with_roles, person, scan_quietly
 from tests.share_builder import write_files
 
 # Valid NHS numbers (check digit right), none in the test range.
@@ -107,17 +106,8 @@ def scanned(tmp_path_factory):
                         "letters/armitage.txt": ARMITAGE_LETTER,
                         "asc/brearley.txt": BREARLEY_NOTE,
                         "notes/visits.txt": NOTE_SHAPES, "notes/caseload.txt": LIST_SHAPES})
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return share, out
-
-
-def key(entity_type: str, value: str) -> str:
-    return normalise(entity_type, value)
-
-
-def person(name: str, nhs: str, dob: str) -> tuple[str, str, str]:
-    return key("PERSON", name), nhs, key("DATE_OF_BIRTH", dob)
 
 
 def test_a_street_after_a_house_number_is_no_person(scanned, tmp_path):

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from phiscan.detect.entities import normalise
-from tests.cli import export_individuals, run_cli
+from tests.cli import export_individuals, scan_quietly
 from tests.share_builder import write_files
 
 CONTACTS = (
@@ -43,8 +43,7 @@ def scanned(tmp_path_factory):
     out = tmp_path_factory.mktemp("related-values-out") / "inventory"
     write_files(share, {"telecare/contacts.csv": CONTACTS, "pas/adt.hl7": ADT,
                         "fhir/bundle.json": json.dumps(BUNDLE)})
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return out
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from phiscan.synthetic.people import random_nhs_number
-from tests.cli import export_individuals, run_cli
+from tests.cli import export_individuals, run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -87,8 +87,7 @@ def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("roles-share")
     out = tmp_path_factory.mktemp("roles-out") / "inventory"
     build_share(share)
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return share, out
 
 

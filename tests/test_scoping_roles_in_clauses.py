@@ -23,7 +23,7 @@ from __future__ import annotations
 import pytest
 
 from phiscan.detect.entities import normalise
-from tests.cli import export_individuals, names_with_roles, run_cli
+from tests.cli import export_individuals, names_with_roles, scan_quietly
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -79,8 +79,7 @@ def scanned(tmp_path_factory):
                         "asc/walsh.txt": CLIENT_NOTE_WALSH, "asc/okafor.txt": CLIENT_NOTE_OKAFOR,
                         "mail/deliveries.eml": ROTA_MAIL, "dn/denby.txt": NURSING_NOTE,
                         "ooh/log.txt": OUT_OF_HOURS_LOG})
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return out
 
 

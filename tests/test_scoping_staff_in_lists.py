@@ -19,8 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from phiscan.detect.entities import normalise
-from tests.cli import export_individuals, names_with_roles, run_cli
+from tests.cli import export_individuals, key, names_with_roles, person, run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -134,17 +133,8 @@ def scanned(tmp_path_factory):
                         "notes/review_note.txt": REVIEW_NOTE})
     write_discharge_summary(share / "ward" / "discharge.docx")
     (share / "notes" / "progress.txt").write_bytes(PROGRESS_NOTES.encode())
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return share, out
-
-
-def key(entity_type: str, value: str) -> str:
-    return normalise(entity_type, value)
-
-
-def person(name: str, nhs: str, dob: str) -> tuple[str, str, str]:
-    return key("PERSON", name), nhs, key("DATE_OF_BIRTH", dob)
 
 
 def people(rows: list[dict]) -> set[tuple[str, str, str]]:

@@ -18,7 +18,7 @@ import docx
 import openpyxl
 import pytest
 
-from tests.cli import export_individuals, run_cli
+from tests.cli import export_individuals, scan_quietly
 from tests.share_builder import write_files
 
 ADT = (
@@ -79,8 +79,7 @@ def scanned(tmp_path_factory) -> Path:
     share = tmp_path_factory.mktemp("structured-roles-share")
     out = tmp_path_factory.mktemp("structured-roles-out") / "inventory"
     write_files(share, {"hl7/adt.hl7": ADT, "fhir/bundle.json": json.dumps(BUNDLE)})
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return out
 
 
@@ -227,8 +226,7 @@ def tables_scanned(tmp_path_factory) -> Path:
     handover_document(share / "handover.docx")
     (share / "visits.html").write_text(VISIT_PAGE, encoding="utf-8")
     medication_chart(share / "mar.xlsx")
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return out
 
 
@@ -301,8 +299,7 @@ CASELOAD_EXPORT = {"export": "caseload", "team": "Upper Valley DN", "data": {"pa
 def test_a_json_list_of_people_is_a_record_per_person(tmp_path):
     share, out = tmp_path / "share", tmp_path / "out"
     write_files(share, {"caseload.json": json.dumps(CASELOAD_EXPORT)})
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     assert roles(out, "caseload.json") == [
         ("data.patients[0]", "E**** R******", "subject"),
         ("data.patients[0]", "H****** T******", "staff"),

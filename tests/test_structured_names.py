@@ -18,7 +18,7 @@ import pytest
 from phiscan.config import LimitsConfig
 from phiscan.extract import ExtractContext, choose_extractor, run_extractor
 from phiscan.model import TextUnit
-from tests.cli import run_cli
+from tests.cli import scan_quietly
 
 ORU = (
     "MSH|^~\\&|LAB|RXX|EPR|RXX|202401011200||ORU^R01|7|P|2.4\r"
@@ -111,8 +111,7 @@ def scanned(tmp_path_factory) -> Path:
     (share / "bundle.json").write_text(json.dumps(BUNDLE), encoding="utf-8")
     (share / "update.eml").write_text(EMAIL, encoding="utf-8")
     out = tmp_path_factory.mktemp("structured-out") / "inventory"
-    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
+    scan_quietly(share, out)
     return out
 
 
