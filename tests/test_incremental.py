@@ -131,3 +131,39 @@ def test_size_and_mtime_decide_locally_and_errors_are_retried():
     assert not is_unchanged(SourceItem("/s/a", 10, 100.5), previous)
     errored = PreviousState(size=10, modified=100.0, etag=None, status="error", last_run=1)
     assert not is_unchanged(SourceItem("/s/a", 10, 100.0), errored)
+
+
+
+def scoping_warnings(out: Path, caplog) -> list[str]:
+    from phiscan.scoping.report import load_scope
+
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="phiscan.scoping"):
+        load_scope(out)
+    return [record.getMessage() for record in caplog.records]
+
+
+def test_a_new_key_format_rescans_everything_and_scoping_warns_until_then(
+        share, tmp_path, caplog, monkeypatch):
+    out = tmp_path / "out"
+    run_scan([str(share)], out, serial_config())
+    findings_before = finding_rows(out)
+    assert scoping_warnings(out, caplog) == []
+    for module in ("phiscan.scan.runner", "phiscan.scoping.report"):
+        monkeypatch.setattr(f"{module}.KEY_FORMAT", "next")
+    warnings = scoping_warnings(out, caplog)
+    assert len(warnings) == 1 and warnings[0].endswith("rescan it before scoping")
+    rescan = run_scan([str(share)], out, serial_config())
+    assert rescan.progress.unchanged == 0
+    assert {row[:1] + row[2:] for row in finding_rows(out)} == {
+        row[:1] + row[2:] for row in findings_before}
+    assert scoping_warnings(out, caplog) == []
+
+
+def test_an_inventory_from_before_key_formats_were_recorded_is_warned_about(
+        share, tmp_path, caplog):
+    out = tmp_path / "out"
+    run_scan([str(share)], out, serial_config())
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        db.execute("DELETE FROM meta WHERE key = 'key_format'")
+    assert len(scoping_warnings(out, caplog)) == 1

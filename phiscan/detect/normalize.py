@@ -14,6 +14,11 @@ from functools import lru_cache
 
 from recognizers.dates import birth_key, parse_date
 
+# Which normalisers made an inventory's keys. Raise it whenever a normaliser's output changes
+# (2: century-free birth dates, hyphenated names by their last part, accents folded): keys of
+# two formats never link, so a scan rescans everything and scoping warns on an older inventory.
+KEY_FORMAT = "2"
+
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev",
      "revd", "master", "cllr", "capt", "col", "lt", "maj", "sgt", "fr"]

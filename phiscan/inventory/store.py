@@ -51,6 +51,9 @@ from phiscan.security.files import PRIVATE_FILE_MODE, ensure_private_dir
 from phiscan.sources.posture import SourcePosture
 
 SCHEMA_VERSION = 1
+# meta keys a scan sets when it completes: what made its findings, and its keys' format
+FINGERPRINT_KEY = "detection_fingerprint"
+KEY_FORMAT_META = "key_format"
 WRITER_CACHE_KIB = 32768
 INVENTORY_FILENAME = "inventory.sqlite"
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config, ConfigError
+from phiscan.detect.normalize import KEY_FORMAT
 from phiscan.inventory.exports import write_exports
 from phiscan.inventory.lock import output_lock
-from phiscan.inventory.store import Inventory, PreviousState
+from phiscan.inventory.store import FINGERPRINT_KEY, KEY_FORMAT_META, Inventory, PreviousState
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
 from phiscan.policy.record import record_violations
 from phiscan.scan.executors import Executor, Job, JobResults, make_executor
@@ -29,7 +30,6 @@ from phiscan.sources.posture import SourcePosture, raise_risk_for_exposure, sour
 
 log = logging.getLogger("phiscan.scan")
 WRITE_BATCH = 200
-FINGERPRINT_KEY = "detection_fingerprint"
 
 
 @dataclass
@@ -98,7 +98,7 @@ def _jobs(sources: list[str], config: Config, progress: ScanProgress,
 
 def detection_fingerprint(config: Config) -> str:
     """What decides a location's findings besides its bytes: a change forces a full rescan."""
-    settings = {"version": __version__, "nlp": asdict(config.nlp),
+    settings = {"version": __version__, "key_format": KEY_FORMAT, "nlp": asdict(config.nlp),
                 "detection": asdict(config.detection), "limits": asdict(config.limits)}
     allowlist = Path(config.detection.allowlist) if config.detection.allowlist else None
     if allowlist is not None and allowlist.is_file():
@@ -264,6 +264,7 @@ def _scan_with(executor: Executor, sources: list[str], out: Path, config: Config
             planner.flush()
             progress.gone = _mark_unseen_gone(inventory, run_id, roots, config)
             inventory.set_meta(FINGERPRINT_KEY, fingerprint)
+            inventory.set_meta(KEY_FORMAT_META, KEY_FORMAT)
             status = "incomplete" if progress.unavailable else "completed"
         finally:
             executor.close()

@@ -7,6 +7,7 @@ Only counts, categories, locations and masked previews: never a value.
 from __future__ import annotations
 
 import gc
+import logging
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config
+from phiscan.detect.normalize import KEY_FORMAT
 from phiscan.detect.roles import STAFF
 from phiscan.inventory.exports import (
     build_summary,
@@ -23,7 +25,13 @@ from phiscan.inventory.exports import (
     is_sensitive_and_broadly_readable,
     violation_counts,
 )
-from phiscan.inventory.store import Inventory, StoredLocation, StoredViolation
+from phiscan.inventory.store import (
+    FINGERPRINT_KEY,
+    KEY_FORMAT_META,
+    Inventory,
+    StoredLocation,
+    StoredViolation,
+)
 from phiscan.model import MEMBER_SEP, RISK_ORDER
 from phiscan.policy.record import violations_at
 from phiscan.scoping.linkage import (
@@ -46,6 +54,7 @@ from phiscan.scoping.subject_records import Record, load_records
 REPORT_SCHEMA = "phiscan.report/1"
 TOP_LOCATIONS = 20
 TOP_FOLDERS = 10
+log = logging.getLogger("phiscan.scoping")
 CATEGORY_ORDER = ("identifiers", "contact", "financial", "health", "ethnicity", "religion",
                   "sexual_orientation", "home_access", "other")
 
@@ -83,6 +92,14 @@ def without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+def keys_of_another_format(inventory: Inventory) -> bool:
+    """A completed scan whose keys another phiscan formed (before formats were recorded: none)."""
+    key_format = inventory.meta(KEY_FORMAT_META)
+    if key_format is None:
+        return inventory.meta(FINGERPRINT_KEY) is not None
+    return key_format != KEY_FORMAT
+
+
 def load_scope(out_dir: str | Path, config: Config | None = None,
                run_id: int | None = None) -> Scope:
     """The inventory's current state, or the state when run `run_id` ended."""
@@ -93,6 +110,10 @@ def load_scope(out_dir: str | Path, config: Config | None = None,
 def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scope:
     settings = config.scoping
     with Inventory(out_dir, readonly=True) as inventory:
+        if keys_of_another_format(inventory):
+            log.warning("%s was scanned by a phiscan that formed names and dates into keys "
+                        "differently: people may be split or missed; rescan it before scoping",
+                        out_dir)
         locations = (list(inventory.locations()) if run_id is None
                      else inventory.locations_at(run_id))
         records = load_records(inventory, run_id)
