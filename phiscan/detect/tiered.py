@@ -274,6 +274,8 @@ class NamePlan:
     named: list[Span] = dataclasses.field(default_factory=list)
     keys: list[bytes] = dataclasses.field(default_factory=list)
     found: dict[bytes, list[RecognizerResult]] = dataclasses.field(default_factory=dict)
+    # Written addresses in the unit (`recognizers.addresses`), once asked for.
+    addresses: list[tuple[int, int]] | None = None
 
     @property
     def unread(self) -> bool:
@@ -326,13 +328,14 @@ class TieredAnalyzer:
     def plan(self, unit: TextUnit) -> NamePlan:
         """The cheap pass over a unit, and the blocks NER must read for it."""
         candidates = self.candidates(unit.text)
-        cheap = without_addresses(unit.text, [result for result in candidates
-                                              if result.score >= self.threshold],
-                                  self.vocabulary_dirs)
+        cheap = [result for result in candidates if result.score >= self.threshold]
+        addresses = (self.address_spans(unit.text)
+                     if any(result.entity_type == PERSON for result in cheap) else None)
+        cheap = names_outside(addresses, cheap)
         cheap += record_evidence(unit, candidates, cheap, self.threshold)
         windows = Windows(cheap)
         if self.ner_recognizer is None or PERSON not in self.entities or not windows:
-            return NamePlan(unit, cheap, windows)
+            return NamePlan(unit, cheap, windows, addresses=addresses)
         blocks, allowed = ner_scope(unit, cheap, windows if self.tiered else None)
         named = [Span(r.start, r.end) for r in cheap if r.entity_type == PERSON]
         if self.tiered:
@@ -342,7 +345,10 @@ class TieredAnalyzer:
             blocks = [crop for block in blocks if (crop := around_pairs(unit.text, block))]
         keys = [self.ner_memory.key(unit.text[block.start:block.end]) for block in blocks]
         found = {key: self.ner_memory.get(key) for key in keys if key in self.ner_memory}
-        return NamePlan(unit, cheap, windows, blocks, allowed, named, keys, found)
+        return NamePlan(unit, cheap, windows, blocks, allowed, named, keys, found, addresses)
+
+    def address_spans(self, text: str) -> list[tuple[int, int]]:
+        return places(tuple(self.vocabulary_dirs)).address_spans(text)
 
     def read(self, plans: list[NamePlan]) -> None:
         """spaCy NER over the blocks the plans still need, in one batch (the same
@@ -370,7 +376,6 @@ class TieredAnalyzer:
 
     def kept_people(self, plan: NamePlan) -> list[RecognizerResult]:
         text, people = plan.unit.text, []
-        addresses: list[tuple[int, int]] | None = None
         for block, key in zip(plan.blocks, plan.keys, strict=True):
             for found in plan.found[key]:
                 start, end = found.start + block.start, found.end + block.start
@@ -381,9 +386,9 @@ class TieredAnalyzer:
                         and name_pairs(text, start, end)
                         and (not in_capitals(text[block.start:block.end])
                              or marked_name(text, start, end, self.vocabulary_dirs))):
-                    if addresses is None:
-                        addresses = places(tuple(self.vocabulary_dirs)).address_spans(text)
-                    if in_spans(addresses, start, end):
+                    if plan.addresses is None:  # worked out once per unit
+                        plan.addresses = self.address_spans(text)
+                    if in_spans(plan.addresses, start, end):
                         continue
                     people.append(RecognizerResult(
                         found.entity_type, start, end, found.score,
@@ -466,13 +471,10 @@ def record_evidence(unit: TextUnit, candidates: list[RecognizerResult],
     return promoted
 
 
-def without_addresses(text: str, results: list[RecognizerResult],
-                      vocabulary_dirs: tuple[str, ...] = ()) -> list[RecognizerResult]:
+def names_outside(addresses: list[tuple[int, int]] | None,
+                  results: list[RecognizerResult]) -> list[RecognizerResult]:
     """The results without names read inside a written address (`121 Mill Fold, NV4 1EZ`:
     `recognizers.addresses`)."""
-    if not any(result.entity_type == PERSON for result in results):
-        return results
-    addresses = places(tuple(vocabulary_dirs)).address_spans(text)
     if not addresses:
         return results
     return [result for result in results if result.entity_type != PERSON
