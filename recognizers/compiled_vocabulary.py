@@ -70,14 +70,17 @@ def compiled_form(built: HealthVocabulary, digest: str) -> bytes:
     terms = sorted(set(built.keys.values()), key=repr)
     index = {term: number for number, term in enumerate(terms)}
     codes = bytes(index[built.keys[key]] for key in built.key_list)
-    return pickle.dumps((digest, built.key_list, terms, codes, built.automaton,
-                         built.heading_lines), protocol=pickle.HIGHEST_PROTOCOL)
+    # The digest leads in plain text, so a stale file is recognised without unpickling it.
+    return digest.encode() + b"\n" + pickle.dumps(
+        (built.key_list, terms, codes, built.automaton, built.heading_lines),
+        protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def from_compiled_form(data: bytes, digest: str) -> HealthVocabulary | None:
-    stored, keys, terms, codes, automaton, headings = pickle.loads(data)  # noqa: S301
-    if stored != digest:
+    stored, _, body = data.partition(b"\n")
+    if stored != digest.encode():
         return None
+    keys, terms, codes, automaton, headings = pickle.loads(body)  # noqa: S301
     if not all(isinstance(term, Term) for term in terms):
         return None
     return HealthVocabulary(dict(zip(keys, (terms[code] for code in codes), strict=True)),
