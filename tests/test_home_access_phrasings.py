@@ -11,7 +11,6 @@ measured on them and after one fix of general gaps (docs/design/detection.md).
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -214,11 +213,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     share.mkdir()
     positives = [p for p in DEV_PHRASINGS if p.positive]
     for index, phrasing in enumerate(positives):
-        note = share / f"note-{index:03d}.txt"
-        note.write_text(phrasing.text + "\n", encoding="utf-8")
-        # Whole seconds: a modification time such as 1796063381.4412 is a four-digit code in
-        # files.jsonl to the leak check below (it happened: 4412 and 4421 are dev codes).
-        os.utime(note, (1_700_000_000, 1_700_000_000))
+        (share / f"note-{index:03d}.txt").write_text(phrasing.text + "\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
          "--workers", "1"], capture_output=True, text=True, timeout=900)
