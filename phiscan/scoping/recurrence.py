@@ -33,14 +33,20 @@ NAME_ID_CHARS = 16
 
 
 @dataclass(frozen=True)
-class RecurringName:
+class ListedName:
+    """A name the report lists (masked, with its id) so a responder can override it."""
+
     value_hash: str
     masked: str
-    subjects: int
 
     @property
     def name_id(self) -> str:
         return name_id(self.value_hash)
+
+
+@dataclass(frozen=True)
+class RecurringName(ListedName):
+    subjects: int
 
 
 def name_id(value_hash: str) -> str:
@@ -92,15 +98,9 @@ def treat_as_staff(records: list[Record], names: list[RecurringName]) -> None:
 
 
 @dataclass(frozen=True)
-class MarkedName:
-    value_hash: str
-    masked: str
+class MarkedName(ListedName):
     role: str  # staff or related
     records: int  # records where it had no mark and now has this role
-
-    @property
-    def name_id(self) -> str:
-        return name_id(self.value_hash)
 
 
 def _marks(records: list[Record]) -> dict[str, set[str]]:
