@@ -78,3 +78,51 @@ def test_spacy_loads_without_its_command_line_which_still_answers():
     assert people == ["Margaret Thornton"]
     assert before == []  # none of spaCy's command line while the engine is built
     assert info_keys and download_found and weasel_after  # imported once asked for
+
+
+# Reader libraries a scan imports only once it meets their format.
+READER_LIBRARIES = ("openpyxl", "PIL", "docx", "olefile", "msoffcrypto", "xlrd", "pypdfium2",
+                    "python_calamine", "pptx", "odf", "dbfread", "access_parser", "pypff")
+
+
+def test_readers_are_imported_by_the_first_file_of_their_format(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Ward"])
+    book.active.append(["Ann Lee", "Oak"])
+    book.save(tmp_path / "ward.xlsx")
+    (tmp_path / "msg.hl7").write_bytes(b"MSH|^~\\&|A|B|C|D|202401011200||ADT^A01|1|P|2.5\r"
+                                       b"PID|1||123||LEE^ANN\r")
+    found = subprocess.run(
+        [sys.executable, "-c",
+         "import json, sys\n"
+         "from pathlib import Path\n"
+         f"libraries = {READER_LIBRARIES!r}\n"
+         "def loaded():\n"
+         "    return sorted(m for m in libraries if m in sys.modules)\n"
+         "import phiscan.scan.pipeline\n"
+         "from phiscan.config import LimitsConfig\n"
+         "from phiscan.extract import ExtractContext, choose_extractor, run_extractor\n"
+         "before, read = loaded(), []\n"
+         "for name in ('msg.hl7', 'ward.xlsx'):\n"
+         f"    data = (Path({str(tmp_path)!r}) / name).read_bytes()\n"
+         "    kind = choose_extractor(name, data)[0]\n"
+         "    ctx = ExtractContext.for_file(name, LimitsConfig())\n"
+         "    text = ' '.join(p.text for p in run_extractor(kind, data, ctx)\n"
+         "                    if hasattr(p, 'text'))\n"
+         "    read.append([kind, 'Ann' in text or 'ANN' in text, loaded()])\n"
+         "print(json.dumps([before, read]))"],
+        capture_output=True, text=True, timeout=300, check=True).stdout
+    before, read = json.loads(found)
+    assert before == []
+    assert read[0] == ["hl7", True, []]
+    assert read[1][:2] == ["xlsx", True] and "openpyxl" in read[1][2]
+
+
+def test_every_format_names_a_reader_that_exists():
+    from phiscan.extract import EXTENSIONS, EXTRACTORS, Lazy
+
+    assert set(EXTENSIONS.values()) <= set(EXTRACTORS)
+    for extractor in EXTRACTORS.values():
+        assert isinstance(extractor, Lazy) and callable(extractor.load())

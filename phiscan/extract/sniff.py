@@ -5,17 +5,11 @@ from __future__ import annotations
 import re
 import zipfile
 
-from phiscan.extract.access import is_access
 from phiscan.extract.archive import open_zip
 from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
-from phiscan.extract.image import is_image
 from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.multiarchive import MAGICS
-from phiscan.extract.odf import odf_kind
-from phiscan.extract.ole import OLE_MAGIC, ole_kind
-from phiscan.extract.pst import PST_MAGIC
-from phiscan.extract.sqlite import SQLITE_MAGIC
 from phiscan.extract.text import looks_binary
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -41,13 +35,19 @@ def zip_kind(data: bytes) -> str:
     try:
         with open_zip(data) as container:
             names = set(container.namelist())
-            odf = odf_kind(container) if "mimetype" in names else None
+            odf = opendocument_kind(container) if "mimetype" in names else None
     except (ExtractionError, zipfile.LargeZipFile):
         return "zip"  # the zip extractor reports the corruption
     for member, kind in OFFICE_MEMBERS:
         if member in names:
             return kind
     return odf or "zip"
+
+
+def opendocument_kind(container: zipfile.ZipFile) -> str | None:
+    from phiscan.extract.odf import odf_kind
+
+    return odf_kind(container)
 
 
 def sniff_text(head: bytes) -> str:
@@ -70,13 +70,21 @@ def sniff_text(head: bytes) -> str:
 
 
 def sniff(data: bytes) -> str | None:
-    """The extractor for content whose extension said nothing useful; None for binary."""
+    """The extractor for content whose extension said nothing useful; None for binary.
+
+    A reader whose magic number is checked here is imported just before its check, not
+    with this module: readers bring Office, database, mail and image libraries with
+    them, which a scan that meets none of those formats never needs (as
+    `phiscan.extract.EXTRACTORS`). Zip before OLE: the two magic numbers differ, and an
+    Office file that is a zip needs no OLE library."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(OLE_MAGIC):
-        return ole_kind(data)
     if data.startswith(ZIP_MAGIC):
         return zip_kind(data)
+    from phiscan.extract.ole import OLE_MAGIC, ole_kind
+
+    if data.startswith(OLE_MAGIC):
+        return ole_kind(data)
     for name, codec in CODECS.items():
         if data.startswith(codec.magic):
             return name
@@ -85,6 +93,16 @@ def sniff(data: bytes) -> str | None:
     for name, magic in MAGICS.items():
         if data.startswith(magic):
             return name
+    return sniff_databases(data)
+
+
+def sniff_databases(data: bytes) -> str | None:
+    """sniff, continued: databases, mail stores and images, else text or binary."""
+    from phiscan.extract.access import is_access
+    from phiscan.extract.image import is_image
+    from phiscan.extract.pst import PST_MAGIC
+    from phiscan.extract.sqlite import SQLITE_MAGIC
+
     if data.startswith(SQLITE_MAGIC):
         return "sqlite"
     if data.startswith(PST_MAGIC):
