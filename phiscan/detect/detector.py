@@ -29,6 +29,7 @@ from phiscan.detect.records import assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
+from phiscan.detect.unit_memo import UnitMemo
 from phiscan.model import Finding, Label, TextUnit
 from phiscan.security.keys import keyed_hash
 from recognizers.context import normalise_words
@@ -53,6 +54,7 @@ class Detector:
         self.labels = LabelGuard(self.layered, config.detection.threshold)
         self.roles = default_rules()
         self.memo = ValueMemo()
+        self.units = UnitMemo()  # findings of units seen before
 
     def detect_unit(self, unit: TextUnit) -> list[Finding]:
         return [finding for finding, _value in self.detect_unit_values(unit)]

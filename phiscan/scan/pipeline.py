@@ -74,11 +74,26 @@ class DocumentParts:
         self.detector = detector
         self.parts: list[Part] = []
         self.held_chars = 0
+        # Each waiting plan's key in the detector's memory of units (`UnitMemo`); none
+        # once the document is stopped short, as its findings then lack names.
+        self.keys: dict[int, bytes] | None = {}
 
-    def add(self, plan: NamePlan) -> None:
-        if not plan.unread:
-            self.found(self.detector.findings(plan))
+    def start(self, unit: TextUnit) -> tuple[Part, bytes]:
+        """A unit's cheap pass, or its findings at once when the same unit was analysed
+        before in this worker (`phiscan.detect.unit_memo`); with the unit's key."""
+        key = self.detector.units.key(unit)
+        known = self.detector.units.get(key)
+        return (known if known is not None else self.detector.start(unit)), key
+
+    def add(self, plan: Part, key: bytes | None = None) -> None:
+        if isinstance(plan, list):
+            self.found(plan)
             return
+        if not plan.unread:
+            self.found(self.completed(plan, key))
+            return
+        if key is not None and self.keys is not None:
+            self.keys[id(plan)] = key
         self.parts.append(plan)
         self.held_chars += len(plan.unit.text)
         if self.held_chars > HELD_TEXT_CHARS:
@@ -112,7 +127,15 @@ class DocumentParts:
                 self.parts.append(part)
                 self.held_chars += len(part.unit.text)
             else:
-                self.found(self.detector.findings(part))
+                key = self.keys.pop(id(part), None) if self.keys is not None else None
+                self.found(self.completed(part, key))
+
+    def completed(self, plan: NamePlan, key: bytes | None) -> list[Finding]:
+        """A plan's findings once its names are read, remembered under its unit's key."""
+        findings = self.detector.findings(plan)
+        if key is not None:
+            self.detector.units.put(key, findings)
+        return findings
 
     def findings(self) -> list[Finding]:
         """Every finding, in the units' order, once all names are read."""
@@ -125,6 +148,7 @@ class DocumentParts:
     def stop(self) -> None:
         """Out of time: blocks spaCy has not read give no names, so the file costs no
         second deadline; every other finding (identifiers, names read) is kept."""
+        self.keys = None  # findings without names are never remembered
         for plan in self.plans:
             for key in plan.keys:
                 plan.found.setdefault(key, [])
@@ -320,9 +344,9 @@ def read_unit(unit: TextUnit, base: LocationResult, ctx: ExtractContext, parts: 
             raise LimitExceeded(partial_reason("text over max_text_chars", base.chars,
                                                ctx.text_chars_total))
         try:
-            plan = parts.detector.start(window)
+            plan, key = parts.start(window)
             base.chars += window.owned_chars  # its identifiers are found: it was read
-            parts.add(plan)
+            parts.add(plan, key)
         except MemoryError:
             raise
         except Exception as exc:

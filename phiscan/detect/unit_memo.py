@@ -1,0 +1,59 @@
+"""A text unit's findings remembered, so a unit seen before is not analysed again.
+
+Exports repeat whole units across files: the same Practitioner or Organization
+resource in every FHIR bundle of a care team, the same letterhead, header block or
+template paragraph in every letter. A unit's findings depend on nothing but the unit
+(its text, position, record, fields and window) and the worker's fixed engine,
+configuration and key, so a unit whose every part matches one analysed before gets
+that unit's findings (masked and hashed already: `Finding` holds no raw value)
+without its cheap pass, names, labels, roles or hashing.
+
+The memory is keyed by a keyed digest of the unit (a random key per process): no
+text is kept. Only findings complete in the normal way are remembered, never those
+of a unit cut short by a deadline (`DocumentParts.stop`), and only units with at
+most `MAX_FINDINGS` findings, so the memory stays small: `UNIT_MEMORY` entries at
+most, the oldest going first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from phiscan.model import Finding, TextUnit
+
+UNIT_MEMORY = 4096
+MAX_FINDINGS = 64
+
+
+class UnitMemo:
+    def __init__(self, size: int = UNIT_MEMORY) -> None:
+        self.secret = os.urandom(16)
+        self.size = size
+        self.known: dict[bytes, tuple[Finding, ...]] = {}
+        self.hits = 0  # units answered from memory, for tests and the benchmark
+
+    def key(self, unit: TextUnit) -> bytes:
+        """A digest of everything detection reads of the unit."""
+        window = unit.window
+        described = repr((
+            unit.text, unit.where, unit.record,
+            [(span.start, span.end, span.name, span.coded) for span in unit.fields],
+            None if window is None else (window.number, window.offset, window.keep_start,
+                                         window.keep_end)))
+        return hashlib.blake2b(described.encode("utf-8", "surrogatepass"), digest_size=16,
+                               key=self.secret).digest()
+
+    def get(self, key: bytes) -> list[Finding] | None:
+        known = self.known.get(key)
+        if known is None:
+            return None
+        self.hits += 1
+        return list(known)
+
+    def put(self, key: bytes, findings: list[Finding]) -> None:
+        if len(findings) > MAX_FINDINGS or key in self.known or self.size < 1:
+            return
+        if len(self.known) >= self.size:
+            del self.known[next(iter(self.known))]
+        self.known[key] = tuple(findings)
