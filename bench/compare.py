@@ -28,6 +28,17 @@ sets phiscan's rate after its first result against Presidio's per-file rate.
 `files_per_cpu_s` counts CPU time instead of wall time (phiscan: its process and
 its reaped worker processes, start-up included; Presidio: its timed loop), so a
 busy machine, which slows two workers more than one process, moves it less.
+`ratios.files_per_cpu_s` is the headline per core: phiscan's start-up counted,
+Presidio's not.
+
+Per core on equal terms (`per_core_equal_terms`, CPU seconds): phiscan's fixed cost
+is measured in every run as the same engine process over a share holding only the
+corpus's first file in name order (`phiscan_fixed_cpu_s`: its imports, engine build, workers and
+exports). `without_startup` sets phiscan's CPU per file with that fixed cost taken
+out ((run - one-file run) / (files - 1)) against Presidio's CPU per file in its
+timed loop; `with_startup` counts both start-ups: phiscan's whole process tree,
+imports included, against Presidio's import and engine build (the CPU its process
+spent before the first file) plus its per-file CPU for every file.
 
 Noise: on a small virtual machine either engine's rate moves by a third from
 one run to the next (Presidio's CPU time for the same 100 files measured 3.5 to
@@ -109,7 +120,7 @@ def run_presidio(files: list[str], results_path: Path) -> None:
     found: dict[str, list[tuple[str, str]]] = {}
     text_chars = 0
     started = time.perf_counter()
-    cpu_started = time.process_time()
+    cpu_started = time.process_time()  # this process so far: imports and the engine build
     for name in files:
         text = extracted_text(Path(name))
         text_chars += len(text)
@@ -120,6 +131,7 @@ def run_presidio(files: list[str], results_path: Path) -> None:
     cpu_seconds = time.process_time() - cpu_started
     results_path.write_text(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds,
                                         "startup_seconds": startup,
+                                        "startup_cpu_seconds": cpu_started,
                                         "text_chars": text_chars, "found": found}))
 
 
@@ -151,6 +163,7 @@ def run_phiscan(root: str, out: str, workers: int, results_path: Path) -> None:
                 top = location.split(MEMBER_SEP, 1)[0]
                 found.setdefault(top, []).append((entity, value_hash))
     results_path.write_text(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds,
+                                        "import_cpu_seconds": cpu_before,
                                         "first_result": first_result[0],
                                         "found": found}))
 
@@ -212,13 +225,27 @@ def per_type(truth: dict[str, Truth], phiscan: dict, presidio: dict, sample: lis
             for entity in EVALUATED}
 
 
-def run_engines(root: Path, base: Path, workers: int) -> dict:
-    """One run of each engine, phiscan first; their results and peak RSS."""
+def one_file_share(root: Path, first: str, base: Path) -> Path:
+    """A share holding only the corpus's first file, where it lies in the corpus."""
+    share = base / "one-file"
+    copy = share / Path(first).relative_to(root)
+    if not copy.exists():
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(Path(first).read_bytes())
+    return share
+
+
+def run_engines(root: Path, base: Path, workers: int, one_file: Path) -> dict:
+    """One run of each engine, phiscan first (then on the one-file share, for its fixed
+    cost); their results and peak RSS."""
+    run_child(["--engine", "phiscan", str(one_file), str(base / "out-one-file"),
+               str(workers), str(base / "phiscan-one-file.json")])
     phiscan_rss = run_child(["--engine", "phiscan", str(root), str(base / "out"),
                              str(workers), str(base / "phiscan.json")])
     presidio_rss = run_child(["--engine", "presidio", str(base / "sample.json"),
                               str(base / "presidio.json")])
     return {"phiscan": json.loads((base / "phiscan.json").read_text()),
+            "phiscan_one_file": json.loads((base / "phiscan-one-file.json").read_text()),
             "presidio": json.loads((base / "presidio.json").read_text()),
             "phiscan_rss": phiscan_rss, "presidio_rss": presidio_rss}
 
@@ -238,7 +265,24 @@ def run_rates(run: dict, files: int, sample: int, all_chars: int) -> dict[str, f
         "s_seconds": presidio["seconds"],
         "s_projected": files / (presidio["startup_seconds"] + files / s_files),
         "ratio": p_files / s_files,
+        **equal_terms(run, files, sample),
     }
+
+
+def equal_terms(run: dict, files: int, sample: int) -> dict[str, float]:
+    """CPU per file, per core, with and without each engine's start-up (see the module's
+    docstring)."""
+    phiscan, presidio, one_file = run["phiscan"], run["presidio"], run["phiscan_one_file"]
+    p_per_file = (phiscan["cpu_seconds"] - one_file["cpu_seconds"]) / max(files - 1, 1)
+    s_per_file = presidio["cpu_seconds"] / sample
+    p_whole = phiscan["cpu_seconds"] + phiscan["import_cpu_seconds"]
+    s_whole = presidio["startup_cpu_seconds"] + files * s_per_file
+    return {"p_fixed_cpu": one_file["cpu_seconds"] + one_file["import_cpu_seconds"],
+            "p_cpu_per_file": p_per_file, "s_cpu_per_file": s_per_file,
+            "s_startup_cpu": presidio["startup_cpu_seconds"],
+            "p_cpu_with_startup": p_whole, "s_cpu_with_startup": s_whole,
+            "ratio_cpu_without_startup": s_per_file / p_per_file,
+            "ratio_cpu_with_startup": s_whole / p_whole}
 
 
 def benchmark(args: argparse.Namespace) -> None:
@@ -254,7 +298,8 @@ def benchmark(args: argparse.Namespace) -> None:
     (base / "sample.json").write_text(json.dumps(sample))
     all_chars = sum(len(extracted_text(Path(name))) for name in files)
     load_before = os.getloadavg()
-    runs = [run_engines(root, base, args.workers) for _ in range(args.repeat)]
+    one_file = one_file_share(root, files[0], base)
+    runs = [run_engines(root, base, args.workers, one_file) for _ in range(args.repeat)]
     load_after = os.getloadavg()
     for run in runs[1:]:  # both engines are deterministic: every run finds the same
         for engine in ("phiscan", "presidio"):
@@ -307,6 +352,17 @@ def benchmark(args: argparse.Namespace) -> None:
                    "both_without_startup": round(median("p_after_first") / s_files, 1),
                    "files_per_cpu_s": round(len(files) / median("p_cpu")
                                             / (len(sample) / median("s_cpu")), 1)},
+        "per_core_equal_terms": {
+            "phiscan_fixed_cpu_s": round(median("p_fixed_cpu"), 2),
+            "phiscan_cpu_ms_per_file_without_startup": round(1000 * median("p_cpu_per_file"), 2),
+            "presidio_cpu_ms_per_file": round(1000 * median("s_cpu_per_file"), 2),
+            "presidio_startup_cpu_s": round(median("s_startup_cpu"), 2),
+            "phiscan_cpu_s_with_startup": round(median("p_cpu_with_startup"), 1),
+            "presidio_cpu_s_with_startup_projected": round(median("s_cpu_with_startup"), 1),
+            "ratio_without_startup": round(median("ratio_cpu_without_startup"), 1),
+            "ratio_with_startup": round(median("ratio_cpu_with_startup"), 1),
+            "ratio_without_startup_each_run": [round(rate["ratio_cpu_without_startup"], 1)
+                                               for rate in rates]},
     }
     print(json.dumps(report, indent=2))
 
