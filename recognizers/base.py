@@ -12,7 +12,9 @@ alone, and the same recognizer works when called without spaCy artifacts.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 import presidio_analyzer
 import regex as re
@@ -26,6 +28,11 @@ log = logging.getLogger("phiscan.recognizers")
 
 # Our patterns spell out case where it matters (postcodes, NI numbers).
 DEFAULT_FLAGS = re.MULTILINE
+# (pattern index, start, end): a pattern's match before validation and scoring.
+RawMatch = tuple[int, int, int]
+# Raw matches handed to `pattern_matches` by `analyze_given` (per thread: a Dask worker
+# may run threads).
+_given = threading.local()
 
 
 class Pattern(presidio_analyzer.Pattern):
@@ -105,13 +112,30 @@ class ContextScoredRecognizer(PatternRecognizer):
         return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
 
     def pattern_matches(self, text: str, flags: int) -> list[RecognizerResult]:
-        """Every pattern's matches, duplicates included."""
+        """Every pattern's matches, duplicates included: those `given_matches` hands in
+        for this text, or those `raw_matches` finds."""
+        given = _given.__dict__.get("matches")
+        raw = (given[2] if given is not None and given[0] is self and given[1] is text
+               and flags == self.global_regex_flags else self.raw_matches(text, flags))
         results = []
+        for index, start, end in raw:
+            result = self.pattern_result(self.patterns[index], text, start, end, flags)
+            if result is not None:
+                results.append(result)
+        return results
+
+    def raw_matches(self, text: str, flags: int) -> list[RawMatch]:
+        """(pattern index, start, end) of every pattern's matches, pattern by pattern,
+        each pattern's in text order, before validation. No pattern crosses a line and
+        triggers and the context gate work by lines, so a line's raw matches are the
+        same in any text that holds it after a line break (or at its start) and ends it
+        with one (`phiscan.detect.record_lines` remembers them per line)."""
+        raw: list[RawMatch] = []
         where_by_trigger: dict[int, list | None] = {}  # regions, or starts if anchored
         gate = self.context_gate.regions(text) if self.gated and self.context_gate else None
         if gate == []:
-            return []
-        for pattern in self.patterns:
+            return raw
+        for index, pattern in enumerate(self.patterns):
             trigger = self.triggers.get(pattern.name) if self.gated else None
             where = None
             if trigger is not None:
@@ -133,12 +157,10 @@ class ContextScoredRecognizer(PatternRecognizer):
                 matches = scan(pattern.compiled_regex, text, where, REGEX_TIMEOUT_SECONDS)
             try:
                 for match in matches:
-                    result = self.pattern_result(pattern, text, match.start(), match.end(), flags)
-                    if result is not None:
-                        results.append(result)
+                    raw.append((index, match.start(), match.end()))
             except TimeoutError:
                 log.warning("pattern '%s' of %s timed out; skipped", pattern.name, self.name)
-        return results
+        return raw
 
     def pattern_result(self, pattern: Pattern, text: str, start: int, end: int, flags: int
                        ) -> RecognizerResult | None:
@@ -170,3 +192,16 @@ class ContextScoredRecognizer(PatternRecognizer):
 
 def flag(result: RecognizerResult, key: str, value: object) -> None:
     result.recognition_metadata = {**(result.recognition_metadata or {}), key: value}
+
+
+@contextmanager
+def given_matches(recognizer: ContextScoredRecognizer, text: str, raw: list[RawMatch]
+                  ) -> Iterator[None]:
+    """Within it, `recognizer.analyze(text, ...)` takes `raw` as the raw matches that
+    `raw_matches(text, ...)` would find (remembered elsewhere): validation, scoring and
+    everything after run on `text` as always."""
+    _given.matches = (recognizer, text, raw)
+    try:
+        yield
+    finally:
+        _given.matches = None

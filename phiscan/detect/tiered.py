@@ -60,6 +60,7 @@ import os
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import regex
@@ -69,8 +70,10 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from phiscan.config import Config
 from phiscan.detect.capitals import marked_name
 from phiscan.detect.engine import NER_COMPONENTS
+from phiscan.detect.record_lines import RecordLines
 from phiscan.model import TextUnit, is_unnamed_field
 from recognizers.addresses import in_spans, places
+from recognizers.base import given_matches
 from recognizers.context import Terms, field_value_of
 from recognizers.person_ner_recognizer import in_capitals
 
@@ -167,6 +170,12 @@ def unexplained_cells(unit: TextUnit, cheap: list[RecognizerResult]) -> list[Spa
         if name_pairs(unit.text, field.start, field.end):
             cells.append(Span(field.start, field.end))
     return cells
+
+
+def is_table_row(unit: TextUnit) -> bool:
+    """A record of a table (a CSV or spreadsheet row, a Word table's): fields named by
+    its columns, none coded (formats that say what each field holds are not tables)."""
+    return unit.record is not None and bool(unit.fields) and not names_from_fields(unit)
 
 
 def names_from_fields(unit: TextUnit) -> bool:
@@ -303,6 +312,8 @@ class TieredAnalyzer:
         self.blocks_read = 0  # blocks spaCy read, for tests and the benchmark
         self.spacy_calls = 0
         self.ner_memory = NerMemory()
+        # A table row's raw matches remembered per line; None reads every row whole.
+        self.record_lines: RecordLines | None = RecordLines(self.cheap)
 
     def analyze(self, unit: TextUnit) -> list[RecognizerResult]:
         plan = self.plan(unit)
@@ -312,11 +323,16 @@ class TieredAnalyzer:
     def cheap_pass(self, text: str) -> list[RecognizerResult]:
         return [result for result in self.candidates(text) if result.score >= self.threshold]
 
-    def candidates(self, text: str) -> list[RecognizerResult]:
-        """What the cheap recognizers return, whatever the score (labels mask them all)."""
+    def candidates(self, text: str, lines: RecordLines | None = None) -> list[RecognizerResult]:
+        """What the cheap recognizers return, whatever the score (labels mask them all).
+        `lines`: a table row's raw matches remembered per line (`record_lines`)."""
         results: list[RecognizerResult] = []
+        given = lines.matches(text) if lines is not None else {}
         for recognizer in self.cheap:
-            for result in self.run_cheap(recognizer, text):
+            raw = given.get(id(recognizer))
+            with nullcontext() if raw is None else given_matches(recognizer, text, raw):
+                found = self.run_cheap(recognizer, text)
+            for result in found:
                 if result.score > 0:
                     _name_recognizer(result, recognizer)
                     results.append(result)
@@ -327,7 +343,8 @@ class TieredAnalyzer:
 
     def plan(self, unit: TextUnit) -> NamePlan:
         """The cheap pass over a unit, and the blocks NER must read for it."""
-        candidates = self.candidates(unit.text)
+        lines = self.record_lines if is_table_row(unit) else None
+        candidates = self.candidates(unit.text, lines)
         cheap = [result for result in candidates if result.score >= self.threshold]
         addresses = (self.address_spans(unit.text)
                      if any(result.entity_type == PERSON for result in cheap) else None)

@@ -1,0 +1,126 @@
+"""A table's rows read line by line: each distinct line's raw matches found once.
+
+A CSV or spreadsheet row reaches the cheap pass as `column: value` lines (`record_unit`),
+and the same lines recur in row after row and file after file: a column's name with one
+patient's NHS number, date of birth, postcode or key worker. Finding the candidates
+(`ContextScoredRecognizer.raw_matches`: triggers, the context gate, the patterns) is
+most of what the cheap pass costs on such rows, and it is the part that depends on the
+line alone: no pattern crosses a line, and triggers and gates work by lines. So a line's
+raw matches are remembered per worker (`RecordLines`), and a row's lines seen before
+are not scanned again; those not seen yet are scanned together, once per row.
+
+Only the finding is remembered, never the deciding: validation, context scoring (the
+field name, the words around, the other fields of the row) and everything after run on
+the row's own text as before, so a value typed into the wrong column is judged where it
+is. A line is remembered under a keyed digest of its text (a random key per process,
+as `ValueMemo`): no text is kept. Whether a line opens the row is part of the key (a
+pattern may look one character behind a match: a line break, or nothing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from presidio_analyzer import EntityRecognizer
+
+from recognizers.base import ContextScoredRecognizer, RawMatch
+
+# Distinct lines a worker remembers (each entry: a 16-byte key and a few matches).
+MEMORY_LINES = 65536
+
+
+class RecordLines:
+    """Raw matches of record lines per line, for the recognizers that find them by
+    patterns (`ContextScoredRecognizer`); the others read the row as before."""
+
+    def __init__(self, recognizers: list[EntityRecognizer], size: int = MEMORY_LINES) -> None:
+        self.recognizers = [r for r in recognizers if isinstance(r, ContextScoredRecognizer)]
+        self.size = size
+        self.secret = os.urandom(16)
+        self.known: dict[bytes, tuple[tuple[RawMatch, ...], ...]] = {}
+        self.lines_read = 0  # lines scanned (not remembered), for tests and the benchmark
+
+    def handles(self, recognizer: EntityRecognizer) -> bool:
+        return isinstance(recognizer, ContextScoredRecognizer)
+
+    def key(self, line: str, opens: bool) -> bytes:
+        data = ("\x01" if opens else "\x00") + line
+        return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16,
+                               key=self.secret).digest()
+
+    def matches(self, text: str) -> dict[int, list[RawMatch]]:
+        """Per recognizer (by `id`), the raw matches in text, as `raw_matches(text)`
+        gives them: pattern by pattern, each pattern's in text order. Nothing when a
+        recognizer scans every line (`gated = False`, the reference tests compare with)."""
+        if not all(recognizer.gated for recognizer in self.recognizers):
+            return {}
+        lines = split_lines(text)
+        keys = [self.key(text[start:end], start == 0) for start, end in lines]
+        by_line = [self.known.get(key) for key in keys]
+        missing = [index for index, found in enumerate(by_line) if found is None]
+        if missing:
+            for index, read in zip(missing, self.read(text, lines, keys, missing), strict=True):
+                by_line[index] = read
+        found: dict[int, list[RawMatch]] = {}
+        for number, recognizer in enumerate(self.recognizers):
+            raw = [(index, start + offset, end + offset)
+                   for (offset, _end), remembered in zip(lines, by_line, strict=True)
+                   for index, start, end in remembered[number]]
+            raw.sort(key=lambda match: match[0])  # pattern by pattern, stable
+            found[id(recognizer)] = raw
+        return found
+
+    def read(self, text: str, lines: list[tuple[int, int]], keys: list[bytes],
+             missing: list[int]) -> list[tuple[tuple[RawMatch, ...], ...]]:
+        """Scan the lines not remembered, together: in their order, each after a line
+        break (or first, if it opens the row), as in the row; remember and return what
+        each holds."""
+        prefix = "" if missing[0] == 0 else "\n"
+        pieces, starts, at = [prefix], [], len(prefix)
+        for index in missing:
+            start, end = lines[index]
+            starts.append(at)
+            pieces.append(text[start:end])
+            at += end - start
+        joined = "".join(pieces)
+        bounds = [*starts, len(joined)]
+        per_line: list[list[list[RawMatch]]] = [[[] for _ in self.recognizers] for _ in missing]
+        for number, recognizer in enumerate(self.recognizers):
+            for index, start, end in recognizer.raw_matches(joined,
+                                                            recognizer.global_regex_flags):
+                if end <= start:  # an empty match is no candidate (`pattern_result`)
+                    continue
+                line = _line_of(bounds, start)
+                offset = starts[line]
+                per_line[line][number].append((index, start - offset, end - offset))
+        self.lines_read += len(missing)
+        read = [tuple(tuple(found) for found in matches) for matches in per_line]
+        for index, matches in zip(missing, read, strict=True):
+            if len(self.known) >= self.size:
+                del self.known[next(iter(self.known))]
+            self.known[keys[index]] = matches
+        return read
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, its line break included."""
+    lines, start = [], 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end + 1
+        lines.append((start, end))
+        start = end
+    return lines
+
+
+def _line_of(bounds: list[int], position: int) -> int:
+    """Which line of the joined text holds position (bounds: line starts, then the end)."""
+    low, high = 0, len(bounds) - 2
+    while low < high:
+        middle = (low + high + 1) // 2
+        if bounds[middle] <= position:
+            low = middle
+        else:
+            high = middle - 1
+    return low

@@ -1,0 +1,133 @@
+"""A table's rows read line by line: each distinct line's raw matches found once
+(`phiscan/detect/record_lines.py`), with findings exactly those of scanning each row
+whole (issue 17)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import CORPORA
+from phiscan.detect.record_lines import RecordLines, split_lines
+from phiscan.detect.tiered import is_table_row
+from phiscan.model import TextUnit
+from tests.test_field_recognition import units_of
+
+DATA = Path(__file__).parent / "data"
+TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".ods", ".eml"}
+
+
+def table_rows() -> list[TextUnit]:
+    """Every row of the breach corpora's CSV and XLSX extracts, of the breach corpus's
+    tables and e-mailed caseloads, of the mixed corpus's client lists and rotas, and of
+    the tests' own spreadsheets."""
+    files = [(Path(f.path).name, f.data) for kind in ("breach-csv", "breach-xlsx")
+             for f in CORPORA[kind](3, 40)]
+    files += [(Path(f.path).name, f.data) for kind in ("breach", "mixed")
+              for f in CORPORA[kind](3, 120) if Path(f.path).suffix in TABLE_SUFFIXES]
+    files += [(path.name, path.read_bytes()) for path in sorted(DATA.rglob("*"))
+              if path.suffix in TABLE_SUFFIXES and "heldout" not in path.parts
+              and path.is_file()]
+    units = []
+    for name, data in files:
+        try:
+            units += units_of(name, data)
+        except Exception:  # noqa: BLE001 - a fixture that is no table (encrypted, damaged)
+            continue
+    return [unit for unit in units if is_table_row(unit)]
+
+
+def shuffled_rows(rows: list[TextUnit], count: int, seed: int) -> list[str]:
+    """Rows made of other rows' lines in any order (a line then opens a row it did not
+    open, follows other lines, ends a text without its line break), with free-text
+    values of every home-access kind (the costliest grammar) among them."""
+    rng = random.Random(seed)
+    lines = [row.text[start:end] for row in rows for start, end in split_lines(row.text)]
+    phrasings = [line.split("\t")[-1] for line in
+                 (DATA / "home_access" / "dev.tsv").read_text(encoding="utf-8").splitlines()
+                 if "\t" in line and not line.startswith("expected")]
+    lines += [f"{rng.choice(['notes', 'Access', 'key_safe', 'comments'])}: {text}\n"
+              for text in rng.sample(phrasings, 400)]
+    texts = []
+    for _ in range(count):
+        text = "".join(rng.choice(lines) for _ in range(rng.randint(1, 9)))
+        texts.append(text.rstrip("\n") if rng.random() < 0.3 else text)
+    return texts
+
+
+def signature(results) -> list[tuple]:
+    return sorted((r.entity_type, r.start, r.end, r.score,
+                   r.analysis_explanation.pattern_name if r.analysis_explanation else None,
+                   sorted((key, str(value)) for key, value in
+                          (r.recognition_metadata or {}).items())) for r in results)
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[TextUnit]:
+    return table_rows()
+
+
+def test_rows_read_by_lines_give_the_findings_of_rows_read_whole(detector, rows):
+    kinds = {unit.where.split()[0] for unit in rows}
+    assert len(rows) > 600 and {"row", "sheet"} <= kinds
+    layered = detector.layered
+    found = 0
+    for unit in rows:
+        layered.record_lines = None
+        whole = [(f.entity_type, f.start, f.end, f.score, f.role, f.recognizer, f.field,
+                  f.value_hash, f.in_label) for f in detector.detect_unit(unit)]
+        layered.record_lines = RecordLines(layered.cheap)
+        for _twice in range(2):  # scanning its lines, then remembering them
+            assert [(f.entity_type, f.start, f.end, f.score, f.role, f.recognizer, f.field,
+                     f.value_hash, f.in_label) for f in detector.detect_unit(unit)] == whole
+        found += len(whole)
+    assert found > 3000
+
+
+def test_a_line_in_any_row_gives_what_scanning_that_row_gives(detector, rows):
+    layered = detector.layered
+    lines = RecordLines(layered.cheap)
+    texts = shuffled_rows(rows, 3000, seed=17)
+    for text in texts:
+        assert signature(layered.candidates(text, lines)) == signature(
+            layered.candidates(text)), text
+    assert 0 < lines.lines_read < sum(len(split_lines(text)) for text in texts)
+
+
+def test_each_distinct_line_is_scanned_once(detector, rows):
+    layered = detector.layered
+    lines = RecordLines(layered.cheap)
+    for unit in rows[:200]:
+        layered.candidates(unit.text, lines)
+    scanned = lines.lines_read
+    distinct = {(unit.text[start:end], start == 0) for unit in rows[:200]
+                for start, end in split_lines(unit.text)}
+    assert scanned == len(distinct) == len(lines.known)
+    for unit in rows[:200]:
+        layered.candidates(unit.text, lines)
+    assert lines.lines_read == scanned
+
+
+def test_the_memory_is_bounded_and_holds_no_text(detector, rows):
+    layered = detector.layered
+    lines = RecordLines(layered.cheap, size=50)
+    for unit in rows[:100]:
+        layered.candidates(unit.text, lines)
+    assert len(lines.known) == 50
+    assert all(isinstance(key, bytes) and len(key) == 16 for key in lines.known)
+    assert all(isinstance(number, int) for matches in lines.known.values()
+               for found in matches for match in found for number in match)
+
+
+def test_a_recognizer_scanning_every_line_is_not_answered_from_memory(detector, rows):
+    layered = detector.layered
+    lines = RecordLines(layered.cheap)
+    recognizer = lines.recognizers[0]
+    recognizer.gated = False
+    try:
+        assert lines.matches(rows[0].text) == {}
+    finally:
+        recognizer.gated = True
+    assert set(lines.matches(rows[0].text)) == {id(r) for r in lines.recognizers}
