@@ -21,11 +21,13 @@ can add its own wording:
   same clause, in the next one when that one starts with the code or names it
   (`... and the code scrambled. Code 3321.`) or announces a new one (`keysafe code
   changed!! new one is 6 0 1 7`), typed in, followed by its purpose
-  (`2460 to disarm`), or just before the object;
+  (`2460 to disarm`), just before the object, or earlier and the object said to use the
+  same (`alarm 6161, key from key safe (same code)`);
 - or with **where it is** (a key-holding device on or by a fixture, a garden,
   door or outbuilding object);
 - a **key** hidden under/behind/inside/in/on a place of that class, with up to
-  two words describing it (`under the third plant pot`), in the same or the next
+  two words describing it (`under the third plant pot`), or in something tied or hung on a
+  place, door or gate (`in a tin hanging off the bird table`), in the same or the next
   clause, or a key said to be hidden; a key that says it opens the home (`spare key`,
   `key to the house`) kept anywhere that is a place (`on the nail above the freezer`);
 - **entry instructions**: an opening with a state (`patio door left unlocked`,
@@ -34,10 +36,11 @@ can add its own wording:
   phrases file (`let yourself in`, `code to get in`), how to force a door that does not lock
   (`pull it towards you hard and lift the handle`);
 - **keyholders**: a relative, neighbour, warden, responder, shop or pharmacy (or someone by
-  title and name) who has, holds or keeps a key, the spare or a set (`son has the only other
-  key`, `neighbour holds the spare`), or a key, spare or spare set left with or at one of
-  them, a named shop or a house number (`spare set with the lady opposite`, `key left at
-  no. 9`).
+  title and name, or by name and place: `Doreen at 14`) who has, holds or keeps a key, the
+  spare or a set (`son has the only other key`, `neighbour holds the spare`), or a key,
+  spare or spare set left with, at, from or off one of them, a named shop or a house number
+  (`spare set with the lady opposite`, `key left at no. 9`, `pick up the spare from the
+  Co-op`), or a key then who keeps it (`Spare? her sister keeps it`).
 
 `score_match` then rejects what is not a way into a home by what it is for (an
 office or server-room door, a ward keypad, a promo, login or diagnosis code, a vehicle, a
@@ -45,9 +48,12 @@ kit bag or drugs box, a padlock on a shed, a stairlift's or a window's key,
 words of the exclusions file in the clause around it, each piece between commas read
 alone; who holds a key and where they are, a title with its name, and a note's opening
 label naming its writer or a visiting service (`Pharmacy driver:`, `Stairlift:`) are never
-read as a purpose: `the pharmacy next door has her spare key`, `Mrs Ward`), codes that are a
+read as a purpose: `the pharmacy next door has her spare key`, `Mrs Ward`), nor is a piece
+after a code's comma that starts something else (`K/S 1 1 4 9, pendant worn`), codes that are a
 year, a time, a date or a phone number, instructions under a negation (`do not
-leave the back door unlocked`; not what the person cannot do, nor `if not`), and keys
+leave the back door unlocked`, `asked us not to leave the door on the latch`, `please stop
+leaving it on the snib`; not what the person cannot do, nor `if not`), someone letting the
+visitor in (`she will let you in`: the person opens the door), and keys
 lost, removed, being cut, handed back or old. Overlapping matches are
 merged, so one note is one finding. Nothing here logs text: the scan reports masked
 previews only.
@@ -107,7 +113,7 @@ _NOT_A_DOOR_KEY = (
     r"things?|parts?|person|people|members?|goals?|elements?|aspects?|concerns?|"
     r"components?|milestones?|measures?|tasks?|outcomes?|steps?|signs?|symptoms?|"
     r"decisions?|events?|services?|partners?|players?|role|figures?|finders?|trackers?|"
-    r"locators?|switch(?:es)?|fobs?|to[^\S\n]+success)\b)"
+    r"locators?|switch(?:es)?|fobs?|diary|diaries|to[^\S\n]+success)\b)"
 )
 # `key for the car`, `keys to the medicine cabinet`: a key, but not to a home.
 _NOT_A_HOME_KEY = (
@@ -124,7 +130,7 @@ _KEY_WORD = (r"(?i:key[^\S\n]?fobs?|keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_D
 # end or a word that starts a new phrase (`has a spare if the KS jams`, not `a spare room`).
 _STANDS_ALONE = (
     r"\b(?=[^\S\n]*(?:$|[^\w\s])|[^\S\n]+(?i:for|if|in|at|and|too|as|just|which|so|with|is|"
-    r"are|kept|left|held|incase|on|under|underneath|behind|inside|beside|above|below|near|"
+    r"are|kept|left|held|incase|on|from|off|under|underneath|behind|inside|beside|above|below|near|"
     r"outside|hidden|hanging|hung|taped|tucked|"
     r"of[^\S\n]+(?:(?:her|his|their|the|my|our|mum's|dad's)[^\S\n]+)?keys)\b)"
 )
@@ -156,7 +162,10 @@ def one_edit(word: str) -> str:
     return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
 
-_MISSPELT_KEY_SAFE = (rf"(?<![\w])(?i:k(?:ey|e|y)[ \-]?{one_edit('safe')}|k[ /\-]?safe)"
+# `key` as it gets typed or read back from handwriting: a letter missing, doubled or
+# swapped, `3` for `e` (`kee safe`, `k3y safe`, `kye safe`).
+_KEY_TYPED = r"k(?:ey|ee|ei|ye|3y|e3|3|e|y)"
+_MISSPELT_KEY_SAFE = (rf"(?<![\w])(?i:{_KEY_TYPED}[ \-]?{one_edit('safe')}|k[ /\-]?safe)"
                       r"(?![\w])")
 _DETERMINER = r"(?:(?i:the|a|an|her|his|their|its|my|your|our|this)[^\S\n]+)?"
 # Up to `n` words describing a place or an opening (`third`, `3rd`, `loose`, `'welcome'`).
@@ -166,6 +175,11 @@ _HIDE_PREPOSITION = (
     r"(?<![\w])(?i:under(?:neath)?|beneath|in|inside|within|behind|on[^\S\n]+top[^\S\n]+of|"
     r"on|above|below|beside|next[^\S\n]+to|by|at[^\S\n]+the[^\S\n]+back[^\S\n]+of|"
     r"ahint|aneath|ablow|ben)"
+)
+_ATTACHED = (
+    r"(?<![\w])(?i:tied|taped|clipped|hooked|hung|hanging|fixed|attached|fastened|strapped|"
+    r"pinned|wedged|stuck|(?:cable|zip)[ \-]?tied)[^\S\n]+(?i:to|on|onto|off|from|over|under|"
+    r"behind|inside|round|around)"
 )
 _LOCATED = (
     r"(?<![\w])(?i:on|by|at|behind|beside|next[^\S\n]+to|near|under(?:neath)?|above|below|"
@@ -178,7 +192,7 @@ _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "wi
 # `key safe`, `key box`: a device, not a key someone holds.
 _NOT_A_KEY_DEVICE = r"(?![^\S\n]*-?[^\S\n]*(?i:safes?|box|boxes|pad|codes?)\b)"
 _HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
-_HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|at)"
+_HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|off|at)"
 # A key that says it opens the home (`spare key`, `house key`, `key to the flat`): where
 # it is kept counts whatever the place (`on the nail above the freezer`), but not a time
 # or a manner (`in the post`, `on the way`).
@@ -206,6 +220,18 @@ _NOT_A_PLACE = (
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
 # Someone by title and name (`Mrs Dean`): a keyholder; never a purpose (`Mrs Ward`).
 _TITLED = r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*"
+# Someone named and placed (`Doreen at 14`, `Pat across the road at 22`, `Ian upstairs`): a
+# neighbour by name, not the person at home. Their name and place are read for a purpose.
+_NOT_A_NAME = (r"(?!(?:She|He|They|It|We|I|You|Pt|Patient|Client|Tenant|Service|User|Office|"
+               r"Staff|Team|Nobody|Someone|Anyone|Everyone|Who|Which|That|This|There|Key|Keys|"
+               r"Spare|Door|Gate|Code)\b)")
+_NAMED_PLACED = (
+    rf"(?<![\w]){_NOT_A_NAME}[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+"
+    r"(?:(?i:at|in|from)[^\S\n]+(?:(?i:no\.?|nr\.?|number|flat|house)[^\S\n]*)?\d{1,3}[A-Za-z]?\b"
+    r"|(?i:across|over|up|down|round|along)[^\S\n]+(?i:the)[^\S\n]+(?i:road|street|way|landing|"
+    r"corridor|hall|lane|close|stairs|corner)\b|(?i:opposite|next[^\S\n]+door|upstairs|"
+    r"downstairs|below|above)\b)"
+)
 # A house a key is left at (`at no. 9`, `with number 22`, `at 31`, `at flat 3`).
 _HOUSE_NUMBER = r"(?:(?i:no\.?|nr\.?|number|flat|house)[^\S\n]*)?\d{1,3}[A-Za-z]?\b(?![:.]\d)"
 _HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buried)\b"
@@ -302,7 +328,12 @@ _GET_IN = (
 )
 _NEGATION = Terms(["not", "never", "don't", "dont", "do not", "no longer", "mustn't",
                    "must not", "shouldn't", "should not", "cannot", "can't", "won't", "isn't",
-                   "wasn't", "doesn't", "didn't"])
+                   "wasn't", "doesn't", "didn't",
+                   # a request to stop doing it (`please stop leaving the door on the snib`)
+                   "stop", "stopped", "no more", "any more", "anymore", "quit"])
+# How many words before an instruction a negation is looked for in its clause (`asked us
+# not to leave the door on the latch`).
+NEGATION_WORDS = 8
 # `if not`, `if no answer`: what to do otherwise, not a negation of it.
 _OTHERWISE = Terms(["if not", "if no", "if she's not", "if he's not", "if they're not",
                     "if she isn't", "if he isn't", "if they aren't", "if not in", "when not",
@@ -319,7 +350,7 @@ _UNABLE = Terms([f"{negation} {verb}" for negation in (
 # words and, when the holder comes first, the words after the key (`has a key for the
 # scheme office`) are read for a purpose that is not a home.
 _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by",
-                                 "key given to"})
+                                 "key given to", "key then its holder"})
 _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to"})
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
@@ -397,6 +428,7 @@ _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropp
               "removed", "taken away", "no longer",
               # keys being cut or handed back are in nobody's keeping for the home
               "being cut", "getting cut", "to be cut", "cut at", "handed back", "given back",
+              "back off", "back from", "taken back", "took back",
               "handed in", "returned to mr", "returned to mrs", "returned to ms",
               "returned to miss", "returned to her", "returned to him", "returned to them",
               "returned to the owner", "returned to the family", "returned to family",
@@ -481,6 +513,9 @@ NEXT_CLAUSE_LEAD = 25
 LOCATION_REACH = 20
 HIDING_REACH = 40
 STATE_REACH = 30
+# A code, then an object said to use the same one: how far before the object the code
+# may be (with its own length), and the object's words up to `same`.
+SHARED_REACH = 120
 
 
 def _clause(reach: int) -> str:
@@ -581,7 +616,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     # of the meter box`).
     part_of = (rf"(?:(?i:outside|inside|side|back|front|top|bottom|underside|base|corner|end|"
                rf"left|right){_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?")
-    hiding_place = rf"{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{part_of}{places}"
+    # A key, or what holds it, fastened to a place or a door or gate (`in a pouch tied to the
+    # drainpipe`, `in a tin hanging off the bird table`).
+    hiding_place = (rf"(?:{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{part_of}{places}"
+                    rf"|{_ATTACHED}{_SP}{_DETERMINER}{_described(2)}{part_of}{fixtures})")
     located = (
         rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|front|rear)"
         rf"{_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?{fixtures}"
@@ -632,6 +670,12 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{code_words}{_JOINER}(?:(?i:is|=){_SP})?{_ANY_CODE}{_SP}"
                 rf"(?:(?i:for|to|on|into|at|opens){_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises})|{_TO_OPEN})", SCORE_CODE),
+        # A code, then an object said to use the same one (`alarm 6161, key from key safe
+        # (same code)`, `gate code 4412 - the key safe is the same`).
+        grammar("code shared with object",
+                rf"{CODE}{_clause(SHARED_REACH - 40)}{obj}{_clause(25)}"
+                rf"(?<![\w])(?i:same|identical)\b",
+                SCORE_CODE),
         grammar("object location",
                 rf"{key_devices}{_clause(location_reach)}(?:{_CLAUSE_END}"
                 rf"{_clause(location_reach)})?{located}", SCORE_LOCATION),
@@ -651,14 +695,21 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
                 SCORE_KEYHOLDER),
         grammar("keyholder holds key",
-                rf"(?P<holder>(?:{holders}|{_TITLED}|(?<![\w])(?i:they)(?={_SP}{_HOLD_VERB}))"
-                rf"{holder_clause})"
+                rf"(?:(?P<holder>(?:{holders}|{_TITLED}|(?<![\w])(?i:they)(?={_SP}{_HOLD_VERB}))"
+                rf"{holder_clause})|{_NAMED_PLACED}{holder_clause})"
                 rf"{_HOLD_VERB}{_SP}{_DETERMINER}{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         grammar("key held by",
                 rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
                 rf"{_described(2)}{holders}|{_TITLED}|{house})|(?:(?i:the){_SP})?{_NAMED})"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
+                SCORE_KEYHOLDER),
+        # A key, then who keeps it (`Spare? her sister keeps it`, `pick up the spare from
+        # the shop, the manager has it`).
+        grammar("key then its holder",
+                rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(40)}(?:{_CLAUSE_END}|[,:\-][^\S\n]*)"
+                rf"(?P<holder>{_DETERMINER}{_described(1)}{holders}|{_TITLED}|{_NAMED_PLACED})"
+                rf"{_SP}(?:(?i:also|still|always){_SP})?{_HOLD_VERB}{_SP}(?i:it|them|one)\b",
                 SCORE_KEYHOLDER),
         # A key given to someone (`I've given a spare to Carol across the road`).
         grammar("key given to",
@@ -712,26 +763,35 @@ class _Remembered(Trigger):
     """A trigger whose hits are computed once per text and shared by its views."""
 
     def __init__(self, source: Trigger, anchored: bool,
-                 only: frozenset[str] | None = None) -> None:
-        super().__init__(anchored=anchored)
+                 only: frozenset[str] | None = None,
+                 followed_by: re.Pattern | None = None, reach: int | None = None) -> None:
+        super().__init__(anchored=anchored, reach=reach)
         self.source = source
         self.only = only
+        self.followed_by = followed_by
         self.last: tuple[str, list | None] | None = None
 
     def hits(self, text: str) -> list | None:
         if self.only is not None:
             found = self.source.hits(text)
             return None if found is None else [
-                (start, end) for start, end in found if text[start:end].casefold() in self.only]
+                (start, end) for start, end in found if text[start:end].casefold() in self.only
+                and (self.followed_by is None or self.followed_by.match(text, end))]
         if self.last is None or self.last[0] is not text:
             self.last = (text, self.source.hits(text))
         return self.last[1]
 
-    def view(self, anchored: bool, only: Sequence[Literal] | None = None) -> _Remembered:
-        """The same hits (or those of the literals `only`), read as starts (anchored) or
-        as lines: one automaton pass serves word groups of several patterns."""
+    def view(self, anchored: bool, only: Sequence[Literal] | None = None,
+             followed_by: re.Pattern | None = None, reach: int | None = None) -> _Remembered:
+        """The same hits (or those of the literals `only`, and of those the ones
+        `followed_by` matches after), read as starts (anchored) or as lines (or `reach`
+        characters of them around each hit): one automaton pass serves word groups of
+        several patterns."""
         kept = None if only is None else frozenset(literal.text.casefold() for literal in only)
-        return _Remembered(self, anchored, kept)
+        return _Remembered(self, anchored, kept, followed_by, reach)
+
+
+_SAME_AFTER = re.compile(r"[^\n.;!?]{0,90}?(?<![\w])(?i:same|identical)\b")
 
 
 def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
@@ -748,13 +808,16 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     object_literals = [
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
-          for start in ("key", "kes", "kys", "ke", "ky")),
+          for start in ("key", "kes", "kys", "ke", "ky", "k3")),
         *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe")),
         *(Literal(name, word_start=False) for name in field_names())]
     stated = vocabulary_trigger(words.stated).literals
     objects = _Remembered(Trigger(literals=[*object_literals, *stated]), anchored=True)
     object_first = objects.view(anchored=True, only=object_literals)
     object_line = objects.view(anchored=False, only=object_literals)
+    # Around an object followed by `same` (few): a code shared with another object.
+    same_line = objects.view(anchored=False, only=object_literals, followed_by=_SAME_AFTER,
+                             reach=SHARED_REACH)
     stated_first = objects.view(anchored=True, only=stated)
     code_word_first = objects.view(
         anchored=True, only=vocabulary_trigger(words.code_words).literals)
@@ -775,9 +838,10 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "described object": containers_first, "owned box code": containers_first,
         "code then opening": object_first,
         "door state": stated_first, "door knack": stated_first, "code before object": object_line,
+        "code shared with object": same_line,
         "hidden key": key_line, "hiding place before key": key_line,
         "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
-        "key held by": key_line, "key given to": key_line,
+        "key held by": key_line, "key given to": key_line, "key then its holder": key_line,
         "keyholder holds key": key_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
@@ -836,6 +900,22 @@ def _clause_after(text: str, position: int, words: int = 4) -> str:
         end_match = _SENTENCE_END.search(text, position)
     end = end_match.start() if end_match else len(text)
     return normalise_words(" ".join(text[position:end].split()[:words]))
+
+
+# After a comma, the words that go on saying what the match is for (`key safe 2290, at
+# the station`, `padlock 383, engineers only`); any other word starts a new piece (`K/S
+# 1 1 4 9, pendant worn`).
+_AFTER_COMMA = re.compile(
+    r"[^\S\n]*,[^\S\n]*+(?!(?i:for|to|at|on|in|into|of|by|which|that|used|only|opens|"
+    r"belongs|is|are|goes|works|near|next|inside)\b|(?:[\w'\-]+[^\S\n]+){1,2}(?i:only)\b)")
+
+
+def _purpose_after(text: str, position: int, words: int) -> str:
+    """The words after a match read for its purpose: none past a comma that starts a new
+    piece."""
+    if _AFTER_COMMA.match(text, position):
+        return ""
+    return _clause_after(text, position, words)
 
 
 def _is_time(value: str, word_before: str, after: str) -> bool:
@@ -935,7 +1015,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
                                 self.writer_label)
         after = ("" if pattern in _HOLDER_LAST_PATTERNS
-                 else _clause_after(text, result.end, self.purpose_words_after))
+                 else _purpose_after(text, result.end, self.purpose_words_after))
         matched = (self._without_holder(text, result, pattern) if pattern in _KEYHOLDER_PATTERNS
                    else text[result.start:result.end])
         # Each piece between commas, colons or brackets is read alone: `fence post, code
@@ -955,7 +1035,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or _REPLACED.found_in(normalise_words(f"{matched} {after}"))):
             return None
         if pattern in _NEGATED_PATTERNS and (_is_negated(_clause_before(
-                text, result.start, 4, self.writer_label))
+                text, result.start, NEGATION_WORDS, self.writer_label))
                                              or _INCIDENT.found_in(surroundings)):
             return None
         if pattern == "keyholder word" and (_NO_HOLDER.found_in(_clause_after(text, result.end))
@@ -978,19 +1058,27 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 
 # `let carers in` is how to get in when it is an instruction (`Let carers in via the side
 # door`, `please let the carers in`); with someone doing the letting (`Family let carers
-# in`) the home is opened by a person, not open to a reader.
+# in`, `she will let you in`, `wait for her to let you in`) the home is opened by a person,
+# not open to a reader.
 _LET_PATTERNS = frozenset({"entry instruction", "let in"})
 _LETTING_OTHERS = re.compile(r"(?i:let)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:carers?|staff)\b")
+_LETTING_YOU = re.compile(r"(?i:let)[^\S\n]+(?i:you|us|them)[^\S\n]+(?i:in)\b")
 _INSTRUCTION_START = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls|to))[^\S\n]*$")
+# `to let you in` is someone's doing (`for her to let you in`), never an instruction to you.
+_INSTRUCTION_TO_YOU = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls))[^\S\n]*$")
 
 
 def someone_lets_in(text: str, start: int, end: int) -> bool:
-    """`X let(s) carers in`: a `let` of carers or staff with words before it in its clause
-    other than `please` or `to`."""
-    if not _LETTING_OTHERS.match(text, start, end):
+    """`X let(s) carers in`, `X will let you in`: a `let` of carers, staff, you or us with
+    words before it in its clause other than `please` (or, for carers and staff, `to`)."""
+    if _LETTING_YOU.match(text, start, end):
+        instruction = _INSTRUCTION_TO_YOU
+    elif _LETTING_OTHERS.match(text, start, end):
+        instruction = _INSTRUCTION_START
+    else:
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    return not _INSTRUCTION_START.search(text[max(line_start, start - 40):start])
+    return not instruction.search(text[max(line_start, start - 40):start])
 
 
 _JOIN = re.compile(r"[\s,]*(?i:and)?[\s,]*")

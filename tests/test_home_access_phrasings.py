@@ -38,13 +38,13 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (405, 405), "hiding": (168, 168), "entry": (153, 154),
-                     "keyholder": (135, 135)}
+    assert found == {"code": (420, 420), "hiding": (173, 173), "entry": (155, 156),
+                     "keyholder": (143, 143)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
     # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 754
+    assert result.near_misses.total == 780
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -54,9 +54,12 @@ def test_dev_set_rates(predict):
 # after fixing the general gaps each first measurement showed (by class, never by line):
 # no set here is held out any more (tests/data/heldout/home_access/README.md). set_e's
 # last miss (a key on a hook in a dog kennel) is found since animal houses joined the
-# hiding places in session 5.
+# hiding places in session 5. set_f (a fourth author, never shown until measured at
+# 44392a9: 64/72, 3 false alarms; at 37ea467: 66/72, 2) is met since session 6 fixed its
+# classes (tests/data/heldout/home_access/README.md).
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
-                   "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75)}
+                   "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
+                   "set_f.tsv": (72, 72, 0, 72)}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
@@ -192,6 +195,47 @@ def test_kinds_wider_services_showed_are_found(text):
     "Night sitter: agency building door code 1 8 8 1", "Church hall key safe 1234",
 ])
 def test_near_misses_of_wider_services_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+# The classes set_f showed (issue 14, session 6), each in shapes of its own: an
+# abbreviation and its place before spaced digits (a word after the code's comma starts a
+# new piece, no purpose of it), typos stacked on the object and the code word, a code said
+# to be the same as another, a keyholder by name and place or named after the key, a spare
+# collected from someone, a key in something tied to or hung on a place; the person
+# letting the visitor in herself and a request not to leave a door open are near misses.
+@pytest.mark.parametrize("text", [
+    "Son rang to confirm: KS back door 2 2 8 1, pendant worn", "k/s by garage 4 4 0 2",
+    "keesafe cde 4 0 4 0 on the wall by the bins", "kee-safe c0de 7 7 1 0",
+    "k3y safe c0de 5 1 5 1", "Gate code 4412 - the key safe is the same",
+    "Panel in the porch 3 3 0 1 to turn off the alarm, keysafe uses the same number",
+    "Doreen at 14 keeps a key and will open up if she doesn't answer",
+    "Collect the spare from the Spar on Holt Road, the owner keeps it for him",
+    "Spare? her sister keeps it, lives at number 8", "Get the spare off Bernie at 31",
+    "Key in a little pouch tied to the drainpipe round the back",
+    "key's in a bag clipped to the washing line post", "Key in an old sock tied to the back gate",
+    "Family have asked us to leave the back door on the latch for the tea call",
+])
+def test_kinds_set_f_showed_are_found(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "kee safe cde not known, ask the coordinator",
+    "Staff room code 4411, the key cupboard is the same",
+    "Office door 2 2 0 0 and the key safe at base is the same",
+    "Pat across the road keeps an eye on him", "The Co-op manager keeps the till keys",
+    "Pick up the spare battery for the hearing aid from the chemist",
+    "Her nephew keeps a key diary of her appointments",
+    "Car keys in a tin tied to the hook in the office",
+    "Family msg: we've taken the spare key back off the neighbour now",
+    "Knock loudly and wait, she will let you in", "Buzz flat 4 and wait for her to let you in",
+    "She likes to let us in herself, give her time to get to the door",
+    "Asked us not to leave the door on the latch any more after last time",
+    "Please stop leaving the door on the snib, daughter has complained",
+    "No more leaving the door on the latch per son",
+])
+def test_near_misses_of_set_f_kinds_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 

@@ -46,7 +46,7 @@ def gated(recognizer: ContextScoredRecognizer, text: str) -> list[tuple]:
 
 def test_every_slow_pattern_has_a_trigger():
     names = {r.name: set(r.triggers) for r in GATED}
-    assert len(names["PhiscanHomeAccessRecognizer"]) == 27
+    assert len(names["PhiscanHomeAccessRecognizer"]) == 29
     assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
     # The health recognizers have no patterns: one automaton pass (health_vocabulary).
     assert {"PhiscanEthnicityRecognizer", "PhiscanReligionRecognizer",
@@ -97,7 +97,8 @@ PIECES = [
     "AB123456C", "ab 12 34 56 d", "QQ123456", "123456", "C", "BEGUM, Reginald ", "(20/12/1957)",
     "JONES, Sandra, ", "Eric CARTWRIGHT (", "diag code", "diagnosis-code", "sctid", "bDay",
     "keyring", "key ring", "key finder", "pull it towards you", "hard push", "locks changed",
-    "new set", "team office", "medication cabinet",
+    "new set", "team office", "medication cabinet", "k3y safe", "kee", "c0de", "(same code)",
+    "tied to the", "hanging off", "Doreen at 14 ", "keeps it", "from the Spar", "off",
     "From: ", "to:", "CC:", "Reply-To:", "sender: ", "photo: ", " <l.bishop@care.example>",
     "client_name: ", "postcode: ", "PID-5 patient_name: ", "Albert JACKSON",
 ]
