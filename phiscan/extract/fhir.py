@@ -22,8 +22,8 @@ from typing import Any
 
 from lxml import etree
 
-from phiscan.extract.base import ExtractContext, Piece, record_unit
-from phiscan.extract.structured import flatten, parse_json
+from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
+from phiscan.extract.structured import MAX_JSON_DEPTH, parse_json
 
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
 FHIR_NAMESPACE = "http://hl7.org/fhir"
@@ -128,31 +128,55 @@ def reference_type(reference: dict[str, Any], types: dict[str, str]) -> str:
     return match.group(1) if match else ""
 
 
-def typed_references(value: Any, types: dict[str, str]) -> Any:
-    """The resource with each Reference's `display` under the type it points at:
+def typed_items(value: dict[str, Any], types: dict[str, str]) -> list[tuple[str, Any]]:
+    """An object's members, a Reference's `display` under the type it points at:
     `performer.display` of a `Practitioner/12` reads `performer.Practitioner.display`, so
     the name in it is known for a clinician's, a related person's or the patient's
-    (`phiscan.detect.roles`), as the standard says, whatever element holds it."""
-    if isinstance(value, list):
-        return [typed_references(item, types) for item in value]
-    if not isinstance(value, dict):
-        return value
-    typed = {key: typed_references(item, types) for key, item in value.items()}
-    if "display" in typed and "reference" in typed:
-        kind = reference_type(value, types)
-        if kind:
-            typed[kind] = {"display": typed.pop("display")}
-    return typed
+    (`phiscan.detect.roles`), as the standard says, whatever element holds it. The
+    display moves after the other members (or takes the place of a member named by its
+    type)."""
+    items = list(value.items())
+    if "display" not in value or "reference" not in value:
+        return items
+    kind = reference_type(value, types)
+    if not kind:
+        return items
+    typed = {"display": value["display"]}
+    items = [(key, child) for key, child in items if key != "display"]
+    if any(key == kind for key, _child in items):
+        return [(key, typed if key == kind else child) for key, child in items]
+    return [*items, (kind, typed)]
 
 
 def fhir_flatten(value: Any, types: dict[str, str] | None = None) -> Pairs:
-    """Every leaf as (path without list positions, text); a narrative as its text; a
-    Reference's display under the type it points at (`typed_references`)."""
+    """Every leaf as (path without list positions, text), in one walk of the parsed
+    document: a narrative as its text; a Reference's display under the type it points
+    at (`typed_items`). Nested deeper than `MAX_JSON_DEPTH`: malformed."""
     pairs: Pairs = []
-    for path, text in flatten(typed_references(value, types or {})):
-        label = _POSITION.sub("", path)
-        pairs.append((label, narrative_text(text) if label.endswith("text.div") else text))
+    _flatten_into(pairs, value, types or {}, "", False, 0)
     return pairs
+
+
+def _flatten_into(pairs: Pairs, value: Any, types: dict[str, str], label: str, rooted: bool,
+                  depth: int) -> None:
+    """`rooted`: the path so far is not empty (a key or a list position was taken); the
+    label is that path without list positions."""
+    if depth > MAX_JSON_DEPTH:
+        raise ExtractionError("json nested deeper than 64 levels")
+    if isinstance(value, dict):
+        for key, child in typed_items(value, types):
+            name = str(key)
+            if "[" in name:
+                name = _POSITION.sub("", name)
+            _flatten_into(pairs, child, types, f"{label}.{name}" if rooted else name,
+                          rooted or str(key) != "", depth + 1)
+    elif isinstance(value, list):
+        for child in value:
+            _flatten_into(pairs, child, types, label, True, depth + 1)
+    elif value is not None and not isinstance(value, bool):
+        name = label if rooted else "value"
+        text = str(value)
+        pairs.append((name, narrative_text(text) if name.endswith("text.div") else text))
 
 
 def resource_pairs(resource: dict[str, Any], types: dict[str, str] | None = None) -> Pairs:

@@ -46,6 +46,8 @@ class Delimiters:
 
     def unescape(self, value: str) -> str:
         escape = self.escape
+        if escape not in value:  # most fields: nothing to replace
+            return value
         for code, char in (("F", self.field), ("S", self.component), ("R", self.repetition),
                            ("T", self.subcomponent), ("E", escape)):
             value = value.replace(f"{escape}{code}{escape}", char)
@@ -54,7 +56,8 @@ class Delimiters:
     def plain(self, value: str) -> str:
         """A field as words: component and repetition marks become spaces."""
         for mark in (self.component, self.repetition, self.subcomponent):
-            value = value.replace(mark, " ")
+            if mark in value:
+                value = value.replace(mark, " ")
         return self.unescape(value)
 
 
