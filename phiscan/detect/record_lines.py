@@ -62,12 +62,15 @@ class RecordLines:
         if missing:
             for index, read in zip(missing, self.read(text, lines, keys, missing), strict=True):
                 by_line[index] = read
+        per_recognizer: list[list[RawMatch]] = [[] for _ in self.recognizers]
+        for (offset, _end), remembered in zip(lines, by_line, strict=True):
+            for number, matches in enumerate(remembered):
+                if matches:
+                    per_recognizer[number].extend(
+                        (index, start + offset, end + offset) for index, start, end in matches)
         found: dict[int, list[RawMatch]] = {}
-        for number, recognizer in enumerate(self.recognizers):
-            raw = [(index, start + offset, end + offset)
-                   for (offset, _end), remembered in zip(lines, by_line, strict=True)
-                   for index, start, end in remembered[number]]
-            raw.sort(key=lambda match: match[0])  # pattern by pattern, stable
+        for recognizer, raw in zip(self.recognizers, per_recognizer, strict=True):
+            raw.sort(key=_pattern_index)  # pattern by pattern, each in text order (stable)
             found[id(recognizer)] = raw
         return found
 
@@ -101,6 +104,10 @@ class RecordLines:
                 del self.known[next(iter(self.known))]
             self.known[keys[index]] = matches
         return read
+
+
+def _pattern_index(match: RawMatch) -> int:
+    return match[0]
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:

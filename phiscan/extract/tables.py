@@ -79,10 +79,9 @@ def words_of(text: str) -> list[str]:
 
 def looks_like_value(cell: str) -> bool:
     """A cell no column name looks like: numbers, dates, identifiers, sentences."""
-    digits = sum(character.isdigit() for character in cell)
-    return (digits > MAX_LABEL_DIGITS or bool(DATE.search(cell)) or bool(VALUE_SHAPE.search(cell))
-            or len(cell) > MAX_LABEL_CHARS or len(cell.split()) > MAX_LABEL_WORDS
-            or bool(SENTENCE.search(cell)))
+    return (len(cell) > MAX_LABEL_CHARS or sum(map(str.isdigit, cell)) > MAX_LABEL_DIGITS
+            or len(cell.split()) > MAX_LABEL_WORDS or bool(DATE.search(cell))
+            or bool(VALUE_SHAPE.search(cell)) or bool(SENTENCE.search(cell)))
 
 
 def has_field_word(cell: str) -> bool:
@@ -102,8 +101,8 @@ def reads_as_label(cell: str) -> bool:
 
 def is_numeric(cell: str) -> bool:
     """Numbers, dates, times, durations, codes: more digits than letters."""
-    digits = sum(character.isdigit() for character in cell)
-    return digits > 0 and digits >= sum(character.isalpha() for character in cell)
+    digits = sum(map(str.isdigit, cell))
+    return digits > 0 and digits >= sum(map(str.isalpha, cell))
 
 
 def column(rows: list[Cells], index: int) -> list[str]:
@@ -115,7 +114,7 @@ def label_evidence(label: str, below: list[str]) -> bool:
     if reads_as_label(label):
         return True
     numeric = sum(is_numeric(value) for value in below)
-    return bool(below) and numeric * 2 > len(below) and not any(c.isdigit() for c in label)
+    return bool(below) and numeric * 2 > len(below) and not any(map(str.isdigit, label))
 
 
 def is_label_column(below: list[str], label_share: float = 1.0) -> bool:
@@ -123,9 +122,20 @@ def is_label_column(below: list[str], label_share: float = 1.0) -> bool:
     keys of a form laid out in rows. `label_share`: how many of them must read as labels
     (`Access arrangements`, `Plan written by` are labels no vocabulary lists)."""
     return (bool(below) and len({value.casefold() for value in below}) == len(below)
-            and all(not any(c.isdigit() for c in value) and not looks_like_value(value)
+            and all(not any(map(str.isdigit, value)) and not looks_like_value(value)
                     for value in below)
-            and sum(map(reads_as_label, below)) >= label_share * len(below))
+            and enough_labels(below, label_share * len(below)))
+
+
+def enough_labels(values: list[str], wanted: float) -> bool:
+    """Whether at least `wanted` of values read as labels (read until it is decided)."""
+    labels, left = 0, len(values)
+    for value in values:
+        if labels >= wanted or labels + left < wanted:
+            break
+        labels += reads_as_label(value)
+        left -= 1
+    return labels >= wanted
 
 
 def is_header(first: Cells, below: list[Cells]) -> bool:
