@@ -61,6 +61,7 @@ previews only.
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -113,7 +114,7 @@ _NOT_A_DOOR_KEY = (
     r"things?|parts?|person|people|members?|goals?|elements?|aspects?|concerns?|"
     r"components?|milestones?|measures?|tasks?|outcomes?|steps?|signs?|symptoms?|"
     r"decisions?|events?|services?|partners?|players?|role|figures?|finders?|trackers?|"
-    r"locators?|switch(?:es)?|fobs?|diary|diaries|to[^\S\n]+success)\b)"
+    r"locators?|switch(?:es)?|fobs?|diary|diaries|turners?|to[^\S\n]+success)\b)"
 )
 # `key for the car`, `keys to the medicine cabinet`: a key, but not to a home.
 _NOT_A_HOME_KEY = (
@@ -143,8 +144,9 @@ _KEY = (
     r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer|safe|cd|staff|"
     r"cupboard|cabinet|trolley|locker|van|till|cash|desk|drawer|lock\s+and|meter|window|"
     r"stairlift|isolator|lowering|scooter|bike|triangle|fridge|vehicle|filing|jewellery\s+box|"
+    r"engine|ignition|outboard|tractor|mower|"
     r"shed|garage\s+door\s+remote|(?:cellar|loft|attic|bedroom|bathroom|pantry|toilet|study|"
-    r"cupboard|internal|room)(?:\s+door)?)\s)"
+    r"cupboard|internal|room)(?:\s+door)?|turn(?:s|ing)?\s+(?:the|her|his|their|a))\s)"
     r"(?:(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
     r"house[^\S\n]+)?" + _KEY_WORD + "|" + _SPARE_SET + "|" + _SPARE_ALONE + ")"
 )
@@ -163,9 +165,11 @@ def one_edit(word: str) -> str:
 
 
 # `key` as it gets typed or read back from handwriting: a letter missing, doubled or
-# swapped, `3` for `e` (`kee safe`, `k3y safe`, `kye safe`).
-_KEY_TYPED = r"k(?:ey|ee|ei|ye|3y|e3|3|e|y)"
-_MISSPELT_KEY_SAFE = (rf"(?<![\w])(?i:{_KEY_TYPED}[ \-]?{one_edit('safe')}|k[ /\-]?safe)"
+# swapped, `c` for `e` (`kee safe`, `kye safe`, `kcy safe`; `k3y` is read as `key`, see
+# `read_through_ocr`); `safe` one letter off or broken by a space (`key sa fe`).
+_KEY_TYPED = r"k(?:ey|ee|ei|ye|cy|e|y)"
+_SAFE_TYPED = rf"(?:{one_edit('safe')}|s[ ]afe|sa[ ]fe|saf[ ]e)"
+_MISSPELT_KEY_SAFE = (rf"(?<![\w])(?i:{_KEY_TYPED}[ \-]?{_SAFE_TYPED}|k[ /\-]?safe)"
                       r"(?![\w])")
 _DETERMINER = r"(?:(?i:the|a|an|her|his|their|its|my|your|our|this)[^\S\n]+)?"
 # Up to `n` words describing a place or an opening (`third`, `3rd`, `loose`, `'welcome'`).
@@ -274,8 +278,11 @@ _KNOCK = r"(?<![\w])(?i:knock|chap|ring|buzz|press[^\S\n]+the[^\S\n]+(?:bell|buz
 _GO_IN = (
     r"(?i:let[^\S\n]+(?:yourself|yourselves)[^\S\n]+in|use[^\S\n]+(?:the[^\S\n]+)?(?:spare"
     r"[^\S\n]+)?(?:key|fob)|walk[^\S\n]+(?:straight[^\S\n]+)?in|come[^\S\n]+(?:straight[^\S\n]+)?"
-    r"in|go[^\S\n]+(?:straight[^\S\n]+)?in|enter|open[^\S\n]+the[^\S\n]+door)\b"
+    r"in|(?:go|gan)[^\S\n]+(?:straight[^\S\n]+)?in|enter|open[^\S\n]+the[^\S\n]+door)\b"
 )
+# Going in (`come round`, `walk straight in`; Geordie `gan in`).
+_COME_IN = (r"(?i:come|go|walk|gan|step)(?:[^\S\n]+(?:straight|on|right))?[^\S\n]+"
+            r"(?i:in|round|around|through)\b")
 # A way in through an opening: `entry is via the side gate`, `access to the property is
 # through the garage` (a short gap before the preposition); `use the back door` (a door
 # or a key-holding device only: `use the house phone` is none).
@@ -357,6 +364,8 @@ _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
 # A street's name is an address, never a purpose (`4 Station Road`, `Church Street`).
 _STREET_NAME = re.compile(r" \S+ (?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|cres|"
                           r"terrace|grove|gardens|gdns|mews|parade)(?= )")
+# A boat's locker is a place on a home afloat, not a staff locker (`key in the fender locker`).
+_BOAT_LOCKER = re.compile(r" (?:fender|gas|cratch|stern|bow|anchor|rope|cockpit) lockers?(?= )")
 # A keyholder still to be named is none (`Keyholder details to be confirmed`).
 _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown", "not known",
                     "none", "no one", "nobody", "details", "n a"])
@@ -365,7 +374,8 @@ _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown"
 _CARRIED_STORE = re.compile(
     r" (?:drugs?|meds?|medications?|medicines?|clinical|kit|equipment|obs|first aid|sharps|iv|"
     r"syringe driver|dressings?|nursing|tools?|cd) (?:box|boxes|bags?|cases?|tins?|pouch|"
-    r"pouches|kits?|cabinets?|cupboards?|trolleys?|safes?|lockers?) "
+    r"pouches|kits?|cabinets?|cupboards?|trolleys?|safes?|lockers?|lock ?box(?:es)?|"
+    r"key ?box(?:es)?|key ?safes?) "
     # any bag or case with a lock of its own (`the treatment bag has a combination lock`)
     r"| (?:bags?|cases?|holdalls?|rucksacks?|backpacks?|suitcases?|briefcases?|satchels?) "
     r"(?:has |have |with |s )(?:a |an |the |its )?(?:\w+ )?(?:combination|padlock|lock|code|"
@@ -392,6 +402,7 @@ _OPENING_WORD = re.compile(r"(?i:door|gate|dr)\b")
 
 # A fastener named by what it fastens (`the bin shed padlock is 1 9 1`, `bike lock 4421`).
 _FASTENED_THINGS = Terms(["shed", "bin", "bins", "bin shed", "bin store", "bike", "bicycle",
+                          "barn", "stable", "stables", "workshop", "tow hitch", "hitch",
                           "cycle", "locker", "suitcase", "bag", "cabinet", "cupboard",
                           "trunk", "chest", "trailer", "allotment", "hut", "greenhouse",
                           "summerhouse", "coal bunker", "outhouse", "store", "garage block",
@@ -697,7 +708,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("keyholder holds key",
                 rf"(?:(?P<holder>(?:{holders}|{_TITLED}|(?<![\w])(?i:they)(?={_SP}{_HOLD_VERB}))"
                 rf"{holder_clause})|{_NAMED_PLACED}{holder_clause})"
-                rf"{_HOLD_VERB}{_SP}{_DETERMINER}{held_words}{key_held}",
+                rf"(?<!(?<![\w])(?i:and|then|please|pls){_SP}){_HOLD_VERB}{_SP}{_DETERMINER}"
+                rf"{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         grammar("key held by",
                 rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
@@ -720,7 +732,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         # An opening with its state, or left open for whoever visits.
         grammar("door state", rf"{stated}(?:{not_negated}{{0,{state_reach}}}?"
                 rf"(?:{alternation(words.states)}|(?<![\w])(?i:open|ajar)\b{_clause(40)}"
-                rf"(?<![\w])(?i:for|so)\b{_clause(15)}{visitors_pattern(words.visitors)})"
+                rf"(?<![\w])(?i:for|so)\b{_clause(15)}{visitors_pattern(words.visitors)}"
+                # `back door open, come round`: open, then go in
+                rf"|(?<![\w])(?i:open|ajar)\b[^\S\n]*(?:[,\-\u2013&]|(?i:so|and))"
+                rf"[^\S\n]*(?:(?i:just|please|pls){_SP})?{_COME_IN})"
                 # `the side door's open`, `door's always unlocked`
                 rf"|['\u2019]s{_SP}(?:(?i:always|aye|usually|normally|left|kept){_SP})?"
                 rf"(?i:open|unlocked|ajar)\b)", SCORE_ENTRY),
@@ -808,7 +823,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     object_literals = [
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
-          for start in ("key", "kes", "kys", "ke", "ky", "k3")),
+          for start in ("key", "kes", "kys", "ke", "ky", "kc")),
         *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe")),
         *(Literal(name, word_start=False) for name in field_names())]
     stated = vocabulary_trigger(words.stated).literals
@@ -959,6 +974,19 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
                 or _UNITS.found_in(normalise_words(" ".join(after.split()[:1]))))
 
 
+# A digit between two letters is a letter misread by OCR or typed for one (`k3y safe`,
+# `c0de`, `under the p0t`); a code never sits inside a word. Read as that letter, one
+# character for one, so every offset stays the text's own.
+# (The standard library's engine, the digit first: a quarter faster than `regex` here.)
+_OCR_DIGIT = stdlib_re.compile(r"[035](?<=[A-Za-z][035])(?=[A-Za-z])")
+_OCR_LETTER = {"0": "o", "3": "e", "5": "s"}
+
+
+def read_through_ocr(text: str) -> str:
+    """The text with each digit misread for a letter inside a word read as the letter."""
+    return _OCR_DIGIT.sub(lambda digit: _OCR_LETTER[digit.group()], text)
+
+
 class HomeAccessRecognizer(ContextScoredRecognizer):
     """Codes, hidden keys, keyholders and entry instructions for a person's home."""
 
@@ -992,6 +1020,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        text = read_through_ocr(text)
         return merge_touching(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
 
     def _without_holder(self, text: str, result: RecognizerResult, pattern: str) -> str:
@@ -1023,8 +1052,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces = _PIECE_BREAK.split(matched)
         pieces[0] = f"{before} {pieces[0]}"
         pieces[-1] = f"{pieces[-1]} {after}"
-        surroundings = _STREET_NAME.sub(" ", _TITLED_WORDS.sub(
-            " ", "|".join(normalise_words(p) for p in pieces)))
+        surroundings = _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(" ", _TITLED_WORDS.sub(
+            " ", "|".join(normalise_words(p) for p in pieces))))
         sentence = normalise_words(f"{_sentence_before(text, result.start)} {matched} {after}")
         if (self.exclusions.found_in(surroundings) or self.not_entry.found_in(sentence)
                 or self.not_entry.found_in(without_digits(sentence))

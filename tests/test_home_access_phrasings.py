@@ -21,7 +21,7 @@ import regex
 
 from phiscan.quality.evaluation import phiscan_predictor
 from phiscan.quality.phrasings import load_phrasings, measure
-from recognizers.home_access_recognizer import CODE, HomeAccessRecognizer
+from recognizers.home_access_recognizer import CODE, HomeAccessRecognizer, read_through_ocr
 from tests.conftest import DATA_DIR, assert_no_raw_values
 
 DEV_SET = DATA_DIR / "home_access" / "dev.tsv"
@@ -38,13 +38,13 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (420, 420), "hiding": (173, 173), "entry": (155, 156),
-                     "keyholder": (143, 143)}
+    assert found == {"code": (454, 454), "hiding": (184, 184), "entry": (165, 166),
+                     "keyholder": (151, 151)}
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
     # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 780
+    assert result.near_misses.total == 842
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -237,6 +237,53 @@ def test_kinds_set_f_showed_are_found(text):
 ])
 def test_near_misses_of_set_f_kinds_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+# The classes writing from still more services, records, handwriting and dialect showed
+# (issue 14, session 6, batches B and C): a digit read for a letter inside a word (`k3y`,
+# `c0de`, `p0t`), `safe` broken by a space, `c` for `e`; an opening said to be open, then
+# go in (`back door open, come round`); Geordie `gan in` and `nivver locked`; boats' and
+# caravans' places (`fender locker`, `gas bottle cover`). Near misses: keys kept to get out
+# in a fire, a kit's lock box, an imperative `and keep the key`, a key being turned, pest
+# control's bait boxes, places of worship, a barn's or a tow hitch's lock, a park's
+# clubhouse, an engine's key.
+@pytest.mark.parametrize("text", [
+    "k3y safe by frnt door c0de 5 9 9 5", "key sa fe 7 1 7 1 left of door",
+    "kcy safe code 3 3 6 6 by back door", "k3y under the p0t by the back step",
+    "Welsh: drws cefn ar agor / back door open, come round",
+    "Geordie: the back door's nivvor locked, pet", "Geordie: divn't knock, just gan in",
+    "Houseboat: key in the fender locker at the stern",
+    "Park home: spare key under the gas bottle cover at the side",
+    "Narrowboat 'Kestrel', moored at Lock 14: padlock on the hatch is 3 8 1",
+    "KS: 3 8 2 9 - Loc: back porch", "ACCESS|KEYSAFE|CODE 7 2 7 2|LOCATION FRONT WALL",
+    "How do we get in if you don't answer? My neighbour Gwen at no 5 has a key",
+])
+def test_kinds_more_services_and_records_showed_are_found(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Safe and Well visit: advised on keeping keys by the door in case of fire",
+    "Hospice at home: syringe driver lockbox code 4 0 0 4, keys to be kept by the nurse",
+    "Night sitter: please lock the back door after the family leave and keep the key on the hook",
+    "OT visit: client struggles to turn the key in the front door lock, key turner ordered",
+    "Pest control: bait box by the bins, tamper-proof key kept by the technician",
+    "Community visitor: the mosque hall key is kept by the caretaker",
+    "West Country: the barn padlock is 4 4 1, farm use only",
+    "Park home: residents' clubhouse door code 2 5 2 5",
+    "Houseboat: the engine key is kept in the fender locker",
+    "Caravan: tow hitch lock code 5 5 0, for the caravan when towing",
+    "k3y worker to ring on Monday", "c0de for the tablet is 1 1 2 2 (her iPad)",
+])
+def test_near_misses_of_more_services_and_records_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+def test_a_digit_read_for_a_letter_keeps_every_offset():
+    text = "Note: k3y safe c0de 5 9 9 5 by the p0rch"
+    assert len(read_through_ocr(text)) == len(text)
+    assert read_through_ocr(text) == "Note: key safe code 5 9 9 5 by the porch"
+    assert read_through_ocr("C1234X, 3rd floor, A0") == "C1234X, 3rd floor, A0"
 
 
 def test_reach_and_purposes_are_tuned_through_the_constructor():

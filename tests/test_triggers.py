@@ -99,6 +99,7 @@ PIECES = [
     "keyring", "key ring", "key finder", "pull it towards you", "hard push", "locks changed",
     "new set", "team office", "medication cabinet", "k3y safe", "kee", "c0de", "(same code)",
     "tied to the", "hanging off", "Doreen at 14 ", "keeps it", "from the Spar", "off",
+    "kcy", "sa fe", "open, come round", "gan in", "fender locker", "p0t", "3",
     "From: ", "to:", "CC:", "Reply-To:", "sender: ", "photo: ", " <l.bishop@care.example>",
     "client_name: ", "postcode: ", "PID-5 patient_name: ", "Albert JACKSON",
 ]
