@@ -286,6 +286,7 @@ class NamePlan:
     found: dict[bytes, list[RecognizerResult]] = dataclasses.field(default_factory=dict)
     # Written addresses in the unit (`recognizers.addresses`), once asked for.
     addresses: list[tuple[int, int]] | None = None
+    pairs: NamePairs | None = None  # its name pairs, once per block
 
     @property
     def unread(self) -> bool:
@@ -357,14 +358,18 @@ class TieredAnalyzer:
             return NamePlan(unit, cheap, windows, addresses=addresses)
         blocks, allowed = ner_scope(unit, cheap, windows if self.tiered else None)
         named = [Span(r.start, r.end) for r in cheap if r.entity_type == PERSON]
+        pairs = NamePairs(unit.text)
         if self.tiered:
             blocks = [block for block in blocks
-                      if has_unnamed_pair(unit.text, block, windows, named)]
+                      if has_unnamed_pair(pairs.within(block.start, block.end), windows, named)]
         if not unit.fields or names_from_fields(unit):
-            blocks = [crop for block in blocks if (crop := around_pairs(unit.text, block))]
+            blocks = [crop for block in blocks
+                      if (crop := around_pairs(unit.text, block,
+                                               pairs.within(block.start, block.end)))]
         keys = [self.ner_memory.key(unit.text[block.start:block.end]) for block in blocks]
         found = {key: self.ner_memory.get(key) for key in keys if key in self.ner_memory}
-        return NamePlan(unit, cheap, windows, blocks, allowed, named, keys, found, addresses)
+        return NamePlan(unit, cheap, windows, blocks, allowed, named, keys, found, addresses,
+                        pairs)
 
     def address_spans(self, text: str) -> list[tuple[int, int]]:
         return places(tuple(self.vocabulary_dirs)).address_spans(text)
@@ -402,7 +407,7 @@ class TieredAnalyzer:
                 if (plan.windows.contain(start, end)
                         and any(cell.contains(start, end) for cell in plan.allowed)
                         and not any(name.overlaps(span) for name in plan.named)
-                        and name_pairs(text, start, end)
+                        and plan.pairs is not None and plan.pairs.inside(start, end)
                         and (not in_capitals(text[block.start:block.end])
                              or marked_name(text, start, end, self.vocabulary_dirs))):
                     if plan.addresses is None:  # worked out once per unit
@@ -517,12 +522,11 @@ def in_address(text: str, start: int, end: int) -> bool:
     return field is not None and ADDRESS_FIELDS.found_in(field)
 
 
-def around_pairs(text: str, block: Span) -> Span | None:
-    """What NER reads of a free-text block: from `NER_CONTEXT_CHARS` before its first
-    name pair to as far after its last, at word boundaries (spaCy's entity decisions
-    look a few words either side); None when the block has none, as no name NER
-    could find there would be kept."""
-    pairs = name_pairs(text, block.start, block.end)
+def around_pairs(text: str, block: Span, pairs: list[Span]) -> Span | None:
+    """What NER reads of a free-text block, given its name `pairs`: from
+    `NER_CONTEXT_CHARS` before its first name pair to as far after its last, at word
+    boundaries (spaCy's entity decisions look a few words either side); None when the
+    block has none, as no name NER could find there would be kept."""
     if not pairs:
         return None
     start = max(block.start, pairs[0].start - NER_CONTEXT_CHARS)
@@ -535,12 +539,36 @@ def around_pairs(text: str, block: Span) -> Span | None:
     return Span(start, end)
 
 
-def has_unnamed_pair(text: str, block: Span, windows: Windows, named: list[Span]) -> bool:
-    """Whether a name NER finds in block could be kept: one holds a name pair inside
-    a window that no cheap PERSON finding covers."""
+def has_unnamed_pair(pairs: list[Span], windows: Windows, named: list[Span]) -> bool:
+    """Whether a name NER finds in a block (its name `pairs`) could be kept: one holds a
+    name pair inside a window that no cheap PERSON finding covers."""
     return any(windows.contain(pair.start, pair.end)
                and not any(name.overlaps(pair) for name in named)
-               for pair in name_pairs(text, block.start, block.end))
+               for pair in pairs)
+
+
+class NamePairs:
+    """`name_pairs` of one unit's text, each stretch's worked out once: a plan asks for a
+    block's pairs to decide whether NER reads it, then to crop it, and the name rule
+    asks for those inside each name spaCy finds there. The pairs of a part of a stretch
+    are the stretch's that lie in the part (a pair's match depends on nothing after it,
+    and its look-behind sees before the stretch), so they are filtered, not found again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[tuple[int, int], list[Span]] = {}
+
+    def within(self, start: int, end: int) -> list[Span]:
+        pairs = self.found.get((start, end))
+        if pairs is None:
+            pairs = self.found[start, end] = name_pairs(self.text, start, end)
+        return pairs
+
+    def inside(self, start: int, end: int) -> list[Span]:
+        for (low, high), pairs in self.found.items():
+            if low <= start and end <= high:
+                return [pair for pair in pairs if start <= pair.start and pair.end <= end]
+        return self.within(start, end)
 
 
 def _name_recognizer(result: RecognizerResult, recognizer: EntityRecognizer) -> None:
