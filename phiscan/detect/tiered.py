@@ -179,6 +179,12 @@ def is_table_row(unit: TextUnit) -> bool:
     return unit.record is not None and bool(unit.fields) and not names_from_fields(unit)
 
 
+def is_message_record(unit: TextUnit) -> bool:
+    """A record of a format that says what its fields hold (an HL7 message, a FHIR
+    resource): `field: value` lines as a table row's, so read by lines as well."""
+    return unit.record is not None and names_from_fields(unit)
+
+
 def names_from_fields(unit: TextUnit) -> bool:
     """Whether the unit's format names its people in fields (HL7, FHIR, e-mail headers):
     then NER reads only its free-text fields, each on its own."""
@@ -346,7 +352,8 @@ class TieredAnalyzer:
 
     def plan(self, unit: TextUnit) -> NamePlan:
         """The cheap pass over a unit, and the blocks NER must read for it."""
-        lines = self.record_lines if is_table_row(unit) else None
+        lines = (self.record_lines if is_table_row(unit) or is_message_record(unit)
+                 else None)
         candidates = self.candidates(unit.text, lines)
         cheap = [result for result in candidates if result.score >= self.threshold]
         addresses = (self.address_spans(unit.text)
