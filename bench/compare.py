@@ -4,6 +4,7 @@
     .venv/bin/python bench/compare.py --corpus text --files 200
     .venv/bin/python bench/compare.py --corpus breach --files 600
     .venv/bin/python bench/compare.py --corpus breach-hl7 --files 300
+    .venv/bin/python bench/compare.py --corpus breach-csv --files 1000 --patients 20000
 
 Precision and recall are given over all evaluated types and per type
 (`per_type`), for both engines on the same files. An e-mail's attachments are
@@ -286,12 +287,13 @@ def equal_terms(run: dict, files: int, sample: int) -> dict[str, float]:
 
 
 def benchmark(args: argparse.Namespace) -> None:
-    base = Path(args.dir) / f"{args.corpus}-{args.seed}-{args.files}"
+    population = "" if args.patients is None else f"-p{args.patients}"
+    base = Path(args.dir) / f"{args.corpus}-{args.seed}-{args.files}{population}"
     root = base / "share"
     truth_file = base / "share.truth.json"
     if not truth_file.exists():
         print(f"generating {args.files} {args.corpus} files in {root} ...", flush=True)
-        write_corpus(args.corpus, root, args.seed, args.files)
+        write_corpus(args.corpus, root, args.seed, args.files, args.patients)
     truth: dict[str, Truth] = json.loads(truth_file.read_text())
     files = sorted(truth)
     sample = files[::args.presidio_every]
@@ -314,7 +316,8 @@ def benchmark(args: argparse.Namespace) -> None:
                                                             "s_mb"))
     phiscan, presidio = runs[0]["phiscan"], runs[0]["presidio"]
     report = {
-        "corpus": args.corpus, "files": len(files), "text_mb": round(all_chars / 1e6, 2),
+        "corpus": args.corpus, "patients": args.patients, "files": len(files),
+        "text_mb": round(all_chars / 1e6, 2),
         "presidio_files": len(sample), "workers": args.workers, "runs": args.repeat,
         "load_average_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
         "phiscan": {"seconds": round(median("p_seconds"), 1), "files_per_s": round(p_files, 2),
@@ -380,6 +383,9 @@ def main() -> None:
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="mixed")
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--patients", type=int, default=None,
+                        help="a breach corpus's population (default 400): larger means rows "
+                             "and resources recur less across files, as on a bigger share")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--presidio-every", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=3,

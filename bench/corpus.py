@@ -279,8 +279,13 @@ class Cast:
     related: list[str]
 
 
-def breach_cast(rng: random.Random) -> Cast:
-    return Cast(make_people(rng, 400),
+# Patients in a breach corpus: each is named in about 25 of 1,000 structured files, as
+# a provider's weekly lists repeat its clients; `--patients` sets how often rows repeat.
+BREACH_PATIENTS = 400
+
+
+def breach_cast(rng: random.Random, patients: int = BREACH_PATIENTS) -> Cast:
+    return Cast(make_people(rng, patients),
                 [f"{f} {s}" for f in STAFF_FORENAMES for s in STAFF_SURNAMES],
                 [f"{f} {s}" for f in RELATED_FORENAMES for s in RELATED_SURNAMES])
 
@@ -520,10 +525,10 @@ BREACH_KINDS: dict[str, tuple[tuple[BreachMaker, int], ...]] = {
 }
 
 
-def breach_corpus(kind: str) -> Callable[[int, int], Iterator[CorpusFile]]:
-    def corpus(seed: int, files: int) -> Iterator[CorpusFile]:
+def breach_corpus(kind: str) -> Callable[..., Iterator[CorpusFile]]:
+    def corpus(seed: int, files: int, patients: int = BREACH_PATIENTS) -> Iterator[CorpusFile]:
         rng = random.Random(seed)
-        cast = breach_cast(rng)
+        cast = breach_cast(rng, patients)
         makers = [maker for maker, _weight in BREACH_KINDS[kind]]
         weights = [weight for _maker, weight in BREACH_KINDS[kind]]
         for index in range(files):
@@ -536,10 +541,15 @@ CORPORA: dict[str, Callable[[int, int], Iterator[CorpusFile]]] = {
     **{kind: breach_corpus(kind) for kind in BREACH_KINDS}}
 
 
-def write_corpus(kind: str, root: Path, seed: int, files: int) -> dict[str, Truth]:
-    """Write the files under root; truth by absolute path (also saved as root/../truth)."""
+def write_corpus(kind: str, root: Path, seed: int, files: int,
+                 patients: int | None = None) -> dict[str, Truth]:
+    """Write the files under root; truth by absolute path (also saved as root/../truth).
+    `patients` sizes a breach corpus's population (how often its people recur)."""
+    if patients is not None and kind not in BREACH_KINDS:
+        raise ValueError(f"--patients applies to the breach corpora, not {kind}")
+    extra = {} if patients is None else {"patients": patients}
     truth: dict[str, Truth] = {}
-    for corpus_file in CORPORA[kind](seed, files):
+    for corpus_file in CORPORA[kind](seed, files, **extra):
         path = root / corpus_file.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(corpus_file.data)
