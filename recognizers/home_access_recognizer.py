@@ -280,6 +280,10 @@ _GO_IN = (
     r"[^\S\n]+)?(?:key|fob)|walk[^\S\n]+(?:straight[^\S\n]+)?in|come[^\S\n]+(?:straight[^\S\n]+)?"
     r"in|(?:go|gan)[^\S\n]+(?:straight[^\S\n]+)?in|enter|open[^\S\n]+the[^\S\n]+door)\b"
 )
+# A door of something that is not the home (`the door's open on the shed`).
+_NOT_ON_A_THING = (r"(?![^\S\n]+(?i:on|of|in)[^\S\n]+(?:(?i:the|her|his|their)[^\S\n]+)?"
+                   r"(?i:shed|greenhouse|summerhouse|car|van|fridge|freezer|cupboard|wardrobe|oven|"
+                   r"microwave|cage|hutch|coop|garage|outhouse|cabinet)\b)")
 # Going in (`come round`, `walk straight in`; Geordie `gan in`).
 _COME_IN = (r"(?i:come|go|walk|gan|step)(?:[^\S\n]+(?:straight|on|right))?[^\S\n]+"
             r"(?i:in|round|around|through)\b")
@@ -359,11 +363,17 @@ _UNABLE = Terms([f"{negation} {verb}" for negation in (
 _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by",
                                  "key given to", "key then its holder"})
 _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to"})
+_HOLDER_OF = re.compile(r"[^\S\n]+(?i:of|for)\b")
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
 # A street's name is an address, never a purpose (`4 Station Road`, `Church Street`).
 _STREET_NAME = re.compile(r" \S+ (?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|cres|"
                           r"terrace|grove|gardens|gdns|mews|parade)(?= )")
+# A word whose first letter OCR read as a zero (`0FFICE`, normalised `0 ffice`), read around
+# a match only: a zero starting a word is as often a number's (`read_through_ocr` leaves it).
+_LEADING_ZERO = re.compile(r"(?<= )0 (?=[a-z]{2})")
+# A service that comes to the home is no hospital or hospice (`hospice at home`).
+_AT_HOME_SERVICE = re.compile(r" (?:hospice|hospital|hosp) at home(?= )")
 # A boat's locker is a place on a home afloat, not a staff locker (`key in the fender locker`).
 _BOAT_LOCKER = re.compile(r" (?:fender|gas|cratch|stern|bow|anchor|rope|cockpit) lockers?(?= )")
 # A keyholder still to be named is none (`Keyholder details to be confirmed`).
@@ -738,7 +748,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"[^\S\n]*(?:(?i:just|please|pls){_SP})?{_COME_IN})"
                 # `the side door's open`, `door's always unlocked`
                 rf"|['\u2019]s{_SP}(?:(?i:always|aye|usually|normally|left|kept){_SP})?"
-                rf"(?i:open|unlocked|ajar)\b)", SCORE_ENTRY),
+                rf"(?i:open|unlocked|ajar)\b{_NOT_ON_A_THING})", SCORE_ENTRY),
         grammar("door knack", rf"{doors}{not_negated}{{0,40}}?{_KNACK}", SCORE_ENTRY),
         grammar("route in",
                 rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
@@ -755,7 +765,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         # A door, gate or alarm given its code with nothing between (`Gate: 8 8 0 2`,
         # `back door 4471, then ...`): the code ends its clause.
         grammar("code after opening",
-                rf"(?:{doors}|(?i:entrance|main[^\S\n]+entrance|alarm)(?![\w]))(?:['\u2019]s)?"
+                rf"(?:{doors}|(?i:entrance|main[^\S\n]+entrance|alarm|barrier)(?![\w])"
+                # `the entry's 4 3 4 3` (Scots: the stair's door); `Entry 4343` may be a list's
+                rf"|(?i:entry)(?=['\u2019]s|{_SP}(?i:is){_SP}))(?:['\u2019]s)?"
                 rf"{_JOINER}"
                 rf"(?:(?i:is|=){_SP})?{CODE}(?=[^\S\n]*(?:$|[,.;:)!]|(?i:then|and)\b))",
                 SCORE_CODE),
@@ -974,17 +986,18 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
                 or _UNITS.found_in(normalise_words(" ".join(after.split()[:1]))))
 
 
-# A digit between two letters is a letter misread by OCR or typed for one (`k3y safe`,
-# `c0de`, `under the p0t`); a code never sits inside a word. Read as that letter, one
+# A digit (or two) between letters is a letter misread by OCR or typed for one (`k3y
+# safe`, `c0de`, `under the p0t`, `d00r`); a code never sits inside a word. Read as that letter, one
 # character for one, so every offset stays the text's own.
 # (The standard library's engine, the digit first: a quarter faster than `regex` here.)
-_OCR_DIGIT = stdlib_re.compile(r"[035](?<=[A-Za-z][035])(?=[A-Za-z])")
-_OCR_LETTER = {"0": "o", "3": "e", "5": "s"}
+_OCR_DIGIT = stdlib_re.compile(r"[035](?<=[A-Za-z][035])[035]?(?=[A-Za-z])")
+_OCR_LETTER = str.maketrans("035", "oes")
 
 
 def read_through_ocr(text: str) -> str:
-    """The text with each digit misread for a letter inside a word read as the letter."""
-    return _OCR_DIGIT.sub(lambda digit: _OCR_LETTER[digit.group()], text)
+    """The text with each digit (or two: `d00r`) misread for a letter inside a word read as
+    the letter."""
+    return _OCR_DIGIT.sub(lambda digits: digits.group().translate(_OCR_LETTER), text)
 
 
 class HomeAccessRecognizer(ContextScoredRecognizer):
@@ -1043,7 +1056,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         before = _clause_before(text, result.start, self.purpose_words_before
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
                                 self.writer_label)
-        after = ("" if pattern in _HOLDER_LAST_PATTERNS
+        # Who holds a key comes last, so nothing after it is read; but a holder `of` or `for`
+        # something is read with what it holds (`key holder for the drugs box`).
+        after = ("" if pattern in _HOLDER_LAST_PATTERNS and not _HOLDER_OF.match(text, result.end)
                  else _purpose_after(text, result.end, self.purpose_words_after))
         matched = (self._without_holder(text, result, pattern) if pattern in _KEYHOLDER_PATTERNS
                    else text[result.start:result.end])
@@ -1052,9 +1067,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces = _PIECE_BREAK.split(matched)
         pieces[0] = f"{before} {pieces[0]}"
         pieces[-1] = f"{pieces[-1]} {after}"
-        surroundings = _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(" ", _TITLED_WORDS.sub(
-            " ", "|".join(normalise_words(p) for p in pieces))))
-        sentence = normalise_words(f"{_sentence_before(text, result.start)} {matched} {after}")
+        surroundings = _AT_HOME_SERVICE.sub(" ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
+            " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", "|".join(
+                normalise_words(p) for p in pieces))))))
+        sentence = _LEADING_ZERO.sub("o", normalise_words(
+            f"{_sentence_before(text, result.start)} {matched} {after}"))
         if (self.exclusions.found_in(surroundings) or self.not_entry.found_in(sentence)
                 or self.not_entry.found_in(without_digits(sentence))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)):
@@ -1074,7 +1091,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if _fastens_a_thing(text, max(result.start - 1, 0), result.end):
             return None
-        if pattern in _LET_PATTERNS and someone_lets_in(text, result.start, result.end):
+        if pattern in _LET_PATTERNS and (someone_lets_in(text, result.start, result.end)
+                                         or _LETS_SELF_IN_WITH_OWN_KEY.search(normalise_words(
+                                             f"{matched} {_clause_after(text, result.end, 12)}"))):
             return None
         for code in _CODE_RE.finditer(text, result.start, result.end):
             if not code_is_plausible(text, code.start(), code.end()):
@@ -1090,6 +1109,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 # in`, `she will let you in`, `wait for her to let you in`) the home is opened by a person,
 # not open to a reader.
 _LET_PATTERNS = frozenset({"entry instruction", "let in"})
+# The person at home letting herself in with her own key is no way in for anyone else.
+_LETS_SELF_IN_WITH_OWN_KEY = re.compile(
+    r"let (?:herself|himself|themselves) in\b.* (?:her|his|their) own keys? ")
 _LETTING_OTHERS = re.compile(r"(?i:let)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:carers?|staff)\b")
 _LETTING_YOU = re.compile(r"(?i:let)[^\S\n]+(?i:you|us|them)[^\S\n]+(?i:in)\b")
 _INSTRUCTION_START = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls|to))[^\S\n]*$")

@@ -38,13 +38,15 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (454, 454), "hiding": (184, 184), "entry": (165, 166),
-                     "keyholder": (151, 151)}
-    assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3"]
+    assert found == {"code": (491, 491), "hiding": (194, 195), "entry": (175, 176),
+                     "keyholder": (158, 158)}
+    # A word broken by OCR spacing is read only for `safe` (`key sa fe`).
+    assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
+                                               "OCR: sp are key und er the mat"]
     # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 842
+    assert result.near_misses.total == 907
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -257,6 +259,10 @@ def test_near_misses_of_set_f_kinds_are_not_found(text):
     "Narrowboat 'Kestrel', moored at Lock 14: padlock on the hatch is 3 8 1",
     "KS: 3 8 2 9 - Loc: back porch", "ACCESS|KEYSAFE|CODE 7 2 7 2|LOCATION FRONT WALL",
     "How do we get in if you don't answer? My neighbour Gwen at no 5 has a key",
+    "OCR: lo ck box by fr0nt d00r 1 6 1 6", "Scots: the entry's 4 3 4 3, she's 3 up right",
+    "Scots: gie the door a shove, it's no locked", "Geordie: her lass across the road has a key",
+    "Hospice at home: key in a magnetic box stuck under the wheelie bin lid",
+    "Static caravan: barrier code 5 1 1 5, then van 31",
 ])
 def test_kinds_more_services_and_records_showed_are_found(text):
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -274,6 +280,11 @@ def test_kinds_more_services_and_records_showed_are_found(text):
     "Houseboat: the engine key is kept in the fender locker",
     "Caravan: tow hitch lock code 5 5 0, for the caravan when towing",
     "k3y worker to ring on Monday", "c0de for the tablet is 1 1 2 2 (her iPad)",
+    "Handwritten (scanned): 0FFICE D00R C0DE 8 1 1 8",
+    "Txt: door's open on the shed, can you shut it on your way out x",
+    "Safeguarding: key concern is financial abuse by the key holder of her bank card",
+    "Hospice at home: magnetic key holder for the drugs box, kept by the nurse",
+    "Reablement: pt is now able to let herself in and out with her own key",
 ])
 def test_near_misses_of_more_services_and_records_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
@@ -284,6 +295,7 @@ def test_a_digit_read_for_a_letter_keeps_every_offset():
     assert len(read_through_ocr(text)) == len(text)
     assert read_through_ocr(text) == "Note: key safe code 5 9 9 5 by the porch"
     assert read_through_ocr("C1234X, 3rd floor, A0") == "C1234X, 3rd floor, A0"
+    assert read_through_ocr("fr0nt d00r") == "front door"
 
 
 def test_reach_and_purposes_are_tuned_through_the_constructor():
@@ -304,7 +316,9 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     share.mkdir()
     positives = [p for p in DEV_PHRASINGS if p.positive]
     for index, phrasing in enumerate(positives):
-        (share / f"note-{index:03d}.txt").write_text(phrasing.text + "\n", encoding="utf-8")
+        # named in letters: a file name's digits could be read as a leaked code
+        name = "".join("abcdefghij"[int(digit)] for digit in f"{index:04d}")
+        (share / f"note-{name}.txt").write_text(phrasing.text + "\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
          "--workers", "1"], capture_output=True, text=True, timeout=900)
@@ -318,9 +332,11 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 1
+    assert len(flagged) == len(positives) - 2
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
-    codes = sorted({code for p in positives for code in _codes(p.text)})
+    # The log counts the files: a code equal to that count is no leak.
+    codes = sorted({code for p in positives for code in _codes(p.text)
+                    if regex.sub(r"\D", "", code) != str(len(positives))})
     assert len(codes) > 50
     console = tmp_path / "console"
     console.mkdir()
