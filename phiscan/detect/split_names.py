@@ -10,8 +10,8 @@ hashed like any other (`Sandra Jones`, the same key as `JONES, Sandra`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from recognizers.context import normalise_words
 
@@ -30,8 +30,10 @@ class NamePart:
     field: str
 
 
-def _split_field(field: str, words: Iterable[str]) -> str | None:
-    """The field's prefix when it ends with one of `words` (digits ignored), else None."""
+@lru_cache(maxsize=4096)
+def _split_field(field: str, words: tuple[str, ...]) -> str | None:
+    """The field's prefix when it ends with one of `words` (digits ignored), else None.
+    Remembered per field name: every row of an extract asks it of the same columns."""
     normalised = " ".join(word for word in normalise_words(field).split()
                           if not word.isdigit() and len(word) > 1)  # `Forename(s)`, `name[0]`
     for word in sorted(words, key=len, reverse=True):

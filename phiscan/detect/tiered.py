@@ -154,7 +154,7 @@ def text_blocks(text: str, limit: int = BLOCK_CHARS, start: int = 0, end: int | 
 
 
 def letter_words(value: str) -> int:
-    return sum(1 for word in value.split() if any(char.isalpha() for char in word))
+    return sum(1 for word in value.split() if any(map(str.isalpha, word)))
 
 
 def unexplained_cells(unit: TextUnit, cheap: list[RecognizerResult]) -> list[Span]:
