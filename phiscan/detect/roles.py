@@ -34,7 +34,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from phiscan.detect.normalize import is_full_name, is_title
@@ -500,8 +500,10 @@ def hl7_name_segment(raw_segment: str, raw_field: int, field: str) -> str:
     return match.group(1) if match else ""
 
 
+@lru_cache(maxsize=4096)
 def fhir_role(where: str) -> str | None:
-    """The role a FHIR resource gives its names: `entry[3] Practitioner` -> staff."""
+    """The role a FHIR resource gives its names: `entry[3] Practitioner` -> staff.
+    Remembered per position: a row's every value asks it."""
     words = normalise_words(where).split()
     for length in (2, 1):
         for index in range(len(words) - length, -1, -1):
