@@ -23,7 +23,15 @@ from phiscan.config import Config
 from phiscan.extract.base import ExtractContext
 from phiscan.inventory.store import Inventory
 from phiscan.model import TextUnit
-from phiscan.scan.limits import MEMORY_REASON, TIMEOUT_REASON, FileTimeout, deadline
+from phiscan.scan.limits import (
+    MEMORY_REASON,
+    TIMEOUT_REASON,
+    FileTimeout,
+    deadline,
+    memory_allowance,
+    outside_file_limits,
+    remaining_seconds,
+)
 from phiscan.scan.pipeline import scan_item
 from phiscan.scan.runner import run_scan
 from phiscan.sources.local import LocalSource
@@ -239,3 +247,22 @@ def test_a_file_its_memory_allowance_cannot_hold_is_skipped_not_read(tmp_path):
         "skipped", f"too large for per_file_memory_mb: {size} bytes > 256 MB")
     assert (rows["small.txt"]["status"], rows["small.txt"]["entities"]["UK_NHS"]) == (
         "scanned", 1)
+
+
+def test_the_engines_own_load_counts_against_neither_limit():
+    """A worker's spaCy model, loaded when a file's first block needs it, runs outside
+    that file's deadline and memory allowance (`outside_file_limits`); the file's own
+    work after it is limited as before."""
+    with deadline(1.0), memory_allowance(64):
+        with outside_file_limits():
+            time.sleep(1.3)
+            kept = bytearray(256 * 1024 * 1024)  # four times the file's allowance
+        left = remaining_seconds()
+        with pytest.raises(MemoryError):
+            bytearray(256 * 1024 * 1024)
+    assert len(kept) == 256 * 1024 * 1024
+    assert left is not None and 0.5 < left <= 1.0
+    with pytest.raises(FileTimeout), deadline(0.5):
+        with outside_file_limits():
+            time.sleep(0.7)
+        time.sleep(1.0)

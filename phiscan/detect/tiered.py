@@ -55,21 +55,23 @@ does not change spaCy's output, so both modes report exactly the same findings
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.language import Language
 
 from phiscan.config import Config
 from phiscan.detect.capitals import marked_name
-from phiscan.detect.engine import NER_COMPONENTS
+from phiscan.detect.engine import NER_COMPONENTS, LazyPipelines
 from phiscan.detect.ner_decoder import GreedyNer
 from phiscan.detect.record_lines import RecordLines
 from phiscan.model import TextUnit, is_unnamed_field
@@ -313,16 +315,34 @@ class TieredAnalyzer:
         self.ner_recognizer = next(
             (r for r in recognizers if isinstance(r, SpacyRecognizer)), None)
         self.nlp_engine = analyzer.nlp_engine
-        self.nlp = analyzer.nlp_engine.nlp[self.language]
-        self.unused_components = [name for name in self.nlp.pipe_names
-                                  if name not in NER_COMPONENTS]
-        self.decoder = GreedyNer.of(self.nlp, self.unused_components)
         self.batch_chars = NER_BATCH_CHARS
         self.blocks_read = 0  # blocks spaCy read, for tests and the benchmark
         self.spacy_calls = 0
         self.ner_memory = NerMemory()
         # A table row's raw matches remembered per line; None reads every row whole.
         self.record_lines: RecordLines | None = RecordLines(self.cheap)
+        # Reads blocks elsewhere (`phiscan.scan.ner_service`); None when it cannot.
+        self.ner_reader: Callable[[list[str]], list[list[RecognizerResult]] | None] | None = None
+        self.load_guard: Callable[[], AbstractContextManager] = nullcontext
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded by the first block NER reads (`LazyPipelines`), under
+        `load_guard` (a scan's worker: outside the file's limits, as the load is the
+        engine's cost, not the file's)."""
+        pipelines = self.nlp_engine.nlp
+        if isinstance(pipelines, LazyPipelines) and not pipelines.loaded:
+            with self.load_guard():
+                return pipelines[self.language]
+        return pipelines[self.language]
+
+    @functools.cached_property
+    def unused_components(self) -> list[str]:
+        return [name for name in self.nlp.pipe_names if name not in NER_COMPONENTS]
+
+    @functools.cached_property
+    def decoder(self) -> GreedyNer | None:
+        return GreedyNer.of(self.nlp, self.unused_components)
 
     def analyze(self, unit: TextUnit) -> list[RecognizerResult]:
         plan = self.plan(unit)
@@ -427,11 +447,19 @@ class TieredAnalyzer:
         return people
 
     def ner_people_in(self, pieces: list[str]) -> Iterator[list[RecognizerResult]]:
-        """For each piece, spaCy's PERSON results (offsets within the piece)."""
+        """For each piece, spaCy's PERSON results (offsets within the piece): from
+        `ner_reader` when it answers, else read here."""
         self.blocks_read += len(pieces)
         if not pieces:
             return
         self.spacy_calls += 1
+        if self.ner_reader is not None and (people := self.ner_reader(pieces)) is not None:
+            yield from people
+            return
+        yield from self.spacy_people_in(pieces)
+
+    def spacy_people_in(self, pieces: list[str]) -> Iterator[list[RecognizerResult]]:
+        """ner_people_in, read by this process's spaCy pipeline."""
         truecased = getattr(self.ner_recognizer, "truecased", None)
         if truecased is not None:  # blocks in capitals: see CheckedSpacyRecognizer
             pieces = [truecased(piece) for piece in pieces]

@@ -185,11 +185,47 @@ def memory_allowance(megabytes: int) -> Iterator[None]:
         wanted = min(wanted, hard)
     if soft != resource.RLIM_INFINITY:
         wanted = min(wanted, soft)
+    previous = getattr(_current, "outer_memory", None)
+    _current.outer_memory = (soft, hard)
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
     try:
         yield
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        _current.outer_memory = previous
+
+
+@contextmanager
+def outside_file_limits() -> Iterator[None]:
+    """Work done inside counts against neither the file's deadline nor its memory
+    allowance: the engine's, not the file's (a worker's spaCy model, loaded when the
+    first block needs it). The deadline moves by the time spent; the allowance moves by
+    the memory the work kept. Main thread only (elsewhere the limits hold)."""
+    if not _on_main_thread():
+        yield
+        return
+    left, repeat = signal.getitimer(signal.ITIMER_REAL)
+    deadline_end = getattr(_current, "deadline", None)
+    outer_memory = getattr(_current, "outer_memory", None)
+    allowance = resource.getrlimit(resource.RLIMIT_AS)
+    size_before = address_space_bytes()
+    started = time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    if outer_memory is not None:
+        resource.setrlimit(resource.RLIMIT_AS, outer_memory)
+    try:
+        yield
+    finally:
+        if outer_memory is not None:
+            soft, hard = allowance
+            if soft != resource.RLIM_INFINITY:
+                soft += max(address_space_bytes() - size_before, 0)
+                soft = soft if hard == resource.RLIM_INFINITY else min(soft, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        if deadline_end is not None:
+            _current.deadline = deadline_end + (time.monotonic() - started)
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left, repeat)
 
 
 def address_space_bytes() -> int:
