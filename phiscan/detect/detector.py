@@ -88,6 +88,8 @@ class Detector:
             if not unit.owns(result.start):
                 continue
             if result.entity_type == "PERSON":
+                if in_column_name(unit, result.start, result.end):
+                    continue  # `Patient (Surname, Forename): ...`: the labels' own scan reads it
                 result = self.whole_cell_name(unit, result)
             raw_value = unit.text[result.start:result.end]
             value_hash, masked = self.hashed(result.entity_type, raw_value)
@@ -253,6 +255,17 @@ class ValueMemo:
             del self.known[next(iter(self.known))]
         self.known[key] = value
         return value
+
+
+def in_column_name(unit: TextUnit, start: int, end: int) -> bool:
+    """Whether a span of a structured record lies in a column's name (before its value on
+    its `name: value` line). Column names are read by `UnitLabels`, which keeps a name
+    made of column words only (`SURNAME, Forename`) out."""
+    if unit.record is None or not unit.fields:
+        return False
+    line_end = unit.text.find("\n", end)
+    return any(end <= span.start and (line_end == -1 or span.start < line_end)
+               and "\n" not in unit.text[end:span.start] for span in unit.fields)
 
 
 def reported_once(findings: list[Finding]) -> list[Finding]:

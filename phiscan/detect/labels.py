@@ -37,6 +37,7 @@ from typing import Any
 import regex
 from presidio_analyzer import RecognizerResult
 
+from phiscan.data import field_words
 from phiscan.detect.engine import is_test_data, recognizer_name
 from phiscan.detect.entities import ADDRESS_ENTITIES, IDENTIFYING_ENTITIES, mask_value
 from phiscan.detect.tiered import (
@@ -55,6 +56,7 @@ POSITION = regex.compile(
 # An identifier-length run of digits glued to letters: read again with a space between.
 GLUED_DIGITS = regex.compile(r"(?<=\p{L})(?=\d{6})|(?<=\d{6})(?=\p{L})")
 LABEL_FIELD_PREFIX = "[label] "
+WORD = regex.compile(r"\p{L}+")
 # Two or more capitalised words: masked as a name when an identifier sits beside them.
 CAPITALISED_RUN = regex.compile(
     r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}'’.\-]*)+")
@@ -154,6 +156,14 @@ def names_beside_identifiers(text: str, hits: list[Hit]) -> Iterator[Hit]:
             yield Hit(PERSON, run.start(), run.end(), 0.0, "", False)
 
 
+def column_words_only(label: str, hit: Hit) -> bool:
+    """A name in a label made of column words only (`Patient name (SURNAME, Forename)`
+    read as `SURNAME, Forename`): the column's shape, nobody's name."""
+    words = WORD.findall(label[hit.start:hit.end].lower())
+    return hit.entity_type == PERSON and bool(words) and all(
+        word in field_words() for word in words)
+
+
 class LabelGuard:
     """Scans and masks labels; one per Detector (per worker process)."""
 
@@ -233,7 +243,8 @@ class LabelGuard:
         hits = [Hit(result.entity_type, result.start, result.end, float(result.score),
                     recognizer_name(result), is_test_data(result)) for result in candidates]
         hits += self.people(text, candidates)
-        return hits + list(names_beside_identifiers(text, hits))
+        hits += names_beside_identifiers(text, hits)
+        return [hit for hit in hits if not column_words_only(text, hit)]
 
     def people(self, text: str, candidates: list[RecognizerResult]) -> list[Hit]:
         """Names spaCy finds in the label (a sheet named after its patient). Masked

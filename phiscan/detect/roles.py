@@ -69,9 +69,14 @@ SENTENCE_WORDS = frozenset({
     "he", "they", "who", "which", "that", "this", "not", "no", "will", "would", "can",
     "could", "should", "did", "does", "if", "when", "then", "so", "also", "today"})
 READER = "your"
+AFFILIATION_STARTS = frozenset({"from", "of"})
+AFFILIATION_WORDS = 5  # `from the Harrowfield district nursing team`
+ARTICLES = frozenset({"the", "a", "an", "her", "his", "their"})
 # The role HL7 v2 gives the person-name fields of a segment; a name field of any other
 # segment names a clinician or an operator. A guarantor or insured who is the patient is
 # the patient's own name in that record (`Person.related_names` leaves it out).
+# Segments that are a staff member's own record (HL7 v2 master files: staff, practitioner).
+HL7_STAFF_RECORDS = frozenset({"STF", "PRA"})
 HL7_ROLES = {"PID": SUBJECT, "MRG": SUBJECT, "NK1": RELATED, "GT1": RELATED, "IN1": RELATED}
 # A person-name field as `phiscan.extract.hl7` names it: `PV1-7 attending_doctor_name`.
 _HL7_NAME_FIELD = re.compile(r"([A-Z][A-Z0-9]{2})-\d+ \w+_name$")
@@ -139,6 +144,7 @@ class RoleRules:
     topics: frozenset[str] = frozenset()  # `re`, `regarding`: mark the name after, never before
     verbs: frozenset[str] = frozenset()  # `found`, `took`: a role phrase before them is a doer
     related_after: frozenset[str] = frozenset()  # `(sister)`: a relation after, a title before
+    teams: frozenset[str] = frozenset()  # `from the district nursing team`: staff
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -158,7 +164,8 @@ class RoleRules:
                    received, frozenset(sections.get("linking words", [])),
                    frozenset(sections.get("topic words", [])),
                    frozenset(sections.get("doer verbs", [])),
-                   frozenset(sections.get("related after a name", [])))
+                   frozenset(sections.get("related after a name", [])),
+                   frozenset(sections.get("team words", [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -236,6 +243,21 @@ class RoleRules:
                 return None
         return None
 
+    def affiliated(self, normalised: str) -> bool:
+        """`from the district nursing team`, `of Beacon Telecare control room`, `of the
+        surgery`: where the named person works, so staff (not `at`: a patient is seen at
+        the surgery). Up to `AFFILIATION_WORDS` words (the team's name) between the
+        preposition and a team word (`[team words]`)."""
+        words = normalised.split()
+        if not words or words[0] not in AFFILIATION_STARTS or not self.teams:
+            return False
+        for word in words[1:1 + AFFILIATION_WORDS]:
+            if word in self.teams:
+                return True
+            if word in SENTENCE_WORDS - ARTICLES:
+                return False
+        return False
+
     def readers_relative(self, normalised: str) -> bool:
         """Whether the last role phrase is the reader's relation (`Re: your mother, Mrs
         Edna Price`, `Re: your relative, Miss ...`): in a letter to a relative that names
@@ -253,11 +275,16 @@ class RoleRules:
 
     def value_role(self, field: str | None, where: str = "") -> str:
         """`related` for a value a related person's own field holds (a `contact_dob` or
-        `next_of_kin_phone` column, an NK1/GT1/IN1 field, a FHIR RelatedPerson), so the
-        record's subject never takes it; '' otherwise (a row's values are its person's)."""
+        `next_of_kin_phone` column, an NK1/GT1/IN1 field, a FHIR RelatedPerson), `staff` for
+        one of a staff member's own record (a FHIR Practitioner's `birthDate`, an HL7 STF
+        segment), so the record's subject never takes it and it makes no possible person;
+        '' otherwise (a row's values are its person's)."""
         if field and self._column_fact(self._related_field_cache, field, self._related_field):
             return RELATED
-        return RELATED if where and fhir_role(where) == RELATED else UNMARKED
+        if field and _HL7_FIELD.match(field) and field[:3] in HL7_STAFF_RECORDS:
+            return STAFF
+        resource = fhir_role(where) if where else None
+        return resource if resource in NOT_SUBJECT else UNMARKED
 
     def _related_field(self, field: str) -> bool:
         segment = _HL7_FIELD.match(field)
@@ -337,6 +364,8 @@ class RoleRules:
             role = STAFF
         if role is None and not possessive(text, start, end):
             role = self.first(own_apposition(text, end, context.after))
+            if role is None and self.affiliated(line_after(text, end)):
+                role = STAFF
         if role is None and not context.field.strip():
             role = self.recipient_role(text, start, end)
         if role is None and not context.field.strip() and self.signed(text, start):
@@ -414,6 +443,13 @@ class RoleRules:
 def possessive(text: str, start: int, end: int) -> bool:
     """`Doreen Walsh's son`: the words after the name describe someone else."""
     return text.startswith(POSSESSIVE, end) or text.endswith(POSSESSIVE, start, end)
+
+
+def line_after(text: str, end: int, chars: int = 80) -> str:
+    """The normalised words after a name up to its line's end (at most `chars`)."""
+    line_end = min(index for index in (text.find("\n", end), text.find("\r", end), len(text))
+                   if index != -1)
+    return normalise_words(text[end:min(line_end, end + chars)])
 
 
 def own_apposition(text: str, end: int, after: str) -> str:

@@ -39,10 +39,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
-from pathlib import Path
 
 import regex
 
+from phiscan.data import field_words
 from phiscan.detect.roles import default_rules
 from phiscan.extract.base import record_unit
 from phiscan.model import TextUnit, unnamed_field
@@ -56,9 +56,7 @@ MAX_LABEL_CHARS = 60
 MAX_LABEL_DIGITS = 2
 FORM_LABEL_SHARE = 2 / 3
 
-FIELD_WORDS_FILE = Path(__file__).parent.parent / "data" / "field_words.txt"
-FIELD_WORDS = frozenset(word for line in FIELD_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-                        if not line.startswith("#") for word in line.split())
+FIELD_WORDS = field_words()
 # `date_of_birth`, `nhsNumber`, `PatientID`, `NHS No:`, `Ref #`, `Weight (kg)`
 PROGRAMMER_NAME = regex.compile(
     r"^\p{L}[\p{L}\d]*(?:[_.]\p{L}[\p{L}\d]*)+$|^\p{Ll}+(?:\p{Lu}\p{Ll}*)+$"
@@ -69,6 +67,13 @@ VALUE_SHAPE = regex.compile(
     r"@\S+\.\S|(?<![\p{L}\d])\p{L}{1,2}\d[\p{L}\d]?\s*\d\p{L}{2}(?![\p{L}\d])|https?:|www\.",
     regex.IGNORECASE)
 SENTENCE = regex.compile(r"[.!?;,]\s+\S")
+# What a column name says in brackets about its values' shape (`Patient (Surname,
+# Forename)`, `DOB (dd/mm/yyyy)`, `Weight (kg)`): no sentence, whatever its commas.
+BRACKETED = regex.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# Words that spell a name's shape (`(SURNAME, Forename)`, `[Last First]`).
+NAME_PARTS = frozenset({"surname", "surnames", "forename", "forenames", "first", "last",
+                        "given", "family", "name", "names", "middle", "title", "initials",
+                        "initial", "then"})
 
 Cells = list[str]
 
@@ -81,7 +86,7 @@ def looks_like_value(cell: str) -> bool:
     """A cell no column name looks like: numbers, dates, identifiers, sentences."""
     return (len(cell) > MAX_LABEL_CHARS or sum(map(str.isdigit, cell)) > MAX_LABEL_DIGITS
             or len(cell.split()) > MAX_LABEL_WORDS or bool(DATE.search(cell))
-            or bool(VALUE_SHAPE.search(cell)) or bool(SENTENCE.search(cell)))
+            or bool(VALUE_SHAPE.search(cell)) or bool(SENTENCE.search(BRACKETED.sub(" ", cell))))
 
 
 def has_field_word(cell: str) -> bool:
@@ -223,8 +228,17 @@ def label_value_pairs(cells: Cells) -> list[tuple[str, str]] | None:
 
 
 def column_names(header: Cells | None, width: int) -> list[str]:
-    names = [name or unnamed_field(index) for index, name in enumerate(header or [])]
+    names = [without_name_shape(name) or unnamed_field(index)
+             for index, name in enumerate(header or [])]
     return names + [unnamed_field(index) for index in range(len(names), width)]
+
+
+def without_name_shape(name: str) -> str:
+    """A column name without the name shape it spells out in brackets: `Service user
+    [Surname Forename]` is a service user's name, not a surname or a forename field (a
+    column read as a forename takes one word of `WHITTAKER Joan`)."""
+    return BRACKETED.sub(lambda part: " " if all(
+        word in NAME_PARTS for word in words_of(part.group())) else part.group(), name).strip()
 
 
 def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
