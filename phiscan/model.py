@@ -219,6 +219,7 @@ class Finding:
     test_data: bool = False
     in_label: bool = False  # found in a position, record or field name, not in the text
     role: str = ""  # PERSON: subject, staff or related (`phiscan.detect.roles`)
+    kind: str = ""  # HOME_ACCESS: its kinds of way in, `code,key_holder` (`access_kinds_of`)
 
 
 @dataclass

@@ -91,6 +91,11 @@ class ContextScoredRecognizer(PatternRecognizer):
             raise ValueError(f"triggers for unknown patterns: {sorted(unknown)}")
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        scored = self.scored_matches(text, regex_flags)
+        return EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
+
+    def scored_matches(self, text: str, regex_flags=None) -> list[RecognizerResult]:
+        """Every pattern's matches that `score_match` keeps, duplicates included."""
         scored: list[RecognizerResult] = []
         # Scored before duplicates are removed: a match that the context rejects (a name
         # field excluded by its word) must not hide the same span found by another pattern.
@@ -103,7 +108,7 @@ class ContextScoredRecognizer(PatternRecognizer):
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
             }
             scored.append(kept)
-        return EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
+        return scored
 
     def match_patterns(self, text: str, flags: int) -> list[RecognizerResult]:
         """What `PatternRecognizer` finds (same scores, validation and explanations),

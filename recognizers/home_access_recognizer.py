@@ -66,8 +66,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import regex as re
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from recognizers import access_kinds as kinds
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, normalise_words, without_digits
 from recognizers.dates import parse_date
@@ -1034,7 +1035,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         text = read_through_ocr(text)
-        return merge_touching(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
+        scored = self.scored_matches(text, regex_flags)
+        kept = EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
+        return with_access_kinds(merge_touching(text, kept), scored)
 
     def _without_holder(self, text: str, result: RecognizerResult, pattern: str) -> str:
         """The matched text with who holds the key (and where they are) left out."""
@@ -1133,6 +1136,45 @@ def someone_lets_in(text: str, start: int, end: int) -> bool:
 
 
 _JOIN = re.compile(r"[\s,]*(?i:and)?[\s,]*")
+
+
+# What kind of way in each pattern finds (`recognizers.access_kinds`).
+PATTERN_KINDS = {
+    "code after object": kinds.CODE, "code after opening": kinds.CODE,
+    "code before object": kinds.CODE, "code field": kinds.CODE,
+    "code in next clause": kinds.CODE, "code keyed in": kinds.CODE,
+    "code then opening": kinds.CODE, "opening then its code": kinds.CODE,
+    "owned box code": kinds.CODE, "premises then keyed in": kinds.CODE,
+    "described object": kinds.CODE, "object location": kinds.CODE,
+    "hidden key": kinds.HIDDEN_KEY, "hiding place before key": kinds.HIDDEN_KEY,
+    "key said hidden": kinds.HIDDEN_KEY, "home key kept": kinds.HIDDEN_KEY,
+    "key to get in": kinds.HIDDEN_KEY,
+    "door state": kinds.LEFT_OPEN, "latched": kinds.LEFT_OPEN, "door knack": kinds.LEFT_OPEN,
+    "entry instruction": kinds.LEFT_OPEN, "route in": kinds.LEFT_OPEN,
+    "knock then in": kinds.LEFT_OPEN, "let in": kinds.LEFT_OPEN,
+    "keyholder holds key": kinds.KEY_HOLDER, "keyholder word": kinds.KEY_HOLDER,
+    "key held by": kinds.KEY_HOLDER, "key given to": kinds.KEY_HOLDER,
+}
+
+
+def with_access_kinds(merged: list[RecognizerResult], scored: list[RecognizerResult]
+                      ) -> list[RecognizerResult]:
+    """Each finding's kinds of way in: those of every match inside it (a note with a
+    key-safe code and a neighbour holding a key is both), sorted, in its metadata. A key
+    read inside a key safe's own match (`Key safe by the back door` as a key by a door)
+    is the key safe's: no hidden key."""
+    typed = [(match, PATTERN_KINDS.get(match.analysis_explanation.pattern_name, kinds.CODE))
+             for match in scored if match.analysis_explanation is not None]
+    codes = [match for match, kind in typed if kind == kinds.CODE]
+    for result in merged:
+        found = sorted({kind for match, kind in typed
+                        if result.start <= match.start and match.end <= result.end
+                        and not (kind == kinds.HIDDEN_KEY and any(
+                            code.start <= match.start and match.end <= code.end
+                            for code in codes))})
+        result.recognition_metadata = {**(result.recognition_metadata or {}),
+                                       kinds.ACCESS_KINDS_KEY: found}
+    return merged
 
 
 def merge_touching(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -169,7 +169,7 @@ def test_key_holders_relatives_and_staff_have_their_roles(scanned):
     assert letter == [
         ("PERSON", "Dr O******** M****", "staff"),
         ("PERSON", "Miss P******* C********", "subject"),
-        ("PERSON", "H****** F******", ""),  # a mention: not the subject's name
+        ("PERSON", "H****** F******", "staff"),  # `of the district nursing team`
         ("PERSON", "A***** B******", "related"),
         ("PERSON", "Dr C***** H******", "staff"),
         ("PERSON", "R****** C*********", "staff"),

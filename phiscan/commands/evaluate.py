@@ -22,6 +22,7 @@ from phiscan.quality.evaluation import (
     load_dataset,
 )
 from phiscan.security.files import write_private_text
+from recognizers.access_kinds import ACCESS_KINDS
 
 console = SafeConsole(width=110)  # wide enough for the per-entity metric columns
 
@@ -62,9 +63,7 @@ def scoping_eval(truth_path: Path, out_dir: Path, config_path: Path | None,
     rows = [export_row(person) | revealed_row(person, values) for person in people]
     figures = score_rows(rows, truth.people, truth.staff).as_dict() | {
         "total": len(people), "true_total": truth.individuals,
-        "with_home_access": sum(person.home_access for person in people),
-        "true_with_home_access": truth.with_home_access,
-    }
+    } | home_access_figures(people, truth)
     table = Table(title=f"breach scoping on {truth_path.name}")
     table.add_column("figure")
     table.add_column("value", justify="right")
@@ -73,6 +72,22 @@ def scoping_eval(truth_path: Path, out_dir: Path, config_path: Path | None,
     console.print(table)
     if json_out:
         write_private_text(json_out, json.dumps(figures, indent=2) + "\n")
+
+
+def home_access_figures(people: list, truth) -> dict[str, int]:
+    """People with any way into their home, and with entry details (a code, a hidden key,
+    a door left open), against the truth; per kind too when the truth says each person's
+    kinds (`access_kind`), else only the total (a truth's `keysafe_code`)."""
+    figures = {"with_home_access": sum(person.home_access for person in people),
+               "true_with_home_access": truth.with_home_access,
+               "with_entry_details": sum(person.entry_details for person in people)}
+    if not truth.gives_access_kinds:
+        return figures
+    figures["true_with_entry_details"] = truth.with_entry_details
+    for kind in ACCESS_KINDS:
+        figures[f"with_{kind}"] = sum(kind in person.access_kinds for person in people)
+        figures[f"true_with_{kind}"] = truth.with_access_kind(kind)
+    return figures
 
 
 def register(app: typer.Typer) -> None:

@@ -32,6 +32,7 @@ from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.detect.unit_memo import UnitMemo
 from phiscan.model import Finding, Label, TextUnit
 from phiscan.security.keys import keyed_hash
+from recognizers.access_kinds import ACCESS_KINDS_KEY, KIND_SEPARATOR
 from recognizers.context import normalise_words
 
 SCORE_JOINED = 0.85
@@ -113,6 +114,7 @@ class Detector:
                 field=labels.field(field),
                 test_data=is_test_data(result),
                 role=self.role_of(unit, result.entity_type, result.start, result.end, field),
+                kind=access_kinds_of(result),
             ))
         findings = self.row_roles(unit, findings)
         findings = [finding if isinstance(finding.record, Label)
@@ -255,6 +257,13 @@ class ValueMemo:
             del self.known[next(iter(self.known))]
         self.known[key] = value
         return value
+
+
+def access_kinds_of(result: RecognizerResult) -> str:
+    """A HOME_ACCESS finding's kinds of way in (`code,key_holder`), as its recognizer gave
+    them (`recognizers.access_kinds`); '' for any other finding."""
+    kinds = (result.recognition_metadata or {}).get(ACCESS_KINDS_KEY)
+    return KIND_SEPARATOR.join(kinds) if kinds else ""
 
 
 def in_column_name(unit: TextUnit, start: int, end: int) -> bool:

@@ -27,7 +27,8 @@ CATEGORY_LABELS = {
     "ethnicity": "Racial or ethnic origin",
     "religion": "Religious or philosophical beliefs",
     "sexual_orientation": "Sex life or sexual orientation",
-    "home_access": "Home-access details (key-safe and door codes, hidden keys)",
+    "home_access": "Home-access details (key-safe and door codes, hidden keys, doors left "
+                   "open, key holders named)",
     "other": "Other personal data",
 }
 CONTROLLER_PROMPTS = {
@@ -54,9 +55,13 @@ def _data_subject_types(individuals: dict) -> list[str]:
     if individuals["total"]:
         types.append("Patients or service users (identified by NHS number, or by name "
                      "with date of birth)")
-    if individuals["with_home_access"]:
-        types.append("People receiving care at home (home-access details exposed): "
-                     f"{individuals['with_home_access']}")
+    if individuals["with_entry_details"]:
+        types.append("People receiving care at home whose home can be entered from the "
+                     "leaked details (key-safe or door codes, hidden keys, doors left open): "
+                     f"{individuals['with_entry_details']}")
+    if individuals["with_key_holder_only"]:
+        types.append("People receiving care at home for whom only a key holder is named: "
+                     f"{individuals['with_key_holder_only']}")
     types.append("Staff named without a date of birth or NHS number (for example on rotas) "
                  "are not counted as data subjects by this method")
     return types
@@ -73,7 +78,8 @@ def build_ico(report: dict) -> dict:
             "lower_bound": individuals["lower_bound"],
             "upper_bound": individuals["upper_bound"],
             "with_special_category_data": individuals["with_special_category"],
-            "with_home_access_details": individuals["with_home_access"],
+            "with_home_access_details": individuals["with_entry_details"],
+            "with_key_holder_named_only": individuals["with_key_holder_only"],
             "types": _data_subject_types(individuals),
         },
         "records": {
@@ -110,7 +116,10 @@ def _markdown_lines(ico: dict) -> list[str]:
         f"- **{subjects['approximate_number']}** people "
         f"(between {subjects['lower_bound']} and {subjects['upper_bound']}, see Method)",
         f"- with special-category (health) data: {subjects['with_special_category_data']}",
-        f"- with home-access details: {subjects['with_home_access_details']}",
+        "- with home-access details (their home can be entered from the leak: a key-safe "
+        f"or door code, a hidden key, a door left open): "
+        f"{subjects['with_home_access_details']}",
+        f"- with only a key holder named: {subjects['with_key_holder_named_only']}",
         "",
         "Types of data subject:",
         "",

@@ -11,13 +11,16 @@ from collections import Counter
 from pathlib import Path
 
 from phiscan.scoping.linkage import Individual
+from phiscan.scoping.subject_records import UNKNOWN_KIND
 from phiscan.security.files import open_private
+from recognizers.access_kinds import ACCESS_KINDS
 
 FIRST_LOCATIONS = 3
 EXPORT_COLUMNS = (
     "individual_id", "nhs_number_masked", "name_masked", "other_names_masked",
     "date_of_birth_masked", "postcode_masked", "related_people_masked", "related_people_count",
-    "categories", "special_category", "home_access", "test_range_nhs_number", "records",
+    "categories", "special_category", "home_access", "home_access_kinds",
+    "test_range_nhs_number", "records",
     "locations", "first_locations",
 )
 # The kinds of hash a revealed row shows; names are split into the best, the others and
@@ -74,6 +77,13 @@ def masked_previews(person: Individual, hashes: list[str]) -> str:
     return "; ".join(dict.fromkeys(previews[value_hash] for value_hash in hashes))
 
 
+def access_kinds(person: Individual) -> list[str]:
+    """The kinds of way into the person's home the leak gives, in a fixed order: `code`,
+    `hidden_key`, `left_open` (the home opens from the text alone), `key_holder` (a key
+    holder named), `unknown` (an inventory older than kinds)."""
+    return [kind for kind in (*ACCESS_KINDS, UNKNOWN_KIND) if kind in person.access_kinds]
+
+
 def export_row(person: Individual) -> dict[str, str | int]:
     locations = person.locations
     hashes = hashes_by_column(person)
@@ -89,6 +99,7 @@ def export_row(person: Individual) -> dict[str, str | int]:
         "categories": ";".join(sorted(person.categories)),
         "special_category": str(person.special_category).lower(),
         "home_access": str(person.home_access).lower(),
+        "home_access_kinds": ";".join(access_kinds(person)),
         "test_range_nhs_number": str(person.test_range_nhs).lower(),
         "records": len(person.records),
         "locations": len(locations),

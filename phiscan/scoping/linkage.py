@@ -49,6 +49,7 @@ from operator import attrgetter
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
+from recognizers.access_kinds import KEY_HOLDER
 
 # A record of a table as the extractors name it: `sheet MAR row 4`, `table 2 row 3`,
 # `row 12`, `table 1 column 2`; the rest of the name is the table.
@@ -301,6 +302,18 @@ class Individual:
     @computed_once
     def home_access(self) -> bool:
         return HOME_ACCESS in self.categories
+
+    @computed_once
+    def access_kinds(self) -> set[str]:
+        """The kinds of way into this person's home the leak gives (`code`, `hidden_key`,
+        `left_open`, `key_holder`; `unknown` from an inventory older than kinds)."""
+        return union_of(self.records, "access_kinds")
+
+    @computed_once
+    def entry_details(self) -> bool:
+        """Their home opens from the leak alone (a code, a hidden key, a door left open):
+        the responder changes the code or moves the key. Only a key holder named is not."""
+        return bool(self.access_kinds - {KEY_HOLDER})
 
     @computed_once
     def special_category(self) -> bool:

@@ -49,7 +49,8 @@ from phiscan.scoping.recurrence import (
     recurring_names,
     treat_as_staff,
 )
-from phiscan.scoping.subject_records import Record, load_records
+from phiscan.scoping.subject_records import UNKNOWN_KIND, Record, load_records
+from recognizers.access_kinds import ACCESS_KINDS
 
 REPORT_SCHEMA = "phiscan.report/1"
 TOP_LOCATIONS = 20
@@ -142,6 +143,13 @@ def _people_by_category(individuals: list[Individual]) -> dict[str, int]:
     return {category: counts[category] for category in CATEGORY_ORDER if counts[category]}
 
 
+def _people_by_access_kind(individuals: list[Individual]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for person in individuals:
+        counts.update(person.access_kinds)
+    return {kind: counts[kind] for kind in (*ACCESS_KINDS, UNKNOWN_KIND) if counts[kind]}
+
+
 def individuals_section(scope: Scope) -> dict:
     people = scope.individuals
     total = len(people)
@@ -151,6 +159,10 @@ def individuals_section(scope: Scope) -> dict:
         "upper_bound": scope.upper_bound,
         "with_special_category": sum(person.special_category for person in people),
         "with_home_access": sum(person.home_access for person in people),
+        "with_entry_details": sum(person.entry_details for person in people),
+        "with_key_holder_only": sum(person.home_access and not person.entry_details
+                                    for person in people),
+        "by_access_kind": _people_by_access_kind(people),
         "with_nhs_number": sum(bool(person.nhs) for person in people),
         "without_nhs_number": sum(not person.nhs for person in people),
         "with_test_range_nhs_number": sum(person.test_range_nhs for person in people),
@@ -309,6 +321,11 @@ def method_section() -> dict:
                  "never do, nor a name seen beside [scoping] recurring_subjects different "
                  "subjects (listed under staff.recurring_names; [scoping] keep_names "
                  "overrides)",
+        "home_access": "with_home_access counts people with any way into their home in the "
+                       "leak; with_entry_details those whose home opens from the leaked text "
+                       "alone (a key-safe or door code, a hidden key, a door left open: "
+                       "change the code, move the key), the ICO figure; "
+                       "with_key_holder_only those for whom only a key holder is named",
     }
 
 

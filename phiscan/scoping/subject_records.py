@@ -20,13 +20,14 @@ from phiscan.detect.normalize import is_full_name
 from phiscan.detect.records import entry_of
 from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
+from recognizers.access_kinds import KIND_SEPARATOR
 
 HOME_ACCESS = category_of("HOME_ACCESS")
 # Findings of a location scanned before records existed: one record for the whole file.
 WHOLE_LOCATION = "document"
 RECORD_COLUMNS = "l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
 FINDINGS_QUERY = (
-    f"SELECT {RECORD_COLUMNS}, {{role}}"
+    f"SELECT {RECORD_COLUMNS}, {{role}}, {{kind}}"
     " FROM findings f JOIN locations l ON l.id = f.location_id WHERE l.gone = 0"
     " ORDER BY l.location, f.id"
 )
@@ -46,6 +47,7 @@ class Record:
     dobs: set[str] = field(default_factory=set)
     postcodes: set[str] = field(default_factory=set)
     categories: set[str] = field(default_factory=set)
+    access_kinds: set[str] = field(default_factory=set)  # `code`, `key_holder`... (home access)
     masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
 
     @property
@@ -90,7 +92,9 @@ KEY_ATTRIBUTES = {"UK_NHS": "nhs", "DATE_OF_BIRTH": "dobs", "UK_POSTCODE": "post
 NAME_ATTRIBUTES = {STAFF: "staff_names", RELATED: "related_names"}
 
 # One findings row as FINDINGS_QUERY selects it (plain tuples: a breach has millions).
-FindingRow = tuple[str, str | None, str, str, str, int, str]
+FindingRow = tuple[str, str | None, str, str, str, int, str, str]
+# A HOME_ACCESS finding stored before kinds were (kind ''): counted as an entry detail.
+UNKNOWN_KIND = "unknown"
 
 
 def _target(record: Record, entity: str, masked: str, role: str) -> set[str] | None:
@@ -105,13 +109,15 @@ def _target(record: Record, entity: str, masked: str, role: str) -> set[str] | N
 
 
 def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_data: int,
-                role: str, category: str) -> None:
+                role: str, category: str, kind: str = "") -> None:
     if test_data:
         if entity == "UK_NHS":
             record.test_nhs.add(value_hash)
             record.masked[value_hash] = masked
         return
     record.categories.add(category)
+    if category == HOME_ACCESS:
+        record.access_kinds.update(kind.split(KIND_SEPARATOR) if kind else (UNKNOWN_KIND,))
     if role in NOT_SUBJECT and entity != "PERSON":
         return  # a relative's or a clinician's own date of birth or number: never the subject's
     target = _target(record, entity, masked, role)
@@ -127,7 +133,7 @@ def build_records(rows: Iterable[FindingRow]) -> list[Record]:
     """Records in inventory order (location, then record name as first seen)."""
     records: dict[tuple[str, str], Record] = {}
     categories: dict[str, str] = {}  # entity type -> category, looked up once per type
-    for location, record_name, entity, value_hash, masked, test_data, role in rows:
+    for location, record_name, entity, value_hash, masked, test_data, role, kind in rows:
         key = (location, record_name or WHOLE_LOCATION)
         record = records.get(key)
         if record is None:
@@ -135,7 +141,7 @@ def build_records(rows: Iterable[FindingRow]) -> list[Record]:
         category = categories.get(entity)
         if category is None:
             category = categories[entity] = category_of(entity)
-        add_finding(record, entity, value_hash, masked, test_data, role, category)
+        add_finding(record, entity, value_hash, masked, test_data, role, category, kind)
     for record in records.values():
         record.settle()
     share_home_access(records.values())
@@ -152,18 +158,21 @@ def share_home_access(records: Iterable[Record]) -> None:
         entries[(record.location, entry_of(record.name))].append(record)
     for household in entries.values():
         if len(household) > 1 and any(record.home_access for record in household):
+            kinds = set().union(*(record.access_kinds for record in household))
             for record in household:
                 record.categories.add(HOME_ACCESS)
+                record.access_kinds |= kinds
 
 
 def load_records(inventory: Inventory, run_id: int | None = None) -> list[Record]:
     """Streamed with only the columns needed: a large breach has millions of findings.
     The current findings, or those held when run `run_id` ended (its history)."""
-    if run_id is not None:
-        return build_records(inventory.findings_at(run_id, f"{RECORD_COLUMNS}, f.role"))
     columns = {row[1] for row in inventory.db.execute("PRAGMA table_info(findings)")}
-    # An inventory written before roles (opened read-only, so not migrated): role ''.
+    # An inventory written before roles or kinds (opened read-only, so not migrated): ''.
     role = "f.role" if "role" in columns else "'' AS role"
+    kind = "f.kind" if "kind" in columns else "'' AS kind"
+    if run_id is not None:
+        return build_records(inventory.findings_at(run_id, f"{RECORD_COLUMNS}, {role}, {kind}"))
     cursor = inventory.db.cursor()
     cursor.row_factory = None
-    return build_records(cursor.execute(FINDINGS_QUERY.format(role=role)))
+    return build_records(cursor.execute(FINDINGS_QUERY.format(role=role, kind=kind)))

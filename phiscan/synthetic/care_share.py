@@ -36,6 +36,7 @@ from phiscan.synthetic.people import (
     random_nhs_number,
     spaced,
 )
+from recognizers.access_kinds import CODE, ENTRY_KINDS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -54,6 +55,19 @@ class Patient:
         return getattr(self.subject, name)
 
 
+ACCESS_KIND = "access_kind"  # a truth's list of a person's kinds of way in
+
+
+def access_kinds(person: dict) -> list[str]:
+    """A true person's kinds of way in (`code`, `hidden_key`, `key_holder`, `left_open`):
+    their `access_kind` list (or one kind as a string); without one, `code` when they have
+    a `keysafe_code` (what the truths written before kinds count)."""
+    if ACCESS_KIND in person:
+        given = person[ACCESS_KIND] or []
+        return [given] if isinstance(given, str) else list(given)
+    return [CODE] if person.get("keysafe_code") else []
+
+
 @dataclass
 class CareTruth:
     people: list[dict] = field(default_factory=list)  # forename, surname, dob, nhs_number...
@@ -66,7 +80,21 @@ class CareTruth:
 
     @property
     def with_home_access(self) -> int:
-        return sum(bool(person["keysafe_code"]) for person in self.people)
+        """People with any way into their home in the share: their `access_kind` list
+        where the truth gives one, else a `keysafe_code`."""
+        return sum(bool(access_kinds(person)) for person in self.people)
+
+    @property
+    def gives_access_kinds(self) -> bool:
+        """Whether the truth says which kind of way in each person's is (`access_kind`)."""
+        return any(ACCESS_KIND in person for person in self.people)
+
+    def with_access_kind(self, kind: str) -> int:
+        return sum(kind in access_kinds(person) for person in self.people)
+
+    @property
+    def with_entry_details(self) -> int:
+        return sum(bool(set(access_kinds(person)) & ENTRY_KINDS) for person in self.people)
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(asdict(self), indent=1), encoding="utf-8")
