@@ -134,9 +134,11 @@ IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|DoB|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?
                     rf"(?:the[ ])?(?:\d|{MONTH_NAME}[ .])")
 # who the person is to the patient, between the name and its label: `Greta Redfearn
 # (sister), DOB ...`, `Greta Redfearn, sister, born ...` (lower-case words, no digits), or
-# their age (`Edna Lamb, aged 96 (DOB ...)`)
+# their age (`Edna Lamb, aged 96 (DOB ...)`; as an ambulance log writes it with their sex:
+# `WHITELEY, Edna, 91F, NHS ...`, `Albert Nuttall, 87 yrs, NHS ...`)
 RELATION_BETWEEN = (r"(?:[ ]\([a-z][a-z \-]{1,24}\)|,[ ][a-z][a-z\-]{1,24}(?:[ ][a-z\-]{1,12})?,"
-                    r"|,[ ]aged[ ]\d{1,3})")
+                    r"|,[ ]aged[ ]\d{1,3}"
+                    r"|,[ ]\d{1,3}[ ]?(?:[MF]|yrs?|years(?:[ ]old)?)(?![\w]),?)")
 NAME_BEFORE_IDENTIFIER = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
     rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"

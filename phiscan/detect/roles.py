@@ -58,6 +58,7 @@ AFTER_JOB_WORDS = 3  # `Jane Doe, tissue viability nurse`
 CLAUSE_CHARS = 120
 CLAUSE_START = re.compile(r"[.;:!?\n\r(\[|]")
 WORD = re.compile(r"[^\W_]+")
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 POSSESSIVE = ("'s", "\u2019s")
 MAX_LINKING_WORDS = 6  # `has now been formally offered to`
 # Words of a sentence, not of a job title (`said the nurse`, `and her nurse`): no
@@ -454,11 +455,14 @@ def line_after(text: str, end: int, chars: int = 80) -> str:
 
 def own_apposition(text: str, end: int, after: str) -> str:
     """The words after a name that may describe it: up to the next list separator
-    (`cc: Jane Doe; patient`: `patient` is the next item, not Jane Doe's role)."""
+    (`cc: Jane Doe; patient`: `patient` is the next item, not Jane Doe's role) or the end
+    of its sentence (`CH Amy Blake. Pt WHITELEY, Edna`: `Pt` opens the next one)."""
     line_end = text.find("\n", end)
     rest = text[end:len(text) if line_end == -1 else line_end]
-    cut = min((index for index in (rest.find(";"), rest.find("|")) if index != -1),
-              default=-1)
+    sentence_end = SENTENCE_END.search(rest)
+    cut = min((index for index in (rest.find(";"), rest.find("|"),
+                                   sentence_end.start() if sentence_end else -1)
+               if index != -1), default=-1)
     return after if cut == -1 else normalise_words(rest[:cut])
 
 
