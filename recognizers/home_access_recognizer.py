@@ -1145,6 +1145,7 @@ PATTERN_KINDS = {
     "code in next clause": kinds.CODE, "code keyed in": kinds.CODE,
     "code then opening": kinds.CODE, "opening then its code": kinds.CODE,
     "owned box code": kinds.CODE, "premises then keyed in": kinds.CODE,
+    "code shared with object": kinds.CODE,
     "described object": kinds.CODE, "object location": kinds.CODE,
     "hidden key": kinds.HIDDEN_KEY, "hiding place before key": kinds.HIDDEN_KEY,
     "key said hidden": kinds.HIDDEN_KEY, "home key kept": kinds.HIDDEN_KEY,
@@ -1154,6 +1155,7 @@ PATTERN_KINDS = {
     "knock then in": kinds.LEFT_OPEN, "let in": kinds.LEFT_OPEN,
     "keyholder holds key": kinds.KEY_HOLDER, "keyholder word": kinds.KEY_HOLDER,
     "key held by": kinds.KEY_HOLDER, "key given to": kinds.KEY_HOLDER,
+    "key then its holder": kinds.KEY_HOLDER,
 }
 
 

@@ -15,6 +15,7 @@ import json
 
 import pytest
 
+from recognizers.access_kinds import ACCESS_KINDS
 from tests.cli import export_individuals, key, run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
@@ -116,6 +117,14 @@ def test_eval_compares_the_total_when_the_truth_gives_no_kinds(scanned, tmp_path
     figures = json.loads(figures_path.read_text())
     assert home_access_figures(figures) == {
         "with_home_access": 5, "true_with_home_access": 4, "with_entry_details": 4}
+
+
+def test_every_home_access_pattern_has_a_kind():
+    """A pattern added to the grammar must say which kind of way in it finds."""
+    from recognizers.home_access_recognizer import PATTERN_KINDS, HomeAccessRecognizer
+
+    assert {pattern.name for pattern in HomeAccessRecognizer().patterns} == set(PATTERN_KINDS)
+    assert set(PATTERN_KINDS.values()) == set(ACCESS_KINDS)
 
 
 def home_access_figures(figures: dict) -> dict:
