@@ -5,7 +5,8 @@ recognizer's own patterns (`recognizers/access_kinds.py`), is stored with the fi
 (`findings.kind`), and reaches the export (`home_access_kinds`), the report
 (`with_entry_details`, the ICO figure; `with_key_holder_only`; `by_access_kind`), the ICO
 figures and `phiscan eval --scoping`, which compares per kind when the truth gives each
-person's `access_kind` list. A telecare responder's own date of birth is theirs. Scanned,
+person's `access_kind` list. A telecare responder's own date of birth is theirs, and so is a key holder's in a column
+whose name repeats the client's (`Client | DOB | Key holder | DOB`). Scanned,
 reported and evaluated by the real CLI; nothing raw leaves without `--reveal`.
 """
 
@@ -41,13 +42,18 @@ NOTES = {
 RESPONDERS = """client,client_dob,responder_1,responder_1_relationship,responder_1_dob
 Hilda Ainsworth,02/03/1934,Gail Ainsworth,daughter,11/10/1962
 """
+# A column name met again is the column's before it: the key holder's own date of birth.
+KEY_HOLDERS = f"""Client,DOB,NHS number,Key holder,DOB
+Stanley Dunford,21/06/1941,{NHS['dunford']},Len Dunford,03/03/1965
+"""
 
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("access-kinds-share")
     out = tmp_path_factory.mktemp("access-kinds-out") / "inventory"
-    write_files(share, {**NOTES, "telecare/responders.csv": RESPONDERS})
+    write_files(share, {**NOTES, "telecare/responders.csv": RESPONDERS,
+                        "telecare/key_holders.csv": KEY_HOLDERS})
     scan_quietly(share, out)
     return out
 
@@ -64,6 +70,7 @@ def test_each_person_has_the_kinds_of_way_in_their_notes_give(scanned, tmp_path)
                    row["home_access_kinds"]) for row in rows) == sorted(
         (key("PERSON", name), dob, "true", ";".join(kinds))
         for name, dob, _nhs, kinds in PEOPLE.values())
+    assert [row["other_names"] for row in rows] == [""] * len(rows)
 
 
 def test_the_report_counts_entry_details_apart_from_key_holders_named(scanned):
@@ -136,4 +143,4 @@ def test_nothing_raw_without_reveal(scanned, tmp_path):
     export_individuals(scanned, tmp_path)
     report_of(scanned)
     assert_no_raw_values(tmp_path, ["7316", "5820", "Brian Eccles", "Gail Ainsworth",
-                                    "11/10/1962", NHS["eccles"]])
+                                    "11/10/1962", "Len Dunford", "03/03/1965", NHS["eccles"]])

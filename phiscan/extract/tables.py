@@ -149,7 +149,11 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
     if not below or not labelled:
         return False
     folded = [cell.casefold() for _index, cell in labelled]
-    if len(set(folded)) < len(folded) or any(looks_like_value(cell) for _i, cell in labelled):
+    repeated = {cell for cell in folded if folded.count(cell) > 1}
+    # A repeated cell is a data row's (`Yes | Yes`) unless it is a column name the field
+    # vocabulary knows (`Client | DOB | Key holder | DOB`: `column_names` qualifies it).
+    if (any(not has_field_word(cell) for cell in repeated)
+            or any(looks_like_value(cell) for _i, cell in labelled)):
         return False
     evidence = 0
     for index, label in labelled:
@@ -230,7 +234,21 @@ def label_value_pairs(cells: Cells) -> list[tuple[str, str]] | None:
 def column_names(header: Cells | None, width: int) -> list[str]:
     names = [without_name_shape(name) or unnamed_field(index)
              for index, name in enumerate(header or [])]
-    return names + [unnamed_field(index) for index in range(len(names), width)]
+    return qualified(names) + [unnamed_field(index) for index in range(len(names), width)]
+
+
+def qualified(names: list[str]) -> list[str]:
+    """A column name met again is the column's before it (`Key holder | DOB` after `Client
+    | DOB`: the key holder's date of birth, `Key holder DOB`), so a related person's
+    values are read as theirs and each column keeps its own name."""
+    seen: set[str] = set()
+    named = []
+    for index, name in enumerate(names):
+        if name.casefold() in seen and index > 0:
+            name = f"{names[index - 1]} {name}"
+        seen.add(name.casefold())
+        named.append(name)
+    return named
 
 
 def without_name_shape(name: str) -> str:
