@@ -5,9 +5,10 @@ recognizer's own patterns (`recognizers/access_kinds.py`), is stored with the fi
 (`findings.kind`), and reaches the export (`home_access_kinds`), the report
 (`with_entry_details`, the ICO figure; `with_key_holder_only`; `by_access_kind`), the ICO
 figures and `phiscan eval --scoping`, which compares per kind when the truth gives each
-person's `access_kind` list. A telecare responder's own date of birth is theirs, and so is a key holder's in a column
-whose name repeats the client's (`Client | DOB | Key holder | DOB`). Scanned,
-reported and evaluated by the real CLI; nothing raw leaves without `--reveal`.
+person's `access_kind` list. A telecare responder's own date of birth is theirs, and so is
+a key holder's in a column whose name repeats the client's (`Client | DOB | Key holder |
+DOB`). Scanned, reported and evaluated by the real CLI; nothing raw leaves without
+`--reveal`.
 """
 
 from __future__ import annotations

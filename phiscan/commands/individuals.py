@@ -29,7 +29,7 @@ def individuals_table(people: list[Individual]) -> Table:
     for person in people[:SHOWN]:
         row = export_row(person)
         table.add_row(person.id, str(row["nhs_number_masked"]), str(row["name_masked"]),
-                      str(row["home_access"]), str(row["special_category"]),
+                      str(row["home_access_kinds"]) or "-", str(row["special_category"]),
                       str(row["locations"]))
     return table
 
