@@ -12,6 +12,7 @@ from phiscan.detect.entities import (
     mask_value,
     normalise,
 )
+from phiscan.detect.normalize import is_full_name
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "reference" / "output.md"
 
@@ -59,6 +60,18 @@ def test_every_shape_of_one_name_gives_one_key() -> None:
     for name, others in shapes.items():
         assert {normalise("PERSON", other) for other in others} == {normalise("PERSON", name)}
     assert normalise("PERSON", "Sandra Jones") != normalise("PERSON", "Sandra Jowett")
+
+
+def test_a_title_word_after_the_first_word_is_a_surname() -> None:
+    """`Florence Lord`, `Alan King`: a title word only before the name is a title (share 5:
+    `Lord` was dropped, so her name keyed as `Florence` alone and linked nowhere)."""
+    assert {normalise("PERSON", shape) for shape in (
+        "Florence Lord", "LORD, Florence", "LORD^Florence^^^Miss", "Miss Florence LORD",
+        "Lord, Florence")} == {"florence lord"}
+    assert normalise("PERSON", "Lord Florence Smith") == normalise("PERSON", "Florence Smith")
+    assert mask_value("PERSON", "Miss Florence Lord") == "Miss F******* L***"
+    assert mask_value("PERSON", "Lt Col Ann Dean") == "Lt Col A** D***"
+    assert is_full_name("F******* Lord") and not is_full_name("Mrs L***")
 
 
 def test_a_two_digit_year_keys_by_day_month_and_year_of_the_century() -> None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from phiscan.detect.normalize import (
     digits_only,
-    is_title,
     normalise_birth_date,
     normalise_name,
     normalise_phone,
+    without_leading_titles,
 )
 
 SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
@@ -62,9 +62,12 @@ def mask_email(value: str) -> str:
 
 
 def mask_name(value: str) -> str:
-    """First letter of each word, a title as it is: `Mrs J*** S****`."""
-    return " ".join(word if is_title(word) else _mask_word(word)
-                    for word in value.split(" "))[:60]
+    """First letter of each word, a title the name opens with as it is: `Mrs J*** S****`
+    (a title word later is the surname: `F******* L***`)."""
+    words = value.split(" ")
+    kept = len(words) - len(without_leading_titles(words))
+    return " ".join(word if index < kept else _mask_word(word)
+                    for index, word in enumerate(words))[:60]
 
 
 def mask_everything(value: str) -> str:

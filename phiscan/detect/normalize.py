@@ -15,9 +15,10 @@ from functools import lru_cache
 from recognizers.dates import birth_key, parse_date
 
 # Which normalisers made an inventory's keys. Raise it whenever a normaliser's output changes
-# (2: century-free birth dates, hyphenated names by their last part, accents folded): keys of
+# (2: century-free birth dates, hyphenated names by their last part, accents folded; 3: a
+# title word is a title only before the name, so `Florence Lord` keeps her surname): keys of
 # two formats never link, so a scan rescans everything and scoping warns on an older inventory.
-KEY_FORMAT = "2"
+KEY_FORMAT = "3"
 
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev",
@@ -40,8 +41,19 @@ def is_title(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_full_name(masked: str) -> bool:
     """At least two words that are neither initials nor titles (`J*** S****`): a forename
-    alone, with an initial (`J*** S`) or a title (`Mrs S****`) links nobody."""
-    return sum(len(word) > 1 and not is_title(word) for word in masked.split()) >= 2
+    alone, with an initial (`J*** S`) or a title (`Mrs S****`) links nobody. A title word
+    after the name's first word is a surname (`F******* Lord`)."""
+    return sum(len(word) > 1 for word in without_leading_titles(masked.split())) >= 2
+
+
+def without_leading_titles(words: list[str]) -> list[str]:
+    """The words after the titles a name opens with (`Mrs`, `Lt Col`); a title word later
+    is a name (`Florence Lord`, `Alan King`), and a title word alone is kept (`LORD` in
+    HL7's family component)."""
+    start = 0
+    while start < len(words) - 1 and is_title(words[start]):
+        start += 1
+    return words[start:]
 
 
 def _without_accents(value: str) -> str:
@@ -54,8 +66,8 @@ def _without_accents(value: str) -> str:
 def _name_words(value: str) -> list[str]:
     """Words of a name without titles and initials; `O'Neill` and `O’Neill` -> `ONeill`."""
     value = _without_accents(value).replace("'", "").replace("\u2019", "")
-    return [word for word in _NAME_TOKEN.findall(value)
-            if not is_title(word) and len(word) > 1 and word.casefold() not in SUFFIXES]
+    return [word for word in without_leading_titles(_NAME_TOKEN.findall(value))
+            if len(word) > 1 and word.casefold() not in SUFFIXES]
 
 
 def name_parts(value: str) -> tuple[list[str], list[str]]:
