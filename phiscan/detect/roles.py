@@ -244,6 +244,15 @@ class RoleRules:
                 return None
         return None
 
+    def plural_subjects(self, field: str) -> bool:
+        """A label naming several subjects (`Residents:`, `Clients:`, `Patients:`): a
+        relation word inside its value joins a couple who are both subjects (`and his wife
+        Mrs Joan Pike`), never a relative of the first."""
+        words = field.split()
+        if not words or len(words[-1]) < 4 or not words[-1].endswith("s"):
+            return False
+        return self.phrase_ending([*words[:-1], words[-1][:-1]], len(words)) == SUBJECT
+
     def affiliated(self, normalised: str) -> bool:
         """`from the district nursing team`, `of Beacon Telecare control room`, `of the
         surgery`: where the named person works, so staff (not `at`: a patient is seen at
@@ -355,6 +364,8 @@ class RoleRules:
         role = self.rightmost(context.label, prose=not context.field.strip())
         if role == RELATED and self.readers_relative(context.label):
             role = self.field_role(context.field) or role
+        if role == RELATED and self.plural_subjects(context.field):
+            role = SUBJECT  # `Residents: Mr Harold Pike (...) and his wife Mrs Joan Pike (...)`
         if role is not None and (heading := self.list_heading(text, start)) is not None:
             role = (self.first(own_apposition(text, end, context.after))
                     or self.rightmost(normalise_words(heading)))
