@@ -101,7 +101,12 @@ class CareTruth:
 
     @classmethod
     def load(cls, path: Path) -> CareTruth:
-        return cls(**json.loads(path.read_text(encoding="utf-8")))
+        """The truth's people, staff and related people; other keys a truth's author added
+        (notes, households) are left aside."""
+        given = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(given, dict):
+            raise ValueError(f"{path.name}: a truth is a JSON object with `people`")
+        return cls(**{name: given.get(name, []) for name in ("people", "staff", "related")})
 
 
 def _day_month_year(dob: str) -> tuple[int, int, int]:
