@@ -149,11 +149,7 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
     if not below or not labelled:
         return False
     folded = [cell.casefold() for _index, cell in labelled]
-    repeated = {cell for cell in folded if folded.count(cell) > 1}
-    # A repeated cell is a data row's (`Yes | Yes`) unless it is a column name the field
-    # vocabulary knows (`Client | DOB | Key holder | DOB`: `column_names` qualifies it).
-    if (any(not has_field_word(cell) for cell in repeated)
-            or any(looks_like_value(cell) for _i, cell in labelled)):
+    if not repeats_as_columns(folded) or any(looks_like_value(cell) for _i, cell in labelled):
         return False
     evidence = 0
     for index, label in labelled:
@@ -164,6 +160,19 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
             return False
         evidence += label_evidence(label, values)
     return evidence * 2 > len(labelled)
+
+
+def repeats_as_columns(cells: list[str]) -> bool:
+    """Whether a row's repeated cells can still be column names: a data row repeats its
+    values (`notes | notes`, `Yes | Yes`), a header may repeat a column name the field
+    vocabulary knows for a second person, apart from the first and among other names
+    (`Client | DOB | Key holder | DOB`: `column_names` qualifies it)."""
+    repeated = {cell for cell in cells if cells.count(cell) > 1}
+    if not repeated:
+        return True
+    return (all(has_field_word(cell) for cell in repeated)
+            and all(first != second for first, second in zip(cells, cells[1:], strict=False))
+            and len(set(cells)) * 3 >= len(cells) * 2)
 
 
 def is_form(rows: list[tuple[int, Cells]]) -> bool:
