@@ -9,6 +9,7 @@ from pathlib import Path
 
 from phiscan.config import Config
 from phiscan.detect.tiered import NerMemory
+from phiscan.detect.unit_memo import UnitMemo
 from phiscan.scan import pipeline
 from phiscan.scan.limits import TIMEOUT_REASON
 from phiscan.scan.pipeline import NameReading, scan_item
@@ -58,6 +59,7 @@ def test_a_batch_is_one_spacy_call_with_the_results_of_file_by_file(tmp_path, de
     source, items, config = share_of(tmp_path, texts)
     layered = detector.layered
     layered.ner_memory = NerMemory()
+    detector.units = UnitMemo()  # each scan reads its units: none answered from memory
     calls, blocks = layered.spacy_calls, layered.blocks_read
 
     names = NameReading(detector, config)
@@ -67,6 +69,7 @@ def test_a_batch_is_one_spacy_call_with_the_results_of_file_by_file(tmp_path, de
     batched_calls, batched_blocks = layered.spacy_calls - calls, layered.blocks_read - blocks
 
     layered.ner_memory = NerMemory()
+    detector.units = UnitMemo()
     calls, blocks = layered.spacy_calls, layered.blocks_read
     one_by_one = [scan_item(item, source, detector, config) for item in items]
     assert (batched_calls, layered.spacy_calls - calls) == (1, 6)
