@@ -82,7 +82,9 @@ def main() -> None:
                 wall: dict[str, list[float]] = {tree: [] for tree in args.trees}
                 for run in range(args.runs):
                     for number, tree in enumerate(args.trees):
-                        out = folder / f"out-{run}-{number}"
+                        # A new folder for every scan: into an earlier one's, the file
+                        # is unchanged and is not scanned again.
+                        out = folder / f"out-{kind}-{workers}-{run}-{number}"
                         seconds = scan_once(tree, share, out, workers)
                         cpu[tree].append(seconds[0])
                         wall[tree].append(seconds[1])
