@@ -7,13 +7,15 @@ number, a social care referral from the ambulance service (`Person: ... (aged 87
 with his own date of birth and NHS number), a couple who are both clients with a door left
 on the latch, a care home's admission of a couple (`Residents: Mr Harold Pike (...) and his
 wife Mrs Joan Pike (...)`: both residents, she is no relative of his), and the crews'
-roster. Each patient is one row, no staff name in any, the relatives' own numbers and dates
-never make or join anyone, and each home's kind of way in is its own. Scanned and exported
-by the real CLI.
+roster, and a discharge letter naming the nurse who last saw the patient after the date
+(`Last seen 11/10/2026 by Joel Trelawney`: staff). Each patient is one row, no staff name
+in any, the relatives' own numbers and dates never make or join anyone, and each home's
+kind of way in is its own. Scanned and exported by the real CLI.
 """
 
 from __future__ import annotations
 
+import docx
 import pytest
 
 from tests.cli import export_individuals, key, scan_quietly
@@ -67,7 +69,24 @@ Assessor: Grace Oduya from the reablement team.
 """,
 }
 STAFF = ["Daniel Okonjo", "Priya Lal", "Joy Adeyemi", "Amy Blake", "Tom Reddy",
-         "Karen Pollitt", "Grace Oduya", "Beth Collins"]
+         "Karen Pollitt", "Grace Oduya", "Beth Collins", "Joel Trelawney"]
+
+
+def discharge_letter(path) -> None:
+    """A letter whose patient is named only in its details table; its body names the nurse
+    who last saw her after the date (`Last seen 11/10/2026 by Joel Trelawney`): the doer,
+    staff, so the body's key-safe code still joins the one patient of the letter."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    for row, (label, value) in zip(table.rows, [
+            ("Patient", "Mrs Edna Whiteley"), ("Date of birth", "03/02/1935"),
+            ("NHS number", NHS["whiteley"])], strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    document.add_paragraph("Please note that Mrs Whiteley has been discharged from our "
+                           "caseload today. Last seen 11/10/2026 by Joel Trelawney.")
+    document.add_paragraph("For information: key safe to left of front door, code 1434.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(path)
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +94,7 @@ def scanned(tmp_path_factory):
     share = tmp_path_factory.mktemp("ambulance-share")
     out = tmp_path_factory.mktemp("ambulance-out") / "inventory"
     write_files(share, FILES)
+    discharge_letter(share / "letters" / "discharge_whiteley.docx")
     scan_quietly(share, out)
     return out
 
@@ -83,7 +103,7 @@ def test_one_row_per_patient_with_their_own_values_and_kinds(scanned, tmp_path):
     rows = export_individuals(scanned, tmp_path, "--reveal")
     assert sorted((key("PERSON", row["name"]), row["nhs_number"].replace(" ", ""),
                    row["date_of_birth"], row["home_access_kinds"]) for row in rows) == sorted([
-        (key("PERSON", "Edna Whiteley"), NHS["whiteley"], "03/02/1935", ""),
+        (key("PERSON", "Edna Whiteley"), NHS["whiteley"], "03/02/1935", "code"),
         (key("PERSON", "Albert Nuttall"), NHS["nuttall"], "", "code"),
         (key("PERSON", "Frank Tate"), "", "05/05/1942", "left_open"),
         (key("PERSON", "Ivy Tate"), "", "19/10/1944", "left_open"),
@@ -102,4 +122,4 @@ def test_one_row_per_patient_with_their_own_values_and_kinds(scanned, tmp_path):
 def test_nothing_raw_without_reveal(scanned, tmp_path):
     export_individuals(scanned, tmp_path)
     assert_no_raw_values(tmp_path, ["Amy Blake", "Peter Nuttall", NHS["peter"], NHS["susan"],
-                                    "2291"])
+                                    "2291", "1434", "Joel Trelawney"])

@@ -71,6 +71,12 @@ SENTENCE_WORDS = frozenset({
     "could", "should", "did", "does", "if", "when", "then", "so", "also", "today"})
 READER = "your"
 AFFILIATION_STARTS = frozenset({"from", "of"})
+# Words of a time or date between `<done>` and `by` (`seen on 11 Oct at 14:00 by`).
+WHEN_WORDS = frozenset({"on", "at", "am", "pm", "hrs", "today", "yesterday", "jan", "feb",
+                        "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                        "dec", "january", "february", "march", "april", "june", "july",
+                        "august", "september", "october", "november", "december", "th", "st",
+                        "nd", "rd"})
 AFFILIATION_WORDS = 5  # `from the Harrowfield district nursing team`
 ARTICLES = frozenset({"the", "a", "an", "her", "his", "their"})
 # The role HL7 v2 gives the person-name fields of a segment; a name field of any other
@@ -244,6 +250,19 @@ class RoleRules:
                 return None
         return None
 
+    def dated_doer(self, text: str, start: int) -> bool:
+        """`Last seen 11/10/2026 by Joel Trelawney`, `visited on 3 March at 14:00 by`: a
+        `<done> by` with the when between the participle and `by` names the doer, as
+        `seen by` does."""
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        words = normalise_words(text[max(line_start, start - 80):start]).split()
+        if len(words) < 3 or words[-1] != "by":
+            return False
+        at = len(words) - 2
+        while at >= 0 and (words[at].isdigit() or words[at] in WHEN_WORDS):
+            at -= 1
+        return 0 <= at < len(words) - 2 and self.jobs.ends_phrase([*words[:at + 1], "by"], at + 2)
+
     def plural_subjects(self, field: str) -> bool:
         """A label naming several subjects (`Residents:`, `Clients:`, `Patients:`): a
         relation word inside its value joins a couple who are both subjects (`and his wife
@@ -373,6 +392,8 @@ class RoleRules:
             field_words = context.field if context.field.strip() else normalise_words(field or "")
             role = self.field_role(field_words)
         if role is None and self.titled(text, start, end):
+            role = STAFF
+        if role is None and self.dated_doer(text, start):
             role = STAFF
         if role is None and not possessive(text, start, end):
             role = self.first(own_apposition(text, end, context.after))
