@@ -77,6 +77,7 @@ def test_units_differing_in_any_part_are_remembered_apart():
     ]
     keys = {memo.key(other) for other in others}
     assert len(keys) == len(others) and memo.key(unit) not in keys
+    assert memo.key(TextUnit("Jane Example " * 6000)) is None  # too long to recur
     same = TextUnit(unit.text, where=unit.where, record=unit.record,
                     fields=[FieldSpan(14, 26, "patient_name", True)])
     assert memo.key(same) == memo.key(unit)

@@ -12,7 +12,9 @@ The memory is keyed by a keyed digest of the unit (a random key per process): no
 text is kept. Only findings complete in the normal way are remembered, never those
 of a unit cut short by a deadline (`DocumentParts.stop`), and only units with at
 most `MAX_FINDINGS` findings, so the memory stays small: `UNIT_MEMORY` entries at
-most, the oldest going first.
+most, the oldest going first. A unit longer than `MAX_CHARS` (a page of a long letter,
+a window of a huge note) is never keyed: such text does not recur, and its digest
+would cost a copy of it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from phiscan.model import Finding, TextUnit
 
 UNIT_MEMORY = 4096
 MAX_FINDINGS = 64
+MAX_CHARS = 65536
 
 
 class UnitMemo:
@@ -33,8 +36,11 @@ class UnitMemo:
         self.known: dict[bytes, tuple[Finding, ...]] = {}
         self.hits = 0  # units answered from memory, for tests and the benchmark
 
-    def key(self, unit: TextUnit) -> bytes:
-        """A digest of everything detection reads of the unit."""
+    def key(self, unit: TextUnit) -> bytes | None:
+        """A digest of everything detection reads of the unit; None when it is too long
+        to be remembered."""
+        if len(unit.text) > MAX_CHARS:
+            return None
         window = unit.window
         described = repr((
             unit.text, unit.where, unit.record,
@@ -44,8 +50,8 @@ class UnitMemo:
         return hashlib.blake2b(described.encode("utf-8", "surrogatepass"), digest_size=16,
                                key=self.secret).digest()
 
-    def get(self, key: bytes) -> list[Finding] | None:
-        known = self.known.get(key)
+    def get(self, key: bytes | None) -> list[Finding] | None:
+        known = None if key is None else self.known.get(key)
         if known is None:
             return None
         self.hits += 1

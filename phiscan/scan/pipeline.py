@@ -78,7 +78,7 @@ class DocumentParts:
         # once the document is stopped short, as its findings then lack names.
         self.keys: dict[int, bytes] | None = {}
 
-    def start(self, unit: TextUnit) -> tuple[Part, bytes]:
+    def start(self, unit: TextUnit) -> tuple[Part, bytes | None]:
         """A unit's cheap pass, or its findings at once when the same unit was analysed
         before in this worker (`phiscan.detect.unit_memo`); with the unit's key."""
         key = self.detector.units.key(unit)
