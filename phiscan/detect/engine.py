@@ -8,6 +8,7 @@ uses tldextract's bundled snapshot only.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -107,6 +108,9 @@ class LazyPipelines(Mapping):
             raise KeyError(language)
         if self.pipeline is None:
             self.pipeline = self.load()
+            # Its objects left out of the collector's walks, as a fork pool's engine is:
+            # each full collection would walk the whole model again.
+            gc.freeze()
             log.debug("spaCy model loaded")
         return self.pipeline
 

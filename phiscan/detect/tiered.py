@@ -321,8 +321,6 @@ class TieredAnalyzer:
         self.ner_memory = NerMemory()
         # A table row's raw matches remembered per line; None reads every row whole.
         self.record_lines: RecordLines | None = RecordLines(self.cheap)
-        # Reads blocks elsewhere (`phiscan.scan.ner_service`); None when it cannot.
-        self.ner_reader: Callable[[list[str]], list[list[RecognizerResult]] | None] | None = None
         self.load_guard: Callable[[], AbstractContextManager] = nullcontext
 
     @property
@@ -447,19 +445,11 @@ class TieredAnalyzer:
         return people
 
     def ner_people_in(self, pieces: list[str]) -> Iterator[list[RecognizerResult]]:
-        """For each piece, spaCy's PERSON results (offsets within the piece): from
-        `ner_reader` when it answers, else read here."""
+        """For each piece, spaCy's PERSON results (offsets within the piece)."""
         self.blocks_read += len(pieces)
         if not pieces:
             return
         self.spacy_calls += 1
-        if self.ner_reader is not None and (people := self.ner_reader(pieces)) is not None:
-            yield from people
-            return
-        yield from self.spacy_people_in(pieces)
-
-    def spacy_people_in(self, pieces: list[str]) -> Iterator[list[RecognizerResult]]:
-        """ner_people_in, read by this process's spaCy pipeline."""
         truecased = getattr(self.ner_recognizer, "truecased", None)
         if truecased is not None:  # blocks in capitals: see CheckedSpacyRecognizer
             pieces = [truecased(piece) for piece in pieces]

@@ -41,6 +41,15 @@ class Lazy:
         return self.load()(data, ctx)
 
 
+def import_every_reader() -> None:
+    """Every format's reader, now: a fork pool's parent imports them before it forks, so
+    its workers share them (each worker importing the readers it meets costs a share of
+    many formats once per worker)."""
+    for extractor in EXTRACTORS.values():
+        if isinstance(extractor, Lazy):
+            extractor.load()
+
+
 def is_image(data: bytes) -> bool:
     from phiscan.extract.image import is_image as has_image_magic
 
@@ -165,5 +174,5 @@ def unique_children(pieces: Iterator[Piece]) -> Iterator[Piece]:
 
 __all__ = [
     "EXTRACTORS", "EXTENSIONS", "ExtractContext", "ExtractionError", "LimitExceeded", "Skip",
-    "choose_extractor", "run_extractor", "sniff", "unique_children",
+    "choose_extractor", "import_every_reader", "run_extractor", "sniff", "unique_children",
 ]

@@ -24,11 +24,11 @@ from typing import Any, Protocol
 
 from phiscan.config import Config, ConfigError
 from phiscan.detect.detector import Detector
+from phiscan.extract import import_every_reader
 from phiscan.logs import scrub_warnings
 from phiscan.model import LocationResult, SourceItem, Status
 from phiscan.scan.lifetime import die_with_parent
 from phiscan.scan.limits import outside_file_limits
-from phiscan.scan.ner_service import NerService
 from phiscan.scan.pipeline import NameReading, base_result, failure_reason, scan_item
 from phiscan.sources import Source, open_source
 
@@ -141,10 +141,8 @@ class SerialExecutor:
 
 
 # One engine per worker process: built by the parent before it forks the workers
-# (each inherits it), else by the pool's initializer (spawned workers). Forked workers
-# also inherit the NER process their blocks go to.
+# (each inherits it), else by the pool's initializer (spawned workers).
 _process_state: WorkerState | None = None
-_ner_service: NerService | None = None
 
 
 def _init_process_worker(config: Config, hmac_key: bytes, parent_pid: int) -> None:
@@ -152,8 +150,6 @@ def _init_process_worker(config: Config, hmac_key: bytes, parent_pid: int) -> No
     die_with_parent(parent_pid)  # a killed scan must not leave workers holding scanned text
     if _process_state is None:
         _process_state = WorkerState(config, hmac_key)
-    elif _ner_service is not None:
-        _process_state.detector.layered.ner_reader = _ner_service.people_in
 
 
 def _scan_batch_in_process(jobs: list[Job]) -> list[JobResults]:
@@ -170,9 +166,8 @@ def start_method() -> str:
 
     A forked worker starts with this process's imports done (about 1.8 s of CPU
     per worker on the build machine) and with the engine this process built for it
-    (`ProcessExecutor`: the recognizers and vocabularies, once instead of once per
-    worker; the spaCy model is loaded by one NER process, `NerService`, when a block
-    first needs it), but it inherits every lock as it was at the fork:
+    (`ProcessExecutor`: about 1 s of CPU, the spaCy model and the recognizers, once
+    instead of once per worker), but it inherits every lock as it was at the fork:
     with no other thread running, none can be held. Callers fork before opening
     anything a worker must not inherit (the inventory's SQLite handle)."""
     return "fork" if threading.active_count() == 1 else "spawn"
@@ -191,7 +186,6 @@ class ProcessExecutor:
         self.config = config
         self.hmac_key = hmac_key
         self.workers = workers
-        self.ner: NerService | None = None
         method = start_method()
         log.debug("starting %d worker processes (%s)", workers, method)
         self.pool = self._new_pool(method)
@@ -199,20 +193,24 @@ class ProcessExecutor:
             self._fork_workers(config, hmac_key)
 
     def _fork_workers(self, config: Config, hmac_key: bytes) -> None:
-        """Build the engine here, once, and fork the NER process and every worker with
-        it; then drop it here."""
-        global _process_state, _ner_service
+        """Build the engine here, once, and fork every worker with it; then drop it here.
+        The spaCy model and every format's reader are loaded first, whether or not the
+        share needs them: loaded by each worker that meets a need, a share needing them
+        paid once per worker (an NER process serving every worker was measured, and
+        delayed the first result by about a second on the breach corpus)."""
+        global _process_state
         _process_state = WorkerState(config, hmac_key)
+        _process_state.detector.analyzer.nlp_engine.load()
+        import_every_reader()
         # Objects inherited from this process are left out of the workers' garbage
         # collections: a collection that walked them would copy every page they sit
         # on into each worker (about a sixth of a worker's start-up here, and memory).
         gc.freeze()
         try:
-            self.ner = _ner_service = NerService(_process_state.detector.layered, self.workers)
             self.pool.submit(_started)  # forks them all now, before the caller opens anything
         finally:
             gc.unfreeze()
-            _process_state = _ner_service = None
+            _process_state = None
 
     def _new_pool(self, method: str) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -263,8 +261,6 @@ class ProcessExecutor:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
-        if self.ner is not None:
-            self.ner.close()  # after the workers: their ends of its pipes are closed now
 
 
 def worker_count(config: Config) -> int:
