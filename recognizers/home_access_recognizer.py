@@ -124,7 +124,7 @@ _NOT_A_HOME_KEY = (
     r"scooter|bike|locker|lockers|cabinet|trolley|cupboard|drawer|desk|safe|cash|till|window|"
     r"windows|filing|medicines?|medication|meds|drugs?|office|offices|ward|clinic|sheds?|"
     r"greenhouse|summerhouse|allotment|loft|attic|cellar|bedroom|bathroom|trunk|chest|"
-    r"wardrobe|bicycle|bikes|caravan|boat|bins?|stairlift|chair|meter)\b)"
+    r"wardrobe|bicycle|bikes|caravan|boat|bins?|stairlift|chair|meter(?![^\S\n]+read))\b)"
 )
 _KEY_WORD = (r"(?i:key[^\S\n]?fobs?|keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY
              + _NOT_A_HOME_KEY)
@@ -153,9 +153,8 @@ _KEY = (
 )
 # `key safe` as it gets typed: one letter wrong, missing or extra in `safe`, `key`
 # shortened (`keysave`, `kesafe`, `keyseafe`, `keysaf`).
-def one_edit(word: str) -> str:
-    """A regex for every spelling of `word` with one letter wrong, missing or extra."""
-    letter = "[a-z]"
+def one_edit(word: str, letter: str = "[a-z]") -> str:
+    """A regex for every spelling of `word` with one `letter` wrong, missing or extra."""
     forms = {word}
     for index in range(len(word) + 1):
         forms.add(word[:index] + letter + word[index:])  # one letter extra
@@ -169,7 +168,8 @@ def one_edit(word: str) -> str:
 # swapped, `c` for `e` (`kee safe`, `kye safe`, `kcy safe`; `k3y` is read as `key`, see
 # `read_through_ocr`); `safe` one letter off or broken by a space (`key sa fe`).
 _KEY_TYPED = r"k(?:ey|ee|ei|ye|cy|e|y)"
-_SAFE_TYPED = rf"(?:{one_edit('safe')}|s[ ]afe|sa[ ]fe|saf[ ]e)"
+# (A digit OCR reads for a letter counts as a wrong letter: `KEYSAF3`.)
+_SAFE_TYPED = rf"(?:{one_edit('safe', '[a-z035]')}|s[ ]afe|sa[ ]fe|saf[ ]e)"
 _MISSPELT_KEY_SAFE = (rf"(?<![\w])(?i:{_KEY_TYPED}[ \-]?{_SAFE_TYPED}|k[ /\-]?safe)"
                       r"(?![\w])")
 _DETERMINER = r"(?:(?i:the|a|an|her|his|their|its|my|your|our|this)[^\S\n]+)?"
@@ -511,6 +511,14 @@ _WRITER_WORDS = (
 )
 # Visitors too general to name a service (`Day centre team:` is a place's team).
 _NOT_A_SERVICE = frozenset({"team", "staff", "agency", "visitor", "helper", "worker"})
+
+
+def for_visitor(visitors: Sequence[str]) -> re.Pattern:
+    """`for (the) meter readers` in normalised words: whom a key or a code is for, a
+    visitor of a service, is no purpose (`keeps a key for meter readers`)."""
+    services = "|".join(re.escape(normalise_words(form).strip()) for form in sorted(
+        plurals([v for v in visitors if v not in _NOT_A_SERVICE]), key=len, reverse=True))
+    return re.compile(rf" for (?:the |our |your )?(?:{services})(?= )")
 
 
 def writer_label(visitors: Sequence[str]) -> re.Pattern:
@@ -1021,6 +1029,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         self.exclusions = Terms([*words.exclusions, *exclusions])
         self.not_entry = Terms(words.not_entry)
         self.writer_label = writer_label(words.visitors)
+        self.for_visitor = for_visitor(words.visitors)
         self.purpose_words_before = purpose_words_before
         self.purpose_words_after = purpose_words_after
         super().__init__(
@@ -1038,6 +1047,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         scored = self.scored_matches(text, regex_flags)
         kept = EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
         return with_access_kinds(merge_touching(text, kept), scored)
+
+    def _unlabelled(self, sentence: str) -> str:
+        """The sentence without a label naming its writer or service (`Hospice night
+        nursing:` is who wrote, not a nursing kit)."""
+        label = self.writer_label.match(sentence)
+        return sentence[label.end():] if label else sentence
 
     def _without_holder(self, text: str, result: RecognizerResult, pattern: str) -> str:
         """The matched text with who holds the key (and where they are) left out."""
@@ -1070,11 +1085,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces = _PIECE_BREAK.split(matched)
         pieces[0] = f"{before} {pieces[0]}"
         pieces[-1] = f"{pieces[-1]} {after}"
-        surroundings = _AT_HOME_SERVICE.sub(" ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
+        surroundings = self.for_visitor.sub(" ", _AT_HOME_SERVICE.sub(" ", _BOAT_LOCKER.sub(
+            " ", _STREET_NAME.sub(
             " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", "|".join(
-                normalise_words(p) for p in pieces))))))
+                normalise_words(p) for p in pieces)))))))
         sentence = _LEADING_ZERO.sub("o", normalise_words(
-            f"{_sentence_before(text, result.start)} {matched} {after}"))
+            f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}"))
         if (self.exclusions.found_in(surroundings) or self.not_entry.found_in(sentence)
                 or self.not_entry.found_in(without_digits(sentence))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)):

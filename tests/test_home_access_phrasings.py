@@ -38,15 +38,15 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (491, 491), "hiding": (194, 195), "entry": (175, 176),
-                     "keyholder": (158, 158)}
+    assert found == {"code": (508, 508), "hiding": (198, 199), "entry": (177, 178),
+                     "keyholder": (161, 161)}
     # A word broken by OCR spacing is read only for `safe` (`key sa fe`).
     assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
                                                "OCR: sp are key und er the mat"]
     # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 907
+    assert result.near_misses.total == 932
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -263,6 +263,9 @@ def test_near_misses_of_set_f_kinds_are_not_found(text):
     "Scots: gie the door a shove, it's no locked", "Geordie: her lass across the road has a key",
     "Hospice at home: key in a magnetic box stuck under the wheelie bin lid",
     "Static caravan: barrier code 5 1 1 5, then van 31",
+    "Hospice night nursing: KEY SAFE 7 4 4 7 RHS OF FRONT DOOR. DOG IN KITCHEN.",
+    "Meter reading: customer's neighbour at 9 keeps a key for meter readers",
+    "OCR: KEYSAF3 C0DE 1 3 3 1", "Boat: key in the tin on the roof by the chimney",
 ])
 def test_kinds_more_services_and_records_showed_are_found(text):
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -285,6 +288,8 @@ def test_kinds_more_services_and_records_showed_are_found(text):
     "Safeguarding: key concern is financial abuse by the key holder of her bank card",
     "Hospice at home: magnetic key holder for the drugs box, kept by the nurse",
     "Reablement: pt is now able to let herself in and out with her own key",
+    "Hospice night nursing: CD BOX CODE 7 4 4 7, KEEP WITH NOTES",
+    "Key for the gas meter cupboard is with the caretaker",
 ])
 def test_near_misses_of_more_services_and_records_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
