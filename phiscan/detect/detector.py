@@ -25,6 +25,7 @@ from phiscan.detect.engine import (
 )
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
+from phiscan.detect.memory import remember
 from phiscan.detect.records import assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
@@ -253,10 +254,7 @@ class ValueMemo:
         return self.known.get(key)
 
     def put(self, key: bytes, value: tuple[str, str]) -> tuple[str, str]:
-        if len(self.known) >= MEMORY_VALUES:
-            del self.known[next(iter(self.known))]
-        self.known[key] = value
-        return value
+        return remember(self.known, key, value, MEMORY_VALUES)
 
 
 def access_kinds_of(result: RecognizerResult) -> str:

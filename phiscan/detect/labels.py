@@ -40,6 +40,7 @@ from presidio_analyzer import RecognizerResult
 from phiscan.data import field_words
 from phiscan.detect.engine import is_test_data, recognizer_name
 from phiscan.detect.entities import ADDRESS_ENTITIES, IDENTIFYING_ENTITIES, mask_value
+from phiscan.detect.memory import remember
 from phiscan.detect.tiered import (
     CAPITALISED_PAIR,
     NO_CONTEXT_SCORE,
@@ -189,9 +190,7 @@ class LabelGuard:
         key = self.key_of(label, b"label")
         hits = self.labels.get(key)
         if hits is None:
-            hits = self.labels[key] = self.label_hits(label)
-            if len(self.labels) > MEMORY_LABELS:
-                del self.labels[next(iter(self.labels))]
+            hits = remember(self.labels, key, self.label_hits(label), MEMORY_LABELS)
         return hits
 
     def label_hits(self, label: str) -> list[Hit]:

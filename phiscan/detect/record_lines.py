@@ -24,6 +24,7 @@ import os
 
 from presidio_analyzer import EntityRecognizer
 
+from phiscan.detect.memory import remember
 from recognizers.base import ContextScoredRecognizer, RawMatch
 
 # Distinct lines a worker remembers (each entry: a 16-byte key and a few matches).
@@ -100,9 +101,7 @@ class RecordLines:
         self.lines_read += len(missing)
         read = [tuple(tuple(found) for found in matches) for matches in per_line]
         for index, matches in zip(missing, read, strict=True):
-            if len(self.known) >= self.size:
-                del self.known[next(iter(self.known))]
-            self.known[keys[index]] = matches
+            remember(self.known, keys[index], matches, self.size)
         return read
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 
+from phiscan.detect.memory import remember
 from phiscan.model import Finding, TextUnit
 
 UNIT_MEMORY = 4096
@@ -60,6 +61,4 @@ class UnitMemo:
     def put(self, key: bytes, findings: list[Finding]) -> None:
         if len(findings) > MAX_FINDINGS or key in self.known or self.size < 1:
             return
-        if len(self.known) >= self.size:
-            del self.known[next(iter(self.known))]
-        self.known[key] = tuple(findings)
+        remember(self.known, key, tuple(findings), self.size)
