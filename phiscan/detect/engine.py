@@ -8,7 +8,6 @@ uses tldextract's bundled snapshot only.
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -107,10 +106,10 @@ class LazyPipelines(Mapping):
         if language != self.language:
             raise KeyError(language)
         if self.pipeline is None:
+            # Not frozen here (gc.freeze): that would freeze whatever the caller holds
+            # too, for the rest of its process. A fork pool's parent freezes its engine
+            # before forking; a serial scan leaves a model loaded mid-scan to the collector.
             self.pipeline = self.load()
-            # Its objects left out of the collector's walks, as a fork pool's engine is:
-            # each full collection would walk the whole model again.
-            gc.freeze()
             log.debug("spaCy model loaded")
         return self.pipeline
 
