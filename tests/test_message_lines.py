@@ -12,7 +12,7 @@ from phiscan.detect.record_lines import RecordLines, split_lines
 from phiscan.detect.tiered import is_message_record, is_table_row
 from phiscan.model import TextUnit
 from tests.test_field_recognition import structured_units
-from tests.test_record_lines import signature
+from tests.test_record_lines import assert_read_by_lines_as_whole
 from tests.test_xml_meaning import fhir_json_to_xml, resources
 
 
@@ -59,18 +59,13 @@ def test_a_message_line_in_any_record_gives_what_scanning_that_record_gives(dete
                                                                           records):
     """Records made of other records' lines in any order: a line opens a record it did not
     open, follows other lines, ends a text without its line break."""
-    layered = detector.layered
-    lines = RecordLines(layered.cheap)
     rng = random.Random(23)
     pool = [unit.text[start:end] for unit in records for start, end in split_lines(unit.text)]
     texts = []
     for _ in range(2000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
         texts.append(text.rstrip("\n") if rng.random() < 0.3 else text)
-    for text in texts:
-        assert signature(layered.candidates(text, lines)) == signature(
-            layered.candidates(text)), text
-    assert 0 < lines.lines_read < sum(len(split_lines(text)) for text in texts)
+    assert_read_by_lines_as_whole(detector.layered, texts)
 
 
 def test_a_worker_reads_a_message_line_once(detector, records):

@@ -57,6 +57,16 @@ def shuffled_rows(rows: list[TextUnit], count: int, seed: int) -> list[str]:
     return texts
 
 
+def assert_read_by_lines_as_whole(layered, texts: list[str]) -> None:
+    """Each text read through a line memory gives the candidates of the text read whole,
+    and the memory answered some lines without reading them."""
+    lines = RecordLines(layered.cheap)
+    for text in texts:
+        assert signature(layered.candidates(text, lines)) == signature(
+            layered.candidates(text)), text
+    assert 0 < lines.lines_read < sum(len(split_lines(text)) for text in texts)
+
+
 def signature(results) -> list[tuple]:
     return sorted((r.entity_type, r.start, r.end, r.score,
                    r.analysis_explanation.pattern_name if r.analysis_explanation else None,
@@ -87,13 +97,7 @@ def test_rows_read_by_lines_give_the_findings_of_rows_read_whole(detector, rows)
 
 
 def test_a_line_in_any_row_gives_what_scanning_that_row_gives(detector, rows):
-    layered = detector.layered
-    lines = RecordLines(layered.cheap)
-    texts = shuffled_rows(rows, 3000, seed=17)
-    for text in texts:
-        assert signature(layered.candidates(text, lines)) == signature(
-            layered.candidates(text)), text
-    assert 0 < lines.lines_read < sum(len(split_lines(text)) for text in texts)
+    assert_read_by_lines_as_whole(detector.layered, shuffled_rows(rows, 3000, seed=17))
 
 
 def test_each_distinct_line_is_scanned_once(detector, rows):

@@ -94,16 +94,21 @@ def test_the_ico_figure_is_the_people_whose_home_opens_from_the_leak(scanned):
     assert "- with only a key holder named: 1" in (scanned / "ico-art33.md").read_text()
 
 
-def test_eval_compares_per_kind_when_the_truth_gives_kinds(scanned, tmp_path):
+
+def eval_figures(scanned, tmp_path, people: list[dict]) -> dict:
+    """`phiscan eval --scoping` of the scan against a truth of these people."""
     truth = tmp_path / "truth.json"
-    truth.write_text(json.dumps({"people": [
-        {"forename": name.split()[0], "surname": name.split()[1], "dob": dob,
-         "nhs_number": nhs, "access_kind": kinds}
-        for name, dob, nhs, kinds in PEOPLE.values()], "staff": [], "related": []}))
+    truth.write_text(json.dumps({"people": people, "staff": [], "related": []}))
     figures_path = tmp_path / "figures.json"
     result = run_cli("eval", str(truth), "--scoping", str(scanned), "--json", str(figures_path))
     assert result.returncode == 0, result.stderr
-    figures = json.loads(figures_path.read_text())
+    return json.loads(figures_path.read_text())
+
+def test_eval_compares_per_kind_when_the_truth_gives_kinds(scanned, tmp_path):
+    figures = eval_figures(scanned, tmp_path, [
+        {"forename": name.split()[0], "surname": name.split()[1], "dob": dob,
+         "nhs_number": nhs, "access_kind": kinds}
+        for name, dob, nhs, kinds in PEOPLE.values()])
     assert home_access_figures(figures) == {
         "with_home_access": 5, "true_with_home_access": 5,
         "with_entry_details": 4, "true_with_entry_details": 4,
@@ -114,15 +119,10 @@ def test_eval_compares_per_kind_when_the_truth_gives_kinds(scanned, tmp_path):
 
 
 def test_eval_compares_the_total_when_the_truth_gives_no_kinds(scanned, tmp_path):
-    truth = tmp_path / "truth.json"
-    truth.write_text(json.dumps({"people": [
+    figures = eval_figures(scanned, tmp_path, [
         {"forename": name.split()[0], "surname": name.split()[1], "dob": dob,
          "nhs_number": nhs, "keysafe_code": "x" if kinds != ["key_holder"] else ""}
-        for name, dob, nhs, kinds in PEOPLE.values()], "staff": [], "related": []}))
-    figures_path = tmp_path / "figures.json"
-    result = run_cli("eval", str(truth), "--scoping", str(scanned), "--json", str(figures_path))
-    assert result.returncode == 0, result.stderr
-    figures = json.loads(figures_path.read_text())
+        for name, dob, nhs, kinds in PEOPLE.values()])
     assert home_access_figures(figures) == {
         "with_home_access": 5, "true_with_home_access": 4, "with_entry_details": 4}
 
