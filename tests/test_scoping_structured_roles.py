@@ -312,3 +312,48 @@ def test_a_json_list_of_people_is_a_record_per_person(tmp_path):
                   for row in rows) == [
         ("Edith Ramsden", "1929-06-01", "9434765919", ""),
         ("Walter Ogden", "1933-07-02", "4010232137", "Lucy Ogden")]
+
+
+CASE_EXPORT = {"exportedBy": "Marta Tordoff", "system": "Case management", "cases": [
+    {"caseId": "ASC-100001", "person": {"displayName": "Grace Longbottom",
+                                        "dateOfBirth": "1931-01-07", "nhsNumber": "9434765919"},
+     "allocatedWorker": "Kieran Mahmood",
+     "carers": [{"name": "Helen Longbottom", "relationship": "daughter",
+                 "dateOfBirth": "1961-03-02"}]},
+    {"caseId": "ASC-100002", "person": {"displayName": "Desmond Shackleton",
+                                        "dateOfBirth": "1929-11-23", "nhsNumber": "4010232137"},
+     "allocatedWorker": "Kieran Mahmood",
+     "alerts": [{"type": "Lone working", "text": "dog"}]},
+    {"caseId": "ASC-100003", "person": {"displayName": "Mrs Doris Lamb",
+                                        "dateOfBirth": "1938-05-05", "age": 88},
+     "allocatedWorker": "Priya Hargreaves",
+     "alerts": [{"type": "Access", "text": "Key safe by the back door, code 1 9 1 9."}]},
+    {"caseId": "ASC-100004", "status": "closed awaiting allocation", "team": "Reablement",
+     "allocatedWorker": "Priya Hargreaves"},
+]}
+
+
+def test_a_json_case_export_is_a_record_per_case(tmp_path):
+    """Each case is its own record, also one naming no person (a closed case: only its
+    worker); its carers and alerts stay in it, a carer's own date of birth theirs; the
+    exporter's fields join no case."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    write_files(share, {"cases.json": json.dumps(CASE_EXPORT)})
+    scan_quietly(share, out)
+    assert roles(out, "cases.json") == [
+        ("cases[0]", "G**** L*********", ""),
+        ("cases[0]", "H**** L*********", "related"),
+        ("cases[0]", "K***** M******", "staff"),
+        ("cases[1]", "D****** S*********", ""),
+        ("cases[1]", "K***** M******", "staff"),
+        ("cases[2]", "Mrs D**** L***", ""),
+        ("cases[2]", "P**** H*********", "staff"),
+        ("cases[3]", "P**** H*********", "staff"),
+    ]
+    rows = export_individuals(out, tmp_path, "--reveal")
+    assert sorted((row["name"], row["date_of_birth"], row["nhs_number"].replace(" ", ""),
+                   row["related_people"], row["home_access"]) for row in rows) == [
+        ("Desmond Shackleton", "1929-11-23", "4010232137", "", "false"),
+        ("Grace Longbottom", "1931-01-07", "9434765919", "Helen Longbottom", "false"),
+        ("Mrs Doris Lamb", "1938-05-05", "", "", "true"),
+    ]

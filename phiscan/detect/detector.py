@@ -43,6 +43,16 @@ MEMORY_VALUES = 65536
 CELL_FORENAME = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]+")
 
 
+# A field of an object in a list (`cases[0].carers[1].name`): the list entry is `...[1]`.
+LIST_ENTRY_FIELD = regex.compile(r"(.*\])\.[^.\[\]]+")
+
+
+def list_entry(field: str | None) -> str:
+    """The list entry a field is a direct member of (`cases[0].carers[1]`), or ''."""
+    match = LIST_ENTRY_FIELD.fullmatch(field) if field else None
+    return match.group(1) if match else ""
+
+
 class Detector:
     """Built once per process (the spaCy pipeline is the expensive part)."""
 
@@ -99,6 +109,7 @@ class Detector:
                 valued.append((result, raw_value, value_hash, masked))
         valued += self.joined_name_values(unit, valued)
         labels = UnitLabels(self.labels, unit, [(r.entity_type, raw) for r, raw, _h, _m in valued])
+        entry_roles = self.entry_roles(unit) if valued else {}
         findings = []
         for result, _raw, value_hash, masked in valued:
             field = unit.field_at(result.start, result.end)
@@ -114,7 +125,8 @@ class Detector:
                 record=labels.record,
                 field=labels.field(field),
                 test_data=is_test_data(result),
-                role=self.role_of(unit, result.entity_type, result.start, result.end, field),
+                role=(entry_roles.get(list_entry(field))
+                      or self.role_of(unit, result.entity_type, result.start, result.end, field)),
                 kind=access_kinds_of(result),
             ))
         findings = self.row_roles(unit, findings)
@@ -152,6 +164,22 @@ class Detector:
                                            SPLIT_NAME_RECOGNIZER})
                 joined.append((result, full_name, value_hash, masked))
         return joined
+
+    def entry_roles(self, unit: TextUnit) -> dict[str, str]:
+        """The role each list entry of a record gives its own fields (`carers[0]` ->
+        related, from its `relationship: friend`; `RoleRules.row_role` over the entry's
+        cells): a name and a date of birth in a case's carer entry are the carer's, whatever
+        the list is called."""
+        if unit.record is None:
+            return {}
+        cells: dict[str, list[tuple[str, str]]] = {}
+        for span in unit.fields:
+            entry = list_entry(span.name)
+            if entry and entry != unit.where:  # the record itself: `row_roles`
+                leaf = span.name[len(entry) + 1:]
+                cells.setdefault(entry, []).append((leaf, unit.text[span.start:span.end]))
+        roles = {entry: self.roles.row_role(entry_cells) for entry, entry_cells in cells.items()}
+        return {entry: role for entry, role in roles.items() if role is not None}
 
     def role_of(self, unit: TextUnit, entity_type: str, start: int, end: int,
                 field: str | None) -> str:

@@ -1,9 +1,11 @@
 """JSON documents: leaves flattened to `path: value`, one record per array element.
 
-An object holding a list of people (`{"team": ..., "patients": [{...}, {...}]}`: an array
-of objects each with a date-of-birth or NHS-number key, at any depth under objects) gives
-one record per person (`patients[1]`) and one for the rest of the object (`document`), so
-two patients of one export never share a record.
+An object holding a list of records (`{"exportedBy": ..., "cases": [{...}, {...}]}`: an
+array of objects, at any depth under objects, in which some object has a date-of-birth or
+NHS-number key) gives one record per object (`cases[1]`, as a CSV row or a FHIR resource
+is) and one for the rest of the object (`document`), so two people of one export never
+share a record and the exporter's fields join none of them. Arrays inside such an object
+(a case's carers, alerts) stay in its record, under their field names.
 """
 
 from __future__ import annotations
@@ -42,10 +44,12 @@ def parse_json(data: bytes, ctx: ExtractContext) -> Any:
 
 
 def is_people(value: Any) -> bool:
-    """An array of objects, each with a key that identifies a person (`dob`, `nhsNumber`,
-    `date_of_birth`) among its own or its objects' keys."""
+    """An array of objects, one of them (not necessarily every one: a case may give only
+    an age) with a key that identifies a person (`dob`, `nhsNumber`, `date_of_birth`)
+    among its own or its objects' keys."""
     return (isinstance(value, list) and bool(value)
-            and all(isinstance(item, dict) and has_identity_key(item) for item in value))
+            and all(isinstance(item, dict) for item in value)
+            and any(has_identity_key(item) for item in value))
 
 
 def has_identity_key(item: dict[str, Any], depth: int = 0) -> bool:
