@@ -88,10 +88,10 @@ def test_the_memory_holds_no_text_and_forgets_the_oldest(detector):
     units = [TextUnit(f"NHS number 943 476 5919, Jane Example {number}.\n")
              for number in range(3)]
     for unit in units:
-        memo.put(memo.key(unit), detector.detect_unit(unit))
+        memo.keep(memo.key(unit), detector.detect_unit(unit))
     assert list(memo.known) == [memo.key(unit) for unit in units[1:]]
-    assert memo.get(memo.key(units[0])) is None
-    assert memo.get(memo.key(units[2])) == detector.detect_unit(units[2])
+    assert memo.findings(memo.key(units[0])) is None
+    assert memo.findings(memo.key(units[2])) == detector.detect_unit(units[2])
     held = pickle.dumps(memo.known)
     assert all(raw.encode() not in held for raw in ("943 476 5919", "9434765919",
                                                      "Jane Example", "Example"))
@@ -117,4 +117,4 @@ def test_a_unit_cut_short_by_a_deadline_is_not_remembered(config):
     whole = again.findings()
     assert [(f.entity_type, f.start) for f in whole if f not in cut_short] == [
         ("PERSON", unit.text.index("Peter Example"))]
-    assert state.detector.units.get(key) == whole
+    assert state.detector.units.findings(key) == whole

@@ -7,8 +7,6 @@ inventory, which masks any other label whole (`store.stored_label`).
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -25,7 +23,7 @@ from phiscan.detect.engine import (
 )
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
-from phiscan.detect.memory import remember
+from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.records import assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
@@ -265,24 +263,16 @@ class Detector:
         return found
 
 
-class ValueMemo:
+class ValueMemo(KeyedMemory[tuple[str, str]]):
     """A value's keyed hash (`keyed_hash`) and mask (`mask_value`), remembered per
     distinct value under a keyed digest of it (a random key per process): no value's
     text is kept. Bounded: the oldest entries go first once it holds `MEMORY_VALUES`."""
 
     def __init__(self) -> None:
-        self.secret = os.urandom(16)
-        self.known: dict[bytes, tuple[str, str]] = {}
+        super().__init__(MEMORY_VALUES)
 
     def key(self, entity_type: str, raw_value: str) -> bytes:
-        return hashlib.blake2b(f"{entity_type}\x1f{raw_value}".encode("utf-8", "surrogatepass"),
-                               digest_size=16, key=self.secret).digest()
-
-    def get(self, key: bytes) -> tuple[str, str] | None:
-        return self.known.get(key)
-
-    def put(self, key: bytes, value: tuple[str, str]) -> tuple[str, str]:
-        return remember(self.known, key, value, MEMORY_VALUES)
+        return self.digest(f"{entity_type}\x1f{raw_value}")
 
 
 def access_kinds_of(result: RecognizerResult) -> str:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -172,7 +171,7 @@ class LabelGuard:
         self.layered = layered
         self.threshold = threshold
         self.secret = os.urandom(16)
-        self.memory: OrderedDict[bytes, Any] = OrderedDict()  # offsets and indexes, no text
+        self.memory: dict[bytes, Any] = {}  # offsets and indexes, no text
         self.labels: dict[bytes, list[Hit]] = {}  # whole labels' candidates: offsets, no text
 
     def guard(self, label: str, values: Iterable[FoldedValue] = ()) -> tuple[Label, list[Hit]]:
@@ -222,9 +221,7 @@ class LabelGuard:
                                key=self.secret, person=kind).digest()
 
     def remember(self, key: bytes, value: Any) -> None:
-        self.memory[key] = value
-        if len(self.memory) > MEMORY_LABELS:
-            self.memory.popitem(last=False)
+        remember(self.memory, key, value, MEMORY_LABELS)
 
     def scan(self, part: str) -> list[Hit]:
         hits = self.scan_text(part)

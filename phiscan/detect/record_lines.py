@@ -19,27 +19,22 @@ pattern may look one character behind a match: a line break, or nothing).
 
 from __future__ import annotations
 
-import hashlib
-import os
-
 from presidio_analyzer import EntityRecognizer
 
-from phiscan.detect.memory import remember
+from phiscan.detect.memory import KeyedMemory
 from recognizers.base import ContextScoredRecognizer, RawMatch
 
 # Distinct lines a worker remembers (each entry: a 16-byte key and a few matches).
 MEMORY_LINES = 65536
 
 
-class RecordLines:
+class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
     """Raw matches of record lines per line, for the recognizers that find them by
     patterns (`ContextScoredRecognizer`); the others read the row as before."""
 
     def __init__(self, recognizers: list[EntityRecognizer], size: int = MEMORY_LINES) -> None:
         self.recognizers = [r for r in recognizers if isinstance(r, ContextScoredRecognizer)]
-        self.size = size
-        self.secret = os.urandom(16)
-        self.known: dict[bytes, tuple[tuple[RawMatch, ...], ...]] = {}
+        super().__init__(size)
         self.lines_read = 0  # lines scanned (not remembered), for tests and the benchmark
 
     def handles(self, recognizer: EntityRecognizer) -> bool:
@@ -47,8 +42,7 @@ class RecordLines:
 
     def key(self, line: str, opens: bool) -> bytes:
         data = ("\x01" if opens else "\x00") + line
-        return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16,
-                               key=self.secret).digest()
+        return self.digest(data)
 
     def matches(self, text: str) -> dict[int, list[RawMatch]]:
         """Per recognizer (by `id`), the raw matches in text, as `raw_matches(text)`
@@ -101,7 +95,7 @@ class RecordLines:
         self.lines_read += len(missing)
         read = [tuple(tuple(found) for found in matches) for matches in per_line]
         for index, matches in zip(missing, read, strict=True):
-            remember(self.known, keys[index], matches, self.size)
+            self.put(keys[index], matches)
         return read
 
 

@@ -19,10 +19,7 @@ would cost a copy of it.
 
 from __future__ import annotations
 
-import hashlib
-import os
-
-from phiscan.detect.memory import remember
+from phiscan.detect.memory import KeyedMemory
 from phiscan.model import Finding, TextUnit
 
 UNIT_MEMORY = 4096
@@ -30,11 +27,9 @@ MAX_FINDINGS = 64
 MAX_CHARS = 65536
 
 
-class UnitMemo:
+class UnitMemo(KeyedMemory[tuple[Finding, ...]]):
     def __init__(self, size: int = UNIT_MEMORY) -> None:
-        self.secret = os.urandom(16)
-        self.size = size
-        self.known: dict[bytes, tuple[Finding, ...]] = {}
+        super().__init__(size)
         self.hits = 0  # units answered from memory, for tests and the benchmark
 
     def key(self, unit: TextUnit) -> bytes | None:
@@ -48,17 +43,16 @@ class UnitMemo:
             [(span.start, span.end, span.name, span.coded) for span in unit.fields],
             None if window is None else (window.number, window.offset, window.keep_start,
                                          window.keep_end)))
-        return hashlib.blake2b(described.encode("utf-8", "surrogatepass"), digest_size=16,
-                               key=self.secret).digest()
+        return self.digest(described)
 
-    def get(self, key: bytes | None) -> list[Finding] | None:
-        known = None if key is None else self.known.get(key)
+    def findings(self, key: bytes | None) -> list[Finding] | None:
+        known = self.get(key)
         if known is None:
             return None
         self.hits += 1
         return list(known)
 
-    def put(self, key: bytes, findings: list[Finding]) -> None:
-        if len(findings) > MAX_FINDINGS or key in self.known or self.size < 1:
+    def keep(self, key: bytes, findings: list[Finding]) -> None:
+        if len(findings) > MAX_FINDINGS or key in self.known or self.limit < 1:
             return
-        remember(self.known, key, tuple(findings), self.size)
+        self.put(key, tuple(findings))

@@ -82,7 +82,7 @@ class DocumentParts:
         """A unit's cheap pass, or its findings at once when the same unit was analysed
         before in this worker (`phiscan.detect.unit_memo`); with the unit's key."""
         key = self.detector.units.key(unit)
-        known = self.detector.units.get(key)
+        known = self.detector.units.findings(key)
         return (known if known is not None else self.detector.start(unit)), key
 
     def add(self, plan: Part, key: bytes | None = None) -> None:
@@ -134,7 +134,7 @@ class DocumentParts:
         """A plan's findings once its names are read, remembered under its unit's key."""
         findings = self.detector.findings(plan)
         if key is not None:
-            self.detector.units.put(key, findings)
+            self.detector.units.keep(key, findings)
         return findings
 
     def findings(self) -> list[Finding]:
