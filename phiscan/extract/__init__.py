@@ -34,7 +34,11 @@ class Lazy:
 
     def load(self) -> Extractor:
         if self.loaded is None:
-            self.loaded = getattr(importlib.import_module(self.module), self.function)
+            try:
+                self.loaded = getattr(importlib.import_module(self.module), self.function)
+            except ImportError as exc:  # a missing library fails this format's files only
+                raise ExtractionError(f"reader unavailable: {self.module} could not import "
+                                      f"{exc.name or 'a library'}") from None
         return self.loaded
 
     def __call__(self, data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
@@ -44,10 +48,14 @@ class Lazy:
 def import_every_reader() -> None:
     """Every format's reader, now: a fork pool's parent imports them before it forks, so
     its workers share them (each worker importing the readers it meets costs a share of
-    many formats once per worker)."""
+    many formats once per worker). A reader that cannot be imported is left for its files:
+    each then ends `error` with the import's reason, and the scan goes on."""
     for extractor in EXTRACTORS.values():
         if isinstance(extractor, Lazy):
-            extractor.load()
+            try:
+                extractor.load()
+            except ExtractionError:
+                continue
 
 
 def is_image(data: bytes) -> bool:
