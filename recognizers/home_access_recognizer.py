@@ -42,7 +42,11 @@ can add its own wording:
   (`spare set with the lady opposite`, `key left at no. 9`, `pick up the spare from the
   Co-op`), or a key then who keeps it (`Spare? her sister keeps it`).
 
-`score_match` then rejects what is not a way into a home by what it is for (an
+`score_match` then resolves what the lock is for from its owner (the owner word nearest
+to the match in its clause, or its record's line, from `home_access_owners.txt`: a home's
+or a person's own keeps it, a workplace's, school's, holiday let's, vehicle's, kit's,
+medicines box's or firm's drops it; `KS` in a clinical history is a diagnosis), and rejects
+what is not a way into a home by what it is for (an
 office or server-room door, a ward keypad, a promo, login or diagnosis code, a vehicle, a
 kit bag or drugs box, a padlock on a shed, a stairlift's or a window's key,
 words of the exclusions file in the clause around it, each piece between commas read
@@ -70,10 +74,10 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers import access_kinds as kinds
 from recognizers.base import ContextScoredRecognizer, Pattern
-from recognizers.context import Terms, normalise_words, without_digits
+from recognizers.context import Terms, line_bounds, normalise_words, without_digits
 from recognizers.dates import parse_date
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
-from recognizers.vocabulary import alternation, load_vocabulary
+from recognizers.vocabulary import DATA_DIR, alternation, load_vocabulary, read_entries
 
 ENTITY = "HOME_ACCESS"
 
@@ -519,6 +523,12 @@ def for_visitor(visitors: Sequence[str]) -> re.Pattern:
     services = "|".join(re.escape(normalise_words(form).strip()) for form in sorted(
         plurals([v for v in visitors if v not in _NOT_A_SERVICE]), key=len, reverse=True))
     return re.compile(rf" for (?:the |our |your )?(?:{services})(?= )")
+
+
+def service_word(visitors: Sequence[str]) -> re.Pattern:
+    """A word naming who wrote a note or anyone visiting the home (`Church visitor:`)."""
+    services = alternation(plurals(visitors))
+    return re.compile(rf"\b{_WRITER_WORDS}\b|{services}")
 
 
 def writer_label(visitors: Sequence[str]) -> re.Pattern:
@@ -1009,6 +1019,152 @@ def read_through_ocr(text: str) -> str:
     return _OCR_DIGIT.sub(lambda digits: digits.group().translate(_OCR_LETTER), text)
 
 
+# What a lock, key or code is for, resolved from its owner (`home_access_owners.txt`).
+# A person's own (`Ken's`, `Mrs Tate's`, `her`, `Mum's`) is a home's owner, like the
+# owners file's `[home]` words.
+_PERSON_OWN = (
+    r"(?<![\w])(?:(?i:her|his|their)|(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*['\u2019]s"
+    r"|[A-Z][a-z]+['\u2019]s|(?i:mum|dad|gran|nan|grandad|grandma|client|pt|patient|tenant|son|"
+    r"daughter|resident|husband|wife|brother|sister|aunt|uncle)['\u2019]s)(?![\w])"
+)
+# A street or a block's name is an address, never an owner (`3 Station Cottages`).
+_ADDRESS_NAME = re.compile(
+    r"(?<![\w])[A-Z][\w'\-]*[^\S\n]+(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Crescent|Terrace|"
+    r"Grove|Gardens|Mews|Parade|Cottages|Court|Close|Way|Row|Place|Square|Walk|Green|View|Rise|"
+    r"House|Lodge|Hall|Villas)(?![\w])")
+# Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
+_WHEREABOUTS = re.compile(
+    r"(?<![\w])(?i:she|he|they|pt|patient|client|mum|dad|son|daughter|husband|wife|tenant|i|we|"
+    r"who)(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|will[^\S\n]+be|"
+    r"has[^\S\n]+gone|lives|works))?[^\S\n]+(?i:at|in|to)[^\S\n]+"
+    r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
+# After the match, an owner is what it is for or on (`door code on the ward`), never where
+# a key is (`in the garage`).
+_OWNER_AFTER = re.compile(
+    r"(?<![\w])(?i:for|of|to|on|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that)[^\S\n]+)?"
+    r"(?:\S+[^\S\n]+){0,2}$")
+_RECORD_SEPARATOR = re.compile(r"[|;]|(?<=[A-Za-z_])=(?=\S)")
+RECORD_FIELDS = 2  # separators on a line that make it a record of fields
+OWNER_AFTER_CHARS = 40
+_KS = re.compile(r"(?<![\w/])KS(?![\w/])")
+
+
+def load_classes(name: str, extra_dirs: Sequence[str | Path] = ()) -> dict[str, list[str]]:
+    """A data file of word classes (`[class]` starts one): the shipped file's, then each
+    extra folder's."""
+    classes: dict[str, list[str]] = {}
+    for path in [DATA_DIR / name, *(Path(folder) / name for folder in extra_dirs)]:
+        current = None
+        for entry in read_entries(path) if path.is_file() else []:
+            if entry.startswith("[") and entry.endswith("]"):
+                current = classes.setdefault(entry[1:-1].strip(), [])
+            elif current is not None:
+                current.append(entry)
+    return classes
+
+
+class PurposeModel:
+    """What a match's lock, key or code is for: the owner word nearest to it in its clause
+    (in a record, its line before it), a home's or another class's."""
+
+    def __init__(self, classes: dict[str, list[str]], exclusions: Sequence[str],
+                 clinical: Sequence[str]) -> None:
+        owners = [word for name, words in classes.items()
+                  if name not in (HOME, NO_OWNER, CLINICAL) for word in words]
+        # A purpose by whom a code is for (`for staff`, `engineers only`) is read next to
+        # the match only (`HomeAccessRecognizer.exclusions`), never across its clause.
+        places = [word for word in exclusions if not _BY_WHOM.search(word)]
+        self._sources = {HOME: alternation(classes.get(HOME, [])) + "|" + _PERSON_OWN,
+                         OWNERS: alternation(owners), NOT_HOME: alternation(places),
+                         NO_OWNER: alternation(classes.get(NO_OWNER, [])) + "|" + _TITLED,
+                         CLINICAL: alternation([*classes.get(CLINICAL, []), *clinical])}
+        self._compiled: dict[str, re.Pattern] | None = None
+        # Most matches name no other owner: one automaton pass over their scope says so.
+        self._any_other = Terms([*owners, *places])
+
+    def _patterns(self) -> dict[str, re.Pattern]:
+        if self._compiled is None:  # compiled when a match is first resolved
+            self._compiled = {name: re.compile(source) for name, source in self._sources.items()}
+        return self._compiled
+
+    def resolve(self, text: str, start: int, end: int, label: re.Pattern,
+                service: re.Pattern, skip: tuple[int, int] | None = None) -> str | None:
+        """`home`, `not home`, or None when no owner is named."""
+        patterns = self._patterns()
+        line_start, line_end = line_bounds(text, start, end)
+        scope_start, label_end = _owner_scope(text, line_start, start, label, service)
+        piece_end = _AFTER_PIECE_END.search(text, end, min(line_end, end + OWNER_AFTER_CHARS))
+        after_end = piece_end.start() if piece_end else min(line_end, end + OWNER_AFTER_CHARS)
+        held = [skip] if skip else []
+        # Addresses, names and services to the home name no other owner.
+        if not self._any_other.found_in(normalise_words(text[scope_start:after_end])):
+            return None
+        skipped = [*held, *(m.span() for m in _ADDRESS_NAME.finditer(text, scope_start, after_end)),
+                   *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
+        best: tuple[int, bool, str] | None = None
+        for kind, name in ((NOT_HOME, OWNERS), (NOT_HOME, NOT_HOME), (HOME, HOME)):
+            # A note's label names a service, read for the owners file's words only.
+            first = scope_start if name != NOT_HOME else label_end
+            for hit in patterns[name].finditer(text, first, after_end):
+                if not _is_owner(text, hit, start, held if kind == HOME else skipped,
+                                 scope_start):
+                    continue
+                distance = start - hit.end() if hit.end() <= start else hit.start() - start
+                rank = (max(distance, 0), kind == HOME)  # a tie goes to the other class
+                if best is None or rank < best[:2]:
+                    best = (*rank, kind)
+        return best[2] if best else None
+
+    def is_diagnosis(self, text: str, start: int, end: int) -> bool:
+        """`KS` in a clinical history (`Hx: HIV, KS 2014 in remission`) is Kaposi's
+        sarcoma: the match names no key safe or code but `KS`, and its line a clinical
+        word."""
+        matched = text[start:end]
+        if not _KS.search(matched) or _NAMES_A_DEVICE.search(matched):
+            return False
+        line_start, line_end = line_bounds(text, start, end)
+        return self._patterns()[CLINICAL].search(text, line_start, line_end) is not None
+
+
+HOME, NOT_HOME, OWNERS, NO_OWNER, CLINICAL = "home", "not home", "owners", "no owner", "clinical"
+_BY_WHOM = re.compile(r"^for |(?:^| )only$|^only |^visiting ")
+_NAMES_A_DEVICE = re.compile(r"(?i:key[^\S\n]*safe|key[^\S\n]*box|lock|k/s|code|pin|combi)")
+# A leading label (`Stairlift service sheet:`, `Job card - `): what service the note is of.
+_LABEL = re.compile(r"[^\S\n]*[^:\n]{0,40}?(?::|[^\S\n][\-\u2013\u2014][^\S\n])")
+_AFTER_PIECE_END = re.compile(r"[,(;.!?\n]|[^\S\n][\-\u2013\u2014][^\S\n]")
+
+
+def _owner_scope(text: str, line_start: int, start: int, label: re.Pattern,
+                 service: re.Pattern) -> tuple[int, int]:
+    """Where the owner is looked for before a match (its line in a record of fields,
+    otherwise its clause), and where a leading label naming a writer or a service ends
+    (`Stairlift service sheet:`; `New office:` names a place)."""
+    if len(_RECORD_SEPARATOR.findall(text, line_start, start)) >= RECORD_FIELDS:
+        return line_start, line_start
+    window = max(line_start, start - WORD_WINDOW_CHARS)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, window, start)]
+    clause = breaks[-1] if breaks else window
+    found = label.match(text, clause, start)
+    if found:
+        return clause, found.end()
+    leading = _LABEL.match(text, clause, start)
+    if leading and service.search(text, clause, leading.end()):
+        return clause, leading.end()
+    return clause, clause
+
+
+def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int]],
+              scope_start: int) -> bool:
+    """A hit that names what the match is for: not who holds a key, not an address or a
+    name, not a service to the home, not where a person is; after the match's start, only
+    what it is for or on."""
+    if any(a <= hit.start() < b for a, b in skipped):
+        return False
+    if hit.end() <= start:
+        return not _WHEREABOUTS.search(text, max(scope_start, hit.start() - 60), hit.start())
+    return _OWNER_AFTER.search(text, max(start, hit.start() - 40), hit.start()) is not None
+
+
 class HomeAccessRecognizer(ContextScoredRecognizer):
     """Codes, hidden keys, keyholders and entry instructions for a person's home."""
 
@@ -1029,7 +1185,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         self.exclusions = Terms([*words.exclusions, *exclusions])
         self.not_entry = Terms(words.not_entry)
         self.writer_label = writer_label(words.visitors)
+        self.service = service_word(words.visitors)
         self.for_visitor = for_visitor(words.visitors)
+        self.purpose = PurposeModel(load_classes("home_access_owners.txt", vocabulary_dirs),
+                                    [*words.exclusions, *exclusions],
+                                    load_vocabulary("clinical_abbreviations.txt"))
         self.purpose_words_before = purpose_words_before
         self.purpose_words_after = purpose_words_after
         super().__init__(
@@ -1054,16 +1214,26 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         label = self.writer_label.match(sentence)
         return sentence[label.end():] if label else sentence
 
-    def _without_holder(self, text: str, result: RecognizerResult, pattern: str) -> str:
-        """The matched text with who holds the key (and where they are) left out."""
-        matched = text[result.start:result.end]
+    def _holder(self, text: str, result: RecognizerResult, pattern: str
+                ) -> tuple[int, int] | None:
+        """Where the match names who holds the key (and where they are), if it does."""
+        if pattern not in _KEYHOLDER_PATTERNS:
+            return None
         regex = next(p.compiled_regex for p in self.patterns if p.name == pattern)
         if "holder" not in regex.groupindex:
-            return matched
+            return None
         match = regex.fullmatch(text, result.start, result.end)
         if match is None or match.start("holder") < 0:
+            return None
+        return match.span("holder")
+
+    def _without_holder(self, text: str, result: RecognizerResult,
+                        holder: tuple[int, int] | None) -> str:
+        """The matched text with who holds the key (and where they are) left out."""
+        matched = text[result.start:result.end]
+        if holder is None:
             return matched
-        start, end = match.start("holder") - result.start, match.end("holder") - result.start
+        start, end = holder[0] - result.start, holder[1] - result.start
         return f"{matched[:start]} {matched[end:]}"
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
@@ -1078,8 +1248,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # something is read with what it holds (`key holder for the drugs box`).
         after = ("" if pattern in _HOLDER_LAST_PATTERNS and not _HOLDER_OF.match(text, result.end)
                  else _purpose_after(text, result.end, self.purpose_words_after))
-        matched = (self._without_holder(text, result, pattern) if pattern in _KEYHOLDER_PATTERNS
-                   else text[result.start:result.end])
+        holder = self._holder(text, result, pattern)
+        matched = self._without_holder(text, result, holder)
         # Each piece between commas, colons or brackets is read alone: `fence post, code
         # 4482` names no postcode.
         pieces = _PIECE_BREAK.split(matched)
@@ -1092,6 +1262,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         sentence = _LEADING_ZERO.sub("o", normalise_words(
             f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}"))
         if (self.exclusions.found_in(surroundings) or self.not_entry.found_in(sentence)
+                or self.purpose.is_diagnosis(text, result.start, result.end)
+                or self.purpose.resolve(text, result.start, result.end, self.writer_label,
+                                        self.service, holder) == NOT_HOME
                 or self.not_entry.found_in(without_digits(sentence))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)):
             return None

@@ -38,15 +38,29 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (508, 508), "hiding": (198, 199), "entry": (177, 178),
-                     "keyholder": (161, 161)}
-    # A word broken by OCR spacing is read only for `safe` (`key sa fe`).
-    assert [p.text for p in result.missed] == ["Main door opened by intercom, buzz flat 3",
-                                               "OCR: sp are key und er the mat"]
+    assert found == {"code": (526, 530), "hiding": (207, 209), "entry": (185, 188),
+                     "keyholder": (164, 165)}
+    # A word broken by OCR spacing is read only for `safe` (`key sa fe`); batch G's missed
+    # classes (a push-button box by its look, a broken lock, Welsh) are not read yet.
+    assert [p.text for p in result.missed] == [
+        "Main door opened by intercom, buzz flat 3", "OCR: sp are key und er the mat",
+        "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
+        "visitors is 1 9 7 4",
+        "Voicemail (auto-transcribed): hi it's Pat at number nine, just to say I've got a key "
+        "for Stan's if you need it",
+        "Gran has one of those silver boxes with push buttons next to the back door, the "
+        "numbers are one, five, five and eight",
+        "The box on the wall by her porch is the push-button sort, clear it first then it's "
+        "seven, two, two, zero",
+        "The back door lock has been broken for months, give it a good push with your hip and "
+        "you're in",
+        "Front door won't lock since the storm, the Yale's bust, just lean on it and it opens",
+        "Blwch allweddi ar y wal, cod 4 7 4 7",
+        "Mae'r allwedd sbâr o dan y pot blodau wrth y drws cefn"]
     # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 932
+    assert result.near_misses.total == 979
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -295,6 +309,63 @@ def test_near_misses_of_more_services_and_records_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
+# What a lock, key or code is for, resolved from its owner (issue 14, session 7: set_g's
+# false alarms and dev batch G): the owner word nearest to the match in its clause (a
+# record's line before it) decides, a home's or a person's own keeping it, a workplace's,
+# school's, holiday let's, vehicle's, kit's, medicines box's, firm's or safe's dropping it
+# (`recognizers/data/home_access_owners.txt`, with the exclusions file's places); `KS` in a
+# clinical history is a diagnosis.
+@pytest.mark.parametrize("text", [
+    "Custody suite door code changes to 8 1 4 2 on Monday",
+    "Station 9 crew room side door code changes to 5 5 1 0 on Friday, not for visitors",
+    "16 Oct | Ward 9 (Harbour) | visiting 2-8pm | door code 2190 for relatives",
+    "site=depot; gate_code=4545; updated_by=admin", "rec 77; loc=office; door_code=6112; 03/11",
+    "Health visitor: baby clinic at the children's centre, door code 4 2 4 2 for parents",
+    "Home treatment team: interview room 2 at the CMHT has a keypad, 3 9 3 9",
+    "Anticipatory medicines: the just-in-case box on the dresser has a combination, 2 0 5",
+    "Podiatry: instruments are in the locked case, combination 3 3 1",
+    "Dialysis engineer: the machine's service panel key is kept in the spares box in the garage",
+    "Hoist battery charger key is on the hook inside the garage",
+    "Deputyship: the will is in the firm's safe, combination 1 7 3 9, held by the senior partner",
+    "Deputyship: deed box and safe deposit box key held by the bank",
+    "Rodent bait stations locked, key with the contractor",
+    "Holiday cottage booking: key safe by the front door, code 6 6 1 2 is sent when you arrive",
+    "Viewing keys for 14 Oak Way are in the key safe at the branch, code 2 9 2 9",
+    "Pet fostering: kennel block padlock at the rescue centre is 8 0 8",
+    "White Watch: appliance bay door code 3 4 3 4 from today",
+    "PMH: KS 2011, HIV on ART, hep B", "Hx: HIV (dx 2009), KS 2014 in remission, CD4 stable",
+])
+def test_what_a_lock_is_for_drops_other_owners(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "rec 5512; loc=flat 3; door_code=2290; updated_by=admin",
+    "Extra care scheme, flat 23: fob for the main door, flat door keypad 5 8 5 8",
+    "HMO: Daniel is room 4 at the top, his room door has a code lock, 7 0 7 0",
+    "Sheltered housing: warden off today, Mrs Tate's door has a keysafe, 3 1 1 3",
+    "she's at the day centre on Tuesdays so the key safe 4 4 1 2 by the door is how you get in",
+    "Pt goes to school in the mornings, door code 2 5 2 5",
+    "Ambulance notes: CAD says KS code 2 7 2 7 - confirmed with caller",
+    "Virtual ward obs: husband out at work, combination for the keysafe is 2 9 9 1",
+    "Stairlift service sheet: Access - keysafe (4 7 8 0) at the side of the bay window",
+    "Church visitor: she says come in the side door, it's always open, and give a shout",
+    "Neighbour at no. 14 (Mr Pryce) holds a key for Mrs Ward, ring him if no answer",
+    "Spare key is with the warden, ask at the scheme office",
+    "Alarm - disarm with 1 2 1 2 on the panel inside the front door",
+    "D2A: family fitting a key safe, code will be 1 5 6 3 (confirmed by son on the ward today)",
+])
+def test_what_a_lock_is_for_keeps_a_home_or_no_owner(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+def test_an_organisation_adds_owners_by_class(tmp_path):
+    text = "bingo hall side door code 4 4 2 1"
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    (tmp_path / "home_access_owners.txt").write_text("[workplace]\nbingo hall\n")
+    assert HomeAccessRecognizer(vocabulary_dirs=[tmp_path]).analyze(text, ["HOME_ACCESS"]) == []
+
+
 def test_a_digit_read_for_a_letter_keeps_every_offset():
     text = "Note: k3y safe c0de 5 9 9 5 by the p0rch"
     assert len(read_through_ocr(text)) == len(text)
@@ -337,7 +408,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 2
+    assert len(flagged) == len(positives) - 10  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts the files: a code equal to that count is no leak.
     codes = sorted({code for p in positives for code in _codes(p.text)
