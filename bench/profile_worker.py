@@ -60,10 +60,10 @@ def by_recognizer(share: str) -> None:
     cost: collections.Counter[str] = collections.Counter()
     run_cheap = layered.run_cheap
 
-    def timed(recognizer, text):
+    def timed(recognizer, text, raw=None):
         begun = time.process_time()
         try:
-            return run_cheap(recognizer, text)
+            return run_cheap(recognizer, text, raw)
         finally:
             cost[recognizer.name] += time.process_time() - begun
 
@@ -138,10 +138,10 @@ def by_format(share: str) -> None:
     spacy = {"cpu": 0.0, "chars": 0}
     run_cheap, read, ner_people_in = layered.run_cheap, layered.read, layered.ner_people_in
 
-    def timed_cheap(recognizer, text):
+    def timed_cheap(recognizer, text, raw=None):
         begun = time.process_time()
         try:
-            return run_cheap(recognizer, text)
+            return run_cheap(recognizer, text, raw)
         finally:
             cheap_cpu[0] += time.process_time() - begun
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 
 import presidio_analyzer
 import regex as re
@@ -67,9 +66,21 @@ class ContextScoredRecognizer(PatternRecognizer):
     hits' lines hold every result `score_match` keeps (birth words for a date of
     birth), so no other line is scanned: a log of a million timestamps costs one pass.
     `gated = False` scans every pattern over the whole text (the reference the
-    triggers and the gate are tested against)."""
+    triggers and the gate are tested against).
+
+    `quiet_without_matches`: `analyze` returns nothing when `raw_matches` finds nothing
+    (every result comes from a raw match), so a caller that knows a text's raw matches
+    (`phiscan.detect.record_lines`) need not call it when there are none. True for this
+    class's `analyze`; a subclass that overrides `analyze` is taken not to be unless it
+    says so (one that reads another text, such as an OCR reading, is not)."""
 
     gated = True
+    quiet_without_matches = True
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "analyze" in cls.__dict__ and "quiet_without_matches" not in cls.__dict__:
+            cls.quiet_without_matches = False
 
     def __init__(
         self, entity: str, name: str, patterns: list[Pattern], context: list[str],
@@ -199,14 +210,17 @@ def flag(result: RecognizerResult, key: str, value: object) -> None:
     result.recognition_metadata = {**(result.recognition_metadata or {}), key: value}
 
 
-@contextmanager
-def given_matches(recognizer: ContextScoredRecognizer, text: str, raw: list[RawMatch]
-                  ) -> Iterator[None]:
-    """Within it, `recognizer.analyze(text, ...)` takes `raw` as the raw matches that
+def analyze_given(recognizer: ContextScoredRecognizer, text: str, raw: list[RawMatch],
+                  entities: list[str]) -> list[RecognizerResult]:
+    """`recognizer.analyze(text, entities)` taking `raw` as the raw matches that
     `raw_matches(text, ...)` would find (remembered elsewhere): validation, scoring and
-    everything after run on `text` as always."""
+    everything after run on `text` as always. Nothing, without a call, when there are no
+    raw matches and the recognizer finds nothing without them (`quiet_without_matches`)."""
+    if not raw and recognizer.quiet_without_matches:
+        return []
     _given.matches = (recognizer, text, raw)
     try:
-        yield
+        return recognizer.analyze(text, entities, None) or []
     finally:
         _given.matches = None
+

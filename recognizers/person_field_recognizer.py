@@ -222,6 +222,7 @@ def _pattern_of(result: RecognizerResult) -> str:
 
 class NameFieldRecognizer(ContextScoredRecognizer):
     ENTITY = "PERSON"
+    quiet_without_matches = True  # `analyze` filters the base class's results
 
     def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
         supported_language: str = "en", supported_entity: str | None = None,

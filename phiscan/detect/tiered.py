@@ -76,7 +76,7 @@ from phiscan.detect.ner_decoder import GreedyNer
 from phiscan.detect.record_lines import RecordLines
 from phiscan.model import TextUnit, is_unnamed_field
 from recognizers.addresses import in_spans, places
-from recognizers.base import given_matches
+from recognizers.base import RawMatch, analyze_given
 from recognizers.context import Terms, field_value_of
 from recognizers.person_ner_recognizer import in_capitals
 
@@ -356,16 +356,18 @@ class TieredAnalyzer:
         results: list[RecognizerResult] = []
         given = lines.matches(text) if lines is not None else {}
         for recognizer in self.cheap:
-            raw = given.get(id(recognizer))
-            with nullcontext() if raw is None else given_matches(recognizer, text, raw):
-                found = self.run_cheap(recognizer, text)
+            found = self.run_cheap(recognizer, text, given.get(id(recognizer)))
             for result in found:
                 if result.score > 0:
                     _name_recognizer(result, recognizer)
                     results.append(result)
         return results
 
-    def run_cheap(self, recognizer: EntityRecognizer, text: str) -> list[RecognizerResult]:
+    def run_cheap(self, recognizer: EntityRecognizer, text: str,
+                  raw: list[RawMatch] | None = None) -> list[RecognizerResult]:
+        """A cheap recognizer's results; `raw`: its raw matches in text, known already."""
+        if raw is not None:
+            return analyze_given(recognizer, text, raw, self.entities)
         return recognizer.analyze(text, self.entities, None) or []
 
     def plan(self, unit: TextUnit) -> NamePlan:
