@@ -181,10 +181,23 @@ def _label(before: str, words: int) -> str:
     return normalise_words(" ".join(tokens[-words:])) if words else " "
 
 
+# Contexts remembered: a candidate's score and then its finding's role read the same
+# match's context (a third of the calls on table rows). Few, as each holds its text.
+CONTEXT_MEMORY = 64
+
+
 def context_of(
     text: str, start: int, end: int, *, before: int = 100, after: int = 60,
     label_words: int = 3, sibling_reach: int = 600,
 ) -> MatchContext:
+    """What a match's surroundings say: its field, the words before and after it on its
+    line, and a window around it (immutable, so one answer serves every caller)."""
+    return _context_of(text, start, end, before, after, label_words, sibling_reach)
+
+
+@lru_cache(maxsize=CONTEXT_MEMORY)
+def _context_of(text: str, start: int, end: int, before: int, after: int, label_words: int,
+                sibling_reach: int) -> MatchContext:
     line_start, line_end = line_bounds(text, start, end)
     line = text[line_start:line_end]
     key = _field_key(line)
