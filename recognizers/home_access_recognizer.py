@@ -823,9 +823,10 @@ class _Remembered(Trigger):
             return None if found is None else [
                 (start, end) for start, end in found if text[start:end].casefold() in self.only
                 and (self.followed_by is None or self.followed_by.match(text, end))]
-        if self.last is None or self.last[0] is not text:
-            self.last = (text, self.source.hits(text))
-        return self.last[1]
+        last = self.last  # read once: a Dask worker's threads share the trigger
+        if last is None or last[0] is not text:
+            last = self.last = (text, self.source.hits(text))
+        return last[1]
 
     def view(self, anchored: bool, only: Sequence[Literal] | None = None,
              followed_by: re.Pattern | None = None, reach: int | None = None) -> _Remembered:
@@ -835,6 +836,16 @@ class _Remembered(Trigger):
         several patterns."""
         kept = None if only is None else frozenset(literal.text.casefold() for literal in only)
         return _Remembered(self, anchored, kept, followed_by, reach)
+
+
+def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
+    """The lines of `source`'s hits that hold one of `words` (case-folded, anywhere in a
+    word), for a pattern each match of which holds one beside the hit: a line without
+    any is not scanned. Only where the pattern runs changes, never what it matches
+    (`tests/test_triggers.py`)."""
+    view = _Remembered(source, anchored=False)
+    view.keep_line = lambda line: any(word in line.casefold() for word in words)
+    return view
 
 
 _SAME_AFTER = re.compile(r"[^\n.;!?]{0,90}?(?<![\w])(?i:same|identical)\b")
@@ -871,12 +882,18 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
     instruction_first = Trigger(literals=[*instructions.literals,
                                           Literal("let", confirm=_LET_IN)], anchored=True)
-    key_line = Trigger(literals=[
+    key_line = _Remembered(Trigger(literals=[
         *(Literal(word, word_start=False, word_end=False, confirm=_KEY_WORD)
           for word in ("key", "fob")),
         Literal("spare", word_end=False,
                 confirm=rf"{_SPARE_SET}|{_SPARE_ALONE}|(?i:spares?){_SP}(?i:to)\b"),
-        Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib")])
+        Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib")]), anchored=False)
+    # Key lines holding the word a pattern needs beside its key: who holds it
+    # (`_HOLD_VERB`), a hiding word (`_HIDDEN`), getting in (`_GET_IN`).
+    held_line = _lines_holding(key_line, ("hold", "has", "have", "keep", "kept"))
+    hidden_line = _lines_holding(key_line, ("hid", "stashed", "tucked", "concealed",
+                                            "secreted", "buried"))
+    get_in_line = _lines_holding(key_line, ("get", "gain", "let"))
     return {
         "code after object": object_first, "code in next clause": object_first,
         "code keyed in": object_first, "object location": object_first,
@@ -886,9 +903,10 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "door state": stated_first, "door knack": stated_first, "code before object": object_line,
         "code shared with object": same_line,
         "hidden key": key_line, "hiding place before key": key_line,
-        "key said hidden": key_line, "home key kept": key_line, "key to get in": key_line,
-        "key held by": key_line, "key given to": key_line, "key then its holder": key_line,
-        "keyholder holds key": key_line, "route in": instruction_first,
+        "key said hidden": hidden_line, "home key kept": key_line,
+        "key to get in": get_in_line,
+        "key held by": key_line, "key given to": key_line, "key then its holder": held_line,
+        "keyholder holds key": held_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
         "opening then its code": code_word_first,
