@@ -12,6 +12,11 @@ touches each tree alike. Printed per tree: the median CPU seconds (user + system
 scan's whole process tree) of the full scan and of the one-file scan, and CPU
 milliseconds per file with the fixed cost taken out (what a file costs, per core), with
 the load average around the runs: the machine is shared, so CPU is the figure to compare.
+
+`--same-findings`: each tree's first full scan keeps its inventory, and every location's
+status and findings (entity, value hash, span, position, record, field, role, kind,
+score, recognizer, mask) are compared between the trees: a change of speed must not
+change what is found (exit status 1 if they differ).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import argparse
 import os
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -51,10 +57,12 @@ def one_file_copy(share: Path, folder: Path) -> Path:
     return single
 
 
-def scan_cpu(tree: Path, share: Path, workers: int) -> float:
-    """CPU seconds of one `phiscan scan` of share as a new process (and its workers)."""
+def scan_cpu(tree: Path, share: Path, workers: int, keep: Path | None = None) -> float:
+    """CPU seconds of one `phiscan scan` of share as a new process (and its workers);
+    `keep`: the output folder to leave the inventory in."""
     env = {**os.environ, "PYTHONPATH": str(tree), "PHISCAN_HMAC_KEY": KEY}
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as scratch:
+        out = str(keep) if keep is not None else scratch
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run([sys.executable, "-m", "phiscan", "scan", str(share), "--out", out,
                         "--workers", str(workers), "--full", "-q"],
@@ -62,6 +70,17 @@ def scan_cpu(tree: Path, share: Path, workers: int) -> float:
                        stderr=subprocess.DEVNULL)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def inventory_rows(out: Path) -> list[tuple]:
+    """Every location's status and findings, in a stable order."""
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        statuses = db.execute("SELECT location, status, reason FROM locations").fetchall()
+        findings = db.execute(
+            "SELECT l.location, f.entity_type, f.value_hash, f.start, f.end, f.position,"
+            " f.record, f.field, f.role, f.kind, f.score, f.recognizer, f.masked"
+            " FROM findings f JOIN locations l ON l.id = f.location_id").fetchall()
+    return sorted(statuses) + sorted(map(repr, findings))
 
 
 def main() -> None:
@@ -72,6 +91,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--trees", nargs="+", default=[str(ROOT)])
+    parser.add_argument("--same-findings", action="store_true")
     parser.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "phiscan-bench"))
     args = parser.parse_args()
     folder = Path(args.dir)
@@ -81,10 +101,15 @@ def main() -> None:
     whole: dict[Path, list[float]] = {tree: [] for tree in trees}
     fixed: dict[Path, list[float]] = {tree: [] for tree in trees}
     load_before = os.getloadavg()[0]
+    kept = {tree: single.parent / f"inventory-{number}" for number, tree in enumerate(trees)}
+    rows: dict[Path, list[tuple]] = {}
     try:
-        for _ in range(args.runs):
+        for run in range(args.runs):
             for tree in trees:
-                whole[tree].append(scan_cpu(tree, share, args.workers))
+                keep = kept[tree] if args.same_findings and run == 0 else None
+                whole[tree].append(scan_cpu(tree, share, args.workers, keep))
+                if keep is not None:
+                    rows[tree] = inventory_rows(keep)
                 fixed[tree].append(scan_cpu(tree, single, args.workers))
     finally:
         shutil.rmtree(single.parent, ignore_errors=True)
@@ -97,6 +122,13 @@ def main() -> None:
         runs = ", ".join(f"{cpu:.2f}" for cpu in whole[tree])
         print(f"  {tree}: scan {scan:.2f} CPU s ({runs}), one-file scan {start:.2f}, "
               f"{(scan - start) / max(files - 1, 1) * 1000:.2f} CPU ms per file")
+    if rows:
+        first = rows[trees[0]]
+        differ = [tree for tree in trees[1:] if rows[tree] != first]
+        print(f"  inventories: {len(first)} rows (locations and findings) per tree; "
+              + ("identical" if not differ else f"DIFFER in {', '.join(map(str, differ))}"))
+        if differ:
+            sys.exit(1)
 
 
 if __name__ == "__main__":
