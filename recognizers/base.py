@@ -21,6 +21,7 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerRes
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
 from recognizers.context import Terms
+from recognizers.ocr_reading import read_ocr
 from recognizers.triggers import Trigger, anchored_scan, scan, starts_within, within
 
 log = logging.getLogger("phiscan.recognizers")
@@ -81,6 +82,8 @@ class ContextScoredRecognizer(PatternRecognizer):
         super().__init_subclass__(**kwargs)
         if "analyze" in cls.__dict__ and "quiet_without_matches" not in cls.__dict__:
             cls.quiet_without_matches = False
+    # Whether text is also read through OCR damage (`recognizers.ocr_reading`).
+    reads_ocr = True
 
     def __init__(
         self, entity: str, name: str, patterns: list[Pattern], context: list[str],
@@ -106,7 +109,19 @@ class ContextScoredRecognizer(PatternRecognizer):
         return EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
 
     def scored_matches(self, text: str, regex_flags=None) -> list[RecognizerResult]:
-        """Every pattern's matches that `score_match` keeps, duplicates included."""
+        """Every pattern's matches that `score_match` keeps, duplicates included. A text
+        with OCR damage is read through it (`recognizers.ocr_reading`): matched and scored
+        as read (`the vvard keypad` is a ward's), each result mapped back to the text's
+        own characters."""
+        reading = read_ocr(text) if self.reads_ocr else None
+        if reading is None:
+            return self.scored_in(text, regex_flags)
+        scored = self.scored_in(reading.text, regex_flags)
+        for result in scored:
+            result.start, result.end = reading.origin(result.start, result.end)
+        return scored
+
+    def scored_in(self, text: str, regex_flags=None) -> list[RecognizerResult]:
         scored: list[RecognizerResult] = []
         # Scored before duplicates are removed: a match that the context rejects (a name
         # field excluded by its word) must not hide the same span found by another pattern.
@@ -215,8 +230,10 @@ def analyze_given(recognizer: ContextScoredRecognizer, text: str, raw: list[RawM
     """`recognizer.analyze(text, entities)` taking `raw` as the raw matches that
     `raw_matches(text, ...)` would find (remembered elsewhere): validation, scoring and
     everything after run on `text` as always. Nothing, without a call, when there are no
-    raw matches and the recognizer finds nothing without them (`quiet_without_matches`)."""
-    if not raw and recognizer.quiet_without_matches:
+    raw matches and the recognizer finds nothing without them (`quiet_without_matches`), unless
+    it reads the text through OCR damage (its reading may hold matches the text does not)."""
+    if not raw and recognizer.quiet_without_matches and not (
+            recognizer.reads_ocr and read_ocr(text) is not None):
         return []
     _given.matches = (recognizer, text, raw)
     try:

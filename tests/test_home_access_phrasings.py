@@ -38,12 +38,12 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (526, 530), "hiding": (207, 209), "entry": (185, 188),
-                     "keyholder": (164, 165)}
-    # A word broken by OCR spacing is read only for `safe` (`key sa fe`); batch G's missed
-    # classes (a push-button box by its look, a broken lock, Welsh) are not read yet.
+    assert found == {"code": (543, 547), "hiding": (217, 218), "entry": (189, 192),
+                     "keyholder": (166, 167)}
+    # Batch G's missed classes (a push-button box by its look, a broken lock, Welsh) are not
+    # read yet.
     assert [p.text for p in result.missed] == [
-        "Main door opened by intercom, buzz flat 3", "OCR: sp are key und er the mat",
+        "Main door opened by intercom, buzz flat 3",
         "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
         "visitors is 1 9 7 4",
         "Voicemail (auto-transcribed): hi it's Pat at number nine, just to say I've got a key "
@@ -57,10 +57,12 @@ def test_dev_set_rates(predict):
         "Front door won't lock since the storm, the Yale's bust, just lean on it and it opens",
         "Blwch allweddi ar y wal, cod 4 7 4 7",
         "Mae'r allwedd sbâr o dan y pot blodau wrth y drws cefn"]
-    # A code printed on a packet reads like one on a key box: the known false alarm.
+    # A code printed on a packet reads like one on a key box, and a lock box for an
+    # ambulance's kit like one for a key: the known false alarms.
     assert [p.text for p in result.false_alarms] == [
-        "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 979
+        "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
+        "OCR: Lock box for the ambulance kit, cocle 2 2 7 1"]
+    assert result.near_misses.total == 1011
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -408,7 +410,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 10  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 9  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts the files: a code equal to that count is no leak.
     codes = sorted({code for p in positives for code in _codes(p.text)

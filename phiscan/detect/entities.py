@@ -21,7 +21,6 @@ from phiscan.detect.normalize import (
 
 SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
 
-_DIGITS = re.compile(r"\d")
 _LETTERS_AND_DIGITS = re.compile(r"[A-Za-z0-9]")
 
 
@@ -44,7 +43,7 @@ def _mask_word(word: str) -> str:
 
 def mask_health_number(value: str) -> str:
     """First three digits: `943 *** ****`."""
-    digits = "".join(_DIGITS.findall(value))
+    digits = digits_only(value)
     return f"{digits[:3]} *** ****" if len(digits) >= 3 else "***"
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from recognizers.dates import birth_key, parse_date
+from recognizers.ocr_reading import read_digits
 
 # Which normalisers made an inventory's keys. Raise it whenever a normaliser's output changes
 # (2: century-free birth dates, hyphenated names by their last part, accents folded; 3: a
@@ -31,7 +32,8 @@ _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
 def digits_only(value: str) -> str:
-    return _NON_DIGIT.sub("", value)
+    """The digits of a number, letters OCR reads for digits read as them (`4O1 234 593l`)."""
+    return _NON_DIGIT.sub("", read_digits(value))
 
 
 def is_title(word: str) -> bool:
@@ -110,7 +112,7 @@ def normalise_date(value: str) -> str | None:
 def normalise_birth_date(value: str) -> str | None:
     """A date of birth's key: day, month and year of the century (`recognizers.dates.
     birth_key`): `12/04/25` matches `12 April 1925` without guessing the century."""
-    return birth_key(value)
+    return birth_key(read_digits(value))
 
 
 def normalise_phone(value: str) -> str:

@@ -1,0 +1,369 @@
+"""Reading text through OCR damage: the recognizers' words and digit runs as OCR writes them.
+
+Scanned letters and handwritten forms come back from OCR with letters misread inside
+words (`rnat` for `mat`, `cloor` for `door`, `vvall`, `c0de`, `1atch`, `5afe`, `8ack`),
+letters swapped, dropped or doubled (`Keysfae`, `frnt`, `Keyssafe`), spaces inside words
+(`und er`, `Fron t`) and letters inside numbers (`4O1 234 567l`, `c0de 6 4 l 2`,
+`l2/O3/l947`). A pattern written for clean text misses all of them.
+
+`read_ocr(text)` gives a `Reading`: the text with each damaged form of a recognizer word
+(`ocr_lexicon()`: the home-access vocabularies, the words of its grammar, the NHS-number and
+birth-date context words) written as the word, and each letter OCR reads for a digit inside
+a run of digits written as the digit; or None when nothing is damaged (the text is read
+once, as it was). `Reading.origin` maps a span of the reading back to the original text,
+so a finding's offsets, its mask and its preview point at the characters the file holds.
+
+The damaged forms are found in one Aho-Corasick pass over the case-folded text (the same
+folded text the triggers share): every form one OCR confusion away from a word (`m` read
+`rn`, `d` read `cl`, `w` read `vv`, `o`/`0`, `l`/`1`/`I`, `s`/`5`, `b`/`8`), one space
+inside a word of four letters or more, and in a word of five letters or more one pair of
+letters swapped, one letter dropped or one added. A form is never a word itself: forms that
+are English words (`recognizers/data/ocr_real_words.txt`, built from a dictionary by
+`tools/build_ocr_words.py`: `font` is not read as `front`, `mall` not as `mail`) and forms
+that two words share are left out, and a space is never closed between two common words
+(`do or`). A form must stand alone (no letter, digit or apostrophe either side: `I'm at` is
+not `mat`).
+
+A digit run reads `l`, `I`, `O`, `o` and `S` as `1`, `1`, `0`, `0` and `5` when the run
+(digits in groups joined by single spaces, hyphens, dots or slashes) holds at least three
+digits besides: a group of digits and those letters (`4O1`, `567l`, `5S12`) or one such
+letter alone between or beside groups (`6 4 l 2`, `7 I 3 O`). A group with any other letter
+is no part of a run (`Sat 12`, `SO14 0AA` holds two digits only).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import ahocorasick
+
+from recognizers.triggers import case_folded, is_word_char
+from recognizers.vocabulary import DATA_DIR, read_entries
+
+# What OCR writes for a letter (lower case: the automaton reads folded text, where `I` is `i`).
+CONFUSIONS: dict[str, tuple[str, ...]] = {
+    "m": ("rn",), "d": ("cl",), "w": ("vv",), "o": ("0",), "l": ("1", "i"),
+    "i": ("1", "l"), "s": ("5",), "b": ("8",),
+}
+# Swapped, dropped or added letters only in words this long: shorter ones collide with
+# other words at every edit (`safe`: `sale`, `sae`, `sage`).
+EDIT_MIN_LETTERS = 5
+# A space inside a word only in words this long (`mat`: `m at` is `I'm at`).
+SPACE_MIN_LETTERS = 4
+# A letter OCR adds: a neighbour doubled (`Keyssafe`), or a thin stroke read as a letter.
+ADDED_LETTERS = "eilnrt"
+# Words a space is never closed between: both halves common words (`do or`, `in to`).
+COMMON_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "do", "for", "go", "he", "her", "his",
+    "i", "if", "in", "is", "it", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so",
+    "the", "to", "up", "us", "we", "yes", "you"})
+# The vocabulary files whose words OCR damage hides (a home-access note's objects, places,
+# states, people and purposes).
+VOCABULARY_FILES = (
+    "home_access_devices.txt", "home_access_code_words.txt", "home_access_containers.txt",
+    "home_access_door_states.txt", "home_access_entry.txt", "home_access_hiding_places.txt",
+    "home_access_keyholders.txt", "home_access_openings.txt", "home_access_premises.txt",
+    "home_access_exclusions.txt", "home_access_not_entry.txt", "home_access_visitors.txt",
+)
+# The words the recognizers' grammars and context spell out in their patterns rather than
+# in vocabulary files: the home-access grammar's prepositions, keys, codes and states; the
+# NHS-number and birth-date context; a name field's label.
+GRAMMAR_WORDS = (
+    "key", "keys", "spare", "safe", "keysafe", "code", "codes", "combination", "number",
+    "numbers", "digits", "door", "front", "back", "side", "gate", "porch", "garage", "under",
+    "underneath", "beneath", "behind", "inside", "beside", "above", "below", "hidden",
+    "hanging", "hook", "left", "latch", "unlocked", "open", "yourself", "let", "enter",
+    "entry", "access", "alarm", "padlock", "lockbox", "keypad", "worker", "stage",
+    "findings", "office", "room", "ward", "staff", "removed", "ordered", "leave", "leaving",
+    "nhs", "patient",
+    "hospital", "birth", "born", "date", "dob", "name", "surname", "forename",
+)
+REAL_WORDS_FILE = "ocr_real_words.txt"
+MIN_FORM_LENGTH = 3
+
+# A group of a digit run: digits and the letters OCR reads for digits.
+_DIGIT_LETTERS = str.maketrans("lIOoS", "11005")
+# Where a run may hold a letter read for a digit: a digit beside one of those letters,
+# directly or across one separator (`4O`, `567l`, `4 l`).
+# (One character class first: the engine jumps to it, a third faster than an alternation.)
+_SUSPECT = re.compile(r"[\dlIOoS](?:(?<=\d)[ \-./]?[lIOoS]|(?<=[lIOoS])[ \-./]?\d)")
+_GROUP_CHARS = frozenset("0123456789lIOoS")
+_DIGIT_LETTER_CHARS = frozenset("lIOoS")
+_SEPARATORS = frozenset(" -./")
+RUN_MIN_DIGITS = 3
+
+Span = tuple[int, int]
+
+
+def word_forms(word: str) -> set[str]:
+    """Every form OCR damage makes of `word` (lower case) by one confusion, one inner
+    space, or (five letters or more) one swap, drop or addition (a neighbour doubled or
+    one of `ADDED_LETTERS`)."""
+    forms: set[str] = set()
+    for index, letter in enumerate(word):
+        for misread in CONFUSIONS.get(letter, ()):
+            forms.add(word[:index] + misread + word[index + 1:])
+    if len(word) >= SPACE_MIN_LETTERS:
+        for index in range(1, len(word)):
+            left, right = word[:index], word[index:]
+            if not (left in COMMON_WORDS and right in COMMON_WORDS):
+                forms.add(f"{left} {right}")
+    if len(word) >= EDIT_MIN_LETTERS:
+        for index in range(len(word) - 1):
+            forms.add(word[:index] + word[index + 1] + word[index] + word[index + 2:])
+        for index in range(len(word) + 1):
+            if index < len(word):
+                forms.add(word[:index] + word[index + 1:])
+            for letter in {*ADDED_LETTERS, *word[max(index - 1, 0):index + 1]}:
+                forms.add(word[:index] + letter + word[index:])
+    forms.discard(word)
+    return {form for form in forms if len(form) >= MIN_FORM_LENGTH}
+
+
+@cache
+def ocr_lexicon() -> frozenset[str]:
+    """The words read through OCR damage: every word of the vocabulary files and the
+    grammar words, of three letters or more."""
+    words = set(GRAMMAR_WORDS)
+    for name in VOCABULARY_FILES:
+        for entry in read_entries(DATA_DIR / name):
+            words.update(re.findall(r"[a-z]{3,}", entry.casefold()))
+    return frozenset(word for word in words if len(word) >= MIN_FORM_LENGTH)
+
+
+@cache
+def real_words() -> frozenset[str]:
+    """English words one damage away from a lexicon word: never read as that word."""
+    return frozenset(read_entries(DATA_DIR / REAL_WORDS_FILE))
+
+
+def _is_two_words(form: str, known: frozenset[str]) -> bool:
+    """A form with a space whose halves are both words phiscan reads (`key safe`), or one
+    half is (`key s`): the half is read as itself."""
+    halves = form.split(" ")
+    return len(halves) == 2 and (any(half in known for half in halves) or all(
+        half in COMMON_WORDS for half in halves))
+
+
+def _word_parts(lexicon: frozenset[str]) -> frozenset[str]:
+    """Every start and end of a lexicon word (`offic`, `ffice`): a form that is one is met
+    inside the clean word wherever it is written, at a cost and never alone."""
+    return frozenset(part for word in lexicon for index in range(1, len(word))
+                     for part in (word[:index], word[index:]))
+
+
+@cache
+def form_automaton() -> ahocorasick.Automaton:
+    """Damaged form -> (its length, the word it stands for). A form two words share is
+    read as the one of its own length (a swap or a letter misread: `neighbuor` is
+    `neighbour`, not `neighbor` with a letter added), or dropped when that is not one."""
+    lexicon, excluded = ocr_lexicon(), real_words()
+    excluded = excluded | lexicon | _word_parts(lexicon)
+    candidates: dict[str, set[str]] = {}
+    for word in lexicon:
+        for form in word_forms(word):
+            if form not in excluded and not _is_two_words(form, lexicon):
+                candidates.setdefault(form, set()).add(word)
+    automaton = ahocorasick.Automaton()
+    for form, words in candidates.items():
+        same_length = [word for word in words if len(word) == len(form)]
+        word = (next(iter(words)) if len(words) == 1
+                else same_length[0] if len(same_length) == 1 else None)
+        if word is not None:
+            automaton.add_word(form, (len(form), word))
+    # Where a digit meets a letter OCR reads for one (`4o`, `7 l`): the digit runs' pass,
+    # in the same pass (value: no word).
+    for digit in "0123456789":
+        for letter in "lios":  # `I`, `O`, `S` folded
+            for joint in ("", *_SEPARATORS):
+                for pair in (digit + joint + letter, letter + joint + digit):
+                    automaton.add_word(pair, (len(pair), None))
+    automaton.make_automaton()
+    return automaton
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The text as read through OCR damage. `pieces`: (start in the reading, end in the
+    reading, start in the text, end in the text) of each rewritten word, in order."""
+
+    text: str
+    pieces: tuple[tuple[int, int, int, int], ...]
+
+    def origin(self, start: int, end: int) -> Span:
+        """The span of the original text that the reading's `start:end` was read from (a
+        rewritten word maps to the whole damaged form)."""
+        return self._start_origin(start), self._end_origin(end)
+
+    def _start_origin(self, position: int) -> int:
+        index = bisect_right([piece[0] for piece in self.pieces], position) - 1
+        if index < 0:
+            return position
+        read_start, read_end, start, end = self.pieces[index]
+        return start if position < read_end else end + position - read_end
+
+    def _end_origin(self, position: int) -> int:
+        index = bisect_right([piece[0] for piece in self.pieces], position - 1) - 1
+        if index < 0:
+            return position
+        read_start, read_end, start, end = self.pieces[index]
+        return end if position <= read_end else end + position - read_end
+
+
+def read_digit_runs(text: str) -> str:
+    """The text with each letter OCR reads for a digit inside a run of digits read as the
+    digit (offsets unchanged: one character for one)."""
+    return _read_runs(text, [suspect.start() for suspect in _SUSPECT.finditer(text)])
+
+
+def _read_runs(text: str, suspects: list[int]) -> str:
+    """`read_digit_runs` given where a digit and such a letter meet, in order."""
+    if not suspects:
+        return text
+    characters = list(text)
+    position = 0
+    for suspect in suspects:
+        if suspect < position:
+            continue
+        groups = _run_around(text, suspect)
+        if not groups:
+            continue
+        position = groups[-1][1]
+        for group_start, group_end in _readable_groups(text, groups):
+            characters[group_start:group_end] = text[group_start:group_end].translate(
+                _DIGIT_LETTERS)
+    return "".join(characters)
+
+
+def _token(text: str, position: int) -> Span:
+    """The letters and digits around `position`."""
+    start = end = position
+    while start > 0 and is_word_char(text[start - 1]):
+        start -= 1
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+def _is_group(text: str, span: Span) -> bool:
+    return span[1] > span[0] and all(c in _GROUP_CHARS for c in text[span[0]:span[1]])
+
+
+def _run_around(text: str, position: int) -> list[Span]:
+    """The groups (tokens of digits and the letters read for them) joined by single
+    separators around `position`; a token with any other letter ends the run."""
+    first = _token(text, position)
+    if not _is_group(text, first):
+        return []
+    groups = [first]
+    while (start := groups[0][0]) > 1 and text[start - 1] in _SEPARATORS and (
+            _is_group(text, previous := _token(text, start - 2))):
+        groups.insert(0, previous)
+    while (end := groups[-1][1]) + 1 < len(text) and text[end] in _SEPARATORS and (
+            _is_group(text, following := _token(text, end + 1))):
+        groups.append(following)
+    return groups
+
+
+def _readable_groups(text: str, groups: list[Span]) -> list[Span]:
+    """The groups of a run to read as digits: each with a digit (one that starts with
+    letters only in a run of two such groups or beside three digits), and a single letter
+    between two of those, or beside one in a run of two or more; none unless they hold
+    two digits or more and three once read."""
+    has_digit = [any(c.isdigit() for c in text[a:b]) for a, b in groups]
+    digit_groups = sum(has_digit)
+    readable = []
+    for index, (group_start, group_end) in enumerate(groups):
+        before = index > 0 and has_digit[index - 1]
+        after = index + 1 < len(groups) and has_digit[index + 1]
+        if has_digit[index]:
+            if digit_groups >= 2 or not _letters_lead(text[group_start:group_end]):
+                readable.append((group_start, group_end))
+        elif group_end - group_start == 1 and not _joined_to_word(text, group_start, group_end) \
+                and ((before and after) or ((before or after) and digit_groups >= 2)):
+            readable.append((group_start, group_end))
+    digits = sum(c.isdigit() for a, b in readable for c in text[a:b])
+    return readable if digits >= 2 and sum(b - a for a, b in readable) >= RUN_MIN_DIGITS \
+        else []
+
+
+def _joined_to_word(text: str, start: int, end: int) -> bool:
+    """A letter joined to a word by a slash, hyphen or dot: an abbreviation's (`K/S`)."""
+    return (start > 1 and text[start - 1] in "-./" and is_word_char(text[start - 2])
+            and not text[start - 2].isdigit()) or (
+        end + 1 < len(text) and text[end] in "-./" and is_word_char(text[end + 1])
+        and not text[end + 1].isdigit())
+
+
+def _letters_lead(group: str) -> bool:
+    """Letters before the first digit, in a group of two digits or fewer: as often a code's
+    own letters (`SO14`, a postcode's district; `O2`) as a digit misread."""
+    return not group[0].isdigit() and sum(c.isdigit() for c in group) < RUN_MIN_DIGITS
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (is_word_char(before) or before in "'\u2019") and not is_word_char(after)
+
+
+def _in_case_of(form: str, word: str) -> str:
+    """`word` written in the case of the damaged form it replaces (`KEYSFAE` -> `KEYSAFE`)."""
+    letters = [c for c in form if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    return word.capitalize() if letters and letters[0].isupper() else word
+
+
+def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """One pass over the folded text: (start, end, word) of each damaged form standing
+    alone, longest first where forms overlap; and where a digit meets a letter OCR reads
+    for one (`_read_runs`)."""
+    found: list[tuple[int, int, str]] = []
+    suspects: list[int] = []
+    for last, (length, word) in form_automaton().iter(folded):
+        start = last + 1 - length
+        if word is None:
+            if text[start] in _DIGIT_LETTER_CHARS or text[last] in _DIGIT_LETTER_CHARS:
+                suspects.append(start)
+        elif _standalone(text, start, last + 1):
+            found.append((start, last + 1, word))
+    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, word in found:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, _in_case_of(text[start:end], word)))
+    return kept, sorted(suspects)
+
+
+@lru_cache(maxsize=2)  # the text all recognizers are reading now
+def read_ocr(text: str) -> Reading | None:
+    """The text read through OCR damage, or None when it holds none."""
+    folded = case_folded(text)
+    if folded is None:  # folding moves offsets (`ß`): read as it is
+        return None
+    words, suspects = damage(text, folded)
+    digits_read = _read_runs(text, suspects)
+    if not words:
+        return None if digits_read == text else Reading(digits_read, ())
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    position = length = 0
+    for start, end, word in words:
+        parts.append(digits_read[position:start])
+        length += start - position
+        pieces.append((length, length + len(word), start, end))
+        parts.append(word)
+        length += len(word)
+        position = end
+    parts.append(digits_read[position:])
+    return Reading("".join(parts), tuple(pieces))
+
+
+def read_digits(value: str) -> str:
+    """A detected number's characters as digits (`4O1 234 567l` -> `401 234 5671`): what a
+    normaliser or a mask reads."""
+    return read_digit_runs(value)

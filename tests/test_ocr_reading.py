@@ -1,0 +1,146 @@
+"""Text read through OCR damage (`recognizers/ocr_reading.py`): the recognizers' words and
+digit runs as OCR writes them, found by every recognizer, with offsets, masks and keys of
+the characters the file holds."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from phiscan.detect.entities import mask_value, normalise
+from phiscan.quality.evaluation import phiscan_predictor
+from recognizers.ocr_reading import read_digit_runs, read_ocr, word_forms
+from tests.cli import run_cli
+from tests.conftest import assert_no_raw_values
+
+# (damaged, read): one damage of each kind the reading knows.
+DAMAGED = [
+    ("key under the rnat", "key under the mat"),  # m read rn
+    ("by the back cloor", "by the back door"),  # d read cl
+    ("on the vvall", "on the wall"),  # w read vv
+    ("c0de 1 2 3 4", "code 1 2 3 4"),  # o read 0
+    ("on the 1atch", "on the latch"),  # l read 1
+    ("let yourseIf in", "let yourself in"),  # l read I
+    ("KEY 5AFE", "KEY SAFE"),  # s read 5
+    ("the 8ack door", "the back door"),  # b read 8
+    ("ACCESS - Keysfae by door", "ACCESS - Keysafe by door"),  # two letters swapped
+    ("the frnot door", "the front door"),
+    ("Keyssafe on the wall", "Keysafe on the wall"),  # a letter added
+    ("spare key hiden in the shed", "spare key hidden in the shed"),  # a letter dropped
+    ("key is und er the mat", "key is under the mat"),  # a space inside a word
+    ("Fron t door stiff", "Front door stiff"),
+    ("D0B: l2/O3/l947", "DOB: 12/03/1947"),
+    ("NHS no 4O1 234 593l", "NHS no 401 234 5931"),
+    ("c0de 6 4 l 2", "code 6 4 1 2"),
+    ("Key safe code: 7 I 3 O", "Key safe code: 7 1 3 0"),
+    ("code I 9 8 4 on the left", "code 1 9 8 4 on the left"),
+    ("tel O7700 900123", "tel 07700 900123"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "read"), DAMAGED)
+def test_damage_is_read_as_the_word_or_the_digit(damaged, read):
+    assert read_ocr(damaged).text == read
+
+
+@pytest.mark.parametrize("text", [
+    "font size 14 for her letters",  # an English word one letter off `front`
+    "modelling clay in the day room",  # `clay` is a word (`d` read `cl` of `day`)
+    "do or die",  # two common words are never joined (`door`)
+    "I'm at home, the key safe is by the door",  # `m at` after an apostrophe; `key safe`
+    "K/S 5 5 1 9 on wall",  # the `S` of an abbreviation
+    "Postcode SO14 0AA, O2 shop",  # a postcode's district, a brand: two digits at most
+    "Sat 12 Oct, Solo 2, at 4 I will go",  # letters of words; one digit beside `I`
+    "Room 101 booked for 10.30",
+])
+def test_clean_text_is_read_as_it_is(text):
+    assert read_ocr(text) is None
+
+
+def test_every_result_points_at_the_characters_the_file_holds():
+    text = "Note - Key is und er the rnat at back, Fron t door stiff"
+    reading = read_ocr(text)
+    assert reading.text == "Note - Key is under the mat at back, Front door stiff"
+    start = reading.text.index("under the mat")
+    assert text[slice(*reading.origin(start, start + len("under the mat")))] == "und er the rnat"
+    start = reading.text.index("Front door")
+    assert text[slice(*reading.origin(start, start + len("Front door")))] == "Fron t door"
+    assert reading.origin(0, 4) == (0, 4)
+    end = len(reading.text)
+    assert reading.origin(end - 5, end) == (len(text) - 5, len(text))
+
+
+def test_a_digit_run_keeps_its_length():
+    text = "NHS 4O1 234 593l, DOB l2/O3/l947, code 6 4 l 2"
+    assert len(read_digit_runs(text)) == len(text)
+
+
+def test_forms_are_one_damage_away_and_edits_only_in_long_words():
+    assert {"rnat", "m at"} <= word_forms("mat") | {"m at"}
+    assert "mta" not in word_forms("mat")  # no swap in a word under five letters
+    assert {"sa fe", "5afe"} <= word_forms("safe")
+    assert "sfae" not in word_forms("safe")
+    assert {"fornt", "frnt", "frront", "fron t"} <= word_forms("front")
+
+
+@pytest.fixture(scope="module")
+def predict(config):
+    return phiscan_predictor(config)
+
+
+def _found(predict, text):
+    return [(span.entity_type, text[span.start:span.end]) for span in predict(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patient: Margaret Holt\nNHS no: 4O1 234 593l\nD0B: l2/O3/l947",
+     [("UK_NHS", "4O1 234 593l"), ("DATE_OF_BIRTH", "l2/O3/l947"),
+      ("PERSON", "Margaret Holt")]),
+    ("NH5 number 4O1-234-593l, referred by GP", [("UK_NHS", "4O1-234-593l")]),
+    ("Date of 8irth: O4/l1/1939 per the scanned form", [("DATE_OF_BIRTH", "O4/l1/1939")]),
+    ("Scanned referral: spare key hiclden in the rneter box",
+     [("HOME_ACCESS", "spare key hiclden in the rneter box")]),
+])
+def test_every_recognizer_reads_through_the_damage(predict, text, expected):
+    assert _found(predict, text) == expected
+
+
+def test_a_damaged_value_links_and_masks_as_the_clean_one():
+    assert normalise("UK_NHS", "4O1 234 593l") == normalise("UK_NHS", "401 234 5931")
+    assert mask_value("UK_NHS", "4O1 234 593l") == "401 *** ****"
+    assert normalise("DATE_OF_BIRTH", "l2/O3/l947") == normalise("DATE_OF_BIRTH", "12/03/1947")
+
+
+def test_a_scan_links_an_ocr_read_letter_to_the_typed_one(tmp_path):
+    """Through the CLI: the OCR'd letter's NHS number and date of birth hash as the typed
+    letter's do, previews point at the right characters, and no raw value is written."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    (share / "typed.txt").write_text(
+        "Re: Margaret Holt\nNHS no: 401 234 5931\nDOB: 12/03/1947\n", encoding="utf-8")
+    (share / "scanned.txt").write_text(
+        "Re: Margaret Holt\nNHS no: 4O1 234 593l\nD0B: l2/O3/l947\n"
+        "Key is und er the rnat at back\n", encoding="utf-8")
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        rows = db.execute(
+            "SELECT l.location, f.entity_type, f.start, f.end, f.masked, f.value_hash"
+            " FROM findings f JOIN locations l ON l.id = f.location_id"
+            " WHERE f.entity_type != 'PERSON' ORDER BY l.location, f.start").fetchall()
+    by_file: dict[str, dict[str, tuple]] = {}
+    for location, entity_type, start, end, masked, value_hash in rows:
+        by_file.setdefault(location.rsplit("/", 1)[-1], {})[entity_type] = (
+            start, end, masked, value_hash)
+    scanned, typed = by_file["scanned.txt"], by_file["typed.txt"]
+    assert sorted(scanned) == ["DATE_OF_BIRTH", "HOME_ACCESS", "UK_NHS"]
+    text = (share / "scanned.txt").read_text()
+    assert text[scanned["UK_NHS"][0]:scanned["UK_NHS"][1]] == "4O1 234 593l"
+    assert text[scanned["DATE_OF_BIRTH"][0]:scanned["DATE_OF_BIRTH"][1]] == "l2/O3/l947"
+    assert text[scanned["HOME_ACCESS"][0]:scanned["HOME_ACCESS"][1]] == (
+        "Key is und er the rnat")
+    assert scanned["UK_NHS"][2] == typed["UK_NHS"][2] == "401 *** ****"
+    assert scanned["UK_NHS"][3] == typed["UK_NHS"][3]
+    assert scanned["DATE_OF_BIRTH"][3] == typed["DATE_OF_BIRTH"][3]
+    assert_no_raw_values(out, ["4O1 234 593l", "401 234 5931", "l2/O3/l947", "12/03/1947"])
