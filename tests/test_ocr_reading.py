@@ -122,6 +122,11 @@ def test_a_scan_links_an_ocr_read_letter_to_the_typed_one(tmp_path):
     (share / "scanned.txt").write_text(
         "Re: Margaret Holt\nNHS no: 4O1 234 593l\nD0B: l2/O3/l947\n"
         "Key is und er the rnat at back\n", encoding="utf-8")
+    # A table's rows go through the remembered-lines path (`record_lines`): a row with no
+    # raw match in its own text is still read through its damage.
+    (share / "visits.csv").write_text(
+        "client,nhs number,access\nMargaret Holt,4O1 234 593l,Key is und er the rnat at back\n"
+        "Alan Webb,943 476 5919,rings the bell\n", encoding="utf-8")
     result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
@@ -134,6 +139,11 @@ def test_a_scan_links_an_ocr_read_letter_to_the_typed_one(tmp_path):
         by_file.setdefault(location.rsplit("/", 1)[-1], {})[entity_type] = (
             start, end, masked, value_hash)
     scanned, typed = by_file["scanned.txt"], by_file["typed.txt"]
+    table = sorted((entity_type, masked, value_hash) for location, entity_type, _start, _end,
+                   masked, value_hash in rows if location.endswith("visits.csv"))
+    assert [(entity_type, masked) for entity_type, masked, _hash in table] == [
+        ("HOME_ACCESS", table[0][1]), ("UK_NHS", "401 *** ****"), ("UK_NHS", "943 *** ****")]
+    assert table[1][2] == typed["UK_NHS"][3]
     assert sorted(scanned) == ["DATE_OF_BIRTH", "HOME_ACCESS", "UK_NHS"]
     text = (share / "scanned.txt").read_text()
     assert text[scanned["UK_NHS"][0]:scanned["UK_NHS"][1]] == "4O1 234 593l"
