@@ -97,9 +97,15 @@ CODE = (
 _DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
 SPELT_CODE = (
     rf"(?=(?i:[zontfse]))(?<![\w])(?i:{_DIGIT_WORD}(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+)"
-    rf"{_DIGIT_WORD}(?:(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+){_DIGIT_WORD}){{1,6}})(?![\w])"
+    rf"{_DIGIT_WORD}(?:(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+|[^\S\n]*,?[^\S\n]+and[^\S\n]+)"
+    rf"{_DIGIT_WORD}){{1,6}})(?![\w])"
 )
-_ANY_CODE = f"(?:{CODE}|{SPELT_CODE})"
+# A code read out digit by digit after a word naming it: `the numbers are 2, 9, 4 and 6`
+# (single digits, the last after `and`; `steps 1, 2 and 3` is no code).
+LISTED_CODE = (r"(?<=(?<![\w])(?i:numbers?|digits|codes?|combination|combo)(?:[^\S\n]+(?i:are|is))?"
+               r"[^\S\n]*:?[^\S\n]*)(?<![\w,.])\d(?:[^\S\n]*,[^\S\n]*\d){1,6}[^\S\n]*,?"
+               r"[^\S\n]+(?i:and)[^\S\n]+\d(?![\w])")
+_ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{LISTED_CODE})"
 _CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
 _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # A character of the same clause: no line break or sentence end; the full stop of
@@ -312,8 +318,17 @@ _KNACK = (
     r"(?<![\w])(?i:towards?[^\S\n]+you|lift[^\S\n]+(?:the|its)[^\S\n]+handle|"
     r"(?:hard|firm|good)[^\S\n]+(?:push|pull|shove|tug|yank)|"
     r"(?:push|pull|shove|tug|yank)[^\S\n]+it[^\S\n]+(?:hard|firmly)|"
-    r"(?:hard|firmly)[^\S\n]+(?:and|to)[^\S\n]+(?:it[^\S\n]+)?(?:will[^\S\n]+)?opens?)\b"
+    r"(?:hard|firmly)[^\S\n]+(?:and|to)[^\S\n]+(?:it[^\S\n]+)?(?:will[^\S\n]+)?opens?|"
+    # a lock that is broken: `give it a shove with your shoulder and you're in`, `lean on it
+    # and it opens`
+    r"give[^\S\n]+it[^\S\n]+a[^\S\n]+(?:\w+[^\S\n]+)?(?:push|shove|nudge|barge|kick)|"
+    r"lean[^\S\n]+on[^\S\n]+it|and[^\S\n]+you(?:['\u2019]re|[^\S\n]+are)[^\S\n]+in|"
+    r"and[^\S\n]+(?:it|the[^\S\n]+door)[^\S\n]+(?:opens|gives))\b"
 )
+# A door that does not lock, between a door and how to force it: no negation of the knack
+# (`Front door doesn't lock, the Yale's broken - just give it a shove`).
+_BROKEN_LOCK = (r"(?<![\w])(?i:doesn['\u2019]?t|does[^\S\n]+not|won['\u2019]?t|will[^\S\n]+not|"
+                r"can['\u2019]?t|cannot|isn['\u2019]?t)[^\S\n]+(?i:lock|locking|shut|close|latch)\b")
 _FIELD_OBJECT = (
     r"(?i:key[_\-]?safe|k[_\-]?s|key[_\-]?box|lock[_\-]?box|key[_\-]?pad|pad[_\-]?lock|"
     r"(?:front|back|side|main|communal|outer|street)?[_\-]?door(?:[_\-]?entry)?|"
@@ -360,7 +375,9 @@ _UNABLE = Terms([f"{negation} {verb}" for negation in (
     "can't", "cant", "cannot", "can not", "won't", "wont", "doesn't", "does not", "couldn't",
     "not able to", "isn't able to", "unable to", "not always able to")
     for verb in ("answer", "stand", "get", "hear", "walk", "come", "reach", "manage",
-                 "mobilise", "mobilize", "move", "see", "open", "get up", "get to")])
+                 "mobilise", "mobilize", "move", "see", "open", "get up", "get to",
+                 # not at home (`the occupier, who won't be in - he will leave ... open`)
+                 "be in", "be home", "be at home", "be there", "be around", "be back")])
 # Who holds a key and where they are (the `holder` group: `the pharmacy next door`, `her
 # friend from church`, `Mrs Ward`) does not say what the key opens: only the key's own
 # words and, when the holder comes first, the words after the key (`has a key for the
@@ -372,8 +389,10 @@ _HOLDER_OF = re.compile(r"[^\S\n]+(?i:of|for)\b")
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
 # A street's name is an address, never a purpose (`4 Station Road`, `Church Street`).
-_STREET_NAME = re.compile(r" \S+ (?:road|rd|street|st|lane|ln|avenue|ave|drive|crescent|cres|"
-                          r"terrace|grove|gardens|gdns|mews|parade)(?= )")
+_STREET_WORDS = ("road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "drive", "crescent",
+                 "cres", "terrace", "grove", "gardens", "gdns", "mews", "parade", "cottages",
+                 "close", "row", "square", "villas")
+_STREET_NAME = re.compile(rf" \S+ (?:{'|'.join(_STREET_WORDS)})(?= )")
 # A word whose first letter OCR read as a zero (`0FFICE`, normalised `0 ffice`), read around
 # a match only: a zero starting a word is as often a number's (`read_through_ocr` leaves it).
 _LEADING_ZERO = re.compile(r"(?<= )0 (?=[a-z]{2})")
@@ -423,6 +442,9 @@ _FASTENED_THINGS = Terms(["shed", "bin", "bins", "bin shed", "bin store", "bike"
                           "summerhouse", "coal bunker", "outhouse", "store", "garage block",
                           "lock up", "lockup", "fridge", "freezer", "drawer", "wardrobe",
                           "window", "windows", "scooter", "chair", "phone", "laptop"])
+
+
+_DOOR_PATTERNS = frozenset({"door knack", "door state"})
 
 
 def _fastens_a_thing(text: str, start: int, end: int) -> bool:
@@ -552,6 +574,7 @@ CLAUSE_REACH = 60
 NEXT_CLAUSE_LEAD = 25
 LOCATION_REACH = 20
 HIDING_REACH = 40
+RELATIVE_REACH = 20  # more, after `which`/`that`
 STATE_REACH = 30
 # A code, then an object said to use the same one: how far before the object the code
 # may be (with its own length), and the object's words up to `same`.
@@ -586,6 +609,13 @@ class Vocabulary:
         self.not_entry = load("not_entry")
         self.containers = load("containers")
         self.visitors = load("visitors")
+        # Other languages' words join the class of the same name (`home_access_welsh.txt`).
+        other_language = load_classes("home_access_welsh.txt", extra_dirs)
+        for name in ("devices", "openings", "code_words", "hiding_places", "door_states"):
+            attribute = {"hiding_places": "places", "door_states": "states"}.get(name, name)
+            setattr(self, attribute, [*getattr(self, attribute), *other_language.get(name, [])])
+        self.other_keys = other_language.get("keys", [])
+        self.other_prepositions = other_language.get("hide_prepositions", [])
         # Devices that hold a key (a key safe, a lock box, a padlock, a keypad): where
         # one is fixed says how to get in; where an alarm panel is does not.
         self.key_devices = [d for d in self.devices
@@ -596,6 +626,14 @@ class Vocabulary:
         self.stated = [o for o in [*self.openings, *self.premises] if re.search(
             r"door|gate|dr\b|conservatory|garage|porch|entrance|passage|house|flat|bungalow|"
             r"property|maisonette|annexe", o, re.IGNORECASE)]
+
+    def key_pattern(self) -> str:
+        """A door key, in English (`_KEY`) or another language's word for it."""
+        return f"(?:{_KEY}|{alternation(self.other_keys)})" if self.other_keys else _KEY
+
+    def hide_preposition(self) -> str:
+        return (f"(?:{_HIDE_PREPOSITION}|{alternation(self.other_prepositions)})"
+                if self.other_prepositions else _HIDE_PREPOSITION)
 
     def device_pattern(self, holding_a_key: bool = False) -> str:
         """The devices (or those holding a key), a misspelt key safe included."""
@@ -658,7 +696,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                rf"left|right){_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?")
     # A key, or what holds it, fastened to a place or a door or gate (`in a pouch tied to the
     # drainpipe`, `in a tin hanging off the bird table`).
-    hiding_place = (rf"(?:{_HIDE_PREPOSITION}{_SP}{_DETERMINER}{_described(2)}{part_of}{places}"
+    key = words.key_pattern()
+    hiding_place = (rf"(?:{words.hide_preposition()}{_SP}{_DETERMINER}{_described(2)}{part_of}"
+                    rf"{places}"
                     rf"|{_ATTACHED}{_SP}{_DETERMINER}{_described(2)}{part_of}{fixtures})")
     located = (
         rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|front|rear)"
@@ -681,7 +721,11 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
         grammar("code in next clause",
                 rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}(?:{number_words}"
-                rf"{_clause(12)}|{_NEW_CODE}))?{_ANY_CODE}", SCORE_CODE),
+                rf"{_clause(12)}|{_NEW_CODE})"
+                # or the clause after a short one naming the code (`... push-button boxes
+                # by the porch. Press clear first. The numbers are 2, 9, 4 and 6.`)
+                rf"|{_clause(40)}{_CLAUSE_END}{_clause(next_clause_lead)}{code_numbers}"
+                rf"{_clause(12)})?{_ANY_CODE}", SCORE_CODE),
         grammar("code keyed in",
                 rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
                 rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
@@ -720,14 +764,17 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{key_devices}{_clause(location_reach)}(?:{_CLAUSE_END}"
                 rf"{_clause(location_reach)})?{located}", SCORE_LOCATION),
         grammar("hidden key",
-                rf"{_KEY}{_clause(hiding_reach)}(?:{_CLAUSE_END}{_clause(location_reach)})?"
+                rf"{key}{_clause(hiding_reach)}(?:{_CLAUSE_END}{_clause(location_reach)})?"
                 rf"{hiding_place}", SCORE_HIDDEN_KEY),
-        grammar("hiding place before key", rf"{hiding_place}{_clause(hiding_reach)}{_KEY}",
+        grammar("hiding place before key", rf"{hiding_place}{_clause(hiding_reach)}{key}",
                 SCORE_HIDDEN_KEY),
         grammar("home key kept",
                 rf"(?<![^\W\d_])(?:{_HOME_KEY_WORDS}{_SP}{_KEY_WORD}|{_KEY_WORD}{_SP}(?i:to|for)"
                 rf"{_SP}{_DETERMINER}(?:{premises}|{openings}|(?i:home)){_HEAD_ENDS})"
-                rf"{_clause(hiding_reach)}{_SPATIAL}{_SP}(?i:the|a|an|her|his|their|its)"
+                # a relative clause reaches further (`the spare key which the informant
+                # (neighbour) says is kept on a hook inside the greenhouse`)
+                rf"(?:(?:[^\S\n]*,)?{_SP}(?i:which|that)\b{_clause(hiding_reach + RELATIVE_REACH)}"
+                rf"|{_clause(hiding_reach)}){_SPATIAL}{_SP}(?i:the|a|an|her|his|their|its)"
                 rf"{_SP}{_NOT_A_PLACE}{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-]*",
                 SCORE_HIDDEN_KEY),
         grammar("key said hidden", rf"{_KEY}{_clause(20)}{_HIDDEN}", SCORE_HIDDEN_KEY),
@@ -768,7 +815,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 # `the side door's open`, `door's always unlocked`
                 rf"|['\u2019]s{_SP}(?:(?i:always|aye|usually|normally|left|kept){_SP})?"
                 rf"(?i:open|unlocked|ajar)\b{_NOT_ON_A_THING})", SCORE_ENTRY),
-        grammar("door knack", rf"{doors}{not_negated}{{0,40}}?{_KNACK}", SCORE_ENTRY),
+        grammar("door knack", rf"{doors}(?:{_BROKEN_LOCK}|{not_negated}){{0,60}}?{_KNACK}",
+                SCORE_ENTRY),
         grammar("route in",
                 rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
                 rf"(?:{openings}|{premises}|{key_devices})"
@@ -887,7 +935,9 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
           for word in ("key", "fob")),
         Literal("spare", word_end=False,
                 confirm=rf"{_SPARE_SET}|{_SPARE_ALONE}|(?i:spares?){_SP}(?i:to)\b"),
-        Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib")]), anchored=False)
+        Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib"),
+        *(Literal(word) for word in sorted({key.split()[0] for key in words.other_keys}))]),
+        anchored=False)
     # Key lines holding the word a pattern needs beside its key: who holds it
     # (`_HOLD_VERB`), a hiding word (`_HIDDEN`), getting in (`_GET_IN`).
     held_line = _lines_holding(key_line, ("hold", "has", "have", "keep", "kept"))
@@ -1047,9 +1097,10 @@ _PERSON_OWN = (
 )
 # A street or a block's name is an address, never an owner (`3 Station Cottages`).
 _ADDRESS_NAME = re.compile(
-    r"(?<![\w])[A-Z][\w'\-]*[^\S\n]+(?:Road|Rd|Street|St|Lane|Avenue|Ave|Drive|Crescent|Terrace|"
-    r"Grove|Gardens|Mews|Parade|Cottages|Court|Close|Way|Row|Place|Square|Walk|Green|View|Rise|"
-    r"House|Lodge|Hall|Villas)(?![\w])")
+    r"(?<![\w])[A-Z][\w'\-]*[^\S\n]+(?:"
+    + "|".join(word.capitalize() for word in [*_STREET_WORDS, "court", "way", "place", "walk",
+                                              "green", "view", "rise", "house", "lodge", "hall"])
+    + r")(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
 _WHEREABOUTS = re.compile(
     r"(?<![\w])(?i:she|he|they|pt|patient|client|mum|dad|son|daughter|husband|wife|tenant|i|we|"
@@ -1099,6 +1150,11 @@ class PurposeModel:
         self._compiled: dict[str, re.Pattern] | None = None
         # Most matches name no other owner: one automaton pass over their scope says so.
         self._any_other = Terms([*owners, *places])
+        self._home_words = Terms(classes.get(HOME, []))
+
+    def names_a_home(self, normalised: str) -> bool:
+        """Whether normalised words end with a home's word (`the trailer`)."""
+        return self._home_words.ends(normalised)
 
     def _patterns(self) -> dict[str, re.Pattern]:
         if self._compiled is None:  # compiled when a match is first resolved
@@ -1300,6 +1356,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if pattern == "object location" and _locks_something_else(text, result):
             return None
         if _fastens_a_thing(text, max(result.start - 1, 0), result.end):
+            return None
+        # A door of a thing is no way in (`the shed door doesn't shut, give it a good push`).
+        # A home's own (`the trailer door`) is the home's.
+        if pattern in _DOOR_PATTERNS and _FASTENED_THINGS.ends(
+                word_before := _words_before(text, result.start, 1)) and not \
+                self.purpose.names_a_home(word_before):
             return None
         if pattern in _LET_PATTERNS and (someone_lets_in(text, result.start, result.end)
                                          or _LETS_SELF_IN_WITH_OWN_KEY.search(normalise_words(

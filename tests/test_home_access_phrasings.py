@@ -38,25 +38,16 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (543, 547), "hiding": (217, 218), "entry": (189, 192),
+    assert found == {"code": (546, 547), "hiding": (218, 218), "entry": (191, 192),
                      "keyholder": (166, 167)}
-    # Batch G's missed classes (a push-button box by its look, a broken lock, Welsh) are not
-    # read yet.
+    # An app's code told in a relative clause and a speaker's own key (`I've got a key`)
+    # are not read.
     assert [p.text for p in result.missed] == [
         "Main door opened by intercom, buzz flat 3",
         "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
         "visitors is 1 9 7 4",
         "Voicemail (auto-transcribed): hi it's Pat at number nine, just to say I've got a key "
-        "for Stan's if you need it",
-        "Gran has one of those silver boxes with push buttons next to the back door, the "
-        "numbers are one, five, five and eight",
-        "The box on the wall by her porch is the push-button sort, clear it first then it's "
-        "seven, two, two, zero",
-        "The back door lock has been broken for months, give it a good push with your hip and "
-        "you're in",
-        "Front door won't lock since the storm, the Yale's bust, just lean on it and it opens",
-        "Blwch allweddi ar y wal, cod 4 7 4 7",
-        "Mae'r allwedd sbâr o dan y pot blodau wrth y drws cefn"]
+        "for Stan's if you need it"]
     # A code printed on a packet reads like one on a key box, and a lock box for an
     # ambulance's kit like one for a key: the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -75,9 +66,12 @@ def test_dev_set_rates(predict):
 # hiding places in session 5. set_f (a fourth author, never shown until measured at
 # 44392a9: 64/72, 3 false alarms; at 37ea467: 66/72, 2) is met since session 6 fixed its
 # classes (tests/data/heldout/home_access/README.md).
+# set_g (a fifth author, never shown until measured at 692e335: 70/79, 8 false alarms; at
+# 609e6c6: 70/79, 7) is tuned on since session 7 fixed its classes: what a lock is for (its
+# 7 false alarms), the missed classes, and OCR damage inside words (recognizers/ocr_reading.py).
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
-                   "set_f.tsv": (72, 72, 0, 72)}
+                   "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76)}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
@@ -89,7 +83,8 @@ def test_held_out_set_rates(predict, name):
 
 
 def test_every_held_out_set_is_measured():
-    assert sorted(path.name for path in HELD_OUT.glob("*.tsv")) == sorted(HELD_OUT_COUNTS)
+    assert sorted(path.relative_to(HELD_OUT).as_posix()
+                  for path in HELD_OUT.glob("**/*.tsv")) == sorted(HELD_OUT_COUNTS)
 
 
 @pytest.mark.parametrize("text", [
@@ -361,6 +356,53 @@ def test_what_a_lock_is_for_keeps_a_home_or_no_owner(text):
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
+# set_g's missed classes (issue 14, session 7), each in shapes of its own: a push-button
+# box told by its look with its numbers in words or read out after a short clause, a key on
+# a hook inside an outbuilding told in a relative clause, a door left open for a visitor by
+# someone who won't be in, a lock that is broken and how to force it, Welsh
+# (`home_access_welsh.txt`).
+@pytest.mark.parametrize("text", [
+    "Gran has one of those silver boxes with push buttons next to the back door, the numbers "
+    "are one, five, five and eight",
+    "The box on the wall by her porch is the push-button sort, clear it first then it's "
+    "seven, two, two, zero",
+    "There's a push-button box by the garage. Press C first. The numbers are 4, 1, 1 and 7.",
+    "Neighbour says the spare key, which he put there himself last winter, is on a hook "
+    "inside the summerhouse",
+    "The tenant won't be home but says the back door will be left open for the engineer",
+    "The back door lock has been broken for months, give it a good push with your hip and "
+    "you're in",
+    "Front door won't lock since the storm, the Yale's bust, just lean on it and it opens",
+    "Blwch allweddi ar y wal, cod 4 7 4 7", "Mae'r allwedd sbâr o dan y pot blodau",
+    "Traveller site, pitch 6: the trailer door is left open for the nurse, dogs are chained",
+])
+def test_kinds_set_g_missed_are_found(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The shed door doesn't shut properly, give it a good push",
+    "The fridge door won't close, give it a shove and it clicks",
+    "Office front door won't lock, give it a shove and you're in",
+    "Key safe fitted by the council, steps 1, 2 and 3 are done",
+    "Push-button box on the wall at the office is 4 4 1 2",
+    "Blwch allweddi y swyddfa (office), cod 2 2 3 3", "Mae'r allwedd yn y car",
+    "She won't be in on Friday, do not leave the door unlocked",
+])
+def test_near_misses_of_set_g_missed_kinds_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+def test_kinds_of_the_new_classes():
+    def kinds_of(text: str) -> list[str]:
+        [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+        return result.recognition_metadata["access_kinds"]
+    assert kinds_of("Mae'r allwedd sbâr o dan y pot blodau") == ["hidden_key"]
+    assert kinds_of("Front door won't lock, just lean on it and it opens") == ["left_open"]
+    assert kinds_of("Push-button box by the porch. Press clear first. The numbers are 2, 9, 4 "
+                    "and 6.") == ["code"]
+
+
 def test_an_organisation_adds_owners_by_class(tmp_path):
     text = "bingo hall side door code 4 4 2 1"
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -410,11 +452,14 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 9  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 3  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
-    # The log counts the files: a code equal to that count is no leak.
+    # The log counts the files, the summary times the run: a code equal to that count or
+    # to digits of that time (`"seconds": 21.1007`) is no leak.
+    seconds = str(json.loads((out / "summary.json").read_text())["run"]["seconds"])
     codes = sorted({code for p in positives for code in _codes(p.text)
-                    if regex.sub(r"\D", "", code) != str(len(positives))})
+                    if regex.sub(r"\D", "", code) != str(len(positives))
+                    and regex.sub(r"\D", "", code) not in seconds})
     assert len(codes) > 50
     console = tmp_path / "console"
     console.mkdir()
