@@ -4,14 +4,17 @@
     .venv/bin/python bench/scan_cpu.py --corpus breach-hl7 --trees /work/main /work/wt-x --runs 3
 
 The seeded `bench/corpus.py` corpus (written once under `--dir`, as `bench/compare.py`
-writes it) is scanned by `python -m phiscan scan SHARE --out OUT --workers N --full` as
-a new process, with each tree's code first on PYTHONPATH, and so is a share of its first
-file alone (the scan's fixed cost: interpreter, imports, engine, the workers' fork, one
-file). With several `--trees` the runs alternate, so a change in the machine's load
-touches each tree alike. Printed per tree: the median CPU seconds (user + system of the
-scan's whole process tree) of the full scan and of the one-file scan, and CPU
-milliseconds per file with the fixed cost taken out (what a file costs, per core), with
-the load average around the runs: the machine is shared, so CPU is the figure to compare.
+writes it) is scanned by `run_scan(..., full=True)` in a new process (as `bench/compare.py`
+runs it: `--workers N`, everything else default), with each tree's code first on
+PYTHONPATH, and so is a share of its first file alone (the scan's fixed cost: interpreter,
+imports, engine, the workers' fork, one file). With several `--trees` the runs
+alternate, so a change in the machine's load touches each tree alike. Printed per tree:
+the median CPU seconds (user + system of the scan's whole process tree) of the full scan
+and of the one-file scan, and CPU milliseconds per file with the fixed cost taken out
+(what a file costs, per core), with the load average around the runs: the machine is
+shared, so CPU is the figure to compare. Beside it, `after imports`: the CPU of
+`run_scan` alone (its process and workers), the figure `bench/compare.py`'s headline
+counts (`phiscan.cpu_seconds`).
 
 `--same-findings`: each tree's first full scan keeps its inventory, and every location's
 status and findings (entity, value hash, span, position, record, field, role, kind,
@@ -57,19 +60,39 @@ def one_file_copy(share: Path, folder: Path) -> Path:
     return single
 
 
-def scan_cpu(tree: Path, share: Path, workers: int, keep: Path | None = None) -> float:
-    """CPU seconds of one `phiscan scan` of share as a new process (and its workers);
-    `keep`: the output folder to leave the inventory in."""
+# Run by each tree's interpreter process: only `run_scan`'s signature is assumed.
+SCAN = """
+import resource, sys
+from phiscan.config import Config
+from phiscan.scan.runner import run_scan
+
+def cpu():
+    usages = (resource.getrusage(resource.RUSAGE_SELF),
+              resource.getrusage(resource.RUSAGE_CHILDREN))
+    return sum(usage.ru_utime + usage.ru_stime for usage in usages)
+
+config = Config()
+config.scan.workers = int(sys.argv[3])
+before = cpu()
+run_scan([sys.argv[1]], sys.argv[2], config, full=True)
+print(cpu() - before)
+"""
+
+
+def scan_cpu(tree: Path, share: Path, workers: int, keep: Path | None = None
+             ) -> tuple[float, float]:
+    """CPU seconds of one scan of share as a new process (and its workers): in all, and
+    after its imports (`run_scan` alone); `keep`: the output folder to leave the
+    inventory in."""
     env = {**os.environ, "PYTHONPATH": str(tree), "PHISCAN_HMAC_KEY": KEY}
     with tempfile.TemporaryDirectory() as scratch:
         out = str(keep) if keep is not None else scratch
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([sys.executable, "-m", "phiscan", "scan", str(share), "--out", out,
-                        "--workers", str(workers), "--full", "-q"],
-                       cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        done = subprocess.run([sys.executable, "-c", SCAN, str(share), out, str(workers)],
+                              cwd=tree, env=env, check=True, capture_output=True, text=True)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    whole = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return whole, float(done.stdout.split()[-1])
 
 
 def inventory_rows(out: Path) -> list[tuple]:
@@ -100,6 +123,7 @@ def main() -> None:
     trees = [Path(tree).resolve() for tree in args.trees]
     whole: dict[Path, list[float]] = {tree: [] for tree in trees}
     fixed: dict[Path, list[float]] = {tree: [] for tree in trees}
+    run_only: dict[Path, list[float]] = {tree: [] for tree in trees}
     load_before = os.getloadavg()[0]
     kept = {tree: single.parent / f"inventory-{number}" for number, tree in enumerate(trees)}
     rows: dict[Path, list[tuple]] = {}
@@ -107,10 +131,12 @@ def main() -> None:
         for run in range(args.runs):
             for tree in trees:
                 keep = kept[tree] if args.same_findings and run == 0 else None
-                whole[tree].append(scan_cpu(tree, share, args.workers, keep))
+                scan, after_imports = scan_cpu(tree, share, args.workers, keep)
+                whole[tree].append(scan)
+                run_only[tree].append(after_imports)
                 if keep is not None:
                     rows[tree] = inventory_rows(keep)
-                fixed[tree].append(scan_cpu(tree, single, args.workers))
+                fixed[tree].append(scan_cpu(tree, single, args.workers)[0])
     finally:
         shutil.rmtree(single.parent, ignore_errors=True)
     load_after = os.getloadavg()[0]
@@ -121,7 +147,9 @@ def main() -> None:
         scan, start = statistics.median(whole[tree]), statistics.median(fixed[tree])
         runs = ", ".join(f"{cpu:.2f}" for cpu in whole[tree])
         print(f"  {tree}: scan {scan:.2f} CPU s ({runs}), one-file scan {start:.2f}, "
-              f"{(scan - start) / max(files - 1, 1) * 1000:.2f} CPU ms per file")
+              f"{(scan - start) / max(files - 1, 1) * 1000:.2f} CPU ms per file; after imports "
+              f"{statistics.median(run_only[tree]):.2f} "
+              f"({', '.join(f'{cpu:.2f}' for cpu in run_only[tree])})")
     if rows:
         first = rows[trees[0]]
         differ = [tree for tree in trees[1:] if rows[tree] != first]

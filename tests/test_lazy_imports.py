@@ -126,3 +126,59 @@ def test_every_format_names_a_reader_that_exists():
     assert set(EXTENSIONS.values()) <= set(EXTRACTORS)
     for extractor in EXTRACTORS.values():
         assert isinstance(extractor, Lazy) and callable(extractor.load())
+
+
+# Scans SHARE with a fork pool of two workers; prints the reader libraries this process
+# (the pool's parent) imported, and each location's status and finding count.
+POOL_PROBE = """
+import json, sqlite3, sys
+from phiscan.config import Config
+from phiscan.scan.runner import run_scan
+libraries = {libraries!r}
+config = Config()
+config.scan.workers = 2
+run_scan([sys.argv[1]], sys.argv[2], config)
+with sqlite3.connect(sys.argv[2] + "/inventory.sqlite") as db:
+    rows = sorted(db.execute(
+        "SELECT l.location, l.status, count(f.id) FROM locations l"
+        " LEFT JOIN findings f ON f.location_id = l.id GROUP BY l.id"))
+print(json.dumps([sorted(m for m in libraries if m in sys.modules), rows]))
+"""
+
+
+def pool_scan(share, out) -> tuple[list[str], dict[str, tuple[str, int]]]:
+    done = subprocess.run(
+        [sys.executable, "-c", POOL_PROBE.format(libraries=READER_LIBRARIES), str(share),
+         str(out)], capture_output=True, text=True, timeout=600, check=True)
+    imported, rows = json.loads(done.stdout)
+    return imported, {location.rsplit("/", 1)[-1]: (status, count)
+                      for location, status, count in rows}
+
+
+HL7_MESSAGE = (b"MSH|^~\\&|A|B|C|D|202401011200||ADT^A01|1|P|2.5\r"
+               b"PID|1||9434765919^^^NHS^NH||LEE^ANN||19800101|F\r")
+ROWS = "nhs_number,name\n9434765919,Ann Lee\n"
+
+
+def test_a_fork_pool_imports_the_readers_of_the_formats_its_share_holds(tmp_path):
+    """The parent reads a local walk's first files ahead and imports their formats'
+    readers before forking: a share of messages and extracts never imports the Office,
+    PDF and image libraries, and one holding a workbook imports its reader once."""
+    import openpyxl
+
+    messages = tmp_path / "messages"
+    messages.mkdir()
+    (messages / "adt.hl7").write_bytes(HL7_MESSAGE)
+    (messages / "rows.csv").write_text(ROWS)
+    imported, rows = pool_scan(messages, tmp_path / "out-messages")
+    assert imported == []
+    assert rows == {"adt.hl7": ("scanned", 3), "rows.csv": ("scanned", 2)}
+
+    book = openpyxl.Workbook()
+    book.active.append(["NHS number", "Name"])
+    book.active.append(["9434765919", "Ann Lee"])
+    book.save(messages / "ward.xlsx")
+    imported, rows = pool_scan(messages, tmp_path / "out-workbook")
+    assert "openpyxl" in imported and "pypdfium2" not in imported
+    assert rows == {"adt.hl7": ("scanned", 3), "rows.csv": ("scanned", 2),
+                    "ward.xlsx": ("scanned", 2)}

@@ -266,3 +266,45 @@ def test_the_engines_own_load_counts_against_neither_limit():
         with outside_file_limits():
             time.sleep(0.7)
         time.sleep(1.0)
+
+
+def test_a_files_deadline_leaves_the_alarm_handler_as_it_found_it():
+    """Outside a pool worker (a serial scan, the watch daemon, a test runner's own
+    timeout) SIGALRM's handler is the caller's again after each file, nested or not."""
+    import signal
+
+    def callers(signum, frame):
+        raise AssertionError("the caller's alarm")
+
+    previous = signal.signal(signal.SIGALRM, callers)
+    try:
+        with deadline(5.0):
+            assert signal.getsignal(signal.SIGALRM) is not callers
+            with deadline(4.0):
+                pass
+            assert signal.getsignal(signal.SIGALRM) is not callers
+        assert signal.getsignal(signal.SIGALRM) is callers
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_pool_workers_kept_alarm_handler_stops_a_file_and_nothing_else():
+    """A pool worker keeps the deadline's handler installed: an alarm outside any file's
+    deadline is ignored, one inside stops the file."""
+    import signal
+
+    from phiscan.scan.limits import keep_alarm_handler
+
+    previous = signal.getsignal(signal.SIGALRM)
+    runners = signal.getitimer(signal.ITIMER_REAL)  # pytest-timeout's alarm
+    try:
+        keep_alarm_handler()
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        time.sleep(0.2)  # no deadline: nothing raised
+        with pytest.raises(FileTimeout), deadline(0.1):
+            time.sleep(2)
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+        if runners[0] > 0:
+            signal.setitimer(signal.ITIMER_REAL, *runners)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from phiscan.extract.base import (
@@ -51,11 +52,30 @@ def import_every_reader() -> None:
     many formats once per worker). A reader that cannot be imported is left for its files:
     each then ends `error` with the import's reason, and the scan goes on."""
     for extractor in EXTRACTORS.values():
-        if isinstance(extractor, Lazy):
-            try:
-                extractor.load()
-            except ExtractionError:
-                continue
+        _load_quietly(extractor)
+
+
+def import_readers(names: Iterable[str]) -> None:
+    """The readers of the formats these file names' extensions name, now (a JSON file's
+    FHIR reader with its JSON one, as `refine` may choose it): a fork pool's parent imports
+    those of a local share's first files before it forks, so its workers share them and
+    a share of HL7 messages or CSV extracts does not import the Office, PDF and image
+    libraries (about a fifth of a CPU second). A format met only later (past the first
+    files, inside an archive or an e-mail, or by its content) is imported by each worker
+    that meets it. A reader that cannot be imported is left for its files."""
+    wanted: set[str] = set()
+    for name in names:
+        chosen = EXTENSIONS.get(os.path.splitext(name)[1].lower())
+        if chosen is not None:
+            wanted.update(READ_TOGETHER.get(chosen, (chosen,)))
+    for chosen in sorted(wanted):
+        _load_quietly(EXTRACTORS[chosen])
+
+
+def _load_quietly(extractor: Extractor) -> None:
+    if isinstance(extractor, Lazy):
+        with contextlib.suppress(ExtractionError):
+            extractor.load()
 
 
 def is_image(data: bytes) -> bool:
@@ -142,6 +162,9 @@ EXTENSIONS: dict[str, str] = {
                      ".webp"), "image"),
 }
 
+# A format whose files `refine` may hand to another reader by their content.
+READ_TOGETHER = {"json": ("json", "fhir")}
+
 # Extensions whose content is a text format: binary content under them is skipped.
 TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf", "eml", "hl7",
                              "sql", "mbox"})
@@ -182,5 +205,6 @@ def unique_children(pieces: Iterator[Piece]) -> Iterator[Piece]:
 
 __all__ = [
     "EXTRACTORS", "EXTENSIONS", "ExtractContext", "ExtractionError", "LimitExceeded", "Skip",
-    "choose_extractor", "import_every_reader", "run_extractor", "sniff", "unique_children",
+    "choose_extractor", "import_every_reader", "import_readers", "run_extractor", "sniff",
+    "unique_children",
 ]

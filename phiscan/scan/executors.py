@@ -24,11 +24,11 @@ from typing import Any, Protocol
 
 from phiscan.config import Config, ConfigError
 from phiscan.detect.detector import Detector
-from phiscan.extract import import_every_reader
+from phiscan.extract import import_every_reader, import_readers
 from phiscan.logs import scrub_warnings
 from phiscan.model import LocationResult, SourceItem, Status
 from phiscan.scan.lifetime import die_with_parent
-from phiscan.scan.limits import outside_file_limits
+from phiscan.scan.limits import keep_alarm_handler, outside_file_limits
 from phiscan.scan.pipeline import NameReading, base_result, failure_reason, scan_item
 from phiscan.sources import Source, open_source
 
@@ -36,6 +36,7 @@ log = logging.getLogger("phiscan.scan.executors")
 
 Job = tuple[str, SourceItem]
 JobResults = list[LocationResult]
+FirstFiles = Callable[[], list[str] | None]
 BATCH_SIZE = 16
 MAX_BATCHES_PER_WORKER = 2
 WORKER_CRASHED = "worker process crashed while scanning this file"
@@ -148,6 +149,7 @@ _process_state: WorkerState | None = None
 def _init_process_worker(config: Config, hmac_key: bytes, parent_pid: int) -> None:
     global _process_state
     die_with_parent(parent_pid)  # a killed scan must not leave workers holding scanned text
+    keep_alarm_handler()
     if _process_state is None:
         _process_state = WorkerState(config, hmac_key)
 
@@ -182,7 +184,8 @@ class ProcessExecutor:
     that raises is retried one by one the same way.
     """
 
-    def __init__(self, config: Config, hmac_key: bytes, workers: int) -> None:
+    def __init__(self, config: Config, hmac_key: bytes, workers: int,
+                 first_files: FirstFiles = lambda: None) -> None:
         self.config = config
         self.hmac_key = hmac_key
         self.workers = workers
@@ -190,18 +193,23 @@ class ProcessExecutor:
         log.debug("starting %d worker processes (%s)", workers, method)
         self.pool = self._new_pool(method)
         if method == "fork":
-            self._fork_workers(config, hmac_key)
+            self._fork_workers(config, hmac_key, first_files)
 
-    def _fork_workers(self, config: Config, hmac_key: bytes) -> None:
+    def _fork_workers(self, config: Config, hmac_key: bytes, first_files: FirstFiles) -> None:
         """Build the engine here, once, and fork every worker with it; then drop it here.
-        The spaCy model and every format's reader are loaded first, whether or not the
-        share needs them: loaded by each worker that meets a need, a share needing them
-        paid once per worker (an NER process serving every worker was measured, and
-        delayed the first result by about a second on the breach corpus)."""
+        The spaCy model is loaded first, whether or not the share needs it: loaded by each
+        worker that meets a need, a share needing it paid once per worker (an NER process
+        serving every worker was measured, and delayed the first result by about a second
+        on the breach corpus). So are the readers of the formats of `first_files()` (the
+        share's first files, when its walk can be read ahead), else every format's."""
         global _process_state
         _process_state = WorkerState(config, hmac_key)
         _process_state.detector.analyzer.nlp_engine.load()
-        import_every_reader()
+        names = first_files()
+        if names is None:
+            import_every_reader()
+        else:
+            import_readers(names)
         # Objects inherited from this process are left out of the workers' garbage
         # collections: a collection that walked them would copy every page they sit
         # on into each worker (about a sixth of a worker's start-up here, and memory).
@@ -267,7 +275,11 @@ def worker_count(config: Config) -> int:
     return config.scan.workers if config.scan.workers > 0 else (os.cpu_count() or 1)
 
 
-def make_executor(config: Config, hmac_key: bytes) -> Executor:
+def make_executor(config: Config, hmac_key: bytes,
+                  first_files: FirstFiles = lambda: None) -> Executor:
+    """`first_files()`: the names of the share's first files, or None when they cannot be
+    known before the workers start; asked only by a fork pool, which imports their
+    formats' readers once, before it forks."""
     if config.scan.executor == "dask":
         from phiscan.scan.dask_executor import DaskExecutor
 
@@ -277,4 +289,4 @@ def make_executor(config: Config, hmac_key: bytes) -> Executor:
     workers = worker_count(config)
     if workers == 1:
         return SerialExecutor(config, hmac_key)
-    return ProcessExecutor(config, hmac_key, workers)
+    return ProcessExecutor(config, hmac_key, workers, first_files)

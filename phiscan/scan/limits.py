@@ -24,6 +24,7 @@ call `prepare_worker()` once per worker process to pay the watchdog start-up ear
 from __future__ import annotations
 
 import ctypes
+import os
 import resource
 import signal
 import threading
@@ -116,20 +117,33 @@ def _on_main_thread() -> bool:
 REPEAT_SECONDS = 0.25
 
 
-@contextmanager
-def _alarm_deadline(seconds: float) -> Iterator[None]:
-    def on_alarm(signum, frame):
+def _on_alarm(signum, frame) -> None:
+    """SIGALRM while this process's main thread has a deadline: the file is out of time."""
+    if getattr(_current, "deadline", None) is not None:
         raise FileTimeout()
 
+
+def keep_alarm_handler() -> None:
+    """In a process of its own (a pool worker): `_on_alarm` stays SIGALRM's handler, so
+    a file's deadline does not install and restore it (two `signal.signal` calls, the
+    costliest part of a file's limits). Nothing else in a worker uses SIGALRM."""
+    signal.signal(signal.SIGALRM, _on_alarm)
+
+
+@contextmanager
+def _alarm_deadline(seconds: float) -> Iterator[None]:
     outer_left, outer_repeat = signal.getitimer(signal.ITIMER_REAL)
     started = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, on_alarm)
+    previous = signal.getsignal(signal.SIGALRM)
+    if previous is not _on_alarm:  # installed by a pool worker, or by an enclosing deadline
+        signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if previous is not _on_alarm:
+            signal.signal(signal.SIGALRM, previous)
         if outer_left > 0:  # an enclosing deadline's alarm, re-armed for the time it has left
             left = max(outer_left - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, outer_repeat)
@@ -228,11 +242,28 @@ def outside_file_limits() -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, left, repeat)
 
 
+PAGE_BYTES = resource.getpagesize()
+# (pid, descriptor) of /proc/self/statm as this process opened it: a forked child's
+# inherited descriptor reads its parent's figures, so a child opens its own.
+_statm: tuple[int, int] | None = None
+
+
 def address_space_bytes() -> int:
-    """This process's virtual size (what RLIMIT_AS counts)."""
-    with open("/proc/self/statm", "rb") as handle:
-        pages = int(handle.read().split()[0])
-    return pages * resource.getpagesize()
+    """This process's virtual size (what RLIMIT_AS counts), read from /proc/self/statm kept
+    open (each file's limits ask it: opening it each time cost more than the rest of them)."""
+    return int(os.pread(_statm_descriptor(), 64, 0).split()[0]) * PAGE_BYTES
+
+
+def _statm_descriptor() -> int:
+    global _statm
+    pid, known = os.getpid(), _statm
+    if known is not None and known[0] == pid:
+        return known[1]
+    # No lock (a helper may be forked from any thread): two threads opening it at once
+    # leave one descriptor unused, once per process.
+    descriptor = os.open("/proc/self/statm", os.O_RDONLY | os.O_CLOEXEC)
+    _statm = (pid, descriptor)
+    return descriptor
 
 
 def prepare_worker() -> None:

@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from phiscan import __version__
@@ -30,6 +31,9 @@ from phiscan.sources.posture import SourcePosture, raise_risk_for_exposure, sour
 
 log = logging.getLogger("phiscan.scan")
 WRITE_BATCH = 200
+# Items of a local walk read before the workers start: their formats' readers are
+# imported once, by a fork pool's parent (`phiscan.extract.import_readers`).
+LOOKAHEAD = 1024
 
 
 @dataclass
@@ -94,6 +98,39 @@ def _jobs(sources: list[str], config: Config, progress: ScanProgress,
         finally:
             source.close()
     progress.walk_done = True
+
+
+class Walk:
+    """The scan's walk (`_jobs`) with what it learns on the way (the roots listed, the
+    sources' postures). For local sources only, its first `LOOKAHEAD` items can be read
+    before the workers start (`first_files`); iterating gives them, then the rest, and
+    an exception met while reading ahead is raised where the iteration reaches it. A
+    remote source is never opened before the fork (its client may start threads)."""
+
+    def __init__(self, sources: list[str], config: Config, progress: ScanProgress) -> None:
+        self.roots: set[str] = set()
+        self.postures: dict[str, SourcePosture] = {}
+        self.jobs = _jobs(sources, config, progress, self.roots, self.postures)
+        self.local = all("://" not in uri for uri in sources)
+        self.ahead: list[Job] = []
+        self.error: Exception | None = None
+
+    def first_files(self) -> list[str] | None:
+        if not self.local:
+            return None
+        try:
+            self.ahead.extend(islice(self.jobs, LOOKAHEAD))
+        except Exception as exc:  # raised again where the walk would have raised it
+            self.error = exc
+        return [item.location for _uri, item in self.ahead]
+
+    def __iter__(self) -> Iterator[Job]:
+        ahead, self.ahead = self.ahead, []
+        yield from ahead
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        yield from self.jobs
 
 
 def detection_fingerprint(config: Config) -> str:
@@ -229,16 +266,17 @@ def run_scan(
     with output_lock(out, "scan"):
         key = scan_key(out, config)  # opens and closes the inventory: before the fork
         progress = ScanProgress()
+        walk = Walk(sources, config, progress)
         # Before the inventory opens: forked workers never hold its SQLite handle.
-        executor = make_executor(config, key.secret)
+        executor = make_executor(config, key.secret, walk.first_files)
         try:
-            return _scan_with(executor, sources, out, config, key.origin, progress,
+            return _scan_with(executor, sources, walk, out, config, key.origin, progress,
                               on_progress, full=full, resume=resume)
         finally:
             executor.close()
 
 
-def _scan_with(executor: Executor, sources: list[str], out: Path, config: Config,
+def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, config: Config,
                key_origin: str, progress: ScanProgress, on_progress: ProgressCallback | None,
                *, full: bool, resume: bool) -> ScanOutcome:
     with Inventory(out) as inventory:
@@ -249,12 +287,10 @@ def _scan_with(executor: Executor, sources: list[str], out: Path, config: Config
             full = True
         planner = RescanPlanner(inventory, run_id, full, progress)
         writer = ResultWriter(inventory, run_id)
-        roots: set[str] = set()
-        postures: dict[str, SourcePosture] = {}
+        roots, postures = walk.roots, walk.postures
         status = "interrupted"
         try:
-            jobs = _jobs(sources, config, progress, roots, postures)
-            for results in heap_frozen(executor.map(planner.filter(jobs))):
+            for results in heap_frozen(executor.map(planner.filter(walk))):
                 raise_risk_for_exposure(results, postures)
                 progress.record(results)
                 writer.add(results)
