@@ -61,12 +61,13 @@ COMMON_WORDS = frozenset({
     "i", "if", "in", "is", "it", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so",
     "the", "to", "up", "us", "we", "yes", "you"})
 # The vocabulary files whose words OCR damage hides (a home-access note's objects, places,
-# states, people and purposes).
+# states, people and purposes; the labels of a name's field).
 VOCABULARY_FILES = (
     "home_access_devices.txt", "home_access_code_words.txt", "home_access_containers.txt",
     "home_access_door_states.txt", "home_access_entry.txt", "home_access_hiding_places.txt",
     "home_access_keyholders.txt", "home_access_openings.txt", "home_access_premises.txt",
     "home_access_exclusions.txt", "home_access_not_entry.txt", "home_access_visitors.txt",
+    "name_fields.txt",
 )
 # The words the recognizers' grammars and context spell out in their patterns rather than
 # in vocabulary files: the home-access grammar's prepositions, keys, codes and states; the
@@ -192,6 +193,10 @@ class Reading:
 
     text: str
     pieces: tuple[tuple[int, int, int, int], ...]
+    starts: tuple[int, ...] = ()  # each piece's start in the reading (set from `pieces`)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(piece[0] for piece in self.pieces))
 
     def origin(self, start: int, end: int) -> Span:
         """The span of the original text that the reading's `start:end` was read from (a
@@ -199,14 +204,14 @@ class Reading:
         return self._start_origin(start), self._end_origin(end)
 
     def _start_origin(self, position: int) -> int:
-        index = bisect_right([piece[0] for piece in self.pieces], position) - 1
+        index = bisect_right(self.starts, position) - 1
         if index < 0:
             return position
         read_start, read_end, start, end = self.pieces[index]
         return start if position < read_end else end + position - read_end
 
     def _end_origin(self, position: int) -> int:
-        index = bisect_right([piece[0] for piece in self.pieces], position - 1) - 1
+        index = bisect_right(self.starts, position - 1) - 1
         if index < 0:
             return position
         read_start, read_end, start, end = self.pieces[index]

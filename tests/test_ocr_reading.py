@@ -99,6 +99,8 @@ def _found(predict, text):
       ("PERSON", "Margaret Holt")]),
     ("NH5 number 4O1-234-593l, referred by GP", [("UK_NHS", "4O1-234-593l")]),
     ("Date of 8irth: O4/l1/1939 per the scanned form", [("DATE_OF_BIRTH", "O4/l1/1939")]),
+    ("Surnarne: HOLT\nForenarne: Margaret", [("PERSON", "HOLT"), ("PERSON", "Margaret")]),
+    ("Narne: Margaret Holt", [("PERSON", "Margaret Holt")]),
     ("Scanned referral: spare key hiclden in the rneter box",
      [("HOME_ACCESS", "spare key hiclden in the rneter box")]),
 ])
