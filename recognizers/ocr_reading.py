@@ -263,10 +263,11 @@ def _run_around(text: str, position: int) -> list[Span]:
     first = _token(text, position)
     if not _is_group(text, first):
         return []
-    groups = [first]
-    while (start := groups[0][0]) > 1 and text[start - 1] in _SEPARATORS and (
+    before = [first]  # backwards: a long run is walked once, not shifted at every group
+    while (start := before[-1][0]) > 1 and text[start - 1] in _SEPARATORS and (
             _is_group(text, previous := _token(text, start - 2))):
-        groups.insert(0, previous)
+        before.append(previous)
+    groups = before[::-1]
     while (end := groups[-1][1]) + 1 < len(text) and text[end] in _SEPARATORS and (
             _is_group(text, following := _token(text, end + 1))):
         groups.append(following)

@@ -76,6 +76,13 @@ def test_a_digit_run_keeps_its_length():
     assert len(read_digit_runs(text)) == len(text)
 
 
+def test_a_long_run_is_read_whole():
+    """A run of 200,000 groups whose only misread letter is its last is read in one walk
+    (groups found backwards from it, never shifted one by one)."""
+    text = "1 " * 200_000 + "l and more"
+    assert read_digit_runs(text) == "1 " * 200_000 + "1 and more"
+
+
 def test_forms_are_one_damage_away_and_edits_only_in_long_words():
     assert {"rnat", "m at"} <= word_forms("mat") | {"m at"}
     assert "mta" not in word_forms("mat")  # no swap in a word under five letters
