@@ -102,8 +102,8 @@ SPELT_CODE = (
 )
 # A code read out digit by digit after a word naming it: `the numbers are 2, 9, 4 and 6`
 # (single digits, the last after `and`; `steps 1, 2 and 3` is no code).
-LISTED_CODE = (r"(?<=(?<![\w])(?i:numbers?|digits|codes?|combination|combo)(?:[^\S\n]+(?i:are|is))?"
-               r"[^\S\n]*:?[^\S\n]*)(?<![\w,.])\d(?:[^\S\n]*,[^\S\n]*\d){1,6}[^\S\n]*,?"
+LISTED_CODE = (r"(?=\d)(?<=(?<![\w])(?i:numbers?|digits|codes?|combination|combo)"
+               r"(?:[^\S\n]+(?i:are|is))?[^\S\n]*:?[^\S\n]*)(?<![\w,.])\d(?:[^\S\n]*,[^\S\n]*\d){1,6}[^\S\n]*,?"
                r"[^\S\n]+(?i:and)[^\S\n]+\d(?![\w])")
 _ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{LISTED_CODE})"
 _CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
@@ -815,7 +815,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 # `the side door's open`, `door's always unlocked`
                 rf"|['\u2019]s{_SP}(?:(?i:always|aye|usually|normally|left|kept){_SP})?"
                 rf"(?i:open|unlocked|ajar)\b{_NOT_ON_A_THING})", SCORE_ENTRY),
-        grammar("door knack", rf"{doors}(?:{_BROKEN_LOCK}|{not_negated}){{0,60}}?{_KNACK}",
+        grammar("door knack", rf"{doors}(?:{not_negated}|{_BROKEN_LOCK}){{0,60}}?{_KNACK}",
                 SCORE_ENTRY),
         grammar("route in",
                 rf"(?:{_ROUTE_VIA}{_SP}{_DETERMINER}{_described(2)}"
