@@ -8,12 +8,98 @@ readers use them too).
 
 The first three open the home from the leaked text alone: whoever reads it can get in, so
 the responder changes the code or moves the key. A key holder is a person to ask.
+
+A pattern that finds an instruction to go in or a route in (`let yourself in`, `access
+via ...`) gives `GO_IN`, which is not a kind of its own: going in is by whatever the same
+line gives (`Let ourselves in using the key safe, code 0462`, `Access via keysafe (by the
+back door) - code 8203`: the code's way in), and only a line with no code and no hidden
+key means the door is open (`left_open`). A key device written as absent (`No key safe -
+key is left in the meter cupboard`) gives no code: the place is the key's.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 ACCESS_KINDS_KEY = "access_kinds"  # where a result's recognition metadata lists them
 CODE, HIDDEN_KEY, LEFT_OPEN, KEY_HOLDER = "code", "hidden_key", "left_open", "key_holder"
 ACCESS_KINDS = (CODE, HIDDEN_KEY, LEFT_OPEN, KEY_HOLDER)
 ENTRY_KINDS = frozenset({CODE, HIDDEN_KEY, LEFT_OPEN})  # the home opens from the text alone
 KIND_SEPARATOR = ","
+GO_IN = "go_in"  # a pattern's: go in by what the line gives (see above); never stored
+KEY_WAYS = (CODE, HIDDEN_KEY)  # what going in can be by, the first preferred
+# Right before a key device: it is not there (`No key safe - key is ...`, `not a keysafe`).
+_ABSENT = re.compile(r"(?i)(?<![\w])(?:no|not[^\S\n]+an?|without[^\S\n]+an?)[^\S\n]*$")
+# A key of its own, not a key device's word (`key safe`, `keysafe`, `key box`).
+_OWN_KEY = re.compile(r"(?i)(?<![\w])keys?(?![\w])(?![^\S\n]*-?[^\S\n]*(?:safe|box|pad|lock))")
+
+
+class Span(Protocol):
+    start: int
+    end: int
+    recognition_metadata: dict | None
+
+
+Typed = tuple[Span, str]  # a pattern's match and the kind its pattern gives
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _absent(text: str, match: Span) -> bool:
+    return bool(_ABSENT.search(text, _line_start(text, match.start), match.start))
+
+
+def _present(text: str, typed: Sequence[Typed]) -> list[Typed]:
+    """The matches, less codes whose key device is written as absent; a hidden key read
+    inside such a code's match is the device's unless it names a key of its own (`No key
+    safe - key is left in the shed`: a hidden key; `No key safe by the door`: nothing)."""
+    absent = [match for match, kind in typed if kind == CODE and _absent(text, match)]
+    return [(match, kind) for match, kind in typed if not (kind == CODE and match in absent)
+            and not (kind == HIDDEN_KEY and any(
+                _inside(match, code) and not _OWN_KEY.search(text[code.start:code.end])
+                for code in absent))]
+
+
+def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
+    """Each `GO_IN` match as the kind of the way in its line gives, else `left_open`; a
+    hidden key whose place is read inside a key safe's own match is the key safe's, not a
+    hidden key (`Key safe by the back door` as a key by a door, `the key from the key safe
+    by the garage, code 2291`)."""
+    codes = [match for match, kind in typed if kind == CODE]
+    resolved: list[Typed] = []
+    for match, kind in typed:
+        if kind == HIDDEN_KEY and any(code.start < match.end <= code.end for code in codes):
+            continue
+        if kind == GO_IN:
+            kind = _way_in(text, match, typed)
+        resolved.append((match, kind))
+    return resolved
+
+
+def _way_in(text: str, match: Span, typed: Sequence[Typed]) -> str:
+    line_start = _line_start(text, match.start)
+    line_end = text.find("\n", match.end)
+    line_end = len(text) if line_end == -1 else line_end
+    on_line = {kind for other, kind in typed
+               if line_start <= other.start and other.end <= line_end}
+    return next((kind for kind in KEY_WAYS if kind in on_line), LEFT_OPEN)
+
+
+def assign_kinds(text: str, findings: Iterable[Span], typed: Sequence[Typed]) -> None:
+    """Each finding's kinds of way in, sorted, in its metadata: those of every match inside
+    it (a note with a key-safe code and a neighbour holding a key is both)."""
+    kept, every = _resolved(text, _present(text, typed)), _resolved(text, typed)
+    for finding in findings:
+        # a finding of an absent device alone keeps what it found: never no kind at all
+        found = sorted({kind for match, kind in kept if _inside(match, finding)}) or sorted(
+            {kind for match, kind in every if _inside(match, finding)})
+        finding.recognition_metadata = {**(finding.recognition_metadata or {}),
+                                        ACCESS_KINDS_KEY: found}

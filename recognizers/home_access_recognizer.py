@@ -1280,7 +1280,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         text = read_through_ocr(text)
         scored = self.scored_matches(text, regex_flags)
         kept = EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
-        return with_access_kinds(merge_touching(text, kept), scored)
+        return with_access_kinds(text, merge_touching(text, kept), scored)
 
     def _unlabelled(self, sentence: str) -> str:
         """The sentence without a label naming its writer or service (`Hospice night
@@ -1420,31 +1420,20 @@ PATTERN_KINDS = {
     "key said hidden": kinds.HIDDEN_KEY, "home key kept": kinds.HIDDEN_KEY,
     "key to get in": kinds.HIDDEN_KEY,
     "door state": kinds.LEFT_OPEN, "latched": kinds.LEFT_OPEN, "door knack": kinds.LEFT_OPEN,
-    "entry instruction": kinds.LEFT_OPEN, "route in": kinds.LEFT_OPEN,
-    "knock then in": kinds.LEFT_OPEN, "let in": kinds.LEFT_OPEN,
+    "entry instruction": kinds.GO_IN, "route in": kinds.GO_IN,
+    "knock then in": kinds.GO_IN, "let in": kinds.GO_IN,
     "keyholder holds key": kinds.KEY_HOLDER, "keyholder word": kinds.KEY_HOLDER,
     "key held by": kinds.KEY_HOLDER, "key given to": kinds.KEY_HOLDER,
     "key then its holder": kinds.KEY_HOLDER,
 }
 
 
-def with_access_kinds(merged: list[RecognizerResult], scored: list[RecognizerResult]
-                      ) -> list[RecognizerResult]:
-    """Each finding's kinds of way in: those of every match inside it (a note with a
-    key-safe code and a neighbour holding a key is both), sorted, in its metadata. A key
-    read inside a key safe's own match (`Key safe by the back door` as a key by a door)
-    is the key safe's: no hidden key."""
-    typed = [(match, PATTERN_KINDS.get(match.analysis_explanation.pattern_name, kinds.CODE))
-             for match in scored if match.analysis_explanation is not None]
-    codes = [match for match, kind in typed if kind == kinds.CODE]
-    for result in merged:
-        found = sorted({kind for match, kind in typed
-                        if result.start <= match.start and match.end <= result.end
-                        and not (kind == kinds.HIDDEN_KEY and any(
-                            code.start <= match.start and match.end <= code.end
-                            for code in codes))})
-        result.recognition_metadata = {**(result.recognition_metadata or {}),
-                                       kinds.ACCESS_KINDS_KEY: found}
+def with_access_kinds(text: str, merged: list[RecognizerResult],
+                      scored: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Each finding's kinds of way in (`recognizers.access_kinds.assign_kinds`)."""
+    kinds.assign_kinds(text, merged, [
+        (match, PATTERN_KINDS.get(match.analysis_explanation.pattern_name, kinds.CODE))
+        for match in scored if match.analysis_explanation is not None])
     return merged
 
 

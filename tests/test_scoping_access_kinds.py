@@ -17,7 +17,7 @@ import json
 
 import pytest
 
-from recognizers.access_kinds import ACCESS_KINDS
+from recognizers.access_kinds import ACCESS_KINDS, GO_IN
 from tests.cli import export_individuals, key, run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
@@ -132,7 +132,7 @@ def test_every_home_access_pattern_has_a_kind():
     from recognizers.home_access_recognizer import PATTERN_KINDS, HomeAccessRecognizer
 
     assert {pattern.name for pattern in HomeAccessRecognizer().patterns} == set(PATTERN_KINDS)
-    assert set(PATTERN_KINDS.values()) == set(ACCESS_KINDS)
+    assert set(PATTERN_KINDS.values()) == {*ACCESS_KINDS, GO_IN}
 
 
 def home_access_figures(figures: dict) -> dict:
