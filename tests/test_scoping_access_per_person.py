@@ -11,9 +11,11 @@ CLI; nothing raw leaves without `--reveal`.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.cli import export_individuals, key, scan_quietly
+from tests.cli import export_individuals, key, run_cli, scan_quietly
 from tests.conftest import assert_no_raw_values
 from tests.share_builder import write_files
 
@@ -48,6 +50,79 @@ KINDS_SHARE = {
         " School gate code is 7788 for pick-up.\n"),
 }
 
+# Whose home each detail opens: the subject of the record or of the list row it is written
+# in, both people of one line; never a member of staff (an operator, a warden, a volunteer,
+# a nurse) and never the key holder, who is the subject's related person. Near misses of
+# the same worlds (a scheme office's door code, a nursery gate, a volunteers' locker, van
+# keys) open nobody's home. The podiatry list's second section is headed by a name that
+# is not read (`## ARTHUR WHITELEY, 91`): its hidden key is nobody's, never the person's
+# of the section above.
+ATTRIBUTION_SHARE = {
+    "careline/call_log_2026-11-03.txt": (
+        'CARELINE MONITORING CENTRE - CALL LOG - Tuesday 3 November 2026\n'
+        'Operator: Kim Ashworth\n'
+        '\n'
+        "09:12 Mrs Ada Pilkington (DOB 03/04/1930), Flat 2 Cromwell Court. Fall in "
+        "bathroom. Responder: son Martin Pilkington, 07700 900311, attended 09:40. Key "
+        "safe by the front door, code 4471.\n"
+        '09:55 Mr Frank Oldham (DOB 11/11/1928). Pendant test only, no concerns.\n'
+        "10:05 Mrs Vera Lumb (DOB 22/02/1935). Chest pain, ambulance called. Key held "
+        "by Brenda Lumb (daughter), 07700 900123. Warden Gary Mottershead informed.\n"
+        "10:20 Mr Harold Pike (DOB 05/05/1930) and Mrs Joan Pike (DOB 12/08/1932), "
+        "Flat 3. Smoke alarm activation, false alarm. Door left on the latch for the "
+        "warden.\n"
+        '10:30 Scheme office door code changed to 2580 - staff only.\n'),
+    "children/nurse_note_shaw.txt": (
+        "Community Children's Nursing Team - home visit record\n"
+        'Child: Leo Hartley   DOB 21/07/2017   NHS 4862920225\n'
+        'Mother: Danielle Hartley, 07700 900444\n'
+        'Visit by: Nurse Rachel Brook\n'
+        "Family home: key safe by the back door, code 6620, for the short breaks team. "
+        "Nursery gate code is 1357 for pick-up (not the home).\n"),
+    "h2h/volunteer_log_week45.txt": (
+        'Hospital to Home - volunteer visit log, week 45\n'
+        'Volunteer: Josh Penrose\n'
+        '\n'
+        "Mon 02/11: Mrs Edna Crowther, DOB 01/01/1933 - settled home, spare key under "
+        "the plant pot by the back door.\n"
+        "Tue 03/11: Mr Leonard Haigh, DOB 05/05/1931 - shopping done; his nephew Paul "
+        "Haigh has a key.\n"
+        "Wed 04/11: Mrs Irene Slater, DOB 14/08/1939 - pension collected. Volunteers' "
+        "locker code is 2468.\n"),
+    "podiatry/home_visits_week45.md": (
+        '# Podiatry home visits - week 45\n'
+        '\n'
+        '## Brannigan, Olive (DOB 14/02/1938)\n'
+        'Nail care, no concerns.\n'
+        '\n'
+        '## ARTHUR WHITELEY, 91\n'
+        'Seen by D. Kettlewell. Access: spare key under the stone tortoise by the back door.\n'
+        '\n'
+        '## Tolley, Reginald (DOB 30/09/1929)\n'
+        'Callus care. Van keys left with reception.\n'),
+    "sheltered/tenant_list.csv": (
+        'Flat,Tenant,DOB,Key safe,Key holder,Warden\n'
+        '1,Mrs Doris Entwistle,17/06/1931,3390 by the door,,Gary Mottershead\n'
+        '2,Mr Stanley Greenhalgh,02/02/1929,,Eileen Greenhalgh (niece),Gary Mottershead\n'
+        '4,Mrs Nora Ackroyd,09/12/1934,,,Gary Mottershead\n'),
+}
+ATTRIBUTED = {  # name, DOB, kinds of way in, related people
+    ("Ada Pilkington", "03/04/1930", "code", "Martin Pilkington"),
+    ("Frank Oldham", "11/11/1928", "", ""),
+    ("Vera Lumb", "22/02/1935", "key_holder", "Brenda Lumb"),
+    ("Harold Pike", "05/05/1930", "left_open", ""),
+    ("Joan Pike", "12/08/1932", "left_open", ""),
+    ("Doris Entwistle", "17/06/1931", "code", ""),
+    ("Stanley Greenhalgh", "02/02/1929", "key_holder", "Eileen Greenhalgh"),
+    ("Nora Ackroyd", "09/12/1934", "", ""),
+    ("Leo Hartley", "21/07/2017", "code", "Danielle Hartley"),
+    ("Edna Crowther", "01/01/1933", "hidden_key", ""),
+    ("Leonard Haigh", "05/05/1931", "key_holder", "Paul Haigh"),
+    ("Irene Slater", "14/08/1939", "", ""),
+    ("Olive Brannigan", "14/02/1938", "", ""),
+    ("Reginald Tolley", "30/09/1929", "", ""),
+}
+
 
 @pytest.fixture(scope="module")
 def kinds_scanned(tmp_path_factory):
@@ -58,11 +133,45 @@ def kinds_scanned(tmp_path_factory):
     return out
 
 
+def report_of(out) -> dict:
+    result = run_cli("report", str(out), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 def test_going_in_is_by_the_way_its_line_gives(kinds_scanned, tmp_path):
     rows = export_individuals(kinds_scanned, tmp_path, "--reveal")
     assert sorted((key("PERSON", row["name"]), row["date_of_birth"], row["home_access_kinds"])
                   for row in rows) == sorted(
         (key("PERSON", name), dob, kinds) for name, (dob, kinds) in PEOPLE.items())
+
+
+@pytest.fixture(scope="module")
+def attribution_scanned(tmp_path_factory):
+    share = tmp_path_factory.mktemp("access-attribution-share")
+    out = tmp_path_factory.mktemp("access-attribution-out") / "inventory"
+    write_files(share, ATTRIBUTION_SHARE)
+    scan_quietly(share, out)
+    return out
+
+
+def test_a_detail_opens_the_home_of_its_subject_never_of_staff_or_key_holders(
+        attribution_scanned, tmp_path):
+    rows = export_individuals(attribution_scanned, tmp_path, "--reveal")
+    assert sorted((key("PERSON", row["name"]), row["date_of_birth"], row["home_access_kinds"],
+                   key("PERSON", row["related_people"]) if row["related_people"] else "")
+                  for row in rows) == sorted(
+        (key("PERSON", name), dob, kinds, key("PERSON", related) if related else "")
+        for name, dob, kinds, related in ATTRIBUTED)
+    assert [row["other_names"] for row in rows] == [""] * len(rows)
+
+
+def test_the_report_counts_the_right_people(attribution_scanned):
+    people = report_of(attribution_scanned)["individuals"]
+    assert (people["total"], people["with_home_access"], people["with_entry_details"],
+            people["with_key_holder_only"]) == (14, 9, 6, 3)
+    assert people["by_access_kind"] == {"code": 3, "hidden_key": 1, "left_open": 2,
+                                        "key_holder": 3}
 
 
 def test_nothing_raw_without_reveal(kinds_scanned, tmp_path):

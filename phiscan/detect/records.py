@@ -64,6 +64,7 @@ SHORT_TEXT_CHARS = 4_000
 _SECTION_BREAK = re.compile(r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|\f.*|#{1,6}[ \t].*)$",
                             re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -182,6 +183,7 @@ class Entry:
     values: dict[str, set[str]] = field(default_factory=dict)
     head: int = 0  # the line naming the entry's household: its own, or the entry above's
     record: str = ""
+    heading: int | None = None  # the level of the Markdown heading that opened it, if one did
 
     @property
     def identified(self) -> bool:
@@ -194,20 +196,32 @@ def names_a_person(values: dict[str, set[str]]) -> bool:
 
 
 def entries_of(lines: dict[int, list[Finding]],
-               opens_paragraph: Callable[[int], bool] = lambda number: False) -> list[Entry]:
+               opens_paragraph: Callable[[int], bool] = lambda number: False,
+               headings: dict[int, int] | None = None) -> list[Entry]:
     """Lines grouped into entries: a new one at a line that repeats a kind, or that opens
     a paragraph naming a person with an identifier of their own (the entry above may
     lack its name: `Could you add <name not read>, NHS ...` then, after a blank line,
-    `Could you add Dennis Fitzgerald, born ...`)."""
+    `Could you add Dennis Fitzgerald, born ...`), or after a Markdown heading of the
+    level (or higher) of the one that opened the entry above: each person's section of
+    minutes or a case list is its own, even when its heading's name was not read
+    (`## SIDNEY THORNTON, 98`: its access note is nobody's, never the person's above).
+    `headings`: line number -> level (`#` count) of each heading line."""
     entries: list[Entry] = []
+    headings = headings or {}
+    last, section = 0, None  # section: the level of the heading the person's section has
     for number, found in lines.items():
         brought = line_values(found)
-        if not entries or _repeats(entries[-1].values, brought) or (
+        above = [headings[line] for line in range(last + 1, number + 1) if line in headings]
+        last = number
+        cut = section is not None and bool(above) and min(above) <= section
+        if not entries or cut or _repeats(entries[-1].values, brought) or (
                 entries[-1].values and names_a_person(brought) and opens_paragraph(number)):
-            entries.append(Entry(number))
+            entries.append(Entry(number, heading=above[-1] if cut else None))
         entry = entries[-1]
         if brought and not entry.values:
             entry.line = number  # named by its first line about the person
+            entry.heading = entry.heading or (above[-1] if above else None)
+        section = entry.heading or section
         entry.findings += found
         for kind, hashes in brought.items():
             entry.values.setdefault(kind, set()).update(hashes)
@@ -240,6 +254,7 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.newlines: list[int] | None = None
+        self.heading_levels: dict[int, int] | None = None
 
     def line_of(self, finding: Finding) -> int:
         if self.newlines is None:
@@ -254,6 +269,14 @@ class LineIndex:
             return False
         before_start = self.newlines[number - 3] + 1 if number > 2 else 0
         return not self.text[before_start:self.newlines[number - 2]].strip()
+
+    def headings(self) -> dict[int, int]:
+        """Line number (1-based) -> level of each Markdown heading line (`## ...`: 2)."""
+        if self.heading_levels is None:
+            self.heading_levels = {
+                self.text.count("\n", 0, match.start()) + 1: len(match.group(1))
+                for match in _HEADING.finditer(self.text)}
+        return self.heading_levels
 
     def line_words(self, number: int) -> str:
         """Line `number` (1-based) as normalised words (`recognizers.context`)."""
@@ -279,6 +302,7 @@ class EntryNames:
         self.line_of = lines.line_of
         self.at_head = lines.at_head
         self.opens_paragraph = lines.opens_paragraph
+        self.headings = lines.headings
         self.line_words = lines.line_words
         self.text = lines.text
         self.record: dict[int, str] = {}  # id(finding) -> record name
@@ -297,7 +321,7 @@ class EntryNames:
         for finding in sorted(findings, key=lambda found: found.start):
             lines[self.line_of(finding)].append(finding)
         owner: Entry | None = None
-        for entry in entries_of(lines, self.opens_paragraph):
+        for entry in entries_of(lines, self.opens_paragraph, self.headings()):
             if owner is not None and not entry.identified and not self.heads_line(entry):
                 self.name_apart(entry, owner)
                 continue
@@ -331,7 +355,10 @@ class EntryNames:
 
     def heads_line(self, entry: Entry) -> bool:
         """An entry opened by a name at the head of its line (a list item without
-        identifiers) is that person's; a name inside a sentence is only a mention."""
+        identifiers) is that person's; a name inside a sentence is only a mention. An
+        entry a heading opened is a section of its own, named or not."""
+        if entry.heading is not None:
+            return True
         first = next(f for f in entry.findings if person_kind(f) == SUBJECT_NAME)
         return self.at_head(first)
 
