@@ -51,7 +51,8 @@ KINDS_SHARE = {
 }
 
 # Whose home each detail opens: the subject of the record or of the list row it is written
-# in, both people of one line; never a member of staff (an operator, a warden, a volunteer,
+# in, both people of one line or of one home (`Patient 1`, `Patient 2` of one surname and
+# `Same address.`); never a member of staff (an operator, a warden, a volunteer,
 # a nurse) and never the key holder, who is the subject's related person. Near misses of
 # the same worlds (a scheme office's door code, a nursery gate, a volunteers' locker, van
 # keys) open nobody's home. The podiatry list's second section is headed by a name that
@@ -89,6 +90,11 @@ ATTRIBUTION_SHARE = {
         "Haigh has a key.\n"
         "Wed 04/11: Mrs Irene Slater, DOB 14/08/1939 - pension collected. Volunteers' "
         "locker code is 2468.\n"),
+    "podiatry/joint_booking_dobbs.txt": (
+        "Podiatry booking - joint home visit\n"
+        "Patient 1: Mr Cyril Dobbs, DOB 04/04/1931\n"
+        "Patient 2: Mrs Hilda Dobbs, DOB 19/09/1933\n"
+        "Same address. Access notes: spare key in the meter box, let yourself in.\n"),
     "podiatry/home_visits_week45.md": (
         '# Podiatry home visits - week 45\n'
         '\n'
@@ -121,6 +127,8 @@ ATTRIBUTED = {  # name, DOB, kinds of way in, related people
     ("Irene Slater", "14/08/1939", "", ""),
     ("Olive Brannigan", "14/02/1938", "", ""),
     ("Reginald Tolley", "30/09/1929", "", ""),
+    ("Cyril Dobbs", "04/04/1931", "hidden_key", ""),
+    ("Hilda Dobbs", "19/09/1933", "hidden_key", ""),
 }
 
 
@@ -169,8 +177,8 @@ def test_a_detail_opens_the_home_of_its_subject_never_of_staff_or_key_holders(
 def test_the_report_counts_the_right_people(attribution_scanned):
     people = report_of(attribution_scanned)["individuals"]
     assert (people["total"], people["with_home_access"], people["with_entry_details"],
-            people["with_key_holder_only"]) == (14, 9, 6, 3)
-    assert people["by_access_kind"] == {"code": 3, "hidden_key": 1, "left_open": 2,
+            people["with_key_holder_only"]) == (16, 11, 8, 3)
+    assert people["by_access_kind"] == {"code": 3, "hidden_key": 3, "left_open": 2,
                                         "key_holder": 3}
 
 

@@ -26,6 +26,9 @@ a date of birth links only to the name of its own entry:
   items, `Name:`/`DOB:` blocks in either order; a line whose only names are staff or
   related people (`Next of kin: Karen Jones, DOB ...`) never does: it stays with the
   entry above, its related person listed beside that entry's person;
+- after a Markdown heading that opened a person's entry, the next heading of its level or
+  higher starts a new entry, even when its name is not read (`## SIDNEY THORNTON, 98`):
+  the section's access note is never the person's of the section above;
 - an entry with no identifier but a name (`Discussed with Sarah Lee`) is not a person's
   entry: its names become records of their own, its other findings stay with the entry
   above;
@@ -338,20 +341,26 @@ class EntryNames:
     def lives_with(self, entry: Entry, owner: Entry) -> bool:
         """An entry that says its person shares the home of the person above, by name
         (`Mrs Edna Jones (DOB ...), who lives with Albert`, `at the same address as Mr
-        Jones`): a part of that person's entry, so an access note written once for the
-        home is both people's (`phiscan.scoping.subject_records`). `Lives with his
-        daughter` names nobody above: the entry stays its own."""
-        above = {word for finding in owner.findings if person_kind(finding) == SUBJECT_NAME
-                 for word in normalise_words(self.text[finding.start:finding.end]).split()
-                 if len(word) > 1 and word not in TITLES}
+        Jones`), or says the two share a home and shares a name with that person
+        (`Patient 1: Mr Cyril Dobbs ...`, `Patient 2: Mrs Hilda Dobbs ...`, `Same address.
+        Spare key in the meter box`): a part of that person's entry, so an access note
+        written once for the home is both people's (`phiscan.scoping.subject_records`).
+        `Lives with his daughter` names nobody above: the entry stays its own."""
+        above, own = self.name_words(owner), self.name_words(entry)
         for number in {self.line_of(finding) for finding in entry.findings}:
             words = self.line_words(number)
             for phrase in default_rules().household:
                 at = words.find(phrase)
-                if at != -1 and above & set(
-                        words[at + len(phrase):].split()[:HOUSEHOLD_NAME_WORDS]):
+                if at != -1 and (above & own or above & set(
+                        words[at + len(phrase):].split()[:HOUSEHOLD_NAME_WORDS])):
                     return True
         return False
+
+    def name_words(self, entry: Entry) -> set[str]:
+        """The words of an entry's subject names, titles left out."""
+        return {word for finding in entry.findings if person_kind(finding) == SUBJECT_NAME
+                for word in normalise_words(self.text[finding.start:finding.end]).split()
+                if len(word) > 1 and word not in TITLES}
 
     def heads_line(self, entry: Entry) -> bool:
         """An entry opened by a name at the head of its line (a list item without
