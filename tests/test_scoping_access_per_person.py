@@ -52,12 +52,13 @@ KINDS_SHARE = {
 
 # Whose home each detail opens: the subject of the record or of the list row it is written
 # in, both people of one line or of one home (`Patient 1`, `Patient 2` of one surname and
-# `Same address.`); never a member of staff (an operator, a warden, a volunteer,
-# a nurse) and never the key holder, who is the subject's related person. Near misses of
-# the same worlds (a scheme office's door code, a nursery gate, a volunteers' locker, van
-# keys) open nobody's home. The podiatry list's second section is headed by a name that
-# is not read (`## ARTHUR WHITELEY, 91`): its hidden key is nobody's, never the person's
-# of the section above.
+# `Same address.`), the person a block goes on to name (`Visit 2` / `Access: ...` /
+# `Client: ...`), the person above for a paragraph that names nobody; never a member of
+# staff (an operator, a warden, a volunteer, a nurse) and never the key holder, who is the
+# subject's related person. Near misses of the same worlds (a scheme office's door code, a
+# nursery gate, a volunteers' locker, van keys) open nobody's home. The podiatry list's
+# second section is headed by a name that is not read (`## ARTHUR WHITELEY, 91`): its
+# hidden key is nobody's, never the person's of the section above.
 ATTRIBUTION_SHARE = {
     "careline/call_log_2026-11-03.txt": (
         'CARELINE MONITORING CENTRE - CALL LOG - Tuesday 3 November 2026\n'
@@ -90,6 +91,18 @@ ATTRIBUTION_SHARE = {
         "Haigh has a key.\n"
         "Wed 04/11: Mrs Irene Slater, DOB 14/08/1939 - pension collected. Volunteers' "
         "locker code is 2468.\n"),
+    "h2h/visits_today.txt": (
+        "Hospital to Home - visits today\n\n"
+        "Visit 1\nAccess: key safe 2299 by the porch\nClient: Mrs Ivy Marsden\n"
+        "DOB: 02/02/1932\n\n"
+        "Visit 2\nAccess: door on the latch, walk in\nClient: Mr Ron Dyson\n"
+        "DOB: 03/03/1933\n\n"
+        "Visit 3\nClient: Mrs Elsie Garside\nDOB: 04/04/1934\nNo access issues.\n"),
+    "oxygen/installs.txt": (
+        "Oxygen contractor - installs this week\n\n"
+        "Mrs Freda Hobson (DOB 06/06/1936)\nConcentrator installed, cylinders checked.\n\n"
+        "Access: key safe 4455 by the porch.\n\n"
+        "Mr Cecil Moorhouse (DOB 07/07/1937)\nNo concerns. Van keys left with the depot.\n"),
     "podiatry/joint_booking_dobbs.txt": (
         "Podiatry booking - joint home visit\n"
         "Patient 1: Mr Cyril Dobbs, DOB 04/04/1931\n"
@@ -127,6 +140,11 @@ ATTRIBUTED = {  # name, DOB, kinds of way in, related people
     ("Irene Slater", "14/08/1939", "", ""),
     ("Olive Brannigan", "14/02/1938", "", ""),
     ("Reginald Tolley", "30/09/1929", "", ""),
+    ("Ivy Marsden", "02/02/1932", "code", ""),
+    ("Ron Dyson", "03/03/1933", "left_open", ""),
+    ("Elsie Garside", "04/04/1934", "", ""),
+    ("Freda Hobson", "06/06/1936", "code", ""),
+    ("Cecil Moorhouse", "07/07/1937", "", ""),
     ("Cyril Dobbs", "04/04/1931", "hidden_key", ""),
     ("Hilda Dobbs", "19/09/1933", "hidden_key", ""),
 }
@@ -177,8 +195,8 @@ def test_a_detail_opens_the_home_of_its_subject_never_of_staff_or_key_holders(
 def test_the_report_counts_the_right_people(attribution_scanned):
     people = report_of(attribution_scanned)["individuals"]
     assert (people["total"], people["with_home_access"], people["with_entry_details"],
-            people["with_key_holder_only"]) == (16, 11, 8, 3)
-    assert people["by_access_kind"] == {"code": 3, "hidden_key": 3, "left_open": 2,
+            people["with_key_holder_only"]) == (21, 14, 11, 3)
+    assert people["by_access_kind"] == {"code": 5, "hidden_key": 3, "left_open": 3,
                                         "key_holder": 3}
 
 

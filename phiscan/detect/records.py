@@ -26,6 +26,8 @@ a date of birth links only to the name of its own entry:
   items, `Name:`/`DOB:` blocks in either order; a line whose only names are staff or
   related people (`Next of kin: Karen Jones, DOB ...`) never does: it stays with the
   entry above, its related person listed beside that entry's person;
+- a paragraph that opens without a person is the person's it goes on to name (`Visit 2` /
+  `Access: ...` / `Client: ...`); one that names nobody stays with the entry above;
 - after a Markdown heading that opened a person's entry, the next heading of its level or
   higher starts a new entry, even when its name is not read (`## SIDNEY THORNTON, 98`):
   the section's access note is never the person's of the section above;
@@ -200,7 +202,9 @@ def names_a_person(values: dict[str, set[str]]) -> bool:
 
 def entries_of(lines: dict[int, list[Finding]],
                opens_paragraph: Callable[[int], bool] = lambda number: False,
-               headings: dict[int, int] | None = None) -> list[Entry]:
+               headings: dict[int, int] | None = None,
+               blank_between: Callable[[int, int], bool] = lambda first, second: False,
+               ) -> list[Entry]:
     """Lines grouped into entries: a new one at a line that repeats a kind, or that opens
     a paragraph naming a person with an identifier of their own (the entry above may
     lack its name: `Could you add <name not read>, NHS ...` then, after a blank line,
@@ -208,18 +212,31 @@ def entries_of(lines: dict[int, list[Finding]],
     level (or higher) of the one that opened the entry above: each person's section of
     minutes or a case list is its own, even when its heading's name was not read
     (`## SIDNEY THORNTON, 98`: its access note is nobody's, never the person's above).
-    `headings`: line number -> level (`#` count) of each heading line."""
+    A paragraph that opens without a person (`Visit 2` / `Access: door on the latch` /
+    `Client: Mr Ron Dyson` / `DOB: ...`) is the person's it goes on to name; one that
+    names nobody (`Access: key safe 2299.` below a person's lines) stays the entry's
+    above. `headings`: line number -> level (`#` count) of each heading line;
+    `blank_between(a, b)`: whether a blank line stands between lines a and b."""
     entries: list[Entry] = []
     headings = headings or {}
     last, section = 0, None  # section: the level of the heading the person's section has
+    provisional = False  # the last entry is a paragraph that has named nobody yet
     for number, found in lines.items():
         brought = line_values(found)
         above = [headings[line] for line in range(last + 1, number + 1) if line in headings]
+        new_paragraph = bool(entries) and blank_between(last, number)
+        if new_paragraph:
+            if provisional and not entries[-1].values:
+                entries[-2].findings += entries.pop().findings
+            provisional = False
         last = number
         cut = section is not None and bool(above) and min(above) <= section
         if not entries or cut or _repeats(entries[-1].values, brought) or (
                 entries[-1].values and names_a_person(brought) and opens_paragraph(number)):
             entries.append(Entry(number, heading=above[-1] if cut else None))
+        elif new_paragraph and not brought and entries[-1].values:
+            entries.append(Entry(number))
+            provisional = True
         entry = entries[-1]
         if brought and not entry.values:
             entry.line = number  # named by its first line about the person
@@ -228,6 +245,8 @@ def entries_of(lines: dict[int, list[Finding]],
         entry.findings += found
         for kind, hashes in brought.items():
             entry.values.setdefault(kind, set()).update(hashes)
+    if provisional and not entries[-1].values:
+        entries[-2].findings += entries.pop().findings
     return entries
 
 
@@ -273,6 +292,16 @@ class LineIndex:
         before_start = self.newlines[number - 3] + 1 if number > 2 else 0
         return not self.text[before_start:self.newlines[number - 2]].strip()
 
+    def blank_between(self, first: int, second: int) -> bool:
+        """Whether a blank line stands between lines `first` and `second` (1-based)."""
+        if self.newlines is None:
+            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
+        if second - first < 2 or first < 1:
+            return False
+        start = self.newlines[first - 1] if first - 1 < len(self.newlines) else len(self.text)
+        end = self.newlines[second - 2] if second - 2 < len(self.newlines) else len(self.text)
+        return _PARAGRAPH_BREAK.search(self.text, start, end + 1) is not None
+
     def headings(self) -> dict[int, int]:
         """Line number (1-based) -> level of each Markdown heading line (`## ...`: 2)."""
         if self.heading_levels is None:
@@ -306,6 +335,7 @@ class EntryNames:
         self.at_head = lines.at_head
         self.opens_paragraph = lines.opens_paragraph
         self.headings = lines.headings
+        self.blank_between = lines.blank_between
         self.line_words = lines.line_words
         self.text = lines.text
         self.record: dict[int, str] = {}  # id(finding) -> record name
@@ -324,7 +354,8 @@ class EntryNames:
         for finding in sorted(findings, key=lambda found: found.start):
             lines[self.line_of(finding)].append(finding)
         owner: Entry | None = None
-        for entry in entries_of(lines, self.opens_paragraph, self.headings()):
+        for entry in entries_of(lines, self.opens_paragraph, self.headings(),
+                                self.blank_between):
             if owner is not None and not entry.identified and not self.heads_line(entry):
                 self.name_apart(entry, owner)
                 continue
