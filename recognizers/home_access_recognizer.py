@@ -625,7 +625,7 @@ class Vocabulary:
         # Openings a door state can be said of (`conservatory, it's never locked`).
         self.stated = [o for o in [*self.openings, *self.premises] if re.search(
             r"door|gate|dr\b|conservatory|garage|porch|entrance|passage|house|flat|bungalow|"
-            r"property|maisonette|annexe", o, re.IGNORECASE)]
+            r"property|maisonette|annexe|caravan|chalet|trailer|boat|lodge", o, re.IGNORECASE)]
 
     def key_pattern(self) -> str:
         """A door key, in English (`_KEY`) or another language's word for it."""
@@ -1088,12 +1088,17 @@ def read_through_ocr(text: str) -> str:
 
 
 # What a lock, key or code is for, resolved from its owner (`home_access_owners.txt`).
-# A person's own (`Ken's`, `Mrs Tate's`, `her`, `Mum's`) is a home's owner, like the
-# owners file's `[home]` words.
+# A person's own way in (`Ken's front door`, `Mrs Tate's door`, `Mum's smart lock`) is a
+# home's owner, like the owners file's `[home]` words.
 _PERSON_OWN = (
-    r"(?<![\w])(?:(?i:her|his|their)|(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*['\u2019]s"
+    r"(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*['\u2019]s"
     r"|[A-Z][a-z]+['\u2019]s|(?i:mum|dad|gran|nan|grandad|grandma|client|pt|patient|tenant|son|"
-    r"daughter|resident|husband|wife|brother|sister|aunt|uncle)['\u2019]s)(?![\w])"
+    r"daughter|resident|husband|wife|brother|sister|aunt|uncle|customer|occupier|householder|"
+    r"homeowner|owner|user)['\u2019]s)(?![\w])"
+    # only when what is theirs is a way in or the home (`Mum's smart lock`, `Ken's front
+    # door`; not `Mum's suitcase`)
+    r"(?=(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?i:doors?|gates?|locks?|keys?|keysafe|ks|k/s|box|"
+    r"flat|house|home|bungalow|room|place|porch|garage|caravan|chalet|boat|code|pin|keypad|fob)\b)"
 )
 # A street or a block's name is an address, never an owner (`3 Station Cottages`).
 _ADDRESS_NAME = re.compile(
@@ -1112,6 +1117,9 @@ _WHEREABOUTS = re.compile(
 _OWNER_AFTER = re.compile(
     r"(?<![\w])(?i:for|of|to|on|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that)[^\S\n]+)?"
     r"(?:\S+[^\S\n]+){0,2}$")
+_EXPLICIT_PURPOSE = re.compile(
+    r"[^\S\n]*(?i:to|for|of|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that|her|his|their)"
+    r"[^\S\n]+)?(?:[\w\-']+[^\S\n]+)?")
 _RECORD_SEPARATOR = re.compile(r"[|;]|(?<=[A-Za-z_])=(?=\S)")
 RECORD_FIELDS = 2  # separators on a line that make it a record of fields
 OWNER_AFTER_CHARS = 40
@@ -1184,7 +1192,11 @@ class PurposeModel:
                                  scope_start):
                     continue
                 distance = start - hit.end() if hit.end() <= start else hit.start() - start
-                rank = (max(distance, 0), kind == HOME)  # a tie goes to the other class
+                # What the match says it is to or for, right after it, comes first (`holds a
+                # key to her house`, whatever is before it).
+                if hit.start() >= end and _EXPLICIT_PURPOSE.fullmatch(text, end, hit.start()):
+                    distance = -1
+                rank = (max(distance, -1), kind == HOME)  # a tie goes to the other class
                 if best is None or rank < best[:2]:
                     best = (*rank, kind)
         return best[2] if best else None
@@ -1257,6 +1269,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         clause. `context` is kept for Presidio's interface (the grammar is the context)."""
         words = Vocabulary(vocabulary_dirs)
         self.exclusions = Terms([*words.exclusions, *exclusions])
+        self.by_whom = Terms([w for w in [*words.exclusions, *exclusions] if _BY_WHOM.search(w)])
         self.not_entry = Terms(words.not_entry)
         self.writer_label = writer_label(words.visitors)
         self.service = service_word(words.visitors)
@@ -1335,10 +1348,14 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 normalise_words(p) for p in pieces)))))))
         sentence = _LEADING_ZERO.sub("o", normalise_words(
             f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}"))
-        if (self.exclusions.found_in(surroundings) or self.not_entry.found_in(sentence)
+        owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
+                                     self.service, holder)
+        # A home's owner nearer than any other place (`Mum's smart lock`, `Nest app:` before
+        # it) leaves next to the match only a purpose by whom (`for staff`).
+        purposes = self.by_whom if owner == HOME else self.exclusions
+        if (purposes.found_in(surroundings) or self.not_entry.found_in(sentence)
                 or self.purpose.is_diagnosis(text, result.start, result.end)
-                or self.purpose.resolve(text, result.start, result.end, self.writer_label,
-                                        self.service, holder) == NOT_HOME
+                or owner == NOT_HOME
                 or self.not_entry.found_in(without_digits(sentence))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)):
             return None

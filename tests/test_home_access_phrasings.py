@@ -38,22 +38,24 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (546, 547), "hiding": (218, 218), "entry": (191, 192),
-                     "keyholder": (166, 167)}
-    # An app's code told in a relative clause and a speaker's own key (`I've got a key`)
-    # are not read.
+    assert found == {"code": (560, 562), "hiding": (221, 221), "entry": (195, 196),
+                     "keyholder": (169, 170)}
+    # An app's code told in a relative clause, a speaker's own key (`I've got a key`) and a
+    # code for a team in the clause after its smart lock are not read.
     assert [p.text for p in result.missed] == [
         "Main door opened by intercom, buzz flat 3",
         "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
         "visitors is 1 9 7 4",
         "Voicemail (auto-transcribed): hi it's Pat at number nine, just to say I've got a key "
-        "for Stan's if you need it"]
-    # A code printed on a packet reads like one on a key box, and a lock box for an
-    # ambulance's kit like one for a key: the known false alarms.
+        "for Stan's if you need it",
+        "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#"]
+    # A code printed on a packet reads like one on a key box, and a car's spare key like the
+    # home's: the known false alarms.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
-        "OCR: Lock box for the ambulance kit, cocle 2 2 7 1"]
-    assert result.near_misses.total == 1011
+        "Locksmith record: customer locked out of her car, spare key at home in the kitchen "
+        "drawer"]
+    assert result.near_misses.total == 1036
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -403,6 +405,31 @@ def test_kinds_of_the_new_classes():
                     "and 6.") == ["code"]
 
 
+# Batch I (issue 14, session 7): what is the home's said after the match comes first (`holds
+# a key to her house`), a customer's or a named person's own way in is a home's owner
+# (`Mum's smart lock`; not `Mum's suitcase`), smart locks, a chalet's state.
+@pytest.mark.parametrize("text", [
+    "Nest app: Mum's smart lock has a guest code for carers, 8 2 8 2, works 7am-10pm",
+    "Traveller site plot 4: Mrs Price says the chalet's never locked, just go in and shout",
+    "Wheelchair repair: customer's front door code is 2 1 0 9 (sheltered block), chair in hall",
+    "Delayed at the hospital, her brother Keith holds a key to her house",
+])
+def test_kinds_batch_i_showed_are_found(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Traveller site: the site's amenity block is locked at night, warden has the key",
+    "Wheelchair service: the repair workshop's roller door code is 2 1 0 9",
+    "Podiatrist: my instrument case combination is 4 1 0, don't tell students",
+    "Befriender: the charity shop's key safe at the back is 4 4 2 9",
+    "Mum's suitcase has a combination lock, 0 0 0", "Code for the lock on her suitcase is 0 0 0 0",
+    "Her brother Keith holds a key to the office",
+])
+def test_near_misses_batch_i_showed_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
 def test_an_organisation_adds_owners_by_class(tmp_path):
     text = "bingo hall side door code 4 4 2 1"
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -452,7 +479,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 3  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 4  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts the files, the summary times the run: a code equal to that count or
     # to digits of that time (`"seconds": 21.1007`) is no leak.
