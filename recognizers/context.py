@@ -151,6 +151,13 @@ def line_field(line: str) -> str | None:
     return None if key is None else normalise_words(key[0])
 
 
+def raw_line_field(line: str) -> str | None:
+    """The field name of a `name: value` line as written (`Patient (as recorded)`), or
+    None where `line_field` reads none."""
+    key = _field_key(line)
+    return None if key is None else key[0]
+
+
 def field_value_of(text: str, start: int, end: int) -> str | None:
     """The normalised field name when start..end lies in the value of a `name: value`
     line, else None."""

@@ -22,7 +22,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.addresses import places
 from recognizers.base import ContextScoredRecognizer, Pattern
-from recognizers.context import Terms, context_of, line_field, normalise_words, without_digits
+from recognizers.context import (
+    Terms,
+    context_of,
+    line_bounds,
+    line_field,
+    normalise_words,
+    raw_line_field,
+    without_digits,
+)
 from recognizers.date_of_birth_recognizer import bracketed_after_name
 from recognizers.dates import MONTH_NAME, parse_birth_date
 from recognizers.person_ner_recognizer import (
@@ -171,6 +179,11 @@ PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not 
                       "female", "other", "true", "false", "see notes", "home", "mobile",
                       "official", "usual", "nickname", "maiden", "old"])
 SCORE = 0.85
+FIELD = "name field"
+# A bracket that ends a field's name and qualifies it (`Patient (as recorded)`, `Client
+# [if known]`, `Next of kin (1)`).
+_QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
+MAX_LOWER_CASE_WORDS = 4
 
 
 def split_exclusions(entries: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -242,7 +255,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         self._no_name_answers: dict[str, bool] = {}
         super().__init__(
             entity=supported_entity or self.ENTITY, name="PhiscanNameFieldRecognizer",
-            patterns=patterns or [Pattern("name field", FIELD_NAME_VALUE, SCORE),
+            patterns=patterns or [Pattern(FIELD, FIELD_NAME_VALUE, SCORE),
                                   Pattern("hl7 name", HL7_NAME, SCORE),
                                   Pattern(TITLED, TITLED_NAME, SCORE),
                                   Pattern(LISTED, LISTED_NAME, SCORE),
@@ -274,7 +287,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             if len(self._line_answers) >= NAME_FIELD_MEMORY:
                 self._line_answers.clear()
             field = line_field(line)
-            known = self._line_answers[head] = field is None or self.is_name_field(field)
+            known = self._line_answers[head] = field is None or self.is_name_column(
+                raw_line_field(line) or "")
         return known
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
@@ -302,6 +316,31 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 self._name_field_answers.clear()
             known = self._name_field_answers[field] = self._is_name_field(field)
         return known
+
+    def is_name_column(self, raw_field: str) -> bool:
+        """Whether a field, as written, holds a name: by its words, or by its words before a
+        bracket that qualifies it (`Patient (as recorded)`, `Client name [if known]`), unless
+        the bracket names something that is no person (`Name (organisation)`)."""
+        if self.is_name_field(normalise_words(raw_field)):
+            return True
+        qualifier = _QUALIFIER.search(raw_field)
+        if qualifier is None or qualifier.start() == 0:
+            return False
+        return (not self.excluded.found_in(normalise_words(qualifier.group()))
+                and self.is_name_field(normalise_words(raw_field[:qualifier.start()])))
+
+    def lower_case_name(self, value: str) -> bool:
+        """A name typed in lower case (`brian tweedale`, `o'hare, mary`): two to four words,
+        none a common word, a clinical one or a placeholder; read only in a name field,
+        whose column says it holds a name. A hyphenated word is clinical only when each of
+        its parts is (`lily-mae`: `mae` alone is a clinical abbreviation)."""
+        words = [word for word in value.replace(",", " ").split() if word not in PARTICLES]
+        return (2 <= len(words) <= MAX_LOWER_CASE_WORDS and value.islower()
+                and not PLACEHOLDERS.found_in(normalise_words(value))
+                and not any(self.not_names.equals(normalise_words(word))
+                            or normalise_words(word).strip() in STOP_WORDS
+                            or all(self.clinical.found_in(part) for part in word.split("-"))
+                            for word in words))
 
     def _is_name_field(self, field: str) -> bool:
         words = without_digits(field)
@@ -436,9 +475,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
 
     def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
-        if not looks_like_name(value):
-            return None
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
+        if not looks_like_name(value) and not (pattern == FIELD and self.lower_case_name(value)):
+            return None
         if pattern == TITLED:
             return self.trimmed(text, result)
         if pattern == MAIL:
@@ -478,4 +517,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None
-        return result if self.is_name_field(context.field) else None
+        if self.is_name_field(context.field):
+            return result
+        line_start, line_end = line_bounds(text, result.start, result.end)
+        raw_field = raw_line_field(text[line_start:line_end])
+        return result if raw_field is not None and self.is_name_column(raw_field) else None

@@ -52,6 +52,9 @@ MAX_PHRASE_WORDS = 4
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter
 AFTER_WORDS = 2
 LIST_SEPARATORS = ";|,)"
+WRAP_REACH = 200  # characters of the line above read for a wrapped sentence's words
+WRAPPED_MIN_WORDS = 6  # a line of prose, not a heading
+LABEL_WORDS = 3  # as `context_of` reads a label
 ROLE_FIELD_CACHE = 4096  # column names remembered by `RoleRules._column_fact`
 AFTER_JOB_WORDS = 3  # `Jane Doe, tissue viability nurse`
 # A thing done to or for a person, earlier in the name's clause (`recipient_role`).
@@ -136,6 +139,24 @@ class JobWords:
         return self.is_job(last)
 
 
+def wrapped_label(text: str, start: int) -> str:
+    """The last words of the line above a name that opens its line, when the sentence runs
+    on over the break (a line of prose, `WRAPPED_MIN_WORDS` words or more, ending in a word in
+    lower case: `He lives with his mother and his brother` then `Finn Brannigan (born ...)`):
+    prose wrapped at a fixed width puts a name's role word on the line before it. '' otherwise
+    (a heading such as `Community matron caseload`, a label line, a sentence's end). Only a
+    role phrase ending that line gives the name its role (`RoleRules.role_of`)."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    if text[line_start:start].strip() or line_start == 0:
+        return ""
+    previous = text[max(0, line_start - WRAP_REACH):line_start].rstrip("\r\n")
+    previous = previous[max(previous.rfind("\n"), previous.rfind("\r")) + 1:]
+    words = normalise_words(previous).split()
+    if not previous or not previous[-1].islower() or len(words) < WRAPPED_MIN_WORDS:
+        return ""
+    return normalise_words(" ".join(words[-LABEL_WORDS:]))
+
+
 @dataclass(frozen=True)
 class RoleRules:
     phrases: dict[tuple[str, ...], str]  # role words (subject, staff, related)
@@ -152,6 +173,7 @@ class RoleRules:
     verbs: frozenset[str] = frozenset()  # `found`, `took`: a role phrase before them is a doer
     related_after: frozenset[str] = frozenset()  # `(sister)`: a relation after, a title before
     teams: frozenset[str] = frozenset()  # `from the district nursing team`: staff
+    relation_fields: frozenset[str] = frozenset()  # `Relationship`: role fields about kin
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -166,13 +188,15 @@ class RoleRules:
         return cls(phrases, frozenset(sections.get("staff fields", [])),
                    frozenset(sections.get("staff titles", [])),
                    tuple(sections.get("signature", [])), jobs,
-                   frozenset(sections.get("role fields", [])),
+                   frozenset(sections.get("role fields", []))
+                   | frozenset(sections.get("relation fields", [])),
                    tuple(f" {phrase} " for phrase in sections.get("household", [])),
                    received, frozenset(sections.get("linking words", [])),
                    frozenset(sections.get("topic words", [])),
                    frozenset(sections.get("doer verbs", [])),
                    frozenset(sections.get("related after a name", [])),
-                   frozenset(sections.get("team words", [])))
+                   frozenset(sections.get("team words", [])),
+                   frozenset(sections.get("relation fields", [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -307,19 +331,24 @@ class RoleRules:
         `next_of_kin_phone` column, an NK1/GT1/IN1 field, a FHIR RelatedPerson), `staff` for
         one of a staff member's own record (a FHIR Practitioner's `birthDate`, an HL7 STF
         segment), so the record's subject never takes it and it makes no possible person;
-        '' otherwise (a row's values are its person's)."""
-        if field and self._column_fact(self._related_field_cache, field, self._related_field):
-            return RELATED
-        if field and _HL7_FIELD.match(field) and field[:3] in HL7_STAFF_RECORDS:
-            return STAFF
+        '' otherwise (a row's values are its person's). A column named for a staff member
+        holds theirs too (`Carer DOB`, `Referrer phone`, `gp_postcode`): never the row's
+        person's, whoever the carer is."""
+        if field:
+            role = self._column_fact(self._value_field_cache, field, self._field_value_role)
+            if role:
+                return role
         resource = fhir_role(where) if where else None
         return resource if resource in NOT_SUBJECT else UNMARKED
 
-    def _related_field(self, field: str) -> bool:
+    def _field_value_role(self, field: str) -> str:
         segment = _HL7_FIELD.match(field)
         if segment is not None:
-            return HL7_ROLES.get(segment.group(1)) == RELATED
-        return self.field_role(normalise_words(field)) == RELATED
+            if HL7_ROLES.get(segment.group(1)) == RELATED:
+                return RELATED
+            return STAFF if field[:3] in HL7_STAFF_RECORDS else UNMARKED
+        role = self.field_role(normalise_words(field))
+        return role if role in NOT_SUBJECT else UNMARKED
 
     def is_role_field(self, field: str) -> bool:
         """A `Designation`, `Role` or `Relationship` column (`[role fields]`)."""
@@ -327,7 +356,7 @@ class RoleRules:
                                  lambda name: normalise_words(name).strip() in self.role_fields)
 
     @staticmethod
-    def _column_fact(cache: dict[str, bool], field: str, decide: Callable[[str], bool]) -> bool:
+    def _column_fact(cache: dict, field: str, decide: Callable[[str], object]):
         """A fact about a column name, remembered (bounded): every row of an extract asks it
         of the same few names."""
         known = cache.get(field)
@@ -342,7 +371,7 @@ class RoleRules:
         return {}
 
     @cached_property
-    def _related_field_cache(self) -> dict[str, bool]:
+    def _value_field_cache(self) -> dict[str, str]:
         return {}
 
     def row_role(self, cells: Iterable[tuple[str, str]]) -> str | None:
@@ -358,6 +387,9 @@ class RoleRules:
             if not words or len(words) > MAX_PHRASE_WORDS or any(w.isdigit() for w in words):
                 continue
             role = self.phrase_ending(words, len(words))
+            if words[0] in self.related_after and normalise_words(field).strip() in (
+                    self.relation_fields):
+                role = RELATED  # `Relationship: Sister`, as `Iris Shackleton (sister)`
             if role is not None:
                 found.add(role)
         return found.pop() if len(found) == 1 else None
@@ -380,8 +412,14 @@ class RoleRules:
         segment = hl7_name_segment(context.hl7_segment, context.hl7_field, field or "")
         if segment:
             return HL7_ROLES.get(segment, STAFF)
-        role = self.rightmost(context.label, prose=not context.field.strip())
-        if role == RELATED and self.readers_relative(context.label):
+        label = context.label
+        if not label.strip() and not context.field.strip():
+            label = wrapped_label(text, start)
+            words = label.split()
+            role = self.phrase_ending(words, len(words)) if words else None
+        else:
+            role = self.rightmost(label, prose=not context.field.strip())
+        if role == RELATED and self.readers_relative(label):
             role = self.field_role(context.field) or role
         if role == RELATED and self.plural_subjects(context.field):
             role = SUBJECT  # `Residents: Mr Harold Pike (...) and his wife Mrs Joan Pike (...)`
@@ -391,6 +429,8 @@ class RoleRules:
         if role is None:
             field_words = context.field if context.field.strip() else normalise_words(field or "")
             role = self.field_role(field_words)
+        if role == STAFF and self.first(own_apposition(text, end, context.after)) == RELATED:
+            role = RELATED  # `cc: Joanne Brannigan (parent)`, `Present: ... (son)`
         if role is None and self.titled(text, start, end):
             role = STAFF
         if role is None and self.dated_doer(text, start):

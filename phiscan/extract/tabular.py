@@ -5,17 +5,44 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from itertools import islice
 
 from phiscan.extract.base import ExtractContext, Piece
 from phiscan.extract.tables import table_units
 from phiscan.extract.text import decode_text
 
 csv.field_size_limit(16 * 1024 * 1024)
+DELIMITERS = (",", ";", "\t", "|")
+SAMPLE_CHARS = 16384
+SAMPLE_ROWS = 6
+
+
+def _cell_counts(sample: str, delimiter: str) -> list[int]:
+    rows = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+    counts = [len(row) for row in islice(rows, SAMPLE_ROWS) if any(cell.strip() for cell in row)]
+    return counts[:-1] if len(counts) > 1 and len(sample) == SAMPLE_CHARS else counts
+
+
+def delimiter_of(text: str, default: str) -> str:
+    """The file's own delimiter: the extension's, unless that leaves the first row one
+    cell and another splits it into two or more, and most rows after it into as many (a
+    `;`-separated export saved as `.csv`, as Excel writes one where the decimal mark is a
+    comma: read with commas, each row was one cell, no column named)."""
+    sample = text[:SAMPLE_CHARS]
+    first = _cell_counts(sample, default)[:1]
+    if first != [1]:
+        return default
+    best, widest = default, 1
+    for candidate in DELIMITERS:
+        counts = _cell_counts(sample, candidate)
+        if counts and counts[0] > widest and 2 * counts.count(counts[0]) > len(counts):
+            best, widest = candidate, counts[0]
+    return best
 
 
 def _rows(data: bytes, delimiter: str, ctx: ExtractContext) -> Iterator[list[str]]:
     text = decode_text(data)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text, delimiter))
 
 
 def numbered(rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:

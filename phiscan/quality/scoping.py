@@ -9,7 +9,10 @@ name* when its `name` or `other_names` holds a staff member's name.
 - identity recall: true people with exactly one row that is them, is nobody else and
   carries no staff name;
 - identity precision: rows that are exactly one true person and carry no staff name;
-- staff contamination: rows that carry any staff name.
+- staff contamination: rows that carry any staff name;
+- rows with other keys: rows that are exactly one true person but also carry a date of
+  birth or an NHS number that is not theirs (a relative's own, another patient's): a
+  responder reading the row would take it for the person's.
 """
 
 from __future__ import annotations
@@ -54,6 +57,10 @@ class TruePerson:
                    normalise("PERSON", f"{person['forename']} {person['surname']}"),
                    normalise("DATE_OF_BIRTH", person["dob"]))
 
+    def owns_all(self, row: RowKeys) -> bool:
+        """Every date of birth and NHS number of the row is this person's."""
+        return row.dobs <= {self.dob} and row.nhs <= ({self.nhs} - {""})
+
     def is_in(self, row: RowKeys) -> bool:
         return (bool(self.nhs) and self.nhs in row.nhs) or (
             self.name in row.names and self.dob in row.dobs)
@@ -68,6 +75,7 @@ class ScopingScore:
     staff_contamination: float
     rows_with_staff: int
     rows_named_staff: int  # a staff member counted as an individual
+    rows_with_other_keys: int = 0  # one true person's row with another's DOB or NHS number
 
     def as_dict(self) -> dict:
         return {"true_people": self.true_people, "rows": self.rows,
@@ -75,7 +83,8 @@ class ScopingScore:
                 "identity_precision": round(self.identity_precision, 4),
                 "staff_contamination": round(self.staff_contamination, 4),
                 "rows_with_staff": self.rows_with_staff,
-                "rows_named_staff": self.rows_named_staff}
+                "rows_named_staff": self.rows_named_staff,
+                "rows_with_other_keys": self.rows_with_other_keys}
 
 
 def score_rows(rows: list[dict[str, str]], people: list[dict], staff: list[str]
@@ -103,4 +112,6 @@ def score_rows(rows: list[dict[str, str]], people: list[dict], staff: list[str]
         rows_with_staff=sum(with_staff),
         rows_named_staff=sum(bool({normalise("PERSON", name) for name in _values(row, "name")}
                                   & staff_keys) for row in rows),
+        rows_with_other_keys=sum(1 for found, row, right in zip(members, keys, exact, strict=True)
+                                 if right and not truth[found[0]].owns_all(row)),
     )

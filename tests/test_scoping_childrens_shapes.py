@@ -1,0 +1,126 @@
+"""Children's and families' services and sheltered housing: one right row per person
+(issue 15; dev cases in the seventh share's genres, written before its data is seen).
+
+A health visitor's new-birth note names the baby, the mother with her own date of birth
+and NHS number, the father and a sibling; an EHC-plan health advice letter names the
+child, the parent (also in its `cc:` line, where `Joanne Brannigan (parent)` is related,
+not a recipient on the staff side) and a brother whose date of birth is written in prose
+wrapped over a line break (`... and his brother` / `Finn Brannigan (born ...)`: the role
+word on the line above is his; before, he was a row of his own); a careline call log names
+tenants, an operator, a warden and key holders with their own dates of birth; a tenancy
+letter is to a couple who are both tenants. Parents, siblings and key holders are related:
+never a row, and their dates of birth never the child's or the tenant's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli import export_individuals, names_with_roles, scan_quietly
+from tests.share_builder import write_files
+
+CALL_LOG = """\
+Careline call log - Beech Court extra care scheme - night of 03/11/2026
+
+02:14 Pendant alarm. Tenant: Mrs Irene Cowgill, Flat 12, DOB 21/06/1934. Operator: Jason Pell.
+Called key holder: son Martin Cowgill 07700 900555 (DOB 12/01/1962), attending.
+Warden on call: Bev Ormerod.
+
+03:40 Smoke alarm. Tenant: Mr Stanley Ibbotson, Flat 3, DOB 09/09/1937. Operator: Jason Pell.
+Key holder daughter Lynne Marsh 07700 900556 not answering; warden attended.
+"""
+HEALTH_ADVICE = """\
+Kestrel Vale Community Paediatrics
+Re: Education, Health and Care Needs Assessment - Health Advice
+Child: Leo Brannigan    Date of birth: 2 March 2017    NHS number: 611 969 2495
+Parent/carer: Joanne Brannigan, 12 Mill Lane, Harrowden SN5 2RR
+
+Dear Ms Patel,
+
+I saw Leo in clinic with his mother Joanne on 20 October. Leo has a diagnosis of autism
+spectrum disorder and global developmental delay. He lives with his mother and his brother
+Finn Brannigan (born 04/07/2013), who has no health needs.
+
+Yours sincerely,
+
+Dr Ayesha Karim
+Consultant Community Paediatrician
+
+cc: Joanne Brannigan (parent); Rachel Dunn, School Nurse; SENCo, St Mary's Primary
+"""
+NEW_BIRTH_VISIT = """\
+Harrowden Children's Community Health - Health Visiting
+New birth visit (day 12)
+
+Child: Amara OKAFOR-REID    DOB: 14/08/2026    NHS No: 438 888 9342
+Address: 7 Wren Close, Harrowden SN5 4TT
+
+Mother: Chioma Okafor, DOB 03/02/1994, NHS 480 986 5347
+Father: Daniel Reid (works away, not present)
+Siblings: Tobi Okafor-Reid (DOB 11/05/2021) attends Little Acorns nursery.
+
+Seen at home with mum. Baby feeding well, weight 3.9kg. Mum reports low mood, EPDS 14,
+discussed with GP. Grandmother Grace Okafor staying for two weeks.
+
+Health Visitor: Sarah Whitfield
+"""
+TENANCY_LETTER = """\
+Larchfield Housing Association - Sheltered Housing
+
+Mr Roy Pickersgill and Mrs Edna Pickersgill
+Flat 4, Larch Court, Harrowden SN5 9LC
+
+Tenants: Roy Pickersgill (DOB 03/03/1940) and Edna Pickersgill (DOB 17/07/1942)
+
+Dear Mr and Mrs Pickersgill,
+
+Your joint tenancy of Flat 4 begins on 1 December. The scheme manager, Alison Greaves,
+will visit to set up your careline pendants.
+
+Yours sincerely,
+Tom Hurst
+Lettings Officer
+"""
+FILES = {"housing/careline_call_log_beech_court.txt": CALL_LOG,
+         "paediatrics/ehc_health_advice_Brannigan.txt": HEALTH_ADVICE,
+         "health_visiting/new_birth_visit_Okafor-Reid.txt": NEW_BIRTH_VISIT,
+         "housing/tenancy_letter_Pickersgill.txt": TENANCY_LETTER}
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory) -> Path:
+    share = tmp_path_factory.mktemp("childrens-share")
+    out = tmp_path_factory.mktemp("childrens-out") / "inventory"
+    write_files(share, FILES)
+    scan_quietly(share, out)
+    return out
+
+
+def test_the_parent_and_the_brother_of_a_child_are_related(scanned):
+    assert sorted(names_with_roles(scanned, "ehc_health_advice")) == [
+        ("document", "Dr A***** K****", "staff"),
+        ("document", "F*** B********", "related"),  # `his brother` on the line above
+        ("document", "J***** B********", "related"),
+        ("document", "J***** B********", "related"),  # `cc: ... (parent)`
+        ("document", "L** B********", "subject"),
+        ("document", "Ms P****", ""),
+        ("document", "R***** D***", "staff"),
+        ("document", "S* M*****", "related"),
+    ]
+
+
+def test_one_row_per_child_and_tenant_with_their_own_keys_only(scanned, tmp_path):
+    rows = export_individuals(scanned, tmp_path, "--reveal")
+    assert sorted((row["name"], row["other_names"], row["date_of_birth"], row["nhs_number"],
+                   sorted(row["related_people"].split("; "))) for row in rows) == [
+        ("Amara OKAFOR-REID", "", "14/08/2026", "438 888 9342", ["Chioma Okafor", "Daniel Reid"]),
+        ("Leo Brannigan", "", "2 March 2017", "611 969 2495",
+         ["Finn Brannigan", "Joanne Brannigan", "St Mary's"]),  # a school read as a name: left
+        ("Mr Roy Pickersgill", "", "03/03/1940", "", [""]),
+        ("Mr Stanley Ibbotson", "", "09/09/1937", "", ["Lynne Marsh"]),
+        ("Mrs Edna Pickersgill", "", "17/07/1942", "", [""]),
+        ("Mrs Irene Cowgill", "", "21/06/1934", "", ["Martin Cowgill"]),
+    ]
+
