@@ -114,6 +114,10 @@ class ScopingConfig:
     # A name seen beside this many different subjects (NHS numbers or dates of birth) is
     # staff, not a subject (`phiscan.scoping.recurrence`); 0 turns the rule off.
     recurring_subjects: int = 3
+    # A person's row carrying more than this many different dates of birth, or NHS numbers,
+    # is a linkage fault: reported and marked in the export, never left silent
+    # (`phiscan.scoping.linkage.linkage_fault`); 0 turns the check off.
+    max_person_keys: int = 2
     keep_names: list[str] = field(default_factory=list)  # ids from the report: subjects
 
 

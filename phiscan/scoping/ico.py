@@ -80,6 +80,8 @@ def build_ico(report: dict) -> dict:
             "with_special_category_data": individuals["with_special_category"],
             "with_home_access_details": individuals["with_entry_details"],
             "with_key_holder_named_only": individuals["with_key_holder_only"],
+            "linkage_faults": individuals["linkage_faults"],
+            "people_in_linkage_faults": individuals["people_in_linkage_faults"],
             "types": _data_subject_types(individuals),
         },
         "records": {
@@ -120,6 +122,10 @@ def _markdown_lines(ico: dict) -> list[str]:
         f"or door code, a hidden key, a door left open): "
         f"{subjects['with_home_access_details']}",
         f"- with only a key holder named: {subjects['with_key_holder_named_only']}",
+        *([f"- **check before sending**: {subjects['linkage_faults']} of these rows carry "
+           "more dates of birth or NHS numbers than one person (linkage faults: up to "
+           f"{subjects['people_in_linkage_faults']} people; `individuals --export`, column "
+           "`linkage_fault`)"] if subjects["linkage_faults"] else []),
         "",
         "Types of data subject:",
         "",

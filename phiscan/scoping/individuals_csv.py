@@ -21,7 +21,7 @@ EXPORT_COLUMNS = (
     "date_of_birth_masked", "postcode_masked", "related_people_masked", "related_people_count",
     "categories", "special_category", "home_access", "home_access_kinds",
     "test_range_nhs_number", "records",
-    "locations", "first_locations",
+    "locations", "first_locations", "linkage_fault",
 )
 # The kinds of hash a revealed row shows; names are split into the best, the others and
 # related people by `name_columns`.
@@ -104,6 +104,7 @@ def export_row(person: Individual) -> dict[str, str | int]:
         "records": len(person.records),
         "locations": len(locations),
         "first_locations": " | ".join(locations[:FIRST_LOCATIONS]),
+        "linkage_fault": person.linkage_fault,
     }
 
 

@@ -274,10 +274,15 @@ class Individual:
 
     id: str
     records: list[Record] = field(default_factory=list)
+    linkage_fault: str = ""  # `3 dates of birth`: set by `mark_linkage_faults`
 
     @computed_once
     def nhs(self) -> set[str]:
         return union_of(self.records, "nhs")
+
+    @computed_once
+    def dobs(self) -> set[str]:
+        return union_of(self.records, "dobs")
 
     @computed_once
     def full_names(self) -> set[str]:
@@ -322,6 +327,32 @@ class Individual:
     @computed_once
     def test_range_nhs(self) -> bool:
         return any(record.test_nhs for record in self.records)
+
+
+def linkage_fault(person: Individual, limit: int) -> str:
+    """What makes a row more than one person's: more than `limit` different dates of birth
+    or NHS numbers (`3 dates of birth; 4 NHS numbers`), else ''. One person has one date
+    of birth and one NHS number; a typo or an old number makes two. More means records of
+    several people joined: a file read as one record, or people chained through a shared
+    identifier (siblings given a parent's NHS number). The row is kept as linked, not split
+    on a guess (which date goes with which number is what the linkage could not tell), and
+    the fault is reported so a responder checks it before writing to anyone."""
+    if limit <= 0:
+        return ""
+    return "; ".join(f"{len(keys)} {label}" for keys, label in (
+        (person.dobs, "dates of birth"), (person.nhs, "NHS numbers")) if len(keys) > limit)
+
+
+def mark_linkage_faults(people: list[Individual], limit: int) -> list[Individual]:
+    """Each person's `linkage_fault`; the people with one."""
+    for person in people:
+        person.linkage_fault = linkage_fault(person, limit)
+    return [person for person in people if person.linkage_fault]
+
+
+def most_people_in(person: Individual) -> int:
+    """How many people a faulty row may be: one per date of birth or NHS number."""
+    return max(len(person.dobs), len(person.nhs), 1)
 
 
 def individual_id(records: list[Record]) -> str:

@@ -40,6 +40,8 @@ from phiscan.scoping.linkage import (
     Linked,
     count_people,
     link,
+    mark_linkage_faults,
+    most_people_in,
     seeds_of,
 )
 from phiscan.scoping.recurrence import (
@@ -73,6 +75,7 @@ class Scope:
     recurring: list[RecurringName]
     violations: list[StoredViolation] = field(default_factory=list)
     marked: list[MarkedName] = field(default_factory=list)
+    faults: list[Individual] = field(default_factory=list)  # rows of several people's keys
 
     @property
     def individuals(self) -> list[Individual]:
@@ -133,6 +136,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
         upper_bound=max(count_people(records, Linkage.STRICT, seeds), total),
         recurring=recurring, violations=violations, marked=marked,
+        faults=mark_linkage_faults(standard.individuals, settings.max_person_keys),
     )
 
 
@@ -168,7 +172,18 @@ def individuals_section(scope: Scope) -> dict:
         "with_test_range_nhs_number": sum(person.test_range_nhs for person in people),
         "by_category": _people_by_category(people),
         "related_people": len(related_people(scope)),
+        "linkage_faults": len(scope.faults),
+        "people_in_linkage_faults": sum(most_people_in(person) for person in scope.faults),
     }
+
+
+def linkage_faults_section(scope: Scope) -> list[dict]:
+    """Rows carrying more dates of birth or NHS numbers than one person has ([scoping]
+    max_person_keys): each by id, with its counts; never a value."""
+    return [{"id": person.id, "fault": person.linkage_fault,
+             "dates_of_birth": len(person.dobs), "nhs_numbers": len(person.nhs),
+             "records": len(person.records), "locations": len(person.locations)}
+            for person in scope.faults]
 
 
 def related_people(scope: Scope) -> set[str]:
@@ -326,6 +341,10 @@ def method_section() -> dict:
                        "alone (a key-safe or door code, a hidden key, a door left open: "
                        "change the code, move the key), the ICO figure; "
                        "with_key_holder_only those for whom only a key holder is named",
+        "linkage_faults": "rows carrying more than [scoping] max_person_keys different dates "
+                          "of birth or NHS numbers: records of several people joined; kept "
+                          "as linked (counted once), listed for a responder to check; "
+                          "people_in_linkage_faults is the most people they may be",
     }
 
 
@@ -347,6 +366,7 @@ def _build_report(scope: Scope) -> dict:
         "individuals": individuals_section(scope),
         "records": records_section(scope),
         "staff": staff_section(scope),
+        "linkage_faults": linkage_faults_section(scope),
         "test_data": test_data_section(scope),
         "locations": locations_section(summary),
         "entities": summary["entities"],
