@@ -46,11 +46,11 @@ from recognizers.vocabulary import NICKNAME, load_vocabulary
 NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
 # A field value that is one name: on its own after `field: `, to the end of the line (a
-# Windows line ends `\r\n`).
+# Windows line ends `\r\n`), or before a relation in brackets (`Dennis Penrose (son)`).
 FIELD_NAME_VALUE = (
     rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+){_NAME_WORD}"
     rf"(?:,?[ \t]+(?:{_NAME_WORD}|{NICKNAME})){{0,5}}"
-    r"(?=[ \t]*\r?$)"
+    r"(?=[ \t]*(?:\(\p{Ll}[\p{Ll} \-]{0,30}\)[ \t]*)?\r?$)"
 )
 # HL7 v2: PID-5 (patient name) and NK1-2 (next of kin): FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX.
 HL7_NAME = (

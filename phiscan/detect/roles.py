@@ -52,6 +52,7 @@ MAX_PHRASE_WORDS = 4
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter
 AFTER_WORDS = 2
 LIST_SEPARATORS = ";|,)"
+ARTICLES = frozenset({"a", "an", "the", "our", "one"})
 WRAP_REACH = 200  # characters of the line above read for a wrapped sentence's words
 WRAPPED_MIN_WORDS = 6  # a line of prose, not a heading
 LABEL_WORDS = 3  # as `context_of` reads a label
@@ -254,6 +255,28 @@ class RoleRules:
                 return index
         return None
 
+    def also_subject(self, apposition: str) -> bool:
+        """`also a tenant`, `(also a patient)` right after a name: a relative who is a
+        subject too (a couple who are both tenants), whatever the relation before it."""
+        words = apposition.split()
+        if words[:1] != ["also"]:
+            return False
+        rest = [word for word in words[1:3] if word not in ARTICLES] + words[3:]
+        return self.first(" ".join(rest)) == SUBJECT
+
+    def job_line_below(self, text: str, start: int, end: int) -> bool:
+        """A name alone on its line with a job title on the next (`Jason Pell` over
+        `Careline Operator`): a signature written without a closing line."""
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        line_end = text.find("\n", end)
+        if line_end == -1 or text[line_start:start].strip() or text[end:line_end].strip(" ,\r"):
+            return False
+        next_end = text.find("\n", line_end + 1)
+        words = normalise_words(text[line_end + 1:len(text) if next_end == -1 else next_end]
+                                ).split()
+        return 0 < len(words) <= MAX_PHRASE_WORDS and (
+            self.phrase_ending(words, len(words)) == STAFF)
+
     def first(self, normalised: str) -> str | None:
         """The role of a phrase at the start of these words (`(daughter)`, `, carer`), or
         of a job title there (`, tissue viability nurse`; no common word before the job
@@ -429,9 +452,14 @@ class RoleRules:
         if role is None:
             field_words = context.field if context.field.strip() else normalise_words(field or "")
             role = self.field_role(field_words)
-        if role == STAFF and self.first(own_apposition(text, end, context.after)) == RELATED:
+        apposition = own_apposition(text, end, context.after)
+        if role == STAFF and self.first(apposition) == RELATED:
             role = RELATED  # `cc: Joanne Brannigan (parent)`, `Present: ... (son)`
+        if role == RELATED and self.also_subject(apposition):
+            role = SUBJECT  # `Her husband Walter Cowgill, also a tenant (DOB ...)`
         if role is None and self.titled(text, start, end):
+            role = STAFF
+        if role is None and self.job_line_below(text, start, end):
             role = STAFF
         if role is None and self.dated_doer(text, start):
             role = STAFF
