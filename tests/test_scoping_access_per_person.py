@@ -52,13 +52,14 @@ KINDS_SHARE = {
 
 # Whose home each detail opens: the subject of the record or of the list row it is written
 # in, both people of one line or of one home (`Patient 1`, `Patient 2` of one surname and
-# `Same address.`), the person a block goes on to name (`Visit 2` / `Access: ...` /
-# `Client: ...`), the person above for a paragraph that names nobody; never a member of
-# staff (an operator, a warden, a volunteer, a nurse) and never the key holder, who is the
-# subject's related person. Near misses of the same worlds (a scheme office's door code, a
-# nursery gate, a volunteers' locker, van keys) open nobody's home. The podiatry list's
-# second section is headed by a name that is not read (`## ARTHUR WHITELEY, 91`): its
-# hidden key is nobody's, never the person's of the section above.
+# `Same address.`; two children of one name and `Family home:`), the person a block goes
+# on to name (`Visit 2` / `Access: ...` / `Client: ...`), the person above for a paragraph
+# that names nobody; never a member of staff (an operator, a warden, a volunteer, a nurse)
+# and never the key holder, who is the subject's related person (`Key held by`, `Keys are
+# held by`). Near misses of the same worlds (a scheme office's door code, a nursery gate,
+# a volunteers' locker, van keys) open nobody's home. The podiatry list's second section is
+# headed by a name that is not read (`## ARTHUR WHITELEY, 91`): its hidden key is nobody's,
+# never the person's of the section above.
 ATTRIBUTION_SHARE = {
     "careline/call_log_2026-11-03.txt": (
         'CARELINE MONITORING CENTRE - CALL LOG - Tuesday 3 November 2026\n'
@@ -103,6 +104,14 @@ ATTRIBUTION_SHARE = {
         "Mrs Freda Hobson (DOB 06/06/1936)\nConcentrator installed, cylinders checked.\n\n"
         "Access: key safe 4455 by the porch.\n\n"
         "Mr Cecil Moorhouse (DOB 07/07/1937)\nNo concerns. Van keys left with the depot.\n"),
+    "children/short_break_referral.txt": (
+        "Children with disabilities team - short break referral\n"
+        "Child 1: Kai Brennan, DOB 11/11/2016\nChild 2: Ruby Brennan, DOB 05/05/2019\n"
+        "Parent: Shona Brennan\nFamily home: key safe by the back door, code 3344.\n"),
+    "careline/alarm_log.txt": (
+        "Careline alarm log\n"
+        "14:30 Alarm from Flat 11, Mr Jack Rhodes (DOB 03/04/1929). Keys are held by Sandra"
+        " Wilkinson, his niece.\n"),
     "podiatry/joint_booking_dobbs.txt": (
         "Podiatry booking - joint home visit\n"
         "Patient 1: Mr Cyril Dobbs, DOB 04/04/1931\n"
@@ -145,6 +154,9 @@ ATTRIBUTED = {  # name, DOB, kinds of way in, related people
     ("Elsie Garside", "04/04/1934", "", ""),
     ("Freda Hobson", "06/06/1936", "code", ""),
     ("Cecil Moorhouse", "07/07/1937", "", ""),
+    ("Kai Brennan", "11/11/2016", "code", ""),
+    ("Ruby Brennan", "05/05/2019", "code", "Shona Brennan"),
+    ("Jack Rhodes", "03/04/1929", "key_holder", "Sandra Wilkinson"),
     ("Cyril Dobbs", "04/04/1931", "hidden_key", ""),
     ("Hilda Dobbs", "19/09/1933", "hidden_key", ""),
 }
@@ -195,9 +207,9 @@ def test_a_detail_opens_the_home_of_its_subject_never_of_staff_or_key_holders(
 def test_the_report_counts_the_right_people(attribution_scanned):
     people = report_of(attribution_scanned)["individuals"]
     assert (people["total"], people["with_home_access"], people["with_entry_details"],
-            people["with_key_holder_only"]) == (21, 14, 11, 3)
-    assert people["by_access_kind"] == {"code": 5, "hidden_key": 3, "left_open": 3,
-                                        "key_holder": 3}
+            people["with_key_holder_only"]) == (24, 17, 13, 4)
+    assert people["by_access_kind"] == {"code": 7, "hidden_key": 3, "left_open": 3,
+                                        "key_holder": 4}
 
 
 def test_nothing_raw_without_reveal(kinds_scanned, tmp_path):
