@@ -19,6 +19,7 @@ Words are normalised so `nhs_number`, `NHS-Number`, `nhsNumber` and
 from __future__ import annotations
 
 import re as stdlib_re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,8 +190,11 @@ def _label(before: str, words: int) -> str:
 
 
 # Contexts remembered: a candidate's score and then its finding's role read the same
-# match's context (a third of the calls on table rows). Few, as each holds its text.
-CONTEXT_MEMORY = 64
+# match's context (a third of the calls on table rows). Only the text being read now,
+# per thread, and at most this many of its matches: a window of a huge text is never
+# held once the next text comes.
+CONTEXT_MEMORY = 4096
+_contexts = threading.local()
 
 
 def context_of(
@@ -199,10 +203,17 @@ def context_of(
 ) -> MatchContext:
     """What a match's surroundings say: its field, the words before and after it on its
     line, and a window around it (immutable, so one answer serves every caller)."""
-    return _context_of(text, start, end, before, after, label_words, sibling_reach)
+    memo = getattr(_contexts, "memo", None)
+    if memo is None or memo[0] is not text or len(memo[1]) >= CONTEXT_MEMORY:
+        memo = _contexts.memo = (text, {})
+    key = (start, end, before, after, label_words, sibling_reach)
+    found = memo[1].get(key)
+    if found is None:
+        found = memo[1][key] = _context_of(text, start, end, before, after, label_words,
+                                           sibling_reach)
+    return found
 
 
-@lru_cache(maxsize=CONTEXT_MEMORY)
 def _context_of(text: str, start: int, end: int, before: int, after: int, label_words: int,
                 sibling_reach: int) -> MatchContext:
     line_start, line_end = line_bounds(text, start, end)
