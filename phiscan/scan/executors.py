@@ -31,6 +31,7 @@ from phiscan.scan.lifetime import die_with_parent
 from phiscan.scan.limits import keep_alarm_handler, outside_file_limits
 from phiscan.scan.pipeline import NameReading, base_result, failure_reason, scan_item
 from phiscan.sources import Source, open_source
+from recognizers.ocr_reading import form_automaton
 
 log = logging.getLogger("phiscan.scan.executors")
 
@@ -205,6 +206,7 @@ class ProcessExecutor:
         global _process_state
         _process_state = WorkerState(config, hmac_key)
         _process_state.detector.analyzer.nlp_engine.load()
+        form_automaton()  # every text is read through OCR damage: built once, not per worker
         names = first_files()
         if names is None:
             import_every_reader()
