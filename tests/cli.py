@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,24 @@ def scan_quietly(share: Path, out: Path) -> None:
     """`phiscan scan SHARE --out OUT --quiet`, which must succeed."""
     result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
+
+
+def scanned_share(tmp_path_factory, name: str, files: dict[str, str]) -> Path:
+    """A share of `files` (path -> text) written and scanned; its inventory folder."""
+    from tests.share_builder import write_files
+
+    share = tmp_path_factory.mktemp(f"{name}-share")
+    out = tmp_path_factory.mktemp(f"{name}-out") / "inventory"
+    write_files(share, files)
+    scan_quietly(share, out)
+    return out
+
+
+def report_json(out: Path) -> dict:
+    """`phiscan report OUT --format json`, which must succeed, parsed."""
+    result = run_cli("report", str(out), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def key(entity_type: str, value: str) -> str:

@@ -18,9 +18,8 @@ import json
 import pytest
 
 from recognizers.access_kinds import ACCESS_KINDS, GO_IN
-from tests.cli import export_individuals, key, run_cli, scan_quietly
+from tests.cli import export_individuals, key, report_json, run_cli, scanned_share
 from tests.conftest import assert_no_raw_values
-from tests.share_builder import write_files
 
 NHS = {"ainsworth": "4855754641", "bradshaw": "4855335533", "crabtree": "4854863978",
        "dunford": "4856717952", "eccles": "4857957612"}
@@ -51,18 +50,8 @@ Stanley Dunford,21/06/1941,{NHS['dunford']},Len Dunford,03/03/1965
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory):
-    share = tmp_path_factory.mktemp("access-kinds-share")
-    out = tmp_path_factory.mktemp("access-kinds-out") / "inventory"
-    write_files(share, {**NOTES, "telecare/responders.csv": RESPONDERS,
-                        "telecare/key_holders.csv": KEY_HOLDERS})
-    scan_quietly(share, out)
-    return out
-
-
-def report_of(out) -> dict:
-    result = run_cli("report", str(out), "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return scanned_share(tmp_path_factory, "access-kinds", {
+        **NOTES, "telecare/responders.csv": RESPONDERS, "telecare/key_holders.csv": KEY_HOLDERS})
 
 
 def test_each_person_has_the_kinds_of_way_in_their_notes_give(scanned, tmp_path):
@@ -75,7 +64,7 @@ def test_each_person_has_the_kinds_of_way_in_their_notes_give(scanned, tmp_path)
 
 
 def test_the_report_counts_entry_details_apart_from_key_holders_named(scanned):
-    people = report_of(scanned)["individuals"]
+    people = report_json(scanned)["individuals"]
     assert (people["total"], people["with_home_access"], people["with_entry_details"],
             people["with_key_holder_only"]) == (5, 5, 4, 1)
     assert people["by_access_kind"] == {"code": 2, "hidden_key": 1, "left_open": 1,
@@ -142,6 +131,6 @@ def home_access_figures(figures: dict) -> dict:
 
 def test_nothing_raw_without_reveal(scanned, tmp_path):
     export_individuals(scanned, tmp_path)
-    report_of(scanned)
+    report_json(scanned)
     assert_no_raw_values(tmp_path, ["7316", "5820", "Brian Eccles", "Gail Ainsworth",
                                     "11/10/1962", "Len Dunford", "03/03/1965", NHS["eccles"]])

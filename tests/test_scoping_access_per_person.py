@@ -11,13 +11,10 @@ CLI; nothing raw leaves without `--reveal`.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.cli import export_individuals, key, run_cli, scan_quietly
+from tests.cli import export_individuals, key, report_json, scanned_share
 from tests.conftest import assert_no_raw_values
-from tests.share_builder import write_files
 
 PEOPLE = {  # name, DOB, the kinds of way in the share gives
     "Olive Brannigan": ("14/02/1938", "code"),
@@ -164,17 +161,7 @@ ATTRIBUTED = {  # name, DOB, kinds of way in, related people
 
 @pytest.fixture(scope="module")
 def kinds_scanned(tmp_path_factory):
-    share = tmp_path_factory.mktemp("access-per-person-share")
-    out = tmp_path_factory.mktemp("access-per-person-out") / "inventory"
-    write_files(share, KINDS_SHARE)
-    scan_quietly(share, out)
-    return out
-
-
-def report_of(out) -> dict:
-    result = run_cli("report", str(out), "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return scanned_share(tmp_path_factory, "access-per-person", KINDS_SHARE)
 
 
 def test_going_in_is_by_the_way_its_line_gives(kinds_scanned, tmp_path):
@@ -186,11 +173,7 @@ def test_going_in_is_by_the_way_its_line_gives(kinds_scanned, tmp_path):
 
 @pytest.fixture(scope="module")
 def attribution_scanned(tmp_path_factory):
-    share = tmp_path_factory.mktemp("access-attribution-share")
-    out = tmp_path_factory.mktemp("access-attribution-out") / "inventory"
-    write_files(share, ATTRIBUTION_SHARE)
-    scan_quietly(share, out)
-    return out
+    return scanned_share(tmp_path_factory, "access-attribution", ATTRIBUTION_SHARE)
 
 
 def test_a_detail_opens_the_home_of_its_subject_never_of_staff_or_key_holders(
@@ -205,7 +188,7 @@ def test_a_detail_opens_the_home_of_its_subject_never_of_staff_or_key_holders(
 
 
 def test_the_report_counts_the_right_people(attribution_scanned):
-    people = report_of(attribution_scanned)["individuals"]
+    people = report_json(attribution_scanned)["individuals"]
     assert (people["total"], people["with_home_access"], people["with_entry_details"],
             people["with_key_holder_only"]) == (24, 17, 13, 4)
     assert people["by_access_kind"] == {"code": 7, "hidden_key": 3, "left_open": 3,

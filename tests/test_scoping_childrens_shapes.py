@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli import export_individuals, names_with_roles, scan_quietly
+from tests.cli import export_individuals, names_with_roles, scan_quietly, scanned_share
 from tests.share_builder import write_files
 
 CALL_LOG = """\
@@ -91,11 +91,7 @@ FILES = {"housing/careline_call_log_beech_court.txt": CALL_LOG,
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory) -> Path:
-    share = tmp_path_factory.mktemp("childrens-share")
-    out = tmp_path_factory.mktemp("childrens-out") / "inventory"
-    write_files(share, FILES)
-    scan_quietly(share, out)
-    return out
+    return scanned_share(tmp_path_factory, "childrens", FILES)
 
 
 def test_the_parent_and_the_brother_of_a_child_are_related(scanned):

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli import export_individuals, run_cli, scan_quietly
-from tests.share_builder import write_files
+from tests.cli import export_individuals, run_cli, scanned_share
 
 SCHOOL_LIST = "\n".join([
     "Pupil,DOB,NHS number,Year,Parent/carer",
@@ -29,11 +28,8 @@ RAW = ["Ainsworth", "Lambert", "450 535 6825", "4505356825", "04/05/2015"]
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory) -> Path:
-    share = tmp_path_factory.mktemp("faults-share")
-    out = tmp_path_factory.mktemp("faults-out") / "inventory"
-    write_files(share, {"school_nursing/year_groups_height_weight.csv": SCHOOL_LIST})
-    scan_quietly(share, out)
-    return out
+    return scanned_share(tmp_path_factory, "faults",
+                         {"school_nursing/year_groups_height_weight.csv": SCHOOL_LIST})
 
 
 def report_json(out: Path, *extra: str) -> dict:

@@ -18,7 +18,7 @@ import docx
 import openpyxl
 import pytest
 
-from tests.cli import export_individuals, scan_quietly
+from tests.cli import export_individuals, scan_quietly, scanned_share
 from tests.share_builder import write_files
 
 ADT = (
@@ -76,11 +76,8 @@ STAFF = ("Anna Hughes", "Tina Ford", "Nina Locke", "Ravi Patel", "Leanne Bishop"
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory) -> Path:
-    share = tmp_path_factory.mktemp("structured-roles-share")
-    out = tmp_path_factory.mktemp("structured-roles-out") / "inventory"
-    write_files(share, {"hl7/adt.hl7": ADT, "fhir/bundle.json": json.dumps(BUNDLE)})
-    scan_quietly(share, out)
-    return out
+    return scanned_share(tmp_path_factory, "structured-roles",
+                         {"hl7/adt.hl7": ADT, "fhir/bundle.json": json.dumps(BUNDLE)})
 
 
 def roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
