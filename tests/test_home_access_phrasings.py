@@ -73,7 +73,11 @@ def test_dev_set_rates(predict):
 # 7 false alarms), the missed classes, and OCR damage inside words (recognizers/ocr_reading.py).
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
-                   "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76)}
+                   "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
+                   "open/set_h.tsv": (61, 75, 8, 75)}
+# Measured once while never shown, below the 95% target, and not yet tuned on (issue #14):
+# its counts are asserted so that any change to them is seen.
+BELOW_TARGET = {"open/set_h.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
@@ -81,7 +85,8 @@ def test_held_out_set_rates(predict, name):
     result = measure(name, load_phrasings(HELD_OUT / name), predict)
     assert (result.positives.flagged, result.positives.total, result.near_misses.flagged,
             result.near_misses.total) == HELD_OUT_COUNTS[name]
-    assert result.positives.flagged >= 0.95 * result.positives.total
+    if name not in BELOW_TARGET:
+        assert result.positives.flagged >= 0.95 * result.positives.total
 
 
 def test_every_held_out_set_is_measured():
