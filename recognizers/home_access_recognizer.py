@@ -77,7 +77,7 @@ from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.context import Terms, line_bounds, normalise_words, without_digits
 from recognizers.dates import parse_date
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
-from recognizers.vocabulary import DATA_DIR, alternation, load_vocabulary, read_entries
+from recognizers.vocabulary import alternation, load_classes, load_vocabulary
 
 ENTITY = "HOME_ACCESS"
 
@@ -892,7 +892,11 @@ def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
     any is not scanned. Only where the pattern runs changes, never what it matches
     (`tests/test_triggers.py`)."""
     view = _Remembered(source, anchored=False)
-    view.keep_line = lambda line: any(word in line.casefold() for word in words)
+    def holds_a_word(line: str) -> bool:
+        folded = line.casefold()  # once per line, not once per word
+        return any(word in folded for word in words)
+
+    view.keep_line = holds_a_word
     return view
 
 
@@ -1124,20 +1128,6 @@ _RECORD_SEPARATOR = re.compile(r"[|;]|(?<=[A-Za-z_])=(?=\S)")
 RECORD_FIELDS = 2  # separators on a line that make it a record of fields
 OWNER_AFTER_CHARS = 40
 _KS = re.compile(r"(?<![\w/])KS(?![\w/])")
-
-
-def load_classes(name: str, extra_dirs: Sequence[str | Path] = ()) -> dict[str, list[str]]:
-    """A data file of word classes (`[class]` starts one): the shipped file's, then each
-    extra folder's."""
-    classes: dict[str, list[str]] = {}
-    for path in [DATA_DIR / name, *(Path(folder) / name for folder in extra_dirs)]:
-        current = None
-        for entry in read_entries(path) if path.is_file() else []:
-            if entry.startswith("[") and entry.endswith("]"):
-                current = classes.setdefault(entry[1:-1].strip(), [])
-            elif current is not None:
-                current.append(entry)
-    return classes
 
 
 class PurposeModel:

@@ -33,6 +33,30 @@ def read_entries(path: Path) -> list[str]:
     return entries
 
 
+def read_classes(path: Path, classes: dict[str, list[str]] | None = None
+                 ) -> dict[str, list[str]]:
+    """A data file of word classes, `[class]` starting each (entries before the first go
+    to the class ''), added to `classes`."""
+    classes = {} if classes is None else classes
+    current = classes.setdefault("", [])
+    for entry in read_entries(path):
+        if entry.startswith("[") and entry.endswith("]"):
+            current = classes.setdefault(entry[1:-1].strip(), [])
+        else:
+            current.append(entry)
+    return classes
+
+
+def load_classes(name: str, extra_dirs: Sequence[str | Path] = ()) -> dict[str, list[str]]:
+    """The shipped classes file `name`, then each extra folder's file of that name."""
+    classes = read_classes(DATA_DIR / name)
+    for folder in extra_dirs:
+        path = Path(folder) / name
+        if path.is_file():
+            read_classes(path, classes)
+    return classes
+
+
 def load_vocabulary(name: str, extra_dirs: Sequence[str | Path] = ()) -> list[str]:
     """Shipped entries of `name`, then those of each extra folder, without repeats."""
     entries = read_entries(DATA_DIR / name)

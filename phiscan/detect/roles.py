@@ -40,6 +40,7 @@ from pathlib import Path
 from phiscan.detect.normalize import is_full_name, is_title
 from phiscan.model import Finding
 from recognizers.context import context_of, normalise_words
+from recognizers.vocabulary import read_classes
 
 SUBJECT, STAFF, RELATED = "subject", "staff", "related"
 PERSON = "PERSON"
@@ -96,21 +97,6 @@ _HL7_FIELD = re.compile(r"([A-Z][A-Z0-9]{2})-\d+\b")
 HL7_RAW_TEXT_FIELDS = frozenset({("OBX", 5), ("NTE", 3)})
 FHIR_ROLES = {"practitioner": STAFF, "practitioner role": STAFF, "related person": RELATED,
               "patient": SUBJECT, "person": SUBJECT}
-
-
-def _sections(lines: Iterable[str]) -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for raw in lines:
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            sections.setdefault(current, [])
-        else:
-            sections.setdefault(current, []).append(normalise_words(line).strip())
-    return sections
 
 
 @dataclass(frozen=True)
@@ -178,7 +164,8 @@ class RoleRules:
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
-        sections = _sections(path.read_text(encoding="utf-8").splitlines())
+        sections = {name: [normalise_words(entry).strip() for entry in entries]
+                    for name, entries in read_classes(path).items()}
         phrases = {tuple(phrase.split()): role for role in ROLES
                    for phrase in sections.get(role, [])}
         jobs = JobWords(frozenset(sections.get("job heads", [])),
