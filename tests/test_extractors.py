@@ -274,3 +274,24 @@ def office_zip(member: str) -> bytes:
 ])
 def test_unknown_extensions_are_sniffed(content, expected):
     assert choose_extractor("upload.dat", content) == (expected, "")
+
+
+@pytest.mark.parametrize("kind,sep", [("csv", ","), ("tsv", "\t")])
+def test_a_quote_that_never_closes_does_not_swallow_the_rows_after_it(kind, sep):
+    lines = [["Name", "NHS Number", "Notes"],
+             ["Jane Smith", "9434765919", '"said she was fine'],
+             ["Sam Doe", "9434765870", "ok"],
+             ["Amy Roe", "9434765889", '"quoted, closed"']]
+    data = "\n".join(sep.join(cells) for cells in lines).encode() + b"\n"
+    units = extract(kind, data)
+    numbers = [fields_of(unit).get("NHS Number") for unit in units]
+    assert numbers == ["9434765919", "9434765870", "9434765889"]
+    assert fields_of(units[0])["Notes"] == '"said she was fine'
+
+
+def test_a_quoted_cell_over_several_lines_is_still_one_cell_beside_a_stray_quote():
+    data = (b'Name,NHS Number,Notes\nJane Smith,9434765919,"line one\nline two, ""quoted"""\n'
+            b'Sam Doe,9434765870,height 5\'4" and well\n')
+    units = extract("csv", data)
+    assert [fields_of(unit)["Notes"] for unit in units] == [
+        'line one line two, "quoted"', 'height 5\'4" and well']

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from itertools import islice
 
@@ -40,9 +41,47 @@ def delimiter_of(text: str, default: str) -> str:
     return best
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in _LINE.findall(text) if line]
+
+
+def _never_closes(lines: list[str], delimiter: str) -> bool:
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False
+
+
+def _rows_past_an_open_quote(text: str, delimiter: str) -> Iterator[list[str]]:
+    """A quote that never closes would make the rest of the file one cell, its rows
+    never read as rows: from the row where it opens, lines are read as they stand."""
+    lines = _lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
+    started = 0
+    last: list[str] | None = None
+    for row in reader:
+        if last is not None:
+            yield last
+        last, last_start, started = row, started, reader.line_num
+    if last is None:
+        return
+    if reader.line_num - last_start > 1 and _never_closes(lines[last_start:], delimiter):
+        yield from csv.reader(lines[last_start:], delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    else:
+        yield last
+
+
 def _rows(data: bytes, delimiter: str, ctx: ExtractContext) -> Iterator[list[str]]:
     text = decode_text(data)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text, delimiter))
+    delimiter = delimiter_of(text, delimiter)
+    if text.count('"') % 2 == 0:
+        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _rows_past_an_open_quote(text, delimiter)
 
 
 def numbered(rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
