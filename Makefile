@@ -43,7 +43,14 @@ $(COMPILED_VOCABULARY): $(STAMP) $(wildcard recognizers/data/*.txt) recognizers/
 		recognizers/vocabulary.py recognizers/compiled_vocabulary.py
 	$(BIN)/python -m recognizers.compiled_vocabulary
 
-setup: system-packages $(STAMP) $(COMPILED_VOCABULARY)
+# HOME_ACCESS's lazy grammar compiled once instead of in every scan's workers
+# (recognizers/compiled_patterns.py); rebuilt when a recognizer or vocabulary file changes.
+# Without it each pattern is compiled from its source when a text first needs it.
+COMPILED_PATTERNS := recognizers/data/compiled_patterns.bin
+$(COMPILED_PATTERNS): $(STAMP) $(wildcard recognizers/data/*.txt) $(wildcard recognizers/*.py)
+	$(BIN)/python -m recognizers.compiled_patterns
+
+setup: system-packages $(STAMP) $(COMPILED_VOCABULARY) $(COMPILED_PATTERNS)
 
 demo: setup
 	rm -rf demo-share demo-out

@@ -20,6 +20,7 @@ import regex as re
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
+from recognizers.compiled_patterns import compiled
 from recognizers.context import Terms
 from recognizers.ocr_reading import read_ocr
 from recognizers.triggers import Trigger, anchored_scan, scan, starts_within, within
@@ -43,19 +44,20 @@ class Pattern(presidio_analyzer.Pattern):
 
     `lazy`: compiled when a text first reaches it (past its trigger) instead of here.
     For a grammar built by our own code (escaped vocabulary words), whose compiling
-    costs more than a start-up should pay for patterns most texts never reach."""
+    costs more than a start-up should pay for patterns most texts never reach; read
+    from the table compiled at build time when it holds it (`recognizers.compiled_patterns`)."""
 
     def __init__(self, name: str, regex: str, score: float, flags: int = DEFAULT_FLAGS,
                  *, lazy: bool = False) -> None:
         if not 0 <= score <= 1:
             raise ValueError(f"Invalid score: {score}. Score should be between 0 and 1")
-        self.name, self.regex, self.score = name, regex, score
+        self.name, self.regex, self.score, self.lazy = name, regex, score, lazy
         self.compiled_regex = None if lazy else self.compile(flags)
         self.compiled_with_flags = flags
 
     def compile(self, flags: int) -> re.Pattern:
         try:
-            return re.compile(self.regex, flags=flags)
+            return compiled(self.regex, flags) if self.lazy else re.compile(self.regex, flags)
         except re.error as exc:
             raise ValueError(f"Invalid regex pattern: {exc}") from None
 
@@ -103,6 +105,12 @@ class ContextScoredRecognizer(PatternRecognizer):
         unknown = set(self.triggers) - {pattern.name for pattern in patterns}
         if unknown:
             raise ValueError(f"triggers for unknown patterns: {sorted(unknown)}")
+
+    def lazy_patterns(self) -> list[tuple[str, int]]:
+        """(source, flags) of the patterns compiled when first needed, as `raw_matches`
+        compiles them (`recognizers.compiled_patterns` writes them at build time)."""
+        return [(pattern.regex, self.global_regex_flags) for pattern in self.patterns
+                if getattr(pattern, "lazy", False)]
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         scored = self.scored_matches(text, regex_flags)

@@ -74,6 +74,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers import access_kinds as kinds
 from recognizers.base import ContextScoredRecognizer, Pattern
+from recognizers.compiled_patterns import compiled
 from recognizers.context import Terms, line_bounds, normalise_words, without_digits
 from recognizers.dates import parse_date
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
@@ -171,7 +172,10 @@ def one_edit(word: str, letter: str = "[a-z]") -> str:
         if index < len(word):
             forms.add(word[:index] + letter + word[index + 1:])  # one letter wrong
             forms.add(word[:index] + word[index + 1:])  # one letter missing
-    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+    # Longest first; ties in a fixed order, so the pattern's source is the same in every
+    # process (`recognizers.compiled_patterns` finds it by its source). Two forms of one
+    # length match the same characters, so their order changes no match.
+    return "(?:" + "|".join(sorted(forms, key=lambda form: (-len(form), form))) + ")"
 
 
 # `key` as it gets typed or read back from handwriting: a letter missing, doubled or
@@ -1154,9 +1158,12 @@ class PurposeModel:
         """Whether normalised words end with a home's word (`the trailer`)."""
         return self._home_words.ends(normalised)
 
+    def sources(self) -> list[str]:
+        return list(self._sources.values())
+
     def _patterns(self) -> dict[str, re.Pattern]:
         if self._compiled is None:  # compiled when a match is first resolved
-            self._compiled = {name: re.compile(source) for name, source in self._sources.items()}
+            self._compiled = {name: compiled(source) for name, source in self._sources.items()}
         return self._compiled
 
     def resolve(self, text: str, start: int, end: int, label: re.Pattern,
@@ -1278,6 +1285,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             context=context or ["key safe", "door code", "key", "let yourself in", "keyholder"],
             supported_language=supported_language,
         )
+
+    def lazy_patterns(self) -> list[tuple[str, int]]:
+        return [*super().lazy_patterns(), *((source, 0) for source in self.purpose.sources())]
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         text = read_through_ocr(text)
