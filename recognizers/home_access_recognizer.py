@@ -1141,7 +1141,7 @@ class PurposeModel:
     def __init__(self, classes: dict[str, list[str]], exclusions: Sequence[str],
                  clinical: Sequence[str]) -> None:
         owners = [word for name, words in classes.items()
-                  if name not in (HOME, NO_OWNER, CLINICAL) for word in words]
+                  if name not in (HOME, NO_OWNER, CLINICAL, STAY) for word in words]
         # A purpose by whom a code is for (`for staff`, `engineers only`) is read next to
         # the match only (`HomeAccessRecognizer.exclusions`), never across its clause.
         places = [word for word in exclusions if not _BY_WHOM.search(word)]
@@ -1153,6 +1153,28 @@ class PurposeModel:
         # Most matches name no other owner: one automaton pass over their scope says so.
         self._any_other = Terms([*owners, *places])
         self._home_words = Terms(classes.get(HOME, []))
+        self._stay = Terms(classes.get(STAY, []))
+        self._medicines: Terms | None = None
+
+    def medicine_before(self, text: str, start: int) -> bool:
+        """A medicine named in the piece of the clause right before a match (`clozapine kept
+        in a lockbox`, `methadone locked in the lockbox`): the lock keeps the medicine."""
+        window = text[max(start - WORD_WINDOW_CHARS, 0):start]
+        pieces = _MEDICINE_PIECE_BREAK.split(window)
+        words = normalise_words(" ".join(pieces[-1].split()[-MEDICINE_WORDS:]))
+        if len(words) < 3:
+            return False
+        if self._medicines is None:  # built when a match first has words before it
+            self._medicines = Terms(load_vocabulary("medications.txt"))
+        return self._medicines.found_in(words)
+
+    def for_a_stay(self, text: str, start: int, end: int) -> bool:
+        """A message to a holiday guest (`Self check-in from 4pm: ...`, `check out by 10`):
+        its words anywhere on the match's line (within a window) say the lock is a let's."""
+        line_start, line_end = line_bounds(text, start, end)
+        window = text[max(line_start, start - 2 * WORD_WINDOW_CHARS):
+                      min(line_end, end + 2 * WORD_WINDOW_CHARS)]
+        return self._stay.found_in(normalise_words(window))
 
     def names_a_home(self, normalised: str) -> bool:
         """Whether normalised words end with a home's word (`the trailer`)."""
@@ -1188,7 +1210,8 @@ class PurposeModel:
                 if not _is_owner(text, hit, start, held if kind == HOME else skipped,
                                  scope_start):
                     continue
-                distance = start - hit.end() if hit.end() <= start else hit.start() - start
+                distance = (max(start - hit.end(), 0) if hit.start() < start
+                            else hit.start() - start)
                 # What the match says it is to or for, right after it, comes first (`holds a
                 # key to her house`, whatever is before it).
                 if hit.start() >= end and _EXPLICIT_PURPOSE.fullmatch(text, end, hit.start()):
@@ -1210,6 +1233,11 @@ class PurposeModel:
 
 
 HOME, NOT_HOME, OWNERS, NO_OWNER, CLINICAL = "home", "not home", "owners", "no owner", "clinical"
+STAY = "stay"  # a holiday guest's message: read across the line, not the clause
+# The piece before a match a medicine is looked for in (words after a comma, colon, dash or
+# bracket; at most this many).
+_MEDICINE_PIECE_BREAK = re.compile(r"[,;:|()\n.!?]|[^\S\n][\-\u2013\u2014][^\S\n]")
+MEDICINE_WORDS = 6
 _BY_WHOM = re.compile(r"^for |(?:^| )only$|^only |^visiting ")
 _NAMES_A_DEVICE = re.compile(r"(?i:key[^\S\n]*safe|key[^\S\n]*box|lock|k/s|code|pin|combi)")
 # A leading label (`Stairlift service sheet:`, `Job card - `): what service the note is of.
@@ -1243,7 +1271,7 @@ def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int
     what it is for or on."""
     if any(a <= hit.start() < b for a, b in skipped):
         return False
-    if hit.end() <= start:
+    if hit.start() < start:  # an owner the match starts inside (`parcel box`) is before it
         return not _WHEREABOUTS.search(text, max(scope_start, hit.start() - 60), hit.start())
     return _OWNER_AFTER.search(text, max(start, hit.start() - 40), hit.start()) is not None
 
@@ -1355,9 +1383,17 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         purposes = self.by_whom if owner == HOME else self.exclusions
         if (purposes.found_in(surroundings) or self.not_entry.found_in(sentence)
                 or self.purpose.is_diagnosis(text, result.start, result.end)
-                or owner == NOT_HOME
+                or owner == NOT_HOME or self.purpose.for_a_stay(text, result.start, result.end)
+                or (owner != HOME and self.purpose.medicine_before(text, result.start))
+                or _holds_no_key(text, result, pattern)
                 or self.not_entry.found_in(without_digits(sentence))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)):
+            return None
+        if pattern in _KEY_PLACE_PATTERNS and (_ADVISED_NOT_TO_LEAVE.search(_clause_before(
+                text, result.start, NEGATION_WORDS, self.writer_label).strip())
+                                                or _NO_KEY.search(text, result.start, result.end)):
+            return None
+        if _is_still_to_come(text, result, pattern, sentence):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(
                 f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} {after}"))
@@ -1391,6 +1427,69 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             prefix = _CODE_PREFIX.search(text, max(result.start - 2, 0), result.start)
             result.start = prefix.start() if prefix else result.start
         return result
+
+
+# Advice or a request not to leave, hide or keep a key somewhere, right before the key
+# (`never leave a key under the mat`, `told her not to hide spare keys outside`, `advised
+# against keeping a key in the meter box`): no key is there. Read in normalised words.
+_ADVISED_NOT_TO_LEAVE = re.compile(
+    r"(?:^| )(?:not|never|don t|dont|do not|does not|doesn t|shouldn t|should not|mustn t|"
+    r"must not|against|stop|no longer|instead of|rather than|avoid)(?: to)?(?: \S+)? "
+    r"(?:hide|hides|hiding|hid|leave|leaves|leaving|keep|keeps|keeping|put|puts|putting|"
+    r"store|stores|storing|hang|hanging|tuck|tucking)(?: (?:a|an|the|any|your|her|his|their|"
+    r"spare|house|door|front|back|keys?|them|it))*$")
+# A key said not to be there (`no keys are kept in it`, `there's no spare under the mat`);
+# not a device (`No key safe - key is in the meter cupboard`).
+_NO_KEY = re.compile(r"(?<![\w])(?i:no)[^\S\n]+(?:(?i:spare|house|door)[^\S\n]+)?(?i:keys?|spares?)"
+                     r"\b(?![^\S\n]*-?[^\S\n]*(?i:safes?|box|boxes|pad|lock|holders?))")
+# Patterns that say where a device is without its code: a device still to come (`a key safe
+# to be fitted by the front door`, `we could get a lockbox fitted by the door`, `son
+# installing a keypad lock on the front door next week`) is no way in yet.
+_DEVICE_WORD = re.compile(r"(?<![\w])(?i:key[ \-]?safe|k/s|ks|key[ \-]?box|lock[ \-]?box|"
+                          r"key[ \-]?pad|pad[ \-]?lock|smart[ \-]lock)(?![\w])")
+_NOT_YET = Terms(["to be fitted", "to be installed", "to be put up", "being fitted",
+                  "being installed", "will be fitted", "will be installed", "will fit",
+                  "will install", "will put", "is installing", "are installing", "installing",
+                  "is fitting", "are fitting", "going to fit", "going to install",
+                  "going to put", "going to get", "could get", "could have", "could fit",
+                  "could put", "would get", "might get", "should get", "plans to", "planning to",
+                  "if she agrees", "if he agrees", "if they agree", "once it s", "once it is",
+                  "next week", "next month", "on order", "been ordered", "is ordered",
+                  "awaiting fitting", "awaiting installation", "not fitted yet", "not yet fitted"])
+# A lock said to hold no key: `there's no key in it now`, `parcels only, no keys in it` (in
+# the match and the rest of its line), `the old key safe is empty` (in the match and the
+# words after it in its piece: `..., her fridge is empty` is another thing's).
+_NO_KEY_IN_IT = Terms(["no key in it", "no keys in it", "no key inside", "no keys inside",
+                       "no key kept in it", "no keys kept in it", "no keys are kept in it",
+                       "no key is kept in it", "no key in there", "no keys in there",
+                       "nothing in it", "nothing inside it"])
+_EMPTY = Terms(["is empty", "s empty", "was empty", "empty now", "now empty", "left empty"])
+EMPTY_WORDS_AFTER = 8
+_CONDITION = Terms(["if", "when", "in case", "incase", "should", "unless", "whether"])
+
+
+def _is_still_to_come(text: str, result: RecognizerResult, pattern: str, sentence: str
+                      ) -> bool:
+    """A device with no code said to be fitted later or if agreed (where it will be is no
+    way in)."""
+    return (PATTERN_KINDS.get(pattern) in (kinds.CODE, kinds.HIDDEN_KEY)
+            and _DEVICE_WORD.search(text, result.start, result.end) is not None
+            and _CODE_RE.search(text, result.start, result.end) is None
+            and _NOT_YET.found_in(sentence))
+
+
+def _holds_no_key(text: str, result: RecognizerResult, pattern: str) -> bool:
+    """A code's lock or a device said to hold no key."""
+    if PATTERN_KINDS.get(pattern) != kinds.CODE and not _DEVICE_WORD.search(
+            text, result.start, result.end):
+        return False
+    line_end = line_bounds(text, result.start, result.end)[1]
+    matched = normalise_words(text[result.start:result.end])
+    # `if the key safe is empty, ...` says what to do then, not that it is
+    return _NO_KEY_IN_IT.found_in(normalise_words(
+        text[result.start:min(line_end, result.end + WORD_WINDOW_CHARS)])) or (
+        _EMPTY.found_in(f"{matched} {_purpose_after(text, result.end, EMPTY_WORDS_AFTER)} ")
+        and not _CONDITION.found_in(_clause_before(text, result.start, 3)))
 
 
 # `let carers in` is how to get in when it is an instruction (`Let carers in via the side

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (560, 562), "hiding": (221, 221), "entry": (195, 196),
-                     "keyholder": (169, 170)}
+    assert found == {"code": (579, 582), "hiding": (224, 225), "entry": (200, 201),
+                     "keyholder": (172, 173)}
     # An app's code told in a relative clause, a speaker's own key (`I've got a key`) and a
     # code for a team in the clause after its smart lock are not read.
     assert [p.text for p in result.missed] == [
@@ -48,14 +48,16 @@ def test_dev_set_rates(predict):
         "visitors is 1 9 7 4",
         "Voicemail (auto-transcribed): hi it's Pat at number nine, just to say I've got a key "
         "for Stan's if you need it",
-        "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#"]
+        "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#",
+        "access_type=key_safe location=rear code=7 0 7 1 visit=AM",
+        "OCR: spare kev is hidclen in the shed under the flower pots"]
     # A code printed on a packet reads like one on a key box, and a car's spare key like the
     # home's: the known false alarms.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
         "Locksmith record: customer locked out of her car, spare key at home in the kitchen "
         "drawer"]
-    assert result.near_misses.total == 1036
+    assert result.near_misses.total == 1069
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -74,9 +76,11 @@ def test_dev_set_rates(predict):
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
-                   "open/set_h.tsv": (61, 75, 8, 75)}
-# Measured once while never shown, below the 95% target, and not yet tuned on (issue #14):
-# its counts are asserted so that any change to them is seen.
+                   "open/set_h.tsv": (61, 75, 0, 75)}
+# Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target:
+# its counts are asserted so that any change to them is seen. Its false-alarm classes are
+# fixed since session 8 (what a lock is for, advice not to hide a key, a device still to
+# come, a lock with no key in it: 0 false alarms); its missed classes are being fixed.
 BELOW_TARGET = {"open/set_h.tsv"}
 
 
@@ -435,6 +439,42 @@ def test_near_misses_batch_i_showed_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
+# set_h's false-alarm classes (issue 14, session 8), each in shapes of its own: a lock whose
+# owner is no home (a medicine named before it, a case, a skip, a parcel box, a hospital's
+# side room, a team room), a message to a holiday guest anywhere on its line, advice not to
+# leave or hide a key, a device still to be fitted with no code, a lock said to hold no key.
+@pytest.mark.parametrize("text", [
+    "HTT: olanzapine stored in a lock box under the bed, combination 4 4 0",
+    "Community pharmacy: methadone kept in the keysafe-style box, code 9 1 9 1",
+    "Physio: the TENS machine carry case padlock is 3 0 3",
+    "Clearance crew: skip padlock 5-5-1 (the hire firm's), leave it locked",
+    "Porch: parcel locker code 2 7 7 1, for the courier",
+    "Ward round list | Bed 12 | Mr Hale | side room door code 6060 | family visiting",
+    "Welcome! Key box by the door, code 3 1 3 1. Enjoy your stay",
+    "Lockbox 7 2 7 2 at the side gate; check out by 11 please, leave keys inside",
+    "Burglary advice: don't hide a key under the mat, burglars look there first",
+    "Advised her against leaving a spare key in the meter box",
+    "Son is fitting a key safe by the back door next week, code to follow",
+    "The key safe on the wall (code 1 9 1 9) is empty now",
+    "Parcel drop box by the step, combination 4 4 8, no keys in it",
+])
+def test_set_h_false_alarm_classes_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Meds prompt only; key safe by the front door, code 4 4 0 9",
+    "Blister packs in the kitchen | KS 2 2 6 1 by back door",
+    "If the key safe is empty there is a spare behind the drainpipe",
+    "Key safe fitted last week by the front door, code 8 1 8 1",
+    "Don't knock, the key is under the mat",
+    "No key safe - key is left in the meter cupboard",
+    "Her key safe's on the wall by the bins, code 3 0 4 4, her fridge is empty",
+])
+def test_near_those_classes_a_home_is_still_found(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
 def test_an_organisation_adds_owners_by_class(tmp_path):
     text = "bingo hall side door code 4 4 2 1"
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -484,7 +524,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 4  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 6  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts the files, the summary times the run: a code equal to that count or
     # to digits of that time (`"seconds": 21.1007`) is no leak.
