@@ -46,13 +46,16 @@ from recognizers.vocabulary import DATA_DIR, read_entries
 # What OCR writes for a letter (lower case: the automaton reads folded text, where `I` is `i`).
 CONFUSIONS: dict[str, tuple[str, ...]] = {
     "m": ("rn",), "d": ("cl",), "w": ("vv",), "o": ("0",), "l": ("1", "i"),
-    "i": ("1", "l"), "s": ("5",), "b": ("8",),
+    "i": ("1", "l"), "s": ("5",), "b": ("8",), "y": ("v",),
 }
 # Swapped, dropped or added letters only in words this long: shorter ones collide with
 # other words at every edit (`safe`: `sale`, `sae`, `sage`).
 EDIT_MIN_LETTERS = 5
-# A space inside a word only in words this long (`mat`: `m at` is `I'm at`).
+# A space inside a word only in words this long; in a shorter one of three letters only when
+# neither half is a word (`ke y`, `k ey`; never `m at`, which is `I'm at`, nor `b in`).
 SPACE_MIN_LETTERS = 4
+SHORT_SPACED_LETTERS = 3
+ONE_LETTER_WORDS = frozenset({"a", "i", "o"})
 # A letter OCR adds: a neighbour doubled (`Keyssafe`), or a thin stroke read as a letter.
 ADDED_LETTERS = "eilnrt"
 # Words a space is never closed between: both halves common words (`do or`, `in to`).
@@ -83,6 +86,34 @@ GRAMMAR_WORDS = (
     "hospital", "birth", "born", "date", "dob", "name", "surname", "forename",
 )
 REAL_WORDS_FILE = "ocr_real_words.txt"
+# Speech-to-text writes a device's first word as a plural or a possessive (`keys safe`,
+# `key's safe`): read as the device unless a verb of keeping comes just before (`keep your
+# keys safe` is advice).
+DEVICES_FILE = "home_access_devices.txt"
+SPOKEN_ENDINGS = ("s", "'s", "\u2019s")
+_KEEPING = re.compile(r"(?<![\w])(?:keep|keeps|kept|keeping|hold|holds|held|holding|store|stores|"
+                      r"stored|storing|put|puts|leave|leaves|left|leaving|stay|stays|are|were|"
+                      r"is|feel|feels)(?![\w])")
+KEEPING_WORDS = 3
+# A number spoken digit by digit, as speech-to-text writes it: `for` or `to` heard for `four`
+# or `two`. Read as the digit only inside a run of spoken digits (a digit word on each side,
+# four words at least) after a word naming a code (`the code is five nine for two`; never
+# `two to three times a week` or `one to one`).
+DIGIT_WORDS = ("zero", "oh", "nought", "one", "two", "three", "four", "five", "six", "seven",
+               "eight", "nine")
+HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two"}
+SPOKEN_SEPARATORS = (" ", ", ", "-")
+SPOKEN_RUN_MIN = 4
+_DIGIT_WORD = "(?:" + "|".join(DIGIT_WORDS) + ")"
+_RUN_BEFORE = re.compile(rf"(?:(?<![\w']){_DIGIT_WORD}(?:[ ,\-]+))*$")
+_RUN_AFTER = re.compile(
+    rf"(?:[ ,\-]+{_DIGIT_WORD}(?![\w']))(?:[ ,\-]+(?:{_DIGIT_WORD}|for|fore|to|too)(?![\w']))*")
+_NAMES_A_CODE = re.compile(r"(?<![\w])(?:code|codes|number|numbers|pin|combination|combo|digits|"
+                           r"passcode)(?![\w])")
+CODE_WORDS_BEFORE = 3
+# What a form of the automaton is: a word's damaged form, a digit beside a letter OCR reads
+# for one, a device as speech-to-text writes it, a digit word heard as another word.
+WORD, DIGIT, SPOKEN, HOMOPHONE = "word", "digit", "spoken", "homophone"
 MIN_FORM_LENGTH = 3
 
 # A group of a digit run: digits and the letters OCR reads for digits.
@@ -111,6 +142,12 @@ def word_forms(word: str) -> set[str]:
         for index in range(1, len(word)):
             left, right = word[:index], word[index:]
             if not (left in COMMON_WORDS and right in COMMON_WORDS):
+                forms.add(f"{left} {right}")
+    elif len(word) == SHORT_SPACED_LETTERS:
+        words = COMMON_WORDS | ONE_LETTER_WORDS
+        for index in (1, 2):
+            left, right = word[:index], word[index:]
+            if left not in words and right not in words:
                 forms.add(f"{left} {right}")
     if len(word) >= EDIT_MIN_LETTERS:
         for index in range(len(word) - 1):
@@ -174,16 +211,56 @@ def form_automaton() -> ahocorasick.Automaton:
         word = (next(iter(words)) if len(words) == 1
                 else same_length[0] if len(same_length) == 1 else None)
         if word is not None:
-            automaton.add_word(form, (len(form), word))
+            automaton.add_word(form, (len(form), word, WORD))
+    for form, device in spoken_forms().items():
+        automaton.add_word(form, (len(form), device, SPOKEN))
+    for digit in DIGIT_WORDS:
+        for separator in SPOKEN_SEPARATORS:
+            for heard, meant in HOMOPHONES.items():
+                form = f"{digit}{separator}{heard}"
+                automaton.add_word(form, (len(form), f"{digit}{separator}{meant}", HOMOPHONE))
     # Where a digit meets a letter OCR reads for one (`4o`, `7 l`): the digit runs' pass,
     # in the same pass (value: no word).
     for digit in "0123456789":
         for letter in "lios":  # `I`, `O`, `S` folded
             for joint in ("", *_SEPARATORS):
                 for pair in (digit + joint + letter, letter + joint + digit):
-                    automaton.add_word(pair, (len(pair), None))
+                    automaton.add_word(pair, (len(pair), None, DIGIT))
     automaton.make_automaton()
     return automaton
+
+
+def spoken_forms() -> dict[str, str]:
+    """`keys safe`, `key's safe` -> `key safe`: each device of the home-access vocabulary
+    whose first word is `key`, that word written as speech-to-text hears it."""
+    forms = {}
+    for device in read_entries(DATA_DIR / DEVICES_FILE):
+        first, _, rest = device.casefold().partition(" ")
+        if first == "key" and rest:
+            for ending in SPOKEN_ENDINGS:
+                forms[f"{first}{ending} {rest}"] = device.casefold()
+    return forms
+
+
+def _is_spoken_device(folded: str, start: int) -> bool:
+    """A device's spoken form with no verb of keeping in the words before it."""
+    before = folded[max(start - 40, 0):start].split()[-KEEPING_WORDS:]
+    return not _KEEPING.search(" ".join(before))
+
+
+def _is_spoken_digit(folded: str, start: int, end: int) -> bool:
+    """A digit word heard as another word (`nine for`), inside a spoken run of at least
+    SPOKEN_RUN_MIN digit words with a word naming a code just before it."""
+    after = _RUN_AFTER.match(folded, end)
+    if after is None:
+        return False
+    window_start = max(start - 80, 0)
+    before = _RUN_BEFORE.search(folded, window_start, start)
+    run_start = before.start() if before else start
+    words = (len(folded[run_start:start].replace(",", " ").replace("-", " ").split()) + 2
+             + len(after.group().replace(",", " ").replace("-", " ").split()))
+    named = folded[max(run_start - 40, 0):run_start].split()[-CODE_WORDS_BEFORE:]
+    return words >= SPOKEN_RUN_MIN and _NAMES_A_CODE.search(" ".join(named)) is not None
 
 
 @dataclass(frozen=True)
@@ -330,12 +407,14 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
     for one (`_read_runs`)."""
     found: list[tuple[int, int, str]] = []
     suspects: list[int] = []
-    for last, (length, word) in form_automaton().iter(folded):
+    for last, (length, word, kind) in form_automaton().iter(folded):
         start = last + 1 - length
-        if word is None:
+        if kind == DIGIT:
             if text[start] in _DIGIT_LETTER_CHARS or text[last] in _DIGIT_LETTER_CHARS:
                 suspects.append(start)
-        elif _standalone(text, start, last + 1):
+        elif _standalone(text, start, last + 1) and (
+                kind == WORD or (kind == SPOKEN and _is_spoken_device(folded, start))
+                or (kind == HOMOPHONE and _is_spoken_digit(folded, start, last + 1))):
             found.append((start, last + 1, word))
     found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
     kept: list[tuple[int, int, str]] = []

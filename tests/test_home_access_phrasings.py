@@ -38,7 +38,7 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (579, 582), "hiding": (224, 225), "entry": (200, 201),
+    assert found == {"code": (579, 582), "hiding": (225, 225), "entry": (200, 201),
                      "keyholder": (172, 173)}
     # An app's code told in a relative clause, a speaker's own key (`I've got a key`) and a
     # code for a team in the clause after its smart lock are not read.
@@ -49,8 +49,7 @@ def test_dev_set_rates(predict):
         "Voicemail (auto-transcribed): hi it's Pat at number nine, just to say I've got a key "
         "for Stan's if you need it",
         "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#",
-        "access_type=key_safe location=rear code=7 0 7 1 visit=AM",
-        "OCR: spare kev is hidclen in the shed under the flower pots"]
+        "access_type=key_safe location=rear code=7 0 7 1 visit=AM"]
     # A code printed on a packet reads like one on a key box, and a car's spare key like the
     # home's: the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -76,11 +75,12 @@ def test_dev_set_rates(predict):
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
-                   "open/set_h.tsv": (61, 75, 0, 75)}
+                   "open/set_h.tsv": (63, 75, 0, 75)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target:
 # its counts are asserted so that any change to them is seen. Its false-alarm classes are
 # fixed since session 8 (what a lock is for, advice not to hide a key, a device still to
-# come, a lock with no key in it: 0 false alarms); its missed classes are being fixed.
+# come, a lock with no key in it: 0 false alarms), and its damaged text (`Ke y Saf e`,
+# `Spare kev`) is read; its other missed classes are being fixed.
 BELOW_TARGET = {"open/set_h.tsv"}
 
 
@@ -475,6 +475,28 @@ def test_near_those_classes_a_home_is_still_found(text):
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
+# Damaged text (issue 14, session 8): two damaged words in one phrase, `y` read `v`, and
+# speech-to-text (`keys safe`, `key's safe`, `for`/`to` heard inside a spoken code), read by
+# the OCR reading (recognizers/ocr_reading.py) before the grammar.
+@pytest.mark.parametrize("text", [
+    "Scanned slip: Ke y Saf e by fron t door - 3 3 9 0",
+    "OCR: spare kev und er the mat",
+    "Dictated: the keys safe code is two five for one",
+    "Voice note: the key's safe code is one six to nine",
+])
+def test_damaged_and_dictated_text_is_found(text):
+    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Dictated: keep the keys safe when you go out, code for the gym is five",
+    "Key safe fitted; one to one support two to three times a week",
+    "OCR: kev worker und er review",
+])
+def test_damaged_and_dictated_near_misses_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
 def test_an_organisation_adds_owners_by_class(tmp_path):
     text = "bingo hall side door code 4 4 2 1"
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -524,7 +546,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 6  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 5  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts the files, the summary times the run: a code equal to that count or
     # to digits of that time (`"seconds": 21.1007`) is no leak.

@@ -36,6 +36,14 @@ DAMAGED = [
     ("Key safe code: 7 I 3 O", "Key safe code: 7 1 3 0"),
     ("code I 9 8 4 on the left", "code 1 9 8 4 on the left"),
     ("tel O7700 900123", "tel 07700 900123"),
+    ("Ke y Saf e (fron t) - 5 5 2 0", "Key Safe (front) - 5 5 2 0"),  # a three-letter word spaced
+    ("Spare kev with Mrs Allen", "Spare key with Mrs Allen"),  # y read v
+    # speech-to-text: a device's first word heard as a plural or a possessive, a digit word
+    # heard as `for` or `to` inside a spoken code
+    ("the keys safe is by the back door", "the key safe is by the back door"),
+    ("key's safe on the wall", "key safe on the wall"),
+    ("the code is five nine for two", "the code is five nine four two"),
+    ("key box code six to three one", "key box code six two three one"),
 ]
 
 
@@ -53,6 +61,11 @@ def test_damage_is_read_as_the_word_or_the_digit(damaged, read):
     "Postcode SO14 0AA, O2 shop",  # a postcode's district, a brand: two digits at most
     "Sat 12 Oct, Solo 2, at 4 I will go",  # letters of words; one digit beside `I`
     "Room 101 booked for 10.30",
+    "I'm at home, b in the box",  # a three-letter word's halves that are words: `m at`, `b in`
+    "Keep your keys safe when you go out",  # advice: a verb of keeping before `keys safe`
+    "one to one support two to three times a week",  # no code named before the run
+    "the code for the gate is on the sheet, two to three visits",
+    "code nine to five",  # three spoken words: no run
 ])
 def test_clean_text_is_read_as_it_is(text):
     assert read_ocr(text) is None
