@@ -196,6 +196,11 @@ def test_a_label_that_skipped_detection_is_stored_masked(tmp_path):
     (["client", "date_of_birth"], [], False),
     (["notes", "notes"], [["a", "b"]], False),
     (["status"], [["status"]], False),
+    # two columns the vocabulary names, one over dates: a header whatever the others' names
+    (["Client", "DOB", "Round", "Left with", "Safe place"],
+     [["Ann Lee", "01/02/1940", "North", "neighbour", "porch"]], True),
+    (["Client", "Town", "Round", "Left with", "Safe place"],
+     [["Ann Lee", "Hull", "North", "neighbour", "porch"]], False),
 ])
 def test_header_evidence(first, below, expected):
     assert is_header(first, below) is expected

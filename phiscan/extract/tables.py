@@ -13,7 +13,10 @@ like labels and not like data:
   that says whose name a column holds (`data/roles.txt`: `Adult at risk`, `Raised by`,
   `Named nurse`), a programmer's name
   (`date_of_birth`, `nhsNumber`, `NHS No:`), or a type contrast with the column
-  below (words over numbers and dates);
+  below (words over numbers and dates); or, whatever the other cells, two cells the
+  vocabulary names of which one is also words over numbers and dates (`Name | Date of
+  birth | Setting | Vaccine due | Consent`: a list's own columns are often in no
+  vocabulary, and read headerless its names and dates of birth were never read);
 - its first column does not read as labels all the way down (a two-column form,
   `Patient name | Jane Smith` over `NHS number | 943 476 5919`, has its labels there).
 
@@ -55,6 +58,10 @@ MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60
 MAX_LABEL_DIGITS = 2
 FORM_LABEL_SHARE = 2 / 3
+# Columns the vocabulary names that make a header whatever its other columns' names, when
+# one of them is also words over numbers and dates (`Name | Date of birth | Setting |
+# Vaccine due | Consent`: a cohort list's own columns are in no vocabulary).
+MIN_NAMED_COLUMNS = 2
 
 FIELD_WORDS = field_words()
 # `date_of_birth`, `nhsNumber`, `PatientID`, `NHS No:`, `Ref #`, `Weight (kg)`
@@ -116,10 +123,7 @@ def column(rows: list[Cells], index: int) -> list[str]:
 
 def label_evidence(label: str, below: list[str]) -> bool:
     """Vocabulary, a programmer's name, or words over a column of numbers and dates."""
-    if reads_as_label(label):
-        return True
-    numeric = sum(is_numeric(value) for value in below)
-    return bool(below) and numeric * 2 > len(below) and not any(map(str.isdigit, label))
+    return reads_as_label(label) or type_contrast(label, below)
 
 
 def is_label_column(below: list[str], label_share: float = 1.0) -> bool:
@@ -151,7 +155,7 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
     folded = [cell.casefold() for _index, cell in labelled]
     if not repeats_as_columns(folded) or any(looks_like_value(cell) for _i, cell in labelled):
         return False
-    evidence = 0
+    evidence = named = contrasted = 0
     for index, label in labelled:
         values = column(below, index)
         if label.casefold() in {value.casefold() for value in values}:
@@ -159,7 +163,16 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
         if index == 0 and is_label_column(values):
             return False
         evidence += label_evidence(label, values)
-    return evidence * 2 > len(labelled)
+        if reads_as_label(label):
+            named += 1
+            contrasted += type_contrast(label, values)
+    return evidence * 2 > len(labelled) or (named >= MIN_NAMED_COLUMNS and contrasted > 0)
+
+
+def type_contrast(label: str, below: list[str]) -> bool:
+    """Words over a column of numbers and dates (`Date of birth` over `24/03/2018`)."""
+    numeric = sum(is_numeric(value) for value in below)
+    return bool(below) and numeric * 2 > len(below) and not any(map(str.isdigit, label))
 
 
 def repeats_as_columns(cells: list[str]) -> bool:
