@@ -72,6 +72,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")
+# A line that opens a list item: a date (`19/11/2026`, `2026-11-02 01:46`), a time (`10:45`),
+# a number (`3.`, `(2)`) or a bullet, at its start.
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}[:.]\d{2}"
+                        r"|\(?\d{1,3}[.)]|[-*•–])(?=[\s|;,:]|$)")
 
 
 def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
@@ -318,6 +322,13 @@ class LineIndex:
         end = self.newlines[number - 1] if number - 1 < len(self.newlines) else len(self.text)
         return normalise_words(self.text[start:end])
 
+    def opens_item(self, number: int) -> bool:
+        """Whether line `number` (1-based) opens a list item (`_LIST_ITEM`)."""
+        if self.newlines is None:
+            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
+        start = self.newlines[number - 2] + 1 if number > 1 else 0
+        return _LIST_ITEM.match(self.text, start) is not None
+
     def at_head(self, finding: Finding) -> bool:
         """Whether a finding opens its line, as a list item's or a label's value does
         (`Bed 4 Mr Frank Oduya`, `2. BELL, Dorothy`, `Patient name: ...`), not a mention
@@ -368,6 +379,20 @@ class EntryNames:
                 self.record[id(finding)] = entry.record
             for number in {self.line_of(finding) for finding in entry.findings}:
                 self.split_line(number, lines[number], entry.head)
+
+    def assign_items(self, findings: list[Finding], items: list[int]) -> dict[int, str]:
+        """The record of each finding of a list of people that identifies nobody: each
+        item (`list_items`) with the lines under it up to the next item is an entry of its
+        own (`line 12`), so the access note under one person's line is that person's, never
+        the list's as a whole (which joined the one person whose name was known: their
+        neighbour's key-safe code became theirs). What stands above the first item (a
+        title, the staff on shift, a staff-room code) stays the record's."""
+        base = self.prefix.strip() or "document"
+        named: dict[int, str] = {}
+        for finding in findings:
+            at = bisect_right(items, self.line_of(finding)) - 1
+            named[id(finding)] = base if at < 0 else self.name(items[at])
+        return named
 
     def lives_with(self, entry: Entry, owner: Entry) -> bool:
         """An entry that says its person shares the home of the person above, by name
@@ -425,6 +450,25 @@ class EntryNames:
             self.record[id(finding)] = self.name(number, f" item {index}")
 
 
+def list_items(findings: list[Finding], lines: LineIndex) -> list[int]:
+    """The lines of a list of people that identifies nobody (a warden's daily log, a careline
+    call log: `19/11/2026  Flat 19 Ms Veronica Schofield: fall ...` over an indented `Access
+    note: ...`): the lines with findings that open a list item (a date, a time, a number, a
+    bullet); [] unless two or more of them name different subjects' (or unmarked) full
+    names and no identifier stands anywhere in the record (with one, the entries of
+    `holds_several_people` decide). An item naming nobody (`10:30 Scheme office door code
+    changed`) is an item too: never the person's above."""
+    if any(person_kind(finding) not in (None, SUBJECT_NAME) for finding in findings):
+        return []
+    named: dict[int, set[str]] = defaultdict(set)
+    for finding in findings:
+        named[lines.line_of(finding)].update(
+            [finding.value_hash] if person_kind(finding) == SUBJECT_NAME else [])
+    items = sorted(number for number in named if lines.opens_item(number))
+    people = {frozenset(named[number]) for number in items if named[number]}
+    return items if len(people) > 1 else []
+
+
 def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int]
                              ) -> list[Finding]:
     """The findings, those written after a related person's or a staff member's name on
@@ -465,6 +509,8 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
             one_record = len(set(entries.record.values())) == 1  # one person after all
             named.update((key, record if one_record else name)
                          for key, name in entries.record.items())
+        elif len(found) > 1 and (items := list_items(found, lines)):
+            named.update(entries.assign_items(found, items))
         else:
             named.update((id(finding), record) for finding in found)
     return [replace(finding, record=named[id(finding)]) for finding in findings]
