@@ -5,8 +5,12 @@ its header read when two columns are named by the vocabulary and one of them hea
 (`Child | Date of birth`): before, the list was read headerless, so its children's names and
 dates of birth were never read and a child without an NHS number was missed. A child named
 with an NHS number and no date of birth in a letter (`Re: WHITWORTH, Amelia-Rose`) is the
-same child as the list's row of that name with a date of birth: one row. Scanned and exported
-by the real CLI; nothing raw leaves without `--reveal`.
+same child as the list's row of that name with a date of birth: one row. A walk-in log whose
+items give ages and one date of birth (`09:25  Norman Beever (DOB 12/01/1940) - ...` under
+`09:10  Glenys Hartley, 81 - ...`) gives that date to its own item's person only, so the
+person met again with an NHS number and no date of birth (`BEEVER, Norman` in a letter) is
+one row: read as one record, the log's date was beside two names and the halves never met.
+Scanned and exported by the real CLI; nothing raw leaves without `--reveal`.
 """
 
 from __future__ import annotations
@@ -32,7 +36,21 @@ COHORT_SHARE = {
         "Screening at school found caries in two upper molars. Mum consents to referral.\n\n"
         "Kind regards\nJoanne Pickersgill\nDental Therapist\n"),
 }
-RAW = ["Whitworth", "Nowicki", "Sunderland", "Pickersgill", "14/07/2020", "460 195 4061"]
+WALK_IN_SHARE = {
+    "pharmacy/flu_clinic_walk_in_log.txt": (
+        "Hollins Pharmacy - flu clinic walk-in log - Saturday 14 November 2026\n"
+        "Pharmacist: Ruth Okonjo   Consulting room code 4471 (staff only)\n\n"
+        "09:10  Glenys Hartley, 81 - flu vaccine given, left arm, no reaction.\n"
+        "09:25  Norman Beever (DOB 12/01/1940) - flu vaccine given, right arm.\n"
+        "09:40  Pauline Ossett, 77 - deferred, feverish today.\n"),
+    "pharmacy/letters/gp_notification_0412.txt": (
+        "Hollins Pharmacy - notification of vaccination to the GP practice\n\n"
+        "Patient: BEEVER, Norman   NHS number 412 809 6792\n"
+        "Influenza vaccine given in the pharmacy on 14/11/2026, batch FL2231.\n\n"
+        "Kind regards\nRuth Okonjo\nPharmacist\n"),
+}
+RAW = ["Whitworth", "Nowicki", "Sunderland", "Pickersgill", "14/07/2020", "460 195 4061",
+       "Beever", "Hartley", "Ossett", "Okonjo", "12/01/1940", "412 809 6792"]
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +76,14 @@ def test_the_cohort_export_holds_no_raw_value_without_reveal(cohort, tmp_path):
     assert len(rows) == 3
     assert_no_raw_values(cohort, RAW)
     assert_no_raw_values(tmp_path, RAW)
+
+
+@pytest.fixture(scope="module")
+def walk_in(tmp_path_factory) -> Path:
+    return scanned_share(tmp_path_factory, "walk-in", WALK_IN_SHARE)
+
+
+def test_a_date_of_birth_in_a_list_item_is_its_own_person_s(walk_in, tmp_path):
+    assert people_of(export_individuals(walk_in, tmp_path, "--reveal")) == [
+        person("Norman Beever", "4128096792", "12/01/1940")]
+    assert_no_raw_values(walk_in, RAW)

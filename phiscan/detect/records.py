@@ -72,6 +72,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")
+_MARKER_WORD = re.compile(r"[\d:./()|\-–]+")
 # A line that opens a list item: a date (`19/11/2026`, `2026-11-02 01:46`), a time (`10:45`),
 # a number (`3.`, `(2)`) or a bullet, at its start.
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}[:.]\d{2}"
@@ -329,6 +330,17 @@ class LineIndex:
         start = self.newlines[number - 2] + 1 if number > 1 else 0
         return _LIST_ITEM.match(self.text, start) is not None
 
+    def heads_item(self, finding: Finding) -> bool:
+        """Whether a finding comes right after its line's list-item marker (`09:30  Aoife
+        Fenwick, 5`, `2. 09:10  Mrs Doris Atherton`), a title or a time allowed between."""
+        start = self.text.rfind("\n", 0, finding.start) + 1
+        marker = _LIST_ITEM.match(self.text, start)
+        if marker is None:
+            return False
+        words = self.text[marker.end():finding.start].split()
+        return all(word.rstrip(".").casefold() in TITLES or _MARKER_WORD.fullmatch(word)
+                   for word in words)
+
     def at_head(self, finding: Finding) -> bool:
         """Whether a finding opens its line, as a list item's or a label's value does
         (`Bed 4 Mr Frank Oduya`, `2. BELL, Dorothy`, `Patient name: ...`), not a mention
@@ -451,22 +463,28 @@ class EntryNames:
 
 
 def list_items(findings: list[Finding], lines: LineIndex) -> list[int]:
-    """The lines of a list of people that identifies nobody (a warden's daily log, a careline
-    call log: `19/11/2026  Flat 19 Ms Veronica Schofield: fall ...` over an indented `Access
-    note: ...`): the lines with findings that open a list item (a date, a time, a number, a
-    bullet); [] unless two or more of them name different subjects' (or unmarked) full
-    names and no identifier stands anywhere in the record (with one, the entries of
-    `holds_several_people` decide). An item naming nobody (`10:30 Scheme office door code
+    """The lines of a list of people (a warden's daily log, a careline call log: `19/11/2026
+    Flat 19 Ms Veronica Schofield: fall ...` over an indented `Access note: ...`; a school
+    nurse's drop-in log: `09:30  Aoife Fenwick, 5 - ...`, `10:45  Maisie O'Hara (DOB ...)`):
+    the lines with findings that open a list item (a date, a time, a number, a bullet); []
+    unless two or more items name different subjects' (or unmarked) full names. In a record
+    with an identifier (and no two people's: then `holds_several_people` decides) a name
+    counts only right after its item's marker, and only when no identifier stands above the
+    first item: a client's note (`Client: ... DOB ...` over dated visits, one naming a
+    colleague) is one person's. An item naming nobody (`10:30 Scheme office door code
     changed`) is an item too: never the person's above."""
-    if any(person_kind(finding) not in (None, SUBJECT_NAME) for finding in findings):
-        return []
+    identifiers = [finding for finding in findings
+                   if person_kind(finding) not in (None, SUBJECT_NAME)]
     named: dict[int, set[str]] = defaultdict(set)
     for finding in findings:
         named[lines.line_of(finding)].update(
-            [finding.value_hash] if person_kind(finding) == SUBJECT_NAME else [])
+            [finding.value_hash] if person_kind(finding) == SUBJECT_NAME and (
+                not identifiers or lines.heads_item(finding)) else [])
     items = sorted(number for number in named if lines.opens_item(number))
     people = {frozenset(named[number]) for number in items if named[number]}
-    return items if len(people) > 1 else []
+    if len(people) < 2 or any(lines.line_of(finding) < items[0] for finding in identifiers):
+        return []
+    return items
 
 
 def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int]
