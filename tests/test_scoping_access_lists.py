@@ -55,7 +55,8 @@ def lists(tmp_path_factory) -> Path:
 
 def test_each_item_of_a_list_gives_its_own_person_their_access(lists, tmp_path):
     rows = export_individuals(lists, tmp_path, "--reveal")
-    assert sorted((key("PERSON", row["name"]), row["home_access_kinds"]) for row in rows) == sorted([
+    given = sorted((key("PERSON", row["name"]), row["home_access_kinds"]) for row in rows)
+    assert given == sorted([
         (key("PERSON", "Doris Atherton"), "left_open;key_holder"),
         (key("PERSON", "Albert Crabtree"), "hidden_key"),
         (key("PERSON", "Edith Ramsbottom"), "code"),
