@@ -72,6 +72,13 @@ def import_readers(names: Iterable[str]) -> None:
         _load_quietly(EXTRACTORS[chosen])
 
 
+def holds_prose(names: Iterable[str]) -> bool:
+    """Whether any of these file names' extensions names a format of written prose
+    (`PROSE_EXTRACTORS`)."""
+    return any(EXTENSIONS.get(os.path.splitext(name)[1].lower()) in PROSE_EXTRACTORS
+               for name in names)
+
+
 def _load_quietly(extractor: Extractor) -> None:
     if isinstance(extractor, Lazy):
         with contextlib.suppress(ExtractionError):
@@ -168,6 +175,11 @@ READ_TOGETHER = {"json": ("json", "fhir")}
 # Extensions whose content is a text format: binary content under them is skipped.
 TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf", "eml", "hl7",
                              "sql", "mbox"})
+# Formats whose files are mostly sentences (notes, letters, e-mails, slides, scans read by
+# OCR): their text reaches most of the detectors' patterns that are compiled on first use,
+# where messages, tables and databases reach few of them.
+PROSE_EXTRACTORS = frozenset({"text", "html", "docx", "pdf", "rtf", "eml", "msg", "mbox", "doc",
+                              "ppt", "pptx", "odt", "odp", "pst", "image"})
 # Formats that start with a magic number: content without it (a zip renamed .jpg) is sniffed.
 MAGIC_CHECKS = {"image": is_image}
 
@@ -205,6 +217,6 @@ def unique_children(pieces: Iterator[Piece]) -> Iterator[Piece]:
 
 __all__ = [
     "EXTRACTORS", "EXTENSIONS", "ExtractContext", "ExtractionError", "LimitExceeded", "Skip",
-    "choose_extractor", "import_every_reader", "import_readers", "run_extractor", "sniff",
-    "unique_children",
+    "choose_extractor", "holds_prose", "import_every_reader", "import_readers", "run_extractor",
+    "sniff", "unique_children",
 ]
