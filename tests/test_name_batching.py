@@ -11,6 +11,7 @@ from phiscan.config import Config
 from phiscan.detect.tiered import NerMemory
 from phiscan.detect.unit_memo import UnitMemo
 from phiscan.scan import pipeline
+from phiscan.scan.executors import BATCH_SIZE, SerialExecutor, make_executor
 from phiscan.scan.limits import TIMEOUT_REASON
 from phiscan.scan.pipeline import NameReading, scan_item
 from phiscan.sources.local import LocalSource
@@ -140,3 +141,31 @@ def test_held_text_is_bounded_and_files_without_names_to_read_complete_at_once(
     names.finish()
     assert detector.layered.spacy_calls - calls == 2
     assert all(result.findings for [result] in results)
+
+
+def test_a_serial_scan_reads_each_batch_of_files_names_in_one_spacy_call(tmp_path):
+    """`--workers 1` scans in the pool's batches: 20 letters are two batches (16 and 4),
+    two spaCy calls, with every file's names and the results of file by file."""
+    pairs = itertools.islice(itertools.product(PEOPLE, PEOPLE), BATCH_SIZE + 4)
+    texts = {f"letter-{i:02d}.txt": letter(first[0], last[1], 300 + i)
+             for i, (first, last) in enumerate(pairs)}
+    source, items, config = share_of(tmp_path, texts)
+    config.scan.workers = 1
+    executor = make_executor(config, b"test-key-not-secret")
+    assert isinstance(executor, SerialExecutor)
+    layered = executor.state.detector.layered
+    jobs = [(source.uri, item) for item in items]
+    batched = list(executor.map(jobs))
+    assert layered.spacy_calls == 2
+    layered.ner_memory = NerMemory()
+    executor.state.detector.units = UnitMemo()
+    calls = layered.spacy_calls
+    one_by_one = [executor.state.scan(job) for job in jobs]
+    assert layered.spacy_calls - calls == BATCH_SIZE + 4
+    assert batched == one_by_one
+    assert [result.location for [result] in batched] == [item.location for item in items]
+    # The small model reads a salutation's first name with Jones or Wilson as no person.
+    people = [sum(finding.entity_type == "PERSON" for finding in result.findings)
+              for [result] in batched]
+    assert people == [1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1]
+    executor.close()
