@@ -182,3 +182,61 @@ def test_a_fork_pool_imports_the_readers_of_the_formats_its_share_holds(tmp_path
     assert "openpyxl" in imported and "pypdfium2" not in imported
     assert rows == {"adt.hl7": ("scanned", 3), "rows.csv": ("scanned", 2),
                     "ward.xlsx": ("scanned", 2)}
+
+
+# Scans SHARE with a fork pool of two workers; prints, per process that compiled any, how
+# many of the recognizers' deferred patterns (`Pattern(lazy=True)`) it compiled: the parent
+# as "parent", each worker as "worker".
+DEFERRED_PROBE = """
+import json, os, sys
+from recognizers.base import Pattern
+from phiscan.config import Config
+from phiscan.scan.runner import run_scan
+log, parent = sys.argv[3], os.getpid()
+compile_pattern = Pattern.compile
+def counted(self, flags):
+    if "compiled_regex" in vars(self) and self.compiled_regex is None:  # not at __init__
+        with open(log, "a") as out:
+            out.write(("parent" if os.getpid() == parent else "worker") + "\\n")
+    return compile_pattern(self, flags)
+Pattern.compile = counted
+config = Config()
+config.scan.workers = 2
+run_scan([sys.argv[1]], sys.argv[2], config)
+"""
+
+
+def deferred_compiles(share, out, log) -> dict[str, int]:
+    subprocess.run([sys.executable, "-c", DEFERRED_PROBE, str(share), str(out), str(log)],
+                   capture_output=True, text=True, timeout=600, check=True)
+    lines = log.read_text().split() if log.exists() else []
+    return {process: lines.count(process) for process in sorted(set(lines))}
+
+
+def test_a_fork_pool_compiles_the_deferred_patterns_once_for_a_share_of_prose(tmp_path):
+    """A share whose first files hold prose (a visit note) gets every deferred pattern
+    compiled by the parent before the fork, none by a worker; a share of messages and
+    extracts compiles none before the fork (each worker compiles what its files reach)."""
+    from phiscan.config import Config
+    from phiscan.detect.detector import Detector
+
+    detector = Detector(Config(), b"k" * 16)
+    deferred = sum(pattern.compiled_regex is None
+                   for recognizer in detector.analyzer.registry.recognizers
+                   for pattern in getattr(recognizer, "patterns", None) or ())
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for visit in range(3):
+        (notes / f"visit-{visit}.txt").write_text(
+            f"Visit {visit}: Ann Lee (NHS 943 476 5919) was well. The key safe by the back "
+            "door has code 4321; her daughter holds a spare key.\n")
+    compiled = deferred_compiles(notes, tmp_path / "out-notes", tmp_path / "notes.log")
+    assert deferred > 20
+    assert compiled == {"parent": deferred - 3}  # Presidio's own three compile on first use
+
+    messages = tmp_path / "messages"
+    messages.mkdir()
+    (messages / "adt.hl7").write_bytes(HL7_MESSAGE)
+    (messages / "rows.csv").write_text(ROWS)
+    compiled = deferred_compiles(messages, tmp_path / "out-messages", tmp_path / "rows.log")
+    assert "parent" not in compiled
