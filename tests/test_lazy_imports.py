@@ -220,8 +220,8 @@ def test_a_fork_pool_compiles_the_deferred_patterns_once_for_a_share_of_prose(tm
     from phiscan.config import Config
     from phiscan.detect.detector import Detector
 
-    detector = Detector(Config(), b"k" * 16)
-    deferred = sum(pattern.compiled_regex is None
+    detector = Detector(Config(), b"k" * 16)  # its recognizers may be another test's
+    deferred = sum(getattr(pattern, "lazy", False)
                    for recognizer in detector.analyzer.registry.recognizers
                    for pattern in getattr(recognizer, "patterns", None) or ())
     notes = tmp_path / "notes"
@@ -232,7 +232,7 @@ def test_a_fork_pool_compiles_the_deferred_patterns_once_for_a_share_of_prose(tm
             "door has code 4321; her daughter holds a spare key.\n")
     compiled = deferred_compiles(notes, tmp_path / "out-notes", tmp_path / "notes.log")
     assert deferred > 20
-    assert compiled == {"parent": deferred - 3}  # Presidio's own three compile on first use
+    assert compiled == {"parent": deferred}
 
     messages = tmp_path / "messages"
     messages.mkdir()
