@@ -1465,6 +1465,9 @@ _NO_KEY_IN_IT = Terms(["no key in it", "no keys in it", "no key inside", "no key
                        "nothing in it", "nothing inside it"])
 _EMPTY = Terms(["is empty", "s empty", "was empty", "empty now", "now empty", "left empty"])
 EMPTY_WORDS_AFTER = 8
+# `..., empty since the new one was fitted`: the next piece says so first.
+_EMPTY_NEXT = re.compile(r"[^\S\n]*[,\-\u2013(][^\S\n]*"
+                         r"(?:(?i:it['\u2019]s|it[^\S\n]+is|now|but|and)[^\S\n]+)?(?i:empty)\b")
 _CONDITION = Terms(["if", "when", "in case", "incase", "should", "unless", "whether"])
 
 
@@ -1488,7 +1491,8 @@ def _holds_no_key(text: str, result: RecognizerResult, pattern: str) -> bool:
     # `if the key safe is empty, ...` says what to do then, not that it is
     return _NO_KEY_IN_IT.found_in(normalise_words(
         text[result.start:min(line_end, result.end + WORD_WINDOW_CHARS)])) or (
-        _EMPTY.found_in(f"{matched} {_purpose_after(text, result.end, EMPTY_WORDS_AFTER)} ")
+        (_EMPTY.found_in(f"{matched} {_purpose_after(text, result.end, EMPTY_WORDS_AFTER)} ")
+         or _EMPTY_NEXT.match(text, result.end) is not None)
         and not _CONDITION.found_in(_clause_before(text, result.start, 3)))
 
 

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (579, 582), "hiding": (225, 225), "entry": (200, 201),
-                     "keyholder": (172, 173)}
+    assert found == {"code": (592, 595), "hiding": (228, 228), "entry": (202, 203),
+                     "keyholder": (174, 175)}
     # An app's code told in a relative clause, a speaker's own key (`I've got a key`) and a
     # code for a team in the clause after its smart lock are not read.
     assert [p.text for p in result.missed] == [
@@ -56,7 +56,7 @@ def test_dev_set_rates(predict):
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
         "Locksmith record: customer locked out of her car, spare key at home in the kitchen "
         "drawer"]
-    assert result.near_misses.total == 1069
+    assert result.near_misses.total == 1089
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -457,6 +457,8 @@ def test_near_misses_batch_i_showed_are_not_found(text):
     "Son is fitting a key safe by the back door next week, code to follow",
     "The key safe on the wall (code 1 9 1 9) is empty now",
     "Parcel drop box by the step, combination 4 4 8, no keys in it",
+    "Air bnb: hello! Lock box left of the porch, 5 5 9 0. Checkout is 11",
+    "Spare key safe in the shed, empty since March",
 ])
 def test_set_h_false_alarm_classes_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
@@ -470,6 +472,7 @@ def test_set_h_false_alarm_classes_are_not_found(text):
     "Don't knock, the key is under the mat",
     "No key safe - key is left in the meter cupboard",
     "Her key safe's on the wall by the bins, code 3 0 4 4, her fridge is empty",
+    "Letting agent repair ticket: tenant at work, key safe by the bins, code 6 1 1 6",
 ])
 def test_near_those_classes_a_home_is_still_found(text):
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
