@@ -34,6 +34,9 @@ KEY_WAYS = (CODE, HIDDEN_KEY)  # what going in can be by, the first preferred
 _ABSENT = re.compile(r"(?i)(?<![\w])(?:no|not[^\S\n]+an?|without[^\S\n]+an?)[^\S\n]*$")
 # A key of its own, not a key device's word (`key safe`, `keysafe`, `key box`).
 _OWN_KEY = re.compile(r"(?i)(?<![\w])keys?(?![\w])(?![^\S\n]*-?[^\S\n]*(?:safe|box|pad|lock))")
+# Right after a hidden key's match: its `key` was a key device's first word (`they share the
+# one key| safe`), so the match names no key of its own.
+_DEVICE_REST = re.compile(r"(?i)[^\S\n]*-?[^\S\n]*(?:safe|box|pad|lock)(?![\w])")
 
 
 class Span(Protocol):
@@ -72,11 +75,13 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     """Each `GO_IN` match as the kind of the way in its line gives, else `left_open`; a
     hidden key whose place is read inside a key safe's own match is the key safe's, not a
     hidden key (`Key safe by the back door` as a key by a door, `the key from the key safe
-    by the garage, code 2291`)."""
+    by the garage, code 2291`), as is one whose `key` is a key device's first word (`by the
+    garage door, code 1930 - they share the one key safe`)."""
     codes = [match for match, kind in typed if kind == CODE]
     resolved: list[Typed] = []
     for match, kind in typed:
-        if kind == HIDDEN_KEY and any(code.start < match.end <= code.end for code in codes):
+        if kind == HIDDEN_KEY and (any(code.start < match.end <= code.end for code in codes)
+                                   or _DEVICE_REST.match(text, match.end)):
             continue
         if kind == GO_IN:
             kind = _way_in(text, match, typed)
