@@ -24,9 +24,11 @@ from recognizers.uk_postcode_recognizer import POSTCODE_ANY_CASE
 from recognizers.vocabulary import load_vocabulary
 
 _CAPITALISED = r"\p{Lu}[\p{L}'’\-]*\p{L}"
-# A house number (`121`, `12a`, `3-5`) and up to five capitalised words after it.
+# A house number (`121`, `12a`, `3-5`) and up to five capitalised words after it; after a
+# flat's number, a comma may come first (`Flat 32, Orchard Lea`: the building).
 HOUSE_NUMBER_THEN_WORDS = regex.compile(
-    rf"(?<![\w/.:\-£$#])\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}})?[ \t]+"
+    rf"(?<![\w/.:\-£$#])\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}})?"
+    rf"(?:(?<=(?i:flat|apartment|apt|maisonette)\.?[ \t]*\d{{1,4}}[A-Za-z]?),)?[ \t]+"
     rf"((?:{_CAPITALISED}[ \t]+){{0,4}}{_CAPITALISED})(?![\w'’\-])")
 # After the street: its town (up to two capitalised words) and a postcode, on the line.
 TOWN_AND_POSTCODE = regex.compile(

@@ -105,6 +105,25 @@ def holds(words: list[str], other: list[str]) -> bool:
                for index in range(len(words) - len(other) + 1))
 
 
+# The last word of a label that names an identifier (`Local ID`, `Case Ref`, `Job No`).
+IDENTIFIER_LABEL_WORDS = frozenset({"id", "ids", "identifier", "ref", "refs", "reference", "no",
+                                    "nos", "number", "num", "code", "mrn", "uprn", "serial",
+                                    "pin"})
+# An identifier's value right after its label: three digits or more, letters before them
+# at most (`CFS833483`, `HC-20427`, `943 476 5919`, `: 4471`).
+_IDENTIFIER_AFTER_LABEL = re.compile(
+    r"[ \t]*[:#.]?[ \t]*(?:\p{L}{1,6}[\-/]?)?\d(?:[ \-/]?\d){2,}(?![\p{L}\d])")
+
+
+def labels_identifier(text: str, start: int, end: int) -> bool:
+    """Whether the words text[start:end] are the label of the identifier right after them
+    (`Local ID CFS833483`, `Case Ref: CWD-20931`): a label ending in a word that names an
+    identifier, never a person's name, whatever reads it as one."""
+    last = text[start:end].rsplit(None, 1)[-1:]
+    return (bool(last) and normalise_words(last[0]).strip() in IDENTIFIER_LABEL_WORDS
+            and _IDENTIFIER_AFTER_LABEL.match(text, end) is not None)
+
+
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The line holding start..end (lines end at `\n` or `\r`). The carriage return is
     looked for only inside the `\n`-line: a text without one would otherwise be

@@ -79,11 +79,20 @@ LISTED_NAME_THEN_DATE = (rf"(?<![\p{{L}}'’\-])\p{{Lu}}(?:\p{{Lu}}|['’\-](?=\
                          rf"{_FORENAME}(?:[ ](?:{_FORENAME}|\p{{Lu}}\.?|{NICKNAME})){{0,3}}"
                          r",?[ \t]+")
 _LISTED_BEFORE_DATE = re.compile(LISTED_NAME_THEN_DATE + "$")
+# `Whitworth, Gladys     03.01.1934`, `07:40  Ernest Mallinson\t1937-02-27`: a list row's
+# name at the head of its line (after a list marker or a time at most), two to four
+# capitalised words, and its date of birth across a gap (two spaces or more, or a tab).
+GAPPED_ROW_HEAD = r"(?:(?:[-*•]|\d{1,3}[.)]|\d{1,2}[:.]\d{2})[ \t]+)?"
+GAPPED_NAME_THEN_DATE = (rf"{_FORENAME}(?:,?[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{1,3}}"
+                         r"(?:[ ]{2,}|[ ]*\t[ \t]*)")
+_GAPPED_BEFORE_DATE = re.compile(rf"(?:^|(?<=[\n\r]))[ \t]*{GAPPED_ROW_HEAD}"
+                                 rf"{GAPPED_NAME_THEN_DATE}$")
 
 # Every date kept has birth words on its line (label, field name, the words after), sits
 # in an HL7 PID segment (segments end at a carriage return) or after a name.
 BIRTH_LINES = Trigger(sign=(*BIRTH_CONTEXT.raw_signs(), r"(?:^|(?<=\r))PID\|",
-                           r"\p{L}[ ]?\(\d", rf"{LISTED_NAME_THEN_DATE}\d"))
+                           r"\p{L}[ ]?\(\d", rf"{LISTED_NAME_THEN_DATE}\d",
+                           rf"{GAPPED_NAME_THEN_DATE}\d"))
 
 
 def bracketed_after_name(text: str, start: int, end: int, today: date | None = None) -> bool:
@@ -97,10 +106,12 @@ def bracketed_after_name(text: str, start: int, end: int, today: date | None = N
 
 
 def after_listed_name(text: str, start: int, end: int, today: date | None = None) -> bool:
-    """A date right after `SURNAME, Forename`, old enough not to be an event's date."""
+    """A date right after `SURNAME, Forename`, or across a gap after a list row's name at
+    the head of its line, old enough not to be an event's date."""
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     # Searched in place, so the look-behind sees the real text (as the line gate does).
-    if not _LISTED_BEFORE_DATE.search(text, max(line_start, start - 80), start):
+    if not (_LISTED_BEFORE_DATE.search(text, max(line_start, start - 80), start)
+            or _GAPPED_BEFORE_DATE.search(text, max(line_start, start - 80), start)):
         return False
     today = today or date.today()
     parsed = parse_birth_date(text[start:end], today)

@@ -31,7 +31,7 @@ from recognizers.context import (
     raw_line_field,
     without_digits,
 )
-from recognizers.date_of_birth_recognizer import bracketed_after_name
+from recognizers.date_of_birth_recognizer import GAPPED_ROW_HEAD, bracketed_after_name
 from recognizers.dates import MONTH_NAME, parse_birth_date
 from recognizers.person_ner_recognizer import (
     TITLES,
@@ -45,12 +45,22 @@ from recognizers.vocabulary import NICKNAME, load_vocabulary
 
 NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
+# A label inside a field's value, naming whose value follows (`Contact: Mother: ...`).
+_NESTED_LABEL = r"[^\W\d_][^:\n\r\d]{0,39}:[ \t]+"
+NESTED_LABEL = re.compile(rf"[ \t]*({_NESTED_LABEL})")
 # A field value that is one name: on its own after `field: `, to the end of the line (a
-# Windows line ends `\r\n`), or before a relation in brackets (`Dennis Penrose (son)`).
+# Windows line ends `\r\n`), before a relation in brackets (`Dennis Penrose (son)`), or
+# before the person's own details (`Mother: Agnieszka Hargreaves, 07700 900101, own NHS
+# no. ...`, `Re: Sutcliffe, Callum Caden  aged 4 yrs`), or before the `|` that
+# ends the line's first cell (`Patient: Sutcliffe, Callum Caden  |  D.O.B. ...`) or the
+# wide gap that does (`Optometrist: Sunita Rao    Carer present: ...`).
 FIELD_NAME_VALUE = (
-    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+){_NAME_WORD}"
+    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+(?:{_NESTED_LABEL})?){_NAME_WORD}"
     rf"(?:,?[ \t]+(?:{_NAME_WORD}|{NICKNAME})){{0,5}}"
-    r"(?=[ \t]*(?:\(\p{Ll}[\p{Ll} \-]{0,30}\)[ \t]*)?\r?$)"
+    r"(?=[ \t]*(?:\(\p{Ll}[\p{Ll} \-]{0,30}\)[ \t]*)?\r?$"
+    r"|,[ \t]*\+?\d"
+    r"|(?:,[ \t]*|[ \t]+)(?:D[Oo][Bb]|[Dd]ob|D\.O\.B|[Bb]orn|[Aa]ged|NHS|[Tt]el|[Mm]ob)\b"
+    r"|[ \t]*\||[ \t]{2,}\S)"
 )
 # HL7 v2: PID-5 (patient name) and NK1-2 (next of kin): FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX.
 HL7_NAME = (
@@ -129,6 +139,15 @@ NAME_BEFORE_DATE = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
     rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}(?=[ ]?\(\d[^)\n]{{5,20}}\))"
 )
+# A list row's name at the head of its line with its date of birth across a gap
+# (`Whitworth, Gladys     03.01.1934`, `07:40  Ernest Mallinson\t1937-02-27`):
+# `recognizers.date_of_birth_recognizer.after_listed_name` reads the same shape.
+BEFORE_GAPPED_DATE = "name before a date across a gap"
+NAME_BEFORE_GAPPED_DATE = (
+    rf"(?<=(?:^|[\n\r])[ \t]*{GAPPED_ROW_HEAD})"
+    rf"{_FORENAME}(?:,?[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{1,3}}"
+    r"(?=(?:[ ]{2,}|[ ]*\t[ \t]*)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d))"
+)
 # A name written right before the label of its own identifier, anywhere in a sentence
 # (`Could you add Freda Bagshaw (DOB 09/06/1941) to the list`, `Mr Yeadon, Cyril, born
 # 29/05/1938`, `Mrs HOLROYD, Edna - D.O.B. 12/03/1931`, `Vera Fitzgerald, NHS 462 547
@@ -166,6 +185,7 @@ TRIGGERS = {
         confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
     # the bracketed date after the name, within reach of its (at most four) words
     BEFORE_DATE: Trigger(sign=r"\(\d", reach=160),
+    BEFORE_GAPPED_DATE: Trigger(sign=r"(?:[ ]{2}|\t)[ \t]*\d{1,4}[/.\-]\d", reach=160),
     # the identifier's label after the name (its words within reach)
     BEFORE_IDENTIFIER: Trigger(sign=IDENTIFIER_LABEL, reach=160),
     # the header's name and its colon, at the start of the line
@@ -261,6 +281,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(LISTED, LISTED_NAME, SCORE),
                                   Pattern(HEADED, HEADED_NAME, SCORE),
                                   Pattern(BEFORE_DATE, NAME_BEFORE_DATE, SCORE),
+                                  Pattern(BEFORE_GAPPED_DATE, NAME_BEFORE_GAPPED_DATE, SCORE),
                                   Pattern(BEFORE_IDENTIFIER, NAME_BEFORE_IDENTIFIER, SCORE),
                                   Pattern(MAIL, MAIL_NAME, SCORE)],
             context=fields,
@@ -281,14 +302,17 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return True  # no field line: the pattern cannot match on it
         # What `line_field` reads is decided by the line up to its first colon and whether
         # a space follows it (an HL7 segment's `|` comes before any colon that could stop it).
-        head = (line[:colon], line[colon + 1:colon + 2] in (" ", "\t"))
+        nested = NESTED_LABEL.match(line, colon + 1)
+        head = (line[:colon], line[colon + 1:colon + 2] in (" ", "\t"),
+                nested[1] if nested else "")
         known = self._line_answers.get(head)
         if known is None:
             if len(self._line_answers) >= NAME_FIELD_MEMORY:
                 self._line_answers.clear()
             field = line_field(line)
             known = self._line_answers[head] = field is None or self.is_name_column(
-                raw_line_field(line) or "")
+                raw_line_field(line) or "") or (nested is not None and self.is_name_column(
+                    nested[1].rstrip(" \t:")))
         return known
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
@@ -484,6 +508,12 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return result
         if pattern == BEFORE_DATE:
             return result if self.heads_entry_with_birth_date(text, result) else None
+        if pattern == BEFORE_GAPPED_DATE:
+            words = [word.strip(_QUOTES) for word in value.replace(",", " ").split()
+                     if not INITIAL.fullmatch(word)]
+            date_at = text[result.end:result.end + 40].lstrip(" \t")
+            return None if len(words) < 2 or self.has_no_name_word(words) or not old_enough(
+                date_at.split(None, 1)[0], 2) else result
         if pattern == BEFORE_IDENTIFIER:
             return self.without_leading_words(text, result)
         if pattern == HEADED:
@@ -521,4 +551,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return result
         line_start, line_end = line_bounds(text, result.start, result.end)
         raw_field = raw_line_field(text[line_start:line_end])
-        return result if raw_field is not None and self.is_name_column(raw_field) else None
+        if raw_field is not None and self.is_name_column(raw_field):
+            return result
+        # `Contact: Mother: Agnieszka Hargreaves, ...`: the label nearest the value says
+        nested = text[line_start:result.start].rstrip(" \t")
+        nested = nested[:-1] if nested.endswith(":") else ""
+        nested = nested[nested.rfind(":") + 1:].strip() if ":" in nested else ""
+        return result if nested and self.is_name_column(nested) else None

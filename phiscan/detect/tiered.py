@@ -77,7 +77,7 @@ from phiscan.detect.record_lines import RecordLines
 from phiscan.model import TextUnit, is_unnamed_field
 from recognizers.addresses import in_spans, places
 from recognizers.base import RawMatch, analyze_given
-from recognizers.context import Terms, field_value_of
+from recognizers.context import Terms, field_value_of, labels_identifier
 from recognizers.person_ner_recognizer import in_capitals
 
 PERSON = "PERSON"
@@ -379,6 +379,8 @@ class TieredAnalyzer:
         addresses = (self.address_spans(unit.text)
                      if any(result.entity_type == PERSON for result in cheap) else None)
         cheap = names_outside(addresses, cheap)
+        cheap = [result for result in cheap if result.entity_type != PERSON
+                 or not labels_identifier(unit.text, result.start, result.end)]
         cheap += record_evidence(unit, candidates, cheap, self.threshold)
         windows = Windows(cheap)
         if self.ner_recognizer is None or PERSON not in self.entities or not windows:
@@ -439,7 +441,8 @@ class TieredAnalyzer:
                              or marked_name(text, start, end, self.vocabulary_dirs))):
                     if plan.addresses is None:  # worked out once per unit
                         plan.addresses = self.address_spans(text)
-                    if in_spans(plan.addresses, start, end):
+                    if in_spans(plan.addresses, start, end) or labels_identifier(text, start,
+                                                                                 end):
                         continue
                     people.append(RecognizerResult(
                         found.entity_type, start, end, found.score,
