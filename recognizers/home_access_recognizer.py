@@ -45,7 +45,9 @@ can add its own wording:
 `score_match` then resolves what the lock is for from its owner (the owner word nearest
 to the match in its clause, or its record's line, from `home_access_owners.txt`: a home's
 or a person's own keeps it, a workplace's, school's, holiday let's, vehicle's, kit's,
-medicines box's or firm's drops it; `KS` in a clinical history is a diagnosis), and rejects
+medicines box's or firm's drops it, and so do a parcel box's, a hospital side room's, a skip's
+and a medicine's named right before its lock; a holiday guest's message anywhere on the line
+is a let's; `KS` in a clinical history is a diagnosis), and rejects
 what is not a way into a home by what it is for (an
 office or server-room door, a ward keypad, a promo, login or diagnosis code, a vehicle, a
 kit bag or drugs box, a padlock on a shed, a stairlift's or a window's key,
@@ -57,7 +59,9 @@ after a code's comma that starts something else (`K/S 1 1 4 9, pendant worn`), c
 year, a time, a date or a phone number, instructions under a negation (`do not
 leave the back door unlocked`, `asked us not to leave the door on the latch`, `please stop
 leaving it on the snib`; not what the person cannot do, nor `if not`), someone letting the
-visitor in (`she will let you in`: the person opens the door), and keys
+visitor in (`she will let you in`: the person opens the door), advice not to leave or hide a
+key (`never leave a key under the mat`), a device still to be fitted with no code, a lock said
+to hold no key (`no keys in it`, `the old key safe is empty`), and keys
 lost, removed, being cut, handed back or old. Overlapping matches are
 merged, so one note is one finding. Nothing here logs text: the scan reports masked
 previews only.

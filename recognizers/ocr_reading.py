@@ -15,14 +15,20 @@ so a finding's offsets, its mask and its preview point at the characters the fil
 
 The damaged forms are found in one Aho-Corasick pass over the case-folded text (the same
 folded text the triggers share): every form one OCR confusion away from a word (`m` read
-`rn`, `d` read `cl`, `w` read `vv`, `o`/`0`, `l`/`1`/`I`, `s`/`5`, `b`/`8`), one space
-inside a word of four letters or more, and in a word of five letters or more one pair of
+`rn`, `d` read `cl`, `w` read `vv`, `o`/`0`, `l`/`1`/`I`, `s`/`5`, `b`/`8`, `y`/`v`), one space
+inside a word of four letters or more (of three when neither half is a word: `ke y`), and in
+a word of five letters or more one pair of
 letters swapped, one letter dropped or one added. A form is never a word itself: forms that
 are English words (`recognizers/data/ocr_real_words.txt`, built from a dictionary by
 `tools/build_ocr_words.py`: `font` is not read as `front`, `mall` not as `mail`) and forms
 that two words share are left out, and a space is never closed between two common words
 (`do or`). A form must stand alone (no letter, digit or apostrophe either side: `I'm at` is
 not `mat`).
+
+Speech-to-text's forms are read in the same pass: a key device's first word heard as a plural
+or a possessive (`keys safe`, `key's safe`; not after a verb of keeping: `keep your keys
+safe`), and `for`/`to` heard for a digit inside a spoken code (`the code is five nine for
+two`: at least four digit words, a word naming a code just before).
 
 A digit run reads `l`, `I`, `O`, `o` and `S` as `1`, `1`, `0`, `0` and `5` when the run
 (digits in groups joined by single spaces, hyphens, dots or slashes) holds at least three
