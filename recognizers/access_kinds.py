@@ -76,11 +76,13 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     hidden key whose place is read inside a key safe's own match is the key safe's, not a
     hidden key (`Key safe by the back door` as a key by a door, `the key from the key safe
     by the garage, code 2291`), as is one whose `key` is a key device's first word (`by the
-    garage door, code 1930 - they share the one key safe`)."""
+    garage door, code 1930 - they share the one key safe`) or a code's object's (`key safe
+    number is 1 2 3 4, it's by the back door`)."""
     codes = [match for match, kind in typed if kind == CODE]
     resolved: list[Typed] = []
     for match, kind in typed:
-        if kind == HIDDEN_KEY and (any(code.start < match.end <= code.end for code in codes)
+        if kind == HIDDEN_KEY and (any(code.start < match.end <= code.end
+                                       or code.start == match.start for code in codes)
                                    or _DEVICE_REST.match(text, match.end)):
             continue
         if kind == GO_IN:

@@ -100,10 +100,16 @@ CODE = (
 )
 # A code in words: `four seven two one`, `one-nine-eight-four` (3 to 8 digits).
 _DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
+# Speech-to-text writes `four` as `for` (`for seven one for`): read as a digit only inside a
+# run, after a digit word or before two (`code for one two three` is a code either way), and
+# never before what a `for` is for (`two six for the back door`).
+_SPOKEN_FOR = r"for(?![^\S\n]+(?:the|a|an|her|his|their|my|your|our|this|that|it|you|us)\b)"
+_RUN_DIGIT = rf"(?:{_DIGIT_WORD}|{_SPOKEN_FOR})"
 SPELT_CODE = (
-    rf"(?=(?i:[zontfse]))(?<![\w])(?i:{_DIGIT_WORD}(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+)"
-    rf"{_DIGIT_WORD}(?:(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+|[^\S\n]*,?[^\S\n]+and[^\S\n]+)"
-    rf"{_DIGIT_WORD}){{1,6}})(?![\w])"
+    rf"(?=(?i:[zontfse]))(?<![\w])(?i:(?:{_SPOKEN_FOR}[^\S\n]+(?={_DIGIT_WORD}[^\S\n,\-]+"
+    rf"{_DIGIT_WORD}))?{_DIGIT_WORD}(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+)"
+    rf"{_RUN_DIGIT}(?:(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+|[^\S\n]*,?[^\S\n]+and[^\S\n]+)"
+    rf"{_RUN_DIGIT}){{1,6}})(?![\w])"
 )
 # A code read out digit by digit after a word naming it: `the numbers are 2, 9, 4 and 6`
 # (single digits, the last after `and`; `steps 1, 2 and 3` is no code).
@@ -391,8 +397,10 @@ _UNABLE = Terms([f"{negation} {verb}" for negation in (
 # words and, when the holder comes first, the words after the key (`has a key for the
 # scheme office`) are read for a purpose that is not a home.
 _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by",
-                                 "key given to", "key then its holder"})
-_HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to"})
+                                 "key given to", "key then its holder", "holder has key",
+                                 "key left with", "asked who has key"})
+_HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to",
+                                   "key left with", "asked who has key"})
 _HOLDER_OF = re.compile(r"[^\S\n]+(?i:of|for)\b")
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
@@ -449,10 +457,12 @@ _FASTENED_THINGS = Terms(["shed", "bin", "bins", "bin shed", "bin store", "bike"
                           "trunk", "chest", "trailer", "allotment", "hut", "greenhouse",
                           "summerhouse", "coal bunker", "outhouse", "store", "garage block",
                           "lock up", "lockup", "fridge", "freezer", "drawer", "wardrobe",
-                          "window", "windows", "scooter", "chair", "phone", "laptop"])
+                          "window", "windows", "scooter", "chair", "phone", "laptop",
+                          # a hatch inside the home or the kitchen's is no way in
+                          "loft", "attic", "serving"])
 
 
-_DOOR_PATTERNS = frozenset({"door knack", "door state"})
+_DOOR_PATTERNS = frozenset({"door knack", "door state", "open then go in"})
 
 
 def _fastens_a_thing(text: str, start: int, end: int) -> bool:
@@ -500,10 +510,11 @@ _REPLACED = Terms(["new set", "new keys", "new lock", "new locks", "locksmith", 
                    "locks had been changed", "new locks fitted"])
 # Patterns saying where a key is or who has it.
 _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before key",
-                                             "home key kept", "key said hidden"}
+                                             "home key kept", "key said hidden",
+                                             "key in a placed thing"}
 _PIECE_BREAK = re.compile(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
 _NEGATED_PATTERNS = frozenset({"door state", "door knack", "entry instruction", "route in",
-                               "knock then in", "latched", "let in"})
+                               "knock then in", "latched", "let in", "open then go in"})
 # A number right after one of these, or after one and a filler, is someone else's: a
 # reference, a room, a phone (`job raised 12334`, `job no. 58812`).
 _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ticket",
@@ -856,9 +867,155 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         # A record's field named in one word (`KeySafeCode=5 3 8 8`, `KEY_SAFE_PIN: 4471`,
         # `DoorEntryCode: 2907`): an access object joined to its code word.
         grammar("code field", _CODE_FIELD, SCORE_CODE),
+        *other_words_patterns(words, hiding_reach=hiding_reach, clause_reach=clause_reach),
     ]
 
 
+
+
+# Set_h's classes said in other words (issue 14, session 8): a grammar of who has a key, what
+# is open and where a key is, not a list of phrasings.
+# What someone does with a key they hold: has (got) it, keeps, holds, looks after or minds it,
+# will lend it, lets us use it (`mum's got a spare key`, `Mrs Begum looks after his spare key`,
+# `brother has agreed to let us use his key`).
+_KEY_VERB = (
+    r"(?:['\u2019](?i:s|ve)[^\S\n]+(?i:got)|(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
+    r"|(?i:looks?|looking)[^\S\n]+(?i:after)|(?i:minds?|minding|holding|keeping)"
+    r"|(?i:can|could|will|would)[^\S\n]+(?i:lend)[^\S\n]+(?i:us|you|them)"
+    r"|(?:(?i:has|have)[^\S\n]+)?(?i:agreed|offered|said)[^\S\n]+(?i:to)[^\S\n]+"
+    r"(?:(?i:let)[^\S\n]+(?i:us|you|them) (?i:use|borrow)|(?i:lend)[^\S\n]+(?i:us|you|them))"
+    r"|(?i:lets?)[^\S\n]+(?i:us|you|them) (?i:use|borrow))\b"
+)
+# After `and`, only a verb that is no imperative (`son ... and has keys`; not `and keep the key`).
+_KEY_VERB_AFTER_AND = r"(?i:has|holds|keeps|looks[^\S\n]+after|minds)\b"
+# A bracket beside who holds it is read as one word (`grandparents Ron & Val (07700 900855)`,
+# `brother (7 Dean Rd)`).
+_ASIDE = r"\([^()\n]{0,40}\)"
+# The words every `_KEY_VERB` holds (what its key lines are kept by).
+_HELD_VERB_WORDS = ("hold", "has", "have", "keep", "kept", "got", "look", "mind", "lend", "borrow",
+                    "us use", "you use", "them use")
+# Left with someone, wherever the key is named before in the sentence (`3 keys cut - 1 to
+# officer, 1 left with neighbour Mr Latham at no.17`).
+_LEFT_WITH = r"(?<![\w])(?i:left|lodged|deposited)[^\S\n]+(?i:with)"
+LEFT_WITH_REACH = 80
+# An opening said open or openable, then go in: open, unlocked, never bolted, a bolt that can
+# be slid from outside, a sneck or hook to lift, a handle to turn (`side hatch bolt can be slid
+# from outside, go in`, `door only has a hook-and-eye, lift it and come in`).
+_OPEN_OR_OPENABLE = (
+    r"(?:(?:(?<![\w])(?i:never|not)|(?i:n['\u2019]t))[^\S\n]+(?:(?i:ever|be|been)[^\S\n]+)?"
+    r"(?i:locked|bolted|latched|secured)\b"
+    r"|(?<![\w])(?<!(?<![\w])(?i:to)[^\S\n]+)(?i:open|unlocked|unbolted|unlatched|ajar)\b"
+    r"|(?<![\w])(?i:can|could)[^\S\n]+(?i:be)[^\S\n]+(?i:opened|slid|lifted|pushed|pulled|"
+    r"unhooked|undone|unbolted|unlatched)\b"
+    r"|(?<![\w])(?i:lift|slide|slip|unhook|undo|flip|push|pull|turn|twist)(?:[^\S\n]+(?i:up|back|"
+    r"open|off|down))?[^\S\n]+(?:(?i:it|the[^\S\n]+(?:sneck|latch|handle|bolt|hook|catch|bungee|"
+    r"knob|snib|loop))\b))"
+)
+# Someone's home named by whose it is (`Stan's`, `her house`), not their car (`Stan's car`).
+_PERSONS_HOME = (
+    r"(?:[A-Z][a-z]+['\u2019]s(?=[^\S\n]*(?:[^\w\s]|$)|[^\S\n]+(?i:if|in|when|so|as|and|"
+    r"house|flat|home|bungalow|place|front|back|door)\b)|(?i:her|his|their)[^\S\n]+"
+    r"(?i:house|flat|home|bungalow|place)\b)"
+)
+_HATCHES = ("hatch", "side hatch", "front hatch", "rear hatch", "stern hatch", "cabin door")
+# A code named in a later field of the record its key device is in: fields split by `|` or
+# `;` (`Access: key box rear wall | Notes: ... | Code: 8160`), or `key=value` fields split by
+# spaces (`access_type=key_safe location=rear code=7 0 7 1`).
+_FIELD_BREAK = r"(?:[|;]|[^\S\n]+(?=[A-Za-z_]{2,30}=))"
+_IN_FIELD = rf"(?:(?!{_FIELD_BREAK})[^\n])"
+_LATER_FIELD = (rf"{_IN_FIELD}{{0,60}}(?:{_FIELD_BREAK}{_IN_FIELD}{{0,80}}){{0,3}}?{_FIELD_BREAK}"
+                r"[^\S\n]*(?i:code|pin|combination|combi|combo|key[^\S\n_]?safe[^\S\n_]?code)"
+                r"[^\S\n]*[:=][^\S\n]*")
+# A key device written as a record's value (`access_type=key_safe`).
+_FIELD_DEVICES = ("key_safe", "keysafe", "key_box", "lock_box", "key_pad", "pad_lock")
+# `number` names a code only of a key device or a box (`the number for the box is two five
+# eight zero`): a house's or a phone's number is none.
+_NUMBER_OF = (r"(?<![\w])(?i:number|no\.|digits)[^\S\n]+(?i:for|of|on|to)[^\S\n]+")
+
+
+def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
+                         clause_reach: int = CLAUSE_REACH) -> list[Pattern]:
+    """Who has a key, what is open and where a key is, in any words: a person or relation,
+    a verb of holding and a key in one clause; an opening, its open state or how to open it,
+    and going in; a key in any named thing placed at the home; a code given for a box by its
+    number, or in a later field of its record."""
+    holders = alternation(plurals(words.holders))
+    key_devices = words.device_pattern(holding_a_key=True)
+    containers = alternation(plurals(words.containers))
+    fixtures = alternation([*words.places, *_FIXTURES])
+    entry_points = alternation([*words.stated, *_HATCHES])
+    holder_word = rf"(?:{holders}|{_TITLED}|{_NAMED_PLACED})"
+    # (no negation and no advice between who and their verb: `advised son against keeping a
+    # key in the meter box`)
+    holder_reach = (rf"(?:{_ASIDE}|(?!(?<![\w])(?i:not|never|no[^\S\n]+longer|against|avoid|"
+                    rf"instead[^\S\n]+of|rather[^\S\n]+than)\b|(?i:n't)|:)"
+                    rf"{_CLAUSE_CHAR}){{0,{hiding_reach}}}?")
+    verb = (rf"(?:(?<!(?<![\w])(?i:and|then|please|pls){_SP}){_KEY_VERB}"
+            rf"|(?<=(?<![\w])(?i:and){_SP}){_KEY_VERB_AFTER_AND})")
+    key_held = rf"(?:{_KEY}|{_SET_ALONE}){_NOT_A_KEY_DEVICE}"
+    held_words = (rf"(?:(?!(?i:lost|misplaced|mislaid|returned|given|handed|dropped|no|not|"
+                  rf"never|broken|wrong|old)\b){_WORD}){{0,2}}?")
+    not_negated = rf"(?:(?!(?<![\w])(?i:not|never|no|found)\b|(?i:n't)){_CLAUSE_CHAR})"
+    located = (rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|"
+               rf"front|rear){_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?{fixtures}")
+    return [
+        grammar("holder has key",
+                rf"(?P<holder>{holder_word}{holder_reach}){verb}{_SP}{_DETERMINER}{held_words}"
+                rf"{key_held}", SCORE_KEYHOLDER),
+        # A form's question and its answer (`Who else has keys? - My brother Alan, lives at
+        # 14 Park Rd`): the answer names who holds one.
+        grammar("asked who has key",
+                rf"(?<![\w])(?i:who){_SP}(?:(?i:else|also){_SP})?{_KEY_VERB}{_SP}{_DETERMINER}"
+                rf"{held_words}{key_held}[^\S\n]*[?:][^\S\n]*(?:[\-\u2013:][^\S\n]*)?"
+                rf"(?P<holder>{_DETERMINER}{_described(1)}{holders}|{_TITLED})", SCORE_KEYHOLDER),
+        # The writer's own key to someone's home (`I've got a key for Stan's`).
+        grammar("speaker has key",
+                rf"(?<![\w])(?:I|[Ww]e)(?:['\u2019]ve{_SP}(?i:got)|{_SP}(?i:have|hold|keep)"
+                rf"(?:{_SP}(?i:got))?){_SP}{_DETERMINER}{held_words}{key_held}{_SP}(?i:for|to)"
+                rf"{_SP}{_PERSONS_HOME}", SCORE_KEYHOLDER),
+        grammar("key left with",
+                rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(LEFT_WITH_REACH)}{_LEFT_WITH}{_SP}"
+                rf"(?P<holder>{_DETERMINER}{_described(2)}{holders}|{_TITLED})", SCORE_KEYHOLDER),
+        grammar("open then go in",
+                rf"{entry_points}{not_negated}{{0,40}}?{_OPEN_OR_OPENABLE}{_clause(40)}"
+                rf"(?<![\w])(?<!(?:(?<![\w])(?i:not|never)|(?i:n't)){_SP}){_COME_IN}", SCORE_ENTRY),
+        grammar("key in a placed thing",
+                rf"{_KEY}{_clause(hiding_reach)}{_HIDE_PREPOSITION}{_SP}{_DETERMINER}"
+                rf"{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-]*{_SP}{located}",
+                SCORE_HIDDEN_KEY),
+        grammar("number of object",
+                rf"{_NUMBER_OF}{_DETERMINER}{_described(2)}(?:{key_devices}|{containers})"
+                rf"{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
+        grammar("code in later field",
+                rf"(?:{key_devices}|(?<![\w]){alternation(_FIELD_DEVICES)}(?![\w]))"
+                rf"{_LATER_FIELD}{CODE}", SCORE_CODE),
+    ]
+
+
+# A key device whose record's next field starts within the reach `_LATER_FIELD` allows (from
+# where its first word ends: the rest of a device's name is read in that reach too).
+_FIELD_AFTER = re.compile(r"[^\n|;]{0,100}(?:[|;]|[^\S\n][A-Za-z_]{2,30}=)")
+
+
+_NUMBER_LITERALS = tuple(Literal(word, confirm=_NUMBER_OF) for word in ("number", "no", "digits"))
+
+
+def other_words_triggers(key_line: _Remembered, field_first: _Remembered,
+                         entry_point_first: _Remembered, number_first: Trigger
+                         ) -> dict[str, Trigger]:
+    """Where `other_words_patterns` can match: key lines holding a verb of holding or
+    `left`; the starts of an opening or a hatch; `number` or `digits` before a preposition
+    (`number_first`, a trigger holding `_NUMBER_LITERALS`); the starts of an access object
+    with a record's field after it."""
+    return {
+        "holder has key": (held := _lines_holding(key_line, _HELD_VERB_WORDS)),
+        "speaker has key": held, "asked who has key": held,
+        "key left with": _lines_holding(key_line, ("left", "lodged", "deposited")),
+        "open then go in": entry_point_first,
+        "key in a placed thing": key_line,
+        "number of object": number_first,
+        "code in later field": field_first,
+    }
 
 
 class _Remembered(Trigger):
@@ -927,9 +1084,12 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
           for start in ("key", "kes", "kys", "ke", "ky", "kc")),
         *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe")),
-        *(Literal(name, word_start=False) for name in field_names())]
+        *(Literal(name, word_start=False) for name in field_names()),
+        *(Literal(name) for name in _FIELD_DEVICES if "_" in name)]
     stated = vocabulary_trigger(words.stated).literals
-    objects = _Remembered(Trigger(literals=[*object_literals, *stated]), anchored=True)
+    # (and a hatch, where an opening said open then going in starts: one pass serves both)
+    entry_points = vocabulary_trigger([*words.stated, *_HATCHES]).literals
+    objects = _Remembered(Trigger(literals=[*object_literals, *entry_points]), anchored=True)
     object_first = objects.view(anchored=True, only=object_literals)
     object_line = objects.view(anchored=False, only=object_literals)
     # Around an object followed by `same` (few): a code shared with another object.
@@ -940,8 +1100,10 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         anchored=True, only=vocabulary_trigger(words.code_words).literals)
     containers_first = vocabulary_trigger(plurals(words.containers), anchored=True)
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
+    # (and `number for the box`: its confirmed hits are rare, so one pass serves both)
     instruction_first = Trigger(literals=[*instructions.literals,
-                                          Literal("let", confirm=_LET_IN)], anchored=True)
+                                          Literal("let", confirm=_LET_IN), *_NUMBER_LITERALS],
+                                anchored=True)
     key_line = _Remembered(Trigger(literals=[
         *(Literal(word, word_start=False, word_end=False, confirm=_KEY_WORD)
           for word in ("key", "fob")),
@@ -973,12 +1135,30 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
         "opening then its code": code_word_first,
         "code field": object_first,
+        **other_words_triggers(key_line, objects.view(
+            anchored=True, only=object_literals, followed_by=_FIELD_AFTER),
+            objects.view(anchored=True, only=entry_points), instruction_first),
     }
 
 
 def _is_negated(before: str) -> bool:
     return (_NEGATION.found_in(before) and not _UNABLE.found_in(before)
             and not _OTHERWISE.found_in(before))
+
+
+def _negation_scope(text: str, position: int, label: re.Pattern | None = None) -> str:
+    """The words before position in its clause where a negation of it is read: its last
+    piece between commas, and an earlier piece only when it ends with the negation (`do not,
+    repeat not, leave it open`); `don't knock, side door will be unlocked` negates the knock."""
+    window = text[max(position - WORD_WINDOW_CHARS, 0):position]
+    breaks = [match.end() for match in _CLAUSE_BREAK.finditer(window)]
+    clause = window[breaks[-1]:] if breaks else window
+    found = label.match(clause) if label is not None else None
+    clause = clause[found.end():] if found else clause
+    pieces = clause.split(",")
+    kept = [piece for piece in pieces[:-1] if _NEGATION.ends(normalise_words(piece))]
+    words = normalise_words(" ".join([*kept, pieces[-1]]))
+    return f" {' '.join(words.split()[-NEGATION_WORDS:])} "
 
 
 def _words_before(text: str, position: int, count: int) -> str:
@@ -1046,10 +1226,11 @@ def _purpose_after(text: str, position: int, words: int) -> str:
 
 def _is_time(value: str, word_before: str, after: str) -> bool:
     digits = value.strip("#*")
-    first_after = " ".join(after.split()[:2])
-    if _TIME_SUFFIX.found_in(f" {first_after} ") or _TIME_SUFFIX.found_in(
-        f" {after.split()[0] if after.split() else ''} "
-    ):
+    words = after.split()[:2]
+    # a suffix right after it (`am`, `o clock`), or after the time it runs to (`0930 - 1000
+    # hrs`); not a word after another field (`code=7 0 7 1 visit=AM`)
+    if words and (any(f" {' '.join(words)} ".startswith(suffix) for suffix in _TIME_SUFFIX.padded)
+                  or (words[0].isdigit() and _TIME_SUFFIX.equals(f" {' '.join(words[1:])} "))):
         return True
     if len(digits) == 4 and digits.isdigit() and _TIME_WORDS.found_in(word_before):
         return int(digits[:2]) < 24 and int(digits[2:]) < 60
@@ -1124,6 +1305,7 @@ _WHEREABOUTS = re.compile(
     r"who)(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|will[^\S\n]+be|"
     r"has[^\S\n]+gone|lives|works))?[^\S\n]+(?i:at|in|to)[^\S\n]+"
     r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
+_OWNER_LEAD = re.compile(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]+)?")
 # After the match, an owner is what it is for or on (`door code on the ward`), never where
 # a key is (`in the garage`).
 _OWNER_AFTER = re.compile(
@@ -1276,7 +1458,11 @@ def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int
     if any(a <= hit.start() < b for a, b in skipped):
         return False
     if hit.start() < start:  # an owner the match starts inside (`parcel box`) is before it
-        return not _WHEREABOUTS.search(text, max(scope_start, hit.start() - 60), hit.start())
+        # an owner word that starts with its preposition (`at the hospital`) is read as where
+        # a person is with that preposition (`I'm at the hospital`)
+        lead = _OWNER_LEAD.match(hit.group())
+        return not _WHEREABOUTS.search(text, max(scope_start, hit.start() - 60),
+                                       hit.start() + (lead.end() if lead else 0))
     return _OWNER_AFTER.search(text, max(start, hit.start() - 40), hit.start()) is not None
 
 
@@ -1403,8 +1589,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} {after}"))
                 or _REPLACED.found_in(normalise_words(f"{matched} {after}"))):
             return None
-        if pattern in _NEGATED_PATTERNS and (_is_negated(_clause_before(
-                text, result.start, NEGATION_WORDS, self.writer_label))
+        if pattern in _NEGATED_PATTERNS and (_is_negated(_negation_scope(
+                text, result.start, self.writer_label))
                                              or _INCIDENT.found_in(surroundings)):
             return None
         if pattern == "keyholder word" and (_NO_HOLDER.found_in(_clause_after(text, result.end))
@@ -1549,6 +1735,10 @@ PATTERN_KINDS = {
     "keyholder holds key": kinds.KEY_HOLDER, "keyholder word": kinds.KEY_HOLDER,
     "key held by": kinds.KEY_HOLDER, "key given to": kinds.KEY_HOLDER,
     "key then its holder": kinds.KEY_HOLDER,
+    "holder has key": kinds.KEY_HOLDER, "key left with": kinds.KEY_HOLDER,
+    "speaker has key": kinds.KEY_HOLDER, "asked who has key": kinds.KEY_HOLDER,
+    "open then go in": kinds.LEFT_OPEN, "key in a placed thing": kinds.HIDDEN_KEY,
+    "number of object": kinds.CODE, "code in later field": kinds.CODE,
 }
 
 

@@ -38,25 +38,22 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (592, 595), "hiding": (228, 228), "entry": (202, 203),
-                     "keyholder": (174, 175)}
-    # An app's code told in a relative clause, a speaker's own key (`I've got a key`) and a
-    # code for a team in the clause after its smart lock are not read.
+    assert found == {"code": (602, 604), "hiding": (234, 234), "entry": (209, 210),
+                     "keyholder": (185, 185)}
+    # An app's code told in a relative clause and a code for a team in the clause after its
+    # smart lock are not read.
     assert [p.text for p in result.missed] == [
         "Main door opened by intercom, buzz flat 3",
         "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
         "visitors is 1 9 7 4",
-        "Voicemail (auto-transcribed): hi it's Pat at number nine, just to say I've got a key "
-        "for Stan's if you need it",
-        "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#",
-        "access_type=key_safe location=rear code=7 0 7 1 visit=AM"]
+        "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#"]
     # A code printed on a packet reads like one on a key box, and a car's spare key like the
     # home's: the known false alarms.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
         "Locksmith record: customer locked out of her car, spare key at home in the kitchen "
         "drawer"]
-    assert result.near_misses.total == 1089
+    assert result.near_misses.total == 1121
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -75,12 +72,14 @@ def test_dev_set_rates(predict):
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
-                   "open/set_h.tsv": (63, 75, 0, 75)}
-# Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target:
-# its counts are asserted so that any change to them is seen. Its false-alarm classes are
-# fixed since session 8 (what a lock is for, advice not to hide a key, a device still to
-# come, a lock with no key in it: 0 false alarms), and its damaged text (`Ke y Saf e`,
-# `Spare kev`) is read; its other missed classes are being fixed.
+                   "open/set_h.tsv": (72, 75, 0, 75)}
+# Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
+# tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
+# hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
+# text (`Ke y Saf e`, `Spare kev`) read, and its missed classes said in other words read as
+# grammar (who has a key, what is open, where a key is, a code in words or in a later field).
+# Its counts are asserted so that any change to them is seen; it is kept out of the 95% check
+# as a set measured below it when never shown.
 BELOW_TARGET = {"open/set_h.tsv"}
 
 
@@ -500,6 +499,71 @@ def test_damaged_and_dictated_near_misses_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
+# Set_h's classes said in other words (issue 14, session 8, dev batch L): who has a key in any
+# words (a person or relation, a verb of holding, a key, in one clause), an opening said open
+# or openable then going in, a key in any named thing placed at the home, a code given for a
+# box by its number or in a later field of its record, `for` read as four in a spoken run.
+SAID_IN_OTHER_WORDS = [
+    ("mum says if baby's asleep don't knock, side door will be unlocked, come through",
+     ["left_open"]),
+    ("Gary's mum's got a spare key if we can't get an answer, she's only round the corner",
+     ["key_holder"]),
+    ("grandparents Ron & Val Ashworth (07700 900855) have keys, live 2 doors down",
+     ["key_holder"]),
+    ("brother (7 Dean Rd) has agreed to let us use his key on Thursday", ["key_holder"]),
+    ("Mrs Begum at number 22 looks after his spare key", ["key_holder"]),
+    ("son Mark lives at 5 Elm Row and has keys if no answer", ["key_holder"]),
+    ("3 keys cut - 1 to officer, 1 through letterbox, 1 left with neighbour Mr Latham at no.17",
+     ["key_holder"]),
+    ("I've got a key for Stan's if you need it", ["key_holder"]),
+    ("Form: Who else has keys? - My brother Alan, lives at 14 Park Rd", ["key_holder"]),
+    ("side hatch bolt can be slid from outside, go in, he's usually in bed", ["left_open"]),
+    ("the chalet door only has a hook-and-eye, lift it and come in", ["left_open"]),
+    ("porch door is never bolted, just turn the handle and come in quietly", ["left_open"]),
+    ("the gate and front door will both be open from 9, come on through", ["left_open"]),
+    ("he leaves the key in the gnome by the front step", ["hidden_key"]),
+    ("key in the lantern to the left of the decking steps", ["hidden_key"]),
+    ("so if the nurse comes the number for the box is two five eight zero", ["code"]),
+    ("Speech-to-text: key safe number is for seven one for, it's by the back door", ["code"]),
+    ("Access: key box rear wall | Notes: pt very deaf, don't bother knocking | Code: 8160",
+     ["code"]),
+    ("client=R Moss access=key_safe loc=porch pets=cat code=4 4 1 9", ["code"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), SAID_IN_OTHER_WORDS)
+def test_classes_said_in_other_words_are_found_with_their_kinds(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Her brother Femi has the key to the allotment shed", "Her son has the car keys",
+    "I've got a key for Stan's car", "Who has a key? Nobody, family all abroad",
+    "the warden has agreed to let us use the office key",
+    "Loft hatch is open, come up the ladder carefully",
+    "Clinic door is never locked in hours, walk straight in to reception",
+    "Medicine cabinet: the key is kept in the teapot on the dresser",
+    "Lockers: the key is in the plant pot left of the staff room door",
+    "Clinic: the keypad code for the treatment room is two five eight zero",
+    "Dictated: her phone PIN is for three for one, she asked us to check her texts",
+    "Phone number for the box office is oh one two three four five",
+    "Site: Riverside Clinic | Access: key box by staff entrance | Code: 8160",
+    "site=depot access_type=key_safe location=gate code=2 2 1 9",
+    "Never leave the door on the latch", "Do not, repeat not, leave the door on the latch",
+])
+def test_near_misses_of_those_classes_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+def test_a_negation_is_read_in_its_own_piece():
+    """`don't knock, side door will be unlocked` negates the knock, not the door."""
+    assert HomeAccessRecognizer().analyze("don't knock, side door will be unlocked",
+                                          ["HOME_ACCESS"]) != []
+    assert HomeAccessRecognizer().analyze("please don't leave the side door unlocked",
+                                          ["HOME_ACCESS"]) == []
+
+
 def test_an_organisation_adds_owners_by_class(tmp_path):
     text = "bingo hall side door code 4 4 2 1"
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
@@ -549,7 +613,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 5  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 3  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:

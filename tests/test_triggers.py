@@ -46,7 +46,7 @@ def gated(recognizer: ContextScoredRecognizer, text: str) -> list[tuple]:
 
 def test_every_slow_pattern_has_a_trigger():
     names = {r.name: set(r.triggers) for r in GATED}
-    assert len(names["PhiscanHomeAccessRecognizer"]) == 29
+    assert len(names["PhiscanHomeAccessRecognizer"]) == 37
     assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
     # The health recognizers have no patterns: one automaton pass (health_vocabulary).
     assert {"PhiscanEthnicityRecognizer", "PhiscanReligionRecognizer",
@@ -102,6 +102,11 @@ PIECES = [
     "kcy", "sa fe", "open, come round", "gan in", "fender locker", "p0t", "3",
     "From: ", "to:", "CC:", "Reply-To:", "sender: ", "photo: ", " <l.bishop@care.example>",
     "client_name: ", "postcode: ", "PID-5 patient_name: ", "Albert JACKSON",
+    "has agreed to let us use his", "let us  use", "'s got", "'ve got a", "looks after",
+    "left with", "lodged with", "hatch", "can be slid from outside", "lift it and come in",
+    "come through", "never bolted", "number for the box", "two five eight zero",
+    "for seven one for", " | Code: ", "Who else has keys? - ", "I've got a key for ", "Stan's",
+    "(7 Dean Rd) ", "in the gnome by the front step", "Ke y Saf e", "mum's",
 ]
 
 
