@@ -1422,7 +1422,10 @@ HOME, NOT_HOME, OWNERS, NO_OWNER, CLINICAL = "home", "not home", "owners", "no o
 STAY = "stay"  # a holiday guest's message: read across the line, not the clause
 # The piece before a match a medicine is looked for in (words after a comma, colon, dash or
 # bracket; at most this many).
-_MEDICINE_PIECE_BREAK = re.compile(r"[,;:|()\n.!?]|[^\S\n][\-\u2013\u2014][^\S\n]")
+_MEDICINE_PIECE_BREAK = re.compile(
+    r"[,;:|()\n.!?]|[^\S\n][\-\u2013\u2014][^\S\n]"
+    # a conjunction starts another thing (`insulin pens in the fridge and the key safe ...`)
+    r"|(?<![\w])(?i:and|then|but|so|also|plus|while|whilst)(?![\w])")
 MEDICINE_WORDS = 6
 _BY_WHOM = re.compile(r"^for |(?:^| )only$|^only |^visiting ")
 _NAMES_A_DEVICE = re.compile(r"(?i:key[^\S\n]*safe|key[^\S\n]*box|lock|k/s|code|pin|combi)")
@@ -1641,10 +1644,10 @@ _NOT_YET = Terms(["to be fitted", "to be installed", "to be put up", "being fitt
                   "being installed", "will be fitted", "will be installed", "will fit",
                   "will install", "will put", "is installing", "are installing", "installing",
                   "is fitting", "are fitting", "going to fit", "going to install",
-                  "going to put", "going to get", "could get", "could have", "could fit",
+                  "going to put", "going to get", "could get", "could fit",
                   "could put", "would get", "might get", "should get", "plans to", "planning to",
                   "if she agrees", "if he agrees", "if they agree", "once it s", "once it is",
-                  "next week", "next month", "on order", "been ordered", "is ordered",
+                  "on order", "been ordered", "is ordered",
                   "awaiting fitting", "awaiting installation", "not fitted yet", "not yet fitted"])
 # A lock said to hold no key: `there's no key in it now`, `parcels only, no keys in it` (in
 # the match and the rest of its line), `the old key safe is empty` (in the match and the
@@ -1654,6 +1657,11 @@ _NO_KEY_IN_IT = Terms(["no key in it", "no keys in it", "no key inside", "no key
                        "no key is kept in it", "no key in there", "no keys in there",
                        "nothing in it", "nothing inside it"])
 _EMPTY = Terms(["is empty", "s empty", "was empty", "empty now", "now empty", "left empty"])
+# After the match, `empty` said of its own device: no other thing named or time given first
+# (`... code 1 9 1 9 is empty now`; not `use it when the flat is empty`).
+_DEVICE_EMPTY = re.compile(
+    r"(?:(?!(?:the|her|his|their|my|our|a|an|when|while|whilst|if|until|as|once)\b)\S+ )*?"
+    r"(?:is |s |was |now |left |been |it s |it is )*empty\b")
 EMPTY_WORDS_AFTER = 8
 # `..., empty since the new one was fitted`: the next piece says so first.
 _EMPTY_NEXT = re.compile(r"[^\S\n]*[,\-\u2013(][^\S\n]*"
@@ -1681,7 +1689,8 @@ def _holds_no_key(text: str, result: RecognizerResult, pattern: str) -> bool:
     # `if the key safe is empty, ...` says what to do then, not that it is
     return _NO_KEY_IN_IT.found_in(normalise_words(
         text[result.start:min(line_end, result.end + WORD_WINDOW_CHARS)])) or (
-        (_EMPTY.found_in(f"{matched} {_purpose_after(text, result.end, EMPTY_WORDS_AFTER)} ")
+        (_EMPTY.found_in(f" {matched} ") or _DEVICE_EMPTY.match(" ".join(
+            _purpose_after(text, result.end, EMPTY_WORDS_AFTER).split()))
          or _EMPTY_NEXT.match(text, result.end) is not None)
         and not _CONDITION.found_in(_clause_before(text, result.start, 3)))
 

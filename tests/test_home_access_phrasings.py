@@ -472,6 +472,9 @@ def test_set_h_false_alarm_classes_are_not_found(text):
     "No key safe - key is left in the meter cupboard",
     "Her key safe's on the wall by the bins, code 3 0 4 4, her fridge is empty",
     "Letting agent repair ticket: tenant at work, key safe by the bins, code 6 1 1 6",
+    "Insulin pens in the fridge and the key safe by the door, code 4 1 4 1",
+    "Use the key safe 4 4 5 5 when the flat is empty",
+    "KS by the back door 2 2 1 9, family visiting next week",
 ])
 def test_near_those_classes_a_home_is_still_found(text):
     assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
