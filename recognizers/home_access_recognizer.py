@@ -414,6 +414,10 @@ _STREET_NAME = re.compile(rf" \S+ (?:{'|'.join(_STREET_WORDS)})(?= )")
 _LEADING_ZERO = re.compile(r"(?<= )0 (?=[a-z]{2})")
 # A service that comes to the home is no hospital or hospice (`hospice at home`).
 _AT_HOME_SERVICE = re.compile(r" (?:hospice|hospital|hosp) at home(?= )")
+# A depot injection given to a person is a dose, not a depot (`if he doesn't answer for his
+# depot`, `giving her depot at home`).
+_DEPOT_DOSE = re.compile(r" (?:(?:his|her|their|my|your|monthly|fortnightly|weekly|next) depot"
+                         r"|depot (?:injection|injections|jab|dose|medication)) (?!clinic)")
 # A boat's locker is a place on a home afloat, not a staff locker (`key in the fender locker`).
 _BOAT_LOCKER = re.compile(r" (?:fender|gas|cratch|stern|bow|anchor|rope|cockpit) lockers?(?= )")
 # A keyholder still to be named is none (`Keyholder details to be confirmed`).
@@ -1563,12 +1567,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces = _PIECE_BREAK.split(matched)
         pieces[0] = f"{before} {pieces[0]}"
         pieces[-1] = f"{pieces[-1]} {after}"
-        surroundings = self.for_visitor.sub(" ", _AT_HOME_SERVICE.sub(" ", _BOAT_LOCKER.sub(
-            " ", _STREET_NAME.sub(
+        surroundings = self.for_visitor.sub(" ", _AT_HOME_SERVICE.sub(" ", _DEPOT_DOSE.sub(
+            " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
             " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", "|".join(
-                normalise_words(p) for p in pieces)))))))
-        sentence = _LEADING_ZERO.sub("o", normalise_words(
-            f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}"))
+                normalise_words(p) for p in pieces))))))))
+        sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(
+            f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}")))
         owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
                                      self.service, holder)
         # A home's owner nearer than any other place (`Mum's smart lock`, `Nest app:` before

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (602, 604), "hiding": (234, 234), "entry": (209, 210),
-                     "keyholder": (185, 185)}
+    assert found == {"code": (603, 605), "hiding": (235, 235), "entry": (210, 211),
+                     "keyholder": (186, 186)}
     # An app's code told in a relative clause and a code for a team in the clause after its
     # smart lock are not read.
     assert [p.text for p in result.missed] == [
@@ -53,7 +53,7 @@ def test_dev_set_rates(predict):
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
         "Locksmith record: customer locked out of her car, spare key at home in the kitchen "
         "drawer"]
-    assert result.near_misses.total == 1121
+    assert result.near_misses.total == 1125
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -72,7 +72,7 @@ def test_dev_set_rates(predict):
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
-                   "open/set_h.tsv": (72, 75, 0, 75)}
+                   "open/set_h.tsv": (74, 75, 0, 75)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -531,6 +531,10 @@ SAID_IN_OTHER_WORDS = [
     ("Access: key box rear wall | Notes: pt very deaf, don't bother knocking | Code: 8160",
      ["code"]),
     ("client=R Moss access=key_safe loc=porch pets=cat code=4 4 1 9", ["code"]),
+    # a depot injection is a dose, a library's visit a service (batch M)
+    ("CPN: if he doesn't answer for his depot we can get the key from his brother in flat 3",
+     ["key_holder"]),
+    ("Home library service: spare key under the boot scraper if she's out", ["hidden_key"]),
 ]
 
 
@@ -553,6 +557,8 @@ def test_classes_said_in_other_words_are_found_with_their_kinds(text, kinds):
     "Phone number for the box office is oh one two three four five",
     "Site: Riverside Clinic | Access: key box by staff entrance | Code: 8160",
     "site=depot access_type=key_safe location=gate code=2 2 1 9",
+    "Bus depot: drivers' key safe by the canteen, code 5 5 1 2",
+    "Library: the staff room door code is 2 2 0 9",
     "Never leave the door on the latch", "Do not, repeat not, leave the door on the latch",
 ])
 def test_near_misses_of_those_classes_are_not_found(text):
