@@ -112,7 +112,7 @@ IDENTIFIER_LABEL_WORDS = frozenset({"id", "ids", "identifier", "ref", "refs", "r
 # An identifier's value right after its label: three digits or more, letters before them
 # at most (`CFS833483`, `HC-20427`, `943 476 5919`, `: 4471`).
 _IDENTIFIER_AFTER_LABEL = re.compile(
-    r"[ \t]*[:#.]?[ \t]*(?:\p{L}{1,6}[\-/]?)?\d(?:[ \-/]?\d){2,}(?![\p{L}\d])")
+    r"[ \t]{0,4}[:#.]?[ \t]{0,4}(?:\p{L}{1,6}[\-/]?)?\d(?:[ \-/]?\d){2,}(?![\p{L}\d])")
 
 
 def labels_identifier(text: str, start: int, end: int) -> bool:

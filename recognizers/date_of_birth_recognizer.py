@@ -84,7 +84,7 @@ _LISTED_BEFORE_DATE = re.compile(LISTED_NAME_THEN_DATE + "$")
 # capitalised words, and its date of birth across a gap (two spaces or more, or a tab).
 GAPPED_ROW_HEAD = r"(?:(?:[-*•]|\d{1,3}[.)]|\d{1,2}[:.]\d{2})[ \t]+)?"
 GAPPED_NAME_THEN_DATE = (rf"{_FORENAME}(?:,?[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{1,3}}"
-                         r"(?:[ ]{2,}|[ ]*\t[ \t]*)")
+                         r"(?:[ ]{2,40}|[ ]{0,40}\t[ \t]{0,40})")
 _GAPPED_BEFORE_DATE = re.compile(rf"(?:^|(?<=[\n\r]))[ \t]*{GAPPED_ROW_HEAD}"
                                  rf"{GAPPED_NAME_THEN_DATE}$")
 

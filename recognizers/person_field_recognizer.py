@@ -60,7 +60,7 @@ FIELD_NAME_VALUE = (
     r"(?=[ \t]*(?:\(\p{Ll}[\p{Ll} \-]{0,30}\)[ \t]*)?\r?$"
     r"|,[ \t]*\+?\d"
     r"|(?:,[ \t]*|[ \t]+)(?:D[Oo][Bb]|[Dd]ob|D\.O\.B|[Bb]orn|[Aa]ged|NHS|[Tt]el|[Mm]ob)\b"
-    r"|[ \t]*\||[ \t]{2,}\S)"
+    r"|[ \t]{0,40}\||[ \t]{2,40}\S)"
 )
 # HL7 v2: PID-5 (patient name) and NK1-2 (next of kin): FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX.
 HL7_NAME = (
@@ -146,7 +146,7 @@ BEFORE_GAPPED_DATE = "name before a date across a gap"
 NAME_BEFORE_GAPPED_DATE = (
     rf"(?<=(?:^|[\n\r])[ \t]*{GAPPED_ROW_HEAD})"
     rf"{_FORENAME}(?:,?[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{1,3}}"
-    r"(?=(?:[ ]{2,}|[ ]*\t[ \t]*)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d))"
+    r"(?=(?:[ ]{2,40}|[ ]{0,40}\t[ \t]{0,40})\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d))"
 )
 # A name written right before the label of its own identifier, anywhere in a sentence
 # (`Could you add Freda Bagshaw (DOB 09/06/1941) to the list`, `Mr Yeadon, Cyril, born
@@ -185,7 +185,8 @@ TRIGGERS = {
         confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
     # the bracketed date after the name, within reach of its (at most four) words
     BEFORE_DATE: Trigger(sign=r"\(\d", reach=160),
-    BEFORE_GAPPED_DATE: Trigger(sign=r"(?:[ ]{2}|\t)[ \t]*\d{1,4}[/.\-]\d", reach=160),
+    BEFORE_GAPPED_DATE: Trigger(sign=r"(?<![ \t])(?:[ ]{2}|\t)[ \t]{0,40}\d{1,4}[/.\-]\d",
+                                 reach=160),
     # the identifier's label after the name (its words within reach)
     BEFORE_IDENTIFIER: Trigger(sign=IDENTIFIER_LABEL, reach=160),
     # the header's name and its colon, at the start of the line
