@@ -12,12 +12,15 @@ import pytest
 
 from phiscan.config import Config
 from phiscan.inventory.store import Inventory
+from phiscan.scan.executors import BATCH_SIZE
 from phiscan.scan.pipeline import scan_item
 from phiscan.scan.runner import run_scan
 from phiscan.sources.local import LocalSource
 
 NOTE = "Patient Jane Smith, NHS number 943 476 5919, seen for diabetes review.\n"
-FILES = 6
+# More than one batch: a serial scan reports progress after each batch of files, so the
+# share is taken away while the walk still has files and a folder to list.
+FILES = BATCH_SIZE + 6
 
 
 def fill(share: Path) -> None:
