@@ -72,7 +72,7 @@ def test_dev_set_rates(predict):
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
-                   "open/set_h.tsv": (74, 75, 0, 75)}
+                   "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (67, 75, 3, 75)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -80,7 +80,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # grammar (who has a key, what is open, where a key is, a code in words or in a later field).
 # Its counts are asserted so that any change to them is seen; it is kept out of the 95% check
 # as a set measured below it when never shown.
-BELOW_TARGET = {"open/set_h.tsv"}
+# set_i (a seventh author, session 8): never shown until measured at session 8's end, 66/75
+# with 3 false alarms at its start (a52c682), 67/75 with 3 at its end (31237ea); asserted at
+# those counts, below the target, from then on.
+BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
