@@ -57,6 +57,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from phiscan.detect.entities import DIRECT_IDENTIFIERS, ENTITIES
 from phiscan.detect.normalize import is_full_name
@@ -280,31 +281,34 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.newlines: list[int] | None = None
         self.heading_levels: dict[int, int] | None = None
 
+    @cached_property
+    def newlines(self) -> list[int]:
+        return [match.start() for match in _NEWLINE.finditer(self.text)]
+
     def line_of(self, finding: Finding) -> int:
-        if self.newlines is None:
-            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
         return bisect_right(self.newlines, finding.start - 1) + 1
+
+    def line_start(self, number: int) -> int:
+        """Where line `number` (1-based) starts."""
+        return self.newlines[number - 2] + 1 if number > 1 else 0
+
+    def line_end(self, number: int) -> int:
+        """Where line `number` (1-based) ends (its line break, or the text's end)."""
+        return self.newlines[number - 1] if number - 1 < len(self.newlines) else len(self.text)
 
     def opens_paragraph(self, number: int) -> bool:
         """Whether line `number` (1-based) follows a blank line."""
-        if self.newlines is None:
-            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
         if number < 2 or number - 2 >= len(self.newlines):
             return False
-        before_start = self.newlines[number - 3] + 1 if number > 2 else 0
-        return not self.text[before_start:self.newlines[number - 2]].strip()
+        return not self.text[self.line_start(number - 1):self.line_end(number - 1)].strip()
 
     def blank_between(self, first: int, second: int) -> bool:
         """Whether a blank line stands between lines `first` and `second` (1-based)."""
-        if self.newlines is None:
-            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
         if second - first < 2 or first < 1:
             return False
-        start = self.newlines[first - 1] if first - 1 < len(self.newlines) else len(self.text)
-        end = self.newlines[second - 2] if second - 2 < len(self.newlines) else len(self.text)
+        start, end = self.line_end(first), self.line_end(second - 1)
         return _PARAGRAPH_BREAK.search(self.text, start, end + 1) is not None
 
     def headings(self) -> dict[int, int]:
@@ -317,18 +321,11 @@ class LineIndex:
 
     def line_words(self, number: int) -> str:
         """Line `number` (1-based) as normalised words (`recognizers.context`)."""
-        if self.newlines is None:
-            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
-        start = self.newlines[number - 2] + 1 if number > 1 else 0
-        end = self.newlines[number - 1] if number - 1 < len(self.newlines) else len(self.text)
-        return normalise_words(self.text[start:end])
+        return normalise_words(self.text[self.line_start(number):self.line_end(number)])
 
     def opens_item(self, number: int) -> bool:
         """Whether line `number` (1-based) opens a list item (`_LIST_ITEM`)."""
-        if self.newlines is None:
-            self.newlines = [match.start() for match in _NEWLINE.finditer(self.text)]
-        start = self.newlines[number - 2] + 1 if number > 1 else 0
-        return _LIST_ITEM.match(self.text, start) is not None
+        return _LIST_ITEM.match(self.text, self.line_start(number)) is not None
 
     def heads_item(self, finding: Finding) -> bool:
         """Whether a finding comes right after its line's list-item marker (`09:30  Aoife
