@@ -24,7 +24,6 @@ compiled from their source find.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import functools
 import hashlib
@@ -37,7 +36,7 @@ from pathlib import Path
 
 import regex
 
-from recognizers.vocabulary import DATA_DIR
+from recognizers.vocabulary import DATA_DIR, build_time_file_cli
 
 log = logging.getLogger("phiscan.recognizers")
 
@@ -151,14 +150,8 @@ def holds_all(path: Path | None = None) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 unless the table holds every lazy pattern as it is now")
-    args = parser.parse_args()
-    if args.check:
-        sys.exit(0 if holds_all() else 1)
-    write_table()
+    build_time_file_cli(__doc__, holds_all, write_table,
+                        "exit 1 unless the table holds every lazy pattern as it is now")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ text files give.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import importlib.metadata
 import logging
@@ -35,7 +34,7 @@ from recognizers.health_vocabulary import (
     HealthVocabulary,
     Term,
 )
-from recognizers.vocabulary import DATA_DIR
+from recognizers.vocabulary import DATA_DIR, build_time_file_cli
 
 log = logging.getLogger("phiscan.recognizers")
 
@@ -111,14 +110,8 @@ def write_compiled(path: Path = COMPILED_PATH) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 unless the compiled file matches its sources")
-    args = parser.parse_args()
-    if args.check:
-        sys.exit(0 if load_compiled() is not None else 1)
-    write_compiled()
+    build_time_file_cli(__doc__, lambda: load_compiled() is not None, write_compiled,
+                        "exit 1 unless the compiled file matches its sources")
 
 
 if __name__ == "__main__":

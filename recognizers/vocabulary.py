@@ -7,7 +7,8 @@ folder with files of the same names adds its entries to the shipped ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import regex as re
@@ -90,3 +91,17 @@ def alternation(entries: Iterable[str]) -> str:
     """A word-bounded alternation, longest entries first so `key safe box` beats `key safe`."""
     ordered = sorted(set(entries), key=lambda entry: (-len(entry), entry))
     return r"(?<![\w])(?:" + "|".join(phrase_regex(entry) for entry in ordered) + r")(?![\w])"
+
+
+def build_time_file_cli(description: str, current: Callable[[], bool], write: Callable[[], None],
+                        check_help: str) -> None:
+    """The command line of a file written at build time (`make setup`): write it, or with
+    `--check` exit 1 unless it is `current`."""
+    import argparse  # only for this command, never at a scan's start-up
+
+    parser = argparse.ArgumentParser(description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help=check_help)
+    if parser.parse_args().check:
+        sys.exit(0 if current() else 1)
+    write()
