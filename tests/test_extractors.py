@@ -295,3 +295,13 @@ def test_a_quoted_cell_over_several_lines_is_still_one_cell_beside_a_stray_quote
     units = extract("csv", data)
     assert [fields_of(unit)["Notes"] for unit in units] == [
         'line one line two, "quoted"', 'height 5\'4" and well']
+
+
+def test_two_stray_quotes_do_not_make_the_rows_between_them_one_cell():
+    data = (b'Name,NHS Number,Notes\nJane Smith,9434765919,"said she was fine\n'
+            b'Sam Doe,9434765870,ok\nAmy Roe,9434765889,height 5\'4"\n'
+            b'Bob Poe,4010232137,ok\n')
+    units = extract("csv", data)
+    assert [fields_of(unit)["NHS Number"] for unit in units] == [
+        "9434765919", "9434765870", "9434765889", "4010232137"]
+    assert fields_of(units[2])["Notes"] == "height 5'4\""

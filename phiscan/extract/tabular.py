@@ -57,31 +57,42 @@ def _never_closes(lines: list[str], delimiter: str) -> bool:
     return False
 
 
-def _rows_past_an_open_quote(text: str, delimiter: str) -> Iterator[list[str]]:
-    """A quote that never closes would make the rest of the file one cell, its rows
-    never read as rows: from the row where it opens, lines are read as they stand."""
-    lines = _lines(text)
-    reader = csv.reader(lines, delimiter=delimiter)
-    started = 0
-    last: list[str] | None = None
+def _swallowed(span: list[str], delimiter: str, width: int | None) -> bool:
+    """Whether a row read over several lines is really those lines' rows: its quote never
+    closes, or every line read as it stands has the header's number of cells."""
+    if _never_closes(span, delimiter):
+        return True
+    written = [line for line in span if line.strip()]
+    return width is not None and width > 1 and all(
+        len(cells) == width
+        for cells in csv.reader(written, delimiter=delimiter, quoting=csv.QUOTE_NONE))
+
+
+def _rows_as_written(text: str, delimiter: str) -> Iterator[list[str]]:
+    """The file's rows. A quote that does not close in its own cell (a stray `"` in a
+    note: `said "fine`) makes every line up to the next quote, or to the end of the file,
+    one cell, so their rows were never read as rows: such a row is read line by line as it
+    stands. A quoted cell over several lines (a note with line breaks) stays one cell."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines: list[str] | None = None
+    width: int | None = None
+    first_line = 0
     for row in reader:
-        if last is not None:
-            yield last
-        last, last_start, started = row, started, reader.line_num
-    if last is None:
-        return
-    if reader.line_num - last_start > 1 and _never_closes(lines[last_start:], delimiter):
-        yield from csv.reader(lines[last_start:], delimiter=delimiter, quoting=csv.QUOTE_NONE)
-    else:
-        yield last
+        span = (first_line, reader.line_num)
+        first_line = reader.line_num
+        if span[1] - span[0] > 1:
+            lines = _lines(text) if lines is None else lines
+            written = lines[span[0]:span[1]]
+            if _swallowed(written, delimiter, width):
+                yield from csv.reader(written, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+                continue
+        width = len(row) if width is None else width
+        yield row
 
 
 def _rows(data: bytes, delimiter: str, ctx: ExtractContext) -> Iterator[list[str]]:
     text = decode_text(data)
-    delimiter = delimiter_of(text, delimiter)
-    if text.count('"') % 2 == 0:
-        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return _rows_past_an_open_quote(text, delimiter)
+    return _rows_as_written(text, delimiter_of(text, delimiter))
 
 
 def numbered(rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
