@@ -6,7 +6,7 @@ import spacy
 from thinc.api import use_ops
 from threadpoolctl import threadpool_info
 
-from phiscan.detect.engine import UNUSED_SPACY_COMPONENTS
+from phiscan.detect.engine import SAVED_TOKENIZER, UNUSED_SPACY_COMPONENTS
 from phiscan.detect.tiered import text_blocks
 from tests.test_tiered import corpus_units
 
@@ -40,3 +40,25 @@ def test_numpy_blas_finds_the_entities_blis_finds(detector, config):
     found = entities(nlp)
     assert found == entities(reference)
     assert sum(label == "PERSON" for doc in found for _s, _e, label in doc) > 300
+
+
+def test_tokenizer_built_once_tokenizes_as_the_package_saved_it(detector, config):
+    """The engine's tokenizer starts empty and is read from the package's saved one
+    (`engine.tokenizer_overrides`): the same rules, affixes and matches as spaCy's own load,
+    and the same tokens over every block of the tiered equality test's corpus."""
+    nlp = detector.layered.nlp
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == SAVED_TOKENIZER
+    reference = spacy.load(config.nlp.model, exclude=list(UNUSED_SPACY_COMPONENTS))
+    # Not the vocabulary: it grows with every text the engine's pipeline has read.
+    assert (nlp.tokenizer.to_bytes(exclude=["vocab"])
+            == reference.tokenizer.to_bytes(exclude=["vocab"]))
+    assert len(nlp.tokenizer.rules) > 1000
+    blocks = [unit.text[block.start:block.end] for unit in corpus_units()
+              for block in text_blocks(unit.text)]
+    assert len(blocks) > 2000
+
+    def tokens(pipeline) -> list[list[tuple[int, str]]]:
+        return [[(token.idx, token.text) for token in pipeline.tokenizer(block)]
+                for block in blocks]
+
+    assert tokens(nlp) == tokens(reference)

@@ -28,6 +28,7 @@ from presidio_analyzer.predefined_recognizers import (
     EmailRecognizer,
     IbanRecognizer,
 )
+from spacy.tokenizer import Tokenizer
 
 from phiscan.config import Config, ConfigError
 from phiscan.detect.entities import DEFAULT_ENTITIES
@@ -150,13 +151,53 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
 
 def load_pipeline(model_name: str, excluded: list[str]) -> spacy.language.Language:
     """The installed spaCy pipeline without `excluded`, its layers on `SPACY_OPS`, BLAS on
-    `BLAS_THREADS`."""
+    `BLAS_THREADS`, its tokenizer built once (`tokenizer_overrides`)."""
     from thinc.api import use_ops
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(BLAS_THREADS, user_api="blas")  # this process and its forks
     with use_ops(**SPACY_OPS):
-        return spacy.load(model_name, exclude=excluded)
+        return spacy.load(model_name, exclude=excluded,
+                          config=tokenizer_overrides(model_name))
+
+
+DEFAULT_TOKENIZER = "spacy.Tokenizer.v1"
+SAVED_TOKENIZER = "phiscan.SavedTokenizer.v1"
+
+
+@spacy.registry.tokenizers(SAVED_TOKENIZER)
+def saved_tokenizer() -> Callable[[spacy.language.Language], Tokenizer]:
+    """A tokenizer without rules, for a pipeline whose saved tokenizer replaces it."""
+
+    def empty(nlp: spacy.language.Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return empty
+
+
+def tokenizer_overrides(model_name: str) -> dict:
+    """spaCy's default tokenizer is built from the language's rules (1,347 special cases
+    and three affix regexes) and then, by `from_disk`, reset and built again from the
+    package's saved one: a third of the model's load, paid once per scan by the fork
+    pool's parent. When the package saves a default tokenizer, it starts empty instead;
+    `from_disk` sets every rule, affix and match from the saved file, so it tokenizes the
+    same. A package laid out otherwise is loaded as it says."""
+    saved = package_config(model_name)
+    if saved is None or not (saved[0] / "tokenizer").is_file():
+        return {}
+    if saved[1]["nlp"].get("tokenizer", {}).get("@tokenizers") != DEFAULT_TOKENIZER:
+        return {}
+    return {"nlp": {"tokenizer": {"@tokenizers": SAVED_TOKENIZER}}}
+
+
+@cache
+def package_config(model_name: str) -> tuple[Path, spacy.util.Config] | None:
+    """The installed package's pipeline folder and its config, uninterpolated; None for a
+    package laid out otherwise (not one `*/config.cfg`)."""
+    configs = list(spacy.util.get_package_path(model_name).glob("*/config.cfg"))
+    if len(configs) != 1:
+        return None
+    return configs[0].parent, spacy.util.load_config(configs[0], interpolate=False)
 
 
 def components_not_needed(model_name: str) -> list[str]:
@@ -164,10 +205,10 @@ def components_not_needed(model_name: str) -> list[str]:
     run; not loading them is a fifth of the model's load): all but NER and the shared
     layer it listens to, if it does (`en_core_web_sm`'s NER has its own). Read from the
     installed package's config; a package laid out otherwise keeps all but the parser."""
-    configs = list(spacy.util.get_package_path(model_name).glob("*/config.cfg"))
-    if len(configs) != 1:
+    saved = package_config(model_name)
+    if saved is None:
         return list(UNUSED_SPACY_COMPONENTS)
-    config = spacy.util.load_config(configs[0], interpolate=False)
+    config = saved[1]
     pipeline = list(config["nlp"]["pipeline"])
     needed = set(NER_COMPONENTS)
     for name in NER_COMPONENTS & set(pipeline):
