@@ -440,6 +440,14 @@ _VEHICLE_FITTING = re.compile(
     r" (?:van|vans|car|cars|vehicle|vehicles|ambulance|minibus|bus|lorry|truck|cab) "
     r"(?:has|have|with|s) (?:a |an |the |its )?(?:\w+ )?(?:keypad|key pad|lockbox|lock box|"
     r"key box|keybox|box|key safe|keysafe|padlock|combination|alarm|lock|code|pin) ")
+# A key in a part of a vehicle (`spare key is under the sun visor`, `in the magnetic box
+# under the wheel arch`) is the vehicle's, whoever's it is (`Her Fiesta's spare key`).
+_VEHICLE_PART = re.compile(
+    r" (?:sun ?visors?|visors?|wheel ?arch(?:es)?|footwells?|dashboard|dash|glove ?box|"
+    r"glove compartment|ignition|tow ?bar|bumper|number plate|spare wheel|sat ?nav) "
+    # locked out of a vehicle, a spare key is for the vehicle (`locked out of her car, spare
+    # key at home in the kitchen drawer`)
+    r"| locked out of (?:her|his|their|the|my|a|your) (?:car|van|vehicle|campervan|motor) ")
 # Patterns whose match starts after the object it names (`if the alarm goes off, the code
 # is ...` starts at `code`): this many more words before it are read for a purpose.
 _READ_BACK = frozenset({"opening then its code"})
@@ -576,9 +584,15 @@ def service_word(visitors: Sequence[str]) -> re.Pattern:
     return re.compile(rf"\b{_WRITER_WORDS}\b|{services}")
 
 
-def writer_label(visitors: Sequence[str]) -> re.Pattern:
+def writer_label(visitors: Sequence[str], community: Sequence[str] = ()) -> re.Pattern:
+    """A label naming who wrote (`Pharmacy driver note:`); a general visitor names a service
+    only sent by a community's group (`Church visitor:`, `Mosque befriending:`), not by a
+    workplace (`Ward visitor:` is the ward's)."""
     services = alternation(plurals([v for v in visitors if v not in _NOT_A_SERVICE]))
-    return re.compile(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services})[^\S\n]*:")
+    sent = (rf"|{alternation(community)}[^\S\n]+(?i:visitors?|volunteers?)"
+            if community else "")
+    return re.compile(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services}{sent})"
+                      r"[^\S\n]*:")
 _SENTENCE_END = re.compile(r"[.;\n!?]")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s|$)")
@@ -1289,7 +1303,8 @@ def read_through_ocr(text: str) -> str:
 # home's owner, like the owners file's `[home]` words.
 _PERSON_OWN = (
     r"(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*['\u2019]s"
-    r"|[A-Z][a-z]+['\u2019]s|(?i:mum|dad|gran|nan|grandad|grandma|client|pt|patient|tenant|son|"
+    # a saint's name is a church's, a school's or a hospital's (`St Luke's hall door`)
+    r"|(?<!St[^\S\n])(?<!St\.[^\S\n])(?<!Saint[^\S\n])[A-Z][a-z]+['\u2019]s|(?i:mum|dad|gran|nan|grandad|grandma|client|pt|patient|tenant|son|"
     r"daughter|resident|husband|wife|brother|sister|aunt|uncle|customer|occupier|householder|"
     r"homeowner|owner|user)['\u2019]s)(?![\w])"
     # only when what is theirs is a way in or the home (`Mum's smart lock`, `Ken's front
@@ -1302,7 +1317,10 @@ _ADDRESS_NAME = re.compile(
     r"(?<![\w])[A-Z][\w'\-]*[^\S\n]+(?:"
     + "|".join(word.capitalize() for word in [*_STREET_WORDS, "court", "way", "place", "walk",
                                               "green", "view", "rise", "house", "lodge", "hall"])
-    + r")(?![\w])")
+    + r")(?![\w])"
+)
+# A numbered flat is an address (`Flat 2, 9 Ash Grove`): which home, not whose.
+_NUMBERED_FLAT = re.compile(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
 _WHEREABOUTS = re.compile(
     r"(?<![\w])(?i:she|he|they|pt|patient|client|mum|dad|son|daughter|husband|wife|tenant|i|we|"
@@ -1318,6 +1336,9 @@ _OWNER_AFTER = re.compile(
 _EXPLICIT_PURPOSE = re.compile(
     r"[^\S\n]*(?i:to|for|of|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that|her|his|their)"
     r"[^\S\n]+)?(?:[\w\-']+[^\S\n]+)?")
+# An owner said not to be one (`not void`, `not at the house`) names nothing.
+_NEGATED_OWNER = re.compile(r"(?<![\w])(?i:not|isn['\u2019]t|never)[^\S\n]+"
+                            r"(?:(?i:at|in|on|for|a|an|the|her|his|their|my|our)[^\S\n]+){0,2}$")
 _RECORD_SEPARATOR = re.compile(r"[|;]|(?<=[A-Za-z_])=(?=\S)")
 RECORD_FIELDS = 2  # separators on a line that make it a record of fields
 OWNER_AFTER_CHARS = 40
@@ -1329,7 +1350,7 @@ class PurposeModel:
     (in a record, its line before it), a home's or another class's."""
 
     def __init__(self, classes: dict[str, list[str]], exclusions: Sequence[str],
-                 clinical: Sequence[str]) -> None:
+                 clinical: Sequence[str], visitors: Sequence[str] = ()) -> None:
         owners = [word for name, words in classes.items()
                   if name not in (HOME, NO_OWNER, CLINICAL, STAY) for word in words]
         # A purpose by whom a code is for (`for staff`, `engineers only`) is read next to
@@ -1345,6 +1366,9 @@ class PurposeModel:
         self._home_words = Terms(classes.get(HOME, []))
         self._stay = Terms(classes.get(STAY, []))
         self._medicines: Terms | None = None
+        # a place's own people (`depot team`, `office staff`) work there: not visitors
+        self._visitor = re.compile(alternation(plurals(
+            [v for v in visitors if v not in _PLACE_PEOPLE]))) if visitors else None
 
     def medicine_before(self, text: str, start: int) -> bool:
         """A medicine named in the piece of the clause right before a match (`clozapine kept
@@ -1364,7 +1388,15 @@ class PurposeModel:
         line_start, line_end = line_bounds(text, start, end)
         window = text[max(line_start, start - 2 * WORD_WINDOW_CHARS):
                       min(line_end, end + 2 * WORD_WINDOW_CHARS)]
-        return self._stay.found_in(normalise_words(window))
+        words = normalise_words(window)
+        return self._stay.found_in(words) or _BOOKED_STAY.search(words) is not None
+
+    def _names_a_visitor(self, text: str, hit: re.Match) -> bool:
+        """A place named right before a visitor to the home (`mosque befriending`, `church
+        visitor`) says where the visitor comes from, not what a lock is for."""
+        gap = _SPACES.match(text, hit.end())
+        return (self._visitor is not None and gap is not None
+                and self._visitor.match(text, gap.end()) is not None)
 
     def names_a_home(self, normalised: str) -> bool:
         """Whether normalised words end with a home's word (`the trailer`)."""
@@ -1390,7 +1422,10 @@ class PurposeModel:
         # Addresses, names and services to the home name no other owner.
         if not self._any_other.found_in(normalise_words(text[scope_start:after_end])):
             return None
-        skipped = [*held, *(m.span() for m in _ADDRESS_NAME.finditer(text, scope_start, after_end)),
+        # An address (`Flat 2`, `Rowan House`) says which home, not whose.
+        held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME)
+                 for m in address.finditer(text, scope_start, after_end)]
+        skipped = [*held,
                    *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
         best: tuple[int, bool, str] | None = None
         for kind, name in ((NOT_HOME, OWNERS), (NOT_HOME, NOT_HOME), (HOME, HOME)):
@@ -1398,7 +1433,7 @@ class PurposeModel:
             first = scope_start if name != NOT_HOME else label_end
             for hit in patterns[name].finditer(text, first, after_end):
                 if not _is_owner(text, hit, start, held if kind == HOME else skipped,
-                                 scope_start):
+                                 scope_start) or self._names_a_visitor(text, hit):
                     continue
                 distance = (max(start - hit.end(), 0) if hit.start() < start
                             else hit.start() - start)
@@ -1422,7 +1457,17 @@ class PurposeModel:
         return self._patterns()[CLINICAL].search(text, line_start, line_end) is not None
 
 
+# A place booked or rented for a stay (`booked the cottage near Tenby`, `we've rented a
+# cottage for Mum in June`), read in normalised words: a let, not anyone's home. Not a flat,
+# a caravan or a lodge, which people rent to live in.
+_BOOKED_STAY = re.compile(r"(?:^| )(?:booked|rented|hired|reserved)(?: \S+){0,2}? "
+                          r"(?:cottage|cottages|villa|cabin|apartment|glamping|yurt|shepherd s hut)"
+                          r"(?: |$)")
+_SPACES = re.compile(r"[^\S\n]+")
+_PLACE_PEOPLE = frozenset({"staff", "care staff", "team", "agency", "crew", "worker",
+                           "helper", "support worker"})
 HOME, NOT_HOME, OWNERS, NO_OWNER, CLINICAL = "home", "not home", "owners", "no owner", "clinical"
+COMMUNITY = "community"  # a community's premises; its visitors call at homes
 STAY = "stay"  # a holiday guest's message: read across the line, not the clause
 # The piece before a match a medicine is looked for in (words after a comma, colon, dash or
 # bracket; at most this many).
@@ -1464,6 +1509,8 @@ def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int
     what it is for or on."""
     if any(a <= hit.start() < b for a, b in skipped):
         return False
+    if _NEGATED_OWNER.search(text, max(scope_start, hit.start() - 24), hit.start()):
+        return False
     if hit.start() < start:  # an owner the match starts inside (`parcel box`) is before it
         # an owner word that starts with its preposition (`at the hospital`) is read as where
         # a person is with that preposition (`I'm at the hospital`)
@@ -1493,12 +1540,14 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         self.exclusions = Terms([*words.exclusions, *exclusions])
         self.by_whom = Terms([w for w in [*words.exclusions, *exclusions] if _BY_WHOM.search(w)])
         self.not_entry = Terms(words.not_entry)
-        self.writer_label = writer_label(words.visitors)
+        classes = load_classes("home_access_owners.txt", vocabulary_dirs)
+        self.writer_label = writer_label(words.visitors, classes.get(COMMUNITY, []))
         self.service = service_word(words.visitors)
         self.for_visitor = for_visitor(words.visitors)
-        self.purpose = PurposeModel(load_classes("home_access_owners.txt", vocabulary_dirs),
+        self.purpose = PurposeModel(classes,
                                     [*words.exclusions, *exclusions],
-                                    load_vocabulary("clinical_abbreviations.txt"))
+                                    load_vocabulary("clinical_abbreviations.txt"),
+                                    words.visitors)
         self.purpose_words_before = purpose_words_before
         self.purpose_words_after = purpose_words_after
         super().__init__(
@@ -1584,7 +1633,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or (owner != HOME and self.purpose.medicine_before(text, result.start))
                 or _holds_no_key(text, result, pattern)
                 or self.not_entry.found_in(without_digits(sentence))
-                or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)):
+                or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)
+                or _VEHICLE_PART.search(sentence)):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_ADVISED_NOT_TO_LEAVE.search(_clause_before(
                 text, result.start, NEGATION_WORDS, self.writer_label).strip())

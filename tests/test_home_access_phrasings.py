@@ -38,22 +38,22 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (603, 605), "hiding": (235, 235), "entry": (210, 211),
-                     "keyholder": (186, 186)}
-    # An app's code told in a relative clause and a code for a team in the clause after its
-    # smart lock are not read.
+    assert found == {"code": (625, 627), "hiding": (239, 239), "entry": (215, 216),
+                     "keyholder": (191, 192)}
+    # An app's code told in a relative clause, a code for a team in the clause after its
+    # smart lock, and a key kept in an office's key cabinet for a named resident's flat
+    # (batch P) are not read.
     assert [p.text for p in result.missed] == [
         "Main door opened by intercom, buzz flat 3",
         "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
         "visitors is 1 9 7 4",
-        "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#"]
-    # A code printed on a packet reads like one on a key box, and a car's spare key like the
-    # home's: the known false alarms.
+        "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#",
+        "Resettlement: Mr Osei moved into flat 4 on Friday; a spare key to his flat is kept in "
+        "our office key cabinet, tag 12"]
+    # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
-        "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
-        "Locksmith record: customer locked out of her car, spare key at home in the kitchen "
-        "drawer"]
-    assert result.near_misses.total == 1125
+        "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
+    assert result.near_misses.total == 1205
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -72,7 +72,7 @@ def test_dev_set_rates(predict):
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
-                   "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (67, 75, 3, 75)}
+                   "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (67, 75, 0, 75)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -82,7 +82,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # as a set measured below it when never shown.
 # set_i (a seventh author, session 8): never shown until measured at session 8's end, 66/75
 # with 3 false alarms at its start (a52c682), 67/75 with 3 at its end (31237ea); asserted at
-# those counts, below the target, from then on.
+# those counts, below the target, from then on. Its three false alarms (a storage unit, a
+# flat between tenants, a members' club) went in session 9 with whose place a lock opens.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv"}
 
 
@@ -568,6 +569,47 @@ def test_near_misses_of_those_classes_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
+# Whose place a lock, key or code opens (issue 14, session 9, dev batches P and Q): premises
+# that are no one's home (storage, a lock-up, clubs, halls, places of worship, a community
+# garden), a home no one lives in (void, between tenants, vacant, a show home, probate), a
+# stay booked or rented, a key in a part of a vehicle; and, close to them, the homes a
+# resident is named in or a negation keeps (`not void`, `not at the house`).
+@pytest.mark.parametrize("text", [
+    "Mum's boxes are in self-storage at the retail park, unit 40, padlock 5 5 1 8",
+    "He keeps his bike in a lock-up behind the shops (not at the flat), padlock 7 2 7 2",
+    "Storage unit 9: combination 1-4-4-1, Mr Hart's papers are in the grey trunk",
+    "The bowls club door code is 3 0 3 0, Dad plays on Thursdays",
+    "Members' entrance round the back of the Legion, keypad 6 1 6 1",
+    "Gurdwara kitchen: side door code 4 2 4 2 for sewa volunteers",
+    "Community garden polytunnel padlock 9 1 9 1",
+    "Void: 5 Alder Close, between tenancies, key safe by the porch 2 0 2 0",
+    "{\"status\":\"void\",\"unit\":\"Flat 7, Rowan House\",\"keysafe\":\"8 8 2 2\"}",
+    "The house has been vacant since probate, agent's key box code 6 0 6 0",
+    "Show flat 2: keypad code 1 9 2 8#, sales team on site",
+    "We've booked a cottage in Whitby for Dad's birthday, the key box code is 4 1 1 4",
+    "Guest house booked for the funeral: key box by the door, 3 3 7 7",
+    "His van's spare key is under the sun visor",
+    "Spare key's on top of the wheel arch of the Corsa",
+    "Customer locked out of his van, spare key in the kitchen drawer at home",
+    "Scouts at St Peter's: hall door code 5 1 5 1",
+])
+def test_locks_of_places_that_are_no_ones_home_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Tenant's flat (not void, Ms Ray moved in Monday): key safe 4 7 0 1", ["code"]),
+    ("Mr Lyle's house, not the empty one next door: key under the blue pot", ["hidden_key"]),
+    ("Church visitor: spare key under the boot scraper", ["hidden_key"]),
+    ("Parish visitor: her neighbour at no 6 has a key", ["key_holder"]),
+    ("Mosque befriending: Mr Ali's key safe is 2 9 0 3, left of the door", ["code"]),
+    ("Flat 2, 9 Ash Grove: key safe by the door, code 5 2 5 2", ["code"]),
+])
+def test_homes_close_to_those_places_are_found_with_their_kinds(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
 def test_a_negation_is_read_in_its_own_piece():
     """`don't knock, side door will be unlocked` negates the knock, not the door."""
     assert HomeAccessRecognizer().analyze("don't knock, side door will be unlocked",
@@ -625,7 +667,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 3  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 4  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
