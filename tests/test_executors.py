@@ -15,9 +15,11 @@ from phiscan.config import Config
 from phiscan.model import SourceItem
 from phiscan.scan.executors import (
     BATCH_SIZE,
+    LARGEST_BATCH,
     ProcessExecutor,
     SerialExecutor,
     make_executor,
+    scan_batches,
     start_method,
     stream_bounded,
 )
@@ -131,7 +133,17 @@ def test_stream_bounded_never_reads_the_walk_ahead():
                 done += len(batch)
     assert sorted(results) == sorted([f"/x/{index}"] for index in range(1000))
     # The walk is never more than the in-flight batches (plus the one being filled) ahead.
-    assert max_ahead <= (in_flight + 1) * BATCH_SIZE
+    assert max_ahead <= (in_flight + 1) * LARGEST_BATCH
+
+
+def test_scan_batches_grow_from_the_batch_size_to_the_largest():
+    """A scan's batches double from `BATCH_SIZE` to `LARGEST_BATCH` files, in walk order:
+    spaCy's calls read more blocks each, and a small share still reaches every worker."""
+    jobs = [("uri", SourceItem(f"/x/{index}", 0, 0.0)) for index in range(200)]
+    found = list(scan_batches(jobs))
+    assert [len(batch) for batch in found] == [16, 32, 64, 64, 24]
+    assert [job for batch in found for job in batch] == jobs
+    assert [len(batch) for batch in scan_batches(jobs[:20])] == [BATCH_SIZE, 4]
 
 
 def engine_built_on_worker(dask_worker) -> bool:

@@ -11,7 +11,7 @@ from phiscan.config import Config
 from phiscan.detect.tiered import NerMemory
 from phiscan.detect.unit_memo import UnitMemo
 from phiscan.scan import pipeline
-from phiscan.scan.executors import BATCH_SIZE, SerialExecutor, make_executor
+from phiscan.scan.executors import BATCH_SIZE, LARGEST_BATCH, SerialExecutor, make_executor
 from phiscan.scan.limits import TIMEOUT_REASON
 from phiscan.scan.pipeline import NameReading, scan_item
 from phiscan.sources.local import LocalSource
@@ -169,3 +169,26 @@ def test_a_serial_scan_reads_each_batch_of_files_names_in_one_spacy_call(tmp_pat
               for [result] in batched]
     assert people == [1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1]
     executor.close()
+
+
+def test_a_serial_scan_reads_names_in_batches_growing_to_the_largest(tmp_path):
+    """60 letters are three batches (16, 32 and 12 files): three spaCy calls, with the
+    findings of file by file."""
+    assert LARGEST_BATCH >= 4 * BATCH_SIZE
+    pairs = itertools.islice(itertools.cycle(itertools.product(PEOPLE, PEOPLE)),
+                             3 * BATCH_SIZE + 12)
+    texts = {f"letter-{i:02d}.txt": letter(first[0], last[1], 400 + i)
+             for i, (first, last) in enumerate(pairs)}
+    source, items, config = share_of(tmp_path, texts)
+    config.scan.workers = 1
+    executor = make_executor(config, b"test-key-not-secret")
+    layered = executor.state.detector.layered
+    jobs = [(source.uri, item) for item in items]
+    batched = list(executor.map(jobs))
+    assert layered.spacy_calls == 3
+    layered.ner_memory = NerMemory()
+    executor.state.detector.units = UnitMemo()
+    one_by_one = [executor.state.scan(job) for job in jobs]
+    assert batched == one_by_one
+    assert sum(finding.entity_type == "PERSON" for [result] in batched
+               for finding in result.findings) > 40

@@ -40,6 +40,10 @@ Job = tuple[str, SourceItem]
 JobResults = list[LocationResult]
 FirstFiles = Callable[[], list[str] | None]
 BATCH_SIZE = 16
+# Batches grow from BATCH_SIZE to this, doubling: a worker's spaCy call costs a few
+# milliseconds whatever it reads, and 16 HL7 messages give it about seven blocks; the
+# first batches stay small so a share of a few dozen files still reaches every worker.
+LARGEST_BATCH = 64
 MAX_BATCHES_PER_WORKER = 2
 WORKER_CRASHED = "worker process crashed while scanning this file"
 
@@ -83,10 +87,20 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def batches(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+def batches(jobs: Iterable[Job], size: int, largest: int | None = None
+            ) -> Iterator[list[Job]]:
+    """Jobs in batches of `size`, or from `size` doubling up to `largest`."""
     iterator = iter(jobs)
     while batch := list(islice(iterator, size)):
         yield batch
+        if largest is not None:
+            size = min(2 * size, largest)
+
+
+def scan_batches(jobs: Iterable[Job]) -> Iterator[list[Job]]:
+    """The batches a scan sends its workers (or scans serially): `BATCH_SIZE` files
+    first, growing to `LARGEST_BATCH`."""
+    return batches(jobs, BATCH_SIZE, LARGEST_BATCH)
 
 
 def crashed_result(job: Job) -> JobResults:
@@ -115,7 +129,7 @@ def stream_bounded(submit: Callable[[list[Job]], Any], jobs: Iterable[Job], max_
     """Submit batches lazily, never more than max_in_flight at once; yield
     (batch, finished future) in completion order."""
     pending: dict[Any, list[Job]] = {}
-    for batch in batches(jobs, BATCH_SIZE):
+    for batch in scan_batches(jobs):
         while len(pending) >= max_in_flight:
             for future in wait_any(pending):
                 yield pending.pop(future), future
@@ -126,7 +140,7 @@ def stream_bounded(submit: Callable[[list[Job]], Any], jobs: Iterable[Job], max_
 
 
 class SerialExecutor:
-    """In-process (`--workers 1`), in the pool's batches of `BATCH_SIZE` files: spaCy reads
+    """In-process (`--workers 1`), in the pool's batches (`scan_batches`): spaCy reads
     a batch's names in one call, as a pool worker does (read file by file, the names cost
     about three times as much); progress after every batch. A batch that raises is
     scanned again file by file, as in the pool."""
@@ -135,7 +149,7 @@ class SerialExecutor:
         self.state = WorkerState(config, hmac_key)
 
     def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]:
-        for batch in batches(jobs, BATCH_SIZE):
+        for batch in scan_batches(jobs):
             try:
                 finished = self.state.scan_batch(batch)
             except Exception as exc:
