@@ -414,6 +414,10 @@ _STREET_NAME = re.compile(rf" \S+ (?:{'|'.join(_STREET_WORDS)})(?= )")
 _LEADING_ZERO = re.compile(r"(?<= )0 (?=[a-z]{2})")
 # A service that comes to the home is no hospital or hospice (`hospice at home`).
 _AT_HOME_SERVICE = re.compile(r" (?:hospice|hospital|hosp) at home(?= )")
+# A message's medium names no purpose (`Son on WhatsApp:` is no app's code; read in
+# normalised words, where `WhatsApp` is `whats app`).
+_MEDIUM = re.compile(r" (?:whats ?app|face ?book|face ?time|ms teams|teams chat|slack|"
+                     r"messenger|imessage|signal) (?:app )?(?=\S)")
 # A depot injection given to a person is a dose, not a depot (`if he doesn't answer for his
 # depot`, `giving her depot at home`).
 _DEPOT_DOSE = re.compile(r" (?:(?:his|her|their|my|your|monthly|fortnightly|weekly|next) depot"
@@ -641,6 +645,7 @@ class Vocabulary:
         self.states = load("door_states")
         self.places = load("hiding_places")
         self.holders = load("keyholders")
+        self.key_places = load("key_places")
         self.entry = load("entry")
         self.exclusions = load("exclusions")
         self.not_entry = load("not_entry")
@@ -825,8 +830,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         grammar("key held by",
-                rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
-                rf"{_described(2)}{holders}|{_TITLED}|{house})|(?:(?i:the){_SP})?{_NAMED})"
+                rf"{key}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
+                rf"{_described(2)}{holders}|{_TITLED}|{house})|(?:(?i:the|our|wor){_SP})?{_NAMED})"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
                 SCORE_KEYHOLDER),
         # A key, then who keeps it (`Spare? her sister keeps it`, `pick up the spare from
@@ -914,7 +919,11 @@ _HELD_VERB_WORDS = ("hold", "has", "have", "keep", "kept", "got", "look", "mind"
                     "us use", "you use", "them use")
 # Left with someone, wherever the key is named before in the sentence (`3 keys cut - 1 to
 # officer, 1 left with neighbour Mr Latham at no.17`).
-_LEFT_WITH = r"(?<![\w])(?i:left|lodged|deposited)[^\S\n]+(?i:with)"
+# Held or kept at a place that keeps keys (`2 sets held at our office`, `kept at the estate
+# office, ask for Linda`, `lodged with the Co-op`, `one stays at our hostel office`).
+_LEFT_WITH = (r"(?<![\w])(?:(?i:left|lodged|deposited)[^\S\n]+(?i:with)"
+              r"|(?i:held|kept|lodged|left|stays?)[^\S\n]+(?i:at|with))")
+_LEFT_WITH_WORDS = ("left", "lodged", "deposited", "held", "kept", "stay")
 LEFT_WITH_REACH = 80
 # An opening said open or openable, then go in: open, unlocked, never bolted, a bolt that can
 # be slid from outside, a sneck or hook to lift, a handle to turn (`side hatch bolt can be slid
@@ -962,7 +971,11 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
     containers = alternation(plurals(words.containers))
     fixtures = alternation([*words.places, *_FIXTURES])
     entry_points = alternation([*words.stated, *_HATCHES])
-    holder_word = rf"(?:{holders}|{_TITLED}|{_NAMED_PLACED})"
+    # Anyone named who has the spare is who else holds one (`Aisha has the spare at hers`).
+    named_spare = (rf"(?<![\w]){_NOT_A_NAME}[A-Z][a-z]+(?=[^\S\n]*{_KEY_VERB}[^\S\n]+"
+                   rf"{_DETERMINER}(?i:spare)s?\b)")
+    holder_word = rf"(?:{holders}|{_TITLED}|{_NAMED_PLACED}|{named_spare})"
+    key_places = alternation(plurals(words.key_places))
     # (no negation and no advice between who and their verb: `advised son against keeping a
     # key in the meter box`)
     holder_reach = (rf"(?:{_ASIDE}|(?!(?<![\w])(?i:not|never|no[^\S\n]+longer|against|avoid|"
@@ -993,7 +1006,8 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
                 rf"{_SP}{_PERSONS_HOME}", SCORE_KEYHOLDER),
         grammar("key left with",
                 rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(LEFT_WITH_REACH)}{_LEFT_WITH}{_SP}"
-                rf"(?P<holder>{_DETERMINER}{_described(2)}{holders}|{_TITLED})", SCORE_KEYHOLDER),
+                rf"(?P<holder>{_DETERMINER}{_described(2)}(?:{holders}|{key_places})|{_TITLED})",
+                SCORE_KEYHOLDER),
         grammar("open then go in",
                 rf"{entry_points}{not_negated}{{0,40}}?{_OPEN_OR_OPENABLE}{_clause(40)}"
                 rf"(?<![\w])(?<!(?:(?<![\w])(?i:not|never)|(?i:n't)){_SP}){_COME_IN}", SCORE_ENTRY),
@@ -1028,7 +1042,7 @@ def other_words_triggers(key_line: _Remembered, field_first: _Remembered,
     return {
         "holder has key": (held := _lines_holding(key_line, _HELD_VERB_WORDS)),
         "speaker has key": held, "asked who has key": held,
-        "key left with": _lines_holding(key_line, ("left", "lodged", "deposited")),
+        "key left with": _lines_holding(key_line, _LEFT_WITH_WORDS),
         "open then go in": entry_point_first,
         "key in a placed thing": key_line,
         "number of object": number_first,
@@ -1326,7 +1340,11 @@ _WHEREABOUTS = re.compile(
     r"(?<![\w])(?i:she|he|they|pt|patient|client|mum|dad|son|daughter|husband|wife|tenant|i|we|"
     r"who)(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|will[^\S\n]+be|"
     r"has[^\S\n]+gone|lives|works))?[^\S\n]+(?i:at|in|to)[^\S\n]+"
-    r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
+    r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$"
+    # where someone comes back from (`when Kyle gets back from college he uses the back door
+    # keypad`, `home from day centre at 4`)
+    r"|(?<![\w])(?i:back|home|returns?|returned|returning|comes?|came|coming|gets?|got)"
+    r"[^\S\n]+(?i:from)[^\S\n]+(?:(?i:the|a|her|his|their|my)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
 _OWNER_LEAD = re.compile(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]+)?")
 # After the match, an owner is what it is for or on (`door code on the ward`), never where
 # a key is (`in the garage`).
@@ -1618,8 +1636,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces[-1] = f"{pieces[-1]} {after}"
         surroundings = self.for_visitor.sub(" ", _AT_HOME_SERVICE.sub(" ", _DEPOT_DOSE.sub(
             " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
-            " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", "|".join(
-                normalise_words(p) for p in pieces))))))))
+            " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _MEDIUM.sub(" ", "|".join(
+                normalise_words(p) for p in pieces)))))))))
         sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(
             f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}")))
         owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,

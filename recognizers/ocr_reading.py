@@ -15,7 +15,8 @@ so a finding's offsets, its mask and its preview point at the characters the fil
 
 The damaged forms are found in one Aho-Corasick pass over the case-folded text (the same
 folded text the triggers share): every form one OCR confusion away from a word (`m` read
-`rn`, `d` read `cl`, `w` read `vv`, `o`/`0`, `l`/`1`/`I`, `s`/`5`, `b`/`8`, `y`/`v`), one space
+`rn`, `d` read `cl`, `w` read `vv`, `o`/`0`, `l`/`1`/`I`, `s`/`5`, `b`/`8`, `y`/`v`, `e` and
+`o` read `c`, `a` read `n`), one space
 inside a word of four letters or more (of three when neither half is a word: `ke y`), and in
 a word of five letters or more one pair of
 letters swapped, one letter dropped or one added. A form is never a word itself: forms that
@@ -28,10 +29,13 @@ not `mat`).
 Speech-to-text's forms are read in the same pass: a key device's first word heard as a plural
 or a possessive (`keys safe`, `key's safe`; not after a verb of keeping: `keep your keys
 safe`), and `for`/`to` heard for a digit inside a spoken code (`the code is five nine for
-two`: at least four digit words, a word naming a code just before).
+two`: at least four digit words, a word naming a code just before). So are dialect, clipped
+and other languages' spellings of the grammar's words and emoji written for a word
+(`home_access_dialect.txt`: `wi'` with, `'as` has, `oor` our, `chabi` key, `🔑` key),
+standing alone.
 
-A digit run reads `l`, `I`, `O`, `o` and `S` as `1`, `1`, `0`, `0` and `5` when the run
-(digits in groups joined by single spaces, hyphens, dots or slashes) holds at least three
+A digit run reads `l`, `I`, `O`, `o`, `S` and `Z` as `1`, `1`, `0`, `0`, `5` and `2` when
+the run (digits in groups joined by single spaces, hyphens, dots or slashes) holds at least three
 digits besides: a group of digits and those letters (`4O1`, `567l`, `5S12`) or one such
 letter alone between or beside groups (`6 4 l 2`, `7 I 3 O`). A group with any other letter
 is no part of a run (`Sat 12`, `SO14 0AA` holds two digits only).
@@ -50,9 +54,11 @@ from recognizers.triggers import case_folded, is_word_char
 from recognizers.vocabulary import DATA_DIR, read_entries
 
 # What OCR writes for a letter (lower case: the automaton reads folded text, where `I` is `i`).
+# A round letter loses or opens its stroke (`e`, `o` read `c`; `a` read `n`): `kcy snfe by
+# gnrage codc`, `undcr`, `dcor`.
 CONFUSIONS: dict[str, tuple[str, ...]] = {
-    "m": ("rn",), "d": ("cl",), "w": ("vv",), "o": ("0",), "l": ("1", "i"),
-    "i": ("1", "l"), "s": ("5",), "b": ("8",), "y": ("v",),
+    "m": ("rn",), "d": ("cl",), "w": ("vv",), "o": ("0", "c"), "l": ("1", "i"),
+    "i": ("1", "l"), "s": ("5",), "b": ("8",), "y": ("v",), "e": ("c",), "a": ("n",),
 }
 # Swapped, dropped or added letters only in words this long: shorter ones collide with
 # other words at every edit (`safe`: `sale`, `sae`, `sage`).
@@ -74,7 +80,8 @@ COMMON_WORDS = frozenset({
 VOCABULARY_FILES = (
     "home_access_devices.txt", "home_access_code_words.txt", "home_access_containers.txt",
     "home_access_door_states.txt", "home_access_entry.txt", "home_access_hiding_places.txt",
-    "home_access_keyholders.txt", "home_access_openings.txt", "home_access_premises.txt",
+    "home_access_keyholders.txt", "home_access_key_places.txt", "home_access_openings.txt",
+    "home_access_premises.txt",
     "home_access_exclusions.txt", "home_access_not_entry.txt", "home_access_visitors.txt",
     "name_fields.txt",
 )
@@ -88,7 +95,7 @@ GRAMMAR_WORDS = (
     "hanging", "hook", "left", "latch", "unlocked", "open", "yourself", "let", "enter",
     "entry", "access", "alarm", "padlock", "lockbox", "keypad", "worker", "stage",
     "findings", "office", "room", "ward", "staff", "removed", "ordered", "leave", "leaving",
-    "nhs", "patient",
+    "nhs", "patient", "with",
     "hospital", "birth", "born", "date", "dob", "name", "surname", "forename",
 )
 REAL_WORDS_FILE = "ocr_real_words.txt"
@@ -117,19 +124,24 @@ _RUN_AFTER = re.compile(
 _NAMES_A_CODE = re.compile(r"(?<![\w])(?:code|codes|number|numbers|pin|combination|combo|digits|"
                            r"passcode)(?![\w])")
 CODE_WORDS_BEFORE = 3
+# Dialect, clipped and other languages' forms of the grammar's words, each read as the
+# English word (`wi'` with, `nex'` next, `'as` has, `chabi` key): `home_access_dialect.txt`.
+DIALECT_FILE = "home_access_dialect.txt"
+APOSTROPHES = ("'", "\u2019")
 # What a form of the automaton is: a word's damaged form, a digit beside a letter OCR reads
-# for one, a device as speech-to-text writes it, a digit word heard as another word.
-WORD, DIGIT, SPOKEN, HOMOPHONE = "word", "digit", "spoken", "homophone"
+# for one, a device as speech-to-text writes it, a digit word heard as another word, a word
+# in dialect or another language.
+WORD, DIGIT, SPOKEN, HOMOPHONE, DIALECT = "word", "digit", "spoken", "homophone", "dialect"
 MIN_FORM_LENGTH = 3
 
 # A group of a digit run: digits and the letters OCR reads for digits.
-_DIGIT_LETTERS = str.maketrans("lIOoS", "11005")
+_DIGIT_LETTERS = str.maketrans("lIOoSZ", "110052")
 # Where a run may hold a letter read for a digit: a digit beside one of those letters,
 # directly or across one separator (`4O`, `567l`, `4 l`).
 # (One character class first: the engine jumps to it, a third faster than an alternation.)
-_SUSPECT = re.compile(r"[\dlIOoS](?:(?<=\d)[ \-./]?[lIOoS]|(?<=[lIOoS])[ \-./]?\d)")
-_GROUP_CHARS = frozenset("0123456789lIOoS")
-_DIGIT_LETTER_CHARS = frozenset("lIOoS")
+_SUSPECT = re.compile(r"[\dlIOoSZ](?:(?<=\d)[ \-./]?[lIOoSZ]|(?<=[lIOoSZ])[ \-./]?\d)")
+_GROUP_CHARS = frozenset("0123456789lIOoSZ")
+_DIGIT_LETTER_CHARS = frozenset("lIOoSZ")
 _SEPARATORS = frozenset(" -./")
 RUN_MIN_DIGITS = 3
 
@@ -228,12 +240,25 @@ def form_automaton() -> ahocorasick.Automaton:
     # Where a digit meets a letter OCR reads for one (`4o`, `7 l`): the digit runs' pass,
     # in the same pass (value: no word).
     for digit in "0123456789":
-        for letter in "lios":  # `I`, `O`, `S` folded
+        for letter in "liosz":  # `I`, `O`, `S`, `Z` folded
             for joint in ("", *_SEPARATORS):
                 for pair in (digit + joint + letter, letter + joint + digit):
                     automaton.add_word(pair, (len(pair), None, DIGIT))
+    for form, word in dialect_forms().items():
+        automaton.add_word(form, (len(form), word, DIALECT))
     automaton.make_automaton()
     return automaton
+
+
+def dialect_forms() -> dict[str, str]:
+    """`wi'` -> `with`: each `form = word` of the dialect file (folded), an apostrophe
+    written either way."""
+    forms = {}
+    for entry in read_entries(DATA_DIR / DIALECT_FILE):
+        form, _, word = (part.strip() for part in entry.casefold().partition("="))
+        for apostrophe in APOSTROPHES:
+            forms[form.replace("'", apostrophe)] = word
+    return forms
 
 
 def spoken_forms() -> dict[str, str]:
@@ -419,7 +444,7 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
             if text[start] in _DIGIT_LETTER_CHARS or text[last] in _DIGIT_LETTER_CHARS:
                 suspects.append(start)
         elif _standalone(text, start, last + 1) and (
-                kind == WORD or (kind == SPOKEN and _is_spoken_device(folded, start))
+                kind in (WORD, DIALECT) or (kind == SPOKEN and _is_spoken_device(folded, start))
                 or (kind == HOMOPHONE and _is_spoken_digit(folded, start, last + 1))):
             found.append((start, last + 1, word))
     found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))

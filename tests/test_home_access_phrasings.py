@@ -38,22 +38,25 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (625, 627), "hiding": (239, 239), "entry": (215, 216),
-                     "keyholder": (191, 192)}
+    assert found == {"code": (642, 646), "hiding": (245, 245), "entry": (218, 219),
+                     "keyholder": (211, 212)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
-    # (batch P) are not read.
+    # (batch P) are not read; nor a box abbreviated with its code word damaged twice (`kev bx
+    # c0cle`), nor a code of three digits and `#` (batch N).
     assert [p.text for p in result.missed] == [
         "Main door opened by intercom, buzz flat 3",
         "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
         "visitors is 1 9 7 4",
         "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#",
         "Resettlement: Mr Osei moved into flat 4 on Friday; a spare key to his flat is kept in "
-        "our office key cabinet, tag 12"]
+        "our office key cabinet, tag 12",
+        "Handover whiteboard (OCR): Mrs Adeyemi - kev bx c0cle 5 l 9 8",
+        "H@H: kit set-up tomorrow 9am, 17 Ash Grove, communal door 4 7 2 #, flat 5 on 2nd floor"]
     # A code printed on a packet reads like one on a key box: the known false alarm.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 1205
+    assert result.near_misses.total == 1248
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -72,7 +75,7 @@ def test_dev_set_rates(predict):
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
-                   "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (67, 75, 0, 75)}
+                   "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -81,9 +84,14 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # Its counts are asserted so that any change to them is seen; it is kept out of the 95% check
 # as a set measured below it when never shown.
 # set_i (a seventh author, session 8): never shown until measured at session 8's end, 66/75
-# with 3 false alarms at its start (a52c682), 67/75 with 3 at its end (31237ea); asserted at
-# those counts, below the target, from then on. Its three false alarms (a storage unit, a
-# flat between tenants, a members' club) went in session 9 with whose place a lock opens.
+# with 3 false alarms at its start (a52c682), 67/75 with 3 at its end (31237ea); tuned on
+# since session 9, by class: its three false alarms (a storage unit, a flat between tenants,
+# a members' club) went with whose place a lock opens (dev batches P, Q); its misses went by
+# mechanism, each class with dev lines of another voice (dev batch N): keys held or kept at
+# an office, a shop or a desk, dialect and other languages' words read as English (`wi'`,
+# `chabi`), a box named by its code, an opening said padlocked, where someone comes back from
+# is no purpose (`back from college`), OCR damage in every word of a phrase. Like set_h, it
+# stays out of the 95% check as a set measured below it when never shown.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv"}
 
 
@@ -667,7 +675,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 4  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 6  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
@@ -713,3 +721,39 @@ def _scalars(value) -> list[object]:
 
 def _codes(text: str) -> list[str]:
     return [match.group() for match in regex.finditer(CODE, text)]
+
+
+# Set_i's missed classes (issue 14, session 9, dev batch N), each in words of its own: a key
+# held, kept or lodged at a place that keeps keys, dialect and other languages' words, a box
+# named by its code, an opening said padlocked, where someone comes back from, and someone
+# named who has the spare.
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Mrs Kaur's keys are kept at the sheltered scheme office, ask for Deb", ["key_holder"]),
+    ("one set of keys to his flat lodged with the Spar on Hill St", ["key_holder"]),
+    ("spare key for her bungalow held at the site office by the entrance", ["key_holder"]),
+    ("Spare key's wiv 'er sister at no. 12", ["key_holder"]),
+    ("the fella upstairs 'as got a key, knock on", ["key_holder"]),
+    ("chaabi is with his cousin at number 9", ["key_holder"]),
+    ("klucz jest u sąsiada - key with the neighbour at 4", ["key_holder"]),
+    ("Shona has the spare, lives across the road", ["key_holder"]),
+    ("code box left of the front door, 7 3 1 9", ["code"]),
+    ("Side gate padlocked, combination 2-8-8-0, shut it behind you", ["code"]),
+    ("when she's home from day centre she uses the front door keypad, 2 5 5 1", ["code"]),
+    ("🔑 safe by the back door: 4 0 9 1", ["code"]),
+])
+def test_set_i_classes_in_other_words_are_found(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Pool car keys are kept at the office, sign them out",
+    "Keys for the community centre are held at the parish office, ask for Jan",
+    "Viewing keys for 3 Oak Rd held at our branch, ask for Ann",
+    "Key left at reception for the visiting GP",
+    "Allotment gate padlocked at dusk, combination 4 4 1 0",
+    "Tom has the spare laptop charger",
+    "Locker code box 3 3 1 2 in the changing room",
+])
+def test_near_those_classes_no_home_is_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []

@@ -44,6 +44,15 @@ DAMAGED = [
     ("key's safe on the wall", "key safe on the wall"),
     ("the code is five nine for two", "the code is five nine four two"),
     ("key box code six to three one", "key box code six two three one"),
+    # a round letter read `c` or `n` (`e`, `o`; `a`), `Z` read for `2` inside a run
+    ("kcy snfe by the frcnt dcor", "key safe by the front door"),
+    ("codc 4 8 Z 1", "code 4 8 2 1"),
+    # dialect, clipped and other languages' words, and emoji, read as the English word
+    ("key's wi' oor Jean", "key's with our Jean"),
+    ("the lad nex' door 'as got 'er key", "the lad next door has got her key"),
+    ("spare chabi is with Khala", "spare key is with Khala"),
+    ("allwedd gyda Mrs Pugh drws nesaf", "allwedd with Mrs Pugh next door"),
+    ("🔑 box by the door", "key box by the door"),
 ]
 
 
@@ -66,6 +75,9 @@ def test_damage_is_read_as_the_word_or_the_digit(damaged, read):
     "one to one support two to three times a week",  # no code named before the run
     "the code for the gate is on the sheet, two to three visits",
     "code nine to five",  # three spoken words: no run
+    "Size Z2 jacket, zone 4",  # `Z` beside one digit: no run of three
+    "with her wit and wisdom",  # `wi` and `wit` inside words are no clipped `with`
+    "the cat's bowl, can't stop",  # an apostrophe inside a word is no clipped word
 ])
 def test_clean_text_is_read_as_it_is(text):
     assert read_ocr(text) is None

@@ -160,11 +160,11 @@ def test_one_note_is_one_finding():
 def test_user_vocabulary_extends_the_shipped_one(tmp_path):
     from recognizers.home_access_recognizer import HomeAccessRecognizer
 
-    (tmp_path / "home_access_devices.txt").write_text("# ours\ncode box\n")
-    text = "Code box 7391 on the porch wall"
+    (tmp_path / "home_access_devices.txt").write_text("# ours\ncode tin\n")
+    text = "Code tin 7391 on the porch wall"
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
     (result,) = HomeAccessRecognizer(vocabulary_dirs=[tmp_path]).analyze(text, ["HOME_ACCESS"])
-    assert text[result.start:result.end] == "Code box 7391 on the porch"
+    assert text[result.start:result.end] == "Code tin 7391"
 
 
 # --- other UK identifiers ------------------------------------------------------------------
