@@ -434,10 +434,12 @@ _CARRIED_STORE = re.compile(
     r"syringe driver|dressings?|nursing|tools?|cd) (?:box|boxes|bags?|cases?|tins?|pouch|"
     r"pouches|kits?|cabinets?|cupboards?|trolleys?|safes?|lockers?|lock ?box(?:es)?|"
     r"key ?box(?:es)?|key ?safes?) "
-    # any bag or case with a lock of its own (`the treatment bag has a combination lock`)
-    r"| (?:bags?|cases?|holdalls?|rucksacks?|backpacks?|suitcases?|briefcases?|satchels?) "
-    r"(?:has |have |with |s )(?:a |an |the |its )?(?:\w+ )?(?:combination|padlock|lock|code|"
-    r"pin|keypad) ")
+    # any bag, case or store with a lock of its own (`the treatment bag has a combination
+    # lock`, `her fridge for the biologics has a padlock`)
+    r"| (?:bags?|cases?|holdalls?|rucksacks?|backpacks?|suitcases?|briefcases?|satchels?|"
+    r"fridges?|freezers?|cabinets?|cupboards?|lockers?|drawers?|trunks?|chests?)"
+    r"(?: (?!has |have |with )\S+){0,3} (?:has |have |with |s )(?:a |an |the |its )?(?:\w+ )?"
+    r"(?:combination|padlock|lock|code|pin|keypad) ")
 # A lock or keypad fitted to a vehicle (`the mobile dental van has a keypad`, `the van's
 # lockbox`), read in normalised words.
 _VEHICLE_FITTING = re.compile(

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (642, 646), "hiding": (245, 245), "entry": (218, 219),
-                     "keyholder": (211, 212)}
+    assert found == {"code": (649, 653), "hiding": (245, 245), "entry": (218, 219),
+                     "keyholder": (214, 215)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a box abbreviated with its code word damaged twice (`kev bx
@@ -53,10 +53,12 @@ def test_dev_set_rates(predict):
         "our office key cabinet, tag 12",
         "Handover whiteboard (OCR): Mrs Adeyemi - kev bx c0cle 5 l 9 8",
         "H@H: kit set-up tomorrow 9am, 17 Ash Grove, communal door 4 7 2 #, flat 5 on 2nd floor"]
-    # A code printed on a packet reads like one on a key box: the known false alarm.
+    # A code printed on a packet reads like one on a key box, and a writer's label naming
+    # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
-        "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0"]
-    assert result.near_misses.total == 1248
+        "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
+        "Cleaner at the dental practice: alarm 4 7 4 7, keys under the back step"]
+    assert result.near_misses.total == 1288
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -600,6 +602,13 @@ def test_near_misses_of_those_classes_are_not_found(text):
     "Spare key's on top of the wheel arch of the Corsa",
     "Customer locked out of his van, spare key in the kitchen drawer at home",
     "Scouts at St Peter's: hall door code 5 1 5 1",
+    # batch R: a store with a lock of its own, a vehicle's door, a bin store, a hall's key,
+    # a guest's apartment
+    "The chest freezer for her meals has a padlock, combination 4 0 0 4",
+    "Physio van door code 8 1 8 1",
+    "The bin store at Ash Court is padlocked, combination 3 2 3 2",
+    "The hall key is with Brenda at the paper shop",
+    "Your cottage: key box left of the door, code 2 6 2 6. Enjoy!",
 ])
 def test_locks_of_places_that_are_no_ones_home_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
