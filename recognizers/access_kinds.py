@@ -37,6 +37,8 @@ _OWN_KEY = re.compile(r"(?i)(?<![\w])keys?(?![\w])(?![^\S\n]*-?[^\S\n]*(?:safe|b
 # Right after a hidden key's match: its `key` was a key device's first word (`they share the
 # one key| safe`), so the match names no key of its own.
 _DEVICE_REST = re.compile(r"(?i)[^\S\n]*-?[^\S\n]*(?:safe|box|pad|lock)(?![\w])")
+# A key device's own word (`key safe`, `keysafe`, `key box`, `lock box`).
+_DEVICE = re.compile(r"(?i)(?<![\w])(?:key|lock)[^\S\n]*-?[^\S\n]*(?:safe|box|pad)(?![\w])")
 
 
 class Span(Protocol):
@@ -77,7 +79,9 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     hidden key (`Key safe by the back door` as a key by a door, `the key from the key safe
     by the garage, code 2291`), as is one whose `key` is a key device's first word (`by the
     garage door, code 1930 - they share the one key safe`) or a code's object's (`key safe
-    number is 1 2 3 4, it's by the back door`)."""
+    number is 1 2 3 4, it's by the back door`). A hidden key's match naming a key device
+    and no key of its own is where the device is: `code` (`Side gate padlock 4563 then key
+    safe on back wall`)."""
     codes = [match for match, kind in typed if kind == CODE]
     resolved: list[Typed] = []
     for match, kind in typed:
@@ -85,10 +89,18 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
                                        or code.start == match.start for code in codes)
                                    or _DEVICE_REST.match(text, match.end)):
             continue
+        if kind == HIDDEN_KEY and _device_place(text[match.start:match.end]):
+            kind = CODE
         if kind == GO_IN:
             kind = _way_in(text, match, typed)
         resolved.append((match, kind))
     return resolved
+
+
+def _device_place(matched: str) -> bool:
+    """A hidden key's match that names a key device and no key of its own (`key safe on
+    back wall` after `Side gate padlock 4563 then`): where the key safe is, a code's kind."""
+    return bool(_DEVICE.search(matched)) and not _OWN_KEY.search(matched)
 
 
 def _way_in(text: str, match: Span, typed: Sequence[Typed]) -> str:

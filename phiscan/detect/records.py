@@ -69,15 +69,17 @@ from recognizers.vocabulary import TITLES
 SHORT_TEXT_CHARS = 4_000
 _SECTION_BREAK = re.compile(r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|\f.*|#{1,6}[ \t].*)$",
                             re.MULTILINE)
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")
 _MARKER_WORD = re.compile(r"[\d:./()|\-–]+")
 # A line that opens a list item: a date (`19/11/2026`, `2026-11-02 01:46`), a time (`10:45`),
-# a number (`3.`, `(2)`) or a bullet, at its start.
+# a number (`3.`, `(2)`), a word and a number (`Drop 3  10:31  Ms Eileen Kilbride`, `Job 2:`)
+# or a bullet, at its start.
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}[:.]\d{2}"
-                        r"|\(?\d{1,3}[.)]|[-*•–])(?=[\s|;,:]|$)")
+                        r"|\(?\d{1,3}[.)]|[-*•–]|[^\W\d_]{2,10}\.?[ \t]?\d{1,3})(?=[\s|;,:]|$)")
 
 
 def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
@@ -323,6 +325,12 @@ class LineIndex:
         """Line `number` (1-based) as normalised words (`recognizers.context`)."""
         return normalise_words(self.text[self.line_start(number):self.line_end(number)])
 
+    @cached_property
+    def separators(self) -> list[int]:
+        """The line numbers (1-based) of separator lines (`---`, `=====`: `_RULE_LINE`)."""
+        return [self.text.count("\n", 0, match.start()) + 1
+                for match in _RULE_LINE.finditer(self.text)]
+
     def opens_item(self, number: int) -> bool:
         """Whether line `number` (1-based) opens a list item (`_LIST_ITEM`)."""
         return _LIST_ITEM.match(self.text, self.line_start(number)) is not None
@@ -484,6 +492,29 @@ def list_items(findings: list[Finding], lines: LineIndex) -> list[int]:
     return items
 
 
+def separated_items(findings: list[Finding], lines: LineIndex) -> list[int]:
+    """The first lines of the blocks between separator lines (`=====`, `-----`) of a short
+    text that lists several people (a day sheet of home visits, a technician's job notes:
+    `Client: Mrs Josephine Lord, aged 93` / `Getting in: ...` / `=====` / `Client: ...`),
+    so the access note of a block is its own client's, never the sheet's as a whole (whose
+    names match nobody). [] unless two or more blocks name different subjects' full names
+    (an unmarked one only at the head of its line: `Client: ...`, never `Discussed with
+    Sarah Lee`). A block naming nobody (a title, a store's door code) stays the record's,
+    as does all of a single person's note cut by separators (dated entries by staff)."""
+    if not lines.separators:
+        return []
+    starts = [1, *(number + 1 for number in lines.separators)]
+    named: dict[int, set[str]] = defaultdict(set)
+    for finding in findings:
+        if person_kind(finding) == SUBJECT_NAME and (
+                finding.role == SUBJECT or lines.at_head(finding)):
+            named[starts[bisect_right(starts, lines.line_of(finding)) - 1]].add(
+                finding.value_hash)
+    if len({frozenset(hashes) for hashes in named.values()}) < 2:
+        return []
+    return [start for start in starts if start >= min(named)]
+
+
 def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int]
                              ) -> list[Finding]:
     """The findings, those written after a related person's or a staff member's name on
@@ -524,7 +555,8 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
             one_record = len(set(entries.record.values())) == 1  # one person after all
             named.update((key, record if one_record else name)
                          for key, name in entries.record.items())
-        elif len(found) > 1 and (items := list_items(found, lines)):
+        elif len(found) > 1 and (items := list_items(found, lines)
+                                 or separated_items(found, lines)):
             named.update(entries.assign_items(found, items))
         else:
             named.update((id(finding), record) for finding in found)

@@ -32,9 +32,10 @@ a table that names nobody and holds no identifier (a medication chart's `Access 
 key safe code ...` row, a `GP | Dr ...` row) joins the person of the table's one row
 that identifies anyone (`table_of`): a sheet about one patient is about that patient
 in every row; a table with two identified rows attaches nothing. Any other record that
-points at nobody (a discharge letter's body, whose patient is named only in its details
-table) joins the one person the other records of its location make, when they make
-exactly one.
+points at nobody joins the one person whose records give its postcode (a visit planning
+note whose patient's name was not read, over the home's access note), else (a discharge
+letter's body, whose patient is named only in its details table) the one person the other
+records of its location make, when they make exactly one.
 """
 
 from __future__ import annotations
@@ -418,6 +419,23 @@ def _people_by_location(individuals: list[Individual]) -> dict[str, set[int]]:
     return by_location
 
 
+def _people_by_postcode(seed_postcodes: list[set[str]]) -> dict[str, set[int]]:
+    at_postcode: dict[str, set[int]] = defaultdict(set)
+    for position, postcodes in enumerate(seed_postcodes):
+        for postcode in postcodes:
+            at_postcode[postcode].add(position)
+    return at_postcode
+
+
+def _at_postcode(record: Record, at_postcode: dict[str, set[int]]) -> int | None:
+    """The one person living at the postcodes of a record that names nobody (a visit
+    planning note whose `Re: AGNES RAMSBOTTOM, 137 Foundry Lane, ... WR11 2ZS` was not read
+    as a name, over its access note; a run sheet's drop whose name was not read). A postcode
+    two people carry (a couple, a street's neighbours) attaches nothing."""
+    return _only_person(set().union(*(at_postcode.get(postcode, set())
+                                      for postcode in record.postcodes)))
+
+
 def _only_person(positions: set[int]) -> int | None:
     return next(iter(positions)) if len(positions) == 1 else None
 
@@ -467,12 +485,15 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     unattributed: list[Record] = []
     is_seed = set(seeds)
     in_location = _people_by_location(individuals)
+    at_postcode = _people_by_postcode(seed_postcodes)
     for index, record in enumerate(records):
         if index in is_seed:
             continue
         target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
         if target is None and not identifies_anyone(record):
-            target = _only_person(in_location.get(record.location, set()))
+            target = _at_postcode(record, at_postcode) if record.postcodes else None
+            if target is None:
+                target = _only_person(in_location.get(record.location, set()))
         if target is None:
             unattributed.append(record)
         else:
