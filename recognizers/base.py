@@ -79,6 +79,11 @@ class ContextScoredRecognizer(PatternRecognizer):
 
     gated = True
     quiet_without_matches = True
+    # Whether `score_match` reads nothing but the match and `context_of`, whose answer for a
+    # match in the value of a `name: value` line (`recognizers.context.line_value_start`)
+    # is the line's own: then a table row's line scored once is scored for every row
+    # holding it (`phiscan.detect.record_lines`). False unless a recognizer says so.
+    line_local_scoring = False
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
@@ -134,15 +139,29 @@ class ContextScoredRecognizer(PatternRecognizer):
         # Scored before duplicates are removed: a match that the context rejects (a name
         # field excluded by its word) must not hide the same span found by another pattern.
         for result in self.pattern_matches(text, regex_flags or self.global_regex_flags):
-            kept = self.score_match(text, result)
-            if kept is None:
-                continue
-            kept.recognition_metadata = {
-                **(kept.recognition_metadata or {}),
-                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-            }
-            scored.append(kept)
+            kept = self.context_scored(text, result)
+            if kept is not None:
+                scored.append(kept)
         return scored
+
+    def context_scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        """A candidate's result once `score_match` has read its context, marked as scored."""
+        kept = self.score_match(text, result)
+        if kept is None:
+            return None
+        kept.recognition_metadata = {
+            **(kept.recognition_metadata or {}),
+            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+        }
+        return kept
+
+    def scored_raw(self, text: str, raw: RawMatch) -> RecognizerResult | None:
+        """One raw match of text validated and scored, as `scored_in` does it (without an
+        OCR reading: the caller knows text has no damage)."""
+        index, start, end = raw
+        result = self.pattern_result(self.patterns[index], text, start, end,
+                                     self.global_regex_flags)
+        return None if result is None else self.context_scored(text, result)
 
     def match_patterns(self, text: str, flags: int) -> list[RecognizerResult]:
         """What `PatternRecognizer` finds (same scores, validation and explanations),

@@ -49,6 +49,7 @@ def is_snomed_concept_id(value: str) -> bool:
 
 
 class ClinicalCodeRecognizer(ContextScoredRecognizer):
+    line_local_scoring = True  # the match and `context_of` only
     ENTITY = "CLINICAL_CODE"
 
     def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,

@@ -171,6 +171,17 @@ def line_field(line: str) -> str | None:
     return None if key is None else normalise_words(key[0])
 
 
+def line_value_start(line: str) -> int | None:
+    """Where the value of a `name: value` line starts when `context_of` reads a match in it
+    from the line alone (its field name, the words before and after the match up to the
+    line's ends): a field line with no carriage return and no dotted name (whose sibling
+    lines are read too); None for any other line (prose, an HL7 segment)."""
+    if "\r" in line:
+        return None
+    key = _field_key(line)
+    return None if key is None or "." in key[0] else key[1]
+
+
 def raw_line_field(line: str) -> str | None:
     """The field name of a `name: value` line as written (`Patient (as recorded)`), or
     None where `line_field` reads none."""

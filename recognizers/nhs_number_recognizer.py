@@ -145,6 +145,7 @@ def context_score(context: MatchContext, strong: Terms = STRONG_CONTEXT) -> floa
 
 class NhsNumberRecognizer(ContextScoredRecognizer):
     """Checksum- and range-validated NHS/CHI/H&C numbers; confidence from context."""
+    line_local_scoring = True  # the match and `context_of` only
 
     ENTITY = "UK_NHS"
 

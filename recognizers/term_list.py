@@ -20,6 +20,7 @@ from recognizers.vocabulary import alternation, load_vocabulary
 
 
 class TermListRecognizer(ContextScoredRecognizer):
+    line_local_scoring = True  # the match and `context_of` only
     ENTITY = ""
     VOCABULARY = ""
     NAME = ""

@@ -31,6 +31,7 @@ SCORE_WITH_CONTEXT = 0.95
 
 
 class UkNinoRecognizer(ContextScoredRecognizer):
+    line_local_scoring = True  # the match and `context_of` only
     ENTITY = "UK_NINO"
 
     def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,

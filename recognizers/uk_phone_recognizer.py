@@ -50,6 +50,7 @@ def is_uk_phone(value: str) -> bool:
 
 
 class UkPhoneRecognizer(ContextScoredRecognizer):
+    line_local_scoring = True  # the match and `context_of` only
     ENTITY = "PHONE_NUMBER"
 
     def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,

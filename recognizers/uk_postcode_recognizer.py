@@ -36,6 +36,7 @@ INWARD_CODE = sign(r"\d(?i:[ABD-HJLNP-UW-Z]{2})")
 
 
 class UkPostcodeRecognizer(ContextScoredRecognizer):
+    line_local_scoring = True  # the match and `context_of` only
     ENTITY = "UK_POSTCODE"
 
     def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,

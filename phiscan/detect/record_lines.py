@@ -15,17 +15,41 @@ the row's own text as before, so a value typed into the wrong column is judged w
 is. A line is remembered under a keyed digest of its text (a random key per process,
 as `ValueMemo`): no text is kept. Whether a line opens the row is part of the key (a
 pattern may look one character behind a match: a line break, or nothing).
+
+A column's value is also scored once (`RecordLines.scored`), for the recognizers whose
+scoring reads only the match and `context_of` (`line_local_scoring`: NHS numbers,
+postcodes, phones, NI numbers, clinical codes, term lists): `context_of` reads a match
+in the value of a `name: value` line from that line alone (`line_value_start`), so the
+line's validated and scored results (offsets within the line, no text) are those of any
+row holding it. A line of any other shape (prose, a dotted field name whose siblings
+are read, a match in the column's name) is scored in its row every time, and so is a
+row with OCR damage (read through its reading, as a whole).
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer
+from dataclasses import dataclass
 
-from phiscan.detect.memory import KeyedMemory
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from phiscan.detect.memory import KeyedMemory, remember
 from recognizers.base import ContextScoredRecognizer, RawMatch
+from recognizers.context import line_value_start
 
 # Distinct lines a worker remembers (each entry: a 16-byte key and a few matches).
 MEMORY_LINES = 65536
+# A line's scored results, for one recognizer: (pattern index, result at line offsets).
+LineScores = tuple[tuple[int, RecognizerResult], ...]
+
+
+@dataclass(frozen=True)
+class RowLines:
+    """One row's lines as `RecordLines.read_row` found them: (start, end) of each, its
+    key, and its raw matches per recognizer (offsets within the line)."""
+
+    lines: list[tuple[int, int]]
+    keys: list[bytes]
+    by_line: list[tuple[tuple[RawMatch, ...], ...]]
 
 
 class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
@@ -34,7 +58,10 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
 
     def __init__(self, recognizers: list[EntityRecognizer], size: int = MEMORY_LINES) -> None:
         self.recognizers = [r for r in recognizers if isinstance(r, ContextScoredRecognizer)]
+        self.numbers = {id(r): number for number, r in enumerate(self.recognizers)}
         super().__init__(size)
+        # Scored results per (line, recognizer): `scored`.
+        self.scores: dict[bytes, LineScores] = {}
         self.lines_read = 0  # lines scanned (not remembered), for tests and the benchmark
 
     def handles(self, recognizer: EntityRecognizer) -> bool:
@@ -48,8 +75,12 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         """Per recognizer (by `id`), the raw matches in text, as `raw_matches(text)`
         gives them: pattern by pattern, each pattern's in text order. Nothing when a
         recognizer scans every line (`gated = False`, the reference tests compare with)."""
+        return self.read_row(text)[0]
+
+    def read_row(self, text: str) -> tuple[dict[int, list[RawMatch]], RowLines | None]:
+        """`matches(text)`, and the row's lines they were found by (None with nothing)."""
         if not all(recognizer.gated for recognizer in self.recognizers):
-            return {}
+            return {}, None
         lines = split_lines(text)
         keys = [self.key(text[start:end], start == 0) for start, end in lines]
         by_line = [self.known.get(key) for key in keys]
@@ -67,7 +98,40 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         for recognizer, raw in zip(self.recognizers, per_recognizer, strict=True):
             raw.sort(key=_pattern_index)  # pattern by pattern, each in text order (stable)
             found[id(recognizer)] = raw
-        return found
+        return found, RowLines(lines, keys, by_line)
+
+    def scores_lines(self, recognizer: EntityRecognizer) -> bool:
+        return getattr(recognizer, "line_local_scoring", False) and self.handles(recognizer)
+
+    def scored(self, recognizer: ContextScoredRecognizer, text: str, row: RowLines
+               ) -> list[RecognizerResult]:
+        """What `recognizer.analyze(text)` returns for a row without OCR damage whose raw
+        matches `row` holds, each line's scored results taken from memory where the line
+        was scored before (`line_local_scoring` recognizers only): validated and scored
+        in pattern order, each pattern's in text order, then duplicates removed."""
+        number = self.numbers[id(recognizer)]
+        tag = number.to_bytes(2, "big")
+        scored: list[tuple[int, RecognizerResult]] = []
+        for (offset, end), key, matches in zip(row.lines, row.keys, row.by_line, strict=True):
+            mine = matches[number]
+            if not mine:
+                continue
+            known = self.scores.get(key + tag)
+            if known is not None:
+                scored.extend((index, _moved(result, offset)) for index, result in known)
+                continue
+            line_scored = [(index, result) for index, start, stop in mine
+                           if (result := recognizer.scored_raw(
+                               text, (index, start + offset, stop + offset))) is not None]
+            scored.extend(line_scored)
+            value_start = line_value_start(text[offset:end].removesuffix("\n"))
+            if value_start is not None and all(start >= value_start for _i, start, _e in mine):
+                remember(self.scores, key + tag,
+                         tuple((index, _moved(result, -offset)) for index, result in line_scored),
+                         self.limit)
+        scored.sort(key=_first)  # pattern by pattern, each in text order (stable)
+        results = [result for _index, result in scored]
+        return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
 
     def read(self, text: str, lines: list[tuple[int, int]], keys: list[bytes],
              missing: list[int]) -> list[tuple[tuple[RawMatch, ...], ...]]:
@@ -101,6 +165,17 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
 
 def _pattern_index(match: RawMatch) -> int:
     return match[0]
+
+
+def _first(pair: tuple[int, RecognizerResult]) -> int:
+    return pair[0]
+
+
+def _moved(result: RecognizerResult, by: int) -> RecognizerResult:
+    """A copy of result `by` characters further (its metadata copied: callers mark it)."""
+    return RecognizerResult(result.entity_type, result.start + by, result.end + by,
+                            result.score, result.analysis_explanation,
+                            dict(result.recognition_metadata or {}))
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:

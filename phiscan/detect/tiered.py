@@ -78,6 +78,7 @@ from phiscan.model import TextUnit, is_unnamed_field
 from recognizers.addresses import in_spans, places
 from recognizers.base import RawMatch, analyze_given
 from recognizers.context import Terms, field_value_of, labels_identifier
+from recognizers.ocr_reading import read_ocr
 from recognizers.person_ner_recognizer import in_capitals
 
 PERSON = "PERSON"
@@ -354,9 +355,15 @@ class TieredAnalyzer:
         """What the cheap recognizers return, whatever the score (labels mask them all).
         `lines`: a table row's raw matches remembered per line (`record_lines`)."""
         results: list[RecognizerResult] = []
-        given = lines.matches(text) if lines is not None else {}
+        given, row = lines.read_row(text) if lines is not None else ({}, None)
+        # A row's lines scored once each (`RecordLines.scored`), unless OCR damage has the
+        # row read whole through its reading.
+        by_lines = row is not None and read_ocr(text) is None
         for recognizer in self.cheap:
-            found = self.run_cheap(recognizer, text, given.get(id(recognizer)))
+            if by_lines and lines.scores_lines(recognizer):
+                found = lines.scored(recognizer, text, row)
+            else:
+                found = self.run_cheap(recognizer, text, given.get(id(recognizer)))
             for result in found:
                 if result.score > 0:
                     _name_recognizer(result, recognizer)
