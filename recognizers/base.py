@@ -82,7 +82,8 @@ class ContextScoredRecognizer(PatternRecognizer):
     # Whether `score_match` reads nothing but the match and `context_of`, whose answer for a
     # match in the value of a `name: value` line (`recognizers.context.line_value_start`)
     # is the line's own: then a table row's line scored once is scored for every row
-    # holding it (`phiscan.detect.record_lines`). False unless a recognizer says so.
+    # holding it (`phiscan.detect.record_lines`). False unless a recognizer says so; one
+    # that reads other lines for some matches says which in `scored_on_line`.
     line_local_scoring = False
 
     def __init_subclass__(cls, **kwargs) -> None:
@@ -162,6 +163,11 @@ class ContextScoredRecognizer(PatternRecognizer):
         result = self.pattern_result(self.patterns[index], text, start, end,
                                      self.global_regex_flags)
         return None if result is None else self.context_scored(text, result)
+
+    def scored_on_line(self, text: str, raw: RawMatch) -> tuple[RecognizerResult | None, bool]:
+        """`scored_raw`, and whether the match's line alone decided it (so the same line in
+        another row gives the same): always, for a `line_local_scoring` recognizer."""
+        return self.scored_raw(text, raw), self.line_local_scoring
 
     def match_patterns(self, text: str, flags: int) -> list[RecognizerResult]:
         """What `PatternRecognizer` finds (same scores, validation and explanations),

@@ -17,7 +17,7 @@ from datetime import date
 import regex as re
 from presidio_analyzer import RecognizerResult
 
-from recognizers.base import ContextScoredRecognizer, Pattern
+from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch
 from recognizers.context import (
     Terms,
     context_of,
@@ -120,6 +120,7 @@ def after_listed_name(text: str, start: int, end: int, today: date | None = None
 
 class DateOfBirthRecognizer(ContextScoredRecognizer):
     ENTITY = "DATE_OF_BIRTH"
+    line_local_scoring = True  # where its line decides: `scored_on_line`
 
     def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
         supported_language: str = "en", supported_entity: str | None = None) -> None:
@@ -135,24 +136,34 @@ class DateOfBirthRecognizer(ContextScoredRecognizer):
         return plausible_birth_date(pattern_text)
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
-        value = text[result.start:result.end]
-        context = context_of(text, result.start, result.end, before=40, after=12,
-                             label_words=6)
-        if context.hl7_segment:
-            is_birth = context.hl7_segment == "PID" and context.hl7_field == 7
-        elif value.isdigit():  # a bare 8-digit run is a date only in a birth field
-            is_birth = self.context_terms.found_in(context.field)
-        else:
-            own_label = normalise_words(text_before_last_digit(
-                text[max(0, result.start - 40):result.start].split("\n")[-1]))
-            first_after = " ".join(context.after.split()[:2])
-            birth = self.context_terms
-            is_birth = (birth.found_in(own_label) or birth.found_in(f" {first_after} ")
-                        or (not own_label.strip() and birth.found_in(context.field)))
-        if not is_birth and not (context.hl7_segment or value.isdigit()):
+        is_birth = self.birth_on_line(text, result.start, result.end)
+        if is_birth is None:
             is_birth = (bracketed_after_name(text, result.start, result.end)
                         or after_listed_name(text, result.start, result.end))
         if not is_birth:
             return None
         result.score = SCORE_DOB
         return result
+
+    def birth_on_line(self, text: str, start: int, end: int) -> bool | None:
+        """Whether the date is a birth date by its own line: its field, HL7 field, label
+        or the words right after it; None when that says no for a written date, which may
+        still head a list entry (`bracketed_after_name`, `after_listed_name`: other lines)."""
+        value = text[start:end]
+        context = context_of(text, start, end, before=40, after=12, label_words=6)
+        if context.hl7_segment:
+            return context.hl7_segment == "PID" and context.hl7_field == 7
+        if value.isdigit():  # a bare 8-digit run is a date only in a birth field
+            return self.context_terms.found_in(context.field)
+        own_label = normalise_words(text_before_last_digit(
+            text[max(0, start - 40):start].split("\n")[-1]))
+        first_after = " ".join(context.after.split()[:2])
+        birth = self.context_terms
+        return (birth.found_in(own_label) or birth.found_in(f" {first_after} ")
+                or (not own_label.strip() and birth.found_in(context.field))) or None
+
+    def scored_on_line(self, text: str, raw: RawMatch) -> tuple[RecognizerResult | None, bool]:
+        """Decided by its line unless the line says no for a written date (other lines are
+        read then)."""
+        _index, start, end = raw
+        return self.scored_raw(text, raw), self.birth_on_line(text, start, end) is not None

@@ -18,13 +18,13 @@ pattern may look one character behind a match: a line break, or nothing).
 
 A column's value is also scored once (`RecordLines.scored`), for the recognizers whose
 scoring reads only the match and `context_of` (`line_local_scoring`: NHS numbers,
-postcodes, phones, NI numbers, clinical codes, term lists): `context_of` reads a match
-in the value of a `name: value` line from that line alone (`line_value_start`), so the
-line's validated and scored results (offsets within the line, no text) are those of any
-row holding it. A line of any other shape (prose, a dotted field name whose siblings
-are read, a match in the column's name) is scored in its row every time, and so is a
-row with OCR damage (read through its reading, as a whole).
-"""
+postcodes, phones, NI numbers, clinical codes, term lists; dates of birth where the line
+says so, `scored_on_line`): `context_of` reads a match in the value of a `name: value`
+line from that line alone (`line_value_start`), so the line's validated and scored
+results (offsets within the line, no text) are those of any row holding it. A line of
+any other shape (prose, a dotted field name whose siblings are read, a match in the
+column's name) is scored in its row every time, and so is a row with OCR damage (read
+through its reading, as a whole)."""
 
 from __future__ import annotations
 
@@ -120,12 +120,17 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
             if known is not None:
                 scored.extend((index, _moved(result, offset)) for index, result in known)
                 continue
-            line_scored = [(index, result) for index, start, stop in mine
-                           if (result := recognizer.scored_raw(
-                               text, (index, start + offset, stop + offset))) is not None]
+            line_scored, by_line = [], True
+            for index, start, stop in mine:
+                result, decided = recognizer.scored_on_line(
+                    text, (index, start + offset, stop + offset))
+                by_line = by_line and decided
+                if result is not None:
+                    line_scored.append((index, result))
             scored.extend(line_scored)
             value_start = line_value_start(text[offset:end].removesuffix("\n"))
-            if value_start is not None and all(start >= value_start for _i, start, _e in mine):
+            if by_line and value_start is not None and all(start >= value_start
+                                                           for _i, start, _e in mine):
                 remember(self.scores, key + tag,
                          tuple((index, _moved(result, -offset)) for index, result in line_scored),
                          self.limit)
