@@ -135,3 +135,47 @@ def test_a_recognizer_scanning_every_line_is_not_answered_from_memory(detector, 
     finally:
         recognizer.gated = True
     assert set(lines.matches(rows[0].text)) == {id(r) for r in lines.recognizers}
+
+
+def breach_table_rows() -> list[TextUnit]:
+    return [unit for kind in ("breach-csv", "breach-xlsx") for f in CORPORA[kind](5, 30)
+            for unit in units_of(Path(f.path).name, f.data) if is_table_row(unit)]
+
+
+def test_a_column_value_is_scored_once(detector):
+    """The breach extracts' rows read twice through one memory: the lines of the
+    recognizers whose scoring is their line's (`line_local_scoring`) are scored the first
+    time only, and each row's candidates are those of reading it whole."""
+    rows = breach_table_rows()
+    layered = detector.layered
+    lines = RecordLines(layered.cheap)
+    first = [signature(layered.candidates(unit.text, lines)) for unit in rows]
+    scored = lines.lines_scored
+    assert 0 < scored < sum(len(split_lines(unit.text)) for unit in rows)
+    second = [signature(layered.candidates(unit.text, lines)) for unit in rows]
+    assert lines.lines_scored == scored
+    assert first == second == [signature(layered.candidates(unit.text)) for unit in rows]
+    assert all(isinstance(key, bytes) and len(key) == 18 for key in lines.scores)
+    scorers = {type(r).__name__ for r in lines.recognizers if lines.scores_lines(r)}
+    assert {"NhsNumberRecognizer", "UkPostcodeRecognizer", "DateOfBirthRecognizer"} <= scorers
+    assert "NameFieldRecognizer" not in scorers and "HomeAccessRecognizer" not in scorers
+
+
+@pytest.mark.parametrize("text", [
+    # A dotted field: its siblings (`contact.use`) are read too.
+    "contact.use: mobile\ncontact.phone: 07700 900123\n",
+    # A written date whose line names no birth: whether it heads a list entry is read.
+    "client: Ada Lovelock\nnotes: visited Ada Lovelock (12/04/1930) today\n",
+    # A match in the column's name, not in its value.
+    "LS1 4AP depot: closed\nnotes: none\n",
+])
+def test_a_line_whose_score_reads_more_than_itself_is_scored_every_time(detector, text):
+    layered = detector.layered
+    lines = RecordLines(layered.cheap)
+    once = signature(layered.candidates(text, lines))
+    scored = lines.lines_scored
+    assert scored > 0
+    assert signature(layered.candidates(text, lines)) == once == signature(
+        layered.candidates(text))
+    assert lines.lines_scored == 2 * scored
+    assert not lines.scores

@@ -63,6 +63,7 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         # Scored results per (line, recognizer): `scored`.
         self.scores: dict[bytes, LineScores] = {}
         self.lines_read = 0  # lines scanned (not remembered), for tests and the benchmark
+        self.lines_scored = 0  # (line, recognizer) pairs scored, not answered from memory
 
     def handles(self, recognizer: EntityRecognizer) -> bool:
         return isinstance(recognizer, ContextScoredRecognizer)
@@ -120,6 +121,7 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
             if known is not None:
                 scored.extend((index, _moved(result, offset)) for index, result in known)
                 continue
+            self.lines_scored += 1
             line_scored, by_line = [], True
             for index, start, stop in mine:
                 result, decided = recognizer.scored_on_line(
