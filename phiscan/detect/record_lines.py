@@ -59,6 +59,7 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
     def __init__(self, recognizers: list[EntityRecognizer], size: int = MEMORY_LINES) -> None:
         self.recognizers = [r for r in recognizers if isinstance(r, ContextScoredRecognizer)]
         self.numbers = {id(r): number for number, r in enumerate(self.recognizers)}
+        self.line_scorers = frozenset(id(r) for r in self.recognizers if r.line_local_scoring)
         super().__init__(size)
         # Scored results per (line, recognizer): `scored`.
         self.scores: dict[bytes, LineScores] = {}
@@ -102,7 +103,7 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         return found, RowLines(lines, keys, by_line)
 
     def scores_lines(self, recognizer: EntityRecognizer) -> bool:
-        return getattr(recognizer, "line_local_scoring", False) and self.handles(recognizer)
+        return id(recognizer) in self.line_scorers
 
     def scored(self, recognizer: ContextScoredRecognizer, text: str, row: RowLines
                ) -> list[RecognizerResult]:

@@ -360,8 +360,8 @@ class TieredAnalyzer:
         # row read whole through its reading.
         by_lines = row is not None and read_ocr(text) is None
         for recognizer in self.cheap:
-            if by_lines and lines.scores_lines(recognizer):
-                found = lines.scored(recognizer, text, row)
+            if by_lines and id(recognizer) in lines.line_scorers:
+                found = lines.scored(recognizer, text, row) if given[id(recognizer)] else []
             else:
                 found = self.run_cheap(recognizer, text, given.get(id(recognizer)))
             for result in found:
