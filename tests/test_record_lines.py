@@ -179,3 +179,20 @@ def test_a_line_whose_score_reads_more_than_itself_is_scored_every_time(detector
         layered.candidates(text))
     assert lines.lines_scored == 2 * scored
     assert not lines.scores
+
+
+def test_card_and_iban_numbers_of_a_row_are_its_lines_own(detector):
+    """Presidio's card and IBAN recognizers read a row by its lines, each distinct line
+    once: the same candidates as reading the row whole, wherever the line stands."""
+    layered = detector.layered
+    lines = RecordLines(layered.cheap)
+    card, iban = "card: 4111 1111 1111 1111\n", "bank: GB82 WEST 1234 5698 7654 32\n"
+    texts = [card + iban, "client_name: Ada Lovelock\n" + iban + card, iban + "notes: none",
+             card.rstrip("\n"), "notes: ref 4111111111111111 and GB82WEST12345698765432\n"]
+    for text in texts:
+        found = signature(layered.candidates(text, lines))
+        assert found == signature(layered.candidates(text))
+        assert {"CREDIT_CARD", "IBAN_CODE"} & {entity for entity, *_rest in found}
+    distinct = {(text[start:end], start == 0) for text in texts
+                for start, end in split_lines(text)}
+    assert lines.lines_found == 2 * len(distinct)

@@ -76,6 +76,10 @@ class DigitsFirst:
     """A Presidio recognizer for numbers that contain digits: text without any is
     not scanned (the name stays Presidio's)."""
 
+    # Its patterns never cross a line break and it reads no context, so a table row's
+    # results are its lines' own, each line's found once (`phiscan.detect.record_lines`).
+    line_local_results = True
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         if not _DIGIT.search(text):
             return []

@@ -24,7 +24,11 @@ line from that line alone (`line_value_start`), so the line's validated and scor
 results (offsets within the line, no text) are those of any row holding it. A line of
 any other shape (prose, a dotted field name whose siblings are read, a match in the
 column's name) is scored in its row every time, and so is a row with OCR damage (read
-through its reading, as a whole)."""
+through its reading, as a whole).
+
+Presidio's card and IBAN recognizers (`line_local_results`: patterns that never cross a
+line, no context read) give a row its lines' results: each distinct line is read once.
+"""
 
 from __future__ import annotations
 
@@ -60,11 +64,17 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         self.recognizers = [r for r in recognizers if isinstance(r, ContextScoredRecognizer)]
         self.numbers = {id(r): number for number, r in enumerate(self.recognizers)}
         self.line_scorers = frozenset(id(r) for r in self.recognizers if r.line_local_scoring)
+        # Other recognizers whose results in a row are its lines' own (`found_by_lines`).
+        finders = [r for r in recognizers if getattr(r, "line_local_results", False)]
+        self.line_finders = {id(r): len(self.recognizers) + n for n, r in enumerate(finders)}
         super().__init__(size)
         # Scored results per (line, recognizer): `scored`.
         self.scores: dict[bytes, LineScores] = {}
         self.lines_read = 0  # lines scanned (not remembered), for tests and the benchmark
         self.lines_scored = 0  # (line, recognizer) pairs scored, not answered from memory
+        # Results per (line, recognizer) of the `line_local_results` recognizers.
+        self.line_results: dict[bytes, tuple[RecognizerResult, ...]] = {}
+        self.lines_found = 0  # (line, recognizer) pairs they read, not answered from memory
 
     def handles(self, recognizer: EntityRecognizer) -> bool:
         return isinstance(recognizer, ContextScoredRecognizer)
@@ -101,6 +111,22 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
             raw.sort(key=_pattern_index)  # pattern by pattern, each in text order (stable)
             found[id(recognizer)] = raw
         return found, RowLines(lines, keys, by_line)
+
+    def found_by_lines(self, recognizer: EntityRecognizer, text: str, row: RowLines,
+                       entities: list[str]) -> list[RecognizerResult]:
+        """What `recognizer.analyze(text)` returns for a recognizer whose patterns never
+        cross a line and which reads no context (`line_local_results`): each line's
+        results, found once per distinct line, in the order `remove_duplicates` gives."""
+        tag = self.line_finders[id(recognizer)].to_bytes(2, "big")
+        found: list[RecognizerResult] = []
+        for (offset, end), key in zip(row.lines, row.keys, strict=True):
+            known = self.line_results.get(key + tag)
+            if known is None:
+                self.lines_found += 1
+                known = remember(self.line_results, key + tag, tuple(
+                    recognizer.analyze(text[offset:end], entities, None) or []), self.limit)
+            found.extend(_moved(result, offset) for result in known)
+        return EntityRecognizer.remove_duplicates(found) if len(found) > 1 else found
 
     def scores_lines(self, recognizer: EntityRecognizer) -> bool:
         return id(recognizer) in self.line_scorers

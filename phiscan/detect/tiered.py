@@ -362,6 +362,8 @@ class TieredAnalyzer:
         for recognizer in self.cheap:
             if by_lines and id(recognizer) in lines.line_scorers:
                 found = lines.scored(recognizer, text, row) if given[id(recognizer)] else []
+            elif row is not None and id(recognizer) in lines.line_finders:
+                found = lines.found_by_lines(recognizer, text, row, self.entities)
             else:
                 found = self.run_cheap(recognizer, text, given.get(id(recognizer)))
             for result in found:
