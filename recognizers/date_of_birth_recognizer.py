@@ -81,18 +81,25 @@ LISTED_NAME_THEN_DATE = (rf"(?<![\p{{L}}'’\-])\p{{Lu}}(?:\p{{Lu}}|['’\-](?=\
 _LISTED_BEFORE_DATE = re.compile(LISTED_NAME_THEN_DATE + "$")
 # `Whitworth, Gladys     03.01.1934`, `07:40  Ernest Mallinson\t1937-02-27`: a list row's
 # name at the head of its line (after a list marker or a time at most), two to four
-# capitalised words, and its date of birth across a gap (two spaces or more, or a tab).
-GAPPED_ROW_HEAD = r"(?:(?:[-*•]|\d{1,3}[.)]|\d{1,2}[:.]\d{2})[ \t]+)?"
-GAPPED_NAME_THEN_DATE = (rf"{_FORENAME}(?:,?[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{1,3}}"
-                         r"(?:[ ]{2,40}|[ ]{0,40}\t[ \t]{0,40})")
+# capitalised words, and its date of birth across a gap (two spaces or more, or a tab);
+# after a list marker one space will do (`1. Harold Entwistle 04/06/1933 - FBC`): the
+# marker says the line is a list row, as the gap does without one. A chat export's
+# message head (`[01/12/2026, 07:59] Priya Raman:`) is such a marker: each message is a row.
+CHAT_HEAD = r"\[[^\]\n]{4,40}\][ \t]*[^:\n\[\]]{2,40}:"
+ROW_MARKER = rf"(?:[-*•]|\d{{1,3}}[.)]|\d{{1,2}}[:.]\d{{2}}|{CHAT_HEAD})[ \t]+"
+GAPPED_ROW_HEAD = rf"(?:{ROW_MARKER})?"
+ROW_NAME = rf"{_FORENAME}(?:,?[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{1,3}}"
+DATE_GAP = r"(?:[ ]{2,40}|[ ]{0,40}\t[ \t]{0,40})"
+GAPPED_NAME_THEN_DATE = rf"{ROW_NAME}{DATE_GAP}"
+MARKED_ROW_NAME_THEN_DATE = rf"(?:^|(?<=[\n\r]))[ \t]*{ROW_MARKER}{ROW_NAME}[ ]"
 _GAPPED_BEFORE_DATE = re.compile(rf"(?:^|(?<=[\n\r]))[ \t]*{GAPPED_ROW_HEAD}"
-                                 rf"{GAPPED_NAME_THEN_DATE}$")
+                                 rf"{GAPPED_NAME_THEN_DATE}$|{MARKED_ROW_NAME_THEN_DATE}$")
 
 # Every date kept has birth words on its line (label, field name, the words after), sits
 # in an HL7 PID segment (segments end at a carriage return) or after a name.
 BIRTH_LINES = Trigger(sign=(*BIRTH_CONTEXT.raw_signs(), r"(?:^|(?<=\r))PID\|",
                            r"\p{L}[ ]?\(\d", rf"{LISTED_NAME_THEN_DATE}\d",
-                           rf"{GAPPED_NAME_THEN_DATE}\d"))
+                           rf"{GAPPED_NAME_THEN_DATE}\d", rf"{MARKED_ROW_NAME_THEN_DATE}\d"))
 
 
 def bracketed_after_name(text: str, start: int, end: int, today: date | None = None) -> bool:

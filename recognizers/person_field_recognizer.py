@@ -31,7 +31,13 @@ from recognizers.context import (
     raw_line_field,
     without_digits,
 )
-from recognizers.date_of_birth_recognizer import GAPPED_ROW_HEAD, bracketed_after_name
+from recognizers.date_of_birth_recognizer import (
+    DATE_GAP,
+    GAPPED_ROW_HEAD,
+    ROW_MARKER,
+    ROW_NAME,
+    bracketed_after_name,
+)
 from recognizers.dates import MONTH_NAME, parse_birth_date
 from recognizers.person_ner_recognizer import (
     TITLES,
@@ -143,10 +149,10 @@ NAME_BEFORE_DATE = (
 # (`Whitworth, Gladys     03.01.1934`, `07:40  Ernest Mallinson\t1937-02-27`):
 # `recognizers.date_of_birth_recognizer.after_listed_name` reads the same shape.
 BEFORE_GAPPED_DATE = "name before a date across a gap"
+NUMERIC_DATE = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d)"
 NAME_BEFORE_GAPPED_DATE = (
-    rf"(?<=(?:^|[\n\r])[ \t]*{GAPPED_ROW_HEAD})"
-    rf"{_FORENAME}(?:,?[ ](?:{_FORENAME}|\p{{Lu}}\.?)){{1,3}}"
-    r"(?=(?:[ ]{2,40}|[ ]{0,40}\t[ \t]{0,40})\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d))"
+    rf"(?<=(?:^|[\n\r])[ \t]*{GAPPED_ROW_HEAD}){ROW_NAME}(?={DATE_GAP}{NUMERIC_DATE})"
+    rf"|(?<=(?:^|[\n\r])[ \t]*{ROW_MARKER}){ROW_NAME}(?=[ ]{NUMERIC_DATE})"
 )
 # A name written right before the label of its own identifier, anywhere in a sentence
 # (`Could you add Freda Bagshaw (DOB 09/06/1941) to the list`, `Mr Yeadon, Cyril, born
@@ -185,7 +191,8 @@ TRIGGERS = {
         confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
     # the bracketed date after the name, within reach of its (at most four) words
     BEFORE_DATE: Trigger(sign=r"\(\d", reach=160),
-    BEFORE_GAPPED_DATE: Trigger(sign=r"(?<![ \t])(?:[ ]{2}|\t)[ \t]{0,40}\d{1,4}[/.\-]\d",
+    BEFORE_GAPPED_DATE: Trigger(sign=(r"(?<![ \t])(?:[ ]{2}|\t)[ \t]{0,40}\d{1,4}[/.\-]\d",
+                                       r"(?<=\p{Ll})[ ]\d{1,4}[/.\-]\d{1,2}[/.\-]\d"),
                                  reach=160),
     # the identifier's label after the name (its words within reach)
     BEFORE_IDENTIFIER: Trigger(sign=IDENTIFIER_LABEL, reach=160),

@@ -41,12 +41,14 @@ MEMORY_VALUES = 65536
 CELL_FORENAME = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+[ \t]+")
 
 
-# A field of an object in a list (`cases[0].carers[1].name`): the list entry is `...[1]`.
-LIST_ENTRY_FIELD = regex.compile(r"(.*\])\.[^.\[\]]+")
+# A field of an object in a list (`cases[0].carers[1].name`): the list entry is `...[1]`;
+# or of an object inside a record (`visits[0].carer.name`: `visits[0].carer`).
+LIST_ENTRY_FIELD = regex.compile(r"(.*[\]\w])\.[^.\[\]]+")
 
 
 def list_entry(field: str | None) -> str:
-    """The list entry a field is a direct member of (`cases[0].carers[1]`), or ''."""
+    """The list entry or object a field is a direct member of (`cases[0].carers[1]`,
+    `visits[0].carer`), or ''."""
     match = LIST_ENTRY_FIELD.fullmatch(field) if field else None
     return match.group(1) if match else ""
 
@@ -165,9 +167,10 @@ class Detector:
 
     def entry_roles(self, unit: TextUnit) -> dict[str, str]:
         """The role each list entry of a record gives its own fields (`carers[0]` ->
-        related, from its `relationship: friend`; `RoleRules.row_role` over the entry's
-        cells): a name and a date of birth in a case's carer entry are the carer's, whatever
-        the list is called."""
+        related, from its `relationship: friend`; `visits[0].carer` -> related, from its
+        `relationship: wife`; `RoleRules.row_role` over the entry's cells): a name and a date
+        of birth in a case's carer entry are the carer's, whatever the list or object is
+        called."""
         if unit.record is None:
             return {}
         cells: dict[str, list[tuple[str, str]]] = {}

@@ -75,7 +75,28 @@ SENTENCE_WORDS = frozenset({
     "he", "they", "who", "which", "that", "this", "not", "no", "will", "would", "can",
     "could", "should", "did", "does", "if", "when", "then", "so", "also", "today"})
 READER = "your"
+# A full name and `and`, `&` or a comma right before another name (`coordinated_role`).
+COORDINATED = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019-]+[^\S\n]+){1,3}[A-Z][\w'\u2019-]+)"
+                         r"[^\S\n]*(?:,|&|\band\b)[^\S\n]*$")
+# `Signed for by`: the one who received a thing and signed for it (the patient, a
+# relative), never its doer as `<done> by` is.
+RECEIVER_ENDING = ("for", "by")
 AFFILIATION_STARTS = frozenset({"from", "of"})
+# Team words that name a place a patient is seen at, too (`Mrs Jones at the surgery`, `at
+# the vaccination hub`): `at` before them says nothing; before any other (`Marek Griffiths
+# at the council`, `at the office`) it says where the person works.
+ATTENDED_PLACES = frozenset({"practice", "surgery", "department", "dept", "hub"})
+AT = "at"
+# Job words that are surnames too (`John Porter`, `Minnie Driver`): a name ending in one
+# is a name (`RoleRules.job_title`).
+SURNAME_JOBS = frozenset({"porter", "warden", "driver", "clerk", "chaplain", "carer", "mentor",
+                          "broker", "deputy", "engineer", "lead", "chair", "taker", "student",
+                          "surgeon", "advocate", "doctor", "handler", "inspector", "director",
+                          "matron", "secretary", "trainee", "dispatcher", "reviewer",
+                          "housekeeper", "commissioner", "courier", "installer"})
+# `is also on our list`: a relative who is a patient too (`RoleRules.also_subject`).
+COPULAS = frozenset({"is", "was", "who", "s"})
+CASELOADS = frozenset({"list", "caseload", "books", "ward", "round", "register", "lists"})
 # Words of a time or date between `<done>` and `by` (`seen on 11 Oct at 14:00 by`).
 WHEN_WORDS = frozenset({"on", "at", "am", "pm", "hrs", "today", "yesterday", "jan", "feb",
                         "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -213,8 +234,14 @@ class RoleRules:
         The reader's relation (`Re: your mother, ...`) gives way to a phrase before it.
         In prose, a verb between the phrase and the name makes the phrase its doer and the
         name its object (`Carer found Mrs Jones`, `District nurse visited ...`, `Daughter
-        took ...`, `Son and Mrs Jones`): no role from it."""
+        took ...`, `Son and Mrs Jones`): no role from it.
+        `Signed for by:` names whoever received a thing (the patient, a relative): no role."""
         words = normalised.split()
+        if words[-2:] == list(RECEIVER_ENDING):
+            return None
+        return self._rightmost(words, prose)
+
+    def _rightmost(self, words: list[str], prose: bool) -> str | None:
         end, fallback = len(words), None
         while end > 0:
             role = self.phrase_ending(words, end)
@@ -243,12 +270,17 @@ class RoleRules:
         return None
 
     def also_subject(self, apposition: str) -> bool:
-        """`also a tenant`, `(also a patient)` right after a name: a relative who is a
-        subject too (a couple who are both tenants), whatever the relation before it."""
+        """`also a tenant`, `(also a patient)`, `is also on our list` right after a name: a
+        relative who is a subject too (a couple who are both tenants or patients), whatever
+        the relation before it."""
         words = apposition.split()
+        while words[:1] and words[0] in COPULAS:  # `Geoffrey Kaye is also on our list`
+            words = words[1:]
         if words[:1] != ["also"]:
             return False
         rest = [word for word in words[1:3] if word not in ARTICLES] + words[3:]
+        if rest[:1] == ["on"] and any(word in CASELOADS for word in rest[1:3]):
+            return True  # `also on our list`, `also on the caseload`, `also on our books`
         return self.first(" ".join(rest)) == SUBJECT
 
     def job_line_below(self, text: str, start: int, end: int) -> bool:
@@ -308,15 +340,16 @@ class RoleRules:
 
     def affiliated(self, normalised: str) -> bool:
         """`from the district nursing team`, `of Beacon Telecare control room`, `of the
-        surgery`: where the named person works, so staff (not `at`: a patient is seen at
-        the surgery). Up to `AFFILIATION_WORDS` words (the team's name) between the
-        preposition and a team word (`[team words]`)."""
+        surgery`: where the named person works, so staff. `at` only before a place no
+        patient is seen at (`Marek Griffiths at the council`, `at the office`; never `at the
+        surgery`: `ATTENDED_PLACES`). Up to `AFFILIATION_WORDS` words (the team's name)
+        between the preposition and a team word (`[team words]`)."""
         words = normalised.split()
-        if not words or words[0] not in AFFILIATION_STARTS or not self.teams:
+        if not words or words[0] not in AFFILIATION_STARTS | {AT} or not self.teams:
             return False
         for word in words[1:1 + AFFILIATION_WORDS]:
             if word in self.teams:
-                return True
+                return words[0] != AT or word not in ATTENDED_PLACES
             if word in SENTENCE_WORDS - ARTICLES:
                 return False
         return False
@@ -405,10 +438,28 @@ class RoleRules:
         return found.pop() if len(found) == 1 else None
 
     def titled(self, text: str, start: int, end: int) -> bool:
-        """`Dr Anna Hughes` (title inside the match) or `Nurse` right before it."""
-        inside = normalise_words(text[start:end]).split()[:1]
+        """`Dr Anna Hughes` (title inside the match) or `Nurse` right before it; or a job
+        word NER took into a full name (`Volunteer Aisha Karim`, `Driver Wayne Pickup`: a
+        job word and two words more, no comma: `Porter, John` is a surname)."""
+        words = normalise_words(text[start:end]).split()
         before = normalise_words(text[max(0, start - 20):start]).split()[-1:]
-        return any(word in self.staff_titles for word in inside + before)
+        if any(word in self.staff_titles for word in words[:1] + before):
+            return True
+        if (len(words) >= 3 and "," not in text[start:end]
+                and (self.jobs.is_job(words[0]) or self.phrases.get(tuple(words[:1])) == STAFF)):
+            return True
+        return self.job_title(words)
+
+    def job_title(self, words: list[str]) -> bool:
+        """A job title NER read as a name (`Volunteer Coordinator` under a signature,
+        `Consultant Geriatrician` in a cc list): every word a job word, or the last one a
+        job word no surname is (`Admiral Nurse`, `Ward Clerk` are titles; `John Porter`
+        is a name)."""
+        if len(words) < 2 or "," in words:
+            return False
+        if all(self.jobs.is_job(word) for word in words):
+            return True
+        return self.jobs.is_job(words[-1]) and words[-1] not in SURNAME_JOBS
 
     def signed(self, text: str, start: int) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
@@ -442,7 +493,7 @@ class RoleRules:
         apposition = own_apposition(text, end, context.after)
         if role == STAFF and self.first(apposition) == RELATED:
             role = RELATED  # `cc: Joanne Brannigan (parent)`, `Present: ... (son)`
-        if role == RELATED and self.also_subject(apposition):
+        if role == RELATED and self.also_subject(own_apposition(text, end, line_after(text, end))):
             role = SUBJECT  # `Her husband Walter Cowgill, also a tenant (DOB ...)`
         if role is None and self.titled(text, start, end):
             role = STAFF
@@ -455,11 +506,27 @@ class RoleRules:
             if role is None and self.affiliated(line_after(text, end)):
                 role = STAFF
         if role is None and not context.field.strip():
+            role = self.coordinated_role(text, start)
+        if role is None and not context.field.strip():
             role = self.recipient_role(text, start, end)
         if role is None and not context.field.strip() and self.signed(text, start):
             role = STAFF
         return role or fhir_role(where) or UNMARKED
 
+
+    def coordinated_role(self, text: str, start: int) -> str | None:
+        """The role a phrase gives the full name just before this one, when only `and`, `&`
+        or a comma stands between (`delivered and fitted by Yvonne Cartwright and Imran
+        Duckworth`, `Carers: Jane Doe, Amy Blake`): a phrase before two coordinated names
+        is both names'. Only a phrase before the first name counts, never its own title or
+        apposition (`Dr Amy Blake and Mrs Joan Hill`: the second is no doctor)."""
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        before = COORDINATED.search(text[max(line_start, start - 120):start])
+        if before is None:
+            return None
+        first = start - len(before.group()) + before.start("name") - before.start()
+        label = context_of(text, first, first + len(before.group("name"))).label
+        return self.rightmost(label, prose=True) if label.strip() else None
 
     def recipient_role(self, text: str, start: int, end: int) -> str | None:
         """The role of a name a thing is done to or for, earlier in its clause: `Carer's
@@ -525,7 +592,11 @@ class RoleRules:
         cuts = [index for index, char in enumerate(before) if char in LIST_SEPARATORS]
         if not cuts or self.rightmost(normalise_words(before[cuts[-1] + 1:])) is not None:
             return None
-        return before[:cuts[0]]
+        heading = before[:cuts[0]]
+        opened = heading.rfind("(")
+        # `cc: Mrs Winifred Stirk (patient); Priya Raman`: the first item's own apposition
+        # is no part of the heading
+        return heading[:opened] if before[cuts[0]] == ")" and opened != -1 else heading
 
 
 def possessive(text: str, start: int, end: int) -> bool:

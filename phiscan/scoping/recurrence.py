@@ -17,7 +17,10 @@ or as a related person's (`Next of kin:`), and no record marks as the subject's,
 that role where another record names it with no mark (`Plan agreed with Stephen
 Rowntree` in a client's note, when his e-mail's `From:` marked him; a letter's addressee
 who is a next of kin elsewhere), but only in a record that names someone else as well: a
-name alone in a row (a resident list) is left as it was. Staff names so treated are
+name alone in a row (a resident list) is left as it was, unless records about
+`recurring_subjects` or more different subjects mark it as staff's (a volunteer, a PA or
+a Shared Lives carer named on many clients' visits, alone with their own date of birth in
+the service's register: never a subject). Staff names so treated are
 listed like recurring ones (`staff.marked_names`), and `keep_names` keeps them too.
 """
 
@@ -114,18 +117,37 @@ def _marks(records: list[Record]) -> dict[str, set[str]]:
     return marks
 
 
-def marked_elsewhere(records: list[Record], keep: frozenset[str] = frozenset()
-                     ) -> list[MarkedName]:
+def _staff_subjects(records: list[Record]) -> dict[str, int]:
+    """Name hash -> how many different subjects (NHS numbers, or dates of birth) the records
+    that mark it as staff's are about."""
+    nhs_seen: dict[str, set[str]] = defaultdict(set)
+    dobs_seen: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        if not _one_subject(record):
+            continue
+        for name in record.staff_names:
+            nhs_seen[name] |= record.nhs
+            dobs_seen[name] |= record.dobs
+    return {name: max(len(nhs_seen[name]), len(dobs_seen[name]))
+            for name in nhs_seen.keys() | dobs_seen.keys()}
+
+
+def marked_elsewhere(records: list[Record], keep: frozenset[str] = frozenset(),
+                     threshold: int = 0) -> list[MarkedName]:
     """Move names with no mark to the one role other records mark them with (staff or
-    related, never the subject's), in records that name someone else too."""
+    related, never the subject's), in records that name someone else too; and in a record
+    naming them alone (a register of volunteers, PAs or carers: their own date of birth),
+    when records about `threshold` or more different subjects mark them as staff."""
     roles = {name: next(iter(found)) for name, found in _marks(records).items()
              if len(found) == 1 and found & {STAFF, RELATED} and name_id(name) not in keep}
+    visiting = ({name for name, count in _staff_subjects(records).items()
+                 if count >= threshold and roles.get(name) == STAFF} if threshold > 0 else set())
     moved: dict[str, int] = defaultdict(int)
     masked: dict[str, str] = {}
     for record in records:
         names = (record.unmarked_names - record.marked_names) & record.full_names
         for name in names & roles.keys():
-            if not record.full_names - {name}:
+            if not record.full_names - {name} and name not in visiting:
                 continue  # the only subject-like name of its record: left as it was
             record.full_names.discard(name)
             record.unmarked_names.discard(name)

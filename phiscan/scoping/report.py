@@ -127,7 +127,8 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
     recurring = recurring_names(records, settings.recurring_subjects,
                                 frozenset(settings.keep_names))
     treat_as_staff(records, recurring)
-    marked = marked_elsewhere(records, frozenset(settings.keep_names))
+    marked = marked_elsewhere(records, frozenset(settings.keep_names),
+                              settings.recurring_subjects)
     seeds = seeds_of(records)
     standard = link(records, seeds)
     total = len(standard.individuals)
