@@ -13,7 +13,8 @@ dates of birth, each named on three clients' visits), a virtual ward's handover 
 (`[date, time] Speaker: Mr Ernest Pollard 24/10/1939 ...`, a husband who `is also on our
 list`), a welfare-call log (a volunteer NER read with her job word), a charity's referral
 e-mail signed over a job title, and an RTF discharge letter whose cc list opens with the
-patient (`cc: Mrs Hilda Bairstow (patient); Priya Raman, Virtual Ward Sister`). Each patient
+patient (`cc: Mrs Hilda Bairstow (patient); Priya Raman, Virtual Ward Sister`), and a
+monitoring platform's saved patient page (a banner table, a description list). Each patient
 is one exported row with their own name, number and date of birth; no staff member is a
 row or another name of one. Scanned and exported by the real CLI.
 """
@@ -32,7 +33,8 @@ from tests.share_builder import write_files
 
 # Valid NHS numbers (check digit right), none in the test range.
 NHS = {"ashworth": "4857954222", "entwistle": "4850587917", "vine": "4855890626",
-       "ellwood": "4857622300", "ellis": "4851289162", "hargreaves": "4851433611"}
+       "ellwood": "4857622300", "ellis": "4851289162", "hargreaves": "4851433611",
+       "prendergast": "4857773457"}
 
 BOARD_ROUND = f"""# Virtual Ward East - consultant board round 30/11/2026
 
@@ -190,6 +192,20 @@ Consultant Geriatrician\par
 cc: Mrs Hilda Bairstow (patient); Priya Raman, Virtual Ward Sister; Derek Bairstow (son)\par
 }
 """
+# A monitoring platform's patient page: a one-row banner table of labels and values, a
+# description list (next of kin with a phone, named nurse, consultant), an observations
+# table whose `Entered by` column is staff's.
+PATIENT_PAGE = f"""<html><head><title>CareLink Remote - Patient record</title></head><body>
+<div>Logged in as: Tomasz Nowak (Staff Nurse)</div>
+<table class="banner"><tr><th>Name</th><td>Mr Wilfred PRENDERGAST</td><th>DOB</th>
+<td>15 Apr 1940 (86y)</td><th>NHS</th><td>{NHS['prendergast']}</td></tr></table>
+<dl><dt>Next of kin</dt><dd>Mavis Prendergast (wife) 01632 960111</dd>
+<dt>Named nurse</dt><dd>Priya Raman</dd><dt>Responsible consultant</dt><dd>Dr Helen Oduya</dd></dl>
+<table><tr><th>Time</th><th>SpO2</th><th>Entered by</th></tr>
+<tr><td>08:00</td><td>93</td><td>Priya Raman</td></tr>
+<tr><td>20:00</td><td>95</td><td>Lucy Ferris</td></tr></table>
+</body></html>
+"""
 STAFF = ("Priya Raman", "Tomasz Nowak", "Helen Oduya", "Grace Onyango", "Paul Devereux",
          "Yvonne Cartwright", "Imran Duckworth", "Marek Griffiths", "Agnieszka McAllister",
          "Joanne Blakey", "Michael Tennant", "Anita Rowe", "Aisha Karim", "Bethany Walsh",
@@ -240,7 +256,8 @@ def scanned(tmp_path_factory):
                         "homecare/schedule.json": json.dumps(HOMECARE_SCHEDULE),
                         "befriending/volunteer_register.csv": VOLUNTEER_REGISTER,
                         "befriending/visits.csv": BEFRIENDING_VISITS,
-                        "virtual_ward/discharge_letter.rtf": DISCHARGE_LETTER_RTF})
+                        "virtual_ward/discharge_letter.rtf": DISCHARGE_LETTER_RTF,
+                        "virtual_ward/patient_page.html": PATIENT_PAGE})
     write_ods(share / "pcn" / "vaccination_round.ods", VACCINATION_ROUND)
     scan_quietly(share, out)
     return out
@@ -375,9 +392,16 @@ def test_a_cc_list_opening_with_the_patient_makes_no_later_recipient_a_patient(
                        ("D**** B*******", "related")]
 
 
+def test_a_banner_tables_labels_and_a_description_lists_terms_name_their_values(exported):
+    assert rows_of(exported, "patient_page.html") == {
+        person("Wilfred Prendergast", NHS["prendergast"], "15/04/1940")}
+    assert [row["related_people"] for row in exported
+            if "patient_page.html" in row["first_locations"]] == ["Mavis Prendergast"]
+
+
 def test_no_staff_member_is_a_row_or_another_name_of_one(exported):
     staff = {key("PERSON", name) for name in STAFF}
     for row in exported:
         names = [row["name"], *filter(None, row["other_names"].split("; "))]
         assert not {key("PERSON", name) for name in names} & staff
-    assert len(exported) == 29
+    assert len(exported) == 30

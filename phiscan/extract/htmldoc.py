@@ -4,7 +4,10 @@ A data table in an HTML file (a visit list or a caseload exported as a web page:
 rows or more of two cells or more, no cell a page of text) is read as a table
 (`phiscan.extract.tables`): one record per row, its cells named by the header, so two
 patients of a list never share a record. Any other table (a page laid out in a table)
-stays in the text where it stands. E-mail bodies are read as text (`html_to_text`).
+stays in the text where it stands, a row of labels and values side by side (a patient
+banner) as `label: value` lines; a description list's term and value are one line
+(`Named nurse: Priya Raman`), so a label is on its value's line. E-mail bodies are read as
+text (`html_to_text`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from phiscan.extract.base import ExtractContext, Piece
-from phiscan.extract.tables import table_units
+from phiscan.extract.tables import label_value_pairs, table_units
 from phiscan.extract.text import decode_text
 from phiscan.model import TextUnit
 
@@ -21,6 +24,11 @@ INVISIBLE = frozenset({"script", "style", "template", "noscript"})
 # Elements that end a line of text, so words from two cells never run together.
 BLOCKS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
                     "h6", "title", "table", "section", "article", "dd", "dt", "pre"})
+
+
+# A description list's term and its value on one line (`<dt>Named nurse</dt><dd>Priya
+# Raman</dd>` reads `Named nurse: Priya Raman`), as a label and its value are written.
+TERM_END = ": "
 
 
 class TextCollector(HTMLParser):
@@ -32,12 +40,16 @@ class TextCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in INVISIBLE:
             self.hidden_depth += 1
+        elif tag == "dd" and self.parts and self.parts[-1] == TERM_END:
+            return  # the term's value, on its line
         elif tag in BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in INVISIBLE:
             self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag == "dt":
+            self.parts.append(TERM_END)
         elif tag in BLOCKS:
             self.parts.append("\n")
 
@@ -51,6 +63,7 @@ class TextCollector(HTMLParser):
 
 
 MAX_TABLE_CELL_CHARS = 300  # a longer cell is a page laid out in a table, not data
+MIN_PAIR_CELLS = 4  # two labels and their values
 TABLE_MARK = "\x00table\x00"  # where a data table stood in the text (removed)
 Rows = list[list[str]]
 
@@ -120,9 +133,19 @@ class PageCollector(TextCollector):
             self.tables.append(rows)
             self.parts.append(f"\n{TABLE_MARK}\n")
         else:
-            self.parts.append("\n" + "\n".join(cell for row in rows for cell in row if cell)
+            self.parts.append("\n" + "\n".join(line for row in rows for line in row_lines(row))
                               + "\n")
         self.rows, self.cell = [], None
+
+
+def row_lines(row: list[str]) -> list[str]:
+    """A layout table's row as lines: each cell on its own, or a row of labels and values
+    side by side (a patient banner: `Name | Mr Wilfred PRENDERGAST | DOB | 15 Apr 1940 |
+    NHS | ...`) as `label: value` lines, so a date of birth has its label on its line."""
+    pairs = label_value_pairs(row) if len(row) >= MIN_PAIR_CELLS else None
+    if pairs is None:
+        return [cell for cell in row if cell]
+    return [f"{label}: {value}" for label, value in pairs]
 
 
 def is_data_table(rows: Rows) -> bool:
