@@ -749,6 +749,8 @@ def _codes(text: str) -> list[str]:
     ("Side gate padlocked, combination 2-8-8-0, shut it behind you", ["code"]),
     ("when she's home from day centre she uses the front door keypad, 2 5 5 1", ["code"]),
     ("🔑 safe by the back door: 4 0 9 1", ["code"]),
+    ("Beta says the darwaza will be unlocked, just go in", ["left_open"]),
+    ("back gate kłódka 2-2-5-1", ["code"]),
 ])
 def test_set_i_classes_in_other_words_are_found(text, kinds):
     [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])

@@ -53,6 +53,8 @@ DAMAGED = [
     ("spare chabi is with Khala", "spare key is with Khala"),
     ("allwedd gyda Mrs Pugh drws nesaf", "allwedd with Mrs Pugh next door"),
     ("🔑 box by the door", "key box by the door"),
+    ("the darwaza is on the latch", "the door is on the latch"),
+    ("kod do drzwi 4 4 1 9", "door code 4 4 1 9"),
 ]
 
 
