@@ -196,3 +196,33 @@ def test_card_and_iban_numbers_of_a_row_are_its_lines_own(detector):
     distinct = {(text[start:end], start == 0) for text in texts
                 for start, end in split_lines(text)}
     assert lines.lines_found == 2 * len(distinct)
+
+
+def test_a_value_in_the_wrong_column_is_found_where_it_is(detector):
+    """Every line still goes through every recognizer: an NHS number typed into a notes
+    column and a name in an ID column are found in that column, whether their rows' other
+    lines were scored before or come from memory."""
+    from phiscan.extract.base import record_unit
+
+    rows = [[("client_name", "Patricia Green"), ("nhs_number", "4858200019"),
+             ("notes", "Prefers morning visits")],
+            [("client_name", "Stanley Nowak"), ("nhs_number", "4858200027"),
+             ("notes", "NHS no 4858200019 on an old letter")],
+            [("client_id", "Doris Whitworth"), ("nhs_number", "4858200027"),
+             ("notes", "Prefers morning visits")]]
+    layered = detector.layered
+    layered.record_lines = lines = RecordLines(layered.cheap)
+    try:
+        for _twice in range(2):
+            found = [[(f.entity_type, str(f.field), f.value_hash) for f in detector.detect_unit(
+                record_unit(pairs, f"row {number}", f"row {number}"))]
+                for number, pairs in enumerate(rows, 2)]
+            first_nhs = found[0][0][2]
+            assert [[(entity, field) for entity, field, _hash in row] for row in found] == [
+                [("UK_NHS", "nhs_number"), ("PERSON", "client_name")],
+                [("UK_NHS", "nhs_number"), ("UK_NHS", "notes"), ("PERSON", "client_name")],
+                [("UK_NHS", "nhs_number"), ("PERSON", "client_id")]]
+            assert found[1][1][2] == first_nhs != found[1][0][2] == found[2][0][2]
+        assert lines.lines_scored == 3  # two NHS number lines and the note, once each
+    finally:
+        layered.record_lines = RecordLines(layered.cheap)
