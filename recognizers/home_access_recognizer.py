@@ -600,8 +600,12 @@ def writer_label(visitors: Sequence[str], community: Sequence[str] = ()) -> re.P
     return re.compile(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services}{sent})"
                       r"[^\S\n]*:")
 _SENTENCE_END = re.compile(r"[.;\n!?]")
-_CLAUSE_BREAK = re.compile(r"[.;!?\n](?=\s|$)")
-_SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s|$)")
+# A line break ends a clause where the next line starts a field of its own (`GP: Dr X,
+# Ashcombe Medical Practice` then `Access: keysafe 9600`: the practice is not what the code
+# opens); a line that goes on without a label may be the same sentence broken by a wrap.
+_NEXT_LINE_FIELD = r"\n(?=[^\S\n]*[^\W\d][^:\n]{0,30}:)"
+_CLAUSE_BREAK = re.compile(rf"[.;!?\n](?=\s|$)|{_NEXT_LINE_FIELD}")
+_SENTENCE_BREAK = re.compile(rf"[.!?\n](?=\s|$)|{_NEXT_LINE_FIELD}")
 WORD_WINDOW_CHARS = 160
 
 SCORE_CODE = 0.9

@@ -768,3 +768,24 @@ def test_set_i_classes_in_other_words_are_found(text, kinds):
 ])
 def test_near_those_classes_no_home_is_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+# A record's next labelled line is a field of its own: the place named on the line above
+# (the GP's practice, the pharmacy, the office) is not what its code or key is for.
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("GP: Dr Ann Rigg, Moorside Health Centre\nAccess: key safe 3 8 1 0", ["code"]),
+    ("Pharmacy: Lowther Chemists, Market Street\nKeys: spare under the green pot", ["hidden_key"]),
+    ("Referred by: duty office, Civic Centre\n  Entry: door on the latch for the nurses",
+     ["left_open"]),
+])
+def test_a_labelled_line_is_read_apart_from_the_place_above_it(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "GP: Dr Ann Rigg, Moorside Health Centre, staff entrance keypad 3 8 1 0",
+    "Pharmacy: Lowther Chemists\ncontrolled drugs cabinet key under the till",
+])
+def test_a_place_on_the_same_field_or_an_unlabelled_next_line_still_owns_the_lock(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
