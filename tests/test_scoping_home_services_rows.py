@@ -209,7 +209,7 @@ PATIENT_PAGE = f"""<html><head><title>CareLink Remote - Patient record</title></
 STAFF = ("Priya Raman", "Tomasz Nowak", "Helen Oduya", "Grace Onyango", "Paul Devereux",
          "Yvonne Cartwright", "Imran Duckworth", "Marek Griffiths", "Agnieszka McAllister",
          "Joanne Blakey", "Michael Tennant", "Anita Rowe", "Aisha Karim", "Bethany Walsh",
-         "Shona McBride", "Gary Lund")
+         "Shona McBride", "Gary Lund", "Carol Wainwright")
 ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
@@ -248,6 +248,8 @@ def scanned(tmp_path_factory):
                         "pcn/phlebotomy_round.txt": ROUND_SHEET,
                         "equipment/delivery_CES-387096.txt": DELIVERY_LETTER,
                         "charity/letter_family.txt": FAMILY_LETTER,
+                        "homecare/schedule_one.txt": SCHEDULE_ONE,
+                        "homecare/schedule_two.txt": SCHEDULE_TWO,
                         "virtual_ward/monitoring_export.json": json.dumps(MONITORING_EXPORT),
                         "hospital_at_home/summary.html": PORTAL_PAGE,
                         "virtual_ward/handover_chat.txt": HANDOVER_CHAT,
@@ -266,6 +268,27 @@ def scanned(tmp_path_factory):
 @pytest.fixture(scope="module")
 def exported(scanned, tmp_path_factory):
     return export_individuals(scanned, tmp_path_factory.mktemp("home-services-csv"), "--reveal")
+
+
+# A homecare company's delivery schedules name the patient unlabelled at the top and a
+# member of staff in a service named after its patients at the foot.
+SCHEDULE_ONE = """Riverside Homecare - your delivery schedule
+
+Mrs Edna Mary Hollings
+4 Tannery Lane, Wyvernbury
+Date of birth 11/09/1938
+
+Deliveries every 2 weeks on a Friday.
+Questions: patient services (Carol Wainwright), 07700 900233.
+"""
+SCHEDULE_TWO = """Riverside Homecare - your delivery schedule
+
+Mr Stanley Ackroyd
+19 Mill Fold, Wyvernbury
+Date of birth 02/12/1944
+
+To change a date ring Carol Wainwright in our Patient Advice and Liaison Service.
+"""
 
 
 def rows_of(rows: list[dict], file_part: str) -> set[tuple[str, str, str]]:
@@ -404,4 +427,16 @@ def test_no_staff_member_is_a_row_or_another_name_of_one(exported):
     for row in exported:
         names = [row["name"], *filter(None, row["other_names"].split("; "))]
         assert not {key("PERSON", name) for name in names} & staff
-    assert len(exported) == 30
+    assert len(exported) == 32
+
+
+def test_staff_of_a_service_named_after_patients_is_not_the_patient(scanned, exported):
+    """`patient services (Carol Wainwright)`: the service's word `patient` does not make its
+    staff member the subject, so the letter's patient keeps his or her own row."""
+    assert rows_of(exported, "schedule_one.txt") == {
+        person("Edna Mary Hollings", "", "11/09/1938")}
+    assert rows_of(exported, "schedule_two.txt") == {
+        person("Stanley Ackroyd", "", "02/12/1944")}
+    roles = {masked: role for _record, masked, role in names_with_roles(
+        scanned, "schedule_one.txt")}
+    assert roles["C**** W*********"] == "staff"
