@@ -77,7 +77,8 @@ def test_dev_set_rates(predict):
 HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
-                   "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75)}
+                   "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
+                   "open/set_j.tsv": (64, 75, 7, 75)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -94,7 +95,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # `chabi`), a box named by its code, an opening said padlocked, where someone comes back from
 # is no purpose (`back from college`), OCR damage in every word of a phrase. Like set_h, it
 # stays out of the 95% check as a set measured below it when never shown.
-BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv"}
+# set_j (a ninth author, session 9): never shown until measured at session 9's end, 64/75 with
+# 7 false alarms both at its start (2cfc0a2) and at its end (8bce413); asserted at those
+# counts, below the target, from then on.
+BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
