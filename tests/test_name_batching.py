@@ -143,27 +143,38 @@ def test_held_text_is_bounded_and_files_without_names_to_read_complete_at_once(
     assert all(result.findings for [result] in results)
 
 
-def test_a_serial_scan_reads_each_batch_of_files_names_in_one_spacy_call(tmp_path):
-    """`--workers 1` scans in the pool's batches: 20 letters are two batches (16 and 4),
-    two spaCy calls, with every file's names and the results of file by file."""
-    pairs = itertools.islice(itertools.product(PEOPLE, PEOPLE), BATCH_SIZE + 4)
-    texts = {f"letter-{i:02d}.txt": letter(first[0], last[1], 300 + i)
+def serial_letters(tmp_path: Path, count: int, first_year: int) -> tuple[SerialExecutor, list]:
+    """`count` letters to pairs of PEOPLE in a share, and a `--workers 1` executor with its
+    jobs over them (the caller closes the executor)."""
+    pairs = itertools.islice(itertools.cycle(itertools.product(PEOPLE, PEOPLE)), count)
+    texts = {f"letter-{i:02d}.txt": letter(first[0], last[1], first_year + i)
              for i, (first, last) in enumerate(pairs)}
     source, items, config = share_of(tmp_path, texts)
     config.scan.workers = 1
     executor = make_executor(config, b"test-key-not-secret")
     assert isinstance(executor, SerialExecutor)
-    layered = executor.state.detector.layered
     jobs = [(source.uri, item) for item in items]
+    return executor, jobs
+
+
+def one_by_one(executor: SerialExecutor, jobs: list) -> list:
+    """The same jobs scanned file by file, with nothing answered from the batch's memory."""
+    executor.state.detector.layered.ner_memory = NerMemory()
+    executor.state.detector.units = UnitMemo()
+    return [executor.state.scan(job) for job in jobs]
+
+
+def test_a_serial_scan_reads_each_batch_of_files_names_in_one_spacy_call(tmp_path):
+    """`--workers 1` scans in the pool's batches: 20 letters are two batches (16 and 4),
+    two spaCy calls, with every file's names and the results of file by file."""
+    executor, jobs = serial_letters(tmp_path, BATCH_SIZE + 4, 300)
+    layered = executor.state.detector.layered
     batched = list(executor.map(jobs))
     assert layered.spacy_calls == 2
-    layered.ner_memory = NerMemory()
-    executor.state.detector.units = UnitMemo()
     calls = layered.spacy_calls
-    one_by_one = [executor.state.scan(job) for job in jobs]
+    assert batched == one_by_one(executor, jobs)
     assert layered.spacy_calls - calls == BATCH_SIZE + 4
-    assert batched == one_by_one
-    assert [result.location for [result] in batched] == [item.location for item in items]
+    assert [result.location for [result] in batched] == [item.location for _uri, item in jobs]
     # The small model reads a salutation's first name with Jones or Wilson as no person.
     people = [sum(finding.entity_type == "PERSON" for finding in result.findings)
               for [result] in batched]
@@ -175,20 +186,9 @@ def test_a_serial_scan_reads_names_in_batches_growing_to_the_largest(tmp_path):
     """60 letters are three batches (16, 32 and 12 files): three spaCy calls, with the
     findings of file by file."""
     assert LARGEST_BATCH >= 4 * BATCH_SIZE
-    pairs = itertools.islice(itertools.cycle(itertools.product(PEOPLE, PEOPLE)),
-                             3 * BATCH_SIZE + 12)
-    texts = {f"letter-{i:02d}.txt": letter(first[0], last[1], 400 + i)
-             for i, (first, last) in enumerate(pairs)}
-    source, items, config = share_of(tmp_path, texts)
-    config.scan.workers = 1
-    executor = make_executor(config, b"test-key-not-secret")
-    layered = executor.state.detector.layered
-    jobs = [(source.uri, item) for item in items]
+    executor, jobs = serial_letters(tmp_path, 3 * BATCH_SIZE + 12, 400)
     batched = list(executor.map(jobs))
-    assert layered.spacy_calls == 3
-    layered.ner_memory = NerMemory()
-    executor.state.detector.units = UnitMemo()
-    one_by_one = [executor.state.scan(job) for job in jobs]
-    assert batched == one_by_one
+    assert executor.state.detector.layered.spacy_calls == 3
+    assert batched == one_by_one(executor, jobs)
     assert sum(finding.entity_type == "PERSON" for [result] in batched
                for finding in result.findings) > 40
