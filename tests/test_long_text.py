@@ -150,6 +150,23 @@ def test_a_timeout_part_way_is_a_partial_error(tmp_path):
     assert row["entities"] == {"UK_NHS": 1}
 
 
+def test_a_timeout_in_a_note_holding_a_pipe_table_says_how_much_was_read(tmp_path):
+    """A 30 MB note that opens with a pipe table (read as a table, the rest as prose) is
+    stopped part way too, and its reason still says how much of the whole text was read."""
+    share = tmp_path / "share"
+    share.mkdir()
+    table = (f"| Patient | NHS No |\n|---|---|\n| Resident A | {NHS_NUMBERS[0]} |\n"
+             "| Resident B | none |\n")
+    note = padded(30 * MB, "Routine observations recorded; resident settled, ate well.\n")
+    (share / "huge.txt").write_text(table + note)
+    config = "[limits]\nper_file_timeout_seconds = 1.0\ntext_window_chars = 20000\n"
+    row = run_scan(share, tmp_path / "out", config)["huge.txt"]
+    match = re.fullmatch(r"partial: timeout: over per_file_timeout_seconds: read (\d+) of "
+                         rf"{len(table) + len(note)} characters, the rest not read",
+                         row["reason"])
+    assert row["status"] == "error" and match is not None, row["reason"]
+
+
 def test_an_archive_member_is_read_to_its_end(tmp_path):
     """A member far longer than a window: its last line is found, in the member's row."""
     import zipfile

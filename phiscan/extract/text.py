@@ -58,12 +58,12 @@ def pipe_tables(lines: list[str]) -> list[tuple[int, int]]:
 
 def extract_text(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     text = decode_text(data)
+    ctx.text_chars_total = len(text)  # a deadline's reason says how much of it was read
     # Most texts hold no pipe line: found at C speed, a 30 MB note is never split in lines
     # (the per-file timeout counts from the read).
     lines = text.split("\n") if "|" in text and PIPE_LINE.search(text) else []
     spans = pipe_tables(lines)
     if not spans:
-        ctx.text_chars_total = len(text)
         if text.strip():
             yield TextUnit(text=text)
         return
