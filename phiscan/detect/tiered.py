@@ -364,7 +364,7 @@ class TieredAnalyzer:
         # row read whole through its reading.
         by_lines = rows_lines is not None and read_ocr(text) is None
         for recognizer in self.cheap:
-            if by_lines and id(recognizer) in lines.line_scorers:
+            if by_lines and lines.scores_lines(recognizer):
                 found = lines.scored(recognizer, text, row) if given[id(recognizer)] else []
             elif rows_lines is not None and id(recognizer) in lines.line_finders:
                 found = lines.found_by_lines(recognizer, text, rows_lines, self.entities)
