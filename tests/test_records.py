@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from phiscan.detect.records import SHORT_TEXT_CHARS, FreeTextRecords, assign_records
+from phiscan.detect.records import SHORT_TEXT_CHARS, FreeTextRecords, LineIndex, assign_records
 from phiscan.model import Finding, TextUnit
 
 
@@ -35,3 +35,13 @@ def test_structured_units_keep_their_record_and_free_text_gets_one():
     assert assign_records(row, [finding_at(13, "row 2")])[0].record == "row 2"
     note = TextUnit("Jane Smith was seen today.\n")
     assert assign_records(note, [finding_at(0)])[0].record == "document"
+
+
+def test_separator_lines_are_numbered_from_the_line_index():
+    """`-----`, `=====`, `***`, `___` alone on a line, found by line number (1-based), at the
+    text's start, after Windows line breaks and at its end; a longer line holding dashes is
+    none."""
+    text = ("=====\r\nClient: A\r\n-----\r\nClient: B - see notes ---- here\n"
+            "  ***  \nlast\n___")
+    assert LineIndex(text).separators == [1, 3, 5, 7]
+    assert [LineIndex(text).line_at(offset) for offset in (0, 6, 7, len(text))] == [1, 1, 2, 7]

@@ -102,9 +102,13 @@ GIVEN = {  # name -> the kinds of way into their home the share gives
 }
 
 
-@pytest.fixture(scope="module")
-def rounds(tmp_path_factory):
-    return scanned_share(tmp_path_factory, "access-rounds", SHARE)
+# The notes as a Linux and as a Windows editor saves them: `-----` before `\r\n` is a
+# separator line too.
+@pytest.fixture(scope="module", params=["\n", "\r\n"], ids=["lf", "crlf"])
+def rounds(tmp_path_factory, request):
+    files = {path: text.replace("\n", request.param) if path.endswith(".txt") else text
+             for path, text in SHARE.items()}
+    return scanned_share(tmp_path_factory, "access-rounds", files)
 
 
 def test_each_stop_block_and_job_opens_its_own_patient_s_home(rounds, tmp_path):

@@ -69,7 +69,7 @@ from recognizers.vocabulary import TITLES
 SHORT_TEXT_CHARS = 4_000
 _SECTION_BREAK = re.compile(r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|\f.*|#{1,6}[ \t].*)$",
                             re.MULTILINE)
-_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*\r?$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
 _NEWLINE = re.compile("\n")
@@ -290,7 +290,11 @@ class LineIndex:
         return [match.start() for match in _NEWLINE.finditer(self.text)]
 
     def line_of(self, finding: Finding) -> int:
-        return bisect_right(self.newlines, finding.start - 1) + 1
+        return self.line_at(finding.start)
+
+    def line_at(self, offset: int) -> int:
+        """The line number (1-based) holding `offset`."""
+        return bisect_right(self.newlines, offset - 1) + 1
 
     def line_start(self, number: int) -> int:
         """Where line `number` (1-based) starts."""
@@ -328,8 +332,7 @@ class LineIndex:
     @cached_property
     def separators(self) -> list[int]:
         """The line numbers (1-based) of separator lines (`---`, `=====`: `_RULE_LINE`)."""
-        return [self.text.count("\n", 0, match.start()) + 1
-                for match in _RULE_LINE.finditer(self.text)]
+        return [self.line_at(match.start()) for match in _RULE_LINE.finditer(self.text)]
 
     def opens_item(self, number: int) -> bool:
         """Whether line `number` (1-based) opens a list item (`_LIST_ITEM`)."""
