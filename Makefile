@@ -50,7 +50,15 @@ COMPILED_PATTERNS := recognizers/data/compiled_patterns.bin
 $(COMPILED_PATTERNS): $(STAMP) $(wildcard recognizers/data/*.txt) $(wildcard recognizers/*.py)
 	$(BIN)/python -m recognizers.compiled_patterns
 
-setup: system-packages $(STAMP) $(COMPILED_VOCABULARY) $(COMPILED_PATTERNS)
+# The OCR reading's automaton of damaged forms compiled once instead of at each scan's
+# start (recognizers/compiled_ocr.py); rebuilt when a vocabulary file or the code that
+# makes the forms changes. Without it phiscan builds the automaton from the text files.
+COMPILED_OCR := recognizers/data/ocr_forms.bin
+$(COMPILED_OCR): $(STAMP) $(wildcard recognizers/data/*.txt) recognizers/ocr_reading.py \
+		recognizers/vocabulary.py recognizers/compiled_ocr.py
+	$(BIN)/python -m recognizers.compiled_ocr
+
+setup: system-packages $(STAMP) $(COMPILED_VOCABULARY) $(COMPILED_PATTERNS) $(COMPILED_OCR)
 
 demo: setup
 	rm -rf demo-share demo-out

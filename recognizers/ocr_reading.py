@@ -128,6 +128,9 @@ CODE_WORDS_BEFORE = 3
 # English word (`wi'` with, `nex'` next, `'as` has, `chabi` key): `home_access_dialect.txt`.
 DIALECT_FILE = "home_access_dialect.txt"
 APOSTROPHES = ("'", "\u2019")
+# Every data file the automaton is built from (`recognizers.compiled_ocr` digests them).
+SOURCE_FILES = tuple(dict.fromkeys(
+    (*VOCABULARY_FILES, REAL_WORDS_FILE, DEVICES_FILE, DIALECT_FILE)))
 # What a form of the automaton is: a word's damaged form, a digit beside a letter OCR reads
 # for one, a device as speech-to-text writes it, a digit word heard as another word, a word
 # in dialect or another language.
@@ -213,6 +216,14 @@ def _word_parts(lexicon: frozenset[str]) -> frozenset[str]:
 
 @cache
 def form_automaton() -> ahocorasick.Automaton:
+    """The automaton of damaged forms: the one compiled at build time
+    (`recognizers.compiled_ocr`) while it matches its sources, else built here."""
+    from recognizers.compiled_ocr import load_compiled  # it imports this module
+
+    return load_compiled() or build_form_automaton()
+
+
+def build_form_automaton() -> ahocorasick.Automaton:
     """Damaged form -> (its length, the word it stands for). A form two words share is
     read as the one of its own length (a swap or a letter misread: `neighbuor` is
     `neighbour`, not `neighbor` with a letter added), or dropped when that is not one."""
