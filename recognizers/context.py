@@ -27,6 +27,8 @@ from functools import lru_cache
 import ahocorasick
 import regex as re
 
+from recognizers.vocabulary import load_vocabulary
+
 # Word normalisation runs for every candidate's context, tens of times per text:
 # the standard library's engine runs these three simple patterns (ASCII classes,
 # no look-around beyond one character) in well under half the time of `regex`.
@@ -106,9 +108,8 @@ def holds(words: list[str], other: list[str]) -> bool:
 
 
 # The last word of a label that names an identifier (`Local ID`, `Case Ref`, `Job No`).
-IDENTIFIER_LABEL_WORDS = frozenset({"id", "ids", "identifier", "ref", "refs", "reference", "no",
-                                    "nos", "number", "num", "code", "mrn", "uprn", "serial",
-                                    "pin"})
+IDENTIFIER_LABEL_WORDS = frozenset(entry.lower() for entry in
+                                   load_vocabulary("identifier_label_words.txt"))
 # An identifier's value right after its label: three digits or more, letters before them
 # at most (`CFS833483`, `HC-20427`, `943 476 5919`, `: 4471`).
 _IDENTIFIER_AFTER_LABEL = re.compile(
