@@ -57,7 +57,7 @@ class Pattern(presidio_analyzer.Pattern):
 
     def compile(self, flags: int) -> re.Pattern:
         try:
-            return compiled(self.regex, flags) if self.lazy else re.compile(self.regex, flags)
+            return compiled(self.regex, flags)
         except re.error as exc:
             raise ValueError(f"Invalid regex pattern: {exc}") from None
 

@@ -25,13 +25,14 @@ compiled from their source find.
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import hashlib
 import io
 import logging
 import pickle
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import regex
@@ -45,6 +46,8 @@ TABLE_PATH = DATA_DIR / "compiled_patterns.bin"
 _CONSTRUCTOR = ("regex._regex", "compile")
 # Patterns this process took from the table or compiled from source (tests, bench).
 compiled_from: collections.Counter[str] = collections.Counter()
+# While `recording()`: every (source, flags) asked of `compiled`.
+_recorded: list[tuple[str, int]] | None = None
 
 
 def table_header() -> bytes:
@@ -101,6 +104,8 @@ def _table(path: Path) -> dict[str, bytes]:
 
 def compiled(source: str, flags: int = 0, path: Path | None = None) -> regex.Pattern:
     """`regex.compile(source, flags)`, from the table when it holds it."""
+    if _recorded is not None:
+        _recorded.append((source, flags))
     stored = _table(path or TABLE_PATH).get(entry_key(source, flags))
     if stored is not None:
         try:
@@ -113,6 +118,30 @@ def compiled(source: str, flags: int = 0, path: Path | None = None) -> regex.Pat
                 return pattern
     compiled_from["source"] += 1
     return regex.compile(source, flags)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[tuple[str, int]]]:
+    """The (source, flags) of every pattern compiled through `compiled` inside."""
+    global _recorded
+    outer, _recorded = _recorded, []
+    try:
+        yield _recorded
+    finally:
+        recorded, _recorded = _recorded, outer
+        if outer is not None:
+            outer.extend(recorded)
+
+
+def table_sources() -> list[tuple[str, int]]:
+    """(source, flags) of every pattern the table holds: those the shipped recognizers
+    compile when they are built (their `Pattern`s and the grammar's own, through
+    `compiled`), then those they compile when first needed (`lazy_sources`)."""
+    from recognizers.catalog import build_recognizers
+
+    with recording() as built:
+        build_recognizers()
+    return list(dict.fromkeys([*built, *lazy_sources()]))
 
 
 def lazy_sources() -> list[tuple[str, int]]:
@@ -139,20 +168,25 @@ def write_table(path: Path | None = None, sources: Iterable[tuple[str, int]] | N
                 ) -> None:
     path = path or TABLE_PATH
     temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(table_of(lazy_sources() if sources is None else sources))
+    temporary.write_bytes(table_of(table_sources() if sources is None else sources))
     temporary.replace(path)
+    _table.cache_clear()  # building the recognizers above read the table as it was
 
 
 def holds_all(path: Path | None = None) -> bool:
-    """Whether the table holds every lazy pattern of the shipped recognizers."""
+    """Whether the table holds every pattern of the shipped recognizers (`table_sources`)."""
     table = read_table(path or TABLE_PATH)
-    return all(entry_key(source, flags) in table for source, flags in lazy_sources())
+    return all(entry_key(source, flags) in table for source, flags in table_sources())
 
 
 def main() -> None:
     build_time_file_cli(__doc__, holds_all, write_table,
-                        "exit 1 unless the table holds every lazy pattern as it is now")
+                        "exit 1 unless the table holds every pattern as it is now")
 
 
 if __name__ == "__main__":
-    main()
+    # Run as the imported module: its `compiled` is the one the recognizers call and record
+    # through, not this copy's.
+    from recognizers.compiled_patterns import main as imported_main
+
+    imported_main()

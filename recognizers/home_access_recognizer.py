@@ -581,13 +581,13 @@ def for_visitor(visitors: Sequence[str]) -> re.Pattern:
     visitor of a service, is no purpose (`keeps a key for meter readers`)."""
     services = "|".join(re.escape(normalise_words(form).strip()) for form in sorted(
         plurals([v for v in visitors if v not in _NOT_A_SERVICE]), key=len, reverse=True))
-    return re.compile(rf" for (?:the |our |your )?(?:{services})(?= )")
+    return compiled(rf" for (?:the |our |your )?(?:{services})(?= )")
 
 
 def service_word(visitors: Sequence[str]) -> re.Pattern:
     """A word naming who wrote a note or anyone visiting the home (`Church visitor:`)."""
     services = alternation(plurals(visitors))
-    return re.compile(rf"\b{_WRITER_WORDS}\b|{services}")
+    return compiled(rf"\b{_WRITER_WORDS}\b|{services}")
 
 
 def writer_label(visitors: Sequence[str], community: Sequence[str] = ()) -> re.Pattern:
@@ -597,7 +597,7 @@ def writer_label(visitors: Sequence[str], community: Sequence[str] = ()) -> re.P
     services = alternation(plurals([v for v in visitors if v not in _NOT_A_SERVICE]))
     sent = (rf"|{alternation(community)}[^\S\n]+(?i:visitors?|volunteers?)"
             if community else "")
-    return re.compile(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services}{sent})"
+    return compiled(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services}{sent})"
                       r"[^\S\n]*:")
 _SENTENCE_END = re.compile(r"[.;\n!?]")
 # A line break ends a clause where the next line starts a field of its own (`GP: Dr X,
@@ -1391,7 +1391,7 @@ class PurposeModel:
         self._stay = Terms(classes.get(STAY, []))
         self._medicines: Terms | None = None
         # a place's own people (`depot team`, `office staff`) work there: not visitors
-        self._visitor = re.compile(alternation(plurals(
+        self._visitor = compiled(alternation(plurals(
             [v for v in visitors if v not in _PLACE_PEOPLE]))) if visitors else None
 
     def medicine_before(self, text: str, start: int) -> bool:

@@ -15,6 +15,7 @@ import regex
 
 from phiscan.quality.phrasings import load_phrasings
 from recognizers import compiled_patterns
+from recognizers.catalog import build_recognizers
 from recognizers.home_access_recognizer import HomeAccessRecognizer
 from tests.conftest import DATA_DIR
 
@@ -39,10 +40,14 @@ def test_the_grammar_read_from_the_table_finds_what_its_source_finds(table):
     compiled_patterns.write_table(table)
     assert compiled_patterns.holds_all(table)
     compiled_patterns.compiled_from.clear()
-    from_table = findings(HomeAccessRecognizer())
-    # Every pattern the dev set reaches came from the table: none compiled here.
+    with compiled_patterns.recording() as asked:
+        from_table = findings(HomeAccessRecognizer())
+    # Every pattern built or reached by the dev set came from the table: none compiled here,
+    # the lazy grammar's and those compiled when the recognizer is built.
     assert compiled_patterns.compiled_from["source"] == 0
-    assert compiled_patterns.compiled_from["table"] == len(compiled_patterns.lazy_sources())
+    assert compiled_patterns.compiled_from["table"] == len(asked)
+    assert set(compiled_patterns.lazy_sources()) < set(asked)
+    assert set(asked) <= set(compiled_patterns.table_sources())
     table.unlink()
     compiled_patterns._table.cache_clear()
     compiled_patterns.compiled_from.clear()
@@ -53,12 +58,34 @@ def test_the_grammar_read_from_the_table_finds_what_its_source_finds(table):
     assert len({index for index, *_rest in from_table}) > 1100
 
 
+def test_building_the_recognizers_compiles_nothing_from_source(table):
+    """A scan's parent builds every recognizer: each pattern it compiles then (a Pattern's
+    regex, the grammar's writer labels and services) is read from the table."""
+    compiled_patterns.write_table(table)
+    compiled_patterns.compiled_from.clear()
+    with compiled_patterns.recording() as asked:
+        recognizers = build_recognizers()
+    assert compiled_patterns.compiled_from == {"table": len(asked)}
+    patterns = [pattern for recognizer in recognizers
+                for pattern in getattr(recognizer, "patterns", ())
+                if not getattr(pattern, "lazy", False)]
+    assert len(asked) > 20 and len(patterns) > 20
+    table.unlink()
+    compiled_patterns._table.cache_clear()
+    compiled_patterns.compiled_from.clear()
+    from_source = build_recognizers()
+    assert compiled_patterns.compiled_from == {"source": len(asked)}
+    assert [(p.regex, p.compiled_regex.pattern, p.compiled_regex.flags) for r in from_source
+            for p in getattr(r, "patterns", ()) if not getattr(p, "lazy", False)] == [
+        (p.regex, p.compiled_regex.pattern, p.compiled_regex.flags) for p in patterns]
+
+
 def test_sources_are_the_same_in_every_process():
     """Workers look patterns up by their source: it must not depend on hash seeds."""
     here = [compiled_patterns.entry_key(source, flags)
-            for source, flags in compiled_patterns.lazy_sources()]
-    script = ("from recognizers.compiled_patterns import lazy_sources, entry_key\n"
-              "print(' '.join(entry_key(s, f) for s, f in lazy_sources()))")
+            for source, flags in compiled_patterns.table_sources()]
+    script = ("from recognizers.compiled_patterns import table_sources, entry_key\n"
+              "print(' '.join(entry_key(s, f) for s, f in table_sources()))")
     for seed in ("1", "2"):
         run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                              text=True, check=True,
