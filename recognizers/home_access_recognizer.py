@@ -439,7 +439,7 @@ _CARRIED_STORE = re.compile(
     r"| (?:bags?|cases?|holdalls?|rucksacks?|backpacks?|suitcases?|briefcases?|satchels?|"
     r"fridges?|freezers?|cabinets?|cupboards?|lockers?|drawers?|trunks?|chests?)"
     r"(?: (?!has |have |with )\S+){0,3} (?:has |have |with |s )(?:a |an |the |its )?(?:\w+ )?"
-    r"(?:combination|padlock|lock|code|pin|keypad) ")
+    r"(?:combination|padlock|lock|code|pin|keypad)s? ")
 # A lock or keypad fitted to a vehicle (`the mobile dental van has a keypad`, `the van's
 # lockbox`), read in normalised words.
 _VEHICLE_FITTING = re.compile(
@@ -526,6 +526,16 @@ _REPLACED = Terms(["new set", "new keys", "new lock", "new locks", "locksmith", 
                    "lock changed", "changed the locks", "changed the lock", "locks were changed",
                    "lock was changed", "locks have been changed", "lock has been changed",
                    "locks had been changed", "new locks fitted"])
+# A sentence saying no spare or other key exists (`locks changed; only Miss Dunne has keys
+# now, there is no spare`, `spare was with her brother but he returned it, no spare now`):
+# whoever it names holding a key, or wherever, is the resident or was before. Read across
+# the whole sentence, before the match and after it.
+_NO_SPARE = Terms(["no spare", "no spares", "no spare key", "no spare keys", "no spare set",
+                   "no other key", "no other keys", "no other set", "nobody else has a key",
+                   "no one else has a key", "nobody else has keys", "no one else has keys",
+                   "nobody else has one", "no one else has one", "no keys held",
+                   "no key held", "no keyholder now", "no key holder now"])
+NO_SPARE_WORDS_AFTER = 30
 # Patterns saying where a key is or who has it.
 _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before key",
                                              "home key kept", "key said hidden",
@@ -1343,9 +1353,13 @@ _ADDRESS_NAME = re.compile(
 _NUMBERED_FLAT = re.compile(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
 _WHEREABOUTS = re.compile(
-    r"(?<![\w])(?i:she|he|they|pt|patient|client|mum|dad|son|daughter|husband|wife|tenant|i|we|"
-    r"who)(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|will[^\S\n]+be|"
-    r"has[^\S\n]+gone|lives|works))?[^\S\n]+(?i:at|in|to)[^\S\n]+"
+    r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|mum|dad|son|daughter|husband|wife|tenant|"
+    r"i|we|who)"
+    # a person by title and name (`Mr Dale's in the ward`)
+    r"|(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*)"
+    r"(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|"
+    r"will[^\S\n]+be|has[^\S\n]+gone|lives|works))?(?:[^\S\n]+(?i:still|now|currently|back))?"
+    r"[^\S\n]+(?i:at|in|to|on)[^\S\n]+"
     r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$"
     # where someone comes back from (`when Kyle gets back from college he uses the back door
     # keypad`, `home from day centre at 4`)
@@ -1381,7 +1395,8 @@ class PurposeModel:
         # the match only (`HomeAccessRecognizer.exclusions`), never across its clause.
         places = [word for word in exclusions if not _BY_WHOM.search(word)]
         self._sources = {HOME: alternation(classes.get(HOME, [])) + "|" + _PERSON_OWN,
-                         OWNERS: alternation(owners), NOT_HOME: alternation(places),
+                         OWNERS: alternation(owners) + "|" + _SAINT.pattern,
+                         NOT_HOME: alternation(places),
                          NO_OWNER: alternation(classes.get(NO_OWNER, [])) + "|" + _TITLED,
                          CLINICAL: alternation([*classes.get(CLINICAL, []), *clinical])}
         self._compiled: dict[str, re.Pattern] | None = None
@@ -1437,14 +1452,35 @@ class PurposeModel:
     def resolve(self, text: str, start: int, end: int, label: re.Pattern,
                 service: re.Pattern, skip: tuple[int, int] | None = None) -> str | None:
         """`home`, `not home`, or None when no owner is named."""
-        patterns = self._patterns()
         line_start, line_end = line_bounds(text, start, end)
         scope_start, label_end = _owner_scope(text, line_start, start, label, service)
         piece_end = _AFTER_PIECE_END.search(text, end, min(line_end, end + OWNER_AFTER_CHARS))
         after_end = piece_end.start() if piece_end else min(line_end, end + OWNER_AFTER_CHARS)
+        found = self._nearest(text, start, end, scope_start, label_end, after_end, skip)
+        if found is not None:
+            return found
+        # Its clause names no owner: the sentence before it may (`Vaccine fridge at Elm
+        # Surgery: key ...; treatment corridor door code 7 1 9`, `Side rm 4 - door code`),
+        # read the same way, its label for the owners file's words only; a home named
+        # anywhere in it keeps the match (`Callum's flat is next to the office; his door
+        # code is ...`).
+        sentence = _sentence_start(text, line_start, start)
+        if sentence >= scope_start:
+            return None
+        label_at = _owner_scope(text, sentence, sentence, label, service)[1]
+        return self._nearest(text, start, end, sentence, max(label_at, sentence), scope_start,
+                             skip, any_home=True)
+
+    def _nearest(self, text: str, start: int, end: int, scope_start: int, label_end: int,
+                 after_end: int, skip: tuple[int, int] | None, any_home: bool = False
+                 ) -> str | None:
+        """The class of the owner nearest the match in text[scope_start:after_end] (with
+        `any_home`, a home's wherever it is)."""
+        patterns = self._patterns()
         held = [skip] if skip else []
         # Addresses, names and services to the home name no other owner.
-        if not self._any_other.found_in(normalise_words(text[scope_start:after_end])):
+        if not self._any_other.found_in(normalise_words(text[scope_start:after_end])) \
+                and not _SAINT.search(text, scope_start, after_end):
             return None
         # An address (`Flat 2`, `Rowan House`) says which home, not whose.
         held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME)
@@ -1465,6 +1501,8 @@ class PurposeModel:
                 # key to her house`, whatever is before it).
                 if hit.start() >= end and _EXPLICIT_PURPOSE.fullmatch(text, end, hit.start()):
                     distance = -1
+                if any_home and kind == HOME:
+                    return HOME
                 rank = (max(distance, -1), kind == HOME)  # a tie goes to the other class
                 if best is None or rank < best[:2]:
                     best = (*rank, kind)
@@ -1505,6 +1543,22 @@ _NAMES_A_DEVICE = re.compile(r"(?i:key[^\S\n]*safe|key[^\S\n]*box|lock|k/s|code|
 # A leading label (`Stairlift service sheet:`, `Job card - `): what service the note is of.
 _LABEL = re.compile(r"[^\S\n]*[^:\n]{0,40}?(?::|[^\S\n][\-\u2013\u2014][^\S\n])")
 _AFTER_PIECE_END = re.compile(r"[,(;.!?\n]|[^\S\n][\-\u2013\u2014][^\S\n]")
+
+
+# A saint's name is a church's, a school's or a hospital's, never a home's (`St Mark's hall`,
+# `at St Peter's`); not a street named after one (`St John's Road`).
+_SAINT = re.compile(r"(?<![\w])(?:St\.?|Saint)[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?|s['\u2019])"
+                    r"(?![\w])(?![^\S\n]+(?:" + "|".join(
+                        word.capitalize() for word in (*_STREET_WORDS, "court", "way", "place",
+                                                       "walk", "green", "view", "rise")) + r")\b)")
+
+
+def _sentence_start(text: str, line_start: int, start: int) -> int:
+    """Where the sentence holding start begins on its line (at most WORD_WINDOW_CHARS
+    before it)."""
+    window = max(line_start, start - WORD_WINDOW_CHARS)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, window, start)]
+    return breaks[-1] if breaks else window
 
 
 def _owner_scope(text: str, line_start: int, start: int, label: re.Pattern,
@@ -1665,6 +1719,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                                 or _NO_KEY.search(text, result.start, result.end)):
             return None
         if _is_still_to_come(text, result, pattern, sentence):
+            return None
+        if pattern in _KEY_PLACE_PATTERNS and _NO_SPARE.found_in(normalise_words(
+                f"{_sentence_before(text, result.start)} {matched} "
+                f"{_clause_after(text, result.end, NO_SPARE_WORDS_AFTER)}")):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(
                 f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} {after}"))

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (649, 653), "hiding": (245, 245), "entry": (218, 219),
-                     "keyholder": (214, 215)}
+    assert found == {"code": (664, 668), "hiding": (248, 249), "entry": (222, 223),
+                     "keyholder": (221, 225)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a box abbreviated with its code word damaged twice (`kev bx
@@ -52,13 +52,23 @@ def test_dev_set_rates(predict):
         "Resettlement: Mr Osei moved into flat 4 on Friday; a spare key to his flat is kept in "
         "our office key cabinet, tag 12",
         "Handover whiteboard (OCR): Mrs Adeyemi - kev bx c0cle 5 l 9 8",
-        "H@H: kit set-up tomorrow 9am, 17 Ash Grove, communal door 4 7 2 #, flat 5 on 2nd floor"]
+        "H@H: kit set-up tomorrow 9am, 17 Ash Grove, communal door 4 7 2 #, flat 5 on 2nd floor",
+        # batches T and V (session 10): a Somali word for the key, a key held by an office or
+        # an IDVA at one for a named flat (the recall slice's classes)
+        "Hooyo's furaha is under the plant pot by the back door",
+        "Deputy's office holds the spare key to Mr Doyle's flat - collect from reception and "
+        "sign it out",
+        "Care leaver's flat: his PA has a spare key (kept in our office key safe) for welfare "
+        "checks",
+        "Sanctuary scheme: locks changed, the only spare is with her IDVA at the office"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
-        "Cleaner at the dental practice: alarm 4 7 4 7, keys under the back step"]
-    assert result.near_misses.total == 1288
+        "Cleaner at the dental practice: alarm 4 7 4 7, keys under the back step",
+        # a place's possessive (`the unit's`) names no owner of its own (batch T)
+        "RE: respite booking - the unit's key safe (for the out-of-hours manager) is 8 2 8 2"]
+    assert result.near_misses.total == 1375
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -78,7 +88,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
-                   "open/set_j.tsv": (64, 75, 7, 75)}
+                   "open/set_j.tsv": (64, 75, 0, 75)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -96,8 +106,11 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # is no purpose (`back from college`), OCR damage in every word of a phrase. Like set_h, it
 # stays out of the 95% check as a set measured below it when never shown.
 # set_j (a ninth author, session 9): never shown until measured at session 9's end, 64/75 with
-# 7 false alarms both at its start (2cfc0a2) and at its end (8bce413); asserted at those
-# counts, below the target, from then on.
+# 7 false alarms both at its start (2cfc0a2) and at its end (8bce413); asserted at its
+# counts, below the target, from then on. Session 10: its seven false alarms went with what a
+# lock belongs to (dev batches T and V): a device's or an appliance's lock, a saint's hall, a
+# storage unit, a side room and a ward (in Polish too), a place named earlier in the
+# sentence, a sentence saying there is no spare.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv"}
 
 
@@ -631,6 +644,54 @@ def test_homes_close_to_those_places_are_found_with_their_kinds(text, kinds):
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
+# What a lock belongs to (issue 14, session 10, dev batches T and V): a trade's or a
+# service's premises and its rooms, a centre, a saint's church or school, an appliance or a
+# medical device, a container that holds no house key, a hospital's side room or a ward (in
+# Polish too), a place named earlier in the sentence than the lock's own clause, and a
+# sentence saying there is no spare (whoever it names with a key is the resident, or was).
+@pytest.mark.parametrize("text", [
+    "Visiting hairdresser: the salon's back door key is under the mat for Tracey on Sundays",
+    "Emergency plumber: stopcock key is in the meter cupboard under the stairs",
+    "HPN pump keypad lock code 0 1 2 3 - ring the homecare nurse if alarming",
+    "Enteral feed pump - keypad lock 1 1 2 2, family must not unlock it",
+    "Place of safety at Hillside: the key cabinet code is 1 7 3 9",
+    "Section 136 suite door code 8 0 8 0 - AMHP to ring from the airlock",
+    "Young carers group: the youth centre key is with Shona, alarm code 3 6 1 2",
+    "AMHP base at the civic centre: key safe for the pool phones 7 8 7 8",
+    "Befriending coffee morning at St Mark's hall - key from the verger, alarm code 8 2 2 1",
+    "Autism outreach group meets at St Anne's on Weds - side door key from the caretaker, "
+    "alarm 4 0 1 9",
+    "Vaccine fridge at Elm Surgery: key is in the desk drawer; corridor door code 7 1 9",
+    "Handover WB: Side rm 4 - door code 2255 - barrier nursing",
+    "Tata na oddziale 7 kod do drzwi 1 4 7 2 for visitors after 8pm",
+    "Mandir ni chavi is with Kantaben, hall alarm 7 2 7 2",
+    "Lock-up at the back o' the shops, the padlock's 2 4 2 4",
+    "Refuge: kitchen cupboards have padlocks, each woman has her own key",
+    "Locks changed after the break-in; only Miss Dunne has keys now, there is no spare",
+    "Keys were with the neighbour at 4 but she moved away - no spare now, ring the bell",
+])
+def test_locks_of_things_that_are_no_home_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Night staff: Callum's flat is next to the office; his door code is 3071", ["code"]),
+    ("Stroke ESD: wife is still on the ward; her nephew Darren two doors up has got a key",
+     ["key_holder"]),
+    ("Pet foster collection: Mr Dale's in the ward, his neighbour gave us the key safe code "
+     "4 4 3 7", ["code"]),
+    ("Autism outreach: Kyle's flat at St Anne's Court - his key safe is 5 0 5 0 by the door",
+     ["code"]),
+    ("St Mark's vicar holds a spare key to Mrs Amos's bungalow", ["key_holder"]),
+    ("Sanctuary: locks changed, new spare key with her sister Farhia at 22 Elm Rd, ex has none",
+     ["key_holder"]),
+    ("Call centre: caller confirms the warden has a key", ["key_holder"]),
+])
+def test_homes_close_to_those_things_are_found_with_their_kinds(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
 def test_a_negation_is_read_in_its_own_piece():
     """`don't knock, side door will be unlocked` negates the knock, not the door."""
     assert HomeAccessRecognizer().analyze("don't knock, side door will be unlocked",
@@ -688,7 +749,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 6  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 10  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
