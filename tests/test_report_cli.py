@@ -66,3 +66,25 @@ def test_report_on_a_folder_without_inventory_is_a_usage_error(tmp_path):
     result = run_cli("report", str(tmp_path))
     assert result.returncode == 2
     assert "no inventory" in result.stderr
+
+
+def test_the_ico_draft_says_special_category_when_no_person_could_be_counted(tmp_path):
+    """A note naming a patient without a date of birth counts no data subject; its health
+    data and key-safe code were still exposed, and the draft must say so."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    (share / "visit.txt").write_text(
+        "Visit to Mrs Edna Pargeter this morning. Advanced dementia and diabetes, on "
+        "insulin.\nKey safe code 4 4 1 9 by the front door.\n")
+    scan_quietly(share, out)
+    assert run_cli("report", str(out), "--ico").returncode == 0
+    ico = json.loads((out / "ico-art33.json").read_text())
+    assert ico["data_subjects"]["approximate_number"] == 0
+    assert ico["special_category_data"] is True
+    assert ico["locations"]["by_category"] == {"health": 1, "home_access": 1,
+                                               "identifiers": 1}
+    markdown = (out / "ico-art33.md").read_text()
+    assert "Special-category data: **yes**" in markdown
+    assert "| Health data (conditions, medications, clinical codes) | 0 | 1 | yes |" in markdown
+    assert "**Check before sending**: locations hold Health data" in markdown
+    assert_no_raw_values(out, ["Edna", "Pargeter", "4 4 1 9", "4419"])

@@ -90,7 +90,10 @@ def build_ico(report: dict) -> dict:
             "test_data_only": records["test_data_only"],
         },
         "categories_of_personal_data": categories,
-        "special_category_data": any(item["special_category"] for item in categories),
+        # Art. 9 data was exposed when any location holds it, whether or not the method
+        # could count the people it is about (a name without a date of birth is no one).
+        "special_category_data": (any(item["special_category"] for item in categories)
+                                  or report["locations"]["special_category"] > 0),
         "criminal_offence_data": {
             "detected": False,
             "note": "phiscan has no recognizer for criminal-offence data (Art. 10): "
@@ -99,7 +102,8 @@ def build_ico(report: dict) -> dict:
         "test_data": report["test_data"],
         "locations": {"total": report["locations"]["total"],
                       "special_category": report["locations"]["special_category"],
-                      "by_risk": report["locations"]["by_risk"]},
+                      "by_risk": report["locations"]["by_risk"],
+                      "by_category": report["locations"]["by_category"]},
         "method": report["method"],
         "to_complete_by_controller": CONTROLLER_PROMPTS,
     }
@@ -139,11 +143,12 @@ def _markdown_lines(ico: dict) -> list[str]:
         "",
         "## Categories of personal data",
         "",
-        "| category | people | special category (Art. 9) |",
-        "|---|---:|---|",
-        *[f"| {item['label']} | {item['individuals']} | "
-          f"{'yes' if item['special_category'] else 'no'} |"
-          for item in ico["categories_of_personal_data"]],
+        "| category | people | locations | special category (Art. 9) |",
+        "|---|---:|---:|---|",
+        *[f"| {CATEGORY_LABELS.get(category, category)} | {people} | {locations} | "
+          f"{'yes' if category in SPECIAL_CATEGORIES else 'no'} |"
+          for category, people, locations in _category_rows(ico)],
+        *_uncounted_lines(ico),
         "",
         f"Special-category data: **{'yes' if ico['special_category_data'] else 'no'}**. "
         f"Criminal-offence data (Art. 10): {ico['criminal_offence_data']['note']}.",
@@ -159,6 +164,32 @@ def _markdown_lines(ico: dict) -> list[str]:
         *[f"- {text}" for text in ico["to_complete_by_controller"].values()],
     ]
     return lines
+
+
+def _category_rows(ico: dict) -> list[tuple[str, int, int]]:
+    """Each category with the people counted and the locations holding it: a category
+    found in files about no countable person still has its row."""
+    people = {item["category"]: item["individuals"]
+              for item in ico["categories_of_personal_data"]}
+    locations = ico["locations"]["by_category"]
+    return [(category, people.get(category, 0), locations.get(category, 0))
+            for category in dict.fromkeys([*people, *locations])]
+
+
+def _uncounted_lines(ico: dict) -> list[str]:
+    """A warning where locations hold special-category or home-access data that no
+    counted person carries: the people it is about are named without a date of birth or
+    NHS number, and a responder must find them by reading those locations."""
+    uncounted = [CATEGORY_LABELS.get(category, category)
+                 for category, people, locations in _category_rows(ico)
+                 if locations and not people
+                 and (category in SPECIAL_CATEGORIES or category == "home_access")]
+    if not uncounted:
+        return []
+    return ["", "**Check before sending**: locations hold "
+            + "; ".join(uncounted) + " about people this method could not count (named "
+            "without a date of birth or NHS number). Read those locations (`files.csv`, "
+            "column `categories`) to find who they are."]
 
 
 def render_markdown(ico: dict) -> str:
