@@ -8,6 +8,7 @@ by a test, so it cannot drift from these defaults.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
@@ -224,7 +225,21 @@ def load_config(path: str | Path | None = None) -> Config:
         _apply(getattr(config, section), values, section)
     if config.ocr.engine not in OCR_ENGINES:
         raise ConfigError(f"[ocr] engine must be one of {', '.join(OCR_ENGINES)}")
+    _refuse_shared_secrets(config, Path(path))
     return config
+
+
+def _refuse_shared_secrets(config: Config, path: Path) -> None:
+    """A config holding a secret is held to the key file's rule (SECURITY.md): readable by
+    its owner only. Names the setting, never its value."""
+    secrets = [name for name, value in (("[security] hmac_key", config.security.hmac_key),
+                                        ("[smb] password", config.smb.password)) if value]
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if secrets and mode & 0o077:
+        raise ConfigError(f"{path} holds {' and '.join(secrets)} and is readable or "
+                          f"writable by others (mode {mode:04o}): `chmod 600 {path}`, and "
+                          "treat the secret as leaked if others may have read it (or keep "
+                          "it in the environment: PHISCAN_HMAC_KEY, PHISCAN_SMB_PASSWORD)")
 
 
 def env_or(value: str, name: str) -> str:

@@ -109,3 +109,26 @@ def test_config_example_matches_defaults():
     assert asdict(load_config(root / "config.example.toml")) == asdict(Config())
     packaged = root / "phiscan" / "data" / "config.example.toml"
     assert packaged.read_text() == (root / "config.example.toml").read_text()
+
+
+def test_a_config_holding_a_secret_must_be_private(tmp_path):
+    """`init-config` writes 0600; a config that sets `[security] hmac_key` and others can
+    read is refused like a shared key file, naming the setting and never its value."""
+    config = tmp_path / "phiscan.toml"
+    assert run_cli("init-config", str(config)).returncode == 0
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    secret = "5f1c" * 16
+    config.write_text(config.read_text().replace('hmac_key = ""', f'hmac_key = "{secret}"', 1))
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "note.txt").write_text("nothing here\n")
+    config.chmod(0o644)
+    refused = run_cli("scan", str(share), "--out", str(tmp_path / "out"), "--config",
+                      str(config), "-q")
+    assert refused.returncode == 2
+    assert "[security] hmac_key" in refused.stderr and "mode 0644" in refused.stderr
+    assert secret not in refused.stderr + refused.stdout
+    config.chmod(0o600)
+    accepted = run_cli("scan", str(share), "--out", str(tmp_path / "out"), "--config",
+                       str(config), "-q")
+    assert accepted.returncode == 0, accepted.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -23,7 +24,12 @@ def init_config(
         err_console.print(f"[red]{escape(str(path))} exists[/red] (use --force)")
         raise typer.Exit(EXIT_USAGE)
     text = resources.files("phiscan.data").joinpath("config.example.toml").read_text("utf-8")
-    path.write_text(text, encoding="utf-8")
+    # 0600: the file has places for secrets ([security] hmac_key, [smb] password), and a
+    # config holding one is refused when others can read it.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
     console.print(f"wrote {escape(str(path))}")
 
 
