@@ -314,3 +314,19 @@ def test_sources_untouched(hostile):
     share, _out, _rows, _result, before = hostile
     assert snapshot(share) == before
     assert zipfile.is_zipfile(share / "holiday.jpg")
+
+
+def test_the_log_names_every_location_that_could_not_be_read(hostile):
+    """`phiscan.log` says what `files.csv` says of every error, one line each even for a
+    name holding a line break, and the run's counts per status."""
+    _share, out, rows, _result, _before = hostile
+    log = (out / "phiscan.log").read_text(encoding="utf-8")
+    statuses = {status: sum(row["status"] == status for row in rows.values())
+                for status in ("scanned", "skipped", "error")}
+    assert statuses["error"] >= 3
+    assert log.count(" INFO phiscan.scan.locations: error: ") == statuses["error"]
+    for row in rows.values():
+        if row["status"] == "error" and "\n" not in row["location"]:
+            assert f"error: {row['location']}: {row['reason']}\n" in log
+    assert (f"{len(rows)} locations ({statuses['scanned']} scanned, {statuses['skipped']} "
+            f"skipped, {statuses['error']} error)") in log

@@ -18,12 +18,25 @@ from rich.progress import (
 )
 
 if TYPE_CHECKING:
+    from phiscan.model import LocationResult
     from phiscan.scan.runner import ScanProgress
 
 ProgressCallback = Callable[["ScanProgress"], None]
 
 log = logging.getLogger("phiscan.scan.progress")
+locations_log = logging.getLogger("phiscan.scan.locations")
 LOG_EVERY_SECONDS = 10.0
+
+
+def log_unread(results: list[LocationResult]) -> None:
+    """A location that was not read, in the log as in `files.csv`: its status and reason
+    (reasons never hold a value). Errors at INFO, so the log says what a scan could not
+    read; skips at DEBUG, since a share may hold thousands of files of no readable type."""
+    for result in results:
+        if result.status == "error":
+            locations_log.info("error: %s: %s", result.location, result.reason)
+        elif result.status == "skipped":
+            locations_log.debug("skipped: %s: %s", result.location, result.reason)
 
 
 def _describe(progress: ScanProgress) -> str:

@@ -22,6 +22,7 @@ from phiscan.inventory.store import FINGERPRINT_KEY, KEY_FORMAT_META, Inventory,
 from phiscan.model import MEMBER_SEP, LocationResult, SourceItem, Status
 from phiscan.policy.record import record_violations
 from phiscan.scan.executors import Executor, Job, JobResults, make_executor
+from phiscan.scan.progress import log_unread
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
 from phiscan.sources import matches_globs, open_source
@@ -293,6 +294,7 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
             for results in heap_frozen(executor.map(planner.filter(walk))):
                 raise_risk_for_exposure(results, postures)
                 progress.record(results)
+                log_unread(results)
                 writer.add(results)
                 if on_progress:
                     on_progress(progress)
@@ -316,10 +318,14 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
              "unavailable": progress.unavailable,
              "seconds": round(time.monotonic() - progress.started, 3)},
         )
-    log.info("scan %s: %d locations scanned, %d unchanged, %d gone, %d findings", status,
-             sum(progress.statuses.values()), progress.unchanged, progress.gone,
-             progress.findings)
+    log.info("scan %s: %d locations (%s), %d unchanged, %d gone, %d findings", status,
+             sum(progress.statuses.values()), _status_counts(progress.statuses),
+             progress.unchanged, progress.gone, progress.findings)
     return ScanOutcome(run_id, summary, progress, key_origin)
+
+
+def _status_counts(statuses: Counter) -> str:
+    return ", ".join(f"{statuses.get(str(status), 0)} {status}" for status in Status)
 
 
 def has_special_category(summary: dict) -> bool:

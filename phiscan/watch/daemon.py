@@ -30,6 +30,7 @@ from phiscan.inventory.store import Inventory
 from phiscan.model import Status
 from phiscan.policy.record import record_result_violations, record_violations
 from phiscan.policy.rules import PolicyRule
+from phiscan.scan.progress import log_unread
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
 from phiscan.sources.base import SourceUnavailable
@@ -93,6 +94,7 @@ class Writer:
             self.inventory.mark_gone(containers, self.run_id)
         results = [r for s, _ in current for r in s.results]
         self.inventory.write_results(self.run_id, results)
+        log_unread(results)
         violations = record_result_violations(self.inventory, self.rules, results)
         pairs: list = []
         for scanned, identity in current:
