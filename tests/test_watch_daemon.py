@@ -197,7 +197,7 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
     assert catch_up["gone"] >= len(range(2, 400, 50)) + len(renamed_while_down)
     shown = run_status(out)
     assert shown.returncode == 0
-    assert "phiscan watch: running" in shown.stdout
+    assert "phiscan watch: running; pid" in shown.stdout  # the state said once
     assert f"watching: {share} with inotify" in shown.stdout
     assert "catch-up: done" in shown.stdout
     assert f"inventory: {len(files)} locations (scanned {len(files)}, skipped 0, error 0)" \

@@ -126,7 +126,7 @@ def diff_command(
 ) -> None:
     """What changed between two scans: locations that appeared, went, became or stopped
     being sensitive, changed exposure or risk; people newly affected; new policy
-    violations (the --config's [[policy]] rules applied to both scans)."""
+    violations (the --config's \\[\\[policy]] rules applied to both scans)."""
     if output_format not in ("text", "json"):
         raise usage_error("--format must be text or json")
     if new is not None and runs is not None:

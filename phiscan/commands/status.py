@@ -37,7 +37,9 @@ def _pairs(counts: dict) -> str:
 
 
 def render(status: dict, inventory: dict, running: bool, why: str, now: float) -> list[str]:
-    label = f"running, {why}" if running else f"not running ({why})"
+    # `why` is the daemon's own state when it runs (`running`, `starting`, `stopping`).
+    label = ("running" if why == "running" else f"running, {why}") if running else (
+        f"not running ({why})")
     lines = [f"phiscan watch: {label}; pid {status.get('pid')}, "
              f"started {_when(status.get('started_at', 0))}",
              f"heartbeat: {now - status.get('heartbeat_at', 0):.1f} s ago"]
