@@ -59,7 +59,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from phiscan.detect.entities import DIRECT_IDENTIFIERS, ENTITIES
+from phiscan.detect.entities import ADDRESS_ENTITIES, DIRECT_IDENTIFIERS, ENTITIES
 from phiscan.detect.normalize import is_full_name
 from phiscan.detect.roles import NOT_SUBJECT, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
@@ -75,11 +75,17 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")
 _MARKER_WORD = re.compile(r"[\d:./()|\-–]+")
-# A line that opens a list item: a date (`19/11/2026`, `2026-11-02 01:46`), a time (`10:45`),
-# a number (`3.`, `(2)`), a word and a number (`Drop 3  10:31  Ms Eileen Kilbride`, `Job 2:`)
-# or a bullet, at its start.
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}[:.]\d{2}"
-                        r"|\(?\d{1,3}[.)]|[-*•–]|[^\W\d_]{2,10}\.?[ \t]?\d{1,3})(?=[\s|;,:]|$)")
+# A line that opens a list item: a date (`19/11/2026`, `2026-11-02 01:46`) or a time (`10:45`),
+# a number (`3.`, `(2)`, `#2`), a word and a number (`Drop 3  10:31  Ms Eileen Kilbride`, `Job
+# 2:`, `Pick-up 4`) or a bullet, at its start. The groups name the marker's shape (`ItemShape`).
+_LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<when>\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?"
+                        r"|\d{1,2}[:.]\d{2})|(?P<number>\(?\d{1,3}[.)]|#\d{1,3})|(?P<bullet>[-*•–])"
+                        r"|(?P<word>[^\W\d_]{2,10}(?:-[^\W\d_]{2,10})?)\.?[ \t]?#?\d{1,3}"
+                        r"(?![:.]\d))(?=[\s|;,:]|$)")
+# An item's marker shape: its indent and its kind (a date or a time, a number, the bullet, or
+# the marker's word: `stop`, `flat`). One list's items share one shape, so a `Flat 4, ...`
+# address line under `Stop 1  Mrs Gwen Hardcastle` is no item of the stops' list.
+ItemShape = tuple[str, str]
 
 
 def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
@@ -338,6 +344,15 @@ class LineIndex:
         """Whether line `number` (1-based) opens a list item (`_LIST_ITEM`)."""
         return _LIST_ITEM.match(self.text, self.line_start(number)) is not None
 
+    def item_shape(self, number: int) -> ItemShape | None:
+        """The shape of the list item line `number` (1-based) opens, or None."""
+        marker = _LIST_ITEM.match(self.text, self.line_start(number))
+        if marker is None:
+            return None
+        kind = next(name for name in ("when", "number", "bullet") if marker.group(name)) if (
+            marker.group("word") is None) else marker.group("word").casefold()
+        return marker.group("indent"), kind
+
     def heads_item(self, finding: Finding) -> bool:
         """Whether a finding comes right after its line's list-item marker (`09:30  Aoife
         Fenwick, 5`, `2. 09:10  Mrs Doris Atherton`), a title or a time allowed between."""
@@ -473,26 +488,73 @@ class EntryNames:
 def list_items(findings: list[Finding], lines: LineIndex) -> list[int]:
     """The lines of a list of people (a warden's daily log, a careline call log: `19/11/2026
     Flat 19 Ms Veronica Schofield: fall ...` over an indented `Access note: ...`; a school
-    nurse's drop-in log: `09:30  Aoife Fenwick, 5 - ...`, `10:45  Maisie O'Hara (DOB ...)`):
-    the lines with findings that open a list item (a date, a time, a number, a bullet); []
-    unless two or more items name different subjects' (or unmarked) full names. In a record
-    with an identifier (and no two people's: then `holds_several_people` decides) a name
-    counts only right after its item's marker, and only when no identifier stands above the
-    first item: a client's note (`Client: ... DOB ...` over dated visits, one naming a
-    colleague) is one person's. An item naming nobody (`10:30 Scheme office door code
-    changed`) is an item too: never the person's above."""
+    nurse's drop-in log: `09:30  Aoife Fenwick, 5 - ...`, `10:45  Maisie O'Hara (DOB ...)`;
+    a phlebotomy round: `* MCCARTHY Hilda - 36 - 48 Kiln Lane HF6 3PF - INR`; a minibus run
+    sheet: `Stop 2 - 08:25` over `Name: ...`, `Address: ...`, `Access: ...`): the lines
+    opening its items, each item running to the next. A list's items share one marker shape
+    (`ItemShape`): a `Flat 4, Lark Court, ...` line under `Stop 1  Mrs Gwen Hardcastle` is
+    no item of the stops' list, it stays with the stop above. Every line of that shape is an
+    item, with a finding or not: an item whose name was not read (`22/11/2026 SETTLING IN:
+    malcolm entwistle, aged 91`) keeps its own access note, never gives it to the item
+    above; an item naming nobody (`10:30 Scheme office door code changed`) is an item too.
+
+    [] unless two or more items name different subjects' (or unmarked) full names (on the
+    item's line, or at the head of a line of the item: `Name: ...`), or, with no postcode
+    above the first item, hold different postcodes (each item a home: a round's names are
+    often not all read, and its access notes must not join the one name that was). In a
+    record with an identifier (and no two people's: then `holds_several_people` decides) a
+    name counts only right after its item's marker, and only when no identifier stands
+    above the first item: a client's note (`Client: ... DOB ...` over dated visits, one
+    naming a colleague) is one person's. Of several shapes, the one whose items tell most
+    people apart is the list."""
+    if not findings:
+        return []
     identifiers = [finding for finding in findings
                    if person_kind(finding) not in (None, SUBJECT_NAME)]
-    named: dict[int, set[str]] = defaultdict(set)
-    for finding in findings:
-        named[lines.line_of(finding)].update(
-            [finding.value_hash] if person_kind(finding) == SUBJECT_NAME and (
-                not identifiers or lines.heads_item(finding)) else [])
-    items = sorted(number for number in named if lines.opens_item(number))
-    people = {frozenset(named[number]) for number in items if named[number]}
-    if len(people) < 2 or any(lines.line_of(finding) < items[0] for finding in identifiers):
+    first = min(lines.line_of(finding) for finding in findings)
+    last = max(lines.line_of(finding) for finding in findings)
+    by_shape: dict[ItemShape, list[int]] = defaultdict(list)
+    for number in range(first, last + 1):
+        if (shape := lines.item_shape(number)) is not None:
+            by_shape[shape].append(number)
+    best: tuple[int, int, list[int]] = (1, 0, [])
+    for starts in by_shape.values():
+        if len(starts) > 1 and (told := _people_told_apart(findings, lines, starts,
+                                                             bool(identifiers))):
+            best = max(best, (told, len(starts), starts))
+    items = best[2]
+    if not items or any(lines.line_of(finding) < items[0] for finding in identifiers):
         return []
     return items
+
+
+def _people_told_apart(findings: list[Finding], lines: LineIndex, starts: list[int],
+                       identified: bool) -> int:
+    """How many different people the items opening at `starts` name (their names, else
+    their postcodes: `list_items`); 0 when fewer than two."""
+    named: dict[int, set[str]] = defaultdict(set)
+    places: dict[int, set[str]] = defaultdict(set)
+    above = False  # a postcode above the first item: a letter's or a client's own address
+    for finding in findings:
+        number = lines.line_of(finding)
+        item = bisect_right(starts, number) - 1
+        if person_kind(finding) == SUBJECT_NAME and (
+                lines.heads_item(finding) if identified
+                else item >= 0 and number == starts[item] or lines.at_head(finding)):
+            if item < 0:
+                return 0  # a person's section opens above the first item (`LESLEY LUMB, 90y`
+                # over `HR 63 ...`): these lines are parts of people's sections, not a list
+            named[item].add(finding.value_hash)
+        elif finding.entity_type in ADDRESS_ENTITIES and finding.role not in NOT_SUBJECT:
+            if item < 0:
+                above = True
+            else:
+                places[item].add(finding.value_hash)
+    people = len({frozenset(hashes) for hashes in named.values()})
+    if people > 1:
+        return people
+    homes = len({frozenset(hashes) for hashes in places.values()})
+    return homes if homes > 1 and not above else 0
 
 
 def separated_items(findings: list[Finding], lines: LineIndex) -> list[int]:

@@ -462,10 +462,17 @@ class RoleRules:
         return self.jobs.is_job(words[-1]) and words[-1] not in SURNAME_JOBS
 
     def signed(self, text: str, start: int) -> bool:
+        """A name on one of the few lines below a closing line (`Yours sincerely`, `Kind
+        regards, Jane`). A closing line that holds its own signature (`signed Jamal
+        Wisniewski` under a visit in a log) signs itself, never the next patient's line."""
         line_start = text.rfind("\n", 0, start) + 1
         lines = text[max(0, line_start - 400):line_start].splitlines()[-SIGNATURE_LINES:]
-        return any(normalise_words(line).strip().startswith(self.signatures)
-                   for line in lines if line.strip())
+        return any(self.closes(normalise_words(line).strip()) for line in lines if line.strip())
+
+    def closes(self, words: str) -> bool:
+        """A closing line whose signature is below it: the phrase and one word at most."""
+        return any(words.startswith(phrase) and len(words[len(phrase):].split()) <= 1
+                   for phrase in self.signatures)
 
     def role_of(self, text: str, start: int, end: int, where: str = "",
                 field: str | None = None) -> str:

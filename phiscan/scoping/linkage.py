@@ -35,7 +35,9 @@ in every row; a table with two identified rows attaches nothing. Any other recor
 points at nobody joins the one person whose records give its postcode (a visit planning
 note whose patient's name was not read, over the home's access note), else (a discharge
 letter's body, whose patient is named only in its details table) the one person the other
-records of its location make, when they make exactly one.
+records of its location make, when they make exactly one. Two people of one home (one
+names the other as a related person, and both give one postcode) share its way in
+(`share_homes`).
 """
 
 from __future__ import annotations
@@ -276,6 +278,8 @@ class Individual:
     id: str
     records: list[Record] = field(default_factory=list)
     linkage_fault: str = ""  # `3 dates of birth`: set by `mark_linkage_faults`
+    # Kinds of way in to a home this person shares with another person (`share_homes`).
+    household_kinds: set[str] = field(default_factory=set)
 
     @computed_once
     def nhs(self) -> set[str]:
@@ -299,7 +303,8 @@ class Individual:
 
     @computed_once
     def categories(self) -> set[str]:
-        return union_of(self.records, "categories")
+        own = union_of(self.records, "categories")
+        return own | {HOME_ACCESS} if self.household_kinds else own
 
     @computed_once
     def locations(self) -> list[str]:
@@ -312,8 +317,9 @@ class Individual:
     @computed_once
     def access_kinds(self) -> set[str]:
         """The kinds of way into this person's home the leak gives (`code`, `hidden_key`,
-        `left_open`, `key_holder`; `unknown` from an inventory older than kinds)."""
-        return union_of(self.records, "access_kinds")
+        `left_open`, `key_holder`; `unknown` from an inventory older than kinds), their own
+        records' and their household's (`share_homes`)."""
+        return union_of(self.records, "access_kinds") | self.household_kinds
 
     @computed_once
     def entry_details(self) -> bool:
@@ -499,6 +505,8 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
         else:
             individuals[target].records.append(record)
     unattributed = _attach_table_rows(records, unattributed, individuals)
+    share_homes(individuals)
+    open_named_homes(unattributed, individuals, by_name)
     individuals.sort(key=lambda person: person.id)
     return Linked(individuals, unattributed)
 
@@ -536,3 +544,52 @@ def _attach_table_rows(records: list[Record], unattributed: list[Record],
             individuals[target].records.append(record)
             attached.add(record.key)
     return [record for record in unattributed if record.key not in attached]
+
+
+def share_homes(individuals: list[Individual]) -> None:
+    """Two people of one home share its way in: a person whose records name another person
+    of the breach as a related person (a next of kin, an emergency contact: `Sanjay
+    Wetherall - 07700 ...` in his wife's referral) where both people's records give one
+    postcode is that person's household, and each has the other's kinds of way in (a
+    couple who are both patients, a parent and an adult child both supported; the access
+    note may be written in one of their records only). Only a name exactly one person
+    carries counts; a related person of another postcode (a daughter across town) shares
+    nothing. Each person's own records decide what is shared (one step, not chained)."""
+    carrying: dict[str, list[int]] = defaultdict(list)
+    for position, person in enumerate(individuals):
+        for name in union_of(person.records, "full_names"):
+            carrying[name].append(position)
+    own = [union_of(person.records, "access_kinds") for person in individuals]
+    postcodes = [union_of(person.records, "postcodes") for person in individuals]
+    for position, person in enumerate(individuals):
+        related = union_of(person.records, "related_names")
+        for name in related:
+            other = carrying.get(name, [])
+            if len(other) != 1 or other[0] == position:
+                continue
+            if postcodes[position] & postcodes[other[0]]:
+                person.household_kinds |= own[other[0]] - own[position]
+                individuals[other[0]].household_kinds |= own[position] - own[other[0]]
+
+
+def open_named_homes(unattributed: list[Record], individuals: list[Individual],
+                     by_name: dict[str, set[int]]) -> None:
+    """A note naming the people of one home and its way in (a letter to two tenants of a
+    shared house about their front-door key safe, a run sheet's stop for a couple), with no
+    identifier of its own, joins neither (a name two people carry attaches nothing), yet it
+    opens both their homes: each person it names, when each name is exactly one person's
+    and all of them live at one of the note's postcodes (or, with none on it, share one),
+    has its kinds of way in. The record stays unattributed (it is counted once)."""
+    for record in unattributed:
+        if not record.home_access or record.nhs or record.dobs or len(record.full_names) < 2:
+            continue
+        named = [by_name.get(name, set()) for name in record.full_names]
+        if any(len(people) != 1 for people in named):
+            continue
+        people = [individuals[position] for position in set().union(*named)]
+        homes = [union_of(person.records, "postcodes") for person in people]
+        shared = set.intersection(*homes) & record.postcodes if record.postcodes else (
+            set.intersection(*homes))
+        if len(people) > 1 and shared:
+            for person in people:
+                person.household_kinds |= record.access_kinds
