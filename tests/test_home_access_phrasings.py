@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (664, 668), "hiding": (248, 249), "entry": (222, 223),
-                     "keyholder": (221, 225)}
+    assert found == {"code": (671, 675), "hiding": (249, 251), "entry": (223, 224),
+                     "keyholder": (223, 227)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a box abbreviated with its code word damaged twice (`kev bx
@@ -60,15 +60,18 @@ def test_dev_set_rates(predict):
         "sign it out",
         "Care leaver's flat: his PA has a spare key (kept in our office key safe) for welfare "
         "checks",
-        "Sanctuary scheme: locks changed, the only spare is with her IDVA at the office"]
+        "Sanctuary scheme: locks changed, the only spare is with her IDVA at the office",
+        "Chapel friend Mrs Price keeps Mr Evans' spare under the boot scraper at his back door"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
         "Cleaner's book: new Hoover bags in the cupboard, code on the box 7 7 1 0",
         "Cleaner at the dental practice: alarm 4 7 4 7, keys under the back step",
         # a place's possessive (`the unit's`) names no owner of its own (batch T)
-        "RE: respite booking - the unit's key safe (for the out-of-hours manager) is 8 2 8 2"]
-    assert result.near_misses.total == 1375
+        "RE: respite booking - the unit's key safe (for the out-of-hours manager) is 8 2 8 2",
+        # an owner's possessive reads as a home's, nearer than the let (batch W)
+        "Holiday cottage for the respite break - the owner's key safe is 7 7 4 4, check-in 4pm"]
+    assert result.near_misses.total == 1410
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -669,6 +672,11 @@ def test_homes_close_to_those_places_are_found_with_their_kinds(text, kinds):
     "Refuge: kitchen cupboards have padlocks, each woman has her own key",
     "Locks changed after the break-in; only Miss Dunne has keys now, there is no spare",
     "Keys were with the neighbour at 4 but she moved away - no spare now, ring the bell",
+    # batch W: a day service's building, a coach, a staff bedroom, a children's contact centre
+    "<site name=\"Beech House Day Services\"><door code=\"7 0 7 0\"/></site>",
+    "Young carers' trip: coach driver's lockbox for the coach keys, 5 5 8 8",
+    "Sleep-in room at the scheme: the staff bedroom door code is 2 2 0 0",
+    "Kinship: the contact centre's door code is 3 3 1 0, Nan to bring the kids at 10",
 ])
 def test_locks_of_things_that_are_no_home_are_not_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
@@ -686,6 +694,8 @@ def test_locks_of_things_that_are_no_home_are_not_found(text):
     ("Sanctuary: locks changed, new spare key with her sister Farhia at 22 Elm Rd, ex has none",
      ["key_holder"]),
     ("Call centre: caller confirms the warden has a key", ["key_holder"]),
+    ("Sleep-in support at Mr Fry's own flat: his door code is 2 2 0 0", ["code"]),
+    ("Lives in the old coach house behind the hall: key safe 6 1 6 1 by the door", ["code"]),
 ])
 def test_homes_close_to_those_things_are_found_with_their_kinds(text, kinds):
     [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
@@ -749,7 +759,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 10  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 11  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
