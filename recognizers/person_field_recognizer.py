@@ -84,7 +84,9 @@ TITLED = "titled name"
 # a trailing word in capitals that is no name (`Mrs Jane Smith GP`) is trimmed.
 _TITLED_WORD = (r"(?:[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:['’\-]?[A-Z]?[a-z]+)*"
                 r"|[A-Z](?:[A-Z]|['’\-](?=[A-Z]))+)")
-# Initials may stand before or between the words (`Mr Cecil A. O'Hara`, `Dr J. Patel`).
+# Initials may stand before or between the words (`Mr Cecil A. O'Hara`, `Dr J. Patel`); a
+# forename, two middle names and the surname are four words (`Mr Alan Charles Joseph Rhodes`
+# heading a letter: cut at three, the surname was lost and the letter made a second person).
 _INITIALS = r"(?:[A-Z]\.?[ ])*"
 # A surname's particles in lower case (`Ms Sandra da Silva`, `Mr Piet van der Berg`).
 _PARTICLES = r"(?:(?:da|de|del|della|di|du|van|von|der|den|la|le|dos|das|ter|ten)[ ]){0,2}"
@@ -92,7 +94,7 @@ TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?"
     r"|MR|MRS|MS|MISS|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
     rf"{_INITIALS}{_TITLED_WORD}(?:[ ]{NICKNAME})?"
-    rf"(?:[ ]{_INITIALS}{_PARTICLES}{_TITLED_WORD}){{0,2}}"
+    rf"(?:[ ]{_INITIALS}{_PARTICLES}{_TITLED_WORD}){{0,3}}"
     r"(?![\w'’\-])"
 )
 # `JONES, Sandra` / `WEBB-MORTON, Alan James` / `DAVIES, KENNETH` (the NHS's list
@@ -213,6 +215,11 @@ FIELD = "name field"
 # [if known]`, `Next of kin (1)`).
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 MAX_LOWER_CASE_WORDS = 4
+# A letter's topic label (`Re: Fitzgerald, Bernard John`, `Regarding: ...`): its value is a
+# name only in the surname-first shape, capitalised, no word common or clinical (`Re:
+# Discharge Summary` is no name; `Re: Follow-up, Urgent` has no name word).
+TOPIC_FIELDS = frozenset({"re", "regarding", "ref"})
+SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}")
 
 
 def split_exclusions(entries: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -240,6 +247,10 @@ def looks_like_name(value: str) -> bool:
         return False
     capitalised = [word for word in words if word.casefold() not in PARTICLES]
     return bool(capitalised) and all(word[0].isupper() for word in capitalised)
+
+
+def is_topic_field(raw_field: str) -> bool:
+    return normalise_words(raw_field).strip() in TOPIC_FIELDS
 
 
 def is_initial(words: list[str], index: int) -> bool:
@@ -319,9 +330,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             if len(self._line_answers) >= NAME_FIELD_MEMORY:
                 self._line_answers.clear()
             field = line_field(line)
+            raw_field = raw_line_field(line) or ""
             known = self._line_answers[head] = field is None or self.is_name_column(
-                raw_line_field(line) or "") or (nested is not None and self.is_name_column(
-                    nested[1].rstrip(" \t:")))
+                raw_field) or is_topic_field(raw_field) or (
+                nested is not None and self.is_name_column(nested[1].rstrip(" \t:")))
         return known
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
@@ -443,6 +455,12 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 return result if result.end - result.start > 1 else None
         return result
 
+    def is_surname_first(self, value: str) -> bool:
+        """`Fitzgerald, Bernard John`: a surname, its comma and one to three given names,
+        none of them a common, clinical or place word."""
+        return SURNAME_FIRST.fullmatch(value) is not None and not self.has_no_name_word(
+            value.split())
+
     def has_no_name_word(self, words: list[str]) -> bool:
         """Whether a name's words hold one that is no name: a common word only as its
         first or last word, or its first forename (a middle name may be one: `Sandra May
@@ -562,6 +580,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         raw_field = raw_line_field(text[line_start:line_end])
         if raw_field is not None and self.is_name_column(raw_field):
             return result
+        if raw_field is not None and is_topic_field(raw_field):
+            return result if self.is_surname_first(value) else None
         # `Contact: Mother: Agnieszka Hargreaves, ...`: the label nearest the value says
         nested = text[line_start:result.start].rstrip(" \t")
         nested = nested[:-1] if nested.endswith(":") else ""

@@ -27,6 +27,7 @@ from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.records import assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
+from phiscan.detect.surnames import couple_names, surname_owners
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.detect.unit_memo import UnitMemo
 from phiscan.model import Finding, Label, TextUnit
@@ -35,6 +36,7 @@ from recognizers.access_kinds import ACCESS_KINDS_KEY, KIND_SEPARATOR
 from recognizers.context import normalise_words
 
 SCORE_JOINED = 0.85
+COUPLE_NAMES = "PhiscanCoupleNames"
 # Distinct values a worker remembers the keyed hash and mask of (about 120 bytes each).
 MEMORY_VALUES = 65536
 # One capitalised word and the space after it: a forename NER left out of a cell's name.
@@ -51,6 +53,22 @@ def list_entry(field: str | None) -> str:
     `visits[0].carer`), or ''."""
     match = LIST_ENTRY_FIELD.fullmatch(field) if field else None
     return match.group(1) if match else ""
+
+
+def with_surname_owners(valued: list) -> list:
+    """Free text's `(result, raw, hash, masked)` values, a title-and-surname mention that
+    stands for the text's one full name of that surname (`phiscan.detect.surnames`)
+    carrying that name's raw value (memory only), keyed hash and mask."""
+    people = [index for index, (result, *_rest) in enumerate(valued)
+              if result.entity_type == "PERSON"]
+    owners = surname_owners([valued[index][1] for index in people])
+    if not owners:
+        return valued
+    valued = list(valued)
+    for mention, owner in owners.items():
+        result = valued[people[mention]][0]
+        valued[people[mention]] = (result, *valued[people[owner]][1:])
+    return valued
 
 
 class Detector:
@@ -108,6 +126,8 @@ class Detector:
             if value_hash is not None:
                 valued.append((result, raw_value, value_hash, masked))
         valued += self.joined_name_values(unit, valued)
+        if unit.record is None:
+            valued = with_surname_owners(valued + self.couple_values(unit))
         labels = UnitLabels(self.labels, unit, [(r.entity_type, raw) for r, raw, _h, _m in valued])
         entry_roles = self.entry_roles(unit) if valued else {}
         findings = []
@@ -164,6 +184,20 @@ class Detector:
                                            SPLIT_NAME_RECOGNIZER})
                 joined.append((result, full_name, value_hash, masked))
         return joined
+
+    def couple_values(self, unit: TextUnit) -> list:
+        """Each partner of `Mr & Mrs Pickering (Frank DOB ..., Joan DOB ...)` as a full name
+        at their forename (`phiscan.detect.surnames.couple_names`)."""
+        if "&" not in unit.text and " and " not in unit.text:
+            return []
+        valued = []
+        for start, end, full_name in couple_names(unit.text):
+            value_hash, masked = self.hashed("PERSON", full_name)
+            if value_hash is not None and unit.owns(start):
+                result = RecognizerResult("PERSON", start, end, SCORE_JOINED, None,
+                                          {RecognizerResult.RECOGNIZER_NAME_KEY: COUPLE_NAMES})
+                valued.append((result, full_name, value_hash, masked))
+        return valued
 
     def entry_roles(self, unit: TextUnit) -> dict[str, str]:
         """The role each list entry of a record gives its own fields (`carers[0]` ->

@@ -37,6 +37,9 @@ def date_key(value: str) -> str:
     return normalise_birth_date(value) or folded(value)
 
 
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
 def _mask_word(word: str) -> str:
     return word[:1] + "*" * (len(word) - 1) if word else word
 
@@ -62,10 +65,13 @@ def mask_email(value: str) -> str:
 
 def mask_name(value: str) -> str:
     """First letter of each word, a title the name opens with as it is: `Mrs J*** S****`
-    (a title word later is the surname: `F******* L***`)."""
+    (a title word later is the surname: `F******* L***`). An initial keeps its dot (`J.`
+    shows no more than `J*` does), so a forename and an initial (`P******* J.`, a forename
+    column's `Percival J.`) is never read as a full name (`phiscan.detect.normalize.
+    is_full_name`)."""
     words = value.split(" ")
     kept = len(words) - len(without_leading_titles(words))
-    return " ".join(word if index < kept else _mask_word(word)
+    return " ".join(word if index < kept or _INITIAL.fullmatch(word) else _mask_word(word)
                     for index, word in enumerate(words))[:60]
 
 

@@ -28,6 +28,7 @@ TITLES = frozenset(
 # After a name: `John Smith Jnr`, `John Smith III`; never the family name.
 SUFFIXES = frozenset(["jr", "jnr", "snr", "sr", "ii", "iii", "iv"])
 _NON_DIGIT = re.compile(r"\D")
+_TRAILING_INITIAL = re.compile(r"[^\W\d_]\.")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
@@ -43,9 +44,13 @@ def is_title(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_full_name(masked: str) -> bool:
     """At least two words that are neither initials nor titles (`J*** S****`): a forename
-    alone, with an initial (`J*** S`) or a title (`Mrs S****`) links nobody. A title word
-    after the name's first word is a surname (`F******* Lord`)."""
-    return sum(len(word) > 1 for word in without_leading_titles(masked.split())) >= 2
+    alone, with an initial after it (`J*** S`, `P******* J.`: a mask keeps an initial's
+    dot) or a title (`Mrs S****`) links nobody.
+    A title word after the name's first word is a surname (`F******* Lord`)."""
+    words = without_leading_titles(masked.split())
+    if len(words) > 1 and _TRAILING_INITIAL.fullmatch(words[-1]):
+        words = words[:-1]  # `Percival J.` in a forename column: a forename and an initial
+    return sum(len(word) > 1 for word in words) >= 2
 
 
 def without_leading_titles(words: list[str]) -> list[str]:

@@ -580,12 +580,15 @@ def separated_items(findings: list[Finding], lines: LineIndex) -> list[int]:
     return [start for start in starts if start >= min(named)]
 
 
-def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int]
-                             ) -> list[Finding]:
+def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int],
+                             text: str = "") -> list[Finding]:
     """The findings, those written after a related person's or a staff member's name on
-    its line (no other name between) marked as that person's: their role."""
+    its line (no other name between) marked as that person's: their role; and those
+    whose label is a relation's or a staff member's possessive (`Mum's date of birth:
+    02/05/1958`, `her son's mobile`, `GP's phone`)."""
     last_name: dict[int, Finding] = {}
     owner_role: dict[int, str] = {}
+    previous_end = 0
     for finding in sorted(findings, key=lambda found: found.start):
         line = line_of(finding)
         if finding.entity_type == SUBJECT_NAME:
@@ -593,8 +596,32 @@ def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding
         elif finding.entity_type in OWNED_BY_NAME and line in last_name and (
                 last_name[line].role in NOT_SUBJECT):
             owner_role[id(finding)] = last_name[line].role
+        elif finding.entity_type in OWNED_BY_NAME and not finding.role and text:
+            role = possessor_role(text[max(previous_end, finding.start - LABEL_CHARS):
+                                       finding.start])
+            if role:
+                owner_role[id(finding)] = role
+        previous_end = max(previous_end, finding.end)
     return [replace(finding, role=owner_role[id(finding)]) if id(finding) in owner_role
             else finding for finding in findings]
+
+
+def possessor_role(label: str) -> str:
+    """The role of whoever a value's label says it belongs to, when the label is a
+    possessive (`Mum's date of birth:`, `Her husband's phone -`): staff or related, else
+    ''. Only the label's own clause counts (after the last sentence end or line break)."""
+    clause = _CLAUSE_END.split(label)[-1]
+    match = _POSSESSIVE_LABEL.search(clause)
+    if match is None:
+        return UNMARKED
+    role = default_rules().phrase_ending(normalise_words(match["owner"]).split(), 1)
+    return role if role in NOT_SUBJECT else UNMARKED
+
+
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|[\n\r|]")
+_POSSESSIVE_LABEL = re.compile(
+    r"(?<![\w'’])(?P<owner>[^\W\d_]+)['’]s(?:[ \t]+[^\W\d_][\w.]*){1,4}[ \t]*[:\-–]?[ \t]*$")
+LABEL_CHARS = 60
 
 
 def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = None
@@ -605,7 +632,7 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
     if unit.record is not None or not findings:
         return findings
     lines = LineIndex(unit.text)
-    findings = with_related_identifiers(findings, lines.line_of)
+    findings = with_related_identifiers(findings, lines.line_of, unit.text)
     stored = unit.where if where is None else where
     name = stored if unit.window is None else f"{stored} part {unit.window.number}"
     records = FreeTextRecords(unit.text, name.strip())

@@ -82,6 +82,11 @@ COORDINATED = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019-]+[^\S\n]+){1,3}[A-Z][\w'
 # relative), never its doer as `<done> by` is.
 RECEIVER_ENDING = ("for", "by")
 AFFILIATION_STARTS = frozenset({"from", "of"})
+# A copula right between a role phrase and a name equates them (`My LD nurse is Kemi
+# Adebayo`, `Her main carer was Joan Pike`): the phrase is the name's, not a doer's.
+EQUATING = frozenset({"is", "was"})
+# `my sister`, `her sister`: the relation, never the nurse's title (`RoleRules.kin_before`).
+KIN_POSSESSIVES = frozenset({"my", "his", "her", "their", "your", "our"})
 # Team words that name a place a patient is seen at, too (`Mrs Jones at the surgery`, `at
 # the vaccination hub`): `at` before them says nothing; before any other (`Marek Griffiths
 # at the council`, `at the office`) it says where the person works.
@@ -242,6 +247,10 @@ class RoleRules:
         return self._rightmost(words, prose)
 
     def _rightmost(self, words: list[str], prose: bool) -> str | None:
+        if prose and len(words) > 1 and words[-1] in EQUATING:
+            role = self.phrase_ending(words, len(words) - 1)
+            if role is not None:
+                return role  # `My LD nurse is Kemi Adebayo`: the phrase names the person
         end, fallback = len(words), None
         while end > 0:
             role = self.phrase_ending(words, end)
@@ -450,6 +459,23 @@ class RoleRules:
             return True
         return self.job_title(words)
 
+    def kin_before(self, text: str, start: int) -> bool:
+        """`my sister Ruth Okafor`, `her sister Jean`: a word that is a relation after a name
+        and a title before one (`[related after a name]`: `Sister Mary Jones` is a nurse)
+        is the relation when a possessive stands before it."""
+        before = normalise_words(text[max(0, start - 30):start]).split()[-2:]
+        return (len(before) == 2 and before[0] in KIN_POSSESSIVES
+                and before[1] in self.related_after)
+
+    def team_in_brackets(self, text: str, start: int) -> bool:
+        """A name in brackets right after a team's name (`transport office (Tracey
+        Tennant)`, `the community LD team (Kemi Adebayo)`): whom to ask there, staff."""
+        head = text[max(0, start - 60):start]
+        if not head.rstrip(" \t").endswith("("):
+            return False
+        words = normalise_words(head[:head.rstrip(" \t").rfind("(")]).split()
+        return bool(words) and words[-1] in self.teams
+
     def job_title(self, words: list[str]) -> bool:
         """A job title NER read as a name (`Volunteer Coordinator` under a signature,
         `Consultant Geriatrician` in a cc list): every word a job word, or the last one a
@@ -502,8 +528,12 @@ class RoleRules:
             role = RELATED  # `cc: Joanne Brannigan (parent)`, `Present: ... (son)`
         if role == RELATED and self.also_subject(own_apposition(text, end, line_after(text, end))):
             role = SUBJECT  # `Her husband Walter Cowgill, also a tenant (DOB ...)`
+        if role is None and self.kin_before(text, start):
+            role = RELATED  # `My sister Ruth Okafor`: a relation, never the title `Sister`
         if role is None and self.titled(text, start, end):
             role = STAFF
+        if role is None and self.team_in_brackets(text, start):
+            role = STAFF  # `Questions: transport office (Tracey Tennant), 07700 ...`
         if role is None and self.job_line_below(text, start, end):
             role = STAFF
         if role is None and self.dated_doer(text, start):
