@@ -382,7 +382,10 @@ NEGATION_WORDS = 8
 # `if not`, `if no answer`: what to do otherwise, not a negation of it.
 _OTHERWISE = Terms(["if not", "if no", "if she's not", "if he's not", "if they're not",
                     "if she isn't", "if he isn't", "if they aren't", "if not in", "when not",
-                    "if nobody", "if no one", "or not"])
+                    "if nobody", "if no one", "or not",
+                    # a negated purpose says why, not what not to do (`come in without
+                    # knocking so as not to wake his wife - door will be unlatched`)
+                    "as not to", "order not to", "so not to"])
 # A negation of what the person can do (`pt can't stand to answer the door, door will be left
 # unlocked`) is why the door is left open, not a negation of the instruction.
 _UNABLE = Terms([f"{negation} {verb}" for negation in (
@@ -398,9 +401,9 @@ _UNABLE = Terms([f"{negation} {verb}" for negation in (
 # scheme office`) are read for a purpose that is not a home.
 _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by",
                                  "key given to", "key then its holder", "holder has key",
-                                 "key left with", "asked who has key"})
+                                 "key left with", "asked who has key", "key given to speaker"})
 _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to",
-                                   "key left with", "asked who has key"})
+                                   "key left with", "asked who has key", "key given to speaker"})
 _HOLDER_OF = re.compile(r"[^\S\n]+(?i:of|for)\b")
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
@@ -539,7 +542,8 @@ NO_SPARE_WORDS_AFTER = 30
 # Patterns saying where a key is or who has it.
 _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before key",
                                              "home key kept", "key said hidden",
-                                             "key in a placed thing"}
+                                             "key in a placed thing",
+                                             "key hidden under a thing"}
 _PIECE_BREAK = re.compile(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
 _NEGATED_PATTERNS = frozenset({"door state", "door knack", "entry instruction", "route in",
                                "knock then in", "latched", "let in", "open then go in"})
@@ -892,9 +896,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("code after opening",
                 rf"(?:{doors}|(?i:entrance|main[^\S\n]+entrance|alarm|barrier)(?![\w])"
                 # `the entry's 4 3 4 3` (Scots: the stair's door); `Entry 4343` may be a list's
-                rf"|(?i:entry)(?=['\u2019]s|{_SP}(?i:is){_SP}))(?:['\u2019]s)?"
-                rf"{_JOINER}"
-                rf"(?:(?i:is|=){_SP})?{CODE}(?=[^\S\n]*(?:$|[,.;:)!]|(?i:then|and)\b))",
+                rf"|(?i:entry)(?=['\u2019]s|{_SP}(?i:is){_SP}|{_JOINER}{_KEYPAD_CODE}))"
+                rf"(?:['\u2019]s)?{_JOINER}"
+                rf"(?:(?i:is|=){_SP})?{CODE}(?=[^\S\n]*(?:$|[,.;:)!/|]|(?i:then|and)\b))",
                 SCORE_CODE),
         # An opening, then its code named later in the clause (`if the alarm goes off,
         # the code is 6 6 3 0`, `gate sticks - code: 4411`).
@@ -969,6 +973,21 @@ _IN_FIELD = rf"(?:(?!{_FIELD_BREAK})[^\n])"
 _LATER_FIELD = (rf"{_IN_FIELD}{{0,60}}(?:{_FIELD_BREAK}{_IN_FIELD}{{0,80}}){{0,3}}?{_FIELD_BREAK}"
                 r"[^\S\n]*(?i:code|pin|combination|combi|combo|key[^\S\n_]?safe[^\S\n_]?code)"
                 r"[^\S\n]*[:=][^\S\n]*")
+# A key named by nothing but whose it is (`the key`, `Mum's key`, `spare key`), not by what
+# it opens (`lift key`, `chair lock key`, `carousel key` are a thing's).
+_UNQUALIFIED = (r"(?<=(?:^|[^\w\s'\u2019]|(?<![\w])(?i:the|a|an|her|his|their|my|your|our|"
+                r"its|and|is|if|then)|['\u2019]s|s['\u2019])[^\S\n]*)")
+# What is no thing a key can be under or behind (`key under review`, `behind the times`).
+_NOT_A_HIDING_PLACE = (r"(?!(?i:review|discussion|control|supervision|care|name|names|"
+                       r"arrangement|arrangements|times|scenes|counter|age|pressure|threat|"
+                       r"investigation|consideration|license|licence|contract|agreement|"
+                       r"protest|oath|guard|lock|locks)\b)")
+# A store with a lock of its own: a key in it, then a code, is the store's code (`second key
+# in the coordinator's safe - code 4 4 0 9`).
+_LOCKED_STORE = (r"(?i:safes?|cabinets?|cupboards?|lockers?|drawers?|fridges?|freezers?|"
+                 r"trolleys?|tills?|cars?|vans?)\b")
+# A code typed on a keypad, ending in `#` or `*` (`ENTRY 1407#`): a code whatever names it.
+_KEYPAD_CODE = r"\d(?:[ \-]?\d){2,7}[#*]"
 # A key device written as a record's value (`access_type=key_safe`).
 _FIELD_DEVICES = ("key_safe", "keysafe", "key_box", "lock_box", "key_pad", "pad_lock")
 # `number` names a code only of a key device or a box (`the number for the box is two five
@@ -985,6 +1004,7 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
     holders = alternation(plurals(words.holders))
     key_devices = words.device_pattern(holding_a_key=True)
     containers = alternation(plurals(words.containers))
+    code_words = alternation(words.code_words)
     fixtures = alternation([*words.places, *_FIXTURES])
     entry_points = alternation([*words.stated, *_HATCHES])
     # Anyone named who has the spare is who else holds one (`Aisha has the spare at hers`).
@@ -1016,10 +1036,30 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
                 rf"{held_words}{key_held}[^\S\n]*[?:][^\S\n]*(?:[\-\u2013:][^\S\n]*)?"
                 rf"(?P<holder>{_DETERMINER}{_described(1)}{holders}|{_TITLED})", SCORE_KEYHOLDER),
         # The writer's own key to someone's home (`I've got a key for Stan's`).
+        # (or a key said to be someone's: `I have his key, collect it from me at 19`)
         grammar("speaker has key",
                 rf"(?<![\w])(?:I|[Ww]e)(?:['\u2019]ve{_SP}(?i:got)|{_SP}(?i:have|hold|keep)"
-                rf"(?:{_SP}(?i:got))?){_SP}{_DETERMINER}{held_words}{key_held}{_SP}(?i:for|to)"
-                rf"{_SP}{_PERSONS_HOME}", SCORE_KEYHOLDER),
+                rf"(?:{_SP}(?i:got))?){_SP}(?:{_DETERMINER}{held_words}{key_held}{_SP}(?i:for|to)"
+                rf"{_SP}(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?{_SP})?{_PERSONS_HOME}"
+                rf"|(?:(?i:his|her|their)|{_NOT_A_NAME}[A-Z][a-z]+['\u2019]s){_SP}{held_words}"
+                rf"{key_held})", SCORE_KEYHOLDER),
+        # A key given to the writer (`Kayden's given me a spare for his flat`).
+        grammar("key given to speaker",
+                rf"(?<![\w])(?i:given|gave|give|handed|lent|loaned|passed){_SP}(?i:me|us)"
+                rf"{_SP}{_DETERMINER}{held_words}(?:{_KEY_WORD}|(?i:spare|set)s?\b)"
+                rf"{_NOT_A_KEY_DEVICE}", SCORE_KEYHOLDER),
+        # A key, then the code of what holds it (`Klucz w skrzynce na klucze przy garażu, kod
+        # 4 4 1 9`: a key in a box of any name, its code in the clause).
+        grammar("key then its code",
+                rf"{_KEY}{_NOT_A_KEY_DEVICE}(?:(?!(?<![\w]){_LOCKED_STORE}){_CLAUSE_CHAR})"
+                rf"{{0,{clause_reach}}}?(?<![\w]){code_words}"
+                rf"(?![\w]){_JOINER}(?:(?i:is|=){_SP})?{_ANY_CODE}", SCORE_CODE),
+        # An object asked about and a code answering it (`anyone know the keysafe for Mr
+        # Pryce?  [09:15] Ade Bankole: 6021`): the answer opens what was asked about.
+        grammar("code answers question",
+                rf"{access_object(words)}{_clause(clause_reach)}\?[^\S\n]*"
+                rf"(?:\[[^\]\n]{{1,12}}\][^\S\n]*)?(?:[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*)"
+                rf"{{0,2}}[^\S\n]*:[^\S\n]*)?{CODE}", SCORE_CODE),
         grammar("key left with",
                 rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(LEFT_WITH_REACH)}{_LEFT_WITH}{_SP}"
                 rf"(?P<holder>{_DETERMINER}{_described(2)}(?:{holders}|{key_places})|{_TITLED})",
@@ -1031,6 +1071,14 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
                 rf"{_KEY}{_clause(hiding_reach)}{_HIDE_PREPOSITION}{_SP}{_DETERMINER}"
                 rf"{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-]*{_SP}{located}",
                 SCORE_HIDDEN_KEY),
+        # A key under, behind or beneath anything (`under the hedgehog ornament`, `behind
+        # the stone frog`): hiding places as a class, not a list; what it is is not read.
+        grammar("key hidden under a thing",
+                rf"{_UNQUALIFIED}{_KEY}{_NOT_A_KEY_DEVICE}{_clause(hiding_reach)}(?<![\w])"
+                rf"(?i:under(?:neath)?|beneath|behind|ablow|ahint|aneath)"
+                rf"{_SP}(?i:the|a|an|her|his|their|its|my|your|our|this|that){_SP}"
+                rf"{_described(2)}{_NOT_A_PLACE}{_NOT_A_HIDING_PLACE}"
+                rf"[A-Za-z][\w'\-]*", SCORE_HIDDEN_KEY),
         grammar("number of object",
                 rf"{_NUMBER_OF}{_DETERMINER}{_described(2)}(?:{key_devices}|{containers})"
                 rf"{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
@@ -1048,8 +1096,12 @@ _FIELD_AFTER = re.compile(r"[^\n|;]{0,100}(?:[|;]|[^\S\n][A-Za-z_]{2,30}=)")
 _NUMBER_LITERALS = tuple(Literal(word, confirm=_NUMBER_OF) for word in ("number", "no", "digits"))
 
 
+_GIVEN_WORDS = ("give", "gave", "handed", "lent", "loaned", "passed")
+
+
 def other_words_triggers(key_line: _Remembered, field_first: _Remembered,
-                         entry_point_first: _Remembered, number_first: Trigger
+                         entry_point_first: _Remembered, number_first: Trigger,
+                         object_first: _Remembered, code_words: Sequence[str] = ()
                          ) -> dict[str, Trigger]:
     """Where `other_words_patterns` can match: key lines holding a verb of holding or
     `left`; the starts of an opening or a hatch; `number` or `digits` before a preposition
@@ -1058,9 +1110,12 @@ def other_words_triggers(key_line: _Remembered, field_first: _Remembered,
     return {
         "holder has key": (held := _lines_holding(key_line, _HELD_VERB_WORDS)),
         "speaker has key": held, "asked who has key": held,
+        "key given to speaker": _lines_holding(key_line, _GIVEN_WORDS),
+        "key then its code": _lines_holding(key_line, code_words),
+        "code answers question": object_first,
         "key left with": _lines_holding(key_line, _LEFT_WITH_WORDS),
         "open then go in": entry_point_first,
-        "key in a placed thing": key_line,
+        "key in a placed thing": key_line, "key hidden under a thing": key_line,
         "number of object": number_first,
         "code in later field": field_first,
     }
@@ -1113,6 +1168,7 @@ def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
     return view
 
 
+_QUESTION_AFTER = re.compile(rf"[^\n.;!?]{{0,{CLAUSE_REACH + 20}}}\?")
 _SAME_AFTER = re.compile(r"[^\n.;!?]{0,90}?(?<![\w])(?i:same|identical)\b")
 
 
@@ -1185,7 +1241,10 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code field": object_first,
         **other_words_triggers(key_line, objects.view(
             anchored=True, only=object_literals, followed_by=_FIELD_AFTER),
-            objects.view(anchored=True, only=entry_points), instruction_first),
+            objects.view(anchored=True, only=entry_points), instruction_first,
+            # (an object followed by a question mark in reach: few)
+            objects.view(anchored=True, only=object_literals, followed_by=_QUESTION_AFTER),
+            [word.casefold() for word in words.code_words]),
     }
 
 
@@ -1290,6 +1349,7 @@ def _is_year(value: str, word_before: str) -> bool:
             and _YEAR_WORDS.found_in(word_before))
 
 
+_FIELD_END = re.compile(r"[^\S\n]*[|;]")
 _DATE_SEPARATOR = re.compile(r"[ \-]")
 
 
@@ -1305,7 +1365,8 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
     value = text[code_start:code_end]
     word_before = _words_before(text, code_start, 1)
     two_before = _words_before(text, code_start, 2)
-    after = _clause_after(text, code_end, 2)
+    # (in its own field: `KS 7 4 2 0 | am+pm` is no time)
+    after = "" if _FIELD_END.match(text, code_end) else _clause_after(text, code_end, 2)
     bare = value.strip("#*")
     return not (_is_time(bare, word_before, after) or _is_year(bare, word_before)
                 or _is_date(bare) or _is_other_number(word_before, bare)
@@ -1349,6 +1410,28 @@ _ADDRESS_NAME = re.compile(
                                               "green", "view", "rise", "house", "lodge", "hall"])
     + r")(?![\w])"
 )
+# A house number and the capitalised words after it are an address (`Park home 23 Willow
+# Bank`: which home, not a bank's); a ward's, a room's or a unit's number is none.
+_NUMBERED_ADDRESS = re.compile(
+    r"(?=\d)(?<![\w])(?<!(?i:ward|room|rm|bay|bed|unit|level|floor|block|locker|store|site|route|"
+    r"bus|no|number|gate|door|platform|suite)[^\S\n])\d{1,4}[A-Za-z]?[^\S\n]+"
+    r"(?:[A-Z][\w'\-]*[^\S\n]+){0,2}[A-Z][\w'\-]*(?![\w])")
+def _without_addresses(text: str, position: int) -> str:
+    """The text with each numbered address in the window before position blanked (`Flat 2,
+    9 School Hill: keysafe ...` names no school), its offsets kept."""
+    start = max(position - WORD_WINDOW_CHARS, 0)
+    window = text[start:position]
+    if not any(character.isdigit() for character in window):
+        return text
+    blanked = _NUMBERED_ADDRESS.sub(lambda m: " " * len(m.group()), window)
+    return text if blanked == window else f"{text[:start]}{blanked}{text[position:]}"
+
+
+# Who a message or a fax is to or from (`To: DN Team South | From: Brookfield Surgery`)
+# names its correspondents, not the owner of a lock in another of its fields.
+# (a field that starts with its label: `RETURN TO: Homecare Pharmacy` is where goods go)
+_CORRESPONDENT = re.compile(r"(?:^|(?<=[|;\n]))[^\S\n]*(?i:to|from|cc|re|attn|fao|sender|"
+                            r"recipient)[^\S\n]*:[^|;\n]*", re.MULTILINE)
 # A numbered flat is an address (`Flat 2, 9 Ash Grove`): which home, not whose.
 _NUMBERED_FLAT = re.compile(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
@@ -1358,13 +1441,17 @@ _WHEREABOUTS = re.compile(
     # a person by title and name (`Mr Dale's in the ward`)
     r"|(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*)"
     r"(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|"
-    r"will[^\S\n]+be|has[^\S\n]+gone|lives|works))?(?:[^\S\n]+(?i:still|now|currently|back))?"
+    r"will[^\S\n]+be|has[^\S\n]+gone|lives|works))?"
+    # with an adverb or two (`if she's still at school`, `he's usually out at the gym`)
+    r"(?:[^\S\n]+(?i:still|now|currently|back|already|usually|normally|often|away|out|"
+    r"mostly)){0,2}"
     r"[^\S\n]+(?i:at|in|to|on)[^\S\n]+"
     r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$"
     # where someone comes back from (`when Kyle gets back from college he uses the back door
     # keypad`, `home from day centre at 4`)
     r"|(?<![\w])(?i:back|home|returns?|returned|returning|comes?|came|coming|gets?|got)"
     r"[^\S\n]+(?i:from)[^\S\n]+(?:(?i:the|a|her|his|their|my)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
+WHEREABOUTS_CHARS = 60
 _OWNER_LEAD = re.compile(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]+)?")
 # After the match, an owner is what it is for or on (`door code on the ward`), never where
 # a key is (`in the garage`).
@@ -1483,8 +1570,10 @@ class PurposeModel:
                 and not _SAINT.search(text, scope_start, after_end):
             return None
         # An address (`Flat 2`, `Rowan House`) says which home, not whose.
-        held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME)
+        held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS)
                  for m in address.finditer(text, scope_start, after_end)]
+        if text.find(":", scope_start, after_end) != -1:  # a field's label has one
+            held += [m.span() for m in _CORRESPONDENT.finditer(text, scope_start, after_end)]
         skipped = [*held,
                    *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
         best: tuple[int, bool, str] | None = None
@@ -1680,9 +1769,14 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         time, a date or another number, or an instruction under a negation."""
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         # A match read back from its code word: the words before its opening count too.
-        before = _clause_before(text, result.start, self.purpose_words_before
+        before = _clause_before(_without_addresses(text, result.start), result.start,
+                                self.purpose_words_before
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
                                 self.writer_label)
+        # Where a person is, right before the match, is no purpose of it (`if she's still at
+        # school the code for the box is 2 9 0 1`), as it is no owner.
+        if _WHEREABOUTS.search(text, max(result.start - WHEREABOUTS_CHARS, 0), result.start):
+            before = ""
         # Who holds a key comes last, so nothing after it is read; but a holder `of` or `for`
         # something is read with what it holds (`key holder for the drugs box`).
         after = ("" if pattern in _HOLDER_LAST_PATTERNS and not _HOLDER_OF.match(text, result.end)
@@ -1884,6 +1978,9 @@ PATTERN_KINDS = {
     "speaker has key": kinds.KEY_HOLDER, "asked who has key": kinds.KEY_HOLDER,
     "open then go in": kinds.LEFT_OPEN, "key in a placed thing": kinds.HIDDEN_KEY,
     "number of object": kinds.CODE, "code in later field": kinds.CODE,
+    "key given to speaker": kinds.KEY_HOLDER, "key then its code": kinds.CODE,
+    "key hidden under a thing": kinds.HIDDEN_KEY,
+    "code answers question": kinds.CODE,
 }
 
 

@@ -38,12 +38,11 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (671, 675), "hiding": (249, 251), "entry": (223, 224),
-                     "keyholder": (223, 227)}
+    assert found == {"code": (691, 694), "hiding": (259, 260), "entry": (229, 230),
+                     "keyholder": (233, 237)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
-    # (batch P) are not read; nor a box abbreviated with its code word damaged twice (`kev bx
-    # c0cle`), nor a code of three digits and `#` (batch N).
+    # (batch P) are not read; nor a code of three digits and `#` (batch N).
     assert [p.text for p in result.missed] == [
         "Main door opened by intercom, buzz flat 3",
         "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
@@ -51,17 +50,16 @@ def test_dev_set_rates(predict):
         "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#",
         "Resettlement: Mr Osei moved into flat 4 on Friday; a spare key to his flat is kept in "
         "our office key cabinet, tag 12",
-        "Handover whiteboard (OCR): Mrs Adeyemi - kev bx c0cle 5 l 9 8",
         "H@H: kit set-up tomorrow 9am, 17 Ash Grove, communal door 4 7 2 #, flat 5 on 2nd floor",
-        # batches T and V (session 10): a Somali word for the key, a key held by an office or
-        # an IDVA at one for a named flat (the recall slice's classes)
-        "Hooyo's furaha is under the plant pot by the back door",
+        # batches T and U (session 10): an office that holds a key for a named flat, a key
+        # holder with an office's key safe beside it, keys in a key cabinet
         "Deputy's office holds the spare key to Mr Doyle's flat - collect from reception and "
         "sign it out",
         "Care leaver's flat: his PA has a spare key (kept in our office key safe) for welfare "
         "checks",
-        "Sanctuary scheme: locks changed, the only spare is with her IDVA at the office",
-        "Chapel friend Mrs Price keeps Mr Evans' spare under the boot scraper at his back door"]
+        "Chapel friend Mrs Price keeps Mr Evans' spare under the boot scraper at his back door",
+        "Appointee visit 12/3 - spare keys for 14 Heron Walk are in our key cabinet (hook 6), "
+        "sign them out"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -71,7 +69,7 @@ def test_dev_set_rates(predict):
         "RE: respite booking - the unit's key safe (for the out-of-hours manager) is 8 2 8 2",
         # an owner's possessive reads as a home's, nearer than the let (batch W)
         "Holiday cottage for the respite break - the owner's key safe is 7 7 4 4, check-in 4pm"]
-    assert result.near_misses.total == 1410
+    assert result.near_misses.total == 1453
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -91,7 +89,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
-                   "open/set_j.tsv": (64, 75, 0, 75)}
+                   "open/set_j.tsv": (72, 75, 0, 75)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -113,7 +111,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # counts, below the target, from then on. Session 10: its seven false alarms went with what a
 # lock belongs to (dev batches T and V): a device's or an appliance's lock, a saint's hall, a
 # storage unit, a side room and a ward (in Polish too), a place named earlier in the
-# sentence, a sentence saying there is no spare.
+# sentence, a sentence saying there is no spare. Its misses went with parts read together (the
+# recall slice, dev batch U): a key then the code of what holds it, a code answering a chat's
+# question, a keypad code after `ENTRY`, the writer's own key, a numbered address, a
+# correspondent or where someone is as no owner, a negated purpose, `w/`: 72/75.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv"}
 
 
@@ -759,7 +760,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 11  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 9  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
@@ -863,4 +864,46 @@ def test_a_labelled_line_is_read_apart_from_the_place_above_it(text, kinds):
     "Pharmacy: Lowther Chemists\ncontrolled drugs cabinet key under the till",
 ])
 def test_a_place_on_the_same_field_or_an_unlabelled_next_line_still_owns_the_lock(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+# Session 10's recall classes (issue 14, dev batch U written first in set_k's genres), each in
+# words of its own: parts read together, not phrasings.
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Key w/ the lady at no. 7, she's expecting you", ["key_holder"]),
+    ("chavi is under the brick by the back step", ["hidden_key"]),
+    ("Furaha is with her cousin Hodan at number 31", ["key_holder"]),
+    ("Furaha waxay ku jirtaa sanduuqa, koodh 7 7 2 1", ["code"]),
+    ("Please don't ring the bell so as not to set the dog off - back door is left unlocked",
+     ["left_open"]),
+    ("if he's usually out at the gym, the code for the box is 4 1 7 2", ["code"]),
+    ("Okoro, P | 4 Elm Row | K/S 3 9 0 2 | pm only", ["code"]),
+    ("To: Rapid Response | From: Oakfield Medical Centre | Access: keysafe by garage 5 8 2 0",
+     ["code"]),
+    ("Flat 2, 9 School Hill: keysafe left of the door, code 6 2 1 8", ["code"]),
+    ("I've got her key, collect it from me at number 14", ["key_holder"]),
+    ("Her grandson has given us a spare for the bungalow", ["key_holder"]),
+    ("who has the keysafe code for Mrs Ali? [14:02] Sam: 4829", ["code"]),
+    ("BLOCK C / ENTRY 3 3 9 1# / FLAT 6", ["code"]),
+    ("the key is behind the blue milk churn", ["hidden_key"]),
+    ("Mondays the spare is left under the concrete tortoise", ["hidden_key"]),
+])
+def test_session_10_recall_classes_are_found(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Stock room key w/ the duty manager",
+    "Second key in the practice safe, code 1 1 9 0",
+    "Who knows the code for the staff room door? [10:01] Jo: 4 4 1 2",
+    "RETURN TO: Depot, 7 Mill Park | Gate code 0 8 0 8 for drivers",
+    "Surgery staff ENTRY 1 2 3 4#",
+    "I have her key worker's number",
+    "Keys given to us by the agent for the void flat",
+    "Carousel key under the microwave",
+    "Her key is under review by the housing officer",
+    "keys behind reception",
+])
+def test_near_session_10_recall_classes_no_home_is_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
