@@ -578,18 +578,18 @@ def open_named_homes(unattributed: list[Record], individuals: list[Individual],
     shared house about their front-door key safe, a run sheet's stop for a couple), with no
     identifier of its own, joins neither (a name two people carry attaches nothing), yet it
     opens both their homes: each person it names, when each name is exactly one person's
-    and all of them live at one of the note's postcodes (or, with none on it, share one),
-    has its kinds of way in. The record stays unattributed (it is counted once)."""
+    and all of them live at one of the note's postcodes, has its kinds of way in. A note
+    without a postcode (a call handler's log naming several callers) opens nobody's home.
+    The record stays unattributed (it is counted once)."""
     for record in unattributed:
-        if not record.home_access or record.nhs or record.dobs or len(record.full_names) < 2:
+        if (not record.home_access or not record.postcodes or record.nhs or record.dobs
+                or len(record.full_names) < 2):
             continue
         named = [by_name.get(name, set()) for name in record.full_names]
         if any(len(people) != 1 for people in named):
             continue
         people = [individuals[position] for position in set().union(*named)]
         homes = [union_of(person.records, "postcodes") for person in people]
-        shared = set.intersection(*homes) & record.postcodes if record.postcodes else (
-            set.intersection(*homes))
-        if len(people) > 1 and shared:
+        if len(people) > 1 and set.intersection(*homes) & record.postcodes:
             for person in people:
                 person.household_kinds |= record.access_kinds
