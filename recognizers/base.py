@@ -112,6 +112,11 @@ class ContextScoredRecognizer(PatternRecognizer):
         if unknown:
             raise ValueError(f"triggers for unknown patterns: {sorted(unknown)}")
 
+    def reads_another_text(self, text: str) -> bool:
+        """Whether `analyze` reads text through a reading of it (OCR damage read as the
+        words meant), which may hold matches `raw_matches(text)` does not find."""
+        return self.reads_ocr and read_ocr(text) is not None
+
     def lazy_patterns(self) -> list[tuple[str, int]]:
         """(source, flags) of the patterns compiled when first needed, as `raw_matches`
         compiles them (`recognizers.compiled_patterns` writes them at build time)."""
@@ -265,8 +270,7 @@ def analyze_given(recognizer: ContextScoredRecognizer, text: str, raw: list[RawM
     everything after run on `text` as always. Nothing, without a call, when there are no
     raw matches and the recognizer finds nothing without them (`quiet_without_matches`), unless
     it reads the text through OCR damage (its reading may hold matches the text does not)."""
-    if not raw and recognizer.quiet_without_matches and not (
-            recognizer.reads_ocr and read_ocr(text) is not None):
+    if not raw and recognizer.quiet_without_matches and not recognizer.reads_another_text(text):
         return []
     _given.matches = (recognizer, text, raw)
     try:

@@ -1730,6 +1730,13 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     def lazy_patterns(self) -> list[tuple[str, int]]:
         return [*super().lazy_patterns(), *((source, 0) for source in self.purpose.sources())]
 
+    # Every result comes from a raw match of the text `analyze` reads (`reads_another_text`
+    # says when that is not the text itself): a table row without one is not analysed.
+    quiet_without_matches = True
+
+    def reads_another_text(self, text: str) -> bool:
+        return read_through_ocr(text) is not text or super().reads_another_text(text)
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         text = read_through_ocr(text)
         scored = self.scored_matches(text, regex_flags)

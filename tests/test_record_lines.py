@@ -226,3 +226,27 @@ def test_a_value_in_the_wrong_column_is_found_where_it_is(detector):
         assert lines.lines_scored == 3  # two NHS number lines and the note, once each
     finally:
         layered.record_lines = RecordLines(layered.cheap)
+
+
+def test_home_access_reads_only_rows_that_may_hold_a_way_in(detector, monkeypatch):
+    """A row whose lines hold no raw match of the grammar is not analysed for home access
+    (most rows of an extract: nothing but names, numbers and dates); a row whose digits
+    read as letters (`k3y`) is, as its reading may hold what its text does not."""
+    layered = detector.layered
+    access = next(r for r in layered.cheap if r.supported_entities[0] == "HOME_ACCESS")
+    analysed: list[str] = []
+    analyze = access.analyze
+
+    def counted(text, *args, **kwargs):
+        analysed.append(text)
+        return analyze(text, *args, **kwargs)
+
+    monkeypatch.setattr(access, "analyze", counted)
+    plain = "client_name: Norman Jackson\nnhs_number: 7469501401\nnotes: Prefers morning visits"
+    damaged = "client_name: Norman Jackson\nnotes: spare k3y under the mat by the back door"
+    lines = RecordLines(layered.cheap)
+    found = {text: [(r.entity_type, text[r.start:r.end]) for r in layered.candidates(text, lines)
+                    if r.entity_type == "HOME_ACCESS"] for text in (plain, damaged)}
+    assert found == {plain: [], damaged: [("HOME_ACCESS",
+                                           "spare k3y under the mat by the back door")]}
+    assert analysed == [damaged]
