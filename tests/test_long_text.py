@@ -159,7 +159,7 @@ def test_a_timeout_in_a_note_holding_a_pipe_table_says_how_much_was_read(tmp_pat
              "| Resident B | none |\n")
     note = padded(30 * MB, "Routine observations recorded; resident settled, ate well.\n")
     (share / "huge.txt").write_text(table + note)
-    config = "[limits]\nper_file_timeout_seconds = 1.0\ntext_window_chars = 20000\n"
+    config = "[limits]\nper_file_timeout_seconds = 6.0\ntext_window_chars = 20000\n"
     row = run_scan(share, tmp_path / "out", config)["huge.txt"]
     match = re.fullmatch(r"partial: timeout: over per_file_timeout_seconds: read (\d+) of "
                          rf"{len(table) + len(note)} characters, the rest not read",
