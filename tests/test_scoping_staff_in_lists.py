@@ -170,7 +170,7 @@ def test_a_letter_to_a_relative_is_about_its_subject(scanned, tmp_path):
     found = names_with_roles(out, "to_relative.txt")
     assert [(masked, role) for _record, masked, role in found][:3] == [
         ("Mr E***** B*******", ""),  # the addressee: no label
-        ("Mr B*******", ""),  # Dear
+        ("Mr E***** B*******", ""),  # Dear Mr Bellwood: the letter's one Bellwood, `Mr`
         ("Miss H***** S********", "subject")]  # Re: your relative, ...
     rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "to_relative.txt" in row["first_locations"]]
