@@ -89,7 +89,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
-                   "open/set_j.tsv": (72, 75, 0, 75)}
+                   "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (74, 76, 6, 76)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -115,7 +115,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # recall slice, dev batch U): a key then the code of what holds it, a code answering a chat's
 # question, a keypad code after `ENTRY`, the writer's own key, a numbered address, a
 # correspondent or where someone is as no owner, a negated purpose, `w/`: 72/75.
-BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv"}
+# set_k (a tenth author, session 10): never shown until measured at session 10's end, 74/76
+# with 8 false alarms at its start (c2d1cab), 74/76 with 6 at its end (b768247): recall met
+# the target when first measured, false alarms did not; asserted at its counts from then on.
+BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
