@@ -20,7 +20,6 @@ compiled automaton holds exactly the forms the sources give.
 from __future__ import annotations
 
 import hashlib
-import logging
 import pickle
 import sys
 from pathlib import Path
@@ -29,9 +28,12 @@ import ahocorasick
 
 from recognizers import ocr_reading
 from recognizers.compiled_vocabulary import automaton_version
-from recognizers.vocabulary import DATA_DIR, build_time_file_cli
-
-log = logging.getLogger("phiscan.recognizers")
+from recognizers.vocabulary import (
+    DATA_DIR,
+    build_time_file_cli,
+    load_build_time_file,
+    write_build_time_file,
+)
 
 COMPILED_PATH = DATA_DIR / "ocr_forms.bin"
 # The code that makes the forms (`read_entries` is vocabulary.py's).
@@ -67,25 +69,14 @@ def from_compiled_form(data: bytes, digest: str) -> ahocorasick.Automaton | None
 
 def load_compiled(path: Path | None = None) -> ahocorasick.Automaton | None:
     """The compiled automaton, or None when the file is missing, unreadable or stale."""
-    try:
-        data = (path or COMPILED_PATH).read_bytes()
-    except OSError:
-        return None
-    try:
-        loaded = from_compiled_form(data, source_digest())
-    except Exception as exc:  # a file from another version: built from the sources instead
-        log.debug("compiled OCR forms unreadable (%s)", type(exc).__name__)
-        return None
-    if loaded is None:
-        log.debug("compiled OCR forms out of date: built from the vocabulary files")
-    return loaded
+    return load_build_time_file(path or COMPILED_PATH,
+                                lambda data: from_compiled_form(data, source_digest()),
+                                "compiled OCR forms")
 
 
 def write_compiled(path: Path | None = None) -> None:
-    path = path or COMPILED_PATH
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(compiled_form(ocr_reading.build_form_automaton(), source_digest()))
-    temporary.replace(path)
+    write_build_time_file(path or COMPILED_PATH,
+                          compiled_form(ocr_reading.build_form_automaton(), source_digest()))
 
 
 def main() -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import logging
 import pickle
 import sys
 from pathlib import Path
@@ -34,9 +33,12 @@ from recognizers.health_vocabulary import (
     HealthVocabulary,
     Term,
 )
-from recognizers.vocabulary import DATA_DIR, build_time_file_cli
-
-log = logging.getLogger("phiscan.recognizers")
+from recognizers.vocabulary import (
+    DATA_DIR,
+    build_time_file_cli,
+    load_build_time_file,
+    write_build_time_file,
+)
 
 COMPILED_PATH = DATA_DIR / "health_vocabulary.bin"
 # The code that turns the text files into keys and terms.
@@ -88,25 +90,12 @@ def from_compiled_form(data: bytes, digest: str) -> HealthVocabulary | None:
 
 def load_compiled(path: Path = COMPILED_PATH) -> HealthVocabulary | None:
     """The compiled vocabulary, or None when the file is missing, unreadable or stale."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        loaded = from_compiled_form(data, source_digest())
-    except Exception as exc:  # a file from another version: built from the text instead
-        log.debug("compiled health vocabulary unreadable (%s)", type(exc).__name__)
-        return None
-    if loaded is None:
-        log.debug("compiled health vocabulary out of date: built from the text files")
-    return loaded
+    return load_build_time_file(path, lambda data: from_compiled_form(data, source_digest()),
+                                "compiled health vocabulary")
 
 
 def write_compiled(path: Path = COMPILED_PATH) -> None:
-    built = HealthVocabulary.from_files(())
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(compiled_form(built, source_digest()))
-    temporary.replace(path)
+    write_build_time_file(path, compiled_form(HealthVocabulary.from_files(()), source_digest()))
 
 
 def main() -> None:

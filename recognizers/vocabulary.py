@@ -7,13 +7,17 @@ folder with files of the same names adds its entries to the shipped ones.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import regex as re
 
 DATA_DIR = Path(__file__).parent / "data"
+log = logging.getLogger("phiscan.recognizers")
+T = TypeVar("T")
 # Titles before a name. Here, not beside the NER recognizer that reads them, so that
 # modules using them (`phiscan.detect.records`, which `report` imports) load no spaCy.
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev",
@@ -105,3 +109,29 @@ def build_time_file_cli(description: str, current: Callable[[], bool], write: Ca
     if parser.parse_args().check:
         sys.exit(0 if current() else 1)
     write()
+
+
+def load_build_time_file(path: Path, parse: Callable[[bytes], T | None], what: str
+                         ) -> T | None:
+    """A file written at build time, parsed, or None when it is missing, unreadable, from
+    another version or stale (`parse` says None): the caller then builds from the sources."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        loaded = parse(data)
+    except Exception as exc:  # a file from another version: built from the sources instead
+        log.debug("%s unreadable (%s)", what, type(exc).__name__)
+        return None
+    if loaded is None:
+        log.debug("%s out of date: built from the sources", what)
+    return loaded
+
+
+def write_build_time_file(path: Path, data: bytes) -> None:
+    """Written beside and renamed, so a scan starting meanwhile reads the old file or the
+    new one, never half of one."""
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
