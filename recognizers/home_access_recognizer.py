@@ -1416,6 +1416,13 @@ _NUMBERED_ADDRESS = re.compile(
     r"(?=\d)(?<![\w])(?<!(?i:ward|room|rm|bay|bed|unit|level|floor|block|locker|store|site|route|"
     r"bus|no|number|gate|door|platform|suite)[^\S\n])\d{1,4}[A-Za-z]?[^\S\n]+"
     r"(?:[A-Z][\w'\-]*[^\S\n]+){0,2}[A-Z][\w'\-]*(?![\w])")
+# When a way in is open, never whose it is (`left on the latch on day-centre mornings`,
+# `on clinic days`, `during respite weekends`): a service named in a time is no owner.
+_WHEN = re.compile(
+    r"(?<![\w])(?i:on|during|every|most|some)[^\S\n]+(?:[\w'\-]+[^\S\n]+){0,2}?"
+    r"(?i:days|mornings|afternoons|evenings|nights|weekends|weekdays)(?![\w])")
+
+
 def _without_addresses(text: str, position: int) -> str:
     """The text with each numbered address in the window before position blanked (`Flat 2,
     9 School Hill: keysafe ...` names no school), its offsets kept."""
@@ -1570,7 +1577,7 @@ class PurposeModel:
                 and not _SAINT.search(text, scope_start, after_end):
             return None
         # An address (`Flat 2`, `Rowan House`) says which home, not whose.
-        held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS)
+        held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS, _WHEN)
                  for m in address.finditer(text, scope_start, after_end)]
         if text.find(":", scope_start, after_end) != -1:  # a field's label has one
             held += [m.span() for m in _CORRESPONDENT.finditer(text, scope_start, after_end)]
@@ -1788,6 +1795,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # something is read with what it holds (`key holder for the drugs box`).
         after = ("" if pattern in _HOLDER_LAST_PATTERNS and not _HOLDER_OF.match(text, result.end)
                  else _purpose_after(text, result.end, self.purpose_words_after))
+        # When it is open is no purpose of it (`on the latch on day-centre mornings`).
+        before, after = _WHEN.sub(" ", before), _WHEN.sub(" ", after)
         holder = self._holder(text, result, pattern)
         matched = self._without_holder(text, result, holder)
         # Each piece between commas, colons or brackets is read alone: `fence post, code
@@ -1799,8 +1808,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
             " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _MEDIUM.sub(" ", "|".join(
                 normalise_words(p) for p in pieces)))))))))
-        sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(
-            f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}")))
+        sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(_WHEN.sub(
+            " ", f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}"))))
         owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
                                      self.service, holder)
         # A home's owner nearer than any other place (`Mum's smart lock`, `Nest app:` before

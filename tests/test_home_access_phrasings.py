@@ -910,3 +910,23 @@ def test_session_10_recall_classes_are_found(text, kinds):
 ])
 def test_near_session_10_recall_classes_no_home_is_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Access: back door is left on the latch on day-centre mornings, just push and call out",
+     True),
+    ("Front door left unlocked on clinic days so the nurse can let herself in", True),
+    ("Door on the latch during day-centre days - call out as you go in", True),
+    ("The day centre's front door is left on the latch on weekday mornings for drop-ins",
+     False),
+    ("Respite unit back door left unlocked on transport mornings for the drivers", False),
+])
+def test_when_a_door_is_open_is_no_purpose_or_owner(text, found):
+    """A service named in a time (`on day-centre mornings`, `on clinic days`) says when the
+    home is open, not what the lock is for (share 10's day-centre days missed it); a service
+    that owns the door still rules it out."""
+    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert bool(results) is found
+    if found:
+        assert {kind for result in results
+                for kind in result.recognition_metadata["access_kinds"]} == {"left_open"}
