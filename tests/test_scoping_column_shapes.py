@@ -11,6 +11,9 @@ export, a housing scheme's tenant list).
 - `displayName` holds a person's name;
 - a `Relationship` of `Sister` is a relative (before a name, `Sister` is a nurse's title);
 - children's services: a `Child` is the subject, a `Parent/carer` related, never staff;
+- a transport run's columns (`Driver`, `Escort`, `Passenger`): the passenger is the
+  subject, the driver and escort staff; before, no passenger's name was read, so the
+  pick-up's key-safe code joined nobody (share 10's minibus schedule);
 - a value in a column named for someone else (`Carer DOB`, `Carer NHS no`: `carer` is a
   staff word) is never the row's person's: before, the carer's date of birth and number
   joined the client's row (share 6: 7 and 6 rows carried a second person's keys).
@@ -54,6 +57,11 @@ CARELINE = {"exported": "2026-11-02", "operator": "Careline North", "tenants": [
 ]}
 
 
+TRANSPORT = ("Run,Driver,Escort,Pick-up,Passenger,Notes\n"
+             "Run 2,Tobias Ashworth,Nicola Lynch,08:22,Norah Quayle,"
+             "\"key safe on the wall by the porch, code 0762\"\n")
+
+
 def tenant_list(path: Path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -70,7 +78,8 @@ def scanned(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("column-shapes-out") / "inventory"
     write_files(share, {"short_breaks/bookings_2026-11.csv": BOOKINGS, "visits.csv": VISITS,
                         "home_from_hospital/referrals.csv": HOME_FROM_HOSPITAL,
-                        "careline/tenants.json": json.dumps(CARELINE)})
+                        "careline/tenants.json": json.dumps(CARELINE),
+                        "transport/run_2.csv": TRANSPORT})
     tenant_list(share / "careline" / "scheme_tenants.xlsx")
     scan_quietly(share, out)
     return out
@@ -111,3 +120,14 @@ def test_each_person_is_one_row_whatever_the_column_shape(scanned, tmp_path):
 def test_a_key_holder_whose_relationship_is_sister_is_related(scanned):
     assert [(record, role) for record, masked, role in names_with_roles(scanned, "tenants.json")
             if masked.startswith("P")] == [("tenants[0]", "related")]
+
+
+def test_a_transport_run_names_its_passenger_and_its_crew(scanned, tmp_path):
+    assert sorted(names_with_roles(scanned, "run_2.csv")) == sorted([
+        ("row 2", "N***** L****", "staff"),
+        ("row 2", "N**** Q*****", "subject"),
+        ("row 2", "T***** A*******", "staff"),
+    ])
+    norah = [row for row in export_individuals(scanned, tmp_path, "--reveal")
+             if row["name"] == "Norah Quayle"]
+    assert [row["home_access_kinds"] for row in norah] == ["code"]
