@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +9,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from phiscan.commands.console import EXIT_USAGE, console, err_console
+from phiscan.commands.console import EXIT_USAGE, console, err_console, refuse_unsafe_target
+from phiscan.security.files import write_private_text
 
 
 def init_config(
@@ -26,10 +26,8 @@ def init_config(
     text = resources.files("phiscan.data").joinpath("config.example.toml").read_text("utf-8")
     # 0600: the file has places for secrets ([security] hmac_key, [smb] password), and a
     # config holding one is refused when others can read it.
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(descriptor, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    refuse_unsafe_target(path)
+    write_private_text(path, text)
     console.print(f"wrote {escape(str(path))}")
 
 

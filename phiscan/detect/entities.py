@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from phiscan.detect.normalize import (
+    INITIAL,
     digits_only,
     normalise_birth_date,
     normalise_name,
@@ -35,9 +36,6 @@ def compact_upper(value: str) -> str:
 def date_key(value: str) -> str:
     """A date of birth in any common UK form -> one ISO key."""
     return normalise_birth_date(value) or folded(value)
-
-
-_INITIAL = re.compile(r"[^\W\d_]\.")
 
 
 def _mask_word(word: str) -> str:
@@ -71,7 +69,7 @@ def mask_name(value: str) -> str:
     is_full_name`)."""
     words = value.split(" ")
     kept = len(words) - len(without_leading_titles(words))
-    return " ".join(word if index < kept or _INITIAL.fullmatch(word) else _mask_word(word)
+    return " ".join(word if index < kept or INITIAL.fullmatch(word) else _mask_word(word)
                     for index, word in enumerate(words))[:60]
 
 

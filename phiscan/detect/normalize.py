@@ -28,7 +28,8 @@ TITLES = frozenset(
 # After a name: `John Smith Jnr`, `John Smith III`; never the family name.
 SUFFIXES = frozenset(["jr", "jnr", "snr", "sr", "ii", "iii", "iv"])
 _NON_DIGIT = re.compile(r"\D")
-_TRAILING_INITIAL = re.compile(r"[^\W\d_]\.")
+# An initial with its dot (`J.`): kept as written by a mask, so never a name word.
+INITIAL = re.compile(r"[^\W\d_]\.")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
@@ -48,7 +49,7 @@ def is_full_name(masked: str) -> bool:
     dot) or a title (`Mrs S****`) links nobody.
     A title word after the name's first word is a surname (`F******* Lord`)."""
     words = without_leading_titles(masked.split())
-    if len(words) > 1 and _TRAILING_INITIAL.fullmatch(words[-1]):
+    if len(words) > 1 and INITIAL.fullmatch(words[-1]):
         words = words[:-1]  # `Percival J.` in a forename column: a forename and an initial
     return sum(len(word) > 1 for word in words) >= 2
 

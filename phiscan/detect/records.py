@@ -58,6 +58,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from phiscan.detect.entities import ADDRESS_ENTITIES, DIRECT_IDENTIFIERS, ENTITIES
 from phiscan.detect.normalize import is_full_name
@@ -340,10 +341,6 @@ class LineIndex:
         """The line numbers (1-based) of separator lines (`---`, `=====`: `_RULE_LINE`)."""
         return [self.line_at(match.start()) for match in _RULE_LINE.finditer(self.text)]
 
-    def opens_item(self, number: int) -> bool:
-        """Whether line `number` (1-based) opens a list item (`_LIST_ITEM`)."""
-        return _LIST_ITEM.match(self.text, self.line_start(number)) is not None
-
     def item_shape(self, number: int) -> ItemShape | None:
         """The shape of the list item line `number` (1-based) opens, or None."""
         marker = _LIST_ITEM.match(self.text, self.line_start(number))
@@ -509,47 +506,64 @@ def list_items(findings: list[Finding], lines: LineIndex) -> list[int]:
     people apart is the list."""
     if not findings:
         return []
-    identifiers = [finding for finding in findings
-                   if person_kind(finding) not in (None, SUBJECT_NAME)]
-    first = min(lines.line_of(finding) for finding in findings)
-    last = max(lines.line_of(finding) for finding in findings)
+    numbers = [lines.line_of(finding) for finding in findings]
+    identifier_lines = [number for finding, number in zip(findings, numbers, strict=True)
+                        if person_kind(finding) not in (None, SUBJECT_NAME)]
+    identified = bool(identifier_lines)
+    # What each shape's count reads of a finding, read once for all the shapes.
+    facts = [_item_fact(finding, number, lines, identified)
+             for finding, number in zip(findings, numbers, strict=True)]
+    facts = [fact for fact in facts if fact is not None]
     by_shape: dict[ItemShape, list[int]] = defaultdict(list)
-    for number in range(first, last + 1):
+    for number in range(min(numbers), max(numbers) + 1):
         if (shape := lines.item_shape(number)) is not None:
             by_shape[shape].append(number)
     best: tuple[int, int, list[int]] = (1, 0, [])
     for starts in by_shape.values():
-        if len(starts) > 1 and (told := _people_told_apart(findings, lines, starts,
-                                                             bool(identifiers))):
+        if len(starts) > 1 and (told := _people_told_apart(facts, starts, identified)):
             best = max(best, (told, len(starts), starts))
     items = best[2]
-    if not items or any(lines.line_of(finding) < items[0] for finding in identifiers):
+    if not items or any(number < items[0] for number in identifier_lines):
         return []
     return items
 
 
-def _people_told_apart(findings: list[Finding], lines: LineIndex, starts: list[int],
-                       identified: bool) -> int:
+class _ItemFact(NamedTuple):
+    line: int
+    value_hash: str
+    name: bool  # a subject's or an unmarked name (else an address not staff's or related's)
+    heads: bool  # at the head of its item (identified record) or of its line (any other)
+
+
+def _item_fact(finding: Finding, line: int, lines: LineIndex, identified: bool
+               ) -> _ItemFact | None:
+    if person_kind(finding) == SUBJECT_NAME:
+        heads = lines.heads_item(finding) if identified else lines.at_head(finding)
+        return _ItemFact(line, finding.value_hash, True, heads)
+    if finding.entity_type in ADDRESS_ENTITIES and finding.role not in NOT_SUBJECT:
+        return _ItemFact(line, finding.value_hash, False, False)
+    return None
+
+
+def _people_told_apart(facts: list[_ItemFact], starts: list[int], identified: bool) -> int:
     """How many different people the items opening at `starts` name (their names, else
     their postcodes: `list_items`); 0 when fewer than two."""
     named: dict[int, set[str]] = defaultdict(set)
     places: dict[int, set[str]] = defaultdict(set)
     above = False  # a postcode above the first item: a letter's or a client's own address
-    for finding in findings:
-        number = lines.line_of(finding)
-        item = bisect_right(starts, number) - 1
-        if person_kind(finding) == SUBJECT_NAME and (
-                lines.heads_item(finding) if identified
-                else item >= 0 and number == starts[item] or lines.at_head(finding)):
+    for fact in facts:
+        item = bisect_right(starts, fact.line) - 1
+        if fact.name:
+            if not (fact.heads or not identified and item >= 0 and fact.line == starts[item]):
+                continue  # a name inside an item, not its head: no address either
             if item < 0:
                 return 0  # a person's section opens above the first item (`LESLEY LUMB, 90y`
                 # over `HR 63 ...`): these lines are parts of people's sections, not a list
-            named[item].add(finding.value_hash)
-        elif finding.entity_type in ADDRESS_ENTITIES and finding.role not in NOT_SUBJECT:
-            if item < 0:
-                above = True
-            else:
-                places[item].add(finding.value_hash)
+            named[item].add(fact.value_hash)
+        elif item < 0:
+            above = True
+        else:
+            places[item].add(fact.value_hash)
     people = len({frozenset(hashes) for hashes in named.values()})
     if people > 1:
         return people
@@ -581,7 +595,7 @@ def separated_items(findings: list[Finding], lines: LineIndex) -> list[int]:
 
 
 def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int],
-                             text: str = "") -> list[Finding]:
+                             text: str) -> list[Finding]:
     """The findings, those written after a related person's or a staff member's name on
     its line (no other name between) marked as that person's: their role; and those
     whose label is a relation's or a staff member's possessive (`Mum's date of birth:
@@ -596,7 +610,7 @@ def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding
         elif finding.entity_type in OWNED_BY_NAME and line in last_name and (
                 last_name[line].role in NOT_SUBJECT):
             owner_role[id(finding)] = last_name[line].role
-        elif finding.entity_type in OWNED_BY_NAME and not finding.role and text:
+        elif finding.entity_type in OWNED_BY_NAME and not finding.role:
             role = possessor_role(text[max(previous_end, finding.start - LABEL_CHARS):
                                        finding.start])
             if role:

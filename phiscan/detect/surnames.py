@@ -120,4 +120,5 @@ def couple_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-NOT_FORENAMES = frozenset({"dob", "born", "aged", "nhs", "both", "tel", "mob", "age"})
+# Beside spaCy's stop words (`both`, `and`), words after a couple's title that are no forename.
+NOT_FORENAMES = frozenset({"dob", "born", "aged", "nhs", "tel", "mob", "age"})

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
+from phiscan.scoping.subject_records import HOME_ACCESS
 from phiscan.security.files import open_private
 
 ICO_MARKDOWN = "ico-art33.md"
@@ -41,13 +42,14 @@ CONTROLLER_PROMPTS = {
 }
 
 
+def _category_item(category: str, individuals: int) -> dict:
+    return {"category": category, "label": CATEGORY_LABELS.get(category, category),
+            "individuals": individuals, "special_category": category in SPECIAL_CATEGORIES}
+
+
 def _categories(report: dict) -> list[dict]:
-    by_category = report["individuals"]["by_category"]
-    return [
-        {"category": category, "label": CATEGORY_LABELS.get(category, category),
-         "individuals": count, "special_category": category in SPECIAL_CATEGORIES}
-        for category, count in by_category.items()
-    ]
+    return [_category_item(category, count)
+            for category, count in report["individuals"]["by_category"].items()]
 
 
 def _data_subject_types(individuals: dict) -> list[str]:
@@ -111,6 +113,7 @@ def build_ico(report: dict) -> dict:
 
 def _markdown_lines(ico: dict) -> list[str]:
     subjects, records = ico["data_subjects"], ico["records"]
+    rows = _category_rows(ico)
     lines = [
         "# Personal data breach: figures for the ICO report (UK GDPR Art. 33(3))",
         "",
@@ -145,10 +148,9 @@ def _markdown_lines(ico: dict) -> list[str]:
         "",
         "| category | people | locations | special category (Art. 9) |",
         "|---|---:|---:|---|",
-        *[f"| {CATEGORY_LABELS.get(category, category)} | {people} | {locations} | "
-          f"{'yes' if category in SPECIAL_CATEGORIES else 'no'} |"
-          for category, people, locations in _category_rows(ico)],
-        *_uncounted_lines(ico),
+        *[f"| {item['label']} | {item['individuals']} | {item['locations']} | "
+          f"{'yes' if item['special_category'] else 'no'} |" for item in rows],
+        *_uncounted_lines(rows),
         "",
         f"Special-category data: **{'yes' if ico['special_category_data'] else 'no'}**. "
         f"Criminal-offence data (Art. 10): {ico['criminal_offence_data']['note']}.",
@@ -166,24 +168,22 @@ def _markdown_lines(ico: dict) -> list[str]:
     return lines
 
 
-def _category_rows(ico: dict) -> list[tuple[str, int, int]]:
+def _category_rows(ico: dict) -> list[dict]:
     """Each category with the people counted and the locations holding it: a category
     found in files about no countable person still has its row."""
-    people = {item["category"]: item["individuals"]
-              for item in ico["categories_of_personal_data"]}
+    items = {item["category"]: item for item in ico["categories_of_personal_data"]}
     locations = ico["locations"]["by_category"]
-    return [(category, people.get(category, 0), locations.get(category, 0))
-            for category in dict.fromkeys([*people, *locations])]
+    return [{**items.get(category, _category_item(category, 0)),
+             "locations": locations.get(category, 0)}
+            for category in dict.fromkeys([*items, *locations])]
 
 
-def _uncounted_lines(ico: dict) -> list[str]:
+def _uncounted_lines(rows: list[dict]) -> list[str]:
     """A warning where locations hold special-category or home-access data that no
     counted person carries: the people it is about are named without a date of birth or
     NHS number, and a responder must find them by reading those locations."""
-    uncounted = [CATEGORY_LABELS.get(category, category)
-                 for category, people, locations in _category_rows(ico)
-                 if locations and not people
-                 and (category in SPECIAL_CATEGORIES or category == "home_access")]
+    uncounted = [row["label"] for row in rows if row["locations"] and not row["individuals"]
+                 and (row["special_category"] or row["category"] == HOME_ACCESS)]
     if not uncounted:
         return []
     return ["", "**Check before sending**: locations hold "

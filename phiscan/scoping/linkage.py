@@ -557,17 +557,14 @@ def share_homes(individuals: list[Individual]) -> None:
     nothing. Each person's own records decide what is shared (one step, not chained)."""
     carrying: dict[str, list[int]] = defaultdict(list)
     for position, person in enumerate(individuals):
-        for name in union_of(person.records, "full_names"):
+        for name in person.full_names:
             carrying[name].append(position)
+    # Their own records' kinds only (`access_kinds` holds the household's too).
     own = [union_of(person.records, "access_kinds") for person in individuals]
-    postcodes = [union_of(person.records, "postcodes") for person in individuals]
     for position, person in enumerate(individuals):
-        related = union_of(person.records, "related_names")
-        for name in related:
+        for name in person.related_names:  # never the person's own names
             other = carrying.get(name, [])
-            if len(other) != 1 or other[0] == position:
-                continue
-            if postcodes[position] & postcodes[other[0]]:
+            if len(other) == 1 and person.postcodes & individuals[other[0]].postcodes:
                 person.household_kinds |= own[other[0]] - own[position]
                 individuals[other[0]].household_kinds |= own[position] - own[other[0]]
 
@@ -589,7 +586,7 @@ def open_named_homes(unattributed: list[Record], individuals: list[Individual],
         if any(len(people) != 1 for people in named):
             continue
         people = [individuals[position] for position in set().union(*named)]
-        homes = [union_of(person.records, "postcodes") for person in people]
+        homes = [person.postcodes for person in people]
         if len(people) > 1 and set.intersection(*homes) & record.postcodes:
             for person in people:
                 person.household_kinds |= record.access_kinds
