@@ -37,7 +37,7 @@ from pathlib import Path
 
 import regex
 
-from recognizers.vocabulary import DATA_DIR, build_time_file_cli
+from recognizers.vocabulary import DATA_DIR, build_time_file_cli, write_build_time_file
 
 log = logging.getLogger("phiscan.recognizers")
 
@@ -166,10 +166,8 @@ def table_of(sources: Iterable[tuple[str, int]]) -> bytes:
 
 def write_table(path: Path | None = None, sources: Iterable[tuple[str, int]] | None = None
                 ) -> None:
-    path = path or TABLE_PATH
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(table_of(table_sources() if sources is None else sources))
-    temporary.replace(path)
+    write_build_time_file(path or TABLE_PATH,
+                          table_of(table_sources() if sources is None else sources))
     _table.cache_clear()  # building the recognizers above read the table as it was
 
 

@@ -533,7 +533,7 @@ _REPLACED = Terms(["new set", "new keys", "new lock", "new locks", "locksmith", 
 # now, there is no spare`, `spare was with her brother but he returned it, no spare now`):
 # whoever it names holding a key, or wherever, is the resident or was before. Read across
 # the whole sentence, before the match and after it.
-_NO_SPARE = Terms(["no spare", "no spares", "no spare key", "no spare keys", "no spare set",
+_NO_SPARE = Terms(["no spare", "no spares",
                    "no other key", "no other keys", "no other set", "nobody else has a key",
                    "no one else has a key", "nobody else has keys", "no one else has keys",
                    "nobody else has one", "no one else has one", "no keys held",
@@ -1423,15 +1423,14 @@ _WHEN = re.compile(
     r"(?i:days|mornings|afternoons|evenings|nights|weekends|weekdays)(?![\w])")
 
 
-def _without_addresses(text: str, position: int) -> str:
-    """The text with each numbered address in the window before position blanked (`Flat 2,
-    9 School Hill: keysafe ...` names no school), its offsets kept."""
-    start = max(position - WORD_WINDOW_CHARS, 0)
-    window = text[start:position]
+def _window_without_addresses(text: str, position: int) -> str:
+    """The window `_clause_before` reads before position, each numbered address in it
+    blanked (`Flat 2, 9 School Hill: keysafe ...` names no school), its length kept: the
+    window alone, never a copy of the whole text per match."""
+    window = text[max(position - WORD_WINDOW_CHARS, 0):position]
     if not any(character.isdigit() for character in window):
-        return text
-    blanked = _NUMBERED_ADDRESS.sub(lambda m: " " * len(m.group()), window)
-    return text if blanked == window else f"{text[:start]}{blanked}{text[position:]}"
+        return window
+    return _NUMBERED_ADDRESS.sub(lambda m: " " * len(m.group()), window)
 
 
 # Who a message or a fax is to or from (`To: DN Team South | From: Brookfield Surgery`)
@@ -1689,7 +1688,7 @@ def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int
         # an owner word that starts with its preposition (`at the hospital`) is read as where
         # a person is with that preposition (`I'm at the hospital`)
         lead = _OWNER_LEAD.match(hit.group())
-        return not _WHEREABOUTS.search(text, max(scope_start, hit.start() - 60),
+        return not _WHEREABOUTS.search(text, max(scope_start, hit.start() - WHEREABOUTS_CHARS),
                                        hit.start() + (lead.end() if lead else 0))
     return _OWNER_AFTER.search(text, max(start, hit.start() - 40), hit.start()) is not None
 
@@ -1783,7 +1782,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         time, a date or another number, or an instruction under a negation."""
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         # A match read back from its code word: the words before its opening count too.
-        before = _clause_before(_without_addresses(text, result.start), result.start,
+        window = _window_without_addresses(text, result.start)
+        before = _clause_before(window, len(window),
                                 self.purpose_words_before
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
                                 self.writer_label)
@@ -1808,8 +1808,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
             " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _MEDIUM.sub(" ", "|".join(
                 normalise_words(p) for p in pieces)))))))))
+        sentence_before = _sentence_before(text, result.start)
         sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(_WHEN.sub(
-            " ", f"{self._unlabelled(_sentence_before(text, result.start))} {matched} {after}"))))
+            " ", f"{self._unlabelled(sentence_before)} {matched} {after}"))))
         owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
                                      self.service, holder)
         # A home's owner nearer than any other place (`Mum's smart lock`, `Nest app:` before
@@ -1831,7 +1832,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if _is_still_to_come(text, result, pattern, sentence):
             return None
         if pattern in _KEY_PLACE_PATTERNS and _NO_SPARE.found_in(normalise_words(
-                f"{_sentence_before(text, result.start)} {matched} "
+                f"{sentence_before} {matched} "
                 f"{_clause_after(text, result.end, NO_SPARE_WORDS_AFTER)}")):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(
