@@ -19,9 +19,7 @@ compiled automaton holds exactly the forms the sources give.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-import sys
 from pathlib import Path
 
 import ahocorasick
@@ -32,6 +30,9 @@ from recognizers.vocabulary import (
     DATA_DIR,
     build_time_file_cli,
     load_build_time_file,
+    sources_digest,
+    stamped,
+    unstamped,
     write_build_time_file,
 )
 
@@ -43,23 +44,18 @@ SOURCE_MODULES = ("ocr_reading.py", "vocabulary.py", "compiled_ocr.py")
 def source_digest() -> str:
     """What the compiled automaton is made from: the data files, the code that makes
     the forms, and the versions whose pickle it is."""
-    digest = hashlib.sha256()
-    digest.update(f"{sys.version_info[:2]} {automaton_version()}".encode())
     files = [DATA_DIR / name for name in ocr_reading.SOURCE_FILES]
     files += [Path(ocr_reading.__file__).parent / name for name in SOURCE_MODULES]
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return sources_digest(files, automaton_version())
 
 
 def compiled_form(automaton: ahocorasick.Automaton, digest: str) -> bytes:
-    # The digest leads in plain text, so a stale file is recognised without unpickling it.
-    return digest.encode() + b"\n" + pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL)
+    return stamped(digest, pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def from_compiled_form(data: bytes, digest: str) -> ahocorasick.Automaton | None:
-    stored, _, body = data.partition(b"\n")
-    if stored != digest.encode():
+    body = unstamped(data, digest)
+    if body is None:
         return None
     automaton = pickle.loads(body)  # noqa: S301 (written by this module at build time)
     if not isinstance(automaton, ahocorasick.Automaton):

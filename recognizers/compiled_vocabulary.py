@@ -17,10 +17,8 @@ text files give.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import pickle
-import sys
 from pathlib import Path
 
 import ahocorasick
@@ -37,6 +35,9 @@ from recognizers.vocabulary import (
     DATA_DIR,
     build_time_file_cli,
     load_build_time_file,
+    sources_digest,
+    stamped,
+    unstamped,
     write_build_time_file,
 )
 
@@ -55,14 +56,10 @@ def automaton_version() -> str:
 def source_digest() -> str:
     """What the compiled vocabulary is made from: the text files, the code that reads
     them, and the versions whose pickles it holds."""
-    digest = hashlib.sha256()
-    digest.update(f"{sys.version_info[:2]} {automaton_version()}".encode())
     files = [DATA_DIR / name for name, *_rest in TERM_FILES]
     files += [DATA_DIR / CUES_FILE, DATA_DIR / HEADINGS_FILE]
     files += [Path(vocabulary.__file__).parent / name for name in SOURCE_MODULES]
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return sources_digest(files, automaton_version())
 
 
 def compiled_form(built: HealthVocabulary, digest: str) -> bytes:
@@ -71,15 +68,14 @@ def compiled_form(built: HealthVocabulary, digest: str) -> bytes:
     terms = sorted(set(built.keys.values()), key=repr)
     index = {term: number for number, term in enumerate(terms)}
     codes = bytes(index[built.keys[key]] for key in built.key_list)
-    # The digest leads in plain text, so a stale file is recognised without unpickling it.
-    return digest.encode() + b"\n" + pickle.dumps(
+    return stamped(digest, pickle.dumps(
         (built.key_list, terms, codes, built.automaton, built.heading_lines),
-        protocol=pickle.HIGHEST_PROTOCOL)
+        protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def from_compiled_form(data: bytes, digest: str) -> HealthVocabulary | None:
-    stored, _, body = data.partition(b"\n")
-    if stored != digest.encode():
+    body = unstamped(data, digest)
+    if body is None:
         return None
     keys, terms, codes, automaton, headings = pickle.loads(body)  # noqa: S301
     if not all(isinstance(term, Term) for term in terms):

@@ -7,6 +7,7 @@ folder with files of the same names adds its entries to the shipped ones.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -127,6 +128,28 @@ def load_build_time_file(path: Path, parse: Callable[[bytes], T | None], what: s
     if loaded is None:
         log.debug("%s out of date: built from the sources", what)
     return loaded
+
+
+def sources_digest(files: Iterable[Path], versions: str) -> str:
+    """What a build-time file is made from: its source files (names and bytes) and the
+    versions of what it pickles (Python, a library)."""
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version_info[:2]} {versions}".encode())
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def stamped(digest: str, body: bytes) -> bytes:
+    # The digest leads in plain text, so a stale file is recognised without unpickling it.
+    return digest.encode() + b"\n" + body
+
+
+def unstamped(data: bytes, digest: str) -> bytes | None:
+    """The body of a file `stamped` with `digest`, or None when it was made from other
+    sources (stale)."""
+    stored, _, body = data.partition(b"\n")
+    return body if stored == digest.encode() else None
 
 
 def write_build_time_file(path: Path, data: bytes) -> None:
