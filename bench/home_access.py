@@ -57,7 +57,7 @@ def show(result: PhrasingResult, misses: bool) -> None:
             print(f"  FALSE ALARM line {phrasing.line}: {phrasing.text}")
 
 
-_BATCH_HEADING = re.compile(r"^#\s*Session\s+\d+[^,]*,\s*batch\s+([A-Z])\b")
+_BATCH_HEADING = re.compile(r"^#\s*Session\s+(?P<session>\d+)[^,]*,\s*batch\s+([A-Z])\b")
 DEV_SET = DEFAULT_SETS[0]
 
 
@@ -68,7 +68,11 @@ def dev_batches(path: Path = DEV_SET) -> list[tuple[str, set[int]]]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         heading = _BATCH_HEADING.match(line)
         if heading:
-            parts.append((f"dev batch {heading.group(1)}", set()))
+            # a later session may reuse a batch's letter: its row is named by its session too
+            name = f"dev batch {heading.group(1)}"
+            if any(part[0] == name for part in parts):
+                name = f"{name} (session {heading.group('session')})"
+            parts.append((name, set()))
         elif line.strip() and not line.startswith("#"):
             parts[-1][1].add(number)
     return parts
