@@ -466,13 +466,52 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
     return kept, sorted(suspects)
 
 
+# A word broken by a line-end hyphen in text copied from a PDF or a wrapped page (`key-
+# worker`, `sup- port`, `un-\nder`): the halves, letters either side of a hyphen and a space
+# or a line break, are read as one word (`keyworker`, `support`, `under`). Not a hyphen left
+# hanging before a conjunction (`pre- and post-op`, `short- or long-term`), nor before a word
+# an access phrase goes on with (`Front door- key safe 4 4 1 2` is a dash).
+_LINE_END_HYPHEN = re.compile(
+    r"(?<=[A-Za-z])-(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+    r"(?!(?:and|or|nor|to|than|as|key|keys|safe|code|codes|door|gate|box|pad|lock|fob|pin)"
+    r"(?![a-z]))(?=[a-z]{2})")
+_WORD_START = re.compile(r"[A-Za-z]+$")
+_WORD_END = re.compile(r"[a-z]+")
+
+
+def broken_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word broken by a line-end hyphen, as the word rejoined."""
+    found: list[tuple[int, int, str]] = []
+    if "-" not in text:
+        return found
+    for hyphen in _LINE_END_HYPHEN.finditer(text):
+        head = _WORD_START.search(text, max(hyphen.start() - 40, 0), hyphen.start())
+        tail = _WORD_END.match(text, hyphen.end())
+        if head is None or tail is None or (tail.end() < len(text) and (
+                text[tail.end()].isdigit() or text[tail.end()] == "'")):
+            continue
+        found.append((head.start(), tail.end(), head.group() + tail.group()))
+    return found
+
+
+def _with_broken_words(words: list[tuple[int, int, str]], text: str
+                       ) -> list[tuple[int, int, str]]:
+    """The damaged forms and the broken words together, in order; a broken word that
+    overlaps a damaged form is left as it is."""
+    broken = [hit for hit in broken_words(text)
+              if not any(start < hit[1] and hit[0] < end for start, end, _ in words)]
+    return sorted([*words, *broken]) if broken else words
+
+
 @lru_cache(maxsize=2)  # the text all recognizers are reading now
 def read_ocr(text: str) -> Reading | None:
-    """The text read through OCR damage, or None when it holds none."""
+    """The text read through OCR damage and words broken by a line-end hyphen, or None
+    when it holds neither."""
     folded = case_folded(text)
     if folded is None:  # folding moves offsets (`ß`): read as it is
         return None
     words, suspects = damage(text, folded)
+    words = _with_broken_words(words, text)
     digits_read = _read_runs(text, suspects)
     if not words:
         return None if digits_read == text else Reading(digits_read, ())
