@@ -1488,7 +1488,8 @@ class PurposeModel:
         # the match only (`HomeAccessRecognizer.exclusions`), never across its clause.
         places = [word for word in exclusions if not _BY_WHOM.search(word)]
         self._sources = {HOME: alternation(classes.get(HOME, [])) + "|" + _PERSON_OWN,
-                         OWNERS: alternation(owners) + "|" + _SAINT.pattern,
+                         OWNERS: "|".join([alternation(owners),
+                                           *(shape.pattern for shape in _OWNER_SHAPES)]),
                          NOT_HOME: alternation(places),
                          NO_OWNER: alternation(classes.get(NO_OWNER, [])) + "|" + _TITLED,
                          CLINICAL: alternation([*classes.get(CLINICAL, []), *clinical])}
@@ -1573,7 +1574,8 @@ class PurposeModel:
         held = [skip] if skip else []
         # Addresses, names and services to the home name no other owner.
         if not self._any_other.found_in(normalise_words(text[scope_start:after_end])) \
-                and not _SAINT.search(text, scope_start, after_end):
+                and not any(shape.search(text, scope_start, after_end)
+                            for shape in _OWNER_SHAPES):
             return None
         # An address (`Flat 2`, `Rowan House`) says which home, not whose.
         held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS, _WHEN)
@@ -1646,6 +1648,19 @@ _SAINT = re.compile(r"(?<![\w])(?:St\.?|Saint)[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?
                     r"(?![\w])(?![^\S\n]+(?:" + "|".join(
                         word.capitalize() for word in (*_STREET_WORDS, "court", "way", "place",
                                                        "walk", "green", "view", "rise")) + r")\b)")
+
+
+# A vehicle's registration (`XX19 ABC`) starting a record's field, a bracket or a line is a
+# vehicle's record (`Berlingo | XX19 ABC | key cabinet (code ...)`, `Hire car (AB23 CDE): the
+# key safe code is ...`); in a sentence it may be a visitor's (`his van KT17 BXR is on the
+# drive`) and names no owner.
+_VEHICLE_MARK = re.compile(r"(?:(?<=^|[|;(\[\n])|(?<=[|;(\[\n][^\S\n]{1,3}))"
+                           r"[A-Z]{2}\d{2}[^\S\n]?[A-Z]{3}(?![\w])", re.MULTILINE)
+# A team's base or hub named by its acronym (`CLDT base`, `the ICT base`, `PBS hub`) is the
+# team's workplace; not in a line of capitals (`KEY SAFE AT BASE OF PIPE`).
+_TEAM_BASE = re.compile(r"(?<![\w])[A-Z]{2,6}[^\S\n]+(?:[Bb]ase|[Hh]ub|HQ)(?![\w])")
+# Owners told by their shape rather than by a word of the owners file.
+_OWNER_SHAPES = (_SAINT, _VEHICLE_MARK, _TEAM_BASE)
 
 
 def _sentence_start(text: str, line_start: int, start: int) -> int:
