@@ -57,7 +57,7 @@ def show(result: PhrasingResult, misses: bool) -> None:
             print(f"  FALSE ALARM line {phrasing.line}: {phrasing.text}")
 
 
-_BATCH_HEADING = re.compile(r"^#\s*Session\s+(?P<session>\d+)[^,]*,\s*batch\s+([A-Z])\b")
+_BATCH_HEADING = re.compile(r"^#\s*Session\s+(?P<session>\d+)[^,]*,\s*batch\s+(?P<letter>[A-Z])\b")
 DEV_SET = DEFAULT_SETS[0]
 
 
@@ -69,7 +69,7 @@ def dev_batches(path: Path = DEV_SET) -> list[tuple[str, set[int]]]:
         heading = _BATCH_HEADING.match(line)
         if heading:
             # a later session may reuse a batch's letter: its row is named by its session too
-            name = f"dev batch {heading.group(1)}"
+            name = f"dev batch {heading.group('letter')}"
             if any(part[0] == name for part in parts):
                 name = f"{name} (session {heading.group('session')})"
             parts.append((name, set()))

@@ -1282,6 +1282,22 @@ def _words_before(text: str, position: int, count: int) -> str:
     return normalise_words(" ".join(text[line_start:position].split()[-count:]))
 
 
+_BARE_OPENING = re.compile(r"(?i:doors?|gates?|dr)\b")
+
+
+def _thing_before_door(text: str, position: int) -> str:
+    """The word before a door that may name whose door it is: a bare door's word before it
+    (`Checked the freezer, door is open`), but an opening named by its own place (`back
+    door`) only in its piece (`leave milk in the fridge, back door is open from 6am`: the
+    fridge is no door's)."""
+    if _BARE_OPENING.match(text, position):
+        return _words_before(text, position, 1)
+    pieces = _PIECE_BREAK.split(text[max(position - WORD_WINDOW_CHARS, 0):position])
+    if len(pieces) == 1:
+        return _words_before(text, position, 1)
+    return normalise_words(" ".join(pieces[-1].split()[-1:]))
+
+
 def _clause_before(text: str, position: int, count: int,
                    label: re.Pattern | None = None) -> str:
     """The last `count` words before position in its clause, after a writer's `label`
@@ -1868,7 +1884,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # A door of a thing is no way in (`the shed door doesn't shut, give it a good push`).
         # A home's own (`the trailer door`) is the home's.
         if pattern in _DOOR_PATTERNS and _FASTENED_THINGS.ends(
-                word_before := _words_before(text, result.start, 1)) and not \
+                word_before := _thing_before_door(text, result.start)) and not \
                 self.purpose.names_a_home(word_before):
             return None
         if pattern in _LET_PATTERNS and (someone_lets_in(text, result.start, result.end)
