@@ -443,6 +443,16 @@ _CARRIED_STORE = re.compile(
     r"fridges?|freezers?|cabinets?|cupboards?|lockers?|drawers?|trunks?|chests?)"
     r"(?: (?!has |have |with )\S+){0,3} (?:has |have |with |s )(?:a |an |the |its )?(?:\w+ )?"
     r"(?:combination|padlock|lock|code|pin|keypad)s? ")
+# Something locked in a store (`knives and medicines locked in a cabinet, combination 0 4 2
+# 0`, `passport locked in her bedside drawer`), read in normalised words of the clause before a
+# code: the code is the store's. Not a key locked in one (`the spare is locked in a box by the
+# door`), nor a key-holding device (`locked in the key safe`).
+_LOCKED_IN_STORE = re.compile(
+    r"(?:^| )(?!(?:keys?|spares?|fobs?|set) )\S+ (?:(?:is|are|was|were|kept|all|now) )*locked "
+    r"(?:away |up )?(?:in|inside|into) (?:(?:a|an|the|her|his|their|my|our|its) )?(?:\S+ ){0,2}?"
+    r"(?<!key |lock )(?:cabinet|cupboard|drawer|safe|locker|wardrobe|trunk|chest|tin|box|case)s?"
+    r"(?: |$)")
+STORE_WORDS_BEFORE = 12
 # A lock or keypad fitted to a vehicle (`the mobile dental van has a keypad`, `the van's
 # lockbox`), read in normalised words.
 _VEHICLE_FITTING = re.compile(
@@ -1861,6 +1871,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                                 or _NO_KEY.search(text, result.start, result.end)):
             return None
         if _is_still_to_come(text, result, pattern, sentence):
+            return None
+        if PATTERN_KINDS.get(pattern) == kinds.CODE and _LOCKED_IN_STORE.search(_clause_before(
+                text, result.start, STORE_WORDS_BEFORE, self.writer_label)):
             return None
         if pattern in _KEY_PLACE_PATTERNS and _NO_SPARE.found_in(normalise_words(
                 f"{sentence_before} {matched} "
