@@ -1585,11 +1585,33 @@ class PurposeModel:
         # anywhere in it keeps the match (`Callum's flat is next to the office; his door
         # code is ...`).
         sentence = _sentence_start(text, line_start, start)
-        if sentence >= scope_start:
+        if sentence < scope_start:
+            label_at = _owner_scope(text, sentence, sentence, label, service)[1]
+            found = self._nearest(text, start, end, sentence, max(label_at, sentence),
+                                  scope_start, skip, any_home=True)
+            if found is not None:
+                return found
+        return self._note_before(text, start, end, line_start, sentence, label, service, skip)
+
+    def _note_before(self, text: str, start: int, end: int, line_start: int, sentence: int,
+                     label: re.Pattern, service: re.Pattern, skip: tuple[int, int] | None
+                     ) -> str | None:
+        """Its sentence names no owner and no one's way in: a place's own way in named in
+        the note's sentences before it on its line is what this one goes on about (`Day
+        opps: new fob for the centre's front door ... Code for the sensory garden gate is
+        2244`: the centre's gate), unless a home is named there too. A sentence naming whose
+        the way in is (`The key safe by his front door is 4411`) is read alone."""
+        note_start = max(line_start, sentence - NOTE_CHARS_BEFORE)
+        if sentence <= note_start or _SOMEONES.search(
+                text, sentence, min(len(text), end + OWNER_AFTER_CHARS)):
             return None
-        label_at = _owner_scope(text, sentence, sentence, label, service)[1]
-        return self._nearest(text, start, end, sentence, max(label_at, sentence), scope_start,
-                             skip, any_home=True)
+        patterns = self._patterns()
+        for way_in in _PLACES_WAY_IN.finditer(text, note_start, sentence):
+            if any(hit.end() == way_in.start() for name in (OWNERS, NOT_HOME)
+                   for hit in patterns[name].finditer(
+                       text, max(note_start, way_in.start() - 40), way_in.start())):
+                return None if patterns[HOME].search(text, note_start, sentence) else NOT_HOME
+        return None
 
     def _nearest(self, text: str, start: int, end: int, scope_start: int, label_end: int,
                  after_end: int, skip: tuple[int, int] | None, any_home: bool = False
@@ -1685,6 +1707,15 @@ _VEHICLE_MARK = re.compile(r"(?:(?<=^|[|;(\[\n])|(?<=[|;(\[\n][^\S\n]{1,3}))"
 # A team's base or hub named by its acronym (`CLDT base`, `the ICT base`, `PBS hub`) is the
 # team's workplace; not in a line of capitals (`KEY SAFE AT BASE OF PIPE`).
 _TEAM_BASE = re.compile(r"(?<![\w])[A-Z]{2,6}[^\S\n]+(?:[Bb]ase|[Hh]ub|HQ)(?![\w])")
+# A word saying whose a way in is: a person's pronoun or possessive, or the client's.
+_SOMEONES = re.compile(r"(?<![\w])(?:(?i:his|her|hers|their|theirs|client|pt|patient|tenant|"
+                       r"resident)|[A-Z][a-z]+['\u2019]s)(?![\w])")
+# A place's own way in (`the centre's front door`, `the hall's side door`): a possessive
+# then an opening, a fob or a reception (the place's word before it read by the owners).
+_PLACES_WAY_IN = re.compile(r"['\u2019]s(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?i:doors?|gates?|"
+                            r"entrances?|receptions?|fobs?|keypads?|key[^\S\n]?safes?)(?![\w])")
+# How far before a sentence the note's earlier sentences are read for its owner.
+NOTE_CHARS_BEFORE = 160
 # Owners told by their shape rather than by a word of the owners file.
 _OWNER_SHAPES = (_SAINT, _VEHICLE_MARK, _TEAM_BASE)
 
