@@ -941,6 +941,9 @@ _KEY_VERB = (
 )
 # After `and`, only a verb that is no imperative (`son ... and has keys`; not `and keep the key`).
 _KEY_VERB_AFTER_AND = r"(?i:has|holds|keeps|looks[^\S\n]+after|minds)\b"
+# `our` before a first name names one of the family (`Our Kayleigh's got a key for me
+# mam's`, Northern and Scouse speech): a relative, as `our kid` is.
+_OUR_NAMED = rf"(?<![\w])(?i:our)[^\S\n]+{_NOT_A_NAME}[A-Z][a-z]+(?![\w])"
 # A bracket beside who holds it is read as one word (`grandparents Ron & Val (07700 900855)`,
 # `brother (7 Dean Rd)`).
 _ASIDE = r"\([^()\n]{0,40}\)"
@@ -1020,7 +1023,7 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
     # Anyone named who has the spare is who else holds one (`Aisha has the spare at hers`).
     named_spare = (rf"(?<![\w]){_NOT_A_NAME}[A-Z][a-z]+(?=[^\S\n]*{_KEY_VERB}[^\S\n]+"
                    rf"{_DETERMINER}(?i:spare)s?\b)")
-    holder_word = rf"(?:{holders}|{_TITLED}|{_NAMED_PLACED}|{named_spare})"
+    holder_word = rf"(?:{holders}|{_TITLED}|{_NAMED_PLACED}|{named_spare}|{_OUR_NAMED})"
     key_places = alternation(plurals(words.key_places))
     # (no negation and no advice between who and their verb: `advised son against keeping a
     # key in the meter box`)
