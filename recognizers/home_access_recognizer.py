@@ -1600,21 +1600,22 @@ class PurposeModel:
                      label: re.Pattern, service: re.Pattern, skip: tuple[int, int] | None
                      ) -> str | None:
         """Its sentence names no owner and no one's way in: a place's own way in named in
-        the note's sentences before it on its line is what this one goes on about (`Day
-        opps: new fob for the centre's front door ... Code for the sensory garden gate is
-        2244`: the centre's gate), unless a home is named there too. A sentence naming whose
+        the note's sentences before it on its line, with an owner of another class than a
+        home there, is what this one goes on about (`Day opps: new fob for the centre's front
+        door ... Code for the sensory garden gate is 2244`: the centre's gate), unless a home
+        is named there too. A sentence naming whose
         the way in is (`The key safe by his front door is 4411`) is read alone."""
         note_start = max(line_start, sentence - NOTE_CHARS_BEFORE)
         if sentence <= note_start or _SOMEONES.search(
                 text, sentence, min(len(text), end + OWNER_AFTER_CHARS)):
             return None
+        if not _PLACES_WAY_IN.search(text, note_start, sentence):
+            return None
         patterns = self._patterns()
-        for way_in in _PLACES_WAY_IN.finditer(text, note_start, sentence):
-            if any(hit.end() == way_in.start() for name in (OWNERS, NOT_HOME)
-                   for hit in patterns[name].finditer(
-                       text, max(note_start, way_in.start() - 40), way_in.start())):
-                return None if patterns[HOME].search(text, note_start, sentence) else NOT_HOME
-        return None
+        if patterns[HOME].search(text, note_start, sentence):
+            return None
+        return NOT_HOME if any(patterns[name].search(text, note_start, sentence)
+                               for name in (OWNERS, NOT_HOME)) else None
 
     def _nearest(self, text: str, start: int, end: int, scope_start: int, label_end: int,
                  after_end: int, skip: tuple[int, int] | None, any_home: bool = False
@@ -1713,9 +1714,9 @@ _TEAM_BASE = re.compile(r"(?<![\w])[A-Z]{2,6}[^\S\n]+(?:[Bb]ase|[Hh]ub|HQ)(?![\w
 # A word saying whose a way in is: a person's pronoun or possessive, or the client's.
 _SOMEONES = re.compile(r"(?<![\w])(?:(?i:his|her|hers|their|theirs|client|pt|patient|tenant|"
                        r"resident)|[A-Z][a-z]+['\u2019]s)(?![\w])")
-# A place's own way in (`the centre's front door`, `the hall's side door`): a possessive
-# then an opening, a fob or a reception (the place's word before it read by the owners).
-_PLACES_WAY_IN = re.compile(r"['\u2019]s(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?i:doors?|gates?|"
+# A place's own way in (`the centre's front door`, `the hall's side door`): a thing's
+# possessive (a person's is a name's) then an opening, a fob or a reception.
+_PLACES_WAY_IN = re.compile(r"(?<![\w])(?i:the|this|that)[^\S\n]+[a-z][\w\-]*['\u2019]s(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?i:doors?|gates?|"
                             r"entrances?|receptions?|fobs?|keypads?|key[^\S\n]?safes?)(?![\w])")
 # How far before a sentence the note's earlier sentences are read for its owner.
 NOTE_CHARS_BEFORE = 160
