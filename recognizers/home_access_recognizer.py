@@ -221,6 +221,10 @@ _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "wi
 # `key safe`, `key box`: a device, not a key someone holds.
 _NOT_A_KEY_DEVICE = r"(?![^\S\n]*-?[^\S\n]*(?i:safes?|box|boxes|pad|codes?)\b)"
 _HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
+# Giving a key to someone (`given a spare to Carol`, `Kayden's given me a spare`): one list for
+# the patterns and for the words their trigger looks for.
+_GIVEN_VERBS = ("given", "gave", "give", "gives", "handed", "hands", "passed", "lent", "loaned")
+_GIVEN = rf"(?i:{'|'.join(_GIVEN_VERBS)})"
 _HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|off|at)"
 # A key that says it opens the home (`spare key`, `house key`, `key to the flat`): where
 # it is kept counts whatever the place (`on the nail above the freezer`), but not a time
@@ -873,7 +877,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_KEYHOLDER),
         # A key given to someone (`I've given a spare to Carol across the road`).
         grammar("key given to",
-                rf"(?<=(?<![\w])(?i:given|gave|give|gives|handed|hands|passed|lent|loaned)"
+                rf"(?<=(?<![\w]){_GIVEN}"
                 rf"{_SP}(?:[\w']+{_SP}){{0,2}})(?:{_KEY_WORD}|(?i:spares?|set)\b)"
                 rf"{_NOT_A_KEY_DEVICE}{_SP}(?i:to){_SP}(?P<holder>{_DETERMINER}{_described(2)}"
                 rf"{holders}|{_TITLED}|(?:(?i:the){_SP})?{_NAMED})", SCORE_KEYHOLDER),
@@ -1058,7 +1062,7 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
                 rf"{key_held})", SCORE_KEYHOLDER),
         # A key given to the writer (`Kayden's given me a spare for his flat`).
         grammar("key given to speaker",
-                rf"(?<![\w])(?i:given|gave|give|handed|lent|loaned|passed){_SP}(?i:me|us)"
+                rf"(?<![\w]){_GIVEN}{_SP}(?i:me|us)"
                 rf"{_SP}{_DETERMINER}{held_words}(?:{_KEY_WORD}|(?i:spare|set)s?\b)"
                 rf"{_NOT_A_KEY_DEVICE}", SCORE_KEYHOLDER),
         # A key, then the code of what holds it (`Klucz w skrzynce na klucze przy garażu, kod
@@ -1109,7 +1113,6 @@ _FIELD_AFTER = re.compile(r"[^\n|;]{0,100}(?:[|;]|[^\S\n][A-Za-z_]{2,30}=)")
 _NUMBER_LITERALS = tuple(Literal(word, confirm=_NUMBER_OF) for word in ("number", "no", "digits"))
 
 
-_GIVEN_WORDS = ("give", "gave", "handed", "lent", "loaned", "passed")
 
 
 def other_words_triggers(key_line: _Remembered, field_first: _Remembered,
@@ -1123,7 +1126,7 @@ def other_words_triggers(key_line: _Remembered, field_first: _Remembered,
     return {
         "holder has key": (held := _lines_holding(key_line, _HELD_VERB_WORDS)),
         "speaker has key": held, "asked who has key": held,
-        "key given to speaker": _lines_holding(key_line, _GIVEN_WORDS),
+        "key given to speaker": _lines_holding(key_line, _GIVEN_VERBS),
         "key then its code": _lines_holding(key_line, code_words),
         "code answers question": object_first,
         "key left with": _lines_holding(key_line, _LEFT_WITH_WORDS),
@@ -1326,9 +1329,7 @@ def _clause_before(text: str, position: int, count: int,
 def _sentence_before(text: str, position: int) -> str:
     """The sentence before position, across commas, colons and semicolons (at most
     WORD_WINDOW_CHARS)."""
-    start = max(position - WORD_WINDOW_CHARS, 0)
-    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(text, start, position)]
-    return text[breaks[-1] if breaks else start:position]
+    return text[_sentence_start(text, 0, position):position]
 
 
 def _clause_after(text: str, position: int, words: int = 4) -> str:
