@@ -1717,8 +1717,10 @@ _SOMEONES = re.compile(r"(?<![\w])(?:(?i:his|her|hers|their|theirs|client|pt|pat
                        r"resident)|[A-Z][a-z]+['\u2019]s)(?![\w])")
 # A place's own way in (`the centre's front door`, `the hall's side door`): a thing's
 # possessive (a person's is a name's) then an opening, a fob or a reception.
-_PLACES_WAY_IN = re.compile(r"(?<![\w])(?i:the|this|that)[^\S\n]+[a-z][\w\-]*['\u2019]s(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?i:doors?|gates?|"
-                            r"entrances?|receptions?|fobs?|keypads?|key[^\S\n]?safes?)(?![\w])")
+_PLACES_WAY_IN = re.compile(
+    r"(?<![\w])(?i:the|this|that)[^\S\n]+[a-z][\w\-]*['\u2019]s(?:[^\S\n]+[\w\-]+){0,2}?"
+    r"[^\S\n]+(?i:doors?|gates?|entrances?|receptions?|fobs?|keypads?|key[^\S\n]?safes?)"
+    r"(?![\w])")
 # How far before a sentence the note's earlier sentences are read for its owner.
 NOTE_CHARS_BEFORE = 160
 # Owners told by their shape rather than by a word of the owners file.
