@@ -26,7 +26,10 @@ in a field's name (`Date of birth`).
 A clinical heading at the start of a line (`PREOPERATIVE DIAGNOSIS:`, `PMH`,
 `Allergies:`, `Medication`: `clinical_headings.txt`) is a sign, and makes what
 follows it health data: its value (the rest of the line, or the next line when the
-heading stands alone) is reported as the heading's entity when no term in it is.
+heading stands alone) is reported as the heading's entity when no term in it is; what
+follows a comma, a bracket or a spaced dash is a comment on it (`bipolar affective
+disorder, on lithium`), so only the first item is reported, and only a term in that
+item stands for it.
 Negation never removes a mention: `no history of diabetes` is a statement about a
 person's health.
 """
@@ -203,13 +206,17 @@ class HealthVocabulary:
                  for start, end, _key, term in terms
                  if (start in specific if not term.needs_context
                      else context.holds_for_everyday(start, end, term))]
-        # A heading's value is reported when no term inside it is (`Left malleolus
-        # fracture`): terms found there are the findings (`PMH: HTN, DM`).
+        # A heading's first item is reported when no term inside it is (`Left malleolus
+        # fracture`): terms found there are the findings (`PMH: HTN, DM`). What follows a
+        # comma, a bracket or a dash is a comment on it (`bipolar affective disorder, on
+        # lithium`: a medicine in the comment is no reason to miss the condition).
         starts = [mention.start for mention in found]
-        found += [Mention(h.value_start, h.value_end, h.entity, "heading value")
-                  for h in headings if h.entity != CONTEXT_ONLY and h.value_end > h.value_start
-                  and not h.value_start <= next(iter(starts[bisect_left(starts, h.value_start):]),
-                                                h.value_end) < h.value_end]
+        for heading in headings:
+            end = first_item_end(text, heading.value_start, heading.value_end)
+            if heading.entity != CONTEXT_ONLY and end > heading.value_start and not (
+                    heading.value_start <= next(iter(starts[bisect_left(
+                        starts, heading.value_start):]), end) < end):
+                found.append(Mention(heading.value_start, end, heading.entity, "heading value"))
         return sorted(found, key=lambda mention: (mention.start, mention.end))
 
     def term_spans(self, text: str) -> list[tuple[int, int]]:
@@ -357,6 +364,15 @@ class Headings:
 
 
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+# Where a heading's first item ends and a comment on it starts.
+_COMMENT = re.compile(r"[ \t]*(?:[,;(]|[ \t][\-\u2013\u2014][ \t])")
+
+
+def first_item_end(text: str, start: int, end: int) -> int:
+    """Where the first item of a heading's value text[start:end] ends: before a comma, a
+    semicolon, a bracket or a spaced dash (`bipolar affective disorder, on lithium`)."""
+    comment = _COMMENT.search(text, start + 1, end)
+    return comment.start() if comment else end
 
 
 def heading_value(text: str, position: int) -> tuple[int, int]:

@@ -27,6 +27,8 @@ CASES = {
                                   "talks. " + PROSE,
     "headings.txt": "PREOPERATIVE DIAGNOSIS:  Left malleolus fracture.\n\nALLERGIES\n"
                     "No known drug allergies.\n\nMedication: one tablet at night\n",
+    "comment.txt": "Diagnosis: bipolar affective disorder, on lithium\n\nAdmission diagnosis: "
+                   "recurrent depressive disorder - sertraline started\n",
     "negated.txt": PROSE + "No history of diabetes. He denies chest pain. " + PROSE,
     "everyday.txt": PROSE + "It was a cold day, a shock result and a stroke of luck; gold "
                     "and iron prices rose. " + PROSE,
@@ -94,6 +96,15 @@ def test_a_heading_makes_its_value_health_data(findings):
     assert health(findings["headings.txt"]) == [
         ("HEALTH_CONDITION", "Left malleolus fracture"), ("HEALTH_CONDITION", "drug allergies"),
         ("MEDICATION", "one tablet at night")]
+
+
+def test_a_heading_value_followed_by_a_comment_is_still_the_condition(findings):
+    # What follows a comma or a dash comments on the diagnosis: a medicine named there
+    # does not hide it (new-user report, item 13).
+    assert health(findings["comment.txt"]) == [
+        ("HEALTH_CONDITION", "bipolar affective disorder"),
+        ("HEALTH_CONDITION", "recurrent depressive disorder"),
+        ("MEDICATION", "lithium"), ("MEDICATION", "sertraline")]
 
 
 def test_negated_mentions_are_still_health_data(findings):
