@@ -1379,6 +1379,23 @@ def _is_year(value: str, word_before: str) -> bool:
             and _YEAR_WORDS.found_in(word_before))
 
 
+# A code given as an example (guidance, policy, training: `key safe codes such as 1234`,
+# `(e.g. 2580)`, `a keypad code, say 9999`, `e.g. 'front door 7731'`) is no one's code;
+# nor one a bracket after it says is to be replaced (`1234 (replace with the client's own
+# code)`).
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:(?<![\w])(?i:such[^\S\n]+as|e\.?[^\S\n]?g\.?|eg|for[^\S\n]+(?:example|instance))"
+    r"|(?<=(?i:codes|numbers|pins|digits|combinations)[^\S\n]+)(?i:like)|,[^\S\n]*(?i:say))"
+    r"[:,]?[^\S\n]*['\"\u2018\u201c(]?(?:[^\S\n]*[A-Za-z][\w\-]*){0,3}[^\S\n]*\Z")
+_EXAMPLE_AFTER = re.compile(r"[^\S\n]*[(\[][^\S\n]*(?i:replace|example|e\.?g\b|sample|dummy|"
+                            r"made[^\S\n]+up|not[^\S\n]+(?:a[^\S\n]+)?real)")
+
+
+def _is_example(text: str, start: int, end: int) -> bool:
+    return (_EXAMPLE_BEFORE.search(text, max(start - 40, 0), start) is not None
+            or _EXAMPLE_AFTER.match(text, end) is not None)
+
+
 _FIELD_END = re.compile(r"[^\S\n]*[|;]")
 _DATE_SEPARATOR = re.compile(r"[ \-]")
 
@@ -1451,6 +1468,38 @@ _NUMBERED_ADDRESS = re.compile(
 _WHEN = re.compile(
     r"(?<![\w])(?i:on|during|every|most|some)[^\S\n]+(?:[\w'\-]+[^\S\n]+){0,2}?"
     r"(?i:days|mornings|afternoons|evenings|nights|weekends|weekdays)(?![\w])")
+
+
+# A clinical encounter says where a person was seen, treated or discharged from, or whom
+# the writer phoned (`Seen in clinic, COPD stable, key safe ...`, `Discharged from ward 7
+# today`, `Phoned the pharmacy re dosette;`, `(seen at clinic last week)`): what else the
+# sentence is about, not what a lock is for, so its place is no owner and no purpose. A
+# lock that is the place's own says so by its grammar, outside the encounter (`the clinic's
+# key safe`, `key safe at the surgery`, `ward door code`). At most three words of the place,
+# never a possessive or a word of a way in.
+_ENCOUNTER = re.compile(
+    r"(?<![\w])(?:(?i:seen|reviewed|assessed|examined|treated|bloods[^\S\n]+(?:taken|done))"
+    r"(?:[^\S\n]+(?i:by)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+)?)?[^\S\n]+(?i:in|at)"
+    r"|(?i:discharged|transferred|back|home|returned|returning)[^\S\n]+(?i:from)"
+    r"|(?i:admitted|referred)[^\S\n]+(?i:to|into)"
+    r"|(?i:attended|attends|attending|phoned|rang|called|contacted|e-?mailed|faxed|"
+    r"spoke[^\S\n]+(?:to|with)))"
+    r"(?:[^\S\n]+(?i:the|a|an|her|his|their))?"
+    r"(?:[^\S\n]+(?!(?i:key|keys|keysafe|ks|k/s|code|codes|door|doors|gate|lock|padlock|keypad|"
+    r"box|safe|fob|and|but|then|so)(?![\w\-/&]))[\w\-/&]+(?![\w\-/&'\u2019])){1,3}")
+# A visitor who comes from a place (`District nurse from the health centre visits daily`)
+# or a place that does a service to the home (`Community pharmacy delivering blister
+# packs`) names where the visitor comes from, not what a lock is for.
+_PLACE_PRONOUN = re.compile(r"(?<![\w])(?i:their|its)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}\Z")
+_FROM_PLACE = re.compile(r"[^\S\n]+(?i:from)[^\S\n]+(?:(?i:the|a|an|our|their)[^\S\n]+)?"
+                         r"(?:[\w\-]+[^\S\n]+){0,2}\Z")
+_SERVICE_DONE = re.compile(r"[^\S\n]+(?i:deliver|delivers|delivering|delivered|visits|visiting|"
+                           r"calls|calling)(?![\w])")
+
+
+def _without_encounters(window: str) -> str:
+    """The window with each clinical encounter blanked, its length kept."""
+    return _ENCOUNTER.sub(lambda m: " " * len(m.group()), window)
 
 
 def _window_without_addresses(text: str, position: int) -> str:
@@ -1558,8 +1607,16 @@ class PurposeModel:
         """A place named right before a visitor to the home (`mosque befriending`, `church
         visitor`) says where the visitor comes from, not what a lock is for."""
         gap = _SPACES.match(text, hit.end())
-        return (self._visitor is not None and gap is not None
-                and self._visitor.match(text, gap.end()) is not None)
+        if _SERVICE_DONE.match(text, hit.end()):
+            return True
+        if self._visitor is None:
+            return False
+        if gap is not None and self._visitor.match(text, gap.end()) is not None:
+            return True
+        came_from = _FROM_PLACE.search(text, max(hit.start() - 40, 0), hit.start())
+        return came_from is not None and any(
+            visitor.end() == came_from.start() for visitor in self._visitor.finditer(
+                text, max(came_from.start() - 30, 0), came_from.start()))
 
     def names_a_home(self, normalised: str) -> bool:
         """Whether normalised words end with a home's word (`the trailer`)."""
@@ -1637,6 +1694,10 @@ class PurposeModel:
             held += [m.span() for m in _CORRESPONDENT.finditer(text, scope_start, after_end)]
         skipped = [*held,
                    *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
+        # `their`/`its` before the lock takes the encounter's place back (`Phoned the
+        # surgery: their back door code ...`)
+        if not _PLACE_PRONOUN.search(text, max(start - 30, scope_start), start):
+            skipped += [m.span() for m in _ENCOUNTER.finditer(text, scope_start, after_end)]
         best: tuple[int, bool, str] | None = None
         for kind, name in ((NOT_HOME, OWNERS), (NOT_HOME, NOT_HOME), (HOME, HOME)):
             # A note's label names a service, read for the owners file's words only.
@@ -1861,7 +1922,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         time, a date or another number, or an instruction under a negation."""
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         # A match read back from its code word: the words before its opening count too.
-        window = _window_without_addresses(text, result.start)
+        window = _without_encounters(_window_without_addresses(text, result.start))
         before = _clause_before(window, len(window),
                                 self.purpose_words_before
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
@@ -1875,7 +1936,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         after = ("" if pattern in _HOLDER_LAST_PATTERNS and not _HOLDER_OF.match(text, result.end)
                  else _purpose_after(text, result.end, self.purpose_words_after))
         # When it is open is no purpose of it (`on the latch on day-centre mornings`).
-        before, after = _WHEN.sub(" ", before), _WHEN.sub(" ", after)
+        before, after = _WHEN.sub(" ", before), _WHEN.sub(" ", _ENCOUNTER.sub(" ", after))
         holder = self._holder(text, result, pattern)
         matched = self._without_holder(text, result, holder)
         # Each piece between commas, colons or brackets is read alone: `fence post, code
@@ -1896,7 +1957,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # it) leaves next to the match only a purpose by whom (`for staff`).
         purposes = self.by_whom if owner == HOME else self.exclusions
         if (purposes.found_in(surroundings) or self.not_entry.found_in(sentence)
-                or self.purpose.is_diagnosis(text, result.start, result.end)
+                or (pattern != "object location"  # KS by a door is a key safe
+                    and self.purpose.is_diagnosis(text, result.start, result.end))
                 or owner == NOT_HOME or self.purpose.for_a_stay(text, result.start, result.end)
                 or (owner != HOME and self.purpose.medicine_before(text, result.start))
                 or _holds_no_key(text, result, pattern)
@@ -1943,7 +2005,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                              f"{matched} {_clause_after(text, result.end, 12)}"))):
             return None
         for code in _CODE_RE.finditer(text, result.start, result.end):
-            if not code_is_plausible(text, code.start(), code.end()):
+            if not code_is_plausible(text, code.start(), code.end()) or _is_example(
+                    text, code.start(), code.end()):
                 return None
         if pattern == "code before object":  # the code's `#`/letter prefix is part of it
             prefix = _CODE_PREFIX.search(text, max(result.start - 2, 0), result.start)

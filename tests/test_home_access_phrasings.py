@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (702, 705), "hiding": (260, 261), "entry": (233, 234),
-                     "keyholder": (237, 241)}
+    assert found == {"code": (732, 735), "hiding": (261, 262), "entry": (233, 234),
+                     "keyholder": (238, 242)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -75,7 +75,7 @@ def test_dev_set_rates(predict):
         "courtyard gate is 1 3 3 7.",
         "Respite unit: residents' fobs are kept at the office. The code for the garden gate is "
         "9 9 0 0."]
-    assert result.near_misses.total == 1481
+    assert result.near_misses.total == 1507
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -1001,3 +1001,90 @@ def test_a_bare_door_after_a_thing_is_still_the_things():
     assert HomeAccessRecognizer().analyze(
         "Our Kelly's got a key for the church hall, she does the flowers on Saturdays.",
         ["HOME_ACCESS"]) == []
+# Session 11 (new-user report, item 1): a place named in a clinical sentence about something
+# else (where the patient was seen, treated or discharged from, whom the writer phoned, where
+# a visitor comes from) is no owner of a home's key safe; a lock is the place's own only when
+# its grammar says so (a possessive, `at/of/for the X`, `X door`, `their` after the place).
+@pytest.mark.parametrize("text", [
+    "Seen in the leg ulcer clinic, healing well, keysafe 8 1 3 0 to the left of the porch",
+    "Discharged from ward 4 on Friday, K/S 2 6 6 9 by the back door for POC",
+    "Attended the anticoag clinic; key safe code for visits is 7 0 3 3",
+    "Phoned the chemist re blister packs, key safe 5 9 1 2 beside the garage door",
+    "Reviewed at the practice, key safe 3 4 4 8 on the wall by the front door",
+    "OT from the health centre calls weekly, key safe 1 2 7 7",
+    "Key safe 9 3 0 5 by the side gate (reviewed in diabetes clinic last month)",
+    "hx falls, lives alone. KS 6 4 8 1 by back door",
+])
+def test_a_place_named_about_something_else_is_no_owner(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+
+
+@pytest.mark.parametrize("text", [
+    "Seen in clinic; the clinic's key safe code is 4 1 1 4 for bank staff",
+    "Key safe at the surgery, code 6 6 0 2, holds the practice's spare keys",
+    "Discharged from ward 5, ward door code 8 8 2 2 for relatives",
+    "Phoned the surgery: their back door code is 4 4 1 1",
+    "Seen at the health centre; staff entrance code 1 9 0 9",
+    "PMH: HIV, KS 2012 in remission, seen in clinic",
+    "Hx KS right shin 2016, under oncology",
+])
+def test_a_places_own_lock_and_a_diagnosis_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+# Item 15: a code given as an example in guidance is no one's code; a real one beside
+# guidance words still is.
+@pytest.mark.parametrize(("text", "found"), [
+    ("Staff must never record key safe codes such as 1234 in the notes.", False),
+    ("Never text a door code (e.g. 2580) to a personal phone", False),
+    ("if a client tells you a keypad code, say 9999, do not repeat it on the radio", False),
+    ("Pick four digits for the key safe, for example 7 3 5 2, and change them monthly", False),
+    ("Template - key safe code: 1234 (replace with the client's own code)", False),
+    ("Reminder: Mrs Ali's key safe code is now 6 0 2 2, do not write it elsewhere", True),
+    ("Codes such as the key safe's (3 9 1 7) are only in the folder at the house", True),
+])
+def test_an_example_code_in_guidance_is_no_ones(text, found):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is found
+
+
+CLINICAL_HOME_LINES = [
+    "Seen in the heart failure clinic, fluid balance ok, key safe 2 7 1 9 left of the front "
+    "door.",
+    "Discharged from ward 12 this morning; keysafe 6 0 3 8 beside the porch for the "
+    "reablement team.",
+    "Reviewed at the practice today, K/S 8 2 5 5 on the garage wall.",
+    "hx falls x3, lives alone. KS 7 0 5 1 by front door",
+    "Community nurse from the health centre visits twice daily, key safe 5 5 1 3.",
+]
+CLINICAL_NEAR_MISSES = [
+    "Seen in clinic; the clinic's key safe code is 4 1 1 4 for bank staff",
+    "Policy: staff must never record key safe codes such as 1234 in the notes.",
+]
+
+
+def test_a_scan_finds_home_access_in_clinical_sentences(tmp_path):
+    """Each line in its own note under a client header, through `phiscan scan`: HOME_ACCESS
+    in every note about the home, none in the place's own lock or the policy's example."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    header = "Client: Mrs Edna Pickering DOB 11/02/1936 NHS 943 476 5919\n"
+    names = {}
+    for index, line in enumerate([*CLINICAL_HOME_LINES, *CLINICAL_NEAR_MISSES]):
+        name = f"note-{'abcdefghij'[index]}.txt"
+        (share / name).write_text(header + line + "\n", encoding="utf-8")
+        names[name] = line in CLINICAL_HOME_LINES
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
+         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        flagged = {Path(row[0]).name for row in db.execute(
+            "SELECT DISTINCT l.location FROM findings f JOIN locations l ON l.id = f.location_id"
+            " WHERE f.entity_type = 'HOME_ACCESS'")}
+    rows = {Path(row["location"]).name: row
+            for row in map(json.loads, (out / "files.jsonl").read_text().splitlines())}
+    assert flagged == {name for name, home in names.items() if home}
+    assert {name: row["status"] for name, row in rows.items()} == {
+        name: "scanned" for name in names}
+    assert {name: row["risk"] for name, row in rows.items() if names[name]} == {
+        name: "critical" for name, home in names.items() if home}
