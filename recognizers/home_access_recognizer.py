@@ -1470,36 +1470,47 @@ _WHEN = re.compile(
     r"(?i:days|mornings|afternoons|evenings|nights|weekends|weekdays)(?![\w])")
 
 
-# A clinical encounter says where a person was seen, treated or discharged from, or whom
-# the writer phoned (`Seen in clinic, COPD stable, key safe ...`, `Discharged from ward 7
-# today`, `Phoned the pharmacy re dosette;`, `(seen at clinic last week)`): what else the
-# sentence is about, not what a lock is for, so its place is no owner and no purpose. A
+# A clinical encounter says where a person was seen, treated or discharged from, whom the
+# writer phoned or heard from, or where a visitor comes from (`Seen in clinic, COPD stable,
+# key safe ...`, `Discharged from ward 7 today`, `Phoned the pharmacy re dosette;`, `(seen
+# at clinic last week)`, `District nurse from the health centre visits daily`): what else
+# the sentence is about, not what a lock is for, so its place is no owner and no purpose. A
 # lock that is the place's own says so by its grammar, outside the encounter (`the clinic's
 # key safe`, `key safe at the surgery`, `ward door code`). At most three words of the place,
 # never a possessive or a word of a way in.
-_ENCOUNTER = re.compile(
-    r"(?<![\w])(?:(?i:seen|reviewed|assessed|examined|treated|bloods[^\S\n]+(?:taken|done))"
+_ENCOUNTER_LEAD = (
+    r"(?<![\w])(?:(?i:seen|saw|see|seeing|reviewed|assessed|examined|treated|"
+    r"bloods[^\S\n]+(?:taken|done))(?:[^\S\n]+(?i:him|her|them|pt|patient))?"
     r"(?:[^\S\n]+(?i:by)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+)?)?[^\S\n]+(?i:in|at)"
-    r"|(?i:discharged|transferred|back|home|returned|returning)[^\S\n]+(?i:from)"
+    r"|(?i:discharged|transferred|back|home|returned|returning|call|calls|letter|message|"
+    r"referral|e-?mail|fax|update)[^\S\n]+(?i:from)"
     r"|(?i:admitted|referred)[^\S\n]+(?i:to|into)"
     r"|(?i:attended|attends|attending|phoned|rang|called|contacted|e-?mailed|faxed|"
-    r"spoke[^\S\n]+(?:to|with)))"
-    r"(?:[^\S\n]+(?i:the|a|an|her|his|their))?"
+    r"spoke[^\S\n]+(?:to|with)))")
+_ENCOUNTER_PLACE = (
+    r"(?:[^\S\n]+(?i:the|a|an|her|his|their|our))?"
     r"(?:[^\S\n]+(?!(?i:key|keys|keysafe|ks|k/s|code|codes|door|doors|gate|lock|padlock|keypad|"
     r"box|safe|fob|and|but|then|so)(?![\w\-/&]))[\w\-/&]+(?![\w\-/&'\u2019])){1,3}")
-# A visitor who comes from a place (`District nurse from the health centre visits daily`)
-# or a place that does a service to the home (`Community pharmacy delivering blister
-# packs`) names where the visitor comes from, not what a lock is for.
+ENCOUNTER = "encounter"
+
+
+def encounter_source(visitors: Sequence[str]) -> str:
+    """A clinical encounter's words, or a visitor (a word may name its service: `Dispensary
+    driver`) coming `from` a place."""
+    lead = _ENCOUNTER_LEAD
+    if visitors:
+        lead = (rf"(?:{lead}|(?<![\w])(?:[\w\-]+[^\S\n]+)?{alternation(plurals(visitors))}"
+                rf"[^\S\n]+(?i:from))")
+    return lead + _ENCOUNTER_PLACE
+
+
+# `their`/`its` before the lock takes the encounter's place back (`Phoned the surgery:
+# their back door code ...`).
 _PLACE_PRONOUN = re.compile(r"(?<![\w])(?i:their|its)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}\Z")
-_FROM_PLACE = re.compile(r"[^\S\n]+(?i:from)[^\S\n]+(?:(?i:the|a|an|our|their)[^\S\n]+)?"
-                         r"(?:[\w\-]+[^\S\n]+){0,2}\Z")
+# A place that does a service to the home (`Community pharmacy delivering blister packs`)
+# names where a visitor comes from, not what a lock is for.
 _SERVICE_DONE = re.compile(r"[^\S\n]+(?i:deliver|delivers|delivering|delivered|visits|visiting|"
                            r"calls|calling)(?![\w])")
-
-
-def _without_encounters(window: str) -> str:
-    """The window with each clinical encounter blanked, its length kept."""
-    return _ENCOUNTER.sub(lambda m: " " * len(m.group()), window)
 
 
 def _window_without_addresses(text: str, position: int) -> str:
@@ -1571,7 +1582,9 @@ class PurposeModel:
                                            *(shape.pattern for shape in _OWNER_SHAPES)]),
                          NOT_HOME: alternation(places),
                          NO_OWNER: alternation(classes.get(NO_OWNER, [])) + "|" + _TITLED,
-                         CLINICAL: alternation([*classes.get(CLINICAL, []), *clinical])}
+                         CLINICAL: alternation([*classes.get(CLINICAL, []), *clinical]),
+                         ENCOUNTER: encounter_source(
+                             [v for v in visitors if v not in _PLACE_PEOPLE])}
         self._compiled: dict[str, re.Pattern] | None = None
         # Most matches name no other owner: one automaton pass over their scope says so.
         self._any_other = Terms([*owners, *places])
@@ -1607,16 +1620,13 @@ class PurposeModel:
         """A place named right before a visitor to the home (`mosque befriending`, `church
         visitor`) says where the visitor comes from, not what a lock is for."""
         gap = _SPACES.match(text, hit.end())
-        if _SERVICE_DONE.match(text, hit.end()):
-            return True
-        if self._visitor is None:
-            return False
-        if gap is not None and self._visitor.match(text, gap.end()) is not None:
-            return True
-        came_from = _FROM_PLACE.search(text, max(hit.start() - 40, 0), hit.start())
-        return came_from is not None and any(
-            visitor.end() == came_from.start() for visitor in self._visitor.finditer(
-                text, max(came_from.start() - 30, 0), came_from.start()))
+        return _SERVICE_DONE.match(text, hit.end()) is not None or (
+            self._visitor is not None and gap is not None
+            and self._visitor.match(text, gap.end()) is not None)
+
+    def without_encounters(self, text: str) -> str:
+        """text with each clinical encounter blanked, its length kept."""
+        return self._patterns()[ENCOUNTER].sub(lambda m: " " * len(m.group()), text)
 
     def names_a_home(self, normalised: str) -> bool:
         """Whether normalised words end with a home's word (`the trailer`)."""
@@ -1694,10 +1704,9 @@ class PurposeModel:
             held += [m.span() for m in _CORRESPONDENT.finditer(text, scope_start, after_end)]
         skipped = [*held,
                    *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
-        # `their`/`its` before the lock takes the encounter's place back (`Phoned the
-        # surgery: their back door code ...`)
         if not _PLACE_PRONOUN.search(text, max(start - 30, scope_start), start):
-            skipped += [m.span() for m in _ENCOUNTER.finditer(text, scope_start, after_end)]
+            skipped += [m.span() for m in patterns[ENCOUNTER].finditer(text, scope_start,
+                                                                       after_end)]
         best: tuple[int, bool, str] | None = None
         for kind, name in ((NOT_HOME, OWNERS), (NOT_HOME, NOT_HOME), (HOME, HOME)):
             # A note's label names a service, read for the owners file's words only.
@@ -1922,7 +1931,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         time, a date or another number, or an instruction under a negation."""
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         # A match read back from its code word: the words before its opening count too.
-        window = _without_encounters(_window_without_addresses(text, result.start))
+        window = self.purpose.without_encounters(_window_without_addresses(text, result.start))
         before = _clause_before(window, len(window),
                                 self.purpose_words_before
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
@@ -1936,7 +1945,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         after = ("" if pattern in _HOLDER_LAST_PATTERNS and not _HOLDER_OF.match(text, result.end)
                  else _purpose_after(text, result.end, self.purpose_words_after))
         # When it is open is no purpose of it (`on the latch on day-centre mornings`).
-        before, after = _WHEN.sub(" ", before), _WHEN.sub(" ", _ENCOUNTER.sub(" ", after))
+        before = _WHEN.sub(" ", before)
+        after = _WHEN.sub(" ", self.purpose.without_encounters(after))
         holder = self._holder(text, result, pattern)
         matched = self._without_holder(text, result, holder)
         # Each piece between commas, colons or brackets is read alone: `fence post, code
@@ -1950,7 +1960,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 normalise_words(p) for p in pieces)))))))))
         sentence_before = _sentence_before(text, result.start)
         sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(_WHEN.sub(
-            " ", f"{self._unlabelled(sentence_before)} {matched} {after}"))))
+            " ", f"{self.purpose.without_encounters(self._unlabelled(sentence_before))} "
+                 f"{matched} {after}"))))
         owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
                                      self.service, holder)
         # A home's owner nearer than any other place (`Mum's smart lock`, `Nest app:` before

@@ -75,7 +75,7 @@ def test_dev_set_rates(predict):
         "courtyard gate is 1 3 3 7.",
         "Respite unit: residents' fobs are kept at the office. The code for the garden gate is "
         "9 9 0 0."]
-    assert result.near_misses.total == 1507
+    assert result.near_misses.total == 1517
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -1014,6 +1014,9 @@ def test_a_bare_door_after_a_thing_is_still_the_things():
     "OT from the health centre calls weekly, key safe 1 2 7 7",
     "Key safe 9 3 0 5 by the side gate (reviewed in diabetes clinic last month)",
     "hx falls, lives alone. KS 6 4 8 1 by back door",
+    "Saw her in surgery on Monday, key safe 4 2 4 2 on the wall by the porch",
+    "Had a letter from the stroke ward, keysafe 7 5 1 9 left of the back door",
+    "Dispensary driver from the surgery delivers Tuesdays, key safe 3 0 6 6 by the side door",
 ])
 def test_a_place_named_about_something_else_is_no_owner(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
