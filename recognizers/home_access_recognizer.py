@@ -1491,17 +1491,18 @@ _ENCOUNTER_PLACE = (
     r"(?:[^\S\n]+(?i:the|a|an|her|his|their|our))?"
     r"(?:[^\S\n]+(?!(?i:key|keys|keysafe|ks|k/s|code|codes|door|doors|gate|lock|padlock|keypad|"
     r"box|safe|fob|and|but|then|so)(?![\w\-/&]))[\w\-/&]+(?![\w\-/&'\u2019])){1,3}")
-ENCOUNTER = "encounter"
+_ENCOUNTER = re.compile(_ENCOUNTER_LEAD + _ENCOUNTER_PLACE)
+# A visitor coming `from` a place (`District nurse from the health centre`): the place is read
+# at each `from`, then the visitor (a word may name its service: `Dispensary driver`) right
+# before it, rather than the visitors tried at every word.
+_FROM_A_PLACE = re.compile(r"(?<![\w])(?i:from)" + _ENCOUNTER_PLACE)
+VISITOR_BEFORE = "visitor before"
+FROM_PLACE_VISITOR_CHARS = 60
 
 
-def encounter_source(visitors: Sequence[str]) -> str:
-    """A clinical encounter's words, or a visitor (a word may name its service: `Dispensary
-    driver`) coming `from` a place."""
-    lead = _ENCOUNTER_LEAD
-    if visitors:
-        lead = (rf"(?:{lead}|(?<![\w])(?:[\w\-]+[^\S\n]+)?{alternation(plurals(visitors))}"
-                rf"[^\S\n]+(?i:from))")
-    return lead + _ENCOUNTER_PLACE
+def visitor_before_source(visitors: Sequence[str]) -> str:
+    """A visitor (and a word naming its service) ending where a search ends."""
+    return rf"(?:(?<![\w])[\w\-]+[^\S\n]+)?{alternation(plurals(visitors))}[^\S\n]+\Z"
 
 
 # `their`/`its` before the lock takes the encounter's place back (`Phoned the surgery:
@@ -1583,8 +1584,8 @@ class PurposeModel:
                          NOT_HOME: alternation(places),
                          NO_OWNER: alternation(classes.get(NO_OWNER, [])) + "|" + _TITLED,
                          CLINICAL: alternation([*classes.get(CLINICAL, []), *clinical]),
-                         ENCOUNTER: encounter_source(
-                             [v for v in visitors if v not in _PLACE_PEOPLE])}
+                         VISITOR_BEFORE: visitor_before_source(
+                             [v for v in visitors if v not in _PLACE_PEOPLE] or ["visitor"])}
         self._compiled: dict[str, re.Pattern] | None = None
         # Most matches name no other owner: one automaton pass over their scope says so.
         self._any_other = Terms([*owners, *places])
@@ -1624,9 +1625,23 @@ class PurposeModel:
             self._visitor is not None and gap is not None
             and self._visitor.match(text, gap.end()) is not None)
 
+    def encounters(self, text: str, start: int = 0, end: int | None = None
+                   ) -> list[tuple[int, int]]:
+        """Where text[start:end] names a clinical encounter or a visitor from a place."""
+        end = len(text) if end is None else end
+        spans = [m.span() for m in _ENCOUNTER.finditer(text, start, end)]
+        for place in _FROM_A_PLACE.finditer(text, start, end):
+            visitor = self._patterns()[VISITOR_BEFORE].search(
+                text, max(place.start() - FROM_PLACE_VISITOR_CHARS, start), place.start())
+            if visitor is not None:
+                spans.append((visitor.start(), place.end()))
+        return spans
+
     def without_encounters(self, text: str) -> str:
         """text with each clinical encounter blanked, its length kept."""
-        return self._patterns()[ENCOUNTER].sub(lambda m: " " * len(m.group()), text)
+        for a, b in self.encounters(text):
+            text = f"{text[:a]}{' ' * (b - a)}{text[b:]}"
+        return text
 
     def names_a_home(self, normalised: str) -> bool:
         """Whether normalised words end with a home's word (`the trailer`)."""
@@ -1705,8 +1720,7 @@ class PurposeModel:
         skipped = [*held,
                    *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
         if not _PLACE_PRONOUN.search(text, max(start - 30, scope_start), start):
-            skipped += [m.span() for m in patterns[ENCOUNTER].finditer(text, scope_start,
-                                                                       after_end)]
+            skipped += self.encounters(text, scope_start, after_end)
         best: tuple[int, bool, str] | None = None
         for kind, name in ((NOT_HOME, OWNERS), (NOT_HOME, NOT_HOME), (HOME, HOME)):
             # A note's label names a service, read for the owners file's words only.
