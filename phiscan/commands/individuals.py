@@ -35,9 +35,9 @@ def individuals_table(people: list[Individual]) -> Table:
 
 
 def reveal_for(out_dir: Path, people: list[Individual], target: str,
-               config_path: Path | None) -> dict[str, str]:
-    """Values of the people's hashes, re-read from the sources; logged with `target`
-    (where they are written)."""
+               config_path: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Values of the people's hashes, re-read from the sources, and the locations that
+    could not be re-read with why; logged with `target` (where they are written)."""
     try:
         config = load_config(config_path)
     except ConfigError as exc:
@@ -58,9 +58,10 @@ def reveal_for(out_dir: Path, people: list[Individual], target: str,
         })
     err_console.print(
         f"reveal: {len(outcome.values)} values recovered from {outcome.locations_read} "
-        f"locations ({outcome.locations_failed} could not be re-read); logged in the inventory"
+        f"locations ({outcome.locations_failed} could not be re-read: reveal_note says why); "
+        "logged in the inventory"
     )
-    return outcome.values
+    return outcome.values, outcome.unread
 
 
 def individuals_command(
@@ -92,8 +93,8 @@ def individuals_command(
         return
     if reveal:  # the audit row goes into the inventory: a writer like any other
         with output_lock(out_dir, "individuals --reveal"):
-            count = write_export(export, people,
-                                 reveal_for(out_dir, people, str(export.resolve()), config_path))
+            values, unread = reveal_for(out_dir, people, str(export.resolve()), config_path)
+            count = write_export(export, people, values, unread)
     else:
         count = write_export(export, people)
     err_console.print(f"wrote {count} individuals to {escape(str(export))}")

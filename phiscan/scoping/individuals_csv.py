@@ -10,6 +10,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
+from phiscan.model import MEMBER_SEP
 from phiscan.scoping.linkage import Individual
 from phiscan.scoping.subject_records import UNKNOWN_KIND
 from phiscan.security.files import open_private
@@ -27,7 +28,7 @@ EXPORT_COLUMNS = (
 # related people by `name_columns`.
 ROLES = ("nhs", "full_names", "dobs", "postcodes", "related_names")
 REVEAL_COLUMNS = ("nhs_number", "name", "other_names", "date_of_birth", "postcode",
-                  "related_people")
+                  "related_people", "reveal_note")
 
 
 def ranked_hashes(person: Individual, role: str) -> list[str]:
@@ -108,18 +109,37 @@ def export_row(person: Individual) -> dict[str, str | int]:
     }
 
 
-def revealed_row(person: Individual, values: dict[str, str]) -> dict[str, str]:
-    return {
+def revealed_row(person: Individual, values: dict[str, str],
+                 unread: dict[str, str]) -> dict[str, str]:
+    by_column = hashes_by_column(person)
+    row = {
         column: "; ".join(dict.fromkeys(
             values[value_hash] for value_hash in hashes if value_hash in values
         ))
-        for column, hashes in hashes_by_column(person).items()
+        for column, hashes in by_column.items()
     }
+    row["reveal_note"] = reveal_note(person, by_column, values, unread)
+    return row
+
+
+def reveal_note(person: Individual, by_column: dict[str, list[str]], values: dict[str, str],
+                unread: dict[str, str]) -> str:
+    """Why a revealed row lacks values: the person's locations that could not be re-read,
+    with the reason, or how many values the re-read files no longer held."""
+    tops = dict.fromkeys(location.split(MEMBER_SEP, 1)[0] for location in person.locations)
+    failed = [f"not re-read: {top} ({unread[top]})" for top in tops if top in unread]
+    if failed:
+        return " | ".join(failed)
+    missing = sum(value_hash not in values for hashes in by_column.values()
+                  for value_hash in hashes)
+    return f"{missing} value(s) not found when re-read (changed since the scan?)" if missing else ""
 
 
 def write_export(path: Path, people: list[Individual],
-                 revealed: dict[str, str] | None = None) -> int:
-    """Write the CSV 0600; `revealed` maps value hashes to recovered values."""
+                 revealed: dict[str, str] | None = None,
+                 unread: dict[str, str] | None = None) -> int:
+    """Write the CSV 0600; `revealed` maps value hashes to recovered values, `unread`
+    the locations that could not be re-read to why."""
     columns = EXPORT_COLUMNS + (REVEAL_COLUMNS if revealed is not None else ())
     with open_private(path) as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
@@ -127,6 +147,6 @@ def write_export(path: Path, people: list[Individual],
         for person in people:
             row: dict = export_row(person)
             if revealed is not None:
-                row |= revealed_row(person, revealed)
+                row |= revealed_row(person, revealed, unread or {})
             writer.writerow(row)
     return len(people)

@@ -24,7 +24,7 @@ from phiscan.extract import ExtractContext, choose_extractor, run_extractor
 from phiscan.inventory.store import Inventory
 from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
 from phiscan.security.keys import keyed_hash
-from phiscan.sources import Source, open_source
+from phiscan.sources import Source, SourceReadError, open_source
 
 log = logging.getLogger("phiscan.reveal")
 
@@ -45,11 +45,16 @@ class RevealOutcome:
     values: dict[str, str] = field(default_factory=dict)  # value hash -> recovered value
     locations_read: int = 0
     locations_failed: int = 0
+    # top-level location -> why it could not be re-read (phiscan's own words, no content)
+    unread: dict[str, str] = field(default_factory=dict)
 
 
 def source_ref(source: Source, location: str) -> str:
     """The handle a source reads by, when it is not the location: an SMB source reads by
-    the path below its share."""
+    the path below its share, a local one by the file name a location escapes."""
+    ref_for = getattr(source, "ref_for", None)
+    if ref_for is not None:
+        return ref_for(location)
     target = getattr(source, "target", None)
     if target is None:
         return ""
@@ -156,6 +161,15 @@ def wanted_findings(inventory: Inventory, hashes: set[str]) -> dict[str, list[Wa
     return by_location
 
 
+def unread_reason(exc: Exception) -> str:
+    """Why a location could not be re-read: a source's own safe message (`cannot open:
+    ENOENT (No such file or directory)`), else only the exception's type (a parser's
+    message may quote content)."""
+    if isinstance(exc, SourceReadError):
+        return f"{type(exc).__name__}: {exc}"
+    return type(exc).__name__
+
+
 def reveal_values(out_dir: Path, hashes: set[str], key: bytes, config: Config) -> RevealOutcome:
     outcome = RevealOutcome()
     with Inventory(out_dir, readonly=True) as inventory:
@@ -170,14 +184,17 @@ def reveal_values(out_dir: Path, hashes: set[str], key: bytes, config: Config) -
         for top, location in stored.items():
             if location is None:
                 outcome.locations_failed += 1
+                outcome.unread[top] = "no longer in the inventory"
                 continue
             try:
                 revealer.recover_location(top, location.root, location.size, wanted,
                                           outcome.values)
                 outcome.locations_read += 1
             except Exception as exc:  # a source gone or a file changed into garbage
-                log.warning("reveal: cannot re-read %s (%s)", top, type(exc).__name__)
+                reason = unread_reason(exc)
+                log.warning("reveal: cannot re-read %s (%s)", top, reason)
                 outcome.locations_failed += 1
+                outcome.unread[top] = reason
     finally:
         revealer.close()
     return outcome

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,9 +31,34 @@ _DEAD_MOUNT_ERRNOS = frozenset(
 )
 
 
+# A `\xHH` in a location stands for a raw byte, unless the location has none at all.
+_BYTE_ESCAPE = re.compile(r"\\x[0-9a-fA-F]{2}")
+_ESCAPED_PART = re.compile(rb"\\\\|\\x([0-9a-fA-F]{2})")
+
+
 def display_path(path: str) -> str:
-    """A printable location for any file name (undecodable bytes become escapes)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    r"""A printable location for any file name, and a lossless one: two different names
+    never share a location. A name that is valid UTF-8 and holds no `\xHH` is its own
+    location (the common case, unchanged). Otherwise each byte that is not UTF-8
+    becomes `\xHH` and each backslash `\\`, so a file literally named `a\xe9.txt`
+    (`a\\xe9.txt`) is kept apart from `a` + byte 0xE9 + `.txt` (`a\xe9.txt`)."""
+    raw = os.fsencode(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not _BYTE_ESCAPE.search(text):
+        return text
+    return raw.replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+
+
+def local_path(location: str) -> str:
+    """The file name a location stands for (the inverse of `display_path`)."""
+    if not _BYTE_ESCAPE.search(location):
+        return location
+    raw = _ESCAPED_PART.sub(lambda m: bytes([int(m[1], 16)]) if m[1] else b"\\",
+                            location.encode("utf-8", "surrogateescape"))
+    return os.fsdecode(raw)
 
 
 def _kind_reason(mode: int) -> str | None:
@@ -59,6 +85,11 @@ class LocalSource:
 
     def close(self) -> None:
         pass
+
+    def ref_for(self, location: str) -> str:
+        """The path to read a stored location by, when it is not the location itself."""
+        path = local_path(location)
+        return path if path != location else ""
 
     def walk(self, start: str | None = None) -> Iterator[SourceItem]:
         """Every item under the root, or under `start` (a path below the root, as a
