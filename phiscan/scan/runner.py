@@ -76,10 +76,13 @@ FLUSH_SECONDS = 1.0
 
 
 def _jobs(sources: list[str], config: Config, progress: ScanProgress,
-          roots: set[str], postures: dict[str, SourcePosture]) -> Iterator[Job]:
-    """The walk, lazily: one item at a time, never a list of the whole share."""
+          roots: set[str], postures: dict[str, SourcePosture], out: Path) -> Iterator[Job]:
+    """The walk, lazily: one item at a time, never a list of the whole share. The
+    output folder is never listed, as the watch daemon never lists it."""
     for uri in sources:
         source = open_source(uri, config)
+        if hasattr(source, "ignore"):
+            source.ignore(str(out))
         root = getattr(source, "root", None)
         if isinstance(root, str):
             roots.add(display_path(root))
@@ -108,10 +111,11 @@ class Walk:
     an exception met while reading ahead is raised where the iteration reaches it. A
     remote source is never opened before the fork (its client may start threads)."""
 
-    def __init__(self, sources: list[str], config: Config, progress: ScanProgress) -> None:
+    def __init__(self, sources: list[str], config: Config, progress: ScanProgress,
+                 out: Path) -> None:
         self.roots: set[str] = set()
         self.postures: dict[str, SourcePosture] = {}
-        self.jobs = _jobs(sources, config, progress, self.roots, self.postures)
+        self.jobs = _jobs(sources, config, progress, self.roots, self.postures, out)
         self.local = all("://" not in uri for uri in sources)
         self.ahead: list[Job] = []
         self.error: Exception | None = None
@@ -267,7 +271,7 @@ def run_scan(
     with output_lock(out, "scan"):
         key = scan_key(out, config)  # opens and closes the inventory: before the fork
         progress = ScanProgress()
-        walk = Walk(sources, config, progress)
+        walk = Walk(sources, config, progress, out)
         # Before the inventory opens: forked workers never hold its SQLite handle.
         executor = make_executor(config, key.secret, walk.first_files)
         try:

@@ -82,6 +82,14 @@ class LocalSource:
         self.scan_config = config.scan
         self.root_identity = _identity(self.root)
         self.exposure = LocalExposure()
+        self.ignored: set[tuple[int, int]] = set()  # folders never listed (the scan's output)
+
+    def ignore(self, folder: str) -> None:
+        """Never list `folder` or anything below it (an output folder inside the root),
+        known by its identity whatever path names it."""
+        identity = _identity(folder)
+        if identity is not None:
+            self.ignored.add(identity)
 
     def close(self) -> None:
         pass
@@ -173,7 +181,7 @@ class LocalSource:
             return self._classify_link(path, relative)
         if stat.S_ISDIR(link_stat.st_mode):
             key = (link_stat.st_dev, link_stat.st_ino)
-            if key in visited_dirs:
+            if key in visited_dirs or key in self.ignored:
                 return None
             visited_dirs.add(key)
             return path
