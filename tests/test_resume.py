@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from phiscan.config import Config
 from phiscan.scan.runner import run_scan
 from phiscan.synthetic.demo_share import make_people, visit_note
@@ -90,3 +92,50 @@ def test_resume_with_nothing_interrupted_runs_a_normal_scan(tmp_path):
     second = run_scan([str(share)], out, config, resume=True)
     assert (first.run_id, second.run_id) == (1, 2)
     assert second.progress.unchanged == 1
+
+
+def interrupt_mid_run(share: Path, out: Path, signum: signal.Signals,
+                      whole_group: bool) -> subprocess.CompletedProcess:
+    """A scan stopped by `signum` once 20 rows are written: to its process group as a
+    terminal's Ctrl-C is, or to the scanning process alone as `kill` or systemd send it."""
+    process = subprocess.Popen(scan_command(share, out), start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while rows_written(out) < 20:
+        assert process.poll() is None, "scan finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    if whole_group:
+        os.killpg(process.pid, signum)
+    else:
+        os.kill(process.pid, signum)
+    stdout, stderr = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+@pytest.mark.parametrize(("signum", "whole_group"), [(signal.SIGINT, True),
+                                                     (signal.SIGTERM, False)])
+def test_an_interrupted_scan_exits_3_says_so_and_resumes(tmp_path, signum, whole_group):
+    share = tmp_path / "share"
+    build_notes_share(share)
+    out = tmp_path / "out"
+    stopped = interrupt_mid_run(share, out, signum, whole_group)
+    assert stopped.returncode == 3, stopped.stderr[-2000:]
+    said = f"scan interrupted ({signum.name})"
+    assert said in stopped.stderr and "--resume" in stopped.stderr
+    log = (out / "phiscan.log").read_text()
+    assert said in log and "--resume" in log
+    assert "Traceback" not in stopped.stderr
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        assert db.execute("SELECT id, status FROM runs").fetchall() == [(1, "interrupted")]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["run"]["status"] == "interrupted"
+    assert 20 <= summary["locations"] < FILE_COUNT
+
+    resumed = subprocess.run(scan_command(share, out, "--resume"), capture_output=True,
+                             text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        assert db.execute("SELECT id, status FROM runs").fetchall() == [(1, "completed")]
+        assert db.execute("SELECT count(*) FROM locations WHERE gone = 0").fetchone() == (
+            FILE_COUNT,)

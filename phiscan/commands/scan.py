@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import signal
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -27,6 +31,11 @@ from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import is_disk_full
 from phiscan.logs import setup_logging
 from phiscan.scan.progress import progress_display
+
+if TYPE_CHECKING:
+    from phiscan.scan.runner import ScanOutcome
+
+log = logging.getLogger("phiscan.scan")
 
 
 def apply_executor_options(config: Config, workers: int | None, executor: str | None,
@@ -105,6 +114,34 @@ def scan(
                     fail_on=(fail_on_findings, fail_on_violations))
 
 
+@contextmanager
+def interrupting_signals(received: list[str]) -> Iterator[None]:
+    """SIGINT (Ctrl-C) and SIGTERM both interrupt the scan the same way: the run is
+    recorded `interrupted`, its exports written, and `--resume` continues it. The
+    signal's name goes into `received`; a second SIGTERM while that is written is
+    ignored (a second Ctrl-C is not)."""
+    def on_signal(signum: int, _frame: object) -> None:
+        if received and signum == signal.SIGTERM:
+            return
+        received.append(signal.Signals(signum).name)
+        raise KeyboardInterrupt
+
+    previous = {signum: signal.signal(signum, on_signal)
+                for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def report_interrupted(received: list[str], outcome: ScanOutcome) -> None:
+    log.warning("scan interrupted (%s): %d locations written in run %d, which is marked "
+                "interrupted; run the same command with --resume to continue it",
+                received[0] if received else "interrupt", outcome.progress.files_done,
+                outcome.run_id)
+
+
 def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, debug: bool,
                 full: bool, resume: bool, fail_on: tuple[bool, bool]) -> None:
     """The scan command once it holds the output folder's lock. `fail_on`: (findings,
@@ -112,10 +149,17 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
     setup_logging(out, quiet=quiet, debug=debug)
     from phiscan.scan.runner import has_special_category, has_violations, run_scan
 
-    with progress_display(enabled=not quiet and sys.stderr.isatty()) as on_progress:
+    received: list[str] = []
+    with progress_display(enabled=not quiet and sys.stderr.isatty()) as on_progress, \
+            interrupting_signals(received):
         try:
             outcome = run_scan(sources, out, config, on_progress=on_progress, full=full,
                                resume=resume)
+        except KeyboardInterrupt:  # before the first result: nothing of this run written
+            log.warning("scan interrupted (%s) before any result was written; run the same "
+                        "command again (add --resume if a run was started)",
+                        received[0] if received else "interrupt")
+            raise typer.Exit(EXIT_INCOMPLETE) from None
         except ConfigError as exc:
             err_console.print(f"[red]config error:[/red] {escape(str(exc))}")
             raise typer.Exit(EXIT_USAGE) from None
@@ -127,6 +171,8 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
     if not quiet:
         console.print(summary_table(outcome.summary))
         console.print(f"inventory: {escape(str(out / 'inventory.sqlite'))}")
+    if outcome.summary["run"]["status"] == "interrupted":
+        report_interrupted(received, outcome)
     if outcome.summary["run"]["status"] != "completed":
         raise typer.Exit(EXIT_INCOMPLETE)
     fail_on_findings, fail_on_violations = fail_on

@@ -101,5 +101,8 @@ class DaskExecutor:
             future.release()
         yield from results
 
+    def abort(self) -> None:
+        self.client.close()
+
     def close(self) -> None:
         self.client.close()

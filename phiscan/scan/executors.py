@@ -14,6 +14,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -83,6 +84,10 @@ class WorkerState:
 
 class Executor(Protocol):
     def map(self, jobs: Iterable[Job]) -> Iterator[JobResults]: ...
+
+    def abort(self) -> None:
+        """The scan was interrupted: stop the work in hand without waiting for it."""
+        ...
 
     def close(self) -> None: ...
 
@@ -163,6 +168,9 @@ class SerialExecutor:
         except Exception as exc:
             return failed_result(job, exc)
 
+    def abort(self) -> None:
+        pass  # the interrupt stopped this process's own scanning
+
     def close(self) -> None:
         self.state.close()
 
@@ -175,6 +183,8 @@ _process_state: WorkerState | None = None
 def _init_process_worker(config: Config, hmac_key: bytes, parent_pid: int) -> None:
     global _process_state
     die_with_parent(parent_pid)  # a killed scan must not leave workers holding scanned text
+    # The parent turns SIGTERM into an interrupt; a worker it terminates must just end.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     keep_alarm_handler()
     if _process_state is None:
         _process_state = WorkerState(config, hmac_key)
@@ -323,6 +333,14 @@ class ProcessExecutor:
         self.pool.shutdown(wait=False, cancel_futures=True)
         # spawn: by now this process runs the old pool's threads and holds the inventory.
         self.pool = self._new_pool("spawn")
+
+    def abort(self) -> None:
+        """Workers stopped at once (a file in hand can take its whole deadline): what they
+        were scanning is not written, and `--resume` scans it again."""
+        processes = getattr(self.pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

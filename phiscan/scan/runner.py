@@ -308,6 +308,8 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
             inventory.set_meta(FINGERPRINT_KEY, fingerprint)
             inventory.set_meta(KEY_FORMAT_META, KEY_FORMAT)
             status = "incomplete" if progress.unavailable else "completed"
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI turns it: exports still say so
+            executor.abort()
         finally:
             executor.close()
             inventory.record_postures(run_id, postures.values())
