@@ -32,3 +32,59 @@ def test_an_output_folder_inside_the_scanned_folder_is_never_scanned(tmp_path):
     result = run_cli("scan", str(share), "--out", str(share / "sub" / ".." / "out"), "--quiet")
     assert result.returncode == 0, result.stderr
     assert locations(share / "out") == [str(share / "minutes.txt"), str(share / "note.txt")]
+
+
+def scan(share: Path, out: Path, *extra: str):
+    return run_cli("scan", str(share), "--out", str(out), "--workers", "1", *extra)
+
+
+def test_a_root_that_lists_nothing_warns_and_fails_a_fail_on_check(tmp_path):
+    share, out = tmp_path / "m1", tmp_path / "m1out"
+    share.mkdir()
+    (share / "note.txt").write_text(NOTE)
+    (share / "minutes.txt").write_text(CLEAN)
+    first = scan(share, out, "--fail-on-findings", "-q")
+    assert first.returncode == 1, first.stderr
+    assert "listed no file" not in first.stderr
+    share.rename(tmp_path / "m1.away")  # the share is unmounted: an empty mount point
+    share.mkdir()
+    unmounted = scan(share, out, "--fail-on-findings", "-q")
+    assert unmounted.returncode == 3, unmounted.stderr
+    assert f"{share}: the walk listed no file: nothing read" in unmounted.stderr
+    assert f"not passing --fail-on-*: {share} listed no file where earlier scans read 2" in (
+        unmounted.stderr)
+    log = (out / "phiscan.log").read_text()
+    assert "the walk listed no file" in log and "not passing --fail-on-*" in log
+    # without a --fail-on check it is a warning only
+    plain = scan(share, out, "-q")
+    assert plain.returncode == 0, plain.stderr
+    assert "the walk listed no file" in plain.stderr
+
+
+def test_include_and_exclude_name_folders_as_policy_globs_and_say_when_they_match_nothing(
+        tmp_path):
+    share, out = tmp_path / "share", tmp_path / "out"
+    for folder in ("Community", "Scans", "Scans/2026", "Finance"):
+        (share / folder).mkdir(parents=True)
+    (share / "Community" / "visits.txt").write_text(NOTE)
+    (share / "Scans" / "a.txt").write_text(CLEAN)
+    (share / "Scans" / "2026" / "b.txt").write_text(CLEAN)
+    (share / "Finance" / "budget.txt").write_text(CLEAN)
+    everything = [str(share / p) for p in ("Community/visits.txt", "Finance/budget.txt")]
+    for exclude in ("Scans", "Scans/", f"{share}/Scans/*", f"{share}/Scans"):
+        result = scan(share, tmp_path / f"out-{len(exclude)}-{exclude[-1]}", "--exclude",
+                      exclude, "-q")
+        assert result.returncode == 0, result.stderr
+        assert locations(tmp_path / f"out-{len(exclude)}-{exclude[-1]}") == everything, exclude
+        assert "matched no file" not in result.stderr
+    result = scan(share, out, "--include", "Community", "-q")
+    assert result.returncode == 0, result.stderr
+    assert locations(out) == [str(share / "Community" / "visits.txt")]
+    first_read = scan(share, out, "-q", "--fail-on-findings")
+    assert first_read.returncode == 1, first_read.stderr
+    hidden = scan(share, out, "--include", "community", "--exclude", "Archive", "-q",
+                  "--fail-on-findings")
+    assert f"--include community matched no file under {share}" in hidden.stderr
+    assert f"--exclude Archive matched no file under {share}" in hidden.stderr
+    assert f"{share}: --include/--exclude hid every one of the 4 files listed" in hidden.stderr
+    assert hidden.returncode == 3, hidden.stderr

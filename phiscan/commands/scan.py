@@ -142,6 +142,17 @@ def report_interrupted(received: list[str], outcome: ScanOutcome) -> None:
                 outcome.run_id)
 
 
+def refuse_to_pass_nothing_read(outcome: ScanOutcome) -> None:
+    """A --fail-on-* check passes only a scan that read what it scanned before: a root
+    that listed nothing (not mounted, emptied, globs that match nothing) where earlier
+    scans read files exits 3, as a scan that did not complete."""
+    lost = {root: count for root, count in outcome.progress.empty_roots.items() if count}
+    if lost:
+        log.error("not passing --fail-on-*: %s listed no file where earlier scans read %d",
+                  ", ".join(lost), sum(lost.values()))
+        raise typer.Exit(EXIT_INCOMPLETE)
+
+
 def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, debug: bool,
                 full: bool, resume: bool, fail_on: tuple[bool, bool]) -> None:
     """The scan command once it holds the output folder's lock. `fail_on`: (findings,
@@ -175,6 +186,8 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
         report_interrupted(received, outcome)
     if outcome.summary["run"]["status"] != "completed":
         raise typer.Exit(EXIT_INCOMPLETE)
+    if any(fail_on):
+        refuse_to_pass_nothing_read(outcome)
     fail_on_findings, fail_on_violations = fail_on
     if fail_on_findings and has_special_category(outcome.summary):
         raise typer.Exit(EXIT_FINDINGS)

@@ -11,12 +11,12 @@ and an exposure level: never content.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from phiscan.detect.entities import ENTITIES, SPECIAL_CATEGORIES, UNKNOWN
-from phiscan.model import MEMBER_SEP, ExposureLevel
+from phiscan.globs import Glob
+from phiscan.model import ExposureLevel
 
 # Narrowest first: a location violates `max_exposure` when its exposure sits further on.
 EXPOSURE_RANK = (ExposureLevel.RESTRICTED, ExposureLevel.GROUP, ExposureLevel.BROAD,
@@ -31,54 +31,6 @@ KEYS = ("name", "paths", "except_paths", "forbid", "allow", "max_exposure", "max
 
 class PolicyError(ValueError):
     """A `[[policy]]` rule that cannot be applied as written."""
-
-
-@dataclass(frozen=True)
-class Glob:
-    """One path or bucket glob. `*` is any name part, `**` any number of folders, `?` one
-    character. Starting with `/` or a scheme (`s3://`, `smb://`) it is anchored to the whole
-    location; otherwise it matches from any folder down (`Finance/**` anywhere). A glob
-    also covers everything below what it names (folders, archive members). `smb://`
-    locations compare without case, as Windows shares do."""
-
-    text: str
-    exact: re.Pattern[str]
-    folded: re.Pattern[str]
-
-    @classmethod
-    def parse(cls, text: str) -> Glob:
-        anchored = text.startswith("/") or "://" in text
-        body = _glob_regex(text.rstrip("/") or "/")  # `Finance/` names the folder too
-        pattern = ("" if anchored else rf"(?:.*[/{MEMBER_SEP}])?") + body + \
-            rf"(?:[/{MEMBER_SEP}].*)?"
-        return cls(text, re.compile(pattern, re.DOTALL),
-                   re.compile(pattern, re.DOTALL | re.IGNORECASE))
-
-    def matches(self, location: str) -> bool:
-        pattern = self.folded if location[:6].lower() == "smb://" else self.exact
-        return pattern.fullmatch(location) is not None
-
-
-def _glob_regex(text: str) -> str:
-    parts: list[str] = []
-    index = 0
-    while index < len(text):
-        if text.startswith("**/", index):
-            parts.append("(?:.*/)?")
-            index += 3
-        elif text.startswith("**", index):
-            parts.append(".*")
-            index += 2
-        elif text[index] == "*":
-            parts.append("[^/]*")
-            index += 1
-        elif text[index] == "?":
-            parts.append("[^/]")
-            index += 1
-        else:
-            parts.append(re.escape(text[index]))
-            index += 1
-    return "".join(parts)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,9 @@ class ScanProgress:
     statuses: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
     unavailable: list[str] = field(default_factory=list)
+    # Roots whose walk listed no file (empty, not mounted, or every file hidden by the
+    # globs), with how many locations the inventory held there from earlier runs.
+    empty_roots: dict[str, int] = field(default_factory=dict)
 
     def record(self, results: list[LocationResult]) -> None:
         self.files_done += 1
@@ -86,14 +89,22 @@ def _jobs(sources: list[str], config: Config, progress: ScanProgress,
         root = getattr(source, "root", None)
         if isinstance(root, str):
             roots.add(display_path(root))
+        listed = 0
         try:
             posture = source_posture(source)
             if posture is not None:
                 postures[posture.root] = posture
             for item in source.walk():
                 progress.files_found += 1
+                listed += 1
                 roots.add(item.root)
                 yield uri, item
+            warn_unused_globs(uri, source)
+            if listed == 0:
+                warn_empty(uri, source)
+                stored_root = display_path(root) if "://" not in uri else root
+                if isinstance(stored_root, str):
+                    progress.empty_roots[stored_root] = 0
         except SourceUnavailable as exc:
             # Not fully listed: nothing under it may be marked gone, and the run is incomplete.
             log.error("source unavailable: %s (%s)", display_uri(uri), exc)
@@ -102,6 +113,22 @@ def _jobs(sources: list[str], config: Config, progress: ScanProgress,
         finally:
             source.close()
     progress.walk_done = True
+
+
+def warn_unused_globs(uri: str, source: object) -> None:
+    globs = getattr(source, "globs", None)
+    for unused in globs.unused() if globs is not None else ():
+        log.warning("%s matched no file under %s", unused, display_uri(uri))
+
+
+def warn_empty(uri: str, source: object) -> None:
+    globs = getattr(source, "globs", None)
+    if globs is not None and globs.hidden:
+        log.warning("%s: --include/--exclude hid every one of the %d files listed: nothing "
+                    "read", display_uri(uri), globs.hidden)
+    else:
+        log.warning("%s: the walk listed no file: nothing read (an empty folder, or a share "
+                    "that is not mounted?)", display_uri(uri))
 
 
 class Walk:
@@ -247,6 +274,15 @@ def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bo
     return int(interrupted["id"]), bool(json.loads(interrupted["options"]).get("full"))
 
 
+def _count_read_before(inventory: Inventory, run_id: int, empty_roots: dict[str, int]) -> None:
+    """For each root that listed nothing: the locations earlier runs read there."""
+    for root in empty_roots:
+        empty_roots[root] = sum(1 for _ in inventory.unseen_locations(run_id, root))
+        if empty_roots[root]:
+            log.warning("%s listed nothing where earlier scans read %d locations", root,
+                        empty_roots[root])
+
+
 def _mark_unseen_gone(inventory: Inventory, run_id: int, roots: set[str], config: Config) -> int:
     """After a completed walk: what the walk would have listed but did not is gone.
     Locations the current --include/--exclude hide are left as they were."""
@@ -255,7 +291,7 @@ def _mark_unseen_gone(inventory: Inventory, run_id: int, roots: set[str], config
         for location in inventory.unseen_locations(run_id, root):
             top = location.split(MEMBER_SEP, 1)[0]
             relative = top[len(root):].lstrip("/") if top.startswith(root) else top
-            if matches_globs(relative, config.scan.include, config.scan.exclude):
+            if matches_globs(relative, config.scan.include, config.scan.exclude, top):
                 gone.append(location)
     inventory.mark_gone(gone, run_id)
     return len(gone)
@@ -304,6 +340,7 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
                     on_progress(progress)
             writer.flush()
             planner.flush()
+            _count_read_before(inventory, run_id, progress.empty_roots)
             progress.gone = _mark_unseen_gone(inventory, run_id, roots, config)
             inventory.set_meta(FINGERPRINT_KEY, fingerprint)
             inventory.set_meta(KEY_FORMAT_META, KEY_FORMAT)

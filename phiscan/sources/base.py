@@ -7,9 +7,11 @@ they mean. Extraction and detection never know which source produced the bytes.
 from __future__ import annotations
 
 import fnmatch
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
+from phiscan.globs import parsed_glob
 from phiscan.model import SourceItem
 
 
@@ -52,20 +54,56 @@ class Source(Protocol):
     def close(self) -> None: ...
 
 
-def matches_globs(relative_path: str, include: list[str], exclude: list[str]) -> bool:
-    """Include (empty = everything) then exclude, matched on the path below the root
-    and on the base name, so `*.csv` and `exports/**` both work."""
+def glob_hits(pattern: str, relative_path: str, location: str = "") -> bool:
+    """One `--include`/`--exclude` glob against one path: as `fnmatch` on the path below
+    the root or on the base name (`*.csv`, `backups/*`), or as a policy glob (one
+    definition, `phiscan.globs`): a folder names its whole tree (`Scans`, `Scans/`), and
+    a glob starting with `/` or a scheme is matched against the whole location."""
     name = relative_path.rsplit("/", 1)[-1]
+    if fnmatch.fnmatchcase(relative_path, pattern) or fnmatch.fnmatchcase(name, pattern):
+        return True
+    anchored = pattern.startswith("/") or "://" in pattern
+    target = location if anchored else relative_path
+    return bool(target) and parsed_glob(pattern).matches(target)
 
-    def hit(patterns: list[str]) -> bool:
-        return any(
-            fnmatch.fnmatchcase(relative_path, pattern) or fnmatch.fnmatchcase(name, pattern)
-            for pattern in patterns
-        )
 
-    if include and not hit(include):
+def matches_globs(relative_path: str, include: list[str], exclude: list[str],
+                  location: str = "") -> bool:
+    """Include (empty = everything) then exclude (`glob_hits`)."""
+    if include and not any(glob_hits(p, relative_path, location) for p in include):
         return False
-    return not hit(exclude)
+    return not any(glob_hits(p, relative_path, location) for p in exclude)
+
+
+class PathFilter:
+    """A walk's `--include`/`--exclude` (`matches_globs`), counting the files each glob
+    took in or left out and the files hidden, so the scan can warn about a glob that
+    matched nothing and a walk whose every file the globs hid."""
+
+    def __init__(self, include: list[str], exclude: list[str]) -> None:
+        self.include = list(include)
+        self.exclude = list(exclude)
+        self.used: Counter[tuple[str, str]] = Counter()
+        self.hidden = 0
+
+    def admits(self, relative_path: str, location: str = "") -> bool:
+        if self.include:
+            taken = [p for p in self.include if glob_hits(p, relative_path, location)]
+            self.used.update(("include", p) for p in taken)
+            if not taken:
+                self.hidden += 1
+                return False
+        left_out = [p for p in self.exclude if glob_hits(p, relative_path, location)]
+        self.used.update(("exclude", p) for p in left_out)
+        if left_out:
+            self.hidden += 1
+        return not left_out
+
+    def unused(self) -> list[str]:
+        """`--include X` / `--exclude Y` for each glob that matched no file."""
+        return [f"--{kind} {pattern}" for kind, patterns in (("include", self.include),
+                                                            ("exclude", self.exclude))
+                for pattern in patterns if not self.used[(kind, pattern)]]
 
 
 def too_large_reason(size: int) -> str:

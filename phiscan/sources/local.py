@@ -12,10 +12,10 @@ from pathlib import Path
 from phiscan.config import Config
 from phiscan.model import SourceItem
 from phiscan.sources.base import (
+    PathFilter,
     SourceReadError,
     SourceReadUnavailable,
     SourceUnavailable,
-    matches_globs,
 )
 from phiscan.sources.exposure import LocalExposure
 
@@ -82,6 +82,7 @@ class LocalSource:
         self.scan_config = config.scan
         self.root_identity = _identity(self.root)
         self.exposure = LocalExposure()
+        self.globs = PathFilter(config.scan.include, config.scan.exclude)
         self.ignored: set[tuple[int, int]] = set()  # folders never listed (the scan's output)
 
     def ignore(self, folder: str) -> None:
@@ -185,7 +186,7 @@ class LocalSource:
                 return None
             visited_dirs.add(key)
             return path
-        if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
+        if not self.globs.admits(relative, display_path(path)):
             return None
         return self._file_item(path, link_stat)
 
@@ -207,7 +208,7 @@ class LocalSource:
             if is_within(os.path.realpath(os.path.dirname(path)), target):
                 return self._skip(path, "symlink loop")
             return self._skip(path, "symlink to a folder inside the root: listed at its own path")
-        if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
+        if not self.globs.admits(relative, display_path(path)):
             return None
         return self._file_item(path, target_stat)
 

@@ -21,10 +21,10 @@ import botocore.exceptions
 from phiscan.config import Config, ConfigError, S3Config
 from phiscan.model import Exposure, ExposureLevel, SourceItem
 from phiscan.sources.base import (
+    PathFilter,
     SourceReadError,
     SourceReadUnavailable,
     SourceUnavailable,
-    matches_globs,
     read_bounded,
     too_large_reason,
 )
@@ -113,6 +113,7 @@ class S3Source:
         self.bucket, self.prefix = parse_s3_uri(uri)
         self.root = f"s3://{self.bucket}/{self.prefix}"
         self.scan_config = config.scan
+        self.globs = PathFilter(config.scan.include, config.scan.exclude)
         self.s3_config = config.s3
         self.per_file_timeout = config.limits.per_file_timeout_seconds
         self._client: Any = None
@@ -153,7 +154,7 @@ class S3Source:
             return None  # a console "folder" marker, not a file
         relative = key[len(directory_prefix):] if key.startswith(directory_prefix) else ""
         relative = relative or posixpath.basename(key)
-        if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
+        if not self.globs.admits(relative, f"s3://{self.bucket}/{key}"):
             return None
         storage_class = entry.get("StorageClass", "STANDARD")
         reason = None

@@ -44,9 +44,9 @@ from smbprotocol.security_descriptor import AccessMask
 from phiscan.config import Config, ConfigError, SmbConfig, env_or
 from phiscan.model import Exposure, ExposureLevel, SourceItem
 from phiscan.sources.base import (
+    PathFilter,
     SourceReadError,
     SourceUnavailable,
-    matches_globs,
     read_bounded,
     too_large_reason,
 )
@@ -151,6 +151,7 @@ class SmbSource:
         self.uri = uri
         self.target = parse_smb_uri(uri, config.smb.port)
         self.root = self.target.location(self.target.path)
+        self.globs = PathFilter(config.scan.include, config.scan.exclude)
         self.scan_config = config.scan
         self.max_depth = max(1, config.smb.max_depth)
         self._options = session_options(self.target, config.smb)
@@ -245,7 +246,7 @@ class SmbSource:
         if attributes & FileAttributes.FILE_ATTRIBUTE_REPARSE_POINT:
             return self._skip(path, "reparse point (link) not followed")
         relative = self._relative(path)
-        if not matches_globs(relative, self.scan_config.include, self.scan_config.exclude):
+        if not self.globs.admits(relative, self.target.location(path)):
             return None
         return self._file_item(path, info.file_name, info.end_of_file,
                                _timestamp(info.last_write_time), attributes)
