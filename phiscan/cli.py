@@ -1,8 +1,8 @@
 """The `phiscan` command line: the app and its commands' registration.
 
 Each command lives in its own module in `phiscan/commands/`. Exit codes
-(`phiscan.commands.console`): 0 completed; 1 completed with special-category findings
-and --fail-on-findings; 2 usage or configuration error; 3 the scan did not complete.
+(`phiscan.commands.console`): 0 completed; 1 completed and a --fail-on-* condition
+holds; 2 usage or configuration error; 3 the scan did not complete.
 
 Importing this module and registering the commands stays light: Presidio, spaCy, the
 readers, the sources' clients and Dask are imported inside the commands that use them
@@ -19,8 +19,9 @@ from phiscan.logs import scrub_warnings, scrubbed_excepthook, scrubbed_thread_ex
 
 HELP = (
     "Find special-category health data on shares and buckets, and scope who a leak "
-    "touched.\n\nExit codes: 0 completed; 1 completed with special-category findings "
-    "(with --fail-on-findings); 2 usage or configuration error; 3 scan did not complete."
+    "touched.\n\nExit codes: 0 completed; 1 completed and a --fail-on-findings, "
+    "--fail-on-violations or --fail-on-risk condition holds; 2 usage or configuration "
+    "error; 3 scan did not complete (interrupted, source unavailable)."
 )
 
 

@@ -88,3 +88,52 @@ def test_include_and_exclude_name_folders_as_policy_globs_and_say_when_they_matc
     assert f"--exclude Archive matched no file under {share}" in hidden.stderr
     assert f"{share}: --include/--exclude hid every one of the 4 files listed" in hidden.stderr
     assert hidden.returncode == 3, hidden.stderr
+
+
+KEY_SAFE_LIST = ("Mrs Edith Hargreaves, 4 Mill Lane HX3 7DJ - KS 4471\n"
+                 "Mr Albert Duckworth, 9 Mill Lane HX3 7DJ - KS 2290\n")
+FINANCE_RULE = """[[policy]]
+name = "finance-no-special-category"
+paths = ["Finance"]
+forbid = ["special_category"]
+"""
+
+
+def test_quiet_still_prints_errors_and_violations_and_fail_on_risk(tmp_path):
+    share, out = tmp_path / "share", tmp_path / "out"
+    (share / "Finance").mkdir(parents=True)
+    (share / "Finance" / "refund.txt").write_text(NOTE)
+    (share / "keysafes.txt").write_text(KEY_SAFE_LIST)
+    (share / "broken.zip").write_bytes(b"PK\x03\x04" + b"\x14\x00\x00\x00\x08\x00" + b"\xff" * 40)
+    config = tmp_path / "cfg.toml"
+    config.write_text(FINANCE_RULE)
+    quiet = scan(share, out, "-q", "--config", str(config), "--fail-on-violations")
+    assert quiet.returncode == 1, quiet.stderr
+    assert quiet.stdout == ""
+    assert f"error: {share}/broken.zip: corrupt zip" in quiet.stderr
+    assert ("policy violations: 1 at 1 locations (finance-no-special-category 1)"
+            in quiet.stderr)
+    loud = scan(share, out, "--config", str(config))
+    assert loud.returncode == 0, loud.stderr
+    table = {line.strip("│┃ ").split("│")[0].strip(): line.split("│")[-2].strip()
+             for line in loud.stdout.splitlines() if line.count("│") == 3}
+    assert table["policy violations"] == "1"
+    assert table["rule finance-no-special-category"] == "1"
+    rows = {Path(row).name: row for row in locations(out)}
+    assert set(rows) == {"refund.txt", "keysafes.txt", "broken.zip"}
+    risks = {Path(json.loads(line)["location"]).name: json.loads(line)["risk"]
+             for line in (out / "files.jsonl").read_text().splitlines()}
+    assert risks["keysafes.txt"] == "critical"
+    (share / "Finance" / "refund.txt").unlink()
+    # a share of key-safe lists only: nothing special-category, every list critical
+    assert scan(share, out, "-q", "--fail-on-findings").returncode == 0
+    critical = scan(share, out, "-q", "--fail-on-risk", "critical")
+    assert critical.returncode == 1, critical.stderr
+    assert "1 locations at risk critical or above" in critical.stderr
+    assert scan(share, out, "-q", "--fail-on-risk", "high").returncode == 1
+    (share / "keysafes.txt").write_text(CLEAN)
+    assert scan(share, out, "-q", "--fail-on-risk", "low").returncode == 0
+    wrong = scan(share, out, "-q", "--fail-on-risk", "severe")
+    assert wrong.returncode == 2
+    assert "--fail-on-risk must be one of low, medium, high, critical, not 'severe'" in (
+        wrong.stderr)

@@ -108,6 +108,17 @@ def summary_table(summary: dict) -> Table:
         ("locations", summary["locations"]),
         *indented(summary["status"]),
         ("special-category locations", summary["special_category_locations"]),
+        ("policy violations", (summary.get("policy_violations") or {}).get("total", 0)),
+        *indented((summary.get("policy_violations") or {}).get("by_rule", {}), "rule "),
         *indented(summary["risk"], "risk "),
         *indented(summary["entities"]),
     ])
+
+
+def violations_line(summary: dict) -> str:
+    """`5 at 4 locations (finance-no-special-category 1, home-access-only 4)`, or `0`."""
+    counts = summary.get("policy_violations") or {}
+    if not counts.get("total"):
+        return "0"
+    rules = ", ".join(f"{rule} {count}" for rule, count in counts["by_rule"].items())
+    return f"{counts['total']} at {counts['locations']} locations ({rules})"

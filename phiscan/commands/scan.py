@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,11 +26,14 @@ from phiscan.commands.console import (
     load_or_exit,
     prepare_output,
     summary_table,
+    usage_error,
+    violations_line,
 )
 from phiscan.config import Config, ConfigError
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import is_disk_full
 from phiscan.logs import setup_logging
+from phiscan.model import RISK_ORDER, Risk
 from phiscan.scan.progress import progress_display
 
 if TYPE_CHECKING:
@@ -68,6 +72,11 @@ def scan(
     fail_on_violations: Annotated[
         bool, typer.Option(help="Exit 1 when any location breaks a \\[\\[policy]] rule.")
     ] = False,
+    fail_on_risk: Annotated[
+        str | None, typer.Option(
+            help="Exit 1 when any location's risk is LEVEL or above (low, medium, high, "
+                 "critical).", metavar="LEVEL")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
     debug: Annotated[bool, typer.Option(help="Verbose logs (never values).")] = False,
     workers: Annotated[
@@ -104,6 +113,7 @@ def scan(
         config.scan.follow_symlinks = True
     if no_ocr:
         config.ocr.enabled = False
+    risk_floor = parse_risk(fail_on_risk)
     missing = [s for s in sources if "://" not in s and not Path(s).exists()]
     if missing:
         err_console.print(f"[red]no such source:[/red] {escape(', '.join(missing))}")
@@ -111,7 +121,7 @@ def scan(
     prepare_output(out)
     with output_lock(out, "scan"):
         scan_locked(sources, out, config, quiet=quiet, debug=debug, full=full, resume=resume,
-                    fail_on=(fail_on_findings, fail_on_violations))
+                    fail_on=FailOn(fail_on_findings, fail_on_violations, risk_floor))
 
 
 @contextmanager
@@ -153,10 +163,44 @@ def refuse_to_pass_nothing_read(outcome: ScanOutcome) -> None:
         raise typer.Exit(EXIT_INCOMPLETE)
 
 
+@dataclass(frozen=True)
+class FailOn:
+    """What makes a completed scan exit 1: special-category data, a policy violation,
+    a location at or above a risk level."""
+
+    findings: bool = False
+    violations: bool = False
+    risk: Risk | None = None
+
+    def any(self) -> bool:
+        return self.findings or self.violations or self.risk is not None
+
+
+def parse_risk(level: str | None) -> Risk | None:
+    if level is None:
+        return None
+    if level not in RISK_ORDER[1:]:
+        raise usage_error(f"--fail-on-risk must be one of {', '.join(RISK_ORDER[1:])}, "
+                          f"not {level!r}")
+    return Risk(level)
+
+
+def at_or_above(summary: dict, floor: Risk) -> int:
+    """How many locations are at `floor` risk or above."""
+    levels = RISK_ORDER[RISK_ORDER.index(floor):]
+    return sum(summary.get("risk", {}).get(str(level), 0) for level in levels)
+
+
+def report_violations(summary: dict) -> None:
+    """Policy violations on the console and in the log, also with --quiet."""
+    if (summary.get("policy_violations") or {}).get("total"):
+        log.warning("policy violations: %s", violations_line(summary))
+
+
 def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, debug: bool,
-                full: bool, resume: bool, fail_on: tuple[bool, bool]) -> None:
-    """The scan command once it holds the output folder's lock. `fail_on`: (findings,
-    violations), the conditions that make a completed scan exit 1."""
+                full: bool, resume: bool, fail_on: FailOn) -> None:
+    """The scan command once it holds the output folder's lock. `fail_on`: the
+    conditions that make a completed scan exit 1."""
     setup_logging(out, quiet=quiet, debug=debug)
     from phiscan.scan.runner import has_special_category, has_violations, run_scan
 
@@ -182,16 +226,20 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
     if not quiet:
         console.print(summary_table(outcome.summary))
         console.print(f"inventory: {escape(str(out / 'inventory.sqlite'))}")
+    report_violations(outcome.summary)
     if outcome.summary["run"]["status"] == "interrupted":
         report_interrupted(received, outcome)
     if outcome.summary["run"]["status"] != "completed":
         raise typer.Exit(EXIT_INCOMPLETE)
-    if any(fail_on):
+    if fail_on.any():
         refuse_to_pass_nothing_read(outcome)
-    fail_on_findings, fail_on_violations = fail_on
-    if fail_on_findings and has_special_category(outcome.summary):
+    if fail_on.findings and has_special_category(outcome.summary):
         raise typer.Exit(EXIT_FINDINGS)
-    if fail_on_violations and has_violations(outcome.summary):
+    if fail_on.violations and has_violations(outcome.summary):
+        raise typer.Exit(EXIT_FINDINGS)
+    if fail_on.risk is not None and at_or_above(outcome.summary, fail_on.risk):
+        log.warning("%d locations at risk %s or above", at_or_above(outcome.summary,
+                                                                     fail_on.risk), fail_on.risk)
         raise typer.Exit(EXIT_FINDINGS)
 
 

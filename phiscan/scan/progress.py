@@ -30,11 +30,12 @@ LOG_EVERY_SECONDS = 10.0
 
 def log_unread(results: list[LocationResult]) -> None:
     """A location that was not read, in the log as in `files.csv`: its status and reason
-    (reasons never hold a value). Errors at INFO, so the log says what a scan could not
-    read; skips at DEBUG, since a share may hold thousands of files of no readable type."""
+    (reasons never hold a value). Errors at WARNING, so the log and the console, also
+    with `--quiet`, say what a scan could not read; skips at DEBUG, since a share may
+    hold thousands of files of no readable type."""
     for result in results:
         if result.status == "error":
-            locations_log.info("error: %s: %s", result.location, result.reason)
+            locations_log.warning("error: %s: %s", result.location, result.reason)
         elif result.status == "skipped":
             locations_log.debug("skipped: %s: %s", result.location, result.reason)
 
