@@ -387,3 +387,33 @@ def test_a_file_no_longer_read_is_not_called_clean(open_tree):
     assert {name: items for name, items in changes.items() if items} == {
         "no_longer_read": changes["no_longer_read"]}
     assert_nothing_raw(people, result.stdout)
+
+
+def test_a_violation_at_a_file_no_longer_read_is_not_resolved(open_tree):
+    """A file breaking a rule that now fails to parse: its violation is listed as at a
+    location no longer read, never as resolved; a file deleted resolves its own."""
+    share = open_tree / "unread-violation-share"
+    people = Share(open_tree)
+    record = write(share / "Finance" / "patient.json", json.dumps(
+        {"patient": people.names["kept"], "nhs_number": people.nhs["kept"],
+         "condition": "type 2 diabetes", "medication": "metformin"}))
+    deleted = write(share / "Finance" / "refund.txt",
+                    f"Refund for {people.names['kept']}, NHS {people.nhs['kept']}, asthma.\n")
+    config = open_tree / "unread-violation.toml"
+    config.write_text('[[policy]]\nname = "finance-no-health"\npaths = ["Finance"]\n'
+                      'forbid = ["health"]\n')
+    out = open_tree / "unread-violation-out"
+    scan(share, out)
+    record.write_text(record.read_text()[:40])
+    deleted.unlink()
+    scan(share, out)
+    result = run_cli("diff", str(out), "--format", "json", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    violations = json.loads(result.stdout)["violations"]
+    assert [item["location"] for item in violations["resolved"]] == [str(deleted)]
+    assert [item["location"] for item in violations["no_longer_read"]] == [str(record)]
+    text = run_cli("diff", str(out), "--config", str(config))
+    assert "violations resolved: 1\n" in text.stdout
+    assert ("violations at locations no longer read (not known to be resolved): 1\n"
+            in text.stdout)
+    assert_nothing_raw(people, result.stdout + text.stdout)

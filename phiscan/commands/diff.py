@@ -100,7 +100,9 @@ def _violation_lines(violations: dict, limit: int) -> list[str]:
         return ["policy: no [[policy]] rules in the config (give diff the scans' --config to "
                 "compare violations)"]
     lines = []
-    for name, heading in (("new", "new policy violations"), ("resolved", "violations resolved")):
+    for name, heading in (("new", "new policy violations"), ("resolved", "violations resolved"),
+                          ("no_longer_read", "violations at locations no longer read (not "
+                                             "known to be resolved)")):
         lines.append(f"{heading}: {len(violations[name])}")
         lines += _capped([f"  {item['location']}  {item['rule']}: {item['reason']}"
                           for item in violations[name]], limit)

@@ -187,16 +187,21 @@ def people_changes(old: list[Individual], new: list[Individual]) -> dict:
     }
 
 
-def violation_changes(old: Side, new: Side, rules: list[PolicyRule]) -> dict:
+def violation_changes(old: Side, new: Side, rules: list[PolicyRule],
+                      unread: set[str]) -> dict:
     """The config's `[[policy]]` rules applied to both sides (the same rules, so what
-    changed is the data, never the rules): violations new on NEW, and those resolved."""
+    changed is the data, never the rules): violations new on NEW, those resolved, and
+    those on locations NEW no longer read (`unread`: skipped or error now), which are
+    not known to be resolved: nothing found is not nothing read."""
     before = {(item.location, item.violation.rule): item.record()
               for item in violations_at(rules, old.scope.locations)}
     after = {(item.location, item.violation.rule): item.record()
              for item in violations_at(rules, new.scope.locations)}
+    ended = sorted(before.keys() - after.keys())
     return {"rules": len(rules), "old_total": len(before), "new_total": len(after),
             "new": [after[key] for key in sorted(after.keys() - before.keys())],
-            "resolved": [before[key] for key in sorted(before.keys() - after.keys())]}
+            "resolved": [before[key] for key in ended if key[0] not in unread],
+            "no_longer_read": [before[key] for key in ended if key[0] in unread]}
 
 
 def _side_section(side: Side) -> dict:
@@ -217,5 +222,6 @@ def build_diff(old: Side, new: Side, rules: list[PolicyRule]) -> dict:
         "counts": {name: len(items) for name, items in changes.items()},
         "locations": changes,
         "people": people_changes(old.scope.individuals, new.scope.individuals),
-        "violations": violation_changes(old, new, rules),
+        "violations": violation_changes(
+            old, new, rules, {item["location"] for item in changes["no_longer_read"]}),
     }

@@ -59,7 +59,9 @@ def _violations(violations: dict) -> str:
         f"<h2>{title} ({len(violations[name])})</h2>"
         + _table(violations[name], ("rule", "reason"), "location")
         for name, title in (("new", "New policy violations"),
-                            ("resolved", "Policy violations resolved")))
+                            ("resolved", "Policy violations resolved"),
+                            ("no_longer_read", "Policy violations at locations no longer "
+                                               "read (not known to be resolved)")))
 
 
 def _side(name: str, side: dict) -> str:
