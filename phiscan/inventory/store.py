@@ -652,6 +652,49 @@ class Inventory:
         self._record_states(run_id, ids)
         return len(ids)
 
+    def top_locations_under(self, folder: str) -> dict[str, tuple[int, float, str, tuple]]:
+        """Present top-level locations below `folder` (a location): size, mtime, exposure
+        level and principals."""
+        low = folder.rstrip("/") + "/"
+        rows = self.db.execute(
+            "SELECT location, size, modified, exposure, exposure_principals FROM locations"
+            " WHERE gone=0 AND parent IS NULL AND location >= ? AND location < ?",
+            (low, low[:-1] + "0"))
+        return {row[0]: (row[1], row[2], row[3], tuple(json.loads(row[4]))) for row in rows}
+
+    def stored_results(self, top: str) -> list[LocationResult]:
+        """A present location and its members as results, with the findings stored for
+        them (labels as stored: they went through detection once), container first: what
+        writing them again needs when only who can read them changed."""
+        rows = self.db.execute(
+            f"SELECT id, {', '.join(LOCATION_COLUMNS)} FROM locations WHERE gone=0 AND"
+            " (location=? OR (location >= ? AND location < ?)) ORDER BY location",
+            (top, top + MEMBER_SEP, top + chr(ord(MEMBER_SEP) + 1))).fetchall()
+        results = []
+        for row in rows:
+            stored = StoredLocation.from_values(tuple(row)[1:])
+            results.append(LocationResult(
+                stored.location, Status(stored.status), stored.reason, stored.size,
+                stored.modified, stored.etag, stored.root, stored.parent, stored.extractor,
+                stored.chars, stored.ocr_pages, self._stored_findings(row[0]),
+                stored.categories, stored.special_category, Risk(stored.risk),
+                Exposure(ExposureLevel(stored.exposure), tuple(stored.exposure_principals),
+                         stored.exposure_reason)))
+        return results
+
+    def _stored_findings(self, location_id: int) -> list[Finding]:
+        def label(text: str | None) -> Label | None:
+            return None if text is None else Label(text)
+
+        return [Finding(entity_type, score, recognizer, label(where), start, end, masked,
+                        value_hash, label(record), label(field), bool(test_data), False, role,
+                        kind)
+                for (entity_type, score, recognizer, where, start, end, record, field, masked,
+                     value_hash, test_data, role, kind) in self.db.execute(
+                    "SELECT entity_type, score, recognizer, position, start, end, record, field,"
+                    " masked, value_hash, test_data, role, kind FROM findings"
+                    " WHERE location_id=? ORDER BY id", (location_id,))]
+
     def locations(self, include_gone: bool = False) -> Iterator[StoredLocation]:
         query = f"SELECT {', '.join(LOCATION_COLUMNS)} FROM locations"
         if not include_gone:

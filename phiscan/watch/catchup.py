@@ -24,7 +24,7 @@ from phiscan.inventory.store import Inventory
 from phiscan.model import SourceItem
 from phiscan.sources.local import LocalSource, display_path
 from phiscan.watch.alerts import Identity
-from phiscan.watch.messages import Gone, Moved, WorkItem
+from phiscan.watch.messages import Gone, Moved, Reexpose, WorkItem
 from phiscan.watch.settle import RootMap, put_until
 
 log = logging.getLogger("phiscan.watch")
@@ -36,16 +36,20 @@ class CatchUpCounts:
     queued: int = 0
     gone: int = 0
     renamed: int = 0
+    reexposed: int = 0
 
 
-def known_locations(out_dir: Path, root: str) -> dict[str, tuple[int, float]]:
-    """Top-level inventory locations below root that are not gone: size and mtime."""
-    low = display_path(root).rstrip("/") + "/"
+def known_locations(out_dir: Path, root: str) -> dict[str, tuple[int, float, str, tuple]]:
+    """Top-level inventory locations below root that are not gone: size, mtime, exposure
+    level and principals."""
     with Inventory(out_dir, readonly=True) as inventory:
-        rows = inventory.db.execute(
-            "SELECT location, size, modified FROM locations WHERE gone=0 AND parent IS NULL"
-            " AND location >= ? AND location < ?", (low, low[:-1] + "0"))
-        return {row[0]: (row[1], row[2]) for row in rows}
+        return inventory.top_locations_under(display_path(root))
+
+
+def exposure_changed(item: SourceItem, stored: tuple[int, float, str, tuple]) -> bool:
+    """Re-permissioned since it was stored (chmod, chown, setfacl, on it or a folder above)."""
+    return item.exposure is not None and (str(item.exposure.level),
+                                          item.exposure.principals) != stored[2:]
 
 
 class CatchUp:
@@ -66,8 +70,9 @@ class CatchUp:
             if self.stop.is_set():
                 break
             self._catch_up_root(root)
-        log.info("catch-up: %d files walked, %d queued, %d gone, %d renamed",
-                 self.counts.walked, self.counts.queued, self.counts.gone, self.counts.renamed)
+        log.info("catch-up: %d files walked, %d queued, %d gone, %d renamed, %d "
+                 "re-permissioned", self.counts.walked, self.counts.queued, self.counts.gone,
+                 self.counts.renamed, self.counts.reexposed)
         return self.counts
 
     def _catch_up_root(self, root: str) -> None:
@@ -81,7 +86,11 @@ class CatchUp:
             self.counts.walked += 1
             seen.add(item.location)
             stored = known.get(item.location)
-            if stored == (item.size, item.modified):
+            if stored is not None and stored[:2] == (item.size, item.modified):
+                if exposure_changed(item, stored):
+                    if not put_until(self.inbox, Reexpose(item.handle), self.stop):
+                        return
+                    self.counts.reexposed += 1
                 continue
             if stored is None:
                 self._carry_if_renamed(item)

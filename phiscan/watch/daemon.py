@@ -19,26 +19,37 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from phiscan import __version__
-from phiscan.config import Config
+from phiscan.config import Config, RiskConfig
+from phiscan.detect.classify import classify
 from phiscan.inventory.exports import write_exports
 from phiscan.inventory.lock import output_lock
-from phiscan.inventory.store import Inventory
-from phiscan.model import Status
+from phiscan.inventory.store import NOT_READ_REASON, Inventory
+from phiscan.model import LocationResult, Status
 from phiscan.policy.record import record_result_violations, record_violations
 from phiscan.policy.rules import PolicyRule
 from phiscan.scan.progress import log_unread
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
 from phiscan.sources.base import SourceUnavailable
-from phiscan.sources.local import LocalSource
+from phiscan.sources.exposure import LocalExposure
+from phiscan.sources.local import LocalSource, display_path, local_path
 from phiscan.watch.alerts import Alerter, Identity
 from phiscan.watch.catchup import CatchUp, CatchUpCounts, start_catch_up
 from phiscan.watch.channels import AlertChannels
-from phiscan.watch.messages import Gone, Message, Moved, Scanned, TreeGone, TreeMoved
+from phiscan.watch.messages import (
+    Control,
+    Gone,
+    Message,
+    Moved,
+    Reexpose,
+    ReexposeTree,
+    Scanned,
+    TreeGone,
+)
 from phiscan.watch.observers import (
     ForwardingHandler,
     plan_watches,
@@ -61,11 +72,14 @@ class Writer:
     """Applies messages in order: the single writer of the inventory and alert state."""
 
     def __init__(self, inventory: Inventory, alerter: Alerter, run_id: int,
-                 rules: list[PolicyRule]) -> None:
+                 rules: list[PolicyRule], risk: RiskConfig,
+                 rescan: Callable[[str], None]) -> None:
         self.inventory = inventory
         self.alerter = alerter
         self.run_id = run_id
         self.rules = rules
+        self.risk = risk
+        self.rescan = rescan  # a path whose content changed too: scanned once it settles
         self.counts: Counter[str] = Counter()
         self.dirty = False
 
@@ -85,31 +99,73 @@ class Writer:
         for scanned in batch:
             still_there, identity = _still_there(scanned)
             if still_there:
-                current.append((scanned, identity))
+                current.append((scanned.results, identity))
         self.counts["stale"] += len(batch) - len(current)
+        for results, _identity in current:
+            self.counts[str(results[0].status)] += 1
+            self.counts["locations"] += len(results)
+        self._store(current)
+
+    def _store(self, current: list[tuple[list[LocationResult], Identity | None]],
+               log_errors: bool = True) -> None:
+        """Write locations (each with its members), check the rules, raise alerts."""
         if not current:
             return
-        containers = [s.item.location for s, _ in current if len(s.results) > 1]
+        containers = [results[0].location for results, _ in current if len(results) > 1]
         if containers:  # members that left the archive must not linger
             self.inventory.mark_gone(containers, self.run_id)
-        results = [r for s, _ in current for r in s.results]
+        results = [r for rs, _ in current for r in rs]
         self.inventory.write_results(self.run_id, results)
-        log_unread(results)
+        if log_errors:
+            log_unread(results)
         violations = record_result_violations(self.inventory, self.rules, results)
         pairs: list = []
-        for scanned, identity in current:
-            self.counts[str(scanned.results[0].status)] += 1
-            self.counts["locations"] += len(scanned.results)
-            pairs.append((scanned.results[0], identity))
-            pairs.extend((member, None) for member in scanned.results[1:])
+        for location_results, identity in current:
+            pairs.append((location_results[0], identity))
+            pairs.extend((member, None) for member in location_results[1:])
         scanned = {r.location for r in results if r.status == Status.SCANNED}
         self.counts["alerts"] += self.alerter.on_results(
             pairs, {location: found for location, found in violations.items()
                     if location in scanned})
         self.dirty = True
 
-    def _control(self, message: Gone | Moved | TreeGone | TreeMoved) -> None:
-        if isinstance(message, Gone):
+    def _reexpose(self, path: str) -> None:
+        """Who can read a stored file, read again; when it changed, its stored findings
+        (and its members') are classified again with it and written: risk, alerts and
+        `max_exposure` rules follow, and the content is not read. A file whose size or
+        mtime changed too is scanned again instead."""
+        results = self.inventory.stored_results(display_path(path))
+        if not results or results[0].exposure is None or (
+                results[0].exposure.reason == NOT_READ_REASON):
+            return  # not stored, or a row the walk made without reading (a link)
+        try:
+            stat_result = os.lstat(path)
+        except OSError:
+            return  # gone: its own event says so
+        if (stat_result.st_size, stat_result.st_mtime) != (results[0].size,
+                                                           results[0].modified):
+            self.rescan(path)
+            return
+        exposure = LocalExposure().of(path)
+        if exposure == results[0].exposure:
+            return
+        for result in results:
+            result.exposure = exposure
+            result.categories, result.special_category, result.risk = classify(
+                result.findings, self.risk, exposure)
+        identity = Identity(stat_result.st_dev, stat_result.st_ino, stat_result.st_size,
+                            stat_result.st_mtime)
+        self.counts["reexposed"] += 1
+        self._store([(results, identity)], log_errors=False)
+
+    def _control(self, message: Control) -> None:
+        if isinstance(message, Reexpose):
+            self._reexpose(message.path)
+        elif isinstance(message, ReexposeTree):
+            for location in sorted(self.inventory.top_locations_under(
+                    display_path(message.directory))):
+                self._reexpose(local_path(location))
+        elif isinstance(message, Gone):
             self.inventory.mark_gone([message.location], self.run_id)
             self.alerter.forget(message.location)
             self.counts["gone"] += 1
@@ -182,11 +238,12 @@ class WatchDaemon:
         self.alerter = Alerter(self.out_dir, self.channels)
         record_violations(self.inventory, self.config.policy)  # the rules may have changed
         self.alerter.reconcile(self.inventory)
-        self.writer = Writer(self.inventory, self.alerter, self.run_id, self.config.policy)
         self._install_signal_handlers()
         self.debouncer = Debouncer(self.roots, self.watch.settle_seconds, self.watch.max_pending,
                                    self.work, self.inbox, self.stop, self._request_resync,
                                    self._walk_new_folder)
+        self.writer = Writer(self.inventory, self.alerter, self.run_id, self.config.policy,
+                             self.config.risk, self.debouncer.rescan)
         self.observers, self.plans = start_observers(
             plan_watches(self.roots.roots, self.watch),
             ForwardingHandler(self.debouncer.on_event), self.watch)

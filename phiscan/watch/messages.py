@@ -43,10 +43,26 @@ class TreeMoved:
 
 
 @dataclass(frozen=True)
+class Reexpose:
+    """A file's permissions may have changed (chmod, chown, setfacl): who can read it is
+    read again and its stored findings re-classified, without reading its content."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class ReexposeTree:
+    """The same for every stored file below a folder whose permissions changed (a file
+    is only as readable as the folders above it)."""
+
+    directory: str
+
+
+@dataclass(frozen=True)
 class Scanned:
     item: SourceItem
     results: list[LocationResult]
 
 
-Control = Gone | Moved | TreeGone | TreeMoved
+Control = Gone | Moved | TreeGone | TreeMoved | Reexpose | ReexposeTree
 Message = Control | Scanned

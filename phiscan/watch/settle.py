@@ -23,7 +23,16 @@ from dataclasses import dataclass, field
 from watchdog.events import FileSystemEvent
 
 from phiscan.sources.local import display_path, reached_through_link
-from phiscan.watch.messages import Control, Gone, Moved, TreeGone, TreeMoved, WorkItem
+from phiscan.watch.messages import (
+    Control,
+    Gone,
+    Moved,
+    Reexpose,
+    ReexposeTree,
+    TreeGone,
+    TreeMoved,
+    WorkItem,
+)
 
 log = logging.getLogger("phiscan.watch")
 
@@ -127,6 +136,11 @@ class Debouncer:
             if len(self.pending) + len(self.controls) > self.max_pending:
                 self._overflow()
 
+    def rescan(self, path: str) -> None:
+        """Scan `path` again once it settles (the writer found it changed)."""
+        with self.lock:
+            self._touch(path)
+
     def _touch(self, path: str, closed: bool = False) -> None:
         entry = self.pending.get(path)
         if entry is None:
@@ -138,6 +152,9 @@ class Debouncer:
                     in_source: bool, in_destination: bool) -> None:
         if kind in ("created", "modified", "closed"):
             self._touch(source, closed=kind == "closed")
+        elif kind == "attrib":
+            if in_source:
+                self.controls.append(Reexpose(source))
         elif kind == "deleted":
             self.pending.pop(source, None)
             self.controls.append(Gone(display_path(source)))
@@ -154,6 +171,9 @@ class Debouncer:
                          in_source: bool, in_destination: bool) -> None:
         if kind == "created":
             self.dirs_to_walk.append(source)
+        elif kind == "attrib":
+            if in_source:
+                self.controls.append(ReexposeTree(source))
         elif kind == "deleted":
             self._drop_under(source)
             self.controls.append(TreeGone(display_path(source)))
