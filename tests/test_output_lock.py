@@ -10,6 +10,7 @@ import json
 import random
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -82,6 +83,8 @@ def test_the_watch_daemon_holds_its_folder_until_it_ends_even_by_kill_9(tmp_path
                            "--reveal"),
                    run_cli("report", str(out), "--html")]
         reading = run_cli("report", str(out), "--format", "json")
+        elsewhere = run_cli("report", str(out), "--ico", "--html", "--to",
+                            str(tmp_path / "reports"))
     finally:
         daemon.process.send_signal(signal.SIGKILL)
         daemon.process.wait(timeout=60)
@@ -89,6 +92,17 @@ def test_the_watch_daemon_holds_its_folder_until_it_ends_even_by_kill_9(tmp_path
         assert result.returncode == 2, result.args
         assert holder in one_line(result.stderr), result.args
     assert not (tmp_path / "people.csv").exists() and not (out / "report.html").exists()
+    assert refused[2].stdout == ""  # refused before the report was built and printed
+    assert "or write the report files elsewhere with --to FOLDER" in one_line(
+        refused[2].stderr)
+    # while the daemon writes DIR, the report files can go to another folder
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    reports = tmp_path / "reports"
+    assert sorted(path.name for path in reports.iterdir()) == [
+        "ico-art33.json", "ico-art33.md", "phiscan.lock", "report.html"]
+    assert stat.S_IMODE(reports.stat().st_mode) == 0o700
+    assert json.loads((reports / "ico-art33.json").read_text())["data_subjects"][
+        "approximate_number"] == 3
     assert reading.returncode == 0 and json.loads(reading.stdout)["individuals"]["total"] == 3
     after_kill = run_cli("scan", str(share), "--out", str(out), "--workers", "1", "--quiet")
     assert after_kill.returncode == 0, after_kill.stderr

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -10,12 +12,20 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from phiscan.commands.console import EXIT_USAGE, console, err_console, indented, measure_table
+from phiscan.commands.console import (
+    EXIT_USAGE,
+    console,
+    err_console,
+    indented,
+    measure_table,
+    usage_error,
+)
 from phiscan.config import ConfigError, load_config
-from phiscan.inventory.lock import output_lock
+from phiscan.inventory.lock import OutputBusy, output_lock
 from phiscan.scoping.html import HTML_REPORT, write_html
 from phiscan.scoping.ico import write_ico
 from phiscan.scoping.report import build_report, load_scope, without_cyclic_gc
+from phiscan.security.files import ensure_private_dir
 
 
 def people_table(report: dict) -> Table:
@@ -126,7 +136,8 @@ def policy_tables(report: dict, limit: int = SHOWN_VIOLATIONS) -> list[Table]:
 
 
 def report_command(
-    out_dir: Annotated[Path, typer.Argument(help="Scan output folder (holds inventory.sqlite).")],
+    out_dir: Annotated[Path, typer.Argument(
+        metavar="DIR", help="Scan output folder (holds inventory.sqlite).")],
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text (Rich tables) or json.")
     ] = "text",
@@ -135,6 +146,9 @@ def report_command(
     ] = False,
     html: Annotated[bool, typer.Option(
         "--html", help="Write report.html (one self-contained file) in DIR.")] = False,
+    to: Annotated[Path | None, typer.Option(
+        "--to", metavar="FOLDER", help="Write the --ico/--html files in FOLDER (created "
+        "0700) instead of DIR: while `phiscan watch` or a scan writes DIR.")] = None,
     config_path: Annotated[Path | None, typer.Option(
         "--config", "-c", help="TOML config (\\[scoping] rules).")] = None,
 ) -> None:
@@ -143,11 +157,11 @@ def report_command(
     # tables are freed: switched on between loading the scope and building the report,
     # its first pass walked the millions of objects just made (a tenth of the command).
     with without_cyclic_gc():
-        report_to(out_dir, output_format, ico, html, config_path)
+        report_to(out_dir, output_format, ico, html, config_path, to)
 
 
 def report_to(out_dir: Path, output_format: str, ico: bool, html: bool,
-              config_path: Path | None) -> None:
+              config_path: Path | None, to: Path | None = None) -> None:
     if output_format not in ("text", "json"):
         err_console.print("[red]--format must be text or json[/red]")
         raise typer.Exit(EXIT_USAGE)
@@ -162,7 +176,29 @@ def report_to(out_dir: Path, output_format: str, ico: bool, html: bool,
         err_console.print(
             f"[red]no inventory in {escape(str(out_dir))}[/red] (run phiscan scan first)")
         raise typer.Exit(EXIT_USAGE) from None
-    report = build_report(scope)
+    with contextlib.ExitStack() as writing:
+        if ico or html:  # refused before the work, not after printing it
+            writing.enter_context(report_folder_lock(to or out_dir))
+        report = build_report(scope)
+        show_and_write(report, output_format, ico, html, Path(to or out_dir))
+
+
+@contextlib.contextmanager
+def report_folder_lock(folder: Path) -> Iterator[None]:
+    """The writer lock of the folder the report files go to (made 0700 when new); a busy
+    one is a usage error naming the holder and `--to`."""
+    ensure_private_dir(folder)
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(output_lock(folder, "report"))
+        except OutputBusy as exc:
+            raise usage_error(f"{exc}; or write the report files elsewhere with --to FOLDER"
+                              ) from None
+        yield
+
+
+def show_and_write(report: dict, output_format: str, ico: bool, html: bool,
+                   folder: Path) -> None:
     if output_format == "json":
         print(json.dumps(report, indent=2))
     else:
@@ -171,12 +207,10 @@ def report_to(out_dir: Path, output_format: str, ico: bool, html: bool,
                       *policy_tables(report)):
             console.print(table)
     written = []
-    if ico or html:
-        with output_lock(out_dir, "report"):
-            if ico:
-                written.extend(write_ico(report, Path(out_dir)))
-            if html:
-                written.append(write_html(report, Path(out_dir) / HTML_REPORT))
+    if ico:
+        written.extend(write_ico(report, folder))
+    if html:
+        written.append(write_html(report, folder / HTML_REPORT))
     for path in written:
         err_console.print(f"wrote {escape(str(path))}")
 

@@ -2,10 +2,11 @@
 
 Two scans into one folder corrupted it: the second marked the first's files `gone` and
 the report counted a fifth of the people. Every command that writes into DIR (`scan`,
-`watch`, `individuals --reveal`, `report --ico/--html`) holds an exclusive `flock` on
-the lock file; the kernel drops it when the process ends, however it ends, so a crash
-or `kill -9` never leaves a stale lock. The file holds the holder's pid and command,
-for the refusal message only (the lock, not the file, is the truth).
+`watch`, `individuals --reveal`, `report --ico/--html` into it or its `--to` folder)
+holds an exclusive `flock` on the lock file; the kernel drops it when the process ends,
+however it ends, so a crash or `kill -9` never leaves a stale lock. The file holds the
+holder's pid and command, for the refusal message only (the lock, not the file, is the
+truth).
 """
 
 from __future__ import annotations
