@@ -200,6 +200,9 @@ def _apply(target: Any, values: dict[str, Any], path: str) -> None:
         setattr(target, key, value)
 
 
+MAX_FILE_BYTES_MESSAGE = "max_file_bytes must be a positive number of bytes"
+
+
 def load_config(path: str | Path | None = None) -> Config:
     """Defaults, overlaid by the TOML file if given."""
     config = Config()
@@ -225,6 +228,8 @@ def load_config(path: str | Path | None = None) -> Config:
         _apply(getattr(config, section), values, section)
     if config.ocr.engine not in OCR_ENGINES:
         raise ConfigError(f"[ocr] engine must be one of {', '.join(OCR_ENGINES)}")
+    if config.scan.max_file_bytes < 1:
+        raise ConfigError(MAX_FILE_BYTES_MESSAGE)
     _refuse_shared_secrets(config, Path(path))
     return config
 

@@ -6,6 +6,7 @@ include/exclude globs, `--quiet`, `--fail-on-risk` and option checks. Real CLI o
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from tests.cli import run_cli
@@ -137,3 +138,44 @@ def test_quiet_still_prints_errors_and_violations_and_fail_on_risk(tmp_path):
     assert wrong.returncode == 2
     assert "--fail-on-risk must be one of low, medium, high, critical, not 'severe'" in (
         wrong.stderr)
+
+
+def test_options_and_outputs_are_checked_before_any_work(tmp_path):
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    (share / "note.txt").write_text(NOTE)
+    for size in ("-5", "0"):
+        bad = scan(share, out, "--max-file-bytes", size)
+        assert bad.returncode == 2, bad.stderr
+        assert f"--max-file-bytes must be a positive number of bytes, not {size}" in bad.stderr
+    config = tmp_path / "cfg.toml"
+    config.write_text("[scan]\nmax_file_bytes = -5\n")
+    bad = scan(share, out, "--config", str(config))
+    assert bad.returncode == 2
+    assert "max_file_bytes must be a positive number of bytes" in bad.stderr
+    assert not out.exists()
+
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("PHISCAN_HMAC_KEY", "PHISCAN_KEY_FILE", "XDG_CONFIG_HOME")}
+    first_home, wrong_home = tmp_path / "home", tmp_path / "wrong-home"
+    first_home.mkdir()
+    wrong_home.mkdir()
+    made = run_cli("scan", str(share), "--out", str(out), "-q",
+                   env={**env, "HOME": str(first_home)})
+    assert made.returncode == 0, made.stderr
+    refused = run_cli("scan", str(share), "--out", str(out), "-q",
+                      env={**env, "HOME": str(wrong_home)})
+    assert refused.returncode == 2, refused.stderr
+    assert "was made with an HMAC key that is not found here" in " ".join(refused.stderr.split())
+    assert list(wrong_home.rglob("*")) == []  # no new key made before the refusal
+
+    before = (out / "files.csv").read_bytes()
+    for name in ("files.csv", "summary.json", "inventory.sqlite"):
+        overwrite = run_cli("individuals", str(out), "--export", str(out / name),
+                            env={**env, "HOME": str(first_home)})
+        assert overwrite.returncode == 2, overwrite.stderr
+        assert "one of the scan's own outputs" in " ".join(overwrite.stderr.split())
+    assert (out / "files.csv").read_bytes() == before
+    fine = run_cli("individuals", str(out), "--export", str(out / "people.csv"),
+                   env={**env, "HOME": str(first_home)})
+    assert fine.returncode == 0, fine.stderr

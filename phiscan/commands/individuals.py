@@ -11,9 +11,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from phiscan.commands.console import console, err_console, refuse_unsafe_target, usage_error
-from phiscan.config import ConfigError, load_config
+from phiscan.config import ConfigError, WatchConfig, load_config
 from phiscan.inventory.lock import output_lock
-from phiscan.inventory.store import Inventory
+from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
 from phiscan.scoping.individuals_csv import ROLES, export_row, write_export
 from phiscan.scoping.linkage import Individual
 from phiscan.scoping.report import load_scope
@@ -32,6 +32,30 @@ def individuals_table(people: list[Individual]) -> Table:
                       str(row["home_access_kinds"]) or "-", str(row["special_category"]),
                       str(row["locations"]))
     return table
+
+
+def own_output_names() -> frozenset[str]:
+    """The files phiscan itself keeps in an output folder."""
+    from phiscan.inventory.exports import FILES_CSV, FILES_JSONL, SUMMARY_JSON
+    from phiscan.inventory.lock import LOCK_FILENAME
+    from phiscan.logs import LOG_FILENAME
+    from phiscan.scoping.html import HTML_REPORT
+    from phiscan.scoping.ico import ICO_JSON, ICO_MARKDOWN
+    from phiscan.watch.alerts import STATE_FILENAME
+    from phiscan.watch.status import STATUS_FILENAME
+
+    inventory = {INVENTORY_FILENAME + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    return frozenset({FILES_CSV, FILES_JSONL, SUMMARY_JSON, LOCK_FILENAME, LOG_FILENAME,
+                      HTML_REPORT, ICO_JSON, ICO_MARKDOWN, STATE_FILENAME, STATUS_FILENAME,
+                      WatchConfig().alerts_file, *inventory})
+
+
+def refuse_own_output(export: Path, out_dir: Path) -> None:
+    """Exit 2 before any work when --export names one of the scan's own files."""
+    if (export.name in own_output_names()
+            and export.resolve().parent == out_dir.resolve()):
+        raise usage_error(f"will not write {export}: it is one of the scan's own outputs "
+                          f"in {out_dir}; give another file name")
 
 
 def reveal_for(out_dir: Path, people: list[Individual], target: str,
@@ -65,7 +89,8 @@ def reveal_for(out_dir: Path, people: list[Individual], target: str,
 
 
 def individuals_command(
-    out_dir: Annotated[Path, typer.Argument(help="Scan output folder (holds inventory.sqlite).")],
+    out_dir: Annotated[Path, typer.Argument(
+        metavar="DIR", help="Scan output folder (holds inventory.sqlite).")],
     export: Annotated[Path | None, typer.Option(
         "--export", help="Write one CSV row per individual (0600).")] = None,
     reveal: Annotated[bool, typer.Option(
@@ -79,6 +104,7 @@ def individuals_command(
         raise usage_error("--reveal needs --export FILE.csv")
     if export is not None:
         refuse_unsafe_target(export)
+        refuse_own_output(export, out_dir)
     try:
         config = load_config(config_path)
     except ConfigError as exc:

@@ -29,7 +29,7 @@ from phiscan.commands.console import (
     usage_error,
     violations_line,
 )
-from phiscan.config import Config, ConfigError
+from phiscan.config import MAX_FILE_BYTES_MESSAGE, Config, ConfigError
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import is_disk_full
 from phiscan.logs import setup_logging
@@ -108,6 +108,9 @@ def scan(
     if exclude:
         config.scan.exclude = list(exclude)
     if max_file_bytes is not None:
+        if max_file_bytes < 1:
+            raise usage_error(f"--{MAX_FILE_BYTES_MESSAGE.replace('_', '-')}, not "
+                              f"{max_file_bytes}")
         config.scan.max_file_bytes = max_file_bytes
     if follow_symlinks:
         config.scan.follow_symlinks = True

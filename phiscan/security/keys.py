@@ -160,12 +160,28 @@ def claim_key(inventory: Inventory, key: HmacKey) -> None:
 
 
 def scan_key(out_dir: Path, config: Config) -> HmacKey:
-    """The key a command that hashes new findings uses: found or made, and claimed."""
-    key = find_hmac_key(out_dir, config, create=True)
+    """The key a command that hashes new findings uses: found or made, and claimed. No
+    key is made for an inventory made with another one (a wrong $HOME): it is refused
+    before a new key file appears."""
+    key = find_hmac_key(out_dir, config, create=False)
+    if key is None:
+        if made_with_a_key(out_dir):
+            raise KeyProblem(f"the inventory in {out_dir} was made with an HMAC key that is "
+                             f"not found here ({no_key_message()}); no new key was made")
+        key = find_hmac_key(out_dir, config, create=True)
     assert key is not None
     with Inventory(out_dir) as inventory:
         claim_key(inventory, key)
     return key
+
+
+def made_with_a_key(out_dir: Path) -> bool:
+    """Whether an inventory in `out_dir` already holds a key's fingerprint."""
+    try:
+        with Inventory(out_dir, readonly=True) as inventory:
+            return inventory.meta(KEY_CHECK_META) is not None
+    except FileNotFoundError:
+        return False
 
 
 def inventory_key(out_dir: Path, config: Config) -> HmacKey | None:
