@@ -324,7 +324,7 @@ def test_the_log_names_every_location_that_could_not_be_read(hostile):
     statuses = {status: sum(row["status"] == status for row in rows.values())
                 for status in ("scanned", "skipped", "error")}
     assert statuses["error"] >= 3
-    assert log.count(" INFO phiscan.scan.locations: error: ") == statuses["error"]
+    assert log.count(" WARNING phiscan.scan.locations: error: ") == statuses["error"]
     for row in rows.values():
         if row["status"] == "error" and "\n" not in row["location"]:
             assert f"error: {row['location']}: {row['reason']}\n" in log
