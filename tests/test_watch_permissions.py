@@ -26,6 +26,7 @@ CONFIG = """[watch]
 settle_seconds = 0.5
 heartbeat_seconds = 0.5
 export_interval_seconds = 0
+workers = 1
 
 [[policy]]
 name = "sensitive-never-broad"
@@ -81,6 +82,10 @@ def test_permission_changes_are_noticed_live_and_on_catch_up(open_tree):
                  and row(out, visit) == ("critical", "broad"), "the first rows", daemon)
         wait_for(lambda: violations(out) == [(str(visit), "sensitive-never-broad")],
                  "the broad file's violation", daemon)
+        with visit.open("a") as handle:  # a live change: a worker reads the folders above
+            handle.write("Seen again today.\n")
+        wait_for(lambda: read_status(out).get("counts", {}).get("scanned") == 3,
+                 "visit.txt rescanned", daemon)
         lumb.chmod(0o644)  # the file opened to every account
         team.chmod(0o700)  # the folder above the other closed
         wait_for(lambda: row(out, lumb) == ("critical", "broad"), "lumb.txt broad", daemon)
@@ -90,7 +95,12 @@ def test_permission_changes_are_noticed_live_and_on_catch_up(open_tree):
                  "lumb.txt's violation", daemon)
         counts = wait_for(lambda: read_status(out).get("counts", {}).get("reexposed") == 2
                           and read_status(out)["counts"], "two re-permissioned", daemon)
-        assert counts["scanned"] == 2  # the catch-up's first reads only: no content re-read
+        assert counts["scanned"] == 3  # no content re-read for a permission change
+        with visit.open("a") as handle:  # read again: the folder above is still closed
+            handle.write("Seen once more.\n")
+        wait_for(lambda: read_status(out).get("counts", {}).get("scanned") == 4,
+                 "visit.txt rescanned again", daemon)
+        assert row(out, visit) == ("high", "restricted")
     finally:
         assert daemon.stop() == 0
     lumb.chmod(0o600)  # while the daemon is down

@@ -158,6 +158,7 @@ class LocalSource:
         Raises FileNotFoundError when the path no longer exists."""
         if reached_through_link(path, self.root, self.real_root):
             return None
+        self.exposure = LocalExposure()  # folders may have been re-permissioned since
         try:
             link_stat = os.lstat(path)
         except FileNotFoundError:
