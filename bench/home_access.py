@@ -63,7 +63,9 @@ DEV_SET = DEFAULT_SETS[0]
 
 def dev_batches(path: Path = DEV_SET) -> list[tuple[str, set[int]]]:
     """(name, line numbers) of each part of the dev set: the lines before the first batch
-    heading, then each batch's lines up to the next heading."""
+    heading, then each batch's lines up to the next heading. A letter used again by a later
+    session is named with its session (`dev batch B (session 11)`), so earlier rows keep
+    their names."""
     parts: list[tuple[str, set[int]]] = [("dev (before batch A)", set())]
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         heading = _BATCH_HEADING.match(line)
