@@ -111,12 +111,31 @@ SPELT_CODE = (
     rf"{_RUN_DIGIT}(?:(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+|[^\S\n]*,?[^\S\n]+and[^\S\n]+)"
     rf"{_RUN_DIGIT}){{1,6}})(?![\w])"
 )
+# A code said as people say numbers, in pairs or with repeats (`twenty-two seventeen`,
+# `nineteen seventy-two`, `double four seven one`, `four treble two`): a group of two or three
+# digits is one word (a teen, a tens word and its unit, `double`/`treble` and a digit word),
+# read whole (`forty five minutes` is one group, no code), in a run of two to six words with
+# one group at least (three digits or more), not followed by a unit of time.
+_TENS = r"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_GROUP = (rf"(?>(?:double|treble|triple)[^\S\n\-]*[\-]?[^\S\n]*{_DIGIT_WORD}"
+                rf"|{_TENS}(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)?{_UNIT_WORD}|{_TENS}"
+                r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+                r"|nineteen)(?![\w])")
+_SPOKEN_SEP = r"(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+)"
+_SPOKEN_WORD = rf"(?:{_DIGIT_GROUP}|{_DIGIT_WORD}(?![\w]))"
+GROUPED_CODE = (
+    rf"(?=(?i:[zontfsed]))(?<![\w])(?i:(?:{_DIGIT_WORD}{_SPOKEN_SEP}){{1,4}}{_DIGIT_GROUP}"
+    rf"(?:{_SPOKEN_SEP}{_SPOKEN_WORD}){{0,3}}|{_DIGIT_GROUP}(?:{_SPOKEN_SEP}{_SPOKEN_WORD})"
+    rf"{{1,5}})(?![\w])(?![^\S\n]*-?[^\S\n]*(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    rf"months?|years?|times|o['\u2019]?clock|am|pm|pounds?|quid|percent|per)\b)"
+)
 # A code read out digit by digit after a word naming it: `the numbers are 2, 9, 4 and 6`
 # (single digits, the last after `and`; `steps 1, 2 and 3` is no code).
 LISTED_CODE = (r"(?=\d)(?<=(?<![\w])(?i:numbers?|digits|codes?|combination|combo)"
                r"(?:[^\S\n]+(?i:are|is))?[^\S\n]*:?[^\S\n]*)(?<![\w,.])\d(?:[^\S\n]*,[^\S\n]*\d){1,6}[^\S\n]*,?"
                r"[^\S\n]+(?i:and)[^\S\n]+\d(?![\w])")
-_ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{LISTED_CODE})"
+_ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE})"
 _CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
 _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # A character of the same clause: no line break or sentence end; the full stop of
@@ -168,7 +187,8 @@ _KEY = (
     r"stairlift|isolator|lowering|scooter|bike|triangle|fridge|vehicle|filing|jewellery\s+box|"
     r"engine|ignition|outboard|tractor|mower|"
     r"shed|garage\s+door\s+remote|(?:cellar|loft|attic|bedroom|bathroom|pantry|toilet|study|"
-    r"cupboard|internal|room)(?:\s+door)?|turn(?:s|ing)?\s+(?:the|her|his|their|a))\s)"
+    r"cupboard|internal|room|byre|barn|stables?|workshop|outhouse|henhouse|coop|polytunnel)"
+    r"(?:\s+door)?|turn(?:s|ing)?\s+(?:the|her|his|their|a))(?:['\u2019]s)?\s)"
     r"(?:(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
     r"house[^\S\n]+)?" + _KEY_WORD + "|" + _SPARE_SET + "|" + _SPARE_ALONE + ")"
 )
@@ -220,7 +240,9 @@ _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "wi
              "house", "bungalow", "flat", "entrance", "property", "building")
 # `key safe`, `key box`: a device, not a key someone holds.
 _NOT_A_KEY_DEVICE = r"(?![^\S\n]*-?[^\S\n]*(?i:safes?|box|boxes|pad|codes?)\b)"
-_HOLD_VERB = r"(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
+# (`is having the spare key`: the progressive as English is spoken in South Asia and Africa)
+_HOLD_VERB = (r"(?:(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
+              r"|(?i:is|are)[^\S\n]+(?i:having|holding|keeping))")
 # Giving a key to someone (`given a spare to Carol`, `Kayden's given me a spare`): one list for
 # the patterns and for the words their trigger looks for.
 _GIVEN_VERBS = ("given", "gave", "give", "gives", "handed", "hands", "passed", "lent", "loaned")
@@ -253,6 +275,10 @@ _NOT_A_PLACE = (
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
 # Someone by title and name (`Mrs Dean`): a keyholder; never a purpose (`Mrs Ward`).
 _TITLED = r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*"
+# Whoever a key is kept or held by, named by their role and then by title and name (`kept by
+# the interpreter, Mr Haddad`): a person, whatever the role (`by` a place is beside it).
+_ROLE_THEN_NAME = (r"(?<=(?<![\w])(?i:by)[^\S\n]+)(?i:the|her|his|their|our|your)[^\S\n]+"
+                   r"[A-Za-z][\w\-]*[^\S\n]*,[^\S\n]*" + _TITLED)
 # Someone named and placed (`Doreen at 14`, `Pat across the road at 22`, `Ian upstairs`): a
 # neighbour by name, not the person at home. Their name and place are read for a purpose.
 _NOT_A_NAME = (r"(?!(?:She|He|They|It|We|I|You|Pt|Patient|Client|Tenant|Service|User|Office|"
@@ -314,6 +340,11 @@ _NOT_ON_A_THING = (r"(?![^\S\n]+(?i:on|of|in)[^\S\n]+(?:(?i:the|her|his|their)[^
                    r"(?i:shed|greenhouse|summerhouse|car|van|fridge|freezer|cupboard|wardrobe|oven|"
                    r"microwave|cage|hutch|coop|garage|outhouse|cabinet)\b)")
 # Going in (`come round`, `walk straight in`; Geordie `gan in`).
+# Someone who will open a door for you (`knock and wait, I will open the door myself`, `Mrs
+# Ellis will open it for you`) is letting you in, as `she will let you in` is: `open` after
+# a modal or `to` is someone's doing, never the state of a door or an instruction to you.
+_SOMEONE_OPENS = (r"(?<!(?<![\w])(?i:will|shall|would|can|could|to|may|might)[^\S\n]+)"
+                  r"(?<!['\u2019](?i:ll)[^\S\n]+)")
 _COME_IN = (r"(?i:come|go|walk|gan|step)(?:[^\S\n]+(?:straight|on|right))?[^\S\n]+"
             r"(?i:in|round|around|through)\b")
 # A way in through an opening: `entry is via the side gate`, `access to the property is
@@ -463,6 +494,13 @@ _VEHICLE_FITTING = re.compile(
     r" (?:van|vans|car|cars|vehicle|vehicles|ambulance|minibus|bus|lorry|truck|cab) "
     r"(?:has|have|with|s) (?:a |an |the |its )?(?:\w+ )?(?:keypad|key pad|lockbox|lock box|"
     r"key box|keybox|box|key safe|keysafe|padlock|combination|alarm|lock|code|pin) ")
+# A vehicle's own door, named right before the match or in it (`the van's side door code is
+# 2 9 1 4`, `minibus back door 4411`): the vehicle's, whoever drives it.
+_VEHICLE_DOOR = re.compile(
+    r"(?<![\w])(?i:vans?|cars?|vehicles?|minibus|ambulance|lorry|truck|cab|bus|camper(?:van)?|"
+    r"motorhome)(?:['\u2019]s)?[^\S\n]+(?:(?i:side|back|rear|front|sliding|passenger|driver['\u2019]?s?|"
+    r"boot|cab|tail)[^\S\n]+)?(?i:doors?|tailgate)(?![\w])")
+VEHICLE_DOOR_CHARS = 40
 # A key in a part of a vehicle (`spare key is under the sun visor`, `in the magnetic box
 # under the wheel arch`) is the vehicle's, whoever's it is (`Her Fiesta's spare key`).
 _VEHICLE_PART = re.compile(
@@ -865,7 +903,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_KEYHOLDER),
         grammar("key held by",
                 rf"{key}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
-                rf"{_described(2)}{holders}|{_TITLED}|{house})|(?:(?i:the|our|wor){_SP})?{_NAMED})"
+                rf"{_described(2)}{holders}|{_TITLED}|{house}|{_ROLE_THEN_NAME})"
+                rf"|(?:(?i:the|our|wor){_SP})?{_NAMED})"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
                 SCORE_KEYHOLDER),
         # A key, then who keeps it (`Spare? her sister keeps it`, `pick up the spare from
@@ -883,7 +922,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{holders}|{_TITLED}|(?:(?i:the){_SP})?{_NAMED})", SCORE_KEYHOLDER),
         # An opening with its state, or left open for whoever visits.
         grammar("door state", rf"{stated}(?:{not_negated}{{0,{state_reach}}}?"
-                rf"(?:{alternation(words.states)}|(?<![\w])(?i:open|ajar)\b{_clause(40)}"
+                rf"(?:{alternation(words.states)}|(?<![\w]){_SOMEONE_OPENS}(?i:open|ajar)\b{_clause(40)}"
                 rf"(?<![\w])(?i:for|so)\b{_clause(15)}{visitors_pattern(words.visitors)}"
                 # `back door open, come round`: open, then go in
                 rf"|(?<![\w])(?i:open|ajar)\b[^\S\n]*(?:[,\-\u2013&]|(?i:so|and))"
@@ -900,7 +939,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_ENTRY),
         grammar("knock then in",
                 rf"{_KNOCK}{_clause(40)}(?:(?<![\w])(?i:then|and)\b|[&,\-])"
-                rf"{_clause(12)}{_GO_IN}",
+                rf"{_clause(12)}{_SOMEONE_OPENS}{_GO_IN}",
                 SCORE_ENTRY),
         grammar("entry instruction", alternation(words.entry), SCORE_ENTRY),
         grammar("latched", _LATCHED, SCORE_ENTRY),
@@ -937,6 +976,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
 # `brother has agreed to let us use his key`).
 _KEY_VERB = (
     r"(?:['\u2019](?i:s|ve)[^\S\n]+(?i:got)|(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
+    r"|(?i:is|are)[^\S\n]+(?i:having)"
     r"|(?i:looks?|looking)[^\S\n]+(?i:after)|(?i:minds?|minding|holding|keeping)"
     r"|(?i:can|could|will|would)[^\S\n]+(?i:lend)[^\S\n]+(?i:us|you|them)"
     r"|(?:(?i:has|have)[^\S\n]+)?(?i:agreed|offered|said)[^\S\n]+(?i:to)[^\S\n]+"
@@ -953,6 +993,7 @@ _OUR_NAMED = rf"(?<![\w])(?i:our)[^\S\n]+{_NOT_A_NAME}[A-Z][a-z]+(?![\w])"
 _ASIDE = r"\([^()\n]{0,40}\)"
 # The words every `_KEY_VERB` holds (what its key lines are kept by).
 _HELD_VERB_WORDS = ("hold", "has", "have", "keep", "kept", "got", "look", "mind", "lend", "borrow",
+                    "having",
                     "us use", "you use", "them use")
 # Left with someone, wherever the key is named before in the sentence (`3 keys cut - 1 to
 # officer, 1 left with neighbour Mr Latham at no.17`).
@@ -1234,7 +1275,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         anchored=False)
     # Key lines holding the word a pattern needs beside its key: who holds it
     # (`_HOLD_VERB`), a hiding word (`_HIDDEN`), getting in (`_GET_IN`).
-    held_line = _lines_holding(key_line, ("hold", "has", "have", "keep", "kept"))
+    held_line = _lines_holding(key_line, ("hold", "has", "have", "keep", "kept", "having"))
     hidden_line = _lines_holding(key_line, ("hid", "stashed", "tucked", "concealed",
                                             "secreted", "buried"))
     get_in_line = _lines_holding(key_line, ("get", "gain", "let"))
@@ -1529,6 +1570,11 @@ def _window_without_addresses(text: str, position: int) -> str:
 # (a field that starts with its label: `RETURN TO: Homecare Pharmacy` is where goods go)
 _CORRESPONDENT = re.compile(r"(?:^|(?<=[|;\n]))[^\S\n]*(?i:to|from|cc|re|attn|fao|sender|"
                             r"recipient)[^\S\n]*:[^|;\n]*", re.MULTILINE)
+# A bracket right after a person says something of the person (`if Mrs Ellis (wheelchair)
+# can't get to the door`, `Mum (dementia)`), not whose a lock is.
+_PERSON_ASIDE = re.compile(
+    r"(?<=(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*|(?i:mum|dad|client|"
+    r"pt|patient|tenant|husband|wife|son|daughter|resident|customer))[^\S\n]*)\([^()\n]{1,40}\)")
 # A numbered flat is an address (`Flat 2, 9 Ash Grove`): which home, not whose.
 _NUMBERED_FLAT = re.compile(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
@@ -1715,6 +1761,8 @@ class PurposeModel:
         # An address (`Flat 2`, `Rowan House`) says which home, not whose.
         held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS, _WHEN)
                  for m in address.finditer(text, scope_start, after_end)]
+        if text.find("(", scope_start, after_end) != -1:
+            held += [m.span() for m in _PERSON_ASIDE.finditer(text, scope_start, after_end)]
         if text.find(":", scope_start, after_end) != -1:  # a field's label has one
             held += [m.span() for m in _CORRESPONDENT.finditer(text, scope_start, after_end)]
         skipped = [*held,
@@ -1989,6 +2037,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or _holds_no_key(text, result, pattern)
                 or self.not_entry.found_in(without_digits(sentence))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)
+                or _names_a_vehicle_door(text, result.start, result.end)
                 or _VEHICLE_PART.search(sentence)):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_ADVISED_NOT_TO_LEAVE.search(_clause_before(
@@ -2125,6 +2174,12 @@ _LETTING_YOU = re.compile(r"(?i:let)[^\S\n]+(?i:you|us|them)[^\S\n]+(?i:in)\b")
 _INSTRUCTION_START = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls|to))[^\S\n]*$")
 # `to let you in` is someone's doing (`for her to let you in`), never an instruction to you.
 _INSTRUCTION_TO_YOU = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls))[^\S\n]*$")
+
+
+def _names_a_vehicle_door(text: str, start: int, end: int) -> bool:
+    """A vehicle's door in the match or ending right before it."""
+    return any(door.end() >= start - 1 for door in _VEHICLE_DOOR.finditer(
+        text, max(start - VEHICLE_DOOR_CHARS, 0), end))
 
 
 def someone_lets_in(text: str, start: int, end: int) -> bool:

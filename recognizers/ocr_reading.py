@@ -26,10 +26,11 @@ that two words share are left out, and a space is never closed between two commo
 (`do or`). A form must stand alone (no letter, digit or apostrophe either side: `I'm at` is
 not `mat`).
 
-Speech-to-text's forms are read in the same pass: a key device's first word heard as a plural
-or a possessive (`keys safe`, `key's safe`; not after a verb of keeping: `keep your keys
-safe`), and `for`/`to` heard for a digit inside a spoken code (`the code is five nine for
-two`: at least four digit words, a word naming a code just before). So are dialect, clipped
+Speech-to-text's forms are read in the same pass: a key device's first word heard as a plural,
+a possessive or a word that sounds the same (`keys safe`, `key's safe`, `quay safe`; not after
+a verb of keeping: `keep your keys safe`), and `for`/`to` heard for a digit inside a spoken
+code (`the code is five nine for two`: at least four digit words, a word naming a code just
+before). So are dialect, clipped
 and other languages' spellings of the grammar's words and emoji written for a word
 (`home_access_dialect.txt`: `wi'` with, `'as` has, `oor` our, `chabi` key, `🔑` key),
 standing alone.
@@ -104,6 +105,8 @@ REAL_WORDS_FILE = "ocr_real_words.txt"
 # keys safe` is advice).
 DEVICES_FILE = "home_access_devices.txt"
 SPOKEN_ENDINGS = ("s", "'s", "\u2019s")
+# ... or as the word it sounds like (`quay safe`, `quay box`; `Quay Street` is no device).
+KEY_HOMOPHONES = ("quay",)
 _KEEPING = re.compile(r"(?<![\w])(?:keep|keeps|kept|keeping|hold|holds|held|holding|store|stores|"
                       r"stored|storing|put|puts|leave|leaves|left|leaving|stay|stays|are|were|"
                       r"is|feel|feels)(?![\w])")
@@ -281,6 +284,8 @@ def spoken_forms() -> dict[str, str]:
         if first == "key" and rest:
             for ending in SPOKEN_ENDINGS:
                 forms[f"{first}{ending} {rest}"] = device.casefold()
+            for heard in KEY_HOMOPHONES:
+                forms[f"{heard} {rest}"] = device.casefold()
     return forms
 
 
