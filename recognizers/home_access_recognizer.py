@@ -180,6 +180,8 @@ _SPARE_ALONE = r"(?i:spares?)" + _STANDS_ALONE
 _SET_ALONE = r"(?i:set)" + _STANDS_ALONE
 # `spare set` is a set of keys, unless of something else (`spare set of pads`).
 _SPARE_SET = r"(?i:spare[^\S\n]+set)\b(?![^\S\n]+(?i:of)[^\S\n]+(?!(?i:keys)\b)\w)"
+# Outbuildings whose door has a key of its own (`the byre door key`): not the home's.
+_OUTBUILDINGS = r"byre|barn|stables?|workshop|outhouse|henhouse|coop|polytunnel"
 # A door key (a fob, a spare, a spare set), not the key of a safe, a cupboard or a van.
 _KEY = (
     r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer|safe|cd|staff|"
@@ -187,7 +189,7 @@ _KEY = (
     r"stairlift|isolator|lowering|scooter|bike|triangle|fridge|vehicle|filing|jewellery\s+box|"
     r"engine|ignition|outboard|tractor|mower|"
     r"shed|garage\s+door\s+remote|(?:cellar|loft|attic|bedroom|bathroom|pantry|toilet|study|"
-    r"cupboard|internal|room|byre|barn|stables?|workshop|outhouse|henhouse|coop|polytunnel)"
+    r"cupboard|internal|room|" + _OUTBUILDINGS + r")"
     r"(?:\s+door)?|turn(?:s|ing)?\s+(?:the|her|his|their|a))(?:['\u2019]s)?\s)"
     r"(?:(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
     r"house[^\S\n]+)?" + _KEY_WORD + "|" + _SPARE_SET + "|" + _SPARE_ALONE + ")"
@@ -253,8 +255,8 @@ _HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|off|at
 # or a manner (`in the post`, `on the way`).
 # A door inside the home (`the cellar door key`) is none of these.
 _HOME_KEY_WORDS = (
-    r"(?<!(?i:cellar|loft|attic|bedroom|bathroom|pantry|toilet|study|room)\s)"
-    r"(?i:spare|front[^\S\n]+door|back[^\S\n]+door|side[^\S\n]+door|door|house|flat)"
+    r"(?<!(?i:cellar|loft|attic|bedroom|bathroom|pantry|toilet|study|room|" + _OUTBUILDINGS
+    + r")\s)(?i:spare|front[^\S\n]+door|back[^\S\n]+door|side[^\S\n]+door|door|house|flat)"
 )
 _SPATIAL = (
     r"(?<![\w])(?i:under(?:neath)?|beneath|behind|inside|in|on|above|below|beside|"
@@ -276,9 +278,10 @@ _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b
 # Someone by title and name (`Mrs Dean`): a keyholder; never a purpose (`Mrs Ward`).
 _TITLED = r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*"
 # Whoever a key is kept or held by, named by their role and then by title and name (`kept by
-# the interpreter, Mr Haddad`): a person, whatever the role (`by` a place is beside it).
-_ROLE_THEN_NAME = (r"(?<=(?<![\w])(?i:by)[^\S\n]+)(?i:the|her|his|their|our|your)[^\S\n]+"
-                   r"[A-Za-z][\w\-]*[^\S\n]*,[^\S\n]*" + _TITLED)
+# the interpreter, Mr Haddad`): a person, whatever the role (`by` a place is beside it); the
+# role is read for a purpose (`the estate agent, Mr Rowe`), the name is not.
+_ROLE_THEN = (r"(?<=(?<![\w])(?i:by)[^\S\n]+)(?i:the|her|his|their|our|your)[^\S\n]+"
+              r"(?:[A-Za-z][\w\-]*[^\S\n]+)?[A-Za-z][\w\-]*[^\S\n]*,[^\S\n]*")
 # Someone named and placed (`Doreen at 14`, `Pat across the road at 22`, `Ian upstairs`): a
 # neighbour by name, not the person at home. Their name and place are read for a purpose.
 _NOT_A_NAME = (r"(?!(?:She|He|They|It|We|I|You|Pt|Patient|Client|Tenant|Service|User|Office|"
@@ -629,6 +632,9 @@ _UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "ta
                 "tablet", "puffs", "doses", "ng", "micrograms", "milligrams", "pounds",
                 "percent", "calories", "kcal", "steps", "metres", "miles", "feet", "ft"])
 _CODE_RE = re.compile(CODE)
+_SPOKEN_CODE_RE = re.compile(f"(?:{SPELT_CODE}|{GROUPED_CODE})")
+_SPOKEN_DIGIT = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|zero|oh|nought|"
+                           r"ten|eleven|twelve|teen|ty)\b")
 # A label that opens a note with who wrote it or which service it is for (`Pharmacy
 # driver:`, `Stairlift:`, `Meals on wheels no-answer procedure:`): its words are no purpose
 # of the code after it. A label naming a place (`Office:`, `Day centre:`) is not one.
@@ -903,8 +909,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_KEYHOLDER),
         grammar("key held by",
                 rf"{key}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
-                rf"{_described(2)}{holders}|{_TITLED}|{house}|{_ROLE_THEN_NAME})"
-                rf"|(?:(?i:the|our|wor){_SP})?{_NAMED})"
+                rf"{_described(2)}{holders}|{_TITLED}|{house})"
+                rf"|(?:(?i:the|our|wor){_SP})?{_NAMED}|{_ROLE_THEN}(?P<holder>{_TITLED}))"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
                 SCORE_KEYHOLDER),
         # A key, then who keeps it (`Spare? her sister keeps it`, `pick up the spare from
@@ -2082,6 +2088,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             if not code_is_plausible(text, code.start(), code.end()) or _is_example(
                     text, code.start(), code.end()):
                 return None
+        # A code in words is read the same (`the reading room is twenty-two ten` is a room's).
+        if _SPOKEN_DIGIT.search(text, result.start, result.end):
+            for code in _SPOKEN_CODE_RE.finditer(text, result.start, result.end):
+                if not code_is_plausible(text, code.start(), code.end()):
+                    return None
         if pattern == "code before object":  # the code's `#`/letter prefix is part of it
             prefix = _CODE_PREFIX.search(text, max(result.start - 2, 0), result.start)
             result.start = prefix.start() if prefix else result.start
