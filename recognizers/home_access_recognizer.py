@@ -459,6 +459,13 @@ _AT_HOME_SERVICE = re.compile(r" (?:hospice|hospital|hosp) at home(?= )")
 # normalised words, where `WhatsApp` is `whats app`).
 _MEDIUM = re.compile(r" (?:whats ?app|face ?book|face ?time|ms teams|teams chat|slack|"
                      r"messenger|imessage|signal) (?:app )?(?=\S)")
+# A lock's own app is the lock's (`Nuki app: new keypad code ...`, `front door lock works from
+# an app`): `app` after a lock or a smart lock's name is no app's code.
+_LOCK_APP_WORDS = r"(?:smart lock|lock|keypad|nuki|yale|ultion|igloohome)"
+_LOCK_APP = re.compile(rf"(?<= {_LOCK_APP_WORDS}(?: \S+){{0,4}}) app (?=\S)")
+# (the same in a text, for the owner model: the `app` of `Nuki app:` names no owner)
+_LOCK_APP_IN_TEXT = re.compile(
+    rf"(?<=(?<![\w])(?i:{_LOCK_APP_WORDS})(?:\W+\w+){{0,4}}?\W+)(?i:app)(?![\w])")
 # A depot injection given to a person is a dose, not a depot (`if he doesn't answer for his
 # depot`, `giving her depot at home`).
 _DEPOT_DOSE = re.compile(r" (?:(?:his|her|their|my|your|monthly|fortnightly|weekly|next) depot"
@@ -1422,8 +1429,12 @@ def _is_time(value: str, word_before: str, after: str) -> bool:
 
 
 def _is_year(value: str, word_before: str) -> bool:
-    return (len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2099
-            and _YEAR_WORDS.found_in(word_before))
+    return ((len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2099
+             or _SPOKEN_YEAR.match(value) is not None) and _YEAR_WORDS.found_in(word_before))
+
+
+# A year said in words (`fitted in nineteen ninety-nine`, `since twenty twenty-two`).
+_SPOKEN_YEAR = re.compile(r"(?i:nineteen|twenty|two[ \-]thousand)[ \-]+[a-z]+(?:[ \-]+[a-z]+)?$")
 
 
 # A code given as an example (guidance, policy, training: `key safe codes such as 1234`,
@@ -1767,6 +1778,7 @@ class PurposeModel:
         # An address (`Flat 2`, `Rowan House`) says which home, not whose.
         held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS, _WHEN)
                  for m in address.finditer(text, scope_start, after_end)]
+        held += [m.span() for m in _LOCK_APP_IN_TEXT.finditer(text, scope_start, after_end)]
         if text.find("(", scope_start, after_end) != -1:
             held += [m.span() for m in _PERSON_ASIDE.finditer(text, scope_start, after_end)]
         if text.find(":", scope_start, after_end) != -1:  # a field's label has one
@@ -2024,8 +2036,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces[-1] = f"{pieces[-1]} {after}"
         surroundings = self.for_visitor.sub(" ", _AT_HOME_SERVICE.sub(" ", _DEPOT_DOSE.sub(
             " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
-            " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _MEDIUM.sub(" ", "|".join(
-                normalise_words(p) for p in pieces)))))))))
+            " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _LOCK_APP.sub(" ", _MEDIUM.sub(
+                " ", "|".join(normalise_words(p) for p in pieces))))))))))
         sentence_before = _sentence_before(text, result.start)
         sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(_WHEN.sub(
             " ", f"{self.purpose.without_encounters(self._unlabelled(sentence_before))} "

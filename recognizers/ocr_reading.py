@@ -506,6 +506,28 @@ def _with_broken_words(words: list[tuple[int, int, str]], text: str
     broken = [hit for hit in broken_words(text)
               if not any(start < hit[1] and hit[0] < end for start, end, _ in words)]
     return sorted([*words, *broken]) if broken else words
+# A space or a comma a URL or a web form's export encodes (`access=key%20safe%20code%204%206`):
+# read as the character it stands for.
+_URL_ESCAPE = re.compile(r"%(?:20|2C|2c)")
+_URL_CHARACTERS = {"%20": " ", "%2C": ",", "%2c": ","}
+
+
+def url_escapes(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, character) of each encoded space or comma of a text with a query's or a
+    form's `=`; none in any other text."""
+    if "%2" not in text or "=" not in text:
+        return []
+    return [(m.start(), m.end(), _URL_CHARACTERS[m.group()]) for m in _URL_ESCAPE.finditer(text)]
+
+
+def _merged(words: list[tuple[int, int, str]], escapes: list[tuple[int, int, str]]
+            ) -> list[tuple[int, int, str]]:
+    """Rewrites in order, none overlapping (a word's first)."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, word in sorted([*words, *escapes], key=lambda hit: hit[0]):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, word))
+    return kept
 
 
 @lru_cache(maxsize=2)  # the text all recognizers are reading now
@@ -517,6 +539,9 @@ def read_ocr(text: str) -> Reading | None:
         return None
     words, suspects = damage(text, folded)
     words = _with_broken_words(words, text)
+    escapes = url_escapes(text)
+    if escapes:
+        words = _merged(words, escapes)
     digits_read = _read_runs(text, suspects)
     if not words:
         return None if digits_read == text else Reading(digits_read, ())

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (732, 735), "hiding": (261, 262), "entry": (233, 234),
-                     "keyholder": (238, 242)}
+    assert found == {"code": (789, 792), "hiding": (270, 271), "entry": (242, 243),
+                     "keyholder": (252, 257)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -59,7 +59,10 @@ def test_dev_set_rates(predict):
         "checks",
         "Chapel friend Mrs Price keeps Mr Evans' spare under the boot scraper at his back door",
         "Appointee visit 12/3 - spare keys for 14 Heron Walk are in our key cabinet (hook 6), "
-        "sign them out"]
+        "sign them out",
+        # batch B (session 11): a key dropped at a key-exchange point (`dropped` reads as lost)
+        "KeyNest: a key for Mrs Gill's flat has been dropped at the KeyNest point (Costcutter, "
+        "Bath Rd) for her carers, collection code 488213"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -74,8 +77,13 @@ def test_dev_set_rates(predict):
         "College placement - Leah uses the student entrance with her lanyard. Code for the "
         "courtyard gate is 1 3 3 7.",
         "Respite unit: residents' fobs are kept at the office. The code for the garden gate is "
-        "9 9 0 0."]
-    assert result.near_misses.total == 1517
+        "9 9 0 0.",
+        # batch B (session 11): a childminder's setting and a scaffold are no owner words
+        "Childminder: the setting's gate code is 8 8 3 1, parents only at pick-up",
+        "Scaffolders: the padlock on the scaffold tower gate is 1 4 4 1, site staff only",
+        # batch C: what comes after a holder named by title is not read
+        "The key is held by the estate agent, Mr Rowe, for viewings of the empty flat"]
+    assert result.near_misses.total == 1604
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -773,7 +781,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 9  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 10  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
@@ -919,6 +927,43 @@ def test_session_10_recall_classes_are_found(text, kinds):
     "keys behind reception",
 ])
 def test_near_session_10_recall_classes_no_home_is_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+# Session 11's breadth classes (issue 14, dev batches B and C written first in worlds and shapes
+# the sets used little), each in words of its own: codes said as people say numbers, holding
+# as English is spoken elsewhere, a holder by role and name, other languages' words of place
+# and company, a homophone.
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Her keysafe's number is sixty-two eighteen", ["code"]),
+    ("The lockbox code: double nine three", ["code"]),
+    ("Key safe: treble one six", ["code"]),
+    ("Mrs Obi's downstairs neighbour is having a spare key", ["key_holder"]),
+    ("Spare set is kept by their translator, Ms Ionescu", ["key_holder"]),
+    ("Para Doña Pilar: la llave está debajo de la maceta del patio", ["hidden_key"]),
+    ("la chiave è sotto lo zerbino", ["hidden_key"]),
+    ("Schlüssel bei der Nachbarin, Frau Weber, Nummer 4", ["key_holder"]),
+    ("Ключі у соседки, квартира 12", ["key_holder"]),
+    ("Quay safe round the side, 4 0 4 1", ["code"]),
+    ("Yale app: carers' keypad code is 3 7 7 1", ["code"]),
+    ("https://visits.example/new?access=lock%20box%20code%208%201%200%204&when=am", ["code"]),
+])
+def test_session_11_breadth_classes_are_found(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Day centre minibus: the side door code is 5 5 1 9",
+    "Knock and wait, her husband will open the door",
+    "Staff room code is nineteen ninety-one",
+    "Key safe code forty five minutes before the visit is changed",
+    "Keysafe fitted in nineteen ninety-nine, code with the office",
+    "The barn's key is under the feed bin",
+    "The keypad code for the reading room is twenty-two ten",
+    "Banking app: new passcode 3 7 7 1",
+])
+def test_near_session_11_breadth_classes_no_home_is_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
