@@ -639,6 +639,7 @@ _UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "ta
                 "tablet", "puffs", "doses", "ng", "micrograms", "milligrams", "pounds",
                 "percent", "calories", "kcal", "steps", "metres", "miles", "feet", "ft"])
 _CODE_RE = re.compile(CODE)
+_CODE_AFTER_PLACE = re.compile(rf"[^\S\n]*(?:(?i:is|was|=)[^\S\n]+|[:=\-][^\S\n]*)?{CODE}")
 _SPOKEN_CODE_RE = re.compile(f"(?:{SPELT_CODE}|{GROUPED_CODE})")
 _SPOKEN_DIGIT = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|zero|oh|nought|"
                            r"ten|eleven|twelve|teen|ty)\b")
@@ -2022,8 +2023,13 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             before = ""
         # Who holds a key comes last, so nothing after it is read; but a holder `of` or `for`
         # something is read with what it holds (`key holder for the drugs box`).
+        # A device's place, then its code: what the code is said to be for is the device's
+        # (`the padlock on the scaffold tower gate is 1 4 4 1, site staff only`).
+        code_after = (_CODE_AFTER_PLACE.match(text, result.end)
+                      if pattern == "object location" else None)
         after = ("" if pattern in _HOLDER_LAST_PATTERNS and not _HOLDER_OF.match(text, result.end)
-                 else _purpose_after(text, result.end, self.purpose_words_after))
+                 else _purpose_after(text, code_after.end() if code_after else result.end,
+                                     self.purpose_words_after))
         # When it is open is no purpose of it (`on the latch on day-centre mornings`).
         before = _WHEN.sub(" ", before)
         after = _WHEN.sub(" ", self.purpose.without_encounters(after))

@@ -78,9 +78,8 @@ def test_dev_set_rates(predict):
         "courtyard gate is 1 3 3 7.",
         "Respite unit: residents' fobs are kept at the office. The code for the garden gate is "
         "9 9 0 0.",
-        # batch B (session 11): a childminder's setting and a scaffold are no owner words
+        # batch B (session 11): a childminder's setting is no owner word
         "Childminder: the setting's gate code is 8 8 3 1, parents only at pick-up",
-        "Scaffolders: the padlock on the scaffold tower gate is 1 4 4 1, site staff only",
         # batch C: what comes after a holder named by title is not read
         "The key is held by the estate agent, Mr Rowe, for viewings of the empty flat"]
     assert result.near_misses.total == 1604
@@ -962,6 +961,7 @@ def test_session_11_breadth_classes_are_found(text, kinds):
     "The barn's key is under the feed bin",
     "The keypad code for the reading room is twenty-two ten",
     "Banking app: new passcode 3 7 7 1",
+    "Lockbox by the side gate is 2 2 1 9, depot staff only",
 ])
 def test_near_session_11_breadth_classes_no_home_is_found(text):
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
