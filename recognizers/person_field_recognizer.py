@@ -180,6 +180,28 @@ NAME_BEFORE_IDENTIFIER = (
     rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"
     rf"(?={RELATION_BETWEEN}?,?[ \t]*[(\-–]?[ \t]*{IDENTIFIER_LABEL})"
 )
+# A person said to live in the home a note is about (`(home shared with Aoife Doherty) key
+# safe ...`, `lives with his partner Owen Tierney`): the household phrase says a person's
+# name follows, whatever spaCy makes of it. Two to four capitalised words (a title
+# allowed), none common or clinical (`lives with Down Syndrome` is no name).
+HOUSEHOLD = "name after a household phrase"
+HOUSEHOLD_PHRASE = (r"(?i:lives|living|live|home[ ]shared|shares[ ](?:a|the|her|his|their)[ ]home"
+                    r"|shared[ ]home)[ ]with[ ]")
+_PARTNER = r"(?:(?:his|her|their)[ ](?:wife|husband|partner|spouse|fianc[eé]e?)[ ])?"
+HOUSEHOLD_NAME = (
+    rf"(?<=(?<![\w'’\-]){HOUSEHOLD_PHRASE}{_PARTNER})(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?"
+    rf"{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?![\w'’\-])"
+)
+# A name typed in lower case at the head of a list item, with the person's own details
+# after it (`* nia o'brien (54 Heather Bank, ...) - ...`, `3. malcolm entwistle, aged 91`):
+# the item's shape says it is a person's, whatever its case. Two to four words, none common,
+# clinical or a placeholder (`NameFieldRecognizer.lower_case_name`).
+LOWER_LISTED = "lower-case name heading a list item"
+_LOWER_WORD = r"\p{Ll}[\p{Ll}'’\-]*\p{Ll}"
+LOWER_LISTED_NAME = (
+    rf"(?<=(?:^|[\n\r]){LIST_MARKER.pattern}){_LOWER_WORD}(?:[ ]{_LOWER_WORD}){{1,3}}"
+    r"(?=[ \t]*\((?:\d|[Ff]lat[ ]|[Aa]pt[ ])|,[ \t]*aged[ ]\d|[ \t]+\(?(?:DOB|[Dd]ob|D\.O\.B)\b)"
+)
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"
 MAIL_NAME = (
@@ -199,6 +221,10 @@ TRIGGERS = {
                                  reach=160),
     # the identifier's label after the name (its words within reach)
     BEFORE_IDENTIFIER: Trigger(sign=IDENTIFIER_LABEL, reach=160),
+    # the household phrase's last word, before the name
+    HOUSEHOLD: Trigger(literals=[Literal("with")]),
+    # a list item's marker and a word in lower case after it
+    LOWER_LISTED: Trigger(sign=rf"^{LIST_MARKER.pattern}\p{{Ll}}", reach=160),
     # the header's name and its colon, at the start of the line
     MAIL: Trigger(literals=[Literal(f"{header}:", word_end=False)
                             for header in ("from", "to", "cc", "bcc", "reply-to", "sender")]),
@@ -303,7 +329,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(BEFORE_DATE, NAME_BEFORE_DATE, SCORE),
                                   Pattern(BEFORE_GAPPED_DATE, NAME_BEFORE_GAPPED_DATE, SCORE),
                                   Pattern(BEFORE_IDENTIFIER, NAME_BEFORE_IDENTIFIER, SCORE),
-                                  Pattern(MAIL, MAIL_NAME, SCORE)],
+                                  Pattern(MAIL, MAIL_NAME, SCORE),
+                                  Pattern(HOUSEHOLD, HOUSEHOLD_NAME, SCORE),
+                                  Pattern(LOWER_LISTED, LOWER_LISTED_NAME, SCORE)],
             context=fields,
             supported_language=supported_language,
             triggers=None if patterns else {**TRIGGERS, "name field": replace(
@@ -507,6 +535,18 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return None
         return result
 
+    def household_name(self, value: str, result: RecognizerResult) -> RecognizerResult | None:
+        """The name after a household phrase: two name words at least, none of them a
+        common, clinical or place word, nor a clinical phrase across them (`lives with
+        Motor Neurone Disease`, `Down Syndrome`)."""
+        names = [word for word in value.split()
+                 if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
+        if len(names) < 2 or self.clinical.found_in(value) or any(
+                self.is_no_name(word) or self.places.ends_with_place_word(word)
+                for word in names):
+            return None
+        return result
+
     def heads_entry(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """`Forename SURNAME` at the head of a list item or a label's value, without
         a trailing word in capitals that is no name (`Jean GARSIDE DOB`); no common or
@@ -527,11 +567,12 @@ class NameFieldRecognizer(ContextScoredRecognizer):
     def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
-        if not looks_like_name(value) and not (pattern == FIELD and self.lower_case_name(value)):
+        if not looks_like_name(value) and not (pattern in (FIELD, LOWER_LISTED)
+                                               and self.lower_case_name(value)):
             return None
         if pattern == TITLED:
             return self.trimmed(text, result)
-        if pattern == MAIL:
+        if pattern in (MAIL, LOWER_LISTED):
             return result
         if pattern == BEFORE_DATE:
             return result if self.heads_entry_with_birth_date(text, result) else None
@@ -543,6 +584,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 date_at.split(None, 1)[0], 2) else result
         if pattern == BEFORE_IDENTIFIER:
             return self.without_leading_words(text, result)
+        if pattern == HOUSEHOLD:
+            return self.household_name(value, result)
         if pattern == HEADED:
             return self.heads_entry(text, result)
         if pattern == LISTED:

@@ -75,6 +75,11 @@ SENTENCE_WORDS = frozenset({
     "he", "they", "who", "which", "that", "this", "not", "no", "will", "would", "can",
     "could", "should", "did", "does", "if", "when", "then", "so", "also", "today"})
 READER = "your"
+# How far before a name a household phrase is read (`shares their home with Mrs`).
+CO_RESIDENT_CHARS = 40
+# A name's own identifier right after it (`Albert Jones (DOB ...)`, `, born ...`, `, NHS ...`).
+OWN_IDENTIFIER = re.compile(r"[ \t]*[,(\-–]?[ \t]*(?:aged[ \t]+\d+[ \t,]*)?"
+                            r"(?i:dob\b|d\.o\.b|born\b|date of birth|nhs\b)")
 # A full name and `and`, `&` or a comma right before another name (`coordinated_role`).
 COORDINATED = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019-]+[^\S\n]+){1,3}[A-Z][\w'\u2019-]+)"
                          r"[^\S\n]*(?:,|&|\band\b)[^\S\n]*$")
@@ -187,6 +192,8 @@ class RoleRules:
     related_after: frozenset[str] = frozenset()  # `(sister)`: a relation after, a title before
     teams: frozenset[str] = frozenset()  # `from the district nursing team`: staff
     relation_fields: frozenset[str] = frozenset()  # `Relationship`: role fields about kin
+    # `home shared with`: the name after lives in the note's home (`co_resident`)
+    co_residents: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -210,7 +217,9 @@ class RoleRules:
                    frozenset(sections.get("doer verbs", [])),
                    frozenset(sections.get("related after a name", [])),
                    frozenset(sections.get("team words", [])),
-                   frozenset(sections.get("relation fields", [])))
+                   frozenset(sections.get("relation fields", [])),
+                   co_residents=tuple(tuple(phrase.split()) for phrase in sections.get(
+                       "household before a name", [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -459,6 +468,20 @@ class RoleRules:
             return True
         return self.job_title(words)
 
+    def co_resident(self, text: str, start: int, end: int) -> bool:
+        """A name right after a household phrase (`(home shared with Aoife Doherty) key safe
+        ...`, `lives with Mr Owen Tierney`): someone living in the home of the person the
+        note is about, a related person of theirs (`phiscan.scoping.linkage.share_homes`
+        gives both the home's way in when both are people of the breach at one postcode).
+        Not when the name's own identifier follows (`lives with Albert Jones (DOB ...)`: a
+        person of the entry, `phiscan.detect.records.EntryNames.lives_with`)."""
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        words = normalise_words(text[max(line_start, start - CO_RESIDENT_CHARS):start]).split()
+        while words and is_title(words[-1]):
+            words.pop()
+        return any(tuple(words[-len(phrase):]) == phrase for phrase in self.co_residents
+                   ) and OWN_IDENTIFIER.match(text, end) is None
+
     def kin_before(self, text: str, start: int) -> bool:
         """`my sister Ruth Okafor`, `her sister Jean`: a word that is a relation after a name
         and a title before one (`[related after a name]`: `Sister Mary Jones` is a nurse)
@@ -520,6 +543,8 @@ class RoleRules:
         if role is not None and (heading := self.list_heading(text, start)) is not None:
             role = (self.first(own_apposition(text, end, context.after))
                     or self.rightmost(normalise_words(heading)))
+        if role is None and self.co_resident(text, start, end):
+            role = RELATED  # `Access: (home shared with Aoife Doherty) key safe ...`
         if role is None:
             field_words = context.field if context.field.strip() else normalise_words(field or "")
             role = self.field_role(field_words)
