@@ -202,6 +202,17 @@ LOWER_LISTED_NAME = (
     rf"(?<=(?:^|[\n\r]){LIST_MARKER.pattern}){_LOWER_WORD}(?:[ ]{_LOWER_WORD}){{1,3}}"
     r"(?=[ \t]*\((?:\d|[Ff]lat[ ]|[Aa]pt[ ])|,[ \t]*aged[ ]\d|[ \t]+\(?(?:DOB|[Dd]ob|D\.O\.B)\b)"
 )
+# A name before its age at the head of a log's entry or a label's value, surname first
+# (`SETTLING IN: Garside, Alan Edward Charles, aged 91`, `Walmsley, Mrs Jean, aged 78`,
+# `WAINWRIGHT Lewis, aged 95`): the age says a person's details follow, so the words before
+# it are the whole name (NER read `Alan Edward Charles` and `Mrs Jean`: no surname). Only
+# the surname-first shapes: `Forename Surname, aged 91` is read already.
+BEFORE_AGE = "surname first before an age"
+NAME_BEFORE_AGE = (
+    rf"(?<![\w'’\-])(?:{_ANY_CAP_WORD},[ ](?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?{_ANY_CAP_WORD}"
+    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{0,2}}"
+    rf"|{_CAPS_WORD}[ ]{_FORENAME}(?:[ ](?:{_FORENAME}|[A-Z]\.?))?)(?=,[ ]aged[ ]\d)"
+)
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"
 MAIL_NAME = (
@@ -223,6 +234,8 @@ TRIGGERS = {
     BEFORE_IDENTIFIER: Trigger(sign=IDENTIFIER_LABEL, reach=160),
     # the household phrase's last word, before the name
     HOUSEHOLD: Trigger(literals=[Literal("with")]),
+    # the age after the name (its words within reach)
+    BEFORE_AGE: Trigger(sign=r",[ ]aged[ ]\d", reach=160),
     # a list item's marker and a word in lower case after it
     LOWER_LISTED: Trigger(sign=rf"^{LIST_MARKER.pattern}\p{{Ll}}", reach=160),
     # the header's name and its colon, at the start of the line
@@ -331,7 +344,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(BEFORE_IDENTIFIER, NAME_BEFORE_IDENTIFIER, SCORE),
                                   Pattern(MAIL, MAIL_NAME, SCORE),
                                   Pattern(HOUSEHOLD, HOUSEHOLD_NAME, SCORE),
-                                  Pattern(LOWER_LISTED, LOWER_LISTED_NAME, SCORE)],
+                                  Pattern(LOWER_LISTED, LOWER_LISTED_NAME, SCORE),
+                                  Pattern(BEFORE_AGE, NAME_BEFORE_AGE, SCORE)],
             context=fields,
             supported_language=supported_language,
             triggers=None if patterns else {**TRIGGERS, "name field": replace(
@@ -547,6 +561,20 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return None
         return result
 
+    def heads_with_age(self, text: str, value: str, result: RecognizerResult
+                       ) -> RecognizerResult | None:
+        """A surname-first name before its age where a list or a label puts it (the line's
+        start, a list marker, after a label's colon: `17/11/2026 VISIT: Garside, Alan ...`),
+        no word of it common, clinical or a place's (`Discharge, Urgent, aged 3 days`)."""
+        line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
+        before = text[line_start + 1:result.start]
+        if not (not before.strip() or before.rstrip().endswith(":")
+                or LIST_MARKER.fullmatch(before)):
+            return None
+        words = [word.strip(_QUOTES) for word in value.replace(",", " ").split()
+                 if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
+        return None if len(words) < 2 or self.has_no_name_word(words) else result
+
     def heads_entry(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """`Forename SURNAME` at the head of a list item or a label's value, without
         a trailing word in capitals that is no name (`Jean GARSIDE DOB`); no common or
@@ -586,6 +614,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return self.without_leading_words(text, result)
         if pattern == HOUSEHOLD:
             return self.household_name(value, result)
+        if pattern == BEFORE_AGE:
+            return self.heads_with_age(text, value, result)
         if pattern == HEADED:
             return self.heads_entry(text, result)
         if pattern == LISTED:
