@@ -213,6 +213,16 @@ NAME_BEFORE_AGE = (
     rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{0,2}}"
     rf"|{_CAPS_WORD}[ ]{_FORENAME}(?:[ ](?:{_FORENAME}|[A-Z]\.?))?)(?=,[ ]aged[ ]\d)"
 )
+# A name before its age in brackets after a topic word or a list marker at the head of a
+# line (`Re Dominic Adeyemi (63): the hospital passport ...`, `- Mrs Ida Wray (91) ...`): an
+# e-mail's or a list's entry about one person. No word of it common, clinical or a place's;
+# a line's first words alone are as likely `Ward Round (3)`.
+BEFORE_BRACKETED_AGE = "name before a bracketed age"
+NAME_BEFORE_BRACKETED_AGE = (
+    rf"(?<=(?:^|[\n\r])[ \t]*(?:(?:Re|RE|Regarding|Ref)\b:?[ \t]*|{LIST_MARKER.pattern}))"
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.)){{1,3}}"
+    r"(?=[ ]\(\d{1,3}\)(?:[:,;.\-–]|[ \t]|$))"
+)
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"
 MAIL_NAME = (
@@ -236,6 +246,8 @@ TRIGGERS = {
     HOUSEHOLD: Trigger(literals=[Literal("with")]),
     # the age after the name (its words within reach)
     BEFORE_AGE: Trigger(sign=r",[ ]aged[ ]\d", reach=160),
+    # the bracketed age after the name (its words within reach)
+    BEFORE_BRACKETED_AGE: Trigger(sign=r"[ ]\(\d{1,3}\)", reach=160),
     # a list item's marker and a word in lower case after it
     LOWER_LISTED: Trigger(sign=rf"^{LIST_MARKER.pattern}\p{{Ll}}", reach=160),
     # the header's name and its colon, at the start of the line
@@ -345,7 +357,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(MAIL, MAIL_NAME, SCORE),
                                   Pattern(HOUSEHOLD, HOUSEHOLD_NAME, SCORE),
                                   Pattern(LOWER_LISTED, LOWER_LISTED_NAME, SCORE),
-                                  Pattern(BEFORE_AGE, NAME_BEFORE_AGE, SCORE)],
+                                  Pattern(BEFORE_AGE, NAME_BEFORE_AGE, SCORE),
+                                  Pattern(BEFORE_BRACKETED_AGE, NAME_BEFORE_BRACKETED_AGE,
+                                          SCORE)],
             context=fields,
             supported_language=supported_language,
             triggers=None if patterns else {**TRIGGERS, "name field": replace(
@@ -616,6 +630,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return self.household_name(value, result)
         if pattern == BEFORE_AGE:
             return self.heads_with_age(text, value, result)
+        if pattern == BEFORE_BRACKETED_AGE:
+            words = [word for word in value.split()
+                     if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
+            return None if len(words) < 2 or self.has_no_name_word(words) else result
         if pattern == HEADED:
             return self.heads_entry(text, result)
         if pattern == LISTED:

@@ -1,0 +1,62 @@
+"""A name before its age in brackets heads an e-mail's or a list's entry (issue 15): a
+supported-employment coordinator's e-mail about two clients, `Re Tunde Bakare (41):
+...` over the first client's key-safe code and `Re Helen Whitaker (38): ...` below it.
+Before, NER read only the second name, so the body was hers and she took the first client's
+code; with both names read the body names two people and no identifier, and its code is left
+unattributed rather than guessed onto one of them. A list line (`- Mrs Ida Wray (91) seen at
+home`) gives its name too; a line's first words alone (`Ward Round (3) moved`) give none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli import export_individuals, key, names_with_roles, report_json, scanned_share
+
+CLIENTS = (
+    "Client name,Date of birth,Postcode\n"
+    "Tunde Bakare,14/02/1985,LS7 3PQ\n"
+    "Helen Whitaker,26/03/1988,LS6 1UN\n"
+    "Ida Wray,05/05/1935,LS9 8DD\n"
+)
+MAIL = (
+    "From: Tom Barraclough <tom.barraclough@workwise.example>\n"
+    "To: Rosie Fairburn <rosie.fairburn@workwise.example>\n"
+    "Subject: Client updates (2 people)\n"
+    "Date: Mon, 02 Nov 2026 11:05:00 +0000\n"
+    "Content-Type: text/plain; charset=utf-8\n"
+    "\n"
+    "Hi Rosie,\n"
+    "\n"
+    "Re Tunde Bakare (41): the job coach visit is on Thursday.\n"
+    "For the visit: key safe on the wall by the porch, code 0762.\n"
+    "Re Helen Whitaker (38): the employer has asked for a workplace assessment.\n"
+    "\n"
+    "Thanks\n"
+    "Tom Barraclough\n"
+)
+ROUND = (
+    "Welfare round - Tuesday\n"
+    "- Mrs Ida Wray (91) seen at home, all well.\n"
+    "Ward Round (3) moved to Friday.\n"
+)
+SHARE = {"clients/register.csv": CLIENTS, "mail/updates.eml": MAIL, "rounds/welfare.txt": ROUND}
+
+
+@pytest.fixture(scope="module")
+def updates(tmp_path_factory):
+    return scanned_share(tmp_path_factory, "bracketed-age", SHARE)
+
+
+def test_both_clients_of_the_mail_are_read_and_neither_takes_the_code(updates, tmp_path):
+    rows = export_individuals(updates, tmp_path, "--reveal")
+    assert sorted((key("PERSON", row["name"]), row["home_access"]) for row in rows) == sorted(
+        (key("PERSON", name), "false")
+        for name in ("Tunde Bakare", "Helen Whitaker", "Ida Wray"))
+    assert report_json(updates)["records"]["with_home_access"] == 1
+
+
+def test_names_before_a_bracketed_age_after_a_topic_word_or_a_list_marker(updates):
+    assert [(masked, role) for _, masked, role in names_with_roles(updates, "updates.eml")
+            if role != "staff"] == [("T**** B*****", "subject"), ("H**** W*******", "subject")]
+    assert [masked for _, masked, _ in names_with_roles(updates, "welfare")] == ["Mrs I** W***"]
