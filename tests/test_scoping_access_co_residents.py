@@ -10,7 +10,9 @@ misses of the same
 worlds: `Lives with Motor Neurone Disease` names nobody, a couple written `lives with
 Harold Threlfall (DOB ...)` stay two people of one entry (the co-resident role gives way to
 the name's own identifier), the hospice base's door code and a bullet that names no one
-(`* see notes (2 visits)`) open no home. Scanned and exported by the real CLI; nothing raw
+(`* see notes (2 visits)`) open no home. An access sheet naming nobody but the neighbour
+who holds a key (`Wilf Oddie at 38 Mill Row holds a key`) is the one person's at its
+postcode. Scanned and exported by the real CLI; nothing raw
 leaves without `--reveal`.
 """
 
@@ -65,11 +67,23 @@ COUPLE = (
     "Spare key in the meter box by the front door.\n"
     "Seen by Lorna Pike, clinical nurse specialist.\n"
 )
+# A visit planning sheet naming nobody but the neighbour who holds a key (`Wilf Oddie at 38
+# Mill Row holds a key`): the neighbour is a key holder (related), so the sheet is about the
+# one person at its postcode; unmarked, he was a name that joined nobody and took the sheet.
+ACCESS_SHEET = (
+    "Tolby Hospice at Home - access information sheet\n"
+    "Ref: HAH-2204\n"
+    "Address: 40 Mill Row, Tolby TB7 3DA\n"
+    "Access: spare key is kept in the coal bunker; Wilf Oddie at 38 Mill Row holds a key"
+    " (07700 900562)\n"
+    "Checked by: Dev Sandhu\n"
+)
 SHARE = {
     "register/hospice_register.csv": REGISTER,
     "hospice_at_home/case_export.json": json.dumps(CASES, indent=2),
     "night_sitting/handover_2026-12-02.txt": HANDOVER,
     "hospice_at_home/first_visit_threlfall.txt": COUPLE,
+    "hospice_at_home/access_sheet_HAH-2204.txt": ACCESS_SHEET,
 }
 RAW = ["7316", "Ciaran Mulvey", "bronagh keane", "4713000027", "grey slate"]
 GIVEN = {  # name -> the kinds of way into their home the share gives
@@ -77,7 +91,7 @@ GIVEN = {  # name -> the kinds of way into their home the share gives
     "Ciaran Mulvey": "code",
     "Bronagh Keane": "hidden_key",
     "Edwin Saltmarsh": "",
-    "Tamsin Pollock": "",
+    "Tamsin Pollock": "hidden_key;key_holder",
     "Ivy Threlfall": "hidden_key",
     "Harold Threlfall": "hidden_key",
 }
@@ -103,6 +117,13 @@ def test_a_co_resident_named_in_the_access_note_is_related_and_shares_the_home(r
     assert rows[key("PERSON", "Marjorie Quayle")]["related_people"] == "Ciaran Mulvey"
     assert rows[key("PERSON", "Ciaran Mulvey")]["home_access_kinds"] == "code"
     assert ("cases[0]", "C***** M*****", "related") in names_with_roles(homes, "case_export")
+
+
+def test_a_neighbour_whose_clause_says_he_holds_a_key_is_a_key_holder(revealed, homes):
+    assert [role for _, _, role in names_with_roles(homes, "access_sheet")] == [
+        "related", "staff"]
+    rows = {key("PERSON", row["name"]): row for row in revealed}
+    assert rows[key("PERSON", "Tamsin Pollock")]["related_people"] == "Wilf Oddie"
 
 
 def test_names_after_a_household_phrase_or_heading_an_item_in_lower_case(homes):

@@ -80,6 +80,14 @@ CO_RESIDENT_CHARS = 40
 # A name's own identifier right after it (`Albert Jones (DOB ...)`, `, born ...`, `, NHS ...`).
 OWN_IDENTIFIER = re.compile(r"[ \t]*[,(\-–]?[ \t]*(?:aged[ \t]+\d+[ \t,]*)?"
                             r"(?i:dob\b|d\.o\.b|born\b|date of birth|nhs\b)")
+# A name whose own clause says they hold a key (`Ellie Mensah at 97 Victoria Road holds a
+# key`, `Tom Hirst, who lives opposite, has a spare key`): a key holder, related.
+HOLDS_A_KEY = re.compile(
+    r"^[ ]*(?:(?:at|of|from)(?:[ ](?:no|number|flat))?[ ]\d+(?:[ ][a-z]+){0,3}[ ]"
+    r"|(?:who[ ])?(?:lives[ ])?(?:next[ ]door|opposite|over[ ]the[ ]road|across[ ]the[ ]road"
+    r"|upstairs|downstairs)[ ])?(?:also[ ])?(?:holds|has|keeps|is[ ]holding)"
+    r"(?:[ ](?:a|the|one|both))?(?:[ ]spare)?(?:[ ]set[ ]of)?[ ](?:keys?|spare)\b"
+    r"(?![ ](?:workers?|safes?|codes?|points|findings|stage|contacts?|issues?|box|boxes)\b)")
 # A full name and `and`, `&` or a comma right before another name (`coordinated_role`).
 COORDINATED = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019-]+[^\S\n]+){1,3}[A-Z][\w'\u2019-]+)"
                          r"[^\S\n]*(?:,|&|\band\b)[^\S\n]*$")
@@ -565,6 +573,9 @@ class RoleRules:
             role = STAFF
         if role is None and not possessive(text, start, end):
             role = self.first(own_apposition(text, end, context.after))
+            if role is None and HOLDS_A_KEY.match(
+                    own_apposition(text, end, line_after(text, end))):
+                role = RELATED  # `Ellie Mensah at 97 Victoria Road holds a key`
             if role is None and self.affiliated(line_after(text, end)):
                 role = STAFF
         if role is None and not context.field.strip():
