@@ -57,15 +57,16 @@ NESTED_LABEL = re.compile(rf"[ \t]*({_NESTED_LABEL})")
 # A field value that is one name: on its own after `field: `, to the end of the line (a
 # Windows line ends `\r\n`), before a relation in brackets (`Dennis Penrose (son)`), or
 # before the person's own details (`Mother: Agnieszka Hargreaves, 07700 900101, own NHS
-# no. ...`, `Next of kin: Mavis Prendergast (wife) 01632 960111`, `Re: Sutcliffe, Callum
-# Caden  aged 4 yrs`), or before the `|` that
+# no. ...`, `Emergency contact: Sanjay Wetherall - 07700 900604`, `Next of kin: Mavis
+# Prendergast (wife) 01632 960111`, `Re: Sutcliffe, Callum Caden  aged 4 yrs`), or before
+# the `|` that
 # ends the line's first cell (`Patient: Sutcliffe, Callum Caden  |  D.O.B. ...`) or the
 # wide gap that does (`Optometrist: Sunita Rao    Carer present: ...`).
 FIELD_NAME_VALUE = (
     rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+(?:{_NESTED_LABEL})?){_NAME_WORD}"
     rf"(?:,?[ \t]+(?:{_NAME_WORD}|{NICKNAME})){{0,5}}"
     r"(?=[ \t]*(?:\(\p{Ll}[\p{Ll} \-]{0,30}\)[ \t]*)?(?:\r?$|\+?\d{3})"
-    r"|,[ \t]*\+?\d"
+    r"|(?:,|[ \t]+[-–])[ \t]*\+?\d"
     r"|(?:,[ \t]*|[ \t]+)(?:D[Oo][Bb]|[Dd]ob|D\.O\.B|[Bb]orn|[Aa]ged|NHS|[Tt]el|[Mm]ob)\b"
     r"|[ \t]{0,40}\||[ \t]{2,40}\S)"
 )

@@ -12,8 +12,9 @@ Harold Threlfall (DOB ...)` stay two people of one entry (the co-resident role g
 the name's own identifier), the hospice base's door code and a bullet that names no one
 (`* see notes (2 visits)`) open no home. An access sheet naming nobody but the neighbour
 who holds a key (`Wilf Oddie at 38 Mill Row holds a key`) is the one person's at its
-postcode. Scanned and exported by the real CLI; nothing raw
-leaves without `--reveal`.
+postcode. A referral's `Emergency contact` cell (`Gordon Peel - 07700 ...`) names her husband,
+at her postcode, so she shares the code written in his record. Scanned and exported by the
+real CLI; nothing raw leaves without `--reveal`.
 """
 
 from __future__ import annotations
@@ -78,12 +79,27 @@ ACCESS_SHEET = (
     " (07700 900562)\n"
     "Checked by: Dev Sandhu\n"
 )
+# A referral export whose `Emergency contact` cell writes the husband's phone after a dash
+# (`Gordon Peel - 07700 900611`): before, the name was not read (a name field's value ended
+# only before a comma and a number), so his wife, at his postcode, did not share the code
+# written in his own record.
+REFERRALS = (
+    "Case number,First name,Last name,Date of birth,Postcode,Emergency contact\n"
+    "FR-2026-0117,Maureen,Peel,1942-05-03,TB8 4RR,Gordon Peel - 07700 900611\n"
+)
+PENDANT_JOB = (
+    "Falls pendant install - job sheet\n"
+    "Client: Gordon Peel (DOB 12/12/1940), 9 Slack Lane, Tolby TB8 4RR\n"
+    "Key safe by the back door, code 2468.\n"
+)
 SHARE = {
     "register/hospice_register.csv": REGISTER,
     "hospice_at_home/case_export.json": json.dumps(CASES, indent=2),
     "night_sitting/handover_2026-12-02.txt": HANDOVER,
     "hospice_at_home/first_visit_threlfall.txt": COUPLE,
     "hospice_at_home/access_sheet_HAH-2204.txt": ACCESS_SHEET,
+    "falls/referrals.csv": REFERRALS,
+    "falls/pendant_job_peel.txt": PENDANT_JOB,
 }
 RAW = ["7316", "Ciaran Mulvey", "bronagh keane", "4713000027", "grey slate"]
 GIVEN = {  # name -> the kinds of way into their home the share gives
@@ -92,6 +108,8 @@ GIVEN = {  # name -> the kinds of way into their home the share gives
     "Bronagh Keane": "hidden_key",
     "Edwin Saltmarsh": "",
     "Tamsin Pollock": "hidden_key;key_holder",
+    "Maureen Peel": "code",
+    "Gordon Peel": "code",
     "Ivy Threlfall": "hidden_key",
     "Harold Threlfall": "hidden_key",
 }
@@ -124,6 +142,12 @@ def test_a_neighbour_whose_clause_says_he_holds_a_key_is_a_key_holder(revealed, 
         "related", "staff"]
     rows = {key("PERSON", row["name"]): row for row in revealed}
     assert rows[key("PERSON", "Tamsin Pollock")]["related_people"] == "Wilf Oddie"
+
+
+def test_an_emergency_contact_before_a_dashed_phone_is_read_and_shares_the_home(revealed):
+    rows = {key("PERSON", row["name"]): row for row in revealed}
+    assert rows[key("PERSON", "Maureen Peel")]["related_people"] == "Gordon Peel"
+    assert rows[key("PERSON", "Maureen Peel")]["home_access_kinds"] == "code"
 
 
 def test_names_after_a_household_phrase_or_heading_an_item_in_lower_case(homes):
