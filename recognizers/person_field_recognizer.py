@@ -190,7 +190,7 @@ HOUSEHOLD_PHRASE = (r"(?i:lives|living|live|home[ ]shared|shares[ ](?:a|the|her|
                     r"|shared[ ]home)[ ]with[ ]")
 _PARTNER = r"(?:(?:his|her|their)[ ](?:wife|husband|partner|spouse|fianc[eé]e?)[ ])?"
 HOUSEHOLD_NAME = (
-    rf"(?<=(?<![\w'’\-]){HOUSEHOLD_PHRASE}{_PARTNER})(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?"
+    rf"(?<![\w'’\-]){HOUSEHOLD_PHRASE}{_PARTNER}\K(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?"
     rf"{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?![\w'’\-])"
 )
 # A name typed in lower case at the head of a list item, with the person's own details
