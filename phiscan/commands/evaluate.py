@@ -59,8 +59,8 @@ def scoping_eval(truth_path: Path, out_dir: Path, config_path: Path | None,
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from None
     people = scope.individuals
-    values = reveal_for(out_dir, people, "phiscan eval --scoping", config_path)
-    rows = [export_row(person) | revealed_row(person, values) for person in people]
+    values, unread = reveal_for(out_dir, people, "phiscan eval --scoping", config_path)
+    rows = [export_row(person) | revealed_row(person, values, unread) for person in people]
     figures = score_rows(rows, truth.people, truth.staff).as_dict() | {
         "total": len(people), "true_total": truth.individuals,
     } | home_access_figures(people, truth)
