@@ -74,6 +74,11 @@ SENTENCE_WORDS = frozenset({
     "said", "says", "told", "asked", "saw", "seen", "her", "his", "their", "him", "she",
     "he", "they", "who", "which", "that", "this", "not", "no", "will", "would", "can",
     "could", "should", "did", "does", "if", "when", "then", "so", "also", "today"})
+# Of those, the words a sentence has and a signature line does not (`Sarah Kenworthy,
+# Consultant in Elderly Medicine, on behalf of the team` has none): verbs and pronouns.
+PROSE_WORDS = SENTENCE_WORDS - {"a", "an", "the", "and", "or", "but", "to", "of", "in", "on",
+                                "at", "for", "with", "by", "from", "as"}
+PROSE_MIN_WORDS = 2  # `I saw Mr Hartley today`; `Mr Hartley's wound is no better`
 READER = "your"
 # How far before a name a household phrase is read (`shares their home with Mrs`).
 CO_RESIDENT_CHARS = 40
@@ -88,6 +93,9 @@ HOLDS_A_KEY = re.compile(
     r"|upstairs|downstairs)[ ])?(?:also[ ])?(?:holds|has|keeps|is[ ]holding)"
     r"(?:[ ](?:a|the|one|both))?(?:[ ]spare)?(?:[ ]set[ ]of)?[ ](?:keys?|spare)\b"
     r"(?![ ](?:workers?|safes?|codes?|points|findings|stage|contacts?|issues?|box|boxes)\b)")
+# A line that opens with only `and`, `&` or a comma before a name: the line above wrapped
+# between two coordinated names (`coordinated_role`).
+WRAPPED_COORDINATOR = re.compile(r"[^\S\n]*(?:and|&|,)[^\S\n]+")
 # A full name and `and`, `&` or a comma right before another name (`coordinated_role`).
 COORDINATED = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019-]+[^\S\n]+){1,3}[A-Z][\w'\u2019-]+)"
                          r"[^\S\n]*(?:,|&|\band\b)[^\S\n]*$")
@@ -518,10 +526,14 @@ class RoleRules:
             return True
         return self.jobs.is_job(words[-1]) and words[-1] not in SURNAME_JOBS
 
-    def signed(self, text: str, start: int) -> bool:
+    def signed(self, text: str, start: int, end: int) -> bool:
         """A name on one of the few lines below a closing line (`Yours sincerely`, `Kind
         regards, Jane`). A closing line that holds its own signature (`signed Jamal
-        Wisniewski` under a visit in a log) signs itself, never the next patient's line."""
+        Wisniewski` under a visit in a log) signs itself, never the next patient's line;
+        a name in a sentence signs nothing: `Thanks again.` opening an e-mail is no
+        closing line for `Mr Hartley (DOB ...) needs his dressing changed tomorrow`."""
+        if in_prose(text, start, end):
+            return False
         line_start = text.rfind("\n", 0, start) + 1
         lines = text[max(0, line_start - 400):line_start].splitlines()[-SIGNATURE_LINES:]
         return any(self.closes(normalise_words(line).strip()) for line in lines if line.strip())
@@ -582,7 +594,7 @@ class RoleRules:
             role = self.coordinated_role(text, start)
         if role is None and not context.field.strip():
             role = self.recipient_role(text, start, end)
-        if role is None and not context.field.strip() and self.signed(text, start):
+        if role is None and not context.field.strip() and self.signed(text, start, end):
             role = STAFF
         return role or fhir_role(where) or UNMARKED
 
@@ -594,7 +606,13 @@ class RoleRules:
         is both names'. Only a phrase before the first name counts, never its own title or
         apposition (`Dr Amy Blake and Mrs Joan Hill`: the second is no doctor)."""
         line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        before = COORDINATED.search(text[max(line_start, start - 120):start])
+        if WRAPPED_COORDINATOR.fullmatch(text, line_start, start) and line_start > 0:
+            # `Parents (Lorraine Farrimond` / `and Marius Cartwright)`: a line wrapped
+            # between the two names is read as one line
+            line_start = max(text.rfind("\n", 0, line_start - 1),
+                             text.rfind("\r", 0, line_start - 1)) + 1
+        window = text[max(line_start, start - 120):start]
+        before = COORDINATED.search(window.replace("\r", " ").replace("\n", " "))
         if before is None:
             return None
         first = start - len(before.group()) + before.start("name") - before.start()
@@ -670,6 +688,16 @@ class RoleRules:
         # `cc: Mrs Winifred Stirk (patient); Priya Raman`: the first item's own apposition
         # is no part of the heading
         return heading[:opened] if before[cuts[0]] == ")" and opened != -1 else heading
+
+
+def in_prose(text: str, start: int, end: int) -> bool:
+    """Whether the name's line, the name left out, is a sentence: it holds verbs and
+    pronouns (`PROSE_WORDS`), as a signature line does not."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:start] + " " + text[end:len(text) if line_end == -1 else line_end]
+    words = normalise_words(line).split()
+    return sum(word in PROSE_WORDS for word in words) >= PROSE_MIN_WORDS
 
 
 def possessive(text: str, start: int, end: int) -> bool:
