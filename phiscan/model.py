@@ -220,6 +220,9 @@ class Finding:
     in_label: bool = False  # found in a position, record or field name, not in the text
     role: str = ""  # PERSON: subject, staff or related (`phiscan.detect.roles`)
     kind: str = ""  # HOME_ACCESS: its kinds of way in, `code,key_holder` (`access_kinds_of`)
+    # PERSON: the keyed hash of the name's initial form (`g. pickles` of `Graham Pickles`:
+    # `phiscan.detect.normalize.initial_form`), '' when it has none.
+    initial_hash: str = ""
 
 
 @dataclass

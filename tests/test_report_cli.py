@@ -36,8 +36,9 @@ def test_report_json_has_the_documented_schema(scanned):
     report = json.loads(result.stdout)
     assert report["schema"] == "phiscan.report/1"
     assert set(report) == {"schema", "phiscan_version", "generated_at", "individuals",
-                           "records", "staff", "linkage_faults", "test_data", "locations",
-                           "entities", "top_locations", "exposure", "policy", "method"}
+                           "records", "staff", "linkage_faults", "data_quality", "test_data",
+                           "locations", "entities", "top_locations", "exposure", "policy",
+                           "method"}
     assert {"total", "lower_bound", "upper_bound", "with_special_category",
             "with_home_access", "with_nhs_number"} <= set(report["individuals"])
     people = report["individuals"]

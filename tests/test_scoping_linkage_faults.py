@@ -54,11 +54,15 @@ def test_the_report_counts_and_lists_the_fault_without_a_value(scanned):
     people = report["individuals"]
     assert (people["total"], people["linkage_faults"], people["people_in_linkage_faults"]) == (
         2, 1, 3)
+    # the row is counted once in the total and as up to its 3 people in the upper bound
+    assert (people["lower_bound"], people["upper_bound"]) == (2, 4)
     [fault] = report["linkage_faults"]
     assert {key: fault[key] for key in ("fault", "dates_of_birth", "nhs_numbers", "records",
                                         "locations")} == {
         "fault": "3 dates of birth", "dates_of_birth": 3, "nhs_numbers": 1, "records": 3,
         "locations": 1}
+    assert (fault["identities"], fault["nhs_numbers_for_several_people"]) == (3, 1)
+    assert report["data_quality"] == {"nhs_numbers_for_several_people": 1}
     assert fault["id"].startswith("P-")
     text = json.dumps(report)
     assert not any(value in text for value in RAW)

@@ -46,9 +46,12 @@ def people_table(report: dict) -> Table:
         ("staff names recurring across subjects (not counted)",
          len(report["staff"]["recurring_names"])),
         ("test-range NHS numbers (not people)", report["test_data"]["test_range_nhs_numbers"]),
-        ("LINKAGE FAULTS: rows with more dates of birth or NHS numbers than one person "
-         "(check them: individuals --export, column linkage_fault)", people["linkage_faults"]),
+        ("LINKAGE FAULTS: rows with more dates of birth, NHS numbers or identities than one "
+         "person (check them: individuals --export, column linkage_fault)",
+         people["linkage_faults"]),
         ("  the most people those rows may be", people["people_in_linkage_faults"]),
+        ("  NHS numbers written for several people (data quality)",
+         report["data_quality"]["nhs_numbers_for_several_people"]),
     ])
 
 

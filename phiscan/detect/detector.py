@@ -24,6 +24,7 @@ from phiscan.detect.engine import (
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
 from phiscan.detect.memory import KeyedMemory
+from phiscan.detect.normalize import initial_form
 from phiscan.detect.records import assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
@@ -131,7 +132,7 @@ class Detector:
         labels = UnitLabels(self.labels, unit, [(r.entity_type, raw) for r, raw, _h, _m in valued])
         entry_roles = self.entry_roles(unit) if valued else {}
         findings = []
-        for result, _raw, value_hash, masked in valued:
+        for result, raw, value_hash, masked in valued:
             field = unit.field_at(result.start, result.end)
             findings.append(Finding(
                 entity_type=result.entity_type,
@@ -148,6 +149,8 @@ class Detector:
                 role=(entry_roles.get(list_entry(field))
                       or self.role_of(unit, result.entity_type, result.start, result.end, field)),
                 kind=access_kinds_of(result),
+                initial_hash=(self.initial_hash(raw, value_hash)
+                              if result.entity_type == "PERSON" else ""),
             ))
         findings = self.row_roles(unit, findings)
         findings = [finding if isinstance(finding.record, Label)
@@ -275,6 +278,17 @@ class Detector:
             return None, masked
         return value_hash, masked
 
+    def initial_hash(self, raw_value: str, value_hash: str) -> str:
+        """The keyed hash of a name's initial form (`g. pickles`), remembered per value as
+        its hash is; '' when it has none or it is the name's own key (`Mr G. Pickles`)."""
+        key = self.memo.key(INITIAL_FORM, raw_value)
+        known = self.memo.get(key)
+        if known is None:
+            form = initial_form(raw_value)
+            known = self.memo.put(key, ("" if form is None
+                                        else keyed_hash(self.key, "PERSON", form), ""))
+        return "" if known[0] == value_hash else known[0]
+
     def label_values(self, labels: UnitLabels, record_has_findings: bool
                      ) -> list[tuple[Finding, str]]:
         """Findings in the unit's labels (offsets within the label they are in)."""
@@ -299,6 +313,9 @@ class Detector:
                 ), raw_value))
         return found
 
+
+# The memo entry of a name's initial form (`Detector.initial_hash`).
+INITIAL_FORM = "PERSON initial form"
 
 class ValueMemo(KeyedMemory[tuple[str, str]]):
     """A value's keyed hash (`keyed_hash`) and mask (`mask_value`), remembered per

@@ -18,8 +18,9 @@ from recognizers.ocr_reading import read_digits
 # Which normalisers made an inventory's keys. Raise it whenever a normaliser's output changes
 # (2: century-free birth dates, hyphenated names by their last part, accents folded; 3: a
 # title word is a title only before the name, so `Florence Lord` keeps her surname): keys of
-# two formats never link, so a scan rescans everything and scoping warns on an older inventory.
-KEY_FORMAT = "3"
+# two formats never link, so a scan rescans everything and scoping warns on an older inventory;
+# 4: a name whose forename is only an initial keys as its initial form, `g. pickles`).
+KEY_FORMAT = "4"
 
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev",
@@ -30,6 +31,7 @@ SUFFIXES = frozenset(["jr", "jnr", "snr", "sr", "ii", "iii", "iv"])
 _NON_DIGIT = re.compile(r"\D")
 # An initial with its dot (`J.`): kept as written by a mask, so never a name word.
 INITIAL = re.compile(r"[^\W\d_]\.")
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['\u2019]s\b")
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
@@ -72,8 +74,9 @@ def _without_accents(value: str) -> str:
 
 
 def _name_words(value: str) -> list[str]:
-    """Words of a name without titles and initials; `O'Neill` and `O’Neill` -> `ONeill`."""
-    value = _without_accents(value).replace("'", "").replace("\u2019", "")
+    """Words of a name without titles and initials; `O'Neill` and `O’Neill` -> `ONeill`;
+    a possessive is no part of it (`Mr Terence Winstanley's key`)."""
+    value = _POSSESSIVE.sub("", _without_accents(value)).replace("'", "").replace("\u2019", "")
     return [word for word in without_leading_titles(_NAME_TOKEN.findall(value))
             if len(word) > 1 and word.casefold() not in SUFFIXES]
 
@@ -95,6 +98,33 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
     return words[:-1], words[-1:]
 
 
+def _given_part(value: str) -> str:
+    """The part of a name its given names are in, by the shape `name_parts` reads."""
+    if "^" in value:
+        return value.partition("^")[2].replace("^", " ")
+    return value.partition(",")[2] if "," in value else value
+
+
+def initial_form(value: str) -> str | None:
+    """`g. pickles`: the first given name's initial and the family name's last word, for
+    `Graham Pickles`, `PICKLES, Graham`, `Mr G. Pickles` and `PICKLES, G.` alike; None when
+    the name has no family name or no given name nor initial. A name written with only an
+    initial keys as this form (`normalise_name`), and every other name's form is stored
+    beside its key (`Finding.initial_hash`), so scoping can tell that `Mr G. Pickles, born
+    21 June 1975` is `Graham Pickles` of that date of birth, never by the initial alone."""
+    given, family = name_parts(value)
+    if not family:
+        return None
+    if given:
+        initial = given[0][0]
+    else:
+        words = without_leading_titles(_NAME_TOKEN.findall(_without_accents(_given_part(value))))
+        initial = next((word for word in words if len(word) == 1), "")
+        if not initial:
+            return None
+    return f"{initial.casefold()}. {family[-1].casefold().split('-')[-1]}"
+
+
 def normalise_name(value: str) -> str:
     """One key per person: the first given name and the last word of the family name,
     case-free and order-free (a surname-first column pair `Jones Sandra` matches too);
@@ -103,6 +133,8 @@ def normalise_name(value: str) -> str:
     names either way (`Anne-Marie` / `Anne Marie`, `Webb-Morton` / `Webb Morton`): the
     first part of the given name and the last of the family name."""
     given, family = name_parts(value)
+    if not given and family and (initial := initial_form(value)) is not None:
+        return initial  # `Mr G. Pickles`: never the surname alone, which any of a family is
     words = [word.casefold() for word in (given[:1] + family[-1:])]
     if len(words) == 2:
         words = [words[0].split("-")[0], words[1].split("-")[-1]]

@@ -181,6 +181,24 @@ def holds_several_people(findings: list[Finding], line_of: Callable[[Finding], i
     return len(named) > 1 and len(set().union(*(v[SUBJECT_NAME] for v in named))) > 1
 
 
+def address_items(findings: list[Finding], line_of: Callable[[Finding], int]) -> list[int]:
+    """A list of people at their addresses without item markers (a key-safe list: `Mrs
+    Edith Hargreaves, 4 Mill Lane HX3 7DJ - KS 4471` over `Mr Walter Brierley, 12 Bank Top
+    ...`): when two or more lines each hold a subject's name and a subject's address (a
+    postcode), of different people, every line holding such an address opens an item (line
+    numbers, sorted), named or not, so each home's access note is its own; else []. A line
+    whose name was not read is a home of its own too, never the person's above."""
+    lines: dict[int, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        lines[line_of(finding)].append(finding)
+    homes = [number for number, line in lines.items() if any(
+        finding.entity_type in ADDRESS_ENTITIES and finding.role not in NOT_SUBJECT
+        for finding in line)]
+    named = [_values(lines[number]).get(SUBJECT_NAME) for number in homes]
+    names = [hashes for hashes in named if hashes]
+    return sorted(homes) if len(names) > 1 and len(set().union(*names)) > 1 else []
+
+
 def line_values(findings: list[Finding]) -> dict[str, set[str]]:
     """The person kinds a line brings; none when its identifiers follow the name of a
     member of staff or a related person and no subject is named (`Next of kin: Carol
@@ -662,7 +680,8 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
             named.update((key, record if one_record else name)
                          for key, name in entries.record.items())
         elif len(found) > 1 and (items := list_items(found, lines)
-                                 or separated_items(found, lines)):
+                                 or separated_items(found, lines)
+                                 or address_items(found, lines.line_of)):
             named.update(entries.assign_items(found, items))
         else:
             named.update((id(finding), record) for finding in found)

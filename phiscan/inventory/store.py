@@ -113,7 +113,8 @@ CREATE TABLE IF NOT EXISTS findings (
     value_hash TEXT NOT NULL,
     test_data INTEGER NOT NULL DEFAULT 0,
     role TEXT NOT NULL DEFAULT '',
-    kind TEXT NOT NULL DEFAULT ''
+    kind TEXT NOT NULL DEFAULT '',
+    initial_hash TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS findings_location ON findings(location_id);
 CREATE INDEX IF NOT EXISTS findings_hash ON findings(entity_type, value_hash);
@@ -171,7 +172,8 @@ EXPOSURE_NOT_RECORDED = "not recorded (scanned before exposure was read)"
 # stored before roles existed has role '' (read as a possible subject); one stored before
 # kinds of home access has kind '' (its kind unknown: counted as an entry detail).
 ADDED_COLUMNS = {
-    "findings": (("role", "TEXT NOT NULL DEFAULT ''"), ("kind", "TEXT NOT NULL DEFAULT ''")),
+    "findings": (("role", "TEXT NOT NULL DEFAULT ''"), ("kind", "TEXT NOT NULL DEFAULT ''"),
+                 ("initial_hash", "TEXT NOT NULL DEFAULT ''")),
     "locations": (("chars", "INTEGER NOT NULL DEFAULT 0"),
                   ("ocr_pages", "INTEGER NOT NULL DEFAULT 0"),
                   ("exposure", "TEXT NOT NULL DEFAULT 'unknown'"),
@@ -473,8 +475,8 @@ class Inventory:
     def _insert_findings(self, rows: list[tuple]) -> None:
         self.db.executemany(
             "INSERT INTO findings(location_id, run_id, entity_type, score, recognizer, position,"
-            " start, end, record, field, masked, value_hash, test_data, role, kind)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            " start, end, record, field, masked, value_hash, test_data, role, kind,"
+            " initial_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         rows.clear()
 
     def _write_one(self, run_id: int, result: LocationResult, now: float) -> int:
@@ -764,7 +766,7 @@ def _finding_row(location_id: int, run_id: int, finding: Finding) -> tuple:
         location_id, run_id, finding.entity_type, finding.score, finding.recognizer,
         stored_label(finding.where), finding.start, finding.end, stored_label(finding.record),
         stored_label(finding.field), finding.masked, finding.value_hash, int(finding.test_data),
-        finding.role, finding.kind,
+        finding.role, finding.kind, finding.initial_hash,
     )
 
 

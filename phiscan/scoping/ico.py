@@ -55,8 +55,10 @@ def _categories(report: dict) -> list[dict]:
 def _data_subject_types(individuals: dict) -> list[str]:
     types = []
     if individuals["total"]:
+        by_address = individuals["identified_by"]["name_and_address"]
         types.append("Patients or service users (identified by NHS number, or by name "
-                     "with date of birth)")
+                     "with date of birth" + (f", or by name and address: {by_address}"
+                                             if by_address else "") + ")")
     if individuals["with_entry_details"]:
         types.append("People receiving care at home whose home can be entered from the "
                      "leaked details (key-safe or door codes, hidden keys, doors left open): "
@@ -82,6 +84,8 @@ def build_ico(report: dict) -> dict:
             "with_special_category_data": individuals["with_special_category"],
             "with_home_access_details": individuals["with_entry_details"],
             "with_key_holder_named_only": individuals["with_key_holder_only"],
+            "identified_by_name_and_address_only":
+                individuals["identified_by"]["name_and_address"],
             "linkage_faults": individuals["linkage_faults"],
             "people_in_linkage_faults": individuals["people_in_linkage_faults"],
             "types": _data_subject_types(individuals),
@@ -124,13 +128,17 @@ def _markdown_lines(ico: dict) -> list[str]:
         "",
         f"- **{subjects['approximate_number']}** people "
         f"(between {subjects['lower_bound']} and {subjects['upper_bound']}, see Method)",
+        *([f"- of whom identified by name and address only (no NHS number or date of birth: "
+           "a name at a postcode with the way into that home, as on a key-safe list): "
+           f"{subjects['identified_by_name_and_address_only']}"]
+          if subjects["identified_by_name_and_address_only"] else []),
         f"- with special-category (health) data: {subjects['with_special_category_data']}",
         "- with home-access details (their home can be entered from the leak: a key-safe "
         f"or door code, a hidden key, a door left open): "
         f"{subjects['with_home_access_details']}",
         f"- with only a key holder named: {subjects['with_key_holder_named_only']}",
         *([f"- **check before sending**: {subjects['linkage_faults']} of these rows carry "
-           "more dates of birth or NHS numbers than one person (linkage faults: up to "
+           "more dates of birth, NHS numbers or identities than one person (linkage faults: up to "
            f"{subjects['people_in_linkage_faults']} people; `individuals --export`, column "
            "`linkage_fault`)"] if subjects["linkage_faults"] else []),
         "",

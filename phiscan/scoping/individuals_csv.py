@@ -22,7 +22,7 @@ EXPORT_COLUMNS = (
     "date_of_birth_masked", "postcode_masked", "related_people_masked", "related_people_count",
     "categories", "special_category", "home_access", "home_access_kinds",
     "test_range_nhs_number", "records",
-    "locations", "first_locations", "linkage_fault",
+    "locations", "first_locations", "linkage_fault", "identified_by",
 )
 # The kinds of hash a revealed row shows; names are split into the best, the others and
 # related people by `name_columns`.
@@ -47,8 +47,12 @@ def ranked_hashes(person: Individual, role: str) -> list[str]:
 def name_columns(person: Individual) -> dict[str, list[str]]:
     """The person's best name (the one most of their records carry), their other names
     (variants never written beside the best one: a name in the same record as the
-    subject's is somebody else's) and related people, as hashes."""
+    subject's is somebody else's) and related people, as hashes. A name written with an
+    initial (`Mr G. Pickles`) comes after the name it shortens (`Graham Pickles`)."""
     ranked = ranked_hashes(person, "full_names")
+    shortened = set().union(*(record.initials.values() for record in person.records))
+    ranked = [name for name in ranked if name not in shortened] + [
+        name for name in ranked if name in shortened]
     best = ranked[:1]
     beside_best = set().union(*(record.full_names for record in person.records
                                 if best and best[0] in record.full_names))
@@ -106,6 +110,7 @@ def export_row(person: Individual) -> dict[str, str | int]:
         "locations": len(locations),
         "first_locations": " | ".join(locations[:FIRST_LOCATIONS]),
         "linkage_fault": person.linkage_fault,
+        "identified_by": person.identified_by,
     }
 
 

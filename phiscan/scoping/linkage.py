@@ -54,6 +54,9 @@ from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
 from recognizers.access_kinds import KEY_HOLDER
 
+# What identifies a person (`Individual.identified_by`).
+BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
+    "nhs_number", "name_and_date_of_birth", "name_and_address")
 # A record of a table as the extractors name it: `sheet MAR row 4`, `table 2 row 3`,
 # `row 12`, `table 1 column 2`; the rest of the name is the table.
 _TABLE_RECORD = re.compile(r"^(.*?)(?:row|column) \d+$")
@@ -163,9 +166,11 @@ def link_seeds(records: list[Record], linkage: Linkage, found: Seeds) -> UnionFi
         _link_by(groups, records, seeds, _strict_name_dob_keys, block_conflicts=True)
     elif linkage is Linkage.STANDARD:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=True)
+        link_initials(groups, records, seeds)
         link_halves(groups, records, seeds)
     else:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=False)
+        link_initials(groups, records, seeds)
         link_halves(groups, records, seeds)
         shared = shared_names(records, seeds, groups)
         _link_by(groups, records, seeds,
@@ -193,6 +198,29 @@ class Evidence:
         self.nhs |= other.nhs
         self.dobs |= other.dobs
         self.postcodes |= other.postcodes
+
+
+def link_initials(groups: UnionFind, records: list[Record], seeds: list[int]) -> None:
+    """A name written with an initial is the one person whose forename it agrees with, of
+    the same surname and date of birth (`Mr G. Pickles, born 21 June 1975` in a clinic note
+    is `PICKLES, Graham, 1975-06-21` of an extract): the initial form's key (`g. pickles`,
+    `phiscan.detect.normalize.initial_form`) with the date of birth matches exactly one
+    person's full name (twins `Graham` and `Gary` of one date of birth: two, no join), and
+    the two sides carry no different NHS numbers. Never on the initial and surname alone."""
+    full: dict[tuple[str, str], set[int]] = defaultdict(set)  # (initial form, dob) -> people
+    for index in seeds:
+        record = records[index]
+        for name in record.full_names:
+            if name in record.initials:
+                for dob in record.dobs:
+                    full[(record.initials[name], dob)].add(index)
+    if not full:
+        return
+    for index in seeds:
+        for name, dob in name_dob_keys(records[index]):
+            holders = {groups.find(other) for other in full.get((name, dob), ())}
+            if len(holders) == 1 and not groups.conflict(next(iter(holders)), index):
+                groups.union(next(iter(holders)), index)
 
 
 def link_halves(groups: UnionFind, records: list[Record], seeds: list[int]) -> None:
@@ -328,6 +356,21 @@ class Individual:
         return bool(self.access_kinds - {KEY_HOLDER})
 
     @computed_once
+    def identified_by(self) -> str:
+        """What makes this person someone: an NHS number, else a name with a date of birth,
+        else a name at an address with the way into that home (`at_home`)."""
+        if self.nhs:
+            return BY_NHS_NUMBER
+        if any(record.full_names and record.dobs for record in self.records):
+            return BY_NAME_AND_DOB
+        return BY_NAME_AND_ADDRESS
+
+    @computed_once
+    def identities(self) -> int:
+        """How many people its names and dates of birth are (`identities`)."""
+        return identities(self.records)
+
+    @computed_once
     def special_category(self) -> bool:
         return not self.categories.isdisjoint(SPECIAL_CATEGORIES)
 
@@ -336,18 +379,46 @@ class Individual:
         return any(record.test_nhs for record in self.records)
 
 
+def identities(records: Iterable[Record]) -> int:
+    """How many people the names and dates of birth of these records are: a name and a
+    date of birth written in one record are one identity, and identities sharing a name
+    (a typo in the date) or a date of birth (a nickname, a married name) are one. Two
+    left apart (`Margaret Ellwood, DOB 14/07/1938` and `Alice Ashworth, DOB 01/02/1950`
+    under one NHS number) are two people, whichever of them the number is."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(node: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    both: set[tuple[str, str]] = set()  # a name and a date of birth in one record
+    for record in records:
+        nodes = [("name", name) for name in record.full_names] + [
+            ("dob", dob) for dob in record.dobs]
+        for node in nodes[1:]:
+            parent[find(node)] = find(nodes[0])
+        if record.full_names and record.dobs:
+            both.add(nodes[0])
+    return len({find(node) for node in both})
+
+
 def linkage_fault(person: Individual, limit: int) -> str:
     """What makes a row more than one person's: more than `limit` different dates of birth
-    or NHS numbers (`3 dates of birth; 4 NHS numbers`), else ''. One person has one date
-    of birth and one NHS number; a typo or an old number makes two. More means records of
-    several people joined: a file read as one record, or people chained through a shared
-    identifier (siblings given a parent's NHS number). The row is kept as linked, not split
-    on a guess (which date goes with which number is what the linkage could not tell), and
-    the fault is reported so a responder checks it before writing to anyone."""
+    or NHS numbers (`3 dates of birth; 4 NHS numbers`), or, within the limit, names and
+    dates of birth that disagree on both (`2 identities`: one NHS number written for two
+    people), else ''. One person has one date of birth and one NHS number; a typo or an
+    old number makes two. More means records of several people joined: a file read as one
+    record, or people chained through a shared identifier (siblings given a parent's NHS
+    number). The row is kept as linked, not split on a guess (which date goes with which
+    number is what the linkage could not tell), and the fault is reported so a responder
+    checks it before writing to anyone."""
     if limit <= 0:
         return ""
-    return "; ".join(f"{len(keys)} {label}" for keys, label in (
+    fault = "; ".join(f"{len(keys)} {label}" for keys, label in (
         (person.dobs, "dates of birth"), (person.nhs, "NHS numbers")) if len(keys) > limit)
+    return fault or (f"{person.identities} identities" if person.identities > 1 else "")
 
 
 def mark_linkage_faults(people: list[Individual], limit: int) -> list[Individual]:
@@ -358,15 +429,28 @@ def mark_linkage_faults(people: list[Individual], limit: int) -> list[Individual
 
 
 def most_people_in(person: Individual) -> int:
-    """How many people a faulty row may be: one per date of birth or NHS number."""
-    return max(len(person.dobs), len(person.nhs), 1)
+    """How many people a faulty row may be: one per date of birth, NHS number or identity."""
+    return max(len(person.dobs), len(person.nhs), person.identities, 1)
+
+
+def shared_nhs_numbers(person: Individual) -> int:
+    """The person's NHS numbers whose own records give two or more identities: one number
+    keyed for several people in the source systems (a data-quality finding for the
+    controller, apart from the breach: a clinician may read one patient's record as
+    another's)."""
+    by_number: dict[str, list[Record]] = defaultdict(list)
+    for record in person.records:
+        for number in record.nhs:
+            by_number[number].append(record)
+    return sum(identities(records) > 1 for records in by_number.values())
 
 
 def individual_id(records: list[Record]) -> str:
     """Pseudonymous and stable for one key: derived from the person's keyed hashes."""
     anchors = sorted(set().union(*(record.nhs for record in records))) or sorted(
         f"{name}:{dob}" for record in records for name, dob in name_dob_keys(record)
-    )
+    ) or sorted(f"{name}@{postcode}" for record in records
+                for name, postcode in name_postcode_keys(record))
     digest = hashlib.sha256(("phiscan-individual\x1f" + anchors[0]).encode()).hexdigest()
     return f"P-{digest[:12]}"
 
@@ -471,8 +555,47 @@ def count_people(records: list[Record], linkage: Linkage, found: Seeds | None = 
     seeds = found.indices
     count = len(link_seeds(records, linkage, found).groups(seeds))
     if linkage is Linkage.STRICT:
-        count += possible_extra_people(records, seeds)
+        count += possible_extra_people(records, seeds)  # unknown names at home included
+    else:
+        known = union_of((records[index] for index in seeds), "full_names")
+        lived_in = union_of((records[index] for index in seeds), "postcodes")
+        homes = people_at_home([record for record in records if at_home(record, known)
+                                and record.postcodes.isdisjoint(lived_in)])
+        count += (len(homes) if linkage is Linkage.STANDARD
+                  else len({name for group in homes for name in group[0].full_names}))
     return count
+
+
+def at_home(record: Record, known: set[str]) -> bool:
+    """A record that identifies a person by name and address, no one else being known by
+    that name: one full name with its forename (not `Mr G. Kitchen`, which may be any of a
+    family), one postcode (a driver's run notes giving several are several homes) and the
+    way into a home (a key-safe list's line `Mrs Edith Hargreaves, 4 Mill Lane HX3 7DJ - KS
+    4471`), and no NHS number or date of birth (those make a person already, or join one).
+    Name and address identify someone, and the leak opens their door: the responder must
+    warn them, so they are counted."""
+    return (len(record.full_names) == 1 and len(record.postcodes) == 1 and record.home_access
+            and not (record.nhs or record.dobs or record.test_nhs)
+            and record.full_names <= record.initials.keys()
+            and record.full_names.isdisjoint(known))
+
+
+def people_at_home(records: list[Record]) -> list[list[Record]]:
+    """Records of `at_home` grouped into people: one name at one postcode is one person
+    (the same list kept twice); one name at two postcodes two (a loose linkage's lower
+    bound counts names)."""
+    groups: dict[tuple[str, str], list[Record]] = {}
+    people: list[list[Record]] = []
+    for record in records:
+        keys = list(name_postcode_keys(record))
+        group = next((groups[key] for key in keys if key in groups), None)
+        if group is None:
+            group = []
+            people.append(group)
+        group.append(record)
+        for key in keys:
+            groups.setdefault(key, group)
+    return people
 
 
 def link(records: list[Record], found: Seeds | None = None) -> Linked:
@@ -505,10 +628,28 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
         else:
             individuals[target].records.append(record)
     unattributed = _attach_table_rows(records, unattributed, individuals)
+    unattributed = _people_at_home(unattributed, individuals, set(by_name))
     share_homes(individuals)
     open_named_homes(unattributed, individuals, by_name)
     individuals.sort(key=lambda person: person.id)
     return Linked(individuals, unattributed)
+
+
+def _people_at_home(unattributed: list[Record], individuals: list[Individual],
+                    known: set[str]) -> list[Record]:
+    """People identified by name and address (`at_home`) added to `individuals`; the
+    records left unattributed."""
+    lived_in = set().union(*(person.postcodes for person in individuals))
+    # a name no one is known by, at a known person's postcode, is more likely theirs misread
+    # (`Siobhan Freda Lindqvist` read as `Freda Lindqvist`) or a relative's than a new person
+    homes = people_at_home([record for record in unattributed if at_home(record, known)
+                            and record.postcodes.isdisjoint(lived_in)])
+    if not homes:
+        return unattributed
+    individuals += [Individual(individual_id(group), group) for group in homes]
+    _make_ids_unique(individuals)
+    placed = {record.key for group in homes for record in group}
+    return [record for record in unattributed if record.key not in placed]
 
 
 def table_of(record: Record) -> tuple[str, str] | None:

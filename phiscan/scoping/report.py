@@ -35,6 +35,9 @@ from phiscan.inventory.store import (
 from phiscan.model import MEMBER_SEP, RISK_ORDER
 from phiscan.policy.record import violations_at
 from phiscan.scoping.linkage import (
+    BY_NAME_AND_ADDRESS,
+    BY_NAME_AND_DOB,
+    BY_NHS_NUMBER,
     Individual,
     Linkage,
     Linked,
@@ -43,6 +46,7 @@ from phiscan.scoping.linkage import (
     mark_linkage_faults,
     most_people_in,
     seeds_of,
+    shared_nhs_numbers,
 )
 from phiscan.scoping.recurrence import (
     MarkedName,
@@ -58,6 +62,7 @@ REPORT_SCHEMA = "phiscan.report/1"
 TOP_LOCATIONS = 20
 TOP_FOLDERS = 10
 log = logging.getLogger("phiscan.scoping")
+IDENTIFIED_BY = (BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS)
 CATEGORY_ORDER = ("identifiers", "contact", "financial", "health", "ethnicity", "religion",
                   "sexual_orientation", "home_access", "other")
 
@@ -132,12 +137,15 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
     seeds = seeds_of(records)
     standard = link(records, seeds)
     total = len(standard.individuals)
+    faults = mark_linkage_faults(standard.individuals, settings.max_person_keys)
+    # A faulty row is counted once in the total and up to its people in the upper bound
+    # (the strict linkage joins one NHS number's records too).
+    beyond_total = sum(most_people_in(person) - 1 for person in faults)
     return Scope(
         Path(out_dir), locations, records, standard,
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
-        upper_bound=max(count_people(records, Linkage.STRICT, seeds), total),
-        recurring=recurring, violations=violations, marked=marked,
-        faults=mark_linkage_faults(standard.individuals, settings.max_person_keys),
+        upper_bound=max(count_people(records, Linkage.STRICT, seeds), total) + beyond_total,
+        recurring=recurring, violations=violations, marked=marked, faults=faults,
     )
 
 
@@ -155,6 +163,13 @@ def _people_by_access_kind(individuals: list[Individual]) -> dict[str, int]:
     return {kind: counts[kind] for kind in (*ACCESS_KINDS, UNKNOWN_KIND) if counts[kind]}
 
 
+def _people_by_evidence(individuals: list[Individual]) -> dict[str, int]:
+    """What identifies each person: an NHS number, a name and date of birth, or a name and
+    address with the way into that home (`phiscan.scoping.linkage.at_home`)."""
+    counts = Counter(person.identified_by for person in individuals)
+    return {kind: counts[kind] for kind in IDENTIFIED_BY}
+
+
 def individuals_section(scope: Scope) -> dict:
     people = scope.individuals
     total = len(people)
@@ -168,6 +183,7 @@ def individuals_section(scope: Scope) -> dict:
         "with_key_holder_only": sum(person.home_access and not person.entry_details
                                     for person in people),
         "by_access_kind": _people_by_access_kind(people),
+        "identified_by": _people_by_evidence(people),
         "with_nhs_number": sum(bool(person.nhs) for person in people),
         "without_nhs_number": sum(not person.nhs for person in people),
         "with_test_range_nhs_number": sum(person.test_range_nhs for person in people),
@@ -183,8 +199,17 @@ def linkage_faults_section(scope: Scope) -> list[dict]:
     max_person_keys): each by id, with its counts; never a value."""
     return [{"id": person.id, "fault": person.linkage_fault,
              "dates_of_birth": len(person.dobs), "nhs_numbers": len(person.nhs),
+             "identities": person.identities,
+             "nhs_numbers_for_several_people": shared_nhs_numbers(person),
              "records": len(person.records), "locations": len(person.locations)}
             for person in scope.faults]
+
+
+def data_quality_section(scope: Scope) -> dict:
+    """What the source systems got wrong, for the controller apart from the breach: NHS
+    numbers written for two or more people (names and dates of birth that disagree)."""
+    return {"nhs_numbers_for_several_people": sum(
+        shared_nhs_numbers(person) for person in scope.faults)}
 
 
 def related_people(scope: Scope) -> set[str]:
@@ -323,7 +348,10 @@ def policy_section(scope: Scope) -> dict:
 def method_section() -> dict:
     return {
         "data_subject": "a record with a valid NHS number outside the test range, or a full "
-                        "name with a date of birth; names alone never make a person",
+                        "name with a date of birth, or a full name no one else is known by "
+                        "at a postcode with the way into that home (a key-safe list's "
+                        "line: identified by name and address, individuals.identified_by); "
+                        "names alone never make a person",
         "total": "standard linkage: same NHS number, or same full name and date of birth "
                  "unless the NHS numbers differ",
         "lower_bound": "loose linkage: also same full name and postcode, and name and date "
@@ -343,9 +371,12 @@ def method_section() -> dict:
                        "change the code, move the key), the ICO figure; "
                        "with_key_holder_only those for whom only a key holder is named",
         "linkage_faults": "rows carrying more than [scoping] max_person_keys different dates "
-                          "of birth or NHS numbers: records of several people joined; kept "
-                          "as linked (counted once), listed for a responder to check; "
-                          "people_in_linkage_faults is the most people they may be",
+                          "of birth or NHS numbers, or names and dates of birth of two or "
+                          "more people (one NHS number written for several): records of "
+                          "several people joined; kept as linked (counted once in the total, "
+                          "up to people_in_linkage_faults in the upper bound), listed for a "
+                          "responder to check; people_in_linkage_faults is the most people "
+                          "they may be",
     }
 
 
@@ -368,6 +399,7 @@ def _build_report(scope: Scope) -> dict:
         "records": records_section(scope),
         "staff": staff_section(scope),
         "linkage_faults": linkage_faults_section(scope),
+        "data_quality": data_quality_section(scope),
         "test_data": test_data_section(scope),
         "locations": locations_section(summary),
         "entities": summary["entities"],

@@ -27,7 +27,7 @@ HOME_ACCESS = category_of("HOME_ACCESS")
 WHOLE_LOCATION = "document"
 RECORD_COLUMNS = "l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
 FINDINGS_QUERY = (
-    f"SELECT {RECORD_COLUMNS}, {{role}}, {{kind}}"
+    f"SELECT {RECORD_COLUMNS}, {{role}}, {{kind}}, {{initial}}"
     " FROM findings f JOIN locations l ON l.id = f.location_id WHERE l.gone = 0"
     " ORDER BY l.location, f.id"
 )
@@ -49,6 +49,9 @@ class Record:
     categories: set[str] = field(default_factory=set)
     access_kinds: set[str] = field(default_factory=set)  # `code`, `key_holder`... (home access)
     masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
+    # full name -> its initial form's hash (`Graham Pickles` -> `g. pickles`), for names with
+    # a forename; a name written with an initial keys as that form (`link_initials`).
+    initials: dict[str, str] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -92,7 +95,7 @@ KEY_ATTRIBUTES = {"UK_NHS": "nhs", "DATE_OF_BIRTH": "dobs", "UK_POSTCODE": "post
 NAME_ATTRIBUTES = {STAFF: "staff_names", RELATED: "related_names"}
 
 # One findings row as FINDINGS_QUERY selects it (plain tuples: a breach has millions).
-FindingRow = tuple[str, str | None, str, str, str, int, str, str]
+FindingRow = tuple[str, str | None, str, str, str, int, str, str, str]
 # A HOME_ACCESS finding stored before kinds were (kind ''): counted as an entry detail.
 UNKNOWN_KIND = "unknown"
 
@@ -109,7 +112,7 @@ def _target(record: Record, entity: str, masked: str, role: str) -> set[str] | N
 
 
 def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_data: int,
-                role: str, category: str, kind: str = "") -> None:
+                role: str, category: str, kind: str = "", initial: str = "") -> None:
     if test_data:
         if entity == "UK_NHS":
             record.test_nhs.add(value_hash)
@@ -127,13 +130,15 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
     record.masked[value_hash] = masked
     if target is record.full_names:
         (record.marked_names if role == SUBJECT else record.unmarked_names).add(value_hash)
+        if initial:
+            record.initials[value_hash] = initial
 
 
 def build_records(rows: Iterable[FindingRow]) -> list[Record]:
     """Records in inventory order (location, then record name as first seen)."""
     records: dict[tuple[str, str], Record] = {}
     categories: dict[str, str] = {}  # entity type -> category, looked up once per type
-    for location, record_name, entity, value_hash, masked, test_data, role, kind in rows:
+    for location, record_name, entity, value_hash, masked, test_data, role, kind, initial in rows:
         key = (location, record_name or WHOLE_LOCATION)
         record = records.get(key)
         if record is None:
@@ -141,7 +146,7 @@ def build_records(rows: Iterable[FindingRow]) -> list[Record]:
         category = categories.get(entity)
         if category is None:
             category = categories[entity] = category_of(entity)
-        add_finding(record, entity, value_hash, masked, test_data, role, category, kind)
+        add_finding(record, entity, value_hash, masked, test_data, role, category, kind, initial)
     for record in records.values():
         record.settle()
     share_home_access(records.values())
@@ -171,8 +176,11 @@ def load_records(inventory: Inventory, run_id: int | None = None) -> list[Record
     # An inventory written before roles or kinds (opened read-only, so not migrated): ''.
     role = "f.role" if "role" in columns else "'' AS role"
     kind = "f.kind" if "kind" in columns else "'' AS kind"
+    initial = "f.initial_hash" if "initial_hash" in columns else "'' AS initial_hash"
     if run_id is not None:
-        return build_records(inventory.findings_at(run_id, f"{RECORD_COLUMNS}, {role}, {kind}"))
+        return build_records(inventory.findings_at(
+            run_id, f"{RECORD_COLUMNS}, {role}, {kind}, {initial}"))
     cursor = inventory.db.cursor()
     cursor.row_factory = None
-    return build_records(cursor.execute(FINDINGS_QUERY.format(role=role, kind=kind)))
+    return build_records(cursor.execute(FINDINGS_QUERY.format(role=role, kind=kind,
+                                                              initial=initial)))
