@@ -80,7 +80,9 @@ def test_a_responder_sees_it_in_the_text_report_and_the_ico_figures(scanned):
     assert not any(value in result.stdout for value in RAW)
 
 
-@pytest.mark.parametrize(("limit", "faults"), [(0, 0), (3, 0), (2, 1), (1, 1)])
+# The limit bounds dates of birth and numbers; three siblings are three identities (names
+# and dates of birth of three people), a fault at any limit but 0 (off).
+@pytest.mark.parametrize(("limit", "faults"), [(0, 0), (3, 1), (4, 1), (2, 1), (1, 1)])
 def test_the_limit_is_configurable(scanned, tmp_path, limit, faults):
     config = tmp_path / "phiscan.toml"
     config.write_text(f"[scoping]\nmax_person_keys = {limit}\n")
