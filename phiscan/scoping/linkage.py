@@ -358,7 +358,7 @@ class Individual:
     @computed_once
     def identified_by(self) -> str:
         """What makes this person someone: an NHS number, else a name with a date of birth,
-        else a name at an address with the way into that home (`at_home`)."""
+        else a name at an address with the way into that home (`may_be_at_home`)."""
         if self.nhs:
             return BY_NHS_NUMBER
         if any(record.full_names and record.dobs for record in self.records):
@@ -367,7 +367,10 @@ class Individual:
 
     @computed_once
     def identities(self) -> int:
-        """How many people its names and dates of birth are (`identities`)."""
+        """How many people its names and dates of birth are (`identities`): at most one
+        unless it has two names and two dates of birth (most people: counted at once)."""
+        if len(self.dobs) < 2 or len(self.full_names) < 2:
+            return int(any(record.full_names and record.dobs for record in self.records))
         return identities(self.records)
 
     @computed_once
@@ -556,32 +559,32 @@ def count_people(records: list[Record], linkage: Linkage, found: Seeds | None = 
     count = len(link_seeds(records, linkage, found).groups(seeds))
     if linkage is Linkage.STRICT:
         count += possible_extra_people(records, seeds)  # unknown names at home included
-    else:
+    elif candidates := [record for record in records if may_be_at_home(record)]:
         known = union_of((records[index] for index in seeds), "full_names")
         lived_in = union_of((records[index] for index in seeds), "postcodes")
-        homes = people_at_home([record for record in records if at_home(record, known)
-                                and record.postcodes.isdisjoint(lived_in)])
+        homes = people_at_home([record for record in candidates if record.full_names.isdisjoint(
+            known) and record.postcodes.isdisjoint(lived_in)])
         count += (len(homes) if linkage is Linkage.STANDARD
                   else len({name for group in homes for name in group[0].full_names}))
     return count
 
 
-def at_home(record: Record, known: set[str]) -> bool:
-    """A record that identifies a person by name and address, no one else being known by
-    that name: one full name with its forename (not `Mr G. Kitchen`, which may be any of a
-    family), one postcode (a driver's run notes giving several are several homes) and the
-    way into a home (a key-safe list's line `Mrs Edith Hargreaves, 4 Mill Lane HX3 7DJ - KS
-    4471`), and no NHS number or date of birth (those make a person already, or join one).
-    Name and address identify someone, and the leak opens their door: the responder must
-    warn them, so they are counted."""
+def may_be_at_home(record: Record) -> bool:
+    """A record that may identify a person by name and address (`people_at_home` decides,
+    knowing who else is known by that name or lives at that postcode): one full name with
+    its forename (not `Mr G. Kitchen`, which may be any of a family), one postcode (a
+    driver's run notes giving several are several homes) and the way into a home (a
+    key-safe list's line `Mrs Edith Hargreaves, 4 Mill Lane HX3 7DJ - KS 4471`), and no NHS
+    number or date of birth (those make a person already, or join one). Name and address
+    identify someone, and the leak opens their door: the responder must warn them, so they
+    are counted."""
     return (len(record.full_names) == 1 and len(record.postcodes) == 1 and record.home_access
             and not (record.nhs or record.dobs or record.test_nhs)
-            and record.full_names <= record.initials.keys()
-            and record.full_names.isdisjoint(known))
+            and record.full_names <= record.initials.keys())
 
 
 def people_at_home(records: list[Record]) -> list[list[Record]]:
-    """Records of `at_home` grouped into people: one name at one postcode is one person
+    """Records of `may_be_at_home` grouped into people: one name at one postcode is one person
     (the same list kept twice); one name at two postcodes two (a loose linkage's lower
     bound counts names)."""
     groups: dict[tuple[str, str], list[Record]] = {}
@@ -637,13 +640,17 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
 
 def _people_at_home(unattributed: list[Record], individuals: list[Individual],
                     known: set[str]) -> list[Record]:
-    """People identified by name and address (`at_home`) added to `individuals`; the
-    records left unattributed."""
+    """People identified by name and address (`may_be_at_home`, a name no one is known by,
+    at a postcode no one lives at) added to `individuals`; the records left unattributed."""
+    candidates = [record for record in unattributed if may_be_at_home(record)
+                  and record.full_names.isdisjoint(known)]
+    if not candidates:
+        return unattributed
     lived_in = set().union(*(person.postcodes for person in individuals))
     # a name no one is known by, at a known person's postcode, is more likely theirs misread
     # (`Siobhan Freda Lindqvist` read as `Freda Lindqvist`) or a relative's than a new person
-    homes = people_at_home([record for record in unattributed if at_home(record, known)
-                            and record.postcodes.isdisjoint(lived_in)])
+    homes = people_at_home([record for record in candidates
+                            if record.postcodes.isdisjoint(lived_in)])
     if not homes:
         return unattributed
     individuals += [Individual(individual_id(group), group) for group in homes]

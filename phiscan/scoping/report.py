@@ -165,7 +165,7 @@ def _people_by_access_kind(individuals: list[Individual]) -> dict[str, int]:
 
 def _people_by_evidence(individuals: list[Individual]) -> dict[str, int]:
     """What identifies each person: an NHS number, a name and date of birth, or a name and
-    address with the way into that home (`phiscan.scoping.linkage.at_home`)."""
+    address with the way into that home (`phiscan.scoping.linkage.may_be_at_home`)."""
     counts = Counter(person.identified_by for person in individuals)
     return {kind: counts[kind] for kind in IDENTIFIED_BY}
 
