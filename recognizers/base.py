@@ -174,6 +174,11 @@ class ContextScoredRecognizer(PatternRecognizer):
         another row gives the same): always, for a `line_local_scoring` recognizer."""
         return self.scored_raw(text, raw), self.line_local_scoring
 
+    def among_others(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """What `analyze` keeps of its scored results without duplicates, each judged
+        beside the others (all of them, for this class)."""
+        return results
+
     def match_patterns(self, text: str, flags: int) -> list[RecognizerResult]:
         """What `PatternRecognizer` finds (same scores, validation and explanations),
         each pattern scanned only in its trigger's regions."""

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.addresses import places
-from recognizers.base import ContextScoredRecognizer, Pattern
+from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch
 from recognizers.context import (
     Terms,
     context_of,
@@ -325,9 +325,14 @@ def _pattern_of(result: RecognizerResult) -> str:
     return result.analysis_explanation.pattern_name if result.analysis_explanation else ""
 
 
+# The patterns whose matches `score_match` decides from their own line (`scored_on_line`).
+LINE_DECIDED = frozenset((FIELD, TITLED, MAIL))
+
+
 class NameFieldRecognizer(ContextScoredRecognizer):
     ENTITY = "PERSON"
     quiet_without_matches = True  # `analyze` filters the base class's results
+    line_local_scoring = True  # for the patterns of `LINE_DECIDED`: `scored_on_line`
 
     def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
         supported_language: str = "en", supported_entity: str | None = None,
@@ -399,7 +404,12 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         Cottage`): the rules that read capitalised words before a date or an identifier's
         label give way there to the full name that starts before theirs (`Mr Yeadon, Cyril,
         born ...` stays `Yeadon, Cyril`: `Mr Yeadon` alone names nobody fully)."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return self.among_others(text, super().analyze(text, entities, nlp_artifacts,
+                                                       regex_flags))
+
+    def among_others(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """`analyze`'s filter: a name read by a rule before a date or an identifier's label
+        that another full name holds is dropped."""
         if len(results) < 2:
             return results
         return [result for result in results
@@ -408,6 +418,13 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 or not any(other.start < result.start < other.end
                            and _name_words(text[other.start:other.end]) >= 2
                            for other in results)]
+
+    def scored_on_line(self, text: str, raw: RawMatch) -> tuple[RecognizerResult | None, bool]:
+        """Decided by its line for a name field's value, a titled name or a mail display
+        name: `score_match` reads their value, `context_of` and the rest of their line
+        (`name_end`); the list-shape rules may read past the line (`BEFORE_DATE` looks for
+        the next bracket wherever it is, `BEFORE_GAPPED_DATE` 40 characters on)."""
+        return self.scored_raw(text, raw), self.patterns[raw[0]].name in LINE_DECIDED
 
     def is_name_field(self, field: str) -> bool:
         """Whether a field name names a person; remembered per name (a record's fields

@@ -157,15 +157,46 @@ def test_a_column_value_is_scored_once(detector):
     assert first == second == [signature(layered.candidates(unit.text)) for unit in rows]
     assert all(isinstance(key, bytes) and len(key) == 18 for key in lines.scores)
     scorers = {type(r).__name__ for r in lines.recognizers if lines.scores_lines(r)}
-    assert {"NhsNumberRecognizer", "UkPostcodeRecognizer", "DateOfBirthRecognizer"} <= scorers
-    assert "NameFieldRecognizer" not in scorers and "HomeAccessRecognizer" not in scorers
+    assert {"NhsNumberRecognizer", "UkPostcodeRecognizer", "DateOfBirthRecognizer",
+            "NameFieldRecognizer"} <= scorers
+    assert "HomeAccessRecognizer" not in scorers
+
+
+def test_a_name_decided_by_its_line_is_scored_once(detector, monkeypatch):
+    """A name field's value and a titled name are decided by their line (`scored_on_line`):
+    a line seen in an earlier row is not scored again, and the row's names are those of
+    reading it whole. A name before a bracketed date reads past its line (the bracket may
+    be anywhere after it), so it is scored in every row holding it."""
+    layered = detector.layered
+    names = next(r for r in layered.cheap if type(r).__name__ == "NameFieldRecognizer")
+    scored_lines: list[str] = []
+    scored_on_line = names.scored_on_line
+
+    def counted(text, raw):
+        scored_lines.append(text[raw[1]:raw[2]])
+        return scored_on_line(text, raw)
+
+    monkeypatch.setattr(names, "scored_on_line", counted)
+    rows = ["client_name: Patricia Green\nnhs_number: 4858200019\n",
+            "client_name: Patricia Green\nnotes: seen by Dr Imran Ellery\n",
+            "key_worker: Stanley Nowak\nnotes: seen by Dr Imran Ellery\n",
+            "key_worker: Stanley Nowak\nnotes: visited Ada Lovelock (12/04/1930) today\n",
+            "client_name: Patricia Green\nnotes: visited Ada Lovelock (12/04/1930) today\n"]
+    lines = RecordLines(layered.cheap)
+    for text in rows:
+        found = signature(layered.candidates(text, lines))
+        assert found == signature(layered.candidates(text, None))
+        assert ("PERSON", text.find(": ") + 2) in [(entity, start)
+                                                   for entity, start, *_rest in found]
+    assert scored_lines == ["Patricia Green", "Dr Imran Ellery", "Stanley Nowak",
+                            "Ada Lovelock", "Ada Lovelock"]
 
 
 @pytest.mark.parametrize("text", [
     # A dotted field: its siblings (`contact.use`) are read too.
     "contact.use: mobile\ncontact.phone: 07700 900123\n",
     # A written date whose line names no birth: whether it heads a list entry is read.
-    "client: Ada Lovelock\nnotes: visited Ada Lovelock (12/04/1930) today\n",
+    "ref: A1\nnotes: visited Ada Lovelock (12/04/1930) today\n",
     # A match in the column's name, not in its value.
     "LS1 4AP depot: closed\nnotes: none\n",
 ])
@@ -223,7 +254,8 @@ def test_a_value_in_the_wrong_column_is_found_where_it_is(detector):
                 [("UK_NHS", "nhs_number"), ("UK_NHS", "notes"), ("PERSON", "client_name")],
                 [("UK_NHS", "nhs_number"), ("PERSON", "client_id")]]
             assert found[1][1][2] == first_nhs != found[1][0][2] == found[2][0][2]
-        assert lines.lines_scored == 3  # two NHS number lines and the note, once each
+        # Two NHS number lines, the note and two name lines, once each.
+        assert lines.lines_scored == 5
     finally:
         layered.record_lines = RecordLines(layered.cheap)
 

@@ -165,7 +165,8 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
                          self.limit)
         scored.sort(key=_first)  # pattern by pattern, each in text order (stable)
         results = [result for _index, result in scored]
-        return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
+        results = EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
+        return recognizer.among_others(text, results)
 
     def read(self, text: str, lines: list[tuple[int, int]], keys: list[bytes],
              missing: list[int]) -> list[tuple[tuple[RawMatch, ...], ...]]:
