@@ -37,9 +37,16 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import is_full_name, is_title
 from phiscan.model import Finding
-from recognizers.context import context_of, normalise_words
+from recognizers.context import (
+    MatchContext,
+    context_of,
+    line_field,
+    line_value_start,
+    normalise_words,
+)
 from recognizers.vocabulary import read_classes
 
 SUBJECT, STAFF, RELATED = "subject", "staff", "related"
@@ -58,6 +65,8 @@ WRAP_REACH = 200  # characters of the line above read for a wrapped sentence's w
 WRAPPED_MIN_WORDS = 6  # a line of prose, not a heading
 LABEL_WORDS = 3  # as `context_of` reads a label
 ROLE_FIELD_CACHE = 4096  # column names remembered by `RoleRules._column_fact`
+LINE_ROLES = 65536  # field lines' roles a worker remembers (`LineRoles`)
+KIN_BEFORE_CHARS = 30  # `kin_before`: how far before a name its two words are read
 AFTER_JOB_WORDS = 3  # `Jane Doe, tissue viability nurse`
 # A thing done to or for a person, earlier in the name's clause (`recipient_role`).
 CLAUSE_CHARS = 120
@@ -502,7 +511,7 @@ class RoleRules:
         """`my sister Ruth Okafor`, `her sister Jean`: a word that is a relation after a name
         and a title before one (`[related after a name]`: `Sister Mary Jones` is a nurse)
         is the relation when a possessive stands before it."""
-        before = normalise_words(text[max(0, start - 30):start]).split()[-2:]
+        before = normalise_words(text[max(0, start - KIN_BEFORE_CHARS):start]).split()[-2:]
         return (len(before) == 2 and before[0] in KIN_POSSESSIVES
                 and before[1] in self.related_after)
 
@@ -545,7 +554,51 @@ class RoleRules:
 
     def role_of(self, text: str, start: int, end: int, where: str = "",
                 field: str | None = None) -> str:
+        """A name's role (subject, staff, related) from the text around it, else its FHIR
+        resource's."""
+        return self.own_role(text, start, end, field) or fhir_role(where) or UNMARKED
+
+    def own_role(self, text: str, start: int, end: int, field: str | None) -> str | None:
+        """The role the text around a name gives it. For a name in the value of a `name:
+        value` line with a field name, that reads nothing but its line and the words just
+        before it (`line_role`, then `wider_role`), so it is remembered per line
+        (`LineRoles`) when those words lie in the line too (`reads_own_line`): a column's
+        staff and relatives recur in row after row."""
+        key = self._line_roles.key(text, start, end, field)
+        if key is not None and (known := self._line_roles.get(key)) is not None:
+            return known or None
         context = context_of(text, start, end)
+        role = self.line_role(text, start, end, context, field)
+        if role is None:
+            role = self.wider_role(text, start, end, context)
+            if key is not None and not self.reads_own_line(text, start):
+                return role
+        if key is not None:
+            self._line_roles.put(key, role or "")
+        return role
+
+    def reads_own_line(self, text: str, start: int) -> bool:
+        """Whether the words `kin_before` and `titled` read before a name in a field line's
+        value decide the same in any text holding that line: their window lies in the
+        line, or the line holds the two words `kin_before` reads, or one that is no
+        relation (then the word before it cannot make one). `titled` reads one word,
+        which the line always holds (its field name)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if start - KIN_BEFORE_CHARS >= line_start:
+            return True
+        words = normalise_words(text[line_start:start]).split()
+        return len(words) >= 2 or (len(words) == 1 and words[0] not in self.related_after)
+
+    @cached_property
+    def _line_roles(self) -> LineRoles:
+        return LineRoles()
+
+    def line_role(self, text: str, start: int, end: int, context: MatchContext,
+                  field: str | None) -> str | None:
+        """The role a name's own line gives it: an HL7 name field's, its label's or field's,
+        a list's heading, its apposition. For a name in a field line's value
+        (`line_value_start`) this reads nothing but that line (`context_of` reads it alone,
+        `list_heading`, `own_apposition` and `line_after` stop at its ends)."""
         segment = hl7_name_segment(context.hl7_segment, context.hl7_field, field or "")
         if segment:
             return HL7_ROLES.get(segment, STAFF)
@@ -573,7 +626,15 @@ class RoleRules:
             role = RELATED  # `cc: Joanne Brannigan (parent)`, `Present: ... (son)`
         if role == RELATED and self.also_subject(own_apposition(text, end, line_after(text, end))):
             role = SUBJECT  # `Her husband Walter Cowgill, also a tenant (DOB ...)`
-        if role is None and self.kin_before(text, start):
+        return role
+
+    def wider_role(self, text: str, start: int, end: int, context: MatchContext) -> str | None:
+        """The role of a name its own line gives none (`line_role`): from the words before
+        it (a relation, a title, a team, a dated deed), the line below (a job title), its
+        apposition or affiliation; and in prose, a coordinated name's, a recipient's or a
+        signature's."""
+        role = None
+        if self.kin_before(text, start):
             role = RELATED  # `My sister Ruth Okafor`: a relation, never the title `Sister`
         if role is None and self.titled(text, start, end):
             role = STAFF
@@ -596,7 +657,7 @@ class RoleRules:
             role = self.recipient_role(text, start, end)
         if role is None and not context.field.strip() and self.signed(text, start, end):
             role = STAFF
-        return role or fhir_role(where) or UNMARKED
+        return role
 
 
     def coordinated_role(self, text: str, start: int) -> str | None:
@@ -698,6 +759,25 @@ def in_prose(text: str, start: int, end: int) -> bool:
     line = text[line_start:start] + " " + text[end:len(text) if line_end == -1 else line_end]
     words = normalise_words(line).split()
     return sum(word in PROSE_WORDS for word in words) >= PROSE_MIN_WORDS
+class LineRoles(KeyedMemory[str]):
+    """The roles field lines gave their names (`RoleRules.line_role`), remembered per
+    worker under a keyed digest of the line, the name's place in it and its field (no
+    text kept), for a name in the value of a `name: value` line with a field name: there
+    the role its line gives reads nothing else."""
+
+    def __init__(self) -> None:
+        super().__init__(LINE_ROLES)
+
+    def key(self, text: str, start: int, end: int, field: str | None) -> bytes | None:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:len(text) if line_end == -1 else line_end]
+        value_start = line_value_start(line)
+        if (value_start is None or start - line_start < value_start
+                or not (line_field(line) or "").strip()):
+            return None
+        return self.digest(f"{field or ''}\x1f{start - line_start}\x1f{end - line_start}"
+                           f"\x1f{line}")
 
 
 def possessive(text: str, start: int, end: int) -> bool:
