@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/scan_stages.py /tmp/phiscan-bench/breach-hl7-7-1000/share
     .venv/bin/python bench/scan_stages.py SHARE --workers 2
+    .venv/bin/python bench/scan_stages.py SHARE --fine
 
 `run_scan` in this process, as `bench/compare.py` runs it, with the functions that
 make up each stage wrapped in CPU timers (`time.process_time`, exclusive: a stage's
@@ -118,6 +119,32 @@ def install() -> None:
     del phiscan  # the modules above are imported for their names only
 
 
+def install_fine() -> None:
+    """`--fine`: the cheap pass split by recognizer and by the line memory's parts, the
+    findings' work by roles, hashing and masking, labels and records."""
+    from phiscan.detect import detector, record_lines, roles, tiered
+
+    run_cheap = tiered.TieredAnalyzer.run_cheap
+
+    def by_recognizer(self, recognizer, text, raw=None):
+        frame = _enter(f"cheap pass: {recognizer.name}")
+        try:
+            return run_cheap(self, recognizer, text, raw)
+        finally:
+            _leave(frame)
+
+    tiered.TieredAnalyzer.run_cheap = by_recognizer
+    wrap(record_lines.RecordLines, "read_row", "cheap pass: line memory (raw matches)")
+    wrap(record_lines.RecordLines, "scored", "cheap pass: lines scored once")
+    wrap(record_lines.RecordLines, "found_by_lines", "cheap pass: card, IBAN by lines")
+    wrap(roles.RoleRules, "role_of", "findings: roles")
+    wrap(detector.Detector, "hashed", "findings: hash, mask")
+    wrap(detector.UnitLabels, "__init__", "findings: labels")
+    wrap(detector.UnitLabels, "field", "findings: labels")
+    wrap(detector, "assign_records", "findings: records")
+    wrap(tiered.TieredAnalyzer, "results", "findings: duplicates removed")
+
+
 def report_in_worker() -> None:
     """In each forked worker: time its stages and send them back with every batch."""
     from phiscan.scan import executors
@@ -159,6 +186,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("share")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--fine", action="store_true",
+                        help="split the cheap pass and the findings further (install_fine)")
     args = parser.parse_args()
     os.environ.setdefault("PHISCAN_HMAC_KEY", "scan-stages-bench-key-0123456789abcdef")
     started = time.process_time()
@@ -166,6 +195,8 @@ def main() -> None:
     from phiscan.scan.runner import run_scan
 
     install()
+    if args.fine:
+        install_fine()
     if args.workers > 1:
         report_in_worker()
     imported = time.process_time()
