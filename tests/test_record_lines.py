@@ -226,7 +226,27 @@ def test_card_and_iban_numbers_of_a_row_are_its_lines_own(detector):
         assert {"CREDIT_CARD", "IBAN_CODE"} & {entity for entity, *_rest in found}
     distinct = {(text[start:end], start == 0) for text in texts
                 for start, end in split_lines(text)}
-    assert lines.lines_found == 2 * len(distinct)
+    assert lines.lines_found == len(lines.line_finders) * len(distinct)  # card, IBAN, e-mail
+
+
+def test_email_addresses_of_a_row_are_its_lines_own(detector):
+    """The e-mail recognizer reads a row by its lines as the card and IBAN ones do: the
+    same candidates as reading the row whole, each distinct line read once."""
+    layered = detector.layered
+    lines = RecordLines(layered.cheap)
+    email = next(r for r in layered.cheap if r.supported_entities == ["EMAIL_ADDRESS"])
+    assert id(email) in lines.line_finders
+    texts = ["Email: kenneth.walker@example.org\nGP: Wayne Ormerod\n",
+             "Surname: Walker\nEmail: kenneth.walker@example.org\n",
+             "notes: wrote to a.b@nhs.net, cc c-d@example.co.uk; bad@x\nEmail: none",
+             "Email: kenneth.walker@example.org"]
+    for text in texts:
+        found = signature(layered.candidates(text, lines))
+        assert found == signature(layered.candidates(text))
+        assert "EMAIL_ADDRESS" in {entity for entity, *_rest in found}
+    distinct = {(text[start:end], start == 0) for text in texts
+                for start, end in split_lines(text)}
+    assert lines.lines_found == len(lines.line_finders) * len(distinct)
 
 
 def test_a_value_in_the_wrong_column_is_found_where_it_is(detector):

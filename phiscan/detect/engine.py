@@ -60,6 +60,10 @@ def _offline_tld_extractor():
 class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recognizer with tldextract's bundled suffix list only."""
 
+    # Its pattern holds no space or line break and it reads no context, so a table row's
+    # results are its lines' own, each line's found once (`phiscan.detect.record_lines`).
+    line_local_results = True
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         if "@" not in text:  # every address has one: no need to scan
             return []
