@@ -64,8 +64,11 @@ class OfflineEmailRecognizer(EmailRecognizer):
     # results are its lines' own, each line's found once (`phiscan.detect.record_lines`).
     line_local_results = True
 
+    def may_find(self, text: str) -> bool:
+        return "@" in text  # every address has one: no need to scan text without
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        if "@" not in text:  # every address has one: no need to scan
+        if not self.may_find(text):
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
@@ -84,8 +87,11 @@ class DigitsFirst:
     # results are its lines' own, each line's found once (`phiscan.detect.record_lines`).
     line_local_results = True
 
+    def may_find(self, text: str) -> bool:
+        return _DIGIT.search(text) is not None
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        if not _DIGIT.search(text):
+        if not self.may_find(text):
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
 

@@ -26,8 +26,10 @@ any other shape (prose, a dotted field name whose siblings are read, a match in 
 column's name) is scored in its row every time, and so is a row with OCR damage (read
 through its reading, as a whole).
 
-Presidio's card and IBAN recognizers (`line_local_results`: patterns that never cross a
-line, no context read) give a row its lines' results: each distinct line is read once.
+Presidio's card, IBAN and e-mail recognizers (`line_local_results`: patterns that never
+cross a line, no context read) give a row its lines' results: each distinct line is read
+once, and a row without the character every match needs (`may_find`: a digit, an `@`) not
+at all.
 """
 
 from __future__ import annotations
@@ -116,7 +118,11 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
                        entities: list[str]) -> list[RecognizerResult]:
         """What `recognizer.analyze(text)` returns for a recognizer whose patterns never
         cross a line and which reads no context (`line_local_results`): each line's
-        results, found once per distinct line, in the order `remove_duplicates` gives."""
+        results, found once per distinct line, in the order `remove_duplicates` gives. A row
+        its cheap sign says no line of can hold a match (`may_find`: no `@`, no digit) is
+        not read line by line."""
+        if not recognizer.may_find(text):
+            return []
         tag = self.line_finders[id(recognizer)].to_bytes(2, "big")
         found: list[RecognizerResult] = []
         for (offset, end), key in zip(row.lines, row.keys, strict=True):
