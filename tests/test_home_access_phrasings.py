@@ -102,7 +102,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
-                   "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76)}
+                   "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
+                   "open/set_l.tsv": (66, 77, 0, 77)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -135,7 +136,12 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # words broken by a line-end hyphen, a team's base by its acronym, a store locked in a home, a
 # team's meeting, a place's way in told in the note's sentence before, `our` before a name,
 # and a door's thing only in its piece: 76/76, 0 false alarms.
-BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv"}
+# set_l (an eleventh author, session 11): never shown until measured, 66/77 with no false
+# alarm both at session 11's start (9d743e4) and at its end (563c1f8): that session's
+# HOME_ACCESS work (dev batches P, S, Z, B, C) moved none of its lines. Asserted at its counts,
+# below the target, from then on.
+BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
+                "open/set_l.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
