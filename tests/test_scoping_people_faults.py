@@ -122,6 +122,26 @@ def test_people_named_at_their_addresses_on_a_key_safe_list_are_counted(key_safe
     ]
 
 
+def test_findings_read_back_for_a_permission_change_keep_their_initial_forms(key_safes):
+    """`watch` writes a file's stored findings again when only who can read it changed
+    (`Inventory.stored_results`): each name's initial form must come back with it, or the
+    people named at their addresses stop being counted after a chmod."""
+    from phiscan.inventory.store import Inventory
+
+    with Inventory(key_safes, readonly=True) as inventory:
+        [(location,)] = inventory.db.execute(
+            "SELECT location FROM locations WHERE location LIKE '%key_safe_list.txt'").fetchall()
+        stored = sorted((row[0], row[1]) for row in inventory.db.execute(
+            "SELECT value_hash, initial_hash FROM findings JOIN locations"
+            " ON locations.id = findings.location_id WHERE location=? AND entity_type='PERSON'",
+            (location,)))
+        [result] = inventory.stored_results(location)
+    read_back = sorted((finding.value_hash, finding.initial_hash)
+                       for finding in result.findings if finding.entity_type == "PERSON")
+    assert read_back == stored
+    assert len(stored) == 3 and all(initial for _, initial in stored)
+
+
 def test_report_ico_and_individuals_agree_on_them(key_safes):
     people = report_json(key_safes)["individuals"]
     assert (people["total"], people["lower_bound"], people["upper_bound"],

@@ -310,6 +310,8 @@ class Detector:
                     record=labels.record or Label(labels.where or "document"),
                     field=Label(LABEL_FIELD_PREFIX + guarded), test_data=hit.test_data,
                     in_label=True,
+                    initial_hash=(self.initial_hash(raw_value, value_hash)
+                                  if hit.entity_type == "PERSON" else ""),
                 ), raw_value))
         return found
 

@@ -690,11 +690,11 @@ class Inventory:
 
         return [Finding(entity_type, score, recognizer, label(where), start, end, masked,
                         value_hash, label(record), label(field), bool(test_data), False, role,
-                        kind)
+                        kind, initial_hash)
                 for (entity_type, score, recognizer, where, start, end, record, field, masked,
-                     value_hash, test_data, role, kind) in self.db.execute(
+                     value_hash, test_data, role, kind, initial_hash) in self.db.execute(
                     "SELECT entity_type, score, recognizer, position, start, end, record, field,"
-                    " masked, value_hash, test_data, role, kind FROM findings"
+                    " masked, value_hash, test_data, role, kind, initial_hash FROM findings"
                     " WHERE location_id=? ORDER BY id", (location_id,))]
 
     def locations(self, include_gone: bool = False) -> Iterator[StoredLocation]:
