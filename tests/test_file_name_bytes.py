@@ -67,3 +67,20 @@ def test_a_file_that_cannot_be_re_read_says_why_in_the_export(tmp_path):
     assert people[0]["reveal_note"] == (
         f"not re-read: {location} (SourceReadError: cannot open: ENOENT "
         "(No such file or directory))")
+
+
+def test_a_folder_with_a_backslash_is_the_start_of_its_files_locations(tmp_path):
+    """Locations are escaped part by part: a folder named `a\\b` (valid UTF-8) keeps its
+    location whatever its files are named, so a file below it with a byte that is not UTF-8
+    is found under it (catch-up, moves and `--include` match locations by their folder's)."""
+    share = tmp_path / "share"
+    folder = share / "a\\b"
+    folder.mkdir(parents=True)
+    write_bytes_named(folder, b"note\xe9.txt", NOTE)
+    out = tmp_path / "out"
+    scan_quietly(share, out)
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        [(location,)] = db.execute(
+            "SELECT location FROM locations WHERE location LIKE '%note%'").fetchall()
+    assert location == f"{folder}/note\\xe9.txt"
+    assert location.startswith(f"{folder}/")

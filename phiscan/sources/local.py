@@ -38,11 +38,15 @@ _ESCAPED_PART = re.compile(rb"\\\\|\\x([0-9a-fA-F]{2})")
 
 def display_path(path: str) -> str:
     r"""A printable location for any file name, and a lossless one: two different names
-    never share a location. A name that is valid UTF-8 and holds no `\xHH` is its own
-    location (the common case, unchanged). Otherwise each byte that is not UTF-8
-    becomes `\xHH` and each backslash `\\`, so a file literally named `a\xe9.txt`
-    (`a\\xe9.txt`) is kept apart from `a` + byte 0xE9 + `.txt` (`a\xe9.txt`)."""
-    raw = os.fsencode(path)
+    never share a location. Each part of the path is its own (so a folder's location is
+    always the start of its files'): a part that is valid UTF-8 and holds no `\xHH` is
+    itself (the common case, unchanged). Otherwise each byte that is not UTF-8 becomes
+    `\xHH` and each backslash `\\`, so a file literally named `a\xe9.txt` (`a\\xe9.txt`)
+    is kept apart from `a` + byte 0xE9 + `.txt` (`a\xe9.txt`)."""
+    return "/".join(_display_part(part) for part in os.fsencode(path).split(b"/"))
+
+
+def _display_part(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -53,12 +57,17 @@ def display_path(path: str) -> str:
 
 
 def local_path(location: str) -> str:
-    """The file name a location stands for (the inverse of `display_path`)."""
+    """The file name a location stands for (the inverse of `display_path`, part by part)."""
     if not _BYTE_ESCAPE.search(location):
         return location
-    raw = _ESCAPED_PART.sub(lambda m: bytes([int(m[1], 16)]) if m[1] else b"\\",
-                            location.encode("utf-8", "surrogateescape"))
-    return os.fsdecode(raw)
+    return os.fsdecode(b"/".join(_local_part(part) for part in location.split("/")))
+
+
+def _local_part(part: str) -> bytes:
+    raw = part.encode("utf-8", "surrogateescape")
+    if not _BYTE_ESCAPE.search(part):
+        return raw
+    return _ESCAPED_PART.sub(lambda m: bytes([int(m[1], 16)]) if m[1] else b"\\", raw)
 
 
 def _kind_reason(mode: int) -> str | None:
