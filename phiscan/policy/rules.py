@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from phiscan.detect.entities import ENTITIES, SPECIAL_CATEGORIES, UNKNOWN
-from phiscan.globs import Glob
 from phiscan.model import ExposureLevel
+from phiscan.policy.globs import Glob
 
 # Narrowest first: a location violates `max_exposure` when its exposure sits further on.
 EXPOSURE_RANK = (ExposureLevel.RESTRICTED, ExposureLevel.GROUP, ExposureLevel.BROAD,

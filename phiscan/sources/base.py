@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
-from phiscan.globs import parsed_glob
 from phiscan.model import SourceItem
+from phiscan.policy.globs import parsed_glob
 
 
 class SourceReadError(Exception):
@@ -57,7 +57,7 @@ class Source(Protocol):
 def glob_hits(pattern: str, relative_path: str, location: str = "") -> bool:
     """One `--include`/`--exclude` glob against one path: as `fnmatch` on the path below
     the root or on the base name (`*.csv`, `backups/*`), or as a policy glob (one
-    definition, `phiscan.globs`): a folder names its whole tree (`Scans`, `Scans/`), and
+    definition, `phiscan.policy.globs`): a folder names its whole tree (`Scans`, `Scans/`), and
     a glob starting with `/` or a scheme is matched against the whole location."""
     name = relative_path.rsplit("/", 1)[-1]
     if fnmatch.fnmatchcase(relative_path, pattern) or fnmatch.fnmatchcase(name, pattern):
