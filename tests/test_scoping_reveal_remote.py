@@ -23,7 +23,10 @@ def visit_note_numbers(share) -> list[str]:
 
 
 def reveal_all(source_uri: str, out, config) -> tuple[list[str], int]:
+    # a relative glob matches from any folder down: the sample's care notes, not the
+    # other formats' copy of that folder (formats/care-notes)
     config.scan.include = ["care-notes/*"]
+    config.scan.exclude = ["formats"]
     outcome = run_scan([source_uri], out, config)
     assert outcome.summary["run"]["status"] == "completed"
     people = load_scope(out).individuals
