@@ -475,13 +475,29 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
 # worker`, `sup- port`, `un-\nder`): the halves, letters either side of a hyphen and a space
 # or a line break, are read as one word (`keyworker`, `support`, `under`). Not a hyphen left
 # hanging before a conjunction (`pre- and post-op`, `short- or long-term`), nor before a word
-# an access phrase goes on with (`Front door- key safe 4 4 1 2` is a dash).
+# an access phrase goes on with (`Front door- key safe 4 4 1 2` is a dash). A hyphen then a
+# space mid-line is a dash (`Spare key- under the mat`) unless the half before it is no word
+# the reading knows and the joined word is (`un- der`, `un- locked`): only a real line break
+# always joins.
 _LINE_END_HYPHEN = re.compile(
     r"(?<=[A-Za-z])-(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
     r"(?!(?:and|or|nor|to|than|as|key|keys|safe|code|codes|door|gate|box|pad|lock|fob|pin)"
     r"(?![a-z]))(?=[a-z]{2})")
 _WORD_START = re.compile(r"[A-Za-z]+$")
 _WORD_END = re.compile(r"[a-z]+")
+
+
+def _is_word(word: str) -> bool:
+    """A word the reading knows: a lexicon word, a real word, a common word."""
+    folded = word.casefold()
+    return folded in ocr_lexicon() or folded in real_words() or folded in COMMON_WORDS
+
+
+def _joined_across_space(head: str, tail: str) -> bool:
+    """A hyphen then a space mid-line is a dash (`Spare key- under the mat`, `Mary Smith-
+    daughter`) unless the half before it is no word on its own and the two joined are one
+    (`un- der`, `un- locked`)."""
+    return not _is_word(head) and _is_word(head + tail)
 
 
 def broken_words(text: str) -> list[tuple[int, int, str]]:
@@ -494,6 +510,8 @@ def broken_words(text: str) -> list[tuple[int, int, str]]:
         tail = _WORD_END.match(text, hyphen.end())
         if head is None or tail is None or (tail.end() < len(text) and (
                 text[tail.end()].isdigit() or text[tail.end()] == "'")):
+            continue
+        if "\n" not in hyphen.group() and not _joined_across_space(head.group(), tail.group()):
             continue
         found.append((head.start(), tail.end(), head.group() + tail.group()))
     return found

@@ -190,3 +190,29 @@ def test_a_scan_links_an_ocr_read_letter_to_the_typed_one(tmp_path):
     assert scanned["UK_NHS"][3] == typed["UK_NHS"][3]
     assert scanned["DATE_OF_BIRTH"][3] == typed["DATE_OF_BIRTH"][3]
     assert_no_raw_values(out, ["4O1 234 593l", "401 234 5931", "l2/O3/l947", "12/03/1947"])
+
+
+@pytest.mark.parametrize("text", [
+    "Spare key- under the mat.",
+    "Spare key- neighbour at no. 4 has it.",
+    "Keys- under the plant pot by the back door.",
+    "Back door- leave unlocked for carers.",
+])
+def test_a_dash_after_a_word_mid_line_is_no_broken_word(text):
+    from recognizers.home_access_recognizer import HomeAccessRecognizer
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+
+
+def test_a_dash_between_a_name_and_a_relation_joins_nothing():
+    from recognizers.person_field_recognizer import NameFieldRecognizer
+    text = "Next of kin: Mary Smith- daughter"
+    found = NameFieldRecognizer().analyze(text, ["PERSON"])
+    assert not [r for r in found if "daughter" in text[r.start:r.end]]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The spare is un- der the mat", "under"), ("left un- locked", "unlocked"),
+    ("neigh-\nbour", "neighbour")])
+def test_a_word_broken_across_a_line_or_after_a_non_word_is_joined(text, word):
+    from recognizers.ocr_reading import broken_words
+    assert [hit[2] for hit in broken_words(text)] == [word]
