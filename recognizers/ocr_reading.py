@@ -138,6 +138,10 @@ SOURCE_FILES = tuple(dict.fromkeys(
 # for one, a device as speech-to-text writes it, a digit word heard as another word, a word
 # in dialect or another language.
 WORD, DIGIT, SPOKEN, HOMOPHONE, DIALECT = "word", "digit", "spoken", "homophone", "dialect"
+# Dialect forms that are people's names too (Susi, Pinto, Porta, Porte, Sotto, Paso, Tem):
+# read as the English word only written in lower case (`Susi keeps the spare key` is a
+# person; `ang susi ay nasa ilalim ng paso` is a key under a pot).
+LOWER_CASE_ONLY_FORMS = frozenset({"susi", "pinto", "porta", "porte", "sotto", "paso", "tem"})
 MIN_FORM_LENGTH = 3
 
 # A group of a digit run: digits and the letters OCR reads for digits.
@@ -459,6 +463,9 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
         if kind == DIGIT:
             if text[start] in _DIGIT_LETTER_CHARS or text[last] in _DIGIT_LETTER_CHARS:
                 suspects.append(start)
+        elif kind == DIALECT and word is not None and folded[start:last + 1] in (
+                LOWER_CASE_ONLY_FORMS) and not text[start:last + 1].islower():
+            continue
         elif _standalone(text, start, last + 1) and (
                 kind in (WORD, DIALECT) or (kind == SPOKEN and _is_spoken_device(folded, start))
                 or (kind == HOMOPHONE and _is_spoken_digit(folded, start, last + 1))):

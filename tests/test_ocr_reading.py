@@ -216,3 +216,16 @@ def test_a_dash_between_a_name_and_a_relation_joins_nothing():
 def test_a_word_broken_across_a_line_or_after_a_non_word_is_joined(text, word):
     from recognizers.ocr_reading import broken_words
     assert [hit[2] for hit in broken_words(text)] == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Susi keeps the spare key.", "Pinto has the spare key for the back door."])
+def test_a_dialect_word_that_is_a_name_is_the_name_when_capitalised(text):
+    from recognizers.home_access_recognizer import HomeAccessRecognizer
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert "key keeps" not in (getattr(read_ocr(text), "text", "") or "")
+
+
+def test_a_dialect_word_in_lower_case_is_still_read():
+    reading = read_ocr("ang susi ay nasa ilalim ng paso, pinto sa likod")
+    assert reading is not None and "key" in reading.text and "door" in reading.text
