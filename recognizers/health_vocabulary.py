@@ -365,7 +365,7 @@ class Headings:
 
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 # Where a heading's first item ends and a comment on it starts.
-_COMMENT = re.compile(r"[ \t]*(?:[,;(]|[ \t][\-\u2013\u2014][ \t])")
+_COMMENT = re.compile(r"[ \t]*(?:(?<!\d),|,(?!\d)|[;(]|[ \t][\-\u2013\u2014][ \t])")
 
 
 def first_item_end(text: str, start: int, end: int) -> int:

@@ -175,3 +175,12 @@ def test_every_sampled_clinical_note_has_a_health_finding(sample):
     assert [name for name, (_special, types) in notes.items()
             if not types & {"HEALTH_CONDITION", "MEDICATION", "CLINICAL_CODE"}] == []
 
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("PMH: 1,000 things - see notes", "1,000 things"),
+    ("Diagnosis: bipolar affective disorder, on lithium", "bipolar affective disorder")])
+def test_a_comma_between_digits_does_not_end_a_headings_first_item(text, value):
+    from recognizers.health_condition_recognizer import HealthConditionRecognizer
+    found = HealthConditionRecognizer().analyze(text, ["HEALTH_CONDITION"])
+    assert [text[r.start:r.end] for r in found] == [value]
