@@ -498,6 +498,22 @@ _LOCKED_IN_STORE = re.compile(
     r"(?<!key |lock )(?:cabinet|cupboard|drawer|safe|locker|wardrobe|trunk|chest|tin|box|case)s?"
     r"(?: |$)")
 STORE_WORDS_BEFORE = 12
+# A device that holds a key: a code whose own words name one is the device's, whatever was
+# locked in a store before it (`Dosette locked in the kitchen cupboard, key safe code 4 4 1 2`).
+_KEY_HOLDER_WORD = re.compile(r"(?<![\w])(?i:key[ \-]?safe|k/s|ks|key[ \-]?box|lock[ \-]?box)"
+                              r"(?![\w])")
+
+
+def _store_clause_before(text: str, position: int, label: re.Pattern | None) -> str:
+    """The STORE_WORDS_BEFORE words before position in its clause, from its last `and` on
+    when a new subject follows it (`Her medication is locked in a cupboard and the key safe
+    ...`: the key safe is no store's); a comma does not end it (`passport locked in her
+    bedside drawer, combination 4 4 7 1` is the drawer's)."""
+    clause = _clause_before(text, position, STORE_WORDS_BEFORE, label)
+    head, found, tail = clause.rpartition(" and ")
+    return tail if found and tail.split()[:1] in (["the"], ["a"], ["her"], ["his"]) else clause
+
+
 # A lock or keypad fitted to a vehicle (`the mobile dental van has a keypad`, `the van's
 # lockbox`), read in normalised words.
 _VEHICLE_FITTING = re.compile(
@@ -1446,8 +1462,9 @@ _EXAMPLE_BEFORE = re.compile(
     r"(?:(?<![\w])(?i:such[^\S\n]+as|e\.?[^\S\n]?g\.?|eg|for[^\S\n]+(?:example|instance))"
     r"|(?<=(?i:codes|numbers|pins|digits|combinations)[^\S\n]+)(?i:like)|,[^\S\n]*(?i:say))"
     r"[:,]?[^\S\n]*['\"\u2018\u201c(]?(?:[^\S\n]*[A-Za-z][\w\-]*){0,3}[^\S\n]*\Z")
-_EXAMPLE_AFTER = re.compile(r"[^\S\n]*[(\[][^\S\n]*(?i:replace|example|e\.?g\b|sample|dummy|"
-                            r"made[^\S\n]+up|not[^\S\n]+(?:a[^\S\n]+)?real)")
+_EXAMPLE_AFTER = re.compile(
+    r"[^\S\n]*[(\[][^\S\n]*(?i:replace[^\S\n]+(?:with|by)|example|e\.?g\.?[^\S\n]*\d|"
+    r"sample[^\S\n]+(?:code|only|number|pin)|dummy|made[^\S\n]+up|not[^\S\n]+(?:a[^\S\n]+)?real)")
 
 
 def _is_example(text: str, start: int, end: int) -> bool:
@@ -2070,8 +2087,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if _is_still_to_come(text, result, pattern, sentence):
             return None
-        if PATTERN_KINDS.get(pattern) == kinds.CODE and _LOCKED_IN_STORE.search(_clause_before(
-                text, result.start, STORE_WORDS_BEFORE, self.writer_label)):
+        if PATTERN_KINDS.get(pattern) == kinds.CODE and not _KEY_HOLDER_WORD.search(
+                text, result.start, result.end) and _LOCKED_IN_STORE.search(_store_clause_before(
+                    text, result.start, self.writer_label)):
             return None
         if pattern in _KEY_PLACE_PATTERNS and _NO_SPARE.found_in(normalise_words(
                 f"{sentence_before} {matched} "

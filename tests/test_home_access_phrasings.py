@@ -1142,3 +1142,25 @@ def test_a_scan_finds_home_access_in_clinical_sentences(tmp_path):
         name: "scanned" for name in names}
     assert {name: row["risk"] for name, row in rows.items() if names[name]} == {
         name: "critical" for name, home in names.items() if home}
+
+
+# Session 11's review (brief fix-rec): a bracket is an example's only when it says so
+# (`replace with`, `sample code`, `example`), and a store locked before a code is the code's
+# only in the code's own clause (to a comma or `and`), never when the code names a key device.
+@pytest.mark.parametrize(("text", "home"), [
+    ("Key safe code 4 4 1 2 (replace batteries in keypad yearly)", True),
+    ("Key safe 4412 (sample pot left in kitchen for collection)", True),
+    ("Key safe by front door 4412 (e.g. use side gate after dark)", True),
+    ("Dosette locked in the kitchen cupboard, key safe code 4 4 1 2.", True),
+    ("Key safe code: 1234 (sample code only, use the client's own)", False),
+    ("Key safe code: 1234 (replace with the client's own code)", False),
+    ("Passport locked in her bedside drawer, combination 4 4 7 1", False),
+])
+def test_an_example_or_a_store_is_read_only_where_it_is_said(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+def test_a_key_safe_after_a_store_and_keeps_its_whole_span():
+    text = "Her medication is locked in a cupboard and the key safe by the door is 4 4 1 2."
+    found = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert [text[r.start:r.end] for r in found] == ["key safe by the door is 4 4 1 2"]
