@@ -2223,10 +2223,22 @@ _INSTRUCTION_START = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls|to))[
 _INSTRUCTION_TO_YOU = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls))[^\S\n]*$")
 
 
+# A vehicle someone lives in (`Lives in a motorhome on the farm`, `living in his campervan`):
+# its door is that home's.
+_LIVES_IN_VEHICLE = re.compile(
+    r"(?<![\w])(?i:lives|living|lived|resides|residing|sleeps|sleeping|home[^\S\n]+is)"
+    r"[^\S\n]+(?i:in|on|at|from)[^\S\n]+(?:(?i:a|an|the|her|his|their|my|our|its)[^\S\n]+)?"
+    r"(?:[\w\-]+[^\S\n]+)?(?i:vans?|cars?|vehicles?|minibus|bus|lorry|truck|camper(?:van)?s?|"
+    r"motor[^\S\n]?homes?)(?![\w])")
+LIVES_IN_VEHICLE_CHARS = 200
+
+
 def _names_a_vehicle_door(text: str, start: int, end: int) -> bool:
-    """A vehicle's door in the match or ending right before it."""
+    """A vehicle's door in the match or ending right before it, unless the note says
+    someone lives in a vehicle (the door is a home's)."""
     return any(door.end() >= start - 1 for door in _VEHICLE_DOOR.finditer(
-        text, max(start - VEHICLE_DOOR_CHARS, 0), end))
+        text, max(start - VEHICLE_DOOR_CHARS, 0), end)) and _LIVES_IN_VEHICLE.search(
+            text, max(start - LIVES_IN_VEHICLE_CHARS, 0), end) is None
 
 
 def someone_lets_in(text: str, start: int, end: int) -> bool:

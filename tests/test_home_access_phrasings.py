@@ -1164,3 +1164,15 @@ def test_a_key_safe_after_a_store_and_keeps_its_whole_span():
     text = "Her medication is locked in a cupboard and the key safe by the door is 4 4 1 2."
     found = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
     assert [text[r.start:r.end] for r in found] == ["key safe by the door is 4 4 1 2"]
+
+
+# Session 11's review (brief fix-rec): a vehicle's door is no home's unless someone lives in
+# the vehicle.
+@pytest.mark.parametrize(("text", "home"), [
+    ("Lives in a motorhome on the farm; the motorhome door code is 4 4 1 2.", True),
+    ("Lives in his campervan; campervan door code 4412.", True),
+    ("Day centre minibus: the side door code is 5 5 1 9", False),
+    ("Drives a campervan to the coast; campervan door code 4412.", False),
+])
+def test_a_vehicle_someone_lives_in_is_a_home(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
