@@ -114,14 +114,15 @@ SPELT_CODE = (
 # A code said as people say numbers, in pairs or with repeats (`twenty-two seventeen`,
 # `nineteen seventy-two`, `double four seven one`, `four treble two`): a group of two or three
 # digits is one word (a teen, a tens word and its unit, `double`/`treble` and a digit word),
-# read whole (`forty five minutes` is one group, no code), in a run of two to six words with
-# one group at least (three digits or more), not followed by a unit of time.
+# read whole (`forty five minutes` is one group, no code; each way of reading a group ends at
+# a word's end, so `twenty seventeen` is `twenty` then `seventeen`), in a run of two to six
+# words with one group at least (three digits or more), not followed by a unit of time.
 _TENS = r"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_DIGIT_GROUP = (rf"(?>(?:double|treble|triple)[^\S\n\-]*[\-]?[^\S\n]*{_DIGIT_WORD}"
-                rf"|{_TENS}(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)?{_UNIT_WORD}|{_TENS}"
-                r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-                r"|nineteen)(?![\w])")
+_DIGIT_GROUP = (rf"(?>(?:double|treble|triple)[^\S\n\-]*[\-]?[^\S\n]*{_DIGIT_WORD}(?![\w])"
+                rf"|{_TENS}(?:[^\S\n]*-[^\S\n]*|[^\S\n]+)?{_UNIT_WORD}(?![\w])|{_TENS}(?![\w])"
+                r"|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+                r"|nineteen)(?![\w]))")
 _SPOKEN_SEP = r"(?:[^\S\n]*[,\-][^\S\n]*|[^\S\n]+)"
 _SPOKEN_WORD = rf"(?:{_DIGIT_GROUP}|{_DIGIT_WORD}(?![\w]))"
 GROUPED_CODE = (
@@ -657,8 +658,10 @@ _UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "ta
 _CODE_RE = re.compile(CODE)
 _CODE_AFTER_PLACE = re.compile(rf"[^\S\n]*(?:(?i:is|was|=)[^\S\n]+|[:=\-][^\S\n]*)?{CODE}")
 _SPOKEN_CODE_RE = re.compile(f"(?:{SPELT_CODE}|{GROUPED_CODE})")
-_SPOKEN_DIGIT = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|zero|oh|nought|"
-                           r"ten|eleven|twelve|teen|ty)\b")
+_SPOKEN_DIGIT = re.compile(r"(?<![\w])(?i:one|two|three|four|five|six|seven|eight|nine|zero|oh|"
+                           r"nought|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                           r"twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|double|"
+                           r"treble|triple)(?![a-z])")
 # A label that opens a note with who wrote it or which service it is for (`Pharmacy
 # driver:`, `Stairlift:`, `Meals on wheels no-answer procedure:`): its words are no purpose
 # of the code after it. A label naming a place (`Office:`, `Day centre:`) is not one.
@@ -1451,7 +1454,7 @@ def _is_year(value: str, word_before: str) -> bool:
 
 
 # A year said in words (`fitted in nineteen ninety-nine`, `since twenty twenty-two`).
-_SPOKEN_YEAR = re.compile(r"(?i:nineteen|twenty|two[ \-]thousand)[ \-]+[a-z]+(?:[ \-]+[a-z]+)?$")
+_SPOKEN_YEAR = re.compile(r"(?i)(?:nineteen|twenty|two[ \-]thousand)[ \-]+[a-z]+(?:[ \-]+[a-z]+)?$")
 
 
 # A code given as an example (guidance, policy, training: `key safe codes such as 1234`,

@@ -1176,3 +1176,24 @@ def test_a_key_safe_after_a_store_and_keeps_its_whole_span():
 ])
 def test_a_vehicle_someone_lives_in_is_a_home(text, home):
     assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 11's review (brief fix-rec): a spoken group ends at a word's end in each of its
+# readings (`twenty seventeen` is `twenty` then `seventeen`), a year in words is one in any
+# case, and a digit word is a word of its own (`ty` in `property` is none).
+@pytest.mark.parametrize(("text", "home"), [
+    ("Key safe code is twenty seventeen", True),
+    ("Key safe code is forty fourteen", True),
+    ("The lockbox code is sixty sixteen", True),
+    ("Keysafe fitted in Nineteen Ninety-Nine, code with the office", False),
+    ("Keysafe fitted in nineteen ninety-nine, code with the office", False),
+    ("The key safe was fitted forty five minutes ago", False),
+])
+def test_spoken_groups_and_years_end_at_a_word(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+def test_a_spoken_digit_is_a_word_of_its_own():
+    from recognizers.home_access_recognizer import _SPOKEN_DIGIT
+    assert not _SPOKEN_DIGIT.search("the property phone")
+    assert _SPOKEN_DIGIT.search("twenty-two seventeen")
