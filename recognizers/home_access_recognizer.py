@@ -499,6 +499,13 @@ _LOCKED_IN_STORE = re.compile(
     r"(?<!key |lock )(?:cabinet|cupboard|drawer|safe|locker|wardrobe|trunk|chest|tin|box|case)s?"
     r"(?: |$)")
 STORE_WORDS_BEFORE = 12
+# A meeting's place before a code on its line (a calendar invite's `Where:`, `Room 12`,
+# `meeting in Room 3`): the code is the meeting room's. A meeting alone is no owner (`Staff
+# meeting today - Mr Jones' key safe code is 4 4 1 2` is Mr Jones' home's).
+_MEETING_PLACE = re.compile(
+    r"(?<![\w])(?i:meeting|meetings|briefing|briefings|huddle|training)(?![\w])"
+    r"[^\n]{0,120}?(?:(?<![\w])(?i:where|location|venue|room)[^\S\n]*[:=]"
+    r"|(?<![\w])(?i:room)[^\S\n]+[A-Za-z]?\d)")
 # A device that holds a key: a code whose own words name one is the device's, whatever was
 # locked in a store before it (`Dosette locked in the kitchen cupboard, key safe code 4 4 1 2`).
 _KEY_HOLDER_WORD = re.compile(r"(?<![\w])(?i:key[ \-]?safe|k/s|ks|key[ \-]?box|lock[ \-]?box)"
@@ -2089,6 +2096,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                                 or _NO_KEY.search(text, result.start, result.end)):
             return None
         if _is_still_to_come(text, result, pattern, sentence):
+            return None
+        if PATTERN_KINDS.get(pattern) == kinds.CODE and _MEETING_PLACE.search(
+                text, line_bounds(text, result.start, result.end)[0], result.start):
             return None
         if PATTERN_KINDS.get(pattern) == kinds.CODE and not _KEY_HOLDER_WORD.search(
                 text, result.start, result.end) and _LOCKED_IN_STORE.search(_store_clause_before(

@@ -1197,3 +1197,17 @@ def test_a_spoken_digit_is_a_word_of_its_own():
     from recognizers.home_access_recognizer import _SPOKEN_DIGIT
     assert not _SPOKEN_DIGIT.search("the property phone")
     assert _SPOKEN_DIGIT.search("twenty-two seventeen")
+
+
+# Session 11's review (brief fix-rec): a team's meeting or training is a lock's owner only
+# where the lock is the meeting's place (an invite's `Where:`, `Room 12`).
+@pytest.mark.parametrize(("text", "home"), [
+    ("Staff meeting today - Mr Jones' key safe code is 4 4 1 2.", True),
+    ("Staff training: key safe by the front door, code 4 4 1 2.", True),
+    ("Discussed at team meeting. Key safe code 4 4 1 2.", True),
+    ("Calendar: MDT meeting | Thu 11:00 | Room 12, Kestrel House | door code 8 2 8 2#", False),
+    ("Subject: PBS team meeting | When: Fri 5 Dec 09:30 | Where: Arden House (door code 4096)",
+     False),
+])
+def test_a_meeting_owns_a_lock_only_at_its_place(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
