@@ -194,14 +194,17 @@ HOUSEHOLD_NAME = (
     rf"{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?![\w'’\-])"
 )
 # A name typed in lower case at the head of a list item, with the person's own details
-# after it (`* nia o'brien (54 Heather Bank, ...) - ...`, `3. malcolm entwistle, aged 91`):
+# after it (`* nia o'brien (54 Heather Bank, ...) - ...`, `3. malcolm entwistle, aged 91`;
+# a bracket holds an address: a house number then a capitalised word, `flat`, `apt`; not
+# `- tea towels (4 packs)`):
 # the item's shape says it is a person's, whatever its case. Two to four words, none common,
 # clinical or a placeholder (`NameFieldRecognizer.lower_case_name`).
 LOWER_LISTED = "lower-case name heading a list item"
 _LOWER_WORD = r"\p{Ll}[\p{Ll}'’\-]*\p{Ll}"
 LOWER_LISTED_NAME = (
     rf"(?<=(?:^|[\n\r]){LIST_MARKER.pattern}){_LOWER_WORD}(?:[ ]{_LOWER_WORD}){{1,3}}"
-    r"(?=[ \t]*\((?:\d|[Ff]lat[ ]|[Aa]pt[ ])|,[ \t]*aged[ ]\d|[ \t]+\(?(?:DOB|[Dd]ob|D\.O\.B)\b)"
+    r"(?=[ \t]*\((?:\d+[A-Za-z]?,?[ ]\p{Lu}|[Ff]lat[ ]|[Aa]pt[ ])|,[ \t]*aged[ ]\d"
+    r"|[ \t]+\(?(?:DOB|[Dd]ob|D\.O\.B)\b)"
 )
 # A name before its age at the head of a log's entry or a label's value, surname first
 # (`SETTLING IN: Garside, Alan Edward Charles, aged 91`, `Walmsley, Mrs Jean, aged 78`,

@@ -60,3 +60,18 @@ def test_names_before_a_bracketed_age_after_a_topic_word_or_a_list_marker(update
     assert [(masked, role) for _, masked, role in names_with_roles(updates, "updates.eml")
             if role != "staff"] == [("T**** B*****", "subject"), ("H**** W*******", "subject")]
     assert [masked for _, masked, _ in names_with_roles(updates, "welfare")] == ["Mrs I** W***"]
+
+
+# Session 11's review (brief fix-rec): a lower-case list item is a name only before an
+# address in its bracket (a house number then a capitalised word, `flat`, `apt`).
+@pytest.mark.parametrize(("text", "name"), [
+    ("* dog walker (10am) - key in the key safe", None),
+    ("- tea towels (4 packs)", None),
+    ("- repeat prescription (28 days)", None),
+    ("- jade hughes (12 Heather Bank)", "jade hughes"),
+    ("* nia o'brien (flat 3, Mill Court)", "nia o'brien"),
+])
+def test_a_lower_case_list_item_is_a_name_only_before_an_address(text, name):
+    from recognizers.person_field_recognizer import NameFieldRecognizer
+    found = [text[r.start:r.end] for r in NameFieldRecognizer().analyze(text, ["PERSON"])]
+    assert found == ([name] if name else [])
