@@ -39,6 +39,7 @@ from recognizers.date_of_birth_recognizer import (
     bracketed_after_name,
 )
 from recognizers.dates import MONTH_NAME, parse_birth_date
+from recognizers.ocr_reading import _is_word
 from recognizers.person_ner_recognizer import (
     TITLES,
     clinical_terms,
@@ -186,6 +187,11 @@ NAME_BEFORE_IDENTIFIER = (
 # name follows, whatever spaCy makes of it. Two to four capitalised words (a title
 # allowed), none common or clinical (`lives with Down Syndrome` is no name).
 HOUSEHOLD = "name after a household phrase"
+# The last word of a condition or a scheme lived with, never of a name (`lives with Bipolar
+# Affective Disorder`, `Hidden Disabilities`).
+_CONDITION_HEADS = frozenset({"disorder", "disorders", "disease", "syndrome", "disability",
+                              "disabilities", "condition", "conditions", "impairment", "injury",
+                              "illness", "sunflower", "scheme", "dementia", "cancer"})
 HOUSEHOLD_PHRASE = (r"(?i:lives|living|live|home[ ]shared|shares[ ](?:a|the|her|his|their)[ ]home"
                     r"|shared[ ]home)[ ]with[ ]")
 _PARTNER = r"(?:(?:his|her|their)[ ](?:wife|husband|partner|spouse|fianc[eé]e?)[ ])?"
@@ -590,7 +596,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         Motor Neurone Disease`, `Down Syndrome`)."""
         names = [word for word in value.split()
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
-        if len(names) < 2 or self.clinical.found_in(value) or any(
+        if len(names) < 2 or self.clinical.found_in(value) or (
+                names[-1].casefold() in _CONDITION_HEADS) or any(
                 self.is_no_name(word) or self.places.ends_with_place_word(word)
                 for word in names):
             return None
@@ -654,7 +661,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if pattern == BEFORE_BRACKETED_AGE:
             words = [word for word in value.split()
                      if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
-            return None if len(words) < 2 or self.has_no_name_word(words) else result
+            titled = len(words) < len(value.split())
+            return None if len(words) < 2 or self.has_no_name_word(words) or (
+                not titled and all(_is_word(word) for word in words)) else result
         if pattern == HEADED:
             return self.heads_entry(text, result)
         if pattern == LISTED:

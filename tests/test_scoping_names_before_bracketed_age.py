@@ -75,3 +75,19 @@ def test_a_lower_case_list_item_is_a_name_only_before_an_address(text, name):
     from recognizers.person_field_recognizer import NameFieldRecognizer
     found = [text[r.start:r.end] for r in NameFieldRecognizer().analyze(text, ["PERSON"])]
     assert found == ([name] if name else [])
+
+
+# Session 11's review (brief fix-rec): a list line's first words before a bracketed number
+# are no name when each is a word the reading knows (`Ward Round (3)`), and a household
+# phrase's value ending in a condition's or a scheme's word is none.
+@pytest.mark.parametrize(("text", "name"), [
+    ("- Ward Round (3)", None), ("- Fire Door (2)", None),
+    ("She lives with Bipolar Affective Disorder", None),
+    ("Lives with Hidden Disabilities Sunflower scheme", None),
+    ("- Mrs Ida Wray (91) moved in today", "Mrs Ida Wray"),
+    ("lives with his partner Owen Tierney", "Owen Tierney"),
+])
+def test_list_heads_and_household_values_that_are_no_names(text, name):
+    from recognizers.person_field_recognizer import NameFieldRecognizer
+    found = [text[r.start:r.end] for r in NameFieldRecognizer().analyze(text, ["PERSON"])]
+    assert found == ([name] if name else [])
