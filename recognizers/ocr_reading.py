@@ -494,7 +494,7 @@ _WORD_START = re.compile(r"[A-Za-z]+$")
 _WORD_END = re.compile(r"[a-z]+")
 
 
-def _is_word(word: str) -> bool:
+def is_known_word(word: str) -> bool:
     """A word the reading knows: a lexicon word, a real word, a common word."""
     folded = word.casefold()
     return folded in ocr_lexicon() or folded in real_words() or folded in COMMON_WORDS
@@ -504,7 +504,7 @@ def _joined_across_space(head: str, tail: str) -> bool:
     """A hyphen then a space mid-line is a dash (`Spare key- under the mat`, `Mary Smith-
     daughter`) unless the half before it is no word on its own and the two joined are one
     (`un- der`, `un- locked`)."""
-    return not _is_word(head) and _is_word(head + tail)
+    return not is_known_word(head) and is_known_word(head + tail)
 
 
 def broken_words(text: str) -> list[tuple[int, int, str]]:

@@ -39,7 +39,7 @@ from recognizers.date_of_birth_recognizer import (
     bracketed_after_name,
 )
 from recognizers.dates import MONTH_NAME, parse_birth_date
-from recognizers.ocr_reading import _is_word
+from recognizers.ocr_reading import is_known_word
 from recognizers.person_ner_recognizer import (
     TITLES,
     clinical_terms,
@@ -663,7 +663,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                      if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
             titled = len(words) < len(value.split())
             return None if len(words) < 2 or self.has_no_name_word(words) or (
-                not titled and all(_is_word(word) for word in words)) else result
+                not titled and all(is_known_word(word) for word in words)) else result
         if pattern == HEADED:
             return self.heads_entry(text, result)
         if pattern == LISTED:
