@@ -107,3 +107,32 @@ def test_systemd_unit_is_hardened():
                        "KillSignal": "SIGTERM", "UMask": "0077", "CapabilityBoundingSet": ""
                        }.items():
         assert settings[key] == value, key
+
+
+def test_a_recursive_chmod_queues_each_permission_change_once(tmp_path):
+    """`chmod -R` sends an attribute event for every folder and file: the folder's
+    re-exposure covers all below it, so the writer re-reads each stored file once, not once
+    per folder above it; a move between two changes keeps them apart."""
+    import queue
+    import threading
+
+    from watchdog.events import DirAttribEvent, FileAttribEvent, FileMovedEvent
+
+    from phiscan.watch.messages import Moved, Reexpose, ReexposeTree
+    from phiscan.watch.settle import Debouncer, RootMap
+
+    root = tmp_path / "share"
+    (root / "team" / "sub").mkdir(parents=True)
+    debouncer = Debouncer(RootMap([str(root)]), 0.1, 1000, queue.Queue(), queue.Queue(),
+                          threading.Event(), lambda: None, lambda _root, _path: [])
+    team, sub = str(root / "team"), str(root / "team" / "sub")
+    for event in [DirAttribEvent(sub), FileAttribEvent(f"{sub}/a.txt"), DirAttribEvent(team),
+                  FileAttribEvent(f"{team}/b.txt"), FileAttribEvent(f"{sub}/c.txt"),
+                  DirAttribEvent(sub)]:
+        debouncer.on_event(event)
+    assert list(debouncer.controls) == [ReexposeTree(team)]
+    debouncer.on_event(FileMovedEvent(f"{team}/b.txt", f"{team}/d.txt"))
+    debouncer.on_event(FileAttribEvent(f"{team}/d.txt"))
+    debouncer.on_event(FileAttribEvent(f"{team}/d.txt"))
+    assert list(debouncer.controls) == [
+        ReexposeTree(team), Moved(f"{team}/b.txt", f"{team}/d.txt"), Reexpose(f"{team}/d.txt")]

@@ -154,7 +154,7 @@ class Debouncer:
             self._touch(source, closed=kind == "closed")
         elif kind == "attrib":
             if in_source:
-                self.controls.append(Reexpose(source))
+                self._reexpose(Reexpose(source), source)
         elif kind == "deleted":
             self.pending.pop(source, None)
             self.controls.append(Gone(display_path(source)))
@@ -173,7 +173,7 @@ class Debouncer:
             self.dirs_to_walk.append(source)
         elif kind == "attrib":
             if in_source:
-                self.controls.append(ReexposeTree(source))
+                self._reexpose(ReexposeTree(source), source)
         elif kind == "deleted":
             self._drop_under(source)
             self.controls.append(TreeGone(display_path(source)))
@@ -185,6 +185,24 @@ class Debouncer:
                 self.controls.append(TreeGone(display_path(source)))
             if in_destination:
                 self.dirs_to_walk.append(destination)
+
+    def _reexpose(self, control: Reexpose | ReexposeTree, path: str) -> None:
+        """Queue a permission change once: a `chmod -R` sends an event for every folder and
+        file, and a folder's re-exposure already covers all below it. Only the queue's tail
+        of re-exposures is merged, so nothing moves past a move or a removal."""
+        tail = len(self.controls)
+        while tail and isinstance(self.controls[tail - 1], Reexpose | ReexposeTree):
+            tail -= 1
+        queued = list(self.controls)[tail:]
+        if control in queued or any(isinstance(earlier, ReexposeTree) and _is_under(path, earlier.directory)
+               for earlier in queued):
+            return
+        if isinstance(control, ReexposeTree):
+            for earlier in queued:
+                if _is_under(earlier.directory if isinstance(earlier, ReexposeTree)
+                             else earlier.path, path):
+                    self.controls.remove(earlier)
+        self.controls.append(control)
 
     def _drop_under(self, directory: str) -> None:
         for path in [p for p in self.pending if _is_under(p, directory)]:
