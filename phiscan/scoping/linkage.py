@@ -559,11 +559,9 @@ def count_people(records: list[Record], linkage: Linkage, found: Seeds | None = 
     count = len(link_seeds(records, linkage, found).groups(seeds))
     if linkage is Linkage.STRICT:
         count += possible_extra_people(records, seeds)  # unknown names at home included
-    elif candidates := [record for record in records if may_be_at_home(record)]:
-        known = union_of((records[index] for index in seeds), "full_names")
-        lived_in = union_of((records[index] for index in seeds), "postcodes")
-        homes = people_at_home([record for record in candidates if record.full_names.isdisjoint(
-            known) and record.postcodes.isdisjoint(lived_in)])
+    elif any(map(may_be_at_home, records)) and (homes := homes_of(
+            records, union_of((records[index] for index in seeds), "full_names"),
+            union_of((records[index] for index in seeds), "postcodes"))):
         count += (len(homes) if linkage is Linkage.STANDARD
                   else len({name for group in homes for name in group[0].full_names}))
     return count
@@ -581,6 +579,18 @@ def may_be_at_home(record: Record) -> bool:
     return (len(record.full_names) == 1 and len(record.postcodes) == 1 and record.home_access
             and not (record.nhs or record.dobs or record.test_nhs)
             and record.full_names <= record.initials.keys())
+
+
+def homes_of(records: list[Record], known: set[str], lived_in: set[str]
+             ) -> list[list[Record]]:
+    """The people identified by name and address among `records` (`people_at_home`): each
+    record that may be one (`may_be_at_home`) under a name no one is `known` by, at a
+    postcode no one has `lived_in` (one definition for the linkage and its bounds). A name
+    no one is known by at a known person's postcode is more likely theirs misread
+    (`Siobhan Freda Lindqvist` read as `Freda Lindqvist`) or a relative's than a new person."""
+    return people_at_home([record for record in records if may_be_at_home(record)
+                           and record.full_names.isdisjoint(known)
+                           and record.postcodes.isdisjoint(lived_in)])
 
 
 def people_at_home(records: list[Record]) -> list[list[Record]]:
@@ -642,15 +652,10 @@ def _people_at_home(unattributed: list[Record], individuals: list[Individual],
                     known: set[str]) -> list[Record]:
     """People identified by name and address (`may_be_at_home`, a name no one is known by,
     at a postcode no one lives at) added to `individuals`; the records left unattributed."""
-    candidates = [record for record in unattributed if may_be_at_home(record)
-                  and record.full_names.isdisjoint(known)]
-    if not candidates:
+    if not any(may_be_at_home(record) for record in unattributed):
         return unattributed
-    lived_in = set().union(*(person.postcodes for person in individuals))
-    # a name no one is known by, at a known person's postcode, is more likely theirs misread
-    # (`Siobhan Freda Lindqvist` read as `Freda Lindqvist`) or a relative's than a new person
-    homes = people_at_home([record for record in candidates
-                            if record.postcodes.isdisjoint(lived_in)])
+    homes = homes_of(unattributed, known,
+                     set().union(*(person.postcodes for person in individuals)))
     if not homes:
         return unattributed
     individuals += [Individual(individual_id(group), group) for group in homes]
