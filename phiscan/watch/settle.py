@@ -194,8 +194,8 @@ class Debouncer:
         while tail and isinstance(self.controls[tail - 1], Reexpose | ReexposeTree):
             tail -= 1
         queued = list(self.controls)[tail:]
-        if control in queued or any(isinstance(earlier, ReexposeTree) and _is_under(path, earlier.directory)
-               for earlier in queued):
+        if control in queued or any(isinstance(earlier, ReexposeTree)
+                                    and _is_under(path, earlier.directory) for earlier in queued):
             return
         if isinstance(control, ReexposeTree):
             for earlier in queued:
