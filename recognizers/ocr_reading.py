@@ -531,6 +531,8 @@ def _with_broken_words(words: list[tuple[int, int, str]], text: str
     broken = [hit for hit in broken_words(text)
               if not any(start < hit[1] and hit[0] < end for start, end, _ in words)]
     return sorted([*words, *broken]) if broken else words
+
+
 # A space or a comma a URL or a web form's export encodes (`access=key%20safe%20code%204%206`):
 # read as the character it stands for.
 _URL_ESCAPE = re.compile(r"%(?:20|2C|2c)")

@@ -759,6 +759,8 @@ def in_prose(text: str, start: int, end: int) -> bool:
     line = text[line_start:start] + " " + text[end:len(text) if line_end == -1 else line_end]
     words = normalise_words(line).split()
     return sum(word in PROSE_WORDS for word in words) >= PROSE_MIN_WORDS
+
+
 class LineRoles(KeyedMemory[str]):
     """The roles field lines gave their names (`RoleRules.line_role`), remembered per
     worker under a keyed digest of the line, the name's place in it and its field (no
