@@ -68,6 +68,11 @@ def test_paths_are_globs_on_the_location(tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("values = [", "cannot read allow-list"),
     ('patterns = ["("]\n', "bad regex in allow-list"),
+    ('hash = ["UK_NHS:3f1c2b9a"]\n', "unknown key in allow-list"),
+    ('path = ["*/Scans/*"]\n', "unknown key in allow-list"),
+    ('hashes = ["3f1c2b9a77"]\n', "hashes entry 1 is not TYPE:value_hash"),
+    ('hashes = ["NHS:3f1c2b9a77"]\n', "hashes entry 1 is not TYPE:value_hash"),
+    ('values = "4010232137"\n', "values must be a list of strings"),
 ])
 def test_bad_allowlist_is_a_config_error_without_content(tmp_path, content, message):
     path = tmp_path / "allow.toml"

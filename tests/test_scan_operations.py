@@ -39,7 +39,7 @@ def scan(share: Path, out: Path, *extra: str):
     return run_cli("scan", str(share), "--out", str(out), "--workers", "1", *extra)
 
 
-def test_a_root_that_lists_nothing_warns_and_fails_a_fail_on_check(tmp_path):
+def test_a_root_that_lists_nothing_is_taken_as_not_mounted(tmp_path):
     share, out = tmp_path / "m1", tmp_path / "m1out"
     share.mkdir()
     (share / "note.txt").write_text(NOTE)
@@ -49,17 +49,33 @@ def test_a_root_that_lists_nothing_warns_and_fails_a_fail_on_check(tmp_path):
     assert "listed no file" not in first.stderr
     share.rename(tmp_path / "m1.away")  # the share is unmounted: an empty mount point
     share.mkdir()
-    unmounted = scan(share, out, "--fail-on-findings", "-q")
-    assert unmounted.returncode == 3, unmounted.stderr
-    assert f"{share}: the walk listed no file: nothing read" in unmounted.stderr
-    assert f"not passing --fail-on-*: {share} listed no file where earlier scans read 2" in (
-        unmounted.stderr)
-    log = (out / "phiscan.log").read_text()
-    assert "the walk listed no file" in log and "not passing --fail-on-*" in log
-    # without a --fail-on check it is a warning only
-    plain = scan(share, out, "-q")
-    assert plain.returncode == 0, plain.stderr
-    assert "the walk listed no file" in plain.stderr
+    for extra in (("--fail-on-findings",), ()):  # with or without a scheduled check
+        unmounted = scan(share, out, "-q", *extra)
+        assert unmounted.returncode == 3, unmounted.stderr
+        assert f"{share}: the walk listed no file: nothing read" in unmounted.stderr
+        assert (f"{share} listed no file where earlier scans read 2: taken as not mounted, "
+                "nothing marked gone, the run is incomplete") in unmounted.stderr
+        summary = json.loads((out / "summary.json").read_text())
+        assert summary["run"]["status"] == "incomplete"
+        assert summary["run"]["unavailable"] == [str(share)]
+    assert "taken as not mounted" in (out / "phiscan.log").read_text()
+    one_run = run_cli("diff", str(out))  # the incomplete runs are not a week to compare
+    assert one_run.returncode == 2 and "holds 1 completed run(s)" in one_run.stderr
+    (tmp_path / "m1.away" / "note.txt").rename(share / "note.txt")  # remounted
+    (tmp_path / "m1.away" / "minutes.txt").rename(share / "minutes.txt")
+    back = scan(share, out, "-q", "--fail-on-findings")
+    assert back.returncode == 1, back.stderr
+    changes = json.loads(run_cli("diff", str(out), "--format", "json").stdout)
+    assert changes["locations"]["went"] == [] and changes["locations"]["appeared"] == []
+    assert changes["people"]["no_longer_found"] == 0 and changes["people"]["newly_affected"] == 0
+    (share / "note.txt").unlink()  # emptied on purpose, and said so
+    (share / "minutes.txt").unlink()
+    emptied = scan(share, out, "-q", "--accept-empty", "--fail-on-findings")
+    assert emptied.returncode == 0, emptied.stderr
+    assert "listed nothing where earlier scans read 2 locations: marked gone" in emptied.stderr
+    assert json.loads((out / "summary.json").read_text())["run"]["status"] == "completed"
+    assert len(json.loads(run_cli("diff", str(out), "--format", "json").stdout)["locations"][
+        "went"]) == 2
 
 
 def test_include_and_exclude_name_folders_as_policy_globs_and_say_when_they_match_nothing(
@@ -153,7 +169,13 @@ def test_options_and_outputs_are_checked_before_any_work(tmp_path):
     bad = scan(share, out, "--config", str(config))
     assert bad.returncode == 2
     assert "max_file_bytes must be a positive number of bytes" in bad.stderr
+    negative = run_cli("scan", str(share), "--out", str(out), "--workers", "-1")
+    assert negative.returncode == 2
+    assert "--workers must be 0 (one per CPU core) or more" in negative.stderr
     assert not out.exists()
+    per_core = run_cli("scan", str(share), "--out", str(tmp_path / "per-core"), "--workers", "0",
+                       "-q")
+    assert per_core.returncode == 0, per_core.stderr  # as `workers = 0` in the config
 
     env = {key: value for key, value in os.environ.items()
            if key not in ("PHISCAN_HMAC_KEY", "PHISCAN_KEY_FILE", "XDG_CONFIG_HOME")}
@@ -179,3 +201,26 @@ def test_options_and_outputs_are_checked_before_any_work(tmp_path):
     fine = run_cli("individuals", str(out), "--export", str(out / "people.csv"),
                    env={**env, "HOME": str(first_home)})
     assert fine.returncode == 0, fine.stderr
+
+
+def test_a_source_or_allow_list_refused_leaves_no_output_folder_and_stores_nothing(tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "note.txt").write_text(NOTE)
+    typo = tmp_path / "typo.toml"
+    typo.write_text('paths = ["*/Scans/*"]\nhash = ["PERSON:fc03ba96ed30"]\n')
+    config = tmp_path / "cfg.toml"
+    config.write_text(f'[detection]\nallowlist = "{typo}"\n')
+    refusals = [
+        (("smb://user:Secr3tPw@127.0.0.1:4455/TeamDrive",), "put SMB passwords in"),
+        (("s3://",), "an S3 source needs a bucket"),
+        (("ftp://host/x",), "unsupported source scheme: ftp://"),
+        ((str(share), "--config", str(config)), "unknown key in allow-list"),
+    ]
+    for number, (arguments, message) in enumerate(refusals):
+        out = tmp_path / f"out{number}"
+        result = run_cli("scan", *arguments, "--out", str(out))
+        assert result.returncode == 2, result.stderr
+        assert message in result.stderr
+        assert "Secr3tPw" not in result.stderr + result.stdout
+        assert not out.exists()

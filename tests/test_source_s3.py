@@ -154,6 +154,9 @@ def test_public_bucket_raises_risk_and_posture_is_recorded(s3_admin, moto_endpoi
         "acl_grants_public_read": False, "default_encryption": "AES256",
         "policy_is_public": False, "public_access_block": {}, "versioning": "Enabled",
     }
+    open_posture = postures["s3://open-bucket/"]
+    assert json.loads(open_posture["facts"])["default_encryption"] == "none"  # none set
+    assert json.loads(open_posture["notes"]) == []
 
 
 def test_rescan_skips_objects_with_unchanged_etag(s3_admin, moto_endpoint, tmp_path):

@@ -45,8 +45,8 @@ log = logging.getLogger("phiscan.scan")
 def apply_executor_options(config: Config, workers: int | None, executor: str | None,
                            scheduler: str | None) -> None:
     if workers is not None:
-        if workers < 1:
-            err_console.print("[red]--workers must be at least 1[/red]")
+        if workers < 0:
+            err_console.print("[red]--workers must be 0 (one per CPU core) or more[/red]")
             raise typer.Exit(EXIT_USAGE)
         config.scan.workers = workers
     if executor is not None:
@@ -80,7 +80,7 @@ def scan(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
     debug: Annotated[bool, typer.Option(help="Verbose logs (never values).")] = False,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes (default: one per CPU core).")
+        int | None, typer.Option(help="Worker processes (0, the default: one per CPU core).")
     ] = None,
     executor: Annotated[str | None, typer.Option(help="local (processes) or dask.")] = None,
     scheduler: Annotated[
@@ -88,6 +88,10 @@ def scan(
     ] = None,
     full: Annotated[bool, typer.Option(help="Rescan unchanged locations too.")] = False,
     resume: Annotated[bool, typer.Option(help="Continue an interrupted scan in --out.")] = False,
+    accept_empty: Annotated[bool, typer.Option(
+        help="A root that lists no file where earlier scans read files was emptied on "
+             "purpose: mark its locations gone (by default it is taken as not mounted).")
+    ] = False,
     profile: Annotated[str | None, typer.Option(help="AWS profile for s3:// sources.")] = None,
     region: Annotated[str | None, typer.Option(help="AWS region for s3:// sources.")] = None,
     endpoint_url: Annotated[
@@ -121,10 +125,27 @@ def scan(
     if missing:
         err_console.print(f"[red]no such source:[/red] {escape(', '.join(missing))}")
         raise typer.Exit(EXIT_USAGE)
+    refuse_before_output(sources, config)
     prepare_output(out)
     with output_lock(out, "scan"):
         scan_locked(sources, out, config, quiet=quiet, debug=debug, full=full, resume=resume,
+                    accept_empty=accept_empty,
                     fail_on=FailOn(fail_on_findings, fail_on_violations, risk_floor))
+
+
+def refuse_before_output(sources: list[str], config: Config) -> None:
+    """A URI no source can take, or an allow-list that cannot be read, ends the command
+    before an output folder or a run (which would store the URI) exists."""
+    from phiscan.detect.allowlist import AllowList
+    from phiscan.sources import check_source_uri
+
+    try:
+        for uri in sources:
+            check_source_uri(uri)
+        AllowList.load(config.detection.allowlist)
+    except ConfigError as exc:
+        err_console.print(f"[red]config error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 @contextmanager
@@ -153,17 +174,6 @@ def report_interrupted(received: list[str], outcome: ScanOutcome) -> None:
                 "interrupted; run the same command with --resume to continue it",
                 received[0] if received else "interrupt", outcome.progress.files_done,
                 outcome.run_id)
-
-
-def refuse_to_pass_nothing_read(outcome: ScanOutcome) -> None:
-    """A --fail-on-* check passes only a scan that read what it scanned before: a root
-    that listed nothing (not mounted, emptied, globs that match nothing) where earlier
-    scans read files exits 3, as a scan that did not complete."""
-    lost = {root: count for root, count in outcome.progress.empty_roots.items() if count}
-    if lost:
-        log.error("not passing --fail-on-*: %s listed no file where earlier scans read %d",
-                  ", ".join(lost), sum(lost.values()))
-        raise typer.Exit(EXIT_INCOMPLETE)
 
 
 @dataclass(frozen=True)
@@ -201,7 +211,7 @@ def report_violations(summary: dict) -> None:
 
 
 def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, debug: bool,
-                full: bool, resume: bool, fail_on: FailOn) -> None:
+                full: bool, resume: bool, accept_empty: bool, fail_on: FailOn) -> None:
     """The scan command once it holds the output folder's lock. `fail_on`: the
     conditions that make a completed scan exit 1."""
     setup_logging(out, quiet=quiet, debug=debug)
@@ -212,7 +222,7 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
             interrupting_signals(received):
         try:
             outcome = run_scan(sources, out, config, on_progress=on_progress, full=full,
-                               resume=resume)
+                               resume=resume, accept_empty=accept_empty)
         except KeyboardInterrupt:  # before the first result: nothing of this run written
             log.warning("scan interrupted (%s) before any result was written; run the same "
                         "command again (add --resume if a run was started)",
@@ -234,8 +244,6 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
         report_interrupted(received, outcome)
     if outcome.summary["run"]["status"] != "completed":
         raise typer.Exit(EXIT_INCOMPLETE)
-    if fail_on.any():
-        refuse_to_pass_nothing_read(outcome)
     if fail_on.findings and has_special_category(outcome.summary):
         raise typer.Exit(EXIT_FINDINGS)
     if fail_on.violations and has_violations(outcome.summary):

@@ -18,8 +18,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from phiscan.config import ConfigError
-from phiscan.detect.entities import normalise
+from phiscan.detect.entities import ENTITIES, normalise
 from phiscan.security.keys import keyed_hash
+
+KEYS = ("values", "hashes", "patterns", "paths")
+_HASH = re.compile(r"(?P<entity>[A-Z_]+):[0-9a-f]{8,}")
+
+
+def check_allowlist(raw: dict, path: str | Path) -> None:
+    """A mistyped allow-list would suppress nothing without a word: refuse it instead."""
+    unknown = sorted(set(raw) - set(KEYS))
+    if unknown:
+        raise ConfigError(f"unknown key in allow-list {path}: {', '.join(unknown)} "
+                          f"(known: {', '.join(KEYS)})")
+    for key in KEYS:
+        entries = raw.get(key, [])
+        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+            raise ConfigError(f"allow-list {path}: {key} must be a list of strings")
+    for number, entry in enumerate(raw.get("hashes", []), start=1):
+        match = _HASH.fullmatch(entry)
+        if match is None or match["entity"] not in ENTITIES:
+            raise ConfigError(f"allow-list {path}: hashes entry {number} is not TYPE:value_hash "
+                              "(an entity type, a colon, the finding's value_hash)")
 
 
 @dataclass
@@ -37,6 +57,7 @@ class AllowList:
             raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read allow-list {path}: {type(exc).__name__}") from None
+        check_allowlist(raw, path)
         try:
             patterns = [re.compile(pattern) for pattern in raw.get("patterns", [])]
         except re.error as exc:

@@ -274,13 +274,25 @@ def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bo
     return int(interrupted["id"]), bool(json.loads(interrupted["options"]).get("full"))
 
 
-def _count_read_before(inventory: Inventory, run_id: int, empty_roots: dict[str, int]) -> None:
-    """For each root that listed nothing: the locations earlier runs read there."""
-    for root in empty_roots:
-        empty_roots[root] = sum(1 for _ in inventory.unseen_locations(run_id, root))
-        if empty_roots[root]:
-            log.warning("%s listed nothing where earlier scans read %d locations", root,
-                        empty_roots[root])
+def _hold_emptied_roots(inventory: Inventory, run_id: int, progress: ScanProgress,
+                        roots: set[str], accept_empty: bool) -> None:
+    """A root that listed nothing where earlier runs read locations is taken as not
+    mounted, like a source that cannot be listed: nothing under it is marked gone and
+    the run is incomplete, unless `accept_empty` says it was emptied on purpose."""
+    for root in progress.empty_roots:
+        read_before = sum(1 for _ in inventory.unseen_locations(run_id, root))
+        progress.empty_roots[root] = read_before
+        if not read_before:
+            continue
+        if accept_empty:
+            log.warning("%s listed nothing where earlier scans read %d locations: marked gone "
+                        "(--accept-empty)", root, read_before)
+            continue
+        log.error("%s listed no file where earlier scans read %d: taken as not mounted, "
+                  "nothing marked gone, the run is incomplete (--accept-empty if it was "
+                  "emptied on purpose)", root, read_before)
+        progress.unavailable.append(root)
+        roots.discard(root)
 
 
 def _mark_unseen_gone(inventory: Inventory, run_id: int, roots: set[str], config: Config) -> int:
@@ -300,6 +312,7 @@ def _mark_unseen_gone(inventory: Inventory, run_id: int, roots: set[str], config
 def run_scan(
     sources: list[str], out_dir: str | Path, config: Config,
     on_progress: ProgressCallback | None = None, *, full: bool = False, resume: bool = False,
+    accept_empty: bool = False,
 ) -> ScanOutcome:
     """Scan into out_dir. A rescan into the same folder skips unchanged locations
     unless `full`; `resume` continues an interrupted run instead of starting one."""
@@ -312,14 +325,14 @@ def run_scan(
         executor = make_executor(config, key.secret, walk.first_files)
         try:
             return _scan_with(executor, sources, walk, out, config, key.origin, progress,
-                              on_progress, full=full, resume=resume)
+                              on_progress, full=full, resume=resume, accept_empty=accept_empty)
         finally:
             executor.close()
 
 
 def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, config: Config,
                key_origin: str, progress: ScanProgress, on_progress: ProgressCallback | None,
-               *, full: bool, resume: bool) -> ScanOutcome:
+               *, full: bool, resume: bool, accept_empty: bool) -> ScanOutcome:
     with Inventory(out) as inventory:
         run_id, full = _open_run(inventory, sources, config, full, resume)
         fingerprint = detection_fingerprint(config)
@@ -340,7 +353,7 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
                     on_progress(progress)
             writer.flush()
             planner.flush()
-            _count_read_before(inventory, run_id, progress.empty_roots)
+            _hold_emptied_roots(inventory, run_id, progress, roots, accept_empty)
             progress.gone = _mark_unseen_gone(inventory, run_id, roots, config)
             inventory.set_meta(FINGERPRINT_KEY, fingerprint)
             inventory.set_meta(KEY_FORMAT_META, KEY_FORMAT)

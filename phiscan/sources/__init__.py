@@ -36,12 +36,41 @@ SOURCES_BY_SCHEME: dict[str, SourceFactory] = {
 }
 
 
-def open_source(uri: str, config: Config) -> Source:
-    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
-    factory = SOURCES_BY_SCHEME.get(scheme)
-    if factory is None:
+def _check_s3(uri: str) -> None:
+    from phiscan.sources.s3 import parse_s3_uri
+
+    parse_s3_uri(uri)
+
+
+def _check_smb(uri: str) -> None:
+    from phiscan.sources.smb import parse_smb_uri
+
+    parse_smb_uri(uri)
+
+
+# What can be refused from the URI alone, before an output folder or a run exists.
+URI_CHECKS: dict[str, Callable[[str], None]] = {"s3": _check_s3, "smb": _check_smb}
+
+
+def scheme_of(uri: str) -> str:
+    return uri.split("://", 1)[0].lower() if "://" in uri else ""
+
+
+def check_source_uri(uri: str) -> None:
+    """Raise ConfigError for a URI no source can take (unknown scheme, an S3 URI without
+    a bucket, an SMB URI with a password), so nothing is created or stored for it."""
+    scheme = scheme_of(uri)
+    if scheme not in SOURCES_BY_SCHEME:
         raise ConfigError(f"unsupported source scheme: {scheme}://")
-    return factory(uri, config)
+    check = URI_CHECKS.get(scheme)
+    if check is not None:
+        check(uri)
 
 
-__all__ = ["Source", "SourceReadError", "matches_globs", "open_source", "SOURCES_BY_SCHEME"]
+def open_source(uri: str, config: Config) -> Source:
+    check_source_uri(uri)
+    return SOURCES_BY_SCHEME[scheme_of(uri)](uri, config)
+
+
+__all__ = ["Source", "SourceReadError", "check_source_uri", "matches_globs", "open_source",
+           "SOURCES_BY_SCHEME"]

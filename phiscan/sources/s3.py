@@ -67,7 +67,7 @@ def error_code(exc: botocore.exceptions.ClientError) -> str:
     error = exc.response.get("Error", {})
     code = str(error.get("Code") or exc.response.get("ResponseMetadata", {}).get(
         "HTTPStatusCode", "unknown"))
-    return _SAFE_CODE.sub("", code)[:40]
+    return _SAFE_CODE.sub("", code)[:64]
 
 
 def safe_reason(exc: Exception) -> str:
