@@ -161,7 +161,8 @@ def expected_text(share: Share) -> list[str]:
         f"  {share.path('Team/clinic.txt')}  low -> critical",
         f"  {share.path('Team/visits.txt')}  critical -> high",
         "no longer read (skipped or error now: not known to be clean): 0",
-        "people: 3 -> 4; newly affected 2, no longer found 1",
+        "people: 3 -> 4; newly affected 2, no longer found 1, not re-read 0 (found before in a "
+        "file not read whole now)",
         "newly affected people: 2",
     ]
 
@@ -386,7 +387,14 @@ def test_a_file_no_longer_read_is_not_called_clean(open_tree):
          "reason": "malformed json: JSONDecodeError"}]
     assert {name: items for name, items in changes.items() if items} == {
         "no_longer_read": changes["no_longer_read"]}
-    assert_nothing_raw(people, result.stdout)
+    # the person found there before is not known to be gone: the file was not read whole
+    assert (diff["people"]["no_longer_found"], diff["people"]["not_re_read"]) == (0, 1)
+    assert [person["nhs_number_masked"] for person in diff["people"]["not_re_read_people"]] == [
+        masked(people.nhs["kept"])]
+    text = run_cli("diff", str(out))
+    assert "no longer found 0, not re-read 1 (found before in a file not read whole now)" in (
+        text.stdout)
+    assert_nothing_raw(people, result.stdout, text.stdout)
 
 
 def test_a_violation_at_a_file_no_longer_read_is_not_resolved(open_tree):

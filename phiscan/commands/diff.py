@@ -89,7 +89,9 @@ def render_text(diff: dict, limit: int = TEXT_LIMIT) -> list[str]:
         lines += _capped([_location_line(name, item) for item in items], limit)
     people = diff["people"]
     lines.append(f"people: {people['old_total']} -> {people['new_total']}; newly affected "
-                 f"{people['newly_affected']}, no longer found {people['no_longer_found']}")
+                 f"{people['newly_affected']}, no longer found {people['no_longer_found']}, "
+                 f"not re-read {people['not_re_read']} (found before in a file not read "
+                 "whole now)")
     lines.append(f"newly affected people: {people['newly_affected']}")
     lines += _capped([_person_line(person) for person in people["newly_affected_people"]], limit)
     return lines + _violation_lines(diff["violations"], limit)

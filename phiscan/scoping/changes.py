@@ -17,7 +17,7 @@ from pathlib import Path
 from phiscan.config import Config
 from phiscan.inventory.exports import is_sensitive
 from phiscan.inventory.store import Inventory, StoredLocation
-from phiscan.model import Status
+from phiscan.model import MEMBER_SEP, Status
 from phiscan.policy.record import violations_at
 from phiscan.policy.rules import PolicyRule
 from phiscan.scoping.individuals_csv import export_row
@@ -174,16 +174,35 @@ def _person_brief(person: Individual) -> dict:
     return {field: row[field] for field in PERSON_FIELDS}
 
 
-def people_changes(old: list[Individual], new: list[Individual]) -> dict:
+def not_read_whole(locations: list[StoredLocation]) -> set[str]:
+    """Locations a side did not read whole (skipped, error, a partial read)."""
+    return {location.location for location in locations if location.status != Status.SCANNED}
+
+
+def _found_in(person: Individual, locations: set[str]) -> bool:
+    return any(record.location in locations
+               or record.location.split(MEMBER_SEP, 1)[0] in locations
+               for record in person.records)
+
+
+def people_changes(old: list[Individual], new: list[Individual],
+                   unread: set[str] = frozenset()) -> dict:
+    """People on one side only. A person OLD found in a location NEW did not read whole
+    (`unread`: a file that timed out reads a different part each run) is `not_re_read`,
+    never `no_longer_found`: nothing found is not nothing read."""
     old_keys = set().union(*(person_keys(person) for person in old))
     new_keys = set().union(*(person_keys(person) for person in new))
     newly = [person for person in new if not person_keys(person) & old_keys]
-    gone = [person for person in old if not person_keys(person) & new_keys]
+    missing = [person for person in old if not person_keys(person) & new_keys]
+    not_re_read = [person for person in missing if _found_in(person, unread)]
+    gone = [person for person in missing if not _found_in(person, unread)]
     return {
         "old_total": len(old), "new_total": len(new),
         "newly_affected": len(newly), "no_longer_found": len(gone),
+        "not_re_read": len(not_re_read),
         "newly_affected_people": [_person_brief(person) for person in newly],
         "no_longer_found_people": [_person_brief(person) for person in gone],
+        "not_re_read_people": [_person_brief(person) for person in not_re_read],
     }
 
 
@@ -221,7 +240,8 @@ def build_diff(old: Side, new: Side, rules: list[PolicyRule]) -> dict:
         "key": key,
         "counts": {name: len(items) for name, items in changes.items()},
         "locations": changes,
-        "people": people_changes(old.scope.individuals, new.scope.individuals),
+        "people": people_changes(old.scope.individuals, new.scope.individuals,
+                                 not_read_whole(new.scope.locations)),
         "violations": violation_changes(
             old, new, rules, {item["location"] for item in changes["no_longer_read"]}),
     }

@@ -84,6 +84,7 @@ def render_diff_html(diff: dict) -> str:
         _card("exposure changed", counts["exposure_changed"]),
         _card("risk changed", counts["risk_changed"]),
         _card("people no longer found", people["no_longer_found"]),
+        _card("people not re-read", people["not_re_read"], alert=people["not_re_read"] > 0),
         _card("new policy violations", len(diff["violations"]["new"]),
               alert=bool(diff["violations"]["new"])),
     ]) + "</div>"
