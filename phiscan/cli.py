@@ -11,6 +11,7 @@ readers, the sources' clients and Dask are imported inside the commands that use
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -29,6 +30,11 @@ def version_text() -> str:
     return f"phiscan {__version__}"
 
 
+# Help read off a terminal (cron mail, a pager, a file) is laid out this wide: at Rich's
+# default 80 columns the option names of `scan --help` are cut short.
+HELP_COLUMNS_OFF_TERMINAL = "120"
+
+
 def main() -> None:
     sys.excepthook = scrubbed_excepthook
     threading.excepthook = scrubbed_thread_excepthook
@@ -36,6 +42,8 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:  # answered before Typer and the commands are imported
         print(version_text())
         return
+    if ("--help" in sys.argv or "-h" in sys.argv) and not sys.stdout.isatty():
+        os.environ.setdefault("COLUMNS", HELP_COLUMNS_OFF_TERMINAL)
     from rich.markup import escape
 
     from phiscan.commands import build_app

@@ -116,3 +116,13 @@ def test_names_that_look_like_rich_markup_are_printed_as_written(tmp_path):
                    if line.rstrip(" │").endswith(f"{share}/{MARKUP}")]
     assert len(folder_rows) == 1  # folders by people (pytest's tmp folder is private)
     assert f"wrote {out}/report.html" in report.stderr
+
+
+def test_help_read_off_a_terminal_keeps_every_option_name_whole():
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    result = run_cli("scan", "--help", env=env)  # captured: not a terminal, as in cron mail
+    assert result.returncode == 0, result.stderr
+    assert "…" not in result.stdout
+    for whole in ("--follow-symlinks", "--fail-on-violations", "--fail-on-findings",
+                  "tcp://10.0.0.5:8786", "--accept-empty"):
+        assert whole in result.stdout, whole
