@@ -81,6 +81,7 @@ from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.compiled_patterns import compiled
 from recognizers.context import Terms, line_bounds, normalise_words, without_digits
 from recognizers.dates import parse_date
+from recognizers.ocr_reading import LETTER_FOR_DIGIT, is_digit_token
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
 from recognizers.vocabulary import alternation, load_classes, load_vocabulary
 
@@ -1512,14 +1513,26 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
 # safe`, `c0de`, `under the p0t`, `d00r`); a code never sits inside a word. Read as that letter, one
 # character for one, so every offset stays the text's own.
 # (The standard library's engine, the digit first: a quarter faster than `regex` here.)
-_OCR_DIGIT = stdlib_re.compile(r"[035](?<=[A-Za-z][035])[035]?(?=[A-Za-z])")
-_OCR_LETTER = str.maketrans("035", "oes")
+_MISREAD = "".join(LETTER_FOR_DIGIT)
+_OCR_DIGIT = stdlib_re.compile(rf"[{_MISREAD}](?<=[A-Za-z][{_MISREAD}])[{_MISREAD}]?(?=[A-Za-z])")
+_OCR_LETTER = str.maketrans(LETTER_FOR_DIGIT)
 
 
 def read_through_ocr(text: str) -> str:
     """The text with each digit (or two: `d00r`) misread for a letter inside a word read as
-    the letter."""
-    return _OCR_DIGIT.sub(lambda digits: digits.group().translate(_OCR_LETTER), text)
+    the letter; not in a number OCR wrote with letters (`7l5S` is a code, `ocr_reading`)."""
+    return _OCR_DIGIT.sub(lambda digits: _as_letters(text, digits), text)
+
+
+def _as_letters(text: str, digits: stdlib_re.Match) -> str:
+    start, end = digits.span()
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    if is_digit_token(text[start:end]):
+        return digits.group()
+    return digits.group().translate(_OCR_LETTER)
 
 
 # What a lock, key or code is for, resolved from its owner (`home_access_owners.txt`).

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import ahocorasick
@@ -61,6 +61,17 @@ CONFUSIONS: dict[str, tuple[str, ...]] = {
     "m": ("rn",), "d": ("cl",), "w": ("vv",), "o": ("0", "c"), "l": ("1", "i"),
     "i": ("1", "l"), "s": ("5",), "b": ("8",), "y": ("v",), "e": ("c",), "a": ("n",),
 }
+# What OCR or a typist writes for a letter as a digit inside a word (`k3y`, `c0de`, `5afe`,
+# `Mr 0'Brien`): the digit read back as the letter.
+LETTER_FOR_DIGIT: dict[str, str] = {"0": "o", "3": "e", "5": "s"}
+
+
+def is_digit_token(token: str) -> bool:
+    """A token OCR made of a number: letters it reads for digits only (`DIGIT_FOR_LETTER`),
+    no fewer digits than letters (`7l5S`, `2O48`; not `C0DE`, `k3y`)."""
+    digits = sum(c.isdigit() for c in token)
+    return digits > 0 and digits * 2 >= len(token) and all(
+        c.isdigit() or c in DIGIT_FOR_LETTER for c in token)
 # Swapped, dropped or added letters only in words this long: shorter ones collide with
 # other words at every edit (`safe`: `sale`, `sae`, `sage`).
 EDIT_MIN_LETTERS = 5
@@ -105,8 +116,10 @@ REAL_WORDS_FILE = "ocr_real_words.txt"
 # keys safe` is advice).
 DEVICES_FILE = "home_access_devices.txt"
 SPOKEN_ENDINGS = ("s", "'s", "\u2019s")
-# ... or as the word it sounds like (`quay safe`, `quay box`; `Quay Street` is no device).
+# ... or as the word it sounds like (`quay safe`, `quay box`; `Quay Street` is no device), and
+# `safe` heard as `save` or `say` (`the key say is on the wall`).
 KEY_HOMOPHONES = ("quay",)
+SAFE_HOMOPHONES = ("save", "say")
 _KEEPING = re.compile(r"(?<![\w])(?:keep|keeps|kept|keeping|hold|holds|held|holding|store|stores|"
                       r"stored|storing|put|puts|leave|leaves|left|leaving|stay|stays|are|were|"
                       r"is|feel|feels)(?![\w])")
@@ -126,7 +139,7 @@ _RUN_AFTER = re.compile(
     rf"(?:[ ,\-]+{_DIGIT_WORD}(?![\w']))(?:[ ,\-]+(?:{_DIGIT_WORD}|for|fore|to|too)(?![\w']))*")
 _NAMES_A_CODE = re.compile(r"(?<![\w])(?:code|codes|number|numbers|pin|combination|combo|digits|"
                            r"passcode)(?![\w])")
-CODE_WORDS_BEFORE = 3
+CODE_WORDS_BEFORE = 6
 # Dialect, clipped and other languages' forms of the grammar's words, each read as the
 # English word (`wi'` with, `nex'` next, `'as` has, `chabi` key): `home_access_dialect.txt`.
 DIALECT_FILE = "home_access_dialect.txt"
@@ -145,7 +158,8 @@ LOWER_CASE_ONLY_FORMS = frozenset({"susi", "pinto", "porta", "porte", "sotto", "
 MIN_FORM_LENGTH = 3
 
 # A group of a digit run: digits and the letters OCR reads for digits.
-_DIGIT_LETTERS = str.maketrans("lIOoSZ", "110052")
+DIGIT_FOR_LETTER: dict[str, str] = {"l": "1", "I": "1", "O": "0", "o": "0", "S": "5", "Z": "2"}
+_DIGIT_LETTERS = str.maketrans(DIGIT_FOR_LETTER)
 # Where a run may hold a letter read for a digit: a digit beside one of those letters,
 # directly or across one separator (`4O`, `567l`, `4 l`).
 # (One character class first: the engine jumps to it, a third faster than an alternation.)
@@ -290,6 +304,10 @@ def spoken_forms() -> dict[str, str]:
                 forms[f"{first}{ending} {rest}"] = device.casefold()
             for heard in KEY_HOMOPHONES:
                 forms[f"{heard} {rest}"] = device.casefold()
+            if rest == "safe":
+                for heard in SAFE_HOMOPHONES:
+                    for ending in ("", *SPOKEN_ENDINGS):
+                        forms[f"{first}{ending} {heard}"] = device.casefold()
     return forms
 
 
@@ -322,6 +340,8 @@ class Reading:
     text: str
     pieces: tuple[tuple[int, int, int, int], ...]
     starts: tuple[int, ...] = ()  # each piece's start in the reading (set from `pieces`)
+    # The reading this one was read from (`recognizers.noise_reading`), if not the text.
+    under: Reading | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(piece[0] for piece in self.pieces))
@@ -329,7 +349,8 @@ class Reading:
     def origin(self, start: int, end: int) -> Span:
         """The span of the original text that the reading's `start:end` was read from (a
         rewritten word maps to the whole damaged form)."""
-        return self._start_origin(start), self._end_origin(end)
+        span = self._start_origin(start), self._end_origin(end)
+        return self.under.origin(*span) if self.under is not None else span
 
     def _start_origin(self, position: int) -> int:
         index = bisect_right(self.starts, position) - 1
@@ -557,8 +578,40 @@ def _merged(words: list[tuple[int, int, str]], escapes: list[tuple[int, int, str
     return kept
 
 
+def reading_of(text: str, rewrites: list[tuple[int, int, str]], read: str | None = None
+               ) -> Reading:
+    """The text with each (start, end, what it reads as) rewritten, in order and none
+    overlapping; `read`: the text with its digit runs read (one character for one)."""
+    read = text if read is None else read
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    position = length = 0
+    for start, end, word in rewrites:
+        parts.append(read[position:start])
+        length += start - position
+        pieces.append((length, length + len(word), start, end))
+        parts.append(word)
+        length += len(word)
+        position = end
+    parts.append(read[position:])
+    return Reading("".join(parts), tuple(pieces))
+
+
 @lru_cache(maxsize=2)  # the text all recognizers are reading now
 def read_ocr(text: str) -> Reading | None:
+    """The text read through the noise of the process that wrote it
+    (`recognizers.noise_reading`), then through OCR damage and words broken by a line-end
+    hyphen; None when it holds none of them."""
+    from recognizers.noise_reading import read_noise  # it imports this module
+
+    noise = read_noise(text)
+    if noise is None:
+        return _read_damage(text)
+    damaged = _read_damage(noise.text)
+    return noise if damaged is None else replace(damaged, under=noise)
+
+
+def _read_damage(text: str) -> Reading | None:
     """The text read through OCR damage and words broken by a line-end hyphen, or None
     when it holds neither."""
     folded = case_folded(text)
@@ -572,18 +625,7 @@ def read_ocr(text: str) -> Reading | None:
     digits_read = _read_runs(text, suspects)
     if not words:
         return None if digits_read == text else Reading(digits_read, ())
-    parts: list[str] = []
-    pieces: list[tuple[int, int, int, int]] = []
-    position = length = 0
-    for start, end, word in words:
-        parts.append(digits_read[position:start])
-        length += start - position
-        pieces.append((length, length + len(word), start, end))
-        parts.append(word)
-        length += len(word)
-        position = end
-    parts.append(digits_read[position:])
-    return Reading("".join(parts), tuple(pieces))
+    return reading_of(text, words, digits_read)
 
 
 def read_digits(value: str) -> str:

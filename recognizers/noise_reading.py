@@ -1,0 +1,199 @@
+"""Reading text through the noise of the process that wrote it, before OCR damage is read.
+
+Text reaches the recognizers through processes that leave marks no writer made: a PDF's text
+layer (ligatures `ﬁ`, `ﬂ`; soft hyphens; non-breaking, thin and zero-width spaces; a sentence
+wrapped over two lines), an e-mail's source (`=20`, `=3D` and `=E2=80=9C` quoted-printable
+leftovers; `&nbsp;`, `&amp;`, `&#39;` entities; `> >` quote markers at a line's start and in a
+chain joined into one line; `[cid:image001.png@...]` inline images), speech-to-text (a code
+word heard as another: `the co is`, `the coat is` before a number), OCR of a form (`0` read
+for `O` before an apostrophe, `Mr 0'Brien`; `n0.` for `no.`).
+
+`read_noise(text)` gives a `Reading` (`recognizers.ocr_reading`) of the text with each mark
+read as what the writer wrote, or None when the text holds none: most text is ASCII with no
+`&`, `=`, `>`, `[cid:` or line break, and costs a few membership tests. Every rewrite maps
+back to the characters it was read from (`Reading.origin`), so a finding's offsets point at
+the file's own text. `recognizers.ocr_reading.read_ocr` reads OCR damage on this reading.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from recognizers.ocr_reading import DIGIT_FOR_LETTER, LETTER_FOR_DIGIT, Reading, reading_of
+
+DIGITS_READ = str.maketrans(DIGIT_FOR_LETTER)
+
+Rewrite = tuple[int, int, str]
+
+# Characters a PDF's or a web page's text layer holds that no one types: invisible ones (a
+# soft hyphen, zero-width spaces and joiners, a byte-order mark) are read as nothing; spaces
+# of other widths as a space; ligatures and full-width letters and digits as their letters
+# (Unicode NFKC: only these, where compatibility decomposition keeps the meaning).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_COMPATIBLE = r"\ufb00-\ufb06\uff01-\uff5e"
+_CHARACTER_NOISE = re.compile(rf"[{_INVISIBLE}]+|[{_SPACES}]|[{_COMPATIBLE}]")
+
+# An HTML entity (`&nbsp;`, `&#39;`, `&#x2019;`) is read as its character.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# Quoted-printable leftovers: an encoded space or tab before a line's end (`=20`), an encoded
+# `=` (`=3D`), the bytes of a character beyond ASCII (`=E2=80=99`), a soft line break (`=` at
+# a line's end). A `=` and two hex digits elsewhere is a field's value (`code=2045`).
+_QP_BYTES = re.compile(r"(?:=[89A-F][0-9A-F])+|=3D|=(?:20|09)(?=[^\S\n]*(?:\n|$))|=\r?\n")
+
+# E-mail quote markers: `>` (or `&gt;`) runs at a line's start, or between spaces in a chain
+# joined into one line (`... for the carers >> thanks Ruth`); never between numbers (`BP > 140`)
+# nor an arrow's head (`->`).
+_QUOTE = re.compile(
+    r"(?m)(?:^[^\S\n]*(?:(?:>|&gt;)[^\S\n]*)+"
+    r"|(?<=[^\S\n])(?<![\d\-=][^\S\n])(?:>|&gt;)(?:[^\S\n]*(?:>|&gt;))*[^\S\n]+(?=[^\d\s]))")
+
+# An inline image's reference in a mail's text part.
+_CID = re.compile(r"\[cid:[^\]\s]{1,200}\]")
+
+# A sentence wrapped at a line's end (a PDF's text layer, a mail wrapped at 72 characters):
+# the line goes on when it ends with a word or a comma, holds three words at least, and the
+# next line (after any quote marker) starts in lower case, or with a digit after a word that
+# cannot end a sentence (`the code is` / `2 4 8 1`). Not in a record's lines (a tab, a `|`, a
+# segment's `^`).
+_WRAPPED = re.compile(r"(?<=[A-Za-z,])[^\S\n]*\n(?:[^\S\n]*(?:>|&gt;))*[^\S\n]*(?=[a-z0-9])")
+_GOES_ON = frozenset({"is", "are", "was", "the", "of", "to", "a", "an", "by", "at", "in", "on",
+                      "for", "with", "code", "number", "combination", "pin", "and"})
+_RECORD_LINE = re.compile(r"[\t|^]")
+WRAPPED_MIN_WORDS = 3
+
+# Speech-to-text's code word heard as another before a number: `the co is three three one`,
+# `the coat is 4 4 1 2`.
+_HEARD_CODE = re.compile(
+    r"(?i)(?<![\w'])(?:co|coat)(?=[^\S\n]+is[^\S\n]+(?:\d|(?:zero|oh|nought|one|two|"
+    r"three|four|five|six|seven|eight|nine|double|treble)\b))")
+
+# OCR's `0` for `O` where a digit cannot be, before an apostrophe and a capital (`Mr 0'Brien`);
+# and `no.` and a house number read with letters for digits (`n0.l4`, `N0 9`): the letters read
+# as `ocr_reading`'s confusion tables say.
+_OCR_ZERO = re.compile(r"(?<![\w'])0(?=['\u2019][A-Z][a-z])")
+_OCR_NUMBER = re.compile(r"(?<![\w])[Nn]([0oO])(\.?[^\S\n]?)([0-9lIOoSZ]{1,4})(?![\w])")
+
+# The cheap tests that say a text may hold any of the marks above.
+_SIGNS = ("&", "=", ">", "[cid:", "\n", "0")
+
+
+def read_noise(text: str) -> Reading | None:
+    """The text with each mark of the process that wrote it read as what was written, or
+    None when it holds none."""
+    rewrites = noise_rewrites(text)
+    return reading_of(text, rewrites) if rewrites else None
+
+
+def noise_rewrites(text: str) -> list[Rewrite]:
+    """(start, end, what it reads as) of each mark, in order, none overlapping."""
+    found: list[Rewrite] = []
+    if not text.isascii():
+        found += _characters(text)
+    if not any(sign in text for sign in _SIGNS) and " co" not in text.casefold():
+        return found
+    if "&" in text:
+        found += _entities(text)
+    if "=" in text:
+        found += _quoted_printable(text)
+    if ">" in text or "&gt;" in text:
+        found += [(m.start(), m.end(), "") for m in _QUOTE.finditer(text)]
+    if "[cid:" in text:
+        found += [(m.start(), m.end(), " ") for m in _CID.finditer(text)]
+    if "\n" in text:
+        found += _wrapped_lines(text)
+    found += [(m.start(), m.end(), "code") for m in _HEARD_CODE.finditer(text)]
+    if "0" in text or "o" in text or "O" in text:
+        found += _ocr_zeros(text)
+    return _in_order(found)
+
+
+def _characters(text: str) -> list[Rewrite]:
+    found = []
+    for match in _CHARACTER_NOISE.finditer(text):
+        character = match.group()
+        if character[0] in _INVISIBLE:
+            found.append((match.start(), match.end(), ""))
+        elif character in _SPACES:
+            found.append((match.start(), match.end(), " "))
+        else:
+            found.append((match.start(), match.end(), unicodedata.normalize("NFKC", character)))
+    return found
+
+
+def _entities(text: str) -> list[Rewrite]:
+    found = []
+    for match in _ENTITY.finditer(text):
+        character = html.unescape(match.group())
+        if character != match.group():
+            found.append((match.start(), match.end(), _plain(character)))
+    return found
+
+
+def _plain(character: str) -> str:
+    """A decoded character as the reading holds it (a non-breaking space is a space)."""
+    if character in _INVISIBLE:
+        return ""
+    return " " if character in _SPACES else character
+
+
+def _quoted_printable(text: str) -> list[Rewrite]:
+    found = []
+    for match in _QP_BYTES.finditer(text):
+        encoded = match.group()
+        if encoded.startswith("=\r") or encoded == "=\n":
+            found.append((match.start(), match.end(), ""))
+            continue
+        try:
+            decoded = bytes.fromhex(encoded.replace("=", "")).decode("utf-8")
+        except ValueError:  # not the bytes of a character: a value of its own
+            continue
+        found.append((match.start(), match.end(), "".join(_plain(c) for c in decoded)))
+    return found
+
+
+def _wrapped_lines(text: str) -> list[Rewrite]:
+    found = []
+    for match in _WRAPPED.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line = text[line_start:match.start()]
+        next_end = text.find("\n", match.end())
+        following = text[match.end():next_end if next_end >= 0 else len(text)]
+        words = line.split()
+        if len(words) >= WRAPPED_MIN_WORDS and not _RECORD_LINE.search(line) \
+                and not _RECORD_LINE.search(following) and (
+                following[:1].islower() or words[-1].casefold() in _GOES_ON):
+            found.append((match.start(), match.end(), " "))
+    return found
+
+
+def _ocr_zeros(text: str) -> list[Rewrite]:
+    found = [(m.start(), m.end(), LETTER_FOR_DIGIT["0"].upper()) for m in _OCR_ZERO.finditer(text)]
+    for match in _OCR_NUMBER.finditer(text):
+        letter, number = match.group(1), match.group(3)
+        if not any(c.isdigit() for c in number) or (letter != "0" and number.isdigit()):
+            continue
+        if letter == "0":
+            found.append((match.start(1), match.end(1),
+                          _in_case(text, match.start(1), LETTER_FOR_DIGIT["0"])))
+        if not number.isdigit():
+            found.append((match.start(3), match.end(3), number.translate(DIGITS_READ)))
+    return found
+
+
+def _in_case(text: str, position: int, letter: str) -> str:
+    """The letter in the case of the character before it (`n0.` -> `no.`, `N0.` -> `NO.`)
+    or, at a word's start, in capitals (`0'Brien` -> `O'Brien`)."""
+    before = text[position - 1] if position > 0 else " "
+    return letter if before.islower() else letter.upper()
+
+
+def _in_order(found: list[Rewrite]) -> list[Rewrite]:
+    kept: list[Rewrite] = []
+    for start, end, word in sorted(found, key=lambda hit: (hit[0], -(hit[1] - hit[0]))):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, word))
+    return kept
