@@ -21,7 +21,13 @@ import html
 import re
 import unicodedata
 
-from recognizers.ocr_reading import DIGIT_FOR_LETTER, LETTER_FOR_DIGIT, Reading, reading_of
+from recognizers.ocr_reading import (
+    DIGIT_FOR_LETTER,
+    LETTER_FOR_DIGIT,
+    Reading,
+    is_known_word,
+    reading_of,
+)
 
 DIGITS_READ = str.maketrans(DIGIT_FOR_LETTER)
 
@@ -55,7 +61,9 @@ _QUOTE = re.compile(
 _CID = re.compile(r"\[cid:[^\]\s]{1,200}\]")
 
 # A sentence wrapped at a line's end (a PDF's text layer, a mail wrapped at 72 characters):
-# the line goes on when it ends with a word or a comma, holds three words at least, and the
+# the line goes on when it ends with a word or a comma, is as long as a wrapped line is (three
+# words and 30 characters at least: a short line is a line of its own, `neighbour is the key` /
+# `holder`), and the
 # next line (after any quote marker) starts in lower case, or with a digit after a word that
 # cannot end a sentence (`the code is` / `2 4 8 1`). Not in a record's lines (a tab, a `|`, a
 # segment's `^`).
@@ -64,6 +72,7 @@ _GOES_ON = frozenset({"is", "are", "was", "the", "of", "to", "a", "an", "by", "a
                       "for", "with", "code", "number", "combination", "pin", "and"})
 _RECORD_LINE = re.compile(r"[\t|^]")
 WRAPPED_MIN_WORDS = 3
+WRAPPED_MIN_CHARACTERS = 30
 
 # Speech-to-text's code word heard as another before a number: `the co is three three one`,
 # `the coat is 4 4 1 2`.
@@ -77,8 +86,12 @@ _HEARD_CODE = re.compile(
 _OCR_ZERO = re.compile(r"(?<![\w'])0(?=['\u2019][A-Z][a-z])")
 _OCR_NUMBER = re.compile(r"(?<![\w])[Nn]([0oO])(\.?[^\S\n]?)([0-9lIOoSZ]{1,4})(?![\w])")
 
-# The cheap tests that say a text may hold any of the marks above.
-_SIGNS = ("&", "=", ">", "[cid:", "\n", "0")
+# Letter-spaced words, as a PDF's text layer gives a tracked heading or a form's boxed letters
+# (`K E Y  S A F E  C O D E`): single letters joined by single spaces, words by two or more,
+# read as the words when one of them is a word the reading knows (`J R Hartley` stays).
+_LETTER_SPACED = re.compile(
+    r"(?<![\w])[A-Za-z](?: [A-Za-z])+(?:[^\S\n]{2,}[A-Za-z](?: [A-Za-z])+)*(?![\w])")
+_WORD_GAP = re.compile(r"[^\S\n]{2,}")
 
 
 def read_noise(text: str) -> Reading | None:
@@ -93,8 +106,6 @@ def noise_rewrites(text: str) -> list[Rewrite]:
     found: list[Rewrite] = []
     if not text.isascii():
         found += _characters(text)
-    if not any(sign in text for sign in _SIGNS) and " co" not in text.casefold():
-        return found
     if "&" in text:
         found += _entities(text)
     if "=" in text:
@@ -105,9 +116,11 @@ def noise_rewrites(text: str) -> list[Rewrite]:
         found += [(m.start(), m.end(), " ") for m in _CID.finditer(text)]
     if "\n" in text:
         found += _wrapped_lines(text)
-    found += [(m.start(), m.end(), "code") for m in _HEARD_CODE.finditer(text)]
-    if "0" in text or "o" in text or "O" in text:
-        found += _ocr_zeros(text)
+    if "  " in text or " " in text[1:4]:
+        found += _letter_spaced(text)
+    if " is " in text:
+        found += [(m.start(), m.end(), "code") for m in _HEARD_CODE.finditer(text)]
+    found += _ocr_zeros(text)
     return _in_order(found)
 
 
@@ -163,15 +176,33 @@ def _wrapped_lines(text: str) -> list[Rewrite]:
         next_end = text.find("\n", match.end())
         following = text[match.end():next_end if next_end >= 0 else len(text)]
         words = line.split()
-        if len(words) >= WRAPPED_MIN_WORDS and not _RECORD_LINE.search(line) \
+        if len(words) >= WRAPPED_MIN_WORDS and len(line.strip()) >= WRAPPED_MIN_CHARACTERS \
+                and not _RECORD_LINE.search(line) \
                 and not _RECORD_LINE.search(following) and (
                 following[:1].islower() or words[-1].casefold() in _GOES_ON):
             found.append((match.start(), match.end(), " "))
     return found
 
 
+def _letter_spaced(text: str) -> list[Rewrite]:
+    """Each letter-spaced word as the word, each gap between two as one space."""
+    found = []
+    for match in _LETTER_SPACED.finditer(text):
+        words = [part.replace(" ", "") for part in _WORD_GAP.split(match.group())]
+        if len(words[0]) < 3 or not any(is_known_word(word) for word in words):
+            continue
+        position = match.start()
+        for gap in _WORD_GAP.finditer(text, match.start(), match.end()):
+            found += [(position, gap.start(), text[position:gap.start()].replace(" ", "")),
+                      (gap.start(), gap.end(), " ")]
+            position = gap.end()
+        found.append((position, match.end(), text[position:match.end()].replace(" ", "")))
+    return found
+
+
 def _ocr_zeros(text: str) -> list[Rewrite]:
-    found = [(m.start(), m.end(), LETTER_FOR_DIGIT["0"].upper()) for m in _OCR_ZERO.finditer(text)]
+    found = [(m.start(), m.end(), LETTER_FOR_DIGIT["0"].upper())
+             for m in _OCR_ZERO.finditer(text)] if "0" in text else []
     for match in _OCR_NUMBER.finditer(text):
         letter, number = match.group(1), match.group(3)
         if not any(c.isdigit() for c in number) or (letter != "0" and number.isdigit()):

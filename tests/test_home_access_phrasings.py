@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (789, 792), "hiding": (270, 271), "entry": (242, 243),
-                     "keyholder": (252, 257)}
+    assert found == {"code": (823, 828), "hiding": (276, 277), "entry": (248, 249),
+                     "keyholder": (260, 265)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -62,7 +62,13 @@ def test_dev_set_rates(predict):
         "sign them out",
         # batch B (session 11): a key dropped at a key-exchange point (`dropped` reads as lost)
         "KeyNest: a key for Mrs Gill's flat has been dropped at the KeyNest point (Costcutter, "
-        "Bath Rd) for her carers, collection code 488213"]
+        "Bath Rd) for her carers, collection code 488213",
+        # batch O (session 12, noise; both missed in clean text too): where the client is
+        # (`out at day centre`) read as the code's purpose, a year in brackets after the device
+        "Wheelchair repair job sheet (scanned): client out at day centre Tues - key in keysafe, "
+        "cocle 3O9l",
+        "Risk assessment.pdf: Entry: key safe (\ufb01tted 2023) to the right of the front door; "
+        "code 9 0 3 6"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -81,8 +87,17 @@ def test_dev_set_rates(predict):
         # batch B (session 11): a childminder's setting is no owner word
         "Childminder: the setting's gate code is 8 8 3 1, parents only at pick-up",
         # batch C: what comes after a holder named by title is not read
-        "The key is held by the estate agent, Mr Rowe, for viewings of the empty flat"]
-    assert result.near_misses.total == 1604
+        "The key is held by the estate agent, Mr Rowe, for viewings of the empty flat",
+        # batch O (session 12, noise; each a false alarm in clean text too): a device ordered
+        # after a door read the other way round, a policy about codes, advice never to hide a
+        # key after `keys safe`, a drug fridge's key safe
+        "Care & Repair (OCR): grab rail fitted by front cloor, key safe orclered, no code yet",
+        "Policy (PDF): Staff must not record key safe codes in the prop- erty, codes go in the "
+        "secure app only",
+        "Leaflet.pdf: Keep your keys safe; never leave a key under the mat or in a "
+        "\ufb02owerpot",
+        "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit"]
+    assert result.near_misses.total == 1660
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -103,7 +118,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (66, 77, 0, 77)}
+                   "open/set_l.tsv": (67, 77, 0, 77)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -139,7 +154,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_l (an eleventh author, session 11): never shown until measured, 66/77 with no false
 # alarm both at session 11's start (9d743e4) and at its end (563c1f8): that session's
 # HOME_ACCESS work (dev batches P, S, Z, B, C) moved none of its lines. Asserted at its counts,
-# below the target, from then on.
+# below the target, from then on. Session 12: its OCR'd form line (`C0DE: 7l5S`, a number OCR
+# wrote with letters, read as a number: recognizers/noise_reading.py, dev batch O): 67/77.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv"}
 
@@ -786,7 +802,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 10  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 12  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:

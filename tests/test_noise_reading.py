@@ -33,11 +33,15 @@ NBSP, SOFT, ZWSP, THIN = "\u00a0", "\u00ad", "\u200b", "\u2009"
     ("access >> she's left the back door unlocked >> thanks",
      "access she's left the back door unlocked thanks"),
     # a sentence wrapped at a line's end, a quote marker on the next line
-    ("The code for the key safe is\n> 2 4 8 1 and it sticks",
-     "The code for the key safe is 2 4 8 1 and it sticks"),
-    ("Please use the key safe by the\nback door", "Please use the key safe by the back door"),
+    ("> Mum says the code for the key safe is\n> 2 4 8 1 and it sticks",
+     "Mum says the code for the key safe is 2 4 8 1 and it sticks"),
+    ("Please use the key safe on the wall by the\nback door",
+     "Please use the key safe on the wall by the back door"),
     # speech-to-text's code word heard as another before a number
     ("the co is three three one eight", "the code is three three one eight"),
+    # a PDF's letter-spaced heading or a form's boxed letters
+    ("A C C E S S   A R R A N G E M E N T S: K E Y  S A F E  C O D E  4 4 7 1",
+     "ACCESS ARRANGEMENTS: KEY SAFE CODE  4 4 7 1"),
     # OCR's 0 for O before an apostrophe, `no.` and a house number with letters for digits
     ("Spare key with Mr 0'Brien (n0.l4 Ash St)", "Spare key with Mr O'Brien (no.14 Ash St)"),
 ])
@@ -53,7 +57,9 @@ def test_noise_is_read_as_what_was_written(text, read):
     "visit_code=2045 room=3",  # a field's value, not quoted-printable
     "Ward 4\tcode 1234\nWard 5\tcode 9999",  # a record's lines are not joined
     "Staff room door code changed.\nKey worker is Sam",  # a sentence ended
+    "neighbour is the key\nholder",  # a short line is a line of its own
     "No 10 Downing St, no. 12, n0 way",  # numbers written right; a word
+    "Seen by J R Hartley and a b c",  # initials, no word spelt out
 ])
 def test_text_without_noise_is_read_as_it_is(text):
     assert read_noise(text) is None
@@ -71,7 +77,8 @@ NOISY_ACCESS = [
     (f"PDF: Door code for the block is 5{ZWSP}5{ZWSP}2{ZWSP}9, \ufb02at 3 on the \ufb01rst floor",
      f"Door code for the block is 5{ZWSP}5{ZWSP}2{ZWSP}9"),
     ("KEY SAFE: yes  C0DE: 7l5S  L0CATI0N: rt of frt door", "KEY SAFE: yes  C0DE: 7l5S"),
-    ("Handover:\nThe code for the key safe is\n> 2 4 8 1 and it sticks",
+    ("Form p.1  K E Y  S A F E  C O D E  4 4 7 1", "K E Y  S A F E  C O D E  4 4 7 1"),
+    ("Handover:\nMum says the code for the key safe is\n> 2 4 8 1 and it sticks",
      "code for the key safe is\n> 2 4 8 1"),
 ]
 
