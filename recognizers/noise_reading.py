@@ -67,24 +67,28 @@ _CID = re.compile(r"\[cid:[^\]\s]{1,200}\]")
 # next line (after any quote marker) starts in lower case, or with a digit after a word that
 # cannot end a sentence (`the code is` / `2 4 8 1`). Not in a record's lines (a tab, a `|`, a
 # segment's `^`).
-_WRAPPED = re.compile(r"(?<=[A-Za-z,])[^\S\n]*\n(?:[^\S\n]*(?:>|&gt;))*[^\S\n]*(?=[a-z0-9])")
+# (Each pattern here starts with a character, not a look-behind: the engine jumps to it.)
+_WRAPPED = re.compile(r"\n(?:[^\S\n]*(?:>|&gt;))*[^\S\n]*(?=[a-z0-9])")
 _GOES_ON = frozenset({"is", "are", "was", "the", "of", "to", "a", "an", "by", "at", "in", "on",
                       "for", "with", "code", "number", "combination", "pin", "and"})
-_RECORD_LINE = re.compile(r"[\t|^]")
+_RECORD_LINE = re.compile(r"[\t|^]|^[^\S\n]*[\w\-]*[\[._][\w.\[\]\-]*[:=]")
+# The next line goes on in a plain word or a number (`address[0].postalCode:` is a field).
+_GOES_ON_WITH = re.compile(r"(?:[a-z]+|[\d ]+)(?:[^\w:=\[.]|\.(?!\w)|$)")
 WRAPPED_MIN_WORDS = 3
 WRAPPED_MIN_CHARACTERS = 30
 
 # Speech-to-text's code word heard as another before a number: `the co is three three one`,
 # `the coat is 4 4 1 2`.
-_HEARD_CODE = re.compile(
-    r"(?i)(?<![\w'])(?:co|coat)(?=[^\S\n]+is[^\S\n]+(?:\d|(?:zero|oh|nought|one|two|"
-    r"three|four|five|six|seven|eight|nine|double|treble)\b))")
+_IS_NUMBER = re.compile(r" (?:is|IS)[^\S\n]+(?:\d|(?i:zero|oh|nought|one|two|three|four|five|"
+                        r"six|seven|eight|nine|double|treble)\b)")
+_HEARD_CODE = re.compile(r"(?<![\w'])(?i:co|coat)\Z")
+HEARD_CODE_CHARACTERS = 5
 
 # OCR's `0` for `O` where a digit cannot be, before an apostrophe and a capital (`Mr 0'Brien`);
-# and `no.` and a house number read with letters for digits (`n0.l4`, `N0 9`): the letters read
+# and `no.` with its `0` and a house number read with letters for digits (`n0.l4`, `N0 9`): read
 # as `ocr_reading`'s confusion tables say.
-_OCR_ZERO = re.compile(r"(?<![\w'])0(?=['\u2019][A-Z][a-z])")
-_OCR_NUMBER = re.compile(r"(?<![\w])[Nn]([0oO])(\.?[^\S\n]?)([0-9lIOoSZ]{1,4})(?![\w])")
+_OCR_ZERO = re.compile(r"0(?<![\w']0)(?=['\u2019][A-Z][a-z])")
+_OCR_NUMBER = re.compile(r"[Nn](?<![\w][Nn])(0)(\.?[^\S\n]?)([0-9lIOoSZ]{1,4})(?![\w])")
 
 # Letter-spaced words, as a PDF's text layer gives a tracked heading or a form's boxed letters
 # (`K E Y  S A F E  C O D E`): single letters joined by single spaces, words by two or more,
@@ -92,6 +96,8 @@ _OCR_NUMBER = re.compile(r"(?<![\w])[Nn]([0oO])(\.?[^\S\n]?)([0-9lIOoSZ]{1,4})(?
 _LETTER_SPACED = re.compile(
     r"(?<![\w])[A-Za-z](?: [A-Za-z])+(?:[^\S\n]{2,}[A-Za-z](?: [A-Za-z])+)*(?![\w])")
 _WORD_GAP = re.compile(r"[^\S\n]{2,}")
+# Where such a run may start: three letters spaced at least (the first word's length).
+_SPACED_LETTERS = re.compile(r" [A-Za-z] [A-Za-z] [A-Za-z](?![\w])")
 
 
 def read_noise(text: str) -> Reading | None:
@@ -116,10 +122,10 @@ def noise_rewrites(text: str) -> list[Rewrite]:
         found += [(m.start(), m.end(), " ") for m in _CID.finditer(text)]
     if "\n" in text:
         found += _wrapped_lines(text)
-    if "  " in text or " " in text[1:4]:
+    if text[1:2] == " " or " " in text and _SPACED_LETTERS.search(text):
         found += _letter_spaced(text)
-    if " is " in text:
-        found += [(m.start(), m.end(), "code") for m in _HEARD_CODE.finditer(text)]
+    if " is" in text or " IS" in text:
+        found += _heard_code(text)
     found += _ocr_zeros(text)
     return _in_order(found)
 
@@ -172,44 +178,65 @@ def _wrapped_lines(text: str) -> list[Rewrite]:
     found = []
     for match in _WRAPPED.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        line = text[line_start:match.start()]
+        line = text[line_start:match.start()].rstrip()
+        if not line or not (line[-1] == "," or line[-1].isascii() and line[-1].isalpha()):
+            continue
         next_end = text.find("\n", match.end())
         following = text[match.end():next_end if next_end >= 0 else len(text)]
         words = line.split()
         if len(words) >= WRAPPED_MIN_WORDS and len(line.strip()) >= WRAPPED_MIN_CHARACTERS \
                 and not _RECORD_LINE.search(line) \
-                and not _RECORD_LINE.search(following) and (
+                and not _RECORD_LINE.search(following) and _GOES_ON_WITH.match(following) and (
                 following[:1].islower() or words[-1].casefold() in _GOES_ON):
-            found.append((match.start(), match.end(), " "))
+            found.append((line_start + len(line), match.end(), " "))
+    return found
+
+
+def _heard_code(text: str) -> list[Rewrite]:
+    """`co` or `coat` right before `is` and a number, read as `code`."""
+    found = []
+    for number in _IS_NUMBER.finditer(text):
+        start = max(number.start() - HEARD_CODE_CHARACTERS, 0)
+        heard = _HEARD_CODE.search(text, start, number.start())
+        if heard:
+            found.append((heard.start(), heard.end(), "code"))
     return found
 
 
 def _letter_spaced(text: str) -> list[Rewrite]:
     """Each letter-spaced word as the word, each gap between two as one space."""
     found = []
-    for match in _LETTER_SPACED.finditer(text):
+    starts = [0] if text[1:2] == " " else []
+    starts += [hit.start() + 1 for hit in _SPACED_LETTERS.finditer(text)]
+    position = 0
+    for start in starts:
+        match = _LETTER_SPACED.match(text, start) if start >= position else None
+        if match is None:
+            continue
+        position = match.end()
         words = [part.replace(" ", "") for part in _WORD_GAP.split(match.group())]
         if len(words[0]) < 3 or not any(is_known_word(word) for word in words):
             continue
-        position = match.start()
+        piece = match.start()
         for gap in _WORD_GAP.finditer(text, match.start(), match.end()):
-            found += [(position, gap.start(), text[position:gap.start()].replace(" ", "")),
+            found += [(piece, gap.start(), text[piece:gap.start()].replace(" ", "")),
                       (gap.start(), gap.end(), " ")]
-            position = gap.end()
-        found.append((position, match.end(), text[position:match.end()].replace(" ", "")))
+            piece = gap.end()
+        found.append((piece, match.end(), text[piece:match.end()].replace(" ", "")))
     return found
 
 
 def _ocr_zeros(text: str) -> list[Rewrite]:
     found = [(m.start(), m.end(), LETTER_FOR_DIGIT["0"].upper())
              for m in _OCR_ZERO.finditer(text)] if "0" in text else []
+    if "n0" not in text and "N0" not in text:
+        return found
     for match in _OCR_NUMBER.finditer(text):
-        letter, number = match.group(1), match.group(3)
-        if not any(c.isdigit() for c in number) or (letter != "0" and number.isdigit()):
+        number = match.group(3)
+        if not any(c.isdigit() for c in number):
             continue
-        if letter == "0":
-            found.append((match.start(1), match.end(1),
-                          _in_case(text, match.start(1), LETTER_FOR_DIGIT["0"])))
+        found.append((match.start(1), match.end(1),
+                      _in_case(text, match.start(1), LETTER_FOR_DIGIT["0"])))
         if not number.isdigit():
             found.append((match.start(3), match.end(3), number.translate(DIGITS_READ)))
     return found
