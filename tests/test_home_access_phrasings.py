@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (823, 828), "hiding": (276, 277), "entry": (248, 249),
-                     "keyholder": (260, 265)}
+    assert found == {"code": (836, 841), "hiding": (279, 280), "entry": (250, 251),
+                     "keyholder": (262, 267)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -96,8 +96,10 @@ def test_dev_set_rates(predict):
         "secure app only",
         "Leaflet.pdf: Keep your keys safe; never leave a key under the mat or in a "
         "\ufb02owerpot",
-        "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit"]
-    assert result.near_misses.total == 1660
+        "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit",
+        # batch Y (session 12): a `stock room` in two words is not the exclusions' `stockroom`
+        "Speech-to-text: \"the combination for the stock room padlock is for three for three\""]
+    assert result.near_misses.total == 1680
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
