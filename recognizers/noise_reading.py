@@ -63,10 +63,9 @@ _CID = re.compile(r"\[cid:[^\]\s]{1,200}\]")
 # A sentence wrapped at a line's end (a PDF's text layer, a mail wrapped at 72 characters):
 # the line goes on when it ends with a word or a comma, is as long as a wrapped line is (three
 # words and 30 characters at least: a short line is a line of its own, `neighbour is the key` /
-# `holder`), and the
-# next line (after any quote marker) starts in lower case, or with a digit after a word that
-# cannot end a sentence (`the code is` / `2 4 8 1`). Not in a record's lines (a tab, a `|`, a
-# segment's `^`).
+# `holder`), and the next line (after any quote marker) starts with a plain word in lower case,
+# or with a number after a word that cannot end a sentence (`the code is` / `2 4 8 1`). Not in
+# a record's lines (a tab, a `|`, a segment's `^`, a structured key: `address[0].line:`).
 # (Each pattern here starts with a character, not a look-behind: the engine jumps to it.)
 _WRAPPED = re.compile(r"\n(?:[^\S\n]*(?:>|&gt;))*[^\S\n]*(?=[a-z0-9])")
 _GOES_ON = frozenset({"is", "are", "was", "the", "of", "to", "a", "an", "by", "at", "in", "on",
