@@ -56,6 +56,8 @@ ROLES = (SUBJECT, STAFF, RELATED)
 # The people whose own values (a date of birth, a phone) are never the record subject's.
 NOT_SUBJECT = frozenset({STAFF, RELATED})
 ROLES_FILE = Path(__file__).parent.parent / "data" / "roles.txt"
+# Hand-over, referral, report and contact verbs (`passed to`, `spoke to`): `transfer_to`.
+TRANSFER_SECTION = "staff after a hand-over"
 MAX_PHRASE_WORDS = 4
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter
 AFTER_WORDS = 2
@@ -94,6 +96,8 @@ CO_RESIDENT_CHARS = 40
 # A name's own identifier right after it (`Albert Jones (DOB ...)`, `, born ...`, `, NHS ...`).
 OWN_IDENTIFIER = re.compile(r"[ \t]*[,(\-–]?[ \t]*(?:aged[ \t]+\d+[ \t,]*)?"
                             r"(?i:dob\b|d\.o\.b|born\b|date of birth|nhs\b)")
+# Or a date in brackets right after it (`Mrs Edna Price (01/02/1940)`).
+OWN_BRACKETED_DATE = re.compile(r"[ \t]*\([ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}[ \t]*\)")
 # A name whose own clause says they hold a key (`Ellie Mensah at 97 Victoria Road holds a
 # key`, `Tom Hirst, who lives opposite, has a spare key`): a key holder, related.
 HOLDS_A_KEY = re.compile(
@@ -219,6 +223,8 @@ class RoleRules:
     relation_fields: frozenset[str] = frozenset()  # `Relationship`: role fields about kin
     # `home shared with`: the name after lives in the note's home (`co_resident`)
     co_residents: tuple[tuple[str, ...], ...] = ()
+    # `passed to`, `spoke to`: staff before a name only (`transfer_to`)
+    transfers: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -226,6 +232,9 @@ class RoleRules:
                     for name, entries in read_classes(path).items()}
         phrases = {tuple(phrase.split()): role for role in ROLES
                    for phrase in sections.get(role, [])}
+        transfers = frozenset(tuple(phrase.split())
+                              for phrase in sections.get(TRANSFER_SECTION, []))
+        phrases.update(dict.fromkeys(transfers, STAFF))
         jobs = JobWords(frozenset(sections.get("job heads", [])),
                         tuple(sections.get("job endings", [])),
                         frozenset(sections.get("participles", [])))
@@ -244,7 +253,8 @@ class RoleRules:
                    frozenset(sections.get("team words", [])),
                    frozenset(sections.get("relation fields", [])),
                    co_residents=tuple(tuple(phrase.split()) for phrase in sections.get(
-                       "household before a name", [])))
+                       "household before a name", [])),
+                   transfers=transfers)
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -349,11 +359,13 @@ class RoleRules:
         if words and words[0] in self.related_after:  # `Jean Pritchard (sister)`
             return RELATED
         for length in range(min(AFTER_WORDS, len(words)), 0, -1):
-            role = self.phrases.get(tuple(words[:length]))
-            if role is not None:
+            phrase = tuple(words[:length])
+            role = self.phrases.get(phrase)
+            if role is not None and phrase not in self.transfers:
                 return role
         for word in words[:AFTER_JOB_WORDS]:
-            if self.jobs.is_job(word) or self.phrases.get((word,)) == STAFF:
+            if self.jobs.is_job(word) or (
+                    self.phrases.get((word,)) == STAFF and (word,) not in self.transfers):
                 return STAFF
             if word in SENTENCE_WORDS or word in self.phrase_words:
                 return None
@@ -493,6 +505,16 @@ class RoleRules:
             return True
         return self.job_title(words)
 
+    def transfer_to(self, normalised: str) -> bool:
+        """Whether these words (before a name) end with a hand-over, referral, report or
+        contact verb (`[staff after a hand-over]`: `passed to`, `Referred on to`, `spoke
+        with`), a title after it allowed (`passed to Mrs`)."""
+        words = normalised.split()
+        while words and is_title(words[-1]):
+            words.pop()
+        return any(tuple(words[-length:]) in self.transfers
+                   for length in range(1, min(MAX_PHRASE_WORDS, len(words)) + 1))
+
     def co_resident(self, text: str, start: int, end: int) -> bool:
         """A name right after a household phrase (`(home shared with Aoife Doherty) key safe
         ...`, `lives with Mr Owen Tierney`): someone living in the home of the person the
@@ -611,6 +633,8 @@ class RoleRules:
             role = self.rightmost(label, prose=not context.field.strip())
         if role == RELATED and self.readers_relative(label):
             role = self.field_role(context.field) or role
+        if role == STAFF and self.transfer_to(label) and own_identifier(text, end):
+            role = None  # `Spoke to Mrs Edna Price (DOB ...)`: the entry's own person
         if role == RELATED and self.plural_subjects(context.field):
             role = SUBJECT  # `Residents: Mr Harold Pike (...) and his wife Mrs Joan Pike (...)`
         if role is not None and (heading := self.list_heading(text, start)) is not None:
@@ -780,6 +804,12 @@ class LineRoles(KeyedMemory[str]):
             return None
         return self.digest(f"{field or ''}\x1f{start - line_start}\x1f{end - line_start}"
                            f"\x1f{line}")
+
+
+def own_identifier(text: str, end: int) -> bool:
+    """A name's own identifier right after it (`Albert Jones (DOB ...)`, `, NHS ...`,
+    `Mrs Edna Price (01/02/1940)`)."""
+    return bool(OWN_IDENTIFIER.match(text, end) or OWN_BRACKETED_DATE.match(text, end))
 
 
 def possessive(text: str, start: int, end: int) -> bool:
