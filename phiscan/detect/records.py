@@ -222,6 +222,7 @@ class Entry:
     head: int = 0  # the line naming the entry's household: its own, or the entry above's
     record: str = ""
     heading: int | None = None  # the level of the Markdown heading that opened it, if one did
+    item: ItemShape | None = None  # the list-item marker of the line that opened it, if any
 
     @property
     def identified(self) -> bool:
@@ -237,6 +238,7 @@ def entries_of(lines: dict[int, list[Finding]],
                opens_paragraph: Callable[[int], bool] = lambda number: False,
                headings: dict[int, int] | None = None,
                blank_between: Callable[[int, int], bool] = lambda first, second: False,
+               item_shape: Callable[[int], ItemShape | None] = lambda number: None,
                ) -> list[Entry]:
     """Lines grouped into entries: a new one at a line that repeats a kind, or that opens
     a paragraph naming a person with an identifier of their own (the entry above may
@@ -248,8 +250,12 @@ def entries_of(lines: dict[int, list[Finding]],
     A paragraph that opens without a person (`Visit 2` / `Access: door on the latch` /
     `Client: Mr Ron Dyson` / `DOB: ...`) is the person's it goes on to name; one that
     names nobody (`Access: key safe 2299.` below a person's lines) stays the entry's
+    above. An entry opened by a list item (`23:50  Gavin Thorne, aged 44, ...`) ends at the
+    next item of its shape (`00:35  ... a man, DOB 02/02/1975, ...`), whatever that item
+    brings: a date of birth whose name was not read is its own item's, never the name's
     above. `headings`: line number -> level (`#` count) of each heading line;
-    `blank_between(a, b)`: whether a blank line stands between lines a and b."""
+    `blank_between(a, b)`: whether a blank line stands between lines a and b;
+    `item_shape(n)`: the list-item marker line n opens, or None."""
     entries: list[Entry] = []
     headings = headings or {}
     last, section = 0, None  # section: the level of the heading the person's section has
@@ -258,15 +264,20 @@ def entries_of(lines: dict[int, list[Finding]],
         brought = line_values(found)
         above = [headings[line] for line in range(last + 1, number + 1) if line in headings]
         new_paragraph = bool(entries) and blank_between(last, number)
+        previous = last
         if new_paragraph:
             if provisional and not entries[-1].values:
                 entries[-2].findings += entries.pop().findings
             provisional = False
         last = number
         cut = section is not None and bool(above) and min(above) <= section
-        if not entries or cut or _repeats(entries[-1].values, brought) or (
+        next_item = bool(entries) and entries[-1].item is not None and bool(
+            entries[-1].values) and any(item_shape(line) == entries[-1].item
+                                        for line in range(previous + 1, number + 1))
+        if not entries or cut or next_item or _repeats(entries[-1].values, brought) or (
                 entries[-1].values and names_a_person(brought) and opens_paragraph(number)):
-            entries.append(Entry(number, heading=above[-1] if cut else None))
+            entries.append(Entry(number, heading=above[-1] if cut else None,
+                                 item=item_shape(number)))
         elif new_paragraph and not brought and entries[-1].values:
             entries.append(Entry(number))
             provisional = True
@@ -397,6 +408,7 @@ class EntryNames:
         self.opens_paragraph = lines.opens_paragraph
         self.headings = lines.headings
         self.blank_between = lines.blank_between
+        self.item_shape = lines.item_shape
         self.line_words = lines.line_words
         self.text = lines.text
         self.record: dict[int, str] = {}  # id(finding) -> record name
@@ -416,7 +428,7 @@ class EntryNames:
             lines[self.line_of(finding)].append(finding)
         owner: Entry | None = None
         for entry in entries_of(lines, self.opens_paragraph, self.headings(),
-                                self.blank_between):
+                                self.blank_between, self.item_shape):
             if owner is not None and not entry.identified and not self.heads_line(entry):
                 self.name_apart(entry, owner)
                 continue
