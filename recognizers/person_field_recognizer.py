@@ -177,10 +177,16 @@ IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|DoB|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?
 RELATION_BETWEEN = (r"(?:[ ]\([a-z][a-z \-]{1,24}\)|,[ ][a-z][a-z\-]{1,24}(?:[ ][a-z\-]{1,12})?,"
                     r"|,[ ]aged[ ]\d{1,3}"
                     r"|,[ ]\d{1,3}[ ]?(?:[MF]|yrs?|years(?:[ ]old)?)(?![\w]),?)")
+# or the name they go by, in brackets or after `aka`, `known as`, `prefers` (`Precious
+# Adeyemi (prefers Precious Ade), DOB ...`, `Shaw, Darren (aka TANK), DOB ...`): an alias
+# qualifies the name before it, it is no name of its own
+ALIAS_WORDS = r"(?i:aka|a\.k\.a\.?|also[ ]known[ ]as|known[ ]as|k/a|prefers|preferred[ ]name:?)"
+_ALIAS = rf"[\"'‘“]?{_ANY_CAP_WORD}(?:[ ]{_ANY_CAP_WORD}){{0,2}}[\"'’”]?"
+ALIAS_BETWEEN = rf"(?:[ ]\({ALIAS_WORDS}[ ]{_ALIAS}\)|,?[ ]{ALIAS_WORDS}[ ]{_ALIAS},?)"
 NAME_BEFORE_IDENTIFIER = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
     rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"
-    rf"(?={RELATION_BETWEEN}?,?[ \t]*[(\-–]?[ \t]*{IDENTIFIER_LABEL})"
+    rf"(?=(?:{RELATION_BETWEEN}|{ALIAS_BETWEEN})?,?[ \t]*[(\-–]?[ \t]*{IDENTIFIER_LABEL})"
 )
 # A person said to live in the home a note is about (`(home shared with Aoife Doherty) key
 # safe ...`, `lives with his partner Owen Tierney`): the household phrase says a person's
