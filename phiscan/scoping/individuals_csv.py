@@ -33,15 +33,18 @@ REVEAL_COLUMNS = ("nhs_number", "name", "other_names", "date_of_birth", "postcod
 
 def ranked_hashes(person: Individual, role: str) -> list[str]:
     """The person's values of one role, most frequent first (their own name before a
-    carer's named once in a note); among names as frequent, those marked the subject's
-    (`Patient:`, HL7 PID-5, FHIR Patient.name) before unmarked ones."""
+    carer's named once in a note); a name some record marks as the subject's (`Patient:`,
+    a `client` column, HL7 PID-5, FHIR Patient.name) before any name no record marks,
+    however often that one is written (a hostel read as a name beside the person's in a
+    list's row, then in every shift log naming the hostel, is never their name); among
+    names as frequent, the more often marked first."""
     counts: Counter[str] = Counter()
     marked: Counter[str] = Counter()
     for record in person.records:
         counts.update(getattr(record, role))
         marked.update(record.marked_names)
-    return sorted(counts, key=lambda value_hash: (-counts[value_hash], -marked[value_hash],
-                                                   value_hash))
+    return sorted(counts, key=lambda value_hash: (not marked[value_hash], -counts[value_hash],
+                                                   -marked[value_hash], value_hash))
 
 
 def name_columns(person: Individual) -> dict[str, list[str]]:
