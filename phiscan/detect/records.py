@@ -271,9 +271,8 @@ def entries_of(lines: dict[int, list[Finding]],
             provisional = False
         last = number
         cut = section is not None and bool(above) and min(above) <= section
-        next_item = bool(entries) and entries[-1].item is not None and bool(
-            entries[-1].values) and any(item_shape(line) == entries[-1].item
-                                        for line in range(previous + 1, number + 1))
+        next_item = bool(entries) and _item_ends(entries[-1], brought, previous + 1, number,
+                                                 item_shape)
         if not entries or cut or next_item or _repeats(entries[-1].values, brought) or (
                 entries[-1].values and names_a_person(brought) and opens_paragraph(number)):
             entries.append(Entry(number, heading=above[-1] if cut else None,
@@ -292,6 +291,23 @@ def entries_of(lines: dict[int, list[Finding]],
     if provisional and not entries[-1].values:
         entries[-2].findings += entries.pop().findings
     return entries
+
+
+def _item_ends(entry: Entry, brought: dict[str, set[str]], first: int, number: int,
+               item_shape: Callable[[int], ItemShape | None]) -> bool:
+    """Whether a list item opening at one of lines first..number ends `entry`: the next item
+    of the shape that opened it, whatever it brings; or, below a head naming people with no
+    mark and no identifier (`On shift: Rhys Bellamy, Tash Oduya`), an item bringing an
+    identifier whose name was not read: what stands above a list's first item is the list's,
+    so the staff on shift never take the first client's date of birth."""
+    if not entry.values:
+        return False
+    if entry.item is not None:
+        return any(item_shape(line) == entry.item for line in range(first, number + 1))
+    return (not entry.identified and item_shape(number) is not None
+            and any(kind != SUBJECT_NAME for kind in brought)
+            and all(finding.role == UNMARKED for finding in entry.findings
+                    if person_kind(finding) == SUBJECT_NAME))
 
 
 def pieces_of(line: list[Finding]) -> list[list[Finding]]:
