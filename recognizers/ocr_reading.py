@@ -572,12 +572,12 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
     foreign: list[tuple[int, int, Foreign]] = []
     for last, (length, word, kind) in form_automaton().iter(folded):
         start = last + 1 - length
-        if kind == LANGUAGE:
-            if (span := _foreign_hit(text, start, last + 1, folded[start:last + 1], word)):
-                foreign.append((*span, word))
-        elif kind == DIGIT:
+        if kind == DIGIT:
             if text[start] in _DIGIT_LETTER_CHARS or text[last] in _DIGIT_LETTER_CHARS:
                 suspects.append(start)
+        elif kind == LANGUAGE:
+            if (span := _foreign_hit(text, start, last + 1, folded[start:last + 1], word)):
+                foreign.append((*span, word))
         elif kind == DIALECT and word is not None and folded[start:last + 1] in (
                 LOWER_CASE_ONLY_FORMS) and not text[start:last + 1].islower():
             continue
@@ -585,14 +585,17 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
                 kind in (WORD, DIALECT) or (kind == SPOKEN and _is_spoken_device(folded, start))
                 or (kind == HOMOPHONE and _is_spoken_digit(folded, start, last + 1))):
             found.append((start, last + 1, word))
-    found = [(start, end, _in_case_of(text[start:end], word)) for start, end, word in found]
+    # another language's English is written as it is (not in the case of the form)
+    english = set()
     if foreign:
-        found.extend(_foreign_words(text, foreign))
+        english = set(_foreign_words(text, foreign))
+        found.extend(english)
     found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
     kept: list[tuple[int, int, str]] = []
-    for start, end, word in found:
+    for hit in found:
+        start, end, word = hit
         if not kept or start >= kept[-1][1]:
-            kept.append((start, end, word))
+            kept.append(hit if hit in english else (start, end, _in_case_of(text[start:end], word)))
     return kept, sorted(suspects)
 
 

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (810, 813), "hiding": (307, 308), "entry": (249, 250),
-                     "keyholder": (279, 285)}
+    assert found == {"code": (814, 817), "hiding": (316, 317), "entry": (251, 252),
+                     "keyholder": (284, 291)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -65,7 +65,9 @@ def test_dev_set_rates(predict):
         "Bath Rd) for her carers, collection code 488213",
         # batch L (session 12): a Bengali holder whose words are read apart from the
         # postposition after them
-        "Chabi ta pasher barir auntyr kache ache, 18 number"]
+        "Chabi ta pasher barir auntyr kache ache, 18 number",
+        # batch N (session 12): a Cantonese holder at a named neighbour's place (`度`)
+        "媽媽屋企鎖匙喺隔籬王太度，門牌 12 號"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -85,7 +87,7 @@ def test_dev_set_rates(predict):
         "Childminder: the setting's gate code is 8 8 3 1, parents only at pick-up",
         # batch C: what comes after a holder named by title is not read
         "The key is held by the estate agent, Mr Rowe, for viewings of the empty flat"]
-    assert result.near_misses.total == 1697
+    assert result.near_misses.total == 1718
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -792,7 +794,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 11  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 12  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:

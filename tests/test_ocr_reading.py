@@ -237,6 +237,9 @@ LANGUAGES = [
     ("钥匙在花盆下面", "key is under plant pot"),
     ("Le digicode de l'hôpital", "Le door code de l'hospital"),
     ("kelid pishe hamsaye hast", "key with neighbour is"),
+    # a holder before the key said as the language says it (`X pase chavi`: X has the key)
+    ("Dikri pase chavi che", "daughter has the key che"),
+    ("Cheia o are fiica ei", "Key is with daughter ei"),
 ]
 
 
