@@ -45,9 +45,12 @@ is no part of a run (`Sat 12`, `SO14 0AA` holds two digits only).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -144,13 +147,18 @@ CODE_WORDS_BEFORE = 6
 # English word (`wi'` with, `nex'` next, `'as` has, `chabi` key): `home_access_dialect.txt`.
 DIALECT_FILE = "home_access_dialect.txt"
 APOSTROPHES = ("'", "\u2019")
+# Other languages' words of the grammar, by language (`home_access_languages.txt`): each read
+# as its English word, a stem with any ending, a postposition before the word it follows, a
+# form that is an English word or a name too only beside another form of its language.
+LANGUAGES_FILE = "home_access_languages.txt"
 # Every data file the automaton is built from (`recognizers.compiled_ocr` digests them).
 SOURCE_FILES = tuple(dict.fromkeys(
-    (*VOCABULARY_FILES, REAL_WORDS_FILE, DEVICES_FILE, DIALECT_FILE)))
+    (*VOCABULARY_FILES, REAL_WORDS_FILE, DEVICES_FILE, DIALECT_FILE, LANGUAGES_FILE)))
 # What a form of the automaton is: a word's damaged form, a digit beside a letter OCR reads
 # for one, a device as speech-to-text writes it, a digit word heard as another word, a word
 # in dialect or another language.
 WORD, DIGIT, SPOKEN, HOMOPHONE, DIALECT = "word", "digit", "spoken", "homophone", "dialect"
+LANGUAGE = "language"
 # Dialect forms that are people's names too (Susi, Pinto, Porta, Porte, Sotto, Paso, Tem):
 # read as the English word only written in lower case (`Susi keeps the spare key` is a
 # person; `ang susi ay nasa ilalim ng paso` is a key under a pot).
@@ -278,6 +286,8 @@ def build_form_automaton() -> ahocorasick.Automaton:
                     automaton.add_word(pair, (len(pair), None, DIGIT))
     for form, word in dialect_forms().items():
         automaton.add_word(form, (len(form), word, DIALECT))
+    for form, foreign in language_forms().items():
+        automaton.add_word(form, (len(form), foreign, LANGUAGE))
     automaton.make_automaton()
     return automaton
 
@@ -291,6 +301,107 @@ def dialect_forms() -> dict[str, str]:
         for apostrophe in APOSTROPHES:
             forms[form.replace("'", apostrophe)] = word
     return forms
+
+
+class Foreign(NamedTuple):
+    """A form of `home_access_languages.txt`: the English it is read as ('' for a particle
+    read as nothing), the languages it is a word of, and how it is read."""
+
+    word: str
+    languages: frozenset[str]
+    stem: bool = False  # `kapı*`: with any ending
+    after: bool = False  # `ke neeche = under <`: read before the word it follows
+    guarded: bool = False  # `?pod`: an English word or a name too
+
+
+def language_forms(path: Path | None = None) -> dict[str, Foreign]:
+    """Each form of the languages file (folded, an apostrophe written either way) and how it
+    is read; a form of two languages is a word of both (read as the first's English)."""
+    forms: dict[str, Foreign] = {}
+    language = ""
+    for entry in read_entries(path or DATA_DIR / LANGUAGES_FILE):
+        if entry.startswith("[") and entry.endswith("]"):
+            language = entry[1:-1]
+            continue
+        form, _, word = (part.strip() for part in entry.casefold().partition("="))
+        after = word.endswith("<")
+        word = word.rstrip("<").strip()
+        guarded, stem = form.startswith("?"), form.endswith("*")
+        form = form.lstrip("?").rstrip("*").strip()
+        for written in {form.replace("'", apostrophe) for apostrophe in APOSTROPHES}:
+            known = forms.get(written)
+            languages = frozenset({language, *(known.languages if known else ())})
+            forms[written] = Foreign("" if word == "-" else word, languages, stem, after,
+                                     guarded and (known is None or known.guarded))
+    return forms
+
+
+# Scripts written without spaces between words (Han, kana, Thai): a form of one is read
+# wherever it is met.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _word_end(text: str, position: int) -> int:
+    """The end of the word going on at `position` (a stem's ending)."""
+    while position < len(text) and (is_word_char(text[position])
+                                   or unicodedata.category(text[position]).startswith("M")):
+        position += 1
+    return position
+
+
+def _foreign_hit(text: str, start: int, end: int, form: str, foreign: Foreign
+                 ) -> tuple[int, int] | None:
+    """Where a form of another language is read in the text, if it is: standing alone (a
+    stem with its ending), or anywhere in a script without spaces."""
+    if _UNSPACED.search(form):
+        return start, end
+    before = text[start - 1] if start > 0 else " "
+    # an elided article or preposition before it is no word of its own (`l'hôpital`)
+    elided = before in "'\u2019" and start > 1 and not is_word_char(
+        text[start - 3:start - 2] or " ")
+    if is_word_char(before) or (before in "'\u2019" and not elided):
+        return None
+    if foreign.stem:
+        return start, _word_end(text, end)
+    after = text[end] if end < len(text) else " "
+    if is_word_char(after) or unicodedata.category(after).startswith("M"):
+        return None
+    return start, end
+
+
+def _foreign_words(text: str, hits: list[tuple[int, int, Foreign]]
+                   ) -> list[tuple[int, int, str]]:
+    """(start, end, English) of each form of another language read: a guarded one only
+    beside an unguarded form of its language; a postposition with the word before it, read
+    after it (`gamle ke neeche` -> `under gamle`, that word read in turn when it is a form)."""
+    spoken = set().union(*(foreign.languages for _, _, foreign in hits if not foreign.guarded))
+    hits = [hit for hit in hits if not hit[2].guarded or hit[2].languages & spoken]
+    # longest first, and a whole form before a stem read as long (`komşuda`, not `komşu*`)
+    hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0]), hit[2].stem))
+    kept: list[tuple[int, int, Foreign]] = []
+    for hit in hits:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    words: list[tuple[int, int, str]] = []
+    for start, end, foreign in kept:
+        english = foreign.word
+        if foreign.after:
+            gap = start
+            while gap > 0 and text[gap - 1] in " \t":
+                gap -= 1
+            if words and words[-1][1] == gap:
+                previous = words.pop()
+                start, english = previous[0], f"{english} {previous[2].strip()}"
+            elif (word := re.search(r"\w[\w'\u2019]*$", text[:gap])) and (
+                    not words or word.start() >= words[-1][1]):
+                start, english = word.start(), f"{english} {word.group()}"
+        # A word beside letters of a script without spaces is read as a word of its own.
+        if start > 0 and is_word_char(text[start - 1]) and not (words and words[-1][1] == start):
+            english = f" {english}"
+        if end < len(text) and is_word_char(text[end]):
+            english = f"{english} "
+        words.append((start, end, english or " "))
+    return words
 
 
 def spoken_forms() -> dict[str, str]:
@@ -479,11 +590,15 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
     for one (`_read_runs`)."""
     found: list[tuple[int, int, str]] = []
     suspects: list[int] = []
+    foreign: list[tuple[int, int, Foreign]] = []
     for last, (length, word, kind) in form_automaton().iter(folded):
         start = last + 1 - length
         if kind == DIGIT:
             if text[start] in _DIGIT_LETTER_CHARS or text[last] in _DIGIT_LETTER_CHARS:
                 suspects.append(start)
+        elif kind == LANGUAGE:
+            if (span := _foreign_hit(text, start, last + 1, folded[start:last + 1], word)):
+                foreign.append((*span, word))
         elif kind == DIALECT and word is not None and folded[start:last + 1] in (
                 LOWER_CASE_ONLY_FORMS) and not text[start:last + 1].islower():
             continue
@@ -491,11 +606,17 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
                 kind in (WORD, DIALECT) or (kind == SPOKEN and _is_spoken_device(folded, start))
                 or (kind == HOMOPHONE and _is_spoken_digit(folded, start, last + 1))):
             found.append((start, last + 1, word))
+    # another language's English is written as it is (not in the case of the form)
+    english = set()
+    if foreign:
+        english = set(_foreign_words(text, foreign))
+        found.extend(english)
     found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
     kept: list[tuple[int, int, str]] = []
-    for start, end, word in found:
+    for hit in found:
+        start, end, word = hit
         if not kept or start >= kept[-1][1]:
-            kept.append((start, end, _in_case_of(text[start:end], word)))
+            kept.append(hit if hit in english else (start, end, _in_case_of(text[start:end], word)))
     return kept, sorted(suspects)
 
 

@@ -51,7 +51,7 @@ DAMAGED = [
     ("key's wi' oor Jean", "key's with our Jean"),
     ("the lad nex' door 'as got 'er key", "the lad next door has got her key"),
     ("spare chabi is with Khala", "spare key is with Khala"),
-    ("allwedd gyda Mrs Pugh drws nesaf", "allwedd with Mrs Pugh next door"),
+    ("allwedd gyda Mrs Pugh drws nesaf", "key with Mrs Pugh next door"),
     ("🔑 box by the door", "key box by the door"),
     ("the darwaza is on the latch", "the door is on the latch"),
     ("kod do drzwi 4 4 1 9", "door code 4 4 1 9"),
@@ -224,6 +224,44 @@ def test_a_dialect_word_that_is_a_name_is_the_name_when_capitalised(text):
     from recognizers.home_access_recognizer import HomeAccessRecognizer
     assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
     assert "key keeps" not in (getattr(read_ocr(text), "text", "") or "")
+
+
+# Other languages' words by language (`home_access_languages.txt`): a form standing alone, a
+# stem with its ending, a postposition read before the word it follows, a script without
+# spaces, an elided article.
+LANGUAGES = [
+    ("Zapasowy klucz jest pod wycieraczką", "spare key is under mat"),
+    ("Anahtar kapının önündeki paspasın altında", "key by door under mat"),
+    ("chaabi gamle ke neeche hai", "key under plant pot hai"),
+    ("چابی پڑوسی کے پاس ہے", "key with neighbour is"),
+    ("钥匙在花盆下面", "key is under plant pot"),
+    ("Le digicode de l'hôpital", "Le door code de l'hospital"),
+    ("kelid pishe hamsaye hast", "key with neighbour is"),
+    # a holder before the key said as the language says it (`X pase chavi`: X has the key)
+    ("Dikri pase chavi che", "daughter has the key che"),
+    ("Cheia o are fiica ei", "Key is with daughter ei"),
+]
+
+
+@pytest.mark.parametrize(("text", "read"), LANGUAGES)
+def test_other_languages_words_are_read_as_the_grammar_s_english(text, read):
+    assert read_ocr(text).text == read
+
+
+@pytest.mark.parametrize("text", [
+    "The pod is ready at the front door",  # Polish `pod` (under) with no other Polish word
+    "Are you coming to the sub station?",  # Romanian `are` (has), `sub` (under)
+    "Dom has the spare key",  # Polish `dom` (house), a name
+    "Ma said the key is under the mat",  # Polish `ma` (has)
+    "a niche hobby, the tob is full",  # Bengali `niche` (under), `tob` (pot)
+])
+def test_a_form_that_is_an_english_word_or_a_name_is_not_read_alone(text):
+    reading = read_ocr(text)
+    assert reading is None or reading.text == text
+
+
+def test_a_guarded_form_is_read_beside_another_of_its_language():
+    assert read_ocr("klucz pod wycieraczką").text == "key under mat"
 
 
 def test_a_dialect_word_in_lower_case_is_still_read():
