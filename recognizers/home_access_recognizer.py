@@ -663,7 +663,10 @@ _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ti
                               "case", "tel", "phone", "mobile", "mob", "ext", "extension",
                               "room", "bed", "bay", "ward", "id", "nhs", "account",
                               "booking", "appointment", "certificate", "cert", "serial",
-                              "item", "claim", "incident", "cad"])
+                              "item", "claim", "incident", "cad",
+                              # a record's money or stock field (`'price': '4499'`)
+                              "price", "cost", "amount", "total", "fee", "balance", "sku",
+                              "qty", "quantity"])
 # A phone's label before a short number is how the code was given (`given over the phone:
 # 3141`); a phone number is longer.
 _PHONE_LABELS = Terms(["tel", "phone", "mobile", "mob"])
