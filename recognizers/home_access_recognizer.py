@@ -1531,8 +1531,10 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
     """A code value, not a year, a time, a date, a quantity, a reference or a piece of
     a longer number."""
     value = text[code_start:code_end]
-    word_before = _words_before(text, code_start, 1)
     two_before = _words_before(text, code_start, 2)
+    # (a quote or a bracket before the code is no word: `'price': '4499'`)
+    one_before = _words_before(text, code_start, 1)
+    word_before = one_before if one_before.strip() else f" {' '.join(two_before.split()[-1:])} "
     # (in its own field: `KS 7 4 2 0 | am+pm` is no time)
     after = "" if _FIELD_END.match(text, code_end) else _clause_after(text, code_end, 2)
     bare = value.strip("#*")
