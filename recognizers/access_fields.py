@@ -73,8 +73,8 @@ _LOCK = re.compile(r" (?:lock|locks|deadbolt|smart lock|door|doors|keypad|key pa
                    r"back door|side door) ")
 _CODE_WORD = re.compile(r" (?:code|codes|pin|pins|combination|combo|combi|passcode|"
                         r"number|no|num|digits|password) ")
-_GENERIC = re.compile(r"^ (?:code|pin|combination|combo|passcode|value|value string|"
-                      r"value code|text value|answer|number|digits) $")
+_GENERIC = re.compile(r"^ (?:(?:.* )?(?:code|pin|combination|combo|passcode|value|"
+                      r"value string|value code|answer|obx 5)|number|digits) $")
 _KEY = re.compile(r" (?:key|keys|spare|spare key|spare keys|house key|door key) ")
 # A place or a person named by a generic field (`"location":"under the mat"`, `name`): a
 # key's place or a holder only when the record's other fields say whose.
@@ -103,8 +103,9 @@ _FORM_MARKS = re.compile(r"_{2,}|\[[ xX✓]?\]|[\[\]()]")
 # The record's people and addresses (`"client":"E. Ward-Lowe"`, `"home":"14 Pell St"`): who
 # and where, never what a lock is for.
 _PERSON = re.compile(
-    r"^ (?:(?:.* )?(?:client|tenant|resident|patient|su|carer|contact|keyholder|key holder|"
-    r"holder|first|last|full|sur|given|family|person|user|nok|responder|worker) ?names?"
+    r"^ (?:(?:(?:.* )?(?:client|tenant|resident|patient|su|carer|contact|keyholder|"
+    r"key holder|holder|first|last|full|sur|given|family|person|user|nok|responder|worker)"
+    r" ?)?names?"
     r"|(?:.* )?(?:client|clients|tenant|resident|patient|su|"
     r"service user|carer|staff id|user|responder|contact|keyholder|key holder|relationship|"
     r"relation|nok|subject|created by|sent by|phone|tel|mobile|email))(?: \d+)? $")
@@ -213,11 +214,26 @@ def names_home_lock(words: str) -> bool:
     return _LOCK.search(words) is not None and _HOME_CONTEXT.search(words) is not None
 
 
-def is_person_or_address(name_words: str, value: str) -> bool:
-    """A field naming who (`client`, `keyHolderName`) or, with a number in it, where
-    (`"address":"Flat 2, 9 Ash Grove"`; `"property":"void"` says what the home is)."""
+def is_person_or_address(name_words: str, value: str, of_a_place: bool = False) -> bool:
+    """A field naming who (`client`, `keyHolderName`, a `name` unless its record is a
+    place's) or, with a number in it, where (`"address":"Flat 2, 9 Ash Grove"`;
+    `"property":"void"` says what the home is)."""
+    if of_a_place and name_words == " name ":
+        return False
     return _PERSON.match(name_words) is not None or (
         _ADDRESS.match(name_words) is not None and any(c.isdigit() for c in value))
+
+
+# A record of a place (`<Site><Name>Riverside clinic</Name>`, `"site":`, `site@name`): its
+# `name` names the place.
+_PLACES = (r"(?:site|building|premises|venue|room|ward|office|practice|organi[sz]ation|team|"
+           r"depot|branch|base)")
+_PLACE_RECORD = re.compile(rf"(?i)<{_PLACES}[\s>/]|[\"']{_PLACES}[\"'][^\S\n]*[:=]"
+                           rf"|(?<![\w]){_PLACES}(?:@|[^\S\n]*[:=])")
+
+
+def is_a_places_record(record: str) -> bool:
+    return _PLACE_RECORD.search(record) is not None
 
 
 def fields_of(match: re.Match) -> Field | None:

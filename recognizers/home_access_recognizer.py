@@ -2110,10 +2110,24 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                named: str = "") -> bool:
         """Whether a record (text[start:end], named by its table) says its field's lock is
         for something that is no home."""
-        purpose = normalise_words(f"{named} {field.name} "
-                                  f"{_record_purpose_text(text, start, end, field)}")
+        # (a title and its name, a street's name: `Mrs Ward`, `Church Street`, as the grammar
+        # reads them)
+        purpose = _STREET_NAME.sub(" ", _TITLED_WORDS.sub(" ", normalise_words(
+            f"{named} {field.name} {_record_purpose_text(text, start, end, field)}")))
         return (self.exclusions.found_in(purpose) or self.purpose.names_another_place(purpose)
                 or KEYPAD_THINGS.found_in(purpose) or _RECORD_VEHICLES.found_in(purpose))
+
+    def _other_lines_say_another(self, text: str, result: RecognizerResult) -> bool:
+        """A match in a field line of a record the extractor wrote one field a line (a CSV
+        row, a JSON object, an XML element: `site@name: Ward 7` then `keypad: 2 3 2 3`), whose
+        record's other lines say its lock is for something that is no home (what a record's
+        field is read by, `record_field`)."""
+        line_start, line_end = line_bounds(text, result.start, result.end)
+        start, end = _record_bounds(text, result.start, result.end)
+        if (start, end) == (line_start, line_end):
+            return False
+        field = fields.Field(" ", "", result.start, result.start, result.end)
+        return self._record_is_for_another(text, start, end, field)
 
     def _field_kind(self, text: str, field: fields.Field, record: str) -> str | None:
         """The kind of way in a field gives (its name's class, its value's shape and, for a
@@ -2146,6 +2160,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return self.record_field(text, result, pattern)
         if pattern == "code field" and self._record_is_for_another(
                 *_field_in_record(text, result)):
+            return None
+        if self._other_lines_say_another(text, result):
             return None
         # A match read back from its code word: the words before its opening count too.
         window = self.purpose.without_encounters(_window_without_addresses(text, result.start))
@@ -2422,18 +2438,46 @@ def with_access_kinds(text: str, merged: list[RecognizerResult],
     return merged
 
 
-# A record's lines: a `name: value` or `name=value` line (a CSV row or a flattened JSON
-# object as the extractors give it, one field a line); its neighbours of that shape are the
-# same record. At most this many lines either side.
-_FIELD_LINE = re.compile(r"[^\S\n]*[\w\[\]\"'][\w .\-/\[\]\"'^]{0,60}[^\S\n]*[:=]")
+# A record's lines: a `name: value` line (a CSV row, a flattened JSON object or an SQL row as
+# the extractors give it, one field a line); its neighbours of that shape are the same record
+# (a log's `name=value` line is a record of its own). At most this many lines either side.
+_FIELD_LINE = re.compile(r"[^\S\n]*[\w\[\]\"'][\w .@\-/\[\]\"'^]{0,60}[^\S\n]*:(?!//)")
+# An XML element's attribute as the extractor writes it (`site@name: Ward 7`): the element
+# starts a record of its own.
+_ELEMENT = re.compile(r"[^\S\n]*([\w.\-]+)@")
 RECORD_LINES = 40
 
 
+def _element(text: str, start: int) -> str | None:
+    found = _ELEMENT.match(text, start)
+    return found.group(1) if found else None
+
+
 def _record_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The record a field is in: its line, and the field lines next to it when it is one."""
+    """The record a field is in: its line, and the field lines next to it when it is one
+    (up to another element's attributes, in a flattened XML document)."""
     line_start, line_end = line_bounds(text, start, end)
     if not _FIELD_LINE.match(text, line_start, line_end):
         return line_start, line_end
+    element = _element(text, line_start)
+    for _ in range(RECORD_LINES):
+        if line_start == 0:
+            break
+        before = text.rfind("\n", 0, line_start - 1) + 1
+        if not _FIELD_LINE.match(text, before, line_start - 1) or (
+                element is not None and _element(text, before) != element):
+            break
+        line_start, element = before, _element(text, before) or element
+    for _ in range(RECORD_LINES):
+        if line_end >= len(text):
+            break
+        after = text.find("\n", line_end + 1)
+        after = len(text) if after == -1 else after
+        if not _FIELD_LINE.match(text, line_end + 1, after) or _element(
+                text, line_end + 1) not in (None, element):
+            break
+        line_end = after
+    return line_start, line_end
     for _ in range(RECORD_LINES):
         if line_start == 0:
             break
@@ -2470,14 +2514,20 @@ def _field_in_record(text: str, result: RecognizerResult
                                           name_start, value_start, value_end)
 
 
+# Someone by title and name, in a record's text (`Mrs Edna Ward`): no purpose.
+_TITLED_NAME = re.compile(_TITLED + r"(?:[^\S\n]+[A-Z][\w'\-\u2019]*){0,2}")
+
+
 def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -> str:
     """The record's text read for what its lock is for: without the field's own value, nor
     the values of its people and addresses (`"client":"E. Ward-Lowe"` names no ward)."""
-    record = text[start:end]
+    record = _TITLED_NAME.sub(lambda m: " " * len(m.group()), text[start:end])
     blanks = [(field.value_start - start, field.value_end - start)]
+    of_a_place = fields.is_a_places_record(record)
     for other in fields.field_matches(record):
         sibling = fields.fields_of(other)
-        if sibling is not None and fields.is_person_or_address(sibling.name, sibling.value):
+        if sibling is not None and fields.is_person_or_address(sibling.name, sibling.value,
+                                                               of_a_place):
             blanks.append((sibling.value_start, sibling.value_end))
     for a, b in sorted(blanks, reverse=True):
         record = f"{record[:a]} {record[b:]}"

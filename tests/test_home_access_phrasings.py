@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (789, 792), "hiding": (270, 271), "entry": (242, 243),
-                     "keyholder": (252, 257)}
+    assert found == {"code": (852, 856), "hiding": (278, 279), "entry": (242, 243),
+                     "keyholder": (262, 267)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -62,7 +62,9 @@ def test_dev_set_rates(predict):
         "sign them out",
         # batch B (session 11): a key dropped at a key-exchange point (`dropped` reads as lost)
         "KeyNest: a key for Mrs Gill's flat has been dropped at the KeyNest point (Costcutter, "
-        "Bath Rd) for her carers, collection code 488213"]
+        "Bath Rd) for her carers, collection code 488213",
+        # batch G (session 12): a record's name and value in two cells of a CSV row
+        '"KS Number";"8147";"Location";"side of garage"']
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -82,7 +84,7 @@ def test_dev_set_rates(predict):
         "Childminder: the setting's gate code is 8 8 3 1, parents only at pick-up",
         # batch C: what comes after a holder named by title is not read
         "The key is held by the estate agent, Mr Rowe, for viewings of the empty flat"]
-    assert result.near_misses.total == 1604
+    assert result.near_misses.total == 1689
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -103,7 +105,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (66, 77, 0, 77)}
+                   "open/set_l.tsv": (71, 77, 0, 77)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -139,7 +141,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_l (an eleventh author, session 11): never shown until measured, 66/77 with no false
 # alarm both at session 11's start (9d743e4) and at its end (563c1f8): that session's
 # HOME_ACCESS work (dev batches P, S, Z, B, C) moved none of its lines. Asserted at its counts,
-# below the target, from then on.
+# below the target, from then on. Session 12 (dev batches F and G, structured records read by
+# field name): 71/77, its JSON lock events, SQL UPDATE and form fields found, no false alarm.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv"}
 
@@ -786,7 +789,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 10  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 11  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
