@@ -57,9 +57,32 @@ FIELD = (
 INSERT = (r"(?i:insert)[^\S\n]+(?i:into)[^\S\n]+(?P<table>[\w.\[\]`\"]{1,60})[^\S\n]*"
           r"\((?P<columns>[^()\n]{1,400})\)[^\S\n]*(?i:values)[^\S\n]*"
           r"\((?P<values>[^\n]{1,600}?)\)[^\S\n]*(?:;|$)")
-# The words a field pattern's line must hold one of (its trigger's literals).
-FIELD_WORDS = ("key", "ks", "lock", "door", "gate", "entry", "alarm", "pad", "access", "code",
-               "pin", "combi", "combo", "holder", "spare", "obx")
+# The words a field pattern's line must hold one of (its trigger's literals), in a field's
+# name: right before a separator, up to three words on (`holds_a_field`). Every name the
+# recognizer keeps holds one: a key device's (`key`, `lock`, `ks`), a code word (an opening is
+# an access object only with one), a holder's, a spare key's, an OBX's value; `ks` and `pin`
+# only at a word's start (`thanks`, `opinion`).
+FIELD_WORDS = ("key", "lock", "code", "combi", "combo", "holder", "spare", "obx")
+WORD_START_FIELD_WORDS = ("ks", "pin")
+_NAMED_BY = stdlib_re.compile("|".join(FIELD_WORDS) + r"|(?<![a-z])(?:ks|pin)")
+_SEPARATOR = stdlib_re.compile(r"[:=>|^]")
+_INSERT_INTO = stdlib_re.compile(r"insert\s+into")
+NAME_CHARS = 100  # how far before a separator its name is read
+
+
+def holds_a_field(line: str) -> bool:
+    """Whether a line holds a field named by one of `FIELD_WORDS` (one in the last four
+    words before a separator), or an SQL INSERT: the only lines a field pattern can match
+    that scoring keeps, so prose is not scanned."""
+    lowered = line.lower()
+    if "insert" in lowered and _INSERT_INTO.search(lowered):
+        return True
+    for separator in _SEPARATOR.finditer(lowered):
+        at = separator.start()
+        name = " ".join(lowered[max(0, at - NAME_CHARS):at].split()[-4:])
+        if _NAMED_BY.search(name):
+            return True
+    return False
 
 _ACRONYM = stdlib_re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
 _DEVICE = re.compile(r" (?:key ?safe|keysafes?|key ?box|lock ?box|key ?pad|pad ?lock|"
@@ -71,8 +94,9 @@ _OPENING = re.compile(r" (?:door|doors|gate|gates|entry|entrance|alarm|access|bu
 # with a home, a tenant or a client in its record.
 _LOCK = re.compile(r" (?:lock|locks|deadbolt|smart lock|door|doors|keypad|key pad|front door|"
                    r"back door|side door) ")
-_CODE_WORD = re.compile(r" (?:code|codes|pin|pins|combination|combo|combi|passcode|"
-                        r"number|no|num|digits|password) ")
+# (not `number`: a door's number is a house's)
+_CODE_WORD = re.compile(r" (?:code|codes|pin|pins|combination|combo|combi|passcode|digits|"
+                        r"password) ")
 _GENERIC = re.compile(r"^ (?:(?:.* )?(?:code|pin|combination|combo|passcode|value|"
                       r"value string|value code|answer|obx 5)|number|digits) $")
 _KEY = re.compile(r" (?:key|keys|spare|spare key|spare keys|house key|door key) ")
@@ -212,6 +236,19 @@ def names_a_holder(words: str) -> bool:
 def names_home_lock(words: str) -> bool:
     """A lock, a door or a keypad, and a home, a tenant or a client."""
     return _LOCK.search(words) is not None and _HOME_CONTEXT.search(words) is not None
+
+
+# A field about another party than the lock (`GP: Dr Ann Rigg, Moorside Health Centre`,
+# `"pharmacy":"Lowther Chemists"`, `Referred by: duty office`, an agency's `office`): neither
+# its name nor its value says what the lock is for.
+_OTHER_PARTY = re.compile(
+    r" (?:gp|gps|doctor|practice|surgery|pharmacy|chemist|referrer|referred|referral|day centre|"
+    r"school|college|worker|team|office|agency|provider|branch|consultant|"
+    r"dentist|optician|nurse|manager|coordinator|commissioner|funder|ccg|icb|from|to|cc) ")
+
+
+def is_another_party(name_words: str) -> bool:
+    return _OTHER_PARTY.search(name_words) is not None
 
 
 def is_person_or_address(name_words: str, value: str, of_a_place: bool = False) -> bool:

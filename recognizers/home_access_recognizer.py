@@ -70,7 +70,7 @@ previews only.
 from __future__ import annotations
 
 import re as stdlib_re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import regex as re
@@ -1368,8 +1368,10 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "opening then its code": code_word_first,
         "code field": object_first,
         # (lines holding a word a record's access field is named by, or an SQL INSERT)
-        "record field": Trigger(literals=[Literal(word, word_start=False, word_end=False)
-                                          for word in fields.FIELD_WORDS]),
+        "record field": Trigger(literals=[
+            *(Literal(word, word_start=False, word_end=False) for word in fields.FIELD_WORDS),
+            *(Literal(word, word_end=False) for word in fields.WORD_START_FIELD_WORDS)],
+            keep_line=fields.holds_a_field),
         "record insert": Trigger(literals=[Literal("insert")]),
         **other_words_triggers(key_line, objects.view(
             anchored=True, only=object_literals, followed_by=_FIELD_AFTER),
@@ -2094,9 +2096,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         else:
             field = fields.fields_of(match)
             found, named = ([field] if field else []), ""
-        words = fields.field_words(f"{named} {text[start:end]}")
         for field in found:
-            kind = self._field_kind(text, field, words)
+            kind = self._field_kind(text, field, lambda: fields.field_words(
+                f"{named} {text[start:end]}"))
             if kind is None:
                 continue
             if self._record_is_for_another(text, start, end, field, named):
@@ -2110,12 +2112,19 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                named: str = "") -> bool:
         """Whether a record (text[start:end], named by its table) says its field's lock is
         for something that is no home."""
+        # (most records name nothing else at all: their words read whole say so first)
+        if not self._names_another(fields.field_words(f"{named} {field.name} {text[start:end]}")):
+            return False
         # (a title and its name, a street's name: `Mrs Ward`, `Church Street`, as the grammar
         # reads them)
-        purpose = _STREET_NAME.sub(" ", _TITLED_WORDS.sub(" ", normalise_words(
-            f"{named} {field.name} {_record_purpose_text(text, start, end, field)}")))
-        return (self.exclusions.found_in(purpose) or self.purpose.names_another_place(purpose)
-                or KEYPAD_THINGS.found_in(purpose) or _RECORD_VEHICLES.found_in(purpose))
+        return self._names_another(_STREET_NAME.sub(" ", _TITLED_WORDS.sub(" ", normalise_words(
+            f"{named} {field.name} {_record_purpose_text(text, start, end, field)}"))))
+
+    def _names_another(self, words: str) -> bool:
+        """Whether normalised words name a purpose, an owner, a vehicle or a thing with a
+        keypad of its own that is no home."""
+        return (self.exclusions.found_in(words) or self.purpose.names_another_place(words)
+                or KEYPAD_THINGS.found_in(words) or _RECORD_VEHICLES.found_in(words))
 
     def _other_lines_say_another(self, text: str, result: RecognizerResult) -> bool:
         """A match in a field line of a record the extractor wrote one field a line (a CSV
@@ -2129,18 +2138,22 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         field = fields.Field(" ", "", result.start, result.start, result.end)
         return self._record_is_for_another(text, start, end, field)
 
-    def _field_kind(self, text: str, field: fields.Field, record: str) -> str | None:
+    def _field_kind(self, text: str, field: fields.Field, record_words: Callable[[], str]
+                    ) -> str | None:
         """The kind of way in a field gives (its name's class, its value's shape and, for a
-        generic name, its record's other words), or None."""
+        generic name, its record's words, read only then), or None."""
         figurative = _KEY_FIGURE.search
         named = fields.name_class(field.name, figurative)
-        if named == fields.GENERIC and (fields.names_key_device(record)
-                                        or fields.names_home_lock(record)):
-            named = fields.CODE
-        elif named == fields.GENERIC_PLACE and fields.names_a_key(record, figurative):
-            named = fields.PLACE
-        elif named == fields.GENERIC_HOLDER and fields.names_a_holder(record):
-            named = fields.HOLDER
+        if named is None:
+            return None
+        if named in (fields.GENERIC, fields.GENERIC_PLACE, fields.GENERIC_HOLDER):
+            record = record_words()
+            named = {fields.GENERIC: fields.CODE if (fields.names_key_device(record)
+                                                     or fields.names_home_lock(record)) else None,
+                     fields.GENERIC_PLACE: fields.PLACE if fields.names_a_key(
+                         record, figurative) else None,
+                     fields.GENERIC_HOLDER: fields.HOLDER if fields.names_a_holder(
+                         record) else None}[named]
         value = fields.clean_value(field.value)
         if named == fields.CODE:
             code = _CODE_RE.search(text, field.value_start, field.value_end)
@@ -2514,24 +2527,40 @@ def _field_in_record(text: str, result: RecognizerResult
                                           name_start, value_start, value_end)
 
 
+def _line_field_end(record: str, field: fields.Field) -> int:
+    """Where a field ends: its line's end when it starts its line (`GP: Dr Ann Rigg, Moorside
+    Health Centre`: a value with commas), else its value's end."""
+    line_start = record.rfind("\n", 0, field.start) + 1
+    if record[line_start:field.start].strip():
+        return field.value_end
+    line_end = record.find("\n", field.start)
+    return len(record) if line_end == -1 else line_end
+
+
 # Someone by title and name, in a record's text (`Mrs Edna Ward`): no purpose.
 _TITLED_NAME = re.compile(_TITLED + r"(?:[^\S\n]+[A-Z][\w'\-\u2019]*){0,2}")
 
 
 def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -> str:
     """The record's text read for what its lock is for: without the field's own value, nor
-    the values of its people and addresses (`"client":"E. Ward-Lowe"` names no ward)."""
-    record = _TITLED_NAME.sub(lambda m: " " * len(m.group()), text[start:end])
-    blanks = [(field.value_start - start, field.value_end - start)]
+    the values of its people and addresses (`"client":"E. Ward-Lowe"` names no ward), nor the
+    fields about another party (`GP: Dr Ann Rigg, Moorside Health Centre`)."""
+    record = text[start:end]
+    blanks = [(field.value_start - start, field.value_end - start),
+              *(m.span() for m in _TITLED_NAME.finditer(record))]
     of_a_place = fields.is_a_places_record(record)
     for other in fields.field_matches(record):
         sibling = fields.fields_of(other)
-        if sibling is not None and fields.is_person_or_address(sibling.name, sibling.value,
-                                                               of_a_place):
+        if sibling is None:
+            continue
+        if fields.is_another_party(sibling.name):
+            blanks.append((sibling.start, _line_field_end(record, sibling)))
+        elif fields.is_person_or_address(sibling.name, sibling.value, of_a_place):
             blanks.append((sibling.value_start, sibling.value_end))
-    for a, b in sorted(blanks, reverse=True):
-        record = f"{record[:a]} {record[b:]}"
-    return fields.field_words(record)
+    characters = list(record)
+    for a, b in blanks:
+        characters[a:b] = " " * (b - a)
+    return fields.field_words("".join(characters))
 
 
 def merge_touching(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

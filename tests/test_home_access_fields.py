@@ -58,6 +58,9 @@ def test_a_field_name_is_read_as_words(name, words):
     # a person's name in a record is no purpose (`Ward` of a name is no ward)
     ("Name: Mrs Edna Ward\nKS code: 4471\n", ["code"]),
     ('{"name":"Edna Ward","address":"4 Church Street","keysafeCode":"4471"}', ["code"]),
+    # a field about another party (her GP, her pharmacy) says nothing of the lock
+    ('{"client":"Mrs A Byrne","gp":"Moorside Health Centre","keysafeCode":"4471"}', ["code"]),
+    ("Pharmacy: Lowther Chemists, Market Street\nKS code: 4471\n", ["code"]),
     ("spare_key_location: under the green watering can by the shed", ["hidden_key"]),
     ('{"client":"AB-2210","spareKey":"inside the bird box on the fence"}', ["hidden_key"]),
     ("KeyHolder1=Mrs J Pollard (daughter) 07700 900311", ["key_holder"]),
