@@ -41,7 +41,7 @@ from recognizers.context import normalise_words
 _VALUE = (
     r"(?:\"(?P<dq>[^\"\n]{0,80})\"|'(?P<sq>[^'\n]{0,80})'"
     r"|(?P<bare>[^\s\"'<>{}|,;&][^\n\"<>{}|,;&]{0,79}?)"
-    r"(?=[^\S\n]*(?:[,;|&}<)]|$)|[^\S\n]{2,}|[^\S\n]+[A-Za-z_][\w.\-]*[^\S\n]*[=:][^/]))"
+    r"(?=[^\S\n]*(?:[,;|&}<)\n]|\Z)|[^\S\n]{2,}|[^\S\n]+[A-Za-z_][\w.\-]*[^\S\n]*[=:][^/]))"
 )
 # A field: a quoted name (JSON, a dict), a bare one or a form's label of up to four words
 # (`name = value`, `Key safe code: ...`), an XML element, an HL7 OBX's identifier.
@@ -56,7 +56,7 @@ FIELD = (
 # An SQL INSERT with its columns: each column's value is paired with it.
 INSERT = (r"(?i:insert)[^\S\n]+(?i:into)[^\S\n]+(?P<table>[\w.\[\]`\"]{1,60})[^\S\n]*"
           r"\((?P<columns>[^()\n]{1,400})\)[^\S\n]*(?i:values)[^\S\n]*"
-          r"\((?P<values>[^\n]{1,600}?)\)[^\S\n]*(?:;|$)")
+          r"\((?P<values>[^\n]{1,600}?)\)[^\S\n]*(?:;|(?=\n)|\Z)")
 # The words a field pattern's line must hold one of (its trigger's literals), in a field's
 # name: right before a separator, up to three words on (`holds_a_field`). Every name the
 # recognizer keeps holds one: a key device's (`key`, `lock`, `ks`), a code word (an opening is
@@ -150,6 +150,7 @@ class Field:
     start: int  # where the field (its name) starts in the text
     value_start: int
     value_end: int
+    name_end: int = -1  # where its name ends (-1: no name of its own, an INSERT's value)
 
 
 CODE, PLACE, HOLDER, GENERIC = "code", "place", "holder", "generic"
@@ -244,7 +245,8 @@ def names_home_lock(words: str) -> bool:
 _OTHER_PARTY = re.compile(
     r" (?:gp|gps|doctor|practice|surgery|pharmacy|chemist|referrer|referred|referral|day centre|"
     r"school|college|worker|team|office|agency|provider|branch|consultant|"
-    r"dentist|optician|nurse|manager|coordinator|commissioner|funder|ccg|icb|from|to|cc) ")
+    r"dentist|optician|nurse|manager|coordinator|commissioner|funder|ccg|icb|from|to|cc|"
+    r"service|services|activity|activities|appointment|appointments) ")
 
 
 def is_another_party(name_words: str) -> bool:
@@ -277,14 +279,14 @@ def fields_of(match: re.Match) -> Field | None:
     """The field a `FIELD` match read."""
     for group in ("quoted", "name", "tag", "obx"):
         if match.start(group) >= 0:
-            name = match.group(group)
+            name, name_start, name_end = match.group(group), match.start(group), match.end(group)
             break
     else:
         return None
     for group in ("dq", "sq", "bare"):
         if match.start(group) >= 0:
             return Field(field_words(name.replace("^", " ")), match.group(group),
-                         match.start(), match.start(group), match.end(group))
+                         name_start, match.start(group), match.end(group), name_end)
     return None
 
 

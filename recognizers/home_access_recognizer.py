@@ -2103,7 +2103,14 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 continue
             if self._record_is_for_another(text, start, end, field, named):
                 return None
-            result.start, result.end = min(field.start, field.value_start), field.value_end
+            # (a holder's field is its name alone, an INSERT's its table: the person it names
+            # is a name's finding)
+            if kind != kinds.KEY_HOLDER:
+                result.start, result.end = min(field.start, field.value_start), field.value_end
+            elif field.name_end > 0:
+                result.start, result.end = field.start, field.name_end
+            else:
+                result.end = match.end("table")
             flag(result, FIELD_KIND, kind)
             return result
         return None
@@ -2127,11 +2134,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or KEYPAD_THINGS.found_in(words) or _RECORD_VEHICLES.found_in(words))
 
     def _other_lines_say_another(self, text: str, result: RecognizerResult) -> bool:
-        """A match in a field line of a record the extractor wrote one field a line (a CSV
-        row, a JSON object, an XML element: `site@name: Ward 7` then `keypad: 2 3 2 3`), whose
-        record's other lines say its lock is for something that is no home (what a record's
-        field is read by, `record_field`)."""
+        """A match that is a field line of a record the extractor wrote one field a line (a
+        CSV row, a JSON object, an XML element: `site@name: Ward 7` then `keypad: 2 3 2 3`),
+        whose record's other lines say its lock is for something that is no home (what a
+        record's field is read by, `record_field`)."""
         line_start, line_end = line_bounds(text, result.start, result.end)
+        # (only a match that is its line's field, `keypad: 2 3 2 3`; prose in a notes column
+        # is read as prose)
+        if text[line_start:result.start].strip():
+            return False
         start, end = _record_bounds(text, result.start, result.end)
         if (start, end) == (line_start, line_end):
             return False
@@ -2527,11 +2538,15 @@ def _field_in_record(text: str, result: RecognizerResult
                                           name_start, value_start, value_end)
 
 
+PROSE_WORDS = 5
+
+
 def _line_field_end(record: str, field: fields.Field) -> int:
-    """Where a field ends: its line's end when it starts its line (`GP: Dr Ann Rigg, Moorside
-    Health Centre`: a value with commas), else its value's end."""
+    """Where a field ends: in a record of one field a line, its line's end when it starts its
+    line (`GP: Dr Ann Rigg, Moorside Health Centre`: a value with commas), else its value's
+    end."""
     line_start = record.rfind("\n", 0, field.start) + 1
-    if record[line_start:field.start].strip():
+    if "\n" not in record.strip("\n") or record[line_start:field.start].strip():
         return field.value_end
     line_end = record.find("\n", field.start)
     return len(record) if line_end == -1 else line_end
@@ -2553,10 +2568,13 @@ def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -
         sibling = fields.fields_of(other)
         if sibling is None:
             continue
+        end_of_field = _line_field_end(record, sibling)
         if fields.is_another_party(sibling.name):
-            blanks.append((sibling.start, _line_field_end(record, sibling)))
-        elif fields.is_person_or_address(sibling.name, sibling.value, of_a_place):
-            blanks.append((sibling.value_start, sibling.value_end))
+            blanks.append((sibling.start, end_of_field))
+        elif (fields.is_person_or_address(sibling.name, sibling.value, of_a_place)
+              or len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS):
+            # (a value of more words is prose, read by the grammar: a notes column)
+            blanks.append((sibling.value_start, max(sibling.value_end, end_of_field)))
     characters = list(record)
     for a, b in blanks:
         characters[a:b] = " " * (b - a)

@@ -61,6 +61,10 @@ def test_a_field_name_is_read_as_words(name, words):
     # a field about another party (her GP, her pharmacy) says nothing of the lock
     ('{"client":"Mrs A Byrne","gp":"Moorside Health Centre","keysafeCode":"4471"}', ["code"]),
     ("Pharmacy: Lowther Chemists, Market Street\nKS code: 4471\n", ["code"]),
+    # a row's service or free-text notes column is not what its key safe is for
+    ("Name: Mrs Edna Ward\nService: Day centre Tuesdays\nKS code: 4471\n", ["code"]),
+    ("Name: Mrs Edna Ward\nNotes: goes to the day centre on Tuesdays, lunch club after\n"
+     "KS code: 4471\n", ["code"]),
     ("spare_key_location: under the green watering can by the shed", ["hidden_key"]),
     ('{"client":"AB-2210","spareKey":"inside the bird box on the fence"}', ["hidden_key"]),
     ("KeyHolder1=Mrs J Pollard (daughter) 07700 900311", ["key_holder"]),
@@ -90,6 +94,8 @@ def test_a_records_access_field_is_found_with_its_kind(recognizer, text, kinds):
     '{"code":"I10","display":"Essential hypertension"}',
     "INFO login user=jw22 pin_attempts=3 code=4471 result=fail",
     "key_worker: Mrs J Pollard",
+    # a row of one field a line whose site is an office
+    "Site: Head office\nDoor code: 4471\n",
     # a place's record names the place (`<Site><Name>`)
     "<Site><Name>Riverside clinic</Name><AccessCode>9 7 1 2</AccessCode></Site>",
     "{'sku': 'KS-2210', 'product': 'Key safe (police approved)', 'price': '4499'}",
