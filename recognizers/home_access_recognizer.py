@@ -70,14 +70,15 @@ previews only.
 from __future__ import annotations
 
 import re as stdlib_re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import regex as re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from recognizers import access_fields as fields
 from recognizers import access_kinds as kinds
-from recognizers.base import ContextScoredRecognizer, Pattern
+from recognizers.base import ContextScoredRecognizer, Pattern, flag
 from recognizers.compiled_patterns import compiled
 from recognizers.context import Terms, line_bounds, normalise_words, without_digits
 from recognizers.dates import parse_date
@@ -168,6 +169,8 @@ _NOT_A_HOME_KEY = (
     r"greenhouse|summerhouse|allotment|loft|attic|cellar|bedroom|bathroom|trunk|chest|"
     r"wardrobe|bicycle|bikes|caravan|boat|bins?|stairlift|chair|meter(?![^\S\n]+read))\b)"
 )
+# (the same words after `key` in a record's normalised field name: `key_worker`, `Key concerns`)
+_KEY_FIGURE = re.compile(r" keys?(?=" + _NOT_A_DOOR_KEY.removeprefix("(?!"))
 _KEY_WORD = (r"(?i:key[^\S\n]?fobs?|keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY
              + _NOT_A_HOME_KEY)
 # `the spare`, `a set` standing for a key: nothing after it but punctuation, the line's
@@ -531,9 +534,12 @@ _VEHICLE_FITTING = re.compile(
     r"key box|keybox|box|key safe|keysafe|padlock|combination|alarm|lock|code|pin) ")
 # A vehicle's own door, named right before the match or in it (`the van's side door code is
 # 2 9 1 4`, `minibus back door 4411`): the vehicle's, whoever drives it.
+# Vehicles: their doors, and a record's words (`van_lockbox_code`, `"vehicle":"pool car 3"`).
+VEHICLES = ("vans", "van", "cars", "car", "vehicles", "vehicle", "minibus", "ambulance",
+            "lorry", "truck", "cab", "bus", "campervan", "camper", "motorhome")
 _VEHICLE_DOOR = re.compile(
-    r"(?<![\w])(?i:vans?|cars?|vehicles?|minibus|ambulance|lorry|truck|cab|bus|camper(?:van)?|"
-    r"motorhome)(?:['\u2019]s)?[^\S\n]+(?:(?i:side|back|rear|front|sliding|passenger|driver['\u2019]?s?|"
+    r"(?<![\w])(?i:" + "|".join(VEHICLES) + r")(?:['\u2019]s)?[^\S\n]+"
+    r"(?:(?i:side|back|rear|front|sliding|passenger|driver['\u2019]?s?|"
     r"boot|cab|tail)[^\S\n]+)?(?i:doors?|tailgate)(?![\w])")
 VEHICLE_DOOR_CHARS = 40
 # A key in a part of a vehicle (`spare key is under the sun visor`, `in the magnetic box
@@ -571,15 +577,33 @@ _FASTENED_THINGS = Terms(["shed", "bin", "bins", "bin shed", "bin store", "bike"
 
 
 _DOOR_PATTERNS = frozenset({"door knack", "door state", "open then go in"})
+# Things with a keypad or a code of their own that are no one's way in (`Fridge keypad code
+# 2281`, `Drug cupboard keypad is 4 4 0 9`, `medicines_trolley_code`): in prose, named right
+# before the keypad or the code word; in a record, anywhere in it (`KEYPAD_THINGS`).
+KEYPAD_THINGS = Terms(["fridge", "fridges", "freezer", "freezers", "vaccine fridge",
+                       "drug fridge", "drug cupboard", "drugs cupboard", "cd cupboard",
+                       "medicines cupboard", "medication cupboard", "drug cabinet",
+                       "drugs cabinet", "medicines cabinet", "medication cabinet",
+                       "key cabinet", "trolley", "trolleys", "medicines trolley",
+                       "drug trolley", "drug safe", "drugs safe", "medication safe",
+                       "medicines safe", "locker", "lockers"])
+# (in prose the word right before is read, so a cupboard or a cabinet of any kind counts)
+_KEYPAD_THING_WORDS = Terms([*KEYPAD_THINGS.phrases, "cupboard", "cabinet", "safe deposit"])
+_KEYPAD_THING_BEFORE = re.compile(
+    r"(?i)(?<![\w])(?:" + "|".join(phrase.replace(" ", r"[^\S\n]+") for phrase in sorted(
+        _KEYPAD_THING_WORDS.phrases, key=len, reverse=True)) + r")['\u2019]?s?[^\S\n]*\Z")
+_KEYPAD_WORD = re.compile(r"(?<![\w])(?i:key[ \-]?pad|code|pin|combination|combo)(?![\w])")
 
 
 def _fastens_a_thing(text: str, start: int, end: int) -> bool:
-    """A padlock or lock in the match whose words before it name what it fastens."""
+    """A padlock or lock in the match whose words before it name what it fastens, or a
+    keypad or code word right after a thing with a keypad of its own."""
     for fastener in _FASTENER.finditer(text, start, end):
         if _FASTENED_THINGS.ends(_words_before(text, fastener.start(), 2)) or \
                 _FASTENED_THINGS.ends(_words_before(text, fastener.start(), 1)):
             return True
-    return False
+    return any(_KEYPAD_THING_BEFORE.search(text, max(word.start() - 40, 0), word.start())
+               for word in _KEYPAD_WORD.finditer(text, start, end))
 
 
 def _locks_something_else(text: str, result: RecognizerResult) -> bool:
@@ -640,7 +664,10 @@ _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ti
                               "case", "tel", "phone", "mobile", "mob", "ext", "extension",
                               "room", "bed", "bay", "ward", "id", "nhs", "account",
                               "booking", "appointment", "certificate", "cert", "serial",
-                              "item", "claim", "incident", "cad"])
+                              "item", "claim", "incident", "cad",
+                              # a record's money or stock field (`'price': '4499'`)
+                              "price", "cost", "amount", "total", "fee", "balance", "sku",
+                              "qty", "quantity"])
 # A phone's label before a short number is how the code was given (`given over the phone:
 # 3141`); a phone number is longer.
 _PHONE_LABELS = Terms(["tel", "phone", "mobile", "mob"])
@@ -1005,6 +1032,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         # `DoorEntryCode: 2907`): an access object joined to its code word.
         grammar("code field", _CODE_FIELD, SCORE_CODE),
         *other_words_patterns(words, hiding_reach=hiding_reach, clause_reach=clause_reach),
+        # A record's field read by its name (`recognizers/access_fields.py`), decided by
+        # `HomeAccessRecognizer.record_field`.
+        grammar("record field", fields.FIELD, SCORE_CODE),
+        grammar("record insert", fields.INSERT, SCORE_CODE),
     ]
 
 
@@ -1337,6 +1368,12 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
         "opening then its code": code_word_first,
         "code field": object_first,
+        # (lines holding a word a record's access field is named by, or an SQL INSERT)
+        "record field": Trigger(literals=[
+            *(Literal(word, word_start=False, word_end=False) for word in fields.FIELD_WORDS),
+            *(Literal(word, word_end=False) for word in fields.WORD_START_FIELD_WORDS)],
+            keep_line=fields.holds_a_field),
+        "record insert": Trigger(literals=[Literal("insert")]),
         **other_words_triggers(key_line, objects.view(
             anchored=True, only=object_literals, followed_by=_FIELD_AFTER),
             objects.view(anchored=True, only=entry_points), instruction_first,
@@ -1497,8 +1534,10 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
     """A code value, not a year, a time, a date, a quantity, a reference or a piece of
     a longer number."""
     value = text[code_start:code_end]
-    word_before = _words_before(text, code_start, 1)
     two_before = _words_before(text, code_start, 2)
+    # (a quote or a bracket before the code is no word: `'price': '4499'`)
+    one_before = _words_before(text, code_start, 1)
+    word_before = one_before if one_before.strip() else f" {' '.join(two_before.split()[-1:])} "
     # (in its own field: `KS 7 4 2 0 | am+pm` is no time)
     after = "" if _FIELD_END.match(text, code_end) else _clause_after(text, code_end, 2)
     bare = value.strip("#*")
@@ -1747,6 +1786,11 @@ class PurposeModel:
             text = f"{text[:a]}{' ' * (b - a)}{text[b:]}"
         return text
 
+    def names_another_place(self, normalised: str) -> bool:
+        """Whether normalised words name an owner that is no home, or a place or purpose of
+        the exclusions file (a record's words, read whole)."""
+        return self._any_other.found_in(normalised)
+
     def names_a_home(self, normalised: str) -> bool:
         """Whether normalised words end with a home's word (`the trailer`)."""
         return self._home_words.ends(normalised)
@@ -1993,6 +2037,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                     words.visitors)
         self.purpose_words_before = purpose_words_before
         self.purpose_words_after = purpose_words_after
+        self.holder_words = Terms(plurals(words.holders))
         super().__init__(
             entity=supported_entity or ENTITY, name="PhiscanHomeAccessRecognizer",
             patterns=patterns or build_patterns(
@@ -2047,10 +2092,114 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         start, end = holder[0] - result.start, holder[1] - result.start
         return f"{matched[:start]} {matched[end:]}"
 
+    def record_field(self, text: str, result: RecognizerResult, pattern: str
+                     ) -> RecognizerResult | None:
+        """A record's field whose name says it is a home's way in and whose value has the
+        shape of one (`recognizers/access_fields.py`), unless its record says what else the
+        lock is for: the exclusions file's places and purposes and the owners file's places
+        that are no home (what the grammar reads around a match), or a thing with a keypad of
+        its own, read in the record's words but its people's and addresses' values."""
+        regex = next(p.compiled_regex for p in self.patterns if p.name == pattern)
+        match = regex.fullmatch(text, result.start, result.end)
+        if match is None:
+            return None
+        start, end = _record_bounds(text, result.start, result.end)
+        if pattern == "record insert":
+            found, named = fields.insert_fields(match), match.group("table")
+        else:
+            field = fields.fields_of(match)
+            found, named = ([field] if field else []), ""
+        for field in found:
+            kind = self._field_kind(text, field, lambda: fields.field_words(
+                f"{named} {text[start:end]}"))
+            if kind is None:
+                continue
+            if self._record_is_for_another(text, start, end, field, named):
+                return None
+            # (a holder's field is its name alone, an INSERT's its table: the person it names
+            # is a name's finding)
+            if kind != kinds.KEY_HOLDER:
+                result.start, result.end = min(field.start, field.value_start), field.value_end
+            elif field.name_end > 0:
+                result.start, result.end = field.start, field.name_end
+            else:
+                result.end = match.end("table")
+            flag(result, FIELD_KIND, kind)
+            return result
+        return None
+
+    def _record_is_for_another(self, text: str, start: int, end: int, field: fields.Field,
+                               named: str = "") -> bool:
+        """Whether a record (text[start:end], named by its table) says its field's lock is
+        for something that is no home."""
+        # (most records name nothing else at all: their words read whole say so first)
+        if not self._names_another(fields.field_words(f"{named} {field.name} {text[start:end]}")):
+            return False
+        # (a title and its name, a street's name: `Mrs Ward`, `Church Street`, as the grammar
+        # reads them)
+        return self._names_another(_STREET_NAME.sub(" ", _TITLED_WORDS.sub(" ", normalise_words(
+            f"{named} {field.name} {_record_purpose_text(text, start, end, field)}"))))
+
+    def _names_another(self, words: str) -> bool:
+        """Whether normalised words name a purpose, an owner, a vehicle or a thing with a
+        keypad of its own that is no home."""
+        return (self.exclusions.found_in(words) or self.purpose.names_another_place(words)
+                or KEYPAD_THINGS.found_in(words) or _RECORD_VEHICLES.found_in(words))
+
+    def _other_lines_say_another(self, text: str, result: RecognizerResult) -> bool:
+        """A match that is a field line of a record the extractor wrote one field a line (a
+        CSV row, a JSON object, an XML element: `site@name: Ward 7` then `keypad: 2 3 2 3`),
+        whose record's other lines say its lock is for something that is no home (what a
+        record's field is read by, `record_field`)."""
+        line_start, line_end = line_bounds(text, result.start, result.end)
+        # (only a match that is its line's field, `keypad: 2 3 2 3`; prose in a notes column
+        # is read as prose)
+        if text[line_start:result.start].strip():
+            return False
+        start, end = _record_bounds(text, result.start, result.end)
+        if (start, end) == (line_start, line_end):
+            return False
+        field = fields.Field(" ", "", result.start, result.start, result.end)
+        return self._record_is_for_another(text, start, end, field)
+
+    def _field_kind(self, text: str, field: fields.Field, record_words: Callable[[], str]
+                    ) -> str | None:
+        """The kind of way in a field gives (its name's class, its value's shape and, for a
+        generic name, its record's words, read only then), or None."""
+        figurative = _KEY_FIGURE.search
+        named = fields.name_class(field.name, figurative)
+        if named is None:
+            return None
+        if named in (fields.GENERIC, fields.GENERIC_PLACE, fields.GENERIC_HOLDER):
+            record = record_words()
+            named = {fields.GENERIC: fields.CODE if (fields.names_key_device(record)
+                                                     or fields.names_home_lock(record)) else None,
+                     fields.GENERIC_PLACE: fields.PLACE if fields.names_a_key(
+                         record, figurative) else None,
+                     fields.GENERIC_HOLDER: fields.HOLDER if fields.names_a_holder(
+                         record) else None}[named]
+        value = fields.clean_value(field.value)
+        if named == fields.CODE:
+            code = _CODE_RE.search(text, field.value_start, field.value_end)
+            return kinds.CODE if (code is not None and code.group() == value
+                                  and code_is_plausible(text, code.start(), code.end())) else None
+        if named == fields.PLACE and fields.says_where(value):
+            return kinds.CODE if fields.names_key_device(field.name) else kinds.HIDDEN_KEY
+        if named == fields.HOLDER and fields.names_someone(value, self.holder_words.found_in):
+            return kinds.KEY_HOLDER
+        return None
+
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
+        if pattern in _FIELD_PATTERNS:
+            return self.record_field(text, result, pattern)
+        if pattern == "code field" and self._record_is_for_another(
+                *_field_in_record(text, result)):
+            return None
+        if self._other_lines_say_another(text, result):
+            return None
         # A match read back from its code word: the words before its opening count too.
         window = self.purpose.without_encounters(_window_without_addresses(text, result.start))
         before = _clause_before(window, len(window),
@@ -2308,16 +2457,141 @@ PATTERN_KINDS = {
     "key given to speaker": kinds.KEY_HOLDER, "key then its code": kinds.CODE,
     "key hidden under a thing": kinds.HIDDEN_KEY,
     "code answers question": kinds.CODE,
+    "record field": kinds.CODE, "record insert": kinds.CODE,
 }
+_FIELD_PATTERNS = frozenset({"record field", "record insert"})
+# The kind of way in a record's field gives (`HomeAccessRecognizer.record_field`), in its
+# result's metadata: a field's name says it, not its pattern's.
+FIELD_KIND = "home_access_field_kind"
 
 
 def with_access_kinds(text: str, merged: list[RecognizerResult],
                       scored: list[RecognizerResult]) -> list[RecognizerResult]:
     """Each finding's kinds of way in (`recognizers.access_kinds.assign_kinds`)."""
     kinds.assign_kinds(text, merged, [
-        (match, PATTERN_KINDS.get(match.analysis_explanation.pattern_name, kinds.CODE))
+        (match, (match.recognition_metadata or {}).get(FIELD_KIND) or PATTERN_KINDS.get(
+            match.analysis_explanation.pattern_name, kinds.CODE))
         for match in scored if match.analysis_explanation is not None])
     return merged
+
+
+# A record's lines: a `name: value` line (a CSV row, a flattened JSON object or an SQL row as
+# the extractors give it, one field a line); its neighbours of that shape are the same record
+# (a log's `name=value` line is a record of its own). At most this many lines either side.
+_FIELD_LINE = re.compile(r"[^\S\n]*[\w\[\]\"'][\w .@\-/\[\]\"'^]{0,60}[^\S\n]*:(?!//)")
+# An XML element's attribute as the extractor writes it (`site@name: Ward 7`): the element
+# starts a record of its own.
+_ELEMENT = re.compile(r"[^\S\n]*([\w.\-]+)@")
+RECORD_LINES = 40
+
+
+def _element(text: str, start: int) -> str | None:
+    found = _ELEMENT.match(text, start)
+    return found.group(1) if found else None
+
+
+def _record_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The record a field is in: its line, and the field lines next to it when it is one
+    (up to another element's attributes, in a flattened XML document)."""
+    line_start, line_end = line_bounds(text, start, end)
+    if not _FIELD_LINE.match(text, line_start, line_end):
+        return line_start, line_end
+    element = _element(text, line_start)
+    for _ in range(RECORD_LINES):
+        if line_start == 0:
+            break
+        before = text.rfind("\n", 0, line_start - 1) + 1
+        if not _FIELD_LINE.match(text, before, line_start - 1) or (
+                element is not None and _element(text, before) != element):
+            break
+        line_start, element = before, _element(text, before) or element
+    for _ in range(RECORD_LINES):
+        if line_end >= len(text):
+            break
+        after = text.find("\n", line_end + 1)
+        after = len(text) if after == -1 else after
+        if not _FIELD_LINE.match(text, line_end + 1, after) or _element(
+                text, line_end + 1) not in (None, element):
+            break
+        line_end = after
+    return line_start, line_end
+    for _ in range(RECORD_LINES):
+        if line_start == 0:
+            break
+        before = text.rfind("\n", 0, line_start - 1) + 1
+        if not _FIELD_LINE.match(text, before, line_start - 1):
+            break
+        line_start = before
+    for _ in range(RECORD_LINES):
+        if line_end >= len(text):
+            break
+        after = text.find("\n", line_end + 1)
+        after = len(text) if after == -1 else after
+        if not _FIELD_LINE.match(text, line_end + 1, after):
+            break
+        line_end = after
+    return line_start, line_end
+
+
+_RECORD_VEHICLES = Terms(VEHICLES)
+_FIELD_NAME_BEFORE = re.compile(r"[\w.\-]*\Z")
+
+
+def _field_in_record(text: str, result: RecognizerResult
+                     ) -> tuple[str, int, int, fields.Field]:
+    """A one-word field's match (`code field`: `KEY_SAFE_PIN: 4471`) as a record's field:
+    the text, its record's bounds and the field, its name read from the name's start
+    (`van_lockbox_code` of a match at `lockbox`)."""
+    name_start = _FIELD_NAME_BEFORE.search(text, line_bounds(text, result.start, result.end)[0],
+                                           result.start).start()
+    code = _CODE_RE.search(text, result.start, result.end)
+    value_start, value_end = code.span() if code else (result.end, result.end)
+    start, end = _record_bounds(text, result.start, result.end)
+    return text, start, end, fields.Field(fields.field_words(text[name_start:value_start]), "",
+                                          name_start, value_start, value_end)
+
+
+PROSE_WORDS = 5
+
+
+def _line_field_end(record: str, field: fields.Field) -> int:
+    """Where a field ends: in a record of one field a line, its line's end when it starts its
+    line (`GP: Dr Ann Rigg, Moorside Health Centre`: a value with commas), else its value's
+    end."""
+    line_start = record.rfind("\n", 0, field.start) + 1
+    if "\n" not in record.strip("\n") or record[line_start:field.start].strip():
+        return field.value_end
+    line_end = record.find("\n", field.start)
+    return len(record) if line_end == -1 else line_end
+
+
+# Someone by title and name, in a record's text (`Mrs Edna Ward`): no purpose.
+_TITLED_NAME = re.compile(_TITLED + r"(?:[^\S\n]+[A-Z][\w'\-\u2019]*){0,2}")
+
+
+def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -> str:
+    """The record's text read for what its lock is for: without the field's own value, nor
+    the values of its people and addresses (`"client":"E. Ward-Lowe"` names no ward), nor the
+    fields about another party (`GP: Dr Ann Rigg, Moorside Health Centre`)."""
+    record = text[start:end]
+    blanks = [(field.value_start - start, field.value_end - start),
+              *(m.span() for m in _TITLED_NAME.finditer(record))]
+    of_a_place = fields.is_a_places_record(record)
+    for other in fields.field_matches(record):
+        sibling = fields.fields_of(other)
+        if sibling is None:
+            continue
+        end_of_field = _line_field_end(record, sibling)
+        if fields.is_another_party(sibling.name):
+            blanks.append((sibling.start, end_of_field))
+        elif (fields.is_person_or_address(sibling.name, sibling.value, of_a_place)
+              or len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS):
+            # (a value of more words is prose, read by the grammar: a notes column)
+            blanks.append((sibling.value_start, max(sibling.value_end, end_of_field)))
+    characters = list(record)
+    for a, b in blanks:
+        characters[a:b] = " " * (b - a)
+    return fields.field_words("".join(characters))
 
 
 def merge_touching(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (861, 866), "hiding": (325, 326), "entry": (259, 260),
-                     "keyholder": (294, 301)}
+    assert found == {"code": (924, 930), "hiding": (333, 334), "entry": (259, 260),
+                     "keyholder": (304, 311)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -73,7 +73,9 @@ def test_dev_set_rates(predict):
         # postposition after them
         "Chabi ta pasher barir auntyr kache ache, 18 number",
         # batch N (session 12): a Cantonese holder at a named neighbour's place (`度`)
-        "媽媽屋企鎖匙喺隔籬王太度，門牌 12 號"]
+        "媽媽屋企鎖匙喺隔籬王太度，門牌 12 號",
+        # batch G (session 12): a record's name and value in two cells of a CSV row
+        '"KS Number";"8147";"Location";"side of garage"']
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -104,7 +106,7 @@ def test_dev_set_rates(predict):
         "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit",
         # batch Y (session 12): a `stock room` in two words is not the exclusions' `stockroom`
         "Speech-to-text: \"the combination for the stock room padlock is for three for three\""]
-    assert result.near_misses.total == 1794
+    assert result.near_misses.total == 1879
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -125,7 +127,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (71, 77, 0, 77)}
+                   "open/set_l.tsv": (75, 77, 0, 77)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -162,10 +164,12 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # alarm both at session 11's start (9d743e4) and at its end (563c1f8): that session's
 # HOME_ACCESS work (dev batches P, S, Z, B, C) moved none of its lines. Asserted at its counts,
 # below the target, from then on. Session 12: its OCR'd form line (`C0DE: 7l5S`, a number OCR
-# wrote with letters, read as a number: recognizers/noise_reading.py, dev batch O), and other
+# wrote with letters, read as a number: recognizers/noise_reading.py, dev batch O); other
 # languages' words read by language (`recognizers/data/home_access_languages.txt`, the
 # census's main languages, not its lines): its Polish and romanised Urdu lines (a key with a
-# neighbour at a number, a door left open, a key under a plant pot, a door always open): 71/77.
+# neighbour at a number, a door left open, a key under a plant pot, a door always open);
+# structured records read by field name (dev batches F and G): its JSON lock events, SQL
+# UPDATE and form fields: 75/77, no false alarm (tuned on).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv"}
 
@@ -812,7 +816,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 12  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 15  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:

@@ -1,0 +1,322 @@
+"""Home access in a structured record, read by its field names (issue 14, session 12).
+
+A share's records are often not prose: a smart lock's app logs `{"event":"code_used",
+"lock":"front_door","code":"4471"}`, a care system's dump says `UPDATE clients SET
+keysafe_code='9156'`, a form says `Key safe: [x] yes  Code: ____ 4471`. There the field's
+name is the access object and its value is the code, the hiding place or the holder. A
+field is read in any of the shapes records are written in (`"name":"value"`, `name=value`,
+`name: value`, `<name>value</name>`, `name="value"`, an HL7 OBX's observation and value, an
+SQL INSERT's columns paired with its values), its name split into words (snake_case,
+camelCase, dots, hyphens, `^`) and read as one of:
+
+- an **access object** (a key device, `ks`, `ksc`, or an opening, an alarm, an entry or an
+  access with a code word: `keysafe_code`, `DoorEntryCode`, `gatePadlockCombo`): its value
+  must be a code;
+- a **key's place** (a key or a key device with a word of place: `spare_key_location`,
+  `spareKey`, `key_hidden_at`): its value must say where (a preposition of place);
+- a **key holder** (`key holder`, `keyholder`, `spare key with`, `key held by`): its value
+  must name someone (a title and name, a relation or a neighbour, a first and last name);
+- a **generic value** (`code`, `pin`, `value`, `valueString`, `combination`): a code, only
+  when the record's other fields name a key device, or a lock, a door or a keypad together
+  with a home, a tenant or a client.
+
+Whether the record says what else the lock is for is the recognizer's to decide (the same
+purpose words as its grammar: `HomeAccessRecognizer.record_field`).
+"""
+
+from __future__ import annotations
+
+import re as stdlib_re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex as re
+
+from recognizers.compiled_patterns import compiled
+from recognizers.context import normalise_words
+
+# A field's value as written: quoted, or bare up to the next separator, a wide gap, the
+# next `name=`/`name:` or the line's end.
+_VALUE = (
+    r"(?:\"(?P<dq>[^\"\n]{0,80})\"|'(?P<sq>[^'\n]{0,80})'"
+    r"|(?P<bare>[^\s\"'<>{}|,;&][^\n\"<>{}|,;&]{0,79}?)"
+    r"(?=[^\S\n]*(?:[,;|&}<)\n]|\Z)|[^\S\n]{2,}|[^\S\n]+[A-Za-z_][\w.\-]*[^\S\n]*[=:][^/]))"
+)
+# A field: a quoted name (JSON, a dict), a bare one or a form's label of up to four words
+# (`name = value`, `Key safe code: ...`), an XML element, an HL7 OBX's identifier.
+FIELD = (
+    r"(?:(?<=[\"'])(?P<quoted>[A-Za-z][\w.\- ]{0,40}?)[\"'][^\S\n]*[:=][^\S\n]*"
+    r"|(?<![\w.\-/\"'])(?P<name>[A-Za-z][\w.\-/]{0,40}(?:[^\S\n][A-Za-z][\w.\-/]{0,20}){0,3})"
+    r"[^\S\n]*(?:=|:(?![/\\]))[^\S\n]*"
+    r"|<(?P<tag>[A-Za-z][\w.\-]{0,40})(?:[^\S\n][^<>\n]{0,200})?>"
+    r"|(?<![\w])OBX\|[^|\n]*\|[^|\n]*\|(?P<obx>[^|\n]{1,80})\|[^|\n]*\|)"
+    + _VALUE
+)
+# An SQL INSERT with its columns: each column's value is paired with it.
+INSERT = (r"(?i:insert)[^\S\n]+(?i:into)[^\S\n]+(?P<table>[\w.\[\]`\"]{1,60})[^\S\n]*"
+          r"\((?P<columns>[^()\n]{1,400})\)[^\S\n]*(?i:values)[^\S\n]*"
+          r"\((?P<values>[^\n]{1,600}?)\)[^\S\n]*(?:;|(?=\n)|\Z)")
+# The words a field pattern's line must hold one of (its trigger's literals), in a field's
+# name: right before a separator, up to three words on (`holds_a_field`). Every name the
+# recognizer keeps holds one: a key device's (`key`, `lock`, `ks`), a code word (an opening is
+# an access object only with one), a holder's, a spare key's, an OBX's value; `ks` and `pin`
+# only at a word's start (`thanks`, `opinion`).
+FIELD_WORDS = ("key", "lock", "code", "combi", "combo", "holder", "spare", "obx")
+WORD_START_FIELD_WORDS = ("ks", "pin")
+_NAMED_BY = stdlib_re.compile("|".join(FIELD_WORDS) + r"|(?<![a-z])(?:ks|pin)")
+_SEPARATOR = stdlib_re.compile(r"[:=>|^]")
+_INSERT_INTO = stdlib_re.compile(r"insert\s+into")
+NAME_CHARS = 100  # how far before a separator its name is read
+
+
+def holds_a_field(line: str) -> bool:
+    """Whether a line holds a field named by one of `FIELD_WORDS` (one in the last four
+    words before a separator), or an SQL INSERT: the only lines a field pattern can match
+    that scoring keeps, so prose is not scanned."""
+    lowered = line.lower()
+    if "insert" in lowered and _INSERT_INTO.search(lowered):
+        return True
+    for separator in _SEPARATOR.finditer(lowered):
+        at = separator.start()
+        name = " ".join(lowered[max(0, at - NAME_CHARS):at].split()[-4:])
+        if _NAMED_BY.search(name):
+            return True
+    return False
+
+_ACRONYM = stdlib_re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+_DEVICE = re.compile(r" (?:key ?safe|keysafes?|key ?box|lock ?box|key ?pad|pad ?lock|"
+                     r"smart ?lock|ks|ksc|k s|k safe|key ?lock ?box|combi ?box|code ?box|"
+                     r"key ?holder ?box) ")
+_OPENING = re.compile(r" (?:door|doors|gate|gates|entry|entrance|alarm|access|building|"
+                      r"barrier|porch|intercom|dr) ")
+# A lock of anything (`lock_code`, `"lock":"front_door"`, `keypad_pin_set`): a home's only
+# with a home, a tenant or a client in its record.
+_LOCK = re.compile(r" (?:lock|locks|deadbolt|smart lock|door|doors|keypad|key pad|front door|"
+                   r"back door|side door) ")
+# (not `number`: a door's number is a house's)
+_CODE_WORD = re.compile(r" (?:code|codes|pin|pins|combination|combo|combi|passcode|digits|"
+                        r"password) ")
+_GENERIC = re.compile(r"^ (?:(?:.* )?(?:code|pin|combination|combo|passcode|value|"
+                      r"value string|value code|answer|obx 5)|number|digits) $")
+_KEY = re.compile(r" (?:key|keys|spare|spare key|spare keys|house key|door key) ")
+# A place or a person named by a generic field (`"location":"under the mat"`, `name`): a
+# key's place or a holder only when the record's other fields say whose.
+_GENERIC_PLACE = re.compile(r"^ (?:location|loc|where|whereabouts|position|hidden|hidden at|"
+                            r"kept|kept at|hiding place) $")
+_GENERIC_PERSON = re.compile(r"^ (?:name|full name|contact|contact name|person) $")
+_PLACE_WORD = re.compile(r" (?:location|loc|where|hidden|hidden at|hiding|place|kept|kept at|"
+                         r"position|left|stored|whereabouts) ")
+_HOLDER = re.compile(r" (?:key ?holders?|keyholders?|key holder name|holder|holders|"
+                     r"held by|key with|keys with|spare with|key held by|holds key|"
+                     r"has key|has keys) ")
+# A name saying the field is no longer so (`No longer a keyholder`, `former key holder`).
+_NOT_NOW = re.compile(r" (?:not|no longer|former|ex|previous|old|lost|removed) ")
+# A value that says where: a preposition of place and a word after it.
+_PLACE_VALUE = re.compile(
+    r"(?:^| )(?:under|underneath|beneath|behind|inside|in|on|by|beside|above|below|near|"
+    r"next to|left of|right of|rt of|lt of|l of|r of|at the back of|on top of|round|around|"
+    r"outside) \S")
+_TITLE_NAME = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+\w")
+_FIRST_LAST = re.compile(r"(?<![\w])[A-Z][a-z]+[^\S\n]+(?:[A-Z]\.?[^\S\n]+)?[A-Z][a-z'\-]+")
+# A value that is no value (`n/a`, `none`, `tbc`, an empty box).
+_EMPTY_VALUE = re.compile(r"^ (?:n ?a|na|none|nil|no|not known|unknown|tbc|tba|tbd|null|"
+                          r"false|to be confirmed|x|no spare|not applicable)(?: |$)")
+# Marks a form puts around a value (`____ 4471 ____`, `[x]`).
+_FORM_MARKS = re.compile(r"_{2,}|\[[ xX✓]?\]|[\[\]()]")
+# The record's people and addresses (`"client":"E. Ward-Lowe"`, `"home":"14 Pell St"`): who
+# and where, never what a lock is for.
+_PERSON = re.compile(
+    r"^ (?:(?:(?:.* )?(?:client|tenant|resident|patient|su|carer|contact|keyholder|"
+    r"key holder|holder|first|last|full|sur|given|family|person|user|nok|responder|worker)"
+    r" ?)?names?"
+    r"|(?:.* )?(?:client|clients|tenant|resident|patient|su|"
+    r"service user|carer|staff id|user|responder|contact|keyholder|key holder|relationship|"
+    r"relation|nok|subject|created by|sent by|phone|tel|mobile|email))(?: \d+)? $")
+_ADDRESS = re.compile(r"^ (?:.* )?(?:address|addr|home|property|street|postcode|post code|"
+                      r"town|city|flat|house)(?: \d+)? $")
+# A home, a tenant or a client: what makes a lock, a door or a keypad's record a home's.
+_HOME_CONTEXT = re.compile(r" (?:home|homes|house|flat|bungalow|tenant|tenants|client|clients|"
+                           r"resident|residents|service user|su|patient|property|dwelling|"
+                           r"household|occupier|customer) ")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record: its normalised name, its value as written, and where each is."""
+
+    name: str
+    value: str
+    start: int  # where the field (its name) starts in the text
+    value_start: int
+    value_end: int
+    name_end: int = -1  # where its name ends (-1: no name of its own, an INSERT's value)
+
+
+CODE, PLACE, HOLDER, GENERIC = "code", "place", "holder", "generic"
+GENERIC_PLACE, GENERIC_HOLDER = "generic place", "generic holder"
+
+
+def field_words(name: str) -> str:
+    """A field's name as words (`KSCode` -> ` ks code `, `spare_key.location` -> ` spare key
+    location `, `KSC^Key safe code^LOCAL` -> ` ksc key safe code local `); a word more in
+    capitals than not is one word (`CoDE`, `LoCATIoN`: capitals read through OCR damage)."""
+    return normalise_words(_ACRONYM.sub(" ", _MOSTLY_CAPITALS.sub(_lower, name)))
+
+
+_MOSTLY_CAPITALS = stdlib_re.compile(r"[A-Za-z]{2,}")
+
+
+def _lower(word: stdlib_re.Match) -> str:
+    text = word.group()
+    capitals = sum(character.isupper() for character in text)
+    return text.lower() if capitals > len(text) - capitals else text
+
+
+def name_class(words: str, figurative: Callable[[str], bool]) -> str | None:
+    """What a field named `words` holds: a code, a key's place, a holder, a generic value,
+    or nothing of a home's access (nor where `figurative` says its key is a figure of
+    speech: `key worker`, `Key concerns`)."""
+    if figurative(words) or _NOT_NOW.search(words):
+        return None
+    if _HOLDER.search(words):
+        return HOLDER
+    device = _DEVICE.search(words) is not None
+    if _PLACE_WORD.search(words) and (device or _KEY.search(words)):
+        return PLACE
+    if device or (_OPENING.search(words) and _CODE_WORD.search(words)):
+        return CODE
+    if _KEY.search(words) and not _CODE_WORD.search(words):
+        return PLACE  # `spareKey`: a key whose value says where it is
+    if _GENERIC.match(words) or (_LOCK.search(words) and _CODE_WORD.search(words)):
+        return GENERIC
+    if _GENERIC_PLACE.match(words):
+        return GENERIC_PLACE
+    if _GENERIC_PERSON.match(words):
+        return GENERIC_HOLDER
+    return None
+
+
+def clean_value(value: str) -> str:
+    """A value without a form's marks around it (`____ 4471 ____` -> `4471`)."""
+    return " ".join(_FORM_MARKS.sub(" ", value).split())
+
+
+def is_empty(value: str) -> bool:
+    return not value.strip() or _EMPTY_VALUE.match(normalise_words(value)) is not None
+
+
+def says_where(value: str) -> bool:
+    return not is_empty(value) and _PLACE_VALUE.search(
+        normalise_words(value.replace("_", " ")).strip()) is not None
+
+
+def names_someone(value: str, holders: Callable[[str], bool]) -> bool:
+    """A title and a name, a first and a last name, or one of `holders` (normalised words:
+    a relation, a neighbour)."""
+    if is_empty(value):
+        return False
+    return bool(_TITLE_NAME.search(value) or _FIRST_LAST.search(value)
+                or holders(normalise_words(value)))
+
+
+def names_key_device(words: str) -> bool:
+    return _DEVICE.search(words) is not None
+
+
+def names_a_key(words: str, figurative: Callable[[str], bool]) -> bool:
+    """A key device or a door key (not a key worker)."""
+    return names_key_device(words) or (_KEY.search(words) is not None
+                                       and not figurative(words))
+
+
+def names_a_holder(words: str) -> bool:
+    return _HOLDER.search(words) is not None
+
+
+def names_home_lock(words: str) -> bool:
+    """A lock, a door or a keypad, and a home, a tenant or a client."""
+    return _LOCK.search(words) is not None and _HOME_CONTEXT.search(words) is not None
+
+
+# A field about another party than the lock (`GP: Dr Ann Rigg, Moorside Health Centre`,
+# `"pharmacy":"Lowther Chemists"`, `Referred by: duty office`, an agency's `office`): neither
+# its name nor its value says what the lock is for.
+_OTHER_PARTY = re.compile(
+    r" (?:gp|gps|doctor|practice|surgery|pharmacy|chemist|referrer|referred|referral|day centre|"
+    r"school|college|worker|team|office|agency|provider|branch|consultant|"
+    r"dentist|optician|nurse|manager|coordinator|commissioner|funder|ccg|icb|from|to|cc|"
+    r"service|services|activity|activities|appointment|appointments) ")
+
+
+def is_another_party(name_words: str) -> bool:
+    return _OTHER_PARTY.search(name_words) is not None
+
+
+def is_person_or_address(name_words: str, value: str, of_a_place: bool = False) -> bool:
+    """A field naming who (`client`, `keyHolderName`, a `name` unless its record is a
+    place's) or, with a number in it, where (`"address":"Flat 2, 9 Ash Grove"`;
+    `"property":"void"` says what the home is)."""
+    if of_a_place and name_words == " name ":
+        return False
+    return _PERSON.match(name_words) is not None or (
+        _ADDRESS.match(name_words) is not None and any(c.isdigit() for c in value))
+
+
+# A record of a place (`<Site><Name>Riverside clinic</Name>`, `"site":`, `site@name`): its
+# `name` names the place.
+_PLACES = (r"(?:site|building|premises|venue|room|ward|office|practice|organi[sz]ation|team|"
+           r"depot|branch|base)")
+_PLACE_RECORD = re.compile(rf"(?i)<{_PLACES}[\s>/]|[\"']{_PLACES}[\"'][^\S\n]*[:=]"
+                           rf"|(?<![\w]){_PLACES}(?:@|[^\S\n]*[:=])")
+
+
+def is_a_places_record(record: str) -> bool:
+    return _PLACE_RECORD.search(record) is not None
+
+
+def fields_of(match: re.Match) -> Field | None:
+    """The field a `FIELD` match read."""
+    for group in ("quoted", "name", "tag", "obx"):
+        if match.start(group) >= 0:
+            name, name_start, name_end = match.group(group), match.start(group), match.end(group)
+            break
+    else:
+        return None
+    for group in ("dq", "sq", "bare"):
+        if match.start(group) >= 0:
+            return Field(field_words(name.replace("^", " ")), match.group(group),
+                         name_start, match.start(group), match.end(group), name_end)
+    return None
+
+
+_SQL_ITEM = re.compile(r"[^\S\n]*(?:'(?P<sq>(?:[^'\n]|'')*)'|\"(?P<dq>[^\"\n]*)\"|"
+                       r"(?P<bare>[^,'\"\n]*?))[^\S\n]*(?:,|$)")
+
+
+def insert_fields(match: re.Match) -> list[Field]:
+    """An SQL INSERT's columns paired with its values (none when their counts differ)."""
+    columns = [column.strip(" `\"[]") for column in match.group("columns").split(",")]
+    values: list[tuple[str, int, int]] = []
+    start, end = match.span("values")
+    for item in _SQL_ITEM.finditer(match.string, start, end):
+        if item.end() == item.start():
+            break
+        group = next(g for g in ("sq", "dq", "bare") if item.start(g) >= 0)
+        values.append((item.group(group), item.start(group), item.end(group)))
+        if item.end() >= end:
+            break
+    if len(values) != len(columns):
+        return []
+    return [Field(field_words(column), value, value_start, value_start, value_end)
+            for column, (value, value_start, value_end) in zip(columns, values, strict=True)]
+
+
+@cache
+def _field_regex() -> re.Pattern:
+    return compiled(FIELD)
+
+
+def field_matches(record: str) -> list[re.Match]:
+    """Every field `FIELD` reads in a record's text."""
+    return list(_field_regex().finditer(record))

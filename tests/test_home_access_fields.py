@@ -1,0 +1,182 @@
+"""HOME_ACCESS in structured records read by field name (issue 14, session 12): a field whose
+split name is a key device, an opening's code, a key's place or a key holder, with a value of
+the right shape, or a generic code with a home's lock in its record, unless the record says
+what else the lock is for (`recognizers/access_fields.py`, dev batches F and G of session 12).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recognizers import access_fields as fields
+from recognizers.access_kinds import ACCESS_KINDS_KEY
+from recognizers.home_access_recognizer import HomeAccessRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return HomeAccessRecognizer()
+
+
+def kinds_of(recognizer: HomeAccessRecognizer, text: str) -> list[list[str]]:
+    return [result.recognition_metadata[ACCESS_KINDS_KEY]
+            for result in recognizer.analyze(text, ["HOME_ACCESS"])]
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("KSCode", " ks code "), ("keySafeLocation", " key safe location "),
+    ("telecare.client.2291.keysafe.code", " telecare client 2291 keysafe code "),
+    ("KSC^Key safe code^LOCAL", " ksc key safe code local "),
+    ("CoDE", " code "), ("KeyHolder1", " key holder 1 "), ("door-entry_code", " door entry code "),
+])
+def test_a_field_name_is_read_as_words(name, words):
+    assert fields.field_words(name.replace("^", " ")) == words
+
+
+# Each shape a record is written in, with the kind of way in its field gives: a code (a key
+# device's, an opening's, or a generic value beside a key device or a home's lock), a key's
+# place, a key holder.
+@pytest.mark.parametrize(("text", "kinds"), [
+    ('{"event":"guest_code_created","lock":"front_door","home":"14 Pell St","code":"551902"}',
+     ["code"]),
+    ("UPDATE clients SET keysafe_code = '9156' WHERE client_id = 3307;", ["code"]),
+    ("INSERT INTO client_access (client_id, ks_code) VALUES (5531, '3864');", ["code"]),
+    ("OBX|3|ST|KSC^Key safe code^LOCAL||5 2 8 1||||||F", ["code"]),
+    ('{"code":{"text":"Keysafe code"},"valueString":"7730"}', ["code"]),
+    ('<field name="keysafe_code" value="9032"/>', ["code"]),
+    ("<KeySafeCode>8 4 6 1</KeySafeCode>", ["code"]),
+    ("Key safe: [x] yes  [ ] no    Code: ____ 5816 ____", ["code"]),
+    ("ks=yes ks_code=1184 carer=jw22", ["code"]),
+    ('{"tenant":"Mrs R Hollis","keyBoxCombination":"3-9-1-5"}', ["code"]),
+    # a person's name in a record is no purpose (`Ward` of a name is no ward)
+    ("Name: Mrs Edna Ward\nKS code: 4471\n", ["code"]),
+    ('{"name":"Edna Ward","address":"4 Church Street","keysafeCode":"4471"}', ["code"]),
+    # a field about another party (her GP, her pharmacy) says nothing of the lock
+    ('{"client":"Mrs A Byrne","gp":"Moorside Health Centre","keysafeCode":"4471"}', ["code"]),
+    ("Pharmacy: Lowther Chemists, Market Street\nKS code: 4471\n", ["code"]),
+    # a row's service or free-text notes column is not what its key safe is for
+    ("Name: Mrs Edna Ward\nService: Day centre Tuesdays\nKS code: 4471\n", ["code"]),
+    ("Name: Mrs Edna Ward\nNotes: goes to the day centre on Tuesdays, lunch club after\n"
+     "KS code: 4471\n", ["code"]),
+    ("spare_key_location: under the green watering can by the shed", ["hidden_key"]),
+    ('{"client":"AB-2210","spareKey":"inside the bird box on the fence"}', ["hidden_key"]),
+    ("KeyHolder1=Mrs J Pollard (daughter) 07700 900311", ["key_holder"]),
+    ("INSERT INTO contacts (client_id, role, name) VALUES (8812, 'key holder', 'Gwen Ashby');",
+     ["key_holder"]),
+])
+def test_a_records_access_field_is_found_with_its_kind(recognizer, text, kinds):
+    found = kinds_of(recognizer, text)
+    assert found and sorted({kind for each in found for kind in each}) == kinds
+
+
+# Near misses in the same shapes: the record says what else the lock is for (an office, a
+# ward, a scheme's lounge, a vehicle, a void, a thing with a keypad of its own), the value has
+# no code's shape or is empty, or a generic code has no home's lock beside it.
+@pytest.mark.parametrize("text", [
+    '{"room":"Staff room","doorCode":"4471","site":"Head office"}',
+    "office_door_code=7 2 1 9",
+    "van_lockbox_code: 5108",
+    '{"fridgeId":"VF-02","vaccineFridgePin":"2207","site":"Elm Surgery"}',
+    '<field name="medicines_trolley_code" value="9032"/>',
+    '{"site":"Beech Court scheme lounge","doorEntryCode":"6612"}',
+    '{"tenancy":"void","property":"Flat 2 Ash Court","keysafeCode":"6155"}',
+    "INSERT INTO staff_door_pins (user_id, door, pin) VALUES (118, 'Treatment room', '3309');",
+    "keysafe_code: n/a",
+    "Key safe: [ ] yes  [x] no    Code: ________",
+    "keyholder_1: none",
+    '{"code":"I10","display":"Essential hypertension"}',
+    "INFO login user=jw22 pin_attempts=3 code=4471 result=fail",
+    "key_worker: Mrs J Pollard",
+    # a row of one field a line whose site is an office
+    "Site: Head office\nDoor code: 4471\n",
+    # a place's record names the place (`<Site><Name>`)
+    "<Site><Name>Riverside clinic</Name><AccessCode>9 7 1 2</AccessCode></Site>",
+    "{'sku': 'KS-2210', 'product': 'Key safe (police approved)', 'price': '4499'}",
+    "No longer a keyholder: neighbour at 19 handed the key back",
+])
+def test_a_record_that_says_what_else_it_is_for_is_not_found(recognizer, text):
+    assert recognizer.analyze(text, ["HOME_ACCESS"]) == []
+
+
+# A thing with a keypad of its own is no one's way in, in prose too (share 9, seed 1: an
+# incident report's vaccine fridge gave a person HOME_ACCESS).
+@pytest.mark.parametrize(("text", "home"), [
+    ("Vaccine fridge at the PCN hub found at 9C. Fridge keypad code 2281 changed.", False),
+    ("Drug cupboard keypad is 4 4 0 9, nurses only.", False),
+    ("Medicines trolley code 3316 - keep trolley locked between rounds.", False),
+    ("Key safe in the meter cupboard, code 4471", True),
+    ("Back door keypad 6218#; insulin in the fridge, top shelf.", True),
+])
+def test_a_things_own_keypad_is_no_way_in(recognizer, text, home):
+    assert bool(recognizer.analyze(text, ["HOME_ACCESS"])) is home
+
+
+# One file of each shape the extractors hand over (JSON, SQL dump, CSV, XML, HL7 v2, a log of
+# key=value lines): each record with a home's access field is found with its kind, the near
+# miss beside it in the same file is not.
+FILES = {
+    "locks.json": (json.dumps([
+        {"ts": "2026-11-02T08:14:55Z", "event": "guest_code_created", "lock": "front_door",
+         "home": "14 Pell St", "code": "551902", "created_by": "son"},
+        {"ts": "2026-11-02T09:01:10Z", "event": "login_failed", "user": "outreach_03",
+         "reason": "wrong PIN", "code": "440120"}]), "[0]", "code"),
+    "access.sql": (
+        "CREATE TABLE clients (client_id INTEGER, name TEXT, keysafe_code TEXT, "
+        "keysafe_loc TEXT);\n"
+        "INSERT INTO clients (client_id, name, keysafe_code, keysafe_loc) VALUES "
+        "(3307, 'Mrs Edna Pike', '9156', 'left of porch');\n"
+        "INSERT INTO staff_door_pins (user_id, door, pin) VALUES (118, 'Treatment room', "
+        "'3309');\n", "table clients row 1", "code"),
+    "clients.csv": ("Client ID,Name,Key safe,KS code,Access info\n"
+                    "C-118,Mrs Ada Pryce,yes,4416,left of back door\n"
+                    "C-119,Team office,yes,7719,office door\n", "row 2", "code"),
+    "holders.xml": ('<?xml version="1.0"?>\n<clients><client id="C118"><SpareKeyWith>Mrs J '
+                    'Pollard (daughter)</SpareKeyWith></client>\n<site name="Ward 7"><keypad>'
+                    '2 3 2 3</keypad></site></clients>\n', "document", "key_holder"),
+    "access.hl7": ("MSH|^~\\&|CARE|ORG|PHI|ORG|202611300900||ORU^R01|MSG1|P|2.4\r"
+                   "PID|1||9434765919^^^NHS^NH||Pike^Edna||19400312|F\r"
+                   "OBX|1|ST|KSC^Key safe code^LOCAL||5 2 8 1||||||F\r", "message 1", "code"),
+    "visits.log": ("ts=2026-11-30T07:02:11Z level=INFO visit.start client=CL-4471 "
+                   "access_method=keysafe ks_code=6618 carer=jw22\n"
+                   "ts=2026-11-30T07:05:00Z level=INFO login user=jw22 code=4471 result=fail\n",
+                   "document", "code"),
+}
+
+
+def test_a_scan_finds_home_access_in_each_records_shape(tmp_path):
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    for name, (content, _record, _kind) in FILES.items():
+        (share / name).write_text(content, encoding="utf-8")
+    scanned = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
+         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    assert scanned.returncode == 0, scanned.stderr[-2000:]
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        found = sorted((Path(row[0]).name, row[1], row[2]) for row in db.execute(
+            "SELECT l.location, f.record, f.kind FROM findings f JOIN locations l"
+            " ON l.id = f.location_id WHERE f.entity_type = 'HOME_ACCESS'"))
+        previews = [row[0] for row in db.execute(
+            "SELECT masked FROM findings WHERE entity_type = 'HOME_ACCESS'")]
+    assert found == sorted((name, record, kind) for name, (_c, record, kind) in FILES.items())
+    assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
+    rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
+    assert {Path(row["location"]).name: row["status"] for row in rows} == {
+        name: "scanned" for name in FILES}
+    # The person the HL7 message names is one whose home access leaked, by its kind.
+    export = tmp_path / "individuals.csv"
+    individuals = subprocess.run(
+        [sys.executable, "-m", "phiscan", "individuals", str(out), "--export", str(export)],
+        capture_output=True, text=True, timeout=900)
+    assert individuals.returncode == 0, individuals.stderr[-2000:]
+    with export.open(encoding="utf-8", newline="") as handle:
+        people = list(csv.DictReader(handle))
+    assert [(person["home_access"], person["home_access_kinds"]) for person in people] == [
+        ("true", "code")]
