@@ -2049,7 +2049,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         )
 
     def lazy_patterns(self) -> list[tuple[str, int]]:
-        return [*super().lazy_patterns(), *((source, 0) for source in self.purpose.sources())]
+        return [*super().lazy_patterns(), *((source, 0) for source in self.purpose.sources()),
+                (fields.FIELD, 0)]
 
     # Every result comes from a raw match of the text `analyze` reads (`reads_another_text`
     # says when that is not the text itself): a table row without one is not analysed.
