@@ -13,6 +13,7 @@ is one inside a date, a time or a reference (`12/04`, `10:30`, `#12`).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,7 @@ NUMBERING_WORDS = Terms(["bed", "bay", "room", "rm", "ward", "side room", "chair
                          "extension", "line", "row", "table", "level", "floor", "step",
                          "stage", "band", "grade", "year", "years", "x", "list", "slot"])
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\.?[ \t]*$")
+SAINTS = frozenset({"st", "saint", "ste"})
 
 
 class Places:
@@ -50,6 +52,8 @@ class Places:
         self.place_words = frozenset(
             normalise_words(word).strip()
             for word in load_vocabulary("place_words.txt", vocabulary_dirs))
+        self.place_heads = frozenset(
+            folded_word(word) for word in load_vocabulary("place_heads.txt", vocabulary_dirs))
         self.street_words = self.place_words | frozenset(
             normalise_words(word).strip()
             for word in load_vocabulary("street_words_after_number.txt", vocabulary_dirs))
@@ -58,6 +62,18 @@ class Places:
         """Whether capitalised words name a place wherever they stand (`Hawthorn House`)."""
         words = value.split()
         return bool(words) and normalise_words(words[-1]).strip() in self.place_words
+
+    def names_place(self, value: str) -> bool:
+        """Whether capitalised words name a place, by their last word (`Hawthorn House`,
+        `Harbour View B&B`), by their first (`place_heads.txt`: `The Old Forge`, `Tŷ Gwyn`,
+        `Plas Newydd`), or as a saint's possessive (`St Peter's`, `St Brendan's`: a church,
+        a hostel, a hospital, never a person's name)."""
+        words = value.split()
+        if len(words) < 2:
+            return self.ends_with_place_word(value)
+        first = folded_word(words[0])
+        return (self.ends_with_place_word(value) or first in self.place_heads
+                or (first in SAINTS and words[-1].endswith(("'s", "’s"))))
 
     def address_spans(self, text: str) -> list[tuple[int, int]]:
         """Where text writes a house number and its street (with the town and postcode
@@ -83,6 +99,12 @@ class Places:
             if normalise_words(word[0]).strip() in self.street_words:
                 return word.end()
         return match.end(1) if TOWN_AND_POSTCODE.match(text, match.end(1)) else None
+
+
+def folded_word(word: str) -> str:
+    """A word in lower case without its accents or a final dot (`Tŷ` = `ty`, `St.` = `st`)."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().rstrip(".").casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @cache

@@ -41,6 +41,7 @@ from recognizers.date_of_birth_recognizer import (
 from recognizers.dates import MONTH_NAME, parse_birth_date
 from recognizers.ocr_reading import is_known_word
 from recognizers.person_ner_recognizer import (
+    LIST_SEPARATOR,
     TITLES,
     clinical_terms,
     field_labels,
@@ -121,14 +122,22 @@ _FORENAME_BEFORE = re.compile(
 # lists write it) where a list or a label puts it: after a list item's marker (`Bed 2`,
 # `5.`, `09:30`) or a label (`Re:`), no common or clinical word.
 HEADED = "forename then surname in capitals"
+# A surname in capitals may keep its `Mc`/`Mac` as written (`Stuart McKAY`, `MacBRIDE`).
+_CAPS_SURNAME = rf"(?:Ma?c)?{_CAPS_WORD}"
 HEADED_NAME = (
     rf"(?<![\w'’\-]){_FORENAME}(?:[ ](?:{_FORENAME}|[A-Z]\.?))?"
-    rf"[ ]{_PARTICLES}{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?![\w'’\-])"
+    rf"[ ]{_PARTICLES}{_CAPS_SURNAME}(?:[ ]{_CAPS_WORD})?(?![\w'’\-])"
 )
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|MX|DR)\.?[ \t]*$")
 _LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\(?\d{1,3}[.)]|\p{L}+\.?[ \t]+\d{1,4}[.):]?"
                          r"|\d{1,2}[:.]\d{2}(?:[ \t]*[-–])?)[ \t]+")
+# A list item's head before its person: its markers, then up to three segments each ended
+# by a list separator (`07:12  Market St - `, `Job 2: 08:40 Fernlea Court - `, `20:05 – Bed 3
+# – `): where the item happened or what it is, never part of the name after it, which
+# heads the item as a name right after its marker does (`ITEM_HEAD.fullmatch(before)`).
+ITEM_HEAD = re.compile(rf"(?:{LIST_MARKER.pattern})+(?:[^\n\r]{{1,60}}?{LIST_SEPARATOR.pattern})"
+                       r"{0,3}")
 INITIAL = re.compile(r"[A-Z]\.?")
 # A name inside a sentence comes after a word in lower case (`could you add `); a date in
 # brackets after it is its date of birth only when far enough back not to be an event's
@@ -563,7 +572,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         or clinical one."""
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
-        heads = _LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)
+        heads = _LISTED_BEFORE.search(before[-12:]) or ITEM_HEAD.fullmatch(before)
         if not (heads or _IN_SENTENCE.search(before[-40:])):
             return False
         words = [word.strip(_QUOTES) for word in text[result.start:result.end].replace(",", " ")
@@ -611,7 +620,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
         if not (not before.strip() or before.rstrip().endswith(":")
-                or LIST_MARKER.fullmatch(before)):
+                or ITEM_HEAD.fullmatch(before)):
             return None
         words = [word.strip(_QUOTES) for word in value.replace(",", " ").split()
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
@@ -624,7 +633,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
         if not before.strip() or not (_LISTED_BEFORE.search(before[-12:])
-                                      or LIST_MARKER.fullmatch(before)):
+                                      or ITEM_HEAD.fullmatch(before)):
             return None  # a line's first words alone are as likely `Title VII`
         words = text[result.start:result.end].split(" ")
         if len(words) > 2 and (len(words[-1]) < 3 or self.is_no_name(words[-1])):
@@ -673,7 +682,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             if self.not_names.equals(normalise_words(surname)) or _FORENAME_BEFORE.search(
                     before):
                 return None  # `Re: Precious KITCHING, Room 55`: the forename came first
-            if not (_LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)):
+            if not (_LISTED_BEFORE.search(before[-12:]) or ITEM_HEAD.fullmatch(before)):
                 # Inside a sentence (`let you know MACKINTOSH, Mohammed who ...`) only a
                 # surname of three capitals or more and a forename in lower case, no
                 # common or clinical word (`with COPD, Asthma`).
@@ -691,7 +700,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 return None  # `COLIN ADEYEMI, SN`: a signature's post-nominal
             return result if not normalise_words(label).strip() or self.is_name_field(
                 without_digits(normalise_words(label))) or _TITLE_BEFORE.search(label) or (
-                LIST_MARKER.fullmatch(label)) else None
+                ITEM_HEAD.fullmatch(label)) else None
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None
