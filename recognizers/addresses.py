@@ -43,6 +43,14 @@ NUMBERING_WORDS = Terms(["bed", "bay", "room", "rm", "ward", "side room", "chair
                          "stage", "band", "grade", "year", "years", "x", "list", "slot"])
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\.?[ \t]*$")
 SAINTS = frozenset({"st", "saint", "ste"})
+# A full name's home written after it and its comma (`Mrs Gwenllian Pritchard, Bryn Awel,
+# Llanbedr (DOB ...)`: a house named, not numbered, and its village): what stands between
+# the name and the next capitalised words, and what follows those up to the name's date of
+# birth or number.
+ADDRESS_AFTER_NAME = regex.compile(r",(?:[ ]+\p{Lu}[\p{L}'’\-]*,?)*[ ]+")
+_ON_TO_IDENTIFIER = regex.compile(
+    r"(?:,?[ ]+\p{Lu}[\p{L}'’\-]*)*,?[ ]*[(\-–]?[ ]*"
+    r"(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn|NHS|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})")
 
 
 class Places:
@@ -110,6 +118,15 @@ def folded_word(word: str) -> str:
 @cache
 def places(vocabulary_dirs: tuple[str, ...] = ()) -> Places:
     return Places(vocabulary_dirs)
+
+
+def is_address_after_name(text: str, name_end: int, start: int, end: int) -> bool:
+    """Whether capitalised words at text[start:end] are the home of the name ending at
+    `name_end`: only its comma and capitalised words between, and only capitalised words
+    after them up to the name's date of birth or number (`Mrs Gwenllian Pritchard, Bryn
+    Awel, Llanbedr (DOB ...)`: `Bryn Awel` is no second person)."""
+    return (ADDRESS_AFTER_NAME.fullmatch(text, name_end, start) is not None
+            and _ON_TO_IDENTIFIER.match(text, end) is not None)
 
 
 def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:

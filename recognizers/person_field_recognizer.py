@@ -20,7 +20,7 @@ import regex as re
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.addresses import places
+from recognizers.addresses import ADDRESS_AFTER_NAME, places
 from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch
 from recognizers.context import (
     Terms,
@@ -427,13 +427,16 @@ class NameFieldRecognizer(ContextScoredRecognizer):
 
     def among_others(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """`analyze`'s filter: a name read by a rule before a date or an identifier's label
-        that another full name holds is dropped."""
+        that another full name holds is dropped, as is one that only capitalised words
+        after another full name's comma lead to (`Mrs Gwenllian Pritchard, Bryn Awel,
+        Llanbedr (DOB ...)`: her home and village, never `Awel, Llanbedr`)."""
         if len(results) < 2:
             return results
         return [result for result in results
                 if _pattern_of(result) not in (BEFORE_IDENTIFIER, BEFORE_DATE)
                 or "," not in text[result.start:result.end].split(" ", 1)[0]
-                or not any(other.start < result.start < other.end
+                or not any((other.start < result.start < other.end
+                            or ADDRESS_AFTER_NAME.fullmatch(text, other.end, result.start))
                            and _name_words(text[other.start:other.end]) >= 2
                            for other in results)]
 

@@ -13,9 +13,11 @@ Places read as people: a hostel, a B&B, a chapel or a saint's church (`Quarry La
 capitalised words right after `at`, `in`, `outside`, `near` (`near Marlowe Arcade`) are no
 person's name (`recognizers/data/place_words.txt`, `place_heads.txt`).
 
-Four worlds no share had: a Welsh market-town dispensing round, a winter night shelter's
-sign-in sheet, a patient-transport crew's job log and an outreach worker's notes. Scanned and
-exported by the real CLI; on the parent, 9 rows for 19 people, 5 of them right.
+Five worlds no share had: a Welsh market-town dispensing round, a winter night shelter's
+sign-in sheet, a patient-transport crew's job log, an outreach worker's notes and a rural
+district nursing list (a home named after the name and its comma is no second person:
+`recognizers.addresses.is_address_after_name`). Scanned and
+exported by the real CLI.
 """
 
 from __future__ import annotations
@@ -66,6 +68,19 @@ Seen again with Donna Quigley (12/12/1984) in Tesco Extra doorway, she had been 
 Columba's overnight.
 Yusuf Ahmed (03/03/1977) was staying at The Old Forge and before that Plas Newydd.
 """
+# A rural district nursing list: homes named, not numbered, after the name and its comma
+# (`Bryn Awel, Llanbedr`), and a Welsh hospital before the separator (`Ysbyty Gwynedd`).
+# Before: `Awel, Llanbedr` took Mrs Pritchard's date of birth; `Ysbyty Gwynedd - Glenys`.
+DISTRICT_NURSING = """District nursing - Llanbedr team - visits Monday 23 November 2026
+09:10  Mrs Gwenllian Pritchard, Bryn Awel, Llanbedr (DOB 14/05/1938) - leg ulcer \
+dressing. Key safe by the back door 4471.
+09:50  Elwyn ROBERTS, Pen y Bryn Farm (DOB 02/02/1941) - insulin.
+10:30  Mr Emrys Davies (03/09/1935), Tŷ Capel, Heol y Llan - catheter change. \
+Daughter Nia Davies present.
+11:15  Megan Hughes (DOB 11/11/1944) at Hafod Lon - bloods. Lives with husband Ifor.
+11:50  Ward 3, Ysbyty Gwynedd - Glenys OWEN (09/09/1939) - discharge follow-up, \
+seen at Bodnant Court.
+"""
 
 PEOPLE = {  # the people each file names with their date of birth
     "round": [("Mair Hughes", "12/03/1941"), ("Eirlys Watkin", "02/09/1936"),
@@ -79,6 +94,9 @@ PEOPLE = {  # the people each file names with their date of birth
                 ("Ethel Barraclough", "22/07/1931")],
     "notes.txt": [("Callum Reid", "07/03/1990"), ("Donna Quigley", "12/12/1984"),
                   ("Yusuf Ahmed", "03/03/1977")],
+    "visits": [("Gwenllian Pritchard", "14/05/1938"), ("Elwyn Roberts", "02/02/1941"),
+               ("Emrys Davies", "03/09/1935"), ("Megan Hughes", "11/11/1944"),
+               ("Glenys Owen", "09/09/1939")],
 }
 
 
@@ -89,7 +107,8 @@ def scanned(tmp_path_factory):
     write_files(share, {"dispensary/round-2026-11-17.txt": DISPENSING_ROUND,
                         "shelter/sign-in-2026-11-18.txt": SHELTER_SIGN_IN,
                         "ambulance/job-log-2026-11-19.txt": TRANSPORT_JOBS,
-                        "outreach/notes.txt": OUTREACH_NOTES})
+                        "outreach/notes.txt": OUTREACH_NOTES,
+                        "nursing/visits-2026-11-23.txt": DISTRICT_NURSING})
     scan_quietly(share, out)
     return out
 
@@ -120,6 +139,9 @@ def test_every_row_is_a_person_of_the_lists(scanned, tmp_path):
                  ("B******** K****", ""), ("D***** F*********", ""), ("I*** P******", ""),
                  ("E**** B**********", "")]),
     ("notes.txt", [("C***** R***", ""), ("D**** Q******", ""), ("Y**** A****", "")]),
+    ("visits", [("Mrs G******** P********", ""), ("E**** R******", ""),
+                ("Mr E**** D*****", ""), ("N** D*****", "related"), ("M**** H*****", ""),
+                ("G***** O***", "")]),
 ])
 def test_no_place_is_read_as_a_name(scanned, part, masked):
     """`Quarry Lane Hostel`, `St Anne's`, `Victoria Lodge`, `Bryn Awel`, `Seaview B&B`,
