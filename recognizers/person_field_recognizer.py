@@ -135,9 +135,21 @@ LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\(?\d{1,3}[.)]|\p{L}+\.?[ \t]+\d{
 # A list item's head before its person: its markers, then up to three segments each ended
 # by a list separator (`07:12  Market St - `, `Job 2: 08:40 Fernlea Court - `, `20:05 – Bed 3
 # – `): where the item happened or what it is, never part of the name after it, which
-# heads the item as a name right after its marker does (`ITEM_HEAD.fullmatch(before)`).
+# heads the item as a name right after its marker does when the person's own details
+# follow it (`heads_item`): after a segment, capitalised words alone are as likely what
+# the item is about (`Car park - Blue BADGE renewed`, `Outpatients - Kidney CLINIC`).
 ITEM_HEAD = re.compile(rf"(?:{LIST_MARKER.pattern})+(?:[^\n\r]{{1,60}}?{LIST_SEPARATOR.pattern})"
                        r"{0,3}")
+DETAILS_AFTER = re.compile(r"[ \t]*(?:\(\d|[,\-–]?[ \t]*\(?(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn"
+                           r"|aged|NHS)\b)")
+
+
+def heads_item(text: str, before: str, end: int) -> bool:
+    """Whether a name ending at `end`, after `before` on its line, heads a list item:
+    right after its marker (`5. `, `Bed 2 `, `09:30 `), or after the item's head
+    (`ITEM_HEAD`) with the person's details next (a bracketed date, `DOB`, `aged`)."""
+    return LIST_MARKER.fullmatch(before) is not None or (
+        ITEM_HEAD.fullmatch(before) is not None and DETAILS_AFTER.match(text, end) is not None)
 INITIAL = re.compile(r"[A-Z]\.?")
 # A name inside a sentence comes after a word in lower case (`could you add `); a date in
 # brackets after it is its date of birth only when far enough back not to be an event's
@@ -575,7 +587,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         or clinical one."""
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
-        heads = _LISTED_BEFORE.search(before[-12:]) or ITEM_HEAD.fullmatch(before)
+        heads = _LISTED_BEFORE.search(before[-12:]) or heads_item(text, before, result.end)
         if not (heads or _IN_SENTENCE.search(before[-40:])):
             return False
         words = [word.strip(_QUOTES) for word in text[result.start:result.end].replace(",", " ")
@@ -623,7 +635,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
         if not (not before.strip() or before.rstrip().endswith(":")
-                or ITEM_HEAD.fullmatch(before)):
+                or heads_item(text, before, result.end)):
             return None
         words = [word.strip(_QUOTES) for word in value.replace(",", " ").split()
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
@@ -635,15 +647,17 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         clinical word in it."""
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
-        if not before.strip() or not (_LISTED_BEFORE.search(before[-12:])
-                                      or ITEM_HEAD.fullmatch(before)):
+        if not before.strip():
             return None  # a line's first words alone are as likely `Title VII`
         words = text[result.start:result.end].split(" ")
         if len(words) > 2 and (len(words[-1]) < 3 or self.is_no_name(words[-1])):
             words.pop()
-        if any(self.is_no_name(word) for word in words if not INITIAL.fullmatch(word)):
-            return None
+        if any(self.is_no_name(word) for word in words if not INITIAL.fullmatch(word)) or (
+                self.places.names_place(" ".join(words))):
+            return None  # `Kidney CLINIC`, `Riverside LODGE`: a place's name in capitals
         result.end = result.start + len(" ".join(words))
+        if not (_LISTED_BEFORE.search(before[-12:]) or heads_item(text, before, result.end)):
+            return None
         return result
 
     def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
@@ -685,7 +699,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             if self.not_names.equals(normalise_words(surname)) or _FORENAME_BEFORE.search(
                     before):
                 return None  # `Re: Precious KITCHING, Room 55`: the forename came first
-            if not (_LISTED_BEFORE.search(before[-12:]) or ITEM_HEAD.fullmatch(before)):
+            if not (_LISTED_BEFORE.search(before[-12:]) or heads_item(text, before,
+                                                                         result.end)):
                 # Inside a sentence (`let you know MACKINTOSH, Mohammed who ...`) only a
                 # surname of three capitals or more and a forename in lower case, no
                 # common or clinical word (`with COPD, Asthma`).
@@ -703,7 +718,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 return None  # `COLIN ADEYEMI, SN`: a signature's post-nominal
             return result if not normalise_words(label).strip() or self.is_name_field(
                 without_digits(normalise_words(label))) or _TITLE_BEFORE.search(label) or (
-                ITEM_HEAD.fullmatch(label)) else None
+                heads_item(text, label, result.end)) else None
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None

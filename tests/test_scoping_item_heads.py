@@ -81,6 +81,20 @@ Daughter Nia Davies present.
 11:50  Ward 3, Ysbyty Gwynedd - Glenys OWEN (09/09/1939) - discharge follow-up, \
 seen at Bodnant Court.
 """
+# A team diary whose items name things, not people, after the head's segments (`Outpatients
+# - Kidney CLINIC cancelled`, `Car park - Blue BADGE renewed`): after a segment a name heads
+# the item only with the person's details next (`heads_item`).
+TEAM_DIARY = """Community team diary - Friday 27 November 2026
+08:30 - Handover - Sister Mary JONES in charge
+09:00 Bay 4 | Albert FIELDING (12/01/1936) | chest clear
+09:30  Meeting room 2 - Safeguarding MDT - Jane SMITH (DOB 03/03/1950) discussed
+10:00  Outpatients - Kidney CLINIC cancelled
+10:15  Riverside LODGE (1 room free)
+10:30  Car park - Blue BADGE renewed for Harold BECK (07/07/1941)
+11:00  Riverside Court - Met with Paul Green at St Helen's \
+Hospice about Lily Moss (05/05/1945)
+11:30 Ward 7: Edna PARKIN (14/04/1930) - to theatre
+"""
 
 PEOPLE = {  # the people each file names with their date of birth
     "round": [("Mair Hughes", "12/03/1941"), ("Eirlys Watkin", "02/09/1936"),
@@ -94,6 +108,9 @@ PEOPLE = {  # the people each file names with their date of birth
                 ("Ethel Barraclough", "22/07/1931")],
     "notes.txt": [("Callum Reid", "07/03/1990"), ("Donna Quigley", "12/12/1984"),
                   ("Yusuf Ahmed", "03/03/1977")],
+    "team-": [("Albert Fielding", "12/01/1936"), ("Jane Smith", "03/03/1950"),
+              ("Harold Beck", "07/07/1941"), ("Lily Moss", "05/05/1945"),
+              ("Edna Parkin", "14/04/1930")],
     "visits": [("Gwenllian Pritchard", "14/05/1938"), ("Elwyn Roberts", "02/02/1941"),
                ("Emrys Davies", "03/09/1935"), ("Megan Hughes", "11/11/1944"),
                ("Glenys Owen", "09/09/1939")],
@@ -108,7 +125,8 @@ def scanned(tmp_path_factory):
                         "shelter/sign-in-2026-11-18.txt": SHELTER_SIGN_IN,
                         "ambulance/job-log-2026-11-19.txt": TRANSPORT_JOBS,
                         "outreach/notes.txt": OUTREACH_NOTES,
-                        "nursing/visits-2026-11-23.txt": DISTRICT_NURSING})
+                        "nursing/visits-2026-11-23.txt": DISTRICT_NURSING,
+                        "diary/team-2026-11-27.txt": TEAM_DIARY})
     scan_quietly(share, out)
     return out
 
@@ -142,6 +160,8 @@ def test_every_row_is_a_person_of_the_lists(scanned, tmp_path):
     ("visits", [("Mrs G******** P********", ""), ("E**** R******", ""),
                 ("Mr E**** D*****", ""), ("N** D*****", "related"), ("M**** H*****", ""),
                 ("G***** O***", "")]),
+    ("team-", [("M*** J****", "staff"), ("A***** F*******", ""), ("J*** S****", ""),
+               ("H***** B***", ""), ("P*** G****", ""), ("L*** M***", ""), ("E*** P*****", "")]),
 ])
 def test_no_place_is_read_as_a_name(scanned, part, masked):
     """`Quarry Lane Hostel`, `St Anne's`, `Victoria Lodge`, `Bryn Awel`, `Seaview B&B`,
