@@ -49,7 +49,7 @@ from recognizers.person_ner_recognizer import (
     not_name_terms,
 )
 from recognizers.triggers import Literal, Trigger
-from recognizers.vocabulary import NICKNAME, load_vocabulary
+from recognizers.vocabulary import NICKNAME, SURNAME_PARTICLE, load_vocabulary
 
 NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
@@ -91,8 +91,7 @@ _TITLED_WORD = (r"(?:[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:['’\-]?[A-Z]?[a-z]+)*"
 # forename, two middle names and the surname are four words (`Mr Alan Charles Joseph Rhodes`
 # heading a letter: cut at three, the surname was lost and the letter made a second person).
 _INITIALS = r"(?:[A-Z]\.?[ ])*"
-# A surname's particles in lower case (`Ms Sandra da Silva`, `Mr Piet van der Berg`).
-_PARTICLES = r"(?:(?:da|de|del|della|di|du|van|von|der|den|la|le|dos|das|ter|ten)[ ]){0,2}"
+_PARTICLES = rf"(?:{SURNAME_PARTICLE}[ ]){{0,2}}"
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?"
     r"|MR|MRS|MS|MISS|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
@@ -123,10 +122,13 @@ _FORENAME_BEFORE = re.compile(
 # `5.`, `09:30`) or a label (`Re:`), no common or clinical word.
 HEADED = "forename then surname in capitals"
 # A surname in capitals may keep its `Mc`/`Mac` as written (`Stuart McKAY`, `MacBRIDE`).
-_CAPS_SURNAME = rf"(?:Ma?c)?{_CAPS_WORD}"
+# Either in any alphabet's letters (`Siân LLOYD`, `Zoë ŁUKASZEWICZ`).
+_CAPS_ANY = r"\p{Lu}(?:\p{Lu}|['’\-](?=\p{Lu}))*\p{Lu}"
+_FORENAME_ANY = r"\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*"
+_CAPS_SURNAME = rf"(?:Ma?c)?{_CAPS_ANY}"
 HEADED_NAME = (
-    rf"(?<![\w'’\-]){_FORENAME}(?:[ ](?:{_FORENAME}|[A-Z]\.?))?"
-    rf"[ ]{_PARTICLES}{_CAPS_SURNAME}(?:[ ]{_CAPS_WORD})?(?![\w'’\-])"
+    rf"(?<![\w'’\-]){_FORENAME_ANY}(?:[ ](?:{_FORENAME_ANY}|\p{{Lu}}\.?))?"
+    rf"[ ]{_PARTICLES}{_CAPS_SURNAME}(?:[ ]{_CAPS_ANY})?(?![\w'’\-])"
 )
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|MX|DR)\.?[ \t]*$")
 _LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")

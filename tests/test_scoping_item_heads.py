@@ -13,10 +13,10 @@ Places read as people: a hostel, a B&B, a chapel or a saint's church (`Quarry La
 capitalised words right after `at`, `in`, `outside`, `near` (`near Marlowe Arcade`) are no
 person's name (`recognizers/data/place_words.txt`, `place_heads.txt`).
 
-Five worlds no share had: a Welsh market-town dispensing round, a winter night shelter's
-sign-in sheet, a patient-transport crew's job log, an outreach worker's notes and a rural
-district nursing list (a home named after the name and its comma is no second person:
-`recognizers.addresses.is_address_after_name`). Scanned and
+Seven worlds no share had: a Welsh market-town dispensing round, a winter night shelter's
+sign-in sheet, a patient-transport crew's job log, an outreach worker's notes, a team diary,
+a bilingual nursing round and a rural district nursing list (a home named after the name and
+its comma is no second person: `recognizers.addresses.is_address_after_name`). Scanned and
 exported by the real CLI.
 """
 
@@ -95,6 +95,17 @@ TEAM_DIARY = """Community team diary - Friday 27 November 2026
 Hospice about Lily Moss (05/05/1945)
 11:30 Ward 7: Edna PARKIN (14/04/1930) - to theatre
 """
+# A bilingual district nursing round: Welsh homes head first (`Maes y Dre`, `Tŷ Newydd`,
+# `Fferm Cae Coch`), forenames with accents (`Siân`, `Llŷr`, `Zoë`) and the patronymic `ap`.
+# Before: one name of five (`Fferm Cae Coch - Zoë` and `JONES, Siôn` read; no date of birth
+# after `Llŷr ap RHYS`).
+WELSH_ROUND = """Rownd nyrsio ardal / District nursing round - Llanrwst - Dydd Llun 30/11/2026
+09:10  Maes y Dre - Siân LLOYD (12/03/1941) - dressing
+09:40  Tŷ Newydd - Llŷr ap RHYS (03/05/1950) - bloods
+10:10  Bryn Eithin - Gwenllïan HUWS (22/02/1936) - insulin
+10:40  Fferm Cae Coch - Zoë ŁUKASZEWICZ (01/01/1980) - catheter
+11:10  Heol y Parc - JONES, Siôn (09/09/1949) - review
+"""
 
 PEOPLE = {  # the people each file names with their date of birth
     "round": [("Mair Hughes", "12/03/1941"), ("Eirlys Watkin", "02/09/1936"),
@@ -111,6 +122,9 @@ PEOPLE = {  # the people each file names with their date of birth
     "team-": [("Albert Fielding", "12/01/1936"), ("Jane Smith", "03/03/1950"),
               ("Harold Beck", "07/07/1941"), ("Lily Moss", "05/05/1945"),
               ("Edna Parkin", "14/04/1930")],
+    "rownd": [("Siân Lloyd", "12/03/1941"), ("Llŷr ap Rhys", "03/05/1950"),
+              ("Gwenllïan Huws", "22/02/1936"), ("Zoë Łukaszewicz", "01/01/1980"),
+              ("Siôn Jones", "09/09/1949")],
     "visits": [("Gwenllian Pritchard", "14/05/1938"), ("Elwyn Roberts", "02/02/1941"),
                ("Emrys Davies", "03/09/1935"), ("Megan Hughes", "11/11/1944"),
                ("Glenys Owen", "09/09/1939")],
@@ -126,7 +140,8 @@ def scanned(tmp_path_factory):
                         "ambulance/job-log-2026-11-19.txt": TRANSPORT_JOBS,
                         "outreach/notes.txt": OUTREACH_NOTES,
                         "nursing/visits-2026-11-23.txt": DISTRICT_NURSING,
-                        "diary/team-2026-11-27.txt": TEAM_DIARY})
+                        "diary/team-2026-11-27.txt": TEAM_DIARY,
+                        "nursing/rownd-2026-11-30.txt": WELSH_ROUND})
     scan_quietly(share, out)
     return out
 
@@ -160,6 +175,8 @@ def test_every_row_is_a_person_of_the_lists(scanned, tmp_path):
     ("visits", [("Mrs G******** P********", ""), ("E**** R******", ""),
                 ("Mr E**** D*****", ""), ("N** D*****", "related"), ("M**** H*****", ""),
                 ("G***** O***", "")]),
+    ("rownd", [("S*** L****", ""), ("L*** a* R***", ""), ("G******** H***", ""),
+               ("Z** Ł**********", ""), ("J***** S***", "")]),
     ("team-", [("M*** J****", "staff"), ("A***** F*******", ""), ("J*** S****", ""),
                ("H***** B***", ""), ("P*** G****", ""), ("L*** M***", ""), ("E*** P*****", "")]),
 ])
