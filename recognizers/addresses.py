@@ -13,6 +13,7 @@ is one inside a date, a time or a reference (`12/04`, `10:30`, `#12`).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,15 @@ NUMBERING_WORDS = Terms(["bed", "bay", "room", "rm", "ward", "side room", "chair
                          "extension", "line", "row", "table", "level", "floor", "step",
                          "stage", "band", "grade", "year", "years", "x", "list", "slot"])
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\.?[ \t]*$")
+SAINTS = frozenset({"st", "saint", "ste"})
+# A full name's home written after it and its comma (`Mrs Gwenllian Pritchard, Bryn Awel,
+# Llanbedr (DOB ...)`: a house named, not numbered, and its village): what stands between
+# the name and the next capitalised words, and what follows those up to the name's date of
+# birth or number.
+ADDRESS_AFTER_NAME = regex.compile(r",(?:[ ]+\p{Lu}[\p{L}'’\-]*,?)*[ ]+")
+_ON_TO_IDENTIFIER = regex.compile(
+    r"(?:,?[ ]+\p{Lu}[\p{L}'’\-]*)*,?[ ]*[(\-–]?[ ]*"
+    r"(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn|NHS|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})")
 
 
 class Places:
@@ -50,6 +60,8 @@ class Places:
         self.place_words = frozenset(
             normalise_words(word).strip()
             for word in load_vocabulary("place_words.txt", vocabulary_dirs))
+        self.place_heads = frozenset(
+            folded_word(word) for word in load_vocabulary("place_heads.txt", vocabulary_dirs))
         self.street_words = self.place_words | frozenset(
             normalise_words(word).strip()
             for word in load_vocabulary("street_words_after_number.txt", vocabulary_dirs))
@@ -58,6 +70,18 @@ class Places:
         """Whether capitalised words name a place wherever they stand (`Hawthorn House`)."""
         words = value.split()
         return bool(words) and normalise_words(words[-1]).strip() in self.place_words
+
+    def names_place(self, value: str) -> bool:
+        """Whether capitalised words name a place, by their last word (`Hawthorn House`,
+        `Harbour View B&B`), by their first (`place_heads.txt`: `The Old Forge`, `Tŷ Gwyn`,
+        `Plas Newydd`), or as a saint's possessive (`St Peter's`, `St Brendan's`: a church,
+        a hostel, a hospital, never a person's name)."""
+        words = value.split()
+        if len(words) < 2:
+            return self.ends_with_place_word(value)
+        first = folded_word(words[0])
+        return (self.ends_with_place_word(value) or first in self.place_heads
+                or (first in SAINTS and words[-1].endswith(("'s", "’s"))))
 
     def address_spans(self, text: str) -> list[tuple[int, int]]:
         """Where text writes a house number and its street (with the town and postcode
@@ -85,9 +109,24 @@ class Places:
         return match.end(1) if TOWN_AND_POSTCODE.match(text, match.end(1)) else None
 
 
+def folded_word(word: str) -> str:
+    """A word in lower case without its accents or a final dot (`Tŷ` = `ty`, `St.` = `st`)."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().rstrip(".").casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 @cache
 def places(vocabulary_dirs: tuple[str, ...] = ()) -> Places:
     return Places(vocabulary_dirs)
+
+
+def is_address_after_name(text: str, name_end: int, start: int, end: int) -> bool:
+    """Whether capitalised words at text[start:end] are the home of the name ending at
+    `name_end`: only its comma and capitalised words between, and only capitalised words
+    after them up to the name's date of birth or number (`Mrs Gwenllian Pritchard, Bryn
+    Awel, Llanbedr (DOB ...)`: `Bryn Awel` is no second person)."""
+    return (ADDRESS_AFTER_NAME.fullmatch(text, name_end, start) is not None
+            and _ON_TO_IDENTIFIER.match(text, end) is not None)
 
 
 def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:

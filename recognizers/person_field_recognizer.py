@@ -20,7 +20,7 @@ import regex as re
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.addresses import places
+from recognizers.addresses import ADDRESS_AFTER_NAME, places
 from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch
 from recognizers.context import (
     Terms,
@@ -41,6 +41,7 @@ from recognizers.date_of_birth_recognizer import (
 from recognizers.dates import MONTH_NAME, parse_birth_date
 from recognizers.ocr_reading import is_known_word
 from recognizers.person_ner_recognizer import (
+    LIST_SEPARATOR,
     TITLES,
     clinical_terms,
     field_labels,
@@ -48,7 +49,7 @@ from recognizers.person_ner_recognizer import (
     not_name_terms,
 )
 from recognizers.triggers import Literal, Trigger
-from recognizers.vocabulary import NICKNAME, load_vocabulary
+from recognizers.vocabulary import NICKNAME, SURNAME_PARTICLE, load_vocabulary
 
 NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
@@ -90,8 +91,7 @@ _TITLED_WORD = (r"(?:[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:['’\-]?[A-Z]?[a-z]+)*"
 # forename, two middle names and the surname are four words (`Mr Alan Charles Joseph Rhodes`
 # heading a letter: cut at three, the surname was lost and the letter made a second person).
 _INITIALS = r"(?:[A-Z]\.?[ ])*"
-# A surname's particles in lower case (`Ms Sandra da Silva`, `Mr Piet van der Berg`).
-_PARTICLES = r"(?:(?:da|de|del|della|di|du|van|von|der|den|la|le|dos|das|ter|ten)[ ]){0,2}"
+_PARTICLES = rf"(?:{SURNAME_PARTICLE}[ ]){{0,2}}"
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?"
     r"|MR|MRS|MS|MISS|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
@@ -121,14 +121,37 @@ _FORENAME_BEFORE = re.compile(
 # lists write it) where a list or a label puts it: after a list item's marker (`Bed 2`,
 # `5.`, `09:30`) or a label (`Re:`), no common or clinical word.
 HEADED = "forename then surname in capitals"
+# A surname in capitals may keep its `Mc`/`Mac` as written (`Stuart McKAY`, `MacBRIDE`).
+# Either in any alphabet's letters (`Siân LLOYD`, `Zoë ŁUKASZEWICZ`).
+_CAPS_ANY = r"\p{Lu}(?:\p{Lu}|['’\-](?=\p{Lu}))*\p{Lu}"
+_FORENAME_ANY = r"\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*"
+_CAPS_SURNAME = rf"(?:Ma?c)?{_CAPS_ANY}"
 HEADED_NAME = (
-    rf"(?<![\w'’\-]){_FORENAME}(?:[ ](?:{_FORENAME}|[A-Z]\.?))?"
-    rf"[ ]{_PARTICLES}{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?![\w'’\-])"
+    rf"(?<![\w'’\-]){_FORENAME_ANY}(?:[ ](?:{_FORENAME_ANY}|\p{{Lu}}\.?))?"
+    rf"[ ]{_PARTICLES}{_CAPS_SURNAME}(?:[ ]{_CAPS_ANY})?(?![\w'’\-])"
 )
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|MX|DR)\.?[ \t]*$")
 _LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\(?\d{1,3}[.)]|\p{L}+\.?[ \t]+\d{1,4}[.):]?"
                          r"|\d{1,2}[:.]\d{2}(?:[ \t]*[-–])?)[ \t]+")
+# A list item's head before its person: its markers, then up to three segments each ended
+# by a list separator (`07:12  Market St - `, `Job 2: 08:40 Fernlea Court - `, `20:05 – Bed 3
+# – `): where the item happened or what it is, never part of the name after it, which
+# heads the item as a name right after its marker does when the person's own details
+# follow it (`heads_item`): after a segment, capitalised words alone are as likely what
+# the item is about (`Car park - Blue BADGE renewed`, `Outpatients - Kidney CLINIC`).
+ITEM_HEAD = re.compile(rf"(?:{LIST_MARKER.pattern})+(?:[^\n\r]{{1,60}}?{LIST_SEPARATOR.pattern})"
+                       r"{0,3}")
+DETAILS_AFTER = re.compile(r"[ \t]*(?:\(\d|[,\-–]?[ \t]*\(?(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn"
+                           r"|aged|NHS)\b)")
+
+
+def heads_item(text: str, before: str, end: int) -> bool:
+    """Whether a name ending at `end`, after `before` on its line, heads a list item:
+    right after its marker (`5. `, `Bed 2 `, `09:30 `), or after the item's head
+    (`ITEM_HEAD`) with the person's details next (a bracketed date, `DOB`, `aged`)."""
+    return LIST_MARKER.fullmatch(before) is not None or (
+        ITEM_HEAD.fullmatch(before) is not None and DETAILS_AFTER.match(text, end) is not None)
 INITIAL = re.compile(r"[A-Z]\.?")
 # A name inside a sentence comes after a word in lower case (`could you add `); a date in
 # brackets after it is its date of birth only when far enough back not to be an event's
@@ -424,13 +447,16 @@ class NameFieldRecognizer(ContextScoredRecognizer):
 
     def among_others(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """`analyze`'s filter: a name read by a rule before a date or an identifier's label
-        that another full name holds is dropped."""
+        that another full name holds is dropped, as is one that only capitalised words
+        after another full name's comma lead to (`Mrs Gwenllian Pritchard, Bryn Awel,
+        Llanbedr (DOB ...)`: her home and village, never `Awel, Llanbedr`)."""
         if len(results) < 2:
             return results
         return [result for result in results
                 if _pattern_of(result) not in (BEFORE_IDENTIFIER, BEFORE_DATE)
                 or "," not in text[result.start:result.end].split(" ", 1)[0]
-                or not any(other.start < result.start < other.end
+                or not any((other.start < result.start < other.end
+                            or ADDRESS_AFTER_NAME.fullmatch(text, other.end, result.start))
                            and _name_words(text[other.start:other.end]) >= 2
                            for other in results)]
 
@@ -569,7 +595,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         or clinical one."""
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
-        heads = _LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)
+        heads = _LISTED_BEFORE.search(before[-12:]) or heads_item(text, before, result.end)
         if not (heads or _IN_SENTENCE.search(before[-40:])):
             return False
         words = [word.strip(_QUOTES) for word in text[result.start:result.end].replace(",", " ")
@@ -617,7 +643,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
         if not (not before.strip() or before.rstrip().endswith(":")
-                or LIST_MARKER.fullmatch(before)):
+                or heads_item(text, before, result.end)):
             return None
         words = [word.strip(_QUOTES) for word in value.replace(",", " ").split()
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
@@ -629,15 +655,17 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         clinical word in it."""
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
-        if not before.strip() or not (_LISTED_BEFORE.search(before[-12:])
-                                      or LIST_MARKER.fullmatch(before)):
+        if not before.strip():
             return None  # a line's first words alone are as likely `Title VII`
         words = text[result.start:result.end].split(" ")
         if len(words) > 2 and (len(words[-1]) < 3 or self.is_no_name(words[-1])):
             words.pop()
-        if any(self.is_no_name(word) for word in words if not INITIAL.fullmatch(word)):
-            return None
+        if any(self.is_no_name(word) for word in words if not INITIAL.fullmatch(word)) or (
+                self.places.names_place(" ".join(words))):
+            return None  # `Kidney CLINIC`, `Riverside LODGE`: a place's name in capitals
         result.end = result.start + len(" ".join(words))
+        if not (_LISTED_BEFORE.search(before[-12:]) or heads_item(text, before, result.end)):
+            return None
         return result
 
     def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
@@ -679,7 +707,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             if self.not_names.equals(normalise_words(surname)) or _FORENAME_BEFORE.search(
                     before):
                 return None  # `Re: Precious KITCHING, Room 55`: the forename came first
-            if not (_LISTED_BEFORE.search(before[-12:]) or LIST_MARKER.fullmatch(before)):
+            if not (_LISTED_BEFORE.search(before[-12:]) or heads_item(text, before,
+                                                                         result.end)):
                 # Inside a sentence (`let you know MACKINTOSH, Mohammed who ...`) only a
                 # surname of three capitals or more and a forename in lower case, no
                 # common or clinical word (`with COPD, Asthma`).
@@ -697,7 +726,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 return None  # `COLIN ADEYEMI, SN`: a signature's post-nominal
             return result if not normalise_words(label).strip() or self.is_name_field(
                 without_digits(normalise_words(label))) or _TITLE_BEFORE.search(label) or (
-                LIST_MARKER.fullmatch(label)) else None
+                heads_item(text, label, result.end)) else None
         context = context_of(text, result.start, result.end)
         if context.hl7_segment:
             return result if HL7_FIELDS.get(context.hl7_segment) == context.hl7_field else None

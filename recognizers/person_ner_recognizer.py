@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import regex
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -48,6 +49,20 @@ _FORENAME_BEFORE = regex.compile(
 # a capitalised word is as likely a role: `notes: Daughter Susan Thompson`).
 _INSIDE_SENTENCE = regex.compile(r"\p{Ll}[,;]?[ \t]+$")
 _WORD_SPAN = regex.compile(r"\S+")
+# What separates a list item's parts (`07:12  Market St - Joanne ROONEY (...)`, `Bed 3 |
+# Kieran DOYLE`, `Ward 7: SMITH, Ann`): a name never spans one.
+LIST_SEPARATOR = regex.compile(r"[ \t]+[-–—|][ \t]+|:[ \t]+")
+# A surname in capitals right after a forename spaCy read alone (`Joanne` of `Joanne
+# ROONEY`): two letters at least, `Mc`/`Mac` as written (`McKAY`).
+_CAPS_SURNAME_AFTER = regex.compile(
+    r"[ ]((?:Ma?c)?\p{Lu}(?:\p{Lu}|['’\-](?=\p{Lu}))*\p{Lu})(?![\p{L}'’\-])")
+# Words before a place, never before a person's full name (`sleeping outside Ferrier
+# House`, `seen at Harbour View`): a person's name after one is their home's, a possessive.
+PLACE_PREPOSITIONS = frozenset({"at", "in", "outside", "near", "opposite", "behind", "inside"})
+_WORD_BEFORE = regex.compile(r"([\p{L}]+)[ \t]+$")
+# Lower-case words a surname may hold (`Sandra da Silva`, `Piet van der Berg`).
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le",
+                            "al", "el", "bin", "ibn", "ap", "dos", "das", "del", "ter", "ten"})
 
 
 def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
@@ -120,8 +135,10 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         words = value.split()
         if not words or any(ch.isdigit() or ch == "_" for ch in value):
             return False
-        if not words[0][0].isupper() or self.places.ends_with_place_word(value):
+        if not words[0][0].isupper() or self.places.names_place(value):
             return False
+        if any(word.islower() and word not in NAME_PARTICLES for word in words):
+            return False  # `Cinder St hub`: a place described, not a name
         normalised = normalise_words(value)
         return not self.not_names.equals(normalised) and not self.clinical.found_in(value)
 
@@ -192,14 +209,65 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
                  or not self.is_common_word(word) else word.lower())
         return cased if len(cased) == len(word) else word
 
+    def parts(self, text: str, result) -> list:
+        """The span cut at list separators (`Market St - Bartosz SZYMANSKI`: a place, then
+        the person): each part is judged as a name of its own."""
+        value = text[result.start:result.end]
+        cuts = [(match.start(), match.end()) for match in LIST_SEPARATOR.finditer(value)]
+        if not cuts:
+            return [result]
+        bounds = [0, *(edge for cut in cuts for edge in cut), len(value)]
+        return [RecognizerResult(result.entity_type, result.start + start, result.start + end,
+                                 result.score, result.analysis_explanation,
+                                 result.recognition_metadata)
+                for start, end in zip(bounds[::2], bounds[1::2], strict=True) if end > start]
+
+    def with_surname_in_capitals(self, text: str, result):
+        """`Joanne` -> `Joanne ROONEY`: a list's surname in capitals after a forename in
+        mixed case is the same name (spaCy leaves it out), unless it is a common,
+        clinical or label word (`Jane Smith DOB`, `Jane ASAP`)."""
+        value = text[result.start:result.end]
+        after = _CAPS_SURNAME_AFTER.match(text, result.end)
+        if (after is None or value.isupper() or not value[-1:].islower()
+                or self.is_common_word(after[1])
+                or self.labels.found_in(normalise_words(after[1]))):
+            return result
+        result.end = after.end(1)
+        return result
+
+    def after_place_preposition(self, text: str, result) -> bool:
+        """A candidate right after `at`, `in`, `outside`... names a place (`outside Ferrier
+        House`, `at Harbour View`), unless it is a possessive (`at Jane Smith's`: her home)."""
+        before = _WORD_BEFORE.search(text[max(0, result.start - 20):result.start])
+        return (before is not None and before[1].casefold() in PLACE_PREPOSITIONS
+                and not text[result.start:result.end].endswith(("'s", "’s")))
+
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)
-        results = [self.bounded(text, result) if result.entity_type == "PERSON" else result
-                   for result in results]
         terms = self.clinical.spans(text) if results else []
-        return [
-            result for result in results
-            if result is not None and (result.entity_type != "PERSON" or (
-                self.is_plausible_name(text[result.start:result.end])
-                and not any(start < result.end and result.start < end for start, end in terms)))
-        ]
+        kept = []
+        for result in results:
+            if result.entity_type != "PERSON":
+                kept.append(result)
+            elif (name := self.checked(text, result, terms)) is not None:
+                kept.append(name)
+        return kept
+
+    def checked(self, text: str, result, terms: list[tuple[int, int]]):
+        """The name of a PERSON span, or None. A span spaCy ran across list separators
+        keeps its last part that is a name (`Bryn Awel - Dafydd Rhys JENKINS (...)`: an
+        item's head runs from where to whom, and the person is the part next to their
+        details); the earlier parts say where, never who."""
+        names = [name for part in self.parts(text, result)
+                 if (name := self.name_of(text, part, terms)) is not None]
+        return names[-1] if names else None
+
+    def name_of(self, text: str, result, terms: list[tuple[int, int]]):
+        result = self.bounded(text, result)
+        if result is None or self.after_place_preposition(text, result):
+            return None
+        result = self.with_surname_in_capitals(text, result)
+        if not self.is_plausible_name(text[result.start:result.end]) or any(
+                start < result.end and result.start < end for start, end in terms):
+            return None
+        return result

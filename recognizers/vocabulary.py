@@ -16,6 +16,10 @@ from typing import TypeVar
 
 import regex as re
 
+# A surname's particles in lower case (`Ms Sandra da Silva`, `Mr Piet van der Berg`; Welsh
+# `ap`/`ab`, son of, and `ferch`, daughter of: `Llŷr ap RHYS`): one word of a name.
+SURNAME_PARTICLE = (r"(?:da|de|del|della|di|du|van|von|der|den|la|le|dos|das|ter|ten|ap|ab"
+                    r"|ferch|verch)")
 DATA_DIR = Path(__file__).parent / "data"
 log = logging.getLogger("phiscan.recognizers")
 T = TypeVar("T")

@@ -75,7 +75,7 @@ from phiscan.detect.engine import NER_COMPONENTS, LazyPipelines
 from phiscan.detect.ner_decoder import GreedyNer
 from phiscan.detect.record_lines import RecordLines
 from phiscan.model import TextUnit, is_unnamed_field
-from recognizers.addresses import in_spans, places
+from recognizers.addresses import in_spans, is_address_after_name, places
 from recognizers.base import RawMatch, analyze_given
 from recognizers.context import Terms, field_value_of, labels_identifier
 from recognizers.ocr_reading import read_ocr
@@ -454,8 +454,8 @@ class TieredAnalyzer:
                              or marked_name(text, start, end, self.vocabulary_dirs))):
                     if plan.addresses is None:  # worked out once per unit
                         plan.addresses = self.address_spans(text)
-                    if in_spans(plan.addresses, start, end) or labels_identifier(text, start,
-                                                                                 end):
+                    if in_spans(plan.addresses, start, end) or labels_identifier(
+                            text, start, end) or home_after_a_name(text, plan.cheap, start, end):
                         continue
                     people.append(RecognizerResult(
                         found.entity_type, start, end, found.score,
@@ -548,6 +548,13 @@ def names_outside(addresses: list[tuple[int, int]] | None,
         return results
     return [result for result in results if result.entity_type != PERSON
             or not in_spans(addresses, result.start, result.end)]
+
+
+def home_after_a_name(text: str, cheap: list[RecognizerResult], start: int, end: int) -> bool:
+    """A name from NER that is the home written after a name the cheap pass found, between
+    it and its identifier (`Mrs Gwenllian Pritchard, Bryn Awel, Llanbedr (DOB ...)`)."""
+    return any(result.entity_type == PERSON and result.end <= start
+               and is_address_after_name(text, result.end, start, end) for result in cheap)
 
 
 def name_pairs(text: str, start: int, end: int) -> list[Span]:
