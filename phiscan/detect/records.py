@@ -499,11 +499,12 @@ class EntryNames:
     def heads_line(self, entry: Entry) -> bool:
         """An entry opened by a name at the head of its line (a list item without
         identifiers) is that person's; a name inside a sentence is only a mention. An
-        entry a heading opened is a section of its own, named or not."""
+        entry a heading opened is a section of its own, named or not. An item holding no
+        subject's name (only staff, say) heads nothing: what it holds stays above."""
         if entry.heading is not None:
             return True
-        first = next(f for f in entry.findings if person_kind(f) == SUBJECT_NAME)
-        return self.at_head(first)
+        first = next((f for f in entry.findings if person_kind(f) == SUBJECT_NAME), None)
+        return first is not None and self.at_head(first)
 
     def name_apart(self, entry: Entry, owner: Entry) -> None:
         """A name without identifiers below a person's entry: a record of its own; the
