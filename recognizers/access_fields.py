@@ -104,10 +104,11 @@ _KEY = re.compile(r" (?:key|keys|spare|spare key|spare keys|house key|door key) 
 # key's place or a holder only when the record's other fields say whose.
 _GENERIC_PLACE = re.compile(r"^ (?:location|loc|where|whereabouts|position|hidden|hidden at|"
                             r"kept|kept at|hiding place) $")
-_GENERIC_PERSON = re.compile(r"^ (?:name|full name|contact|contact name|person) $")
+# `holder` alone says not what is held (`Bleep holder`, `Budget holder`): a generic person.
+_GENERIC_PERSON = re.compile(r"^ (?:name|full name|contact|contact name|person|holders?) $")
 _PLACE_WORD = re.compile(r" (?:location|loc|where|hidden|hidden at|hiding|place|kept|kept at|"
                          r"position|left|stored|whereabouts) ")
-_HOLDER = re.compile(r" (?:key ?holders?|keyholders?|key holder name|holder|holders|"
+_HOLDER = re.compile(r" (?:key ?holders?|keyholders?|key holder name|"
                      r"held by|key with|keys with|spare with|key held by|holds key|"
                      r"has key|has keys) ")
 # A name saying the field is no longer so (`No longer a keyholder`, `former key holder`).

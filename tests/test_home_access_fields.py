@@ -100,6 +100,9 @@ def test_a_records_access_field_is_found_with_its_kind(recognizer, text, kinds):
     "<Site><Name>Riverside clinic</Name><AccessCode>9 7 1 2</AccessCode></Site>",
     "{'sku': 'KS-2210', 'product': 'Key safe (police approved)', 'price': '4499'}",
     "No longer a keyholder: neighbour at 19 handed the key back",
+    # `holder` alone says not what is held: a ward's bleep, a budget
+    "Nurse in charge: Sr Helen Marsh    Bleep holder: Tom Fairley",
+    "Budget holder: Mrs Anne Price",
 ])
 def test_a_record_that_says_what_else_it_is_for_is_not_found(recognizer, text):
     assert recognizer.analyze(text, ["HOME_ACCESS"]) == []
