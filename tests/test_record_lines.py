@@ -121,8 +121,9 @@ def test_the_memory_is_bounded_and_holds_no_text(detector, rows):
         layered.candidates(unit.text, lines)
     assert len(lines.known) == 50
     assert all(isinstance(key, bytes) and len(key) == 16 for key in lines.known)
-    assert all(isinstance(number, int) for matches in lines.known.values()
-               for found in matches for match in found for number in match)
+    assert all(isinstance(number, int) and all(isinstance(value, int) for match in found
+                                               for value in match)
+               for matches in lines.known.values() for number, found in matches)
 
 
 def test_a_recognizer_scanning_every_line_is_not_answered_from_memory(detector, rows):

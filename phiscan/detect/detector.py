@@ -383,13 +383,22 @@ class UnitLabels:
             self.record, self.record_hits = guard.guard(unit.record, self.values)
         self.field_names = list(dict.fromkeys(span.name for span in unit.fields))
         self.fields: dict[str, tuple[Label, list[Hit]]] = {}
+        self.names_hits: dict[str, list[Hit]] | None = None  # the field names' candidates
 
     def field(self, name: str | None) -> Label | None:
         if name is None:
             return None
         if name not in self.fields:
-            self.fields[name] = self.guard.guard(name, self.values)
+            hits = self.field_hits().get(name)
+            self.fields[name] = (self.guard.guard(name, self.values) if hits is None
+                                 else self.guard.guard_hits(name, hits, self.values))
         return self.fields[name][0]
+
+    def field_hits(self) -> dict[str, list[Hit]]:
+        if self.names_hits is None:
+            self.names_hits = dict(zip(self.field_names, self.guard.names_hits(self.field_names),
+                                       strict=True))
+        return self.names_hits
 
     def scanned(self) -> Iterator[tuple[str, Label, list[Hit]]]:
         """(raw label, guarded label, candidates) for every label holding a candidate."""
@@ -397,10 +406,10 @@ class UnitLabels:
             yield self.raw_where, self.where, self.where_hits
         if self.record_hits and self.raw_record is not None and self.record is not None:
             yield self.raw_record, self.record, self.record_hits
-        for index in self.guard.holding_hits(self.field_names):
-            name = self.field_names[index]
-            self.field(name)
-            yield name, *self.fields[name]
+        for name, hits in self.field_hits().items():
+            if hits:
+                self.field(name)
+                yield name, *self.fields[name]
 
 
 __all__ = ["Detector", "NamePlan", "reported_once"]

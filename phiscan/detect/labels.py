@@ -177,7 +177,11 @@ class LabelGuard:
     def guard(self, label: str, values: Iterable[FoldedValue] = ()) -> tuple[Label, list[Hit]]:
         """The label masked, and its candidates. `values`: the findings of the text the
         label names (`folded_values`)."""
-        hits = self.hits(label)
+        return self.guard_hits(label, self.hits(label), values)
+
+    def guard_hits(self, label: str, hits: list[Hit], values: Iterable[FoldedValue] = ()
+                   ) -> tuple[Label, list[Hit]]:
+        """`guard`, the label's candidates (`hits`) known already."""
         repeated = list(repeated_values(label, values))
         if not hits and not repeated:
             return Label(label), hits
@@ -200,13 +204,15 @@ class LabelGuard:
                                 hit.recognizer, hit.test_data))
         return hits
 
-    def holding_hits(self, labels: list[str]) -> list[int]:
-        """Which of a unit's field names hold a candidate; remembered for the whole list
-        (every row of a table has the same names)."""
+    def names_hits(self, labels: list[str]) -> list[list[Hit]]:
+        """Each of a unit's field names' candidates (`hits`), remembered for the whole list
+        (every row of a table has the same names): one digest a row, not one a field."""
         key = self.key_of("\x1f".join(labels), b"names")
-        if key not in self.memory:
-            self.remember(key, [index for index, label in enumerate(labels) if self.hits(label)])
-        return self.memory[key]
+        known = self.memory.get(key)
+        if known is None:
+            known = [self.hits(label) for label in labels]
+            self.remember(key, known)
+        return known
 
     def part_hits(self, part: str) -> list[Hit]:
         if not part.strip():

@@ -46,29 +46,36 @@ from recognizers.context import line_value_start
 MEMORY_LINES = 65536
 # A line's scored results, for one recognizer: (pattern index, result at line offsets).
 LineScores = tuple[tuple[int, RecognizerResult], ...]
+# A line's raw matches: (recognizer number, its matches at line offsets) for each
+# recognizer with a match there, by number; most lines hold none (`()`).
+LineMatches = tuple[tuple[int, tuple[RawMatch, ...]], ...]
 
 
 @dataclass(frozen=True)
 class RowLines:
     """One row's lines as `RecordLines.read_row` found them: (start, end) of each, its
-    key, and its raw matches per recognizer (offsets within the line)."""
+    key, and, per recognizer number, the lines holding its raw matches (line index,
+    matches at line offsets), in line order."""
 
     lines: list[tuple[int, int]]
     keys: list[bytes]
-    by_line: list[tuple[tuple[RawMatch, ...], ...]]
+    holding: dict[int, list[tuple[int, tuple[RawMatch, ...]]]]
 
 
-class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
+class RecordLines(KeyedMemory[LineMatches]):
     """Raw matches of record lines per line, for the recognizers that find them by
     patterns (`ContextScoredRecognizer`); the others read the row as before."""
 
     def __init__(self, recognizers: list[EntityRecognizer], size: int = MEMORY_LINES) -> None:
         self.recognizers = [r for r in recognizers if isinstance(r, ContextScoredRecognizer)]
         self.numbers = {id(r): number for number, r in enumerate(self.recognizers)}
+        self.tags = {id(r): number.to_bytes(2, "big") for number, r in enumerate(self.recognizers)}
         self.line_scorers = frozenset(id(r) for r in self.recognizers if r.line_local_scoring)
         # Other recognizers whose results in a row are its lines' own (`found_by_lines`).
         finders = [r for r in recognizers if getattr(r, "line_local_results", False)]
         self.line_finders = {id(r): len(self.recognizers) + n for n, r in enumerate(finders)}
+        self.tags.update((id(r), (len(self.recognizers) + n).to_bytes(2, "big"))
+                         for n, r in enumerate(finders))
         super().__init__(size)
         # Scored results per (line, recognizer): `scored`.
         self.scores: dict[bytes, LineScores] = {}
@@ -95,24 +102,29 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         """`matches(text)`, and the row's lines they were found by (None with nothing)."""
         if not all(recognizer.gated for recognizer in self.recognizers):
             return {}, None
-        lines = split_lines(text)
-        keys = [self.key(text[start:end], start == 0) for start, end in lines]
-        by_line = [self.known.get(key) for key in keys]
+        lines, pieces = line_pieces(text)
+        keys = [self.key(piece, index == 0) for index, piece in enumerate(pieces)]
+        known = self.known
+        by_line = [known.get(key) for key in keys]
         missing = [index for index, found in enumerate(by_line) if found is None]
         if missing:
             for index, read in zip(missing, self.read(text, lines, keys, missing), strict=True):
                 by_line[index] = read
-        per_recognizer: list[list[RawMatch]] = [[] for _ in self.recognizers]
-        for (offset, _end), remembered in zip(lines, by_line, strict=True):
-            for number, matches in enumerate(remembered):
-                if matches:
-                    per_recognizer[number].extend(
-                        (index, start + offset, end + offset) for index, start, end in matches)
+        holding: dict[int, list[tuple[int, tuple[RawMatch, ...]]]] = {}
+        for index, remembered in enumerate(by_line):
+            for number, matches in remembered:
+                holding.setdefault(number, []).append((index, matches))
         found: dict[int, list[RawMatch]] = {}
-        for recognizer, raw in zip(self.recognizers, per_recognizer, strict=True):
-            raw.sort(key=_pattern_index)  # pattern by pattern, each in text order (stable)
+        for number, recognizer in enumerate(self.recognizers):
+            raw: list[RawMatch] = []
+            for index, matches in holding.get(number, ()):
+                offset = lines[index][0]
+                raw.extend((pattern, start + offset, end + offset)
+                           for pattern, start, end in matches)
+            if len(raw) > 1:
+                raw.sort(key=_pattern_index)  # pattern by pattern, each in text order (stable)
             found[id(recognizer)] = raw
-        return found, RowLines(lines, keys, by_line)
+        return found, RowLines(lines, keys, holding)
 
     def found_by_lines(self, recognizer: EntityRecognizer, text: str, row: RowLines,
                        entities: list[str]) -> list[RecognizerResult]:
@@ -123,7 +135,7 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         not read line by line."""
         if not recognizer.may_find(text):
             return []
-        tag = self.line_finders[id(recognizer)].to_bytes(2, "big")
+        tag = self.tags[id(recognizer)]
         found: list[RecognizerResult] = []
         for (offset, end), key in zip(row.lines, row.keys, strict=True):
             known = self.line_results.get(key + tag)
@@ -143,31 +155,29 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         matches `row` holds, each line's scored results taken from memory where the line
         was scored before (`line_local_scoring` recognizers only): validated and scored
         in pattern order, each pattern's in text order, then duplicates removed."""
-        number = self.numbers[id(recognizer)]
-        tag = number.to_bytes(2, "big")
+        tag = self.tags[id(recognizer)]
         scored: list[tuple[int, RecognizerResult]] = []
-        for (offset, end), key, matches in zip(row.lines, row.keys, row.by_line, strict=True):
-            mine = matches[number]
-            if not mine:
-                continue
+        for index, mine in row.holding.get(self.numbers[id(recognizer)], ()):
+            (offset, end), key = row.lines[index], row.keys[index]
             known = self.scores.get(key + tag)
             if known is not None:
-                scored.extend((index, _moved(result, offset)) for index, result in known)
+                scored.extend((pattern, _moved(result, offset)) for pattern, result in known)
                 continue
             self.lines_scored += 1
             line_scored, by_line = [], True
-            for index, start, stop in mine:
+            for pattern, start, stop in mine:
                 result, decided = recognizer.scored_on_line(
-                    text, (index, start + offset, stop + offset))
+                    text, (pattern, start + offset, stop + offset))
                 by_line = by_line and decided
                 if result is not None:
-                    line_scored.append((index, result))
+                    line_scored.append((pattern, result))
             scored.extend(line_scored)
             value_start = line_value_start(text[offset:end].removesuffix("\n"))
             if by_line and value_start is not None and all(start >= value_start
-                                                           for _i, start, _e in mine):
+                                                           for _p, start, _e in mine):
                 remember(self.scores, key + tag,
-                         tuple((index, _moved(result, -offset)) for index, result in line_scored),
+                         tuple((pattern, _moved(result, -offset))
+                               for pattern, result in line_scored),
                          self.limit)
         scored.sort(key=_first)  # pattern by pattern, each in text order (stable)
         results = [result for _index, result in scored]
@@ -175,7 +185,7 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
         return recognizer.among_others(text, results)
 
     def read(self, text: str, lines: list[tuple[int, int]], keys: list[bytes],
-             missing: list[int]) -> list[tuple[tuple[RawMatch, ...], ...]]:
+             missing: list[int]) -> list[LineMatches]:
         """Scan the lines not remembered, together: in their order, each after a line
         break (or first, if it opens the row), as in the row; remember and return what
         each holds."""
@@ -198,7 +208,8 @@ class RecordLines(KeyedMemory[tuple[tuple[RawMatch, ...], ...]]):
                 offset = starts[line]
                 per_line[line][number].append((index, start - offset, end - offset))
         self.lines_read += len(missing)
-        read = [tuple(tuple(found) for found in matches) for matches in per_line]
+        read = [tuple((number, tuple(found)) for number, found in enumerate(matches) if found)
+                for matches in per_line]
         for index, matches in zip(missing, read, strict=True):
             self.put(keys[index], matches)
         return read
@@ -221,13 +232,20 @@ def _moved(result: RecognizerResult, by: int) -> RecognizerResult:
 
 def split_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, its line break included."""
+    return line_pieces(text)[0]
+
+
+def line_pieces(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """`split_lines(text)`, and each line's text (its line break included)."""
+    pieces = [piece + "\n" for piece in text.split("\n")]
+    pieces[-1] = pieces[-1][:-1]  # the text's end: no line break
+    if not pieces[-1]:
+        pieces.pop()
     lines, start = [], 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end + 1
-        lines.append((start, end))
-        start = end
-    return lines
+    for piece in pieces:
+        lines.append((start, start + len(piece)))
+        start += len(piece)
+    return lines, pieces
 
 
 def _line_of(bounds: list[int], position: int) -> int:
