@@ -127,7 +127,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77)}
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (64, 76, 8, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -170,8 +170,11 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # neighbour at a number, a door left open, a key under a plant pot, a door always open);
 # structured records read by field name (dev batches F and G): its JSON lock events, SQL
 # UPDATE and form fields: 75/77, no false alarm (tuned on).
+# set_m (a twelfth author, session 12): never shown until measured, 61/76 with 8 false alarms
+# at session 12's start (563929c), 64/76 with 8 at its end (3235554: the field reading, the
+# noise reading and other languages by language). Asserted at its counts, below the target.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
-                "open/set_l.tsv"}
+                "open/set_l.tsv", "open/set_m.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
