@@ -73,6 +73,7 @@ def test_paths_are_globs_on_the_location(tmp_path):
     ('hashes = ["3f1c2b9a77"]\n', "hashes entry 1 is not TYPE:value_hash"),
     ('hashes = ["NHS:3f1c2b9a77"]\n', "hashes entry 1 is not TYPE:value_hash"),
     ('values = "4010232137"\n', "values must be a list of strings"),
+    ('"Edna Price" = true\nvalue = ["x"]\n', "unknown key in allow-list"),
 ])
 def test_bad_allowlist_is_a_config_error_without_content(tmp_path, content, message):
     path = tmp_path / "allow.toml"
@@ -81,3 +82,10 @@ def test_bad_allowlist_is_a_config_error_without_content(tmp_path, content, mess
         AllowList.load(path)
     assert message in str(error.value)
     assert content.strip() not in str(error.value)
+    assert "Edna" not in str(error.value)  # an allow-list can hold raw values: never echoed
+
+
+def test_a_number_left_unquoted_in_values_is_the_value(tmp_path):
+    path = tmp_path / "allow.toml"
+    path.write_text("values = [4010232137]\n")
+    assert AllowList.load(path).values == ["4010232137"]

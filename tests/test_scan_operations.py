@@ -65,6 +65,10 @@ def test_a_root_that_lists_nothing_is_taken_as_not_mounted(tmp_path):
     (tmp_path / "m1.away" / "minutes.txt").rename(share / "minutes.txt")
     back = scan(share, out, "-q", "--fail-on-findings")
     assert back.returncode == 1, back.stderr
+    narrowed = scan(share, out, "-q", "--include", "*.xyz")  # globs hiding all: mounted
+    assert narrowed.returncode == 0, narrowed.stderr
+    assert "hid every one of the 2 files listed" in narrowed.stderr
+    assert "taken as not mounted" not in narrowed.stderr
     changes = json.loads(run_cli("diff", str(out), "--format", "json").stdout)
     assert changes["locations"]["went"] == [] and changes["locations"]["appeared"] == []
     assert changes["people"]["no_longer_found"] == 0 and changes["people"]["newly_affected"] == 0
@@ -104,7 +108,10 @@ def test_include_and_exclude_name_folders_as_policy_globs_and_say_when_they_matc
     assert f"--include community matched no file under {share}" in hidden.stderr
     assert f"--exclude Archive matched no file under {share}" in hidden.stderr
     assert f"{share}: --include/--exclude hid every one of the 4 files listed" in hidden.stderr
-    assert hidden.returncode == 3, hidden.stderr
+    assert hidden.returncode == 3, hidden.stderr  # a scheduled check never passes on it
+    assert (f"not passing --fail-on-*: --include/--exclude hid every file of {share} where "
+            "earlier scans read 4") in hidden.stderr
+    assert "taken as not mounted" not in hidden.stderr
 
 
 KEY_SAFE_LIST = ("Mrs Edith Hargreaves, 4 Mill Lane HX3 7DJ - KS 4471\n"
@@ -224,3 +231,24 @@ def test_a_source_or_allow_list_refused_leaves_no_output_folder_and_stores_nothi
         assert message in result.stderr
         assert "Secr3tPw" not in result.stderr + result.stdout
         assert not out.exists()
+    watched = run_cli("watch", str(share), "--out", str(tmp_path / "watch-out"), "--config",
+                      str(config), timeout=60)  # no worker could load it: refused at once
+    assert watched.returncode == 2, watched.stderr
+    assert "unknown key in allow-list" in watched.stderr
+    assert not (tmp_path / "watch-out").exists()
+
+
+def test_field_names_that_run_together_are_never_another_units(tmp_path):
+    """A unit's field names are remembered by a lossless key: `["name", "nhs"]` and
+    `["name\\x1fnhs"]` are two lists (one had ended `detection failed (ValueError)`)."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    (share / "a.json").write_text(json.dumps(
+        [{"name": "Margaret Ellwood", "nhs": "401 023 2137"}]))
+    (share / "b.json").write_text(json.dumps(
+        [{"name\u001fnhs": "Margaret Ellwood 401 023 2137"}]))
+    result = scan(share, out, "-q")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
+    assert {row["location"].rsplit("/", 1)[1]: row["status"] for row in rows} == {
+        "a.json": "scanned", "b.json": "scanned"}

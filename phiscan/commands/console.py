@@ -122,3 +122,18 @@ def violations_line(summary: dict) -> str:
         return "0"
     rules = ", ".join(f"{rule} {count}" for rule, count in counts["by_rule"].items())
     return f"{counts['total']} at {counts['locations']} locations ({rules})"
+
+
+def refuse_before_output(sources: list[str], config: Config) -> None:
+    """A URI no source can take, or an allow-list that cannot be read, ends the command
+    before an output folder or a run (which would store the URI) exists."""
+    from phiscan.detect.allowlist import AllowList
+    from phiscan.sources import check_source_uri
+
+    try:
+        for uri in sources:
+            check_source_uri(uri)
+        AllowList.load(config.detection.allowlist)
+    except ConfigError as exc:
+        err_console.print(f"[red]config error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_USAGE) from None

@@ -25,6 +25,7 @@ from phiscan.commands.console import (
     err_console,
     load_or_exit,
     prepare_output,
+    refuse_before_output,
     summary_table,
     usage_error,
     violations_line,
@@ -133,21 +134,6 @@ def scan(
                     fail_on=FailOn(fail_on_findings, fail_on_violations, risk_floor))
 
 
-def refuse_before_output(sources: list[str], config: Config) -> None:
-    """A URI no source can take, or an allow-list that cannot be read, ends the command
-    before an output folder or a run (which would store the URI) exists."""
-    from phiscan.detect.allowlist import AllowList
-    from phiscan.sources import check_source_uri
-
-    try:
-        for uri in sources:
-            check_source_uri(uri)
-        AllowList.load(config.detection.allowlist)
-    except ConfigError as exc:
-        err_console.print(f"[red]config error:[/red] {escape(str(exc))}")
-        raise typer.Exit(EXIT_USAGE) from None
-
-
 @contextmanager
 def interrupting_signals(received: list[str]) -> Iterator[None]:
     """SIGINT (Ctrl-C) and SIGTERM both interrupt the scan the same way: the run is
@@ -174,6 +160,16 @@ def report_interrupted(received: list[str], outcome: ScanOutcome) -> None:
                 "interrupted; run the same command with --resume to continue it",
                 received[0] if received else "interrupt", outcome.progress.files_done,
                 outcome.run_id)
+
+
+def refuse_to_pass_nothing_read(outcome: ScanOutcome) -> None:
+    """A --fail-on-* check never passes a scan whose --include/--exclude hid every file
+    earlier scans read under a root: nothing there was read, so nothing is known clean."""
+    hidden = outcome.progress.hidden_roots
+    if hidden:
+        log.error("not passing --fail-on-*: --include/--exclude hid every file of %s where "
+                  "earlier scans read %d", ", ".join(hidden), sum(hidden.values()))
+        raise typer.Exit(EXIT_INCOMPLETE)
 
 
 @dataclass(frozen=True)
@@ -244,6 +240,8 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
         report_interrupted(received, outcome)
     if outcome.summary["run"]["status"] != "completed":
         raise typer.Exit(EXIT_INCOMPLETE)
+    if fail_on.any():
+        refuse_to_pass_nothing_read(outcome)
     if fail_on.findings and has_special_category(outcome.summary):
         raise typer.Exit(EXIT_FINDINGS)
     if fail_on.violations and has_violations(outcome.summary):

@@ -14,6 +14,7 @@ from phiscan.commands.console import (
     err_console,
     load_or_exit,
     prepare_output,
+    refuse_before_output,
 )
 from phiscan.inventory.lock import output_lock
 from phiscan.logs import setup_logging
@@ -36,6 +37,7 @@ def watch(
     if not_folders:
         err_console.print(f"[red]not a folder:[/red] {escape(', '.join(not_folders))}")
         raise typer.Exit(EXIT_USAGE)
+    refuse_before_output([], config)  # an allow-list no worker could load: refused now
     prepare_output(out)
     with output_lock(out, "watch"):
         setup_logging(out, quiet=quiet, debug=debug)

@@ -23,17 +23,25 @@ from phiscan.security.keys import keyed_hash
 
 KEYS = ("values", "hashes", "patterns", "paths")
 _HASH = re.compile(r"(?P<entity>[A-Z_]+):[0-9a-f]{8,}")
+_KEY_NAME = re.compile(r"[a-z_]{1,20}")
 
 
 def check_allowlist(raw: dict, path: str | Path) -> None:
     """A mistyped allow-list would suppress nothing without a word: refuse it instead."""
     unknown = sorted(set(raw) - set(KEYS))
     if unknown:
-        raise ConfigError(f"unknown key in allow-list {path}: {', '.join(unknown)} "
+        # a mistyped key is named, anything else not: an allow-list can hold raw values
+        shown = [key for key in unknown if _KEY_NAME.fullmatch(key)]
+        others = len(unknown) - len(shown)
+        raise ConfigError(f"unknown key in allow-list {path}: "
+                          f"{', '.join(shown + ([f'{others} other'] if others else []))} "
                           f"(known: {', '.join(KEYS)})")
     for key in KEYS:
         entries = raw.get(key, [])
-        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        # `values = [9434765919]`: a number left unquoted is still the value
+        allowed = (str, int) if key == "values" else (str,)
+        if not isinstance(entries, list) or not all(
+                isinstance(e, allowed) and not isinstance(e, bool) for e in entries):
             raise ConfigError(f"allow-list {path}: {key} must be a list of strings")
     for number, entry in enumerate(raw.get("hashes", []), start=1):
         match = _HASH.fullmatch(entry)

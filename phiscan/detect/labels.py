@@ -28,6 +28,7 @@ Guarded labels are `Label`s; the inventory masks any label that is not one.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -207,7 +208,7 @@ class LabelGuard:
     def names_hits(self, labels: list[str]) -> list[list[Hit]]:
         """Each of a unit's field names' candidates (`hits`), remembered for the whole list
         (every row of a table has the same names): one digest a row, not one a field."""
-        key = self.key_of("\x1f".join(labels), b"names")
+        key = self.key_of(json.dumps(labels), b"names")  # lossless: names never run together
         known = self.memory.get(key)
         if known is None:
             known = [self.hits(label) for label in labels]

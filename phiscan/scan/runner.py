@@ -54,6 +54,9 @@ class ScanProgress:
     # Roots whose walk listed no file (empty, not mounted, or every file hidden by the
     # globs), with how many locations the inventory held there from earlier runs.
     empty_roots: dict[str, int] = field(default_factory=dict)
+    # Of those, roots where the globs hid every location earlier runs read: not gone, not
+    # read either, so no --fail-on-* check passes on them.
+    hidden_roots: dict[str, int] = field(default_factory=dict)
 
     def record(self, results: list[LocationResult]) -> None:
         self.files_done += 1
@@ -275,14 +278,17 @@ def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bo
 
 
 def _hold_emptied_roots(inventory: Inventory, run_id: int, progress: ScanProgress,
-                        roots: set[str], accept_empty: bool) -> None:
+                        roots: set[str], config: Config, accept_empty: bool) -> None:
     """A root that listed nothing where earlier runs read locations is taken as not
     mounted, like a source that cannot be listed: nothing under it is marked gone and
     the run is incomplete, unless `accept_empty` says it was emptied on purpose."""
     for root in progress.empty_roots:
-        read_before = sum(1 for _ in inventory.unseen_locations(run_id, root))
+        read_before = len(_listable_unseen(inventory, run_id, root, config))
         progress.empty_roots[root] = read_before
         if not read_before:
+            hidden = sum(1 for _ in inventory.unseen_locations(run_id, root))
+            if hidden:
+                progress.hidden_roots[root] = hidden
             continue
         if accept_empty:
             log.warning("%s listed nothing where earlier scans read %d locations: marked gone "
@@ -295,16 +301,22 @@ def _hold_emptied_roots(inventory: Inventory, run_id: int, progress: ScanProgres
         roots.discard(root)
 
 
+def _listable_unseen(inventory: Inventory, run_id: int, root: str, config: Config) -> list[str]:
+    """The locations under `root` earlier runs read and this walk did not list, of those
+    the current --include/--exclude would list (what they hide is left as it was)."""
+    unseen: list[str] = []
+    for location in inventory.unseen_locations(run_id, root):
+        top = location.split(MEMBER_SEP, 1)[0]
+        relative = top[len(root):].lstrip("/") if top.startswith(root) else top
+        if matches_globs(relative, config.scan.include, config.scan.exclude, top):
+            unseen.append(location)
+    return unseen
+
+
 def _mark_unseen_gone(inventory: Inventory, run_id: int, roots: set[str], config: Config) -> int:
-    """After a completed walk: what the walk would have listed but did not is gone.
-    Locations the current --include/--exclude hide are left as they were."""
-    gone: list[str] = []
-    for root in sorted(roots):
-        for location in inventory.unseen_locations(run_id, root):
-            top = location.split(MEMBER_SEP, 1)[0]
-            relative = top[len(root):].lstrip("/") if top.startswith(root) else top
-            if matches_globs(relative, config.scan.include, config.scan.exclude, top):
-                gone.append(location)
+    """After a completed walk: what the walk would have listed but did not is gone."""
+    gone = [location for root in sorted(roots)
+            for location in _listable_unseen(inventory, run_id, root, config)]
     inventory.mark_gone(gone, run_id)
     return len(gone)
 
@@ -353,7 +365,7 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
                     on_progress(progress)
             writer.flush()
             planner.flush()
-            _hold_emptied_roots(inventory, run_id, progress, roots, accept_empty)
+            _hold_emptied_roots(inventory, run_id, progress, roots, config, accept_empty)
             progress.gone = _mark_unseen_gone(inventory, run_id, roots, config)
             inventory.set_meta(FINGERPRINT_KEY, fingerprint)
             inventory.set_meta(KEY_FORMAT_META, KEY_FORMAT)

@@ -179,10 +179,15 @@ def not_read_whole(locations: list[StoredLocation]) -> set[str]:
     return {location.location for location in locations if location.status != Status.SCANNED}
 
 
+def _containers(location: str) -> list[str]:
+    """A location and each archive holding it (`a.zip!b.zip!c.txt`: three)."""
+    parts = location.split(MEMBER_SEP)
+    return [MEMBER_SEP.join(parts[:count]) for count in range(1, len(parts) + 1)]
+
+
 def _found_in(person: Individual, locations: set[str]) -> bool:
-    return any(record.location in locations
-               or record.location.split(MEMBER_SEP, 1)[0] in locations
-               for record in person.records)
+    return any(location in locations for record in person.records
+               for location in _containers(record.location))
 
 
 def people_changes(old: list[Individual], new: list[Individual],
