@@ -2139,7 +2139,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # (a title and its name, a street's name: `Mrs Ward`, `Church Street`, as the grammar
         # reads them)
         return self._names_another(_STREET_NAME.sub(" ", _TITLED_WORDS.sub(" ", normalise_words(
-            f"{named} {field.name} {_record_purpose_text(text, start, end, field)}"))))
+            f"{named} {field.name} "
+            f"{_record_purpose_text(text, start, end, field, self._names_another)}"))))
 
     def _names_another(self, words: str) -> bool:
         """Whether normalised words name a purpose, an owner, a vehicle or a thing with a
@@ -2516,22 +2517,6 @@ def _record_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             break
         line_end = after
     return line_start, line_end
-    for _ in range(RECORD_LINES):
-        if line_start == 0:
-            break
-        before = text.rfind("\n", 0, line_start - 1) + 1
-        if not _FIELD_LINE.match(text, before, line_start - 1):
-            break
-        line_start = before
-    for _ in range(RECORD_LINES):
-        if line_end >= len(text):
-            break
-        after = text.find("\n", line_end + 1)
-        after = len(text) if after == -1 else after
-        if not _FIELD_LINE.match(text, line_end + 1, after):
-            break
-        line_end = after
-    return line_start, line_end
 
 
 _RECORD_VEHICLES = Terms(VEHICLES)
@@ -2570,20 +2555,45 @@ def _line_field_end(record: str, field: fields.Field) -> int:
 _TITLED_NAME = re.compile(_TITLED + r"(?:[^\S\n]+[A-Z][\w'\-\u2019]*){0,2}")
 
 
-def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -> str:
+# A record's field whose value can say what its lock is for: the site, the room, the
+# property and its tenancy, the lock, door or device, a vehicle. Any other field's value
+# (`Transport: car`, `Mobility: uses the bus`) is about the person, unless its name itself
+# names a place or a purpose that is no home (`hospitalWard`, `holidayLet`).
+_SAYS_WHAT_FOR = re.compile(
+    r" (?:site|location|loc|place|room|property|premises|building|unit|block|tenancy|status|"
+    r"occupancy|access|entry|vehicle|van|lock|door|gate|keypad|key|keys|keysafe|safe|box|device|purpose|"
+    r"for|type|description|desc|asset|item|equipment|thing|store|office|base|where|code|"
+    r"text|display) ")
+
+
+# HTML's own elements read as fields (`<li>Staff room door: ...`): they name nothing, so
+# what they hold is read as it stands.
+_MARKUP = frozenset({"a", "b", "i", "u", "p", "em", "li", "td", "th", "tr", "ul", "ol", "dd",
+                     "dt", "div", "span", "font", "small", "label", "strong", "table",
+                     "tbody", "body", "html", "h1", "h2", "h3", "h4"})
+
+
+def _record_purpose_text(text: str, start: int, end: int, field: fields.Field,
+                         names_another: Callable[[str], bool]) -> str:
     """The record's text read for what its lock is for: without the field's own value, nor
     the values of its people and addresses (`"client":"E. Ward-Lowe"` names no ward), nor the
     fields about another party (`GP: Dr Ann Rigg, Moorside Health Centre`)."""
     record = text[start:end]
-    blanks = [(field.value_start - start, field.value_end - start),
-              *(m.span() for m in _TITLED_NAME.finditer(record))]
+    blanks = [*(m.span() for m in _TITLED_NAME.finditer(record))]
+    # (a key's place is read for what it is: `Spare key: in the office` is the office's)
+    if fields.name_class(field.name, _KEY_FIGURE.search) not in (fields.PLACE,
+                                                                 fields.GENERIC_PLACE):
+        blanks.append((field.value_start - start, field.value_end - start))
     of_a_place = fields.is_a_places_record(record)
     for other in fields.field_matches(record):
         sibling = fields.fields_of(other)
         if sibling is None:
             continue
         end_of_field = _line_field_end(record, sibling)
-        if fields.is_another_party(sibling.name):
+        sibling_words = fields.field_words(sibling.name)
+        if fields.is_another_party(sibling.name) or not (
+                of_a_place or _SAYS_WHAT_FOR.search(sibling_words)
+                or sibling_words.strip() in _MARKUP or names_another(sibling_words)):
             blanks.append((sibling.start, end_of_field))
         elif (fields.is_person_or_address(sibling.name, sibling.value, of_a_place)
               or len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS):

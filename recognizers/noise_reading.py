@@ -96,7 +96,9 @@ _LETTER_SPACED = re.compile(
     r"(?<![\w])[A-Za-z](?: [A-Za-z])+(?:[^\S\n]{2,}[A-Za-z](?: [A-Za-z])+)*(?![\w])")
 _WORD_GAP = re.compile(r"[^\S\n]{2,}")
 # Where such a run may start: three letters spaced at least (the first word's length).
-_SPACED_LETTERS = re.compile(r" [A-Za-z] [A-Za-z] [A-Za-z](?![\w])")
+# (after any space, a line break or an opening bracket: a PDF's tracked heading sits on its
+# own line)
+_SPACED_LETTERS = re.compile(r"[\s(\[][A-Za-z] [A-Za-z] [A-Za-z](?![\w])")
 
 
 def read_noise(text: str) -> Reading | None:

@@ -54,7 +54,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from recognizers.triggers import case_folded, is_word_char
+from recognizers.triggers import case_folded, fold_in_place, is_word_char
 from recognizers.vocabulary import DATA_DIR, read_entries
 
 # What OCR writes for a letter (lower case: the automaton reads folded text, where `I` is `i`).
@@ -149,7 +149,8 @@ DIALECT_FILE = "home_access_dialect.txt"
 APOSTROPHES = ("'", "\u2019")
 # Other languages' words of the grammar, by language (`home_access_languages.txt`): each read
 # as its English word, a stem with any ending, a postposition before the word it follows, a
-# form that is an English word or a name too only beside another form of its language.
+# form that is an English word or a name too only in a unit (a row, a document's window)
+# holding another form of its language.
 LANGUAGES_FILE = "home_access_languages.txt"
 # Every data file the automaton is built from (`recognizers.compiled_ocr` digests them).
 SOURCE_FILES = tuple(dict.fromkeys(
@@ -297,7 +298,7 @@ def dialect_forms() -> dict[str, str]:
     written either way."""
     forms = {}
     for entry in read_entries(DATA_DIR / DIALECT_FILE):
-        form, _, word = (part.strip() for part in entry.casefold().partition("="))
+        form, _, word = (part.strip() for part in fold_in_place(entry).partition("="))
         for apostrophe in APOSTROPHES:
             forms[form.replace("'", apostrophe)] = word
     return forms
@@ -323,7 +324,7 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
         if entry.startswith("[") and entry.endswith("]"):
             language = entry[1:-1]
             continue
-        form, _, word = (part.strip() for part in entry.casefold().partition("="))
+        form, _, word = (part.strip() for part in fold_in_place(entry).partition("="))
         after = word.endswith("<")
         word = word.rstrip("<").strip()
         guarded, stem = form.startswith("?"), form.endswith("*")
@@ -347,6 +348,17 @@ def _word_end(text: str, position: int) -> int:
                                    or unicodedata.category(text[position]).startswith("M")):
         position += 1
     return position
+
+
+def _word_start(text: str, end: int) -> int:
+    """The start of the word ending at `end` (`end` itself when none does): stepping
+    back, never searching the text before (a postposition per word of a long text)."""
+    start = end
+    while start > 0 and (is_word_char(text[start - 1]) or text[start - 1] in "'\u2019"):
+        start -= 1
+    while start < end and not is_word_char(text[start]):  # a word starts with a letter
+        start += 1
+    return start
 
 
 def _foreign_hit(text: str, start: int, end: int, form: str, foreign: Foreign
@@ -392,9 +404,9 @@ def _foreign_words(text: str, hits: list[tuple[int, int, Foreign]]
             if words and words[-1][1] == gap:
                 previous = words.pop()
                 start, english = previous[0], f"{english} {previous[2].strip()}"
-            elif (word := re.search(r"\w[\w'\u2019]*$", text[:gap])) and (
-                    not words or word.start() >= words[-1][1]):
-                start, english = word.start(), f"{english} {word.group()}"
+            elif (word_start := _word_start(text, gap)) < gap and (
+                    not words or word_start >= words[-1][1]):
+                start, english = word_start, f"{english} {text[word_start:gap]}"
         # A word beside letters of a script without spaces is read as a word of its own.
         if start > 0 and is_word_char(text[start - 1]) and not (words and words[-1][1] == start):
             english = f" {english}"

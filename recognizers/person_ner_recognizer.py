@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers.addresses import places
 from recognizers.context import Terms, normalise_words
 from recognizers.health_vocabulary import health_vocabulary
-from recognizers.vocabulary import TITLES, load_vocabulary
+from recognizers.vocabulary import SURNAME_PARTICLES, TITLES, load_vocabulary
 
 # A block read in capitals: at least this many letters, nearly all capitals.
 CAPITALS_MIN_LETTERS = 12
@@ -57,12 +57,10 @@ LIST_SEPARATOR = regex.compile(r"[ \t]+[-–—|][ \t]+|:[ \t]+")
 _CAPS_SURNAME_AFTER = regex.compile(
     r"[ ]((?:Ma?c)?\p{Lu}(?:\p{Lu}|['’\-](?=\p{Lu}))*\p{Lu})(?![\p{L}'’\-])")
 # Words before a place, never before a person's full name (`sleeping outside Ferrier
-# House`, `seen at Harbour View`): a person's name after one is their home's, a possessive.
-PLACE_PREPOSITIONS = frozenset({"at", "in", "outside", "near", "opposite", "behind", "inside"})
+# House`): a person's name after one is their home's, a possessive. Not `at` nor `in`:
+# people are shouted at, lashed out at, and in a photograph (`spat at Margaret Hollis`).
+PLACE_PREPOSITIONS = frozenset({"outside", "near", "opposite", "behind", "inside"})
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)[ \t]+$")
-# Lower-case words a surname may hold (`Sandra da Silva`, `Piet van der Berg`).
-NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le",
-                            "al", "el", "bin", "ibn", "ap", "dos", "das", "del", "ter", "ten"})
 
 
 def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
@@ -137,7 +135,7 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
             return False
         if not words[0][0].isupper() or self.places.names_place(value):
             return False
-        if any(word.islower() and word not in NAME_PARTICLES for word in words):
+        if any(word.islower() and word not in SURNAME_PARTICLES for word in words):
             return False  # `Cinder St hub`: a place described, not a name
         normalised = normalise_words(value)
         return not self.not_names.equals(normalised) and not self.clinical.found_in(value)
@@ -236,8 +234,8 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         return result
 
     def after_place_preposition(self, text: str, result) -> bool:
-        """A candidate right after `at`, `in`, `outside`... names a place (`outside Ferrier
-        House`, `at Harbour View`), unless it is a possessive (`at Jane Smith's`: her home)."""
+        """A candidate right after `outside`, `near`... names a place (`outside Ferrier
+        House`, `near Marlowe Arcade`), unless it is a possessive (`at Jane Smith's`: her home)."""
         before = _WORD_BEFORE.search(text[max(0, result.start - 20):result.start])
         return (before is not None and before[1].casefold() in PLACE_PREPOSITIONS
                 and not text[result.start:result.end].endswith(("'s", "’s")))

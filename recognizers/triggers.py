@@ -45,12 +45,28 @@ _WORD_CHAR = re.compile(r"\w")
 Span = tuple[int, int]
 
 
+def fold_in_place(text: str) -> str:
+    """The text case-folded character by character where folding would move offsets
+    (`ß` stays `ß`, `İ` becomes `i`): one character for one, so a unit holding one of
+    them is still read, and a form folded the same way still meets it."""
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded
+    return "".join(_fold_char(character) for character in text)
+
+
+def _fold_char(character: str) -> str:
+    for folded in (character.casefold(), character.lower()):
+        if len(folded) == 1:
+            return folded
+    return "i" if character == "\u0130" else character
+
+
 @lru_cache(maxsize=1)  # the text all recognizers are reading now
 def case_folded(text: str) -> str | None:
-    """The case-folded text (what case-insensitive patterns compare), or None when
-    folding moves offsets (`ß` becomes `ss`): such text is scanned whole."""
-    folded = text.casefold()
-    return folded if len(folded) == len(text) else None
+    """The case-folded text (what case-insensitive patterns compare), folded in place
+    (`fold_in_place`) where whole-text folding would move offsets."""
+    return fold_in_place(text)
 
 
 @dataclass(frozen=True)

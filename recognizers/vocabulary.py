@@ -18,8 +18,12 @@ import regex as re
 
 # A surname's particles in lower case (`Ms Sandra da Silva`, `Mr Piet van der Berg`; Welsh
 # `ap`/`ab`, son of, and `ferch`, daughter of: `Llŷr ap RHYS`): one word of a name.
-SURNAME_PARTICLE = (r"(?:da|de|del|della|di|du|van|von|der|den|la|le|dos|das|ter|ten|ap|ab"
-                    r"|ferch|verch)")
+# Lower-case words a surname may hold (`Sandra da Silva`, `Llŷr ap Rhys`, `Omar bin Said`).
+SURNAME_PARTICLES = frozenset({"da", "de", "del", "della", "di", "du", "van", "von", "der", "den",
+                               "la", "le", "dos", "das", "ter", "ten", "ap", "ab", "ferch",
+                               "verch", "al", "el", "bin", "ibn"})
+SURNAME_PARTICLE = "(?:" + "|".join(sorted(SURNAME_PARTICLES, key=lambda word: (-len(word), word))
+                                   ) + ")"
 DATA_DIR = Path(__file__).parent / "data"
 log = logging.getLogger("phiscan.recognizers")
 T = TypeVar("T")

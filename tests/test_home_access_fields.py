@@ -65,6 +65,9 @@ def test_a_field_name_is_read_as_words(name, words):
     ("Name: Mrs Edna Ward\nService: Day centre Tuesdays\nKS code: 4471\n", ["code"]),
     ("Name: Mrs Edna Ward\nNotes: goes to the day centre on Tuesdays, lunch club after\n"
      "KS code: 4471\n", ["code"]),
+    # a field about the person (how she travels) is not what her lock is for
+    ("Name: Mrs Edna Ward\nKS code: 4471\nTransport: car\n", ["code"]),
+    ("Name: Mrs Edna Ward\nKS code: 4471\nMobility: uses the bus\n", ["code"]),
     ("spare_key_location: under the green watering can by the shed", ["hidden_key"]),
     ('{"client":"AB-2210","spareKey":"inside the bird box on the fence"}', ["hidden_key"]),
     ("KeyHolder1=Mrs J Pollard (daughter) 07700 900311", ["key_holder"]),
@@ -103,6 +106,13 @@ def test_a_records_access_field_is_found_with_its_kind(recognizer, text, kinds):
     # `holder` alone says not what is held: a ward's bleep, a budget
     "Nurse in charge: Sr Helen Marsh    Bleep holder: Tom Fairley",
     "Budget holder: Mrs Anne Price",
+    # a key's place is read for what it is: an office, a car, a van, a staff room
+    "Spare key: in the office",
+    "spare_key: in the car",
+    '{"spareKey":"in the van glovebox"}',
+    "keysafe_location: inside the staff room",
+    # a list's own markup names nothing: the staff room is still the staff room's
+    "<li>Staff room door: <b>4096</b></li><li>Drugs fridge key: nurse in charge</li>",
 ])
 def test_a_record_that_says_what_else_it_is_for_is_not_found(recognizer, text):
     assert recognizer.analyze(text, ["HOME_ACCESS"]) == []

@@ -80,6 +80,9 @@ NOISY_ACCESS = [
     ("KEY SAFE: yes  C0DE: 7l5S  L0CATI0N: rt of frt door",
      "KEY SAFE: yes  C0DE: 7l5S  L0CATI0N: rt of frt door"),
     ("Form p.1  K E Y  S A F E  C O D E  4 4 7 1", "K E Y  S A F E  C O D E  4 4 7 1"),
+    # a tracked heading on a line of its own, and in brackets
+    ("Notes\nK E Y  S A F E  C O D E  4 4 7 1", "K E Y  S A F E  C O D E  4 4 7 1"),
+    ("Notes\n(K E Y  S A F E  C O D E  4 4 7 1)", "K E Y  S A F E  C O D E  4 4 7 1"),
     ("Handover:\nMum says the code for the key safe is\n> 2 4 8 1 and it sticks",
      "code for the key safe is\n> 2 4 8 1"),
 ]

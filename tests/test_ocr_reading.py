@@ -10,7 +10,8 @@ import pytest
 
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.quality.evaluation import phiscan_predictor
-from recognizers.ocr_reading import read_digit_runs, read_ocr, word_forms
+from recognizers.home_access_recognizer import HomeAccessRecognizer
+from recognizers.ocr_reading import _word_start, read_digit_runs, read_ocr, word_forms
 from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values
 
@@ -267,3 +268,20 @@ def test_a_guarded_form_is_read_beside_another_of_its_language():
 def test_a_dialect_word_in_lower_case_is_still_read():
     reading = read_ocr("ang susi ay nasa ilalim ng paso, pinto sa likod")
     assert reading is not None and "key" in reading.text and "door" in reading.text
+
+
+@pytest.mark.parametrize("text", [
+    "Yedek anahtar paspasın altında, kapı kodu 4471. İyi günler",  # a Turkish dotted capital
+    "Ersatzschlüssel unter der Fußmatte",  # a German sharp s
+])
+def test_a_letter_whose_fold_is_longer_does_not_turn_the_reading_off(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+
+
+def test_a_postposition_reads_the_word_before_it_without_rereading_the_text():
+    # the word before each postposition is found by stepping back: thousands of them in a
+    # long text are read as fast as one (a regex over the text before each was quadratic)
+    text = "शहर में लोग हैं और " * 3000
+    reading = read_ocr(text)
+    assert reading is None or len(reading.text) > 0
+    assert _word_start("a bc'd", 6) == 2 and _word_start("a  ", 3) == 3

@@ -10,8 +10,9 @@ right after its marker does, and `Forename SURNAME` (`McKAY` too) is one name.
 
 Places read as people: a hostel, a B&B, a chapel or a saint's church (`Quarry Lane Hostel`,
 `Seaview B&B`, `St Anne's`), a house named head first (`Plas Newydd`, `The Old Forge`), and
-capitalised words right after `at`, `in`, `outside`, `near` (`near Marlowe Arcade`) are no
-person's name (`recognizers/data/place_words.txt`, `place_heads.txt`).
+capitalised words right after `outside`, `near`, `opposite`, `behind`, `inside` (`near
+Marlowe Arcade`) are no person's name (after `at` or `in` they may be: `spat at Margaret
+Hollis`) (`recognizers/data/place_words.txt`, `place_heads.txt`).
 
 Seven worlds no share had: a Welsh market-town dispensing round, a winter night shelter's
 sign-in sheet, a patient-transport crew's job log, an outreach worker's notes, a team diary,
@@ -21,6 +22,8 @@ exported by the real CLI.
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 import pytest
 
@@ -184,3 +187,18 @@ def test_no_place_is_read_as_a_name(scanned, part, masked):
     """`Quarry Lane Hostel`, `St Anne's`, `Victoria Lodge`, `Bryn Awel`, `Seaview B&B`,
     `Marlowe Arcade`, `Plas Newydd`: none is a name; each person's name is whole."""
     assert [(name, role) for _record, name, role in names_with_roles(scanned, part)] == masked
+
+
+def test_a_person_after_at_or_in_is_still_a_person(tmp_path):
+    """Safeguarding records are about whom something was done `at`: those names stay."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    (share / "incident.txt").write_text(
+        "Incident 14/11, Mr Alan Crabtree (DOB 01/02/1940), dementia: he was shouting at "
+        "Margaret Hollis in the lounge and later spat at Thomas Kettering, bruising noted.\n",
+        encoding="utf-8")
+    scan_quietly(share, out)
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        masked = sorted(row[0] for row in db.execute(
+            "SELECT masked FROM findings WHERE entity_type = 'PERSON'"))
+    assert masked == ["M******* H*****", "Mr A*** C*******", "T***** K********"]
