@@ -80,7 +80,13 @@ from recognizers import access_fields as fields
 from recognizers import access_kinds as kinds
 from recognizers.base import ContextScoredRecognizer, Pattern, flag
 from recognizers.compiled_patterns import compiled
-from recognizers.context import Terms, line_bounds, normalise_words, without_digits
+from recognizers.context import (
+    IDENTIFIER_LABEL_WORDS,
+    Terms,
+    line_bounds,
+    normalise_words,
+    without_digits,
+)
 from recognizers.dates import parse_date
 from recognizers.ocr_reading import LETTER_FOR_DIGIT, is_digit_token
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
@@ -2111,8 +2117,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             field = fields.fields_of(match)
             found, named = ([field] if field else []), ""
         for field in found:
-            kind = self._field_kind(text, field, lambda: fields.field_words(
-                f"{named} {text[start:end]}"))
+            kind = self._field_kind(text, field, lambda at=field.start: _record_words_but_prose(
+                text, *_lines_around(text, start, end, at), named))
             if kind is None:
                 continue
             if self._record_is_for_another(text, start, end, field, named):
@@ -2573,6 +2579,57 @@ _MARKUP = frozenset({"a", "b", "i", "u", "p", "em", "li", "td", "th", "tr", "ul"
                      "tbody", "body", "html", "h1", "h2", "h3", "h4"})
 
 
+# A field named as a person's detail or an identifier (`Postcode`, `Pendant serial`,
+# `Responder 1 tel`): its name says what the value is, never what a lock is for.
+_PERSONAL_FIELDS = Terms(load_vocabulary("field_labels.txt"))
+
+
+def _about_the_person(words: str) -> bool:
+    last = words.split()[-1:]
+    return bool(last) and (last[0] in IDENTIFIER_LABEL_WORDS or _PERSONAL_FIELDS.found_in(words))
+
+
+# A generic field's neighbours: the lines of its record this near it (an OBX's own OBX-3
+# before its OBX-5; a lock event's `lock` beside its `code`), not a note segments away.
+GENERIC_LINES_BEFORE, GENERIC_LINES_AFTER = 3, 1
+
+
+def _lines_around(text: str, start: int, end: int, position: int) -> tuple[int, int]:
+    """The record's lines from GENERIC_LINES_BEFORE before `position`'s line to
+    GENERIC_LINES_AFTER after it."""
+    low = position
+    for _ in range(GENERIC_LINES_BEFORE + 1):
+        low = text.rfind("\n", start, low)
+        if low == -1:
+            low = start
+            break
+    high = position
+    for _ in range(GENERIC_LINES_AFTER + 1):
+        found = text.find("\n", high + 1, end)
+        if found == -1:
+            high = end
+            break
+        high = found
+    return max(low, start), min(high, end)
+
+
+def _record_words_but_prose(text: str, start: int, end: int, named: str) -> str:
+    """A record's words without its prose values (a note of more than PROSE_WORDS words):
+    what makes a generic `code` a lock's is a field of the record, never a note beside it
+    (an Observation's LOINC `code` beside `note.text: Key safe fitting booked ...`)."""
+    record = text[start:end]
+    characters = list(record)
+    for other in fields.field_matches(record):
+        sibling = fields.fields_of(other)
+        if sibling is None:
+            continue
+        end_of_field = _line_field_end(record, sibling)
+        if len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS:
+            characters[sibling.value_start:end_of_field] = " " * (end_of_field
+                                                                  - sibling.value_start)
+    return fields.field_words(f"{named} {''.join(characters)}")
+
+
 def _record_purpose_text(text: str, start: int, end: int, field: fields.Field,
                          names_another: Callable[[str], bool]) -> str:
     """The record's text read for what its lock is for: without the field's own value, nor
@@ -2591,9 +2648,9 @@ def _record_purpose_text(text: str, start: int, end: int, field: fields.Field,
             continue
         end_of_field = _line_field_end(record, sibling)
         sibling_words = fields.field_words(sibling.name)
-        if fields.is_another_party(sibling.name) or not (
-                of_a_place or _SAYS_WHAT_FOR.search(sibling_words)
-                or sibling_words.strip() in _MARKUP or names_another(sibling_words)):
+        if fields.is_another_party(sibling.name) or not (of_a_place or (
+                _SAYS_WHAT_FOR.search(sibling_words) or sibling_words.strip() in _MARKUP
+                or (names_another(sibling_words) and not _about_the_person(sibling_words)))):
             blanks.append((sibling.start, end_of_field))
         elif (fields.is_person_or_address(sibling.name, sibling.value, of_a_place)
               or len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS):

@@ -65,6 +65,10 @@ def test_a_field_name_is_read_as_words(name, words):
     ("Name: Mrs Edna Ward\nService: Day centre Tuesdays\nKS code: 4471\n", ["code"]),
     ("Name: Mrs Edna Ward\nNotes: goes to the day centre on Tuesdays, lunch club after\n"
      "KS code: 4471\n", ["code"]),
+    # a row's personal and identifier columns (`Postcode`, `Pendant serial`) say what their
+    # values are, never what the key safe is for (share 4's telecare register had lost it)
+    ("Surname: STEAD\nKeysafe / access: key safe to the right of the porch, code 3503\n"
+     "Postcode: NV7 7HT\nPendant serial: 249291\n", ["code"]),
     # a field about the person (how she travels) is not what her lock is for
     ("Name: Mrs Edna Ward\nKS code: 4471\nTransport: car\n", ["code"]),
     ("Name: Mrs Edna Ward\nKS code: 4471\nMobility: uses the bus\n", ["code"]),
@@ -111,6 +115,11 @@ def test_a_records_access_field_is_found_with_its_kind(recognizer, text, kinds):
     "spare_key: in the car",
     '{"spareKey":"in the van glovebox"}',
     "keysafe_location: inside the staff room",
+    # an OBX's value is a lock's code only beside its own OBX-3, not a locker's padlock in
+    # a note segments away (share 6: a heart rate read as a code)
+    "OBX-3: 8867-4 Heart rate LN\nOBX-5: 117\nOBX-6: /min\nOBX-11: F\nOBX-1: 5\n"
+    "OBX-3: NARR Clinical narrative L\nOBX-5: Pt hypoglycaemia.\nNTE-1: 1\n"
+    "NTE-3: Locker 58, padlock 492.\n",
     # a list's own markup names nothing: the staff room is still the staff room's
     "<li>Staff room door: <b>4096</b></li><li>Drugs fridge key: nurse in charge</li>",
 ])
@@ -193,3 +202,29 @@ def test_a_scan_finds_home_access_in_each_records_shape(tmp_path):
         people = list(csv.DictReader(handle))
     assert [(person["home_access"], person["home_access_kinds"]) for person in people] == [
         ("true", "code")]
+
+
+def test_a_generic_code_beside_a_note_about_a_key_safe_is_no_code(tmp_path):
+    """An Observation's LOINC `code` is no key safe's because a note beside it talks of
+    one (share 6: every ePCR bundle gave its patient a code)."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Patient", "id": "p1",
+                      "name": [{"family": "Sutcliffe", "given": ["Desmond"]}],
+                      "birthDate": "1941-03-02"}},
+        {"resource": {"resourceType": "Observation", "id": "obs1", "status": "final",
+                      "code": {"coding": [{"system": "http://loinc.org", "code": "59408-5",
+                                           "display": "SpO2"}]},
+                      "subject": {"reference": "Patient/p1"},
+                      "valueQuantity": {"value": 93, "unit": "%"},
+                      "note": [{"text": "Key safe fitting booked with handyperson scheme, "
+                                        "code will be with the admin team."}]}}]}
+    (share / "ePCR_bundle.json").write_text(json.dumps(bundle), encoding="utf-8")
+    scanned = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
+         "--workers", "1", "-q"], capture_output=True, text=True, timeout=900)
+    assert scanned.returncode == 0, scanned.stderr[-2000:]
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM findings WHERE entity_type = 'HOME_ACCESS'"
+                          ).fetchone() == (0,)
