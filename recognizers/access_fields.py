@@ -111,6 +111,9 @@ _PLACE_WORD = re.compile(r" (?:location|loc|where|hidden|hidden at|hiding|place|
 _HOLDER = re.compile(r" (?:key ?holders?|keyholders?|key holder name|"
                      r"held by|key with|keys with|spare with|key held by|holds key|"
                      r"has key|has keys) ")
+# A holder's value saying they hold none (`Gwladys Parry (no key)`, `contact only, no keys`).
+_HOLDS_NONE = re.compile(r" (?:no key|no keys|no spare|not a key ?holder|not keyholder|"
+                         r"without a key|has no key|does not hold a key|doesn't hold a key) ")
 # A name saying the field is no longer so (`No longer a keyholder`, `former key holder`).
 _NOT_NOW = re.compile(r" (?:not|no longer|former|ex|previous|old|lost|removed) ")
 # A value that says where: a preposition of place and a word after it.
@@ -210,6 +213,10 @@ def is_empty(value: str) -> bool:
 def says_where(value: str) -> bool:
     return not is_empty(value) and _PLACE_VALUE.search(
         normalise_words(value.replace("_", " ")).strip()) is not None
+
+
+def holds_none(value: str) -> bool:
+    return _HOLDS_NONE.search(normalise_words(value)) is not None
 
 
 def names_someone(value: str, holders: Callable[[str], bool]) -> bool:

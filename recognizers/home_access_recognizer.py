@@ -2145,8 +2145,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # (a title and its name, a street's name: `Mrs Ward`, `Church Street`, as the grammar
         # reads them)
         return self._names_another(_STREET_NAME.sub(" ", _TITLED_WORDS.sub(" ", normalise_words(
-            f"{named} {field.name} "
-            f"{_record_purpose_text(text, start, end, field, self._names_another)}"))))
+            f"{named} {field.name} {_record_purpose_text(text, start, end, field)}"))))
 
     def _names_another(self, words: str) -> bool:
         """Whether normalised words name a purpose, an owner, a vehicle or a thing with a
@@ -2193,7 +2192,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                   and code_is_plausible(text, code.start(), code.end())) else None
         if named == fields.PLACE and fields.says_where(value):
             return kinds.CODE if fields.names_key_device(field.name) else kinds.HIDDEN_KEY
-        if named == fields.HOLDER and fields.names_someone(value, self.holder_words.found_in):
+        if named == fields.HOLDER and fields.names_someone(
+                value, self.holder_words.found_in) and not fields.holds_none(value):
             return kinds.KEY_HOLDER
         return None
 
@@ -2561,24 +2561,6 @@ def _line_field_end(record: str, field: fields.Field) -> int:
 _TITLED_NAME = re.compile(_TITLED + r"(?:[^\S\n]+[A-Z][\w'\-\u2019]*){0,2}")
 
 
-# A record's field whose value can say what its lock is for: the site, the room, the
-# property and its tenancy, the lock, door or device, a vehicle. Any other field's value
-# (`Transport: car`, `Mobility: uses the bus`) is about the person, unless its name itself
-# names a place or a purpose that is no home (`hospitalWard`, `holidayLet`).
-_SAYS_WHAT_FOR = re.compile(
-    r" (?:site|location|loc|place|room|property|premises|building|unit|block|tenancy|status|"
-    r"occupancy|access|entry|vehicle|van|lock|door|gate|keypad|key|keys|keysafe|safe|box|device|purpose|"
-    r"for|type|description|desc|asset|item|equipment|thing|store|office|base|where|code|"
-    r"text|display) ")
-
-
-# HTML's own elements read as fields (`<li>Staff room door: ...`): they name nothing, so
-# what they hold is read as it stands.
-_MARKUP = frozenset({"a", "b", "i", "u", "p", "em", "li", "td", "th", "tr", "ul", "ol", "dd",
-                     "dt", "div", "span", "font", "small", "label", "strong", "table",
-                     "tbody", "body", "html", "h1", "h2", "h3", "h4"})
-
-
 # A field named as a person's detail or an identifier (`Postcode`, `Pendant serial`,
 # `Responder 1 tel`): its name says what the value is, never what a lock is for.
 _PERSONAL_FIELDS = Terms(load_vocabulary("field_labels.txt"))
@@ -2630,8 +2612,7 @@ def _record_words_but_prose(text: str, start: int, end: int, named: str) -> str:
     return fields.field_words(f"{named} {''.join(characters)}")
 
 
-def _record_purpose_text(text: str, start: int, end: int, field: fields.Field,
-                         names_another: Callable[[str], bool]) -> str:
+def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -> str:
     """The record's text read for what its lock is for: without the field's own value, nor
     the values of its people and addresses (`"client":"E. Ward-Lowe"` names no ward), nor the
     fields about another party (`GP: Dr Ann Rigg, Moorside Health Centre`)."""
@@ -2647,10 +2628,8 @@ def _record_purpose_text(text: str, start: int, end: int, field: fields.Field,
         if sibling is None:
             continue
         end_of_field = _line_field_end(record, sibling)
-        sibling_words = fields.field_words(sibling.name)
-        if fields.is_another_party(sibling.name) or not (of_a_place or (
-                _SAYS_WHAT_FOR.search(sibling_words) or sibling_words.strip() in _MARKUP
-                or (names_another(sibling_words) and not _about_the_person(sibling_words)))):
+        if fields.is_another_party(sibling.name) or (
+                not of_a_place and _about_the_person(fields.field_words(sibling.name))):
             blanks.append((sibling.start, end_of_field))
         elif (fields.is_person_or_address(sibling.name, sibling.value, of_a_place)
               or len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS):

@@ -69,9 +69,6 @@ def test_a_field_name_is_read_as_words(name, words):
     # values are, never what the key safe is for (share 4's telecare register had lost it)
     ("Surname: STEAD\nKeysafe / access: key safe to the right of the porch, code 3503\n"
      "Postcode: NV7 7HT\nPendant serial: 249291\n", ["code"]),
-    # a field about the person (how she travels) is not what her lock is for
-    ("Name: Mrs Edna Ward\nKS code: 4471\nTransport: car\n", ["code"]),
-    ("Name: Mrs Edna Ward\nKS code: 4471\nMobility: uses the bus\n", ["code"]),
     ("spare_key_location: under the green watering can by the shed", ["hidden_key"]),
     ('{"client":"AB-2210","spareKey":"inside the bird box on the fence"}', ["hidden_key"]),
     ("KeyHolder1=Mrs J Pollard (daughter) 07700 900311", ["key_holder"]),
@@ -110,6 +107,8 @@ def test_a_records_access_field_is_found_with_its_kind(recognizer, text, kinds):
     # `holder` alone says not what is held: a ward's bleep, a budget
     "Nurse in charge: Sr Helen Marsh    Bleep holder: Tom Fairley",
     "Budget holder: Mrs Anne Price",
+    # a holder's value saying they hold none
+    "keyholder1_name: Gwladys Parry (no key)\nkeyholder1_relationship: contact only\n",
     # a key's place is read for what it is: an office, a car, a van, a staff room
     "Spare key: in the office",
     "spare_key: in the car",
