@@ -111,6 +111,9 @@ _PLACE_WORD = re.compile(r" (?:location|loc|where|hidden|hidden at|hiding|place|
 _HOLDER = re.compile(r" (?:key ?holders?|keyholders?|key holder name|"
                      r"held by|key with|keys with|spare with|key held by|holds key|"
                      r"has key|has keys) ")
+# A holder's detail, not the holder (`keyholder1_relationship: neighbour`, `Key holder tel`).
+_HOLDER_DETAIL = re.compile(r" (?:relationship|relation|rel|phone|tel|telephone|mobile|mob|"
+                            r"number|no|address|email|postcode|notes?) $")
 # A holder's value saying they hold none (`Gwladys Parry (no key)`, `contact only, no keys`).
 _HOLDS_NONE = re.compile(r" (?:no key|no keys|no spare|not a key ?holder|not keyholder|"
                          r"without a key|has no key|does not hold a key|doesn't hold a key) ")
@@ -184,7 +187,7 @@ def name_class(words: str, figurative: Callable[[str], bool]) -> str | None:
     if figurative(words) or _NOT_NOW.search(words):
         return None
     if _HOLDER.search(words):
-        return HOLDER
+        return None if _HOLDER_DETAIL.search(words) else HOLDER
     device = _DEVICE.search(words) is not None
     if _PLACE_WORD.search(words) and (device or _KEY.search(words)):
         return PLACE
