@@ -70,7 +70,7 @@ previews only.
 from __future__ import annotations
 
 import re as stdlib_re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import regex as re
@@ -2595,50 +2595,57 @@ def _lines_around(text: str, start: int, end: int, position: int) -> tuple[int, 
     return max(low, start), min(high, end)
 
 
-def _record_words_but_prose(text: str, start: int, end: int, named: str) -> str:
-    """A record's words without its prose values (a note of more than PROSE_WORDS words):
-    what makes a generic `code` a lock's is a field of the record, never a note beside it
-    (an Observation's LOINC `code` beside `note.text: Key safe fitting booked ...`)."""
-    record = text[start:end]
-    characters = list(record)
+def _siblings(record: str) -> Iterator[tuple[fields.Field, int]]:
+    """Each field of a record with where its value ends (a line's end in a field-a-line
+    record)."""
     for other in fields.field_matches(record):
         sibling = fields.fields_of(other)
-        if sibling is None:
-            continue
-        end_of_field = _line_field_end(record, sibling)
-        if len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS:
-            characters[sibling.value_start:end_of_field] = " " * (end_of_field
-                                                                  - sibling.value_start)
+        if sibling is not None:
+            yield sibling, _line_field_end(record, sibling)
+
+
+def _is_prose(record: str, sibling: fields.Field, end_of_field: int) -> bool:
+    """A value of more than PROSE_WORDS words: a note, read by the grammar as prose."""
+    return len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS
+
+
+def _blanked_words(record: str, blanks: list[tuple[int, int]], named: str = "") -> str:
+    characters = list(record)
+    for a, b in blanks:
+        characters[a:b] = " " * (b - a)
     return fields.field_words(f"{named} {''.join(characters)}")
+
+
+def _record_words_but_prose(text: str, start: int, end: int, named: str) -> str:
+    """A record's words without its prose values: what makes a generic `code` a lock's is
+    a field of the record, never a note beside it (an Observation's LOINC `code` beside
+    `note.text: Key safe fitting booked ...`)."""
+    record = text[start:end]
+    return _blanked_words(record, [(sibling.value_start, end_of_field)
+                                   for sibling, end_of_field in _siblings(record)
+                                   if _is_prose(record, sibling, end_of_field)], named)
 
 
 def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -> str:
     """The record's text read for what its lock is for: without the field's own value, nor
     the values of its people and addresses (`"client":"E. Ward-Lowe"` names no ward), nor the
-    fields about another party (`GP: Dr Ann Rigg, Moorside Health Centre`)."""
+    fields about another party (`GP: Dr Ann Rigg, Moorside Health Centre`) or named as a
+    person's detail (`Postcode`), nor its notes."""
     record = text[start:end]
-    blanks = [*(m.span() for m in _TITLED_NAME.finditer(record))]
+    blanks = [m.span() for m in _TITLED_NAME.finditer(record)]
     # (a key's place is read for what it is: `Spare key: in the office` is the office's)
     if fields.name_class(field.name, _KEY_FIGURE.search) not in (fields.PLACE,
                                                                  fields.GENERIC_PLACE):
         blanks.append((field.value_start - start, field.value_end - start))
     of_a_place = fields.is_a_places_record(record)
-    for other in fields.field_matches(record):
-        sibling = fields.fields_of(other)
-        if sibling is None:
-            continue
-        end_of_field = _line_field_end(record, sibling)
+    for sibling, end_of_field in _siblings(record):
         if fields.is_another_party(sibling.name) or (
                 not of_a_place and _about_the_person(fields.field_words(sibling.name))):
             blanks.append((sibling.start, end_of_field))
         elif (fields.is_person_or_address(sibling.name, sibling.value, of_a_place)
-              or len(record[sibling.value_start:end_of_field].split()) > PROSE_WORDS):
-            # (a value of more words is prose, read by the grammar: a notes column)
+              or _is_prose(record, sibling, end_of_field)):
             blanks.append((sibling.value_start, max(sibling.value_end, end_of_field)))
-    characters = list(record)
-    for a, b in blanks:
-        characters[a:b] = " " * (b - a)
-    return fields.field_words("".join(characters))
+    return _blanked_words(record, blanks)
 
 
 def merge_touching(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
