@@ -34,6 +34,7 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserverVFS
 
 from phiscan.config import WatchConfig
+from phiscan.sources.local import is_within
 
 log = logging.getLogger("phiscan.watch")
 
@@ -86,22 +87,18 @@ def read_mounts() -> list[Mount]:
         return []
 
 
-def _is_under(path: str, directory: str) -> bool:
-    return path == directory or path.startswith(directory.rstrip("/") + "/")
-
-
 def filesystem_of(path: str, mounts: list[Mount]) -> str:
     """The filesystem type of the innermost mount holding `path` ('' when unknown)."""
     best: Mount | None = None
     for mount in mounts:
-        if _is_under(path, mount.point) and (best is None or len(mount.point) >= len(best.point)):
+        if is_within(path, mount.point) and (best is None or len(mount.point) >= len(best.point)):
             best = mount
     return best.fs_type if best else ""
 
 
 def _poll_reason(path: str, config: WatchConfig, mounts: list[Mount]) -> str | None:
     for poll_path in config.poll_paths:
-        if _is_under(path, os.path.realpath(poll_path)):
+        if is_within(path, os.path.realpath(poll_path)):
             return f"listed in [watch] poll_paths ({poll_path})"
     fs_type = filesystem_of(path, mounts)
     if fs_type in NETWORK_FS_TYPES:
@@ -112,7 +109,7 @@ def _poll_reason(path: str, config: WatchConfig, mounts: list[Mount]) -> str | N
 def _nested_poll_paths(path: str, config: WatchConfig, mounts: list[Mount]) -> list[str]:
     nested = {os.path.realpath(p) for p in config.poll_paths}
     nested |= {m.point for m in mounts if m.fs_type in NETWORK_FS_TYPES}
-    return sorted(p for p in nested if p != path and _is_under(p, path) and os.path.isdir(p))
+    return sorted(p for p in nested if p != path and is_within(p, path) and os.path.isdir(p))
 
 
 def plan_watches(paths: Iterable[str], config: WatchConfig,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from watchdog.events import FileSystemEvent
 
-from phiscan.sources.local import display_path, reached_through_link
+from phiscan.sources.local import display_path, is_within, reached_through_link
 from phiscan.watch.messages import (
     Control,
     Gone,
@@ -67,19 +67,15 @@ class RootMap:
         self.real_roots = {root: os.path.realpath(root) for root in self.roots}
 
     def root_of(self, path: str) -> str | None:
-        if any(_is_under(path, ignored) for ignored in self.ignored):
+        if any(is_within(path, ignored) for ignored in self.ignored):
             return None
         best = None
         for root in self.roots:
-            if _is_under(path, root) and (best is None or len(root) > len(best)):
+            if is_within(path, root) and (best is None or len(root) > len(best)):
                 best = root
         if best is None or reached_through_link(path, best, self.real_roots[best]):
             return None
         return best
-
-
-def _is_under(path: str, directory: str) -> bool:
-    return path == directory or path.startswith(directory.rstrip("/") + "/")
 
 
 def put_until(target: queue.Queue, message: object, stop: threading.Event) -> bool:
@@ -195,17 +191,17 @@ class Debouncer:
             tail -= 1
         queued = list(self.controls)[tail:]
         if control in queued or any(isinstance(earlier, ReexposeTree)
-                                    and _is_under(path, earlier.directory) for earlier in queued):
+                                    and is_within(path, earlier.directory) for earlier in queued):
             return
         if isinstance(control, ReexposeTree):
             for earlier in queued:
-                if _is_under(earlier.directory if isinstance(earlier, ReexposeTree)
+                if is_within(earlier.directory if isinstance(earlier, ReexposeTree)
                              else earlier.path, path):
                     self.controls.remove(earlier)
         self.controls.append(control)
 
     def _drop_under(self, directory: str) -> None:
-        for path in [p for p in self.pending if _is_under(p, directory)]:
+        for path in [p for p in self.pending if is_within(p, directory)]:
             del self.pending[path]
 
     def _overflow(self) -> None:
