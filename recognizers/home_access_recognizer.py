@@ -1588,7 +1588,9 @@ _PERSON_OWN = (
     # a saint's name is a church's, a school's or a hospital's (`St Luke's hall door`)
     r"|(?<!St[^\S\n])(?<!St\.[^\S\n])(?<!Saint[^\S\n])[A-Z][a-z]+['\u2019]s|(?i:mum|dad|gran|nan|grandad|grandma|client|pt|patient|tenant|son|"
     r"daughter|resident|husband|wife|brother|sister|aunt|uncle|customer|occupier|householder|"
-    r"homeowner|owner|user)['\u2019]s)(?![\w])"
+    r"homeowner|owner|user)['\u2019]s"
+    # a pronoun's own (`his own front door is round the side`)
+    r"|(?i:his|her)[^\S\n]+own)(?![\w])"
     # only when what is theirs is a way in or the home (`Mum's smart lock`, `Ken's front
     # door`; not `Mum's suitcase`)
     r"(?=(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?i:doors?|gates?|locks?|keys?|keysafe|ks|k/s|box|"
@@ -1942,6 +1944,8 @@ class PurposeModel:
         # An address (`Flat 2`, `Rowan House`) says which home, not whose.
         held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS, _WHEN)
                  for m in address.finditer(text, scope_start, after_end)]
+        # a dead person's name and home are no living person's (`the late Mr Gill's flat`)
+        home_held = [*held, *(m.span() for m in _DECEASED.finditer(text, scope_start, after_end))]
         held += [m.span() for m in _LOCK_APP_IN_TEXT.finditer(text, scope_start, after_end)]
         if text.find("(", scope_start, after_end) != -1:
             held += [m.span() for m in _PERSON_ASIDE.finditer(text, scope_start, after_end)]
@@ -1956,7 +1960,7 @@ class PurposeModel:
             # A note's label names a service, read for the owners file's words only.
             first = scope_start if name != NOT_HOME else label_end
             for hit in patterns[name].finditer(text, first, after_end):
-                if not _is_owner(text, hit, start, held if kind == HOME else skipped,
+                if not _is_owner(text, hit, start, home_held if kind == HOME else skipped,
                                  scope_start) or self._names_a_visitor(text, hit):
                     continue
                 distance = (max(start - hit.end(), 0) if hit.start() < start
@@ -2092,7 +2096,15 @@ _AFTER_PIECE_END = re.compile(r"[,(;.!?\n]|[^\S\n][\-\u2013\u2014][^\S\n]")
 _NUMBERED_STORE = re.compile(
     r"(?<![\w])(?i:garage|vault|locker|container|cage|lock-?up)"
     r"[^\S\n]*(?i:no\.?|number|#)?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])(?![^\S\n]*[\d\-])")
-_DECEASED = re.compile(r"(?<![\w])(?i:the[^\S\n]+late)[^\S\n]+(?:Mr|Mrs|Ms|Miss|Dr)\b")
+# (with the name and what was theirs: `the late Mr Gill's flat` is no living person's home)
+_DECEASED = re.compile(r"(?<![\w])(?i:the[^\S\n]+late)[^\S\n]+(?:Mr|Mrs|Ms|Miss|Dr)\b"
+                       r"(?:\.?[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?(?:[^\S\n]+[\w\-]+)?)?)?")
+# Where a home is, by a place next to it (`above the shop`, `over the bakery`, `opposite
+# the school`), ending where an owner word starts.
+_LANDMARK = re.compile(
+    r"(?<![\w])(?i:above|below|over|beneath|underneath|opposite|next[^\S\n]+door[^\S\n]+to|"
+    r"upstairs[^\S\n]+from|across[^\S\n]+from)[^\S\n]+(?:(?i:the|a|an)[^\S\n]+)?"
+    r"(?:[\w\-']+[^\S\n]+){0,2}\Z")
 # A saint's name is a church's, a school's or a hospital's, never a home's (`St Mark's hall`,
 # `at St Peter's`); not a street named after one (`St John's Road`).
 _SAINT = re.compile(r"(?<![\w])(?:St\.?|Saint)[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?|s['\u2019])"
@@ -2162,6 +2174,10 @@ def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int
     if _NEGATED_OWNER.search(text, max(scope_start, hit.start() - 24), hit.start()):
         return False
     if hit.start() < start:  # an owner the match starts inside (`parcel box`) is before it
+        # a place a home is above, below or opposite is where the home is (`Mrs Bell's own flat
+        # is above the shop: ... key safe`), not whose a lock is
+        if _LANDMARK.search(text, max(scope_start, hit.start() - 30), hit.start()):
+            return False
         # an owner word that starts with its preposition (`at the hospital`) is read as where
         # a person is with that preposition (`I'm at the hospital`)
         lead = _OWNER_LEAD.match(hit.group())
