@@ -744,8 +744,11 @@ _SENTENCE_END = re.compile(r"[.;\n!?]")
 # Ashcombe Medical Practice` then `Access: keysafe 9600`: the practice is not what the code
 # opens); a line that goes on without a label may be the same sentence broken by a wrap.
 _NEXT_LINE_FIELD = r"\n(?=[^\S\n]*[^\W\d][^:\n]{0,30}:)"
-_CLAUSE_BREAK = re.compile(rf"[.;!?\n](?=\s|$)|{_NEXT_LINE_FIELD}")
-_SENTENCE_BREAK = re.compile(rf"[.!?\n](?=\s|$)|{_NEXT_LINE_FIELD}")
+# A number's abbreviation ends no sentence (`Garage no. 14 in the council block ...`).
+_NUMBER_ABBREVIATION = r"(?<!(?<![\w])(?i:no|nos|num))"
+_CLAUSE_BREAK = re.compile(rf"[;!?\n](?=\s|$)|{_NUMBER_ABBREVIATION}\.(?=\s|$)|{_NEXT_LINE_FIELD}")
+_SENTENCE_BREAK = re.compile(rf"[!?\n](?=\s|$)|{_NUMBER_ABBREVIATION}\.(?=\s|$)|"
+                             rf"{_NEXT_LINE_FIELD}")
 WORD_WINDOW_CHARS = 160
 
 SCORE_CODE = 0.9
