@@ -1826,11 +1826,12 @@ class PurposeModel:
 
     def resolve(self, text: str, start: int, end: int, label: re.Pattern,
                 service: re.Pattern, skip: tuple[int, int] | None = None) -> str | None:
-        """`home`, `not home`, or None when no owner is named."""
+        """`home`, `not home`, or None when no owner is named; `own home` when the access
+        object itself says it is a home's or a person's (`his mum's house`)."""
         line_start, line_end = line_bounds(text, start, end)
         owned = self.possessor(text, start, end, line_start, line_end)
         if owned is not None:
-            return owned
+            return OWN_HOME if owned == HOME else owned
         scope_start, label_end = _owner_scope(text, line_start, start, label, service)
         piece_end = _AFTER_PIECE_END.search(text, end, min(line_end, end + OWNER_AFTER_CHARS))
         after_end = piece_end.start() if piece_end else min(line_end, end + OWNER_AFTER_CHARS)
@@ -2002,6 +2003,7 @@ _PLACE_PEOPLE = frozenset({"staff", "care staff", "team", "agency", "crew", "wor
 HOME, NOT_HOME, OWNERS, NO_OWNER, CLINICAL = "home", "not home", "owners", "no owner", "clinical"
 # Owner classes read only as an access object's own possessor (`PurposeModel.possessor`).
 POSSESSOR = "possessor:"
+OWN_HOME = "own home"  # the object's own possessor is a home's or a person's
 # An access object whose possessor is read: a key device, a key, a code or a fob.
 _OBJECT_WORD = re.compile(
     r"(?<![\w])(?i:key[^\S\n\-]?safes?|keysafes?|k/s|ks(?:-c)?|key[^\S\n\-]?box(?:es)?|"
@@ -2423,16 +2425,20 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                  f"{matched} {after}"))))
         owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
                                      self.service, holder)
+        # An object that says it is a home's (`a spare key to his mum's house`, `Mrs O'Neill's
+        # side gate padlock`) is one whatever other place its sentence names (`Depot worker
+        # Gary (client's son) keeps ...`, `Council depot rang: ...`).
+        possessed, owner = owner == OWN_HOME, HOME if owner == OWN_HOME else owner
         # A home's owner nearer than any other place (`Mum's smart lock`, `Nest app:` before
         # it) leaves next to the match only a purpose by whom (`for staff`).
         purposes = self.by_whom if owner == HOME else self.exclusions
-        if (purposes.found_in(surroundings) or self.not_entry.found_in(sentence)
+        if (purposes.found_in(surroundings) or (not possessed and self.not_entry.found_in(sentence))
                 or (pattern != "object location"  # KS by a door is a key safe
                     and self.purpose.is_diagnosis(text, result.start, result.end))
                 or owner == NOT_HOME or self.purpose.for_a_stay(text, result.start, result.end)
                 or (owner != HOME and self.purpose.medicine_before(text, result.start))
                 or _holds_no_key(text, result, pattern)
-                or self.not_entry.found_in(without_digits(sentence))
+                or (not possessed and self.not_entry.found_in(without_digits(sentence)))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)
                 or _names_a_vehicle_door(text, result.start, result.end)
                 or _VEHICLE_PART.search(sentence)):
