@@ -744,8 +744,11 @@ _SENTENCE_END = re.compile(r"[.;\n!?]")
 # Ashcombe Medical Practice` then `Access: keysafe 9600`: the practice is not what the code
 # opens); a line that goes on without a label may be the same sentence broken by a wrap.
 _NEXT_LINE_FIELD = r"\n(?=[^\S\n]*[^\W\d][^:\n]{0,30}:)"
-_CLAUSE_BREAK = re.compile(rf"[.;!?\n](?=\s|$)|{_NEXT_LINE_FIELD}")
-_SENTENCE_BREAK = re.compile(rf"[.!?\n](?=\s|$)|{_NEXT_LINE_FIELD}")
+# A number's abbreviation ends no sentence (`Garage no. 14 in the council block ...`).
+_NUMBER_ABBREVIATION = r"(?<!(?<![\w])(?i:no|nos|num))"
+_CLAUSE_BREAK = re.compile(rf"[;!?\n](?=\s|$)|{_NUMBER_ABBREVIATION}\.(?=\s|$)|{_NEXT_LINE_FIELD}")
+_SENTENCE_BREAK = re.compile(rf"[!?\n](?=\s|$)|{_NUMBER_ABBREVIATION}\.(?=\s|$)|"
+                             rf"{_NEXT_LINE_FIELD}")
 WORD_WINDOW_CHARS = 160
 
 SCORE_CODE = 0.9
@@ -1588,7 +1591,9 @@ _PERSON_OWN = (
     # a saint's name is a church's, a school's or a hospital's (`St Luke's hall door`)
     r"|(?<!St[^\S\n])(?<!St\.[^\S\n])(?<!Saint[^\S\n])[A-Z][a-z]+['\u2019]s|(?i:mum|dad|gran|nan|grandad|grandma|client|pt|patient|tenant|son|"
     r"daughter|resident|husband|wife|brother|sister|aunt|uncle|customer|occupier|householder|"
-    r"homeowner|owner|user)['\u2019]s)(?![\w])"
+    r"homeowner|owner|user)['\u2019]s"
+    # a pronoun's own (`his own front door is round the side`)
+    r"|(?i:his|her)[^\S\n]+own)(?![\w])"
     # only when what is theirs is a way in or the home (`Mum's smart lock`, `Ken's front
     # door`; not `Mum's suitcase`)
     r"(?=(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?i:doors?|gates?|locks?|keys?|keysafe|ks|k/s|box|"
@@ -1708,7 +1713,9 @@ _EXPLICIT_PURPOSE = re.compile(
     r"[^\S\n]*(?i:to|for|of|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that|her|his|their)"
     r"[^\S\n]+)?(?:[\w\-']+[^\S\n]+)?")
 # An owner said not to be one (`not void`, `not at the house`) names nothing.
-_NEGATED_OWNER = re.compile(r"(?<![\w])(?i:not|isn['\u2019]t|never)[^\S\n]+"
+# (or said to be elsewhere: `rented by Mr Polglase, nowhere near his house`)
+_NEGATED_OWNER = re.compile(r"(?<![\w])(?i:not|isn['\u2019]t|never|nowhere[^\S\n]+near|"
+                            r"far[^\S\n]+from|away[^\S\n]+from)[^\S\n]+"
                             r"(?:(?i:at|in|on|for|a|an|the|her|his|their|my|our)[^\S\n]+){0,2}$")
 _RECORD_SEPARATOR = re.compile(r"[|;]|(?<=[A-Za-z_])=(?=\S)")
 RECORD_FIELDS = 2  # separators on a line that make it a record of fields
@@ -1723,7 +1730,10 @@ class PurposeModel:
     def __init__(self, classes: dict[str, list[str]], exclusions: Sequence[str],
                  clinical: Sequence[str], visitors: Sequence[str] = ()) -> None:
         owners = [word for name, words in classes.items()
-                  if name not in (HOME, NO_OWNER, CLINICAL, STAY) for word in words]
+                  if name not in (HOME, NO_OWNER, CLINICAL, STAY)
+                  and not name.startswith(POSSESSOR) for word in words]
+        possessors = [word for name, words in classes.items() if name.startswith(POSSESSOR)
+                      for word in words]
         # A purpose by whom a code is for (`for staff`, `engineers only`) is read next to
         # the match only (`HomeAccessRecognizer.exclusions`), never across its clause.
         places = [word for word in exclusions if not _BY_WHOM.search(word)]
@@ -1731,6 +1741,11 @@ class PurposeModel:
                          OWNERS: "|".join([alternation(owners),
                                            *(shape.pattern for shape in _OWNER_SHAPES)]),
                          NOT_HOME: alternation(places),
+                         POSSESSOR: "|".join([alternation([*owners, *possessors, *places]),
+                                              *(shape.pattern for shape in _OWNER_SHAPES),
+                                              _NUMBERED_THING.pattern]),
+                         POSSESSOR_AFTER: "|".join([alternation([*owners, *places]),
+                                                    *(shape.pattern for shape in _OWNER_SHAPES)]),
                          NO_OWNER: alternation(classes.get(NO_OWNER, [])) + "|" + _TITLED,
                          CLINICAL: alternation([*classes.get(CLINICAL, []), *clinical]),
                          VISITOR_BEFORE: visitor_before_source(
@@ -1811,8 +1826,12 @@ class PurposeModel:
 
     def resolve(self, text: str, start: int, end: int, label: re.Pattern,
                 service: re.Pattern, skip: tuple[int, int] | None = None) -> str | None:
-        """`home`, `not home`, or None when no owner is named."""
+        """`home`, `not home`, or None when no owner is named; `own home` when the access
+        object itself says it is a home's or a person's (`his mum's house`)."""
         line_start, line_end = line_bounds(text, start, end)
+        owned = self.possessor(text, start, end, line_start, line_end)
+        if owned is not None:
+            return OWN_HOME if owned == HOME else owned
         scope_start, label_end = _owner_scope(text, line_start, start, label, service)
         piece_end = _AFTER_PIECE_END.search(text, end, min(line_end, end + OWNER_AFTER_CHARS))
         after_end = piece_end.start() if piece_end else min(line_end, end + OWNER_AFTER_CHARS)
@@ -1832,6 +1851,66 @@ class PurposeModel:
             if found is not None:
                 return found
         return self._note_before(text, start, end, line_start, sentence, label, service, skip)
+
+    def possessor(self, text: str, start: int, end: int, line_start: int, line_end: int
+                  ) -> str | None:
+        """Whose the match's access object is, said by the object itself: the words naming
+        it right before it (`the team base key safe`, `van 3 key box`, `his bungalow key
+        safe`, `Mrs O'Neill's side gate padlock`; the word nearest it decides, its openings
+        skipped) or, for a device, where it is right after it (`key safe at the depot`, `key
+        safe on his porch`), for a key what it is to (`a key to Mr Hosking's cottage`). A
+        home's or a person's keeps the match whatever else its clause names; a word of any
+        other owner class or of the exclusions file's places drops it, and the possessor
+        classes' words only right before the object; a counted object (`key safe
+        installations: 412`) is no home's. None when the object names no possessor."""
+        found = _OBJECT_WORD.search(text, start, end)
+        if found is None:
+            return None
+        if _is_counted(text, found, line_start, line_end):
+            return NOT_HOME
+        patterns = self._patterns()
+        a, words, b = _possessor_before(text, max(line_start, found.start() - POSSESSOR_CHARS),
+                                        found.start())
+        owned = self._possessor_class(text, words, b, patterns[POSSESSOR], last=True)
+        if owned is not None:
+            return owned
+        # `his key safe`, `her side gate padlock` (a key or a code alone may be anything of
+        # hers: `her spare key in her handbag`, `her PIN`)
+        if _PRONOUN_LAST.search(text, a, words) and (
+                _DEVICE_WORD.fullmatch(found.group()) or _OPENING_WORD.search(text, words, b)):
+            return HOME
+        device = _DEVICE_WORD.fullmatch(found.group()) is not None
+        after = (_DEVICE_AFTER if device else _KEY_AFTER).match(
+            text, found.end(), min(line_end, found.end() + POSSESSOR_CHARS))
+        if after is None:
+            return None
+        if _PRONOUN_HOME.match(text, after.start("words"), after.end()):
+            return HOME
+        return self._possessor_class(text, after.start("words"), after.end(),
+                                     patterns[POSSESSOR_AFTER])
+
+    def _possessor_class(self, text: str, a: int, b: int, other: re.Pattern, last: bool = False
+                         ) -> str | None:
+        """The class of the possessor named in text[a:b]: the hit nearest the object (the
+        last before it, the first after it); a home word inside another class's phrase
+        (`boiler house`) is that class's; an address (`at Ash House`, `4 Church Street`)
+        names none."""
+        if a >= b:
+            return None
+        held = [m.span() for shape in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS,
+                                       _TITLED_NAME) for m in shape.finditer(text, a, b)]
+        hits = [(m.span(), kind) for kind, pattern in ((NOT_HOME, other),
+                                                       (HOME, self._patterns()[HOME]))
+                for m in pattern.finditer(text, a, b)
+                if not any(x <= m.start() < y for x, y in held)]
+        # a word inside a longer phrase of the other class is that phrase's (`boiler house`,
+        # `caravan site`)
+        hits = [(span, kind) for span, kind in hits if not any(
+            x <= span[0] and span[1] <= y and y - x > span[1] - span[0] for (x, y), _ in hits)]
+        if not hits:
+            return None
+        return max(hits, key=lambda hit: (hit[0][1] if last else -hit[0][0],
+                                          hit[1] == NOT_HOME))[1]
 
     def _note_before(self, text: str, start: int, end: int, line_start: int, sentence: int,
                      label: re.Pattern, service: re.Pattern, skip: tuple[int, int] | None
@@ -1869,6 +1948,8 @@ class PurposeModel:
         # An address (`Flat 2`, `Rowan House`) says which home, not whose.
         held += [m.span() for address in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS, _WHEN)
                  for m in address.finditer(text, scope_start, after_end)]
+        # a dead person's name and home are no living person's (`the late Mr Gill's flat`)
+        home_held = [*held, *(m.span() for m in _DECEASED.finditer(text, scope_start, after_end))]
         held += [m.span() for m in _LOCK_APP_IN_TEXT.finditer(text, scope_start, after_end)]
         if text.find("(", scope_start, after_end) != -1:
             held += [m.span() for m in _PERSON_ASIDE.finditer(text, scope_start, after_end)]
@@ -1883,7 +1964,7 @@ class PurposeModel:
             # A note's label names a service, read for the owners file's words only.
             first = scope_start if name != NOT_HOME else label_end
             for hit in patterns[name].finditer(text, first, after_end):
-                if not _is_owner(text, hit, start, held if kind == HOME else skipped,
+                if not _is_owner(text, hit, start, home_held if kind == HOME else skipped,
                                  scope_start) or self._names_a_visitor(text, hit):
                     continue
                 distance = (max(start - hit.end(), 0) if hit.start() < start
@@ -1920,6 +2001,85 @@ _SPACES = re.compile(r"[^\S\n]+")
 _PLACE_PEOPLE = frozenset({"staff", "care staff", "team", "agency", "crew", "worker",
                            "helper", "support worker"})
 HOME, NOT_HOME, OWNERS, NO_OWNER, CLINICAL = "home", "not home", "owners", "no owner", "clinical"
+# Owner classes read only as an access object's own possessor (`PurposeModel.possessor`).
+POSSESSOR = "possessor:"
+OWN_HOME = "own home"  # the object's own possessor is a home's or a person's
+# An access object whose possessor is read: a key device, a key, a code or a fob.
+_OBJECT_WORD = re.compile(
+    r"(?<![\w])(?i:key[^\S\n\-]?safes?|keysafes?|k/s|ks(?:-c)?|key[^\S\n\-]?box(?:es)?|"
+    r"lock[^\S\n\-]?box(?:es)?|pad[^\S\n\-]?locks?|padlocked|key[^\S\n\-]?pads?|fobs?|"
+    r"keys?|codes?|combination|combi|pin)(?![\w])")
+POSSESSOR_CHARS = 60
+POSSESSOR_AFTER = "possessor after"
+_TITLED_NAME = re.compile(_TITLED)  # `for Mrs Ward` names a person, not a ward
+# What may stand between a possessor and its object: an opening and its side (`the depot's
+# side gate code`), `is` before a state (`the slurry store gate is padlocked`).
+_POSSESSOR_GAP = re.compile(
+    r"(?:[^\S\n]+(?i:front|back|rear|side|main|door|doors|gate|gates|entrance|entry|is|"
+    r"alarm|spare|door's|gate's))*[^\S\n]*\Z")
+# The words naming an object right before it: at most three, none a word of a clause's
+# frame (a verb, a preposition, a determiner, a pronoun: `Maureen from church has a key`
+# names a holder), in the object's piece (a comma with a space, a colon, a bracket or a dash
+# starts another; `Van 7,keybox` in a row of fields is one piece).
+_FRAME = (r"(?i:a|an|the|this|that|these|those|our|your|my|his|her|their|its|he|she|they|we|i|"
+          r"it|has|have|had|keeps|keep|kept|holds|hold|held|is|are|was|were|be|been|with|from|"
+          r"at|in|on|by|to|for|of|and|or|but|if|then|so|uses|use|used|got|get|gets|please|"
+          r"leave|left|put|new|old|no|not|set|changed|now)")
+_POSSESSOR_WORDS = re.compile(
+    rf"(?:(?<![\w'\u2019\-\.,])(?!{_FRAME}(?![\w'\u2019\-]))[\w'\u2019\-\.,]+[^\S\n]+){{0,2}}"
+    rf"(?<![\w'\u2019\-\.,])(?!{_FRAME}(?![\w'\u2019\-]))[\w'\u2019\-\.,]+[^\S\n]*\Z")
+_POSSESSOR_BREAK = re.compile(r",[^\S\n]|[:;|()\[\]\n!?]|\.[^\S\n]|"
+                              r"[^\S\n][\-\u2013\u2014][^\S\n]")
+
+
+def _is_counted(text: str, found: re.Match, line_start: int, line_end: int) -> bool:
+    """Whether the object is counted (`97 key safes`) or named for a count (`key safe
+    installations`)."""
+    if _COUNTED_AFTER.match(text, found.end(), min(line_end, found.end() + 40)):
+        return True
+    return bool(_PLURAL_DEVICE.search(found.group())) and _COUNTED_BEFORE.search(
+        text, max(line_start, found.start() - 20), found.start()) is not None
+
+
+def _possessor_before(text: str, a: int, b: int) -> tuple[int, int, int]:
+    """(piece start, possessor words start, end) before an object that starts at b: up to
+    three words in its piece, the openings next to it skipped (the words' start is the end
+    when there are none)."""
+    breaks = [m.end() for m in _POSSESSOR_BREAK.finditer(text, a, b)]
+    a = breaks[-1] if breaks else a
+    gap = _POSSESSOR_GAP.search(text, a, b)
+    b = gap.start() if gap else b
+    words = _POSSESSOR_WORDS.search(text, a, b)
+    return a, (words.start() if words else b), b
+
+
+# After a device, where it is (`key safe at the depot`, `on his porch`); after a key or a
+# code, what it is to or for (`key to Mr Hosking's cottage`; `key in the locker` is where a
+# key is, the hidden-key patterns' own): the first up to three words.
+_AFTER_WORDS = (r"[^\S\n]+(?:(?i:the|a|an|our|this|that)[^\S\n]+)?"
+                r"(?P<words>(?:[\w'\u2019\-]+[^\S\n]+){0,2}[\w'\u2019\-]+)")
+_DEVICE_AFTER = re.compile(r"[^\S\n]+(?i:at|of|for|on|by|beside|outside|next[^\S\n]+to)"
+                           + _AFTER_WORDS)
+_KEY_AFTER = re.compile(r"[^\S\n]+(?i:of|for|to)" + _AFTER_WORDS)
+# A person's pronoun right before an object (`his key safe`, `her side gate padlock`) or
+# before a home's way in or part after it (`on his porch`); `their` may be a place's.
+_PRONOUN_LAST = re.compile(r"(?<![\w])(?i:his|her)[^\S\n]*\Z")
+_PRONOUN_HOME = re.compile(
+    r"(?i:his|her)[^\S\n]+(?:[\w\-]+[^\S\n]+)?(?i:porch|doors?|gates?|house|home|flat|"
+    r"bungalow|cottage|place|caravan)(?![\w])")
+# A numbered thing of no home, as an object's possessor (`van 3 key box`, `bay 4`, `unit 6`).
+_NUMBERED_THING = re.compile(
+    r"(?<![\w])(?i:van|unit|bay|kiosk|lorry|truck|store)"
+    r"[^\S\n]*(?i:no\.?|number|#)?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])(?![^\S\n]*[\d\-])")
+# An access object counted or in aggregate (`Key safe installations: 412`, `1,284 key safes
+# fitted across the borough`): a statistic, no home's way in. Read with a word broken by a
+# line-end hyphen joined (`instal- lations`).
+_COUNTED_BEFORE = re.compile(
+    r"(?<![\w])\d{1,3}(?:,\d{3})+|\d{2,}(?:[^\S\n]+(?i:new|more|extra|further))?[^\S\n]+\Z")
+_COUNTED_AFTER = re.compile(
+    r"(?i:s)?[^\S\n]+(?i:instal-?[^\S\n]*lations|installs|fittings|removals|orders|requests|"
+    r"referrals|fitted[^\S\n]+this[^\S\n]+year|installed[^\S\n]+this[^\S\n]+year)(?![\w])")
+_PLURAL_DEVICE = re.compile(r"(?i:safes|boxes|locks|pads)\Z")
 COMMUNITY = "community"  # a community's premises; its visitors call at homes
 STAY = "stay"  # a holiday guest's message: read across the line, not the clause
 # The piece before a match a medicine is looked for in (words after a comma, colon, dash or
@@ -1936,6 +2096,20 @@ _LABEL = re.compile(r"[^\S\n]*[^:\n]{0,40}?(?::|[^\S\n][\-\u2013\u2014][^\S\n])"
 _AFTER_PIECE_END = re.compile(r"[,(;.!?\n]|[^\S\n][\-\u2013\u2014][^\S\n]")
 
 
+# A numbered garage, vault or locker rented away from a home (`Garage no. 14 in the council
+# block`, `vault 31`), or a dead person's home (`the late Mrs Rowe`): no one's home.
+_NUMBERED_STORE = re.compile(
+    r"(?<![\w])(?i:garage|vault|locker|container|cage|lock-?up)"
+    r"[^\S\n]*(?i:no\.?|number|#)?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])(?![^\S\n]*[\d\-])")
+# (with the name and what was theirs: `the late Mr Gill's flat` is no living person's home)
+_DECEASED = re.compile(r"(?<![\w])(?i:the[^\S\n]+late)[^\S\n]+(?:Mr|Mrs|Ms|Miss|Dr)\b"
+                       r"(?:\.?[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?(?:[^\S\n]+[\w\-]+)?)?)?")
+# Where a home is, by a place next to it (`above the shop`, `over the bakery`, `opposite
+# the school`), ending where an owner word starts.
+_LANDMARK = re.compile(
+    r"(?<![\w])(?i:above|below|over|beneath|underneath|opposite|next[^\S\n]+door[^\S\n]+to|"
+    r"upstairs[^\S\n]+from|across[^\S\n]+from)[^\S\n]+(?:(?i:the|a|an)[^\S\n]+)?"
+    r"(?:[\w\-']+[^\S\n]+){0,2}\Z")
 # A saint's name is a church's, a school's or a hospital's, never a home's (`St Mark's hall`,
 # `at St Peter's`); not a street named after one (`St John's Road`).
 _SAINT = re.compile(r"(?<![\w])(?:St\.?|Saint)[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?|s['\u2019])"
@@ -1965,7 +2139,7 @@ _PLACES_WAY_IN = re.compile(
 # How far before a sentence the note's earlier sentences are read for its owner.
 NOTE_CHARS_BEFORE = 160
 # Owners told by their shape rather than by a word of the owners file.
-_OWNER_SHAPES = (_SAINT, _VEHICLE_MARK, _TEAM_BASE)
+_OWNER_SHAPES = (_SAINT, _VEHICLE_MARK, _TEAM_BASE, _NUMBERED_STORE, _DECEASED)
 
 
 def _sentence_start(text: str, line_start: int, start: int) -> int:
@@ -2005,6 +2179,10 @@ def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int
     if _NEGATED_OWNER.search(text, max(scope_start, hit.start() - 24), hit.start()):
         return False
     if hit.start() < start:  # an owner the match starts inside (`parcel box`) is before it
+        # a place a home is above, below or opposite is where the home is (`Mrs Bell's own flat
+        # is above the shop: ... key safe`), not whose a lock is
+        if _LANDMARK.search(text, max(scope_start, hit.start() - 30), hit.start()):
+            return False
         # an owner word that starts with its preposition (`at the hospital`) is read as where
         # a person is with that preposition (`I'm at the hospital`)
         lead = _OWNER_LEAD.match(hit.group())
@@ -2247,16 +2425,20 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                  f"{matched} {after}"))))
         owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
                                      self.service, holder)
+        # An object that says it is a home's (`a spare key to his mum's house`, `Mrs O'Neill's
+        # side gate padlock`) is one whatever other place its sentence names (`Depot worker
+        # Gary (client's son) keeps ...`, `Council depot rang: ...`).
+        possessed, owner = owner == OWN_HOME, HOME if owner == OWN_HOME else owner
         # A home's owner nearer than any other place (`Mum's smart lock`, `Nest app:` before
         # it) leaves next to the match only a purpose by whom (`for staff`).
         purposes = self.by_whom if owner == HOME else self.exclusions
-        if (purposes.found_in(surroundings) or self.not_entry.found_in(sentence)
+        if (purposes.found_in(surroundings) or (not possessed and self.not_entry.found_in(sentence))
                 or (pattern != "object location"  # KS by a door is a key safe
                     and self.purpose.is_diagnosis(text, result.start, result.end))
                 or owner == NOT_HOME or self.purpose.for_a_stay(text, result.start, result.end)
                 or (owner != HOME and self.purpose.medicine_before(text, result.start))
                 or _holds_no_key(text, result, pattern)
-                or self.not_entry.found_in(without_digits(sentence))
+                or (not possessed and self.not_entry.found_in(without_digits(sentence)))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)
                 or _names_a_vehicle_door(text, result.start, result.end)
                 or _VEHICLE_PART.search(sentence)):

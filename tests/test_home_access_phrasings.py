@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (924, 930), "hiding": (333, 334), "entry": (259, 260),
-                     "keyholder": (304, 311)}
+    assert found == {"code": (940, 947), "hiding": (338, 339), "entry": (263, 264),
+                     "keyholder": (309, 316)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -75,7 +75,10 @@ def test_dev_set_rates(predict):
         # batch N (session 12): a Cantonese holder at a named neighbour's place (`度`)
         "媽媽屋企鎖匙喺隔籬王太度，門牌 12 號",
         # batch G (session 12): a record's name and value in two cells of a CSV row
-        '"KS Number";"8147";"Location";"side of garage"']
+        '"KS Number";"8147";"Location";"side of garage"',
+        # batch O (session 13): a home's padlock told by a council depot's bin crew
+        "Council depot rang: the bin crew have Mrs O'Neill's side gate padlock number, 0 3 1 2, "
+        "so they can pull her bin out (assisted collection)."]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -105,8 +108,11 @@ def test_dev_set_rates(predict):
         "\ufb02owerpot",
         "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit",
         # batch Y (session 12): a `stock room` in two words is not the exclusions' `stockroom`
-        "Speech-to-text: \"the combination for the stock room padlock is for three for three\""]
-    assert result.near_misses.total == 1879
+        "Speech-to-text: \"the combination for the stock room padlock is for three for three\"",
+        # batch O (session 13): a school gate told only by its caretaker's label and half term
+        "Caretaker: main gate keypad for the contractors over half term is 1 9 6 6, please "
+        "don't give it to parents."]
+    assert result.near_misses.total == 1941
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -127,7 +133,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (64, 76, 8, 79)}
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (64, 76, 0, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -173,6 +179,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_m (a twelfth author, session 12): never shown until measured, 61/76 with 8 false alarms
 # at session 12's start (563929c), 64/76 with 8 at its end (3235554: the field reading, the
 # noise reading and other languages by language). Asserted at its counts, below the target.
+# Session 13: its eight false alarms (a team base's, a site's, a fitter's van's and a van's
+# key box, a bakery's key safe, a rented garage, executors' clearance, an annual report's count
+# of installations) gone by whose the access object is (`PurposeModel.possessor`): 64/76, no
+# false alarm (tuned on).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv"}
 
@@ -819,7 +829,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 15  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 16  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
@@ -1246,4 +1256,35 @@ def test_a_spoken_digit_is_a_word_of_its_own():
      False),
 ])
 def test_a_meeting_owns_a_lock_only_at_its_place(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 13 (brief ha-owner, set_m's false alarms, dev batches O and Q): whose an access
+# object is, said by the object itself (`PurposeModel.possessor`): the words naming it right
+# before it or where it is right after it, read as a home's or a person's, or as a class of
+# places and things no one lives in (`home_access_owners.txt`, its `[possessor: ...]` classes
+# read only there); a counted object is a statistic. A home stays a home beside such words.
+@pytest.mark.parametrize(("text", "home"), [
+    ("DN diary: the team base key safe is now 4 4 1 9, ask Lyn.", False),
+    ("Site key safe 4 4 1 9 on the hoarding, hard hats past this point.", False),
+    ("Removals: van 4 keybox 2 2 8 1, sign for the keys.", False),
+    ("The gritter's key box code is 7 1 7 1 and the van's key box is 7 1 7 2.", False),
+    ("Caretaker: boiler house key safe 4 4 1 9, keys back on the board.", False),
+    ("Machinery store combination 6 0 6 0; quad keys behind the door.", False),
+    ("Executors' lockbox 7 1 7 1 for the auctioneers, utilities off.", False),
+    ("Garage no. 9 behind the shops (rented, not at his flat): padlock 6 0 6 0.", False),
+    ("HIA report: Key safe installations: 412, up 9% on last year.", False),
+    ("Newsletter: 146 key safes fitted last year, 38 codes changed.", False),
+    ("The late Mr Gill's flat: key safe 4 3 1 0 for the valuers.", False),
+    ("Key safe by her front door 5 1 9 0, the office has the code too.", True),
+    ("The school caretaker lives on site; his bungalow key safe is 3 3 0 6.", True),
+    ("Mrs Bell's flat is above the bakery: side door, key safe code 1 5 5 8.", True),
+    ("Depot worker Gary (client's son) keeps a spare key to his mum's house.", True),
+    ("Church warden Mrs Pengelly has a spare key to Mr Hosking's cottage.", True),
+    ("Mr Drake lives over the cafe: his own front door is round the side, key safe 2 7 2 7.",
+     True),
+    ("Key safe at 4 Church Street, code 1 2 3 4.", True),
+    ("Caravan site barrier code 4 2 2 4 then van 17, key safe on the van 6 6 1 6.", True),
+])
+def test_an_access_objects_possessor_says_whose_it_is(text, home):
     assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
