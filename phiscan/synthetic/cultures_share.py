@@ -38,6 +38,7 @@ _Name = tuple[str, str, str, str, bool, tuple[str, ...]]
 NAMES: tuple[_Name, ...] = (
     ("Harjit", "Singh", "Harjit", "Singh", False, ()),
     ("Harjit", "Singh", "Harjit", "Singh", False, ()),
+    ("Harjit", "Singh", "Harjit", "Singh", False, ()),
     ("Gurpreet", "Kaur", "Gurpreet", "Kaur", False, ()),
     ("Manjit", "Kaur", "Manjit", "Kaur", False, ()),
     ("Balvinder Singh", "Sandhu", "Balvinder", "Sandhu", False, ("Balvinder Sandhu",)),
@@ -73,6 +74,8 @@ NAMES: tuple[_Name, ...] = (
     ("Pieter", "van der Berg", "Pieter", "Van Der Berg", False, ()),
     ("María", "de la Cruz", "Maria", "De La Cruz", False, ()),
     ("Rhodri", "ap Gwyn", "Rhodri", "ap Gwyn", False, ()),
+    ("Ahmad", "bin Ismail", "Ahmad", "Ismail", False, ("Ahmad Ismail",)),
+    ("Fatima", "al-Zahra", "Fatima", "Al-Zahra", False, ("Fatima Zahra",)),
     ("Jürgen", "Müller", "Jurgen", "Muller", False, ()),
     ("Zoë", "Ørsted", "Zoe", "Orsted", False, ()),
 )
@@ -106,9 +109,10 @@ class Person:
         """The whole name as the share's free text writes it."""
         given, family, plain_given, plain_family, family_first, others = self.name
         written = [f"{self.title} {given} {family}", f"{plain_given} {plain_family}",
-                   f"{plain_family.upper()}, {plain_given}"]
+                   f"{plain_family.upper()}, {plain_given}",
+                   f"{plain_family.upper()} {plain_given}"]
         if family_first:
-            written += [f"{plain_family.upper()} {plain_given}", f"{family.upper()} {given}"]
+            written.append(f"{family.upper()} {given}")
         return written + list(others)
 
 
@@ -132,8 +136,11 @@ def _people(rng: random.Random) -> list[Person]:
 
 
 def visit_note(person: Person, shape: str, carer: str, rng: random.Random) -> str:
-    lines = ["Community nursing - visit record", f"Patient: {shape}",
-             f"Born: {rng.choice(dob_forms(person.dob))}"]
+    dob = rng.choice(dob_forms(person.dob))
+    if rng.random() < 0.3:  # a nurse's prose, the name not after a label
+        return (f"Community nursing - visit record\nVisited {shape} ({person.dob}) at home "
+                f"with {carer}. Dressing changed, observations stable.\n")
+    lines = ["Community nursing - visit record", f"Patient: {shape}", f"Born: {dob}"]
     if person.nhs_number and rng.random() < 0.5:
         lines.append(f"NHS No: {spaced(person.nhs_number)}")
     lines += [f"Address postcode: {person.postcode}", f"Nurse: {carer}",
