@@ -95,7 +95,7 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
     """(given names, family name words) from every shape a UK record writes a name in:
     HL7 `FAMILY^GIVEN^MIDDLE^^TITLE`, `SURNAME, Forename`, `Forename SURNAME` or
     `SURNAME Forename` (the word in capitals among mixed case; the words in capitals that
-    open a name, `NGUYEN Thi Lan`, `VAN DER BERG Pieter`), else family name last."""
+    open a name, `VAN DER BERG Pieter`), else family name last."""
     if "^" in value:
         family, _, given = value.partition("^")
         return _name_words(given.replace("^", " ")), _name_words(family)
