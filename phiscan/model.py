@@ -223,6 +223,10 @@ class Finding:
     # PERSON: the keyed hash of the name's initial form (`g. pickles` of `Graham Pickles`:
     # `phiscan.detect.normalize.initial_form`), '' when it has none.
     initial_hash: str = ""
+    # PERSON: the keyed hash of the name's variant form (its words in any order, without
+    # particles, one spelling per romanisation: `phiscan.detect.normalize.variant_form`),
+    # '' when it is the name's own key or the name has fewer than two words.
+    variant_hash: str = ""
 
 
 @dataclass

@@ -26,7 +26,7 @@ from recognizers.context import (
 )
 from recognizers.dates import MONTH_NAME, MONTH_PREFIXES, parse_birth_date
 from recognizers.triggers import Literal, Trigger, sign
-from recognizers.vocabulary import NICKNAME, SURNAME_PARTICLE
+from recognizers.vocabulary import NICKNAME, PARTICLES_BEFORE
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_PATTERNS = [
@@ -68,7 +68,7 @@ DATE_TRIGGERS = {
 # `BEGUM, Reginald (20/12/1957)`, `Eric CARTWRIGHT (1961-08-29)`: a list's date of birth
 # in brackets right after the name (capitalised words, the last of two letters or more).
 NAME_THEN_BRACKET = re.compile(rf"(?:(?:\p{{Lu}}[\p{{L}}'’\-]*\.?,?|{NICKNAME})[ ]+"
-                               rf"(?:{SURNAME_PARTICLE}[ ]+)?){{1,4}}"
+                               rf"{PARTICLES_BEFORE}){{1,4}}"
                                r"\p{Lu}[\p{L}'’\-]+[ ]?\($")
 # A recent date after a name is an event's (a visit, a letter, a review).
 BRACKETED_MIN_AGE_DAYS = 2 * 365

@@ -49,7 +49,12 @@ from recognizers.person_ner_recognizer import (
     not_name_terms,
 )
 from recognizers.triggers import Literal, Trigger
-from recognizers.vocabulary import NICKNAME, SURNAME_PARTICLE, load_vocabulary
+from recognizers.vocabulary import (
+    NICKNAME,
+    PARTICLES_BEFORE,
+    SURNAME_PARTICLES,
+    load_vocabulary,
+)
 
 NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
@@ -91,7 +96,7 @@ _TITLED_WORD = (r"(?:[A-Z](?:[a-z]+|['’](?=[A-Z]))(?:['’\-]?[A-Z]?[a-z]+)*"
 # forename, two middle names and the surname are four words (`Mr Alan Charles Joseph Rhodes`
 # heading a letter: cut at three, the surname was lost and the letter made a second person).
 _INITIALS = r"(?:[A-Z]\.?[ ])*"
-_PARTICLES = rf"(?:{SURNAME_PARTICLE}[ ]){{0,2}}"
+_PARTICLES = PARTICLES_BEFORE
 TITLED_NAME = (
     r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?"
     r"|MR|MRS|MS|MISS|DR|PROF|SIR|DAME|REVD?)\.?[ ]+"
@@ -171,7 +176,8 @@ BEFORE_DATE = "name before a bracketed date"
 _ANY_CAP_WORD = r"\p{Lu}[\p{L}'’\-]*[\p{L}]"
 NAME_BEFORE_DATE = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
-    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}(?=[ ]?\(\d[^)\n]{{5,20}}\))"
+    rf"(?:[ ]{PARTICLES_BEFORE}(?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"
+    r"(?=[ ]?\(\d[^)\n]{5,20}\))"
 )
 # A list row's name at the head of its line with its date of birth across a gap
 # (`Whitworth, Gladys     03.01.1934`, `07:40  Ernest Mallinson\t1937-02-27`):
@@ -208,7 +214,7 @@ _ALIAS = rf"[\"'‘“]?{_ANY_CAP_WORD}(?:[ ]{_ANY_CAP_WORD}){{0,2}}[\"'’”]?
 ALIAS_BETWEEN = rf"(?:[ ]\({ALIAS_WORDS}[ ]{_ALIAS}\)|,?[ ]{ALIAS_WORDS}[ ]{_ALIAS},?)"
 NAME_BEFORE_IDENTIFIER = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
-    rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"
+    rf"(?:[ ]{PARTICLES_BEFORE}(?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"
     rf"(?=(?:{RELATION_BETWEEN}|{ALIAS_BETWEEN})?,?[ \t]*[(\-–]?[ \t]*{IDENTIFIER_LABEL})"
 )
 # A person said to live in the home a note is about (`(home shared with Aoife Doherty) key
@@ -293,8 +299,7 @@ TRIGGERS = {
     MAIL: Trigger(literals=[Literal(f"{header}:", word_end=False)
                             for header in ("from", "to", "cc", "bcc", "reply-to", "sender")]),
 }
-PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
-                       "el", "bin", "ibn", "ap", "mac", "st", "dos", "das", "del"})
+PARTICLES = SURNAME_PARTICLES | {"mac", "st"}
 PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not recorded",
                       "test", "tbc", "anonymous", "redacted", "withheld", "yes", "no", "male",
                       "female", "other", "true", "false", "see notes", "home", "mobile",
@@ -335,8 +340,15 @@ def looks_like_name(value: str) -> bool:
     words = [word.strip(_QUOTES) for word in _NAME_SEPARATOR.split(value) if word]
     if not words or len(value) > 80 or PLACEHOLDERS.found_in(normalise_words(value)):
         return False
-    capitalised = [word for word in words if word.casefold() not in PARTICLES]
-    return bool(capitalised) and all(word[0].isupper() for word in capitalised)
+    capitalised = [_without_particle(word) for word in words
+                   if word.casefold() not in PARTICLES]
+    return bool(capitalised) and all(word[:1].isupper() for word in capitalised)
+
+
+def _without_particle(word: str) -> str:
+    """`al-Rashid` -> `Rashid`: a particle joined to its surname by a hyphen."""
+    particle, hyphen, rest = word.partition("-")
+    return rest if hyphen and particle.casefold() in PARTICLES else word
 
 
 def is_topic_field(raw_field: str) -> bool:

@@ -18,12 +18,19 @@ import regex as re
 
 # A surname's particles in lower case (`Ms Sandra da Silva`, `Mr Piet van der Berg`; Welsh
 # `ap`/`ab`, son of, and `ferch`, daughter of: `Llŷr ap RHYS`): one word of a name.
-# Lower-case words a surname may hold (`Sandra da Silva`, `Llŷr ap Rhys`, `Omar bin Said`).
+# Lower-case words a surname may hold (`Sandra da Silva`, `Llŷr ap Rhys`, `Omar bin Said`,
+# `Nurul Aisyah binti Ahmad`).
 SURNAME_PARTICLES = frozenset({"da", "de", "del", "della", "di", "du", "van", "von", "der", "den",
                                "la", "le", "dos", "das", "ter", "ten", "ap", "ab", "ferch",
-                               "verch", "al", "el", "bin", "ibn"})
+                               "verch", "al", "el", "bin", "binti", "bint", "ibn"})
+# Irish particles, capitalised and accented as written (`Siobhán Ní Bhriain`, `Seán Ó
+# Murchú`), here without their accents: one system writes them, another drops them.
+IRISH_PARTICLES = frozenset({"o", "ni", "nic", "ui", "mhic"})
 SURNAME_PARTICLE = "(?:" + "|".join(sorted(SURNAME_PARTICLES, key=lambda word: (-len(word), word))
                                    ) + ")"
+# Up to two particles before a surname's capitalised word, each followed by a space or a
+# hyphen (`Pieter van der Berg`, `María de la Cruz`, `Khalid al-Rashid`).
+PARTICLES_BEFORE = rf"(?:{SURNAME_PARTICLE}(?:[ ]+|-(?=\p{{Lu}}))){{0,2}}"
 DATA_DIR = Path(__file__).parent / "data"
 log = logging.getLogger("phiscan.recognizers")
 T = TypeVar("T")

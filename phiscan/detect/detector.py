@@ -24,7 +24,7 @@ from phiscan.detect.engine import (
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
 from phiscan.detect.memory import KeyedMemory
-from phiscan.detect.normalize import initial_form
+from phiscan.detect.normalize import initial_form, variant_form
 from phiscan.detect.records import assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
@@ -150,6 +150,8 @@ class Detector:
                       or self.role_of(unit, result.entity_type, result.start, result.end, field)),
                 kind=access_kinds_of(result),
                 initial_hash=(self.initial_hash(raw, value_hash)
+                              if result.entity_type == "PERSON" else ""),
+                variant_hash=(self.variant_hash(raw, value_hash)
                               if result.entity_type == "PERSON" else ""),
             ))
         findings = self.row_roles(unit, findings)
@@ -289,6 +291,17 @@ class Detector:
                                         else keyed_hash(self.key, "PERSON", form), ""))
         return "" if known[0] == value_hash else known[0]
 
+    def variant_hash(self, raw_value: str, value_hash: str) -> str:
+        """The keyed hash of a name's variant form (`abdul mohammed rashid`), remembered per
+        value; '' when the form has fewer than two words or is the name's own key."""
+        key = self.memo.key(VARIANT_FORM, raw_value)
+        known = self.memo.get(key)
+        if known is None:
+            form = variant_form(raw_value)
+            known = self.memo.put(key, ("" if len(form.split()) < 2
+                                        else keyed_hash(self.key, "PERSON", form), ""))
+        return "" if known[0] == value_hash else known[0]
+
     def label_values(self, labels: UnitLabels, record_has_findings: bool
                      ) -> list[tuple[Finding, str]]:
         """Findings in the unit's labels (offsets within the label they are in)."""
@@ -312,12 +325,16 @@ class Detector:
                     in_label=True,
                     initial_hash=(self.initial_hash(raw_value, value_hash)
                                   if hit.entity_type == "PERSON" else ""),
+                    variant_hash=(self.variant_hash(raw_value, value_hash)
+                                  if hit.entity_type == "PERSON" else ""),
                 ), raw_value))
         return found
 
 
 # The memo entry of a name's initial form (`Detector.initial_hash`).
 INITIAL_FORM = "PERSON initial form"
+# The memo entry of a name's variant form (`Detector.variant_hash`).
+VARIANT_FORM = "PERSON variant form"
 
 class ValueMemo(KeyedMemory[tuple[str, str]]):
     """A value's keyed hash (`keyed_hash`) and mask (`mask_value`), remembered per

@@ -14,13 +14,15 @@ from functools import lru_cache
 
 from recognizers.dates import birth_key, parse_date
 from recognizers.ocr_reading import read_digits
+from recognizers.vocabulary import IRISH_PARTICLES, SURNAME_PARTICLES, load_classes
 
 # Which normalisers made an inventory's keys. Raise it whenever a normaliser's output changes
 # (2: century-free birth dates, hyphenated names by their last part, accents folded; 3: a
 # title word is a title only before the name, so `Florence Lord` keeps her surname): keys of
 # two formats never link, so a scan rescans everything and scoping warns on an older inventory;
-# 4: a name whose forename is only an initial keys as its initial form, `g. pickles`).
-KEY_FORMAT = "4"
+# 4: a name whose forename is only an initial keys as its initial form, `g. pickles`; 5:
+# letters with no accent to take off fold too, `Łukasz` = `Lukasz`, `Đức` = `Duc`).
+KEY_FORMAT = "5"
 
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev",
@@ -66,10 +68,18 @@ def without_leading_titles(words: list[str]) -> list[str]:
     return words[start:]
 
 
+# Letters Unicode gives no decomposition, written without their stroke or as two letters
+# by systems that cannot store them (`Łukasz` / `Lukasz`, `Đức` / `Duc`, `Ørsted` / `Orsted`).
+_PLAIN_LETTERS = str.maketrans({
+    "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o",
+    "Ħ": "H", "ħ": "h", "ı": "i", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss",
+    "Þ": "TH", "þ": "th"})
+
+
 def _without_accents(value: str) -> str:
-    """`Zoë` -> `Zoe`, `Chloé` -> `Chloe`: records and systems write a name with and
-    without its accents."""
-    decomposed = unicodedata.normalize("NFKD", value)
+    """`Zoë` -> `Zoe`, `Chloé` -> `Chloe`, `Łukasz` -> `Lukasz`: records and systems write
+    a name with and without its accents."""
+    decomposed = unicodedata.normalize("NFKD", value).translate(_PLAIN_LETTERS)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -84,7 +94,8 @@ def _name_words(value: str) -> list[str]:
 def name_parts(value: str) -> tuple[list[str], list[str]]:
     """(given names, family name words) from every shape a UK record writes a name in:
     HL7 `FAMILY^GIVEN^MIDDLE^^TITLE`, `SURNAME, Forename`, `Forename SURNAME` or
-    `SURNAME Forename` (the word in capitals among mixed case), else family name last."""
+    `SURNAME Forename` (the word in capitals among mixed case; the words in capitals that
+    open a name, `VAN DER BERG Pieter`), else family name last."""
     if "^" in value:
         family, _, given = value.partition("^")
         return _name_words(given.replace("^", " ")), _name_words(family)
@@ -95,6 +106,9 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
     capitals = [word for word in words if word.isupper()]
     if len(capitals) == 1 and len(words) > 1:
         return [word for word in words if word is not capitals[0]], capitals
+    if 1 < len(capitals) < len(words) and words[:len(capitals)] == capitals:
+        # family first in capitals, in several words: `VAN DER BERG Pieter`, `DE LA CRUZ Maria`
+        return words[len(capitals):], capitals
     return words[:-1], words[-1:]
 
 
@@ -139,6 +153,31 @@ def normalise_name(value: str) -> str:
     if len(words) == 2:
         words = [words[0].split("-")[0], words[1].split("-")[-1]]
     return " ".join(sorted(words))
+
+
+_PARTICLES = SURNAME_PARTICLES | IRISH_PARTICLES
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Spelling -> the spelling that stands for its line (`recognizers/data/
+    name_variants.txt`: `muhammad` -> `mohammed`)."""
+    return {spelling: line.split()[0]
+            for line in load_classes("name_variants.txt").get("spellings", [])
+            for spelling in line.split()}
+
+
+def variant_form(value: str) -> str:
+    """A name's words whatever their order, particles and romanisation: `Mohammed Abdul
+    Rashid`, `RASHID, Mohammed Abdul`, `Abdul Rashid Muhammad` -> `abdul mohammed rashid`;
+    `Nurul Aisyah binti Ahmad` = `Nurul Aisyah Ahmad`. Never a key on its own (any of a
+    family, or two men called `Muhammad Iqbal`): scoping links two names of one form only
+    with an agreeing date of birth (`phiscan.scoping.linkage.link_variants`)."""
+    spellings = _spellings()
+    given, family = name_parts(value)
+    words = (part.casefold() for word in given + family for part in word.split("-"))
+    return " ".join(sorted({spellings.get(word, word) for word in words
+                            if word not in _PARTICLES and len(word) > 1}))
 
 
 def normalise_date(value: str) -> str | None:

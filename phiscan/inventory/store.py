@@ -114,7 +114,8 @@ CREATE TABLE IF NOT EXISTS findings (
     test_data INTEGER NOT NULL DEFAULT 0,
     role TEXT NOT NULL DEFAULT '',
     kind TEXT NOT NULL DEFAULT '',
-    initial_hash TEXT NOT NULL DEFAULT ''
+    initial_hash TEXT NOT NULL DEFAULT '',
+    variant_hash TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS findings_location ON findings(location_id);
 CREATE INDEX IF NOT EXISTS findings_hash ON findings(entity_type, value_hash);
@@ -173,7 +174,8 @@ EXPOSURE_NOT_RECORDED = "not recorded (scanned before exposure was read)"
 # kinds of home access has kind '' (its kind unknown: counted as an entry detail).
 ADDED_COLUMNS = {
     "findings": (("role", "TEXT NOT NULL DEFAULT ''"), ("kind", "TEXT NOT NULL DEFAULT ''"),
-                 ("initial_hash", "TEXT NOT NULL DEFAULT ''")),
+                 ("initial_hash", "TEXT NOT NULL DEFAULT ''"),
+                 ("variant_hash", "TEXT NOT NULL DEFAULT ''")),
     "locations": (("chars", "INTEGER NOT NULL DEFAULT 0"),
                   ("ocr_pages", "INTEGER NOT NULL DEFAULT 0"),
                   ("exposure", "TEXT NOT NULL DEFAULT 'unknown'"),
@@ -476,7 +478,7 @@ class Inventory:
         self.db.executemany(
             "INSERT INTO findings(location_id, run_id, entity_type, score, recognizer, position,"
             " start, end, record, field, masked, value_hash, test_data, role, kind,"
-            " initial_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            " initial_hash, variant_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         rows.clear()
 
     def _write_one(self, run_id: int, result: LocationResult, now: float) -> int:
@@ -690,11 +692,13 @@ class Inventory:
 
         return [Finding(entity_type, score, recognizer, label(where), start, end, masked,
                         value_hash, label(record), label(field), bool(test_data), False, role,
-                        kind, initial_hash)
+                        kind, initial_hash, variant_hash)
                 for (entity_type, score, recognizer, where, start, end, record, field, masked,
-                     value_hash, test_data, role, kind, initial_hash) in self.db.execute(
+                     value_hash, test_data, role, kind, initial_hash, variant_hash)
+                in self.db.execute(
                     "SELECT entity_type, score, recognizer, position, start, end, record, field,"
-                    " masked, value_hash, test_data, role, kind, initial_hash FROM findings"
+                    " masked, value_hash, test_data, role, kind, initial_hash, variant_hash"
+                    " FROM findings"
                     " WHERE location_id=? ORDER BY id", (location_id,))]
 
     def locations(self, include_gone: bool = False) -> Iterator[StoredLocation]:
@@ -766,7 +770,7 @@ def _finding_row(location_id: int, run_id: int, finding: Finding) -> tuple:
         location_id, run_id, finding.entity_type, finding.score, finding.recognizer,
         stored_label(finding.where), finding.start, finding.end, stored_label(finding.record),
         stored_label(finding.field), finding.masked, finding.value_hash, int(finding.test_data),
-        finding.role, finding.kind, finding.initial_hash,
+        finding.role, finding.kind, finding.initial_hash, finding.variant_hash,
     )
 
 

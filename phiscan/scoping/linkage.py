@@ -167,10 +167,12 @@ def link_seeds(records: list[Record], linkage: Linkage, found: Seeds) -> UnionFi
     elif linkage is Linkage.STANDARD:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=True)
         link_initials(groups, records, seeds)
+        link_variants(groups, records, seeds)
         link_halves(groups, records, seeds)
     else:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=False)
         link_initials(groups, records, seeds)
+        link_variants(groups, records, seeds)
         link_halves(groups, records, seeds)
         shared = shared_names(records, seeds, groups)
         _link_by(groups, records, seeds,
@@ -221,6 +223,37 @@ def link_initials(groups: UnionFind, records: list[Record], seeds: list[int]) ->
             holders = {groups.find(other) for other in full.get((name, dob), ())}
             if len(holders) == 1 and not groups.conflict(next(iter(holders)), index):
                 groups.union(next(iter(holders)), index)
+
+
+def link_variants(groups: UnionFind, records: list[Record], seeds: list[int]) -> None:
+    """One person's name written in another order, with or without a particle, or in
+    another romanisation (`Mohammed Abdul Rashid` / `Abdul Rashid Muhammad`, `Nurul Aisyah
+    binti Ahmad` / `Nurul Aisyah Ahmad`): names of one variant form
+    (`phiscan.detect.normalize.variant_form`) with one date of birth are one person, when at
+    most one of the people they would join carries NHS numbers (two numbered people of one
+    form and date of birth: ambiguous, no join). Never on the form alone: two men called
+    `Muhammad Iqbal` of different dates of birth stay two; an NHS number joins regardless."""
+    holders: dict[tuple[str, str], set[int]] = defaultdict(set)  # (form, dob) -> people
+    for index in seeds:
+        record = records[index]
+        if not record.variants:
+            continue  # its names' forms are their keys: the name + DOB linkage joined them
+        for name in record.full_names:
+            for dob in record.dobs:
+                holders[(record.variants.get(name, name), dob)].add(index)
+    if not holders:
+        return
+    for index in seeds:
+        record = records[index]
+        for name in record.full_names:
+            for dob in record.dobs:
+                holders.get((name, dob), set()).add(index)
+    for members in holders.values():
+        roots = {groups.find(index) for index in members}
+        if len(roots) > 1 and sum(bool(groups.nhs[root]) for root in roots) <= 1:
+            first = roots.pop()
+            for root in roots:
+                groups.union(first, root)
 
 
 def link_halves(groups: UnionFind, records: list[Record], seeds: list[int]) -> None:

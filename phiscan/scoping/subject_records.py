@@ -27,7 +27,7 @@ HOME_ACCESS = category_of("HOME_ACCESS")
 WHOLE_LOCATION = "document"
 RECORD_COLUMNS = "l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
 FINDINGS_QUERY = (
-    f"SELECT {RECORD_COLUMNS}, {{role}}, {{kind}}, {{initial}}"
+    f"SELECT {RECORD_COLUMNS}, {{role}}, {{kind}}, {{initial}}, {{variant}}"
     " FROM findings f JOIN locations l ON l.id = f.location_id WHERE l.gone = 0"
     " ORDER BY l.location, f.id"
 )
@@ -52,6 +52,9 @@ class Record:
     # full name -> its initial form's hash (`Graham Pickles` -> `g. pickles`), for names with
     # a forename; a name written with an initial keys as that form (`link_initials`).
     initials: dict[str, str] = field(default_factory=dict)
+    # full name -> its variant form's hash where that is not its key (`Abdul Rashid
+    # Muhammad` -> `abdul mohammed rashid`): joins only with a date of birth (`link_variants`).
+    variants: dict[str, str] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -95,7 +98,7 @@ KEY_ATTRIBUTES = {"UK_NHS": "nhs", "DATE_OF_BIRTH": "dobs", "UK_POSTCODE": "post
 NAME_ATTRIBUTES = {STAFF: "staff_names", RELATED: "related_names"}
 
 # One findings row as FINDINGS_QUERY selects it (plain tuples: a breach has millions).
-FindingRow = tuple[str, str | None, str, str, str, int, str, str, str]
+FindingRow = tuple[str, str | None, str, str, str, int, str, str, str, str]
 # A HOME_ACCESS finding stored before kinds were (kind ''): counted as an entry detail.
 UNKNOWN_KIND = "unknown"
 
@@ -112,7 +115,8 @@ def _target(record: Record, entity: str, masked: str, role: str) -> set[str] | N
 
 
 def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_data: int,
-                role: str, category: str, kind: str = "", initial: str = "") -> None:
+                role: str, category: str, kind: str = "", initial: str = "",
+                variant: str = "") -> None:
     if test_data:
         if entity == "UK_NHS":
             record.test_nhs.add(value_hash)
@@ -132,13 +136,16 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
         (record.marked_names if role == SUBJECT else record.unmarked_names).add(value_hash)
         if initial:
             record.initials[value_hash] = initial
+        if variant:
+            record.variants[value_hash] = variant
 
 
 def build_records(rows: Iterable[FindingRow]) -> list[Record]:
     """Records in inventory order (location, then record name as first seen)."""
     records: dict[tuple[str, str], Record] = {}
     categories: dict[str, str] = {}  # entity type -> category, looked up once per type
-    for location, record_name, entity, value_hash, masked, test_data, role, kind, initial in rows:
+    for (location, record_name, entity, value_hash, masked, test_data, role, kind, initial,
+         variant) in rows:
         key = (location, record_name or WHOLE_LOCATION)
         record = records.get(key)
         if record is None:
@@ -146,7 +153,8 @@ def build_records(rows: Iterable[FindingRow]) -> list[Record]:
         category = categories.get(entity)
         if category is None:
             category = categories[entity] = category_of(entity)
-        add_finding(record, entity, value_hash, masked, test_data, role, category, kind, initial)
+        add_finding(record, entity, value_hash, masked, test_data, role, category, kind, initial,
+                    variant)
     for record in records.values():
         record.settle()
     share_home_access(records.values())
@@ -177,10 +185,12 @@ def load_records(inventory: Inventory, run_id: int | None = None) -> list[Record
     role = "f.role" if "role" in columns else "'' AS role"
     kind = "f.kind" if "kind" in columns else "'' AS kind"
     initial = "f.initial_hash" if "initial_hash" in columns else "'' AS initial_hash"
+    variant = "f.variant_hash" if "variant_hash" in columns else "'' AS variant_hash"
     if run_id is not None:
         return build_records(inventory.findings_at(
-            run_id, f"{RECORD_COLUMNS}, {role}, {kind}, {initial}"))
+            run_id, f"{RECORD_COLUMNS}, {role}, {kind}, {initial}, {variant}"))
     cursor = inventory.db.cursor()
     cursor.row_factory = None
     return build_records(cursor.execute(FINDINGS_QUERY.format(role=role, kind=kind,
-                                                              initial=initial)))
+                                                              initial=initial,
+                                                              variant=variant)))
