@@ -120,6 +120,9 @@ class ScopingConfig:
     # (`phiscan.scoping.linkage.linkage_fault`); 0 turns the check off.
     max_person_keys: int = 2
     keep_names: list[str] = field(default_factory=list)  # ids from the report: subjects
+    # ids (`name_ids` in the export, `staff.*[].id` in the report) of names a responder
+    # knows are staff: never a subject's, wherever they were found
+    staff_names: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -294,7 +294,9 @@ _FIELD_LABEL = re.compile(r"[ \t]*([^:\n\r]{1,80}):[ \t]")
 # such a field only (`visit_date` does not make `date` a medicine).
 HEALTH_FIELDS = re.compile(
     r"(?i)diagnos|condition|history|pmh|problem|medic|drug|allerg|illness|disabilit"
-    r"|treatment|prescri|health|clinical|symptom")
+    r"|treatment|prescri|health|clinical|symptom|sick|absence|injur|reason")
+# (`reason`: a sickness list's `reason`, a visit's or a referral's; an everyday condition
+# word there, `depression`, `stress`, `a fall`, is the row's person's health.)
 
 
 def in_field(text: str, start: int, everyday: bool) -> bool:

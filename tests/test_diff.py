@@ -425,3 +425,20 @@ def test_a_violation_at_a_file_no_longer_read_is_not_resolved(open_tree):
     assert ("violations at locations no longer read (not known to be resolved): 1\n"
             in text.stdout)
     assert_nothing_raw(people, result.stdout + text.stdout)
+
+
+def test_people_identified_by_name_and_address_are_the_same_people_next_week(open_tree):
+    """A key-safe list names people by name and address only: an unchanged share must not
+    show them as newly affected (and no longer found) on every diff."""
+    share = open_tree / "key-safe-share"
+    write(share / "keysafes.txt", "KEY SAFE CODES\n\n"
+          "Mrs Edith Hargreaves, 4 Mill Lane HX3 7DJ - KS 4471\n"
+          "Mr Walter Brierley, 12 Bank Top HX3 8QP - KS 9024\n")
+    first, second = open_tree / "ks-week1", open_tree / "ks-week2"
+    scan(share, first)
+    scan(share, second)
+    result = run_cli("diff", str(first), str(second), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    people = json.loads(result.stdout)["people"]
+    assert (people["old_total"], people["new_total"], people["newly_affected"],
+            people["no_longer_found"]) == (2, 2, 0, 0)

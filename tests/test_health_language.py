@@ -35,6 +35,11 @@ CASES = {
     "single_in_prose.txt": PROSE + "Shares in the firm that makes the asthma inhaler rose. "
                            + PROSE,
     "cell.csv": "client,condition,notes\nA. Example,COPD,diabetes review at home\n",
+    # a sickness-absence list's `reason`, and a note of someone off sick: everyday words
+    # (`depression`) that are the person's health there
+    "sickness.csv": "name,dob,reason,days\nA. Example,01/01/1980,depression,10\n"
+                    "B. Example,02/02/1981,anxiety,4\n",
+    "off_sick.txt": PROSE + "A. Example (01/01/1980) is off sick with depression. " + PROSE,
     "title_case.txt": "NHS 943 476 5919. Procardia Xl and Amaurosis Fugax noted; Percocet "
                       "Tablets given. Gallstone Pancreatitis.\n",
 }
@@ -123,6 +128,12 @@ def test_one_condition_in_prose_without_clinical_context_is_not_health(findings)
 def test_a_term_in_a_record_cell_is_health_data(findings):
     assert health(findings["cell.csv"]) == [  # `COPD`, `diabetes`
         ("HEALTH_CONDITION", "****"), ("HEALTH_CONDITION", "********")]
+
+
+def test_an_everyday_condition_is_health_in_a_sickness_list_and_a_note_of_absence(findings):
+    assert health(findings["sickness.csv"]) == [  # `anxiety`, `depression`
+        ("HEALTH_CONDITION", "*******"), ("HEALTH_CONDITION", "**********")]
+    assert health(findings["off_sick.txt"]) == [("HEALTH_CONDITION", "depression")]
 
 
 def test_drugs_and_conditions_in_title_case_are_never_people(findings):

@@ -89,3 +89,22 @@ def test_the_ico_draft_says_special_category_when_no_person_could_be_counted(tmp
     assert "| Health data (conditions, medications, clinical codes) | 0 | 1 | yes |" in markdown
     assert "**Check before sending**: locations hold Health data" in markdown
     assert_no_raw_values(out, ["Edna", "Pargeter", "4 4 1 9", "4419"])
+
+
+def test_a_rescan_removes_the_report_files_of_the_inventory_before_it(tmp_path):
+    """Figures left from last week's report beside this week's inventory could be sent to
+    the ICO: a scan into the folder removes the report files phiscan wrote there, and says
+    so; files it did not write stay."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    (share / "note.txt").write_text("Patient Mrs Ada Lovell, NHS 943 476 5919, has asthma.\n")
+    scan_quietly(share, out)
+    assert run_cli("report", str(out), "--ico", "--html").returncode == 0
+    (out / "responder-notes.md").write_text("ours\n")
+    (share / "note2.txt").write_text("Patient Mr Ben Lovell, NHS 401 023 2137, has COPD.\n")
+    rescan = run_cli("scan", str(share), "--out", str(out))
+    assert rescan.returncode == 0, rescan.stderr
+    assert not any((out / name).exists()
+                   for name in ("ico-art33.md", "ico-art33.json", "report.html"))
+    assert (out / "responder-notes.md").read_text() == "ours\n"
+    assert "report --ico/--html again" in (out / "phiscan.log").read_text()

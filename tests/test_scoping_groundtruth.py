@@ -139,16 +139,18 @@ def write_mpi(path: Path, truth) -> None:
         writer.writerow(["4505577104", "Not", "Affected", "01/02/1950"])
 
 
-def run_match(known, tmp_path) -> tuple[dict, Path]:
+def run_match(known, tmp_path, *columns: str) -> tuple[dict, Path]:
     _share, out, truth, _report = known
     mpi = tmp_path / "mpi.csv"
     write_mpi(mpi, truth)
     listing = tmp_path / "listing" / "matched.csv"
     listing.parent.mkdir()
     result = run_cli("match", str(out), "--mpi", str(mpi), "--format", "json", "--out",
-                     str(listing), "--columns",
-                     "nhs=NHS No,forename=Given,surname=Family,dob=Birth")
+                     str(listing), *(columns or ("--columns",
+                                                 "nhs=NHS No,forename=Given,surname=Family,"
+                                                 "dob=Birth")))
     assert result.returncode == 0, result.stderr
+    assert "NHS number only" not in result.stderr
     return json.loads(result.stdout), listing
 
 
@@ -171,6 +173,23 @@ def test_match_joins_people_without_nhs_number_on_name_and_dob(known, tmp_path,
     assert summary["matched_on"] == {"nhs_number": 3, "name_dob": 3}
     assert summary["unmatched_in_breach"] == 0
     assert summary["mpi_rows_in_breach"] == 8
+
+
+def test_match_reads_the_usual_header_words_without_columns(known, tmp_path,
+                                                            needs_name_and_dob):
+    """`NHS No`, `Given`, `Family`, `Birth` are an MPI's columns without --columns: before,
+    `Birth` was not read, and the match fell back to NHS numbers alone without a word."""
+    summary, _listing = run_match(known, tmp_path, "--format", "json")
+    assert summary["matched_on"] == {"nhs_number": 3, "name_dob": 3}
+
+
+def test_match_warns_when_only_nhs_numbers_can_match(known, tmp_path):
+    _share, out, _truth, _report = known
+    mpi = tmp_path / "mpi.csv"
+    mpi.write_text("NHS No,Forename,Surname,Admitted\n4505577104,Not,Affected,01/02/2020\n")
+    result = run_cli("match", str(out), "--mpi", str(mpi), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "matching by NHS number only" in " ".join(result.stderr.split())
 
 
 def test_match_rejects_an_unknown_column(known, tmp_path):

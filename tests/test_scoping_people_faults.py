@@ -159,6 +159,35 @@ def test_report_ico_and_individuals_agree_on_them(key_safes):
     assert not any(raw in markdown for raw in ("Hargreaves", "Brierley", "HX3 7DJ", "4471"))
 
 
+
+# the middle line's postcode is missing: it is still an item of the list, never part of the
+# line above (which made one record of two people, counted as neither, and gave Mrs Holroyd
+# his code)
+KEY_SAFES_WITHOUT_A_POSTCODE = {
+    "leeds/key_safe_codes.txt": (
+        "KEY SAFE CODES\n"
+        "\n"
+        "Mrs Margaret Holroyd, 14 Cardigan Road LS6 2QT - KS 4417\n"
+        "Mr Thomas Haigh, 14 Moor Road, Guiseley - KS 5521\n"
+        "Mr Harold Whitworth, 2 Alwoodley Gates LS17 6DD - KS 7731\n"
+    ),
+}
+
+
+def test_a_list_line_without_a_postcode_is_an_item_of_its_own(tmp_path_factory, tmp_path):
+    out = scanned_share(tmp_path_factory, "key-safes-no-postcode", KEY_SAFES_WITHOUT_A_POSTCODE)
+    rows = export_individuals(out, tmp_path, "--reveal")
+    assert sorted((row["name"], row["postcode"], row["home_access_kinds"], row["identified_by"],
+                   row["records"]) for row in rows) == [
+        ("Mr Harold Whitworth", "LS17 6DD", "code", "name_and_address", "1"),
+        ("Mrs Margaret Holroyd", "LS6 2QT", "code", "name_and_address", "1"),
+    ]
+    people = report_json(out)["individuals"]
+    # Mr Haigh, named beside a code with no postcode or date of birth, is a possible person
+    assert (people["total"], people["lower_bound"], people["upper_bound"],
+            people["with_home_access"]) == (2, 2, 3, 2)
+
+
 INITIALS = {
     "extracts/caseload.csv": (
         "surname,forename,dob\n"

@@ -235,9 +235,35 @@ def test_a_name_recurring_across_subjects_is_staff_and_can_be_kept(tmp_path):
     off.write_text("[scoping]\nrecurring_subjects = 0\n")
     result = run_cli("report", str(out), "--format", "json", "--config", str(off))
     assert json.loads(result.stdout)["staff"] == {"names": 0, "recurring_names": [],
-                                                  "marked_names": []}
+                                                  "marked_names": [], "declared_names": []}
     assert_no_raw_values(out, ["Leanne Bishop", "Harold Brown"])
 
+
+
+def test_a_responder_declares_a_row_s_name_staff_by_its_id(tmp_path):
+    """A carer whose register row gives her own date of birth is a row of the export; the
+    responder, who knows her, puts the row's `name_ids` in `[scoping] staff_names`: the row
+    goes, the report lists her masked, and the patients stay."""
+    share, out = tmp_path / "share", tmp_path / "out"
+    share.mkdir()
+    (share / "note.txt").write_text(
+        "Patient: Harold Brown\nNHS number: 943 476 5919\nDOB: 30/01/1944\n\n"
+        "Medication given at 09:10.\n")
+    (share / "register.csv").write_text("name,dob,team\nLeanne Bishop,02/03/1990,North\n")
+    scan_quietly(share, out)
+    rows = export_individuals(out, tmp_path)
+    assert sorted(row["name_masked"] for row in rows) == ["H***** B****", "L***** B*****"]
+    carer = next(row for row in rows if row["name_masked"] == "L***** B*****")
+    assert len(carer["name_ids"]) == 16
+    config = tmp_path / "staff.toml"
+    config.write_text(f'[scoping]\nstaff_names = ["{carer["name_ids"]}"]\n')
+    rows = export_individuals(out, tmp_path, "--config", str(config))
+    assert [row["name_masked"] for row in rows] == ["H***** B****"]
+    report = json.loads(run_cli("report", str(out), "--format", "json", "--config",
+                                str(config)).stdout)
+    assert report["individuals"]["total"] == 1
+    assert report["staff"]["declared_names"] == [
+        {"id": carer["name_ids"], "name_masked": "L***** B*****", "records": 1}]
 
 def test_an_extract_with_next_of_kin_columns_and_a_visit_by_column(tmp_path):
     share, out = tmp_path / "share", tmp_path / "out"

@@ -68,7 +68,12 @@ def match_command(
         raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
     except MpiError as exc:
         raise usage_error(str(exc)) from None
-    result = match_people(scope.individuals, entries)
+    if entries.nhs_only:
+        err_console.print("[yellow]warning: no name and date-of-birth columns recognised in "
+                          "the MPI header: matching by NHS number only, so people found "
+                          "without one are never matched; name them with --columns "
+                          "(e.g. forename=Given,surname=Family,dob=Birth)[/yellow]")
+    result = match_people(scope.individuals, entries.rows)
     summary = result.summary()
     if output_format == "json":
         print(json.dumps(summary, indent=2))

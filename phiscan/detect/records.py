@@ -64,6 +64,7 @@ from phiscan.detect.entities import ADDRESS_ENTITIES, DIRECT_IDENTIFIERS, ENTITI
 from phiscan.detect.normalize import is_full_name
 from phiscan.detect.roles import NOT_SUBJECT, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
+from recognizers.access_kinds import KEY_HOLDER
 from recognizers.context import normalise_words
 from recognizers.vocabulary import TITLES
 
@@ -196,7 +197,20 @@ def address_items(findings: list[Finding], line_of: Callable[[Finding], int]) ->
         for finding in line)]
     named = [_values(lines[number]).get(SUBJECT_NAME) for number in homes]
     names = [hashes for hashes in named if hashes]
-    return sorted(homes) if len(names) > 1 and len(set().union(*names)) > 1 else []
+    if len(names) < 2 or len(set().union(*names)) < 2:
+        return []
+    return sorted(set(homes) | {number for number, line in lines.items()
+                                if _names_own_way_in(line)})
+
+
+def _names_own_way_in(line: list[Finding]) -> bool:
+    """In such a list, a line naming a subject beside their own way in (a code, a hidden key,
+    a door left open) is an item too when its postcode is missing or was not read (`Mr
+    Thomas Haigh, 14 Moor Road, Guiseley - KS 5521`): else it joins the line above and the
+    two people make one record naming two people, counted as neither."""
+    return SUBJECT_NAME in _values(line) and any(
+        finding.entity_type == "HOME_ACCESS" and set(finding.kind.split(",")) - {KEY_HOLDER}
+        for finding in line)
 
 
 def line_values(findings: list[Finding]) -> dict[str, set[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -330,6 +331,7 @@ def run_scan(
     unless `full`; `resume` continues an interrupted run instead of starting one."""
     out = ensure_private_dir(out_dir)
     with output_lock(out, "scan"):
+        remove_stale_reports(out)
         key = scan_key(out, config)  # opens and closes the inventory: before the fork
         progress = ScanProgress()
         walk = Walk(sources, config, progress, out)
@@ -341,6 +343,24 @@ def run_scan(
         finally:
             executor.close()
 
+
+
+def remove_stale_reports(out: Path) -> None:
+    """The report files an earlier `report --ico/--html` wrote into the folder describe the
+    inventory this scan is about to change: left beside it, a responder could send last
+    week's figures. They are phiscan's own files; removed, with a log line saying to report
+    again."""
+    from phiscan.scoping.html import HTML_REPORT
+    from phiscan.scoping.ico import ICO_JSON, ICO_MARKDOWN
+
+    removed = []
+    for name in (ICO_MARKDOWN, ICO_JSON, HTML_REPORT):
+        with contextlib.suppress(FileNotFoundError):
+            (out / name).unlink()
+            removed.append(name)
+    if removed:
+        log.warning("removed %s, written from the inventory before this scan: run phiscan "
+                    "report --ico/--html again for figures of this scan", ", ".join(removed))
 
 def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, config: Config,
                key_origin: str, progress: ScanProgress, on_progress: ProgressCallback | None,

@@ -2,10 +2,10 @@
 
 A side is a scan output folder's current state, or the state one run of an inventory
 left (`Inventory.locations_at`, `findings_at`). Locations are compared by their
-location key; people by their keyed hashes (an NHS number's, or a full name with a date
-of birth), so both sides must come from the same HMAC key. Only locations, levels,
-counts, pseudonymous ids and masked previews: never a value. Policy violations are the
-`[[policy]]` rules of the config given to diff, applied to both sides.
+location key; people by their keyed hashes (an NHS number's, a full name with a date
+of birth or with a postcode), so both sides must come from the same HMAC key. Only
+locations, levels, counts, pseudonymous ids and masked previews: never a value. Policy
+violations are the `[[policy]]` rules of the config given to diff, applied to both sides.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from phiscan.model import MEMBER_SEP, Status
 from phiscan.policy.record import violations_at
 from phiscan.policy.rules import PolicyRule
 from phiscan.scoping.individuals_csv import export_row
-from phiscan.scoping.linkage import Individual, name_dob_keys
+from phiscan.scoping.linkage import Individual, name_dob_keys, name_postcode_keys
 from phiscan.scoping.report import Scope, document_header, load_scope
 from phiscan.security.keys import KEY_CHECK_META
 
@@ -161,11 +161,15 @@ def location_changes(old: list[StoredLocation], new: list[StoredLocation]) -> di
 
 
 def person_keys(person: Individual) -> set[tuple[str, ...]]:
-    """What makes two sides' people one person: a shared NHS number or full name with
-    date of birth (keyed hashes, so only under one key)."""
+    """What makes two sides' people one person: a shared NHS number, full name with date of
+    birth, or full name with postcode (a person identified by name and address, `Mrs Edith
+    Hargreaves, 4 Mill Lane HX3 7DJ - KS 4471`: without it, such a person was newly
+    affected on every diff of an unchanged share). Keyed hashes, so only under one key."""
     keys: set[tuple[str, ...]] = {("nhs", value_hash) for value_hash in person.nhs}
     for record in person.records:
         keys.update(("name_dob", name, dob) for name, dob in name_dob_keys(record))
+        keys.update(("name_postcode", name, postcode)
+                    for name, postcode in name_postcode_keys(record))
     return keys
 
 

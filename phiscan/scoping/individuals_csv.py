@@ -12,6 +12,7 @@ from pathlib import Path
 
 from phiscan.model import MEMBER_SEP
 from phiscan.scoping.linkage import Individual
+from phiscan.scoping.recurrence import name_id
 from phiscan.scoping.subject_records import UNKNOWN_KIND
 from phiscan.security.files import open_private
 from recognizers.access_kinds import ACCESS_KINDS
@@ -22,7 +23,7 @@ EXPORT_COLUMNS = (
     "date_of_birth_masked", "postcode_masked", "related_people_masked", "related_people_count",
     "categories", "special_category", "home_access", "home_access_kinds",
     "test_range_nhs_number", "records",
-    "locations", "first_locations", "linkage_fault", "identified_by",
+    "locations", "first_locations", "linkage_fault", "identified_by", "name_ids",
 )
 # The kinds of hash a revealed row shows; names are split into the best, the others and
 # related people by `name_columns`.
@@ -114,6 +115,9 @@ def export_row(person: Individual) -> dict[str, str | int]:
         "first_locations": " | ".join(locations[:FIRST_LOCATIONS]),
         "linkage_fault": person.linkage_fault,
         "identified_by": person.identified_by,
+        # what `[scoping] staff_names` takes, to say a row's name is a member of staff's
+        "name_ids": ";".join(name_id(value_hash)
+                             for value_hash in hashes["name"] + hashes["other_names"]),
     }
 
 

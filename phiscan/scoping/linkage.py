@@ -108,15 +108,18 @@ class UnionFind:
         return grouped
 
 
+# Keys come in sorted order, never a set's: which of a record's keys links first decides
+# which group a conflicting record joins, and a set's order changes from one process to the
+# next (string hashing is salted), so one inventory gave different people on each report.
 def name_dob_keys(record: Record) -> Iterator[tuple[str, str]]:
-    for name in record.full_names:
-        for dob in record.dobs:
+    for name in sorted(record.full_names):
+        for dob in sorted(record.dobs):
             yield name, dob
 
 
 def name_postcode_keys(record: Record) -> Iterator[tuple[str, str]]:
-    for name in record.full_names:
-        for postcode in record.postcodes:
+    for name in sorted(record.full_names):
+        for postcode in sorted(record.postcodes):
             yield name, postcode
 
 
@@ -136,7 +139,7 @@ def _link_by(groups: UnionFind, records: list[Record], seeds: list[int], keys,
 
 def _strict_name_dob_keys(record: Record) -> Iterator[tuple[str, str, str]]:
     for name, dob in name_dob_keys(record):
-        for postcode in record.postcodes:
+        for postcode in sorted(record.postcodes):
             yield name, dob, postcode
 
 
@@ -271,7 +274,7 @@ def link_halves(groups: UnionFind, records: list[Record], seeds: list[int]) -> N
         if not names:
             continue
         root = groups.find(index)
-        for name in names:
+        for name in sorted(names):
             holders[name].add(root)
             if len(names) == 1:
                 alone[name].add(root)

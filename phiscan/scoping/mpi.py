@@ -14,6 +14,7 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from phiscan.detect.entities import normalise
 from phiscan.scoping.linkage import Individual, name_dob_keys
@@ -21,13 +22,15 @@ from phiscan.security.files import open_private
 from phiscan.security.keys import keyed_hash
 
 COLUMN_ROLES = ("nhs", "name", "forename", "surname", "dob", "postcode")
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "nhs": ("nhs_number", "nhs", "nhs_no", "nhsnumber", "nhs number", "nhs no"),
-    "name": ("name", "full_name", "patient_name", "fullname", "full name"),
-    "forename": ("forename", "first_name", "firstname", "given", "given_name", "first name"),
-    "surname": ("surname", "last_name", "lastname", "family", "family_name", "last name"),
-    "dob": ("dob", "date_of_birth", "birth_date", "birthdate", "date of birth"),
-    "postcode": ("postcode", "post_code", "postal_code", "postalcode"),
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {  # header words, any case and separators
+    "nhs": ("nhs number", "nhs", "nhs no", "nhsnumber", "nhs num"),
+    "name": ("name", "full name", "patient name", "fullname", "patient"),
+    "forename": ("forename", "forenames", "first name", "firstname", "given", "given name",
+                 "given names", "christian name"),
+    "surname": ("surname", "last name", "lastname", "family", "family name"),
+    "dob": ("dob", "d o b", "date of birth", "birth date", "birthdate", "birth", "born",
+            "birth dt"),
+    "postcode": ("postcode", "post code", "postal code", "postalcode", "zip"),
 }
 MATCH_COLUMNS = ("individual_id", "status", "matched_on", "mpi_rows")
 
@@ -53,6 +56,7 @@ def parse_columns(spec: str | None) -> dict[str, str]:
 def resolve_columns(header: list[str], explicit: dict[str, str]) -> dict[str, int]:
     """Role -> column index, from --columns or from the usual header names."""
     folded = {name.strip().casefold(): index for index, name in enumerate(header)}
+    as_words = {header_words(name): index for index, name in enumerate(header)}
     resolved: dict[str, int] = {}
     for role in COLUMN_ROLES:
         if role in explicit:
@@ -62,8 +66,8 @@ def resolve_columns(header: list[str], explicit: dict[str, str]) -> dict[str, in
             resolved[role] = index
             continue
         for alias in HEADER_ALIASES[role]:
-            if alias in folded:
-                resolved[role] = folded[alias]
+            if alias in as_words:
+                resolved[role] = as_words[alias]
                 break
     if "nhs" not in resolved and not ("dob" in resolved and (
             "name" in resolved or {"forename", "surname"} <= set(resolved))):
@@ -71,6 +75,18 @@ def resolve_columns(header: list[str], explicit: dict[str, str]) -> dict[str, in
                        "(see --columns)")
     return resolved
 
+
+
+def header_words(name: str) -> str:
+    """`Date_of_Birth`, `date-of-birth`, `D.O.B.` -> `date of birth`, `d o b`."""
+    return " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+
+
+def unmatched_by_name(columns: dict[str, int]) -> bool:
+    """Whether an MPI read with these columns can match only by NHS number: no name and
+    date-of-birth pair, so breach people without a number are never matched."""
+    return "dob" not in columns or not ("name" in columns
+                                        or {"forename", "surname"} <= columns.keys())
 
 @dataclass(frozen=True)
 class MpiKeys:
@@ -98,7 +114,7 @@ def hash_row(row_number: int, row: list[str], columns: dict[str, int], key: byte
     return MpiKeys(row_number, nhs_hash, name_dob)
 
 
-def read_mpi(path: Path, explicit: dict[str, str], key: bytes) -> list[MpiKeys]:
+def read_mpi(path: Path, explicit: dict[str, str], key: bytes) -> MpiRows:
     # Imported here: phiscan.extract loads every reader, and the CLI registers this module.
     from phiscan.extract.encoding import decode_text
 
@@ -107,8 +123,14 @@ def read_mpi(path: Path, explicit: dict[str, str], key: bytes) -> list[MpiKeys]:
     if header is None:
         raise MpiError("MPI file is empty")
     columns = resolve_columns(header, explicit)
-    return [hash_row(number, row, columns, key)
-            for number, row in enumerate(rows, start=2) if any(cell.strip() for cell in row)]
+    return MpiRows(unmatched_by_name(columns), [
+        hash_row(number, row, columns, key)
+        for number, row in enumerate(rows, start=2) if any(cell.strip() for cell in row)])
+
+
+class MpiRows(NamedTuple):
+    nhs_only: bool  # no name and date-of-birth columns were recognised
+    rows: list[MpiKeys]
 
 
 @dataclass

@@ -100,6 +100,31 @@ def treat_as_staff(records: list[Record], names: list[RecurringName]) -> None:
             record.staff_names |= moved
 
 
+
+@dataclass(frozen=True)
+class DeclaredName(ListedName):
+    records: int  # records where it was a subject's name and is now staff's
+
+
+def declared_staff(records: list[Record], ids: frozenset[str]) -> list[DeclaredName]:
+    """Names a responder declared staff (`[scoping] staff_names`, by id): moved to staff in
+    every record, marked the subject's or not (the responder knows who they are: a row of
+    the export named after a carer). Listed with how many records they left."""
+    if not ids:
+        return []
+    moved: dict[str, int] = defaultdict(int)
+    masked: dict[str, str] = {}
+    for record in records:
+        for name in [name for name in record.full_names if name_id(name) in ids]:
+            record.full_names.discard(name)
+            record.unmarked_names.discard(name)
+            record.marked_names.discard(name)
+            record.staff_names.add(name)
+            moved[name] += 1
+            masked[name] = record.masked.get(name, "")
+    return sorted((DeclaredName(name, masked[name], count) for name, count in moved.items()),
+                  key=lambda item: (-item.records, item.value_hash))
+
 @dataclass(frozen=True)
 class MarkedName(ListedName):
     role: str  # staff or related

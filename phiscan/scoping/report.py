@@ -49,8 +49,10 @@ from phiscan.scoping.linkage import (
     shared_nhs_numbers,
 )
 from phiscan.scoping.recurrence import (
+    DeclaredName,
     MarkedName,
     RecurringName,
+    declared_staff,
     marked_elsewhere,
     recurring_names,
     treat_as_staff,
@@ -81,6 +83,7 @@ class Scope:
     violations: list[StoredViolation] = field(default_factory=list)
     marked: list[MarkedName] = field(default_factory=list)
     faults: list[Individual] = field(default_factory=list)  # rows of several people's keys
+    declared: list[DeclaredName] = field(default_factory=list)  # [scoping] staff_names
 
     @property
     def individuals(self) -> list[Individual]:
@@ -129,6 +132,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         # A past run's violations are not kept: the config's rules applied to its state.
         violations = (inventory.violations() if run_id is None
                       else violations_at(config.policy, locations))
+    declared = declared_staff(records, frozenset(settings.staff_names))
     recurring = recurring_names(records, settings.recurring_subjects,
                                 frozenset(settings.keep_names))
     treat_as_staff(records, recurring)
@@ -146,6 +150,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
         upper_bound=max(count_people(records, Linkage.STRICT, seeds), total) + beyond_total,
         recurring=recurring, violations=violations, marked=marked, faults=faults,
+        declared=declared,
     )
 
 
@@ -230,6 +235,10 @@ def staff_section(scope: Scope) -> dict:
         "marked_names": [
             {"id": item.name_id, "name_masked": item.masked, "records": item.records}
             for item in scope.marked if item.role == STAFF
+        ],
+        "declared_names": [
+            {"id": item.name_id, "name_masked": item.masked, "records": item.records}
+            for item in scope.declared
         ],
     }
 
@@ -364,7 +373,8 @@ def method_section() -> dict:
                  "clinician, author, sender) or related (next of kin) where they were found "
                  "never do, nor a name seen beside [scoping] recurring_subjects different "
                  "subjects (listed under staff.recurring_names; [scoping] keep_names "
-                 "overrides)",
+                 "overrides), nor a name a responder declared staff ([scoping] staff_names, "
+                 "listed under staff.declared_names)",
         "home_access": "with_home_access counts people with any way into their home in the "
                        "leak; with_entry_details those whose home opens from the leaked text "
                        "alone (a key-safe or door code, a hidden key, a door left open: "
