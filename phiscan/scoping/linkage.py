@@ -241,22 +241,18 @@ def link_variants(groups: UnionFind, records: list[Record], seeds: list[int]) ->
         record = records[index]
         if not record.variants:
             continue  # its names' forms are their keys: the name + DOB linkage joined them
-        for name in record.full_names:
-            for dob in record.dobs:
-                holders[(record.variants.get(name, name), dob)].add(index)
+        for name, dob in name_dob_keys(record):
+            holders[(record.variants.get(name, name), dob)].add(index)
     if not holders:
         return
     for index in seeds:
-        record = records[index]
-        for name in record.full_names:
-            for dob in record.dobs:
-                holders.get((name, dob), set()).add(index)
-    for members in holders.values():
-        roots = {groups.find(index) for index in members}
+        for key in name_dob_keys(records[index]):
+            holders.get(key, set()).add(index)
+    for members in holders.values():  # (in sorted-key order, as every linkage step)
+        roots = sorted({groups.find(index) for index in members})
         if len(roots) > 1 and sum(bool(groups.nhs[root]) for root in roots) <= 1:
-            first = roots.pop()
-            for root in roots:
-                groups.union(first, root)
+            for root in roots[1:]:
+                groups.union(roots[0], root)
 
 
 def link_halves(groups: UnionFind, records: list[Record], seeds: list[int]) -> None:
