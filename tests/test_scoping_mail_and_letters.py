@@ -196,3 +196,43 @@ def test_outputs_hold_no_raw_name_or_date(scanned, tmp_path):
     export_individuals(scanned, tmp_path)
     assert_no_raw_values(tmp_path, ["Cyril", "Kenneth Quigley", "29/05/1938", FITZGERALD_NHS])
     assert_no_raw_values(scanned, ["Kenneth Quigley", "Winifred Clegg", "02/03/1990"])
+
+
+LETTERHEADS = {
+    # the sender's address heads the letter: the organisation's, never the patient's
+    "Letters/gp_letter.txt": (
+        "Aire Valley Community Care Ltd\n"
+        "Unit 4, Kirkstall Forge, Leeds LS5 3BF\n"
+        "Tel 0113 496 0000\n\n"
+        "Dr P Okafor\nBurley Park Surgery\n\n"
+        "Dear Dr Okafor,\n\n"
+        "Re: Daniel Oyelaran, DOB 14/02/1950, NHS 648 777 3453\n"
+        "14 Victoria Road, Leeds LS6 1DL\n\n"
+        "I saw Daniel at home today. His leg ulcer is healing well.\n\n"
+        "Yours sincerely,\nJane Porter\nTissue Viability Nurse\n"
+    ),
+    # the office's own key safe, at the office's postcode: nobody's home
+    "Admin/office-access.txt": (
+        "Office address: Unit 4, Leeds LS5 3BF\n"
+        "Out of hours: key safe by the side door, code 7070.\n"
+    ),
+    # a patient's own address block under her name stays hers
+    "Letters/to_patient.txt": (
+        "Mrs Edna Fairclough\n"
+        "3 Harehills Lane\n"
+        "Leeds LS7 3HB\n\n"
+        "Dear Mrs Fairclough,\n"
+        "Your next continence review (DOB 19/08/1937 on our records) is on 4 December.\n"
+    ),
+}
+
+
+def test_a_letterhead_s_address_is_the_organisation_s(tmp_path_factory, tmp_path):
+    from tests.cli import scanned_share
+
+    out = scanned_share(tmp_path_factory, "letterheads", LETTERHEADS)
+    rows = export_individuals(out, tmp_path, "--reveal")
+    assert sorted((row["name"], row["postcode"], row["home_access"]) for row in rows) == [
+        ("Daniel Oyelaran", "LS6 1DL", "false"),
+        ("Mrs Edna Fairclough", "LS7 3HB", "false"),
+    ]

@@ -62,11 +62,11 @@ from typing import NamedTuple
 
 from phiscan.detect.entities import ADDRESS_ENTITIES, DIRECT_IDENTIFIERS, ENTITIES
 from phiscan.detect.normalize import is_full_name
-from phiscan.detect.roles import NOT_SUBJECT, SUBJECT, UNMARKED, default_rules
+from phiscan.detect.roles import NOT_SUBJECT, STAFF, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
 from recognizers.access_kinds import KEY_HOLDER
 from recognizers.context import normalise_words
-from recognizers.vocabulary import TITLES
+from recognizers.vocabulary import TITLES, load_vocabulary
 
 SHORT_TEXT_CHARS = 4_000
 _SECTION_BREAK = re.compile(r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|\f.*|#{1,6}[ \t].*)$",
@@ -681,6 +681,46 @@ def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding
             else finding for finding in findings]
 
 
+
+def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> list[Finding]:
+    """The findings, an address of an organisation marked staff's: one in an address block
+    (short lines, no blank between) headed by the organisation's name (a letterhead's
+    `Aire Valley Community Care Ltd` over `Unit 4, Kirkstall Forge, Leeds LS5 3BF`) or
+    labelled an office's (`Office address:`, `Registered office:`). Else a letter's
+    sender's postcode was its patient's, and an office's key safe note at that postcode
+    (which names nobody) became the patient's way in."""
+    marked: dict[int, str] = {}
+    for finding in findings:
+        if finding.entity_type in ADDRESS_ENTITIES and finding.role == UNMARKED and (
+                _organisations_block(lines, lines.line_of(finding))):
+            marked[id(finding)] = STAFF
+    return [replace(finding, role=marked[id(finding)]) if id(finding) in marked else finding
+            for finding in findings] if marked else findings
+
+
+def _organisations_block(lines: LineIndex, number: int) -> bool:
+    for above in range(number, max(0, number - ADDRESS_BLOCK_LINES), -1):
+        line = lines.text[lines.line_start(above):lines.line_end(above)].strip()
+        if not line or len(line.split()) > ADDRESS_LINE_WORDS:
+            return False
+        if _OFFICE_LABEL.match(line) or (above < number and _names_an_organisation(line)):
+            return True
+    return False
+
+
+def _names_an_organisation(line: str) -> bool:
+    words = normalise_words(line.rstrip(",")).split()
+    return bool(words) and (words[-1] in ORGANISATION_WORDS
+                            or " ".join(words[-2:]) in ORGANISATION_WORDS)
+
+
+ADDRESS_BLOCK_LINES = 5
+ADDRESS_LINE_WORDS = 9
+ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))
+_OFFICE_LABEL = re.compile(r"(?i)(?:head|registered|main|office|team|company|practice|"
+                           r"business|site)[ \t]+(?:office[ \t]+)?(?:address|base|office)"
+                           r"[ \t]*[:\-–]|(?:head|registered)[ \t]+office\b")
+
 def possessor_role(label: str) -> str:
     """The role of whoever a value's label says it belongs to, when the label is a
     possessive (`Mum's date of birth:`, `Her husband's phone -`): staff or related, else
@@ -708,6 +748,7 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
         return findings
     lines = LineIndex(unit.text)
     findings = with_related_identifiers(findings, lines.line_of, unit.text)
+    findings = with_organisation_addresses(findings, lines)
     stored = unit.where if where is None else where
     name = stored if unit.window is None else f"{stored} part {unit.window.number}"
     records = FreeTextRecords(unit.text, name.strip())
