@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (924, 930), "hiding": (333, 334), "entry": (259, 260),
-                     "keyholder": (304, 311)}
+    assert found == {"code": (950, 964), "hiding": (336, 339), "entry": (262, 263),
+                     "keyholder": (305, 312)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -75,7 +75,23 @@ def test_dev_set_rates(predict):
         # batch N (session 12): a Cantonese holder at a named neighbour's place (`度`)
         "媽媽屋企鎖匙喺隔籬王太度，門牌 12 號",
         # batch G (session 12): a record's name and value in two cells of a CSV row
-        '"KS Number";"8147";"Location";"side of garage"']
+        '"KS Number";"8147";"Location";"side of garage"',
+        # batch S (session 13, shapes and spellings), as first measured
+        "Job ticket 55120 - boiler no heat. K/B-C 6 0 2 7, box on wall left of porch, tenant in "
+        "hospital.",
+        "Works order WO-7713 raised. Access via LB on the side gate, L/B code 2-4-6-8, put key "
+        "back in it after.",
+        "Walkies app msg from Sandra: hiya, Biscuit's walk 12-1, key's in the lockbox by the "
+        "green bin, code four seven one nine \U0001f436",
+        "ACCESS ARRANGEMENTS (please print): Keysafe Y / N [Y]  Code: 4 7 ? 9 (last digit "
+        "unclear, check with family)",
+        "| Client | Postcode | Entry | | --- | --- | --- | | T. Roskilly | TR1 9ZZ | 3 8 8 0# side "
+        "door |",
+        "Hiya, it's the little grey box on the wall. Numbers are two, five, five and eight x",
+        "KS 3\ufe0f\u20e39\ufe0f\u20e30\ufe0f\u20e31\ufe0f\u20e3 \U0001f511 new one, pls update",
+        "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom.",
+        "Spare kee under the plant pot by the frunt dore",
+        "The kay's under the brick by the back dower, second one along."]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -105,8 +121,13 @@ def test_dev_set_rates(predict):
         "\ufb02owerpot",
         "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit",
         # batch Y (session 12): a `stock room` in two words is not the exclusions' `stockroom`
-        "Speech-to-text: \"the combination for the stock room padlock is for three for three\""]
-    assert result.near_misses.total == 1879
+        "Speech-to-text: \"the combination for the stock room padlock is for three for three\"",
+        # batch S (session 13), as first measured: a product's code in a table beside its price,
+        # a key safe placed with no code, a count of installations after a broken word
+        "| Item | Code | Price | |---|---|---| | Key safe (police approved) | C1234X | \u00a349.99 |",
+        "There's a key safe on the left of the porch. The bins go out on Tuesday.",
+        "Key safe instal- lations this quarter: 4 1 2 (up 9%)"]
+    assert result.near_misses.total == 1919
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
