@@ -38,7 +38,7 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (950, 964), "hiding": (336, 339), "entry": (262, 263),
+    assert found == {"code": (952, 964), "hiding": (338, 339), "entry": (262, 263),
                      "keyholder": (305, 312)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
@@ -83,15 +83,10 @@ def test_dev_set_rates(predict):
         "back in it after.",
         "Walkies app msg from Sandra: hiya, Biscuit's walk 12-1, key's in the lockbox by the "
         "green bin, code four seven one nine \U0001f436",
-        "ACCESS ARRANGEMENTS (please print): Keysafe Y / N [Y]  Code: 4 7 ? 9 (last digit "
-        "unclear, check with family)",
         "| Client | Postcode | Entry | | --- | --- | --- | | T. Roskilly | TR1 9ZZ | 3 8 8 0# side "
         "door |",
         "Hiya, it's the little grey box on the wall. Numbers are two, five, five and eight x",
-        "KS 3\ufe0f\u20e39\ufe0f\u20e30\ufe0f\u20e31\ufe0f\u20e3 \U0001f511 new one, pls update",
-        "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom.",
-        "Spare kee under the plant pot by the frunt dore",
-        "The kay's under the brick by the back dower, second one along."]
+        "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom."]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -124,7 +119,8 @@ def test_dev_set_rates(predict):
         "Speech-to-text: \"the combination for the stock room padlock is for three for three\"",
         # batch S (session 13), as first measured: a product's code in a table beside its price,
         # a key safe placed with no code, a count of installations after a broken word
-        "| Item | Code | Price | |---|---|---| | Key safe (police approved) | C1234X | \u00a349.99 |",
+        "| Item | Code | Price | |---|---|---| | Key safe (police approved) | C1234X | "
+        "\u00a349.99 |",
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         "Key safe instal- lations this quarter: 4 1 2 (up 9%)"]
     assert result.near_misses.total == 1919
@@ -148,7 +144,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (64, 76, 8, 79)}
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (68, 76, 8, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -194,6 +190,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_m (a twelfth author, session 12): never shown until measured, 61/76 with 8 false alarms
 # at session 12's start (563929c), 64/76 with 8 at its end (3235554: the field reading, the
 # noise reading and other languages by language). Asserted at its counts, below the target.
+# Session 13 (dev batch S): 68/76, 8 (emoji keycaps, a smudged digit, `kay`/`dower`, words
+# broken mid-line: `in- side`, `arrange- ments`).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv"}
 
