@@ -785,6 +785,7 @@ class Vocabulary:
             return load_vocabulary(f"home_access_{name}.txt", extra_dirs)
 
         self.devices = load("devices")
+        self.devices += code_forms([*self.devices, *BOX_INITIALS])
         self.openings = load("openings")
         self.premises = load("premises")
         self.code_words = load("code_words")
@@ -826,7 +827,28 @@ class Vocabulary:
     def device_pattern(self, holding_a_key: bool = False) -> str:
         """The devices (or those holding a key), a misspelt key safe included."""
         entries = self.key_devices if holding_a_key else self.devices
-        return f"(?:{alternation(entries)}|{_MISSPELT_KEY_SAFE})"
+        return f"(?:{alternation(entries)}|{_MISSPELT_KEY_SAFE}|{_BOX_INITIALS})"
+
+
+# A device's initials (`KS`, `k/s`, `KB`, `L/B`): two letters, a slash or a dot between them.
+_INITIALS = re.compile(r"[A-Za-z][/.]?[A-Za-z]")
+# A key box's and a lock box's initials alone, in capitals: a unit after a number (`512 KB`,
+# `12 LB`) and an article's prefix before one (`KB 4471`) are not, so a code comes after a word
+# (`KB by back door, code 3 3 8 1`, `LB code 2 4 6 8`), never right after them.
+BOX_INITIALS = ("KB", "LB")
+_BOX_INITIALS = (r"(?<![\w/.])(?<!\d[^\S\n])(?:KB|LB)(?![\w/])"
+                 r"(?![^\S\n]*[:=\-]?[^\S\n]*[\d#*])")
+
+
+def code_forms(devices: Sequence[str]) -> list[str]:
+    """Each device's initials with a `C` for its code (`KS-C`, `K/B-C`, `LBC`, `k/s/c`): the
+    code of the device, as a job sheet abbreviates it. (An entry's hyphen may be a space or
+    left out: `KS-C` is `KSC` and `KS C` too.)"""
+    letter = {True: "C", False: "c"}
+    return [form for initials in devices if _INITIALS.fullmatch(initials)
+            for form in (f"{initials}-{letter[initials.isupper()]}",
+                         f"{initials}/{letter[initials.isupper()]}")
+            if form not in devices]
 
 
 def plurals(entries: Sequence[str]) -> list[str]:
@@ -1323,6 +1345,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
           for start in ("key", "kes", "kys", "ke", "ky", "kc")),
         *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe")),
+        *(Literal(initials, confirm=_BOX_INITIALS) for initials in BOX_INITIALS),
         *(Literal(name, word_start=False) for name in field_names()),
         *(Literal(name) for name in _FIELD_DEVICES if "_" in name)]
     stated = vocabulary_trigger(words.stated).literals

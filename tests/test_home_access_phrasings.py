@@ -38,7 +38,7 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (952, 964), "hiding": (338, 339), "entry": (262, 263),
+    assert found == {"code": (954, 964), "hiding": (338, 339), "entry": (262, 263),
                      "keyholder": (305, 312)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
@@ -77,10 +77,6 @@ def test_dev_set_rates(predict):
         # batch G (session 12): a record's name and value in two cells of a CSV row
         '"KS Number";"8147";"Location";"side of garage"',
         # batch S (session 13, shapes and spellings), as first measured
-        "Job ticket 55120 - boiler no heat. K/B-C 6 0 2 7, box on wall left of porch, tenant in "
-        "hospital.",
-        "Works order WO-7713 raised. Access via LB on the side gate, L/B code 2-4-6-8, put key "
-        "back in it after.",
         "Walkies app msg from Sandra: hiya, Biscuit's walk 12-1, key's in the lockbox by the "
         "green bin, code four seven one nine \U0001f436",
         "| Client | Postcode | Entry | | --- | --- | --- | | T. Roskilly | TR1 9ZZ | 3 8 8 0# side "
@@ -1265,4 +1261,23 @@ def test_a_spoken_digit_is_a_word_of_its_own():
      False),
 ])
 def test_a_meeting_owns_a_lock_only_at_its_place(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 13 (dev batch S): a device's initials and their code forms (`K/B-C`, `KS-C`, `LBC`);
+# `KB` and `LB` alone are a unit after a number and an article's prefix before one.
+@pytest.mark.parametrize(("text", "home"), [
+    ("Job ticket 55120 - K/B-C 6 0 2 7, box on wall left of porch", True),
+    ("JOB 8821 | ACCESS: KS-C 7 1 2 0 | PARTS: none", True),
+    ("Repairs: LBC 2 2 3 4, tenant out", True),
+    ("Access: KB by back door, code 3 3 8 1", True),
+    ("key in lock box (LB) under meter cabinet, code 7 7 0 1", True),
+    ("l/b code 5 5 1 0 on the side gate", True),
+    ("Job ticket 55121 - see KB 4471 article, reset the router first.", False),
+    ("Download 512 KB 4471 times a day", False),
+    ("weight 12 LB 1 2 3 4", False),
+    ("Works order: LB 2 x 25kg bags of sand, deliver to depot", False),
+    ("Year 6 KS2 SATs: 104 reading, KS1 data 2 2 4 1", False),
+])
+def test_a_devices_initials_and_their_code_forms(text, home):
     assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
