@@ -1064,6 +1064,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         # `HomeAccessRecognizer.record_field`.
         grammar("record field", fields.FIELD, SCORE_CODE),
         grammar("record insert", fields.INSERT, SCORE_CODE),
+        # A table's line, its cells read as fields named by the table's header
+        # (`HomeAccessRecognizer.table_row`).
+        grammar("record table", fields.TABLE_LINE, SCORE_CODE),
     ]
 
 
@@ -1403,6 +1406,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
             *(Literal(word, word_end=False) for word in fields.WORD_START_FIELD_WORDS)],
             keep_line=fields.holds_a_field),
         "record insert": Trigger(literals=[Literal("insert")]),
+        "record table": Trigger(sign=fields.TABLE_LINE),
         **other_words_triggers(key_line, objects.view(
             anchored=True, only=object_literals, followed_by=_FIELD_AFTER),
             objects.view(anchored=True, only=entry_points), instruction_first,
@@ -2158,6 +2162,37 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return result
         return None
 
+    def table_row(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        """A table's row whose header names a cell a home's way in (`| Key safe |` over `6402
+        (left of front door)`, `| Entry |` over `3 8 8 0# side door`), read as a record's field
+        is (`record_field`): the code that starts the cell; unless the row's other cells, but
+        its people's and addresses', say what else the lock is for."""
+        for row in fields.table_rows(text, *line_bounds(text, result.start, result.end)):
+            words = " ".join(f"{field.name} {field.value}" for field in row
+                             if not fields.is_person_or_address(field.name, field.value))
+            if self._names_another(fields.field_words(words)):
+                continue
+            for field in row:
+                kind = self._table_cell_kind(text, field, words)
+                if kind is not None:
+                    result.start, result.end = field.value_start, field.value_end
+                    flag(result, FIELD_KIND, kind)
+                    return result
+        return None
+
+    def _table_cell_kind(self, text: str, field: fields.Field, row_words: str) -> str | None:
+        """The kind of way in a table's cell gives: its column's, as a record's field of that
+        name (a code that starts the cell is its value), or a code starting an access column's
+        cell."""
+        code = _CODE_RE.match(text, field.value_start, field.value_end)
+        if code is not None and not code_is_plausible(text, code.start(), code.end()):
+            code = None
+        if code is not None:
+            if fields.names_an_access_column(field.name):
+                return kinds.CODE
+            field = fields.Field(field.name, code.group(), field.start, code.start(), code.end())
+        return self._field_kind(text, field, lambda: fields.field_words(row_words))
+
     def _record_is_for_another(self, text: str, start: int, end: int, field: fields.Field,
                                named: str = "") -> bool:
         """Whether a record (text[start:end], named by its table) says its field's lock is
@@ -2226,6 +2261,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         if pattern in _FIELD_PATTERNS:
             return self.record_field(text, result, pattern)
+        if pattern == "record table":
+            return self.table_row(text, result)
+        line = line_bounds(text, result.start, result.end)
+        if text[line[0]:result.start].lstrip()[:1] == "|":
+            # (a table's row: its goods' columns say it lists no home, its people's and
+            # addresses' cells are no purpose of a way in told in another cell)
+            if fields.lists_goods(text, *line):
+                return None
+            text = fields.without_people_cells(text, *line) or text
         if pattern == "code field" and self._record_is_for_another(
                 *_field_in_record(text, result)):
             return None
@@ -2488,7 +2532,7 @@ PATTERN_KINDS = {
     "key given to speaker": kinds.KEY_HOLDER, "key then its code": kinds.CODE,
     "key hidden under a thing": kinds.HIDDEN_KEY,
     "code answers question": kinds.CODE,
-    "record field": kinds.CODE, "record insert": kinds.CODE,
+    "record field": kinds.CODE, "record insert": kinds.CODE, "record table": kinds.CODE,
 }
 _FIELD_PATTERNS = frozenset({"record field", "record insert"})
 # The kind of way in a record's field gives (`HomeAccessRecognizer.record_field`), in its

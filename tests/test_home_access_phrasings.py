@@ -38,7 +38,7 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (954, 964), "hiding": (338, 339), "entry": (262, 263),
+    assert found == {"code": (955, 964), "hiding": (338, 339), "entry": (262, 263),
                      "keyholder": (305, 312)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
@@ -79,8 +79,6 @@ def test_dev_set_rates(predict):
         # batch S (session 13, shapes and spellings), as first measured
         "Walkies app msg from Sandra: hiya, Biscuit's walk 12-1, key's in the lockbox by the "
         "green bin, code four seven one nine \U0001f436",
-        "| Client | Postcode | Entry | | --- | --- | --- | | T. Roskilly | TR1 9ZZ | 3 8 8 0# side "
-        "door |",
         "Hiya, it's the little grey box on the wall. Numbers are two, five, five and eight x",
         "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom."]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
@@ -113,10 +111,8 @@ def test_dev_set_rates(predict):
         "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit",
         # batch Y (session 12): a `stock room` in two words is not the exclusions' `stockroom`
         "Speech-to-text: \"the combination for the stock room padlock is for three for three\"",
-        # batch S (session 13), as first measured: a product's code in a table beside its price,
-        # a key safe placed with no code, a count of installations after a broken word
-        "| Item | Code | Price | |---|---|---| | Key safe (police approved) | C1234X | "
-        "\u00a349.99 |",
+        # batch S (session 13): a key safe placed with no code, a count of installations after
+        # a broken word
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         "Key safe instal- lations this quarter: 4 1 2 (up 9%)"]
     assert result.near_misses.total == 1919
@@ -140,7 +136,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (68, 76, 8, 79)}
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (69, 76, 8, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -186,8 +182,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_m (a twelfth author, session 12): never shown until measured, 61/76 with 8 false alarms
 # at session 12's start (563929c), 64/76 with 8 at its end (3235554: the field reading, the
 # noise reading and other languages by language). Asserted at its counts, below the target.
-# Session 13 (dev batch S): 68/76, 8 (emoji keycaps, a smudged digit, `kay`/`dower`, words
-# broken mid-line: `in- side`, `arrange- ments`).
+# Session 13 (dev batch S): 69/76, 8 (emoji keycaps, a smudged digit, `kay`/`dower`, words
+# broken mid-line: `in- side`, `arrange- ments`; a pipe table's address cell no purpose).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv"}
 
