@@ -467,16 +467,21 @@ _LEADING_ZERO = re.compile(r"(?<= )0 (?=[a-z]{2})")
 # A service that comes to the home is no hospital or hospice (`hospice at home`).
 _AT_HOME_SERVICE = re.compile(r" (?:hospice|hospital|hosp) at home(?= )")
 # A message's medium names no purpose (`Son on WhatsApp:` is no app's code; read in
-# normalised words, where `WhatsApp` is `whats app`).
+# normalised words, where `WhatsApp` is `whats app`), nor does any app a message came by
+# (`Walkies app msg from Sandra:`; in a text, `_LOCK_APP_IN_TEXT`).
+_MESSAGE_WORDS = r"(?:msgs?|messages?|chat|notification|dm|text)"
 _MEDIUM = re.compile(r" (?:whats ?app|face ?book|face ?time|ms teams|teams chat|slack|"
-                     r"messenger|imessage|signal) (?:app )?(?=\S)")
+                     r"messenger|imessage|signal) (?:app )?(?=\S)"
+                     rf"| app (?={_MESSAGE_WORDS} )")
 # A lock's own app is the lock's (`Nuki app: new keypad code ...`, `front door lock works from
 # an app`): `app` after a lock or a smart lock's name is no app's code.
 _LOCK_APP_WORDS = r"(?:smart lock|lock|keypad|nuki|yale|ultion|igloohome)"
 _LOCK_APP = re.compile(rf"(?<= {_LOCK_APP_WORDS}(?: \S+){{0,4}}) app (?=\S)")
-# (the same in a text, for the owner model: the `app` of `Nuki app:` names no owner)
+# (the same in a text, for the owner model: the `app` of `Nuki app:` or of `Walkies app msg`
+# names no owner)
 _LOCK_APP_IN_TEXT = re.compile(
-    rf"(?<=(?<![\w])(?i:{_LOCK_APP_WORDS})(?:\W+\w+){{0,4}}?\W+)(?i:app)(?![\w])")
+    rf"(?<=(?<![\w])(?i:{_LOCK_APP_WORDS})(?:\W+\w+){{0,4}}?\W+)(?i:app)(?![\w])"
+    rf"|(?i:app)(?=[^\S\n]+(?i:{_MESSAGE_WORDS})\b)")
 # A depot injection given to a person is a dose, not a depot (`if he doesn't answer for his
 # depot`, `giving her depot at home`).
 _DEPOT_DOSE = re.compile(r" (?:(?:his|her|their|my|your|monthly|fortnightly|weekly|next) depot"

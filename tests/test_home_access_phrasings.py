@@ -38,7 +38,7 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (955, 964), "hiding": (338, 339), "entry": (262, 263),
+    assert found == {"code": (956, 964), "hiding": (338, 339), "entry": (262, 263),
                      "keyholder": (305, 312)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
@@ -77,8 +77,6 @@ def test_dev_set_rates(predict):
         # batch G (session 12): a record's name and value in two cells of a CSV row
         '"KS Number";"8147";"Location";"side of garage"',
         # batch S (session 13, shapes and spellings), as first measured
-        "Walkies app msg from Sandra: hiya, Biscuit's walk 12-1, key's in the lockbox by the "
-        "green bin, code four seven one nine \U0001f436",
         "Hiya, it's the little grey box on the wall. Numbers are two, five, five and eight x",
         "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom."]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
@@ -1276,4 +1274,14 @@ def test_a_meeting_owns_a_lock_only_at_its_place(text, home):
     ("Year 6 KS2 SATs: 104 reading, KS1 data 2 2 4 1", False),
 ])
 def test_a_devices_initials_and_their_code_forms(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 13 (dev batch S): the app a message came by names no owner of the lock it tells of.
+@pytest.mark.parametrize(("text", "home"), [
+    ("Walkies app msg from Sandra: hiya, key's in the lockbox by the green bin, code 4719", True),
+    ("App notification from Ring: front door keypad code 2 2 4 1 set", True),
+    ("PawPals: to unlock the app use PIN 2580, then tap Walks.", False),
+])
+def test_the_app_a_message_came_by_owns_no_lock(text, home):
     assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
