@@ -1703,8 +1703,13 @@ def _window_without_addresses(text: str, position: int) -> str:
 # Who a message or a fax is to or from (`To: DN Team South | From: Brookfield Surgery`)
 # names its correspondents, not the owner of a lock in another of its fields.
 # (a field that starts with its label: `RETURN TO: Homecare Pharmacy` is where goods go)
+# (and a forwarded mail's header run onto the line of its marker: `---------- Forwarded
+# message --------- From: Stairlift Bookings <...> Subject: ...`, up to the next header)
 _CORRESPONDENT = re.compile(r"(?:^|(?<=[|;\n]))[^\S\n]*(?i:to|from|cc|re|attn|fao|sender|"
-                            r"recipient)[^\S\n]*:[^|;\n]*", re.MULTILINE)
+                            r"recipient)[^\S\n]*:[^|;\n]*"
+                            r"|(?<=(?i:message)[^\S\n]*-{2,}[^\S\n]*)(?i:from)[^\S\n]*:"
+                            r"[^|;\n]*?(?=[^\S\n]+(?i:subject|sent|date|to|cc)[^\S\n]*:|$)",
+                            re.MULTILINE)
 # A bracket right after a person says something of the person (`if Mrs Ellis (wheelchair)
 # can't get to the door`, `Mum (dementia)`), not whose a lock is.
 _PERSON_ASIDE = re.compile(

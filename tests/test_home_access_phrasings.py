@@ -134,7 +134,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (69, 76, 8, 79)}
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (70, 76, 8, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -180,8 +180,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_m (a twelfth author, session 12): never shown until measured, 61/76 with 8 false alarms
 # at session 12's start (563929c), 64/76 with 8 at its end (3235554: the field reading, the
 # noise reading and other languages by language). Asserted at its counts, below the target.
-# Session 13 (dev batch S): 69/76, 8 (emoji keycaps, a smudged digit, `kay`/`dower`, words
-# broken mid-line: `in- side`, `arrange- ments`; a pipe table's address cell no purpose).
+# Session 13 (dev batch S): 70/76, 8 (emoji keycaps, a smudged digit, `kay`/`dower`, words
+# broken mid-line: `in- side`, `arrange- ments`; a pipe table's address cell no purpose; a
+# forwarded mail's sender).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv"}
 
@@ -1284,4 +1285,18 @@ def test_a_devices_initials_and_their_code_forms(text, home):
     ("PawPals: to unlock the app use PIN 2580, then tap Walks.", False),
 ])
 def test_the_app_a_message_came_by_owns_no_lock(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 13: a forwarded mail's header run onto its marker's line names the sender, not the
+# lock's owner (`From: Stairlift Servicing`); a place the message itself names still is one.
+@pytest.mark.parametrize(("text", "home"), [
+    ("---------- Forwarded message --------- From: Stairlift Servicing <jobs@example.com> "
+     "Subject: visit Tues > client says back gate code 4 4 0 1, go round", True),
+    ("-------- Original Message -------- From: Hoist Servicing Ltd Sent: Monday To: bookings "
+     "Subject: visit > the back gate code is 4 4 0 1", True),
+    ("---------- Forwarded message --------- From: Hub office <hub@example.com> Subject: the "
+     "office side gate code is 1 1 5 9", False),
+])
+def test_a_forwarded_mails_sender_owns_no_lock(text, home):
     assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
