@@ -331,3 +331,106 @@ def _field_regex() -> re.Pattern:
 def field_matches(record: str) -> list[re.Match]:
     """Every field `FIELD` reads in a record's text."""
     return list(_field_regex().finditer(record))
+
+
+# A pipe table (Markdown, a wiki's, a PDF's or a mail's text): a line of cells between `|`s.
+# Its header is the first line of its block of such lines (a separator line `|---|` is no
+# row), or, in a table flattened onto one line, the cells before its first separator or
+# empty cell; a row is read as a record whose fields are named by the header's cells.
+TABLE_LINE = r"(?m)^[^\S\n]*\|[^\n]*\|[^\S\n]*$"
+_TABLE_LINE = stdlib_re.compile(r"[^\S\n]*\|.*\|[^\S\n]*")
+_SEPARATOR_CELL = stdlib_re.compile(r":?-{2,}:?")
+# A column saying how to get in (`Access`, `Entry`, `Access details`): a code that starts its
+# cell is a code of the home's way in.
+_ACCESS_COLUMN = re.compile(r"^ (?:access|entry|access details|entry details|access info|"
+                            r"access arrangements|access notes|entry instructions|"
+                            r"access instructions|how to get in|way in|getting in) $")
+# A product's or an order's columns: the table lists goods, not homes (`| Item | Code | Price |`).
+_GOODS_COLUMN = re.compile(r" (?:price|cost|sku|qty|quantity|product|unit price|total|rrp|"
+                           r"stock|supplier) ")
+
+Cell = tuple[str, int, int]  # a cell's text without its spaces, and where it is
+
+
+def _cells(text: str, start: int, end: int) -> list[Cell]:
+    bars = [at for at in range(start, end) if text[at] == "|"]
+    cells = []
+    for left, right in zip(bars, bars[1:], strict=False):
+        raw = text[left + 1:right]
+        cell_start = left + 1 + len(raw) - len(raw.lstrip())
+        cell_end = max(cell_start, right - (len(raw) - len(raw.rstrip())))
+        cells.append((text[cell_start:cell_end], cell_start, cell_end))
+    return cells
+
+
+def _groups(cells: list[Cell]) -> list[list[Cell]]:
+    """A flattened line's cells, split at its empty and separator cells."""
+    groups: list[list[Cell]] = [[]]
+    for cell in cells:
+        if not cell[0] or _SEPARATOR_CELL.fullmatch(cell[0]):
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(cell)
+    return [group for group in groups if group]
+
+
+def _block_header(text: str, line_start: int) -> tuple[int, int] | None:
+    """The first line of the block of table lines that holds the line at `line_start`."""
+    header = None
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if not _TABLE_LINE.fullmatch(text, previous, line_start - 1):
+            break
+        header, line_start = (previous, line_start - 1), previous
+    return header
+
+
+def table_rows(text: str, line_start: int, line_end: int) -> list[list[Field]]:
+    """The rows a table's line holds, each as fields named by its header's cells (none when
+    the table lists goods, or a row's cells do not match its header's)."""
+    header_line = _block_header(text, line_start)
+    if header_line is None:  # the header's own line: a flattened table's rows after it
+        groups = _groups(_cells(text, line_start, line_end))
+        header, rows = (groups[0], groups[1:]) if groups else ([], [])
+    else:
+        header = [cell for cell in _cells(text, *header_line) if cell[0]]
+        cells = _cells(text, line_start, line_end)
+        rows = [] if all(_SEPARATOR_CELL.fullmatch(cell[0]) or not cell[0] for cell in cells) \
+            else [cells]
+    names = [field_words(name) for name, _, _ in header]
+    rows = [row for row in rows if len(row) == len(names)]
+    if not rows or any(_GOODS_COLUMN.search(name) for name in names):
+        return []
+    return [[Field(name, value, start, start, end) for name, (value, start, end)
+             in zip(names, row, strict=True)] for row in rows]
+
+
+def names_an_access_column(name_words: str) -> bool:
+    return _ACCESS_COLUMN.match(name_words) is not None
+
+
+def lists_goods(text: str, line_start: int, line_end: int) -> bool:
+    """Whether a table's line is in a table whose header names goods' columns (a price)."""
+    header_line = _block_header(text, line_start)
+    groups = _groups(_cells(text, *(header_line or (line_start, line_end))))
+    # (a line of its own is a table's header only with a row of as many cells after it)
+    if not groups or header_line is None and not any(
+            len(group) == len(groups[0]) for group in groups[1:]):
+        return False
+    return any(_GOODS_COLUMN.search(field_words(name)) for name, _, _ in groups[0])
+
+
+def without_people_cells(text: str, line_start: int, line_end: int) -> str | None:
+    """The text with a table line's cells of its people's and addresses' columns (`Client`,
+    `Addr`) blanked, so prose in its other cells is read without them (`Church Hill` is no
+    church); None when the line is in no table with such a column."""
+    cells = [field for row in table_rows(text, line_start, line_end) for field in row
+             if _PERSON.match(field.name) or _ADDRESS.match(field.name)]
+    if not cells:
+        return None
+    parts, position = [], 0
+    for field in cells:
+        parts += [text[position:field.value_start], " " * (field.value_end - field.value_start)]
+        position = field.value_end
+    return "".join(parts) + text[position:]

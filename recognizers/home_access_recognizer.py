@@ -467,16 +467,21 @@ _LEADING_ZERO = re.compile(r"(?<= )0 (?=[a-z]{2})")
 # A service that comes to the home is no hospital or hospice (`hospice at home`).
 _AT_HOME_SERVICE = re.compile(r" (?:hospice|hospital|hosp) at home(?= )")
 # A message's medium names no purpose (`Son on WhatsApp:` is no app's code; read in
-# normalised words, where `WhatsApp` is `whats app`).
+# normalised words, where `WhatsApp` is `whats app`), nor does any app a message came by
+# (`Walkies app msg from Sandra:`; in a text, `_LOCK_APP_IN_TEXT`).
+_MESSAGE_WORDS = r"(?:msgs?|messages?|chat|notification|dm|text)"
 _MEDIUM = re.compile(r" (?:whats ?app|face ?book|face ?time|ms teams|teams chat|slack|"
-                     r"messenger|imessage|signal) (?:app )?(?=\S)")
+                     r"messenger|imessage|signal) (?:app )?(?=\S)"
+                     rf"| app (?={_MESSAGE_WORDS} )")
 # A lock's own app is the lock's (`Nuki app: new keypad code ...`, `front door lock works from
 # an app`): `app` after a lock or a smart lock's name is no app's code.
 _LOCK_APP_WORDS = r"(?:smart lock|lock|keypad|nuki|yale|ultion|igloohome)"
 _LOCK_APP = re.compile(rf"(?<= {_LOCK_APP_WORDS}(?: \S+){{0,4}}) app (?=\S)")
-# (the same in a text, for the owner model: the `app` of `Nuki app:` names no owner)
+# (the same in a text, for the owner model: the `app` of `Nuki app:` or of `Walkies app msg`
+# names no owner)
 _LOCK_APP_IN_TEXT = re.compile(
-    rf"(?<=(?<![\w])(?i:{_LOCK_APP_WORDS})(?:\W+\w+){{0,4}}?\W+)(?i:app)(?![\w])")
+    rf"(?<=(?<![\w])(?i:{_LOCK_APP_WORDS})(?:\W+\w+){{0,4}}?\W+)(?i:app)(?![\w])"
+    rf"|(?i:app)(?=[^\S\n]+(?i:{_MESSAGE_WORDS})\b)")
 # A depot injection given to a person is a dose, not a depot (`if he doesn't answer for his
 # depot`, `giving her depot at home`).
 _DEPOT_DOSE = re.compile(r" (?:(?:his|her|their|my|your|monthly|fortnightly|weekly|next) depot"
@@ -788,6 +793,7 @@ class Vocabulary:
             return load_vocabulary(f"home_access_{name}.txt", extra_dirs)
 
         self.devices = load("devices")
+        self.devices += code_forms([*self.devices, *BOX_INITIALS])
         self.openings = load("openings")
         self.premises = load("premises")
         self.code_words = load("code_words")
@@ -829,7 +835,28 @@ class Vocabulary:
     def device_pattern(self, holding_a_key: bool = False) -> str:
         """The devices (or those holding a key), a misspelt key safe included."""
         entries = self.key_devices if holding_a_key else self.devices
-        return f"(?:{alternation(entries)}|{_MISSPELT_KEY_SAFE})"
+        return f"(?:{alternation(entries)}|{_MISSPELT_KEY_SAFE}|{_BOX_INITIALS})"
+
+
+# A device's initials (`KS`, `k/s`, `KB`, `L/B`): two letters, a slash or a dot between them.
+_INITIALS = re.compile(r"[A-Za-z][/.]?[A-Za-z]")
+# A key box's and a lock box's initials alone, in capitals: a unit after a number (`512 KB`,
+# `12 LB`) and an article's prefix before one (`KB 4471`) are not, so a code comes after a word
+# (`KB by back door, code 3 3 8 1`, `LB code 2 4 6 8`), never right after them.
+BOX_INITIALS = ("KB", "LB")
+_BOX_INITIALS = (r"(?<![\w/.])(?<!\d[^\S\n])(?:KB|LB)(?![\w/])"
+                 r"(?![^\S\n]*[:=\-]?[^\S\n]*[\d#*])")
+
+
+def code_forms(devices: Sequence[str]) -> list[str]:
+    """Each device's initials with a `C` for its code (`KS-C`, `K/B-C`, `LBC`, `k/s/c`): the
+    code of the device, as a job sheet abbreviates it. (An entry's hyphen may be a space or
+    left out: `KS-C` is `KSC` and `KS C` too.)"""
+    letter = {True: "C", False: "c"}
+    return [form for initials in devices if _INITIALS.fullmatch(initials)
+            for form in (f"{initials}-{letter[initials.isupper()]}",
+                         f"{initials}/{letter[initials.isupper()]}")
+            if form not in devices]
 
 
 def plurals(entries: Sequence[str]) -> list[str]:
@@ -1045,6 +1072,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         # `HomeAccessRecognizer.record_field`.
         grammar("record field", fields.FIELD, SCORE_CODE),
         grammar("record insert", fields.INSERT, SCORE_CODE),
+        # A table's line, its cells read as fields named by the table's header
+        # (`HomeAccessRecognizer.table_row`).
+        grammar("record table", fields.TABLE_LINE, SCORE_CODE),
     ]
 
 
@@ -1326,6 +1356,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
           for start in ("key", "kes", "kys", "ke", "ky", "kc")),
         *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe")),
+        *(Literal(initials, confirm=_BOX_INITIALS) for initials in BOX_INITIALS),
         *(Literal(name, word_start=False) for name in field_names()),
         *(Literal(name) for name in _FIELD_DEVICES if "_" in name)]
     stated = vocabulary_trigger(words.stated).literals
@@ -1383,6 +1414,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
             *(Literal(word, word_end=False) for word in fields.WORD_START_FIELD_WORDS)],
             keep_line=fields.holds_a_field),
         "record insert": Trigger(literals=[Literal("insert")]),
+        "record table": Trigger(sign=fields.TABLE_LINE),
         **other_words_triggers(key_line, objects.view(
             anchored=True, only=object_literals, followed_by=_FIELD_AFTER),
             objects.view(anchored=True, only=entry_points), instruction_first,
@@ -1676,8 +1708,13 @@ def _window_without_addresses(text: str, position: int) -> str:
 # Who a message or a fax is to or from (`To: DN Team South | From: Brookfield Surgery`)
 # names its correspondents, not the owner of a lock in another of its fields.
 # (a field that starts with its label: `RETURN TO: Homecare Pharmacy` is where goods go)
+# (and a forwarded mail's header run onto the line of its marker: `---------- Forwarded
+# message --------- From: Stairlift Bookings <...> Subject: ...`, up to the next header)
 _CORRESPONDENT = re.compile(r"(?:^|(?<=[|;\n]))[^\S\n]*(?i:to|from|cc|re|attn|fao|sender|"
-                            r"recipient)[^\S\n]*:[^|;\n]*", re.MULTILINE)
+                            r"recipient)[^\S\n]*:[^|;\n]*"
+                            r"|(?<=(?i:message)[^\S\n]*-{2,}[^\S\n]*)(?i:from)[^\S\n]*:"
+                            r"[^|;\n]*?(?=[^\S\n]+(?i:subject|sent|date|to|cc)[^\S\n]*:|$)",
+                            re.MULTILINE)
 # A bracket right after a person says something of the person (`if Mrs Ellis (wheelchair)
 # can't get to the door`, `Mum (dementia)`), not whose a lock is.
 _PERSON_ASIDE = re.compile(
@@ -2313,6 +2350,37 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return result
         return None
 
+    def table_row(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        """A table's row whose header names a cell a home's way in (`| Key safe |` over `6402
+        (left of front door)`, `| Entry |` over `3 8 8 0# side door`), read as a record's field
+        is (`record_field`): the code that starts the cell; unless the row's other cells, but
+        its people's and addresses', say what else the lock is for."""
+        for row in fields.table_rows(text, *line_bounds(text, result.start, result.end)):
+            words = " ".join(f"{field.name} {field.value}" for field in row
+                             if not fields.is_person_or_address(field.name, field.value))
+            if self._names_another(fields.field_words(words)):
+                continue
+            for field in row:
+                kind = self._table_cell_kind(text, field, words)
+                if kind is not None:
+                    result.start, result.end = field.value_start, field.value_end
+                    flag(result, FIELD_KIND, kind)
+                    return result
+        return None
+
+    def _table_cell_kind(self, text: str, field: fields.Field, row_words: str) -> str | None:
+        """The kind of way in a table's cell gives: its column's, as a record's field of that
+        name (a code that starts the cell is its value), or a code starting an access column's
+        cell."""
+        code = _CODE_RE.match(text, field.value_start, field.value_end)
+        if code is not None and not code_is_plausible(text, code.start(), code.end()):
+            code = None
+        if code is not None:
+            if fields.names_an_access_column(field.name):
+                return kinds.CODE
+            field = fields.Field(field.name, code.group(), field.start, code.start(), code.end())
+        return self._field_kind(text, field, lambda: fields.field_words(row_words))
+
     def _record_is_for_another(self, text: str, start: int, end: int, field: fields.Field,
                                named: str = "") -> bool:
         """Whether a record (text[start:end], named by its table) says its field's lock is
@@ -2381,6 +2449,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         if pattern in _FIELD_PATTERNS:
             return self.record_field(text, result, pattern)
+        if pattern == "record table":
+            return self.table_row(text, result)
+        line = line_bounds(text, result.start, result.end)
+        if text[line[0]:result.start].lstrip()[:1] == "|":
+            # (a table's row: its goods' columns say it lists no home, its people's and
+            # addresses' cells are no purpose of a way in told in another cell)
+            if fields.lists_goods(text, *line):
+                return None
+            text = fields.without_people_cells(text, *line) or text
         if pattern == "code field" and self._record_is_for_another(
                 *_field_in_record(text, result)):
             return None
@@ -2647,7 +2724,7 @@ PATTERN_KINDS = {
     "key given to speaker": kinds.KEY_HOLDER, "key then its code": kinds.CODE,
     "key hidden under a thing": kinds.HIDDEN_KEY,
     "code answers question": kinds.CODE,
-    "record field": kinds.CODE, "record insert": kinds.CODE,
+    "record field": kinds.CODE, "record insert": kinds.CODE, "record table": kinds.CODE,
 }
 _FIELD_PATTERNS = frozenset({"record field", "record insert"})
 # The kind of way in a record's field gives (`HomeAccessRecognizer.record_field`), in its

@@ -41,6 +41,10 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _COMPATIBLE = r"\ufb00-\ufb06\uff01-\uff5e"
 _CHARACTER_NOISE = re.compile(rf"[{_INVISIBLE}]+|[{_SPACES}]|[{_COMPATIBLE}]")
+# An emoji keycap (`2️⃣`: a digit, `#` or `*`, an optional emoji presentation selector and the
+# enclosing keycap) is its digit: a phone's keyboard writes a code so (`KS = 2️⃣4️⃣8️⃣1️⃣`).
+KEYCAP = "\u20e3"
+_KEYCAP = re.compile(r"[0-9#*]\ufe0f?\u20e3")
 
 # An HTML entity (`&nbsp;`, `&#39;`, `&#x2019;`) is read as its character.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -89,6 +93,35 @@ HEARD_CODE_CHARACTERS = 5
 _OCR_ZERO = re.compile(r"0(?<![\w']0)(?=['\u2019][A-Z][a-z])")
 _OCR_NUMBER = re.compile(r"[Nn](?<![\w][Nn])(0)(\.?[^\S\n]?)([0-9lIOoSZ]{1,4})(?![\w])")
 
+# One character of a code nobody could read, as a transcriber or an OCR engine marks it
+# (`47?9`, `4_19`, `5 7 [smudged] 3`): read as a digit, so the rest is still read as a code.
+# Between two digits only, with the same spacing either side (`4 or 5? 9 people` is prose),
+# and one in a code (`?_?` is no code).
+_UNREADABLE = re.compile(r"[?_]|[\[(](?i:smudged|illegible|unclear|unreadable|\?)[\])]")
+_CODE_SPACING = " -"
+UNREADABLE_DIGIT = "0"
+
+# An access noun spelt as it sounds, as a writer or a dialect spells it by ear (`kee`, `kay`,
+# `dower`, `dore`, `frunt`): another vowel between the noun's consonants. Read as the noun only
+# in lower case (`Kay` is a name, `The Dower House` a house) and beside what the noun goes with:
+# a key where it is kept or what it is in (`the kay's under the brick`, `spare kee`), a door
+# after which door it is (`back dower`, `frunt dore`), the front before a door.
+_KEY_SOUNDED = re.compile(r"k(?<![\w'\-]k)(?:ay|ee|ei|ie|eey)(?![\w\-])")
+_DOOR_SOUNDED = re.compile(r"d(?<![\w'\-]d)(?:ower|ore|oar|oer|or)(?![\w\-])")
+_FRONT_SOUNDED = re.compile(r"f(?<![\w'\-]f)(?:runt|rnt|ornt|rount)(?![\w\-])")
+_KEY_PLACED_AFTER = re.compile(
+    r"(?:['\u2019]?s|[^\S\n]+(?:is|was|are|kept|left|hidden|hung|hangs))?[^\S\n]+"
+    r"(?:under|underneath|beneath|behind|in|inside|on|above|below|beside|with|at|next to|"
+    r"safe|box|code)(?![\w])")
+_KEY_QUALIFIED_BEFORE = re.compile(
+    r"(?<![\w])(?:spare|door|house|front|back)[^\S\n]+\Z")
+_DOOR_QUALIFIED_BEFORE = re.compile(
+    r"(?<![\w])(?:front|back|side|rear|porch|kitchen|garage|patio|french|frunt|fornt)"
+    r"[^\S\n]+\Z")
+_DOOR_NAMED_AFTER = re.compile(r"[^\S\n]+(?:code|key|keys)(?![\w])")
+_DOOR_AFTER = re.compile(r"[^\S\n]+(?:door|doors|dore|dower|dor|doar)(?![\w])")
+_WORDS_BEFORE = 12
+
 # Letter-spaced words, as a PDF's text layer gives a tracked heading or a form's boxed letters
 # (`K E Y  S A F E  C O D E`): single letters joined by single spaces, words by two or more,
 # read as the words when one of them is a word the reading knows (`J R Hartley` stays).
@@ -127,12 +160,16 @@ def noise_rewrites(text: str) -> list[Rewrite]:
         found += _letter_spaced(text)
     if " is" in text or " IS" in text:
         found += _heard_code(text)
+    if "?" in text or "_" in text or "[" in text or "(" in text:
+        found += _unreadable_digits(text)
+    found += _sounded_nouns(text)
     found += _ocr_zeros(text)
     return _in_order(found)
 
 
 def _characters(text: str) -> list[Rewrite]:
-    found = []
+    found = [(m.start(), m.end(), m.group()[0]) for m in _KEYCAP.finditer(text)
+             ] if KEYCAP in text else []
     for match in _CHARACTER_NOISE.finditer(text):
         character = match.group()
         if character[0] in _INVISIBLE:
@@ -201,6 +238,44 @@ def _heard_code(text: str) -> list[Rewrite]:
         heard = _HEARD_CODE.search(text, start, number.start())
         if heard:
             found.append((heard.start(), heard.end(), "code"))
+    return found
+
+
+def _unreadable_digits(text: str) -> list[Rewrite]:
+    """Each mark of one unreadable character between two digits of a code, read as a digit."""
+    found: list[Rewrite] = []
+    for match in _UNREADABLE.finditer(text):
+        start, end = match.span()
+        spacing = text[start - 1:start] if start > 1 and text[start - 1] in _CODE_SPACING else ""
+        before = start - len(spacing) - 1
+        after = end + len(spacing)
+        if before < 0 or not text[before].isdigit() or text[end:after] != spacing \
+                or not text[after:after + 1].isdigit():
+            continue
+        # (a second mark in the same code: the code is not read)
+        if found and text[found[-1][1]:start].replace(" ", "").replace("-", "").isdigit():
+            found.pop()
+        else:
+            found.append((start, end, UNREADABLE_DIGIT))
+    return found
+
+
+def _sounded_nouns(text: str) -> list[Rewrite]:
+    """Each access noun spelt as it sounds, beside what it goes with, read as the noun."""
+    found: list[Rewrite] = []
+    if "k" in text:
+        for match in _KEY_SOUNDED.finditer(text):
+            before = text[max(match.start() - _WORDS_BEFORE, 0):match.start()]
+            if _KEY_PLACED_AFTER.match(text, match.end()) or _KEY_QUALIFIED_BEFORE.search(before):
+                found.append((match.start(), match.end(), "key"))
+    if "d" in text:
+        for match in _DOOR_SOUNDED.finditer(text):
+            before = text[max(match.start() - _WORDS_BEFORE, 0):match.start()]
+            if _DOOR_QUALIFIED_BEFORE.search(before) or _DOOR_NAMED_AFTER.match(text, match.end()):
+                found.append((match.start(), match.end(), "door"))
+    if "fr" in text or "fo" in text:
+        found += [(m.start(), m.end(), "front") for m in _FRONT_SOUNDED.finditer(text)
+                  if _DOOR_AFTER.match(text, m.end())]
     return found
 
 

@@ -637,15 +637,21 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
 # or a line break, are read as one word (`keyworker`, `support`, `under`). Not a hyphen left
 # hanging before a conjunction (`pre- and post-op`, `short- or long-term`), nor before a word
 # an access phrase goes on with (`Front door- key safe 4 4 1 2` is a dash). A hyphen then a
-# space mid-line is a dash (`Spare key- under the mat`) unless the half before it is no word
-# the reading knows and the joined word is (`un- der`, `un- locked`): only a real line break
-# always joins.
+# space mid-line is a dash (`Spare key- under the mat`) unless the two joined are a word the
+# reading knows and one half is not (`un- der`, `arrange- ments`) or, both halves words, the
+# joined word is a long one (`in- side`, `under- neath`): only a real line break always joins.
+# A word in capitals is joined only into a word the reading knows (`SUM- MARY`).
 _LINE_END_HYPHEN = re.compile(
     r"(?<=[A-Za-z])-(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
-    r"(?!(?:and|or|nor|to|than|as|key|keys|safe|code|codes|door|gate|box|pad|lock|fob|pin)"
-    r"(?![a-z]))(?=[a-z]{2})")
+    r"(?!(?i:and|or|nor|to|than|as|key|keys|safe|code|codes|door|gate|box|pad|lock|fob|pin)"
+    r"(?![A-Za-z]))(?=[a-z]{2}|[A-Z]{2})")
 _WORD_START = re.compile(r"[A-Za-z]+$")
-_WORD_END = re.compile(r"[a-z]+")
+_WORD_END = re.compile(r"[a-z]+|[A-Z]+")
+JOINED_HALVES_MIN = 6  # letters of a word joined from two words (`inside`, not `keyring`)
+# The end of a word that is no word of its own (`arrange- ments`, `instal- lations`): a half
+# the reading's small lexicon cannot join into a word it knows, joined by how English ends one.
+_WORD_ENDING = re.compile(r"(?:[a-z]{0,4}(?:ments?|tions?|sions?|ness|ances?|ences?|ities|ally|"
+                          r"able|ible|ised|ized)|[a-z]{2,4}(?:ings?|ity|ary|ory|ures?))\Z")
 
 
 def is_known_word(word: str) -> bool:
@@ -657,8 +663,13 @@ def is_known_word(word: str) -> bool:
 def _joined_across_space(head: str, tail: str) -> bool:
     """A hyphen then a space mid-line is a dash (`Spare key- under the mat`, `Mary Smith-
     daughter`) unless the half before it is no word on its own and the two joined are one
-    (`un- der`, `un- locked`)."""
-    return not is_known_word(head) and is_known_word(head + tail)
+    (`un- der`, `un- locked`), or both are words and the joined one is long (`in- side`), or
+    the half after it is no word but a word's end (`arrange- ments`)."""
+    if not is_known_word(tail) and _WORD_ENDING.match(tail.casefold()):
+        return True
+    return is_known_word(head + tail) and (
+        not is_known_word(head) or not is_known_word(tail)
+        or len(head) + len(tail) >= JOINED_HALVES_MIN)
 
 
 def broken_words(text: str) -> list[tuple[int, int, str]]:
@@ -671,6 +682,9 @@ def broken_words(text: str) -> list[tuple[int, int, str]]:
         tail = _WORD_END.match(text, hyphen.end())
         if head is None or tail is None or (tail.end() < len(text) and (
                 text[tail.end()].isdigit() or text[tail.end()] == "'")):
+            continue
+        if tail.group().isupper() and not (head.group().isupper()
+                                           and is_known_word(head.group() + tail.group())):
             continue
         if "\n" not in hyphen.group() and not _joined_across_space(head.group(), tail.group()):
             continue

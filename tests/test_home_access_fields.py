@@ -139,6 +139,36 @@ def test_a_things_own_keypad_is_no_way_in(recognizer, text, home):
     assert bool(recognizer.analyze(text, ["HOME_ACCESS"])) is home
 
 
+# Session 13: a pipe table's header names its columns, so each row's cells are read as that
+# row's fields (a Markdown table over lines, or one flattened onto a line); a table of goods
+# (a price column) lists no home, and its people's and addresses' cells are no purpose.
+WIKI_TABLE = ("| Client | Key safe | Spare key |\n|---|---|---|\n| Mrs A | 4471 | |\n"
+              "| Mr B | n/a | under the mat by the back door |\n| Mr C | 1 2 3 4 (porch) | |\n")
+
+
+def test_a_tables_rows_are_read_by_its_header(recognizer):
+    found = [(WIKI_TABLE[r.start:r.end], r.recognition_metadata[ACCESS_KINDS_KEY])
+             for r in recognizer.analyze(WIKI_TABLE, ["HOME_ACCESS"])]
+    assert [kinds for _, kinds in found] == [["code"], ["hidden_key"], ["code"]]
+    assert [value[:4] for value, _ in found] == ["4471", "unde", "1 2 "]
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("| Client | Postcode | Entry | | --- | --- | --- | | T. Roskilly | TR1 9ZZ | 3 8 8 0# side "
+     "door |", True),
+    ("| Name | Time | Key safe | |---|---|---| | Mrs Kerr | 09:00 | 6402 (left of front door) |",
+     True),
+    ("| Client | Addr | Access | | J. Tremayne | Trelissick, Church Hill | let self in |", True),
+    ("| Item | Code | Price | |---|---|---| | Key safe (police approved) | C1234X | \u00a349.99 |",
+     False),
+    ("| Room | Entry | |---|---| | Server room | 4 4 1 9# |", False),
+    ("| Name | Key worker | |---|---| | Mrs Kerr | Jo Bell |", False),
+    ("| Client | Entry | |---|---| | Mr Dunn | client answers the door |", False),
+])
+def test_a_flattened_tables_cells_are_read_by_its_header(recognizer, text, home):
+    assert bool(recognizer.analyze(text, ["HOME_ACCESS"])) is home
+
+
 # One file of each shape the extractors hand over (JSON, SQL dump, CSV, XML, HL7 v2, a log of
 # key=value lines): each record with a home's access field is found with its kind, the near
 # miss beside it in the same file is not.

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (940, 947), "hiding": (338, 339), "entry": (263, 264),
-                     "keyholder": (309, 316)}
+    assert found == {"code": (972, 981), "hiding": (343, 344), "entry": (266, 267),
+                     "keyholder": (310, 317)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -78,7 +78,10 @@ def test_dev_set_rates(predict):
         '"KS Number";"8147";"Location";"side of garage"',
         # batch O (session 13): a home's padlock told by a council depot's bin crew
         "Council depot rang: the bin crew have Mrs O'Neill's side gate padlock number, 0 3 1 2, "
-        "so they can pull her bin out (assisted collection)."]
+        "so they can pull her bin out (assisted collection).",
+        # batch S (session 13, shapes and spellings), as first measured
+        "Hiya, it's the little grey box on the wall. Numbers are two, five, five and eight x",
+        "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom."]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -111,8 +114,10 @@ def test_dev_set_rates(predict):
         "Speech-to-text: \"the combination for the stock room padlock is for three for three\"",
         # batch O (session 13): a school gate told only by its caretaker's label and half term
         "Caretaker: main gate keypad for the contractors over half term is 1 9 6 6, please "
-        "don't give it to parents."]
-    assert result.near_misses.total == 1941
+        "don't give it to parents.",
+        # batch S (session 13): a key safe placed with no code
+        "There's a key safe on the left of the porch. The bins go out on Tuesday."]
+    assert result.near_misses.total == 1981
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -133,7 +138,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (64, 76, 0, 79)}
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (70, 76, 0, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -182,7 +187,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # Session 13: its eight false alarms (a team base's, a site's, a fitter's van's and a van's
 # key box, a bakery's key safe, a rented garage, executors' clearance, an annual report's count
 # of installations) gone by whose the access object is (`PurposeModel.possessor`): 64/76, no
-# false alarm (tuned on).
+# false alarm (tuned on); with dev batch S: 70/76, no false alarm (emoji keycaps, a smudged digit, `kay`/`dower`, words
+# broken mid-line: `in- side`, `arrange- ments`; a pipe table's address cell no purpose; a
+# forwarded mail's sender).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv"}
 
@@ -829,7 +836,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 16  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 18  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
@@ -1287,4 +1294,47 @@ def test_a_meeting_owns_a_lock_only_at_its_place(text, home):
     ("Caravan site barrier code 4 2 2 4 then van 17, key safe on the van 6 6 1 6.", True),
 ])
 def test_an_access_objects_possessor_says_whose_it_is(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 13 (dev batch S): a device's initials and their code forms (`K/B-C`, `KS-C`, `LBC`);
+# `KB` and `LB` alone are a unit after a number and an article's prefix before one.
+@pytest.mark.parametrize(("text", "home"), [
+    ("Job ticket 55120 - K/B-C 6 0 2 7, box on wall left of porch", True),
+    ("JOB 8821 | ACCESS: KS-C 7 1 2 0 | PARTS: none", True),
+    ("Repairs: LBC 2 2 3 4, tenant out", True),
+    ("Access: KB by back door, code 3 3 8 1", True),
+    ("key in lock box (LB) under meter cabinet, code 7 7 0 1", True),
+    ("l/b code 5 5 1 0 on the side gate", True),
+    ("Job ticket 55121 - see KB 4471 article, reset the router first.", False),
+    ("Download 512 KB 4471 times a day", False),
+    ("weight 12 LB 1 2 3 4", False),
+    ("Works order: LB 2 x 25kg bags of sand, deliver to depot", False),
+    ("Year 6 KS2 SATs: 104 reading, KS1 data 2 2 4 1", False),
+])
+def test_a_devices_initials_and_their_code_forms(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 13 (dev batch S): the app a message came by names no owner of the lock it tells of.
+@pytest.mark.parametrize(("text", "home"), [
+    ("Walkies app msg from Sandra: hiya, key's in the lockbox by the green bin, code 4719", True),
+    ("App notification from Ring: front door keypad code 2 2 4 1 set", True),
+    ("PawPals: to unlock the app use PIN 2580, then tap Walks.", False),
+])
+def test_the_app_a_message_came_by_owns_no_lock(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 13: a forwarded mail's header run onto its marker's line names the sender, not the
+# lock's owner (`From: Stairlift Servicing`); a place the message itself names still is one.
+@pytest.mark.parametrize(("text", "home"), [
+    ("---------- Forwarded message --------- From: Stairlift Servicing <jobs@example.com> "
+     "Subject: visit Tues > client says back gate code 4 4 0 1, go round", True),
+    ("-------- Original Message -------- From: Hoist Servicing Ltd Sent: Monday To: bookings "
+     "Subject: visit > the back gate code is 4 4 0 1", True),
+    ("---------- Forwarded message --------- From: Hub office <hub@example.com> Subject: the "
+     "office side gate code is 1 1 5 9", False),
+])
+def test_a_forwarded_mails_sender_owns_no_lock(text, home):
     assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home

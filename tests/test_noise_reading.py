@@ -44,6 +44,13 @@ NBSP, SOFT, ZWSP, THIN = "\u00a0", "\u00ad", "\u200b", "\u2009"
      "ACCESS ARRANGEMENTS: KEY SAFE CODE  4 4 7 1"),
     # OCR's 0 for O before an apostrophe, `no.` and a house number with letters for digits
     ("Spare key with Mr 0'Brien (n0.l4 Ash St)", "Spare key with Mr O'Brien (no.14 Ash St)"),
+    # session 13: emoji keycaps are their digits; one unreadable character in a code a digit
+    ("KS = 2\ufe0f\u20e34\ufe0f\u20e38\u20e31\ufe0f\u20e3 new", "KS = 2481 new"),
+    ("Code: 4 7 ? 9 (unclear)", "Code: 4 7 0 9 (unclear)"), ("code 4_19", "code 4019"),
+    ("new code for the box is 5 7 [smudged] 3", "new code for the box is 5 7 0 3"),
+    # an access noun spelt as it sounds, beside what it goes with
+    ("Spare kee under the pot by the frunt dore", "Spare key under the pot by the front door"),
+    ("The kay's under the brick by the back dower", "The key's under the brick by the back door"),
 ])
 def test_noise_is_read_as_what_was_written(text, read):
     reading = read_noise(text)
@@ -60,6 +67,12 @@ def test_noise_is_read_as_what_was_written(text, read):
     "neighbour is the key\nholder",  # a short line is a line of its own
     "No 10 Downing St, no. 12, n0 way",  # numbers written right; a word
     "Seen by J R Hartley and a b c",  # initials, no word spelt out
+    "Is it 4 or 5? 9 people came",  # a question, not a code's unreadable digit
+    "code 4?5?6 on the form",  # two unreadable characters: no code to read
+    "file_2024_v2 and snake_case",  # an identifier's underscores
+    "Kay's bringing the shopping, leave it under the stairs",  # a name
+    "The Dower House: visitors sign in",  # a house's name
+    "the kee of the song was wrong",  # a sound-alike beside nothing of a key's
 ])
 def test_text_without_noise_is_read_as_it_is(text):
     assert read_noise(text) is None

@@ -213,10 +213,21 @@ def test_a_dash_between_a_name_and_a_relation_joins_nothing():
 
 @pytest.mark.parametrize(("text", "word"), [
     ("The spare is un- der the mat", "under"), ("left un- locked", "unlocked"),
-    ("neigh-\nbour", "neighbour")])
+    ("neigh-\nbour", "neighbour"),
+    # session 13: two words joined into a long one, a word's end that is no word, capitals
+    ("spare key is kept in- side the meter box", "inside"),
+    ("Entry arrange- ments: key safe", "arrangements"), ("KEY SAFE IN- SIDE PORCH", "INSIDE")])
 def test_a_word_broken_across_a_line_or_after_a_non_word_is_joined(text, word):
     from recognizers.ocr_reading import broken_words
     assert [hit[2] for hit in broken_words(text)] == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Spare key- under the mat", "Mary Smith- daughter", "JOHN SMITH- JONES", "the key- ring",
+    "Front door- key safe 4 4 1 2"])
+def test_a_dash_between_two_words_joins_nothing(text):
+    from recognizers.ocr_reading import broken_words
+    assert broken_words(text) == []
 
 
 @pytest.mark.parametrize("text", [
