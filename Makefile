@@ -58,7 +58,18 @@ $(COMPILED_OCR): $(STAMP) $(wildcard recognizers/data/*.txt) recognizers/ocr_rea
 		recognizers/vocabulary.py recognizers/compiled_ocr.py
 	$(BIN)/python -m recognizers.compiled_ocr
 
-setup: system-packages $(STAMP) $(COMPILED_VOCABULARY) $(COMPILED_PATTERNS) $(COMPILED_OCR)
+# phiscan's own modules compiled to bytecode once. Python writes it at a first import, but
+# not where PYTHONDONTWRITEBYTECODE is set (as on the build machine): there every process
+# compiled phiscan's ~120 modules from source again (0.1-0.15 CPU s of each command's
+# start; bench/RESULTS.md, session 13). A stale file is ignored by Python (it compares the
+# source's time), never wrong.
+BYTECODE := $(VENV)/.bytecode-stamp
+$(BYTECODE): $(STAMP) $(wildcard phiscan/*.py phiscan/*/*.py recognizers/*.py)
+	$(BIN)/python -m compileall -q phiscan recognizers
+	touch $(BYTECODE)
+
+setup: system-packages $(STAMP) $(COMPILED_VOCABULARY) $(COMPILED_PATTERNS) $(COMPILED_OCR) \
+		$(BYTECODE)
 
 demo: setup
 	rm -rf demo-share demo-out

@@ -2325,7 +2325,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         match = regex.fullmatch(text, result.start, result.end)
         if match is None:
             return None
-        start, end = _record_bounds(text, result.start, result.end)
+        # (its record's bounds only once a field's name says it may be a way in: most
+        # matched fields, `postcode`, `OBX-2`, are not)
+        bounds = _RecordBounds(text, result.start, result.end)
         if pattern == "record insert":
             found, named = fields.insert_fields(match), match.group("table")
         else:
@@ -2333,9 +2335,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             found, named = ([field] if field else []), ""
         for field in found:
             kind = self._field_kind(text, field, lambda at=field.start: _record_words_but_prose(
-                text, *_lines_around(text, start, end, at), named))
+                text, *_lines_around(text, *bounds.get(), at), named))
             if kind is None:
                 continue
+            start, end = bounds.get()
             if self._record_is_for_another(text, start, end, field, named):
                 return None
             # (a holder's field is its name alone, an INSERT's its table: the person it names
@@ -2782,6 +2785,19 @@ def _record_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             break
         line_end = after
     return line_start, line_end
+
+
+class _RecordBounds:
+    """`_record_bounds` of a match, worked out when first asked for."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.bounds: tuple[int, int] | None = None
+
+    def get(self) -> tuple[int, int]:
+        if self.bounds is None:
+            self.bounds = _record_bounds(self.text, self.start, self.end)
+        return self.bounds
 
 
 _RECORD_VEHICLES = Terms(VEHICLES)
