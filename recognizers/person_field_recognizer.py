@@ -20,7 +20,7 @@ import regex as re
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.addresses import ADDRESS_AFTER_NAME, places
+from recognizers.addresses import is_home_after, places
 from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch
 from recognizers.context import (
     Terms,
@@ -456,7 +456,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 if _pattern_of(result) not in (BEFORE_IDENTIFIER, BEFORE_DATE)
                 or "," not in text[result.start:result.end].split(" ", 1)[0]
                 or not any((other.start < result.start < other.end
-                            or ADDRESS_AFTER_NAME.fullmatch(text, other.end, result.start))
+                            or is_home_after(text, other.end, result.start))
                            and _name_words(text[other.start:other.end]) >= 2
                            for other in results)]
 
