@@ -139,6 +139,8 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
             return False
         if any(word.islower() and word not in SURNAME_PARTICLES for word in words):
             return False  # `Cinder St hub`: a place described, not a name
+        if any(word in ("/", "&") for word in words):
+            return False  # `Gwasanaeth Teleofal / Telecare & Falls Response`: a service
         normalised = normalise_words(value)
         return not self.not_names.equals(normalised) and not self.clinical.found_in(value)
 
