@@ -618,8 +618,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             result.start += len(words.pop(0)) + 1
         names = [word.strip(_QUOTES) for word in words
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
-        if len(names) < 2 or self.has_no_name_word(names):
-            return None
+        if len(names) < 2 or self.has_no_name_word(names) or self.places.names_place(
+                " ".join(names)):
+            return None  # `Flat 18 Llys Hedd - NHS ...`: a place named head first
         return result
 
     def household_name(self, value: str, result: RecognizerResult) -> RecognizerResult | None:

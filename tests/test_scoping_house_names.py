@@ -36,6 +36,7 @@ Present: Dr Fiona MacLeod, Alasdair Grant
 
 FORBES, Morag - 88 - Burnside, Lochend - NHS 603 065 5698
 ROSS, Ewan - 91 - Fell View, Kirkby Stephen - NHS 761 008 7882
+MUNRO, Catriona - 84 - Flat 2 The Maltings - NHS 645 333 1470
 Actions: Alasdair Grant to review both.
 """
 LETTER_SINCLAIR = """Glenmorven Medical Practice
@@ -110,7 +111,8 @@ FHIR = json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [{"r
 PEOPLE = {  # (name, NHS number, date of birth) of each person each file names
     "visits": [("Isobel Crawford", "", "14/02/1936"), ("Angus Campbell", "4549940123", ""),
                ("Douglas Fraser", "", "22/07/1940"), ("Hector Munro", "", "03/03/1933")],
-    "mdt": [("Morag Forbes", "6030655698", ""), ("Ewan Ross", "7610087882", "")],
+    "mdt": [("Morag Forbes", "6030655698", ""), ("Ewan Ross", "7610087882", ""),
+            ("Catriona Munro", "6453331470", "")],
     "sinclair": [("Callum Sinclair", "4225652033", "17/08/1944")],
     "lindsay": [("Janet Lindsay", "", "30/01/1931")],
     "atgyfeirio": [("Gwilym Prydderch", "6585114930", "05/06/1939")],
@@ -163,7 +165,8 @@ def test_every_row_is_a_person_of_the_share(scanned, tmp_path):
 
 
 @pytest.mark.parametrize(("part", "masked"), [
-    ("mdt", [("Dr F**** M******", "staff"), ("F****** M****", ""), ("R**** E***", "")]),
+    ("mdt", [("Dr F**** M******", "staff"), ("F****** M****", ""), ("R**** E***", ""),
+             ("M***** C*******", "")]),
     ("lindsay", [("Mrs J**** L******", ""), ("Mrs J**** L******", ""),
                  ("J**** L******", "subject")]),
     ("sinclair", [("Mr C***** S*******", ""), ("Mr C***** S*******", ""),
