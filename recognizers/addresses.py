@@ -21,8 +21,8 @@ from pathlib import Path
 import regex
 
 from recognizers.context import Terms, normalise_words
-from recognizers.uk_postcode_recognizer import POSTCODE_ANY_CASE
-from recognizers.vocabulary import load_vocabulary
+from recognizers.uk_postcode_recognizer import POSTCODE, POSTCODE_ANY_CASE
+from recognizers.vocabulary import TITLES, load_vocabulary
 
 _CAPITALISED = r"\p{Lu}[\p{L}'’\-]*\p{L}"
 # A house number (`121`, `12a`, `3-5`) and up to five capitalised words after it; after a
@@ -44,13 +44,49 @@ NUMBERING_WORDS = Terms(["bed", "bay", "room", "rm", "ward", "side room", "chair
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\.?[ \t]*$")
 SAINTS = frozenset({"st", "saint", "ste"})
 # A full name's home written after it and its comma (`Mrs Gwenllian Pritchard, Bryn Awel,
-# Llanbedr (DOB ...)`: a house named, not numbered, and its village): what stands between
-# the name and the next capitalised words, and what follows those up to the name's date of
-# birth or number.
-ADDRESS_AFTER_NAME = regex.compile(r",(?:[ ]+\p{Lu}[\p{L}'’\-]*,?)*[ ]+")
+# Llanbedr (DOB ...)`: a house named, not numbered, and its village), or after a list
+# item's separator and the person's age (`FORBES, Morag - 88 - Burnside, Lochend - NHS
+# ...`: the item's segments say who, how old, where): what stands between the name and the
+# next capitalised words, and what follows those up to the name's date of birth or number.
+_ITEM_SEPARATOR = r"[ ]+[-–|]"
+_AGE_SEGMENT = r"(?:aged[ ])?\d{1,3}[ ]?(?:y|yo|yrs?|years|[MF])?"
+ADDRESS_AFTER_NAME = regex.compile(
+    rf"(?:,|{_ITEM_SEPARATOR})(?:[ ]+(?:\p{{Lu}}[\p{{L}}'’\-]*|{_AGE_SEGMENT})"
+    rf"(?:,|{_ITEM_SEPARATOR})?)*[ ]+")
+_SEPARATED = regex.compile(_ITEM_SEPARATOR)
 _ON_TO_IDENTIFIER = regex.compile(
-    r"(?:,?[ ]+\p{Lu}[\p{L}'’\-]*)*,?[ ]*[(\-–]?[ ]*"
+    r"(?:,?[ ]+\p{Lu}[\p{L}'’\-]*)*[,.]?[ ]*[(\-–]?[ ]*"
     r"(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn|NHS|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})")
+
+
+# Field names whose value is an address (`Address:`, `Cyfeiriad:`, read `address` through
+# `form_labels.txt`; a CSV column, HL7 `PID-11 address`, FHIR `address[0].line[0]`): NER
+# reads no name there, and no rule does in `ADDRESS_VALUE_FIELDS` (a `Key location` may
+# name the neighbour who holds it).
+ADDRESS_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county",
+                        "location", "residence"])
+ADDRESS_VALUE_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county"])
+_FIELD_VALUE = regex.compile(r"(?m)^[ \t]*([^:\n\r]{1,80}?):[ \t]+([^\n\r]*)")
+# Where a postcode shows the words before it are an address (`recognizers.addresses`,
+# session 13): the segments of a line before its postcode (split at commas and list
+# separators), and the lines of a block above a postcode line.
+POSTCODE_AT = regex.compile(POSTCODE)
+_SEGMENT_BREAK = regex.compile(r",|[ \t]+[-–—|][ \t]+")
+# A segment of an address: a house number at most, then capitalised words with the short
+# lower-case words of place names between (`Heol y Llan`, `Stow on the Wold`).
+_ADDRESS_SEGMENT = regex.compile(
+    rf"(?:\d{{1,4}}[A-Za-z]?[ \t]+)?{_CAPITALISED}"
+    rf"(?:[ \t]+(?:{_CAPITALISED}|y|yr|on|upon|the|le|in|by|under|cum|de|la|of)){{0,5}}")
+# A line of an address block: no label, no date, short.
+_BLOCK_LINE = regex.compile(
+    rf"[ \t]*{_ADDRESS_SEGMENT.pattern}(?:[ \t]*,[ \t]*{_ADDRESS_SEGMENT.pattern})*[ \t]*,?[ \t]*")
+_POSTCODE_LINE = regex.compile(
+    rf"[ \t]*(?:{_ADDRESS_SEGMENT.pattern}(?:[ \t]*,[ \t]*{_ADDRESS_SEGMENT.pattern})*"
+    rf"[ \t]*,?[ \t]+)?{POSTCODE}[ \t]*,?[ \t]*")
+# A person's identity line: the label of a date of birth or an NHS number on it (a date
+# alone may be a heading's: `Visits 3/12/2026`).
+_IDENTITY_LINE = regex.compile(r"(?i:\b(?:dob|d\.o\.b|born|date of birth|nhs)\b)")
+MAX_BLOCK_LINES = 6
 
 
 class Places:
@@ -97,7 +133,9 @@ class Places:
                 continue
             after = TOWN_AND_POSTCODE.match(text, end)
             spans.append((match.start(), after.end() if after else end))
-        return spans
+        if POSTCODE_AT.search(text):
+            spans += segments_before_postcodes(text) + address_block_lines(text)
+        return spans + address_field_values(text)
 
     def _street_end(self, text: str, match: regex.Match) -> int | None:
         """The end of the street's name: its last street word, or all its words when a
@@ -107,6 +145,94 @@ class Places:
             if normalise_words(word[0]).strip() in self.street_words:
                 return word.end()
         return match.end(1) if TOWN_AND_POSTCODE.match(text, match.end(1)) else None
+
+
+def address_field_values(text: str) -> list[tuple[int, int]]:
+    """The values of a text's `name: value` lines whose name says they hold an address."""
+    if ":" not in text:
+        return []
+    return [match.span(2) for match in _FIELD_VALUE.finditer(text)
+            if match[2].strip() and ADDRESS_VALUE_FIELDS.found_in(normalise_words(match[1]))]
+
+
+def segments_before_postcodes(text: str) -> list[tuple[int, int]]:
+    """The segments of a line right before its postcode that name a house, a street or a
+    village (`Re: Mrs Glenys Pugh, Tŷ Isaf, Bryncelyn Uchaf, LD9 7ES`: `Tŷ Isaf`,
+    `Bryncelyn Uchaf`). A run of such segments that opens the line (or a label's value)
+    keeps its first segment out, as the person's name comes first there (`Glenys Pugh, Tŷ
+    Isaf, ...`); a segment in capitals, or right after one, is a name (`PUGH, Glenys`)."""
+    spans = []
+    for postcode in POSTCODE_AT.finditer(text):
+        line_start = max(text.rfind("\n", 0, postcode.start()),
+                         text.rfind("\r", 0, postcode.start())) + 1
+        value_start = text.rfind(":", line_start, postcode.start()) + 1 or line_start
+        segments = _segments(text, value_start, postcode.start())
+        run: list[tuple[int, int]] = []
+        for start, end in reversed(segments):
+            value = text[start:end]
+            if (not _ADDRESS_SEGMENT.fullmatch(value) or value.isupper()
+                    or value.split()[0].casefold().rstrip(".") in TITLES):
+                break
+            run.insert(0, (start, end))
+        if not run:
+            continue
+        opens = len(run) == len(segments)
+        before = segments[len(segments) - len(run) - 1] if len(run) < len(segments) else None
+        after_capitals = before is not None and text[before[0]:before[1]].isupper()
+        spans += run[1:] if opens or after_capitals else run
+    return spans
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-empty parts of text[start:end] between commas and list separators, trimmed."""
+    parts, at = [], start
+    for cut in [*_SEGMENT_BREAK.finditer(text, start, end), None]:
+        stop = end if cut is None else cut.start()
+        value = text[at:stop]
+        if value.strip():
+            lead = len(value) - len(value.lstrip())
+            parts.append((at + lead, at + len(value.rstrip())))
+        if cut is not None:
+            at = cut.end()
+    return parts
+
+
+def address_block_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of an address block between its first line (the addressee or the
+    organisation) and its postcode line, that one's town included (`Mr Callum Sinclair` /
+    `Craigmore` / `Kirk Wynd` / `Auchterarder` / `PH3 1AB`). The block runs up from a
+    postcode line over lines of capitalised words only (no label, date or sentence) to
+    a blank line, a titled name's line or at most `MAX_BLOCK_LINES` lines. A postcode line
+    right under a person's identity line (`2. Rhys Wyn Ellis  DOB 18 May 1925` / `Glan Ceri,
+    Capel Dewi Fach, LD9 2XG`) is that person's address, whole."""
+    lines = list(regex.finditer(r"[^\n\r]*", text))
+    lines = [line for line in lines if line.start() == 0 or text[line.start() - 1] in "\n\r"]
+    spans = []
+    for index, line in enumerate(lines):
+        if not _POSTCODE_LINE.fullmatch(line[0]):
+            continue
+        first = index
+        while (first > 0 and index - first < MAX_BLOCK_LINES
+               and _BLOCK_LINE.fullmatch(lines[first - 1][0])
+               and not _titled(lines[first][0])):
+            first -= 1
+        if first == index:
+            if index > 0 and _under_identity(lines[index - 1][0]) and not _titled(line[0]):
+                spans.append(line.span())  # the home of the person named just above
+            continue
+        spans += [(lines[at].start(), lines[at].end()) for at in range(first + 1, index + 1)]
+    return spans
+
+
+def _under_identity(line: str) -> bool:
+    """A line naming a person by an identifier's label (`2. Rhys Wyn Ellis  DOB 18 May 1925`),
+    with no postcode of its own: the postcode line under it is that person's home."""
+    return _IDENTITY_LINE.search(line) is not None and POSTCODE_AT.search(line) is None
+
+
+def _titled(line: str) -> bool:
+    words = line.split()
+    return bool(words) and words[0].casefold().rstrip(".") in TITLES
 
 
 def folded_word(word: str) -> str:
@@ -125,8 +251,20 @@ def is_address_after_name(text: str, name_end: int, start: int, end: int) -> boo
     `name_end`: only its comma and capitalised words between, and only capitalised words
     after them up to the name's date of birth or number (`Mrs Gwenllian Pritchard, Bryn
     Awel, Llanbedr (DOB ...)`: `Bryn Awel` is no second person)."""
-    return (ADDRESS_AFTER_NAME.fullmatch(text, name_end, start) is not None
+    return (is_home_after(text, name_end, start)
             and _ON_TO_IDENTIFIER.match(text, end) is not None)
+
+
+def is_home_after(text: str, name_end: int, start: int) -> bool:
+    """Whether only the name's comma, or an item's separators and the person's age, and
+    capitalised words stand between a name ending at `name_end` and words at `start`. Past
+    an item's separator, a name whose first word is in capitals (`Ann Smith - SMITH,
+    John (DOB ...)`) is the next person's, not a place."""
+    if ADDRESS_AFTER_NAME.fullmatch(text, name_end, start) is None:
+        return False
+    first = text[start:start + 40].split(None, 1)[:1]
+    return not (_SEPARATED.search(text, name_end, start) and first
+                and first[0].rstrip(",").isupper())
 
 
 def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:

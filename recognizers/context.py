@@ -27,7 +27,7 @@ from functools import lru_cache
 import ahocorasick
 import regex as re
 
-from recognizers.vocabulary import load_vocabulary
+from recognizers.vocabulary import DATA_DIR, load_vocabulary, read_classes
 
 # Word normalisation runs for every candidate's context, tens of times per text:
 # the standard library's engine runs these three simple patterns (ASCII classes,
@@ -42,6 +42,56 @@ _HL7_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 _IDENTIFIER = re.compile(r"\d(?:[ \-\u00a0]?\d){5,}")
 
 
+
+
+def _label_readings() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Other languages' form labels (`form_labels.txt`), each form's words -> the words of
+    the English label it reads as (`rhif gig` -> `nhs number`)."""
+    readings = {}
+    for language, entries in read_classes(DATA_DIR / "form_labels.txt").items():
+        for entry in entries:
+            form, _, english = entry.partition("=")
+            words = tuple(word for word in _NON_WORD.split(form.lower()) if word)
+            if language and words and english.strip():
+                readings[words] = tuple(_NON_WORD.split(english.strip().lower()))
+    return readings
+
+
+LABEL_READINGS = _label_readings()
+_LONGEST_FORM = max((len(form) for form in LABEL_READINGS), default=0)
+_FIRST_WORDS = frozenset(form[0] for form in LABEL_READINGS)
+
+
+def read_labels(words: list[str]) -> list[str]:
+    """Normalised words with each other language's form label read as its English label
+    (`dyddiad geni` -> `date of birth`), the longest form first."""
+    if _FIRST_WORDS.isdisjoint(words):
+        return words
+    read, index = [], 0
+    while index < len(words):
+        for size in range(min(_LONGEST_FORM, len(words) - index), 0, -1):
+            english = LABEL_READINGS.get(tuple(words[index:index + size]))
+            if english is not None:
+                read.extend(english)
+                index += size
+                break
+        else:
+            read.append(words[index])
+            index += 1
+    return read
+
+
+def label_readings() -> list[str]:
+    """The English labels other languages' form labels read as (`name`, `address`)."""
+    return sorted({" ".join(english) for english in LABEL_READINGS.values()})
+
+
+def foreign_forms(words: list[str]) -> list[tuple[str, ...]]:
+    """The other languages' forms whose English label holds the phrase `words`
+    (`birth`: `dyddiad geni`, read `date of birth`)."""
+    return [form for form, english in LABEL_READINGS.items() if holds(list(english), words)]
+
+
 # Context is read around every candidate, and the same few labels and windows recur
 # (`Patient name:`, a letter's salutation): on the breach corpus 150,000 calls per 600
 # files held 11,000 distinct texts.
@@ -52,7 +102,7 @@ def normalise_words(text: str) -> str:
         return "  "
     text = _CAMEL.sub(" ", text).lower()
     text = _LETTER_DIGIT.sub(" ", text)
-    words = [word for word in _NON_WORD.split(text) if word]
+    words = read_labels([word for word in _NON_WORD.split(text) if word])
     return " " + " ".join(words) + " "
 
 
@@ -83,9 +133,12 @@ class Terms:
         One per phrase, not one alternation: see `recognizers.triggers.Trigger`."""
         separator = r"[^0-9a-z&]*"
         phrases = [phrase.split() for phrase in self.phrases]
-        return tuple("(?i:" + separator.join(re.escape(word) for word in words) + ")"
-                     for words in phrases
-                     if not any(other != words and holds(words, other) for other in phrases))
+        kept = [words for words in phrases
+                if not any(other != words and holds(words, other) for other in phrases)]
+        forms = [list(form) for words in kept for form in foreign_forms(words)]
+        return tuple(dict.fromkeys(
+            "(?i:" + separator.join(re.escape(word) for word in words) + ")"
+            for words in [*kept, *forms]))
 
     def found_in(self, normalised: str) -> bool:
         return bool(self.padded) and next(self.automaton.iter(normalised), None) is not None

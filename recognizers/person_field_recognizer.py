@@ -20,7 +20,7 @@ import regex as re
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.addresses import ADDRESS_AFTER_NAME, places
+from recognizers.addresses import is_home_after, places
 from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch
 from recognizers.context import (
     Terms,
@@ -468,7 +468,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 if _pattern_of(result) not in (BEFORE_IDENTIFIER, BEFORE_DATE)
                 or "," not in text[result.start:result.end].split(" ", 1)[0]
                 or not any((other.start < result.start < other.end
-                            or ADDRESS_AFTER_NAME.fullmatch(text, other.end, result.start))
+                            or is_home_after(text, other.end, result.start))
                            and _name_words(text[other.start:other.end]) >= 2
                            for other in results)]
 
@@ -630,8 +630,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             result.start += len(words.pop(0)) + 1
         names = [word.strip(_QUOTES) for word in words
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
-        if len(names) < 2 or self.has_no_name_word(names):
-            return None
+        if len(names) < 2 or self.has_no_name_word(names) or self.places.names_place(
+                " ".join(names)):
+            return None  # `Flat 18 Llys Hedd - NHS ...`: a place named head first
         return result
 
     def household_name(self, value: str, result: RecognizerResult) -> RecognizerResult | None:

@@ -27,7 +27,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.addresses import places
-from recognizers.context import Terms, normalise_words
+from recognizers.context import Terms, label_readings, normalise_words
 from recognizers.health_vocabulary import health_vocabulary
 from recognizers.vocabulary import SURNAME_PARTICLES, TITLES, load_vocabulary
 
@@ -64,9 +64,11 @@ _WORD_BEFORE = regex.compile(r"([\p{L}]+)[ \t]+$")
 
 
 def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
-    """Words that alone are never a person's name: `not_names.txt` and the field labels."""
+    """Words that alone are never a person's name: `not_names.txt`, the field labels, and
+    the labels other languages' form labels read as (`form_labels.txt`: `Cyswllt`, read
+    `contact`, is no name nor a name's first word)."""
     return Terms([*load_vocabulary("not_names.txt", vocabulary_dirs),
-                  *load_vocabulary("field_labels.txt", vocabulary_dirs)])
+                  *load_vocabulary("field_labels.txt", vocabulary_dirs), *label_readings()])
 
 
 class ClinicalWords:
@@ -137,6 +139,8 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
             return False
         if any(word.islower() and word not in SURNAME_PARTICLES for word in words):
             return False  # `Cinder St hub`: a place described, not a name
+        if any(word in ("/", "&") for word in words):
+            return False  # `Gwasanaeth Teleofal / Telecare & Falls Response`: a service
         normalised = normalise_words(value)
         return not self.not_names.equals(normalised) and not self.clinical.found_in(value)
 

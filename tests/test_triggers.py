@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from recognizers import build_recognizers
 from recognizers.base import ContextScoredRecognizer
-from recognizers.context import Terms, normalise_words
+from recognizers.context import Terms, normalise_words, read_labels
 from recognizers.home_access_recognizer import _clause_after, _words_before
 from recognizers.triggers import (
     Literal,
@@ -184,10 +184,12 @@ def test_anchored_scan_meets_matches_as_a_whole_text_scan_does():
 
 
 def normalise_words_with_regex(text: str) -> str:
-    """The reference: `normalise_words` as first written, on the `regex` engine."""
+    """The reference: `normalise_words` as first written, on the `regex` engine (other
+    languages' labels read as English as there: `read_labels`)."""
     text = regex.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower()
     text = regex.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)
-    return " " + " ".join(word for word in regex.split(r"[^0-9a-z&]+", text) if word) + " "
+    words = read_labels([word for word in regex.split(r"[^0-9a-z&]+", text) if word])
+    return " " + " ".join(words) + " "
 
 
 @settings(max_examples=300, derandomize=True, deadline=None)
@@ -197,6 +199,7 @@ def test_context_words_are_the_same_on_the_standard_engine(text):
     assert normalise_words(text) == normalise_words_with_regex(text)
     assert normalise_words("NHS:9434765919 nhsNumber NHS-Number") == (
         " nhs 9434765919 nhs number nhs number ")
+    assert normalise_words("Rhif GIG / NHS number: 123") == " nhs number nhs number 123 "
 
 
 def test_several_signs_hit_wherever_any_of_them_matches():
@@ -211,6 +214,8 @@ def test_several_signs_hit_wherever_any_of_them_matches():
 def test_a_context_phrase_held_by_another_adds_no_sign():
     terms = Terms(["date of birth", "birth", "birth date", "dob", "sct", "sctid", "diag code",
                    "diagnosis code"])
+    # Other languages' labels read as a phrase (`form_labels.txt`) are signs of it too.
     assert sorted(terms.raw_signs()) == sorted([
         "(?i:birth)", "(?i:dob)", "(?i:sct)", "(?i:diag[^0-9a-z&]*code)",
-        "(?i:diagnosis[^0-9a-z&]*code)"])
+        "(?i:diagnosis[^0-9a-z&]*code)", "(?i:dyddiad[^0-9a-z&]*geni)",
+        "(?i:ceann[^0-9a-z&]*latha[^0-9a-z&]*breith)"])

@@ -75,9 +75,9 @@ from phiscan.detect.engine import NER_COMPONENTS, LazyPipelines
 from phiscan.detect.ner_decoder import GreedyNer
 from phiscan.detect.record_lines import RecordLines
 from phiscan.model import TextUnit, is_unnamed_field
-from recognizers.addresses import in_spans, is_address_after_name, places
+from recognizers.addresses import ADDRESS_FIELDS, in_spans, is_address_after_name, places
 from recognizers.base import RawMatch, analyze_given
-from recognizers.context import Terms, field_value_of, labels_identifier
+from recognizers.context import field_value_of, labels_identifier
 from recognizers.ocr_reading import read_ocr
 from recognizers.person_ner_recognizer import in_capitals
 
@@ -98,8 +98,6 @@ NO_CONTEXT_SCORE = 0.3
 NER_BATCH_CHARS = 16000
 NER_CONTEXT_CHARS = 60
 NER_MEMORY_BLOCKS = 4096
-ADDRESS_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county",
-                        "location", "residence"])
 # Two capitalised words in a row on one line: `Jane Smith`, `Mrs Smith`, `SMITH Jane`.
 CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*,?[^\S\n]+\p{Lu}")
 

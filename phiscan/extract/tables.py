@@ -49,7 +49,7 @@ from phiscan.data import field_words
 from phiscan.detect.roles import default_rules
 from phiscan.extract.base import record_unit
 from phiscan.model import TextUnit, unnamed_field
-from recognizers.context import normalise_words
+from recognizers.context import normalise_words, read_labels
 
 SAMPLE_ROWS = 20  # rows below the first that the decision looks at
 MAX_TITLE_ROWS = 3  # title lines above a header (`Visits - Monday 2 November`)
@@ -97,7 +97,9 @@ def looks_like_value(cell: str) -> bool:
 
 
 def has_field_word(cell: str) -> bool:
-    return any(word in FIELD_WORDS for word in words_of(cell))
+    """A column name's words, another language's labels read as English (`Dyddiad geni`:
+    `date of birth`; `recognizers/data/form_labels.txt`)."""
+    return any(word in FIELD_WORDS for word in read_labels(words_of(cell)))
 
 
 def names_a_role(cell: str) -> bool:
