@@ -187,9 +187,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # Session 13: its eight false alarms (a team base's, a site's, a fitter's van's and a van's
 # key box, a bakery's key safe, a rented garage, executors' clearance, an annual report's count
 # of installations) gone by whose the access object is (`PurposeModel.possessor`): 64/76, no
-# false alarm (tuned on); with dev batch S: 70/76, no false alarm (emoji keycaps, a smudged digit, `kay`/`dower`, words
-# broken mid-line: `in- side`, `arrange- ments`; a pipe table's address cell no purpose; a
-# forwarded mail's sender).
+# false alarm (tuned on); with dev batch S: 70/76, no false alarm (emoji keycaps, a smudged
+# digit, `kay`/`dower`, words broken mid-line: `in- side`, `arrange- ments`; a pipe table's
+# address cell no purpose; a forwarded mail's sender).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv"}
 
