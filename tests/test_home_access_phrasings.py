@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (924, 930), "hiding": (333, 334), "entry": (259, 260),
-                     "keyholder": (304, 311)}
+    assert found == {"code": (924, 930), "hiding": (342, 343), "entry": (259, 260),
+                     "keyholder": (325, 332)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -106,7 +106,7 @@ def test_dev_set_rates(predict):
         "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit",
         # batch Y (session 12): a `stock room` in two words is not the exclusions' `stockroom`
         "Speech-to-text: \"the combination for the stock room padlock is for three for three\""]
-    assert result.near_misses.total == 1879
+    assert result.near_misses.total == 1913
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -126,8 +126,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
-                   "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (64, 76, 8, 79)}
+                   "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (66, 76, 8, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -173,6 +173,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_m (a twelfth author, session 12): never shown until measured, 61/76 with 8 false alarms
 # at session 12's start (563929c), 64/76 with 8 at its end (3235554: the field reading, the
 # noise reading and other languages by language). Asserted at its counts, below the target.
+# Session 13 (key holders, dev batch K): set_m 66/76 (a clerk to the trustees named after his
+# role, a neighbour's voicemail offering his key), set_j 73/75 (a brother who lives round the
+# corner `and has a key to Mum's`).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv"}
 
@@ -1247,3 +1250,51 @@ def test_a_spoken_digit_is_a_word_of_its_own():
 ])
 def test_a_meeting_owns_a_lock_only_at_its_place(text, home):
     assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Session 13 (issues 14 and 15, dev batch K): a key holder in any shape, named by role and
+# name. A key as a label then a full name and a role; a role, a full name and a place before
+# the verb; a holder named, then a pronoun or `and` that holds; `does hold`; someone placed
+# some doors along; the writer's key for a person by title; a body or an office that keeps
+# keys (a solicitor, a verger, a keyholding service); outbuildings by their old names.
+HOLDERS_BY_ROLE_AND_NAME = [
+    ("Keys - Dilwyn Pryce, neighbour", ["key_holder"]),
+    ("Keys: Fr Tomasz Nowak (parish priest)", ["key_holder"]),
+    ("Keys – Mrs Aled Hughes (sister-in-law) 07700 900111", ["key_holder"]),
+    ("Friend from chapel Ffion Rees at Maes Glas Farm holds a spare key", ["key_holder"]),
+    ("Her cousin lives over in Kidderminster, a bus ride away, but she has a spare",
+     ["key_holder"]),
+    ("Her nephew Rhodri lives out past Llandrindod, forty minutes away, and has a key",
+     ["key_holder"]),
+    ("Her daughter moved to Leeds in the spring but she does still hold a key", ["key_holder"]),
+    ("Kath three doors up keeps the spare", ["key_holder"]),
+    ("Voicemail: Barry here, I've got a key for Mrs Okafor, ring me if she doesn't answer",
+     ["key_holder"]),
+    ("Solicitor (Pryce & Co, attorney under the LPA) holds the keys to the bungalow",
+     ["key_holder"]),
+    ("The verger has a key to Miss Pugh's cottage", ["key_holder"]),
+    ("If no answer the key is in the coal house", ["hidden_key"]),
+    ("Spare is on a hook in the privy", ["hidden_key"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), HOLDERS_BY_ROLE_AND_NAME)
+def test_key_holders_by_role_and_name_are_found_with_their_kinds(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Keys: none held by the family, she opens the door herself",
+    "Keys - see the care plan, section 4",
+    "Key worker - Dilwyn Pryce, support worker",
+    "Keyholder vacancy: Spar, Heol Fawr, evenings and weekends",
+    "He is a keyholder for the Co-op where he works, the alarm company rings him at night",
+    "The verger holds the keys to the church and the vestry",
+    "Her son lives in Leeds and keeps the key to his own flat with him",
+    "The solicitor holds the deeds and the will",
+    "I've got a key for Mr Okafor's allotment shed",
+    "Son locks up at night and keeps the key",
+])
+def test_near_misses_of_holders_by_role_and_name_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
