@@ -254,7 +254,8 @@ _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "wi
 # `key safe`, `key box`: a device, not a key someone holds.
 _NOT_A_KEY_DEVICE = r"(?![^\S\n]*-?[^\S\n]*(?i:safes?|box|boxes|pad|codes?)\b)"
 # (`is having the spare key`: the progressive as English is spoken in South Asia and Africa)
-_HOLD_VERB = (r"(?:(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
+_HOLD_VERB = (r"(?:(?:(?i:does|do|did)[^\S\n]+(?:(?i:still|also)[^\S\n]+)?)?"
+              r"(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
               r"|(?i:is|are)[^\S\n]+(?i:having|holding|keeping))")
 # Giving a key to someone (`given a spare to Carol`, `Kayden's given me a spare`): one list for
 # the patterns and for the words their trigger looks for.
@@ -288,6 +289,11 @@ _NOT_A_PLACE = (
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
 # Someone by title and name (`Mrs Dean`): a keyholder; never a purpose (`Mrs Ward`).
 _TITLED = r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*"
+# Someone by their full name (`Elfed Rowlands`, `Revd Alison Pike`): two or three capitalised
+# words, after a title of any calling (`Revd`, `Cllr`, `Fr`) or none.
+_FULL_NAMED = (r"(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr|Mstr|Revd|Rev|Fr|Cllr|Sr|Prof)\.?[^\S\n]+)?"
+               r"(?!(?:Yes|No|None|Not|Unknown|Key|Keys|Spare|Door|Gate|Code)\b)"
+               r"[A-Z][\w'\-\u2019]+(?:[^\S\n]+[A-Z][\w'\-\u2019]+){1,2}")
 # Whoever a key is kept or held by, named by their role and then by title and name (`kept by
 # the interpreter, Mr Haddad`): a person, whatever the role (`by` a place is beside it); the
 # role is read for a purpose (`the estate agent, Mr Rowe`), the name is not.
@@ -301,6 +307,8 @@ _NOT_A_NAME = (r"(?!(?:She|He|They|It|We|I|You|Pt|Patient|Client|Tenant|Service|
 _NAMED_PLACED = (
     rf"(?<![\w]){_NOT_A_NAME}[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+"
     r"(?:(?i:at|in|from)[^\S\n]+(?:(?i:no\.?|nr\.?|number|flat|house)[^\S\n]*)?\d{1,3}[A-Za-z]?\b"
+    r"|(?:(?i:a|one|two|three|four|five|few|couple[^\S\n]+of|\d)[^\S\n]+)?(?i:doors?)[^\S\n]+"
+    r"(?i:down|up|along|away)\b"
     r"|(?i:across|over|up|down|round|along)[^\S\n]+(?i:the)[^\S\n]+(?i:road|street|way|landing|"
     r"corridor|hall|lane|close|stairs|corner)\b|(?i:opposite|next[^\S\n]+door|upstairs|"
     r"downstairs|below|above)\b)"
@@ -449,11 +457,16 @@ _UNABLE = Terms([f"{negation} {verb}" for negation in (
 # words and, when the holder comes first, the words after the key (`has a key for the
 # scheme office`) are read for a purpose that is not a home.
 _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by",
+                                 "holder then pronoun has key",
+                                 "keys then named holder",
                                  "key given to", "key then its holder", "holder has key",
                                  "key left with", "asked who has key", "key given to speaker"})
 _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to",
+                                   "keys then named holder",
                                    "key left with", "asked who has key", "key given to speaker"})
-_HOLDER_OF = re.compile(r"[^\S\n]+(?i:of|for)\b")
+# (or a holder that is a job: `Keyholder vacancy: Spar`, `keyholder / assistant manager`)
+_HOLDER_OF = re.compile(r"[^\S\n]+(?i:of|for)\b|[^\S\n]*[/,:\-]?[^\S\n]*(?i:vacanc(?:y|ies)|"
+                        r"jobs?|role|post|position|wanted|required|assistant|manager|supervisor)\b")
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
 _TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
 # A street's name is an address, never a purpose (`4 Station Road`, `Church Street`).
@@ -935,6 +948,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                   rf"never|broken)\b){_WORD}){{0,2}}?")
     key_held = rf"(?:{_KEY}|{_SET_ALONE}){_NOT_A_KEY_DEVICE}"
     house = rf"{_HOUSE_NUMBER}(?![^\S\n]*(?i:am|pm|o'?clock|hrs|mins?|minutes)\b)"
+    # (`Keys: none held by agency`: nobody holds one)
+    not_none = rf"(?:(?!(?<![\w])(?i:none|no|not|nobody|never)\b){_CLAUSE_CHAR})"
     return [
         grammar("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
         grammar("code in next clause",
@@ -1000,16 +1015,23 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
                 SCORE_KEYHOLDER),
         grammar("keyholder holds key",
-                rf"(?:(?P<holder>(?:{holders}|{_TITLED}|(?<![\w])(?i:they)(?={_SP}{_HOLD_VERB}))"
-                rf"{holder_clause})|{_NAMED_PLACED}{holder_clause})"
+                rf"(?:(?P<holder>(?:{holders}(?:{_SP}{_described(2)}{_FULL_NAMED})?|{_TITLED}"
+                rf"|(?<![\w])(?i:they)(?={_SP}{_HOLD_VERB})){holder_clause})"
+                rf"|{_NAMED_PLACED}{holder_clause})"
                 rf"(?<!(?<![\w])(?i:and|then|please|pls){_SP}){_HOLD_VERB}{_SP}{_DETERMINER}"
                 rf"{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         grammar("key held by",
-                rf"{key}{_NOT_A_KEY_DEVICE}{_clause(25)}(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
+                rf"{key}{_NOT_A_KEY_DEVICE}{not_none}{{0,25}}?(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
                 rf"{_described(2)}{holders}|{_TITLED}|{house})"
                 rf"|(?:(?i:the|our|wor){_SP})?{_NAMED}|{_ROLE_THEN}(?P<holder>{_TITLED}))"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
+                SCORE_KEYHOLDER),
+        # A key as a label, then who holds it by name and role (`Keys - Iolo Evans, farm
+        # neighbour`, `Keys: Revd Alison Pike (churchwarden)`): a name alone may be anyone's.
+        grammar("keys then named holder",
+                rf"{_KEY}{_NOT_A_KEY_DEVICE}[^\S\n]*[:\-\u2013\u2014][^\S\n]*(?P<holder>{_FULL_NAMED}"
+                rf"(?:[^\S\n]*,[^\S\n]*|[^\S\n]*\([^\S\n]*){_DETERMINER}{_described(1)}{holders})",
                 SCORE_KEYHOLDER),
         # A key, then who keeps it (`Spare? her sister keeps it`, `pick up the spare from
         # the shop, the manager has it`).
@@ -1086,7 +1108,9 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
 # will lend it, lets us use it (`mum's got a spare key`, `Mrs Begum looks after his spare key`,
 # `brother has agreed to let us use his key`).
 _KEY_VERB = (
-    r"(?:['\u2019](?i:s|ve)[^\S\n]+(?i:got)|(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
+    r"(?:['\u2019](?i:s|ve)[^\S\n]+(?i:got)"
+    r"|(?:(?i:does|do|did)[^\S\n]+(?:(?i:still|also)[^\S\n]+)?)?(?i:holds?|has|have|keeps?|kept)"
+    r"(?:[^\S\n]+(?i:got))?"
     r"|(?i:is|are)[^\S\n]+(?i:having)"
     r"|(?i:looks?|looking)[^\S\n]+(?i:after)|(?i:minds?|minding|holding|keeping)"
     r"|(?i:can|could|will|would)[^\S\n]+(?i:lend)[^\S\n]+(?i:us|you|them)"
@@ -1096,6 +1120,13 @@ _KEY_VERB = (
 )
 # After `and`, only a verb that is no imperative (`son ... and has keys`; not `and keep the key`).
 _KEY_VERB_AFTER_AND = r"(?i:has|holds|keeps|looks[^\S\n]+after|minds)\b"
+# A holder's own key, told after another thing they do (`son locks up at night and keeps the
+# key`, `lives in Leeds and keeps the key to his own flat`): `the key` alone, or a key to
+# their own home, is no key to the subject's.
+_NOT_THEIR_OWN = (r"(?![^\S\n]+(?i:the|his|her|their)[^\S\n]+(?i:keys?)\b"
+                  r"(?![^\S\n]+(?i:to|for)\b)"
+                  r"|[^\S\n]+(?:\S+[^\S\n]+){0,2}?(?i:keys?)[^\S\n]+(?i:to|for)[^\S\n]+"
+                  r"(?i:his|her|their)[^\S\n]+(?i:own)\b)")
 # `our` before a first name names one of the family (`Our Kayleigh's got a key for me
 # mam's`, Northern and Scouse speech): a relative, as `our kid` is.
 _OUR_NAMED = rf"(?<![\w])(?i:our)[^\S\n]+{_NOT_A_NAME}[A-Z][a-z]+(?![\w])"
@@ -1114,6 +1145,7 @@ _LEFT_WITH = (r"(?<![\w])(?:(?i:left|lodged|deposited)[^\S\n]+(?i:with)"
               r"|(?i:held|kept|lodged|left|stays?)[^\S\n]+(?i:at|with))")
 _LEFT_WITH_WORDS = ("left", "lodged", "deposited", "held", "kept", "stay")
 LEFT_WITH_REACH = 80
+PRONOUN_REACH = 80
 # An opening said open or openable, then go in: open, unlocked, never bolted, a bolt that can
 # be slid from outside, a sneck or hook to lift, a handle to turn (`side hatch bolt can be slid
 # from outside, go in`, `door only has a hook-and-eye, lift it and come in`).
@@ -1187,7 +1219,7 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
                     rf"instead[^\S\n]+of|rather[^\S\n]+than)\b|(?i:n't)|:)"
                     rf"{_CLAUSE_CHAR}){{0,{hiding_reach}}}?")
     verb = (rf"(?:(?<!(?<![\w])(?i:and|then|please|pls){_SP}){_KEY_VERB}"
-            rf"|(?<=(?<![\w])(?i:and){_SP}){_KEY_VERB_AFTER_AND})")
+            rf"|(?<=(?<![\w])(?i:and){_SP}){_KEY_VERB_AFTER_AND}{_NOT_THEIR_OWN})")
     key_held = rf"(?:{_KEY}|{_SET_ALONE}){_NOT_A_KEY_DEVICE}"
     held_words = (rf"(?:(?!(?i:lost|misplaced|mislaid|returned|given|handed|dropped|no|not|"
                   rf"never|broken|wrong|old)\b){_WORD}){{0,2}}?")
@@ -1200,16 +1232,24 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
                 rf"{key_held}", SCORE_KEYHOLDER),
         # A form's question and its answer (`Who else has keys? - My brother Alan, lives at
         # 14 Park Rd`): the answer names who holds one.
+        # Who holds it named first, then said again by a pronoun that holds it, or its verb
+        # after `and` (`her nephew Owen lives in Abergavenny, an hour away, but he does hold a
+        # key`, `her brother ... lives round the corner and has a key to Mum's`).
+        grammar("holder then pronoun has key",
+                rf"(?P<holder>{holders}){_clause(PRONOUN_REACH)}(?<![\w])(?:(?i:he|she|they)"
+                rf"{_SP}(?:(?i:also|still|always){_SP})?{verb}|(?i:and){_SP}{_KEY_VERB_AFTER_AND})"
+                rf"{_NOT_THEIR_OWN}{_SP}{_DETERMINER}{held_words}{key_held}", SCORE_KEYHOLDER),
         grammar("asked who has key",
                 rf"(?<![\w])(?i:who){_SP}(?:(?i:else|also){_SP})?{_KEY_VERB}{_SP}{_DETERMINER}"
                 rf"{held_words}{key_held}[^\S\n]*[?:][^\S\n]*(?:[\-\u2013:][^\S\n]*)?"
                 rf"(?P<holder>{_DETERMINER}{_described(1)}{holders}|{_TITLED})", SCORE_KEYHOLDER),
-        # The writer's own key to someone's home (`I've got a key for Stan's`).
+        # The writer's own key to someone's home (`I've got a key for Stan's`, `a key for Mr
+        # Nankivell`).
         # (or a key said to be someone's: `I have his key, collect it from me at 19`)
         grammar("speaker has key",
                 rf"(?<![\w])(?:I|[Ww]e)(?:['\u2019]ve{_SP}(?i:got)|{_SP}(?i:have|hold|keep)"
                 rf"(?:{_SP}(?i:got))?){_SP}(?:{_DETERMINER}{held_words}{key_held}{_SP}(?i:for|to)"
-                rf"{_SP}(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?{_SP})?{_PERSONS_HOME}"
+                rf"{_SP}(?:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?{_SP})?{_PERSONS_HOME}|{_TITLED})"
                 rf"|(?:(?i:his|her|their)|{_NOT_A_NAME}[A-Z][a-z]+['\u2019]s){_SP}{held_words}"
                 rf"{key_held})", SCORE_KEYHOLDER),
         # A key given to the writer (`Kayden's given me a spare for his flat`).
@@ -1277,6 +1317,7 @@ def other_words_triggers(key_line: _Remembered, field_first: _Remembered,
     with a record's field after it."""
     return {
         "holder has key": (held := _lines_holding(key_line, _HELD_VERB_WORDS)),
+        "holder then pronoun has key": held,
         "speaker has key": held, "asked who has key": held,
         "key given to speaker": _lines_holding(key_line, _GIVEN_VERBS),
         "key then its code": _lines_holding(key_line, code_words),
@@ -1402,7 +1443,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "hidden key": key_line, "hiding place before key": key_line,
         "key said hidden": hidden_line, "home key kept": key_line,
         "key to get in": get_in_line,
-        "key held by": key_line, "key given to": key_line, "key then its holder": held_line,
+        "key held by": key_line, "keys then named holder": key_line, "key given to": key_line,
+        "key then its holder": held_line,
         "keyholder holds key": held_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
@@ -2719,8 +2761,10 @@ PATTERN_KINDS = {
     "knock then in": kinds.GO_IN, "let in": kinds.GO_IN,
     "keyholder holds key": kinds.KEY_HOLDER, "keyholder word": kinds.KEY_HOLDER,
     "key held by": kinds.KEY_HOLDER, "key given to": kinds.KEY_HOLDER,
+    "keys then named holder": kinds.KEY_HOLDER,
     "key then its holder": kinds.KEY_HOLDER,
     "holder has key": kinds.KEY_HOLDER, "key left with": kinds.KEY_HOLDER,
+    "holder then pronoun has key": kinds.KEY_HOLDER,
     "speaker has key": kinds.KEY_HOLDER, "asked who has key": kinds.KEY_HOLDER,
     "open then go in": kinds.LEFT_OPEN, "key in a placed thing": kinds.HIDDEN_KEY,
     "number of object": kinds.CODE, "code in later field": kinds.CODE,

@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (972, 981), "hiding": (343, 344), "entry": (266, 267),
-                     "keyholder": (310, 317)}
+    assert found == {"code": (972, 981), "hiding": (352, 353), "entry": (266, 267),
+                     "keyholder": (331, 338)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -117,7 +117,7 @@ def test_dev_set_rates(predict):
         "don't give it to parents.",
         # batch S (session 13): a key safe placed with no code
         "There's a key safe on the left of the porch. The bins go out on Tuesday."]
-    assert result.near_misses.total == 1981
+    assert result.near_misses.total == 2015
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -137,8 +137,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
-                   "open/set_j.tsv": (72, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (70, 76, 0, 79)}
+                   "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -189,7 +189,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # of installations) gone by whose the access object is (`PurposeModel.possessor`): 64/76, no
 # false alarm (tuned on); with dev batch S: 70/76, no false alarm (emoji keycaps, a smudged
 # digit, `kay`/`dower`, words broken mid-line: `in- side`, `arrange- ments`; a pipe table's
-# address cell no purpose; a forwarded mail's sender).
+# address cell no purpose; a forwarded mail's sender); with dev batch K (key holders): 72/76,
+# no false alarm (a clerk to the trustees named after his role, a neighbour's voicemail
+# offering his key); set_j 73/75 (a brother who lives round the
+# corner `and has a key to Mum's`).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv"}
 
@@ -1338,3 +1341,49 @@ def test_the_app_a_message_came_by_owns_no_lock(text, home):
 ])
 def test_a_forwarded_mails_sender_owns_no_lock(text, home):
     assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+# Session 13 (issues 14 and 15, dev batch K): a key holder in any shape, named by role and
+# name. A key as a label then a full name and a role; a role, a full name and a place before
+# the verb; a holder named, then a pronoun or `and` that holds; `does hold`; someone placed
+# some doors along; the writer's key for a person by title; a body or an office that keeps
+# keys (a solicitor, a verger, a keyholding service); outbuildings by their old names.
+HOLDERS_BY_ROLE_AND_NAME = [
+    ("Keys - Dilwyn Pryce, neighbour", ["key_holder"]),
+    ("Keys: Fr Tomasz Nowak (parish priest)", ["key_holder"]),
+    ("Keys – Mrs Aled Hughes (sister-in-law) 07700 900111", ["key_holder"]),
+    ("Friend from chapel Ffion Rees at Maes Glas Farm holds a spare key", ["key_holder"]),
+    ("Her cousin lives over in Kidderminster, a bus ride away, but she has a spare",
+     ["key_holder"]),
+    ("Her nephew Rhodri lives out past Llandrindod, forty minutes away, and has a key",
+     ["key_holder"]),
+    ("Her daughter moved to Leeds in the spring but she does still hold a key", ["key_holder"]),
+    ("Kath three doors up keeps the spare", ["key_holder"]),
+    ("Voicemail: Barry here, I've got a key for Mrs Okafor, ring me if she doesn't answer",
+     ["key_holder"]),
+    ("Solicitor (Pryce & Co, attorney under the LPA) holds the keys to the bungalow",
+     ["key_holder"]),
+    ("The verger has a key to Miss Pugh's cottage", ["key_holder"]),
+    ("If no answer the key is in the coal house", ["hidden_key"]),
+    ("Spare is on a hook in the privy", ["hidden_key"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), HOLDERS_BY_ROLE_AND_NAME)
+def test_key_holders_by_role_and_name_are_found_with_their_kinds(text, kinds):
+    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Keys: none held by the family, she opens the door herself",
+    "Keys - see the care plan, section 4",
+    "Key worker - Dilwyn Pryce, support worker",
+    "Keyholder vacancy: Spar, Heol Fawr, evenings and weekends",
+    "He is a keyholder for the Co-op where he works, the alarm company rings him at night",
+    "The verger holds the keys to the church and the vestry",
+    "Her son lives in Leeds and keeps the key to his own flat with him",
+    "The solicitor holds the deeds and the will",
+    "I've got a key for Mr Okafor's allotment shed",
+    "Son locks up at night and keeps the key",
+])
+def test_near_misses_of_holders_by_role_and_name_are_not_found(text):
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []

@@ -107,19 +107,22 @@ def test_each_hl7_name_field_has_the_role_the_standard_gives_it(scanned):
 
 
 def test_each_fhir_name_has_the_role_of_what_it_refers_to(scanned):
+    # A resource about a Patient of the Bundle is part of that Patient's record (session 13):
+    # the RelatedPerson (entry 3) and the Observation (entry 4) are Joan's, the Composition
+    # (entry 5) Albert's; each name keeps the role of what it refers to.
     assert roles(scanned, "bundle.json") == [
         ("entry[0] Patient", "A***** C*******", "subject"),
+        ("entry[0] Patient", "A***** C*******", "subject"),  # Composition.subject
         ("entry[0] Patient", "L*** C*******", "related"),  # Patient.contact
+        ("entry[0] Patient", "R*** P****", "staff"),  # attester -> PractitionerRole
+        ("entry[0] Patient", "T*** F***", "staff"),  # author, no reference
+        ("entry[1] Patient", "A*** H*****", "staff"),  # performer -> Practitioner
         ("entry[1] Patient", "J*** S****", "subject"),
+        ("entry[1] Patient", "J*** S****", "subject"),  # RelatedPerson.patient
+        ("entry[1] Patient", "J*** S****", "subject"),  # Observation.subject
+        ("entry[1] Patient", "P** G****", "related"),  # the RelatedPerson's own name
+        ("entry[1] Patient", "P** G****", "related"),  # performer -> RelatedPerson
         ("entry[2] Practitioner", "A*** H*****", "staff"),
-        ("entry[3] RelatedPerson", "J*** S****", "subject"),  # its patient
-        ("entry[3] RelatedPerson", "P** G****", "related"),
-        ("entry[4] Observation", "A*** H*****", "staff"),  # performer -> Practitioner
-        ("entry[4] Observation", "J*** S****", "subject"),  # subject -> Patient
-        ("entry[4] Observation", "P** G****", "related"),  # performer -> RelatedPerson
-        ("entry[5] Composition", "A***** C*******", "subject"),
-        ("entry[5] Composition", "R*** P****", "staff"),  # attester -> PractitionerRole
-        ("entry[5] Composition", "T*** F***", "staff"),  # author, no reference
         ("entry[6] Encounter", "L***** B*****", "staff"),  # participant -> Practitioner
     ]
 

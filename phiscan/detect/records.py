@@ -88,6 +88,8 @@ _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<when>\d{1,4}[-/.]\d{1,2}(?:[-
 # the marker's word: `stop`, `flat`). One list's items share one shape, so a `Flat 4, ...`
 # address line under `Stop 1  Mrs Gwen Hardcastle` is no item of the stops' list.
 ItemShape = tuple[str, str]
+# A list item's whole date and time (`2025-11-13 04:30:00`, `19/11/2026 10:45`).
+_STAMP = re.compile(r"\d[\d\-/.:]*(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
 
 
 def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
@@ -237,6 +239,7 @@ class Entry:
     record: str = ""
     heading: int | None = None  # the level of the Markdown heading that opened it, if one did
     item: ItemShape | None = None  # the list-item marker of the line that opened it, if any
+    stamp: str | None = None  # that marker's date or time (`2025-11-13 04:30:00`), if one
 
     @property
     def identified(self) -> bool:
@@ -253,6 +256,7 @@ def entries_of(lines: dict[int, list[Finding]],
                headings: dict[int, int] | None = None,
                blank_between: Callable[[int, int], bool] = lambda first, second: False,
                item_shape: Callable[[int], ItemShape | None] = lambda number: None,
+               item_stamp: Callable[[int], str | None] = lambda number: None,
                ) -> list[Entry]:
     """Lines grouped into entries: a new one at a line that repeats a kind, or that opens
     a paragraph naming a person with an identifier of their own (the entry above may
@@ -269,7 +273,10 @@ def entries_of(lines: dict[int, list[Finding]],
     brings: a date of birth whose name was not read is its own item's, never the name's
     above. `headings`: line number -> level (`#` count) of each heading line;
     `blank_between(a, b)`: whether a blank line stands between lines a and b;
-    `item_shape(n)`: the list-item marker line n opens, or None."""
+    `item_shape(n)`: the list-item marker line n opens, or None; `item_stamp(n)`: its date
+    or time, when it is one: a log's line stamped as the item above is that event's next
+    line (`04:30 NO RESPONSE CHECK | client Mr Gethin Bevan` over `04:30 NOTE | ... holds a
+    spare key`), never an item of its own, so its note is never the next event's."""
     entries: list[Entry] = []
     headings = headings or {}
     last, section = 0, None  # section: the level of the heading the person's section has
@@ -286,11 +293,11 @@ def entries_of(lines: dict[int, list[Finding]],
         last = number
         cut = section is not None and bool(above) and min(above) <= section
         next_item = bool(entries) and _item_ends(entries[-1], brought, previous + 1, number,
-                                                 item_shape)
+                                                 item_shape, item_stamp)
         if not entries or cut or next_item or _repeats(entries[-1].values, brought) or (
                 entries[-1].values and names_a_person(brought) and opens_paragraph(number)):
             entries.append(Entry(number, heading=above[-1] if cut else None,
-                                 item=item_shape(number)))
+                                 item=item_shape(number), stamp=item_stamp(number)))
         elif new_paragraph and not brought and entries[-1].values:
             entries.append(Entry(number))
             provisional = True
@@ -308,7 +315,8 @@ def entries_of(lines: dict[int, list[Finding]],
 
 
 def _item_ends(entry: Entry, brought: dict[str, set[str]], first: int, number: int,
-               item_shape: Callable[[int], ItemShape | None]) -> bool:
+               item_shape: Callable[[int], ItemShape | None],
+               item_stamp: Callable[[int], str | None] = lambda number: None) -> bool:
     """Whether a list item opening at one of lines first..number ends `entry`: the next item
     of the shape that opened it, whatever it brings; or, below a head naming people with no
     mark and no identifier (`On shift: Rhys Bellamy, Tash Oduya`), an item bringing an
@@ -317,7 +325,9 @@ def _item_ends(entry: Entry, brought: dict[str, set[str]], first: int, number: i
     if not entry.values:
         return False
     if entry.item is not None:
-        return any(item_shape(line) == entry.item for line in range(first, number + 1))
+        return any(item_shape(line) == entry.item
+                   and (entry.stamp is None or item_stamp(line) != entry.stamp)
+                   for line in range(first, number + 1))
     return (not entry.identified and item_shape(number) is not None
             and any(kind != SUBJECT_NAME for kind in brought)
             and all(finding.role == UNMARKED for finding in entry.findings
@@ -409,6 +419,15 @@ class LineIndex:
             marker.group("word") is None) else marker.group("word").casefold()
         return marker.group("indent"), kind
 
+    def item_stamp(self, number: int) -> str | None:
+        """The date or time that opens line `number` as a list item (`2025-11-13 04:30:00`,
+        read to the end of its run of digits and separators), or None."""
+        marker = _LIST_ITEM.match(self.text, self.line_start(number))
+        if marker is None or marker.group("when") is None:
+            return None
+        stamp = _STAMP.match(self.text, marker.start("when"))
+        return stamp.group() if stamp else marker.group("when")
+
     def heads_item(self, finding: Finding) -> bool:
         """Whether a finding comes right after its line's list-item marker (`09:30  Aoife
         Fenwick, 5`, `2. 09:10  Mrs Doris Atherton`), a title or a time allowed between."""
@@ -439,6 +458,7 @@ class EntryNames:
         self.headings = lines.headings
         self.blank_between = lines.blank_between
         self.item_shape = lines.item_shape
+        self.item_stamp = lines.item_stamp
         self.line_words = lines.line_words
         self.text = lines.text
         self.record: dict[int, str] = {}  # id(finding) -> record name
@@ -458,7 +478,7 @@ class EntryNames:
             lines[self.line_of(finding)].append(finding)
         owner: Entry | None = None
         for entry in entries_of(lines, self.opens_paragraph, self.headings(),
-                                self.blank_between, self.item_shape):
+                                self.blank_between, self.item_shape, self.item_stamp):
             if owner is not None and not entry.identified and not self.heads_line(entry):
                 self.name_apart(entry, owner)
                 continue

@@ -209,14 +209,55 @@ def entry_types(document: Any) -> dict[str, str]:
             if entry.get("fullUrl") and isinstance(entry.get("resource"), dict)}
 
 
+# The elements by which a resource says whose it is (`Flag.subject`, `RelatedPerson.patient`,
+# `Coverage.beneficiary`).
+SUBJECT_ELEMENTS = ("subject", "patient", "beneficiary")
+
+
+def label_of(where: str, resource: dict[str, Any]) -> str:
+    return f"{where} {text_of(resource.get('resourceType')) or 'resource'}".strip()
+
+
+def patient_labels(document: Any) -> dict[str, str]:
+    """Each way a reference names a Patient of the document (`Patient/pat-104`, its
+    `fullUrl`) -> that Patient's record label."""
+    if not isinstance(document, dict) or document.get("resourceType") != "Bundle":
+        return {}
+    labels: dict[str, str] = {}
+    for index, entry in enumerate(as_list(document.get("entry"))):
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if not isinstance(resource, dict) or resource.get("resourceType") != "Patient":
+            continue
+        label = label_of(f"entry[{index}]", resource)
+        for name in (f"Patient/{text_of(resource.get('id'))}" if resource.get("id") else "",
+                     text_of(entry.get("fullUrl"))):
+            if name:
+                labels.setdefault(name, label)
+    return labels
+
+
+def subject_label(resource: dict[str, Any], patients: dict[str, str]) -> str | None:
+    """The record of the Patient a resource is about, when that Patient is in the document:
+    a RelatedPerson's key holder, a Flag's access note or an Encounter is part of the
+    patient's record, as the standard links them, whatever the Bundle's order."""
+    for element in SUBJECT_ELEMENTS:
+        for reference in as_dicts(resource.get(element)):
+            label = patients.get(text_of(reference.get("reference")))
+            if label is not None:
+                return label
+    return None
+
+
 def fhir_units(document: Any, ctx: ExtractContext) -> Iterator[Piece]:
     types = entry_types(document)
+    patients = patient_labels(document)
     for where, resource in resources(document):
-        kind = text_of(resource.get("resourceType")) or "resource"
-        label = f"{where} {kind}".strip()
+        label = label_of(where, resource)
         pairs = [(name, ctx.spend_text(text))
                  for name, text in resource_pairs(resource, types)]
-        unit = record_unit(pairs, label, label, prose=is_prose)
+        # (its own label stays its position: a RelatedPerson's names and values are theirs)
+        unit = record_unit(pairs, label, subject_label(resource, patients) or label,
+                           prose=is_prose)
         if unit.text:
             yield unit
 
