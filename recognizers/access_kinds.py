@@ -93,8 +93,21 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
             kind = CODE
         if kind == GO_IN:
             kind = _way_in(text, match, typed)
+        if kind == LEFT_OPEN and _ENCLOSURE_ONLY.search(text[match.start:match.end]):
+            kind = _way_in(text, match, typed)  # the way to the key safe or the key
         resolved.append((match, kind))
     return resolved
+
+
+# An opening that is not the home's own door: a porch, a gate, a yard, a building's
+# communal door. Unlocked beside a code or a hidden key on its line (`KS inside the porch
+# (porch not locked): 8632`), it is how the key safe or the key is reached, not a door left
+# open: the home still needs the code, so it is the code's way in (as going in is).
+_ENCLOSURE_ONLY = re.compile(
+    r"(?i)^(?:(?!\b(?:front|back|rear|side|kitchen|flat|house|patio|french)[^\S\n]+doors?\b)"
+    r"[\s\S])*\b(?:porch|gate|yard|garden|garage|shed|communal|main[^\S\n]+entrance|"
+    r"building|block|stairwell)\b(?:(?!\b(?:front|back|rear|side|kitchen|flat|house|patio|"
+    r"french)[^\S\n]+doors?\b)[\s\S])*$")
 
 
 def _device_place(matched: str) -> bool:

@@ -66,10 +66,11 @@ DATE_TRIGGERS = {
 }
 
 # `BEGUM, Reginald (20/12/1957)`, `Eric CARTWRIGHT (1961-08-29)`: a list's date of birth
-# in brackets right after the name (capitalised words, the last of two letters or more).
+# in brackets right after the name (capitalised words, the last of two letters or more, or an
+# initial: `Chauhan, Ramesh D.  (8 April 1950)`; spaces or a tab before the bracket).
 NAME_THEN_BRACKET = re.compile(rf"(?:(?:\p{{Lu}}[\p{{L}}'’\-]*\.?,?|{NICKNAME})[ ]+"
                                rf"{PARTICLES_BEFORE}){{1,4}}"
-                               r"\p{Lu}[\p{L}'’\-]+[ ]?\($")
+                               r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)[ \t]{0,4}\($")
 # A recent date after a name is an event's (a visit, a letter, a review).
 BRACKETED_MIN_AGE_DAYS = 2 * 365
 

@@ -162,6 +162,11 @@ INITIAL = re.compile(r"[A-Z]\.?")
 # brackets after it is its date of birth only when far enough back not to be an event's
 # (`seen at Leeds General (03/04/2019)`).
 _IN_SENTENCE = re.compile(r"(?<![\w'’\-])\p{Ll}+[ ]$")
+# A sentence's first word before the name, which no name is (`not_names.txt`: `10/11/2026
+# Visited Ashworth-Brown, Bethany Elizabeth (7 June 1974) at home`); and a Markdown
+# heading's marks (`## 5. Rashid, Mohammed Abdul (20-Oct-1939)`).
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?][ \t]+|\d[ \t]+)(\p{Lu}\p{Ll}+)[ ]$")
+_HEADING_BEFORE = re.compile(r"[ \t]*#{1,6}[ \t]+(?:\d{1,3}[.)][ \t]+)?")
 IN_SENTENCE_MIN_YEARS = 10
 
 
@@ -177,7 +182,7 @@ _ANY_CAP_WORD = r"\p{Lu}[\p{L}'’\-]*[\p{L}]"
 NAME_BEFORE_DATE = (
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ ])?{_ANY_CAP_WORD},?"
     rf"(?:[ ]{PARTICLES_BEFORE}(?:{_ANY_CAP_WORD}|\p{{Lu}}\.?|{NICKNAME})){{1,3}}"
-    r"(?=[ ]?\(\d[^)\n]{5,20}\))"
+    r"(?=[ \t]{0,4}\(\d[^)\n]{5,20}\))"
 )
 # A list row's name at the head of its line with its date of birth across a gap
 # (`Whitworth, Gladys     03.01.1934`, `07:40  Ernest Mallinson\t1937-02-27`):
@@ -607,8 +612,11 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         or clinical one."""
         line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
         before = text[line_start + 1:result.start]
-        heads = _LISTED_BEFORE.search(before[-12:]) or heads_item(text, before, result.end)
-        if not (heads or _IN_SENTENCE.search(before[-40:])):
+        heads = (_LISTED_BEFORE.search(before[-12:]) or heads_item(text, before, result.end)
+                 or _HEADING_BEFORE.fullmatch(before))
+        opener = _SENTENCE_OPENER.search(before[-40:])
+        if not (heads or _IN_SENTENCE.search(before[-40:])
+                or (opener and self.is_no_name(opener[1]))):
             return False
         words = [word.strip(_QUOTES) for word in text[result.start:result.end].replace(",", " ")
                  .split() if word.casefold().rstrip(".") not in TITLES

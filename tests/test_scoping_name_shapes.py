@@ -175,3 +175,38 @@ def test_split_name_columns_in_every_naming_make_one_person(scanned, tmp_path):
     assert found == {(key("PERSON", "Beryl Ackroyd"), key("DATE_OF_BIRTH", "19/06/1952"), "2"),
                      (key("PERSON", "Patrick O'Brien"), key("DATE_OF_BIRTH", "03/04/1938"), "2"),
                      (key("PERSON", "Alan Webb-Morton"), key("DATE_OF_BIRTH", "04/05/1941"), "2")}
+
+
+SENTENCE_OPENERS = {
+    # `SURNAME, Forename Middle (date of birth)` after a sentence's first word, which is no
+    # name (`Visited`), and under a Markdown heading's marks: before, only the forenames were
+    # read (NER's `Bethany Elizabeth`), a row named after a middle name
+    "visits/diary.txt": (
+        "10/11/2026 Visited Ashworth-Brown, Bethany Elizabeth (7 June 1974) at home. "
+        "Coughing on thin fluids.\n"
+        "6-month review. 11/11/2026 Visited Elmi, Sahra Abdi (19 February 1931) at home. "
+        "Mood low.\n"
+    ),
+    "mdt/minutes.md": "## 5. Rashid, Mohammed Abdul (20-Oct-1939)\nMND, PEG fed.\n",
+    # a list's name ending in an initial, two spaces before its bracketed date: before, its
+    # NHS number went to the line above's person
+    "continence/list.txt": (
+        "Cleveland Reid  D.O.B. 8 February 1988: Pull-ups (Large) x3/day.\n"
+        "Chauhan, Ramesh D.  (8 April 1950)  NHS 632 606 7804: Pull-ups x3/day.\n"
+    ),
+}
+
+
+def test_surname_first_names_after_a_sentence_opener_are_read_whole(tmp_path_factory, tmp_path):
+    share = tmp_path_factory.mktemp("openers-share")
+    out = tmp_path_factory.mktemp("openers-out") / "inventory"
+    write_files(share, SENTENCE_OPENERS)
+    scan_quietly(share, out)
+    rows = export_individuals(out, tmp_path, "--reveal")
+    assert sorted((row["name"], row["date_of_birth"], row["nhs_number"]) for row in rows) == [
+        ("Ashworth-Brown, Bethany Elizabeth", "7 June 1974", ""),
+        ("Chauhan, Ramesh D.", "", "632 606 7804"),
+        ("Cleveland Reid", "8 February 1988", ""),
+        ("Elmi, Sahra Abdi", "19 February 1931", ""),
+        ("Rashid, Mohammed Abdul", "20-Oct-1939", ""),
+    ]
