@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+import regex
+
 ACCESS_KINDS_KEY = "access_kinds"  # where a result's recognition metadata lists them
 CODE, HIDDEN_KEY, LEFT_OPEN, KEY_HOLDER = "code", "hidden_key", "left_open", "key_holder"
 ACCESS_KINDS = (CODE, HIDDEN_KEY, LEFT_OPEN, KEY_HOLDER)
@@ -30,6 +32,12 @@ ENTRY_KINDS = frozenset({CODE, HIDDEN_KEY, LEFT_OPEN})  # the home opens from th
 KIND_SEPARATOR = ","
 GO_IN = "go_in"  # a pattern's: go in by what the line gives (see above); never stored
 KEY_WAYS = (CODE, HIDDEN_KEY)  # what going in can be by, the first preferred
+# A code as written (`2802`, `2 8 0 2`, `C1234X`, `*2580#`): 3 to 8 digits, not part of a
+# date, a time, a price or a longer number. The recognizer's patterns use it too.
+CODE_SHAPE = (
+    r"(?=\d)(?<=(?<![\w/.,\-£$€])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
+    r"(?![\w/:])(?![ \-.]?\d)"
+)
 # Right before a key device: it is not there (`No key safe - key is ...`, `not a keysafe`).
 _ABSENT = re.compile(r"(?i)(?<![\w])(?:no|not[^\S\n]+an?|without[^\S\n]+an?)[^\S\n]*$")
 # A key of its own, not a key device's word (`key safe`, `keysafe`, `key box`).
@@ -37,6 +45,7 @@ _OWN_KEY = re.compile(r"(?i)(?<![\w])keys?(?![\w])(?![^\S\n]*-?[^\S\n]*(?:safe|b
 # Right after a hidden key's match: its `key` was a key device's first word (`they share the
 # one key| safe`), so the match names no key of its own.
 _DEVICE_REST = re.compile(r"(?i)[^\S\n]*-?[^\S\n]*(?:safe|box|pad|lock)(?![\w])")
+_CODE_SHAPE = regex.compile(CODE_SHAPE)
 # A key device's own word (`key safe`, `keysafe`, `key box`, `lock box`).
 _DEVICE = re.compile(r"(?i)(?<![\w])(?:key|lock)[^\S\n]*-?[^\S\n]*(?:safe|box|pad)(?![\w])")
 
@@ -117,11 +126,16 @@ def _device_place(matched: str) -> bool:
 
 
 def _way_in(text: str, match: Span, typed: Sequence[Typed]) -> str:
+    """Going in by the way its line gives; by a code when the instruction itself holds one
+    (`Access notes: Yes - 2802 (by the front door)`: no code pattern read the number, yet
+    the door is not left open); else the door is open."""
     line_start = _line_start(text, match.start)
     line_end = text.find("\n", match.end)
     line_end = len(text) if line_end == -1 else line_end
     on_line = {kind for other, kind in typed
                if line_start <= other.start and other.end <= line_end}
+    if not on_line & set(KEY_WAYS) and _CODE_SHAPE.search(text, match.start, match.end):
+        return CODE
     return next((kind for kind in KEY_WAYS if kind in on_line), LEFT_OPEN)
 
 

@@ -102,10 +102,7 @@ ENTITY = "HOME_ACCESS"
 # which lets the engine jump from digit to digit (ten times faster over prose than
 # trying the optional prefix at every character); `(?=\d)` first makes a code after a
 # lazy gap four times cheaper to try at each character.
-CODE = (
-    r"(?=\d)(?<=(?<![\w/.,\-£$€])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
-    r"(?![\w/:])(?![ \-.]?\d)"
-)
+CODE = kinds.CODE_SHAPE
 # A code in words: `four seven two one`, `one-nine-eight-four` (3 to 8 digits).
 _DIGIT_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)"
 # Speech-to-text writes `four` as `for` (`for seven one for`): read as a digit only inside a

@@ -1403,3 +1403,15 @@ def test_an_outer_door_open_on_the_way_to_a_key_is_not_the_home_left_open(text, 
     results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
     assert sorted({kind for result in results
                    for kind in result.recognition_metadata["access_kinds"]}) == kinds
+
+
+# An entry instruction that holds a code itself is going in by that code, not a door left open
+# (share 13's equipment orders: `Access notes: Yes - 2802 (by the front door)`).
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Access notes: Yes - 2802 (by the front door)", ["code"]),
+    ("Access via the back door, just walk in", ["left_open"]),
+])
+def test_an_entry_instruction_holding_a_code_is_the_code_s_way_in(text, kinds):
+    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert sorted({kind for result in results
+                   for kind in result.recognition_metadata["access_kinds"]}) == kinds
