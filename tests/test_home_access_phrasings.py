@@ -138,7 +138,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
-                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79)}
+                   "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
+                   "open/set_n.tsv": (62, 77, 4, 78)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -193,8 +194,11 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # no false alarm (a clerk to the trustees named after his role, a neighbour's voicemail
 # offering his key); set_j 73/75 (a brother who lives round the
 # corner `and has a key to Mum's`).
+# set_n (a thirteenth author, session 13): never shown until measured, 62/77 with 4 false
+# alarms at session 13's start (f51bdd5) and at its end (12e7aa2): moved by none of the
+# session's mechanisms. Asserted at its counts, below the target.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
-                "open/set_l.tsv", "open/set_m.tsv"}
+                "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
