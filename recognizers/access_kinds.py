@@ -103,7 +103,7 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
         if kind == GO_IN:
             kind = _way_in(text, match, typed)
         if kind == LEFT_OPEN and _ENCLOSURE_ONLY.search(text[match.start:match.end]):
-            kind = _way_in(text, match, typed)  # the way to the key safe or the key
+            kind = _way_in(text, match, typed, whole_line=True)  # the way to the key
         resolved.append((match, kind))
     return resolved
 
@@ -125,16 +125,18 @@ def _device_place(matched: str) -> bool:
     return bool(_DEVICE.search(matched)) and not _OWN_KEY.search(matched)
 
 
-def _way_in(text: str, match: Span, typed: Sequence[Typed]) -> str:
+def _way_in(text: str, match: Span, typed: Sequence[Typed], whole_line: bool = False) -> str:
     """Going in by the way its line gives; by a code when the instruction itself holds one
     (`Access notes: Yes - 2802 (by the front door)`: no code pattern read the number, yet
-    the door is not left open); else the door is open."""
+    the door is not left open), or, for an outer door's state (`whole_line`), when its line
+    does (`Access: Yes - 4003 (inside the porch (porch not locked))`); else the door is open."""
     line_start = _line_start(text, match.start)
     line_end = text.find("\n", match.end)
     line_end = len(text) if line_end == -1 else line_end
     on_line = {kind for other, kind in typed
                if line_start <= other.start and other.end <= line_end}
-    if not on_line & set(KEY_WAYS) and _CODE_SHAPE.search(text, match.start, match.end):
+    start, end = (line_start, line_end) if whole_line else (match.start, match.end)
+    if not on_line & set(KEY_WAYS) and _CODE_SHAPE.search(text, start, end):
         return CODE
     return next((kind for kind in KEY_WAYS if kind in on_line), LEFT_OPEN)
 

@@ -1402,6 +1402,9 @@ def test_near_misses_of_holders_by_role_and_name_are_not_found(text):
     ("Communal door is always open; flat key under the mat outside no. 4", ["hidden_key"]),
     ("Back door left unlocked, key safe 1234 as backup", ["code", "left_open"]),
     ("Porch door on the latch, go straight in", ["left_open"]),
+    ("Access: Yes - 4003 (inside the porch (porch not locked))", ["code"]),
+    ("Access: family leave the porch door unlocked for deliveries, go through to the kitchen",
+     ["left_open"]),
 ])
 def test_an_outer_door_open_on_the_way_to_a_key_is_not_the_home_left_open(text, kinds):
     results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
