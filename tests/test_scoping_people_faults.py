@@ -156,6 +156,10 @@ def test_report_ico_and_individuals_agree_on_them(key_safes):
     markdown = (key_safes / "ico-art33.md").read_text()
     assert "**4** people (between 4 and 4" in markdown
     assert "identified by name and address only" in markdown
+    # the type of data subject says how many, and how many of them by name and address: never
+    # a bare count that reads as the number of patients
+    assert ("Patients or service users: 4 (identified by NHS number, or by name with date of "
+            "birth; 2 of them by name and address only)") in " ".join(markdown.split())
     assert not any(raw in markdown for raw in ("Hargreaves", "Brierley", "HX3 7DJ", "4471"))
 
 

@@ -56,9 +56,10 @@ def _data_subject_types(individuals: dict) -> list[str]:
     types = []
     if individuals["total"]:
         by_address = individuals["identified_by"]["name_and_address"]
-        types.append("Patients or service users (identified by NHS number, or by name "
-                     "with date of birth" + (f", or by name and address: {by_address}"
-                                             if by_address else "") + ")")
+        types.append(f"Patients or service users: {individuals['total']} (identified by NHS "
+                     "number, or by name with date of birth" + (
+                         f"; {by_address} of them by name and address only"
+                         if by_address else "") + ")")
     if individuals["with_entry_details"]:
         types.append("People receiving care at home whose home can be entered from the "
                      "leaked details (key-safe or door codes, hidden keys, doors left open): "
