@@ -45,3 +45,22 @@ def test_separator_lines_are_numbered_from_the_line_index():
             "  ***  \nlast\n___")
     assert LineIndex(text).separators == [1, 3, 5, 7]
     assert [LineIndex(text).line_at(offset) for offset in (0, 6, 7, len(text))] == [1, 1, 2, 7]
+
+
+def test_an_organisation_or_office_label_marks_only_its_own_address_block() -> None:
+    from phiscan.detect.records import LineIndex, _organisations_block
+
+    def marked(text: str) -> bool:
+        lines = LineIndex(text)
+        return _organisations_block(lines, text.count("\n") + 1)
+
+    assert [marked(text) for text in (
+        "Burley Park Surgery\nPatient: Mrs Ada Thwaite\nAddress: 21 Rose Street, Leeds LS4 2QQ",
+        "Registered office: 1 Park Row, Leeds LS1 5AB\nClient: Mr Tom Pike\n"
+        "Address: 9 Cliff Road, Leeds LS6 4QT",
+        "Main address: 3 Mill Lane, Halifax HX3 7DJ",
+        "Site address: 3 Mill Lane, Halifax HX3 7DJ",
+        "Aire Valley Community Care Ltd\nUnit 4, Kirkstall Forge, Leeds LS5 3BF",
+        "Office address: Unit 4, Leeds LS5 3BF",
+        "Burley Park Surgery\n12 Cardigan Road\nLeeds LS6 1DL",
+    )] == [False, False, False, False, True, True, True]

@@ -719,12 +719,20 @@ def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> li
 
 
 def _organisations_block(lines: LineIndex, number: int) -> bool:
-    for above in range(number, max(0, number - ADDRESS_BLOCK_LINES), -1):
+    """Whether line `number` holds an organisation's address: its own line labelled an
+    office's, or an organisation's name above it with only unlabelled address lines between
+    (a `Patient:` or `Address:` line between starts another person's block)."""
+    own = lines.text[lines.line_start(number):lines.line_end(number)].strip()
+    if _OFFICE_LABEL.match(own):
+        return True
+    for above in range(number - 1, max(0, number - ADDRESS_BLOCK_LINES), -1):
         line = lines.text[lines.line_start(above):lines.line_end(above)].strip()
         if not line or len(line.split()) > ADDRESS_LINE_WORDS:
             return False
-        if _OFFICE_LABEL.match(line) or (above < number and _names_an_organisation(line)):
+        if _names_an_organisation(line):
             return True
+        if _LABEL_LINE.match(line):
+            return False
     return False
 
 
@@ -737,9 +745,12 @@ def _names_an_organisation(line: str) -> bool:
 ADDRESS_BLOCK_LINES = 5
 ADDRESS_LINE_WORDS = 9
 ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))
-_OFFICE_LABEL = re.compile(r"(?i)(?:head|registered|main|office|team|company|practice|"
-                           r"business|site)[ \t]+(?:office[ \t]+)?(?:address|base|office)"
+_OFFICE_LABEL = re.compile(r"(?i)(?:head|registered|office|team|company|practice|"
+                           r"business)[ \t]+(?:office[ \t]+)?(?:address|base|office)"
                            r"[ \t]*[:\-–]|(?:head|registered)[ \t]+office\b")
+# A labelled line (`Patient: Mrs Ada Thwaite`, `Next of kin:`): a block of its own.
+_LABEL_LINE = re.compile(r"[^\W\d_][\w'’/]*(?:[ \t]+[^\W\d_][\w'’/]*){0,3}[ \t]*:")
+
 
 def possessor_role(label: str) -> str:
     """The role of whoever a value's label says it belongs to, when the label is a
