@@ -90,6 +90,8 @@ _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<when>\d{1,4}[-/.]\d{1,2}(?:[-
 ItemShape = tuple[str, str]
 # A list item's whole date and time (`2025-11-13 04:30:00`, `19/11/2026 10:45`).
 _STAMP = re.compile(r"\d[\d\-/.:]*(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
+# A time of day in a stamp (`22:14`, `2025-11-13T04:30`, `13/11/2025 10.45`); a date has none.
+_TIME_OF_DAY = re.compile(r"\d:\d|[ T]\d{1,2}\.\d{2}")
 
 
 def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
@@ -420,13 +422,15 @@ class LineIndex:
         return marker.group("indent"), kind
 
     def item_stamp(self, number: int) -> str | None:
-        """The date or time that opens line `number` as a list item (`2025-11-13 04:30:00`,
-        read to the end of its run of digits and separators), or None."""
+        """The date and time that open line `number` as a list item (`2025-11-13 04:30:00`,
+        read to the end of its run of digits and separators), or None: None too for a date
+        without a time of day (`13/11/2025`), which two events of one day share."""
         marker = _LIST_ITEM.match(self.text, self.line_start(number))
         if marker is None or marker.group("when") is None:
             return None
-        stamp = _STAMP.match(self.text, marker.start("when"))
-        return stamp.group() if stamp else marker.group("when")
+        match = _STAMP.match(self.text, marker.start("when"))
+        stamp = match.group() if match else marker.group("when")
+        return stamp if _TIME_OF_DAY.search(stamp) else None
 
     def heads_item(self, finding: Finding) -> bool:
         """Whether a finding comes right after its line's list-item marker (`09:30  Aoife
