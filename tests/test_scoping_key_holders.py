@@ -104,3 +104,23 @@ def test_a_date_without_a_time_never_joins_two_items_of_one_day(tmp_path_factory
     gwen = [row for row in rows if "Hardcastle" in row["name"]]
     assert len(gwen) == 1
     assert (gwen[0]["nhs_number"], gwen[0]["special_category"]) == ("", "false")
+
+
+CARE_TEAM_BUNDLE = {"resourceType": "Bundle", "type": "collection", "entry": [
+    _patient("ct-1", "Okonkwo", "Beatrice", "1936-02-14", "4868123106"),
+    {"resource": {"resourceType": "CareTeam", "subject": {"reference": "Patient/ct-1"},
+                  "note": [{"text": "Lead nurse for this team: date of birth 09/07/1984, "
+                                    "mobile 07700 900123"}]}},
+]}
+
+
+def test_a_care_team_s_values_never_join_its_patient_s_record(tmp_path_factory, tmp_path):
+    """A CareTeam, Practitioner, Organization or Location is about others than the
+    Patient it references: its unmarked values (a nurse's date of birth) stay its own."""
+    out = scanned_share(tmp_path_factory, "care-team",
+                        {"fhir/team.json": json.dumps(CARE_TEAM_BUNDLE, indent=1)})
+    rows = export_individuals(out, tmp_path, "--reveal")
+    beatrice = [row for row in rows if "Okonkwo" in row["name"]]
+    assert [(row["date_of_birth"], row["linkage_fault"]) for row in beatrice] == [
+        ("1936-02-14", "")]
+    assert [row["categories"] for row in beatrice] == ["identifiers"]
