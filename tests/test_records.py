@@ -64,3 +64,21 @@ def test_an_organisation_or_office_label_marks_only_its_own_address_block() -> N
         "Office address: Unit 4, Leeds LS5 3BF",
         "Burley Park Surgery\n12 Cardigan Road\nLeeds LS6 1DL",
     )] == [False, False, False, False, True, True, True]
+
+
+def test_a_way_in_of_no_kind_is_not_a_subject_s_own() -> None:
+    """`_names_own_way_in` counts a way in of a kind other than a key holder; a HOME_ACCESS
+    finding with no kind read (`''`) is none."""
+    from dataclasses import replace
+
+    from phiscan.detect.records import _names_own_way_in
+    from phiscan.model import Finding
+
+    def found(entity_type: str, start: int, **values: str) -> Finding:
+        return Finding(entity_type, 0.9, "test", "document", start, start + 4, "****",
+                       f"hash-{start}", **values)
+
+    name = replace(found("PERSON", 0, role="subject"), masked="T***** H****")
+    assert [_names_own_way_in([name, found("HOME_ACCESS", 20, kind=kind)])
+            for kind in ("", "key_holder", "code", "code,key_holder")] == [
+        False, False, True, True]

@@ -213,7 +213,8 @@ def _names_own_way_in(line: list[Finding]) -> bool:
     Thomas Haigh, 14 Moor Road, Guiseley - KS 5521`): else it joins the line above and the
     two people make one record naming two people, counted as neither."""
     return SUBJECT_NAME in _values(line) and any(
-        finding.entity_type == "HOME_ACCESS" and set(finding.kind.split(",")) - {KEY_HOLDER}
+        finding.entity_type == "HOME_ACCESS"
+        and {kind for kind in finding.kind.split(",") if kind} - {KEY_HOLDER}
         for finding in line)
 
 
