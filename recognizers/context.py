@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re as stdlib_re
 import threading
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,10 +101,19 @@ def normalise_words(text: str) -> str:
     """Lower-case words separated by single spaces, padded with a space each side."""
     if not text:
         return "  "
-    text = _CAMEL.sub(" ", text).lower()
+    text = _CAMEL.sub(" ", fold_accents(text)).lower()
     text = _LETTER_DIGIT.sub(" ", text)
     words = read_labels([word for word in _NON_WORD.split(text) if word])
     return " " + " ".join(words) + " "
+
+
+def fold_accents(text: str) -> str:
+    """The text with its letters' accents dropped (`Rhif ffôn` -> `Rhif ffon`): labels are
+    matched without them (`form_labels.txt` spells its forms so)."""
+    if text.isascii():
+        return text
+    return "".join(char for char in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(char))
 
 
 def without_digits(normalised: str) -> str:

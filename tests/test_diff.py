@@ -442,3 +442,24 @@ def test_people_identified_by_name_and_address_are_the_same_people_next_week(ope
     people = json.loads(result.stdout)["people"]
     assert (people["old_total"], people["new_total"], people["newly_affected"],
             people["no_longer_found"]) == (2, 2, 0, 0)
+
+
+def test_a_son_of_his_father_s_name_and_home_is_newly_affected() -> None:
+    """Name and postcode make two sides' people one person only for people with neither an
+    NHS number nor a date of birth: a son of his father's name at his father's postcode,
+    with his own date of birth and NHS number, is a new person, never the father."""
+    from phiscan.scoping.changes import person_keys
+    from phiscan.scoping.linkage import Individual
+    from phiscan.scoping.subject_records import Record
+
+    def person(ident: str, location: str, **values: set[str]) -> Individual:
+        return Individual(ident, [Record(location, "document", full_names={"name-h"},
+                                         postcodes={"pc-h"}, categories={"identifiers"},
+                                         **values)])
+
+    father = person("P-1", "a.txt", nhs={"nhs-f"}, dobs={"dob-f"})
+    son = person("P-2", "b.txt", nhs={"nhs-s"}, dobs={"dob-s"})
+    unnamed_week1, unnamed_week2 = person("P-3", "c.txt"), person("P-4", "c.txt")
+    assert person_keys(son) & person_keys(father) == set()
+    assert person_keys(unnamed_week1) & person_keys(unnamed_week2) == {
+        ("name_postcode", "name-h", "pc-h")}

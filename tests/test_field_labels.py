@@ -214,3 +214,12 @@ def test_reveal_recovers_a_value_found_only_in_a_label(scanned, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     revealed = {value for line in export.read_text().splitlines() for value in line.split(",")}
     assert "6401000007" in {part.strip() for value in revealed for part in value.split(";")}
+
+
+def test_a_welsh_label_with_accents_reads_as_its_english_label() -> None:
+    from phiscan.extract.tables import has_field_word
+    from recognizers.context import normalise_words
+
+    assert [normalise_words(label) for label in ("Rhif ffôn", "Ffôn symudol:", "Rhif ffon")] \
+        == [" phone number ", " phone symudol ", " phone number "]
+    assert [has_field_word(cell) for cell in ("Ffôn", "Rhif ffôn")] == [True, True]

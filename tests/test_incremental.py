@@ -167,3 +167,22 @@ def test_an_inventory_from_before_key_formats_were_recorded_is_warned_about(
     with sqlite3.connect(out / "inventory.sqlite") as db:
         db.execute("DELETE FROM meta WHERE key = 'key_format'")
     assert len(scoping_warnings(out, caplog)) == 1
+
+
+def test_a_changed_name_variants_vocabulary_changes_the_fingerprint(tmp_path, monkeypatch):
+    """Stored variant hashes are `name_variants.txt`'s and the particles': a change to either
+    must force a full rescan, as a changed setting does."""
+    import shutil
+
+    import phiscan.detect.normalize as normalize
+    from phiscan.scan.runner import detection_fingerprint
+
+    before = detection_fingerprint(Config())
+    shutil.copy(normalize.DATA_DIR / "name_variants.txt", tmp_path / "name_variants.txt")
+    monkeypatch.setattr(normalize, "DATA_DIR", tmp_path, raising=False)
+    assert detection_fingerprint(Config()) == before
+    with (tmp_path / "name_variants.txt").open("a", encoding="utf-8") as vocabulary:
+        vocabulary.write("yusuf yousef\n")
+    edited = detection_fingerprint(Config())
+    monkeypatch.setattr(normalize, "_PARTICLES", normalize._PARTICLES | {"zu"})
+    assert len({before, edited, detection_fingerprint(Config())}) == 3

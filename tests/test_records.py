@@ -45,3 +45,40 @@ def test_separator_lines_are_numbered_from_the_line_index():
             "  ***  \nlast\n___")
     assert LineIndex(text).separators == [1, 3, 5, 7]
     assert [LineIndex(text).line_at(offset) for offset in (0, 6, 7, len(text))] == [1, 1, 2, 7]
+
+
+def test_an_organisation_or_office_label_marks_only_its_own_address_block() -> None:
+    from phiscan.detect.records import LineIndex, _organisations_block
+
+    def marked(text: str) -> bool:
+        lines = LineIndex(text)
+        return _organisations_block(lines, text.count("\n") + 1)
+
+    assert [marked(text) for text in (
+        "Burley Park Surgery\nPatient: Mrs Ada Thwaite\nAddress: 21 Rose Street, Leeds LS4 2QQ",
+        "Registered office: 1 Park Row, Leeds LS1 5AB\nClient: Mr Tom Pike\n"
+        "Address: 9 Cliff Road, Leeds LS6 4QT",
+        "Main address: 3 Mill Lane, Halifax HX3 7DJ",
+        "Site address: 3 Mill Lane, Halifax HX3 7DJ",
+        "Aire Valley Community Care Ltd\nUnit 4, Kirkstall Forge, Leeds LS5 3BF",
+        "Office address: Unit 4, Leeds LS5 3BF",
+        "Burley Park Surgery\n12 Cardigan Road\nLeeds LS6 1DL",
+    )] == [False, False, False, False, True, True, True]
+
+
+def test_a_way_in_of_no_kind_is_not_a_subject_s_own() -> None:
+    """`_names_own_way_in` counts a way in of a kind other than a key holder; a HOME_ACCESS
+    finding with no kind read (`''`) is none."""
+    from dataclasses import replace
+
+    from phiscan.detect.records import _names_own_way_in
+    from phiscan.model import Finding
+
+    def found(entity_type: str, start: int, **values: str) -> Finding:
+        return Finding(entity_type, 0.9, "test", "document", start, start + 4, "****",
+                       f"hash-{start}", **values)
+
+    name = replace(found("PERSON", 0, role="subject"), masked="T***** H****")
+    assert [_names_own_way_in([name, found("HOME_ACCESS", 20, kind=kind)])
+            for kind in ("", "key_holder", "code", "code,key_holder")] == [
+        False, False, True, True]

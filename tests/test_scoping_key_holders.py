@@ -86,3 +86,41 @@ def test_nothing_raw_without_reveal(scanned, tmp_path):
     export_individuals(scanned, tmp_path)
     assert_no_raw_values(tmp_path / "people.csv", ["Okonkwo", "Lindqvist", "Marsh", "Bevan",
                                                    "3 3 9 1", "7720", "4868123106"])
+
+
+VISITS = (
+    "District nursing - day list\n"
+    "13/11/2025 Visit to Mrs Gwen Hardcastle (DOB 02/03/1941) completed\n"
+    "13/11/2025 Referral received for NHS 943 476 5919, insulin dependent diabetes\n"
+    "14/11/2025 Visit to Mr Walter Pickles (DOB 11/10/1939) completed\n"
+)
+
+
+def test_a_date_without_a_time_never_joins_two_items_of_one_day(tmp_path_factory, tmp_path):
+    """Two items of one day are two events: only a stamp holding a time of day (`22:14`)
+    continues the event above, so the referral's NHS number and diagnosis are not Gwen's."""
+    out = scanned_share(tmp_path_factory, "day-list", {"lists/day.txt": VISITS})
+    rows = export_individuals(out, tmp_path, "--reveal")
+    gwen = [row for row in rows if "Hardcastle" in row["name"]]
+    assert len(gwen) == 1
+    assert (gwen[0]["nhs_number"], gwen[0]["special_category"]) == ("", "false")
+
+
+CARE_TEAM_BUNDLE = {"resourceType": "Bundle", "type": "collection", "entry": [
+    _patient("ct-1", "Okonkwo", "Beatrice", "1936-02-14", "4868123106"),
+    {"resource": {"resourceType": "CareTeam", "subject": {"reference": "Patient/ct-1"},
+                  "note": [{"text": "Lead nurse for this team: date of birth 09/07/1984, "
+                                    "mobile 07700 900123"}]}},
+]}
+
+
+def test_a_care_team_s_values_never_join_its_patient_s_record(tmp_path_factory, tmp_path):
+    """A CareTeam, Practitioner, Organization or Location is about others than the
+    Patient it references: its unmarked values (a nurse's date of birth) stay its own."""
+    out = scanned_share(tmp_path_factory, "care-team",
+                        {"fhir/team.json": json.dumps(CARE_TEAM_BUNDLE, indent=1)})
+    rows = export_individuals(out, tmp_path, "--reveal")
+    beatrice = [row for row in rows if "Okonkwo" in row["name"]]
+    assert [(row["date_of_birth"], row["linkage_fault"]) for row in beatrice] == [
+        ("1936-02-14", "")]
+    assert [row["categories"] for row in beatrice] == ["identifiers"]

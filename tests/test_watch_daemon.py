@@ -239,3 +239,22 @@ def inventory_rows_runs(out: Path) -> list[tuple[str, str]]:
         return db.execute("SELECT kind, status FROM runs ORDER BY id").fetchall()
     finally:
         db.close()
+
+
+def test_watch_removes_the_reports_of_the_inventory_it_changes(watch_setup):
+    """A `report --ico/--html` file left from before describes last week's inventory:
+    `watch` removes it when it starts, as `scan` does."""
+    from phiscan.scoping.html import HTML_REPORT
+    from phiscan.scoping.ico import ICO_JSON, ICO_MARKDOWN
+
+    share, out, config, logs = watch_setup
+    out.mkdir(mode=0o700)
+    for name in (ICO_MARKDOWN, ICO_JSON, HTML_REPORT):
+        (out / name).write_text("last week's figures\n", encoding="utf-8")
+    daemon = start_daemon([share], out, config, logs)
+    try:
+        wait_until_running(out, daemon)
+        assert [(out / name).exists() for name in (ICO_MARKDOWN, ICO_JSON, HTML_REPORT)] == [
+            False, False, False]
+    finally:
+        assert daemon.stop() == 0

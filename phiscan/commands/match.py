@@ -22,6 +22,9 @@ from phiscan.scoping.mpi import MpiError, match_people, parse_columns, read_mpi,
 from phiscan.scoping.report import load_scope
 from phiscan.security.keys import inventory_key, no_key_message
 
+# The --columns example the warning gives: header names no MPI header is read by itself as.
+COLUMNS_EXAMPLE = "forename=PAT_FN,surname=PAT_SN,dob=PAT_DB"
+
 
 def summary_rows(summary: dict) -> list[tuple[str, object]]:
     rows: list[tuple[str, object]] = []
@@ -72,7 +75,7 @@ def match_command(
         err_console.print("[yellow]warning: no name and date-of-birth columns recognised in "
                           "the MPI header: matching by NHS number only, so people found "
                           "without one are never matched; name them with --columns "
-                          "(e.g. forename=Given,surname=Family,dob=Birth)[/yellow]")
+                          f"(e.g. {COLUMNS_EXAMPLE})[/yellow]")
     result = match_people(scope.individuals, entries.rows)
     summary = result.summary()
     if output_format == "json":

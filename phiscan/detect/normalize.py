@@ -8,13 +8,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
 
 from recognizers.dates import birth_key, parse_date
 from recognizers.ocr_reading import read_digits
-from recognizers.vocabulary import IRISH_PARTICLES, SURNAME_PARTICLES, load_classes
+from recognizers.vocabulary import DATA_DIR, IRISH_PARTICLES, SURNAME_PARTICLES, load_classes
 
 # Which normalisers made an inventory's keys. Raise it whenever a normaliser's output changes
 # (2: century-free birth dates, hyphenated names by their last part, accents folded; 3: a
@@ -165,6 +166,15 @@ def _spellings() -> dict[str, str]:
     return {spelling: line.split()[0]
             for line in load_classes("name_variants.txt").get("spellings", [])
             for spelling in line.split()}
+
+
+def variant_vocabulary_digest() -> str:
+    """The digest of what `variant_form` reads besides the name (`name_variants.txt`, the
+    particles): stored variant hashes hold for one digest only, so a scan's fingerprint
+    holds it (`phiscan.scan.runner.detection_fingerprint`)."""
+    digest = hashlib.sha256((DATA_DIR / "name_variants.txt").read_bytes())
+    digest.update(" ".join(sorted(_PARTICLES)).encode())
+    return digest.hexdigest()
 
 
 def variant_form(value: str) -> str:

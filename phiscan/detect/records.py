@@ -90,6 +90,8 @@ _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<when>\d{1,4}[-/.]\d{1,2}(?:[-
 ItemShape = tuple[str, str]
 # A list item's whole date and time (`2025-11-13 04:30:00`, `19/11/2026 10:45`).
 _STAMP = re.compile(r"\d[\d\-/.:]*(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
+# A time of day in a stamp (`22:14`, `2025-11-13T04:30`, `13/11/2025 10.45`); a date has none.
+_TIME_OF_DAY = re.compile(r"\d:\d|[ T]\d{1,2}\.\d{2}")
 
 
 def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
@@ -211,7 +213,8 @@ def _names_own_way_in(line: list[Finding]) -> bool:
     Thomas Haigh, 14 Moor Road, Guiseley - KS 5521`): else it joins the line above and the
     two people make one record naming two people, counted as neither."""
     return SUBJECT_NAME in _values(line) and any(
-        finding.entity_type == "HOME_ACCESS" and set(finding.kind.split(",")) - {KEY_HOLDER}
+        finding.entity_type == "HOME_ACCESS"
+        and {kind for kind in finding.kind.split(",") if kind} - {KEY_HOLDER}
         for finding in line)
 
 
@@ -420,13 +423,15 @@ class LineIndex:
         return marker.group("indent"), kind
 
     def item_stamp(self, number: int) -> str | None:
-        """The date or time that opens line `number` as a list item (`2025-11-13 04:30:00`,
-        read to the end of its run of digits and separators), or None."""
+        """The date and time that open line `number` as a list item (`2025-11-13 04:30:00`,
+        read to the end of its run of digits and separators), or None: None too for a date
+        without a time of day (`13/11/2025`), which two events of one day share."""
         marker = _LIST_ITEM.match(self.text, self.line_start(number))
         if marker is None or marker.group("when") is None:
             return None
-        stamp = _STAMP.match(self.text, marker.start("when"))
-        return stamp.group() if stamp else marker.group("when")
+        match = _STAMP.match(self.text, marker.start("when"))
+        stamp = match.group() if match else marker.group("when")
+        return stamp if _TIME_OF_DAY.search(stamp) else None
 
     def heads_item(self, finding: Finding) -> bool:
         """Whether a finding comes right after its line's list-item marker (`09:30  Aoife
@@ -719,12 +724,20 @@ def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> li
 
 
 def _organisations_block(lines: LineIndex, number: int) -> bool:
-    for above in range(number, max(0, number - ADDRESS_BLOCK_LINES), -1):
+    """Whether line `number` holds an organisation's address: its own line labelled an
+    office's, or an organisation's name above it with only unlabelled address lines between
+    (a `Patient:` or `Address:` line between starts another person's block)."""
+    own = lines.text[lines.line_start(number):lines.line_end(number)].strip()
+    if _OFFICE_LABEL.match(own):
+        return True
+    for above in range(number - 1, max(0, number - ADDRESS_BLOCK_LINES), -1):
         line = lines.text[lines.line_start(above):lines.line_end(above)].strip()
         if not line or len(line.split()) > ADDRESS_LINE_WORDS:
             return False
-        if _OFFICE_LABEL.match(line) or (above < number and _names_an_organisation(line)):
+        if _names_an_organisation(line):
             return True
+        if _LABEL_LINE.match(line):
+            return False
     return False
 
 
@@ -737,9 +750,12 @@ def _names_an_organisation(line: str) -> bool:
 ADDRESS_BLOCK_LINES = 5
 ADDRESS_LINE_WORDS = 9
 ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))
-_OFFICE_LABEL = re.compile(r"(?i)(?:head|registered|main|office|team|company|practice|"
-                           r"business|site)[ \t]+(?:office[ \t]+)?(?:address|base|office)"
+_OFFICE_LABEL = re.compile(r"(?i)(?:head|registered|office|team|company|practice|"
+                           r"business)[ \t]+(?:office[ \t]+)?(?:address|base|office)"
                            r"[ \t]*[:\-–]|(?:head|registered)[ \t]+office\b")
+# A labelled line (`Patient: Mrs Ada Thwaite`, `Next of kin:`): a block of its own.
+_LABEL_LINE = re.compile(r"[^\W\d_][\w'’/]*(?:[ \t]+[^\W\d_][\w'’/]*){0,3}[ \t]*:")
+
 
 def possessor_role(label: str) -> str:
     """The role of whoever a value's label says it belongs to, when the label is a

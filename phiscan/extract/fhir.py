@@ -212,6 +212,10 @@ def entry_types(document: Any) -> dict[str, str]:
 # The elements by which a resource says whose it is (`Flag.subject`, `RelatedPerson.patient`,
 # `Coverage.beneficiary`).
 SUBJECT_ELEMENTS = ("subject", "patient", "beneficiary")
+# Resources whose values are others' than the Patient they reference (staff, teams,
+# organisations, places, groups of people): never part of the patient's record.
+NOT_THE_PATIENTS = frozenset({"CareTeam", "Practitioner", "PractitionerRole", "Organization",
+                              "Location", "Group", "HealthcareService"})
 
 
 def label_of(where: str, resource: dict[str, Any]) -> str:
@@ -239,7 +243,11 @@ def patient_labels(document: Any) -> dict[str, str]:
 def subject_label(resource: dict[str, Any], patients: dict[str, str]) -> str | None:
     """The record of the Patient a resource is about, when that Patient is in the document:
     a RelatedPerson's key holder, a Flag's access note or an Encounter is part of the
-    patient's record, as the standard links them, whatever the Bundle's order."""
+    patient's record, as the standard links them, whatever the Bundle's order. A resource
+    about others than the patient (`NOT_THE_PATIENTS`: a CareTeam's note, a Location) never
+    is: its unmarked values (a nurse's own date of birth) are not the patient's."""
+    if resource.get("resourceType") in NOT_THE_PATIENTS:
+        return None
     for element in SUBJECT_ELEMENTS:
         for reference in as_dicts(resource.get(element)):
             label = patients.get(text_of(reference.get("reference")))

@@ -49,7 +49,7 @@ from phiscan.data import field_words
 from phiscan.detect.roles import default_rules
 from phiscan.extract.base import record_unit
 from phiscan.model import TextUnit, unnamed_field
-from recognizers.context import normalise_words, read_labels
+from recognizers.context import fold_accents, normalise_words, read_labels
 
 SAMPLE_ROWS = 20  # rows below the first that the decision looks at
 MAX_TITLE_ROWS = 3  # title lines above a header (`Visits - Monday 2 November`)
@@ -86,7 +86,8 @@ Cells = list[str]
 
 
 def words_of(text: str) -> list[str]:
-    return [word.lower() for word in WORD.findall(text)]
+    """The lower-case words of a cell, accents dropped (`Ffôn` -> `ffon`)."""
+    return [word.lower() for word in WORD.findall(fold_accents(text))]
 
 
 def looks_like_value(cell: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config, ConfigError
-from phiscan.detect.normalize import KEY_FORMAT
+from phiscan.detect.normalize import KEY_FORMAT, variant_vocabulary_digest
 from phiscan.inventory.exports import write_exports
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import FINGERPRINT_KEY, KEY_FORMAT_META, Inventory, PreviousState
@@ -172,7 +172,8 @@ class Walk:
 def detection_fingerprint(config: Config) -> str:
     """What decides a location's findings besides its bytes: a change forces a full rescan."""
     settings = {"version": __version__, "key_format": KEY_FORMAT, "nlp": asdict(config.nlp),
-                "detection": asdict(config.detection), "limits": asdict(config.limits)}
+                "detection": asdict(config.detection), "limits": asdict(config.limits),
+                "name_variants_sha256": variant_vocabulary_digest()}
     allowlist = Path(config.detection.allowlist) if config.detection.allowlist else None
     if allowlist is not None and allowlist.is_file():
         settings["allowlist_sha256"] = hashlib.sha256(allowlist.read_bytes()).hexdigest()

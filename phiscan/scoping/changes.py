@@ -162,14 +162,18 @@ def location_changes(old: list[StoredLocation], new: list[StoredLocation]) -> di
 
 def person_keys(person: Individual) -> set[tuple[str, ...]]:
     """What makes two sides' people one person: a shared NHS number, full name with date of
-    birth, or full name with postcode (a person identified by name and address, `Mrs Edith
-    Hargreaves, 4 Mill Lane HX3 7DJ - KS 4471`: without it, such a person was newly
-    affected on every diff of an unchanged share). Keyed hashes, so only under one key."""
+    birth, or full name with postcode for a person with neither an NHS number nor a date of
+    birth (a person identified by name and address, `Mrs Edith Hargreaves, 4 Mill Lane HX3
+    7DJ - KS 4471`: without it, such a person was newly affected on every diff of an
+    unchanged share; with it for everyone, a son of his father's name and home, newly
+    affected, was hidden as the father). Keyed hashes, so only under one key."""
     keys: set[tuple[str, ...]] = {("nhs", value_hash) for value_hash in person.nhs}
+    by_address = not person.nhs and not person.dobs
     for record in person.records:
         keys.update(("name_dob", name, dob) for name, dob in name_dob_keys(record))
-        keys.update(("name_postcode", name, postcode)
-                    for name, postcode in name_postcode_keys(record))
+        if by_address:
+            keys.update(("name_postcode", name, postcode)
+                        for name, postcode in name_postcode_keys(record))
     return keys
 
 

@@ -248,7 +248,8 @@ def link_variants(groups: UnionFind, records: list[Record], seeds: list[int]) ->
     for index in seeds:
         for key in name_dob_keys(records[index]):
             holders.get(key, set()).add(index)
-    for members in holders.values():  # (in sorted-key order, as every linkage step)
+    # (in the order each key was first met, seeds in their order: `seeds_of` fixes it)
+    for members in holders.values():
         roots = sorted({groups.find(index) for index in members})
         if len(roots) > 1 and sum(bool(groups.nhs[root]) for root in roots) <= 1:
             for root in roots[1:]:

@@ -118,12 +118,12 @@ class Person:
 
 def _people(rng: random.Random) -> list[Person]:
     people = []
-    years: set[str] = set()
+    dobs: set[str] = set()
     for index, name in enumerate(NAMES):
         while (dob := f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/"
-                      f"{rng.randint(1930, 2004)}") in years:
+                      f"{rng.randint(1930, 2004)}") in dobs:
             pass
-        years.add(dob)
+        dobs.add(dob)
         family = name[3]
         # a family: the second of a surname shares the first one's postcode
         same = [person for person in people if person.plain[1] == family]

@@ -32,6 +32,7 @@ from phiscan.model import LocationResult, Status
 from phiscan.policy.record import record_result_violations, record_violations
 from phiscan.policy.rules import PolicyRule
 from phiscan.scan.progress import log_unread
+from phiscan.scan.runner import remove_stale_reports
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
 from phiscan.sources.base import SourceUnavailable
@@ -227,6 +228,9 @@ class WatchDaemon:
             return self._run_locked()
 
     def _run_locked(self) -> int:
+        # The reports an earlier `report --ico/--html` wrote describe an inventory this
+        # watch is about to change, as a scan would.
+        remove_stale_reports(self.out_dir)
         key = scan_key(self.out_dir, self.config)
         log.info("phiscan %s watch starting (pid %d); HMAC key from %s", __version__,
                  os.getpid(), key.origin)
