@@ -345,9 +345,19 @@ _SEPARATOR_CELL = stdlib_re.compile(r":?-{2,}:?")
 _ACCESS_COLUMN = re.compile(r"^ (?:access|entry|access details|entry details|access info|"
                             r"access arrangements|access notes|entry instructions|"
                             r"access instructions|how to get in|way in|getting in) $")
-# A product's or an order's columns: the table lists goods, not homes (`| Item | Code | Price |`).
-_GOODS_COLUMN = re.compile(r" (?:price|cost|sku|qty|quantity|product|unit price|total|rrp|"
-                           r"stock|supplier) ")
+# A product's or an order's columns: the table lists goods, not homes (`| Item | Code | Price |`),
+# only when one column says what the goods are and another their price or quantity (a care
+# plan's `Weekly cost` or `Total` column lists no goods).
+_GOODS_NAME_COLUMN = re.compile(r" (?:items?|products?|skus?|product name|item name) ")
+_GOODS_AMOUNT_COLUMN = re.compile(r" (?:price|prices|cost|costs|qty|quantity|unit price|total|"
+                                  r"rrp|stock) ")
+
+
+def names_goods(names: list[str]) -> bool:
+    """Whether a table's header's cells (split into words, `field_words`) name goods: what
+    they are and their price or quantity."""
+    return any(_GOODS_NAME_COLUMN.search(name) for name in names) and any(
+        _GOODS_AMOUNT_COLUMN.search(name) for name in names)
 
 Cell = tuple[str, int, int]  # a cell's text without its spaces, and where it is
 
@@ -400,7 +410,7 @@ def table_rows(text: str, line_start: int, line_end: int) -> list[list[Field]]:
             else [cells]
     names = [field_words(name) for name, _, _ in header]
     rows = [row for row in rows if len(row) == len(names)]
-    if not rows or any(_GOODS_COLUMN.search(name) for name in names):
+    if not rows or names_goods(names):
         return []
     return [[Field(name, value, start, start, end) for name, (value, start, end)
              in zip(names, row, strict=True)] for row in rows]
@@ -411,14 +421,14 @@ def names_an_access_column(name_words: str) -> bool:
 
 
 def lists_goods(text: str, line_start: int, line_end: int) -> bool:
-    """Whether a table's line is in a table whose header names goods' columns (a price)."""
+    """Whether a table's line is in a table whose header names goods' columns (`names_goods`)."""
     header_line = _block_header(text, line_start)
     groups = _groups(_cells(text, *(header_line or (line_start, line_end))))
     # (a line of its own is a table's header only with a row of as many cells after it)
     if not groups or header_line is None and not any(
             len(group) == len(groups[0]) for group in groups[1:]):
         return False
-    return any(_GOODS_COLUMN.search(field_words(name)) for name, _, _ in groups[0])
+    return names_goods([field_words(name) for name, _, _ in groups[0]])
 
 
 def without_people_cells(text: str, line_start: int, line_end: int) -> str | None:
