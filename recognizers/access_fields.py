@@ -191,7 +191,8 @@ def name_class(words: str, figurative: Callable[[str], bool]) -> str | None:
     device = _DEVICE.search(words) is not None
     if _PLACE_WORD.search(words) and (device or _KEY.search(words)):
         return PLACE
-    if device or (_OPENING.search(words) and _CODE_WORD.search(words)):
+    if device or (_OPENING.search(words) and _CODE_WORD.search(words)) or _ACCESS_COLUMN.match(
+            words):
         return CODE
     if _KEY.search(words) and not _CODE_WORD.search(words):
         return PLACE  # `spareKey`: a key whose value says where it is
@@ -340,8 +341,8 @@ def field_matches(record: str) -> list[re.Match]:
 TABLE_LINE = r"(?m)^[^\S\n]*\|[^\n]*\|[^\S\n]*$"
 _TABLE_LINE = stdlib_re.compile(r"[^\S\n]*\|.*\|[^\S\n]*")
 _SEPARATOR_CELL = stdlib_re.compile(r":?-{2,}:?")
-# A column saying how to get in (`Access`, `Entry`, `Access details`): a code that starts its
-# cell is a code of the home's way in.
+# A column saying how to get in (`Access`, `Entry`, `Access details`): a field that holds a
+# code (`name_class`; a log's `Entry` of a visit's time and words holds none: `leaves_a_code`).
 _ACCESS_COLUMN = re.compile(r"^ (?:access|entry|access details|entry details|access info|"
                             r"access arrangements|access notes|entry instructions|"
                             r"access instructions|how to get in|way in|getting in) $")
@@ -416,8 +417,16 @@ def table_rows(text: str, line_start: int, line_end: int) -> list[list[Field]]:
              in zip(names, row, strict=True)] for row in rows]
 
 
-def names_an_access_column(name_words: str) -> bool:
-    return _ACCESS_COLUMN.match(name_words) is not None
+def leaves_a_code(after: str) -> bool:
+    """Whether what follows a number in its cell leaves the number a code: nothing, an aside
+    in brackets, or words of a way in or of where (`6402 (left of front door)`, `3 8 8 0# side
+    door`); a number followed by ordinary words is no code (`1430 visited, pt settled`)."""
+    after = after.strip()
+    if not after or after[0] in "([":
+        return True
+    words = normalise_words(after)
+    return says_where(after) or any(word.search(words) for word in (
+        _DEVICE, _OPENING, _LOCK, _CODE_WORD, _KEY))
 
 
 def lists_goods(text: str, line_start: int, line_end: int) -> bool:
