@@ -205,23 +205,35 @@ def address_block_lines(text: str) -> list[tuple[int, int]]:
     a blank line, a titled name's line or at most `MAX_BLOCK_LINES` lines. A postcode line
     right under a person's identity line (`2. Rhys Wyn Ellis  DOB 18 May 1925` / `Glan Ceri,
     Capel Dewi Fach, LD9 2XG`) is that person's address, whole."""
-    lines = list(regex.finditer(r"[^\n\r]*", text))
-    lines = [line for line in lines if line.start() == 0 or text[line.start() - 1] in "\n\r"]
+    bounds = line_spans(text)
+    lines = [text[start:end] for start, end in bounds]
     spans = []
     for index, line in enumerate(lines):
-        if not _POSTCODE_LINE.fullmatch(line[0]):
+        if not _POSTCODE_LINE.fullmatch(line):
             continue
         first = index
         while (first > 0 and index - first < MAX_BLOCK_LINES
-               and _BLOCK_LINE.fullmatch(lines[first - 1][0])
-               and not _titled(lines[first][0])):
+               and _BLOCK_LINE.fullmatch(lines[first - 1])
+               and not _titled(lines[first])):
             first -= 1
         if first == index:
-            if index > 0 and _under_identity(lines[index - 1][0]) and not _titled(line[0]):
-                spans.append(line.span())  # the home of the person named just above
+            if index > 0 and _under_identity(lines[index - 1]) and not _titled(line):
+                spans.append(bounds[index])  # the home of the person named just above
             continue
-        spans += [(lines[at].start(), lines[at].end()) for at in range(first + 1, index + 1)]
+        spans += bounds[first + 1:index + 1]
     return spans
+
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of a text's lines starts and ends, its line break (`\\r\\n`, `\\r` or
+    `\\n`) left out."""
+    breaks = list(_LINE_BREAK.finditer(text))
+    starts = [0, *(line_break.end() for line_break in breaks)]
+    ends = [*(line_break.start() for line_break in breaks), len(text)]
+    return list(zip(starts, ends, strict=True))
 
 
 def _under_identity(line: str) -> bool:
