@@ -14,7 +14,7 @@ is one inside a date, a time or a reference (`12/04`, `10:30`, `#12`).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -87,6 +87,7 @@ _POSTCODE_LINE = regex.compile(
 # alone may be a heading's: `Visits 3/12/2026`).
 _IDENTITY_LINE = regex.compile(r"(?i:\b(?:dob|d\.o\.b|born|date of birth|nhs)\b)")
 MAX_BLOCK_LINES = 6
+_A_HOUSE_NUMBER = regex.compile(r"(?<![\w/.:\-])\d{1,4}[A-Za-z]?\b")
 
 
 class Places:
@@ -119,6 +120,14 @@ class Places:
         return (self.ends_with_place_word(value) or first in self.place_heads
                 or (first in SAINTS and words[-1].endswith(("'s", "’s"))))
 
+    def reads_as_place(self, line: str) -> bool:
+        """Whether a line reads as a place: a house number, a street's word, or words that
+        name a place (`names_place`)."""
+        words = [normalise_words(word).strip() for word in regex.findall(_CAPITALISED, line)]
+        return (_A_HOUSE_NUMBER.search(line) is not None
+                or any(word in self.street_words for word in words)
+                or any(self.names_place(part) for part in line.split(",")))
+
     def address_spans(self, text: str) -> list[tuple[int, int]]:
         """Where text writes a house number and its street (with the town and postcode
         after it when they follow on the line)."""
@@ -134,7 +143,8 @@ class Places:
             after = TOWN_AND_POSTCODE.match(text, end)
             spans.append((match.start(), after.end() if after else end))
         if POSTCODE_AT.search(text):
-            spans += segments_before_postcodes(text) + address_block_lines(text)
+            spans += segments_before_postcodes(text) + address_block_lines(
+                text, self.reads_as_place)
         return spans + address_field_values(text)
 
     def _street_end(self, text: str, match: regex.Match) -> int | None:
@@ -197,14 +207,17 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def address_block_lines(text: str) -> list[tuple[int, int]]:
+def address_block_lines(text: str, reads_as_place: Callable[[str], bool]
+                        ) -> list[tuple[int, int]]:
     """The lines of an address block between its first line (the addressee or the
     organisation) and its postcode line, that one's town included (`Mr Callum Sinclair` /
     `Craigmore` / `Kirk Wynd` / `Auchterarder` / `PH3 1AB`). The block runs up from a
     postcode line over lines of capitalised words only (no label, date or sentence) to
     a blank line, a titled name's line or at most `MAX_BLOCK_LINES` lines. A postcode line
     right under a person's identity line (`2. Rhys Wyn Ellis  DOB 18 May 1925` / `Glan Ceri,
-    Capel Dewi Fach, LD9 2XG`) is that person's address, whole."""
+    Capel Dewi Fach, LD9 2XG`) is that person's address, whole. Under a top line with no
+    title (a heading, `PRIVATE AND CONFIDENTIAL`, `Referral`), the next line is the
+    addressee's name unless it reads as a place (`reads_as_place`), and is left out."""
     bounds = line_spans(text)
     lines = [text[start:end] for start, end in bounds]
     spans = []
@@ -220,6 +233,9 @@ def address_block_lines(text: str) -> list[tuple[int, int]]:
             if index > 0 and _under_identity(lines[index - 1]) and not _titled(line):
                 spans.append(bounds[index])  # the home of the person named just above
             continue
+        if first + 1 < index and not _titled(lines[first]) and not reads_as_place(
+                lines[first + 1]):
+            first += 1  # (the addressee's name under a heading)
         spans += bounds[first + 1:index + 1]
     return spans
 

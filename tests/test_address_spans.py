@@ -17,3 +17,19 @@ def spans_of(text: str) -> list[str]:
 def test_an_address_block_is_read_whatever_its_line_breaks(line_break):
     text = line_break.join(["Mr John Smith", "Bryn Awel", "Llanbedr", "LD9 7ES", ""])
     assert spans_of(text) == ["Bryn Awel", "Llanbedr", "LD9 7ES"]
+
+
+# Under a heading, an address block's first line is its addressee's name (no title), unless it
+# reads as a place; under a titled name, it is the address's first line (`Craigmore`).
+@pytest.mark.parametrize(("text", "spans"), [
+    ("PRIVATE AND CONFIDENTIAL\nJohn Smith\n14 Ash Grove\nLeeds\nLS1 1AA",
+     ["14 Ash Grove", "14 Ash Grove", "Leeds", "LS1 1AA"]),
+    ("Referral\nJohn Smith\nCraigmore\nKirk Wynd\nAuchterarder\nPH3 1AB",
+     ["Craigmore", "Kirk Wynd", "Auchterarder", "PH3 1AB"]),
+    ("Referral\nRose Cottage\nKirk Wynd\nAuchterarder\nPH3 1AB",
+     ["Rose Cottage", "Kirk Wynd", "Auchterarder", "PH3 1AB"]),
+    ("Mr Callum Sinclair\nCraigmore\nKirk Wynd\nAuchterarder\nPH3 1AB",
+     ["Craigmore", "Kirk Wynd", "Auchterarder", "PH3 1AB"]),
+])
+def test_an_untitled_name_under_a_heading_is_no_address(text, spans):
+    assert spans_of(text) == spans
