@@ -63,9 +63,11 @@ _ON_TO_IDENTIFIER = regex.compile(
 # `form_labels.txt`; a CSV column, HL7 `PID-11 address`, FHIR `address[0].line[0]`): NER
 # reads no name there, and no rule does in `ADDRESS_VALUE_FIELDS` (a `Key location` may
 # name the neighbour who holds it).
-ADDRESS_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county",
-                        "location", "residence"])
-ADDRESS_VALUE_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county"])
+_ADDRESS_VALUE_WORDS = ("address", "addr", "street", "road", "town", "city", "county")
+ADDRESS_FIELDS = Terms([*_ADDRESS_VALUE_WORDS, "location", "residence"])
+ADDRESS_VALUE_FIELDS = Terms(_ADDRESS_VALUE_WORDS)
+# A label's numbering after its address word (`Address line 1`, `address 2`).
+_LABEL_NUMBERING = regex.compile(r"(?: line| \d+)+ $")
 _FIELD_VALUE = regex.compile(r"(?m)^[ \t]*([^:\n\r]{1,80}?):[ \t]+([^\n\r]*)")
 # Where a postcode shows the words before it are an address (`recognizers.addresses`,
 # session 13): the segments of a line before its postcode (split at commas and list
@@ -158,11 +160,13 @@ class Places:
 
 
 def address_field_values(text: str) -> list[tuple[int, int]]:
-    """The values of a text's `name: value` lines whose name says they hold an address."""
+    """The values of a text's `name: value` lines whose name's last word (but its numbering:
+    `Address line 1`) is an address's (`Home address`, not `County Council social worker`)."""
     if ":" not in text:
         return []
     return [match.span(2) for match in _FIELD_VALUE.finditer(text)
-            if match[2].strip() and ADDRESS_VALUE_FIELDS.found_in(normalise_words(match[1]))]
+            if match[2].strip() and ADDRESS_VALUE_FIELDS.ends(
+                _LABEL_NUMBERING.sub(" ", normalise_words(match[1])))]
 
 
 def segments_before_postcodes(text: str) -> list[tuple[int, int]]:

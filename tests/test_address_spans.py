@@ -33,3 +33,14 @@ def test_an_address_block_is_read_whatever_its_line_breaks(line_break):
 ])
 def test_an_untitled_name_under_a_heading_is_no_address(text, spans):
     assert spans_of(text) == spans
+
+
+# A label names an address by its last word (its numbering aside), not by a word anywhere in it.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("County Council social worker: Sarah Jones\n", []),
+    ("Home address: Bryn Awel\n", ["Bryn Awel"]),
+    ("Address line 1: Bryn Awel\n", ["Bryn Awel"]),
+    ("Town: Llanbedr\n", ["Llanbedr"]),
+])
+def test_a_label_names_an_address_by_its_last_word(text, spans):
+    assert spans_of(text) == spans
