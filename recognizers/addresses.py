@@ -89,6 +89,7 @@ _POSTCODE_LINE = regex.compile(
 # alone may be a heading's: `Visits 3/12/2026`).
 _IDENTITY_LINE = regex.compile(r"(?i:\b(?:dob|d\.o\.b|born|date of birth|nhs)\b)")
 MAX_BLOCK_LINES = 6
+_TWO_CAPITALISED = regex.compile(rf"{_CAPITALISED}[ \t]+{_CAPITALISED}")
 _A_HOUSE_NUMBER = regex.compile(r"(?<![\w/.:\-])\d{1,4}[A-Za-z]?\b")
 
 
@@ -145,7 +146,7 @@ class Places:
             after = TOWN_AND_POSTCODE.match(text, end)
             spans.append((match.start(), after.end() if after else end))
         if POSTCODE_AT.search(text):
-            spans += segments_before_postcodes(text) + address_block_lines(
+            spans += segments_before_postcodes(text, self.names_place) + address_block_lines(
                 text, self.reads_as_place)
         return spans + address_field_values(text)
 
@@ -169,12 +170,15 @@ def address_field_values(text: str) -> list[tuple[int, int]]:
                 _LABEL_NUMBERING.sub(" ", normalise_words(match[1])))]
 
 
-def segments_before_postcodes(text: str) -> list[tuple[int, int]]:
+def segments_before_postcodes(text: str, names_place: Callable[[str], bool]
+                              ) -> list[tuple[int, int]]:
     """The segments of a line right before its postcode that name a house, a street or a
     village (`Re: Mrs Glenys Pugh, Tŷ Isaf, Bryncelyn Uchaf, LD9 7ES`: `Tŷ Isaf`,
     `Bryncelyn Uchaf`). A run of such segments that opens the line (or a label's value)
     keeps its first segment out, as the person's name comes first there (`Glenys Pugh, Tŷ
-    Isaf, ...`); a segment in capitals, or right after one, is a name (`PUGH, Glenys`)."""
+    Isaf, ...`); a segment in capitals, or right after one, is a name (`PUGH, Glenys`), and
+    so is one of exactly two capitalised words that names no place (`Sarah Jones, Mark Jones,
+    LS1 1AA`)."""
     spans = []
     for postcode in POSTCODE_AT.finditer(text):
         line_start = max(text.rfind("\n", 0, postcode.start()),
@@ -185,7 +189,8 @@ def segments_before_postcodes(text: str) -> list[tuple[int, int]]:
         for start, end in reversed(segments):
             value = text[start:end]
             if (not _ADDRESS_SEGMENT.fullmatch(value) or value.isupper()
-                    or value.split()[0].casefold().rstrip(".") in TITLES):
+                    or value.split()[0].casefold().rstrip(".") in TITLES
+                    or _TWO_CAPITALISED.fullmatch(value) and not names_place(value)):
                 break
             run.insert(0, (start, end))
         if not run:

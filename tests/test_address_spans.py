@@ -44,3 +44,12 @@ def test_an_untitled_name_under_a_heading_is_no_address(text, spans):
 ])
 def test_a_label_names_an_address_by_its_last_word(text, spans):
     assert spans_of(text) == spans
+
+
+# Two capitalised words before a postcode name a person unless they name a place.
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Sarah Jones, Mark Jones, LS1 1AA\n", []),
+    ("Sarah Jones, Rose Cottage, LS1 1AA\n", ["Rose Cottage"]),
+])
+def test_two_capitalised_words_naming_no_place_are_no_address(text, spans):
+    assert spans_of(text) == spans
