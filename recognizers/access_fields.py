@@ -191,7 +191,8 @@ def name_class(words: str, figurative: Callable[[str], bool]) -> str | None:
     device = _DEVICE.search(words) is not None
     if _PLACE_WORD.search(words) and (device or _KEY.search(words)):
         return PLACE
-    if device or (_OPENING.search(words) and _CODE_WORD.search(words)):
+    if device or (_OPENING.search(words) and _CODE_WORD.search(words)) or _ACCESS_COLUMN.match(
+            words):
         return CODE
     if _KEY.search(words) and not _CODE_WORD.search(words):
         return PLACE  # `spareKey`: a key whose value says where it is
@@ -340,14 +341,24 @@ def field_matches(record: str) -> list[re.Match]:
 TABLE_LINE = r"(?m)^[^\S\n]*\|[^\n]*\|[^\S\n]*$"
 _TABLE_LINE = stdlib_re.compile(r"[^\S\n]*\|.*\|[^\S\n]*")
 _SEPARATOR_CELL = stdlib_re.compile(r":?-{2,}:?")
-# A column saying how to get in (`Access`, `Entry`, `Access details`): a code that starts its
-# cell is a code of the home's way in.
+# A column saying how to get in (`Access`, `Entry`, `Access details`): a field that holds a
+# code (`name_class`; a log's `Entry` of a visit's time and words holds none: `leaves_a_code`).
 _ACCESS_COLUMN = re.compile(r"^ (?:access|entry|access details|entry details|access info|"
                             r"access arrangements|access notes|entry instructions|"
                             r"access instructions|how to get in|way in|getting in) $")
-# A product's or an order's columns: the table lists goods, not homes (`| Item | Code | Price |`).
-_GOODS_COLUMN = re.compile(r" (?:price|cost|sku|qty|quantity|product|unit price|total|rrp|"
-                           r"stock|supplier) ")
+# A product's or an order's columns: the table lists goods, not homes (`| Item | Code | Price |`),
+# only when one column says what the goods are and another their price or quantity (a care
+# plan's `Weekly cost` or `Total` column lists no goods).
+_GOODS_NAME_COLUMN = re.compile(r" (?:items?|products?|skus?|product name|item name) ")
+_GOODS_AMOUNT_COLUMN = re.compile(r" (?:price|prices|cost|costs|qty|quantity|unit price|total|"
+                                  r"rrp|stock) ")
+
+
+def names_goods(names: list[str]) -> bool:
+    """Whether a table's header's cells (split into words, `field_words`) name goods: what
+    they are and their price or quantity."""
+    return any(_GOODS_NAME_COLUMN.search(name) for name in names) and any(
+        _GOODS_AMOUNT_COLUMN.search(name) for name in names)
 
 Cell = tuple[str, int, int]  # a cell's text without its spaces, and where it is
 
@@ -400,25 +411,33 @@ def table_rows(text: str, line_start: int, line_end: int) -> list[list[Field]]:
             else [cells]
     names = [field_words(name) for name, _, _ in header]
     rows = [row for row in rows if len(row) == len(names)]
-    if not rows or any(_GOODS_COLUMN.search(name) for name in names):
+    if not rows or names_goods(names):
         return []
     return [[Field(name, value, start, start, end) for name, (value, start, end)
              in zip(names, row, strict=True)] for row in rows]
 
 
-def names_an_access_column(name_words: str) -> bool:
-    return _ACCESS_COLUMN.match(name_words) is not None
+def leaves_a_code(after: str) -> bool:
+    """Whether what follows a number in its cell leaves the number a code: nothing, an aside
+    in brackets, or words of a way in or of where (`6402 (left of front door)`, `3 8 8 0# side
+    door`); a number followed by ordinary words is no code (`1430 visited, pt settled`)."""
+    after = after.strip()
+    if not after or after[0] in "([":
+        return True
+    words = normalise_words(after)
+    return says_where(after) or any(word.search(words) for word in (
+        _DEVICE, _OPENING, _LOCK, _CODE_WORD, _KEY))
 
 
 def lists_goods(text: str, line_start: int, line_end: int) -> bool:
-    """Whether a table's line is in a table whose header names goods' columns (a price)."""
+    """Whether a table's line is in a table whose header names goods' columns (`names_goods`)."""
     header_line = _block_header(text, line_start)
     groups = _groups(_cells(text, *(header_line or (line_start, line_end))))
     # (a line of its own is a table's header only with a row of as many cells after it)
     if not groups or header_line is None and not any(
             len(group) == len(groups[0]) for group in groups[1:]):
         return False
-    return any(_GOODS_COLUMN.search(field_words(name)) for name, _, _ in groups[0])
+    return names_goods([field_words(name) for name, _, _ in groups[0]])
 
 
 def without_people_cells(text: str, line_start: int, line_end: int) -> str | None:

@@ -14,7 +14,7 @@ is one inside a date, a time or a reference (`12/04`, `10:30`, `#12`).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -63,9 +63,11 @@ _ON_TO_IDENTIFIER = regex.compile(
 # `form_labels.txt`; a CSV column, HL7 `PID-11 address`, FHIR `address[0].line[0]`): NER
 # reads no name there, and no rule does in `ADDRESS_VALUE_FIELDS` (a `Key location` may
 # name the neighbour who holds it).
-ADDRESS_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county",
-                        "location", "residence"])
-ADDRESS_VALUE_FIELDS = Terms(["address", "addr", "street", "road", "town", "city", "county"])
+_ADDRESS_VALUE_WORDS = ("address", "addr", "street", "road", "town", "city", "county")
+ADDRESS_FIELDS = Terms([*_ADDRESS_VALUE_WORDS, "location", "residence"])
+ADDRESS_VALUE_FIELDS = Terms(_ADDRESS_VALUE_WORDS)
+# A label's numbering after its address word (`Address line 1`, `address 2`).
+_LABEL_NUMBERING = regex.compile(r"(?: line| \d+)+ $")
 _FIELD_VALUE = regex.compile(r"(?m)^[ \t]*([^:\n\r]{1,80}?):[ \t]+([^\n\r]*)")
 # Where a postcode shows the words before it are an address (`recognizers.addresses`,
 # session 13): the segments of a line before its postcode (split at commas and list
@@ -87,6 +89,8 @@ _POSTCODE_LINE = regex.compile(
 # alone may be a heading's: `Visits 3/12/2026`).
 _IDENTITY_LINE = regex.compile(r"(?i:\b(?:dob|d\.o\.b|born|date of birth|nhs)\b)")
 MAX_BLOCK_LINES = 6
+_TWO_CAPITALISED = regex.compile(rf"{_CAPITALISED}[ \t]+{_CAPITALISED}")
+_A_HOUSE_NUMBER = regex.compile(r"(?<![\w/.:\-])\d{1,4}[A-Za-z]?\b")
 
 
 class Places:
@@ -119,6 +123,14 @@ class Places:
         return (self.ends_with_place_word(value) or first in self.place_heads
                 or (first in SAINTS and words[-1].endswith(("'s", "’s"))))
 
+    def reads_as_place(self, line: str) -> bool:
+        """Whether a line reads as a place: a house number, a street's word, or words that
+        name a place (`names_place`)."""
+        words = [normalise_words(word).strip() for word in regex.findall(_CAPITALISED, line)]
+        return (_A_HOUSE_NUMBER.search(line) is not None
+                or any(word in self.street_words for word in words)
+                or any(self.names_place(part) for part in line.split(",")))
+
     def address_spans(self, text: str) -> list[tuple[int, int]]:
         """Where text writes a house number and its street (with the town and postcode
         after it when they follow on the line)."""
@@ -134,7 +146,8 @@ class Places:
             after = TOWN_AND_POSTCODE.match(text, end)
             spans.append((match.start(), after.end() if after else end))
         if POSTCODE_AT.search(text):
-            spans += segments_before_postcodes(text) + address_block_lines(text)
+            spans += segments_before_postcodes(text, self.names_place) + address_block_lines(
+                text, self.reads_as_place)
         return spans + address_field_values(text)
 
     def _street_end(self, text: str, match: regex.Match) -> int | None:
@@ -148,19 +161,24 @@ class Places:
 
 
 def address_field_values(text: str) -> list[tuple[int, int]]:
-    """The values of a text's `name: value` lines whose name says they hold an address."""
+    """The values of a text's `name: value` lines whose name's last word (but its numbering:
+    `Address line 1`) is an address's (`Home address`, not `County Council social worker`)."""
     if ":" not in text:
         return []
     return [match.span(2) for match in _FIELD_VALUE.finditer(text)
-            if match[2].strip() and ADDRESS_VALUE_FIELDS.found_in(normalise_words(match[1]))]
+            if match[2].strip() and ADDRESS_VALUE_FIELDS.ends(
+                _LABEL_NUMBERING.sub(" ", normalise_words(match[1])))]
 
 
-def segments_before_postcodes(text: str) -> list[tuple[int, int]]:
+def segments_before_postcodes(text: str, names_place: Callable[[str], bool]
+                              ) -> list[tuple[int, int]]:
     """The segments of a line right before its postcode that name a house, a street or a
     village (`Re: Mrs Glenys Pugh, Tŷ Isaf, Bryncelyn Uchaf, LD9 7ES`: `Tŷ Isaf`,
     `Bryncelyn Uchaf`). A run of such segments that opens the line (or a label's value)
     keeps its first segment out, as the person's name comes first there (`Glenys Pugh, Tŷ
-    Isaf, ...`); a segment in capitals, or right after one, is a name (`PUGH, Glenys`)."""
+    Isaf, ...`); a segment in capitals, or right after one, is a name (`PUGH, Glenys`), and
+    so is one of exactly two capitalised words that names no place (`Sarah Jones, Mark Jones,
+    LS1 1AA`)."""
     spans = []
     for postcode in POSTCODE_AT.finditer(text):
         line_start = max(text.rfind("\n", 0, postcode.start()),
@@ -171,7 +189,8 @@ def segments_before_postcodes(text: str) -> list[tuple[int, int]]:
         for start, end in reversed(segments):
             value = text[start:end]
             if (not _ADDRESS_SEGMENT.fullmatch(value) or value.isupper()
-                    or value.split()[0].casefold().rstrip(".") in TITLES):
+                    or value.split()[0].casefold().rstrip(".") in TITLES
+                    or _TWO_CAPITALISED.fullmatch(value) and not names_place(value)):
                 break
             run.insert(0, (start, end))
         if not run:
@@ -197,31 +216,49 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def address_block_lines(text: str) -> list[tuple[int, int]]:
+def address_block_lines(text: str, reads_as_place: Callable[[str], bool]
+                        ) -> list[tuple[int, int]]:
     """The lines of an address block between its first line (the addressee or the
     organisation) and its postcode line, that one's town included (`Mr Callum Sinclair` /
     `Craigmore` / `Kirk Wynd` / `Auchterarder` / `PH3 1AB`). The block runs up from a
     postcode line over lines of capitalised words only (no label, date or sentence) to
     a blank line, a titled name's line or at most `MAX_BLOCK_LINES` lines. A postcode line
     right under a person's identity line (`2. Rhys Wyn Ellis  DOB 18 May 1925` / `Glan Ceri,
-    Capel Dewi Fach, LD9 2XG`) is that person's address, whole."""
-    lines = list(regex.finditer(r"[^\n\r]*", text))
-    lines = [line for line in lines if line.start() == 0 or text[line.start() - 1] in "\n\r"]
+    Capel Dewi Fach, LD9 2XG`) is that person's address, whole. Under a top line with no
+    title (a heading, `PRIVATE AND CONFIDENTIAL`, `Referral`), the next line is the
+    addressee's name unless it reads as a place (`reads_as_place`), and is left out."""
+    bounds = line_spans(text)
+    lines = [text[start:end] for start, end in bounds]
     spans = []
     for index, line in enumerate(lines):
-        if not _POSTCODE_LINE.fullmatch(line[0]):
+        if not _POSTCODE_LINE.fullmatch(line):
             continue
         first = index
         while (first > 0 and index - first < MAX_BLOCK_LINES
-               and _BLOCK_LINE.fullmatch(lines[first - 1][0])
-               and not _titled(lines[first][0])):
+               and _BLOCK_LINE.fullmatch(lines[first - 1])
+               and not _titled(lines[first])):
             first -= 1
         if first == index:
-            if index > 0 and _under_identity(lines[index - 1][0]) and not _titled(line[0]):
-                spans.append(line.span())  # the home of the person named just above
+            if index > 0 and _under_identity(lines[index - 1]) and not _titled(line):
+                spans.append(bounds[index])  # the home of the person named just above
             continue
-        spans += [(lines[at].start(), lines[at].end()) for at in range(first + 1, index + 1)]
+        if first + 1 < index and not _titled(lines[first]) and not reads_as_place(
+                lines[first + 1]):
+            first += 1  # (the addressee's name under a heading)
+        spans += bounds[first + 1:index + 1]
     return spans
+
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of a text's lines starts and ends, its line break (`\\r\\n`, `\\r` or
+    `\\n`) left out."""
+    breaks = list(_LINE_BREAK.finditer(text))
+    starts = [0, *(line_break.end() for line_break in breaks)]
+    ends = [*(line_break.start() for line_break in breaks), len(text)]
+    return list(zip(starts, ends, strict=True))
 
 
 def _under_identity(line: str) -> bool:

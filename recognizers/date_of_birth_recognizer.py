@@ -68,9 +68,10 @@ DATE_TRIGGERS = {
 # `BEGUM, Reginald (20/12/1957)`, `Eric CARTWRIGHT (1961-08-29)`: a list's date of birth
 # in brackets right after the name (capitalised words, the last of two letters or more, or an
 # initial: `Chauhan, Ramesh D.  (8 April 1950)`; spaces or a tab before the bracket).
+_BRACKET_AFTER_NAME = r"[ \t]{0,4}\("
 NAME_THEN_BRACKET = re.compile(rf"(?:(?:\p{{Lu}}[\p{{L}}'’\-]*\.?,?|{NICKNAME})[ ]+"
                                rf"{PARTICLES_BEFORE}){{1,4}}"
-                               r"(?:\p{Lu}[\p{L}'’\-]+|\p{Lu}\.)[ \t]{0,4}\($")
+                               rf"(?:\p{{Lu}}[\p{{L}}'’\-]+|\p{{Lu}}\.){_BRACKET_AFTER_NAME}$")
 # A recent date after a name is an event's (a visit, a letter, a review).
 BRACKETED_MIN_AGE_DAYS = 2 * 365
 
@@ -100,7 +101,8 @@ _GAPPED_BEFORE_DATE = re.compile(rf"(?:^|(?<=[\n\r]))[ \t]*{GAPPED_ROW_HEAD}"
 # Every date kept has birth words on its line (label, field name, the words after), sits
 # in an HL7 PID segment (segments end at a carriage return) or after a name.
 BIRTH_LINES = Trigger(sign=(*BIRTH_CONTEXT.raw_signs(), r"(?:^|(?<=\r))PID\|",
-                           r"\p{L}[ ]?\(\d", rf"{LISTED_NAME_THEN_DATE}\d",
+                           rf"(?:\p{{L}}|\p{{Lu}}\.){_BRACKET_AFTER_NAME}\d",
+                           rf"{LISTED_NAME_THEN_DATE}\d",
                            rf"{GAPPED_NAME_THEN_DATE}\d", rf"{MARKED_ROW_NAME_THEN_DATE}\d"))
 
 

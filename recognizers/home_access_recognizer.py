@@ -2411,15 +2411,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return None
 
     def _table_cell_kind(self, text: str, field: fields.Field, row_words: str) -> str | None:
-        """The kind of way in a table's cell gives: its column's, as a record's field of that
-        name (a code that starts the cell is its value), or a code starting an access column's
-        cell."""
+        """The kind of way in a table's cell gives, decided as a record's field of its
+        column's name is (`_field_kind`): the code that starts the cell is its value when
+        what follows it leaves it a code (`fields.leaves_a_code`)."""
         code = _CODE_RE.match(text, field.value_start, field.value_end)
-        if code is not None and not code_is_plausible(text, code.start(), code.end()):
-            code = None
-        if code is not None:
-            if fields.names_an_access_column(field.name):
-                return kinds.CODE
+        if code is not None and fields.leaves_a_code(text[code.end():field.value_end]):
             field = fields.Field(field.name, code.group(), field.start, code.start(), code.end())
         return self._field_kind(text, field, lambda: fields.field_words(row_words))
 

@@ -614,7 +614,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         before = text[line_start + 1:result.start]
         heads = (_LISTED_BEFORE.search(before[-12:]) or heads_item(text, before, result.end)
                  or _HEADING_BEFORE.fullmatch(before))
-        opener = _SENTENCE_OPENER.search(before[-40:])
+        opener = _SENTENCE_OPENER.search(before, max(0, len(before) - 40))
         if not (heads or _IN_SENTENCE.search(before[-40:])
                 or (opener and self.is_no_name(opener[1]))):
             return False

@@ -169,6 +169,34 @@ def test_a_flattened_tables_cells_are_read_by_its_header(recognizer, text, home)
     assert bool(recognizer.analyze(text, ["HOME_ACCESS"])) is home
 
 
+# Session 13 review: a table lists goods only when a column says what the goods are (`Item`,
+# `Product`, `SKU`) as well as one of their price or quantity; a care plan's `Weekly cost`,
+# `Total`, `Stock` or `Supplier` column alone lists no goods.
+@pytest.mark.parametrize(("text", "found"), [
+    ("| Client | Hours | Weekly cost | Access |\n|---|---|---|---|\n"
+     "| Ada Lane | 14 | 280 | Key safe by back door 4471 |\n", ["4471"]),
+    ("| Client | Total | Key safe |\n|---|---|---|\n| Mrs Kerr | 3 | 6402 |\n", ["6402"]),
+    ("| Client | Supplier | Access |\n|---|---|---|\n| Mrs Kerr | Careline | key safe 6402 |\n",
+     ["6402"]),
+    ("| Product | Stock | Code |\n|---|---|---|\n| Key safe | 12 | 6402 |\n", []),
+])
+def test_a_table_lists_goods_only_by_what_and_how_much(recognizer, text, found):
+    assert [text[r.start:r.end][-4:] for r in recognizer.analyze(text, ["HOME_ACCESS"])] == found
+
+
+# Session 13 review: an access column's cell is decided as a record's field of that name is; a
+# number followed by ordinary words (a visit's time in a log's `Entry`) is no code.
+@pytest.mark.parametrize(("text", "found"), [
+    ("| Date | Entry |\n|---|---|\n| 12/03/2026 | 1430 visited, pt settled, meds given |\n", []),
+    ("| Date | Access |\n|---|---|\n| 12/03/2026 | 1430 visited, pt settled, meds given |\n",
+     []),
+    ("| Client | Access |\n|---|---|\n| Mrs Kerr | 6402 (left of front door) |\n", ["6402"]),
+    ("| Client | Access |\n|---|---|\n| Mrs Kerr | 6402 key safe by side door |\n", ["6402"]),
+])
+def test_an_access_columns_cell_is_read_as_a_field(recognizer, text, found):
+    assert [text[r.start:r.end][:4] for r in recognizer.analyze(text, ["HOME_ACCESS"])] == found
+
+
 # One file of each shape the extractors hand over (JSON, SQL dump, CSV, XML, HL7 v2, a log of
 # key=value lines): each record with a home's access field is found with its kind, the near
 # miss beside it in the same file is not.
