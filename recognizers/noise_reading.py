@@ -250,8 +250,8 @@ def _unreadable_digits(text: str) -> list[Rewrite]:
         before = start - len(spacing) - 1
         after = end + len(spacing)
         if before < 0 or not text[before].isdigit() or text[end:after] != spacing \
-                or not text[after:after + 1].isdigit():
-            continue
+                or not text[after:after + 1].isdigit() or _run_digits(text, start, end) > 7:
+            continue  # (a longer number, `MRN_0012345_01`, is an identifier, never a code)
         # (a second mark in the same code: the code is not read)
         if found and text[found[-1][1]:start].replace(" ", "").replace("-", "").isdigit():
             found.pop()
@@ -259,6 +259,18 @@ def _unreadable_digits(text: str) -> list[Rewrite]:
             found.append((start, end, UNREADABLE_DIGIT))
     return found
 
+
+
+def _run_digits(text: str, start: int, end: int) -> int:
+    """How many digits the number around a mark at start..end holds (spaces, dashes and
+    other marks between them read through)."""
+    left = start
+    while left > 0 and (text[left - 1].isdigit() or text[left - 1] in _CODE_SPACING + "?_"):
+        left -= 1
+    right = end
+    while right < len(text) and (text[right].isdigit() or text[right] in _CODE_SPACING + "?_"):
+        right += 1
+    return sum(character.isdigit() for character in text[left:right])
 
 def _sounded_nouns(text: str) -> list[Rewrite]:
     """Each access noun spelt as it sounds, beside what it goes with, read as the noun."""
