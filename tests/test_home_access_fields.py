@@ -285,3 +285,54 @@ def test_a_generic_code_beside_a_note_about_a_key_safe_is_no_code(tmp_path):
     with sqlite3.connect(out / "inventory.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM findings WHERE entity_type = 'HOME_ACCESS'"
                           ).fetchone() == (0,)
+
+
+def _walked_header(text: str, line_start: int):
+    """The reference: a line's block header found by walking up to the table's top."""
+    from recognizers import access_fields
+
+    header = None
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if not access_fields._TABLE_LINE.fullmatch(text, previous, line_start - 1):
+            break
+        header, line_start = (previous, line_start - 1), previous
+    return header
+
+
+def test_a_table_s_header_is_found_once_per_block_and_as_the_walk_finds_it():
+    """Every row of a long table asks for its header: walking to the top for each made a
+    4,000-row pipe table quadratic (26 s). The remembered answers are the walk's, in any
+    order of asking, and a 2,000-row table is read in a bounded number of line tests."""
+    import random
+
+    from recognizers import access_fields
+
+    rng = random.Random(13)
+    for _ in range(500):
+        text = "\n".join(rng.choice(["| a | b |", "|---|---|", "| 1 | 2 |", "plain", ""])
+                         for _ in range(rng.randint(1, 10)))
+        starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+        rng.shuffle(starts)
+        access_fields._HEADERS[0] = None
+        assert [access_fields._block_header(text, s) for s in starts] == [
+            _walked_header(text, s) for s in starts]
+    table = "| Client | Access |\n|---|---|\n" + "".join(
+        f"| Person {i} | KS {1000 + i} |\n" for i in range(2000))
+    tests = 0
+    real = access_fields._TABLE_LINE
+
+    class Counting:
+        def fullmatch(self, *args):
+            nonlocal tests
+            tests += 1
+            return real.fullmatch(*args)
+
+    access_fields._HEADERS[0] = None
+    access_fields._TABLE_LINE = Counting()
+    try:
+        for start in [0] + [k + 1 for k, c in enumerate(table) if c == "\n"]:
+            access_fields._block_header(table, start)
+    finally:
+        access_fields._TABLE_LINE = real
+    assert tests < 3 * 2002
