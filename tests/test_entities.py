@@ -72,6 +72,11 @@ def test_a_title_word_after_the_first_word_is_a_surname() -> None:
     assert mask_value("PERSON", "Miss Florence Lord") == "Miss F******* L***"
     assert mask_value("PERSON", "Lt Col Ann Dean") == "Lt Col A** D***"
     assert is_full_name("F******* Lord") and not is_full_name("Mrs L***")
+    # a forename and initials is no full name, however many initials follow it (NER's `Tariq
+    # A. F.` of `Akhtar, Tariq A. F. (1958-07-10)` made a person of a forename and a DOB);
+    # an initial before a surname still is one (`G. Pickles`: the initial form links it)
+    assert not is_full_name("T**** A. F.") and not is_full_name("P******* J.")
+    assert is_full_name("G. P******") and is_full_name("T**** A. A*****")
 
 
 def test_a_two_digit_year_keys_by_day_month_and_year_of_the_century() -> None:

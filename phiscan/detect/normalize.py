@@ -54,8 +54,10 @@ def is_full_name(masked: str) -> bool:
     dot) or a title (`Mrs S****`) links nobody.
     A title word after the name's first word is a surname (`F******* Lord`)."""
     words = without_leading_titles(masked.split())
-    if len(words) > 1 and INITIAL.fullmatch(words[-1]):
-        words = words[:-1]  # `Percival J.` in a forename column: a forename and an initial
+    while len(words) > 1 and INITIAL.fullmatch(words[-1]):
+        # `Percival J.` in a forename column, `Tariq A. F.` read by NER without the surname
+        # before its comma (`Akhtar, Tariq A. F. (1958-07-10)`): forenames and initials
+        words = words[:-1]
     return sum(len(word) > 1 for word in words) >= 2
 
 
