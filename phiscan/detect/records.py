@@ -64,7 +64,7 @@ from phiscan.detect.entities import ADDRESS_ENTITIES, DIRECT_IDENTIFIERS, ENTITI
 from phiscan.detect.normalize import is_full_name
 from phiscan.detect.roles import NOT_SUBJECT, STAFF, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
-from recognizers.access_kinds import KEY_HOLDER
+from recognizers.access_kinds import ENTRY_KINDS, KIND_SEPARATOR
 from recognizers.context import normalise_words
 from recognizers.vocabulary import TITLES, load_vocabulary
 
@@ -214,7 +214,7 @@ def _names_own_way_in(line: list[Finding]) -> bool:
     two people make one record naming two people, counted as neither."""
     return SUBJECT_NAME in _values(line) and any(
         finding.entity_type == "HOME_ACCESS"
-        and {kind for kind in finding.kind.split(",") if kind} - {KEY_HOLDER}
+        and not ENTRY_KINDS.isdisjoint(finding.kind.split(KIND_SEPARATOR))
         for finding in line)
 
 
