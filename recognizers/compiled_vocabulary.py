@@ -27,6 +27,7 @@ from recognizers import health_vocabulary as vocabulary
 from recognizers.health_vocabulary import (
     CUES_FILE,
     HEADINGS_FILE,
+    PRODUCTS_FILE,
     TERM_FILES,
     HealthVocabulary,
     Term,
@@ -57,7 +58,7 @@ def source_digest() -> str:
     """What the compiled vocabulary is made from: the text files, the code that reads
     them, and the versions whose pickles it holds."""
     files = [DATA_DIR / name for name, *_rest in TERM_FILES]
-    files += [DATA_DIR / CUES_FILE, DATA_DIR / HEADINGS_FILE]
+    files += [DATA_DIR / CUES_FILE, DATA_DIR / HEADINGS_FILE, DATA_DIR / PRODUCTS_FILE]
     files += [Path(vocabulary.__file__).parent / name for name in SOURCE_MODULES]
     return sources_digest(files, automaton_version())
 

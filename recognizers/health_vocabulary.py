@@ -72,6 +72,10 @@ TERM_FILES: tuple[tuple[str, str, bool, bool], ...] = (
 )
 CUES_FILE = "clinical_cues.txt"
 HEADINGS_FILE = "clinical_headings.txt"
+# Products named with an abbreviation's letters (`MS Teams`): read as no term, so the
+# longest match takes the abbreviation inside them out.
+PRODUCTS_FILE = "product_names.txt"
+NOT_A_TERM = "!"
 
 # ASCII punctuation, spaces and line breaks read as a word gap (a hit across a line
 # break is dropped: no term crosses one).
@@ -166,6 +170,8 @@ class HealthVocabulary:
             entry = entry.removeprefix(FRAME + " ")
             keys.add(entry, Term(FRAME if frame else CONTEXT_ONLY, False, is_capitals(entry),
                                  True))
+        for entry in entries(PRODUCTS_FILE, vocabulary_dirs):
+            keys.add(entry, Term(NOT_A_TERM, False, False, True))
         return cls(keys.terms, entries(HEADINGS_FILE, vocabulary_dirs))
 
     def hits(self, text: str) -> list[tuple[int, int, str, Term]]:
@@ -270,7 +276,7 @@ class Context:
 
 
 def is_reported(term: Term) -> bool:
-    return term.entity not in (CONTEXT_ONLY, FRAME)
+    return term.entity not in (CONTEXT_ONLY, FRAME, NOT_A_TERM)
 
 
 def framed(text: str, frame_ends: list[int], start: int) -> bool:

@@ -46,7 +46,9 @@ from recognizers.person_ner_recognizer import (
     clinical_terms,
     field_labels,
     name_end,
+    names_a_product,
     not_name_terms,
+    product_terms,
 )
 from recognizers.triggers import Literal, Trigger
 from recognizers.vocabulary import (
@@ -401,6 +403,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         self.not_names = not_name_terms(vocabulary_dirs)
         self.labels = field_labels(vocabulary_dirs)
         self.clinical = clinical_terms(vocabulary_dirs)
+        self.products = product_terms(vocabulary_dirs)
         self.places = places(tuple(str(folder) for folder in vocabulary_dirs))
         self._name_field_answers: dict[str, bool] = {}
         self._line_answers: dict[tuple[str, bool], bool] = {}
@@ -543,8 +546,11 @@ class NameFieldRecognizer(ContextScoredRecognizer):
 
     def trimmed(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """A titled name without trailing capitals that are no name (`GP`, `DOB`, `AM`)
-        and without clinical words (`MS FLARE`: none left, no name)."""
+        and without clinical words (`MS FLARE`: none left, no name); none where the title
+        and the word after it name a product (`MS Teams`)."""
         words = text[result.start:result.end].split(" ")
+        if names_a_product(self.products, text, result.start, result.end, word_before=False):
+            return None
         cut = next((i for i, word in enumerate(words[1:], 1)
                     if self.clinical.found_in(word)
                     or (i > 1 and word.isupper() and not is_initial(words, i)

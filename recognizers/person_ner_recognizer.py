@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.addresses import places
 from recognizers.context import Terms, label_readings, normalise_words
-from recognizers.health_vocabulary import health_vocabulary
+from recognizers.health_vocabulary import PRODUCTS_FILE, health_vocabulary
 from recognizers.vocabulary import SURNAME_PARTICLES, TITLES, load_vocabulary
 
 # A block read in capitals: at least this many letters, nearly all capitals.
@@ -69,6 +69,24 @@ def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
     `contact`, is no name nor a name's first word)."""
     return Terms([*load_vocabulary("not_names.txt", vocabulary_dirs),
                   *load_vocabulary("field_labels.txt", vocabulary_dirs), *label_readings()])
+
+
+def product_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
+    """Products named with a title's or an abbreviation's letters (`MS Teams`,
+    `product_names.txt`: the health vocabulary reads them as no term too): never a name."""
+    return Terms(load_vocabulary(PRODUCTS_FILE, vocabulary_dirs))
+
+
+def names_a_product(products: Terms, text: str, start: int, end: int,
+                    word_before: bool = True) -> bool:
+    """Whether the span, or the word before it and the span, begins with a product's
+    name whose first word is in capitals as its maker writes it (`MS Teams`: spaCy may
+    take `Teams` alone). `Ms Edge` is a woman; `Ms Access-Brown` too."""
+    before = _WORD_BEFORE.search(text[max(0, start - 20):start]) if word_before else None
+    words = ([before[1]] if before else []) + text[start:end].split()
+    return bool(words) and words[0].isupper() and any(
+        products.equals(normalise_words(" ".join(words[:count])))
+        for count in range(1, len(words) + 1))
 
 
 class ClinicalWords:
@@ -129,6 +147,7 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         self.not_names = not_name_terms(vocabulary_dirs)
         self.labels = field_labels(vocabulary_dirs)
         self.clinical = clinical_terms(vocabulary_dirs)
+        self.products = product_terms(vocabulary_dirs)
         self.places = places(tuple(str(folder) for folder in vocabulary_dirs))
 
     def is_plausible_name(self, value: str) -> bool:
@@ -266,7 +285,8 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
 
     def name_of(self, text: str, result, terms: list[tuple[int, int]]):
         result = self.bounded(text, result)
-        if result is None or self.after_place_preposition(text, result):
+        if result is None or self.after_place_preposition(text, result) or names_a_product(
+                self.products, text, result.start, result.end):
             return None
         result = self.with_surname_in_capitals(text, result)
         if not self.is_plausible_name(text[result.start:result.end]) or any(
