@@ -276,6 +276,24 @@ def test_unknown_extensions_are_sniffed(content, expected):
     assert choose_extractor("upload.dat", content) == (expected, "")
 
 
+@pytest.mark.parametrize(("name", "content"), [
+    ("visits.ini", b"[visit]\nseen=2026-11-30\n"),
+    ("export.dat", b"[2026-11-30 10:00] clinic note\n"),
+    ("EXPORT", b"[ ] call back re results\n"),
+    ("notes.cfg", b"{note} seen today\n"),
+    ("page.sam", b"[ver]\n\t4\n[sty]\n"),
+])
+def test_text_that_only_starts_like_json_is_read_as_text(name, content):
+    assert choose_extractor(name, content) == ("text", "")
+    assert [unit.text for unit in extract("text", content)] == [content.decode()]
+
+
+def test_a_json_named_file_that_does_not_parse_is_still_a_json_error():
+    assert choose_extractor("broken.json", b'[{"a": 1}') == ("json", "")
+    with pytest.raises(ExtractionError, match="malformed json"):
+        extract("json", b'[{"a": 1}')
+
+
 @pytest.mark.parametrize("kind,sep", [("csv", ","), ("tsv", "\t")])
 def test_a_quote_that_never_closes_does_not_swallow_the_rows_after_it(kind, sep):
     lines = [["Name", "NHS Number", "Notes"],
