@@ -323,3 +323,30 @@ def test_two_stray_quotes_do_not_make_the_rows_between_them_one_cell():
     assert [fields_of(unit)["NHS Number"] for unit in units] == [
         "9434765919", "9434765870", "9434765889", "4010232137"]
     assert fields_of(units[2])["Notes"] == "height 5'4\""
+
+
+def biff_record(kind: int, body: bytes = b"") -> bytes:
+    return kind.to_bytes(2, "little") + len(body).to_bytes(2, "little") + body
+
+
+# An Excel 5/95 workbook's globals: BOF (BIFF5, workbook globals), FILEPASS (XOR
+# obfuscation key and hash), then EOF.
+EXCEL5_BOF = biff_record(0x0809, b"\x00\x05\x05\x00" + b"\x00" * 4)
+EXCEL5_ENCRYPTED = EXCEL5_BOF + biff_record(0x002F, b"\x34\x12\x78\x56") + biff_record(0x000A)
+
+
+@pytest.mark.parametrize("data", [
+    build_cfb({"Book": EXCEL5_ENCRYPTED}),  # Excel 5/95 in its OLE file, as saved
+    EXCEL5_ENCRYPTED,  # a bare BIFF stream, which xlrd also reads
+])
+def test_an_encrypted_excel_95_workbook_is_skipped_as_encrypted_not_malformed(data):
+    assert choose_extractor("budget.xls", data) == ("xls", "")
+    with pytest.raises(Skip, match=r"^encrypted \(password required\)$"):
+        extract("xls", data)
+
+
+def test_a_biff_stream_without_filepass_is_not_called_encrypted():
+    from phiscan.extract.ole import biff_encrypted
+
+    assert not biff_encrypted(EXCEL5_BOF + biff_record(0x000A) + biff_record(0x002F))
+    assert not biff_encrypted(b"\x2f\x00\x00\x00 text")
