@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from dataclasses import replace
 from email.message import EmailMessage
@@ -350,3 +351,40 @@ def test_a_biff_stream_without_filepass_is_not_called_encrypted():
 
     assert not biff_encrypted(EXCEL5_BOF + biff_record(0x000A) + biff_record(0x002F))
     assert not biff_encrypted(b"\x2f\x00\x00\x00 text")
+
+
+@pytest.mark.parametrize(("head", "what"), [
+    (b"\xffWPC\x10\x00\x00\x00\x01\x0a\x02\x01", "WordPerfect document"),
+    (b"\x00\x05\xe1\x03\x00\x00\x20\xe2", "IBM DCA revisable-form text (DisplayWrite) document"),
+    (b"\xdb\xa5\x2d\x00\x78\x40\x09\x08", "Word for Windows 2.0 document"),
+])
+@pytest.mark.parametrize("name", ["letter.doc", "letter.wpd", "LETTER"])
+def test_another_word_processors_file_says_what_it_is(head, what, name):
+    data = head + bytes(range(256)) * 8
+    assert choose_extractor(name, data) == ("wordproc", "")
+    with pytest.raises(Skip, match=rf"^unsupported format: {re.escape(what)}$"):
+        extract("wordproc", data)
+
+
+def write_file(text: bytes, ident: bytes = b"\x31\xbe") -> bytes:
+    """An MS Write file: 128-byte header (wIdent, dty 0, wTool 0xAB00, fcMac at 14), the
+    text, then formatting pages (here zeros)."""
+    header = bytearray(128)
+    header[0:6] = ident + b"\x00\x00\x00\xab"
+    header[14:18] = (128 + len(text)).to_bytes(4, "little")
+    return bytes(header) + text + bytes(256)
+
+
+def test_an_ms_write_file_is_read_as_its_text():
+    text = b"Referral for Ms Ngozi Adeyemi\r\nNHS number 943 476 5919, caf\xe9 \x0cpage two\r\n"
+    data = write_file(text)
+    assert choose_extractor("referral.wri", data) == ("write", "")
+    assert [unit.text for unit in extract("write", data)] == [
+        "Referral for Ms Ngozi Adeyemi\nNHS number 943 476 5919, café \npage two\n"]
+
+
+def test_an_ms_write_file_with_a_picture_in_its_text_says_so():
+    data = write_file(b"See picture:\r\n" + bytes(range(32)) * 20, ident=b"\x32\xbe")
+    with pytest.raises(Skip, match="^unsupported format: MS Write or Word for DOS document "
+                                   "with pictures$"):
+        extract("write", data)

@@ -11,6 +11,7 @@ from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.multiarchive import MAGICS
 from phiscan.extract.text import looks_binary
+from phiscan.extract.wordproc import word_processor_kind
 
 ZIP_MAGIC = b"PK\x03\x04"
 # Members that make a zip an Office document rather than an archive to recurse into.
@@ -93,7 +94,7 @@ def sniff(data: bytes) -> str | None:
     for name, magic in MAGICS.items():
         if data.startswith(magic):
             return name
-    return sniff_databases(data)
+    return word_processor_kind(data) or sniff_databases(data)
 
 
 def sniff_databases(data: bytes) -> str | None:
