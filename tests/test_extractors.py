@@ -283,6 +283,7 @@ def test_unknown_extensions_are_sniffed(content, expected):
     ("EXPORT", b"[ ] call back re results\n"),
     ("notes.cfg", b"{note} seen today\n"),
     ("page.sam", b"[ver]\n\t4\n[sty]\n"),
+    ("minutes.doc", b"[draft] minutes of the clinic meeting\n"),  # a legacy name over text
 ])
 def test_text_that_only_starts_like_json_is_read_as_text(name, content):
     assert choose_extractor(name, content) == ("text", "")

@@ -198,15 +198,7 @@ def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
         chosen = sniff(data)
         if chosen is None:
             return None, "binary file with no extractor"
-        if chosen == "json" and not _is_json(data):
-            chosen = "text"  # a `[section]` or `{note}` line only looked like JSON
     return refine(chosen, data), ""
-
-
-def _is_json(data: bytes) -> bool:
-    from phiscan.extract.structured import is_json
-
-    return is_json(data)
 
 
 def run_extractor(extractor: str, data: bytes, ctx: ExtractContext) -> Iterator[Piece]:

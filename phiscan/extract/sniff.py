@@ -10,6 +10,7 @@ from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.multiarchive import MAGICS
+from phiscan.extract.structured import is_json
 from phiscan.extract.text import looks_binary
 from phiscan.extract.wordproc import word_processor_kind
 
@@ -114,7 +115,10 @@ def sniff_databases(data: bytes) -> str | None:
         return "image"
     if looks_binary(data):
         return None
-    return sniff_text(data[:8192])
+    kind = sniff_text(data[:8192])
+    if kind == "json" and not is_json(data):
+        return "text"  # a `[section]`, `[date] message` or `{note}` line only looked like JSON
+    return kind
 
 
 def refine(extractor: str, data: bytes) -> str:
