@@ -204,6 +204,7 @@ def _apply(target: Any, values: dict[str, Any], path: str) -> None:
 
 
 MAX_FILE_BYTES_MESSAGE = "max_file_bytes must be a positive number of bytes"
+WORKERS_MESSAGE = "workers must be 0 (one per CPU core) or more"
 
 
 def load_config(path: str | Path | None = None) -> Config:
@@ -233,6 +234,8 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(f"[ocr] engine must be one of {', '.join(OCR_ENGINES)}")
     if config.scan.max_file_bytes < 1:
         raise ConfigError(MAX_FILE_BYTES_MESSAGE)
+    if config.scan.workers < 0:
+        raise ConfigError(f"[scan] {WORKERS_MESSAGE}")
     _refuse_shared_secrets(config, Path(path))
     return config
 

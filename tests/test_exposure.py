@@ -179,7 +179,12 @@ def test_sensitive_and_broadly_readable_is_critical_and_reported(open_tree):
     report = run_cli("report", str(out), "--format", "json")
     assert report.returncode == 0, report.stderr
     exposure = json.loads(report.stdout)["exposure"]
-    assert exposure["sensitive_broadly_readable"] == {"locations": 2, "people": 2}
+    assert exposure["sensitive_broadly_readable"] == {
+        "locations": 2, "people": 2, "top_locations": [
+            {"location": f"{share}/All-Staff/visits.csv", "people": 2, "risk": "critical",
+             "exposure": "broad", "readers": ["other"]},
+            {"location": f"{share}/All-Staff/keysafe.txt", "people": 0, "risk": "critical",
+             "exposure": "broad", "readers": ["other"]}]}
     assert exposure["sensitive_by_exposure"] == {"broad": 2, "group": 1}
     assert exposure["top_folders_by_people"] == [
         {"folder": f"{share}/Community/Restricted", "people": 3, "sensitive_locations": 1,
@@ -191,7 +196,13 @@ def test_sensitive_and_broadly_readable_is_critical_and_reported(open_tree):
     text = run_cli("report", str(out), "--html")
     assert "sensitive and broadly readable: people" in text.stdout
     assert "folders to lock down first" in text.stdout
+    assert "who can read them" in text.stdout
     page = (out / "report.html").read_text()
+    readers = page.split("who reads them</h3>", 1)[1].split("</table>")[0]
+    assert readers.count("<tr><td class='num'>") == 2
+    assert readers.index("visits.csv") < readers.index("keysafe.txt")  # most people first
+    assert "<td>other</td>" in readers
+    assert "Mary Okafor" not in page and "Jane Smith" not in page
     lock_down = page.split("<h3>Folders to lock down first</h3>", 1)[1].split("</table>")[0]
     assert lock_down.count("<tr><td class='num'>") == 1
     assert f"<td class='num'>2</td><td class='num'>2</td><td class='loc'>{share}/All-Staff<" \

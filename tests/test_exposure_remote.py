@@ -99,7 +99,12 @@ def test_smb_nt_acls_give_exposure_risk_and_report(samba, acl_tree, tmp_path):
     report = run_cli("report", str(out), "--format", "json")
     assert report.returncode == 0, report.stderr
     exposure = json.loads(report.stdout)["exposure"]
-    assert exposure["sensitive_broadly_readable"] == {"locations": 2, "people": 2}
+    assert exposure["sensitive_broadly_readable"] == {
+        "locations": 2, "people": 2, "top_locations": [  # the readers as the server named them
+            {"location": f"{root}/All-Staff/note.txt", "people": 1, "risk": "critical",
+             "exposure": "broad", "readers": [ACCOUNT, "Everyone"]},
+            {"location": f"{root}/everyone/note.txt", "people": 1, "risk": "critical",
+             "exposure": "broad", "readers": ["Everyone", ACCOUNT]}]}
     assert exposure["sensitive_by_exposure"] == {"broad": 2, "group": 2, "restricted": 1}
     assert sorted(row["folder"] for row in exposure["top_folders_by_broad_exposure"]) == [
         f"{root}/All-Staff", f"{root}/everyone"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from dataclasses import replace
 from email.message import EmailMessage
@@ -276,6 +277,25 @@ def test_unknown_extensions_are_sniffed(content, expected):
     assert choose_extractor("upload.dat", content) == (expected, "")
 
 
+@pytest.mark.parametrize(("name", "content"), [
+    ("visits.ini", b"[visit]\nseen=2026-11-30\n"),
+    ("export.dat", b"[2026-11-30 10:00] clinic note\n"),
+    ("EXPORT", b"[ ] call back re results\n"),
+    ("notes.cfg", b"{note} seen today\n"),
+    ("page.sam", b"[ver]\n\t4\n[sty]\n"),
+    ("minutes.doc", b"[draft] minutes of the clinic meeting\n"),  # a legacy name over text
+])
+def test_text_that_only_starts_like_json_is_read_as_text(name, content):
+    assert choose_extractor(name, content) == ("text", "")
+    assert [unit.text for unit in extract("text", content)] == [content.decode()]
+
+
+def test_a_json_named_file_that_does_not_parse_is_still_a_json_error():
+    assert choose_extractor("broken.json", b'[{"a": 1}') == ("json", "")
+    with pytest.raises(ExtractionError, match="malformed json"):
+        extract("json", b'[{"a": 1}')
+
+
 @pytest.mark.parametrize("kind,sep", [("csv", ","), ("tsv", "\t")])
 def test_a_quote_that_never_closes_does_not_swallow_the_rows_after_it(kind, sep):
     lines = [["Name", "NHS Number", "Notes"],
@@ -305,3 +325,67 @@ def test_two_stray_quotes_do_not_make_the_rows_between_them_one_cell():
     assert [fields_of(unit)["NHS Number"] for unit in units] == [
         "9434765919", "9434765870", "9434765889", "4010232137"]
     assert fields_of(units[2])["Notes"] == "height 5'4\""
+
+
+def biff_record(kind: int, body: bytes = b"") -> bytes:
+    return kind.to_bytes(2, "little") + len(body).to_bytes(2, "little") + body
+
+
+# An Excel 5/95 workbook's globals: BOF (BIFF5, workbook globals), FILEPASS (XOR
+# obfuscation key and hash), then EOF.
+EXCEL5_BOF = biff_record(0x0809, b"\x00\x05\x05\x00" + b"\x00" * 4)
+EXCEL5_ENCRYPTED = EXCEL5_BOF + biff_record(0x002F, b"\x34\x12\x78\x56") + biff_record(0x000A)
+
+
+@pytest.mark.parametrize("data", [
+    build_cfb({"Book": EXCEL5_ENCRYPTED}),  # Excel 5/95 in its OLE file, as saved
+    EXCEL5_ENCRYPTED,  # a bare BIFF stream, which xlrd also reads
+])
+def test_an_encrypted_excel_95_workbook_is_skipped_as_encrypted_not_malformed(data):
+    assert choose_extractor("budget.xls", data) == ("xls", "")
+    with pytest.raises(Skip, match=r"^encrypted \(password required\)$"):
+        extract("xls", data)
+
+
+def test_a_biff_stream_without_filepass_is_not_called_encrypted():
+    from phiscan.extract.ole import biff_encrypted
+
+    assert not biff_encrypted(EXCEL5_BOF + biff_record(0x000A) + biff_record(0x002F))
+    assert not biff_encrypted(b"\x2f\x00\x00\x00 text")
+
+
+@pytest.mark.parametrize(("head", "what"), [
+    (b"\xffWPC\x10\x00\x00\x00\x01\x0a\x02\x01", "WordPerfect document"),
+    (b"\x00\x05\xe1\x03\x00\x00\x20\xe2", "IBM DCA revisable-form text (DisplayWrite) document"),
+    (b"\xdb\xa5\x2d\x00\x78\x40\x09\x08", "Word for Windows 2.0 document"),
+])
+@pytest.mark.parametrize("name", ["letter.doc", "letter.wpd", "LETTER"])
+def test_another_word_processors_file_says_what_it_is(head, what, name):
+    data = head + bytes(range(256)) * 8
+    assert choose_extractor(name, data) == ("wordproc", "")
+    with pytest.raises(Skip, match=rf"^unsupported format: {re.escape(what)}$"):
+        extract("wordproc", data)
+
+
+def write_file(text: bytes, ident: bytes = b"\x31\xbe") -> bytes:
+    """An MS Write file: 128-byte header (wIdent, dty 0, wTool 0xAB00, fcMac at 14), the
+    text, then formatting pages (here zeros)."""
+    header = bytearray(128)
+    header[0:6] = ident + b"\x00\x00\x00\xab"
+    header[14:18] = (128 + len(text)).to_bytes(4, "little")
+    return bytes(header) + text + bytes(256)
+
+
+def test_an_ms_write_file_is_read_as_its_text():
+    text = b"Referral for Ms Ngozi Adeyemi\r\nNHS number 943 476 5919, caf\xe9 \x0cpage two\r\n"
+    data = write_file(text)
+    assert choose_extractor("referral.wri", data) == ("write", "")
+    assert [unit.text for unit in extract("write", data)] == [
+        "Referral for Ms Ngozi Adeyemi\nNHS number 943 476 5919, café \npage two\n"]
+
+
+def test_an_ms_write_file_with_a_picture_in_its_text_says_so():
+    data = write_file(b"See picture:\r\n" + bytes(range(32)) * 20, ident=b"\x32\xbe")
+    with pytest.raises(Skip, match="^unsupported format: MS Write or Word for DOS document "
+                                   "with pictures$"):
+        extract("write", data)

@@ -134,6 +134,40 @@ def test_size_and_mtime_decide_locally_and_errors_are_retried():
 
 
 
+def test_an_unchanged_container_with_an_errored_member_is_scanned_again(tmp_path):
+    import email.message
+    import zipfile
+
+    share = tmp_path / "share"
+    share.mkdir()
+    with zipfile.ZipFile(share / "export.zip", "w") as archive:
+        archive.writestr("cases.json", '[{"nhs": "943 476 5919"')  # cut short: an error
+        archive.writestr("notes.txt", "Clinic moved to Tuesday.\n")
+    with zipfile.ZipFile(share / "clean.zip", "w") as archive:
+        archive.writestr("notes.txt", "Clinic moved to Tuesday.\n")
+    mail = email.message.EmailMessage()
+    mail["Subject"] = "extract"
+    mail.set_content("See attached.")
+    mail.add_attachment(b'{"broken": ', maintype="application", subtype="json",
+                        filename="extract.json")
+    (share / "extract.eml").write_bytes(mail.as_bytes())
+    out = tmp_path / "out"
+    run_scan([str(share)], out, serial_config())
+    errored = {location for location, row in location_rows(out).items() if row[0] == "error"}
+    assert errored == {f"{share}/export.zip!cases.json", f"{share}/extract.eml!extract.json"}
+    again = run_scan([str(share)], out, serial_config())
+    assert again.progress.unchanged == 1  # clean.zip only
+    assert dict(again.progress.statuses) == {"scanned": 3, "error": 2}  # both read again
+    rows = location_rows(out)
+    assert [rows[location][0] for location in sorted(errored)] == ["error", "error"]
+
+
+def test_a_member_error_makes_its_container_changed():
+    previous = PreviousState(size=10, modified=100.0, etag=None, status="scanned", last_run=1,
+                             member_errors=True)
+    assert not is_unchanged(SourceItem("/s/a.zip", 10, 100.0), previous)
+
+
 def scoping_warnings(out: Path, caplog) -> list[str]:
     from phiscan.scoping.report import load_scope
 

@@ -183,6 +183,13 @@ def test_options_and_outputs_are_checked_before_any_work(tmp_path):
     per_core = run_cli("scan", str(share), "--out", str(tmp_path / "per-core"), "--workers", "0",
                        "-q")
     assert per_core.returncode == 0, per_core.stderr  # as `workers = 0` in the config
+    assert f"workers 0: one per CPU core, {os.cpu_count()}" in (
+        tmp_path / "per-core" / "phiscan.log").read_text()
+    config.write_text("[scan]\nworkers = -1\n")
+    bad = scan(share, tmp_path / "never", "--config", str(config))
+    assert bad.returncode == 2
+    assert "[scan] workers must be 0 (one per CPU core) or more" in bad.stderr
+    assert not (tmp_path / "never").exists()
 
     env = {key: value for key, value in os.environ.items()
            if key not in ("PHISCAN_HMAC_KEY", "PHISCAN_KEY_FILE", "XDG_CONFIG_HOME")}

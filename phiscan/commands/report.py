@@ -89,6 +89,20 @@ def exposure_table(report: dict) -> Table:
     ])
 
 
+def broad_readers_table(report: dict, limit: int = 10) -> Table:
+    """Who can read the sensitive files everyone can read: the top ones by people."""
+    table = Table(title="sensitive and broadly readable: who can read them")
+    table.add_column("people", justify="right")
+    table.add_column("risk")
+    table.add_column("exposure")
+    table.add_column("readers", overflow="fold")
+    table.add_column("location", overflow="fold")
+    for item in report["exposure"]["sensitive_broadly_readable"]["top_locations"][:limit]:
+        table.add_row(str(item["people"]), item["risk"], item["exposure"],
+                      escape(", ".join(item["readers"])), escape(item["location"]))
+    return table
+
+
 FolderColumns = tuple[tuple[str, str], ...]  # (header, key in the folder row)
 BROAD_FOLDERS: FolderColumns = (("broad locations", "broadly_readable_locations"),
                                 ("people there", "people_broadly_readable"))
@@ -206,7 +220,8 @@ def show_and_write(report: dict, output_format: str, ico: bool, html: bool,
         print(json.dumps(report, indent=2))
     else:
         for table in (people_table(report), locations_table(report), top_table(report),
-                      exposure_table(report), *folder_tables(report),
+                      exposure_table(report), broad_readers_table(report),
+                      *folder_tables(report),
                       *policy_tables(report)):
             console.print(table)
     written = []

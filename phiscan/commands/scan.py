@@ -30,7 +30,7 @@ from phiscan.commands.console import (
     usage_error,
     violations_line,
 )
-from phiscan.config import MAX_FILE_BYTES_MESSAGE, Config, ConfigError
+from phiscan.config import MAX_FILE_BYTES_MESSAGE, WORKERS_MESSAGE, Config, ConfigError
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import is_disk_full
 from phiscan.logs import setup_logging
@@ -47,7 +47,7 @@ def apply_executor_options(config: Config, workers: int | None, executor: str | 
                            scheduler: str | None) -> None:
     if workers is not None:
         if workers < 0:
-            err_console.print("[red]--workers must be 0 (one per CPU core) or more[/red]")
+            err_console.print(f"[red]--{WORKERS_MESSAGE}[/red]")
             raise typer.Exit(EXIT_USAGE)
         config.scan.workers = workers
     if executor is not None:

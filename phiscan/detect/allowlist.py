@@ -22,7 +22,9 @@ from phiscan.detect.entities import ENTITIES, normalise
 from phiscan.security.keys import keyed_hash
 
 KEYS = ("values", "hashes", "patterns", "paths")
-_HASH = re.compile(r"(?P<entity>[A-Z_]+):[0-9a-f]{8,}")
+# A finding's value_hash is a whole HMAC-SHA256 hex digest (`keyed_hash`): a shorter
+# one, cut when it was copied, matches no finding.
+_HASH = re.compile(r"(?P<entity>[A-Z_]+):[0-9a-f]{64}")
 _KEY_NAME = re.compile(r"[a-z_]{1,20}")
 
 
@@ -43,11 +45,19 @@ def check_allowlist(raw: dict, path: str | Path) -> None:
         if not isinstance(entries, list) or not all(
                 isinstance(e, allowed) and not isinstance(e, bool) for e in entries):
             raise ConfigError(f"allow-list {path}: {key} must be a list of strings")
+    for key in KEYS:
+        for number, entry in enumerate(raw.get(key, []), start=1):
+            if not str(entry).strip():
+                raise ConfigError(f"allow-list {path}: {key} entry {number} is empty")
     for number, entry in enumerate(raw.get("hashes", []), start=1):
         match = _HASH.fullmatch(entry)
         if match is None or match["entity"] not in ENTITIES:
             raise ConfigError(f"allow-list {path}: hashes entry {number} is not TYPE:value_hash "
-                              "(an entity type, a colon, the finding's value_hash)")
+                              "(a known entity type, a colon, the finding's whole 64-character "
+                              "value_hash)")
+    if not any(raw.get(key) for key in KEYS):
+        raise ConfigError(f"allow-list {path} has no entry: it would suppress nothing "
+                          f"(give one of {', '.join(KEYS)})")
 
 
 @dataclass

@@ -124,6 +124,8 @@ EXTRACTORS: dict[str, Extractor] = {
     "rar": Lazy("multiarchive", "extract_rar"),
     "cab": Lazy("multiarchive", "extract_cab"),
     "dbf": Lazy("dbase", "extract_dbf"),
+    "write": Lazy("wordproc", "extract_write"),
+    "wordproc": Lazy("wordproc", "extract_unsupported"),
     "pptx": Lazy("presentation", "extract_pptx"),
     "odt": Lazy("odf", "extract_odf"),
     "odp": Lazy("odf", "extract_odf"),
@@ -179,7 +181,7 @@ TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf",
 # OCR): their text reaches most of the detectors' patterns that are compiled on first use,
 # where messages, tables and databases reach few of them.
 PROSE_EXTRACTORS = frozenset({"text", "html", "docx", "pdf", "rtf", "eml", "msg", "mbox", "doc",
-                              "ppt", "pptx", "odt", "odp", "pst", "image"})
+                              "ppt", "pptx", "odt", "odp", "pst", "image", "write"})
 # Formats that start with a magic number: content without it (a zip renamed .jpg) is sniffed.
 MAGIC_CHECKS = {"image": is_image}
 

@@ -23,6 +23,9 @@ from phiscan.model import Child
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "encrypted (password required)"
+BIFF_FILEPASS, BIFF_EOF = 0x002F, 0x000A
+# A BOF record opens every BIFF workbook: 0x0009, 0x0209, 0x0409 or 0x0809 (BIFF2 to 8).
+BIFF_BOF_LOW, BIFF_BOF_HIGH = 0x09, frozenset({0x00, 0x02, 0x04, 0x08})
 # The stream that says which application wrote the file, first match wins.
 KIND_STREAMS = (
     ("encryptedpackage", "office-encrypted"),
@@ -63,13 +66,41 @@ def ole_kind(data: bytes) -> str:
 
 def is_encrypted(data: bytes) -> bool:
     """True when the file needs a password; False when it does not or cannot be told
-    (the format's own reader then reports what is wrong)."""
+    (the format's own reader then reports what is wrong). msoffcrypto knows no Excel
+    5/95 workbook (a `Book` stream): its FILEPASS record is looked for here."""
     try:
         return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
     except MemoryError:
         raise
     except Exception:  # noqa: BLE001 - a damaged file is its reader's to report
+        return excel5_encrypted(data)
+
+
+def excel5_encrypted(data: bytes) -> bool:
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if not ole.exists("Book"):
+                return False
+            return biff_encrypted(ole.openstream("Book").read())
+    except (OSError, ValueError, IndexError, TypeError, struct.error):
         return False
+
+
+def biff_encrypted(stream: bytes) -> bool:
+    """Whether a BIFF workbook's globals (its records up to the first EOF) hold a
+    FILEPASS record, which every BIFF version (2 to 8) writes when a password protects
+    the workbook."""
+    if len(stream) < 4 or stream[0] != BIFF_BOF_LOW or stream[1] not in BIFF_BOF_HIGH:
+        return False  # not a workbook stream
+    position = 0
+    while position + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, position)
+        if kind == BIFF_FILEPASS:
+            return True
+        if kind == BIFF_EOF:
+            return False
+        position += 4 + length
+    return False
 
 
 def refuse_encrypted(data: bytes) -> None:

@@ -10,7 +10,9 @@ from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.multiarchive import MAGICS
+from phiscan.extract.structured import is_json
 from phiscan.extract.text import looks_binary
+from phiscan.extract.wordproc import word_processor_kind
 
 ZIP_MAGIC = b"PK\x03\x04"
 # Members that make a zip an Office document rather than an archive to recurse into.
@@ -93,7 +95,7 @@ def sniff(data: bytes) -> str | None:
     for name, magic in MAGICS.items():
         if data.startswith(magic):
             return name
-    return sniff_databases(data)
+    return word_processor_kind(data) or sniff_databases(data)
 
 
 def sniff_databases(data: bytes) -> str | None:
@@ -113,7 +115,10 @@ def sniff_databases(data: bytes) -> str | None:
         return "image"
     if looks_binary(data):
         return None
-    return sniff_text(data[:8192])
+    kind = sniff_text(data[:8192])
+    if kind == "json" and not is_json(data):
+        return "text"  # a `[section]`, `[date] message` or `{note}` line only looked like JSON
+    return kind
 
 
 def refine(extractor: str, data: bytes) -> str:

@@ -43,6 +43,15 @@ def parse_json(data: bytes, ctx: ExtractContext) -> Any:
         raise ExtractionError(f"malformed json: {type(exc).__name__}") from None
 
 
+def is_json(data: bytes) -> bool:
+    """Whether the whole content parses as JSON (what `parse_json` would read)."""
+    try:
+        json.loads(decode_text(data))
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return True
+
+
 def is_people(value: Any) -> bool:
     """An array of objects, one of them (not necessarily every one: a case may give only
     an age) with a key that identifies a person (`dob`, `nhsNumber`, `date_of_birth`)

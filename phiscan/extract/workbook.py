@@ -30,6 +30,7 @@ from phiscan.extract.embedded import embedded_files
 from phiscan.extract.ole import (
     ENCRYPTED,
     OLE_MAGIC,
+    biff_encrypted,
     embedded_objects,
     open_ole,
     refuse_encrypted,
@@ -98,6 +99,8 @@ def xlrd_value(cell: xlrd.sheet.Cell, datemode: int) -> Any:
 
 def xlrd_units(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     """xlrd (BSD) for the Excel 97 files calamine refuses (and Excel 5/95 ones)."""
+    if biff_encrypted(data):  # a bare BIFF workbook, no OLE file around it
+        raise Skip(ENCRYPTED)
     try:
         # xlrd's notes go to a log that is dropped: they may quote cell content
         book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())

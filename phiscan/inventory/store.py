@@ -194,6 +194,7 @@ class PreviousState:
     status: str
     last_run: int
     exposure: tuple[str, tuple[str, ...]] = ("unknown", ())  # level, principals
+    member_errors: bool = False  # an archive member or attachment ended `error`
 
 
 @lru_cache(maxsize=4096)
@@ -589,12 +590,16 @@ class Inventory:
     # Incremental rescans and resume (see phiscan.scan.runner)
     def previous_state(self, location: str) -> PreviousState | None:
         row = self.db.execute(
-            "SELECT size, modified, etag, status, last_run, exposure, exposure_principals"
-            " FROM locations WHERE location=? AND gone=0", (location,),
+            "SELECT size, modified, etag, status, last_run, exposure, exposure_principals,"
+            " EXISTS(SELECT 1 FROM locations WHERE location > ? AND location < ?"
+            "        AND status='error' AND gone=0)"
+            " FROM locations WHERE location=? AND gone=0",
+            (*_member_range(location), location),
         ).fetchone()
         if row is None:
             return None
-        return PreviousState(*row[:5], exposure=(row[5], tuple(json.loads(row[6]))))
+        return PreviousState(*row[:5], exposure=(row[5], tuple(json.loads(row[6]))),
+                             member_errors=bool(row[7]))
 
     def carry_forward(self, run_id: int, locations: Iterable[str]) -> None:
         """Unchanged locations (and their members) keep rows and findings; only

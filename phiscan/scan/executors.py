@@ -362,6 +362,8 @@ def make_executor(config: Config, hmac_key: bytes,
     if config.scan.executor != "local":
         raise ConfigError(f"unknown executor '{config.scan.executor}' (local or dask)")
     workers = worker_count(config)
+    if config.scan.workers == 0:
+        log.info("workers 0: one per CPU core, %d", workers)
     if workers == 1:
         return SerialExecutor(config, hmac_key)
     return ProcessExecutor(config, hmac_key, workers, first_files)

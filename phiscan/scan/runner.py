@@ -181,8 +181,10 @@ def detection_fingerprint(config: Config) -> str:
 
 
 def is_unchanged(item: SourceItem, previous: PreviousState) -> bool:
-    """ETag + size when the source has ETags (S3), else size + mtime."""
-    if item.skip_reason or previous.status == str(Status.ERROR) or item.size != previous.size:
+    """ETag + size when the source has ETags (S3), else size + mtime. A location that
+    errored, or holds a member that did, is never unchanged: errors are retried."""
+    if item.skip_reason or previous.status == str(Status.ERROR) or previous.member_errors \
+            or item.size != previous.size:
         return False
     if item.exposure is not None and previous.exposure != (
             str(item.exposure.level), item.exposure.principals):

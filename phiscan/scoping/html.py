@@ -106,6 +106,9 @@ def _top_locations_table(report: dict) -> str:
             "<th>location</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
+SHOWN_READERS = 10  # the JSON report lists up to TOP_LOCATIONS
+
+
 def _exposure(report: dict) -> str:
     """Sensitive data everyone can read, and the folders to lock down first."""
     exposure = report["exposure"]
@@ -123,11 +126,21 @@ def _exposure(report: dict) -> str:
     ]
     table = ("<table><thead><tr><th>broad locations</th><th>people there</th>"
              "<th>folder</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    readers = [
+        f"<tr><td class='num'>{item['people']}</td><td>{escape(item['risk'])}</td>"
+        f"<td>{escape(item['exposure'])}</td><td>{escape(', '.join(item['readers']))}</td>"
+        f"<td class='loc'>{escape(item['location'])}</td></tr>"
+        for item in broad["top_locations"][:SHOWN_READERS]
+    ]
+    readers_table = ("<table><thead><tr><th>people</th><th>risk</th><th>exposure</th>"
+                     "<th>readers</th><th>location</th></tr></thead><tbody>"
+                     + "".join(readers) + "</tbody></table>")
     by_people = {row["folder"].rsplit("/", 1)[-1][:22] or row["folder"]: row["people"]
                  for row in exposure["top_folders_by_people"] if row["people"]}
     return (cards + bar_chart("sensitive locations by exposure",
                               exposure["sensitive_by_exposure"])
             + bar_chart("people per folder (top 10)", by_people)
+            + "<h3>Sensitive files everyone can read, and who reads them</h3>" + readers_table
             + "<h3>Folders to lock down first</h3>" + table)
 
 

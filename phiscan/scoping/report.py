@@ -313,6 +313,23 @@ def _people_in(people: dict[str, set[int]], locations: set[str]) -> int:
     return len(set().union(*(people.get(location, set()) for location in locations)))
 
 
+def broad_readers(scope: Scope, people: dict[str, set[int]], limit: int = TOP_LOCATIONS
+                  ) -> list[dict]:
+    """The sensitive locations everyone can read, most people first (then risk), each
+    with the principals that read it as its source named them (`other`, `group:staff`,
+    `Everyone`, a SID): who to take off, and where."""
+    ranked = sorted(
+        (location for location in scope.locations if is_sensitive_and_broadly_readable(location)),
+        key=lambda loc: (-len(people.get(loc.location, ())), -RISK_ORDER.index(loc.risk),
+                         loc.location))
+    return [
+        {"location": location.location, "people": len(people.get(location.location, ())),
+         "risk": location.risk, "exposure": location.exposure,
+         "readers": list(location.exposure_principals)}
+        for location in ranked[:limit]
+    ]
+
+
 def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
     """Sensitive data everyone can read, and the folders to lock down first."""
     broad = {loc.location for loc in scope.locations if is_sensitive_and_broadly_readable(loc)}
@@ -340,7 +357,8 @@ def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
     by_level = Counter(location.exposure for location in scope.locations if is_sensitive(location))
     return {
         "sensitive_broadly_readable": {"locations": len(broad),
-                                       "people": _people_in(people, broad)},
+                                       "people": _people_in(people, broad),
+                                       "top_locations": broad_readers(scope, people)},
         "sensitive_by_exposure": dict(sorted(by_level.items())),
         "top_folders_by_people": by_people[:limit],
         "top_folders_by_broad_exposure": by_broad[:limit],
