@@ -158,6 +158,12 @@ LANGUAGES_FILE = "home_access_languages.txt"
 # spaces, commas, hyphens or dots or by nothing in a script without spaces (`sette-due-zero-
 # otto`, `七三零五`): alone, `due`, `tre`, `do`, `sei` are words of English or names.
 DIGITS_ENTRY = "digits"
+# A number word in Latin letters is a key of the automaton with what may stand either side of
+# it (the text is read with a space before and after it): met inside English words (`due` in
+# `residue`, `se` in `house`, `dos` in `dosette`), a bare key would stop the pass at every one.
+NUMBER_BEFORE = (" ", "-", ",", ":", "(", "\n")
+NUMBER_AFTER = (" ", "-", ",", ".", ")", ";", "\n")
+_LATIN = re.compile(r"[a-z]")
 NUMBER_RUN_MIN = 3
 _NUMBER_JOINT = re.compile(r"[ ,.\-\u2013\u2014/\u3001\uff0c]{0,3}")
 # Every data file the automaton is built from (`recognizers.compiled_ocr` digests them).
@@ -167,7 +173,7 @@ SOURCE_FILES = tuple(dict.fromkeys(
 # for one, a device as speech-to-text writes it, a digit word heard as another word, a word
 # in dialect or another language.
 WORD, DIGIT, SPOKEN, HOMOPHONE, DIALECT = "word", "digit", "spoken", "homophone", "dialect"
-LANGUAGE, SCRIPT_DIGIT = "language", "script digit"
+LANGUAGE, SCRIPT_DIGIT, NUMBER = "language", "script digit", "number word"
 # Dialect forms that are people's names too (Susi, Pinto, Porta, Porte, Sotto, Paso, Tem):
 # read as the English word only written in lower case (`Susi keeps the spare key` is a
 # person; `ang susi ay nasa ilalim ng paso` is a key under a pot).
@@ -296,11 +302,22 @@ def build_form_automaton() -> ahocorasick.Automaton:
     for form, word in dialect_forms().items():
         automaton.add_word(form, (len(form), word, DIALECT))
     for form, foreign in language_forms().items():
-        automaton.add_word(form, (len(form), foreign, LANGUAGE))
+        if foreign.digit and _LATIN.search(form):
+            for key, before, after in _bounded(form):
+                automaton.add_word(key, (len(key), (foreign, before, after), NUMBER))
+        else:
+            automaton.add_word(form, (len(form), foreign, LANGUAGE))
     for digit, ascii_digit in script_digits().items():
         automaton.add_word(digit, (1, ascii_digit, SCRIPT_DIGIT))
     automaton.make_automaton()
     return automaton
+
+
+def _bounded(form: str) -> list[tuple[str, int, int]]:
+    """(key, characters before the form, characters after it) of a number word written in
+    Latin letters with a boundary either side (`NUMBER_BEFORE`, `NUMBER_AFTER`)."""
+    return [(f"{before}{form}{after}", len(before), len(after))
+            for before in NUMBER_BEFORE for after in NUMBER_AFTER]
 
 
 def script_digits() -> dict[str, str]:
@@ -698,9 +715,14 @@ def damage(text: str, folded: str
     suspects: list[int] = []
     foreign: list[tuple[int, int, Foreign]] = []
     in_scripts: list[tuple[int, str]] = []
-    for last, (length, word, kind) in form_automaton().iter(folded):
+    # read with a space either side, so a number word's boundary may be the text's start or end
+    for last, (length, word, kind) in form_automaton().iter(f" {folded} "):
+        last -= 1
         start = last + 1 - length
-        if kind == SCRIPT_DIGIT:
+        if kind == NUMBER:
+            number, before, after = word
+            foreign.append((start + before, last + 1 - after, number))
+        elif kind == SCRIPT_DIGIT:
             in_scripts.append((start, word))
         elif kind == DIGIT:
             if text[start] in _DIGIT_LETTER_CHARS or text[last] in _DIGIT_LETTER_CHARS:

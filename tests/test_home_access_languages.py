@@ -147,3 +147,14 @@ def test_every_language_block_gives_its_number_words_for_0_to_9():
     forms = language_forms()
     assert forms["sette"].word == "7" and forms["sette"].digit
     assert not forms["kulcs"].digit and forms["kulcs"].word == "key"
+
+
+def test_number_words_inside_english_words_do_not_stop_the_pass():
+    # a bare key `due`, `se`, `dos`, `sept` would stop the automaton inside `residue`,
+    # `house`, `dosette`, `September`: a number word in Latin letters is a key with its
+    # boundaries, so English text gives it no hit
+    from recognizers.ocr_reading import LANGUAGE, NUMBER, form_automaton
+    text = ("The residue in the dosette box was cleared in September; the house, the novel "
+            "and the ottoman stayed under the stairs until the second visit.")
+    kinds = [kind for _, (_, _, kind) in form_automaton().iter(f" {text.casefold()} ")]
+    assert [kind for kind in kinds if kind in (LANGUAGE, NUMBER)] == []
