@@ -45,6 +45,7 @@ is no part of a run (`Sat 12`, `SO14 0AA` holds two digits only).
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -152,6 +153,19 @@ APOSTROPHES = ("'", "\u2019")
 # form that is an English word or a name too only in a unit (a row, a document's window)
 # holding another form of its language.
 LANGUAGES_FILE = "home_access_languages.txt"
+# A language's number words, 0 to 9 (`digits = nula | jeden | ...`), each read as its ASCII
+# digit only inside a run of at least NUMBER_RUN_MIN number words of one language, joined by
+# spaces, commas, hyphens or dots or by nothing in a script without spaces (`sette-due-zero-
+# otto`, `七三零五`): alone, `due`, `tre`, `do`, `sei` are words of English or names.
+DIGITS_ENTRY = "digits"
+# A number word in Latin letters is a key of the automaton with what may stand either side of
+# it (the text is read with a space before and after it): met inside English words (`due` in
+# `residue`, `se` in `house`, `dos` in `dosette`), a bare key would stop the pass at every one.
+NUMBER_BEFORE = (" ", "-", ",", ":", "(", "\n")
+NUMBER_AFTER = (" ", "-", ",", ".", ")", ";", "\n")
+_LATIN = re.compile(r"[a-z]")
+NUMBER_RUN_MIN = 3
+_NUMBER_JOINT = re.compile(r"[ ,.\-\u2013\u2014/\u3001\uff0c]{0,3}")
 # Every data file the automaton is built from (`recognizers.compiled_ocr` digests them).
 SOURCE_FILES = tuple(dict.fromkeys(
     (*VOCABULARY_FILES, REAL_WORDS_FILE, DEVICES_FILE, DIALECT_FILE, LANGUAGES_FILE)))
@@ -159,7 +173,7 @@ SOURCE_FILES = tuple(dict.fromkeys(
 # for one, a device as speech-to-text writes it, a digit word heard as another word, a word
 # in dialect or another language.
 WORD, DIGIT, SPOKEN, HOMOPHONE, DIALECT = "word", "digit", "spoken", "homophone", "dialect"
-LANGUAGE = "language"
+LANGUAGE, SCRIPT_DIGIT, NUMBER = "language", "script digit", "number word"
 # Dialect forms that are people's names too (Susi, Pinto, Porta, Porte, Sotto, Paso, Tem):
 # read as the English word only written in lower case (`Susi keeps the spare key` is a
 # person; `ang susi ay nasa ilalim ng paso` is a key under a pot).
@@ -288,9 +302,43 @@ def build_form_automaton() -> ahocorasick.Automaton:
     for form, word in dialect_forms().items():
         automaton.add_word(form, (len(form), word, DIALECT))
     for form, foreign in language_forms().items():
-        automaton.add_word(form, (len(form), foreign, LANGUAGE))
+        if foreign.digit and _LATIN.search(form):
+            for key, before, after in _bounded(form):
+                automaton.add_word(key, (len(key), (foreign, before, after), NUMBER))
+        else:
+            automaton.add_word(form, (len(form), foreign, LANGUAGE))
+    for digit, ascii_digit in script_digits().items():
+        automaton.add_word(digit, (1, ascii_digit, SCRIPT_DIGIT))
     automaton.make_automaton()
     return automaton
+
+
+def _bounded(form: str) -> list[tuple[str, int, int]]:
+    """(key, characters before the form, characters after it) of a number word written in
+    Latin letters with a boundary either side (`NUMBER_BEFORE`, `NUMBER_AFTER`)."""
+    return [(f"{before}{form}{after}", len(before), len(after))
+            for before in NUMBER_BEFORE for after in NUMBER_AFTER]
+
+
+def script_digits() -> dict[str, str]:
+    """Each decimal digit of a script other than ASCII (Arabic-Indic `٣`, Extended
+    Arabic-Indic `۳`, Devanagari `३`, Bengali `৩`, Gurmukhi `੩`, Gujarati `૩`, Tamil `௩`,
+    Thai `๓`, ...: every character `unicodedata.digit` reads) -> its ASCII digit. Read in
+    the automaton's pass, so a text with none costs nothing more."""
+    return {chr(code): str(unicodedata.digit(chr(code)))
+            for code in range(0x80, sys.maxunicode + 1)
+            if unicodedata.category(chr(code)) == "Nd"}
+
+
+def _in_ascii(text: str, script_digits: list[tuple[int, str]]) -> str:
+    """The text with each digit of another script at (position, ASCII digit) written in
+    ASCII, one character for one (offsets unchanged)."""
+    if not script_digits:
+        return text
+    characters = list(text)
+    for position, ascii_digit in script_digits:
+        characters[position] = ascii_digit
+    return "".join(characters)
 
 
 def dialect_forms() -> dict[str, str]:
@@ -313,18 +361,26 @@ class Foreign(NamedTuple):
     stem: bool = False  # `kapı*`: with any ending
     after: bool = False  # `ke neeche = under <`: read before the word it follows
     guarded: bool = False  # `?pod`: an English word or a name too
+    digit: bool = False  # a number word of `digits =`: `word` is its ASCII digit
 
 
 def language_forms(path: Path | None = None) -> dict[str, Foreign]:
     """Each form of the languages file (folded, an apostrophe written either way) and how it
-    is read; a form of two languages is a word of both (read as the first's English)."""
+    is read; a form of two languages is a word of both (read as the first's English). A
+    number word is read as its digit; a form that is a number word and another word too is
+    read as the other word (`do`, `tre`: the number word is left out)."""
     forms: dict[str, Foreign] = {}
+    numbers: dict[str, Foreign] = {}
     language = ""
     for entry in read_entries(path or DATA_DIR / LANGUAGES_FILE):
         if entry.startswith("[") and entry.endswith("]"):
             language = entry[1:-1]
             continue
+        entry = unicodedata.normalize("NFC", entry)  # as text is typed (`ọ́`, `ï`)
         form, _, word = (part.strip() for part in fold_in_place(entry).partition("="))
+        if form == DIGITS_ENTRY:
+            _add_number_words(numbers, word, language)
+            continue
         after = word.endswith("<")
         word = word.rstrip("<").strip()
         guarded, stem = form.startswith("?"), form.endswith("*")
@@ -334,7 +390,19 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
             languages = frozenset({language, *(known.languages if known else ())})
             forms[written] = Foreign("" if word == "-" else word, languages, stem, after,
                                      guarded and (known is None or known.guarded))
-    return forms
+    return {**numbers, **forms}
+
+
+def _add_number_words(numbers: dict[str, Foreign], words: str, language: str) -> None:
+    """`digits = nula | jeden/jedna | ...`: the words for 0 to 9 in order, each digit's
+    spellings split by `/`; a word of two languages' digits is a number word of both."""
+    for digit, spellings in enumerate(words.split("|")):
+        for spelling in filter(None, (part.strip() for part in spellings.split("/"))):
+            known = numbers.get(spelling)
+            if known is not None and known.word != str(digit):  # `se`: 3 or 6; the first's
+                continue
+            languages = frozenset({language, *(known.languages if known else ())})
+            numbers[spelling] = Foreign(str(digit), languages, digit=True)
 
 
 # Scripts written without spaces between words (Han, kana, Thai): a form of one is read
@@ -361,6 +429,20 @@ def _word_start(text: str, end: int) -> int:
     return start
 
 
+# An elided article or preposition (`l'`, `d'`, `dell'`, `nell'`, `sull'`) is no word of its
+# own: the form after its apostrophe is read (`l'hôpital`, `dell'ufficio`).
+ELIDED_MAX_LETTERS = 4
+
+
+def _after_elided(text: str, apostrophe: int) -> bool:
+    """The apostrophe at `apostrophe` ends a word of one to ELIDED_MAX_LETTERS letters."""
+    start = apostrophe
+    while start > 0 and is_word_char(text[start - 1]) and apostrophe - start <= ELIDED_MAX_LETTERS:
+        start -= 1
+    return 0 < apostrophe - start <= ELIDED_MAX_LETTERS and not (
+        start > 0 and is_word_char(text[start - 1]))
+
+
 def _foreign_hit(text: str, start: int, end: int, form: str, foreign: Foreign
                  ) -> tuple[int, int] | None:
     """Where a form of another language is read in the text, if it is: standing alone (a
@@ -368,10 +450,7 @@ def _foreign_hit(text: str, start: int, end: int, form: str, foreign: Foreign
     if _UNSPACED.search(form):
         return start, end
     before = text[start - 1] if start > 0 else " "
-    # an elided article or preposition before it is no word of its own (`l'hôpital`)
-    elided = before in "'\u2019" and start > 1 and not is_word_char(
-        text[start - 3:start - 2] or " ")
-    if is_word_char(before) or (before in "'\u2019" and not elided):
+    if is_word_char(before) or (before in "'\u2019" and not _after_elided(text, start - 1)):
         return None
     if foreign.stem:
         return start, _word_end(text, end)
@@ -386,6 +465,7 @@ def _foreign_words(text: str, hits: list[tuple[int, int, Foreign]]
     """(start, end, English) of each form of another language read: a guarded one only
     beside an unguarded form of its language; a postposition with the word before it, read
     after it (`gamle ke neeche` -> `under gamle`, that word read in turn when it is a form)."""
+    hits = _in_number_runs(text, hits)
     spoken = set().union(*(foreign.languages for _, _, foreign in hits if not foreign.guarded))
     hits = [hit for hit in hits if not hit[2].guarded or hit[2].languages & spoken]
     # longest first, and a whole form before a stem read as long (`komşuda`, not `komşu*`)
@@ -414,6 +494,36 @@ def _foreign_words(text: str, hits: list[tuple[int, int, Foreign]]
             english = f"{english} "
         words.append((start, end, english or " "))
     return words
+
+
+def _in_number_runs(text: str, hits: list[tuple[int, int, Foreign]]
+                    ) -> list[tuple[int, int, Foreign]]:
+    """The hits with each number word left out unless it is in a run of NUMBER_RUN_MIN
+    number words or more, one after another, that are words of one language."""
+    numbers = sorted(hit for hit in hits if hit[2].digit)
+    if not numbers:
+        return hits
+    kept: set[tuple[int, int, Foreign]] = set()
+    run = [numbers[0]]
+    for hit in [*numbers[1:], None]:
+        joined = hit is not None and hit[0] >= run[-1][1] and _NUMBER_JOINT.fullmatch(
+            text, run[-1][1], hit[0]) is not None and (
+            _common_languages(run) & hit[2].languages)
+        if joined:
+            run.append(hit)
+            continue
+        if len(run) >= NUMBER_RUN_MIN and _common_languages(run):
+            kept.update(run)
+        if hit is not None:
+            run = [hit]
+    return [hit for hit in hits if not hit[2].digit or hit in kept]
+
+
+def _common_languages(run: list[tuple[int, int, Foreign]]) -> frozenset[str]:
+    languages = run[0][2].languages
+    for _, _, foreign in run[1:]:
+        languages &= foreign.languages
+    return languages
 
 
 def spoken_forms() -> dict[str, str]:
@@ -596,16 +706,25 @@ def _in_case_of(form: str, word: str) -> str:
     return word.capitalize() if letters and letters[0].isupper() else word
 
 
-def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+def damage(text: str, folded: str
+           ) -> tuple[list[tuple[int, int, str]], list[int], list[tuple[int, str]]]:
     """One pass over the folded text: (start, end, word) of each damaged form standing
-    alone, longest first where forms overlap; and where a digit meets a letter OCR reads
-    for one (`_read_runs`)."""
+    alone, longest first where forms overlap; where a digit meets a letter OCR reads for
+    one (`_read_runs`); and (position, ASCII digit) of each digit of another script."""
     found: list[tuple[int, int, str]] = []
     suspects: list[int] = []
     foreign: list[tuple[int, int, Foreign]] = []
-    for last, (length, word, kind) in form_automaton().iter(folded):
+    in_scripts: list[tuple[int, str]] = []
+    # read with a space either side, so a number word's boundary may be the text's start or end
+    for last, (length, word, kind) in form_automaton().iter(f" {folded} "):
+        last -= 1
         start = last + 1 - length
-        if kind == DIGIT:
+        if kind == NUMBER:
+            number, before, after = word
+            foreign.append((start + before, last + 1 - after, number))
+        elif kind == SCRIPT_DIGIT:
+            in_scripts.append((start, word))
+        elif kind == DIGIT:
             if text[start] in _DIGIT_LETTER_CHARS or text[last] in _DIGIT_LETTER_CHARS:
                 suspects.append(start)
         elif kind == LANGUAGE:
@@ -629,7 +748,7 @@ def damage(text: str, folded: str) -> tuple[list[tuple[int, int, str]], list[int
         start, end, word = hit
         if not kept or start >= kept[-1][1]:
             kept.append(hit if hit in english else (start, end, _in_case_of(text[start:end], word)))
-    return kept, sorted(suspects)
+    return kept, sorted(suspects), in_scripts
 
 
 # A word broken by a line-end hyphen in text copied from a PDF or a wrapped page (`key-
@@ -764,12 +883,12 @@ def _read_damage(text: str) -> Reading | None:
     folded = case_folded(text)
     if folded is None:  # folding moves offsets (`ß`): read as it is
         return None
-    words, suspects = damage(text, folded)
+    words, suspects, script_digits = damage(text, folded)
     words = _with_broken_words(words, text)
     escapes = url_escapes(text)
     if escapes:
         words = _merged(words, escapes)
-    digits_read = _read_runs(text, suspects)
+    digits_read = _in_ascii(_read_runs(text, suspects), script_digits)
     if not words:
         return None if digits_read == text else Reading(digits_read, ())
     return reading_of(text, words, digits_read)

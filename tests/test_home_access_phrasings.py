@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (972, 981), "hiding": (352, 353), "entry": (266, 267),
-                     "keyholder": (331, 338)}
+    assert found == {"code": (1003, 1013), "hiding": (373, 374), "entry": (267, 268),
+                     "keyholder": (340, 348)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -81,7 +81,11 @@ def test_dev_set_rates(predict):
         "so they can pull her bin out (assisted collection).",
         # batch S (session 13, shapes and spellings), as first measured
         "Hiya, it's the little grey box on the wall. Numbers are two, five, five and eight x",
-        "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom."]
+        "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom.",
+        # batch J (session 14, languages; both missed in English too): a key told to be with a
+        # holder after the house it opens, a code told before its key box
+        "Sleutel van het huis van mijn moeder ligt bij de buurvrouw op nummer 12",
+        "暗証番号は四七二九、玄関のキーボックスです"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -117,7 +121,7 @@ def test_dev_set_rates(predict):
         "don't give it to parents.",
         # batch S (session 13): a key safe placed with no code
         "There's a key safe on the left of the porch. The bins go out on Tuesday."]
-    assert result.near_misses.total == 2015
+    assert result.near_misses.total == 2077
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -139,7 +143,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
-                   "open/set_n.tsv": (62, 77, 4, 78)}
+                   "open/set_n.tsv": (69, 77, 3, 78)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -196,7 +200,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # corner `and has a key to Mum's`).
 # set_n (a thirteenth author, session 13): never shown until measured, 62/77 with 4 false
 # alarms at session 13's start (f51bdd5) and at its end (12e7aa2): moved by none of the
-# session's mechanisms. Asserted at its counts, below the target.
+# session's mechanisms. Asserted at its counts, below the target. Session 14: its Italian
+# number words, Yoruba, Scots, Greek, Gujarati and Tamil lines read and an Italian office's
+# key box rejected since other languages are read by one lexicon of the census's and the
+# world's main languages with their number words and digits (dev batches I and J): 69/77, 3.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv"}
 
@@ -843,7 +850,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 18  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 20  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
