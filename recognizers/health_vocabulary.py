@@ -73,9 +73,11 @@ TERM_FILES: tuple[tuple[str, str, bool, bool], ...] = (
 CUES_FILE = "clinical_cues.txt"
 HEADINGS_FILE = "clinical_headings.txt"
 # Products named with an abbreviation's letters (`MS Teams`): read as no term, so the
-# longest match takes the abbreviation inside them out.
+# longest match takes the abbreviation inside them out, where written as their maker
+# writes them (`written_as_product`).
 PRODUCTS_FILE = "product_names.txt"
 NOT_A_TERM = "!"
+_PRODUCT_WORDS = re.compile(r"[\s\-]+")
 
 # ASCII punctuation, spaces and line breaks read as a word gap (a hit across a line
 # break is dropped: no term crosses one).
@@ -94,6 +96,17 @@ def fold(text: str) -> str:
 def term_key(term: str) -> str:
     """A term as the automaton stores it: folded, single spaces, padded."""
     return " " + " ".join(fold(term).split()) + " "
+
+
+def written_as_product(phrase: str) -> bool:
+    """Whether a phrase is written as a maker writes a product's name: its first word in
+    capitals, each later word a number or capitalised in mixed case (`MS Teams`, `MS 365`).
+    `MS works`, `MS forms part of` and `MS EDGE` (a woman called Edge, in a capitals
+    record) are not."""
+    first, *rest = _PRODUCT_WORDS.split(phrase.strip())
+    return is_capitals(first) and bool(rest) and all(
+        word[:1].isdigit() or (word[:1].isupper() and any(c.islower() for c in word))
+        for word in rest)
 
 
 def is_capitals(term: str) -> bool:
@@ -184,6 +197,8 @@ class HealthVocabulary:
             start, end = last - len(key) + 1, last - 1
             term = self.keys[key]
             if term.capitals and not is_capitals(text[start:end]):
+                continue
+            if term.entity == NOT_A_TERM and not written_as_product(text[start:end]):
                 continue
             if " " in key.strip() and _LINE_BREAK.search(text, start, end):
                 continue

