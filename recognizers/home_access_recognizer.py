@@ -1440,7 +1440,11 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     stated = vocabulary_trigger(words.stated).literals
     # (and a hatch, where an opening said open then going in starts: one pass serves both)
     entry_points = vocabulary_trigger([*words.stated, *_HATCHES]).literals
-    objects = _Remembered(Trigger(literals=[*object_literals, *entry_points]), anchored=True)
+    # (a connected lock's maker or kind, in the same pass: `smart` is a device's already)
+    known = {literal.text.casefold() for literal in [*object_literals, *entry_points]}
+    lock_apps = [Literal(word, confirm=_LOCK_APP_NAME) for word in _LOCK_APP_MAKERS]
+    objects = _Remembered(Trigger(literals=[*object_literals, *entry_points, *(
+        literal for literal in lock_apps if literal.text not in known)]), anchored=True)
     object_first = objects.view(anchored=True, only=object_literals)
     object_line = objects.view(anchored=False, only=object_literals)
     # Around an object followed by `same` (few): a code shared with another object.
@@ -1472,8 +1476,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     return {
         "code after object": object_first, "code in next clause": object_first,
         "code after a reference": object_first,
-        "lock app guest code": Trigger(literals=[Literal(word) for word in _LOCK_APP_MAKERS],
-                                       anchored=True),
+        "lock app guest code": objects.view(anchored=True, only=lock_apps),
         "code keyed in": object_first, "object location": object_first,
         "premises then keyed in": instruction_first,
         "described object": containers_first, "owned box code": containers_first,
