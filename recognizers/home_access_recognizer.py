@@ -316,12 +316,36 @@ _HIDDEN = r"(?<![\w])(?i:hidden|hid|hides|stashed|tucked|concealed|secreted|buri
 # Words that, after an access object and a clause end, introduce its code.
 _NUMBER_WORDS = ("number", "numbers", "no", "digits", "it's", "it is")
 # A new code after a change is announced (`keysafe code changed!! new one is 6 0 1 7`,
-# `Key safe changed. Now 6612`, `New: 1379`): `new` or `now`, at most a word naming the
-# code and `is` or a colon, then the code (`New referral 33123` is no code).
+# `Key safe changed. Now 6612`, `New: 1379`, `the current one is 1 6 6 8`, `that's the new
+# one, 5 1 5 1`): `new`, `now` or `current`, at most a word naming the code and `is`, a
+# colon or a comma, then the code (`New referral 33123` is no code).
 _NEW_CODE = (
-    r"(?<![\w])(?i:new|now)(?:[^\S\n]+(?i:one|code|number|no\.?|combo|combination|pin|"
-    r"digits))?(?:[^\S\n]*[:=\-\u2013]|[^\S\n]+(?i:is|are|reads))?[^\S\n]*"
+    r"(?<![\w])(?i:new|now|current|latest|updated)(?:[^\S\n]+(?i:one|code|number|no\.?|"
+    r"combo|combination|pin|digits))?"
+    r"(?:[^\S\n]*[:=\-\u2013]|[^\S\n]+(?i:is|are|reads)|(?<=[Oo]ne),)?[^\S\n]*"
 )
+# A reference that says the number after it is the code told about before it: a new or
+# current one (`_NEW_CODE`, with `new`, `current` or `latest` and its noun), or the sum of a
+# memory aid (`so it's`, `which makes it`, `i.e.`).
+_CODE_REFERENCE = (
+    r"(?:(?<![\w])(?i:new|current|latest)[^\S\n]+(?i:one|code|number|combination|pin)"
+    r"(?:[^\S\n]*[:=,\-\u2013]|[^\S\n]+(?i:is|reads))[^\S\n]*"
+    r"|(?<![\w])(?i:so|which[^\S\n]+makes|making|that[^\S\n]+makes)[^\S\n]+(?i:it['\u2019]s|it[^\S\n]+is|it)"
+    r"[^\S\n]*[:,]?[^\S\n]*|(?<![\w])(?i:i\.e\.|ie)[^\S\n]*[:,]?[^\S\n]*)"
+)
+REFERENCE_REACH = 40
+# A connected lock or doorbell by its kind or its maker (`Nuki`, `Ring app`, `Doorbell app`),
+# and a code it gives a guest (`guest PIN`, `visitor code`, `temporary code`, `guest access`).
+_LOCK_APP_MAKERS = ("smart", "nuki", "yale", "ultion", "igloohome", "eufy", "august", "ring",
+                    "nest", "video", "doorbell")
+_LOCK_APP_NAME = (
+    r"(?<![\w])(?i:smart[^\S\n\-]?locks?|nuki|yale|ultion|igloohome|eufy|august[^\S\n]+lock|"
+    r"(?:ring|nest|eufy|video)[^\S\n]+(?:app|doorbell|intercom|log)|doorbell[^\S\n]+app)"
+    r"(?![\w])")
+_GUEST_CODE = (
+    r"(?<![\w])(?i:guest|guests|visitor|visitors|temporary|temp|one[^\S\n]?-?[^\S\n]?time)"
+    r"[^\S\n]+(?i:codes?|pins?|passcodes?|access)(?![\w])")
+_REFERENCE_RE = re.compile(_CODE_REFERENCE)
 # A code given as what opens the object: `the box by the back door opens with 7351`.
 _OPENS_WITH = r"(?<![\w])(?i:opens?|unlocks?|opened|unlocked)[^\S\n]+(?i:with|using|by)\b"
 # Typing a code in (`communal door: press 4 9 2 1`), or what opens it (`opens with code 6610`).
@@ -485,7 +509,8 @@ _MEDIUM = re.compile(r" (?:whats ?app|face ?book|face ?time|ms teams|teams chat|
                      rf"| app (?={_MESSAGE_WORDS} )")
 # A lock's own app is the lock's (`Nuki app: new keypad code ...`, `front door lock works from
 # an app`): `app` after a lock or a smart lock's name is no app's code.
-_LOCK_APP_WORDS = r"(?:smart lock|lock|keypad|nuki|yale|ultion|igloohome)"
+_LOCK_APP_WORDS = (r"(?:smart lock|lock|keypad|nuki|yale|ultion|igloohome|eufy|ring|nest|doorbell|"
+                   r"video doorbell)")
 _LOCK_APP = re.compile(rf"(?<= {_LOCK_APP_WORDS}(?: \S+){{0,4}}) app (?=\S)")
 # (the same in a text, for the owner model: the `app` of `Nuki app:` or of `Walkies app msg`
 # names no owner)
@@ -956,6 +981,21 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 # by the porch. Press clear first. The numbers are 2, 9, 4 and 6.`)
                 rf"|{_clause(40)}{_CLAUSE_END}{_clause(next_clause_lead)}{code_numbers}"
                 rf"{_clause(12)})?{_ANY_CODE}", SCORE_CODE),
+        # A code told after a reference to it, further on in the object's clause than a
+        # code right after it (`... opened with the code at 14:02 - that's the new one, 5 1 5
+        # 1`, `code is his birthday backwards - born in 1947, so it's 7491`): the reference
+        # says this number is the code, whatever number came first.
+        grammar("code after a reference",
+                rf"(?:{obj}|{openings}{_clause(25)}(?<![\w])(?i:code|pin|combination)(?![\w]))"
+                rf"{_clause(clause_reach + REFERENCE_REACH)}{_CODE_REFERENCE}{_ANY_CODE}",
+                SCORE_CODE),
+        # A connected lock's or doorbell's guest code (`Ring app: visitor code for the
+        # carers is 8 3 1 6`, `Yale Access app - guest PIN for the district nurses: 602 914`,
+        # `Doorbell app > Guest codes: 'Dog walker' 3319`): the app or the lock, then a
+        # guest's, a visitor's or a temporary code in its clause, then the code.
+        grammar("lock app guest code",
+                rf"{_LOCK_APP_NAME}{_clause(60)}{_GUEST_CODE}{_clause(40)}{_ANY_CODE}",
+                SCORE_CODE),
         grammar("code keyed in",
                 rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
                 rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
@@ -1400,7 +1440,11 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     stated = vocabulary_trigger(words.stated).literals
     # (and a hatch, where an opening said open then going in starts: one pass serves both)
     entry_points = vocabulary_trigger([*words.stated, *_HATCHES]).literals
-    objects = _Remembered(Trigger(literals=[*object_literals, *entry_points]), anchored=True)
+    # (a connected lock's maker or kind, in the same pass: `smart` is a device's already)
+    known = {literal.text.casefold() for literal in [*object_literals, *entry_points]}
+    lock_apps = [Literal(word, confirm=_LOCK_APP_NAME) for word in _LOCK_APP_MAKERS]
+    objects = _Remembered(Trigger(literals=[*object_literals, *entry_points, *(
+        literal for literal in lock_apps if literal.text not in known)]), anchored=True)
     object_first = objects.view(anchored=True, only=object_literals)
     object_line = objects.view(anchored=False, only=object_literals)
     # Around an object followed by `same` (few): a code shared with another object.
@@ -1431,6 +1475,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     get_in_line = _lines_holding(key_line, ("get", "gain", "let"))
     return {
         "code after object": object_first, "code in next clause": object_first,
+        "code after a reference": object_first,
+        "lock app guest code": objects.view(anchored=True, only=lock_apps),
         "code keyed in": object_first, "object location": object_first,
         "premises then keyed in": instruction_first,
         "described object": containers_first, "owned box code": containers_first,
@@ -1527,8 +1573,9 @@ def _clause_before(text: str, position: int, count: int,
 
 def _sentence_before(text: str, position: int) -> str:
     """The sentence before position, across commas, colons and semicolons (at most
-    WORD_WINDOW_CHARS)."""
-    return text[_sentence_start(text, 0, position):position]
+    WORD_WINDOW_CHARS), an errand told in an earlier piece blanked (`fetch the ladder from
+    the depot - ...` is where a thing comes from, not what the match is for)."""
+    return _without_errands(text, _sentence_start(text, 0, position), position)
 
 
 def _clause_after(text: str, position: int, words: int = 4) -> str:
@@ -1735,10 +1782,12 @@ _SERVICE_DONE = re.compile(r"[^\S\n]+(?i:deliver|delivers|delivering|delivered|v
 
 
 def _window_without_addresses(text: str, position: int) -> str:
-    """The window `_clause_before` reads before position, each numbered address in it
-    blanked (`Flat 2, 9 School Hill: keysafe ...` names no school), its length kept: the
+    """The window `_clause_before` reads before position, each numbered address and each
+    errand of an earlier piece in it blanked (`Flat 2, 9 School Hill: keysafe ...` names no
+    school; `fetch the ladder from the depot - key box ...` no depot's), its length kept: the
     window alone, never a copy of the whole text per match."""
-    window = text[max(position - WORD_WINDOW_CHARS, 0):position]
+    start = max(position - WORD_WINDOW_CHARS, 0)
+    window = _without_errands(text, start, position)
     if not any(character.isdigit() for character in window):
         return window
     return _NUMBERED_ADDRESS.sub(lambda m: " " * len(m.group()), window)
@@ -1944,6 +1993,9 @@ class PurposeModel:
             return None
         if _is_counted(text, found, line_start, line_end):
             return NOT_HOME
+        if _DEVICE_WORD.fullmatch(found.group()) and _held_for_a_home(text, found.end(),
+                                                                      line_end):
+            return HOME
         patterns = self._patterns()
         a, words, b = _possessor_before(text, max(line_start, found.start() - POSSESSOR_CHARS),
                                         found.start())
@@ -1973,8 +2025,10 @@ class PurposeModel:
         names none."""
         if a >= b:
             return None
+        # (a lock's own app is the lock's: `Doorbell app guest codes`)
         held = [m.span() for shape in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS,
-                                       _TITLED_NAME) for m in shape.finditer(text, a, b)]
+                                       _TITLED_NAME, _LOCK_APP_IN_TEXT)
+                for m in shape.finditer(text, a, b)]
         hits = [(m.span(), kind) for kind, pattern in ((NOT_HOME, other),
                                                        (HOME, self._patterns()[HOME]))
                 for m in pattern.finditer(text, a, b)
@@ -2031,7 +2085,7 @@ class PurposeModel:
             held += [m.span() for m in _PERSON_ASIDE.finditer(text, scope_start, after_end)]
         if text.find(":", scope_start, after_end) != -1:  # a field's label has one
             held += [m.span() for m in _CORRESPONDENT.finditer(text, scope_start, after_end)]
-        skipped = [*held,
+        skipped = [*held, *_errands_before(text, scope_start, start),
                    *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
         if not _PLACE_PRONOUN.search(text, max(start - 30, scope_start), start):
             skipped += self.encounters(text, scope_start, after_end)
@@ -2115,6 +2169,33 @@ def _is_counted(text: str, found: re.Match, line_start: int, line_end: int) -> b
         return True
     return bool(_PLURAL_DEVICE.search(found.group())) and _COUNTED_BEFORE.search(
         text, max(line_start, found.start() - 20), found.start()) is not None
+
+
+# A device's place chained to a home (`key box on the wall of the bike shed at her block`,
+# `lockbox inside the coal bunker by his back door`) or said to hold a home's key (`... holds
+# the flat key`, `has his back door key in it`): the place's own place, or what the device
+# holds, says whose it is, whatever the place in between is (a bike shed, a bin store, a
+# coal bunker are a home's as well as an office's). Read in the device's sentence piece,
+# up to a full stop, a semicolon or a bracket.
+_CHAIN_TO_HOME = re.compile(
+    r"(?<![\w])(?:(?i:at|of|behind|beside|by|outside|next[^\S\n]+to|for)[^\S\n]+"
+    r"(?i:her|his|their|the[^\S\n]+client['\u2019]s|mum['\u2019]s|dad['\u2019]s)[^\S\n]+"
+    r"(?:(?i:own|old|new|front|back|rear|side)[^\S\n]+)?"
+    r"(?i:block|flat|house|home|bungalow|cottage|maisonette|building|caravan|back[^\S\n]+door|"
+    r"front[^\S\n]+door|porch)"
+    r"|(?i:holds?|has|keeps?|contains?|with)[^\S\n]+(?i:the|her|his|their)[^\S\n]+"
+    r"(?:(?i:spare|only|other)[^\S\n]+)?(?i:flat|house|home|bungalow|cottage|front[^\S\n]+door|"
+    r"back[^\S\n]+door|door|main[^\S\n]+door)[^\S\n]+(?i:keys?|fob))(?![\w])")
+_CHAIN_END = re.compile(r"[;()\n]|\.(?=\s|$)")
+CHAIN_CHARS = 90
+
+
+def _held_for_a_home(text: str, device_end: int, line_end: int) -> bool:
+    """Whether the words after a device, in its sentence's piece, chain its place to a
+    home or say it holds a home's key (`_CHAIN_TO_HOME`)."""
+    limit = min(line_end, device_end + CHAIN_CHARS)
+    stop = _CHAIN_END.search(text, device_end, limit)
+    return _CHAIN_TO_HOME.search(text, device_end, stop.start() if stop else limit) is not None
 
 
 def _possessor_before(text: str, a: int, b: int) -> tuple[int, int, int]:
@@ -2243,6 +2324,40 @@ def _owner_scope(text: str, line_start: int, start: int, label: re.Pattern,
     if leading and service.search(text, clause, leading.end()):
         return clause, leading.end()
     return clause, clause
+
+
+# An errand of carrying told in a piece of its own before a match (`take the folder back to
+# the office; ...`, `bring the gym ball from clinic - ...`, `to collect bank statements;
+# ...`): the place it names is where a thing goes or comes from, not what the lock after it is
+# for. (A place someone goes to, `attend the probation office, buzz the intercom`, is where
+# what follows happens; a service delivering to the home, `pharmacy delivering blister
+# packs`, is a visitor's; `drop-off`, `drop-in` are events.) Its piece ends at a clause's or
+# a piece's break.
+_ERRAND = re.compile(
+    r"(?<![\w])(?i:take|takes|taking|took|bring|brings|bringing|brought|collect|collects|"
+    r"collecting|collected|fetch|fetches|fetching|pick(?:s|ing|ed)?[^\S\n]+up|"
+    r"drop|drops|dropping|dropped|return|returns|returning|returned)(?![\w\-])")
+_ERRAND_END = re.compile(r"[;,|\n\u2022:]|\.(?=\s|$)|[^\S\n][\-\u2013\u2014][^\S\n]")
+
+
+def _without_errands(text: str, start: int, end: int) -> str:
+    """text[start:end] with each errand told in a piece before end blanked, its length
+    kept."""
+    piece = text[start:end]
+    for a, b in _errands_before(text, start, end):
+        piece = f"{piece[:a - start]}{' ' * (b - a)}{piece[b - start:]}"
+    return piece
+
+
+def _errands_before(text: str, scope_start: int, start: int) -> list[tuple[int, int]]:
+    """Spans of errands told in pieces that end before start (none when the match is in the
+    errand's own piece: `collect the key from the office key safe` names whose it is)."""
+    spans = []
+    for errand in _ERRAND.finditer(text, scope_start, start):
+        end = _ERRAND_END.search(text, errand.end(), start)
+        if end is not None:
+            spans.append((errand.start(), end.start()))
+    return spans
 
 
 def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int]],
@@ -2564,6 +2679,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if _is_still_to_come(text, result, pattern, sentence):
             return None
+        told_after = _clause_after(text, result.end, EVENT_WORDS_AFTER)
+        if (pattern in _EVENT_PATTERNS and _is_past_event(normalise_words(
+                f"{sentence_before} {matched} {told_after}"))
+                or pattern in _KEY_PLACE_PATTERNS and _BACK_INSIDE.search(
+                    normalise_words(matched))):
+            return None
         if PATTERN_KINDS.get(pattern) == kinds.CODE and _MEETING_PLACE.search(
                 text, line_bounds(text, result.start, result.end)[0], result.start):
             return None
@@ -2600,7 +2721,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                          or _LETS_SELF_IN_WITH_OWN_KEY.search(normalise_words(
                                              f"{matched} {_clause_after(text, result.end, 12)}"))):
             return None
-        for code in _CODE_RE.finditer(text, result.start, result.end):
+        # (a code told after a reference is the one after it: `born in 1947, so it's 7491`)
+        told = (list(_REFERENCE_RE.finditer(text, result.start, result.end))[-1].end()
+                if pattern == "code after a reference" else result.start)
+        for code in _CODE_RE.finditer(text, told, result.end):
             if not code_is_plausible(text, code.start(), code.end()) or _is_example(
                     text, code.start(), code.end()):
                 return None
@@ -2660,6 +2784,44 @@ EMPTY_WORDS_AFTER = 8
 _EMPTY_NEXT = re.compile(r"[^\S\n]*[,\-\u2013(][^\S\n]*"
                          r"(?:(?i:it['\u2019]s|it[^\S\n]+is|now|but|and)[^\S\n]+)?(?i:empty)\b")
 _CONDITION = Terms(["if", "when", "in case", "incase", "should", "unless", "whether"])
+
+
+# A past incident told as one (`the key had been left in the front door overnight` in a
+# claim, `last month an agency worker left the back door unlocked`, `thieves found the spare
+# key under the plant pot`): an event in the past, dated or in a report, is no way in now,
+# unless the sentence says it still is (`since last week the spare has been under the pot`,
+# `ever since`, `still there`). Read in normalised words across the match's sentence, for a
+# key's place and a door's state (who holds a key keeps it whenever it was given).
+_EVENT_PATTERNS = (_KEY_PLACE_PATTERNS - _KEYHOLDER_PATTERNS) | _NEGATED_PATTERNS
+EVENT_WORDS_AFTER = 12
+_PAST_EVENT = re.compile(
+    r" (?:had been left|had left|was left|were left|"
+    r"(?<! ve )(?<! has )(?<! have )left (?:the|her|his|their|a|it) "
+    r"(?:\S+ )?(?:keys?|doors?)|found (?:the|a|her|his)|was found|were found|"
+    r"let themselves in|let himself in|let herself in|got in|broke in|was under|were under|"
+    r"was hidden|was kept) ")
+_PAST_WHEN = re.compile(
+    r" (?:last (?:night|week|month|year|time|winter|summer|(?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day)|yesterday|overnight|the other day|that night|earlier today|"
+    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning| evening)?|"
+    r"on \d{1,2}(?: st| nd| rd| th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"\w*|(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?|"
+    r"years?) ago|incident|claim|complaint|police log|statement|investigation|report|reported|"
+    r"policyholder|burglary|break in) ")
+# (a state said to hold now: the event is how the key came to be where it is)
+_STILL_SO = re.compile(r" (?:still|since|ever since|currently|from now on|always|every|"
+                       r"is kept|are kept|s kept|is hidden|now kept|is now|remains) ")
+# A key put back inside through the letterbox or the door (`drop di key back inside through
+# di letterbox`, `post the key back through the door`): no one outside can get it.
+_BACK_INSIDE = re.compile(r" back (?:inside |in |into the house )?(?:through|thru|via) ")
+
+
+def _is_past_event(words: str) -> bool:
+    """Whether normalised words tell a past incident (`_PAST_EVENT` with `_PAST_WHEN`) and
+    no state that still holds."""
+    words = f" {words} "
+    return (_PAST_EVENT.search(words) is not None and _PAST_WHEN.search(words) is not None
+            and _STILL_SO.search(words) is None)
 
 
 def _is_still_to_come(text: str, result: RecognizerResult, pattern: str, sentence: str
@@ -2742,6 +2904,7 @@ PATTERN_KINDS = {
     "code after object": kinds.CODE, "code after opening": kinds.CODE,
     "code before object": kinds.CODE, "code field": kinds.CODE,
     "code in next clause": kinds.CODE, "code keyed in": kinds.CODE,
+    "code after a reference": kinds.CODE, "lock app guest code": kinds.CODE,
     "code then opening": kinds.CODE, "opening then its code": kinds.CODE,
     "owned box code": kinds.CODE, "premises then keyed in": kinds.CODE,
     "code shared with object": kinds.CODE,

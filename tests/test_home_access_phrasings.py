@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (1003, 1013), "hiding": (373, 374), "entry": (267, 268),
-                     "keyholder": (340, 348)}
+    assert found == {"code": (1023, 1033), "hiding": (378, 381), "entry": (268, 269),
+                     "keyholder": (343, 351)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -85,7 +85,12 @@ def test_dev_set_rates(predict):
         # batch J (session 14, languages; both missed in English too): a key told to be with a
         # holder after the house it opens, a code told before its key box
         "Sleutel van het huis van mijn moeder ligt bij de buurvrouw op nummer 12",
-        "暗証番号は四七二九、玄関のキーボックスです"]
+        "暗証番号は四七二九、玄関のキーボックスです",
+        # batch Y (session 14): a key said moved somewhere (`moved to`), and a boat's parts
+        # (`cabin key`, `cockpit`) read as no home's
+        "Key was moved to the meter cupboard on Monday and is still there.",
+        "Lives on his boat at the marina, pontoon C - cabin key is under the cushion in the "
+        "cockpit."]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -121,7 +126,7 @@ def test_dev_set_rates(predict):
         "don't give it to parents.",
         # batch S (session 13): a key safe placed with no code
         "There's a key safe on the left of the porch. The bins go out on Tuesday."]
-    assert result.near_misses.total == 2077
+    assert result.near_misses.total == 2117
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -143,7 +148,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
-                   "open/set_n.tsv": (69, 77, 3, 78)}
+                   "open/set_n.tsv": (73, 77, 1, 78)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -203,7 +208,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # session's mechanisms. Asserted at its counts, below the target. Session 14: its Italian
 # number words, Yoruba, Scots, Greek, Gujarati and Tamil lines read and an Italian office's
 # key box rejected since other languages are read by one lexicon of the census's and the
-# world's main languages with their number words and digits (dev batches I and J): 69/77, 3.
+# world's main languages with their number words and digits (dev batches I and J); an errand's
+# place in an earlier piece, a code after a reference, a doorbell app's guest codes read, a
+# past incident and a key posted back inside rejected (brief ha-clauses, dev batch Y).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv"}
 
@@ -850,7 +857,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 20  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 22  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
@@ -1429,3 +1436,88 @@ def test_an_entry_instruction_holding_a_code_is_the_code_s_way_in(text, kinds):
     results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
     assert sorted({kind for result in results
                    for kind in result.recognition_metadata["access_kinds"]}) == kinds
+
+
+# Session 14 (brief ha-clauses, dev batch Y): what a clause says about an access object. A
+# place an errand of carrying names in a piece before the match is where a thing goes, not
+# what the lock is for; a past incident (dated or in a report) is no way in now, unless the
+# sentence says the key is still there; a key posted back inside is no one's way in; a
+# device's place chained to a home, or holding a home's key, is the home's; a code told
+# after a reference (`the new one,`, `so it's`) is the one after it, whatever number came
+# first; a connected lock's or doorbell's guest code; hired craft and trailers no one lives in.
+@pytest.mark.parametrize(("text", "home"), [
+    ("Audiologist: drop the spare batteries off at the surgery; at Mrs Roe's the keysafe "
+     "is by the coal hole, 4 1 7 7", True),
+    ("Handyman - fetch the ladder from the depot - key box behind the water butt 8 0 2 6",
+     True),
+    ("Go to the depot; key safe by the fuel pumps, code 8 0 2 6", False),
+    ("Depot key safe; code 8 0 2 6", False),
+])
+def test_an_errands_place_in_an_earlier_piece_owns_no_lock(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("Safeguarding report: two weeks ago the spare key was found under the hedgehog "
+     "ornament by a passer-by.", False),
+    ("Complaint: on Friday night the agency left the side door unlocked until morning.",
+     False),
+    ("Claim notes: the policyholder says the key had been left in the back door overnight.",
+     False),
+    ("After his last visit, post the key back through the letterbox please.", False),
+    ("Ever since the fall last year she has kept a spare key under the hedgehog ornament.",
+     True),
+    ("The spare key was put under the hedgehog ornament yesterday and it is still there.",
+     True),
+    ("I've left the side door unlocked for you, he had a bad night last night.", True),
+])
+def test_a_past_incident_is_no_way_in_now(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("Lockbox on the side of the coal bunker behind his bungalow, 3 5 5 3", True),
+    ("Lockbox screwed to the side of the bike shed by his back door, 6 2 2 6", True),
+    ("Key box on the wall of the bike shed behind her flat, code 6 2 2 6", True),
+    ("The key box inside the bin store holds the front door key, code 3 5 5 3", True),
+    # (a `box` alone, the described-object pattern's, has no possessor read: not yet)
+    pytest.param("Key box inside the cricket club's bin store holds the roller keys, code "
+                 "3 5 5 3", False, marks=pytest.mark.xfail(strict=True)),
+])
+def test_a_devices_place_chained_to_a_home_is_the_homes(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("Key safe code is the year she was born, 1938, reversed - so it's 8 3 9 1", True),
+    ("Back door keypad was used at 09:15 by the cleaner - it's the current code: 2 6 6 2",
+     True),
+    ("Key box code was reset at 10:30 today; latest one is 7 4 7 4", True),
+    ("Key safe was fitted in 2019, so it's 6 years old now", False),
+])
+def test_a_code_told_after_a_reference_is_the_one_after_it(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("Eufy doorbell app: temporary code for the night sitter 5 0 8 8", True),
+    ("Igloohome - one-time PIN for the OT visit on Weds: 4 3 1 9 0 2", True),
+    ("Nest app: guest code for the surgery's staff door 5 0 8 8", False),
+    ("Smart lock on the clinic store: guest PIN 4 3 1 9", False),
+    ("Ring the doorbell twice; visitor parking code 5088", False),
+])
+def test_a_connected_locks_guest_code(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    # (a boat's cabin is read as a site's cabin, nearer than the boat: not yet)
+    pytest.param("Lives aboard the narrowboat Heron at the wharf: cabin padlock 1 9 9 1", True,
+                 marks=pytest.mark.xfail(strict=True)),
+    ("Lives aboard the narrowboat Heron at the wharf: padlock on the hatch 1 9 9 1", True),
+    ("Day boat hire: padlock on the cabin 1 9 9 1, leave the key at the kiosk", False),
+    ("Touring caravan on the farm drive: key box on the A-frame 2 2 0 2", False),
+    ("The horse box's padlock is 6 1 6 1", False),
+])
+def test_craft_no_one_lives_in_own_no_home(text, home):
+    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
