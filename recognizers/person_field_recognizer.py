@@ -632,11 +632,12 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         return bracketed_after_name(text, date_start, date_end)
 
     def without_opening_words(self, text: str, result: RecognizerResult) -> RecognizerResult:
-        """The name without the sentence's words before it that are no name, while two words
-        are left (`Visited VU Van Hung (27/07/1942)`: the rule's pattern reads the verb as a
-        name's first word, and the family name in capitals is the name's)."""
+        """The name without the sentence's opening words before it that no name is
+        (`not_names.txt`), while two words are left (`Visited VU Van Hung (27/07/1942)`: the
+        rule's pattern reads the verb as a name's first word, and the family name in
+        capitals is the name's). A common word may be a forename (`Will Anthony Jones`)."""
         words = text[result.start:result.end].split(" ")
-        while len(words) > 2 and self.is_no_name(words[0].rstrip(",")):
+        while len(words) > 2 and self.not_names.equals(normalise_words(words[0].rstrip(","))):
             result.start += len(words.pop(0)) + 1
         return result
 

@@ -156,3 +156,14 @@ def test_a_name_spacy_ended_with_its_line_break_signs_over_its_job_title():
                                                                                end, 0.85))
     assert text[name.start:name.end] == "Kirsty Anne Holroyd-Blake"
     assert RoleRules.load().role_of(text, name.start, name.end) == STAFF
+
+
+def test_a_sentences_first_word_is_left_off_a_name_and_a_forename_never(detector):
+    """`Visited` is no name (`not_names.txt`) and leaves the family name in capitals whole;
+    `Will` is a common word and a forename, and stays the name's."""
+    from phiscan.model import TextUnit
+
+    text = ("Visited VU Van Long (08/08/1958) at home.\n"
+            "10:00 Will Anthony Jones (12/03/1950) seen in clinic.\n")
+    assert sorted(value for finding, value in detector.detect_unit_values(TextUnit(text))
+                  if finding.entity_type == "PERSON") == ["VU Van Long", "Will Anthony Jones"]
