@@ -202,10 +202,12 @@ NAME_BEFORE_GAPPED_DATE = (
 # are a person's name (words that are no name, such as `Re` or `Patient`, are left off
 # its start).
 BEFORE_IDENTIFIER = "name before its identifier"
-# The label and the start of its value: a digit, or a month's name (`DOB April 12th, 1930`).
+# The label and the start of its value: a digit, or a month's name (`DOB April 12th, 1930`),
+# or a year after a word saying it is only a year or about it (`D.O.B. YOB 1964`, `DOB
+# c.1950`, `born approx 1948`): the label still says whose details follow.
 IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|DoB|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?"
                     r"|[Dd]ate[ ]of[ ][Bb]irth|NHS(?:[ ](?:[Nn]o\.?|[Nn]umber|#))?)[ \t:\-–]*"
-                    rf"(?:the[ ])?(?:\d|{MONTH_NAME}[ .])")
+                    rf"(?:the[ ])?(?:\d|{MONTH_NAME}[ .]|[A-Za-z]{{1,6}}\.?[ ]?\d{{4}}(?!\d))")
 # who the person is to the patient, between the name and its label: `Greta Redfearn
 # (sister), DOB ...`, `Greta Redfearn, sister, born ...` (lower-case words, no digits), or
 # their age (`Edna Lamb, aged 96 (DOB ...)`; as an ambulance log writes it with their sex:
@@ -635,6 +637,16 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return False  # `seen at Leeds General (03/04/2019)`: an event's date
         return bracketed_after_name(text, date_start, date_end)
 
+    def without_opening_words(self, text: str, result: RecognizerResult) -> RecognizerResult:
+        """The name without the sentence's opening words before it that no name is
+        (`not_names.txt`), while two words are left (`Visited VU Van Hung (27/07/1942)`: the
+        rule's pattern reads the verb as a name's first word, and the family name in
+        capitals is the name's). A common word may be a forename (`Will Anthony Jones`)."""
+        words = text[result.start:result.end].split(" ")
+        while len(words) > 2 and self.not_names.equals(normalise_words(words[0].rstrip(","))):
+            result.start += len(words.pop(0)) + 1
+        return result
+
     def without_leading_words(self, text: str, result: RecognizerResult
                               ) -> RecognizerResult | None:
         """The name without the words before it that are no name (`Re`, `Patient`, a
@@ -706,6 +718,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if pattern in (MAIL, LOWER_LISTED):
             return result
         if pattern == BEFORE_DATE:
+            result = self.without_opening_words(text, result)
             return result if self.heads_entry_with_birth_date(text, result) else None
         if pattern == BEFORE_GAPPED_DATE:
             words = [word.strip(_QUOTES) for word in value.replace(",", " ").split()

@@ -181,7 +181,9 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         end = name_end(text, result.start, result.end, self.labels)
         if end is None:
             return None
-        result.end = end
+        # spaCy may end a name with the line break after it (`Amandeep Kaur Dhillon\n` over
+        # a job title): the name ends where its words do, so its line is its own.
+        result.end = result.start + len(text[result.start:end].rstrip())
         result.start = self.name_start(text, result.start)
         return result
 

@@ -186,6 +186,31 @@ class JobWords:
         return self.is_job(last)
 
 
+# A sentence's end before a name on its line: a word in lower case of three letters or more
+# and its stop (`DVLA informed by patient. Sanjay Patel (son-in-law) present`); a title's or
+# a label's abbreviation (`Dr.`, `Pt.`, `Re.`, `D.O.B.`) ends no sentence.
+SENTENCE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]{3,})[.!?](?=[ \t])")
+
+
+def in_own_sentence(before: str) -> str:
+    """The part of the text before a name that lies in the name's own sentence."""
+    ends = [match.end() for match in SENTENCE_BEFORE.finditer(before) if match[1].islower()]
+    return before[ends[-1]:] if ends else before
+
+
+def sentence_label(text: str, start: int, label: str) -> str:
+    """The label words before a name, read in the name's own sentence only: a role word
+    ending the sentence before (`informed by patient.`) is that sentence's, never the
+    name's."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    before = text[max(line_start, start - 100):start]
+    own = in_own_sentence(before)
+    if own is before:
+        return label
+    words = normalise_words(own).split()
+    return normalise_words(" ".join(words[-LABEL_WORDS:])) if words else " "
+
+
 def wrapped_label(text: str, start: int) -> str:
     """The last words of the line above a name that opens its line, when the sentence runs
     on over the break (a line of prose, `WRAPPED_MIN_WORDS` words or more, ending in a word in
@@ -497,7 +522,7 @@ class RoleRules:
         word NER took into a full name (`Volunteer Aisha Karim`, `Driver Wayne Pickup`: a
         job word and two words more, no comma: `Porter, John` is a surname)."""
         words = normalise_words(text[start:end]).split()
-        before = normalise_words(text[max(0, start - 20):start]).split()[-1:]
+        before = normalise_words(in_own_sentence(text[max(0, start - 20):start])).split()[-1:]
         if any(word in self.staff_titles for word in words[:1] + before):
             return True
         if (len(words) >= 3 and "," not in text[start:end]
@@ -630,6 +655,7 @@ class RoleRules:
             words = label.split()
             role = self.phrase_ending(words, len(words)) if words else None
         else:
+            label = sentence_label(text, start, label)
             role = self.rightmost(label, prose=not context.field.strip())
         if role == RELATED and self.readers_relative(label):
             role = self.field_role(context.field) or role
