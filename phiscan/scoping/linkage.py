@@ -659,16 +659,25 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     seed_postcodes = [union_of(person.records, "postcodes") for person in individuals]
     unattributed: list[Record] = []
     is_seed = set(seeds)
-    in_location = _people_by_location(individuals)
     at_postcode = _people_by_postcode(seed_postcodes)
+    naming_nobody: list[Record] = []
     for index, record in enumerate(records):
         if index in is_seed:
             continue
         target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
         if target is None and not identifies_anyone(record):
-            target = _at_postcode(record, at_postcode) if record.postcodes else None
-            if target is None:
-                target = _only_person(in_location.get(record.location, set()))
+            naming_nobody.append(record)
+        elif target is None:
+            unattributed.append(record)
+        else:
+            individuals[target].records.append(record)
+    # (after every record naming someone is placed: a file's one person is the one person
+    # any of its records names, not the one its identifiers give)
+    in_location = _people_by_location(individuals)
+    for record in naming_nobody:
+        target = _at_postcode(record, at_postcode) if record.postcodes else None
+        if target is None:
+            target = _only_person(in_location.get(record.location, set()))
         if target is None:
             unattributed.append(record)
         else:
