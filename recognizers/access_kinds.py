@@ -128,8 +128,8 @@ def _label_devices(text: str, typed: Sequence[Typed]) -> list[Span]:
         if colon == -1 or _DEVICE.search(text, colon, code.end) or _CODE_SHAPE.search(
                 text, colon, code.end):
             continue
-        if any(_inside(key, code) and key.start > colon
-               and names_own_key(text[key.start:key.end]) for key in hidden):
+        if any(_inside(key, code) and key.end > colon
+               and names_own_key(text[max(key.start, colon + 1):key.end]) for key in hidden):
             labelled.append(code)
     return labelled
 

@@ -17,9 +17,11 @@ Scanned and exported by the real CLI; nothing raw leaves without `--reveal`.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import pytest
 
+from recognizers.access_kinds import ACCESS_KINDS_KEY, CODE, HIDDEN_KEY, assign_kinds
 from tests.cli import export_individuals, key, scanned_share
 from tests.conftest import assert_no_raw_values
 
@@ -51,6 +53,8 @@ CASELOAD = (
     "PENHALIGON,Rosamund,23/09/1937,487 312 0020,key kept inside the coal bunker,"
     "Rhiannon Vickers\n"
     "TWEEDALE,Osbert,30/10/1926,487 312 0039,,Desmond Okafor\n"
+    "FOTHERGILL,Ignatius,11/01/1932,487 312 0047,key inside the gas meter cupboard,"
+    "Desmond Okafor\n"
 )
 
 SHARE = {"exports/audiology_rounds.json": json.dumps(ROUNDS, indent=2),
@@ -60,7 +64,8 @@ EXPECTED = {
     "Cuthbert Ollerenshaw": "code;key_holder", "Winifred Pargeter": "",
     "Ambrose Tremlett": "hidden_key", "Philippa Scrimgeour": "", "Hedley Brocklehurst":
     "left_open", "Edwina Quarmby": "hidden_key", "Lionel Arkwright": "code",
-    "Rosamund Penhaligon": "hidden_key", "Osbert Tweedale": "",
+    "Rosamund Penhaligon": "hidden_key", "Osbert Tweedale": "", "Ignatius Fothergill":
+    "hidden_key",
 }
 
 
@@ -86,3 +91,27 @@ def test_the_round_key_holder_is_related_and_staff_make_no_row(scanned, tmp_path
 def test_nothing_raw_without_reveal(scanned, tmp_path):
     export_individuals(scanned, tmp_path)
     assert_no_raw_values(scanned, ["Ollerenshaw", "5 8 1 3", "Quarmby", "coal bunker"])
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    recognition_metadata: dict | None = None
+
+
+@pytest.mark.parametrize(("text", "hidden_from", "kinds"), [
+    # a hidden key's match read from the label or from the value: the value's key is hidden
+    ("Key safe / access: key inside the gas meter cupboard", 0, [HIDDEN_KEY]),
+    ("Key safe / access: key inside the gas meter cupboard", 19, [HIDDEN_KEY]),
+    # the value says where a key device is, or gives its code: the device's
+    ("Key safe / access: key safe inside the gas meter cupboard", 19, [CODE]),
+    ("Key safe / access: 4 8 2 1, key inside", 30, [CODE]),
+    # no label: a key from the key safe is the key safe's (`the key from the key safe`)
+    ("the key from the key safe by the garage", 4, [CODE]),
+])
+def test_a_label_says_what_a_field_may_hold_its_value_what_it_holds(text, hidden_from, kinds):
+    finding = _Span(0, len(text))
+    assign_kinds(text, [finding], [(_Span(0, len(text)), CODE),
+                                   (_Span(hidden_from, len(text)), HIDDEN_KEY)])
+    assert finding.recognition_metadata[ACCESS_KINDS_KEY] == kinds
