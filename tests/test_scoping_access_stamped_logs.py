@@ -5,9 +5,10 @@ in a world no share had: a sight-loss rehabilitation team and its guide voluntee
   ...`) is an item of the log about the first person it names after the writer's label, so
   its access note is that person's, never the log's one identified person's nor the next
   line's client's;
-- a note naming nobody in a file is the file's one person's only when no other record of the
-  file names another known person: a log line whose client's name is not read no longer
-  joins the one client of the log with a date of birth;
+- a note naming nobody in a file is the file's one person's (the one its identifiers give)
+  only when no other record of the file names another known person: a log line whose
+  client's name is not read no longer joins the one client of the log with a date of birth,
+  nor does it join the one known client a log names without an identifier;
 - a single client's diary (`Client: ... DOB ...` over stamped entries by staff) stays one
   person's: its colleagues named in an entry take nothing.
 
@@ -47,7 +48,13 @@ DIARY = (
     "10/11/2026 Oren Baptiste: joint visit with Ffion Hale, mobility training.\n"
 )
 
-SHARE = {"rehab/caseload.csv": CASELOAD,
+PHONE_LOG = (
+    "2026-11-20 09:10 DUTY RH Mr Clement Ashby - cane tip worn, posting a new one.\n"
+    "2026-11-20 09:25 DUTY RH Mr Horace Vane - asked about the talking clock.\n"
+    "2026-11-20 09:40 DUTY OB Mrs V. - key safe 5 5 0 3 by the back door.\n"
+)
+
+SHARE = {"rehab/caseload.csv": CASELOAD, "rehab/duty_phone.txt": PHONE_LOG,
          "volunteers/visit_log.txt": VOLUNTEER_LOG, "rehab/client_diary.txt": DIARY}
 
 EXPECTED = {"Tobias Wren": "", "Mabel Strickland": "key_holder", "Clement Ashby": "",
