@@ -91,9 +91,12 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     number is 1 2 3 4, it's by the back door`). A hidden key's match naming a key device
     and no key of its own is where the device is: `code` (`Side gate padlock 4563 then key
     safe on back wall`)."""
-    codes = [match for match, kind in typed if kind == CODE]
+    labelled = _label_devices(text, typed)
+    codes = [match for match, kind in typed if kind == CODE and match not in labelled]
     resolved: list[Typed] = []
     for match, kind in typed:
+        if kind == CODE and match in labelled:
+            continue
         if kind == HIDDEN_KEY and (any(code.start < match.end <= code.end
                                        or code.start == match.start for code in codes)
                                    or _DEVICE_REST.match(text, match.end)):
@@ -106,6 +109,29 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
             kind = _way_in(text, match, typed, whole_line=True)  # the way to the key
         resolved.append((match, kind))
     return resolved
+
+
+def names_own_key(text: str) -> bool:
+    """A key of its own (`spare key under the slate`), not a key device's word (`key safe`)."""
+    return _OWN_KEY.search(text) is not None
+
+
+def _label_devices(text: str, typed: Sequence[Typed]) -> list[Span]:
+    """Codes whose key device is only their label's (`Keysafe / entry: key kept inside the
+    coal bunker`): the value after the label names no device and no code, and a hidden key
+    read in it names a key of its own. A label says what its field may hold, the value what
+    this record holds: the key's hiding place, not a key safe's."""
+    hidden = [match for match, kind in typed if kind == HIDDEN_KEY]
+    labelled: list[Span] = []
+    for code, kind in typed:
+        colon = text.find(":", code.start, code.end) if kind == CODE else -1
+        if colon == -1 or _DEVICE.search(text, colon, code.end) or _CODE_SHAPE.search(
+                text, colon, code.end):
+            continue
+        if any(_inside(key, code) and key.end > colon
+               and names_own_key(text[max(key.start, colon + 1):key.end]) for key in hidden):
+            labelled.append(code)
+    return labelled
 
 
 # An opening that is not the home's own door: a porch, a gate, a yard, a building's

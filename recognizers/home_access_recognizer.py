@@ -2590,7 +2590,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return kinds.CODE if (code is not None and code.group() == value
                                   and code_is_plausible(text, code.start(), code.end())) else None
         if named == fields.PLACE and fields.says_where(value):
-            return kinds.CODE if fields.names_key_device(field.name) else kinds.HIDDEN_KEY
+            # (the name says what the column may hold, the value what this record holds: a
+            # key of its own under a `Key safe / entry` column is hidden, not a key safe)
+            device = fields.names_key_device(field.name) and not kinds.names_own_key(value)
+            return kinds.CODE if device else kinds.HIDDEN_KEY
         if named == fields.HOLDER and fields.names_someone(
                 value, self.holder_words.found_in) and not fields.holds_none(value):
             return kinds.KEY_HOLDER

@@ -90,6 +90,10 @@ _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<when>\d{1,4}[-/.]\d{1,2}(?:[-
 ItemShape = tuple[str, str]
 # A list item's whole date and time (`2025-11-13 04:30:00`, `19/11/2026 10:45`).
 _STAMP = re.compile(r"\d[\d\-/.:]*(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
+# Who wrote a stamped line, after its stamp (`19/10/2026 Qasim: visited ...`, `2026-11-02
+# 08:02 Ffion Hale: ...`): one to three words and a colon.
+_SPEAKER = re.compile(r"(?:[ \t]*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?[ \t]+"
+                      r"[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2}[ \t]*:(?![\d/])")
 # A time of day in a stamp (`22:14`, `2025-11-13T04:30`, `13/11/2025 10.45`); a date has none.
 _TIME_OF_DAY = re.compile(r"\d:\d|[ T]\d{1,2}\.\d{2}")
 
@@ -433,6 +437,15 @@ class LineIndex:
         stamp = match.group() if match else marker.group("when")
         return stamp if _TIME_OF_DAY.search(stamp) else None
 
+    def speaker_end(self, number: int) -> int | None:
+        """Where the writer's label of line `number` ends, when the line opens with a date
+        or time and who wrote it (`19/10/2026 Qasim: visited Zubeida Khatun`), else None."""
+        marker = _LIST_ITEM.match(self.text, self.line_start(number))
+        if marker is None or marker.group("when") is None:
+            return None
+        speaker = _SPEAKER.match(self.text, marker.end(), self.line_end(number))
+        return speaker.end() if speaker else None
+
     def heads_item(self, finding: Finding) -> bool:
         """Whether a finding comes right after its line's list-item marker (`09:30  Aoife
         Fenwick, 5`, `2. 09:10  Mrs Doris Atherton`), a title or a time allowed between."""
@@ -597,7 +610,8 @@ def list_items(findings: list[Finding], lines: LineIndex) -> list[int]:
                         if person_kind(finding) not in (None, SUBJECT_NAME)]
     identified = bool(identifier_lines)
     # What each shape's count reads of a finding, read once for all the shapes.
-    facts = [_item_fact(finding, number, lines, identified)
+    spoken = _spoken_heads(findings, numbers, lines)
+    facts = [_item_fact(finding, number, lines, identified, spoken)
              for finding, number in zip(findings, numbers, strict=True)]
     facts = [fact for fact in facts if fact is not None]
     by_shape: dict[ItemShape, list[int]] = defaultdict(list)
@@ -621,10 +635,36 @@ class _ItemFact(NamedTuple):
     heads: bool  # at the head of its item (identified record) or of its line (any other)
 
 
-def _item_fact(finding: Finding, line: int, lines: LineIndex, identified: bool
-               ) -> _ItemFact | None:
+def _spoken_heads(findings: list[Finding], numbers: list[int], lines: LineIndex
+                  ) -> dict[int, bool]:
+    """On each line a writer's label opens (`LineIndex.speaker_end`), whether each name
+    heads its item: the first subject's or unmarked name after the label does (`19/10/2026
+    Qasim: visited Zubeida Khatun`: the line is about her), the writer's own and any later
+    one do not. {id(finding): heads} for those lines' names only."""
+    heads: dict[int, bool] = {}
+    ends: dict[int, int | None] = {}
+    headed: set[int] = set()  # lines whose item's name is found
+    for finding, number in sorted(zip(findings, numbers, strict=True),
+                                  key=lambda pair: pair[0].start):
+        if person_kind(finding) != SUBJECT_NAME:
+            continue
+        if number not in ends:
+            ends[number] = lines.speaker_end(number)
+        end = ends[number]
+        if end is None:
+            continue
+        heads[id(finding)] = finding.start >= end and number not in headed
+        if heads[id(finding)]:
+            headed.add(number)
+    return heads
+
+
+def _item_fact(finding: Finding, line: int, lines: LineIndex, identified: bool,
+               spoken: dict[int, bool]) -> _ItemFact | None:
     if person_kind(finding) == SUBJECT_NAME:
-        heads = lines.heads_item(finding) if identified else lines.at_head(finding)
+        heads = spoken.get(id(finding))
+        if heads is None:
+            heads = lines.heads_item(finding) if identified else lines.at_head(finding)
         return _ItemFact(line, finding.value_hash, True, heads)
     if finding.entity_type in ADDRESS_ENTITIES and finding.role not in NOT_SUBJECT:
         return _ItemFact(line, finding.value_hash, False, False)

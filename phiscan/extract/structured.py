@@ -5,7 +5,10 @@ array of objects, at any depth under objects, in which some object has a date-of
 NHS-number key) gives one record per object (`cases[1]`, as a CSV row or a FHIR resource
 is) and one for the rest of the object (`document`), so two people of one export never
 share a record and the exporter's fields join none of them. Arrays inside such an object
-(a case's carers, alerts) stay in its record, under their field names.
+(a case's carers, alerts) stay in its record, under their field names. A document that is
+itself an array is one record per element, and an element that is no person but holds a
+list of people (a round holding its calls: `[0].calls[2]`) is split the same way, so one
+call's key safe code is never the round's other residents'.
 """
 
 from __future__ import annotations
@@ -86,13 +89,23 @@ def split_people(value: Any, path: str = "", depth: int = 0
     return rest, people
 
 
+def _records_of(value: Any, where: str, person: bool) -> list[tuple[str, Any, str]]:
+    """(where, object, its fields' prefix) for each record of one object: the object as it
+    is when it is a person (an element of a list of people keeps its arrays), else the
+    object less its lists of people, then each of their people."""
+    if person:
+        return [(where, value, "")]
+    rest, people = split_people(value, where)
+    return [(where, rest, "")] + [(path, found, path + ".") for path, found in people]
+
+
 def extract_json(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     document = parse_json(data, ctx)
     if isinstance(document, list):
-        records = [(f"[{index}]", record, "") for index, record in enumerate(document)]
+        records = [record for index, element in enumerate(document)
+                   for record in _records_of(element, f"[{index}]", is_people(document))]
     else:
-        rest, people = split_people(document)
-        records = [("", rest, "")] + [(where, person, where + ".") for where, person in people]
+        records = _records_of(document, "", False)
     for where, record, prefix in records:
         pairs = [(prefix + name, value) for name, value in flatten(record)]
         if pairs:

@@ -562,6 +562,12 @@ def _at_postcode(record: Record, at_postcode: dict[str, set[int]]) -> int | None
                                       for postcode in record.postcodes)))
 
 
+def _one_person_of(identified: set[int], named: set[int]) -> int | None:
+    """The one person a file's identifiers give, when its records name no one else (a log
+    whose other items name other clients is no one person's file)."""
+    return _only_person(identified) if named <= identified else None
+
+
 def _only_person(positions: set[int]) -> int | None:
     return next(iter(positions)) if len(positions) == 1 else None
 
@@ -659,16 +665,27 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     seed_postcodes = [union_of(person.records, "postcodes") for person in individuals]
     unattributed: list[Record] = []
     is_seed = set(seeds)
-    in_location = _people_by_location(individuals)
     at_postcode = _people_by_postcode(seed_postcodes)
+    identified_in = _people_by_location(individuals)
+    naming_nobody: list[Record] = []
     for index, record in enumerate(records):
         if index in is_seed:
             continue
         target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
         if target is None and not identifies_anyone(record):
-            target = _at_postcode(record, at_postcode) if record.postcodes else None
-            if target is None:
-                target = _only_person(in_location.get(record.location, set()))
+            naming_nobody.append(record)
+        elif target is None:
+            unattributed.append(record)
+        else:
+            individuals[target].records.append(record)
+    # (after every record naming someone is placed: a file's one person is the one person
+    # its identifiers give, and only when none of its records names anyone else)
+    named_in = _people_by_location(individuals)
+    for record in naming_nobody:
+        target = _at_postcode(record, at_postcode) if record.postcodes else None
+        if target is None:
+            target = _one_person_of(identified_in.get(record.location, set()),
+                                    named_in.get(record.location, set()))
         if target is None:
             unattributed.append(record)
         else:
