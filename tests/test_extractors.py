@@ -401,6 +401,22 @@ def test_an_ms_write_file_is_read_as_its_text():
         "Referral for Ms Ngozi Adeyemi\nNHS number 943 476 5919, café \npage two\n"]
 
 
+WRITE_TEXT = b"Referral for Ms Ngozi Adeyemi, seen today.\r\n"
+
+
+@pytest.mark.parametrize(("fc_mac", "reason"), [
+    (0, "malformed write: text ends before the 128-byte header"),
+    (100, "malformed write: text ends before the 128-byte header"),
+    (len(write_file(WRITE_TEXT)) + 1, "malformed write: text ends past the end of the file"),
+    (0xFFFFFFFF, "malformed write: text ends past the end of the file"),
+])
+def test_an_ms_write_file_whose_text_end_is_outside_the_file_is_an_error(fc_mac, reason):
+    data = bytearray(write_file(WRITE_TEXT))
+    data[14:18] = fc_mac.to_bytes(4, "little")
+    with pytest.raises(ExtractionError, match=f"^{reason}$"):
+        extract("write", bytes(data))
+
+
 def test_an_ms_write_file_with_a_picture_in_its_text_says_so():
     data = write_file(b"See picture:\r\n" + bytes(range(32)) * 20, ident=b"\x32\xbe")
     with pytest.raises(Skip, match="^unsupported format: MS Write or Word for DOS document "
