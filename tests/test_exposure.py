@@ -198,7 +198,9 @@ def test_sensitive_and_broadly_readable_is_critical_and_reported(open_tree):
     assert "folders to lock down first" in text.stdout
     assert "who can read them" in text.stdout
     page = (out / "report.html").read_text()
-    readers = page.split("who reads them</h3>", 1)[1].split("</table>")[0]
+    heading = ("<h3>Sensitive files every account (broad) or anyone (public) can read,"
+               " and who reads them</h3>")
+    readers = page.split(heading, 1)[1].split("</table>")[0]
     assert readers.count("<tr><td class='num'>") == 2
     assert readers.index("visits.csv") < readers.index("keysafe.txt")  # most people first
     assert "<td>other</td>" in readers

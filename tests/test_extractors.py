@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
 import zipfile
 from dataclasses import replace
@@ -284,16 +285,32 @@ def test_unknown_extensions_are_sniffed(content, expected):
     ("notes.cfg", b"{note} seen today\n"),
     ("page.sam", b"[ver]\n\t4\n[sty]\n"),
     ("minutes.doc", b"[draft] minutes of the clinic meeting\n"),  # a legacy name over text
+    ("handover.dat", b'{"resourceType": "Patient" was the field we searched on\n'),  # FHIR's mark
 ])
 def test_text_that_only_starts_like_json_is_read_as_text(name, content):
-    assert choose_extractor(name, content) == ("text", "")
-    assert [unit.text for unit in extract("text", content)] == [content.decode()]
+    extractor, _reason = choose_extractor(name, content)
+    assert [unit.text for unit in extract(extractor, content, name=name)] == [content.decode()]
+
+
+@pytest.mark.parametrize(("content", "reader"), [
+    (b'[{"nhs": "943 476 5919"}, {"nhs": "401 023 2137"}]', "json"),
+    (b'{"resourceType": "Patient", "id": "p1"}', "fhir"),
+])
+def test_content_recognised_as_json_is_parsed_once_by_its_reader(monkeypatch, content, reader):
+    """The sniff looks at the first bytes only: the one whole parse is the reader's,
+    under the file's deadline."""
+    parses = []
+    loads = json.loads
+    monkeypatch.setattr(json, "loads", lambda text, **kw: parses.append(1) or loads(text, **kw))
+    extractor, _reason = choose_extractor("export.dat", content)
+    units = extract(extractor, content, name="export.dat")
+    assert (extractor, len(parses), bool(units)) == (reader, 1, True)
 
 
 def test_a_json_named_file_that_does_not_parse_is_still_a_json_error():
     assert choose_extractor("broken.json", b'[{"a": 1}') == ("json", "")
     with pytest.raises(ExtractionError, match="malformed json"):
-        extract("json", b'[{"a": 1}')
+        extract("json", b'[{"a": 1}', name="broken.json")
 
 
 @pytest.mark.parametrize("kind,sep", [("csv", ","), ("tsv", "\t")])
@@ -382,6 +399,22 @@ def test_an_ms_write_file_is_read_as_its_text():
     assert choose_extractor("referral.wri", data) == ("write", "")
     assert [unit.text for unit in extract("write", data)] == [
         "Referral for Ms Ngozi Adeyemi\nNHS number 943 476 5919, café \npage two\n"]
+
+
+WRITE_TEXT = b"Referral for Ms Ngozi Adeyemi, seen today.\r\n"
+
+
+@pytest.mark.parametrize(("fc_mac", "reason"), [
+    (0, "malformed write: text ends before the 128-byte header"),
+    (100, "malformed write: text ends before the 128-byte header"),
+    (len(write_file(WRITE_TEXT)) + 1, "malformed write: text ends past the end of the file"),
+    (0xFFFFFFFF, "malformed write: text ends past the end of the file"),
+])
+def test_an_ms_write_file_whose_text_end_is_outside_the_file_is_an_error(fc_mac, reason):
+    data = bytearray(write_file(WRITE_TEXT))
+    data[14:18] = fc_mac.to_bytes(4, "little")
+    with pytest.raises(ExtractionError, match=f"^{reason}$"):
+        extract("write", bytes(data))
 
 
 def test_an_ms_write_file_with_a_picture_in_its_text_says_so():

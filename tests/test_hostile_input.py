@@ -330,3 +330,66 @@ def test_the_log_names_every_location_that_could_not_be_read(hostile):
             assert f"error: {row['location']}: {row['reason']}\n" in log
     assert (f"{len(rows)} locations ({statuses['scanned']} scanned, {statuses['skipped']} "
             f"skipped, {statuses['error']} error)") in log
+
+
+def scan_one_zip(tmp_path: Path, members: list) -> dict[str, tuple[str, str, str]]:
+    """(status, reason, risk) by location inside the share, from an in-process scan."""
+    from phiscan.config import Config
+    from phiscan.scan.runner import run_scan
+
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "bundle.zip").write_bytes(build_zip(members))
+    config = Config()
+    config.scan.workers = 1
+    run_scan([str(share)], tmp_path / "out", config)
+    rows = {}
+    for line in (tmp_path / "out" / "files.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        rows[row["location"][len(str(share)) + 1:]] = (row["status"], row["reason"], row["risk"])
+    return rows
+
+
+ODD_JSON_ZIP = [
+    Entry.deflated("a_first.txt", NOTE.encode()),
+    Entry.deflated("numbers", b"[" + b"1" * 5000 + b"]"),
+    Entry.deflated("z_last.txt", b"NHS number 943 476 5919, key safe code 4821.\n"),
+]
+
+
+def test_a_json_number_past_pythons_digit_limit_costs_no_other_file_its_row(tmp_path):
+    """`json.loads` raises a plain ValueError for an integer over 4,300 digits: content
+    that only looked like JSON is read as text, a `.json` is an error row, and the
+    members after them are still read."""
+    rows = scan_one_zip(tmp_path, [
+        *ODD_JSON_ZIP, Entry.deflated("counts.json", b"[" + b"1" * 5000 + b"]")])
+    statuses = {location: row[:2] for location, row in rows.items()}
+    assert statuses == {
+        "bundle.zip": ("scanned", ""),
+        "bundle.zip!a_first.txt": ("scanned", ""),
+        "bundle.zip!numbers": ("scanned", ""),
+        "bundle.zip!z_last.txt": ("scanned", ""),
+        "bundle.zip!counts.json": ("error", "malformed json: ValueError"),
+    }
+    assert rows["bundle.zip!z_last.txt"][2] == "critical"
+
+
+def test_an_error_choosing_a_reader_costs_only_that_file_its_row(tmp_path, monkeypatch):
+    from phiscan.scan import pipeline
+
+    chooser = pipeline.choose_extractor
+
+    def choose(name: str, data: bytes) -> tuple[str | None, str]:
+        if name == "numbers":
+            raise ValueError("a reader-choice failure")
+        return chooser(name, data)
+
+    monkeypatch.setattr(pipeline, "choose_extractor", choose)
+    rows = scan_one_zip(tmp_path, ODD_JSON_ZIP)
+    assert {location: row[:2] for location, row in rows.items()} == {
+        "bundle.zip": ("scanned", ""),
+        "bundle.zip!a_first.txt": ("scanned", ""),
+        "bundle.zip!numbers": ("error", "sniff: malformed (ValueError)"),
+        "bundle.zip!z_last.txt": ("scanned", ""),
+    }
+    assert rows["bundle.zip!z_last.txt"][2] == "critical"

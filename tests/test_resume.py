@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from phiscan.config import Config
-from phiscan.scan.runner import run_scan
+from phiscan.inventory.store import PreviousState
+from phiscan.model import SourceItem
+from phiscan.scan.runner import RescanPlanner, ScanProgress, run_scan
 from phiscan.synthetic.demo_share import make_people, visit_note
 from tests.test_executors import inventory_content
 
@@ -92,6 +94,22 @@ def test_resume_with_nothing_interrupted_runs_a_normal_scan(tmp_path):
     second = run_scan([str(share)], out, config, resume=True)
     assert (first.run_id, second.run_id) == (1, 2)
     assert second.progress.unchanged == 1
+
+
+class OneLocation:
+    """An inventory holding one container, written by run 2 with an errored member."""
+
+    def previous_state(self, location: str) -> PreviousState:
+        return PreviousState(size=10, modified=100.0, etag=None, status="scanned",
+                             last_run=2, member_errors=True)
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_a_resume_does_not_redo_a_container_this_run_wrote_with_an_errored_member(full):
+    item = SourceItem("/s/a.zip", 10, 100.0)
+    resumed = RescanPlanner(OneLocation(), run_id=2, full=full, progress=ScanProgress())
+    next_run = RescanPlanner(OneLocation(), run_id=3, full=full, progress=ScanProgress())
+    assert (resumed.needs_scan(item), next_run.needs_scan(item)) == (False, True)
 
 
 def interrupt_mid_run(share: Path, out: Path, signum: signal.Signals,

@@ -22,7 +22,7 @@ from phiscan.commands.console import (
 )
 from phiscan.config import ConfigError, load_config
 from phiscan.inventory.lock import OutputBusy, output_lock
-from phiscan.scoping.html import HTML_REPORT, write_html
+from phiscan.scoping.html import HTML_REPORT, SHOWN_READERS, write_html
 from phiscan.scoping.ico import write_ico
 from phiscan.scoping.report import build_report, load_scope, without_cyclic_gc
 from phiscan.security.files import ensure_private_dir
@@ -89,8 +89,9 @@ def exposure_table(report: dict) -> Table:
     ])
 
 
-def broad_readers_table(report: dict, limit: int = 10) -> Table:
-    """Who can read the sensitive files everyone can read: the top ones by people."""
+def broad_readers_table(report: dict, limit: int = SHOWN_READERS) -> Table:
+    """Who can read the sensitive files every account or anyone can read: the top ones
+    by people."""
     table = Table(title="sensitive and broadly readable: who can read them")
     table.add_column("people", justify="right")
     table.add_column("risk")

@@ -23,7 +23,7 @@ from typing import Any
 from lxml import etree
 
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
-from phiscan.extract.structured import MAX_JSON_DEPTH, parse_json
+from phiscan.extract.structured import MAX_JSON_DEPTH, read_json
 
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
 FHIR_NAMESPACE = "http://hl7.org/fhir"
@@ -279,7 +279,7 @@ def is_prose(_index: int, name: str) -> bool:
 
 
 def extract_fhir(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    yield from fhir_units(parse_json(data, ctx), ctx)
+    yield from read_json(data, ctx, fhir_units)
 
 
 def is_fhir_xml(root: etree._Element) -> bool:

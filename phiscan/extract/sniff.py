@@ -10,7 +10,6 @@ from phiscan.extract.base import ExtractionError
 from phiscan.extract.compressed import CODECS, looks_like_tar
 from phiscan.extract.mbox import looks_like_mbox
 from phiscan.extract.multiarchive import MAGICS
-from phiscan.extract.structured import is_json
 from phiscan.extract.text import looks_binary
 from phiscan.extract.wordproc import word_processor_kind
 
@@ -115,10 +114,7 @@ def sniff_databases(data: bytes) -> str | None:
         return "image"
     if looks_binary(data):
         return None
-    kind = sniff_text(data[:8192])
-    if kind == "json" and not is_json(data):
-        return "text"  # a `[section]`, `[date] message` or `{note}` line only looked like JSON
-    return kind
+    return sniff_text(data[:8192])
 
 
 def refine(extractor: str, data: bytes) -> str:

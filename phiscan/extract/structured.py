@@ -14,12 +14,13 @@ call's key safe code is never the round's other residents'.
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
-from phiscan.extract.text import decode_text
+from phiscan.extract.text import decode_text, extract_text
 
 MAX_JSON_DEPTH = 64
 # Keys that identify a person: an array of objects each holding one is a list of people.
@@ -42,17 +43,30 @@ def flatten(value: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, s
 def parse_json(data: bytes, ctx: ExtractContext) -> Any:
     try:
         return json.loads(decode_text(data))
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: an integer over 4,300 digits
         raise ExtractionError(f"malformed json: {type(exc).__name__}") from None
 
 
-def is_json(data: bytes) -> bool:
-    """Whether the whole content parses as JSON (what `parse_json` would read)."""
+def read_json(data: bytes, ctx: ExtractContext,
+              units: Callable[[Any, ExtractContext], Iterator[Piece]]) -> Iterator[Piece]:
+    """The document's units; content taken for JSON by its first bytes (a `[section]`,
+    `[date] message` or `{note}` line) that does not parse is read as text. A file
+    named as JSON that does not parse stays `malformed json`. One parse, under the
+    file's deadline (the sniff does not parse)."""
     try:
-        json.loads(decode_text(data))
-    except (json.JSONDecodeError, RecursionError):
-        return False
-    return True
+        document = parse_json(data, ctx)
+    except ExtractionError:
+        if named_json(ctx.name):
+            raise
+        yield from extract_text(data, ctx)
+        return
+    yield from units(document, ctx)
+
+
+def named_json(name: str) -> bool:
+    from phiscan.extract import EXTENSIONS, READ_TOGETHER
+
+    return EXTENSIONS.get(os.path.splitext(name)[1].lower()) in READ_TOGETHER["json"]
 
 
 def is_people(value: Any) -> bool:
@@ -100,7 +114,10 @@ def _records_of(value: Any, where: str, person: bool) -> list[tuple[str, Any, st
 
 
 def extract_json(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
-    document = parse_json(data, ctx)
+    yield from read_json(data, ctx, json_units)
+
+
+def json_units(document: Any, ctx: ExtractContext) -> Iterator[Piece]:
     if isinstance(document, list):
         records = [record for index, element in enumerate(document)
                    for record in _records_of(element, f"[{index}]", is_people(document))]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 
-from phiscan.extract.base import ExtractContext, Piece, Skip
+from phiscan.extract.base import ExtractContext, ExtractionError, Piece, Skip
 from phiscan.extract.encoding import decode_8bit, looks_binary
 from phiscan.model import TextUnit
 
@@ -51,7 +51,11 @@ def extract_write(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
     if len(data) < WRITE_HEADER:
         raise Skip(f"unsupported format: {WRITE} (truncated)")
     (end,) = struct.unpack_from("<I", data, WRITE_FC_MAC)
-    body = data[WRITE_HEADER:min(max(end, WRITE_HEADER), len(data))]
+    if end < WRITE_HEADER:
+        raise ExtractionError("malformed write: text ends before the 128-byte header")
+    if end > len(data):
+        raise ExtractionError("malformed write: text ends past the end of the file")
+    body = data[WRITE_HEADER:end]
     if looks_binary(body):  # a picture's bytes among the text: not guessed at
         raise Skip(f"unsupported format: {WRITE} with pictures")
     text = decode_8bit(body).replace("\r\n", "\n").replace("\x0c", "\n")

@@ -295,15 +295,16 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
                   ) -> list[LocationResult]:
     """Extraction and the cheap pass; `waiting` gets the location and its units,
     whose names are read (and the location classified) by `NameReading`."""
-    extractor, reason = choose_extractor(name, data)
-    if extractor is None:
-        return [replace(base, status=Status.SKIPPED, reason=reason)]
-    base.extractor = extractor
     children: list[LocationResult] = []
     parts = DocumentParts(detector)
-    waiting.append((base, parts))
     members = 0
+    extractor: str | None = "sniff"  # a reader-choice error costs only this file its row
     try:
+        extractor, reason = choose_extractor(name, data)
+        if extractor is None:
+            return [replace(base, status=Status.SKIPPED, reason=reason)]
+        base.extractor = extractor
+        waiting.append((base, parts))
         for piece in extract_pieces(extractor, data, ctx, config):
             if isinstance(piece, Child):
                 members += 1

@@ -208,9 +208,11 @@ class RescanPlanner:
 
     def needs_scan(self, item: SourceItem) -> bool:
         previous = self.inventory.previous_state(item.location)
-        if previous is None or not is_unchanged(item, previous):
+        if previous is None:
             return True
-        return self.full and previous.last_run != self.run_id
+        if previous.last_run == self.run_id:
+            return False  # a resume: this run wrote it (an errored member is retried next run)
+        return self.full or not is_unchanged(item, previous)
 
     def filter(self, jobs: Iterable[Job]) -> Iterator[Job]:
         for job in jobs:

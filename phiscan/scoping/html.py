@@ -106,11 +106,12 @@ def _top_locations_table(report: dict) -> str:
             "<th>location</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-SHOWN_READERS = 10  # the JSON report lists up to TOP_LOCATIONS
+SHOWN_READERS = 10  # in the text and HTML reports; the JSON report lists up to TOP_LOCATIONS
 
 
 def _exposure(report: dict) -> str:
-    """Sensitive data everyone can read, and the folders to lock down first."""
+    """Sensitive data every account (broad) or anyone (public) can read, and the folders
+    to lock down first."""
     exposure = report["exposure"]
     broad = exposure["sensitive_broadly_readable"]
     cards = "<div class='cards'>" + "".join([
@@ -140,7 +141,8 @@ def _exposure(report: dict) -> str:
     return (cards + bar_chart("sensitive locations by exposure",
                               exposure["sensitive_by_exposure"])
             + bar_chart("people per folder (top 10)", by_people)
-            + "<h3>Sensitive files everyone can read, and who reads them</h3>" + readers_table
+            + "<h3>Sensitive files every account (broad) or anyone (public) can read, and who reads"
+            " them</h3>" + readers_table
             + "<h3>Folders to lock down first</h3>" + table)
 
 

@@ -313,15 +313,13 @@ def _people_in(people: dict[str, set[int]], locations: set[str]) -> int:
     return len(set().union(*(people.get(location, set()) for location in locations)))
 
 
-def broad_readers(scope: Scope, people: dict[str, set[int]], limit: int = TOP_LOCATIONS
-                  ) -> list[dict]:
-    """The sensitive locations everyone can read, most people first (then risk), each
-    with the principals that read it as its source named them (`other`, `group:staff`,
-    `Everyone`, a SID): who to take off, and where."""
-    ranked = sorted(
-        (location for location in scope.locations if is_sensitive_and_broadly_readable(location)),
-        key=lambda loc: (-len(people.get(loc.location, ())), -RISK_ORDER.index(loc.risk),
-                         loc.location))
+def broad_readers(broad: list[StoredLocation], people: dict[str, set[int]],
+                  limit: int = TOP_LOCATIONS) -> list[dict]:
+    """The sensitive locations every account (`broad`) or anyone (`public`) can read,
+    most people first (then risk), each with the principals that read it as its source
+    named them (`other`, `group:staff`, `Everyone`, a SID): who to take off, and where."""
+    ranked = sorted(broad, key=lambda loc: (-len(people.get(loc.location, ())),
+                                            -RISK_ORDER.index(loc.risk), loc.location))
     return [
         {"location": location.location, "people": len(people.get(location.location, ())),
          "risk": location.risk, "exposure": location.exposure,
@@ -331,8 +329,9 @@ def broad_readers(scope: Scope, people: dict[str, set[int]], limit: int = TOP_LO
 
 
 def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
-    """Sensitive data everyone can read, and the folders to lock down first."""
-    broad = {loc.location for loc in scope.locations if is_sensitive_and_broadly_readable(loc)}
+    """Sensitive data every account or anyone can read, and the folders to lock down first."""
+    broad_locations = [loc for loc in scope.locations if is_sensitive_and_broadly_readable(loc)]
+    broad = {loc.location for loc in broad_locations}
     people = _people_by_location(scope.individuals)
     folders: dict[str, dict] = {}
     for location in scope.locations:
@@ -358,7 +357,7 @@ def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
     return {
         "sensitive_broadly_readable": {"locations": len(broad),
                                        "people": _people_in(people, broad),
-                                       "top_locations": broad_readers(scope, people)},
+                                       "top_locations": broad_readers(broad_locations, people)},
         "sensitive_by_exposure": dict(sorted(by_level.items())),
         "top_folders_by_people": by_people[:limit],
         "top_folders_by_broad_exposure": by_broad[:limit],

@@ -68,18 +68,26 @@ def top_level(location: str) -> str:
 
 def walk_units(location: str, name: str, data: bytes, ctx: ExtractContext
                ) -> Iterator[tuple[str, TextUnit]]:
-    """(location, unit) for a document and every member inside it."""
+    """(location, unit) for a document and every member inside it; a member that
+    cannot be read (the scan's `error` row) costs its siblings nothing."""
     extractor, _reason = choose_extractor(name, data)
     if extractor is None:
         return
     for piece in run_extractor(extractor, data, ctx):
         if isinstance(piece, Child):
             if piece.error is None:
-                yield from walk_units(f"{location}{MEMBER_SEP}{piece.name}",
-                                      posixpath.basename(piece.name), piece.data,
-                                      ctx.child(piece.name))
+                yield from member_units(f"{location}{MEMBER_SEP}{piece.name}", piece, ctx)
         else:
             yield location, piece
+
+
+def member_units(location: str, piece: Child, ctx: ExtractContext
+                 ) -> Iterator[tuple[str, TextUnit]]:
+    try:
+        yield from walk_units(location, posixpath.basename(piece.name), piece.data,
+                              ctx.child(piece.name))
+    except Exception as exc:  # a member the scan recorded as `error`
+        log.debug("reveal: member not read (%s)", type(exc).__name__)
 
 
 class Revealer:
