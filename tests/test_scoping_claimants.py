@@ -15,6 +15,8 @@ change: 6 rows, 4 of them right; after: 6 rows, all right.
   claimant spaCy missed was named by the defendant in the `Claim` cell (`Mrs D. Harker`,
   with the claimant's date of birth); in share 14, 7 of 13 claimants of a bundle index had
   no row. A claimant's solicitor is staff (`Claimant solicitor: ...`).
+- An Irish surname with the article and a mutated letter (`Mac an tSaoir`) was no name in
+  a name field: `an` and `tSaoir` are lower-case words (share 14: 4 claimants).
 """
 
 from __future__ import annotations
@@ -80,3 +82,16 @@ def test_a_claimants_solicitor_is_staff():
     text = "Claimant solicitor: Harriet Okafor\n"
     start = text.index("Harriet")
     assert RoleRules.load().role_of(text, start, start + len("Harriet Okafor")) == STAFF
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Client: Caoimhe Mac an tSagairt\nDOB: 02/03/1990\n", "Caoimhe Mac an tSagairt"),
+    ("Claimant: Nic an tSithigh, Orla\n", "Nic an tSithigh, Orla"),
+])
+def test_an_irish_surname_with_a_mutated_letter_is_a_name(detector, text, name):
+    """`Mac an tSaoir` (share 14: 4 claimants with no row): the lower-case `t` before the
+    capital and the article `an` are how the name is written, not a word in lower case."""
+    from phiscan.model import TextUnit
+
+    assert [value for finding, value in detector.detect_unit_values(TextUnit(text))
+            if finding.entity_type == "PERSON"] == [name]
