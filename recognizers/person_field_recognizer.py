@@ -308,7 +308,9 @@ TRIGGERS = {
     MAIL: Trigger(literals=[Literal(f"{header}:", word_end=False)
                             for header in ("from", "to", "cc", "bcc", "reply-to", "sender")]),
 }
-PARTICLES = SURNAME_PARTICLES | {"mac", "st"}
+PARTICLES = SURNAME_PARTICLES | {"mac", "st", "an"}  # `Mac an tSaoir`, `Nic an Bhaird`
+# An Irish surname's mutated first letter before its capital (`tSaoir`, `hUiginn`, `nDubhda`).
+IRISH_MUTATED = re.compile(r"(?:t|h|n|bh|mb|gc|nd|ng|bp|dt)\p{Lu}\p{Ll}+")
 PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not recorded",
                       "test", "tbc", "anonymous", "redacted", "withheld", "yes", "no", "male",
                       "female", "other", "true", "false", "see notes", "home", "mobile",
@@ -351,7 +353,8 @@ def looks_like_name(value: str) -> bool:
         return False
     capitalised = [_without_particle(word) for word in words
                    if word.casefold() not in PARTICLES]
-    return bool(capitalised) and all(word[:1].isupper() for word in capitalised)
+    return bool(capitalised) and all(word[:1].isupper() or IRISH_MUTATED.fullmatch(word)
+                                     for word in capitalised)
 
 
 def _without_particle(word: str) -> str:

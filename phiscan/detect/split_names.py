@@ -6,6 +6,10 @@ which identifies nobody. In the detector, where the raw values still are, the pa
 of one record that belong together (same field prefix: `client_forename` with
 `client_surname`, `nok_first_name` with `nok_last_name`) are joined into one full name,
 hashed like any other (`Sandra Jones`, the same key as `JONES, Sandra`).
+
+A given cell joined so is a part of that name, never a full name of its own: a forename
+cell of two words (`Connor Anthony` beside `Marsh`) would otherwise read as a person's whole
+name and could stand as the row's name in place of `Connor Anthony Marsh`.
 """
 
 from __future__ import annotations
@@ -42,8 +46,9 @@ def _split_field(field: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, str]]:
-    """(the family part, `Given Family`) for each prefix holding both parts, in order."""
+def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
+    """(the given part, the family part, `Given Family`) for each prefix holding both
+    parts, in order."""
     given: dict[str, NamePart] = {}
     family: dict[str, NamePart] = {}
     for part in parts:
@@ -54,5 +59,5 @@ def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, str]]:
         prefix = _split_field(part.field, FAMILY_WORDS)
         if prefix is not None:
             family.setdefault(prefix, part)
-    return [(family[prefix], f"{given[prefix].value} {family[prefix].value}")
+    return [(given[prefix], family[prefix], f"{given[prefix].value} {family[prefix].value}")
             for prefix in family if prefix in given]
