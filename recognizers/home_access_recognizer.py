@@ -69,6 +69,7 @@ previews only.
 
 from __future__ import annotations
 
+import functools
 import re as stdlib_re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -330,16 +331,21 @@ _NEW_CODE = (
 _CODE_REFERENCE = (
     r"(?:(?<![\w])(?i:new|current|latest)[^\S\n]+(?i:one|code|number|combination|pin)"
     r"(?:[^\S\n]*[:=,\-\u2013]|[^\S\n]+(?i:is|reads))[^\S\n]*"
-    r"|(?<![\w])(?i:so|which[^\S\n]+makes|making|that[^\S\n]+makes)[^\S\n]+(?i:it['\u2019]s|it[^\S\n]+is|it)"
+    r"|(?:(?<![\w])(?i:so|which[^\S\n]+makes|making|that[^\S\n]+makes)[^\S\n]+(?i:it['\u2019]s|it[^\S\n]+is|it)"
     r"[^\S\n]*[:,]?[^\S\n]*|(?<![\w])(?i:i\.e\.|ie)[^\S\n]*[:,]?[^\S\n]*)"
+    # (a memory aid's sum is no year: `fitted in 2019, i.e. 2019 model`)
+    r"(?!(?:19|20)\d\d(?![\d\-/.]?\d)))"
 )
 REFERENCE_REACH = 40
 # A connected lock or doorbell by its kind or its maker (`Nuki`, `Ring app`, `Doorbell app`),
 # and a code it gives a guest (`guest PIN`, `visitor code`, `temporary code`, `guest access`).
-_LOCK_APP_MAKERS = ("smart", "nuki", "yale", "ultion", "igloohome", "eufy", "august", "ring",
-                    "nest", "video", "doorbell")
+# A maker that is a place's or a name's word too (`Yale New Haven Hospital`) only with a
+# lock's or an app's word within two words (`Yale app`, `Yale Access app`, `Yale keypad`).
+_LOCK_APP_MAKERS = ("smart", "smartlock", "smartlocks", "nuki", "yale", "ultion", "igloohome",
+                    "eufy", "august", "ring", "nest", "video", "doorbell")
 _LOCK_APP_NAME = (
-    r"(?<![\w])(?i:smart[^\S\n\-]?locks?|nuki|yale|ultion|igloohome|eufy|august[^\S\n]+lock|"
+    r"(?<![\w])(?i:smart[^\S\n\-]?locks?|nuki|ultion|igloohome|eufy|august[^\S\n]+lock|"
+    r"yale(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?:apps?|smart[^\S\n\-]?locks?|locks?|keypads?)|"
     r"(?:ring|nest|eufy|video)[^\S\n]+(?:app|doorbell|intercom|log)|doorbell[^\S\n]+app)"
     r"(?![\w])")
 _GUEST_CODE = (
@@ -2338,6 +2344,10 @@ _ERRAND = re.compile(
     r"collecting|collected|fetch|fetches|fetching|pick(?:s|ing|ed)?[^\S\n]+up|"
     r"drop|drops|dropping|dropped|return|returns|returning|returned)(?![\w\-])")
 _ERRAND_END = re.compile(r"[;,|\n\u2022:]|\.(?=\s|$)|[^\S\n][\-\u2013\u2014][^\S\n]")
+# Where the thing carried is taken or found (`at the depot`, `from the branch office`): when
+# the next piece names no one's home, the lock it goes on about is that place's (`pick up the
+# van keys at the depot - key safe round the back`), so only the thing carried is blanked.
+_ERRAND_PLACE = re.compile(r"[^\S\n](?i:at|from)[^\S\n]")
 
 
 def _without_errands(text: str, start: int, end: int) -> str:
@@ -2355,9 +2365,32 @@ def _errands_before(text: str, scope_start: int, start: int) -> list[tuple[int, 
     spans = []
     for errand in _ERRAND.finditer(text, scope_start, start):
         end = _ERRAND_END.search(text, errand.end(), start)
-        if end is not None:
+        if end is None:
+            continue
+        place = _ERRAND_PLACE.search(text, errand.end(), end.start())
+        if place is not None and not _names_a_home(text, errand.start(), end.end(), start):
+            spans.append((errand.start(), place.start()))
+        else:
             spans.append((errand.start(), end.start()))
     return spans
+
+
+def _names_a_home(text: str, errand: int, after: int, position: int) -> bool:
+    """Whether the line outside the errand (text[errand:after]), before it or from after
+    up to the end of position's sentence, names someone's home (`Physio home visit - ...`,
+    `at Mrs Roe's the keysafe ...`, `her key safe`)."""
+    limit = min(len(text), position + WORD_WINDOW_CHARS)
+    end = _SENTENCE_END.search(text, position, limit)
+    spans = ((text.rfind("\n", 0, errand) + 1, errand), (after, end.start() if end else limit))
+    return any(shape.search(text, a, b) for shape in (_SOMEONES, _home_words())
+               for a, b in spans)
+
+
+@functools.cache
+def _home_words() -> re.Pattern:
+    """The owners file's home words (`flat`, `home`, `bungalow`): the shipped file's."""
+    words = load_classes("home_access_owners.txt")[HOME]
+    return re.compile(f"(?i:{alternation(words)})")
 
 
 def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int]],
@@ -2809,11 +2842,17 @@ _PAST_WHEN = re.compile(
     r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning| evening)?|"
     r"on \d{1,2}(?: st| nd| rd| th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"\w*|(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of) (?:days?|weeks?|months?|"
-    r"years?) ago|incident|claim|complaint|police log|statement|investigation|report|reported|"
-    r"policyholder|burglary|break in) ")
+    r"years?) ago) ")
+# A record's own noun dates nothing (`Visit report: carer let herself in with the spare key
+# under the mat` is an everyday log); it tells a past event only with a past-perfect verb
+# (`Claim notes: the key had been left in the back door`).
+_PAST_RECORD = re.compile(r" (?:incident|claim|complaint|police log|statement|investigation|"
+                          r"report|reported|policyholder|burglary|break in) ")
+_PAST_PERFECT = re.compile(r" had (?:been )?\w+ ")
 # (a state said to hold now: the event is how the key came to be where it is)
 _STILL_SO = re.compile(r" (?:still|since|ever since|currently|from now on|always|every|"
-                       r"is kept|are kept|s kept|is hidden|now kept|is now|remains) ")
+                       r"is kept|are kept|s kept|is hidden|now kept|is now|remains|as usual|"
+                       r"(?:is|are|s) (?:under|behind|in|inside|beneath|underneath)) ")
 # A key put back inside through the letterbox or the door (`drop di key back inside through
 # di letterbox`, `post the key back through the door`): no one outside can get it.
 _BACK_INSIDE = re.compile(r" back (?:inside |in |into the house )?(?:through|thru|via) ")
@@ -2823,7 +2862,9 @@ def _is_past_event(words: str) -> bool:
     """Whether normalised words tell a past incident (`_PAST_EVENT` with `_PAST_WHEN`) and
     no state that still holds."""
     words = f" {words} "
-    return (_PAST_EVENT.search(words) is not None and _PAST_WHEN.search(words) is not None
+    dated = _PAST_WHEN.search(words) is not None or (
+        _PAST_RECORD.search(words) is not None and _PAST_PERFECT.search(words) is not None)
+    return (_PAST_EVENT.search(words) is not None and dated
             and _STILL_SO.search(words) is None)
 
 

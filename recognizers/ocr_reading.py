@@ -161,8 +161,18 @@ DIGITS_ENTRY = "digits"
 # A number word in Latin letters is a key of the automaton with what may stand either side of
 # it (the text is read with a space before and after it): met inside English words (`due` in
 # `residue`, `se` in `house`, `dos` in `dosette`), a bare key would stop the pass at every one.
-NUMBER_BEFORE = (" ", "-", ",", ":", "(", "\n")
-NUMBER_AFTER = (" ", "-", ",", ".", ")", ";", "\n")
+# (`/` between the words, a quote round them: `uno/due/tre/quattro`, `"sei tre due uno"`)
+NUMBER_BEFORE = (" ", "-", ",", ":", "(", "\n", "/", '"', "\u201c")
+NUMBER_AFTER = (" ", "-", ",", ".", ")", ";", "\n", "/", '"', "\u201d")
+# Spellings of a language's digit that are English words or technical tokens too: one is
+# never read as a digit on its own strength, only in a run that holds at least
+# NUMBER_RUN_MIN - 1 of its language's other number words (`NULL NULL NULL NULL` is an empty
+# field, not 0000; `six sept un` a date's words; `saat teen nau do` is 7392). The common
+# English words and tokens among the Latin spellings of `digits =`.
+ENGLISH_NUMBER_SPELLINGS = frozenset({
+    "afar", "bay", "be", "bon", "chin", "char", "dew", "dim", "do", "dos", "hat", "mann",
+    "nil", "nul", "null", "pat", "pet", "pump", "sat", "sept", "six", "tam", "teen", "tin",
+    "um", "un", "une"})
 _LATIN = re.compile(r"[a-z]")
 NUMBER_RUN_MIN = 3
 _NUMBER_JOINT = re.compile(r"[ ,.\-\u2013\u2014/\u3001\uff0c]{0,3}")
@@ -362,6 +372,7 @@ class Foreign(NamedTuple):
     after: bool = False  # `ke neeche = under <`: read before the word it follows
     guarded: bool = False  # `?pod`: an English word or a name too
     digit: bool = False  # a number word of `digits =`: `word` is its ASCII digit
+    english: bool = False  # a number word that is an English word too (`sept`, `null`)
 
 
 def language_forms(path: Path | None = None) -> dict[str, Foreign]:
@@ -371,6 +382,7 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
     read as the other word (`do`, `tre`: the number word is left out)."""
     forms: dict[str, Foreign] = {}
     numbers: dict[str, Foreign] = {}
+    ambiguous: set[str] = set()
     language = ""
     for entry in read_entries(path or DATA_DIR / LANGUAGES_FILE):
         if entry.startswith("[") and entry.endswith("]"):
@@ -379,7 +391,7 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
         entry = unicodedata.normalize("NFC", entry)  # as text is typed (`ọ́`, `ï`)
         form, _, word = (part.strip() for part in fold_in_place(entry).partition("="))
         if form == DIGITS_ENTRY:
-            _add_number_words(numbers, word, language)
+            _add_number_words(numbers, ambiguous, word, language)
             continue
         after = word.endswith("<")
         word = word.rstrip("<").strip()
@@ -390,19 +402,26 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
             languages = frozenset({language, *(known.languages if known else ())})
             forms[written] = Foreign("" if word == "-" else word, languages, stem, after,
                                      guarded and (known is None or known.guarded))
-    return {**numbers, **forms}
+    unambiguous = {spelling: foreign for spelling, foreign in numbers.items()
+                   if spelling not in ambiguous}
+    return {**unambiguous, **forms}
 
 
-def _add_number_words(numbers: dict[str, Foreign], words: str, language: str) -> None:
+def _add_number_words(numbers: dict[str, Foreign], ambiguous: set[str], words: str,
+                      language: str) -> None:
     """`digits = nula | jeden/jedna | ...`: the words for 0 to 9 in order, each digit's
-    spellings split by `/`; a word of two languages' digits is a number word of both."""
+    spellings split by `/`; a word of two languages' digits is a number word of both, and
+    of none when they spell different digits (`se`: Persian 3, Irish `sé` 6), added to
+    `ambiguous`; an English word or token is marked (`ENGLISH_NUMBER_SPELLINGS`)."""
     for digit, spellings in enumerate(words.split("|")):
         for spelling in filter(None, (part.strip() for part in spellings.split("/"))):
             known = numbers.get(spelling)
-            if known is not None and known.word != str(digit):  # `se`: 3 or 6; the first's
+            if known is not None and known.word != str(digit):
+                ambiguous.add(spelling)
                 continue
             languages = frozenset({language, *(known.languages if known else ())})
-            numbers[spelling] = Foreign(str(digit), languages, digit=True)
+            numbers[spelling] = Foreign(str(digit), languages, digit=True,
+                                        english=spelling in ENGLISH_NUMBER_SPELLINGS)
 
 
 # Scripts written without spaces between words (Han, kana, Thai): a form of one is read
@@ -499,7 +518,8 @@ def _foreign_words(text: str, hits: list[tuple[int, int, Foreign]]
 def _in_number_runs(text: str, hits: list[tuple[int, int, Foreign]]
                     ) -> list[tuple[int, int, Foreign]]:
     """The hits with each number word left out unless it is in a run of NUMBER_RUN_MIN
-    number words or more, one after another, that are words of one language."""
+    number words or more, one after another, that are words of one language, all but one
+    at most of them no English word (`ENGLISH_NUMBER_SPELLINGS`)."""
     numbers = sorted(hit for hit in hits if hit[2].digit)
     if not numbers:
         return hits
@@ -512,7 +532,8 @@ def _in_number_runs(text: str, hits: list[tuple[int, int, Foreign]]
         if joined:
             run.append(hit)
             continue
-        if len(run) >= NUMBER_RUN_MIN and _common_languages(run):
+        if len(run) >= NUMBER_RUN_MIN and _common_languages(run) and sum(
+                not foreign.english for _, _, foreign in run) >= NUMBER_RUN_MIN - 1:
             kept.update(run)
         if hit is not None:
             run = [hit]

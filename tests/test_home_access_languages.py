@@ -158,3 +158,41 @@ def test_number_words_inside_english_words_do_not_stop_the_pass():
             "and the ottoman stayed under the stairs until the second visit.")
     kinds = [kind for _, (_, _, kind) in form_automaton().iter(f" {text.casefold()} ")]
     assert [kind for kind in kinds if kind in (LANGUAGE, NUMBER)] == []
+
+
+# Session 14 (fix-ha): a number word that is an English word or token too (`null`, `um`,
+# `six`, `sept`, `un`, `pet`) is read as a digit only in a run of its language's other
+# number words; `/` and quotes bound number words; a spelling of two languages' different
+# digits (`se`: Persian 3, Irish 6) is no number word.
+@pytest.mark.parametrize("text", [
+    "Key safe code: NULL NULL NULL NULL",
+    "Key safe: six sept un",
+    "Alarm panel code: null null null null",
+    "Boathouse keypad: pet pet pet pet",
+    "Key safe code: um um um",
+])
+def test_english_looking_number_words_alone_are_no_code(text):
+    assert read_ocr(text) is None
+    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Código da caixa de chaves: um dois três quatro", "Code da key box: 1 2 3 4"),
+    ("Ammi ke ghar ka key box code saat teen nau do hai",
+     "at the house of Ammi ka key box code 7 3 9 2 hai"),
+    ("Key safe code uno/due/tre/quattro", "Key safe code 1/2/3/4"),
+    ('Key safe code "sei tre due uno"', 'Key safe code "6 3 2 1"'),
+])
+def test_number_words_in_a_run_of_their_language_are_read(text, read):
+    assert read_ocr(text).text == read
+
+
+def test_a_spelling_of_two_different_digits_is_no_number_word(tmp_path):
+    path = tmp_path / LANGUAGES_FILE
+    path.write_text("[persian]\ndigits = sefr | yek | do | se | chahar | panj | shish | haft"
+                    " | hasht | noh\n[irish]\ndigits = naid | aon | do | tri | ceathair | cuig"
+                    " | se | seacht | ocht | naoi\n", encoding="utf-8")
+    forms = language_forms(path)
+    assert "se" not in forms
+    assert forms["do"].word == "2" and forms["do"].languages == {"persian", "irish"}
+    assert forms["seacht"].word == "7"
