@@ -143,6 +143,11 @@ def test_a_relative_after_another_sentences_role_word_is_a_relative(scanned):
     ("Visited at home. Carer Sanjay Desai present throughout.", STAFF),
     # a title's or a label's stop ends no sentence
     ("Reviewed with Dr. Sanjay Desai today.", STAFF),
+    # nor does a lower-case abbreviation's
+    ("Spare key with her nephew, tel. Sanjay Desai on 07700 900456.", RELATED),
+    ("Wound reviewed by the district nurse resp. Sanjay Desai on Fridays.", STAFF),
+    ("Contacts incl. daughter, mob. Sanjay Desai and her husband.", RELATED),
+    ("Shopping, cleaning, laundry by the support worker etc. Sanjay Desai does most.", STAFF),
 ])
 def test_a_sentence_end_bounds_the_words_read_before_a_name(text, role):
     start = text.index("Sanjay")
