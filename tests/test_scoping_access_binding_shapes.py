@@ -132,6 +132,11 @@ CHIROPODY = [_visit("Agnes Thwaite", "1938-04-02", 4821), _visit("Walter Pye", "
     # a top-level array of a person and a round: the person whole, the round split
     ([{"name": "Cy Carer", "dob": "1990-01-01"}, {"round": "AM", "calls": CHIROPODY}],
      ["[0]", "[1]", "[1].calls[0]", "[1].calls[1]"]),
+    # among people, one giving only a name and an age is a person too and keeps its carers
+    ([{"name": "Lyn Oates", "dob": "1950-03-03"},
+      {"person": {"displayName": "Ron Hey", "age": 80},
+       "carers": [{"name": "Sid Hey", "dateOfBirth": "1949-01-01", "keysafe": 1234}]}],
+     ["[0]", "[1]"]),
     # a person keeps their arrays; the document is no person, its people are split off
     ({"name": "Lyn Oates", "dob": "1950-03-03", "podiatry": [{"visit": "Mon"}],
       "contacts": [{"name": "Sid Oates", "dob": "1949-01-01", "keysafe": 1234}]},

@@ -25,6 +25,9 @@ from phiscan.extract.text import decode_text, extract_text
 MAX_JSON_DEPTH = 64
 # Keys that identify a person: an array of objects each holding one is a list of people.
 _IDENTITY_KEY = re.compile(r"nhs|dob|birth|chi_?(?:no|num)", re.IGNORECASE)
+# A key giving a person's name or age: an element of an array of people with one is a person
+# though it gives no identifier (a case giving only an age keeps its carers).
+_PERSON_KEY = re.compile(r"name|^age(?:$|[_ ]?[Yy]ears)", re.IGNORECASE)
 
 
 def flatten(value: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
@@ -78,9 +81,10 @@ def is_people(value: Any) -> bool:
             and any(has_identity_key(item) for item in value))
 
 
-def has_identity_key(item: dict[str, Any], depth: int = 0) -> bool:
-    return any(_IDENTITY_KEY.search(str(key)) or (
-        isinstance(child, dict) and depth < 2 and has_identity_key(child, depth + 1))
+def has_identity_key(item: dict[str, Any], depth: int = 0,
+                     keys: re.Pattern[str] = _IDENTITY_KEY) -> bool:
+    return any(keys.search(str(key)) or (
+        isinstance(child, dict) and depth < 2 and has_identity_key(child, depth + 1, keys))
         for key, child in item.items())
 
 
@@ -114,18 +118,21 @@ def _array_records(value: Any, path: str, depth: int) -> list[Record] | None:
     if not isinstance(value, list) or not value or depth > MAX_JSON_DEPTH or not all(
             isinstance(item, dict) for item in value):
         return None
+    people = is_people(value)
     records = [record for index, item in enumerate(value)
-               for record in _records_of(item, f"{path}[{index}]", depth)]
-    return records if is_people(value) or len(records) > len(value) else None
+               for record in _records_of(item, f"{path}[{index}]", depth, people)]
+    return records if people or len(records) > len(value) else None
 
 
-def _records_of(value: Any, where: str, depth: int = 0) -> list[Record]:
+def _records_of(value: Any, where: str, depth: int = 0, among_people: bool = False
+                ) -> list[Record]:
     """The records of one object: the object as it is when it is a person (a person keeps
-    its arrays), else the object less its people, then each of their records. Its fields'
-    prefix is where it is inside the document (none for the document or a top-level
-    element)."""
+    its arrays), else the object less its people, then each of their records. A person has
+    an identity key, or, among people, a name or an age. Its fields' prefix is where it is
+    inside the document (none for the document or a top-level element)."""
     prefix = f"{where}." if depth else ""
-    if isinstance(value, dict) and has_identity_key(value):
+    if isinstance(value, dict) and (has_identity_key(value) or among_people and has_identity_key(
+            value, keys=_PERSON_KEY)):
         return [(where, value, prefix)]
     rest, people = split_people(value, where, depth)
     return [(where, rest, prefix), *people]
@@ -137,8 +144,9 @@ def extract_json(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
 
 def json_units(document: Any, ctx: ExtractContext) -> Iterator[Piece]:
     if isinstance(document, list):
+        people = is_people(document)
         records = [record for index, element in enumerate(document)
-                   for record in _records_of(element, f"[{index}]")]
+                   for record in _records_of(element, f"[{index}]", among_people=people)]
     else:  # the document itself is never one person: its arrays of people are split off
         rest, people = split_people(document)
         records = [("", rest, ""), *people]
