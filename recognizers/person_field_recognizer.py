@@ -203,11 +203,18 @@ NAME_BEFORE_GAPPED_DATE = (
 # its start).
 BEFORE_IDENTIFIER = "name before its identifier"
 # The label and the start of its value: a digit, or a month's name (`DOB April 12th, 1930`),
-# or a year after a word saying it is only a year or about it (`D.O.B. YOB 1964`, `DOB
-# c.1950`, `born approx 1948`): the label still says whose details follow.
-IDENTIFIER_LABEL = (r"(?:DOB|D\.O\.B\.?|Dob|DoB|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?"
-                    r"|[Dd]ate[ ]of[ ][Bb]irth|NHS(?:[ ](?:[Nn]o\.?|[Nn]umber|#))?)[ \t:\-–]*"
-                    rf"(?:the[ ])?(?:\d|{MONTH_NAME}[ .]|[A-Za-z]{{1,6}}\.?[ ]?\d{{4}}(?!\d))")
+# or, after a date-of-birth label only, a year after a word saying it is only a year or
+# about it (`D.O.B. YOB 1964`, `DOB c.1950`, `born approx 1948`): the label still says whose
+# details follow. Any other word before a year is no date of birth (`Leeds Teaching
+# Hospitals NHS Trust 2024 annual report`), nor is a heading's `Born` (`Annual Report Born
+# in 1964 section`).
+_LABEL_END = r"[ \t:\-–]*(?:the[ ])?"
+_ABOUT_YEAR = r"(?i:yob|c|circa|approx|about|around|in)\.?[ ]?\d{4}(?!\d)"
+IDENTIFIER_LABEL = (r"(?:(?:DOB|D\.O\.B\.?|Dob|DoB|dob|d\.o\.b\.?|born(?:[ ]on)?"
+                    rf"|[Dd]ate[ ]of[ ][Bb]irth){_LABEL_END}{_ABOUT_YEAR}"
+                    r"|(?:DOB|D\.O\.B\.?|Dob|DoB|dob|d\.o\.b\.?|[Bb]orn(?:[ ]on)?"
+                    r"|[Dd]ate[ ]of[ ][Bb]irth|NHS(?:[ ](?:[Nn]o\.?|[Nn]umber|#))?)"
+                    rf"{_LABEL_END}(?:\d|{MONTH_NAME}[ .]))")
 # who the person is to the patient, between the name and its label: `Greta Redfearn
 # (sister), DOB ...`, `Greta Redfearn, sister, born ...` (lower-case words, no digits), or
 # their age (`Edna Lamb, aged 96 (DOB ...)`; as an ambulance log writes it with their sex:

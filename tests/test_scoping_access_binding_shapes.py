@@ -115,3 +115,39 @@ def test_a_label_says_what_a_field_may_hold_its_value_what_it_holds(text, hidden
     assign_kinds(text, [finding], [(_Span(0, len(text)), CODE),
                                    (_Span(hidden_from, len(text)), HIDDEN_KEY)])
     assert finding.recognition_metadata[ACCESS_KINDS_KEY] == kinds
+
+
+def _visit(name: str, born: str, keysafe: int) -> dict:
+    return {"name": name, "dob": born, "keysafe": keysafe}
+
+
+CHIROPODY = [_visit("Agnes Thwaite", "1938-04-02", 4821), _visit("Walter Pye", "1941-09-17", 7731)]
+
+
+@pytest.mark.parametrize(("document", "records"), [
+    # the rounds below the document's top level: each call its own record, the round's
+    # carer and the document's date records of their own
+    ({"date": "2026-11-20", "rounds": [{"carer": "Jo", "calls": CHIROPODY}]},
+     ["document", "rounds[0]", "rounds[0].calls[0]", "rounds[0].calls[1]"]),
+    # a top-level array of a person and a round: the person whole, the round split
+    ([{"name": "Cy Carer", "dob": "1990-01-01"}, {"round": "AM", "calls": CHIROPODY}],
+     ["[0]", "[1]", "[1].calls[0]", "[1].calls[1]"]),
+    # among people, one giving only a name and an age is a person too and keeps its carers
+    ([{"name": "Lyn Oates", "dob": "1950-03-03"},
+      {"person": {"displayName": "Ron Hey", "age": 80},
+       "carers": [{"name": "Sid Hey", "dateOfBirth": "1949-01-01", "keysafe": 1234}]}],
+     ["[0]", "[1]"]),
+    # a person keeps their arrays; the document is no person, its people are split off
+    ({"name": "Lyn Oates", "dob": "1950-03-03", "podiatry": [{"visit": "Mon"}],
+      "contacts": [{"name": "Sid Oates", "dob": "1949-01-01", "keysafe": 1234}]},
+     ["document", "contacts[0]"]),
+])
+def test_each_person_in_json_is_a_record_wherever_their_array_sits(document, records):
+    from phiscan.extract.structured import json_units
+
+    units = list(json_units(document, None))
+    assert [unit.record for unit in units] == records
+    codes = [[code for code in ("4821", "7731", "1234") if code in unit.text] for unit in units]
+    assert sum(codes, []) == [code for code in ("4821", "7731", "1234")
+                              if code in json.dumps(document)]
+    assert all(len(found) <= 1 for found in codes)

@@ -83,3 +83,39 @@ def test_both_key_holders_are_the_clients_related_people(scanned, tmp_path):
 def test_nothing_raw_without_reveal(scanned, tmp_path):
     export_individuals(scanned, tmp_path)
     assert_no_raw_values(scanned, ["Strickland", "6 0 2 8", "hedgehog", "Brough"])
+
+
+# A pharmacy's delivery log: a name with a title, or followed by its own identifier, after
+# a line's stamp is whom the line is about, never its writer (before, `Mrs Ann Lee:` was
+# read as the writer, the log was one record and Joan Pryce took both key safe codes). Ivy
+# Booth's name is not read (`Name: DOB ...` is no shape the name recognisers know): her line
+# is still a record of its own, so her date of birth and code are nobody else's.
+DELIVERY_LOG = (
+    "Meds delivery log - Calder Valley Pharmacy, March 2026\n\n"
+    "11/03/2026 Nadia: delivered to Joan Pryce (DOB 05/05/1935), all well. Key under the mat"
+    " by the back door.\n"
+    "12/03/2026 Mrs Ann Lee: key safe by the side gate, code 4821. Blister packs left.\n"
+    "13/03/2026 Mr Tom Hartley: key safe on the porch wall, code 7731. Fridge items put away.\n"
+)
+NIGHT_SITS = (
+    "Night sits - Ribble Homecare\n\n"
+    "14/03/2026 Ivy Booth: DOB 03/03/1933, key safe at the back door, code 1593\n"
+    "14/03/2026 Len Ashworth: NHS 943 476 5919, spare key with the neighbour at no. 4\n"
+    "15/03/2026 Priya: visited Hilda Crabtree (DOB 09/10/1930), back door on the latch\n"
+)
+
+
+@pytest.fixture(scope="module")
+def client_lines(tmp_path_factory):
+    return scanned_share(tmp_path_factory, "access-stamped-clients",
+                         {"pharmacy/deliveries.txt": DELIVERY_LOG,
+                          "homecare/night_sits.txt": NIGHT_SITS})
+
+
+def test_a_titled_or_identified_name_after_a_stamp_is_no_writer(client_lines, tmp_path):
+    rows = export_individuals(client_lines, tmp_path, "--reveal")
+    assert sorted((key("PERSON", row["name"]), row["date_of_birth"], row["nhs_number"],
+                   row["home_access_kinds"]) for row in rows) == sorted([
+        (key("PERSON", "Joan Pryce"), "05/05/1935", "", "hidden_key"),
+        (key("PERSON", "Hilda Crabtree"), "09/10/1930", "", "left_open"),
+        (key("PERSON", "Len Ashworth"), "", "943 476 5919", "key_holder")])

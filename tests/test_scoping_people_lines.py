@@ -34,6 +34,7 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from phiscan.detect.roles import RELATED, STAFF, UNMARKED, RoleRules
+from recognizers.person_field_recognizer import NameFieldRecognizer
 from recognizers.person_ner_recognizer import CheckedSpacyRecognizer
 from tests.cli import export_individuals, key, names_with_roles, scan_quietly
 from tests.share_builder import write_files
@@ -142,10 +143,35 @@ def test_a_relative_after_another_sentences_role_word_is_a_relative(scanned):
     ("Visited at home. Carer Sanjay Desai present throughout.", STAFF),
     # a title's or a label's stop ends no sentence
     ("Reviewed with Dr. Sanjay Desai today.", STAFF),
+    # nor does a lower-case abbreviation's
+    ("Spare key with her nephew, tel. Sanjay Desai on 07700 900456.", RELATED),
+    ("Wound reviewed by the district nurse resp. Sanjay Desai on Fridays.", STAFF),
+    ("Contacts incl. daughter, mob. Sanjay Desai and her husband.", RELATED),
+    ("Shopping, cleaning, laundry by the support worker etc. Sanjay Desai does most.", STAFF),
 ])
 def test_a_sentence_end_bounds_the_words_read_before_a_name(text, role):
     start = text.index("Sanjay")
     assert RoleRules.load().role_of(text, start, start + len("Sanjay Desai")) == role
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a year after any other word, or after an NHS label, is no date of birth
+    ("Leeds Teaching Hospitals NHS Trust 2024 annual report", []),
+    ("Sheffield Health NHS Trust 2023 board papers", []),
+    ("Royal Free London NHS Trust 2021 audit", []),
+    ("Mid Yorkshire NHS Trust 1999 merger minutes", []),
+    # a heading's `Born` is no label
+    ("Annual Report Born in 1964 section", []),
+    # a date-of-birth label and a word saying the year is only a year or about it
+    ("Wiśniewska, Bożena, D.O.B. YOB 1964, NHS no. 711 950 1437", ["Wiśniewska, Bożena"]),
+    ("Harold Pickup, born approx 1948, lives alone.", ["Harold Pickup"]),
+    ("Edith Marsh (DOB c.1950) key safe by the door.", ["Edith Marsh"]),
+    ("Patrick Doyle, born in 1937, lives at the farm.", ["Patrick Doyle"]),
+    ("Mervyn Tate, date of birth circa 1944, lives alone.", ["Mervyn Tate"]),
+])
+def test_a_year_only_is_a_date_of_birth_after_its_label_only(text, names):
+    found = NameFieldRecognizer().analyze(text, ["PERSON"])
+    assert [text[result.start:result.end] for result in found] == names
 
 
 def test_a_name_spacy_ended_with_its_line_break_signs_over_its_job_title():

@@ -91,9 +91,15 @@ ItemShape = tuple[str, str]
 # A list item's whole date and time (`2025-11-13 04:30:00`, `19/11/2026 10:45`).
 _STAMP = re.compile(r"\d[\d\-/.:]*(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?")
 # Who wrote a stamped line, after its stamp (`19/10/2026 Qasim: visited ...`, `2026-11-02
-# 08:02 Ffion Hale: ...`): one to three words and a colon.
+# 08:02 Ffion Hale: ...`): one to three words and a colon. A name with a title (`12/03/2026
+# Mrs Ann Lee: key safe ...`) or followed by an identifier (`Ivy Booth: DOB 03/03/1933`,
+# `Len Ashworth: NHS 943 ...`) is whom the line is about, never its writer.
+_TITLED = r"(?i:Mrs|Mr|Ms|Miss|Dr|Mx)\.?[ \t]"
+_IDENTIFIER_NEXT = (r"[ \t]*(?:\(?\d(?:[ \-/.]?\d){2,}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+                    r"|(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn|NHS|[Dd]ate[ ]of[ ][Bb]irth)\b)")
 _SPEAKER = re.compile(r"(?:[ \t]*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?[ \t]+"
-                      r"[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2}[ \t]*:(?![\d/])")
+                      rf"(?!{_TITLED})[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){{0,2}}"
+                      rf"[ \t]*:(?![\d/]|{_IDENTIFIER_NEXT})")
 # A time of day in a stamp (`22:14`, `2025-11-13T04:30`, `13/11/2025 10.45`); a date has none.
 _TIME_OF_DAY = re.compile(r"\d:\d|[ T]\d{1,2}\.\d{2}")
 

@@ -188,13 +188,17 @@ class JobWords:
 
 # A sentence's end before a name on its line: a word in lower case of three letters or more
 # and its stop (`DVLA informed by patient. Sanjay Patel (son-in-law) present`); a title's or
-# a label's abbreviation (`Dr.`, `Pt.`, `Re.`, `D.O.B.`) ends no sentence.
+# a label's abbreviation (`Dr.`, `Pt.`, `Re.`, `D.O.B.`) ends no sentence, nor does a
+# lower-case one (`her nephew, tel. Sanjay Patel`, `district nurse resp. Sanjay Patel`).
 SENTENCE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]{3,})[.!?](?=[ \t])")
+LOWER_CASE_ABBREVIATIONS = frozenset({"approx", "resp", "tel", "mob", "incl", "excl", "etc",
+                                      "esp", "ext"})
 
 
 def in_own_sentence(before: str) -> str:
     """The part of the text before a name that lies in the name's own sentence."""
-    ends = [match.end() for match in SENTENCE_BEFORE.finditer(before) if match[1].islower()]
+    ends = [match.end() for match in SENTENCE_BEFORE.finditer(before) if match[1].islower()
+            and not (match[0].endswith(".") and match[1] in LOWER_CASE_ABBREVIATIONS)]
     return before[ends[-1]:] if ends else before
 
 

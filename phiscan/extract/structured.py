@@ -25,6 +25,9 @@ from phiscan.extract.text import decode_text, extract_text
 MAX_JSON_DEPTH = 64
 # Keys that identify a person: an array of objects each holding one is a list of people.
 _IDENTITY_KEY = re.compile(r"nhs|dob|birth|chi_?(?:no|num)", re.IGNORECASE)
+# A key giving a person's name or age: an element of an array of people with one is a person
+# though it gives no identifier (a case giving only an age keeps its carers).
+_PERSON_KEY = re.compile(r"name|^age(?:$|[_ ]?[Yy]ears)", re.IGNORECASE)
 
 
 def flatten(value: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
@@ -78,24 +81,29 @@ def is_people(value: Any) -> bool:
             and any(has_identity_key(item) for item in value))
 
 
-def has_identity_key(item: dict[str, Any], depth: int = 0) -> bool:
-    return any(_IDENTITY_KEY.search(str(key)) or (
-        isinstance(child, dict) and depth < 2 and has_identity_key(child, depth + 1))
+def has_identity_key(item: dict[str, Any], depth: int = 0,
+                     keys: re.Pattern[str] = _IDENTITY_KEY) -> bool:
+    return any(keys.search(str(key)) or (
+        isinstance(child, dict) and depth < 2 and has_identity_key(child, depth + 1, keys))
         for key, child in item.items())
 
 
-def split_people(value: Any, path: str = "", depth: int = 0
-                 ) -> tuple[Any, list[tuple[str, Any]]]:
-    """(the object without its lists of people, [(`path[i]`, person)]), looking through
-    nested objects (never inside an array)."""
+# A record: (where it is, the object, its fields' prefix).
+Record = tuple[str, Any, str]
+
+
+def split_people(value: Any, path: str = "", depth: int = 0) -> tuple[Any, list[Record]]:
+    """(the object without its arrays holding people, their records), looking through nested
+    objects and into arrays of objects that hold people."""
     if not isinstance(value, dict) or depth > MAX_JSON_DEPTH:
         return value, []
     rest: dict[str, Any] = {}
-    people: list[tuple[str, Any]] = []
+    people: list[Record] = []
     for key, child in value.items():
         child_path = f"{path}.{key}" if path else str(key)
-        if is_people(child):
-            people.extend((f"{child_path}[{index}]", item) for index, item in enumerate(child))
+        found = _array_records(child, child_path, depth + 1)
+        if found is not None:
+            people.extend(found)
             continue
         kept, found = split_people(child, child_path, depth + 1)
         people.extend(found)
@@ -103,14 +111,31 @@ def split_people(value: Any, path: str = "", depth: int = 0
     return rest, people
 
 
-def _records_of(value: Any, where: str, person: bool) -> list[tuple[str, Any, str]]:
-    """(where, object, its fields' prefix) for each record of one object: the object as it
-    is when it is a person (an element of a list of people keeps its arrays), else the
-    object less its lists of people, then each of their people."""
-    if person:
-        return [(where, value, "")]
-    rest, people = split_people(value, where)
-    return [(where, rest, "")] + [(path, found, path + ".") for path, found in people]
+def _array_records(value: Any, path: str, depth: int) -> list[Record] | None:
+    """The records of an array of objects that holds people, element by element (a
+    person whole; any other object, such as a carer's round, less its people, then each of
+    them); None for any other value, which stays in its object's record."""
+    if not isinstance(value, list) or not value or depth > MAX_JSON_DEPTH or not all(
+            isinstance(item, dict) for item in value):
+        return None
+    people = is_people(value)
+    records = [record for index, item in enumerate(value)
+               for record in _records_of(item, f"{path}[{index}]", depth, people)]
+    return records if people or len(records) > len(value) else None
+
+
+def _records_of(value: Any, where: str, depth: int = 0, among_people: bool = False
+                ) -> list[Record]:
+    """The records of one object: the object as it is when it is a person (a person keeps
+    its arrays), else the object less its people, then each of their records. A person has
+    an identity key, or, among people, a name or an age. Its fields' prefix is where it is
+    inside the document (none for the document or a top-level element)."""
+    prefix = f"{where}." if depth else ""
+    if isinstance(value, dict) and (has_identity_key(value) or among_people and has_identity_key(
+            value, keys=_PERSON_KEY)):
+        return [(where, value, prefix)]
+    rest, people = split_people(value, where, depth)
+    return [(where, rest, prefix), *people]
 
 
 def extract_json(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
@@ -119,10 +144,12 @@ def extract_json(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
 
 def json_units(document: Any, ctx: ExtractContext) -> Iterator[Piece]:
     if isinstance(document, list):
+        people = is_people(document)
         records = [record for index, element in enumerate(document)
-                   for record in _records_of(element, f"[{index}]", is_people(document))]
-    else:
-        records = _records_of(document, "", False)
+                   for record in _records_of(element, f"[{index}]", among_people=people)]
+    else:  # the document itself is never one person: its arrays of people are split off
+        rest, people = split_people(document)
+        records = [("", rest, ""), *people]
     for where, record, prefix in records:
         pairs = [(prefix + name, value) for name, value in flatten(record)]
         if pairs:
