@@ -43,8 +43,9 @@ _ABSENT = re.compile(r"(?i)(?<![\w])(?:no|not[^\S\n]+an?|without[^\S\n]+an?)[^\S
 # A key of its own, not a key device's word (`key safe`, `keysafe`, `key box`).
 _OWN_KEY = re.compile(r"(?i)(?<![\w])keys?(?![\w])(?![^\S\n]*-?[^\S\n]*(?:safe|box|pad|lock))")
 # Right after a hidden key's match: its `key` was a key device's first word (`they share the
-# one key| safe`), so the match names no key of its own.
-_DEVICE_REST = re.compile(r"(?i)[^\S\n]*-?[^\S\n]*(?:safe|box|pad|lock)(?![\w])")
+# one key| safe`) or a key holder's (`on the wall of the porch 7790 Key| holder: ...`), so
+# the match names no key of its own.
+_DEVICE_REST = re.compile(r"(?i)[^\S\n]*-?[^\S\n]*(?:safe|box|pad|lock|holders?)(?![\w])")
 _CODE_SHAPE = regex.compile(CODE_SHAPE)
 # A key device's own word (`key safe`, `keysafe`, `key box`, `lock box`).
 _DEVICE = re.compile(r"(?i)(?<![\w])(?:key|lock)[^\S\n]*-?[^\S\n]*(?:safe|box|pad)(?![\w])")
@@ -87,7 +88,8 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     hidden key whose place is read inside a key safe's own match is the key safe's, not a
     hidden key (`Key safe by the back door` as a key by a door, `the key from the key safe
     by the garage, code 2291`), as is one whose `key` is a key device's first word (`by the
-    garage door, code 1930 - they share the one key safe`) or a code's object's (`key safe
+    garage door, code 1930 - they share the one key safe`) or a key holder's (`on the wall
+    of the porch 3386 Key holder: ...`) or a code's object's (`key safe
     number is 1 2 3 4, it's by the back door`). A hidden key's match naming a key device
     and no key of its own is where the device is: `code` (`Side gate padlock 4563 then key
     safe on back wall`)."""

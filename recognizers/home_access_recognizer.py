@@ -72,6 +72,7 @@ from __future__ import annotations
 import functools
 import re as stdlib_re
 from collections.abc import Callable, Iterator, Sequence
+from copy import copy
 from pathlib import Path
 
 import regex as re
@@ -251,6 +252,8 @@ _FIXTURES = ("door", "front door", "back door", "side door", "wall", "gate", "wi
              "house", "bungalow", "flat", "entrance", "property", "building")
 # `key safe`, `key box`: a device, not a key someone holds.
 _NOT_A_KEY_DEVICE = r"(?![^\S\n]*-?[^\S\n]*(?i:safes?|box|boxes|pad|codes?)\b)"
+# `key arrangements`: the arrangements for getting in, not a key someone holds.
+_NOT_ARRANGED = r"(?![^\S\n]+(?i:arrangements?)\b)"
 # (`is having the spare key`: the progressive as English is spoken in South Asia and Africa)
 _HOLD_VERB = (r"(?:(?:(?i:does|do|did)[^\S\n]+(?:(?i:still|also)[^\S\n]+)?)?"
               r"(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
@@ -1064,8 +1067,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"(?<!(?<![\w])(?i:and|then|please|pls){_SP}){_HOLD_VERB}{_SP}{_DETERMINER}"
                 rf"{held_words}{key_held}",
                 SCORE_KEYHOLDER),
+        # (`new key arrangements at Mrs Upton's`: a key word naming what is arranged for
+        # the home, not a key at someone's)
         grammar("key held by",
-                rf"{key}{_NOT_A_KEY_DEVICE}{not_none}{{0,25}}?(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
+                rf"{key}{_NOT_A_KEY_DEVICE}{_NOT_ARRANGED}{not_none}{{0,25}}?(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
                 rf"{_described(2)}{holders}|{_TITLED}|{house})"
                 rf"|(?:(?i:the|our|wor){_SP})?{_NAMED}|{_ROLE_THEN}(?P<holder>{_TITLED}))"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
@@ -3169,7 +3174,11 @@ def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -
 
 def merge_touching(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """One finding per note: matches that overlap, or are joined only by `,` or `and`,
-    become one span."""
+    become one span. Each span is a copy: the matches keep their own spans, which say what
+    kind of way in each gives (`with_access_kinds`; grown in place, a note's first match
+    had covered the whole note: `Keysafe number is 3761. Spare key under the mat` lost its
+    hidden key to the code's match, `Key in the lockbox by the door - combi 5368` gained
+    one)."""
     merged: list[RecognizerResult] = []
     for result in sorted(results, key=lambda r: (r.start, -r.end)):
         if merged and (result.start <= merged[-1].end or _JOIN.fullmatch(
@@ -3178,5 +3187,5 @@ def merge_touching(text: str, results: list[RecognizerResult]) -> list[Recognize
             last.end = max(last.end, result.end)
             last.score = max(last.score, result.score)
             continue
-        merged.append(result)
+        merged.append(copy(result))
     return merged

@@ -61,7 +61,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from phiscan.detect.entities import ADDRESS_ENTITIES, DIRECT_IDENTIFIERS, ENTITIES
-from phiscan.detect.normalize import is_full_name
+from phiscan.detect.normalize import is_full_name, without_leading_titles
 from phiscan.detect.roles import NOT_SUBJECT, STAFF, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
 from recognizers.access_kinds import ENTRY_KINDS, KIND_SEPARATOR
@@ -710,20 +710,45 @@ def separated_items(findings: list[Finding], lines: LineIndex) -> list[int]:
     so the access note of a block is its own client's, never the sheet's as a whole (whose
     names match nobody). [] unless two or more blocks name different subjects' full names
     (an unmarked one only at the head of its line: `Client: ...`, never `Discussed with
-    Sarah Lee`). A block naming nobody (a title, a store's door code) stays the record's,
+    Sarah Lee`) or, at the head of a line, a title and a surname no full name of the text
+    ends with (`Mrs Hendry - home session`: a person of her own, so her key box is never the
+    one fully named client's below; `phiscan.scoping.linkage` leaves her block nobody's).
+    A block naming nobody (a title, a store's door code) stays the record's,
     as does all of a single person's note cut by separators (dated entries by staff)."""
     if not lines.separators:
         return []
     starts = [1, *(number + 1 for number in lines.separators)]
     named: dict[int, set[str]] = defaultdict(set)
+    surnames = _full_names_surnames(findings, lines.text)
     for finding in findings:
-        if person_kind(finding) == SUBJECT_NAME and (
-                finding.role == SUBJECT or lines.at_head(finding)):
+        if (person_kind(finding) == SUBJECT_NAME and (
+                finding.role == SUBJECT or lines.at_head(finding))) or (
+                    _titled_surname_head(finding, lines) not in (None, *surnames)):
             named[starts[bisect_right(starts, lines.line_of(finding)) - 1]].add(
                 finding.value_hash)
     if len({frozenset(hashes) for hashes in named.values()}) < 2:
         return []
     return [start for start in starts if start >= min(named)]
+
+
+def _full_names_surnames(findings: list[Finding], text: str) -> set[str]:
+    """The last words of the subjects' full names a text writes (casefolded)."""
+    return {text[finding.start:finding.end].split()[-1].casefold() for finding in findings
+            if person_kind(finding) == SUBJECT_NAME}
+
+
+def _titled_surname_head(finding: Finding, lines: LineIndex) -> str | None:
+    """The surname (casefolded) of a subject's title and surname opening its line, a
+    block's head in a therapist's day notes (`Mrs Hendry - home session` / `Access for next
+    session: ...` / `-----` / `Client: BARLOW, Keith (DOB ...)`), else None. It names a
+    person of its own only when no full name the text writes ends with it (`Mrs Lord` in a
+    note on Josephine Lord's visits is hers)."""
+    if finding.entity_type != SUBJECT_NAME or finding.role not in (SUBJECT, UNMARKED):
+        return None
+    words = finding.masked.split()
+    if len(words) != 2 or len(without_leading_titles(words)) != 1 or not lines.at_head(finding):
+        return None
+    return lines.text[finding.start:finding.end].split()[-1].casefold()
 
 
 def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding], int],

@@ -35,7 +35,9 @@ in every row; a table with two identified rows attaches nothing. Any other recor
 points at nobody joins the one person whose records give its postcode (a visit planning
 note whose patient's name was not read, over the home's access note), else (a discharge
 letter's body, whose patient is named only in its details table) the one person the other
-records of its location make, when they make exactly one. Two people of one home (one
+records of its location make, when they make exactly one; never an entry of a text cut
+because it holds several people (`line 5`: a therapist's block headed `Mrs Hendry`, whose
+name is not read as a full name, is not the one fully named client's). Two people of one home (one
 names the other as a related person, and both give one postcode) share its way in
 (`share_homes`).
 """
@@ -60,6 +62,10 @@ BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
 # A record of a table as the extractors name it: `sheet MAR row 4`, `table 2 row 3`,
 # `row 12`, `table 1 column 2`; the rest of the name is the table.
 _TABLE_RECORD = re.compile(r"^(.*?)(?:row|column) \d+$")
+# One person's entry of a text cut because it holds several (`line 5`, `line 5 part 2`:
+# `phiscan.detect.records`): it names nobody read (`Miss Hendry - home session` over her
+# key box's code), so it is nobody's rather than the one identified client's of the file.
+_ENTRY_RECORD = re.compile(r"(?:^| )line \d+(?: part \d+)?$")
 
 
 class Linkage(StrEnum):
@@ -683,7 +689,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     named_in = _people_by_location(individuals)
     for record in naming_nobody:
         target = _at_postcode(record, at_postcode) if record.postcodes else None
-        if target is None:
+        if target is None and not _ENTRY_RECORD.search(record.name):
             target = _one_person_of(identified_in.get(record.location, set()),
                                     named_in.get(record.location, set()))
         if target is None:
