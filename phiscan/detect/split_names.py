@@ -6,10 +6,6 @@ which identifies nobody. In the detector, where the raw values still are, the pa
 of one record that belong together (same field prefix: `client_forename` with
 `client_surname`, `nok_first_name` with `nok_last_name`) are joined into one full name,
 hashed like any other (`Sandra Jones`, the same key as `JONES, Sandra`).
-
-A given cell joined so is a part of that name, never a full name of its own: a forename
-cell of two words (`Connor Anthony` beside `Marsh`) would otherwise read as a person's whole
-name and could stand as the row's name in place of `Connor Anthony Marsh`.
 """
 
 from __future__ import annotations
