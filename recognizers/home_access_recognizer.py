@@ -1582,11 +1582,11 @@ def _clause_before(text: str, position: int, count: int,
     return normalise_words(" ".join(clause.split()[-count:]))
 
 
-def _sentence_before(text: str, position: int) -> str:
+def _sentence_before(text: str, position: int, home_words: re.Pattern) -> str:
     """The sentence before position, across commas, colons and semicolons (at most
     WORD_WINDOW_CHARS), an errand told in an earlier piece blanked (`fetch the ladder from
     the depot - ...` is where a thing comes from, not what the match is for)."""
-    return _without_errands(text, _sentence_start(text, 0, position), position)
+    return _without_errands(text, _sentence_start(text, 0, position), position, home_words)
 
 
 def _clause_after(text: str, position: int, words: int = 4) -> str:
@@ -1792,13 +1792,13 @@ _SERVICE_DONE = re.compile(r"[^\S\n]+(?i:deliver|delivers|delivering|delivered|v
                            r"calls|calling)(?![\w])")
 
 
-def _window_without_addresses(text: str, position: int) -> str:
+def _window_without_addresses(text: str, position: int, home_words: re.Pattern) -> str:
     """The window `_clause_before` reads before position, each numbered address and each
     errand of an earlier piece in it blanked (`Flat 2, 9 School Hill: keysafe ...` names no
     school; `fetch the ladder from the depot - key box ...` no depot's), its length kept: the
     window alone, never a copy of the whole text per match."""
     start = max(position - WORD_WINDOW_CHARS, 0)
-    window = _without_errands(text, start, position)
+    window = _without_errands(text, start, position, home_words)
     if not any(character.isdigit() for character in window):
         return window
     return _NUMBERED_ADDRESS.sub(lambda m: " " * len(m.group()), window)
@@ -1890,6 +1890,7 @@ class PurposeModel:
         # Most matches name no other owner: one automaton pass over their scope says so.
         self._any_other = Terms([*owners, *places])
         self._home_words = Terms(classes.get(HOME, []))
+        self._home_alternation = alternation(classes.get(HOME, []))
         self._stay = Terms(classes.get(STAY, []))
         self._medicines: Terms | None = None
         # a place's own people (`depot team`, `office staff`) work there: not visitors
@@ -1951,6 +1952,12 @@ class PurposeModel:
     def names_a_home(self, normalised: str) -> bool:
         """Whether normalised words end with a home's word (`the trailer`)."""
         return self._home_words.ends(normalised)
+
+    @functools.cached_property
+    def home_words(self) -> re.Pattern:
+        """The home words of the owners vocabulary (`flat`, `bungalow`), a user's folders'
+        too, in raw text any case: what tells an errand's place from a home."""
+        return re.compile(f"(?i:{self._home_alternation})")
 
     def sources(self) -> list[str]:
         return list(self._sources.values())
@@ -2096,7 +2103,7 @@ class PurposeModel:
             held += [m.span() for m in _PERSON_ASIDE.finditer(text, scope_start, after_end)]
         if text.find(":", scope_start, after_end) != -1:  # a field's label has one
             held += [m.span() for m in _CORRESPONDENT.finditer(text, scope_start, after_end)]
-        skipped = [*held, *_errands_before(text, scope_start, start),
+        skipped = [*held, *_errands_before(text, scope_start, start, self.home_words),
                    *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
         if not _PLACE_PRONOUN.search(text, max(start - 30, scope_start), start):
             skipped += self.encounters(text, scope_start, after_end)
@@ -2355,16 +2362,17 @@ _ERRAND_END = re.compile(r"[;,|\n\u2022:]|\.(?=\s|$)|[^\S\n][\-\u2013\u2014][^\S
 _ERRAND_PLACE = re.compile(r"[^\S\n](?i:at|from)[^\S\n]")
 
 
-def _without_errands(text: str, start: int, end: int) -> str:
+def _without_errands(text: str, start: int, end: int, home_words: re.Pattern) -> str:
     """text[start:end] with each errand told in a piece before end blanked, its length
     kept."""
     piece = text[start:end]
-    for a, b in _errands_before(text, start, end):
+    for a, b in _errands_before(text, start, end, home_words):
         piece = f"{piece[:a - start]}{' ' * (b - a)}{piece[b - start:]}"
     return piece
 
 
-def _errands_before(text: str, scope_start: int, start: int) -> list[tuple[int, int]]:
+def _errands_before(text: str, scope_start: int, start: int, home_words: re.Pattern
+                    ) -> list[tuple[int, int]]:
     """Spans of errands told in pieces that end before start (none when the match is in the
     errand's own piece: `collect the key from the office key safe` names whose it is)."""
     spans = []
@@ -2373,29 +2381,24 @@ def _errands_before(text: str, scope_start: int, start: int) -> list[tuple[int, 
         if end is None:
             continue
         place = _ERRAND_PLACE.search(text, errand.end(), end.start())
-        if place is not None and not _names_a_home(text, errand.start(), end.end(), start):
+        if place is not None and not _names_a_home(text, errand.start(), end.end(), start,
+                                                   home_words):
             spans.append((errand.start(), place.start()))
         else:
             spans.append((errand.start(), end.start()))
     return spans
 
 
-def _names_a_home(text: str, errand: int, after: int, position: int) -> bool:
+def _names_a_home(text: str, errand: int, after: int, position: int,
+                  home_words: re.Pattern) -> bool:
     """Whether the line outside the errand (text[errand:after]), before it or from after
     up to the end of position's sentence, names someone's home (`Physio home visit - ...`,
     `at Mrs Roe's the keysafe ...`, `her key safe`)."""
     limit = min(len(text), position + WORD_WINDOW_CHARS)
     end = _SENTENCE_END.search(text, position, limit)
     spans = ((text.rfind("\n", 0, errand) + 1, errand), (after, end.start() if end else limit))
-    return any(shape.search(text, a, b) for shape in (_SOMEONES, _home_words())
+    return any(shape.search(text, a, b) for shape in (_SOMEONES, home_words)
                for a, b in spans)
-
-
-@functools.cache
-def _home_words() -> re.Pattern:
-    """The owners file's home words (`flat`, `home`, `bungalow`): the shipped file's."""
-    words = load_classes("home_access_owners.txt")[HOME]
-    return re.compile(f"(?i:{alternation(words)})")
 
 
 def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int]],
@@ -2658,7 +2661,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if self._other_lines_say_another(text, result):
             return None
         # A match read back from its code word: the words before its opening count too.
-        window = self.purpose.without_encounters(_window_without_addresses(text, result.start))
+        window = self.purpose.without_encounters(
+            _window_without_addresses(text, result.start, self.purpose.home_words))
         before = _clause_before(window, len(window),
                                 self.purpose_words_before
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
@@ -2690,7 +2694,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
             " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _LOCK_APP.sub(" ", _MEDIUM.sub(
                 " ", "|".join(normalise_words(p) for p in pieces))))))))))
-        sentence_before = _sentence_before(text, result.start)
+        sentence_before = _sentence_before(text, result.start, self.purpose.home_words)
         sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(_WHEN.sub(
             " ", f"{self.purpose.without_encounters(self._unlabelled(sentence_before))} "
                  f"{matched} {after}"))))
