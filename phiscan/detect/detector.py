@@ -181,7 +181,7 @@ class Detector:
                  for result, raw, _h, _m in valued if result.entity_type == "PERSON"
                  and (field := unit.field_at(result.start, result.end)) is not None]
         joined = []
-        for _given, family, full_name in joined_names(parts):
+        for family, full_name in joined_names(parts):
             value_hash, masked = self.hashed("PERSON", full_name)
             if value_hash is not None:
                 result = RecognizerResult("PERSON", family.start, family.end, SCORE_JOINED, None,

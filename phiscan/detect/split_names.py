@@ -42,9 +42,8 @@ def _split_field(field: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
-    """(the given part, the family part, `Given Family`) for each prefix holding both
-    parts, in order."""
+def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, str]]:
+    """(the family part, `Given Family`) for each prefix holding both parts, in order."""
     given: dict[str, NamePart] = {}
     family: dict[str, NamePart] = {}
     for part in parts:
@@ -55,5 +54,5 @@ def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
         prefix = _split_field(part.field, FAMILY_WORDS)
         if prefix is not None:
             family.setdefault(prefix, part)
-    return [(given[prefix], family[prefix], f"{given[prefix].value} {family[prefix].value}")
+    return [(family[prefix], f"{given[prefix].value} {family[prefix].value}")
             for prefix in family if prefix in given]
