@@ -569,8 +569,9 @@ def _at_postcode(record: Record, at_postcode: dict[str, set[int]]) -> int | None
 
 
 def _one_person_of(identified: set[int], named: set[int]) -> int | None:
-    """The one person a file's identifiers give, when its records name no one else (a log
-    whose other items name other clients is no one person's file)."""
+    """The one person a file's identifiers give, when its records name no other individual
+    (a log whose other items name other identified clients is no one person's file; a name
+    that links to no individual does not count here)."""
     return _only_person(identified) if named <= identified else None
 
 
