@@ -61,7 +61,8 @@ def record(location: str, name: str, *, nhs=(), dobs=()) -> Record:
     form where that differs (`Detector.variant_hash`)."""
     key, form = normalise_name(name), variant_form(name)
     return Record(location, "document", nhs=set(nhs), full_names={key}, dobs=set(dobs),
-                  categories={"identifiers"}, variants={key: form} if form != key else {})
+                  categories={"identifiers"},
+                  variants={key: frozenset({form})} if form != key else {})
 
 
 def people(records: list[Record]) -> int:

@@ -66,10 +66,7 @@ def scanned(tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("part", [
-    pytest.param("caseload", marks=pytest.mark.xfail(
-        strict=True, reason="a two-word given cell still names its row (see the docstring)")),
-    "schedule"])
+@pytest.mark.parametrize("part", sorted(PEOPLE))
 def test_each_claimant_is_one_row_under_their_whole_name(scanned, tmp_path, part):
     rows = export_individuals(scanned, tmp_path, "--reveal")
     found = sorted((key("PERSON", row["name"]), key("DATE_OF_BIRTH", row["date_of_birth"]),

@@ -24,7 +24,7 @@ from phiscan.detect.engine import (
 from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
 from phiscan.detect.memory import KeyedMemory
-from phiscan.detect.normalize import initial_form, variant_form
+from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
 from phiscan.detect.records import assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
@@ -126,7 +126,7 @@ class Detector:
             value_hash, masked = self.hashed(result.entity_type, raw_value)
             if value_hash is not None:
                 valued.append((result, raw_value, value_hash, masked))
-        valued += self.joined_name_values(unit, valued)
+        valued, part_forms = self.joined_name_values(unit, valued)
         if unit.record is None:
             valued = with_surname_owners(valued + self.couple_values(unit))
         labels = UnitLabels(self.labels, unit, [(r.entity_type, raw) for r, raw, _h, _m in valued])
@@ -151,7 +151,8 @@ class Detector:
                 kind=access_kinds_of(result),
                 initial_hash=(self.initial_hash(raw, value_hash)
                               if result.entity_type == "PERSON" else ""),
-                variant_hash=(self.variant_hash(raw, value_hash)
+                variant_hash=(variant_hashes(self.variant_hash(raw, value_hash),
+                                             *part_forms.get(raw, ()))
                               if result.entity_type == "PERSON" else ""),
             ))
         findings = self.row_roles(unit, findings)
@@ -173,22 +174,42 @@ class Detector:
             return findings
         return spread_forename_roles(unit.text, findings, self.roles)
 
-    def joined_name_values(self, unit: TextUnit, valued: list) -> list:
-        """Full names joined from a record's separate forename and surname fields."""
+    def joined_name_values(self, unit: TextUnit, valued: list
+                           ) -> tuple[list, dict[str, tuple[str, ...]]]:
+        """`valued` with the full names joined from a record's separate forename and surname
+        fields, less each joined cell read as a full name on its own (a two-word forename,
+        `Mary Ann` beside `O'Neill`, or surname, `binti Ahmad`: a part, which must not name
+        the row); and, for each joined name, the hashes of its cells so read, which it
+        carries beside its own variant form (`variant_hashes`): free text that reads
+        `O'Neill, Mary Ann (DOB)` as `Mary Ann` still joins her, with a date of birth only
+        (`phiscan.scoping.linkage.link_variants`)."""
         if unit.record is None or not unit.fields:
-            return []
+            return valued, {}
         parts = [NamePart(result.start, result.end, raw, field)
                  for result, raw, _h, _m in valued if result.entity_type == "PERSON"
                  and (field := unit.field_at(result.start, result.end)) is not None]
+        whole = {(result.start, result.end): value_hash
+                 for result, _raw, value_hash, masked in valued
+                 if result.entity_type == "PERSON" and is_full_name(masked)}
         joined = []
-        for family, full_name in joined_names(parts):
+        part_forms: dict[str, tuple[str, ...]] = {}
+        part_spans = set()
+        for given, family, full_name in joined_names(parts):
             value_hash, masked = self.hashed("PERSON", full_name)
-            if value_hash is not None:
-                result = RecognizerResult("PERSON", family.start, family.end, SCORE_JOINED, None,
-                                          {RecognizerResult.RECOGNIZER_NAME_KEY:
-                                           SPLIT_NAME_RECOGNIZER})
-                joined.append((result, full_name, value_hash, masked))
-        return joined
+            if value_hash is None:
+                continue
+            result = RecognizerResult("PERSON", family.start, family.end, SCORE_JOINED, None,
+                                      {RecognizerResult.RECOGNIZER_NAME_KEY:
+                                       SPLIT_NAME_RECOGNIZER})
+            joined.append((result, full_name, value_hash, masked))
+            spans = [span for span in ((given.start, given.end), (family.start, family.end))
+                     if span in whole]
+            part_forms[full_name] = part_forms.get(full_name, ()) + tuple(
+                whole[span] for span in spans)
+            part_spans.update(spans)
+        kept = [item for item in valued if not (item[0].entity_type == "PERSON"
+                                                and (item[0].start, item[0].end) in part_spans)]
+        return kept + joined, part_forms
 
     def couple_values(self, unit: TextUnit) -> list:
         """Each partner of `Mr & Mrs Pickering (Frank DOB ..., Joan DOB ...)` as a full name

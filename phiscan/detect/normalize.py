@@ -192,6 +192,23 @@ def variant_form(value: str) -> str:
                             if word not in _PARTICLES and len(word) > 1}))
 
 
+# Between the hashes of one stored `variant_hash` (`variant_hashes`).
+VARIANT_SEPARATOR = ","
+
+
+def variant_hashes(*hashes: str) -> str:
+    """A name finding's stored `variant_hash`: the hashes of every other form the name is
+    written in, joined; '' for none. A name joined from a record's split fields
+    (`Mary Ann` | `O'Neill`) carries its own variant form's and its given cell's, which
+    free text reads as the name (`O'Neill, Mary Ann (DOB)`): a record needs room for both."""
+    return VARIANT_SEPARATOR.join(sorted({value for value in hashes if value}))
+
+
+def variant_keys(stored: str) -> frozenset[str]:
+    """The hashes one stored `variant_hash` holds (`variant_hashes`)."""
+    return frozenset(value for value in stored.split(VARIANT_SEPARATOR) if value)
+
+
 def normalise_date(value: str) -> str | None:
     """ISO date for the formats a UK record uses (day first), or None."""
     parsed = parse_date(value)

@@ -42,8 +42,9 @@ def _split_field(field: str, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, str]]:
-    """(the family part, `Given Family`) for each prefix holding both parts, in order."""
+def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
+    """(the given part, the family part, `Given Family`) for each prefix holding both
+    parts, in order."""
     given: dict[str, NamePart] = {}
     family: dict[str, NamePart] = {}
     for part in parts:
@@ -54,5 +55,6 @@ def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, str]]:
         prefix = _split_field(part.field, FAMILY_WORDS)
         if prefix is not None:
             family.setdefault(prefix, part)
-    return [(family[prefix], f"{given[prefix].value} {family[prefix].value}")
-            for prefix in family if prefix in given]
+    pairs = [(given[prefix], family[prefix]) for prefix in family if prefix in given]
+    return [(given_part, family_part, f"{given_part.value} {family_part.value}")
+            for given_part, family_part in pairs]

@@ -248,7 +248,8 @@ def link_variants(groups: UnionFind, records: list[Record], seeds: list[int]) ->
         if not record.variants:
             continue  # its names' forms are their keys: the name + DOB linkage joined them
         for name, dob in name_dob_keys(record):
-            holders[(record.variants.get(name, name), dob)].add(index)
+            for form in sorted(record.variants.get(name, (name,))):
+                holders[(form, dob)].add(index)
     if not holders:
         return
     for index in seeds:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
-from phiscan.detect.normalize import is_full_name
+from phiscan.detect.normalize import is_full_name, variant_keys
 from phiscan.detect.records import entry_of
 from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
@@ -52,9 +52,10 @@ class Record:
     # full name -> its initial form's hash (`Graham Pickles` -> `g. pickles`), for names with
     # a forename; a name written with an initial keys as that form (`link_initials`).
     initials: dict[str, str] = field(default_factory=dict)
-    # full name -> its variant form's hash where that is not its key (`Abdul Rashid
-    # Muhammad` -> `abdul mohammed rashid`): joins only with a date of birth (`link_variants`).
-    variants: dict[str, str] = field(default_factory=dict)
+    # full name -> its variant forms' hashes where those are not its key (`Abdul Rashid
+    # Muhammad` -> `abdul mohammed rashid`; a joined name's given cell, `Mary Ann` of `Mary
+    # Ann` | `O'Neill`): join only with a date of birth (`link_variants`).
+    variants: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -137,7 +138,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
         if initial:
             record.initials[value_hash] = initial
         if variant:
-            record.variants[value_hash] = variant
+            record.variants[value_hash] = (record.variants.get(value_hash, frozenset())
+                                           | variant_keys(variant))
 
 
 def build_records(rows: Iterable[FindingRow]) -> list[Record]:
