@@ -5,7 +5,10 @@ An extract with surname and forename columns (CSV, XLSX, a flattened FHIR
 which identifies nobody. In the detector, where the raw values still are, the parts
 of one record that belong together (same field prefix: `client_forename` with
 `client_surname`, `nok_first_name` with `nok_last_name`) are joined into one full name,
-hashed like any other (`Sandra Jones`, the same key as `JONES, Sandra`).
+hashed like any other (`Sandra Jones`, the same key as `JONES, Sandra`). A record's one
+given field and one family field that no prefix pairs are one name too: a bilingual
+header (`Sloinne / Surname` beside `Céadainm / Forename`) or a prefix on one side only
+(`Patient surname` beside `Forename`).
 """
 
 from __future__ import annotations
@@ -56,5 +59,9 @@ def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
         if prefix is not None:
             family.setdefault(prefix, part)
     pairs = [(given[prefix], family[prefix]) for prefix in family if prefix in given]
+    lone_given = [part for prefix, part in given.items() if prefix not in family]
+    lone_family = [part for prefix, part in family.items() if prefix not in given]
+    if len(lone_given) == 1 and len(lone_family) == 1:
+        pairs.append((lone_given[0], lone_family[0]))
     return [(given_part, family_part, f"{given_part.value} {family_part.value}")
             for given_part, family_part in pairs]
