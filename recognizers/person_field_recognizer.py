@@ -335,8 +335,8 @@ TRIGGERS = {
     LOWER_LISTED: Trigger(sign=rf"^{LIST_MARKER.pattern}\p{{Ll}}", reach=160),
     # the dash after the name, on its line
     TITLE_LINE: Trigger(sign=r"[ \t][-–—][ \t]"),
-    # the gap before the value, on its line
-    ALIGNED: Trigger(sign=r"\S(?:[ ]{2}|\t)[ \t]*\p{Lu}"),
+    # the label at the head of its line and the gap before the value
+    ALIGNED: Trigger(sign=r"^[ \t]*\p{Lu}\p{L}*(?:[ ]\p{L}+){0,3}(?:[ ]{2}|[ ]*\t)[ \t]*\p{Lu}"),
     # the header's name and its colon, at the start of the line
     MAIL: Trigger(literals=[Literal(f"{header}:", word_end=False)
                             for header in ("from", "to", "cc", "bcc", "reply-to", "sender")]),
