@@ -284,6 +284,28 @@ NAME_BEFORE_BRACKETED_AGE = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.)){{1,3}}"
     r"(?=[ ]\(\d{1,3}\)(?:[:,;.\-–]|[ \t]|$))"
 )
+# The name a text opens with, before a dash and what the text is (`PILLING Joanne -
+# telephone attendance note`, `Ewan QUARRIE - mentor session 4`): a note's title line names
+# whom the note is about. The surname in capitals, before or after the forenames; only on
+# the text's first line, no word of it a title, common, clinical or a place's (`NHS Trust -
+# ...`, `KESTREL Rehabilitation - ...`): `heads_text`.
+TITLE_LINE = "name heading a text"
+NAME_HEADING_TEXT = (
+    rf"(?<=(?:^|[\n\r])[ \t]*)(?:{_CAPS_SURNAME}(?:[ ]{_CAPS_ANY})?[ ]{_FORENAME_ANY}"
+    rf"(?:[ ](?:{_FORENAME_ANY}|\p{{Lu}}\.?))?"
+    rf"|{_FORENAME_ANY}(?:[ ](?:{_FORENAME_ANY}|\p{{Lu}}\.?))?[ ]{_PARTICLES}{_CAPS_SURNAME}"
+    rf"(?:[ ]{_CAPS_ANY})?)(?=[ \t]+[-–—][ \t]+\S)"
+)
+# A form's label and its value across a gap, with no colon (`Student         Hiroshi
+# Nakamura`, `Referral  Derek Pickles`): the label is a name field's, and the value starts
+# where a neighbouring line's value does (`aligned_label`), as a form lays them out.
+ALIGNED = "name after a label across a gap"
+_GAP = r"(?:[ ]{2,40}|[ ]{0,40}\t[ \t]{0,40})"
+_ALIGNED_LABEL = r"\p{Lu}[\p{L}]*(?:[ ][\p{L}]+){0,3}"
+NAME_AFTER_ALIGNED_LABEL = (
+    rf"(?<=(?:^|[\n\r])[ \t]*{_ALIGNED_LABEL}{_GAP})"
+    rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{1,3}}(?=[ \t]*(?:\(|\r?$))"
+)
 # An e-mail header's display name: `From: Leanne Bishop <l.bishop@care.example>`.
 MAIL = "mail display name"
 MAIL_NAME = (
@@ -311,6 +333,10 @@ TRIGGERS = {
     BEFORE_BRACKETED_AGE: Trigger(sign=r"[ ]\(\d{1,3}\)", reach=160),
     # a list item's marker and a word in lower case after it
     LOWER_LISTED: Trigger(sign=rf"^{LIST_MARKER.pattern}\p{{Ll}}", reach=160),
+    # the dash after the name, on its line
+    TITLE_LINE: Trigger(sign=r"[ \t][-–—][ \t]"),
+    # the label at the head of its line and the gap before the value
+    ALIGNED: Trigger(sign=r"^[ \t]*\p{Lu}\p{L}*(?:[ ]\p{L}+){0,3}(?:[ ]{2}|[ ]*\t)[ \t]*\p{Lu}"),
     # the header's name and its colon, at the start of the line
     MAIL: Trigger(literals=[Literal(f"{header}:", word_end=False)
                             for header in ("from", "to", "cc", "bcc", "reply-to", "sender")]),
@@ -435,7 +461,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(LOWER_LISTED, LOWER_LISTED_NAME, SCORE),
                                   Pattern(BEFORE_AGE, NAME_BEFORE_AGE, SCORE),
                                   Pattern(BEFORE_BRACKETED_AGE, NAME_BEFORE_BRACKETED_AGE,
-                                          SCORE)],
+                                          SCORE),
+                                  Pattern(TITLE_LINE, NAME_HEADING_TEXT, SCORE),
+                                  Pattern(ALIGNED, NAME_AFTER_ALIGNED_LABEL, SCORE)],
             context=fields,
             supported_language=supported_language,
             triggers=None if patterns else {**TRIGGERS, "name field": replace(
@@ -717,6 +745,33 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return None
         return result
 
+    def plain_name(self, value: str) -> bool:
+        """Two name words at least (initials aside), none a title, common, clinical or a
+        place's."""
+        words = [word for word in value.split() if not INITIAL.fullmatch(word)]
+        return len(words) >= 2 and not any(
+            word.casefold().rstrip(".") in TITLES for word in words) and not (
+            self.has_no_name_word(words) or self.places.names_place(" ".join(words)))
+
+    def heads_text(self, text: str, value: str, result: RecognizerResult
+                   ) -> RecognizerResult | None:
+        """A name before a dash on the text's first line (its title line)."""
+        if text[:result.start].strip() or not self.plain_name(value):
+            return None
+        return result
+
+    def aligned_label(self, text: str, value: str, result: RecognizerResult
+                      ) -> RecognizerResult | None:
+        """A name after a name field's label across a gap, where the line above or below
+        is a label and a value starting in the same column (a form, not a sentence)."""
+        line_start, line_end = line_bounds(text, result.start, result.end)
+        label = text[line_start:result.start].strip()
+        if not self.is_name_column(label) or not self.plain_name(value):
+            return None
+        column = result.start - line_start
+        return result if any(_value_column(line) == column
+                             for line in _neighbour_lines(text, line_start, line_end)) else None
+
     def scored(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         value = text[result.start:result.end]
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
@@ -750,6 +805,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                 not titled and all(is_known_word(word) for word in words)) else result
         if pattern == HEADED:
             return self.heads_entry(text, result)
+        if pattern == TITLE_LINE:
+            return self.heads_text(text, value, result)
+        if pattern == ALIGNED:
+            return self.aligned_label(text, value, result)
         if pattern == LISTED:
             line_start = max(text.rfind("\n", 0, result.start), text.rfind("\r", 0, result.start))
             surname, forename = value.split(",", 1)
@@ -793,3 +852,21 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         nested = nested[:-1] if nested.endswith(":") else ""
         nested = nested[nested.rfind(":") + 1:].strip() if ":" in nested else ""
         return result if nested and self.is_name_column(nested) else None
+
+
+_LABEL_AND_VALUE = re.compile(rf"[ \t]*{_ALIGNED_LABEL}{_GAP}(?=\S)")
+
+
+def _value_column(line: str) -> int | None:
+    """Where a `label   value` line's value starts, or None for any other line."""
+    match = _LABEL_AND_VALUE.match(line)
+    return match.end() if match is not None and match.end() < len(line.rstrip()) else None
+
+
+def _neighbour_lines(text: str, line_start: int, line_end: int) -> list[str]:
+    """The lines right above and below a line (a form's rows have no blank between)."""
+    above_end = line_start - 1
+    above = text[text.rfind("\n", 0, max(above_end, 0)) + 1:above_end] if above_end > 0 else ""
+    below_end = text.find("\n", line_end + 1)
+    below = text[line_end + 1:below_end if below_end != -1 else len(text)]
+    return [line.rstrip("\r") for line in (above, below) if line.strip()]

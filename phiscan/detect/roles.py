@@ -75,6 +75,8 @@ CLAUSE_CHARS = 120
 CLAUSE_START = re.compile(r"[.;:!?\n\r(\[|]")
 WORD = re.compile(r"[^\W_]+")
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# The dash between a text's title-line name and what the text is (`PILLING Joanne - file note`).
+TITLE_DASH = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+\S")
 POSSESSIVE = ("'s", "\u2019s")
 MAX_LINKING_WORDS = 6  # `has now been formally offered to`
 # Words of a sentence, not of a job title (`said the nurse`, `and her nurse`): no
@@ -699,7 +701,9 @@ class RoleRules:
         if role is None and self.dated_doer(text, start):
             role = STAFF
         if role is None and not possessive(text, start, end):
-            role = self.first(own_apposition(text, end, context.after))
+            apposition = own_apposition(text, end, context.after)
+            if not self.titles_text(text, start, end, apposition):
+                role = self.first(apposition)
             if role is None and HOLDS_A_KEY.match(
                     own_apposition(text, end, line_after(text, end))):
                 role = RELATED  # `Ellie Mensah at 97 Victoria Road holds a key`
@@ -713,6 +717,16 @@ class RoleRules:
             role = STAFF
         return role
 
+
+    def titles_text(self, text: str, start: int, end: int, apposition: str) -> bool:
+        """Whether a name opens the text's first line before a dash and what the text is
+        (`OKONJO Chidinma - disability adviser home visit`): the words after the dash
+        describe the note, not the person, unless they end in a job (`Jane SMITH - Senior
+        Case Manager`)."""
+        words = apposition.split()
+        return bool(words) and not text[:start].strip() and TITLE_DASH.match(
+            text, end) is not None and not (self.jobs.is_job(words[-1]) or self.phrases.get(
+                (words[-1],)) == STAFF)
 
     def coordinated_role(self, text: str, start: int) -> str | None:
         """The role a phrase gives the full name just before this one, when only `and`, `&`
