@@ -29,7 +29,7 @@ from __future__ import annotations
 import re as stdlib_re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 
@@ -287,9 +287,12 @@ def is_a_places_record(record: str) -> bool:
     return _PLACE_RECORD.search(record) is not None
 
 
+_NAME_GROUPS = ("quoted", "name", "tag", "obx")
+
+
 def fields_of(match: re.Match) -> Field | None:
     """The field a `FIELD` match read."""
-    for group in ("quoted", "name", "tag", "obx"):
+    for group in _NAME_GROUPS:
         if match.start(group) >= 0:
             name, name_start, name_end = match.group(group), match.start(group), match.end(group)
             break
@@ -297,9 +300,23 @@ def fields_of(match: re.Match) -> Field | None:
         return None
     for group in ("dq", "sq", "bare"):
         if match.start(group) >= 0:
-            return Field(field_words(name.replace("^", " ")), match.group(group),
+            return Field(name_words(name), match.group(group),
                          name_start, match.start(group), match.end(group), name_end)
     return None
+
+
+def field_name_of(match: re.Match) -> str | None:
+    """The name of the field a `FIELD` match read, as words (`fields_of`'s `name`)."""
+    group = next((group for group in _NAME_GROUPS if match.start(group) >= 0), None)
+    return None if group is None else name_words(match.group(group))
+
+
+# A column's or segment field's name recurs in every row and message (`postcode`, `PID-11`,
+# `key_worker`): its words are read once per name.
+@lru_cache(maxsize=4096)
+def name_words(name: str) -> str:
+    """A `FIELD` match's name as words (an HL7 component's `^` a space)."""
+    return field_words(name.replace("^", " "))
 
 
 _SQL_ITEM = re.compile(r"[^\S\n]*(?:'(?P<sq>(?:[^'\n]|'')*)'|\"(?P<dq>[^\"\n]*)\"|"

@@ -176,6 +176,16 @@ _NOT_A_HOME_KEY = (
 )
 # (the same words after `key` in a record's normalised field name: `key_worker`, `Key concerns`)
 _KEY_FIGURE = re.compile(r" keys?(?=" + _NOT_A_DOOR_KEY.removeprefix("(?!"))
+
+
+# (a column's or segment field's name recurs in every row and message: its class is read
+# once per name)
+@functools.lru_cache(maxsize=4096)
+def _name_class(words: str) -> str | None:
+    """What a field whose name reads `words` holds (`access_fields.name_class`)."""
+    return fields.name_class(words, _KEY_FIGURE.search)
+
+
 _KEY_WORD = (r"(?i:key[^\S\n]?fobs?|keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_DOOR_KEY
              + _NOT_A_HOME_KEY)
 # `the spare`, `a set` standing for a key: nothing after it but punctuation, the line's
@@ -2492,7 +2502,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         """Where the match names who holds the key (and where they are), if it does."""
         if pattern not in _KEYHOLDER_PATTERNS:
             return None
-        regex = next(p.compiled_regex for p in self.patterns if p.name == pattern)
+        regex = self._regex(pattern)
         if "holder" not in regex.groupindex:
             return None
         match = regex.fullmatch(text, result.start, result.end)
@@ -2509,6 +2519,17 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         start, end = holder[0] - result.start, holder[1] - result.start
         return f"{matched[:start]} {matched[end:]}"
 
+    @functools.cached_property
+    def _patterns_named(self) -> dict[str, Pattern]:
+        named: dict[str, Pattern] = {}
+        for each in self.patterns:
+            named.setdefault(each.name, each)
+        return named
+
+    def _regex(self, pattern: str) -> re.Pattern:
+        """The compiled regex of the pattern named `pattern` (compiled: it matched)."""
+        return self._patterns_named[pattern].compiled_regex
+
     def record_field(self, text: str, result: RecognizerResult, pattern: str
                      ) -> RecognizerResult | None:
         """A record's field whose name says it is a home's way in and whose value has the
@@ -2516,12 +2537,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         lock is for: the exclusions file's places and purposes and the owners file's places
         that are no home (what the grammar reads around a match), or a thing with a keypad of
         its own, read in the record's words but its people's and addresses' values."""
-        regex = next(p.compiled_regex for p in self.patterns if p.name == pattern)
+        regex = self._regex(pattern)
         match = regex.fullmatch(text, result.start, result.end)
         if match is None:
             return None
-        # (its record's bounds only once a field's name says it may be a way in: most
-        # matched fields, `postcode`, `OBX-2`, are not)
+        # (a field's name is read first, once per name: most matched fields, `postcode`,
+        # `OBX-2`, `key_worker`, are no way in whatever their value or record)
+        if pattern != "record insert" and _name_class(
+                fields.field_name_of(match) or "") is None:
+            return None
         bounds = _RecordBounds(text, result.start, result.end)
         if pattern == "record insert":
             found, named = fields.insert_fields(match), match.group("table")
@@ -2614,7 +2638,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         """The kind of way in a field gives (its name's class, its value's shape and, for a
         generic name, its record's words, read only then), or None."""
         figurative = _KEY_FIGURE.search
-        named = fields.name_class(field.name, figurative)
+        named = _name_class(field.name)
         if named is None:
             return None
         if named in (fields.GENERIC, fields.GENERIC_PLACE, fields.GENERIC_HOLDER):
@@ -3162,8 +3186,7 @@ def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -
     record = text[start:end]
     blanks = [m.span() for m in _TITLED_NAME.finditer(record)]
     # (a key's place is read for what it is: `Spare key: in the office` is the office's)
-    if fields.name_class(field.name, _KEY_FIGURE.search) not in (fields.PLACE,
-                                                                 fields.GENERIC_PLACE):
+    if _name_class(field.name) not in (fields.PLACE, fields.GENERIC_PLACE):
         blanks.append((field.value_start - start, field.value_end - start))
     of_a_place = fields.is_a_places_record(record)
     for sibling, end_of_field in _siblings(record):

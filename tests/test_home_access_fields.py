@@ -336,3 +336,23 @@ def test_a_table_s_header_is_found_once_per_block_and_as_the_walk_finds_it():
     finally:
         access_fields._TABLE_LINE = real
     assert tests < 3 * 2002
+
+
+def test_a_fields_name_is_classed_once_per_name(recognizer, monkeypatch):
+    """A column's or segment field's name recurs in every row (`postcode`, `key_worker`,
+    `keysafe_code`): its class is read once per name. What is found is unchanged: the key
+    safe's code in each row."""
+    from recognizers import home_access_recognizer as module
+
+    module._name_class.cache_clear()
+    classed: list[str] = []
+    real_class = fields.name_class
+    monkeypatch.setattr(fields, "name_class",
+                        lambda words, figurative: classed.append(words) or real_class(
+                            words, figurative))
+    rows = [f"client: C{n}\npostcode: NR32 4QT\nkey_worker: Sam Oduya\nkeysafe_code: 44{n}7\n"
+            for n in range(1, 4)]
+    assert [kinds_of(recognizer, row) for row in rows] == [[["code"]]] * 3
+    assert " keysafe code " in classed
+    assert len(classed) == len(set(classed))  # each name once in three rows
+    module._name_class.cache_clear()

@@ -298,8 +298,11 @@ def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
     header_number, header = sample[at] if at is not None else (0, None)
     records = sample[:at] + sample[at + 1:] if at is not None else sample
     used: set[int] = set()
+    names_of_width: dict[int, list[str]] = {}  # (a table's column names worked out once)
     for number, cells in chain(records, filled):
-        names = column_names(header, len(cells))
+        names = names_of_width.get(len(cells))
+        if names is None:
+            names = names_of_width[len(cells)] = column_names(header, len(cells))
         used.update(index for index, cell in enumerate(cells) if cell)
         where = f"{where_prefix}row {number}"
         pairs = (label_value_pairs(cells) if header is None else None) or list(
