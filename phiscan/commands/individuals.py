@@ -16,7 +16,7 @@ from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
 from phiscan.scoping.individuals_csv import ROLES, export_row, write_export
 from phiscan.scoping.linkage import Individual
-from phiscan.scoping.report import load_scope
+from phiscan.scoping.report import completeness_section, load_scope
 from phiscan.security.keys import inventory_key, no_key_message
 
 SHOWN = 50
@@ -113,6 +113,9 @@ def individuals_command(
         scope = load_scope(out_dir, config)
     except FileNotFoundError:
         raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
+    completeness = completeness_section(scope)
+    if completeness["lower_bound"]:  # first, before any person is listed or written
+        err_console.print(f"[bold red]{escape(completeness['statement'])}[/bold red]")
     people = scope.individuals
     if export is None:
         console.print(individuals_table(people))

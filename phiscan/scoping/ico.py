@@ -78,6 +78,7 @@ def build_ico(report: dict) -> dict:
     return {
         "schema": ICO_SCHEMA,
         "generated_at": report["generated_at"],
+        "completeness": report["completeness"],
         "data_subjects": {
             "approximate_number": individuals["total"],
             "lower_bound": individuals["lower_bound"],
@@ -122,6 +123,8 @@ def _markdown_lines(ico: dict) -> list[str]:
     lines = [
         "# Personal data breach: figures for the ICO report (UK GDPR Art. 33(3))",
         "",
+        *([f"**{ico['completeness']['statement']}**", ""]
+          if ico["completeness"]["lower_bound"] else []),
         "Prepared by phiscan from the scan inventory. Counts only: this document contains "
         "no personal data.",
         "",

@@ -7,6 +7,7 @@ Only counts, categories, locations and masked previews: never a value.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import time
 from collections import Counter
@@ -58,6 +59,7 @@ from phiscan.scoping.recurrence import (
     treat_as_staff,
 )
 from phiscan.scoping.subject_records import UNKNOWN_KIND, Record, load_records
+from phiscan.sources.base import display_uri
 from recognizers.access_kinds import ACCESS_KINDS
 
 REPORT_SCHEMA = "phiscan.report/1"
@@ -84,6 +86,7 @@ class Scope:
     marked: list[MarkedName] = field(default_factory=list)
     faults: list[Individual] = field(default_factory=list)  # rows of several people's keys
     declared: list[DeclaredName] = field(default_factory=list)  # [scoping] staff_names
+    not_read: list[dict] = field(default_factory=list)  # sources the figures leave out
 
     @property
     def individuals(self) -> list[Individual]:
@@ -132,6 +135,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         # A past run's violations are not kept: the config's rules applied to its state.
         violations = (inventory.violations() if run_id is None
                       else violations_at(config.policy, locations))
+        not_read = sources_not_read(inventory.runs(), run_id)
     declared = declared_staff(records, frozenset(settings.staff_names))
     recurring = recurring_names(records, settings.recurring_subjects,
                                 frozenset(settings.keep_names))
@@ -150,8 +154,49 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
         upper_bound=max(count_people(records, Linkage.STRICT, seeds), total) + beyond_total,
         recurring=recurring, violations=violations, marked=marked, faults=faults,
-        declared=declared,
+        declared=declared, not_read=not_read,
     )
+
+
+def sources_not_read(runs: list, until: int | None = None) -> list[dict]:
+    """The sources (or roots) whose latest run up to `until` did not read them whole: a
+    source it could not list or whose reads failed, or the sources of a run interrupted
+    before it finished. A later run that reads a source clears it."""
+    state: dict[str, dict] = {}
+    for run in runs:
+        if until is not None and run["id"] > until:
+            break
+        if run["status"] == "running":
+            continue
+        sources = [display_uri(source) for source in json.loads(run["sources"])]
+        counts = json.loads(run["counts"] or "{}")
+        unread = counts.get("unavailable") if isinstance(counts, dict) else None
+        for source in sources:
+            state.pop(source, None)
+        for item in unread or ():
+            state[item["source"]] = {"source": item["source"], "reason": item["reason"],
+                                     "run": run["id"]}
+        if run["status"] == "interrupted":
+            for source in sources:
+                state.setdefault(source, {
+                    "source": source, "run": run["id"],
+                    "reason": "the scan was interrupted before every location was read "
+                              "(phiscan scan --resume continues it)"})
+    return list(state.values())
+
+
+def completeness_section(scope: Scope) -> dict:
+    """Whether the figures cover every source, and a sentence saying so, first."""
+    if not scope.not_read:
+        return {"status": "complete", "lower_bound": False, "not_read": [],
+                "statement": "Every source of the scan was read."}
+    named = "; ".join(f"{item['source']} ({item['reason']})" for item in scope.not_read)
+    return {"status": "incomplete", "lower_bound": True, "not_read": scope.not_read,
+            "statement": (
+                f"INCOMPLETE SCAN: every figure here is a lower bound. {len(scope.not_read)} "
+                f"source(s) or location(s) were not read: {named}. The people and records "
+                "there are not counted; scan them again and report again before relying on "
+                "these numbers.")}
 
 
 def _people_by_category(individuals: list[Individual]) -> dict[str, int]:
@@ -422,6 +467,7 @@ def _build_report(scope: Scope) -> dict:
     summary = build_summary(scope.locations)
     return {
         **document_header(REPORT_SCHEMA),
+        "completeness": completeness_section(scope),
         "individuals": individuals_section(scope),
         "records": records_section(scope),
         "staff": staff_section(scope),
