@@ -26,7 +26,7 @@ from phiscan.scan.executors import Executor, Job, JobResults, make_executor
 from phiscan.scan.progress import log_unread
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
-from phiscan.sources import matches_globs, open_source
+from phiscan.sources import connection_settings, matches_globs, open_source
 from phiscan.sources.base import UNAVAILABLE_PREFIX, SourceUnavailable, display_uri
 from phiscan.sources.local import display_path
 from phiscan.sources.posture import SourcePosture, raise_risk_for_exposure, source_posture
@@ -284,7 +284,9 @@ def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bo
         if resume:
             log.info("nothing to resume: starting a new scan")
         options = {"workers": config.scan.workers, "executor": config.scan.executor,
-                   "full": full}
+                   "full": full, "connections": {
+                       uri: settings for uri in sources
+                       if (settings := connection_settings(uri, config))}}
         return inventory.start_run("scan", sources, options), full
     if json.loads(interrupted["sources"]) != sources:
         raise ConfigError("--resume needs the same sources as the interrupted run "
