@@ -87,6 +87,8 @@ def exposure_table(report: dict) -> Table:
         ("sensitive and broadly readable: people",
          exposure["sensitive_broadly_readable"]["people"]),
         *indented(exposure["sensitive_by_exposure"], "sensitive locations "),
+        *[(f"personal data {level}: locations, people", f"{held['locations']}, {held['people']}")
+          for level, held in exposure["personal_data_by_exposure"].items()],
     ])
 
 

@@ -400,6 +400,7 @@ def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
                                        -row["people_broadly_readable"], row["folder"]))
     by_level = Counter(location.exposure for location in scope.locations if is_sensitive(location))
     return {
+        "personal_data_by_exposure": personal_data_by_exposure(scope.locations, people),
         "sensitive_broadly_readable": {"locations": len(broad),
                                        "people": _people_in(people, broad),
                                        "top_locations": broad_readers(broad_locations, people)},
@@ -407,6 +408,19 @@ def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
         "top_folders_by_people": by_people[:limit],
         "top_folders_by_broad_exposure": by_broad[:limit],
     }
+
+
+def personal_data_by_exposure(locations: list[StoredLocation],
+                              people: dict[str, set[int]]) -> dict[str, dict]:
+    """For each exposure level, the locations holding any personal data (a category found)
+    and the people counted there: a public file of NHS numbers and dates of birth is
+    exposed to anyone even with no health data in it."""
+    held: dict[str, set[str]] = {}
+    for location in locations:
+        if location.categories:
+            held.setdefault(str(location.exposure), set()).add(location.location)
+    return {level: {"locations": len(names), "people": _people_in(people, names)}
+            for level, names in sorted(held.items())}
 
 
 def policy_section(scope: Scope) -> dict:
