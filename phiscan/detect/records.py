@@ -799,7 +799,7 @@ def _organisations_block(lines: LineIndex, number: int) -> bool:
     office's, or an organisation's name above it with only unlabelled address lines between
     (a `Patient:` or `Address:` line between starts another person's block)."""
     own = lines.text[lines.line_start(number):lines.line_end(number)].strip()
-    if _OFFICE_LABEL.match(own):
+    if _OFFICE_LABEL.match(own) or _opens_with_organisation(own):
         return True
     for above in range(number - 1, max(0, number - ADDRESS_BLOCK_LINES), -1):
         line = lines.text[lines.line_start(above):lines.line_end(above)].strip()
@@ -812,6 +812,15 @@ def _organisations_block(lines: LineIndex, number: int) -> bool:
     return False
 
 
+def _opens_with_organisation(line: str) -> bool:
+    """A one-line address block: the organisation's name, then its address after a comma
+    (`Beech Tree Surgery, 1 Station Road, Halifax HX1 1AA`), as a letterhead writes on one
+    line what it otherwise writes on several. A labelled line (`Address: ...`) is not."""
+    head, comma, rest = line.partition(",")
+    return (bool(comma) and bool(rest.strip()) and len(line.split()) <= ONE_LINE_ADDRESS_WORDS
+            and not _LABEL_LINE.match(line) and _names_an_organisation(head))
+
+
 def _names_an_organisation(line: str) -> bool:
     words = normalise_words(line.rstrip(",")).split()
     return bool(words) and (words[-1] in ORGANISATION_WORDS
@@ -820,6 +829,7 @@ def _names_an_organisation(line: str) -> bool:
 
 ADDRESS_BLOCK_LINES = 5
 ADDRESS_LINE_WORDS = 9
+ONE_LINE_ADDRESS_WORDS = 16  # a name, two street lines, a town and a postcode
 ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))
 _OFFICE_LABEL = re.compile(r"(?i)(?:head|registered|office|team|company|practice|"
                            r"business)[ \t]+(?:office[ \t]+)?(?:address|base|office)"
