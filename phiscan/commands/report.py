@@ -23,6 +23,7 @@ from phiscan.commands.console import (
 )
 from phiscan.config import ConfigError, load_config
 from phiscan.inventory.lock import OutputBusy, output_lock
+from phiscan.inventory.store import INVENTORY_FILENAME
 from phiscan.scoping.html import HTML_REPORT, SHOWN_READERS, write_html
 from phiscan.scoping.ico import write_ico
 from phiscan.scoping.report import build_report, load_scope, without_cyclic_gc
@@ -199,7 +200,7 @@ def report_to(out_dir: Path, output_format: str, ico: bool, html: bool,
         raise typer.Exit(EXIT_USAGE) from None
     with contextlib.ExitStack() as writing:
         if ico or html:  # refused before the work, not after printing it
-            writing.enter_context(report_folder_lock(to or out_dir))
+            writing.enter_context(report_folder_lock(to or out_dir, handover=to is not None))
         report = build_report(scope)
         show_and_write(report, output_format, ico, html, Path(to or out_dir))
     if report["completeness"]["lower_bound"]:  # written in full, but not the whole breach
@@ -209,13 +210,15 @@ def report_to(out_dir: Path, output_format: str, ico: bool, html: bool,
 
 
 @contextlib.contextmanager
-def report_folder_lock(folder: Path) -> Iterator[None]:
+def report_folder_lock(folder: Path, handover: bool = False) -> Iterator[None]:
     """The writer lock of the folder the report files go to (made 0700 when new); a busy
-    one is a usage error naming the holder and `--to`."""
+    one is a usage error naming the holder and `--to`. A `--to` folder is handed over
+    (to the DPO, the ICO): its lock file goes with the lock, unless it holds an inventory."""
     ensure_private_dir(folder)
+    remove = handover and not (folder / INVENTORY_FILENAME).exists()
     with contextlib.ExitStack() as stack:
         try:
-            stack.enter_context(output_lock(folder, "report"))
+            stack.enter_context(output_lock(folder, "report", remove=remove))
         except OutputBusy as exc:
             raise usage_error(f"{exc}; or write the report files elsewhere with --to FOLDER"
                               ) from None
