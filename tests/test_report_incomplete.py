@@ -70,3 +70,25 @@ def test_a_later_scan_that_reads_the_source_clears_it(incomplete, s3_admin, moto
     assert json.loads(report.stdout)["completeness"] == {
         "status": "complete", "lower_bound": False, "not_read": [],
         "statement": "Every source of the scan was read."}
+
+
+def _run(number: int, status: str, sources: list[str], unread: tuple[str, ...] = ()) -> dict:
+    return {"id": number, "status": status, "sources": json.dumps(sources),
+            "counts": json.dumps({"unavailable": [{"source": source, "reason": "why"}
+                                                  for source in unread]})}
+
+
+def test_a_source_stays_unread_until_a_run_reads_it(tmp_path, monkeypatch):
+    from phiscan.scoping.report import sources_not_read
+
+    monkeypatch.chdir(tmp_path)
+    share = str(tmp_path / "share")
+    assert sources_not_read([_run(1, "incomplete", ["share", "s3://b"], (share,)),
+                             _run(2, "completed", ["s3://b"])]) == [
+        {"source": share, "reason": "why", "run": 1}]  # another source's scan: still unread
+    assert sources_not_read([_run(1, "incomplete", ["share"], ("share",)),
+                             _run(2, "completed", [share])]) == []  # read, named another way
+    interrupted = sources_not_read([_run(1, "interrupted", ["smb://alice@host/care"]),
+                                    _run(2, "running", ["smb://host/care"])])
+    assert [(item["source"], item["run"]) for item in interrupted] == [("smb://host/care", 1)]
+    assert sources_not_read([_run(1, "incomplete", ["s3://b"], ("s3://b",))], until=0) == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -60,6 +61,7 @@ from phiscan.scoping.recurrence import (
 )
 from phiscan.scoping.subject_records import UNKNOWN_KIND, Record, load_records
 from phiscan.sources.base import display_uri
+from phiscan.sources.local import display_path
 from recognizers.access_kinds import ACCESS_KINDS
 
 REPORT_SCHEMA = "phiscan.report/1"
@@ -168,14 +170,15 @@ def sources_not_read(runs: list, until: int | None = None) -> list[dict]:
             break
         if run["status"] == "running":
             continue
-        sources = [display_uri(source) for source in json.loads(run["sources"])]
+        sources = [source_key(source) for source in json.loads(run["sources"])]
         counts = json.loads(run["counts"] or "{}")
         unread = counts.get("unavailable") if isinstance(counts, dict) else None
         for source in sources:
             state.pop(source, None)
         for item in unread or ():
-            state[item["source"]] = {"source": item["source"], "reason": item["reason"],
-                                     "run": run["id"]}
+            named = item["source"]
+            key = named if named.startswith("/") or "://" in named else source_key(named)
+            state[key] = {"source": named, "reason": item["reason"], "run": run["id"]}
         if run["status"] == "interrupted":
             for source in sources:
                 state.setdefault(source, {
@@ -183,6 +186,14 @@ def sources_not_read(runs: list, until: int | None = None) -> list[dict]:
                     "reason": "the scan was interrupted before every location was read "
                               "(phiscan scan --resume continues it)"})
     return list(state.values())
+
+
+def source_key(source: str) -> str:
+    """A source as runs record what they could not read: a URI without user info, a local
+    folder as its absolute displayed path (the root a scan names)."""
+    if "://" in source:
+        return display_uri(source)
+    return display_path(os.path.abspath(source))
 
 
 def completeness_section(scope: Scope) -> dict:
