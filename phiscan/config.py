@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import tomllib
+import urllib.parse
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -236,8 +237,26 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(MAX_FILE_BYTES_MESSAGE)
     if config.scan.workers < 0:
         raise ConfigError(f"[scan] {WORKERS_MESSAGE}")
+    check_endpoint_url(config.s3.endpoint_url, "[s3] endpoint_url")
     _refuse_shared_secrets(config, Path(path))
     return config
+
+
+def check_endpoint_url(url: str, setting: str) -> None:
+    """An S3 endpoint is an http(s) URL with a host, or unset. Refused as configuration
+    here: botocore's own ValueError surfaced as an internal error, after a run began."""
+    if not url:
+        return
+    parsed = urllib.parse.urlsplit(url)
+    try:
+        parsed.port  # noqa: B018 (raises on a port that is not a number)
+        valid = parsed.scheme in ("http", "https") and bool(parsed.hostname)
+    except ValueError:
+        valid = False
+    if not valid:
+        shown = url.rpartition("@")[2]  # never user info, if any was written
+        raise ConfigError(f"{setting} must be a URL such as http://127.0.0.1:9000 or "
+                          f"https://s3.example.org (http or https, and a host), not {shown!r}")
 
 
 def _refuse_shared_secrets(config: Config, path: Path) -> None:

@@ -8,12 +8,13 @@ file by its stored location, and a row whose file cannot be re-read says why.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sqlite3
 from pathlib import Path
 
-from tests.cli import export_individuals, scan_quietly
+from tests.cli import export_individuals, run_cli, scan_quietly
 
 NHS = "401 023 2137"
 NOTE = f"Patient: Margaret Ellwood DOB 14/07/1938 NHS {NHS}. Asthma, reviewed in clinic.\n"
@@ -60,7 +61,11 @@ def test_a_file_that_cannot_be_re_read_says_why_in_the_export(tmp_path):
     write_bytes_named(share, b"Mr\xe9.txt", NOTE)
     scan_quietly(share, out)
     os.unlink(os.path.join(os.fsencode(share), b"Mr\xe9.txt"))
-    people = export_individuals(out, tmp_path, "--reveal")
+    result = run_cli("individuals", str(out), "--export", str(tmp_path / "people.csv"),
+                     "--reveal")
+    assert result.returncode == 3, result.stderr  # written, but a letter cannot be addressed
+    with (tmp_path / "people.csv").open(newline="") as handle:
+        people = list(csv.DictReader(handle))
     assert len(people) == 1
     assert people[0]["nhs_number"] == ""
     location = f"{share}/Mr\\xe9.txt"

@@ -7,6 +7,7 @@ A second `scan` into a folder a scan was writing to marked most of the first's f
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import sqlite3
@@ -98,11 +99,30 @@ def test_the_watch_daemon_holds_its_folder_until_it_ends_even_by_kill_9(tmp_path
     # while the daemon writes DIR, the report files can go to another folder
     assert elsewhere.returncode == 0, elsewhere.stderr
     reports = tmp_path / "reports"
-    assert sorted(path.name for path in reports.iterdir()) == [
-        "ico-art33.json", "ico-art33.md", "phiscan.lock", "report.html"]
+    assert sorted(path.name for path in reports.iterdir()) == [  # no lock left to hand over
+        "ico-art33.json", "ico-art33.md", "report.html"]
     assert stat.S_IMODE(reports.stat().st_mode) == 0o700
     assert json.loads((reports / "ico-art33.json").read_text())["data_subjects"][
         "approximate_number"] == 3
     assert reading.returncode == 0 and json.loads(reading.stdout)["individuals"]["total"] == 3
     after_kill = run_cli("scan", str(share), "--out", str(out), "--workers", "1", "--quiet")
     assert after_kill.returncode == 0, after_kill.stderr
+
+
+
+def test_a_handed_over_folder_s_lock_file_goes_with_the_lock(tmp_path):
+    """Removed while still held (so no writer holds a removed file's lock), made anew by
+    the next writer, which takes the file at the path, never a removed one."""
+    from phiscan.inventory.lock import LOCK_FILENAME, _acquire, output_lock
+
+    with output_lock(tmp_path, "report", remove=True):
+        assert (tmp_path / LOCK_FILENAME).exists()
+    assert not (tmp_path / LOCK_FILENAME).exists()
+    with output_lock(tmp_path, "report", remove=True):
+        pass
+    assert not (tmp_path / LOCK_FILENAME).exists()
+    fd = _acquire(tmp_path, "scan")
+    try:
+        assert os.fstat(fd).st_ino == (tmp_path / LOCK_FILENAME).stat().st_ino
+    finally:
+        os.close(fd)

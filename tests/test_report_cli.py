@@ -35,7 +35,8 @@ def test_report_json_has_the_documented_schema(scanned):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["schema"] == "phiscan.report/1"
-    assert set(report) == {"schema", "phiscan_version", "generated_at", "individuals",
+    assert set(report) == {"schema", "phiscan_version", "generated_at", "completeness",
+                           "individuals",
                            "records", "staff", "linkage_faults", "data_quality", "test_data",
                            "locations", "entities", "top_locations", "exposure", "policy",
                            "method"}

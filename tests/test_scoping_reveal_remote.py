@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import json
+
 import pytest
 
+from phiscan.config import Config
+from phiscan.inventory.store import Inventory
 from phiscan.scan.runner import run_scan
 from phiscan.scoping.individuals_csv import ROLES
 from phiscan.scoping.report import load_scope
 from phiscan.scoping.reveal import reveal_values
 from phiscan.synthetic.demo_share import spaced
+from tests.cli import run_cli
 from tests.source_fixtures import parity_config, upload_tree
 
 KEY = b"test-key-not-secret"
@@ -22,7 +28,7 @@ def visit_note_numbers(share) -> list[str]:
     )
 
 
-def reveal_all(source_uri: str, out, config) -> tuple[list[str], int]:
+def reveal_all(source_uri: str, out, config, reveal_config=None) -> tuple[list[str], int]:
     # a relative glob matches from any folder down: the sample's care notes, not the
     # other formats' copy of that folder (formats/care-notes)
     config.scan.include = ["care-notes/*"]
@@ -32,7 +38,7 @@ def reveal_all(source_uri: str, out, config) -> tuple[list[str], int]:
     people = load_scope(out).individuals
     hashes = {value_hash for person in people for record in person.records
               for role in ROLES for value_hash in getattr(record, role)}
-    revealed = reveal_values(out, hashes, KEY, config)
+    revealed = reveal_values(out, hashes, KEY, reveal_config or config)
     nhs_hashes = {value_hash for person in people for value_hash in person.nhs}
     numbers = sorted(revealed.values[value_hash] for value_hash in nhs_hashes)
     return numbers, revealed.locations_failed
@@ -60,3 +66,63 @@ def test_reveal_from_smb(parity_share, samba, tmp_path):
                                  config)
     assert failed == 0
     assert numbers == visit_note_numbers(parity_share)
+
+
+def test_reveal_reopens_s3_at_the_endpoint_the_scan_recorded(parity_share, s3_admin,
+                                                             moto_endpoint, tmp_path):
+    """No endpoint in the reveal's config: the run's recorded one, never AWS's default."""
+    upload_tree(s3_admin, "reveal-recorded", "drive", parity_share)
+    config = parity_config()
+    config.s3.endpoint_url, config.s3.region = moto_endpoint, "eu-west-2"
+    out = tmp_path / "out"
+    numbers, failed = reveal_all("s3://reveal-recorded/drive", out, config, Config())
+
+    assert failed == 0
+    assert numbers == visit_note_numbers(parity_share)
+    with Inventory(out, readonly=True) as inventory:
+        (run,) = inventory.runs()
+    assert json.loads(run["options"])["connections"] == {
+        "s3://reveal-recorded/drive": {"endpoint_url": moto_endpoint, "region": "eu-west-2"}}
+
+
+def test_reveal_reopens_smb_with_the_signing_the_scan_recorded(parity_share, samba, tmp_path):
+    config = parity_config()
+    config.smb.require_signing = False  # guest sessions cannot sign
+    uri = f"smb://guest@127.0.0.1:{samba.port}/parity"
+    numbers, failed = reveal_all(uri, tmp_path / "out", config, Config())
+
+    assert failed == 0
+    assert numbers == visit_note_numbers(parity_share)
+
+
+NOTES = {"a.txt": "Patient: Jane Smith\nNHS number: 943 476 5919\nDate of birth: 12/03/1951\n"
+                  "Diagnosis: type 2 diabetes.\n",
+         "b.txt": "Patient: Robert Owens\nNHS number: 401 023 2137\nDate of birth: 04/11/1948\n"
+                  "Diagnosis: COPD.\n"}
+
+
+def test_a_reveal_that_cannot_reread_a_location_says_so_and_exits_3(s3_admin, moto_endpoint,
+                                                                     aws_test_env, tmp_path):
+    s3_admin.create_bucket(Bucket="reveal-cli")
+    for name, text in NOTES.items():
+        s3_admin.put_object(Bucket="reveal-cli", Key=name, Body=text.encode())
+    out, export = tmp_path / "out", tmp_path / "people.csv"
+    scanned = run_cli("scan", "s3://reveal-cli", "--out", str(out), "--endpoint-url",
+                      moto_endpoint, "--workers", "1", "--quiet")
+    assert scanned.returncode == 0, scanned.stderr
+
+    revealed = run_cli("individuals", str(out), "--export", str(export), "--reveal")
+    assert revealed.returncode == 0, revealed.stderr
+    assert revealed.stderr.splitlines()[0] == (  # one line, whole
+        "reveal: 6 values recovered from 2 locations; logged in the inventory.")
+    assert "wrote 2 individuals" in revealed.stderr
+
+    s3_admin.delete_object(Bucket="reveal-cli", Key="b.txt")
+    partial = run_cli("individuals", str(out), "--export", str(export), "--reveal")
+    assert partial.returncode == 3, partial.stderr
+    assert ("reveal: 1 locations could not be re-read: their people's values are missing "
+            "(column reveal_note says which and why); exit 3.") in partial.stderr.splitlines()
+    with export.open(newline="") as handle:
+        rows = {row["nhs_number"]: row["reveal_note"] for row in csv.DictReader(handle)}
+    assert rows["943 476 5919"] == ""
+    assert rows[""].startswith("not re-read: s3://reveal-cli/b.txt")

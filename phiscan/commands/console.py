@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from phiscan.config import Config, ConfigError, load_config
+from phiscan.config import Config, ConfigError, check_endpoint_url, load_config
 from phiscan.security.files import (
     OutputPathError,
     check_output_target,
@@ -133,6 +133,7 @@ def refuse_before_output(sources: list[str], config: Config) -> None:
     try:
         for uri in sources:
             check_source_uri(uri)
+        check_endpoint_url(config.s3.endpoint_url, "--endpoint-url / [s3] endpoint_url")
         AllowList.load(config.detection.allowlist)
     except ConfigError as exc:
         err_console.print(f"[red]config error:[/red] {escape(str(exc))}")

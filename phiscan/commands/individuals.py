@@ -10,13 +10,19 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from phiscan.commands.console import console, err_console, refuse_unsafe_target, usage_error
+from phiscan.commands.console import (
+    EXIT_INCOMPLETE,
+    console,
+    err_console,
+    refuse_unsafe_target,
+    usage_error,
+)
 from phiscan.config import ConfigError, WatchConfig, load_config
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
 from phiscan.scoping.individuals_csv import ROLES, export_row, write_export
 from phiscan.scoping.linkage import Individual
-from phiscan.scoping.report import load_scope
+from phiscan.scoping.report import completeness_section, load_scope
 from phiscan.security.keys import inventory_key, no_key_message
 
 SHOWN = 50
@@ -80,11 +86,14 @@ def reveal_for(out_dir: Path, people: list[Individual], target: str,
             "values_recovered": len(outcome.values), "locations_read": outcome.locations_read,
             "locations_failed": outcome.locations_failed,
         })
-    err_console.print(
-        f"reveal: {len(outcome.values)} values recovered from {outcome.locations_read} "
-        f"locations ({outcome.locations_failed} could not be re-read: reveal_note says why); "
-        "logged in the inventory"
-    )
+    # One line each, never wrapped mid-sentence (a narrow terminal folds it, not Rich).
+    err_console.print(f"reveal: {len(outcome.values)} values recovered from "
+                      f"{outcome.locations_read} locations; logged in the inventory.",
+                      soft_wrap=True)
+    if outcome.locations_failed:
+        err_console.print(f"[red]reveal: {outcome.locations_failed} locations could not be "
+                          "re-read: their people's values are missing (column reveal_note "
+                          "says which and why); exit 3.[/red]", soft_wrap=True)
     return outcome.values, outcome.unread
 
 
@@ -113,6 +122,9 @@ def individuals_command(
         scope = load_scope(out_dir, config)
     except FileNotFoundError:
         raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
+    completeness = completeness_section(scope)
+    if completeness["lower_bound"]:  # first, before any person is listed or written
+        err_console.print(f"[bold red]{escape(completeness['statement'])}[/bold red]")
     people = scope.individuals
     if export is None:
         console.print(individuals_table(people))
@@ -122,8 +134,10 @@ def individuals_command(
             values, unread = reveal_for(out_dir, people, str(export.resolve()), config_path)
             count = write_export(export, people, values, unread)
     else:
-        count = write_export(export, people)
-    err_console.print(f"wrote {count} individuals to {escape(str(export))}")
+        count, unread = write_export(export, people), {}
+    err_console.print(f"wrote {count} individuals to {escape(str(export))}", soft_wrap=True)
+    if unread:  # written with what was recovered, but not every letter can be addressed
+        raise typer.Exit(EXIT_INCOMPLETE)
 
 
 def register(app: typer.Typer) -> None:

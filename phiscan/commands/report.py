@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from phiscan.commands.console import (
+    EXIT_INCOMPLETE,
     EXIT_USAGE,
     console,
     err_console,
@@ -22,6 +23,7 @@ from phiscan.commands.console import (
 )
 from phiscan.config import ConfigError, load_config
 from phiscan.inventory.lock import OutputBusy, output_lock
+from phiscan.inventory.store import INVENTORY_FILENAME
 from phiscan.scoping.html import HTML_REPORT, SHOWN_READERS, write_html
 from phiscan.scoping.ico import write_ico
 from phiscan.scoping.report import build_report, load_scope, without_cyclic_gc
@@ -86,6 +88,8 @@ def exposure_table(report: dict) -> Table:
         ("sensitive and broadly readable: people",
          exposure["sensitive_broadly_readable"]["people"]),
         *indented(exposure["sensitive_by_exposure"], "sensitive locations "),
+        *[(f"personal data {level}: locations, people", f"{held['locations']}, {held['people']}")
+          for level, held in exposure["personal_data_by_exposure"].items()],
     ])
 
 
@@ -196,19 +200,25 @@ def report_to(out_dir: Path, output_format: str, ico: bool, html: bool,
         raise typer.Exit(EXIT_USAGE) from None
     with contextlib.ExitStack() as writing:
         if ico or html:  # refused before the work, not after printing it
-            writing.enter_context(report_folder_lock(to or out_dir))
+            writing.enter_context(report_folder_lock(to or out_dir, handover=to is not None))
         report = build_report(scope)
         show_and_write(report, output_format, ico, html, Path(to or out_dir))
+    if report["completeness"]["lower_bound"]:  # written in full, but not the whole breach
+        err_console.print("[red]report: the inventory is incomplete (exit 3): the figures "
+                          "are a lower bound[/red]")
+        raise typer.Exit(EXIT_INCOMPLETE)
 
 
 @contextlib.contextmanager
-def report_folder_lock(folder: Path) -> Iterator[None]:
+def report_folder_lock(folder: Path, handover: bool = False) -> Iterator[None]:
     """The writer lock of the folder the report files go to (made 0700 when new); a busy
-    one is a usage error naming the holder and `--to`."""
+    one is a usage error naming the holder and `--to`. A `--to` folder is handed over
+    (to the DPO, the ICO): its lock file goes with the lock, unless it holds an inventory."""
     ensure_private_dir(folder)
+    remove = handover and not (folder / INVENTORY_FILENAME).exists()
     with contextlib.ExitStack() as stack:
         try:
-            stack.enter_context(output_lock(folder, "report"))
+            stack.enter_context(output_lock(folder, "report", remove=remove))
         except OutputBusy as exc:
             raise usage_error(f"{exc}; or write the report files elsewhere with --to FOLDER"
                               ) from None
@@ -220,6 +230,8 @@ def show_and_write(report: dict, output_format: str, ico: bool, html: bool,
     if output_format == "json":
         print(json.dumps(report, indent=2))
     else:
+        if report["completeness"]["lower_bound"]:
+            console.print(f"[bold red]{escape(report['completeness']['statement'])}[/bold red]")
         for table in (people_table(report), locations_table(report), top_table(report),
                       exposure_table(report), broad_readers_table(report),
                       *folder_tables(report),

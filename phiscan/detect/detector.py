@@ -25,7 +25,7 @@ from phiscan.detect.entities import mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
 from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
-from phiscan.detect.records import assign_records
+from phiscan.detect.records import PLACE, assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
 from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
 from phiscan.detect.surnames import couple_names, surname_owners
@@ -164,8 +164,9 @@ class Detector:
             offset = unit.window.offset
             findings = [replace(finding, start=finding.start + offset, end=finding.end + offset)
                         for finding in findings]
-        in_text = list(zip(findings, (raw for _r, raw, _h, _m in valued), strict=True))
-        return in_text + self.label_values(labels, bool(findings))
+        in_text = [(finding, raw) for finding, raw in zip(
+            findings, (raw for _r, raw, _h, _m in valued), strict=True) if finding.role != PLACE]
+        return in_text + self.label_values(labels, bool(in_text))
 
     def spread(self, unit: TextUnit, findings: list) -> list:
         """One name, one role in one text; in free text, a forename's mark too."""

@@ -779,19 +779,33 @@ def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding
 
 
 def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> list[Finding]:
-    """The findings, an address of an organisation marked staff's: one in an address block
+    """The findings, an address of an organisation marked staff's (and a "name" on one of
+    its numbered lines dropped: a place, `Unit 4, Dean Clough`): one in an address block
     (short lines, no blank between) headed by the organisation's name (a letterhead's
     `Aire Valley Community Care Ltd` over `Unit 4, Kirkstall Forge, Leeds LS5 3BF`) or
     labelled an office's (`Office address:`, `Registered office:`). Else a letter's
     sender's postcode was its patient's, and an office's key safe note at that postcode
     (which names nobody) became the patient's way in."""
     marked: dict[int, str] = {}
+    places: set[int] = set()
     for finding in findings:
-        if finding.entity_type in ADDRESS_ENTITIES and finding.role == UNMARKED and (
-                _organisations_block(lines, lines.line_of(finding))):
+        if finding.role != UNMARKED:
+            continue
+        number = lines.line_of(finding)
+        if finding.entity_type in ADDRESS_ENTITIES and _organisations_block(lines, number):
             marked[id(finding)] = STAFF
+        elif finding.entity_type == SUBJECT_NAME and _numbered_line(lines, number) and (
+                _organisations_block(lines, number)):
+            places.add(id(finding))  # `Unit 4, Dean Clough`: a mill's name, not a person's
+    marked.update(dict.fromkeys(places, PLACE))
     return [replace(finding, role=marked[id(finding)]) if id(finding) in marked else finding
             for finding in findings] if marked else findings
+
+
+def _numbered_line(lines: LineIndex, number: int) -> bool:
+    """An address line: a number on it (a unit, a house, a postcode), no label."""
+    line = lines.text[lines.line_start(number):lines.line_end(number)].strip()
+    return any(char.isdigit() for char in line) and not _LABEL_LINE.match(line)
 
 
 def _organisations_block(lines: LineIndex, number: int) -> bool:
@@ -799,7 +813,7 @@ def _organisations_block(lines: LineIndex, number: int) -> bool:
     office's, or an organisation's name above it with only unlabelled address lines between
     (a `Patient:` or `Address:` line between starts another person's block)."""
     own = lines.text[lines.line_start(number):lines.line_end(number)].strip()
-    if _OFFICE_LABEL.match(own):
+    if _OFFICE_LABEL.match(own) or _opens_with_organisation(own):
         return True
     for above in range(number - 1, max(0, number - ADDRESS_BLOCK_LINES), -1):
         line = lines.text[lines.line_start(above):lines.line_end(above)].strip()
@@ -812,14 +826,27 @@ def _organisations_block(lines: LineIndex, number: int) -> bool:
     return False
 
 
+def _opens_with_organisation(line: str) -> bool:
+    """A one-line address block: the organisation's name, then its address after a comma
+    (`Beech Tree Surgery, 1 Station Road, Halifax HX1 1AA`), as a letterhead writes on one
+    line what it otherwise writes on several. A labelled line (`Address: ...`) is not."""
+    head, comma, rest = line.partition(",")
+    return (bool(comma) and bool(rest.strip()) and len(line.split()) <= ONE_LINE_ADDRESS_WORDS
+            and not _LABEL_LINE.match(line) and _names_an_organisation(head))
+
+
 def _names_an_organisation(line: str) -> bool:
     words = normalise_words(line.rstrip(",")).split()
     return bool(words) and (words[-1] in ORGANISATION_WORDS
                             or " ".join(words[-2:]) in ORGANISATION_WORDS)
 
 
+# The role of a "name" that is a place on an organisation's address line: the detector
+# drops such findings (kept until then: the findings stay aligned with their values).
+PLACE = "place"
 ADDRESS_BLOCK_LINES = 5
 ADDRESS_LINE_WORDS = 9
+ONE_LINE_ADDRESS_WORDS = 16  # a name, two street lines, a town and a postcode
 ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))
 _OFFICE_LABEL = re.compile(r"(?i)(?:head|registered|office|team|company|practice|"
                            r"business)[ \t]+(?:office[ \t]+)?(?:address|base|office)"

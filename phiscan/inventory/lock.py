@@ -52,23 +52,36 @@ def _holder(fd: int) -> str:
 
 
 def _acquire(directory: Path, command: str) -> int:
-    fd = os.open(directory / LOCK_FILENAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW,
-                 PRIVATE_FILE_MODE)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = _holder(fd)
-        os.close(fd)
-        raise OutputBusy(f"{holder} is writing to {directory}; wait for it to finish (or "
-                         "stop it), or use another output folder") from None
+    while True:
+        fd = os.open(directory / LOCK_FILENAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW,
+                     PRIVATE_FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(fd)
+            os.close(fd)
+            raise OutputBusy(f"{holder} is writing to {directory}; wait for it to finish "
+                             "(or stop it), or use another output folder") from None
+        if _still_linked(directory / LOCK_FILENAME, fd):
+            break
+        os.close(fd)  # its holder removed it as it let go (a --to folder): take the new one
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"{os.getpid()} {command}\n".encode(), 0)
     return fd
 
 
+def _still_linked(path: Path, fd: int) -> bool:
+    try:
+        return os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+    except FileNotFoundError:
+        return False
+
+
 @contextlib.contextmanager
-def output_lock(out_dir: str | Path, command: str) -> Iterator[None]:
-    """Hold DIR's writer lock (DIR must exist) or raise OutputBusy naming the holder."""
+def output_lock(out_dir: str | Path, command: str, *, remove: bool = False) -> Iterator[None]:
+    """Hold DIR's writer lock (DIR must exist) or raise OutputBusy naming the holder.
+    `remove`: the lock file goes when the lock does (a folder handed over to others, not
+    an inventory's), removed while still held, so no other writer can hold it then."""
     key = os.path.realpath(out_dir)
     if key in _held:
         fd, depth = _held[key]
@@ -83,4 +96,7 @@ def output_lock(out_dir: str | Path, command: str) -> Iterator[None]:
             _held[key] = (fd, depth - 1)
         else:
             del _held[key]
+            if remove:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(Path(out_dir) / LOCK_FILENAME)
             os.close(fd)

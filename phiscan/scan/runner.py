@@ -26,7 +26,7 @@ from phiscan.scan.executors import Executor, Job, JobResults, make_executor
 from phiscan.scan.progress import log_unread
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
-from phiscan.sources import matches_globs, open_source
+from phiscan.sources import connection_settings, matches_globs, open_source
 from phiscan.sources.base import UNAVAILABLE_PREFIX, SourceUnavailable, display_uri
 from phiscan.sources.local import display_path
 from phiscan.sources.posture import SourcePosture, raise_risk_for_exposure, source_posture
@@ -52,6 +52,8 @@ class ScanProgress:
     statuses: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
     unavailable: list[str] = field(default_factory=list)
+    # Why each of those was not read, as the log said it (no credentials: display URIs).
+    unavailable_reasons: dict[str, str] = field(default_factory=dict)
     # Roots whose walk listed no file (empty, not mounted, or every file hidden by the
     # globs), with how many locations the inventory held there from earlier runs.
     empty_roots: dict[str, int] = field(default_factory=dict)
@@ -65,9 +67,18 @@ class ScanProgress:
         for result in results:
             self.statuses[str(result.status)] += 1
             self.findings += len(result.findings)
-        if results[0].reason.startswith(UNAVAILABLE_PREFIX) and (
-                results[0].root not in self.unavailable):
-            self.unavailable.append(results[0].root)  # read failed: the source went away
+        if results[0].reason.startswith(UNAVAILABLE_PREFIX):
+            self.not_read(results[0].root, results[0].reason)  # read failed: it went away
+
+    def not_read(self, root: str, reason: str) -> None:
+        """A source or root not fully read: the run is incomplete, and reports say why."""
+        if root not in self.unavailable:
+            self.unavailable.append(root)
+        self.unavailable_reasons.setdefault(root, reason)
+
+    def not_read_list(self) -> list[dict[str, str]]:
+        return [{"source": root, "reason": self.unavailable_reasons.get(root, "")}
+                for root in self.unavailable]
 
 
 @dataclass
@@ -112,7 +123,7 @@ def _jobs(sources: list[str], config: Config, progress: ScanProgress,
         except SourceUnavailable as exc:
             # Not fully listed: nothing under it may be marked gone, and the run is incomplete.
             log.error("source unavailable: %s (%s)", display_uri(uri), exc)
-            progress.unavailable.append(display_uri(uri))
+            progress.not_read(display_uri(uri), str(exc))
             roots.difference_update({display_path(root), root} if isinstance(root, str) else ())
         finally:
             source.close()
@@ -273,7 +284,9 @@ def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bo
         if resume:
             log.info("nothing to resume: starting a new scan")
         options = {"workers": config.scan.workers, "executor": config.scan.executor,
-                   "full": full}
+                   "full": full, "connections": {
+                       uri: settings for uri in sources
+                       if (settings := connection_settings(uri, config))}}
         return inventory.start_run("scan", sources, options), full
     if json.loads(interrupted["sources"]) != sources:
         raise ConfigError("--resume needs the same sources as the interrupted run "
@@ -303,7 +316,8 @@ def _hold_emptied_roots(inventory: Inventory, run_id: int, progress: ScanProgres
         log.error("%s listed no file where earlier scans read %d: taken as not mounted, "
                   "nothing marked gone, the run is incomplete (--accept-empty if it was "
                   "emptied on purpose)", root, read_before)
-        progress.unavailable.append(root)
+        progress.not_read(root, f"listed no file where earlier scans read {read_before}: "
+                                "taken as not mounted")
         roots.discard(root)
 
 
@@ -402,6 +416,7 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
             inventory.record_postures(run_id, postures.values())
             counts = {"files": progress.files_done, "findings": progress.findings,
                       "unchanged": progress.unchanged, "gone": progress.gone,
+                      "unavailable": progress.not_read_list(),
                       **{f"status_{key}": value for key, value in progress.statuses.items()}}
             inventory.finish_run(run_id, status, counts)
         record_violations(inventory, config.policy)

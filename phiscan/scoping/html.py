@@ -27,6 +27,7 @@ h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 .cards{display:flex;flex-wrap:wrap;gap:1rem}
 .card{border:1px solid #ccc;border-radius:6px;padding:.8rem 1rem;min-width:10rem}
 .card .n{font-size:1.8rem;font-weight:bold}.card .l{font-size:.85rem;color:#555}
+.incomplete{border:2px solid #7b1020;padding:.6em;color:#7b1020}
 .card.alert{border-color:#7b1020}.card.alert .n{color:#7b1020}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border-bottom:1px solid #e2e2e2;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -180,6 +181,15 @@ def _method(report: dict) -> str:
     return f"<ul class='note'>{items}</ul>"
 
 
+def _incomplete(report: dict) -> str:
+    """The lower-bound warning of an incomplete scan, before any figure."""
+    completeness = report["completeness"]
+    if not completeness["lower_bound"]:
+        return ""
+    return ("<p class='incomplete' role='alert'><strong>"
+            f"{escape(completeness['statement'])}</strong></p>")
+
+
 def render_html(report: dict) -> str:
     locations = report["locations"]
     return (
@@ -188,7 +198,8 @@ def render_html(report: dict) -> str:
         "<title>phiscan breach report</title>"
         f"<style>{STYLE}</style></head><body>"
         "<h1>phiscan breach report</h1>"
-        f"<p class='note'>phiscan {escape(report['phiscan_version'])}. Counts, categories and "
+        + _incomplete(report)
+        + f"<p class='note'>phiscan {escape(report['phiscan_version'])}. Counts, categories and "
         "locations only: this report contains no identifiers.</p>"
         + _cards(report)
         + "<h2>People by category of data exposed</h2>"

@@ -52,7 +52,10 @@ def _categories(report: dict) -> list[dict]:
             for category, count in report["individuals"]["by_category"].items()]
 
 
-def _data_subject_types(individuals: dict) -> list[str]:
+def _data_subject_types(report: dict) -> list[str]:
+    """Each kind of person whose data is exposed, with a count: those counted in the total,
+    and the related people and staff the records name, who are not."""
+    individuals = report["individuals"]
     types = []
     if individuals["total"]:
         by_address = individuals["identified_by"]["name_and_address"]
@@ -60,15 +63,17 @@ def _data_subject_types(individuals: dict) -> list[str]:
                      "number, or by name with date of birth" + (
                          f"; {by_address} of them by name and address only"
                          if by_address else "") + ")")
-    if individuals["with_entry_details"]:
-        types.append("People receiving care at home whose home can be entered from the "
-                     "leaked details (key-safe or door codes, hidden keys, doors left open): "
-                     f"{individuals['with_entry_details']}")
-    if individuals["with_key_holder_only"]:
-        types.append("People receiving care at home for whom only a key holder is named: "
-                     f"{individuals['with_key_holder_only']}")
-    types.append("Staff named without a date of birth or NHS number (for example on rotas) "
-                 "are not counted as data subjects by this method")
+    if individuals["with_home_access"]:
+        types.append("People receiving care at home with home-access details in the leak: "
+                     f"{individuals['with_home_access']} (of the patients above)")
+    if individuals["related_people"]:
+        types.append("Related people named in the records (next of kin, key holders, family "
+                     f"contacts): {individuals['related_people']} distinct names; their names "
+                     "and relationship are exposed; not counted in the total above")
+    staff = report["staff"]["names"] + len(report["staff"]["recurring_names"])
+    if staff:
+        types.append(f"Staff named in the records (carers, clinicians, authors): {staff} "
+                     "distinct names; exposed as staff, not counted in the total above")
     return types
 
 
@@ -78,6 +83,7 @@ def build_ico(report: dict) -> dict:
     return {
         "schema": ICO_SCHEMA,
         "generated_at": report["generated_at"],
+        "completeness": report["completeness"],
         "data_subjects": {
             "approximate_number": individuals["total"],
             "lower_bound": individuals["lower_bound"],
@@ -89,7 +95,10 @@ def build_ico(report: dict) -> dict:
                 individuals["identified_by"]["name_and_address"],
             "linkage_faults": individuals["linkage_faults"],
             "people_in_linkage_faults": individuals["people_in_linkage_faults"],
-            "types": _data_subject_types(individuals),
+            "with_any_home_access_details": individuals["with_home_access"],
+            "related_people": individuals["related_people"],
+            "staff_names": report["staff"]["names"] + len(report["staff"]["recurring_names"]),
+            "types": _data_subject_types(report),
         },
         "records": {
             "approximate_number": records["total"],
@@ -106,6 +115,11 @@ def build_ico(report: dict) -> dict:
             "note": "phiscan has no recognizer for criminal-offence data (Art. 10): "
                     "review the locations listed manually",
         },
+        "exposure": {"personal_data_by_exposure":
+                     report["exposure"]["personal_data_by_exposure"],
+                     "sensitive_broadly_readable": {
+                         key: report["exposure"]["sensitive_broadly_readable"][key]
+                         for key in ("locations", "people")}},
         "test_data": report["test_data"],
         "locations": {"total": report["locations"]["total"],
                       "special_category": report["locations"]["special_category"],
@@ -122,6 +136,8 @@ def _markdown_lines(ico: dict) -> list[str]:
     lines = [
         "# Personal data breach: figures for the ICO report (UK GDPR Art. 33(3))",
         "",
+        *([f"**{ico['completeness']['statement']}**", ""]
+          if ico["completeness"]["lower_bound"] else []),
         "Prepared by phiscan from the scan inventory. Counts only: this document contains "
         "no personal data.",
         "",
@@ -134,10 +150,13 @@ def _markdown_lines(ico: dict) -> list[str]:
            f"{subjects['identified_by_name_and_address_only']}"]
           if subjects["identified_by_name_and_address_only"] else []),
         f"- with special-category (health) data: {subjects['with_special_category_data']}",
-        "- with home-access details (their home can be entered from the leak: a key-safe "
-        f"or door code, a hidden key, a door left open): "
-        f"{subjects['with_home_access_details']}",
-        f"- with only a key holder named: {subjects['with_key_holder_named_only']}",
+        "- with home-access details of any kind (a key-safe or door code, a hidden key, a "
+        "door left open, or a key holder named; the Home-access row of the categories "
+        f"table): {subjects['with_any_home_access_details']}",
+        "  - of whom their home can be entered from the leaked details alone (a code, a "
+        f"hidden key, a door left open): {subjects['with_home_access_details']}",
+        "  - of whom only a key holder is named (no code, key or open door): "
+        f"{subjects['with_key_holder_named_only']}",
         *([f"- **check before sending**: {subjects['linkage_faults']} of these rows carry "
            "more dates of birth, NHS numbers or identities than one person (linkage faults: up to "
            f"{subjects['people_in_linkage_faults']} people; `individuals --export`, column "
@@ -164,6 +183,10 @@ def _markdown_lines(ico: dict) -> list[str]:
         f"Special-category data: **{'yes' if ico['special_category_data'] else 'no'}**. "
         f"Criminal-offence data (Art. 10): {ico['criminal_offence_data']['note']}.",
         "",
+        "## Who could read it",
+        "",
+        *_exposure_lines(ico["exposure"]),
+        "",
         "## Method and bounds",
         "",
         *[f"- {name.replace('_', ' ')}: {text}" for name, text in ico["method"].items()],
@@ -174,6 +197,29 @@ def _markdown_lines(ico: dict) -> list[str]:
         "",
         *[f"- {text}" for text in ico["to_complete_by_controller"].values()],
     ]
+    return lines
+
+
+EXPOSURE_WORDS = {"public": "readable by anyone, without an account (public)",
+                  "broad": "readable by every account on the system or domain",
+                  "group": "readable by the members of named groups",
+                  "restricted": "readable by the owner and named accounts only",
+                  "unknown": "whose permissions could not be read"}
+
+
+def _exposure_lines(exposure: dict) -> list[str]:
+    """Who could read the personal data, widest first: a public location is stated
+    whatever categories it holds."""
+    by_level = exposure["personal_data_by_exposure"]
+    lines = [f"- {'**' if level == 'public' else ''}{by_level[level]['locations']} "
+             f"location(s) with personal data {EXPOSURE_WORDS[level]}"
+             f"{'**' if level == 'public' else ''}, holding data of "
+             f"{by_level[level]['people']} of the people counted"
+             for level in EXPOSURE_WORDS if level in by_level]
+    broad = exposure["sensitive_broadly_readable"]
+    lines.append(f"- of those readable by anyone or every account, with special-category "
+                 f"data or home-access details: {broad['locations']} location(s), "
+                 f"{broad['people']} people")
     return lines
 
 

@@ -7,7 +7,9 @@ Only counts, categories, locations and masked previews: never a value.
 from __future__ import annotations
 
 import gc
+import json
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -58,6 +60,8 @@ from phiscan.scoping.recurrence import (
     treat_as_staff,
 )
 from phiscan.scoping.subject_records import UNKNOWN_KIND, Record, load_records
+from phiscan.sources.base import display_uri
+from phiscan.sources.local import display_path
 from recognizers.access_kinds import ACCESS_KINDS
 
 REPORT_SCHEMA = "phiscan.report/1"
@@ -84,6 +88,7 @@ class Scope:
     marked: list[MarkedName] = field(default_factory=list)
     faults: list[Individual] = field(default_factory=list)  # rows of several people's keys
     declared: list[DeclaredName] = field(default_factory=list)  # [scoping] staff_names
+    not_read: list[dict] = field(default_factory=list)  # sources the figures leave out
 
     @property
     def individuals(self) -> list[Individual]:
@@ -132,6 +137,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         # A past run's violations are not kept: the config's rules applied to its state.
         violations = (inventory.violations() if run_id is None
                       else violations_at(config.policy, locations))
+        not_read = sources_not_read(inventory.runs(), run_id)
     declared = declared_staff(records, frozenset(settings.staff_names))
     recurring = recurring_names(records, settings.recurring_subjects,
                                 frozenset(settings.keep_names))
@@ -150,8 +156,58 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
         upper_bound=max(count_people(records, Linkage.STRICT, seeds), total) + beyond_total,
         recurring=recurring, violations=violations, marked=marked, faults=faults,
-        declared=declared,
+        declared=declared, not_read=not_read,
     )
+
+
+def sources_not_read(runs: list, until: int | None = None) -> list[dict]:
+    """The sources (or roots) whose latest run up to `until` did not read them whole: a
+    source it could not list or whose reads failed, or the sources of a run interrupted
+    before it finished. A later run that reads a source clears it."""
+    state: dict[str, dict] = {}
+    for run in runs:
+        if until is not None and run["id"] > until:
+            break
+        if run["status"] == "running":
+            continue
+        sources = [source_key(source) for source in json.loads(run["sources"])]
+        counts = json.loads(run["counts"] or "{}")
+        unread = counts.get("unavailable") if isinstance(counts, dict) else None
+        for source in sources:
+            state.pop(source, None)
+        for item in unread or ():
+            named = item["source"]
+            key = named if named.startswith("/") or "://" in named else source_key(named)
+            state[key] = {"source": named, "reason": item["reason"], "run": run["id"]}
+        if run["status"] == "interrupted":
+            for source in sources:
+                state.setdefault(source, {
+                    "source": source, "run": run["id"],
+                    "reason": "the scan was interrupted before every location was read "
+                              "(phiscan scan --resume continues it)"})
+    return list(state.values())
+
+
+def source_key(source: str) -> str:
+    """A source as runs record what they could not read: a URI without user info, a local
+    folder as its absolute displayed path (the root a scan names)."""
+    if "://" in source:
+        return display_uri(source)
+    return display_path(os.path.abspath(source))
+
+
+def completeness_section(scope: Scope) -> dict:
+    """Whether the figures cover every source, and a sentence saying so, first."""
+    if not scope.not_read:
+        return {"status": "complete", "lower_bound": False, "not_read": [],
+                "statement": "Every source of the scan was read."}
+    named = "; ".join(f"{item['source']} ({item['reason']})" for item in scope.not_read)
+    return {"status": "incomplete", "lower_bound": True, "not_read": scope.not_read,
+            "statement": (
+                f"INCOMPLETE SCAN: every figure here is a lower bound. {len(scope.not_read)} "
+                f"source(s) or location(s) were not read: {named}. The people and records "
+                "there are not counted; scan them again and report again before relying on "
+                "these numbers.")}
 
 
 def _people_by_category(individuals: list[Individual]) -> dict[str, int]:
@@ -355,6 +411,7 @@ def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
                                        -row["people_broadly_readable"], row["folder"]))
     by_level = Counter(location.exposure for location in scope.locations if is_sensitive(location))
     return {
+        "personal_data_by_exposure": personal_data_by_exposure(scope.locations, people),
         "sensitive_broadly_readable": {"locations": len(broad),
                                        "people": _people_in(people, broad),
                                        "top_locations": broad_readers(broad_locations, people)},
@@ -362,6 +419,19 @@ def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
         "top_folders_by_people": by_people[:limit],
         "top_folders_by_broad_exposure": by_broad[:limit],
     }
+
+
+def personal_data_by_exposure(locations: list[StoredLocation],
+                              people: dict[str, set[int]]) -> dict[str, dict]:
+    """For each exposure level, the locations holding any personal data (a category found)
+    and the people counted there: a public file of NHS numbers and dates of birth is
+    exposed to anyone even with no health data in it."""
+    held: dict[str, set[str]] = {}
+    for location in locations:
+        if location.categories:
+            held.setdefault(str(location.exposure), set()).add(location.location)
+    return {level: {"locations": len(names), "people": _people_in(people, names)}
+            for level, names in sorted(held.items())}
 
 
 def policy_section(scope: Scope) -> dict:
@@ -422,6 +492,7 @@ def _build_report(scope: Scope) -> dict:
     summary = build_summary(scope.locations)
     return {
         **document_header(REPORT_SCHEMA),
+        "completeness": completeness_section(scope),
         "individuals": individuals_section(scope),
         "records": records_section(scope),
         "staff": staff_section(scope),

@@ -24,7 +24,8 @@ from phiscan.extract import ExtractContext, choose_extractor, run_extractor
 from phiscan.inventory.store import Inventory
 from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
 from phiscan.security.keys import keyed_hash
-from phiscan.sources import Source, SourceReadError, open_source
+from phiscan.sources import Source, SourceReadError, open_source, with_connection_settings
+from phiscan.sources.base import display_uri
 
 log = logging.getLogger("phiscan.reveal")
 
@@ -96,6 +97,7 @@ class Revealer:
         self.key = key
         self.config = config
         self.sources: dict[str, Source] = {}
+        self.configs: list[tuple[str, Config]] = []  # (scanned source's prefix, its config)
         self._detector: Detector | None = None
 
     def detector(self) -> Detector:
@@ -107,19 +109,29 @@ class Revealer:
         normalised = normalise(wanted.entity_type, raw_value)
         return keyed_hash(self.key, wanted.entity_type, normalised) == wanted.value_hash
 
-    def add_sources(self, uris: list[str]) -> None:
-        """The scan's own source URIs (they carry the SMB user), keyed by their root."""
-        for uri in uris:
+    def add_sources(self, connections: dict[str, dict]) -> None:
+        """The scan's own source URIs (they carry the SMB user), keyed by their root, each
+        opened with the connection settings its run recorded (endpoint, region, port)."""
+        for uri, settings in connections.items():
+            config = with_connection_settings(self.config, uri, settings)
+            self.configs.append((display_uri(uri).rstrip("/"), config))
             try:
-                source = open_source(uri, self.config)
+                source = open_source(uri, config)
             except Exception as exc:  # a config error or an unreachable endpoint
                 log.warning("reveal: cannot open a scanned source (%s)", type(exc).__name__)
                 continue
             self.sources.setdefault(getattr(source, "root", uri), source)
 
+    def config_for(self, location: str) -> Config:
+        """The recorded settings of the scanned source a location is under."""
+        for prefix, config in self.configs:
+            if location == prefix or location.startswith(prefix + "/"):
+                return config
+        return self.config
+
     def _read(self, location: str, root: str, size: int) -> bytes:
         if root not in self.sources:
-            self.sources[root] = open_source(root or location, self.config)
+            self.sources[root] = open_source(root or location, self.config_for(location))
         source = self.sources[root]
         item = SourceItem(location=location, size=size, modified=0.0, root=root,
                           ref=source_ref(source, location))
@@ -178,17 +190,27 @@ def unread_reason(exc: Exception) -> str:
     return type(exc).__name__
 
 
+def scanned_connections(runs: list) -> dict[str, dict]:
+    """Each source URI the runs scanned, latest first, with the connection settings its
+    latest run recorded ({} for a run from before they were recorded)."""
+    connections: dict[str, dict] = {}
+    for run in reversed(runs):
+        recorded = json.loads(run["options"] or "{}").get("connections") or {}
+        for uri in json.loads(run["sources"]):
+            connections.setdefault(uri, recorded.get(uri, {}))
+    return connections
+
+
 def reveal_values(out_dir: Path, hashes: set[str], key: bytes, config: Config) -> RevealOutcome:
     outcome = RevealOutcome()
     with Inventory(out_dir, readonly=True) as inventory:
         wanted = wanted_findings(inventory, hashes)
         tops = {top_level(location) for location in wanted}
         stored = {top: inventory.location(top) for top in sorted(tops)}
-        scanned_uris = [uri for run in reversed(inventory.runs())
-                        for uri in json.loads(run["sources"])]
+        connections = scanned_connections(inventory.runs())
     revealer = Revealer(out_dir, key, config)
     try:
-        revealer.add_sources(list(dict.fromkeys(scanned_uris)))
+        revealer.add_sources(connections)
         for top, location in stored.items():
             if location is None:
                 outcome.locations_failed += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from phiscan.config import Config, ConfigError
@@ -67,10 +68,37 @@ def check_source_uri(uri: str) -> None:
         check(uri)
 
 
+# The settings a remote source connects with that are no secret (never a user, password
+# or key): recorded with each run, so a later `individuals --reveal` re-opens the source
+# where the scan read it, not at a default endpoint or port.
+CONNECTION_SETTINGS: dict[str, tuple[str, ...]] = {
+    "s3": ("endpoint_url", "region"),
+    "smb": ("port", "require_signing", "encrypt"),
+}
+
+
+def connection_settings(uri: str, config: Config) -> dict:
+    """The source's recorded connection settings, as `config` gives them ({} for local)."""
+    scheme = scheme_of(uri)
+    names = CONNECTION_SETTINGS.get(scheme, ())
+    return {name: getattr(getattr(config, scheme), name) for name in names}
+
+
+def with_connection_settings(config: Config, uri: str, settings: dict) -> Config:
+    """`config` with a run's recorded settings for `uri` in place of its own."""
+    scheme = scheme_of(uri)
+    known = {name: value for name, value in settings.items()
+             if name in CONNECTION_SETTINGS.get(scheme, ())}
+    if not known:
+        return config
+    section = dataclasses.replace(getattr(config, scheme), **known)
+    return dataclasses.replace(config, **{scheme: section})
+
+
 def open_source(uri: str, config: Config) -> Source:
     check_source_uri(uri)
     return SOURCES_BY_SCHEME[scheme_of(uri)](uri, config)
 
 
-__all__ = ["Source", "SourceReadError", "check_source_uri", "matches_globs", "open_source",
-           "SOURCES_BY_SCHEME"]
+__all__ = ["Source", "SourceReadError", "check_source_uri", "connection_settings",
+           "matches_globs", "open_source", "with_connection_settings", "SOURCES_BY_SCHEME"]

@@ -11,8 +11,10 @@ handle opened for READ_CONTROL only, with SIDs named by the server's LSA (`lsa`)
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import posixpath
+import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +25,7 @@ import smbclient
 from smbclient._pool import get_smb_tree
 from smbprotocol.exceptions import (
     SMBAuthenticationError,
+    SMBConnectionClosed,
     SMBException,
     SMBOSError,
     SMBResponseException,
@@ -66,10 +69,13 @@ REASON_BY_STATUS = {
     NtStatus.STATUS_OBJECT_PATH_NOT_FOUND: "not found (deleted since listing)",
     NtStatus.STATUS_SHARING_VIOLATION: "in use by another process (sharing violation)",
     NtStatus.STATUS_LOGON_FAILURE: "logon failure",
-    NtStatus.STATUS_BAD_NETWORK_NAME: "no such share",
+    NtStatus.STATUS_BAD_NETWORK_NAME: "share not found",
+    NtStatus.STATUS_NOT_FOUND: "share or folder not found",  # Samba's, for an unknown share
     NtStatus.STATUS_FILE_IS_A_DIRECTORY: "is a directory",
     NtStatus.STATUS_BUFFER_TOO_SMALL: "buffer too small",
 }
+MISSING = (NtStatus.STATUS_OBJECT_NAME_NOT_FOUND, NtStatus.STATUS_OBJECT_PATH_NOT_FOUND)
+ROOT_NOT_FOUND = "folder not found in the share"
 # OWNER | GROUP | DACL_SECURITY_INFORMATION: never the SACL (that needs audit rights).
 SECURITY_INFORMATION = 0x00000001 | 0x00000002 | 0x00000004
 SECURITY_BUFFER_BYTES = 65536
@@ -116,16 +122,42 @@ def parse_smb_uri(uri: str, default_port: int = DEFAULT_PORT) -> SmbTarget:
     return SmbTarget(split.hostname, port, segments[0], "/".join(segments[1:]), username)
 
 
-def safe_reason(exc: Exception) -> str:
-    """Our own words for an SMB failure; smbprotocol's messages can name users and paths."""
+GUEST_CANNOT_SIGN = ("logged on as a guest, and guest sessions cannot sign: set "
+                     "require_signing = false in [smb] (or log on as a user)")
+
+
+def safe_reason(exc: BaseException) -> str:
+    """One sentence a person understands for any SMB failure, in our own words:
+    smbprotocol's messages can name users and paths, and its class names and NTSTATUS
+    codes tell a responder nothing."""
     if isinstance(exc, SMBAuthenticationError):
-        return "authentication failed"
+        return "authentication failed: check the user, domain and password"
     status = getattr(exc, "ntstatus", None)  # SMBOSError
     if status is None and isinstance(exc, SMBResponseException):
         status = exc.status
     if status is not None:
         return REASON_BY_STATUS.get(status, f"SMB error 0x{int(status) & 0xFFFFFFFF:08X}")
+    if isinstance(exc, SMBConnectionClosed):
+        return "no answer: the connection timed out or was closed before the server answered"
+    if isinstance(exc, SMBException) and "as a guest" in str(exc):
+        return GUEST_CANNOT_SIGN  # the message is the library's own, never shown
+    network = exc.__cause__ if isinstance(exc, ValueError) else exc  # the socket's error
+    if isinstance(network, OSError):
+        return network_reason(network)
     return f"SMB failure: {type(exc).__name__}"
+
+
+def network_reason(exc: OSError) -> str:
+    """Why the host could not be reached, from the socket's error."""
+    if isinstance(exc, socket.gaierror):
+        return "host not found: the name does not resolve"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused: nothing listens on that port (is it an SMB server?)"
+    if isinstance(exc, TimeoutError):
+        return "timed out: the host did not answer"
+    if exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH):
+        return "host unreachable: no route to it"
+    return f"cannot reach the host ({errno.errorcode.get(exc.errno or 0, 'network error')})"
 
 
 def session_options(target: SmbTarget, smb_config: SmbConfig) -> dict[str, Any]:
@@ -182,7 +214,14 @@ class SmbSource:
 
     def close(self) -> None:
         self._close_lsa()
-        smbclient.reset_connection_cache(fail_on_error=False, connection_cache=self._connections)
+        # Closed here, not by smbclient's reset, which logs a full traceback for a session
+        # the server already dropped (a guest refused signing): nothing to act on.
+        for name in list(self._connections):
+            connection = self._connections.pop(name)
+            try:
+                connection.disconnect()
+            except Exception as exc:
+                log.debug("SMB connection not closed cleanly (%s)", type(exc).__name__)
         self._registered = False
 
     def walk(self) -> Iterator[SourceItem]:
@@ -191,7 +230,9 @@ class SmbSource:
             root_stat = smbclient.stat(self.target.unc(self.target.path), follow_symlinks=False,
                                        **self._call_options)
         except (SMBException, OSError) as exc:
-            raise SourceUnavailable(f"cannot open {self.root}: {safe_reason(exc)}") from None
+            reason = ROOT_NOT_FOUND if getattr(exc, "ntstatus", None) in MISSING else \
+                safe_reason(exc)  # not "deleted since listing": it was never listed
+            raise SourceUnavailable(f"cannot open {self.root}: {reason}") from None
         if not root_stat.st_file_attributes & FileAttributes.FILE_ATTRIBUTE_DIRECTORY:
             name = posixpath.basename(self.target.path)
             yield self._file_item(self.target.path, name, root_stat.st_size,
