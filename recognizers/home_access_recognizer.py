@@ -519,7 +519,8 @@ _STATE_KS = re.compile(r"(?<![\w])KS<|(?<=(?<![\w])[A-Z][A-Za-z.'\-]*,?[^\S\n]+)
                        r"\d{5}(?P<plus>-\d{4})?(?![\w\-])")
 _STREET_ADDRESS = re.compile(
     r"(?<![\w])\d+[A-Za-z]?[^\S\n]+(?:[\w.'\-]+[^\S\n]+){1,4}"
-    rf"(?i:{'|'.join(_STREET_WORDS)}|blvd|boulevard|hwy|highway|pl|place|way|ct|court)\b")
+    rf"(?i:{'|'.join(_STREET_WORDS)}|blvd|boulevard|hwy|highway|pl|place|way|ct|court)\b"
+    r"|(?<![\w])(?i:p\.?[^\S\n]?o\.?[^\S\n]+box)[^\S\n]+\d+")
 # - an old code: of a home the person has left (`from her previous flat`, `previous address
 #   keysafe`), or said to be out of use after it (`1490 no longer in use`), unless a new or
 #   current one is given.

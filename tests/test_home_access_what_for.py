@@ -29,6 +29,7 @@ def found(recognizer: HomeAccessRecognizer, text: str) -> int:
     # Kansas in a US address and before a machine-readable zone's filler
     "200 MAIN ST, TOPEKA KS<200107",
     "4410 W 3RD ST APT 12, LAWRENCE KS 66044",
+    "Remit to PO Box 412, Salina, KS 67402",
     # places no one lives in
     "Mortuary door code 4472 to be changed after the audit",
     "Drill hall keypad 2211 for the cadet evening, instructor to lock up",
