@@ -507,11 +507,12 @@ _STREET_WORDS = ("road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "d
 _STREET_NAME = re.compile(rf" \S+ (?:{'|'.join(_STREET_WORDS)})(?= )")
 # What a code is for when it opens nothing (read in the match itself):
 # - a classification code: `code`, `coded` or `coding` for, of or as a condition, procedure
-#   or drug that the health vocabulary (the automaton the health recognizers load) names in
-#   its first words (`combination code for diabetes with the complication, code 4321`);
+#   or drug that the health vocabulary (the automaton the health recognizers load) names
+#   right after it (`combination code for diabetes with the complication, code 4321`);
 _CODED_FOR = re.compile(r"(?<![\w])(?i:codes?|coded|coding)[^\S\n]+(?i:for|of|as)[^\S\n]+"
                         r"(?P<what>[^\W_][^\n,.;:()]{0,60})")
 CODED_FOR_WORDS = 4
+VISITOR_AFTER_TERM_WORDS = 2  # `diabetes specialist nurse` is a visitor
 # - `KS` as Kansas: before a machine-readable zone's filler (`KS<200107`), or after a town's
 #   name and before a ZIP code (`LAWRENCE KS 66044`) with a street address before it on its
 #   line (`4410 W 3RD ST APT 12, `) or as a ZIP+4 (`Wichita, KS 67202-1134`).
@@ -2670,11 +2671,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return health_vocabulary(self.vocabulary_dirs)
 
     def _is_classification_code(self, text: str, start: int, end: int) -> bool:
-        """A code said to be for a condition, procedure or drug (`_CODED_FOR`)."""
+        """A code said to be for a condition, procedure or drug (`_CODED_FOR`): the term
+        comes first, and is no visitor's specialty (`code for the COPD nurse`, `code for
+        stroke team`, `code for mum with dementia` are codes for people)."""
         for hit in _CODED_FOR.finditer(text, start, end):
             words = " ".join(hit.group("what").split()[:CODED_FOR_WORDS])
-            if self._health.term_spans(words):
-                return True
+            for term_start, term_end in self._health.term_spans(words):
+                if term_start == 0 and not self.service.search(
+                        " ".join(words[term_end:].split()[:VISITOR_AFTER_TERM_WORDS])):
+                    return True
         return False
 
     @functools.cached_property

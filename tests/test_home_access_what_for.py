@@ -45,6 +45,12 @@ def test_a_code_for_something_else_is_no_way_in(recognizer, text):
 
 @pytest.mark.parametrize("text", [
     "Code for diabetes review done; key safe 4321 by her front door",
+    # a code for a visitor named by a condition, or for a person with one
+    "Key safe code for the COPD nurse is 4412",
+    "Key safe code for COPD nurse 4412",
+    "Door code for the dementia team is 5566",
+    "Door code for diabetes specialist nurse visits is 3434",
+    "Key safe code for mum with dementia is 4545",
     "Diabetic review at home, key safe code 4321 next to the back door",
     # a key safe code of five digits after an address's colon, a state's letters with no town
     "Flat 2, 14 Main St: KS 66044 left of the door",
