@@ -90,6 +90,7 @@ from recognizers.context import (
     without_digits,
 )
 from recognizers.dates import parse_date
+from recognizers.health_vocabulary import HealthVocabulary, health_vocabulary
 from recognizers.ocr_reading import LETTER_FOR_DIGIT, is_digit_token
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
 from recognizers.vocabulary import alternation, load_classes, load_vocabulary
@@ -514,6 +515,30 @@ _STREET_WORDS = ("road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "d
                  "cres", "terrace", "grove", "gardens", "gdns", "mews", "parade", "cottages",
                  "close", "row", "square", "villas")
 _STREET_NAME = re.compile(rf" \S+ (?:{'|'.join(_STREET_WORDS)})(?= )")
+# What a code is for when it opens nothing (read in the match itself):
+# - a classification code: `code`, `coded` or `coding` for, of or as a condition, procedure
+#   or drug that the health vocabulary (the automaton the health recognizers load) names
+#   right after it (`combination code for diabetes with the complication, code 4321`);
+_CODED_FOR = re.compile(r"(?<![\w])(?i:codes?|coded|coding)[^\S\n]+(?i:for|of|as)[^\S\n]+"
+                        r"(?P<what>[^\W_][^\n,.;:()]{0,60})")
+CODED_FOR_WORDS = 4
+VISITOR_AFTER_TERM_WORDS = 2  # `diabetes specialist nurse` is a visitor
+# - `KS` as Kansas: before a machine-readable zone's filler (`KS<200107`), or after a town's
+#   name and before a ZIP code (`LAWRENCE KS 66044`) with a street address before it on its
+#   line (`4410 W 3RD ST APT 12, `) or as a ZIP+4 (`Wichita, KS 67202-1134`).
+_STATE_KS = re.compile(r"(?<![\w])KS<|(?<=(?<![\w])[A-Z][A-Za-z.'\-]*,?[^\S\n]+)KS[^\S\n]*"
+                       r"\d{5}(?P<plus>-\d{4})?(?![\w\-])")
+_STREET_ADDRESS = re.compile(
+    r"(?<![\w])\d+[A-Za-z]?[^\S\n]+(?:[\w.'\-]+[^\S\n]+){1,4}"
+    rf"(?i:{'|'.join(_STREET_WORDS)}|blvd|boulevard|hwy|highway|pl|place|way|ct|court)\b"
+    r"|(?<![\w])(?i:p\.?[^\S\n]?o\.?[^\S\n]+box)[^\S\n]+\d+")
+# - an old code: of a home the person has left (`from her previous flat`, `previous address
+#   keysafe`), or said to be out of use after it (`1490 no longer in use`), unless a new or
+#   current one is given.
+_LEFT_HOME_BEFORE = r"(?:previous|former|(?:her|his|their|my|your|mum s|dad s) old)"
+_OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of use",
+                     "disused", "no longer works", "no longer valid", "not valid"])
+_STILL_NEW = re.compile(r"(?:^| )(?:new|current|latest|updated)(?= |$)")
 # A word whose first letter OCR read as a zero (`0FFICE`, normalised `0 ffice`), read around
 # a match only: a zero starting a word is as often a number's (`read_through_ocr` leaves it).
 _LEADING_ZERO = re.compile(r"(?<= )0 (?=[a-z]{2})")
@@ -1900,7 +1925,7 @@ class PurposeModel:
         # Most matches name no other owner: one automaton pass over their scope says so.
         self._any_other = Terms([*owners, *places])
         self._home_words = Terms(classes.get(HOME, []))
-        self._home_alternation = alternation(classes.get(HOME, []))
+        self.home_alternation = alternation(classes.get(HOME, []))
         self._stay = Terms(classes.get(STAY, []))
         self._medicines: Terms | None = None
         # a place's own people (`depot team`, `office staff`) work there: not visitors
@@ -1967,7 +1992,7 @@ class PurposeModel:
     def home_words(self) -> re.Pattern:
         """The home words of the owners vocabulary (`flat`, `bungalow`), a user's folders'
         too, in raw text any case: what tells an errand's place from a home."""
-        return re.compile(f"(?i:{self._home_alternation})")
+        return re.compile(f"(?i:{self.home_alternation})")
 
     def sources(self) -> list[str]:
         return list(self._sources.values())
@@ -2450,6 +2475,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         `purpose_words_before` / `purpose_words_after` words around a match in its
         clause. `context` is kept for Presidio's interface (the grammar is the context)."""
         words = Vocabulary(vocabulary_dirs)
+        self.vocabulary_dirs = tuple(str(folder) for folder in vocabulary_dirs)
         self.exclusions = Terms([*words.exclusions, *exclusions])
         self.by_whom = Terms([w for w in [*words.exclusions, *exclusions] if _BY_WHOM.search(w)])
         self.not_entry = Terms(words.not_entry)
@@ -2664,6 +2690,35 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return kinds.KEY_HOLDER
         return None
 
+    @functools.cached_property
+    def _health(self) -> HealthVocabulary:
+        return health_vocabulary(self.vocabulary_dirs)
+
+    def _is_classification_code(self, text: str, start: int, end: int) -> bool:
+        """A code said to be for a condition, procedure or drug (`_CODED_FOR`): the term
+        comes first, and is no visitor's specialty (`code for the COPD nurse`, `code for
+        stroke team`, `code for mum with dementia` are codes for people)."""
+        for hit in _CODED_FOR.finditer(text, start, end):
+            words = " ".join(hit.group("what").split()[:CODED_FOR_WORDS])
+            for term_start, term_end in self._health.term_spans(words):
+                if term_start == 0 and not self.service.search(
+                        " ".join(words[term_end:].split()[:VISITOR_AFTER_TERM_WORDS])):
+                    return True
+        return False
+
+    @functools.cached_property
+    def _left_home(self) -> re.Pattern:
+        return re.compile(rf"(?:^| ){_LEFT_HOME_BEFORE} (?:\S+ )?"
+                          rf"(?:address|{self.purpose.home_alternation})(?= |$)")
+
+    def _is_old_code(self, before: str, after: str) -> bool:
+        """A code of a home left (its sentence up to the match) or out of use (the words
+        after it), unless a new or current one is given (normalised words)."""
+        if _STILL_NEW.search(f"{before} {after}"):
+            return False
+        return self._left_home.search(f"{before} {after}") is not None or \
+            _OUT_OF_USE.found_in(after)
+
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
@@ -2740,7 +2795,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or (not possessed and self.not_entry.found_in(without_digits(sentence)))
                 or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)
                 or _names_a_vehicle_door(text, result.start, result.end)
-                or _VEHICLE_PART.search(sentence)):
+                or _VEHICLE_PART.search(sentence)
+                or self._is_classification_code(text, result.start, result.end)
+                or _names_a_state(text, result.start, result.end)
+                or self._is_old_code(f"{normalise_words(sentence_before)} "
+                                     f"{normalise_words(matched)}", normalise_words(after))):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_ADVISED_NOT_TO_LEAVE.search(_clause_before(
                 text, result.start, NEGATION_WORDS, self.writer_label).strip())
@@ -2958,6 +3017,16 @@ def _names_a_vehicle_door(text: str, start: int, end: int) -> bool:
     return any(door.end() >= start - 1 for door in _VEHICLE_DOOR.finditer(
         text, max(start - VEHICLE_DOOR_CHARS, 0), end)) and _LIVES_IN_VEHICLE.search(
             text, max(start - LIVES_IN_VEHICLE_CHARS, 0), end) is None
+
+
+def _names_a_state(text: str, start: int, end: int) -> bool:
+    """`KS` as Kansas in the match (`_STATE_KS`): a ZIP code needs a street address before it
+    on its line, or its four more digits."""
+    for state in _STATE_KS.finditer(text, start, end):
+        if text[state.end() - 1] == "<" or state.group("plus") or _STREET_ADDRESS.search(
+                text, line_bounds(text, start, end)[0], state.start()):
+            return True
+    return False
 
 
 def someone_lets_in(text: str, start: int, end: int) -> bool:

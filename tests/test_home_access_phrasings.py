@@ -38,8 +38,8 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (1023, 1033), "hiding": (378, 381), "entry": (268, 269),
-                     "keyholder": (343, 351)}
+    assert found == {"code": (1054, 1064), "hiding": (381, 384), "entry": (269, 270),
+                     "keyholder": (346, 354)}
     # An app's code told in a relative clause, a code for a team in the clause after its
     # smart lock, and a key kept in an office's key cabinet for a named resident's flat
     # (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -125,8 +125,10 @@ def test_dev_set_rates(predict):
         "Caretaker: main gate keypad for the contractors over half term is 1 9 6 6, please "
         "don't give it to parents.",
         # batch S (session 13): a key safe placed with no code
-        "There's a key safe on the left of the porch. The bins go out on Tuesday."]
-    assert result.near_misses.total == 2117
+        "There's a key safe on the left of the porch. The bins go out on Tuesday.",
+        # batch A (session 15): a European address's postcode told again as a `KS code`
+        "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
+    assert result.near_misses.total == 2193
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
