@@ -28,7 +28,6 @@ from recognizers.ocr_reading import (
     is_known_word,
     reading_of,
 )
-from recognizers.spoken_codes import code_rewrites
 
 DIGITS_READ = str.maketrans(DIGIT_FOR_LETTER)
 
@@ -165,7 +164,6 @@ def noise_rewrites(text: str) -> list[Rewrite]:
         found += _unreadable_digits(text)
     found += _sounded_nouns(text)
     found += _ocr_zeros(text)
-    found += code_rewrites(text)
     return _in_order(found)
 
 

@@ -5,13 +5,15 @@ its own way: speech-to-text writes some digits as words and others as figures (`
 `3 nine 7 two`), a digit as its homophone (`for`, `to`, `won`, `ate`), a repeated digit as
 `double 3` or `treble seven`, and the speaker's fillers inside it (`2 er 9 er 1 4`); OCR of
 handwriting reads a digit as a letter inside a number (`2O9B`, `8g14`); a keyboard fuses a
-device's abbreviation to its code (`KS3371`). `code_rewrites(text)` gives (start, end, what it
-reads as) for each, and `recognizers.noise_reading` reads them with the other marks of the
-process that wrote a text, so every context-scored recognizer reads the repaired code and each
-finding maps back to the characters the file holds.
+device's abbreviation to its code (`KS3371`). `ocr_reading`'s one automaton pass marks where
+a code may be damaged (`mark_keys`); `code_rewrites_at(text, marks)` gives (start, end, what it
+reads as) for each code there, and the OCR reading reads them with the damaged words, so every
+context-scored recognizer reads the repaired code and each finding maps back to the characters
+the file holds.
 
 Each mapping is made only where the result is code-shaped: a spoken run becomes digits only
-when it holds a figure and at least CODE_MIN_DIGITS digits once read (homophones and words that
+when it holds a figure (or follows a word naming a code) and at least CODE_MIN_DIGITS digits
+once read (homophones and words that
 are English first only after a word naming a code); letters become digits only inside a token
 mostly of digits. What the code is for stays the grammar's question: a PIN or a locker's code
 read through the same damage is still no home's.
@@ -48,9 +50,7 @@ CODE_WORDS_BEFORE = 6
 
 # Where a spoken run may be: a figure with a word beside it (the pattern starts with a digit,
 # which the engine jumps to), or a repeat word.
-_FIGURE_BESIDE_WORD = re.compile(
-    r"[0-9](?:(?=[ ,\-]{1,3}[A-Za-z])|(?<=[A-Za-z][ ,\-][0-9])|(?<=[A-Za-z][ ,\-]{2}[0-9]))")
-_REPEAT = re.compile(r"(?<![\w])(?i:double|treble|triple)(?![\w])")
+_REPEAT = re.compile(r"(?i:double|treble|triple)(?![\w])")
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _JOINTS = frozenset(" ,-")
 RUN_WINDOW = 80
@@ -59,7 +59,7 @@ RUN_WINDOW = 80
 # digits. `B` and `g` join `ocr_reading`'s table here only: `g` never last (`500g` is a weight),
 # `B` never in a token of fewer than four characters (`12B` is a flat).
 HANDWRITTEN_DIGITS = {**DIGIT_FOR_LETTER, "B": "8", "g": "9"}
-_HANDWRITTEN = re.compile(r"(?<![\w])[0-9lIOoSZBg]{4,8}(?![\w])")
+_HANDWRITTEN = re.compile(r"[0-9lIOoSZBg]{4,8}")
 HANDWRITTEN_MIN_DIGITS = 3
 
 
@@ -80,7 +80,6 @@ def fused_prefixes() -> frozenset[str]:
 # code-shaped run follows it (`Key safe cold 3 nine 7 two`; `a cold 2 days ago` is no code).
 NEAR_WORD_MIN_LETTERS = 4
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-_BEFORE_FIGURE = re.compile(r"[0-9](?<=[A-Za-z][ :=\-][0-9])|[0-9](?<=[A-Za-z][ :=\-]{2}[0-9])")
 _WORD_ENDING_AT = re.compile(r"(?<![\w'])([A-Za-z]{3,10})[ :=\-]{1,2}\Z")
 
 
@@ -112,14 +111,14 @@ def _one_edit(word: str) -> set[str]:
             | {a + c + b for a, b in splits for c in _ALPHABET}) - {word}
 
 
-def _near_code_words(text: str) -> list[Rewrite]:
+def _near_code_words(text: str, figures: list[int]) -> list[Rewrite]:
     found: list[Rewrite] = []
     forms = near_code_words()
-    for figure in _BEFORE_FIGURE.finditer(text):
-        before = _WORD_ENDING_AT.search(text, max(figure.start() - 14, 0), figure.start())
+    for figure in figures:
+        before = _WORD_ENDING_AT.search(text, max(figure - 14, 0), figure)
         if before is None or before.group(1).casefold() not in forms:
             continue
-        run = _run_around(text, figure.start())
+        run = _run_around(text, figure)
         if run is None or not _code_shaped(text, run):
             continue
         word = forms[before.group(1).casefold()]
@@ -143,23 +142,60 @@ def _code_shaped(text: str, run: list[tuple[int, int]]) -> bool:
     return CODE_MIN_DIGITS <= count <= CODE_MAX_DIGITS
 
 
-_FUSED = re.compile(r"(?<![\w])([A-Za-z]{2,12})([0-9]{3,8})(?![\w])")
+_FUSED = re.compile(r"[0-9]{3,8}(?![\w])")
+_FUSED_LETTERS = re.compile(r"(?<![\w])[A-Za-z]{2,12}\Z")
 
 
-def code_rewrites(text: str) -> list[Rewrite]:
-    """(start, end, reading) of each damaged code, in order, none overlapping."""
-    found: list[Rewrite] = []
-    if any(c.isdigit() for c in text):
-        found += _spoken_runs(text, [m.start() for m in _FIGURE_BESIDE_WORD.finditer(text)
-                                     if _beside_run_word(text, m.start())])
-        found += _handwritten(text)
-        found += _fused(text)
-        found += _near_code_words(text)
-    lowered = text.casefold() if "ouble" in text or "reble" in text or "riple" in text \
-        or "OUBLE" in text or "REBLE" in text or "RIPLE" in text else ""
-    if lowered:
-        found += _spoken_runs(text, [m.start() for m in _REPEAT.finditer(text)])
+def mark_keys() -> list[str]:
+    """The keys of `ocr_reading`'s automaton (over the folded text, a space either side)
+    that mark where a damaged code may be: a figure beside a spoken code's word (`3 oh`,
+    `er 9`), a repeat word, `b` or `g` beside a digit, a device's abbreviation or a code word
+    fused to a digit, a code word's one-edit form before a digit."""
+    words = sorted({*DIGIT_WORDS, *ZEROS, *REPEATS, *FILLERS})
+    keys = [f" {word} " for word in REPEATS]
+    for digit in "0123456789":
+        keys += [f"{digit}{joint}{word}{end}" for word in words for joint in _MARK_JOINTS
+                 for end in _MARK_ENDS]
+        keys += [f"{start}{word}{joint}{digit}" for word in words for joint in _MARK_JOINTS
+                 for start in _MARK_STARTS]
+        # a homophone only beside a figure of one digit (`for 7`, `9 to`; not `7700 to`)
+        keys += [f"{start}{digit}{joint}{word}{end}" for word in HOMOPHONES
+                 for joint in _MARK_JOINTS for start in _MARK_STARTS for end in _MARK_ENDS]
+        keys += [f"{start}{word}{joint}{digit}{end}" for word in HOMOPHONES
+                 for joint in _MARK_JOINTS for start in _MARK_STARTS for end in _MARK_ENDS]
+        keys += [f"{digit}{letter}" for letter in "bg"] + [f"{letter}{digit}" for letter in "bg"]
+        keys += [f"{prefix}{digit}" for prefix in fused_prefixes()]
+        keys += [f" {form}{joint}{digit}" for form in near_code_words()
+                 for joint in _NEAR_JOINTS]
+    return keys
+
+
+_MARK_JOINTS = (" ", ", ", "-", ",")
+_MARK_STARTS = (" ", "\n", "(", ",")
+_MARK_ENDS = (" ", "\n", ",", ".", "-", ")")
+_NEAR_JOINTS = (" ", ": ", ":")
+
+
+def code_rewrites_at(text: str, marks: list[int]) -> list[Rewrite]:
+    """(start, end, reading) of each damaged code at the automaton's marks (each the start
+    of a key of `mark_keys`), in order, none overlapping."""
+    figures = sorted({_figure_at(text, mark) for mark in marks} - {-1})
+    found = _spoken_runs(text, figures)
+    found += _handwritten(text, figures)
+    found += _fused(text, figures)
+    found += _near_code_words(text, figures)
+    repeats = [m.start() for mark in marks if (m := _REPEAT.match(text, mark + 1))]
+    if repeats:
+        found += _spoken_runs(text, repeats)
     return found
+
+
+def _figure_at(text: str, mark: int) -> int:
+    """The first digit of a mark's key, or -1 (a repeat word's key has none)."""
+    for position in range(mark, min(mark + 16, len(text))):
+        if text[position].isdigit():
+            return position
+    return -1
 
 
 def _spoken_runs(text: str, anchors: list[int]) -> list[Rewrite]:
@@ -176,18 +212,6 @@ def _spoken_runs(text: str, anchors: list[int]) -> list[Rewrite]:
         if rewrite is not None:
             found.append(rewrite)
     return found
-
-
-def _beside_run_word(text: str, digit: int) -> bool:
-    """A figure with a word of a spoken code just before or after it (`3 oh`, `er 9`)."""
-    before = _WORD_BEFORE.search(text, max(digit - 10, 0), digit)
-    after = _WORD_AFTER.match(text, digit + 1)
-    return (before is not None and _is_run_token(before.group(1))) or (
-        after is not None and _is_run_token(after.group(1)))
-
-
-_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,6})[ ,\-]{1,3}\Z")
-_WORD_AFTER = re.compile(r"[0-9]*[ ,\-]{1,3}([A-Za-z]{1,6})(?![A-Za-z])")
 
 
 def _is_run_token(token: str) -> bool:
@@ -303,29 +327,45 @@ def _zero_beside_digit(folded: list[str], kept: list[int]) -> bool:
     return True
 
 
-def _handwritten(text: str) -> list[Rewrite]:
-    """A token mostly of digits with letters OCR reads for digits, `B` and `g` among them
+def _handwritten(text: str, figures: list[int]) -> list[Rewrite]:
+    """A token mostly of digits with letters OCR reads for digits, `B` or `g` among them
     (`2O9B`, `8g14`), read as its digits. (Tokens of `ocr_reading`'s own letters only are
     read there.)"""
-    found = []
-    if "B" not in text and "g" not in text:
-        return found
-    for match in _HANDWRITTEN.finditer(text):
-        token = match.group()
-        digits = sum(c.isdigit() for c in token)
-        if digits < HANDWRITTEN_MIN_DIGITS - 1 or digits * 2 < len(token) \
-                or token[-1] == "g" or not ("B" in token or "g" in token):
+    found: list[Rewrite] = []
+    position = 0
+    for figure in figures:
+        if figure < position:
             continue
-        found.append((match.start(), match.end(),
-                      "".join(HANDWRITTEN_DIGITS.get(c, c) for c in token)))
+        start, end = _token_around(text, figure)
+        position = end
+        token = text[start:end]
+        digits = sum(c.isdigit() for c in token)
+        if not _HANDWRITTEN.fullmatch(token) or "B" not in token and "g" not in token \
+                or digits < HANDWRITTEN_MIN_DIGITS - 1 or digits * 2 < len(token) \
+                or token[-1] == "g":
+            continue
+        found.append((start, end, "".join(HANDWRITTEN_DIGITS.get(c, c) for c in token)))
     return found
 
 
-def _fused(text: str) -> list[Rewrite]:
+def _token_around(text: str, position: int) -> tuple[int, int]:
+    start = end = position
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        end += 1
+    return start, end
+
+
+def _fused(text: str, figures: list[int]) -> list[Rewrite]:
     """A device's abbreviation or a code word fused to the code (`KS3371`, `code4471`):
     read with a space between."""
-    found = []
-    for match in _FUSED.finditer(text):
-        if match.group(1).casefold() in fused_prefixes():
-            found.append((match.start(), match.end(), f"{match.group(1)} {match.group(2)}"))
+    found: list[Rewrite] = []
+    for figure in figures:
+        match = _FUSED.match(text, figure)
+        if match is None or figure == 0 or not text[figure - 1].isalpha():
+            continue
+        letters = _FUSED_LETTERS.search(text, max(figure - 12, 0), figure)
+        if letters is not None and letters.group().casefold() in fused_prefixes():
+            found.append((letters.start(), match.end(), f"{letters.group()} {match.group()}"))
     return found
