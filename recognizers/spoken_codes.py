@@ -50,7 +50,6 @@ CODE_WORDS_BEFORE = 6
 
 # Where a spoken run may be: a figure with a word beside it (the pattern starts with a digit,
 # which the engine jumps to), or a repeat word.
-_REPEAT = re.compile(r"(?i:double|treble|triple)(?![\w])")
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _JOINTS = frozenset(" ,-")
 RUN_WINDOW = 80
@@ -152,7 +151,7 @@ def mark_keys() -> list[str]:
     `er 9`), a repeat word, `b` or `g` beside a digit, a device's abbreviation or a code word
     fused to a digit, a code word's one-edit form before a digit."""
     words = sorted({*DIGIT_WORDS, *ZEROS, *REPEATS, *FILLERS})
-    keys = [f" {word} " for word in REPEATS]
+    keys: list[str] = []
     for digit in "0123456789":
         keys += [f"{digit}{joint}{word}{end}" for word in words for joint in _MARK_JOINTS
                  for end in _MARK_ENDS]
@@ -167,7 +166,13 @@ def mark_keys() -> list[str]:
         keys += [f"{prefix}{digit}" for prefix in fused_prefixes()]
         keys += [f" {form}{joint}{digit}" for form in near_code_words()
                  for joint in _NEAR_JOINTS]
-    return keys
+    # two words of a code spoken all in words, one of them no plain digit word (`ate too`,
+    # `seven, er`, `double oh`): the grammar reads plain digit words itself
+    spoken = sorted({*DIGIT_WORDS, *ZEROS, *HOMOPHONES, *REPEATS, *FILLERS})
+    keys += [f" {first}{joint}{second}{end}" for first in spoken for second in spoken
+             if first not in DIGIT_WORDS or second not in DIGIT_WORDS
+             for joint in (" ", ", ") for end in (" ", ",", ".")]
+    return sorted(set(keys))
 
 
 _MARK_JOINTS = (" ", ", ", "-", ",")
@@ -180,14 +185,19 @@ def code_rewrites_at(text: str, marks: list[int]) -> list[Rewrite]:
     """(start, end, reading) of each damaged code at the automaton's marks (each the start
     of a key of `mark_keys`), in order, none overlapping."""
     figures = sorted({_figure_at(text, mark) for mark in marks} - {-1})
-    found = _spoken_runs(text, figures)
+    found = _spoken_runs(text, sorted({_token_start(text, mark) for mark in marks}))
     found += _handwritten(text, figures)
     found += _fused(text, figures)
     found += _near_code_words(text, figures)
-    repeats = [m.start() for mark in marks if (m := _REPEAT.match(text, mark + 1))]
-    if repeats:
-        found += _spoken_runs(text, repeats)
     return found
+
+
+def _token_start(text: str, mark: int) -> int:
+    """The first letter or digit of a mark's key."""
+    position = max(mark, 0)
+    while position < len(text) - 1 and not text[position].isalnum():
+        position += 1
+    return position
 
 
 def _figure_at(text: str, mark: int) -> int:
@@ -263,7 +273,7 @@ def _read_run(text: str, run: list[tuple[int, int]]) -> Rewrite | None:
         repeat = REPEATS.get(word)
         following = folded[index + 1] if index + 1 < len(folded) else ""
         single = following if len(following) == 1 and following.isdigit() \
-            else DIGIT_WORDS.get(following)
+            else DIGIT_WORDS.get(following) or ZEROS.get(following)
         if repeat and single:
             digits.append(" ".join(single * repeat))
             kept += [index, index + 1]

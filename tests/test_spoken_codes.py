@@ -27,6 +27,11 @@ def _read(text: str) -> str:
     # homophones after a word naming a code, digit by digit
     ("the code is for for 7 9", "the code is 4 4 7 9"),
     ("k/s code is 5 8 2 one", "k/s code is 5 8 2 1"),
+    # a code spoken all in words with a homophone, a filler or a repeat among them
+    ("entry code is ate ate too one", "entry code is 8 8 2 1"),
+    ("the code for the keysafe is seven seven, er, four one",
+     "the code for the keysafe is 7 7 4 1"),
+    ("gate code is double oh 7 5", "gate code is 0 0 7 5"),
     # letters read for digits in a token mostly of digits; an abbreviation fused to its code
     ("Keysafe - code: 2O9B", "Keysafe - code: 2098"),
     ("key safe code 8g14", "key safe code 8914"),
@@ -41,6 +46,7 @@ def test_a_damaged_code_is_read_as_its_digits(text, read):
 @pytest.mark.parametrize("text", [
     "visits for 2 to 3 weeks",                     # homophones with no code word
     "1 to 1 for 2 hours",
+    "we went for one to one support, the code was changed",
     "the new one, 5 1 5 1, we changed it",          # a word that is English first starts it
     "code 1 3 5 7 to turn it off",                  # a homophone never ends a code
     "KS code for 12 Fore St",                       # a homophone only beside one digit
