@@ -25,6 +25,7 @@ import re
 from functools import cache
 
 from recognizers.ocr_reading import DIGIT_FOR_LETTER
+from recognizers.ocr_reading import HOMOPHONES as WORD_HOMOPHONES
 from recognizers.vocabulary import DATA_DIR, read_entries
 
 Rewrite = tuple[int, int, str]
@@ -298,6 +299,8 @@ def _read_run(text: str, run: list[tuple[int, int]]) -> Rewrite | None:
         return None
     if any(w in ZEROS for w in inside) and not _zero_beside_digit(folded, kept):
         return None
+    if all(w in DIGIT_WORDS or w in WORD_HOMOPHONES for w in inside):
+        return None  # digit words and `for`/`to` only: `ocr_reading` reads them as words
     return span[0][0], span[-1][1], " ".join(digits)
 
 
