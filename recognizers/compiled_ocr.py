@@ -38,7 +38,7 @@ from recognizers.vocabulary import (
 
 COMPILED_PATH = DATA_DIR / "ocr_forms.bin"
 # The code that makes the forms (`read_entries` is vocabulary.py's).
-SOURCE_MODULES = ("ocr_reading.py", "vocabulary.py", "compiled_ocr.py")
+SOURCE_MODULES = ("ocr_reading.py", "spoken_codes.py", "vocabulary.py", "compiled_ocr.py")
 
 
 def source_digest() -> str:

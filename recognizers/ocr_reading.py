@@ -184,6 +184,8 @@ SOURCE_FILES = tuple(dict.fromkeys(
 # in dialect or another language.
 WORD, DIGIT, SPOKEN, HOMOPHONE, DIALECT = "word", "digit", "spoken", "homophone", "dialect"
 LANGUAGE, SCRIPT_DIGIT, NUMBER = "language", "script digit", "number word"
+# ... and where a code may be damaged (`recognizers.spoken_codes`: `3 oh`, `8g`, `ks3`)
+CODE_MARK = "code mark"
 # Dialect forms that are people's names too (Susi, Pinto, Porta, Porte, Sotto, Paso, Tem):
 # read as the English word only written in lower case (`Susi keeps the spare key` is a
 # person; `ang susi ay nasa ilalim ng paso` is a key under a pot).
@@ -319,6 +321,11 @@ def build_form_automaton() -> ahocorasick.Automaton:
             automaton.add_word(form, (len(form), foreign, LANGUAGE))
     for digit, ascii_digit in script_digits().items():
         automaton.add_word(digit, (1, ascii_digit, SCRIPT_DIGIT))
+    from recognizers.spoken_codes import mark_keys  # it imports this module
+
+    for key in mark_keys():
+        if not automaton.exists(key):
+            automaton.add_word(key, (len(key), None, CODE_MARK))
     automaton.make_automaton()
     return automaton
 
@@ -727,20 +734,24 @@ def _in_case_of(form: str, word: str) -> str:
     return word.capitalize() if letters and letters[0].isupper() else word
 
 
-def damage(text: str, folded: str
-           ) -> tuple[list[tuple[int, int, str]], list[int], list[tuple[int, str]]]:
+def damage(text: str, folded: str) -> tuple[
+        list[tuple[int, int, str]], list[int], list[tuple[int, str]], list[int]]:
     """One pass over the folded text: (start, end, word) of each damaged form standing
     alone, longest first where forms overlap; where a digit meets a letter OCR reads for
-    one (`_read_runs`); and (position, ASCII digit) of each digit of another script."""
+    one (`_read_runs`); (position, ASCII digit) of each digit of another script; and where
+    a code may be damaged (`recognizers.spoken_codes`)."""
     found: list[tuple[int, int, str]] = []
     suspects: list[int] = []
+    marks: list[int] = []
     foreign: list[tuple[int, int, Foreign]] = []
     in_scripts: list[tuple[int, str]] = []
     # read with a space either side, so a number word's boundary may be the text's start or end
     for last, (length, word, kind) in form_automaton().iter(f" {folded} "):
         last -= 1
         start = last + 1 - length
-        if kind == NUMBER:
+        if kind == CODE_MARK:
+            marks.append(start)
+        elif kind == NUMBER:
             number, before, after = word
             foreign.append((start + before, last + 1 - after, number))
         elif kind == SCRIPT_DIGIT:
@@ -769,7 +780,7 @@ def damage(text: str, folded: str
         start, end, word = hit
         if not kept or start >= kept[-1][1]:
             kept.append(hit if hit in english else (start, end, _in_case_of(text[start:end], word)))
-    return kept, sorted(suspects), in_scripts
+    return kept, sorted(suspects), in_scripts, marks
 
 
 # A word broken by a line-end hyphen in text copied from a PDF or a wrapped page (`key-
@@ -904,9 +915,13 @@ def _read_damage(text: str) -> Reading | None:
     folded = case_folded(text)
     if folded is None:  # folding moves offsets (`ß`): read as it is
         return None
-    words, suspects, script_digits = damage(text, folded)
+    words, suspects, script_digits, marks = damage(text, folded)
     words = _with_broken_words(words, text)
     escapes = url_escapes(text)
+    if marks:
+        from recognizers.spoken_codes import code_rewrites_at  # it imports this module
+
+        escapes += code_rewrites_at(text, marks)
     if escapes:
         words = _merged(words, escapes)
     digits_read = _in_ascii(_read_runs(text, suspects), script_digits)
