@@ -77,9 +77,11 @@ demo: setup
 	$(BIN)/phiscan scan demo-share --out demo-out
 	$(BIN)/phiscan report demo-out
 
+# --durations=25: every CI log lists the suite's slowest tests, so a test that grows
+# past the suite's time budget is seen in the run that added it.
 test: setup
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=25
 
 lint: setup
 	$(BIN)/ruff check .

@@ -10,6 +10,7 @@ measured on them and after one fix of general gaps (docs/design/detection.md).
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import subprocess
@@ -27,6 +28,13 @@ from tests.conftest import DATA_DIR, assert_no_raw_values
 DEV_SET = DATA_DIR / "home_access" / "dev.tsv"
 HELD_OUT = DATA_DIR / "heldout" / "home_access"
 DEV_PHRASINGS = load_phrasings(DEV_SET)
+
+
+@functools.cache
+def default_recognizer() -> HomeAccessRecognizer:
+    """One recognizer with the shipped vocabularies for every case here, as a scan's
+    detector holds one for all its texts: building one per case was ~600 builds."""
+    return HomeAccessRecognizer()
 
 
 @pytest.fixture(scope="module")
@@ -246,7 +254,7 @@ def test_every_held_out_set_is_measured():
     "C1234X is the keysafe code", "Door entry code *1990#", "code is 0007 for the back door",
 ])
 def test_issue_examples_are_one_finding(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -255,7 +263,7 @@ def test_issue_examples_are_one_finding(text):
     "Diagnosis code 4019", "Do not leave the back door unlocked",
 ])
 def test_issue_near_misses_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # The kinds of writing set_d showed missing, each as a class (issue 14): a keyholder in
@@ -273,7 +281,7 @@ def test_issue_near_misses_are_not_found(text):
     "grey box left of the door - code 3 0 3 0", "the box by the porch opens with 6 2 6 2",
 ])
 def test_kinds_set_d_showed_are_found(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -287,7 +295,7 @@ def test_kinds_set_d_showed_are_found(text):
     "The lock on the office door is 2 2 1 1", "She has a spare room for her grandson",
 ])
 def test_near_misses_of_those_kinds_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # The classes writing from more services showed (issue 14, session 5), each as a class: a
@@ -326,7 +334,7 @@ def test_near_misses_of_those_kinds_are_not_found(text):
     "Key safe at 4 Church Street, code 1234",
 ])
 def test_kinds_wider_services_showed_are_found(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -361,7 +369,7 @@ def test_kinds_wider_services_showed_are_found(text):
     "Night sitter: agency building door code 1 8 8 1", "Church hall key safe 1234",
 ])
 def test_near_misses_of_wider_services_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # The classes set_f showed (issue 14, session 6), each in shapes of its own: an
@@ -383,7 +391,7 @@ def test_near_misses_of_wider_services_are_not_found(text):
     "Family have asked us to leave the back door on the latch for the tea call",
 ])
 def test_kinds_set_f_showed_are_found(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -402,7 +410,7 @@ def test_kinds_set_f_showed_are_found(text):
     "No more leaving the door on the latch per son",
 ])
 def test_near_misses_of_set_f_kinds_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # The classes writing from still more services, records, handwriting and dialect showed
@@ -432,7 +440,7 @@ def test_near_misses_of_set_f_kinds_are_not_found(text):
     "OCR: KEYSAF3 C0DE 1 3 3 1", "Boat: key in the tin on the roof by the chimney",
 ])
 def test_kinds_more_services_and_records_showed_are_found(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -456,7 +464,7 @@ def test_kinds_more_services_and_records_showed_are_found(text):
     "Key for the gas meter cupboard is with the caretaker",
 ])
 def test_near_misses_of_more_services_and_records_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # What a lock, key or code is for, resolved from its owner (issue 14, session 7: set_g's
@@ -486,7 +494,7 @@ def test_near_misses_of_more_services_and_records_are_not_found(text):
     "PMH: KS 2011, HIV on ART, hep B", "Hx: HIV (dx 2009), KS 2014 in remission, CD4 stable",
 ])
 def test_what_a_lock_is_for_drops_other_owners(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -506,7 +514,7 @@ def test_what_a_lock_is_for_drops_other_owners(text):
     "D2A: family fitting a key safe, code will be 1 5 6 3 (confirmed by son on the ward today)",
 ])
 def test_what_a_lock_is_for_keeps_a_home_or_no_owner(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 # set_g's missed classes (issue 14, session 7), each in shapes of its own: a push-button
@@ -530,7 +538,7 @@ def test_what_a_lock_is_for_keeps_a_home_or_no_owner(text):
     "Traveller site, pitch 6: the trailer door is left open for the nurse, dogs are chained",
 ])
 def test_kinds_set_g_missed_are_found(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -543,12 +551,12 @@ def test_kinds_set_g_missed_are_found(text):
     "She won't be in on Friday, do not leave the door unlocked",
 ])
 def test_near_misses_of_set_g_missed_kinds_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 def test_kinds_of_the_new_classes():
     def kinds_of(text: str) -> list[str]:
-        [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+        [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
         return result.recognition_metadata["access_kinds"]
     assert kinds_of("Mae'r allwedd sbâr o dan y pot blodau") == ["hidden_key"]
     assert kinds_of("Front door won't lock, just lean on it and it opens") == ["left_open"]
@@ -566,7 +574,7 @@ def test_kinds_of_the_new_classes():
     "Delayed at the hospital, her brother Keith holds a key to her house",
 ])
 def test_kinds_batch_i_showed_are_found(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -578,7 +586,7 @@ def test_kinds_batch_i_showed_are_found(text):
     "Her brother Keith holds a key to the office",
 ])
 def test_near_misses_batch_i_showed_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # set_h's false-alarm classes (issue 14, session 8), each in shapes of its own: a lock whose
@@ -603,7 +611,7 @@ def test_near_misses_batch_i_showed_are_not_found(text):
     "Spare key safe in the shed, empty since March",
 ])
 def test_set_h_false_alarm_classes_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -620,7 +628,7 @@ def test_set_h_false_alarm_classes_are_not_found(text):
     "KS by the back door 2 2 1 9, family visiting next week",
 ])
 def test_near_those_classes_a_home_is_still_found(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 # Damaged text (issue 14, session 8): two damaged words in one phrase, `y` read `v`, and
@@ -633,7 +641,7 @@ def test_near_those_classes_a_home_is_still_found(text):
     "Voice note: the key's safe code is one six to nine",
 ])
 def test_damaged_and_dictated_text_is_found(text):
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -642,7 +650,7 @@ def test_damaged_and_dictated_text_is_found(text):
     "OCR: kev worker und er review",
 ])
 def test_damaged_and_dictated_near_misses_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # Set_h's classes said in other words (issue 14, session 8, dev batch L): who has a key in any
@@ -683,7 +691,7 @@ SAID_IN_OTHER_WORDS = [
 
 @pytest.mark.parametrize(("text", "kinds"), SAID_IN_OTHER_WORDS)
 def test_classes_said_in_other_words_are_found_with_their_kinds(text, kinds):
-    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
@@ -705,7 +713,7 @@ def test_classes_said_in_other_words_are_found_with_their_kinds(text, kinds):
     "Never leave the door on the latch", "Do not, repeat not, leave the door on the latch",
 ])
 def test_near_misses_of_those_classes_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # Whose place a lock, key or code opens (issue 14, session 9, dev batches P and Q): premises
@@ -740,7 +748,7 @@ def test_near_misses_of_those_classes_are_not_found(text):
     "Your cottage: key box left of the door, code 2 6 2 6. Enjoy!",
 ])
 def test_locks_of_places_that_are_no_ones_home_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 @pytest.mark.parametrize(("text", "kinds"), [
@@ -752,7 +760,7 @@ def test_locks_of_places_that_are_no_ones_home_are_not_found(text):
     ("Flat 2, 9 Ash Grove: key safe by the door, code 5 2 5 2", ["code"]),
 ])
 def test_homes_close_to_those_places_are_found_with_their_kinds(text, kinds):
-    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
@@ -788,7 +796,7 @@ def test_homes_close_to_those_places_are_found_with_their_kinds(text, kinds):
     "Kinship: the contact centre's door code is 3 3 1 0, Nan to bring the kids at 10",
 ])
 def test_locks_of_things_that_are_no_home_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 @pytest.mark.parametrize(("text", "kinds"), [
@@ -807,21 +815,21 @@ def test_locks_of_things_that_are_no_home_are_not_found(text):
     ("Lives in the old coach house behind the hall: key safe 6 1 6 1 by the door", ["code"]),
 ])
 def test_homes_close_to_those_things_are_found_with_their_kinds(text, kinds):
-    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
 def test_a_negation_is_read_in_its_own_piece():
     """`don't knock, side door will be unlocked` negates the knock, not the door."""
-    assert HomeAccessRecognizer().analyze("don't knock, side door will be unlocked",
+    assert default_recognizer().analyze("don't knock, side door will be unlocked",
                                           ["HOME_ACCESS"]) != []
-    assert HomeAccessRecognizer().analyze("please don't leave the side door unlocked",
+    assert default_recognizer().analyze("please don't leave the side door unlocked",
                                           ["HOME_ACCESS"]) == []
 
 
 def test_an_organisation_adds_owners_by_class(tmp_path):
     text = "bingo hall side door code 4 4 2 1"
-    assert len(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) == 1
+    assert len(default_recognizer().analyze(text, ["HOME_ACCESS"])) == 1
     (tmp_path / "home_access_owners.txt").write_text("[workplace]\nbingo hall\n")
     assert HomeAccessRecognizer(vocabulary_dirs=[tmp_path]).analyze(text, ["HOME_ACCESS"]) == []
 
@@ -839,9 +847,9 @@ def test_reach_and_purposes_are_tuned_through_the_constructor():
     assert HomeAccessRecognizer(clause_reach=20).analyze(
         "Key safe code 4821", ["HOME_ACCESS"]) != []
     assert HomeAccessRecognizer(clause_reach=20).analyze(far, ["HOME_ACCESS"]) == []
-    assert HomeAccessRecognizer().analyze(far, ["HOME_ACCESS"]) != []
+    assert default_recognizer().analyze(far, ["HOME_ACCESS"]) != []
     marina = "Gate code 4821 for the marina"
-    assert HomeAccessRecognizer().analyze(marina, ["HOME_ACCESS"]) != []
+    assert default_recognizer().analyze(marina, ["HOME_ACCESS"]) != []
     assert HomeAccessRecognizer(exclusions=["marina"]).analyze(marina, ["HOME_ACCESS"]) == []
 
 
@@ -938,7 +946,7 @@ def _codes(text: str) -> list[str]:
 ])
 def test_set_i_classes_in_other_words_are_found(text, kinds):
     # one finding each; two for the line said in Polish, then in English (each half is one)
-    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    results = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert len(results) == (2 if text.startswith("klucz jest") else 1)
     assert [result.recognition_metadata["access_kinds"] for result in results] == [kinds] * len(
         results)
@@ -954,7 +962,7 @@ def test_set_i_classes_in_other_words_are_found(text, kinds):
     "Locker code box 3 3 1 2 in the changing room",
 ])
 def test_near_those_classes_no_home_is_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # A record's next labelled line is a field of its own: the place named on the line above
@@ -966,7 +974,7 @@ def test_near_those_classes_no_home_is_found(text):
      ["left_open"]),
 ])
 def test_a_labelled_line_is_read_apart_from_the_place_above_it(text, kinds):
-    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
@@ -975,7 +983,7 @@ def test_a_labelled_line_is_read_apart_from_the_place_above_it(text, kinds):
     "Pharmacy: Lowther Chemists\ncontrolled drugs cabinet key under the till",
 ])
 def test_a_place_on_the_same_field_or_an_unlabelled_next_line_still_owns_the_lock(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # Session 10's recall classes (issue 14, dev batch U written first in set_k's genres), each in
@@ -1000,7 +1008,7 @@ def test_a_place_on_the_same_field_or_an_unlabelled_next_line_still_owns_the_loc
     ("Mondays the spare is left under the concrete tortoise", ["hidden_key"]),
 ])
 def test_session_10_recall_classes_are_found(text, kinds):
-    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
@@ -1017,7 +1025,7 @@ def test_session_10_recall_classes_are_found(text, kinds):
     "keys behind reception",
 ])
 def test_near_session_10_recall_classes_no_home_is_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # Session 11's breadth classes (issue 14, dev batches B and C written first in worlds and shapes
@@ -1039,7 +1047,7 @@ def test_near_session_10_recall_classes_no_home_is_found(text):
     ("https://visits.example/new?access=lock%20box%20code%208%201%200%204&when=am", ["code"]),
 ])
 def test_session_11_breadth_classes_are_found(text, kinds):
-    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
@@ -1055,7 +1063,7 @@ def test_session_11_breadth_classes_are_found(text, kinds):
     "Lockbox by the side gate is 2 2 1 9, depot staff only",
 ])
 def test_near_session_11_breadth_classes_no_home_is_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -1071,7 +1079,7 @@ def test_when_a_door_is_open_is_no_purpose_or_owner(text, found):
     """A service named in a time (`on day-centre mornings`, `on clinic days`) says when the
     home is open, not what the lock is for (share 10's day-centre days missed it); a service
     that owns the door still rules it out."""
-    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    results = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert bool(results) is found
     if found:
         assert {kind for result in results
@@ -1100,7 +1108,7 @@ def test_when_a_door_is_open_is_no_purpose_or_owner(text, found):
     "The key- worker will agree the key out- comes with the per- son at the review.",
 ])
 def test_set_k_false_alarm_classes_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 @pytest.mark.parametrize(("text", "kinds"), [
@@ -1126,15 +1134,15 @@ def test_set_k_false_alarm_classes_are_not_found(text):
      ["left_open"]),
 ])
 def test_homes_close_to_set_k_classes_are_found_with_their_kinds(text, kinds):
-    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
 def test_a_bare_door_after_a_thing_is_still_the_things():
-    assert HomeAccessRecognizer().analyze(
+    assert default_recognizer().analyze(
         "Checked the freezer, door is open - seal has gone, ordered a new one.",
         ["HOME_ACCESS"]) == []
-    assert HomeAccessRecognizer().analyze(
+    assert default_recognizer().analyze(
         "Our Kelly's got a key for the church hall, she does the flowers on Saturdays.",
         ["HOME_ACCESS"]) == []
 # Session 11 (new-user report, item 1): a place named in a clinical sentence about something
@@ -1155,7 +1163,7 @@ def test_a_bare_door_after_a_thing_is_still_the_things():
     "Dispensary driver from the surgery delivers Tuesdays, key safe 3 0 6 6 by the side door",
 ])
 def test_a_place_named_about_something_else_is_no_owner(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"])
 
 
 @pytest.mark.parametrize("text", [
@@ -1168,7 +1176,7 @@ def test_a_place_named_about_something_else_is_no_owner(text):
     "Hx KS right shin 2016, under oncology",
 ])
 def test_a_places_own_lock_and_a_diagnosis_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # Item 15: a code given as an example in guidance is no one's code; a real one beside
@@ -1183,7 +1191,7 @@ def test_a_places_own_lock_and_a_diagnosis_are_not_found(text):
     ("Codes such as the key safe's (3 9 1 7) are only in the folder at the house", True),
 ])
 def test_an_example_code_in_guidance_is_no_ones(text, found):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is found
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is found
 
 
 CLINICAL_HOME_LINES = [
@@ -1242,12 +1250,12 @@ def test_a_scan_finds_home_access_in_clinical_sentences(tmp_path):
     ("Passport locked in her bedside drawer, combination 4 4 7 1", False),
 ])
 def test_an_example_or_a_store_is_read_only_where_it_is_said(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 def test_a_key_safe_after_a_store_and_keeps_its_whole_span():
     text = "Her medication is locked in a cupboard and the key safe by the door is 4 4 1 2."
-    found = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    found = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert [text[r.start:r.end] for r in found] == ["key safe by the door is 4 4 1 2"]
 
 
@@ -1260,7 +1268,7 @@ def test_a_key_safe_after_a_store_and_keeps_its_whole_span():
     ("Drives a campervan to the coast; campervan door code 4412.", False),
 ])
 def test_a_vehicle_someone_lives_in_is_a_home(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 # Session 11's review (brief fix-rec): a spoken group ends at a word's end in each of its
@@ -1275,7 +1283,7 @@ def test_a_vehicle_someone_lives_in_is_a_home(text, home):
     ("The key safe was fitted forty five minutes ago", False),
 ])
 def test_spoken_groups_and_years_end_at_a_word(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 def test_a_spoken_digit_is_a_word_of_its_own():
@@ -1295,7 +1303,7 @@ def test_a_spoken_digit_is_a_word_of_its_own():
      False),
 ])
 def test_a_meeting_owns_a_lock_only_at_its_place(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 # Session 13 (brief ha-owner, set_m's false alarms, dev batches O and Q): whose an access
@@ -1326,7 +1334,7 @@ def test_a_meeting_owns_a_lock_only_at_its_place(text, home):
     ("Caravan site barrier code 4 2 2 4 then van 17, key safe on the van 6 6 1 6.", True),
 ])
 def test_an_access_objects_possessor_says_whose_it_is(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 # Session 13 (dev batch S): a device's initials and their code forms (`K/B-C`, `KS-C`, `LBC`);
@@ -1345,7 +1353,7 @@ def test_an_access_objects_possessor_says_whose_it_is(text, home):
     ("Year 6 KS2 SATs: 104 reading, KS1 data 2 2 4 1", False),
 ])
 def test_a_devices_initials_and_their_code_forms(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 # Session 13 (dev batch S): the app a message came by names no owner of the lock it tells of.
@@ -1355,7 +1363,7 @@ def test_a_devices_initials_and_their_code_forms(text, home):
     ("PawPals: to unlock the app use PIN 2580, then tap Walks.", False),
 ])
 def test_the_app_a_message_came_by_owns_no_lock(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 # Session 13: a forwarded mail's header run onto its marker's line names the sender, not the
@@ -1369,7 +1377,7 @@ def test_the_app_a_message_came_by_owns_no_lock(text, home):
      "office side gate code is 1 1 5 9", False),
 ])
 def test_a_forwarded_mails_sender_owns_no_lock(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 # Session 13 (issues 14 and 15, dev batch K): a key holder in any shape, named by role and
 # name. A key as a label then a full name and a role; a role, a full name and a place before
 # the verb; a holder named, then a pronoun or `and` that holds; `does hold`; someone placed
@@ -1398,7 +1406,7 @@ HOLDERS_BY_ROLE_AND_NAME = [
 
 @pytest.mark.parametrize(("text", "kinds"), HOLDERS_BY_ROLE_AND_NAME)
 def test_key_holders_by_role_and_name_are_found_with_their_kinds(text, kinds):
-    [result] = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
 
 
@@ -1415,7 +1423,7 @@ def test_key_holders_by_role_and_name_are_found_with_their_kinds(text, kinds):
     "Son locks up at night and keeps the key",
 ])
 def test_near_misses_of_holders_by_role_and_name_are_not_found(text):
-    assert HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"]) == []
+    assert default_recognizer().analyze(text, ["HOME_ACCESS"]) == []
 
 
 # A porch, a gate or a building's door unlocked beside a code or a hidden key on its line is
@@ -1432,7 +1440,7 @@ def test_near_misses_of_holders_by_role_and_name_are_not_found(text):
      ["left_open"]),
 ])
 def test_an_outer_door_open_on_the_way_to_a_key_is_not_the_home_left_open(text, kinds):
-    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    results = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert sorted({kind for result in results
                    for kind in result.recognition_metadata["access_kinds"]}) == kinds
 
@@ -1444,7 +1452,7 @@ def test_an_outer_door_open_on_the_way_to_a_key_is_not_the_home_left_open(text, 
     ("Access via the back door, just walk in", ["left_open"]),
 ])
 def test_an_entry_instruction_holding_a_code_is_the_code_s_way_in(text, kinds):
-    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    results = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert sorted({kind for result in results
                    for kind in result.recognition_metadata["access_kinds"]}) == kinds
 
@@ -1477,7 +1485,7 @@ def test_an_entry_instruction_holding_a_code_is_the_code_s_way_in(text, kinds):
     ("Depot key safe; code 8 0 2 6", False),
 ])
 def test_an_errands_place_in_an_earlier_piece_owns_no_lock(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 @pytest.mark.parametrize(("text", "home"), [
@@ -1507,7 +1515,7 @@ def test_an_errands_place_in_an_earlier_piece_owns_no_lock(text, home):
     ("Incident report: the spare key had been left under the doormat at the back door.", False),
 ])
 def test_a_past_incident_is_no_way_in_now(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 @pytest.mark.parametrize(("text", "home"), [
@@ -1520,7 +1528,7 @@ def test_a_past_incident_is_no_way_in_now(text, home):
                  "3 5 5 3", False, marks=pytest.mark.xfail(strict=True)),
 ])
 def test_a_devices_place_chained_to_a_home_is_the_homes(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 @pytest.mark.parametrize(("text", "home"), [
@@ -1531,7 +1539,7 @@ def test_a_devices_place_chained_to_a_home_is_the_homes(text, home):
     ("Key safe was fitted in 2019, so it's 6 years old now", False),
 ])
 def test_a_code_told_after_a_reference_is_the_one_after_it(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 @pytest.mark.parametrize("text", [
@@ -1540,7 +1548,7 @@ def test_a_code_told_after_a_reference_is_the_one_after_it(text, home):
 ])
 def test_a_year_after_a_memory_aid_is_no_code(text):
     # (the device is still found, without the year as its code)
-    found = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    found = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert len(found) == 1
     assert not any(character.isdigit() for character in text[found[0].start:found[0].end])
 
@@ -1556,7 +1564,7 @@ def test_a_year_after_a_memory_aid_is_no_code(text):
     ("SmartLock: temporary code 2290 for the window cleaner", "SmartLock: temporary code 2290"),
 ])
 def test_a_lock_makers_name_needs_a_lock_or_an_app(text, found):
-    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    results = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert [text[r.start:r.end] for r in results] == ([found] if found else [])
 
 
@@ -1568,7 +1576,7 @@ def test_a_lock_makers_name_needs_a_lock_or_an_app(text, found):
     ("Ring the doorbell twice; visitor parking code 5088", False),
 ])
 def test_a_connected_locks_guest_code(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
 @pytest.mark.parametrize(("text", "home"), [
@@ -1581,4 +1589,4 @@ def test_a_connected_locks_guest_code(text, home):
     ("The horse box's padlock is 6 1 6 1", False),
 ])
 def test_craft_no_one_lives_in_own_no_home(text, home):
-    assert bool(HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])) is home
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
