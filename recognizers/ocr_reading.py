@@ -469,14 +469,22 @@ def _after_elided(text: str, apostrophe: int) -> bool:
         start > 0 and is_word_char(text[start - 1]))
 
 
+# Korean writes its particles and copula onto a numeral (`1234입니다`, `4417이에요`): a form
+# in Hangul may follow a digit directly, read as a word of its own.
+_ONTO_NUMERALS = re.compile(r"[\uac00-\ud7af]")
+
+
 def _foreign_hit(text: str, start: int, end: int, form: str, foreign: Foreign
                  ) -> tuple[int, int] | None:
     """Where a form of another language is read in the text, if it is: standing alone (a
-    stem with its ending), or anywhere in a script without spaces."""
+    stem with its ending; a Korean one also right after a digit), or anywhere in a script
+    without spaces."""
     if _UNSPACED.search(form):
         return start, end
     before = text[start - 1] if start > 0 else " "
-    if is_word_char(before) or (before in "'\u2019" and not _after_elided(text, start - 1)):
+    onto_numeral = before.isdigit() and _ONTO_NUMERALS.match(form) is not None
+    if (is_word_char(before) and not onto_numeral) or (
+            before in "'\u2019" and not _after_elided(text, start - 1)):
         return None
     if foreign.stem:
         return start, _word_end(text, end)
