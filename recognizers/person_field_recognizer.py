@@ -290,15 +290,17 @@ NAME_BEFORE_BRACKETED_AGE = (
 # the text's first line, no word of it a title, common, clinical or a place's (`NHS Trust -
 # ...`, `KESTREL Rehabilitation - ...`): `heads_text`.
 TITLE_LINE = "name heading a text"
+_ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))
 NAME_HEADING_TEXT = (
     rf"(?<=(?:^|[\n\r])[ \t]*)(?:{_CAPS_SURNAME}(?:[ ]{_CAPS_ANY})?[ ]{_FORENAME_ANY}"
     rf"(?:[ ](?:{_FORENAME_ANY}|\p{{Lu}}\.?))?"
     rf"|{_FORENAME_ANY}(?:[ ](?:{_FORENAME_ANY}|\p{{Lu}}\.?))?[ ]{_PARTICLES}{_CAPS_SURNAME}"
     rf"(?:[ ]{_CAPS_ANY})?)(?=[ \t]+[-–—][ \t]+\S)"
 )
-# A form's label and its value across a gap, with no colon (`Student         Hiroshi
-# Nakamura`, `Referral  Derek Pickles`): the label is a name field's, and the value starts
-# where a neighbouring line's value does (`aligned_label`), as a form lays them out.
+# A form's label and its value across a gap, with no colon (`Student name    Hiroshi
+# Nakamura`, `Patient\tDerek Pickles`): the label is a name field's, and the value starts
+# where a neighbouring line's value does, tabs expanded (`aligned_label`), as a form lays
+# them out.
 ALIGNED = "name after a label across a gap"
 _GAP = r"(?:[ ]{2,40}|[ ]{0,40}\t[ \t]{0,40})"
 _ALIGNED_LABEL = r"\p{Lu}[\p{L}]*(?:[ ][\p{L}]+){0,3}"
@@ -755,8 +757,13 @@ class NameFieldRecognizer(ContextScoredRecognizer):
 
     def heads_text(self, text: str, value: str, result: RecognizerResult
                    ) -> RecognizerResult | None:
-        """A name before a dash on the text's first line (its title line)."""
+        """A name before a dash on the text's first line (its title line); the words beside
+        the capitals no English word nor an organisation's (`URGENT Referral`, `CALDERDALE
+        Council`: a heading)."""
         if text[:result.start].strip() or not self.plain_name(value):
+            return None
+        if any(word.casefold() in _ORGANISATION_WORDS
+               or (not word.isupper() and is_known_word(word)) for word in value.split()):
             return None
         return result
 
@@ -768,7 +775,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         label = text[line_start:result.start].strip()
         if not self.is_name_column(label) or not self.plain_name(value):
             return None
-        column = result.start - line_start
+        column = len(text[line_start:result.start].expandtabs())
         return result if any(_value_column(line) == column
                              for line in _neighbour_lines(text, line_start, line_end)) else None
 
@@ -860,7 +867,9 @@ _LABEL_AND_VALUE = re.compile(rf"[ \t]*{_ALIGNED_LABEL}{_GAP}(?=\S)")
 def _value_column(line: str) -> int | None:
     """Where a `label   value` line's value starts, or None for any other line."""
     match = _LABEL_AND_VALUE.match(line)
-    return match.end() if match is not None and match.end() < len(line.rstrip()) else None
+    if match is None or match.end() >= len(line.rstrip()):
+        return None
+    return len(line[:match.end()].expandtabs())
 
 
 def _neighbour_lines(text: str, line_start: int, line_end: int) -> list[str]:

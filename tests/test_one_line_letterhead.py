@@ -70,3 +70,22 @@ def test_a_place_on_an_organisation_s_address_line_is_no_recurring_name(tmp_path
     report = report_json(out)
     assert report["individuals"]["total"] == 3
     assert [item["name_masked"] for item in report["staff"]["recurring_names"]] == ["A** W****"]
+
+
+def test_a_patient_near_an_organisation_s_name_is_no_place(detector) -> None:
+    """A practice's list (`Beech Tree Surgery` over `John Smith 01/02/1950 ...`) or a sentence
+    naming a practice keeps its patients and their postcodes: only a "name" after a unit's
+    number on an address line under the organisation's whole name is a place."""
+    from phiscan.model import TextUnit
+
+    def people(text: str) -> list[tuple[str, str]]:
+        return [(f.entity_type, f.role) for f in detector.detect_unit(TextUnit(text))
+                if f.entity_type in ("PERSON", "UK_POSTCODE")]
+
+    assert [len(people(text)) for text in (
+        "Beech Tree Surgery\nJohn Smith 01/02/1950 943 476 5919\n"
+        "Ada Thwaite 14/05/1947 401 023 2137\n",
+        "Seen at Beech Tree Surgery, Mr John Smith, DOB 01/02/1950, HX3 5BB",
+    )] == [2, 2]
+    assert ("UK_POSTCODE", "staff") not in people(
+        "Discussed with Calder Dental Practice, patient Ada Thwaite 14/05/1947 HX3 5BB")

@@ -94,6 +94,9 @@ def part(field: str, value: str, start: int) -> NamePart:
     ((("Surname", "Kelly"), ("Forename", "Ann"), ("NOK forename", "Rose")), ["Ann Kelly"]),
     # two lone forenames: which of them goes with the surname is unknown
     ((("Surname", "Kelly"), ("GP forename", "Rose"), ("NOK forename", "Ann")), []),
+    # each lone part's prefix names whose name it is: two people's, never one name
+    ((("NOK first name", "Susan"), ("GP surname", "Patel")), []),
+    ((("Client first name", "Ann"), ("Keyholder surname", "Kelly")), []),
 ])
 def test_one_unpaired_given_and_family_field_are_one_name(fields, names):
     parts = [part(field, value, index * 20) for index, (field, value) in enumerate(fields)]

@@ -32,12 +32,19 @@ def names():
     ("OKONJO Chidinma disability adviser home visit\n", []),
     ("NHS Trust - annual report\n", []),
     ("MRI Brain - report\n", []),
+    # a heading: the word beside the capitals an English word's or an organisation's
+    ("URGENT Referral - community team\n", []),
+    ("HALIFAX Office - rota\n", []),
+    ("CALDERDALE Council - minutes\n", []),
     # a label without a colon, aligned with the line below
     ("Name            Olamide Fasanya\nCourse          MEng Chemical Engineering\n",
      ["Olamide Fasanya"]),
     # not aligned, or a label that holds no name
     ("Name     Olamide Fasanya\nCourse          MEng Chemical Engineering\n", []),
     ("Course          Olamide Fasanya\nYear            Two\n", []),
+    # a tab's gap: aligned once the tabs are expanded
+    ("Name\tOlamide Fasanya\nDOB\t01/02/1990\n", ["Olamide Fasanya"]),
+    ("Name\t\tOlamide Fasanya\nDOB\t01/02/1990\n", []),
 ])
 def test_names_read_where_notes_put_them(names, text, found):
     assert [text[result.start:result.end]

@@ -788,24 +788,29 @@ def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> li
     (which names nobody) became the patient's way in."""
     marked: dict[int, str] = {}
     places: set[int] = set()
+    identified = {lines.line_of(finding) for finding in findings
+                  if finding.entity_type in DIRECT_IDENTIFIERS}
     for finding in findings:
         if finding.role != UNMARKED:
             continue
         number = lines.line_of(finding)
         if finding.entity_type in ADDRESS_ENTITIES and _organisations_block(lines, number):
             marked[id(finding)] = STAFF
-        elif finding.entity_type == SUBJECT_NAME and _numbered_line(lines, number) and (
-                _organisations_block(lines, number)):
+        elif finding.entity_type == SUBJECT_NAME and number not in identified and (
+                _after_a_number(lines, finding, number)) and _organisations_block(lines, number):
             places.add(id(finding))  # `Unit 4, Dean Clough`: a mill's name, not a person's
     marked.update(dict.fromkeys(places, PLACE))
     return [replace(finding, role=marked[id(finding)]) if id(finding) in marked else finding
             for finding in findings] if marked else findings
 
 
-def _numbered_line(lines: LineIndex, number: int) -> bool:
-    """An address line: a number on it (a unit, a house, a postcode), no label."""
+def _after_a_number(lines: LineIndex, finding: Finding, number: int) -> bool:
+    """A place on an address line: the "name" follows a unit's or a house's number on its
+    unlabelled line (`Unit 4, Dean Clough`); a person's line (`John Smith 01/02/1950`) does
+    not put the number first."""
     line = lines.text[lines.line_start(number):lines.line_end(number)].strip()
-    return any(char.isdigit() for char in line) and not _LABEL_LINE.match(line)
+    before = lines.text[lines.line_start(number):finding.start]
+    return any(char.isdigit() for char in before) and not _LABEL_LINE.match(line)
 
 
 def _organisations_block(lines: LineIndex, number: int) -> bool:
@@ -835,16 +840,24 @@ def _opens_with_organisation(line: str) -> bool:
             and not _LABEL_LINE.match(line) and _names_an_organisation(head))
 
 
+def _is_a_name(head: str) -> bool:
+    """The whole head is the organisation's name (`Beech Tree Surgery`, `Friends of Bankfield
+    Museum`), not a sentence naming it (`Seen at Beech Tree Surgery`)."""
+    return all(word[0].isupper() or word.lower() in _NAME_JOINERS or not word[0].isalpha()
+               for word in head.split()) and head.strip()[:1].isupper()
+
+
 def _names_an_organisation(line: str) -> bool:
     words = normalise_words(line.rstrip(",")).split()
-    return bool(words) and (words[-1] in ORGANISATION_WORDS
-                            or " ".join(words[-2:]) in ORGANISATION_WORDS)
+    return bool(words) and _is_a_name(line) and (
+        words[-1] in ORGANISATION_WORDS or " ".join(words[-2:]) in ORGANISATION_WORDS)
 
 
 # The role of a "name" that is a place on an organisation's address line: the detector
 # drops such findings (kept until then: the findings stay aligned with their values).
 PLACE = "place"
 ADDRESS_BLOCK_LINES = 5
+_NAME_JOINERS = frozenset({"of", "and", "the", "for", "&", "upon"})
 ADDRESS_LINE_WORDS = 9
 ONE_LINE_ADDRESS_WORDS = 16  # a name, two street lines, a town and a postcode
 ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))

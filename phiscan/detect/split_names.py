@@ -8,7 +8,8 @@ of one record that belong together (same field prefix: `client_forename` with
 hashed like any other (`Sandra Jones`, the same key as `JONES, Sandra`). A record's one
 given field and one family field that no prefix pairs are one name too: a bilingual
 header (`Sloinne / Surname` beside `Céadainm / Forename`) or a prefix on one side only
-(`Patient surname` beside `Forename`).
+(`Patient surname` beside `Forename`), unless both prefixes name whose name it is
+(`NOK first name` beside `GP surname`: two people).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from phiscan.detect.roles import default_rules
 from recognizers.context import normalise_words
 
 GIVEN_WORDS = ("forename", "forenames", "first name", "firstname", "given", "given name",
@@ -59,9 +61,20 @@ def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
         if prefix is not None:
             family.setdefault(prefix, part)
     pairs = [(given[prefix], family[prefix]) for prefix in family if prefix in given]
-    lone_given = [part for prefix, part in given.items() if prefix not in family]
-    lone_family = [part for prefix, part in family.items() if prefix not in given]
-    if len(lone_given) == 1 and len(lone_family) == 1:
-        pairs.append((lone_given[0], lone_family[0]))
+    lone_given = [prefix for prefix in given if prefix not in family]
+    lone_family = [prefix for prefix in family if prefix not in given]
+    if len(lone_given) == 1 and len(lone_family) == 1 and _may_pair(lone_given[0],
+                                                                     lone_family[0]):
+        pairs.append((given[lone_given[0]], family[lone_family[0]]))
     return [(given_part, family_part, f"{given_part.value} {family_part.value}")
             for given_part, family_part in pairs]
+
+
+def _may_pair(given_prefix: str, family_prefix: str) -> bool:
+    """Lone parts are one person's when a prefix is on one side only (`Patient surname`
+    beside `Forename`) or neither prefix names whose name it is (`Sloinne / Surname` beside
+    `Céadainm / Forename`): `NOK first name` beside `GP surname` are two people's."""
+    if not given_prefix or not family_prefix:
+        return True
+    rules = default_rules()
+    return rules.rightmost(given_prefix) is None and rules.rightmost(family_prefix) is None
