@@ -299,13 +299,15 @@ class RoleRules:
             if role is not None:
                 return role
         last = words[end - 1]
-        if len(last) > 3 and last.endswith("s"):  # `carers`, `nurses`, `daughters`
+        # `carers`, `nurses`, `daughters`; an abbreviation's plural too (`PAs: ...`,
+        # `GPs`): a listed phrase only, a job word's plural from four letters
+        if len(last) > 2 and last.endswith("s"):
             singular = [*words[max(0, end - MAX_PHRASE_WORDS):end - 1], last[:-1]]
             for length in range(len(singular), 0, -1):
                 role = self.phrases.get(tuple(singular[-length:]))
                 if role is not None:
                     return role
-            if self.jobs.is_job(last[:-1]):
+            if len(last) > 3 and self.jobs.is_job(last[:-1]):
                 return STAFF
         return STAFF if self.jobs.ends_phrase(words, end) else None
 

@@ -16,7 +16,9 @@ Three linkages over the seeds, from loose to strict:
 - standard (the reported total): same NHS number; same full name + DOB unless
   the two sides carry different NHS numbers; a full name carried by exactly two
   people who disagree on nothing (one known by an NHS number, the other by a date
-  of birth: `link_halves`).
+  of birth: `link_halves`); a date of birth carried by exactly two people, one numbered
+  and never named (a national dataset's row), the other named and never numbered, who
+  disagree on nothing (`link_unnamed_halves`).
 - strict (the upper bound): same NHS number; same full name + DOB only when a
   postcode agrees too. Records that make nobody and match nobody count as
   possible further people: an unknown full name next to health or home-access
@@ -178,11 +180,13 @@ def link_seeds(records: list[Record], linkage: Linkage, found: Seeds) -> UnionFi
         link_initials(groups, records, seeds)
         link_variants(groups, records, seeds)
         link_halves(groups, records, seeds)
+        link_unnamed_halves(groups, records, seeds)
     else:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=False)
         link_initials(groups, records, seeds)
         link_variants(groups, records, seeds)
         link_halves(groups, records, seeds)
+        link_unnamed_halves(groups, records, seeds)
         shared = shared_names(records, seeds, groups)
         _link_by(groups, records, seeds,
                  lambda record: ((n, p) for n, p in name_postcode_keys(record) if n not in shared),
@@ -300,6 +304,45 @@ def link_halves(groups: UnionFind, records: list[Record], seeds: list[int]) -> N
         if first != second and evidence[first].agrees(evidence[second]):
             groups.union(first, second)
             evidence[first].add(evidence.pop(second))
+
+
+def link_unnamed_halves(groups: UnionFind, records: list[Record], seeds: list[int]) -> None:
+    """One person written twice, once by number and date of birth with no name anywhere (a
+    national dataset's row: `LOCAL_PATIENT_ID|NHS_NUMBER|PERSON_BIRTH_DATE|...`), once by
+    name and date of birth with no number (a checklist log's `SURNAME, Forename  DOB`): a
+    date of birth that exactly two people carry, one never named and numbered, the other
+    named and never numbered, who disagree on nothing (no two different dates of birth or
+    postcodes), is one person. A date three or more people carry, or two named people, or
+    two numbered ones, links nobody: a date of birth is never a key between named people."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    for index in seeds:
+        for dob in records[index].dobs:
+            holders[dob].add(groups.find(index))
+    pairs = [roots for roots in holders.values() if len(roots) == 2]
+    if not pairs:
+        return
+    wanted = set().union(*pairs)
+    evidence: dict[int, Evidence] = defaultdict(Evidence)
+    named: set[int] = set()
+    for index in seeds:
+        root = groups.find(index)
+        if root in wanted:
+            record = records[index]
+            evidence[root].add(Evidence(record.nhs, record.dobs, record.postcodes))
+            if record.full_names:
+                named.add(root)
+    for roots in pairs:
+        first, second = (groups.find(root) for root in roots)
+        if first == second or first not in evidence or second not in evidence:
+            continue
+        if ((first in named) == (second in named)
+                or bool(evidence[first].nhs) == bool(evidence[second].nhs)
+                or bool(evidence[first].nhs) == (first in named)):
+            continue  # both or neither named or numbered; or the named one has the number
+        if evidence[first].agrees(evidence[second]):
+            groups.union(first, second)
+            evidence[first].add(evidence.pop(second))
+            named.add(first)
 
 
 def shared_names(records: list[Record], seeds: list[int], groups: UnionFind) -> set[str]:
