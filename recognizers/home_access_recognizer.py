@@ -719,7 +719,10 @@ _INCIDENT = Terms(["found", "on arrival", "when i arrived", "when we arrived", "
                    # talk of the past or of people in general is no instruction
                    "everyone", "everybody", "used to", "years ago", "back then",
                    "in those days", "in the old days", "talked about", "talks about",
-                   "remembers", "remembered", "reminisced"])
+                   "remembers", "remembered", "reminisced",
+                   # a way in forced (by police, by a burglar) is no one's way in now
+                   "entry forced", "forced entry", "forced the door", "forced their way",
+                   "broke in", "broken into", "door boarded", "boarded up"])
 # A key lost or stolen is held by nobody (`lost her house keys at the shops`).
 _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropped", "stolen",
               "removed", "taken away", "no longer",
