@@ -533,11 +533,17 @@ _STREET_ADDRESS = re.compile(
     rf"(?i:{'|'.join(_STREET_WORDS)}|blvd|boulevard|hwy|highway|pl|place|way|ct|court)\b"
     r"|(?<![\w])(?i:p\.?[^\S\n]?o\.?[^\S\n]+box)[^\S\n]+\d+")
 # - an old code: of a home the person has left (`from her previous flat`, `previous address
-#   keysafe`), or said to be out of use after it (`1490 no longer in use`), unless a new or
-#   current one is given.
-_LEFT_HOME_BEFORE = r"(?:previous|former|(?:her|his|their|my|your|mum s|dad s) old)"
+#   keysafe`, `key safe at the old address`), or said to be out of use after it (`1490 no
+#   longer in use`), unless a new or current one is given.
+_LEFT_HOME_BEFORE = r"(?:previous|former|(?:the|her|his|their|my|your|mum s|dad s) old)"
 _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of use",
                      "disused", "no longer works", "no longer valid", "not valid"])
+# A building with a reception desk (a care or nursing home, supported living, an office):
+# a door code said with it (`front door code 3266 - ask at reception`) is the building's, no
+# one's home's (normalised words of the sentence; a house's `reception room` is no desk). A
+# key kept there is still a home's (`spare key kept at the housing office, ask reception`).
+_RECEPTION = re.compile(r"(?:^| )(?:at|from|ask|via|to|by) (?:the )?(?:main )?reception"
+                        r"(?! room)(?: |$)|(?:^| )reception (?:desk|staff)(?: |$)")
 _STILL_NEW = re.compile(r"(?:^| )(?:new|current|latest|updated)(?= |$)")
 # A word whose first letter OCR read as a zero (`0FFICE`, normalised `0 ffice`), read around
 # a match only: a zero starting a word is as often a number's (`read_through_ocr` leaves it).
@@ -645,6 +651,9 @@ _VEHICLE_PART = re.compile(
 _READ_BACK = frozenset({"opening then its code"})
 _READ_BACK_WORDS = 8
 # `no key holder`, `needs a keyholder`: nobody holds a key.
+# A questionnaire's answer `N` or `No` right after its question (`Key holder N / Door chain
+# Y`, `Key holder? | No |`): the field says there is none.
+_ANSWERED_NO = re.compile(r"[^\S\n]*[?:]?[^\S\n]*(?:\|[^\S\n]*)?(?i:n|no)[^\S\n]*(?=[/|;,\n]|\Z)")
 _NO_HOLDER_BEFORE = Terms(["no", "without", "not a", "need a", "needs a", "find a", "no named",
                            "no known", "no other"])
 # A padlock or a lock fastens what it is on: on a door or a gate it is a way in (`padlock on
@@ -710,7 +719,10 @@ _INCIDENT = Terms(["found", "on arrival", "when i arrived", "when we arrived", "
                    # talk of the past or of people in general is no instruction
                    "everyone", "everybody", "used to", "years ago", "back then",
                    "in those days", "in the old days", "talked about", "talks about",
-                   "remembers", "remembered", "reminisced"])
+                   "remembers", "remembered", "reminisced",
+                   # a way in forced (by police, by a burglar) is no one's way in now
+                   "entry forced", "forced entry", "forced the door", "forced their way",
+                   "broke in", "broken into", "door boarded", "boarded up"])
 # A key lost or stolen is held by nobody (`lost her house keys at the shops`).
 _GONE = Terms(["lost", "lose", "loses", "losing", "misplaced", "mislaid", "dropped", "stolen",
               "removed", "taken away", "no longer",
@@ -824,6 +836,9 @@ def writer_label(visitors: Sequence[str], community: Sequence[str] = ()) -> re.P
     return compiled(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services}{sent})"
                       r"[^\S\n]*:")
 _SENTENCE_END = re.compile(r"[.;\n!?]")
+# A questionnaire's fields are parted by a spaced slash (`Key safe Y - code 2084 / Smoke
+# alarm Y`): the words of the next field say nothing of what the code before it is for.
+_AFTER_END = re.compile(r"[.;\n!?]|[^\S\n]/[^\S\n]")
 # A line break ends a clause where the next line starts a field of its own (`GP: Dr X,
 # Ashcombe Medical Practice` then `Access: keysafe 9600`: the practice is not what the code
 # opens); a line that goes on without a label may be the same sentence broken by a wrap.
@@ -1627,12 +1642,12 @@ def _sentence_before(text: str, position: int, home_words: re.Pattern) -> str:
 def _clause_after(text: str, position: int, words: int = 4) -> str:
     """The first `words` words after position, up to the end of the sentence."""
     limit = min(position + WORD_WINDOW_CHARS, len(text))
-    end_match = _SENTENCE_END.search(text, position, limit)
+    end_match = _AFTER_END.search(text, position, limit)
     if end_match is None and limit < len(text):
         found = text[position:limit].split()
         if len(found) > words:  # the window holds the wanted words whole
             return normalise_words(" ".join(found[:words]))
-        end_match = _SENTENCE_END.search(text, position)
+        end_match = _AFTER_END.search(text, position)
     end = end_match.start() if end_match else len(text)
     return normalise_words(" ".join(text[position:end].split()[:words]))
 
@@ -2798,6 +2813,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or _VEHICLE_PART.search(sentence)
                 or self._is_classification_code(text, result.start, result.end)
                 or _names_a_state(text, result.start, result.end)
+                or (PATTERN_KINDS.get(pattern) == kinds.CODE and _RECEPTION.search(
+                    f"{sentence} {_clause_after(text, result.end, EVENT_WORDS_AFTER)}"))
                 or self._is_old_code(f"{normalise_words(sentence_before)} "
                                      f"{normalise_words(matched)}", normalise_words(after))):
             return None
@@ -2833,6 +2850,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                              or _INCIDENT.found_in(surroundings)):
             return None
         if pattern == "keyholder word" and (_NO_HOLDER.found_in(_clause_after(text, result.end))
+                                            or _ANSWERED_NO.match(text, result.end)
                                             or _NO_HOLDER_BEFORE.ends(before)):
             return None
         if pattern == "object location" and _locks_something_else(text, result):
