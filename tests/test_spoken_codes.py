@@ -36,6 +36,8 @@ def _read(text: str) -> str:
     ("Keysafe - code: 2O9B", "Keysafe - code: 2098"),
     ("key safe code 8g14", "key safe code 8914"),
     ("access: KS3371 porch", "access: KS 3371 porch"),
+    # a fused code word whose key is also an OCR form (`code5` for `codes`)
+    ("key safe: code5123 porch", "key safe: code 5123 porch"),
     # a code word one edit away before a code
     ("key safe cpde 4 4 1 9", "key safe code 4 4 1 9"),
     # `no` and `number` right before a code
