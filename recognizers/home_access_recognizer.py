@@ -2720,9 +2720,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                           rf"(?:address|{self.purpose.home_alternation})(?= |$)")
 
     def _is_old_code(self, before: str, matched: str, after: str) -> bool:
-        """A code of a home left (named in the match or after it: a home left named before
-        it is where the person came from) or out of use (the words after it), unless a new
-        or current one is given in its sentence (normalised words)."""
+        """A code of a home left (named in its clause or after it: a home left named in a
+        clause before it is where the person came from) or out of use (the words after it),
+        unless a new or current one is given in its sentence (normalised words)."""
         if _STILL_NEW.search(f"{before} {matched} {after}"):
             return False
         return self._left_home.search(f"{matched} {after}") is not None or \
@@ -2807,7 +2807,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or _VEHICLE_PART.search(sentence)
                 or self._is_classification_code(text, result.start, result.end)
                 or _names_a_state(text, result.start, result.end)
-                or self._is_old_code(normalise_words(sentence_before), normalise_words(matched),
+                or self._is_old_code(normalise_words(sentence_before), normalise_words(
+                    f"{_PIECE_BREAK.split(sentence_before)[-1]} {matched}"),
                                      normalise_words(after))):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_ADVISED_NOT_TO_LEAVE.search(_clause_before(
