@@ -541,6 +541,10 @@ _STREET_ADDRESS = re.compile(
 _LEFT_HOME_BEFORE = r"(?:previous|former|(?:her|his|their|my|your|mum s|dad s) old)"
 _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of use",
                      "disused", "no longer works", "no longer valid", "not valid"])
+# Where the clause before a code ends: a home left named across it is where the person came
+# from (`Moved in from her previous flat, key safe code 4412`); a label's colon or dash ends
+# none (`Previous property: key safe 8181` is that home's).
+_CLAUSE_BEFORE_BREAK = re.compile(r"[,;()]")
 _STILL_NEW = re.compile(r"(?:^| )(?:new|current|latest|updated)(?= |$)")
 # A word whose first letter OCR read as a zero (`0FFICE`, normalised `0 ffice`), read around
 # a match only: a zero starting a word is as often a number's (`read_through_ocr` leaves it).
@@ -2808,7 +2812,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or self._is_classification_code(text, result.start, result.end)
                 or _names_a_state(text, result.start, result.end)
                 or self._is_old_code(normalise_words(sentence_before), normalise_words(
-                    f"{_PIECE_BREAK.split(sentence_before)[-1]} {matched}"),
+                    f"{_CLAUSE_BEFORE_BREAK.split(sentence_before)[-1]} {matched}"),
                                      normalise_words(after))):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_ADVISED_NOT_TO_LEAVE.search(_clause_before(

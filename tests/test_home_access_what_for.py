@@ -38,6 +38,8 @@ def found(recognizer: HomeAccessRecognizer, text: str) -> int:
     "Previous address keysafe 1490 no longer in use, tenant left in August",
     "Key safe 6060 at his former home on Mill Lane, property now sold",
     "Door code 7171 no longer in use since the locks were changed",
+    # a previous home as the label of the line
+    "Previous property: key safe 8181, tenancy ended 30/09, keys returned to the council",
 ])
 def test_a_code_for_something_else_is_no_way_in(recognizer, text):
     assert found(recognizer, text) == 0
