@@ -524,10 +524,13 @@ _CODED_FOR = re.compile(r"(?<![\w])(?i:codes?|coded|coding)[^\S\n]+(?i:for|of|as
 CODED_FOR_WORDS = 4
 VISITOR_AFTER_TERM_WORDS = 2  # `diabetes specialist nurse` is a visitor
 # - `KS` as Kansas: before a machine-readable zone's filler (`KS<200107`), or after a town's
-#   name and before a ZIP code (`LAWRENCE KS 66044`) with a street address before it on its
-#   line (`4410 W 3RD ST APT 12, `) or as a ZIP+4 (`Wichita, KS 67202-1134`).
-_STATE_KS = re.compile(r"(?<![\w])KS<|(?<=(?<![\w])[A-Z][A-Za-z.'\-]*,?[^\S\n]+)KS[^\S\n]*"
-                       r"\d{5}(?P<plus>-\d{4})?(?![\w\-])")
+#   name and before a ZIP code as a ZIP+4 (`Wichita, KS 67202-1134`), or written the US way
+#   (a town in capitals, `LAWRENCE KS 66044`, or a comma, `Salina, KS 67402`) with a street
+#   address before it on its line (`4410 W 3RD ST APT 12, `) and no UK postcode on it (a
+#   key safe after a UK address: `22 Mill Lane, Halifax KS 55123`).
+_STATE_KS = re.compile(r"(?<![\w])KS<|(?<=(?<![\w])(?P<town>[A-Z][A-Za-z'\-]*)(?P<comma>,?)"
+                       r"[^\S\n]+)KS[^\S\n]*\d{5}(?P<plus>-\d{4})?(?![\w\-])")
+_UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[^\S\n]*\d[A-Z]{2}(?![\w])")
 _STREET_ADDRESS = re.compile(
     r"(?<![\w])\d+[A-Za-z]?[^\S\n]+(?:[\w.'\-]+[^\S\n]+){1,4}"
     rf"(?i:{'|'.join(_STREET_WORDS)}|blvd|boulevard|hwy|highway|pl|place|way|ct|court)\b"
@@ -544,6 +547,10 @@ _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of
 # key kept there is still a home's (`spare key kept at the housing office, ask reception`).
 _RECEPTION = re.compile(r"(?:^| )(?:at|from|ask|via|to|by) (?:the )?(?:main )?reception"
                         r"(?! room)(?: |$)|(?:^| )reception (?:desk|staff)(?: |$)")
+# Where the clause before a code ends: a home left named across it is where the person came
+# from (`Moved in from her previous flat, key safe code 4412`); a label's colon or dash ends
+# none (`Previous property: key safe 8181` is that home's).
+_CLAUSE_BEFORE_BREAK = re.compile(r"[,;()]")
 _STILL_NEW = re.compile(r"(?:^| )(?:new|current|latest|updated)(?= |$)")
 # A word whose first letter OCR read as a zero (`0FFICE`, normalised `0 ffice`), read around
 # a match only: a zero starting a word is as often a number's (`read_through_ocr` leaves it).
@@ -2505,6 +2512,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         self.purpose_words_before = purpose_words_before
         self.purpose_words_after = purpose_words_after
         self.holder_words = Terms(plurals(words.holders))
+        self.device_or_door = re.compile(
+            rf"{words.device_pattern(holding_a_key=True)}|{_OPENING_WORD.pattern}", re.IGNORECASE)
         super().__init__(
             entity=supported_entity or ENTITY, name="PhiscanHomeAccessRecognizer",
             patterns=patterns or build_patterns(
@@ -2712,8 +2721,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     def _is_classification_code(self, text: str, start: int, end: int) -> bool:
         """A code said to be for a condition, procedure or drug (`_CODED_FOR`): the term
         comes first, and is no visitor's specialty (`code for the COPD nurse`, `code for
-        stroke team`, `code for mum with dementia` are codes for people)."""
+        stroke team`, `code for mum with dementia` are codes for people). A device's or a
+        door's code is a way in whatever it is for (`Key safe code for catheter care 4412`)."""
         for hit in _CODED_FOR.finditer(text, start, end):
+            if self.device_or_door.search(text, start, hit.start()):
+                continue
             words = " ".join(hit.group("what").split()[:CODED_FOR_WORDS])
             for term_start, term_end in self._health.term_spans(words):
                 if term_start == 0 and not self.service.search(
@@ -2726,12 +2738,13 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return re.compile(rf"(?:^| ){_LEFT_HOME_BEFORE} (?:\S+ )?"
                           rf"(?:address|{self.purpose.home_alternation})(?= |$)")
 
-    def _is_old_code(self, before: str, after: str) -> bool:
-        """A code of a home left (its sentence up to the match) or out of use (the words
-        after it), unless a new or current one is given (normalised words)."""
-        if _STILL_NEW.search(f"{before} {after}"):
+    def _is_old_code(self, before: str, matched: str, after: str) -> bool:
+        """A code of a home left (named in its clause or after it: a home left named in a
+        clause before it is where the person came from) or out of use (the words after it),
+        unless a new or current one is given in its sentence (normalised words)."""
+        if _STILL_NEW.search(f"{before} {matched} {after}"):
             return False
-        return self._left_home.search(f"{before} {after}") is not None or \
+        return self._left_home.search(f"{matched} {after}") is not None or \
             _OUT_OF_USE.found_in(after)
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
@@ -2815,8 +2828,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or _names_a_state(text, result.start, result.end)
                 or (PATTERN_KINDS.get(pattern) == kinds.CODE and _RECEPTION.search(
                     f"{sentence} {_clause_after(text, result.end, EVENT_WORDS_AFTER)}"))
-                or self._is_old_code(f"{normalise_words(sentence_before)} "
-                                     f"{normalise_words(matched)}", normalise_words(after))):
+                or self._is_old_code(normalise_words(sentence_before), normalise_words(
+                    f"{_CLAUSE_BEFORE_BREAK.split(sentence_before)[-1]} {matched}"),
+                                     normalise_words(after))):
             return None
         if pattern in _KEY_PLACE_PATTERNS and (_ADVISED_NOT_TO_LEAVE.search(_clause_before(
                 text, result.start, NEGATION_WORDS, self.writer_label).strip())
@@ -3038,11 +3052,15 @@ def _names_a_vehicle_door(text: str, start: int, end: int) -> bool:
 
 
 def _names_a_state(text: str, start: int, end: int) -> bool:
-    """`KS` as Kansas in the match (`_STATE_KS`): a ZIP code needs a street address before it
-    on its line, or its four more digits."""
+    """`KS` as Kansas in the match (`_STATE_KS`): a ZIP code needs its four more digits, or
+    to be written the US way after a street address on a line with no UK postcode."""
+    line_start, line_end = line_bounds(text, start, end)
     for state in _STATE_KS.finditer(text, start, end):
-        if text[state.end() - 1] == "<" or state.group("plus") or _STREET_ADDRESS.search(
-                text, line_bounds(text, start, end)[0], state.start()):
+        if text[state.end() - 1] == "<" or state.group("plus"):
+            return True
+        if (state.group("comma") or state.group("town").isupper()) and _STREET_ADDRESS.search(
+                text, line_start, state.start()) and not _UK_POSTCODE.search(
+                    text, line_start, line_end):
             return True
     return False
 

@@ -186,6 +186,7 @@ WORD, DIGIT, SPOKEN, HOMOPHONE, DIALECT = "word", "digit", "spoken", "homophone"
 LANGUAGE, SCRIPT_DIGIT, NUMBER = "language", "script digit", "number word"
 # ... and where a code may be damaged (`recognizers.spoken_codes`: `3 oh`, `8g`, `ks3`)
 CODE_MARK = "code mark"
+CODE_MARK_TOO = "code mark and another kind"  # a mark key that is also a form (`code5`)
 # Dialect forms that are people's names too (Susi, Pinto, Porta, Porte, Sotto, Paso, Tem):
 # read as the English word only written in lower case (`Susi keeps the spare key` is a
 # person; `ang susi ay nasa ilalim ng paso` is a key under a pot).
@@ -324,7 +325,9 @@ def build_form_automaton() -> ahocorasick.Automaton:
     from recognizers.spoken_codes import mark_keys  # it imports this module
 
     for key in mark_keys():
-        if not automaton.exists(key):
+        if automaton.exists(key):  # both kinds kept: the form read and the code marked
+            automaton.add_word(key, (len(key), automaton.get(key), CODE_MARK_TOO))
+        else:
             automaton.add_word(key, (len(key), None, CODE_MARK))
     automaton.make_automaton()
     return automaton
@@ -757,6 +760,9 @@ def damage(text: str, folded: str) -> tuple[
     for last, (length, word, kind) in form_automaton().iter(f" {folded} "):
         last -= 1
         start = last + 1 - length
+        if kind == CODE_MARK_TOO:
+            marks.append(start)
+            length, word, kind = word
         if kind == CODE_MARK:
             marks.append(start)
         elif kind == NUMBER:

@@ -45,9 +45,15 @@ _NEVER_LAST = frozenset({*HOMOPHONES, *FILLERS, *REPEATS})
 CODE_MIN_DIGITS = 4
 CODE_MAX_DIGITS = 8
 GROUP_MAX_DIGITS = 4  # a figure of a spoken code: a longer one is a number of its own
-_NAMES_A_CODE = re.compile(r"(?<![\w])(?:code|codes|number|no|pin|combination|combo|digits|"
+_NAMES_A_CODE = re.compile(r"(?<![\w])(?:code|codes|pin|combination|combo|digits|"
                            r"passcode|cde|cod|c0de)(?![\w])")
 CODE_WORDS_BEFORE = 6
+# Words that name a code only right before it (`no. for 4 1 2`, `number: 2 9 4 1`); further
+# back they are English (`no visits for 2 to 3 weeks`, `a number of carers`).
+_NAMES_A_CODE_RIGHT_BEFORE = re.compile(r"(?:no|number)\W*")
+# A span of time after a run (`for 2 to 3 weeks`): its `for` and `to` are words, not digits.
+_DURATION_AFTER = re.compile(r"[^\S\n]*(?i:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
+                             r"wks?|months?|years?|yrs?)(?![\w])")
 
 # Where a spoken run may be: a figure with a word beside it (the pattern starts with a digit,
 # which the engine jumps to), or a repeat word.
@@ -60,7 +66,7 @@ RUN_WINDOW = 80
 # `B` never in a token of fewer than four characters (`12B` is a flat).
 HANDWRITTEN_DIGITS = {**DIGIT_FOR_LETTER, "B": "8", "g": "9"}
 _HANDWRITTEN = re.compile(r"[0-9lIOoSZBg]{4,8}")
-HANDWRITTEN_MIN_DIGITS = 3
+HANDWRITTEN_MIN_DIGITS = 3  # digits and `ocr_reading`'s letters: at most one `B` or `g` in four
 
 
 @cache
@@ -184,7 +190,9 @@ _NEAR_JOINTS = (" ", ": ", ":")
 
 def code_rewrites_at(text: str, marks: list[int]) -> list[Rewrite]:
     """(start, end, reading) of each damaged code at the automaton's marks (each the start
-    of a key of `mark_keys`), in order, none overlapping."""
+    of a key of `mark_keys`): spoken runs, handwritten tokens, fused prefixes and misspelt
+    code words, each kind in order and none overlapping within its kind (the kinds may
+    overlap, and the caller orders them)."""
     figures = sorted({_figure_at(text, mark) for mark in marks} - {-1})
     found = _spoken_runs(text, sorted({_token_start(text, mark) for mark in marks}))
     found += _handwritten(text, figures)
@@ -254,18 +262,23 @@ def _joined(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     return 0 < len(gap) <= 3 and all(c in _JOINTS for c in gap)
 
 
+def _names_a_code_before(text: str, start: int) -> bool:
+    """A word naming a code among the words before `start`, or `no`/`number` right before."""
+    before = text[max(start - 40, 0):start].casefold().split()[-CODE_WORDS_BEFORE:]
+    return _NAMES_A_CODE.search(" ".join(before)) is not None or bool(before) and \
+        _NAMES_A_CODE_RIGHT_BEFORE.fullmatch(before[-1]) is not None
+
+
 def _read_run(text: str, run: list[tuple[int, int]]) -> Rewrite | None:
     """The run as its digits (`3 0 8 8`), when it is code-shaped once read; else None."""
-    named = _NAMES_A_CODE.search(" ".join(
-        text[max(run[0][0] - 40, 0):run[0][0]].casefold().split()[-CODE_WORDS_BEFORE:]))
-    run = _trimmed(text, run, named is not None)
+    named = _names_a_code_before(text, run[0][0]) and not _DURATION_AFTER.match(text, run[-1][1])
+    run = _trimmed(text, run, named)
     if not run:
         return None
     folded = [text[a:b].casefold() for a, b in run]
     # homophones only in a code spoken digit by digit, as speech-to-text writes them
-    named = named if all(len(w) == 1 or not w.isdigit() for w in folded) and all(
-        text[a:b].islower() for (a, b), w in zip(run, folded, strict=True)
-        if w in HOMOPHONES) else None
+    named = named and all(len(w) == 1 or not w.isdigit() for w in folded) and all(
+        text[a:b].islower() for (a, b), w in zip(run, folded, strict=True) if w in HOMOPHONES)
     digits: list[str] = []
     kept: list[int] = []  # indices of tokens read as digits
     index = 0
@@ -321,7 +334,7 @@ def _word(text: str, span: tuple[int, int]) -> str:
 
 
 def _longest_part(text: str, run: list[tuple[int, int]], kept: list[int],
-                  named: re.Match[str] | None) -> Rewrite | None:
+                  named: bool) -> Rewrite | None:
     """A run broken by a word not read (a homophone with no code word before it): the
     tokens after the break are read as a run of their own when they are code-shaped."""
     breaks = [i for i in range(kept[0], kept[-1] + 1)
@@ -354,8 +367,8 @@ def _handwritten(text: str, figures: list[int]) -> list[Rewrite]:
         token = text[start:end]
         digits = sum(c.isdigit() for c in token)
         if not _HANDWRITTEN.fullmatch(token) or "B" not in token and "g" not in token \
-                or digits < HANDWRITTEN_MIN_DIGITS - 1 or digits * 2 < len(token) \
-                or token[-1] == "g":
+                or len(token) - token.count("B") - token.count("g") < HANDWRITTEN_MIN_DIGITS \
+                or digits * 2 < len(token) or token[-1] == "g":
             continue
         found.append((start, end, "".join(HANDWRITTEN_DIGITS.get(c, c) for c in token)))
     return found

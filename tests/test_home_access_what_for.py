@@ -38,6 +38,8 @@ def found(recognizer: HomeAccessRecognizer, text: str) -> int:
     "Previous address keysafe 1490 no longer in use, tenant left in August",
     "Key safe 6060 at his former home on Mill Lane, property now sold",
     "Door code 7171 no longer in use since the locks were changed",
+    # a previous home as the label of the line
+    "Previous property: key safe 8181, tenancy ended 30/09, keys returned to the council",
 ])
 def test_a_code_for_something_else_is_no_way_in(recognizer, text):
     assert found(recognizer, text) == 0
@@ -62,6 +64,17 @@ def test_a_code_for_something_else_is_no_way_in(recognizer, text):
     "Coroner's officer: deceased's nephew Gavin Platt holds keys and will attend to let the "
     "undertakers in",
     "Mortuary booked for Friday. Meanwhile the house key safe is 7721 for the family",
+    # a device or door word before `code`: the code is that device's, whatever it is for
+    "Door code for insulin 4412",
+    "Key safe code for end of life care 4412",
+    "Key safe code for stroke rehab 4412",
+    "Key safe code for catheter care 4412",
+    # `KS` after a UK address or a town in capitals and small letters is a key safe
+    "22 Mill Lane. Porch KS 55123",
+    "Flat 3, 22 Mill Lane, Halifax KS 55123",
+    "PO Box 12, Halifax. KS 55123",
+    # a previous home named before the code is not the code's home
+    "Moved in from her previous flat, key safe code 4412 by the front door",
 ])
 def test_access_next_to_the_same_words_is_found(recognizer, text):
     assert found(recognizer, text) == 1

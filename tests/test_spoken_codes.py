@@ -36,8 +36,13 @@ def _read(text: str) -> str:
     ("Keysafe - code: 2O9B", "Keysafe - code: 2098"),
     ("key safe code 8g14", "key safe code 8914"),
     ("access: KS3371 porch", "access: KS 3371 porch"),
+    # a fused code word whose key is also an OCR form (`code5` for `codes`)
+    ("key safe: code5123 porch", "key safe: code 5123 porch"),
     # a code word one edit away before a code
     ("key safe cpde 4 4 1 9", "key safe code 4 4 1 9"),
+    # `no` and `number` right before a code
+    ("key safe no. for 4 1 2", "key safe no. 4 4 1 2"),
+    ("keysafe number: to 9 for 1", "keysafe number: 2 9 4 1"),
 ])
 def test_a_damaged_code_is_read_as_its_digits(text, read):
     assert _read(text) == read
@@ -54,6 +59,12 @@ def test_a_damaged_code_is_read_as_its_digits(text, read):
     "Flat 12B",                                     # too short for `B`
     "a cold 2 days ago",                            # no code-shaped run after it
     "thanks3371",                                   # a prefix only as a whole word
+    # `no` and `number` name a code only right before it; a duration is never a code
+    "key safe by the door, no visits for 2 to 3 weeks",
+    "Key safe at front door. No calls for 2 to 4 weeks, per daughter.",
+    "key safe: no carers for 2 to 3 days",
+    "a number of carers come for 2 to 3 days",
+    "key safe code 12BB",                           # two `B`s in four: a flat, not a code
 ])
 def test_prose_and_other_numbers_are_left_as_written(text):
     assert _read(text) == text
