@@ -36,7 +36,7 @@ def test_every_report_says_first_that_its_figures_are_a_lower_bound(incomplete):
             in " ".join(text.stdout.split()))  # as Rich wraps it
     report = json.loads(as_json.stdout)
     assert list(report)[3] == "completeness"  # after schema, version and time
-    assert report["completeness"]["lower_bound"] is True
+    assert report["completeness"]["figures_are_lower_bounds"] is True
     assert [(item["source"], item["reason"]) for item in report["completeness"]["not_read"]] \
         == [("s3://trial-missing", "cannot list s3://trial-missing/: no such bucket")]
     assert report["individuals"]["total"] == 1
@@ -68,7 +68,7 @@ def test_a_later_scan_that_reads_the_source_clears_it(incomplete, s3_admin, moto
     report = run_cli("report", str(incomplete), "--format", "json")
     assert report.returncode == 0, report.stderr
     assert json.loads(report.stdout)["completeness"] == {
-        "status": "complete", "lower_bound": False, "not_read": [],
+        "status": "complete", "figures_are_lower_bounds": False, "not_read": [],
         "statement": "Every source of the scan was read."}
 
 

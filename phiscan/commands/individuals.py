@@ -123,7 +123,7 @@ def individuals_command(
     except FileNotFoundError:
         raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
     completeness = completeness_section(scope)
-    if completeness["lower_bound"]:  # first, before any person is listed or written
+    if completeness["figures_are_lower_bounds"]:  # first, before any person is listed or written
         err_console.print(f"[bold red]{escape(completeness['statement'])}[/bold red]")
     people = scope.individuals
     if export is None:

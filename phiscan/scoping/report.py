@@ -212,10 +212,10 @@ def _run_source_keys(run: object) -> list[str]:
 def completeness_section(scope: Scope) -> dict:
     """Whether the figures cover every source, and a sentence saying so, first."""
     if not scope.not_read:
-        return {"status": "complete", "lower_bound": False, "not_read": [],
+        return {"status": "complete", "figures_are_lower_bounds": False, "not_read": [],
                 "statement": "Every source of the scan was read."}
     named = "; ".join(f"{item['source']} ({item['reason']})" for item in scope.not_read)
-    return {"status": "incomplete", "lower_bound": True, "not_read": scope.not_read,
+    return {"status": "incomplete", "figures_are_lower_bounds": True, "not_read": scope.not_read,
             "statement": (
                 f"INCOMPLETE SCAN: every figure here is a lower bound. {len(scope.not_read)} "
                 f"source(s) or location(s) were not read: {named}. The people and records "
