@@ -52,7 +52,8 @@ def test_individuals_says_it_before_the_people(incomplete, tmp_path):
     listed = run_cli("individuals", str(incomplete))
     exported = run_cli("individuals", str(incomplete), "--export", str(tmp_path / "p.csv"))
 
-    assert (listed.returncode, exported.returncode) == (0, 0)
+    assert (listed.returncode, exported.returncode) == (3, 3), listed.stderr
+    assert (tmp_path / "p.csv").exists()  # written in full first
     for result in (listed, exported):
         assert result.stderr.lstrip().startswith(LOWER_BOUND)
         assert "s3://trial-missing" in result.stderr
@@ -148,3 +149,19 @@ def test_an_older_versions_incomplete_run_names_its_sources_as_not_recorded():
         {"source": "s3://b", "run": 1, "reason": NOT_RECORDED},
         {"source": "smb://h/care", "run": 1, "reason": NOT_RECORDED}]
     assert sources_not_read([old, _run(2, "completed", ["s3://b/", "smb://h/care"])]) == []
+
+
+def test_the_ico_markdown_shows_an_unread_source_name_as_itself(tmp_path):
+    share = tmp_path / "care_*home*" / "<b>[notes]"
+    share.mkdir(parents=True)
+    (share / "visit.txt").write_bytes(NOTE)
+    out = tmp_path / "out"
+    for expected in (0, 3):  # the second scan lists nothing: taken as not mounted
+        scanned = run_cli("scan", str(share), "--out", str(out), "--workers", "1", "--quiet")
+        assert scanned.returncode == expected, scanned.stderr
+        (share / "visit.txt").unlink(missing_ok=True)
+
+    run_cli("report", str(out), "--ico")
+    statement = (out / "ico-art33.md").read_text().splitlines()[2]
+    assert "care\\_\\*home\\*/\\<b\\>\\[notes\\]" in statement
+    assert "<b>" not in statement and "*home*" not in statement

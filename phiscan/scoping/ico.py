@@ -10,11 +10,13 @@ as prompts. It never contains personal data: counts and category names only.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS
 from phiscan.security.files import open_private
+from phiscan.security.terminal import escape_controls
 
 ICO_MARKDOWN = "ico-art33.md"
 ICO_JSON = "ico-art33.json"
@@ -40,6 +42,15 @@ CONTROLLER_PROMPTS = {
     "measures": "Measures taken or proposed, including to mitigate adverse effects: "
                 "to complete (for example, changing key-safe codes of the people listed).",
 }
+
+
+# Characters Markdown (and the HTML it may hold) reads as markup inside a line of text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text a reader wrote (a source name, a reason) shown as itself in Markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape_controls(text).replace("\n", " "))
 
 
 def _category_item(category: str, individuals: int) -> dict:
@@ -142,7 +153,7 @@ def _markdown_lines(ico: dict) -> list[str]:
     lines = [
         "# Personal data breach: figures for the ICO report (UK GDPR Art. 33(3))",
         "",
-        *([f"**{ico['completeness']['statement']}**", ""]
+        *([f"**{markdown_text(ico['completeness']['statement'])}**", ""]
           if ico["completeness"]["figures_are_lower_bounds"] else []),
         "Prepared by phiscan from the scan inventory. Counts only: this document contains "
         "no personal data.",
