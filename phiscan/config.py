@@ -247,14 +247,19 @@ def check_endpoint_url(url: str, setting: str) -> None:
     here: botocore's own ValueError surfaced as an internal error, after a run began."""
     if not url:
         return
-    parsed = urllib.parse.urlsplit(url)
+    shown = url.rpartition("@")[2]  # never user info, if any was written
     try:
+        parsed = urllib.parse.urlsplit(url)  # raises on an unclosed `[` host
         parsed.port  # noqa: B018 (raises on a port that is not a number)
         valid = parsed.scheme in ("http", "https") and bool(parsed.hostname)
     except ValueError:
         valid = False
+    if valid and "@" in parsed.netloc:
+        # Kept in runs.options.connections and logs: keys belong in the environment.
+        raise ConfigError(f"{setting} must not hold user info (a name or key before @): "
+                          f"not {shown!r}; give S3 keys in the environment "
+                          "(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or an AWS profile")
     if not valid:
-        shown = url.rpartition("@")[2]  # never user info, if any was written
         raise ConfigError(f"{setting} must be a URL such as http://127.0.0.1:9000 or "
                           f"https://s3.example.org (http or https, and a host), not {shown!r}")
 

@@ -47,7 +47,7 @@ def test_home_access_is_one_figure_split_in_two(ico):
     subjects = figures["data_subjects"]
     table = {item["category"]: item["individuals"]
              for item in figures["categories_of_personal_data"]}
-    assert (subjects["with_any_home_access_details"], subjects["with_home_access_details"],
+    assert (subjects["with_any_home_access_details"], subjects["with_entry_details"],
             subjects["with_key_holder_named_only"], table["home_access"]) == (2, 1, 1, 2)
     assert ("- with home-access details of any kind (a key-safe or door code, a hidden key, a "
             "door left open, or a key holder named; the Home-access row of the categories "
@@ -72,3 +72,15 @@ def test_a_public_location_is_stated_whatever_it_holds(ico):
     assert ("- **1 location(s) with personal data readable by anyone, without an account "
             "(public)**, holding data of 3 of the people counted") in markdown
     assert markdown.index("## Who could read it") < markdown.index("## Method and bounds")
+
+
+def test_recurring_staff_names_are_counted_once():
+    from phiscan.scoping.ico import _data_subject_types, staff_names
+
+    report = {"staff": {"names": 3, "recurring_names": [{"id": "n1", "subjects": 4}]},
+              "individuals": {"total": 0, "with_home_access": 0, "related_people": 0,
+                              "identified_by": {"name_and_address": 0}}}
+    assert staff_names(report) == 3
+    assert _data_subject_types(report) == [
+        "Staff named in the records (carers, clinicians, authors): 3 distinct names; "
+        "exposed as staff, not counted in the total above"]

@@ -60,7 +60,7 @@ def test_report_writes_private_ico_and_html_without_raw_values(scanned):
     assert "<svg" in html and "<script" not in html and "http" not in html.replace(
         "http://www.w3.org/2000/svg", "")
     ico = json.loads((out / "ico-art33.json").read_text())
-    assert ico["data_subjects"]["with_home_access_details"] == 16
+    assert ico["data_subjects"]["with_entry_details"] == 16
     assert_no_raw_values(out, raw_values(people))
 
 

@@ -10,7 +10,8 @@ from tests.cli import run_cli
 
 
 @pytest.mark.parametrize("endpoint", ["127.0.0.1:5015", "notaurl", "ftp://host:21",
-                                      "http://:9000", "http://host:port"])
+                                      "http://:9000", "http://host:port",
+                                      "http://[::1"])
 def test_a_malformed_endpoint_option_is_a_configuration_error(endpoint, tmp_path):
     out = tmp_path / "out"
     result = run_cli("scan", "s3://any-bucket", "--out", str(out), "--endpoint-url", endpoint)
@@ -32,6 +33,26 @@ def test_a_malformed_endpoint_in_the_config_file_is_a_configuration_error(tmp_pa
     assert "[s3] endpoint_url must be a URL" in message and "'127.0.0.1:5015'" in message
     assert "secret" not in message  # user info is never echoed
     assert not out.exists()
+
+
+@pytest.mark.parametrize("config_file", [False, True])
+def test_user_info_in_an_endpoint_is_refused_unechoed(config_file, tmp_path):
+    endpoint = "http://AKIAEXAMPLE7:s3cr3tvalue@minio:9000"
+    out = tmp_path / "out"
+    if config_file:
+        config = tmp_path / "phiscan.toml"
+        config.write_text(f'[s3]\nendpoint_url = "{endpoint}"\n')
+        config.chmod(0o600)
+        options = ("--config", str(config))
+    else:
+        options = ("--endpoint-url", endpoint)
+    result = run_cli("scan", "s3://any-bucket", "--out", str(out), *options)
+
+    message = " ".join(result.stderr.split())
+    assert result.returncode == 2, result.stderr
+    assert "endpoint_url must not hold user info" in message and "'minio:9000'" in message
+    assert "AKIAEXAMPLE7" not in message and "s3cr3tvalue" not in message
+    assert not out.exists()  # never stored in runs.options.connections
 
 
 def test_a_well_formed_endpoint_is_accepted(tmp_path):

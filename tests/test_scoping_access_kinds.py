@@ -78,7 +78,7 @@ def test_the_ico_figure_is_the_people_whose_home_opens_from_the_leak(scanned):
     result = run_cli("report", str(scanned), "--ico")
     assert result.returncode == 0, result.stderr
     ico = json.loads((scanned / "ico-art33.json").read_text())
-    assert ico["data_subjects"]["with_home_access_details"] == 4
+    assert ico["data_subjects"]["with_entry_details"] == 4
     assert ico["data_subjects"]["with_key_holder_named_only"] == 1
     assert "  - of whom only a key holder is named (no code, key or open door): 1" in (
         scanned / "ico-art33.md").read_text()

@@ -151,7 +151,7 @@ def test_report_ico_and_individuals_agree_on_them(key_safes):
     assert run_cli("report", str(key_safes), "--ico").returncode == 0
     subjects = json.loads((key_safes / "ico-art33.json").read_text())["data_subjects"]
     assert (subjects["approximate_number"], subjects["lower_bound"], subjects["upper_bound"],
-            subjects["with_home_access_details"],
+            subjects["with_entry_details"],
             subjects["identified_by_name_and_address_only"]) == (4, 4, 4, 3, 2)
     markdown = (key_safes / "ico-art33.md").read_text()
     assert "**4** people (between 4 and 4" in markdown

@@ -126,3 +126,20 @@ def test_a_reveal_that_cannot_reread_a_location_says_so_and_exits_3(s3_admin, mo
         rows = {row["nhs_number"]: row["reveal_note"] for row in csv.DictReader(handle)}
     assert rows["943 476 5919"] == ""
     assert rows[""].startswith("not re-read: s3://reveal-cli/b.txt")
+
+
+@pytest.mark.parametrize("typed", ["smb://alice@files:445/care/", "smb://FILES/care"])
+def test_reveal_finds_a_sources_settings_however_its_uri_was_typed(typed, tmp_path,
+                                                                   monkeypatch):
+    from phiscan.config import Config
+    from phiscan.scoping import reveal
+
+    def unreachable(uri: str, config: Config) -> None:
+        raise OSError("not opened in this test")
+
+    monkeypatch.setattr(reveal, "open_source", unreachable)
+    revealer = reveal.Revealer(tmp_path, b"k" * 32, Config())
+    revealer.add_sources({typed: {"port": 445}})
+    recorded = revealer.config_for("smb://files/care/notes/a.txt")
+    assert recorded is not revealer.config and recorded.smb.port == 445
+    assert revealer.config_for("smb://files/carehome/a.txt") is revealer.config

@@ -123,11 +123,14 @@ def individuals_command(
     except FileNotFoundError:
         raise usage_error(f"no inventory in {out_dir} (run phiscan scan first)") from None
     completeness = completeness_section(scope)
-    if completeness["lower_bound"]:  # first, before any person is listed or written
+    incomplete = completeness["figures_are_lower_bounds"]
+    if incomplete:  # first, before any person is listed or written
         err_console.print(f"[bold red]{escape(completeness['statement'])}[/bold red]")
     people = scope.individuals
     if export is None:
         console.print(individuals_table(people))
+        if incomplete:  # as `report` exits: the list is not everyone affected
+            raise typer.Exit(EXIT_INCOMPLETE)
         return
     if reveal:  # the audit row goes into the inventory: a writer like any other
         with output_lock(out_dir, "individuals --reveal"):
@@ -136,7 +139,9 @@ def individuals_command(
     else:
         count, unread = write_export(export, people), {}
     err_console.print(f"wrote {count} individuals to {escape(str(export))}", soft_wrap=True)
-    if unread:  # written with what was recovered, but not every letter can be addressed
+    # Written with what was recovered, but not every letter can be addressed, or not
+    # everyone affected is on the list.
+    if unread or incomplete:
         raise typer.Exit(EXIT_INCOMPLETE)
 
 

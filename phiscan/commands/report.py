@@ -203,7 +203,8 @@ def report_to(out_dir: Path, output_format: str, ico: bool, html: bool,
             writing.enter_context(report_folder_lock(to or out_dir, handover=to is not None))
         report = build_report(scope)
         show_and_write(report, output_format, ico, html, Path(to or out_dir))
-    if report["completeness"]["lower_bound"]:  # written in full, but not the whole breach
+    # Written in full, but not the whole breach.
+    if report["completeness"]["figures_are_lower_bounds"]:
         err_console.print("[red]report: the inventory is incomplete (exit 3): the figures "
                           "are a lower bound[/red]")
         raise typer.Exit(EXIT_INCOMPLETE)
@@ -230,7 +231,7 @@ def show_and_write(report: dict, output_format: str, ico: bool, html: bool,
     if output_format == "json":
         print(json.dumps(report, indent=2))
     else:
-        if report["completeness"]["lower_bound"]:
+        if report["completeness"]["figures_are_lower_bounds"]:
             console.print(f"[bold red]{escape(report['completeness']['statement'])}[/bold red]")
         for table in (people_table(report), locations_table(report), top_table(report),
                       exposure_table(report), broad_readers_table(report),

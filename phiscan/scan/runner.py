@@ -7,6 +7,7 @@ import gc
 import hashlib
 import json
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +28,12 @@ from phiscan.scan.progress import log_unread
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
 from phiscan.sources import connection_settings, matches_globs, open_source
-from phiscan.sources.base import UNAVAILABLE_PREFIX, SourceUnavailable, display_uri
+from phiscan.sources.base import (
+    UNAVAILABLE_PREFIX,
+    SourceUnavailable,
+    display_uri,
+    source_key,
+)
 from phiscan.sources.local import display_path
 from phiscan.sources.posture import SourcePosture, raise_risk_for_exposure, source_posture
 
@@ -54,6 +60,7 @@ class ScanProgress:
     unavailable: list[str] = field(default_factory=list)
     # Why each of those was not read, as the log said it (no credentials: display URIs).
     unavailable_reasons: dict[str, str] = field(default_factory=dict)
+    unavailable_keys: dict[str, str] = field(default_factory=dict)
     # Roots whose walk listed no file (empty, not mounted, or every file hidden by the
     # globs), with how many locations the inventory held there from earlier runs.
     empty_roots: dict[str, int] = field(default_factory=dict)
@@ -70,15 +77,22 @@ class ScanProgress:
         if results[0].reason.startswith(UNAVAILABLE_PREFIX):
             self.not_read(results[0].root, results[0].reason)  # read failed: it went away
 
-    def not_read(self, root: str, reason: str) -> None:
-        """A source or root not fully read: the run is incomplete, and reports say why."""
+    def not_read(self, root: str, reason: str, key: str | None = None) -> None:
+        """A source or root not fully read: the run is incomplete, and reports say why.
+        `key` is its `source_key` when `root` is a local path as typed (not absolute)."""
         if root not in self.unavailable:
             self.unavailable.append(root)
         self.unavailable_reasons.setdefault(root, reason)
+        self.unavailable_keys.setdefault(root, key or source_key(root))
 
     def not_read_list(self) -> list[dict[str, str]]:
-        return [{"source": root, "reason": self.unavailable_reasons.get(root, "")}
-                for root in self.unavailable]
+        return [{"source": root, "reason": self.unavailable_reasons.get(root, ""),
+                 "key": self.unavailable_keys[root]} for root in self.unavailable]
+
+
+def scan_source_key(uri: str) -> str:
+    """A source's key as runs record it: a local one resolved against the scan's cwd."""
+    return source_key(uri if "://" in uri else display_path(os.path.abspath(uri)))
 
 
 @dataclass
@@ -123,7 +137,7 @@ def _jobs(sources: list[str], config: Config, progress: ScanProgress,
         except SourceUnavailable as exc:
             # Not fully listed: nothing under it may be marked gone, and the run is incomplete.
             log.error("source unavailable: %s (%s)", display_uri(uri), exc)
-            progress.not_read(display_uri(uri), str(exc))
+            progress.not_read(display_uri(uri), str(exc), scan_source_key(uri))
             roots.difference_update({display_path(root), root} if isinstance(root, str) else ())
         finally:
             source.close()
@@ -284,7 +298,8 @@ def _open_run(inventory: Inventory, sources: list[str], config: Config, full: bo
         if resume:
             log.info("nothing to resume: starting a new scan")
         options = {"workers": config.scan.workers, "executor": config.scan.executor,
-                   "full": full, "connections": {
+                   "full": full, "source_keys": [scan_source_key(uri) for uri in sources],
+                   "connections": {
                        uri: settings for uri in sources
                        if (settings := connection_settings(uri, config))}}
         return inventory.start_run("scan", sources, options), full

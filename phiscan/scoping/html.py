@@ -184,7 +184,7 @@ def _method(report: dict) -> str:
 def _incomplete(report: dict) -> str:
     """The lower-bound warning of an incomplete scan, before any figure."""
     completeness = report["completeness"]
-    if not completeness["lower_bound"]:
+    if not completeness["figures_are_lower_bounds"]:
         return ""
     return ("<p class='incomplete' role='alert'><strong>"
             f"{escape(completeness['statement'])}</strong></p>")

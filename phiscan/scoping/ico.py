@@ -10,15 +10,17 @@ as prompts. It never contains personal data: counts and category names only.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS
 from phiscan.security.files import open_private
+from phiscan.security.terminal import escape_controls
 
 ICO_MARKDOWN = "ico-art33.md"
 ICO_JSON = "ico-art33.json"
-ICO_SCHEMA = "phiscan.ico-art33/1"
+ICO_SCHEMA = "phiscan.ico-art33/2"
 
 CATEGORY_LABELS = {
     "identifiers": "Identifiers (NHS number, name, date of birth)",
@@ -42,6 +44,15 @@ CONTROLLER_PROMPTS = {
 }
 
 
+# Characters Markdown (and the HTML it may hold) reads as markup inside a line of text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text a reader wrote (a source name, a reason) shown as itself in Markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape_controls(text).replace("\n", " "))
+
+
 def _category_item(category: str, individuals: int) -> dict:
     return {"category": category, "label": CATEGORY_LABELS.get(category, category),
             "individuals": individuals, "special_category": category in SPECIAL_CATEGORIES}
@@ -50,6 +61,12 @@ def _category_item(category: str, individuals: int) -> dict:
 def _categories(report: dict) -> list[dict]:
     return [_category_item(category, count)
             for category, count in report["individuals"]["by_category"].items()]
+
+
+def staff_names(report: dict) -> int:
+    """Distinct staff names: `staff.names` already holds the recurring ones (moved to
+    staff in every record where they recur), so they are not added again."""
+    return report["staff"]["names"]
 
 
 def _data_subject_types(report: dict) -> list[str]:
@@ -70,7 +87,7 @@ def _data_subject_types(report: dict) -> list[str]:
         types.append("Related people named in the records (next of kin, key holders, family "
                      f"contacts): {individuals['related_people']} distinct names; their names "
                      "and relationship are exposed; not counted in the total above")
-    staff = report["staff"]["names"] + len(report["staff"]["recurring_names"])
+    staff = staff_names(report)
     if staff:
         types.append(f"Staff named in the records (carers, clinicians, authors): {staff} "
                      "distinct names; exposed as staff, not counted in the total above")
@@ -89,7 +106,7 @@ def build_ico(report: dict) -> dict:
             "lower_bound": individuals["lower_bound"],
             "upper_bound": individuals["upper_bound"],
             "with_special_category_data": individuals["with_special_category"],
-            "with_home_access_details": individuals["with_entry_details"],
+            "with_entry_details": individuals["with_entry_details"],
             "with_key_holder_named_only": individuals["with_key_holder_only"],
             "identified_by_name_and_address_only":
                 individuals["identified_by"]["name_and_address"],
@@ -97,7 +114,7 @@ def build_ico(report: dict) -> dict:
             "people_in_linkage_faults": individuals["people_in_linkage_faults"],
             "with_any_home_access_details": individuals["with_home_access"],
             "related_people": individuals["related_people"],
-            "staff_names": report["staff"]["names"] + len(report["staff"]["recurring_names"]),
+            "staff_names": staff_names(report),
             "types": _data_subject_types(report),
         },
         "records": {
@@ -136,8 +153,8 @@ def _markdown_lines(ico: dict) -> list[str]:
     lines = [
         "# Personal data breach: figures for the ICO report (UK GDPR Art. 33(3))",
         "",
-        *([f"**{ico['completeness']['statement']}**", ""]
-          if ico["completeness"]["lower_bound"] else []),
+        *([f"**{markdown_text(ico['completeness']['statement'])}**", ""]
+          if ico["completeness"]["figures_are_lower_bounds"] else []),
         "Prepared by phiscan from the scan inventory. Counts only: this document contains "
         "no personal data.",
         "",
@@ -154,7 +171,7 @@ def _markdown_lines(ico: dict) -> list[str]:
         "door left open, or a key holder named; the Home-access row of the categories "
         f"table): {subjects['with_any_home_access_details']}",
         "  - of whom their home can be entered from the leaked details alone (a code, a "
-        f"hidden key, a door left open): {subjects['with_home_access_details']}",
+        f"hidden key, a door left open): {subjects['with_entry_details']}",
         "  - of whom only a key holder is named (no code, key or open door): "
         f"{subjects['with_key_holder_named_only']}",
         *([f"- **check before sending**: {subjects['linkage_faults']} of these rows carry "

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import json
 import logging
-import os
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -60,8 +59,7 @@ from phiscan.scoping.recurrence import (
     treat_as_staff,
 )
 from phiscan.scoping.subject_records import UNKNOWN_KIND, Record, load_records
-from phiscan.sources.base import display_uri
-from phiscan.sources.local import display_path
+from phiscan.sources.base import source_key
 from recognizers.access_kinds import ACCESS_KINDS
 
 REPORT_SCHEMA = "phiscan.report/1"
@@ -160,49 +158,64 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
     )
 
 
+INTERRUPTED = ("the scan was interrupted before every location was read "
+               "(phiscan scan --resume continues it)")
+RUNNING = ("a scan is running or was killed: not every location was read (report when it "
+           "ends, or phiscan scan --resume continues a killed one)")
+NOT_RECORDED = ("the scan was incomplete and this version did not record which source: "
+                "scan it again")
+
+
 def sources_not_read(runs: list, until: int | None = None) -> list[dict]:
-    """The sources (or roots) whose latest run up to `until` did not read them whole: a
-    source it could not list or whose reads failed, or the sources of a run interrupted
-    before it finished. A later run that reads a source clears it."""
+    """The sources (or roots) whose latest scan up to `until` did not read them whole: a
+    source it could not list or whose reads failed, the sources of a scan interrupted,
+    killed or still running, or of an incomplete scan by a version that did not say
+    which. A later scan that reads a source clears it. Sources compare by the keys runs
+    stored at scan time, never by anything resolved now (the report's cwd)."""
     state: dict[str, dict] = {}
     for run in runs:
         if until is not None and run["id"] > until:
             break
-        if run["status"] == "running":
-            continue
-        sources = [source_key(source) for source in json.loads(run["sources"])]
+        if _field(run, "kind", "scan") != "scan":
+            continue  # a watch run is running for as long as it watches
+        keys = _run_source_keys(run)
         counts = json.loads(run["counts"] or "{}")
         unread = counts.get("unavailable") if isinstance(counts, dict) else None
-        for source in sources:
-            state.pop(source, None)
+        for key in keys:
+            state.pop(key, None)
         for item in unread or ():
-            named = item["source"]
-            key = named if named.startswith("/") or "://" in named else source_key(named)
-            state[key] = {"source": named, "reason": item["reason"], "run": run["id"]}
-        if run["status"] == "interrupted":
-            for source in sources:
-                state.setdefault(source, {
-                    "source": source, "run": run["id"],
-                    "reason": "the scan was interrupted before every location was read "
-                              "(phiscan scan --resume continues it)"})
+            key = item.get("key") or source_key(item["source"])
+            state[key] = {"source": item["source"], "reason": item["reason"], "run": run["id"]}
+        reason = {"interrupted": INTERRUPTED, "running": RUNNING}.get(run["status"])
+        if reason is None and run["status"] == "incomplete" and unread is None:
+            reason = NOT_RECORDED
+        for key in keys if reason else ():
+            state.setdefault(key, {"source": key, "run": run["id"], "reason": reason})
     return list(state.values())
 
 
-def source_key(source: str) -> str:
-    """A source as runs record what they could not read: a URI without user info, a local
-    folder as its absolute displayed path (the root a scan names)."""
-    if "://" in source:
-        return display_uri(source)
-    return display_path(os.path.abspath(source))
+def _field(run: object, name: str, default: str) -> str:
+    # sqlite3.Row's `in` looks at values: its keys() are the column names.
+    return run[name] if name in run.keys() else default  # noqa: SIM118
+
+
+def _run_source_keys(run: object) -> list[str]:
+    """The keys a run stored for its sources; for a run from before they were stored,
+    the sources as stored (a relative local path as typed: never resolved now)."""
+    options = json.loads(_field(run, "options", "") or "{}")
+    keys = options.get("source_keys") if isinstance(options, dict) else None
+    if isinstance(keys, list):
+        return keys
+    return [source_key(source) for source in json.loads(run["sources"])]  # type: ignore[index]
 
 
 def completeness_section(scope: Scope) -> dict:
     """Whether the figures cover every source, and a sentence saying so, first."""
     if not scope.not_read:
-        return {"status": "complete", "lower_bound": False, "not_read": [],
+        return {"status": "complete", "figures_are_lower_bounds": False, "not_read": [],
                 "statement": "Every source of the scan was read."}
     named = "; ".join(f"{item['source']} ({item['reason']})" for item in scope.not_read)
-    return {"status": "incomplete", "lower_bound": True, "not_read": scope.not_read,
+    return {"status": "incomplete", "figures_are_lower_bounds": True, "not_read": scope.not_read,
             "statement": (
                 f"INCOMPLETE SCAN: every figure here is a lower bound. {len(scope.not_read)} "
                 f"source(s) or location(s) were not read: {named}. The people and records "

@@ -25,7 +25,7 @@ from phiscan.inventory.store import Inventory
 from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
 from phiscan.security.keys import keyed_hash
 from phiscan.sources import Source, SourceReadError, open_source, with_connection_settings
-from phiscan.sources.base import display_uri
+from phiscan.sources.base import source_key
 
 log = logging.getLogger("phiscan.reveal")
 
@@ -114,7 +114,7 @@ class Revealer:
         opened with the connection settings its run recorded (endpoint, region, port)."""
         for uri, settings in connections.items():
             config = with_connection_settings(self.config, uri, settings)
-            self.configs.append((display_uri(uri).rstrip("/"), config))
+            self.configs.append((source_key(uri), config))
             try:
                 source = open_source(uri, config)
             except Exception as exc:  # a config error or an unreachable endpoint
@@ -124,8 +124,9 @@ class Revealer:
 
     def config_for(self, location: str) -> Config:
         """The recorded settings of the scanned source a location is under."""
+        key = source_key(location)  # `smb://h:445/share` as typed, `smb://h/share/x` stored
         for prefix, config in self.configs:
-            if location == prefix or location.startswith(prefix + "/"):
+            if key == prefix or key.startswith(prefix + "/"):
                 return config
         return self.config
 

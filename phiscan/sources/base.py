@@ -119,6 +119,28 @@ def display_uri(uri: str) -> str:
     return f"{scheme}://{authority.rpartition('@')[2]}{slash}{path}"
 
 
+# Ports a URI may name or leave out: either way one source.
+DEFAULT_PORTS = {"smb": 445, "http": 80, "https": 443}
+
+
+def source_key(source: str) -> str:
+    """One key per source however it was written, to say whether a later run read what an
+    earlier one could not: a URI without user info, its scheme and host in lower case, no
+    default port and no trailing `/` (`smb://alice@H:445/share/` -> `smb://h/share`); a
+    local path without a trailing `/`. A local path must already be absolute: a relative
+    one is resolved at scan time (`scan_source_key`), never against a later cwd."""
+    scheme, sep, rest = source.partition("://")
+    if not sep:
+        return source.rstrip("/") or "/"
+    authority, _, path = rest.partition("/")
+    host = authority.rpartition("@")[2].lower()
+    name, colon, port = host.rpartition(":")
+    if colon and "]" not in port and port == str(DEFAULT_PORTS.get(scheme.lower())):
+        host = name
+    path = path.rstrip("/")
+    return f"{scheme.lower()}://{host}" + (f"/{path}" if path else "")
+
+
 def read_bounded(read: Callable[[int], bytes], limit: int, chunk_size: int = 1 << 20) -> bytes:
     """At most `limit` bytes from a stream, in chunks, stopping at end of stream."""
     chunks: list[bytes] = []
