@@ -536,9 +536,10 @@ _STREET_ADDRESS = re.compile(
     rf"(?i:{'|'.join(_STREET_WORDS)}|blvd|boulevard|hwy|highway|pl|place|way|ct|court)\b"
     r"|(?<![\w])(?i:p\.?[^\S\n]?o\.?[^\S\n]+box)[^\S\n]+\d+")
 # - an old code: of a home the person has left (`from her previous flat`, `previous address
-#   keysafe`, `key safe at the old address`), or said to be out of use after it (`1490 no
-#   longer in use`), unless a new or current one is given.
-_LEFT_HOME_BEFORE = r"(?:previous|former|(?:the|her|his|their|my|your|mum s|dad s) old)"
+#   keysafe`, `key safe at the old address`; but `the old coach house` names where someone
+#   lives), or said to be out of use after it (`1490 no longer in use`), unless a new or
+#   current one is given.
+_LEFT_HOME_BEFORE = r"(?:previous|former|(?:her|his|their|my|your|mum s|dad s) old)"
 _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of use",
                      "disused", "no longer works", "no longer valid", "not valid"])
 # A building with a reception desk (a care or nursing home, supported living, an office):
@@ -2735,8 +2736,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 
     @functools.cached_property
     def _left_home(self) -> re.Pattern:
-        return re.compile(rf"(?:^| ){_LEFT_HOME_BEFORE} (?:\S+ )?"
-                          rf"(?:address|{self.purpose.home_alternation})(?= |$)")
+        return re.compile(rf"(?:^| )(?:{_LEFT_HOME_BEFORE} (?:\S+ )?"
+                          rf"(?:address|{self.purpose.home_alternation})|the old address)(?= |$)")
 
     def _is_old_code(self, before: str, matched: str, after: str) -> bool:
         """A code of a home left (named in its clause or after it: a home left named in a

