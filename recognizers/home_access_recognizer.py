@@ -93,6 +93,7 @@ from recognizers.dates import parse_date
 from recognizers.health_vocabulary import HealthVocabulary, health_vocabulary
 from recognizers.ocr_reading import LETTER_FOR_DIGIT, is_digit_token
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
+from recognizers.uk_postcode_recognizer import POSTCODE
 from recognizers.vocabulary import alternation, load_classes, load_vocabulary
 
 ENTITY = "HOME_ACCESS"
@@ -530,7 +531,7 @@ VISITOR_AFTER_TERM_WORDS = 2  # `diabetes specialist nurse` is a visitor
 #   key safe after a UK address: `22 Mill Lane, Halifax KS 55123`).
 _STATE_KS = re.compile(r"(?<![\w])KS<|(?<=(?<![\w])(?P<town>[A-Z][A-Za-z'\-]*)(?P<comma>,?)"
                        r"[^\S\n]+)KS[^\S\n]*\d{5}(?P<plus>-\d{4})?(?![\w\-])")
-_UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[^\S\n]*\d[A-Z]{2}(?![\w])")
+_UK_POSTCODE = re.compile(POSTCODE)  # the postcode recognizer's own definition
 _STREET_ADDRESS = re.compile(
     r"(?<![\w])\d+[A-Za-z]?[^\S\n]+(?:[\w.'\-]+[^\S\n]+){1,4}"
     rf"(?i:{'|'.join(_STREET_WORDS)}|blvd|boulevard|hwy|highway|pl|place|way|ct|court)\b"
