@@ -284,6 +284,15 @@ NAME_BEFORE_BRACKETED_AGE = (
     rf"(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.)){{1,3}}"
     r"(?=[ ]\(\d{1,3}\)(?:[:,;.\-–]|[ \t]|$))"
 )
+_VOWELS = frozenset("AEIOUY")
+
+
+def _is_acronym(word: str) -> bool:
+    """Three capitals or more with no vowel (`MDT`, `CMHT`, `NHS`) are initials, never a
+    surname (`Fellside MDT - 2 December`: a team's meeting, not a person)."""
+    return len(word) >= 3 and word.isupper() and not _VOWELS.intersection(word)
+
+
 # The name a text opens with, before a dash and what the text is (`PILLING Joanne -
 # telephone attendance note`, `Ewan QUARRIE - mentor session 4`): a note's title line names
 # whom the note is about. The surname in capitals, before or after the forenames; only on
@@ -762,7 +771,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         Council`: a heading)."""
         if text[:result.start].strip() or not self.plain_name(value):
             return None
-        if any(word.casefold() in _ORGANISATION_WORDS
+        if any(word.casefold() in _ORGANISATION_WORDS or _is_acronym(word)
                or (not word.isupper() and is_known_word(word)) for word in value.split()):
             return None
         return result
