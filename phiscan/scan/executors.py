@@ -338,12 +338,21 @@ class ProcessExecutor:
         """Workers stopped at once (a file in hand can take its whole deadline): what they
         were scanning is not written, and `--resume` scans it again."""
         processes = getattr(self.pool, "_processes", None) or {}
+        manager = getattr(self.pool, "_executor_manager_thread", None)
         for process in list(processes.values()):
             process.terminate()
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            # CPython 3.11's exit hook wakes the pool's manager thread without its lock: a
+            # thread still closing its pipe then raises EBADF, a traceback on an interrupted
+            # scan's stderr. The workers are gone, so it ends at once.
+            manager.join(timeout=ABORT_JOIN_SECONDS)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+ABORT_JOIN_SECONDS = 10
 
 
 def worker_count(config: Config) -> int:
