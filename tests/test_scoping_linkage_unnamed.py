@@ -57,3 +57,31 @@ def test_the_report_counts_six_people_and_shows_no_raw_value(unnamed, tmp_path):
     assert len(export_individuals(unnamed, tmp_path)) == 6
     assert_no_raw_values(unnamed, RAW)
     assert_no_raw_values(tmp_path, RAW)
+
+
+
+def halves(strangers: int) -> list:
+    """One person as a numbered row and a named note sharing 14/09/1951, beside `strangers`
+    numbered-only and named-only people each with a date of their own."""
+    from phiscan.scoping.subject_records import Record
+    records = [Record("extract", "row 1", nhs={"n0"}, dobs={"d-pair"}),
+               Record("diary", "line 1", full_names={"h-name"}, dobs={"d-pair"})]
+    for number in range(strangers):
+        records.append(Record("extract", f"row {number + 2}", nhs={f"n{number + 1}"},
+                              dobs={f"d-n{number}"}))
+        records.append(Record("diary", f"line {number + 2}", full_names={f"h{number}"},
+                              dobs={f"d-h{number}"}))
+    return records
+
+
+@pytest.mark.parametrize(("strangers", "joined"), [(3, True), (400, False)])
+def test_a_date_of_birth_links_no_one_where_strangers_would_share_it_by_chance(
+        strangers, joined):
+    """On a few people a date of birth the two halves alone carry joins them; among
+    hundreds of numbered-only and named-only people strangers share dates by chance, and a
+    date alone links nobody (`CHANCE_PAIRS_ALLOWED`)."""
+    from phiscan.scoping.linkage import UnionFind, link_unnamed_halves
+    records = halves(strangers)
+    groups = UnionFind(records)
+    link_unnamed_halves(groups, records, list(range(len(records))))
+    assert (groups.find(0) == groups.find(1)) is joined
