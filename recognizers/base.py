@@ -85,6 +85,10 @@ class ContextScoredRecognizer(PatternRecognizer):
     # holding it (`phiscan.detect.record_lines`). False unless a recognizer says so; one
     # that reads other lines for some matches says which in `scored_on_line`.
     line_local_scoring = False
+    # Whether some raw matches are refused by their own line whatever the text around it
+    # (`refused_by_line`): a caller that remembers lines (`phiscan.detect.record_lines`)
+    # drops them before `analyze`, which then need not run for a text holding no other.
+    refuses_by_line = False
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
@@ -173,6 +177,12 @@ class ContextScoredRecognizer(PatternRecognizer):
         """`scored_raw`, and whether the match's line alone decided it (so the same line in
         another row gives the same): always, for a `line_local_scoring` recognizer."""
         return self.scored_raw(text, raw), self.line_local_scoring
+
+    def refused_by_line(self, text: str, raw: RawMatch) -> bool:
+        """Whether `analyze` keeps nothing of a raw match of text whatever the other lines
+        say: decided by the match's own line (the one it matched, a line break or the
+        text's start before it), so the same line in another row is refused alike."""
+        return False
 
     def among_others(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """What `analyze` keeps of its scored results without duplicates, each judged

@@ -80,7 +80,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers import access_fields as fields
 from recognizers import access_kinds as kinds
-from recognizers.base import ContextScoredRecognizer, Pattern, flag
+from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch, flag
 from recognizers.compiled_patterns import compiled
 from recognizers.context import (
     IDENTIFIER_LABEL_WORDS,
@@ -2533,9 +2533,21 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     # Every result comes from a raw match of the text `analyze` reads (`reads_another_text`
     # says when that is not the text itself): a table row without one is not analysed.
     quiet_without_matches = True
+    refuses_by_line = True
 
     def reads_another_text(self, text: str) -> bool:
         return read_through_ocr(text) is not text or super().reads_another_text(text)
+
+    def refused_by_line(self, text: str, raw: RawMatch) -> bool:
+        """A record field (`record field`) whose name says it is no way in (`postcode`,
+        `key_worker`, `OBX-2`), or that its pattern does not match alone: `record_field`
+        refuses it by that before anything else (its pattern matches within the line)."""
+        index, start, end = raw
+        pattern = self.patterns[index].name
+        if pattern not in _FIELD_PATTERNS or pattern == "record insert":
+            return False
+        match = self._regex(pattern).fullmatch(text, start, end)
+        return match is None or _name_class(fields.field_name_of(match) or "") is None
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         text = read_through_ocr(text)

@@ -309,3 +309,33 @@ def test_home_access_reads_only_rows_that_may_hold_a_way_in(detector, monkeypatc
     assert found == {plain: [], damaged: [("HOME_ACCESS",
                                            "spare k3y under the mat by the back door")]}
     assert analysed == [damaged]
+
+
+def test_home_access_does_not_analyse_fields_whose_name_is_no_way_in(detector, monkeypatch):
+    """A row whose only raw matches of the grammar are record fields named no way in
+    (`postcode`, `key_worker`: their names hold `code` and `key`) is not analysed for home
+    access, in a table or a message; each such line is judged once (`RecordLines.unrefused`);
+    a field named a way in (`key_safe`) still is, with the finding of the row read whole."""
+    layered = detector.layered
+    access = next(r for r in layered.cheap if r.supported_entities[0] == "HOME_ACCESS")
+    analysed: list[str] = []
+    analyze = access.analyze
+
+    def counted(text, *args, **kwargs):
+        analysed.append(text)
+        return analyze(text, *args, **kwargs)
+
+    monkeypatch.setattr(access, "analyze", counted)
+    staff = "client_name: Norman Jackson\npostcode: LS6 2QB\nkey_worker: Imran Garside\n"
+    other = "client_name: Edith Lowe\npostcode: LS6 2QB\nkey_worker: Imran Garside\n"
+    coded = "client_name: Edith Lowe\npostcode: LS6 2QB\nkey_safe: 4471\n"
+    lines = RecordLines(layered.cheap)
+    assert access.raw_matches(staff, access.global_regex_flags)  # the names' words match
+    for table in (True, False):
+        found = {text: [(r.entity_type, text[r.start:r.end])
+                        for r in layered.candidates(text, lines, table)
+                        if r.entity_type == "HOME_ACCESS"] for text in (staff, other, coded)}
+        assert found == {staff: [], other: [], coded: [("HOME_ACCESS", "key_safe: 4471")]}
+    assert analysed == [coded, coded]
+    assert lines.lines_refused == 3  # postcode, key_worker, key_safe: once each
+    assert signature(layered.candidates(coded, lines)) == signature(layered.candidates(coded))

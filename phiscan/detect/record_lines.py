@@ -84,6 +84,9 @@ class RecordLines(KeyedMemory[LineMatches]):
         # Results per (line, recognizer) of the `line_local_results` recognizers.
         self.line_results: dict[bytes, tuple[RecognizerResult, ...]] = {}
         self.lines_found = 0  # (line, recognizer) pairs they read, not answered from memory
+        # Per (line, recognizer): which of its raw matches the line refuses (`unrefused`).
+        self.refusals: dict[bytes, tuple[bool, ...]] = {}
+        self.lines_refused = 0  # (line, recognizer) pairs judged, not answered from memory
 
     def handles(self, recognizer: EntityRecognizer) -> bool:
         return isinstance(recognizer, ContextScoredRecognizer)
@@ -145,6 +148,30 @@ class RecordLines(KeyedMemory[LineMatches]):
                     recognizer.analyze(text[offset:end], entities, None) or []), self.limit)
             found.extend(_moved(result, offset) for result in known)
         return EntityRecognizer.remove_duplicates(found) if len(found) > 1 else found
+
+    def unrefused(self, recognizer: ContextScoredRecognizer, text: str, row: RowLines
+                  ) -> list[RawMatch]:
+        """The recognizer's raw matches in the row (as `read_row` gives them) less those
+        their own line refuses (`refused_by_line`: HOME_ACCESS's record fields whose name
+        is no way in), each distinct line judged once: a column's name says it in every
+        row. Nothing refused gives nothing in `analyze`, so a row holding no other match
+        is not analysed at all (`recognizers.base.analyze_given`)."""
+        tag = self.tags[id(recognizer)]
+        kept: list[RawMatch] = []
+        for index, mine in row.holding.get(self.numbers[id(recognizer)], ()):
+            offset, key = row.lines[index][0], row.keys[index] + tag
+            refused = self.refusals.get(key)
+            if refused is None:
+                self.lines_refused += 1
+                refused = remember(self.refusals, key, tuple(
+                    recognizer.refused_by_line(text, (pattern, start + offset, end + offset))
+                    for pattern, start, end in mine), self.limit)
+            kept.extend((pattern, start + offset, end + offset)
+                        for (pattern, start, end), no in zip(mine, refused, strict=True)
+                        if not no)
+        if len(kept) > 1:
+            kept.sort(key=_pattern_index)  # pattern by pattern, each in text order (stable)
+        return kept
 
     def scores_lines(self, recognizer: EntityRecognizer) -> bool:
         return id(recognizer) in self.line_scorers

@@ -367,7 +367,10 @@ class TieredAnalyzer:
             elif rows_lines is not None and id(recognizer) in lines.line_finders:
                 found = lines.found_by_lines(recognizer, text, rows_lines, self.entities)
             else:
-                found = self.run_cheap(recognizer, text, given.get(id(recognizer)))
+                raw = given.get(id(recognizer))
+                if raw and row is not None and getattr(recognizer, "refuses_by_line", False):
+                    raw = lines.unrefused(recognizer, text, row)
+                found = self.run_cheap(recognizer, text, raw)
             for result in found:
                 if result.score > 0:
                     _name_recognizer(result, recognizer)
