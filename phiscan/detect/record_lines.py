@@ -26,6 +26,12 @@ any other shape (prose, a dotted field name whose siblings are read, a match in 
 column's name) is scored in its row every time, and so is a row with OCR damage (read
 through its reading, as a whole).
 
+A raw match its own line refuses whatever the rest of the text says (`refused_by_line`:
+HOME_ACCESS's record fields whose name is no way in, `postcode`, `key_worker`, `OBX-2`) is
+judged once per distinct line (`RecordLines.unrefused`) and dropped before `analyze`, in a
+table's rows and a message's records alike: a row or message holding no other match of that
+recognizer is not analysed at all (session 16).
+
 Presidio's card, IBAN and e-mail recognizers (`line_local_results`: patterns that never
 cross a line, no context read) give a row its lines' results: each distinct line is read
 once, and a row without the character every match needs (`may_find`: a digit, an `@`) not
