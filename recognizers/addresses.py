@@ -14,6 +14,7 @@ is one inside a date, a time or a reference (`12/04`, `10:30`, `#12`).
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -228,9 +229,10 @@ def address_block_lines(text: str, reads_as_place: Callable[[str], bool]
     title (a heading, `PRIVATE AND CONFIDENTIAL`, `Referral`), the next line is the
     addressee's name unless it reads as a place (`reads_as_place`), and is left out."""
     bounds = line_spans(text)
-    lines = [text[start:end] for start, end in bounds]
+    lines = _Lines(text, bounds)
     spans = []
-    for index, line in enumerate(lines):
+    for index in postcode_lines(text, bounds):
+        line = lines[index]
         if not _POSTCODE_LINE.fullmatch(line):
             continue
         first = index
@@ -250,6 +252,31 @@ def address_block_lines(text: str, reads_as_place: Callable[[str], bool]
 
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def postcode_lines(text: str, bounds: list[tuple[int, int]]) -> list[int]:
+    """The indices, in order, of the lines (`bounds`) holding a postcode: the only lines a
+    postcode line (`_POSTCODE_LINE`) can be. A postcode holds no line break and what it looks
+    at either side is no word character there as at a line's end, so one matched in a line
+    alone is matched in the text too; a message or a row of thirty lines is not split into
+    thirty strings for its one postcode."""
+    starts = [start for start, _end in bounds]
+    return sorted({bisect_right(starts, postcode.start()) - 1
+                   for postcode in POSTCODE_AT.finditer(text)})
+
+
+class _Lines:
+    """A text's lines by index, each cut from the text when first asked for."""
+
+    def __init__(self, text: str, bounds: list[tuple[int, int]]) -> None:
+        self.text, self.bounds, self.cut = text, bounds, {}
+
+    def __getitem__(self, index: int) -> str:
+        line = self.cut.get(index)
+        if line is None:
+            start, end = self.bounds[index]
+            line = self.cut[index] = self.text[start:end]
+        return line
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.addresses import places
+from recognizers.addresses import address_block_lines, line_spans, places, postcode_lines
 
 
 def spans_of(text: str) -> list[str]:
@@ -53,3 +53,23 @@ def test_a_label_names_an_address_by_its_last_word(text, spans):
 ])
 def test_two_capitalised_words_naming_no_place_are_no_address(text, spans):
     assert spans_of(text) == spans
+
+
+# Only a line holding a postcode can be an address block's postcode line: a message's or a
+# row's other lines are not cut out and matched one by one (session 16).
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_only_the_lines_holding_a_postcode_are_read_as_a_blocks_last(line_break):
+    segments = [f"PID-{n}: {n * 7}" for n in range(1, 30)]
+    segments[10] = "PID-11: 3 Fore Street, Truro, TR1 2HE"
+    segments[20] = "OBX-5: seen in clinic, postcode checked ls1 1aa"
+    text = line_break.join(segments)
+    assert postcode_lines(text, line_spans(text)) == [10]
+    block = line_break.join(["Mr Callum Sinclair", "Craigmore", "Kirk Wynd", "Auchterarder",
+                             "PH3 1AB", "", "2. Rhys Wyn Ellis  DOB 18 May 1925",
+                             "Glan Ceri, Capel Dewi Fach, LD9 2XG"])
+    bounds = line_spans(block)
+    assert postcode_lines(block, bounds) == [4, 7]
+    assert [block[start:end] for start, end in
+            address_block_lines(block, places().reads_as_place)] == [
+        "Craigmore", "Kirk Wynd", "Auchterarder", "PH3 1AB",
+        "Glan Ceri, Capel Dewi Fach, LD9 2XG"]
