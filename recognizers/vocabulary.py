@@ -96,6 +96,11 @@ def is_case_sensitive(entry: str) -> bool:
 def phrase_regex(entry: str) -> str:
     """One entry as a regex: any run of spaces between words (never a line break), a
     hyphen may be a space or left out, `*` = up to 3 words."""
+    body = _phrase_body(entry)
+    return body if is_case_sensitive(entry) else f"(?i:{body})"
+
+
+def _phrase_body(entry: str) -> str:
     parts = []
     for word in entry.split():
         if word == WILDCARD:
@@ -103,14 +108,55 @@ def phrase_regex(entry: str) -> str:
         else:
             parts.append(re.escape(word))
     body = r"[^\S\n]+".join(parts).replace(r"[^\S\n]+(?:[^\S\n]+", r"(?:[^\S\n]+")
-    body = body.replace(r"\-", r"(?:-|[^\S\n])?")
-    return body if is_case_sensitive(entry) else f"(?i:{body})"
+    return body.replace(r"\-", r"(?:-|[^\S\n])?")
 
 
 def alternation(entries: Iterable[str]) -> str:
     """A word-bounded alternation, longest entries first so `key safe box` beats `key safe`."""
     ordered = sorted(set(entries), key=lambda entry: (-len(entry), entry))
-    return r"(?<![\w])(?:" + "|".join(phrase_regex(entry) for entry in ordered) + r")(?![\w])"
+    return r"(?<![\w])(?:" + _shared_starts(ordered, 0) + r")(?![\w])"
+
+
+# How many leading characters entries share a test of (`_shared_starts`).
+SHARED_DEPTH = 3
+
+
+def _shared_starts(ordered: list[str], depth: int) -> str:
+    """The entries' branches (each past its first `depth` characters, which they share
+    ignoring case) in order, those whose next character is one ASCII letter or digit (either
+    case) under a single test of it, to `SHARED_DEPTH` characters: the regex engine tries an
+    alternation's branches one after another wherever it is tried, and a vocabulary's
+    hundreds of branches each failed on its first character cost more than the rest of a
+    grammar. The same matches: at any place only one group's character can match (they differ
+    ignoring case) and a group keeps its branches' order; an entry going on otherwise (a
+    hyphen that may be left out, a space, a wildcard, a letter outside ASCII, its end) keeps
+    its place, and no later entry joins a group before it."""
+    branches: list[str | list[str]] = []
+    groups: dict[str, list[str]] = {}
+    for entry in ordered:
+        following = entry[depth:depth + 1]
+        if depth >= SHARED_DEPTH or not (following.isascii() and following.isalnum()):
+            branches.append(_rest(entry, depth))
+            groups = {}
+            continue
+        if following.lower() not in groups:
+            groups[following.lower()] = []
+            branches.append(groups[following.lower()])
+        groups[following.lower()].append(entry)
+    return "|".join(
+        branch if isinstance(branch, str)
+        else _rest(branch[0], depth) if len(branch) == 1
+        else f"(?i:{branch[0][depth].lower()})(?:{_shared_starts(branch, depth + 1)})"
+        for branch in branches)
+
+
+def _rest(entry: str, depth: int) -> str:
+    """An entry's regex past its first `depth` characters (ASCII letters and digits, matched
+    already ignoring case; checked behind for a case-sensitive entry)."""
+    if depth == 0:
+        return phrase_regex(entry)
+    rest = _phrase_body(entry)[depth:]
+    return f"(?<={entry[:depth]}){rest}" if is_case_sensitive(entry) else f"(?i:{rest})"
 
 
 def build_time_file_cli(description: str, current: Callable[[], bool], write: Callable[[], None],
