@@ -9,7 +9,7 @@ The text units phiscan's extractors give for the folder's files (attachments and
 members included) are scanned as `ContextScoredRecognizer.raw_matches` scans them: each
 pattern only where its trigger lets it (the merged line regions of an unanchored trigger,
 the starts of an anchored one). Each region (or start) is timed on its own, with
-`time.perf_counter_ns`, over `--rounds` rounds (the fastest round of each pattern kept:
+`time.process_time_ns`, over `--rounds` rounds (the fastest round of each pattern kept:
 the machine is shared). Per pattern: the units it ran in, its regions, its matches, its
 CPU, and the part of that CPU spent in regions that gave no match.
 
@@ -109,7 +109,7 @@ def timed_round(recognizer, texts: list[str], plans: list[dict], costs: dict[str
     from recognizers.base import REGEX_TIMEOUT_SECONDS
     from recognizers.triggers import anchored_scan, scan
 
-    clock = time.perf_counter_ns
+    clock = time.process_time_ns
     spent: collections.Counter[str] = collections.Counter()
     empty: collections.Counter[str] = collections.Counter()
     for text, plan in zip(texts, plans, strict=True):
