@@ -158,6 +158,12 @@ LANGUAGES_FILE = "home_access_languages.txt"
 # spaces, commas, hyphens or dots or by nothing in a script without spaces (`sette-due-zero-
 # otto`, `七三零五`): alone, `due`, `tre`, `do`, `sei` are words of English or names.
 DIGITS_ENTRY = "digits"
+# The grammar's roles a language writes as English does (Scots `office`, Dutch `code`): no
+# form, so that the file says a block is complete by role (`english = code | office`).
+ENGLISH_ENTRY = "english"
+# ... and the roles its words carry in the dialect file (`home_access_dialect.txt`, read
+# there: Italian `chiave`, Spanish `llave`), each form defined once (`dialect = key | code`).
+DIALECT_ENTRY = "dialect"
 # A number word in Latin letters is a key of the automaton with what may stand either side of
 # it (the text is read with a space before and after it): met inside English words (`due` in
 # `residue`, `se` in `house`, `dos` in `dosette`), a bare key would stop the pass at every one.
@@ -403,6 +409,8 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
         if form == DIGITS_ENTRY:
             _add_number_words(numbers, ambiguous, word, language)
             continue
+        if form in (ENGLISH_ENTRY, DIALECT_ENTRY):
+            continue
         after = word.endswith("<")
         word = word.rstrip("<").strip()
         guarded, stem = form.startswith("?"), form.endswith("*")
@@ -434,9 +442,10 @@ def _add_number_words(numbers: dict[str, Foreign], ambiguous: set[str], words: s
                                         english=spelling in ENGLISH_NUMBER_SPELLINGS)
 
 
-# Scripts written without spaces between words (Han, kana, Thai): a form of one is read
-# wherever it is met.
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# Scripts written without spaces between words (Thai, Lao, Burmese, Khmer, Han, kana): a
+# form of one is read wherever it is met.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _word_end(text: str, position: int) -> int:

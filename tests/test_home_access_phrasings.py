@@ -158,7 +158,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
-                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (62, 78, 3, 79),
+                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (65, 78, 3, 79),
                    "open/set_p.tsv": (70, 77, 3, 78)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
@@ -226,6 +226,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # alarms at session 14's start (bf2462f), 61/78 with 3 at its end (1e2ab6a). Asserted at its
 # counts, below the target. Session 15: 62/78, 3 (a code spoken half in figures, read by
 # recognizers/spoken_codes.py, written for batch damage_s15; set_o's lines not tuned on).
+# Session 16 (ha-lang): 65/78, 3: its Kurdish, Nepali and Tigrinya holders, read since the
+# rule's blocks are complete by role and hold the NHS's interpreting languages (its lines not
+# looked at; batch languages_s16).
 # set_p (a fifteenth author, session 15): never shown until measured, 62/77 with 10 false
 # alarms at session 15's start (a9d1065), 62/77 with 8 at its end (c7e3468). Asserted at its
 # counts, below the target. Tuned after reading (s15-lang: nine languages' blocks completed by
