@@ -339,3 +339,16 @@ def test_the_s16_language_batch_inside_the_rule_is_found_and_no_near_miss_is():
               "kurdish", "tigrinya"}
     assert sum(label == "access" and language in inside for label, language in found) == 35
     assert [label for label, _ in found].count("near_miss") == 0
+
+
+# Batch b, written after batch languages_s16's forms in other words: 8 of 16 found, no false
+# alarm of 8, before its own forms (a noun's prefixed, possessed and suffixed forms in Shona,
+# Tigrinya and Sorani, a negative past as `unlocked`, holder idioms); after, 13 of 16.
+S16B_BATCH = Path(__file__).parent / "data" / "home_access" / "languages_s16b.tsv"
+
+
+def test_the_s16_second_batch_is_found_but_its_three_left_and_no_near_miss(recognizer):
+    rows = [line.split("\t") for line in S16B_BATCH.read_text(encoding="utf-8").splitlines()[1:]
+            if not line.startswith("#")]
+    found = [label for label, _language, text in rows if _found(recognizer, text)]
+    assert (found.count("access"), found.count("near_miss")) == (13, 0)
