@@ -61,8 +61,9 @@ leave the back door unlocked`, `asked us not to leave the door on the latch`, `p
 leaving it on the snib`; not what the person cannot do, nor `if not`), someone letting the
 visitor in (`she will let you in`: the person opens the door), advice not to leave or hide a
 key (`never leave a key under the mat`), a device still to be fitted with no code, a lock said
-to hold no key (`no keys in it`, `the old key safe is empty`), and keys
-lost, removed, being cut, handed back or old. Overlapping matches are
+to hold no key (`no keys in it`, `the old key safe is empty`), a code of a home left or of
+a lock called old (`key safe at the old address`, `Old KS 2290 - n/a now`) unless a new one
+is given with it, and keys lost, removed, being cut, handed back or old. Overlapping matches are
 merged, so one note is one finding. Nothing here logs text: the scan reports masked
 previews only.
 """
@@ -542,7 +543,13 @@ _STREET_ADDRESS = re.compile(
 #   current one is given.
 _LEFT_HOME_BEFORE = r"(?:previous|former|(?:her|his|their|my|your|mum s|dad s) old)"
 _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of use",
-                     "disused", "no longer works", "no longer valid", "not valid"])
+                     "disused", "no longer works", "no longer valid", "not valid",
+                     # a register's column for a home left (`Old KS 2290 - n/a now`)
+                     "n a now", "not applicable now", "no longer needed", "not needed now"])
+# An object called old right before it (`Old KS 2290`, `previous lockbox 7720`, `family
+# clearing the house; old key safe 8802`): the lock of a home left or replaced (normalised
+# words of the clause before the match).
+_OLD_OBJECT = re.compile(r" (?:old|previous|former|disused) $")
 # A building with a reception desk (a care or nursing home, supported living, an office):
 # a door code said with it (`front door code 3266 - ask at reception`) is the building's, no
 # one's home's (normalised words of the sentence; a house's `reception room` is no desk). A
@@ -2752,14 +2759,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return re.compile(rf"(?:^| )(?:{_LEFT_HOME_BEFORE} (?:\S+ )?"
                           rf"(?:address|{self.purpose.home_alternation})|the old address)(?= |$)")
 
-    def _is_old_code(self, before: str, matched: str, after: str) -> bool:
+    def _is_old_code(self, before: str, clause: str, matched: str, after: str) -> bool:
         """A code of a home left (named in its clause or after it: a home left named in a
-        clause before it is where the person came from) or out of use (the words after it),
-        unless a new or current one is given in its sentence (normalised words)."""
+        clause before it is where the person came from), of an object called old (the
+        words of its `clause` before it) or out of use (the words after it), unless a new or
+        current one is given in its sentence (normalised words)."""
         if _STILL_NEW.search(f"{before} {matched} {after}"):
             return False
         return self._left_home.search(f"{matched} {after}") is not None or \
-            _OUT_OF_USE.found_in(after)
+            _OLD_OBJECT.search(clause) is not None or _OUT_OF_USE.found_in(after)
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
@@ -2843,6 +2851,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or (PATTERN_KINDS.get(pattern) == kinds.CODE and _RECEPTION.search(
                     f"{sentence} {_clause_after(text, result.end, EVENT_WORDS_AFTER)}"))
                 or self._is_old_code(normalise_words(sentence_before), normalise_words(
+                    _CLAUSE_BEFORE_BREAK.split(sentence_before)[-1]), normalise_words(
                     f"{_CLAUSE_BEFORE_BREAK.split(sentence_before)[-1]} {matched}"),
                                      normalise_words(after))):
             return None

@@ -69,10 +69,12 @@ from recognizers.context import normalise_words
 from recognizers.vocabulary import TITLES, load_vocabulary
 
 SHORT_TEXT_CHARS = 4_000
-_SECTION_BREAK = re.compile(r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|\f.*|#{1,6}[ \t].*)$",
-                            re.MULTILINE)
+# A line may end `\r\n` (a file written on Windows): its `\r` is the line's end, not a
+# character of it, or a CRLF text would be one paragraph whatever its blank lines and rules.
+_SECTION_BREAK = re.compile(
+    r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*\r?|\f.*|#{1,6}[ \t].*)$", re.MULTILINE)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*\r?$", re.MULTILINE)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")
