@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 SMB_USER = "nobody"  # an existing Unix account: Samba maps every SMB user to one
 SMB_PASSWORD = "phiscan-test-password"
@@ -79,6 +79,10 @@ class FaultPlan:
     # Called with the bucket name once moto has answered a listing, before the client
     # gets that answer: the change lands strictly between list and get.
     after_listing: Callable[[str], None] | None = None
+    # Listings served at most this many keys a page (the request's max-keys lowered), so
+    # paging is exercised without a thousand objects; each asked-for max-keys is recorded.
+    page_size: int | None = None
+    requested_max_keys: list[str | None] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
     def count(self, what: str) -> None:
@@ -164,9 +168,19 @@ class FaultProxy:
         listing = request.command == "GET" and query.get("list-type") == ["2"]
         if listing:
             self.plan.count("list")  # before answering: the client may check right after
+            self._cap_page(request, query)
         bucket = path.strip("/").split("/")[0]
         hook = self.plan.after_listing if listing else None
         self._forward(request, (lambda: hook(bucket)) if hook else None)
+
+    def _cap_page(self, request: BaseHTTPRequestHandler, query: dict[str, list[str]]) -> None:
+        asked = query.get("max-keys", [None])[0]
+        self.plan.requested_max_keys.append(asked)
+        if self.plan.page_size is None:
+            return
+        capped = min(int(asked or 1000), self.plan.page_size)
+        query = {**query, "max-keys": [str(capped)]}
+        request.path = urlsplit(request.path)._replace(query=urlencode(query, doseq=True)).geturl()
 
     def _forward(self, request: BaseHTTPRequestHandler,
                  before_reply: Callable[[], None] | None = None) -> None:
