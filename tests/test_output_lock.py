@@ -21,7 +21,9 @@ from phiscan.synthetic.demo_share import make_people, visit_note
 from tests.cli import run_cli
 from tests.watch_helpers import start_daemon, wait_until_running, write_config
 
-NOTES = 2000  # long enough (about 10 s on one worker) to start a second scan
+# Long enough (a second or two on one worker) to be mid-scan when its inventory appears;
+# it is then paused (SIGSTOP) while the second scan runs, so no scan length is relied on.
+NOTES = 300
 
 
 def one_line(text: str) -> str:
@@ -53,8 +55,12 @@ def test_a_second_scan_into_a_folder_being_scanned_is_refused(tmp_path):
          "1", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_for_inventory(out, first)
-        second = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
-        still_running = first.poll() is None
+        first.send_signal(signal.SIGSTOP)  # holds it mid-scan, its lock held, for any load
+        try:
+            second = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
+            still_running = first.poll() is None
+        finally:
+            first.send_signal(signal.SIGCONT)
     finally:
         _stdout, stderr = first.communicate(timeout=600)
     assert second.returncode == 2
