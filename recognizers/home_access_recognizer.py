@@ -22,7 +22,12 @@ can add its own wording:
   (`... and the code scrambled. Code 3321.`) or announces a new one (`keysafe code
   changed!! new one is 6 0 1 7`), typed in, followed by its purpose
   (`2460 to disarm`), just before the object, or earlier and the object said to use the
-  same (`alarm 6161, key from key safe (same code)`);
+  same (`alarm 6161, key from key safe (same code)`); or sentences, turns or bullets later
+  on its line when a code word names it (`Safe is on the wall beside the meter cupboard.
+  Code 9201.`, `Son: a box on the fence. Nurse: the code? Son: 0 5 1 1`), a question
+  about a code answered by one, a form's label cell then its value cell (`Code | 6638`);
+  not after the object answered no or left unticked (`Key safe? | N`, `[ ] Keyholder`), nor
+  when the last box the talk named is another owner's (`her jewellery box ...`);
 - or with **where it is** (a key-holding device on or by a fixture, a garden,
   door or outbuilding object);
 - a **key** hidden under/behind/inside/in/on a place of that class, with up to
@@ -785,7 +790,7 @@ _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ti
                               "item", "claim", "incident", "cad",
                               # a record's money or stock field (`'price': '4499'`)
                               "price", "cost", "amount", "total", "fee", "balance", "sku",
-                              "qty", "quantity"])
+                              "qty", "quantity", "batch", "tracking"])
 # A phone's label before a short number is how the code was given (`given over the phone:
 # 3141`); a phone number is longer.
 _PHONE_LABELS = Terms(["tel", "phone", "mobile", "mob"])
@@ -1089,7 +1094,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{alternation(words.containers)}{_SP}{code_words}{_clause(clause_reach)}"
                 rf"{_ANY_CODE}", SCORE_CODE),
         grammar("described object",
-                rf"{alternation(plurals(words.containers))}{_SP}{located}"
+                rf"(?:{alternation(plurals(words.containers))}|{BARE_SAFE}){_SP}{located}"
                 rf"(?:{_clause(clause_reach)}(?:{code_numbers}|{_OPENS_WITH}|"
                 rf"(?i:has|holds|with){_SP}(?i:the|a){_SP}(?i:keys?|spare)\b){_clause(12)}"
                 rf"|{_JOINER}(?:(?i:is|=){_SP})?){_ANY_CODE}", SCORE_CODE),
@@ -1204,6 +1209,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         # `DoorEntryCode: 2907`): an access object joined to its code word.
         grammar("code field", _CODE_FIELD, SCORE_CODE),
         *other_words_patterns(words, hiding_reach=hiding_reach, clause_reach=clause_reach),
+        *talk_patterns(words),
         # A record's field read by its name (`recognizers/access_fields.py`), decided by
         # `HomeAccessRecognizer.record_field`.
         grammar("record field", fields.FIELD, SCORE_CODE),
@@ -1285,9 +1291,12 @@ _HATCHES = ("hatch", "side hatch", "front hatch", "rear hatch", "stern hatch", "
 # spaces (`access_type=key_safe location=rear code=7 0 7 1`).
 _FIELD_BREAK = r"(?:[|;]|[^\S\n]+(?=[A-Za-z_]{2,30}=))"
 _IN_FIELD = rf"(?:(?!{_FIELD_BREAK})[^\n])"
-_LATER_FIELD = (rf"{_IN_FIELD}{{0,60}}(?:{_FIELD_BREAK}{_IN_FIELD}{{0,80}}){{0,3}}?{_FIELD_BREAK}"
+# A form flattened into cells names a field in one cell and gives its value in the next
+# (`Key safe? | Y | Location | L of front door | Code | 6638`): a code word's cell, then its
+# code's.
+_LATER_FIELD = (rf"{_IN_FIELD}{{0,60}}(?:{_FIELD_BREAK}{_IN_FIELD}{{0,80}}){{0,5}}?{_FIELD_BREAK}"
                 r"[^\S\n]*(?i:code|pin|combination|combi|combo|key[^\S\n_]?safe[^\S\n_]?code)"
-                r"[^\S\n]*[:=][^\S\n]*")
+                r"[^\S\n]*[:=|][^\S\n]*")
 # A key named by nothing but whose it is (`the key`, `Mum's key`, `spare key`), not by what
 # it opens (`lift key`, `chair lock key`, `carousel key` are a thing's).
 _UNQUALIFIED = (r"(?<=(?:^|[^\w\s'\u2019]|(?<![\w])(?i:the|a|an|her|his|their|my|your|our|"
@@ -1390,8 +1399,12 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
         grammar("open then go in",
                 rf"{entry_points}{not_negated}{{0,40}}?{_OPEN_OR_OPENABLE}{_clause(40)}"
                 rf"(?<![\w])(?<!(?:(?<![\w])(?i:not|never)|(?i:n't)){_SP}){_COME_IN}", SCORE_ENTRY),
+        # (or taken from a thing: `the spare key from the upturned bucket by the water tap`;
+        # from someone is who holds it: `from his brother in flat 3`)
         grammar("key in a placed thing",
-                rf"{_KEY}{_clause(hiding_reach)}{_HIDE_PREPOSITION}{_SP}{_DETERMINER}"
+                rf"{_KEY}{_clause(hiding_reach)}(?:{_HIDE_PREPOSITION}{_SP}{_DETERMINER}"
+                rf"|(?<![\w])(?i:from)(?:{_SP}(?i:under(?:neath)?|beneath|behind|inside|in))?"
+                rf"{_SP}(?i:the|a|an){_SP}(?!{holders}(?![\w])))"
                 rf"{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-]*{_SP}{located}",
                 SCORE_HIDDEN_KEY),
         # A key under, behind or beneath anything (`under the hedgehog ornament`, `behind
@@ -1408,6 +1421,76 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
         grammar("code in later field",
                 rf"(?:{key_devices}|(?<![\w]){alternation(_FIELD_DEVICES)}(?![\w]))"
                 rf"{_LATER_FIELD}{CODE}", SCORE_CODE),
+    ]
+
+
+# The talk an access object is named in, read on past its clause (issue 14, session 16): a
+# later sentence, a turn (` / `, `> `, `[09:13] Coordinator:`) or a bullet (`•`) of the same
+# line. The object named last stays the topic until a code is named (`Safe is on the wall
+# beside the meter cupboard. Code 9201.`, `Does the client have a key safe? Yes. Where is
+# it? Behind the wheelie bins. What is the code? 5527.`); what the code is for is then read
+# over the whole match, so a sentence naming another owner between them drops it.
+_TALK_BREAK = r"(?:[.;!?]+[^\S\n]*|[^\S\n]+[/\u2022>][^\S\n]*|[^\S\n]*\u2022[^\S\n]*)"
+TALK_SENTENCES = 4
+TALK_SENTENCE_REACH = 90
+# Who speaks a turn, with its time (`[09:13] Coordinator:`, `Office:`, `Carer: yes,`).
+_TURN_LABEL = (r"(?:[/>][^\S\n]*)?(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
+               r"(?:[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*){0,2}[^\S\n]*:[^\S\n]*)?")
+# An answer's words before its code (`Yes still 4 0 0 9`, `yep, it's 2 2 1 8`).
+_ANSWER_WORDS = (r"(?:(?i:yes|yeah|yep|aye|still|same|it['\u2019]?s|it[^\S\n]+is|that['\u2019]?s)"
+                 r"[^\S\n]*,?[^\S\n]*){0,3}")
+# What names a code when the object was named sentences before: a code word, `number`,
+# `digits`, `it's`, `opens with`, or what to key in (`You need 8152 then ...`).
+_NEED = (r"(?<![\w])(?i:(?:you|you['\u2019]ll|you[^\S\n]+will)[^\S\n]+need"
+         r"|(?:put|punch|type|key)[^\S\n]+in)\b")
+# A safe named alone (`Safe on the wall, right of the porch`), not a key safe's word: a safe
+# counts only placed on a fixture or a hiding place of the home, as `the reception safe` or
+# `the safe in the bank` is a workplace's.
+BARE_SAFE = r"(?<!(?i:key)[^\S\n\-]?)(?<![\w])(?i:safes?)(?![\w])"
+# A box, a lock or a safe said to be on, by or beside a fixture or a hiding place, a verb of
+# being or fixing between (`Box is fixed to the fence by the bins`, `the safe is beside the
+# coal bunker`).
+_PLACED_VERBS = (r"(?:[^\S\n]+(?i:is|are|was|sits|lives|fixed|fitted|mounted|screwed|bolted|"
+                 r"attached|installed|now|still|located|placed|up))")
+
+
+def talk_patterns(words: Vocabulary) -> list[Pattern]:
+    """An access object named, then its code sentences or turns later; a question about a
+    code answered by one; a code, then what it is for in the next sentence."""
+    obj = access_object(words)
+    code_words = alternation(words.code_words)
+    number_words = alternation([*words.code_words, *_NUMBER_WORDS])
+    devices, key_devices = words.device_pattern(), words.device_pattern(holding_a_key=True)
+    containers = alternation(plurals(words.containers))
+    fixtures = alternation([*words.places, *_FIXTURES])
+    openings, premises = alternation(words.openings), alternation(words.premises)
+    located = (rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|"
+               rf"front|rear){_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?{fixtures}")
+    placed = (rf"(?:{containers}|{BARE_SAFE}){_PLACED_VERBS}{{0,2}}{_SP}(?:{located}|(?i:to|onto)"
+              rf"{_SP}{_DETERMINER}{_described(2)}{fixtures})")
+    sentences = (rf"(?:{_clause(TALK_SENTENCE_REACH)}{_TALK_BREAK}{_TURN_LABEL})"
+                 rf"{{0,{TALK_SENTENCES}}}?")
+    answer = rf"[^\S\n]*\?[^\S\n]*{_TURN_LABEL}{_ANSWER_WORDS}"
+    named = (rf"{_clause(30)}(?:(?<![\w]){number_words}(?![\w])|{_OPENS_WITH}|{_NEED})"
+             rf"(?:{_clause(30)}|{answer})")
+    return [
+        grammar("code later in the talk", rf"{obj}{sentences}{named}{_ANY_CODE}", SCORE_CODE),
+        grammar("placed box, code later", rf"{placed}{sentences}{named}{_ANY_CODE}",
+                SCORE_CODE),
+        # A question naming a code and what it opens, answered by one (`Is the code still
+        # the same for the box? Yes still 4 0 0 9`).
+        grammar("code question answered",
+                rf"(?<![\w]){code_words}(?![\w]){_clause(40)}(?<![\w])"
+                rf"(?:{key_devices}|{containers}|{openings}|{premises}){_clause(20)}{answer}"
+                rf"{_ANY_CODE}", SCORE_CODE),
+        # A code, then what it is for in the next sentence (`Code is 5 8 1 4. It's for the
+        # safe by his back door`).
+        grammar("code then what it is for",
+                rf"(?<![\w]){code_words}{_JOINER}(?:(?i:is|=){_SP})?{_ANY_CODE}{_clause(30)}"
+                rf"{_TALK_BREAK}(?i:it['\u2019]s|it{_SP}is|that['\u2019]s|that{_SP}is|this{_SP}is)"
+                rf"{_SP}(?:(?i:the{_SP}code|the{_SP}number){_SP})?(?i:for|to|on){_SP}{_DETERMINER}"
+                rf"{_described(2)}(?:{devices}|{containers}|{BARE_SAFE}|{openings}|{premises})",
+                SCORE_CODE),
     ]
 
 
@@ -1531,6 +1614,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     code_word_first = objects.view(
         anchored=True, only=vocabulary_trigger(words.code_words).literals)
     containers_first = vocabulary_trigger(plurals(words.containers), anchored=True)
+    placed_first = vocabulary_trigger(plurals([*words.containers, "safe"]), anchored=True)
     instructions = vocabulary_trigger([*words.entry, *_ROUTE_WORDS, *_KNOCK_WORDS])
     # (and `number for the box`: its confirmed hits are rare, so one pass serves both)
     instruction_first = Trigger(literals=[*instructions.literals,
@@ -1556,7 +1640,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "lock app guest code": objects.view(anchored=True, only=lock_apps),
         "code keyed in": object_first, "object location": object_first,
         "premises then keyed in": instruction_first,
-        "described object": containers_first, "owned box code": containers_first,
+        "described object": placed_first, "owned box code": containers_first,
         "code then opening": object_first,
         "door state": stated_first, "door knack": stated_first, "code before object": object_line,
         "code shared with object": same_line,
@@ -1570,6 +1654,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
         "opening then its code": code_word_first,
         "code field": object_first,
+        "code later in the talk": object_first, "placed box, code later": placed_first,
+        "code question answered": code_word_first, "code then what it is for": code_word_first,
         # (lines holding a word a record's access field is named by, or an SQL INSERT)
         "record field": Trigger(literals=[
             *(Literal(word, word_start=False, word_end=False) for word in fields.FIELD_WORDS),
@@ -2769,6 +2855,31 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return self._left_home.search(f"{matched} {after}") is not None or \
             _OLD_OBJECT.search(clause) is not None or _OUT_OF_USE.found_in(after)
 
+    def _topic_is_another(self, text: str, result: RecognizerResult) -> bool:
+        """A code word with no object of its own (`Combination is 6 0 2 0`) is the code of
+        the last lock or box the talk named before it on its line: when that names an owner
+        that is no home (`Her jewellery box is by the bed. ... the combination is 1956`,
+        `a grey cash box beside the till`), the code is that owner's."""
+        if not _BARE_CODE_WORD.match(text, result.start):
+            return False
+        line_start = line_bounds(text, result.start, result.end)[0]
+        window = text[max(line_start, result.start - TOPIC_CHARS):result.start]
+        things = list(_TOPIC_THING.finditer(window))
+        if not things:
+            return False
+        topic = things[-1]
+        # (the topic's own words: its sentence's, never the one before)
+        own = _TALK_START.split(window[:topic.end()])[-1]
+        words = normalise_words(" ".join(own.split()[-TOPIC_WORDS:]))
+        return (self.purpose.names_another_place(words)
+                and not self.purpose.names_a_home(words))
+
+    def _answered_none(self, text: str, start: int) -> bool:
+        """A form's access object answered no (`Key safe? | N`, `Keysafe Y/N: N`, `KeySafe=N`):
+        a code in a later field or sentence is not its."""
+        device = self.device_or_door.match(text, start)
+        return device is not None and _ANSWERED_NONE.match(text, device.end()) is not None
+
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
@@ -2777,6 +2888,14 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return self.record_field(text, result, pattern)
         if pattern == "record table":
             return self.table_row(text, result)
+        if pattern in _OBJECT_FIRST_CODES and self._answered_none(text, result.start):
+            return None
+        if _UNTICKED_BEFORE.search(text, max(result.start - 30, 0), result.start):
+            return None
+        if self._topic_is_another(text, result):
+            return None
+        if "?" not in text[result.start:result.end] and _ANSWERED_NO_AFTER.match(text, result.end):
+            return None
         line = line_bounds(text, result.start, result.end)
         if text[line[0]:result.start].lstrip()[:1] == "|":
             # (a table's row: its goods' columns say it lists no home, its people's and
@@ -2888,6 +3007,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if pattern == "keyholder word" and (_NO_HOLDER.found_in(_clause_after(text, result.end))
                                             or _ANSWERED_NO.match(text, result.end)
+                                            or _ANSWERED_NONE.match(text, result.end)
                                             or _NO_HOLDER_BEFORE.ends(before)):
             return None
         if pattern == "object location" and _locks_something_else(text, result):
@@ -3132,9 +3252,36 @@ PATTERN_KINDS = {
     "key given to speaker": kinds.KEY_HOLDER, "key then its code": kinds.CODE,
     "key hidden under a thing": kinds.HIDDEN_KEY,
     "code answers question": kinds.CODE,
+    "code later in the talk": kinds.CODE, "placed box, code later": kinds.CODE,
+    "code question answered": kinds.CODE, "code then what it is for": kinds.CODE,
     "record field": kinds.CODE, "record insert": kinds.CODE, "record table": kinds.CODE,
 }
 _FIELD_PATTERNS = frozenset({"record field", "record insert"})
+# A code word with no object before it in its match, and the locks and boxes a talk's topic
+# may be (`HomeAccessRecognizer._topic_is_another`): the last one in reach before the code.
+_BARE_CODE_WORD = re.compile(r"(?i:combination|combo|code|pin|passcode)(?![\w])"
+                             r"(?![^\S\n]+(?i:for|to|of|on)\b)")
+_TOPIC_THING = re.compile(r"(?<![\w])(?i:box|boxes|safe|tin|case|lock|locker|cabinet|"
+                          r"drawer|chest)(?![\w])")
+TOPIC_CHARS = 160
+# A question the match is in, answered no (`> Can you leave the door unlocked for the nurse?
+# No, sorry - ...`): what it asks for is refused.
+_ANSWERED_NO_AFTER = re.compile(
+    rf"[^\n.;!?]{{0,80}}\?[^\S\n]*{_TURN_LABEL}(?:>[^\S\n]*)?(?i:no|nope|nah)(?![\w])"
+    r"(?![^\S\n]*,?[^\S\n]*(?i:but|though|however)\b)")
+_TALK_START = re.compile(r"[.;!?|/>:\u2022]")
+TOPIC_WORDS = 4
+# Patterns that start at an access object and find its code in a later field, clause or turn.
+_OBJECT_FIRST_CODES = frozenset({"code in next clause", "code later in the talk",
+                                 "code in later field"})
+# A form's answer of no to the object it follows: `? | N`, `Y/N: N`, `=N`, `? A: None`, or an
+# unticked box (`Keyholder: ☐`).
+_ANSWERED_NONE = re.compile(
+    r"[^\S\n]*(?:[?:=]|(?i:y/n)[^\S\n]*:?)?[^\S\n]*(?:\|[^\S\n]*)?(?:(?i:a|ans|answer)[^\S\n]*:[^\S\n]*)?"
+    r"(?:(?i:n|no|none)[^\S\n]*(?=[/|;,.\n]|\Z)|\[[^\S\n]?\]|\u2610)")
+# A form's unticked box right before its item (`- [ ] Key safe fitted`, `☐ keyholder`): the
+# item is not so.
+_UNTICKED_BEFORE = re.compile(r"(?:\[[^\S\n]?\]|\u2610)[^\S\n]*(?:[\w'\-]+[^\S\n]+){0,2}\Z")
 # The kind of way in a record's field gives (`HomeAccessRecognizer.record_field`), in its
 # result's metadata: a field's name says it, not its pattern's.
 FIELD_KIND = "home_access_field_kind"

@@ -46,16 +46,14 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (1054, 1064), "hiding": (381, 384), "entry": (269, 270),
+    assert found == {"code": (1056, 1064), "hiding": (381, 384), "entry": (269, 270),
                      "keyholder": (346, 354)}
-    # An app's code told in a relative clause, a code for a team in the clause after its
-    # smart lock, and a key kept in an office's key cabinet for a named resident's flat
-    # (batch P) are not read; nor a code of three digits and `#` (batch N).
+    # An app's code told in a relative clause and a key kept in an office's key cabinet for a
+    # named resident's flat (batch P) are not read; nor a code of three digits and `#` (batch N).
     assert [p.text for p in result.missed] == [
         "Main door opened by intercom, buzz flat 3",
         "Social prescriber: Ken's front door lock works from an app, the code it gave him for "
         "visitors is 1 9 7 4",
-        "CCN handover: family have a smart lock now; code for the nursing team is 5 3 3 5#",
         "Resettlement: Mr Osei moved into flat 4 on Friday; a spare key to his flat is kept in "
         "our office key cabinet, tag 12",
         "H@H: kit set-up tomorrow 9am, 17 Ash Grove, communal door 4 7 2 #, flat 5 on 2nd floor",
@@ -87,8 +85,8 @@ def test_dev_set_rates(predict):
         # batch O (session 13): a home's padlock told by a council depot's bin crew
         "Council depot rang: the bin crew have Mrs O'Neill's side gate padlock number, 0 3 1 2, "
         "so they can pull her bin out (assisted collection).",
-        # batch S (session 13, shapes and spellings), as first measured
-        "Hiya, it's the little grey box on the wall. Numbers are two, five, five and eight x",
+        # batch S (session 13, shapes and spellings), as first measured (its grey box on the
+        # wall and its numbers in the next sentence are read since session 16)
         "Porch KP 1 9 0 1 then straight up the stairs, Mr Bray is in the front bedroom.",
         # batch J (session 14, languages; both missed in English too): a key told to be with a
         # holder after the house it opens, a code told before its key box
@@ -159,7 +157,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
                    "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (65, 78, 3, 79),
-                   "open/set_p.tsv": (70, 77, 3, 78)}
+                   "open/set_p.tsv": (73, 77, 2, 78)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -880,7 +878,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 22  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 20  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
