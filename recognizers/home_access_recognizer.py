@@ -1483,6 +1483,12 @@ def talk_patterns(words: Vocabulary) -> list[Pattern]:
                 rf"(?<![\w]){code_words}(?![\w]){_clause(40)}(?<![\w])"
                 rf"(?:{key_devices}|{containers}|{openings}|{premises}){_clause(20)}{answer}"
                 rf"{_ANY_CODE}", SCORE_CODE),
+        # A form's cell naming a key device (and its code), the code filling the next cell
+        # (`"KS Number";"8147";"Location";...`, `Key safe;4471;rear`).
+        grammar("code in the next cell",
+                rf"{key_devices}(?:{_SP}(?i:number|no\.?|code|pin|combination|combo|digits))?"
+                rf"[\"']?[^\S\n]*[;,\t|][^\S\n]*[\"']?{CODE}(?=[\"']?[^\S\n]*(?:[;,\t|]|$))",
+                SCORE_CODE),
         # A code, then what it is for in the next sentence (`Code is 5 8 1 4. It's for the
         # safe by his back door`).
         grammar("code then what it is for",
@@ -1656,6 +1662,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code field": object_first,
         "code later in the talk": object_first, "placed box, code later": placed_first,
         "code question answered": code_word_first, "code then what it is for": code_word_first,
+        "code in the next cell": object_first,
         # (lines holding a word a record's access field is named by, or an SQL INSERT)
         "record field": Trigger(literals=[
             *(Literal(word, word_start=False, word_end=False) for word in fields.FIELD_WORDS),
@@ -3254,6 +3261,7 @@ PATTERN_KINDS = {
     "code answers question": kinds.CODE,
     "code later in the talk": kinds.CODE, "placed box, code later": kinds.CODE,
     "code question answered": kinds.CODE, "code then what it is for": kinds.CODE,
+    "code in the next cell": kinds.CODE,
     "record field": kinds.CODE, "record insert": kinds.CODE, "record table": kinds.CODE,
 }
 _FIELD_PATTERNS = frozenset({"record field", "record insert"})
@@ -3273,7 +3281,7 @@ _TALK_START = re.compile(r"[.;!?|/>:\u2022]")
 TOPIC_WORDS = 4
 # Patterns that start at an access object and find its code in a later field, clause or turn.
 _OBJECT_FIRST_CODES = frozenset({"code in next clause", "code later in the talk",
-                                 "code in later field"})
+                                 "code in later field", "code in the next cell"})
 # A form's answer of no to the object it follows: `? | N`, `Y/N: N`, `=N`, `? A: None`, or an
 # unticked box (`Keyholder: ☐`).
 _ANSWERED_NONE = re.compile(

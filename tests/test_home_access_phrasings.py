@@ -46,7 +46,7 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (1056, 1064), "hiding": (381, 384), "entry": (269, 270),
+    assert found == {"code": (1057, 1064), "hiding": (381, 384), "entry": (269, 270),
                      "keyholder": (346, 354)}
     # An app's code told in a relative clause and a key kept in an office's key cabinet for a
     # named resident's flat (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -80,8 +80,8 @@ def test_dev_set_rates(predict):
         "Chabi ta pasher barir auntyr kache ache, 18 number",
         # batch N (session 12): a Cantonese holder at a named neighbour's place (`度`)
         "媽媽屋企鎖匙喺隔籬王太度，門牌 12 號",
-        # batch G (session 12): a record's name and value in two cells of a CSV row
-        '"KS Number";"8147";"Location";"side of garage"',
+        # (batch G of session 12, a record's name and value in two cells of a CSV row, is read
+        # since session 16)
         # batch O (session 13): a home's padlock told by a council depot's bin crew
         "Council depot rang: the bin crew have Mrs O'Neill's side gate padlock number, 0 3 1 2, "
         "so they can pull her bin out (assisted collection).",
@@ -878,7 +878,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 20  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - 19  # the dev set's misses (test_dev_set_rates)
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:

@@ -1,6 +1,7 @@
 """HOME_ACCESS across the layout of a line (session 16, brief ha-shapes): an access object
 named, then its code sentences, turns or bullets later; a question about a code answered by
-one; a code, then what it is for; a flattened form's label cell and its value cell; a box or
+one; a code, then what it is for; a flattened form's label cell and its value cell (or the
+device's cell and its code's); a box or
 a safe placed at the home. Near misses stay rejected: a form's object answered no or left
 unticked, a question answered no, a code whose topic is a jewellery or cash box."""
 
@@ -39,6 +40,8 @@ def findings(recognizer: HomeAccessRecognizer, text: str) -> list[str]:
     ("Code is 9 3 0 4. That's for the safe by the side gate.", "9 3 0 4"),
     # a flattened form: a label's cell, then its value's
     ("Key safe? | Y | Where | by back door | Code | 4 1 9 0 | Pets | cat", "4 1 9 0"),
+    # a CSV row: the device's cell, then its code's
+    ('"Keysafe no";"5027";"Where";"porch"', "5027"),
 ])
 def test_code_told_later_in_the_talk(recognizer, text, code):
     found = findings(recognizer, text)
