@@ -82,3 +82,17 @@ def test_a_way_in_of_no_kind_is_not_a_subject_s_own() -> None:
     assert [_names_own_way_in([name, found("HOME_ACCESS", 20, kind=kind)])
             for kind in ("", "key_holder", "code", "code,key_holder")] == [
         False, False, True, True]
+
+
+def test_a_word_and_a_day_before_a_month_is_no_list_marker() -> None:
+    """`Born 24 July 1952.` opens a sentence about a date, not a list item as `Stop 2` or
+    `Job 4:` do: read as an item, each block's `Born ...` line ended the person above
+    before their date, and the next block's name took it (a file of `== Name ==` blocks)."""
+    text = ("Born 24 July 1952. Period claimed: 2019 to 2021.\n"
+            "born 3 mar 1941\n"
+            "Stop 2  09:15  Mr Idris Pugh\n"
+            "Job 4: boiler\n"
+            "Drop 3  10:31  Ms Eileen Kilbride\n")
+    lines = LineIndex(text)
+    assert [lines.item_shape(number) for number in range(1, 6)] == [
+        None, None, ("", "stop"), ("", "job"), ("", "drop")]

@@ -82,10 +82,14 @@ _MARKER_WORD = re.compile(r"[\d:./()|\-–]+")
 # A line that opens a list item: a date (`19/11/2026`, `2026-11-02 01:46`) or a time (`10:45`),
 # a number (`3.`, `(2)`, `#2`), a word and a number (`Drop 3  10:31  Ms Eileen Kilbride`, `Job
 # 2:`, `Pick-up 4`) or a bullet, at its start. The groups name the marker's shape (`ItemShape`).
+# A word and a day before a month is a sentence about a date (`Born 24 July 1952.`), no marker:
+# read as one, each person's `Born ...` line ended the person above's entry before their
+# date, and the next block's name took that date.
 _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<when>\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?"
                         r"|\d{1,2}[:.]\d{2})|(?P<number>\(?\d{1,3}[.)]|#\d{1,3})|(?P<bullet>[-*•–])"
                         r"|(?P<word>[^\W\d_]{2,10}(?:-[^\W\d_]{2,10})?)\.?[ \t]?#?\d{1,3}"
-                        r"(?![:.]\d))(?=[\s|;,:]|$)")
+                        r"(?![:.]\d)(?![ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+                        r"(?=[\s|;,:]|$)")
 # An item's marker shape: its indent and its kind (a date or a time, a number, the bullet, or
 # the marker's word: `stop`, `flat`). One list's items share one shape, so a `Flat 4, ...`
 # address line under `Stop 1  Mrs Gwen Hardcastle` is no item of the stops' list.
