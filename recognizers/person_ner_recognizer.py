@@ -29,7 +29,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers.addresses import places
 from recognizers.context import Terms, label_readings, normalise_words
 from recognizers.health_vocabulary import PRODUCTS_FILE, health_vocabulary, written_as_product
-from recognizers.vocabulary import SURNAME_PARTICLES, TITLES, load_vocabulary
+from recognizers.vocabulary import (
+    SURNAME_PARTICLES,
+    TITLES,
+    ends_as_organisation,
+    load_vocabulary,
+)
 
 # A block read in capitals: at least this many letters, nearly all capitals.
 CAPITALS_MIN_LETTERS = 12
@@ -61,6 +66,10 @@ _CAPS_SURNAME_AFTER = regex.compile(
 # people are shouted at, lashed out at, and in a photograph (`spat at Margaret Hollis`).
 PLACE_PREPOSITIONS = frozenset({"outside", "near", "opposite", "behind", "inside"})
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)[ \t]+$")
+# The rest of a capitalised run after a candidate: the rest of its last word, then words
+# one space apart in title case (`Brightstone Live-` + `in Care`, `Kestrel` + ` Homecare
+# Ltd`); a word in capitals is a label, not the run's (`Jane Smith NHS 485 ...`).
+_RUN_AFTER = regex.compile(r"[\p{L}'’\-]*(?:[ ]\p{Lu}\p{Ll}[\p{L}'’\-]*)*")
 
 
 def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
@@ -265,6 +274,14 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
         return (before is not None and before[1].casefold() in PLACE_PREPOSITIONS
                 and not text[result.start:result.end].endswith(("'s", "’s")))
 
+    def heads_organisation(self, text: str, result) -> bool:
+        """A candidate that is (the head of) an organisation's name: its capitalised run ends
+        as one does (`Brightstone Live-in Care`, `Kestrel Homecare Ltd`: a care agency in a
+        brokerage log, never a person, and with a client's date of birth on its line whose
+        name was not read it made a row of nobody)."""
+        run = text[result.start:_RUN_AFTER.match(text, result.end).end()]
+        return ends_as_organisation(normalise_words(run).split())
+
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)
         terms = self.clinical.spans(text) if results else []
@@ -288,7 +305,8 @@ class CheckedSpacyRecognizer(SpacyRecognizer):
     def name_of(self, text: str, result, terms: list[tuple[int, int]]):
         result = self.bounded(text, result)
         if result is None or self.after_place_preposition(text, result) or names_a_product(
-                self.products, text, result.start, result.end):
+                self.products, text, result.start, result.end) or self.heads_organisation(
+                    text, result):
             return None
         result = self.with_surname_in_capitals(text, result)
         if not self.is_plausible_name(text[result.start:result.end]) or any(

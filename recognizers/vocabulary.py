@@ -11,6 +11,7 @@ import hashlib
 import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -86,6 +87,20 @@ def load_vocabulary(name: str, extra_dirs: Sequence[str | Path] = ()) -> list[st
         if path.is_file():
             entries.extend(read_entries(path))
     return list(dict.fromkeys(entries))
+
+
+@lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """The last words of an organisation's name (`organisation_words.txt`), read once."""
+    return frozenset(load_vocabulary("organisation_words.txt"))
+
+
+def ends_as_organisation(words: Sequence[str]) -> bool:
+    """Whether normalised words end as an organisation's name does: a legal form, a body's
+    or a care service's noun (`Kestrel Homecare Ltd`, `Brightstone Live-in Care`,
+    `Harbourside Home Support`, `Burley Park Surgery`)."""
+    return bool(words) and (words[-1] in organisation_words()
+                            or " ".join(words[-2:]) in organisation_words())
 
 
 def is_case_sensitive(entry: str) -> bool:

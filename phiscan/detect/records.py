@@ -66,7 +66,7 @@ from phiscan.detect.roles import NOT_SUBJECT, STAFF, SUBJECT, UNMARKED, default_
 from phiscan.model import Finding, TextUnit
 from recognizers.access_kinds import ENTRY_KINDS, KIND_SEPARATOR
 from recognizers.context import normalise_words
-from recognizers.vocabulary import TITLES, load_vocabulary
+from recognizers.vocabulary import TITLES, ends_as_organisation
 
 SHORT_TEXT_CHARS = 4_000
 # A line may end `\r\n` (a file written on Windows): its `\r` is the line's end, not a
@@ -854,9 +854,7 @@ def _is_a_name(head: str) -> bool:
 
 
 def _names_an_organisation(line: str) -> bool:
-    words = normalise_words(line.rstrip(",")).split()
-    return bool(words) and _is_a_name(line) and (
-        words[-1] in ORGANISATION_WORDS or " ".join(words[-2:]) in ORGANISATION_WORDS)
+    return _is_a_name(line) and ends_as_organisation(normalise_words(line.rstrip(",")).split())
 
 
 # The role of a "name" that is a place on an organisation's address line: the detector
@@ -866,7 +864,6 @@ ADDRESS_BLOCK_LINES = 5
 _NAME_JOINERS = frozenset({"of", "and", "the", "for", "&", "upon"})
 ADDRESS_LINE_WORDS = 9
 ONE_LINE_ADDRESS_WORDS = 16  # a name, two street lines, a town and a postcode
-ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))
 _OFFICE_LABEL = re.compile(r"(?i)(?:head|registered|office|team|company|practice|"
                            r"business)[ \t]+(?:office[ \t]+)?(?:address|base|office)"
                            r"[ \t]*[:\-–]|(?:head|registered)[ \t]+office\b")
