@@ -27,7 +27,13 @@ from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
 from phiscan.detect.records import PLACE, assign_records
 from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
-from phiscan.detect.split_names import SPLIT_NAME_RECOGNIZER, NamePart, joined_names
+from phiscan.detect.split_names import (
+    SPLIT_NAME_RECOGNIZER,
+    NamePart,
+    joined_in_text,
+    joined_names,
+    labelled_parts,
+)
 from phiscan.detect.surnames import couple_names, surname_owners
 from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.detect.unit_memo import UnitMemo
@@ -183,19 +189,30 @@ class Detector:
         the row); and, for each joined name, the hashes of its cells so read, which it
         carries beside its own variant form (`variant_hashes`): free text that reads
         `O'Neill, Mary Ann (DOB)` as `Mary Ann` still joins her, with a date of birth only
-        (`phiscan.scoping.linkage.link_variants`)."""
-        if unit.record is None or not unit.fields:
+        (`phiscan.scoping.linkage.link_variants`). Free text's form labels pair as fields do
+        (`Surname: SCHOLEFIELD      Forename(s): Mohammed` on a scanned referral: each part
+        alone named nobody, and the form's NHS number and date of birth made a nameless row)."""
+        if unit.record is None:
+            pairs = joined_in_text(unit.text, labelled_parts(unit.text, [
+                (result.start, result.end, raw) for result, raw, _h, masked in valued
+                if result.entity_type == "PERSON" and not is_full_name(masked)]))
+        elif unit.fields:
+            pairs = joined_names([NamePart(result.start, result.end, raw, field)
+                                  for result, raw, _h, _m in valued
+                                  if result.entity_type == "PERSON" and (
+                                      field := unit.field_at(result.start, result.end))
+                                  is not None])
+        else:
+            pairs = []
+        if not pairs:
             return valued, {}
-        parts = [NamePart(result.start, result.end, raw, field)
-                 for result, raw, _h, _m in valued if result.entity_type == "PERSON"
-                 and (field := unit.field_at(result.start, result.end)) is not None]
         whole = {(result.start, result.end): value_hash
                  for result, _raw, value_hash, masked in valued
                  if result.entity_type == "PERSON" and is_full_name(masked)}
         joined = []
         part_forms: dict[str, tuple[str, ...]] = {}
         part_spans = set()
-        for given, family, full_name in joined_names(parts):
+        for given, family, full_name in pairs:
             value_hash, masked = self.hashed("PERSON", full_name)
             if value_hash is None:
                 continue

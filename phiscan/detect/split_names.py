@@ -14,6 +14,7 @@ header (`Sloinne / Surname` beside `Céadainm / Forename`) or a prefix on one si
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,3 +79,35 @@ def _may_pair(given_prefix: str, family_prefix: str) -> bool:
         return True
     rules = default_rules()
     return rules.rightmost(given_prefix) is None and rules.rightmost(family_prefix) is None
+
+
+# A form's label just before a value on its line, after the line's start or a gap (`Surname:
+# SCHOLEFIELD      Forename(s): Mohammed`).
+_LABEL_BEFORE = re.compile(
+    r"(?:^|[ \t]{2,}|\t|\|)[ \t]*(?P<label>[^\W\d_][^:|\t\n]{0,30}?)[ \t]*:[ \t]*$", re.MULTILINE)
+
+
+def labelled_parts(text: str, spans: list[tuple[int, int, str]]) -> list[NamePart]:
+    """The name parts of free text (`spans`: start, end, value of each one-word name) that
+    follow a form's label on their line, each with that label as its field."""
+    parts = []
+    for start, end, value in spans:
+        label = _LABEL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start)
+        if label is not None:
+            parts.append(NamePart(start, end, value, label["label"]))
+    return parts
+
+
+def joined_in_text(text: str, parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
+    """`joined_names` of a free text's labelled parts, one form at a time: parts on one line
+    or on lines next to each other (`Surname: ...` beside or over `Forename(s): ...`) are one
+    form's; a part further off starts another (the next person's form in the same text)."""
+    forms: list[list[NamePart]] = []
+    last_line = -2
+    for part in sorted(parts, key=lambda found: found.start):
+        line = text.count("\n", 0, part.start)
+        if line - last_line > 1 or not forms:
+            forms.append([])
+        forms[-1].append(part)
+        last_line = line
+    return [pair for form in forms for pair in joined_names(form)]
