@@ -8,6 +8,9 @@ seating service's share: a world unlike the shares these classes were found in).
   capitalised run ends as an organisation's does, `organisation_words.txt`), nor is a
   pathway's title (`Fast Track`, `Rapid Response`): on a line whose client's name was not
   read, the agency took the client's date of birth and made a row of nobody;
+- a `== Name ==` heading opens that person's section as a Markdown heading does: the next
+  heading of its level ends it even when its name is not read (`== SIDNEY THORNTON, 98 ==`),
+  so his key safe is never Reuben Shackleton's above;
 - a scanned form's `Surname: OGUNLEYE      Forename(s): Desmond` is one full name, as a
   surname and a forename column are: each part alone named nobody, and the form's NHS number
   and date of birth made a nameless row.
@@ -82,6 +85,21 @@ Referrer: Helen Cartwright, Community OT  Tel 07700 900411
 Reason for referral:
 Stroke, left side weak. Discharge to Assess pathway.
 """
+RETRO_NOTES = """\
+Retrospective claims - file notes
+Officer: Rita Whitworth
+
+== Reuben Shackleton ==
+Born 24 July 1952. Period claimed: 2019 to 2021 at The Beeches.
+Evidence insufficient for 2019.
+
+== SIDNEY THORNTON, 98 ==
+Lives alone. Key safe 4471 by the back door.
+GP records awaited.
+
+== Ralph Fairclough ==
+Born 11 September 1946. Period claimed: 2019 to 2021 at Oakhanger House.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +110,7 @@ def scanned(tmp_path_factory):
         "Repairs/collections_2026.txt": COLLECTIONS,
         "Referrals/scanned_referral_0412.txt": REFERRAL_OGUNLEYE,
         "Referrals/scanned_referral_0413.txt": REFERRAL_HEBBLETHWAITE,
+        "Appeals/retro_notes.txt": RETRO_NOTES,
     })
 
 
@@ -107,6 +126,8 @@ def test_one_row_per_person_and_none_for_an_agency(scanned, tmp_path):
         person("Tobias Renshaw", "", "07/06/2011"),
         person("Gordon Pilkington", "", "22/02/1948"),
         person("Brenda Lumb", "", "02/12/1944"),
+        person("Reuben Shackleton", "", "24/07/1952"),
+        person("Ralph Fairclough", "", "11/09/1946"),
     ])
 
 
@@ -118,3 +139,9 @@ def test_an_agency_or_a_pathway_is_no_name(scanned):
 
 def test_a_form_s_surname_and_forename_labels_make_one_name(scanned):
     assert ("document", "D****** O*******", "") in names_with_roles(scanned, "referral_0412")
+
+
+def test_a_wiki_heading_s_section_keeps_its_own_key_safe(scanned, tmp_path):
+    rows = {row["name"]: row["home_access"]
+            for row in export_individuals(scanned, tmp_path, "--reveal")}
+    assert (rows["Reuben Shackleton"], rows["Ralph Fairclough"]) == ("false", "false")

@@ -75,7 +75,10 @@ _SECTION_BREAK = re.compile(
     r"^(?:[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*\r?|\f.*|#{1,6}[ \t].*)$", re.MULTILINE)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*\r?$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+\S", re.MULTILINE)
+# A heading line: Markdown's (`## Mrs Krystyna Clegg`) or a wiki's, its text between runs of
+# `=` (`== Reuben Shackleton ==`, a file note's person); its level is the run's length.
+_HEADING = re.compile(r"^(?:(?P<level>#{1,6})[ \t]+\S|(?P<framed>={1,6})[ \t]*[^=\s][^\n]*?"
+                      r"[ \t]*(?P=framed)[ \t]*\r?$)", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 _HEAD_WORD = re.compile(r"[^\W\d_]{2,}")
 _MARKER_WORD = re.compile(r"[\d:./()|\-–]+")
@@ -413,10 +416,10 @@ class LineIndex:
         return _PARAGRAPH_BREAK.search(self.text, start, end + 1) is not None
 
     def headings(self) -> dict[int, int]:
-        """Line number (1-based) -> level of each Markdown heading line (`## ...`: 2)."""
+        """Line number (1-based) -> level of each heading line (`## ...`, `== ... ==`: 2)."""
         if self.heading_levels is None:
             self.heading_levels = {
-                self.text.count("\n", 0, match.start()) + 1: len(match.group(1))
+                self.text.count("\n", 0, match.start()) + 1: len(match["level"] or match["framed"])
                 for match in _HEADING.finditer(self.text)}
         return self.heading_levels
 
