@@ -885,10 +885,13 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     # a code equal to one of those numbers (`"HOME_ACCESS": 1199`, `1331 findings`) or to
     # digits of that time (`"seconds": 21.1007`) is no leak.
     # files.jsonl gives each file's size, characters and modification time, and its
-    # path holds pytest's numbered folder: a code among those digits is no leak either.
+    # path holds pytest's numbered folder, and phiscan.lock the scan's process id: a code
+    # among those digits is no leak either.
     summary = json.loads((out / "summary.json").read_text())
     rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
+    lock = out / "phiscan.lock"
     metadata = " ".join([str(summary["run"]["seconds"]), str(tmp_path),
+                         lock.read_text(errors="replace") if lock.exists() else "",
                          *(str(value) for row in rows for value in _scalars(row)
                            if isinstance(value, int | float))])
     counts = {str(len(positives)), *(str(value) for value in _numbers(summary)),
