@@ -217,6 +217,11 @@ def load_config(path: str | Path | None = None) -> Config:
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ConfigError(f"config file not found: {path}") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"config is a folder, not a file: {path}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise ConfigError(f"config file cannot be read: {path}: {reason}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file is not valid TOML: {path}: {exc}") from exc
     for section, values in raw.items():

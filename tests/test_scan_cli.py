@@ -81,6 +81,20 @@ def test_bad_config_is_a_usage_error(tmp_path):
     assert "max_file_bytes" in result.stderr
 
 
+def test_a_folder_or_unreadable_config_is_one_usage_line(tmp_path):
+    """A folder, a file that is not UTF-8 or one that cannot be opened is exit 2 with one
+    line naming the config, never an internal error."""
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe[scan]\n")
+    for config in (tmp_path, binary):
+        result = run_cli("scan", str(tmp_path), "--out", str(tmp_path / "out"), "--config",
+                         str(config))
+        assert result.returncode == 2, result.stderr
+        assert "internal error" not in result.stderr
+        assert "config" in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0

@@ -56,7 +56,7 @@ def load_or_exit(config_path: Path | None) -> Config:
     try:
         return load_config(config_path)
     except ConfigError as exc:
-        err_console.print(f"[red]config error:[/red] {escape(str(exc))}")
+        err_console.print(f"[red]config error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -136,5 +136,5 @@ def refuse_before_output(sources: list[str], config: Config) -> None:
         check_endpoint_url(config.s3.endpoint_url, "--endpoint-url / [s3] endpoint_url")
         AllowList.load(config.detection.allowlist)
     except ConfigError as exc:
-        err_console.print(f"[red]config error:[/red] {escape(str(exc))}")
+        err_console.print(f"[red]config error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from None
