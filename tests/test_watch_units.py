@@ -92,6 +92,17 @@ def test_watch_refuses_a_missing_folder(tmp_path):
     assert "not a folder" in result.stderr
 
 
+def test_watch_refuses_a_url_as_given(tmp_path):
+    """A share URL is named exactly as typed (no slash folded away) and no --out is made."""
+    result = subprocess.run(
+        [sys.executable, "-m", "phiscan", "watch", "smb://127.0.0.1/Fed", "--out",
+         str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "smb://127.0.0.1/Fed" in result.stderr
+    assert "local or mounted folder" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_systemd_unit_is_hardened():
     unit = (Path(__file__).parent.parent / "contrib" / "phiscan-watch.service").read_text()
     settings = {}

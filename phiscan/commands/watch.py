@@ -21,7 +21,7 @@ from phiscan.logs import setup_logging
 
 
 def watch(
-    paths: Annotated[list[Path], typer.Argument(help="Folders to watch (local or mounted).")],
+    paths: Annotated[list[str], typer.Argument(help="Folders to watch (local or mounted).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Inventory folder (created 0700).")],
     config_path: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
@@ -33,7 +33,13 @@ def watch(
     DIR/phiscan.log. Stops cleanly on SIGTERM or Ctrl-C. See `phiscan status DIR`.
     """
     config = load_or_exit(config_path)
-    not_folders = [str(path) for path in paths if not path.is_dir()]
+    urls = [path for path in paths if "://" in path]
+    if urls:  # kept as given: a Path would fold smb:// into smb:/
+        err_console.print(f"[red]watch reads a local or mounted folder, not a URL:[/red] "
+                          f"{escape(', '.join(urls))} (mount the share and watch the mount "
+                          "point, or use `phiscan scan` for the URL)", soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE)
+    not_folders = [path for path in paths if not Path(path).is_dir()]
     if not_folders:
         err_console.print(f"[red]not a folder:[/red] {escape(', '.join(not_folders))}")
         raise typer.Exit(EXIT_USAGE)
@@ -44,7 +50,7 @@ def watch(
         from phiscan.watch.daemon import WatchError, run_watch
 
         try:
-            code = run_watch([str(path) for path in paths], out, config)
+            code = run_watch(list(paths), out, config)
         except (WatchError, ValueError) as exc:
             err_console.print(f"[red]cannot watch:[/red] {escape(str(exc))}")
             raise typer.Exit(EXIT_USAGE) from None
