@@ -34,7 +34,7 @@ from phiscan.sources.base import (
     display_uri,
     source_key,
 )
-from phiscan.sources.local import display_path
+from phiscan.sources.local import display_path, listed_nothing
 from phiscan.sources.posture import SourcePosture, raise_risk_for_exposure, source_posture
 
 log = logging.getLogger("phiscan.scan")
@@ -331,8 +331,7 @@ def _hold_emptied_roots(inventory: Inventory, run_id: int, progress: ScanProgres
         log.error("%s listed no file where earlier scans read %d: taken as not mounted, "
                   "nothing marked gone, the run is incomplete (--accept-empty if it was "
                   "emptied on purpose)", root, read_before)
-        progress.not_read(root, f"listed no file where earlier scans read {read_before}: "
-                                "taken as not mounted")
+        progress.not_read(root, listed_nothing(read_before))
         roots.discard(root)
 
 

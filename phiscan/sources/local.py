@@ -349,6 +349,37 @@ def reached_through_link(path: str, root: str, real_root: str) -> bool:
     return os.path.relpath(os.path.realpath(folder), real_root) != os.path.relpath(folder, root)
 
 
+def listed_nothing(held: int) -> str:
+    """Why a root that lists no file is not taken as emptied while the inventory holds
+    `held` of its locations (scan and watch alike)."""
+    return f"listed no file where earlier scans read {held}: taken as not mounted"
+
+
+def unavailable_reason(root: str, identity: tuple[int, int] | None, held: int) -> str | None:
+    """Why `root` cannot say that the `held` locations the inventory has under it are gone:
+    it vanished, is another folder than the one first seen (`identity`: unmounted, mounted
+    over, replaced), or lists nothing. None when its listing can be trusted."""
+    if not held:
+        return None
+    current = _identity(root)
+    if current is None:
+        return "the root is gone"
+    if identity is not None and current != identity:
+        return "the root was unmounted or replaced"
+    try:
+        with os.scandir(root) as entries:
+            if next(entries, None) is None:
+                return listed_nothing(held)
+    except OSError as exc:
+        return _errno_name(exc)
+    return None
+
+
+def folder_identity(path: str) -> tuple[int, int] | None:
+    """The (device, inode) of a folder: another one means it was mounted over or replaced."""
+    return _identity(path)
+
+
 def _identity(path: str) -> tuple[int, int] | None:
     try:
         info = os.stat(path)

@@ -39,6 +39,7 @@ from phiscan.sources.base import SourceUnavailable
 from phiscan.sources.exposure import LocalExposure
 from phiscan.sources.local import LocalSource, display_path, local_path
 from phiscan.watch.alerts import Alerter, Identity
+from phiscan.watch.availability import Availability
 from phiscan.watch.catchup import CatchUp, CatchUpCounts, start_catch_up
 from phiscan.watch.channels import AlertChannels
 from phiscan.watch.messages import (
@@ -50,6 +51,7 @@ from phiscan.watch.messages import (
     ReexposeTree,
     Scanned,
     TreeGone,
+    TreeMoved,
 )
 from phiscan.watch.observers import (
     ForwardingHandler,
@@ -74,8 +76,9 @@ class Writer:
 
     def __init__(self, inventory: Inventory, alerter: Alerter, run_id: int,
                  rules: list[PolicyRule], risk: RiskConfig,
-                 rescan: Callable[[str], None]) -> None:
+                 rescan: Callable[[str], None], availability: Availability) -> None:
         self.inventory = inventory
+        self.availability = availability
         self.alerter = alerter
         self.run_id = run_id
         self.rules = rules
@@ -160,6 +163,9 @@ class Writer:
         self._store([(results, identity)], log_errors=False)
 
     def _control(self, message: Control) -> None:
+        if self._held(message):
+            self.counts["not_gone_unavailable"] += 1
+            return
         if isinstance(message, Reexpose):
             self._reexpose(message.path)
         elif isinstance(message, ReexposeTree):
@@ -181,6 +187,15 @@ class Writer:
             self.alerter.carry_tree(message.source, message.destination)
             self.counts["moved"] += self.inventory.mark_tree_gone(message.source, self.run_id)
         self.dirty = True
+
+
+    def _held(self, message: Control) -> bool:
+        """A delete or move away under an unavailable root is not applied (no mass gone)."""
+        if isinstance(message, Gone | TreeGone | Moved | TreeMoved):
+            location = message.location if isinstance(message, Gone) else (
+                message.directory if isinstance(message, TreeGone) else message.source)
+            return self.availability.holds(location, self.inventory)
+        return False
 
 
 def _still_there(scanned: Scanned) -> tuple[bool, Identity | None]:
@@ -219,6 +234,7 @@ class WatchDaemon:
         self.last_catch_up: CatchUpCounts | None = None
         self.resync_due = self._next_resync(time.monotonic())
         self.plans: list = []
+        self.availability = Availability(self.roots.roots)
 
     # Lifecycle
     def run(self) -> int:
@@ -247,7 +263,7 @@ class WatchDaemon:
                                    self.work, self.inbox, self.stop, self._request_resync,
                                    self._walk_new_folder)
         self.writer = Writer(self.inventory, self.alerter, self.run_id, self.config.policy,
-                             self.config.risk, self.debouncer.rescan)
+                             self.config.risk, self.debouncer.rescan, self.availability)
         self.observers, self.plans = start_observers(
             plan_watches(self.roots.roots, self.watch),
             ForwardingHandler(self.debouncer.on_event), self.watch)
@@ -289,6 +305,8 @@ class WatchDaemon:
                 self.writer.apply(messages)
             now = time.monotonic()
             if now - last_status >= self.watch.heartbeat_seconds:
+                if self.availability.recovered():
+                    self._request_resync()
                 self._write_status()
                 last_status = now
             export_every = self.watch.export_interval_seconds
@@ -394,6 +412,7 @@ class WatchDaemon:
             "events": self.debouncer.events,
             "last_event": vars(last_event) if last_event else None,
             "counts": dict(self.writer.counts),
+            "unavailable": self.availability.roots(),
             "alerts_suppressed": self.channels.suppressed_total,
         })
 
