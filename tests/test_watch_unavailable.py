@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,9 @@ def test_a_root_that_goes_away_is_unavailable_not_gone(tmp_path: Path, how: str)
         wait_for(lambda: read_status(out).get("unavailable") == [str(share)]
                  or set(present(out)) != files, "the root reported unavailable", daemon)
         assert set(present(out)) == files  # nothing marked gone
+        shown = subprocess.run([sys.executable, "-m", "phiscan", "status", str(out)],
+                               capture_output=True, text=True, timeout=60).stdout
+        assert f"unavailable: {share} " in shown
     finally:
         _restore(share, how)
     (share / "keysafe-new.txt").write_text("Key safe code 4410.\n")

@@ -45,6 +45,8 @@ def render(status: dict, inventory: dict, running: bool, why: str, now: float) -
              f"heartbeat: {now - status.get('heartbeat_at', 0):.1f} s ago"]
     for path in status.get("paths", []):
         lines.append(f"watching: {path['path']} with {path['observer']} ({path['reason']})")
+    for root in status.get("unavailable", []):
+        lines.append(f"unavailable: {root} (unmounted, replaced or empty: nothing marked gone)")
     catch_up = "done" if status.get("catch_up_done") else "in progress"
     lines.append(f"catch-up: {catch_up}")
     lines.append(f"queue: {status.get('queue_depth', 0)} queued (max "
