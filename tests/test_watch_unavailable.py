@@ -1,6 +1,6 @@
 """A watched root that is unmounted, mounted over or replaced by an empty folder is
 unavailable, never a mass `gone`: when it comes back, its unchanged files are not
-alerted again (the real daemon, the polling observer, a real tmpfs mount)."""
+alerted again (the real daemon, the polling and inotify observers, a real tmpfs mount)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ CODES = ["7391", "2846", "5173"]
 
 
 def _hide(share: Path, how: str) -> None:
-    if how == "replaced":
+    if how.startswith("replaced"):
         share.rename(share.with_name("share.off"))
         share.mkdir()
     else:
@@ -33,7 +33,7 @@ def _hide(share: Path, how: str) -> None:
 
 
 def _restore(share: Path, how: str) -> None:
-    if how == "replaced":
+    if how.startswith("replaced"):
         share.rmdir()
         share.with_name("share.off").rename(share)
     else:
@@ -50,14 +50,15 @@ def _can_mount(tmp_path: Path) -> bool:
     return True
 
 
-@pytest.mark.parametrize("how", ["replaced", "mounted over"])
+@pytest.mark.parametrize("how", ["replaced", "mounted over", "replaced, inotify"])
 def test_a_root_that_goes_away_is_unavailable_not_gone(tmp_path: Path, how: str):
     if how == "mounted over" and not _can_mount(tmp_path):
         pytest.skip("mounting a tmpfs needs privileges this machine does not give")
     share = tmp_path / "share"
     share.mkdir()
     out = tmp_path / "out"
-    config = write_config(tmp_path / "watch.toml", poll_paths=[str(share)],
+    polled = {} if how.endswith("inotify") else {"poll_paths": [str(share)]}
+    config = write_config(tmp_path / "watch.toml", **polled,
                           poll_interval_seconds=0.3, settle_seconds=0.3,
                           heartbeat_seconds=0.3, workers=1)
     daemon = start_daemon([share], out, config, tmp_path / "logs")

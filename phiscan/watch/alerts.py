@@ -293,7 +293,8 @@ class Alerter:
         change = Change.of()
         for result, identity in scanned:
             alerting = is_alerting(str(result.status), result.special_category, str(result.risk))
-            if alerting and result.location not in self.alerted:
+            fresh = result.location not in self.alerted and result.location not in change.added
+            if alerting and fresh:  # once, also when one batch holds two scans of it
                 change.added[result.location] = identity
                 change.payloads.append(build_payload(Subject.from_result(result), "watch"))
             elif alerting and identity is not None:
@@ -308,7 +309,7 @@ class Alerter:
             change.cleared |= {(location, rule) for rule in broken.get(location, ())
                                if (location, rule) not in now}
             for key, violation in now.items():
-                if key not in self.violated:
+                if key not in self.violated and key not in change.violated:
                     change.violated.add(key)
                     change.payloads.append(violation_payload(location, violation, "watch"))
         self._change(change)

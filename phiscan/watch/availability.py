@@ -39,13 +39,21 @@ class Availability:
         reason = unavailable_reason(root, self.identities[root], held)
         if reason is None:
             return False
+        self._mark(root, reason)
+        return True
+
+    def _mark(self, root: str, reason: str) -> None:
         self.unavailable[root] = reason
         log.warning("watched root %s is unavailable (%s): nothing under it is marked gone "
                     "until it is back", self.shown[root], reason)
-        return True
 
     def recovered(self) -> list[str]:
-        """Roots that are back (the same folder, listing files again)."""
+        """Roots that are back (the same folder, listing files again), after marking those
+        now gone or swapped for another folder (inotify reports neither: it follows the
+        moved folder, and a mount over it raises no event)."""
+        for root, identity in self.identities.items():
+            if root not in self.unavailable and folder_identity(root) != identity:
+                self._mark(root, unavailable_reason(root, identity, 1) or "the root changed")
         back = [root for root in self.unavailable
                 if unavailable_reason(root, self.identities[root], 1) is None]
         for root in back:
