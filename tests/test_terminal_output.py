@@ -126,3 +126,13 @@ def test_help_read_off_a_terminal_keeps_every_option_name_whole():
     for whole in ("--follow-symlinks", "--fail-on-violations", "--fail-on-findings",
                   "tcp://10.0.0.5:8786", "--accept-empty"):
         assert whole in result.stdout, whole
+
+
+def test_help_shows_a_value_placeholder_for_options_that_take_a_value_and_none_for_flags():
+    for command in ((), ("scan",), ("report",), ("watch",)):
+        result = run_cli(*command, "--help")
+        assert result.returncode == 0, result.stderr
+        assert "<bool>" not in result.stdout, command
+    scan_rows = {line.split()[1]: line for line in run_cli("scan", "--help").stdout.splitlines()
+                 if line.startswith("│") and len(line.split()) > 2}
+    assert "<int>" in scan_rows["--workers"]

@@ -7,9 +7,10 @@ clients and Dask are imported inside the command that uses them."""
 # annotation is evaluated here rather than by Typer in the module globals.
 
 import importlib
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from phiscan.commands.console import console
 
@@ -32,10 +33,31 @@ def register(app: typer.Typer) -> None:
         importlib.import_module(f"phiscan.commands.{module_name}").register(app)
 
 
+def _without_value_placeholder(params: list[Any]) -> list[Any]:
+    """A flag takes no value, so its help shows no placeholder (Typer writes `<bool>`).
+    Typer vendors its own Click, so a flag is told by its `is_flag`, not by its class."""
+    for param in params:
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+    return [param for param in params if param is not None]
+
+
+class PhiscanGroup(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _without_value_placeholder(list(super().get_params(ctx)))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _without_value_placeholder([*command.params, command.get_help_option(ctx)])
+        return command
+
+
 def build_app(help_text: str, version_text: str) -> typer.Typer:
     """The Typer app with its --version option and every command registered."""
     app = typer.Typer(
         name="phiscan",
+        cls=PhiscanGroup,
         help=help_text,
         no_args_is_help=True,
         add_completion=False,
