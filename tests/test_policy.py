@@ -147,6 +147,9 @@ def test_policy_violations_over_a_share(open_tree):
         "reason": "home_access with exposure broad (at most group allowed)"}
     assert by_pair[("Finance/sickness.csv", "finance-no-special-category")]["categories"] == [
         "health"]
+    # A rule broken by what a location holds says who can read it too (the alert, the row).
+    assert {pair: item["exposure"] for pair, item in by_pair.items()} == {
+        pair: "broad" for pair in EXPECTED}
     assert by_pair[("HR/occupational-health.txt", "hr-identifiers-and-contact-only")][
         "reason"] == "health not allowed here"
     counts = {"total": 7, "locations": 6, "by_rule": {
@@ -327,7 +330,7 @@ def test_watch_alerts_a_violating_file_dropped_in(open_tree):
     assert [{key: alert[key] for key in ("location", "rule", "categories", "exposure",
                                          "reason", "via")} for alert in alerts] == [
         {"location": f"{share}/Finance/sickness.csv", "rule": "finance-no-special-category",
-         "categories": ["health"], "exposure": "", "reason": "health not allowed here",
+         "categories": ["health"], "exposure": "broad", "reason": "health not allowed here",
          "via": "watch"}]
     assert "previews" not in alerts[0]
     everything = "".join([json.dumps(alert_lines(out)), daemon.stdout(), daemon.stderr(),
@@ -365,3 +368,4 @@ def test_bucket_and_folder_globs_over_a_real_s3_server(s3_admin, moto_endpoint, 
         ("s3://hr-exports/Finance/sick.txt", "hr-buckets-no-health"),
         ("s3://hr-exports/visits/keysafe.txt", "home-access-only-in-restricted"),
     }
+

@@ -59,7 +59,7 @@ class Violation:
 
     rule: str
     categories: tuple[str, ...]
-    exposure: str  # the location's, when too wide; '' when only categories break the rule
+    exposure: str  # the location's, whatever the rule broke: who can read what broke it
     reason: str
 
 
@@ -90,8 +90,8 @@ class PolicyRule:
                            f" (at most {self.max_exposure} allowed)")
         if not reasons:
             return None
-        return Violation(self.name, tuple(sorted(wrong | too_wide)),
-                         location.exposure if too_wide else "", "; ".join(reasons))
+        return Violation(self.name, tuple(sorted(wrong | too_wide)), location.exposure,
+                         "; ".join(reasons))
 
     def _too_wide(self, location: Location) -> set[str]:
         if self.max_exposure is None or location.exposure not in EXPOSURE_RANK:
