@@ -369,3 +369,20 @@ def test_bucket_and_folder_globs_over_a_real_s3_server(s3_admin, moto_endpoint, 
         ("s3://hr-exports/visits/keysafe.txt", "home-access-only-in-restricted"),
     }
 
+
+def test_scan_summary_indents_each_row_under_its_own_heading(open_tree):
+    """The risk and entity rows once sat indented under "policy violations"."""
+    share = build_share(open_tree)
+    config = open_tree / "policy.toml"
+    config.write_text(policy_toml(share))
+    result = run_cli("scan", str(share), "--out", str(open_tree / "out"), "-c", str(config))
+    assert result.returncode == 0, result.stderr
+    cells = [line[2:].split("│")[0].rstrip() for line in result.stdout.splitlines()
+             if line.startswith("│")]
+    headings = [cell for cell in cells if cell and not cell.startswith(" ")]
+    assert headings == ["locations", "special-category locations", "findings",
+                        "policy violations"]
+    under_violations = cells[cells.index("policy violations") + 1:]
+    assert under_violations and all(cell.startswith("  rule ") for cell in under_violations)
+    under_locations = cells[cells.index("locations") + 1:cells.index("special-category locations")]
+    assert any(cell.startswith("  risk ") for cell in under_locations)

@@ -105,13 +105,15 @@ def measure_table(title: str, value_header: str, rows: Rows) -> Table:
 
 def summary_table(summary: dict) -> Table:
     return measure_table("phiscan summary", "value", [
+        # Each indented row sits under the heading it counts a part of.
         ("locations", summary["locations"]),
         *indented(summary["status"]),
+        *indented(summary["risk"], "risk "),
         ("special-category locations", summary["special_category_locations"]),
+        ("findings", sum(summary["entities"].values())),
+        *indented(summary["entities"]),
         ("policy violations", (summary.get("policy_violations") or {}).get("total", 0)),
         *indented((summary.get("policy_violations") or {}).get("by_rule", {}), "rule "),
-        *indented(summary["risk"], "risk "),
-        *indented(summary["entities"]),
     ])
 
 
