@@ -70,14 +70,29 @@ def locations_table(report: dict) -> Table:
     ])
 
 
+# Where every row of a cut list is: the exports the scan wrote beside the inventory.
+SEE_ALL_LOCATIONS = (
+    "files.csv in the scan folder lists every location with its risk, exposure and readers")
+
+
+def with_more(table: Table, shown: int, total: int, see_all: str) -> Table:
+    """A list cut short says how many rows it left out and where they all are."""
+    if total > shown:
+        table.caption = f"and {total - shown} more: {see_all}"
+    return table
+
+
 def top_table(report: dict, limit: int = 10) -> Table:
     table = Table(title="top locations by risk")
     table.add_column("risk")
     table.add_column("people", justify="right")
     table.add_column("location", overflow="fold")
-    for item in report["top_locations"][:limit]:
+    shown = report["top_locations"][:limit]
+    for item in shown:
         table.add_row(item["risk"], str(item["individuals"]), escape(item["location"]))
-    return table
+    at_risk = sum(count for risk, count in report["locations"]["by_risk"].items()
+                  if risk != "none")
+    return with_more(table, len(shown), at_risk, SEE_ALL_LOCATIONS)
 
 
 def exposure_table(report: dict) -> Table:
@@ -102,10 +117,12 @@ def broad_readers_table(report: dict, limit: int = SHOWN_READERS) -> Table:
     table.add_column("exposure")
     table.add_column("readers", overflow="fold")
     table.add_column("location", overflow="fold")
-    for item in report["exposure"]["sensitive_broadly_readable"]["top_locations"][:limit]:
+    broad = report["exposure"]["sensitive_broadly_readable"]
+    shown = broad["top_locations"][:limit]
+    for item in shown:
         table.add_row(str(item["people"]), item["risk"], item["exposure"],
                       escape(", ".join(item["readers"])), escape(item["location"]))
-    return table
+    return with_more(table, len(shown), broad["locations"], SEE_ALL_LOCATIONS)
 
 
 FolderColumns = tuple[tuple[str, str], ...]  # (header, key in the folder row)
@@ -117,10 +134,15 @@ PEOPLE_FOLDERS: FolderColumns = (("people", "people"),
 
 def folder_tables(report: dict) -> list[Table]:
     folders = report["exposure"]
-    return [folder_table("folders to lock down first (broadly readable sensitive data)",
-                         folders["top_folders_by_broad_exposure"], BROAD_FOLDERS),
-            folder_table("folders by people affected", folders["top_folders_by_people"],
-                         PEOPLE_FOLDERS)]
+    see_all = f"{SEE_ALL_LOCATIONS} (a folder: the path to its last /)"
+    broad = folders["top_folders_by_broad_exposure"]
+    by_people = folders["top_folders_by_people"]
+    return [with_more(folder_table("folders to lock down first (broadly readable sensitive "
+                                   "data)", broad, BROAD_FOLDERS),
+                      len(broad), folders["folders_with_broadly_readable_sensitive_data"],
+                      see_all),
+            with_more(folder_table("folders by people affected", by_people, PEOPLE_FOLDERS),
+                      len(by_people), folders["folders_with_sensitive_data"], see_all)]
 
 
 def folder_table(title: str, rows: list[dict], columns: FolderColumns) -> Table:

@@ -431,6 +431,8 @@ def exposure_section(scope: Scope, limit: int = TOP_FOLDERS) -> dict:
         "sensitive_by_exposure": dict(sorted(by_level.items())),
         "top_folders_by_people": by_people[:limit],
         "top_folders_by_broad_exposure": by_broad[:limit],
+        "folders_with_sensitive_data": len(by_people),
+        "folders_with_broadly_readable_sensitive_data": len(by_broad),
     }
 
 
