@@ -337,12 +337,22 @@ def in_field(text: str, start: int, everyday: bool) -> bool:
     return not everyday or HEALTH_FIELDS.search(match[1]) is not None
 
 
+# Where a sentence ends inside what reads as a field's name: the prose before it is no
+# label (`She has depression. Medication: metformin`).
+_PROSE_BEFORE_LABEL = re.compile(r"[.;!?][ \t]+")
+
+
 def in_field_name(text: str, start: int) -> bool:
     """Whether the mention lies in the name of a `field: value` line (`Date of birth`,
-    `visit_date`): a label, not a statement about anyone."""
+    `visit_date`): a label, not a statement about anyone. The name starts after the last
+    sentence end before the colon."""
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     match = _FIELD_LABEL.match(text, line_start)
-    return match is not None and start < match.end(1)
+    if match is None or start >= match.end(1):
+        return False
+    breaks = _PROSE_BEFORE_LABEL.finditer(text, match.start(1), match.end(1))
+    name_start = max((found.end() for found in breaks), default=match.start(1))
+    return start >= name_start
 
 
 @dataclass(frozen=True)
