@@ -56,3 +56,9 @@ def test_every_cut_list_says_how_many_more_and_where_to_see_all(broad_share):
         assert see_all in under_table(text, title), title
         assert under_table(text, title).count(" more: ") == 1
     assert " more: " not in under_table(text, "who can read sensitive data")  # not cut
+    assert run_cli("report", str(out), "--html").returncode == 0
+    page = (out / "report.html").read_text()
+    # top locations (20 of 31), who reads them (10 of 31), folders to lock down (10 of 31)
+    for left_out in (11, 21, 21):
+        assert f"And {left_out} more: <code>files.csv</code> in the scan folder" in page
+        page = page.split(f"And {left_out} more:", 1)[1]

@@ -95,6 +95,15 @@ def _people_per_location(report: dict) -> dict[str, int]:
             if item["individuals"]}
 
 
+SEE_ALL = "<code>files.csv</code> in the scan folder lists every location"
+
+
+def _more(shown: int, total: int) -> str:
+    """A list cut short says how many it left out and where they all are."""
+    return (f"<p class='note'>And {total - shown} more: {SEE_ALL}.</p>"
+            if total > shown else "")
+
+
 def _top_locations_table(report: dict) -> str:
     rows = [
         f"<tr><td><span class='risk' style='background:{RISK_COLOURS.get(item['risk'], '#555')}'>"
@@ -103,8 +112,11 @@ def _top_locations_table(report: dict) -> str:
         f"<td class='loc'>{escape(item['location'])}</td></tr>"
         for item in report["top_locations"]
     ]
+    at_risk = sum(count for risk, count in report["locations"]["by_risk"].items()
+                  if risk != "none")
     return ("<table><thead><tr><th>risk</th><th>people</th><th>categories</th>"
-            "<th>location</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+            "<th>location</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+            + _more(len(rows), at_risk))
 
 
 SHOWN_READERS = 10  # in the text and HTML reports; the JSON report lists up to TOP_LOCATIONS
@@ -143,8 +155,9 @@ def _exposure(report: dict) -> str:
                               exposure["sensitive_by_exposure"])
             + bar_chart("people per folder (top 10)", by_people)
             + "<h3>Sensitive files every account (broad) or anyone (public) can read, and who reads"
-            " them</h3>" + readers_table
-            + "<h3>Folders to lock down first</h3>" + table)
+            " them</h3>" + readers_table + _more(len(readers), broad["locations"])
+            + "<h3>Folders to lock down first</h3>" + table
+            + _more(len(rows), exposure["folders_with_broadly_readable_sensitive_data"]))
 
 
 SHOWN_VIOLATIONS = 100  # the JSON report lists every one
