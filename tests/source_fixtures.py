@@ -66,6 +66,24 @@ def _xlsx_bytes(rows: list[list[str]]) -> bytes:
     return buffer.getvalue()
 
 
+def _image_only_pdf() -> bytes:
+    """A scanned page: a picture in a PDF, no text layer."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(buffer, format="PDF")
+    return buffer.getvalue()
+
+
+def mislabelled_files() -> dict[str, bytes]:
+    """Real files whose names lie about their type, as an export or a rename leaves them."""
+    return {
+        "patients.csv": _xlsx_bytes([["Name", "NHS number"], ["Jane Smith", "943 476 5919"]]),
+        "report.txt": _image_only_pdf(),
+        "invoice.pdf": _docx_bytes("Invoice for Jane Smith, NHS number 943 476 5919."),
+    }
+
+
 def _nested_zip(inner_name: str, inner: bytes, note: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -210,6 +228,17 @@ def loops_share(served_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
+def mislabelled_share(served_dir) -> Path:
+    root = served_dir / "mislabelled"
+    root.mkdir()
+    for name, data in mislabelled_files().items():
+        (root / name).write_bytes(data)
+        (root / name).chmod(0o644)
+    root.chmod(0o755)
+    return root
+
+
+@pytest.fixture(scope="session")
 def acl_share(served_dir) -> Path:
     """An empty folder for the NT ACL tests (Samba's acl_xattr share), which fill it
     and set its ACLs with smbcacls once smbd is up."""
@@ -220,11 +249,11 @@ def acl_share(served_dir) -> Path:
 
 
 @pytest.fixture(scope="session")
-def samba(served_dir, parity_share, restricted_share, links_share, loops_share, acl_share
-          ) -> Iterator[SambaServer]:
+def samba(served_dir, parity_share, restricted_share, links_share, loops_share, acl_share,
+          mislabelled_share) -> Iterator[SambaServer]:
     shares = {"parity": f"guest:{parity_share}", "restricted": f"user:{restricted_share}",
               "links": f"dfs:{links_share}", "loops": f"guest:{loops_share}",
-              "acl": f"acl:{acl_share}"}
+              "acl": f"acl:{acl_share}", "mislabelled": f"guest:{mislabelled_share}"}
     try:
         server = start_samba(served_dir / "samba", shares)
     except SambaUnavailable as exc:

@@ -17,7 +17,7 @@ from phiscan.scan.runner import run_scan
 from phiscan.sources.posture import raised_risk
 from phiscan.sources.s3 import S3Source
 from tests.servers import FaultPlan, FaultProxy
-from tests.source_fixtures import rows_by_location
+from tests.source_fixtures import mislabelled_files, rows_by_location
 
 pytestmark = pytest.mark.usefixtures("reuse_detector")
 
@@ -269,3 +269,21 @@ def test_an_object_that_never_answers_meets_the_per_file_timeout(s3_admin, proxy
     # Worker start-up and the two other objects take seconds; botocore alone would have
     # waited read_timeout (60 s) for each of AWS_MAX_ATTEMPTS (2) attempts.
     assert elapsed < HANG_TIMEOUT + 40
+
+
+def test_objects_whose_names_lie_are_read_by_what_they_are(s3_admin, moto_endpoint, tmp_path):
+    s3_admin.create_bucket(Bucket="mislabelled")
+    for name, data in mislabelled_files().items():
+        s3_admin.put_object(Bucket="mislabelled", Key=name, Body=data)
+
+    run_scan(["s3://mislabelled"], tmp_path / "out", s3_config(moto_endpoint))
+
+    rows = rows_by_location(tmp_path / "out")
+    assert {name: (rows[f"s3://mislabelled/{name}"]["status"],
+                   rows[f"s3://mislabelled/{name}"]["reason"],
+                   rows[f"s3://mislabelled/{name}"]["entities"])
+            for name in ("patients.csv", "report.txt", "invoice.pdf")} == {
+        "patients.csv": ("scanned", "", {"PERSON": 1, "UK_NHS": 1}),  # an xlsx
+        "report.txt": ("scanned", "no text found", {}),  # an image-only PDF
+        "invoice.pdf": ("scanned", "", {"PERSON": 1, "UK_NHS": 1}),  # a docx
+    }

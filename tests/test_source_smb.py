@@ -147,3 +147,18 @@ def test_an_smb_read_that_never_answers_meets_the_per_file_timeout(samba, tmp_pa
     assert (rows[f"{root}/plain.txt"]["exposure"],
             rows[f"{root}/plain.txt"]["exposure_principals"]) == (
         "broad", ["S-1-22-1-0", "S-1-22-2-0", "Everyone"])
+
+
+def test_files_whose_names_lie_are_read_by_what_they_are(samba, tmp_path):
+    run_scan([f"smb://guest@127.0.0.1:{samba.port}/mislabelled"], tmp_path / "out",
+             guest_config())
+
+    rows = rows_by_location(tmp_path / "out")
+    root = f"smb://127.0.0.1:{samba.port}/mislabelled"
+    assert {name: (rows[f"{root}/{name}"]["status"], rows[f"{root}/{name}"]["reason"],
+                   rows[f"{root}/{name}"]["entities"])
+            for name in ("patients.csv", "report.txt", "invoice.pdf")} == {
+        "patients.csv": ("scanned", "", {"PERSON": 1, "UK_NHS": 1}),  # an xlsx
+        "report.txt": ("scanned", "no text found", {}),  # an image-only PDF
+        "invoice.pdf": ("scanned", "", {"PERSON": 1, "UK_NHS": 1}),  # a docx
+    }

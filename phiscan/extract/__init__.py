@@ -17,7 +17,7 @@ from phiscan.extract.base import (
     Skip,
 )
 from phiscan.extract.mail import unique_name
-from phiscan.extract.sniff import refine, sniff
+from phiscan.extract.sniff import DOCUMENT_KINDS, refine, sniff
 from phiscan.extract.text import looks_binary
 from phiscan.model import Child
 
@@ -182,23 +182,37 @@ TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf",
 # where messages, tables and databases reach few of them.
 PROSE_EXTRACTORS = frozenset({"text", "html", "docx", "pdf", "rtf", "eml", "msg", "mbox", "doc",
                               "ppt", "pptx", "odt", "odp", "pst", "image", "write"})
-# Formats that start with a magic number: content without it (a zip renamed .jpg) is sniffed.
+# Formats that start with a magic number: content without it (a text renamed .jpg) is sniffed.
 MAGIC_CHECKS = {"image": is_image}
+# What `sniff` makes of content with no magic number: never preferred to a named reader.
+SNIFFED_TEXT = TEXT_EXTRACTORS | {"text"}
 
 
 def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
-    """(extractor name or None, reason when None)."""
+    """(extractor name or None, reason when None). The content decides first (a magic
+    number, a zip's or OLE file's parts), the name only where the content does not say:
+    an xlsx named `.csv`, a PDF named `.txt`, a docx named `.pdf` are read as what they
+    are, from every source; text under a text name keeps its named reader."""
     extension = os.path.splitext(name)[1].lower()
-    chosen = EXTENSIONS.get(extension)
-    if chosen in TEXT_EXTRACTORS and looks_binary(data):
+    named = EXTENSIONS.get(extension)
+    if named in TEXT_EXTRACTORS and not looks_binary(data):
+        return refine(named, data), ""
+    actual = sniff(data)
+    if actual is not None and actual not in SNIFFED_TEXT and not opens_as_named(actual, named):
+        return actual, ""
+    if named in TEXT_EXTRACTORS:
         return None, f"binary content with a {extension} name"
-    if chosen in MAGIC_CHECKS and not MAGIC_CHECKS[chosen](data):
-        chosen = None
-    if chosen is None:
-        chosen = sniff(data)
-        if chosen is None:
+    if named is None or named in MAGIC_CHECKS:
+        if actual is None:
             return None, "binary file with no extractor"
-    return refine(chosen, data), ""
+        return refine(actual, data), ""
+    return refine(named, data), ""
+
+
+def opens_as_named(actual: str, named: str | None) -> bool:
+    """A zip sniff cannot tell apart (a damaged docx) stays with its named Office reader,
+    which reports the damage in its own words."""
+    return actual == "zip" and named in DOCUMENT_KINDS
 
 
 def run_extractor(extractor: str, data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
