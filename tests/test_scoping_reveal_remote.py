@@ -143,3 +143,34 @@ def test_reveal_finds_a_sources_settings_however_its_uri_was_typed(typed, tmp_pa
     recorded = revealer.config_for("smb://files/care/notes/a.txt")
     assert recorded is not revealer.config and recorded.smb.port == 445
     assert revealer.config_for("smb://files/carehome/a.txt") is revealer.config
+
+
+def test_reveal_reads_a_file_only_for_values_not_yet_recovered(tmp_path, monkeypatch, capsys):
+    """Two letters name two patients; an export lists both again: the export is not
+    re-read, and a long reveal says how far it is on stderr."""
+    from phiscan.scoping import reveal
+
+    share = tmp_path / "share"
+    share.mkdir()
+    patients = [("Ingrid Haugen", "401 023 2137"), ("Kwame Brennan", "943 476 5919")]
+    for number, (name, nhs) in enumerate(patients):
+        (share / f"letter-{number}.txt").write_text(
+            f"Dear Dr Hale,\nRe: {name}, NHS number {nhs}\nSeen in clinic today.\n")
+    rows = "".join(f"{name},{nhs},Ward {row % 4}\n" for row in range(500)
+                   for name, nhs in patients)
+    (share / "pas-export.csv").write_text("patient_name,nhs_number,ward\n" + rows)
+    config = Config()
+    config.scan.workers = 1
+    run_scan([str(share)], tmp_path / "out", config)
+    people = load_scope(tmp_path / "out").individuals
+    hashes = {value_hash for person in people for record in person.records
+              for role in ROLES for value_hash in getattr(record, role)}
+    monkeypatch.setattr(reveal, "PROGRESS_SECONDS", 0.0)
+
+    revealed = reveal_values(tmp_path / "out", hashes, KEY, config)
+
+    assert sorted(revealed.values[value_hash] for person in people
+                  for value_hash in person.nhs) == [nhs for _name, nhs in patients]
+    assert (revealed.locations_read, revealed.locations_not_needed,
+            revealed.locations_failed) == (2, 1, 0)
+    assert capsys.readouterr().err.splitlines()[-1].startswith("reveal: 2 of 3 files done")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+import sys
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from phiscan.sources import Source, SourceReadError, open_source, with_connectio
 from phiscan.sources.base import source_key
 
 log = logging.getLogger("phiscan.reveal")
+PROGRESS_SECONDS = 10.0
 
 
 @dataclass
@@ -46,6 +49,7 @@ class RevealOutcome:
     values: dict[str, str] = field(default_factory=dict)  # value hash -> recovered value
     locations_read: int = 0
     locations_failed: int = 0
+    locations_not_needed: int = 0  # every value they hold was recovered from other files
     # top-level location -> why it could not be re-read (phiscan's own words, no content)
     unread: dict[str, str] = field(default_factory=dict)
 
@@ -140,10 +144,10 @@ class Revealer:
 
     def _recover_at_offsets(self, unit: TextUnit, wanted: list[Wanted],
                             values: dict[str, str]) -> None:
+        """`wanted`: the findings stored at this unit's position."""
         for item in wanted:
             candidate = unit.text[item.start:item.end]
-            if (item.value_hash not in values and item.position == unit.where
-                    and self.matches(item, candidate)):
+            if item.value_hash not in values and self.matches(item, candidate):
                 values[item.value_hash] = candidate
 
     def _redetect(self, unit: TextUnit, wanted: list[Wanted], values: dict[str, str]) -> None:
@@ -154,22 +158,46 @@ class Revealer:
 
     def recover_location(self, top: str, root: str, size: int,
                          wanted_by_location: dict[str, list[Wanted]],
-                         values: dict[str, str]) -> None:
+                         values: dict[str, str], needed: set[str]) -> None:
+        """Each unit is matched against the findings stored at its own position (an
+        export of 100,000 rows is not compared with all its findings row by row), and
+        extraction stops once every value wanted from this file is recovered."""
         data = self._read(top, root, size)
         name = posixpath.basename(top.replace("\\", "/"))
         ctx = ExtractContext.for_file(name, self.config.limits, self.config.ocr)
-        units = [(location, unit) for location, unit in walk_units(top, name, data, ctx)
-                 if location in wanted_by_location]
+        remaining = needed - values.keys()
+        at_position: dict[str, dict[str, list[Wanted]]] = {}
+        read: dict[str, list[TextUnit]] = defaultdict(list)
+        units = walk_units(top, name, data, ctx)
         for location, unit in units:
-            self._recover_at_offsets(unit, wanted_by_location[location], values)
-        for location, unit in units:
+            if location not in wanted_by_location:
+                continue
+            if location not in at_position:
+                at_position[location] = by_position(wanted_by_location[location])
+            stored_here = at_position[location].get(unit.where, [])
+            self._recover_at_offsets(unit, stored_here, values)
+            remaining.difference_update(item.value_hash for item in stored_here
+                                        if item.value_hash in values)
+            if not remaining:
+                units.close()
+                return
+            read[location].append(unit)
+        for location, location_units in read.items():  # a file edited since the scan
             wanted = wanted_by_location[location]
             if any(item.value_hash not in values for item in wanted):
-                self._redetect(unit, wanted, values)
+                for unit in location_units:
+                    self._redetect(unit, wanted, values)
 
     def close(self) -> None:
         for source in self.sources.values():
             source.close()
+
+
+def by_position(wanted: list[Wanted]) -> dict[str, list[Wanted]]:
+    at: dict[str, list[Wanted]] = defaultdict(list)
+    for item in wanted:
+        at[item.position].append(item)
+    return at
 
 
 def wanted_findings(inventory: Inventory, hashes: set[str]) -> dict[str, list[Wanted]]:
@@ -202,24 +230,57 @@ def scanned_connections(runs: list) -> dict[str, dict]:
     return connections
 
 
+def hashes_by_top(wanted: dict[str, list[Wanted]]) -> dict[str, set[str]]:
+    by_top: dict[str, set[str]] = defaultdict(set)
+    for location, items in wanted.items():
+        by_top[top_level(location)].update(item.value_hash for item in items)
+    return by_top
+
+
+class RevealProgress:
+    """A line on stderr every PROGRESS_SECONDS once a reveal runs that long."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.next_at = time.monotonic() + PROGRESS_SECONDS
+
+    def tick(self, done: int, outcome: RevealOutcome, wanted: int) -> None:
+        if time.monotonic() < self.next_at:
+            return
+        self.next_at = time.monotonic() + PROGRESS_SECONDS
+        print(f"reveal: {done:,} of {self.total:,} files done ({outcome.locations_read:,} "
+              f"re-read), {len(outcome.values):,} of {wanted:,} values recovered",
+              file=sys.stderr, flush=True)
+
+
 def reveal_values(out_dir: Path, hashes: set[str], key: bytes, config: Config) -> RevealOutcome:
+    """Smallest files first, and a file whose wanted values were all recovered from
+    others is not read: one occurrence of a value is enough to know it."""
     outcome = RevealOutcome()
     with Inventory(out_dir, readonly=True) as inventory:
         wanted = wanted_findings(inventory, hashes)
-        tops = {top_level(location) for location in wanted}
-        stored = {top: inventory.location(top) for top in sorted(tops)}
+        by_top = hashes_by_top(wanted)
+        stored = {top: inventory.location(top) for top in sorted(by_top)}
         connections = scanned_connections(inventory.runs())
+    order = sorted(stored, key=lambda top: (stored[top].size if stored[top] else 0, top))
+    all_wanted = len(set().union(*by_top.values())) if by_top else 0
+    progress = RevealProgress(len(order))
     revealer = Revealer(out_dir, key, config)
     try:
         revealer.add_sources(connections)
-        for top, location in stored.items():
+        for done, top in enumerate(order):
+            progress.tick(done, outcome, all_wanted)
+            location = stored[top]
             if location is None:
                 outcome.locations_failed += 1
                 outcome.unread[top] = "no longer in the inventory"
                 continue
+            if by_top[top] <= outcome.values.keys():
+                outcome.locations_not_needed += 1
+                continue
             try:
                 revealer.recover_location(top, location.root, location.size, wanted,
-                                          outcome.values)
+                                          outcome.values, by_top[top])
                 outcome.locations_read += 1
             except Exception as exc:  # a source gone or a file changed into garbage
                 reason = unread_reason(exc)
