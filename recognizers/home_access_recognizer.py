@@ -1904,7 +1904,12 @@ _NUMBERED_ADDRESS = re.compile(
 # `on clinic days`, `during respite weekends`): a service named in a time is no owner.
 _WHEN = re.compile(
     r"(?<![\w])(?i:on|during|every|most|some)[^\S\n]+(?:[\w'\-]+[^\S\n]+){0,2}?"
-    r"(?i:days|mornings|afternoons|evenings|nights|weekends|weekdays)(?![\w])")
+    r"(?i:days|mornings|afternoons|evenings|nights|weekends|weekdays)(?![\w])"
+    # a time told by a place someone goes, without an article (`lets himself in after
+    # school`, `before work`, `after day centre`): no owner (`after the office closes` is one)
+    r"|(?<![\w])(?i:after|before)[^\S\n]+(?:(?i:her|his|their|my)[^\S\n]+)?"
+    r"(?!(?i:the|a|an|this|that|[0-9])(?![\w]))[A-Za-z][\w'\-]*"
+    r"(?:[^\S\n]+(?i:centre|center|club|group|service))?(?![\w])")
 
 
 # A clinical encounter says where a person was seen, treated or discharged from, whom the
@@ -2167,6 +2172,11 @@ class PurposeModel:
         installations: 412`) is no home's. None when the object names no possessor."""
         found = _OBJECT_WORD.search(text, start, end)
         if found is None:
+            # a person's own door or gate is their home's (`his door is left unlatched`, `her
+            # back gate is open`), whatever service or vehicle the note is about
+            if _OPENING_FIRST.match(text, start) and _PRONOUN_LAST.search(
+                    text, max(line_start, start - 8), start):
+                return HOME
             return None
         if _is_counted(text, found, line_start, line_end):
             return NOT_HOME
@@ -2397,6 +2407,7 @@ _DEVICE_AFTER = re.compile(r"[^\S\n]+(?i:at|of|for|on|by|beside|outside|next[^\S
 _KEY_AFTER = re.compile(r"[^\S\n]+(?i:of|for|to)" + _AFTER_WORDS)
 # A person's pronoun right before an object (`his key safe`, `her side gate padlock`) or
 # before a home's way in or part after it (`on his porch`); `their` may be a place's.
+_OPENING_FIRST = re.compile(r"(?i:(?:front|back|side|rear)[^\S\n]+)?(?i:doors?|gates?)(?![\w])")
 _PRONOUN_LAST = re.compile(r"(?<![\w])(?i:his|her)[^\S\n]*\Z")
 _PRONOUN_HOME = re.compile(
     r"(?i:his|her)[^\S\n]+(?:[\w\-]+[^\S\n]+)?(?i:porch|doors?|gates?|house|home|flat|"
@@ -2918,6 +2929,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # A match read back from its code word: the words before its opening count too.
         window = self.purpose.without_encounters(
             _window_without_addresses(text, result.start, self.purpose.home_words))
+        # (when it is, read before the clause is cut: `in after school with a key ...`)
+        window = _WHEN.sub(lambda when: " " * len(when.group()), window)
         before = _clause_before(window, len(window),
                                 self.purpose_words_before
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
