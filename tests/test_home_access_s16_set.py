@@ -43,6 +43,9 @@ NEAR_MISSES = [
     "Volunteer drivers: the car's spare key is in the scheme's key box at the community centre.",
     # `after the office ...` still names the office
     "Use the key safe by the office door after the office closes, code 2288.",
+    # an after-school club is an owner, not a time
+    "The after school club's key safe code is 4521.",
+    "Key safe for the breakfast and after school club: code 4521.",
 ]
 
 
