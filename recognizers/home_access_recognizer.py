@@ -210,9 +210,11 @@ _SET_ALONE = r"(?i:set)" + _STANDS_ALONE
 _SPARE_SET = r"(?i:spare[^\S\n]+set)\b(?![^\S\n]+(?i:of)[^\S\n]+(?!(?i:keys)\b)\w)"
 # Outbuildings whose door has a key of its own (`the byre door key`): not the home's.
 _OUTBUILDINGS = r"byre|barn|stables?|workshop|outhouse|henhouse|coop|polytunnel"
-# A door key (a fob, a spare, a spare set), not the key of a safe, a cupboard or a van.
+# A door key (a fob, a spare, a spare set), not the key of a safe, a cupboard or a van, nor an
+# answer key, unless the answer is the one not given (`If no answer key under the pot`).
 _KEY = (
-    r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|answer|safe|cd|staff|"
+    r"(?<![^\W\d_])(?<!(?i:any|press|the\s+shift|function|car|allen|(?<!(?i:no)\s+)answer|"
+    r"safe|cd|staff|"
     r"cupboard|cabinet|trolley|locker|van|till|cash|desk|drawer|lock\s+and|meter|window|"
     r"stairlift|isolator|lowering|scooter|bike|triangle|fridge|vehicle|filing|jewellery\s+box|"
     r"engine|ignition|outboard|tractor|mower|"

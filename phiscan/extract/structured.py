@@ -28,6 +28,9 @@ _IDENTITY_KEY = re.compile(r"nhs|dob|birth|chi_?(?:no|num)", re.IGNORECASE)
 # A key giving a person's name or age: an element of an array of people with one is a person
 # though it gives no identifier (a case giving only an age keeps its carers).
 _PERSON_KEY = re.compile(r"name|^age(?:$|[_ ]?[Yy]ears)", re.IGNORECASE)
+# A key giving where someone lives: with a name, an object is a person's address-book entry
+# (a delivery app's stop, a round's customer: `customer.lastName` beside `address.postcode`).
+_HOME_KEY = re.compile(r"address|post_?code|zip", re.IGNORECASE)
 
 
 def flatten(value: Any, path: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
@@ -75,10 +78,18 @@ def named_json(name: str) -> bool:
 def is_people(value: Any) -> bool:
     """An array of objects, one of them (not necessarily every one: a case may give only
     an age) with a key that identifies a person (`dob`, `nhsNumber`, `date_of_birth`)
-    among its own or its objects' keys."""
+    among its own or its objects' keys, or every one a person's name and home (a delivery
+    app's stops: `customer.firstName`, `address.postcode`, no identifier; each stop's access
+    note is that customer's, never the route's other customers')."""
     return (isinstance(value, list) and bool(value)
             and all(isinstance(item, dict) for item in value)
-            and any(has_identity_key(item) for item in value))
+            and (any(has_identity_key(item) for item in value)
+                 or all(_names_a_home(item) for item in value)))
+
+
+def _names_a_home(item: dict[str, Any]) -> bool:
+    return (has_identity_key(item, keys=_PERSON_KEY)
+            and has_identity_key(item, keys=_HOME_KEY))
 
 
 def has_identity_key(item: dict[str, Any], depth: int = 0,
