@@ -365,6 +365,10 @@ FIELD = "name field"
 # [if known]`, `Next of kin (1)`).
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 MAX_LOWER_CASE_WORDS = 4
+# A field holding one part of a name (`first name`, `lastName`, `client_surname`), as split.
+_NAME_PART_FIELD = re.compile(
+    r"(?:^| )(?:fore ?names?|first ?names?|given ?names?|sur ?names?|last ?name|family ?name)"
+    r" ?$")
 # A letter's topic label (`Re: Fitzgerald, Bernard John`, `Regarding: ...`): its value is a
 # name only in the surname-first shape, capitalised, no word common or clinical (`Re:
 # Discharge Summary` is no name; `Re: Follow-up, Urgent` has no name word).
@@ -572,6 +576,17 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                             or normalise_words(word).strip() in STOP_WORDS
                             or all(self.clinical.found_in(part) for part in word.split("-"))
                             for word in words))
+
+    def lower_case_part(self, text: str, start: int, value: str) -> bool:
+        """One part of a name typed in lower case in its own field (`firstName: arthur`,
+        `surname: holroyd`, a delivery app's customer): one word, not common, clinical or a
+        placeholder, in a field whose name says it is a forename or a surname."""
+        line_start, line_end = line_bounds(text, start, start + len(value))
+        field = normalise_words(raw_line_field(text[line_start:line_end]) or "").strip()
+        return (value.islower() and len(value.split()) == 1 and len(value) > 1
+                and _NAME_PART_FIELD.search(field) is not None
+                and not PLACEHOLDERS.found_in(normalise_words(value))
+                and not self.is_no_name(value))
 
     def _is_name_field(self, field: str) -> bool:
         words = without_digits(field)
@@ -792,7 +807,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         value = text[result.start:result.end]
         pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else ""
         if not looks_like_name(value) and not (pattern in (FIELD, LOWER_LISTED)
-                                               and self.lower_case_name(value)):
+                                               and self.lower_case_name(value)) and not (
+                pattern == FIELD and self.lower_case_part(text, result.start, value)):
             return None
         if pattern == TITLED:
             return self.trimmed(text, result)

@@ -36,6 +36,8 @@ ROUND = {"service": "Community meals", "van": "M3", "driver": {"name": "Lowri Ca
                    "Spare key under the stone frog by the back step"),
              _stop(3, "Percival", "Ormerod", "HX5 2LD", "Ring the bell and wait"),
              _stop(4, "Clementine", "Haigh", "HX5 2NE", "Door left on the latch for us"),
+             # typed in lower case by the app's user: each part in its own name field
+             _stop(5, "wilfred", "greenhalgh", "HX6 1AW", "keysafe by the bins, 2 0 4 8"),
          ]}
 
 CLIENTS = (
@@ -44,12 +46,13 @@ CLIENTS = (
     "SUNDERLAND,Marigold,07/07/1938,HX4 9RB,soft\n"
     "ORMEROD,Percival,21/12/1929,HX5 2LD,normal\n"
     "HAIGH,Clementine,03/03/1936,HX5 2NE,gluten free\n"
+    "GREENHALGH,Wilfred,18/08/1931,HX6 1AW,normal\n"
 )
 
 SHARE = {"meals/round_M3.json": json.dumps(ROUND, indent=2), "meals/clients.csv": CLIENTS}
 
 EXPECTED = {"Ebenezer Whitworth": "code", "Marigold Sunderland": "hidden_key",
-            "Percival Ormerod": "", "Clementine Haigh": "left_open"}
+            "Percival Ormerod": "", "Clementine Haigh": "left_open", "Wilfred Greenhalgh": "code"}
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +76,7 @@ def test_each_stop_is_a_record_and_the_rounds_details_one_more():
 
     units = list(json_units(ROUND, None))
     assert [unit.record for unit in units] == [
-        "document", "stops[0]", "stops[1]", "stops[2]", "stops[3]"]
+        "document", "stops[0]", "stops[1]", "stops[2]", "stops[3]", "stops[4]"]
     assert "Capstick" in units[0].text and "Capstick" not in "".join(
         unit.text for unit in units[1:])
 
@@ -105,3 +108,19 @@ def test_a_key_after_if_no_answer_is_a_door_key(text, kinds):
     found = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
     assert sorted({kind for result in found
                    for kind in result.recognition_metadata[ACCESS_KINDS_KEY]}) == kinds
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # one part of a name typed in lower case in its own name field is a name's part
+    ("stops[4].client.givenName: wilfred\nstops[4].client.familyName: greenhalgh\n",
+     ["wilfred", "greenhalgh"]),
+    ("Surname: greenhalgh\n", ["greenhalgh"]),
+    # a placeholder, a common word, or a field that is no name part is no name
+    ("Surname: unknown\nForename: none\n", []),
+    ("Notes: wilfred\nDriver: greenhalgh\n", []),
+])
+def test_a_lower_case_name_part_in_its_own_field_is_read(text, names):
+    from recognizers.person_field_recognizer import NameFieldRecognizer
+
+    found = NameFieldRecognizer().analyze(text, ["PERSON"])
+    assert [text[result.start:result.end] for result in found] == names
