@@ -286,12 +286,8 @@ def test_a_value_in_the_wrong_column_is_found_where_it_is(detector):
     finally:
         layered.record_lines = RecordLines(layered.cheap)
 
-
-def test_home_access_reads_only_rows_that_may_hold_a_way_in(detector, monkeypatch):
-    """A row whose lines hold no raw match of the grammar is not analysed for home access
-    (most rows of an extract: nothing but names, numbers and dates); a row whose digits
-    read as letters (`k3y`) is, as its reading may hold what its text does not."""
-    layered = detector.layered
+def _home_access_counted(layered, monkeypatch) -> tuple[object, list[str]]:
+    """The HOME_ACCESS recognizer, and the list of texts its `analyze` is called on."""
     access = next(r for r in layered.cheap if r.supported_entities[0] == "HOME_ACCESS")
     analysed: list[str] = []
     analyze = access.analyze
@@ -301,6 +297,15 @@ def test_home_access_reads_only_rows_that_may_hold_a_way_in(detector, monkeypatc
         return analyze(text, *args, **kwargs)
 
     monkeypatch.setattr(access, "analyze", counted)
+    return access, analysed
+
+
+def test_home_access_reads_only_rows_that_may_hold_a_way_in(detector, monkeypatch):
+    """A row whose lines hold no raw match of the grammar is not analysed for home access
+    (most rows of an extract: nothing but names, numbers and dates); a row whose digits
+    read as letters (`k3y`) is, as its reading may hold what its text does not."""
+    layered = detector.layered
+    access, analysed = _home_access_counted(layered, monkeypatch)
     plain = "client_name: Norman Jackson\nnhs_number: 7469501401\nnotes: Prefers morning visits"
     damaged = "client_name: Norman Jackson\nnotes: spare k3y under the mat by the back door"
     lines = RecordLines(layered.cheap)
@@ -317,15 +322,7 @@ def test_home_access_does_not_analyse_fields_whose_name_is_no_way_in(detector, m
     access, in a table or a message; each such line is judged once (`RecordLines.unrefused`);
     a field named a way in (`key_safe`) still is, with the finding of the row read whole."""
     layered = detector.layered
-    access = next(r for r in layered.cheap if r.supported_entities[0] == "HOME_ACCESS")
-    analysed: list[str] = []
-    analyze = access.analyze
-
-    def counted(text, *args, **kwargs):
-        analysed.append(text)
-        return analyze(text, *args, **kwargs)
-
-    monkeypatch.setattr(access, "analyze", counted)
+    access, analysed = _home_access_counted(layered, monkeypatch)
     staff = "client_name: Norman Jackson\npostcode: LS6 2QB\nkey_worker: Imran Garside\n"
     other = "client_name: Edith Lowe\npostcode: LS6 2QB\nkey_worker: Imran Garside\n"
     coded = "client_name: Edith Lowe\npostcode: LS6 2QB\nkey_safe: 4471\n"
