@@ -168,7 +168,7 @@ def test_an_element_that_names_itself_labels_its_value(scanned):
     assert sorted((entity, masked, field) for entity, masked, field, _hash
                   in findings(scanned)["fields.xml"]) == [
         ("PERSON", "R*****", "surname"), ("PERSON", "S****", "forename"),
-        ("UK_NHS", "943 *** ****", "nhs_number")]
+        ("PERSON", "S**** R*****", "surname"), ("UK_NHS", "943 *** ****", "nhs_number")]
 
 
 def test_no_raw_value_reaches_the_outputs(scanned):
