@@ -39,6 +39,7 @@ from recognizers.date_of_birth_recognizer import (
     bracketed_after_name,
 )
 from recognizers.dates import MONTH_NAME, parse_birth_date
+from recognizers.name_part_fields import holds_a_name_part
 from recognizers.ocr_reading import is_known_word
 from recognizers.person_ner_recognizer import (
     LIST_SEPARATOR,
@@ -365,10 +366,6 @@ FIELD = "name field"
 # [if known]`, `Next of kin (1)`).
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 MAX_LOWER_CASE_WORDS = 4
-# A field holding one part of a name (`first name`, `lastName`, `client_surname`), as split.
-_NAME_PART_FIELD = re.compile(
-    r"(?:^| )(?:fore ?names?|first ?names?|given ?names?|sur ?names?|last ?name|family ?name)"
-    r" ?$")
 # A letter's topic label (`Re: Fitzgerald, Bernard John`, `Regarding: ...`): its value is a
 # name only in the surname-first shape, capitalised, no word common or clinical (`Re:
 # Discharge Summary` is no name; `Re: Follow-up, Urgent` has no name word).
@@ -584,7 +581,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         line_start, line_end = line_bounds(text, start, start + len(value))
         field = normalise_words(raw_line_field(text[line_start:line_end]) or "").strip()
         return (value.islower() and len(value.split()) == 1 and len(value) > 1
-                and _NAME_PART_FIELD.search(field) is not None
+                and holds_a_name_part(field)
                 and not PLACEHOLDERS.found_in(normalise_words(value))
                 and not self.is_no_name(value))
 

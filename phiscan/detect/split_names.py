@@ -16,15 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from phiscan.detect.roles import default_rules
-from recognizers.context import normalise_words
+from recognizers.name_part_fields import FAMILY_WORDS, GIVEN_WORDS, part_prefix
 
-GIVEN_WORDS = ("forename", "forenames", "first name", "firstname", "given", "given name",
-               "given names", "christian name", "christian names", "first names", "fname",
-               "first")  # `client_first` beside `client_surname`, `FIRST` beside `LAST`
-FAMILY_WORDS = ("surname", "last name", "lastname", "family", "family name", "lname", "last")
 SPLIT_NAME_RECOGNIZER = "PhiscanSplitNameFields"
 
 
@@ -36,29 +31,17 @@ class NamePart:
     field: str
 
 
-@lru_cache(maxsize=4096)
-def _split_field(field: str, words: tuple[str, ...]) -> str | None:
-    """The field's prefix when it ends with one of `words` (digits ignored), else None.
-    Remembered per field name: every row of an extract asks it of the same columns."""
-    normalised = " ".join(word for word in normalise_words(field).split()
-                          if not word.isdigit() and len(word) > 1)  # `Forename(s)`, `name[0]`
-    for word in sorted(words, key=len, reverse=True):
-        if normalised == word or normalised.endswith(" " + word):
-            return normalised[: len(normalised) - len(word)].strip()
-    return None
-
-
 def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
     """(the given part, the family part, `Given Family`) for each prefix holding both
     parts, in order."""
     given: dict[str, NamePart] = {}
     family: dict[str, NamePart] = {}
     for part in parts:
-        prefix = _split_field(part.field, GIVEN_WORDS)
+        prefix = part_prefix(part.field, GIVEN_WORDS)
         if prefix is not None:
             given.setdefault(prefix, part)
             continue
-        prefix = _split_field(part.field, FAMILY_WORDS)
+        prefix = part_prefix(part.field, FAMILY_WORDS)
         if prefix is not None:
             family.setdefault(prefix, part)
     pairs = [(given[prefix], family[prefix]) for prefix in family if prefix in given]
