@@ -184,8 +184,6 @@ PROSE_EXTRACTORS = frozenset({"text", "html", "docx", "pdf", "rtf", "eml", "msg"
                               "ppt", "pptx", "odt", "odp", "pst", "image", "write"})
 # Formats that start with a magic number: content without it (a text renamed .jpg) is sniffed.
 MAGIC_CHECKS = {"image": is_image}
-# What `sniff` makes of content with no magic number: never preferred to a named reader.
-SNIFFED_TEXT = TEXT_EXTRACTORS | {"text"}
 
 
 def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
@@ -197,8 +195,8 @@ def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
     named = EXTENSIONS.get(extension)
     if named in TEXT_EXTRACTORS and not looks_binary(data):
         return refine(named, data), ""
-    actual = sniff(data)
-    if actual is not None and actual not in SNIFFED_TEXT and not opens_as_named(actual, named):
+    actual = sniff(data)  # text sniffed from content is never preferred to a named reader
+    if actual is not None and actual not in TEXT_EXTRACTORS and not opens_as_named(actual, named):
         return actual, ""
     if named in TEXT_EXTRACTORS:
         return None, f"binary content with a {extension} name"

@@ -89,7 +89,7 @@ class LocalSource:
         self.root = os.path.abspath(path)
         self.real_root = os.path.realpath(self.root)
         self.scan_config = config.scan
-        self.root_identity = _identity(self.root)
+        self.root_identity = folder_identity(self.root)
         self.exposure = LocalExposure()
         self.globs = PathFilter(config.scan.include, config.scan.exclude)
         self.ignored: set[tuple[int, int]] = set()  # folders never listed (the scan's output)
@@ -97,7 +97,7 @@ class LocalSource:
     def ignore(self, folder: str) -> None:
         """Never list `folder` or anything below it (an output folder inside the root),
         known by its identity whatever path names it."""
-        identity = _identity(folder)
+        identity = folder_identity(folder)
         if identity is not None:
             self.ignored.add(identity)
 
@@ -277,7 +277,7 @@ class LocalSource:
         """Why the whole source is unavailable, or None when only this item failed."""
         if os_errno in _DEAD_MOUNT_ERRNOS:
             return _errno_name(OSError(os_errno, os.strerror(os_errno)))
-        identity = _identity(self.root)
+        identity = folder_identity(self.root)
         if identity is None:
             return "the scanned root is gone"
         if self.root_identity is not None and identity != self.root_identity:
@@ -361,7 +361,7 @@ def unavailable_reason(root: str, identity: tuple[int, int] | None, held: int) -
     over, replaced), or lists nothing. None when its listing can be trusted."""
     if not held:
         return None
-    current = _identity(root)
+    current = folder_identity(root)
     if current is None:
         return "the root is gone"
     if identity is not None and current != identity:
@@ -377,10 +377,6 @@ def unavailable_reason(root: str, identity: tuple[int, int] | None, held: int) -
 
 def folder_identity(path: str) -> tuple[int, int] | None:
     """The (device, inode) of a folder: another one means it was mounted over or replaced."""
-    return _identity(path)
-
-
-def _identity(path: str) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
     except OSError:

@@ -188,7 +188,6 @@ class Writer:
             self.counts["moved"] += self.inventory.mark_tree_gone(message.source, self.run_id)
         self.dirty = True
 
-
     def _held(self, message: Control) -> bool:
         """A delete or move away under an unavailable root is not applied (no mass gone)."""
         if isinstance(message, Gone | TreeGone | Moved | TreeMoved):
