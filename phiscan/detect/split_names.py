@@ -86,9 +86,10 @@ def joined_in_text(text: str, parts: list[NamePart]) -> list[tuple[NamePart, Nam
     or on lines next to each other (`Surname: ...` beside or over `Forename(s): ...`) are one
     form's; a part further off starts another (the next person's form in the same text)."""
     forms: list[list[NamePart]] = []
-    last_line = -2
+    last_line, line, counted_to = -2, 0, 0
     for part in sorted(parts, key=lambda found: found.start):
-        line = text.count("\n", 0, part.start)
+        line += text.count("\n", counted_to, part.start)  # counted once: a long note's parts
+        counted_to = part.start
         if line - last_line > 1 or not forms:
             forms.append([])
         forms[-1].append(part)
