@@ -153,6 +153,9 @@ APOSTROPHES = ("'", "\u2019")
 # form that is an English word or a name too only in a unit (a row, a document's window)
 # holding another form of its language.
 LANGUAGES_FILE = "home_access_languages.txt"
+# The same words in every other language of a public rule, built from a multilingual lexicon
+# by `tools/build_language_blocks.py` (same syntax); the hand-written file's forms win.
+BUILT_LANGUAGES_FILE = "home_access_languages_built.txt"
 # A language's number words, 0 to 9 (`digits = nula | jeden | ...`), each read as its ASCII
 # digit only inside a run of at least NUMBER_RUN_MIN number words of one language, joined by
 # spaces, commas, hyphens or dots or by nothing in a script without spaces (`sette-due-zero-
@@ -164,6 +167,10 @@ ENGLISH_ENTRY = "english"
 # ... and the roles its words carry in the dialect file (`home_access_dialect.txt`, read
 # there: Italian `chiave`, Spanish `llave`), each form defined once (`dialect = key | code`).
 DIALECT_ENTRY = "dialect"
+# ... and, in a built block, the roles its source gives no word for (`lacks = by | has`) and
+# those whose source words the hand-written or dialect file reads (`elsewhere = key`).
+LACKS_ENTRY = "lacks"
+ELSEWHERE_ENTRY = "elsewhere"
 # A number word in Latin letters is a key of the automaton with what may stand either side of
 # it (the text is read with a space before and after it): met inside English words (`due` in
 # `residue`, `se` in `house`, `dos` in `dosette`), a bare key would stop the pass at every one.
@@ -184,7 +191,8 @@ NUMBER_RUN_MIN = 3
 _NUMBER_JOINT = re.compile(r"[ ,.\-\u2013\u2014/\u3001\uff0c]{0,3}")
 # Every data file the automaton is built from (`recognizers.compiled_ocr` digests them).
 SOURCE_FILES = tuple(dict.fromkeys(
-    (*VOCABULARY_FILES, REAL_WORDS_FILE, DEVICES_FILE, DIALECT_FILE, LANGUAGES_FILE)))
+    (*VOCABULARY_FILES, REAL_WORDS_FILE, DEVICES_FILE, DIALECT_FILE, LANGUAGES_FILE,
+     BUILT_LANGUAGES_FILE)))
 # What a form of the automaton is: a word's damaged form, a digit beside a letter OCR reads
 # for one, a device as speech-to-text writes it, a digit word heard as another word, a word
 # in dialect or another language.
@@ -393,14 +401,16 @@ class Foreign(NamedTuple):
 
 def language_forms(path: Path | None = None) -> dict[str, Foreign]:
     """Each form of the languages file (folded, an apostrophe written either way) and how it
-    is read; a form of two languages is a word of both (read as the first's English). A
+    is read; a form of two languages is a word of both (read as the last's English: the
+    hand-written file is read after the built one, so its reading wins). A
     number word is read as its digit; a form that is a number word and another word too is
     read as the other word (`do`, `tre`: the number word is left out)."""
     forms: dict[str, Foreign] = {}
     numbers: dict[str, Foreign] = {}
     ambiguous: set[str] = set()
     language = ""
-    for entry in read_entries(path or DATA_DIR / LANGUAGES_FILE):
+    paths = [path] if path else [DATA_DIR / BUILT_LANGUAGES_FILE, DATA_DIR / LANGUAGES_FILE]
+    for entry in (entry for source in paths for entry in read_entries(source)):
         if entry.startswith("[") and entry.endswith("]"):
             language = entry[1:-1]
             continue
@@ -409,7 +419,7 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
         if form == DIGITS_ENTRY:
             _add_number_words(numbers, ambiguous, word, language)
             continue
-        if form in (ENGLISH_ENTRY, DIALECT_ENTRY):
+        if form in (ENGLISH_ENTRY, DIALECT_ENTRY, LACKS_ENTRY, ELSEWHERE_ENTRY):
             continue
         after = word.endswith("<")
         word = word.rstrip("<").strip()
@@ -514,8 +524,10 @@ def _foreign_words(text: str, hits: list[tuple[int, int, Foreign]]
     hits = _in_number_runs(text, hits)
     spoken = set().union(*(foreign.languages for _, _, foreign in hits if not foreign.guarded))
     hits = [hit for hit in hits if not hit[2].guarded or hit[2].languages & spoken]
-    # longest first, and a whole form before a stem read as long (`komşuda`, not `komşu*`)
-    hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0]), hit[2].stem))
+    # longest first, and a whole form before a stem read as long (`komşuda`, not `komşu*`),
+    # and of two stems read as long the longer form, met later (`nøgleboks*`, not `nøgle*`)
+    order = {id(hit): index for index, hit in enumerate(hits)}
+    hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0]), hit[2].stem, -order[id(hit)]))
     kept: list[tuple[int, int, Foreign]] = []
     for hit in hits:
         if not kept or hit[0] >= kept[-1][1]:

@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from recognizers.home_access_recognizer import HomeAccessRecognizer
-from recognizers.ocr_reading import LANGUAGES_FILE, dialect_forms, language_forms, read_ocr
+from recognizers.language_roles import ROLES, covers
+from recognizers.ocr_reading import (
+    BUILT_LANGUAGES_FILE,
+    LANGUAGES_FILE,
+    dialect_forms,
+    language_forms,
+    read_ocr,
+)
 from recognizers.vocabulary import DATA_DIR, read_entries
 
 
@@ -225,19 +232,6 @@ def test_a_korean_particle_on_a_numeral_leaves_the_number_read():
 # near miss of a lock (office, workplace, hospital, ward, station, day centre, staff), or
 # says on its `english =` line that its language writes the role as English does, or on its
 # `dialect =` line that the dialect file holds its word for it (Italian `chiave`, read there).
-ROLES = {
-    "key": r"keys?", "key box": r"key (?:box|safe)", "code": r"code",
-    "door": r"(?:the )?door(?: of)?",
-    "front door": r"front door", "back door": r"back door", "gate": r"gate", "under": r"under",
-    "behind": r"behind", "by": r"by|next to|beside", "mat": r"mat", "plant pot": r"plant pot",
-    "neighbour": r"neighbours?", "has": r"has|with|keeps", "open": r"open|unlocked|come in",
-    "home": r"house|flat", "office": r"office", "workplace": r"workplace", "hospital": r"hospital",
-    "ward": r"ward", "station": r"station", "day centre": r"day centre", "staff": r"staff",
-}
-# Whole English targets for the roles matched as a form's whole reading, the rest as words in it
-WHOLE_ROLES = frozenset({"key", "key box", "code", "door"})
-
-
 def _blocks() -> dict[str, tuple[set[str], set[str]]]:
     """language -> (the English its forms read as, the roles its `english =` and `dialect =`
     lines name)."""
@@ -255,18 +249,11 @@ def _blocks() -> dict[str, tuple[set[str], set[str]]]:
     return blocks
 
 
-def _covers(role: str, english: str) -> bool:
-    pattern = ROLES[role]
-    if role in WHOLE_ROLES:
-        return re.fullmatch(pattern, english) is not None
-    return re.search(rf"(?<![a-z])(?:{pattern})(?![a-z])", english) is not None
-
-
 def test_every_language_block_has_a_form_for_every_role():
     blocks = _blocks()
     assert len(blocks) >= 56
     lacking = {language: sorted(role for role in ROLES if role not in as_english and not any(
-        _covers(role, english) for english in words))
+        covers(role, english) for english in words))
         for language, (words, as_english) in blocks.items()}
     assert {language: roles for language, roles in lacking.items() if roles} == {}
     assert set().union(*(as_english for _, as_english in blocks.values())) <= set(ROLES)
@@ -278,14 +265,14 @@ def test_a_role_a_block_leaves_to_the_dialect_file_has_a_form_there():
                for role in (part.strip() for part in entry.partition("=")[2].split("|"))}
     words = set(dialect_forms().values())
     assert dialect and {role for role in dialect
-                        if not any(_covers(role, english) for english in words)} == set()
+                        if not any(covers(role, english) for english in words)} == set()
 
 
 def test_a_role_check_fails_on_a_block_that_lacks_one():
     words = {"key", "under", "neighbour"}
-    assert not any(_covers("hospital", english) for english in words)
-    assert any(_covers("under", english) for english in {"under plant pot"})
-    assert not any(_covers("door", english) for english in {"front door"})
+    assert not any(covers("hospital", english) for english in words)
+    assert any(covers("under", english) for english in {"under plant pot"})
+    assert not any(covers("door", english) for english in {"front door"})
 
 
 # The languages session 16's rule adds (the NHS's most asked-for interpreting languages no
@@ -351,4 +338,72 @@ def test_the_s16_second_batch_is_found_but_its_three_left_and_no_near_miss(recog
     rows = [line.split("\t") for line in S16B_BATCH.read_text(encoding="utf-8").splitlines()[1:]
             if not line.startswith("#")]
     found = [label for label, _language, text in rows if _found(recognizer, text)]
+    assert (found.count("access"), found.count("near_miss")) == (13, 0)
+
+
+# Session 17 (brief `ha-words`): the blocks built from CLDR's character names and the Open
+# Multilingual Wordnet (`tools/build_language_blocks.py`) for every national official language
+# no hand-written block holds. Each is complete by role or says which roles its sources give no
+# word for (`lacks =`: WordNet has no prepositions) or which the hand-written or dialect file
+# reads (`elsewhere =`).
+def _built_blocks() -> dict[str, tuple[set[str], set[str], set[str]]]:
+    """language -> (the English its forms read as, its `lacks =` roles, its `elsewhere =`)."""
+    blocks: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    for entry in read_entries(DATA_DIR / BUILT_LANGUAGES_FILE):
+        if entry.startswith("["):
+            blocks[entry[1:-1]] = (set(), set(), set())
+            continue
+        form, _, word = (part.strip() for part in entry.partition("="))
+        words, lacks, elsewhere = blocks[next(reversed(blocks))]
+        if form in ("lacks", "elsewhere"):
+            (lacks if form == "lacks" else elsewhere).update(
+                role.strip() for role in word.split("|"))
+        else:
+            words.add(word.rstrip("<").strip())
+    return blocks
+
+
+def test_every_built_block_gives_each_role_or_says_why_not():
+    blocks = _built_blocks()
+    assert len(blocks) >= 60
+    hand = {entry[1:-1] for entry in read_entries(DATA_DIR / LANGUAGES_FILE)
+            if entry.startswith("[")}
+    assert not set(blocks) & hand  # a hand-written block's language is never built again
+    for language, (words, lacks, elsewhere) in blocks.items():
+        given = {role for role in ROLES if any(covers(role, word) for word in words)}
+        assert (lacks | elsewhere) <= set(ROLES), language
+        assert given | lacks | elsewhere == set(ROLES), language
+        assert not given & lacks, language
+
+
+def test_a_hand_written_form_is_read_as_the_hand_written_file_says():
+    forms = language_forms()
+    built = language_forms(DATA_DIR / BUILT_LANGUAGES_FILE)
+    hand = language_forms(DATA_DIR / LANGUAGES_FILE)
+    assert {form for form in built if form in hand and not hand[form].digit} == set()
+    assert forms["nyckel"].word == "key" and forms["avain"].stem
+    assert forms["kulcs"].word == hand["kulcs"].word
+
+
+# Of two stems that read a word as long, the longer form: a compound, not its first part.
+@pytest.mark.parametrize(("text", "read"), [
+    ("Koden till nyckelboxen är 3591.", "code till key box är 3591."),
+    ("Portkoden till vårdcentralens personalingång",
+     "gate code till vårdcentralens staff entrance"),
+])
+def test_a_compound_is_read_as_its_two_words(text, read):
+    assert read_ocr(text).text == read
+
+
+# A batch written before the built blocks, in 19 languages outside the hand-written rule (the
+# Nordic and Baltic-Finnic languages, South Slavic, Catalan, Basque, Maltese, Georgian,
+# Armenian, Azerbaijani, Uzbek, Afrikaans): at 2c1dd07 0 of 40 found, 0 false alarms of 32;
+# with the built blocks 13 of 40, no false alarm. Most misses want a preposition, a holder's
+# verb or an inflected form, which the sources do not give.
+S17_BATCH = Path(__file__).parent / "data" / "home_access" / "languages_s17.tsv"
+
+
+def test_the_s17_batch_outside_the_hand_written_rule(recognizer):
+    rows = [line.split("\t") for line in S17_BATCH.read_text(encoding="utf-8").splitlines()[1:]]
+    found = [label for label, text in rows if _found(recognizer, text)]
     assert (found.count("access"), found.count("near_miss")) == (13, 0)

@@ -157,7 +157,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
                    "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (65, 78, 3, 79),
-                   "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (56, 78, 0, 79)}
+                   "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (62, 78, 0, 79)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -237,6 +237,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # alarms at session 16's start (f8e5962), 53/78 with 1 at its end (d229aff). Asserted at its
 # counts, below the target. Tuned after reading (s16-set: a place told as a time, a person's
 # own door in a service's note, a car's own key, Akan's door and pot): 56/78, 0.
+# Session 17 (ha-words): 62/78, 0: the blocks built from CLDR and the Open Multilingual Wordnet
+# for every national official language (`home_access_languages_built.txt`).
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
                 "open/set_p.tsv", "open/set_q.tsv"}
