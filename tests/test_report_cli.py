@@ -88,7 +88,8 @@ def test_the_ico_draft_says_special_category_when_no_person_could_be_counted(tmp
     markdown = (out / "ico-art33.md").read_text()
     assert "Special-category data: **yes**" in markdown
     assert "| Health data (conditions, medications, clinical codes) | 0 | 1 | yes |" in markdown
-    assert "**Check before sending**: locations hold Health data" in markdown
+    assert ("**Check before sending**: 1 location(s) hold Health data; Home-access details "
+            "about people this method could not count") in markdown
     assert_no_raw_values(out, ["Edna", "Pargeter", "4 4 1 9", "4419"])
 
 

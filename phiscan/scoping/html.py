@@ -195,9 +195,11 @@ def _method(report: dict) -> str:
 
 
 def _incomplete(report: dict) -> str:
-    """The lower-bound warning of an incomplete scan, before any figure."""
+    """The lower-bound warning of an incomplete scan, or what else the figures leave out
+    (locations not read, locations removed since a scan read them), before any figure."""
     completeness = report["completeness"]
-    if not completeness["figures_are_lower_bounds"]:
+    if not (completeness["figures_are_lower_bounds"] or completeness["locations_not_read"]
+            or completeness["removed"]["locations"]):
         return ""
     return ("<p class='incomplete' role='alert'><strong>"
             f"{escape(completeness['statement'])}</strong></p>")
@@ -213,7 +215,9 @@ def render_html(report: dict) -> str:
         "<h1>phiscan breach report</h1>"
         + _incomplete(report)
         + f"<p class='note'>phiscan {escape(report['phiscan_version'])}. Counts, categories and "
-        "locations only: this report contains no identifiers.</p>"
+        "the names of files and objects as they are, which may hold a person's name: no "
+        "value found in them (NHS number, date of birth, name). Keep it as you would the "
+        "data.</p>"
         + _cards(report)
         + "<h2>People by category of data exposed</h2>"
         + bar_chart("people by category", report["individuals"]["by_category"])

@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
-from phiscan.scoping.subject_records import HOME_ACCESS
+from phiscan.model import MEMBER_SEP
+from phiscan.scoping.report import folder_of
 from phiscan.security.files import open_private
 from phiscan.security.terminal import escape_controls
 
@@ -46,11 +47,36 @@ CONTROLLER_PROMPTS = {
 
 # Characters Markdown (and the HTML it may hold) reads as markup inside a line of text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# A file name's word after its first letter: what may be a surname (`careplan-ackroyd`).
+_NAME_WORD = re.compile(r"(?<=[^\W\d_])[^\W\d_]+")
+# Its digits when a run of four or more may be a date or an NHS number; shorter runs
+# alone are sequence numbers (`letter-030`) and stay, so that listed files differ.
+_LONG_NUMBER = re.compile(r"\d{4}")
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 
 def markdown_text(text: str) -> str:
     """Text a reader wrote (a source name, a reason) shown as itself in Markdown."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escape_controls(text).replace("\n", " "))
+
+
+def masked_location(location: str) -> str:
+    """A location as the draft names it: its folder as it is, the rest (file name, archive
+    members) with each word's first letter only, no digit where a long number is, the
+    extension kept: `s3://b/ipu/care-plans/c*******-a******.txt`, `s3://b/l*****-030.pdf`.
+    Enough to find it in `files.csv`."""
+    folder = folder_of(location) if "/" in location.split(MEMBER_SEP, 1)[0] else ""
+    rest = location[len(folder):]
+    extension = _EXTENSION.search(rest)
+    stem = rest[:extension.start()] if extension else rest
+    hidden = _NAME_WORD.sub(lambda match: "*" * len(match.group()), stem)
+    if _LONG_NUMBER.search(hidden):
+        hidden = re.sub(r"\d", "*", hidden)
+    return folder + hidden + (extension.group() if extension else "")
+
+
+def _masked_items(items: list[dict]) -> list[dict]:
+    return [{**item, "location": masked_location(item["location"])} for item in items]
 
 
 def _category_item(category: str, individuals: int) -> dict:
@@ -96,6 +122,8 @@ def _data_subject_types(report: dict) -> list[str]:
 
 def build_ico(report: dict) -> dict:
     individuals, records = report["individuals"], report["records"]
+    not_read = report["locations"]["not_read"]
+    uncounted = report["locations"]["sensitive_without_people"]
     categories = _categories(report)
     return {
         "schema": ICO_SCHEMA,
@@ -141,7 +169,11 @@ def build_ico(report: dict) -> dict:
         "locations": {"total": report["locations"]["total"],
                       "special_category": report["locations"]["special_category"],
                       "by_risk": report["locations"]["by_risk"],
-                      "by_category": report["locations"]["by_category"]},
+                      "by_category": report["locations"]["by_category"],
+                      "not_read": {**not_read, "locations": _masked_items(
+                          not_read["locations"])},
+                      "sensitive_without_people": {**uncounted, "locations": _masked_items(
+                          uncounted["locations"])}},
         "method": report["method"],
         "to_complete_by_controller": CONTROLLER_PROMPTS,
     }
@@ -153,8 +185,7 @@ def _markdown_lines(ico: dict) -> list[str]:
     lines = [
         "# Personal data breach: figures for the ICO report (UK GDPR Art. 33(3))",
         "",
-        *([f"**{markdown_text(ico['completeness']['statement'])}**", ""]
-          if ico["completeness"]["figures_are_lower_bounds"] else []),
+        *_statement_lines(ico["completeness"]),
         "Prepared by phiscan from the scan inventory. Counts only: this document contains "
         "no personal data.",
         "",
@@ -195,7 +226,7 @@ def _markdown_lines(ico: dict) -> list[str]:
         "|---|---:|---:|---|",
         *[f"| {item['label']} | {item['individuals']} | {item['locations']} | "
           f"{'yes' if item['special_category'] else 'no'} |" for item in rows],
-        *_uncounted_lines(rows),
+        *_uncounted_lines(ico["locations"]["sensitive_without_people"]),
         "",
         f"Special-category data: **{'yes' if ico['special_category_data'] else 'no'}**. "
         f"Criminal-offence data (Art. 10): {ico['criminal_offence_data']['note']}.",
@@ -204,6 +235,7 @@ def _markdown_lines(ico: dict) -> list[str]:
         "",
         *_exposure_lines(ico["exposure"]),
         "",
+        *_not_read_lines(ico["locations"]["not_read"]),
         "## Method and bounds",
         "",
         *[f"- {name.replace('_', ' ')}: {text}" for name, text in ico["method"].items()],
@@ -250,18 +282,53 @@ def _category_rows(ico: dict) -> list[dict]:
             for category in dict.fromkeys([*items, *locations])]
 
 
-def _uncounted_lines(rows: list[dict]) -> list[str]:
-    """A warning where locations hold special-category or home-access data that no
-    counted person carries: the people it is about are named without a date of birth or
-    NHS number, and a responder must find them by reading those locations."""
-    uncounted = [row["label"] for row in rows if row["locations"] and not row["individuals"]
-                 and (row["special_category"] or row["category"] == HOME_ACCESS)]
-    if not uncounted:
+def _statement_lines(completeness: dict) -> list[str]:
+    """The completeness sentence first, in bold when anything is left out of the figures
+    (a source or a location not read, locations removed since a scan read them)."""
+    text = markdown_text(completeness["statement"])
+    removed = completeness.get("removed", {}).get("locations", 0)
+    left_out = (completeness["figures_are_lower_bounds"]
+                or completeness.get("locations_not_read", 0) or removed)
+    return [f"**{text}**" if left_out else text, ""]
+
+
+def _listed(items: list[dict], total: int) -> str:
+    named = ", ".join(markdown_text(item["location"]) for item in items)
+    return named + (f" and {total - len(items)} more" if total > len(items) else "")
+
+
+def _uncounted_lines(uncounted: dict) -> list[str]:
+    """A warning where locations hold special-category or home-access data but no counted
+    person: the people it is about are named without a date of birth or NHS number, and a
+    responder must find them by reading those locations."""
+    if not uncounted["total"]:
         return []
-    return ["", "**Check before sending**: locations hold "
-            + "; ".join(uncounted) + " about people this method could not count (named "
-            "without a date of birth or NHS number). Read those locations (`files.csv`, "
-            "column `categories`) to find who they are."]
+    categories = sorted({CATEGORY_LABELS.get(category, category).split(" (")[0]
+                         for item in uncounted["locations"] for category in item["categories"]
+                         if category in SPECIAL_CATEGORIES or category == "home_access"})
+    return ["", f"**Check before sending**: {uncounted['total']} location(s) hold "
+            f"{'; '.join(categories)} about people this method could not count (named "
+            "without a date of birth or NHS number): "
+            f"{_listed(uncounted['locations'], uncounted['total'])}. Read those locations "
+            "(`files.csv`, column `categories`) to find who they are."]
+
+
+def _not_read_lines(not_read: dict) -> list[str]:
+    """The locations listed but never read, by reason, and the first few: what they hold
+    is in no figure above."""
+    if not not_read["total"]:
+        return []
+    return ["## Locations not read", "",
+            *[f"- {markdown_text(reason)}: {count}" for reason, count
+              in not_read["by_reason"].items()],
+            *[f"- {markdown_text(item['location'])} "
+              f"({markdown_text(item['status'] + ': ' + item['reason'])}, "
+              f"{EXPOSURE_WORDS.get(item['exposure'], item['exposure'])})"
+              for item in not_read["locations"]],
+            *([f"- and {not_read['total'] - len(not_read['locations'])} more "
+               "(`files.csv`, column `status`)"]
+              if not_read["total"] > len(not_read["locations"]) else []),
+            ""]
 
 
 def render_markdown(ico: dict) -> str:

@@ -65,6 +65,8 @@ from recognizers.access_kinds import ACCESS_KINDS
 REPORT_SCHEMA = "phiscan.report/1"
 TOP_LOCATIONS = 20
 TOP_FOLDERS = 10
+LISTED_LOCATIONS = 5  # locations named under a count a responder must read (the rest: a count)
+NOT_READ_STATUSES = ("skipped", "error")
 log = logging.getLogger("phiscan.scoping")
 IDENTIFIED_BY = (BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS)
 CATEGORY_ORDER = ("identifiers", "contact", "financial", "health", "ethnicity", "religion",
@@ -87,6 +89,7 @@ class Scope:
     faults: list[Individual] = field(default_factory=list)  # rows of several people's keys
     declared: list[DeclaredName] = field(default_factory=list)  # [scoping] staff_names
     not_read: list[dict] = field(default_factory=list)  # sources the figures leave out
+    removed: dict = field(default_factory=dict)  # locations deleted since a scan read them
 
     @property
     def individuals(self) -> list[Individual]:
@@ -136,14 +139,8 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         violations = (inventory.violations() if run_id is None
                       else violations_at(config.policy, locations))
         not_read = sources_not_read(inventory.runs(), run_id)
-    declared = declared_staff(records, frozenset(settings.staff_names))
-    recurring = recurring_names(records, settings.recurring_subjects,
-                                frozenset(settings.keep_names))
-    treat_as_staff(records, recurring)
-    marked = marked_elsewhere(records, frozenset(settings.keep_names),
-                              settings.recurring_subjects)
-    seeds = seeds_of(records)
-    standard = link(records, seeds)
+        removed = removed_section(inventory, config) if run_id is None else {}
+    declared, recurring, marked, seeds, standard = _linked(records, config)
     total = len(standard.individuals)
     faults = mark_linkage_faults(standard.individuals, settings.max_person_keys)
     # A faulty row is counted once in the total and up to its people in the upper bound
@@ -154,8 +151,37 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
         upper_bound=max(count_people(records, Linkage.STRICT, seeds), total) + beyond_total,
         recurring=recurring, violations=violations, marked=marked, faults=faults,
-        declared=declared, not_read=not_read,
+        declared=declared, not_read=not_read, removed=removed,
     )
+
+
+def _linked(records: list[Record], config: Config) -> tuple[
+        list[DeclaredName], list[RecurringName], list[MarkedName], set, Linked]:
+    """Staff set apart by the [scoping] rules, then the standard linkage of the rest."""
+    settings = config.scoping
+    declared = declared_staff(records, frozenset(settings.staff_names))
+    recurring = recurring_names(records, settings.recurring_subjects,
+                                frozenset(settings.keep_names))
+    treat_as_staff(records, recurring)
+    marked = marked_elsewhere(records, frozenset(settings.keep_names),
+                              settings.recurring_subjects)
+    seeds = seeds_of(records)
+    return declared, recurring, marked, seeds, link(records, seeds)
+
+
+def removed_section(inventory: Inventory, config: Config) -> dict:
+    """Locations with personal data an earlier scan read and a later one found deleted
+    (containment), and the people found only there: the current figures leave them out.
+    The people are those of the linkage over every record, removed ones included."""
+    removed = {location.location for location in inventory.locations(include_gone=True)
+               if location.gone and location.categories}
+    if not removed:
+        return {"locations": 0, "people_only_there": 0}
+    _declared, _recurring, _marked, _seeds, linked = _linked(
+        load_records(inventory, include_gone=True), config)
+    only_there = sum(bool(person.locations) and set(person.locations) <= removed
+                     for person in linked.individuals)
+    return {"locations": len(removed), "people_only_there": only_there}
 
 
 INTERRUPTED = ("the scan was interrupted before every location was read "
@@ -210,17 +236,81 @@ def _run_source_keys(run: object) -> list[str]:
 
 
 def completeness_section(scope: Scope) -> dict:
-    """Whether the figures cover every source, and a sentence saying so, first."""
+    """Whether the figures cover every source, and a sentence saying so, first: then the
+    locations listed but not read (skipped, error) and those removed since a scan read
+    them, whose people the figures leave out too."""
+    unread = locations_not_read(scope.locations)
+    removed = scope.removed or {"locations": 0, "people_only_there": 0}
+    tail = _unread_sentence(unread) + _removed_sentence(removed)
+    common = {"locations_not_read": unread["total"], "removed": removed}
     if not scope.not_read:
         return {"status": "complete", "figures_are_lower_bounds": False, "not_read": [],
-                "statement": "Every source of the scan was read."}
+                **common,
+                "statement": ("Every source of the scan was listed and every location read."
+                              if not unread["total"] else "Every source of the scan was "
+                              "listed.") + tail}
     named = "; ".join(f"{item['source']} ({item['reason']})" for item in scope.not_read)
     return {"status": "incomplete", "figures_are_lower_bounds": True, "not_read": scope.not_read,
+            **common,
             "statement": (
                 f"INCOMPLETE SCAN: every figure here is a lower bound. {len(scope.not_read)} "
                 f"source(s) or location(s) were not read: {named}. The people and records "
                 "there are not counted; scan them again and report again before relying on "
-                "these numbers.")}
+                "these numbers.") + tail}
+
+
+def _unread_sentence(unread: dict) -> str:
+    if not unread["total"]:
+        return ""
+    reasons = "; ".join(f"{reason}: {count}" for reason, count in unread["by_reason"].items())
+    return (f" {unread['total']} location(s) were not read ({reasons}): what they hold is "
+            "not counted; read them another way (a password, a larger limit) before relying "
+            "on these numbers.")
+
+
+def _removed_sentence(removed: dict) -> str:
+    if not removed["locations"]:
+        return ""
+    return (f" {removed['locations']} location(s) with personal data that an earlier scan "
+            "read have since been removed and are not counted here; "
+            f"{removed['people_only_there']} people were found only in them. For the "
+            "breach's figures, report on the scan taken before containment.")
+
+
+def locations_not_read(locations: list[StoredLocation],
+                       limit: int = LISTED_LOCATIONS) -> dict:
+    """Locations listed but not read (`skipped`, `error`), by `status: reason`, and the
+    first few, riskiest then most exposed: a public encrypted workbook is one of them."""
+    unread = [loc for loc in locations if loc.status in NOT_READ_STATUSES]
+    by_reason = Counter(f"{loc.status}: {loc.reason}" for loc in unread)
+    ranked = sorted(unread, key=lambda loc: (-RISK_ORDER.index(loc.risk),
+                                             loc.exposure != "public", loc.location))
+    return {"total": len(unread), "by_reason": dict(by_reason.most_common()),
+            "locations": [{"location": loc.location, "status": loc.status,
+                           "reason": loc.reason, "exposure": loc.exposure}
+                          for loc in ranked[:limit]]}
+
+
+def _with_containers(locations: set[str]) -> set[str]:
+    """The locations and every archive or message holding them (`a.zip!b.zip!c.txt`
+    gives `a.zip` and `a.zip!b.zip` too)."""
+    held = set(locations)
+    for location in locations:
+        parts = location.split(MEMBER_SEP)
+        held.update(MEMBER_SEP.join(parts[:depth]) for depth in range(1, len(parts)))
+    return held
+
+
+def sensitive_without_people(scope: Scope, limit: int = LISTED_LOCATIONS) -> dict:
+    """Locations holding special-category or home-access data where no counted person
+    was found, in them or in a member (a patient named without a date of birth or NHS
+    number counts no one): a responder must read them to find who they are about."""
+    counted = _with_containers(set(_people_per_location(scope.individuals)))
+    found = [loc for loc in scope.locations if is_sensitive(loc) and loc.location not in counted]
+    ranked = sorted(found, key=lambda loc: (-RISK_ORDER.index(loc.risk), loc.location))
+    return {"total": len(found),
+            "locations": [{"location": loc.location, "risk": loc.risk,
+                           "categories": loc.categories} for loc in ranked[:limit]]}
 
 
 def _people_by_category(individuals: list[Individual]) -> dict[str, int]:
@@ -514,7 +604,9 @@ def _build_report(scope: Scope) -> dict:
         "linkage_faults": linkage_faults_section(scope),
         "data_quality": data_quality_section(scope),
         "test_data": test_data_section(scope),
-        "locations": locations_section(summary),
+        "locations": {**locations_section(summary),
+                      "not_read": locations_not_read(scope.locations),
+                      "sensitive_without_people": sensitive_without_people(scope)},
         "entities": summary["entities"],
         "top_locations": top_locations(scope),
         "exposure": exposure_section(scope),

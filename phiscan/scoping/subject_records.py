@@ -28,7 +28,7 @@ WHOLE_LOCATION = "document"
 RECORD_COLUMNS = "l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
 FINDINGS_QUERY = (
     f"SELECT {RECORD_COLUMNS}, {{role}}, {{kind}}, {{initial}}, {{variant}}"
-    " FROM findings f JOIN locations l ON l.id = f.location_id WHERE l.gone = 0"
+    " FROM findings f JOIN locations l ON l.id = f.location_id{where}"
     " ORDER BY l.location, f.id"
 )
 
@@ -179,9 +179,11 @@ def share_home_access(records: Iterable[Record]) -> None:
                 record.access_kinds |= kinds
 
 
-def load_records(inventory: Inventory, run_id: int | None = None) -> list[Record]:
+def load_records(inventory: Inventory, run_id: int | None = None,
+                 include_gone: bool = False) -> list[Record]:
     """Streamed with only the columns needed: a large breach has millions of findings.
-    The current findings, or those held when run `run_id` ended (its history)."""
+    The current findings (with `include_gone`, those of deleted locations too), or those
+    held when run `run_id` ended (its history)."""
     columns = {row[1] for row in inventory.db.execute("PRAGMA table_info(findings)")}
     # An inventory written before roles or kinds (opened read-only, so not migrated): ''.
     role = "f.role" if "role" in columns else "'' AS role"
@@ -193,6 +195,6 @@ def load_records(inventory: Inventory, run_id: int | None = None) -> list[Record
             run_id, f"{RECORD_COLUMNS}, {role}, {kind}, {initial}, {variant}"))
     cursor = inventory.db.cursor()
     cursor.row_factory = None
-    return build_records(cursor.execute(FINDINGS_QUERY.format(role=role, kind=kind,
-                                                              initial=initial,
-                                                              variant=variant)))
+    return build_records(cursor.execute(FINDINGS_QUERY.format(
+        role=role, kind=kind, initial=initial, variant=variant,
+        where="" if include_gone else " WHERE l.gone = 0")))
