@@ -155,3 +155,42 @@ def test_a_new_folder_is_created_0700(tmp_path):
     result = scan_into(out, tmp_path)
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o700
+
+
+def test_an_output_folder_that_cannot_be_created_is_a_usage_error(tmp_path):
+    """Its parent a file (or immutable, read-only): one line and exit 2, not an internal
+    error (exit 1)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    result = scan_into(blocker / "out", tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (
+        f"error: cannot create the folder {blocker / 'out'}: Not a directory")
+
+
+def test_report_html_says_it_holds_file_names(scanned, tmp_path):
+    result = run_cli("report", str(scanned), "--html", "--to", str(tmp_path / "html"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "html" / "report.html").read_text()
+    assert "contains no identifiers" not in page
+    assert ("the names of files and objects as they are, which may hold a person's name"
+            in page)
+
+
+@pytest.mark.parametrize(("mode", "warned"), [(0o644, True), (0o600, False)])
+def test_an_allow_list_of_raw_values_others_can_read_is_warned_of(tmp_path, mode, warned):
+    allow = tmp_path / "allow.toml"
+    allow.write_text(f'values = ["{NHS}"]\n')
+    allow.chmod(mode)
+    config = tmp_path / "phiscan.toml"
+    config.write_text(f'[detection]\nallowlist = "{allow}"\n')
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "note.txt").write_text(NOTE)
+    result = run_cli("scan", str(share), "--out", str(tmp_path / "out"), "--config",
+                     str(config), "--workers", "1", "--quiet")
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert (f"warning: allow-list {allow} holds 1 raw value(s) and other accounts may read "
+            "it (mode 0644): chmod 600 it, or replace `values` by `hashes`" in said) is warned
+    assert NHS not in result.stderr

@@ -129,7 +129,7 @@ def violations_line(summary: dict) -> str:
 def refuse_before_output(sources: list[str], config: Config) -> None:
     """A URI no source can take, or an allow-list that cannot be read, ends the command
     before an output folder or a run (which would store the URI) exists."""
-    from phiscan.detect.allowlist import AllowList
+    from phiscan.detect.allowlist import AllowList, readable_values_warning
     from phiscan.sources import check_source_uri
 
     try:
@@ -140,3 +140,6 @@ def refuse_before_output(sources: list[str], config: Config) -> None:
     except ConfigError as exc:
         err_console.print(f"[red]config error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from None
+    warning = readable_values_warning(config.detection.allowlist)
+    if warning:
+        err_console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)

@@ -12,7 +12,9 @@ An allow-list is a TOML file:
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +60,23 @@ def check_allowlist(raw: dict, path: str | Path) -> None:
     if not any(raw.get(key) for key in KEYS):
         raise ConfigError(f"allow-list {path} has no entry: it would suppress nothing "
                           f"(give one of {', '.join(KEYS)})")
+
+
+def readable_values_warning(path: str | Path | None) -> str | None:
+    """A warning when an allow-list holding raw values (`values`) may be read by other
+    accounts: those values are identifiers. Never a value; None when there is nothing
+    to say (no list, hashes and patterns only, mode 0600)."""
+    if not path:
+        return None
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None  # `load` says why it cannot be read
+    if not raw.get("values") or not mode & 0o044:
+        return None
+    return (f"allow-list {path} holds {len(raw['values'])} raw value(s) and other accounts "
+            f"may read it (mode {mode:04o}): chmod 600 it, or replace `values` by `hashes`")
 
 
 @dataclass

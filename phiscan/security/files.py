@@ -30,6 +30,9 @@ def ensure_private_dir(path: str | Path) -> Path:
     except FileExistsError:
         _refuse_unsafe_folder(directory)
         return directory
+    except OSError as exc:  # a read-only or immutable parent, a full disk: the user's to fix
+        raise OutputPathError(f"cannot create the folder {directory}: "
+                              f"{exc.strerror or type(exc).__name__}") from None
     os.chmod(directory, PRIVATE_DIR_MODE)  # ours, just made: exactly 0700 whatever the umask
     return directory
 
