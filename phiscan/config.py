@@ -133,6 +133,7 @@ class S3Config:
     profile: str = ""
     connect_timeout_seconds: float = 10.0
     read_timeout_seconds: float = 60.0
+    versions: bool = False  # read noncurrent object versions as their own locations
 
 
 @dataclass

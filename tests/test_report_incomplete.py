@@ -71,6 +71,7 @@ def test_a_later_scan_that_reads_the_source_clears_it(incomplete, s3_admin, moto
     assert json.loads(report.stdout)["completeness"] == {
         "status": "complete", "figures_are_lower_bounds": False, "not_read": [],
         "locations_not_read": 0, "removed": {"locations": 0, "people_only_there": 0},
+        "older_versions_not_read": [],
         "statement": "Every source of the scan was listed and every location read."}
 
 

@@ -152,6 +152,7 @@ def test_public_bucket_raises_risk_and_posture_is_recorded(s3_admin, moto_endpoi
     assert json.loads(postures["s3://closed-bucket/"]["facts"]) == {
         "acl_grants_public_read": False, "default_encryption": "AES256",
         "policy_is_public": False, "public_access_block": {}, "versioning": "Enabled",
+        "object_versions": {"noncurrent": 0, "delete_markers": 0, "read": False},
     }
     open_posture = postures["s3://open-bucket/"]
     assert json.loads(open_posture["facts"])["default_encryption"] == "none"  # none set
@@ -287,3 +288,65 @@ def test_objects_whose_names_lie_are_read_by_what_they_are(s3_admin, moto_endpoi
         "report.txt": ("scanned", "no text found", {}),  # an image-only PDF
         "invoice.pdf": ("scanned", "", {"PERSON": 1, "UK_NHS": 1}),  # a docx
     }
+
+
+@pytest.fixture
+def versioned(s3_admin, request):
+    """A versioned bucket of the test's own: a note overwritten by a plain text (its first
+    version is the patient's), an identifier deleted (a delete marker over it), one plain
+    object. Returns the noncurrent versions by key."""
+    bucket = "versioned-" + hashlib.md5(request.node.name.encode()).hexdigest()[:8]
+    s3_admin.create_bucket(Bucket=bucket)
+    s3_admin.put_bucket_versioning(Bucket=bucket,
+                                   VersioningConfiguration={"Status": "Enabled"})
+    s3_admin.put_object(Bucket=bucket, Key="notes/visit.txt", Body=NOTE)
+    s3_admin.put_object(Bucket=bucket, Key="notes/visit.txt", Body=PLAIN)
+    s3_admin.put_object(Bucket=bucket, Key="notes/id.txt", Body=ID_ONLY)
+    s3_admin.delete_object(Bucket=bucket, Key="notes/id.txt")
+    s3_admin.put_object(Bucket=bucket, Key="notes/plain.txt", Body=PLAIN)
+    listed = s3_admin.list_object_versions(Bucket=bucket)
+    return bucket, {entry["Key"]: entry["VersionId"] for entry in listed["Versions"]
+                    if not entry["IsLatest"]}
+
+
+def scan_and_report(bucket: str, out, endpoint: str, *options: str) -> dict:
+    scanned = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", f"s3://{bucket}", "--out", str(out),
+         "--endpoint-url", endpoint, "--workers", "1", "--quiet", *options],
+        capture_output=True, text=True, timeout=600)
+    assert scanned.returncode == 0, scanned.stderr
+    reported = subprocess.run([sys.executable, "-m", "phiscan", "report", str(out), "--format",
+                               "json"], capture_output=True, text=True, timeout=600)
+    assert reported.returncode == 0, reported.stderr
+    return json.loads(reported.stdout)
+
+
+def test_older_versions_not_read_are_counted_in_the_report(versioned, moto_endpoint,
+                                                           aws_test_env, tmp_path):
+    bucket, _older = versioned
+    report = scan_and_report(bucket, tmp_path / "out", moto_endpoint)
+    assert sorted(rows_by_location(tmp_path / "out")) == [
+        f"s3://{bucket}/notes/plain.txt", f"s3://{bucket}/notes/visit.txt"]
+    assert report["individuals"]["total"] == 0
+    completeness = report["completeness"]
+    assert completeness["older_versions_not_read"] == [
+        {"source": f"s3://{bucket}/", "noncurrent": 2, "delete_markers": 1}]
+    assert (f"s3://{bucket}/: 2 older object version(s) (an overwritten or deleted object's "
+            "earlier bytes; 1 delete marker(s)) were not read and are not counted (phiscan "
+            "scan --s3-versions reads them).") in completeness["statement"]
+
+
+def test_s3_versions_reads_each_older_version_as_its_own_location(versioned, moto_endpoint,
+                                                                  aws_test_env, tmp_path):
+    bucket, versions = versioned
+    report = scan_and_report(bucket, tmp_path / "out", moto_endpoint, "--s3-versions")
+    rows = rows_by_location(tmp_path / "out")
+    older = {f"s3://{bucket}/{key}?versionId={version}" for key, version in versions.items()}
+    assert set(rows) == older | {f"s3://{bucket}/notes/plain.txt",
+                                 f"s3://{bucket}/notes/visit.txt"}
+    assert {location: rows[location]["status"] for location in older} == dict.fromkeys(
+        older, "scanned")
+    visit = f"s3://{bucket}/notes/visit.txt?versionId={versions['notes/visit.txt']}"
+    assert "health" in rows[visit]["categories"]
+    assert report["individuals"]["total"] == 1  # Jane Smith, in both older versions
+    assert report["completeness"]["older_versions_not_read"] == []

@@ -98,6 +98,9 @@ def scan(
     endpoint_url: Annotated[
         str | None, typer.Option(help="S3-compatible endpoint (path-style addressing).")
     ] = None,
+    s3_versions: Annotated[bool, typer.Option(
+        "--s3-versions", help="Read noncurrent S3 object versions too, each as its own "
+                              "location (s3://bucket/key?versionId=V).")] = False,
 ) -> None:
     """Scan SOURCES into an inventory and exports in --out.
 
@@ -108,6 +111,7 @@ def scan(
     config.s3.profile = profile or config.s3.profile
     config.s3.region = region or config.s3.region
     config.s3.endpoint_url = endpoint_url or config.s3.endpoint_url
+    config.s3.versions = s3_versions or config.s3.versions
     if include:
         config.scan.include = list(include)
     if exclude:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from phiscan.scoping.report import leaves_out
 from phiscan.security.files import open_private
 
 HTML_REPORT = "report.html"
@@ -198,8 +199,7 @@ def _incomplete(report: dict) -> str:
     """The lower-bound warning of an incomplete scan, or what else the figures leave out
     (locations not read, locations removed since a scan read them), before any figure."""
     completeness = report["completeness"]
-    if not (completeness["figures_are_lower_bounds"] or completeness["locations_not_read"]
-            or completeness["removed"]["locations"]):
+    if not leaves_out(completeness):
         return ""
     return ("<p class='incomplete' role='alert'><strong>"
             f"{escape(completeness['statement'])}</strong></p>")

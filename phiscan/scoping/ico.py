@@ -15,7 +15,7 @@ from pathlib import Path
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.model import MEMBER_SEP
-from phiscan.scoping.report import folder_of
+from phiscan.scoping.report import folder_of, leaves_out
 from phiscan.security.files import open_private
 from phiscan.security.terminal import escape_controls
 
@@ -283,13 +283,9 @@ def _category_rows(ico: dict) -> list[dict]:
 
 
 def _statement_lines(completeness: dict) -> list[str]:
-    """The completeness sentence first, in bold when anything is left out of the figures
-    (a source or a location not read, locations removed since a scan read them)."""
+    """The completeness sentence first, in bold when the figures leave anything out."""
     text = markdown_text(completeness["statement"])
-    removed = completeness.get("removed", {}).get("locations", 0)
-    left_out = (completeness["figures_are_lower_bounds"]
-                or completeness.get("locations_not_read", 0) or removed)
-    return [f"**{text}**" if left_out else text, ""]
+    return [f"**{text}**" if leaves_out(completeness) else text, ""]
 
 
 def _listed(items: list[dict], total: int) -> str:

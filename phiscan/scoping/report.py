@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -90,6 +91,7 @@ class Scope:
     declared: list[DeclaredName] = field(default_factory=list)  # [scoping] staff_names
     not_read: list[dict] = field(default_factory=list)  # sources the figures leave out
     removed: dict = field(default_factory=dict)  # locations deleted since a scan read them
+    versions_not_read: list[dict] = field(default_factory=list)  # S3 older object versions
 
     @property
     def individuals(self) -> list[Individual]:
@@ -140,6 +142,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
                       else violations_at(config.policy, locations))
         not_read = sources_not_read(inventory.runs(), run_id)
         removed = removed_section(inventory, config) if run_id is None else {}
+        versions = versions_not_read(inventory, run_id)
     declared, recurring, marked, seeds, standard = _linked(records, config)
     total = len(standard.individuals)
     faults = mark_linkage_faults(standard.individuals, settings.max_person_keys)
@@ -151,7 +154,7 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
         upper_bound=max(count_people(records, Linkage.STRICT, seeds), total) + beyond_total,
         recurring=recurring, violations=violations, marked=marked, faults=faults,
-        declared=declared, not_read=not_read, removed=removed,
+        declared=declared, not_read=not_read, removed=removed, versions_not_read=versions,
     )
 
 
@@ -167,6 +170,24 @@ def _linked(records: list[Record], config: Config) -> tuple[
                               settings.recurring_subjects)
     seeds = seeds_of(records)
     return declared, recurring, marked, seeds, link(records, seeds)
+
+
+def versions_not_read(inventory: Inventory, until: int | None = None) -> list[dict]:
+    """Per source root, as its latest scan (up to `until`) listed them, the noncurrent
+    object versions it did not read and the delete markers (S3 posture
+    `object_versions`): an overwritten or deleted object's earlier bytes stay readable."""
+    try:
+        rows = inventory.db.execute(
+            "SELECT run_id, root, facts FROM source_posture ORDER BY run_id").fetchall()
+    except sqlite3.OperationalError:  # an inventory from before postures were recorded
+        return []
+    latest: dict[str, dict] = {}
+    for run_id, root, facts in rows:
+        if until is None or run_id <= until:
+            latest[root] = json.loads(facts).get("object_versions") or {}
+    return [{"source": root, "noncurrent": held["noncurrent"],
+             "delete_markers": held["delete_markers"]}
+            for root, held in latest.items() if held.get("noncurrent") and not held.get("read")]
 
 
 def removed_section(inventory: Inventory, config: Config) -> dict:
@@ -241,8 +262,10 @@ def completeness_section(scope: Scope) -> dict:
     them, whose people the figures leave out too."""
     unread = locations_not_read(scope.locations)
     removed = scope.removed or {"locations": 0, "people_only_there": 0}
-    tail = _unread_sentence(unread) + _removed_sentence(removed)
-    common = {"locations_not_read": unread["total"], "removed": removed}
+    tail = (_unread_sentence(unread) + _versions_sentence(scope.versions_not_read)
+            + _removed_sentence(removed))
+    common = {"locations_not_read": unread["total"], "removed": removed,
+              "older_versions_not_read": scope.versions_not_read}
     if not scope.not_read:
         return {"status": "complete", "figures_are_lower_bounds": False, "not_read": [],
                 **common,
@@ -266,6 +289,23 @@ def _unread_sentence(unread: dict) -> str:
     return (f" {unread['total']} location(s) were not read ({reasons}): what they hold is "
             "not counted; read them another way (a password, a larger limit) before relying "
             "on these numbers.")
+
+
+def leaves_out(completeness: dict) -> bool:
+    """Whether the figures leave anything out: a source or a location not read, older
+    object versions not read, locations removed since a scan read them."""
+    return bool(completeness["figures_are_lower_bounds"]
+                or completeness.get("locations_not_read")
+                or completeness.get("older_versions_not_read")
+                or completeness.get("removed", {}).get("locations"))
+
+
+def _versions_sentence(versions: list[dict]) -> str:
+    return "".join(
+        f" {item['source']}: {item['noncurrent']} older object version(s) (an overwritten or "
+        f"deleted object's earlier bytes; {item['delete_markers']} delete marker(s)) were "
+        "not read and are not counted (phiscan scan --s3-versions reads them)."
+        for item in versions)
 
 
 def _removed_sentence(removed: dict) -> str:

@@ -1,16 +1,18 @@
 """S3 buckets and S3-compatible stores: `s3://bucket/prefix`.
 
-Read-only: the only calls are ListObjectsV2, GetObject, the optional
-bucket-posture reads and GetObjectAcl (one per object, for its exposure, unless
-the bucket is public already). Objects are streamed into memory up to the size
-limit; nothing is written to disk. Every failure on one object becomes that
-object's `error` row; a bucket that cannot be listed makes the source unavailable.
+Read-only: the only calls are ListObjectsV2, ListObjectVersions (on a bucket that
+has had versioning), GetObject, the optional bucket-posture reads and GetObjectAcl
+(one per object, for its exposure, unless the bucket is public already). Objects are
+streamed into memory up to the size limit; nothing is written to disk. Every failure
+on one object becomes that object's `error` row; a bucket that cannot be listed makes
+the source unavailable.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,6 +53,10 @@ REASON_BY_CODE = {
     "NoSuchBucket": "no such bucket",
 }
 _SAFE_CODE = re.compile(r"[^A-Za-z0-9.]")
+# A noncurrent version's location is its key's with this query; its handle keeps the
+# version apart after a NUL, which no key holds (S3 lists keys in XML 1.0).
+VERSION_QUERY = "?versionId="
+VERSION_SEP = "\x00"
 
 
 def parse_s3_uri(uri: str) -> tuple[str, str]:
@@ -130,31 +136,61 @@ class S3Source:
             self._client.close()
             self._client = None
 
-    def walk(self) -> Iterator[SourceItem]:
-        directory_prefix = self.prefix if not self.prefix or self.prefix.endswith("/") \
+    @property
+    def directory_prefix(self) -> str:
+        return self.prefix if not self.prefix or self.prefix.endswith("/") \
             else self.prefix + "/"
+
+    def walk(self) -> Iterator[SourceItem]:
         pages = self.client.get_paginator("list_objects_v2").paginate(
             Bucket=self.bucket, Prefix=self.prefix,
         )
         try:
             for page in pages:
                 for entry in page.get("Contents", []):
-                    item = self._item(entry, directory_prefix)
+                    item = self._item(entry)
                     if item is not None:
                         yield item
+            if self.s3_config.versions:
+                yield from self._older_versions()
         except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
             raise SourceUnavailable(f"cannot list {self.root}: {safe_reason(exc)}") from None
 
-    def _item(self, entry: dict[str, Any], directory_prefix: str) -> SourceItem | None:
-        key: str = entry["Key"]
-        size = int(entry.get("Size", 0))
+    def _older_versions(self) -> Iterator[SourceItem]:
+        """Each noncurrent version as its own location, `s3://bucket/key?versionId=V`:
+        an overwritten or deleted object's earlier bytes, still readable by anyone who
+        may read versions."""
+        for kind, entry in self._version_entries():
+            if kind == "Versions" and not entry.get("IsLatest"):
+                item = self._item(entry, entry.get("VersionId"))
+                if item is not None:
+                    yield item
+
+    def _version_entries(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """ListObjectVersions' entries under the prefix: (`Versions` or `DeleteMarkers`,
+        entry)."""
+        pages = self.client.get_paginator("list_object_versions").paginate(
+            Bucket=self.bucket, Prefix=self.prefix)
+        for page in pages:
+            for kind in ("Versions", "DeleteMarkers"):
+                for entry in page.get(kind, []):
+                    if self._admits(entry["Key"], int(entry.get("Size", 0))):
+                        yield kind, entry
+
+    def _admits(self, key: str, size: int) -> bool:
+        directory_prefix = self.directory_prefix
         if key != self.prefix and not key.startswith(directory_prefix):
-            return None  # `s3://b/exports` must not take in `exports-old/...`
+            return False  # `s3://b/exports` must not take in `exports-old/...`
         if key.endswith("/") and size == 0:
-            return None  # a console "folder" marker, not a file
+            return False  # a console "folder" marker, not a file
         relative = key[len(directory_prefix):] if key.startswith(directory_prefix) else ""
         relative = relative or posixpath.basename(key)
-        if not self.globs.admits(relative, f"s3://{self.bucket}/{key}"):
+        return self.globs.admits(relative, f"s3://{self.bucket}/{key}")
+
+    def _item(self, entry: dict[str, Any], version: str | None = None) -> SourceItem | None:
+        key: str = entry["Key"]
+        size = int(entry.get("Size", 0))
+        if not self._admits(key, size):
             return None
         storage_class = entry.get("StorageClass", "STANDARD")
         reason = None
@@ -163,17 +199,20 @@ class S3Source:
         elif size > self.scan_config.max_file_bytes:
             reason = too_large_reason(size)
         last_modified = entry.get("LastModified")
+        location = f"s3://{self.bucket}/{key}"
         return SourceItem(
-            location=f"s3://{self.bucket}/{key}",
+            location=f"{location}{VERSION_QUERY}{version}" if version else location,
             size=size,
             modified=last_modified.timestamp() if last_modified else 0.0,
             etag=str(entry.get("ETag", "")).strip('"') or None,
             skip_reason=reason,
             root=self.root,
-            exposure=self.exposure(key),
+            # The version apart from the key: a key may itself hold `?versionId=`.
+            ref=f"{location}{VERSION_SEP}{version}" if version else "",
+            exposure=self.exposure(key, version),
         )
 
-    def exposure(self, key: str) -> Exposure:
+    def exposure(self, key: str, version: str | None = None) -> Exposure:
         """Public when the bucket is (its policy or ACL, as the posture reads them) or
         the object's ACL grants AllUsers read; broad when it grants AuthenticatedUsers
         (any AWS account); else the bucket posture's level: `restricted` for a bucket
@@ -183,15 +222,19 @@ class S3Source:
         if posture.publicly_readable:
             return Exposure(ExposureLevel.PUBLIC, posture_principals(posture.facts))
         try:
-            acl = self.client.get_object_acl(Bucket=self.bucket, Key=key)
+            acl = self.client.get_object_acl(Bucket=self.bucket, Key=key,
+                                             **({"VersionId": version} if version else {}))
         except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
             return Exposure(ExposureLevel.UNKNOWN, (),
                             f"object ACL not readable: {safe_reason(exc)}")
         return object_exposure(acl, posture)
 
     def read(self, item: SourceItem, max_bytes: int) -> bytes:
-        key = item.handle[len(f"s3://{self.bucket}/"):]
+        location, _, version = item.handle.partition(VERSION_SEP)
+        key = location[len(f"s3://{self.bucket}/"):]
         request: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
+        if version:
+            request["VersionId"] = version
         if item.etag:
             # The bytes scanned are the bytes listed: a rewrite in between is an error row.
             request["IfMatch"] = f'"{item.etag}"'
@@ -230,10 +273,11 @@ class S3Source:
             "acl_grants_public_read": self._acl_grants_public_read,
             "default_encryption": self._default_encryption,
             "versioning": self._versioning,
+            "object_versions": self._object_versions,
         }
         for name, read in reads.items():
             try:
-                facts[name] = read()
+                facts[name] = read(facts) if name == "object_versions" else read()
             except (botocore.exceptions.BotoCoreError, botocore.exceptions.ClientError) as exc:
                 facts[name] = None
                 notes.append(f"{name}: not known ({safe_reason(exc)})")
@@ -281,6 +325,19 @@ class S3Source:
     def _versioning(self) -> str:
         status = self.client.get_bucket_versioning(Bucket=self.bucket).get("Status")
         return str(status) if status else "never enabled"
+
+    def _object_versions(self, facts: dict[str, object]) -> dict[str, object]:
+        """Under the prefix, the noncurrent versions (an overwritten or deleted object's
+        earlier bytes) and delete markers, and whether this scan reads the versions
+        ([s3] versions). A bucket never versioned has none and is not listed again."""
+        if facts.get("versioning") == "never enabled":
+            older, markers = 0, 0
+        else:
+            kinds = Counter(kind if kind == "DeleteMarkers" or not entry.get("IsLatest")
+                            else "current" for kind, entry in self._version_entries())
+            older, markers = kinds["Versions"], kinds["DeleteMarkers"]
+        return {"noncurrent": older, "delete_markers": markers,
+                "read": self.s3_config.versions}
 
 
 def publicly_readable(facts: dict[str, object]) -> bool | None:
