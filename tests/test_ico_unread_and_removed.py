@@ -51,12 +51,14 @@ def contained(tmp_path_factory):
         (share / "ipu" / "note-brearley.txt").unlink(missing_ok=True)
     reported = run_cli("report", str(out), "--ico", "--format", "json")
     assert reported.returncode == 0, reported.stderr
+    text = run_cli("report", str(out))
+    assert text.returncode == 0, text.stderr
     return (share, json.loads(reported.stdout), json.loads((out / "ico-art33.json").read_text()),
-            (out / "ico-art33.md").read_text())
+            (out / "ico-art33.md").read_text(), " ".join(text.stdout.split()))
 
 
 def test_removed_locations_and_their_people_are_stated(contained):
-    _share, report, figures, markdown = contained
+    _share, report, figures, markdown, text = contained
     assert report["individuals"]["total"] == 1
     assert report["completeness"]["removed"] == {"locations": 1, "people_only_there": 1}
     assert figures["completeness"]["removed"] == {"locations": 1, "people_only_there": 1}
@@ -65,10 +67,11 @@ def test_removed_locations_and_their_people_are_stated(contained):
             "breach's figures, report on the scan taken before containment.") \
         in report["completeness"]["statement"]
     assert markdown.splitlines()[2].startswith("**Every source of the scan was listed. ")
+    assert text.startswith("Every source of the scan was listed. 1 location(s) were not read")
 
 
 def test_a_location_not_read_is_listed_and_the_statement_says_so(contained):
-    share, report, figures, markdown = contained
+    share, report, figures, markdown, _text = contained
     assert report["completeness"]["status"] == "complete"
     assert report["completeness"]["locations_not_read"] == 1
     assert report["completeness"]["statement"].startswith(
@@ -83,7 +86,7 @@ def test_a_location_not_read_is_listed_and_the_statement_says_so(contained):
 
 
 def test_health_data_about_no_counted_person_is_flagged_per_location(contained):
-    share, report, figures, markdown = contained
+    share, report, figures, markdown, _text = contained
     assert report["individuals"]["by_category"]["health"] == 1  # the category has a person
     uncounted = figures["locations"]["sensitive_without_people"]
     assert uncounted["total"] == 1

@@ -26,7 +26,7 @@ from phiscan.inventory.lock import OutputBusy, output_lock
 from phiscan.inventory.store import INVENTORY_FILENAME
 from phiscan.scoping.html import HTML_REPORT, SHOWN_READERS, write_html
 from phiscan.scoping.ico import write_ico
-from phiscan.scoping.report import build_report, load_scope, without_cyclic_gc
+from phiscan.scoping.report import build_report, leaves_out, load_scope, without_cyclic_gc
 from phiscan.security.files import ensure_private_dir
 
 
@@ -253,8 +253,10 @@ def show_and_write(report: dict, output_format: str, ico: bool, html: bool,
     if output_format == "json":
         print(json.dumps(report, indent=2))
     else:
-        if report["completeness"]["figures_are_lower_bounds"]:
-            console.print(f"[bold red]{escape(report['completeness']['statement'])}[/bold red]")
+        completeness = report["completeness"]
+        if leaves_out(completeness):
+            colour = "red" if completeness["figures_are_lower_bounds"] else "yellow"
+            console.print(f"[bold {colour}]{escape(completeness['statement'])}[/bold {colour}]")
         for table in (people_table(report), locations_table(report), top_table(report),
                       exposure_table(report), broad_readers_table(report),
                       *folder_tables(report),
