@@ -19,6 +19,7 @@ from phiscan.detect.normalize import (
     normalise_phone,
     without_leading_titles,
 )
+from recognizers.local_ids import local_id_key
 
 SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
 
@@ -36,6 +37,17 @@ def compact_upper(value: str) -> str:
 def date_key(value: str) -> str:
     """A date of birth in any common UK form -> one ISO key."""
     return normalise_birth_date(value) or folded(value)
+
+
+def local_id(value: str) -> str:
+    """A local identifier's key: its namespace and value (`PMR no 10234` -> `pmr:10234`)."""
+    return local_id_key(value) or compact_upper(value)
+
+
+def mask_local_id(value: str) -> str:
+    """The namespace only: `pmr ***` (a label is no one's identifier)."""
+    key = local_id_key(value)
+    return f"{key.split(':', 1)[0]} ***" if key else mask_everything(value)
 
 
 def _mask_word(word: str) -> str:
@@ -109,6 +121,9 @@ _TABLE: tuple[EntityType, ...] = (
                identifying=True, direct_identifier=True),
     EntityType("UK_NINO", "identifiers", compact_upper,
                identifying=True, direct_identifier=True, counts_towards_bulk=True),
+    # Never `identifying`: an organisation's number joins a person's records
+    # (`phiscan.scoping.linkage.link_local_ids`), it makes no file about someone on its own.
+    EntityType("LOCAL_ID", "identifiers", local_id, mask_local_id),
     EntityType("UK_POSTCODE", "contact", compact_upper, mask_postcode, address=True),
     EntityType("PHONE_NUMBER", "contact", normalise_phone, identifying=True),
     EntityType("EMAIL_ADDRESS", "contact", folded, mask_email, identifying=True),

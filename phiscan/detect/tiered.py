@@ -82,6 +82,9 @@ from recognizers.ocr_reading import read_ocr
 from recognizers.person_ner_recognizer import in_capitals
 
 PERSON = "PERSON"
+# Types that open no window for names: an organisation's labelled number (`Order no 4471`
+# on a job sheet) says nothing about whether a name near it is someone's data.
+NO_NAME_WINDOW = frozenset({PERSON, "LOCAL_ID"})
 PERSON_WINDOW_CHARS = 200
 BLOCK_CHARS = 400
 # After a line break, or after a sentence's end and its spaces when a capital follows
@@ -253,7 +256,7 @@ class Windows:
 
     def __init__(self, findings: list[RecognizerResult]) -> None:
         spans = sorted(Span(f.start - PERSON_WINDOW_CHARS, f.end + PERSON_WINDOW_CHARS)
-                       for f in findings if f.entity_type != PERSON)
+                       for f in findings if f.entity_type not in NO_NAME_WINDOW)
         self.spans: list[Span] = []
         for span in spans:
             if self.spans and span.start <= self.spans[-1].end:

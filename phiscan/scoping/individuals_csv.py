@@ -24,6 +24,7 @@ EXPORT_COLUMNS = (
     "categories", "special_category", "home_access", "home_access_kinds",
     "test_range_nhs_number", "records",
     "locations", "first_locations", "linkage_fault", "identified_by", "name_ids",
+    "local_ids_masked",
 )
 # The kinds of hash a revealed row shows; names are split into the best, the others and
 # related people by `name_columns`.
@@ -118,6 +119,8 @@ def export_row(person: Individual) -> dict[str, str | int]:
         # what `[scoping] staff_names` takes, to say a row's name is a member of staff's
         "name_ids": ";".join(name_id(value_hash)
                              for value_hash in hashes["name"] + hashes["other_names"]),
+        # the organisations' numbers for the person, as their namespaces (`pmr ***`)
+        "local_ids_masked": masked_previews(person, ranked_hashes(person, "local_ids")),
     }
 
 

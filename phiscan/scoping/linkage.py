@@ -181,12 +181,14 @@ def link_seeds(records: list[Record], linkage: Linkage, found: Seeds) -> UnionFi
         link_variants(groups, records, seeds)
         link_halves(groups, records, seeds)
         link_unnamed_halves(groups, records, seeds)
+        link_local_ids(groups, records, seeds)
     else:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=False)
         link_initials(groups, records, seeds)
         link_variants(groups, records, seeds)
         link_halves(groups, records, seeds)
         link_unnamed_halves(groups, records, seeds)
+        link_local_ids(groups, records, seeds)
         shared = shared_names(records, seeds, groups)
         _link_by(groups, records, seeds,
                  lambda record: ((n, p) for n, p in name_postcode_keys(record) if n not in shared),
@@ -367,6 +369,89 @@ def link_unnamed_halves(groups: UnionFind, records: list[Record], seeds: list[in
             groups.union(first, second)
             evidence[first].add(evidence.pop(second))
             named.add(first)
+
+
+def local_id_holders(groups: UnionFind, records: list[Record], seeds: list[int]
+                     ) -> dict[str, set[int]]:
+    """Each local identifier (`recognizers.local_ids`: namespace and value) -> the groups
+    of the seeds that hold it: a record naming the person (NHS number, or name and date of
+    birth) beside the number binds the number to that person."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    for index in seeds:
+        for local_id in records[index].local_ids:
+            holders[local_id].add(groups.find(index))
+    return holders
+
+
+def link_local_ids(groups: UnionFind, records: list[Record], seeds: list[int]) -> None:
+    """One person written twice beside an organisation's number for them (`PMR no 10234`
+    with an NHS number in a PMR export, and with `Mrs D ASHWORTH` and her date of birth on
+    an owings list): the people holding one local identifier are one person when they
+    disagree on nothing that identifies (no two NHS numbers or dates of birth that share
+    nothing). A number held by people who disagree (a couple's delivery account, a family
+    account, a typo) joins nobody and is no key (`shared_local_ids`)."""
+    holders = local_id_holders(groups, records, seeds)
+    pairs = [roots for roots in holders.values() if len(roots) > 1]
+    if not pairs:
+        return
+    wanted = set().union(*pairs)
+    evidence: dict[int, Evidence] = {}
+    for index in seeds:
+        root = groups.find(index)
+        if root in wanted:
+            record = records[index]
+            evidence.setdefault(root, Evidence()).add(Evidence(record.nhs, record.dobs))
+    for roots in sorted(pairs, key=sorted):
+        people = sorted({groups.find(root) for root in roots})
+        if len(people) < 2 or not _all_agree([evidence[root] for root in people]):
+            continue
+        for other in people[1:]:
+            groups.union(people[0], other)
+            evidence[people[0]].add(evidence.pop(other))
+
+
+def _all_agree(people: list[Evidence]) -> bool:
+    return all(first.agrees(second) for position, first in enumerate(people)
+               for second in people[position + 1:])
+
+
+def shared_local_ids(people: list[Individual]) -> dict[str, int]:
+    """Local identifiers the linked people's own identifying records give to two or more of
+    them -> how many (a couple's delivery account, an order naming several people): no key,
+    listed as a linkage fault. Only the numbers: never who holds them."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    for position, person in enumerate(people):
+        for record in person.records:
+            if record.is_seed:
+                for local_id in record.local_ids:
+                    holders[local_id].add(position)
+    return {local_id: len(held) for local_id, held in holders.items() if len(held) > 1}
+
+
+def _people_by_local_id(individuals: list[Individual]) -> dict[str, set[int]]:
+    """Each local identifier -> the individuals whose identifying records hold it."""
+    by_id: dict[str, set[int]] = defaultdict(set)
+    for position, person in enumerate(individuals):
+        for record in person.records:
+            for local_id in record.local_ids:
+                by_id[local_id].add(position)
+    return by_id
+
+
+def _by_local_id(record: Record, by_id: dict[str, set[int]], by_name: dict[str, set[int]]
+                 ) -> int | None:
+    """The one person a record's local identifiers are bound to (`PMR no 10234` on an
+    owings list that names her only as `Mrs Ashworth`), or None: a number bound to two
+    people, numbers of two people, or a record naming someone else (a driver's note about
+    another customer beside her account number) attach nothing."""
+    if not record.local_ids:
+        return None
+    target = _only_person(set().union(*(by_id.get(local_id, set())
+                                        for local_id in record.local_ids)))
+    if target is not None and any(by_name.get(name, {target}) != {target}
+                                  for name in record.full_names):
+        return None
+    return target
 
 
 def shared_names(records: list[Record], seeds: list[int], groups: UnionFind) -> set[str]:
@@ -742,11 +827,14 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     is_seed = set(seeds)
     at_postcode = _people_by_postcode(seed_postcodes)
     identified_in = _people_by_location(individuals)
+    by_local_id = _people_by_local_id(individuals)
     naming_nobody: list[Record] = []
     for index, record in enumerate(records):
         if index in is_seed:
             continue
         target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
+        if target is None:
+            target = _by_local_id(record, by_local_id, by_name)
         if target is None and not identifies_anyone(record):
             naming_nobody.append(record)
         elif target is None:

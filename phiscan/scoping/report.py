@@ -48,6 +48,7 @@ from phiscan.scoping.linkage import (
     mark_linkage_faults,
     most_people_in,
     seeds_of,
+    shared_local_ids,
     shared_nhs_numbers,
 )
 from phiscan.scoping.recurrence import (
@@ -411,9 +412,12 @@ def linkage_faults_section(scope: Scope) -> list[dict]:
 
 def data_quality_section(scope: Scope) -> dict:
     """What the source systems got wrong, for the controller apart from the breach: NHS
-    numbers written for two or more people (names and dates of birth that disagree)."""
+    numbers written for two or more people (names and dates of birth that disagree), and
+    local identifiers (`PMR no`, `Client ID`) bound to two or more people (a couple's
+    account): no key, so records naming someone only by one are nobody's."""
     return {"nhs_numbers_for_several_people": sum(
-        shared_nhs_numbers(person) for person in scope.faults)}
+        shared_nhs_numbers(person) for person in scope.faults),
+            "local_ids_for_several_people": len(shared_local_ids(scope.individuals))}
 
 
 def related_people(scope: Scope) -> set[str]:

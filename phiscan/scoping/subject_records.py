@@ -46,6 +46,9 @@ class Record:
     related_names: set[str] = field(default_factory=set)
     dobs: set[str] = field(default_factory=set)
     postcodes: set[str] = field(default_factory=set)
+    # An organisation's numbers for the subject (`PMR no`, `Client ID`: namespace and value
+    # keyed together): they join the person they are bound to (`link_local_ids`).
+    local_ids: set[str] = field(default_factory=set)
     categories: set[str] = field(default_factory=set)
     access_kinds: set[str] = field(default_factory=set)  # `code`, `key_holder`... (home access)
     masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
@@ -95,7 +98,8 @@ class Record:
 
 
 # Where a finding's hash goes in its record, by entity type (PERSON goes by role).
-KEY_ATTRIBUTES = {"UK_NHS": "nhs", "DATE_OF_BIRTH": "dobs", "UK_POSTCODE": "postcodes"}
+KEY_ATTRIBUTES = {"UK_NHS": "nhs", "DATE_OF_BIRTH": "dobs", "UK_POSTCODE": "postcodes",
+                  "LOCAL_ID": "local_ids"}
 NAME_ATTRIBUTES = {STAFF: "staff_names", RELATED: "related_names"}
 
 # One findings row as FINDINGS_QUERY selects it (plain tuples: a breach has millions).
