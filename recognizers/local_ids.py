@@ -28,10 +28,15 @@ NAMESPACES: dict[str, str] = {
     "swift": "swift", "rio": "rio", "pas": "pas", "emis": "emis", "systmone": "systmone",
     "local": "local", "person": "person", "order": "order", "job": "job", "asset": "asset",
     "repair": "repair", "ticket": "ticket", "booking": "booking", "phb": "phb", "chc": "chc",
+    # a letter's sender's and addressee's case references: one namespace, as two letters
+    # of one case give one person's reference under both
+    "our ref": "reference", "your ref": "reference",
+    "our reference": "reference", "your reference": "reference",
 }
 # Heads that name an identifier on their own (`acct HD-24689`, `MRN 40213`); the others
 # need an identifier word or a colon after them (`Client ID`, `Case ref`, `Client: C-4471`).
-STANDALONE = frozenset({"pmr", "acct", "a/c", "mrn", "mosaic"})
+STANDALONE = frozenset({"pmr", "acct", "a/c", "mrn", "mosaic", "our ref", "your ref",
+                        "our reference", "your reference"})
 # A word just before the head that makes the number staff's or an organisation's.
 NOT_A_PERSONS = frozenset({
     "staff", "employee", "payroll", "gmc", "nmc", "gphc", "hcpc", "smartcard", "badge",
@@ -42,12 +47,13 @@ NOT_A_PERSONS = frozenset({
 _ID_WORDS = r"(?:no|nos|number|num|nr|id|ref|reference|#)"
 _HEADS = "|".join(sorted((re.escape(head).replace(r"\ ", r"[ \t]") for head in NAMESPACES),
                          key=len, reverse=True))
-# The value: letters before the digits at most, separators inside, three digits or more
-# (checked in `local_id_key`), never a date or a phone number's spaced groups.
+# The value: letters before the digits at most (`KR/NC/0725`), separators inside, three
+# digits or more (checked in `local_id_key`), never a date or a phone number's spaced groups.
 LOCAL_ID = (
     rf"(?i)(?<![^\W_]|/)(?P<head>{_HEADS})\.?(?:[ \t_\-]*(?P<idw>{_ID_WORDS})(?![^\W_])\.?)?"
     r"[ \t]*(?P<sep>[:#=])?[ \t]*"
-    r"(?P<value>[A-Z]{0,5}[\-/]?\d[A-Z0-9]*(?:[\-/][A-Z0-9]+){0,3})(?![\w/\-]|[ \t]\d)"
+    r"(?P<value>[A-Z]{0,5}(?:[\-/][A-Z]{1,5}){0,2}[\-/]?\d[A-Z0-9]*(?:[\-/][A-Z0-9]+){0,3})"
+    r"(?![\w/\-]|[ \t]\d)"
 )
 _LOCAL_ID = re.compile(LOCAL_ID)
 _DATE = re.compile(r"\d{1,4}[\-/]\d{1,2}[\-/]\d{1,4}")

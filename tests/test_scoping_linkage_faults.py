@@ -62,7 +62,8 @@ def test_the_report_counts_and_lists_the_fault_without_a_value(scanned):
         "fault": "3 dates of birth", "dates_of_birth": 3, "nhs_numbers": 1, "records": 3,
         "locations": 1}
     assert (fault["identities"], fault["nhs_numbers_for_several_people"]) == (3, 1)
-    assert report["data_quality"] == {"nhs_numbers_for_several_people": 1}
+    assert report["data_quality"] == {"nhs_numbers_for_several_people": 1,
+                                      "local_ids_for_several_people": 0}
     assert fault["id"].startswith("P-")
     text = json.dumps(report)
     assert not any(value in text for value in RAW)

@@ -57,7 +57,8 @@ def test_the_report_counts_it_in_the_upper_bound_and_as_data_quality(shared_numb
                                         "nhs_numbers_for_several_people")} == {
         "fault": "2 identities", "dates_of_birth": 2, "nhs_numbers": 1, "identities": 2,
         "nhs_numbers_for_several_people": 1}
-    assert report["data_quality"] == {"nhs_numbers_for_several_people": 1}
+    assert report["data_quality"] == {"nhs_numbers_for_several_people": 1,
+                                      "local_ids_for_several_people": 0}
     assert not any(value in json.dumps(report) for value in RAW)
 
 
