@@ -62,15 +62,16 @@ HEAD_WORD = rf"(?i)(?<![^\W_]|/)(?:{_HEADS})(?![^\W_])"
 
 def local_id_key(text: str) -> str | None:
     """`namespace:VALUE` for a local identifier's whole span (`Hosp No: rxr-1234` ->
-    `hospital:RXR1234`), or None when it is none (no identifier word, colon or standalone
-    head; fewer than three digits; a date)."""
+    `hospital:RXR1234`), or None when it is none (no identifier word, colon, standalone
+    head or letters opening the value: `on the account HD-29213`; fewer than three digits;
+    a date)."""
     match = _LOCAL_ID.fullmatch(" ".join(text.split()))
     if match is None:
         return None
     head = " ".join(match["head"].casefold().split())
-    if not (match["idw"] or match["sep"] or head in STANDALONE):
-        return None
     value = match["value"]
+    if not (match["idw"] or match["sep"] or head in STANDALONE or value[0].isalpha()):
+        return None  # `client 4471`: a count as likely as a number; `client WS-2041` is one
     if sum(char.isdigit() for char in value) < 3 or _DATE.fullmatch(value):
         return None
     return f"{NAMESPACES[head]}:{''.join(char for char in value.upper() if char.isalnum())}"
