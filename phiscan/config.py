@@ -49,7 +49,12 @@ class LimitsConfig:
     text_window_chars: int = 1_000_000
     text_window_overlap_chars: int = 10_000
     max_pdf_pages: int = 2_000
+    # CPU seconds of the worker for one file: the same allowance on a quiet machine and
+    # a loaded one. The source's read may wait as long in wall time.
     per_file_timeout_seconds: float = 120.0
+    # Wall-clock backstop for a file that waits rather than computes; 0: ten times the
+    # CPU allowance, at least 600 (`phiscan.scan.limits.wall_seconds`).
+    per_file_wall_seconds: float = 0.0
     per_file_memory_mb: int = 2_048
     # Extractors run in a forked child that is killed at the deadline and may crash
     # without taking the worker down: native libraries a signal cannot interrupt.

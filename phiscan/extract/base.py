@@ -49,11 +49,14 @@ class LimitExceeded(ExtractionError):
     """An archive or document went over a configured limit."""
 
 
-def partial_reason(cause: str, chars_read: int, chars_total: int | None = None) -> str:
-    """The reason of a file a limit stopped part way: what stopped it and how much
-    was read (a count, never content)."""
+def partial_reason(cause: str, chars_read: int, chars_total: int | None = None,
+                   through: str = "") -> str:
+    """The reason of a file a limit stopped part way: what stopped it, how much was read
+    (a count, never content) and, in a document with places, the last place read whole
+    (`row 6160`, `page 3`)."""
     of_total = f" of {chars_total}" if chars_total is not None else ""
-    return f"partial: {cause}: read {chars_read}{of_total} characters, the rest not read"
+    place = f", through {through}" if through else ""
+    return f"partial: {cause}: read {chars_read}{of_total} characters{place}, the rest not read"
 
 
 @dataclass

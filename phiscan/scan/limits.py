@@ -1,13 +1,24 @@
-"""Per-file wall-clock and memory limits that hold in any worker.
+"""Per-file time and memory limits that hold in any worker.
 
 `[limits] per_file_timeout_seconds` and `per_file_memory_mb` bound one location
 (reading, extraction and detection together), wherever the pipeline runs:
 
+- Time is the worker's CPU time, so a file gets the same allowance on a quiet
+  machine and a loaded one: the same file ends with the same status and the same
+  findings. A wall-clock backstop (`per_file_wall_seconds`, by default ten times
+  the CPU allowance and at least ten minutes) stops a file that waits without
+  computing, and the source's read waits at most `per_file_timeout_seconds` of wall
+  time (a connection that never answers uses no CPU).
 - On a process's main thread (the serial executor, every process-pool worker)
-  the deadline is an ITIMER_REAL alarm: it interrupts Python code and the regex
+  the deadlines are interval timers: ITIMER_PROF (the process's CPU) and
+  ITIMER_REAL (the backstop); their signals interrupt Python code and the regex
   engine. On any other thread (thread pools, Dask workers, the watch daemon) a
-  timer thread raises `FileTimeout` asynchronously in the scanning thread; C
-  code is stopped when it next returns to Python.
+  timer thread watches the scanning thread's own CPU clock and the wall clock and
+  raises `FileTimeout` asynchronously in it; C code is stopped when it next
+  returns to Python.
+- A stop is held back while the pipeline records a unit it has read
+  (`uninterrupted`): the alarm repeats, so the file stops just after, and what the
+  reason says was read is exactly what the findings cover.
 - Memory: the soft RLIMIT_AS is lowered to the process's current address space
   plus the allowance, so an extractor that keeps allocating gets MemoryError
   and the location ends as an error. Only on the main thread: threads share an
@@ -29,22 +40,38 @@ import resource
 import signal
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 from phiscan.config import LimitsConfig
 
 TIMEOUT_REASON = "timeout: over per_file_timeout_seconds"
+WALL_REASON = "timeout: over per_file_wall_seconds"
 MEMORY_REASON = "out of memory: over per_file_memory_mb"
 WHILE_READING = "(while reading)"
 _MB = 1024 * 1024
 
 
 class FileTimeout(BaseException):
-    """The file overran its wall-clock limit.
+    """The file overran its time allowance (`reason` says which).
 
     A BaseException, so library code that swallows `Exception` cannot eat it.
     """
+
+    reason = TIMEOUT_REASON
+
+
+class WallTimeout(FileTimeout):
+    """The file overran its wall-clock backstop: it waited, rather than computed."""
+
+    reason = WALL_REASON
+
+
+# The backstop when `per_file_wall_seconds` is 0: a file may wait on its machine's
+# load (or a helper, or an OCR engine) this many times its CPU allowance, and never less
+# than the floor (a small allowance on a machine whose cores are shared ten ways).
+WALL_PER_CPU = 10.0
+WALL_FLOOR_SECONDS = 600.0
 
 
 class IsolatedFailure(Exception):
@@ -55,9 +82,22 @@ _current = threading.local()
 
 
 def remaining_seconds() -> float | None:
-    """Time left for the file being scanned on this thread (None: no limit)."""
-    deadline = getattr(_current, "deadline", None)
-    return None if deadline is None else max(deadline - time.monotonic(), 0.0)
+    """Time left for the file being scanned on this thread (None: no limit): the lesser
+    of its wall time and its CPU time left (a wait for a helper or an OCR engine spends
+    the CPU allowance as wall time)."""
+    left = [end - time.monotonic() for end in [getattr(_current, "deadline", None)]
+            if end is not None]
+    cpu = getattr(_current, "cpu", None)
+    if cpu is not None:
+        left.append(cpu[1] - cpu[0]())
+    return max(min(left), 0.0) if left else None
+
+
+def wall_seconds(limits: LimitsConfig) -> float:
+    """The wall-clock backstop of one file (0: none)."""
+    if limits.per_file_wall_seconds > 0 or limits.per_file_timeout_seconds <= 0:
+        return limits.per_file_wall_seconds
+    return max(WALL_PER_CPU * limits.per_file_timeout_seconds, WALL_FLOOR_SECONDS)
 
 
 def memory_refusal(size: int, limits: LimitsConfig) -> str | None:
@@ -70,30 +110,90 @@ def memory_refusal(size: int, limits: LimitsConfig) -> str | None:
 
 @contextmanager
 def file_limits(limits: LimitsConfig) -> Iterator[None]:
-    """Both per-file limits around one location."""
-    with deadline(limits.per_file_timeout_seconds), memory_allowance(limits.per_file_memory_mb):
+    """Every per-file limit around one location (or its names' reading)."""
+    with (deadline(wall_seconds(limits), WallTimeout),
+          cpu_deadline(limits.per_file_timeout_seconds),
+          memory_allowance(limits.per_file_memory_mb)):
         yield
+
+
+def read_limit(limits: LimitsConfig) -> AbstractContextManager[None]:
+    """Inside `file_limits`, around the source's read: a read waits rather than
+    computes, so it gets the allowance in wall time."""
+    return deadline(limits.per_file_timeout_seconds)
 
 
 @contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """FileTimeout after `seconds`. Nests: inside another deadline the earlier one
-    applies, and the outer one holds again on the way out (one OCR page inside a file)."""
+def deadline(seconds: float, error: type[FileTimeout] = FileTimeout) -> Iterator[None]:
+    """`error` after `seconds` of wall time. Nests: inside another deadline the earlier
+    one applies, and the outer one holds again on the way out (one OCR page inside a
+    file)."""
     if seconds <= 0:
         yield
         return
-    previous = getattr(_current, "deadline", None)
+    previous = getattr(_current, "deadline", None), getattr(_current, "wall_error", FileTimeout)
     end = time.monotonic() + seconds
-    if previous is not None and previous <= end:
+    if previous[0] is not None and previous[0] <= end:
         yield
         return
-    _current.deadline = end
-    guard = _alarm_deadline if _on_main_thread() else _timer_deadline
+    _current.deadline, _current.wall_error = end, error
     try:
-        with guard(seconds):
-            yield
+        if _on_main_thread():
+            with _alarm_deadline(seconds, signal.ITIMER_REAL, _on_alarm):
+                yield
+        else:
+            with _timer_deadline(lambda: end - time.monotonic(), error):
+                yield
     finally:
-        _current.deadline = previous
+        _current.deadline, _current.wall_error = previous
+
+
+@contextmanager
+def cpu_deadline(seconds: float) -> Iterator[None]:
+    """FileTimeout once this worker has spent `seconds` of CPU time: the process's on
+    its main thread (a pool worker's, the serial scan's), the thread's own elsewhere."""
+    if seconds <= 0:
+        yield
+        return
+    main = _on_main_thread()
+    clock = time.process_time if main else _thread_clock()
+    previous = getattr(_current, "cpu", None)
+    end = clock() + seconds
+    if previous is not None and previous[1] <= end:
+        yield
+        return
+    _current.cpu = (clock, end)
+    try:
+        if main:
+            with _alarm_deadline(seconds, signal.ITIMER_PROF, _on_cpu_alarm):
+                yield
+        else:
+            with _timer_deadline(lambda: end - clock(), FileTimeout):
+                yield
+    finally:
+        _current.cpu = previous
+
+
+def _thread_clock() -> Callable[[], float]:
+    """This thread's CPU clock, readable from any thread (the watchdog's)."""
+    clock_id = time.pthread_getcpuclockid(threading.get_ident())
+    return lambda: time.clock_gettime(clock_id)
+
+
+# Threads recording a unit they have read: a stop waits for them (`uninterrupted`).
+_holding: set[int] = set()
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """A few statements no deadline cuts in two (a unit's findings and the count of what
+    was read): a stop that falls inside is taken at the alarm's next repeat."""
+    ident = threading.get_ident()
+    _holding.add(ident)
+    try:
+        yield
+    finally:
+        _holding.discard(ident)
 
 
 @contextmanager
@@ -119,34 +219,47 @@ REPEAT_SECONDS = 0.25
 
 def _on_alarm(signum, frame) -> None:
     """SIGALRM while this process's main thread has a deadline: the file is out of time."""
-    if getattr(_current, "deadline", None) is not None:
+    if getattr(_current, "deadline", None) is not None and threading.get_ident() not in _holding:
+        raise _current.wall_error()
+
+
+def _on_cpu_alarm(signum, frame) -> None:
+    """SIGPROF while this process's main thread has a CPU deadline."""
+    if getattr(_current, "cpu", None) is not None and threading.get_ident() not in _holding:
         raise FileTimeout()
 
 
+TIMERS = {signal.ITIMER_REAL: signal.SIGALRM, signal.ITIMER_PROF: signal.SIGPROF}
+
+
 def keep_alarm_handler() -> None:
-    """In a process of its own (a pool worker): `_on_alarm` stays SIGALRM's handler, so
-    a file's deadline does not install and restore it (two `signal.signal` calls, the
-    costliest part of a file's limits). Nothing else in a worker uses SIGALRM."""
+    """In a process of its own (a pool worker): `_on_alarm` and `_on_cpu_alarm` stay the
+    handlers, so a file's deadline does not install and restore them (`signal.signal`
+    calls, the costliest part of a file's limits). Nothing else in a worker uses
+    SIGALRM or SIGPROF."""
     signal.signal(signal.SIGALRM, _on_alarm)
+    signal.signal(signal.SIGPROF, _on_cpu_alarm)
 
 
 @contextmanager
-def _alarm_deadline(seconds: float) -> Iterator[None]:
-    outer_left, outer_repeat = signal.getitimer(signal.ITIMER_REAL)
-    started = time.monotonic()
-    previous = signal.getsignal(signal.SIGALRM)
-    if previous is not _on_alarm:  # installed by a pool worker, or by an enclosing deadline
-        signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
+def _alarm_deadline(seconds: float, timer: int, handler: Callable) -> Iterator[None]:
+    signum = TIMERS[timer]
+    clock = time.monotonic if timer == signal.ITIMER_REAL else time.process_time
+    outer_left, outer_repeat = signal.getitimer(timer)
+    started = clock()
+    previous = signal.getsignal(signum)
+    if previous is not handler:  # installed by a pool worker, or by an enclosing deadline
+        signal.signal(signum, handler)
+    signal.setitimer(timer, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        if previous is not _on_alarm:
-            signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(timer, 0)
+        if previous is not handler:
+            signal.signal(signum, previous)
         if outer_left > 0:  # an enclosing deadline's alarm, re-armed for the time it has left
-            left = max(outer_left - (time.monotonic() - started), 0.001)
-            signal.setitimer(signal.ITIMER_REAL, left, outer_repeat)
+            left = max(outer_left - (clock() - started), 0.001)
+            signal.setitimer(timer, left, outer_repeat)
 
 
 _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
@@ -154,22 +267,25 @@ _set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
 
 
 @contextmanager
-def _timer_deadline(seconds: float) -> Iterator[None]:
-    """Raise FileTimeout in this (non-main) thread from a watchdog thread."""
+def _timer_deadline(left: Callable[[], float], error: type[FileTimeout]) -> Iterator[None]:
+    """Raise `error` in this (non-main) thread from a watchdog thread once `left()` (the
+    seconds left on the deadline's clock, which runs no faster than the wall's) is 0."""
     target = threading.get_ident()
     lock = threading.Lock()
     finished = threading.Event()
     state = {"active": True, "fired": False}
 
     def watch() -> None:
-        if finished.wait(seconds):
-            return
+        while (seconds := left()) > 0:
+            if finished.wait(seconds):
+                return
         while True:
             with lock:
                 if not state["active"]:
                     return
-                state["fired"] = True
-                _set_async_exc(target, FileTimeout)
+                if target not in _holding:
+                    state["fired"] = True
+                    _set_async_exc(target, error)
             if finished.wait(REPEAT_SECONDS):
                 return
 
@@ -185,7 +301,7 @@ def _timer_deadline(seconds: float) -> Iterator[None]:
             # The exception may still be pending: clear it and raise it here, once.
             _set_async_exc(target, ctypes.py_object())
     if state["fired"]:
-        raise FileTimeout()
+        raise error()
 
 
 @contextmanager
@@ -218,13 +334,15 @@ def outside_file_limits() -> Iterator[None]:
     if not _on_main_thread():
         yield
         return
-    left, repeat = signal.getitimer(signal.ITIMER_REAL)
+    timers = {timer: signal.getitimer(timer) for timer in TIMERS}
     deadline_end = getattr(_current, "deadline", None)
+    cpu = getattr(_current, "cpu", None)
     outer_memory = getattr(_current, "outer_memory", None)
     allowance = resource.getrlimit(resource.RLIMIT_AS)
     size_before = address_space_bytes()
-    started = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, 0)
+    started, cpu_started = time.monotonic(), time.process_time()
+    for timer in TIMERS:
+        signal.setitimer(timer, 0)
     if outer_memory is not None:
         resource.setrlimit(resource.RLIMIT_AS, outer_memory)
     try:
@@ -238,8 +356,11 @@ def outside_file_limits() -> Iterator[None]:
             resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
         if deadline_end is not None:
             _current.deadline = deadline_end + (time.monotonic() - started)
-        if left > 0:
-            signal.setitimer(signal.ITIMER_REAL, left, repeat)
+        if cpu is not None:
+            _current.cpu = (cpu[0], cpu[1] + (time.process_time() - cpu_started))
+        for timer, (left, repeat) in timers.items():
+            if left > 0:
+                signal.setitimer(timer, left, repeat)
 
 
 PAGE_BYTES = resource.getpagesize()

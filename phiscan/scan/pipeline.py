@@ -30,12 +30,13 @@ from phiscan.model import MEMBER_SEP, Child, Finding, LocationResult, SourceItem
 from phiscan.scan.isolation import run_isolated
 from phiscan.scan.limits import (
     MEMORY_REASON,
-    TIMEOUT_REASON,
     WHILE_READING,
     FileTimeout,
     IsolatedFailure,
     file_limits,
     memory_refusal,
+    read_limit,
+    uninterrupted,
 )
 from phiscan.sources.base import Source, SourceReadError
 
@@ -77,6 +78,8 @@ class DocumentParts:
         # Each waiting plan's key in the detector's memory of units (`UnitMemo`); none
         # once the document is stopped short, as its findings then lack names.
         self.keys: dict[int, bytes] | None = {}
+        # The last place (`row 6160`) whose text was read whole, for a partial reason.
+        self.read_to = ""
 
     def start(self, unit: TextUnit) -> tuple[Part, bytes | None]:
         """A unit's cheap pass, or its findings at once when the same unit was analysed
@@ -86,6 +89,11 @@ class DocumentParts:
         return (known if known is not None else self.detector.start(unit)), key
 
     def add(self, plan: Part, key: bytes | None = None) -> None:
+        self.record(plan, key)
+        self.bound()
+
+    def record(self, plan: Part, key: bytes | None = None) -> None:
+        """The unit's findings, or its plan while its names wait (no name reading here)."""
         if isinstance(plan, list):
             self.found(plan)
             return
@@ -96,6 +104,9 @@ class DocumentParts:
             self.keys[id(plan)] = key
         self.parts.append(plan)
         self.held_chars += len(plan.unit.text)
+
+    def bound(self) -> None:
+        """Names read at once while the held text is over `HELD_TEXT_CHARS`."""
         if self.held_chars > HELD_TEXT_CHARS:
             self.read_names()
 
@@ -211,8 +222,8 @@ class NameReading:
                 with file_limits(self.config.limits):
                     parts.read_names()
             findings = parts.findings()
-        except FileTimeout:
-            result.status, result.reason = Status.ERROR, TIMEOUT_REASON
+        except FileTimeout as exc:
+            result.status, result.reason = Status.ERROR, exc.reason
             findings = parts.findings_so_far()
         except MemoryError:
             result.status, result.reason = Status.ERROR, MEMORY_REASON
@@ -264,7 +275,8 @@ def _scan_item(item: SourceItem, source: Source, detector: Detector, config: Con
         # The read is part of the file: a connection that never answers meets the same
         # deadline, and the bytes read count against the same memory allowance.
         with file_limits(config.limits):
-            data = source.read(item, config.scan.max_file_bytes)
+            with read_limit(config.limits):
+                data = source.read(item, config.scan.max_file_bytes)
             if len(data) > config.scan.max_file_bytes:
                 return [replace(base, status=Status.SKIPPED,
                                 reason="too large: over max_file_bytes")]
@@ -274,15 +286,16 @@ def _scan_item(item: SourceItem, source: Source, detector: Detector, config: Con
     except MemoryError:
         reason = MEMORY_REASON if data is not None else f"{MEMORY_REASON} {WHILE_READING}"
         return [replace(base, status=Status.ERROR, reason=reason, findings=[])]
-    except FileTimeout:
+    except FileTimeout as exc:
         if data is None:
-            return [replace(base, status=Status.ERROR, reason=f"{TIMEOUT_REASON} {WHILE_READING}")]
+            return [replace(base, status=Status.ERROR, reason=f"{exc.reason} {WHILE_READING}")]
         # What was read before the deadline is kept and said: `partial`, not a silent miss.
-        base.status = Status.ERROR
-        base.reason = (partial_reason(TIMEOUT_REASON, base.chars, ctx.text_chars_total)
-                       if base.chars else TIMEOUT_REASON)
+        base.status, base.reason = Status.ERROR, exc.reason
         for result, parts in waiting:
             if result is base:
+                if base.chars:
+                    base.reason = partial_reason(exc.reason, base.chars, ctx.text_chars_total,
+                                                 parts.read_to)
                 parts.stop()
                 names.add([(result, parts)])
         return [base]
@@ -339,15 +352,21 @@ class DetectionFailed(Exception):
 def read_unit(unit: TextUnit, base: LocationResult, ctx: ExtractContext, parts: DocumentParts,
               config: Config) -> None:
     """The cheap pass over a unit, window by window to its end (`phiscan.detect.windows`);
-    `base.chars` counts what was read. Past max_text_chars reading stops, and says so."""
+    `base.chars` counts what was read, `parts.read_to` the last unit read whole. Past
+    max_text_chars reading stops, and says so. A deadline never falls between a window's
+    findings and its count: what a partial reason says was read is what was found."""
     for window in text_windows(unit, config.limits):
         if base.chars + window.owned_chars > config.limits.max_text_chars:
             raise LimitExceeded(partial_reason("text over max_text_chars", base.chars,
-                                               ctx.text_chars_total))
+                                               ctx.text_chars_total, parts.read_to))
         try:
             plan, key = parts.start(window)
-            base.chars += window.owned_chars  # its identifiers are found: it was read
-            parts.add(plan, key)
+            with uninterrupted():  # its identifiers are found: it was read
+                base.chars += window.owned_chars
+                parts.record(plan, key)
+                if window.window is None or window.window.keep_end == len(window.text):
+                    parts.read_to = unit.where
+            parts.bound()
         except MemoryError:
             raise
         except Exception as exc:
