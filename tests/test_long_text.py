@@ -1,7 +1,7 @@
 """Long text is read to its end (issue #13 items 2 and 14), through the real CLI.
 
 Text longer than a window is analysed in overlapping windows: a value at the very
-end of a 25 MB note, patients after long CSV rows and a number on a window's edge
+end of a 6 MB note, patients after long CSV rows and a number on a window's edge
 are found once each; where a limit really stops reading, the row is `error` with a
 `partial:` reason saying how much was read. A long ordinary log (a timestamp on
 every line) scans at the speed of the cheap pass (measured in bench/big_log.py).
@@ -18,8 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from phiscan.config import LimitsConfig
+from phiscan.scan.pipeline import HELD_TEXT_CHARS
+
 NHS_NUMBERS = ["943 476 5919", "401 023 2137", "450 557 7104"]
 MB = 1024 * 1024
+# The default window and the text a document may hold for spaCy: each long input below
+# is several of both.
+WINDOW = LimitsConfig().text_window_chars
+HELD = HELD_TEXT_CHARS
 
 
 def run_scan(share: Path, out: Path, config: str = "") -> dict[str, dict]:
@@ -48,24 +55,27 @@ def padded(size: int, line: str) -> str:
 
 @pytest.fixture(scope="module")
 def long_files_scan(tmp_path_factory):
-    """One scan with default settings over a 25 MB note, a CSV whose patients follow
-    20 MB of long rows, and a 21 MB log (450,000 heartbeat lines and one NHS line)."""
+    """One scan with default settings over a 6 MB note, a CSV whose patients follow
+    4.5 MB of rows each longer than a window, and a 5.5 MB log (120,000 heartbeat lines
+    and one NHS line). Each crosses the window and the held text several times over (as
+    25, 20 and 21 MB did, at a quarter of the scan's time)."""
     share = tmp_path_factory.mktemp("share")
-    note = padded(25 * MB, "Routine observations recorded; resident settled, ate well.\n")
+    note = padded(6 * MB, "Routine observations recorded; resident settled, ate well.\n")
     (share / "note.txt").write_text(note + f"NHS number: {NHS_NUMBERS[0]}\n")
-    long_row = padded(4 * MB, "family visited and the afternoon was quiet ")
-    rows = [f"{index},,{long_row}" for index in range(5)]
-    rows += [f"{5 + index},{number},seen today" for index, number in enumerate(NHS_NUMBERS)]
+    long_row = padded(3 * MB // 2, "family visited and the afternoon was quiet ")
+    assert len(note) > 2 * HELD and len(long_row) > WINDOW
+    rows = [f"{index},,{long_row}" for index in range(3)]
+    rows += [f"{3 + index},{number},seen today" for index, number in enumerate(NHS_NUMBERS)]
     (share / "patients.csv").write_text("id,nhs_number,notes\n" + "\n".join(rows) + "\n")
     lines = [f"2026-11-30 07:{second // 60 % 60:02d}:{second % 60:02d} INFO heartbeat service=ok\n"
-             for second in range(450_000)]
+             for second in range(120_000)]
     log = "".join(lines) + f"2026-11-30 08:00:00 WARN exported NHS number {NHS_NUMBERS[1]}\n"
     (share / "service.log").write_text(log)
     out = tmp_path_factory.mktemp("out") / "inventory"
     return run_scan(share, out), out, {"note.txt": note, "service.log": log}
 
 
-def test_a_25mb_note_is_read_to_its_last_line(long_files_scan):
+def test_a_6mb_note_is_read_to_its_last_line(long_files_scan):
     rows, _out, texts = long_files_scan
     row = rows["note.txt"]
     assert (row["status"], row["reason"], row["entities"]) == ("scanned", "", {"UK_NHS": 1})
@@ -78,9 +88,9 @@ def test_csv_patients_after_long_rows_are_all_found(long_files_scan):
     assert (row["status"], row["reason"], row["entities"]) == ("scanned", "", {"UK_NHS": 3})
 
 
-def test_a_21mb_log_is_scanned_and_its_last_line_found(long_files_scan):
+def test_a_5mb_log_is_scanned_and_its_last_line_found(long_files_scan):
     rows, out, texts = long_files_scan
-    assert len(texts["service.log"]) > 20_700_000
+    assert len(texts["service.log"]) > 2 * HELD
     row = rows["service.log"]
     assert (row["status"], row["reason"], row["entities"]) == ("scanned", "", {"UK_NHS": 1})
     start = texts["service.log"].index(NHS_NUMBERS[1])

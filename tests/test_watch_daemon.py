@@ -31,6 +31,10 @@ from tests.watch_helpers import (
 )
 
 FOLDERS = 10
+# The first burst: twelve times the daemon's queue (`queue_size` 50), so it is busy and
+# its queue full while files are still written, renamed and deleted.
+BURST = 600
+SECOND = 400  # written while it runs, killed part way
 SENSITIVE = {"HOME_ACCESS": 1}
 NAME = re.compile(r"/[fr](\d{5})\.txt$")
 
@@ -128,11 +132,11 @@ def watch_setup(tmp_path):
 
 
 def burst_with_renames_and_deletes(share: Path) -> tuple[dict[int, Path], set[int]]:
-    files = write_files(share, range(2000))
-    deleted = set(range(3, 2000, 20)) | set(range(8, 2000, 40))  # clean and sensitive
+    files = write_files(share, range(BURST))
+    deleted = set(range(3, BURST, 20)) | set(range(8, BURST, 40))  # clean and sensitive
     for number in sorted(deleted):
         files.pop(number).unlink()
-    for number in range(1, 2000, 19):  # renamed in place or into another folder
+    for number in range(1, BURST, 19):  # renamed in place or into another folder
         if number in files:
             target = file_path(share, number + (number % 2), "r")
             target = target.with_name(f"r{number:05d}.txt")
@@ -146,7 +150,7 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
     daemon = start_daemon([share], out, config, logs)
     wait_until_running(out, daemon)
 
-    # 1. A burst of 2,000 files with renames and deletes while the daemon is busy.
+    # 1. A burst of 600 files with renames and deletes while the daemon is busy.
     files, deleted = burst_with_renames_and_deletes(share)
     wait_for_inventory(out, files, daemon)
     assert_inventory_matches(out, files)
@@ -157,7 +161,7 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
     assert len(stdout_alerts) == first_alerts
     rows = inventory_rows(out)
     renamed = [number for number, path in files.items() if path.name.startswith("r")]
-    assert len(renamed) == 98
+    assert len(renamed) == 30
     for number in renamed:  # the inventory followed the file; the old name is history
         old = rows.get(str(file_path(share, number)))
         assert old is None or old.gone
@@ -165,18 +169,18 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
 
     # 2. SIGKILL in the middle of a second burst; more files and deletes while down.
     before_second_burst = count_present(out)
-    files.update(write_files(share, range(2000, 2400)))
+    files.update(write_files(share, range(BURST, BURST + SECOND)))
     wait_for(lambda: count_present(out) >= before_second_burst + 50,
              "part of the second burst to be scanned", daemon)
     daemon.process.kill()
     daemon.process.wait(timeout=30)
-    second_burst_done = sum(1 for loc in present(out) if number_of(loc) >= 2000)
-    assert 50 <= second_burst_done < 400  # killed mid-burst
-    files.update(write_files(share, range(2400, 2550)))
+    second_burst_done = sum(1 for loc in present(out) if number_of(loc) >= BURST)
+    assert 50 <= second_burst_done < SECOND  # killed mid-burst
+    files.update(write_files(share, range(BURST + SECOND, BURST + SECOND + 150)))
     for number in range(2, 400, 50):
         files.pop(number).unlink()
         deleted.add(number)
-    renamed_while_down = [n for n in range(400, 2000, 4)
+    renamed_while_down = [n for n in range(400, BURST, 4)
                           if n in files and files[n].name.startswith("f")][:5]
     for number in renamed_while_down:  # alerted already: must not alert again
         target = files[number].with_name(f"r{number:05d}.txt")
@@ -224,7 +228,7 @@ def test_burst_kill_restart_and_clean_stop(watch_setup):
     assert len(exported) == len(files)
     for path in out.iterdir():
         assert path.stat().st_mode & 0o077 == 0, path.name
-    codes = [code_for(number) for number in range(2550) if is_sensitive(number)]
+    codes = [code_for(number) for number in range(BURST + SECOND + 150) if is_sensitive(number)]
     for path in out.iterdir():
         if path.suffix in (".jsonl", ".json", ".csv", ".log"):
             text = path.read_text()
