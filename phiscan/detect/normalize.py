@@ -139,22 +139,34 @@ def initial_form(value: str) -> str | None:
         initial = next((word for word in words if len(word) == 1), "")
         if not initial:
             return None
-    return f"{initial.casefold()}. {family[-1].casefold().split('-')[-1]}"
+    return f"{initial.casefold()}. {family_key(family[-1])}"
+
+
+def family_key(word: str) -> str:
+    """A family name's last word as a key keeps every part of a double-barrelled name
+    (`smith-jones`): `Mary Smith-Jones` and `Mary Brown-Jones` are two people, as are
+    `Susan Ackroyd-Hall` and `Susan Hall`; a particle joined by a hyphen is dropped
+    (`al-Rashid` is `rashid`)."""
+    parts = [part for part in word.casefold().split("-") if part]
+    kept = [part for part in parts if part not in _PARTICLES] or parts[-1:]
+    return "-".join(kept)
 
 
 def normalise_name(value: str) -> str:
     """One key per person: the first given name and the last word of the family name,
     case-free and order-free (a surname-first column pair `Jones Sandra` matches too);
     titles, suffixes, middle names, initials and accents dropped: `SMITH, Jane` == `Mrs
-    Jane M. Smith`, `Zoë` == `Zoe`. A hyphen counts as a space, as records write double
-    names either way (`Anne-Marie` / `Anne Marie`, `Webb-Morton` / `Webb Morton`): the
-    first part of the given name and the last of the family name."""
+    Jane M. Smith`, `Zoë` == `Zoe`. A hyphened given name counts by its first part
+    (`Anne-Marie` / `Anne Marie`); a double-barrelled family name keeps all its parts
+    (`family_key`): a name sharing one part of it is another person's. `Webb Morton`
+    without its hyphen keys as `Morton` and links to `Webb-Morton` only as a variant, with
+    an agreeing date of birth (`phiscan.scoping.linkage.link_variants`)."""
     given, family = name_parts(value)
     if not given and family and (initial := initial_form(value)) is not None:
         return initial  # `Mr G. Pickles`: never the surname alone, which any of a family is
     words = [word.casefold() for word in (given[:1] + family[-1:])]
     if len(words) == 2:
-        words = [words[0].split("-")[0], words[1].split("-")[-1]]
+        words = [words[0].split("-")[0], family_key(words[1])]
     return " ".join(sorted(words))
 
 
