@@ -170,11 +170,14 @@ def test_one_person_in_two_name_shapes_is_one_row(scanned, tmp_path):
 def test_split_name_columns_in_every_naming_make_one_person(scanned, tmp_path):
     _share, out = scanned
     rows = export_individuals(out, tmp_path, "--reveal")
-    found = {(key("PERSON", row["name"]), key("DATE_OF_BIRTH", row["date_of_birth"]),
+    # `WEBB MORTON` and `Webb-Morton` are two keys, one person by the date of birth: the
+    # best name is either spelling
+    found = {(key("PERSON", row["name"].replace("-", " ")),
+              key("DATE_OF_BIRTH", row["date_of_birth"]),
               row["records"]) for row in rows if "extracts/" in row["first_locations"]}
     assert found == {(key("PERSON", "Beryl Ackroyd"), key("DATE_OF_BIRTH", "19/06/1952"), "2"),
                      (key("PERSON", "Patrick O'Brien"), key("DATE_OF_BIRTH", "03/04/1938"), "2"),
-                     (key("PERSON", "Alan Webb-Morton"), key("DATE_OF_BIRTH", "04/05/1941"), "2")}
+                     (key("PERSON", "Alan Webb Morton"), key("DATE_OF_BIRTH", "04/05/1941"), "2")}
 
 
 SENTENCE_OPENERS = {

@@ -10,7 +10,7 @@ import pytest
 from phiscan.config import Config
 from phiscan.inventory.store import Inventory
 from phiscan.scan.runner import run_scan
-from phiscan.scoping.individuals_csv import ROLES
+from phiscan.scoping.individuals_csv import own_values, person_value_keys
 from phiscan.scoping.report import load_scope
 from phiscan.scoping.reveal import reveal_values
 from phiscan.synthetic.demo_share import spaced
@@ -36,11 +36,10 @@ def reveal_all(source_uri: str, out, config, reveal_config=None) -> tuple[list[s
     outcome = run_scan([source_uri], out, config)
     assert outcome.summary["run"]["status"] == "completed"
     people = load_scope(out).individuals
-    hashes = {value_hash for person in people for record in person.records
-              for role in ROLES for value_hash in getattr(record, role)}
-    revealed = reveal_values(out, hashes, KEY, reveal_config or config)
-    nhs_hashes = {value_hash for person in people for value_hash in person.nhs}
-    numbers = sorted(revealed.values[value_hash] for value_hash in nhs_hashes)
+    keys = [person_value_keys(person) for person in people]
+    revealed = reveal_values(out, keys, KEY, reveal_config or config)
+    numbers = sorted(own_values(person, revealed.values)[value_hash] for person in people
+                     for value_hash in person.nhs)
     return numbers, revealed.locations_failed
 
 
@@ -163,13 +162,12 @@ def test_reveal_reads_a_file_only_for_values_not_yet_recovered(tmp_path, monkeyp
     config.scan.workers = 1
     run_scan([str(share)], tmp_path / "out", config)
     people = load_scope(tmp_path / "out").individuals
-    hashes = {value_hash for person in people for record in person.records
-              for role in ROLES for value_hash in getattr(record, role)}
+    keys = [person_value_keys(person) for person in people]
     monkeypatch.setattr(reveal, "PROGRESS_SECONDS", 0.0)
 
-    revealed = reveal_values(tmp_path / "out", hashes, KEY, config)
+    revealed = reveal_values(tmp_path / "out", keys, KEY, config)
 
-    assert sorted(revealed.values[value_hash] for person in people
+    assert sorted(own_values(person, revealed.values)[value_hash] for person in people
                   for value_hash in person.nhs) == [nhs for _name, nhs in patients]
     assert (revealed.locations_read, revealed.locations_not_needed,
             revealed.locations_failed) == (2, 1, 0)

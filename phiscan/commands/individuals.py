@@ -20,7 +20,12 @@ from phiscan.commands.console import (
 from phiscan.config import ConfigError, WatchConfig, load_config
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
-from phiscan.scoping.individuals_csv import ROLES, export_row, write_export
+from phiscan.scoping.individuals_csv import (
+    ValueKey,
+    export_row,
+    person_value_keys,
+    write_export,
+)
 from phiscan.scoping.linkage import Individual
 from phiscan.scoping.report import completeness_section, load_scope
 from phiscan.security.keys import inventory_key, no_key_message
@@ -65,7 +70,7 @@ def refuse_own_output(export: Path, out_dir: Path) -> None:
 
 
 def reveal_for(out_dir: Path, people: list[Individual], target: str,
-               config_path: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+               config_path: Path | None) -> tuple[dict[ValueKey, str], dict[str, str]]:
     """Values of the people's hashes, re-read from the sources, and the locations that
     could not be re-read with why; logged with `target` (where they are written)."""
     try:
@@ -77,9 +82,8 @@ def reveal_for(out_dir: Path, people: list[Individual], target: str,
         raise usage_error(no_key_message())
     from phiscan.scoping.reveal import reveal_values  # loads the NLP stack: only when asked
 
-    hashes = {value_hash for person in people for record in person.records
-              for role in ROLES for value_hash in getattr(record, role)}
-    outcome = reveal_values(out_dir, hashes, key.secret, config)
+    outcome = reveal_values(out_dir, [person_value_keys(person) for person in people],
+                            key.secret, config)
     with Inventory(out_dir) as inventory:
         inventory.log_audit("reveal", getpass.getuser(), {
             "export": target, "individuals": len(people),

@@ -336,9 +336,7 @@ class Detector:
         key = self.memo.key(VARIANT_FORM, raw_value)
         known = self.memo.get(key)
         if known is None:
-            form = variant_form(raw_value)
-            known = self.memo.put(key, ("" if len(form.split()) < 2
-                                        else keyed_hash(self.key, "PERSON", form), ""))
+            known = self.memo.put(key, (variant_form_hash(self.key, raw_value), ""))
         return "" if known[0] == value_hash else known[0]
 
     def label_values(self, labels: UnitLabels, record_has_findings: bool
@@ -368,6 +366,12 @@ class Detector:
                                   if hit.entity_type == "PERSON" else ""),
                 ), raw_value))
         return found
+
+
+def variant_form_hash(key: bytes, raw_value: str) -> str:
+    """The keyed hash of a name's variant form, '' when it has fewer than two words."""
+    form = variant_form(raw_value)
+    return "" if len(form.split()) < 2 else keyed_hash(key, "PERSON", form)
 
 
 # The memo entry of a name's initial form (`Detector.initial_hash`).

@@ -124,16 +124,41 @@ def export_row(person: Individual) -> dict[str, str | int]:
     }
 
 
-def revealed_row(person: Individual, values: dict[str, str],
+# (location, record, value hash): a value as one of a person's records holds it
+# (`phiscan.scoping.reveal.ValueKey`).
+ValueKey = tuple[str, str, str]
+
+
+def person_value_keys(person: Individual) -> set[ValueKey]:
+    """The findings a reveal recovers for the person: their own records' values only."""
+    return {(record.location, record.name, value_hash) for record in person.records
+            for role in ROLES for value_hash in getattr(record, role)}
+
+
+def own_values(person: Individual, values: dict[ValueKey, str]) -> dict[str, str]:
+    """Value hash -> the value recovered from the person's own records (their first
+    record holding it): a hash another person's file holds never gives them its value."""
+    own: dict[str, str] = {}
+    for record in person.records:
+        for role in ROLES:
+            for value_hash in getattr(record, role):
+                value = values.get((record.location, record.name, value_hash))
+                if value is not None:
+                    own.setdefault(value_hash, value)
+    return own
+
+
+def revealed_row(person: Individual, values: dict[ValueKey, str],
                  unread: dict[str, str]) -> dict[str, str]:
     by_column = hashes_by_column(person)
+    own = own_values(person, values)
     row = {
         column: "; ".join(dict.fromkeys(
-            values[value_hash] for value_hash in hashes if value_hash in values
+            own[value_hash] for value_hash in hashes if value_hash in own
         ))
         for column, hashes in by_column.items()
     }
-    row["reveal_note"] = reveal_note(person, by_column, values, unread)
+    row["reveal_note"] = reveal_note(person, by_column, own, unread)
     return row
 
 
@@ -151,9 +176,9 @@ def reveal_note(person: Individual, by_column: dict[str, list[str]], values: dic
 
 
 def write_export(path: Path, people: list[Individual],
-                 revealed: dict[str, str] | None = None,
+                 revealed: dict[ValueKey, str] | None = None,
                  unread: dict[str, str] | None = None) -> int:
-    """Write the CSV 0600; `revealed` maps value hashes to recovered values, `unread`
+    """Write the CSV 0600; `revealed` maps findings to recovered values, `unread`
     the locations that could not be re-read to why."""
     columns = EXPORT_COLUMNS + (REVEAL_COLUMNS if revealed is not None else ())
     with open_private(path) as handle:

@@ -4,7 +4,12 @@ The inventory never holds a value. To write to people, `individuals --reveal`
 re-reads the source files of the people exported, re-extracts them, and keeps a
 value only when its keyed hash equals a stored finding's hash: first at the
 stored offsets, then, for anything not recovered that way (a file edited since
-the scan), by detecting again. Values live in memory and in the 0600 export only.
+the scan), by detecting again. A value is recovered for one finding of one record
+(`ValueKey`): a person's row takes only the values of their own records, never a value
+another person's file holds under the same key (`Mary Smith-Jones` and `Mary Brown-Jones`,
+two names of one key before the key kept both parts of a double surname), and a name only
+when its own variant form (every word of it) is the one stored for that finding.
+Values live in memory and in the 0600 export only.
 """
 
 from __future__ import annotations
@@ -20,17 +25,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from phiscan.config import Config
-from phiscan.detect.detector import Detector
+from phiscan.detect.detector import Detector, variant_form_hash
 from phiscan.detect.entities import normalise
+from phiscan.detect.normalize import variant_keys
 from phiscan.extract import ExtractContext, choose_extractor, run_extractor
 from phiscan.inventory.store import Inventory
 from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
+from phiscan.scoping.subject_records import WHOLE_LOCATION
 from phiscan.security.keys import keyed_hash
 from phiscan.sources import Source, SourceReadError, open_source, with_connection_settings
 from phiscan.sources.base import source_key
 
 log = logging.getLogger("phiscan.reveal")
 PROGRESS_SECONDS = 10.0
+# (location, record, value hash): one stored finding's value, as a person's record holds it.
+ValueKey = tuple[str, str, str]
 
 
 @dataclass
@@ -42,11 +51,13 @@ class Wanted:
     position: str
     start: int
     end: int
+    key: ValueKey
+    variant: str | None = None  # PERSON: the stored `variant_hash`; None when not stored
 
 
 @dataclass
 class RevealOutcome:
-    values: dict[str, str] = field(default_factory=dict)  # value hash -> recovered value
+    values: dict[ValueKey, str] = field(default_factory=dict)  # -> recovered value
     locations_read: int = 0
     locations_failed: int = 0
     locations_not_needed: int = 0  # every value they hold was recovered from other files
@@ -111,7 +122,17 @@ class Revealer:
 
     def matches(self, wanted: Wanted, raw_value: str) -> bool:
         normalised = normalise(wanted.entity_type, raw_value)
-        return keyed_hash(self.key, wanted.entity_type, normalised) == wanted.value_hash
+        return (keyed_hash(self.key, wanted.entity_type, normalised) == wanted.value_hash
+                and self.same_form(wanted, raw_value))
+
+    def same_form(self, wanted: Wanted, raw_value: str) -> bool:
+        """A name is the one stored only when its variant form (all its words) is: the
+        key keeps a first given name and a family name, so another name of the key (`Jane
+        Ann Smith` for `Jane Smith`) in an edited file is not hers."""
+        if wanted.entity_type != "PERSON" or wanted.variant is None:
+            return True
+        own = variant_form_hash(self.key, raw_value)
+        return own in ("", wanted.value_hash) or own in variant_keys(wanted.variant)
 
     def add_sources(self, connections: dict[str, dict]) -> None:
         """The scan's own source URIs (they carry the SMB user), keyed by their root, each
@@ -143,22 +164,29 @@ class Revealer:
         return source.read(item, self.config.scan.max_file_bytes)
 
     def _recover_at_offsets(self, unit: TextUnit, wanted: list[Wanted],
-                            values: dict[str, str]) -> None:
+                            values: dict[ValueKey, str]) -> None:
         """`wanted`: the findings stored at this unit's position."""
         for item in wanted:
             candidate = unit.text[item.start:item.end]
-            if item.value_hash not in values and self.matches(item, candidate):
-                values[item.value_hash] = candidate
+            if item.key not in values and self.matches(item, candidate):
+                values[item.key] = candidate
 
-    def _redetect(self, unit: TextUnit, wanted: list[Wanted], values: dict[str, str]) -> None:
-        hashes = {item.value_hash for item in wanted} - set(values)
+    def _redetect(self, unit: TextUnit, wanted: list[Wanted],
+                  values: dict[ValueKey, str]) -> None:
+        """A file edited since the scan: a value found again anywhere in the same file
+        stands for the findings of its hash there, when its form is theirs."""
+        missing: dict[str, list[Wanted]] = defaultdict(list)
+        for item in wanted:
+            if item.key not in values:
+                missing[item.value_hash].append(item)
         for finding, value in self.detector().detect_unit_values(unit):
-            if finding.value_hash in hashes:
-                values[finding.value_hash] = value
+            for item in missing.get(finding.value_hash, ()):
+                if item.key not in values and self.same_form(item, value):
+                    values[item.key] = value
 
     def recover_location(self, top: str, root: str, size: int,
                          wanted_by_location: dict[str, list[Wanted]],
-                         values: dict[str, str], needed: set[str]) -> None:
+                         values: dict[ValueKey, str], needed: set[ValueKey]) -> None:
         """Each unit is matched against the findings stored at its own position (an
         export of 100,000 rows is not compared with all its findings row by row), and
         extraction stops once every value wanted from this file is recovered."""
@@ -176,15 +204,14 @@ class Revealer:
                 at_position[location] = by_position(wanted_by_location[location])
             stored_here = at_position[location].get(unit.where, [])
             self._recover_at_offsets(unit, stored_here, values)
-            remaining.difference_update(item.value_hash for item in stored_here
-                                        if item.value_hash in values)
+            remaining.difference_update(item.key for item in stored_here if item.key in values)
             if not remaining:
                 units.close()
                 return
             read[location].append(unit)
         for location, location_units in read.items():  # a file edited since the scan
             wanted = wanted_by_location[location]
-            if any(item.value_hash not in values for item in wanted):
+            if any(item.key not in values for item in wanted):
                 for unit in location_units:
                     self._redetect(unit, wanted, values)
 
@@ -200,13 +227,17 @@ def by_position(wanted: list[Wanted]) -> dict[str, list[Wanted]]:
     return at
 
 
-def wanted_findings(inventory: Inventory, hashes: set[str]) -> dict[str, list[Wanted]]:
+def wanted_findings(inventory: Inventory, keys: set[ValueKey]) -> dict[str, list[Wanted]]:
     by_location: dict[str, list[Wanted]] = defaultdict(list)
+    # an inventory from before variant forms (opened read-only, not migrated) has none
+    stores_variants = "variant_hash" in {
+        column[1] for column in inventory.db.execute("PRAGMA table_info(findings)")}
     for row in inventory.findings():
-        if row["value_hash"] in hashes:
+        key = (row["location"], row["record"] or WHOLE_LOCATION, row["value_hash"])
+        if key in keys:
             by_location[row["location"]].append(Wanted(
-                row["entity_type"], row["value_hash"], row["position"], row["start"], row["end"]
-            ))
+                row["entity_type"], row["value_hash"], row["position"], row["start"],
+                row["end"], key, row["variant_hash"] if stores_variants else None))
     return by_location
 
 
@@ -230,11 +261,31 @@ def scanned_connections(runs: list) -> dict[str, dict]:
     return connections
 
 
-def hashes_by_top(wanted: dict[str, list[Wanted]]) -> dict[str, set[str]]:
-    by_top: dict[str, set[str]] = defaultdict(set)
+def keys_by_top(wanted: dict[str, list[Wanted]]) -> dict[str, set[ValueKey]]:
+    by_top: dict[str, set[ValueKey]] = defaultdict(set)
     for location, items in wanted.items():
-        by_top[top_level(location)].update(item.value_hash for item in items)
+        by_top[top_level(location)].update(item.key for item in items)
     return by_top
+
+
+class Coverage:
+    """Which people already have a value of a hash from one of their own records: a file
+    whose wanted values every person needing them already has is not read."""
+
+    def __init__(self, people_keys: list[set[ValueKey]]) -> None:
+        self.owners: dict[ValueKey, list[int]] = defaultdict(list)
+        for person, keys in enumerate(people_keys):
+            for key in keys:
+                self.owners[key].append(person)
+        self.done: set[tuple[int, str]] = set()
+
+    def open_keys(self, keys: set[ValueKey]) -> set[ValueKey]:
+        return {key for key in keys
+                if any((person, key[2]) not in self.done for person in self.owners[key])}
+
+    def recovered(self, keys: set[ValueKey], values: dict[ValueKey, str]) -> None:
+        for key in keys & values.keys():
+            self.done.update((person, key[2]) for person in self.owners[key])
 
 
 class RevealProgress:
@@ -253,13 +304,16 @@ class RevealProgress:
               file=sys.stderr, flush=True)
 
 
-def reveal_values(out_dir: Path, hashes: set[str], key: bytes, config: Config) -> RevealOutcome:
-    """Smallest files first, and a file whose wanted values were all recovered from
-    others is not read: one occurrence of a value is enough to know it."""
+def reveal_values(out_dir: Path, people_keys: list[set[ValueKey]], key: bytes,
+                  config: Config) -> RevealOutcome:
+    """`people_keys`: each person's findings, by their own records. Smallest files first,
+    and a file is not read when each person it holds values for has them already from
+    another of their own files: one occurrence of a person's value is enough."""
     outcome = RevealOutcome()
+    coverage = Coverage(people_keys)
     with Inventory(out_dir, readonly=True) as inventory:
-        wanted = wanted_findings(inventory, hashes)
-        by_top = hashes_by_top(wanted)
+        wanted = wanted_findings(inventory, set().union(*people_keys))
+        by_top = keys_by_top(wanted)
         stored = {top: inventory.location(top) for top in sorted(by_top)}
         connections = scanned_connections(inventory.runs())
     order = sorted(stored, key=lambda top: (stored[top].size if stored[top] else 0, top))
@@ -275,12 +329,14 @@ def reveal_values(out_dir: Path, hashes: set[str], key: bytes, config: Config) -
                 outcome.locations_failed += 1
                 outcome.unread[top] = "no longer in the inventory"
                 continue
-            if by_top[top] <= outcome.values.keys():
+            needed = coverage.open_keys(by_top[top])
+            if not needed:
                 outcome.locations_not_needed += 1
                 continue
             try:
                 revealer.recover_location(top, location.root, location.size, wanted,
-                                          outcome.values, by_top[top])
+                                          outcome.values, needed)
+                coverage.recovered(by_top[top], outcome.values)
                 outcome.locations_read += 1
             except Exception as exc:  # a source gone or a file changed into garbage
                 reason = unread_reason(exc)
