@@ -60,9 +60,15 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
-from phiscan.detect.entities import ADDRESS_ENTITIES, DIRECT_IDENTIFIERS, ENTITIES
+from phiscan.detect.entities import (
+    ADDRESS_ENTITIES,
+    DIRECT_IDENTIFIERS,
+    ENTITIES,
+    SPECIAL_CATEGORIES,
+    category_of,
+)
 from phiscan.detect.normalize import is_full_name, without_leading_titles
-from phiscan.detect.roles import NOT_SUBJECT, STAFF, SUBJECT, UNMARKED, default_rules
+from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
 from recognizers.access_kinds import ENTRY_KINDS, KIND_SEPARATOR
 from recognizers.context import normalise_words
@@ -794,16 +800,23 @@ def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> li
     `Aire Valley Community Care Ltd` over `Unit 4, Kirkstall Forge, Leeds LS5 3BF`) or
     labelled an office's (`Office address:`, `Registered office:`). Else a letter's
     sender's postcode was its patient's, and an office's key safe note at that postcode
-    (which names nobody) became the patient's way in."""
+    (which names nobody) became the patient's way in. A person's name on a line between
+    the organisation's name and the address (a letter's addressee under its letterhead:
+    `St Aidan's Hospice Bereavement Service` / `Mrs Margaret Ackroyd` / `14 Park Road,
+    Halifax HX3 2AB`) makes the address that person's."""
     marked: dict[int, str] = {}
     places: set[int] = set()
     identified = {lines.line_of(finding) for finding in findings
                   if finding.entity_type in DIRECT_IDENTIFIERS}
+    named = frozenset(lines.line_of(finding) for finding in findings
+                      if finding.entity_type == SUBJECT_NAME and finding.role in (SUBJECT, UNMARKED)
+                      and not _after_a_number(lines, finding, lines.line_of(finding)))
     for finding in findings:
         if finding.role != UNMARKED:
             continue
         number = lines.line_of(finding)
-        if finding.entity_type in ADDRESS_ENTITIES and _organisations_block(lines, number):
+        if finding.entity_type in ADDRESS_ENTITIES and _organisations_block(lines, number,
+                                                                            named):
             marked[id(finding)] = STAFF
         elif finding.entity_type == SUBJECT_NAME and number not in identified and (
                 _after_a_number(lines, finding, number)) and _organisations_block(lines, number):
@@ -822,7 +835,8 @@ def _after_a_number(lines: LineIndex, finding: Finding, number: int) -> bool:
     return any(char.isdigit() for char in before) and not _LABEL_LINE.match(line)
 
 
-def _organisations_block(lines: LineIndex, number: int) -> bool:
+def _organisations_block(lines: LineIndex, number: int,
+                         named: frozenset[int] = frozenset()) -> bool:
     """Whether line `number` holds an organisation's address: its own line labelled an
     office's, or an organisation's name above it with only unlabelled address lines between
     (a `Patient:` or `Address:` line between starts another person's block)."""
@@ -835,7 +849,7 @@ def _organisations_block(lines: LineIndex, number: int) -> bool:
             return False
         if _names_an_organisation(line):
             return True
-        if _LABEL_LINE.match(line):
+        if _LABEL_LINE.match(line) or above in named:
             return False
     return False
 
@@ -922,4 +936,47 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
             named.update(entries.assign_items(found, items))
         else:
             named.update((id(finding), record) for finding in found)
-    return [replace(finding, record=named[id(finding)]) for finding in findings]
+    findings = [replace(finding, record=named[id(finding)]) for finding in findings]
+    return with_related_subjects(findings, lines)
+
+
+def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Finding]:
+    """A related person who is a data subject in their own right: their own NHS number, or
+    their own date of birth and health data in their sentence (`the death of your mother,
+    Ivy Gledhill (date of birth ..., NHS number ...), who died ... of metastatic lung
+    cancer`: a bereavement letter's deceased patient). Their name, their own identifiers
+    and the health data of their sentence become a record of their own (`line 5 related
+    2`), the subject's; the rest stays the record's (the bereaved addressee's own
+    insomnia is theirs). A next of kin's date of birth alone stays a related person's."""
+    owned: dict[int, list[Finding]] = defaultdict(list)  # id(related name) -> its own
+    owner: dict[int, Finding] = {}  # line -> its last name so far
+    for finding in sorted(findings, key=lambda found: found.start):
+        line = lines.line_of(finding)
+        if finding.entity_type == SUBJECT_NAME:
+            owner[line] = finding
+        elif (finding.role == RELATED and finding.entity_type in OWNED_BY_NAME
+              and line in owner and owner[line].role == RELATED):
+            owned[id(owner[line])].append(finding)
+    moved: dict[int, Finding] = {}
+    for number, name in enumerate(found for found in findings if id(found) in owned):
+        health = _sentence_health(findings, lines, name)
+        kinds = {found.entity_type for found in owned[id(name)]}
+        if "UK_NHS" in kinds or ("DATE_OF_BIRTH" in kinds and health):
+            record = f"{name.record} related {number + 1}"
+            moved.update((id(found), replace(found, record=record, role=SUBJECT))
+                         for found in (name, *owned[id(name)]))
+            moved.update((id(found), replace(found, record=record)) for found in health)
+    return [moved.get(id(finding), finding) for finding in findings]
+
+
+def _sentence_health(findings: list[Finding], lines: LineIndex, name: Finding
+                     ) -> list[Finding]:
+    """The special-category findings after a name up to the end of its sentence."""
+    end = lines.line_end(lines.line_of(name))
+    stop = _SENTENCE_END.search(lines.text, name.end, end)
+    until = stop.start() if stop else end
+    return [found for found in findings if name.end <= found.start < until
+            and category_of(found.entity_type) in SPECIAL_CATEGORIES]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
