@@ -48,7 +48,7 @@ def scoping_eval(truth_path: Path, out_dir: Path, config_path: Path | None,
     """Identity recall, identity precision, staff contamination, totals (issue 15)."""
     from phiscan.commands.individuals import reveal_for
     from phiscan.quality.scoping import score_rows
-    from phiscan.scoping.individuals_csv import export_row, revealed_row
+    from phiscan.scoping.individuals_csv import export_row, recovery_order, revealed_row
     from phiscan.scoping.report import load_scope
     from phiscan.synthetic.care_share import CareTruth
 
@@ -60,7 +60,9 @@ def scoping_eval(truth_path: Path, out_dir: Path, config_path: Path | None,
         raise typer.Exit(EXIT_USAGE) from None
     people = scope.individuals
     values, unread = reveal_for(out_dir, people, "phiscan eval --scoping", config_path)
-    rows = [export_row(person) | revealed_row(person, values, unread) for person in people]
+    order = recovery_order(values)
+    rows = [export_row(person) | revealed_row(person, values, unread, order)
+            for person in people]
     figures = score_rows(rows, truth.people, truth.staff).as_dict() | {
         "total": len(people), "true_total": truth.individuals,
     } | home_access_figures(people, truth)

@@ -135,23 +135,34 @@ def person_value_keys(person: Individual) -> set[ValueKey]:
             for role in ROLES for value_hash in getattr(record, role)}
 
 
-def own_values(person: Individual, values: dict[ValueKey, str]) -> dict[str, str]:
-    """Value hash -> the value recovered from the person's own records (their first
-    record holding it): a hash another person's file holds never gives them its value."""
-    own: dict[str, str] = {}
+def recovery_order(values: dict[ValueKey, str]) -> dict[ValueKey, int]:
+    """Each recovered value's rank in the order the reveal read it (smallest file first,
+    then text order): a person's value of a hash is the first of their own recovered."""
+    return {key: rank for rank, key in enumerate(values)}
+
+
+def own_values(person: Individual, values: dict[ValueKey, str],
+               order: dict[ValueKey, int] | None = None) -> dict[str, str]:
+    """Value hash -> the value recovered from the person's own records (the first
+    recovered, by `order`): a hash another person's file holds never gives them its value."""
+    order = recovery_order(values) if order is None else order
+    first: dict[str, ValueKey] = {}
     for record in person.records:
         for role in ROLES:
             for value_hash in getattr(record, role):
-                value = values.get((record.location, record.name, value_hash))
-                if value is not None:
-                    own.setdefault(value_hash, value)
-    return own
+                key = (record.location, record.name, value_hash)
+                if key in values and (value_hash not in first
+                                      or order[key] < order[first[value_hash]]):
+                    first[value_hash] = key
+    return {value_hash: values[key] for value_hash, key in first.items()}
 
 
 def revealed_row(person: Individual, values: dict[ValueKey, str],
-                 unread: dict[str, str]) -> dict[str, str]:
+                 unread: dict[str, str],
+                 order: dict[ValueKey, int] | None = None) -> dict[str, str]:
+    """`order`: `recovery_order(values)`, computed once for many rows."""
     by_column = hashes_by_column(person)
-    own = own_values(person, values)
+    own = own_values(person, values, order)
     row = {
         column: "; ".join(dict.fromkeys(
             own[value_hash] for value_hash in hashes if value_hash in own
@@ -181,12 +192,13 @@ def write_export(path: Path, people: list[Individual],
     """Write the CSV 0600; `revealed` maps findings to recovered values, `unread`
     the locations that could not be re-read to why."""
     columns = EXPORT_COLUMNS + (REVEAL_COLUMNS if revealed is not None else ())
+    order = recovery_order(revealed) if revealed is not None else {}
     with open_private(path) as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         for person in people:
             row: dict = export_row(person)
             if revealed is not None:
-                row |= revealed_row(person, revealed, unread or {})
+                row |= revealed_row(person, revealed, unread or {}, order)
             writer.writerow(row)
     return len(people)
