@@ -172,3 +172,29 @@ def test_reveal_reads_a_file_only_for_values_not_yet_recovered(tmp_path, monkeyp
     assert (revealed.locations_read, revealed.locations_not_needed,
             revealed.locations_failed) == (2, 1, 0)
     assert capsys.readouterr().err.splitlines()[-1].startswith("reveal: 2 of 3 files done")
+
+
+def test_reveal_from_s3_gives_each_person_their_own_name(s3_admin, moto_endpoint, tmp_path):
+    """Two Marys whose double surnames end alike, in a bucket: each row is revealed with
+    her own name, never the other's (one value per name key across the scan, before)."""
+    from phiscan.scoping.individuals_csv import recovery_order, revealed_row
+
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "a.txt").write_text("Patient: Mary Smith-Jones\nDOB: 02/03/1944\n"
+                                 "NHS Number: 401 023 2137\nDiagnosis: heart failure.\n")
+    (share / "b.txt").write_text("Patient: Mary Brown-Jones\nDOB: 11/12/1950\n"
+                                 "NHS Number: 492 848 7753\nDiagnosis: COPD.\n")
+    upload_tree(s3_admin, "marys", "ward", share)
+    config = Config()
+    config.scan.workers = 1
+    config.s3.endpoint_url = moto_endpoint
+    out = tmp_path / "out"
+    assert run_scan(["s3://marys/ward"], out, config).summary["run"]["status"] == "completed"
+    people = load_scope(out).individuals
+    revealed = reveal_values(out, [person_value_keys(person) for person in people], KEY, config)
+    order = recovery_order(revealed.values)
+    rows = [revealed_row(person, revealed.values, {}, order) for person in people]
+    assert sorted((row["name"], row["date_of_birth"], row["nhs_number"]) for row in rows) == [
+        ("Mary Brown-Jones", "11/12/1950", "492 848 7753"),
+        ("Mary Smith-Jones", "02/03/1944", "401 023 2137")]
