@@ -22,8 +22,9 @@ from recognizers.vocabulary import DATA_DIR, IRISH_PARTICLES, SURNAME_PARTICLES,
 # title word is a title only before the name, so `Florence Lord` keeps her surname): keys of
 # two formats never link, so a scan rescans everything and scoping warns on an older inventory;
 # 4: a name whose forename is only an initial keys as its initial form, `g. pickles`; 5:
-# letters with no accent to take off fold too, `Łukasz` = `Lukasz`, `Đức` = `Duc`).
-KEY_FORMAT = "5"
+# letters with no accent to take off fold too, `Łukasz` = `Lukasz`, `Đức` = `Duc`; 6: a
+# double-barrelled family name keeps all its parts, `Smith-Jones` is not `Jones`).
+KEY_FORMAT = "6"
 
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev",
