@@ -478,6 +478,22 @@ class LineIndex:
         return all(word.rstrip(".").casefold() in TITLES or _MARKER_WORD.fullmatch(word)
                    for word in words)
 
+    def opens_line(self, finding: Finding) -> bool:
+        """Whether a finding is the first thing on its line, titles aside (`Mr Lancelot
+        Firbank (2 Osborne Terrace) - ...`, a name on a line of its own)."""
+        before = self.text[self.text.rfind("\n", 0, finding.start) + 1:finding.start]
+        return all(word.rstrip(".").casefold() in TITLES for word in before.split())
+
+    def blocks(self, first: int, last: int) -> list[list[int]]:
+        """The runs of non-blank lines (1-based numbers) between lines `first` and `last`."""
+        runs: list[list[int]] = [[]]
+        for number in range(first, last + 1):
+            if self.text[self.line_start(number):self.line_end(number)].strip():
+                runs[-1].append(number)
+            elif runs[-1]:
+                runs.append([])
+        return [run for run in runs if run]
+
     def at_head(self, finding: Finding) -> bool:
         """Whether a finding opens its line, as a list item's or a label's value does
         (`Bed 4 Mr Frank Oduya`, `2. BELL, Dorothy`, `Patient name: ...`), not a mention
@@ -746,6 +762,53 @@ def separated_items(findings: list[Finding], lines: LineIndex) -> list[int]:
     return [start for start in starts if start >= min(named)]
 
 
+def name_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
+    """The first lines of the entries of a text that lists people one a line or one a
+    paragraph, each opening with the person's name (a window cleaner's round book: `Mrs
+    Philippa Rothwell (8 Stubbing Wharf) - ... Side gate padlock 7302`; a driver's notes; a
+    visiting list: `Mr Cornelius Pighills` / `6 Lumb Lane` / `... Key safe ..., code 1964`),
+    so a way in is its own line's or paragraph's person's, never the text's as a whole (which
+    joined nobody, or the one person whose name was known). [] unless two or more different
+    subjects' (or unmarked) names open lines and, in a run of lines (no blank between), such
+    lines are at least half of the run: then every line of the run is an entry (a line whose
+    name was not read too: it joins nobody); else, when at least half of the paragraphs from
+    the first named one open with a name, every paragraph is. A paragraph after the list is
+    an entry too; what stands above the first entry (a title, the driver) stays the record's,
+    and an identifier above it keeps the text one record (a client's note). One name on
+    several lines (a customer's job note) is one person: not cut."""
+    heads: dict[int, str] = {}
+    for finding in findings:
+        if (finding.entity_type == SUBJECT_NAME and finding.role in (SUBJECT, UNMARKED)
+                and lines.opens_line(finding)):
+            heads.setdefault(lines.line_of(finding), finding.value_hash)
+    if len(set(heads.values())) < 2:
+        return []
+    numbers = [lines.line_of(finding) for finding in findings]
+    blocks = lines.blocks(min(numbers), max(numbers))
+    items = [number for block in blocks if _lists_by_line(block, heads) for number in block]
+    starts = [block[0] for block in blocks]
+    if items:
+        items += [start for start in starts if start > items[0]]
+    else:
+        named = [start for start in starts if start in heads]
+        after = [start for start in starts if named and start >= named[0]]
+        if len({heads[start] for start in named}) < 2 or 2 * len(named) < len(after):
+            return []
+        items = after
+    if any(person_kind(finding) not in (None, SUBJECT_NAME) and number < min(items)
+           for finding, number in zip(findings, numbers, strict=True)):
+        return []
+    return sorted(set(items))
+
+
+def _lists_by_line(block: list[int], heads: dict[int, str]) -> bool:
+    """A run of lines listing people one a line: two or more different names open its
+    lines, and such lines are at least half of the run (a note's hard-wrapped sentences
+    rarely open with a name)."""
+    named = [number for number in block if number in heads]
+    return len({heads[number] for number in named}) > 1 and 2 * len(named) >= len(block)
+
+
 def _full_names_surnames(findings: list[Finding], text: str) -> set[str]:
     """The last words of the subjects' full names a text writes (casefolded)."""
     return {text[finding.start:finding.end].split()[-1].casefold() for finding in findings
@@ -932,7 +995,8 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
                          for key, name in entries.record.items())
         elif len(found) > 1 and (items := list_items(found, lines)
                                  or separated_items(found, lines)
-                                 or address_items(found, lines.line_of)):
+                                 or address_items(found, lines.line_of)
+                                 or name_lines(found, lines)):
             named.update(entries.assign_items(found, items))
         else:
             named.update((id(finding), record) for finding in found)
