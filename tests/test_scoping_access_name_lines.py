@@ -14,6 +14,8 @@ Scanned and exported by the real CLI; nothing raw leaves without `--reveal`.
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from tests.cli import export_individuals, key, scanned_share
@@ -21,10 +23,10 @@ from tests.conftest import assert_no_raw_values
 
 ROUND_BOOK = """Round book - Tuesday (Hebden side)
 
-Mrs Philippa Rothwell (8 Stubbing Wharf) - fronts and backs, 12.00. Side gate padlock 7302, bolt on the inside.
+Mrs Philippa Rothwell (8 Stubbing Wharf) - fronts and backs. Side gate padlock 7302.
 Gideon Ackroyd (31 Birchcliffe Road) - fronts only, paid monthly.
-Mr Lancelot Firbank (2 Osborne Terrace) - conservatory roof too. Spare back door key under the stone hedgehog by the shed.
-Honora Sugden (19 Windsor Road) - fronts and backs, she leaves the back door on the latch so let yourself in for water.
+Mr Lancelot Firbank (2 Osborne Terrace) - roof too. Back door key under the stone hedgehog.
+Honora Sugden (19 Windsor Road) - backs. Door on the latch, let yourself in for water.
 Mrs Tabitha Greenwood (44 Unity Street) - not in, card left.
 
 Van: pressure washer filter needs changing.
@@ -57,6 +59,22 @@ Rosamund Eckersley rang about the back door lock sticking.
 Fitted a new key safe by the porch, code set to 5027, old keys handed back.
 """
 
+# Near misses: a letter (the patient's address block, a body, a signature) and a visit note
+# whose lines open with names in sentences: neither lists people, neither is cut.
+LETTER = """Mrs Winifred Aspinall
+12 Hollin Hall Road
+Halifax HX3 7PL
+
+Following your assessment we have fitted a key safe by the front door. Code 4419.
+
+Jonathan Crowther
+"""
+
+VISIT_NOTE = """Mrs Winifred Aspinall seen at home today, 12 Hollin Hall Road.
+Key safe by the front door, code 4419.
+Jonathan Crowther will call on Friday with the frame.
+"""
+
 CUSTOMERS = (
     "Name,Date of birth,Address,Postcode\n"
     "Philippa Rothwell,14/02/1941,8 Stubbing Wharf,HX7 8BP\n"
@@ -77,11 +95,13 @@ SHARE = {"window cleaning/round book tuesday.txt": ROUND_BOOK,
          "church/visiting list advent.txt": VISITING,
          "transport/crew 2 wednesday.txt": TRANSPORT,
          "locks/job 4471.txt": JOB_NOTE,
+         "adaptations/letter.txt": LETTER, "adaptations/visit note.txt": VISIT_NOTE,
          "customers.csv": CUSTOMERS}
 
 EXPECTED = {"Philippa Rothwell": "code", "Gideon Ackroyd": "", "Lancelot Firbank": "hidden_key",
             "Honora Sugden": "left_open", "Tabitha Greenwood": "",
-            "Cornelius Pighills": "code", "Perpetua Halstead": "", "Ottoline Crabtree": "hidden_key",
+            "Cornelius Pighills": "code", "Perpetua Halstead": "",
+            "Ottoline Crabtree": "hidden_key",
             # his name is not read: his line is an entry naming nobody, his key in the meter
             # box joins nobody (before the cut it could only join the one known person)
             "Ambrose Lumb": "", "Aurelia Stott": "", "Bartholomew Nield": "code",
@@ -97,6 +117,20 @@ def test_each_person_has_their_own_lines_way_in(scanned, tmp_path):
     rows = export_individuals(scanned, tmp_path, "--reveal")
     assert sorted((key("PERSON", row["name"]), row["home_access_kinds"]) for row in rows) == \
         sorted((key("PERSON", name), kinds) for name, kinds in EXPECTED.items())
+
+
+def test_entries_by_line_and_paragraph_and_near_misses_whole(scanned):
+    with sqlite3.connect(scanned / "inventory.sqlite") as db:
+        rows = db.execute("SELECT l.location, f.record FROM findings f JOIN locations l"
+                          " ON l.id = f.location_id").fetchall()
+    records: dict[str, set[str]] = {}
+    for location, record in rows:
+        records.setdefault(location.rsplit("/", 1)[-1], set()).add(record)
+    assert records["round book tuesday.txt"] == {"line 3", "line 4", "line 5", "line 6", "line 7"}
+    assert records["visiting list advent.txt"] == {"line 3", "line 7", "line 11"}
+    assert records["crew 2 wednesday.txt"] == {"line 2", "line 3", "line 4"}
+    for whole in ("job 4471.txt", "letter.txt", "visit note.txt"):
+        assert records[whole] == {"document"}, whole
 
 
 def test_nothing_raw_without_reveal(scanned, tmp_path):

@@ -764,22 +764,24 @@ def separated_items(findings: list[Finding], lines: LineIndex) -> list[int]:
 
 def name_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
     """The first lines of the entries of a text that lists people one a line or one a
-    paragraph, each opening with the person's name (a window cleaner's round book: `Mrs
-    Philippa Rothwell (8 Stubbing Wharf) - ... Side gate padlock 7302`; a driver's notes; a
-    visiting list: `Mr Cornelius Pighills` / `6 Lumb Lane` / `... Key safe ..., code 1964`),
+    paragraph, each opening with the person's name and then their other fields (a window
+    cleaner's round book: `Mrs Philippa Rothwell (8 Stubbing Wharf) - ... Side gate padlock
+    7302`; a driver's notes; a visiting list: `Mr Cornelius Pighills` / `6 Lumb Lane` / `...
+    Key safe ..., code 1964`; never a sentence: `Mrs Ada Lane seen at home today ...`),
     so a way in is its own line's or paragraph's person's, never the text's as a whole (which
     joined nobody, or the one person whose name was known). [] unless two or more different
     subjects' (or unmarked) names open lines and, in a run of lines (no blank between), such
     lines are at least half of the run: then every line of the run is an entry (a line whose
     name was not read too: it joins nobody); else, when at least half of the paragraphs from
-    the first named one open with a name, every paragraph is. A paragraph after the list is
-    an entry too; what stands above the first entry (a title, the driver) stays the record's,
-    and an identifier above it keeps the text one record (a client's note). One name on
-    several lines (a customer's job note) is one person: not cut."""
+    the first named one open with a name on a line above the rest of the paragraph (a
+    letter's signature, a name alone, is not such a paragraph), every paragraph is. A
+    paragraph after the list is an entry too; what stands above the first entry (a title,
+    the driver) stays the record's, and an identifier above it keeps the text one record (a
+    client's note). One name on several lines (a customer's job note) is one person."""
     heads: dict[int, str] = {}
     for finding in findings:
         if (finding.entity_type == SUBJECT_NAME and finding.role in (SUBJECT, UNMARKED)
-                and lines.opens_line(finding)):
+                and lines.opens_line(finding) and _NAME_THEN_FIELD.match(lines.text, finding.end)):
             heads.setdefault(lines.line_of(finding), finding.value_hash)
     if len(set(heads.values())) < 2:
         return []
@@ -790,7 +792,7 @@ def name_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
     if items:
         items += [start for start in starts if start > items[0]]
     else:
-        named = [start for start in starts if start in heads]
+        named = [block[0] for block in blocks if block[0] in heads and len(block) > 1]
         after = [start for start in starts if named and start >= named[0]]
         if len({heads[start] for start in named}) < 2 or 2 * len(named) < len(after):
             return []
@@ -799,6 +801,12 @@ def name_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
            for finding, number in zip(findings, numbers, strict=True)):
         return []
     return sorted(set(items))
+
+
+# What follows a list's name before the person's other fields: a bracket, a dash, a comma or
+# a colon, a house number, or the line's end (`Mr Fairclough (17 Bell Lane) - ...`, `Walter
+# Nuttall - delivered ok.`); a sentence goes on with a word (`Mrs Ada Lane seen at home`).
+_NAME_THEN_FIELD = re.compile(r"[ \t]*(?:[(\[,:;|\-–—]|\d|\r?$)", re.MULTILINE)
 
 
 def _lists_by_line(block: list[int], heads: dict[int, str]) -> bool:
