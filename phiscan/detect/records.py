@@ -40,7 +40,10 @@ a date of birth links only to the name of its own entry:
   (an NHS number still makes a person, a date of birth without a name is one more
   possible person in the upper bound, a name alone makes nobody).
 
-Entries are named by their first line: `line 12` (`page 3 line 12`).
+Entries are named by their first line: `line 12` (`page 3 line 12`). Without two people's
+identifiers, a list is cut too: its items (`list_items`), its blocks between separator lines
+(`separated_items`), its homes (`address_items`), its lines or paragraphs that open with
+different people's names (`name_lines`: a driver's notes, a visiting list).
 
 A related person's own identifiers are theirs: a date of birth, number, phone, e-mail or
 postcode written after a related person's name on its line, with no other name between
