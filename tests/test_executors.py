@@ -194,3 +194,35 @@ def test_a_serial_scan_of_a_share_no_block_of_which_needs_ner_never_loads_spacy(
     with sqlite3.connect(tmp_path / "out" / "inventory.sqlite") as db:
         found = sorted(entity for (entity,) in db.execute("SELECT entity_type FROM findings"))
     assert found == ["DATE_OF_BIRTH", "UK_NHS", "UK_POSTCODE"]
+
+
+def test_a_forked_pool_over_tables_leaves_spacy_to_the_worker_that_needs_it(tmp_path):
+    """A share whose first files are all tables: the parent does not load the spaCy model
+    before it forks (no cell here needs it, so no process loads it); the findings are the
+    serial scan's."""
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "extract.csv").write_text("nhs_number,postcode,dob\n"
+                                       "943 476 5919,LS1 4AP,12/03/1961\n")
+    (share / "more.tsv").write_text("nhs_number\tpostcode\n943 476 5919\tLS1 4AP\n")
+    scan = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(tmp_path / "out"),
+         "--workers", "2", "--debug"], capture_output=True, text=True, timeout=600)
+    assert scan.returncode == 0, scan.stderr[-2000:]
+    assert "starting 2 worker processes (fork)" in scan.stderr
+    assert "spaCy model loaded" not in scan.stderr
+    with sqlite3.connect(tmp_path / "out" / "inventory.sqlite") as db:
+        found = sorted(entity for (entity,) in db.execute("SELECT entity_type FROM findings"))
+    assert found == ["DATE_OF_BIRTH", "UK_NHS", "UK_NHS", "UK_POSTCODE", "UK_POSTCODE"]
+
+
+def test_a_forked_pool_over_prose_loads_spacy_once_before_the_fork(tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "extract.csv").write_text("nhs_number,postcode\n943 476 5919,LS1 4AP\n")
+    (share / "note.txt").write_text("Seen today with her daughter Margaret Okonkwo-Hale.\n")
+    scan = subprocess.run(
+        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(tmp_path / "out"),
+         "--workers", "2", "--debug"], capture_output=True, text=True, timeout=600)
+    assert scan.returncode == 0, scan.stderr[-2000:]
+    assert scan.stderr.count("spaCy model loaded") == 1

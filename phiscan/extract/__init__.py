@@ -79,6 +79,13 @@ def holds_prose(names: Iterable[str]) -> bool:
                for name in names)
 
 
+def may_need_language_model(names: Iterable[str]) -> bool:
+    """Whether any of these file names' formats is one whose text may reach spaCy: every
+    format but tables (`TABLE_EXTRACTORS`), and a name no reader claims."""
+    return any(EXTENSIONS.get(os.path.splitext(name)[1].lower()) not in TABLE_EXTRACTORS
+               for name in names)
+
+
 def _load_quietly(extractor: Extractor) -> None:
     if isinstance(extractor, Lazy):
         with contextlib.suppress(ExtractionError):
@@ -182,6 +189,10 @@ TEXT_EXTRACTORS = frozenset({"text", "csv", "tsv", "json", "xml", "html", "rtf",
 # where messages, tables and databases reach few of them.
 PROSE_EXTRACTORS = frozenset({"text", "html", "docx", "pdf", "rtf", "eml", "msg", "mbox", "doc",
                               "ppt", "pptx", "odt", "odp", "pst", "image", "write"})
+# Formats of rows and columns: a cell's name comes from its column's header, and a cell
+# of free text long enough for spaCy is rare (0 to 1 per 1,000 CSV and XLSX extracts).
+TABLE_EXTRACTORS = frozenset({"csv", "tsv", "xlsx", "xls", "xlsb", "ods", "dbf", "sqlite",
+                              "access"})
 # Formats that start with a magic number: content without it (a text renamed .jpg) is sniffed.
 MAGIC_CHECKS = {"image": is_image}
 

@@ -25,7 +25,12 @@ from typing import Any, Protocol
 
 from phiscan.config import Config, ConfigError
 from phiscan.detect.detector import Detector
-from phiscan.extract import holds_prose, import_every_reader, import_readers
+from phiscan.extract import (
+    holds_prose,
+    import_every_reader,
+    import_readers,
+    may_need_language_model,
+)
 from phiscan.logs import scrub_warnings
 from phiscan.model import LocationResult, SourceItem, Status
 from phiscan.scan.lifetime import die_with_parent
@@ -250,14 +255,16 @@ class ProcessExecutor:
 
     def _fork_workers(self, config: Config, hmac_key: bytes, first_files: FirstFiles) -> None:
         """Build the engine here, once, and fork every worker with it; then drop it here.
-        The spaCy model is loaded first, whether or not the share needs it: loaded by each
-        worker that meets a need, a share needing it paid once per worker (an NER process
-        serving every worker was measured, and delayed the first result by about a second
-        on the breach corpus). So are the readers of the formats of `first_files()` (the
-        share's first files, when its walk can be read ahead), else every format's. A share
-        whose first files hold prose gets every pattern compiled here that is otherwise
-        compiled on first use (`compile_deferred`): its workers would each compile most of
-        them."""
+        The spaCy model is loaded here unless the share's first files are all tables
+        (`may_need_language_model`): loaded by each worker that meets a need, a share
+        needing it paid once per worker (an NER process serving every worker was measured,
+        and delayed the first result by about a second on the breach corpus), but a share
+        of CSV or XLSX extracts rarely needs it at all (a quarter of a CPU second saved;
+        a worker that meets a long free-text cell loads its own). The readers of the formats
+        of `first_files()` (the share's first files, when its walk can be read ahead), else
+        every format's, are imported here too. A share whose first files hold prose gets
+        every pattern compiled here that is otherwise compiled on first use
+        (`compile_deferred`): its workers would each compile most of them."""
         global _process_state
         collecting = gc.isenabled()
         # The build makes long-lived objects and no garbage cycles: a collection during it
@@ -265,9 +272,10 @@ class ProcessExecutor:
         gc.disable()
         try:
             _process_state = WorkerState(config, hmac_key)
-            _process_state.detector.analyzer.nlp_engine.load()
             form_automaton()  # every text is read through OCR damage: built once, not per worker
             names = first_files()
+            if names is None or may_need_language_model(names):
+                _process_state.detector.analyzer.nlp_engine.load()
             if names is None:
                 import_every_reader()
             else:
