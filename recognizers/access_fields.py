@@ -33,7 +33,7 @@ from functools import cache, lru_cache
 
 import regex as re
 
-from recognizers.compiled_patterns import compiled
+from recognizers.compiled_patterns import compiled, prebuilt
 from recognizers.context import normalise_words
 
 # A field's value as written: quoted, or bare up to the next separator, a wide gap, the
@@ -85,65 +85,65 @@ def holds_a_field(line: str) -> bool:
     return False
 
 _ACRONYM = stdlib_re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
-_DEVICE = re.compile(r" (?:key ?safe|keysafes?|key ?box|lock ?box|key ?pad|pad ?lock|"
+_DEVICE = prebuilt(r" (?:key ?safe|keysafes?|key ?box|lock ?box|key ?pad|pad ?lock|"
                      r"smart ?lock|ks|ksc|k s|k safe|key ?lock ?box|combi ?box|code ?box|"
                      r"key ?holder ?box) ")
-_OPENING = re.compile(r" (?:door|doors|gate|gates|entry|entrance|alarm|access|building|"
+_OPENING = prebuilt(r" (?:door|doors|gate|gates|entry|entrance|alarm|access|building|"
                       r"barrier|porch|intercom|dr) ")
 # A lock of anything (`lock_code`, `"lock":"front_door"`, `keypad_pin_set`): a home's only
 # with a home, a tenant or a client in its record.
-_LOCK = re.compile(r" (?:lock|locks|deadbolt|smart lock|door|doors|keypad|key pad|front door|"
+_LOCK = prebuilt(r" (?:lock|locks|deadbolt|smart lock|door|doors|keypad|key pad|front door|"
                    r"back door|side door) ")
 # (not `number`: a door's number is a house's)
-_CODE_WORD = re.compile(r" (?:code|codes|pin|pins|combination|combo|combi|passcode|digits|"
+_CODE_WORD = prebuilt(r" (?:code|codes|pin|pins|combination|combo|combi|passcode|digits|"
                         r"password) ")
-_GENERIC = re.compile(r"^ (?:(?:.* )?(?:code|pin|combination|combo|passcode|value|"
+_GENERIC = prebuilt(r"^ (?:(?:.* )?(?:code|pin|combination|combo|passcode|value|"
                       r"value string|value code|answer|obx 5)|number|digits) $")
-_KEY = re.compile(r" (?:key|keys|spare|spare key|spare keys|house key|door key) ")
+_KEY = prebuilt(r" (?:key|keys|spare|spare key|spare keys|house key|door key) ")
 # A place or a person named by a generic field (`"location":"under the mat"`, `name`): a
 # key's place or a holder only when the record's other fields say whose.
-_GENERIC_PLACE = re.compile(r"^ (?:location|loc|where|whereabouts|position|hidden|hidden at|"
+_GENERIC_PLACE = prebuilt(r"^ (?:location|loc|where|whereabouts|position|hidden|hidden at|"
                             r"kept|kept at|hiding place) $")
 # `holder` alone says not what is held (`Bleep holder`, `Budget holder`): a generic person.
-_GENERIC_PERSON = re.compile(r"^ (?:name|full name|contact|contact name|person|holders?) $")
-_PLACE_WORD = re.compile(r" (?:location|loc|where|hidden|hidden at|hiding|place|kept|kept at|"
+_GENERIC_PERSON = prebuilt(r"^ (?:name|full name|contact|contact name|person|holders?) $")
+_PLACE_WORD = prebuilt(r" (?:location|loc|where|hidden|hidden at|hiding|place|kept|kept at|"
                          r"position|left|stored|whereabouts) ")
-_HOLDER = re.compile(r" (?:key ?holders?|keyholders?|key holder name|"
+_HOLDER = prebuilt(r" (?:key ?holders?|keyholders?|key holder name|"
                      r"held by|key with|keys with|spare with|key held by|holds key|"
                      r"has key|has keys) ")
 # A holder's detail, not the holder (`keyholder1_relationship: neighbour`, `Key holder tel`).
-_HOLDER_DETAIL = re.compile(r" (?:relationship|relation|rel|phone|tel|telephone|mobile|mob|"
+_HOLDER_DETAIL = prebuilt(r" (?:relationship|relation|rel|phone|tel|telephone|mobile|mob|"
                             r"number|no|address|email|postcode|notes?) $")
 # A holder's value saying they hold none (`Gwladys Parry (no key)`, `contact only, no keys`).
-_HOLDS_NONE = re.compile(r" (?:no key|no keys|no spare|not a key ?holder|not keyholder|"
+_HOLDS_NONE = prebuilt(r" (?:no key|no keys|no spare|not a key ?holder|not keyholder|"
                          r"without a key|has no key|does not hold a key|doesn't hold a key) ")
 # A name saying the field is no longer so (`No longer a keyholder`, `former key holder`).
-_NOT_NOW = re.compile(r" (?:not|no longer|former|ex|previous|old|lost|removed) ")
+_NOT_NOW = prebuilt(r" (?:not|no longer|former|ex|previous|old|lost|removed) ")
 # A value that says where: a preposition of place and a word after it.
-_PLACE_VALUE = re.compile(
+_PLACE_VALUE = prebuilt(
     r"(?:^| )(?:under|underneath|beneath|behind|inside|in|on|by|beside|above|below|near|"
     r"next to|left of|right of|rt of|lt of|l of|r of|at the back of|on top of|round|around|"
     r"outside) \S")
-_TITLE_NAME = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+\w")
-_FIRST_LAST = re.compile(r"(?<![\w])[A-Z][a-z]+[^\S\n]+(?:[A-Z]\.?[^\S\n]+)?[A-Z][a-z'\-]+")
+_TITLE_NAME = prebuilt(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+\w")
+_FIRST_LAST = prebuilt(r"(?<![\w])[A-Z][a-z]+[^\S\n]+(?:[A-Z]\.?[^\S\n]+)?[A-Z][a-z'\-]+")
 # A value that is no value (`n/a`, `none`, `tbc`, an empty box).
-_EMPTY_VALUE = re.compile(r"^ (?:n ?a|na|none|nil|no|not known|unknown|tbc|tba|tbd|null|"
+_EMPTY_VALUE = prebuilt(r"^ (?:n ?a|na|none|nil|no|not known|unknown|tbc|tba|tbd|null|"
                           r"false|to be confirmed|x|no spare|not applicable)(?: |$)")
 # Marks a form puts around a value (`____ 4471 ____`, `[x]`).
-_FORM_MARKS = re.compile(r"_{2,}|\[[ xX✓]?\]|[\[\]()]")
+_FORM_MARKS = prebuilt(r"_{2,}|\[[ xX✓]?\]|[\[\]()]")
 # The record's people and addresses (`"client":"E. Ward-Lowe"`, `"home":"14 Pell St"`): who
 # and where, never what a lock is for.
-_PERSON = re.compile(
+_PERSON = prebuilt(
     r"^ (?:(?:(?:.* )?(?:client|tenant|resident|patient|su|carer|contact|keyholder|"
     r"key holder|holder|first|last|full|sur|given|family|person|user|nok|responder|worker)"
     r" ?)?names?"
     r"|(?:.* )?(?:client|clients|tenant|resident|patient|su|"
     r"service user|carer|staff id|user|responder|contact|keyholder|key holder|relationship|"
     r"relation|nok|subject|created by|sent by|phone|tel|mobile|email))(?: \d+)? $")
-_ADDRESS = re.compile(r"^ (?:.* )?(?:address|addr|home|property|street|postcode|post code|"
+_ADDRESS = prebuilt(r"^ (?:.* )?(?:address|addr|home|property|street|postcode|post code|"
                       r"town|city|flat|house)(?: \d+)? $")
 # A home, a tenant or a client: what makes a lock, a door or a keypad's record a home's.
-_HOME_CONTEXT = re.compile(r" (?:home|homes|house|flat|bungalow|tenant|tenants|client|clients|"
+_HOME_CONTEXT = prebuilt(r" (?:home|homes|house|flat|bungalow|tenant|tenants|client|clients|"
                            r"resident|residents|service user|su|patient|property|dwelling|"
                            r"household|occupier|customer) ")
 
@@ -254,7 +254,7 @@ def names_home_lock(words: str) -> bool:
 # A field about another party than the lock (`GP: Dr Ann Rigg, Moorside Health Centre`,
 # `"pharmacy":"Lowther Chemists"`, `Referred by: duty office`, an agency's `office`): neither
 # its name nor its value says what the lock is for.
-_OTHER_PARTY = re.compile(
+_OTHER_PARTY = prebuilt(
     r" (?:gp|gps|doctor|practice|surgery|pharmacy|chemist|referrer|referred|referral|day centre|"
     r"school|college|worker|team|office|agency|provider|branch|consultant|"
     r"dentist|optician|nurse|manager|coordinator|commissioner|funder|ccg|icb|from|to|cc|"
@@ -279,7 +279,7 @@ def is_person_or_address(name_words: str, value: str, of_a_place: bool = False) 
 # `name` names the place.
 _PLACES = (r"(?:site|building|premises|venue|room|ward|office|practice|organi[sz]ation|team|"
            r"depot|branch|base)")
-_PLACE_RECORD = re.compile(rf"(?i)<{_PLACES}[\s>/]|[\"']{_PLACES}[\"'][^\S\n]*[:=]"
+_PLACE_RECORD = prebuilt(rf"(?i)<{_PLACES}[\s>/]|[\"']{_PLACES}[\"'][^\S\n]*[:=]"
                            rf"|(?<![\w]){_PLACES}(?:@|[^\S\n]*[:=])")
 
 
@@ -319,7 +319,7 @@ def name_words(name: str) -> str:
     return field_words(name.replace("^", " "))
 
 
-_SQL_ITEM = re.compile(r"[^\S\n]*(?:'(?P<sq>(?:[^'\n]|'')*)'|\"(?P<dq>[^\"\n]*)\"|"
+_SQL_ITEM = prebuilt(r"[^\S\n]*(?:'(?P<sq>(?:[^'\n]|'')*)'|\"(?P<dq>[^\"\n]*)\"|"
                        r"(?P<bare>[^,'\"\n]*?))[^\S\n]*(?:,|$)")
 
 
@@ -360,14 +360,14 @@ _TABLE_LINE = stdlib_re.compile(r"[^\S\n]*\|.*\|[^\S\n]*")
 _SEPARATOR_CELL = stdlib_re.compile(r":?-{2,}:?")
 # A column saying how to get in (`Access`, `Entry`, `Access details`): a field that holds a
 # code (`name_class`; a log's `Entry` of a visit's time and words holds none: `leaves_a_code`).
-_ACCESS_COLUMN = re.compile(r"^ (?:access|entry|access details|entry details|access info|"
+_ACCESS_COLUMN = prebuilt(r"^ (?:access|entry|access details|entry details|access info|"
                             r"access arrangements|access notes|entry instructions|"
                             r"access instructions|how to get in|way in|getting in) $")
 # A product's or an order's columns: the table lists goods, not homes (`| Item | Code | Price |`),
 # only when one column says what the goods are and another their price or quantity (a care
 # plan's `Weekly cost` or `Total` column lists no goods).
-_GOODS_NAME_COLUMN = re.compile(r" (?:items?|products?|skus?|product name|item name) ")
-_GOODS_AMOUNT_COLUMN = re.compile(r" (?:price|prices|cost|costs|qty|quantity|unit price|total|"
+_GOODS_NAME_COLUMN = prebuilt(r" (?:items?|products?|skus?|product name|item name) ")
+_GOODS_AMOUNT_COLUMN = prebuilt(r" (?:price|prices|cost|costs|qty|quantity|unit price|total|"
                                   r"rrp|stock) ")
 
 

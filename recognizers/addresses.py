@@ -21,6 +21,7 @@ from pathlib import Path
 
 import regex
 
+from recognizers.compiled_patterns import prebuilt
 from recognizers.context import Terms, normalise_words
 from recognizers.uk_postcode_recognizer import POSTCODE, POSTCODE_ANY_CASE
 from recognizers.vocabulary import TITLES, load_vocabulary
@@ -28,12 +29,12 @@ from recognizers.vocabulary import TITLES, load_vocabulary
 _CAPITALISED = r"\p{Lu}[\p{L}'’\-]*\p{L}"
 # A house number (`121`, `12a`, `3-5`) and up to five capitalised words after it; after a
 # flat's number, a comma may come first (`Flat 32, Orchard Lea`: the building).
-HOUSE_NUMBER_THEN_WORDS = regex.compile(
+HOUSE_NUMBER_THEN_WORDS = prebuilt(
     rf"(?<![\w/.:\-£$#])\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}})?"
     rf"(?:(?<=(?i:flat|apartment|apt|maisonette)\.?[ \t]*\d{{1,4}}[A-Za-z]?),)?[ \t]+"
     rf"((?:{_CAPITALISED}[ \t]+){{0,4}}{_CAPITALISED})(?![\w'’\-])")
 # After the street: its town (up to two capitalised words) and a postcode, on the line.
-TOWN_AND_POSTCODE = regex.compile(
+TOWN_AND_POSTCODE = prebuilt(
     rf"(?:[ \t]*,?[ \t]*{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)?[ \t]*,?[ \t]*"
     rf"{POSTCODE_ANY_CASE}")
 # Words before a number that count something other than houses.
@@ -42,7 +43,7 @@ NUMBERING_WORDS = Terms(["bed", "bay", "room", "rm", "ward", "side room", "chair
                          "visit", "day", "week", "page", "item", "case", "ext", "bleep",
                          "extension", "line", "row", "table", "level", "floor", "step",
                          "stage", "band", "grade", "year", "years", "x", "list", "slot"])
-_WORD_BEFORE = regex.compile(r"(\p{L}+)\.?[ \t]*$")
+_WORD_BEFORE = prebuilt(r"(\p{L}+)\.?[ \t]*$")
 SAINTS = frozenset({"st", "saint", "ste"})
 # A full name's home written after it and its comma (`Mrs Gwenllian Pritchard, Bryn Awel,
 # Llanbedr (DOB ...)`: a house named, not numbered, and its village), or after a list
@@ -51,11 +52,11 @@ SAINTS = frozenset({"st", "saint", "ste"})
 # next capitalised words, and what follows those up to the name's date of birth or number.
 _ITEM_SEPARATOR = r"[ ]+[-–|]"
 _AGE_SEGMENT = r"(?:aged[ ])?\d{1,3}[ ]?(?:y|yo|yrs?|years|[MF])?"
-ADDRESS_AFTER_NAME = regex.compile(
+ADDRESS_AFTER_NAME = prebuilt(
     rf"(?:,|{_ITEM_SEPARATOR})(?:[ ]+(?:\p{{Lu}}[\p{{L}}'’\-]*|{_AGE_SEGMENT})"
     rf"(?:,|{_ITEM_SEPARATOR})?)*[ ]+")
-_SEPARATED = regex.compile(_ITEM_SEPARATOR)
-_ON_TO_IDENTIFIER = regex.compile(
+_SEPARATED = prebuilt(_ITEM_SEPARATOR)
+_ON_TO_IDENTIFIER = prebuilt(
     r"(?:,?[ ]+\p{Lu}[\p{L}'’\-]*)*[,.]?[ ]*[(\-–]?[ ]*"
     r"(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn|NHS|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})")
 
@@ -68,30 +69,30 @@ _ADDRESS_VALUE_WORDS = ("address", "addr", "street", "road", "town", "city", "co
 ADDRESS_FIELDS = Terms([*_ADDRESS_VALUE_WORDS, "location", "residence"])
 ADDRESS_VALUE_FIELDS = Terms(_ADDRESS_VALUE_WORDS)
 # A label's numbering after its address word (`Address line 1`, `address 2`).
-_LABEL_NUMBERING = regex.compile(r"(?: line| \d+)+ $")
-_FIELD_VALUE = regex.compile(r"(?m)^[ \t]*([^:\n\r]{1,80}?):[ \t]+([^\n\r]*)")
+_LABEL_NUMBERING = prebuilt(r"(?: line| \d+)+ $")
+_FIELD_VALUE = prebuilt(r"(?m)^[ \t]*([^:\n\r]{1,80}?):[ \t]+([^\n\r]*)")
 # Where a postcode shows the words before it are an address (`recognizers.addresses`,
 # session 13): the segments of a line before its postcode (split at commas and list
 # separators), and the lines of a block above a postcode line.
-POSTCODE_AT = regex.compile(POSTCODE)
-_SEGMENT_BREAK = regex.compile(r",|[ \t]+[-–—|][ \t]+")
+POSTCODE_AT = prebuilt(POSTCODE)
+_SEGMENT_BREAK = prebuilt(r",|[ \t]+[-–—|][ \t]+")
 # A segment of an address: a house number at most, then capitalised words with the short
 # lower-case words of place names between (`Heol y Llan`, `Stow on the Wold`).
-_ADDRESS_SEGMENT = regex.compile(
+_ADDRESS_SEGMENT = prebuilt(
     rf"(?:\d{{1,4}}[A-Za-z]?[ \t]+)?{_CAPITALISED}"
     rf"(?:[ \t]+(?:{_CAPITALISED}|y|yr|on|upon|the|le|in|by|under|cum|de|la|of)){{0,5}}")
 # A line of an address block: no label, no date, short.
-_BLOCK_LINE = regex.compile(
+_BLOCK_LINE = prebuilt(
     rf"[ \t]*{_ADDRESS_SEGMENT.pattern}(?:[ \t]*,[ \t]*{_ADDRESS_SEGMENT.pattern})*[ \t]*,?[ \t]*")
-_POSTCODE_LINE = regex.compile(
+_POSTCODE_LINE = prebuilt(
     rf"[ \t]*(?:{_ADDRESS_SEGMENT.pattern}(?:[ \t]*,[ \t]*{_ADDRESS_SEGMENT.pattern})*"
     rf"[ \t]*,?[ \t]+)?{POSTCODE}[ \t]*,?[ \t]*")
 # A person's identity line: the label of a date of birth or an NHS number on it (a date
 # alone may be a heading's: `Visits 3/12/2026`).
-_IDENTITY_LINE = regex.compile(r"(?i:\b(?:dob|d\.o\.b|born|date of birth|nhs)\b)")
+_IDENTITY_LINE = prebuilt(r"(?i:\b(?:dob|d\.o\.b|born|date of birth|nhs)\b)")
 MAX_BLOCK_LINES = 6
-_TWO_CAPITALISED = regex.compile(rf"{_CAPITALISED}[ \t]+{_CAPITALISED}")
-_A_HOUSE_NUMBER = regex.compile(r"(?<![\w/.:\-])\d{1,4}[A-Za-z]?\b")
+_TWO_CAPITALISED = prebuilt(rf"{_CAPITALISED}[ \t]+{_CAPITALISED}")
+_A_HOUSE_NUMBER = prebuilt(r"(?<![\w/.:\-])\d{1,4}[A-Za-z]?\b")
 
 
 class Places:
@@ -251,7 +252,7 @@ def address_block_lines(text: str, reads_as_place: Callable[[str], bool]
     return spans
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = prebuilt(r"\r\n|\r|\n")
 
 
 def postcode_lines(text: str, bounds: list[tuple[int, int]]) -> list[int]:

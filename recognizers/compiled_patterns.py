@@ -7,8 +7,9 @@ HOME_ACCESS's grammar (`Pattern(..., lazy=True)`: vocabulary alternations of 5,0
 18,000 characters) is compiled when a text first passes a pattern's trigger. Compiling
 is the `regex` module's parser, in Python: 0.4-0.6 CPU s in each worker of a scan whose
 texts mention a key, a lock, a door or a code, paid again by every worker and every scan.
-The module's own pickle of a compiled pattern holds its compiled program, and reading it
-back skips the parser (about 0.3 ms a pattern). `make setup` writes that table (the
+The patterns the recognizers' modules compile when imported (about 200, `prebuilt`) are
+in the table too. The module's own pickle of a compiled pattern holds its compiled program,
+and reading it back skips the parser (about 0.3 ms a pattern). `make setup` writes that table (the
 Makefile's rule: after the install, and again when a recognizer or vocabulary file
 changes); `compiled(source, flags)` answers from it.
 
@@ -48,6 +49,9 @@ _CONSTRUCTOR = ("regex._regex", "compile")
 compiled_from: collections.Counter[str] = collections.Counter()
 # While `recording()`: every (source, flags) asked of `compiled`.
 _recorded: list[tuple[str, int]] | None = None
+# The (source, flags) of every pattern a recognizer module compiled as it was imported
+# (`prebuilt`): the same set in every process that has imported the modules.
+_prebuilt: set[tuple[str, int]] = set()
 
 
 def table_header() -> bytes:
@@ -120,6 +124,13 @@ def compiled(source: str, flags: int = 0, path: Path | None = None) -> regex.Pat
     return regex.compile(source, flags)
 
 
+def prebuilt(source: str, flags: int = 0) -> regex.Pattern:
+    """A pattern a module compiles as it is imported: `compiled(source, flags)`, and
+    listed for the table (`table_sources`)."""
+    _prebuilt.add((source, flags))
+    return compiled(source, flags)
+
+
 @contextlib.contextmanager
 def recording() -> Iterator[list[tuple[str, int]]]:
     """The (source, flags) of every pattern compiled through `compiled` inside."""
@@ -136,12 +147,13 @@ def recording() -> Iterator[list[tuple[str, int]]]:
 def table_sources() -> list[tuple[str, int]]:
     """(source, flags) of every pattern the table holds: those the shipped recognizers
     compile when they are built (their `Pattern`s and the grammar's own, through
-    `compiled`), then those they compile when first needed (`lazy_sources`)."""
+    `compiled`), those their modules compile when imported (`prebuilt`, in order), then
+    those they compile when first needed (`lazy_sources`)."""
     from recognizers.catalog import build_recognizers
 
     with recording() as built:
         build_recognizers()
-    return list(dict.fromkeys([*built, *lazy_sources()]))
+    return list(dict.fromkeys([*built, *sorted(_prebuilt), *lazy_sources()]))
 
 
 def lazy_sources() -> list[tuple[str, int]]:

@@ -87,7 +87,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from recognizers import access_fields as fields
 from recognizers import access_kinds as kinds
 from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch, flag
-from recognizers.compiled_patterns import compiled
+from recognizers.compiled_patterns import compiled, prebuilt
 from recognizers.context import (
     IDENTIFIER_LABEL_WORDS,
     Terms,
@@ -152,7 +152,7 @@ LISTED_CODE = (r"(?=\d)(?<=(?<![\w])(?i:numbers?|digits|codes?|combination|combo
                r"(?:[^\S\n]+(?i:are|is))?[^\S\n]*:?[^\S\n]*)(?<![\w,.])\d(?:[^\S\n]*,[^\S\n]*\d){1,6}[^\S\n]*,?"
                r"[^\S\n]+(?i:and)[^\S\n]+\d(?![\w])")
 _ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE})"
-_CODE_PREFIX = re.compile(r"[#*]?[A-Za-z]?$")
+_CODE_PREFIX = prebuilt(r"[#*]?[A-Za-z]?$")
 _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # A character of the same clause: no line break or sentence end; the full stop of
 # `no.` / `nr.` / `num.` does not end a clause (`Key-safe no. 7 4 1 9`), nor the dot of a
@@ -183,7 +183,7 @@ _NOT_A_HOME_KEY = (
     r"wardrobe|bicycle|bikes|caravan|boat|bins?|stairlift|chair|meter(?![^\S\n]+read))\b)"
 )
 # (the same words after `key` in a record's normalised field name: `key_worker`, `Key concerns`)
-_KEY_FIGURE = re.compile(r" keys?(?=" + _NOT_A_DOOR_KEY.removeprefix("(?!"))
+_KEY_FIGURE = prebuilt(r" keys?(?=" + _NOT_A_DOOR_KEY.removeprefix("(?!"))
 
 
 # (a column's or segment field's name recurs in every row and message: its class is read
@@ -374,7 +374,7 @@ _LOCK_APP_NAME = (
 _GUEST_CODE = (
     r"(?<![\w])(?i:guest|guests|visitor|visitors|temporary|temp|one[^\S\n]?-?[^\S\n]?time)"
     r"[^\S\n]+(?i:codes?|pins?|passcodes?|access)(?![\w])")
-_REFERENCE_RE = re.compile(_CODE_REFERENCE)
+_REFERENCE_RE = prebuilt(_CODE_REFERENCE)
 # A code given as what opens the object: `the box by the back door opens with 7351`.
 _OPENS_WITH = r"(?<![\w])(?i:opens?|unlocks?|opened|unlocked)[^\S\n]+(?i:with|using|by)\b"
 # Typing a code in (`communal door: press 4 9 2 1`), or what opens it (`opens with code 6610`).
@@ -515,20 +515,20 @@ _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given t
                                    "keys then named holder",
                                    "key left with", "asked who has key", "key given to speaker"})
 # (or a holder that is a job: `Keyholder vacancy: Spar`, `keyholder / assistant manager`)
-_HOLDER_OF = re.compile(r"[^\S\n]+(?i:of|for)\b|[^\S\n]*[/,:\-]?[^\S\n]*(?i:vacanc(?:y|ies)|"
+_HOLDER_OF = prebuilt(r"[^\S\n]+(?i:of|for)\b|[^\S\n]*[/,:\-]?[^\S\n]*(?i:vacanc(?:y|ies)|"
                         r"jobs?|role|post|position|wanted|required|assistant|manager|supervisor)\b")
 # A title and the word after it are a name, never a purpose (`Mrs Ward`, `Mr Church`).
-_TITLED_WORDS = re.compile(r" (?:mr|mrs|ms|miss|mstr) \S+")
+_TITLED_WORDS = prebuilt(r" (?:mr|mrs|ms|miss|mstr) \S+")
 # A street's name is an address, never a purpose (`4 Station Road`, `Church Street`).
 _STREET_WORDS = ("road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "drive", "crescent",
                  "cres", "terrace", "grove", "gardens", "gdns", "mews", "parade", "cottages",
                  "close", "row", "square", "villas")
-_STREET_NAME = re.compile(rf" \S+ (?:{'|'.join(_STREET_WORDS)})(?= )")
+_STREET_NAME = prebuilt(rf" \S+ (?:{'|'.join(_STREET_WORDS)})(?= )")
 # What a code is for when it opens nothing (read in the match itself):
 # - a classification code: `code`, `coded` or `coding` for, of or as a condition, procedure
 #   or drug that the health vocabulary (the automaton the health recognizers load) names
 #   right after it (`combination code for diabetes with the complication, code 4321`);
-_CODED_FOR = re.compile(r"(?<![\w])(?i:codes?|coded|coding)[^\S\n]+(?i:for|of|as)[^\S\n]+"
+_CODED_FOR = prebuilt(r"(?<![\w])(?i:codes?|coded|coding)[^\S\n]+(?i:for|of|as)[^\S\n]+"
                         r"(?P<what>[^\W_][^\n,.;:()]{0,60})")
 CODED_FOR_WORDS = 4
 VISITOR_AFTER_TERM_WORDS = 2  # `diabetes specialist nurse` is a visitor
@@ -537,10 +537,10 @@ VISITOR_AFTER_TERM_WORDS = 2  # `diabetes specialist nurse` is a visitor
 #   (a town in capitals, `LAWRENCE KS 66044`, or a comma, `Salina, KS 67402`) with a street
 #   address before it on its line (`4410 W 3RD ST APT 12, `) and no UK postcode on it (a
 #   key safe after a UK address: `22 Mill Lane, Halifax KS 55123`).
-_STATE_KS = re.compile(r"(?<![\w])KS<|(?<=(?<![\w])(?P<town>[A-Z][A-Za-z'\-]*)(?P<comma>,?)"
+_STATE_KS = prebuilt(r"(?<![\w])KS<|(?<=(?<![\w])(?P<town>[A-Z][A-Za-z'\-]*)(?P<comma>,?)"
                        r"[^\S\n]+)KS[^\S\n]*\d{5}(?P<plus>-\d{4})?(?![\w\-])")
-_UK_POSTCODE = re.compile(POSTCODE)  # the postcode recognizer's own definition
-_STREET_ADDRESS = re.compile(
+_UK_POSTCODE = prebuilt(POSTCODE)  # the postcode recognizer's own definition
+_STREET_ADDRESS = prebuilt(
     r"(?<![\w])\d+[A-Za-z]?[^\S\n]+(?:[\w.'\-]+[^\S\n]+){1,4}"
     rf"(?i:{'|'.join(_STREET_WORDS)}|blvd|boulevard|hwy|highway|pl|place|way|ct|court)\b"
     r"|(?<![\w])(?i:p\.?[^\S\n]?o\.?[^\S\n]+box)[^\S\n]+\d+")
@@ -556,52 +556,52 @@ _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of
 # An object called old right before it (`Old KS 2290`, `previous lockbox 7720`, `family
 # clearing the house; old key safe 8802`): the lock of a home left or replaced (normalised
 # words of the clause before the match).
-_OLD_OBJECT = re.compile(r" (?:old|previous|former|disused) $")
+_OLD_OBJECT = prebuilt(r" (?:old|previous|former|disused) $")
 # A building with a reception desk (a care or nursing home, supported living, an office):
 # a door code said with it (`front door code 3266 - ask at reception`) is the building's, no
 # one's home's (normalised words of the sentence; a house's `reception room` is no desk). A
 # key kept there is still a home's (`spare key kept at the housing office, ask reception`).
-_RECEPTION = re.compile(r"(?:^| )(?:at|from|ask|via|to|by) (?:the )?(?:main )?reception"
+_RECEPTION = prebuilt(r"(?:^| )(?:at|from|ask|via|to|by) (?:the )?(?:main )?reception"
                         r"(?! room)(?: |$)|(?:^| )reception (?:desk|staff)(?: |$)")
 # Where the clause before a code ends: a home left named across it is where the person came
 # from (`Moved in from her previous flat, key safe code 4412`); a label's colon or dash ends
 # none (`Previous property: key safe 8181` is that home's).
-_CLAUSE_BEFORE_BREAK = re.compile(r"[,;()]")
-_STILL_NEW = re.compile(r"(?:^| )(?:new|current|latest|updated)(?= |$)")
+_CLAUSE_BEFORE_BREAK = prebuilt(r"[,;()]")
+_STILL_NEW = prebuilt(r"(?:^| )(?:new|current|latest|updated)(?= |$)")
 # A word whose first letter OCR read as a zero (`0FFICE`, normalised `0 ffice`), read around
 # a match only: a zero starting a word is as often a number's (`read_through_ocr` leaves it).
-_LEADING_ZERO = re.compile(r"(?<= )0 (?=[a-z]{2})")
+_LEADING_ZERO = prebuilt(r"(?<= )0 (?=[a-z]{2})")
 # A service that comes to the home is no hospital or hospice (`hospice at home`).
-_AT_HOME_SERVICE = re.compile(r" (?:hospice|hospital|hosp) at home(?= )")
+_AT_HOME_SERVICE = prebuilt(r" (?:hospice|hospital|hosp) at home(?= )")
 # A message's medium names no purpose (`Son on WhatsApp:` is no app's code; read in
 # normalised words, where `WhatsApp` is `whats app`), nor does any app a message came by
 # (`Walkies app msg from Sandra:`; in a text, `_LOCK_APP_IN_TEXT`).
 _MESSAGE_WORDS = r"(?:msgs?|messages?|chat|notification|dm|text)"
-_MEDIUM = re.compile(r" (?:whats ?app|face ?book|face ?time|ms teams|teams chat|slack|"
+_MEDIUM = prebuilt(r" (?:whats ?app|face ?book|face ?time|ms teams|teams chat|slack|"
                      r"messenger|imessage|signal) (?:app )?(?=\S)"
                      rf"| app (?={_MESSAGE_WORDS} )")
 # A lock's own app is the lock's (`Nuki app: new keypad code ...`, `front door lock works from
 # an app`): `app` after a lock or a smart lock's name is no app's code.
 _LOCK_APP_WORDS = (r"(?:smart lock|lock|keypad|nuki|yale|ultion|igloohome|eufy|ring|nest|doorbell|"
                    r"video doorbell)")
-_LOCK_APP = re.compile(rf"(?<= {_LOCK_APP_WORDS}(?: \S+){{0,4}}) app (?=\S)")
+_LOCK_APP = prebuilt(rf"(?<= {_LOCK_APP_WORDS}(?: \S+){{0,4}}) app (?=\S)")
 # (the same in a text, for the owner model: the `app` of `Nuki app:` or of `Walkies app msg`
 # names no owner)
-_LOCK_APP_IN_TEXT = re.compile(
+_LOCK_APP_IN_TEXT = prebuilt(
     rf"(?<=(?<![\w])(?i:{_LOCK_APP_WORDS})(?:\W+\w+){{0,4}}?\W+)(?i:app)(?![\w])"
     rf"|(?i:app)(?=[^\S\n]+(?i:{_MESSAGE_WORDS})\b)")
 # A depot injection given to a person is a dose, not a depot (`if he doesn't answer for his
 # depot`, `giving her depot at home`).
-_DEPOT_DOSE = re.compile(r" (?:(?:his|her|their|my|your|monthly|fortnightly|weekly|next) depot"
+_DEPOT_DOSE = prebuilt(r" (?:(?:his|her|their|my|your|monthly|fortnightly|weekly|next) depot"
                          r"|depot (?:injection|injections|jab|dose|medication)) (?!clinic)")
 # A boat's locker is a place on a home afloat, not a staff locker (`key in the fender locker`).
-_BOAT_LOCKER = re.compile(r" (?:fender|gas|cratch|stern|bow|anchor|rope|cockpit) lockers?(?= )")
+_BOAT_LOCKER = prebuilt(r" (?:fender|gas|cratch|stern|bow|anchor|rope|cockpit) lockers?(?= )")
 # A keyholder still to be named is none (`Keyholder details to be confirmed`).
 _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown", "not known",
                     "none", "no one", "nobody", "details", "n a"])
 # A store of kit a visitor carries or a locked store of medicines (`drugs box`, `clinical
 # bag`, `sharps cabinet`), read in normalised words: its lock is no way into a home.
-_CARRIED_STORE = re.compile(
+_CARRIED_STORE = prebuilt(
     r" (?:drugs?|meds?|medications?|medicines?|clinical|kit|equipment|obs|first aid|sharps|iv|"
     r"syringe driver|dressings?|nursing|tools?|cd) (?:box|boxes|bags?|cases?|tins?|pouch|"
     r"pouches|kits?|cabinets?|cupboards?|trolleys?|safes?|lockers?|lock ?box(?:es)?|"
@@ -616,7 +616,7 @@ _CARRIED_STORE = re.compile(
 # 0`, `passport locked in her bedside drawer`), read in normalised words of the clause before a
 # code: the code is the store's. Not a key locked in one (`the spare is locked in a box by the
 # door`), nor a key-holding device (`locked in the key safe`).
-_LOCKED_IN_STORE = re.compile(
+_LOCKED_IN_STORE = prebuilt(
     r"(?:^| )(?!(?:keys?|spares?|fobs?|set) )\S+ (?:(?:is|are|was|were|kept|all|now) )*locked "
     r"(?:away |up )?(?:in|inside|into) (?:(?:a|an|the|her|his|their|my|our|its) )?(?:\S+ ){0,2}?"
     r"(?<!key |lock )(?:cabinet|cupboard|drawer|safe|locker|wardrobe|trunk|chest|tin|box|case)s?"
@@ -625,13 +625,13 @@ STORE_WORDS_BEFORE = 12
 # A meeting's place before a code on its line (a calendar invite's `Where:`, `Room 12`,
 # `meeting in Room 3`): the code is the meeting room's. A meeting alone is no owner (`Staff
 # meeting today - Mr Jones' key safe code is 4 4 1 2` is Mr Jones' home's).
-_MEETING_PLACE = re.compile(
+_MEETING_PLACE = prebuilt(
     r"(?<![\w])(?i:meeting|meetings|briefing|briefings|huddle|training)(?![\w])"
     r"[^\n]{0,120}?(?:(?<![\w])(?i:where|location|venue|room)[^\S\n]*[:=]"
     r"|(?<![\w])(?i:room)[^\S\n]+[A-Za-z]?\d)")
 # A device that holds a key: a code whose own words name one is the device's, whatever was
 # locked in a store before it (`Dosette locked in the kitchen cupboard, key safe code 4 4 1 2`).
-_KEY_HOLDER_WORD = re.compile(r"(?<![\w])(?i:key[ \-]?safe|k/s|ks|key[ \-]?box|lock[ \-]?box)"
+_KEY_HOLDER_WORD = prebuilt(r"(?<![\w])(?i:key[ \-]?safe|k/s|ks|key[ \-]?box|lock[ \-]?box)"
                               r"(?![\w])")
 
 
@@ -647,7 +647,7 @@ def _store_clause_before(text: str, position: int, label: re.Pattern | None) -> 
 
 # A lock or keypad fitted to a vehicle (`the mobile dental van has a keypad`, `the van's
 # lockbox`), read in normalised words.
-_VEHICLE_FITTING = re.compile(
+_VEHICLE_FITTING = prebuilt(
     r" (?:van|vans|car|cars|vehicle|vehicles|ambulance|minibus|bus|lorry|truck|cab) "
     r"(?:has|have|with|s) (?:a |an |the |its )?(?:\w+ )?(?:keypad|key pad|lockbox|lock box|"
     r"key box|keybox|box|key safe|keysafe|padlock|combination|alarm|lock|code|pin) ")
@@ -656,14 +656,14 @@ _VEHICLE_FITTING = re.compile(
 # Vehicles: their doors, and a record's words (`van_lockbox_code`, `"vehicle":"pool car 3"`).
 VEHICLES = ("vans", "van", "cars", "car", "vehicles", "vehicle", "minibus", "ambulance",
             "lorry", "truck", "cab", "bus", "campervan", "camper", "motorhome")
-_VEHICLE_DOOR = re.compile(
+_VEHICLE_DOOR = prebuilt(
     r"(?<![\w])(?i:" + "|".join(VEHICLES) + r")(?:['\u2019]s)?[^\S\n]+"
     r"(?:(?i:side|back|rear|front|sliding|passenger|driver['\u2019]?s?|"
     r"boot|cab|tail)[^\S\n]+)?(?i:doors?|tailgate)(?![\w])")
 VEHICLE_DOOR_CHARS = 40
 # A key in a part of a vehicle (`spare key is under the sun visor`, `in the magnetic box
 # under the wheel arch`) is the vehicle's, whoever's it is (`Her Fiesta's spare key`).
-_VEHICLE_PART = re.compile(
+_VEHICLE_PART = prebuilt(
     r" (?:sun ?visors?|visors?|wheel ?arch(?:es)?|footwells?|dashboard|dash|glove ?box|"
     r"glove compartment|ignition|tow ?bar|bumper|number plate|spare wheel|sat ?nav) "
     # locked out of a vehicle, a spare key is for the vehicle (`locked out of her car, spare
@@ -676,14 +676,14 @@ _READ_BACK_WORDS = 8
 # `no key holder`, `needs a keyholder`: nobody holds a key.
 # A questionnaire's answer `N` or `No` right after its question (`Key holder N / Door chain
 # Y`, `Key holder? | No |`): the field says there is none.
-_ANSWERED_NO = re.compile(r"[^\S\n]*[?:]?[^\S\n]*(?:\|[^\S\n]*)?(?i:n|no)[^\S\n]*(?=[/|;,\n]|\Z)")
+_ANSWERED_NO = prebuilt(r"[^\S\n]*[?:]?[^\S\n]*(?:\|[^\S\n]*)?(?i:n|no)[^\S\n]*(?=[/|;,\n]|\Z)")
 _NO_HOLDER_BEFORE = Terms(["no", "without", "not a", "need a", "needs a", "find a", "no named",
                            "no known", "no other"])
 # A padlock or a lock fastens what it is on: on a door or a gate it is a way in (`padlock on
 # the side gate`), on anything else it locks that thing (`padlock on the shed`).
-_FASTENER = re.compile(r"(?i:pad[ \-]?lock|combination[ \-]+(?:pad)?lock|lock)\b"
+_FASTENER = prebuilt(r"(?i:pad[ \-]?lock|combination[ \-]+(?:pad)?lock|lock)\b"
                        r"(?![ \-]*(?i:box|safe))")
-_OPENING_WORD = re.compile(r"(?i:door|gate|dr)\b")
+_OPENING_WORD = prebuilt(r"(?i:door|gate|dr)\b")
 
 
 # A fastener named by what it fastens (`the bin shed padlock is 1 9 1`, `bike lock 4421`).
@@ -711,10 +711,12 @@ KEYPAD_THINGS = Terms(["fridge", "fridges", "freezer", "freezers", "vaccine frid
                        "medicines safe", "locker", "lockers"])
 # (in prose the word right before is read, so a cupboard or a cabinet of any kind counts)
 _KEYPAD_THING_WORDS = Terms([*KEYPAD_THINGS.phrases, "cupboard", "cabinet", "safe deposit"])
-_KEYPAD_THING_BEFORE = re.compile(
+# Longest first, then in order: the same source in every process, so it is in the table.
+_KEYPAD_THING_BEFORE = prebuilt(
     r"(?i)(?<![\w])(?:" + "|".join(phrase.replace(" ", r"[^\S\n]+") for phrase in sorted(
-        _KEYPAD_THING_WORDS.phrases, key=len, reverse=True)) + r")['\u2019]?s?[^\S\n]*\Z")
-_KEYPAD_WORD = re.compile(r"(?<![\w])(?i:key[ \-]?pad|code|pin|combination|combo)(?![\w])")
+        _KEYPAD_THING_WORDS.phrases, key=lambda phrase: (-len(phrase), phrase)))
+    + r")['\u2019]?s?[^\S\n]*\Z")
+_KEYPAD_WORD = prebuilt(r"(?<![\w])(?i:key[ \-]?pad|code|pin|combination|combo)(?![\w])")
 
 
 def _fastens_a_thing(text: str, start: int, end: int) -> bool:
@@ -780,7 +782,7 @@ _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before 
                                              "home key kept", "key said hidden",
                                              "key in a placed thing",
                                              "key hidden under a thing"}
-_PIECE_BREAK = re.compile(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
+_PIECE_BREAK = prebuilt(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
 _NEGATED_PATTERNS = frozenset({"door state", "door knack", "entry instruction", "route in",
                                "knock then in", "latched", "let in", "open then go in"})
 # A number right after one of these, or after one and a filler, is someone else's: a
@@ -815,10 +817,10 @@ _TIME_SUFFIX = Terms(["am", "pm", "hrs", "hours", "h", "hr", "o clock"])
 _UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "tablets",
                 "tablet", "puffs", "doses", "ng", "micrograms", "milligrams", "pounds",
                 "percent", "calories", "kcal", "steps", "metres", "miles", "feet", "ft"])
-_CODE_RE = re.compile(CODE)
-_CODE_AFTER_PLACE = re.compile(rf"[^\S\n]*(?:(?i:is|was|=)[^\S\n]+|[:=\-][^\S\n]*)?{CODE}")
-_SPOKEN_CODE_RE = re.compile(f"(?:{SPELT_CODE}|{GROUPED_CODE})")
-_SPOKEN_DIGIT = re.compile(r"(?<![\w])(?i:one|two|three|four|five|six|seven|eight|nine|zero|oh|"
+_CODE_RE = prebuilt(CODE)
+_CODE_AFTER_PLACE = prebuilt(rf"[^\S\n]*(?:(?i:is|was|=)[^\S\n]+|[:=\-][^\S\n]*)?{CODE}")
+_SPOKEN_CODE_RE = prebuilt(f"(?:{SPELT_CODE}|{GROUPED_CODE})")
+_SPOKEN_DIGIT = prebuilt(r"(?<![\w])(?i:one|two|three|four|five|six|seven|eight|nine|zero|oh|"
                            r"nought|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
                            r"twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|double|"
                            r"treble|triple)(?![a-z])")
@@ -858,18 +860,18 @@ def writer_label(visitors: Sequence[str], community: Sequence[str] = ()) -> re.P
             if community else "")
     return compiled(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services}{sent})"
                       r"[^\S\n]*:")
-_SENTENCE_END = re.compile(r"[.;\n!?]")
+_SENTENCE_END = prebuilt(r"[.;\n!?]")
 # A questionnaire's fields are parted by a spaced slash (`Key safe Y - code 2084 / Smoke
 # alarm Y`): the words of the next field say nothing of what the code before it is for.
-_AFTER_END = re.compile(r"[.;\n!?]|[^\S\n]/[^\S\n]")
+_AFTER_END = prebuilt(r"[.;\n!?]|[^\S\n]/[^\S\n]")
 # A line break ends a clause where the next line starts a field of its own (`GP: Dr X,
 # Ashcombe Medical Practice` then `Access: keysafe 9600`: the practice is not what the code
 # opens); a line that goes on without a label may be the same sentence broken by a wrap.
 _NEXT_LINE_FIELD = r"\n(?=[^\S\n]*[^\W\d][^:\n]{0,30}:)"
 # A number's abbreviation ends no sentence (`Garage no. 14 in the council block ...`).
 _NUMBER_ABBREVIATION = r"(?<!(?<![\w])(?i:no|nos|num))"
-_CLAUSE_BREAK = re.compile(rf"[;!?\n](?=\s|$)|{_NUMBER_ABBREVIATION}\.(?=\s|$)|{_NEXT_LINE_FIELD}")
-_SENTENCE_BREAK = re.compile(rf"[!?\n](?=\s|$)|{_NUMBER_ABBREVIATION}\.(?=\s|$)|"
+_CLAUSE_BREAK = prebuilt(rf"[;!?\n](?=\s|$)|{_NUMBER_ABBREVIATION}\.(?=\s|$)|{_NEXT_LINE_FIELD}")
+_SENTENCE_BREAK = prebuilt(rf"[!?\n](?=\s|$)|{_NUMBER_ABBREVIATION}\.(?=\s|$)|"
                              rf"{_NEXT_LINE_FIELD}")
 WORD_WINDOW_CHARS = 160
 
@@ -956,7 +958,7 @@ class Vocabulary:
 
 
 # A device's initials (`KS`, `k/s`, `KB`, `L/B`): two letters, a slash or a dot between them.
-_INITIALS = re.compile(r"[A-Za-z][/.]?[A-Za-z]")
+_INITIALS = prebuilt(r"[A-Za-z][/.]?[A-Za-z]")
 # A key box's and a lock box's initials alone, in capitals: a unit after a number (`512 KB`,
 # `12 LB`) and an article's prefix before one (`KB 4471`) are not, so a code comes after a word
 # (`KB by back door, code 3 3 8 1`, `LB code 2 4 6 8`), never right after them.
@@ -1504,7 +1506,7 @@ def talk_patterns(words: Vocabulary) -> list[Pattern]:
 
 # A key device whose record's next field starts within the reach `_LATER_FIELD` allows (from
 # where its first word ends: the rest of a device's name is read in that reach too).
-_FIELD_AFTER = re.compile(r"[^\n|;]{0,100}(?:[|;]|[^\S\n][A-Za-z_]{2,30}=)")
+_FIELD_AFTER = prebuilt(r"[^\n|;]{0,100}(?:[|;]|[^\S\n][A-Za-z_]{2,30}=)")
 
 
 _NUMBER_LITERALS = tuple(Literal(word, confirm=_NUMBER_OF) for word in ("number", "no", "digits"))
@@ -1582,8 +1584,8 @@ def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
     return view
 
 
-_QUESTION_AFTER = re.compile(rf"[^\n.;!?]{{0,{CLAUSE_REACH + 20}}}\?")
-_SAME_AFTER = re.compile(r"[^\n.;!?]{0,90}?(?<![\w])(?i:same|identical)\b")
+_QUESTION_AFTER = prebuilt(rf"[^\n.;!?]{{0,{CLAUSE_REACH + 20}}}\?")
+_SAME_AFTER = prebuilt(r"[^\n.;!?]{0,90}?(?<![\w])(?i:same|identical)\b")
 
 
 def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
@@ -1715,7 +1717,7 @@ def _words_before(text: str, position: int, count: int) -> str:
     return normalise_words(" ".join(text[line_start:position].split()[-count:]))
 
 
-_BARE_OPENING = re.compile(r"(?i:doors?|gates?|dr)\b")
+_BARE_OPENING = prebuilt(r"(?i:doors?|gates?|dr)\b")
 
 
 def _thing_before_door(text: str, position: int) -> str:
@@ -1766,7 +1768,7 @@ def _clause_after(text: str, position: int, words: int = 4) -> str:
 # After a comma, the words that go on saying what the match is for (`key safe 2290, at
 # the station`, `padlock 383, engineers only`); any other word starts a new piece (`K/S
 # 1 1 4 9, pendant worn`).
-_AFTER_COMMA = re.compile(
+_AFTER_COMMA = prebuilt(
     r"[^\S\n]*,[^\S\n]*+(?!(?i:for|to|at|on|in|into|of|by|which|that|used|only|opens|"
     r"belongs|is|are|goes|works|near|next|inside)\b|(?:[\w'\-]+[^\S\n]+){1,2}(?i:only)\b)")
 
@@ -1798,18 +1800,18 @@ def _is_year(value: str, word_before: str) -> bool:
 
 
 # A year said in words (`fitted in nineteen ninety-nine`, `since twenty twenty-two`).
-_SPOKEN_YEAR = re.compile(r"(?i)(?:nineteen|twenty|two[ \-]thousand)[ \-]+[a-z]+(?:[ \-]+[a-z]+)?$")
+_SPOKEN_YEAR = prebuilt(r"(?i)(?:nineteen|twenty|two[ \-]thousand)[ \-]+[a-z]+(?:[ \-]+[a-z]+)?$")
 
 
 # A code given as an example (guidance, policy, training: `key safe codes such as 1234`,
 # `(e.g. 2580)`, `a keypad code, say 9999`, `e.g. 'front door 7731'`) is no one's code;
 # nor one a bracket after it says is to be replaced (`1234 (replace with the client's own
 # code)`).
-_EXAMPLE_BEFORE = re.compile(
+_EXAMPLE_BEFORE = prebuilt(
     r"(?:(?<![\w])(?i:such[^\S\n]+as|e\.?[^\S\n]?g\.?|eg|for[^\S\n]+(?:example|instance))"
     r"|(?<=(?i:codes|numbers|pins|digits|combinations)[^\S\n]+)(?i:like)|,[^\S\n]*(?i:say))"
     r"[:,]?[^\S\n]*['\"\u2018\u201c(]?(?:[^\S\n]*[A-Za-z][\w\-]*){0,3}[^\S\n]*\Z")
-_EXAMPLE_AFTER = re.compile(
+_EXAMPLE_AFTER = prebuilt(
     r"[^\S\n]*[(\[][^\S\n]*(?i:replace[^\S\n]+(?:with|by)|example|e\.?g\.?[^\S\n]*\d|"
     r"sample[^\S\n]+(?:code|only|number|pin)|dummy|made[^\S\n]+up|not[^\S\n]+(?:a[^\S\n]+)?real)")
 
@@ -1819,8 +1821,8 @@ def _is_example(text: str, start: int, end: int) -> bool:
             or _EXAMPLE_AFTER.match(text, end) is not None)
 
 
-_FIELD_END = re.compile(r"[^\S\n]*[|;]")
-_DATE_SEPARATOR = re.compile(r"[ \-]")
+_FIELD_END = prebuilt(r"[^\S\n]*[|;]")
+_DATE_SEPARATOR = prebuilt(r"[ \-]")
 
 
 def _is_date(value: str) -> bool:
@@ -1890,7 +1892,7 @@ _PERSON_OWN = (
     r"flat|house|home|bungalow|room|place|porch|garage|caravan|chalet|boat|code|pin|keypad|fob)\b)"
 )
 # A street or a block's name is an address, never an owner (`3 Station Cottages`).
-_ADDRESS_NAME = re.compile(
+_ADDRESS_NAME = prebuilt(
     r"(?<![\w])[A-Z][\w'\-]*[^\S\n]+(?:"
     + "|".join(word.capitalize() for word in [*_STREET_WORDS, "court", "way", "place", "walk",
                                               "green", "view", "rise", "house", "lodge", "hall"])
@@ -1898,13 +1900,13 @@ _ADDRESS_NAME = re.compile(
 )
 # A house number and the capitalised words after it are an address (`Park home 23 Willow
 # Bank`: which home, not a bank's); a ward's, a room's or a unit's number is none.
-_NUMBERED_ADDRESS = re.compile(
+_NUMBERED_ADDRESS = prebuilt(
     r"(?=\d)(?<![\w])(?<!(?i:ward|room|rm|bay|bed|unit|level|floor|block|locker|store|site|route|"
     r"bus|no|number|gate|door|platform|suite)[^\S\n])\d{1,4}[A-Za-z]?[^\S\n]+"
     r"(?:[A-Z][\w'\-]*[^\S\n]+){0,2}[A-Z][\w'\-]*(?![\w])")
 # When a way in is open, never whose it is (`left on the latch on day-centre mornings`,
 # `on clinic days`, `during respite weekends`): a service named in a time is no owner.
-_WHEN = re.compile(
+_WHEN = prebuilt(
     r"(?<![\w])(?i:on|during|every|most|some)[^\S\n]+(?:[\w'\-]+[^\S\n]+){0,2}?"
     r"(?i:days|mornings|afternoons|evenings|nights|weekends|weekdays)(?![\w])"
     # a time told by a place someone goes, without an article (`lets himself in after
@@ -1935,11 +1937,11 @@ _ENCOUNTER_PLACE = (
     r"(?:[^\S\n]+(?i:the|a|an|her|his|their|our))?"
     r"(?:[^\S\n]+(?!(?i:key|keys|keysafe|ks|k/s|code|codes|door|doors|gate|lock|padlock|keypad|"
     r"box|safe|fob|and|but|then|so)(?![\w\-/&]))[\w\-/&]+(?![\w\-/&'\u2019])){1,3}")
-_ENCOUNTER = re.compile(_ENCOUNTER_LEAD + _ENCOUNTER_PLACE)
+_ENCOUNTER = prebuilt(_ENCOUNTER_LEAD + _ENCOUNTER_PLACE)
 # A visitor coming `from` a place (`District nurse from the health centre`): the place is read
 # at each `from`, then the visitor (a word may name its service: `Dispensary driver`) right
 # before it, rather than the visitors tried at every word.
-_FROM_A_PLACE = re.compile(r"(?<![\w])(?i:from)" + _ENCOUNTER_PLACE)
+_FROM_A_PLACE = prebuilt(r"(?<![\w])(?i:from)" + _ENCOUNTER_PLACE)
 VISITOR_BEFORE = "visitor before"
 FROM_PLACE_VISITOR_CHARS = 60
 
@@ -1951,10 +1953,10 @@ def visitor_before_source(visitors: Sequence[str]) -> str:
 
 # `their`/`its` before the lock takes the encounter's place back (`Phoned the surgery:
 # their back door code ...`).
-_PLACE_PRONOUN = re.compile(r"(?<![\w])(?i:their|its)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}\Z")
+_PLACE_PRONOUN = prebuilt(r"(?<![\w])(?i:their|its)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}\Z")
 # A place that does a service to the home (`Community pharmacy delivering blister packs`)
 # names where a visitor comes from, not what a lock is for.
-_SERVICE_DONE = re.compile(r"[^\S\n]+(?i:deliver|delivers|delivering|delivered|visits|visiting|"
+_SERVICE_DONE = prebuilt(r"[^\S\n]+(?i:deliver|delivers|delivering|delivered|visits|visiting|"
                            r"calls|calling)(?![\w])")
 
 
@@ -1975,20 +1977,20 @@ def _window_without_addresses(text: str, position: int, home_words: re.Pattern) 
 # (a field that starts with its label: `RETURN TO: Homecare Pharmacy` is where goods go)
 # (and a forwarded mail's header run onto the line of its marker: `---------- Forwarded
 # message --------- From: Stairlift Bookings <...> Subject: ...`, up to the next header)
-_CORRESPONDENT = re.compile(r"(?:^|(?<=[|;\n]))[^\S\n]*(?i:to|from|cc|re|attn|fao|sender|"
+_CORRESPONDENT = prebuilt(r"(?:^|(?<=[|;\n]))[^\S\n]*(?i:to|from|cc|re|attn|fao|sender|"
                             r"recipient)[^\S\n]*:[^|;\n]*"
                             r"|(?<=(?i:message)[^\S\n]*-{2,}[^\S\n]*)(?i:from)[^\S\n]*:"
                             r"[^|;\n]*?(?=[^\S\n]+(?i:subject|sent|date|to|cc)[^\S\n]*:|$)",
                             re.MULTILINE)
 # A bracket right after a person says something of the person (`if Mrs Ellis (wheelchair)
 # can't get to the door`, `Mum (dementia)`), not whose a lock is.
-_PERSON_ASIDE = re.compile(
+_PERSON_ASIDE = prebuilt(
     r"(?<=(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*|(?i:mum|dad|client|"
     r"pt|patient|tenant|husband|wife|son|daughter|resident|customer))[^\S\n]*)\([^()\n]{1,40}\)")
 # A numbered flat is an address (`Flat 2, 9 Ash Grove`): which home, not whose.
-_NUMBERED_FLAT = re.compile(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
+_NUMBERED_FLAT = prebuilt(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
-_WHEREABOUTS = re.compile(
+_WHEREABOUTS = prebuilt(
     r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|mum|dad|son|daughter|husband|wife|tenant|"
     r"i|we|who)"
     # a person by title and name (`Mr Dale's in the ward`)
@@ -2005,24 +2007,24 @@ _WHEREABOUTS = re.compile(
     r"|(?<![\w])(?i:back|home|returns?|returned|returning|comes?|came|coming|gets?|got)"
     r"[^\S\n]+(?i:from)[^\S\n]+(?:(?i:the|a|her|his|their|my)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
 WHEREABOUTS_CHARS = 60
-_OWNER_LEAD = re.compile(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]+)?")
+_OWNER_LEAD = prebuilt(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]+)?")
 # After the match, an owner is what it is for or on (`door code on the ward`), never where
 # a key is (`in the garage`).
-_OWNER_AFTER = re.compile(
+_OWNER_AFTER = prebuilt(
     r"(?<![\w])(?i:for|of|to|on|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that)[^\S\n]+)?"
     r"(?:\S+[^\S\n]+){0,2}$")
-_EXPLICIT_PURPOSE = re.compile(
+_EXPLICIT_PURPOSE = prebuilt(
     r"[^\S\n]*(?i:to|for|of|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that|her|his|their)"
     r"[^\S\n]+)?(?:[\w\-']+[^\S\n]+)?")
 # An owner said not to be one (`not void`, `not at the house`) names nothing.
 # (or said to be elsewhere: `rented by Mr Polglase, nowhere near his house`)
-_NEGATED_OWNER = re.compile(r"(?<![\w])(?i:not|isn['\u2019]t|never|nowhere[^\S\n]+near|"
+_NEGATED_OWNER = prebuilt(r"(?<![\w])(?i:not|isn['\u2019]t|never|nowhere[^\S\n]+near|"
                             r"far[^\S\n]+from|away[^\S\n]+from)[^\S\n]+"
                             r"(?:(?i:at|in|on|for|a|an|the|her|his|their|my|our)[^\S\n]+){0,2}$")
-_RECORD_SEPARATOR = re.compile(r"[|;]|(?<=[A-Za-z_])=(?=\S)")
+_RECORD_SEPARATOR = prebuilt(r"[|;]|(?<=[A-Za-z_])=(?=\S)")
 RECORD_FIELDS = 2  # separators on a line that make it a record of fields
 OWNER_AFTER_CHARS = 40
-_KS = re.compile(r"(?<![\w/])KS(?![\w/])")
+_KS = prebuilt(r"(?<![\w/])KS(?![\w/])")
 
 
 class PurposeModel:
@@ -2313,10 +2315,10 @@ class PurposeModel:
 # A place booked or rented for a stay (`booked the cottage near Tenby`, `we've rented a
 # cottage for Mum in June`), read in normalised words: a let, not anyone's home. Not a flat,
 # a caravan or a lodge, which people rent to live in.
-_BOOKED_STAY = re.compile(r"(?:^| )(?:booked|rented|hired|reserved)(?: \S+){0,2}? "
+_BOOKED_STAY = prebuilt(r"(?:^| )(?:booked|rented|hired|reserved)(?: \S+){0,2}? "
                           r"(?:cottage|cottages|villa|cabin|apartment|glamping|yurt|shepherd s hut)"
                           r"(?: |$)")
-_SPACES = re.compile(r"[^\S\n]+")
+_SPACES = prebuilt(r"[^\S\n]+")
 _PLACE_PEOPLE = frozenset({"staff", "care staff", "team", "agency", "crew", "worker",
                            "helper", "support worker"})
 HOME, NOT_HOME, OWNERS, NO_OWNER, CLINICAL = "home", "not home", "owners", "no owner", "clinical"
@@ -2324,16 +2326,16 @@ HOME, NOT_HOME, OWNERS, NO_OWNER, CLINICAL = "home", "not home", "owners", "no o
 POSSESSOR = "possessor:"
 OWN_HOME = "own home"  # the object's own possessor is a home's or a person's
 # An access object whose possessor is read: a key device, a key, a code or a fob.
-_OBJECT_WORD = re.compile(
+_OBJECT_WORD = prebuilt(
     r"(?<![\w])(?i:key[^\S\n\-]?safes?|keysafes?|k/s|ks(?:-c)?|key[^\S\n\-]?box(?:es)?|"
     r"lock[^\S\n\-]?box(?:es)?|pad[^\S\n\-]?locks?|padlocked|key[^\S\n\-]?pads?|fobs?|"
     r"keys?|codes?|combination|combi|pin)(?![\w])")
 POSSESSOR_CHARS = 60
 POSSESSOR_AFTER = "possessor after"
-_TITLED_NAME = re.compile(_TITLED)  # `for Mrs Ward` names a person, not a ward
+_TITLED_NAME = prebuilt(_TITLED)  # `for Mrs Ward` names a person, not a ward
 # What may stand between a possessor and its object: an opening and its side (`the depot's
 # side gate code`), `is` before a state (`the slurry store gate is padlocked`).
-_POSSESSOR_GAP = re.compile(
+_POSSESSOR_GAP = prebuilt(
     r"(?:[^\S\n]+(?i:front|back|rear|side|main|door|doors|gate|gates|entrance|entry|is|"
     r"alarm|spare|door's|gate's))*[^\S\n]*\Z")
 # The words naming an object right before it: at most three, none a word of a clause's
@@ -2344,10 +2346,10 @@ _FRAME = (r"(?i:a|an|the|this|that|these|those|our|your|my|his|her|their|its|he|
           r"it|has|have|had|keeps|keep|kept|holds|hold|held|is|are|was|were|be|been|with|from|"
           r"at|in|on|by|to|for|of|and|or|but|if|then|so|uses|use|used|got|get|gets|please|"
           r"leave|left|put|new|old|no|not|set|changed|now)")
-_POSSESSOR_WORDS = re.compile(
+_POSSESSOR_WORDS = prebuilt(
     rf"(?:(?<![\w'\u2019\-\.,])(?!{_FRAME}(?![\w'\u2019\-]))[\w'\u2019\-\.,]+[^\S\n]+){{0,2}}"
     rf"(?<![\w'\u2019\-\.,])(?!{_FRAME}(?![\w'\u2019\-]))[\w'\u2019\-\.,]+[^\S\n]*\Z")
-_POSSESSOR_BREAK = re.compile(r",[^\S\n]|[:;|()\[\]\n!?]|\.[^\S\n]|"
+_POSSESSOR_BREAK = prebuilt(r",[^\S\n]|[:;|()\[\]\n!?]|\.[^\S\n]|"
                               r"[^\S\n][\-\u2013\u2014][^\S\n]")
 
 
@@ -2366,7 +2368,7 @@ def _is_counted(text: str, found: re.Match, line_start: int, line_end: int) -> b
 # holds, says whose it is, whatever the place in between is (a bike shed, a bin store, a
 # coal bunker are a home's as well as an office's). Read in the device's sentence piece,
 # up to a full stop, a semicolon or a bracket.
-_CHAIN_TO_HOME = re.compile(
+_CHAIN_TO_HOME = prebuilt(
     r"(?<![\w])(?:(?i:at|of|behind|beside|by|outside|next[^\S\n]+to|for)[^\S\n]+"
     r"(?i:her|his|their|the[^\S\n]+client['\u2019]s|mum['\u2019]s|dad['\u2019]s)[^\S\n]+"
     r"(?:(?i:own|old|new|front|back|rear|side)[^\S\n]+)?"
@@ -2375,7 +2377,7 @@ _CHAIN_TO_HOME = re.compile(
     r"|(?i:holds?|has|keeps?|contains?|with)[^\S\n]+(?i:the|her|his|their)[^\S\n]+"
     r"(?:(?i:spare|only|other)[^\S\n]+)?(?i:flat|house|home|bungalow|cottage|front[^\S\n]+door|"
     r"back[^\S\n]+door|door|main[^\S\n]+door)[^\S\n]+(?i:keys?|fob))(?![\w])")
-_CHAIN_END = re.compile(r"[;()\n]|\.(?=\s|$)")
+_CHAIN_END = prebuilt(r"[;()\n]|\.(?=\s|$)")
 CHAIN_CHARS = 90
 
 
@@ -2404,62 +2406,62 @@ def _possessor_before(text: str, a: int, b: int) -> tuple[int, int, int]:
 # key is, the hidden-key patterns' own): the first up to three words.
 _AFTER_WORDS = (r"[^\S\n]+(?:(?i:the|a|an|our|this|that)[^\S\n]+)?"
                 r"(?P<words>(?:[\w'\u2019\-]+[^\S\n]+){0,2}[\w'\u2019\-]+)")
-_DEVICE_AFTER = re.compile(r"[^\S\n]+(?i:at|of|for|on|by|beside|outside|next[^\S\n]+to)"
+_DEVICE_AFTER = prebuilt(r"[^\S\n]+(?i:at|of|for|on|by|beside|outside|next[^\S\n]+to)"
                            + _AFTER_WORDS)
-_KEY_AFTER = re.compile(r"[^\S\n]+(?i:of|for|to)" + _AFTER_WORDS)
+_KEY_AFTER = prebuilt(r"[^\S\n]+(?i:of|for|to)" + _AFTER_WORDS)
 # A person's pronoun right before an object (`his key safe`, `her side gate padlock`) or
 # before a home's way in or part after it (`on his porch`); `their` may be a place's.
-_OPENING_FIRST = re.compile(r"(?i:(?:front|back|side|rear)[^\S\n]+)?(?i:doors?|gates?)(?![\w])")
-_PRONOUN_LAST = re.compile(r"(?<![\w])(?i:his|her)[^\S\n]*\Z")
-_PRONOUN_HOME = re.compile(
+_OPENING_FIRST = prebuilt(r"(?i:(?:front|back|side|rear)[^\S\n]+)?(?i:doors?|gates?)(?![\w])")
+_PRONOUN_LAST = prebuilt(r"(?<![\w])(?i:his|her)[^\S\n]*\Z")
+_PRONOUN_HOME = prebuilt(
     r"(?i:his|her)[^\S\n]+(?:[\w\-]+[^\S\n]+)?(?i:porch|doors?|gates?|house|home|flat|"
     r"bungalow|cottage|place|caravan)(?![\w])")
 # A numbered thing of no home, as an object's possessor (`van 3 key box`, `bay 4`, `unit 6`).
-_NUMBERED_THING = re.compile(
+_NUMBERED_THING = prebuilt(
     r"(?<![\w])(?i:van|unit|bay|kiosk|lorry|truck|store)"
     r"[^\S\n]*(?i:no\.?|number|#)?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])(?![^\S\n]*[\d\-])")
 # An access object counted or in aggregate (`Key safe installations: 412`, `1,284 key safes
 # fitted across the borough`): a statistic, no home's way in. Read with a word broken by a
 # line-end hyphen joined (`instal- lations`).
-_COUNTED_BEFORE = re.compile(
+_COUNTED_BEFORE = prebuilt(
     r"(?<![\w])\d{1,3}(?:,\d{3})+|\d{2,}(?:[^\S\n]+(?i:new|more|extra|further))?[^\S\n]+\Z")
-_COUNTED_AFTER = re.compile(
+_COUNTED_AFTER = prebuilt(
     r"(?i:s)?[^\S\n]+(?i:instal-?[^\S\n]*lations|installs|fittings|removals|orders|requests|"
     r"referrals|fitted[^\S\n]+this[^\S\n]+year|installed[^\S\n]+this[^\S\n]+year)(?![\w])")
-_PLURAL_DEVICE = re.compile(r"(?i:safes|boxes|locks|pads)\Z")
+_PLURAL_DEVICE = prebuilt(r"(?i:safes|boxes|locks|pads)\Z")
 COMMUNITY = "community"  # a community's premises; its visitors call at homes
 STAY = "stay"  # a holiday guest's message: read across the line, not the clause
 # The piece before a match a medicine is looked for in (words after a comma, colon, dash or
 # bracket; at most this many).
-_MEDICINE_PIECE_BREAK = re.compile(
+_MEDICINE_PIECE_BREAK = prebuilt(
     r"[,;:|()\n.!?]|[^\S\n][\-\u2013\u2014][^\S\n]"
     # a conjunction starts another thing (`insulin pens in the fridge and the key safe ...`)
     r"|(?<![\w])(?i:and|then|but|so|also|plus|while|whilst)(?![\w])")
 MEDICINE_WORDS = 6
-_BY_WHOM = re.compile(r"^for |(?:^| )only$|^only |^visiting ")
-_NAMES_A_DEVICE = re.compile(r"(?i:key[^\S\n]*safe|key[^\S\n]*box|lock|k/s|code|pin|combi)")
+_BY_WHOM = prebuilt(r"^for |(?:^| )only$|^only |^visiting ")
+_NAMES_A_DEVICE = prebuilt(r"(?i:key[^\S\n]*safe|key[^\S\n]*box|lock|k/s|code|pin|combi)")
 # A leading label (`Stairlift service sheet:`, `Job card - `): what service the note is of.
-_LABEL = re.compile(r"[^\S\n]*[^:\n]{0,40}?(?::|[^\S\n][\-\u2013\u2014][^\S\n])")
-_AFTER_PIECE_END = re.compile(r"[,(;.!?\n]|[^\S\n][\-\u2013\u2014][^\S\n]")
+_LABEL = prebuilt(r"[^\S\n]*[^:\n]{0,40}?(?::|[^\S\n][\-\u2013\u2014][^\S\n])")
+_AFTER_PIECE_END = prebuilt(r"[,(;.!?\n]|[^\S\n][\-\u2013\u2014][^\S\n]")
 
 
 # A numbered garage, vault or locker rented away from a home (`Garage no. 14 in the council
 # block`, `vault 31`), or a dead person's home (`the late Mrs Rowe`): no one's home.
-_NUMBERED_STORE = re.compile(
+_NUMBERED_STORE = prebuilt(
     r"(?<![\w])(?i:garage|vault|locker|container|cage|lock-?up)"
     r"[^\S\n]*(?i:no\.?|number|#)?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])(?![^\S\n]*[\d\-])")
 # (with the name and what was theirs: `the late Mr Gill's flat` is no living person's home)
-_DECEASED = re.compile(r"(?<![\w])(?i:the[^\S\n]+late)[^\S\n]+(?:Mr|Mrs|Ms|Miss|Dr)\b"
+_DECEASED = prebuilt(r"(?<![\w])(?i:the[^\S\n]+late)[^\S\n]+(?:Mr|Mrs|Ms|Miss|Dr)\b"
                        r"(?:\.?[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?(?:[^\S\n]+[\w\-]+)?)?)?")
 # Where a home is, by a place next to it (`above the shop`, `over the bakery`, `opposite
 # the school`), ending where an owner word starts.
-_LANDMARK = re.compile(
+_LANDMARK = prebuilt(
     r"(?<![\w])(?i:above|below|over|beneath|underneath|opposite|next[^\S\n]+door[^\S\n]+to|"
     r"upstairs[^\S\n]+from|across[^\S\n]+from)[^\S\n]+(?:(?i:the|a|an)[^\S\n]+)?"
     r"(?:[\w\-']+[^\S\n]+){0,2}\Z")
 # A saint's name is a church's, a school's or a hospital's, never a home's (`St Mark's hall`,
 # `at St Peter's`); not a street named after one (`St John's Road`).
-_SAINT = re.compile(r"(?<![\w])(?:St\.?|Saint)[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?|s['\u2019])"
+_SAINT = prebuilt(r"(?<![\w])(?:St\.?|Saint)[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?|s['\u2019])"
                     r"(?![\w])(?![^\S\n]+(?:" + "|".join(
                         word.capitalize() for word in (*_STREET_WORDS, "court", "way", "place",
                                                        "walk", "green", "view", "rise")) + r")\b)")
@@ -2469,17 +2471,17 @@ _SAINT = re.compile(r"(?<![\w])(?:St\.?|Saint)[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?
 # vehicle's record (`Berlingo | XX19 ABC | key cabinet (code ...)`, `Hire car (AB23 CDE): the
 # key safe code is ...`); in a sentence it may be a visitor's (`his van KT17 BXR is on the
 # drive`) and names no owner.
-_VEHICLE_MARK = re.compile(r"(?:(?<=^|[|;(\[\n])|(?<=[|;(\[\n][^\S\n]{1,3}))"
+_VEHICLE_MARK = prebuilt(r"(?:(?<=^|[|;(\[\n])|(?<=[|;(\[\n][^\S\n]{1,3}))"
                            r"[A-Z]{2}\d{2}[^\S\n]?[A-Z]{3}(?![\w])", re.MULTILINE)
 # A team's base or hub named by its acronym (`CLDT base`, `the ICT base`, `PBS hub`) is the
 # team's workplace; not in a line of capitals (`KEY SAFE AT BASE OF PIPE`).
-_TEAM_BASE = re.compile(r"(?<![\w])[A-Z]{2,6}[^\S\n]+(?:[Bb]ase|[Hh]ub|HQ)(?![\w])")
+_TEAM_BASE = prebuilt(r"(?<![\w])[A-Z]{2,6}[^\S\n]+(?:[Bb]ase|[Hh]ub|HQ)(?![\w])")
 # A word saying whose a way in is: a person's pronoun or possessive, or the client's.
-_SOMEONES = re.compile(r"(?<![\w])(?:(?i:his|her|hers|their|theirs|client|pt|patient|tenant|"
+_SOMEONES = prebuilt(r"(?<![\w])(?:(?i:his|her|hers|their|theirs|client|pt|patient|tenant|"
                        r"resident)|[A-Z][a-z]+['\u2019]s)(?![\w])")
 # A place's own way in (`the centre's front door`, `the hall's side door`): a thing's
 # possessive (a person's is a name's) then an opening, a fob or a reception.
-_PLACES_WAY_IN = re.compile(
+_PLACES_WAY_IN = prebuilt(
     r"(?<![\w])(?i:the|this|that)[^\S\n]+[a-z][\w\-]*['\u2019]s(?:[^\S\n]+[\w\-]+){0,2}?"
     r"[^\S\n]+(?i:doors?|gates?|entrances?|receptions?|fobs?|keypads?|key[^\S\n]?safes?)"
     r"(?![\w])")
@@ -2523,15 +2525,15 @@ def _owner_scope(text: str, line_start: int, start: int, label: re.Pattern,
 # what follows happens; a service delivering to the home, `pharmacy delivering blister
 # packs`, is a visitor's; `drop-off`, `drop-in` are events.) Its piece ends at a clause's or
 # a piece's break.
-_ERRAND = re.compile(
+_ERRAND = prebuilt(
     r"(?<![\w])(?i:take|takes|taking|took|bring|brings|bringing|brought|collect|collects|"
     r"collecting|collected|fetch|fetches|fetching|pick(?:s|ing|ed)?[^\S\n]+up|"
     r"drop|drops|dropping|dropped|return|returns|returning|returned)(?![\w\-])")
-_ERRAND_END = re.compile(r"[;,|\n\u2022:]|\.(?=\s|$)|[^\S\n][\-\u2013\u2014][^\S\n]")
+_ERRAND_END = prebuilt(r"[;,|\n\u2022:]|\.(?=\s|$)|[^\S\n][\-\u2013\u2014][^\S\n]")
 # Where the thing carried is taken or found (`at the depot`, `from the branch office`): when
 # the next piece names no one's home, the lock it goes on about is that place's (`pick up the
 # van keys at the depot - key safe round the back`), so only the thing carried is blanked.
-_ERRAND_PLACE = re.compile(r"[^\S\n](?i:at|from)[^\S\n]")
+_ERRAND_PLACE = prebuilt(r"[^\S\n](?i:at|from)[^\S\n]")
 
 
 def _without_errands(text: str, start: int, end: int, home_words: re.Pattern) -> str:
@@ -3067,7 +3069,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 # Advice or a request not to leave, hide or keep a key somewhere, right before the key
 # (`never leave a key under the mat`, `told her not to hide spare keys outside`, `advised
 # against keeping a key in the meter box`): no key is there. Read in normalised words.
-_ADVISED_NOT_TO_LEAVE = re.compile(
+_ADVISED_NOT_TO_LEAVE = prebuilt(
     r"(?:^| )(?:not|never|don t|dont|do not|does not|doesn t|shouldn t|should not|mustn t|"
     r"must not|against|stop|no longer|instead of|rather than|avoid)(?: to)?(?: \S+)? "
     r"(?:hide|hides|hiding|hid|leave|leaves|leaving|keep|keeps|keeping|put|puts|putting|"
@@ -3075,12 +3077,12 @@ _ADVISED_NOT_TO_LEAVE = re.compile(
     r"spare|house|door|front|back|keys?|them|it))*$")
 # A key said not to be there (`no keys are kept in it`, `there's no spare under the mat`);
 # not a device (`No key safe - key is in the meter cupboard`).
-_NO_KEY = re.compile(r"(?<![\w])(?i:no)[^\S\n]+(?:(?i:spare|house|door)[^\S\n]+)?(?i:keys?|spares?)"
+_NO_KEY = prebuilt(r"(?<![\w])(?i:no)[^\S\n]+(?:(?i:spare|house|door)[^\S\n]+)?(?i:keys?|spares?)"
                      r"\b(?![^\S\n]*-?[^\S\n]*(?i:safes?|box|boxes|pad|lock|holders?))")
 # Patterns that say where a device is without its code: a device still to come (`a key safe
 # to be fitted by the front door`, `we could get a lockbox fitted by the door`, `son
 # installing a keypad lock on the front door next week`) is no way in yet.
-_DEVICE_WORD = re.compile(r"(?<![\w])(?i:key[ \-]?safe|k/s|ks|key[ \-]?box|lock[ \-]?box|"
+_DEVICE_WORD = prebuilt(r"(?<![\w])(?i:key[ \-]?safe|k/s|ks|key[ \-]?box|lock[ \-]?box|"
                           r"key[ \-]?pad|pad[ \-]?lock|smart[ \-]lock)(?![\w])")
 _NOT_YET = Terms(["to be fitted", "to be installed", "to be put up", "being fitted",
                   "being installed", "will be fitted", "will be installed", "will fit",
@@ -3101,12 +3103,12 @@ _NO_KEY_IN_IT = Terms(["no key in it", "no keys in it", "no key inside", "no key
 _EMPTY = Terms(["is empty", "s empty", "was empty", "empty now", "now empty", "left empty"])
 # After the match, `empty` said of its own device: no other thing named or time given first
 # (`... code 1 9 1 9 is empty now`; not `use it when the flat is empty`).
-_DEVICE_EMPTY = re.compile(
+_DEVICE_EMPTY = prebuilt(
     r"(?:(?!(?:the|her|his|their|my|our|a|an|when|while|whilst|if|until|as|once)\b)\S+ )*?"
     r"(?:is |s |was |now |left |been |it s |it is )*empty\b")
 EMPTY_WORDS_AFTER = 8
 # `..., empty since the new one was fitted`: the next piece says so first.
-_EMPTY_NEXT = re.compile(r"[^\S\n]*[,\-\u2013(][^\S\n]*"
+_EMPTY_NEXT = prebuilt(r"[^\S\n]*[,\-\u2013(][^\S\n]*"
                          r"(?:(?i:it['\u2019]s|it[^\S\n]+is|now|but|and)[^\S\n]+)?(?i:empty)\b")
 _CONDITION = Terms(["if", "when", "in case", "incase", "should", "unless", "whether"])
 
@@ -3119,13 +3121,13 @@ _CONDITION = Terms(["if", "when", "in case", "incase", "should", "unless", "whet
 # key's place and a door's state (who holds a key keeps it whenever it was given).
 _EVENT_PATTERNS = (_KEY_PLACE_PATTERNS - _KEYHOLDER_PATTERNS) | _NEGATED_PATTERNS
 EVENT_WORDS_AFTER = 12
-_PAST_EVENT = re.compile(
+_PAST_EVENT = prebuilt(
     r" (?:had been left|had left|was left|were left|"
     r"(?<! ve )(?<! has )(?<! have )left (?:the|her|his|their|a|it) "
     r"(?:\S+ )?(?:keys?|doors?)|found (?:the|a|her|his)|was found|were found|"
     r"let themselves in|let himself in|let herself in|got in|broke in|was under|were under|"
     r"was hidden|was kept) ")
-_PAST_WHEN = re.compile(
+_PAST_WHEN = prebuilt(
     r" (?:last (?:night|week|month|year|time|winter|summer|(?:mon|tues|wednes|thurs|fri|satur|"
     r"sun)day)|yesterday|overnight|the other day|that night|earlier today|"
     r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning| evening)?|"
@@ -3135,16 +3137,16 @@ _PAST_WHEN = re.compile(
 # A record's own noun dates nothing (`Visit report: carer let herself in with the spare key
 # under the mat` is an everyday log); it tells a past event only with a past-perfect verb
 # (`Claim notes: the key had been left in the back door`).
-_PAST_RECORD = re.compile(r" (?:incident|claim|complaint|police log|statement|investigation|"
+_PAST_RECORD = prebuilt(r" (?:incident|claim|complaint|police log|statement|investigation|"
                           r"report|reported|policyholder|burglary|break in) ")
-_PAST_PERFECT = re.compile(r" had (?:been )?\w+ ")
+_PAST_PERFECT = prebuilt(r" had (?:been )?\w+ ")
 # (a state said to hold now: the event is how the key came to be where it is)
-_STILL_SO = re.compile(r" (?:still|since|ever since|currently|from now on|always|every|"
+_STILL_SO = prebuilt(r" (?:still|since|ever since|currently|from now on|always|every|"
                        r"is kept|are kept|s kept|is hidden|now kept|is now|remains|as usual|"
                        r"(?:is|are|s) (?:under|behind|in|inside|beneath|underneath)) ")
 # A key put back inside through the letterbox or the door (`drop di key back inside through
 # di letterbox`, `post the key back through the door`): no one outside can get it.
-_BACK_INSIDE = re.compile(r" back (?:inside |in |into the house )?(?:through|thru|via) ")
+_BACK_INSIDE = prebuilt(r" back (?:inside |in |into the house )?(?:through|thru|via) ")
 
 
 def _is_past_event(words: str) -> bool:
@@ -3189,18 +3191,18 @@ def _holds_no_key(text: str, result: RecognizerResult, pattern: str) -> bool:
 # not open to a reader.
 _LET_PATTERNS = frozenset({"entry instruction", "let in"})
 # The person at home letting herself in with her own key is no way in for anyone else.
-_LETS_SELF_IN_WITH_OWN_KEY = re.compile(
+_LETS_SELF_IN_WITH_OWN_KEY = prebuilt(
     r"let (?:herself|himself|themselves) in\b.* (?:her|his|their) own keys? ")
-_LETTING_OTHERS = re.compile(r"(?i:let)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:carers?|staff)\b")
-_LETTING_YOU = re.compile(r"(?i:let)[^\S\n]+(?i:you|us|them)[^\S\n]+(?i:in)\b")
-_INSTRUCTION_START = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls|to))[^\S\n]*$")
+_LETTING_OTHERS = prebuilt(r"(?i:let)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:carers?|staff)\b")
+_LETTING_YOU = prebuilt(r"(?i:let)[^\S\n]+(?i:you|us|them)[^\S\n]+(?i:in)\b")
+_INSTRUCTION_START = prebuilt(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls|to))[^\S\n]*$")
 # `to let you in` is someone's doing (`for her to let you in`), never an instruction to you.
-_INSTRUCTION_TO_YOU = re.compile(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls))[^\S\n]*$")
+_INSTRUCTION_TO_YOU = prebuilt(r"(?:^|[.,;:!?(\-–*•]|\b(?i:please|pls))[^\S\n]*$")
 
 
 # A vehicle someone lives in (`Lives in a motorhome on the farm`, `living in his campervan`):
 # its door is that home's.
-_LIVES_IN_VEHICLE = re.compile(
+_LIVES_IN_VEHICLE = prebuilt(
     r"(?<![\w])(?i:lives|living|lived|resides|residing|sleeps|sleeping|home[^\S\n]+is)"
     r"[^\S\n]+(?i:in|on|at|from)[^\S\n]+(?:(?i:a|an|the|her|his|their|my|our|its)[^\S\n]+)?"
     r"(?:[\w\-]+[^\S\n]+)?(?i:vans?|cars?|vehicles?|minibus|bus|lorry|truck|camper(?:van)?s?|"
@@ -3243,7 +3245,7 @@ def someone_lets_in(text: str, start: int, end: int) -> bool:
     return not instruction.search(text[max(line_start, start - 40):start])
 
 
-_JOIN = re.compile(r"[\s,]*(?i:and)?[\s,]*")
+_JOIN = prebuilt(r"[\s,]*(?i:and)?[\s,]*")
 
 
 # What kind of way in each pattern finds (`recognizers.access_kinds`).
@@ -3282,29 +3284,29 @@ PATTERN_KINDS = {
 _FIELD_PATTERNS = frozenset({"record field", "record insert"})
 # A code word with no object before it in its match, and the locks and boxes a talk's topic
 # may be (`HomeAccessRecognizer._topic_is_another`): the last one in reach before the code.
-_BARE_CODE_WORD = re.compile(r"(?i:combination|combo|code|pin|passcode)(?![\w])"
+_BARE_CODE_WORD = prebuilt(r"(?i:combination|combo|code|pin|passcode)(?![\w])"
                              r"(?![^\S\n]+(?i:for|to|of|on)\b)")
-_TOPIC_THING = re.compile(r"(?<![\w])(?i:box|boxes|safe|tin|case|lock|locker|cabinet|"
+_TOPIC_THING = prebuilt(r"(?<![\w])(?i:box|boxes|safe|tin|case|lock|locker|cabinet|"
                           r"drawer|chest)(?![\w])")
 TOPIC_CHARS = 160
 # A question the match is in, answered no (`> Can you leave the door unlocked for the nurse?
 # No, sorry - ...`): what it asks for is refused.
-_ANSWERED_NO_AFTER = re.compile(
+_ANSWERED_NO_AFTER = prebuilt(
     rf"[^\n.;!?]{{0,80}}\?[^\S\n]*{_TURN_LABEL}(?:>[^\S\n]*)?(?i:no|nope|nah)(?![\w])"
     r"(?![^\S\n]*,?[^\S\n]*(?i:but|though|however)\b)")
-_TALK_START = re.compile(r"[.;!?|/>:\u2022]")
+_TALK_START = prebuilt(r"[.;!?|/>:\u2022]")
 TOPIC_WORDS = 4
 # Patterns that start at an access object and find its code in a later field, clause or turn.
 _OBJECT_FIRST_CODES = frozenset({"code in next clause", "code later in the talk",
                                  "code in later field", "code in the next cell"})
 # A form's answer of no to the object it follows: `? | N`, `Y/N: N`, `=N`, `? A: None`, or an
 # unticked box (`Keyholder: ☐`).
-_ANSWERED_NONE = re.compile(
+_ANSWERED_NONE = prebuilt(
     r"[^\S\n]*(?:[?:=]|(?i:y/n)[^\S\n]*:?)?[^\S\n]*(?:\|[^\S\n]*)?(?:(?i:a|ans|answer)[^\S\n]*:[^\S\n]*)?"
     r"(?:(?i:n|no|none)[^\S\n]*(?=[/|;,.\n]|\Z)|\[[^\S\n]?\]|\u2610)")
 # A form's unticked box right before its item (`- [ ] Key safe fitted`, `☐ keyholder`): the
 # item is not so.
-_UNTICKED_BEFORE = re.compile(r"(?:\[[^\S\n]?\]|\u2610)[^\S\n]*(?:[\w'\-]+[^\S\n]+){0,2}\Z")
+_UNTICKED_BEFORE = prebuilt(r"(?:\[[^\S\n]?\]|\u2610)[^\S\n]*(?:[\w'\-]+[^\S\n]+){0,2}\Z")
 # The kind of way in a record's field gives (`HomeAccessRecognizer.record_field`), in its
 # result's metadata: a field's name says it, not its pattern's.
 FIELD_KIND = "home_access_field_kind"
@@ -3323,10 +3325,10 @@ def with_access_kinds(text: str, merged: list[RecognizerResult],
 # A record's lines: a `name: value` line (a CSV row, a flattened JSON object or an SQL row as
 # the extractors give it, one field a line); its neighbours of that shape are the same record
 # (a log's `name=value` line is a record of its own). At most this many lines either side.
-_FIELD_LINE = re.compile(r"[^\S\n]*[\w\[\]\"'][\w .@\-/\[\]\"'^]{0,60}[^\S\n]*:(?!//)")
+_FIELD_LINE = prebuilt(r"[^\S\n]*[\w\[\]\"'][\w .@\-/\[\]\"'^]{0,60}[^\S\n]*:(?!//)")
 # An XML element's attribute as the extractor writes it (`site@name: Ward 7`): the element
 # starts a record of its own.
-_ELEMENT = re.compile(r"[^\S\n]*([\w.\-]+)@")
+_ELEMENT = prebuilt(r"[^\S\n]*([\w.\-]+)@")
 RECORD_LINES = 40
 
 
@@ -3376,7 +3378,7 @@ class _RecordBounds:
 
 
 _RECORD_VEHICLES = Terms(VEHICLES)
-_FIELD_NAME_BEFORE = re.compile(r"[\w.\-]*\Z")
+_FIELD_NAME_BEFORE = prebuilt(r"[\w.\-]*\Z")
 
 
 def _field_in_record(text: str, result: RecognizerResult
@@ -3408,7 +3410,7 @@ def _line_field_end(record: str, field: fields.Field) -> int:
 
 
 # Someone by title and name, in a record's text (`Mrs Edna Ward`): no purpose.
-_TITLED_NAME = re.compile(_TITLED + r"(?:[^\S\n]+[A-Z][\w'\-\u2019]*){0,2}")
+_TITLED_NAME = prebuilt(_TITLED + r"(?:[^\S\n]+[A-Z][\w'\-\u2019]*){0,2}")
 
 
 # A field named as a person's detail or an identifier (`Postcode`, `Pendant serial`,

@@ -16,12 +16,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import regex as re
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.addresses import is_home_after, places
 from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch
+from recognizers.compiled_patterns import prebuilt
 from recognizers.context import (
     Terms,
     context_of,
@@ -63,7 +63,7 @@ NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
 # A label inside a field's value, naming whose value follows (`Contact: Mother: ...`).
 _NESTED_LABEL = r"[^\W\d_][^:\n\r\d]{0,39}:[ \t]+"
-NESTED_LABEL = re.compile(rf"[ \t]*({_NESTED_LABEL})")
+NESTED_LABEL = prebuilt(rf"[ \t]*({_NESTED_LABEL})")
 # A field value that is one name: on its own after `field: `, to the end of the line (a
 # Windows line ends `\r\n`), before a relation in brackets (`Dennis Penrose (son)`), or
 # before the person's own details (`Mother: Agnieszka Hargreaves, 07700 900101, own NHS
@@ -122,7 +122,7 @@ LISTED_NAME = (
 )
 # A capitalised word just before `SURNAME,` is its forename (`Precious KITCHING, Room 55`),
 # unless it is a title.
-_FORENAME_BEFORE = re.compile(
+_FORENAME_BEFORE = prebuilt(
     r"(?<![\w'’\-])(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Revd?|Bed|Room|Rm)\b)"
     r"[A-Z][a-z]+[ ]$")
 # `Esther NGUYEN`, `Philomena B. JOWETT`, `Sandra DA SILVA` (the surname in capitals, as
@@ -138,9 +138,9 @@ HEADED_NAME = (
     rf"(?<![\w'’\-]){_FORENAME_ANY}(?:[ ](?:{_FORENAME_ANY}|\p{{Lu}}\.?))?"
     rf"[ ]{_PARTICLES}{_CAPS_SURNAME}(?:[ ]{_CAPS_ANY})?(?![\w'’\-])"
 )
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|MX|DR)\.?[ \t]*$")
-_LISTED_BEFORE = re.compile(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")
-LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\(?\d{1,3}[.)]|\p{L}+\.?[ \t]+\d{1,4}[.):]?"
+_TITLE_BEFORE = prebuilt(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|MX|DR)\.?[ \t]*$")
+_LISTED_BEFORE = prebuilt(r"(?:^|[:;|(\t]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]*$")
+LIST_MARKER = prebuilt(r"[ \t]*(?:[-*•–]|\(?\d{1,3}[.)]|\p{L}+\.?[ \t]+\d{1,4}[.):]?"
                          r"|\d{1,2}[:.]\d{2}(?:[ \t]*[-–])?)[ \t]+")
 # A list item's head before its person: its markers, then up to three segments each ended
 # by a list separator (`07:12  Market St - `, `Job 2: 08:40 Fernlea Court - `, `20:05 – Bed 3
@@ -148,9 +148,9 @@ LIST_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\(?\d{1,3}[.)]|\p{L}+\.?[ \t]+\d{
 # heads the item as a name right after its marker does when the person's own details
 # follow it (`heads_item`): after a segment, capitalised words alone are as likely what
 # the item is about (`Car park - Blue BADGE renewed`, `Outpatients - Kidney CLINIC`).
-ITEM_HEAD = re.compile(rf"(?:{LIST_MARKER.pattern})+(?:[^\n\r]{{1,60}}?{LIST_SEPARATOR.pattern})"
+ITEM_HEAD = prebuilt(rf"(?:{LIST_MARKER.pattern})+(?:[^\n\r]{{1,60}}?{LIST_SEPARATOR.pattern})"
                        r"{0,3}")
-DETAILS_AFTER = re.compile(r"[ \t]*(?:\(\d|[,\-–]?[ \t]*\(?(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn"
+DETAILS_AFTER = prebuilt(r"[ \t]*(?:\(\d|[,\-–]?[ \t]*\(?(?:DOB|D\.O\.B|Dob|DoB|dob|[Bb]orn"
                            r"|aged|NHS)\b)")
 
 
@@ -160,16 +160,16 @@ def heads_item(text: str, before: str, end: int) -> bool:
     (`ITEM_HEAD`) with the person's details next (a bracketed date, `DOB`, `aged`)."""
     return LIST_MARKER.fullmatch(before) is not None or (
         ITEM_HEAD.fullmatch(before) is not None and DETAILS_AFTER.match(text, end) is not None)
-INITIAL = re.compile(r"[A-Z]\.?")
+INITIAL = prebuilt(r"[A-Z]\.?")
 # A name inside a sentence comes after a word in lower case (`could you add `); a date in
 # brackets after it is its date of birth only when far enough back not to be an event's
 # (`seen at Leeds General (03/04/2019)`).
-_IN_SENTENCE = re.compile(r"(?<![\w'’\-])\p{Ll}+[ ]$")
+_IN_SENTENCE = prebuilt(r"(?<![\w'’\-])\p{Ll}+[ ]$")
 # A sentence's first word before the name, which no name is (`not_names.txt`: `10/11/2026
 # Visited Ashworth-Brown, Bethany Elizabeth (7 June 1974) at home`); and a Markdown
 # heading's marks (`## 5. Rashid, Mohammed Abdul (20-Oct-1939)`).
-_SENTENCE_OPENER = re.compile(r"(?:^|[.!?][ \t]+|\d[ \t]+)(\p{Lu}\p{Ll}+)[ ]$")
-_HEADING_BEFORE = re.compile(r"[ \t]*#{1,6}[ \t]+(?:\d{1,3}[.)][ \t]+)?")
+_SENTENCE_OPENER = prebuilt(r"(?:^|[.!?][ \t]+|\d[ \t]+)(\p{Lu}\p{Ll}+)[ ]$")
+_HEADING_BEFORE = prebuilt(r"[ \t]*#{1,6}[ \t]+(?:\d{1,3}[.)][ \t]+)?")
 IN_SENTENCE_MIN_YEARS = 10
 
 
@@ -355,7 +355,7 @@ TRIGGERS = {
 }
 PARTICLES = SURNAME_PARTICLES | {"mac", "st", "an"}  # `Mac an tSaoir`, `Nic an Bhaird`
 # An Irish surname's mutated first letter before its capital (`tSaoir`, `hUiginn`, `nDubhda`).
-IRISH_MUTATED = re.compile(r"(?:t|h|n|bh|mb|gc|nd|ng|bp|dt)\p{Lu}\p{Ll}+")
+IRISH_MUTATED = prebuilt(r"(?:t|h|n|bh|mb|gc|nd|ng|bp|dt)\p{Lu}\p{Ll}+")
 PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not recorded",
                       "test", "tbc", "anonymous", "redacted", "withheld", "yes", "no", "male",
                       "female", "other", "true", "false", "see notes", "home", "mobile",
@@ -364,13 +364,13 @@ SCORE = 0.85
 FIELD = "name field"
 # A bracket that ends a field's name and qualifies it (`Patient (as recorded)`, `Client
 # [if known]`, `Next of kin (1)`).
-_QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
+_QUALIFIER = prebuilt(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 MAX_LOWER_CASE_WORDS = 4
 # A letter's topic label (`Re: Fitzgerald, Bernard John`, `Regarding: ...`): its value is a
 # name only in the surname-first shape, capitalised, no word common or clinical (`Re:
 # Discharge Summary` is no name; `Re: Follow-up, Urgent` has no name word).
 TOPIC_FIELDS = frozenset({"re", "regarding", "ref"})
-SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}")
+SURNAME_FIRST = prebuilt(rf"{_NAME_WORD},[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}")
 
 
 def split_exclusions(entries: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -387,8 +387,8 @@ def name_field_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
 HL7_FIELDS = {"PID": 5, "NK1": 2}
 
 
-_NAME_SEPARATOR = re.compile(r"[\s,^]+")
-_NICKNAME_IN = re.compile(rf"[ \t]+{NICKNAME}")
+_NAME_SEPARATOR = prebuilt(r"[\s,^]+")
+_NICKNAME_IN = prebuilt(rf"[ \t]+{NICKNAME}")
 _QUOTES = "()'‘’\"“”"
 
 
@@ -883,7 +883,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         return result if nested and self.is_name_column(nested) else None
 
 
-_LABEL_AND_VALUE = re.compile(rf"[ \t]*{_ALIGNED_LABEL}{_GAP}(?=\S)")
+_LABEL_AND_VALUE = prebuilt(rf"[ \t]*{_ALIGNED_LABEL}{_GAP}(?=\S)")
 
 
 def _value_column(line: str) -> int | None:

@@ -27,6 +27,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.addresses import places
+from recognizers.compiled_patterns import prebuilt
 from recognizers.context import Terms, label_readings, normalise_words
 from recognizers.health_vocabulary import PRODUCTS_FILE, health_vocabulary, written_as_product
 from recognizers.vocabulary import (
@@ -42,34 +43,34 @@ CAPITALS_SHARE = 0.85
 # Titles as written in capitals: `MX` there is the clinical abbreviation (metastasis,
 # management), not the title.
 CAPITALS_TITLES = TITLES - {"mx"}
-_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = prebuilt(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # `CARTWRIGHT, ` just before a forename (one to three words in capitals).
 _CAPS_WORD = r"\p{Lu}(?:\p{Lu}|['’\-](?=\p{Lu}))*\p{Lu}"
-_SURNAME_FIRST_BEFORE = regex.compile(
+_SURNAME_FIRST_BEFORE = prebuilt(
     rf"(?<![\p{{L}}'’\-])({_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}}),[ ]+$")
 # A capitalised word just before a name: `Teresa ` of `Teresa Dorothy Cartwright`.
-_FORENAME_BEFORE = regex.compile(
+_FORENAME_BEFORE = prebuilt(
     r"(?<![\p{L}'’\-.])(\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*)[ ]$")
 # What comes before a word inside a sentence: a lower-case word (after a label's colon
 # a capitalised word is as likely a role: `notes: Daughter Susan Thompson`).
-_INSIDE_SENTENCE = regex.compile(r"\p{Ll}[,;]?[ \t]+$")
-_WORD_SPAN = regex.compile(r"\S+")
+_INSIDE_SENTENCE = prebuilt(r"\p{Ll}[,;]?[ \t]+$")
+_WORD_SPAN = prebuilt(r"\S+")
 # What separates a list item's parts (`07:12  Market St - Joanne ROONEY (...)`, `Bed 3 |
 # Kieran DOYLE`, `Ward 7: SMITH, Ann`): a name never spans one.
-LIST_SEPARATOR = regex.compile(r"[ \t]+[-–—|][ \t]+|:[ \t]+")
+LIST_SEPARATOR = prebuilt(r"[ \t]+[-–—|][ \t]+|:[ \t]+")
 # A surname in capitals right after a forename spaCy read alone (`Joanne` of `Joanne
 # ROONEY`): two letters at least, `Mc`/`Mac` as written (`McKAY`).
-_CAPS_SURNAME_AFTER = regex.compile(
+_CAPS_SURNAME_AFTER = prebuilt(
     r"[ ]((?:Ma?c)?\p{Lu}(?:\p{Lu}|['’\-](?=\p{Lu}))*\p{Lu})(?![\p{L}'’\-])")
 # Words before a place, never before a person's full name (`sleeping outside Ferrier
 # House`): a person's name after one is their home's, a possessive. Not `at` nor `in`:
 # people are shouted at, lashed out at, and in a photograph (`spat at Margaret Hollis`).
 PLACE_PREPOSITIONS = frozenset({"outside", "near", "opposite", "behind", "inside"})
-_WORD_BEFORE = regex.compile(r"([\p{L}]+)[ \t]+$")
+_WORD_BEFORE = prebuilt(r"([\p{L}]+)[ \t]+$")
 # The rest of a capitalised run after a candidate: the rest of its last word, then words
 # one space apart in title case (`Brightstone Live-` + `in Care`, `Kestrel` + ` Homecare
 # Ltd`); a word in capitals is a label, not the run's (`Jane Smith NHS 485 ...`).
-_RUN_AFTER = regex.compile(r"[\p{L}'’\-]*(?:[ ]\p{Lu}\p{Ll}[\p{L}'’\-]*)*")
+_RUN_AFTER = prebuilt(r"[\p{L}'’\-]*(?:[ ]\p{Lu}\p{Ll}[\p{L}'’\-]*)*")
 
 
 def not_name_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> Terms:
