@@ -16,6 +16,9 @@ shared, so CPU is the figure to compare. Beside it, `after imports`: the CPU of
 `run_scan` alone (its process and workers), the figure `bench/compare.py`'s headline
 counts (`phiscan.cpu_seconds`).
 
+Each tree's modules run from bytecode compiled first (`bench/bytecode.py`), as an
+installed package's do.
+
 `--same-findings`: each tree's first full scan keeps its inventory, and every location's
 status and findings (entity, value hash, span, position, record, field, role, kind,
 score, recognizer, mask) are compared between the trees: a change of speed must not
@@ -38,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bytecode import compile_tree, installed_env  # noqa: E402
 from bench.corpus import write_corpus  # noqa: E402
 
 KEY = "scan-cpu-bench-key-0123456789abcdef"
@@ -84,7 +88,7 @@ def scan_cpu(tree: Path, share: Path, workers: int, keep: Path | None = None
     """CPU seconds of one scan of share as a new process (and its workers): in all, and
     after its imports (`run_scan` alone); `keep`: the output folder to leave the
     inventory in."""
-    env = {**os.environ, "PYTHONPATH": str(tree), "PHISCAN_HMAC_KEY": KEY}
+    env = {**installed_env(os.environ), "PYTHONPATH": str(tree), "PHISCAN_HMAC_KEY": KEY}
     with tempfile.TemporaryDirectory() as scratch:
         out = str(keep) if keep is not None else scratch
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -121,6 +125,8 @@ def main() -> None:
     share = share_of(args.corpus, args.files, folder, args.seed)
     single = one_file_copy(share, folder / f"scan-cpu-{os.getpid()}")
     trees = [Path(tree).resolve() for tree in args.trees]
+    for tree in trees:
+        compile_tree(tree)
     whole: dict[Path, list[float]] = {tree: [] for tree in trees}
     fixed: dict[Path, list[float]] = {tree: [] for tree in trees}
     run_only: dict[Path, list[float]] = {tree: [] for tree in trees}

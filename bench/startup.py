@@ -4,6 +4,9 @@
     .venv/bin/python bench/startup.py --trees /work/main /work/wt-startup --runs 5
     .venv/bin/python bench/startup.py --corpus breach-hl7 --workers 2
 
+Each tree's modules run from bytecode compiled first (`bench/bytecode.py`), as an
+installed package's do.
+
 For each corpus, a share holding its first file (the seeded `bench/corpus.py` corpus,
 so the same file every time) is scanned by `python -m phiscan scan SHARE --out OUT
 --workers N` as a new process, with each tree's code first on PYTHONPATH; with several
@@ -31,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bytecode import compile_tree, installed_env  # noqa: E402
 from bench.corpus import CORPORA  # noqa: E402
 
 DEFAULT_CORPORA = ("breach-hl7", "mixed", "breach")
@@ -52,7 +56,7 @@ def children_cpu() -> float:
 
 def scan_once(tree: str, share: Path, out: Path, workers: int) -> tuple[float, float]:
     """(CPU s, wall s) of one `phiscan scan` process and its workers."""
-    environment = {**os.environ, "PYTHONPATH": tree}
+    environment = {**installed_env(os.environ), "PYTHONPATH": tree}
     command = [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
                "--workers", str(workers)]
     cpu_before, started = children_cpu(), time.perf_counter()
@@ -72,6 +76,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    for tree in args.trees:
+        compile_tree(Path(tree))
     with tempfile.TemporaryDirectory(prefix="phiscan-startup-") as temporary:
         folder = Path(temporary)
         for kind in args.corpus:
