@@ -68,9 +68,10 @@ visitor in (`she will let you in`: the person opens the door), advice not to lea
 key (`never leave a key under the mat`), a device still to be fitted with no code, a lock said
 to hold no key (`no keys in it`, `the old key safe is empty`), a code of a home left or of
 a lock called old (`key safe at the old address`, `Old KS 2290 - n/a now`) unless a new one
-is given with it, and keys lost, removed, being cut, handed back or old. Overlapping matches are
-merged, so one note is one finding. Nothing here logs text: the scan reports masked
-previews only.
+is given with it, a way in on a line that states its person dead or moved into a care home
+(the home left by a death or a move), and keys lost, removed, being cut, handed back or
+old. Overlapping matches are merged, so one note is one finding. Nothing here logs text: the
+scan reports masked previews only.
 """
 
 from __future__ import annotations
@@ -557,6 +558,17 @@ _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of
 # clearing the house; old key safe 8802`): the lock of a home left or replaced (normalised
 # words of the clause before the match).
 _OLD_OBJECT = prebuilt(r" (?:old|previous|former|disused) $")
+# A line that states its person dead or moved for good into a care home (`Client deceased
+# 29/09/2026 - key safe at the property 5608`, `Passed away ...`, `patient died ...`, `RIP
+# 02/11`, `Moved into Oakridge Nursing Home`, `Now permanently at ...`): a home left by a
+# death or a move is no one's way in, so a way in on that line (a note, or a row whose column
+# says so) is the old home's. The line can only state a death written after it, so no date is
+# compared. Unless the line says someone still lives there (a survivor's own way in).
+_LEFT_BY_DEATH_OR_MOVE = prebuilt(
+    r" (?:deceased(?= (?!s ))|passed away|(?:patient|client|resident|service user|he|she) died"
+    r"|rip(?= \d)|moved (?:in)?to (?:\S+ ){0,4}(?:care|nursing|residential) home"
+    r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent placement) ")
+_STILL_LIVES_THERE = prebuilt(r" (?:still (?:lives|living|at home)|lives there|survivor) ")
 # A building with a reception desk (a care or nursing home, supported living, an office):
 # a door code said with it (`front door code 3266 - ask at reception`) is the building's, no
 # one's home's (normalised words of the sentence; a house's `reception room` is no desk). A
@@ -2902,6 +2914,14 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         device = self.device_or_door.match(text, start)
         return device is not None and _ANSWERED_NONE.match(text, device.end()) is not None
 
+    @staticmethod
+    def _home_left_by_death_or_move(line: str) -> bool:
+        """The line states its person dead or moved for good into a care home, and no one
+        still living there (`_LEFT_BY_DEATH_OR_MOVE`)."""
+        words = normalise_words(line)
+        return (_LEFT_BY_DEATH_OR_MOVE.search(words) is not None
+                and _STILL_LIVES_THERE.search(words) is None)
+
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
@@ -2919,6 +2939,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if "?" not in text[result.start:result.end] and _ANSWERED_NO_AFTER.match(text, result.end):
             return None
         line = line_bounds(text, result.start, result.end)
+        if self._home_left_by_death_or_move(text[line[0]:line[1]]):
+            return None
         if text[line[0]:result.start].lstrip()[:1] == "|":
             # (a table's row: its goods' columns say it lists no home, its people's and
             # addresses' cells are no purpose of a way in told in another cell)
