@@ -795,6 +795,12 @@ _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before 
                                              "key in a placed thing",
                                              "key hidden under a thing"}
 _PIECE_BREAK = prebuilt(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
+# A hiding place the match itself denies, to its end (`keep the key on you, not under the
+# mat`, `key not under the mat`): no key is there, unless the clause goes on to where it is
+# (`not under the mat but in the shed`).
+_PLACE_DENIED = prebuilt(r"(?i:\b(?:not|never|no[^\S\n]+longer)[^\S\n]+(?:under|underneath|"
+                         r"beneath|behind|in|inside|on|at)\b)[^,;:|\n]*\Z")
+_PLACE_INSTEAD = prebuilt(r"[^\S\n]*,?[^\S\n]*(?i:but|instead|it'?s|its|now)\b")
 _NEGATED_PATTERNS = frozenset({"door state", "door knack", "entry instruction", "route in",
                                "knock then in", "latched", "let in", "open then go in"})
 # A number right after one of these, or after one and a filler, is someone else's: a
@@ -1700,16 +1706,21 @@ def _is_negated(before: str) -> bool:
             and not _OTHERWISE.found_in(before))
 
 
+# Where a clause's pieces part for a negation: a comma, or a dash with a space either side.
+_NEGATION_PIECE_BREAK = prebuilt(r",|[^\S\n]+[-\u2013\u2014][^\S\n]+")
+
+
 def _negation_scope(text: str, position: int, label: re.Pattern | None = None) -> str:
     """The words before position in its clause where a negation of it is read: its last
-    piece between commas, and an earlier piece only when it ends with the negation (`do not,
-    repeat not, leave it open`); `don't knock, side door will be unlocked` negates the knock."""
+    piece between commas (or spaced dashes: `don't wait – the door is never locked`), and an
+    earlier piece only when it ends with the negation (`do not, repeat not, leave it open`);
+    `don't knock, side door will be unlocked` negates the knock."""
     window = text[max(position - WORD_WINDOW_CHARS, 0):position]
     breaks = [match.end() for match in _CLAUSE_BREAK.finditer(window)]
     clause = window[breaks[-1]:] if breaks else window
     found = label.match(clause) if label is not None else None
     clause = clause[found.end():] if found else clause
-    pieces = clause.split(",")
+    pieces = _NEGATION_PIECE_BREAK.split(clause)
     kept = [piece for piece in pieces[:-1] if _NEGATION.ends(normalise_words(piece))]
     words = normalise_words(" ".join([*kept, pieces[-1]]))
     return f" {' '.join(words.split()[-NEGATION_WORDS:])} "
@@ -2076,6 +2087,16 @@ class PurposeModel:
         # a place's own people (`depot team`, `office staff`) work there: not visitors
         self._visitor = compiled(alternation(plurals(
             [v for v in visitors if v not in _PLACE_PEOPLE]))) if visitors else None
+        jobs = load_classes("home_access_device_jobs.txt")
+        devices = [*classes.get(EQUIPMENT, []), *jobs.get("device", [])]
+        self._device_job = compiled(
+            rf"(?:{alternation(devices)})[^\S\n]+(?:{alternation(jobs.get('job', []))})(?![\w])"
+        ) if devices and jobs.get("job") else None
+
+    def without_device_jobs(self, words: str) -> str:
+        """Normalised words with each job on a device in a home (`stairlift callout`)
+        blanked: it names the visit, not what a lock is for."""
+        return words if self._device_job is None else self._device_job.sub(" ", words)
 
     def medicine_before(self, text: str, start: int) -> bool:
         """A medicine named in the piece of the clause right before a match (`clozapine kept
@@ -2100,8 +2121,12 @@ class PurposeModel:
 
     def _names_a_visitor(self, text: str, hit: re.Match) -> bool:
         """A place named right before a visitor to the home (`mosque befriending`, `church
-        visitor`) says where the visitor comes from, not what a lock is for."""
+        visitor`) says where the visitor comes from, not what a lock is for; a device right
+        before a job on it (`Stairlift callout`, `Hoist service`) names the visit to a home."""
         gap = _SPACES.match(text, hit.end())
+        if self._device_job is not None and self._device_job.fullmatch(hit.group()) is None \
+                and self._device_job.match(text, hit.start()) is not None:
+            return True
         return _SERVICE_DONE.match(text, hit.end()) is not None or (
             self._visitor is not None and gap is not None
             and self._visitor.match(text, gap.end()) is not None)
@@ -2441,6 +2466,7 @@ _COUNTED_AFTER = prebuilt(
     r"(?i:s)?[^\S\n]+(?i:instal-?[^\S\n]*lations|installs|fittings|removals|orders|requests|"
     r"referrals|fitted[^\S\n]+this[^\S\n]+year|installed[^\S\n]+this[^\S\n]+year)(?![\w])")
 _PLURAL_DEVICE = prebuilt(r"(?i:safes|boxes|locks|pads)\Z")
+EQUIPMENT = "equipment"  # a device or appliance: its lock opens it, not a home
 COMMUNITY = "community"  # a community's premises; its visitors call at homes
 STAY = "stay"  # a holiday guest's message: read across the line, not the clause
 # The piece before a match a medicine is looked for in (words after a comma, colon, dash or
@@ -2984,10 +3010,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         pieces = _PIECE_BREAK.split(matched)
         pieces[0] = f"{before} {pieces[0]}"
         pieces[-1] = f"{pieces[-1]} {after}"
-        surroundings = self.for_visitor.sub(" ", _AT_HOME_SERVICE.sub(" ", _DEPOT_DOSE.sub(
+        surroundings = self.purpose.without_device_jobs(self.for_visitor.sub(
+            " ", _AT_HOME_SERVICE.sub(" ", _DEPOT_DOSE.sub(
             " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
             " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _LOCK_APP.sub(" ", _MEDIUM.sub(
-                " ", "|".join(normalise_words(p) for p in pieces))))))))))
+                " ", "|".join(normalise_words(p) for p in pieces)))))))))))
         sentence_before = _sentence_before(text, result.start, self.purpose.home_words)
         sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(_WHEN.sub(
             " ", f"{self.purpose.without_encounters(self._unlabelled(sentence_before))} "
@@ -3046,6 +3073,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(
                 f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} {after}"))
                 or _REPLACED.found_in(normalise_words(f"{matched} {after}"))):
+            return None
+        if pattern in _KEY_PLACE_PATTERNS and _PLACE_DENIED.search(matched) and not \
+                _PLACE_INSTEAD.match(text, result.end):
             return None
         if pattern in _NEGATED_PATTERNS and (_is_negated(_negation_scope(
                 text, result.start, self.writer_label))

@@ -46,7 +46,7 @@ def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (1057, 1064), "hiding": (381, 384), "entry": (269, 270),
+    assert found == {"code": (1058, 1064), "hiding": (381, 384), "entry": (269, 270),
                      "keyholder": (346, 354)}
     # An app's code told in a relative clause and a key kept in an office's key cabinet for a
     # named resident's flat (batch P) are not read; nor a code of three digits and `#` (batch N).
@@ -69,10 +69,9 @@ def test_dev_set_rates(predict):
         # batch B (session 11): a key dropped at a key-exchange point (`dropped` reads as lost)
         "KeyNest: a key for Mrs Gill's flat has been dropped at the KeyNest point (Costcutter, "
         "Bath Rd) for her carers, collection code 488213",
-        # batch O (session 12, noise; both missed in clean text too): where the client is
-        # (`out at day centre`) read as the code's purpose, a year in brackets after the device
-        "Wheelchair repair job sheet (scanned): client out at day centre Tues - key in keysafe, "
-        "cocle 3O9l",
+        # batch O (session 12, noise; missed in clean text too): a year in brackets after the
+        # device (the wheelchair repair job sheet is found since session 17, s17-set: a job
+        # on a device in a home names no owner)
         "Risk assessment.pdf: Entry: key safe (\ufb01tted 2023) to the right of the front door; "
         "code 9 0 3 6",
         # batch L (session 12): a Bengali holder whose words are read apart from the
