@@ -56,7 +56,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from recognizers.triggers import case_folded, fold_in_place, is_word_char
-from recognizers.vocabulary import DATA_DIR, read_entries
+from recognizers.vocabulary import DATA_DIR, IRISH_PARTICLES, SURNAME_PARTICLES, read_entries
 
 # What OCR writes for a letter (lower case: the automaton reads folded text, where `I` is `i`).
 # A round letter loses or opens its stroke (`e`, `o` read `c`; `a` read `n`): `kcy snfe by
@@ -410,7 +410,7 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
     ambiguous: set[str] = set()
     language = ""
     paths = [path] if path else [DATA_DIR / BUILT_LANGUAGES_FILE, DATA_DIR / LANGUAGES_FILE]
-    for entry in (entry for source in paths for entry in read_entries(source)):
+    for source, entry in ((path_, entry) for path_ in paths for entry in read_entries(path_)):
         if entry.startswith("[") and entry.endswith("]"):
             language = entry[1:-1]
             continue
@@ -425,6 +425,8 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
         word = word.rstrip("<").strip()
         guarded, stem = form.startswith("?"), form.endswith("*")
         form = form.lstrip("?").rstrip("*").strip()
+        guarded = guarded or (source.name == BUILT_LANGUAGES_FILE
+                              and _names_a_particle(form, stem))
         for written in {form.replace("'", apostrophe) for apostrophe in APOSTROPHES}:
             known = forms.get(written)
             languages = frozenset({language, *(known.languages if known else ())})
@@ -433,6 +435,17 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
     unambiguous = {spelling: foreign for spelling, foreign in numbers.items()
                    if spelling not in ambiguous}
     return {**unambiguous, **forms}
+
+
+NAME_PARTICLES = SURNAME_PARTICLES | IRISH_PARTICLES
+
+
+def _names_a_particle(form: str, stem: bool) -> bool:
+    """A built (unchecked) form that is, or as a stem reads, a name's particle (Maltese
+    `bint*` = daughter reads `binti` of `Nurul Aisyah binti Ahmad`): read only beside another
+    form of its language, like a form that is also English."""
+    return any(particle == form or (stem and particle.startswith(form))
+               for particle in NAME_PARTICLES)
 
 
 def _add_number_words(numbers: dict[str, Foreign], ambiguous: set[str], words: str,

@@ -171,8 +171,11 @@ def marked_elsewhere(records: list[Record], keep: frozenset[str] = frozenset(),
     masked: dict[str, str] = {}
     for record in records:
         names = (record.unmarked_names - record.marked_names) & record.full_names
-        for name in names & roles.keys():
-            if not record.full_names - {name} and name not in visiting:
+        # Decided on the record as it stands, never as its names leave it one by one (that
+        # made which of two such names stayed depend on a set's order).
+        alone = len(record.full_names) == 1
+        for name in sorted(names & roles.keys()):
+            if alone and name not in visiting:
                 continue  # the only subject-like name of its record: left as it was
             record.full_names.discard(name)
             record.unmarked_names.discard(name)
