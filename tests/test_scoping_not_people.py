@@ -95,9 +95,7 @@ def test_labels_places_and_carers_are_never_a_row(scanned, tmp_path):
         (person("Doris Pemberton", "", "14/07/1938"), "", ""),
         (person("Walter Grimshaw", "", "02/09/1941"), "", ""),
         (person("Jade Ormerod", "", "12/12/1999"), "", "Lorna Whitely; Gary Ormerod"),
-        # his wife's own NHS number makes her a data subject of her own (no longer related)
-        (person("Cyril Ormondroyd", "4635501205", "19/01/1939"), "", ""),
-        (person("Maureen Ormondroyd", "4010232153", ""), "", ""),
+        (person("Cyril Ormondroyd", "4635501205", "19/01/1939"), "", "Maureen Ormondroyd"),
         (person("Eunice Blackburn", "", "11/03/1931"), "", ""),
         (person("Clifford Dyson", "", "23/06/1939"), "", ""),
         (person("Gladys Whitworth", "", "03/01/1934"), "", ""),
@@ -120,5 +118,5 @@ def test_a_role_label_and_a_nested_label_name_their_people(scanned):
     assert [(name, role) for _record, name, role in names_with_roles(scanned, "Ormerod")] == [
         ("J*** O******", ""), ("L**** W******", "related"), ("G*** O******", "related")]
     assert [(name, role) for _r, name, role in names_with_roles(scanned, "Ormondroyd")] == [
-        ("O********** C**** J****", "subject"), ("M****** O*********", "subject"),
+        ("O********** C**** J****", "subject"), ("M****** O*********", "related"),
         ("D*** W****", "staff"), ("P******* N******", "staff")]

@@ -1016,13 +1016,14 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
 
 
 def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Finding]:
-    """A related person who is a data subject in their own right: their own NHS number, or
-    their own date of birth and health data in their sentence (`the death of your mother,
+    """A related person who is a data subject in their own right: their own NHS number or
+    date of birth and health data in their sentence (`the death of your mother,
     Ivy Gledhill (date of birth ..., NHS number ...), who died ... of metastatic lung
     cancer`: a bereavement letter's deceased patient). Their name, their own identifiers
     and the health data of their sentence become a record of their own (`line 5 related
     2`), the subject's; the rest stays the record's (the bereaved addressee's own
-    insomnia is theirs). A next of kin's date of birth alone stays a related person's."""
+    insomnia is theirs). A next of kin's or a neighbour's own NHS number or date of birth
+    with no health data of theirs stays a related person's (counted apart, issue 15)."""
     owned: dict[int, list[Finding]] = defaultdict(list)  # id(related name) -> its own
     owner: dict[int, Finding] = {}  # line -> its last name so far
     for finding in sorted(findings, key=lambda found: found.start):
@@ -1036,7 +1037,7 @@ def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Fin
     for number, name in enumerate(found for found in findings if id(found) in owned):
         health = _sentence_health(findings, lines, name)
         kinds = {found.entity_type for found in owned[id(name)]}
-        if "UK_NHS" in kinds or ("DATE_OF_BIRTH" in kinds and health):
+        if health and kinds & {"UK_NHS", "DATE_OF_BIRTH"}:
             record = f"{name.record} related {number + 1}"
             moved.update((id(found), replace(found, record=record, role=SUBJECT))
                          for found in (name, *owned[id(name)]))
@@ -1046,12 +1047,16 @@ def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Fin
 
 def _sentence_health(findings: list[Finding], lines: LineIndex, name: Finding
                      ) -> list[Finding]:
-    """The special-category findings after a name up to the end of its sentence."""
+    """The special-category findings after a name up to the end of its sentence, or of its
+    item in a list of people (`sister Philippa Varley, ..., DOB 27/12/1948; Alistair ...`)."""
     end = lines.line_end(lines.line_of(name))
     stop = _SENTENCE_END.search(lines.text, name.end, end)
     until = stop.start() if stop else end
+    # A medication's word alone is not enough: its vocabulary's herbal names are also streets
+    # and people (`74 Heather View`), and would make a sister's contact line a patient.
     return [found for found in findings if name.end <= found.start < until
-            and category_of(found.entity_type) in SPECIAL_CATEGORIES]
+            and category_of(found.entity_type) in SPECIAL_CATEGORIES
+            and found.entity_type != "MEDICATION"]
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
