@@ -42,12 +42,17 @@ def predict(config):
     return phiscan_predictor(config)
 
 
+# The dev set's access lines found, of all, by kind (one figure for both tests below).
+DEV_FOUND = {"code": (1058, 1064), "hiding": (381, 384), "entry": (269, 270),
+             "keyholder": (346, 354)}
+DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
+
+
 def test_dev_set_rates(predict):
     result = measure("dev", DEV_PHRASINGS, predict)
     found = {kind: (c.flagged, c.total) for (positive, kind), c in result.counts.items()
              if positive}
-    assert found == {"code": (1058, 1064), "hiding": (381, 384), "entry": (269, 270),
-                     "keyholder": (346, 354)}
+    assert found == DEV_FOUND
     # An app's code told in a relative clause and a key kept in an office's key cabinet for a
     # named resident's flat (batch P) are not read; nor a code of three digits and `#` (batch N).
     assert [p.text for p in result.missed] == [
@@ -890,7 +895,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
     statuses = {json.loads(line)["status"]
                 for line in (out / "files.jsonl").read_text().splitlines()}
     assert statuses == {"scanned"}, statuses
-    assert len(flagged) == len(positives) - 19  # the dev set's misses (test_dev_set_rates)
+    assert len(flagged) == len(positives) - DEV_MISSED
     assert not [preview for preview in previews if any(c.isdigit() for c in preview)]
     # The log counts files and findings (its progress lines as the scan goes, so they vary
     # from run to run) and stamps the time, the summary counts findings and times the run:
