@@ -7,17 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.home_access_recognizer import HomeAccessRecognizer
-
-
-@pytest.fixture(scope="module")
-def recognizer() -> HomeAccessRecognizer:
-    return HomeAccessRecognizer()
-
-
-def _found(recognizer: HomeAccessRecognizer, text: str) -> bool:
-    return bool(recognizer.analyze(text, ["HOME_ACCESS"]))
-
+from tests.home_access_batches import found
 
 LEFT = [
     "Walking frame pick-up: client passed away 3rd March, key safe by the back gate 4417.",
@@ -41,10 +31,10 @@ STILL_HOME = [
 
 
 @pytest.mark.parametrize("text", LEFT)
-def test_a_home_left_by_death_or_move_gives_no_way_in(recognizer, text):
-    assert not _found(recognizer, text)
+def test_a_home_left_by_death_or_move_gives_no_way_in(text):
+    assert not found(text)
 
 
 @pytest.mark.parametrize("text", STILL_HOME)
-def test_a_home_still_lived_in_is_found(recognizer, text):
-    assert _found(recognizer, text)
+def test_a_home_still_lived_in_is_found(text):
+    assert found(text)

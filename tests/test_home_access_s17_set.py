@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.home_access_recognizer import HomeAccessRecognizer
-
-
-@pytest.fixture(scope="module")
-def recognizer() -> HomeAccessRecognizer:
-    return HomeAccessRecognizer()
-
-
-def _found(recognizer: HomeAccessRecognizer, text: str) -> bool:
-    return bool(recognizer.analyze(text, ["HOME_ACCESS"]))
-
+from tests.home_access_batches import found
 
 ACCESS = [
     # not found before this change: the device before the lock was read as its owner
@@ -71,10 +61,10 @@ NEAR_MISSES = [
 
 
 @pytest.mark.parametrize("text", ACCESS)
-def test_a_home_s_way_in_is_found(recognizer, text):
-    assert _found(recognizer, text)
+def test_a_home_s_way_in_is_found(text):
+    assert found(text)
 
 
 @pytest.mark.parametrize("text", NEAR_MISSES)
-def test_a_near_miss_is_not_found(recognizer, text):
-    assert not _found(recognizer, text)
+def test_a_near_miss_is_not_found(text):
+    assert not found(text)
