@@ -24,7 +24,7 @@ import regex
 from recognizers.compiled_patterns import prebuilt
 from recognizers.context import Terms, normalise_words
 from recognizers.uk_postcode_recognizer import POSTCODE, POSTCODE_ANY_CASE
-from recognizers.vocabulary import TITLES, load_vocabulary
+from recognizers.vocabulary import TITLES, load_vocabulary, organisation_words
 
 _CAPITALISED = r"\p{Lu}[\p{L}'’\-]*\p{L}"
 # A house number (`121`, `12a`, `3-5`) and up to five capitalised words after it; after a
@@ -93,6 +93,8 @@ _IDENTITY_LINE = prebuilt(r"(?i:\b(?:dob|d\.o\.b|born|date of birth|nhs)\b)")
 MAX_BLOCK_LINES = 6
 _TWO_CAPITALISED = prebuilt(rf"{_CAPITALISED}[ \t]+{_CAPITALISED}")
 _A_HOUSE_NUMBER = prebuilt(r"(?<![\w/.:\-])\d{1,4}[A-Za-z]?\b")
+# Up to three capitalised words right after a word (`Lavender| Close`, `Heather| Bank Road`).
+_WORDS_AFTER = prebuilt(rf"(?:[ \t]+{_CAPITALISED}){{1,3}}")
 
 
 class Places:
@@ -132,6 +134,19 @@ class Places:
         return (_A_HOUSE_NUMBER.search(line) is not None
                 or any(word in self.street_words for word in words)
                 or any(self.names_place(part) for part in line.split(",")))
+
+    def opens_home_name(self, text: str, start: int, end: int) -> bool:
+        """Whether capitalised words at text[start:end] open the name of a street or a home:
+        capitalised words after them end in a place word that is no organisation's
+        (`Lavender Close`, `Camomile Cottage`, `Sage Tree Farm`; not `Warfarin Clinic`)."""
+        if not text[start:end][:1].isupper():
+            return False
+        after = _WORDS_AFTER.match(text, end)
+        if after is None:
+            return False
+        words = [normalise_words(word).strip() for word in after[0].split()]
+        return any(word in self.place_words and word not in organisation_words()
+                   for word in words)
 
     def address_spans(self, text: str) -> list[tuple[int, int]]:
         """Where text writes a house number and its street (with the town and postcode

@@ -14,4 +14,5 @@ class MedicationRecognizer(HealthTermRecognizer):
     ENTITY = "MEDICATION"
     NAME = "PhiscanMedicationRecognizer"
     SCORE = 0.7
+    NAMES_PLACES = True  # herbs and plants: `74 Heather View`, `Camomile Cottage`
     LABEL_WORDS = ("medication", "medicine", "drug", "prescribed", "dose", "mg")

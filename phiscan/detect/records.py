@@ -1052,11 +1052,8 @@ def _sentence_health(findings: list[Finding], lines: LineIndex, name: Finding
     end = lines.line_end(lines.line_of(name))
     stop = _SENTENCE_END.search(lines.text, name.end, end)
     until = stop.start() if stop else end
-    # A medication's word alone is not enough: its vocabulary's herbal names are also streets
-    # and people (`74 Heather View`), and would make a sister's contact line a patient.
     return [found for found in findings if name.end <= found.start < until
-            and category_of(found.entity_type) in SPECIAL_CATEGORIES
-            and found.entity_type != "MEDICATION"]
+            and category_of(found.entity_type) in SPECIAL_CATEGORIES]
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
