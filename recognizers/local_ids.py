@@ -10,7 +10,8 @@ word, is its namespace: `PMR no`, `PMR number` and `pmr` are one namespace, `acc
 4471` and `Order no 4471` never meet. Staff and organisation numbers are never a local
 identifier (`Payroll no`, `GMC no`, `Staff ID`, `Supplier account`, `Invoice no`); NHS, CHI,
 H&C and NI numbers have their own types. The value has three digits or more and no spaces.
-Linking by it is `phiscan.scoping.linkage.link_local_ids`.
+Linking by it is `phiscan.scoping.linkage.link_local_ids`; a number its holders disagree
+on is read per issuer there (`Issuers`: two organisations' `Client ID 10234`).
 """
 
 from __future__ import annotations

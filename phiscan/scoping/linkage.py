@@ -371,15 +371,18 @@ def link_unnamed_halves(groups: UnionFind, records: list[Record], seeds: list[in
             named.add(first)
 
 
-def local_id_holders(groups: UnionFind, records: list[Record], seeds: list[int]
-                     ) -> dict[str, set[int]]:
-    """Each local identifier (`recognizers.local_ids`: namespace and value) -> the groups
-    of the seeds that hold it: a record naming the person (NHS number, or name and date of
-    birth) beside the number binds the number to that person."""
+def local_id_holders(groups: UnionFind, records: list[Record], seeds: list[int],
+                     issuers: Issuers | None = None) -> dict[str, set[int]]:
+    """Each local identifier (`recognizers.local_ids`: namespace and value; with `issuers`,
+    qualified by its record's issuer) -> the groups of the seeds that hold it: a record
+    naming the person (NHS number, or name and date of birth) beside the number binds the
+    number to that person."""
     holders: dict[str, set[int]] = defaultdict(set)
     for index in seeds:
-        for local_id in records[index].local_ids:
-            holders[local_id].add(groups.find(index))
+        record = records[index]
+        for local_id in record.local_ids:
+            key = local_id if issuers is None else issuers.issued(record, local_id)
+            holders[key].add(groups.find(index))
     return holders
 
 
@@ -389,25 +392,84 @@ def link_local_ids(groups: UnionFind, records: list[Record], seeds: list[int]) -
     an owings list): the people holding one local identifier are one person when they
     disagree on nothing that identifies (no two NHS numbers or dates of birth that share
     nothing). A number held by people who disagree (a couple's delivery account, a family
-    account, a typo) joins nobody and is no key (`shared_local_ids`)."""
+    account, a typo, two organisations' `Client ID 10234`) joins nobody across its issuers;
+    within one issuer (`Issuers`), its holders who agree are one person."""
     holders = local_id_holders(groups, records, seeds)
     pairs = [roots for roots in holders.values() if len(roots) > 1]
     if not pairs:
         return
-    wanted = set().union(*pairs)
+    evidence = _evidence(groups, records, seeds, set().union(*pairs))
+    contested = _join_agreeing(groups, evidence, holders)
+    if contested:
+        issued = local_id_holders(groups, records, seeds, Issuers(records))
+        _join_agreeing(groups, evidence, {key: roots for key, roots in issued.items()
+                                          if Issuers.plain(key) in contested})
+
+
+def _evidence(groups: UnionFind, records: list[Record], seeds: list[int], wanted: set[int]
+              ) -> dict[int, Evidence]:
+    """What the seeds of each group in `wanted` say about its person."""
     evidence: dict[int, Evidence] = {}
     for index in seeds:
         root = groups.find(index)
         if root in wanted:
             record = records[index]
             evidence.setdefault(root, Evidence()).add(Evidence(record.nhs, record.dobs))
-    for roots in sorted(pairs, key=sorted):
+    return evidence
+
+
+def _join_agreeing(groups: UnionFind, evidence: dict[int, Evidence],
+                   holders: dict[str, set[int]]) -> set[str]:
+    """Join the people holding each key when they all agree; the keys whose people
+    disagree."""
+    contested = set()
+    for key, roots in sorted(holders.items(), key=lambda item: sorted(item[1])):
         people = sorted({groups.find(root) for root in roots})
-        if len(people) < 2 or not _all_agree([evidence[root] for root in people]):
+        if len(people) < 2:
+            continue
+        if not _all_agree([evidence[root] for root in people]):
+            contested.add(key)
             continue
         for other in people[1:]:
             groups.union(people[0], other)
             evidence[people[0]].add(evidence.pop(other))
+    return contested
+
+
+class Issuers:
+    """Who issued a record's local numbers, as the share says it: the top folder of its
+    file under the folder all the scanned files share (`council/asc/review.txt`,
+    `trust/nursing/visit.txt`). A breach share of several organisations keeps each one's
+    files apart (an export of a shared drive, a mailbox per body), so two organisations'
+    `Client ID 10234` for two people are two keys; one organisation's number read in
+    several of its folders (`exports/`, `care-notes/`) is still one key where its
+    holders agree, as only a number its holders disagree on is read per issuer."""
+
+    SEPARATOR = "\x1f"
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        parts = [folder.split("/") for folder in {
+            _slashed(record.location).rsplit("/", 1)[0] for record in records}]
+        common = 0
+        while parts and all(len(part) > common and part[common] == parts[0][common]
+                            for part in parts):
+            common += 1
+        self.common = common
+
+    def issuer(self, record: Record) -> str:
+        parts = _slashed(record.location).split("/")
+        return parts[self.common] if len(parts) > self.common + 1 else ""
+
+    def issued(self, record: Record, local_id: str) -> str:
+        return f"{self.issuer(record)}{self.SEPARATOR}{local_id}"
+
+    @classmethod
+    def plain(cls, key: str) -> str:
+        return key.rsplit(cls.SEPARATOR, 1)[-1]
+
+
+def _slashed(location: str) -> str:
+    return location.replace("\\", "/")
 
 
 def _all_agree(people: list[Evidence]) -> bool:
@@ -417,38 +479,51 @@ def _all_agree(people: list[Evidence]) -> bool:
 
 def shared_local_ids(people: list[Individual]) -> dict[str, int]:
     """Local identifiers the linked people's own identifying records give to two or more of
-    them -> how many (a couple's delivery account, an order naming several people): no key,
-    listed as a linkage fault. Only the numbers: never who holds them."""
+    them under one issuer (`Issuers`) -> how many (a couple's delivery account, an order
+    naming several people): no key, listed as a linkage fault. Only the numbers: never who
+    holds them."""
+    issuers = Issuers(record for person in people for record in person.records)
     holders: dict[str, set[int]] = defaultdict(set)
+    issued: dict[str, set[int]] = defaultdict(set)
     for position, person in enumerate(people):
         for record in person.records:
             if record.is_seed:
                 for local_id in record.local_ids:
                     holders[local_id].add(position)
-    return {local_id: len(held) for local_id, held in holders.items() if len(held) > 1}
+                    issued[issuers.issued(record, local_id)].add(position)
+    shared = {Issuers.plain(key) for key, held in issued.items() if len(held) > 1}
+    return {local_id: len(held) for local_id, held in holders.items() if local_id in shared}
 
 
-def _people_by_local_id(individuals: list[Individual]) -> dict[str, set[int]]:
-    """Each local identifier -> the individuals whose identifying records hold it."""
+def _people_by_local_id(individuals: list[Individual], issuers: Issuers
+                        ) -> dict[str, set[int]]:
+    """Each local identifier, plain and qualified by its issuer (`Issuers`) -> the
+    individuals whose identifying records hold it."""
     by_id: dict[str, set[int]] = defaultdict(set)
     for position, person in enumerate(individuals):
         for record in person.records:
             for local_id in record.local_ids:
                 by_id[local_id].add(position)
+                by_id[issuers.issued(record, local_id)].add(position)
     return by_id
 
 
-def _by_local_id(record: Record, by_id: dict[str, set[int]], by_name: dict[str, set[int]]
-                 ) -> int | None:
+def _by_local_id(record: Record, by_id: dict[str, set[int]], by_name: dict[str, set[int]],
+                 issuers: Issuers) -> int | None:
     """The one person a record's local identifiers are bound to (`PMR no 10234` on an
     owings list that names her only as `Mrs Ashworth`), or None: a number bound to two
-    people, numbers of two people, or a record naming someone else (a driver's note about
-    another customer beside her account number) attach nothing."""
+    people (but one of them by the record's own issuer: `Issuers`), numbers of two people,
+    or a record naming someone else (a driver's note about another customer beside her
+    account number; a day centre's list naming its own client beside a number another
+    organisation gave someone else) attach nothing."""
     if not record.local_ids:
         return None
     target = _only_person(set().union(*(by_id.get(local_id, set())
                                         for local_id in record.local_ids)))
-    if target is not None and any(by_name.get(name, {target}) != {target}
+    if target is None:
+        target = _only_person(set().union(*(by_id.get(issuers.issued(record, local_id), set())
+                                            for local_id in record.local_ids)))
+    if target is not None and any(by_name.get(name, set()) != {target}
                                   for name in record.full_names):
         return None
     return target
@@ -827,14 +902,15 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     is_seed = set(seeds)
     at_postcode = _people_by_postcode(seed_postcodes)
     identified_in = _people_by_location(individuals)
-    by_local_id = _people_by_local_id(individuals)
+    issuers = Issuers(records)
+    by_local_id = _people_by_local_id(individuals, issuers)
     naming_nobody: list[Record] = []
     for index, record in enumerate(records):
         if index in is_seed:
             continue
         target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
         if target is None:
-            target = _by_local_id(record, by_local_id, by_name)
+            target = _by_local_id(record, by_local_id, by_name, issuers)
         if target is None and not identifies_anyone(record):
             naming_nobody.append(record)
         elif target is None:
