@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -151,6 +151,9 @@ class Places:
     def address_spans(self, text: str) -> list[tuple[int, int]]:
         """Where text writes a house number and its street (with the town and postcode
         after it when they follow on the line)."""
+        return list(_address_spans(self, text))
+
+    def find_address_spans(self, text: str) -> list[tuple[int, int]]:
         spans = []
         for match in HOUSE_NUMBER_THEN_WORDS.finditer(text):
             line_start = text.rfind("\n", 0, match.start()) + 1
@@ -175,6 +178,11 @@ class Places:
             if normalise_words(word[0]).strip() in self.street_words:
                 return word.end()
         return match.end(1) if TOWN_AND_POSTCODE.match(text, match.end(1)) else None
+
+
+@lru_cache(maxsize=2)  # the unit both the medicines' recognizer and the name pass read
+def _address_spans(where: Places, text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(where.find_address_spans(text))
 
 
 def address_field_values(text: str) -> list[tuple[int, int]]:
