@@ -2,10 +2,9 @@
 social care and a community NHS trust both write `Client ID`, each in its own top folder.
 The same `Client ID 10234` is a council client and a trust patient: each organisation's
 unnamed note with that number joins its own holder (`phiscan.scoping.linkage.Issuers`),
-where before neither joined anyone. A day centre's list naming its own client beside a
-number the trust gave someone else joins nobody (before, its client and his dementia were
-merged into the trust's patient). One organisation's number in three of its files is still
-one person, in whichever of its folders."""
+where before neither joined anyone, and the number is no longer counted as shared. One
+organisation's number in three of its files is still one person, in whichever of its
+folders."""
 
 from __future__ import annotations
 
@@ -29,12 +28,6 @@ FILES = {
     "moorside-trust/community-nursing/visits/visit-2211.txt": (
         TRUST + "Visit note\nClient ID: 10234\nLeg ulcer dressed; insulin-dependent "
         "diabetes, sugars high.\n"),
-    "calderbrook-council/asc/lists/day-centre-list.txt": (
-        "Calderbrook Metropolitan Borough Council - Day Centre attendance\n"
-        "Client ID: 20567 Mr Idris Cole - attends Tuesdays, dementia.\n"),
-    "moorside-trust/community-nursing/letters/bramwell-letter.txt": (
-        "Moorside Community NHS Trust\nRe: Mrs Nora Bramwell, DOB 24/06/1941\n"
-        "Client ID: 20567\nMrs Bramwell was reviewed for her COPD.\n"),
     "calderbrook-council/asc/assessments/lister-assessment.txt": (
         COUNCIL + "Client ID: 30881\nName: Percival Lister\nDate of birth: 05/05/1935\n"
         "Parkinson's disease; falls at home.\n"),
@@ -56,7 +49,6 @@ def test_each_organisations_number_joins_its_own_holder(scanned, tmp_path):
     assert sorted((row["name"], row["other_names"], row["categories"], row["home_access"],
                    row["locations"]) for row in rows) == [
         ("Bernard Quigley", "", "health;identifiers", "false", "2"),
-        ("Mrs Nora Bramwell", "", "health;identifiers", "false", "1"),
         ("Percival Lister", "", "health;identifiers", "false", "3"),
         ("Stella Fenwick", "", "identifiers", "false", "1"),
         ("Winifred Ashby", "", "home_access;identifiers", "true", "2"),

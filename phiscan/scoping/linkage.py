@@ -514,8 +514,8 @@ def _by_local_id(record: Record, by_id: dict[str, set[int]], by_name: dict[str, 
     owings list that names her only as `Mrs Ashworth`), or None: a number bound to two
     people (but one of them by the record's own issuer: `Issuers`), numbers of two people,
     or a record naming someone else (a driver's note about another customer beside her
-    account number; a day centre's list naming its own client beside a number another
-    organisation gave someone else) attach nothing."""
+    account number) attach nothing. A name no individual carries does not stop it (a case
+    report's `Re: Adeyemi-Cole v Mr P. Dalby` over the claimant's claim number)."""
     if not record.local_ids:
         return None
     target = _only_person(set().union(*(by_id.get(local_id, set())
@@ -523,7 +523,7 @@ def _by_local_id(record: Record, by_id: dict[str, set[int]], by_name: dict[str, 
     if target is None:
         target = _only_person(set().union(*(by_id.get(issuers.issued(record, local_id), set())
                                             for local_id in record.local_ids)))
-    if target is not None and any(by_name.get(name, set()) != {target}
+    if target is not None and any(by_name.get(name, {target}) != {target}
                                   for name in record.full_names):
         return None
     return target
