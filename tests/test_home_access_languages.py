@@ -387,9 +387,9 @@ def test_a_hand_written_form_is_read_as_the_hand_written_file_says():
 
 # Of two stems that read a word as long, the longer form: a compound, not its first part.
 @pytest.mark.parametrize(("text", "read"), [
-    ("Koden till nyckelboxen är 3591.", "code till key box är 3591."),
+    ("Koden till nyckelboxen är 3591.", "code at key box is 3591."),
     ("Portkoden till vårdcentralens personalingång",
-     "gate code till vårdcentralens staff entrance"),
+     "gate code at vårdcentralens staff entrance"),
 ])
 def test_a_compound_is_read_as_its_two_words(text, read):
     assert read_ocr(text).text == read
@@ -398,12 +398,56 @@ def test_a_compound_is_read_as_its_two_words(text, read):
 # A batch written before the built blocks, in 19 languages outside the hand-written rule (the
 # Nordic and Baltic-Finnic languages, South Slavic, Catalan, Basque, Maltese, Georgian,
 # Armenian, Azerbaijani, Uzbek, Afrikaans): at 2c1dd07 0 of 40 found, 0 false alarms of 32;
-# with the built blocks 13 of 40, no false alarm. Most misses want a preposition, a holder's
-# verb or an inflected form, which the sources do not give.
+# with the built blocks 13 of 40, no false alarm; 15 since session 18 (a holder's verb from
+# the Wiktionary translations of `have` and its forms in a treebank, a form two built blocks
+# share read in both). Most misses want a preposition or an inflected noun, which the sources
+# do not give.
 S17_BATCH = Path(__file__).parent / "data" / "home_access" / "languages_s17.tsv"
 
 
 def test_the_s17_batch_outside_the_hand_written_rule(recognizer):
     rows = [line.split("\t") for line in S17_BATCH.read_text(encoding="utf-8").splitlines()[1:]]
     found = [label for label, text in rows if _found(recognizer, text)]
-    assert (found.count("access"), found.count("near_miss")) == (13, 0)
+    assert (found.count("access"), found.count("near_miss")) == (15, 0)
+
+
+# A batch written in session 18 before any change, in 24 built-block languages (Nordic,
+# Finnic, South Slavic, Macedonian, Catalan, Galician, Basque, Maltese, Afrikaans, Icelandic,
+# Kazakh, Azerbaijani, Uzbek, Georgian, Haitian Creole, Hebrew), 46 access lines and 44 near
+# misses in the same languages (offices, cars, hospitals, `key question`): at 58744a2 7 of 46
+# found, 0 false alarms. With the treebanks' closed-class words 9, 0 false alarms: the misses
+# want `under`/`behind` (`ispod`, `undir`, `anba`, `астында`), a holder told by case
+# (`Naapurilla on`, `Көршіде ... бар`) or a noun the sources do not give.
+S18_BATCH = Path(__file__).parent / "data" / "home_access" / "languages_s18.tsv"
+
+
+def test_the_s18_batch_of_closed_class_words(recognizer):
+    rows = [line.split("\t") for line in S18_BATCH.read_text(encoding="utf-8").splitlines()[1:]]
+    found = [label for label, text in rows if _found(recognizer, text)]
+    assert (found.count("access"), found.count("near_miss")) == (9, 0)
+    assert (len(rows), [label for label, _ in rows].count("access")) == (90, 46)
+
+
+# A built block's closed-class words (Universal Dependencies): a verb of holding in its
+# inflected forms (`har`, `ima`), the copula (`är`), a frequent adposition read as `at`, all
+# but the verb read only beside another form of the language.
+@pytest.mark.parametrize(("text", "read"), [
+    ("Naboen Jens har en ekstra nøgle.", "neighbour Jens has en ekstra key."),
+    ("Soseda ima rezervni ključ.", "neighbour has rezervni key."),
+    ("Nyckeln är hos grannen.", "key is hos neighbour."),
+    ("Koden till nyckelboxen.", "code at key box."),
+])
+def test_a_built_block_reads_its_closed_class_words(text, read):
+    assert read_ocr(text).text == read
+
+
+def test_a_weak_closed_class_word_alone_is_not_read():
+    assert read_ocr("I said till the end, är we there?") is None
+
+
+# An owner's stem may be short where it holds a letter no English word has (`šol*`): too much
+# read as an owner drops a match, never makes one.
+def test_a_school_s_door_with_a_code_in_a_built_block_is_no_way_in(recognizer):
+    assert read_ocr("Šolska vrata imajo kodo 4410.").text == "school door has code 4410."
+    assert not _found(recognizer, "Šolska vrata imajo kodo 4410.")
+

@@ -3,11 +3,13 @@ every language of the rule below that no hand-written block of `home_access_lang
 holds, taken from the Open Multilingual Wordnet's data (Wiktionary translations linked to
 WordNet synsets, and the wordnets of a few languages), one `[language]` block each.
 
-    python tools/build_language_blocks.py OMW_DATA_DIR CLDR_ANNOTATIONS_DIR OMW_COMMIT
+    python tools/build_language_blocks.py OMW_DATA_DIR CLDR_ANNOTATIONS_DIR OMW_COMMIT [UD_DIR]
 
 OMW_DATA_DIR is a checkout of omwn/omw-data, CLDR_ANNOTATIONS_DIR the `annotations` folder
-of the npm package `cldr-annotations-full` (see `recognizers/data/README.md` for the commit
-and licences). Build time needs `wordfreq` (3.1.1): a single word that is also an English
+of the npm package `cldr-annotations-full`, UD_DIR a folder holding the Universal
+Dependencies treebanks of `UD_TREEBANKS` (one folder each, named as the repository, with its
+`.conllu` files; see `recognizers/data/README.md` for the commits, files and licences).
+Build time needs `wordfreq` (3.1.1): a single word that is also an English
 word or a common name (zipf >= 2.5) is marked `?`, as in the hand-written file; a stem
 (`form*`) is written only where no common English word starts with it.
 
@@ -23,7 +25,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -122,6 +124,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "bank": ("08420278-n",), "car": ("02958343-n",), "shop": ("04202417-n",),
     "church": ("03028079-n",), "mosque": ("03788195-n",), "temple": ("04407435-n",),
     "police": ("08209687-n",), "clinic": ("08054076-n",), "entrance": ("03290771-n",),
+    "has": ("02204692-v",),  # have, have got, hold: have or possess
 }
 # Compounds of two roles (`nøgleboks`, `avainlaatikko`, `ovikoodi`), joined directly, by a
 # hyphen or by a linking `s`, read as the two English words.
@@ -134,6 +137,41 @@ LINKS = ("", "-", "s")
 # joined or hyphened).
 COMPOUNDING = frozenset({"fin", "est", "swe", "dan", "nob", "nno", "isl", "fao", "afr", "ltz",
                          "fry", "frr", "eus"})
+# Closed-class words (decided before any line was read): WordNet holds no prepositions and few
+# inflected verbs, so each language with a Universal Dependencies treebank of an open licence
+# (CC BY-SA 4.0 or CC BY 4.0) also gives, by frequency in the treebank: (1) the surface forms
+# of its `has`, `under` and `behind` lemmas (the OMW's, above: `imati` gives `ima`, `ha` gives
+# `har`), FORMS_PER_LEMMA each; (2) its copula's (deprel `cop`) COPULA_FORMS most frequent
+# forms, read `is`; (3) its ADPOSITIONS_READ most frequent adpositions (`ADP`) that no role
+# reads, each read `at`: the grammar's word that joins a key to its holder (`hos grannen`
+# reads `at neighbour`). (2) and (3) are weak cues, always guarded `?`: read
+# only in a text holding another form of their language. A language with no such treebank,
+# or a treebank whose licence forbids commercial use (Basque BDT, Hebrew HTB) or is not
+# Creative Commons (Galician TreeGal, Faroese OFT), gives none: its `lacks =` says so.
+UD_TREEBANKS: dict[str, tuple[str, ...]] = {
+    "finnish": ("UD_Finnish-TDT",), "swedish": ("UD_Swedish-Talbanken",),
+    "danish": ("UD_Danish-DDT",), "norwegian": ("UD_Norwegian-Bokmaal",),
+    "icelandic": ("UD_Icelandic-Modern",), "estonian": ("UD_Estonian-EWT",),
+    "croatian, serbian, bosnian, montenegrin": ("UD_Croatian-SET", "UD_Serbian-SET"),
+    "slovene": ("UD_Slovenian-SSJ",), "macedonian": ("UD_Macedonian-MTB",),
+    "belarusian": ("UD_Belarusian-HSE",), "maltese": ("UD_Maltese-MUDT",),
+    "sorbian": ("UD_Upper_Sorbian-UFAL",), "georgian": ("UD_Georgian-GLC",),
+    "armenian": ("UD_Armenian-ArmTDP",), "azerbaijani": ("UD_Azerbaijani-TueCL",),
+    "uzbek": ("UD_Uzbek-UT",), "kazakh": ("UD_Kazakh-KTB",), "kyrgyz": ("UD_Kyrgyz-KTMU",),
+    "tatar": ("UD_Tatar-NMCTT",), "afrikaans": ("UD_Afrikaans-AfriBooms",),
+    "wolof": ("UD_Wolof-WTB",), "haitian creole": ("UD_Haitian_Creole-Autogramm",),
+}
+FORMS_PER_LEMMA = 6
+COPULA_FORMS = 4
+ADPOSITIONS_READ = 8
+UD_ROLES = ("has", "under", "behind")  # roles whose lemmas' inflected forms UD gives
+WEAK_ROLES = frozenset({"is", "at"})  # read only beside another form of their language
+# The places a lock belongs to that make a near miss of it (never a home)
+OWNER_ROLES = frozenset({
+    "office", "workplace", "hospital", "ward", "station", "police station", "day centre",
+    "staff", "school", "bank", "car", "shop", "church", "mosque", "temple", "police", "clinic",
+    "synagogue", "factory", "hotel", "post office", "ambulance"})
+OWNER_STEM = 3
 MIN_STEM = 4  # a stem shorter than this would stop the automaton inside too many words
 ENGLISH_ZIPF = 2.5  # as the hand-written file: a word this common in English is guarded
 PREFIX_ZIPF = 3.0  # a stem that starts an English word this common is written whole only
@@ -153,9 +191,9 @@ def read_synsets(path: Path, wanted: set[str]) -> dict[str, set[str]]:
     return lemmas
 
 
-def source_files(omw: Path, code: str) -> list[Path]:
+def source_files(omw: Path, code: str, wordnets: bool = True) -> list[Path]:
     files = [omw / "wns" / "wikt" / f"wn-wikt-{code}.tab"]
-    if code in WORDNETS:
+    if wordnets and code in WORDNETS:
         files.append(omw / "wns" / WORDNETS[code] / f"wn-data-{code}.tab")
     return [path for path in files if path.exists()]
 
@@ -208,10 +246,14 @@ def entries(postpositional: bool, role: str, lemma: str, english: EnglishCheck,
             taken: set[str]) -> list[str]:
     """The lines of one lemma: a stem where it is long enough and starts no English word,
     `?` where it is an English word itself, `<` for a postposition."""
-    if not _WORD.match(lemma) or len(lemma) < 2 or lemma == role or english.inside_english(lemma):
+    # a short form of `has` met inside English words (`ima`, `har`) of three letters or more
+    # is kept, guarded: the verb a holder is told by is worth the automaton's stops
+    short_has = role == "has" and english.inside_english(lemma) and len(lemma) >= 3
+    if (not _WORD.match(lemma) or len(lemma) < 2 or lemma == role
+            or (english.inside_english(lemma) and not short_has)):
         return []
-    after = " <" if role in ("under", "behind") and postpositional else ""
-    guard = "?" if english.guarded(lemma) else ""
+    after = " <" if role in ("under", "behind", "at") and postpositional else ""
+    guard = "?" if english.guarded(lemma) or role in WEAK_ROLES or short_has else ""
     if len(lemma) < 3 and not guard:
         guard = "?"
     stem = ("*" if " " not in lemma and len(lemma) >= MIN_STEM and not guard
@@ -219,8 +261,13 @@ def entries(postpositional: bool, role: str, lemma: str, english: EnglishCheck,
     lines = [f"{guard}{lemma}{stem} = {role}{after}"]
     # An inflecting language changes a noun's last vowel (Georgian `გასაღები`, `გასაღების`):
     # the lemma less that vowel is a stem too
+    # (an owner's, down to OWNER_STEM letters where one is no English letter, so no English
+    # word starts with it: `šol*` reads `šolska vrata` as a school's door; reading too much as
+    # an owner drops a match, never makes one)
     clipped = lemma[:-1]
-    if (stem and len(clipped) >= MIN_STEM + 1 and _VOWEL.match(lemma[-1])
+    shortest = (OWNER_STEM if role in OWNER_ROLES and not clipped.isascii()
+                else MIN_STEM + 1)
+    if (stem and len(clipped) >= shortest and _VOWEL.match(lemma[-1])
             and not english.starts_english(clipped) and clipped not in taken):
         taken.add(clipped)
         lines.append(f"{clipped}* = {role}{after}")
@@ -257,7 +304,58 @@ def source_lemmas(omw: Path, cldr: Path, codes: tuple[str, ...],
     for role, synsets in ROLES.items():
         for synset in synsets:
             lemmas[role] |= by_synset.get(synset, set())
+    # a verb synset of a wordnet is broad (Catalan MCR's `have` holds `quedar`, `participar`):
+    # `has` is read from the Wiktionary translations of `have` only
+    lemmas["has"] = set()
+    for code in codes:
+        for path in source_files(omw, code, wordnets=False):
+            for words in read_synsets(path, set(ROLES["has"])).values():
+                lemmas["has"] |= words
     return lemmas
+
+
+class Treebank:
+    """What a language's Universal Dependencies treebank gives: how often each adposition
+    lemma, copula lemma and (lemma, form) pair occurs, over every `.conllu` file of its
+    folders (a lemma given as `_`, as the Maltese treebank does, is its form)."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.adpositions: Counter[str] = Counter()
+        self.copulas: Counter[str] = Counter()
+        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for path in sorted(file for folder in folders for file in folder.glob("*.conllu")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                self._read(line.split("\t"))
+
+    def _read(self, token: list[str]) -> None:
+        if len(token) != 10 or not token[0].isdigit():
+            return
+        form = fold(token[1])
+        lemma = form if token[2] == "_" else fold(token[2])
+        self.forms[lemma][form] += 1
+        if token[3] == "ADP":
+            self.adpositions[lemma] += 1
+        if token[7] == "cop":
+            self.copulas[lemma] += 1
+
+
+def closed_class(lemmas: dict[str, set[str]], treebank: Treebank) -> dict[str, set[str]]:
+    """The roles' words with the treebank's closed-class words added (see UD_TREEBANKS):
+    the forms of the `has`, `under` and `behind` lemmas, the copula's forms as `is`, the most
+    frequent adpositions no role reads as `at`."""
+    added = {role: set(words) for role, words in lemmas.items()}
+    for role in UD_ROLES:
+        for lemma in lemmas.get(role, ()):
+            added[role] |= {form for form, _ in
+                            treebank.forms.get(lemma, Counter()).most_common(FORMS_PER_LEMMA)}
+    if treebank.copulas:
+        copula = treebank.copulas.most_common(1)[0][0]
+        added["is"] = {form for form, _ in treebank.forms[copula].most_common(COPULA_FORMS)}
+    read = {word for words in added.values() for word in words}
+    frequent = [lemma for lemma, _ in treebank.adpositions.most_common()
+                if lemma not in read and _WORD.match(lemma)]
+    added["at"] = set(frequent[:ADPOSITIONS_READ])
+    return added
 
 
 def _script(word: str) -> str:
@@ -276,17 +374,21 @@ def compounds(lemmas: dict[str, set[str]]) -> dict[str, set[str]]:
 
 
 def build_block(name: str, lemmas: dict[str, set[str]], postpositional: bool,
-                compounding: bool, taken: set[str], english: EnglishCheck) -> list[str]:
+                compounding: bool, hand: frozenset[str], english: EnglishCheck) -> list[str]:
     """A language's block: its forms, the grammar's roles its words give that the
     hand-written or dialect file reads (`elsewhere =`), and those its sources give no word
-    for (`lacks =`)."""
+    for (`lacks =`). A form another built block holds too is written in both (`har` is
+    Swedish and Danish): a guarded form is read beside another form of its own language."""
     lines, written, elsewhere = [], set(), set()
+    taken = set(hand)
     if compounding:
         lemmas = {**lemmas, **compounds(lemmas)}
-    for role in dict.fromkeys([*COMPOUNDS.values(), *ROLES, *CLDR_ROLES.values()]):
+    for role in dict.fromkeys([*COMPOUNDS.values(), *ROLES, *CLDR_ROLES.values(), "is", "at"]):
         for lemma in sorted(lemmas.get(role, ())):
-            if lemma in taken:
+            if lemma in hand:
                 elsewhere.add(role)
+                continue
+            if lemma in taken:
                 continue
             new = entries(postpositional, role, lemma, english, taken)
             if new:
@@ -314,29 +416,36 @@ HEADER = """\
 # (the list and the roles' WordNet synsets are the script's). Read as the hand-written file
 # is (same syntax; `elsewhere =` names the roles whose source words the hand-written or
 # dialect file reads, `lacks =` those the sources give no word for: WordNet has no
-# prepositions, and neither source a verb of holding).
+# prepositions, so `under`, `behind` and `by` are mostly missing).
 # Sources: the short names of characters in Unicode CLDR 48 (npm `cldr-annotations-full`
 # 48.2.0, Unicode License v3), first; then the Open Multilingual Wordnet data
 # (omwn/omw-data @ {commit}): Wiktionary translations
 # linked to WordNet synsets (wns/wikt, CC BY-SA 3.0, Bond & Foster 2013) and the wordnets of
 # Croatian, Icelandic (CC BY 3.0), Slovene (CC BY-SA 3.0), Swedish (WordNet-SALDO, CC BY),
-# Catalan, Basque, Galician (MCR 3.0, CC BY 3.0), Norwegian, Danish (WordNet-style licences).
-# This file is a derived work of those sources and carries CC BY-SA 3.0 (the most
-# restrictive of them; the rest of phiscan stays Apache-2.0).
+# Catalan, Basque, Galician (MCR 3.0, CC BY 3.0), Norwegian, Danish (WordNet-style licences);
+# then closed-class words (`has` forms, `is`, frequent adpositions read `at`) counted in
+# Universal Dependencies treebanks (CC BY-SA 4.0; each treebank's
+# repository and commit in recognizers/data/README.md).
+# This file is a derived work of those sources and carries CC BY-SA 4.0 (the most
+# restrictive of them: CC BY-SA 3.0 lets an adaptation carry a later version; the rest of
+# phiscan stays Apache-2.0).
 """
 
 
-def main(omw: Path, cldr: Path, commit: str) -> None:
+def main(omw: Path, cldr: Path, commit: str, ud: Path | None) -> None:
     english = EnglishCheck()
-    taken = hand_forms()
+    hand = frozenset(hand_forms())
     out = [HEADER.format(commit=commit)]
     for name, (codes, locales) in LANGUAGES.items():
         lemmas = source_lemmas(omw, cldr, codes, locales)
+        if ud is not None and name in UD_TREEBANKS:
+            lemmas = closed_class(lemmas, Treebank([ud / folder for folder in UD_TREEBANKS[name]]))
         if any(lemmas.values()):
             out += build_block(name, lemmas, bool(POSTPOSITIONAL & set(codes)),
-                               bool(COMPOUNDING & set(codes)), taken, english)
+                               bool(COMPOUNDING & set(codes)), hand, english)
     OUT.write_text("\n".join(out), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3],
+         Path(sys.argv[4]) if len(sys.argv) > 4 else None)
