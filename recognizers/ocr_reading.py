@@ -115,6 +115,7 @@ GRAMMAR_WORDS = (
     "hospital", "birth", "born", "date", "dob", "name", "surname", "forename",
 )
 REAL_WORDS_FILE = "ocr_real_words.txt"
+HOLDERS_FILE = "home_access_keyholders.txt"
 # Speech-to-text writes a device's first word as a plural or a possessive (`keys safe`,
 # `key's safe`): read as the device unless a verb of keeping comes just before (`keep your
 # keys safe` is advice).
@@ -467,6 +468,37 @@ def _add_number_words(numbers: dict[str, Foreign], ambiguous: set[str], words: s
 
 # Scripts written without spaces between words (Thai, Lao, Burmese, Khmer, Han, kana): a
 # form of one is read wherever it is met.
+_SPACES = re.compile(r"[ \t]+")
+
+
+NAME_WORDS_MAX = 2
+
+
+def _holder_before(text: str, words: list[tuple[int, int, str]], name: int) -> int | None:
+    """A postposition follows its whole noun phrase: where the name it follows starts when a
+    person read (`neighbour`) stands before it, the name up to NAME_WORDS_MAX words (a name
+    and an honorific or a kin word: `বাজুવাળા પટેલભાઈ પાસે`, `पड़ोसी शर्मा जी के पास`), so
+    the postposition is read before the person (`with neighbour પટેલભાઈ`)."""
+    if not words or words[-1][2].strip().lower() not in holder_words():
+        return None
+    for _ in range(NAME_WORDS_MAX):
+        if _SPACES.fullmatch(text, words[-1][1], name):
+            return name
+        gap = name
+        while gap > words[-1][1] and text[gap - 1] in " \t":
+            gap -= 1
+        name = _word_start(text, gap)
+        if name >= gap or name < words[-1][1]:
+            return None
+    return None
+
+
+@cache
+def holder_words() -> frozenset[str]:
+    """The people of `home_access_keyholders.txt` (a relative, a neighbour, a warden)."""
+    return frozenset(entry.lower() for entry in read_entries(DATA_DIR / HOLDERS_FILE))
+
+
 _UNSPACED = re.compile(
     r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
@@ -558,6 +590,10 @@ def _foreign_words(text: str, hits: list[tuple[int, int, Foreign]]
             elif (word_start := _word_start(text, gap)) < gap and (
                     not words or word_start >= words[-1][1]):
                 start, english = word_start, f"{english} {text[word_start:gap]}"
+                if (holder := _holder_before(text, words, word_start)) is not None:
+                    previous = words.pop()
+                    start, english = previous[0], (f"{foreign.word} {previous[2].strip()} "
+                                                   f"{text[holder:gap]}")
         # A word beside letters of a script without spaces is read as a word of its own.
         if start > 0 and is_word_char(text[start - 1]) and not (words and words[-1][1] == start):
             english = f" {english}"

@@ -451,3 +451,17 @@ def test_a_school_s_door_with_a_code_in_a_built_block_is_no_way_in(recognizer):
     assert read_ocr("Šolska vrata imajo kodo 4410.").text == "school door has code 4410."
     assert not _found(recognizer, "Šolska vrata imajo kodo 4410.")
 
+
+# A postposition follows its whole noun phrase: a person read, then a name of up to two
+# words, then the postposition, is read with the postposition before the person.
+@pytest.mark.parametrize(("text", "read"), [
+    ("ઘરની ચાવી બાજુવાળા પટેલભાઈ પાસે છે", "house key with neighbour પટેલભાઈ is"),
+    ("चाबी पड़ोसी शर्मा जी के पास है", "key with neighbour शर्मा जी is"),
+])
+def test_a_postposition_after_a_holder_and_a_name_is_read_before_both(recognizer, text, read):
+    assert read_ocr(text).text == read
+    assert _found(recognizer, text)
+
+
+def test_a_postposition_after_a_name_alone_stays_with_the_name():
+    assert read_ocr("चाबी शर्मा जी के पास है").text == "key शर्मा with जी is"

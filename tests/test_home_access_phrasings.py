@@ -44,7 +44,7 @@ def predict(config):
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
 DEV_FOUND = {"code": (1058, 1064), "hiding": (381, 384), "entry": (269, 270),
-             "keyholder": (346, 354)}
+             "keyholder": (347, 354)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
 
@@ -79,9 +79,9 @@ def test_dev_set_rates(predict):
         # on a device in a home names no owner)
         "Risk assessment.pdf: Entry: key safe (\ufb01tted 2023) to the right of the front door; "
         "code 9 0 3 6",
-        # batch L (session 12): a Bengali holder whose words are read apart from the
-        # postposition after them
-        "Chabi ta pasher barir auntyr kache ache, 18 number",
+        # (batch L of session 12, a Bengali holder whose words were read apart from the
+        # postposition after them, is read since session 18: a postposition follows its
+        # whole noun phrase)
         # batch N (session 12): a Cantonese holder at a named neighbour's place (`度`)
         "媽媽屋企鎖匙喺隔籬王太度，門牌 12 號",
         # (batch G of session 12, a record's name and value in two cells of a CSV row, is read
@@ -162,7 +162,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
                    "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (65, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (62, 78, 0, 79),
-                   "open/set_r.tsv": (66, 79, 1, 76)}
+                   "open/set_r.tsv": (68, 79, 1, 76)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
