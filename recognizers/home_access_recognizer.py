@@ -279,6 +279,9 @@ _NOT_ARRANGED = r"(?![^\S\n]+(?i:arrangements?)\b)"
 _HOLD_VERB = (r"(?:(?:(?i:does|do|did)[^\S\n]+(?:(?i:still|also)[^\S\n]+)?)?"
               r"(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
               r"|(?i:is|are)[^\S\n]+(?i:having|holding|keeping))")
+# Asking to hold a key is holding none (`asked whether he could have a key`, `can I keep
+# one?`); `may`, `will` and `should` arrange one (`the scheme manager may hold a spare`).
+_ASKING = "could|can|would"
 # Giving a key to someone (`given a spare to Carol`, `Kayden's given me a spare`): one list for
 # the patterns and for the words their trigger looks for.
 _GIVEN_VERBS = ("given", "gave", "give", "gives", "handed", "hands", "passed", "lent", "loaned")
@@ -316,6 +319,11 @@ _TITLED = r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*"
 _FULL_NAMED = (r"(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr|Mstr|Revd|Rev|Fr|Cllr|Sr|Prof)\.?[^\S\n]+)?"
                r"(?!(?:Yes|No|None|Not|Unknown|Key|Keys|Spare|Door|Gate|Code)\b)"
                r"[A-Z][\w'\-\u2019]+(?:[^\S\n]+[A-Z][\w'\-\u2019]+){1,2}")
+# An organisation by its name (`Residence Life`, `Hartley & Moss Solicitors`, `Sentinel
+# Alarm Monitoring`): words in title case, `&` or `and` between two, none a key's or a door's.
+_ORGANISATION = (r"(?<![\w])(?!(?:The|Key|Keys|Spare|Door|Gate|Code|Flat|House)\b)"
+                 r"[A-Z][a-z][\w'\-\u2019]*(?:[^\S\n]+(?:(?:&|and)[^\S\n]+)?"
+                 r"(?!(?:Key|Keys|Spare|Door|Gate|Code)\b)[A-Z][a-z][\w'\-\u2019]*){1,3}")
 # Whoever a key is kept or held by, named by their role and then by title and name (`kept by
 # the interpreter, Mr Haddad`): a person, whatever the role (`by` a place is beside it); the
 # role is read for a purpose (`the estate agent, Mr Rowe`), the name is not.
@@ -384,6 +392,14 @@ _KEY_IN = (
     r"put[^\S\n]+in|input|use|hit|"
     r"tap(?:[^\S\n]+in)?|dial|disarm(?:[^\S\n]+with)?|unset(?:[^\S\n]+with)?)\b"
     r"|" + _OPENS_WITH + ")"
+)
+# The next clause typing a code in (`Alarm panel behind the coats. Enter 4455 ...`,
+# `...; to disarm press 2 9 0 1`): `_KEY_IN` but its verbs that type nothing (`use`, `hit`).
+_DISARM = r"(?<![\w])(?i:disarm|unset)(?:[^\S\n]+(?i:with|using|by))?\b"
+_KEYED_NEXT = (
+    r"(?:(?<![\w])(?i:to[^\S\n]+(?:disarm|unset|open|get[^\S\n]+in)[^\S\n]*,?[^\S\n]*)?"
+    r"(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|input|"
+    r"tap(?:[^\S\n]+in)?|dial)\b|" + _DISARM + ")"
 )
 # What a code is for, after it: `2460 to disarm`, `1234 to open the gate`.
 _TO_OPEN = (
@@ -1002,7 +1018,8 @@ def plurals(entries: Sequence[str]) -> list[str]:
 
 
 def access_object(words: Vocabulary) -> str:
-    """A device, an opening with a code word, or a code word for an opening or device."""
+    """A device, an opening with a code word or said coded, or a code word for an opening
+    or device."""
     devices, openings = words.device_pattern(), alternation(words.openings)
     code_words = alternation(words.code_words)
     places_in = alternation(plurals([*words.openings, *words.premises]))
@@ -1015,7 +1032,9 @@ def access_object(words: Vocabulary) -> str:
         rf"(?:{devices}|{openings}(?:{_SP}{openings})?(?:{_JOINER}|{has_code}){code_words}"
         rf"|{code_words}{_SP}(?i:to|for|of|on|into){_SP}{_DETERMINER}{_described(2)}"
         rf"(?:{devices}|{places_in}|{containers})"
-        rf"|{code_words}{_SP}{_GET_IN})"
+        rf"|{code_words}{_SP}{_GET_IN}"
+        # an opening said coded (`a coded entry gate - 1478*`)
+        rf"|(?<![\w])(?i:coded){_SP}{openings}(?:{_SP}{openings})?)"
     )
 
 
@@ -1098,9 +1117,15 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("lock app guest code",
                 rf"{_LOCK_APP_NAME}{_clause(60)}{_GUEST_CODE}{_clause(40)}{_ANY_CODE}",
                 SCORE_CODE),
+        # ... or typed in at the next clause's start, or disarmed anywhere in its own or the
+        # next clause (`Alarm panel behind the coats. Enter 4455`, `alarm activation at 3
+        # Heron Close; guard attended, unset with 8052`)
         grammar("code keyed in",
-                rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
-                rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
+                rf"(?:{devices}|{openings})(?:{_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
+                rf"|{CODE}{_SP}{_TO_OPEN})"
+                rf"|{next_clause}{_clause(next_clause_lead)}{_KEYED_NEXT}{_clause(20)}{CODE}"
+                rf"|(?:{next_clause})?{_clause(clause_reach)}{_DISARM}{_clause(20)}{CODE})",
+                SCORE_CODE),
         # `When you get to the flats, press 0815`: read back from `press`/`enter`.
         grammar("premises then keyed in",
                 rf"(?<={premises_in}{_CLAUSE_CHAR}{{0,25}})(?<![\w])(?i:press|enter)\b"
@@ -1156,15 +1181,15 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("keyholder holds key",
                 rf"(?:(?P<holder>(?:{holders}(?:{_SP}{_described(2)}{_FULL_NAMED})?|{_TITLED}"
                 rf"|(?<![\w])(?i:they)(?={_SP}{_HOLD_VERB})){holder_clause})"
-                rf"|{_NAMED_PLACED}{holder_clause})"
-                rf"(?<!(?<![\w])(?i:and|then|please|pls){_SP}){_HOLD_VERB}{_SP}{_DETERMINER}"
+                rf"|{_NAMED_PLACED}{holder_clause}|(?P<holder>{_ORGANISATION}){_SP})"
+                rf"(?<!(?<![\w])(?i:and|then|please|pls|{_ASKING}){_SP}){_HOLD_VERB}{_SP}{_DETERMINER}"
                 rf"{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         # (`new key arrangements at Mrs Upton's`: a key word naming what is arranged for
         # the home, not a key at someone's)
         grammar("key held by",
                 rf"{key}{_NOT_A_KEY_DEVICE}{_NOT_ARRANGED}{not_none}{{0,25}}?(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
-                rf"{_described(2)}{holders}|{_TITLED}|{house})"
+                rf"{_described(2)}{holders}|{_TITLED}|{house}|{_ORGANISATION})"
                 rf"|(?:(?i:the|our|wor){_SP})?{_NAMED}|{_ROLE_THEN}(?P<holder>{_TITLED}))"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
                 SCORE_KEYHOLDER),
@@ -1363,7 +1388,7 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
     holder_reach = (rf"(?:{_ASIDE}|(?!(?<![\w])(?i:not|never|no[^\S\n]+longer|against|avoid|"
                     rf"instead[^\S\n]+of|rather[^\S\n]+than)\b|(?i:n't)|:)"
                     rf"{_CLAUSE_CHAR}){{0,{hiding_reach}}}?")
-    verb = (rf"(?:(?<!(?<![\w])(?i:and|then|please|pls){_SP}){_KEY_VERB}"
+    verb = (rf"(?:(?<!(?<![\w])(?i:and|then|please|pls|{_ASKING}){_SP}){_KEY_VERB}"
             rf"|(?<=(?<![\w])(?i:and){_SP}){_KEY_VERB_AFTER_AND}{_NOT_THEIR_OWN})")
     key_held = rf"(?:{_KEY}|{_SET_ALONE}){_NOT_A_KEY_DEVICE}"
     held_words = (rf"(?:(?!(?i:lost|misplaced|mislaid|returned|given|handed|dropped|no|not|"
@@ -1621,7 +1646,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         *words_first.literals,
         *(Literal(start, word_end=False, confirm=_MISSPELT_KEY_SAFE)
           for start in ("key", "kes", "kys", "ke", "ky", "kc")),
-        *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe")),
+        *(Literal(form) for form in ("k/safe", "k-safe", "k safe", "ksafe", "coded")),
         *(Literal(initials, confirm=_BOX_INITIALS) for initials in BOX_INITIALS),
         *(Literal(name, word_start=False) for name in field_names()),
         *(Literal(name) for name in _FIELD_DEVICES if "_" in name)]
@@ -1881,6 +1906,23 @@ _OCR_DIGIT = stdlib_re.compile(rf"[{_MISREAD}](?<=[A-Za-z][{_MISREAD}])[{_MISREA
 _OCR_LETTER = str.maketrans(LETTER_FOR_DIGIT)
 
 
+# A form's value on the line after its label (`Code:` / `4 0 0 8`), or a code's digits
+# carried on to the next line (`Door entry code: 2 4` / `8 0 #`): the line break read as a
+# space, so the label and its value are one line (no pattern crosses a line); a line that
+# starts with a code's digits is the value of the label before it.
+_VALUE_LINE = r"(?=[^\S\n]*[#*]?\d(?:[ \-]?\d){0,7}[^\S\n]*[#*]?(?![\w\-/.:]))"
+_FORM_VALUE_BREAK = prebuilt(
+    rf"(?:(?<=:[^\S\n]*)|(?<=:[^\S\n]*[#*]?\d(?:[ \-]?\d){{0,3}}[^\S\n]*))\n{_VALUE_LINE}")
+
+
+def read_form_values(text: str) -> str:
+    """The text with a form's label and its value on the next line read as one line (the
+    same length: each line break read as a space)."""
+    if "\n" not in text or ":" not in text or not _FORM_VALUE_BREAK.search(text):
+        return text
+    return _FORM_VALUE_BREAK.sub(" ", text)
+
+
 def read_through_ocr(text: str) -> str:
     """The text with each digit (or two: `d00r`) misread for a letter inside a word read as
     the letter; not in a number OCR wrote with letters (`7l5S` is a code, `ocr_reading`)."""
@@ -2026,8 +2068,9 @@ _WHEREABOUTS = prebuilt(
     r"[^\S\n]+(?i:at|in|to|on)[^\S\n]+"
     r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$"
     # where someone comes back from (`when Kyle gets back from college he uses the back door
-    # keypad`, `home from day centre at 4`)
-    r"|(?<![\w])(?i:back|home|returns?|returned|returning|comes?|came|coming|gets?|got)"
+    # keypad`, `home from day centre at 4`, `running late from hospital, door's unlocked`)
+    r"|(?<![\w])(?i:back|home|returns?|returned|returning|comes?|came|coming|gets?|got|late|"
+    r"delayed|discharged)"
     r"[^\S\n]+(?i:from)[^\S\n]+(?:(?i:the|a|her|his|their|my)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
 WHEREABOUTS_CHARS = 60
 _OWNER_LEAD = prebuilt(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]+)?")
@@ -2689,7 +2732,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     refuses_by_line = True
 
     def reads_another_text(self, text: str) -> bool:
-        return read_through_ocr(text) is not text or super().reads_another_text(text)
+        return (read_through_ocr(text) is not text or read_form_values(text) is not text
+                or super().reads_another_text(text))
 
     def refused_by_line(self, text: str, raw: RawMatch) -> bool:
         """A record field (`record field`) whose name says it is no way in (`postcode`,
@@ -2703,7 +2747,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return match is None or _name_class(fields.field_name_of(match) or "") is None
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        text = read_through_ocr(text)
+        text = read_through_ocr(read_form_values(text))
         scored = self.scored_matches(text, regex_flags)
         kept = EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
         return with_access_kinds(text, merge_touching(text, kept), scored)
@@ -2915,6 +2959,16 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return self._left_home.search(f"{matched} {after}") is not None or \
             _OLD_OBJECT.search(clause) is not None or _OUT_OF_USE.found_in(after)
 
+    @staticmethod
+    def _changed_to_nothing(text: str, result: RecognizerResult) -> bool:
+        """The match's code is a value changed to a redaction, a placeholder or a blank."""
+        code = _CODE_RE.search(text, result.start, result.end)
+        while code is not None and code.end() < result.end:
+            code = _CODE_RE.search(text, code.end(), result.end)
+        return (code is not None and _CHANGED_FROM.search(text, max(code.start() - 8, 0),
+                                                          code.start()) is not None
+                and _CHANGED_TO_NOTHING.match(text, code.end()) is not None)
+
     def _topic_is_another(self, text: str, result: RecognizerResult) -> bool:
         """A code word with no object of its own (`Combination is 6 0 2 0`) is the code of
         the last lock or box the talk named before it on its line: when that names an owner
@@ -2956,9 +3010,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return self.record_field(text, result, pattern)
         if pattern == "record table":
             return self.table_row(text, result)
+        text = _without_former_uses(text, result.start, result.end)
         if pattern in _OBJECT_FIRST_CODES and self._answered_none(text, result.start):
             return None
         if _UNTICKED_BEFORE.search(text, max(result.start - 30, 0), result.start):
+            return None
+        if PATTERN_KINDS.get(pattern) == kinds.CODE and self._changed_to_nothing(text, result):
             return None
         if self._topic_is_another(text, result):
             return None
@@ -3201,6 +3258,30 @@ _STILL_SO = prebuilt(r" (?:still|since|ever since|currently|from now on|always|e
 _BACK_INSIDE = prebuilt(r" back (?:inside |in |into the house )?(?:through|thru|via) ")
 
 
+# A building named by what it was (`the old fire station`, `the former chapel`, `The Old
+# Bakery`) is a home now (a property guardian's, a conversion's), no workplace: blanked
+# before what a match is for is read. Only buildings that are let or converted as homes:
+# `the old office` or `the old ward` may still be a workplace's.
+_FORMER_BUILDINGS = ("fire station", "police station", "station", "library", "school",
+                     "schoolhouse", "chapel", "church", "vicarage", "rectory", "manse", "bank",
+                     "pub", "inn", "post office", "mill", "forge", "smithy", "dairy", "bakery",
+                     "surgery", "warehouse", "factory", "hospital", "courthouse", "town hall",
+                     "barracks", "telephone exchange", "police house", "care home", "nursing home")
+_FORMER_USE = prebuilt(r"(?<![\w])(?i:old|former|disused|converted)[^\S\n]+"
+                       rf"(?i:{'|'.join(sorted(_FORMER_BUILDINGS, key=len, reverse=True))})"
+                       r"(?![\w])")
+
+
+def _without_former_uses(text: str, start: int, end: int) -> str:
+    """The text with each building named by its former use on the match's line blanked
+    (its length kept), or the text itself when its line names none."""
+    line_start, line_end = line_bounds(text, start, end)
+    if _FORMER_USE.search(text, line_start, line_end) is None:
+        return text
+    line = _FORMER_USE.sub(lambda found: " " * len(found.group()), text[line_start:line_end])
+    return f"{text[:line_start]}{line}{text[line_end:]}"
+
+
 def _is_past_event(words: str) -> bool:
     """Whether normalised words tell a past incident (`_PAST_EVENT` with `_PAST_WHEN`) and
     no state that still holds."""
@@ -3358,6 +3439,15 @@ _ANSWERED_NONE = prebuilt(
     r"(?:(?i:n|no|none)[^\S\n]*(?=[/|;,.\n]|\Z)|\[[^\S\n]?\]|\u2610)")
 # A form's unticked box right before its item (`- [ ] Key safe fitted`, `☐ keyholder`): the
 # item is not so.
+# A value changed from a code to nothing (`changed from '5930' to '[removed]'`, `from 4471
+# to blank`): a redaction, a placeholder, a mask or a blank is never a code, so no code is
+# left (a code after `to` is a new one: `from 5930 to 7714` keeps the line).
+_CHANGED_FROM = prebuilt(r"(?<![\w])(?i:from)[^\S\n]*['\"\u2018\u201c]?\Z")
+_CHANGED_TO_NOTHING = prebuilt(
+    r"['\"\u2019\u201d]?[^\S\n]*(?:(?i:to)(?![\w])|->|=>|\u2192)[^\S\n]*"
+    r"(?:''|\"\"|\u2018\u2019|\u201c\u201d|['\"\u2018\u201c]?(?:\[[^\]\n]{0,20}\]|\{[^}\n]{0,30}\}+"
+    r"|<[^>\n]{0,20}>|[*x#X]{3,}|(?i:none|blank|empty|null|nil|n/?a|removed|deleted|redacted|"
+    r"withheld|cleared)(?![\w])))")
 _UNTICKED_BEFORE = prebuilt(r"(?:\[[^\S\n]?\]|\u2610)[^\S\n]*(?:[\w'\-]+[^\S\n]+){0,2}\Z")
 # The kind of way in a record's field gives (`HomeAccessRecognizer.record_field`), in its
 # result's metadata: a field's name says it, not its pattern's.

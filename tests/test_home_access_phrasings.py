@@ -129,8 +129,7 @@ def test_dev_set_rates(predict):
         "Leaflet.pdf: Keep your keys safe; never leave a key under the mat or in a "
         "\ufb02owerpot",
         "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit",
-        # batch Y (session 12): a `stock room` in two words is not the exclusions' `stockroom`
-        "Speech-to-text: \"the combination for the stock room padlock is for three for three\"",
+        # (batch Y of session 12, a `stock room` in two words, is read since session 18)
         # batch O (session 13): a school gate told only by its caretaker's label and half term
         "Caretaker: main gate keypad for the contractors over half term is 1 9 6 6, please "
         "don't give it to parents.",
@@ -162,7 +161,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
                    "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (65, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (62, 78, 0, 79),
-                   "open/set_r.tsv": (68, 79, 1, 76)}
+                   "open/set_r.tsv": (71, 79, 0, 76)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -247,7 +246,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_r (a seventeenth author, session 17): never shown until measured, 63/79 with 2 false
 # alarms at session 17's start (2c1dd07) and at its end (98d3a07). Tuned after reading
 # (s17-set: a job on a device in a home names no owner, a spaced dash ends a negation, a
-# hiding place the line denies): 66/79, 1. Asserted at those counts, below the target.
+# hiding place the line denies): 66/79, 1. Session 18 (ha-english: an alarm disarmed or a
+# code typed in a clause on, a building named by its former use, a code changed to a
+# redaction): 69/79, 0. Asserted at those counts, below the target.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
                 "open/set_p.tsv", "open/set_q.tsv", "open/set_r.tsv"}
