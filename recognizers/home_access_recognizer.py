@@ -321,9 +321,14 @@ _FULL_NAMED = (r"(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr|Mstr|Revd|Rev|Fr|Cllr|Sr|Prof)
                r"[A-Z][\w'\-\u2019]+(?:[^\S\n]+[A-Z][\w'\-\u2019]+){1,2}")
 # An organisation by its name (`Residence Life`, `Hartley & Moss Solicitors`, `Sentinel
 # Alarm Monitoring`): words in title case, `&` or `and` between two, none a key's or a door's.
-_ORGANISATION = (r"(?<![\w])(?!(?:The|Key|Keys|Spare|Door|Gate|Code|Flat|House)\b)"
+# A job title is no organisation (`Office Manager has the keys` is the office's).
+_NOT_AN_ORGANISATION_WORD = (
+    r"(?!(?:The|Key|Keys|Spare|Door|Gate|Code|Flat|House|Managers?|Leaders?|Officers?|Workers?|"
+    r"Co-?ordinators?|Supervisors?|Sisters?|Nurses?|Teachers?|Staff|Team|Lead|Head|Directors?|"
+    r"Caretakers?|Administrators?|Receptionists?|Assistants?|Porters?|Wardens?)\b)")
+_ORGANISATION = (rf"(?<![\w]){_NOT_AN_ORGANISATION_WORD}"
                  r"[A-Z][a-z][\w'\-\u2019]*(?:[^\S\n]+(?:(?:&|and)[^\S\n]+)?"
-                 r"(?!(?:Key|Keys|Spare|Door|Gate|Code)\b)[A-Z][a-z][\w'\-\u2019]*){1,3}")
+                 rf"{_NOT_AN_ORGANISATION_WORD}[A-Z][a-z][\w'\-\u2019]*){{1,3}}")
 # Whoever a key is kept or held by, named by their role and then by title and name (`kept by
 # the interpreter, Mr Haddad`): a person, whatever the role (`by` a place is beside it); the
 # role is read for a purpose (`the estate agent, Mr Rowe`), the name is not.

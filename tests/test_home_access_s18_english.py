@@ -53,6 +53,8 @@ NEAR_MISSES = [
     "Office alarm is by the staff door. Enter 4455 to set it.",
     # an organisation's name holding a workplace's key
     "Team Leader has the key to the stock room.",
+    "Office Manager has the keys.",
+    "Site Manager holds the keys.",
     "16:20 VEH 3 TAIL LIFT FAULT, KEYS LEFT IN KEY SAFE AT RESPITE UNIT, CODE 1 1 4 4",
     # asking to hold a key (each a false alarm before this change)
     "Tom the gardener asked whether he could have a key; Mrs Blythe said no.",
