@@ -401,6 +401,8 @@ _KEY_IN = (
 # The next clause typing a code in (`Alarm panel behind the coats. Enter 4455 ...`,
 # `...; to disarm press 2 9 0 1`): `_KEY_IN` but its verbs that type nothing (`use`, `hit`).
 _DISARM = r"(?<![\w])(?i:disarm|unset)(?:[^\S\n]+(?i:with|using|by))?\b"
+_KEYED_WORDS = ("press", "enter", "punch", "type", "key in", "input", "tap", "dial", "disarm",
+                "unset")
 _KEYED_NEXT = (
     r"(?:(?<![\w])(?i:to[^\S\n]+(?:disarm|unset|open|get[^\S\n]+in)[^\S\n]*,?[^\S\n]*)?"
     r"(?i:press|enter|punch(?:[^\S\n]+in)?|type(?:[^\S\n]+in)?|key[^\S\n]+in|input|"
@@ -1122,13 +1124,16 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("lock app guest code",
                 rf"{_LOCK_APP_NAME}{_clause(60)}{_GUEST_CODE}{_clause(40)}{_ANY_CODE}",
                 SCORE_CODE),
+        grammar("code keyed in",
+                rf"(?:{devices}|{openings}){_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
+                rf"|{CODE}{_SP}{_TO_OPEN})", SCORE_CODE),
         # ... or typed in at the next clause's start, or disarmed anywhere in its own or the
         # next clause (`Alarm panel behind the coats. Enter 4455`, `alarm activation at 3
-        # Heron Close; guard attended, unset with 8052`)
-        grammar("code keyed in",
-                rf"(?:{devices}|{openings})(?:{_clause(25)}(?:{_KEY_IN}{_clause(20)}{CODE}"
-                rf"|{CODE}{_SP}{_TO_OPEN})"
-                rf"|{next_clause}{_clause(next_clause_lead)}{_KEYED_NEXT}{_clause(20)}{CODE}"
+        # Heron Close; guard attended, unset with 8052`): run only on lines holding a verb
+        # of typing in (`_KEYED_WORDS`).
+        grammar("code keyed in a clause on",
+                rf"(?:{devices}|{openings})"
+                rf"(?:{next_clause}{_clause(next_clause_lead)}{_KEYED_NEXT}{_clause(20)}{CODE}"
                 rf"|(?:{next_clause})?{_clause(clause_reach)}{_DISARM}{_clause(20)}{CODE})",
                 SCORE_CODE),
         # `When you get to the flats, press 0815`: read back from `press`/`enter`.
@@ -1697,6 +1702,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code after a reference": object_first,
         "lock app guest code": objects.view(anchored=True, only=lock_apps),
         "code keyed in": object_first, "object location": object_first,
+        "code keyed in a clause on": _lines_holding(object_first, _KEYED_WORDS),
         "premises then keyed in": instruction_first,
         "described object": placed_first, "owned box code": containers_first,
         "code then opening": object_first,
@@ -3391,6 +3397,7 @@ PATTERN_KINDS = {
     "code after object": kinds.CODE, "code after opening": kinds.CODE,
     "code before object": kinds.CODE, "code field": kinds.CODE,
     "code in next clause": kinds.CODE, "code keyed in": kinds.CODE,
+    "code keyed in a clause on": kinds.CODE,
     "code after a reference": kinds.CODE, "lock app guest code": kinds.CODE,
     "code then opening": kinds.CODE, "opening then its code": kinds.CODE,
     "owned box code": kinds.CODE, "premises then keyed in": kinds.CODE,
