@@ -88,12 +88,29 @@ def _cards(report: dict) -> str:
     ]) + "</div>"
 
 
+CHART_LABEL_CHARS = 22  # with the rank, what fits LABEL_WIDTH at the chart's font size
+
+
+def short_path(path: str, limit: int = CHART_LABEL_CHARS) -> str:
+    """A path cut from the left to fit a chart label: the end of a path tells it apart
+    (`…/Podiatry/Letters`), its start (`/srv/share`) is the same for every row."""
+    path = path.replace("!", "/")
+    return path if len(path) <= limit else "…" + path[-(limit - 1):]
+
+
+def ranked_bars(rows: list[dict], path_field: str, count_field: str,
+                limit: int = 10) -> dict[str, int]:
+    """Bars for the first `limit` rows with a count, one per row: keyed by the row's rank and
+    its shortened path, so two rows never merge into one bar, however alike their paths
+    (`Podiatry/Letters` and `SALT/Letters`). The tables below have the full paths."""
+    ranked = [row for row in rows if row[count_field]][:limit]
+    return {f"{index}. {short_path(row[path_field])}": row[count_field]
+            for index, row in enumerate(ranked, start=1)}
+
+
 def _people_per_location(report: dict) -> dict[str, int]:
-    """Labelled by the last part of the location; the table below has the full path."""
-    ranked = sorted(report["top_locations"], key=lambda item: -item["individuals"])[:10]
-    return {f"{index}. {item['location'].replace('!', '/').rsplit('/', 1)[-1][:22]}":
-            item["individuals"] for index, item in enumerate(ranked, start=1)
-            if item["individuals"]}
+    ranked = sorted(report["top_locations"], key=lambda item: -item["individuals"])
+    return ranked_bars(ranked, "location", "individuals")
 
 
 SEE_ALL = "<code>files.csv</code> in the scan folder lists every location"
@@ -150,8 +167,7 @@ def _exposure(report: dict) -> str:
     readers_table = ("<table><thead><tr><th>people</th><th>risk</th><th>exposure</th>"
                      "<th>readers</th><th>location</th></tr></thead><tbody>"
                      + "".join(readers) + "</tbody></table>")
-    by_people = {row["folder"].rsplit("/", 1)[-1][:22] or row["folder"]: row["people"]
-                 for row in exposure["top_folders_by_people"] if row["people"]}
+    by_people = ranked_bars(exposure["top_folders_by_people"], "folder", "people")
     return (cards + bar_chart("sensitive locations by exposure",
                               exposure["sensitive_by_exposure"])
             + bar_chart("people per folder (top 10)", by_people)
