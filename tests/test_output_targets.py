@@ -190,7 +190,11 @@ def test_an_allow_list_of_raw_values_others_can_read_is_warned_of(tmp_path, mode
     result = run_cli("scan", str(share), "--out", str(tmp_path / "out"), "--config",
                      str(config), "--workers", "1", "--quiet")
     assert result.returncode == 0, result.stderr
-    said = " ".join(result.stderr.split())
-    assert (f"warning: allow-list {allow} holds 1 raw value(s) and other accounts may read "
-            "it (mode 0644): chmod 600 it, or replace `values` by `hashes`" in said) is warned
-    assert NHS not in result.stderr
+    warning = (f"WARNING phiscan.config: allow-list {allow} holds 1 raw value(s) and other "
+               "accounts may read it (mode 0644): chmod 600 it, or replace `values` by "
+               "`hashes`")
+    logged = (tmp_path / "out" / "phiscan.log").read_text()
+    # on stderr and in the log a service's operator reads, once each
+    for said in (" ".join(result.stderr.split()), " ".join(logged.split())):
+        assert said.count(warning) == (1 if warned else 0)
+    assert NHS not in result.stderr and NHS not in logged

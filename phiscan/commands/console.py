@@ -3,6 +3,7 @@ small helpers for configuration, output folders and summary tables."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
@@ -129,7 +130,7 @@ def violations_line(summary: dict) -> str:
 def refuse_before_output(sources: list[str], config: Config) -> None:
     """A URI no source can take, or an allow-list that cannot be read, ends the command
     before an output folder or a run (which would store the URI) exists."""
-    from phiscan.detect.allowlist import AllowList, readable_values_warning
+    from phiscan.detect.allowlist import AllowList
     from phiscan.sources import check_source_uri
 
     try:
@@ -140,6 +141,14 @@ def refuse_before_output(sources: list[str], config: Config) -> None:
     except ConfigError as exc:
         err_console.print(f"[red]config error:[/red] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from None
+
+
+def log_config_warnings(config: Config) -> None:
+    """Warnings about the config (an allow-list of raw values others can read), once the
+    output folder's log is set up: on stderr and in `phiscan.log`, where a service's
+    operator looks, never on stderr alone."""
+    from phiscan.detect.allowlist import readable_values_warning
+
     warning = readable_values_warning(config.detection.allowlist)
     if warning:
-        err_console.print(f"[yellow]warning:[/yellow] {escape(warning)}", soft_wrap=True)
+        logging.getLogger("phiscan.config").warning("%s", warning)

@@ -24,6 +24,7 @@ from phiscan.commands.console import (
     console,
     err_console,
     load_or_exit,
+    log_config_warnings,
     prepare_output,
     refuse_before_output,
     summary_table,
@@ -215,6 +216,7 @@ def scan_locked(sources: list[str], out: Path, config: Config, *, quiet: bool, d
     """The scan command once it holds the output folder's lock. `fail_on`: the
     conditions that make a completed scan exit 1."""
     setup_logging(out, quiet=quiet, debug=debug)
+    log_config_warnings(config)
     from phiscan.scan.runner import has_special_category, has_violations, run_scan
 
     received: list[str] = []

@@ -13,6 +13,7 @@ from phiscan.commands.console import (
     ConfigOption,
     err_console,
     load_or_exit,
+    log_config_warnings,
     prepare_output,
     refuse_before_output,
 )
@@ -47,6 +48,7 @@ def watch(
     prepare_output(out)
     with output_lock(out, "watch"):
         setup_logging(out, quiet=quiet, debug=debug)
+        log_config_warnings(config)
         from phiscan.watch.daemon import WatchError, run_watch
 
         try:
