@@ -133,6 +133,12 @@ def expected_locations(share: Share) -> dict:
              "risk": "critical"},
         ],
         "stopped_being_sensitive": [],
+        # the NHS number appended to it, whatever its risk did
+        "contents_changed": [
+            {"location": share.path("Team/clinic.txt"), "risk": "critical",
+             "added": {"UK_NHS": 1}, "removed": {}, "added_categories": ["identifiers"],
+             "removed_categories": []},
+        ],
         "exposure_changed": [
             {"location": share.path("Team/visits.txt"), "old": "broad", "new": "restricted",
              "old_principals": ["other"], "new_principals": ["user:root"]},
@@ -155,6 +161,9 @@ def expected_text(share: Share) -> list[str]:
         "became sensitive (special-category or home-access data): 1",
         f"  {share.path('Team/clinic.txt')}  [risk critical; health, identifiers]",
         "stopped being sensitive: 0",
+        "contents changed (entity types or categories added or gone, or a type found more "
+        "often): 1",
+        f"  {share.path('Team/clinic.txt')}  [risk critical] +UK_NHS 1; categories +identifiers",
         "exposure changed: 1",
         f"  {share.path('Team/visits.txt')}  broad -> restricted (user:root)",
         "risk changed: 2",
@@ -201,7 +210,8 @@ def assert_diff(diff: dict, share: Share, ids: dict[str, str]) -> None:
     assert diff["key"]["checked"] is True
     assert diff["locations"] == expected_locations(share)
     assert diff["counts"] == {"appeared": 2, "went": 1, "became_sensitive": 1,
-                              "stopped_being_sensitive": 0, "exposure_changed": 1,
+                              "stopped_being_sensitive": 0, "contents_changed": 1,
+                              "exposure_changed": 1,
                               "risk_changed": 2, "no_longer_read": 0}
     assert (diff["old"]["locations"], diff["new"]["locations"]) == (6, 7)
     assert (diff["old"]["sensitive_locations"], diff["new"]["sensitive_locations"]) == (3, 4)

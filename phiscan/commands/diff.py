@@ -29,6 +29,8 @@ HEADINGS = {
     "went": "went (deleted, moved or no longer listed)",
     "became_sensitive": "became sensitive (special-category or home-access data)",
     "stopped_being_sensitive": "stopped being sensitive",
+    "contents_changed": "contents changed (entity types or categories added or gone, or a "
+                        "type found more often)",
     "exposure_changed": "exposure changed",
     "risk_changed": "risk changed",
     "no_longer_read": "no longer read (skipped or error now: not known to be clean)",
@@ -55,12 +57,26 @@ def _location_line(name: str, item: dict) -> str:
         return f"  {where}  [{item['status']}, risk {item['risk']}, {item['exposure']}{sensitive}]"
     if name in ("became_sensitive", "stopped_being_sensitive"):
         return f"  {where}  [risk {item['risk']}; {', '.join(item['categories']) or 'nothing'}]"
+    if name == "contents_changed":
+        return f"  {where}  [risk {item['risk']}] {contents_line(item)}"
     if name == "exposure_changed":
         return (f"  {where}  {item['old']} -> {item['new']} "
                 f"({', '.join(item['new_principals']) or 'no one listed'})")
     if name == "no_longer_read":
         return f"  {where}  {item['old']} -> {item['new']}: {item['reason']}"
     return f"  {where}  {item['old']} -> {item['new']}"
+
+
+def contents_line(item: dict) -> str:
+    """`+HOME_ACCESS 1, +UK_NHS 1; -PERSON 2; categories +home_access`: types and counts."""
+    parts = [", ".join(f"{sign}{name} {count}" for name, count in item[field].items())
+             for sign, field in (("+", "added"), ("-", "removed")) if item[field]]
+    categories = [f"{sign}{name}" for sign, field in (("+", "added_categories"),
+                                                      ("-", "removed_categories"))
+                  for name in item[field]]
+    if categories:
+        parts.append("categories " + ", ".join(categories))
+    return "; ".join(parts)
 
 
 def _person_line(person: dict) -> str:
@@ -129,8 +145,9 @@ def diff_command(
     config_path: ConfigOption = None,
 ) -> None:
     """What changed between two scans: locations that appeared, went, became or stopped
-    being sensitive, changed exposure or risk; people newly affected; new policy
-    violations (the --config's \\[\\[policy]] rules applied to both scans)."""
+    being sensitive, gained or lost entity types or categories, changed exposure or risk;
+    people newly affected; new policy violations (the --config's \\[\\[policy]] rules
+    applied to both scans)."""
     if output_format not in ("text", "json"):
         raise usage_error("--format must be text or json")
     if new is not None and runs is not None:

@@ -27,7 +27,7 @@ from phiscan.security.keys import KEY_CHECK_META
 
 DIFF_SCHEMA = "phiscan.diff/1"
 LOCATION_CHANGES = ("appeared", "went", "became_sensitive", "stopped_being_sensitive",
-                    "exposure_changed", "risk_changed", "no_longer_read")
+                    "contents_changed", "exposure_changed", "risk_changed", "no_longer_read")
 PERSON_FIELDS = ("individual_id", "nhs_number_masked", "name_masked", "date_of_birth_masked",
                  "categories", "locations", "first_locations")
 
@@ -127,6 +127,32 @@ def _change(before: StoredLocation, after: StoredLocation, field: str) -> dict:
             "new": getattr(after, field)}
 
 
+def _count_changes(before: dict[str, int], after: dict[str, int]) -> tuple[dict, dict]:
+    """Per entity type, how many more (`added`) and how many fewer (`removed`) NEW found."""
+    added = {name: after.get(name, 0) - before.get(name, 0) for name in sorted(after)
+             if after[name] > before.get(name, 0)}
+    removed = {name: before[name] - after.get(name, 0) for name in sorted(before)
+               if before[name] > after.get(name, 0)}
+    return added, removed
+
+
+def contents_change(was: StoredLocation, now: StoredLocation) -> dict | None:
+    """What a location read whole on both sides holds that is new: its categories or entity
+    types changed, or a type was found more often (a key-safe code added to a care plan,
+    a relative's NHS number to a letter), whatever its risk and sensitivity did; types and
+    counts only, never a value. None when nothing was added and no type or category went
+    (a type found less often alone is not new)."""
+    if was.status != Status.SCANNED or now.status != Status.SCANNED:
+        return None
+    added, removed = _count_changes(was.entities, now.entities)
+    new_categories = sorted(set(now.categories) - set(was.categories))
+    gone_categories = sorted(set(was.categories) - set(now.categories))
+    if not (added or new_categories or gone_categories or set(was.entities) - set(now.entities)):
+        return None
+    return {"location": now.location, "risk": now.risk, "added": added, "removed": removed,
+            "added_categories": new_categories, "removed_categories": gone_categories}
+
+
 def location_changes(old: list[StoredLocation], new: list[StoredLocation]) -> dict:
     """Each list sorted by location; a location can be in several (a file made sensitive
     is usually riskier too). A location no longer read (`skipped`, `error`) is listed as
@@ -151,6 +177,9 @@ def location_changes(old: list[StoredLocation], new: list[StoredLocation]) -> di
         elif is_sensitive(was) and not is_sensitive(now) and not unread:
             changes["stopped_being_sensitive"].append(
                 {"location": key, "categories": now.categories, "risk": now.risk})
+        contents = contents_change(was, now)
+        if contents:
+            changes["contents_changed"].append(contents)
         if was.exposure != now.exposure:
             changes["exposure_changed"].append(
                 {**_change(was, now, "exposure"), "old_principals": was.exposure_principals,

@@ -19,6 +19,8 @@ SECTIONS = (
                                                            "sensitive")),
     ("became_sensitive", "Became sensitive", ("risk", "categories")),
     ("stopped_being_sensitive", "Stopped being sensitive", ("risk", "categories")),
+    ("contents_changed", "Contents changed (entity types or categories added or gone)",
+     ("risk", "added", "removed", "added_categories", "removed_categories")),
     ("exposure_changed", "Exposure changed", ("old", "new", "new_principals")),
     ("risk_changed", "Risk changed", ("old", "new")),
     ("no_longer_read", "No longer read (not known to be clean)", ("old", "new", "reason")),
@@ -28,7 +30,9 @@ PERSON_COLUMNS = ("individual_id", "nhs_number_masked", "name_masked", "date_of_
 
 
 def _cell(column: str, value: object) -> str:
-    if isinstance(value, list):
+    if isinstance(value, dict):  # entity type -> how many more or fewer
+        value = ", ".join(f"{name} {count}" for name, count in value.items())
+    elif isinstance(value, list):
         value = ", ".join(map(str, value))
     elif isinstance(value, bool):
         value = "yes" if value else "no"
@@ -79,6 +83,8 @@ def render_diff_html(diff: dict) -> str:
               alert=people["newly_affected"] > 0),
         _card("locations became sensitive", counts["became_sensitive"],
               alert=counts["became_sensitive"] > 0),
+        _card("locations with contents changed", counts["contents_changed"],
+              alert=counts["contents_changed"] > 0),
         _card("locations appeared", counts["appeared"]),
         _card("locations went", counts["went"]),
         _card("exposure changed", counts["exposure_changed"]),
@@ -87,6 +93,7 @@ def render_diff_html(diff: dict) -> str:
         _card("people not re-read", people["not_re_read"], alert=people["not_re_read"] > 0),
         _card("new policy violations", len(diff["violations"]["new"]),
               alert=bool(diff["violations"]["new"])),
+        _card("policy violations resolved", len(diff["violations"]["resolved"])),
     ]) + "</div>"
     sections = "".join(
         f"<h2>{escape(title)} ({counts[name]})</h2>"
