@@ -157,3 +157,29 @@ def test_an_interrupted_scan_exits_3_says_so_and_resumes(tmp_path, signum, whole
         assert db.execute("SELECT id, status FROM runs").fetchall() == [(1, "completed")]
         assert db.execute("SELECT count(*) FROM locations WHERE gone = 0").fetchone() == (
             FILE_COUNT,)
+
+
+def test_an_interrupted_rescan_s_summary_says_which_rows_are_its_own(tmp_path):
+    """The exports after an interrupted rescan are the inventory as it stands: the rows
+    the run reached (read, or found unchanged) and the rest as the earlier run left them.
+    The summary's run counts each, so they never pass for a completed run's."""
+    from phiscan.inventory.exports import write_exports
+    from phiscan.inventory.store import Inventory
+    from phiscan.model import LocationResult, Status
+
+    pharmacy = [f"/mnt/pharmacy/batch-{index}.csv" for index in range(5)]
+    with Inventory(tmp_path) as inventory:
+        first = inventory.start_run("scan", ["/mnt/pharmacy"])
+        inventory.write_results(first, [LocationResult(location, Status.SCANNED)
+                                         for location in pharmacy])
+        inventory.finish_run(first, "completed", {})
+        second = inventory.start_run("scan", ["/mnt/pharmacy"])
+        inventory.write_results(second, [LocationResult(pharmacy[0], Status.SCANNED)])
+        inventory.carry_forward(second, pharmacy[1:3])  # listed, unchanged
+        inventory.finish_run(second, "interrupted", {})
+        counts = inventory.rows_of_run(second)
+        assert counts == {"rows_this_run": 3, "rows_earlier_runs": 2}
+        summary = write_exports(inventory, tmp_path,
+                                {"id": second, "status": "interrupted", **counts})
+    assert (summary["locations"], summary["run"]["rows_this_run"],
+            summary["run"]["rows_earlier_runs"]) == (5, 3, 2)

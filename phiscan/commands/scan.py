@@ -162,9 +162,11 @@ def interrupting_signals(received: list[str]) -> Iterator[None]:
 
 def report_interrupted(received: list[str], outcome: ScanOutcome) -> None:
     log.warning("scan interrupted (%s): %d locations written in run %d, which is marked "
-                "interrupted; run the same command with --resume to continue it",
+                "interrupted; the exports hold %d rows of this run and %d as earlier runs "
+                "left them; run the same command with --resume to continue it",
                 received[0] if received else "interrupt", outcome.progress.files_done,
-                outcome.run_id)
+                outcome.run_id, outcome.summary["run"]["rows_this_run"],
+                outcome.summary["run"]["rows_earlier_runs"])
 
 
 def refuse_to_pass_nothing_read(outcome: ScanOutcome) -> None:

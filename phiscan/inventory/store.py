@@ -706,6 +706,14 @@ class Inventory:
                     " FROM findings"
                     " WHERE location_id=? ORDER BY id", (location_id,))]
 
+    def rows_of_run(self, run_id: int) -> dict[str, int]:
+        """Present locations run `run_id` reached (read, or listed and found unchanged) and
+        those it did not, as earlier runs left them (an interrupted run's rest)."""
+        this_run, earlier = self.db.execute(
+            "SELECT COALESCE(SUM(last_run = ?), 0), COALESCE(SUM(last_run <> ?), 0)"
+            " FROM locations WHERE gone = 0", (run_id, run_id)).fetchone()
+        return {"rows_this_run": int(this_run), "rows_earlier_runs": int(earlier)}
+
     def locations(self, include_gone: bool = False) -> Iterator[StoredLocation]:
         query = f"SELECT {', '.join(LOCATION_COLUMNS)} FROM locations"
         if not include_gone:

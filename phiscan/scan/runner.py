@@ -438,7 +438,8 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
             inventory, out,
             {"id": run_id, "status": status, "sources": sources,
              "unavailable": progress.unavailable,
-             "seconds": round(time.monotonic() - progress.started, 3)},
+             "seconds": round(time.monotonic() - progress.started, 3),
+             **inventory.rows_of_run(run_id)},
         )
     log.info("scan %s: %d locations (%s), %d unchanged, %d gone, %d findings", status,
              sum(progress.statuses.values()), _status_counts(progress.statuses),
