@@ -104,3 +104,49 @@ def test_a_whole_hash_of_a_known_type_is_accepted(tmp_path):
     path = tmp_path / "allow.toml"
     path.write_text(f'hashes = ["HEALTH_CONDITION:{"0123456789abcdef" * 4}"]\n')
     assert AllowList.load(path).hashes == {f"HEALTH_CONDITION:{'0123456789abcdef' * 4}"}
+
+
+def test_an_allowed_path_that_changed_is_not_read_but_flagged_for_re_review(tmp_path):
+    """A research team's synthetic export is allow-listed by path. Rescanned unchanged it
+    stays plainly allowed; once someone overwrites it (real rows pasted in) it is still
+    never read, but its row and the log say it changed since it was last seen."""
+    import json
+    import os
+
+    from tests.cli import run_cli
+
+    share, out = tmp_path / "research", tmp_path / "out"
+    (share / "synthetic").mkdir(parents=True)
+    export = share / "synthetic" / "cohort.csv"
+    export.write_text("id,score\n1,0.4\n2,0.7\n")
+    (share / "protocol.txt").write_text("Protocol v3: recruitment closes in March.\n")
+    allow = tmp_path / "allow.toml"
+    allow.write_text('paths = ["*/synthetic/*"]\n')
+    allow.chmod(0o600)
+    config = tmp_path / "phiscan.toml"
+    config.write_text(f'[detection]\nallowlist = "{allow}"\n')
+
+    def scan() -> tuple[str, str, dict]:
+        result = run_cli("scan", str(share), "--out", str(out), "--config", str(config),
+                         "--workers", "1", "--quiet")
+        assert result.returncode == 0, result.stderr
+        rows = {row["location"]: row for row in map(
+            json.loads, (out / "files.jsonl").read_text().splitlines())}
+        return result.stderr, (out / "phiscan.log").read_text(), rows[str(export)]
+
+    changed = (f"{export}: allow-listed path, changed since it was last seen: not scanned, "
+               "re-review it")
+    for _ in range(2):  # first seen, then seen again unchanged
+        stderr, logged, row = scan()
+        assert (row["status"], row["reason"]) == ("skipped", "allow-listed path")
+        assert changed not in stderr and changed not in logged
+    export.write_text("id,name,nhs\n1,Rhiannon Pryce,401 023 2137\n")
+    os.utime(export, (1_700_000_000, 1_700_000_000))
+    stderr, logged, row = scan()
+    assert (row["status"], row["reason"], row["entities"]) == (
+        "skipped", "allow-listed path, changed since it was last seen: not scanned, "
+        "re-review it", {})
+    assert stderr.count(changed) == 1 and logged.count(changed) == 1
+    assert "401 023 2137" not in stderr + logged
+    _stderr, _logged, row = scan()  # unchanged since: the flag stays until re-reviewed
+    assert row["reason"].startswith("allow-listed path, changed since")

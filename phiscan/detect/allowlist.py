@@ -30,6 +30,13 @@ _HASH = re.compile(r"(?P<entity>[A-Z_]+):[0-9a-f]{64}")
 _KEY_NAME = re.compile(r"[a-z_]{1,20}")
 
 
+ALLOWED_PATH_REASON = "allow-listed path"
+# An allowed file whose content changed since a scan last saw it: still never read, but
+# what was reviewed and allowed is no longer what is there.
+CHANGED_ALLOWED_REASON = ("allow-listed path, changed since it was last seen: not scanned, "
+                          "re-review it")
+
+
 def check_allowlist(raw: dict, path: str | Path) -> None:
     """A mistyped allow-list would suppress nothing without a word: refuse it instead."""
     unknown = sorted(set(raw) - set(KEYS))

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from phiscan.config import Config
+from phiscan.detect.allowlist import ALLOWED_PATH_REASON
 from phiscan.detect.classify import classify
 from phiscan.detect.detector import Detector, NamePlan, reported_once
 from phiscan.detect.windows import text_windows
@@ -263,7 +264,7 @@ def _scan_item(item: SourceItem, source: Source, detector: Detector, config: Con
     if item.skip_reason:
         return [replace(base, status=Status.SKIPPED, reason=item.skip_reason)]
     if detector.allowlist.allows_path(item.location):
-        return [replace(base, status=Status.SKIPPED, reason="allow-listed path")]
+        return [replace(base, status=Status.SKIPPED, reason=ALLOWED_PATH_REASON)]
     over_memory = memory_refusal(item.size, config.limits)
     if over_memory:
         return [replace(base, status=Status.SKIPPED, reason=over_memory)]

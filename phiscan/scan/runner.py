@@ -11,12 +11,13 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
 from phiscan import __version__
 from phiscan.config import Config, ConfigError
+from phiscan.detect.allowlist import ALLOWED_PATH_REASON, CHANGED_ALLOWED_REASON
 from phiscan.detect.normalize import KEY_FORMAT, variant_vocabulary_digest
 from phiscan.inventory.exports import write_exports
 from phiscan.inventory.lock import output_lock
@@ -219,6 +220,25 @@ def is_unchanged(item: SourceItem, previous: PreviousState) -> bool:
     return item.modified == previous.modified
 
 
+def flag_changed_allowed(inventory: Inventory, results: list[LocationResult]) -> int:
+    """An allow-listed path whose size, mtime or ETag differs from the row a scan last
+    wrote: still not read (allowed paths never are), but what was reviewed and allowed is
+    no longer what is there, so its row says so and the log names it for re-review. Scan
+    and watch alike, before the results are written. Returns how many."""
+    flagged = 0
+    for index, result in enumerate(results):
+        if result.reason != ALLOWED_PATH_REASON:
+            continue
+        previous = inventory.previous_state(result.location)
+        if previous is None or (previous.size, previous.modified, previous.etag) == (
+                result.size, result.modified, result.etag):
+            continue
+        results[index] = replace(result, reason=CHANGED_ALLOWED_REASON)
+        log.warning("%s: %s", result.location, CHANGED_ALLOWED_REASON)
+        flagged += 1
+    return flagged
+
+
 class RescanPlanner:
     """Lets changed and new locations through to the executor; records the rest as
     carried forward. On resume, locations this run already wrote are not redone."""
@@ -411,6 +431,7 @@ def _scan_with(executor: Executor, sources: list[str], walk: Walk, out: Path, co
         try:
             for results in heap_frozen(executor.map(planner.filter(walk))):
                 raise_risk_for_exposure(results, postures)
+                flag_changed_allowed(inventory, results)
                 progress.record(results)
                 log_unread(results)
                 writer.add(results)

@@ -32,7 +32,7 @@ from phiscan.model import LocationResult, Status
 from phiscan.policy.record import record_result_violations, record_violations
 from phiscan.policy.rules import PolicyRule
 from phiscan.scan.progress import log_unread
-from phiscan.scan.runner import remove_stale_reports
+from phiscan.scan.runner import flag_changed_allowed, remove_stale_reports
 from phiscan.security.files import ensure_private_dir
 from phiscan.security.keys import scan_key
 from phiscan.sources.base import SourceUnavailable
@@ -119,6 +119,7 @@ class Writer:
         if containers:  # members that left the archive must not linger
             self.inventory.mark_gone(containers, self.run_id)
         results = [r for rs, _ in current for r in rs]
+        flag_changed_allowed(self.inventory, results)
         self.inventory.write_results(self.run_id, results)
         if log_errors:
             log_unread(results)
