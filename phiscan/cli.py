@@ -22,7 +22,12 @@ HELP = (
     "Find special-category health data on shares and buckets, and scope who a leak "
     "touched.\n\nExit codes: 0 completed; 1 completed and a --fail-on-findings, "
     "--fail-on-violations or --fail-on-risk condition holds; 2 usage or configuration "
-    "error; 3 scan did not complete (interrupted, source unavailable)."
+    "error; 3 not complete: a scan interrupted (SIGINT, SIGTERM), a source unavailable, a "
+    "root that listed no file where earlier scans read locations (taken as not mounted; "
+    "--accept-empty), the output folder's disk full, or a --fail-on-* check over a root "
+    "--include/--exclude hid whole; a report or individuals list of an incomplete "
+    "inventory (a lower bound), individuals --reveal unable to re-read every value; "
+    "status of a watch daemon not running."
 )
 
 

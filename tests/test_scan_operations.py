@@ -53,8 +53,8 @@ def test_a_root_that_lists_nothing_is_taken_as_not_mounted(tmp_path):
         unmounted = scan(share, out, "-q", *extra)
         assert unmounted.returncode == 3, unmounted.stderr
         assert f"{share}: the walk listed no file: nothing read" in unmounted.stderr
-        assert (f"{share} listed no file where earlier scans read 2: taken as not mounted, "
-                "nothing marked gone, the run is incomplete") in unmounted.stderr
+        assert (f"{share} listed no file where earlier scans read 2 locations: taken as not "
+                "mounted, nothing marked gone, the run is incomplete") in unmounted.stderr
         summary = json.loads((out / "summary.json").read_text())
         assert summary["run"]["status"] == "incomplete"
         assert summary["run"]["unavailable"] == [str(share)]
@@ -110,7 +110,7 @@ def test_include_and_exclude_name_folders_as_policy_globs_and_say_when_they_matc
     assert f"{share}: --include/--exclude hid every one of the 4 files listed" in hidden.stderr
     assert hidden.returncode == 3, hidden.stderr  # a scheduled check never passes on it
     assert (f"not passing --fail-on-*: --include/--exclude hid every file of {share} where "
-            "earlier scans read 4") in hidden.stderr
+            "earlier scans read 4 locations") in hidden.stderr
     assert "taken as not mounted" not in hidden.stderr
 
 

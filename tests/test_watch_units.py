@@ -103,13 +103,35 @@ def test_watch_refuses_a_url_as_given(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_systemd_unit_is_hardened():
-    unit = (Path(__file__).parent.parent / "contrib" / "phiscan-watch.service").read_text()
-    settings = {}
+def unit_settings(name: str) -> dict[str, str]:
+    unit = (Path(__file__).parent.parent / "contrib" / name).read_text()
+    settings: dict[str, str] = {}
     for line in unit.splitlines():
         if "=" in line and not line.startswith("#"):
             key, _, value = line.partition("=")
             settings.setdefault(key.strip(), value.strip())
+    return settings
+
+
+def _option(command: str, name: str) -> str:
+    words = command.split()
+    return words[words.index(name) + 1]
+
+
+def test_the_weekly_scan_unit_shares_the_config_never_the_watch_folder():
+    """The daemon holds its folder's writer lock (a scan into it exits 2); the people
+    keys match only under one HMAC key, so both units read one config."""
+    watch, scan = unit_settings("phiscan-watch.service"), unit_settings("phiscan-scan.service")
+    assert scan["ExecStart"].split()[1] == "scan"
+    assert _option(scan["ExecStart"], "--out") != _option(watch["ExecStart"], "--out")
+    assert _option(scan["ExecStart"], "--config") == _option(watch["ExecStart"], "--config")
+    assert scan["ReadWritePaths"] == _option(scan["ExecStart"], "--out")
+    assert (scan["Type"], scan["UMask"], scan["KillSignal"]) == ("oneshot", "0077", "SIGTERM")
+    assert unit_settings("phiscan-scan.timer")["OnCalendar"] == "Mon *-*-* 06:00:00"
+
+
+def test_systemd_unit_is_hardened():
+    settings = unit_settings("phiscan-watch.service")
     assert settings["ExecStart"].split()[1:3] == ["watch", "/srv/shares/care-team"]
     assert "--out /var/lib/phiscan" in settings["ExecStart"]
     assert settings["ReadOnlyPaths"].split()[0] == "/srv/shares/care-team"

@@ -175,7 +175,7 @@ def refuse_to_pass_nothing_read(outcome: ScanOutcome) -> None:
     hidden = outcome.progress.hidden_roots
     if hidden:
         log.error("not passing --fail-on-*: --include/--exclude hid every file of %s where "
-                  "earlier scans read %d", ", ".join(hidden), sum(hidden.values()))
+                  "earlier scans read %d locations", ", ".join(hidden), sum(hidden.values()))
         raise typer.Exit(EXIT_INCOMPLETE)
 
 

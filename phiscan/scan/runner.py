@@ -348,9 +348,9 @@ def _hold_emptied_roots(inventory: Inventory, run_id: int, progress: ScanProgres
             log.warning("%s listed nothing where earlier scans read %d locations: marked gone "
                         "(--accept-empty)", root, read_before)
             continue
-        log.error("%s listed no file where earlier scans read %d: taken as not mounted, "
-                  "nothing marked gone, the run is incomplete (--accept-empty if it was "
-                  "emptied on purpose)", root, read_before)
+        log.error("%s listed no file where earlier scans read %d locations: taken as not "
+                  "mounted, nothing marked gone, the run is incomplete (--accept-empty if it "
+                  "was emptied on purpose)", root, read_before)
         progress.not_read(root, listed_nothing(read_before))
         roots.discard(root)
 

@@ -352,7 +352,7 @@ def reached_through_link(path: str, root: str, real_root: str) -> bool:
 def listed_nothing(held: int) -> str:
     """Why a root that lists no file is not taken as emptied while the inventory holds
     `held` of its locations (scan and watch alike)."""
-    return f"listed no file where earlier scans read {held}: taken as not mounted"
+    return f"listed no file where earlier scans read {held} locations: taken as not mounted"
 
 
 def unavailable_reason(root: str, identity: tuple[int, int] | None, held: int) -> str | None:
