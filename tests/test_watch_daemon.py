@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -262,3 +263,42 @@ def test_watch_removes_the_reports_of_the_inventory_it_changes(watch_setup):
             False, False, False]
     finally:
         assert daemon.stop() == 0
+
+
+def test_watch_flags_an_allow_listed_file_that_changed(watch_setup):
+    """An allowed path is never read by the daemon either; one rewritten while it runs gets
+    the changed reason and a log line, as in a scan."""
+    share, out, config, logs = watch_setup
+    (share / "fixtures").mkdir()
+    fixture = share / "fixtures" / "sample-rows.csv"
+    fixture.write_text("ref,value\nA1,3\n", encoding="utf-8")
+    allow = config.parent / "allow.toml"
+    allow.write_text('paths = ["*/fixtures/*"]\n', encoding="utf-8")
+    allow.chmod(0o600)
+    with open(config, "a", encoding="utf-8") as handle:
+        handle.write(f'[detection]\nallowlist = "{allow}"\n')
+
+    def reason() -> str:
+        db = sqlite3.connect(f"file:{out / 'inventory.sqlite'}?mode=ro", uri=True, timeout=30)
+        try:
+            row = db.execute("SELECT reason FROM locations WHERE location = ?",
+                             (str(fixture),)).fetchone()
+        except sqlite3.OperationalError:
+            row = None
+        finally:
+            db.close()
+        return row[0] if row else ""
+
+    daemon = start_daemon([share], out, config, logs)
+    try:
+        wait_until_running(out, daemon)
+        assert wait_for(reason, "the fixture's row", daemon) == "allow-listed path"
+        fixture.write_text("ref,value\nA1,3\nA2,5\n", encoding="utf-8")
+        changed = wait_for(lambda: reason() if reason() != "allow-listed path" else "",
+                           "the changed reason", daemon)
+        assert changed == ("allow-listed path, changed since it was last seen: not scanned, "
+                           "re-review it")
+    finally:
+        assert daemon.stop() == 0
+    assert (f"{fixture}: allow-listed path, changed since it was last seen"
+            in (out / "phiscan.log").read_text())
