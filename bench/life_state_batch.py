@@ -42,14 +42,12 @@ PEOPLE = [
 STAFF = ["Rachel Oldroyd", "Tariq Hussain", "Bethany Senior"]
 
 
-def _p(surname: str) -> tuple:
-    return next(person for person in PEOPLE if person[1] == surname and person[0] != "Audrey")
-
-
 def files() -> dict[str, str]:
     a, b, c, d, e, lf, af, g, s, p, n, ed, bm = PEOPLE
-    caseload = "NHS Number,Surname,Forename,DOB,Postcode,Status,Date of death,Access\n" + "".join(
-        f"{x[3]},{x[1]},{x[0]},{x[2]},{x[4]},{status},{dod},{access}\n" for x, status, dod, access in (
+    header = "NHS Number,Surname,Forename,DOB,Postcode,Status,Date of death,Access\n"
+    caseload = header + "".join(
+        f"{x[3]},{x[1]},{x[0]},{x[2]},{x[4]},{status},{dod},{access}\n"
+        for x, status, dod, access in (
             (a, "Active", "", ""),
             (b, "Discharged", "18/10/2026", ""),
             (g, "Active", "", "KS by front door 5172"),
@@ -126,7 +124,8 @@ def truth() -> dict:
     return {"people": [
         {"forename": f, "surname": s, "dob": dob, "nhs_number": nhs, "postcode": pc,
          "access_kind": kinds, "life_state": state}
-        for f, s, dob, nhs, pc, kinds, state in PEOPLE], "staff": STAFF, "related": ["Janet Ibbotson"]}
+        for f, s, dob, nhs, pc, kinds, state in PEOPLE],
+        "staff": STAFF, "related": ["Janet Ibbotson"]}
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
 from recognizers.ethnicity_recognizer import EthnicityRecognizer
 from recognizers.health_condition_recognizer import HealthConditionRecognizer
 from recognizers.home_access_recognizer import HomeAccessRecognizer
+from recognizers.life_state_recognizer import LifeStateRecognizer
 from recognizers.local_id_recognizer import LocalIdRecognizer
 from recognizers.medication_recognizer import MedicationRecognizer
 from recognizers.nhs_number_recognizer import (
@@ -37,6 +38,7 @@ FIXED_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     UkNinoRecognizer,
     ClinicalCodeRecognizer,
     LocalIdRecognizer,
+    LifeStateRecognizer,
 )
 # Recognizers built from vocabulary files a user can extend.
 VOCABULARY_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (

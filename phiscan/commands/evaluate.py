@@ -82,12 +82,19 @@ def home_access_figures(people: list, truth) -> dict[str, int]:
     kinds (`access_kind`), else only the total (a truth's `keysafe_code`)."""
     figures = {"with_home_access": sum(person.home_access for person in people),
                "true_with_home_access": truth.with_home_access,
+               # beside it, as most truths count: the people whose own records give the way
+               # in (not only a note of another person of their home), and homes left apart
+               "with_own_home_access": sum(person.home_access
+                                           and person.home_access_via != "household"
+                                           for person in people),
+               "with_former_home_access": sum(person.former_home_access for person in people),
                "with_entry_details": sum(person.entry_details for person in people)}
     if not truth.gives_access_kinds:
         return figures
     figures["true_with_entry_details"] = truth.with_entry_details
     for kind in ACCESS_KINDS:
-        figures[f"with_{kind}"] = sum(kind in person.access_kinds for person in people)
+        figures[f"with_{kind}"] = sum(person.home_access and kind in person.access_kinds
+                                      for person in people)
         figures[f"true_with_{kind}"] = truth.with_access_kind(kind)
     return figures
 

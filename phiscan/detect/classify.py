@@ -27,6 +27,7 @@ from phiscan.detect.entities import (
     ADDRESS_ENTITIES,
     BULK_ENTITIES,
     DIRECT_IDENTIFIERS,
+    FACT_ENTITIES,
     IDENTIFYING_ENTITIES,
     SPECIAL_CATEGORIES,
     category_of,
@@ -44,7 +45,9 @@ def _real(findings: list[Finding]) -> list[Finding]:
 
 def classify(findings: list[Finding], risk_config: RiskConfig,
              exposure: Exposure | None = None) -> tuple[list[str], bool, Risk]:
-    """(categories, special_category, risk) for one location's findings and who can read it."""
+    """(categories, special_category, risk) for one location's findings and who can read it.
+    A fact about a person (`LIFE_STATE`) is no data of a category: it changes neither."""
+    findings = [finding for finding in findings if finding.entity_type not in FACT_ENTITIES]
     categories = categories_of(findings)
     real = _real(findings)
     real_types = {finding.entity_type for finding in real}

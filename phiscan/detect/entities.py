@@ -19,6 +19,7 @@ from phiscan.detect.normalize import (
     normalise_phone,
     without_leading_titles,
 )
+from recognizers.life_states import state_of
 from recognizers.local_ids import local_id_key
 
 SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
@@ -101,6 +102,9 @@ class EntityType:
     direct_identifier: bool = False  # on its own raises risk to medium
     counts_towards_bulk: bool = False  # distinct values make a bulk special-category file
     address: bool = False  # places a home-access note at a home
+    # A fact about the record's person (their life state), not data of a category: never in
+    # a location's categories or risk (`phiscan.detect.classify`).
+    fact: bool = False
 
     @property
     def special_category(self) -> bool:
@@ -133,6 +137,8 @@ _TABLE: tuple[EntityType, ...] = (
     EntityType("ETHNICITY", "ethnicity"),
     EntityType("RELIGION", "religion"),
     EntityType("SEXUAL_ORIENTATION", "sexual_orientation"),
+    # Deceased or moved out for good: hashed as the state only (`state_of`), never the words.
+    EntityType("LIFE_STATE", "life_state", state_of, fact=True),
     EntityType("CREDIT_CARD", "financial"),
     EntityType("IBAN_CODE", "financial"),
 )
@@ -146,6 +152,7 @@ IDENTIFYING_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.ident
 DIRECT_IDENTIFIERS = frozenset(name for name, e in ENTITIES.items() if e.direct_identifier)
 BULK_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.counts_towards_bulk)
 ADDRESS_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.address)
+FACT_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.fact)
 
 
 def entity(name: str) -> EntityType:

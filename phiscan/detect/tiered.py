@@ -84,7 +84,7 @@ from recognizers.person_ner_recognizer import in_capitals
 PERSON = "PERSON"
 # Types that open no window for names: an organisation's labelled number (`Order no 4471`
 # on a job sheet) says nothing about whether a name near it is someone's data.
-NO_NAME_WINDOW = frozenset({PERSON, "LOCAL_ID"})
+NO_NAME_WINDOW = frozenset({PERSON, "LOCAL_ID", "LIFE_STATE"})
 PERSON_WINDOW_CHARS = 200
 BLOCK_CHARS = 400
 # After a line break, or after a sentence's end and its spaces when a capital follows

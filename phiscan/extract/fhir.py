@@ -98,7 +98,9 @@ def patient_pairs(patient: dict[str, Any], types: dict[str, str] | None = None) 
              ("date_of_birth", text_of(patient.get("birthDate"))),
              *address_pairs(patient), *telecom_pairs(patient)]
     rest = {key: value for key, value in patient.items() if key not in named}
-    return pairs + fhir_flatten(rest, types)
+    # (a boolean is no leaf's text, but this one says the patient has died)
+    deceased = [("deceasedBoolean", "true")] if patient.get("deceasedBoolean") is True else []
+    return pairs + deceased + fhir_flatten(rest, types)
 
 
 def narrative_text(div: str) -> str:

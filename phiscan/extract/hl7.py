@@ -194,6 +194,10 @@ def pid_field_pairs(number: int, value: str, marks: Delimiters) -> Pairs | None:
         return [("PID-7 date_of_birth", hl7_date(value))]
     if number == 11:
         return address_pairs(value, marks)
+    if number == 29:
+        return [("PID-29 date_of_death", hl7_date(value))]
+    if number == 30:
+        return [("PID-30 death_indicator", value)]
     return None
 
 

@@ -141,6 +141,9 @@ def build_ico(report: dict) -> dict:
             "linkage_faults": individuals["linkage_faults"],
             "people_in_linkage_faults": individuals["people_in_linkage_faults"],
             "with_any_home_access_details": individuals["with_home_access"],
+            "with_former_home_access_details": individuals["with_former_home_access"],
+            "deceased": individuals["deceased"],
+            "moved_out": individuals["moved_out"],
             "related_people": individuals["related_people"],
             "staff_names": staff_names(report),
             "types": _data_subject_types(report),
@@ -205,6 +208,12 @@ def _markdown_lines(ico: dict) -> list[str]:
         f"hidden key, a door left open): {subjects['with_entry_details']}",
         "  - of whom only a key holder is named (no code, key or open door): "
         f"{subjects['with_key_holder_named_only']}",
+        *(["- with the way into a home they no longer live in (they died, or moved out for "
+           "good; a family may still live there: the controller decides whom to tell): "
+           f"{subjects['with_former_home_access_details']}"]
+          if subjects["with_former_home_access_details"] else []),
+        *([f"- deceased (counted above: NHS confidentiality covers them, UK GDPR does not): "
+           f"{subjects['deceased']}"] if subjects["deceased"] else []),
         *([f"- **check before sending**: {subjects['linkage_faults']} of these rows carry "
            "more dates of birth, NHS numbers or identities than one person (linkage faults: up to "
            f"{subjects['people_in_linkage_faults']} people; `individuals --export`, column "

@@ -24,7 +24,7 @@ EXPORT_COLUMNS = (
     "categories", "special_category", "home_access", "home_access_kinds",
     "test_range_nhs_number", "records",
     "locations", "first_locations", "linkage_fault", "identified_by", "name_ids",
-    "local_ids_masked",
+    "local_ids_masked", "home_access_via", "life_state", "former_home_access_kinds",
 )
 # The kinds of hash a revealed row shows; names are split into the best, the others and
 # related people by `name_columns`.
@@ -94,6 +94,18 @@ def access_kinds(person: Individual) -> list[str]:
     return [kind for kind in (*ACCESS_KINDS, UNKNOWN_KIND) if kind in person.access_kinds]
 
 
+def home_access_columns(person: Individual) -> dict[str, str]:
+    """The way into the home the person lives in (`home_access`, `home_access_kinds`, and
+    whose records give it: `home_access_via`), else into a home they left by dying or moving
+    out for good (`former_home_access_kinds`, with `life_state`)."""
+    kinds = ";".join(access_kinds(person))
+    return {"home_access": str(person.home_access).lower(),
+            "home_access_kinds": kinds if person.home_access else "",
+            "home_access_via": person.home_access_via if person.home_access else "",
+            "life_state": person.life_state,
+            "former_home_access_kinds": kinds if person.former_home_access else ""}
+
+
 def export_row(person: Individual) -> dict[str, str | int]:
     locations = person.locations
     hashes = hashes_by_column(person)
@@ -108,8 +120,7 @@ def export_row(person: Individual) -> dict[str, str | int]:
         "related_people_count": len(hashes["related_people"]),
         "categories": ";".join(sorted(person.categories)),
         "special_category": str(person.special_category).lower(),
-        "home_access": str(person.home_access).lower(),
-        "home_access_kinds": ";".join(access_kinds(person)),
+        **home_access_columns(person),
         "test_range_nhs_number": str(person.test_range_nhs).lower(),
         "records": len(person.records),
         "locations": len(locations),

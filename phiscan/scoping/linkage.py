@@ -57,6 +57,7 @@ from operator import attrgetter
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
 from recognizers.access_kinds import KEY_HOLDER
+from recognizers.life_states import DECEASED, MOVED_OUT
 
 # What identifies a person (`Individual.identified_by`).
 BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
@@ -575,6 +576,9 @@ class Individual:
     linkage_fault: str = ""  # `3 dates of birth`: set by `mark_linkage_faults`
     # Kinds of way in to a home this person shares with another person (`share_homes`).
     household_kinds: set[str] = field(default_factory=set)
+    # Whether another person's note opens this person's home (`share_homes`,
+    # `open_named_homes`), whatever its kinds.
+    household_access: bool = False
 
     @computed_once
     def nhs(self) -> set[str]:
@@ -606,8 +610,26 @@ class Individual:
         return sorted({record.location for record in self.records})
 
     @computed_once
-    def home_access(self) -> bool:
+    def life_state(self) -> str:
+        """`deceased` or `moved_out` (for good: a care home) when any of their records says
+        so (`LIFE_STATE`), else ''. A death outranks a move (a resident who died there)."""
+        states = union_of(self.records, "life_states")
+        return next((state for state in (DECEASED, MOVED_OUT) if state in states), "")
+
+    @computed_once
+    def any_home_access(self) -> bool:
+        """A way into a home of theirs is in the leak, the home they live in or one they left."""
         return HOME_ACCESS in self.categories
+
+    @computed_once
+    def home_access(self) -> bool:
+        """A way into the home they live in: not one they left by dying or moving out for
+        good (`former_home_access`: a family may still live there; the responder decides)."""
+        return self.any_home_access and not self.life_state
+
+    @computed_once
+    def former_home_access(self) -> bool:
+        return self.any_home_access and bool(self.life_state)
 
     @computed_once
     def access_kinds(self) -> set[str]:
@@ -617,10 +639,29 @@ class Individual:
         return union_of(self.records, "access_kinds") | self.household_kinds
 
     @computed_once
+    def own_access_kinds(self) -> set[str]:
+        """Of those, the kinds their own records give (not only another person's note for
+        their home: `share_home_access`, `share_homes`, `open_named_homes`)."""
+        return set().union(*(record.access_kinds - record.household_kinds
+                             for record in self.records))
+
+    @computed_once
+    def home_access_via(self) -> str:
+        """Whose records give the way in: `own`, `household` (another person's of their
+        home), `both`, or '' (none)."""
+        own = bool(self.own_access_kinds)
+        household = self.household_access or bool(self.household_kinds) or any(
+            record.household_access for record in self.records)
+        if not self.any_home_access:
+            return ""
+        return "both" if own and household else ("own" if own else "household")
+
+    @computed_once
     def entry_details(self) -> bool:
         """Their home opens from the leak alone (a code, a hidden key, a door left open):
-        the responder changes the code or moves the key. Only a key holder named is not."""
-        return bool(self.access_kinds - {KEY_HOLDER})
+        the responder changes the code or moves the key. Only a key holder named is not.
+        Never a home they left (`former_home_access`)."""
+        return self.home_access and bool(self.access_kinds - {KEY_HOLDER})
 
     @computed_once
     def identified_by(self) -> str:
@@ -1009,6 +1050,8 @@ def share_homes(individuals: list[Individual]) -> None:
             if len(other) == 1 and person.postcodes & individuals[other[0]].postcodes:
                 person.household_kinds |= own[other[0]] - own[position]
                 individuals[other[0]].household_kinds |= own[position] - own[other[0]]
+                person.household_access |= bool(own[other[0]])
+                individuals[other[0]].household_access |= bool(own[position])
 
 
 def open_named_homes(unattributed: list[Record], individuals: list[Individual],
@@ -1032,3 +1075,4 @@ def open_named_homes(unattributed: list[Record], individuals: list[Individual],
         if len(people) > 1 and set.intersection(*homes) & record.postcodes:
             for person in people:
                 person.household_kinds |= record.access_kinds
+                person.household_access = True

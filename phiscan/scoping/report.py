@@ -63,6 +63,7 @@ from phiscan.scoping.recurrence import (
 from phiscan.scoping.subject_records import UNKNOWN_KIND, Record, load_records
 from phiscan.sources.base import source_key
 from recognizers.access_kinds import ACCESS_KINDS
+from recognizers.life_states import DECEASED, MOVED_OUT
 
 REPORT_SCHEMA = "phiscan.report/1"
 TOP_LOCATIONS = 20
@@ -364,7 +365,8 @@ def _people_by_category(individuals: list[Individual]) -> dict[str, int]:
 def _people_by_access_kind(individuals: list[Individual]) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for person in individuals:
-        counts.update(person.access_kinds)
+        if person.home_access:  # a home they live in (never one left: `former_home_access`)
+            counts.update(person.access_kinds)
     return {kind: counts[kind] for kind in (*ACCESS_KINDS, UNKNOWN_KIND) if counts[kind]}
 
 
@@ -387,6 +389,14 @@ def individuals_section(scope: Scope) -> dict:
         "with_entry_details": sum(person.entry_details for person in people),
         "with_key_holder_only": sum(person.home_access and not person.entry_details
                                     for person in people),
+        # of `with_home_access`, those whose own records give the way in (not only a note of
+        # another person of their home: `home_access_via`)
+        "with_own_home_access": sum(person.home_access and person.home_access_via != "household"
+                                    for person in people),
+        # a way into a home they left by dying or moving out for good: apart, never above
+        "with_former_home_access": sum(person.former_home_access for person in people),
+        "deceased": sum(person.life_state == DECEASED for person in people),
+        "moved_out": sum(person.life_state == MOVED_OUT for person in people),
         "by_access_kind": _people_by_access_kind(people),
         "identified_by": _people_by_evidence(people),
         "with_nhs_number": sum(bool(person.nhs) for person in people),
@@ -615,7 +625,13 @@ def method_section() -> dict:
                        "leak; with_entry_details those whose home opens from the leaked text "
                        "alone (a key-safe or door code, a hidden key, a door left open: "
                        "change the code, move the key), the ICO figure; "
-                       "with_key_holder_only those for whom only a key holder is named",
+                       "with_key_holder_only those for whom only a key holder is named; "
+                       "with_own_home_access those whose own records give it (not only a "
+                       "note of another person of their home); a way into a home its "
+                       "person left by dying or moving out for good (a record's date of "
+                       "death, deceased flag, a move into a care home) is in none of these "
+                       "but in with_former_home_access; deceased and moved_out people stay "
+                       "in the total and are counted apart",
         "linkage_faults": "rows carrying more than [scoping] max_person_keys different dates "
                           "of birth or NHS numbers, or names and dates of birth of two or "
                           "more people (one NHS number written for several): records of "

@@ -23,6 +23,7 @@ from phiscan.inventory.store import Inventory
 from recognizers.access_kinds import KIND_SEPARATOR
 
 HOME_ACCESS = category_of("HOME_ACCESS")
+LIFE_STATE = "LIFE_STATE"
 # Findings of a location scanned before records existed: one record for the whole file.
 WHOLE_LOCATION = "document"
 RECORD_COLUMNS = "l.location, f.record, f.entity_type, f.value_hash, f.masked, f.test_data"
@@ -51,6 +52,12 @@ class Record:
     local_ids: set[str] = field(default_factory=set)
     categories: set[str] = field(default_factory=set)
     access_kinds: set[str] = field(default_factory=set)  # `code`, `key_holder`... (home access)
+    # Of those, the kinds only another person of its entry's access note gave (one home:
+    # `share_home_access`), and whether such a note exists.
+    household_kinds: set[str] = field(default_factory=set)
+    household_access: bool = False
+    # What the record states of its person's life (`deceased`, `moved_out`: `LIFE_STATE`).
+    life_states: set[str] = field(default_factory=set)
     masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
     # full name -> its initial form's hash (`Graham Pickles` -> `g. pickles`), for names with
     # a forename; a name written with an initial keys as that form (`link_initials`).
@@ -127,6 +134,10 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
             record.test_nhs.add(value_hash)
             record.masked[value_hash] = masked
         return
+    if entity == LIFE_STATE:
+        if role not in NOT_SUBJECT:  # a relative's death is not the subject's
+            record.life_states.add(kind)
+        return
     record.categories.add(category)
     if category == HOME_ACCESS:
         record.access_kinds.update(kind.split(KIND_SEPARATOR) if kind else (UNKNOWN_KIND,))
@@ -178,6 +189,10 @@ def share_home_access(records: Iterable[Record]) -> None:
     for household in entries.values():
         if len(household) > 1 and any(record.home_access for record in household):
             kinds = set().union(*(record.access_kinds for record in household))
+            for record in household:
+                others = [other for other in household if other is not record and other.home_access]
+                record.household_access = record.household_access or bool(others)
+                record.household_kinds |= kinds - record.access_kinds
             for record in household:
                 record.categories.add(HOME_ACCESS)
                 record.access_kinds |= kinds

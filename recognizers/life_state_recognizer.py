@@ -1,0 +1,84 @@
+"""A person's life state: `LIFE_STATE`, a record stating that its person has died (`deceased`)
+or moved out of their home for good (`moved_out`).
+
+A fact about the record's person, not a category of data: scoping reads it to tell a way into
+a home someone still lives in from one into a home left (`phiscan.scoping.linkage.Individual.
+life_state`). The finding's kind (`findings.kind`) is the state; its value is hashed as the
+state's name only (`phiscan.detect.entities.life_state`), never the words or the date.
+
+Bound to the record's person by what states it:
+- a field or column that says so: a date of death (`Date of death: 29/10/2026`, `DOD`, HL7
+  PID-29 `date_of_death`, FHIR `deceasedDateTime`), a flag answered yes (`Deceased: Y`, PID-30
+  `death_indicator: Y`, FHIR `deceasedBoolean: true`), a status or reason of `Deceased`;
+- the record's own words: `deceased`, `passed away`, `patient died`, `RIP 02/11`, `the late Mr
+  ...`, `collection after death`, a verification of death; `moved into ... care home`, `now
+  permanently at`, `permanent placement`, `now resident at`.
+Not when a relative's word comes right before (`Husband deceased 02/02/2027`, `mother passed
+away`, `her son moved into a nursing home`), nor `the deceased's brother` (a survivor).
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import RecognizerResult
+
+from recognizers.access_kinds import ACCESS_KINDS_KEY
+from recognizers.base import ContextScoredRecognizer, Pattern
+from recognizers.life_states import state_of
+
+ENTITY = "LIFE_STATE"
+SCORE = 0.85
+
+_DATE = (r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
+         r"|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \d{4})")
+_SEP = r"[^\S\n]*[:=|,][^\S\n]*"
+_YES = r"(?:y|yes|true|1)(?![\w])"
+# A field or column of the person's death (the label is the match).
+DEATH_DATE = (r"(?<![\w])(?i:date[ _-]?of[ _-]?death|death[ _-]?date|d\.?o\.?d\.?|date[ _-]?died"
+              r"|deceased[ _-]?(?:date(?:[ _-]?time)?|on)|date[ _-]?deceased)"
+              rf"(?={_SEP}{_DATE})")
+DEATH_FLAG = (r"(?<![\w])(?i:deceased(?:[ _-]?(?:flag|indicator|boolean|y/?n))?"
+              rf"|death[ _-]?indicator|is[ _-]?deceased|died)(?={_SEP}(?i:{_YES}))")
+# The record's own words.
+DEATH_WORDS = (r"(?<![\w'])(?i:deceased(?!'s|s |\w)|passed away|(?:patient|client|resident|service"
+               r" user|pt\.?|tenant) (?:has |had )?(?:sadly )?died|the late(?= (?:mr|mrs|ms|miss)"
+               r"\.? [A-Z])|rip(?=[^\S\n]*\d)|(?:collection|removal)s? after death|verification of"
+               r" (?:expected |unexpected )?death|death verified)(?![\w])")
+MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
+              r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
+              r" (?:placement|admission|residen(?:ce|t))|now resident at)(?![\w])")
+_PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,
+             "move words": MOVE_WORDS}
+# A relative's word right before the statement: theirs, not the record's person's.
+_RELATIVE = regex.compile(
+    r"(?i:husband|wife|partner|spouse|mother|father|mum|mom|dad|son|daughter|brother"
+    r"|sister|sibling|grandson|granddaughter|grandmother|grandfather|friend|neighbour"
+    r"|carer|uncle|aunt|cousin|nephew|niece|[\w-]+-in-law)(?:'s)?")
+_BEFORE_WORDS = 3
+
+
+def _relative_before(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    words = text[line_start:start].replace(",", " ").split()[-_BEFORE_WORDS:]
+    return any(_RELATIVE.fullmatch(word.strip("()-:;.")) for word in words)
+
+
+class LifeStateRecognizer(ContextScoredRecognizer):
+    reads_ocr = False
+    line_local_scoring = True  # the match and the words before it on its line
+    ENTITY = ENTITY
+
+    def __init__(self, patterns: list[Pattern] | None = None, context: list[str] | None = None,
+                 supported_language: str = "en", supported_entity: str | None = None) -> None:
+        super().__init__(
+            entity=supported_entity or self.ENTITY, name="PhiscanLifeStateRecognizer",
+            patterns=patterns or [Pattern(name, regex, SCORE) for name, regex in _PATTERNS.items()],
+            context=context or [], supported_language=supported_language)
+
+    def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
+        if _relative_before(text, result.start):
+            return None
+        result.recognition_metadata = {
+            **(result.recognition_metadata or {}),
+            ACCESS_KINDS_KEY: [state_of(text[result.start:result.end])]}
+        return result
