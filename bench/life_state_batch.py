@@ -55,62 +55,62 @@ def files() -> dict[str, str]:
             (bm, "Active", "", "Keysafe 6604 left of porch"),
         ))
     notes = {
-        "dn/visits/ackroyd_2026-10.txt": (
+        "dn/visits/1001.txt": (
             f"District Nursing - visit record\nPatient: {a[0]} {a[1]}  DOB: {a[2]}  NHS: {a[3]}\n"
             f"Address: 4 Scar Lane, Golcar {a[4]}\nSeen by: {STAFF[0]}\n\n"
             "Syringe driver checked, comfortable. Access: key safe by the back door, code 3391.\n"),
-        "dn/visits/bramley_2026-10.txt": (
+        "dn/visits/1002.txt": (
             f"Patient: {b[0]} {b[1]}  DOB: {b[2]}  NHS: {b[3]}\nAddress: 9 Mill Bank {b[4]}\n"
             "Wound dressing changed. Spare key under the blue plant pot by the shed.\n"
             f"Nurse: {STAFF[1]}\n"),
-        "dn/visits/firth_2026-11.txt": (
+        "dn/visits/1003.txt": (
             f"Patient: {lf[0]} {lf[1]}  DOB: {lf[2]}  NHS: {lf[3]}\nAddress: 2 Holme Road {lf[4]}\n"
             f"Next of kin: wife {af[0]} {af[1]}\n"
             "Catheter care. Access: key safe on the wall by the gate, code 4128.\n"),
-        "dn/visits/audrey_firth_2026-11.txt": (
+        "dn/visits/1004.txt": (
             f"Patient: {af[0]} {af[1]}  DOB: {af[2]}  NHS: {af[3]}\nAddress: 2 Holme Road {af[4]}\n"
             "Leg ulcer review, healing well. Lives with husband, no concerns.\n"),
-        "dn/visits/hirst_2026-11.txt": (
+        "dn/visits/1005.txt": (
             f"Patient: {g[0]} {g[1]}  DOB: {g[2]}  NHS: {g[3]}\n"
             "Husband died last year; Gladys lives alone and is managing. Insulin given.\n"),
-        "dn/visits/ibbotson_2026-11.txt": (
+        "dn/visits/1006.txt": (
             f"Patient: {s[0]} {s[1]}  DOB: {s[2]}  NHS: {s[3]}\nPostcode: {s[4]}\n"
             "Key holder: daughter Janet Ibbotson 07700 900123. COPD review.\n"),
-        "dn/visits/jagger_2026-11.txt": (
+        "dn/visits/1007.txt": (
             f"Patient: {p[0]} {p[1]}  DOB: {p[2]}  NHS: {p[3]}\nPostcode: {p[4]}\n"
             "Door is left on the latch in the day, let yourself in. Heart failure review.\n"),
-        "dn/visits/lumb_2026-11.txt": (
+        "dn/visits/1008.txt": (
             f"Patient: {ed[0]} {ed[1]}  DOB: {ed[2]}  NHS: {ed[3]}\nPostcode: {ed[4]}\n"
             "Two weeks' respite at Holly Bank care home from 20/11, then home. "
             "Key safe 2719 by the front door.\n"),
-        "dn/visits/dewhirst_2026-09.txt": (
+        "dn/visits/1009.txt": (
             f"Patient: {d[0]} {d[1]}  DOB: {d[2]}  NHS: {d[3]}\nPostcode: {d[4]}\n"
             "Palliative review. Lockbox on the porch wall, combination 5506.\n"),
-        "dn/visits/eastwood_2026-09.txt": (
+        "dn/visits/1010.txt": (
             f"Patient: {e[0]} {e[1]}  DOB: {e[2]}  NHS: {e[3]}\nPostcode: {e[4]}\n"
             "Pressure care. Access via key safe, code 9071, left of the garage.\n"),
-        "dn/verification/ackroyd_VOED.txt": (
+        "dn/verification/1011.txt": (
             "Verification of expected death\n"
             f"Patient: {a[0]} {a[1]}  DOB: {a[2]}  NHS: {a[3]}\n"
             "Date of death: 29/10/2026  Time: 03:40\nPlace: usual place of residence\n"
             f"Verified by: {STAFF[2]}\n"),
-        "reablement/discharges_nov.txt": (
+        "reablement/1012.txt": (
             "Reablement team - discharges, November 2026\n\n"
             f"1. {c[0]} {c[1]} (DOB {c[2]}, NHS {c[3]}) - moved into Larchfield care home "
             "permanently on 12/11. Package ended.\n"
             f"2. {ed[0]} {ed[1]} (DOB {ed[2]}, NHS {ed[3]}) - goals met, discharged home.\n"),
-        "reablement/assessments/cattermole.txt": (
+        "reablement/assessments/1013.txt": (
             f"Reablement assessment\nName: {c[0]} {c[1]}\nDOB: {c[2]}\nPostcode: {c[4]}\n"
             "Key safe by the side door, code 6612. Two calls a day.\n"),
-        "equipment/collections_after_death.txt": (
+        "equipment/1014.txt": (
             "Equipment loans - collection after death\n\n"
             f"- Mr {bm[0]} {bm[1]}, DOB {bm[2]}, NHS {bm[3]}: hospital bed and airflow mattress\n"),
         "caseload/caseload_nov.csv": caseload,
-        "hl7/adt_dewhirst.hl7": (
+        "hl7/1015.hl7": (
             "MSH|^~\\&|PAS|RXX|DN|RXX|202610010900||ADT^A03|77|P|2.4\r"
             f"PID|1||{d[3]}^^^NHS||{d[1].upper()}^{d[0]}^^^Mr||{d[2][6:]}{d[2][3:5]}{d[2][:2]}|M"
             f"|||1 Park Row^^Kirkburton^^{d[4]}||||||||||||||||||20260930|Y\r"),
-        "fhir/eastwood.json": json.dumps({
+        "fhir/1016.json": json.dumps({
             "resourceType": "Patient",
             "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": e[3]}],
             "name": [{"family": e[1], "given": [e[0]]}],

@@ -13,6 +13,8 @@ Bound to the record's person by what states it:
 - the record's own words: `deceased`, `passed away`, `patient died`, `RIP 02/11`, `the late Mr
   ...`, `collection after death`, a verification of death; `moved into ... care home`, `now
   permanently at`, `permanent placement`, `now resident at`.
+A record saying someone still lives there (`Mrs Ivy Kershaw still lives at the address`) gives
+`survivor`, keyed as the name it opens with: a death the record states is not that person's.
 Not when a relative's word comes right before (`Husband deceased 02/02/2027`, `mother passed
 away`, `her son moved into a nursing home`), nor `the deceased's brother` (a survivor).
 """
@@ -24,7 +26,7 @@ from presidio_analyzer import RecognizerResult
 
 from recognizers.access_kinds import ACCESS_KINDS_KEY
 from recognizers.base import ContextScoredRecognizer, Pattern
-from recognizers.life_states import state_of
+from recognizers.life_states import SURVIVOR, state_of
 
 ENTITY = "LIFE_STATE"
 SCORE = 0.85
@@ -47,8 +49,13 @@ DEATH_WORDS = (r"(?<![\w'])(?i:deceased(?!'s|s |\w)|passed away|(?:patient|clien
 MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
               r" (?:placement|admission|residen(?:ce|t))|now resident at)(?![\w])")
+# Someone still lives at the home: whoever's death or move the record states is not theirs.
+_NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
+         r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
+SURVIVOR_WORDS = (rf"(?<![\w])(?:{_NAME} )?(?i:still (?:lives|living|resides|resident)"
+                  r" (?:at|in|there)|(?:still )?(?:lives|living) there)(?![\w])")
 _PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,
-             "move words": MOVE_WORDS}
+             "move words": MOVE_WORDS, "survivor words": SURVIVOR_WORDS}
 # A relative's word right before the statement: theirs, not the record's person's.
 _RELATIVE = regex.compile(
     r"(?i:husband|wife|partner|spouse|mother|father|mum|mom|dad|son|daughter|brother"
@@ -76,9 +83,9 @@ class LifeStateRecognizer(ContextScoredRecognizer):
             context=context or [], supported_language=supported_language)
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
-        if _relative_before(text, result.start):
-            return None
+        state = state_of(text[result.start:result.end])
+        if state != SURVIVOR and _relative_before(text, result.start):
+            return None  # (a relative still living there is a survivor all the same)
         result.recognition_metadata = {
-            **(result.recognition_metadata or {}),
-            ACCESS_KINDS_KEY: [state_of(text[result.start:result.end])]}
+            **(result.recognition_metadata or {}), ACCESS_KINDS_KEY: [state]}
         return result

@@ -21,7 +21,7 @@ from phiscan.detect.engine import (
     is_test_data,
     recognizer_name,
 )
-from phiscan.detect.entities import mask_value, normalise
+from phiscan.detect.entities import keyed_as, mask_value, normalise
 from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
 from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
@@ -312,7 +312,8 @@ class Detector:
         known = self.memo.get(key)
         if known is None:
             known = self.memo.put(key, (
-                keyed_hash(self.key, entity_type, normalise(entity_type, raw_value)),
+                keyed_hash(self.key, keyed_as(entity_type, raw_value),
+                           normalise(entity_type, raw_value)),
                 mask_value(entity_type, raw_value)))
         value_hash, masked = known
         if self.allowlist.allows_value(entity_type, raw_value, value_hash, self.key):

@@ -19,7 +19,7 @@ from phiscan.detect.normalize import (
     normalise_phone,
     without_leading_titles,
 )
-from recognizers.life_states import state_of
+from recognizers.life_states import SURVIVOR, state_of, survivor_name
 from recognizers.local_ids import local_id_key
 
 SPECIAL_CATEGORIES = frozenset({"health", "ethnicity", "religion", "sexual_orientation"})
@@ -38,6 +38,24 @@ def compact_upper(value: str) -> str:
 def date_key(value: str) -> str:
     """A date of birth in any common UK form -> one ISO key."""
     return normalise_birth_date(value) or folded(value)
+
+
+def life_state(value: str) -> str:
+    """A life state's key: the state's name (`deceased`), never the words or the date; a
+    survivor's statement keys as the name it opens with, as that name's `PERSON` finding does
+    (so scoping knows whose death it is not), else as the state."""
+    state = state_of(value)
+    name = survivor_name(value) if state == SURVIVOR else ""
+    return normalise_name(name) if name else state
+
+
+def keyed_as(entity_type: str, value: str) -> str:
+    """The entity type a value is keyed under (`phiscan.security.keys.keyed_hash`): its own,
+    except a survivor's statement that names someone (`Mrs Ivy Kershaw still lives at`), keyed
+    as that name's `PERSON` so scoping can tell the person it is about."""
+    if entity_type == "LIFE_STATE" and state_of(value) == SURVIVOR and survivor_name(value):
+        return "PERSON"
+    return entity_type
 
 
 def local_id(value: str) -> str:
@@ -137,8 +155,8 @@ _TABLE: tuple[EntityType, ...] = (
     EntityType("ETHNICITY", "ethnicity"),
     EntityType("RELIGION", "religion"),
     EntityType("SEXUAL_ORIENTATION", "sexual_orientation"),
-    # Deceased or moved out for good: hashed as the state only (`state_of`), never the words.
-    EntityType("LIFE_STATE", "life_state", state_of, fact=True),
+    # Deceased or moved out for good: hashed as the state only (`life_state`), never the words.
+    EntityType("LIFE_STATE", "life_state", life_state, fact=True),
     EntityType("CREDIT_CARD", "financial"),
     EntityType("IBAN_CODE", "financial"),
 )

@@ -612,8 +612,12 @@ class Individual:
     @computed_once
     def life_state(self) -> str:
         """`deceased` or `moved_out` (for good: a care home) when any of their records says
-        so (`LIFE_STATE`), else ''. A death outranks a move (a resident who died there)."""
-        states = union_of(self.records, "life_states")
+        so (`LIFE_STATE`), else ''. A death outranks a move (a resident who died there).
+        Not from a record saying they still live at the home (a row for a husband who died,
+        naming his widow: `Mrs Ivy Kershaw still lives at the address`, `survivor`): its
+        death is another person's of that home."""
+        states = set().union(*(record.life_states for record in self.records
+                               if record.survivors.isdisjoint(self.full_names)))
         return next((state for state in (DECEASED, MOVED_OUT) if state in states), "")
 
     @computed_once
@@ -974,6 +978,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     unattributed = _people_at_home(unattributed, individuals, set(by_name))
     share_homes(individuals)
     open_named_homes(unattributed, individuals, by_name)
+    open_survivors_homes(records, individuals)
     individuals.sort(key=lambda person: person.id)
     return Linked(individuals, unattributed)
 
@@ -1074,5 +1079,30 @@ def open_named_homes(unattributed: list[Record], individuals: list[Individual],
         homes = [person.postcodes for person in people]
         if len(people) > 1 and set.intersection(*homes) & record.postcodes:
             for person in people:
+                person.household_kinds |= record.access_kinds
+                person.household_access = True
+
+
+def open_survivors_homes(records: list[Record], individuals: list[Individual]) -> None:
+    """A home left by a death is still the home of whoever the record says lives there: a
+    collection list's row for a man who died (`Reason: Deceased ...`), whose access note says
+    `Mrs Pauline McKellar still lives at the address ... key safe code 7772`, joins him (his
+    way in is a former home's), and opens her home too, when exactly one person carries her
+    name and, where the record gives a postcode, lives at it (a household's way in:
+    `home_access_via`)."""
+    telling = [record for record in records if record.survivors and record.home_access]
+    if not telling:
+        return
+    carrying: dict[str, list[Individual]] = defaultdict(list)
+    for person in individuals:
+        for name in person.full_names:
+            carrying[name].append(person)
+    for record in telling:
+        for name in record.survivors:
+            people = carrying.get(name, [])
+            if len(people) != 1 or any(own is record for own in people[0].records):
+                continue
+            person = people[0]
+            if not record.postcodes or record.postcodes & person.postcodes:
                 person.household_kinds |= record.access_kinds
                 person.household_access = True

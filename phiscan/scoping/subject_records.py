@@ -21,6 +21,7 @@ from phiscan.detect.records import entry_of
 from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 from recognizers.access_kinds import KIND_SEPARATOR
+from recognizers.life_states import SURVIVOR
 
 HOME_ACCESS = category_of("HOME_ACCESS")
 LIFE_STATE = "LIFE_STATE"
@@ -56,8 +57,10 @@ class Record:
     # `share_home_access`), and whether such a note exists.
     household_kinds: set[str] = field(default_factory=set)
     household_access: bool = False
-    # What the record states of its person's life (`deceased`, `moved_out`: `LIFE_STATE`).
+    # What the record states of its person's life (`deceased`, `moved_out`: `LIFE_STATE`),
+    # and the names it says still live at the home (`survivor`: never the dead).
     life_states: set[str] = field(default_factory=set)
+    survivors: set[str] = field(default_factory=set)
     masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
     # full name -> its initial form's hash (`Graham Pickles` -> `g. pickles`), for names with
     # a forename; a name written with an initial keys as that form (`link_initials`).
@@ -135,7 +138,9 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
             record.masked[value_hash] = masked
         return
     if entity == LIFE_STATE:
-        if role not in NOT_SUBJECT:  # a relative's death is not the subject's
+        if kind == SURVIVOR:
+            record.survivors.add(value_hash)
+        elif role not in NOT_SUBJECT:  # a relative's death is not the subject's
             record.life_states.add(kind)
         return
     record.categories.add(category)
