@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/heldout_shares.sh TREE OUT "SHARES": scan each held-out breach share with the checkout
 # TREE and print one line per share and seed from `phiscan eval --scoping --json`: identity
-# recall and precision, rows with a staff name, rows (truth), people with home access (truth)
-# and by kind. Share 1 is bench/heldout_share.py (150 people, seed 2026); share N is
+# recall and precision, rows with a staff name, rows (truth), people with home access (truth),
+# of them those whose own records give it and, apart, people with the way into a home they left
+# (where the tree reports them), and by kind. Share 1 is bench/heldout_share.py (150 people, seed 2026); share N is
 # bench/heldout_share_N.py (120 people, seeds 1 and 2; share 3 with HELDOUT_NHS_PREFIX=485).
 # Generated shares are cached in /tmp/phiscan-heldout-shares (they depend on the generator
 # and the seed only). Run from the repository root after `make setup`.
@@ -42,7 +43,8 @@ kinds = " ".join(f"{k} {f[f'with_{k}']} ({f[f'true_with_{k}']})"
 print(f"share {share} seed {seed}: recall {f['identity_recall']} precision "
       f"{f['identity_precision']} staff rows {f['rows_with_staff']} total {f['total']} "
       f"({f['true_total']}) home access {f['with_home_access']} ({f['true_with_home_access']}) "
-      f"{kinds}")
+      + (f"own {f['with_own_home_access']} former {f['with_former_home_access']} "
+         if "with_own_home_access" in f else "") + kinds)
 PYEOF
   done
 done

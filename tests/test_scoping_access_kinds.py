@@ -101,6 +101,7 @@ def test_eval_compares_per_kind_when_the_truth_gives_kinds(scanned, tmp_path):
         for name, dob, nhs, kinds in PEOPLE.values()])
     assert home_access_figures(figures) == {
         "with_home_access": 5, "true_with_home_access": 5,
+        "with_own_home_access": 5, "with_former_home_access": 0,
         "with_entry_details": 4, "true_with_entry_details": 4,
         "with_code": 2, "true_with_code": 2, "with_hidden_key": 1, "true_with_hidden_key": 1,
         "with_left_open": 1, "true_with_left_open": 1,
@@ -114,7 +115,8 @@ def test_eval_compares_the_total_when_the_truth_gives_no_kinds(scanned, tmp_path
          "nhs_number": nhs, "keysafe_code": "x" if kinds != ["key_holder"] else ""}
         for name, dob, nhs, kinds in PEOPLE.values()])
     assert home_access_figures(figures) == {
-        "with_home_access": 5, "true_with_home_access": 4, "with_entry_details": 4}
+        "with_home_access": 5, "true_with_home_access": 4, "with_own_home_access": 5,
+        "with_former_home_access": 0, "with_entry_details": 4}
 
 
 def test_every_home_access_pattern_has_a_kind():
