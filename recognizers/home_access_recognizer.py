@@ -963,6 +963,7 @@ class Vocabulary:
         self.key_places = load("key_places")
         self.entry = load("entry")
         self.exclusions = load("exclusions")
+        self.code_kinds = load("code_kinds")
         self.not_entry = load("not_entry")
         self.containers = load("containers")
         self.visitors = load("visitors")
@@ -1802,6 +1803,17 @@ def _clause_before(text: str, position: int, count: int,
     found = label.match(clause) if label is not None else None
     clause = clause[found.end():] if found else clause
     return normalise_words(" ".join(clause.split()[-count:]))
+
+
+def _piece_before(window: str, before: str) -> str:
+    """The words of `before` (`_clause_before` of the window's end) in the window's last
+    piece: none before its last comma, colon, bracket or dash."""
+    breaks = [found.end() for found in _PIECE_BREAK.finditer(
+        window, max(len(window) - WORD_WINDOW_CHARS, 0))]
+    if not breaks:
+        return before
+    piece = normalise_words(window[breaks[-1]:]).split()
+    return " ".join(before.split()[-len(piece):]) if piece else ""
 
 
 def _sentence_before(text: str, position: int, home_words: re.Pattern) -> str:
@@ -2709,6 +2721,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         self.vocabulary_dirs = tuple(str(folder) for folder in vocabulary_dirs)
         self.exclusions = Terms([*words.exclusions, *exclusions])
         self.by_whom = Terms([w for w in [*words.exclusions, *exclusions] if _BY_WHOM.search(w)])
+        # what kind of code a code is (`diagnosis`, `promo`): read in the match's own piece
+        # and its own field's name only (`_own_piece`, `_names_a_code_kind`)
+        self.code_kinds = Terms(words.code_kinds)
         self.not_entry = Terms(words.not_entry)
         classes = load_classes("home_access_owners.txt", vocabulary_dirs)
         self.writer_label = writer_label(words.visitors, classes.get(COMMUNITY, []))
@@ -2830,7 +2845,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             if kind is None:
                 continue
             start, end = bounds.get()
-            if self._record_is_for_another(text, start, end, field, named):
+            if (self._record_is_for_another(text, start, end, field, named)
+                    or self.code_kinds.found_in(fields.field_words(field.name))):
                 return None
             # (a holder's field is its name alone, an INSERT's its table: the person it names
             # is a name's finding)
@@ -2856,7 +2872,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 continue
             for field in row:
                 kind = self._table_cell_kind(text, field, words)
-                if kind is not None:
+                if kind is not None and not self.code_kinds.found_in(
+                        fields.field_words(field.name)):
                     result.start, result.end = field.value_start, field.value_end
                     flag(result, FIELD_KIND, kind)
                     return result
@@ -3013,6 +3030,18 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return (_LEFT_BY_DEATH_OR_MOVE.search(words) is not None
                 and _STILL_LIVES_THERE.search(words) is None)
 
+    def _purpose_words(self, pieces: list[str], before: str, after: str) -> str:
+        """The match's pieces with the words before and after it, each piece normalised
+        alone (`|` between), without what names no purpose (a street, a titled name, a lock's
+        app, a visit's service)."""
+        pieces = [f"{before} {pieces[0]}", *pieces[1:]]
+        pieces[-1] = f"{pieces[-1]} {after}"
+        return self.purpose.without_device_jobs(self.for_visitor.sub(
+            " ", _AT_HOME_SERVICE.sub(" ", _DEPOT_DOSE.sub(
+            " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
+            " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _LOCK_APP.sub(" ", _MEDIUM.sub(
+                " ", "|".join(normalise_words(p) for p in pieces)))))))))))
+
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         """Drop a match whose clause says it is not for a home, whose code is a year, a
         time, a date or another number, or an instruction under a negation."""
@@ -3076,17 +3105,18 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # Each piece between commas, colons or brackets is read alone: `fence post, code
         # 4482` names no postcode.
         pieces = _PIECE_BREAK.split(matched)
-        pieces[0] = f"{before} {pieces[0]}"
-        pieces[-1] = f"{pieces[-1]} {after}"
-        surroundings = self.purpose.without_device_jobs(self.for_visitor.sub(
-            " ", _AT_HOME_SERVICE.sub(" ", _DEPOT_DOSE.sub(
-            " ", _BOAT_LOCKER.sub(" ", _STREET_NAME.sub(
-            " ", _TITLED_WORDS.sub(" ", _LEADING_ZERO.sub("o", _LOCK_APP.sub(" ", _MEDIUM.sub(
-                " ", "|".join(normalise_words(p) for p in pieces)))))))))))
+        surroundings = self._purpose_words(pieces, before, after)
+        # What kind of code it is is read in the match's own pieces only (`Mrs Hart,
+        # diagnosis dementia, key safe 4471` is no diagnosis code).
+        own_pieces = self._purpose_words(pieces, _piece_before(window, before),
+                                         _PIECE_BREAK.split(after)[0])
         sentence_before = _sentence_before(text, result.start, self.purpose.home_words)
-        sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(_WHEN.sub(
-            " ", f"{self.purpose.without_encounters(self._unlabelled(sentence_before))} "
-                 f"{matched} {after}"))))
+        unlabelled = self.purpose.without_encounters(self._unlabelled(sentence_before))
+        told = _WHEN.sub(" ", f"{unlabelled} {matched} {after}")
+        sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(told)))
+        # a thing named in one phrase is read in its piece only (`wound dressing, key safe
+        # 4471` names no dressings' key safe)
+        by_piece = "|".join(normalise_words(piece) for piece in _PIECE_BREAK.split(told))
         owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
                                      self.service, holder)
         # An object that says it is a home's (`a spare key to his mum's house`, `Mrs O'Neill's
@@ -3097,13 +3127,14 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # it) leaves next to the match only a purpose by whom (`for staff`).
         purposes = self.by_whom if owner == HOME else self.exclusions
         if (purposes.found_in(surroundings) or (not possessed and self.not_entry.found_in(sentence))
+                or (owner != HOME and self.code_kinds.found_in(own_pieces))
                 or (pattern != "object location"  # KS by a door is a key safe
                     and self.purpose.is_diagnosis(text, result.start, result.end))
                 or owner == NOT_HOME or self.purpose.for_a_stay(text, result.start, result.end)
                 or (owner != HOME and self.purpose.medicine_before(text, result.start))
                 or _holds_no_key(text, result, pattern)
                 or (not possessed and self.not_entry.found_in(without_digits(sentence)))
-                or _CARRIED_STORE.search(sentence) or _VEHICLE_FITTING.search(sentence)
+                or _CARRIED_STORE.search(by_piece) or _VEHICLE_FITTING.search(by_piece)
                 or _names_a_vehicle_door(text, result.start, result.end)
                 or _VEHICLE_PART.search(sentence)
                 or self._is_classification_code(text, result.start, result.end)

@@ -98,7 +98,8 @@ VOCABULARY_FILES = (
     "home_access_door_states.txt", "home_access_entry.txt", "home_access_hiding_places.txt",
     "home_access_keyholders.txt", "home_access_key_places.txt", "home_access_openings.txt",
     "home_access_premises.txt",
-    "home_access_exclusions.txt", "home_access_not_entry.txt", "home_access_visitors.txt",
+    "home_access_exclusions.txt", "home_access_code_kinds.txt", "home_access_not_entry.txt",
+    "home_access_visitors.txt",
     "name_fields.txt",
 )
 # The words the recognizers' grammars and context spell out in their patterns rather than
