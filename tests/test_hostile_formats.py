@@ -72,9 +72,11 @@ def test_office_file_with_a_wrong_extension_is_sniffed(tmp_path, detector):
     assert any(finding.entity_type == "UK_NHS" for finding in result.findings)
 
 
-def test_pdf_that_is_really_text_is_not_trusted(tmp_path, detector):
+def test_pdf_that_is_really_text_is_read_as_text(tmp_path, detector):
     [result] = scan_bytes(tmp_path, "report.pdf", b"NHS number 943 476 5919\n", detector)
-    assert (result.status, result.reason) == ("error", "malformed pdf: no %PDF header")
+    assert (result.status, result.reason, result.extractor) == (
+        "scanned", "read as text: text content with a .pdf name", "text")
+    assert [finding.entity_type for finding in result.findings] == ["UK_NHS"]
 
 
 def test_a_reader_panic_prints_nothing_and_gives_a_status_row(tmp_path):

@@ -215,7 +215,10 @@ def choose_extractor(name: str, data: bytes) -> tuple[str | None, str]:
         if actual is None:
             return None, "binary file with no extractor"
         return refine(actual, data), ""
-    return refine(named, data), ""
+    chosen = refine(named, data)
+    # (the name lied: the row says what was read instead, `scanned` when it was read)
+    return chosen, (f"read as {chosen}: {chosen} content with a {extension} name"
+                    if chosen in TEXT_EXTRACTORS and named not in TEXT_EXTRACTORS else "")
 
 
 def opens_as_named(actual: str, named: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import zipfile
 
@@ -30,6 +31,17 @@ EMAIL_HEADER = re.compile(
 )
 XML_START = re.compile(rb"<(?:\?xml|[A-Za-z_])")
 FHIR_MARK = re.compile(rb'"resourceType"\s*:')
+# What `sniff_text` can name: a text format, whatever name it came under.
+TEXT_KINDS = frozenset({"text", "hl7", "mbox", "rtf", "html", "xml", "json", "eml"})
+# Documents read as text when their content is text (`notes.docx` written by a text editor).
+NAMED_DOCUMENTS = DOCUMENT_KINDS | {"pdf"}
+# A delimited table in text of any name (`export.txt`, `export.dat`): a pipe table is the
+# text reader's own (`phiscan.extract.text`).
+TABLE_DELIMITERS = (",", ";", "\t")
+TABLE_SAMPLE_BYTES = 16384
+MIN_DELIMITED_LINES = 3  # a header and two rows: two lines of prose often split alike
+LONG_CELL_WORDS = 6
+SENTENCE_END = re.compile(r"[.!?]['\")]?$")
 
 
 def zip_kind(data: bytes) -> str:
@@ -123,10 +135,45 @@ def refine(extractor: str, data: bytes) -> str:
     reports the damage (a legacy name over text is read as that text)."""
     if extractor == "json" and FHIR_MARK.search(data[:65536]):
         return "fhir"
-    if extractor in DOCUMENT_KINDS:
+    if extractor == "text" and looks_delimited(data):
+        return "csv"
+    if extractor in NAMED_DOCUMENTS:
         actual = sniff(data)
+        if actual in TEXT_KINDS:  # plain text under an Office or PDF name
+            return refine(actual, data)
+        if extractor == "pdf":
+            return extractor
         if actual in DOCUMENT_KINDS or (actual is not None and extractor in LEGACY_KINDS):
             return actual
         if actual in ("rtf", "pdf", "html"):
             return actual
     return extractor
+
+
+def looks_delimited(data: bytes) -> bool:
+    """Whether text reads as a comma, semicolon or tab table: its first lines (three or
+    more) split by one delimiter into the same two or more cells, none of them a sentence
+    (prose with commas stays prose: its lines split unevenly, end in full stops, or hold
+    long pieces)."""
+    sample = data[:TABLE_SAMPLE_BYTES].decode("utf-8", errors="replace")
+    lines = [line for line in sample.splitlines() if line.strip()]
+    if len(data) > TABLE_SAMPLE_BYTES:
+        lines = lines[:-1]  # the sample may end inside a line
+    if len(lines) < MIN_DELIMITED_LINES:
+        return False
+    return any(_splits_evenly(lines, delimiter) for delimiter in TABLE_DELIMITERS)
+
+
+def _splits_evenly(lines: list[str], delimiter: str) -> bool:
+    if delimiter not in lines[0]:
+        return False
+    try:
+        rows = list(csv.reader(lines, delimiter=delimiter))
+    except csv.Error:
+        return False
+    width = len(rows[0])
+    if width < 2 or any(len(row) != width for row in rows):
+        return False
+    long_cells = sum(len(cell.split()) > LONG_CELL_WORDS for row in rows for cell in row)
+    sentences = sum(bool(SENTENCE_END.search(line.rstrip())) for line in lines)
+    return long_cells <= len(rows) and 2 * sentences < len(lines)

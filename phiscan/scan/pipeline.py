@@ -318,6 +318,8 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
         if extractor is None:
             return [replace(base, status=Status.SKIPPED, reason=reason)]
         base.extractor = extractor
+        if reason:  # read, but not as its name said
+            base.reason = reason
         waiting.append((base, parts))
         for piece in extract_pieces(extractor, data, ctx, config):
             if isinstance(piece, Child):
