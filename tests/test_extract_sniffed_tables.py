@@ -24,6 +24,10 @@ TAB_LIST = "ref\tnhs\tclinic\nW1\t4643078618\tknee\nW2\t4633272039\thip\nW3\t417
 LETTER = ("Dear Dr Amadi,\nThank you for seeing Mr Cole, who is 82, lives alone, and has COPD.\n"
           "He was seen on Monday, Tuesday, and Friday.\nKind regards,\nSister Jones\n")
 NAME_LIST = "Okonjo, Grace\nLindqvist, Per\n"
+# wrapped prose, one comma a line and no full stops: its pieces are too long for cells
+MINUTES = ("Minutes of the locality meeting, held in the small hall\n"
+           "Attendees agreed the new rota, starting from next Monday\n"
+           "Actions to be circulated by Friday, with the agenda\n")
 CLERK_NOTE = ("Ward clerk note for Mr Per Lindqvist\nNHS number 437 731 3002, born 14/02/1951\n"
               "Discharged home today.\n")
 
@@ -35,6 +39,7 @@ CLERK_NOTE = ("Ward clerk note for Mr Per Lindqvist\nNHS number 437 731 3002, bo
     ("waiting.dat", TAB_LIST, "csv", ""),
     ("letter.txt", LETTER, "text", ""),
     ("names.txt", NAME_LIST, "text", ""),
+    ("minutes.txt", MINUTES, "text", ""),
     ("clerk.docx", CLERK_NOTE, "text", "read as text: text content with a .docx name"),
     ("clerk.pdf", CLERK_NOTE, "text", "read as text: text content with a .pdf name"),
     ("clerk.xlsx", WAITING_LIST, "csv", "read as csv: csv content with a .xlsx name"),

@@ -41,6 +41,9 @@ TABLE_DELIMITERS = (",", ";", "\t")
 TABLE_SAMPLE_BYTES = 16384
 MIN_DELIMITED_LINES = 3  # a header and two rows: two lines of prose often split alike
 LONG_CELL_WORDS = 6
+# A table's cells are labels and values (1 to 3 words on average in the tests' and trials'
+# tables); wrapped prose split at its commas averages over 4 words a piece.
+MAX_WORDS_PER_CELL = 3.5
 SENTENCE_END = re.compile(r"[.!?]['\")]?$")
 
 
@@ -152,9 +155,9 @@ def refine(extractor: str, data: bytes) -> str:
 
 def looks_delimited(data: bytes) -> bool:
     """Whether text reads as a comma, semicolon or tab table: its first lines (three or
-    more) split by one delimiter into the same two or more cells, none of them a sentence
-    (prose with commas stays prose: its lines split unevenly, end in full stops, or hold
-    long pieces)."""
+    more) split by one delimiter into the same two or more cells of a few words each (prose
+    with commas stays prose: its lines split unevenly, end in full stops, or its pieces
+    are long)."""
     sample = data[:TABLE_SAMPLE_BYTES].decode("utf-8", errors="replace")
     lines = [line for line in sample.splitlines() if line.strip()]
     if len(data) > TABLE_SAMPLE_BYTES:
@@ -174,6 +177,8 @@ def _splits_evenly(lines: list[str], delimiter: str) -> bool:
     width = len(rows[0])
     if width < 2 or any(len(row) != width for row in rows):
         return False
-    long_cells = sum(len(cell.split()) > LONG_CELL_WORDS for row in rows for cell in row)
+    words = [len(cell.split()) for row in rows for cell in row]
+    long_cells = sum(count > LONG_CELL_WORDS for count in words)
     sentences = sum(bool(SENTENCE_END.search(line.rstrip())) for line in lines)
-    return long_cells <= len(rows) and 2 * sentences < len(lines)
+    return (long_cells <= len(rows) and sum(words) <= MAX_WORDS_PER_CELL * len(words)
+            and 2 * sentences < len(lines))
