@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("PHISCAN_HMAC_KEY", "test-key-not-secret")
-pytest_plugins = ["tests.source_fixtures"]
+pytest_plugins = ["tests.source_fixtures", "tests.suite_cpu"]
 
 TESTS_DIR = Path(__file__).parent
 DATA_DIR = TESTS_DIR / "data"
