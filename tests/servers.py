@@ -14,6 +14,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -53,18 +54,52 @@ def wait_for_port(port: int, timeout: float = 30.0) -> bool:
 
 # S3 ---------------------------------------------------------------------------
 
-def start_moto() -> tuple[object, str]:
-    from moto.server import ThreadedMotoServer
-    from werkzeug.serving import WSGIRequestHandler
+# moto's S3 server in a process of its own, not a thread of the caller's: a test process
+# that runs no other thread can run phiscan's CLI in-process, whose scans then fork their
+# workers (`tests/cli.py`, `phiscan.scan.executors.start_method`).
+MOTO_SCRIPT = """
+import sys
+from moto.server import ThreadedMotoServer
+from werkzeug.serving import WSGIRequestHandler
 
-    # A reply's headers and body go out in two writes; with Nagle's algorithm on, the
-    # second waited for the client's delayed ACK: 40 ms on every request on a quiet
-    # machine (1,000 GetObjectAcl calls took 50 s). TCP_NODELAY sends each write at once.
-    WSGIRequestHandler.disable_nagle_algorithm = True
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    return server, f"http://{host}:{port}"
+# A reply's headers and body go out in two writes; with Nagle's algorithm on, the
+# second waited for the client's delayed ACK: 40 ms on every request on a quiet
+# machine (1,000 GetObjectAcl calls took 50 s). TCP_NODELAY sends each write at once.
+WSGIRequestHandler.disable_nagle_algorithm = True
+server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+server.start()
+host, port = server.get_host_and_port()
+print(f"http://{host}:{port}", flush=True)
+sys.stdin.read()  # until the caller closes it (or ends)
+server.stop()
+"""
+
+
+class MotoServer:
+    """moto's S3 server in a subprocess; `stop()` ends it."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", MOTO_SCRIPT], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True)
+        self.url = self.process.stdout.readline().strip()
+        if not self.url.startswith("http://"):
+            self.stop()
+            raise RuntimeError("moto's S3 server did not start")
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def start_moto() -> tuple[MotoServer, str]:
+    server = MotoServer()
+    return server, server.url
 
 
 @dataclass
@@ -127,7 +162,7 @@ class FaultProxy:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # see start_moto
+            disable_nagle_algorithm = True  # see MOTO_SCRIPT
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
