@@ -22,6 +22,10 @@ DEFAULT_TIMEOUT = 600
 # Commands and options whose subject is the process itself: the daemon, and help and
 # version, laid out from the environment before the consoles are made (`phiscan.cli.main`).
 PROCESS_ONLY = {"watch", "--help", "-h", "--version"}
+# Read once per process: the terminal's layout (as the consoles are made) and the
+# temporary folder (`tempfile.gettempdir` keeps its first answer).
+START_VARIABLES = {"COLUMNS", "LINES", "TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR",
+                   "TTY_COMPATIBLE", "TTY_INTERACTIVE", "TMPDIR", "TEMP", "TMP"}
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None,
@@ -29,14 +33,27 @@ def run_cli(*args: str, env: dict[str, str] | None = None,
     """`python -m phiscan ARGS`: run in this process (`phiscan.cli.main`, its output
     captured) where only its output and exit code are asked for, which spares each call
     the interpreter's start and phiscan's imports (about 1.5 CPU s of a 2 s scan). A
-    subprocess where the process is the subject: its own environment (`env`), a time bound
-    (`timeout`), the daemon, help, or this process running another thread (a scan's fork
-    pool would then spawn workers that import everything again). PHISCAN_TEST_SUBPROCESS=1
-    runs every call in a subprocess, as before."""
-    if (env is not None or timeout != DEFAULT_TIMEOUT or PROCESS_ONLY.intersection(args)
+    subprocess where the process is the subject: a time bound (`timeout`), the daemon, help,
+    an environment read as a process starts (`_sets_process_start`), an SMB share (the SMB
+    client keeps its sessions for the process), or this process running another thread (a
+    scan's fork pool would then spawn workers that import everything again).
+    PHISCAN_TEST_SUBPROCESS=1 runs every call in a subprocess, as before."""
+    if (timeout != DEFAULT_TIMEOUT or PROCESS_ONLY.intersection(args)
+            or any(arg.startswith("smb://") for arg in args) or _sets_process_start(env)
             or os.environ.get("PHISCAN_TEST_SUBPROCESS") or threading.active_count() > 1):
         return run_process(*args, env=env, timeout=timeout)
-    return run_in_process(*args)
+    return run_in_process(*args, env=env)
+
+
+def _sets_process_start(env: dict[str, str] | None) -> bool:
+    """Whether `env` changes what is read once, as a process starts: START_VARIABLES, the
+    interpreter's and the loader's settings."""
+    if env is None:
+        return False
+    changed = {name for name in set(env) | set(os.environ)
+               if env.get(name) != os.environ.get(name)}
+    return any(name in START_VARIABLES or name.startswith(("PYTHON", "LD_"))
+               for name in changed)
 
 
 def run_process(*args: str, env: dict[str, str] | None = None,
@@ -46,7 +63,8 @@ def run_process(*args: str, env: dict[str, str] | None = None,
                           text=True, timeout=timeout, env=env)
 
 
-def run_in_process(*args: str) -> subprocess.CompletedProcess:
+def run_in_process(*args: str, env: dict[str, str] | None = None
+                   ) -> subprocess.CompletedProcess:
     """`phiscan.cli.main` with ARGS, its stdout and stderr read back as a subprocess's: the
     file descriptors 1 and 2 are redirected for the call, so what a forked worker or a C
     library writes there is read too, and what a command changes in this process is put
@@ -57,6 +75,9 @@ def run_in_process(*args: str) -> subprocess.CompletedProcess:
     code = 0
     with _Captured(1) as stdout, _Captured(2) as stderr:
         try:
+            if env is not None:
+                os.environ.clear()
+                os.environ.update(env)
             sys.argv = [str(Path(main.__code__.co_filename).with_name("__main__.py")), *args]
             sys.modules["__main__"] = _PHISCAN_MAIN  # usage lines name `python -m phiscan`
             sys.stdout, sys.stderr = stdout.stream, stderr.stream

@@ -12,7 +12,6 @@ import shutil
 import sqlite3
 import stat
 import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -20,14 +19,14 @@ from pathlib import Path
 import pytest
 
 from phiscan.synthetic.people import mod11_number, spaced
+from tests import cli
 from tests.conftest import _needle_patterns, assert_no_raw_values
 
 KEY = "diff-test-key-not-secret"
 
 
 def run_cli(*args: str, key: str = KEY) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600, env={**os.environ, "PHISCAN_HMAC_KEY": key})
+    return cli.run_cli(*args, env={**os.environ, "PHISCAN_HMAC_KEY": key})
 
 
 def scan(share: Path, out: Path, key: str = KEY) -> None:

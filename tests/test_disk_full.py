@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli import run_cli
+from tests.cli import run_process as run_cli  # the process is the subject
 
 FILES = 150
 

@@ -12,11 +12,11 @@ import os
 import sqlite3
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import cli
 from tests.conftest import all_files_under
 from tests.watch_helpers import start_daemon, write_config
 
@@ -33,8 +33,7 @@ def env_for(tmp_path: Path, **extra: str) -> dict:
 
 
 def run_cli(env: dict, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "phiscan", *args], capture_output=True,
-                          text=True, timeout=600, env=env)
+    return cli.run_cli(*args, env=env)
 
 
 def one_line(text: str) -> str:

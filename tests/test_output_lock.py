@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from phiscan.synthetic.demo_share import make_people, visit_note
-from tests.cli import run_cli
+from tests.cli import run_process as run_cli  # the process is the subject
 from tests.watch_helpers import start_daemon, wait_until_running, write_config
 
 # Long enough (a second or two on one worker) to be mid-scan when its inventory appears;

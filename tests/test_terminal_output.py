@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.cli import run_cli
+from tests.cli import run_process as run_cli  # the process is the subject
 from tests.watch_helpers import (
     read_status,
     start_daemon,
