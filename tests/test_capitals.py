@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli import run_cli
 
 NOTES = json.loads((Path(__file__).parent / "data" / "capitals" / "notes.json").read_text(
     encoding="utf-8"))["notes"]
@@ -30,9 +30,7 @@ def people(tmp_path_factory) -> dict[int, list[tuple[int, int]]]:
     share.mkdir()
     for index, note in enumerate(NOTES):
         (share / f"note-{index:02d}.txt").write_text(note["text"] + "\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         rows = db.execute("SELECT l.location, f.start, f.end FROM findings f JOIN locations l"
@@ -78,9 +76,8 @@ def test_recall_reported(people):
 
 
 def _people_found(share: Path, out: Path, *options: str) -> list[tuple[int, int]]:
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "-q",
-         "--no-ocr", "--workers", "1", *options], capture_output=True, text=True, timeout=600)
+    result = run_cli("scan", str(share), "--out", str(out), "-q", "--no-ocr", "--workers", "1",
+                     *options)
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         return db.execute("SELECT start, end FROM findings WHERE entity_type = 'PERSON'"

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli import run_cli
 
 DATA = Path(__file__).parent / "data" / "capitals_mtsamples"
 PARTS = ("heldout_a", "heldout_b")
@@ -41,9 +41,7 @@ def scanned(tmp_path_factory) -> dict[str, dict]:
         for index, note in enumerate(notes(part)):
             (share / part / f"note-{index:03d}.txt").write_text(note["full_text"] + "\n",
                                                                  encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "--quiet",
-         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet", "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     found = {part: {"people": {}, "special": {}, "health": {}} for part in PARTS}
     with sqlite3.connect(out / "inventory.sqlite") as db:

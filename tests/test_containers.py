@@ -11,12 +11,12 @@ import lzma
 import re
 import shutil
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values, snapshot_tree
 from tests.container_files import (
     MB,
@@ -129,11 +129,7 @@ def scan(tmp_path_factory):
     config.write_text(CONFIG)
     out = tmp_path_factory.mktemp("out") / "inventory"
     before = snapshot_tree(share)
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--config", str(config), "--quiet"],
-        capture_output=True, text=True, timeout=600,
-    )
+    result = run_cli("scan", str(share), "--out", str(out), "--config", str(config), "--quiet")
     assert result.returncode == 0, result.stderr[-2000:]
     # No library speaks for itself: --quiet prints only phiscan's own line for each error row.
     assert result.stdout == ""

@@ -11,8 +11,6 @@ import codecs
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from phiscan.extract.encoding import decode_text, looks_binary
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values
 
 NUMBERS = {
@@ -88,11 +87,7 @@ def scanned(tmp_path_factory):
     base = tmp_path_factory.mktemp("encodings")
     share, out = base / "share", base / "out"
     build_share(share)
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "2", "--quiet"],
-        capture_output=True, text=True, timeout=300,
-    )
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "2", "--quiet")
     rows = {}
     for line in (out / "files.jsonl").read_text().splitlines():
         row = json.loads(line)

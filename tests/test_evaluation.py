@@ -10,8 +10,6 @@ import json
 import socket
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from phiscan.quality.evaluation import (
     presidio_predictor,
 )
 from phiscan.synthetic.corpus import DECOY_KINDS, KINDS, generate_corpus
+from tests.cli import run_cli
 from tests.conftest import DATA_DIR
 
 CORPUS_SIZE = 250
@@ -158,10 +157,7 @@ def test_span_matching_is_one_to_one():
 
 def test_eval_command_writes_private_json(tmp_path):
     out = tmp_path / "figures.json"
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "eval", str(DATA_DIR / "nhs_vectors_compiled.json"),
-         "--json", str(out)], capture_output=True, text=True, timeout=600,
-    )
+    result = run_cli("eval", str(DATA_DIR / "nhs_vectors_compiled.json"), "--json", str(out))
     assert result.returncode == 0, result.stderr
     assert "UK_NHS" in result.stdout
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -173,8 +169,7 @@ def test_eval_command_writes_private_json(tmp_path):
 def test_eval_command_rejects_a_bad_dataset(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"not": "a dataset"}')
-    result = subprocess.run([sys.executable, "-m", "phiscan", "eval", str(bad)],
-                            capture_output=True, text=True, timeout=600)
+    result = run_cli("eval", str(bad))
     assert result.returncode == 2
     assert "expected a list" in result.stderr
 
@@ -187,9 +182,7 @@ def test_eval_reports_what_the_scan_reports(tmp_path, corpus, predict):
     share.mkdir()
     for index, doc in enumerate(documents):
         (share / f"doc-{index:02d}.txt").write_text(doc.text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         rows = db.execute("SELECT l.location, f.entity_type, f.start, f.end FROM findings f"

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values, snapshot_tree
 from tests.share_builder import RAW_VALUES, build_every_type, build_malformed
 
@@ -80,11 +79,7 @@ def every_type_scan(tmp_path_factory):
     config.write_text(DETERMINISTIC_CONFIG)
     out = tmp_path_factory.mktemp("out") / "inventory"
     before = snapshot_tree(share)
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--config", str(config), "--quiet"],
-        capture_output=True, text=True, timeout=600,
-    )
+    result = run_cli("scan", str(share), "--out", str(out), "--config", str(config), "--quiet")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
     by_location = {row["location"].removeprefix(f"{share}/"): row for row in rows}

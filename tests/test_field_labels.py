@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -21,6 +19,7 @@ import pytest
 from phiscan.extract.tables import is_header
 from phiscan.inventory.store import Inventory
 from phiscan.model import Finding, LocationResult, Status
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values
 
 PATIENT_ROW = ["Jane Example", "943 476 5919", "SW1A 1AA", "key safe 4821 COPD"]
@@ -80,9 +79,7 @@ def scanned(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("labels")
     share, out = root / "share", root / "out"
     build_share(share)
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "1"], capture_output=True, text=True, timeout=600)
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     for stream in (result.stdout, result.stderr):
         assert not [value for value in RAW_VALUES if value in stream]
@@ -208,9 +205,7 @@ def test_header_evidence(first, below, expected):
 
 def test_reveal_recovers_a_value_found_only_in_a_label(scanned, tmp_path):
     export = tmp_path / "people.csv"
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "individuals", str(scanned), "--export", str(export),
-         "--reveal"], capture_output=True, text=True, timeout=600)
+    result = run_cli("individuals", str(scanned), "--export", str(export), "--reveal")
     assert result.returncode == 0, result.stderr[-2000:]
     revealed = {value for line in export.read_text().splitlines() for value in line.split(",")}
     assert "6401000007" in {part.strip() for value in revealed for part in value.split(";")}

@@ -5,11 +5,11 @@ and folders are listed at their own path only."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli import run_cli
 
 NOTE = "Patient Jane Smith, NHS number 943 476 5919, seen for diabetes review.\n"
 OUTSIDE = "Referral for John Example, NHS number 401 023 2137.\n"
@@ -35,9 +35,7 @@ def build_share(base: Path) -> Path:
 
 
 def scan_rows(share: Path, out: Path, *options: str) -> dict[str, dict]:
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "--quiet",
-         "--workers", "1", *options], capture_output=True, text=True, timeout=300)
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet", "--workers", "1", *options)
     assert result.returncode == 0, result.stderr[-2000:]
     rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
     return {row["location"][len(str(share)) + 1:]: row for row in rows}

@@ -9,11 +9,10 @@ import io
 import json
 import shutil
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli import run_cli
 from tests.conftest import DATA_DIR
 
 FORMATS_DIR = DATA_DIR / "formats"
@@ -71,10 +70,7 @@ def formats_scan(tmp_path_factory):
     (share / "headed.xlsx").write_bytes(headed_workbook())
     (share / "note.txt").write_text(NOTE)
     out = tmp_path_factory.mktemp("out") / "inventory"
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "--quiet"],
-        capture_output=True, text=True, timeout=600,
-    )
+    result = run_cli("scan", str(share), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
     with sqlite3.connect(out / "inventory.sqlite") as db:

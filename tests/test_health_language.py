@@ -7,13 +7,12 @@ measured by bench/health_language.py, as the articles are not ours to ship)."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from recognizers.spelling import uk_spelling
+from tests.cli import run_cli
 
 SAMPLE = Path(__file__).parent / "data" / "health_language"
 PROSE = ("The committee met on Tuesday to discuss the budget for the coming year, and the "
@@ -48,9 +47,7 @@ CASES = {
 def scan(share: Path, out: Path) -> dict[str, list[tuple[str, str]]]:
     """Per file: (entity type, raw text of the finding) of every finding; for a table,
     (entity type, masked value): its offsets are in the record's text."""
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out), "--workers",
-         "1"], capture_output=True, text=True, timeout=900)
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     found: dict[str, list[tuple[str, str]]] = {}
     with sqlite3.connect(out / "inventory.sqlite") as db:
@@ -166,9 +163,7 @@ def sample(tmp_path_factory) -> dict[str, list[tuple[str, str]]]:
 
 
 def scan_special(share: Path, out: Path) -> dict[str, tuple[bool, set[str]]]:
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out)],
-        capture_output=True, text=True, timeout=900)
+    result = run_cli("scan", str(share), "--out", str(out))
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         special = dict(db.execute("SELECT location, special_category FROM locations"))

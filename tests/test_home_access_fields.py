@@ -9,8 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ import pytest
 from recognizers import access_fields as fields
 from recognizers.access_kinds import ACCESS_KINDS_KEY
 from recognizers.home_access_recognizer import HomeAccessRecognizer
+from tests.cli import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -234,9 +233,7 @@ def test_a_scan_finds_home_access_in_each_records_shape(tmp_path):
     share.mkdir()
     for name, (content, _record, _kind) in FILES.items():
         (share / name).write_text(content, encoding="utf-8")
-    scanned = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    scanned = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert scanned.returncode == 0, scanned.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         found = sorted((Path(row[0]).name, row[1], row[2]) for row in db.execute(
@@ -251,9 +248,7 @@ def test_a_scan_finds_home_access_in_each_records_shape(tmp_path):
         name: "scanned" for name in FILES}
     # The person the HL7 message names is one whose home access leaked, by its kind.
     export = tmp_path / "individuals.csv"
-    individuals = subprocess.run(
-        [sys.executable, "-m", "phiscan", "individuals", str(out), "--export", str(export)],
-        capture_output=True, text=True, timeout=900)
+    individuals = run_cli("individuals", str(out), "--export", str(export))
     assert individuals.returncode == 0, individuals.stderr[-2000:]
     with export.open(encoding="utf-8", newline="") as handle:
         people = list(csv.DictReader(handle))
@@ -278,9 +273,7 @@ def test_a_generic_code_beside_a_note_about_a_key_safe_is_no_code(tmp_path):
                       "note": [{"text": "Key safe fitting booked with handyperson scheme, "
                                         "code will be with the admin team."}]}}]}
     (share / "ePCR_bundle.json").write_text(json.dumps(bundle), encoding="utf-8")
-    scanned = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "1", "-q"], capture_output=True, text=True, timeout=900)
+    scanned = run_cli("scan", str(share), "--out", str(out), "--workers", "1", "-q")
     assert scanned.returncode == 0, scanned.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM findings WHERE entity_type = 'HOME_ACCESS'"

@@ -13,8 +13,6 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,7 @@ import regex
 from phiscan.quality.evaluation import phiscan_predictor
 from phiscan.quality.phrasings import load_phrasings, measure
 from recognizers.home_access_recognizer import CODE, HomeAccessRecognizer, read_through_ocr
+from tests.cli import run_cli
 from tests.conftest import DATA_DIR, assert_no_raw_values
 
 DEV_SET = DATA_DIR / "home_access" / "dev.tsv"
@@ -889,9 +888,7 @@ def test_a_scan_of_the_dev_notes_reports_them_masked(tmp_path):
         # named in letters: a file name's digits could be read as a leaked code
         name = "".join("abcdefghij"[int(digit)] for digit in f"{index:04d}")
         (share / f"note-{name}.txt").write_text(phrasing.text + "\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         flagged = {Path(row[0]).name for row in db.execute(
@@ -1249,9 +1246,7 @@ def test_a_scan_finds_home_access_in_clinical_sentences(tmp_path):
         name = f"note-{'abcdefghij'[index]}.txt"
         (share / name).write_text(header + line + "\n", encoding="utf-8")
         names[name] = line in CLINICAL_HOME_LINES
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "1"], capture_output=True, text=True, timeout=900)
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     with sqlite3.connect(out / "inventory.sqlite") as db:
         flagged = {Path(row[0]).name for row in db.execute(

@@ -5,12 +5,11 @@ prefixes and suffixes DWP never issues stay unreported."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values
 
 VALID = {"upper.txt": "AA370773A", "upper-pairs.txt": "AA 37 07 73 A",
@@ -31,9 +30,7 @@ def scanned(tmp_path_factory) -> Path:
         (share / name).write_text(f"Claimant record. National Insurance number: {number}\n")
     (share / "invalid.txt").write_text(
         "".join(f"National Insurance number: {number}\n" for number in INVALID))
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--workers", "1"], capture_output=True, text=True, timeout=600)
+    result = run_cli("scan", str(share), "--out", str(out), "--workers", "1")
     assert result.returncode == 0, result.stderr[-2000:]
     return out
 

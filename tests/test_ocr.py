@@ -10,8 +10,6 @@ import json
 import os
 import sqlite3
 import struct
-import subprocess
-import sys
 import time
 import zlib
 from pathlib import Path
@@ -39,6 +37,7 @@ from phiscan.synthetic.scans import (
     saved_dpi,
     scan_pages,
 )
+from tests.cli import run_cli
 from tests.conftest import assert_no_raw_values
 
 KEY = os.environ["PHISCAN_HMAC_KEY"].encode()
@@ -74,11 +73,8 @@ def mixed_pdf(text_number: str, scan: list[ScanPage]) -> bytes:
 def scan(share: Path, out: Path, config_text: str, *extra: str) -> dict[str, dict]:
     config = out.parent / f"{out.name}.toml"
     config.write_text(config_text)
-    result = subprocess.run(
-        [sys.executable, "-m", "phiscan", "scan", str(share), "--out", str(out),
-         "--config", str(config), "--quiet", *extra],
-        capture_output=True, text=True, timeout=600,
-    )
+    result = run_cli("scan", str(share), "--out", str(out), "--config", str(config), "--quiet",
+                     *extra)
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in (out / "files.jsonl").read_text().splitlines()]
     return {row["location"].removeprefix(f"{share}/"): row for row in rows}
