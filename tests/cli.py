@@ -35,14 +35,22 @@ def run_cli(*args: str, env: dict[str, str] | None = None,
     the interpreter's start and phiscan's imports (about 1.5 CPU s of a 2 s scan). A
     subprocess where the process is the subject: a time bound (`timeout`), the daemon, help,
     an environment read as a process starts (`_sets_process_start`), an SMB share (the SMB
-    client keeps its sessions for the process), or this process running another thread (a
-    scan's fork pool would then spawn workers that import everything again).
-    PHISCAN_TEST_SUBPROCESS=1 runs every call in a subprocess, as before."""
+    client keeps its sessions for the process), or a scan whose pool would spawn its
+    workers (`_would_spawn`). PHISCAN_TEST_SUBPROCESS=1 runs every call in a subprocess."""
     if (timeout != DEFAULT_TIMEOUT or PROCESS_ONLY.intersection(args)
             or any(arg.startswith("smb://") for arg in args) or _sets_process_start(env)
-            or os.environ.get("PHISCAN_TEST_SUBPROCESS") or threading.active_count() > 1):
+            or os.environ.get("PHISCAN_TEST_SUBPROCESS") or _would_spawn(args)):
         return run_process(*args, env=env, timeout=timeout)
     return run_in_process(*args, env=env)
+
+
+def _would_spawn(args: tuple[str, ...]) -> bool:
+    """Whether a scan here would start a pool of spawned workers, each importing phiscan
+    again: a pool forks only from a process running no other thread, and a thread can
+    outlive the test that started it (Dask's offload thread does). `--workers 1` scans in
+    this process, with no pool."""
+    one_worker = any(args[i:i + 2] == ("--workers", "1") for i in range(len(args)))
+    return args[:1] == ("scan",) and not one_worker and threading.active_count() > 1
 
 
 def _sets_process_start(env: dict[str, str] | None) -> bool:

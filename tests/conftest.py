@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,21 @@ pytest_plugins = ["tests.source_fixtures", "tests.suite_cpu"]
 
 TESTS_DIR = Path(__file__).parent
 DATA_DIR = TESTS_DIR / "data"
+
+
+@pytest.fixture(autouse=True)
+def no_idle_dask_thread() -> Iterator[None]:
+    """Dask's offload thread, once started, idles for the rest of the process; a process
+    running another thread makes phiscan spawn its scan workers instead of forking them, so
+    each CLI scan run in this process (`tests.cli.run_cli`) would then go to a subprocess.
+    After a test that started it, it is ended and a fresh (threadless) executor put back."""
+    yield
+    utils = sys.modules.get("distributed.utils")
+    if utils is not None and utils._offload_executor._threads:
+        idle = utils._offload_executor
+        utils._offload_executor = ThreadPoolExecutor(max_workers=1,
+                                                     thread_name_prefix="Dask-Offload")
+        idle.shutdown(wait=True)
 
 
 @pytest.fixture(scope="session")
