@@ -284,10 +284,18 @@ class SmbRelay:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        # Closing a listening socket does not wake a thread blocked in accept(); shutting
+        # it down does, so the relay's threads end instead of idling for the rest of the
+        # test process (where any thread sends later CLI scans to a subprocess).
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         for sock in self.sockets:
             with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
                 sock.close()
+        self.thread.join(timeout=10)
 
     def passes(self, frame: bytes) -> bool:
         """Whether a client-to-server frame goes through (every frame does here)."""
