@@ -215,8 +215,8 @@ BAD_RULES = [
      "[[policy]] rule 1 ('a'): paths must be a list of text, e.g. paths = [\"...\"]"),
     ('[[policy]]\nname = "a"\npaths = ["Finance/**"]\nforbid = ["helth"]',
      "[[policy]] rule 1 ('a'): forbid names an unknown category 'helth' (categories: "
-     "contact, ethnicity, financial, health, home_access, identifiers, other, religion, "
-     "sensitive, sexual_orientation, special_category)"),
+     "contact, ethnicity, financial, health, home_access, identifiers, life_state, other, "
+     "religion, sensitive, sexual_orientation, special_category)"),
     ('[[policy]]\nname = "a"\npaths = ["Finance/**"]\nmax_exposure = "everyone"',
      "[[policy]] rule 1 ('a'): max_exposure must be one of restricted, group, broad, public"),
     ('[[policy]]\nname = "a"\npaths = ["Finance/**"]\nforbid = ["health"]\nallow = ["contact"]',
