@@ -830,6 +830,7 @@ _NEGATED_PATTERNS = frozenset({"door state", "door knack", "entry instruction", 
 # reference, a room, a phone (`job raised 12334`, `job no. 58812`).
 _OTHER_NUMBER_LABELS = Terms(["ref", "reference", "invoice", "order", "job", "ticket",
                               "case", "tel", "phone", "mobile", "mob", "ext", "extension",
+                              "client", "customer",
                               "room", "bed", "bay", "ward", "id", "nhs", "account",
                               "booking", "appointment", "certificate", "cert", "serial",
                               "item", "claim", "incident", "cad",
@@ -874,6 +875,10 @@ _WRITER_WORDS = (
     r"updates?|messages?|texts?|e-?mails?|procedures?|info|information|instructions?|"
     r"handbooks?|scripts?|pasted|copied(?:[^\S\n]+in)?)"
 )
+# Of those, a service that goes to a home (`sitting service`, `Pharmacy delivery`; not a
+# pick-up, which may be at the place: `Nursery pick-up`): a place named before it in a
+# note's label sends it.
+_VISITING = r"(?i:drivers?|deliver(?:y|ies)|crews?|visits?|services?|rounds?|calls?)"
 # Visitors too general to name a service (`Day centre team:` is a place's team).
 _NOT_A_SERVICE = frozenset({"team", "staff", "agency", "visitor", "helper", "worker"})
 
@@ -1357,8 +1362,9 @@ _LATER_FIELD = (rf"{_IN_FIELD}{{0,60}}(?:{_FIELD_BREAK}{_IN_FIELD}{{0,80}}){{0,5
                 r"[^\S\n]*[:=|][^\S\n]*")
 # A key named by nothing but whose it is (`the key`, `Mum's key`, `spare key`), not by what
 # it opens (`lift key`, `chair lock key`, `carousel key` are a thing's).
+# (nor after `no answer`: `if no answer key under the dahlia` is the key, as in `_KEY`)
 _UNQUALIFIED = (r"(?<=(?:^|[^\w\s'\u2019]|(?<![\w])(?i:the|a|an|her|his|their|my|your|our|"
-                r"its|and|is|if|then)|['\u2019]s|s['\u2019])[^\S\n]*)")
+                r"its|and|is|if|then|no[^\S\n]+answer)|['\u2019]s|s['\u2019])[^\S\n]*)")
 # What is no thing a key can be under or behind (`key under review`, `behind the times`).
 _NOT_A_HIDING_PLACE = (r"(?!(?i:review|discussion|control|supervision|care|name|names|"
                        r"arrangement|arrangements|times|scenes|counter|age|pressure|threat|"
@@ -2153,6 +2159,12 @@ class PurposeModel:
         # a place's own people (`depot team`, `office staff`) work there: not visitors
         self._visitor = compiled(alternation(plurals(
             [v for v in visitors if v not in _PLACE_PEOPLE]))) if visitors else None
+        # a label's place then, up to two words on, a visiting service (`Carers' centre
+        # sitting service:`, `Food bank parcel round:`): who sends the visit, not whose a lock is
+        self._sends_a_visit = compiled(
+            rf"(?:[^\S\n]+[\w'\u2019\-]+){{0,2}}?[^\S\n]*[,\-]?[^\S\n]*(?:{_VISITING}"
+            + (rf"|{alternation(plurals([v for v in visitors if v not in _NOT_A_SERVICE]))}"
+               if visitors else "") + r")(?![\w])")
         jobs = load_classes("home_access_device_jobs.txt")
         devices = [*classes.get(EQUIPMENT, []), *jobs.get("device", [])]
         self._device_job = compiled(
@@ -2389,7 +2401,9 @@ class PurposeModel:
             first = scope_start if name != NOT_HOME else label_end
             for hit in patterns[name].finditer(text, first, after_end):
                 if not _is_owner(text, hit, start, home_held if kind == HOME else skipped,
-                                 scope_start) or self._names_a_visitor(text, hit):
+                                 scope_start) or self._names_a_visitor(text, hit) or (
+                        kind != HOME and hit.end() < label_end
+                        and self._sends_a_visit.match(text, hit.end(), label_end)):
                     continue
                 distance = (max(start - hit.end(), 0) if hit.start() < start
                             else hit.start() - start)
@@ -3055,7 +3069,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if _UNTICKED_BEFORE.search(text, max(result.start - 30, 0), result.start):
             return None
-        if PATTERN_KINDS.get(pattern) == kinds.CODE and self._changed_to_nothing(text, result):
+        if PATTERN_KINDS.get(pattern) == kinds.CODE and (
+                self._changed_to_nothing(text, result)
+                or _DATA_FIELD.search(text, result.start, result.end)):
             return None
         if self._topic_is_another(text, result):
             return None
@@ -3183,6 +3199,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if pattern == "keyholder word" and (_NO_HOLDER.found_in(_clause_after(text, result.end))
                                             or _ANSWERED_NO.match(text, result.end)
                                             or _ANSWERED_NONE.match(text, result.end)
+                                            or _HOLDER_NOT_GIVEN.match(text, result.end)
+                                            or _PLACEHOLDER_NAME.search(
+                                                text, max(result.start - 4, 0), result.start)
                                             or _NO_HOLDER_BEFORE.ends(before)):
             return None
         if pattern == "object location" and _locks_something_else(text, result):
@@ -3482,15 +3501,31 @@ _ANSWERED_NONE = prebuilt(
     r"(?:(?i:n|no|none)[^\S\n]*(?=[/|;,.\n]|\Z)|\[[^\S\n]?\]|\u2610)")
 # A form's unticked box right before its item (`- [ ] Key safe fitted`, `☐ keyholder`): the
 # item is not so.
+# No value: a redaction, a template's placeholder, a mask or a blank (`[removed]`,
+# `[withheld under s.40]`, `{{keyholder_name}}`, `<name>`, `****`, `████`, `blank`): never a code
+# nor anyone.
+_NO_VALUE = (
+    r"(?:''|\"\"|\u2018\u2019|\u201c\u201d|['\"\u2018\u201c]?(?:\[[^\]\n]{2,20}\]"
+    r"|\[(?i:withheld|redacted|removed|deleted)[^\]\n]{0,40}\]|\{[^}\n]{0,30}\}+"
+    r"|<[^>\n]{0,20}>|[*x#X]{3,}|\u2588+|(?i:none|blank|empty|null|nil|n/?a|removed|deleted|"
+    r"redacted|withheld|cleared)(?![\w])))")
 # A value changed from a code to nothing (`changed from '5930' to '[removed]'`, `from 4471
-# to blank`): a redaction, a placeholder, a mask or a blank is never a code, so no code is
-# left (a code after `to` is a new one: `from 5930 to 7714` keeps the line).
+# to blank`): no code is left (a code after `to` is a new one: `from 5930 to 7714` keeps the
+# line).
 _CHANGED_FROM = prebuilt(r"(?<![\w])(?i:from)[^\S\n]*['\"\u2018\u201c]?\Z")
 _CHANGED_TO_NOTHING = prebuilt(
-    r"['\"\u2019\u201d]?[^\S\n]*(?:(?i:to)(?![\w])|->|=>|\u2192)[^\S\n]*"
-    r"(?:''|\"\"|\u2018\u2019|\u201c\u201d|['\"\u2018\u201c]?(?:\[[^\]\n]{0,20}\]|\{[^}\n]{0,30}\}+"
-    r"|<[^>\n]{0,20}>|[*x#X]{3,}|(?i:none|blank|empty|null|nil|n/?a|removed|deleted|redacted|"
-    r"withheld|cleared)(?![\w])))")
+    r"['\"\u2019\u201d]?[^\S\n]*(?:(?i:to)(?![\w])|->|=>|\u2192)[^\S\n]*" + _NO_VALUE)
+# A code's field talked about as data (`removed the keysafe code field from client 4471`,
+# `keysafe field now masked in the export (fixes #412)`): the number after it is no value of
+# it, unless the field gives one (`key safe field: 4471`, `code field is 4471`).
+_DATA_FIELD = prebuilt(r"(?<![\w])(?i:code|pin|safe|keysafe|box|lockbox|combination)"
+                       r"[^\S\n_]*(?i:fields?|columns?|attributes?)(?![\w])"
+                       r"(?![^\S\n]*(?:[:=]|(?i:is|was|reads?|value)(?![\w])))")
+# A keyholder's field whose value is no value (`Key holder: {{keyholder_name}}`, `Key holder:
+# [withheld]`): no one is named.
+_HOLDER_NOT_GIVEN = prebuilt(r"[^\S\n]*[:=\-\u2013\u2014]?[^\S\n]*" + _NO_VALUE)
+# (the word inside a placeholder is its name: `<KEYHOLDER>`, `{{ keyholder }}`)
+_PLACEHOLDER_NAME = prebuilt(r"(?:<|\{\{?)[^\S\n]*\Z")
 _UNTICKED_BEFORE = prebuilt(r"(?:\[[^\S\n]?\]|\u2610)[^\S\n]*(?:[\w'\-]+[^\S\n]+){0,2}\Z")
 # The kind of way in a record's field gives (`HomeAccessRecognizer.record_field`), in its
 # result's metadata: a field's name says it, not its pattern's.
