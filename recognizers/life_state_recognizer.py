@@ -27,6 +27,7 @@ from presidio_analyzer import RecognizerResult
 from recognizers.access_kinds import ACCESS_KINDS_KEY
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.life_states import SURVIVOR, state_of
+from recognizers.triggers import Literal, Trigger
 
 ENTITY = "LIFE_STATE"
 SCORE = 0.85
@@ -54,6 +55,17 @@ _NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
          r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
 SURVIVOR_WORDS = (rf"(?<![\w])(?:{_NAME} )?(?i:still (?:lives|living|resides|resident)"
                   r" (?:at|in|there)|(?:still )?(?:lives|living) there)(?![\w])")
+# Where each can match (`recognizers.triggers`): a word every match holds, on the match's line;
+# one trigger for the death patterns and one for those of who lives at the home (one pass each).
+# A field's label may run its words together (`dateofdeath`, `is_deceased`): no bounds there.
+_DEATH = Trigger(literals=[
+    *(Literal(word, word_start=False, word_end=False) for word in ("death", "died", "deceased")),
+    *(Literal(form, word_end=False) for form in ("dod", "d.od", "do.d", "d.o.d")),
+    Literal("passed"), Literal("late"), Literal("rip", word_end=False)])
+_HOME = Trigger(literals=[Literal(word) for word in (
+    "moved", "resident", "lives", "living", "resides")] + [Literal("permanent", word_end=False)])
+TRIGGERS = {"death date": _DEATH, "death flag": _DEATH, "death words": _DEATH,
+            "move words": _HOME, "survivor words": _HOME}
 _PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,
              "move words": MOVE_WORDS, "survivor words": SURVIVOR_WORDS}
 # A relative's word right before the statement: theirs, not the record's person's.
@@ -80,7 +92,8 @@ class LifeStateRecognizer(ContextScoredRecognizer):
         super().__init__(
             entity=supported_entity or self.ENTITY, name="PhiscanLifeStateRecognizer",
             patterns=patterns or [Pattern(name, regex, SCORE) for name, regex in _PATTERNS.items()],
-            context=context or [], supported_language=supported_language)
+            context=context or [], supported_language=supported_language,
+            triggers=None if patterns else TRIGGERS)
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         state = state_of(text[result.start:result.end])

@@ -48,6 +48,8 @@ def test_every_slow_pattern_has_a_trigger():
     names = {r.name: set(r.triggers) for r in GATED}
     assert len(names["PhiscanHomeAccessRecognizer"]) == 54
     assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
+    assert names["PhiscanLifeStateRecognizer"] == {
+        "death date", "death flag", "death words", "move words", "survivor words"}
     # The health recognizers have no patterns: one automaton pass (health_vocabulary).
     assert {"PhiscanEthnicityRecognizer", "PhiscanReligionRecognizer",
             "PhiscanSexualOrientationRecognizer", "PhiscanNameFieldRecognizer",
@@ -58,7 +60,13 @@ def test_every_slow_pattern_has_a_trigger():
 def corpus_texts() -> list[str]:
     labelled = ("ethnicity: White British\nreligion: Church of England\n"
                 "sexual orientation: Bisexual\nICD-10 code: E11.9\nSNOMED CT: 22298006\n")
-    return [unit.text for unit in corpus_units()] + [labelled, "Routine admin. " * 300 + labelled]
+    # The corpora state no life state: a record's fields and words that do (`LIFE_STATE`).
+    life = ("Date_of_death: 03/04/2027\nD.O.D = 20270403\nis_deceased: Y\nRIP 4/4\n"
+            "Client passed away at home. The late Mr Pell's flat.\nPt died 2am; removal after "
+            "death at 9.\nMoved into Elm Lodge care home, now permanently at Elm Lodge.\n"
+            "Mrs Rose Pell still lives at the address; son living there too.\n")
+    return [unit.text for unit in corpus_units()] + [labelled, "Routine admin. " * 300 + labelled,
+                                                     life, "Routine admin. " * 300 + life]
 
 
 @pytest.mark.parametrize("recognizer", GATED, ids=lambda r: r.name)
@@ -107,6 +115,13 @@ PIECES = [
     "come through", "never bolted", "number for the box", "two five eight zero",
     "for seven one for", " | Code: ", "Who else has keys? - ", "I've got a key for ", "Stan's",
     "(7 Dean Rd) ", "in the gnome by the front step", "Ke y Saf e", "mum's",
+    "Date of death", "date_of_death", "DateOfDeath", "DOD", "D.O.D.", "d.od", "deathDate",
+    "deceased", "Deceased_flag", "isDeceased", "died", "DIED", "=", "|", "Y", "yes", "true",
+    "03/04/2027", "20270403", "4 April 2027", "passed away", "the late", "Mr", "Mrs Pell",
+    "RIP", "rip", "trip", "after death", "verification of death", "patient ", "has ",
+    "moved into", "moved to", "care home", "nursing home", "now ", "permanently at",
+    "permanent placement", "resident at", "still lives at", "living there", "still resides in",
+    "Rose Pell ", "husband ", "the deceased's", "ſtill", "ſ", "DEAD", "livings",
 ]
 
 
