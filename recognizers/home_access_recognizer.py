@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import functools
 import re as stdlib_re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from copy import copy
 from pathlib import Path
@@ -2715,6 +2716,24 @@ def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int
     return _OWNER_AFTER.search(text, max(start, hit.start() - 40), hit.start()) is not None
 
 
+# What `score_match` reads around a span that the span's pattern does not change (the window
+# and the sentence before it, whose its object is, the purpose words of the same pieces), kept
+# while one recognizer scores one text: a span two patterns find (`Key safe code 4471`, a code
+# after its object and a code later in the talk; every span of a visit note) is read once.
+# Keyed by the text object itself, held here so never taken for another; per thread.
+_read_once = threading.local()
+
+
+def _once(recognizer: HomeAccessRecognizer, text: str, key: tuple, read: Callable[[], object]
+          ) -> object:
+    if getattr(_read_once, "text", None) is not text or _read_once.recognizer is not recognizer:
+        _read_once.text, _read_once.recognizer, _read_once.answers = text, recognizer, {}
+    answers = _read_once.answers
+    if key not in answers:
+        answers[key] = read()
+    return answers[key]
+
+
 class HomeAccessRecognizer(ContextScoredRecognizer):
     """Codes, hidden keys, keyholders and entry instructions for a person's home."""
 
@@ -3092,10 +3111,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if self._other_lines_say_another(text, result):
             return None
         # A match read back from its code word: the words before its opening count too.
-        window = self.purpose.without_encounters(
-            _window_without_addresses(text, result.start, self.purpose.home_words))
-        # (when it is, read before the clause is cut: `in after school with a key ...`)
-        window = _WHEN.sub(lambda when: " " * len(when.group()), window)
+        window = _once(self, text, ("window", result.start), lambda: _WHEN.sub(
+            # (when it is, read before the clause is cut: `in after school with a key ...`)
+            lambda when: " " * len(when.group()), self.purpose.without_encounters(
+                _window_without_addresses(text, result.start, self.purpose.home_words))))
         before = _clause_before(window, len(window),
                                 self.purpose_words_before
                                 + (_READ_BACK_WORDS if pattern in _READ_BACK else 0),
@@ -3121,20 +3140,24 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # Each piece between commas, colons or brackets is read alone: `fence post, code
         # 4482` names no postcode.
         pieces = _PIECE_BREAK.split(matched)
-        surroundings = self._purpose_words(pieces, before, after)
+        surroundings = _once(self, text, ("purpose", tuple(pieces), before, after),
+                             lambda: self._purpose_words(pieces, before, after))
         # What kind of code it is is read in the match's own pieces only (`Mrs Hart,
         # diagnosis dementia, key safe 4471` is no diagnosis code).
-        own_pieces = self._purpose_words(pieces, _piece_before(window, before),
-                                         _PIECE_BREAK.split(after)[0])
-        sentence_before = _sentence_before(text, result.start, self.purpose.home_words)
-        unlabelled = self.purpose.without_encounters(self._unlabelled(sentence_before))
+        own_before, own_after = _piece_before(window, before), _PIECE_BREAK.split(after)[0]
+        own_pieces = _once(self, text, ("purpose", tuple(pieces), own_before, own_after),
+                           lambda: self._purpose_words(pieces, own_before, own_after))
+        sentence_before, unlabelled = _once(self, text, ("sentence", result.start), lambda: (
+            before := _sentence_before(text, result.start, self.purpose.home_words),
+            self.purpose.without_encounters(self._unlabelled(before))))
         told = _WHEN.sub(" ", f"{unlabelled} {matched} {after}")
         sentence = _DEPOT_DOSE.sub(" ", _LEADING_ZERO.sub("o", normalise_words(told)))
         # a thing named in one phrase is read in its piece only (`wound dressing, key safe
         # 4471` names no dressings' key safe)
         by_piece = "|".join(normalise_words(piece) for piece in _PIECE_BREAK.split(told))
-        owner = self.purpose.resolve(text, result.start, result.end, self.writer_label,
-                                     self.service, holder)
+        owner = _once(self, text, ("owner", result.start, result.end, holder),
+                      lambda: self.purpose.resolve(text, result.start, result.end,
+                                                   self.writer_label, self.service, holder))
         # An object that says it is a home's (`a spare key to his mum's house`, `Mrs O'Neill's
         # side gate padlock`) is one whatever other place its sentence names (`Depot worker
         # Gary (client's son) keeps ...`, `Council depot rang: ...`).
