@@ -19,6 +19,7 @@ from lxml import etree
 from phiscan.extract import cda
 from phiscan.extract.base import ExtractContext, ExtractionError, Piece, record_unit
 from phiscan.extract.fhir import fhir_units, from_xml, is_fhir_xml
+from phiscan.extract.structured import json_units, split_people
 
 # Attributes by which an element gives its own field name (`<field name=".." value=".."/>`).
 NAMING_ATTRIBUTES = ("name", "key", "field", "label")
@@ -87,8 +88,47 @@ def extract_xml(data: bytes, ctx: ExtractContext) -> Iterator[Piece]:
         yield from fhir_units(from_xml(root), ctx)
         return
     hl7 = cda.is_hl7_v3(root)
+    document = None if hl7 else as_json(root)
+    if document is not None and split_people(document)[1]:
+        yield from json_units(document, ctx)
+        return
     named = list(cda.meaning_pairs(root)) if hl7 else []
     pairs = [(name, ctx.spend_text(text)) for name, text in
              [*named, *labelled_text(root, hl7=hl7)]]
     if pairs:
         yield record_unit(pairs, "", None)
+
+
+def as_json(root: etree._Element) -> dict | None:
+    """An export's elements in JSON's shape (`<Student><Surname>..</Surname>..</Student>`
+    repeated: `{"Student": [{"Surname": ..}, ..]}`, attributes under `@name`), so a list of
+    people is split into one record per person as a JSON export's is (`phiscan.extract.
+    structured`): one student's forenames never join the next one's surname or birth date.
+    None when elements name themselves or text stands between them (mixed content)."""
+    def read(element: etree._Element) -> dict | str | None:
+        children = [child for child in element if isinstance(child.tag, str)]
+        text = (element.text or "").strip()
+        if own_name(element) or any((child.tail or "").strip() for child in children):
+            return None
+        if not children:
+            return text if not element.attrib else {
+                **{f"@{etree.QName(k).localname}": v for k, v in element.attrib.items()},
+                **({"value": text} if text else {})}
+        if text:
+            return None
+        value: dict = {f"@{etree.QName(k).localname}": v for k, v in element.attrib.items()}
+        for child in children:
+            read_child = read(child)
+            if read_child is None:
+                return None
+            name = local_name(child)
+            if name in value:
+                if not isinstance(value[name], list):
+                    value[name] = [value[name]]
+                value[name].append(read_child)
+            else:
+                value[name] = read_child
+        return value
+
+    document = read(root)
+    return document if isinstance(document, dict) else None
