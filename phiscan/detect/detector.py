@@ -127,6 +127,9 @@ class Detector:
             if result.entity_type == "PERSON":
                 if in_column_name(unit, result.start, result.end):
                     continue  # `Patient (Surname, Forename): ...`: the labels' own scan reads it
+                field = unit.field_at(result.start, result.end)
+                if field is not None and self.roles.is_role_field(field):
+                    continue  # `Job title: Grounds Maintenance Operative`: what, never who
                 result = self.whole_cell_name(unit, result)
             raw_value = unit.text[result.start:result.end]
             value_hash, masked = self.hashed(result.entity_type, raw_value)
