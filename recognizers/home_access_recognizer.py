@@ -3304,6 +3304,11 @@ EMPTY_WORDS_AFTER = 8
 _EMPTY_NEXT = prebuilt(r"[^\S\n]*[,\-\u2013(][^\S\n]*"
                          r"(?:(?i:it['\u2019]s|it[^\S\n]+is|now|but|and)[^\S\n]+)?(?i:empty)\b")
 _CONDITION = Terms(["if", "when", "in case", "incase", "should", "unless", "whether"])
+# A device said not to be there: `no key safe at the property`, `a house without a key
+# safe` (right before the match on its line; `Key safe no. 7` has its number after), when
+# the match is that one piece (`No key safe - key in the meter cupboard` goes on to the way in).
+_ABSENT_BEFORE = prebuilt(r"(?<![\w.])(?i:no|without(?:[^\S\n]+(?:a|an|any))?)[^\S\n]+$")
+_NEXT_PIECE = prebuilt(r"[,;:(]|[^\S\n][-\u2013][^\S\n]")
 
 
 # A past incident told as one (`the key had been left in the front door overnight` in a
@@ -3387,11 +3392,14 @@ def _is_still_to_come(text: str, result: RecognizerResult, pattern: str, sentenc
 
 
 def _holds_no_key(text: str, result: RecognizerResult, pattern: str) -> bool:
-    """A code's lock or a device said to hold no key."""
+    """A code's lock or a device said to hold no key, or not to be there."""
     if PATTERN_KINDS.get(pattern) != kinds.CODE and not _DEVICE_WORD.search(
             text, result.start, result.end):
         return False
-    line_end = line_bounds(text, result.start, result.end)[1]
+    line_start, line_end = line_bounds(text, result.start, result.end)
+    if _ABSENT_BEFORE.search(text, max(line_start, result.start - 20), result.start) and not \
+            _NEXT_PIECE.search(text, result.start, result.end):
+        return True
     matched = normalise_words(text[result.start:result.end])
     # `if the key safe is empty, ...` says what to do then, not that it is
     return _NO_KEY_IN_IT.found_in(normalise_words(

@@ -41,7 +41,8 @@ records of its location make, when they make exactly one; never an entry of a te
 because it holds several people (`line 5`: a therapist's block headed `Mrs Hendry`, whose
 name is not read as a full name, is not the one fully named client's). Two people of one home (one
 names the other as a related person, and both give one postcode) share its way in
-(`share_homes`).
+(`share_homes`); a home's list of its residents (its tenants marked, one postcode, its way in)
+opens each listed person's home (`open_named_homes`).
 """
 
 from __future__ import annotations
@@ -1067,20 +1068,45 @@ def open_named_homes(unattributed: list[Record], individuals: list[Individual],
     opens both their homes: each person it names, when each name is exactly one person's
     and all of them live at one of the note's postcodes, has its kinds of way in. A note
     without a postcode (a call handler's log naming several callers) opens nobody's home.
-    The record stays unattributed (it is counted once)."""
+    The record stays unattributed (it is counted once).
+
+    A home's list of its residents (a lettings agent's row `Tenants: ... | Access: key
+    safe ...`, a `tenant_names` cell) says itself who lives there: a record that marks two
+    or more names its subjects (`data/roles.txt`: `tenant`, `resident`) beside one postcode
+    and a way in opens the home of each of them exactly one person carries, whatever
+    postcode their other records give (a student's family home) and whoever else it names
+    (a housemate who is no one's record)."""
     for record in unattributed:
         if (not record.home_access or not record.postcodes or record.nhs or record.dobs
                 or len(record.full_names) < 2):
             continue
-        named = [by_name.get(name, set()) for name in record.full_names]
-        if any(len(people) != 1 for people in named):
-            continue
-        people = [individuals[position] for position in set().union(*named)]
-        homes = [person.postcodes for person in people]
-        if len(people) > 1 and set.intersection(*homes) & record.postcodes:
-            for person in people:
-                person.household_kinds |= record.access_kinds
-                person.household_access = True
+        for position in named_residents(record, by_name) or named_household(record, individuals,
+                                                                            by_name):
+            individuals[position].household_kinds |= record.access_kinds
+            individuals[position].household_access = True
+
+
+def named_household(record: Record, individuals: list[Individual],
+                    by_name: dict[str, set[int]]) -> set[int]:
+    """The people a note names, when each name is exactly one person's and all of them
+    live at one of its postcodes (`open_named_homes`)."""
+    named = [by_name.get(name, set()) for name in record.full_names]
+    if any(len(people) != 1 for people in named):
+        return set()
+    positions = set().union(*named)
+    homes = [individuals[position].postcodes for position in positions]
+    if len(positions) > 1 and set.intersection(*homes) & record.postcodes:
+        return positions
+    return set()
+
+
+def named_residents(record: Record, by_name: dict[str, set[int]]) -> set[int]:
+    """The people a home's list of residents names (`open_named_homes`): two or more names
+    marked the record's subjects, one postcode; each name exactly one person carries."""
+    if len(record.postcodes) != 1 or len(record.marked_names & record.full_names) < 2:
+        return set()
+    return {next(iter(people)) for name in record.marked_names & record.full_names
+            if len(people := by_name.get(name, set())) == 1}
 
 
 def open_survivors_homes(records: list[Record], individuals: list[Individual]) -> None:
