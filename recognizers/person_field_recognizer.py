@@ -80,6 +80,20 @@ FIELD_NAME_VALUE = (
     r"|(?:,[ \t]*|[ \t]+)(?:D[Oo][Bb]|[Dd]ob|D\.O\.B|[Bb]orn|[Aa]ged|NHS|[Tt]el|[Mm]ob)\b"
     r"|[ \t]{0,40}\||[ \t]{2,40}\S)"
 )
+# A name field's value that lists several people, each a name of its own (a lettings list's
+# `tenant_names: Ann Bell / Raj Iyer / Tom Hart`, `Residents: Ann Bell; Raj Iyer`): names
+# split by ` / `, `;`, `&` or ` and `, each one to six name words (kept: two or more, no
+# common word, under a name field or its plural: `lists_names`); the whole value, to the end
+# of its line, is such a list.
+_LISTED_WORD = rf"(?!and[ \t]){_NAME_WORD}"
+_LISTED_ITEM = rf"{_LISTED_WORD}(?:[ \t]+{_LISTED_WORD}){{0,5}}"
+_NAME_SEPARATOR = r"(?:[ \t]*[/;&][ \t]*|[ \t]+and[ \t]+)"
+_FIELD_HEAD = r"^[ \t]*[^:\n\r]{1,80}:[ \t]+"
+FIELD_NAME_LIST = (
+    rf"(?<={_FIELD_HEAD}(?:{_LISTED_ITEM}{_NAME_SEPARATOR})+){_LISTED_ITEM}"
+    rf"(?=(?:{_NAME_SEPARATOR}{_LISTED_ITEM})*[ \t]*;?[ \t]*\r?$)"
+    rf"|(?<={_FIELD_HEAD}){_LISTED_ITEM}(?=(?:{_NAME_SEPARATOR}{_LISTED_ITEM})+[ \t]*;?[ \t]*\r?$)"
+)
 # HL7 v2: PID-5 (patient name) and NK1-2 (next of kin): FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX.
 HL7_NAME = (
     r"(?<=(?:^|\r)(?:PID|NK1)\|(?:[^|\n\r]*\|){1,4})"
@@ -362,6 +376,9 @@ PLACEHOLDERS = Terms(["unknown", "n a", "na", "none", "null", "not known", "not 
                       "official", "usual", "nickname", "maiden", "old"])
 SCORE = 0.85
 FIELD = "name field"
+# A field name's last word made plural (`Tenants`, `tenant_names`, `Residents`).
+_PLURAL_END = prebuilt(r"(?<=\p{L}{3})[sS]$")
+FIELD_LIST = "name field list"
 # A bracket that ends a field's name and qualifies it (`Patient (as recorded)`, `Client
 # [if known]`, `Next of kin (1)`).
 _QUALIFIER = prebuilt(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
@@ -433,7 +450,7 @@ def _pattern_of(result: RecognizerResult) -> str:
 
 
 # The patterns whose matches `score_match` decides from their own line (`scored_on_line`).
-LINE_DECIDED = frozenset((FIELD, TITLED, MAIL))
+LINE_DECIDED = frozenset((FIELD, FIELD_LIST, TITLED, MAIL))
 
 
 class NameFieldRecognizer(ContextScoredRecognizer):
@@ -458,9 +475,11 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         self._name_field_answers: dict[str, bool] = {}
         self._line_answers: dict[tuple[str, bool], bool] = {}
         self._no_name_answers: dict[str, bool] = {}
+        self._list_line_answers: dict[str, bool] = {}
         super().__init__(
             entity=supported_entity or self.ENTITY, name="PhiscanNameFieldRecognizer",
             patterns=patterns or [Pattern(FIELD, FIELD_NAME_VALUE, SCORE),
+                                  Pattern(FIELD_LIST, FIELD_NAME_LIST, SCORE),
                                   Pattern("hl7 name", HL7_NAME, SCORE),
                                   Pattern(TITLED, TITLED_NAME, SCORE),
                                   Pattern(LISTED, LISTED_NAME, SCORE),
@@ -478,8 +497,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(ALIGNED, NAME_AFTER_ALIGNED_LABEL, SCORE)],
             context=fields,
             supported_language=supported_language,
-            triggers=None if patterns else {**TRIGGERS, "name field": replace(
-                TRIGGERS["name field"], keep_line=self.may_hold_name_value)},
+            triggers=None if patterns else {
+                **TRIGGERS,
+                FIELD: replace(TRIGGERS[FIELD], keep_line=self.may_hold_name_value),
+                FIELD_LIST: replace(TRIGGERS[FIELD], keep_line=self.may_hold_names)},
         )
 
     def may_hold_name_value(self, line: str) -> bool:
@@ -560,6 +581,34 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return False
         return (not self.excluded.found_in(normalise_words(qualifier.group()))
                 and self.is_name_field(normalise_words(raw_field[:qualifier.start()])))
+
+    def lists_names(self, text: str, result: RecognizerResult) -> bool:
+        """Whether a list of names (`FIELD_NAME_LIST`) is a name field's value: its field
+        holds a name, or one name of each of several people (`Tenants`, `tenant_names`,
+        `Residents`: a name field's last word made plural)."""
+        line_start, line_end = line_bounds(text, result.start, result.end)
+        raw_field = raw_line_field(text[line_start:line_end])
+        return raw_field is not None and self.is_names_column(raw_field)
+
+    def is_names_column(self, raw_field: str) -> bool:
+        """Whether a field, as written, holds a name or several people's (`lists_names`)."""
+        singular = _PLURAL_END.sub("", raw_field.rstrip())
+        return self.is_name_column(raw_field) or (
+            singular != raw_field.rstrip() and self.is_name_column(singular))
+
+    def may_hold_names(self, line: str) -> bool:
+        """`may_hold_name_value` for a list of names: a plural name field's line too."""
+        if self.may_hold_name_value(line):
+            return True
+        head = line[:line.find(":")]
+        known = self._list_line_answers.get(head)
+        if known is None:
+            if len(self._list_line_answers) >= NAME_FIELD_MEMORY:
+                self._list_line_answers.clear()
+            raw_field = raw_line_field(line)
+            known = self._list_line_answers[head] = (raw_field is not None
+                                                     and self.is_names_column(raw_field))
+        return known
 
     def lower_case_name(self, value: str) -> bool:
         """A name typed in lower case (`brian tweedale`, `o'hare, mary`): two to four words,
@@ -809,6 +858,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return None
         if pattern == TITLED:
             return self.trimmed(text, result)
+        if pattern == FIELD_LIST:
+            words = value.split()  # a full name each, no common word (`Gas / Electric`)
+            return result if len(words) >= 2 and not self.has_no_name_word(words) and (
+                self.lists_names(text, result)) else None
         if pattern in (MAIL, LOWER_LISTED):
             return result
         if pattern == BEFORE_DATE:

@@ -453,9 +453,12 @@ class RoleRules:
         return False
 
     def field_role(self, field: str) -> str | None:
+        """The role a field's name gives its value; a label naming several subjects
+        (`Tenants`, `Residents`: `plural_subjects`) gives each name of its list theirs."""
         if field.strip() in self.staff_fields:
             return STAFF
-        return self.rightmost(field)
+        role = self.rightmost(field)
+        return SUBJECT if role is None and self.plural_subjects(field) else role
 
     def value_role(self, field: str | None, where: str = "") -> str:
         """`related` for a value a related person's own field holds (a `contact_dob` or

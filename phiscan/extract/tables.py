@@ -105,8 +105,9 @@ def has_field_word(cell: str) -> bool:
 
 def names_a_role(cell: str) -> bool:
     """`Adult at risk`, `Raised by`, `Named nurse`, `Next of kin`: a phrase that says whose
-    name a column holds (`phiscan/data/roles.txt`) names a column."""
-    return default_rules().rightmost(normalise_words(cell)) is not None
+    name a column holds (`phiscan/data/roles.txt`) names a column, as does a label naming
+    several subjects (`Tenants`, `Residents`: `RoleRules.field_role`)."""
+    return default_rules().field_role(normalise_words(cell)) is not None
 
 
 def reads_as_label(cell: str) -> bool:
@@ -166,9 +167,9 @@ def is_header(first: Cells, below: list[Cells]) -> bool:
         if index == 0 and is_label_column(values):
             return False
         evidence += label_evidence(label, values)
-        if reads_as_label(label):
-            named += 1
-            contrasted += type_contrast(label, values)
+        named += reads_as_label(label)
+        # a column of dates under any word (`Contract` over `01/09/2026 - 30/06/2027`)
+        contrasted += type_contrast(label, values)
     return evidence * 2 > len(labelled) or (named >= MIN_NAMED_COLUMNS and contrasted > 0)
 
 

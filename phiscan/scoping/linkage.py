@@ -799,6 +799,25 @@ def _index_individuals(individuals: list[Individual]) -> tuple[dict, dict]:
     return by_name_dob, by_name
 
 
+def listed_subjects(record: Record) -> set[str]:
+    """The names a record marks its subjects when it marks two or more (a house's list of
+    its residents `Tenants: A; B; C`, a case's legal and preferred names)."""
+    listed = record.marked_names & record.full_names
+    return listed if len(listed) >= 2 else set()
+
+
+def own_names(individuals: list[Individual]) -> dict[str, set[int]]:
+    """Who carries each name as their own: by records that list no several subjects. A
+    house's list that joined one tenant (its `Lead tenant DOB`) makes each housemate's name
+    no name of that tenant's (`named_residents`)."""
+    own: dict[str, set[int]] = defaultdict(set)
+    for position, person in enumerate(individuals):
+        for record in person.records:
+            for name in record.full_names - listed_subjects(record):
+                own[name].add(position)
+    return own
+
+
 def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: dict,
                    by_name: dict) -> int | None:
     """The one individual a non-seed record belongs to, or None."""
@@ -978,7 +997,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     unattributed = _attach_table_rows(records, unattributed, individuals)
     unattributed = _people_at_home(unattributed, individuals, set(by_name))
     share_homes(individuals)
-    open_named_homes(unattributed, individuals, by_name)
+    open_named_homes(records, unattributed, individuals, by_name)
     open_survivors_homes(records, individuals)
     individuals.sort(key=lambda person: person.id)
     return Linked(individuals, unattributed)
@@ -1060,8 +1079,8 @@ def share_homes(individuals: list[Individual]) -> None:
                 individuals[other[0]].household_access |= bool(own[position])
 
 
-def open_named_homes(unattributed: list[Record], individuals: list[Individual],
-                     by_name: dict[str, set[int]]) -> None:
+def open_named_homes(records: list[Record], unattributed: list[Record],
+                     individuals: list[Individual], by_name: dict[str, set[int]]) -> None:
     """A note naming the people of one home and its way in (a letter to two tenants of a
     shared house about their front-door key safe, a run sheet's stop for a couple), with no
     identifier of its own, joins neither (a name two people carry attaches nothing), yet it
@@ -1075,13 +1094,18 @@ def open_named_homes(unattributed: list[Record], individuals: list[Individual],
     or more names its subjects (`data/roles.txt`: `tenant`, `resident`) beside one postcode
     and a way in opens the home of each of them exactly one person carries, whatever
     postcode their other records give (a student's family home) and whoever else it names
-    (a housemate who is no one's record)."""
-    for record in unattributed:
-        if (not record.home_access or not record.postcodes or record.nhs or record.dobs
+    (a housemate who is no one's record); so does such a list that joined one of them (its
+    row's `Lead tenant DOB`: that birth date stays the one tenant's, the way in is each's)."""
+    loose = {record.key for record in unattributed}
+    own = own_names(individuals)
+    for record in records:
+        if (not record.home_access or not record.postcodes or record.nhs
                 or len(record.full_names) < 2):
             continue
-        for position in named_residents(record, by_name) or named_household(record, individuals,
-                                                                            by_name):
+        residents = named_residents(record, own)
+        if not residents and record.key in loose and not record.dobs:
+            residents = named_household(record, individuals, by_name)
+        for position in residents:
             individuals[position].household_kinds |= record.access_kinds
             individuals[position].household_access = True
 
@@ -1100,13 +1124,13 @@ def named_household(record: Record, individuals: list[Individual],
     return set()
 
 
-def named_residents(record: Record, by_name: dict[str, set[int]]) -> set[int]:
+def named_residents(record: Record, own: dict[str, set[int]]) -> set[int]:
     """The people a home's list of residents names (`open_named_homes`): two or more names
-    marked the record's subjects, one postcode; each name exactly one person carries."""
-    if len(record.postcodes) != 1 or len(record.marked_names & record.full_names) < 2:
+    marked its subjects beside one postcode, each exactly one person's own (`own_names`)."""
+    if len(record.postcodes) != 1:
         return set()
-    return {next(iter(people)) for name in record.marked_names & record.full_names
-            if len(people := by_name.get(name, set())) == 1}
+    return {next(iter(people)) for name in listed_subjects(record)
+            if len(people := own.get(name, set())) == 1}
 
 
 def open_survivors_homes(records: list[Record], individuals: list[Individual]) -> None:
