@@ -11,8 +11,9 @@ Bound to the record's person by what states it:
   PID-29 `date_of_death`, FHIR `deceasedDateTime`), a flag answered yes (`Deceased: Y`, PID-30
   `death_indicator: Y`, FHIR `deceasedBoolean: true`), a status or reason of `Deceased`;
 - the record's own words: `deceased`, `passed away`, `patient died`, `RIP 02/11`, `the late Mr
-  ...`, `collection after death`, a verification of death; `moved into ... care home`, `now
-  permanently at`, `permanent placement`, `now resident at`.
+  ...`, `collection after death`, `death verified` (not `verification of expected
+  death`: the name of an end-of-life plan and its form, written while the person lives);
+  `moved into ... care home`, `now permanently at`, `permanent placement`, `now resident at`.
 A record saying someone still lives there (`Mrs Ivy Kershaw still lives at the address`) gives
 `survivor`, keyed as the name it opens with: a death the record states is not that person's.
 Not when a relative's word comes right before (`Husband deceased 02/02/2027`, `mother passed
@@ -45,8 +46,8 @@ DEATH_FLAG = (r"(?<![\w])(?i:deceased(?:[ _-]?(?:flag|indicator|boolean|y/?n))?"
 # The record's own words.
 DEATH_WORDS = (r"(?<![\w'])(?i:deceased(?!'s|s |\w)|passed away|(?:patient|client|resident|service"
                r" user|pt\.?|tenant) (?:has |had )?(?:sadly )?died|the late(?= (?:mr|mrs|ms|miss)"
-               r"\.? [A-Z])|rip(?=[^\S\n]*\d)|(?:collection|removal)s? after death|verification of"
-               r" (?:expected |unexpected )?death|death verified)(?![\w])")
+               r"\.? [A-Z])|rip(?=[^\S\n]*\d)|(?:collection|removal)s? after death"
+               r"|death (?:was )?verified)(?![\w])")
 MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
               r" (?:placement|admission|residen(?:ce|t))|now resident at)(?![\w])")

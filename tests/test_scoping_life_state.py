@@ -149,6 +149,10 @@ def test_a_death_on_a_survivors_row_is_not_the_survivors(tmp_path_factory, tmp_p
     ("Two weeks' respite at Holly Bank care home", []),
     ("DOD: pending", []),
     ("Key stage 2 pupil, RIP van Winkle costume", []),
+    # an end-of-life plan names the verification while the person lives
+    ("Verification of expected death likely this week; VOED form in the folder", []),
+    ("DNACPR and verification of expected death form in place", []),
+    ("Death verified 03:40 by RN Okafor", ["deceased"]),
 ])
 def test_life_state_phrases(text, states):
     results = LifeStateRecognizer().analyze(text, ["LIFE_STATE"])
