@@ -13,7 +13,8 @@ import itertools
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,12 @@ from phiscan.scan.limits import (
     MEMORY_REASON,
     TIMEOUT_REASON,
     FileTimeout,
+    cpu_deadline,
     deadline,
     memory_allowance,
     outside_file_limits,
     remaining_seconds,
+    uninterrupted,
 )
 from phiscan.scan.pipeline import scan_item
 from phiscan.scan.runner import run_scan
@@ -310,3 +313,44 @@ def test_a_pool_workers_kept_alarm_handler_stops_a_file_and_nothing_else():
         signal.signal(signal.SIGALRM, previous)
         if runners[0] > 0:
             signal.setitimer(signal.ITIMER_REAL, *runners)
+
+
+def _hold_for(seconds: float) -> None:
+    """`seconds` of this thread's CPU spent inside a hold (a unit being recorded)."""
+    with uninterrupted():
+        started = time.thread_time()
+        while time.thread_time() - started < seconds:
+            pass
+
+
+def _holds_until_stopped(limit: Callable[[], AbstractContextManager[None]]) -> int:
+    """How many holds of 0.2 CPU s the loop began before the deadline stopped it (at most
+    10). The timer's grain here is tens of milliseconds: the deadline falls in the first."""
+    began = 0
+    try:
+        with limit():
+            for _ in range(10):
+                began += 1
+                _hold_for(0.2)
+    except FileTimeout:
+        return began
+    return began
+
+
+@pytest.mark.parametrize("limit", [lambda: cpu_deadline(0.02), lambda: deadline(0.02)],
+                         ids=["cpu", "wall"])
+def test_a_stop_inside_a_hold_is_taken_as_the_hold_ends_on_the_main_thread(limit):
+    # Nearly all the CPU is inside holds: the deadline falls inside the first one and
+    # stops the loop as it ends, not at whichever repeat of the alarm falls outside one
+    # (a table whose rows' recording took most of its CPU was read whole past its limit).
+    assert _holds_until_stopped(limit) == 1
+
+
+def test_a_stop_inside_a_hold_is_taken_as_the_hold_ends_on_a_worker_thread():
+    held: list[int] = []
+    worker = threading.Thread(target=lambda: held.append(
+        _holds_until_stopped(lambda: cpu_deadline(0.02))))
+    worker.start()
+    worker.join()
+    assert held == [1]
+

@@ -36,6 +36,7 @@ from phiscan.scan.limits import (
     address_space_bytes,
     inherited_deadline,
     remaining_seconds,
+    uninterrupted,
 )
 
 T = TypeVar("T")
@@ -139,13 +140,16 @@ class Helper:
 
 
 def _stop(state: dict) -> None:
-    """Close the pipes; kill and reap the helper unless it was reaped (its pid is still ours)."""
-    for fd in state["fds"]:
-        os.close(fd)
-    if state["pid"] is not None:
-        os.kill(state["pid"], signal.SIGKILL)
-        os.waitpid(state["pid"], 0)
-        state["pid"] = None
+    """Close the pipes; kill and reap the helper unless it was reaped (its pid is still ours).
+    No deadline cuts in: the alarm repeating into the wait for a killed helper (a loaded
+    machine is slow to end it) left it unreaped, a zombie per stopped file."""
+    with uninterrupted():
+        for fd in state["fds"]:
+            os.close(fd)
+        if state["pid"] is not None:
+            os.kill(state["pid"], signal.SIGKILL)
+            os.waitpid(state["pid"], 0)
+            state["pid"] = None
 
 
 def _forget_inherited_helpers() -> None:

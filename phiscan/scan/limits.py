@@ -182,18 +182,35 @@ def _thread_clock() -> Callable[[], float]:
 
 # Threads recording a unit they have read: a stop waits for them (`uninterrupted`).
 _holding: set[int] = set()
+# A stop that fell inside a thread's hold, taken as the hold ends: {thread: its error}.
+# Without it the stop waited for the alarm's next repeat, and a file whose CPU went mostly
+# into holds (a table's rows recorded one by one) could see every repeat fall inside one
+# and be read whole past its allowance.
+_held_stops: dict[int, type[FileTimeout]] = {}
 
 
 @contextmanager
 def uninterrupted() -> Iterator[None]:
     """A few statements no deadline cuts in two (a unit's findings and the count of what
-    was read): a stop that falls inside is taken at the alarm's next repeat."""
+    was read): a stop that falls inside is taken as soon as they are done."""
     ident = threading.get_ident()
     _holding.add(ident)
     try:
         yield
     finally:
         _holding.discard(ident)
+        held = _held_stops.pop(ident, None)
+    if held is not None:
+        raise held()
+
+
+def _stop_or_hold(ident: int, error: type[FileTimeout]) -> bool:
+    """True: the thread may be stopped now. False: it is inside a hold, which takes the
+    stop as it ends."""
+    if ident in _holding:
+        _held_stops[ident] = error
+        return False
+    return True
 
 
 @contextmanager
@@ -219,13 +236,16 @@ REPEAT_SECONDS = 0.25
 
 def _on_alarm(signum, frame) -> None:
     """SIGALRM while this process's main thread has a deadline: the file is out of time."""
-    if getattr(_current, "deadline", None) is not None and threading.get_ident() not in _holding:
-        raise _current.wall_error()
+    error = getattr(_current, "wall_error", FileTimeout)
+    if getattr(_current, "deadline", None) is not None and _stop_or_hold(threading.get_ident(),
+                                                                         error):
+        raise error()
 
 
 def _on_cpu_alarm(signum, frame) -> None:
     """SIGPROF while this process's main thread has a CPU deadline."""
-    if getattr(_current, "cpu", None) is not None and threading.get_ident() not in _holding:
+    if getattr(_current, "cpu", None) is not None and _stop_or_hold(threading.get_ident(),
+                                                                    FileTimeout):
         raise FileTimeout()
 
 
@@ -283,7 +303,7 @@ def _timer_deadline(left: Callable[[], float], error: type[FileTimeout]) -> Iter
             with lock:
                 if not state["active"]:
                     return
-                if target not in _holding:
+                if _stop_or_hold(target, error):
                     state["fired"] = True
                     _set_async_exc(target, error)
             if finished.wait(REPEAT_SECONDS):
@@ -296,6 +316,7 @@ def _timer_deadline(left: Callable[[], float], error: type[FileTimeout]) -> Iter
     finally:
         with lock:
             state["active"] = False
+            _held_stops.pop(target, None)  # a hold's stop never outlives its deadline
         finished.set()
         if state["fired"]:
             # The exception may still be pending: clear it and raise it here, once.
