@@ -664,7 +664,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if names_a_product(self.products, text, result.start, result.end, word_before=False):
             return None
         cut = next((i for i, word in enumerate(words[1:], 1)
-                    if self.clinical.found_in(word)
+                    if (self.clinical.found_in(word)
+                        and not self.clinical.brand_forename(words[1:], i - 1))
                     or (i > 1 and word.isupper() and not is_initial(words, i)
                         and (len(word) < 3 or self.is_no_name(word)))),
                    len(words))
@@ -718,9 +719,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         (`Ivy Cottage`, `Sunnybank House`: `recognizers/addresses.py`) anywhere."""
         comma = next((index for index, word in enumerate(words) if word.endswith(",")), None)
         ends = {0, len(words) - 1} if comma is None else {0, comma, comma + 1}
-        return any(self.places.ends_with_place_word(word.rstrip(",")) or (
+        return any(self.places.ends_with_place_word(word.rstrip(",")) or ((
             self.is_no_name(word.rstrip(",")) if index in ends
             else self.not_names.equals(normalise_words(word)) or self.clinical.found_in(word))
+            and not self.clinical.brand_forename(words, index))
             for index, word in enumerate(words))
 
     def heads_entry_with_birth_date(self, text: str, result: RecognizerResult) -> bool:
@@ -762,7 +764,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         """The name without the words before it that are no name (`Re`, `Patient`, a
         sentence's first word): two name words at least, none common or clinical."""
         words = text[result.start:result.end].split(" ")
-        while words and self.is_no_name(words[0].rstrip(",")):
+        while words and self.is_no_name(words[0].rstrip(",")) and not (
+                self.clinical.brand_forename(words, 0)):
             result.start += len(words.pop(0)) + 1
         names = [word.strip(_QUOTES) for word in words
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]

@@ -41,6 +41,7 @@ from phiscan.model import Finding, Label, TextUnit
 from phiscan.security.keys import keyed_hash
 from recognizers.access_kinds import ACCESS_KINDS_KEY, KIND_SEPARATOR
 from recognizers.context import normalise_words
+from recognizers.health_vocabulary import MEDICATION
 
 SCORE_JOINED = 0.85
 COUPLE_NAMES = "PhiscanCoupleNames"
@@ -60,6 +61,18 @@ def list_entry(field: str | None) -> str:
     `visits[0].carer`), or ''."""
     match = LIST_ENTRY_FIELD.fullmatch(field) if field else None
     return match.group(1) if match else ""
+
+
+def without_medicines_in_names(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """A medicine's name inside a person's name is that name, not health data: a given name
+    that is also a trade name (`Mr Tobi Davies`, `Yasmin Khan (DOB ...)`) or a herb
+    (`Heather Rosemary Smith` in a record with a medication list). The name rules read no
+    other medicine into a name (`person_ner_recognizer.ClinicalWords`)."""
+    names = [(result.start, result.end) for result in results if result.entity_type == "PERSON"]
+    if not names:
+        return results
+    return [result for result in results if result.entity_type != MEDICATION or not any(
+        start <= result.start and result.end <= end for start, end in names)]
 
 
 def with_surname_owners(valued: list) -> list:
@@ -121,7 +134,8 @@ class Detector:
         those that start on its side of each overlap, at their offsets in the whole unit."""
         unit = plan.unit
         valued = []
-        for result in self.layered.results(plan):
+        results = without_medicines_in_names(self.layered.results(plan))
+        for result in results:
             if not unit.owns(result.start):
                 continue
             if result.entity_type == "PERSON":
