@@ -26,7 +26,13 @@ from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_va
 from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
 from phiscan.detect.records import PLACE, assign_records
-from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
+from phiscan.detect.roles import (
+    LEGAL_NAME,
+    SUBJECT,
+    default_rules,
+    spread_forename_roles,
+    spread_roles,
+)
 from phiscan.detect.split_names import (
     SPLIT_NAME_RECOGNIZER,
     NamePart,
@@ -157,6 +163,8 @@ class Detector:
         findings = []
         for result, raw, value_hash, masked in valued:
             field = unit.field_at(result.start, result.end)
+            role = (entry_roles.get(list_entry(field))
+                    or self.role_of(unit, result.entity_type, result.start, result.end, field))
             findings.append(Finding(
                 entity_type=result.entity_type,
                 score=round(float(result.score), 3),
@@ -169,9 +177,10 @@ class Detector:
                 record=labels.record,
                 field=labels.field(field),
                 test_data=is_test_data(result),
-                role=(entry_roles.get(list_entry(field))
-                      or self.role_of(unit, result.entity_type, result.start, result.end, field)),
-                kind=access_kinds_of(result),
+                role=role,
+                kind=(LEGAL_NAME if result.entity_type == "PERSON" and role == SUBJECT
+                      and self.roles.legal_name(unit.text, result.start, field)
+                      else access_kinds_of(result)),
                 initial_hash=(self.initial_hash(raw, value_hash)
                               if result.entity_type == "PERSON" else ""),
                 variant_hash=(variant_hashes(self.variant_hash(raw, value_hash),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
 from phiscan.detect.normalize import is_full_name, variant_keys
 from phiscan.detect.records import entry_of
-from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT
+from phiscan.detect.roles import LEGAL_NAME, NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 from recognizers.access_kinds import KIND_SEPARATOR
 from recognizers.life_states import SURVIVOR
@@ -44,6 +44,9 @@ class Record:
     full_names: set[str] = field(default_factory=set)  # the subject's (or role unknown)
     unmarked_names: set[str] = field(default_factory=set)  # of those, found with no role
     marked_names: set[str] = field(default_factory=set)  # of those, marked the subject's
+    # of those, the one the record says is the person's legal name beside a name they go by
+    # (`legal name ...`: `phiscan.detect.roles.LEGAL_NAME`)
+    legal_names: set[str] = field(default_factory=set)
     staff_names: set[str] = field(default_factory=set)
     related_names: set[str] = field(default_factory=set)
     dobs: set[str] = field(default_factory=set)
@@ -155,6 +158,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
     record.masked[value_hash] = masked
     if target is record.full_names:
         (record.marked_names if role == SUBJECT else record.unmarked_names).add(value_hash)
+        if kind == LEGAL_NAME and role == SUBJECT:
+            record.legal_names.add(value_hash)
         if initial:
             record.initials[value_hash] = initial
         if variant:
