@@ -46,7 +46,7 @@ from phiscan.detect.unit_memo import UnitMemo
 from phiscan.model import Finding, Label, TextUnit
 from phiscan.security.keys import keyed_hash
 from recognizers.access_kinds import ACCESS_KINDS_KEY, KIND_SEPARATOR
-from recognizers.context import normalise_words
+from recognizers.context import line_value_start, normalise_words, raw_line_field
 from recognizers.health_vocabulary import MEDICATION
 
 SCORE_JOINED = 0.85
@@ -148,7 +148,8 @@ class Detector:
                 if in_column_name(unit, result.start, result.end):
                     continue  # `Patient (Surname, Forename): ...`: the labels' own scan reads it
                 field = unit.field_at(result.start, result.end)
-                if field is not None and self.roles.is_role_field(field):
+                if self.roles.is_role_field(field if field is not None
+                                            else line_label(unit.text, result.start)):
                     continue  # `Job title: Grounds Maintenance Operative`: what, never who
                 result = self.whole_cell_name(unit, result)
             raw_value = unit.text[result.start:result.end]
@@ -423,6 +424,16 @@ def access_kinds_of(result: RecognizerResult) -> str:
     them (`recognizers.access_kinds`); '' for any other finding."""
     kinds = (result.recognition_metadata or {}).get(ACCESS_KINDS_KEY)
     return KIND_SEPARATOR.join(kinds) if kinds else ""
+
+
+def line_label(text: str, start: int) -> str:
+    """The label of the `label: value` line a match starts in the value of (`Role` of a
+    report's `Role: Grounds Maintenance Operative`), or ''."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    value_start = line_value_start(text[line_start:start + 1])
+    if value_start is None or line_start + value_start > start:
+        return ""
+    return raw_line_field(text[line_start:start + 1]) or ""
 
 
 def in_column_name(unit: TextUnit, start: int, end: int) -> bool:

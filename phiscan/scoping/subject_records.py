@@ -64,6 +64,9 @@ class Record:
     # and the names it says still live at the home (`survivor`: never the dead).
     life_states: set[str] = field(default_factory=set)
     survivors: set[str] = field(default_factory=set)
+    # Joined to its person by its postcode alone (it names nobody: `linkage._at_postcode`):
+    # a death or move it states is the address's, not shown to be theirs (a widow's home).
+    at_postcode_only: bool = False
     masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
     # full name -> its initial form's hash (`Graham Pickles` -> `g. pickles`), for names with
     # a forename; a name written with an initial keys as that form (`link_initials`).
