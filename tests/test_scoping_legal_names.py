@@ -76,3 +76,20 @@ def test_nothing_raw_without_reveal(legal_names_scanned, tmp_path):
     export_individuals(legal_names_scanned, tmp_path)
     for written in (tmp_path, legal_names_scanned):
         assert_no_raw_values(written, ["Quarmby", "Ferncastle", "Ellerby"])
+
+
+# A student service's extracts keyed by student number alone (an engagement export: no name,
+# no date of birth) are the student's whose record gives that number beside their name: a
+# university's `Student no` is the person's local identifier (`recognizers.local_ids`).
+STUDENT_NOTE = ("Client: Precious Ackerley\nStudent no: 24870338\nDOB: 09/03/2006\n"
+                "Presenting: anxiety, low mood\n")
+ENGAGEMENT = ("Student number,Sessions missed,Flag\n24870338,6,wellbeing concern\n"
+              "24870339,0,\n")
+
+
+def test_a_student_number_joins_the_students_extract_rows(tmp_path_factory, tmp_path):
+    out = scanned_share(tmp_path_factory, "student-numbers", {
+        "wellbeing/note_0412.txt": STUDENT_NOTE, "engagement/export.csv": ENGAGEMENT})
+    rows = export_individuals(out, tmp_path, "--reveal")
+    assert [(key("PERSON", row["name"]), row["records"], row["locations"]) for row in rows] == [
+        (key("PERSON", "Precious Ackerley"), "2", "2")]
