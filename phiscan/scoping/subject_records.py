@@ -64,8 +64,12 @@ class Record:
     # and the names it says still live at the home (`survivor`: never the dead).
     life_states: set[str] = field(default_factory=set)
     survivors: set[str] = field(default_factory=set)
-    # Joined to its person by its postcode alone (it names nobody: `linkage._at_postcode`):
-    # a death or move it states is the address's, not shown to be theirs (a widow's home).
+    # Names it gives only in part (`Mr Kershaw`, `Mr A LLOYD-PRITCHARD`: keyed as written, an
+    # initial's as its initial form), not staff's or a relative's.
+    partial_names: set[str] = field(default_factory=set)
+    # Joined to its person by its postcode alone (it names nobody fully:
+    # `linkage._at_postcode`): a death or move it states of someone it names in part who is
+    # not them is not theirs (`Individual.life_state`: a widow's home).
     at_postcode_only: bool = False
     masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
     # full name -> its initial form's hash (`Graham Pickles` -> `g. pickles`), for names with
@@ -156,6 +160,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
         return  # a relative's or a clinician's own date of birth or number: never the subject's
     target = _target(record, entity, masked, role)
     if target is None:
+        if entity == "PERSON" and role not in NOT_SUBJECT:
+            record.partial_names.add(value_hash)
         return
     target.add(value_hash)
     record.masked[value_hash] = masked
