@@ -4,7 +4,8 @@ home: the person was `moved_out` and the key safe of the home they live in again
 home-access figure. A return home (`moved back home`, `returned home`, `back home from`,
 `discharged home`) after the move ends it; one dated before the move (home from respite,
 then a permanent placement) does not: the person has moved out. Undated, only a return later
-on the move's own line ends it; never another list item's (`tests/test_scoping_life_state.py`). Written for this batch (before: both people moved out).
+on the move's own line ends it; never another list item's (`tests/test_scoping_life_state.py`).
+Written for this batch (before: the person back home was moved out, her code not counted).
 """
 
 from __future__ import annotations
