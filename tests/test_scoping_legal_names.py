@@ -9,7 +9,8 @@ name]` phrase, or in a field so named (`legalName.first`), is their legal name: 
 (`counsellor` a job word: it was the note's subject). An incident report's Markdown label
 (`**Student:** Kieran Peter McCarthy (24164703), DOB ...`) gives the whole name, the student
 number in brackets no bar to it (the first given name was lost: another extra person).
-Written for this batch (before: 4 rows for 2 people, one named by the counsellor).
+Written for this batch (before: 3 rows for 2 people, the note a second person with no other
+name; an extract row by student number joined nobody).
 """
 
 from __future__ import annotations
