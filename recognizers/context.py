@@ -37,8 +37,9 @@ _CAMEL = stdlib_re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LETTER_DIGIT = stdlib_re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 _NON_WORD = stdlib_re.compile(r"[^0-9a-z&]+")
 _DIGITS = re.compile(r"\d")
-# `name: value` at the start of a line; the name is short and has no sentence in it.
-_FIELD_KEY = re.compile(r"[ \t]*([^:\n\r]{1,80}?):[ \t]+")
+# `name: value` at the start of a line; the name is short and has no sentence in it. A
+# Markdown label in bold closes after its colon (`**Student:** Kieran ...`).
+_FIELD_KEY = re.compile(r"[ \t]*([^:\n\r]{1,80}?):(?:\*\*|__)?[ \t]+")
 _HL7_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 _IDENTIFIER = re.compile(r"\d(?:[ \-\u00a0]?\d){5,}")
 

@@ -246,6 +246,15 @@ class HealthVocabulary:
         return [(start, end) for start, end, _k, term in self.hits(text)
                 if is_reported(term) and not term.everyday]
 
+    def brand_only(self, word: str) -> bool:
+        """Whether a word is a medicine's trade name and nothing else (`Tobi`, `Yasmin`: no
+        generic, condition or abbreviation of that spelling; read as a medicine only in
+        clinical context): such a word may be a given name in a name's position
+        (`recognizers.person_ner_recognizer.ClinicalWords.brand_forename`)."""
+        hits = self.hits(word)
+        return (len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(word)
+                and hits[0][3] == Term(MEDICATION, True, False, False))
+
     def names_a_term(self, text: str) -> bool:
         """Whether text holds a condition, medicine or clinical abbreviation that is no
         everyday English word (`Procardia`, `Amaurosis Fugax`, `HTN`): such words are

@@ -16,6 +16,11 @@ Bound to the record's person by what states it:
   `moved into ... care home`, `now permanently at`, `permanent placement`, `now resident at`.
 A record saying someone still lives there (`Mrs Ivy Kershaw still lives at the address`) gives
 `survivor`, keyed as the name it opens with: a death the record states is not that person's.
+A move out is not one when the same text says the person came back home after it (`moved into
+Oakwood care home on 15/03/2026 ... moved back home 02/06/2026`, `returned home`, `discharged
+home`), the dates checked: a return dated before the move (`back home from respite 02/03/2026.
+Moved into Oakwood permanently 15/06/2026`) leaves the move; undated, only a return later on the
+move's own line ends it, and never one of another list item (`2. Edna ... discharged home`).
 Not when a relative's word comes right before (`Husband deceased 02/02/2027`, `mother passed
 away`, `her son moved into a nursing home`), nor `the deceased's brother` (a survivor).
 """
@@ -27,7 +32,8 @@ from presidio_analyzer import RecognizerResult
 
 from recognizers.access_kinds import ACCESS_KINDS_KEY
 from recognizers.base import ContextScoredRecognizer, Pattern
-from recognizers.life_states import SURVIVOR, state_of
+from recognizers.dates import parse_date
+from recognizers.life_states import MOVED_OUT, SURVIVOR, state_of
 from recognizers.triggers import Literal, Trigger
 
 ENTITY = "LIFE_STATE"
@@ -51,6 +57,17 @@ DEATH_WORDS = (r"(?<![\w'])(?i:deceased(?!'s|s |\w)|passed away|(?:patient|clien
 MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
               r" (?:placement|admission|residen(?:ce|t))|now resident at)(?![\w])")
+# A return to the person's own home, after a stay or a move elsewhere (`moved back home`,
+# `returned home`, `back home since`, `discharged home`): a move out the text states before it
+# is over (`LifeStateRecognizer.without_moves_back`).
+RETURN_WORDS = regex.compile(
+    r"(?<![\w])(?i:moved back(?: home| to (?:her|his|their) (?:own )?(?:home|house|flat))"
+    r"|returned (?:back )?(?:home|to (?:her|his|their) (?:own )?(?:home|house|flat))"
+    r"|back (?:at |in )?(?:home|(?:her|his|their) own (?:home|house|flat))"
+    r"(?= (?:since|from|on|after|now)\b)|discharged (?:back )?home)(?![\w])")
+_ANY_DATE = regex.compile(_DATE)
+# A list item's start on a line of its own (another person's entry of a list).
+_LIST_ITEM = regex.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)]|[-*\u2022])[ \t]")
 # Someone still lives at the home: whoever's death or move the record states is not theirs.
 _NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
          r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
@@ -77,6 +94,29 @@ _RELATIVE = regex.compile(
 _BEFORE_WORDS = 3
 
 
+def _line_date(text: str, at: int):
+    """The first date written on the line of `at` (a statement's date), or None."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    found = _ANY_DATE.search(text, line_start, len(text) if line_end == -1 else line_end)
+    return parse_date(found[0]) if found else None
+
+
+def _later(text: str, back: int, back_date, move: int, move_date) -> bool:
+    """Whether a return home (at `back`, dated `back_date`) comes after a move (at `move`):
+    by their dates where both lines are dated, else, on one line, by their order."""
+    if back_date is not None and move_date is not None and back_date != move_date:
+        return back_date > move_date
+    return back > move and "\n" not in text[move:back]
+
+
+def _one_entry(text: str, first: int, second: int) -> bool:
+    """Whether two places of a text lie in one person's entry: no list item (`2. Edna ...`,
+    `- Mr ...`) starts on a line from the first one's line to the second's."""
+    low, high = min(first, second), max(first, second)
+    return _LIST_ITEM.search(text, text.rfind("\n", 0, low) + 2, high) is None
+
+
 def _relative_before(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     words = text[line_start:start].replace(",", " ").split()[-_BEFORE_WORDS:]
@@ -95,6 +135,29 @@ class LifeStateRecognizer(ContextScoredRecognizer):
             patterns=patterns or [Pattern(name, regex, SCORE) for name, regex in _PATTERNS.items()],
             context=context or [], supported_language=supported_language,
             triggers=None if patterns else TRIGGERS)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return self.among_others(text, super().analyze(text, entities, nlp_artifacts,
+                                                       regex_flags))
+
+    def among_others(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """The results less each move out that a return home ends (module docstring): a
+        return after the move, by their dates where both are dated on their lines, else by
+        their order in the text. (A table's rows read line by line reach this too.)"""
+        moves = [result for result in results if result.recognition_metadata
+                 and result.recognition_metadata.get(ACCESS_KINDS_KEY) == [MOVED_OUT]]
+        if not moves:
+            return results
+        returns = [(found.start(), _line_date(text, found.start())) for found in
+                   RETURN_WORDS.finditer(text)]
+        if not returns:
+            return results
+        ended = {id(move) for move in moves
+                 if any(_one_entry(text, move.start, back)
+                        and _later(text, back, when, move.start,
+                                   _line_date(text, move.start))
+                        for back, when in returns)}
+        return [result for result in results if id(result) not in ended]
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         state = state_of(text[result.start:result.end])

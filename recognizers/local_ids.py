@@ -27,6 +27,9 @@ NAMESPACES: dict[str, str] = {
     "patient": "patient", "resident": "resident", "tenant": "tenant",
     "mosaic": "mosaic", "las": "las", "liquidlogic": "liquidlogic", "carefirst": "carefirst",
     "swift": "swift", "rio": "rio", "pas": "pas", "emis": "emis", "systmone": "systmone",
+    # a university's or a school's number for its student (`Student no: 25438170`, `Student
+    # ID`, `Pupil number`): a student service's records with no birth date join by it
+    "student": "student", "pupil": "pupil",
     "local": "local", "person": "person", "order": "order", "job": "job", "asset": "asset",
     "repair": "repair", "ticket": "ticket", "booking": "booking", "phb": "phb", "chc": "chc",
     # a letter's sender's and addressee's case references: one namespace, as two letters

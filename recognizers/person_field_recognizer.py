@@ -73,12 +73,15 @@ NESTED_LABEL = prebuilt(rf"[ \t]*({_NESTED_LABEL})")
 # ends the line's first cell (`Patient: Sutcliffe, Callum Caden  |  D.O.B. ...`) or the
 # wide gap that does (`Optometrist: Sunita Rao    Carer present: ...`).
 FIELD_NAME_VALUE = (
-    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:[ \t]+(?:{_NESTED_LABEL})?){_NAME_WORD}"
+    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:(?:\*\*|__)?[ \t]+(?:{_NESTED_LABEL})?){_NAME_WORD}"
     rf"(?:,?[ \t]+(?:{_NAME_WORD}|{NICKNAME})){{0,5}}"
     r"(?=[ \t]*(?:\(\p{Ll}[\p{Ll} \-]{0,30}\)[ \t]*)?(?:\r?$|\+?\d{3})"
     r"|(?:,|[ \t]+[-–])[ \t]*\+?\d"
     r"|(?:,[ \t]*|[ \t]+)(?:D[Oo][Bb]|[Dd]ob|D\.O\.B|[Bb]orn|[Aa]ged|NHS|[Tt]el|[Mm]ob)\b"
-    r"|[ \t]{0,40}\||[ \t]{2,40}\S)"
+    r"|[ \t]{0,40}\||[ \t]{2,40}\S"
+    # or the person's case or student number in brackets (`Student: Kieran McCarthy
+    # (24164703), DOB ...`, `Client: Ann Bell [CHC123456]`): an identifier, never a name's
+    r"|[ \t]*[(\[]\p{Lu}{0,5}[\-/]?\d[\p{Lu}\d/\-]{2,}[)\]])"
 )
 # A name field's value that lists several people, each a name of its own (a lettings list's
 # `tenant_names: Ann Bell / Raj Iyer / Tom Hart`, `Residents: Ann Bell; Raj Iyer`): names
@@ -265,6 +268,17 @@ HOUSEHOLD_NAME = (
     rf"(?<![\w'’\-]){HOUSEHOLD_PHRASE}{_PARTNER}\K(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?"
     rf"{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?![\w'’\-])"
 )
+# A person's other name, after the words that give it (`Intake: DOB ... (legal name Hamza
+# McCarthy)`, `registered as Finn Kelly`, `known as Alex Kelly`): the phrase says a name
+# follows, whatever spaCy makes of it (`phiscan/data/roles.txt` makes it the subject's, and a
+# legal one their legal name). Two to four capitalised words, none common or clinical.
+OTHER_NAME = "name after a legal or chosen name phrase"
+OTHER_NAME_PHRASE = (r"(?i:(?:full[ ])?legal[ ]name|registered[ ](?:name|as)|official[ ]name"
+                     r"|birth[ ]name|also[ ]known[ ]as|known[ ]as|preferred[ ]name)")
+NAME_AFTER_OTHER_NAME_PHRASE = (
+    rf"(?<![\w'’\-]){OTHER_NAME_PHRASE}(?:[ ]is)?:?[ \t]+\K"
+    rf"{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?![\w'’\-])"
+)
 # A name typed in lower case at the head of a list item, with the person's own details
 # after it (`* nia o'brien (54 Heather Bank, ...) - ...`, `3. malcolm entwistle, aged 91`;
 # a bracket holds an address: a house number then a capitalised word, `flat`, `apt`; not
@@ -343,7 +357,7 @@ MAIL_NAME = (
 TRIGGERS = {
     "name field": Trigger(literals=[Literal(
         ":", word_start=False, word_end=False,
-        confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):[ \t]+[^\W\d_]")]),
+        confirm=r"(?<=^[ \t]*[^:\n\r]{1,80}):(?:\*\*|__)?[ \t]+[^\W\d_]")]),
     # the bracketed date after the name, within reach of its (at most four) words
     BEFORE_DATE: Trigger(sign=r"\(\d", reach=160),
     BEFORE_GAPPED_DATE: Trigger(sign=(r"(?<![ \t])(?:[ ]{2}|\t)[ \t]{0,40}\d{1,4}[/.\-]\d",
@@ -353,6 +367,8 @@ TRIGGERS = {
     BEFORE_IDENTIFIER: Trigger(sign=IDENTIFIER_LABEL, reach=160),
     # the household phrase's last word, before the name
     HOUSEHOLD: Trigger(literals=[Literal("with")]),
+    # the other-name phrase's last word, before the name
+    OTHER_NAME: Trigger(literals=[Literal("name"), Literal("as")]),
     # the age after the name (its words within reach)
     BEFORE_AGE: Trigger(sign=r",[ ]aged[ ]\d", reach=160),
     # the bracketed age after the name (its words within reach)
@@ -489,6 +505,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(BEFORE_IDENTIFIER, NAME_BEFORE_IDENTIFIER, SCORE),
                                   Pattern(MAIL, MAIL_NAME, SCORE),
                                   Pattern(HOUSEHOLD, HOUSEHOLD_NAME, SCORE),
+                                  Pattern(OTHER_NAME, NAME_AFTER_OTHER_NAME_PHRASE, SCORE),
                                   Pattern(LOWER_LISTED, LOWER_LISTED_NAME, SCORE),
                                   Pattern(BEFORE_AGE, NAME_BEFORE_AGE, SCORE),
                                   Pattern(BEFORE_BRACKETED_AGE, NAME_BEFORE_BRACKETED_AGE,
@@ -664,7 +681,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if names_a_product(self.products, text, result.start, result.end, word_before=False):
             return None
         cut = next((i for i, word in enumerate(words[1:], 1)
-                    if self.clinical.found_in(word)
+                    if (self.clinical.found_in(word)
+                        and not self.clinical.brand_forename(words[1:], i - 1))
                     or (i > 1 and word.isupper() and not is_initial(words, i)
                         and (len(word) < 3 or self.is_no_name(word)))),
                    len(words))
@@ -718,9 +736,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         (`Ivy Cottage`, `Sunnybank House`: `recognizers/addresses.py`) anywhere."""
         comma = next((index for index, word in enumerate(words) if word.endswith(",")), None)
         ends = {0, len(words) - 1} if comma is None else {0, comma, comma + 1}
-        return any(self.places.ends_with_place_word(word.rstrip(",")) or (
+        return any(self.places.ends_with_place_word(word.rstrip(",")) or ((
             self.is_no_name(word.rstrip(",")) if index in ends
             else self.not_names.equals(normalise_words(word)) or self.clinical.found_in(word))
+            and not self.clinical.brand_forename(words, index))
             for index, word in enumerate(words))
 
     def heads_entry_with_birth_date(self, text: str, result: RecognizerResult) -> bool:
@@ -762,7 +781,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         """The name without the words before it that are no name (`Re`, `Patient`, a
         sentence's first word): two name words at least, none common or clinical."""
         words = text[result.start:result.end].split(" ")
-        while words and self.is_no_name(words[0].rstrip(",")):
+        while words and self.is_no_name(words[0].rstrip(",")) and not (
+                self.clinical.brand_forename(words, 0)):
             result.start += len(words.pop(0)) + 1
         names = [word.strip(_QUOTES) for word in words
                  if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
@@ -877,6 +897,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return self.without_leading_words(text, result)
         if pattern == HOUSEHOLD:
             return self.household_name(value, result)
+        if pattern == OTHER_NAME:
+            return result if self.plain_name(value) else None
         if pattern == BEFORE_AGE:
             return self.heads_with_age(text, value, result)
         if pattern == BEFORE_BRACKETED_AGE:

@@ -114,10 +114,28 @@ class ClinicalWords:
         return (self.words.found_in(normalise_words(value))
                 or self.health.names_a_term(value))
 
+    def brand_forename(self, words: Sequence[str], index: int) -> bool:
+        """Whether `words[index]` of a name a rule read (after a title, in a name field,
+        before a date of birth) is a given name that is also a medicine's trade name (`Mr
+        Tobi Davies`, `Yasmin Khan (DOB ...)`): one word written as a name is (capital,
+        then lower case), only a trade name (`HealthVocabulary.brand_only`: no generic,
+        condition or clinical word), with another word of the name that is none of these
+        (`Tobi Podhaler`, `Yasmin Tobi`: no name)."""
+        word = words[index].strip(",")
+        return (is_name_cased(word) and self.health.brand_only(word) and any(
+            position != index and is_name_cased(other := words[position].strip(","))
+            and not self.found_in(other) for position in range(len(words))))
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where text holds a condition, medicine or abbreviation of the vocabularies
         (everyday words excepted): a name overlapping one is no name (`FUGAX EPISODE`)."""
         return self.health.term_spans(text)
+
+
+def is_name_cased(word: str) -> bool:
+    """A word written as a name is: a capital, then lower case (`Tobi`, `O'Neill`)."""
+    return len(word) > 1 and word[0].isupper() and any(char.islower() for char in word[1:]) \
+        and not any(char.isupper() for char in word[1:2])
 
 
 def clinical_terms(vocabulary_dirs: Sequence[str | Path] = ()) -> ClinicalWords:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
+import docx
 import pytest
 
-from tests.cli import export_individuals, key, scanned_share
+from tests.cli import export_individuals, key, scan_quietly, scanned_share
 from tests.conftest import assert_no_raw_values
 
 REFERRALS = (
@@ -55,3 +56,36 @@ def test_no_name_read_in_a_job_title_cell(referrals_scanned):
         fields = Counter(field for (field,) in db.execute(
             "SELECT field FROM findings WHERE entity_type = 'PERSON'"))
     assert fields == {"Employee": 3, "OH clinician": 3}
+
+
+
+
+# Session 19 (people-names): a referral written up as a report, the job title on a `Role:`
+# line of its text (share 18 seed 2's OH reports, a paragraph a line, as written there): NER
+# read the title as a name, a second person with the employee's date of birth and home access.
+OH_REPORT = [
+    "Medivale Occupational Health - on behalf of the University of Wexcombe",
+    "Management referral report",
+    "Employee: Mr Dylan Edward Walker", "Date of birth: 27/04/1991", "Staff number: E4386774",
+    "Role: Grounds Maintenance Operative",
+    "Mr Walker was seen on 21/11/2026 by Dr Ian Gallagher. He has long COVID. In my opinion he "
+    "is fit for a phased return over 4 weeks with adjustments.",
+    "Home visit by OH nurse Mark Ferris arranged for 28/11/2026 at 180 Kestrel Drive, "
+    "Stourmere ST17 4XY; door is on the latch in the daytime, walk straight in.",
+    "cc Colin Mbeki, HR",
+]
+
+
+def test_a_role_line_of_a_report_holds_no_name(tmp_path_factory):
+    document = docx.Document()
+    for line in OH_REPORT:
+        document.add_paragraph(line)
+    share = tmp_path_factory.mktemp("job-title-lines-share")
+    document.save(share / "OH_report_E4386774.docx")
+    out = tmp_path_factory.mktemp("job-title-lines-out") / "inventory"
+    scan_quietly(share, out)
+    with sqlite3.connect(out / "inventory.sqlite") as db:
+        people = Counter(role for (role,) in db.execute(
+            "SELECT role FROM findings WHERE entity_type = 'PERSON'"))
+    # the employee (his full name, and `Mr Walker` standing for it), the doctor, the nurse
+    assert people == {"": 2, "staff": 2}

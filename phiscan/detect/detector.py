@@ -26,7 +26,13 @@ from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_va
 from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
 from phiscan.detect.records import PLACE, assign_records
-from phiscan.detect.roles import default_rules, spread_forename_roles, spread_roles
+from phiscan.detect.roles import (
+    LEGAL_NAME,
+    SUBJECT,
+    default_rules,
+    spread_forename_roles,
+    spread_roles,
+)
 from phiscan.detect.split_names import (
     SPLIT_NAME_RECOGNIZER,
     NamePart,
@@ -40,7 +46,8 @@ from phiscan.detect.unit_memo import UnitMemo
 from phiscan.model import Finding, Label, TextUnit
 from phiscan.security.keys import keyed_hash
 from recognizers.access_kinds import ACCESS_KINDS_KEY, KIND_SEPARATOR
-from recognizers.context import normalise_words
+from recognizers.context import line_value_start, normalise_words, raw_line_field
+from recognizers.health_vocabulary import MEDICATION
 
 SCORE_JOINED = 0.85
 COUPLE_NAMES = "PhiscanCoupleNames"
@@ -60,6 +67,18 @@ def list_entry(field: str | None) -> str:
     `visits[0].carer`), or ''."""
     match = LIST_ENTRY_FIELD.fullmatch(field) if field else None
     return match.group(1) if match else ""
+
+
+def without_medicines_in_names(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """A medicine's name inside a person's name is that name, not health data: a given name
+    that is also a trade name (`Mr Tobi Davies`, `Yasmin Khan (DOB ...)`) or a herb
+    (`Heather Rosemary Smith` in a record with a medication list). The name rules read no
+    other medicine into a name (`person_ner_recognizer.ClinicalWords`)."""
+    names = [(result.start, result.end) for result in results if result.entity_type == "PERSON"]
+    if not names:
+        return results
+    return [result for result in results if result.entity_type != MEDICATION or not any(
+        start <= result.start and result.end <= end for start, end in names)]
 
 
 def with_surname_owners(valued: list) -> list:
@@ -121,14 +140,16 @@ class Detector:
         those that start on its side of each overlap, at their offsets in the whole unit."""
         unit = plan.unit
         valued = []
-        for result in self.layered.results(plan):
+        results = without_medicines_in_names(self.layered.results(plan))
+        for result in results:
             if not unit.owns(result.start):
                 continue
             if result.entity_type == "PERSON":
                 if in_column_name(unit, result.start, result.end):
                     continue  # `Patient (Surname, Forename): ...`: the labels' own scan reads it
                 field = unit.field_at(result.start, result.end)
-                if field is not None and self.roles.is_role_field(field):
+                if self.roles.is_role_field(field if field is not None
+                                            else line_label(unit.text, result.start)):
                     continue  # `Job title: Grounds Maintenance Operative`: what, never who
                 result = self.whole_cell_name(unit, result)
             raw_value = unit.text[result.start:result.end]
@@ -143,6 +164,8 @@ class Detector:
         findings = []
         for result, raw, value_hash, masked in valued:
             field = unit.field_at(result.start, result.end)
+            role = (entry_roles.get(list_entry(field))
+                    or self.role_of(unit, result.entity_type, result.start, result.end, field))
             findings.append(Finding(
                 entity_type=result.entity_type,
                 score=round(float(result.score), 3),
@@ -155,9 +178,10 @@ class Detector:
                 record=labels.record,
                 field=labels.field(field),
                 test_data=is_test_data(result),
-                role=(entry_roles.get(list_entry(field))
-                      or self.role_of(unit, result.entity_type, result.start, result.end, field)),
-                kind=access_kinds_of(result),
+                role=role,
+                kind=(LEGAL_NAME if result.entity_type == "PERSON" and role == SUBJECT
+                      and self.roles.legal_name(unit.text, result.start, field)
+                      else access_kinds_of(result)),
                 initial_hash=(self.initial_hash(raw, value_hash)
                               if result.entity_type == "PERSON" else ""),
                 variant_hash=(variant_hashes(self.variant_hash(raw, value_hash),
@@ -400,6 +424,16 @@ def access_kinds_of(result: RecognizerResult) -> str:
     them (`recognizers.access_kinds`); '' for any other finding."""
     kinds = (result.recognition_metadata or {}).get(ACCESS_KINDS_KEY)
     return KIND_SEPARATOR.join(kinds) if kinds else ""
+
+
+def line_label(text: str, start: int) -> str:
+    """The label of the `label: value` line a match starts in the value of (`Role` of a
+    report's `Role: Grounds Maintenance Operative`), or ''."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    value_start = line_value_start(text[line_start:start + 1])
+    if value_start is None or line_start + value_start > start:
+        return ""
+    return raw_line_field(text[line_start:start + 1]) or ""
 
 
 def in_column_name(unit: TextUnit, start: int, end: int) -> bool:

@@ -58,6 +58,10 @@ NOT_SUBJECT = frozenset({STAFF, RELATED})
 ROLES_FILE = Path(__file__).parent.parent / "data" / "roles.txt"
 # Hand-over, referral, report and contact verbs (`passed to`, `spoke to`): `transfer_to`.
 TRANSFER_SECTION = "staff after a hand-over"
+LEGAL_SECTION = "legal name"
+# A PERSON finding's kind for the name a record says is its person's legal one, beside a
+# name they go by (`Jay McCarthy ... (legal name Hamza McCarthy)`, `legalName.first`).
+LEGAL_NAME = "legal"
 MAX_PHRASE_WORDS = 4
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter
 AFTER_WORDS = 2
@@ -256,6 +260,8 @@ class RoleRules:
     co_residents: tuple[tuple[str, ...], ...] = ()
     # `passed to`, `spoke to`: staff before a name only (`transfer_to`)
     transfers: frozenset[tuple[str, ...]] = frozenset()
+    # `legal name`, `registered as`: the name after is the person's legal one (`legal_name`)
+    legal: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> RoleRules:
@@ -285,7 +291,9 @@ class RoleRules:
                    frozenset(sections.get("relation fields", [])),
                    co_residents=tuple(tuple(phrase.split()) for phrase in sections.get(
                        "household before a name", [])),
-                   transfers=transfers)
+                   transfers=transfers,
+                   legal=frozenset(tuple(phrase.split())
+                                   for phrase in sections.get(LEGAL_SECTION, [])))
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
@@ -483,6 +491,21 @@ class RoleRules:
             return STAFF if field[:3] in HL7_STAFF_RECORDS else UNMARKED
         role = self.field_role(normalise_words(field))
         return role if role in NOT_SUBJECT else UNMARKED
+
+    def legal_name(self, text: str, start: int, field: str | None) -> bool:
+        """Whether the words just before a name on its line end with a `[legal name]` phrase
+        (`(legal name Hamza McCarthy)`, `Registered as: ...`), or its field's name holds one
+        (`student.legalName.first`, `Legal surname`): the person's legal name."""
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        words = normalise_words(text[max(line_start, start - 40):start]).split()
+        if any(tuple(words[len(words) - len(phrase):]) == phrase for phrase in self.legal
+               if len(words) >= len(phrase)):
+            return True
+        if not field:
+            return False
+        named = normalise_words(field).split()
+        return any(tuple(named[index:index + len(phrase)]) == phrase for phrase in self.legal
+                   for index in range(len(named)))
 
     def is_role_field(self, field: str) -> bool:
         """A `Designation`, `Role` or `Relationship` column (`[role fields]`)."""

@@ -39,20 +39,26 @@ def ranked_hashes(person: Individual, role: str) -> list[str]:
     a `client` column, HL7 PID-5, FHIR Patient.name) before any name no record marks,
     however often that one is written (a hostel read as a name beside the person's in a
     list's row, then in every shift log naming the hostel, is never their name); among
-    names as frequent, the more often marked first."""
+    marked names, one a record says is their legal name (`Record.legal_names`) before the
+    name they go by, however often that is written; among names as frequent, the more often
+    marked first."""
     counts: Counter[str] = Counter()
     marked: Counter[str] = Counter()
+    legal: set[str] = set()
     for record in person.records:
         counts.update(getattr(record, role))
         marked.update(record.marked_names)
-    return sorted(counts, key=lambda value_hash: (not marked[value_hash], -counts[value_hash],
-                                                   -marked[value_hash], value_hash))
+        legal |= record.legal_names
+    return sorted(counts, key=lambda value_hash: (not marked[value_hash], value_hash not in legal,
+                                                   -counts[value_hash], -marked[value_hash],
+                                                   value_hash))
 
 
 def name_columns(person: Individual) -> dict[str, list[str]]:
     """The person's best name (the one most of their records carry), their other names
     (variants never written beside the best one: a name in the same record as the
-    subject's is somebody else's) and related people, as hashes. A name written with an
+    subject's is somebody else's, but for the name a record gives beside their legal one:
+    the name they go by) and related people, as hashes. A name written with an
     initial (`Mr G. Pickles`) comes after the name it shortens (`Graham Pickles`)."""
     ranked = ranked_hashes(person, "full_names")
     shortened = set().union(*(record.initials.values() for record in person.records))
@@ -61,7 +67,12 @@ def name_columns(person: Individual) -> dict[str, list[str]]:
     best = ranked[:1]
     beside_best = set().union(*(record.full_names for record in person.records
                                 if best and best[0] in record.full_names))
-    others = [value_hash for value_hash in ranked[1:] if value_hash not in beside_best]
+    # the names a record gives as the person's own beside their legal one (the name they go
+    # by: `Jay McCarthy ... (legal name Hamza McCarthy)`): theirs, though written beside it
+    chosen = set().union(*(record.marked_names for record in person.records
+                           if best and best[0] in record.legal_names))
+    others = [value_hash for value_hash in ranked[1:]
+              if value_hash not in beside_best or value_hash in chosen]
     related = person.related_names  # never the person's own name (a guarantor who is she)
     return {"name": best, "other_names": others,
             "related_people": [value_hash for value_hash in ranked_hashes(person, "related_names")

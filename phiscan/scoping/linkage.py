@@ -616,9 +616,18 @@ class Individual:
         so (`LIFE_STATE`), else ''. A death outranks a move (a resident who died there).
         Not from a record saying they still live at the home (a row for a husband who died,
         naming his widow: `Mrs Ivy Kershaw still lives at the address`, `survivor`): its
-        death is another person's of that home."""
+        death is another person's of that home. Nor from a record joined to them by its
+        postcode alone (`Record.at_postcode_only`) that names someone in part who is not
+        them (`Mr Kershaw passed away ... collect the bed from 14 Mill Lane HX3 7DJ` joins his
+        widow, the one person known at that postcode, and `Mr Kershaw` is no form of her
+        name); a collection row's `Mr A LLOYD-PRITCHARD ... Deceased` at his postcode is his
+        (his name's initial form)."""
+        forms = self.full_names | set().union(*(record.initials.values()
+                                                for record in self.records))
         states = set().union(*(record.life_states for record in self.records
-                               if record.survivors.isdisjoint(self.full_names)))
+                               if record.survivors.isdisjoint(self.full_names)
+                               and not (record.at_postcode_only and record.partial_names
+                                        and record.partial_names.isdisjoint(forms))))
         return next((state for state in (DECEASED, MOVED_OUT) if state in states), "")
 
     @computed_once
@@ -987,6 +996,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     named_in = _people_by_location(individuals)
     for record in naming_nobody:
         target = _at_postcode(record, at_postcode) if record.postcodes else None
+        record.at_postcode_only = target is not None
         if target is None and not _ENTRY_RECORD.search(record.name):
             target = _one_person_of(identified_in.get(record.location, set()),
                                     named_in.get(record.location, set()))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
 from phiscan.detect.normalize import is_full_name, variant_keys
 from phiscan.detect.records import entry_of
-from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT
+from phiscan.detect.roles import LEGAL_NAME, NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 from recognizers.access_kinds import KIND_SEPARATOR
 from recognizers.life_states import SURVIVOR
@@ -44,6 +44,9 @@ class Record:
     full_names: set[str] = field(default_factory=set)  # the subject's (or role unknown)
     unmarked_names: set[str] = field(default_factory=set)  # of those, found with no role
     marked_names: set[str] = field(default_factory=set)  # of those, marked the subject's
+    # of those, the one the record says is the person's legal name beside a name they go by
+    # (`legal name ...`: `phiscan.detect.roles.LEGAL_NAME`)
+    legal_names: set[str] = field(default_factory=set)
     staff_names: set[str] = field(default_factory=set)
     related_names: set[str] = field(default_factory=set)
     dobs: set[str] = field(default_factory=set)
@@ -61,6 +64,13 @@ class Record:
     # and the names it says still live at the home (`survivor`: never the dead).
     life_states: set[str] = field(default_factory=set)
     survivors: set[str] = field(default_factory=set)
+    # Names it gives only in part (`Mr Kershaw`, `Mr A LLOYD-PRITCHARD`: keyed as written, an
+    # initial's as its initial form), not staff's or a relative's.
+    partial_names: set[str] = field(default_factory=set)
+    # Joined to its person by its postcode alone (it names nobody fully:
+    # `linkage._at_postcode`): a death or move it states of someone it names in part who is
+    # not them is not theirs (`Individual.life_state`: a widow's home).
+    at_postcode_only: bool = False
     masked: dict[str, str] = field(default_factory=dict)  # value hash -> masked preview
     # full name -> its initial form's hash (`Graham Pickles` -> `g. pickles`), for names with
     # a forename; a name written with an initial keys as that form (`link_initials`).
@@ -150,11 +160,15 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
         return  # a relative's or a clinician's own date of birth or number: never the subject's
     target = _target(record, entity, masked, role)
     if target is None:
+        if entity == "PERSON" and role not in NOT_SUBJECT:
+            record.partial_names.add(value_hash)
         return
     target.add(value_hash)
     record.masked[value_hash] = masked
     if target is record.full_names:
         (record.marked_names if role == SUBJECT else record.unmarked_names).add(value_hash)
+        if kind == LEGAL_NAME and role == SUBJECT:
+            record.legal_names.add(value_hash)
         if initial:
             record.initials[value_hash] = initial
         if variant:
