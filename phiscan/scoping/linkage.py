@@ -58,7 +58,7 @@ from operator import attrgetter
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
 from recognizers.access_kinds import KEY_HOLDER
-from recognizers.life_states import DECEASED, MOVED_OUT
+from recognizers.life_states import person_state
 
 # What identifies a person (`Individual.identified_by`).
 BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
@@ -619,7 +619,7 @@ class Individual:
         death is another person's of that home."""
         states = set().union(*(record.life_states for record in self.records
                                if record.survivors.isdisjoint(self.full_names)))
-        return next((state for state in (DECEASED, MOVED_OUT) if state in states), "")
+        return person_state(states)
 
     @computed_once
     def any_home_access(self) -> bool:
