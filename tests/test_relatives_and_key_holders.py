@@ -1,4 +1,4 @@
-"""One vocabulary of relatives (session 19, `life-unify`).
+"""One vocabulary of relatives, and who is a key holder (session 19, `life-unify`).
 
 - Every word of `recognizers/data/relatives.txt` is a relative wherever the project asks: the
   home-access grammar reads it as someone holding a key, the life state reads a death or a
@@ -9,6 +9,9 @@
 - A relative's possessive standing alone is their home (`the key for Nan's is in the meter
   box`): with every family word now read as a person somewhere (`son is at home`), the home
   that line named was no owner any more and `School holidays` took its place.
+- A pronoun keeping a key at a place (`they keep a key under the doormat`) is the household
+  hiding it: a hidden key, no key holder to ask. Share 18 (a university's student houses) gave
+  four people of seed 1 and three of seed 2 a key holder for such a line.
 Lines written for these tests.
 """
 
@@ -31,6 +34,21 @@ def recognizer() -> HomeAccessRecognizer:
 def access_kinds(text: str) -> list[list[str]]:
     return [result.recognition_metadata["access_kinds"]
             for result in recognizer().analyze(text, ["HOME_ACCESS"])]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # the household keeps its key at a place: the place is the way in
+    ("Access: they keep a key under the doormat.", [["hidden_key"]]),
+    ("Tenants' note: they keep a key in the gas meter box at the side of the house",
+     [["hidden_key"]]),
+    ("Delivery: we keep a key behind the loose brick left of the back door.", [["hidden_key"]]),
+    # a pronoun with no place stands for someone to ask
+    ("Pharmacy delivery: if out, take meds to number 11, they have her key", [["key_holder"]]),
+    # a named holder is a person to ask wherever the key is
+    ("Her son keeps a key under the mat", [["hidden_key", "key_holder"]]),
+])
+def test_who_keeps_a_key_and_where(text, kinds):
+    assert access_kinds(text) == kinds
 
 
 @pytest.mark.parametrize("text", [
