@@ -4,7 +4,8 @@ readers use them too).
 - `code`: a key safe, lock box, door, keypad or gate with its code, or where the key safe is;
 - `hidden_key`: where a key is hidden or kept (`under the stone frog by the side gate`);
 - `left_open`: a door left open, on the latch or snib, or an instruction to walk in;
-- `key_holder`: someone named as holding a key (`Neighbour at no. 9 holds a key`).
+- `key_holder`: someone named as holding a key (`Neighbour at no. 9 holds a key`); not a
+  pronoun keeping a key at a place (`they keep a key under the doormat`: a hidden key).
 
 The first three open the home from the leaked text alone: whoever reads it can get in, so
 the responder changes the code or moves the key. A key holder is a person to ask.
@@ -83,6 +84,22 @@ def _present(text: str, typed: Sequence[Typed]) -> list[Typed]:
                 for code in absent))]
 
 
+# A pronoun keeping a key (`they keep a key ...`): the household itself, or someone a pronoun
+# stands for (`take meds to number 11, they have her key`).
+_PRONOUN_HOLDER = re.compile(r"(?i)(?:they|we|he|she)(?![\w'\u2019])")
+
+
+def _kept_at_a_place(match: Span, kind: str, text: str, typed: Sequence[Typed]) -> bool:
+    """A pronoun's key (`they keep a key under the doormat`, `they keep a key in the gas meter
+    box`) read as a hidden key too (a place after the key it keeps): the household keeps it
+    there, so the way in is the place, no one to ask. A named holder keeps its kind (`her son
+    keeps a key under the mat` is both: a person and a place); a pronoun with no place stays
+    a key holder (`... number 11, they have her key`)."""
+    return (kind == KEY_HOLDER and _PRONOUN_HOLDER.match(text, match.start) is not None
+            and any(other_kind == HIDDEN_KEY and match.start < other.start < match.end
+                    < other.end for other, other_kind in typed))
+
+
 def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     """Each `GO_IN` match as the kind of the way in its line gives, else `left_open`; a
     hidden key whose place is read inside a key safe's own match is the key safe's, not a
@@ -97,7 +114,7 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     codes = [match for match, kind in typed if kind == CODE and match not in labelled]
     resolved: list[Typed] = []
     for match, kind in typed:
-        if kind == CODE and match in labelled:
+        if kind == CODE and match in labelled or _kept_at_a_place(match, kind, text, typed):
             continue
         if kind == HIDDEN_KEY and (any(code.start < match.end <= code.end
                                        or code.start == match.start for code in codes)

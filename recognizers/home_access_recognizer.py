@@ -68,10 +68,12 @@ visitor in (`she will let you in`: the person opens the door), advice not to lea
 key (`never leave a key under the mat`), a device still to be fitted with no code, a lock said
 to hold no key (`no keys in it`, `the old key safe is empty`), a code of a home left or of
 a lock called old (`key safe at the old address`, `Old KS 2290 - n/a now`) unless a new one
-is given with it, a way in on a line that states its person dead or moved into a care home
-(the home left by a death or a move), and keys lost, removed, being cut, handed back or
-old. Overlapping matches are merged, so one note is one finding. Nothing here logs text: the
-scan reports masked previews only.
+is given with it, and keys lost, removed, being cut, handed back or old. A way in on a line
+that states its person dead or moved into a care home stays a way in: whether the home is one
+its person left is their life state's to say (`LIFE_STATE`, `recognizers.life_states`), read
+person-wide by scoping (`with_former_home_access`), not a second definition here.
+Overlapping matches are merged, so one note is one finding. Nothing here logs text: the scan
+reports masked previews only.
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ from recognizers.context import (
 from recognizers.dates import parse_date
 from recognizers.health_vocabulary import HealthVocabulary, health_vocabulary
 from recognizers.ocr_reading import LETTER_FOR_DIGIT, is_digit_token
+from recognizers.relatives import family, relatives, words_pattern
 from recognizers.triggers import Literal, Trigger, vocabulary_trigger
 from recognizers.uk_postcode_recognizer import POSTCODE
 from recognizers.vocabulary import alternation, load_classes, load_vocabulary
@@ -582,17 +585,6 @@ _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of
 # clearing the house; old key safe 8802`): the lock of a home left or replaced (normalised
 # words of the clause before the match).
 _OLD_OBJECT = prebuilt(r" (?:old|previous|former|disused) $")
-# A line that states its person dead or moved for good into a care home (`Client deceased
-# 29/09/2026 - key safe at the property 5608`, `Passed away ...`, `patient died ...`, `RIP
-# 02/11`, `Moved into Oakridge Nursing Home`, `Now permanently at ...`): a home left by a
-# death or a move is no one's way in, so a way in on that line (a note, or a row whose column
-# says so) is the old home's. The line can only state a death written after it, so no date is
-# compared. Unless the line says someone still lives there (a survivor's own way in).
-_LEFT_BY_DEATH_OR_MOVE = prebuilt(
-    r" (?:deceased(?= (?!s ))|passed away|(?:patient|client|resident|service user|he|she) died"
-    r"|rip(?= \d)|moved (?:in)?to (?:\S+ ){0,4}(?:care|nursing|residential) home"
-    r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent placement) ")
-_STILL_LIVES_THERE = prebuilt(r" (?:still (?:lives|living|at home)|lives there|survivor) ")
 # A building with a reception desk (a care or nursing home, supported living, an office):
 # a door code said with it (`front door code 3266 - ask at reception`) is the building's, no
 # one's home's (normalised words of the sentence; a house's `reception room` is no desk). A
@@ -965,7 +957,8 @@ class Vocabulary:
         self.code_words = load("code_words")
         self.states = load("door_states")
         self.places = load("hiding_places")
-        self.holders = load("keyholders")
+        # (a relative or someone around the person holds a key too: `relatives.txt`)
+        self.holders = list(dict.fromkeys([*relatives(), *load("keyholders")]))
         self.key_places = load("key_places")
         self.entry = load("entry")
         self.exclusions = load("exclusions")
@@ -1970,21 +1963,27 @@ def _as_letters(text: str, digits: stdlib_re.Match) -> str:
     return digits.group().translate(_OCR_LETTER)
 
 
+# A relative's word (`relatives.txt`'s `[family]`: `mum`, `nan`, `son-in-law`), in any case.
+_FAMILY = words_pattern(family())
+
 # What a lock, key or code is for, resolved from its owner (`home_access_owners.txt`).
 # A person's own way in (`Ken's front door`, `Mrs Tate's door`, `Mum's smart lock`) is a
 # home's owner, like the owners file's `[home]` words.
 _PERSON_OWN = (
     r"(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*['\u2019]s"
     # a saint's name is a church's, a school's or a hospital's (`St Luke's hall door`)
-    r"|(?<!St[^\S\n])(?<!St\.[^\S\n])(?<!Saint[^\S\n])[A-Z][a-z]+['\u2019]s|(?i:mum|dad|gran|nan|grandad|grandma|client|pt|patient|tenant|son|"
-    r"daughter|resident|husband|wife|brother|sister|aunt|uncle|customer|occupier|householder|"
-    r"homeowner|owner|user)['\u2019]s"
+    r"|(?<!St[^\S\n])(?<!St\.[^\S\n])(?<!Saint[^\S\n])[A-Z][a-z]+['\u2019]s|(?i:client|pt|patient|tenant|"
+    r"resident|customer|occupier|householder|homeowner|owner|user|" + _FAMILY + r")['\u2019]s"
     # a pronoun's own (`his own front door is round the side`)
     r"|(?i:his|her)[^\S\n]+own)(?![\w])"
     # only when what is theirs is a way in or the home (`Mum's smart lock`, `Ken's front
     # door`; not `Mum's suitcase`)
     r"(?=(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+(?i:doors?|gates?|locks?|keys?|keysafe|ks|k/s|box|"
     r"flat|house|home|bungalow|room|place|porch|garage|caravan|chalet|boat|code|pin|keypad|fob)\b)"
+    # a relative's standing for their home, as British English says it (`the key for Nan's is
+    # in the meter box`, `stays at Mum's`, `round his dad's, door code 4410`)
+    r"|(?<![\w])(?i:" + _FAMILY + r")['\u2019]s(?=[^\S\n]*(?:[,.;:)!?]|$)"
+    r"|[^\S\n]+(?i:is|was|has|and|too)\b)"
 )
 # A street or a block's name is an address, never an owner (`3 Station Cottages`).
 _ADDRESS_NAME = prebuilt(
@@ -2080,14 +2079,13 @@ _CORRESPONDENT = prebuilt(r"(?:^|(?<=[|;\n]))[^\S\n]*(?i:to|from|cc|re|attn|fao|
 # A bracket right after a person says something of the person (`if Mrs Ellis (wheelchair)
 # can't get to the door`, `Mum (dementia)`), not whose a lock is.
 _PERSON_ASIDE = prebuilt(
-    r"(?<=(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*|(?i:mum|dad|client|"
-    r"pt|patient|tenant|husband|wife|son|daughter|resident|customer))[^\S\n]*)\([^()\n]{1,40}\)")
+    r"(?<=(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*|(?i:client|"
+    r"pt|patient|tenant|resident|customer|" + _FAMILY + r"))[^\S\n]*)\([^()\n]{1,40}\)")
 # A numbered flat is an address (`Flat 2, 9 Ash Grove`): which home, not whose.
 _NUMBERED_FLAT = prebuilt(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
 _WHEREABOUTS = prebuilt(
-    r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|mum|dad|son|daughter|husband|wife|tenant|"
-    r"i|we|who)"
+    r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|tenant|i|we|who|" + _FAMILY + r")"
     # a person by title and name (`Mr Dale's in the ward`)
     r"|(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*)"
     r"(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|"
@@ -3055,14 +3053,6 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         device = self.device_or_door.match(text, start)
         return device is not None and _ANSWERED_NONE.match(text, device.end()) is not None
 
-    @staticmethod
-    def _home_left_by_death_or_move(line: str) -> bool:
-        """The line states its person dead or moved for good into a care home, and no one
-        still living there (`_LEFT_BY_DEATH_OR_MOVE`)."""
-        words = normalise_words(line)
-        return (_LEFT_BY_DEATH_OR_MOVE.search(words) is not None
-                and _STILL_LIVES_THERE.search(words) is None)
-
     def _purpose_words(self, pieces: list[str], before: str, after: str) -> str:
         """The match's pieces with the words before and after it, each piece normalised
         alone (`|` between), without what names no purpose (a street, a titled name, a lock's
@@ -3096,9 +3086,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if "?" not in text[result.start:result.end] and _ANSWERED_NO_AFTER.match(text, result.end):
             return None
+        # (a line stating its person dead or moved for good keeps its way in: whose home it
+        # opens is the person's life state's to say, `LIFE_STATE`, never this line's alone)
         line = line_bounds(text, result.start, result.end)
-        if self._home_left_by_death_or_move(text[line[0]:line[1]]):
-            return None
         if text[line[0]:result.start].lstrip()[:1] == "|":
             # (a table's row: its goods' columns say it lists no home, its people's and
             # addresses' cells are no purpose of a way in told in another cell)

@@ -22,7 +22,8 @@ home`), the dates checked: a return dated before the move (`back home from respi
 Moved into Oakwood permanently 15/06/2026`) leaves the move; undated, only a return later on the
 move's own line ends it, and never one of another list item (`2. Edna ... discharged home`).
 Not when a relative's word comes right before (`Husband deceased 02/02/2027`, `mother passed
-away`, `her son moved into a nursing home`), nor `the deceased's brother` (a survivor).
+away`, `her son moved into a nursing home`: `relatives.txt`), nor `the deceased's brother` (a
+survivor). The phrases and that rule are `recognizers.life_states`'s, the one definition.
 """
 
 from __future__ import annotations
@@ -33,46 +34,23 @@ from presidio_analyzer import RecognizerResult
 from recognizers.access_kinds import ACCESS_KINDS_KEY
 from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.dates import parse_date
-from recognizers.life_states import MOVED_OUT, SURVIVOR, state_of
+from recognizers.life_states import (
+    ANY_DATE,
+    DEATH_DATE,
+    DEATH_FLAG,
+    DEATH_WORDS,
+    MOVE_WORDS,
+    MOVED_OUT,
+    SURVIVOR,
+    SURVIVOR_WORDS,
+    relative_before,
+    state_of,
+)
 from recognizers.triggers import Literal, Trigger
 
 ENTITY = "LIFE_STATE"
 SCORE = 0.85
 
-_DATE = (r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
-         r"|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \d{4})")
-_SEP = r"[^\S\n]*[:=|,][^\S\n]*"
-_YES = r"(?:y|yes|true|1)(?![\w])"
-# A field or column of the person's death (the label is the match).
-DEATH_DATE = (r"(?<![\w])(?i:date[ _-]?of[ _-]?death|death[ _-]?date|d\.?o\.?d\.?|date[ _-]?died"
-              r"|deceased[ _-]?(?:date(?:[ _-]?time)?|on)|date[ _-]?deceased)"
-              rf"(?={_SEP}{_DATE})")
-DEATH_FLAG = (r"(?<![\w])(?i:deceased(?:[ _-]?(?:flag|indicator|boolean|y/?n))?"
-              rf"|death[ _-]?indicator|is[ _-]?deceased|died)(?={_SEP}(?i:{_YES}))")
-# The record's own words.
-DEATH_WORDS = (r"(?<![\w'])(?i:deceased(?!'s|s |\w)|passed away|(?:patient|client|resident|service"
-               r" user|pt\.?|tenant) (?:has |had )?(?:sadly )?died|the late(?= (?:mr|mrs|ms|miss)"
-               r"\.? [A-Z])|rip(?=[^\S\n]*\d)|(?:collection|removal)s? after death"
-               r"|death (?:was )?verified)(?![\w])")
-MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
-              r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
-              r" (?:placement|admission|residen(?:ce|t))|now resident at)(?![\w])")
-# A return to the person's own home, after a stay or a move elsewhere (`moved back home`,
-# `returned home`, `back home since`, `discharged home`): a move out the text states before it
-# is over (`LifeStateRecognizer.without_moves_back`).
-RETURN_WORDS = regex.compile(
-    r"(?<![\w])(?i:moved back(?: home| to (?:her|his|their) (?:own )?(?:home|house|flat))"
-    r"|returned (?:back )?(?:home|to (?:her|his|their) (?:own )?(?:home|house|flat))"
-    r"|back (?:at |in )?(?:home|(?:her|his|their) own (?:home|house|flat))"
-    r"(?= (?:since|from|on|after|now)\b)|discharged (?:back )?home)(?![\w])")
-_ANY_DATE = regex.compile(_DATE)
-# A list item's start on a line of its own (another person's entry of a list).
-_LIST_ITEM = regex.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)]|[-*\u2022])[ \t]")
-# Someone still lives at the home: whoever's death or move the record states is not theirs.
-_NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
-         r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
-SURVIVOR_WORDS = (rf"(?<![\w])(?:{_NAME} )?(?i:still (?:lives|living|resides|resident)"
-                  r" (?:at|in|there)|(?:still )?(?:lives|living) there)(?![\w])")
 # Where each can match (`recognizers.triggers`): a word every match holds, on the match's line;
 # one trigger for the death patterns and one for those of who lives at the home (one pass each).
 # A field's label may run its words together (`dateofdeath`, `is_deceased`): no bounds there.
@@ -86,12 +64,17 @@ TRIGGERS = {"death date": _DEATH, "death flag": _DEATH, "death words": _DEATH,
             "move words": _HOME, "survivor words": _HOME}
 _PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,
              "move words": MOVE_WORDS, "survivor words": SURVIVOR_WORDS}
-# A relative's word right before the statement: theirs, not the record's person's.
-_RELATIVE = regex.compile(
-    r"(?i:husband|wife|partner|spouse|mother|father|mum|mom|dad|son|daughter|brother"
-    r"|sister|sibling|grandson|granddaughter|grandmother|grandfather|friend|neighbour"
-    r"|carer|uncle|aunt|cousin|nephew|niece|[\w-]+-in-law)(?:'s)?")
-_BEFORE_WORDS = 3
+# A return to the person's own home, after a stay or a move elsewhere (`moved back home`,
+# `returned home`, `back home since`, `discharged home`): a move out the text states before it
+# is over (`LifeStateRecognizer.among_others`).
+RETURN_WORDS = regex.compile(
+    r"(?<![\w])(?i:moved back(?: home| to (?:her|his|their) (?:own )?(?:home|house|flat))"
+    r"|returned (?:back )?(?:home|to (?:her|his|their) (?:own )?(?:home|house|flat))"
+    r"|back (?:at |in )?(?:home|(?:her|his|their) own (?:home|house|flat))"
+    r"(?= (?:since|from|on|after|now)\b)|discharged (?:back )?home)(?![\w])")
+_ANY_DATE = regex.compile(ANY_DATE)
+# A list item's start on a line of its own (another person's entry of a list).
+_LIST_ITEM = regex.compile(r"(?m)^[ \t]*(?:\d{1,3}[.)]|[-*\u2022])[ \t]")
 
 
 def _line_date(text: str, at: int):
@@ -115,13 +98,6 @@ def _one_entry(text: str, first: int, second: int) -> bool:
     `- Mr ...`) starts on a line from the first one's line to the second's."""
     low, high = min(first, second), max(first, second)
     return _LIST_ITEM.search(text, text.rfind("\n", 0, low) + 2, high) is None
-
-
-def _relative_before(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    words = text[line_start:start].replace(",", " ").split()[-_BEFORE_WORDS:]
-    return any(_RELATIVE.fullmatch(word.strip("()-:;.")) for word in words)
-
 
 class LifeStateRecognizer(ContextScoredRecognizer):
     reads_ocr = False
@@ -161,7 +137,7 @@ class LifeStateRecognizer(ContextScoredRecognizer):
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         state = state_of(text[result.start:result.end])
-        if state != SURVIVOR and _relative_before(text, result.start):
+        if state != SURVIVOR and relative_before(text, result.start):
             return None  # (a relative still living there is a survivor all the same)
         result.recognition_metadata = {
             **(result.recognition_metadata or {}), ACCESS_KINDS_KEY: [state]}

@@ -1,9 +1,19 @@
-"""The life states a record can state of its person (`recognizers.life_state_recognizer`): kept
-apart from the recognizer so scoping and the entity table read them without Presidio."""
+"""The one definition of "this person died or moved out for good": the phrases and fields
+that state it, whose it is (never a relative's), and what it makes of a way into their home.
+
+The `LIFE_STATE` recognizer (`recognizers.life_state_recognizer`) finds these phrases in any
+record; scoping reads the states of a person's records (`person_state`) and puts the way into a
+home they left apart (`phiscan.scoping.linkage.Individual.former_home_access`). No other rule
+decides it: a `HOME_ACCESS` note on the same line as a death keeps its way in, and the person's
+state says whose former home it opens. Kept apart from the recognizer so scoping and the entity
+table read it without Presidio.
+"""
 
 from __future__ import annotations
 
 import re
+
+from recognizers.relatives import relatives, words_pattern
 
 DECEASED, MOVED_OUT = "deceased", "moved_out"
 LIFE_STATES = (DECEASED, MOVED_OUT)
@@ -11,6 +21,32 @@ LIFE_STATES = (DECEASED, MOVED_OUT)
 # the address`, on a collection list's row for her husband who died), so a death or a move it
 # states is of another person of that home than the one it may join.
 SURVIVOR = "survivor"
+# The phrases (regex strings, read with the `regex` module: `\p{Lu}`).
+_DATE = (r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
+         r"|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \d{4})")
+ANY_DATE = _DATE  # a date as records write it (a death's, a move's, a return's)
+_SEP = r"[^\S\n]*[:=|,][^\S\n]*"
+_YES = r"(?:y|yes|true|1)(?![\w])"
+# A field or column of the person's death (the label is the match).
+DEATH_DATE = (r"(?<![\w])(?i:date[ _-]?of[ _-]?death|death[ _-]?date|d\.?o\.?d\.?|date[ _-]?died"
+              r"|deceased[ _-]?(?:date(?:[ _-]?time)?|on)|date[ _-]?deceased)"
+              rf"(?={_SEP}{_DATE})")
+DEATH_FLAG = (r"(?<![\w])(?i:deceased(?:[ _-]?(?:flag|indicator|boolean|y/?n))?"
+              rf"|death[ _-]?indicator|is[ _-]?deceased|died)(?={_SEP}(?i:{_YES}))")
+# The record's own words.
+DEATH_WORDS = (r"(?<![\w'])(?i:deceased(?!'s|s |\w)|passed away|(?:patient|client|resident"
+               r"|service user|pt\.?|tenant|he|she) (?:has |had )?(?:sadly )?died"
+               r"|the late(?= (?:mr|mrs|ms|miss)\.? [A-Z])|rip(?=[^\S\n]*\d)"
+               r"|(?:collection|removal)s? after death"
+               r"|death (?:was )?verified)(?![\w])")
+MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
+              r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
+              r" (?:placement|admission|residen(?:ce|t))|now resident at)(?![\w])")
+# Someone still lives at the home: whoever's death or move the record states is not theirs.
+_NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
+         r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
+SURVIVOR_WORDS = (rf"(?<![\w])(?:{_NAME} )?(?i:still (?:lives|living|resides|resident)"
+                  r" (?:at|in|there)|(?:still )?(?:lives|living) there)(?![\w])")
 # Where a survivor's statement starts after their name (`Mrs Ivy Kershaw| still lives at`).
 _SURVIVOR_PHRASE = re.compile(
     r" (?:still (?:lives|living|resides|resident)|lives there|living there)", re.IGNORECASE)
@@ -31,3 +67,24 @@ def survivor_name(value: str) -> str:
     lives at`), '' when it names nobody (`still lives there`)."""
     found = _SURVIVOR_PHRASE.search(" " + value)
     return value[:found.start()].strip() if found else ""
+
+
+# A relative's word, or someone else's around the person (`relatives.txt`), right before a
+# statement: theirs, not the record's person's (`Husband deceased`, `her son moved into ...`).
+_RELATIVE = re.compile(
+    rf"(?<![\w])(?i:{words_pattern(relatives())})(?:'s|\u2019s|s)?(?![\w])")
+_BEFORE_WORDS = 3
+
+
+def relative_before(text: str, start: int) -> bool:
+    """A relative's word (or words: `next door`) among the three words before `start` on its
+    line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = text[line_start:start].replace(",", " ").split()[-_BEFORE_WORDS:]
+    return _RELATIVE.search(" ".join(words)) is not None
+
+
+def person_state(states: set[str]) -> str:
+    """A person's state from the states their records give: a death outranks a move (a
+    resident who died there); '' when none."""
+    return next((state for state in (DECEASED, MOVED_OUT) if state in states), "")

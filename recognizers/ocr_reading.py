@@ -55,6 +55,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from recognizers.relatives import relatives
 from recognizers.triggers import case_folded, fold_in_place, is_word_char
 from recognizers.vocabulary import DATA_DIR, IRISH_PARTICLES, SURNAME_PARTICLES, read_entries
 
@@ -99,7 +100,7 @@ VOCABULARY_FILES = (
     "home_access_keyholders.txt", "home_access_key_places.txt", "home_access_openings.txt",
     "home_access_premises.txt",
     "home_access_exclusions.txt", "home_access_code_kinds.txt", "home_access_not_entry.txt",
-    "home_access_visitors.txt",
+    "home_access_visitors.txt", "relatives.txt",
     "name_fields.txt",
 )
 # The words the recognizers' grammars and context spell out in their patterns rather than
@@ -262,7 +263,8 @@ def ocr_lexicon() -> frozenset[str]:
     words = set(GRAMMAR_WORDS)
     for name in VOCABULARY_FILES:
         for entry in read_entries(DATA_DIR / name):
-            words.update(re.findall(r"[a-z]{3,}", entry.casefold()))
+            if not (entry.startswith("[") and entry.endswith("]")):  # (a class's heading)
+                words.update(re.findall(r"[a-z]{3,}", entry.casefold()))
     return frozenset(word for word in words if len(word) >= MIN_FORM_LENGTH)
 
 
@@ -496,8 +498,10 @@ def _holder_before(text: str, words: list[tuple[int, int, str]], name: int) -> i
 
 @cache
 def holder_words() -> frozenset[str]:
-    """The people of `home_access_keyholders.txt` (a relative, a neighbour, a warden)."""
-    return frozenset(entry.lower() for entry in read_entries(DATA_DIR / HOLDERS_FILE))
+    """The people of `home_access_keyholders.txt` (a warden, a shop) and every relative or
+    person around the person (`relatives.txt`)."""
+    return frozenset(entry.lower()
+                     for entry in (*relatives(), *read_entries(DATA_DIR / HOLDERS_FILE)))
 
 
 _UNSPACED = re.compile(

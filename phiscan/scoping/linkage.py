@@ -58,7 +58,7 @@ from operator import attrgetter
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
 from recognizers.access_kinds import KEY_HOLDER
-from recognizers.life_states import DECEASED, MOVED_OUT
+from recognizers.life_states import person_state
 
 # What identifies a person (`Individual.identified_by`).
 BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
@@ -628,7 +628,7 @@ class Individual:
                                if record.survivors.isdisjoint(self.full_names)
                                and not (record.at_postcode_only and record.partial_names
                                         and record.partial_names.isdisjoint(forms))))
-        return next((state for state in (DECEASED, MOVED_OUT) if state in states), "")
+        return person_state(states)
 
     @computed_once
     def any_home_access(self) -> bool:
