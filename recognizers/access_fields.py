@@ -360,6 +360,11 @@ TABLE_LINE = (r"(?m)^[^\S\n]*\|[^\n]*\|[^\S\n]*$"
               # (a spreadsheet's row flattened without its outer bars: `ACCESS | Key held by |
               # Phone | Steph Rudd | 07700 900640`, read by `header_then_values`)
               rf"|^[^|\n]+(?:\|[^|\n]+){{{FLAT_MIN_CELLS - 1},}}$")
+# Where a table's line may be, each scanned alone (`triggers.Trigger`): a barred line, or three
+# bars with cells between (a search for the bar first: a line-start alternation tried at every
+# line cost a tenth of the recognizer on office prose).
+TABLE_SIGNS = (r"(?m)^[^\S\n]*\|[^\n]*\|[^\S\n]*$",
+               rf"\|[^|\n]+(?:\|[^|\n]+){{{FLAT_MIN_CELLS - 3}}}\|")
 _TABLE_LINE = stdlib_re.compile(r"[^\S\n]*\|.*\|[^\S\n]*")
 _SEPARATOR_CELL = stdlib_re.compile(r":?-{2,}:?")
 # A column saying how to get in (`Access`, `Entry`, `Access details`): a field that holds a

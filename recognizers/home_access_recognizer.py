@@ -165,7 +165,10 @@ PARTED_CODE = (rf"(?=(?i:[f1]))(?<![\w])(?i:first|1st)[^\S\n]+{_PART_NAMED}{_PAR
                r"[^\S\n]*(?:[,;\-\u2013\u2014][^\S\n]*)?(?:(?i:and|then)[^\S\n]+)?"
                r"(?:(?i:the)[^\S\n]+)?(?i:last|second|next|final|other|2nd)[^\S\n]+"
                rf"{_PART_NAMED}{_PART}")
-_ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE}|{PARTED_CODE})"
+_ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE})"
+# (told in parts only after its object: one more alternative tried at every character of
+# every pattern's gap before its code cost a tenth of the recognizer on office prose)
+_CODE_OR_PARTS = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE}|{PARTED_CODE})"
 _CODE_PREFIX = prebuilt(r"[#*]?[A-Za-z]?$")
 _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # A character of the same clause: no line break or sentence end; the full stop of
@@ -1153,7 +1156,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     # (`Keys: none held by agency`: nobody holds one)
     not_none = rf"(?:(?!(?<![\w])(?i:none|no|not|nobody|never)\b){_CLAUSE_CHAR})"
     return [
-        grammar("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
+        grammar("code after object", rf"{obj}{_clause(clause_reach)}{_CODE_OR_PARTS}",
+                SCORE_CODE),
         grammar("code in next clause",
                 rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}(?:{number_words}"
                 rf"{_clause(12)}|{_NEW_CODE})"
@@ -1728,6 +1732,8 @@ def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
 
 
 _QUESTION_AFTER = prebuilt(rf"[^\n.;!?]{{0,{CLAUSE_REACH + 20}}}\?")
+# (the question's object, its clause and the question mark: more than any such question)
+_ASKED_AFTER = prebuilt(r"[^\n]{0,200}?\?")
 _SAME_AFTER = prebuilt(r"[^\n.;!?]{0,90}?(?<![\w])(?i:same|identical)\b")
 
 
@@ -1811,7 +1817,9 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code field": object_first,
         "code later in the talk": object_first, "placed box, code later": placed_first,
         "code question answered": code_word_first, "code then what it is for": code_word_first,
-        "code asked, answered later": object_first,
+        # (an object with a question mark after it on its line: few)
+        "code asked, answered later": objects.view(anchored=True, only=object_literals,
+                                                   followed_by=_ASKED_AFTER),
         "code in the next cell": object_first,
         # (lines holding a word a record's access field is named by, or an SQL INSERT)
         "record field": Trigger(literals=[
@@ -1819,7 +1827,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
             *(Literal(word, word_end=False) for word in fields.WORD_START_FIELD_WORDS)],
             keep_line=fields.holds_a_field),
         "record insert": Trigger(literals=[Literal("insert")]),
-        "record table": Trigger(sign=fields.TABLE_LINE),
+        "record table": Trigger(sign=fields.TABLE_SIGNS),
         **other_words_triggers(key_line, objects.view(
             anchored=True, only=object_literals, followed_by=_FIELD_AFTER),
             objects.view(anchored=True, only=entry_points), instruction_first,
