@@ -355,7 +355,16 @@ def field_matches(record: str) -> list[re.Match]:
 # Its header is the first line of its block of such lines (a separator line `|---|` is no
 # row), or, in a table flattened onto one line, the cells before its first separator or
 # empty cell; a row is read as a record whose fields are named by the header's cells.
-TABLE_LINE = r"(?m)^[^\S\n]*\|[^\n]*\|[^\S\n]*$"
+FLAT_MIN_CELLS = 4  # a flat row's fewest cells: two names and two values
+TABLE_LINE = (r"(?m)^[^\S\n]*\|[^\n]*\|[^\S\n]*$"
+              # (a spreadsheet's row flattened without its outer bars: `ACCESS | Key held by |
+              # Phone | Steph Rudd | 07700 900640`, read by `header_then_values`)
+              rf"|^[^|\n]+(?:\|[^|\n]+){{{FLAT_MIN_CELLS - 1},}}$")
+# Where a table's line may be, each scanned alone (`triggers.Trigger`): a barred line, or three
+# bars with cells between (a search for the bar first: a line-start alternation tried at every
+# line cost a tenth of the recognizer on office prose).
+TABLE_SIGNS = (r"(?m)^[^\S\n]*\|[^\n]*\|[^\S\n]*$",
+               rf"\|[^|\n]+(?:\|[^|\n]+){{{FLAT_MIN_CELLS - 3}}}\|")
 _TABLE_LINE = stdlib_re.compile(r"[^\S\n]*\|.*\|[^\S\n]*")
 _SEPARATOR_CELL = stdlib_re.compile(r":?-{2,}:?")
 # A column saying how to get in (`Access`, `Entry`, `Access details`): a field that holds a
@@ -438,9 +447,51 @@ def _line_end(text: str, start: int) -> int:
 _HEADERS: list = [None, {}]  # the last text read, and its table lines' block headers
 
 
+def _bare_cells(text: str, start: int, end: int) -> list[Cell]:
+    """The cells of a line of `|`-separated cells without outer bars."""
+    cells, left = [], start
+    for right in [*(at for at in range(start, end) if text[at] == "|"), end]:
+        raw = text[left:right]
+        cell_start = left + len(raw) - len(raw.lstrip())
+        cell_end = max(cell_start, right - (len(raw) - len(raw.rstrip())))
+        cells.append((text[cell_start:cell_end], cell_start, cell_end))
+        left = right + 1
+    return cells
+
+
+# A spreadsheet row copied flat without its outer bars, a merged heading over its columns
+# first (`ACCESS | Key held by | Phone | Relationship | Steph Rudd | 07700 900640 | daughter`):
+# with no empty cell between, its column names then as many values. Read so only when the
+# names hold no digit and are short, and the first value is no name of a column's kind
+# (the halves differ).
+_NAME_CELL_WORDS = 4
+_DIGIT = stdlib_re.compile(r"\d")
+
+
+def header_then_values(cells: list[Cell]) -> tuple[list[Cell], list[list[Cell]]]:
+    """A flat row's column names and its one row of values (none when it is no such row)."""
+    if any(not cell[0] for cell in cells):
+        return [], []
+    rest = cells[1:] if len(cells) % 2 else cells
+    half = len(rest) // 2
+    names, values = rest[:half], rest[half:]
+    if half < 2 or any(_DIGIT.search(name) or len(name.split()) > _NAME_CELL_WORDS
+                       for name, _, _ in [*cells[:len(cells) - len(rest)], *names]) \
+            or not any(_DIGIT.search(value) for value, _, _ in values):
+        return [], []
+    return names, [values]
+
+
 def table_rows(text: str, line_start: int, line_end: int) -> list[list[Field]]:
     """The rows a table's line holds, each as fields named by its header's cells (none when
     the table lists goods, or a row's cells do not match its header's)."""
+    if text[line_start:line_end].lstrip()[:1] != "|":  # a flat row without its outer bars
+        header, rows = header_then_values(_bare_cells(text, line_start, line_end))
+        names = [field_words(name) for name, _, _ in header]
+        if not rows or names_goods(names):
+            return []
+        return [[Field(name, value, cell[1], start, end) for name, cell, (value, start, end)
+                 in zip(names, header, row, strict=True)] for row in rows]
     header_line = _block_header(text, line_start)
     if header_line is None:  # the header's own line: a flattened table's rows after it
         groups = _groups(_cells(text, line_start, line_end))

@@ -156,7 +156,22 @@ GROUPED_CODE = (
 LISTED_CODE = (r"(?=\d)(?<=(?<![\w])(?i:numbers?|digits|codes?|combination|combo)"
                r"(?:[^\S\n]+(?i:are|is))?[^\S\n]*:?[^\S\n]*)(?<![\w,.])\d(?:[^\S\n]*,[^\S\n]*\d){1,6}[^\S\n]*,?"
                r"[^\S\n]+(?i:and)[^\S\n]+\d(?![\w])")
+# A code told in parts so it is never written whole (`first two are 4 and 1, last two are 9
+# and 6`, `first half 41, second half 96`, `1st three digits: 5 0 2 - last one: 7`): a first
+# part and a last (second, next, other) part, each named by how many digits it holds.
+_PART_NAMED = (r"(?i:one|two|three|four|half|bit|part|1|2|3|4)"
+               r"(?:[^\S\n]+(?i:digits?|numbers?|nos?))?"
+               r"(?:[^\S\n]+(?i:are|is|=)|[^\S\n]*[:=\-\u2013\u2014])?[^\S\n]*")
+_PART = (r"\d{1,4}(?:(?:[^\S\n]*[,&][^\S\n]*|[^\S\n]*,?[^\S\n]+(?i:and|then)[^\S\n]+"
+         r"|[^\S\n]+)\d{1,4}){0,3}(?![\w])")
+PARTED_CODE = (rf"(?=(?i:[f1]))(?<![\w])(?i:first|1st)[^\S\n]+{_PART_NAMED}{_PART}"
+               r"[^\S\n]*(?:[,;\-\u2013\u2014][^\S\n]*)?(?:(?i:and|then)[^\S\n]+)?"
+               r"(?:(?i:the)[^\S\n]+)?(?i:last|second|next|final|other|2nd)[^\S\n]+"
+               rf"{_PART_NAMED}{_PART}")
 _ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE})"
+# (told in parts only after its object: one more alternative tried at every character of
+# every pattern's gap before its code cost a tenth of the recognizer on office prose)
+_CODE_OR_PARTS = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE}|{PARTED_CODE})"
 _CODE_PREFIX = prebuilt(r"[#*]?[A-Za-z]?$")
 _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # A character of the same clause: no line break or sentence end; the full stop of
@@ -312,7 +327,9 @@ _HEAD_ENDS = (
 )
 _NOT_A_PLACE = (
     r"(?!(?i:way|post|mail|morning|afternoon|evening|night|day|week|month|year|future|"
-    r"meantime|past|case|event|process|system|name|hand|hands|interim)\b)"
+    r"meantime|past|case|event|process|system|name|hand|hands|interim|"
+    # whose it is, not where (`spare fob in the customer's possession`)
+    r"possession|keeping)\b)"
 )
 # Someone named (`Jean`, `Mrs Patel`): a key left with them is held by them.
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
@@ -537,7 +554,8 @@ _UNABLE = Terms([f"{negation} {verb}" for negation in (
 _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key held by",
                                  "holder then pronoun has key",
                                  "keys then named holder",
-                                 "key given to", "key then its holder", "holder has key",
+                                 "key given to", "holder given key", "key then its holder",
+                                 "holder has key",
                                  "key left with", "asked who has key", "key given to speaker"})
 _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to",
                                    "keys then named holder",
@@ -799,6 +817,32 @@ _REPLACED = Terms(["new set", "new keys", "new lock", "new locks", "locksmith", 
 # now, there is no spare`, `spare was with her brother but he returned it, no spare now`):
 # whoever it names holding a key, or wherever, is the resident or was before. Read across
 # the whole sentence, before the match and after it.
+# A key in the lock being handled, not left there (`struggles to turn the key in the lock`,
+# `can't manage a key in the lock because of tremor`): an assessor's or a therapist's note of
+# what the person can do says where a key goes when used, not where one is kept.
+_KEY_HANDLED = prebuilt(
+    r"(?<![\w])(?i:turn|turns|turned|turning|manage|manages|managed|managing|use|uses|used|"
+    r"using|fit|fits|fitting|insert|inserts|inserted|inserting|put|puts|putting|twist|twists|"
+    r"twisting|operate|operates|operating|grip|gripping|handle|handles|handling|get|gets|"
+    r"getting|work|works|working|line|lining)"
+    r"(?:[^\S\n]+(?i:up|the|a|an|her|his|their|my|your|front|back|door|house|own))*"
+    r"[^\S\n]+(?i:keys?)[^\S\n]+(?i:in|into)[^\S\n]+(?:(?i:the|a|her|his|their|my|your)"
+    r"[^\S\n]+)?(?:(?i:front|back|door)[^\S\n]+)*(?i:locks?|keyholes?)(?![\w])")
+KEY_HANDLED_REACH = 40
+_LOCK_WORD = prebuilt(r"(?i:lock|keyhole)")
+
+
+def _key_in_hand(text: str, result: RecognizerResult) -> bool:
+    """Whether the match is, or holds, a key being handled in its lock (`_KEY_HANDLED`)."""
+    if not _LOCK_WORD.search(text, result.start, result.end + 20):
+        return False
+    for handled in _KEY_HANDLED.finditer(text, max(result.start - KEY_HANDLED_REACH, 0),
+                                         min(result.end + KEY_HANDLED_REACH, len(text))):
+        if handled.start() < result.end and handled.end() > result.start:
+            return True
+    return False
+
+
 _NO_SPARE = Terms(["no spare", "no spares",
                    "no other key", "no other keys", "no other set", "nobody else has a key",
                    "no one else has a key", "nobody else has keys", "no one else has keys",
@@ -866,7 +910,11 @@ _WRITER_WORDS = (
     r"(?i:drivers?|deliver(?:y|ies)|crews?|visits?|notes?|notebooks?|engineers?|services?|"
     r"referrals?|rounds?|bookings?|rotas?|handovers?|books?|logs?|calls?|responses?|records?|"
     r"updates?|messages?|texts?|e-?mails?|procedures?|info|information|instructions?|"
-    r"handbooks?|scripts?|pasted|copied(?:[^\S\n]+in)?)"
+    r"handbooks?|scripts?|pasted|copied(?:[^\S\n]+in)?|"
+    # what the note was copied from, a board, a photo or a scan and where it hangs (`Office
+    # whiteboard:`, `[whiteboard photo, office]`): the writer's place, not the lock's
+    r"whiteboards?|noticeboards?|boards?|photos?|pictures?|scans?|transcripts?|transcriptions?|"
+    r"transcribed|voicemails?)"
 )
 # Of those, a service that goes to a home (`sitting service`, `Pharmacy delivery`; not a
 # pick-up, which may be at the place: `Nursery pick-up`): a place named before it in a
@@ -897,8 +945,8 @@ def writer_label(visitors: Sequence[str], community: Sequence[str] = ()) -> re.P
     services = alternation(plurals([v for v in visitors if v not in _NOT_A_SERVICE]))
     sent = (rf"|{alternation(community)}[^\S\n]+(?i:visitors?|volunteers?)"
             if community else "")
-    return compiled(rf"[^\S\n]*[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services}{sent})"
-                      r"[^\S\n]*:")
+    return compiled(rf"[^\S\n]*(?:[^:\n]{{0,40}}?(?:\b{_WRITER_WORDS}|{services}{sent})"
+                      rf"[^\S\n]*:|\[[^\]\n]{{0,40}}?\b{_WRITER_WORDS}\b[^\]\n]{{0,40}}\])")
 _SENTENCE_END = prebuilt(r"[.;\n!?]")
 # A questionnaire's fields are parted by a spaced slash (`Key safe Y - code 2084 / Smoke
 # alarm Y`): the words of the next field say nothing of what the code before it is for.
@@ -1101,7 +1149,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     # (`Keys: none held by agency`: nobody holds one)
     not_none = rf"(?:(?!(?<![\w])(?i:none|no|not|nobody|never)\b){_CLAUSE_CHAR})"
     return [
-        grammar("code after object", rf"{obj}{_clause(clause_reach)}{_ANY_CODE}", SCORE_CODE),
+        grammar("code after object", rf"{obj}{_clause(clause_reach)}{_CODE_OR_PARTS}",
+                SCORE_CODE),
         grammar("code in next clause",
                 rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}(?:{number_words}"
                 rf"{_clause(12)}|{_NEW_CODE})"
@@ -1182,7 +1231,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 # (neighbour) says is kept on a hook inside the greenhouse`)
                 rf"(?:(?:[^\S\n]*,)?{_SP}(?i:which|that)\b{_clause(hiding_reach + RELATIVE_REACH)}"
                 rf"|{_clause(hiding_reach)}){_SPATIAL}{_SP}(?i:the|a|an|her|his|their|its)"
-                rf"{_SP}{_NOT_A_PLACE}{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-]*",
+                # (a possessive is no place: its place follows it, `in the customer's
+                # possession` names none)
+                rf"{_SP}{_NOT_A_PLACE}{_described(2)}{_NOT_A_PLACE}[A-Za-z][\w'\-\u2019]*+"
+                rf"(?<!['\u2019][sS])",
                 SCORE_HIDDEN_KEY),
         grammar("key said hidden", rf"{_KEY}{_clause(20)}{_HIDDEN}", SCORE_HIDDEN_KEY),
         grammar("key to get in", rf"{_KEY}{_clause(hiding_reach)}{_GET_IN}", SCORE_ENTRY),
@@ -1222,6 +1274,20 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{_SP}(?:[\w']+{_SP}){{0,2}})(?:{_KEY_WORD}|(?i:spares?|set)\b)"
                 rf"{_NOT_A_KEY_DEVICE}{_SP}(?i:to){_SP}(?P<holder>{_DETERMINER}{_described(2)}"
                 rf"{holders}|{_TITLED}|(?:(?i:the){_SP})?{_NAMED})", SCORE_KEYHOLDER),
+        # Someone given a key, said the other way round (`Mum has given the neighbour a
+        # spare key`, `gave the HR manager (Gail Frost) a spare`): whoever stands between
+        # the verb and the key is its holder: a holder, a titled or named person, or a role
+        # with its holder's name in brackets; a pronoun (`given him a key`) or a household
+        # (`given the new tenants the keys`) says no one else holds one.
+        grammar("holder given key",
+                rf"(?<![\w])(?<!(?i:be|been|being|was|were|is|are|get|got){_SP}){_GIVEN}{_SP}"
+                rf"(?P<holder>{_DETERMINER}{_described(2)}{holders}|{_TITLED}|{_FULL_NAMED}"
+                rf"|{_NAMED}|(?i:the|her|his|their|our|my|your){_SP}{_described(2)}"
+                rf"[A-Za-z][\w'\-]*(?={_SP}\([^\S\n]*{_FULL_NAMED}[^\S\n]*\)))"
+                rf"(?:{_SP}{_ASIDE})?{_SP}(?i:a|an|the|her|his|their|my|our|one|another)"
+                rf"{_SP}(?:(?i:spare|other|copy|front|back|door|house|flat)(?:{_SP}|-))*"
+                rf"(?:{_KEY_WORD}|(?i:spares?)\b|(?i:set)(?:{_SP}(?i:of){_SP}(?i:keys))?\b)"
+                rf"{_NOT_A_KEY_DEVICE}", SCORE_KEYHOLDER),
         # An opening with its state, or left open for whoever visits.
         grammar("door state", rf"{stated}(?:{not_negated}{{0,{state_reach}}}?"
                 rf"(?:{alternation(words.states)}|(?<![\w]){_SOMEONE_OPENS}(?i:open|ajar)\b{_clause(40)}"
@@ -1452,7 +1518,12 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
                 rf"{{0,2}}[^\S\n]*:[^\S\n]*)?{CODE}", SCORE_CODE),
         grammar("key left with",
                 rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(LEFT_WITH_REACH)}{_LEFT_WITH}{_SP}"
-                rf"(?P<holder>{_DETERMINER}{_described(2)}(?:{holders}|{key_places})|{_TITLED})",
+                rf"(?P<holder>{_DETERMINER}{_described(2)}(?:{holders}|{key_places})|{_TITLED}"
+                # a front desk keeps a key held or kept there (`the flat's spare key held at
+                # hall reception`); one left at a reception is handed over (`Key left at
+                # reception for the GP`)
+                rf"|(?<=(?i:held|kept){_SP}(?i:at){_SP}){_DETERMINER}{_described(1)}"
+                rf"(?i:reception)(?![\w]|{_SP}(?i:room|area)\b))",
                 SCORE_KEYHOLDER),
         grammar("open then go in",
                 rf"{entry_points}{not_negated}{{0,40}}?{_OPEN_OR_OPENABLE}{_clause(40)}"
@@ -1490,6 +1561,10 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
 # over the whole match, so a sentence naming another owner between them drops it.
 _TALK_BREAK = r"(?:[.;!?]+[^\S\n]*|[^\S\n]+[/\u2022>][^\S\n]*|[^\S\n]*\u2022[^\S\n]*)"
 TALK_SENTENCES = 4
+# A question answered after a question back: how many turns may stand between, and how long
+# each may be.
+TURNS_BETWEEN = 2
+QUESTION_BACK = 60
 TALK_SENTENCE_REACH = 90
 # Who speaks a turn, with its time (`[09:13] Coordinator:`, `Office:`, `Carer: yes,`).
 _TURN_LABEL = (r"(?:[/>][^\S\n]*)?(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
@@ -1541,6 +1616,17 @@ def talk_patterns(words: Vocabulary) -> list[Pattern]:
                 rf"(?<![\w]){code_words}(?![\w]){_clause(40)}(?<![\w])"
                 rf"(?:{key_devices}|{containers}|{openings}|{premises}){_clause(20)}{answer}"
                 rf"{_ANY_CODE}", SCORE_CODE),
+        # A question about a code answered turns later, after a question back and its answer
+        # (`Q: what's the gate code for Mum's? / A: which gate, front or side? / A: side -
+        # 4 1 7 7`): the turns between hold no number, the answer's turn starts with up to
+        # three words that pick what was asked about and ends with the code.
+        grammar("code asked, answered later",
+                rf"(?={_clause(60)}(?<![\w]){number_words}(?![\w]))(?:{obj}|{openings}|{key_devices})"
+                rf"{_clause(60)}"
+                rf"[^\S\n]*\?(?:{_TALK_BREAK}{_TURN_LABEL}[^\n\d/\u2022>.;!?]{{1,{QUESTION_BACK}}}"
+                rf"[.;!?]*){{1,{TURNS_BETWEEN}}}{_TALK_BREAK}{_TURN_LABEL}{_ANSWER_WORDS}"
+                rf"(?:[A-Za-z][\w'\u2019]*[^\S\n]*(?:[,:\-\u2013\u2014][^\S\n]*)?){{0,3}}?"
+                rf"{_ANY_CODE}(?=[^\S\n]*(?:[.!;/\u2022]|$))", SCORE_CODE),
         # A form's cell naming a key device (and its code), the code filling the next cell
         # (`"KS Number";"8147";"Location";...`, `Key safe;4471;rear`).
         grammar("code in the next cell",
@@ -1639,6 +1725,8 @@ def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
 
 
 _QUESTION_AFTER = prebuilt(rf"[^\n.;!?]{{0,{CLAUSE_REACH + 20}}}\?")
+# (the question's object, its clause and the question mark: more than any such question)
+_ASKED_AFTER = prebuilt(r"[^\n]{0,200}?\?")
 _SAME_AFTER = prebuilt(r"[^\n.;!?]{0,90}?(?<![\w])(?i:same|identical)\b")
 
 
@@ -1713,6 +1801,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "key said hidden": hidden_line, "home key kept": key_line,
         "key to get in": get_in_line,
         "key held by": key_line, "keys then named holder": key_line, "key given to": key_line,
+        "holder given key": _lines_holding(key_line, _GIVEN_VERBS),
         "key then its holder": held_line,
         "keyholder holds key": held_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
@@ -1721,6 +1810,9 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code field": object_first,
         "code later in the talk": object_first, "placed box, code later": placed_first,
         "code question answered": code_word_first, "code then what it is for": code_word_first,
+        # (an object with a question mark after it on its line: few)
+        "code asked, answered later": objects.view(anchored=True, only=object_literals,
+                                                   followed_by=_ASKED_AFTER),
         "code in the next cell": object_first,
         # (lines holding a word a record's access field is named by, or an SQL INSERT)
         "record field": Trigger(literals=[
@@ -1728,7 +1820,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
             *(Literal(word, word_end=False) for word in fields.WORD_START_FIELD_WORDS)],
             keep_line=fields.holds_a_field),
         "record insert": Trigger(literals=[Literal("insert")]),
-        "record table": Trigger(sign=fields.TABLE_LINE),
+        "record table": Trigger(sign=fields.TABLE_SIGNS),
         **other_words_triggers(key_line, objects.view(
             anchored=True, only=object_literals, followed_by=_FIELD_AFTER),
             objects.view(anchored=True, only=entry_points), instruction_first,
@@ -3084,6 +3176,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if self._topic_is_another(text, result):
             return None
+        if PATTERN_KINDS.get(pattern) != kinds.CODE and _key_in_hand(text, result):
+            return None
         if "?" not in text[result.start:result.end] and _ANSWERED_NO_AFTER.match(text, result.end):
             return None
         # (a line stating its person dead or moved for good keeps its way in: whose home it
@@ -3127,6 +3221,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         after = _WHEN.sub(" ", self.purpose.without_encounters(after))
         holder = self._holder(text, result, pattern)
         matched = self._without_holder(text, result, holder)
+        if pattern in _TALK_PATTERNS:  # who speaks a turn is no owner (`Office: back - 5582`)
+            matched = _TURN_SPEAKER.sub(lambda label: " " * len(label.group()), matched)
         # Each piece between commas, colons or brackets is read alone: `fence post, code
         # 4482` names no postcode.
         pieces = _PIECE_BREAK.split(matched)
@@ -3482,6 +3578,7 @@ PATTERN_KINDS = {
     "knock then in": kinds.GO_IN, "let in": kinds.GO_IN,
     "keyholder holds key": kinds.KEY_HOLDER, "keyholder word": kinds.KEY_HOLDER,
     "key held by": kinds.KEY_HOLDER, "key given to": kinds.KEY_HOLDER,
+    "holder given key": kinds.KEY_HOLDER,
     "keys then named holder": kinds.KEY_HOLDER,
     "key then its holder": kinds.KEY_HOLDER,
     "holder has key": kinds.KEY_HOLDER, "key left with": kinds.KEY_HOLDER,
@@ -3494,6 +3591,7 @@ PATTERN_KINDS = {
     "code answers question": kinds.CODE,
     "code later in the talk": kinds.CODE, "placed box, code later": kinds.CODE,
     "code question answered": kinds.CODE, "code then what it is for": kinds.CODE,
+    "code asked, answered later": kinds.CODE,
     "code in the next cell": kinds.CODE,
     "record field": kinds.CODE, "record insert": kinds.CODE, "record table": kinds.CODE,
 }
@@ -3513,7 +3611,14 @@ _ANSWERED_NO_AFTER = prebuilt(
 _TALK_START = prebuilt(r"[.;!?|/>:\u2022]")
 TOPIC_WORDS = 4
 # Patterns that start at an access object and find its code in a later field, clause or turn.
+# Patterns read over turns of a talk, and who speaks each turn after the first (`/ Office:`,
+# `> [09:15] Ade Bankole:`): a speaker's label names who answers, not what the lock is for.
+_TALK_PATTERNS = frozenset({"code asked, answered later", "code later in the talk",
+                            "code question answered", "code answers question"})
+_TURN_SPEAKER = prebuilt(r"(?<=[/>\u2022?][^\S\n]*)(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
+                         r"[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*){0,2}[^\S\n]*:")
 _OBJECT_FIRST_CODES = frozenset({"code in next clause", "code later in the talk",
+                                 "code asked, answered later",
                                  "code in later field", "code in the next cell"})
 # A form's answer of no to the object it follows: `? | N`, `Y/N: N`, `=N`, `? A: None`, or an
 # unticked box (`Keyholder: ☐`).

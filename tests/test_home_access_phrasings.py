@@ -158,10 +158,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
-                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (65, 78, 3, 79),
+                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (66, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (62, 78, 0, 79),
                    "open/set_r.tsv": (71, 79, 0, 76),
-                   "open/set_s.tsv": (63, 76, 4, 78)}
+                   "open/set_s.tsv": (69, 76, 0, 78)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -253,8 +253,11 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # set_s (an eighteenth author, session 18): never shown until measured, 61/76 with 8 false
 # alarms at session 18's start (58744a2) and at its end (0248c5c). Tuned after reading (s18-set:
 # a service named in a note's label sends the visit and owns no lock, one definition of no
-# value, a code's field talked about as data): 63/76, 4. Asserted at those counts, below the
-# target.
+# value, a code's field talked about as data): 63/76, 4; session 19 (ha-set: someone given a
+# key said the other way round, a key held at a front desk, a question answered after a
+# question back, a code told in parts, a flat row's names then values, a board's label, a key
+# handled in its lock, a shop's and a trunk's locks, a fob in its owner's possession): 69/76,
+# 0 (set_o 65 -> 66/78 by the first). Asserted at those counts, below the target.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
                 "open/set_p.tsv", "open/set_q.tsv", "open/set_r.tsv",
