@@ -85,3 +85,24 @@ def test_a_worker_reads_a_message_line_once(detector, records):
         seen.update(keys)
     assert lines.lines_read == new_lines < sum(len(split_lines(unit.text)) for unit in records)
     assert len(lines.known) == len(seen)
+
+
+def test_a_message_line_a_line_decides_is_scored_once(detector, records):
+    """A message's `field: value` lines are scored once per worker, as a table row's cells
+    are (`RecordLines.scored`): a second reading of the same records scores only the lines
+    their line does not decide (an HL7 segment, a FHIR field with dotted siblings), and the
+    card, IBAN and e-mail recognizers read each distinct line once."""
+    layered = detector.layered
+    lines = RecordLines(layered.cheap)
+    layered.record_lines = lines
+    try:
+        for unit in records:
+            detector.detect_unit(unit)
+        scored, found = lines.lines_scored, lines.lines_found
+        for unit in records:
+            detector.detect_unit(unit)
+    finally:
+        layered.record_lines = RecordLines(layered.cheap)
+    assert scored > 100 and lines.scores
+    assert lines.lines_scored - scored < scored
+    assert found > 0 and lines.lines_found == found

@@ -328,9 +328,9 @@ def test_home_access_does_not_analyse_fields_whose_name_is_no_way_in(detector, m
     coded = "client_name: Edith Lowe\npostcode: LS6 2QB\nkey_safe: 4471\n"
     lines = RecordLines(layered.cheap)
     assert access.raw_matches(staff, access.global_regex_flags)  # the names' words match
-    for table in (True, False):
+    for _reading in range(2):  # a table's row and a message's record are read alike
         found = {text: [(r.entity_type, text[r.start:r.end])
-                        for r in layered.candidates(text, lines, table)
+                        for r in layered.candidates(text, lines)
                         if r.entity_type == "HOME_ACCESS"] for text in (staff, other, coded)}
         assert found == {staff: [], other: [], coded: [("HOME_ACCESS", "key_safe: 4471")]}
     assert analysed == [coded, coded]

@@ -22,7 +22,13 @@ from phiscan.detect.engine import (
     recognizer_name,
 )
 from phiscan.detect.entities import keyed_as, mask_value, normalise
-from phiscan.detect.labels import LABEL_FIELD_PREFIX, Hit, LabelGuard, folded_values
+from phiscan.detect.labels import (
+    LABEL_FIELD_PREFIX,
+    FoldedValue,
+    Hit,
+    LabelGuard,
+    folded_values,
+)
 from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
 from phiscan.detect.records import PLACE, assign_records
@@ -65,7 +71,9 @@ LIST_ENTRY_FIELD = regex.compile(r"(.*[\]\w])\.[^.\[\]]+")
 def list_entry(field: str | None) -> str:
     """The list entry or object a field is a direct member of (`cases[0].carers[1]`,
     `visits[0].carer`), or ''."""
-    match = LIST_ENTRY_FIELD.fullmatch(field) if field else None
+    if not field or "." not in field:  # a column's name (`nhs_number`): no entry's member
+        return ""
+    match = LIST_ENTRY_FIELD.fullmatch(field)
     return match.group(1) if match else ""
 
 
@@ -482,15 +490,27 @@ class UnitLabels:
         self.field_names = list(dict.fromkeys(span.name for span in unit.fields))
         self.fields: dict[str, tuple[Label, list[Hit]]] = {}
         self.names_hits: dict[str, list[Hit]] | None = None  # the field names' candidates
+        self.names_values: list[FoldedValue] | None = None  # values some field name holds
 
     def field(self, name: str | None) -> Label | None:
         if name is None:
             return None
         if name not in self.fields:
             hits = self.field_hits().get(name)
-            self.fields[name] = (self.guard.guard(name, self.values) if hits is None
-                                 else self.guard.guard_hits(name, hits, self.values))
+            values = self.values if hits is None else self.values_in_names()
+            self.fields[name] = (self.guard.guard(name, values) if hits is None
+                                 else self.guard.guard_hits(name, hits, values))
         return self.fields[name][0]
+
+    def values_in_names(self) -> list[FoldedValue]:
+        """The unit's values that one of its field names may repeat (`repeated_values`
+        looks for each in each name's case-folded text): those found in all the names
+        case-folded and joined, looked for once a unit, not once a field. A value found
+        across two names is looked for again in each, and found in neither."""
+        if self.names_values is None:
+            names = "\n".join(name.casefold() for name in self.field_names)
+            self.names_values = [value for value in self.values if value[1] in names]
+        return self.names_values
 
     def field_hits(self) -> dict[str, list[Hit]]:
         if self.names_hits is None:

@@ -352,23 +352,23 @@ class TieredAnalyzer:
     def cheap_pass(self, text: str) -> list[RecognizerResult]:
         return [result for result in self.candidates(text) if result.score >= self.threshold]
 
-    def candidates(self, text: str, lines: RecordLines | None = None,
-                   table: bool = True) -> list[RecognizerResult]:
+    def candidates(self, text: str, lines: RecordLines | None = None
+                   ) -> list[RecognizerResult]:
         """What the cheap recognizers return, whatever the score (labels mask them all).
-        `lines`: a record's raw matches remembered per line (`record_lines`); for a table
-        row (`table`), its lines' scored results too (a message's lines are mostly its
-        own: HL7 segments, FHIR's dotted fields, which are read whole as before)."""
+        `lines`: a record's raw matches remembered per line (`record_lines`), and its
+        lines' scored results (`RecordLines.scored`: a table row's cells, a message's
+        `field: value` lines; a line its own line does not decide, an HL7 segment or a
+        FHIR field with dotted siblings, is scored in its record every time)."""
         results: list[RecognizerResult] = []
         given, row = lines.read_row(text) if lines is not None else ({}, None)
-        rows_lines = row if table else None
-        # A row's lines scored once each (`RecordLines.scored`), unless OCR damage has the
-        # row read whole through its reading.
-        by_lines = rows_lines is not None and read_ocr(text) is None
+        # A record's lines scored once each (`RecordLines.scored`), unless OCR damage has
+        # the record read whole through its reading.
+        by_lines = row is not None and read_ocr(text) is None
         for recognizer in self.cheap:
             if by_lines and lines.scores_lines(recognizer):
                 found = lines.scored(recognizer, text, row) if given[id(recognizer)] else []
-            elif rows_lines is not None and id(recognizer) in lines.line_finders:
-                found = lines.found_by_lines(recognizer, text, rows_lines, self.entities)
+            elif row is not None and id(recognizer) in lines.line_finders:
+                found = lines.found_by_lines(recognizer, text, row, self.entities)
             else:
                 raw = given.get(id(recognizer))
                 if raw and row is not None and getattr(recognizer, "refuses_by_line", False):
@@ -389,9 +389,9 @@ class TieredAnalyzer:
 
     def plan(self, unit: TextUnit) -> NamePlan:
         """The cheap pass over a unit, and the blocks NER must read for it."""
-        table = is_table_row(unit)
-        lines = self.record_lines if table or is_message_record(unit) else None
-        candidates = self.candidates(unit.text, lines, table)
+        lines = (self.record_lines if is_table_row(unit) or is_message_record(unit)
+                 else None)
+        candidates = self.candidates(unit.text, lines)
         cheap = [result for result in candidates if result.score >= self.threshold]
         addresses = (self.address_spans(unit.text)
                      if any(result.entity_type == PERSON for result in cheap) else None)
