@@ -90,7 +90,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers import access_fields as fields
 from recognizers import access_kinds as kinds
-from recognizers.base import ContextScoredRecognizer, Pattern, RawMatch, flag
+from recognizers.base import DEFAULT_FLAGS, ContextScoredRecognizer, Pattern, RawMatch, flag
 from recognizers.compiled_patterns import compiled, prebuilt
 from recognizers.context import (
     IDENTIFIER_LABEL_WORDS,
@@ -103,7 +103,13 @@ from recognizers.dates import parse_date
 from recognizers.health_vocabulary import HealthVocabulary, health_vocabulary
 from recognizers.ocr_reading import LETTER_FOR_DIGIT, is_digit_token
 from recognizers.relatives import family, relatives, words_pattern
-from recognizers.triggers import Literal, Trigger, vocabulary_trigger
+from recognizers.triggers import (
+    LOOKAHEAD_CHARS,
+    Literal,
+    Trigger,
+    starts_within,
+    vocabulary_trigger,
+)
 from recognizers.uk_postcode_recognizer import POSTCODE
 from recognizers.vocabulary import alternation, load_classes, load_vocabulary
 
@@ -1656,22 +1662,25 @@ _NUMBER_LITERALS = tuple(Literal(word, confirm=_NUMBER_OF) for word in ("number"
 
 def other_words_triggers(key_line: _Remembered, field_first: _Remembered,
                          entry_point_first: _Remembered, number_first: Trigger,
-                         object_first: _Remembered, code_words: Sequence[str] = ()
+                         object_first: _Remembered, code_words: Sequence[str] = (),
+                         key_first: Callable[[_Remembered], Trigger] = lambda lines: lines
                          ) -> dict[str, Trigger]:
     """Where `other_words_patterns` can match: key lines holding a verb of holding or
     `left`; the starts of an opening or a hatch; `number` or `digits` before a preposition
     (`number_first`, a trigger holding `_NUMBER_LITERALS`); the starts of an access object
-    with a record's field after it."""
+    with a record's field after it. `key_first`: for a pattern that starts with a door key,
+    the key's starts on its lines (`_KeyStarts`)."""
     return {
         "holder has key": (held := _lines_holding(key_line, _HELD_VERB_WORDS)),
         "holder then pronoun has key": held,
         "speaker has key": held, "asked who has key": held,
         "key given to speaker": _lines_holding(key_line, _GIVEN_VERBS),
-        "key then its code": _lines_holding(key_line, code_words),
+        "key then its code": key_first(_lines_holding(key_line, code_words)),
         "code answers question": object_first,
-        "key left with": _lines_holding(key_line, _LEFT_WITH_WORDS),
+        "key left with": key_first(_lines_holding(key_line, _LEFT_WITH_WORDS)),
         "open then go in": entry_point_first,
-        "key in a placed thing": key_line, "key hidden under a thing": key_line,
+        "key in a placed thing": key_first(key_line),
+        "key hidden under a thing": key_first(key_line),
         "number of object": number_first,
         "code in later field": field_first,
     }
@@ -1708,6 +1717,62 @@ class _Remembered(Trigger):
         several patterns."""
         kept = None if only is None else frozenset(literal.text.casefold() for literal in only)
         return _Remembered(self, anchored, kept, followed_by, reach)
+
+
+class _KeyStartsFound:
+    """Every position where a door key (`Vocabulary.key_pattern`) starts on the key lines
+    (`lines`: their regions), found once per text by one overlapped scan of the key's
+    regex over them, and shared by the `_KeyStarts` views of the patterns that start with
+    a key. Overlapped: `spare key` starts a key at `spare` and at `key`, and a pattern
+    failing at the first may match at the second. A line is scanned with the real text
+    before it (look-behinds) and `LOOKAHEAD_CHARS` past its end, as `triggers.scan` does."""
+
+    def __init__(self, lines: _Remembered, source: str) -> None:
+        self.lines = lines
+        self.source = source
+        self.last: tuple[str, list[int] | None] | None = None
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern:
+        return compiled(self.source, DEFAULT_FLAGS)
+
+    def starts(self, text: str) -> list[int] | None:
+        last = self.last  # read once: a Dask worker's threads share the trigger
+        if last is None or last[0] is not text:
+            last = self.last = (text, self._starts(text))
+        return last[1]
+
+    def _starts(self, text: str) -> list[int] | None:
+        regions = self.lines.regions(text)
+        if regions is None:
+            return None
+        found: list[int] = []
+        for start, end in regions:
+            limit = min(len(text), end + LOOKAHEAD_CHARS)
+            for match in self.pattern.finditer(text, start, limit, overlapped=True):
+                if match.start() >= end:
+                    break
+                found.append(match.start())
+        return found
+
+
+class _KeyStarts(Trigger):
+    """Where a pattern that starts with a door key can match: where a key starts
+    (`_KeyStartsFound`) on the lines of `lines` (the key lines, or those of them holding a
+    word the pattern needs). Anchored: the pattern is tried at those starts alone, not at
+    every position of each line (the regex engine reads each position's look-behinds and
+    first characters before failing there, for each of ten patterns). The same matches:
+    every match of such a pattern starts where its key does, and a key matches there."""
+
+    def __init__(self, lines: _Remembered, keys: _KeyStartsFound) -> None:
+        super().__init__(anchored=True)
+        self.lines = lines
+        self.keys = keys
+
+    def starts(self, text: str) -> list[int] | None:
+        regions = self.lines.regions(text)
+        found = None if regions is None else self.keys.starts(text)
+        return None if found is None else starts_within(found, regions)
 
 
 def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
@@ -1786,6 +1851,11 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
     hidden_line = _lines_holding(key_line, ("hid", "stashed", "tucked", "concealed",
                                             "secreted", "buried"))
     get_in_line = _lines_holding(key_line, ("get", "gain", "let"))
+    keys = _KeyStartsFound(key_line, words.key_pattern())
+
+    def key_first(lines: _Remembered) -> _KeyStarts:
+        return _KeyStarts(lines, keys)
+
     return {
         "code after object": object_first, "code in next clause": object_first,
         "code after a reference": object_first,
@@ -1797,12 +1867,13 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code then opening": object_first,
         "door state": stated_first, "door knack": stated_first, "code before object": object_line,
         "code shared with object": same_line,
-        "hidden key": key_line, "hiding place before key": key_line,
-        "key said hidden": hidden_line, "home key kept": key_line,
-        "key to get in": get_in_line,
-        "key held by": key_line, "keys then named holder": key_line, "key given to": key_line,
+        "hidden key": key_first(key_line), "hiding place before key": key_line,
+        "key said hidden": key_first(hidden_line), "home key kept": key_line,
+        "key to get in": key_first(get_in_line),
+        "key held by": key_first(key_line), "keys then named holder": key_first(key_line),
+        "key given to": key_line,
         "holder given key": _lines_holding(key_line, _GIVEN_VERBS),
-        "key then its holder": held_line,
+        "key then its holder": key_first(held_line),
         "keyholder holds key": held_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
         "latched": key_line, "let in": instruction_first, "code after opening": object_first,
@@ -1826,7 +1897,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
             objects.view(anchored=True, only=entry_points), instruction_first,
             # (an object followed by a question mark in reach: few)
             objects.view(anchored=True, only=object_literals, followed_by=_QUESTION_AFTER),
-            [word.casefold() for word in words.code_words]),
+            [word.casefold() for word in words.code_words], key_first),
     }
 
 
@@ -2859,6 +2930,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         self.purpose_words_before = purpose_words_before
         self.purpose_words_after = purpose_words_after
         self.holder_words = Terms(plurals(words.holders))
+        # (where a door key starts: `_KeyStartsFound`, compiled from the build-time table)
+        self.key_source = words.key_pattern()
         self.device_or_door = re.compile(
             rf"{words.device_pattern(holding_a_key=True)}|{_OPENING_WORD.pattern}", re.IGNORECASE)
         super().__init__(
@@ -2873,7 +2946,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 
     def lazy_patterns(self) -> list[tuple[str, int]]:
         return [*super().lazy_patterns(), *((source, 0) for source in self.purpose.sources()),
-                (fields.FIELD, 0)]
+                (fields.FIELD, 0), (self.key_source, DEFAULT_FLAGS)]
 
     # Every result comes from a raw match of the text `analyze` reads (`reads_another_text`
     # says when that is not the text itself): a table row without one is not analysed.

@@ -235,3 +235,44 @@ def test_a_context_phrase_held_by_another_adds_no_sign():
         "(?i:birth)", "(?i:dob)", "(?i:sct)", "(?i:diag[^0-9a-z&]*code)",
         "(?i:diagnosis[^0-9a-z&]*code)", "(?i:dyddiad[^0-9a-z&]*geni)",
         "(?i:ceann[^0-9a-z&]*latha[^0-9a-z&]*breith)"])
+
+
+def _home_access() -> ContextScoredRecognizer:
+    return next(r for r in GATED if r.name == "PhiscanHomeAccessRecognizer")
+
+
+def test_patterns_tried_at_a_key_start_begin_with_a_door_key():
+    """A pattern given the key's starts (`_KeyStarts`) is tried nowhere else, so every one
+    of its matches must start where a door key does: its regex begins with the key."""
+    from recognizers.home_access_recognizer import _KEY, _UNQUALIFIED, _KeyStarts
+
+    home_access = _home_access()
+    key = home_access.key_source
+    at_key = [p for p in home_access.patterns
+              if isinstance(home_access.triggers.get(p.name), _KeyStarts)]
+    assert len(at_key) == 10
+    for pattern in at_key:
+        assert pattern.regex.startswith((key, _KEY, _UNQUALIFIED + _KEY)), pattern.name
+
+
+def test_a_pattern_that_starts_with_a_key_is_tried_only_where_a_key_starts():
+    """`hidden key` and nine others start with a door key: they are tried at its starts on
+    the key lines (overlapping: `spare key` starts at `spare` and at `key`; `front door key`
+    at `front`, `door` and `key`), never at `car key` (no door key) or on other lines."""
+    trigger = _home_access().triggers["hidden key"]
+    text = "Spare key: front door key under the mat.\nCar key in the car key box, hall tidy"
+    assert trigger.anchored
+    assert trigger.starts(text) == [0, 6, 11, 17, 22]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Spare key under the mat by the back door", 1),
+    ("front door spare key is under the mat by the step", 1),
+    ("the car key is under the mat, the house key is under the plant pot", 1),
+    ("Klucz pod wycieraczką; spare set under the blue pot", 2),
+    ("keys - Iolo Evans, farm neighbour\nthe key is kept by Mrs Green at no 4", 2),
+])
+def test_key_first_patterns_find_what_a_whole_text_scan_finds(text, found):
+    home_access = _home_access()
+    assert gated(home_access, text) == whole_text(home_access, text)
+    assert len(gated(home_access, text)) == found
