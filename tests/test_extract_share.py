@@ -56,7 +56,7 @@ EXPECTED_EVERY_TYPE: dict[str, tuple[str, str, dict[str, int]]] = {
 EXPECTED_MALFORMED: dict[str, tuple[str, str]] = {
     # (text under an Office name is read as text, and says its name lied)
     "malformed/not-really.docx": ("scanned", "read as text: text content with a .docx name"),
-    "malformed/truncated.pdf": ("error", "malformed pdf (pdfium error 3)"),
+    "malformed/truncated.pdf": ("error", "malformed pdf (damaged or not a PDF: pdfium error 3)"),
     "malformed/corrupt.zip": ("error", "corrupt zip: BadZipFile"),
     "malformed/binary.txt": ("skipped", "binary content with a .txt name"),
     "malformed/broken.xlsx": ("error", "malformed xlsx: KeyError"),

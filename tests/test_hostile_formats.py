@@ -33,7 +33,7 @@ VALID = {
 TRUNCATED_REASON = {
     "visit.docx": "corrupt docx (not a valid zip container): BadZipFile",
     "visits.xlsx": "corrupt xlsx (not a valid zip container): BadZipFile",
-    "discharge.pdf": "malformed pdf (pdfium error 3)",
+    "discharge.pdf": "malformed pdf (damaged or not a PDF: pdfium error 3)",
     "referral.xml": "malformed xml: XMLSyntaxError",
 }
 

@@ -76,6 +76,27 @@ def test_the_report_counts_homes_left_apart_and_the_dead_in_the_total(caseload):
     assert people["by_access_kind"] == {"code": 5, "left_open": 1, "key_holder": 1}
 
 
+def test_the_home_access_category_counts_the_homes_people_live_in(caseload, tmp_path):
+    """The people of the Home-access category are `with_home_access`, as the ICO draft says
+    (`with_any_home_access_details`: "the Home-access row of the categories table"): a way
+    into a home its person left is counted apart, never in that row. A new user's trial
+    (session 19): the draft's headline read 16 and its categories table 17 (a dead
+    patient's key safe), and the text report's `exposed: home_access` 17 under `with
+    home-access details (any)` 16."""
+    people = report_json(caseload)["individuals"]
+    assert (people["by_category"]["home_access"], people["with_home_access"],
+            people["with_former_home_access"]) == (7, 7, 6)
+    result = run_cli("report", str(caseload), "--ico", "--to", str(tmp_path / "ico"))
+    assert result.returncode == 0, result.stderr
+    ico = json.loads((tmp_path / "ico" / "ico-art33.json").read_text())
+    rows = {item["category"]: item["individuals"] for item in ico["categories_of_personal_data"]}
+    assert (rows["home_access"], ico["data_subjects"]["with_any_home_access_details"]) == (7, 7)
+    text = run_cli("report", str(caseload))
+    assert "exposed: home_access" in text.stdout
+    line = next(line for line in text.stdout.splitlines() if "exposed: home_access" in line)
+    assert line.split("│")[2].strip() == "7"
+
+
 def test_the_ico_figures_and_eval_say_the_same(caseload, tmp_path):
     result = run_cli("report", str(caseload), "--ico", "--to", str(tmp_path / "ico"))
     assert result.returncode == 0, result.stderr

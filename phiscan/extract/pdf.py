@@ -26,6 +26,11 @@ from phiscan.extract.scanned import PageReader
 from phiscan.model import Child, TextUnit
 
 PDFIUM_LOCK = threading.Lock()
+# PDFium's load errors in words (a responder reads them in the report and the ICO draft's
+# locations not read; the code stays beside them for whoever looks deeper).
+PDFIUM_ERRORS = {pdfium_c.FPDF_ERR_FORMAT: "damaged or not a PDF",
+                 pdfium_c.FPDF_ERR_FILE: "cannot be opened",
+                 pdfium_c.FPDF_ERR_PAGE: "a page is missing or damaged"}
 RENDER_DPI = 300
 
 
@@ -39,7 +44,8 @@ def open_pdf(data: bytes) -> pypdfium2.PdfDocument:
             raise Skip("encrypted pdf (password required)") from None
         if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
             raise Skip("encrypted pdf (unsupported security handler)") from None
-        raise ExtractionError(f"malformed pdf (pdfium error {exc.err_code})") from None
+        raise ExtractionError(f"malformed pdf ({PDFIUM_ERRORS.get(exc.err_code, 'unreadable')}: "
+                              f"pdfium error {exc.err_code})") from None
 
 
 def page_text(page: pypdfium2.PdfPage) -> str:

@@ -39,7 +39,11 @@ note whose patient's name was not read, over the home's access note), else (a di
 letter's body, whose patient is named only in its details table) the one person the other
 records of its location make, when they make exactly one; never an entry of a text cut
 because it holds several people (`line 5`: a therapist's block headed `Mrs Hendry`, whose
-name is not read as a full name, is not the one fully named client's). Two people of one home (one
+name is not read as a full name, is not the one fully named client's). A record whose only
+identifier is a date of birth (a Word letter's body, `Patient born 29/07/1938`, under a
+header naming the patient with an NHS number) joins that one person too, when the person
+carries no other date of birth (`_dated_only`, `_carries_dates`); never a row, element or
+entry of a series, each its own person's (`_SERIES_RECORD`). Two people of one home (one
 names the other as a related person, and both give one postcode) share its way in
 (`share_homes`); a home's list of its residents (its tenants marked, one postcode, its way in)
 opens each listed person's home (`open_named_homes`).
@@ -70,6 +74,9 @@ _TABLE_RECORD = re.compile(r"^(.*?)(?:row|column) \d+$")
 # `phiscan.detect.records`): it names nobody read (`Miss Hendry - home session` over her
 # key box's code), so it is nobody's rather than the one identified client's of the file.
 _ENTRY_RECORD = re.compile(r"(?:^| )line \d+(?: part \d+)?$")
+# A record that is one of a series, each its own person's: a table's row or column, a JSON
+# element, an HL7 message, a FHIR entry (`row 3`, `cases[1]`, `message 2`, `entry[1] Patient`).
+_SERIES_RECORD = re.compile(r"(?:row|column) \d+$|\[\d+\]|^message \d+$")
 
 
 class Linkage(StrEnum):
@@ -877,6 +884,24 @@ def _one_person_of(identified: set[int], named: set[int]) -> int | None:
     return _only_person(identified) if named <= identified else None
 
 
+def _dated_only(record: Record) -> bool:
+    """A record whose only identifier is a date of birth: no name, no NHS number (a letter's
+    body, `Patient born 29/07/1938`, whose patient is named in its header). A part of a
+    document, never one of a series (`_SERIES_RECORD`, `_ENTRY_RECORD`: each its own
+    person's, whose name was not read)."""
+    return bool(record.dobs) and not (record.full_names or record.nhs or record.test_nhs)
+
+
+def _carries_dates(person: Individual, record: Record) -> bool:
+    """The person's dates of birth (none yet, or the record's own) and postcodes (none on
+    either side, or one shared) agree with the record's: a date of birth that is not the
+    file's one person's may be anyone's, and stays unattributed."""
+    dates = union_of(person.records, "dobs")
+    postcodes = union_of(person.records, "postcodes")
+    return (not dates or record.dobs <= dates) and (
+        not record.postcodes or not postcodes or bool(record.postcodes & postcodes))
+
+
 def _only_person(positions: set[int]) -> int | None:
     return next(iter(positions)) if len(positions) == 1 else None
 
@@ -979,6 +1004,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     issuers = Issuers(records)
     by_local_id = _people_by_local_id(individuals, issuers)
     naming_nobody: list[Record] = []
+    dated_only: list[Record] = []
     for index, record in enumerate(records):
         if index in is_seed:
             continue
@@ -987,6 +1013,8 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
             target = _by_local_id(record, by_local_id, by_name, issuers)
         if target is None and not identifies_anyone(record):
             naming_nobody.append(record)
+        elif target is None and _dated_only(record):
+            dated_only.append(record)
         elif target is None:
             unattributed.append(record)
         else:
@@ -1001,6 +1029,14 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
             target = _one_person_of(identified_in.get(record.location, set()),
                                     named_in.get(record.location, set()))
         if target is None:
+            unattributed.append(record)
+        else:
+            individuals[target].records.append(record)
+    for record in dated_only:
+        target = None if _ENTRY_RECORD.search(record.name) or _SERIES_RECORD.search(
+            record.name) else _one_person_of(
+            identified_in.get(record.location, set()), named_in.get(record.location, set()))
+        if target is None or not _carries_dates(individuals[target], record):
             unattributed.append(record)
         else:
             individuals[target].records.append(record)

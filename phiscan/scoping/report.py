@@ -60,7 +60,7 @@ from phiscan.scoping.recurrence import (
     recurring_names,
     treat_as_staff,
 )
-from phiscan.scoping.subject_records import UNKNOWN_KIND, Record, load_records
+from phiscan.scoping.subject_records import HOME_ACCESS, UNKNOWN_KIND, Record, load_records
 from phiscan.sources.base import source_key
 from recognizers.access_kinds import ACCESS_KINDS
 from recognizers.life_states import DECEASED, MOVED_OUT
@@ -356,9 +356,13 @@ def sensitive_without_people(scope: Scope, limit: int = LISTED_LOCATIONS) -> dic
 
 
 def _people_by_category(individuals: list[Individual]) -> dict[str, int]:
+    """People per category. Home access is the way into a home they live in, the people of
+    `with_home_access` (the ICO draft's Home-access row is that figure): a home its person
+    left by dying or moving out for good is counted apart (`with_former_home_access`)."""
     counts: Counter[str] = Counter()
     for person in individuals:
-        counts.update(person.categories)
+        counts.update(category for category in person.categories
+                      if category != HOME_ACCESS or person.home_access)
     return {category: counts[category] for category in CATEGORY_ORDER if counts[category]}
 
 
