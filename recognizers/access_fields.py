@@ -214,6 +214,33 @@ def is_empty(value: str) -> bool:
     return not value.strip() or _EMPTY_VALUE.match(normalise_words(value)) is not None
 
 
+def comma_row_value(text: str, start: int, end: int) -> str | None:
+    """The value under the column name at text[start:end] when its line is a spreadsheet
+    row flattened as its comma-separated column names, one bar, then as many values
+    (`Name, Address, Key holder | Ann Roe, 4 Elm Rd, n/a`); None for any other line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = _line_end(text, end)
+    line = text[line_start:line_end]
+    if line.count("|") != 1:
+        return None
+    bar = line_start + line.index("|")
+    if end > bar:
+        return None
+    names = text[line_start:bar].split(",")
+    values = text[bar + 1:line_end].split(",")
+    if len(names) < 2 or len(names) != len(values):
+        return None
+    at, offset = 0, line_start
+    for index, name in enumerate(names):
+        if offset <= start < offset + len(name):
+            at = index
+            break
+        offset += len(name) + 1
+    else:
+        return None
+    return values[at]
+
+
 def says_where(value: str) -> bool:
     return not is_empty(value) and _PLACE_VALUE.search(
         normalise_words(value.replace("_", " ")).strip()) is not None

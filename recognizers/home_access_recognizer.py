@@ -771,12 +771,25 @@ _KEYPAD_THING_BEFORE = prebuilt(
 _KEYPAD_WORD = prebuilt(r"(?<![\w])(?i:key[ \-]?pad|code|pin|combination|combo)(?![\w])")
 
 
+_PADLOCKED_THING = prebuilt(
+    r"(?<![\w])(?i:padlocked)[^\S\n]+(?P<thing>[\w\-]+(?:[^\S\n]+[\w\-]+){0,2})")
+_OPENINGS_AFTER = frozenset({"door", "doors", "gate", "gates", "hatch", "hatches", "entrance"})
+
+
 def _fastens_a_thing(text: str, start: int, end: int) -> bool:
     """A padlock or lock in the match whose words before it name what it fastens, or a
     keypad or code word right after a thing with a keypad of its own."""
     for fastener in _FASTENER.finditer(text, start, end):
         if _FASTENED_THINGS.ends(_words_before(text, fastener.start(), 2)) or \
                 _FASTENED_THINGS.ends(_words_before(text, fastener.start(), 1)):
+            return True
+    # or the thing said padlocked right after it (`a padlocked food cupboard, combination
+    # 808`), not its door or gate (`padlocked shed door`)
+    for said in _PADLOCKED_THING.finditer(text, start, end):
+        words = normalise_words(said.group("thing")).split()
+        if any(_FASTENED_THINGS.ends(normalise_words(" ".join(words[:n]))) and
+               (len(words) == n or words[n] not in _OPENINGS_AFTER)
+               for n in (1, 2) if len(words) >= n):
             return True
     return any(_KEYPAD_THING_BEFORE.search(text, max(word.start() - 40, 0), word.start())
                for word in _KEYPAD_WORD.finditer(text, start, end))
@@ -1502,7 +1515,10 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
         grammar("speaker has key",
                 rf"(?<![\w])(?:I|[Ww]e)(?:['\u2019]ve{_SP}(?i:got)|{_SP}(?i:have|hold|keep)"
                 rf"(?:{_SP}(?i:got))?){_SP}(?:{_DETERMINER}{held_words}{key_held}{_SP}(?i:for|to)"
-                rf"{_SP}(?:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?{_SP})?{_PERSONS_HOME}|{_TITLED})"
+                rf"{_SP}(?:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?{_SP})?{_PERSONS_HOME}|{_TITLED}"
+                # (a home by its number: `the key for no. 4`, `a key to 12 Elm Road`)
+                rf"|(?i:no\.?|number|nr\.?)[^\S\n]*\d{{1,4}}[A-Za-z]?(?![\w])"
+                rf"|\d{{1,4}}[A-Za-z]?{_SP}[A-Z][\w'\-]*(?:{_SP}[A-Z][\w'\-]*)?)"
                 rf"|(?:(?i:his|her|their)|{_NOT_A_NAME}[A-Z][a-z]+['\u2019]s){_SP}{held_words}"
                 rf"{key_held})", SCORE_KEYHOLDER),
         # A key given to the writer (`Kayden's given me a spare for his flat`).
@@ -2268,8 +2284,9 @@ _OWNER_LEAD = prebuilt(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]
 # After the match, an owner is what it is for or on (`door code on the ward`), never where
 # a key is (`in the garage`).
 _OWNER_AFTER = prebuilt(
-    r"(?<![\w])(?i:for|of|to|on|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that)[^\S\n]+)?"
-    r"(?:\S+[^\S\n]+){0,2}$")
+    # (`next to`, `close to`: where it is, not what it is for)
+    r"(?<![\w])(?:(?i:for|of|on|into)|(?<!(?i:next|close|adjacent)[^\S\n])(?i:to))"
+    r"[^\S\n]+(?:(?i:the|a|an|our|your|this|that)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
 _EXPLICIT_PURPOSE = prebuilt(
     r"[^\S\n]*(?i:to|for|of|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that|her|his|their)"
     r"[^\S\n]+)?(?:[\w\-']+[^\S\n]+)?")
@@ -2855,6 +2872,12 @@ def _names_a_home(text: str, errand: int, after: int, position: int,
                for a, b in spans)
 
 
+def _empty_column(text: str, start: int, end: int) -> bool:
+    """A column name in a flattened comma row whose value is empty (`Key holder | ..., n/a`)."""
+    value = fields.comma_row_value(text, start, end)
+    return value is not None and fields.is_empty(value)
+
+
 def _is_owner(text: str, hit: re.Match, start: int, skipped: list[tuple[int, int]],
               scope_start: int) -> bool:
     """A hit that names what the match is for: not who holds a key, not an address or a
@@ -3334,7 +3357,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or (not possessed and self.not_entry.found_in(without_digits(sentence)))
                 or _CARRIED_STORE.search(by_piece) or _VEHICLE_FITTING.search(by_piece)
                 or _names_a_vehicle_door(text, result.start, result.end)
-                or _VEHICLE_PART.search(sentence)
+                # (a key that says it is the home's is the home's wherever it is kept: `the
+                # spare house key is in the glovebox of the car on the drive`)
+                or (not possessed and _VEHICLE_PART.search(sentence))
                 or self._is_classification_code(text, result.start, result.end)
                 or _names_a_state(text, result.start, result.end)
                 or (PATTERN_KINDS.get(pattern) == kinds.CODE and _RECEPTION.search(
@@ -3384,7 +3409,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                             or _HOLDER_NOT_GIVEN.match(text, result.end)
                                             or _PLACEHOLDER_NAME.search(
                                                 text, max(result.start - 4, 0), result.start)
-                                            or _NO_HOLDER_BEFORE.ends(before)):
+                                            or _NO_HOLDER_BEFORE.ends(before)
+                                            # (a comma row's column with no holder in it)
+                                            or _empty_column(text, result.start, result.end)):
             return None
         if pattern == "object location" and _locks_something_else(text, result):
             return None
