@@ -161,7 +161,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (66, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (62, 78, 0, 79),
                    "open/set_r.tsv": (71, 79, 0, 76),
-                   "open/set_s.tsv": (69, 76, 0, 78)}
+                   "open/set_s.tsv": (69, 76, 0, 78),
+                   "open/set_t.tsv": (76, 86, 3, 84)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -258,10 +259,15 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # question back, a code told in parts, a flat row's names then values, a board's label, a key
 # handled in its lock, a shop's and a trunk's locks, a fob in its owner's possession): 69/76,
 # 0 (set_o 65 -> 66/78 by the first). Asserted at those counts, below the target.
+# set_t (a nineteenth author, session 19): never shown until measured, 74/86 with 6 false
+# alarms at session 19's start and end (c4be7b6). Tuned after reading (s19-set: a thing said
+# padlocked is whose the padlock is, `next to` a place is where, a flattened comma row's empty
+# key holder column, a home's own key kept in a car, the writer's key to a home by its
+# number, a dock box): 76/86, 3. Asserted at those counts, below the target.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
                 "open/set_p.tsv", "open/set_q.tsv", "open/set_r.tsv",
-                "open/set_s.tsv"}
+                "open/set_s.tsv", "open/set_t.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
