@@ -1489,6 +1489,10 @@ def test_near_misses_of_holders_by_role_and_name_are_not_found(text):
     ("Access: Yes - 4003 (inside the porch (porch not locked))", ["code"]),
     ("Access: family leave the porch door unlocked for deliveries, go through to the kitchen",
      ["left_open"]),
+    # an outer door's state that says to walk in through it is the home left open, a code
+    # on its line too (session 19, share 19: `Porch door unlocked, walk in` lost its kind)
+    ("Key safe on the garage wall, code 9123; Porch door unlocked, walk in - she is in the "
+     "back room", ["code", "left_open"]),
 ])
 def test_an_outer_door_open_on_the_way_to_a_key_is_not_the_home_left_open(text, kinds):
     results = default_recognizer().analyze(text, ["HOME_ACCESS"])
