@@ -124,7 +124,8 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
             kind = CODE
         if kind == GO_IN:
             kind = _way_in(text, match, typed)
-        if kind == LEFT_OPEN and _ENCLOSURE_ONLY.search(text[match.start:match.end]):
+        if kind == LEFT_OPEN and _ENCLOSURE_ONLY.search(text[match.start:match.end]) and (
+                not _WALK_IN.search(text, match.start, match.end)):
             kind = _way_in(text, match, typed, whole_line=True)  # the way to the key
         resolved.append((match, kind))
     return resolved
@@ -162,6 +163,13 @@ _ENCLOSURE_ONLY = re.compile(
     r"[\s\S])*\b(?:porch|gate|yard|garden|garage|shed|communal|main[^\S\n]+entrance|"
     r"building|block|stairwell)\b(?:(?!\b(?:front|back|rear|side|kitchen|flat|house|patio|"
     r"french)[^\S\n]+doors?\b)[\s\S])*$")
+
+
+# An outer door's state that says to go in through it (`Porch door unlocked, walk in`) is
+# the home left open whatever code its line gives too: the reader walks in, no code needed.
+_WALK_IN = re.compile(
+    r"(?i)(?<![\w])(?:(?:walk|go|come|step)(?:[^\S\n]+(?:straight|right))?[^\S\n]+in"
+    r"|let[^\S\n]+(?:yourself|yourselves|ourselves|themselves)[^\S\n]+in)(?![\w])")
 
 
 def _device_place(matched: str) -> bool:

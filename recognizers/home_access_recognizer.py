@@ -2485,6 +2485,9 @@ class PurposeModel:
         a, words, b = _possessor_before(text, max(line_start, found.start() - POSSESSOR_CHARS),
                                         found.start())
         owned = self._possessor_class(text, words, b, patterns[POSSESSOR], last=True)
+        if owned == NOT_HOME and _SITE_ALONE.fullmatch(text, words, b) and _site_of_homes(
+                text, line_start, line_end):
+            owned = None  # a site of homes' barrier or gate is its homes' way in
         if owned is not None:
             return owned
         # `his key safe`, `her side gate padlock` (a key or a code alone may be anything of
@@ -2683,6 +2686,24 @@ def _held_for_a_home(text: str, device_end: int, line_end: int) -> bool:
     limit = min(line_end, device_end + CHAIN_CHARS)
     stop = _CHAIN_END.search(text, device_end, limit)
     return _CHAIN_TO_HOME.search(text, device_end, stop.start() if stop else limit) is not None
+
+
+# `site` alone (or its barrier, gate or entrance) is a building site's (`Site key safe on
+# the hoarding`), unless its record names a home that stands on a site (a pitch, a trailer,
+# a caravan, a park or mobile home, a chalet) within a few lines: a Traveller site's, a
+# caravan or park-home estate's barrier code is its homes' way in (`Address: Pitch 1, ...
+# Traveller Site` over `Access / entry notes: Site barrier code 4317 (changes monthly)`).
+_SITE_ALONE = prebuilt(r"(?i:site(?:['\u2019]s)?)(?:[^\S\n]+(?i:barrier|gate|entrance))?"
+                       r"[^\S\n]*")
+_HOME_ON_A_SITE = prebuilt(r"(?<![\w])(?i:pitch|trailer|caravan|mobile[^\S\n]+home|"
+                           r"park[^\S\n]+home|chalet)(?![\w])")
+SITE_RECORD_CHARS = 300
+
+
+def _site_of_homes(text: str, line_start: int, line_end: int) -> bool:
+    """Whether a `site` named on a line is a site of homes (see `_SITE_ALONE`)."""
+    return _HOME_ON_A_SITE.search(text, max(0, line_start - SITE_RECORD_CHARS),
+                                  min(len(text), line_end + SITE_RECORD_CHARS)) is not None
 
 
 def _possessor_before(text: str, a: int, b: int) -> tuple[int, int, int]:

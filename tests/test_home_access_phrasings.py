@@ -1372,6 +1372,28 @@ def test_an_access_objects_possessor_says_whose_it_is(text, home):
     assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
 
 
+# `site` alone is a building site's, unless its record names a home standing on a site (a
+# pitch, a trailer, a caravan, a park or mobile home): a Traveller site's or a park-home
+# estate's barrier code is its homes' way in (session 19, share 19's route rows and clinic
+# plans: every such person's code was missed).
+@pytest.mark.parametrize(("text", "found"), [
+    ("Address: Pitch 1, Hollins Lane Traveller Site\nPostcode: AB1 2CD\n"
+     "Access / entry notes: Site barrier code 1 1 5 8 (changes monthly)",
+     ["Site barrier code 1 1 5 8"]),
+    ("Plot: 14\nHome: park home\nAccess: site gate code 9031, van is the green one",
+     ["gate code 9031"]),
+    ("Pitch: 8\nNotes: Site barrier code 4317 (changes monthly)", ["Site barrier code 4317"]),
+    # no home on a site in the record: a building site's
+    ("Access / entry notes: Site barrier code 1158 (changes monthly)", []),
+    ("Plot 12: Site gate code 4411, hard hats past this point.", []),
+    # a site's own facility stays no home's
+    ("Pitch 4 clinic: site shower block code 8564 (communal, staff may use the toilet).", []),
+])
+def test_a_site_of_homes_barrier_is_its_homes_way_in(text, found):
+    results = default_recognizer().analyze(text, ["HOME_ACCESS"])
+    assert [text[r.start:r.end] for r in results] == found
+
+
 # Session 13 (dev batch S): a device's initials and their code forms (`K/B-C`, `KS-C`, `LBC`);
 # `KB` and `LB` alone are a unit after a number and an article's prefix before one.
 @pytest.mark.parametrize(("text", "home"), [
@@ -1473,6 +1495,10 @@ def test_near_misses_of_holders_by_role_and_name_are_not_found(text):
     ("Access: Yes - 4003 (inside the porch (porch not locked))", ["code"]),
     ("Access: family leave the porch door unlocked for deliveries, go through to the kitchen",
      ["left_open"]),
+    # an outer door's state that says to walk in through it is the home left open, a code
+    # on its line too (session 19, share 19: `Porch door unlocked, walk in` lost its kind)
+    ("Key safe on the garage wall, code 9123; Porch door unlocked, walk in - she is in the "
+     "back room", ["code", "left_open"]),
 ])
 def test_an_outer_door_open_on_the_way_to_a_key_is_not_the_home_left_open(text, kinds):
     results = default_recognizer().analyze(text, ["HOME_ACCESS"])
