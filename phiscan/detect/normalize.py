@@ -177,9 +177,11 @@ _PARTICLES = SURNAME_PARTICLES | IRISH_PARTICLES
 @lru_cache(maxsize=1)
 def _spellings() -> dict[str, str]:
     """Spelling -> the spelling that stands for its line (`recognizers/data/
-    name_variants.txt`: `muhammad` -> `mohammed`)."""
+    name_variants.txt`: `muhammad` -> `mohammed`; a given name's short and pet forms,
+    `[given names]`: `peggy` -> `margaret`)."""
+    classes = load_classes("name_variants.txt")
     return {spelling: line.split()[0]
-            for line in load_classes("name_variants.txt").get("spellings", [])
+            for section in ("given names", "spellings") for line in classes.get(section, [])
             for spelling in line.split()}
 
 

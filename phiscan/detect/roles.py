@@ -63,6 +63,9 @@ LEGAL_SECTION = "legal name"
 # name they go by (`Jay McCarthy ... (legal name Hamza McCarthy)`, `legalName.first`).
 LEGAL_NAME = "legal"
 MAX_PHRASE_WORDS = 4
+# A role column's value: a job title of a few words, two joined (`Operations director and
+# IG lead`), ending in a job word (`RoleRules.row_role`).
+MAX_ROLE_VALUE_WORDS = 8
 SIGNATURE_LINES = 4  # a name this many lines below `Yours sincerely` signs the letter
 AFTER_WORDS = 2
 LIST_SEPARATORS = ";|,)"
@@ -541,7 +544,7 @@ class RoleRules:
             if not self.is_role_field(field):
                 continue
             words = normalise_words(value).split()
-            if not words or len(words) > MAX_PHRASE_WORDS or any(w.isdigit() for w in words):
+            if not words or len(words) > MAX_ROLE_VALUE_WORDS or any(w.isdigit() for w in words):
                 continue
             role = self.phrase_ending(words, len(words))
             if words[0] in self.related_after and normalise_words(field).strip() in (
@@ -562,6 +565,9 @@ class RoleRules:
         if (len(words) >= 3 and "," not in text[start:end]
                 and (self.jobs.is_job(words[0]) or self.phrases.get(tuple(words[:1])) == STAFF)):
             return True
+        if (len(words) >= 3 and text[start:end].rstrip().endswith(")")
+                and self.jobs.is_job(words[-1])):
+            return True  # `Zofia Ferris (Driver), DOB ...`: a job in brackets, never a surname
         return self.job_title(words)
 
     def transfer_to(self, normalised: str) -> bool:

@@ -186,15 +186,17 @@ def link_seeds(records: list[Record], linkage: Linkage, found: Seeds) -> UnionFi
         _link_by(groups, records, seeds, _strict_name_dob_keys, block_conflicts=True)
     elif linkage is Linkage.STANDARD:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=True)
-        link_initials(groups, records, seeds)
+        # variants first: `Ron Southall` and `Ronald Southall` of one date of birth are one
+        # holder of the initial form `Mr R. Southall` then
         link_variants(groups, records, seeds)
+        link_initials(groups, records, seeds)
         link_halves(groups, records, seeds)
         link_unnamed_halves(groups, records, seeds)
         link_local_ids(groups, records, seeds)
     else:
         _link_by(groups, records, seeds, name_dob_keys, block_conflicts=False)
-        link_initials(groups, records, seeds)
         link_variants(groups, records, seeds)
+        link_initials(groups, records, seeds)
         link_halves(groups, records, seeds)
         link_unnamed_halves(groups, records, seeds)
         link_local_ids(groups, records, seeds)
@@ -815,6 +817,28 @@ def _index_individuals(individuals: list[Individual]) -> tuple[dict, dict]:
     return by_name_dob, by_name
 
 
+def variant_dob_keys(record: Record) -> Iterator[tuple[str, str]]:
+    """(variant form, initial form or name key, date of birth) for each name and date of
+    birth of a record: `Ron Southall` gives `ronald southall`'s
+    (`phiscan.detect.normalize.variant_form`), `Gareth Pugh` gives `g. pugh`'s (the key of
+    `Mr G. Pugh`: `initial_form`)."""
+    for name, dob in name_dob_keys(record):
+        forms = record.variants.get(name, frozenset()) | {name}
+        if name in record.initials:
+            forms |= {record.initials[name]}
+        for form in forms:
+            yield form, dob
+
+
+def _index_variants(individuals: list[Individual]) -> dict[tuple[str, str], set[int]]:
+    by_variant_dob: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for position, person in enumerate(individuals):
+        for record in person.records:
+            for key in variant_dob_keys(record):
+                by_variant_dob[key].add(position)
+    return by_variant_dob
+
+
 def listed_subjects(record: Record) -> set[str]:
     """The names a record marks its subjects when it marks two or more (a house's list of
     its residents `Tenants: A; B; C`, a case's legal and preferred names)."""
@@ -835,11 +859,17 @@ def own_names(individuals: list[Individual]) -> dict[str, set[int]]:
 
 
 def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: dict,
-                   by_name: dict) -> int | None:
-    """The one individual a non-seed record belongs to, or None."""
+                   by_name: dict, by_variant_dob: dict | None = None) -> int | None:
+    """The one individual a non-seed record belongs to, or None. Its name and date of
+    birth first; else a variant form of its name with the date (a test-range master list's
+    `Ronald Southall` and the person `Ron Southall` of that date: `link_variants`); else
+    its name alone."""
     candidates: set[int] = set()
     for key in name_dob_keys(record):
         candidates |= by_name_dob.get(key, set())
+    if not candidates and by_variant_dob:
+        for key in variant_dob_keys(record):
+            candidates |= by_variant_dob.get(key, set())
     if not candidates:
         for name in record.full_names:
             candidates |= by_name.get(name, set())
@@ -996,6 +1026,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     ]
     _make_ids_unique(individuals)
     by_name_dob, by_name = _index_individuals(individuals)
+    by_variant_dob = _index_variants(individuals)
     seed_postcodes = [union_of(person.records, "postcodes") for person in individuals]
     unattributed: list[Record] = []
     is_seed = set(seeds)
@@ -1008,7 +1039,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     for index, record in enumerate(records):
         if index in is_seed:
             continue
-        target = _attach_target(record, seed_postcodes, by_name_dob, by_name)
+        target = _attach_target(record, seed_postcodes, by_name_dob, by_name, by_variant_dob)
         if target is None:
             target = _by_local_id(record, by_local_id, by_name, issuers)
         if target is None and not identifies_anyone(record):
