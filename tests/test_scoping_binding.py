@@ -101,10 +101,12 @@ def test_a_worker_after_a_hand_over_or_contact_verb_is_staff(scanned):
         ("line 4", "C***** B*******", "staff"), ("line 4", "G****** M***", "staff"),
         ("line 5", "M****** T******", ""), ("line 5", "J**** F**********", "staff"),
         ("line 5", "L*** A********", "staff"),
-        ("line 6", "K********* L******", ""), ("line 6", "S**** V****", "staff"),
+        ("line 6", "K********* L******", "subject"), ("line 6", "S**** V****", "staff"),
         ("line 7", "P******* A******", ""), ("line 7", "B***** N******", "staff"),
         ("line 8", "C**** P******", ""), ("line 8", "C***** B*******", "staff"),
         ("line 9", "G****** M***", "staff")]
+    # (item 3's `Kerry-Anne Lowther, known as Kaz` is the subject by its `known as`: the name a
+    # person is registered under, beside the one they go by, is the record's subject's)
     # a verb after a name is the name's own; a name with its own date of birth is the note's
     assert [role for _, _, role in names_with_roles(scanned, "phone-note.txt")] == [
         "staff", "", ""]
