@@ -22,15 +22,15 @@ LIFE_STATES = (DECEASED, MOVED_OUT)
 # states is of another person of that home than the one it may join.
 SURVIVOR = "survivor"
 # The phrases (regex strings, read with the `regex` module: `\p{Lu}`).
-_DATE = (r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
+# A date as records write it (a death's, a move's, a return's).
+ANY_DATE = (r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}"
          r"|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \d{4})")
-ANY_DATE = _DATE  # a date as records write it (a death's, a move's, a return's)
 _SEP = r"[^\S\n]*[:=|,][^\S\n]*"
 _YES = r"(?:y|yes|true|1)(?![\w])"
 # A field or column of the person's death (the label is the match).
 DEATH_DATE = (r"(?<![\w])(?i:date[ _-]?of[ _-]?death|death[ _-]?date|d\.?o\.?d\.?|date[ _-]?died"
               r"|deceased[ _-]?(?:date(?:[ _-]?time)?|on)|date[ _-]?deceased)"
-              rf"(?={_SEP}{_DATE})")
+              rf"(?={_SEP}{ANY_DATE})")
 DEATH_FLAG = (r"(?<![\w])(?i:deceased(?:[ _-]?(?:flag|indicator|boolean|y/?n))?"
               rf"|death[ _-]?indicator|is[ _-]?deceased|died)(?={_SEP}(?i:{_YES}))")
 # The record's own words.
