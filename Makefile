@@ -79,11 +79,11 @@ demo: setup
 
 # --durations=25: every CI log lists the suite's slowest tests, so a test that grows
 # past the suite's time budget is seen in the run that added it.
-# TEST_PROCESSES=2 runs the suite in two pytest processes (pytest-xdist, whole files to
-# each, so a file's module fixtures are built once; servers, daemons and shares have their
-# own ports and folders). Not the default until a quiet run shows the wall-clock bounds of
-# test_limits and the S3/SMB hang tests hold with both cores busy (bench/RESULTS.md).
-TEST_PROCESSES ?= 0
+# The suite runs in two pytest processes (pytest-xdist, whole files to each, so a file's
+# module fixtures are built once; servers, daemons and shares have their own ports and
+# folders): a fresh clone on a quiet 2-core machine passed in 4:57 this way (session 20,
+# bench/RESULTS.md), against 9-19 min in one process. TEST_PROCESSES=0 runs it in one.
+TEST_PROCESSES ?= 2
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q --durations=25 \
