@@ -307,3 +307,37 @@ def test_a_watch_worker_thread_reads_a_scanned_pdf(tmp_path):
     assert (row.status.value, row.reason, row.ocr_pages) == ("scanned", "", 1)
     assert {(f.entity_type, f.value_hash) for f in row.findings} == {
         ("UK_NHS", nhs_hash(pages[0].person.nhs_number))}
+
+
+def test_an_ocr_engine_that_cannot_run_is_not_called_an_undecodable_image(tmp_path, monkeypatch):
+    """A page that decoded but whose engine could not be started (Tesseract removed by an
+    upgrade while a long scan ran) says so; 'undecodable image' is kept for a page whose
+    bytes could not be decoded (the truncated JPEG above)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "tesseract"
+    fake.write_text("#!/bin/sh\necho 'List of available languages (1):'\necho eng\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    from phiscan.extract import ocr
+
+    ocr.tesseract_languages.cache_clear()
+    try:
+        assert ocr.engines(OcrConfig(engine="tesseract")) == ["tesseract"]
+        fake.unlink()  # gone after the scan started: starting it raises FileNotFoundError
+        share = tmp_path / "share"
+        share.mkdir()
+        write_scan(share / "letter.png", scan_pages(19, 1, QUALITY["scan-200dpi"]), "PNG")
+        config_file = tmp_path / "phiscan.toml"
+        config_file.write_text(NHS_ONLY + '[ocr]\nengine = "tesseract"\n')
+        state = WorkerState(load_config(config_file), KEY)
+        try:
+            item = state.source(str(share)).item_at(str(share / "letter.png"))
+            [row] = state.scan((str(share), item))
+        finally:
+            state.close()
+    finally:
+        ocr.tesseract_languages.cache_clear()
+    assert (row.status.value, row.reason) == (
+        "error", "needs OCR: 1 of 1 image pages not read "
+                 "(page 1: OCR could not run (FileNotFoundError))")
