@@ -186,6 +186,18 @@ def test_sensitive_and_broadly_readable_is_critical_and_reported(open_tree):
             {"location": f"{share}/All-Staff/keysafe.txt", "people": 0, "risk": "critical",
              "exposure": "broad", "readers": ["other"]}]}
     assert exposure["sensitive_by_exposure"] == {"broad": 2, "group": 1}
+    # Who can read every location at risk, not only the broad ones: the team's copy too.
+    assert [(item["location"][len(str(share)) + 1:], item["exposure"], item["readers"])
+            for item in json.loads(report.stdout)["top_locations"]] == [
+        ("All-Staff/visits.csv", "broad", ["other"]),
+        ("All-Staff/keysafe.txt", "broad", ["other"]),
+        ("Community/Restricted/visits.csv", "group", ["group:users", "user:root"]),
+    ]
+    wide = run_cli("report", str(out), env={"COLUMNS": "200"})
+    top = wide.stdout.split("top locations by risk", 1)[1]
+    top = " ".join(top.split("└", 1)[0].split())
+    assert "│ high │ 3 │ group: group:users, user:root │" in top
+    assert top.count("│ broad: other │") == 2
     assert exposure["top_folders_by_people"] == [
         {"folder": f"{share}/Community/Restricted", "people": 3, "sensitive_locations": 1,
          "broadly_readable_locations": 0, "people_broadly_readable": 0},
@@ -205,6 +217,8 @@ def test_sensitive_and_broadly_readable_is_critical_and_reported(open_tree):
     assert readers.index("visits.csv") < readers.index("keysafe.txt")  # most people first
     assert "<td>other</td>" in readers
     assert "Mary Okafor" not in page and "Jane Smith" not in page
+    assert "<th>who can read</th>" in page
+    assert "<td>group: group:users, user:root</td>" in page
     lock_down = page.split("<h3>Folders to lock down first</h3>", 1)[1].split("</table>")[0]
     assert lock_down.count("<tr><td class='num'>") == 1
     assert f"<td class='num'>2</td><td class='num'>2</td><td class='loc'>{share}/All-Staff<" \

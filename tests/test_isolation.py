@@ -6,11 +6,18 @@ from __future__ import annotations
 import ctypes
 import itertools
 import os
+import threading
 
 import pytest
 
 from phiscan.scan import isolation
-from phiscan.scan.limits import FileTimeout, IsolatedFailure, deadline
+from phiscan.scan.limits import (
+    FileTimeout,
+    IsolatedFailure,
+    cpu_deadline,
+    deadline,
+    remaining_seconds,
+)
 
 
 def helper_pid() -> int:
@@ -127,3 +134,37 @@ def test_a_forked_child_gets_its_own_helper_and_leaves_the_parents_alone(fresh_h
     assert os.waitstatus_to_exitcode(status) == 0
     assert childs not in (parents, child, os.getpid())
     assert isolation.run_isolated(helper_pid, (), 256) == parents
+
+
+def time_left_in_the_helper() -> float | None:
+    return remaining_seconds()
+
+
+@pytest.mark.parametrize("where", ["main thread", "worker thread"])
+def test_an_isolated_call_reads_the_time_the_worker_left_it(fresh_helper, where):
+    """The helper answers `remaining_seconds()` from the deadline the worker sends, not
+    from the worker's CPU clock the fork copied: a worker thread's clock names a thread
+    the helper does not have (OSError: the watch daemon's threads could OCR no scanned
+    PDF), a pool worker's process clock starts again at 0 in the helper."""
+    answers: list[object] = []
+
+    def call() -> None:
+        try:
+            with cpu_deadline(60):
+                answers.append(isolation.run_isolated(time_left_in_the_helper, (), 256))
+        except Exception as exc:  # noqa: BLE001 - the test reports it
+            answers.append(exc)
+        finally:
+            helper = getattr(isolation._local, "helper", None)
+            if helper is not None and where == "worker thread":
+                helper.close()
+
+    if where == "worker thread":
+        thread = threading.Thread(target=call)
+        thread.start()
+        thread.join(30)
+    else:
+        call()
+    [left] = answers
+    assert isinstance(left, float), left
+    assert 50 < left <= 60

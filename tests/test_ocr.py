@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import struct
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -22,6 +23,7 @@ from phiscan.config import ConfigError, OcrConfig, load_config
 from phiscan.detect.entities import normalise
 from phiscan.extract.ocr import read_page
 from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
+from phiscan.scan.executors import WorkerState
 from phiscan.scan.limits import FileTimeout, deadline
 from phiscan.security.keys import keyed_hash
 from phiscan.synthetic.demo_share import spaced
@@ -271,3 +273,71 @@ def test_an_older_inventory_gets_the_ocr_pages_column(tmp_path):
     with Inventory(tmp_path) as inventory:
         columns = {row[1] for row in inventory.db.execute("PRAGMA table_info(locations)")}
     assert "ocr_pages" in columns
+
+
+def test_a_watch_worker_thread_reads_a_scanned_pdf(tmp_path):
+    """The watch daemon scans on worker threads, and a PDF is read in an isolated helper
+    forked from that thread: its OCR'd page is read there as in `phiscan scan` (it was
+    `error: needs OCR: 1 of 1 image pages not read (page 1: undecodable image (OSError))`,
+    the helper reading the CPU clock of a thread it does not have)."""
+    share = tmp_path / "share"
+    share.mkdir()
+    pages = scan_pages(17, 1, QUALITY["scan-200dpi"])
+    write_scan(share / "referral.pdf", pages, "PDF")
+    config_file = tmp_path / "phiscan.toml"
+    config_file.write_text(NHS_ONLY)
+    config = load_config(config_file)
+    assert "pdf" in config.limits.isolate_extractors and config.limits.per_file_timeout_seconds
+    results: list[object] = []
+
+    def watch_worker() -> None:
+        state = WorkerState(config, KEY)
+        try:
+            item = state.source(str(share)).item_at(str(share / "referral.pdf"))
+            results.extend(state.scan((str(share), item)))
+        except Exception as exc:  # noqa: BLE001 - the test reports it
+            results.append(exc)
+        finally:
+            state.close()
+
+    thread = threading.Thread(target=watch_worker)
+    thread.start()
+    thread.join(120)
+    [row] = results
+    assert (row.status.value, row.reason, row.ocr_pages) == ("scanned", "", 1)
+    assert {(f.entity_type, f.value_hash) for f in row.findings} == {
+        ("UK_NHS", nhs_hash(pages[0].person.nhs_number))}
+
+
+def test_an_ocr_engine_that_cannot_run_is_not_called_an_undecodable_image(tmp_path, monkeypatch):
+    """A page that decoded but whose engine could not be started (Tesseract removed by an
+    upgrade while a long scan ran) says so; 'undecodable image' is kept for a page whose
+    bytes could not be decoded (the truncated JPEG above)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "tesseract"
+    fake.write_text("#!/bin/sh\necho 'List of available languages (1):'\necho eng\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    from phiscan.extract import ocr
+
+    ocr.tesseract_languages.cache_clear()
+    try:
+        assert ocr.engines(OcrConfig(engine="tesseract")) == ["tesseract"]
+        fake.unlink()  # gone after the scan started: starting it raises FileNotFoundError
+        share = tmp_path / "share"
+        share.mkdir()
+        write_scan(share / "letter.png", scan_pages(19, 1, QUALITY["scan-200dpi"]), "PNG")
+        config_file = tmp_path / "phiscan.toml"
+        config_file.write_text(NHS_ONLY + '[ocr]\nengine = "tesseract"\n')
+        state = WorkerState(load_config(config_file), KEY)
+        try:
+            item = state.source(str(share)).item_at(str(share / "letter.png"))
+            [row] = state.scan((str(share), item))
+        finally:
+            state.close()
+    finally:
+        ocr.tesseract_languages.cache_clear()
+    assert (row.status.value, row.reason) == (
+        "error", "needs OCR: 1 of 1 image pages not read "
+                 "(page 1: OCR could not run (FileNotFoundError))")

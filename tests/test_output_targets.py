@@ -6,6 +6,7 @@ stdout was (a terminal, a pipe, a shared log), bypassing the 0600 promise.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -198,3 +199,32 @@ def test_an_allow_list_of_raw_values_others_can_read_is_warned_of(tmp_path, mode
     for said in (" ".join(result.stderr.split()), " ".join(logged.split())):
         assert said.count(warning) == (1 if warned else 0)
     assert NHS not in result.stderr and NHS not in logged
+
+
+def test_exports_are_replaced_whole_never_rewritten_in_place(tmp_path):
+    """files.jsonl, files.csv and summary.json are written beside and renamed into place:
+    a reader that opened them before a rescan (or before the watch daemon's next refresh)
+    reads the whole previous export, never an empty or half-written one (a collector
+    read an empty summary.json while the daemon rewrote it)."""
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "note.txt").write_text(NOTE)
+    out = tmp_path / "out"
+    scan = ("scan", str(share), "--out", str(out), "--workers", "1", "--quiet")
+    assert run_cli(*scan).returncode == 0
+    names = ("files.jsonl", "files.csv", "summary.json")
+    before = {name: (out / name).read_text() for name in names}
+    held = {name: open(out / name, encoding="utf-8") for name in names}  # noqa: SIM115
+    try:
+        (share / "second.txt").write_text(NOTE.replace("Jane", "Joan"))
+        assert run_cli(*scan).returncode == 0
+        assert {name: handle.read() for name, handle in held.items()} == before
+    finally:
+        for handle in held.values():
+            handle.close()
+    assert json.loads(before["summary.json"])["locations"] == 1
+    assert json.loads((out / "summary.json").read_text())["locations"] == 2
+    assert len((out / "files.jsonl").read_text().splitlines()) == 2
+    assert {name: stat.S_IMODE((out / name).stat().st_mode) for name in names} == {
+        name: 0o600 for name in names}
+    assert not [path.name for path in out.iterdir() if path.name.endswith(".tmp")]

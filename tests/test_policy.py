@@ -173,6 +173,39 @@ def test_policy_violations_over_a_share(open_tree):
     assert_no_raw_values(out, raw_values())
 
 
+def test_personal_data_is_what_is_about_someone(open_tree):
+    """`forbid = ["personal_data"]`, a public folder's rule: anything found, but a health
+    word only about someone identifiable. A leaflet on diabetes breaks `allow = []` (its
+    health word is found) and not this; a sick note and a key-safe code break both."""
+    share = open_tree / "share"
+    write(share / "Public" / "leaflet.txt",
+          "Living well with type 2 diabetes: check your feet every day and keep your "
+          "annual review.\n")
+    write(share / "Public" / "sick-note.txt", sick_note(0))
+    write(share / "Public" / "keysafe.txt", key_safe_note(1))
+    write(share / "Public" / "notice.txt", "Team meeting on Monday at ten.\n")
+    config = open_tree / "policy.toml"
+    config.write_text('[[policy]]\nname = "public-nothing-about-anyone"\npaths = ["Public"]\n'
+                      'forbid = ["personal_data"]\n\n'
+                      '[[policy]]\nname = "public-nothing-found"\npaths = ["Public"]\n'
+                      'allow = []\n')
+    out = open_tree / "out"
+    scan = run_cli("scan", str(share), "--out", str(out), "-c", str(config), "--quiet")
+    assert scan.returncode == 0, scan.stderr
+    report = run_cli("report", str(out), "--format", "json")
+    assert report.returncode == 0, report.stderr
+    found = {(item["location"][len(str(share)) + 1:], item["rule"]): item["categories"]
+             for item in json.loads(report.stdout)["policy"]["violations"]}
+    assert found == {
+        ("Public/leaflet.txt", "public-nothing-found"): ["health"],
+        ("Public/sick-note.txt", "public-nothing-about-anyone"): ["health", "identifiers"],
+        ("Public/sick-note.txt", "public-nothing-found"): ["health", "identifiers"],
+        ("Public/keysafe.txt", "public-nothing-about-anyone"): ["home_access"],
+        ("Public/keysafe.txt", "public-nothing-found"): ["home_access"],
+    }
+    assert_no_raw_values(out, raw_values())
+
+
 def test_fail_on_violations_exit_codes(open_tree):
     share = build_share(open_tree)
     config = open_tree / "policy.toml"
@@ -216,7 +249,7 @@ BAD_RULES = [
     ('[[policy]]\nname = "a"\npaths = ["Finance/**"]\nforbid = ["helth"]',
      "[[policy]] rule 1 ('a'): forbid names an unknown category 'helth' (categories: "
      "contact, ethnicity, financial, health, home_access, identifiers, life_state, other, "
-     "religion, sensitive, sexual_orientation, special_category)"),
+     "personal_data, religion, sensitive, sexual_orientation, special_category)"),
     ('[[policy]]\nname = "a"\npaths = ["Finance/**"]\nmax_exposure = "everyone"',
      "[[policy]] rule 1 ('a'): max_exposure must be one of restricted, group, broad, public"),
     ('[[policy]]\nname = "a"\npaths = ["Finance/**"]\nforbid = ["health"]\nallow = ["contact"]',

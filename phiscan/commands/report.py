@@ -26,7 +26,13 @@ from phiscan.inventory.lock import OutputBusy, output_lock
 from phiscan.inventory.store import INVENTORY_FILENAME
 from phiscan.scoping.html import HTML_REPORT, SHOWN_READERS, write_html
 from phiscan.scoping.ico import write_ico
-from phiscan.scoping.report import build_report, leaves_out, load_scope, without_cyclic_gc
+from phiscan.scoping.report import (
+    build_report,
+    leaves_out,
+    load_scope,
+    who_can_read,
+    without_cyclic_gc,
+)
 from phiscan.security.files import ensure_private_dir
 
 
@@ -92,10 +98,12 @@ def top_table(report: dict, limit: int = 10) -> Table:
     table = Table(title="top locations by risk")
     table.add_column("risk")
     table.add_column("people", justify="right")
+    table.add_column("who can read", overflow="fold")
     table.add_column("location", overflow="fold")
     shown = report["top_locations"][:limit]
     for item in shown:
-        table.add_row(item["risk"], str(item["individuals"]), escape(item["location"]))
+        table.add_row(item["risk"], str(item["individuals"]), escape(who_can_read(item)),
+                      escape(item["location"]))
     at_risk = sum(count for risk, count in report["locations"]["by_risk"].items()
                   if risk != "none")
     return with_more(table, len(shown), at_risk, SEE_ALL_LOCATIONS)

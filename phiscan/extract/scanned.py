@@ -66,6 +66,10 @@ class PageReader:
         """The page's unit, or None when it could not be read (remembered for `finish`)."""
         try:
             image = decode()
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+            self.failed.append(f"page {page}: undecodable image ({type(exc).__name__})")
+            return None
+        try:
             reading = read_page(image, self.config)
         except OcrOutOfTime as exc:
             self.out_of_time = str(exc)
@@ -74,8 +78,8 @@ class PageReader:
         except OcrFailed as exc:
             self.failed.append(f"page {page}: {exc}")
             return None
-        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-            self.failed.append(f"page {page}: undecodable image ({type(exc).__name__})")
+        except (OSError, ValueError) as exc:  # the page decoded: not the image's fault
+            self.failed.append(f"page {page}: OCR could not run ({type(exc).__name__})")
             return None
         self.read_pages += 1
         return ocr_unit(self.ctx.spend_text(reading.text), page)

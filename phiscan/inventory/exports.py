@@ -22,7 +22,7 @@ from phiscan.inventory.store import (
     status_counts,
 )
 from phiscan.model import BROADLY_READABLE
-from phiscan.security.files import open_private
+from phiscan.security.files import replaced_private
 
 FILES_JSONL = "files.jsonl"
 FILES_CSV = "files.csv"
@@ -97,10 +97,10 @@ def build_summary(locations: list[StoredLocation], run: dict | None = None,
 def write_exports(inventory: Inventory, out_dir: str | Path, run: dict | None = None) -> dict:
     out = Path(out_dir)
     locations = list(inventory.locations())
-    with open_private(out / FILES_JSONL) as handle:
+    with replaced_private(out / FILES_JSONL) as handle:
         for location in locations:
             handle.write(json.dumps(location_record(location), ensure_ascii=False) + "\n")
-    with open_private(out / FILES_CSV) as handle:
+    with replaced_private(out / FILES_CSV) as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for location in locations:
@@ -111,7 +111,7 @@ def write_exports(inventory: Inventory, out_dir: str | Path, run: dict | None = 
             record["exposure_principals"] = ";".join(location.exposure_principals)
             writer.writerow([record[column] for column in CSV_COLUMNS])
     summary = build_summary(locations, run, inventory.violations())
-    with open_private(out / SUMMARY_JSON) as handle:
+    with replaced_private(out / SUMMARY_JSON) as handle:
         json.dump(summary, handle, indent=2, sort_keys=True)
         handle.write("\n")
     return summary

@@ -24,8 +24,12 @@ EXPOSURE_RANK = (ExposureLevel.RESTRICTED, ExposureLevel.GROUP, ExposureLevel.BR
 CATEGORIES = frozenset({entity.category for entity in ENTITIES.values()} | {UNKNOWN.category})
 SPECIAL = "special_category"  # a special-category location (the summary's count)
 SENSITIVE = "sensitive"  # special-category or home-access: what exposure makes critical
+# Anything found, but a special category only about someone identifiable: a leaflet on
+# diabetes in a public folder holds none (`allow = []` counts its health word).
+PERSONAL = "personal_data"
 HOME_ACCESS = "home_access"
-GROUPS = {SPECIAL: SPECIAL_CATEGORIES, SENSITIVE: SPECIAL_CATEGORIES | {HOME_ACCESS}}
+GROUPS = {SPECIAL: SPECIAL_CATEGORIES, SENSITIVE: SPECIAL_CATEGORIES | {HOME_ACCESS},
+          PERSONAL: CATEGORIES}
 KEYS = ("name", "paths", "except_paths", "forbid", "allow", "max_exposure", "max_exposure_for")
 
 
@@ -46,10 +50,12 @@ class Location:
     def hits(self, terms: frozenset[str]) -> set[str]:
         """The categories found here that `terms` (categories or groups) name."""
         found = set(self.categories & terms)
-        if SPECIAL in terms or SENSITIVE in terms:
+        if terms & {SPECIAL, SENSITIVE, PERSONAL}:
             found |= self.categories & SPECIAL_CATEGORIES if self.special_category else set()
         if SENSITIVE in terms:
             found |= self.categories & {HOME_ACCESS}
+        if PERSONAL in terms:
+            found |= self.categories - SPECIAL_CATEGORIES
         return found
 
 

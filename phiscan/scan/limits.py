@@ -216,13 +216,18 @@ def _stop_or_hold(ident: int, error: type[FileTimeout]) -> bool:
 @contextmanager
 def inherited_deadline(end: float | None) -> Iterator[None]:
     """The deadline of a file whose worker enforces it (an isolated helper's call):
-    `remaining_seconds()` answers for it here, and nothing fires."""
-    previous = getattr(_current, "deadline", None)
-    _current.deadline = end
+    `remaining_seconds()` answers for it here, and nothing fires. `end` is already the
+    lesser of the worker's wall and CPU time left, so the CPU clock the fork copied is
+    set aside: it is the worker's, not this process's (a worker thread's clock names a
+    thread this process does not have, and reading it raised OSError: every OCR'd PDF
+    page of the watch daemon failed so; a pool worker's process clock starts again at 0
+    here)."""
+    previous = getattr(_current, "deadline", None), getattr(_current, "cpu", None)
+    _current.deadline, _current.cpu = end, None
     try:
         yield
     finally:
-        _current.deadline = previous
+        _current.deadline, _current.cpu = previous
 
 
 def _on_main_thread() -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from phiscan.scoping.report import leaves_out
+from phiscan.scoping.report import leaves_out, who_can_read
 from phiscan.security.files import open_private
 
 HTML_REPORT = "report.html"
@@ -127,13 +127,15 @@ def _top_locations_table(report: dict) -> str:
         f"<tr><td><span class='risk' style='background:{RISK_COLOURS.get(item['risk'], '#555')}'>"
         f"{escape(item['risk'])}</span></td><td class='num'>{item['individuals']}</td>"
         f"<td>{escape(', '.join(item['categories']))}</td>"
+        f"<td>{escape(who_can_read(item))}</td>"
         f"<td class='loc'>{escape(item['location'])}</td></tr>"
         for item in report["top_locations"]
     ]
     at_risk = sum(count for risk, count in report["locations"]["by_risk"].items()
                   if risk != "none")
     return ("<table><thead><tr><th>risk</th><th>people</th><th>categories</th>"
-            "<th>location</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+            "<th>who can read</th><th>location</th></tr></thead><tbody>" + "".join(rows)
+            + "</tbody></table>"
             + _more(len(rows), at_risk))
 
 

@@ -507,9 +507,18 @@ def top_locations(scope: Scope, limit: int = TOP_LOCATIONS) -> list[dict]:
     return [
         {"location": location.location, "risk": location.risk,
          "individuals": people[location.location], "categories": location.categories,
-         "entities": location.entities}
+         "entities": location.entities, "exposure": location.exposure,
+         "readers": list(location.exposure_principals)}
         for location in ranked[:limit]
     ]
+
+
+def who_can_read(item: dict) -> str:
+    """A location's exposure and the principals that make it so (`group: group:hr,
+    user:root`), as files.csv has them: who can read the group's and the owner's files
+    too, not only the ones every account can read."""
+    readers = ", ".join(item["readers"])
+    return f"{item['exposure']}: {readers}" if readers else item["exposure"]
 
 
 def folder_of(location: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -120,6 +122,27 @@ def open_private(path: str | Path, mode: str = "w", encoding: str | None = "utf-
     if "b" in mode:
         return os.fdopen(fd, mode)
     return os.fdopen(fd, mode, encoding=encoding, newline="")
+
+
+@contextmanager
+def replaced_private(path: str | Path) -> Iterator[IO]:
+    """A private text file written whole beside `path`, then renamed over it: a reader
+    (`jq` over files.jsonl, a collector tailing summary.json, `phiscan status`) finds the
+    previous file or the new one, never an empty or half-written one, while the watch
+    daemon rewrites them. Refused as `open_private` refuses; nothing is left behind when
+    writing fails."""
+    target = Path(path)
+    check_output_target(target)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        with open_private(temporary) as handle:
+            yield handle
+        check_output_target(target)
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
 
 
 def write_private_text(path: str | Path, text: str) -> None:

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from phiscan.security.files import open_private
+from phiscan.security.files import replaced_private
 
 STATUS_FILENAME = "watch-status.json"
 # The daemon is presumed dead when its heartbeat is this many intervals old.
@@ -16,11 +16,9 @@ STALE_FLOOR_SECONDS = 10.0
 
 
 def write_status(out_dir: Path, status: dict) -> None:
-    temporary = out_dir / f".{STATUS_FILENAME}.tmp"
-    with open_private(temporary) as handle:
+    with replaced_private(out_dir / STATUS_FILENAME) as handle:
         json.dump(status, handle, indent=2, sort_keys=True)
         handle.write("\n")
-    os.replace(temporary, out_dir / STATUS_FILENAME)
 
 
 def read_status(out_dir: Path) -> dict | None:
