@@ -14,6 +14,7 @@ from recognizers.language_roles import ROLES, covers
 from recognizers.ocr_reading import (
     BUILT_LANGUAGES_FILE,
     LANGUAGES_FILE,
+    NUMBER_WORDS_FILE,
     dialect_forms,
     language_forms,
     read_ocr,
@@ -141,17 +142,35 @@ def test_an_elided_preposition_leaves_the_word_after_it_read():
     assert "office" in read_ocr("la chiave dell'ufficio").text
 
 
-def test_every_language_block_gives_its_number_words_for_0_to_9():
-    blocks: dict[str, int] = {}
+def _digit_lines(name: str) -> dict[str, list[list[str]]]:
+    """language -> the spellings of 0 to 9 on its `digits =` line in the file `name`."""
+    lines: dict[str, list[list[str]]] = {}
     language = ""
-    for entry in read_entries(DATA_DIR / LANGUAGES_FILE):
+    for entry in read_entries(DATA_DIR / name):
         if entry.startswith("["):
             language = entry[1:-1]
-            blocks[language] = 0
+            lines.setdefault(language, [])
         elif entry.partition("=")[0].strip() == "digits":
-            blocks[language] = len(entry.partition("=")[2].split("|"))
-    assert len(blocks) >= 45
-    assert {name: slots for name, slots in blocks.items() if slots != 10} == {}
+            lines[language] = [[word.strip() for word in slot.split("/") if word.strip()]
+                               for slot in entry.partition("=")[2].split("|")]
+    return lines
+
+
+def test_every_language_block_gives_its_number_words_for_0_to_9():
+    # a block's number words are its sourced line (CLDR, home_access_number_words.txt) and
+    # its hand-written line's spellings the source lacks: ten slots, each with a word
+    hand, sourced = _digit_lines(LANGUAGES_FILE), _digit_lines(NUMBER_WORDS_FILE)
+    assert len(hand) >= 45 and set(sourced) <= set(hand)
+    slots = {language: [[*words, *(sourced.get(language) or [[]] * 10)[digit]]
+                        for digit, words in enumerate(hand[language] or [[]] * 10)]
+             for language in hand}
+    assert {name: len(words) for name, words in slots.items() if len(words) != 10} == {}
+    # (a hand-written slot may be empty where the word is English's: Scots `five`)
+    assert {name for name in sourced if not all(slots[name])} == set()
+    assert slots["welsh"][4] == ["pedwar", "pedair"] and slots["polish"][0] == ["nula", "zero"]
+    # one definition: a spelling is on the sourced line or on the hand-written one, not both
+    assert {(name, word) for name, line in sourced.items() for digit, words in enumerate(line)
+            for word in words if word in (hand[name] or [[]] * 10)[digit]} == set()
     forms = language_forms()
     assert forms["sette"].word == "7" and forms["sette"].digit
     assert not forms["kulcs"].digit and forms["kulcs"].word == "key"
