@@ -164,6 +164,11 @@ BUILT_LANGUAGES_FILE = "home_access_languages_built.txt"
 # `tools/build_number_words.py`; a hand-written `digits =` line holds only the spellings
 # this file lacks (romanised `wa7ed`, Polish `nula`), so each spelling is defined once.
 NUMBER_WORDS_FILE = "home_access_number_words.txt"
+# The access objects (key, padlock, lock, safe, doors, gate, code, mat, plant pot) and the
+# neighbour in the same languages, from Wiktionary's translation tables, each form no other
+# file reads (`tools/build_wikt_access_words.py`; same syntax, blocks named as the
+# hand-written file's).
+WIKT_WORDS_FILE = "home_access_languages_wikt.txt"
 # A language's number words, 0 to 9 (`digits = nula | jeden | ...`), each read as its ASCII
 # digit only inside a run of at least NUMBER_RUN_MIN number words of one language, joined by
 # spaces, commas, hyphens or dots or by nothing in a script without spaces (`sette-due-zero-
@@ -200,7 +205,7 @@ _NUMBER_JOINT = re.compile(r"[ ,.\-\u2013\u2014/\u3001\uff0c]{0,3}")
 # Every data file the automaton is built from (`recognizers.compiled_ocr` digests them).
 SOURCE_FILES = tuple(dict.fromkeys(
     (*VOCABULARY_FILES, REAL_WORDS_FILE, DEVICES_FILE, DIALECT_FILE, LANGUAGES_FILE,
-     BUILT_LANGUAGES_FILE, NUMBER_WORDS_FILE)))
+     BUILT_LANGUAGES_FILE, NUMBER_WORDS_FILE, WIKT_WORDS_FILE)))
 # What a form of the automaton is: a word's damaged form, a digit beside a letter OCR reads
 # for one, a device as speech-to-text writes it, a digit word heard as another word, a word
 # in dialect or another language.
@@ -418,8 +423,8 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
     numbers: dict[str, Foreign] = {}
     ambiguous: set[str] = set()
     language = ""
-    paths = [path] if path else [DATA_DIR / BUILT_LANGUAGES_FILE, DATA_DIR / NUMBER_WORDS_FILE,
-                                 DATA_DIR / LANGUAGES_FILE]
+    paths = [path] if path else [DATA_DIR / name for name in (
+        BUILT_LANGUAGES_FILE, WIKT_WORDS_FILE, NUMBER_WORDS_FILE, LANGUAGES_FILE)]
     for source, entry in ((path_, entry) for path_ in paths for entry in read_entries(path_)):
         if entry.startswith("[") and entry.endswith("]"):
             language = entry[1:-1]
