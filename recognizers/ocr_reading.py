@@ -411,6 +411,9 @@ class Foreign(NamedTuple):
     guarded: bool = False  # `?pod`: an English word or a name too
     digit: bool = False  # a number word of `digits =`: `word` is its ASCII digit
     english: bool = False  # a number word that is an English word too (`sept`, `null`)
+    # a form of some languages that is a number word of others (Gujarati `chhe` = is,
+    # Urdu, Hindi and Panjabi `chhe` = 6): that reading, used in a run of their number words
+    number: Foreign | None = None
 
 
 def language_forms(path: Path | None = None) -> dict[str, Foreign]:
@@ -449,6 +452,10 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
                                      guarded and (known is None or known.guarded))
     unambiguous = {spelling: foreign for spelling, foreign in numbers.items()
                    if spelling not in ambiguous}
+    for spelling, number in unambiguous.items():
+        form = forms.get(spelling)
+        if form is not None and not form.languages & number.languages:
+            forms[spelling] = form._replace(number=number)
     return {**unambiguous, **forms}
 
 
@@ -623,8 +630,11 @@ def _in_number_runs(text: str, hits: list[tuple[int, int, Foreign]]
                     ) -> list[tuple[int, int, Foreign]]:
     """The hits with each number word left out unless it is in a run of NUMBER_RUN_MIN
     number words or more, one after another, that are words of one language, all but one
-    at most of them no English word (`ENGLISH_NUMBER_SPELLINGS`)."""
-    numbers = sorted(hit for hit in hits if hit[2].digit)
+    at most of them no English word (`ENGLISH_NUMBER_SPELLINGS`); a form that is another
+    language's number word is read as that number in such a run of that language
+    (`paanch chhe aath nau`), as the form elsewhere (Gujarati `chhe`, is)."""
+    numbers = sorted((start, end, foreign.number or foreign) for start, end, foreign in hits
+                     if foreign.digit or foreign.number)
     if not numbers:
         return hits
     kept: set[tuple[int, int, Foreign]] = set()
@@ -641,7 +651,10 @@ def _in_number_runs(text: str, hits: list[tuple[int, int, Foreign]]
             kept.update(run)
         if hit is not None:
             run = [hit]
-    return [hit for hit in hits if not hit[2].digit or hit in kept]
+    read = {(start, end): foreign for start, end, foreign in kept}
+    return [(start, end, read.get((start, end), foreign)) if foreign.number else
+            (start, end, foreign) for start, end, foreign in hits
+            if not foreign.digit or (start, end, foreign) in kept]
 
 
 def _common_languages(run: list[tuple[int, int, Foreign]]) -> frozenset[str]:
