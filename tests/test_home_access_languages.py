@@ -15,6 +15,7 @@ from recognizers.ocr_reading import (
     BUILT_LANGUAGES_FILE,
     LANGUAGES_FILE,
     NUMBER_WORDS_FILE,
+    WIKT_WORDS_FILE,
     dialect_forms,
     language_forms,
     read_ocr,
@@ -484,3 +485,54 @@ def test_a_postposition_after_a_holder_and_a_name_is_read_before_both(recognizer
 
 def test_a_postposition_after_a_name_alone_stays_with_the_name():
     assert read_ocr("चाबी शर्मा जी के पास है").text == "key शर्मा with जी is"
+
+
+# Session 20 (brief `ha-lang`, issue 14): the number words of the languages most spoken in UK
+# care come from Unicode CLDR's spell-out rules (`home_access_number_words.txt`) and their
+# access objects that no other file read from Wiktionary's translation tables
+# (`home_access_languages_wikt.txt`), each block named as its hand-written block.
+@pytest.mark.parametrize(("text", "read"), [
+    # Welsh before a consonant (`pum`, `chwe`), CLDR's forms the hand-written line lacked
+    ("Cod y giât: chwe pum naw saith", "Cod y gate: 6 5 9 7"),
+    # Lithuanian feminine forms, Tagalog written with its accents
+    ("kodas keturios penkios devynios viena", "code 4 5 9 1"),
+    ("code: walâ isá limá pitó", "code: 0 1 5 7"),
+    # without the diacritics, as people type them
+    ("kod: piec szesc dziewiec", "code: 5 6 9"),
+])
+def test_number_words_of_the_sourced_lines_are_read(text, read):
+    assert read_ocr(text).text == read
+
+
+def test_a_form_that_is_another_language_s_number_word_is_read_as_it_in_a_run():
+    # Gujarati `chhe` (is) is Urdu, Hindi and Panjabi 6: a number in a run of their number
+    # words, the Gujarati word elsewhere
+    assert read_ocr("Key box, code paanch chhe aath nau").text == "Key box, code 5 6 8 9"
+    assert language_forms()["chhe"].word == "is"
+    assert language_forms()["chhe"].number.word == "6"
+
+
+def test_the_sourced_files_name_their_source_and_hand_written_blocks():
+    hand = set(_digit_lines(LANGUAGES_FILE))
+    for name, source in ((NUMBER_WORDS_FILE, "Unicode License v3"),
+                         (WIKT_WORDS_FILE, "CC BY-SA 3.0")):
+        text = (DATA_DIR / name).read_text(encoding="utf-8")
+        assert source in text and "BUILT by tools/" in text
+        blocks = {entry[1:-1] for entry in read_entries(DATA_DIR / name)
+                  if entry.startswith("[")}
+        assert len(blocks) >= 11 and blocks <= hand
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le cadenas du portail s'ouvre avec 5814", True),
+    ("El candado de la verja tiene la combinación 3920", True),
+    ("Il lucchetto del cancelletto: combinazione 7 7 1 0", True),
+    ("Agoriad sbâr o dan y pot blodau wrth y drws cefn", True),
+    ("گھر کے گیٹ کا تالا، کوڈ 3827", True),
+    # a padlock on a bike, a locker at work, a car's boot: no home's
+    ("Le cadenas de son vélo: code 4419", False),
+    ("El candado de la taquilla del trabajo es 3 3 0 1", False),
+    ("Coffre de la voiture: code antivol 2 9 9 0", False),
+])
+def test_access_objects_of_the_wiktionary_file(recognizer, text, found):
+    assert bool(_found(recognizer, text)) is found
