@@ -16,7 +16,7 @@ few=i` for `keturi`) is followed. Each word in Latin letters is also written as 
 it without its diacritics (`pięć` gives `piec`, `tatló` gives `tatlo`, `șase` gives `sase`),
 and a Romanian comma-below letter with the cedilla older keyboards type (`şase`).
 
-Which languages: the brief's list of those most spoken in UK care (Census 2021 main languages,
+Which languages: issue 14's list of those most spoken in UK care (Census 2021 main languages,
 `home_access_languages.txt` header) whose locale CLDR's rbnf holds; a language CLDR has no
 rules for (Panjabi, Urdu, Somali) and each romanised spelling (`ek`, `wa7ed`) stays on the
 hand-written block's `digits =` line, which holds only the spellings this file lacks.

@@ -16,7 +16,7 @@ source gives for another sense too (French `coffre`, a chest and a car's boot; P
 form in Latin letters is also written as typed without its diacritics (`portón`, `porton`),
 as the number words are; a form of three letters or fewer is left out.
 
-Which languages and roles (decided before any phrasing line was read): the brief's languages
+Which languages and roles (from the issue, not from any phrasing line): issue 14's languages
 of UK care (`LANGUAGES`), and the grammar's access objects and the holder (`ROLES`: the WordNet
 3.0 synsets `tools/build_language_blocks.py` names for them). A form the other files already
 read, as any word, is left to them (each form defined once); a form two roles give is read as
