@@ -159,6 +159,16 @@ LANGUAGES_FILE = "home_access_languages.txt"
 # The same words in every other language of a public rule, built from a multilingual lexicon
 # by `tools/build_language_blocks.py` (same syntax); the hand-written file's forms win.
 BUILT_LANGUAGES_FILE = "home_access_languages_built.txt"
+# The number words 0 to 9 of the languages most spoken in UK care (`digits =` lines only,
+# block names as the hand-written file's), built from Unicode CLDR's spell-out rules by
+# `tools/build_number_words.py`; a hand-written `digits =` line holds only the spellings
+# this file lacks (romanised `wa7ed`, Polish `nula`), so each spelling is defined once.
+NUMBER_WORDS_FILE = "home_access_number_words.txt"
+# The access objects (key, padlock, lock, safe, doors, gate, code, mat, plant pot) and the
+# neighbour in the same languages, from Wiktionary's translation tables, each form no other
+# file reads (`tools/build_wikt_access_words.py`; same syntax, blocks named as the
+# hand-written file's).
+WIKT_WORDS_FILE = "home_access_languages_wikt.txt"
 # A language's number words, 0 to 9 (`digits = nula | jeden | ...`), each read as its ASCII
 # digit only inside a run of at least NUMBER_RUN_MIN number words of one language, joined by
 # spaces, commas, hyphens or dots or by nothing in a script without spaces (`sette-due-zero-
@@ -195,7 +205,7 @@ _NUMBER_JOINT = re.compile(r"[ ,.\-\u2013\u2014/\u3001\uff0c]{0,3}")
 # Every data file the automaton is built from (`recognizers.compiled_ocr` digests them).
 SOURCE_FILES = tuple(dict.fromkeys(
     (*VOCABULARY_FILES, REAL_WORDS_FILE, DEVICES_FILE, DIALECT_FILE, LANGUAGES_FILE,
-     BUILT_LANGUAGES_FILE)))
+     BUILT_LANGUAGES_FILE, NUMBER_WORDS_FILE, WIKT_WORDS_FILE)))
 # What a form of the automaton is: a word's damaged form, a digit beside a letter OCR reads
 # for one, a device as speech-to-text writes it, a digit word heard as another word, a word
 # in dialect or another language.
@@ -401,6 +411,9 @@ class Foreign(NamedTuple):
     guarded: bool = False  # `?pod`: an English word or a name too
     digit: bool = False  # a number word of `digits =`: `word` is its ASCII digit
     english: bool = False  # a number word that is an English word too (`sept`, `null`)
+    # a form of some languages that is a number word of others (Gujarati `chhe` = is,
+    # Urdu, Hindi and Panjabi `chhe` = 6): that reading, used in a run of their number words
+    number: Foreign | None = None
 
 
 def language_forms(path: Path | None = None) -> dict[str, Foreign]:
@@ -413,7 +426,8 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
     numbers: dict[str, Foreign] = {}
     ambiguous: set[str] = set()
     language = ""
-    paths = [path] if path else [DATA_DIR / BUILT_LANGUAGES_FILE, DATA_DIR / LANGUAGES_FILE]
+    paths = [path] if path else [DATA_DIR / name for name in (
+        BUILT_LANGUAGES_FILE, WIKT_WORDS_FILE, NUMBER_WORDS_FILE, LANGUAGES_FILE)]
     for source, entry in ((path_, entry) for path_ in paths for entry in read_entries(path_)):
         if entry.startswith("[") and entry.endswith("]"):
             language = entry[1:-1]
@@ -438,6 +452,10 @@ def language_forms(path: Path | None = None) -> dict[str, Foreign]:
                                      guarded and (known is None or known.guarded))
     unambiguous = {spelling: foreign for spelling, foreign in numbers.items()
                    if spelling not in ambiguous}
+    for spelling, number in unambiguous.items():
+        form = forms.get(spelling)
+        if form is not None and not form.languages & number.languages:
+            forms[spelling] = form._replace(number=number)
     return {**unambiguous, **forms}
 
 
@@ -612,8 +630,11 @@ def _in_number_runs(text: str, hits: list[tuple[int, int, Foreign]]
                     ) -> list[tuple[int, int, Foreign]]:
     """The hits with each number word left out unless it is in a run of NUMBER_RUN_MIN
     number words or more, one after another, that are words of one language, all but one
-    at most of them no English word (`ENGLISH_NUMBER_SPELLINGS`)."""
-    numbers = sorted(hit for hit in hits if hit[2].digit)
+    at most of them no English word (`ENGLISH_NUMBER_SPELLINGS`); a form that is another
+    language's number word is read as that number in such a run of that language
+    (`paanch chhe aath nau`), as the form elsewhere (Gujarati `chhe`, is)."""
+    numbers = sorted((start, end, foreign.number or foreign) for start, end, foreign in hits
+                     if foreign.digit or foreign.number)
     if not numbers:
         return hits
     kept: set[tuple[int, int, Foreign]] = set()
@@ -630,7 +651,10 @@ def _in_number_runs(text: str, hits: list[tuple[int, int, Foreign]]
             kept.update(run)
         if hit is not None:
             run = [hit]
-    return [hit for hit in hits if not hit[2].digit or hit in kept]
+    read = {(start, end): foreign for start, end, foreign in kept}
+    return [(start, end, read.get((start, end), foreign)) if foreign.number else
+            (start, end, foreign) for start, end, foreign in hits
+            if not foreign.digit or (start, end, foreign) in kept]
 
 
 def _common_languages(run: list[tuple[int, int, Foreign]]) -> frozenset[str]:

@@ -14,6 +14,8 @@ from recognizers.language_roles import ROLES, covers
 from recognizers.ocr_reading import (
     BUILT_LANGUAGES_FILE,
     LANGUAGES_FILE,
+    NUMBER_WORDS_FILE,
+    WIKT_WORDS_FILE,
     dialect_forms,
     language_forms,
     read_ocr,
@@ -141,17 +143,35 @@ def test_an_elided_preposition_leaves_the_word_after_it_read():
     assert "office" in read_ocr("la chiave dell'ufficio").text
 
 
-def test_every_language_block_gives_its_number_words_for_0_to_9():
-    blocks: dict[str, int] = {}
+def _digit_lines(name: str) -> dict[str, list[list[str]]]:
+    """language -> the spellings of 0 to 9 on its `digits =` line in the file `name`."""
+    lines: dict[str, list[list[str]]] = {}
     language = ""
-    for entry in read_entries(DATA_DIR / LANGUAGES_FILE):
+    for entry in read_entries(DATA_DIR / name):
         if entry.startswith("["):
             language = entry[1:-1]
-            blocks[language] = 0
+            lines.setdefault(language, [])
         elif entry.partition("=")[0].strip() == "digits":
-            blocks[language] = len(entry.partition("=")[2].split("|"))
-    assert len(blocks) >= 45
-    assert {name: slots for name, slots in blocks.items() if slots != 10} == {}
+            lines[language] = [[word.strip() for word in slot.split("/") if word.strip()]
+                               for slot in entry.partition("=")[2].split("|")]
+    return lines
+
+
+def test_every_language_block_gives_its_number_words_for_0_to_9():
+    # a block's number words are its sourced line (CLDR, home_access_number_words.txt) and
+    # its hand-written line's spellings the source lacks: ten slots, each with a word
+    hand, sourced = _digit_lines(LANGUAGES_FILE), _digit_lines(NUMBER_WORDS_FILE)
+    assert len(hand) >= 45 and set(sourced) <= set(hand)
+    slots = {language: [[*words, *(sourced.get(language) or [[]] * 10)[digit]]
+                        for digit, words in enumerate(hand[language] or [[]] * 10)]
+             for language in hand}
+    assert {name: len(words) for name, words in slots.items() if len(words) != 10} == {}
+    # (a hand-written slot may be empty where the word is English's: Scots `five`)
+    assert {name for name in sourced if not all(slots[name])} == set()
+    assert slots["welsh"][4] == ["pedwar", "pedair"] and slots["polish"][0] == ["nula", "zero"]
+    # one definition: a spelling is on the sourced line or on the hand-written one, not both
+    assert {(name, word) for name, line in sourced.items() for digit, words in enumerate(line)
+            for word in words if word in (hand[name] or [[]] * 10)[digit]} == set()
     forms = language_forms()
     assert forms["sette"].word == "7" and forms["sette"].digit
     assert not forms["kulcs"].digit and forms["kulcs"].word == "key"
@@ -465,3 +485,54 @@ def test_a_postposition_after_a_holder_and_a_name_is_read_before_both(recognizer
 
 def test_a_postposition_after_a_name_alone_stays_with_the_name():
     assert read_ocr("चाबी शर्मा जी के पास है").text == "key शर्मा with जी is"
+
+
+# Session 20 (brief `ha-lang`, issue 14): the number words of the languages most spoken in UK
+# care come from Unicode CLDR's spell-out rules (`home_access_number_words.txt`) and their
+# access objects that no other file read from Wiktionary's translation tables
+# (`home_access_languages_wikt.txt`), each block named as its hand-written block.
+@pytest.mark.parametrize(("text", "read"), [
+    # Welsh before a consonant (`pum`, `chwe`), CLDR's forms the hand-written line lacked
+    ("Cod y giât: chwe pum naw saith", "Cod y gate: 6 5 9 7"),
+    # Lithuanian feminine forms, Tagalog written with its accents
+    ("kodas keturios penkios devynios viena", "code 4 5 9 1"),
+    ("code: walâ isá limá pitó", "code: 0 1 5 7"),
+    # without the diacritics, as people type them
+    ("kod: piec szesc dziewiec", "code: 5 6 9"),
+])
+def test_number_words_of_the_sourced_lines_are_read(text, read):
+    assert read_ocr(text).text == read
+
+
+def test_a_form_that_is_another_language_s_number_word_is_read_as_it_in_a_run():
+    # Gujarati `chhe` (is) is Urdu, Hindi and Panjabi 6: a number in a run of their number
+    # words, the Gujarati word elsewhere
+    assert read_ocr("Key box, code paanch chhe aath nau").text == "Key box, code 5 6 8 9"
+    assert language_forms()["chhe"].word == "is"
+    assert language_forms()["chhe"].number.word == "6"
+
+
+def test_the_sourced_files_name_their_source_and_hand_written_blocks():
+    hand = set(_digit_lines(LANGUAGES_FILE))
+    for name, source in ((NUMBER_WORDS_FILE, "Unicode License v3"),
+                         (WIKT_WORDS_FILE, "CC BY-SA 3.0")):
+        text = (DATA_DIR / name).read_text(encoding="utf-8")
+        assert source in text and "BUILT by tools/" in text
+        blocks = {entry[1:-1] for entry in read_entries(DATA_DIR / name)
+                  if entry.startswith("[")}
+        assert len(blocks) >= 11 and blocks <= hand
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Le cadenas du portail s'ouvre avec 5814", True),
+    ("El candado de la verja tiene la combinación 3920", True),
+    ("Il lucchetto del cancelletto: combinazione 7 7 1 0", True),
+    ("Agoriad sbâr o dan y pot blodau wrth y drws cefn", True),
+    ("گھر کے گیٹ کا تالا، کوڈ 3827", True),
+    # a padlock on a bike, a locker at work, a car's boot: no home's
+    ("Le cadenas de son vélo: code 4419", False),
+    ("El candado de la taquilla del trabajo es 3 3 0 1", False),
+    ("Coffre de la voiture: code antivol 2 9 9 0", False),
+])
+def test_access_objects_of_the_wiktionary_file(recognizer, text, found):
+    assert bool(_found(recognizer, text)) is found

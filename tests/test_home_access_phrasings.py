@@ -42,7 +42,7 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1058, 1064), "hiding": (381, 384), "entry": (269, 270),
+DEV_FOUND = {"code": (1070, 1079), "hiding": (382, 385), "entry": (269, 270),
              "keyholder": (347, 354)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
@@ -99,7 +99,13 @@ def test_dev_set_rates(predict):
         # (`cabin key`, `cockpit`) read as no home's
         "Key was moved to the meter cupboard on Monday and is still there.",
         "Lives on his boat at the marina, pontoon C - cabin key is under the cushion in the "
-        "cockpit."]
+        "cockpit.",
+        # batch H (session 20, languages of UK care, sourced words): a lock named with no
+        # device or code word after it (`kandado`, `cerradura`), and a lock in an inflected
+        # form the source does not give (Bulgarian `ключалката`)
+        "Ang kandado sa gate ay may code na 1 9 5 5",
+        "Cerradura de la puerta trasera con código 2 2 8 5",
+        "Ключалката на входната врата е с код 7 3 1 0"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -136,7 +142,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2193
+    assert result.near_misses.total == 2207
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
