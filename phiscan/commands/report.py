@@ -26,7 +26,13 @@ from phiscan.inventory.lock import OutputBusy, output_lock
 from phiscan.inventory.store import INVENTORY_FILENAME
 from phiscan.scoping.html import HTML_REPORT, SHOWN_READERS, write_html
 from phiscan.scoping.ico import write_ico
-from phiscan.scoping.report import build_report, leaves_out, load_scope, without_cyclic_gc
+from phiscan.scoping.report import (
+    build_report,
+    leaves_out,
+    load_scope,
+    upper_bound_lines,
+    without_cyclic_gc,
+)
 from phiscan.security.files import ensure_private_dir
 
 
@@ -36,6 +42,9 @@ def people_table(report: dict) -> Table:
         ("individuals (total)", people["total"]),
         ("  lower bound (loose linkage)", people["lower_bound"]),
         ("  upper bound (strict linkage)", people["upper_bound"]),
+        ("    of which counted above", people["upper_bound_explained"]["counted"]),
+        *[(f"    + {label}", count)
+          for label, count in upper_bound_lines(people["upper_bound_explained"])],
         ("with special-category data", people["with_special_category"]),
         ("with home-access details (any)", people["with_home_access"]),
         ("  entry details: code, hidden key, door left open (ICO figure)",
