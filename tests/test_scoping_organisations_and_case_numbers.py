@@ -46,7 +46,8 @@ def write_share(root: Path) -> None:
         "Mrs Jones was seen at Brighouse Medical Centre with the Halifax Primary Care Network "
         "team and Northway Care Ltd; she is known to Calderdale and Huddersfield NHS "
         "Foundation Trust for her COPD.",
-        "Yours sincerely,", "", "Safeguarding Hub", "Calder GP Federation"]))
+        "Yours sincerely,", "", "Safeguarding Hub", "Calder GP Federation",
+        "Calder Valley GP Federation, Unit 4, Dean Clough, Halifax HX3 5AX"]))  # its footer
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Name", "DOB", "Provider"])

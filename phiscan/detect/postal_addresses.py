@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from recognizers.context import normalise_words
+from recognizers.dates import MONTH_NAME
 from recognizers.vocabulary import TITLES, ends_as_organisation
 
 ADDRESS_LINES = 5  # lines above a postcode read for its address
@@ -26,7 +27,9 @@ ADDRESS_LABEL_WORDS = frozenset({
     "address", "addr", "street", "road", "town", "city", "county", "postcode", "post",
     "postal", "locality", "district", "village", "house", "flat", "building", "property",
     "residence", "line", "area"})
-_LABEL = re.compile(r"^[ \t]*([A-Za-z][A-Za-z0-9 /'’().\-]{0,40}?)[ \t]*:[ \t]*")
+_LABEL = re.compile(r"^[ \t]*([A-Za-z][\w /'’().\-]{0,40}?)[ \t]*:[ \t]*")
+# A day and its month (`26 August 1951 of 112 Sandholme Drive`): a date, not a house.
+_DATE_START = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH_NAME}\b")
 # Where an address starts: a flat's or a house's number before capitalised words
 # (`Flat 3, Orchard Lea`, `14 Park Road`, `12a High Street`), never inside a date or a time.
 _ADDRESS_START = re.compile(
@@ -96,7 +99,7 @@ def _split_line(segment: str) -> tuple[str, str, bool]:
     text before a postcode on its line."""
     for match in _ADDRESS_START.finditer(segment):
         part = segment[match.start():]
-        if not re.search(r"[()\[\];|]", part):
+        if not re.search(r"[()\[\];|]", part) and not _DATE_START.match(part):
             return segment[:match.start()], part.strip(" \t,"), True
     cut = _BEFORE_ADDRESS.match(segment)
     head, tail = (segment[:cut.end()], segment[cut.end():]) if cut else ("", segment)

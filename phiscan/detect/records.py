@@ -887,7 +887,10 @@ def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> li
                       if finding.entity_type == SUBJECT_NAME and finding.role in (SUBJECT, UNMARKED)
                       and not _after_a_number(lines, finding, lines.line_of(finding)))
     for finding in findings:
-        if finding.role != UNMARKED:
+        # a signature block makes its lines' names staff's, its footer's place too (`Calder
+        # Valley GP Federation, Unit 4, Dean Clough, ...` under `Yours sincerely`)
+        signed = finding.role == STAFF and finding.entity_type == SUBJECT_NAME
+        if finding.role != UNMARKED and not signed:
             continue
         number = lines.line_of(finding)
         if finding.entity_type in ADDRESS_ENTITIES and (
