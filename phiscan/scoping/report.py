@@ -178,8 +178,8 @@ UPPER_BOUND_CLASSES = {
     NAME_ONLY: "records with a name only (a full name no counted person carries, beside "
                "health or home-access data, no date of birth or NHS number)",
     DATE_OF_BIRTH_ONLY: "records with a date of birth only (its name not read)",
-    KEPT_APART: "records of one name and date of birth at different postcodes, counted as "
-                "one person and kept apart by the strict linkage",
+    KEPT_APART: "records of one name and date of birth without an agreeing postcode (none, "
+                "or another), one person in the total, kept apart by the strict linkage",
     SEVERAL_PEOPLE: "rows of several people (linkage faults), counted once, up to their "
                     "people",
 }
