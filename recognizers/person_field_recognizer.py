@@ -56,7 +56,9 @@ from recognizers.vocabulary import (
     NICKNAME,
     PARTICLES_BEFORE,
     SURNAME_PARTICLES,
+    ends_as_organisation,
     load_vocabulary,
+    organisation_words,
 )
 
 NAME_FIELD_MEMORY = 4096  # field names whose answer is kept
@@ -328,7 +330,6 @@ def _is_acronym(word: str) -> bool:
 # the text's first line, no word of it a title, common, clinical or a place's (`NHS Trust -
 # ...`, `KESTREL Rehabilitation - ...`): `heads_text`.
 TITLE_LINE = "name heading a text"
-_ORGANISATION_WORDS = frozenset(load_vocabulary("organisation_words.txt"))
 NAME_HEADING_TEXT = (
     rf"(?<=(?:^|[\n\r])[ \t]*)(?:{_CAPS_SURNAME}(?:[ ]{_CAPS_ANY})?[ ]{_FORENAME_ANY}"
     rf"(?:[ ](?:{_FORENAME_ANY}|\p{{Lu}}\.?))?"
@@ -433,6 +434,14 @@ def looks_like_name(value: str) -> bool:
                    if word.casefold() not in PARTICLES]
     return bool(capitalised) and all(word[:1].isupper() or IRISH_MUTATED.fullmatch(word)
                                      for word in capitalised)
+
+
+def names_an_organisation(value: str) -> bool:
+    """A value whose words end as an organisation's name does (`organisation_words.txt`:
+    `Calder GP Federation`, `Ryburn Primary Care Network`, `Halifax Medical Centre`,
+    `Calder Valley Care Ltd`): a place and an organisation's noun, in a name column or after
+    a title's field, is a letterhead or a provider, never a person."""
+    return ends_as_organisation(normalise_words(value).split())
 
 
 def _without_particle(word: str) -> str:
@@ -705,7 +714,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if result is None:
             return None
         result = self.scored(text, result)
-        if result is None:
+        if result is None or names_an_organisation(text[result.start:result.end]):
             return None
         end = name_end(text, result.start, result.end, self.labels)
         if end is None or end - result.start < 2:
@@ -852,7 +861,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         Council`: a heading)."""
         if text[:result.start].strip() or not self.plain_name(value):
             return None
-        if any(word.casefold() in _ORGANISATION_WORDS or _is_acronym(word)
+        if any(word.casefold() in organisation_words() or _is_acronym(word)
                or (not word.isupper() and is_known_word(word)) for word in value.split()):
             return None
         return result

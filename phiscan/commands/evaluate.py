@@ -59,9 +59,10 @@ def scoping_eval(truth_path: Path, out_dir: Path, config_path: Path | None,
         err_console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from None
     people = scope.individuals
-    values, unread = reveal_for(out_dir, people, "phiscan eval --scoping", config_path)
-    order = recovery_order(values)
-    rows = [export_row(person) | revealed_row(person, values, unread, order)
+    outcome = reveal_for(out_dir, people, "phiscan eval --scoping", config_path)
+    order = recovery_order(outcome.values)
+    rows = [export_row(person) | revealed_row(person, outcome.values, outcome.unread, order,
+                                              outcome.addresses)
             for person in people]
     figures = score_rows(rows, truth.people, truth.staff).as_dict() | {
         "total": len(people), "true_total": truth.individuals,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -21,7 +21,6 @@ from phiscan.config import ConfigError, WatchConfig, load_config
 from phiscan.inventory.lock import output_lock
 from phiscan.inventory.store import INVENTORY_FILENAME, Inventory
 from phiscan.scoping.individuals_csv import (
-    ValueKey,
     export_row,
     person_value_keys,
     write_export,
@@ -29,6 +28,9 @@ from phiscan.scoping.individuals_csv import (
 from phiscan.scoping.linkage import Individual
 from phiscan.scoping.report import completeness_section, load_scope
 from phiscan.security.keys import inventory_key, no_key_message
+
+if TYPE_CHECKING:
+    from phiscan.scoping.reveal import RevealOutcome
 
 SHOWN = 50
 
@@ -70,9 +72,10 @@ def refuse_own_output(export: Path, out_dir: Path) -> None:
 
 
 def reveal_for(out_dir: Path, people: list[Individual], target: str,
-               config_path: Path | None) -> tuple[dict[ValueKey, str], dict[str, str]]:
-    """Values of the people's hashes, re-read from the sources, and the locations that
-    could not be re-read with why; logged with `target` (where they are written)."""
+               config_path: Path | None) -> RevealOutcome:
+    """Values of the people's hashes, re-read from the sources, the locations that could
+    not be re-read with why, and the postal addresses before their postcodes; logged with
+    `target` (where they are written)."""
     try:
         config = load_config(config_path)
     except ConfigError as exc:
@@ -98,7 +101,7 @@ def reveal_for(out_dir: Path, people: list[Individual], target: str,
         err_console.print(f"[red]reveal: {outcome.locations_failed} locations could not be "
                           "re-read: their people's values are missing (column reveal_note "
                           "says which and why); exit 3.[/red]", soft_wrap=True)
-    return outcome.values, outcome.unread
+    return outcome
 
 
 def individuals_command(
@@ -131,6 +134,8 @@ def individuals_command(
     if incomplete:  # first, before any person is listed or written
         err_console.print(f"[bold red]{escape(completeness['statement'])}[/bold red]")
     people = scope.individuals
+    # the letter's address is the most recent: each location's modified time
+    modified = {location.location: location.modified for location in scope.locations}
     if export is None:
         console.print(individuals_table(people))
         if incomplete:  # as `report` exits: the list is not everyone affected
@@ -138,10 +143,12 @@ def individuals_command(
         return
     if reveal:  # the audit row goes into the inventory: a writer like any other
         with output_lock(out_dir, "individuals --reveal"):
-            values, unread = reveal_for(out_dir, people, str(export.resolve()), config_path)
-            count = write_export(export, people, values, unread)
+            outcome = reveal_for(out_dir, people, str(export.resolve()), config_path)
+            unread = outcome.unread
+            count = write_export(export, people, outcome.values, unread, outcome.addresses,
+                                 modified)
     else:
-        count, unread = write_export(export, people), {}
+        count, unread = write_export(export, people, modified=modified), {}
     err_console.print(f"wrote {count} individuals to {escape(str(export))}", soft_wrap=True)
     # Written with what was recovered, but not every letter can be addressed, or not
     # everyone affected is on the list.

@@ -30,6 +30,7 @@ from phiscan.scoping.report import (
     build_report,
     leaves_out,
     load_scope,
+    upper_bound_lines,
     who_can_read,
     without_cyclic_gc,
 )
@@ -42,6 +43,9 @@ def people_table(report: dict) -> Table:
         ("individuals (total)", people["total"]),
         ("  lower bound (loose linkage)", people["lower_bound"]),
         ("  upper bound (strict linkage)", people["upper_bound"]),
+        ("    of which counted above", people["upper_bound_explained"]["counted"]),
+        *[(f"    + {label}", count)
+          for label, count in upper_bound_lines(people["upper_bound_explained"])],
         ("with special-category data", people["with_special_category"]),
         ("with home-access details (any)", people["with_home_access"]),
         ("  entry details: code, hidden key, door left open (ICO figure)",

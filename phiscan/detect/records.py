@@ -71,6 +71,7 @@ from phiscan.detect.entities import (
     category_of,
 )
 from phiscan.detect.normalize import is_full_name, without_leading_titles
+from phiscan.detect.postal_addresses import postal_address
 from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, TextUnit
 from recognizers.access_kinds import ENTRY_KINDS, KIND_SEPARATOR
@@ -886,11 +887,15 @@ def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> li
                       if finding.entity_type == SUBJECT_NAME and finding.role in (SUBJECT, UNMARKED)
                       and not _after_a_number(lines, finding, lines.line_of(finding)))
     for finding in findings:
-        if finding.role != UNMARKED:
+        # a signature block makes its lines' names staff's, its footer's place too (`Calder
+        # Valley GP Federation, Unit 4, Dean Clough, ...` under `Yours sincerely`)
+        signed = finding.role == STAFF and finding.entity_type == SUBJECT_NAME
+        if finding.role != UNMARKED and not signed:
             continue
         number = lines.line_of(finding)
-        if finding.entity_type in ADDRESS_ENTITIES and _organisations_block(lines, number,
-                                                                            named):
+        if finding.entity_type in ADDRESS_ENTITIES and (
+                _organisations_block(lines, number, named)
+                or _after_an_organisation(lines.text, finding)):
             marked[id(finding)] = STAFF
         elif finding.entity_type == SUBJECT_NAME and number not in identified and (
                 _after_a_number(lines, finding, number)) and _organisations_block(lines, number):
@@ -898,6 +903,15 @@ def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> li
     marked.update(dict.fromkeys(places, PLACE))
     return [replace(finding, role=marked[id(finding)]) if id(finding) in marked else finding
             for finding in findings] if marked else findings
+
+
+def _after_an_organisation(text: str, finding: Finding) -> bool:
+    """A postcode whose address, on its line, follows an organisation's name inside a
+    sentence (`Please book him at Todmorden Health Centre, 1 Lower George Street, Todmorden
+    OL14 5RN`): the organisation's, as a letterhead's is (`postal_address`, one reading of
+    an address for detection and for letters)."""
+    return finding.entity_type == "UK_POSTCODE" and postal_address(
+        text, finding.start, finding.end).organisation
 
 
 def _after_a_number(lines: LineIndex, finding: Finding, number: int) -> bool:

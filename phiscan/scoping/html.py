@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from phiscan.scoping.report import leaves_out, who_can_read
+from phiscan.scoping.report import leaves_out, upper_bound_lines, who_can_read
 from phiscan.security.files import open_private
 
 HTML_REPORT = "report.html"
@@ -207,6 +207,18 @@ def _policy(report: dict) -> str:
     return cards + by_rule + "<h3>Violations</h3>" + table + more
 
 
+def _upper_bound(report: dict) -> str:
+    """What makes up the upper bound beyond the people counted, by class of evidence."""
+    section = report["individuals"]["upper_bound_explained"]
+    rows = "".join(f"<tr><td>{escape(label)}</td><td class='num'>{count}</td></tr>"
+                   for label, count in [("people counted", section["counted"]),
+                                        *upper_bound_lines(section)])
+    return (f"<p class='note'>The upper bound, {section['upper_bound']}, is the people counted "
+            f"and {section['possible_further_people']} possible further people:</p>"
+            "<table><thead><tr><th>evidence</th><th>people</th></tr></thead><tbody>"
+            + rows + "</tbody></table>")
+
+
 def _method(report: dict) -> str:
     items = "".join(f"<li><b>{escape(name.replace('_', ' '))}</b>: {escape(text)}</li>"
                     for name, text in report["method"].items())
@@ -237,6 +249,7 @@ def render_html(report: dict) -> str:
         "value found in them (NHS number, date of birth, name). Keep it as you would the "
         "data.</p>"
         + _cards(report)
+        + "<h2>The upper bound explained</h2>" + _upper_bound(report)
         + "<h2>People by category of data exposed</h2>"
         + bar_chart("people by category", report["individuals"]["by_category"])
         + "<h2>Locations</h2>"

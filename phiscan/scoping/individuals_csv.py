@@ -10,7 +10,14 @@ import csv
 from collections import Counter
 from pathlib import Path
 
+from phiscan.detect.postal_addresses import Address
 from phiscan.model import MEMBER_SEP
+from phiscan.scoping.letters import (
+    found_in,
+    is_deceased,
+    letter_postcodes,
+    write_to,
+)
 from phiscan.scoping.linkage import Individual
 from phiscan.scoping.recurrence import name_id
 from phiscan.scoping.subject_records import UNKNOWN_KIND
@@ -18,6 +25,11 @@ from phiscan.security.files import open_private
 from recognizers.access_kinds import ACCESS_KINDS
 
 FIRST_LOCATIONS = 3
+# What an Art. 34 letter needs (`phiscan.scoping.letters`): whether a record says the person
+# died, whom to write to, the next of kin then, and the address: its postcode masked, where
+# it was found, and how many postcodes of their own the person has.
+LETTER_COLUMNS = ("deceased", "write_to", "next_of_kin_masked", "address_masked",
+                  "address_found_in", "addresses_found")
 EXPORT_COLUMNS = (
     "individual_id", "nhs_number_masked", "name_masked", "other_names_masked",
     "date_of_birth_masked", "postcode_masked", "related_people_masked", "related_people_count",
@@ -25,12 +37,13 @@ EXPORT_COLUMNS = (
     "test_range_nhs_number", "records",
     "locations", "first_locations", "linkage_fault", "identified_by", "name_ids",
     "local_ids_masked", "home_access_via", "life_state", "former_home_access_kinds",
+    *LETTER_COLUMNS,
 )
 # The kinds of hash a revealed row shows; names are split into the best, the others and
 # related people by `name_columns`.
 ROLES = ("nhs", "full_names", "dobs", "postcodes", "related_names")
 REVEAL_COLUMNS = ("nhs_number", "name", "other_names", "date_of_birth", "postcode",
-                  "related_people", "reveal_note")
+                  "related_people", "reveal_note", "address", "next_of_kin")
 
 
 def ranked_hashes(person: Individual, role: str) -> list[str]:
@@ -117,7 +130,28 @@ def home_access_columns(person: Individual) -> dict[str, str]:
             "former_home_access_kinds": kinds if person.former_home_access else ""}
 
 
-def export_row(person: Individual) -> dict[str, str | int]:
+def letter_columns(person: Individual, hashes: dict[str, list[str]],
+                   modified: dict[str, float] | None = None) -> dict[str, str | int]:
+    """`LETTER_COLUMNS`, masked: the letter's postcode is the person's most recent, then most
+    frequent (`letters.letter_postcodes`); the next of kin are the related people their
+    records name, for a person a record says died."""
+    postcodes = letter_postcodes(person, modified)
+    deceased = is_deceased(person)
+    first = postcodes[0] if postcodes else None
+    return {
+        "deceased": str(deceased).lower(),
+        "write_to": write_to(person, hashes["related_people"]),
+        "next_of_kin_masked": masked_previews(person, hashes["related_people"]) if deceased
+        else "",
+        "address_masked": masked_previews(person, [first[0]]) if first else "",
+        "address_found_in": found_in(*first[1][0]) if first else "",
+        "addresses_found": len(postcodes),
+    }
+
+
+def export_row(person: Individual, modified: dict[str, float] | None = None
+               ) -> dict[str, str | int]:
+    """`modified`: each location's modified time (the letter's most recent address)."""
     locations = person.locations
     hashes = hashes_by_column(person)
     return {
@@ -143,6 +177,7 @@ def export_row(person: Individual) -> dict[str, str | int]:
                              for value_hash in hashes["name"] + hashes["other_names"]),
         # the organisations' numbers for the person, as their namespaces (`pmr ***`)
         "local_ids_masked": masked_previews(person, ranked_hashes(person, "local_ids")),
+        **letter_columns(person, hashes, modified),
     }
 
 
@@ -181,8 +216,11 @@ def own_values(person: Individual, values: dict[ValueKey, str],
 
 def revealed_row(person: Individual, values: dict[ValueKey, str],
                  unread: dict[str, str],
-                 order: dict[ValueKey, int] | None = None) -> dict[str, str]:
-    """`order`: `recovery_order(values)`, computed once for many rows."""
+                 order: dict[ValueKey, int] | None = None,
+                 addresses: dict[ValueKey, Address] | None = None,
+                 modified: dict[str, float] | None = None) -> dict[str, str]:
+    """`order`: `recovery_order(values)`, computed once for many rows; `addresses`: the
+    postal addresses re-read before the person's postcodes (`RevealOutcome.addresses`)."""
     by_column = hashes_by_column(person)
     own = own_values(person, values, order)
     row = {
@@ -192,7 +230,26 @@ def revealed_row(person: Individual, values: dict[ValueKey, str],
         for column, hashes in by_column.items()
     }
     row["reveal_note"] = reveal_note(person, by_column, own, unread)
+    row["next_of_kin"] = row["related_people"] if is_deceased(person) else ""
+    row |= letter_address(person, addresses or {}, modified)
     return row
+
+
+def letter_address(person: Individual, addresses: dict[ValueKey, Address],
+                   modified: dict[str, float] | None = None) -> dict[str, str]:
+    """The postal address a letter goes to, as re-read from the person's own records: of
+    their postcodes in the letter's order (`letters.letter_postcodes`), the first with an
+    address that is no organisation's (a practice's letterhead), the fullest written, and
+    where it was found; nothing when none was re-read."""
+    for postcode, places in letter_postcodes(person, modified):
+        found = [(addresses[(location, record, postcode)], location, record)
+                 for location, record in places
+                 if (location, record, postcode) in addresses
+                 and not addresses[(location, record, postcode)].organisation]
+        if found:
+            address, location, record = max(found, key=lambda item: item[0].parts)
+            return {"address": address.text, "address_found_in": found_in(location, record)}
+    return {"address": ""}
 
 
 def reveal_note(person: Individual, by_column: dict[str, list[str]], values: dict[str, str],
@@ -210,17 +267,20 @@ def reveal_note(person: Individual, by_column: dict[str, list[str]], values: dic
 
 def write_export(path: Path, people: list[Individual],
                  revealed: dict[ValueKey, str] | None = None,
-                 unread: dict[str, str] | None = None) -> int:
+                 unread: dict[str, str] | None = None,
+                 addresses: dict[ValueKey, Address] | None = None,
+                 modified: dict[str, float] | None = None) -> int:
     """Write the CSV 0600; `revealed` maps findings to recovered values, `unread`
-    the locations that could not be re-read to why."""
+    the locations that could not be re-read to why, `addresses` postcodes' findings to the
+    postal addresses before them; `modified` each location's modified time."""
     columns = EXPORT_COLUMNS + (REVEAL_COLUMNS if revealed is not None else ())
     order = recovery_order(revealed) if revealed is not None else {}
     with open_private(path) as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         for person in people:
-            row: dict = export_row(person)
+            row: dict = export_row(person, modified)
             if revealed is not None:
-                row |= revealed_row(person, revealed, unread or {}, order)
+                row |= revealed_row(person, revealed, unread or {}, order, addresses, modified)
             writer.writerow(row)
     return len(people)

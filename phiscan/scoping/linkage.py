@@ -936,22 +936,39 @@ def _only_person(positions: set[int]) -> int | None:
     return next(iter(positions)) if len(positions) == 1 else None
 
 
-def possible_extra_people(records: list[Record], seeds: list[int]) -> int:
-    """What the strict bound adds: records about someone that make nobody on their own
-    and match nobody. Each unknown full name next to health or home-access data, and
-    each distinct date of birth (with its postcodes) whose name was not read, may be
-    one more person. Test-range records never count."""
+# The classes of evidence the strict bound counts as possible further people
+# (`possible_extra_evidence`).
+NAME_ONLY, DATE_OF_BIRTH_ONLY = "name_only", "date_of_birth_only"
+
+
+def possible_extra_evidence(records: list[Record], seeds: list[int]) -> dict[str, set]:
+    """What the strict bound adds, by class of evidence: records about someone that make
+    nobody on their own and match nobody. Each unknown full name next to health or
+    home-access data (`name_only`: a name with no date of birth or NHS number), and each
+    distinct date of birth (with its postcodes) whose name was not read (`date_of_birth_only`),
+    may be one more person. Test-range records never count."""
     known = union_of((records[index] for index in seeds), "full_names")
     is_seed = set(seeds)
-    possible: set[tuple] = set()
+    names: set[str] = set()
+    dates: set[tuple] = set()
     for index, record in enumerate(records):
         if index in is_seed or record.is_test_only:
             continue
         if record.special_category or record.home_access:
-            possible.update(("name", name) for name in record.full_names - known)
+            names.update(record.full_names - known)
         if record.dobs and not record.full_names:
-            possible.add(("dob", frozenset(record.dobs), frozenset(record.postcodes)))
-    return len(possible)
+            dates.add((frozenset(record.dobs), frozenset(record.postcodes)))
+    return {NAME_ONLY: names, DATE_OF_BIRTH_ONLY: dates}
+
+
+def possible_extra_people(records: list[Record], seeds: list[int]) -> int:
+    """How many further people the strict bound counts (`possible_extra_evidence`)."""
+    return sum(map(len, possible_extra_evidence(records, seeds).values()))
+
+
+def strict_people(records: list[Record], found: Seeds) -> int:
+    """The people the strict linkage makes of the seeds (before possible further people)."""
+    return len(link_seeds(records, Linkage.STRICT, found).groups(found.indices))
 
 
 def count_people(records: list[Record], linkage: Linkage, found: Seeds | None = None) -> int:
@@ -959,10 +976,10 @@ def count_people(records: list[Record], linkage: Linkage, found: Seeds | None = 
     `found`: `seeds_of(records)`, when the caller runs several linkages."""
     found = found or seeds_of(records)
     seeds = found.indices
+    if linkage is Linkage.STRICT:  # unknown names at home included
+        return strict_people(records, found) + possible_extra_people(records, seeds)
     count = len(link_seeds(records, linkage, found).groups(seeds))
-    if linkage is Linkage.STRICT:
-        count += possible_extra_people(records, seeds)  # unknown names at home included
-    elif any(map(may_be_at_home, records)) and (homes := homes_of(
+    if any(map(may_be_at_home, records)) and (homes := homes_of(
             records, union_of((records[index] for index in seeds), "full_names"),
             union_of((records[index] for index in seeds), "postcodes"))):
         count += (len(homes) if linkage is Linkage.STANDARD

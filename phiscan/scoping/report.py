@@ -40,6 +40,8 @@ from phiscan.scoping.linkage import (
     BY_NAME_AND_ADDRESS,
     BY_NAME_AND_DOB,
     BY_NHS_NUMBER,
+    DATE_OF_BIRTH_ONLY,
+    NAME_ONLY,
     Individual,
     Linkage,
     Linked,
@@ -47,9 +49,11 @@ from phiscan.scoping.linkage import (
     link,
     mark_linkage_faults,
     most_people_in,
+    possible_extra_evidence,
     seeds_of,
     shared_local_ids,
     shared_nhs_numbers,
+    strict_people,
 )
 from phiscan.scoping.recurrence import (
     DeclaredName,
@@ -94,6 +98,8 @@ class Scope:
     not_read: list[dict] = field(default_factory=list)  # sources the figures leave out
     removed: dict = field(default_factory=dict)  # locations deleted since a scan read them
     versions_not_read: list[dict] = field(default_factory=list)  # S3 older object versions
+    # What makes up upper_bound - total, by class of evidence (`upper_bound_evidence`).
+    beyond_counted: dict[str, int] = field(default_factory=dict)
 
     @property
     def individuals(self) -> list[Individual]:
@@ -151,13 +157,67 @@ def _load_scope(out_dir: str | Path, config: Config, run_id: int | None) -> Scop
     # A faulty row is counted once in the total and up to its people in the upper bound
     # (the strict linkage joins one NHS number's records too).
     beyond_total = sum(most_people_in(person) - 1 for person in faults)
+    extra = possible_extra_evidence(records, seeds.indices)
+    upper_bound = max(strict_people(records, seeds) + sum(map(len, extra.values())),
+                      total) + beyond_total
     return Scope(
         Path(out_dir), locations, records, standard,
         lower_bound=min(count_people(records, Linkage.LOOSE, seeds), total),
-        upper_bound=max(count_people(records, Linkage.STRICT, seeds), total) + beyond_total,
+        upper_bound=upper_bound,
         recurring=recurring, violations=violations, marked=marked, faults=faults,
         declared=declared, not_read=not_read, removed=removed, versions_not_read=versions,
+        beyond_counted=upper_bound_evidence(upper_bound - total, extra, standard.individuals,
+                                            beyond_total),
     )
+
+
+# The classes of evidence that make up the upper bound beyond the people counted, in the
+# order a report lists them, and what each is (one definition for text, JSON and HTML).
+KEPT_APART, SEVERAL_PEOPLE = "kept_apart_by_strict_linkage", "rows_of_several_people"
+UPPER_BOUND_CLASSES = {
+    NAME_ONLY: "records with a name only (a full name no counted person carries, beside "
+               "health or home-access data, no date of birth or NHS number)",
+    DATE_OF_BIRTH_ONLY: "records with a date of birth only (its name not read)",
+    KEPT_APART: "records of one name and date of birth without an agreeing postcode (none, "
+                "or another), one person in the total, kept apart by the strict linkage",
+    SEVERAL_PEOPLE: "rows of several people (linkage faults), counted once, up to their "
+                    "people",
+}
+
+
+def upper_bound_evidence(difference: int, extra: dict[str, set],
+                         individuals: list[Individual], several: int) -> dict[str, int]:
+    """How `difference` (upper bound - total) is made up, by class of evidence
+    (`UPPER_BOUND_CLASSES`): names only that no counted person carries (a name identified
+    by name and address is counted already), dates of birth only, rows of several people,
+    and what is left, which is people the strict linkage keeps apart. The counts add up to
+    the difference (the classes are counted as the bound counts them)."""
+    carried = set().union(*(person.full_names for person in individuals))
+    names = min(len(extra[NAME_ONLY] - carried), difference)
+    dates = min(len(extra[DATE_OF_BIRTH_ONLY]), difference - names)
+    rows = min(several, difference - names - dates)
+    return {NAME_ONLY: names, DATE_OF_BIRTH_ONLY: dates,
+            KEPT_APART: difference - names - dates - rows, SEVERAL_PEOPLE: rows}
+
+
+def upper_bound_section(scope: Scope) -> dict:
+    """The upper bound explained: the people counted, the possible further people by class
+    of evidence (adding up to the bound), and the locations not read, which neither bound
+    counts (their people are unknown)."""
+    total = len(scope.individuals)
+    return {"upper_bound": scope.upper_bound, "counted": total,
+            "possible_further_people": scope.upper_bound - total,
+            "by_evidence": dict(scope.beyond_counted),
+            "locations_not_read": locations_not_read(scope.locations)["total"]}
+
+
+def upper_bound_lines(section: dict) -> list[tuple[str, int]]:
+    """The explanation as (label, count) lines, for the text and HTML reports."""
+    return [(f"{UPPER_BOUND_CLASSES[name]}", count)
+            for name, count in section["by_evidence"].items() if count] + (
+        [("locations not read (unreadable or skipped files): their people are in "
+          "neither bound", section["locations_not_read"])]
+        if section["locations_not_read"] else [])
 
 
 def _linked(records: list[Record], config: Config) -> tuple[
@@ -388,6 +448,7 @@ def individuals_section(scope: Scope) -> dict:
         "total": total,
         "lower_bound": scope.lower_bound,
         "upper_bound": scope.upper_bound,
+        "upper_bound_explained": upper_bound_section(scope),
         "with_special_category": sum(person.special_category for person in people),
         "with_home_access": sum(person.home_access for person in people),
         "with_entry_details": sum(person.entry_details for person in people),

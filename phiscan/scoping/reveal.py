@@ -28,6 +28,7 @@ from phiscan.config import Config
 from phiscan.detect.detector import Detector, variant_form_hash
 from phiscan.detect.entities import normalise
 from phiscan.detect.normalize import variant_keys
+from phiscan.detect.postal_addresses import Address, postal_address
 from phiscan.extract import ExtractContext, choose_extractor, run_extractor
 from phiscan.inventory.store import Inventory
 from phiscan.model import MEMBER_SEP, Child, SourceItem, TextUnit
@@ -38,6 +39,7 @@ from phiscan.sources.base import source_key
 
 log = logging.getLogger("phiscan.reveal")
 PROGRESS_SECONDS = 10.0
+POSTCODE = "UK_POSTCODE"
 # (location, record, value hash): one stored finding's value, as a person's record holds it.
 ValueKey = tuple[str, str, str]
 
@@ -63,6 +65,8 @@ class RevealOutcome:
     locations_not_needed: int = 0  # every value they hold was recovered from other files
     # top-level location -> why it could not be re-read (phiscan's own words, no content)
     unread: dict[str, str] = field(default_factory=dict)
+    # a postcode's finding -> the postal address written before it (`letters.postal_address`)
+    addresses: dict[ValueKey, Address] = field(default_factory=dict)
 
 
 def source_ref(source: Source, location: str) -> str:
@@ -114,6 +118,7 @@ class Revealer:
         self.sources: dict[str, Source] = {}
         self.configs: list[tuple[str, Config]] = []  # (scanned source's prefix, its config)
         self._detector: Detector | None = None
+        self.addresses: dict[ValueKey, Address] = {}
 
     def detector(self) -> Detector:
         if self._detector is None:
@@ -170,6 +175,8 @@ class Revealer:
             candidate = unit.text[item.start:item.end]
             if item.key not in values and self.matches(item, candidate):
                 values[item.key] = candidate
+                if item.entity_type == POSTCODE:  # a letter's address: what stands before it
+                    self.addresses[item.key] = postal_address(unit.text, item.start, item.end)
 
     def _redetect(self, unit: TextUnit, wanted: list[Wanted],
                   values: dict[ValueKey, str]) -> None:
@@ -345,4 +352,5 @@ def reveal_values(out_dir: Path, people_keys: list[set[ValueKey]], key: bytes,
                 outcome.unread[top] = reason
     finally:
         revealer.close()
+    outcome.addresses = revealer.addresses
     return outcome
