@@ -42,8 +42,8 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1058, 1064), "hiding": (381, 384), "entry": (269, 270),
-             "keyholder": (347, 354)}
+DEV_FOUND = {"code": (1067, 1073), "hiding": (381, 384), "entry": (269, 270),
+             "keyholder": (350, 359)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
 
@@ -99,7 +99,11 @@ def test_dev_set_rates(predict):
         # (`cabin key`, `cockpit`) read as no home's
         "Key was moved to the meter cupboard on Monday and is still there.",
         "Lives on his boat at the marina, pontoon C - cabin key is under the cushion in the "
-        "cockpit."]
+        "cockpit.",
+        # batch T (session 20): a key said to be to a caravan or for a boat reads as a vehicle's
+        # (`_NOT_A_HOME_KEY`), though a boat or a caravan alone is a home's word
+        "the couple on the next pitch have a spare key to the caravan",
+        "Lock keeper holds a spare key for his boat"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -136,7 +140,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2193
+    assert result.near_misses.total == 2201
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
