@@ -160,7 +160,7 @@ class FreeTextRecords:
 SUBJECT_NAME = "PERSON"
 # A part of an entry (`line 3 part 2`): a second person on the entry's line, or a person
 # who lives with the entry's (`household` in `phiscan/data/roles.txt`).
-ENTRY_PART = re.compile(r"^(?P<entry>.*\bline \d+) part \d+$")
+ENTRY_PART = re.compile(r"^(?P<entry>.*\bline \d+) part (?P<part>\d+)$")
 
 
 # How far after `lives with` the name of the person above may come (`lives with her
@@ -1012,7 +1012,82 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
         else:
             named.update((id(finding), record) for finding in found)
     findings = [replace(finding, record=named[id(finding)]) for finding in findings]
-    return with_related_subjects(findings, lines)
+    return with_related_subjects(with_flat_access(findings, lines), lines)
+
+
+# A flat named by its number (`flat 22`, `Flat 7,`, `apartment 3B`, `his flat is number 31`).
+_FLAT = re.compile(r"(?<![\w])(?i:flat|apartment|apt\.?)[^\S\n]*(?:(?i:is)[^\S\n]+)?"
+                   r"(?:(?i:no\.?|number)[^\S\n]*)?(?P<number>\d{1,4}[A-Za-z]?)(?![\w])")
+
+
+def with_flat_access(findings: list[Finding], lines: LineIndex) -> list[Finding]:
+    """A way in through a building's shared entrance that names the flat it leads to
+    (`Access: main entrance keypad 2580, flat 22.`) on a line of its own, in a text of several
+    people's records: the way into the home of the person whose record names that flat (`Mrs
+    Doreen Whitfield (DOB ...), flat 22`), not of the person above it. The flat is read on the
+    access note's line (one flat only); the person is the one named last before that flat on
+    another line (or first on it), when the text names one such person only."""
+    if len({finding.record for finding in findings}) < 2 or "lat" not in lines.text:
+        return findings
+    people = [finding for finding in findings if person_kind(finding) is not None]
+    moved: dict[int, Finding] = {}
+    apart: set[str] = set()
+    for access in findings:
+        if access.entity_type != "HOME_ACCESS":
+            continue
+        number = lines.line_of(access)
+        if any(lines.line_of(person) == number for person in people):
+            continue  # the note's own line names its person
+        flats = {match["number"].casefold() for match in _FLAT.finditer(
+            lines.text, lines.line_start(number), lines.line_end(number))}
+        if len(flats) != 1:
+            continue
+        flat = flats.pop()
+        owners = {owner.record for owner in _flat_owners(people, lines, flat, number)}
+        if len(owners) == 1:
+            owner = owners.pop()
+            if access.record != owner:
+                moved[id(access)] = replace(access, record=owner)
+            apart.update(_other_flats(people, lines, flat, owner))
+    if apart:
+        # (a part of the owner's entry whose person names another flat is not one home
+        # with them: `Mr Kenneth Barlow (DOB ..., flat 31) and Mrs Edna Sharples (DOB ...,
+        # flat 12)`: a record of its own, `line 3 home 2`)
+        moved.update((id(finding), replace(finding, record=ENTRY_PART.sub(
+            r"\g<entry> home \g<part>", finding.record)))
+            for finding in findings if finding.record in apart and id(finding) not in moved)
+    return [moved.get(id(finding), finding) for finding in findings]
+
+
+def _other_flats(people: list[Finding], lines: LineIndex, flat: str, owner: str) -> set[str]:
+    """The records of the owner's entry (its parts: `line 3 part 2`) whose person names a
+    flat other than `flat` right after them on their line."""
+    entry = entry_of(owner)
+    apart = set()
+    for mention in _FLAT.finditer(lines.text):
+        if mention["number"].casefold() == flat:
+            continue
+        on_line = [person for person in people if lines.line_of(person)
+                   == lines.line_at(mention.start()) and person.start < mention.start()]
+        if on_line and on_line[-1].record != owner and entry_of(on_line[-1].record) == entry:
+            apart.add(on_line[-1].record)
+    return apart
+
+
+def _flat_owners(people: list[Finding], lines: LineIndex, flat: str, skip: int
+                 ) -> list[Finding]:
+    """The person-pinning finding of each mention of flat `flat` on a line but `skip`: the
+    last one before the mention on its line, else the first after it."""
+    owners = []
+    for mention in _FLAT.finditer(lines.text):
+        number = lines.line_at(mention.start())
+        if number == skip or mention["number"].casefold() != flat:
+            continue
+        on_line = [person for person in people if lines.line_of(person) == number]
+        before = [person for person in on_line if person.start < mention.start()]
+        if before or on_line:
+            owners.append(before[-1] if before else on_line[0])
+    return owners
 
 
 def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Finding]:
