@@ -1653,7 +1653,7 @@ def talk_patterns(words: Vocabulary) -> list[Pattern]:
         # for (`Son: 7 2 9 0 / Son: that's for the key safe round the side`, a thread's lines
         # read as one by `read_thread_turns`): the turns between hold no number.
         grammar("bare code, then what it is for",
-                rf"(?<=(?:^|[\n/>\u2022])[^\S\n]*{_TURN_LABEL})(?<!\?[^\S\n]*){_ANSWER_WORDS}"
+                rf"(?:(?<![^\n])|[/>\u2022])[^\S\n]*{_TURN_LABEL}{_ANSWER_WORDS}"
                 rf"{_ANY_CODE}[^\S\n]*[.!]?(?:{_TALK_BREAK}{_TURN_LABEL}"
                 rf"[^\n\d/\u2022>]{{1,{QUESTION_BACK}}}){{0,{TURNS_BETWEEN}}}?{_TALK_BREAK}"
                 rf"{_TURN_LABEL}(?:(?i:yes|yeah|oh|ok|sorry)[^\S\n]*,?[^\S\n]*)?"
@@ -1817,6 +1817,24 @@ def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
     return view
 
 
+def _lines_with_turns(source: _Remembered) -> _Remembered:
+    """The lines of `source`'s hits that hold a turn's break (`/`, `>`, `•`: a thread's lines
+    read as one hold `•`), a digit and what a code is said to be (`that's`, `it's`, `this
+    is`): `bare code, then what it is for` needs all three."""
+    view = _Remembered(source, anchored=False)
+
+    def holds_turns(line: str) -> bool:
+        return ((("\u2022" in line or "/" in line or ">" in line)
+                 and any(char.isdigit() for char in line))
+                and _SAID_TO_BE.search(line) is not None)
+
+    view.keep_line = holds_turns
+    return view
+
+
+_SAID_TO_BE = stdlib_re.compile(r"(?i)\b(?:it|that|this)(?:['\u2019]?s|\s+is)\b")
+
+
 _QUESTION_AFTER = prebuilt(rf"[^\n.;!?]{{0,{CLAUSE_REACH + 20}}}\?")
 # (the question's object, its clause and the question mark: more than any such question)
 _ASKED_AFTER = prebuilt(r"[^\n]{0,200}?\?")
@@ -1913,8 +1931,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code asked, answered later": objects.view(anchored=True, only=object_literals,
                                                    followed_by=_ASKED_AFTER),
         "code in the next cell": object_first,
-        # (lines holding an object: the code before it, turns earlier)
-        "bare code, then what it is for": object_line,
+        # (lines holding an object, a turn's break and what the code is said to be for)
+        "bare code, then what it is for": _lines_with_turns(object_line),
         # (lines holding a word a record's access field is named by, or an SQL INSERT)
         "record field": Trigger(literals=[
             *(Literal(word, word_start=False, word_end=False) for word in fields.FIELD_WORDS),
@@ -2149,9 +2167,9 @@ def read_form_values(text: str) -> str:
 _THREAD_TIME = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[^\S\n]+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
                 r"(?:[^\S\n]*(?i:am|pm))?")
 _THREAD_TURN = stdlib_re.compile(
-    rf"[^\S\n]*(?:>[^\S\n]*)?(?P<time>\[{_THREAD_TIME}\]|{_THREAD_TIME}(?:[^\S\n]*[\-\u2013])?)"
+    rf"^[^\S\n]*(?:>[^\S\n]*)?(?P<time>\[{_THREAD_TIME}\]|{_THREAD_TIME}(?:[^\S\n]*[\-\u2013])?)"
     r"[^\S\n]+(?P<speaker>[A-Z][\w'\-]*(?:[^\S\n]+[\w'\-]+){0,2}?)"
-    r"(?:[^\S\n]*\([^)\n]{1,30}\))?[^\S\n]*:(?!//)[^\S\n]*")
+    r"(?:[^\S\n]*\([^)\n]{1,30}\))?[^\S\n]*:(?!//)[^\S\n]*", stdlib_re.MULTILINE)
 # A turn that asks (its words end with a question mark), and one that is a code alone (up to
 # three words of answer before it: `4471`, `yes it's 2 2 1 8`).
 _ASKS = stdlib_re.compile(r"\?[^\S\n]*$")
@@ -2169,47 +2187,55 @@ def read_thread_turns(text: str) -> str:
     turn's bullet (`•`) and each turn's time as spaces (a time is never a code)."""
     if "\n" not in text or ":" not in text:
         return text
-    lines = text.split("\n")
-    turns = [_THREAD_TURN.match(line) for line in lines]
-    if sum(turn is not None for turn in turns) < 2:
+    turns = list(_THREAD_TURN.finditer(text))
+    if len(turns) < 2:
         return text
-    joined: set[int] = set()  # the indexes of lines joined to the next
+    ends = [_line_end(text, turn.end()) for turn in turns]
+    # (whether each turn is the line straight after the turn before it)
+    follows = [False] + [turns[index].start() == ends[index - 1] + 1
+                         for index in range(1, len(turns))]
+    joined: set[int] = set()  # the indexes of turns joined to the next
     for index, turn in enumerate(turns):
-        if turn is None:
-            continue
-        words = lines[index][turn.end():]
+        words = text[turn.end():ends[index]]
         if _ASKS.search(words):
-            last = _answering_turn(lines, turns, index, turn.group("speaker"))
+            last = _answering_turn(text, turns, ends, follows, index)
         elif _BARE_CODE_TURN.fullmatch(words):
-            last = _last_turn(turns, index, TURNS_BETWEEN + 1)
+            last = _last_turn(follows, index, TURNS_BETWEEN + 1)
         else:
             continue
         joined.update(range(index, last))
     if not joined:
         return text
-    read = list(lines)
-    for index in sorted(joined | {index + 1 for index in joined}):
-        turn = turns[index]
-        start, end = turn.span("time")
-        read[index] = f"{read[index][:start]}{' ' * (end - start)}{read[index][end:]}"
-    return "".join(line + ("\u2022" if index in joined else "\n")
-                   for index, line in enumerate(read))[:len(text)]
+    read = list(text)
+    for index in joined | {index + 1 for index in joined}:
+        start, end = turns[index].span("time")
+        read[start:end] = " " * (end - start)
+    for index in joined:
+        read[ends[index]] = "\u2022"
+    return "".join(read)
 
 
-def _last_turn(turns: list, index: int, most: int) -> int:
-    """The index of the last of up to `most` turns straight after line `index`."""
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
+
+
+def _last_turn(follows: list[bool], index: int, most: int) -> int:
+    """The index of the last of up to `most` turns straight after turn `index`."""
     last = index
-    while last + 1 < len(turns) and turns[last + 1] is not None and last - index < most:
+    while last + 1 < len(follows) and follows[last + 1] and last - index < most:
         last += 1
     return last
 
 
-def _answering_turn(lines: list[str], turns: list, index: int, asker: str) -> int:
+def _answering_turn(text: str, turns: list, ends: list[int], follows: list[bool],
+                    index: int) -> int:
     """The index of the first turn after a question that holds a number, if it comes at
     most `TURNS_BETWEEN + 1` turns later and is not the asker's own; else the question's."""
-    for later in range(index + 1, _last_turn(turns, index, TURNS_BETWEEN + 1) + 1):
+    asker = turns[index].group("speaker")
+    for later in range(index + 1, _last_turn(follows, index, TURNS_BETWEEN + 1) + 1):
         turn = turns[later]
-        if _HOLDS_A_DIGIT.search(lines[later], turn.end()):
+        if _HOLDS_A_DIGIT.search(text, turn.end(), ends[later]):
             return later if turn.group("speaker") != asker else index
     return index
 
@@ -3825,7 +3851,8 @@ TOPIC_WORDS = 4
 # Patterns read over turns of a talk, and who speaks each turn after the first (`/ Office:`,
 # `> [09:15] Ade Bankole:`): a speaker's label names who answers, not what the lock is for.
 _TALK_PATTERNS = frozenset({"code asked, answered later", "code later in the talk",
-                            "code question answered", "code answers question"})
+                            "code question answered", "code answers question",
+                            "bare code, then what it is for"})
 _TURN_SPEAKER = prebuilt(r"(?<=[/>\u2022?][^\S\n]*)(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
                          r"[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*){0,2}[^\S\n]*:")
 _OBJECT_FIRST_CODES = frozenset({"code in next clause", "code later in the talk",
