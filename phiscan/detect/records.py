@@ -1029,65 +1029,48 @@ def with_flat_access(findings: list[Finding], lines: LineIndex) -> list[Finding]
     another line (or first on it), when the text names one such person only."""
     if len({finding.record for finding in findings}) < 2 or "lat" not in lines.text:
         return findings
-    people = [finding for finding in findings if person_kind(finding) is not None]
+    people: dict[int, list[Finding]] = defaultdict(list)  # line -> its people, in order
+    for finding in sorted(findings, key=lambda found: found.start):
+        if person_kind(finding) is not None:
+            people[lines.line_of(finding)].append(finding)
+    notes = [access for access in findings if access.entity_type == "HOME_ACCESS"
+             and lines.line_of(access) not in people]  # (its own line names nobody)
+    if not notes or not people:
+        return findings
+    # each flat named on a line with a person: (line, flat, the person named last before it,
+    # else the first after it)
+    mentions = [(number, match["number"].casefold(), before[-1] if before else on_line[0],
+                 bool(before))
+                for match in _FLAT.finditer(lines.text)
+                if (on_line := people.get(number := lines.line_at(match.start())))
+                for before in ([p for p in on_line if p.start < match.start()],)]
     moved: dict[int, Finding] = {}
     apart: set[str] = set()
-    for access in findings:
-        if access.entity_type != "HOME_ACCESS":
-            continue
+    for access in notes:
         number = lines.line_of(access)
-        if any(lines.line_of(person) == number for person in people):
-            continue  # the note's own line names its person
         flats = {match["number"].casefold() for match in _FLAT.finditer(
             lines.text, lines.line_start(number), lines.line_end(number))}
         if len(flats) != 1:
             continue
         flat = flats.pop()
-        owners = {owner.record for owner in _flat_owners(people, lines, flat, number)}
-        if len(owners) == 1:
-            owner = owners.pop()
-            if access.record != owner:
-                moved[id(access)] = replace(access, record=owner)
-            apart.update(_other_flats(people, lines, flat, owner))
+        owners = {person.record for line, named, person, _before in mentions
+                  if named == flat and line != number}
+        if len(owners) != 1:
+            continue
+        owner = owners.pop()
+        if access.record != owner:
+            moved[id(access)] = replace(access, record=owner)
+        # (a part of the owner's entry whose person names another flat right after them is
+        # not one home with them: `Mr Kenneth Barlow (DOB ..., flat 31) and Mrs Edna
+        # Sharples (DOB ..., flat 12)`: a record of its own, `line 3 home 2`)
+        apart.update(person.record for _line, named, person, before in mentions
+                     if before and named != flat and person.record != owner
+                     and entry_of(person.record) == entry_of(owner))
     if apart:
-        # (a part of the owner's entry whose person names another flat is not one home
-        # with them: `Mr Kenneth Barlow (DOB ..., flat 31) and Mrs Edna Sharples (DOB ...,
-        # flat 12)`: a record of its own, `line 3 home 2`)
         moved.update((id(finding), replace(finding, record=ENTRY_PART.sub(
             r"\g<entry> home \g<part>", finding.record)))
             for finding in findings if finding.record in apart and id(finding) not in moved)
     return [moved.get(id(finding), finding) for finding in findings]
-
-
-def _other_flats(people: list[Finding], lines: LineIndex, flat: str, owner: str) -> set[str]:
-    """The records of the owner's entry (its parts: `line 3 part 2`) whose person names a
-    flat other than `flat` right after them on their line."""
-    entry = entry_of(owner)
-    apart = set()
-    for mention in _FLAT.finditer(lines.text):
-        if mention["number"].casefold() == flat:
-            continue
-        on_line = [person for person in people if lines.line_of(person)
-                   == lines.line_at(mention.start()) and person.start < mention.start()]
-        if on_line and on_line[-1].record != owner and entry_of(on_line[-1].record) == entry:
-            apart.add(on_line[-1].record)
-    return apart
-
-
-def _flat_owners(people: list[Finding], lines: LineIndex, flat: str, skip: int
-                 ) -> list[Finding]:
-    """The person-pinning finding of each mention of flat `flat` on a line but `skip`: the
-    last one before the mention on its line, else the first after it."""
-    owners = []
-    for mention in _FLAT.finditer(lines.text):
-        number = lines.line_at(mention.start())
-        if number == skip or mention["number"].casefold() != flat:
-            continue
-        on_line = [person for person in people if lines.line_of(person) == number]
-        before = [person for person in on_line if person.start < mention.start()]
-        if before or on_line:
-            owners.append(before[-1] if before else on_line[0])
-    return owners
 
 
 def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Finding]:
