@@ -221,7 +221,8 @@ class HealthVocabulary:
         context = Context(text, hits, headings)
         terms = [(start, end, key, term) for start, end, key, term in hits if is_reported(term)]
         specific = {start for start, end, key, term in terms if not term.needs_context
-                    and (context.holds(start, end, term) or context.other_term_near(start, key))}
+                    and (context.holds(start, end, term) or context.other_term_near(start, key)
+                         or context.record_item(start, end, term))}
         context.kept_terms = sorted(specific)
         found = [Mention(start, end, term.entity, "abbreviation" if term.capitals else "term")
                  for start, end, _key, term in terms
@@ -276,6 +277,7 @@ class Context:
         self.terms = [(start, key) for start, _e, key, term in hits
                       if is_reported(term) and not term.needs_context]
         self.kept_terms: list[int] = []
+        self.people: list[int] | None = None  # where the text names a person (on first use)
 
     def holds(self, start: int, end: int, term: Term) -> bool:
         """A cue or heading nearby, a frame just before, or a record's cell."""
@@ -292,11 +294,46 @@ class Context:
                 return True
         return False
 
+    def record_item(self, start: int, end: int, term: Term) -> bool:
+        """A condition written as an item of a person's record: a clause of its own, up to
+        `ITEM_WORDS` words before it (`Advanced dementia.`, `Lives alone, advanced
+        dementia.`, `- vascular dementia -`), in a text that names a person as a record does
+        (`PERSON_SIGNS`: a title and a name, a person's field) within CONTEXT_CHARS. News
+        names a disease inside a sentence (`advanced dementia affects ...`), not as an
+        item."""
+        if term.entity != CONDITION or not is_item(self.text, start, end):
+            return False
+        if self.people is None:
+            self.people = [found.start() for found in PERSON_SIGNS.finditer(self.text)]
+        return near(self.people, start, end)
+
     def holds_for_everyday(self, start: int, end: int, term: Term) -> bool:
         """For a term that needs context: a sign, or a kept term nearby; never in a
         field's name (`Date of birth`, `visit_date`)."""
         return ((self.holds(start, end, term) or near(self.kept_terms, start, end))
                 and not (term.everyday and in_field_name(self.text, start)))
+
+
+# What names a person as a record does: a title and a capitalised name (`Mrs Tait`, `Mr
+# A. Dunn`) or a person's field (`Client:`, `Resident name:`, `Service user -`).
+PERSON_SIGNS = re.compile(
+    r"(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+(?:[A-Z]\.?[ \t]+)?[A-Z][a-z]"
+    r"|(?i:client|patient|resident|service[ \t]+user|tenant)(?:[ \t]+(?i:name))?[ \t]*[:\-])")
+# An item's bounds: a line's start or end, a sentence's or a clause's (`.`, `;`, `,`, `:`),
+# a bracket, a spaced dash, a bar or a bullet; and how many words may stand before its
+# condition (`Advanced`, `Early onset`).
+_ITEM_BEFORE = re.compile(r"(?:^|[.;,:!?(|\u2022]|[ \t][\-\u2013\u2014])[ \t]*"
+                          r"(?:[A-Za-z][\w'\-]*[ \t]+){0,2}$", re.MULTILINE)
+_ITEM_AFTER = re.compile(r"[ \t]*(?:$|[.;,:!?)|\u2022](?:[ \t]|$)|[\-\u2013\u2014][ \t])",
+                         re.MULTILINE)
+ITEM_WORDS = 2
+
+
+def is_item(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as an item of its own (`ITEM_WORDS` words before it)."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    return (_ITEM_BEFORE.search(text, max(line_start, start - 40), start) is not None
+            and _ITEM_AFTER.match(text, end) is not None)
 
 
 def is_reported(term: Term) -> bool:

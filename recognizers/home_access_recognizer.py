@@ -1589,7 +1589,7 @@ TURNS_BETWEEN = 2
 QUESTION_BACK = 60
 TALK_SENTENCE_REACH = 90
 # Who speaks a turn, with its time (`[09:13] Coordinator:`, `Office:`, `Carer: yes,`).
-_TURN_LABEL = (r"(?:[/>][^\S\n]*)?(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
+_TURN_LABEL = (r"(?:[/>\u2022][^\S\n]*)?(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
                r"(?:[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*){0,2}[^\S\n]*:[^\S\n]*)?")
 # An answer's words before its code (`Yes still 4 0 0 9`, `yep, it's 2 2 1 8`).
 _ANSWER_WORDS = (r"(?:(?i:yes|yeah|yep|aye|still|same|it['\u2019]?s|it[^\S\n]+is|that['\u2019]?s)"
@@ -1649,6 +1649,18 @@ def talk_patterns(words: Vocabulary) -> list[Pattern]:
                 rf"[.;!?]*){{1,{TURNS_BETWEEN}}}{_TALK_BREAK}{_TURN_LABEL}{_ANSWER_WORDS}"
                 rf"(?:[A-Za-z][\w'\u2019]*[^\S\n]*(?:[,:\-\u2013\u2014][^\S\n]*)?){{0,3}}?"
                 rf"{_ANY_CODE}(?=[^\S\n]*(?:[.!;/\u2022]|$))", SCORE_CODE),
+        # A turn that is a code alone, then, up to `TURNS_BETWEEN` turns later, what it is
+        # for (`Son: 7 2 9 0 / Son: that's for the key safe round the side`, a thread's lines
+        # read as one by `read_thread_turns`): the turns between hold no number.
+        grammar("bare code, then what it is for",
+                rf"(?:(?<![^\n])|[/>\u2022])[^\S\n]*{_TURN_LABEL}{_ANSWER_WORDS}"
+                rf"{_ANY_CODE}[^\S\n]*[.!]?(?:{_TALK_BREAK}{_TURN_LABEL}"
+                rf"[^\n\d/\u2022>]{{1,{QUESTION_BACK}}}){{0,{TURNS_BETWEEN}}}?{_TALK_BREAK}"
+                rf"{_TURN_LABEL}(?:(?i:yes|yeah|oh|ok|sorry)[^\S\n]*,?[^\S\n]*)?"
+                rf"(?i:it['\u2019]?s|it{_SP}is|that['\u2019]?s|that{_SP}is|this{_SP}is)"
+                rf"{_SP}(?:(?i:the{_SP}code|the{_SP}number|the{_SP}one){_SP})?(?i:for|to|on)"
+                rf"{_SP}{_DETERMINER}{_described(2)}"
+                rf"(?:{devices}|{containers}|{BARE_SAFE}|{openings}|{premises})", SCORE_CODE),
         # A form's cell naming a key device (and its code), the code filling the next cell
         # (`"KS Number";"8147";"Location";...`, `Key safe;4471;rear`).
         grammar("code in the next cell",
@@ -1805,6 +1817,24 @@ def _lines_holding(source: _Remembered, words: Sequence[str]) -> _Remembered:
     return view
 
 
+def _lines_with_turns(source: _Remembered) -> _Remembered:
+    """The lines of `source`'s hits that hold a turn's break (`/`, `>`, `•`: a thread's lines
+    read as one hold `•`), a digit and what a code is said to be (`that's`, `it's`, `this
+    is`): `bare code, then what it is for` needs all three."""
+    view = _Remembered(source, anchored=False)
+
+    def holds_turns(line: str) -> bool:
+        return ((("\u2022" in line or "/" in line or ">" in line)
+                 and any(char.isdigit() for char in line))
+                and _SAID_TO_BE.search(line) is not None)
+
+    view.keep_line = holds_turns
+    return view
+
+
+_SAID_TO_BE = stdlib_re.compile(r"(?i)\b(?:it|that|this)(?:['\u2019]?s|\s+is)\b")
+
+
 _QUESTION_AFTER = prebuilt(rf"[^\n.;!?]{{0,{CLAUSE_REACH + 20}}}\?")
 # (the question's object, its clause and the question mark: more than any such question)
 _ASKED_AFTER = prebuilt(r"[^\n]{0,200}?\?")
@@ -1901,6 +1931,8 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "code asked, answered later": objects.view(anchored=True, only=object_literals,
                                                    followed_by=_ASKED_AFTER),
         "code in the next cell": object_first,
+        # (lines holding an object, a turn's break and what the code is said to be for)
+        "bare code, then what it is for": _lines_with_turns(object_line),
         # (lines holding a word a record's access field is named by, or an SQL INSERT)
         "record field": Trigger(literals=[
             *(Literal(word, word_start=False, word_end=False) for word in fields.FIELD_WORDS),
@@ -2123,6 +2155,89 @@ def read_form_values(text: str) -> str:
     if "\n" not in text or ":" not in text or not _FORM_VALUE_BREAK.search(text):
         return text
     return _FORM_VALUE_BREAK.sub(" ", text)
+
+
+# A message thread as a chat or a messaging app exports it: one turn a line, each opening with
+# its time (`[09:02]`, `09:02 -`, `[02/12/2026, 09:02:11]`, `02/12/2026, 09:02 -`) and who
+# speaks (`Carer A:`, `Daughter:`). A question about a way in is often answered turns later
+# with a bare code (`[09:02] Carer A: what's the key safe code for Mrs B?` ... `[09:10]
+# Daughter: 4471`), and a bare code often said what it is for turns later (`[14:01] Son: 7 2
+# 9 0` ... `[14:02] Son: that's for the key safe round the side`): the grammar reads a
+# line's turns (` / `, `•`, `> `), so `read_thread_turns` reads these lines as one.
+_THREAD_TIME = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[^\S\n]+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+                r"(?:[^\S\n]*(?i:am|pm))?")
+_THREAD_TURN = stdlib_re.compile(
+    rf"^[^\S\n]*(?:>[^\S\n]*)?(?P<time>\[{_THREAD_TIME}\]|{_THREAD_TIME}(?:[^\S\n]*[\-\u2013])?)"
+    r"[^\S\n]+(?P<speaker>[A-Z][\w'\-]*(?:[^\S\n]+[\w'\-]+){0,2}?)"
+    r"(?:[^\S\n]*\([^)\n]{1,30}\))?[^\S\n]*:(?!//)[^\S\n]*", stdlib_re.MULTILINE)
+# A turn that asks (its words end with a question mark), and one that is a code alone (up to
+# three words of answer before it: `4471`, `yes it's 2 2 1 8`).
+_ASKS = stdlib_re.compile(r"\?[^\S\n]*$")
+_BARE_CODE_TURN = stdlib_re.compile(
+    r"(?i:(?:yes|yeah|yep|aye|ok|it'?s|it\u2019s|its|it is|code|still)[,.!]?[^\S\n]+){0,3}"
+    r"[#*]?\d(?:[^\S\n\-]?\d){2,7}[#*]?[^\S\n]*[.!]?[^\S\n]*$")
+_HOLDS_A_DIGIT = stdlib_re.compile(r"\d")
+
+
+def read_thread_turns(text: str) -> str:
+    """The text with a thread's turns read as one line, the same length: from a turn that
+    asks a question to the first later turn holding a number, when that turn is another
+    speaker's and at most `TURNS_BETWEEN` turns stand between; and from a turn that is a code
+    alone over the `TURNS_BETWEEN + 1` turns after it. Each line break between is read as a
+    turn's bullet (`•`) and each turn's time as spaces (a time is never a code)."""
+    if "\n" not in text or ":" not in text:
+        return text
+    turns = list(_THREAD_TURN.finditer(text))
+    if len(turns) < 2:
+        return text
+    ends = [_line_end(text, turn.end()) for turn in turns]
+    # (whether each turn is the line straight after the turn before it)
+    follows = [False] + [turns[index].start() == ends[index - 1] + 1
+                         for index in range(1, len(turns))]
+    joined: set[int] = set()  # the indexes of turns joined to the next
+    for index, turn in enumerate(turns):
+        words = text[turn.end():ends[index]]
+        if _ASKS.search(words):
+            last = _answering_turn(text, turns, ends, follows, index)
+        elif _BARE_CODE_TURN.fullmatch(words):
+            last = _last_turn(follows, index, TURNS_BETWEEN + 1)
+        else:
+            continue
+        joined.update(range(index, last))
+    if not joined:
+        return text
+    read = list(text)
+    for index in joined | {index + 1 for index in joined}:
+        start, end = turns[index].span("time")
+        read[start:end] = " " * (end - start)
+    for index in joined:
+        read[ends[index]] = "\u2022"
+    return "".join(read)
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
+
+
+def _last_turn(follows: list[bool], index: int, most: int) -> int:
+    """The index of the last of up to `most` turns straight after turn `index`."""
+    last = index
+    while last + 1 < len(follows) and follows[last + 1] and last - index < most:
+        last += 1
+    return last
+
+
+def _answering_turn(text: str, turns: list, ends: list[int], follows: list[bool],
+                    index: int) -> int:
+    """The index of the first turn after a question that holds a number, if it comes at
+    most `TURNS_BETWEEN + 1` turns later and is not the asker's own; else the question's."""
+    asker = turns[index].group("speaker")
+    for later in range(index + 1, _last_turn(follows, index, TURNS_BETWEEN + 1) + 1):
+        turn = turns[later]
+        if _HOLDS_A_DIGIT.search(text, turn.end(), ends[later]):
+            return later if turn.group("speaker") != asker else index
+    return index
 
 
 def read_through_ocr(text: str) -> str:
@@ -2999,7 +3114,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 
     def reads_another_text(self, text: str) -> bool:
         return (read_through_ocr(text) is not text or read_form_values(text) is not text
-                or super().reads_another_text(text))
+                or read_thread_turns(text) is not text or super().reads_another_text(text))
 
     def refused_by_line(self, text: str, raw: RawMatch) -> bool:
         """A record field (`record field`) whose name says it is no way in (`postcode`,
@@ -3013,7 +3128,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return match is None or _name_class(fields.field_name_of(match) or "") is None
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        text = read_through_ocr(read_form_values(text))
+        text = read_through_ocr(read_thread_turns(read_form_values(text)))
         scored = self.scored_matches(text, regex_flags)
         kept = EntityRecognizer.remove_duplicates(scored) if len(scored) > 1 else scored
         return with_access_kinds(text, merge_touching(text, kept), scored)
@@ -3713,6 +3828,7 @@ PATTERN_KINDS = {
     "code later in the talk": kinds.CODE, "placed box, code later": kinds.CODE,
     "code question answered": kinds.CODE, "code then what it is for": kinds.CODE,
     "code asked, answered later": kinds.CODE,
+    "bare code, then what it is for": kinds.CODE,
     "code in the next cell": kinds.CODE,
     "record field": kinds.CODE, "record insert": kinds.CODE, "record table": kinds.CODE,
 }
@@ -3735,7 +3851,8 @@ TOPIC_WORDS = 4
 # Patterns read over turns of a talk, and who speaks each turn after the first (`/ Office:`,
 # `> [09:15] Ade Bankole:`): a speaker's label names who answers, not what the lock is for.
 _TALK_PATTERNS = frozenset({"code asked, answered later", "code later in the talk",
-                            "code question answered", "code answers question"})
+                            "code question answered", "code answers question",
+                            "bare code, then what it is for"})
 _TURN_SPEAKER = prebuilt(r"(?<=[/>\u2022?][^\S\n]*)(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
                          r"[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*){0,2}[^\S\n]*:")
 _OBJECT_FIRST_CODES = frozenset({"code in next clause", "code later in the talk",

@@ -42,8 +42,8 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1070, 1079), "hiding": (382, 385), "entry": (269, 270),
-             "keyholder": (347, 354)}
+DEV_FOUND = {"code": (1079, 1088), "hiding": (382, 385), "entry": (269, 270),
+             "keyholder": (350, 359)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
 
@@ -105,7 +105,11 @@ def test_dev_set_rates(predict):
         # form the source does not give (Bulgarian `ключалката`)
         "Ang kandado sa gate ay may code na 1 9 5 5",
         "Cerradura de la puerta trasera con código 2 2 8 5",
-        "Ключалката на входната врата е с код 7 3 1 0"]
+        "Ключалката на входната врата е с код 7 3 1 0",
+        # batch T (session 20): a key said to be to a caravan or for a boat reads as a vehicle's
+        # (`_NOT_A_HOME_KEY`), though a boat or a caravan alone is a home's word
+        "the couple on the next pitch have a spare key to the caravan",
+        "Lock keeper holds a spare key for his boat"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -142,7 +146,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2207
+    assert result.near_misses.total == 2215
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement

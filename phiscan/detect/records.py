@@ -161,7 +161,7 @@ class FreeTextRecords:
 SUBJECT_NAME = "PERSON"
 # A part of an entry (`line 3 part 2`): a second person on the entry's line, or a person
 # who lives with the entry's (`household` in `phiscan/data/roles.txt`).
-ENTRY_PART = re.compile(r"^(?P<entry>.*\bline \d+) part \d+$")
+ENTRY_PART = re.compile(r"^(?P<entry>.*\bline \d+) part (?P<part>\d+)$")
 
 
 # How far after `lives with` the name of the person above may come (`lives with her
@@ -1026,7 +1026,65 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
         else:
             named.update((id(finding), record) for finding in found)
     findings = [replace(finding, record=named[id(finding)]) for finding in findings]
-    return with_related_subjects(findings, lines)
+    return with_related_subjects(with_flat_access(findings, lines), lines)
+
+
+# A flat named by its number (`flat 22`, `Flat 7,`, `apartment 3B`, `his flat is number 31`).
+_FLAT = re.compile(r"(?<![\w])(?i:flat|apartment|apt\.?)[^\S\n]*(?:(?i:is)[^\S\n]+)?"
+                   r"(?:(?i:no\.?|number)[^\S\n]*)?(?P<number>\d{1,4}[A-Za-z]?)(?![\w])")
+
+
+def with_flat_access(findings: list[Finding], lines: LineIndex) -> list[Finding]:
+    """A way in through a building's shared entrance that names the flat it leads to
+    (`Access: main entrance keypad 2580, flat 22.`) on a line of its own, in a text of several
+    people's records: the way into the home of the person whose record names that flat (`Mrs
+    Doreen Whitfield (DOB ...), flat 22`), not of the person above it. The flat is read on the
+    access note's line (one flat only); the person is the one named last before that flat on
+    another line (or first on it), when the text names one such person only."""
+    if len({finding.record for finding in findings}) < 2 or "lat" not in lines.text:
+        return findings
+    people: dict[int, list[Finding]] = defaultdict(list)  # line -> its people, in order
+    for finding in sorted(findings, key=lambda found: found.start):
+        if person_kind(finding) is not None:
+            people[lines.line_of(finding)].append(finding)
+    notes = [access for access in findings if access.entity_type == "HOME_ACCESS"
+             and lines.line_of(access) not in people]  # (its own line names nobody)
+    if not notes or not people:
+        return findings
+    # each flat named on a line with a person: (line, flat, the person named last before it,
+    # else the first after it)
+    mentions = [(number, match["number"].casefold(), before[-1] if before else on_line[0],
+                 bool(before))
+                for match in _FLAT.finditer(lines.text)
+                if (on_line := people.get(number := lines.line_at(match.start())))
+                for before in ([p for p in on_line if p.start < match.start()],)]
+    moved: dict[int, Finding] = {}
+    apart: set[str] = set()
+    for access in notes:
+        number = lines.line_of(access)
+        flats = {match["number"].casefold() for match in _FLAT.finditer(
+            lines.text, lines.line_start(number), lines.line_end(number))}
+        if len(flats) != 1:
+            continue
+        flat = flats.pop()
+        owners = {person.record for line, named, person, _before in mentions
+                  if named == flat and line != number}
+        if len(owners) != 1:
+            continue
+        owner = owners.pop()
+        if access.record != owner:
+            moved[id(access)] = replace(access, record=owner)
+        # (a part of the owner's entry whose person names another flat right after them is
+        # not one home with them: `Mr Kenneth Barlow (DOB ..., flat 31) and Mrs Edna
+        # Sharples (DOB ..., flat 12)`: a record of its own, `line 3 home 2`)
+        apart.update(person.record for _line, named, person, before in mentions
+                     if before and named != flat and person.record != owner
+                     and entry_of(person.record) == entry_of(owner))
+    if apart:
+        moved.update((id(finding), replace(finding, record=ENTRY_PART.sub(
+            r"\g<entry> home \g<part>", finding.record)))
+            for finding in findings if finding.record in apart and id(finding) not in moved)
+    return [moved.get(id(finding), finding) for finding in findings]
 
 
 def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Finding]:
