@@ -93,6 +93,9 @@ class RecordLines(KeyedMemory[LineMatches]):
         # Per (line, recognizer): which of its raw matches the line refuses (`unrefused`).
         self.refusals: dict[bytes, tuple[bool, ...]] = {}
         self.lines_refused = 0  # (line, recognizer) pairs judged, not answered from memory
+        # The run of rows `read_ahead` read last: each row's lines and keys, by the row's
+        # text (the very object the scan reads next), so `read_row` works them out once.
+        self.ahead: dict[int, tuple[str, list[tuple[int, int]], list[bytes]]] = {}
 
     def handles(self, recognizer: EntityRecognizer) -> bool:
         return isinstance(recognizer, ContextScoredRecognizer)
@@ -111,8 +114,12 @@ class RecordLines(KeyedMemory[LineMatches]):
         """`matches(text)`, and the row's lines they were found by (None with nothing)."""
         if not all(recognizer.gated for recognizer in self.recognizers):
             return {}, None
-        lines, pieces = line_pieces(text)
-        keys = [self.key(piece, index == 0) for index, piece in enumerate(pieces)]
+        held = self.ahead.pop(id(text), None)
+        if held is not None and held[0] is text:
+            lines, keys = held[1], held[2]
+        else:
+            lines, pieces = line_pieces(text)
+            keys = [self.key(piece, index == 0) for index, piece in enumerate(pieces)]
         known = self.known
         by_line = [known.get(key) for key in keys]
         missing = [index for index, found in enumerate(by_line) if found is None]
@@ -242,9 +249,12 @@ class RecordLines(KeyedMemory[LineMatches]):
             return
         known = self.known
         new: dict[bytes, tuple[str, bool]] = {}  # each new line: its text, whether it opens
+        self.ahead = {}
         for text in texts:
-            for index, piece in enumerate(line_pieces(text)[1]):
-                key = self.key(piece, index == 0)
+            lines, pieces = line_pieces(text)
+            keys = [self.key(piece, index == 0) for index, piece in enumerate(pieces)]
+            self.ahead[id(text)] = (text, lines, keys)
+            for index, (piece, key) in enumerate(zip(pieces, keys, strict=True)):
                 if key not in known and key not in new:
                     new[key] = (piece, index == 0)
         if not new:
