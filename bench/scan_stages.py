@@ -135,6 +135,7 @@ def install_fine() -> None:
 
     tiered.TieredAnalyzer.run_cheap = by_recognizer
     wrap(record_lines.RecordLines, "read_row", "cheap pass: line memory (raw matches)")
+    wrap(record_lines.RecordLines, "read_ahead", "cheap pass: line memory (raw matches)")
     wrap(record_lines.RecordLines, "scored", "cheap pass: lines scored once")
     wrap(record_lines.RecordLines, "found_by_lines", "cheap pass: card, IBAN by lines")
     wrap(roles.RoleRules, "role_of", "findings: roles")

@@ -336,3 +336,63 @@ def test_home_access_does_not_analyse_fields_whose_name_is_no_way_in(detector, m
     assert analysed == [coded, coded]
     assert lines.lines_refused == 3  # postcode, key_worker, key_safe: once each
     assert signature(layered.candidates(coded, lines)) == signature(layered.candidates(coded))
+
+
+def test_lines_read_ahead_for_many_rows_give_what_each_row_gives(detector, rows, monkeypatch):
+    """`RecordLines.read_ahead`: the new lines of many rows (lines opening rows they did not
+    open, rows ending without a line break, one-line rows) scanned in a few texts leave the
+    memory holding what each row's own scan finds: every row's candidates are those of the
+    row read whole, and no row scans a line again."""
+    layered = detector.layered
+    texts = shuffled_rows(rows, 1200, seed=29)
+    assert any(len(split_lines(text)) == 1 and not text.endswith("\n") for text in texts)
+    lines = RecordLines(layered.cheap)
+    scans = []
+    scan = RecordLines.scan
+    monkeypatch.setattr(RecordLines, "scan", lambda self, pieces, opens: (
+        scans.append(len(pieces)), scan(self, pieces, opens))[1])
+    for start in range(0, len(texts), 32):
+        lines.read_ahead(texts[start:start + 32])
+    read_ahead = lines.lines_read
+    distinct = {(text[begin:end], begin == 0) for text in texts
+                for begin, end in split_lines(text)}
+    assert read_ahead == len(distinct) == sum(scans)
+    assert len(scans) < len(texts) * 0.6
+    for text in texts:
+        assert signature(layered.candidates(text, lines)) == signature(
+            layered.candidates(text)), text
+    assert lines.lines_read == read_ahead
+    # A table's rows in their order: their new lines in fewer scans than rows holding one.
+    row_by_row, ahead = RecordLines(layered.cheap), RecordLines(layered.cheap)
+    ahead.secret = row_by_row.secret  # the same digests
+    scans.clear()
+    for unit in rows:
+        row_by_row.read_row(unit.text)
+    rows_scanned = len(scans)
+    scans.clear()
+    for start in range(0, len(rows), 32):
+        ahead.read_ahead([unit.text for unit in rows[start:start + 32]])
+    assert ahead.known.keys() == row_by_row.known.keys()
+    assert all(ahead.known[key] == row_by_row.known[key] for key in ahead.known)
+    assert 3 * len(scans) < rows_scanned  # 1,015 scans for 6,046 rows' (of 6,299)
+
+
+def test_rows_held_back_come_in_order_and_before_their_extractors_failure(detector, rows):
+    """`records_read_ahead` (the scan's loop): rows held back to be read ahead come out in
+    the extractor's order, with the pieces between them, and an extractor's failure after
+    some rows comes after those rows, as it does unheld."""
+    from phiscan.scan.pipeline import RECORDS_AHEAD, records_read_ahead
+
+    other = TextUnit(text="free text", where="page 1")
+    pieces = [*rows[:5], other, *rows[5:5 + 2 * RECORDS_AHEAD + 3]]
+    assert list(records_read_ahead(iter(pieces), detector)) == pieces
+
+    def failing():
+        yield from rows[:7]
+        raise ValueError("malformed")
+
+    given = []
+    with pytest.raises(ValueError, match="malformed"):
+        for piece in records_read_ahead(failing(), detector):
+            given.append(piece)
+    assert given == rows[:7]

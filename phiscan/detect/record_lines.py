@@ -93,6 +93,9 @@ class RecordLines(KeyedMemory[LineMatches]):
         # Per (line, recognizer): which of its raw matches the line refuses (`unrefused`).
         self.refusals: dict[bytes, tuple[bool, ...]] = {}
         self.lines_refused = 0  # (line, recognizer) pairs judged, not answered from memory
+        # The run of rows `read_ahead` read last: each row's lines and keys, by the row's
+        # text (the very object the scan reads next), so `read_row` works them out once.
+        self.ahead: dict[int, tuple[str, list[tuple[int, int]], list[bytes]]] = {}
 
     def handles(self, recognizer: EntityRecognizer) -> bool:
         return isinstance(recognizer, ContextScoredRecognizer)
@@ -111,8 +114,12 @@ class RecordLines(KeyedMemory[LineMatches]):
         """`matches(text)`, and the row's lines they were found by (None with nothing)."""
         if not all(recognizer.gated for recognizer in self.recognizers):
             return {}, None
-        lines, pieces = line_pieces(text)
-        keys = [self.key(piece, index == 0) for index, piece in enumerate(pieces)]
+        held = self.ahead.pop(id(text), None)
+        if held is not None and held[0] is text:
+            lines, keys = held[1], held[2]
+        else:
+            lines, pieces = line_pieces(text)
+            keys = [self.key(piece, index == 0) for index, piece in enumerate(pieces)]
         known = self.known
         by_line = [known.get(key) for key in keys]
         missing = [index for index, found in enumerate(by_line) if found is None]
@@ -222,16 +229,61 @@ class RecordLines(KeyedMemory[LineMatches]):
         """Scan the lines not remembered, together: in their order, each after a line
         break (or first, if it opens the row), as in the row; remember and return what
         each holds."""
-        prefix = "" if missing[0] == 0 else "\n"
-        pieces, starts, at = [prefix], [], len(prefix)
-        for index in missing:
-            start, end = lines[index]
+        read = self.scan([text[lines[index][0]:lines[index][1]] for index in missing],
+                         opens=missing[0] == 0)
+        for index, matches in zip(missing, read, strict=True):
+            self.put(keys[index], matches)
+        return read
+
+    def read_ahead(self, texts: list[str]) -> None:
+        """Remember the raw matches of the lines of rows about to be read (`read_row`), a
+        table's or a message's many records at once: their distinct lines not remembered
+        are scanned together, in as few texts as the lines' places allow. A line is read
+        where its row puts it: a row's first line opens a text, a line with no line break
+        (the row's end) closes one, any other follows a line break anywhere; so the texts
+        are the rows' new first lines, each with one new last line, and the first text
+        holds every other new line. What each line holds is what `read_row` would find in
+        its row (no pattern crosses a line; triggers and gates work by lines): nothing a row
+        decides changes, only how many scans find it."""
+        if not texts or not all(recognizer.gated for recognizer in self.recognizers):
+            return
+        known = self.known
+        new: dict[bytes, tuple[str, bool]] = {}  # each new line: its text, whether it opens
+        self.ahead = {}
+        for text in texts:
+            lines, pieces = line_pieces(text)
+            keys = [self.key(piece, index == 0) for index, piece in enumerate(pieces)]
+            self.ahead[id(text)] = (text, lines, keys)
+            for index, (piece, key) in enumerate(zip(pieces, keys, strict=True)):
+                if key not in known and key not in new:
+                    new[key] = (piece, index == 0)
+        if not new:
+            return
+        ended = {key: piece.endswith("\n") for key, (piece, _opens) in new.items()}
+        openers = [key for key, (_piece, opens) in new.items() if opens and ended[key]]
+        closers = [key for key, (_piece, opens) in new.items() if not opens and not ended[key]]
+        middle = [key for key, (_piece, opens) in new.items() if not opens and ended[key]]
+        groups = [[key] for key, (_piece, opens) in new.items() if opens and not ended[key]]
+        for number in range(max(len(openers), len(closers), 1 if middle else 0)):
+            groups.append([*openers[number:number + 1], *(middle if number == 0 else ()),
+                           *closers[number:number + 1]])
+        for group in groups:
+            read = self.scan([new[key][0] for key in group], opens=new[group[0]][1])
+            for key, matches in zip(group, read, strict=True):
+                self.put(key, matches)
+
+    def scan(self, pieces: list[str], opens: bool) -> list[LineMatches]:
+        """What each line holds, the lines read as one text: the first at the text's start
+        if it opens its row (after a line break if not), each other after the one before
+        it; every line but the last ends with a line break."""
+        prefix = "" if opens else "\n"
+        starts, at = [], len(prefix)
+        for piece in pieces:
             starts.append(at)
-            pieces.append(text[start:end])
-            at += end - start
-        joined = "".join(pieces)
+            at += len(piece)
+        joined = prefix + "".join(pieces)
         bounds = [*starts, len(joined)]
-        per_line: list[list[list[RawMatch]]] = [[[] for _ in self.recognizers] for _ in missing]
+        per_line: list[list[list[RawMatch]]] = [[[] for _ in self.recognizers] for _ in pieces]
         for number, recognizer in enumerate(self.recognizers):
             for index, start, end in recognizer.raw_matches(joined,
                                                             recognizer.global_regex_flags):
@@ -240,12 +292,9 @@ class RecordLines(KeyedMemory[LineMatches]):
                 line = _line_of(bounds, start)
                 offset = starts[line]
                 per_line[line][number].append((index, start - offset, end - offset))
-        self.lines_read += len(missing)
-        read = [tuple((number, tuple(found)) for number, found in enumerate(matches) if found)
+        self.lines_read += len(pieces)
+        return [tuple((number, tuple(found)) for number, found in enumerate(matches) if found)
                 for matches in per_line]
-        for index, matches in zip(missing, read, strict=True):
-            self.put(keys[index], matches)
-        return read
 
 
 def _pattern_index(match: RawMatch) -> int:

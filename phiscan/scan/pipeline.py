@@ -15,6 +15,7 @@ from phiscan.config import Config
 from phiscan.detect.allowlist import ALLOWED_PATH_REASON
 from phiscan.detect.classify import classify
 from phiscan.detect.detector import Detector, NamePlan, reported_once
+from phiscan.detect.tiered import is_message_record, is_table_row
 from phiscan.detect.windows import text_windows
 from phiscan.extract import (
     EXTRACTORS,
@@ -63,6 +64,9 @@ NO_TEXT = "no text found"
 # batch of letters is far less; a few long documents read their own many blocks in
 # one call anyway).
 HELD_TEXT_CHARS = 2_000_000
+# A table's rows (a message's records) held back, at most this many, so that the lines
+# none of them shows before are scanned together (`records_read_ahead`).
+RECORDS_AHEAD = 32
 Part = NamePlan | list[Finding]
 
 
@@ -321,7 +325,8 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
         if reason:  # read, but not as its name said
             base.reason = reason
         waiting.append((base, parts))
-        for piece in extract_pieces(extractor, data, ctx, config):
+        pieces = extract_pieces(extractor, data, ctx, config)
+        for piece in records_read_ahead(pieces, detector):
             if isinstance(piece, Child):
                 members += 1
                 children.extend(scan_child(base, piece, ctx, detector, config, waiting))
@@ -346,6 +351,43 @@ def scan_document(base: LocationResult, name: str, data: bytes, ctx: ExtractCont
         log.debug("extractor %s failed", extractor, exc_info=False)
         base.status, base.reason = Status.ERROR, f"{extractor}: malformed ({type(exc).__name__})"
     return [base, *children]
+
+
+def records_read_ahead(pieces: Iterator[Piece], detector: Detector) -> Iterator[Piece]:
+    """The pieces in their order, a table's rows and a message's records (those the cheap
+    pass reads line by line) held back in runs of up to `RECORDS_AHEAD`, so that the lines
+    none of them holds before are scanned at once (`RecordLines.read_ahead`) before each is
+    read as always: one scan where each row's new lines had one. An extractor's failure
+    comes after the rows it gave before it, as it would unheld."""
+    lines = detector.layered.record_lines
+    if lines is None:
+        yield from pieces
+        return
+    held: list[TextUnit] = []
+    iterator = iter(pieces)
+    while True:
+        try:
+            piece = next(iterator)
+        except StopIteration:
+            break
+        except Exception as failure:
+            lines.read_ahead([unit.text for unit in held])
+            yield from held
+            raise failure
+        if isinstance(piece, TextUnit) and (is_table_row(piece) or is_message_record(piece)):
+            held.append(piece)
+            if len(held) < RECORDS_AHEAD:
+                continue
+        if held:
+            lines.read_ahead([unit.text for unit in held])
+            yield from held
+            if held[-1] is piece:
+                held = []
+                continue
+            held = []
+        yield piece
+    lines.read_ahead([unit.text for unit in held])
+    yield from held
 
 
 class DetectionFailed(Exception):
