@@ -162,7 +162,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (62, 78, 0, 79),
                    "open/set_r.tsv": (71, 79, 0, 76),
                    "open/set_s.tsv": (69, 76, 0, 78),
-                   "open/set_t.tsv": (76, 86, 3, 84)}
+                   "open/set_t.tsv": (76, 86, 3, 84),
+                   "open/set_u.tsv": (74, 82, 3, 83)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -264,10 +265,13 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # padlocked is whose the padlock is, `next to` a place is where, a flattened comma row's empty
 # key holder column, a home's own key kept in a car, the writer's key to a home by its
 # number, a dock box): 76/86, 3. Asserted at those counts, below the target.
+# set_u (a twentieth author, session 20): never shown until measured, 74/82 with 3 false
+# alarms at 07ba288 (telecare, patient transport, meals on wheels, fire safe-and-well,
+# housing repairs, church visitors, night nurses). Asserted at its counts, below the target.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
                 "open/set_p.tsv", "open/set_q.tsv", "open/set_r.tsv",
-                "open/set_s.tsv", "open/set_t.tsv"}
+                "open/set_s.tsv", "open/set_t.tsv", "open/set_u.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
