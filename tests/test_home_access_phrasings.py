@@ -267,7 +267,13 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # number, a dock box): 76/86, 3. Asserted at those counts, below the target.
 # set_u (a twentieth author, session 20): never shown until measured, 74/82 with 3 false
 # alarms at 07ba288 (telecare, patient transport, meals on wheels, fire safe-and-well,
-# housing repairs, church visitors, night nurses). Asserted at its counts, below the target.
+# housing repairs, church visitors, night nurses). Tuned after reading (s20-set, dev batch U
+# of session 20: `casey`/`kay ess` for KS, KH1/KH2 key holders, a key to a named person's
+# home before its holder, `DOOR C2468`, a smoke alarm's fitting as the visit's job, a code
+# changed from X to Y, a day's slot of hours, someone coming with their own key, a training
+# suite, a depot in Romanian): 81/82, 0. Its one miss, a code told before its box a sentence
+# on and in parts, one of them by another number, stays. Asserted at those counts, below
+# the 95% check as a set measured below it when never shown.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
                 "open/set_p.tsv", "open/set_q.tsv", "open/set_r.tsv",
