@@ -311,6 +311,9 @@ _ASKING = "could|can|would"
 # the patterns and for the words their trigger looks for.
 _GIVEN_VERBS = ("given", "gave", "give", "gives", "handed", "hands", "passed", "lent", "loaned")
 _GIVEN = rf"(?i:{'|'.join(_GIVEN_VERBS)})"
+# Coming with a key of one's own (`son attending with his key`): the words the pattern's
+# trigger looks for.
+_BRINGS_VERBS = ("attend", "com", "arriv", "bring", "way with")
 _HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|off|at)"
 # A key that says it opens the home (`spare key`, `house key`, `key to the flat`): where
 # it is kept counts whatever the place (`on the nail above the freezer`), but not a time
@@ -390,13 +393,17 @@ _NEW_CODE = (
     r"(?:[^\S\n]*[:=\-\u2013]|[^\S\n]+(?i:is|are|reads)|(?<=[Oo]ne),)?[^\S\n]*"
 )
 # A reference that says the number after it is the code told about before it: a new or
-# current one (`_NEW_CODE`, with `new`, `current` or `latest` and its noun), or the sum of a
-# memory aid (`so it's`, `which makes it`, `i.e.`).
+# current one (`_NEW_CODE`, with `new`, `current` or `latest` and its noun), the sum of a
+# memory aid (`so it's`, `which makes it`, `i.e.`), or the second of a change told from one
+# code to another (`code changed from 1904 to 6652`, `reset from 2211 to 8093`: the old code
+# is no way in, whatever number it is).
 _CODE_REFERENCE = (
     r"(?:(?<![\w])(?i:new|current|latest)[^\S\n]+(?i:one|code|number|combination|pin)"
     r"(?:[^\S\n]*[:=,\-\u2013]|[^\S\n]+(?i:is|reads))[^\S\n]*"
     r"|(?:(?<![\w])(?i:so|which[^\S\n]+makes|making|that[^\S\n]+makes)[^\S\n]+(?i:it['\u2019]s|it[^\S\n]+is|it)"
-    r"[^\S\n]*[:,]?[^\S\n]*|(?<![\w])(?i:i\.e\.|ie)[^\S\n]*[:,]?[^\S\n]*)"
+    r"[^\S\n]*[:,]?[^\S\n]*|(?<![\w])(?i:i\.e\.|ie)[^\S\n]*[:,]?[^\S\n]*"
+    r"|(?<![\w])(?i:changed|change|changing|reset|switched|altered|updated)[^\S\n]+(?i:from)"
+    r"[^\S\n]+[#*]?[A-Za-z]?\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?[^\S\n]+(?i:to)[^\S\n]+)"
     # (a memory aid's sum is no year: `fitted in 2019, i.e. 2019 model`)
     r"(?!(?:19|20)\d\d(?![\d\-/.]?\d)))"
 )
@@ -561,7 +568,7 @@ _KEYHOLDER_PATTERNS = frozenset({"keyholder word", "keyholder holds key", "key h
                                  "holder then pronoun has key",
                                  "keys then named holder",
                                  "key given to", "holder given key", "key then its holder",
-                                 "holder has key",
+                                 "holder has key", "holder brings own key",
                                  "key left with", "asked who has key", "key given to speaker"})
 _HOLDER_LAST_PATTERNS = frozenset({"keyholder word", "key held by", "key given to",
                                    "keys then named holder",
@@ -650,7 +657,10 @@ _DEPOT_DOSE = prebuilt(r" (?:(?:his|her|their|my|your|monthly|fortnightly|weekly
 _BOAT_LOCKER = prebuilt(r" (?:fender|gas|cratch|stern|bow|anchor|rope|cockpit) lockers?(?= )")
 # A keyholder still to be named is none (`Keyholder details to be confirmed`).
 _NO_HOLDER = Terms(["tbc", "tba", "to be confirmed", "to be arranged", "unknown", "not known",
-                    "none", "no one", "nobody", "details", "n a"])
+                    "none", "no one", "nobody", "details", "n a",
+                    # (a record's holder not written down: `KH1 not on file`)
+                    "not on file", "none on file", "not recorded", "none recorded",
+                    "not listed", "none listed"])
 # A store of kit a visitor carries or a locked store of medicines (`drugs box`, `clinical
 # bag`, `sharps cabinet`), read in normalised words: its lock is no way into a home.
 _CARRIED_STORE = prebuilt(
@@ -911,6 +921,11 @@ _YEAR_WORDS = Terms(["in", "since", "from", "until", "during", "year", "fitted",
 _TIME_WORDS = Terms(["at", "from", "until", "till", "before", "after", "around", "approx",
                      "approximately", "by"])
 _TIME_SUFFIX = Terms(["am", "pm", "hrs", "hours", "h", "hr", "o clock"])
+# A day, then hours from and to (`fitting booked Tues 10-12`, `visit Mon 9-11`, `between
+# 2-4`): a slot of hours, not a code.
+_SLOT_WORDS = Terms(["mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday",
+                     "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
+                     "sun", "sunday", "today", "tomorrow", "tmrw", "between"])
 # A number followed by one of these is a quantity, not a code.
 _UNITS = Terms(["mg", "mcg", "ml", "g", "kg", "units", "unit", "iu", "mmol", "tablets",
                 "tablet", "puffs", "doses", "ng", "micrograms", "milligrams", "pounds",
@@ -1167,6 +1182,11 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     house = rf"{_HOUSE_NUMBER}(?![^\S\n]*(?i:am|pm|o'?clock|hrs|mins?|minutes)\b)"
     # (`Keys: none held by agency`: nobody holds one)
     not_none = rf"(?:(?!(?<![\w])(?i:none|no|not|nobody|never)\b){_CLAUSE_CHAR})"
+    # A key's home said by whose it is (`for Mrs Ames' bungalow`, `to her mum's flat`): a
+    # home of the owners file's home class.
+    homes = alternation(load_classes("home_access_owners.txt", extra_dirs).get(HOME, []))
+    whose_home = (rf"(?:{_SP}(?i:to|for){_SP}{_DETERMINER}{_described(2)}(?:{_TITLED}|"
+                  rf"[A-Za-z][\w\-]*)['\u2019](?i:s)?{_SP}(?:{homes}){_HEAD_ENDS})?")
     return [
         grammar("code after object", rf"{obj}{_clause(clause_reach)}{_CODE_OR_PARTS}",
                 SCORE_CODE),
@@ -1268,8 +1288,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_KEYHOLDER),
         # (`new key arrangements at Mrs Upton's`: a key word naming what is arranged for
         # the home, not a key at someone's)
+        # (a key said to be for a home by whose it is, `spare key for Mrs Ames' bungalow is
+        # with ...`, `key to her mum's flat is with ...`: the home's phrase, then the gap)
         grammar("key held by",
-                rf"{key}{_NOT_A_KEY_DEVICE}{_NOT_ARRANGED}{not_none}{{0,25}}?(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
+                rf"{key}{_NOT_A_KEY_DEVICE}{_NOT_ARRANGED}{whose_home}{not_none}{{0,25}}?(?:{_HELD_BY}{_SP}(?:(?P<holder>{_DETERMINER}"
                 rf"{_described(2)}{holders}|{_TITLED}|{house}|{_ORGANISATION})"
                 rf"|(?:(?i:the|our|wor){_SP})?{_NAMED}|{_ROLE_THEN}(?P<holder>{_TITLED}))"
                 rf"|:[^\S\n]*(?P<holder>{_DETERMINER}{holders}))",
@@ -1307,6 +1329,18 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"{_SP}(?:(?i:spare|other|copy|front|back|door|house|flat)(?:{_SP}|-))*"
                 rf"(?:{_KEY_WORD}|(?i:spares?)\b|(?i:set)(?:{_SP}(?i:of){_SP}(?i:keys))?\b)"
                 rf"{_NOT_A_KEY_DEVICE}", SCORE_KEYHOLDER),
+        # Someone coming with their own key (`NOK son attending with his key`, `her
+        # daughter is on her way with her key`, `Mrs Kaur's nephew will come round with his
+        # spare`): who brings a key of their own to the home holds one. A key they are to
+        # collect or return is not said here (`with the key from the office`: no `his`).
+        grammar("holder brings own key",
+                rf"(?P<holder>{_DETERMINER}{_described(1)}{holders}|{_TITLED})"
+                rf"(?:{_SP}{_FULL_NAMED})?{holder_clause}(?<![\w])"
+                rf"(?i:attending|coming|arriving|attends|comes|come|arrives|bringing|brings|"
+                rf"on{_SP}(?:his|her|their|the){_SP}way)(?:{_SP}(?i:over|round|around|along|"
+                rf"in|up|down|out))?{_SP}(?i:with){_SP}(?i:his|her|their)"
+                rf"{_SP}(?:(?i:own|spare|door|house|front|back){_SP})*"
+                rf"(?:{_KEY_WORD}|(?i:spares?)\b|(?i:set)\b)", SCORE_KEYHOLDER),
         # An opening with its state, or left open for whoever visits.
         grammar("door state", rf"{stated}(?:{not_negated}{{0,{state_reach}}}?"
                 rf"(?:{alternation(words.states)}|(?<![\w]){_SOMEONE_OPENS}(?i:open|ajar)\b{_clause(40)}"
@@ -1332,13 +1366,14 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
         grammar("latched", _LATCHED, SCORE_ENTRY),
         grammar("let in", _LET_IN, SCORE_ENTRY),
         # A door, gate or alarm given its code with nothing between (`Gate: 8 8 0 2`,
-        # `back door 4471, then ...`): the code ends its clause.
+        # `back door 4471, then ...`, a letter before it as `CODE` allows, `COMMUNAL DOOR
+        # C2468`): the code ends its clause.
         grammar("code after opening",
                 rf"(?:{doors}|(?i:entrance|main[^\S\n]+entrance|alarm|barrier)(?![\w])"
                 # `the entry's 4 3 4 3` (Scots: the stair's door); `Entry 4343` may be a list's
                 rf"|(?i:entry)(?=['\u2019]s|{_SP}(?i:is){_SP}|{_JOINER}{_KEYPAD_CODE}))"
                 rf"(?:['\u2019]s)?{_JOINER}"
-                rf"(?:(?i:is|=){_SP})?{CODE}(?=[^\S\n]*(?:$|[,.;:)!/|]|(?i:then|and)\b))",
+                rf"(?:(?i:is|=){_SP})?(?:[#*]?[A-Za-z](?=\d))?{CODE}(?=[^\S\n]*(?:$|[,.;:)!/|]|(?i:then|and)\b))",
                 SCORE_CODE),
         # An opening, then its code named later in the clause (`if the alarm goes off,
         # the code is 6 6 3 0`, `gate sticks - code: 4411`).
@@ -1919,6 +1954,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "key held by": key_first(key_line), "keys then named holder": key_first(key_line),
         "key given to": key_line,
         "holder given key": _lines_holding(key_line, _GIVEN_VERBS),
+        "holder brings own key": _lines_holding(key_line, _BRINGS_VERBS),
         "key then its holder": key_first(held_line),
         "keyholder holds key": held_line, "route in": instruction_first,
         "knock then in": instruction_first, "entry instruction": instruction_first,
@@ -2073,7 +2109,10 @@ def _is_time(value: str, word_before: str, after: str) -> bool:
         return True
     if len(digits) == 4 and digits.isdigit() and _TIME_WORDS.found_in(word_before):
         return int(digits[:2]) < 24 and int(digits[2:]) < 60
-    return False
+    hours = digits.split("-")
+    return (len(hours) == 2 and all(hour.isdigit() and len(hour) <= 2 and int(hour) <= 24
+                                    for hour in hours)
+            and _SLOT_WORDS.found_in(word_before))
 
 
 def _is_year(value: str, word_before: str) -> bool:
@@ -3814,7 +3853,7 @@ PATTERN_KINDS = {
     "knock then in": kinds.GO_IN, "let in": kinds.GO_IN,
     "keyholder holds key": kinds.KEY_HOLDER, "keyholder word": kinds.KEY_HOLDER,
     "key held by": kinds.KEY_HOLDER, "key given to": kinds.KEY_HOLDER,
-    "holder given key": kinds.KEY_HOLDER,
+    "holder given key": kinds.KEY_HOLDER, "holder brings own key": kinds.KEY_HOLDER,
     "keys then named holder": kinds.KEY_HOLDER,
     "key then its holder": kinds.KEY_HOLDER,
     "holder has key": kinds.KEY_HOLDER, "key left with": kinds.KEY_HOLDER,
