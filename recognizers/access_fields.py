@@ -260,6 +260,26 @@ def holds_none(value: str) -> bool:
     return _HOLDS_NONE.search(normalise_words(value)) is not None
 
 
+# A yes in a form's or an export's cell (`Resp 1 Key | Y`, `Holds key: Yes`).
+_YES = prebuilt(r"^ (?:y|yes|true|ticked|x) $")
+# A column asking whether a person of the record holds a key (`Resp 1 Key`, `Responder 2 key`,
+# `NOK holds key`, `Contact key`): a person's word and a key's, in its whole label.
+_PERSON_WORD = prebuilt(r" (?:resp|responder|responders|contact|contacts|nok|kin|neighbour|"
+                          r"relative|family|keyholder|holder|kh) ")
+_KEY_WORD = prebuilt(r" (?:key|keys) ")
+
+
+def is_yes(value: str) -> bool:
+    return _YES.match(normalise_words(value)) is not None
+
+
+def asks_who_holds(label: str) -> bool:
+    """A label asking whether a person the record names holds a key (`Resp 1 Key`): a person's
+    word and a key's. Answered yes, the person of its column is a key holder."""
+    words = normalise_words(label)
+    return _PERSON_WORD.search(words) is not None and _KEY_WORD.search(words) is not None
+
+
 def every_holder_holds_none(value: str) -> bool:
     """A list of holders and contacts in one value (a careline export's `Key holders /
     contacts` cell, a job sheet's `Responders / key holders`), each person with their key

@@ -2899,6 +2899,11 @@ _HOLDER_LABEL_REST = prebuilt(r"[^\S\n]*(?:/[^\S\n]*[A-Za-z][\w ]{0,30}?[^\S\n]*
                               re.MULTILINE)
 
 
+def _line_head(text: str, position: int) -> str:
+    """A line's text before `position` (a field's whole label, `Resp 1 Key: `)."""
+    return text[text.rfind("\n", 0, position) + 1:position]
+
+
 def _line_rest(text: str, position: int) -> str:
     end = text.find("\n", position)
     return text[position:] if end == -1 else text[position:end]
@@ -3201,6 +3206,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                      fields.GENERIC_HOLDER: fields.HOLDER if fields.names_a_holder(
                          record) else None}[named]
         value = fields.clean_value(field.value)
+        # (`Responder 1: Hazel Rigg` ... `Resp 1 Key: Y`: the column's whole label asks whether
+        # the record's responder holds a key, and the answer is yes; `N` is none)
+        if named in (fields.PLACE, fields.HOLDER) and fields.is_yes(value) and \
+                fields.asks_who_holds(_line_head(text, field.value_start)):
+            return kinds.KEY_HOLDER
         if named == fields.CODE:
             code = _CODE_RE.search(text, field.value_start, field.value_end)
             return kinds.CODE if (code is not None and code.group() == value

@@ -13,6 +13,9 @@ not the share's world):
   the row's entry (`row 2 part 2`), so each date of birth and NHS number goes with its own
   name, and the row's key-box code, written once for the home, is both people's. As one
   record, the row made one person of two.
+- **A responder's key column.** `Responder 1: Hazel Rigg` ... `Resp 1 Key: Y`: the column
+  asks whether the record's responder holds a key, and `Y` says so (a key holder); `N` says
+  not. Before, `Key: Y` was read as a key's place that says nowhere, and nobody was one.
 - **The kit fitted in a home.** `Equipment: Lifeline pendant + smoke detector` lists what is
   in the home; it does not make the record's key-box code a pendant's.
 - **An account closed.** `Permanent nursing care` (a closure's reason) and `Client in care
@@ -54,9 +57,14 @@ CLOSED = (
     "Brierfield Care Centre,Lifeline pendant,\"Left on wall - code 5820, not reset\",\n"
     "\"Sowerby, Clement\",12/12/1929,486 700 1562,BB12 7LB,Closed,,Lifeline pendant,"
     "\"Still fitted, code 6142\",Client in care home - son clearing the house\n")
+RESPONDERS = (
+    "Name,DOB,Responder 1,Resp 1 Relationship,Resp 1 Key,Responder 2,Resp 2 Relationship,"
+    "Resp 2 Key\n"
+    "Gideon Rigg,01/03/1940,Hazel Rigg,daughter,Y,Tom Dyer,neighbour,N\n"
+    "Olive Kenyon,02/04/1941,Ray Kenyon,son,N,,,\n")
 SHARE = {"alarms/tenants_export.csv": TENANTS, "handyperson/job_HP-0412.txt": JOB_CARD,
-         "alarms/closed_accounts.csv": CLOSED}
-RAW = ["Wilfred Hartley", "Marian Hartley", "486 700 1074", "7316", "Lorna Pike",
+         "alarms/closed_accounts.csv": CLOSED, "alarms/responders.csv": RESPONDERS}
+RAW = ["Wilfred Hartley", "Marian Hartley", "486 700 1074", "7316", "Lorna Pike", "Hazel Rigg",
        "Lavinia", "5820", "6142"]
 
 
@@ -69,7 +77,7 @@ def rows(tmp_path_factory):
 
 
 def test_each_person_of_a_couples_row_is_a_row_of_their_own_with_their_own_numbers(rows):
-    assert len(rows) == 7
+    assert len(rows) == 9
     for name, nhs in (("Wilfred Hartley", "486 700 1007"), ("Marian Hartley", "486 700 1074")):
         row = rows[key("PERSON", name)]
         assert [key("UK_NHS", value) for value in row["nhs_number"].split("; ")] == [
@@ -88,6 +96,11 @@ def test_a_holder_list_is_a_key_holder_only_where_someone_of_it_holds_a_key(rows
         row = rows[key("PERSON", name)]
         assert (row["home_access"], row["home_access_kinds"]) == ("false", "")
     assert int(rows[key("PERSON", "Thelma Ormerod")]["related_people_count"]) == 2
+
+
+def test_a_responders_key_column_answered_yes_is_a_key_holder_and_no_is_none(rows):
+    assert rows[key("PERSON", "Gideon Rigg")]["home_access_kinds"] == "key_holder"
+    assert rows[key("PERSON", "Olive Kenyon")]["home_access"] == "false"
 
 
 @pytest.mark.parametrize(("name", "state"), [("Lavinia Pickup", "moved_out"),
