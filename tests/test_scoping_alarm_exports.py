@@ -13,6 +13,10 @@ not the share's world):
   the row's entry (`row 2 part 2`), so each date of birth and NHS number goes with its own
   name, and the row's key-box code, written once for the home, is both people's. As one
   record, the row made one person of two.
+- **A couple in one form.** A job card's table names both people in one cell and lists their
+  dates of birth and NHS numbers in the same order (`Arthur Dobson & Enid Dobson`, `11/04/1934
+  / 02/09/1936`): the n-th of each is one person's (`table 1 part 2`), and the key box the card
+  gives once is both people's. As one record, the card made one person of the couple.
 - **A responder's key column.** `Responder 1: Hazel Rigg` ... `Resp 1 Key: Y`: the column
   asks whether the record's responder holds a key, and `Y` says so (a key holder); `N` says
   not. Before, `Key: Y` was read as a key's place that says nowhere, and nobody was one.
@@ -62,8 +66,16 @@ RESPONDERS = (
     "Resp 2 Key\n"
     "Gideon Rigg,01/03/1940,Hazel Rigg,daughter,Y,Tom Dyer,neighbour,N\n"
     "Olive Kenyon,02/04/1941,Ray Kenyon,son,N,,,\n")
+COUPLE_CARD = (
+    "Handyperson job card HP-0519\n\n"
+    "| Client name(s) | Arthur Dobson & Enid Dobson |\n|---|---|\n"
+    "| Date of birth | 11/04/1934 / 02/09/1936 |\n"
+    "| NHS number | 486 700 1635 / 486 700 1708 |\n"
+    "| Address | 3 Holme Street, BB12 6QF |\n"
+    "| Key box | by the back door, code 2284 |\n")
 SHARE = {"alarms/tenants_export.csv": TENANTS, "handyperson/job_HP-0412.txt": JOB_CARD,
-         "alarms/closed_accounts.csv": CLOSED, "alarms/responders.csv": RESPONDERS}
+         "alarms/closed_accounts.csv": CLOSED, "alarms/responders.csv": RESPONDERS,
+         "handyperson/job_HP-0519.md": COUPLE_CARD}
 RAW = ["Wilfred Hartley", "Marian Hartley", "486 700 1074", "7316", "Lorna Pike", "Hazel Rigg",
        "Lavinia", "5820", "6142"]
 
@@ -77,8 +89,9 @@ def rows(tmp_path_factory):
 
 
 def test_each_person_of_a_couples_row_is_a_row_of_their_own_with_their_own_numbers(rows):
-    assert len(rows) == 9
-    for name, nhs in (("Wilfred Hartley", "486 700 1007"), ("Marian Hartley", "486 700 1074")):
+    assert len(rows) == 11
+    for name, nhs in (("Wilfred Hartley", "486 700 1007"), ("Marian Hartley", "486 700 1074"),
+                      ("Arthur Dobson", "486 700 1635"), ("Enid Dobson", "486 700 1708")):
         row = rows[key("PERSON", name)]
         assert [key("UK_NHS", value) for value in row["nhs_number"].split("; ")] == [
             key("UK_NHS", nhs)]
@@ -86,7 +99,7 @@ def test_each_person_of_a_couples_row_is_a_row_of_their_own_with_their_own_numbe
 
 
 def test_the_couples_key_box_code_is_both_peoples_and_the_pendant_takes_none(rows):
-    for name in ("Wilfred Hartley", "Marian Hartley"):
+    for name in ("Wilfred Hartley", "Marian Hartley", "Arthur Dobson", "Enid Dobson"):
         assert rows[key("PERSON", name)]["home_access_kinds"] == "code"
 
 

@@ -160,7 +160,7 @@ class FreeTextRecords:
 SUBJECT_NAME = "PERSON"
 # A part of an entry (`line 3 part 2`): a second person on the entry's line, or a person
 # who lives with the entry's (`household` in `phiscan/data/roles.txt`).
-ENTRY_PART = re.compile(r"^(?P<entry>.*\b(?:line|row) \d+) part \d+$")
+ENTRY_PART = re.compile(r"^(?P<entry>.*\b(?:line|row|table) \d+) part \d+$")
 
 
 # How far after `lives with` the name of the person above may come (`lives with her
@@ -215,6 +215,44 @@ def with_column_people(unit: TextUnit, findings: list[Finding]) -> list[Finding]
         return findings
     return [replace(finding, record=Label(f"{finding.record} part {person[id(finding)]}"))
             if person[id(finding)] in own else finding for finding in findings]
+
+
+def with_listed_people(unit: TextUnit, findings: list[Finding]) -> list[Finding]:
+    """A form naming several people in one cell, each identifier cell listing as many values
+    in the same order (an installer's job sheet for a couple: `Client name(s) | Harold Ratcliffe
+    & Brenda Ratcliffe`, `Date of birth | 02/02/1935 / 14/05/1932`, `NHS number | ... / ...`):
+    the n-th name, date of birth and NHS number are one person's, a part of the form's entry
+    (`table 1 part 2`); what the form says once (the address, the key safe) stays the entry's,
+    so both people of the home have its way in (`share_home_access`). As one record, the form
+    made one person of the couple, with both their numbers. Only when every identifier cell
+    holding more than one value holds one per name: anything else is left one record."""
+    if unit.record is None or not unit.fields or any(finding.record is None
+                                                     for finding in findings):
+        return findings
+    cells: dict[str, list[Finding]] = defaultdict(list)
+    for finding in sorted(findings, key=lambda found: found.start):
+        field_name = unit.field_at(finding.start, finding.end)
+        if field_name is not None:
+            cells[field_name].append(finding)
+    names = [(field_name, [found for found in found_in if person_kind(found) == SUBJECT_NAME])
+             for field_name, found_in in cells.items()]
+    listed = [(field_name, people) for field_name, people in names if len(people) > 1]
+    if len(listed) != 1:
+        return findings
+    people = listed[0][1]
+    parts = {id(name): number for number, name in enumerate(people, start=1)}
+    for found_in in cells.values():
+        for kind in _IDENTIFYING_KINDS:
+            values = [found for found in found_in if found.entity_type == kind]
+            if len(values) > 1 and len(values) != len(people):
+                return findings
+            if len(values) > 1:
+                parts.update((id(value), number) for number, value in enumerate(values, start=1))
+    if not any(len([found for found in found_in if found.entity_type in _IDENTIFYING_KINDS]) > 1
+               for found_in in cells.values()):
+        return findings
+    return [replace(finding, record=Label(f"{finding.record} part {parts[id(finding)]}"))
+            if parts.get(id(finding), 1) > 1 else finding for finding in findings]
 
 
 def entry_of(record: str) -> str:
