@@ -286,10 +286,11 @@ def every_holder_holds_none(value: str) -> bool:
     status: True when each person of it is written as holding no key (`Julie Sutcliffe
     (g/dau) 07700 900633 no key`, `Pam Haydock (neighbour) - contact only`). The label says
     who may be listed there, each person's words whether they hold a key: one `KEY` among
-    them is a key holder."""
-    people = [item for item in _NEXT_HOLDER.split(value)
-              if item.strip() and not _HOUSEHOLD_ITEM.match(item)]
-    return bool(people) and all(holds_none(item) for item in people)
+    them is a key holder. A value saying only who lives there (`lives with mrs. Christine
+    (also client)`) names no holder either."""
+    items = [item for item in _NEXT_HOLDER.split(value) if item.strip()]
+    return bool(items) and all(holds_none(item) or _HOUSEHOLD_ITEM.match(item)
+                               for item in items)
 
 
 def names_someone(value: str, holders: Callable[[str], bool]) -> bool:

@@ -6,7 +6,8 @@ not the share's world):
   contacts together (`Key holders / contacts`, `Responders / key holders`) and each person
   of its value says whether they hold a key (`KEY`, `no key`, `contact only`). The label says
   who may be listed, each person's words whether they hold a key: a value whose people all
-  hold none names no key holder; one `KEY` among them does. Before, the label alone made
+  hold none names no key holder (nor one saying only who lives there: `lives with her
+  husband Frank`); one `KEY` among them does. Before, the label alone made
   every row a key holder's (and, read as a column name, a way in of no kind).
 - **A second person in columns of their own.** A row keeps a couple on one alarm in
   `Tenant 2 First name`, `Tenant 2 DOB`, `Tenant 2 NHS` columns: those columns are a part of
@@ -48,7 +49,9 @@ TENANTS = (
     "none,Lorna Pike (neighbour) 07700 900533 KEY; Dev Blackmore (son) 07700 900544 no key\n"
     "Thelma,Ormerod,08/05/1944,486 700 1287,,,,,20 Gannow Lane,BB12 6QD,Lifeline pendant,"
     "none,Jim Ormerod (nephew) 07700 900555 no key; Fay Lund (friend) 07700 900566 "
-    "contact only\n")
+    "contact only\n"
+    "Nora,Pilling,17/10/1938,486 700 1805,,,,,28 Gannow Lane,BB12 6QE,Lifeline pendant,"
+    "none,lives with her husband Frank (also a client)\n")
 JOB_CARD = (
     "Handyperson job card HP-0412\n"
     "Client: Mr Ezekiel Thornber    DOB: 14/08/1938\n"
@@ -89,7 +92,7 @@ def rows(tmp_path_factory):
 
 
 def test_each_person_of_a_couples_row_is_a_row_of_their_own_with_their_own_numbers(rows):
-    assert len(rows) == 11
+    assert len(rows) == 12
     for name, nhs in (("Wilfred Hartley", "486 700 1007"), ("Marian Hartley", "486 700 1074"),
                       ("Arthur Dobson", "486 700 1635"), ("Enid Dobson", "486 700 1708")):
         row = rows[key("PERSON", name)]
@@ -105,7 +108,7 @@ def test_the_couples_key_box_code_is_both_peoples_and_the_pendant_takes_none(row
 
 def test_a_holder_list_is_a_key_holder_only_where_someone_of_it_holds_a_key(rows):
     assert rows[key("PERSON", "Ezra Blackmore")]["home_access_kinds"] == "key_holder"
-    for name in ("Thelma Ormerod", "Ezekiel Thornber"):
+    for name in ("Thelma Ormerod", "Ezekiel Thornber", "Nora Pilling"):
         row = rows[key("PERSON", name)]
         assert (row["home_access"], row["home_access_kinds"]) == ("false", "")
     assert int(rows[key("PERSON", "Thelma Ormerod")]["related_people_count"]) == 2
