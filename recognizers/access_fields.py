@@ -114,9 +114,19 @@ _HOLDER = prebuilt(r" (?:key ?holders?|keyholders?|key holder name|"
 # A holder's detail, not the holder (`keyholder1_relationship: neighbour`, `Key holder tel`).
 _HOLDER_DETAIL = prebuilt(r" (?:relationship|relation|rel|phone|tel|telephone|mobile|mob|"
                             r"number|no|address|email|postcode|notes?) $")
-# A holder's value saying they hold none (`Gwladys Parry (no key)`, `contact only, no keys`).
+# A holder's value saying they hold none (`Gwladys Parry (no key)`, `contact only, no keys`,
+# `Pam Haydock (neighbour) - contact only`).
 _HOLDS_NONE = prebuilt(r" (?:no key|no keys|no spare|not a key ?holder|not keyholder|"
-                         r"without a key|has no key|does not hold a key|doesn't hold a key) ")
+                         r"without a key|has no key|does not hold a key|doesn't hold a key|"
+                         r"contact only|contacts only) ")
+# Where a list of holders in one value starts its next person: a `;`, or a comma before a
+# name (`Jas Edge (g/dau) KEY, Ian Ashcroft (son) no key`), never a comma inside one
+# person's details (`Pam Haydock, neighbour, no key`).
+_NEXT_HOLDER = prebuilt(r";|,(?=[^\S\n]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?[A-Z][a-z]+"
+                          r"[^\S\n]+[A-Z][a-z'\-]+)")
+# An item of such a list that says who lives in the home, not who holds a key (`lives with
+# ms. Jaswinder (also client); Wayne Sandhu (son) no key`).
+_HOUSEHOLD_ITEM = prebuilt(r"[^\S\n]*(?i:lives|living|lodges|lodging|staying)[^\S\n]+(?i:with)\b")
 # A name saying the field is no longer so (`No longer a keyholder`, `former key holder`).
 _NOT_NOW = prebuilt(r" (?:not|no longer|former|ex|previous|old|lost|removed) ")
 # A value that says where: a preposition of place and a word after it.
@@ -250,6 +260,39 @@ def holds_none(value: str) -> bool:
     return _HOLDS_NONE.search(normalise_words(value)) is not None
 
 
+# A yes in a form's or an export's cell (`Resp 1 Key | Y`, `Holds key: Yes`).
+_YES = prebuilt(r"^ (?:y|yes|true|ticked|x) $")
+# A column asking whether a person of the record holds a key (`Resp 1 Key`, `Responder 2 key`,
+# `NOK holds key`, `Contact key`): a person's word and a key's, in its whole label.
+_PERSON_WORD = prebuilt(r" (?:resp|responder|responders|contact|contacts|nok|kin|neighbour|"
+                          r"relative|family|keyholder|holder|kh) ")
+_KEY_WORD = prebuilt(r" (?:key|keys) ")
+
+
+def is_yes(value: str) -> bool:
+    return _YES.match(normalise_words(value)) is not None
+
+
+def asks_who_holds(label: str) -> bool:
+    """A label asking whether a person the record names holds a key (`Resp 1 Key`): a person's
+    word and a key's. Answered yes, the person of its column is a key holder."""
+    words = normalise_words(label)
+    return _PERSON_WORD.search(words) is not None and _KEY_WORD.search(words) is not None
+
+
+def every_holder_holds_none(value: str) -> bool:
+    """A list of holders and contacts in one value (a careline export's `Key holders /
+    contacts` cell, a job sheet's `Responders / key holders`), each person with their key
+    status: True when each person of it is written as holding no key (`Julie Sutcliffe
+    (g/dau) 07700 900633 no key`, `Pam Haydock (neighbour) - contact only`). The label says
+    who may be listed there, each person's words whether they hold a key: one `KEY` among
+    them is a key holder. A value saying only who lives there (`lives with mrs. Christine
+    (also client)`) names no holder either."""
+    items = [item for item in _NEXT_HOLDER.split(value) if item.strip()]
+    return bool(items) and all(holds_none(item) or _HOUSEHOLD_ITEM.match(item)
+                               for item in items)
+
+
 def names_someone(value: str, holders: Callable[[str], bool]) -> bool:
     """A title and a name, a first and a last name, or one of `holders` (normalised words:
     a relation, a neighbour)."""
@@ -285,11 +328,26 @@ _OTHER_PARTY = prebuilt(
     r" (?:gp|gps|doctor|practice|surgery|pharmacy|chemist|referrer|referred|referral|day centre|"
     r"school|college|worker|team|office|agency|provider|branch|consultant|"
     r"dentist|optician|nurse|manager|coordinator|commissioner|funder|ccg|icb|from|to|cc|"
-    r"service|services|activity|activities|appointment|appointments) ")
+    r"service|services|activity|activities|appointment|appointments|"
+    # where the person went (a closure's `Destination: Heathfield Court Care Centre`): the
+    # home they left keeps its key safe
+    r"destination|destinations|discharged to|moved to|transferred to) ")
 
 
 def is_another_party(name_words: str) -> bool:
     return _OTHER_PARTY.search(name_words) is not None
+
+
+# A field listing the kit fitted in the home (a careline export's `Equipment: Orbit pendant
+# (mobile)`, `Sensors: falls detector`, a job sheet's `Equipment installed`): what else is in
+# the home, never what the record's key safe is for (an alarm pendant's own code is read where
+# its code is written: `pendant code 4471`).
+_KIT = prebuilt(r" (?:equipment|kit|sensors?|devices?|peripherals?|telecare|equipment "
+                  r"installed|installed) ")
+
+
+def lists_kit(name_words: str) -> bool:
+    return _KIT.search(name_words) is not None
 
 
 def is_person_or_address(name_words: str, value: str, of_a_place: bool = False) -> bool:

@@ -3047,6 +3047,33 @@ def _names_a_home(text: str, errand: int, after: int, position: int,
                for a, b in spans)
 
 
+# The rest of a label naming key holders and who else its value lists (`Key holders /
+# contacts:`, `Responders / key holders |`, a Word form's label cell), up to its separator.
+_HOLDER_LABEL_REST = prebuilt(r"[^\S\n]*(?:/[^\S\n]*[A-Za-z][\w ]{0,30}?[^\S\n]*)?(?:[:|\t]|$)",
+                              re.MULTILINE)
+
+
+def _line_head(text: str, position: int) -> str:
+    """A line's text before `position` (a field's whole label, `Resp 1 Key: `)."""
+    return text[text.rfind("\n", 0, position) + 1:position]
+
+
+def _line_rest(text: str, position: int) -> str:
+    end = text.find("\n", position)
+    return text[position:] if end == -1 else text[position:end]
+
+
+def _label_holds_none(text: str, end: int) -> bool:
+    """A key-holder label whose value lists people each written as holding no key
+    (`Key holders / contacts: Julie Sutcliffe (g/dau) 07700 900633 no key`, `Responders / key
+    holders | Pam Haydock (neighbour) - contact only`): the label says who may be listed,
+    the value whether they hold a key (`fields.every_holder_holds_none`)."""
+    label = _HOLDER_LABEL_REST.match(text, end)
+    if label is None:
+        return False
+    return fields.every_holder_holds_none(_line_rest(text, label.end()))
+
+
 def _empty_column(text: str, start: int, end: int) -> bool:
     """A column name in a flattened comma row whose value is empty (`Key holder | ..., n/a`)."""
     value = fields.comma_row_value(text, start, end)
@@ -3333,6 +3360,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                      fields.GENERIC_HOLDER: fields.HOLDER if fields.names_a_holder(
                          record) else None}[named]
         value = fields.clean_value(field.value)
+        # (`Responder 1: Hazel Rigg` ... `Resp 1 Key: Y`: the column's whole label asks whether
+        # the record's responder holds a key, and the answer is yes; `N` is none)
+        if named in (fields.PLACE, fields.HOLDER) and fields.is_yes(value) and \
+                fields.asks_who_holds(_line_head(text, field.value_start)):
+            return kinds.KEY_HOLDER
         if named == fields.CODE:
             code = _CODE_RE.search(text, field.value_start, field.value_end)
             return kinds.CODE if (code is not None and code.group() == value
@@ -3343,7 +3375,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             device = fields.names_key_device(field.name) and not kinds.names_own_key(value)
             return kinds.CODE if device else kinds.HIDDEN_KEY
         if named == fields.HOLDER and fields.names_someone(
-                value, self.holder_words.found_in) and not fields.holds_none(value):
+                value, self.holder_words.found_in) and not fields.holds_none(value) and not \
+                fields.every_holder_holds_none(_line_rest(text, field.value_start)):
             return kinds.KEY_HOLDER
         return None
 
@@ -3586,7 +3619,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                                 text, max(result.start - 4, 0), result.start)
                                             or _NO_HOLDER_BEFORE.ends(before)
                                             # (a comma row's column with no holder in it)
-                                            or _empty_column(text, result.start, result.end)):
+                                            or _empty_column(text, result.start, result.end)
+                                            or _label_holds_none(text, result.end)):
             return None
         if pattern == "object location" and _locks_something_else(text, result):
             return None
@@ -4113,7 +4147,7 @@ def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -
         blanks.append((field.value_start - start, field.value_end - start))
     of_a_place = fields.is_a_places_record(record)
     for sibling, end_of_field in _siblings(record):
-        if fields.is_another_party(sibling.name) or (
+        if fields.is_another_party(sibling.name) or fields.lists_kit(sibling.name) or (
                 not of_a_place and _about_the_person(fields.field_words(sibling.name))):
             blanks.append((sibling.start, end_of_field))
         elif (fields.is_person_or_address(sibling.name, sibling.value, of_a_place)

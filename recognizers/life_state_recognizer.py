@@ -59,7 +59,8 @@ _DEATH = Trigger(literals=[
     *(Literal(form, word_end=False) for form in ("dod", "d.od", "do.d", "d.o.d")),
     Literal("passed"), Literal("late"), Literal("rip", word_end=False)])
 _HOME = Trigger(literals=[Literal(word) for word in (
-    "moved", "resident", "lives", "living", "resides")] + [Literal("permanent", word_end=False)])
+    "moved", "resident", "lives", "living", "resides", "care home", "nursing home",
+    "residential home")] + [Literal("permanent", word_end=False)])
 TRIGGERS = {"death date": _DEATH, "death flag": _DEATH, "death words": _DEATH,
             "move words": _HOME, "survivor words": _HOME}
 _PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,

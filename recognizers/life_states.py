@@ -41,7 +41,12 @@ DEATH_WORDS = (r"(?<![\w'])(?i:deceased(?!'s|s |\w)|passed away|(?:patient|clien
                r"|death (?:was )?verified)(?![\w])")
 MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
-              r" (?:placement|admission|residen(?:ce|t))|now resident at)(?![\w])")
+              r" (?:placement|admission|residen(?:ce|t)|(?:residential|nursing) care)"
+              r"|now resident at"
+              # a closure's reason or a register's status (`Client in care home - KS still on
+              # wall`): the record's own person, never a relative's (`relative_before`)
+              r"|(?:client|patient|resident|service user|tenant|she|he) (?:is )?(?:now )?in"
+              r" (?:a |the )?(?:care|nursing|residential) home)(?![\w])")
 # Someone still lives at the home: whoever's death or move the record states is not theirs.
 _NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
          r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
@@ -59,7 +64,7 @@ def state_of(value: str) -> str:
     if "still" in lowered or "lives there" in lowered or "living there" in lowered:
         return SURVIVOR
     return MOVED_OUT if ("move" in lowered or "permanent" in lowered
-                         or "resident at" in lowered) else DECEASED
+                         or "resident at" in lowered or lowered.endswith(" home")) else DECEASED
 
 
 def survivor_name(value: str) -> str:

@@ -26,6 +26,10 @@ from phiscan.scoping.subject_records import Record
     ("Bernie Gittins", "Bernard Gittins"),
     ("Dai Pritchard", "David Pritchard"),
     ("Nessie Pritchard", "Agnes Pritchard"),
+    # (session 20, share 20's pet forms beside a date of birth)
+    ("Bridie Malone", "MALONE, Bridget"),
+    ("Phyl Greenhalgh", "Phyllis Greenhalgh"),
+    ("Mr Cliff Entwistle", "Clifford Entwistle"),
 ])
 def test_a_short_or_pet_given_name_has_its_names_variant_form(one, other):
     assert variant_form(one) == variant_form(other)

@@ -31,7 +31,12 @@ from phiscan.detect.labels import (
 )
 from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
-from phiscan.detect.records import PLACE, assign_records
+from phiscan.detect.records import (
+    PLACE,
+    assign_records,
+    with_column_people,
+    with_listed_people,
+)
 from phiscan.detect.roles import (
     LEGAL_NAME,
     SUBJECT,
@@ -196,7 +201,8 @@ class Detector:
                                              *part_forms.get(raw, ()))
                               if result.entity_type == "PERSON" else ""),
             ))
-        findings = self.row_roles(unit, findings)
+        findings = with_listed_people(unit, with_column_people(unit, self.row_roles(unit,
+                                                                                  findings)))
         findings = [finding if isinstance(finding.record, Label)
                     else replace(finding, record=Label(finding.record))
                     for finding in assign_records(unit, self.spread(unit, findings),

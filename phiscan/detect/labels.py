@@ -63,6 +63,7 @@ CAPITALISED_RUN = regex.compile(
     r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.\-]*(?:[^\S\n]+\p{Lu}[\p{L}\p{M}'’.\-]*)+")
 NAME_NEIGHBOURS = (IDENTIFYING_ENTITIES | ADDRESS_ENTITIES) - {PERSON}
 MIN_REPEATED_VALUE_CHARS = 4
+HOME_ACCESS = "HOME_ACCESS"
 MEMORY_LABELS = 4096
 
 
@@ -104,6 +105,15 @@ def spaced(text: str) -> tuple[str, list[int]] | None:
             origin.append(cut)
         previous = cut
     return "".join(pieces), origin
+
+
+def names_a_way_in_only(label: str, hit: Hit) -> bool:
+    """A home-access hit in a label with no code in it (a column named `Key holders /
+    contacts` or `Responders / key holders`): the label names what its values may hold, and
+    each value says whether it is a way in (read with the value, `HomeAccessRecognizer`).
+    Reported from the label, it gave every row of the column a way in of no kind."""
+    return hit.entity_type == HOME_ACCESS and not any(
+        character.isdigit() for character in label[hit.start:hit.end])
 
 
 def without_overlaps(hits: Iterable[Hit]) -> list[Hit]:
@@ -247,7 +257,8 @@ class LabelGuard:
                     recognizer_name(result), is_test_data(result)) for result in candidates]
         hits += self.people(text, candidates)
         hits += names_beside_identifiers(text, hits)
-        return [hit for hit in hits if not column_words_only(text, hit)]
+        return [hit for hit in hits if not column_words_only(text, hit)
+                and not names_a_way_in_only(text, hit)]
 
     def people(self, text: str, candidates: list[RecognizerResult]) -> list[Hit]:
         """Names spaCy finds in the label (a sheet named after its patient). Masked

@@ -73,7 +73,7 @@ from phiscan.detect.entities import (
 from phiscan.detect.normalize import is_full_name, without_leading_titles
 from phiscan.detect.postal_addresses import postal_address
 from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT, UNMARKED, default_rules
-from phiscan.model import Finding, TextUnit
+from phiscan.model import Finding, Label, TextUnit
 from recognizers.access_kinds import ENTRY_KINDS, KIND_SEPARATOR
 from recognizers.context import normalise_words
 from recognizers.vocabulary import TITLES, ends_as_organisation
@@ -161,12 +161,99 @@ class FreeTextRecords:
 SUBJECT_NAME = "PERSON"
 # A part of an entry (`line 3 part 2`): a second person on the entry's line, or a person
 # who lives with the entry's (`household` in `phiscan/data/roles.txt`).
-ENTRY_PART = re.compile(r"^(?P<entry>.*\bline \d+) part (?P<part>\d+)$")
+ENTRY_PART = re.compile(r"^(?P<entry>.*\b(?:line|row|table) \d+) part (?P<part>\d+)$")
 
 
 # How far after `lives with` the name of the person above may come (`lives with her
 # husband Albert`).
 HOUSEHOLD_NAME_WORDS = 5
+
+
+# A table's columns about a second (third...) person of the row (`Client 2 Forename`, `Client
+# 2 DOB`, `Patient 2 NHS`, `Second client surname`): a monitoring centre's export keeps a
+# couple on one alarm unit in one row.
+PERSON_COLUMNS = re.compile(
+    r"^\s*(?:(?:client|patient|person|resident|tenant|service\s+user|occupant|customer)"
+    r"\s*(?P<number>[2-9])(?!\d)|(?P<word>second|2nd|third|3rd)\s+(?:client|patient|person|"
+    r"resident|tenant|service\s+user|occupant|customer)\b)", re.IGNORECASE)
+_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3}
+# What makes a group of such columns a person of their own: a name and an identifier.
+_IDENTIFYING_KINDS = frozenset({"UK_NHS", "DATE_OF_BIRTH"})
+
+
+def person_of_column(name: str | None) -> int | None:
+    """The number of the person a column is about when its name says (`Client 2 DOB` -> 2),
+    else None (the row's own person, or the row's shared cells)."""
+    match = PERSON_COLUMNS.match(name or "")
+    if match is None:
+        return None
+    return int(match.group("number")) if match.group("number") else _ORDINALS[
+        match.group("word").lower()]
+
+
+def with_column_people(unit: TextUnit, findings: list[Finding]) -> list[Finding]:
+    """A row holding a second person in columns of their own (`Client 2 Title`, `Client 2
+    Forename`, `Client 2 Surname`, `Client 2 DOB`, `Client 2 NHS`, `Client 2 Medical`:
+    a couple on one careline unit) is two people's: the findings of those columns are a part
+    of the row's entry (`row 5 part 2`) when they name the person with an identifier, so
+    each DOB and NHS number pairs with its own name, and the row's access note, written once
+    for the home, is both people's (`phiscan.scoping.subject_records.share_home_access`).
+    As one record, the row made one person of the two, or none: its two NHS numbers."""
+    if unit.record is None or not unit.fields or any(finding.record is None
+                                                     for finding in findings):
+        return findings
+    person = {id(finding): person_of_column(unit.field_at(finding.start, finding.end))
+              for finding in findings}
+    parts: dict[int, set[str]] = defaultdict(set)
+    for finding in findings:
+        if person[id(finding)] is not None:
+            parts[person[id(finding)]].add(finding.entity_type)
+    # (`Client 1 ...` columns, or the row's unnumbered ones, are the row's own person: the
+    # address and the access note stay with them in the row's record)
+    own = {number for number, kinds in parts.items()
+           if number > 1 and SUBJECT_NAME in kinds and kinds & _IDENTIFYING_KINDS}
+    if not own:
+        return findings
+    return [replace(finding, record=Label(f"{finding.record} part {person[id(finding)]}"))
+            if person[id(finding)] in own else finding for finding in findings]
+
+
+def with_listed_people(unit: TextUnit, findings: list[Finding]) -> list[Finding]:
+    """A form naming several people in one cell, each identifier cell listing as many values
+    in the same order (an installer's job sheet for a couple: `Client name(s) | Harold Ratcliffe
+    & Brenda Ratcliffe`, `Date of birth | 02/02/1935 / 14/05/1932`, `NHS number | ... / ...`):
+    the n-th name, date of birth and NHS number are one person's, a part of the form's entry
+    (`table 1 part 2`); what the form says once (the address, the key safe) stays the entry's,
+    so both people of the home have its way in (`share_home_access`). As one record, the form
+    made one person of the couple, with both their numbers. Only when every identifier cell
+    holding more than one value holds one per name: anything else is left one record."""
+    if unit.record is None or not unit.fields or any(finding.record is None
+                                                     for finding in findings):
+        return findings
+    cells: dict[str, list[Finding]] = defaultdict(list)
+    for finding in sorted(findings, key=lambda found: found.start):
+        field_name = unit.field_at(finding.start, finding.end)
+        if field_name is not None:
+            cells[field_name].append(finding)
+    names = [(field_name, [found for found in found_in if person_kind(found) == SUBJECT_NAME])
+             for field_name, found_in in cells.items()]
+    listed = [(field_name, people) for field_name, people in names if len(people) > 1]
+    if len(listed) != 1:
+        return findings
+    people = listed[0][1]
+    parts = {id(name): number for number, name in enumerate(people, start=1)}
+    for found_in in cells.values():
+        for kind in _IDENTIFYING_KINDS:
+            values = [found for found in found_in if found.entity_type == kind]
+            if len(values) > 1 and len(values) != len(people):
+                return findings
+            if len(values) > 1:
+                parts.update((id(value), number) for number, value in enumerate(values, start=1))
+    if not any(len([found for found in found_in if found.entity_type in _IDENTIFYING_KINDS]) > 1
+               for found_in in cells.values()):
+        return findings
+    return [replace(finding, record=Label(f"{finding.record} part {parts[id(finding)]}"))
+            if parts.get(id(finding), 1) > 1 else finding for finding in findings]
 
 
 def entry_of(record: str) -> str:

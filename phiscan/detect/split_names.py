@@ -34,24 +34,35 @@ class NamePart:
 def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
     """(the given part, the family part, `Given Family`) for each prefix holding both
     parts, in order."""
-    given: dict[str, NamePart] = {}
-    family: dict[str, NamePart] = {}
+    given: dict[tuple[str, str], NamePart] = {}
+    family: dict[tuple[str, str], NamePart] = {}
     for part in parts:
         prefix = part_prefix(part.field, GIVEN_WORDS)
         if prefix is not None:
-            given.setdefault(prefix, part)
+            given.setdefault((prefix, _numbered(part.field)), part)
             continue
         prefix = part_prefix(part.field, FAMILY_WORDS)
         if prefix is not None:
-            family.setdefault(prefix, part)
+            family.setdefault((prefix, _numbered(part.field)), part)
     pairs = [(given[prefix], family[prefix]) for prefix in family if prefix in given]
     lone_given = [prefix for prefix in given if prefix not in family]
     lone_family = [prefix for prefix in family if prefix not in given]
-    if len(lone_given) == 1 and len(lone_family) == 1 and _may_pair(lone_given[0],
-                                                                     lone_family[0]):
+    if len(lone_given) == 1 and len(lone_family) == 1 and _may_pair(lone_given[0][0],
+                                                                     lone_family[0][0]):
         pairs.append((given[lone_given[0]], family[lone_family[0]]))
     return [(given_part, family_part, f"{given_part.value} {family_part.value}")
             for given_part, family_part in pairs]
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbered(field: str) -> str:
+    """The number a field's name gives its person, '' for none: `Tenant 2 First name` and
+    `Tenant 2 Surname` are the second tenant's name, never joined with `Tenant 1 Surname`
+    (a couple kept in one row, `phiscan.detect.records.with_column_people`)."""
+    found = _NUMBER.search(field)
+    return found.group() if found else ""
 
 
 def _may_pair(given_prefix: str, family_prefix: str) -> bool:

@@ -69,14 +69,14 @@ BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
     "nhs_number", "name_and_date_of_birth", "name_and_address")
 # A record of a table as the extractors name it: `sheet MAR row 4`, `table 2 row 3`,
 # `row 12`, `table 1 column 2`; the rest of the name is the table.
-_TABLE_RECORD = re.compile(r"^(.*?)(?:row|column) \d+$")
+_TABLE_RECORD = re.compile(r"^(.*?)(?:row|column) \d+(?: part \d+)?$")
 # One person's entry of a text cut because it holds several (`line 5`, `line 5 part 2`:
 # `phiscan.detect.records`): it names nobody read (`Miss Hendry - home session` over her
 # key box's code), so it is nobody's rather than the one identified client's of the file.
 _ENTRY_RECORD = re.compile(r"(?:^| )line \d+(?: part \d+)?$")
 # A record that is one of a series, each its own person's: a table's row or column, a JSON
 # element, an HL7 message, a FHIR entry (`row 3`, `cases[1]`, `message 2`, `entry[1] Patient`).
-_SERIES_RECORD = re.compile(r"(?:row|column) \d+$|\[\d+\]|^message \d+$")
+_SERIES_RECORD = re.compile(r"(?:row|column) \d+(?: part \d+)?$|\[\d+\]|^message \d+$")
 
 
 class Linkage(StrEnum):
