@@ -98,7 +98,8 @@ def _one_entry(text: str, first: int, second: int) -> bool:
     """Whether two places of a text lie in one person's entry: no list item (`2. Edna ...`,
     `- Mr ...`) starts on a line from the first one's line to the second's."""
     low, high = min(first, second), max(first, second)
-    return _LIST_ITEM.search(text, text.rfind("\n", 0, low) + 2, high) is None
+    first_line_end = text.find("\n", low, high)
+    return first_line_end == -1 or _LIST_ITEM.search(text, first_line_end + 1, high) is None
 
 class LifeStateRecognizer(ContextScoredRecognizer):
     reads_ocr = False
