@@ -18,34 +18,24 @@ exported by the real CLI; the rows are exact.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from email.message import EmailMessage
 from pathlib import Path
 
-import docx
 import openpyxl
 import pytest
 
+from bench.corpus import docx_bytes
 from tests.cli import export_individuals, report_json, run_cli, scan_quietly
 
 OLD, NEW = 1_600_000_000, 1_750_000_000  # the files' modified times: 2020, 2025
 ACKROYD_NHS = "9434765919"
 
 
-def letter_bytes(lines: list[str]) -> bytes:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def write_share(root: Path) -> None:
     new_letter = root / "2025 review Ackroyd.docx"
-    new_letter.write_bytes(letter_bytes([
+    new_letter.write_bytes(docx_bytes([
         "Calder GP Federation",
         "Brighouse Medical Centre, 3 Church Street, Brighouse HD6 1AA",
         "",
@@ -62,7 +52,7 @@ def write_share(root: Path) -> None:
     os.utime(new_letter, (NEW, NEW))
     for number in (1, 2):  # her former home, written twice, long ago
         old_letter = root / f"2020 letter {number} Ackroyd.docx"
-        old_letter.write_bytes(letter_bytes([
+        old_letter.write_bytes(docx_bytes([
             "Mrs Dorothy Ackroyd", "27 Moor End Road", "Halifax HX2 0RU", "",
             f"Re: Mrs Dorothy Ackroyd, DOB 12/03/1941, NHS number {ACKROYD_NHS}",
             "Your blood test results are normal."]))
@@ -88,7 +78,7 @@ def write_share(root: Path) -> None:
         " OL14 6TX, would like a call.\n\nThanks\nSam\n")
     (root / "catheter.eml").write_bytes(bytes(mail))
     # evidence of people who make nobody: a name only beside health data, a date of birth only
-    (root / "ulcer note.docx").write_bytes(letter_bytes([
+    (root / "ulcer note.docx").write_bytes(docx_bytes([
         "Mr Reginald Ormerod has a leg ulcer; dressings twice a week."]))
     call = EmailMessage()
     call["From"], call["To"], call["Subject"] = ("desk@example.nhs.uk", "team@example.nhs.uk",

@@ -14,31 +14,21 @@ the real CLI; the rows are exact.
 
 from __future__ import annotations
 
-import io
 import sqlite3
 from email.message import EmailMessage
 from pathlib import Path
 
-import docx
 import openpyxl
 import pytest
 
+from bench.corpus import docx_bytes
 from tests.cli import export_individuals, scan_quietly
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
-def letter_bytes(lines: list[str]) -> bytes:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def write_share(root: Path) -> None:
-    (root / "SG-2025-0412 Jones.docx").write_bytes(letter_bytes([
+    (root / "SG-2025-0412 Jones.docx").write_bytes(docx_bytes([
         "Calder GP Federation",
         "Brighouse Medical Centre, 3 Church Street, Brighouse HD6 1AA",
         "SG-2025-0412 Jones",
@@ -64,7 +54,7 @@ def write_share(root: Path) -> None:
     mail["Subject"] = "SG-2025-0419 Whitaker - strategy meeting"
     mail.set_content("Hi all,\n\nPlease see attached SG-2025-0419 Whitaker.docx for Thursday.\n"
                      "SG-2025-0420 Pickles is closed.\n\nThanks\nSafeguarding Hub\n")
-    mail.add_attachment(letter_bytes(["SG-2025-0419 Whitaker", "Strategy meeting",
+    mail.add_attachment(docx_bytes(["SG-2025-0419 Whitaker", "Strategy meeting",
                                       "Mr Ronald Whitaker, DOB 09/09/1944, lives alone."]),
                         maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1],
                         filename="SG-2025-0419 Whitaker.docx")
