@@ -33,6 +33,24 @@ def no_idle_dask_thread() -> Iterator[None]:
         idle.shutdown(wait=True)
 
 
+@pytest.fixture
+def fresh_helper() -> Iterator[None]:
+    """The test starts without this thread's isolation helper and leaves none behind: a
+    helper forked during a test keeps that test's environment (a PATH without Tesseract)
+    for every later test of the process."""
+    from phiscan.scan import isolation
+
+    def drop() -> None:
+        helper = getattr(isolation._local, "helper", None)
+        if helper is not None:
+            helper.close()
+            isolation._local.helper = None
+
+    drop()
+    yield
+    drop()
+
+
 @pytest.fixture(scope="session")
 def config():
     from phiscan.config import Config

@@ -48,20 +48,6 @@ def is_reaped(pid: int) -> bool:
     return False
 
 
-@pytest.fixture
-def fresh_helper():
-    """Each test starts without a helper and leaves none behind."""
-    def drop() -> None:
-        helper = getattr(isolation._local, "helper", None)
-        if helper is not None:
-            helper.close()
-            isolation._local.helper = None
-
-    drop()
-    yield
-    drop()
-
-
 def test_one_helper_serves_many_calls(fresh_helper):
     pids = {isolation.run_isolated(helper_pid, (), 256) for _ in range(5)}
     assert len(pids) == 1

@@ -309,7 +309,8 @@ def test_a_watch_worker_thread_reads_a_scanned_pdf(tmp_path):
         ("UK_NHS", nhs_hash(pages[0].person.nhs_number))}
 
 
-def test_an_ocr_engine_that_cannot_run_is_not_called_an_undecodable_image(tmp_path, monkeypatch):
+def test_an_ocr_engine_that_cannot_run_is_not_called_an_undecodable_image(
+        tmp_path, monkeypatch, fresh_helper):
     """A page that decoded but whose engine could not be started (Tesseract removed by an
     upgrade while a long scan ran) says so; 'undecodable image' is kept for a page whose
     bytes could not be decoded (the truncated JPEG above)."""
