@@ -2424,7 +2424,7 @@ _PERSON_ASIDE = prebuilt(
 _NUMBERED_FLAT = prebuilt(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
 _WHEREABOUTS = prebuilt(
-    r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|tenant|i|we|who|" + _FAMILY + r")"
+    r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|tenant|i|we|you|who|" + _FAMILY + r")"
     # a person by title and name (`Mr Dale's in the ward`)
     r"|(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*)"
     r"(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|"
