@@ -206,8 +206,14 @@ _NOT_A_HOME_KEY = (
     r"scooter|bike|locker|lockers|cabinet|trolley|cupboard|drawer|desk|safe|cash|till|window|"
     r"windows|filing|medicines?|medication|meds|drugs?|office|offices|ward|clinic|sheds?|"
     r"greenhouse|summerhouse|allotment|loft|attic|cellar|bedroom|bathroom|trunk|chest|"
-    r"wardrobe|bicycle|bikes|caravan|boat|bins?|stairlift|chair|meter(?![^\S\n]+read))\b)"
+    r"wardrobe|bicycle|bikes|bins?|stairlift|chair|meter(?![^\S\n]+read))\b)"
 )
+# A key to or for a boat or a caravan (`a spare key for his boat`): a home's only when the text
+# says someone lives there (`LIVED_IN_WORDS`); else a craft's or a van's like a car's.
+_KEY_TO_A_CRAFT = prebuilt(
+    r"(?i:keys?)[^\S\n]+(?i:to|for)[^\S\n]+(?:(?i:the|her|his|their|a|my|your)[^\S\n]+)?"
+    r"(?:\w+[^\S\n]+)?(?i:caravan|boat)(?![\w])")
+KEY_TO_A_CRAFT_CHARS = 40
 # (the same words after `key` in a record's normalised field name: `key_worker`, `Key concerns`)
 _KEY_FIGURE = prebuilt(r" keys?(?=" + _NOT_A_DOOR_KEY.removeprefix("(?!"))
 
@@ -2418,7 +2424,7 @@ _PERSON_ASIDE = prebuilt(
 _NUMBERED_FLAT = prebuilt(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
 _WHEREABOUTS = prebuilt(
-    r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|tenant|i|we|who|" + _FAMILY + r")"
+    r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|tenant|i|we|you|who|" + _FAMILY + r")"
     # a person by title and name (`Mr Dale's in the ward`)
     r"|(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*)"
     r"(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|"
@@ -2455,6 +2461,23 @@ OWNER_AFTER_CHARS = 40
 _KS = prebuilt(r"(?<![\w/])KS(?![\w/])")
 
 
+# Someone said to live in a home (`Mrs Vance is still living at 9 Calder View until the sale`,
+# `he lives on his boat`, `lives aboard the narrowboat`): it is a home, whatever else its text
+# says it is (for sale, in probate, let, a boat's key). Not said of someone no longer there
+# (`no one lives there`, `no longer lives at the flat`, `lived there twenty years`); an address
+# alone only after `still` (`the owner lives at 12 Elm Road` says where the owner is).
+_NOT_LIVING = (r"(?<!(?i:nobody|no[^\S\n]+one|noone|not|longer|never)[^\S\n]+"
+               r"(?:(?i:still)[^\S\n]+)?)")
+
+
+def lived_in_source(home_words: str) -> str:
+    """Someone said to live in a home named by one of `home_words` (an alternation)."""
+    verb = r"(?i:lives|living|resides|residing)[^\S\n]+(?i:at|in|on|aboard)[^\S\n]+"
+    return (rf"(?<![\w]){_NOT_LIVING}(?:{verb}(?:(?i:the|a|an|her|his|their|my|our)[^\S\n]+)?"
+            rf"(?:[\w\-']+[^\S\n]+)?(?i:{home_words})"
+            rf"|(?i:still)[^\S\n]+{verb}\d{{1,4}}[A-Za-z]?[^\S\n]+[A-Z])")
+
+
 class PurposeModel:
     """What a match's lock, key or code is for: the owner word nearest to it in its clause
     (in a record, its line before it), a home's or another class's."""
@@ -2486,6 +2509,10 @@ class PurposeModel:
         # Most matches name no other owner: one automaton pass over their scope says so.
         self._any_other = Terms([*owners, *places])
         self._home_words = Terms(classes.get(HOME, []))
+        self._lived_in = compiled(lived_in_source(alternation(classes.get(HOME, []))))
+        # The classes whose places no one lives in (`holiday let`, `probate`, `valuer`): a
+        # text saying someone lives there reads them as no owner.
+        self._unlived = compiled(alternation([*classes.get(LET, []), *classes.get(VOID, [])]))
         self.home_alternation = alternation(classes.get(HOME, []))
         self._stay = Terms(classes.get(STAY, []))
         self._medicines: Terms | None = None
@@ -2568,6 +2595,11 @@ class PurposeModel:
     def names_a_home(self, normalised: str) -> bool:
         """Whether normalised words end with a home's word (`the trailer`)."""
         return self._home_words.ends(normalised)
+
+    def lives_there(self, text: str, start: int, end: int) -> bool:
+        """Whether the match's line says someone lives in a home (`lived_in_source`)."""
+        line_start, line_end = line_bounds(text, start, end)
+        return self._lived_in.search(text, line_start, line_end) is not None
 
     @functools.cached_property
     def home_words(self) -> re.Pattern:
@@ -2729,6 +2761,8 @@ class PurposeModel:
             held += [m.span() for m in _CORRESPONDENT.finditer(text, scope_start, after_end)]
         skipped = [*held, *_errands_before(text, scope_start, start, self.home_words),
                    *(m.span() for m in patterns[NO_OWNER].finditer(text, scope_start, after_end))]
+        if self.lives_there(text, start, end):  # a home for sale or let someone lives in
+            skipped += [m.span() for m in self._unlived.finditer(text, scope_start, after_end)]
         if not _PLACE_PRONOUN.search(text, max(start - 30, scope_start), start):
             skipped += self.encounters(text, scope_start, after_end)
         best: tuple[int, bool, str] | None = None
@@ -2901,6 +2935,7 @@ _COUNTED_AFTER = prebuilt(
     r"referrals|fitted[^\S\n]+this[^\S\n]+year|installed[^\S\n]+this[^\S\n]+year)(?![\w])")
 _PLURAL_DEVICE = prebuilt(r"(?i:safes|boxes|locks|pads)\Z")
 EQUIPMENT = "equipment"  # a device or appliance: its lock opens it, not a home
+LET, VOID = "let", "void"  # a home let or for sale, a home no one lives in
 COMMUNITY = "community"  # a community's premises; its visitors call at homes
 STAY = "stay"  # a holiday guest's message: read across the line, not the clause
 # The piece before a match a medicine is looked for in (words after a comma, colon, dash or
@@ -3565,6 +3600,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or (not possessed and self.not_entry.found_in(without_digits(sentence)))
                 or _CARRIED_STORE.search(by_piece) or _VEHICLE_FITTING.search(by_piece)
                 or _names_a_vehicle_door(text, result.start, result.end)
+                or (_keys_a_craft(text, result.start, result.end)
+                    and not self.purpose.lives_there(text, result.start, result.end))
                 # (a key that says it is the home's is the home's wherever it is kept: `the
                 # spare house key is in the glovebox of the car on the drive`)
                 or (not possessed and _VEHICLE_PART.search(sentence))
@@ -3828,6 +3865,12 @@ _LIVES_IN_VEHICLE = prebuilt(
     r"(?:[\w\-]+[^\S\n]+)?(?i:vans?|cars?|vehicles?|minibus|bus|lorry|truck|camper(?:van)?s?|"
     r"motor[^\S\n]?homes?)(?![\w])")
 LIVES_IN_VEHICLE_CHARS = 200
+
+
+def _keys_a_craft(text: str, start: int, end: int) -> bool:
+    """A key in the match said to be to or for a boat or a caravan (`_KEY_TO_A_CRAFT`)."""
+    return any(key.start() < end for key in _KEY_TO_A_CRAFT.finditer(
+        text, start, min(len(text), end + KEY_TO_A_CRAFT_CHARS)))
 
 
 def _names_a_vehicle_door(text: str, start: int, end: int) -> bool:

@@ -42,8 +42,8 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1089, 1098), "hiding": (383, 386), "entry": (269, 270),
-             "keyholder": (356, 365)}
+DEV_FOUND = {"code": (1090, 1099), "hiding": (384, 387), "entry": (270, 271),
+             "keyholder": (363, 372)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
 
@@ -106,8 +106,8 @@ def test_dev_set_rates(predict):
         "Ang kandado sa gate ay may code na 1 9 5 5",
         "Cerradura de la puerta trasera con código 2 2 8 5",
         "Ключалката на входната врата е с код 7 3 1 0",
-        # batch T (session 20): a key said to be to a caravan or for a boat reads as a vehicle's
-        # (`_NOT_A_HOME_KEY`), though a boat or a caravan alone is a home's word
+        # batch T (session 20): a key said to be to a caravan or for a boat is a home's only
+        # when the text says someone lives there (batch L, session 20); these two do not
         "the couple on the next pitch have a spare key to the caravan",
         "Lock keeper holds a spare key for his boat"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
@@ -146,7 +146,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2235
+    assert result.near_misses.total == 2245
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -168,9 +168,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
-                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (66, 78, 3, 79),
+                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (68, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (62, 78, 0, 79),
-                   "open/set_r.tsv": (71, 79, 0, 76),
+                   "open/set_r.tsv": (73, 79, 0, 76),
                    "open/set_s.tsv": (69, 76, 0, 78),
                    "open/set_t.tsv": (76, 86, 3, 84),
                    "open/set_u.tsv": (81, 82, 0, 83)}
@@ -1670,4 +1670,34 @@ def test_a_connected_locks_guest_code(text, home):
     ("The horse box's padlock is 6 1 6 1", False),
 ])
 def test_craft_no_one_lives_in_own_no_home(text, home):
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# A home the grammar reads as no one's (let, for sale, in probate; a boat's or a caravan's
+# key) is a home when its line says someone lives there (`lived_in_source`, session 20).
+@pytest.mark.parametrize(("text", "home"), [
+    ("Lives on the narrowboat at the wharf; a spare key for the boat is with his sister", True),
+    ("A spare key for the boat is with his sister", False),
+    ("Key to the caravan is in the site office; no one lives in the caravan now", False),
+    ("He is still living at 4 Elm Row until the sale; the valuer can collect a key from his son",
+     True),
+    ("Probate: the valuer can collect a key from his son", False),
+    ("Holiday let: the owner lives at 4 Elm Row, key safe 5 5 1 2 for the cleaners", False),
+    ("His widow still lives at the bungalow - for the valuers, key safe by the door, 4 8 2 1",
+     True),
+    ("No one lives at the bungalow now - for the valuers, key safe by the door, 4 8 2 1", False),
+])
+def test_a_home_someone_lives_in_is_a_home(text, home):
+    assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# A school named as a journey, a term or a form, or as where the reader is, is no owner of a
+# way in after it (the owners file's `[no owner]`, `_WHEREABOUTS`); a school's own lock is.
+@pytest.mark.parametrize(("text", "home"), [
+    ("If I'm stuck on the school run, Ali knows the code for the key box, it's 2 7 2 7", True),
+    ("While you are at school your uncle has a spare key", True),
+    ("School run: the school's side gate code is 2 7 2 7", False),
+    ("While you are at school the lab door code is 2 7 2 7", False),
+])
+def test_a_school_run_or_term_names_no_owner(text, home):
     assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
