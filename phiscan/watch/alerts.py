@@ -32,11 +32,10 @@ import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from phiscan.inventory.store import Inventory, StoredLocation, StoredViolation
-from phiscan.model import LocationResult, Risk, Status
+from phiscan.model import LocationResult, Risk, Status, utc_time
 from phiscan.policy.rules import Violation
 from phiscan.watch.channels import AlertChannels
 
@@ -101,7 +100,7 @@ def _unique(previews: Iterable[str]) -> list[str]:
 def _envelope(event: str, via: str) -> dict:
     """What every alert opens with: its id, kind, time, host and how it was sent."""
     return {"alert_id": uuid.uuid4().hex, "event": event,
-            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "time": utc_time(time.time()),
             "host": socket.gethostname(), "via": via}
 
 
