@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from phiscan.detect.textclean import clean_text, detection_text
+
+
+def utc_time(epoch: float) -> str:
+    """A time as every output writes it: ISO 8601 in UTC to the second
+    (`2026-12-02T16:58:02+00:00`): the exports' `modified`, a document's `generated_at`,
+    an alert's `time`, `status` and `diff`. A spreadsheet reads it as a date."""
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 class Status(StrEnum):

@@ -116,3 +116,48 @@ def test_permission_changes_are_noticed_live_and_on_catch_up(open_tree):
         assert daemon.stop() == 0
     assert violations(out) == [(str(visit), "sensitive-never-broad"),
                                (str(lumb), "sensitive-never-broad")]
+
+
+def risk_alerts(out: Path, path: Path) -> list[tuple[str | None, str]]:
+    return [(alert.get("previous_risk"), alert["risk"]) for alert in alert_lines(out)
+            if alert["event"] == "sensitive_location" and alert["location"] == str(path)]
+
+
+def test_an_alerting_file_whose_risk_rises_is_alerted_again(open_tree):
+    """A letter already alerting (`high`, readable by its owner only) opened to every
+    account becomes `critical`: one more `sensitive_location` alert, with the risk it
+    had; closed again, no alert (the fall is recorded), and opened again, one more; after
+    a restart, nothing again (the risk is kept in watch-state.sqlite)."""
+    share, out = open_tree / "share", open_tree / "out"
+    share.mkdir(mode=0o755)
+    share.chmod(0o755)
+    letter = share / "letter.txt"
+    config = open_tree / "cfg.toml"
+    config.write_text(CONFIG)
+    daemon = start_daemon([share], out, config, open_tree / "logs")
+    try:
+        wait_until_running(out, daemon)
+        letter.write_text(NOTE)
+        letter.chmod(0o600)
+        wait_for(lambda: risk_alerts(out, letter) == [(None, "high")], "the first alert",
+                 daemon)
+        letter.chmod(0o644)
+        wait_for(lambda: risk_alerts(out, letter) == [(None, "high"), ("high", "critical")],
+                 "the rise alerted", daemon)
+        letter.chmod(0o600)
+        wait_for(lambda: row(out, letter) == ("high", "restricted"), "closed again", daemon)
+        letter.chmod(0o644)
+        wait_for(lambda: len(risk_alerts(out, letter)) == 3, "the second rise", daemon)
+    finally:
+        assert daemon.stop() == 0
+    assert risk_alerts(out, letter) == [(None, "high"), ("high", "critical"),
+                                        ("high", "critical")]
+    daemon = start_daemon([share], out, config, open_tree / "logs")
+    try:
+        wait_until_running(out, daemon)
+        letter.chmod(0o600)
+        wait_for(lambda: row(out, letter) == ("high", "restricted"), "closed after restart",
+                 daemon)
+    finally:
+        assert daemon.stop() == 0
+    assert len(risk_alerts(out, letter)) == 3

@@ -258,11 +258,15 @@ def build(sources: Path) -> None:
     for name, terms, entity in (("health_conditions", conditions, "conditions, findings"),
                                 ("medications", medicines, "medicines")):
         chosen = set(curated(f"curated_{name.split('_')[-1]}.txt"))
-        terms = (terms | chosen) - excluded
+        # Chosen terms of everyday words (`stress at work`, `knee injury`): in context only.
+        everyday_file = f"curated_{name.split('_')[-1]}_in_context.txt"
+        chosen_everyday = set(curated(everyday_file)) if (HERE / everyday_file).exists() else set()
+        terms = (terms | chosen | chosen_everyday) - excluded
         # Chosen terms are specific by choice unless a single very common word
         # (`cancer`, `depression`: the economy's too).
         in_context = {term for term in terms - chosen if everyday(term, dictionary)} | {
-            term for term in chosen if " " not in term and zipf(term) >= CHOSEN_EVERYDAY_ZIPF}
+            term for term in chosen if " " not in term and zipf(term) >= CHOSEN_EVERYDAY_ZIPF} | (
+            chosen_everyday - excluded)
         if name == "medications":
             # A medicine named by one of the commonest words (`today`, `same`, `date`) is
             # never meant in a record: left out.

@@ -7,7 +7,6 @@ be compared, or two sides made with different HMAC keys.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +20,7 @@ from phiscan.commands.console import (
     refuse_unsafe_target,
     usage_error,
 )
+from phiscan.model import utc_time
 from phiscan.scoping.changes import DiffProblem, build_diff, folder_side, run_sides
 
 TEXT_LIMIT = 50
@@ -40,7 +40,7 @@ HEADINGS = {
 def _when(epoch: float | None) -> str:
     if epoch is None:
         return "not finished"
-    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
+    return utc_time(epoch)
 
 
 def _side_line(name: str, side: dict) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +16,7 @@ from rich.markup import escape
 
 from phiscan.commands.console import EXIT_INCOMPLETE, EXIT_USAGE, console, err_console
 from phiscan.inventory.store import Inventory
+from phiscan.model import utc_time
 from phiscan.watch.status import read_status, running_state
 
 
@@ -29,7 +29,7 @@ def _inventory_summary(out: Path) -> dict:
 
 
 def _when(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
+    return utc_time(epoch)
 
 
 def _pairs(counts: dict) -> str:

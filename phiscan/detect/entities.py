@@ -123,6 +123,10 @@ class EntityType:
     # A fact about the record's person (their life state), not data of a category: never in
     # a location's categories or risk (`phiscan.detect.classify`).
     fact: bool = False
+    # A national health-service number (England and Wales's NHS number, Scotland's CHI,
+    # Northern Ireland's H&C number): one number, one person, so a record holding a valid
+    # one is a data subject, and records sharing it are one person (`health_numbers`).
+    health_number: bool = False
 
     @property
     def special_category(self) -> bool:
@@ -131,11 +135,14 @@ class EntityType:
 
 _TABLE: tuple[EntityType, ...] = (
     EntityType("UK_NHS", "identifiers", digits_only, mask_health_number,
-               identifying=True, direct_identifier=True, counts_towards_bulk=True),
+               identifying=True, direct_identifier=True, counts_towards_bulk=True,
+               health_number=True),
     EntityType("UK_CHI", "identifiers", digits_only, mask_health_number,
-               identifying=True, direct_identifier=True, counts_towards_bulk=True),
+               identifying=True, direct_identifier=True, counts_towards_bulk=True,
+               health_number=True),
     EntityType("UK_HCN", "identifiers", digits_only, mask_health_number,
-               identifying=True, direct_identifier=True, counts_towards_bulk=True),
+               identifying=True, direct_identifier=True, counts_towards_bulk=True,
+               health_number=True),
     EntityType("HOME_ACCESS", "home_access"),
     EntityType("PERSON", "identifiers", normalise_name, mask_name,
                identifying=True, counts_towards_bulk=True),
@@ -171,6 +178,7 @@ DIRECT_IDENTIFIERS = frozenset(name for name, e in ENTITIES.items() if e.direct_
 BULK_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.counts_towards_bulk)
 ADDRESS_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.address)
 FACT_ENTITIES = frozenset(name for name, e in ENTITIES.items() if e.fact)
+HEALTH_NUMBERS = frozenset(name for name, e in ENTITIES.items() if e.health_number)
 
 
 def entity(name: str) -> EntityType:

@@ -67,6 +67,7 @@ from phiscan.detect.entities import (
     ADDRESS_ENTITIES,
     DIRECT_IDENTIFIERS,
     ENTITIES,
+    HEALTH_NUMBERS,
     SPECIAL_CATEGORIES,
     category_of,
 )
@@ -177,8 +178,9 @@ PERSON_COLUMNS = re.compile(
     r"\s*(?P<number>[2-9])(?!\d)|(?P<word>second|2nd|third|3rd)\s+(?:client|patient|person|"
     r"resident|tenant|service\s+user|occupant|customer)\b)", re.IGNORECASE)
 _ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3}
-# What makes a group of such columns a person of their own: a name and an identifier.
-_IDENTIFYING_KINDS = frozenset({"UK_NHS", "DATE_OF_BIRTH"})
+# What makes a group of such columns a person of their own: a name and an identifier (a
+# health-service number of any UK nation, or a date of birth).
+_IDENTIFYING_KINDS = HEALTH_NUMBERS | {"DATE_OF_BIRTH"}
 
 
 def person_of_column(name: str | None) -> int | None:
@@ -1196,7 +1198,7 @@ def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Fin
     for number, name in enumerate(found for found in findings if id(found) in owned):
         health = _sentence_health(findings, lines, name)
         kinds = {found.entity_type for found in owned[id(name)]}
-        if health and kinds & {"UK_NHS", "DATE_OF_BIRTH"}:
+        if health and kinds & _IDENTIFYING_KINDS:
             record = f"{name.record} related {number + 1}"
             moved.update((id(found), replace(found, record=record, role=SUBJECT))
                          for found in (name, *owned[id(name)]))

@@ -21,7 +21,7 @@ from phiscan.inventory.store import (
     risk_counts,
     status_counts,
 )
-from phiscan.model import BROADLY_READABLE
+from phiscan.model import BROADLY_READABLE, utc_time
 from phiscan.security.files import replaced_private
 
 FILES_JSONL = "files.jsonl"
@@ -40,7 +40,7 @@ def location_record(location: StoredLocation) -> dict:
         "reason": location.reason,
         "size": location.size,
         "chars": location.chars,
-        "modified": location.modified,
+        "modified": utc_time(location.modified),
         "entities": location.entities,
         "special_category": location.special_category,
         "categories": location.categories,

@@ -34,7 +34,7 @@ from phiscan.inventory.store import (
     StoredLocation,
     StoredViolation,
 )
-from phiscan.model import MEMBER_SEP, RISK_ORDER
+from phiscan.model import MEMBER_SEP, RISK_ORDER, utc_time
 from phiscan.policy.record import violations_at
 from phiscan.scoping.linkage import (
     BY_NAME_AND_ADDRESS,
@@ -676,7 +676,8 @@ def policy_section(scope: Scope) -> dict:
 
 def method_section() -> dict:
     return {
-        "data_subject": "a record with a valid NHS number outside the test range, or a full "
+        "data_subject": "a record with a valid NHS number outside the test range (or a "
+                        "Scottish CHI or Northern Irish H&C number, counted as one), or a full "
                         "name with a date of birth, or a full name no one else is known by "
                         "at a postcode with the way into that home (a key-safe list's "
                         "line: identified by name and address, individuals.identified_by); "
@@ -724,7 +725,7 @@ def build_report(scope: Scope) -> dict:
 def document_header(schema: str) -> dict:
     """What every JSON document phiscan writes opens with: its schema, version and time."""
     return {"schema": schema, "phiscan_version": __version__,
-            "generated_at": round(time.time(), 3)}
+            "generated_at": utc_time(time.time())}
 
 
 def _build_report(scope: Scope) -> dict:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from phiscan.detect.entities import SPECIAL_CATEGORIES, category_of
+from phiscan.detect.entities import HEALTH_NUMBERS, SPECIAL_CATEGORIES, category_of
 from phiscan.detect.normalize import is_full_name, variant_keys
 from phiscan.detect.records import entry_of
 from phiscan.detect.roles import LEGAL_NAME, NOT_SUBJECT, RELATED, STAFF, SUBJECT
@@ -39,6 +39,8 @@ FINDINGS_QUERY = (
 class Record:
     location: str
     name: str
+    # The person's health-service numbers: NHS, and Scotland's CHI and Northern Ireland's
+    # H&C numbers alike (`phiscan.detect.entities.HEALTH_NUMBERS`: one number, one person).
     nhs: set[str] = field(default_factory=set)
     test_nhs: set[str] = field(default_factory=set)
     full_names: set[str] = field(default_factory=set)  # the subject's (or role unknown)
@@ -94,7 +96,8 @@ class Record:
 
     @property
     def is_seed(self) -> bool:
-        """Identifies a data subject on its own: a real NHS number, or full name + DOB.
+        """Identifies a data subject on its own: a real NHS (or CHI, H&C) number, or full
+        name + DOB.
 
         Test-range numbers and names without a date of birth (staff on a rota,
         a signature) never make a person on their own.
@@ -117,9 +120,10 @@ class Record:
             self.full_names -= self.unmarked_names - self.marked_names
 
 
-# Where a finding's hash goes in its record, by entity type (PERSON goes by role).
-KEY_ATTRIBUTES = {"UK_NHS": "nhs", "DATE_OF_BIRTH": "dobs", "UK_POSTCODE": "postcodes",
-                  "LOCAL_ID": "local_ids"}
+# Where a finding's hash goes in its record, by entity type (PERSON goes by role). A
+# CHI or H&C number counts as an NHS number does: a responder counts one person per number.
+KEY_ATTRIBUTES = {**dict.fromkeys(HEALTH_NUMBERS, "nhs"), "DATE_OF_BIRTH": "dobs",
+                  "UK_POSTCODE": "postcodes", "LOCAL_ID": "local_ids"}
 NAME_ATTRIBUTES = {STAFF: "staff_names", RELATED: "related_names"}
 
 # One findings row as FINDINGS_QUERY selects it (plain tuples: a breach has millions).

@@ -11,6 +11,9 @@ Exactly one alert per transition, also across crashes and restarts:
 - On start: outbox rows already in the alerts file (by alert id) are dropped,
   the others delivered; inventory locations that are alerting but not in the
   alerted state (a crash between the two commits) are alerted now.
+- The alerted state keeps each location's risk: a location already alerting whose risk
+  rises (a letter made readable by every account, `high` to `critical`) is alerted again,
+  with its `previous_risk`; a fall is recorded silently, so a later rise alerts.
 - A restart therefore does not re-alert. A location that stops being sensitive,
   or is deleted, leaves the alerted state: if it becomes sensitive again, that
   is a new transition and a new alert. A move carries the state to the new name.
@@ -31,12 +34,11 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from phiscan.inventory.store import Inventory, StoredLocation, StoredViolation
-from phiscan.model import LocationResult, Risk, Status
+from phiscan.model import RISK_ORDER, LocationResult, Risk, Status, utc_time
 from phiscan.policy.rules import Violation
 from phiscan.watch.channels import AlertChannels
 
@@ -48,7 +50,8 @@ MAX_PREVIEWS = 5
 STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS alerted (
-    location TEXT PRIMARY KEY, dev INTEGER, ino INTEGER, size INTEGER, modified REAL
+    location TEXT PRIMARY KEY, dev INTEGER, ino INTEGER, size INTEGER, modified REAL,
+    risk TEXT
 );
 CREATE TABLE IF NOT EXISTS outbox (alert_id TEXT PRIMARY KEY, payload TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS violated (location TEXT NOT NULL, rule TEXT NOT NULL,
@@ -59,6 +62,15 @@ VIOLATIONS_BASELINE = "violations_baseline_at"  # a state file from before polic
 
 def is_alerting(status: str, special_category: bool, risk: str) -> bool:
     return status == str(Status.SCANNED) and (special_category or risk in ALERT_RISKS)
+
+
+RISK_RANK = {str(risk): rank for rank, risk in enumerate(RISK_ORDER)}
+
+
+def risk_rose(previous: str | None, risk: str) -> bool:
+    """Whether an alerting location's risk is higher than when last recorded (a state
+    file written before risks were kept records none: no rise)."""
+    return previous is not None and RISK_RANK.get(risk, 0) > RISK_RANK.get(previous, 0)
 
 
 @dataclass(frozen=True)
@@ -101,14 +113,17 @@ def _unique(previews: Iterable[str]) -> list[str]:
 def _envelope(event: str, via: str) -> dict:
     """What every alert opens with: its id, kind, time, host and how it was sent."""
     return {"alert_id": uuid.uuid4().hex, "event": event,
-            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "time": utc_time(time.time()),
             "host": socket.gethostname(), "via": via}
 
 
-def build_payload(subject: Subject, via: str) -> dict:
+def build_payload(subject: Subject, via: str, previous_risk: str | None = None) -> dict:
+    """A `sensitive_location` alert: the location became sensitive, or (`previous_risk`)
+    its risk rose while it was."""
     return {
         **_envelope("sensitive_location", via),
         "location": subject.location,
+        **({"previous_risk": previous_risk} if previous_risk is not None else {}),
         "risk": subject.risk,
         "special_category": subject.special_category,
         "categories": subject.categories,
@@ -141,6 +156,7 @@ class Change:
     payloads: list[dict]
     violated: set[ViolationKey]
     cleared: set[ViolationKey]
+    risks: dict[str, str] = field(default_factory=dict)  # of locations added, where known
 
     @classmethod
     def of(cls, added: dict[str, Identity | None] | None = None,
@@ -163,14 +179,22 @@ class AlertState:
         self.db.execute("PRAGMA journal_mode=WAL")
         with self.db:
             self.db.executescript(STATE_SCHEMA)
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(alerted)")}
+            if "risk" not in columns:  # a state file from before risks were kept
+                self.db.execute("ALTER TABLE alerted ADD COLUMN risk TEXT")
         self.fresh = self.db.execute(
             "SELECT 1 FROM meta WHERE key='baseline_at'").fetchone() is None
 
-    def load(self) -> dict[str, Identity | None]:
+    def load(self) -> tuple[dict[str, Identity | None], dict[str, str]]:
+        """The alerted locations with their identities, and the risks recorded of them."""
         alerted: dict[str, Identity | None] = {}
-        for location, dev, ino, size, modified in self.db.execute("SELECT * FROM alerted"):
+        risks: dict[str, str] = {}
+        for location, dev, ino, size, modified, risk in self.db.execute(
+                "SELECT location, dev, ino, size, modified, risk FROM alerted"):
             alerted[location] = Identity(dev, ino, size, modified) if ino is not None else None
-        return alerted
+            if risk is not None:
+                risks[location] = risk
+        return alerted, risks
 
     def violated(self) -> set[ViolationKey]:
         return {(location, rule) for location, rule in self.db.execute("SELECT * FROM violated")}
@@ -180,8 +204,8 @@ class AlertState:
             self.db.executemany("DELETE FROM alerted WHERE location=?",
                                 [(location,) for location in change.removed])
             self.db.executemany(
-                "INSERT OR REPLACE INTO alerted VALUES (?,?,?,?,?)",
-                [(location, *(_identity_row(identity)))
+                "INSERT OR REPLACE INTO alerted VALUES (?,?,?,?,?,?)",
+                [(location, *(_identity_row(identity)), change.risks.get(location))
                  for location, identity in change.added.items()])
             self.db.executemany("DELETE FROM violated WHERE location=? AND rule=?",
                                 sorted(change.cleared))
@@ -221,7 +245,7 @@ class Alerter:
     def __init__(self, out_dir: Path, channels: AlertChannels) -> None:
         self.state = AlertState(out_dir)
         self.channels = channels
-        self.alerted = self.state.load()
+        self.alerted, self.risks = self.state.load()
         self.violated = self.state.violated()
         self.raised = 0
 
@@ -242,8 +266,13 @@ class Alerter:
         if missed:
             log.warning("%d sensitive locations were recorded but not alerted before the last "
                         "stop: alerting now", len(missed))
-        self._change(Change.of(added={s.location: None for s in missed}, removed=stale,
-                               payloads=payloads))
+        # A state file from before risks were kept: the inventory's risk, not alerted.
+        unknown = {location: self.alerted[location] for location in self.alerted
+                   if location in alerting and location not in self.risks}
+        change = Change.of(added={**unknown, **{s.location: None for s in missed}},
+                           removed=stale, payloads=payloads)
+        change.risks = {location: alerting[location].risk for location in change.added}
+        self._change(change)
 
     def _reconcile_violations(self, stored: list[StoredViolation]) -> None:
         """Violations in the inventory (checked against the rules as configured now) that
@@ -271,7 +300,9 @@ class Alerter:
         if alerting:
             log.info("%d sensitive locations already in the inventory are the baseline "
                      "(not alerted)", len(alerting))
-        self._change(Change.of(added={location: None for location in alerting}))
+        change = Change.of(added={location: None for location in alerting})
+        change.risks = {location: stored.risk for location, stored in alerting.items()}
+        self._change(change)
         self.state.mark_baseline()
 
     def _deliver_outbox(self) -> None:
@@ -294,11 +325,23 @@ class Alerter:
         for result, identity in scanned:
             alerting = is_alerting(str(result.status), result.special_category, str(result.risk))
             fresh = result.location not in self.alerted and result.location not in change.added
+            risk = str(result.risk)
+            previous = change.risks.get(result.location, self.risks.get(result.location))
             if alerting and fresh:  # once, also when one batch holds two scans of it
                 change.added[result.location] = identity
+                change.risks[result.location] = risk
                 change.payloads.append(build_payload(Subject.from_result(result), "watch"))
-            elif alerting and identity is not None:
-                change.added[result.location] = identity  # keep inode/size/mtime current
+            elif alerting:
+                if risk_rose(previous, risk):  # already alerting, and its risk went up
+                    change.payloads.append(build_payload(Subject.from_result(result), "watch",
+                                                         previous_risk=previous))
+                if identity is not None or risk != previous:
+                    # keep inode/size/mtime and the risk current (a fall too: a later rise
+                    # alerts again)
+                    change.added[result.location] = (
+                        identity if identity is not None else
+                        change.added.get(result.location, self.alerted.get(result.location)))
+                    change.risks[result.location] = risk
             elif result.status == Status.SCANNED and result.location in self.alerted:
                 change.removed.append(result.location)
         broken: dict[str, set[str]] = {}
@@ -339,8 +382,11 @@ class Alerter:
         moving = [loc for loc in self.alerted if matches(loc)]
         added = {new + loc[len(old):]: self.alerted[loc] for loc in moving}
         leaving = {key for key in self.violated if matches(key[0])}
-        self._change(Change.of(added=added, removed=moving, cleared=leaving,
-                               violated={(new + loc[len(old):], rule) for loc, rule in leaving}))
+        change = Change.of(added=added, removed=moving, cleared=leaving,
+                           violated={(new + loc[len(old):], rule) for loc, rule in leaving})
+        change.risks = {new + loc[len(old):]: self.risks[loc] for loc in moving
+                        if loc in self.risks}
+        self._change(change)
 
     def missing_identities(self) -> dict[Identity, str]:
         """Alerted files no longer at their location: a catch-up pass may find them renamed."""
@@ -356,7 +402,9 @@ class Alerter:
         self.state.commit(change)
         for location in change.removed:
             self.alerted.pop(location, None)
+            self.risks.pop(location, None)
         self.alerted.update(change.added)
+        self.risks.update(change.risks)
         self.violated -= change.cleared
         self.violated |= change.violated
         if change.payloads:
