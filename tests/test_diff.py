@@ -205,7 +205,7 @@ def assert_people(diff: dict, share: Share, ids: dict[str, str]) -> None:
 
 
 def assert_diff(diff: dict, share: Share, ids: dict[str, str]) -> None:
-    assert diff["schema"] == "phiscan.diff/1"
+    assert diff["schema"] == "phiscan.diff/2"
     assert diff["key"]["checked"] is True
     assert diff["locations"] == expected_locations(share)
     assert diff["counts"] == {"appeared": 2, "went": 1, "became_sensitive": 1,

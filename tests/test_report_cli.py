@@ -34,7 +34,7 @@ def test_report_json_has_the_documented_schema(scanned):
     result = run_cli("report", str(out), "--format", "json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["schema"] == "phiscan.report/1"
+    assert report["schema"] == "phiscan.report/2"
     assert set(report) == {"schema", "phiscan_version", "generated_at", "completeness",
                            "individuals",
                            "records", "staff", "linkage_faults", "data_quality", "test_data",

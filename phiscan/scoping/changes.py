@@ -1,4 +1,4 @@
-"""What changed between two scans: the data behind `phiscan diff` (schema `phiscan.diff/1`).
+"""What changed between two scans: the data behind `phiscan diff` (schema `phiscan.diff/2`).
 
 A side is a scan output folder's current state, or the state one run of an inventory
 left (`Inventory.locations_at`, `findings_at`). Locations are compared by their
@@ -25,7 +25,7 @@ from phiscan.scoping.linkage import Individual, name_dob_keys, name_postcode_key
 from phiscan.scoping.report import Scope, document_header, load_scope
 from phiscan.security.keys import KEY_CHECK_META
 
-DIFF_SCHEMA = "phiscan.diff/1"
+DIFF_SCHEMA = "phiscan.diff/2"
 LOCATION_CHANGES = ("appeared", "went", "became_sensitive", "stopped_being_sensitive",
                     "contents_changed", "exposure_changed", "risk_changed", "no_longer_read")
 PERSON_FIELDS = ("individual_id", "nhs_number_masked", "name_masked", "date_of_birth_masked",

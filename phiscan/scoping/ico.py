@@ -21,7 +21,7 @@ from phiscan.security.terminal import escape_controls
 
 ICO_MARKDOWN = "ico-art33.md"
 ICO_JSON = "ico-art33.json"
-ICO_SCHEMA = "phiscan.ico-art33/2"
+ICO_SCHEMA = "phiscan.ico-art33/3"
 
 CATEGORY_LABELS = {
     "identifiers": "Identifiers (NHS number, name, date of birth)",

@@ -1,6 +1,6 @@
 """The breach summary as data: the stable JSON document behind `phiscan report`.
 
-Schema `phiscan.report/1` is documented in the README ("Breach scoping").
+Schema `phiscan.report/2` is documented in the README ("Breach scoping").
 Only counts, categories, locations and masked previews: never a value.
 """
 
@@ -69,7 +69,7 @@ from phiscan.sources.base import source_key
 from recognizers.access_kinds import ACCESS_KINDS
 from recognizers.life_states import DECEASED, MOVED_OUT
 
-REPORT_SCHEMA = "phiscan.report/1"
+REPORT_SCHEMA = "phiscan.report/2"
 TOP_LOCATIONS = 20
 TOP_FOLDERS = 10
 LISTED_LOCATIONS = 5  # locations named under a count a responder must read (the rest: a count)
