@@ -46,7 +46,8 @@ def gated(recognizer: ContextScoredRecognizer, text: str) -> list[tuple]:
 
 def test_every_slow_pattern_has_a_trigger():
     names = {r.name: set(r.triggers) for r in GATED}
-    assert len(names["PhiscanHomeAccessRecognizer"]) == 58  # session 20: two new (threads, a holder bringing a key), both gated
+    # session 20: two new (a thread's turns, a holder bringing a key), both gated
+    assert len(names["PhiscanHomeAccessRecognizer"]) == 58
     assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
     assert names["PhiscanLifeStateRecognizer"] == {
         "death date", "death flag", "death words", "move words", "survivor words"}
