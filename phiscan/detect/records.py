@@ -681,7 +681,7 @@ class EntryNames:
         identifiers) is that person's; a name inside a sentence is only a mention. An
         entry a heading opened is a section of its own, named or not. An item holding no
         subject's name (only staff, say) heads nothing: what it holds stays above. A log's
-        item opened by a titled name with an initial (`18/11 22:04  Mrs I Kay (CL20554)`, no
+        item opened by a titled name with an initial (`09/10 23:04  Mrs P Entwistle (CL30412)`, no
         full name, no identifier) is that person's: its access note is never the item
         above's person's."""
         if entry.heading is not None:

@@ -855,12 +855,12 @@ class RoleRules:
         return heading[:opened] if before[cuts[0]] == ")" and opened != -1 else heading
 
 
-# Short names joined by `+` (`Michelle S + Kev`, `Gaz + Asif`): a forename, an initial at most.
+# Short names joined by `+` (`Sharon B + Tony`, `Lorraine + Dave`): a forename, an initial at most.
 _TEAM = re.compile(r"[A-Z][a-z'\-]+(?: [A-Z]\.?)?(?: \+ [A-Z][a-z'\-]+(?: [A-Z]\.?)?)+")
 
 
 def team_sign_off(text: str, start: int, end: int) -> bool:
-    """A line that is nothing but short names joined by `+` (`Michelle S + Kev` closing a
+    """A line that is nothing but short names joined by `+` (`Sharon B + Tony` closing a
     visit in a responders' shift log): the team that went, staff, never one person; read
     as a name, it took the visit's client's date of birth and made a row of nobody."""
     line_start = text.rfind("\n", 0, start) + 1
