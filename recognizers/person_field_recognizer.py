@@ -474,6 +474,9 @@ def _pattern_of(result: RecognizerResult) -> str:
     return result.analysis_explanation.pattern_name if result.analysis_explanation else ""
 
 
+# A number after a titled name's last word (`Flat 21`, `Room 4`): that word heads a place.
+_NUMBER_AFTER = prebuilt(r"[ \t]+\d")
+
 # The patterns whose matches `score_match` decides from their own line (`scored_on_line`).
 LINE_DECIDED = frozenset((FIELD, FIELD_LIST, TITLED, MAIL))
 
@@ -704,6 +707,10 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if len(words) == 2 and words[-1].isupper() and self.not_names.equals(
                 normalise_words(words[-1])):
             return None
+        if len(words) > 2 and _NUMBER_AFTER.match(
+                text, result.start + len(" ".join(words))) and self.not_names.equals(
+                normalise_words(words[-1])):
+            words.pop()  # `Mrs Audrey Platt Flat 21, ...`: the address's unit and its number
         result.end = result.start + len(" ".join(words))
         return result
 

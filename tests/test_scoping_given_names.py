@@ -30,6 +30,11 @@ from phiscan.scoping.subject_records import Record
     ("Bridie Malone", "MALONE, Bridget"),
     ("Phyl Greenhalgh", "Phyllis Greenhalgh"),
     ("Mr Cliff Entwistle", "Clifford Entwistle"),
+    # (session 20: `Ronnie` is Veronica's too, a Polish pet form, a shorter `Barb`)
+    ("Ronnie Ashcroft", "Veronica Ashcroft"),
+    ("Ronnie Ashcroft", "Ronald Ashcroft"),
+    ("Zbyszek Wojcik", "WOJCIK, Zbigniew"),
+    ("Barb Holden", "Barbara Holden"),
 ])
 def test_a_short_or_pet_given_name_has_its_names_variant_form(one, other):
     assert variant_form(one) == variant_form(other)
@@ -39,6 +44,7 @@ def test_a_short_or_pet_given_name_has_its_names_variant_form(one, other):
     ("Rita Upton", "Margaret Upton"),  # a given name of its own
     ("Ron Southall", "Robert Southall"),
     ("Betty Garbett", "Beryl Garbett"),
+    ("Ronnie Ashcroft", "Vera Ashcroft"),
 ])
 def test_other_given_names_keep_their_variant_forms(one, other):
     assert variant_form(one) != variant_form(other)

@@ -71,7 +71,7 @@ from phiscan.detect.entities import (
     SPECIAL_CATEGORIES,
     category_of,
 )
-from phiscan.detect.normalize import is_full_name, without_leading_titles
+from phiscan.detect.normalize import is_full_name, is_title, without_leading_titles
 from phiscan.detect.postal_addresses import postal_address
 from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, Label, TextUnit
@@ -682,10 +682,17 @@ class EntryNames:
         """An entry opened by a name at the head of its line (a list item without
         identifiers) is that person's; a name inside a sentence is only a mention. An
         entry a heading opened is a section of its own, named or not. An item holding no
-        subject's name (only staff, say) heads nothing: what it holds stays above."""
+        subject's name (only staff, say) heads nothing: what it holds stays above. A log's
+        item opened by a titled name with an initial (`09/10 23:04  Mrs P Entwistle (CL30412)`, no
+        full name, no identifier) is that person's: its access note is never the item
+        above's person's."""
         if entry.heading is not None:
             return True
         first = next((f for f in entry.findings if person_kind(f) == SUBJECT_NAME), None)
+        if first is None and entry.item is not None:
+            first = next((f for f in entry.findings if f.entity_type == SUBJECT_NAME
+                          and f.role in (SUBJECT, UNMARKED) and self.line_of(f) == entry.line
+                          and is_title(f.masked.split(" ", 1)[0])), None)
         return first is not None and self.at_head(first)
 
     def name_apart(self, entry: Entry, owner: Entry) -> None:

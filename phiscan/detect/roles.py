@@ -651,6 +651,8 @@ class RoleRules:
         before it (`line_role`, then `wider_role`), so it is remembered per line
         (`LineRoles`) when those words lie in the line too (`reads_own_line`): a column's
         staff and relatives recur in row after row."""
+        if team_sign_off(text, start, end):
+            return STAFF
         key = self._line_roles.key(text, start, end, field)
         if key is not None and (known := self._line_roles.get(key)) is not None:
             return known or None
@@ -851,6 +853,20 @@ class RoleRules:
         # `cc: Mrs Winifred Stirk (patient); Priya Raman`: the first item's own apposition
         # is no part of the heading
         return heading[:opened] if before[cuts[0]] == ")" and opened != -1 else heading
+
+
+# Short names joined by `+` (`Sharon B + Tony`, `Lorraine + Dave`): a forename, an initial at most.
+_TEAM = re.compile(r"[A-Z][a-z'\-]+(?: [A-Z]\.?)?(?: \+ [A-Z][a-z'\-]+(?: [A-Z]\.?)?)+")
+
+
+def team_sign_off(text: str, start: int, end: int) -> bool:
+    """A line that is nothing but short names joined by `+` (`Sharon B + Tony` closing a
+    visit in a responders' shift log): the team that went, staff, never one person; read
+    as a name, it took the visit's client's date of birth and made a row of nobody."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end == -1 else line_end].strip()
+    return "+" in text[start:end] and _TEAM.fullmatch(line) is not None
 
 
 def in_prose(text: str, start: int, end: int) -> bool:

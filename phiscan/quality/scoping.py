@@ -53,7 +53,7 @@ class TruePerson:
 
     @classmethod
     def of(cls, person: dict) -> TruePerson:
-        return cls(person.get("nhs_number") or "",
+        return cls(normalise("UK_NHS", person["nhs_number"]) if person.get("nhs_number") else "",
                    normalise("PERSON", f"{person['forename']} {person['surname']}"),
                    normalise("DATE_OF_BIRTH", person["dob"]))
 
