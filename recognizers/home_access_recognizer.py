@@ -2393,6 +2393,14 @@ _SERVICE_DONE = prebuilt(r"[^\S\n]+(?i:deliver|delivers|delivering|delivered|vis
                            r"calls|calling)(?![\w])")
 
 
+def _line_before(text: str, position: int) -> int:
+    """Where the line holding the character before position starts (0 for the text's
+    first): how far back a search for what ends at position, never crossing a line, can
+    find anything (a `$` before a line break that ends its reach included), so a window
+    read back from position may start there and find the same."""
+    return text.rfind("\n", 0, position - 1) + 1 if position > 1 else 0
+
+
 def _window_without_addresses(text: str, position: int, home_words: re.Pattern) -> str:
     """The window `_clause_before` reads before position, each numbered address and each
     errand of an earlier piece in it blanked (`Flat 2, 9 School Hill: keysafe ...` names no
@@ -2400,7 +2408,7 @@ def _window_without_addresses(text: str, position: int, home_words: re.Pattern) 
     window alone, never a copy of the whole text per match."""
     start = max(position - WORD_WINDOW_CHARS, 0)
     window = _without_errands(text, start, position, home_words)
-    if not any(character.isdigit() for character in window):
+    if not any(map(str.isdigit, window)):
         return window
     return _NUMBERED_ADDRESS.sub(lambda m: " " * len(m.group()), window)
 
@@ -2539,7 +2547,9 @@ class PurposeModel:
     def medicine_before(self, text: str, start: int) -> bool:
         """A medicine named in the piece of the clause right before a match (`clozapine kept
         in a lockbox`, `methadone locked in the lockbox`): the lock keeps the medicine."""
-        window = text[max(start - WORD_WINDOW_CHARS, 0):start]
+        # (from its line on: a line break ends a piece and no break holds one, so the last
+        # piece is the whole window's)
+        window = text[max(start - WORD_WINDOW_CHARS, _line_before(text, start)):start]
         pieces = _MEDICINE_PIECE_BREAK.split(window)
         words = normalise_words(" ".join(pieces[-1].split()[-MEDICINE_WORDS:]))
         if len(words) < 3:
@@ -3544,7 +3554,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                 self.writer_label)
         # Where a person is, right before the match, is no purpose of it (`if she's still at
         # school the code for the box is 2 9 0 1`), as it is no owner.
-        if _WHEREABOUTS.search(text, max(result.start - WHEREABOUTS_CHARS, 0), result.start):
+        if _WHEREABOUTS.search(text, max(result.start - WHEREABOUTS_CHARS,
+                                          _line_before(text, result.start)), result.start):
             before = ""
         # Who holds a key comes last, so nothing after it is read; but a holder `of` or `for`
         # something is read with what it holds (`key holder for the drugs box`).
