@@ -55,7 +55,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from operator import attrgetter
 
@@ -76,6 +76,9 @@ _TABLE_RECORD = re.compile(r"^(.*?)(?:row|column) \d+(?: part \d+)?$")
 _ENTRY_RECORD = re.compile(r"(?:^| )line \d+(?: part \d+)?$")
 # A record that is one of a series, each its own person's: a table's row or column, a JSON
 # element, an HL7 message, a FHIR entry (`row 3`, `cases[1]`, `message 2`, `entry[1] Patient`).
+# A form's whole table or a page's header, which gives a document's subject by its labelled
+# fields (`table 1`, `section 1 header`: `_to_form_subject`); never one of its rows.
+_FORM_RECORD = re.compile(r"(?:^| )(?:table \d+|header)$")
 _SERIES_RECORD = re.compile(r"(?:row|column) \d+(?: part \d+)?$|\[\d+\]|^message \d+$")
 
 
@@ -1088,6 +1091,7 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
             unattributed.append(record)
         else:
             individuals[target].records.append(record)
+    unattributed = _to_form_subject(unattributed, individuals, identified_in, named_in)
     unattributed = _attach_table_rows(records, unattributed, individuals)
     unattributed = _people_at_home(unattributed, individuals, set(by_name))
     share_homes(individuals)
@@ -1095,6 +1099,48 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     open_survivors_homes(records, individuals)
     individuals.sort(key=lambda person: person.id)
     return Linked(individuals, unattributed)
+
+
+def _form_subject(records: list[Record]) -> bool:
+    """The person's records of one file give them by labelled fields (`Name`, `Date of
+    birth`, `NHS number` in a form's table or a page header: `_FORM_RECORD`) and identify
+    them there on their own (`Record.is_seed`)."""
+    return any(record.is_seed and _FORM_RECORD.search(record.name) for record in records)
+
+
+def _to_form_subject(unattributed: list[Record], individuals: list[Individual],
+                     identified_in: dict[str, set[int]], named_in: dict[str, set[int]]
+                     ) -> list[Record]:
+    """A document whose subject a form gives (an assessment's table `Name | ...`, `Date of
+    birth`, `NHS number`; a letter's header) over body text whose access note names no one
+    (`Access to the property: keys in keysafe ..., combination 7426.`) is that subject's
+    body: its way in is theirs, though the text also names people no individual is (a
+    solicitor on its `cc` line) and so joined nobody. Only when the file's identifiers give
+    one person and name no other (`_one_person_of`), the text marks no subject of its own
+    (`Client: ...`, `Re: ...`), holds no identifier, is no entry or row of a series (each its
+    own person's), names no one any individual is, and its postcodes agree with theirs
+    (`_carries_dates`). The names it gives stay nobody's: the subject takes the text's
+    findings, not its names (they still count as possible further people)."""
+    left: list[Record] = []
+    for record in unattributed:
+        target = None
+        if (record.home_access and record.full_names and not record.marked_names
+                and not (record.nhs or record.test_nhs or record.dobs)
+                and not _ENTRY_RECORD.search(record.name)
+                and not _SERIES_RECORD.search(record.name)):
+            target = _one_person_of(identified_in.get(record.location, set()),
+                                    named_in.get(record.location, set()))
+        if target is not None and (
+                not _form_subject([own for own in individuals[target].records
+                                   if own.location == record.location])
+                or not _carries_dates(individuals[target], record)):
+            target = None
+        if target is None:
+            left.append(record)
+        else:
+            individuals[target].records.append(replace(
+                record, full_names=set(), unmarked_names=set(), initials={}, variants={}))
+    return left
 
 
 def _people_at_home(unattributed: list[Record], individuals: list[Individual],
