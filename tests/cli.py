@@ -14,6 +14,7 @@ import tempfile
 import threading
 import types
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from phiscan.detect.entities import normalise
@@ -167,13 +168,18 @@ def scan_quietly(share: Path, out: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def scanned_share(tmp_path_factory, name: str, files: dict[str, str]) -> Path:
-    """A share of `files` (path -> text) written and scanned; its inventory folder."""
+def scanned_share(tmp_path_factory, name: str,
+                  files: dict[str, str] | Callable[[Path], None]) -> Path:
+    """A share of `files` (path -> text, or a function writing the share's files into the
+    folder it is given) written and scanned; its inventory folder."""
     from tests.share_builder import write_files
 
     share = tmp_path_factory.mktemp(f"{name}-share")
     out = tmp_path_factory.mktemp(f"{name}-out") / "inventory"
-    write_files(share, files)
+    if callable(files):
+        files(share)
+    else:
+        write_files(share, files)
     scan_quietly(share, out)
     return out
 

@@ -27,7 +27,7 @@ import openpyxl
 import pytest
 
 from bench.corpus import docx_bytes
-from tests.cli import export_individuals, report_json, run_cli, scan_quietly
+from tests.cli import export_individuals, report_json, run_cli, scanned_share
 
 OLD, NEW = 1_600_000_000, 1_750_000_000  # the files' modified times: 2020, 2025
 ACKROYD_NHS = "9434765919"
@@ -89,11 +89,7 @@ def write_share(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory) -> Path:
-    share = tmp_path_factory.mktemp("letters-share")
-    out = tmp_path_factory.mktemp("letters-out") / "inventory"
-    write_share(share)
-    scan_quietly(share, out)
-    return out
+    return scanned_share(tmp_path_factory, "letters", write_share)
 
 
 LETTER = ("name_masked", "deceased", "write_to", "next_of_kin_masked", "address_masked",

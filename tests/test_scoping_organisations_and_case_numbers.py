@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 
 from bench.corpus import docx_bytes
-from tests.cli import export_individuals, scan_quietly
+from tests.cli import export_individuals, scanned_share
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -63,11 +63,7 @@ def write_share(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory) -> Path:
-    share = tmp_path_factory.mktemp("organisations-share")
-    out = tmp_path_factory.mktemp("organisations-out") / "inventory"
-    write_share(share)
-    scan_quietly(share, out)
-    return out
+    return scanned_share(tmp_path_factory, "organisations", write_share)
 
 
 def test_only_people_are_people(scanned, tmp_path):
