@@ -229,15 +229,15 @@ def comma_row_value(text: str, start: int, end: int) -> str | None:
     row flattened as its comma-separated column names, one bar, then as many values
     (`Name, Address, Key holder | Ann Roe, 4 Elm Rd, n/a`); None for any other line."""
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = _line_end(text, end)
-    line = text[line_start:line_end]
+    row_end = line_end(text, end)
+    line = text[line_start:row_end]
     if line.count("|") != 1:
         return None
     bar = line_start + line.index("|")
     if end > bar:
         return None
     names = text[line_start:bar].split(",")
-    values = text[bar + 1:line_end].split(",")
+    values = text[bar + 1:row_end].split(",")
     if len(names) < 2 or len(names) != len(values):
         return None
     at, offset = 0, line_start
@@ -512,19 +512,19 @@ def _block_header(text: str, line_start: int) -> tuple[int, int] | None:
             if not _TABLE_LINE.fullmatch(text, previous, top - 1):
                 break
             top = previous
-        header = (top, _line_end(text, top)) if top < line_start else None
+        header = (top, line_end(text, top)) if top < line_start else None
         known[line_start] = header
         # every table line under the asked one shares its block's header
-        start = _line_end(text, line_start) + 1
+        start = line_end(text, line_start) + 1
         if not _TABLE_LINE.fullmatch(text, line_start, start - 1):
             start = len(text)  # a line outside a table heads no block below it
-        while start < len(text) and _TABLE_LINE.fullmatch(text, start, _line_end(text, start)):
-            known[start] = header or (line_start, _line_end(text, line_start))
-            start = _line_end(text, start) + 1
+        while start < len(text) and _TABLE_LINE.fullmatch(text, start, line_end(text, start)):
+            known[start] = header or (line_start, line_end(text, line_start))
+            start = line_end(text, start) + 1
     return known[line_start]
 
 
-def _line_end(text: str, start: int) -> int:
+def line_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end == -1 else end
 

@@ -2235,7 +2235,7 @@ def read_thread_turns(text: str) -> str:
     turns = list(_THREAD_TURN.finditer(text))
     if len(turns) < 2:
         return text
-    ends = [_line_end(text, turn.end()) for turn in turns]
+    ends = [fields.line_end(text, turn.end()) for turn in turns]
     # (whether each turn is the line straight after the turn before it)
     follows = [False] + [turns[index].start() == ends[index - 1] + 1
                          for index in range(1, len(turns))]
@@ -2258,11 +2258,6 @@ def read_thread_turns(text: str) -> str:
     for index in joined:
         read[ends[index]] = "\u2022"
     return "".join(read)
-
-
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end == -1 else end
 
 
 def _last_turn(follows: list[bool], index: int, most: int) -> int:

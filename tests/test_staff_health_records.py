@@ -118,3 +118,18 @@ def test_scottish_and_northern_irish_numbers_count_one_person_each(tmp_path):
     by_records = sorted(int(row["records"]) for row in people)
     assert by_records == [1, 1, 1, 2]
     assert all(row["identified_by"] == "nhs_number" for row in people)
+
+
+def test_a_location_refused_before_it_was_read_has_no_time(tmp_path):
+    """A symlink is refused before it is read (no stat of its target): its time is not
+    known, and the exports say so with an empty value, not 1970-01-01."""
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "notes.txt").write_text("Nothing to see.\n", encoding="utf-8")
+    (share / "link.txt").symlink_to(share / "notes.txt")
+    out = tmp_path / "out"
+    scan_quietly(share, out)
+    rows = {os.path.basename(row["location"]): row for row in (
+        json.loads(line) for line in (out / "files.jsonl").read_text().splitlines())}
+    assert (rows["link.txt"]["status"], rows["link.txt"]["modified"]) == ("skipped", "")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", rows["notes.txt"]["modified"])

@@ -28,10 +28,6 @@ def _inventory_summary(out: Path) -> dict:
         return {}
 
 
-def _when(epoch: float) -> str:
-    return utc_time(epoch)
-
-
 def _pairs(counts: dict) -> str:
     return ", ".join(f"{key} {value}" for key, value in counts.items()) or "none"
 
@@ -41,7 +37,7 @@ def render(status: dict, inventory: dict, running: bool, why: str, now: float) -
     label = ("running" if why == "running" else f"running, {why}") if running else (
         f"not running ({why})")
     lines = [f"phiscan watch: {label}; pid {status.get('pid')}, "
-             f"started {_when(status.get('started_at', 0))}",
+             f"started {utc_time(status.get('started_at', 0))}",
              f"heartbeat: {now - status.get('heartbeat_at', 0):.1f} s ago"]
     for path in status.get("paths", []):
         lines.append(f"watching: {path['path']} with {path['observer']} ({path['reason']})")
@@ -54,7 +50,7 @@ def render(status: dict, inventory: dict, running: bool, why: str, now: float) -
                  f"{status.get('in_progress', 0)} scanning, "
                  f"{status.get('results_waiting', 0)} to write")
     last = status.get("last_event")
-    lines.append(f"last event: {_when(last['at'])} {last['kind']} {last['location']}"
+    lines.append(f"last event: {utc_time(last['at'])} {last['kind']} {last['location']}"
                  if last else "last event: none")
     lines.append(f"events: {status.get('events', 0)}; {_pairs(status.get('counts', {}))}; "
                  f"alerts suppressed by the rate limit: {status.get('alerts_suppressed', 0)}")

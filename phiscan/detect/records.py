@@ -1137,7 +1137,7 @@ def with_flat_access(findings: list[Finding], lines: LineIndex) -> list[Finding]
     Doreen Whitfield (DOB ...), flat 22`), not of the person above it. The flat is read on the
     access note's line (one flat only); the person is the one named last before that flat on
     another line (or first on it), when the text names one such person only."""
-    if len({finding.record for finding in findings}) < 2 or "lat" not in lines.text:
+    if len({finding.record for finding in findings}) < 2 or _FLAT.search(lines.text) is None:
         return findings
     people: dict[int, list[Finding]] = defaultdict(list)  # line -> its people, in order
     for finding in sorted(findings, key=lambda found: found.start):

@@ -40,7 +40,7 @@ def location_record(location: StoredLocation) -> dict:
         "reason": location.reason,
         "size": location.size,
         "chars": location.chars,
-        "modified": utc_time(location.modified),
+        "modified": utc_time(location.modified) if location.modified else "",  # 0: not known
         "entities": location.entities,
         "special_category": location.special_category,
         "categories": location.categories,

@@ -162,9 +162,10 @@ class Change:
     def of(cls, added: dict[str, Identity | None] | None = None,
            removed: list[str] | None = None, payloads: list[dict] | None = None,
            violated: set[ViolationKey] | None = None,
-           cleared: set[ViolationKey] | None = None) -> Change:
+           cleared: set[ViolationKey] | None = None,
+           risks: dict[str, str] | None = None) -> Change:
         return cls(added or {}, removed or [], payloads or [], violated or set(),
-                   cleared or set())
+                   cleared or set(), risks or {})
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.payloads or self.violated
@@ -269,10 +270,9 @@ class Alerter:
         # A state file from before risks were kept: the inventory's risk, not alerted.
         unknown = {location: self.alerted[location] for location in self.alerted
                    if location in alerting and location not in self.risks}
-        change = Change.of(added={**unknown, **{s.location: None for s in missed}},
-                           removed=stale, payloads=payloads)
-        change.risks = {location: alerting[location].risk for location in change.added}
-        self._change(change)
+        added = {**unknown, **{s.location: None for s in missed}}
+        self._change(Change.of(added=added, removed=stale, payloads=payloads,
+                               risks={location: alerting[location].risk for location in added}))
 
     def _reconcile_violations(self, stored: list[StoredViolation]) -> None:
         """Violations in the inventory (checked against the rules as configured now) that
@@ -300,9 +300,8 @@ class Alerter:
         if alerting:
             log.info("%d sensitive locations already in the inventory are the baseline "
                      "(not alerted)", len(alerting))
-        change = Change.of(added={location: None for location in alerting})
-        change.risks = {location: stored.risk for location, stored in alerting.items()}
-        self._change(change)
+        risks = {location: stored.risk for location, stored in alerting.items()}
+        self._change(Change.of(added={location: None for location in alerting}, risks=risks))
         self.state.mark_baseline()
 
     def _deliver_outbox(self) -> None:
@@ -382,11 +381,10 @@ class Alerter:
         moving = [loc for loc in self.alerted if matches(loc)]
         added = {new + loc[len(old):]: self.alerted[loc] for loc in moving}
         leaving = {key for key in self.violated if matches(key[0])}
-        change = Change.of(added=added, removed=moving, cleared=leaving,
-                           violated={(new + loc[len(old):], rule) for loc, rule in leaving})
-        change.risks = {new + loc[len(old):]: self.risks[loc] for loc in moving
-                        if loc in self.risks}
-        self._change(change)
+        self._change(Change.of(
+            added=added, removed=moving, cleared=leaving,
+            violated={(new + loc[len(old):], rule) for loc, rule in leaving},
+            risks={new + loc[len(old):]: self.risks[loc] for loc in moving if loc in self.risks}))
 
     def missing_identities(self) -> dict[Identity, str]:
         """Alerted files no longer at their location: a catch-up pass may find them renamed."""
