@@ -34,6 +34,7 @@ from phiscan.detect.normalize import initial_form, is_full_name, variant_form, v
 from phiscan.detect.records import (
     PLACE,
     assign_records,
+    with_cell_mentions,
     with_column_people,
     with_listed_people,
 )
@@ -201,8 +202,8 @@ class Detector:
                                              *part_forms.get(raw, ()))
                               if result.entity_type == "PERSON" else ""),
             ))
-        findings = with_listed_people(unit, with_column_people(unit, self.row_roles(unit,
-                                                                                  findings)))
+        findings = with_cell_mentions(unit, with_listed_people(unit, with_column_people(
+            unit, self.row_roles(unit, findings))))
         findings = [finding if isinstance(finding.record, Label)
                     else replace(finding, record=Label(finding.record))
                     for finding in assign_records(unit, self.spread(unit, findings),

@@ -116,6 +116,36 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
     return words[:-1], words[-1:]
 
 
+def _readable_word(word: str) -> str:
+    """`O'NEILL` -> `O'Neill`, `WEBB-MORTON` -> `Webb-Morton`; a word in mixed case as written
+    (`McKAY`, `van`)."""
+    if not word.isupper() or len(word) < 2:
+        return word
+    return re.sub(r"[^\W\d_]+", lambda part: part[0].capitalize(), word)
+
+
+def readable_name(value: str) -> str:
+    """A name as a letter writes it: given names first, family name in title case
+    (`PRICE, Ann` and `PRICE^Ann^^^Mrs` -> `Ann Price`, `Ann PRICE` -> `Ann Price`, `DOREEN
+    BAMFORD` -> `Doreen Bamford`); a title and middle names kept; display only, never a key."""
+    value = " ".join(value.split())
+    if "^" in value:
+        family, *given = value.split("^")
+        title = given[3] if len(given) > 3 else ""
+        value = " ".join(part for part in (title, *given[:2], family) if part)
+    elif value.count(",") == 1:
+        family, _, given = value.partition(",")
+        if given.strip() and family.strip():
+            value = f"{given.strip()} {family.strip()}"
+    else:
+        words = value.split()
+        capitals = [word for word in words if word.isupper() and len(word) > 1]
+        if 0 < len(capitals) < len(words) and words[:len(capitals)] == capitals and not any(
+                is_title(word) for word in capitals):
+            value = " ".join(words[len(capitals):] + capitals)  # `VAN DER BERG Pieter`
+    return " ".join(_readable_word(word) for word in value.split())
+
+
 def _given_part(value: str) -> str:
     """The part of a name its given names are in, by the shape `name_parts` reads."""
     if "^" in value:

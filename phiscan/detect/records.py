@@ -220,6 +220,67 @@ def with_column_people(unit: TextUnit, findings: list[Finding]) -> list[Finding]
             if person[id(finding)] in own else finding for finding in findings]
 
 
+# The recognizer reading names in free text (spaCy's NER, checked): in a row, the names it finds
+# are in a free-text cell, never in the row's name columns (the field recognizers read those).
+NER_RECOGNIZER = "CheckedSpacyRecognizer"
+LIFE_STATE = "LIFE_STATE"
+
+
+def with_cell_mentions(unit: TextUnit, findings: list[Finding]) -> list[Finding]:
+    """A row whose name columns name its person (`Forename | Surname`, `Client name`) keeps
+    that person: a full name NER reads in one of its free-text cells (`Record Notes: Client 2
+    (Ken Hesketh) deceased 06/11/26 - removed`, an equipment cell's `Vela Classic`) is a
+    person the row mentions, in a record of its own (`row 2 mention 1`, no entry of the
+    row's: `ENTRY_PART`), with none of the row's identifiers. In the row's record it took the
+    row's date of birth and, marked by its `Client` label, displaced the name columns' name:
+    a widow's row became her late husband's. Names with a role of their own (staff,
+    related) stay: their role keeps them out of the row's keys already; so does an unmarked
+    name beside columns the structure marks the subject's (`Record.settle`)."""
+    if unit.record is None or not unit.fields:
+        return findings
+    people = [finding for finding in findings
+              if finding.entity_type == SUBJECT_NAME and finding.role not in NOT_SUBJECT
+              and is_full_name(finding.masked)]
+    columns = {finding.value_hash for finding in people if finding.recognizer != NER_RECOGNIZER}
+    if not columns:
+        return findings
+    # Beside a name the structure marks the subject's (HL7 PID-5, a FHIR Patient), an unmarked
+    # name is one the record mentions already (`Record.settle`); a marked one would be a second
+    # subject's, and beside unmarked columns either would be.
+    columns_marked = any(finding.role == SUBJECT for finding in people
+                         if finding.recognizer != NER_RECOGNIZER)
+    mentions: dict[str, int] = {}
+    moved: dict[int, str] = {}
+    for finding in people:
+        if (finding.recognizer == NER_RECOGNIZER and finding.value_hash not in columns
+                and (finding.role == SUBJECT or not columns_marked)):
+            number = mentions.setdefault(finding.value_hash, len(mentions) + 1)
+            moved[id(finding)] = f"{finding.record} mention {number}"
+    if not moved:
+        return findings
+    moved.update(_mentions_states(unit, findings, people, moved))
+    return [replace(finding, record=Label(moved[id(finding)])) if id(finding) in moved
+            else finding for finding in findings]
+
+
+def _mentions_states(unit: TextUnit, findings: list[Finding], people: list[Finding],
+                     moved: dict[int, str]) -> dict[int, str]:
+    """What a cell states of a life right after a mentioned name (`(Ken Hesketh) deceased`),
+    before any other name: the mention's, never the row's person's."""
+    states: dict[int, str] = {}
+    names = sorted((finding for finding in findings if finding.entity_type == SUBJECT_NAME),
+                   key=lambda finding: finding.start)
+    for state in findings:
+        if state.entity_type != LIFE_STATE:
+            continue
+        cell = unit.field_at(state.start, state.end)
+        before = [name for name in names if name.end <= state.start
+                  and unit.field_at(name.start, name.end) == cell]
+        if before and id(before[-1]) in moved:
+            states[id(state)] = moved[id(before[-1])]
+    return states
+
+
 def with_listed_people(unit: TextUnit, findings: list[Finding]) -> list[Finding]:
     """A form naming several people in one cell, each identifier cell listing as many values
     in the same order (an installer's job sheet for a couple: `Client name(s) | Harold Ratcliffe

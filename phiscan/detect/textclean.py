@@ -146,7 +146,28 @@ def fold_compatibility(text: str) -> str:
     return text
 
 
+# A printed form's label and its value joined by a dot leader (`Name ............ Hyacinth
+# Jean Pollitt`, `Key safe.....4471`, `Date of birth … 16 Dec 1950`): the label at the head of
+# its line, one to six words, no colon of its own.
+_DOT_LEADER = regex.compile(
+    r"(?m)^([ \t]*[^\W\d_][\w'’()/&\-]*(?:[^\S\n]+[\w'’()/&\-]+){0,5})"
+    r"([^\S\n]*(?:\.{3,}|…+)[^\S\n]*)(?=[^\s.…])")
+
+
+def dot_leaders_as_labels(text: str) -> str:
+    """A dot leader between a label and its value read as the colon it stands for (`Name:
+    Hyacinth Jean Pollitt`), one character for one, so every reader of `label: value` lines
+    reads a printed form's too: before, the name's first word was left out (a label's value
+    is not inside a sentence) and the visit made a person of its own."""
+    if "..." not in text and "…" not in text:
+        return text
+    return _DOT_LEADER.sub(
+        lambda match: match[1] + (":" + " " * (len(match[2]) - 1) if len(match[2]) > 1
+                                  else match[2]), text)
+
+
 def detection_text(text: str) -> tuple[str, Callable[[int], int] | None]:
-    """What the detector reads: clean Unicode with compatibility forms folded."""
+    """What the detector reads: clean Unicode with compatibility forms folded, dot leaders
+    as colons."""
     cleaned, offsets = clean_text_mapped(text)
-    return fold_compatibility(cleaned), offsets
+    return dot_leaders_as_labels(fold_compatibility(cleaned)), offsets

@@ -10,6 +10,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
+from phiscan.detect.normalize import readable_name
 from phiscan.detect.postal_addresses import Address
 from phiscan.model import MEMBER_SEP
 from phiscan.scoping.letters import (
@@ -42,6 +43,8 @@ EXPORT_COLUMNS = (
 # The kinds of hash a revealed row shows; names are split into the best, the others and
 # related people by `name_columns`.
 ROLES = ("nhs", "full_names", "dobs", "postcodes", "related_names")
+# Names as a letter writes them (`PRICE, Ann` -> `Ann Price`: `readable_name`).
+NAME_COLUMNS = frozenset({"name", "other_names", "related_people"})
 REVEAL_COLUMNS = ("nhs_number", "name", "other_names", "date_of_birth", "postcode",
                   "related_people", "reveal_note", "address", "next_of_kin")
 
@@ -225,7 +228,8 @@ def revealed_row(person: Individual, values: dict[ValueKey, str],
     own = own_values(person, values, order)
     row = {
         column: "; ".join(dict.fromkeys(
-            own[value_hash] for value_hash in hashes if value_hash in own
+            readable_name(own[value_hash]) if column in NAME_COLUMNS else own[value_hash]
+            for value_hash in hashes if value_hash in own
         ))
         for column, hashes in by_column.items()
     }
