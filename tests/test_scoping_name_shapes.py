@@ -207,9 +207,9 @@ def test_surname_first_names_after_a_sentence_opener_are_read_whole(tmp_path_fac
     scan_quietly(share, out)
     rows = export_individuals(out, tmp_path, "--reveal")
     assert sorted((row["name"], row["date_of_birth"], row["nhs_number"]) for row in rows) == [
-        ("Ashworth-Brown, Bethany Elizabeth", "7 June 1974", ""),
-        ("Chauhan, Ramesh D.", "8 April 1950", "632 606 7804"),
+        ("Bethany Elizabeth Ashworth-Brown", "7 June 1974", ""),
         ("Cleveland Reid", "8 February 1988", ""),
-        ("Elmi, Sahra Abdi", "19 February 1931", ""),
-        ("Rashid, Mohammed Abdul", "20-Oct-1939", ""),
+        ("Mohammed Abdul Rashid", "20-Oct-1939", ""),
+        ("Ramesh D. Chauhan", "8 April 1950", "632 606 7804"),
+        ("Sahra Abdi Elmi", "19 February 1931", ""),
     ]

@@ -173,7 +173,7 @@ def test_reveal_shows_the_subjects_name_and_never_staff(scanned, tmp_path):
     assert {postcode: row["name"] for postcode, row in by_postcode.items()} == {
         "LS6 2QB": "Sandra Jones", "BD7 1DP": "Mary O'Neill", "HX1 5TT": "Alan J Webb-Morton"}
     assert [row["other_names"] for row in rows] == ["", "", ""]
-    assert by_postcode["LS6 2QB"]["related_people"] == "Karen JONES; Mrs Pat Green"
+    assert by_postcode["LS6 2QB"]["related_people"] == "Karen Jones; Mrs Pat Green"
     revealed = " ".join(" ".join(row.values()) for row in rows)
     assert not [name for name in STAFF if name in revealed]
 

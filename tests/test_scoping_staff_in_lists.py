@@ -203,7 +203,7 @@ def test_a_name_marked_staff_in_another_file_is_no_part_of_a_subject(scanned, tm
     rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "progress.txt" in row["first_locations"]]
     assert [(row["name"], row["other_names"], row["related_people"]) for row in rows] == [
-        ("Rushmore, Sylvie", "", "Herbert Rushmore")]
+        ("Sylvie Rushmore", "", "Herbert Rushmore")]
     rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "review_note.txt" in row["first_locations"]]
     assert [(row["name"], row["other_names"]) for row in rows] == [("Mr Errol Kowalsky", "")]
@@ -219,7 +219,7 @@ def test_a_letter_body_belongs_to_the_one_patient_of_its_details_table(scanned, 
     rows = [row for row in export_individuals(out, tmp_path, "--reveal")
             if "discharge.docx" in row["first_locations"]]
     assert [(row["name"], row["home_access"], row["related_people"]) for row in rows] == [
-        ("LUMLEY, Bashira", "true", "Philippa Fitzwilliam")]
+        ("Bashira Lumley", "true", "Philippa Fitzwilliam")]
 
 
 def test_no_raw_name_in_outputs(scanned, tmp_path):

@@ -267,8 +267,8 @@ def test_an_html_table_is_a_record_per_row(tables_scanned):
 def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_path):
     rows = export_individuals(tables_scanned, tmp_path, "--reveal")
     by_name = {row["name"]: row for row in rows}
-    assert sorted(by_name) == ["Albert Crabtree", "Doreen Pickles", "Enid Shackleton", "Frances Priestley",
-                               "Joan Stead", "Mavis Joan Beddoes"]
+    assert sorted(by_name) == ["Albert Crabtree", "Doreen Pickles", "Enid Shackleton",
+                               "Frances Priestley", "Joan Stead", "Mavis Joan Beddoes"]
     assert {name: (row["date_of_birth"], row["nhs_number"].replace(" ", ""), row["other_names"],
                    row["home_access"], row["locations"]) for name, row in by_name.items()} == {
         "Enid Shackleton": ("01/04/1930", "9434765919", "", "true", "3"),

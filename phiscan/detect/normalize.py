@@ -116,10 +116,10 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
     return words[:-1], words[-1:]
 
 
-def _readable_word(word: str) -> str:
-    """`O'NEILL` -> `O'Neill`, `WEBB-MORTON` -> `Webb-Morton`; a word in mixed case as written
-    (`McKAY`, `van`)."""
-    if not word.isupper() or len(word) < 2:
+def _readable_word(word: str, all_lower: bool = False) -> str:
+    """`O'NEILL` -> `O'Neill`, `WEBB-MORTON` -> `Webb-Morton` (and `o'brien` -> `O'Brien` in a
+    name written all in lower case); a word in mixed case as written (`McKAY`, `van`)."""
+    if not (word.isupper() or (all_lower and word.islower())) or len(word) < 2:
         return word
     return re.sub(r"[^\W\d_]+", lambda part: part[0].capitalize(), word)
 
@@ -127,7 +127,8 @@ def _readable_word(word: str) -> str:
 def readable_name(value: str) -> str:
     """A name as a letter writes it: given names first, family name in title case
     (`PRICE, Ann` and `PRICE^Ann^^^Mrs` -> `Ann Price`, `Ann PRICE` -> `Ann Price`, `DOREEN
-    BAMFORD` -> `Doreen Bamford`); a title and middle names kept; display only, never a key."""
+    BAMFORD` -> `Doreen Bamford`, `agnes whitworth` -> `Agnes Whitworth`); a title and middle
+    names kept; display only, never a key."""
     value = " ".join(value.split())
     if "^" in value:
         family, *given = value.split("^")
@@ -143,7 +144,8 @@ def readable_name(value: str) -> str:
         if 0 < len(capitals) < len(words) and words[:len(capitals)] == capitals and not any(
                 is_title(word) for word in capitals):
             value = " ".join(words[len(capitals):] + capitals)  # `VAN DER BERG Pieter`
-    return " ".join(_readable_word(word) for word in value.split())
+    all_lower = value.islower()
+    return " ".join(_readable_word(word, all_lower) for word in value.split())
 
 
 def _given_part(value: str) -> str:
