@@ -33,10 +33,12 @@ ENTRY_KINDS = frozenset({CODE, HIDDEN_KEY, LEFT_OPEN})  # the home opens from th
 KIND_SEPARATOR = ","
 GO_IN = "go_in"  # a pattern's: go in by what the line gives (see above); never stored
 KEY_WAYS = (CODE, HIDDEN_KEY)  # what going in can be by, the first preferred
-# A code as written (`2802`, `2 8 0 2`, `C1234X`, `*2580#`): 3 to 8 digits, not part of a
-# date, a time, a price or a longer number. The recognizer's patterns use it too.
+# A code as written (`2802`, `2 8 0 2`, `C1234X`, `*2580#`, a letter inside: a French
+# digicode's `45A12`, an entry phone's `27К4539`): 3 to 8 digits, not part of a date, a time
+# (`10h30`), a size (`20x30`), a price or a longer number. The recognizer's patterns use it too.
 CODE_SHAPE = (
-    r"(?=\d)(?<=(?<![\w/.,\-£$€])(?<!\d[ \-])[#*]?[A-Za-z]?)\d(?:[ \-]?\d){2,7}[A-Za-z]?[#*]?"
+    r"(?=\d)(?<=(?<![\w/.,\-£$€])(?<!\d[ \-])[#*]?[A-Za-z]?)"
+    r"(?:\d(?:[ \-]?\d){2,7}|\d{1,4}(?![hHxX])[^\W\d_]\d{2,4})[A-Za-z]?[#*]?"
     r"(?![\w/:])(?![ \-.]?\d)"
 )
 # Right before a key device: it is not there (`No key safe - key is ...`, `not a keysafe`).

@@ -42,7 +42,7 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1090, 1099), "hiding": (384, 387), "entry": (270, 271),
+DEV_FOUND = {"code": (1093, 1103), "hiding": (384, 387), "entry": (270, 271),
              "keyholder": (363, 372)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
@@ -109,7 +109,9 @@ def test_dev_set_rates(predict):
         # batch T (session 20): a key said to be to a caravan or for a boat is a home's only
         # when the text says someone lives there (batch L, session 20); these two do not
         "the couple on the next pitch have a spare key to the caravan",
-        "Lock keeper holds a spare key for his boat"]
+        "Lock keeper holds a spare key for his boat",
+        # batch C (session 21): a door entry panel is no access object the grammar knows
+        "Entry panel at Ravensworth Court: 19B47 then the lift, Mr Adebayo is flat 41 on the 4th"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -146,7 +148,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2245
+    assert result.near_misses.total == 2249
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -168,7 +170,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
                    "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (72, 76, 0, 79),
-                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (68, 78, 3, 79),
+                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (69, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (62, 78, 0, 79),
                    "open/set_r.tsv": (73, 79, 0, 76),
                    "open/set_s.tsv": (69, 76, 0, 78),
