@@ -42,7 +42,7 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1093, 1103), "hiding": (384, 387), "entry": (270, 271),
+DEV_FOUND = {"code": (1094, 1103), "hiding": (384, 387), "entry": (270, 271),
              "keyholder": (363, 372)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
@@ -109,9 +109,7 @@ def test_dev_set_rates(predict):
         # batch T (session 20): a key said to be to a caravan or for a boat is a home's only
         # when the text says someone lives there (batch L, session 20); these two do not
         "the couple on the next pitch have a spare key to the caravan",
-        "Lock keeper holds a spare key for his boat",
-        # batch C (session 21): a door entry panel is no access object the grammar knows
-        "Entry panel at Ravensworth Court: 19B47 then the lift, Mr Adebayo is flat 41 on the 4th"]
+        "Lock keeper holds a spare key for his boat"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
