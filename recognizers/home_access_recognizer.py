@@ -25,7 +25,10 @@ can add its own wording:
   same (`alarm 6161, key from key safe (same code)`); or sentences, turns or bullets later
   on its line when a code word names it (`Safe is on the wall beside the meter cupboard.
   Code 9201.`, `Son: a box on the fence. Nurse: the code? Son: 0 5 1 1`), a question
-  about a code answered by one, a form's label cell then its value cell (`Code | 6638`);
+  about a code answered by one (turns parted by ` / `, `>`, `•` or a flattened thread's
+  ` | `, a speaker's label with its time), a box placed on a fixture with a bare code beside
+  it (`7-0-3-5, box is on the wall beside the bins`), a form's label cell then its value
+  cell (`Code | 6638`);
   not after the object answered no or left unticked (`Key safe? | N`, `[ ] Keyholder`), nor
   when the last box the talk named is another owner's (`her jewellery box ...`);
 - or with **where it is** (a key-holding device on or by a fixture, a garden,
@@ -1577,8 +1580,8 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
         # Pryce?  [09:15] Ade Bankole: 6021`): the answer opens what was asked about.
         grammar("code answers question",
                 rf"{access_object(words)}{_clause(clause_reach)}\?[^\S\n]*"
-                rf"(?:\[[^\]\n]{{1,12}}\][^\S\n]*)?(?:[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*)"
-                rf"{{0,2}}[^\S\n]*:[^\S\n]*)?{CODE}", SCORE_CODE),
+                rf"(?:[|/>][^\S\n]*)?(?:\[[^\]\n]{{1,12}}\][^\S\n]*)?(?:{_SPEAKER})?{CODE}",
+                SCORE_CODE),
         grammar("key left with",
                 rf"{_KEY}{_NOT_A_KEY_DEVICE}{_clause(LEFT_WITH_REACH)}{_LEFT_WITH}{_SP}"
                 rf"(?P<holder>{_DETERMINER}{_described(2)}(?:{holders}|{key_places})|{_TITLED}"
@@ -1622,16 +1625,20 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
 # beside the meter cupboard. Code 9201.`, `Does the client have a key safe? Yes. Where is
 # it? Behind the wheelie bins. What is the code? 5527.`); what the code is for is then read
 # over the whole match, so a sentence naming another owner between them drops it.
-_TALK_BREAK = r"(?:[.;!?]+[^\S\n]*|[^\S\n]+[/\u2022>][^\S\n]*|[^\S\n]*\u2022[^\S\n]*)"
+_TALK_BREAK = r"(?:[.;!?]+[^\S\n]*|[^\S\n]+[/\u2022>|][^\S\n]*|[^\S\n]*\u2022[^\S\n]*)"
 TALK_SENTENCES = 4
 # A question answered after a question back: how many turns may stand between, and how long
 # each may be.
 TURNS_BETWEEN = 2
 QUESTION_BACK = 60
 TALK_SENTENCE_REACH = 90
-# Who speaks a turn, with its time (`[09:13] Coordinator:`, `Office:`, `Carer: yes,`).
-_TURN_LABEL = (r"(?:[/>\u2022][^\S\n]*)?(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
-               r"(?:[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*){0,2}[^\S\n]*:[^\S\n]*)?")
+# Who speaks a turn, with its time (`[09:13] Coordinator:`, `Office:`, `Carer: yes,`, a chat
+# export's `Ben Adeyemi 10:21:`), its turns parted by ` / `, `>`, `•` or, flattened from a
+# thread's lines, ` | `.
+_SPEAKER = (r"[A-Z][\w'\-]*(?:[^\S\n]+[A-Z][\w'\-]*){0,2}"
+            r"(?:[^\S\n]+\d{1,2}[:.]\d{2})?[^\S\n]*:[^\S\n]*")
+_TURN_LABEL = (r"(?:[/>\u2022|][^\S\n]*)?(?:\[[^\]\n]{1,12}\][^\S\n]*)?"
+               rf"(?:{_SPEAKER})?")
 # An answer's words before its code (`Yes still 4 0 0 9`, `yep, it's 2 2 1 8`).
 _ANSWER_WORDS = (r"(?:(?i:yes|yeah|yep|aye|still|same|it['\u2019]?s|it[^\S\n]+is|that['\u2019]?s)"
                  r"[^\S\n]*,?[^\S\n]*){0,3}")
@@ -1708,6 +1715,15 @@ def talk_patterns(words: Vocabulary) -> list[Pattern]:
                 rf"{key_devices}(?:{_SP}(?i:number|no\.?|code|pin|combination|combo|digits))?"
                 rf"[\"']?[^\S\n]*[;,\t|][^\S\n]*[\"']?{CODE}(?=[\"']?[^\S\n]*(?:[;,\t|]|$))",
                 SCORE_CODE),
+        # A box placed on a fixture of the home and a code beside it, in either order, with no
+        # code word (`7-0-3-5, box is on the wall beside the bins`, `box is under the step,
+        # 0633`): the code is the box's, as a reader takes it.
+        grammar("placed box and its code",
+                rf"{placed}[^\n\d,;.:]{{0,30}}?[,\-\u2013\u2014:][^\S\n]*{CODE}", SCORE_CODE),
+        # (read from the box back to its code: tried only where a box's word starts)
+        grammar("code and its placed box",
+                r"(?<=(?:^|[\n|/>:])[^\S\n]{0,3}\d(?:[ \-]?\d){2,7}[^\S\n]*[,\-\u2013\u2014]"
+                rf"[^\S\n]*(?:(?i:the|a|her|his|their)[^\S\n]+)?){placed}", SCORE_CODE),
         # A code, then what it is for in the next sentence (`Code is 5 8 1 4. It's for the
         # safe by his back door`).
         grammar("code then what it is for",
@@ -1968,6 +1984,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
         "opening then its code": code_word_first,
         "code field": object_first,
         "code later in the talk": object_first, "placed box, code later": placed_first,
+        "placed box and its code": placed_first, "code and its placed box": placed_first,
         "code question answered": code_word_first, "code then what it is for": code_word_first,
         # (an object with a question mark after it on its line: few)
         "code asked, answered later": objects.view(anchored=True, only=object_literals,
@@ -3948,6 +3965,7 @@ PATTERN_KINDS = {
     "key hidden under a thing": kinds.HIDDEN_KEY,
     "code answers question": kinds.CODE,
     "code later in the talk": kinds.CODE, "placed box, code later": kinds.CODE,
+    "placed box and its code": kinds.CODE, "code and its placed box": kinds.CODE,
     "code question answered": kinds.CODE, "code then what it is for": kinds.CODE,
     "code asked, answered later": kinds.CODE,
     "bare code, then what it is for": kinds.CODE,
