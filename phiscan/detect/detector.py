@@ -38,8 +38,10 @@ from phiscan.detect.records import (
     with_column_people,
     with_listed_people,
 )
+from phiscan.detect.relations import relation_of
 from phiscan.detect.roles import (
     LEGAL_NAME,
+    RELATED,
     SUBJECT,
     default_rules,
     spread_forename_roles,
@@ -195,6 +197,8 @@ class Detector:
                 role=role,
                 kind=(LEGAL_NAME if result.entity_type == "PERSON" and role == SUBJECT
                       and self.roles.legal_name(unit.text, result.start, field)
+                      else relation_of(unit, result.start, result.end, field)
+                      if result.entity_type == "PERSON" and role == RELATED
                       else access_kinds_of(result)),
                 initial_hash=(self.initial_hash(raw, value_hash)
                               if result.entity_type == "PERSON" else ""),

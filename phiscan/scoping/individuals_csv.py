@@ -107,11 +107,23 @@ def hashes_by_column(person: Individual) -> dict[str, list[str]]:
     }
 
 
-def masked_previews(person: Individual, hashes: list[str]) -> str:
+def _previews(person: Individual) -> dict[str, str]:
     previews: dict[str, str] = {}
     for record in person.records:
         previews.update(record.masked)
+    return previews
+
+
+def masked_previews(person: Individual, hashes: list[str]) -> str:
+    previews = _previews(person)
     return "; ".join(dict.fromkeys(previews[value_hash] for value_hash in hashes))
+
+
+def next_of_kin_masked(person: Individual, hashes: list[str]) -> str:
+    """The related people's masked names, each with what they are to the person if said."""
+    previews = _previews(person)
+    return "; ".join(dict.fromkeys(with_relation(person, value_hash, previews[value_hash])
+                                   for value_hash in hashes))
 
 
 def access_kinds(person: Individual) -> list[str]:
@@ -133,6 +145,19 @@ def home_access_columns(person: Individual) -> dict[str, str]:
             "former_home_access_kinds": kinds if person.former_home_access else ""}
 
 
+def relation(person: Individual, value_hash: str) -> str:
+    """What a related person is to `person`, as most of the records naming them say; ''."""
+    said = Counter(record.relations[value_hash] for record in person.records
+                   if value_hash in record.relations)
+    return min(said, key=lambda word: (-said[word], word)) if said else ""
+
+
+def with_relation(person: Individual, value_hash: str, name: str) -> str:
+    """`Karen Whiteley (daughter)`: a next of kin with what they are to the person, if said."""
+    said = relation(person, value_hash)
+    return f"{name} ({said})" if said else name
+
+
 def letter_columns(person: Individual, hashes: dict[str, list[str]],
                    modified: dict[str, float] | None = None) -> dict[str, str | int]:
     """`LETTER_COLUMNS`, masked: the letter's postcode is the person's most recent, then most
@@ -144,7 +169,7 @@ def letter_columns(person: Individual, hashes: dict[str, list[str]],
     return {
         "deceased": str(deceased).lower(),
         "write_to": write_to(person, hashes["related_people"]),
-        "next_of_kin_masked": masked_previews(person, hashes["related_people"]) if deceased
+        "next_of_kin_masked": next_of_kin_masked(person, hashes["related_people"]) if deceased
         else "",
         "address_masked": masked_previews(person, [first[0]]) if first else "",
         "address_found_in": found_in(*first[1][0]) if first else "",
@@ -234,7 +259,10 @@ def revealed_row(person: Individual, values: dict[ValueKey, str],
         for column, hashes in by_column.items()
     }
     row["reveal_note"] = reveal_note(person, by_column, own, unread)
-    row["next_of_kin"] = row["related_people"] if is_deceased(person) else ""
+    row["next_of_kin"] = "; ".join(dict.fromkeys(
+        with_relation(person, value_hash, readable_name(own[value_hash]))
+        for value_hash in by_column["related_people"] if value_hash in own
+    )) if is_deceased(person) else ""
     row |= letter_address(person, addresses or {}, modified)
     return row
 

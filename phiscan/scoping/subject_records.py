@@ -51,6 +51,9 @@ class Record:
     legal_names: set[str] = field(default_factory=set)
     staff_names: set[str] = field(default_factory=set)
     related_names: set[str] = field(default_factory=set)
+    # related name -> what the record says they are to its person (`daughter`: a finding's kind,
+    # `phiscan.detect.relations`)
+    relations: dict[str, str] = field(default_factory=dict)
     dobs: set[str] = field(default_factory=set)
     postcodes: set[str] = field(default_factory=set)
     # An organisation's numbers for the subject (`PMR no`, `Client ID`: namespace and value
@@ -169,6 +172,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
         return
     target.add(value_hash)
     record.masked[value_hash] = masked
+    if target is record.related_names and kind:
+        record.relations.setdefault(value_hash, kind)
     if target is record.full_names:
         (record.marked_names if role == SUBJECT else record.unmarked_names).add(value_hash)
         if kind == LEGAL_NAME and role == SUBJECT:
