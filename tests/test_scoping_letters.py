@@ -104,7 +104,7 @@ def test_each_row_says_whom_to_write_to_and_where_masked(scanned, tmp_path):
     rows = export_individuals(scanned, tmp_path)
     assert sorted((*(row[column] for column in LETTER[:-2]), by_file(row, "address_found_in"),
                    row["addresses_found"]) for row in rows) == [
-        ("H***** S********", "true", "next_of_kin", "S**** S********", "HX7 ***",
+        ("H***** S********", "true", "next_of_kin", "S**** S******** (daughter)", "HX7 ***",
          "caseload.xlsx (sheet Sheet row 2)", "1"),
         ("I** B**********", "false", "subject", "", "HX6 ***",
          "caseload.xlsx (sheet Sheet row 4)", "1"),
@@ -122,7 +122,7 @@ def test_reveal_gives_the_letter_s_name_address_and_next_of_kin(scanned, tmp_pat
     rows = export_individuals(scanned, tmp_path, "--reveal")
     assert sorted((row["name"], row["write_to"], row["next_of_kin"], row["address"],
                    by_file(row, "address_found_in")) for row in rows) == [
-        ("Harold Sutcliffe", "next_of_kin", "Susan Sutcliffe",
+        ("Harold Sutcliffe", "next_of_kin", "Susan Sutcliffe (daughter)",
          "7 Moor Lane, Hebden Bridge, HX7 8AB", "caseload.xlsx (sheet Sheet row 2)"),
         ("Ivy Barraclough", "subject", "", "22 Mill Bank, Sowerby Bridge, HX6 3DE",
          "caseload.xlsx (sheet Sheet row 4)"),
