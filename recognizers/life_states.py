@@ -11,7 +11,7 @@ table read it without Presidio.
 
 from __future__ import annotations
 
-import re
+import regex as re
 
 from recognizers.relatives import relatives, words_pattern
 
@@ -33,12 +33,17 @@ DEATH_DATE = (r"(?<![\w])(?i:date[ _-]?of[ _-]?death|death[ _-]?date|d\.?o\.?d\.
               rf"(?={_SEP}{ANY_DATE})")
 DEATH_FLAG = (r"(?<![\w])(?i:deceased(?:[ _-]?(?:flag|indicator|boolean|y/?n))?"
               rf"|death[ _-]?indicator|is[ _-]?deceased|died)(?={_SEP}(?i:{_YES}))")
+# A titled name (`Mrs Ivy Sutcliffe`, `Mr Sutcliffe`): whose death a statement right after it
+# is (`phiscan.detect.deaths` binds it to the record's person or to someone else).
+TITLED_NAME = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+\p{Lu}[\p{L}'\u2019-]+"
+               r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){0,2}")
+_HAS_DIED = r"(?i:(?:has |had )?(?:sadly )?died)"
 # The record's own words.
-DEATH_WORDS = (r"(?<![\w'])(?i:deceased(?!'s|s |\w)|passed away|(?:patient|client|resident"
+DEATH_WORDS = (r"(?<![\w'])(?:(?i:deceased(?!'s|s |\w)|passed away|(?:patient|client|resident"
                r"|service user|pt\.?|tenant|he|she) (?:has |had )?(?:sadly )?died"
                r"|the late(?= (?:mr|mrs|ms|miss)\.? [A-Z])|rip(?=[^\S\n]*\d)"
                r"|(?:collection|removal)s? after death"
-               r"|death (?:was )?verified)(?![\w])")
+               rf"|death (?:was )?verified)|{TITLED_NAME}[^\S\n]+{_HAS_DIED})(?![\w])")
 MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
               r" (?:placement|admission|residen(?:ce|t)|(?:residential|nursing) care)"
@@ -87,6 +92,22 @@ def relative_before(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     words = text[line_start:start].replace(",", " ").split()[-_BEFORE_WORDS:]
     return _RELATIVE.search(" ".join(words)) is not None
+
+
+# The name a death statement is of: in its match (`Mr Denby died`) or right before it
+# (`Mr Sutcliffe passed away`, `Arthur Denby has sadly passed away`).
+_NAME_OPENING = re.compile(rf"({TITLED_NAME})[^\S\n]+{_HAS_DIED}")
+_NAME_BEFORE = re.compile(rf"({TITLED_NAME})[^\S\n]+(?i:(?:has |had )?(?:sadly )?)\Z")
+
+
+def death_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the titled name is whose death text[start:end] states, None when no name is its
+    subject."""
+    opening = _NAME_OPENING.match(text, start, end)
+    if opening:
+        return opening.span(1)
+    before = _NAME_BEFORE.search(text, max(0, text.rfind("\n", 0, start) + 1), start)
+    return before.span(1) if before else None
 
 
 def person_state(states: set[str]) -> str:

@@ -15,6 +15,7 @@ from presidio_analyzer import RecognizerResult
 
 from phiscan.config import Config
 from phiscan.detect.allowlist import AllowList
+from phiscan.detect.deaths import with_deaths_of_others
 from phiscan.detect.engine import (
     build_analyzer,
     entities_for,
@@ -212,6 +213,7 @@ class Detector:
                     else replace(finding, record=Label(finding.record))
                     for finding in assign_records(unit, self.spread(unit, findings),
                                                   labels.where)]
+        findings = with_deaths_of_others(unit.text, findings)
         if unit.window is not None:
             offset = unit.window.offset
             findings = [replace(finding, start=finding.start + offset, end=finding.end + offset)
