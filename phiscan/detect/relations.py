@@ -34,6 +34,12 @@ def _before() -> re.Pattern[str]:
                       r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\Z", re.IGNORECASE)
 
 
+@cache
+def _cell() -> re.Pattern[str]:
+    return re.compile(rf"[^\S\n]*(?P<word>{words_pattern(relatives())})[^\S\n]*\Z",
+                      re.IGNORECASE)
+
+
 def _word(match: re.Match[str] | None) -> str:
     return "" if match is None else " ".join(match["word"].casefold().replace("-", " ").split())
 
@@ -60,8 +66,7 @@ def relation_of(unit: TextUnit, start: int, end: int, field: str | None) -> str:
     """What the related person named at text[start:end] is to the record's person."""
     if field is not None and unit.fields and (cell := _relation_cell(unit, field)):
         span = next(span for span in unit.fields if span.name == cell)
-        value = _word(re.compile(rf"[^\S\n]*(?P<word>{words_pattern(relatives())})[^\S\n]*\Z",
-                                 re.IGNORECASE).match(unit.text, span.start, span.end))
+        value = _word(_cell().match(unit.text, span.start, span.end))
         if value:
             return value
     return relation_near(unit.text, start, end)
