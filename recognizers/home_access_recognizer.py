@@ -181,6 +181,29 @@ _ANY_CODE = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE})"
 # (told in parts only after its object: one more alternative tried at every character of
 # every pattern's gap before its code cost a tenth of the recognizer on office prose)
 _CODE_OR_PARTS = f"(?:{CODE}|{SPELT_CODE}|{GROUPED_CODE}|{LISTED_CODE}|{PARTED_CODE})"
+# A code told by what it is made of, the person's own numbers (`code = her house number (38)
+# twice`, `combination is the year she was born`, `code is her DOB`, `pin is the last four
+# digits of her landline`): whoever reads the record knows them, so it is a code given. Only
+# as the value of a code word (`code is ...`, `code = ...`): the same facts are written about
+# a person everywhere.
+_SPOKEN_AS = (r"(?:[^\S\n]+(?i:is|was|=)|[^\S\n]*[:=])[^\S\n]*"
+              r"(?:(?i:just|simply|the[^\S\n]+same[^\S\n]+as|same[^\S\n]+as)[^\S\n]+)?")
+_WHOSE = (r"(?:her|his|their|the[^\S\n]+(?:client|patient|resident|tenant)['\u2019]?s?"
+          r"|(?:mum|dad|nan|gran|grandad)['\u2019]?s)")
+DERIVED_CODE = (
+    r"(?=(?i:[cpn]))(?<![\w])(?i:codes?|pin|combination|combo|number)" + _SPOKEN_AS
+    + r"(?i:" + _WHOSE + r"[^\S\n]+(?:house|door|flat|home|bungalow)[^\S\n]+"
+    r"(?:number|no\.?|nr\.?)(?:[^\S\n]*\(\d{1,4}\))?(?:[^\S\n]+(?:twice|backwards|reversed"
+    r"|repeated|doubled|x[^\S\n]?2|two[^\S\n]+times)(?![\w]))?"
+    r"|(?:the[^\S\n]+)?year[^\S\n]+(?:she|he|they|(?:mr|mrs|ms|miss)\.?[^\S\n]+[a-z][\w'\-]*)"
+    r"[^\S\n]+(?:was|were)[^\S\n]+born"
+    r"|" + _WHOSE + r"[^\S\n]+(?:birth[^\S\n]?year|year[^\S\n]+of[^\S\n]+birth|birthday"
+    r"|date[^\S\n]+of[^\S\n]+birth|dob|d\.o\.b\.?)"
+    r"|(?:the[^\S\n]+)?(?:last|first)[^\S\n]+(?:four|4|three|3|six|6)[^\S\n]+(?:digits|numbers)"
+    r"[^\S\n]+of[^\S\n]+" + _WHOSE + r"[^\S\n]+(?:(?:home[^\S\n]+|land[^\S\n]?line[^\S\n]+"
+    r"|mobile[^\S\n]+|tele)?phone(?:[^\S\n]+number)?|landline|mobile|nhs[^\S\n]+number"
+    r"|postcode))(?![\w])"
+)
 _CODE_PREFIX = prebuilt(r"[#*]?[A-Za-z]?$")
 _SP = r"[^\S\n]+"  # spaces, never a line break: no pattern crosses a line
 # A character of the same clause: no line break or sentence end; the full stop of
@@ -1197,7 +1220,8 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
     whose_home = (rf"(?:{_SP}(?i:to|for){_SP}{_DETERMINER}{_described(2)}(?:{_TITLED}|"
                   rf"[A-Za-z][\w\-]*)['\u2019](?i:s)?{_SP}(?:{homes}){_HEAD_ENDS})?")
     return [
-        grammar("code after object", rf"{obj}{_clause(clause_reach)}{_CODE_OR_PARTS}",
+        grammar("code after object",
+                rf"{obj}{_clause(clause_reach)}(?:{_CODE_OR_PARTS}|{DERIVED_CODE})",
                 SCORE_CODE),
         grammar("code in next clause",
                 rf"{obj}{next_clause}(?:{_clause(next_clause_lead)}(?:{number_words}"
