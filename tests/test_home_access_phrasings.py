@@ -42,7 +42,7 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1102, 1111), "hiding": (385, 388), "entry": (272, 273),
+DEV_FOUND = {"code": (1103, 1113), "hiding": (385, 388), "entry": (272, 273),
              "keyholder": (364, 373)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
@@ -109,7 +109,11 @@ def test_dev_set_rates(predict):
         # batch T (session 20): a key said to be to a caravan or for a boat is a home's only
         # when the text says someone lives there (batch L, session 20); these two do not
         "the couple on the next pitch have a spare key to the caravan",
-        "Lock keeper holds a spare key for his boat"]
+        "Lock keeper holds a spare key for his boat",
+        # batch B (session 22): equipment named in an earlier piece of the note (the
+        # concentrator checked) is read as the key safe's owner, its place by the front door
+        # saying nothing of whose door it is
+        "Home oxygen service, Mrs Devi: concentrator check, keysafe right of the front door 2468"]
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -146,7 +150,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2261
+    assert result.near_misses.total == 2263
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -171,7 +175,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (72, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (64, 78, 0, 79),
                    "open/set_r.tsv": (73, 79, 0, 76),
-                   "open/set_s.tsv": (69, 76, 0, 78),
+                   "open/set_s.tsv": (70, 76, 0, 78),
                    "open/set_t.tsv": (77, 86, 3, 84),
                    "open/set_u.tsv": (81, 82, 0, 83)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
