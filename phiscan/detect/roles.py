@@ -335,6 +335,9 @@ class RoleRules:
         return self._rightmost(words, prose)
 
     def _rightmost(self, words: list[str], prose: bool) -> str | None:
+        if len(words) > 1 and words[-1] == "of" and self.phrase_ending(
+                words, len(words) - 1) == RELATED:
+            return SUBJECT  # `Parent/carer of Amelia Kershaw`: whom the relation is to
         if prose and len(words) > 1 and words[-1] in EQUATING:
             role = self.phrase_ending(words, len(words) - 1)
             if role is not None:
