@@ -241,9 +241,11 @@ class Detector:
         (`Surname: SCHOLEFIELD      Forename(s): Mohammed` on a scanned referral: each part
         alone named nobody, and the form's NHS number and date of birth made a nameless row)."""
         if unit.record is None:
+            # (a full name too: `Forename(s): Thelma Louise` over `Surname: REDMAN` is a
+            # form's two forenames, a part as a two-word forename cell is)
             pairs = joined_in_text(unit.text, labelled_parts(unit.text, [
-                (result.start, result.end, raw) for result, raw, _h, masked in valued
-                if result.entity_type == "PERSON" and not is_full_name(masked)]))
+                (result.start, result.end, raw) for result, raw, _h, _m in valued
+                if result.entity_type == "PERSON"]))
         elif unit.fields:
             pairs = joined_names([NamePart(result.start, result.end, raw, field)
                                   for result, raw, _h, _m in valued

@@ -281,3 +281,40 @@ class LabelGuard:
     def reportable(self, hit: Hit, record_has_findings: bool) -> bool:
         return hit.score >= self.threshold or (
             record_has_findings and hit.score >= NO_CONTEXT_SCORE)
+
+
+# A name's words a label may repeat alone (`sheet Entwistle A`, a MAR chart's sheet per
+# client): words of three letters or more, never a positional counter's word.
+MIN_NAME_WORD_CHARS = 3
+_POSITION_WORDS = frozenset(["row", "page", "table", "section", "paragraph", "column",
+                             "message", "entry", "line", "slide", "part", "item", "sheet"])
+
+
+def name_words(raw_names: Iterable[str]) -> set[str]:
+    """The casefolded words of names found in a document (in memory only, never stored)."""
+    return {word.casefold() for name in raw_names for word in WORD.findall(name)
+            if len(word) >= MIN_NAME_WORD_CHARS and word.casefold() not in _POSITION_WORDS}
+
+
+def without_name_words(label: str, words: set[str]) -> str:
+    """The label with each word that repeats a word of a name found anywhere in its
+    document masked as a name's (`sheet Entwistle A row 9` -> `sheet E******** A row 9`):
+    a sheet named after its client labels every row of it, most of which never name her."""
+    if not words or not label:
+        return label
+    found = [match for match in WORD.finditer(label) if match.group().casefold() in words]
+    if not found:
+        return label
+    pieces, previous = [], 0
+    for match in found:
+        pieces.append(label[previous:match.start()])
+        pieces.append(match.group()[0] + "*" * (len(match.group()) - 1))
+        previous = match.end()
+    pieces.append(label[previous:])
+    return Label("".join(pieces)) if isinstance(label, Label) else "".join(pieces)
+
+
+def positions_of(where: str) -> str:
+    """The positional counters of a place (`row 40` of `sheet Entwistle A row 40`): what a
+    partial reason says of where reading stopped, a count and never a label's words."""
+    return " ".join(match.group() for match in POSITION.finditer(where))

@@ -58,6 +58,7 @@ MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60
 MAX_LABEL_DIGITS = 2
 FORM_LABEL_SHARE = 2 / 3
+MIN_FORM_HEAD_ROWS = 3  # rows of a form heading a sheet (`form_head`)
 # Columns the vocabulary names that make a header whatever its other columns' names, when
 # one of them is also words over numbers and dates (`Name | Date of birth | Setting |
 # Vaccine due | Consent`: a cohort list's own columns are in no vocabulary).
@@ -223,6 +224,24 @@ def form_units(rows: list[tuple[int, Cells]], where_prefix: str,
         yield unit
 
 
+def form_head(sample: list[tuple[int, Cells]]) -> tuple[int, int] | None:
+    """Where a form heads a longer sheet, as (first, end) indices of `sample`: after at most
+    `MAX_TITLE_ROWS` lines, `MIN_FORM_HEAD_ROWS` or more rows with no blank row between them
+    that read as a form (`is_form`: `Client name | Audrey Entwistle` over `Date of birth |
+    05/03/1959` over `Allergies | Codeine`), then a blank row and more rows (a MAR chart's
+    medicines, a fluid chart's entries). One record: read row by row, its name and its date
+    of birth were two records, and neither named anyone. None when the sheet has no such
+    head."""
+    for start in range(min(MAX_TITLE_ROWS + 1, len(sample))):
+        end = start + 1
+        while end < len(sample) and sample[end][0] == sample[end - 1][0] + 1:
+            end += 1
+        if (end - start >= MIN_FORM_HEAD_ROWS and end < len(sample)
+                and is_form(sample[start:end])):
+            return start, end
+    return None
+
+
 def record_columns(rows: list[tuple[int, Cells]]) -> list[int]:
     """The value columns of a form that are one record each: two or more, each filled in
     most of the form's rows (`COLUMN_RECORD_FILL`: a notes column is not), and no column
@@ -294,6 +313,15 @@ def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
     sample, failure = first_rows(filled, SAMPLE_ROWS + 1)
     if failure is None and len(sample) <= SAMPLE_ROWS and is_form(sample):
         yield from form_units(sample, where_prefix, spend)
+        return
+    head = form_head(sample)
+    if head is not None:
+        start, end = head
+        yield from table_units(iter(sample[:start]), where_prefix, spend)
+        yield from form_units(sample[start:end], where_prefix, spend)
+        yield from table_units(chain(sample[end:], filled), where_prefix, spend)
+        if failure is not None:
+            raise failure
         return
     at = header_at(sample)
     header_number, header = sample[at] if at is not None else (0, None)

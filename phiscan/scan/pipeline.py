@@ -15,6 +15,7 @@ from phiscan.config import Config
 from phiscan.detect.allowlist import ALLOWED_PATH_REASON
 from phiscan.detect.classify import classify
 from phiscan.detect.detector import Detector, NamePlan, reported_once
+from phiscan.detect.labels import name_words, positions_of, without_name_words
 from phiscan.detect.tiered import is_message_record, is_table_row
 from phiscan.detect.windows import text_windows
 from phiscan.extract import (
@@ -68,6 +69,7 @@ HELD_TEXT_CHARS = 2_000_000
 # none of them shows before are scanned together (`records_read_ahead`).
 RECORDS_AHEAD = 32
 Part = NamePlan | list[Finding]
+PERSON = "PERSON"
 
 
 class DocumentParts:
@@ -85,6 +87,9 @@ class DocumentParts:
         self.keys: dict[int, bytes] | None = {}
         # The last place (`row 6160`) whose text was read whole, for a partial reason.
         self.read_to = ""
+        # The words of the names found so far (in memory only): a label repeating one is
+        # masked in every finding of the document (`labels.without_name_words`).
+        self.name_words: set[str] = set()
 
     def start(self, unit: TextUnit) -> tuple[Part, bytes | None]:
         """A unit's cheap pass, or its findings at once when the same unit was analysed
@@ -148,7 +153,10 @@ class DocumentParts:
 
     def completed(self, plan: NamePlan, key: bytes | None) -> list[Finding]:
         """A plan's findings once its names are read, remembered under its unit's key."""
-        findings = self.detector.findings(plan)
+        valued = self.detector.values(plan)
+        self.name_words |= name_words(raw for finding, raw in valued
+                                      if finding.entity_type == PERSON)
+        findings = [finding for finding, _raw in valued]
         if key is not None:
             self.detector.units.keep(key, findings)
         return findings
@@ -156,10 +164,27 @@ class DocumentParts:
     def findings(self) -> list[Finding]:
         """Every finding, in the units' order, once all names are read."""
         self.settle()
-        return [finding for part in self.parts if isinstance(part, list) for finding in part]
+        return self.findings_so_far()
 
     def findings_so_far(self) -> list[Finding]:
-        return [finding for part in self.parts if isinstance(part, list) for finding in part]
+        return self.without_name_labels(
+            [finding for part in self.parts if isinstance(part, list) for finding in part])
+
+    def without_name_labels(self, findings: list[Finding]) -> list[Finding]:
+        """The findings with their labels' words that repeat a name of the document masked."""
+        if not self.name_words:
+            return findings
+        done: dict[str, str] = {}
+
+        def guarded(label: str | None) -> str | None:
+            if label is None:
+                return None
+            if label not in done:
+                done[label] = without_name_words(label, self.name_words)
+            return done[label]
+
+        return [replace(finding, where=guarded(finding.where), record=guarded(finding.record),
+                        field=guarded(finding.field)) for finding in findings]
 
     def stop(self) -> None:
         """Out of time: blocks spaCy has not read give no names, so the file costs no
@@ -410,7 +435,7 @@ def read_unit(unit: TextUnit, base: LocationResult, ctx: ExtractContext, parts: 
                 base.chars += window.owned_chars
                 parts.record(plan, key)
                 if window.window is None or window.window.keep_end == len(window.text):
-                    parts.read_to = unit.where
+                    parts.read_to = positions_of(unit.where)
             parts.bound()
         except MemoryError:
             raise
