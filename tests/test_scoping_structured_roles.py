@@ -278,10 +278,11 @@ def test_each_row_of_a_table_is_one_person_in_the_export(tables_scanned, tmp_pat
         "Mavis Joan Beddoes": ("1960-04-19", "", "", "false", "1"),
         "Frances Priestley": ("12/03/1941", "6687855018", "", "true", "1"),
     }
-    # her chart's rows that name nobody are hers (access, GP, medicines); the round's
-    # spare-key row names nobody either, but two people are identified in that table
+    # her chart's form (identity, address, GP, access) is one record and its medicine row,
+    # naming nobody, is hers; the round's spare-key row names nobody either, but two people
+    # are identified in that table
     chart = by_name["Frances Priestley"]
-    assert (chart["records"], chart["special_category"]) == ("4", "true")
+    assert (chart["records"], chart["special_category"]) == ("2", "true")
     assert (by_name["Albert Crabtree"]["records"], by_name["Joan Stead"]["records"]) == (
         "2", "1")
     revealed = " ".join(" ".join(row.values()) for row in rows)

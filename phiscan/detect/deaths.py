@@ -13,7 +13,6 @@ detection time, and never leave this module.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from phiscan.detect.normalize import is_full_name, is_title
 from phiscan.detect.roles import RELATED, SUBJECT, UNMARKED
@@ -104,5 +103,5 @@ def with_deaths_of_others(text: str, findings: list[Finding]) -> list[Finding]:
                     and (finding.end <= span[0] or finding.start >= span[1])]
         name = text[span[0]:span[1]]
         if subjects and not any(_same_person(name, subject) for subject in subjects):
-            others[id(death)] = replace(death, role=RELATED)
+            others[id(death)] = death.but(role=RELATED)
     return [others.get(id(finding), finding) for finding in findings]

@@ -8,7 +8,6 @@ inventory, which masks any other label whole (`store.stored_label`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import regex
 from presidio_analyzer import RecognizerResult
@@ -210,13 +209,13 @@ class Detector:
         findings = with_cell_mentions(unit, with_listed_people(unit, with_column_people(
             unit, self.row_roles(unit, findings))))
         findings = [finding if isinstance(finding.record, Label)
-                    else replace(finding, record=Label(finding.record))
+                    else finding.but(record=Label(finding.record))
                     for finding in assign_records(unit, self.spread(unit, findings),
                                                   labels.where)]
         findings = with_deaths_of_others(unit.text, findings)
         if unit.window is not None:
             offset = unit.window.offset
-            findings = [replace(finding, start=finding.start + offset, end=finding.end + offset)
+            findings = [finding.but(start=finding.start + offset, end=finding.end + offset)
                         for finding in findings]
         in_text = [(finding, raw) for finding, raw in zip(
             findings, (raw for _r, raw, _h, _m in valued), strict=True) if finding.role != PLACE]
@@ -350,7 +349,7 @@ class Detector:
                                    for span in unit.fields)
         if role is None:
             return findings
-        return [replace(finding, role=role) if finding.entity_type == "PERSON" else finding
+        return [finding.but(role=role) if finding.entity_type == "PERSON" else finding
                 for finding in findings]
 
     def hashed(self, entity_type: str, raw_value: str) -> tuple[str | None, str]:

@@ -59,7 +59,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -216,7 +216,7 @@ def with_column_people(unit: TextUnit, findings: list[Finding]) -> list[Finding]
            if number > 1 and SUBJECT_NAME in kinds and kinds & _IDENTIFYING_KINDS}
     if not own:
         return findings
-    return [replace(finding, record=Label(f"{finding.record} part {person[id(finding)]}"))
+    return [finding.but(record=Label(f"{finding.record} part {person[id(finding)]}"))
             if person[id(finding)] in own else finding for finding in findings]
 
 
@@ -259,7 +259,7 @@ def with_cell_mentions(unit: TextUnit, findings: list[Finding]) -> list[Finding]
     if not moved:
         return findings
     moved.update(_mentions_states(unit, findings, people, moved))
-    return [replace(finding, record=Label(moved[id(finding)])) if id(finding) in moved
+    return [finding.but(record=Label(moved[id(finding)])) if id(finding) in moved
             else finding for finding in findings]
 
 
@@ -315,7 +315,7 @@ def with_listed_people(unit: TextUnit, findings: list[Finding]) -> list[Finding]
     if not any(len([found for found in found_in if found.entity_type in _IDENTIFYING_KINDS]) > 1
                for found_in in cells.values()):
         return findings
-    return [replace(finding, record=Label(f"{finding.record} part {parts[id(finding)]}"))
+    return [finding.but(record=Label(f"{finding.record} part {parts[id(finding)]}"))
             if parts.get(id(finding), 1) > 1 else finding for finding in findings]
 
 
@@ -1020,7 +1020,7 @@ def with_related_identifiers(findings: list[Finding], line_of: Callable[[Finding
             if role:
                 owner_role[id(finding)] = role
         previous_end = max(previous_end, finding.end)
-    return [replace(finding, role=owner_role[id(finding)]) if id(finding) in owner_role
+    return [finding.but(role=owner_role[id(finding)]) if id(finding) in owner_role
             else finding for finding in findings]
 
 
@@ -1058,7 +1058,7 @@ def with_organisation_addresses(findings: list[Finding], lines: LineIndex) -> li
                 _after_a_number(lines, finding, number)) and _organisations_block(lines, number):
             places.add(id(finding))  # `Unit 4, Dean Clough`: a mill's name, not a person's
     marked.update(dict.fromkeys(places, PLACE))
-    return [replace(finding, role=marked[id(finding)]) if id(finding) in marked else finding
+    return [finding.but(role=marked[id(finding)]) if id(finding) in marked else finding
             for finding in findings] if marked else findings
 
 
@@ -1182,7 +1182,7 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
             named.update(entries.assign_items(found, items))
         else:
             named.update((id(finding), record) for finding in found)
-    findings = [replace(finding, record=named[id(finding)]) for finding in findings]
+    findings = [finding.but(record=named[id(finding)]) for finding in findings]
     return with_related_subjects(with_flat_access(findings, lines), lines)
 
 
@@ -1230,7 +1230,7 @@ def with_flat_access(findings: list[Finding], lines: LineIndex) -> list[Finding]
             continue
         owner = owners.pop()
         if access.record != owner:
-            moved[id(access)] = replace(access, record=owner)
+            moved[id(access)] = access.but(record=owner)
         # (a part of the owner's entry whose person names another flat right after them is
         # not one home with them: `Mr Kenneth Barlow (DOB ..., flat 31) and Mrs Edna
         # Sharples (DOB ..., flat 12)`: a record of its own, `line 3 home 2`)
@@ -1238,7 +1238,7 @@ def with_flat_access(findings: list[Finding], lines: LineIndex) -> list[Finding]
                      if before and named != flat and person.record != owner
                      and entry_of(person.record) == entry_of(owner))
     if apart:
-        moved.update((id(finding), replace(finding, record=ENTRY_PART.sub(
+        moved.update((id(finding), finding.but(record=ENTRY_PART.sub(
             r"\g<entry> home \g<part>", finding.record)))
             for finding in findings if finding.record in apart and id(finding) not in moved)
     return [moved.get(id(finding), finding) for finding in findings]
@@ -1268,9 +1268,9 @@ def with_related_subjects(findings: list[Finding], lines: LineIndex) -> list[Fin
         kinds = {found.entity_type for found in owned[id(name)]}
         if health and kinds & _IDENTIFYING_KINDS:
             record = f"{name.record} related {number + 1}"
-            moved.update((id(found), replace(found, record=record, role=SUBJECT))
+            moved.update((id(found), found.but(record=record, role=SUBJECT))
                          for found in (name, *owned[id(name)]))
-            moved.update((id(found), replace(found, record=record)) for found in health)
+            moved.update((id(found), found.but(record=record)) for found in health)
     return [moved.get(id(finding), finding) for finding in findings]
 
 

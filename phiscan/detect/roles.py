@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
@@ -950,7 +950,7 @@ def spread_roles(findings: list[Finding]) -> list[Finding]:
               if len(roles) == 1 and SUBJECT not in roles}
     if not spread:
         return findings
-    return [replace(finding, role=spread[finding.value_hash])
+    return [finding.but(role=spread[finding.value_hash])
             if finding.entity_type == PERSON and finding.role == UNMARKED
             and finding.value_hash in spread else finding for finding in findings]
 
@@ -983,7 +983,7 @@ def spread_forename_roles(text: str, findings: list[Finding],
             roles[forename] = rules.forename_mark(text, forename, spans)
         if roles[forename] is not None:
             changed[id(finding)] = roles[forename]
-    return [replace(finding, role=changed[id(finding)]) if id(finding) in changed else finding
+    return [finding.but(role=changed[id(finding)]) if id(finding) in changed else finding
             for finding in findings]
 
 

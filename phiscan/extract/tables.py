@@ -212,7 +212,10 @@ def form_units(rows: list[tuple[int, Cells]], where_prefix: str,
     columns = record_columns(rows)
     if not columns:
         where = where_prefix.strip() or f"row {rows[0][0]}"
-        pairs = [(cells[0], " ".join(cell for cell in cells[1:] if cell)) for _n, cells in rows]
+        # (a row of labels and values side by side, `Patient | PRIESTLEY, Frances | DOB |
+        # 12/03/1941`, keeps each label with its value)
+        pairs = [pair for _n, cells in rows for pair in label_value_pairs(cells) or [
+            (cells[0], " ".join(cell for cell in cells[1:] if cell))]]
         columns_pairs = [(where, pairs)]
     else:
         columns_pairs = [(f"{where_prefix}column {index + 1}",

@@ -183,8 +183,14 @@ class DocumentParts:
                 done[label] = without_name_words(label, self.name_words)
             return done[label]
 
-        return [replace(finding, where=guarded(finding.where), record=guarded(finding.record),
-                        field=guarded(finding.field)) for finding in findings]
+        kept = []
+        for finding in findings:
+            where, record, field = (guarded(finding.where), guarded(finding.record),
+                                    guarded(finding.field))
+            kept.append(finding if where is finding.where and record is finding.record
+                        and field is finding.field
+                        else finding.but(where=where, record=record, field=field))
+        return kept
 
     def stop(self) -> None:
         """Out of time: blocks spaCy has not read give no names, so the file costs no
