@@ -43,7 +43,7 @@ def predict(config):
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
 DEV_FOUND = {"code": (1105, 1115), "hiding": (385, 388), "entry": (272, 273),
-             "keyholder": (364, 373)}
+             "keyholder": (366, 375)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
 
@@ -150,7 +150,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2265
+    assert result.near_misses.total == 2267
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -176,7 +176,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (64, 78, 0, 79),
                    "open/set_r.tsv": (73, 79, 0, 76),
                    "open/set_s.tsv": (70, 76, 0, 78),
-                   "open/set_t.tsv": (77, 86, 3, 84),
+                   "open/set_t.tsv": (78, 86, 3, 84),
                    "open/set_u.tsv": (81, 82, 0, 83)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
