@@ -2501,6 +2501,9 @@ _NEGATED_OWNER = prebuilt(r"(?<![\w])(?i:not|isn['\u2019]t|never|nowhere[^\S\n]+
                             r"(?:(?i:at|in|on|for|a|an|the|her|his|their|my|our)[^\S\n]+){0,2}$")
 _RECORD_SEPARATOR = prebuilt(r"[|;]|(?<=[A-Za-z_])=(?=\S)")
 RECORD_FIELDS = 2  # separators on a line that make it a record of fields
+# A record's cell naming the visit's job or goods (`TYPE: HOIST-PM`, `PARTS: none`).
+_JOB_CELL = prebuilt(r"[^\S\n]*(?i:(?:job|visit|service|work)[^\S\n]*type|type|job|task|"
+                     r"parts?|items?|equipment|kit|goods|products?|order)[^\S\n]*[:=]")
 OWNER_AFTER_CHARS = 40
 _KS = prebuilt(r"(?<![\w/])KS(?![\w/])")
 
@@ -2673,7 +2676,7 @@ class PurposeModel:
         piece_end = _AFTER_PIECE_END.search(text, end, min(line_end, end + OWNER_AFTER_CHARS))
         after_end = piece_end.start() if piece_end else min(line_end, end + OWNER_AFTER_CHARS)
         found = self._nearest(text, start, end, scope_start, label_end, after_end, skip)
-        if found is not None:
+        if found is not None or _after_job_cells(text, line_start, start) is not None:
             return found
         # Its clause names no owner: the sentence before it may (`Vaccine fridge at Elm
         # Surgery: key ...; treatment corridor door code 7 1 9`, `Side rm 4 - door code`),
@@ -3052,13 +3055,30 @@ def _sentence_start(text: str, line_start: int, start: int) -> int:
     return breaks[-1] if breaks else window
 
 
+def _after_job_cells(text: str, line_start: int, start: int) -> int | None:
+    """Where the cells of a record's line before `start` that name the visit's job or goods
+    end (`TYPE: HOIST-PM`, `PARTS: ...`, `Job: pendant + smoke det`): what was done or
+    brought is no owner of the lock a later cell gives (`ACCESS: KS-C 7 1 2 0`), the cells
+    after them are read as the line is; None when no such cell comes before."""
+    separators = list(_RECORD_SEPARATOR.finditer(text, line_start, start))
+    if len(separators) < RECORD_FIELDS:
+        return None
+    cells = [line_start, *(separator.end() for separator in separators)]
+    after = None
+    for cell, end in zip(cells, [separator.start() for separator in separators], strict=False):
+        if _JOB_CELL.match(text, cell, end):
+            after = end + 1
+    return after
+
+
 def _owner_scope(text: str, line_start: int, start: int, label: re.Pattern,
                  service: re.Pattern) -> tuple[int, int]:
     """Where the owner is looked for before a match (its line in a record of fields,
     otherwise its clause), and where a leading label naming a writer or a service ends
     (`Stairlift service sheet:`; `New office:` names a place)."""
     if len(_RECORD_SEPARATOR.findall(text, line_start, start)) >= RECORD_FIELDS:
-        return line_start, line_start
+        after = _after_job_cells(text, line_start, start)
+        return (after, after) if after is not None else (line_start, line_start)
     window = max(line_start, start - WORD_WINDOW_CHARS)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, window, start)]
     clause = breaks[-1] if breaks else window
