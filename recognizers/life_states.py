@@ -39,8 +39,13 @@ TITLED_NAME = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+\p{Lu}[\p{L}'\u2019-]+"
                r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){0,2}")
 _HAS_DIED = r"(?i:(?:has |had )?(?:sadly )?died)"
 # The record's own words.
-DEATH_WORDS = (r"(?<![\w'])(?:(?i:deceased(?!'s|s |\w)|passed away|(?:patient|client|resident"
-               r"|service user|pt\.?|tenant|he|she) (?:has |had )?(?:sadly )?died"
+# A field of the death answered no or left empty (`Deceased: N`, `Deceased,` in a row whose
+# cell is blank): a column's label, not a death.
+_ANSWERED_NO = (r"(?![^\S\n]*[:=|,][^\S\n]*(?:(?i:n|no|false|0|none|not known|unknown|-)"
+                r"[^\S\n]*)?(?:\n|\Z|[|,;]))")
+DEATH_WORDS = (rf"(?<![\w'])(?:(?i:deceased(?!'s|s |\w){_ANSWERED_NO}|passed away"
+               r"|(?:patient|client|resident|service user|pt\.?|tenant|he|she)"
+               r" (?:has |had )?(?:sadly )?died"
                r"|the late(?= (?:mr|mrs|ms|miss)\.? [A-Z])|rip(?=[^\S\n]*\d)"
                r"|(?:collection|removal)s? after death"
                rf"|death (?:was )?verified)|{TITLED_NAME}[^\S\n]+{_HAS_DIED})(?![\w])")
