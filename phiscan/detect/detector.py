@@ -30,7 +30,14 @@ from phiscan.detect.labels import (
     folded_values,
 )
 from phiscan.detect.memory import KeyedMemory
-from phiscan.detect.normalize import initial_form, is_full_name, variant_form, variant_hashes
+from phiscan.detect.normalize import (
+    initial_form,
+    is_full_name,
+    name_parts,
+    variant_form,
+    variant_hashes,
+    variant_keys,
+)
 from phiscan.detect.records import (
     PLACE,
     assign_records,
@@ -386,8 +393,8 @@ class Detector:
         key = self.memo.key(VARIANT_FORM, raw_value)
         known = self.memo.get(key)
         if known is None:
-            known = self.memo.put(key, (variant_form_hash(self.key, raw_value), ""))
-        return "" if known[0] == value_hash else known[0]
+            known = self.memo.put(key, (variant_form_hashes(self.key, raw_value), ""))
+        return variant_hashes(*(form for form in variant_keys(known[0]) if form != value_hash))
 
     def label_values(self, labels: UnitLabels, record_has_findings: bool
                      ) -> list[tuple[Finding, str]]:
@@ -422,6 +429,17 @@ def variant_form_hash(key: bytes, raw_value: str) -> str:
     """The keyed hash of a name's variant form, '' when it has fewer than two words."""
     form = variant_form(raw_value)
     return "" if len(form.split()) < 2 else keyed_hash(key, "PERSON", form)
+
+
+def variant_form_hashes(key: bytes, raw_value: str) -> str:
+    """The keyed hashes (`variant_hashes`) of a name's variant form and of each of its
+    middle names with its family name: a person known by a middle name (`Siobhan Winifred
+    Dyson`, `Winifred Dyson` on the rota) is linked by it only with an agreeing date of
+    birth (`phiscan.scoping.linkage.link_variants`)."""
+    given, family = name_parts(raw_value)
+    middles = [keyed_hash(key, "PERSON", normalise("PERSON", f"{middle} {family[-1]}"))
+               for middle in given[1:] if len(middle.rstrip(".")) > 1] if family else []
+    return variant_hashes(variant_form_hash(key, raw_value), *middles)
 
 
 # The memo entry of a name's initial form (`Detector.initial_hash`).
