@@ -53,6 +53,12 @@ MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
               r" (?:placement|admission|residen(?:ce|t)|(?:residential|nursing) care)"
               r"|now resident at"
+              # a care home named with its kind in brackets (`Moved to Moorview House
+              # (nursing) on 04/09/2026`), and a register's care-home column filled in
+              r"|moved (?:in)?to (?:[\w'&.-]+ ){0,4}\((?:nursing|residential)(?: care)?"
+              r"(?: home)?\)"
+              r"|(?:current )?(?:care|nursing|residential)[ _-]?home(?=[^\S\n]*[:=][^\S\n]*"
+              r"(?!(?:no|none|n/?a|nil|unknown)\b)[A-Z][a-z])"
               # a closure's reason or a register's status (`Client in care home - KS still on
               # wall`): the record's own person, never a relative's (`relative_before`)
               r"|(?:client|patient|resident|service user|tenant|she|he) (?:is )?(?:now )?in"
