@@ -31,6 +31,7 @@ from phiscan.detect.labels import (
 )
 from phiscan.detect.memory import KeyedMemory
 from phiscan.detect.normalize import (
+    FAMILY_FORM,
     initial_form,
     is_full_name,
     name_parts,
@@ -437,9 +438,12 @@ def variant_form_hashes(key: bytes, raw_value: str) -> str:
     Dyson`, `Winifred Dyson` on the rota) is linked by it only with an agreeing date of
     birth (`phiscan.scoping.linkage.link_variants`)."""
     given, family = name_parts(raw_value)
+    if not family or not given:
+        return variant_form_hash(key, raw_value)
     middles = [keyed_hash(key, "PERSON", normalise("PERSON", f"{middle} {family[-1]}"))
-               for middle in given[1:] if len(middle.rstrip(".")) > 1] if family else []
-    return variant_hashes(variant_form_hash(key, raw_value), *middles)
+               for middle in given[1:] if len(middle.rstrip(".")) > 1]
+    surname = FAMILY_FORM + keyed_hash(key, "PERSON", normalise("PERSON", family[-1]))
+    return variant_hashes(variant_form_hash(key, raw_value), *middles, surname)
 
 
 # The memo entry of a name's initial form (`Detector.initial_hash`).

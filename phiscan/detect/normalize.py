@@ -241,6 +241,19 @@ def variant_form(value: str) -> str:
 
 # Between the hashes of one stored `variant_hash` (`variant_hashes`).
 VARIANT_SEPARATOR = ","
+# Before the hash of a full name's family name among its stored variants (`f:<hash of
+# clegg>` of `Trevor Clegg`): never a form two names are linked by, only how a record naming
+# `Mr Clegg (23/04/1953)` finds the one person of that family name and date of birth
+# (`phiscan.scoping.linkage.family_and_dob_target`).
+FAMILY_FORM = "f:"
+
+
+def family_forms(keys: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the variant forms, the family names' hashes) of a stored variant's keys."""
+    family = frozenset(key[len(FAMILY_FORM):] for key in keys if key.startswith(FAMILY_FORM))
+    if not family:
+        return keys, family
+    return frozenset(key for key in keys if not key.startswith(FAMILY_FORM)), family
 
 
 def variant_hashes(*hashes: str) -> str:

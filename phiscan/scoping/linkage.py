@@ -1083,10 +1083,14 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
             unattributed.append(record)
         else:
             individuals[target].records.append(record)
+    by_family_dob = _index_family_names(individuals) if any(
+        record.partial_names for record in dated_only) else {}
     for record in dated_only:
-        target = None if _ENTRY_RECORD.search(record.name) or _SERIES_RECORD.search(
-            record.name) else _one_person_of(
-            identified_in.get(record.location, set()), named_in.get(record.location, set()))
+        target = family_and_dob_target(record, by_family_dob)
+        if target is None:
+            target = None if _ENTRY_RECORD.search(record.name) or _SERIES_RECORD.search(
+                record.name) else _one_person_of(
+                identified_in.get(record.location, set()), named_in.get(record.location, set()))
         if target is None or not _carries_dates(individuals[target], record):
             unattributed.append(record)
         else:
@@ -1099,6 +1103,30 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
     open_survivors_homes(records, individuals)
     individuals.sort(key=lambda person: person.id)
     return Linked(individuals, unattributed)
+
+
+def _index_family_names(individuals: list[Individual]) -> dict[tuple[str, str], set[int]]:
+    """(family name's hash, date of birth) -> the people whose full names and dates of
+    birth give them."""
+    by_family_dob: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for position, person in enumerate(individuals):
+        for family in union_of(person.records, "family_names"):
+            for dob in person.dobs:
+                by_family_dob[(family, dob)].add(position)
+    return by_family_dob
+
+
+def family_and_dob_target(record: Record, by_family_dob: dict[tuple[str, str], set[int]]
+                          ) -> int | None:
+    """The one person a record naming someone by title and family name with a date of birth
+    is (`- Mr Clegg (23/04/1953), 42 Providence St: Spare key kept in the meter box`, an
+    e-mail's list of tonight's visits): the only person of that family name born that day.
+    Two such people (a couple, twins) or none: None."""
+    if not by_family_dob or not record.partial_names:
+        return None
+    return _only_person(set().union(*(by_family_dob.get((name, dob), set())
+                                      for name in record.partial_names
+                                      for dob in record.dobs)))
 
 
 def _form_subject(records: list[Record]) -> bool:

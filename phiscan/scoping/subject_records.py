@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from phiscan.detect.entities import HEALTH_NUMBERS, SPECIAL_CATEGORIES, category_of
-from phiscan.detect.normalize import is_full_name, variant_keys
+from phiscan.detect.normalize import family_forms, is_full_name, variant_keys
 from phiscan.detect.records import entry_of
 from phiscan.detect.roles import LEGAL_NAME, NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
@@ -84,6 +84,9 @@ class Record:
     # Muhammad` -> `abdul mohammed rashid`; a joined name's given cell, `Mary Ann` of `Mary
     # Ann` | `O'Neill`): join only with a date of birth (`link_variants`).
     variants: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the family names' hashes of its subject's full names (`clegg` of `Trevor Clegg`:
+    # `phiscan.detect.normalize.FAMILY_FORM`)
+    family_names: set[str] = field(default_factory=set)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -181,8 +184,11 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
         if initial:
             record.initials[value_hash] = initial
         if variant:
-            record.variants[value_hash] = (record.variants.get(value_hash, frozenset())
-                                           | variant_keys(variant))
+            forms, surnames = family_forms(variant_keys(variant))
+            record.family_names |= surnames
+            if forms:
+                record.variants[value_hash] = (record.variants.get(value_hash, frozenset())
+                                               | forms)
 
 
 def build_records(rows: Iterable[FindingRow]) -> list[Record]:
