@@ -177,7 +177,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_r.tsv": (73, 79, 0, 76),
                    "open/set_s.tsv": (70, 76, 0, 78),
                    "open/set_t.tsv": (78, 86, 3, 84),
-                   "open/set_u.tsv": (81, 82, 0, 83)}
+                   "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (75, 89, 6, 89),
+                   "open/set_w.tsv": (47, 50, 0, 51)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -287,11 +288,17 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # changed from X to Y, a day's slot of hours, someone coming with their own key, a training
 # suite, a depot in Romanian): 81/82, 0. Its one miss, a code told before its box a sentence
 # on and in parts, one of them by another number, stays. Asserted at those counts, below
-# the 95% check as a set measured below it when never shown.
+# the 95% check as a set measured below it when never shown. Set v (session 22, blind:
+# palliative care at home, home dialysis and nutrition, phlebotomy, oxygen, deputies,
+# hoarding, pest control, pet fostering, release from prison, lodgings, rural rounds):
+# 75/89 with 6 false alarms on 89 near misses, the same at the session's start (a6262cb's
+# successor 505cad7) and after its changes; recorded as measured, nothing tuned on it yet.
+# Set w (session 22, blind, a second author of the same worlds): 47/50, 0/51, the same.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
                 "open/set_p.tsv", "open/set_q.tsv", "open/set_r.tsv",
-                "open/set_s.tsv", "open/set_t.tsv", "open/set_u.tsv"}
+                "open/set_s.tsv", "open/set_t.tsv", "open/set_u.tsv", "open/set_v.tsv",
+                "open/set_w.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))
