@@ -2138,11 +2138,23 @@ _AFTER_COMMA = prebuilt(
     r"belongs|is|are|goes|works|near|next|inside)\b|(?:[\w'\-]+[^\S\n]+){1,2}(?i:only)\b)")
 
 
+# A code's sentence ended right after it and the next one saying what it is for (`Keypad:
+# 1357 + tick. Use for the nurses' base door at Sandpiper Ward`).
+_USED_FOR_NEXT = prebuilt(
+    r"[^\S\n]*(?:[+&][^\S\n]*[\w#*]+[^\S\n]*|[#*][^\S\n]*)?[.;][^\S\n]+"
+    r"(?i:use(?:[^\S\n]+it)?[^\S\n]+"
+    r"(?:for|on)|(?:it|this|that)(?:['\u2019]s|[^\S\n]+is)[^\S\n]+(?:for|on))(?![\w])")
+USED_FOR_EXTRA_WORDS = 4
+
+
 def _purpose_after(text: str, position: int, words: int) -> str:
     """The words after a match read for its purpose: none past a comma that starts a new
-    piece."""
+    piece; the next sentence's when it says what the code is for (`_USED_FOR_NEXT`)."""
     if _AFTER_COMMA.match(text, position):
         return ""
+    used_for = _USED_FOR_NEXT.match(text, position)
+    if used_for:
+        return "for " + _clause_after(text, used_for.end(), words + USED_FOR_EXTRA_WORDS)
     return _clause_after(text, position, words)
 
 
