@@ -1463,6 +1463,10 @@ _OUR_NAMED = rf"(?<![\w])(?i:our)[^\S\n]+{_NOT_A_NAME}[A-Z][a-z]+(?![\w])"
 # A bracket beside who holds it is read as one word (`grandparents Ron & Val (07700 900855)`,
 # `brother (7 Dean Rd)`).
 _ASIDE = r"\([^()\n]{0,40}\)"
+# A verb whose subject is the writer (`I've got`, `we have`).
+_NOT_THE_WRITERS = (r"(?<!(?<![\w])(?i:i|we)(?:['\u2019](?i:ve|d|ll))?[^\S\n]*)"
+                    r"(?<!(?<![\w])(?i:i|we)(?:['\u2019](?i:ve|d|ll))?[^\S\n]+(?i:have|had)"
+                    r"[^\S\n]+)")
 # The words every `_KEY_VERB` holds (what its key lines are kept by).
 _HELD_VERB_WORDS = ("hold", "has", "have", "keep", "kept", "got", "look", "mind", "lend", "borrow",
                     "having",
@@ -1561,9 +1565,11 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
     located = (rf"{_LOCATED}{_SP}{_DETERMINER}{_described(2)}(?:(?i:side|corner|wall|back|"
                rf"front|rear){_SP}(?i:of){_SP}{_DETERMINER}{_described(2)})?{fixtures}")
     return [
+        # (not a verb whose subject is the writer: `Mum I'll be out the 14th, I've got my own
+        # key now` names no holder, the writer has their own)
         grammar("holder has key",
-                rf"(?P<holder>{holder_word}{holder_reach}){verb}{_SP}{_DETERMINER}{held_words}"
-                rf"{key_held}", SCORE_KEYHOLDER),
+                rf"(?P<holder>{holder_word}{holder_reach}){_NOT_THE_WRITERS}{verb}{_SP}"
+                rf"{_DETERMINER}{held_words}{key_held}", SCORE_KEYHOLDER),
         # A form's question and its answer (`Who else has keys? - My brother Alan, lives at
         # 14 Park Rd`): the answer names who holds one.
         # Who holds it named first, then said again by a pronoun that holds it, or its verb
@@ -1587,8 +1593,9 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
                 # (a home by its number: `the key for no. 4`, `a key to 12 Elm Road`)
                 rf"|(?i:no\.?|number|nr\.?)[^\S\n]*\d{{1,4}}[A-Za-z]?(?![\w])"
                 rf"|\d{{1,4}}[A-Za-z]?{_SP}[A-Z][\w'\-]*(?:{_SP}[A-Z][\w'\-]*)?)"
-                rf"|(?:(?i:his|her|their)|{_NOT_A_NAME}[A-Z][a-z]+['\u2019]s){_SP}{held_words}"
-                rf"{key_held})", SCORE_KEYHOLDER),
+                # (`your`: written to the key's owner, `Nan, I've got your spare key now`)
+                rf"|(?:(?i:his|her|their|your)|{_NOT_A_NAME}[A-Z][a-z]+['\u2019]s){_SP}"
+                rf"{held_words}{key_held})", SCORE_KEYHOLDER),
         # A key given to the writer (`Kayden's given me a spare for his flat`).
         grammar("key given to speaker",
                 rf"(?<![\w]){_GIVEN}{_SP}(?i:me|us)"

@@ -43,7 +43,7 @@ def predict(config):
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
 DEV_FOUND = {"code": (1110, 1120), "hiding": (385, 388), "entry": (272, 273),
-             "keyholder": (366, 375)}
+             "keyholder": (367, 376)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
 
@@ -150,7 +150,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2272
+    assert result.near_misses.total == 2273
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement
@@ -177,7 +177,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_r.tsv": (73, 79, 0, 76),
                    "open/set_s.tsv": (70, 76, 0, 78),
                    "open/set_t.tsv": (78, 86, 3, 84),
-                   "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (75, 89, 4, 89),
+                   "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (75, 89, 3, 89),
                    "open/set_w.tsv": (47, 50, 0, 51)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
@@ -294,7 +294,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # 75/89 with 6 false alarms on 89 near misses, the same at the session's start (a6262cb's
 # successor 505cad7) and after the changes made for other sets; then one false alarm class
 # (a code whose next sentence says what it is for, `Use for the nurses' base door at
-# Sandpiper Ward`) and a code for trainees (an exclusion's words) left 4.
+# Sandpiper Ward`), a code for trainees (an exclusion's words) and the writer's own key
+# after a name they address (`Mum I'll be out the 14th, I've got my own key`) left 3.
 # Set w (session 22, blind, a second author of the same worlds): 47/50, 0/51, the same.
 BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
                 "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
