@@ -6,7 +6,9 @@ title line, then `Client name | Audrey Entwistle`, `Date of birth | 05/03/1959`,
 date of birth were records of their own and the client was never an individual; and the
 sheet's name, in every row's label, put her surname into the inventory unmasked. The form
 heading the sheet is one record, and a label's word that repeats a name found in the
-document is masked in every finding.
+document is masked in every finding; so is a sheet named by a word and an initial (`Danielle
+R`, a night sitter's timesheet whose rows never name her), unless the word names a part of
+something (`Table A`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ CLIENTS = [("Entwistle A", "Audrey Entwistle", "05/03/1959", "74 Shaw Hill, Penn
            ("Holroyd M", "Malcolm Holroyd", "30/12/1925", "59 Clough Road, Harrowfield HF1 3NR",
             "NKDA", ["Apixaban 5mg tablets", "Furosemide 40mg tablets"])]
 SURNAMES = ("Entwistle", "Holroyd")
+# a night sitters' timesheet workbook, a sheet per sitter named by forename and initial; the
+# sheet's own rows never write her name
+SITTERS = ("Danielle", "Michaela")
 
 
 def write_charts(share: Path) -> None:
@@ -42,6 +47,15 @@ def write_charts(share: Path) -> None:
             sheet.append([medicine, "ONE daily", "08:00", "AB", "AB", "AB"])
     (share / "agency").mkdir()
     book.save(share / "agency" / "MAR charts new clients.xlsx")
+    sheets = Workbook()
+    sheets.remove(sheets.active)
+    for sitter in SITTERS:
+        sheet = sheets.create_sheet(f"{sitter} R")
+        sheet.append(["Date", "Client", "Postcode", "Hours"])
+        sheet.append(["03/10/2026", "Audrey Entwistle", "HF3 1GD", "22:00-07:00"])
+    for other in ("Table A", "Summary"):
+        sheets.create_sheet(other).append(["Week", "Hours"])
+    sheets.save(share / "agency" / "timesheets_2026_10.xlsx")
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +71,8 @@ def test_each_sheets_form_is_its_client(out, tmp_path):
         for _sheet, name, dob, address, _allergies, _medicines in CLIENTS)
 
 
-def test_no_output_holds_a_surname_the_sheet_is_named_after(out):
+def test_no_output_holds_a_name_a_sheet_is_named_after(out):
     for path in out.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
-            assert not [name for name in SURNAMES if name.encode() in data], path.name
+            assert not [name for name in SURNAMES + SITTERS if name.encode() in data], path.name

@@ -167,6 +167,38 @@ def names_beside_identifiers(text: str, hits: list[Hit]) -> Iterator[Hit]:
             yield Hit(PERSON, run.start(), run.end(), 0.0, "", False)
 
 
+# A label that is a word and an initial, the way a workbook names a sheet after a person
+# (`Danielle R`, a night sitter's timesheet; `Entwistle A`, a client's MAR chart), unless the
+# word names a part of something (`Table A`, `Ward B`, `Plan B`).
+_NAME_WORD = r"(?:\p{Lu}\p{Ll}+|\p{Lu}(?=[-'’]))(?:[-'’]\p{Lu}?\p{Ll}+)?"
+NAME_AND_INITIAL = regex.compile(
+    rf"^\s*(?:sheet[ _]+)?(?:(?P<word>{_NAME_WORD})[ _]+\p{{Lu}}\.?"
+    rf"|\p{{Lu}}\.?[ _]+(?P<after>{_NAME_WORD}))\s*$")
+STRUCTURE_WORDS = frozenset([
+    "table", "plan", "block", "ward", "zone", "appendix", "annex", "section", "part",
+    "schedule", "form", "team", "group", "site", "unit", "floor", "phase", "option", "level",
+    "type", "class", "grade", "room", "area", "bay", "bed", "wing", "house", "flat", "week",
+    "day", "shift", "list", "sheet", "tab", "page", "set", "batch", "round", "run", "route",
+    "van", "car", "stage", "step", "tier", "band", "category", "cohort", "region", "district",
+    "patch", "sector", "hub", "base", "pod", "cluster", "sample", "test", "version", "draft",
+    "copy", "summary", "data", "report", "chart", "figure", "exhibit", "case", "model",
+    "scenario", "panel", "corridor", "court", "lodge", "building", "street", "road", "lane",
+    "close", "locality", "practice", "surgery", "clinic"])
+
+
+def name_and_initial(text: str) -> Iterator[Hit]:
+    """A label that is a word and an initial (`NAME_AND_INITIAL`), masked as a name whether
+    or not spaCy reads one; never reported (score 0)."""
+    found = NAME_AND_INITIAL.match(text)
+    if found is None:
+        return
+    group = "word" if found.group("word") else "after"
+    if found.group(group).casefold() in STRUCTURE_WORDS or found.group(group).casefold() in (
+            field_words()):
+        return
+    yield Hit(PERSON, found.start(group), found.end(group), 0.0, "", False)
+
+
 def column_words_only(label: str, hit: Hit) -> bool:
     """A name in a label made of column words only (`Patient name (SURNAME, Forename)`
     read as `SURNAME, Forename`): the column's shape, nobody's name."""
@@ -257,6 +289,7 @@ class LabelGuard:
                     recognizer_name(result), is_test_data(result)) for result in candidates]
         hits += self.people(text, candidates)
         hits += names_beside_identifiers(text, hits)
+        hits += name_and_initial(text)
         return [hit for hit in hits if not column_words_only(text, hit)
                 and not names_a_way_in_only(text, hit)]
 
