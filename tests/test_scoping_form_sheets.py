@@ -23,8 +23,11 @@ from tests.cli import export_individuals, key, scanned_share
 CLIENTS = [("Entwistle A", "Audrey Entwistle", "05/03/1959", "74 Shaw Hill, Pennock Green HF3 1GD",
             "Codeine (vomiting)", ["Levothyroxine 50mcg tablets", "Amlodipine 5mg tablets"]),
            ("Holroyd M", "Malcolm Holroyd", "30/12/1925", "59 Clough Road, Harrowfield HF1 3NR",
-            "NKDA", ["Apixaban 5mg tablets", "Furosemide 40mg tablets"])]
-SURNAMES = ("Entwistle", "Holroyd")
+            "NKDA", ["Apixaban 5mg tablets", "Furosemide 40mg tablets"]),
+           # masked as `Entwistle A` is (`E******** A`): two records all the same
+           ("Eastwoods A", "Arthur Eastwoods", "01/01/1940", "8 Mill Fold, Halifax HX3 5RT",
+            "Penicillin", ["Bisoprolol 2.5mg tablets"])]
+SURNAMES = ("Entwistle", "Holroyd", "Eastwoods")
 # a night sitters' timesheet workbook, a sheet per sitter named by forename and initial; the
 # sheet's own rows never write her name
 SITTERS = ("Danielle", "Michaela")

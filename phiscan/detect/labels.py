@@ -289,7 +289,6 @@ class LabelGuard:
                     recognizer_name(result), is_test_data(result)) for result in candidates]
         hits += self.people(text, candidates)
         hits += names_beside_identifiers(text, hits)
-        hits += name_and_initial(text)
         return [hit for hit in hits if not column_words_only(text, hit)
                 and not names_a_way_in_only(text, hit)]
 
@@ -343,6 +342,21 @@ def without_name_words(label: str, words: set[str]) -> str:
         pieces.append(label[previous:match.start()])
         pieces.append(match.group()[0] + "*" * (len(match.group()) - 1))
         previous = match.end()
+    pieces.append(label[previous:])
+    return Label("".join(pieces)) if isinstance(label, Label) else "".join(pieces)
+
+
+def without_name_and_initial(label: str) -> str:
+    """The label with each of its parts that is a word and an initial masked as a name
+    (`sheet Danielle R row 7` -> `sheet D******* R row 7`: `NAME_AND_INITIAL`)."""
+    pieces, previous = [], 0
+    for start, end in free_parts(label):
+        for hit in name_and_initial(label[start:end]):
+            pieces += [label[previous:start + hit.start],
+                       mask_value(PERSON, label[start + hit.start:start + hit.end])]
+            previous = start + hit.end
+    if not pieces:
+        return label
     pieces.append(label[previous:])
     return Label("".join(pieces)) if isinstance(label, Label) else "".join(pieces)
 

@@ -15,7 +15,12 @@ from phiscan.config import Config
 from phiscan.detect.allowlist import ALLOWED_PATH_REASON
 from phiscan.detect.classify import classify
 from phiscan.detect.detector import Detector, NamePlan, reported_once
-from phiscan.detect.labels import name_words, positions_of, without_name_words
+from phiscan.detect.labels import (
+    name_words,
+    positions_of,
+    without_name_and_initial,
+    without_name_words,
+)
 from phiscan.detect.tiered import is_message_record, is_table_row
 from phiscan.detect.windows import text_windows
 from phiscan.extract import (
@@ -29,7 +34,16 @@ from phiscan.extract import (
     unique_children,
 )
 from phiscan.extract.base import Budget, Extractor, LimitExceeded, partial_reason
-from phiscan.model import MEMBER_SEP, Child, Finding, LocationResult, SourceItem, Status, TextUnit
+from phiscan.model import (
+    MEMBER_SEP,
+    Child,
+    Finding,
+    Label,
+    LocationResult,
+    SourceItem,
+    Status,
+    TextUnit,
+)
 from phiscan.scan.isolation import run_isolated
 from phiscan.scan.limits import (
     MEMORY_REASON,
@@ -171,16 +185,23 @@ class DocumentParts:
             [finding for part in self.parts if isinstance(part, list) for finding in part])
 
     def without_name_labels(self, findings: list[Finding]) -> list[Finding]:
-        """The findings with their labels' words that repeat a name of the document masked."""
-        if not self.name_words:
-            return findings
+        """The findings with their labels' words that repeat a name of the document, and
+        their parts that are a word and an initial (`sheet Danielle R`), masked. Two labels
+        masked alike (`sheet E******** A` of two clients' sheets) are told apart by a number
+        (`#2`), so their records never merge."""
         done: dict[str, str] = {}
+        alike: dict[str, int] = {}  # a masked label -> how many labels it masks
 
         def guarded(label: str | None) -> str | None:
             if label is None:
                 return None
             if label not in done:
-                done[label] = without_name_words(label, self.name_words)
+                masked = without_name_and_initial(without_name_words(label, self.name_words))
+                if masked is not label:
+                    alike[masked] = alike.get(masked, 0) + 1
+                    if alike[masked] > 1:
+                        masked = Label(f"{masked} #{alike[masked]}")
+                done[label] = masked
             return done[label]
 
         kept = []
