@@ -240,6 +240,8 @@ class Finding:
         """A copy with `changes`: `dataclasses.replace` without its per-field work (a
         breach's findings are copied between detection steps many times; `replace` was a
         twentieth of a worker's profile)."""
+        if not changes.keys() <= self.__dict__.keys():
+            raise TypeError(f"Finding has no field {sorted(changes.keys() - self.__dict__.keys())}")
         copy = object.__new__(Finding)
         copy.__dict__.update(self.__dict__, **changes)
         return copy

@@ -57,8 +57,11 @@ MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|
               # (nursing) on 04/09/2026`), and a register's care-home column filled in
               r"|moved (?:in)?to (?:[\w'&.-]+ ){0,4}\((?:nursing|residential)(?: care)?"
               r"(?: home)?\)"
-              r"|(?:current )?(?:care|nursing|residential)[ _-]?home(?=[^\S\n]*[:=][^\S\n]*"
-              r"(?!(?:no|none|n/?a|nil|unknown)\b)[A-Z][a-z])"
+              # (not a wish, a plan or a stay: `Preferred care home: Oak Lodge`)
+              r"|(?<!(?:preferred|planned|proposed|potential|possible|requested|chosen|"
+              r"respite|interim|temporary)[ _-])(?:current )?(?:care|nursing|residential)"
+              r"[ _-]?home(?=[^\S\n]*[:=][^\S\n]*(?!(?:no|none|not|n/?a|nil|unknown|tbc|"
+              r"pending)\b)[a-z]{2})"
               # a closure's reason or a register's status (`Client in care home - KS still on
               # wall`): the record's own person, never a relative's (`relative_before`)
               r"|(?:client|patient|resident|service user|tenant|she|he) (?:is )?(?:now )?in"

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-from phiscan.detect.normalize import is_full_name, is_title
+from phiscan.detect.normalize import family_key, is_full_name, is_title, name_parts
+from phiscan.detect.records import LIFE_STATE
 from phiscan.detect.roles import RELATED, SUBJECT, UNMARKED
+from phiscan.detect.tiered import PERSON
 from phiscan.model import Finding
 from recognizers.life_states import DECEASED, death_name, state_of
 
-LIFE_STATE = "LIFE_STATE"
-PERSON = "PERSON"
+# The sex a title says, where it says one (`Dr`, `Mx`, `Prof` say none).
 MALE_TITLES = frozenset({"mr", "master", "sir", "lord", "fr"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady"})
 _TITLE_REACH = 8  # how far before a name its title may start (`Mrs `, `Miss. `)
@@ -28,42 +29,27 @@ _TITLE_REACH = 8  # how far before a name its title may start (`Mrs `, `Miss. `)
 _GAP = re.compile(r"[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:sadly[^\S\n]+)?", re.IGNORECASE)
 
 
-def _sex(title: str) -> str:
-    word = title.casefold().rstrip(".")
-    return "m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else ""
-
-
-def _parts(name: str) -> tuple[str, list[str]]:
-    """A name's title ('' when none) and its other words, casefolded, commas dropped
-    (`SUTCLIFFE, Ivy` -> surname last)."""
-    if "," in name:
-        family, _, given = name.partition(",")
-        name = f"{given} {family}"
-    words = name.replace("\u2019", "'").split()
-    title = ""
-    while len(words) > 1 and is_title(words[0]):
-        title = title or words[0]
-        words = words[1:]
-    return title, [word.casefold().rstrip(".") for word in words]
+def _sex(name: str) -> str:
+    """`m` or `f` by the name's leading title, '' when it has none that says."""
+    first = name.split()[0].casefold().rstrip(".") if name.split() else ""
+    return "m" if first in MALE_TITLES else "f" if first in FEMALE_TITLES else ""
 
 
 def _same_person(death: str, subject: str) -> bool:
-    """Whether a titled name may be the subject's: surname, title's sex and forename agree
-    where both give them."""
-    death_title, death_words = _parts(death)
-    subject_title, subject_words = _parts(subject)
-    if not death_words or not subject_words:
+    """Whether a titled name may be the subject's: family name (`family_key`), the title's
+    sex and the first given name agree where both give them (`name_parts`)."""
+    death_given, death_family = name_parts(death)
+    subject_given, subject_family = name_parts(subject)
+    if not death_family or not subject_family:
         return True
-    if death_words[-1].split("-")[-1] != subject_words[-1].split("-")[-1]:
+    if family_key(death_family[-1]) != family_key(subject_family[-1]):
         return False
-    sexes = {_sex(death_title), _sex(subject_title)} - {""}
-    if len(sexes) > 1:
+    if len({_sex(death), _sex(subject)} - {""}) > 1:
         return False
-    if len(death_words) > 1 and len(subject_words) > 1:
-        death_first, subject_first = death_words[0], subject_words[0]
-        return (death_first == subject_first
-                or (min(len(death_first), len(subject_first)) == 1
-                    and death_first[0] == subject_first[0]))
+    if death_given and subject_given:
+        death_first, subject_first = death_given[0].casefold(), subject_given[0].casefold()
+        return death_first == subject_first or (
+            min(len(death_first), len(subject_first)) == 1 and death_first[0] == subject_first[0])
     return True
 
 

@@ -51,9 +51,10 @@ from phiscan.detect.tiered import (
 from phiscan.model import Label
 
 # Counters a reader adds to its positions: `row 12`, `table 2`, `page 3`, `[4]`.
+POSITION_WORDS = ("row", "page", "table", "section", "paragraph", "column", "message", "entry",
+                  "line", "slide", "part", "item", "sheet")
 POSITION = regex.compile(
-    r"(?<![\p{L}\d])(?:row|page|table|section|paragraph|column|message|entry|line|slide|part"
-    r"|item|sheet)[ ]\d{1,7}(?![\p{L}\d])|\[\d{1,7}\]")
+    rf"(?<![\p{{L}}\d])(?:{'|'.join(POSITION_WORDS)})[ ]\d{{1,7}}(?![\p{{L}}\d])|\[\d{{1,7}}\]")
 # An identifier-length run of digits glued to letters: read again with a space between.
 GLUED_DIGITS = regex.compile(r"(?<=\p{L})(?=\d{6})|(?<=\d{6})(?=\p{L})")
 LABEL_FIELD_PREFIX = "[label] "
@@ -318,47 +319,25 @@ class LabelGuard:
 # A name's words a label may repeat alone (`sheet Entwistle A`, a MAR chart's sheet per
 # client): words of three letters or more, never a positional counter's word.
 MIN_NAME_WORD_CHARS = 3
-_POSITION_WORDS = frozenset(["row", "page", "table", "section", "paragraph", "column",
-                             "message", "entry", "line", "slide", "part", "item", "sheet"])
 
 
 def name_words(raw_names: Iterable[str]) -> set[str]:
     """The casefolded words of names found in a document (in memory only, never stored)."""
     return {word.casefold() for name in raw_names for word in WORD.findall(name)
-            if len(word) >= MIN_NAME_WORD_CHARS and word.casefold() not in _POSITION_WORDS}
+            if len(word) >= MIN_NAME_WORD_CHARS and word.casefold() not in POSITION_WORDS}
 
 
-def without_name_words(label: str, words: set[str]) -> str:
-    """The label with each word that repeats a word of a name found anywhere in its
-    document masked as a name's (`sheet Entwistle A row 9` -> `sheet E******** A row 9`):
-    a sheet named after its client labels every row of it, most of which never name her."""
-    if not words or not label:
-        return label
-    found = [match for match in WORD.finditer(label) if match.group().casefold() in words]
-    if not found:
-        return label
-    pieces, previous = [], 0
-    for match in found:
-        pieces.append(label[previous:match.start()])
-        pieces.append(match.group()[0] + "*" * (len(match.group()) - 1))
-        previous = match.end()
-    pieces.append(label[previous:])
-    return Label("".join(pieces)) if isinstance(label, Label) else "".join(pieces)
-
-
-def without_name_and_initial(label: str) -> str:
-    """The label with each of its parts that is a word and an initial masked as a name
-    (`sheet Danielle R row 7` -> `sheet D******* R row 7`: `NAME_AND_INITIAL`)."""
-    pieces, previous = [], 0
+def name_hits(label: str, words: set[str]) -> list[Hit]:
+    """A label's words that repeat a word of a name found anywhere in its document (a sheet
+    named after its client labels every row of it, most of which never name her), and its
+    parts that are a word and an initial (`NAME_AND_INITIAL`): masked as names (`masked`),
+    never reported."""
+    hits = [Hit(PERSON, match.start(), match.end(), 0.0, "", False)
+            for match in WORD.finditer(label) if match.group().casefold() in words] if words else []
     for start, end in free_parts(label):
-        for hit in name_and_initial(label[start:end]):
-            pieces += [label[previous:start + hit.start],
-                       mask_value(PERSON, label[start + hit.start:start + hit.end])]
-            previous = start + hit.end
-    if not pieces:
-        return label
-    pieces.append(label[previous:])
-    return Label("".join(pieces)) if isinstance(label, Label) else "".join(pieces)
+        hits += [Hit(PERSON, hit.start + start, hit.end + start, 0.0, "", False)
+                 for hit in name_and_initial(label[start:end])]
+    return hits
 
 
 def positions_of(where: str) -> str:

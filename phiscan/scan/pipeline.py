@@ -15,13 +15,9 @@ from phiscan.config import Config
 from phiscan.detect.allowlist import ALLOWED_PATH_REASON
 from phiscan.detect.classify import classify
 from phiscan.detect.detector import Detector, NamePlan, reported_once
-from phiscan.detect.labels import (
-    name_words,
-    positions_of,
-    without_name_and_initial,
-    without_name_words,
-)
-from phiscan.detect.tiered import is_message_record, is_table_row
+from phiscan.detect.labels import masked as masked_label
+from phiscan.detect.labels import name_hits, name_words, positions_of
+from phiscan.detect.tiered import PERSON, is_message_record, is_table_row
 from phiscan.detect.windows import text_windows
 from phiscan.extract import (
     EXTRACTORS,
@@ -83,7 +79,6 @@ HELD_TEXT_CHARS = 2_000_000
 # none of them shows before are scanned together (`records_read_ahead`).
 RECORDS_AHEAD = 32
 Part = NamePlan | list[Finding]
-PERSON = "PERSON"
 
 
 class DocumentParts:
@@ -102,7 +97,7 @@ class DocumentParts:
         # The last place (`row 6160`) whose text was read whole, for a partial reason.
         self.read_to = ""
         # The words of the names found so far (in memory only): a label repeating one is
-        # masked in every finding of the document (`labels.without_name_words`).
+        # masked in every finding of the document (`labels.name_hits`).
         self.name_words: set[str] = set()
 
     def start(self, unit: TextUnit) -> tuple[Part, bytes | None]:
@@ -196,8 +191,9 @@ class DocumentParts:
             if label is None:
                 return None
             if label not in done:
-                masked = without_name_and_initial(without_name_words(label, self.name_words))
-                if masked is not label:
+                hits = name_hits(label, self.name_words)
+                masked = masked_label(label, hits) if hits else label
+                if hits:
                     alike[masked] = alike.get(masked, 0) + 1
                     if alike[masked] > 1:
                         masked = Label(f"{masked} #{alike[masked]}")
