@@ -312,20 +312,23 @@ def table_units(rows: Iterable[tuple[int, Cells]], where_prefix: str,
     """One record per non-empty row, `{where_prefix}row N`, cells named by the header
     when the first non-empty row is one. `rows`: (row number, stripped cells).
     `spend` sees each unit's text first (the document's text budget)."""
-    filled = ((number, cells) for number, cells in rows if any(cells))
+    filled: Iterator[tuple[int, Cells]] = (
+        (number, cells) for number, cells in rows if any(cells))
     sample, failure = first_rows(filled, SAMPLE_ROWS + 1)
     if failure is None and len(sample) <= SAMPLE_ROWS and is_form(sample):
         yield from form_units(sample, where_prefix, spend)
         return
-    head = form_head(sample)
-    if head is not None:
+    # Forms heading the sheet, one after another (a block per client), each a record of its
+    # own named by its first row; read in a loop, as a sheet may hold thousands.
+    while (head := form_head(sample)) is not None:
         start, end = head
-        yield from table_units(iter(sample[:start]), where_prefix, spend)
-        yield from form_units(sample[start:end], where_prefix, spend)
-        yield from table_units(chain(sample[end:], filled), where_prefix, spend)
+        yield from table_units(iter(sample[:start]), where_prefix, spend)  # its title lines
+        yield from form_units(sample[start:end], f"{where_prefix}row {sample[start][0]} ",
+                              spend)
         if failure is not None:
             raise failure
-        return
+        filled = chain(sample[end:], filled)
+        sample, failure = first_rows(filled, SAMPLE_ROWS + 1)
     at = header_at(sample)
     header_number, header = sample[at] if at is not None else (0, None)
     records = sample[:at] + sample[at + 1:] if at is not None else sample
