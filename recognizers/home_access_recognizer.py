@@ -2486,22 +2486,29 @@ _PERSON_ASIDE = prebuilt(
 # A numbered flat is an address (`Flat 2, 9 Ash Grove`): which home, not whose.
 _NUMBERED_FLAT = prebuilt(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
+# (the next clause's article may start before the match: `if we're held up at school run, the
+# lad's nan next door has our key`)
+_NEXT_ARTICLE = r"(?:(?<=,[^\S\n])(?i:the|a|an|her|his|their|our|my)[^\S\n]+)?$"
 _WHEREABOUTS = prebuilt(
     r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|tenant|i|we|you|who|" + _FAMILY + r")"
     # a person by title and name (`Mr Dale's in the ward`)
     r"|(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*)"
     r"(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|"
-    r"will[^\S\n]+be|has[^\S\n]+gone|lives|works))?"
-    # with an adverb or two (`if she's still at school`, `he's usually out at the gym`)
+    r"will[^\S\n]+be|has[^\S\n]+gone|lives|works)"
+    # (to be there, told by a contraction: `I'll be at the hospital`, `we'd be at work`)
+    r"|(?:['\u2019](?:ll|d)|[^\S\n]+(?i:would|may|might|could|should|must))[^\S\n]+(?i:be))?"
+    # with an adverb or two (`if she's still at school`, `he's usually out at the gym`), or
+    # kept there (`if we're held up at school run`, `I'm stuck at work`)
     r"(?:[^\S\n]+(?i:still|now|currently|back|already|usually|normally|often|away|out|"
-    r"mostly)){0,2}"
+    r"mostly|held[^\S\n]+up|tied[^\S\n]+up|stuck|delayed|kept|busy|late)){0,2}"
     r"[^\S\n]+(?i:at|in|to|on)[^\S\n]+"
-    r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$"
+    r"(?:(?i:the|a|her|his|their)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}" + _NEXT_ARTICLE +
     # where someone comes back from (`when Kyle gets back from college he uses the back door
     # keypad`, `home from day centre at 4`, `running late from hospital, door's unlocked`)
     r"|(?<![\w])(?i:back|home|returns?|returned|returning|comes?|came|coming|gets?|got|late|"
     r"delayed|discharged)"
-    r"[^\S\n]+(?i:from)[^\S\n]+(?:(?i:the|a|her|his|their|my)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
+    r"[^\S\n]+(?i:from)[^\S\n]+(?:(?i:the|a|her|his|their|my)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}"
+    + _NEXT_ARTICLE)
 WHEREABOUTS_CHARS = 60
 _OWNER_LEAD = prebuilt(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]+)?")
 # After the match, an owner is what it is for or on (`door code on the ward`), never where
@@ -2542,6 +2549,13 @@ def lived_in_source(home_words: str) -> str:
     return (rf"(?<![\w]){_NOT_LIVING}(?:{verb}(?:(?i:the|a|an|her|his|their|my|our)[^\S\n]+)?"
             rf"(?:[\w\-']+[^\S\n]+)?(?i:{home_words})"
             rf"|(?i:still)[^\S\n]+{verb}\d{{1,4}}[A-Za-z]?[^\S\n]+[A-Z])")
+
+
+# What never joins a device's word to its visit's (`syringe driver / VOD combined sheet`): a
+# lock's word, an article or a preposition (`hoist in the garage`).
+_JOINING = r"(?:[^\S\n]*[/&+][^\S\n]*|[^\S\n]+)"
+_NOT_A_JOINED_WORD = (r"(?i:key|keys|keysafe|ks|safe|code|codes|door|doors|gate|box|lock|padlock|"
+                      r"keypad|fob|latch|the|a|an|in|on|at|by|of|for|to|from|with|is|and)")
 
 
 class PurposeModel:
@@ -2593,8 +2607,11 @@ class PurposeModel:
                if visitors else "") + r")(?![\w])")
         jobs = load_classes("home_access_device_jobs.txt")
         devices = [*classes.get(EQUIPMENT, []), *jobs.get("device", [])]
+        # (another visit's word or two may join the device's: `syringe driver / VOD combined
+        # sheet`, normalised `syringe driver vod combined sheet`; never a lock's word)
         self._device_job = compiled(
-            rf"(?:{alternation(devices)})[^\S\n]+(?:{alternation(jobs.get('job', []))})(?![\w])"
+            rf"(?i:{alternation(devices)})(?:{_JOINING}(?!{_NOT_A_JOINED_WORD}(?![\w]))"
+            rf"[A-Za-z]+){{0,2}}?{_JOINING}(?i:{alternation(jobs.get('job', []))})(?![\w])"
         ) if devices and jobs.get("job") else None
 
     def without_device_jobs(self, words: str) -> str:
@@ -2833,13 +2850,20 @@ class PurposeModel:
             skipped += [m.span() for m in self._unlived.finditer(text, scope_start, after_end)]
         if not _PLACE_PRONOUN.search(text, max(start - 30, scope_start), start):
             skipped += self.encounters(text, scope_start, after_end)
+        # a job on a device before the match names the visit (`Syringe driver / VOD combined
+        # sheet: key safe ...`), an owner inside it none; a device named after the match still
+        # owns it (`... for the hoist`), a place the job is done in too (`Wheelchair repair
+        # workshop: key safe ...`)
+        device_jobs = ([m.span() for m in self._device_job.finditer(text, scope_start, start)]
+                       if self._device_job is not None else [])
         best: tuple[int, bool, str] | None = None
         for kind, name in ((NOT_HOME, OWNERS), (NOT_HOME, NOT_HOME), (HOME, HOME)):
             # A note's label names a service, read for the owners file's words only.
             first = scope_start if name != NOT_HOME else label_end
             for hit in patterns[name].finditer(text, first, after_end):
                 if not _is_owner(text, hit, start, home_held if kind == HOME else skipped,
-                                 scope_start) or self._names_a_visitor(text, hit) or (
+                                 scope_start) or self._names_a_visitor(text, hit) or any(
+                        a <= hit.start() and hit.end() <= b for a, b in device_jobs) or (
                         kind != HOME and hit.end() < label_end
                         and self._sends_a_visit.match(text, hit.end(), label_end)):
                     continue

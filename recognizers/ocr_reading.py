@@ -231,6 +231,8 @@ _GROUP_CHARS = frozenset("0123456789lIOoSZ")
 _DIGIT_LETTER_CHARS = frozenset("lIOoSZ")
 _SEPARATORS = frozenset(" -./")
 RUN_MIN_DIGITS = 3
+# A postcode district's shape (letters, then digits, then perhaps a letter).
+_DISTRICT_SHAPE = re.compile(r"[A-Za-z]{1,2}\d{1,2}[A-Za-z]?")
 
 Span = tuple[int, int]
 
@@ -825,9 +827,11 @@ def _joined_to_word(text: str, start: int, end: int) -> bool:
 
 
 def _letters_lead(group: str) -> bool:
-    """Letters before the first digit, in a group of two digits or fewer: as often a code's
-    own letters (`SO14`, a postcode's district; `O2`) as a digit misread."""
-    return not group[0].isdigit() and sum(c.isdigit() for c in group) < RUN_MIN_DIGITS
+    """Letters before the first digit, in a group of two digits or fewer shaped as a
+    postcode's district (`SO14`, `O2`, `S1O`): as often a code's own letters as a digit
+    misread. A letter between digits is no district's (`O9l4`, `l9O3`: a code misread)."""
+    return (not group[0].isdigit() and sum(c.isdigit() for c in group) < RUN_MIN_DIGITS
+            and _DISTRICT_SHAPE.fullmatch(group) is not None)
 
 
 def _standalone(text: str, start: int, end: int) -> bool:

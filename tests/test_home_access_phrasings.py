@@ -42,7 +42,7 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1110, 1120), "hiding": (385, 388), "entry": (272, 273),
+DEV_FOUND = {"code": (1111, 1120), "hiding": (385, 388), "entry": (272, 273),
              "keyholder": (367, 376)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
@@ -109,11 +109,9 @@ def test_dev_set_rates(predict):
         # batch T (session 20): a key said to be to a caravan or for a boat is a home's only
         # when the text says someone lives there (batch L, session 20); these two do not
         "the couple on the next pitch have a spare key to the caravan",
-        "Lock keeper holds a spare key for his boat",
-        # batch B (session 22): equipment named in an earlier piece of the note (the
-        # concentrator checked) is read as the key safe's owner, its place by the front door
-        # saying nothing of whose door it is
-        "Home oxygen service, Mrs Devi: concentrator check, keysafe right of the front door 2468"]
+        "Lock keeper holds a spare key for his boat"]
+    # (batch B of session 22, equipment named in an earlier piece, `concentrator check`, is
+    # read since session 23: a job or a record kept for a device names the visit)
     # A code printed on a packet reads like one on a key box, and a writer's label naming
     # her workplace is not read as the lock's owner (batch R): the known false alarms.
     assert [p.text for p in result.false_alarms] == [
@@ -170,15 +168,15 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
-                   "open/set_j.tsv": (73, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
+                   "open/set_j.tsv": (74, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (73, 76, 0, 79),
                    "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (73, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (64, 78, 0, 79),
                    "open/set_r.tsv": (73, 79, 0, 76),
                    "open/set_s.tsv": (70, 76, 0, 78),
                    "open/set_t.tsv": (78, 86, 3, 84),
-                   "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (75, 89, 3, 89),
-                   "open/set_w.tsv": (47, 50, 0, 51)}
+                   "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (79, 89, 3, 89),
+                   "open/set_w.tsv": (49, 50, 0, 51)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
