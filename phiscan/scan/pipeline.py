@@ -99,13 +99,24 @@ class DocumentParts:
         # The words of the names found so far (in memory only): a label repeating one is
         # masked in every finding of the document (`labels.name_hits`).
         self.name_words: set[str] = set()
+        # Each finding's unit's place and record as the file wrote them (in memory only):
+        # two places masked alike (`sheet J*** S****` of John Smith's and of Jane Smyth's
+        # sheets) are told apart by them (`without_name_labels`).
+        self.raw_labels: dict[int, tuple[str, str | None]] = {}
 
     def start(self, unit: TextUnit) -> tuple[Part, bytes | None]:
         """A unit's cheap pass, or its findings at once when the same unit was analysed
         before in this worker (`phiscan.detect.unit_memo`); with the unit's key."""
         key = self.detector.units.key(unit)
         known = self.detector.units.findings(key)
+        if known is not None:
+            self.note_raw_labels(known, unit)
         return (known if known is not None else self.detector.start(unit)), key
+
+    def note_raw_labels(self, findings: list[Finding], unit: TextUnit) -> None:
+        raw = (unit.where, unit.record)
+        for finding in findings:
+            self.raw_labels[id(finding)] = raw
 
     def add(self, plan: Part, key: bytes | None = None) -> None:
         self.record(plan, key)
@@ -166,6 +177,7 @@ class DocumentParts:
         self.name_words |= name_words(raw for finding, raw in valued
                                       if finding.entity_type == PERSON)
         findings = [finding for finding, _raw in valued]
+        self.note_raw_labels(findings, plan.unit)
         if key is not None:
             self.detector.units.keep(key, findings)
         return findings
@@ -182,28 +194,38 @@ class DocumentParts:
     def without_name_labels(self, findings: list[Finding]) -> list[Finding]:
         """The findings with their labels' words that repeat a name of the document, and
         their parts that are a word and an initial (`sheet Danielle R`), masked. Two labels
-        masked alike (`sheet E******** A` of two clients' sheets) are told apart by a number
-        (`#2`), so their records never merge."""
-        done: dict[str, str] = {}
-        alike: dict[str, int] = {}  # a masked label -> how many labels it masks
+        masked alike from two labels the file wrote apart (`sheet E******** A` of two
+        clients' sheets, `sheet J*** S****` of John Smith's and Jane Smyth's, masked when
+        detected) are told apart by a number (`#2`), so their records never merge."""
+        done: dict[tuple[str, str], str] = {}
+        alike: dict[str, list[str]] = {}  # a label as stored -> the labels written, in order
 
-        def guarded(label: str | None) -> str | None:
+        def guarded(label: str | None, written: str | None) -> str | None:
             if label is None:
                 return None
-            if label not in done:
+            written = label if written is None else written
+            if (label, written) not in done:
                 hits = name_hits(label, self.name_words)
                 masked = masked_label(label, hits) if hits else label
-                if hits:
-                    alike[masked] = alike.get(masked, 0) + 1
-                    if alike[masked] > 1:
-                        masked = Label(f"{masked} #{alike[masked]}")
-                done[label] = masked
-            return done[label]
+                sources = alike.setdefault(masked, [])
+                if written not in sources:
+                    sources.append(written)
+                number = sources.index(written) + 1
+                done[label, written] = (Label(f"{masked} #{number}") if number > 1
+                                        else masked)
+            return done[label, written]
+
+        def written(label: str | None, raw: str | None) -> str | None:
+            """The label as the file wrote it, when detection masked it."""
+            return raw if label is not None and raw is not None and "*" in label and (
+                "*" not in raw) else None
 
         kept = []
         for finding in findings:
-            where, record, field = (guarded(finding.where), guarded(finding.record),
-                                    guarded(finding.field))
+            raw_where, raw_record = self.raw_labels.get(id(finding), (None, None))
+            where, record, field = (guarded(finding.where, written(finding.where, raw_where)),
+                                    guarded(finding.record, written(finding.record, raw_record)),
+                                    guarded(finding.field, None))
             kept.append(finding if where is finding.where and record is finding.record
                         and field is finding.field
                         else finding.but(where=where, record=record, field=field))
