@@ -102,6 +102,14 @@ def _kept_at_a_place(match: Span, kind: str, text: str, typed: Sequence[Typed]) 
                     < other.end for other, other_kind in typed))
 
 
+def _held_after_the_place(match: Span, typed: Sequence[Typed]) -> bool:
+    """A place read before a key that someone holds (`key safe on the side of the garage if
+    no ans daughter Helen Hey has a key`): the key is the holder's, the place the key safe's
+    or nothing's, so no hidden key."""
+    return any(kind == KEY_HOLDER and match.start < other.start and other.end == match.end
+               for other, kind in typed)
+
+
 def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     """Each `GO_IN` match as the kind of the way in its line gives, else `left_open`; a
     hidden key whose place is read inside a key safe's own match is the key safe's, not a
@@ -121,6 +129,8 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
         if kind == HIDDEN_KEY and (any(code.start < match.end <= code.end
                                        or code.start == match.start for code in codes)
                                    or _DEVICE_REST.match(text, match.end)):
+            continue
+        if kind == HIDDEN_KEY and _held_after_the_place(match, typed):
             continue
         if kind == HIDDEN_KEY and _device_place(text[match.start:match.end]):
             kind = CODE

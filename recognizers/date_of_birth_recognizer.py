@@ -75,12 +75,13 @@ NAME_THEN_BRACKET = re.compile(rf"(?:(?:\p{{Lu}}[\p{{L}}'’\-]*\.?,?|{NICKNAME}
 # A recent date after a name is an event's (a visit, a letter, a review).
 BRACKETED_MIN_AGE_DAYS = 2 * 365
 
-# `JONES, Sandra, 12/04/1930`, `WEBB-MORTON, Alan James 04/05/1941`: a date right after a
-# name written surname first (the surname in capitals, the forenames capitalised).
+# `JONES, Sandra, 12/04/1930`, `WEBB-MORTON, Alan James 04/05/1941`, `STANSFIELD, Gordon -
+# 08/10/1953` (a visit note's heading): a date right after a name written surname first (the
+# surname in capitals, the forenames capitalised).
 _FORENAME = r"\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*"
 LISTED_NAME_THEN_DATE = (rf"(?<![\p{{L}}'’\-])\p{{Lu}}(?:\p{{Lu}}|['’\-](?=\p{{Lu}}))+,[ ]"
                          rf"{_FORENAME}(?:[ ](?:{_FORENAME}|\p{{Lu}}\.?|{NICKNAME})){{0,3}}"
-                         r",?[ \t]+")
+                         r"(?:,?[ \t]+|[ \t]+[-–—][ \t]+)")
 _LISTED_BEFORE_DATE = re.compile(LISTED_NAME_THEN_DATE + "$")
 # `Whitworth, Gladys     03.01.1934`, `07:40  Ernest Mallinson\t1937-02-27`: a list row's
 # name at the head of its line (after a list marker or a time at most), two to four

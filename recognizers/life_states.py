@@ -38,6 +38,8 @@ DEATH_FLAG = (r"(?<![\w])(?i:deceased(?:[ _-]?(?:flag|indicator|boolean|y/?n))?"
 TITLED_NAME = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+\p{Lu}[\p{L}'\u2019-]+"
                r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){0,2}")
 _HAS_DIED = r"(?i:(?:has |had )?(?:sadly )?died)"
+# An aside between a name and what is said of it (`Mr Percy Horsfall (DOB 05/03/1939) died`).
+_ASIDE = r"(?:[^\S\n]*\([^()\n]{1,40}\))?"
 # The record's own words.
 # A field of the death answered no or left empty (`Deceased: N`, `Deceased,` in a row whose
 # cell is blank): a column's label, not a death.
@@ -48,11 +50,14 @@ DEATH_WORDS = (rf"(?<![\w'])(?:(?i:deceased(?!'s|s |\w){_ANSWERED_NO}|passed awa
                r" (?:has |had )?(?:sadly )?died"
                r"|the late(?= (?:mr|mrs|ms|miss)\.? [A-Z])|rip(?=[^\S\n]*\d)"
                r"|(?:collection|removal)s? after death"
-               rf"|death (?:was )?verified)|{TITLED_NAME}[^\S\n]+{_HAS_DIED})(?![\w])")
+               rf"|death (?:was )?verified)|{TITLED_NAME}{_ASIDE}[^\S\n]+{_HAS_DIED})(?![\w])")
 MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
               r" (?:placement|admission|residen(?:ce|t)|(?:residential|nursing) care)"
               r"|now resident at"
+              # a named place moved into for good (`he has moved into Oakfield House
+              # permanently`)
+              r"|moved (?:in)?to (?:[\w'&.-]+ ){1,4}permanently"
               # a care home named with its kind in brackets (`Moved to Moorview House
               # (nursing) on 04/09/2026`), and a register's care-home column filled in
               r"|moved (?:in)?to (?:[\w'&.-]+ ){0,4}\((?:nursing|residential)(?: care)?"
@@ -110,8 +115,8 @@ def relative_before(text: str, start: int) -> bool:
 
 # The name a death statement is of: in its match (`Mr Denby died`) or right before it
 # (`Mr Sutcliffe passed away`, `Arthur Denby has sadly passed away`).
-_NAME_OPENING = re.compile(rf"({TITLED_NAME})[^\S\n]+{_HAS_DIED}")
-_NAME_BEFORE = re.compile(rf"({TITLED_NAME})[^\S\n]+(?i:(?:has |had )?(?:sadly )?)\Z")
+_NAME_OPENING = re.compile(rf"({TITLED_NAME}){_ASIDE}[^\S\n]+{_HAS_DIED}")
+_NAME_BEFORE = re.compile(rf"({TITLED_NAME}){_ASIDE}[^\S\n]+(?i:(?:has |had )?(?:sadly )?)\Z")
 
 
 def death_name(text: str, start: int, end: int) -> tuple[int, int] | None:

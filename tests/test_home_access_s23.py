@@ -2,13 +2,20 @@
 device's (`Syringe driver / VOD combined sheet:`, `concentrator check`), names the visit, not
 what a lock is for; where a person will be or is kept (`I'll be at the hospital`, `if we're
 held up at school run, the ...`) names no owner; a code misread with a letter between its
-digits (`O9l4`, `l9O3`) is read as digits, a postcode district's shape (`SO14`) is not. Lines
-written for these tests, none taken from a held-out set."""
+digits (`O9l4`, `l9O3`) is read as digits, a postcode district's shape (`SO14`) is not; a
+number then a street is a house's, no code (`the key safe at 116 Heptonstall Road`); a place
+read before a key someone holds is no hidden key (`key safe on the side of the garage if no
+ans daughter Helen Hey has a key`); a named place moved into for good is a move, and a death
+stated of a name with an aside after it is a death (`Mr Percy Horsfall (DOB 05/03/1939)
+died`). Lines written for these tests, none taken from a held-out set."""
 
 from __future__ import annotations
 
 import pytest
 
+from recognizers.access_kinds import ACCESS_KINDS_KEY
+from recognizers.home_access_recognizer import HomeAccessRecognizer
+from recognizers.life_state_recognizer import LifeStateRecognizer
 from recognizers.ocr_reading import read_ocr
 from tests.home_access_batches import found
 
@@ -30,6 +37,9 @@ NEAR_MISSES = [
     "Hoist repair workshop: key safe by the shutter, code 4410.",
     "I'll be at the office - the office door code is 2580.",
     "Stuck at the depot, the depot gate code is 1470 if you need it.",
+    # a house number, then its street
+    "Family are having the key safe at 116 Heptonstall Road taken off the wall.",
+    "The key safe at 7 Mill Croft has been removed by the landlord.",
 ]
 
 
@@ -56,3 +66,30 @@ def test_a_code_misread_with_a_letter_between_its_digits_is_read(text, read):
 def test_a_postcode_district_shape_is_left_as_it_is(text):
     reading = read_ocr(text)
     assert reading is None or reading.text == text
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("code 7287 - key safe on the side of the garage if no ans daughter Helen Hey has a key",
+     [["code", "key_holder"]]),
+    ("door entry keypad 8444 (in the porch) if no ans son Martin Hirst has a key",
+     [["code", "key_holder"]]),
+    ("spare key under the gnome, neighbour at 12 also has a key",
+     [["hidden_key", "key_holder"]]),
+    ("key safe code 4471 Station Road side", [["code"]]),
+])
+def test_kinds(text, kinds):
+    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    assert [r.recognition_metadata[ACCESS_KINDS_KEY] for r in results] == kinds
+
+
+@pytest.mark.parametrize(("text", "stated"), [
+    ("Please take Mr Walter Rushworth off the Route lists - he has moved into Oakfield House "
+     "permanently.", "moved into Oakfield House permanently"),
+    ("Sad news: Mr Percy Horsfall (DOB 05/03/1939) died peacefully at home.",
+     "Mr Percy Horsfall (DOB 05/03/1939) died"),
+    ("Mrs Ann Lee (next door) passed away last week", None),
+    ("She moved into the spare room for the winter.", None),
+])
+def test_life_states(text, stated):
+    results = LifeStateRecognizer().analyze(text, ["LIFE_STATE"])
+    assert [text[r.start:r.end] for r in results] == ([stated] if stated else [])

@@ -71,7 +71,12 @@ from phiscan.detect.entities import (
     SPECIAL_CATEGORIES,
     category_of,
 )
-from phiscan.detect.normalize import is_full_name, is_title, without_leading_titles
+from phiscan.detect.normalize import (
+    is_full_name,
+    is_title,
+    variant_keys,
+    without_leading_titles,
+)
 from phiscan.detect.postal_addresses import postal_address
 from phiscan.detect.roles import NOT_SUBJECT, RELATED, STAFF, SUBJECT, UNMARKED, default_rules
 from phiscan.model import Finding, Label, TextUnit
@@ -439,6 +444,7 @@ def entries_of(lines: dict[int, list[Finding]],
                blank_between: Callable[[int, int], bool] = lambda first, second: False,
                item_shape: Callable[[int], ItemShape | None] = lambda number: None,
                item_stamp: Callable[[int], str | None] = lambda number: None,
+               indent: Callable[[int], int] = lambda number: 0,
                ) -> list[Entry]:
     """Lines grouped into entries: a new one at a line that repeats a kind, or that opens
     a paragraph naming a person with an identifier of their own (the entry above may
@@ -458,7 +464,11 @@ def entries_of(lines: dict[int, list[Finding]],
     `item_shape(n)`: the list-item marker line n opens, or None; `item_stamp(n)`: its date
     or time, when it is one: a log's line stamped as the item above is that event's next
     line (`04:30 NO RESPONSE CHECK | client Mr Gethin Bevan` over `04:30 NOTE | ... holds a
-    spare key`), never an item of its own, so its note is never the next event's."""
+    spare key`), never an item of its own, so its note is never the next event's.
+    `indent(n)`: how far line n is indented; a paragraph that opens indented further than
+    the head of the entry above is one of its detail lines (`DYSON, Gloria  29.10.1956 ...`,
+    its indented notes, a blank line, `  Access: key safe ...`, then `ZIELINSKI, Lorna ...`),
+    never the next person's."""
     entries: list[Entry] = []
     headings = headings or {}
     last, section = 0, None  # section: the level of the heading the person's section has
@@ -480,7 +490,8 @@ def entries_of(lines: dict[int, list[Finding]],
                 entries[-1].values and names_a_person(brought) and opens_paragraph(number)):
             entries.append(Entry(number, heading=above[-1] if cut else None,
                                  item=item_shape(number), stamp=item_stamp(number)))
-        elif new_paragraph and not brought and entries[-1].values:
+        elif new_paragraph and not brought and entries[-1].values and (
+                indent(number) <= indent(entries[-1].line)):
             entries.append(Entry(number))
             provisional = True
         entry = entries[-1]
@@ -567,6 +578,11 @@ class LineIndex:
         if number < 2 or number - 2 >= len(self.newlines):
             return False
         return not self.text[self.line_start(number - 1):self.line_end(number - 1)].strip()
+
+    def indent(self, number: int) -> int:
+        """How many spaces or tabs line `number` (1-based) opens with."""
+        line = self.text[self.line_start(number):self.line_end(number)]
+        return len(line) - len(line.lstrip(" \t"))
 
     def blank_between(self, first: int, second: int) -> bool:
         """Whether a blank line stands between lines `first` and `second` (1-based)."""
@@ -664,6 +680,7 @@ class EntryNames:
         self.line_of = lines.line_of
         self.at_head = lines.at_head
         self.opens_paragraph = lines.opens_paragraph
+        self.indent = lines.indent
         self.headings = lines.headings
         self.blank_between = lines.blank_between
         self.item_shape = lines.item_shape
@@ -687,7 +704,8 @@ class EntryNames:
             lines[self.line_of(finding)].append(finding)
         owner: Entry | None = None
         for entry in entries_of(lines, self.opens_paragraph, self.headings(),
-                                self.blank_between, self.item_shape, self.item_stamp):
+                                self.blank_between, self.item_shape, self.item_stamp,
+                                self.indent):
             if owner is not None and not entry.identified and not self.heads_line(entry):
                 self.name_apart(entry, owner)
                 continue
@@ -1183,7 +1201,62 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
         else:
             named.update((id(finding), record) for finding in found)
     findings = [finding.but(record=named[id(finding)]) for finding in findings]
+    findings = with_bound_identifiers(findings, unit.text)
     return with_related_subjects(with_flat_access(findings, lines), lines)
+
+
+# What may stand between a name and its own identifier (`Mr Gordon Stansfield (DOB
+# 08/10/1953)`, `Ann Price, NHS no. 485 ...`): a bracket, a comma, a dash and a label.
+_BOUND_GAP = re.compile(r"[\s,;:(\[\-\u2013\u2014]*(?:(?i:dob|d\.o\.b\.?|date[ ]of[ ]birth|"
+                        r"born|b\.|nhs(?:[ ]*(?:no|number|num)\.?)?|nhs[ ]?#)[\s:.#\-]*)?")
+BOUND_GAP_CHARS = 40
+
+
+def _same_person(first: Finding, second: Finding) -> bool:
+    """One name in two forms (`Edna Mary Stansfield` and `Mary Stansfield`), by the keyed
+    hashes only."""
+    return (first.value_hash == second.value_hash
+            or first.value_hash in variant_keys(second.variant_hash)
+            or second.value_hash in variant_keys(first.variant_hash))
+
+
+def _bound_to(text: str, name: Finding, identifier: Finding) -> bool:
+    return (0 <= identifier.start - name.end <= BOUND_GAP_CHARS
+            and _BOUND_GAP.fullmatch(text, name.end, identifier.start) is not None)
+
+
+def with_bound_identifiers(findings: list[Finding], text: str) -> list[Finding]:
+    """The findings, in a record naming two people, the one whose identifier is written
+    right after their name keeping the record, another marked the subject a mention of its
+    own (`record mention 1`): `Mr Gordon Stansfield (DOB 08/10/1953) died in hospital ... His
+    wife Mrs Mary Stansfield (also on our caseload) told us` gave his date of birth to her, as
+    the record's marked subject. A name alone makes nobody, so the mention counts no one
+    more."""
+    by_record: dict[str | None, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_record[finding.record].append(finding)
+    moved: dict[int, str] = {}
+    for record, found in by_record.items():
+        names = [finding for finding in found if finding.entity_type == SUBJECT_NAME
+                 and finding.role in (SUBJECT, UNMARKED) and is_full_name(finding.masked)]
+        if len(names) < 2:
+            continue
+        identifiers = [finding for finding in found if finding.entity_type in DIRECT_IDENTIFIERS
+                       and finding.role not in NOT_SUBJECT]
+        bound = [name for name in names
+                 if any(_bound_to(text, name, identifier) for identifier in identifiers)]
+        if not bound or any(not _same_person(bound[0], name) for name in bound[1:]):
+            continue
+        mentions: dict[str, int] = {}
+        for name in names:
+            # (an unmarked name stays: a carer's recurs across records, `recurrence`)
+            if name.role == SUBJECT and not _same_person(bound[0], name):
+                number = mentions.setdefault(name.value_hash, len(mentions) + 1)
+                moved[id(name)] = f"{record} mention {number}"
+    if not moved:
+        return findings
+    return [finding.but(record=Label(moved[id(finding)])) if id(finding) in moved
+            else finding for finding in findings]
 
 
 # A flat named by its number (`flat 22`, `Flat 7,`, `apartment 3B`, `his flat is number 31`).
