@@ -37,6 +37,10 @@ NEAR_MISSES = [
     "Hoist repair workshop: key safe by the shutter, code 4410.",
     "I'll be at the office - the office door code is 2580.",
     "Stuck at the depot, the depot gate code is 1470 if you need it.",
+    # a public place's gate or padlock, a dog day care's alarm
+    "Walker's note: the dog park gate code is 4412, please close it behind you.",
+    "The playing field padlock combination is 1 3 5 7 for the Sunday league.",
+    "Dog daycare alarm code 2290, they open at 7.",
     # a house number, then its street
     "Family are having the key safe at 116 Heptonstall Road taken off the wall.",
     "The key safe at 7 Mill Croft has been removed by the landlord.",
