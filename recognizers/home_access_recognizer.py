@@ -2235,6 +2235,13 @@ _STREET_AFTER = prebuilt(
                 "mount"]) + r")(?![\w])")
 
 
+def is_house_number(text: str, code_start: int, code_end: int) -> bool:
+    """A number then a street (`the key safe at 116 Heptonstall Road`): a house's, no code,
+    unless a code's word says it is one (`key safe code 4471 Station Road side`)."""
+    return (_STREET_AFTER.match(text, code_end) is not None
+            and _words_before(text, code_start, 1).strip() not in _CODE_WORDS_BEFORE)
+
+
 def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
     """A code value, not a year, a time, a date, a quantity, a reference or a piece of
     a longer number."""
@@ -2247,8 +2254,6 @@ def code_is_plausible(text: str, code_start: int, code_end: int) -> bool:
     after = "" if _FIELD_END.match(text, code_end) else _clause_after(text, code_end, 2)
     bare = value.strip("#*")
     return not (_is_time(bare, word_before, after) or _is_year(bare, word_before)
-                or (_STREET_AFTER.match(text, code_end) is not None
-                    and word_before.strip() not in _CODE_WORDS_BEFORE)
                 or _is_date(bare) or _is_other_number(word_before, bare)
                 or (_NUMBER_FILLERS.equals(word_before)
                     and _OTHER_NUMBER_LABELS.equals(f" {two_before.split()[0]} "))
@@ -3606,6 +3611,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return (self.purpose.names_another_place(words)
                 and not self.purpose.names_a_home(words))
 
+    @staticmethod
+    def _code_follows(text: str, end: int) -> bool:
+        """A plausible code in the clause after `end`, on its line."""
+        line_end = text.find("\n", end)
+        limit = min(end + _CODE_FOLLOWS_CHARS, len(text) if line_end == -1 else line_end)
+        return any(code_is_plausible(text, code.start(), code.end())
+                   and not is_house_number(text, code.start(), code.end())
+                   for code in _CODE_RE.finditer(text, end, limit))
+
     def _answered_none(self, text: str, start: int) -> bool:
         """A form's access object answered no (`Key safe? | N`, `Keysafe Y/N: N`, `KeySafe=N`):
         a code in a later field or sentence is not its."""
@@ -3805,10 +3819,18 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # (a code told after a reference is the one after it: `born in 1947, so it's 7491`)
         told = (list(_REFERENCE_RE.finditer(text, result.start, result.end))[-1].end()
                 if pattern == "code after a reference" else result.start)
-        for code in _CODE_RE.finditer(text, told, result.end):
-            if not code_is_plausible(text, code.start(), code.end()) or _is_example(
-                    text, code.start(), code.end()):
+        codes = list(_CODE_RE.finditer(text, told, result.end))
+        houses = [code for code in codes if is_house_number(text, code.start(), code.end())]
+        for code in codes:
+            if code not in houses and (not code_is_plausible(text, code.start(), code.end())
+                                       or _is_example(text, code.start(), code.end())):
                 return None
+        # A code read from a house's number only is none (`the key safe at 116 Heptonstall
+        # Road taken off the wall`), unless a code follows in its clause (`key safe outside
+        # 114 Park Road is 5521`).
+        if houses and len(houses) == len(codes) and PATTERN_KINDS.get(pattern) == kinds.CODE \
+                and not self._code_follows(text, result.end):
+            return None
         # A code in words is read the same (`the reading room is twenty-two ten` is a room's).
         if _SPOKEN_DIGIT.search(text, result.start, result.end):
             for code in _SPOKEN_CODE_RE.finditer(text, result.start, result.end):
@@ -3818,6 +3840,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             prefix = _CODE_PREFIX.search(text, max(result.start - 2, 0), result.start)
             result.start = prefix.start() if prefix else result.start
         return result
+
+
+_CODE_FOLLOWS_CHARS = 40
 
 
 # Advice or a request not to leave, hide or keep a key somewhere, right before the key

@@ -29,6 +29,9 @@ ACCESS = [
     "In case we're stuck at the hospital, the spare key is under the green pot.",
     "ACCESS: KEYSAFE C0DE O7l2, right of garage",
     "keysafe code l4O8 at the side of the house",
+    # a house's number then its street, and the code after it
+    "Key safe at 112 Mill Lane, code 4471",
+    "key safe outside 114 Park Road is 5521",
 ]
 
 NEAR_MISSES = [
@@ -80,6 +83,7 @@ def test_a_postcode_district_shape_is_left_as_it_is(text):
     ("spare key under the gnome, neighbour at 12 also has a key",
      [["hidden_key", "key_holder"]]),
     ("key safe code 4471 Station Road side", [["code"]]),
+    ("Dennis Lowe at 104 Weavers Court holds a key (07700 900919)", [["key_holder"]]),
 ])
 def test_kinds(text, kinds):
     results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])

@@ -1247,6 +1247,11 @@ def with_bound_identifiers(findings: list[Finding], text: str) -> list[Finding]:
                  if any(_bound_to(text, name, identifier) for identifier in identifiers)]
         if not bound or any(not _same_person(bound[0], name) for name in bound[1:]):
             continue
+        # a name on the bound name's line before it heads the line (`Re: Glenys Jones, Gwynfa,
+        # Pont-y-Gwyddel (DOB 8/6/1939)`: a house and a village read as a name)
+        if any(name.start < bound[0].start and "\n" not in text[name.end:bound[0].start]
+               and not _same_person(bound[0], name) for name in names):
+            continue
         mentions: dict[str, int] = {}
         for name in names:
             # (an unmarked name stays: a carer's recurs across records, `recurrence`)
