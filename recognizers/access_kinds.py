@@ -104,9 +104,10 @@ def _kept_at_a_place(match: Span, kind: str, text: str, typed: Sequence[Typed]) 
 
 def _held_after_the_place(match: Span, typed: Sequence[Typed]) -> bool:
     """A place read before a key that someone holds (`key safe on the side of the garage if
-    no ans daughter Helen Hey has a key`): the key is the holder's, the place the key safe's
-    or nothing's, so no hidden key."""
-    return any(kind == KEY_HOLDER and match.start < other.start and other.end == match.end
+    no ans daughter Helen Hey has a key`, `(on the side of the garage) keys held by Helen
+    Hey`): the key is the holder's, the place the key safe's or nothing's, so no hidden
+    key."""
+    return any(kind == KEY_HOLDER and match.start < other.start < match.end <= other.end
                for other, kind in typed)
 
 

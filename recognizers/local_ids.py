@@ -30,6 +30,9 @@ NAMESPACES: dict[str, str] = {
     # a university's or a school's number for its student (`Student no: 25438170`, `Student
     # ID`, `Pupil number`): a student service's records with no birth date join by it
     "student": "student", "pupil": "pupil",
+    # a day centre's or a club's number for its member (`Member ID` DC1055 on its register
+    # and on its transport sheet, where the member is named as known: `Jean Horsfall`)
+    "member": "member", "membership": "member",
     "local": "local", "person": "person", "order": "order", "job": "job", "asset": "asset",
     "repair": "repair", "ticket": "ticket", "booking": "booking", "phb": "phb", "chc": "chc",
     # a letter's sender's and addressee's case references: one namespace, as two letters

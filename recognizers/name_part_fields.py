@@ -12,6 +12,7 @@ GIVEN_WORDS = ("forename", "forenames", "first name", "firstname", "given", "giv
                "given names", "christian name", "christian names", "first names", "fname",
                "first")  # `client_first` beside `client_surname`, `FIRST` beside `LAST`
 FAMILY_WORDS = ("surname", "last name", "lastname", "family", "family name", "lname", "last")
+MIDDLE_WORDS = ("middle name", "middle names", "middlename", "middle", "other forenames")
 
 
 @lru_cache(maxsize=4096)
@@ -27,5 +28,6 @@ def part_prefix(field: str, words: tuple[str, ...]) -> str | None:
 
 
 def holds_a_name_part(field: str) -> bool:
-    """Whether the field holds a forename or a surname alone."""
-    return any(part_prefix(field, words) is not None for words in (GIVEN_WORDS, FAMILY_WORDS))
+    """Whether the field holds a forename, a middle name or a surname alone."""
+    return any(part_prefix(field, words) is not None
+               for words in (GIVEN_WORDS, FAMILY_WORDS, MIDDLE_WORDS))

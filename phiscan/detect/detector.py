@@ -434,16 +434,19 @@ def variant_form_hash(key: bytes, raw_value: str) -> str:
 
 def variant_form_hashes(key: bytes, raw_value: str) -> str:
     """The keyed hashes (`variant_hashes`) of a name's variant form and of each of its
-    middle names with its family name: a person known by a middle name (`Siobhan Winifred
-    Dyson`, `Winifred Dyson` on the rota) is linked by it only with an agreeing date of
-    birth (`phiscan.scoping.linkage.link_variants`)."""
+    middle names with its family name, in full and by initial: a person known by a middle
+    name (`Siobhan Winifred Dyson`, `Winifred Dyson` on the rota, `W. Dyson`) is linked by it
+    only with an agreeing date of birth (`phiscan.scoping.linkage.link_variants`)."""
     given, family = name_parts(raw_value)
     if not family or not given:
         return variant_form_hash(key, raw_value)
     middles = [keyed_hash(key, "PERSON", normalise("PERSON", f"{middle} {family[-1]}"))
                for middle in given[1:] if len(middle.rstrip(".")) > 1]
+    # (and by its initial: `M. Ashworth-Lee (03/12/1929)` on a handover is Gwen Mary's)
+    initials = [keyed_hash(key, "PERSON", form) for middle in given[1:]
+                if (form := initial_form(f"{middle} {family[-1]}")) is not None]
     surname = FAMILY_FORM + keyed_hash(key, "PERSON", normalise("PERSON", family[-1]))
-    return variant_hashes(variant_form_hash(key, raw_value), *middles, surname)
+    return variant_hashes(variant_form_hash(key, raw_value), *middles, *initials, surname)
 
 
 # The memo entry of a name's initial form (`Detector.initial_hash`).

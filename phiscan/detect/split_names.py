@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from phiscan.detect.roles import default_rules
-from recognizers.name_part_fields import FAMILY_WORDS, GIVEN_WORDS, part_prefix
+from recognizers.name_part_fields import FAMILY_WORDS, GIVEN_WORDS, MIDDLE_WORDS, part_prefix
 
 SPLIT_NAME_RECOGNIZER = "PhiscanSplitNameFields"
 
@@ -36,22 +36,30 @@ def joined_names(parts: list[NamePart]) -> list[tuple[NamePart, NamePart, str]]:
     parts, in order."""
     given: dict[tuple[str, str], NamePart] = {}
     family: dict[tuple[str, str], NamePart] = {}
+    middle: dict[tuple[str, str], NamePart] = {}
     for part in parts:
         prefix = part_prefix(part.field, GIVEN_WORDS)
         if prefix is not None:
             given.setdefault((prefix, _numbered(part.field)), part)
             continue
+        prefix = part_prefix(part.field, MIDDLE_WORDS)
+        if prefix is not None:
+            middle.setdefault((prefix, _numbered(part.field)), part)
+            continue
         prefix = part_prefix(part.field, FAMILY_WORDS)
         if prefix is not None:
             family.setdefault((prefix, _numbered(part.field)), part)
-    pairs = [(given[prefix], family[prefix]) for prefix in family if prefix in given]
+    pairs = [(prefix, given[prefix], family[prefix]) for prefix in family if prefix in given]
     lone_given = [prefix for prefix in given if prefix not in family]
     lone_family = [prefix for prefix in family if prefix not in given]
     if len(lone_given) == 1 and len(lone_family) == 1 and _may_pair(lone_given[0][0],
                                                                      lone_family[0][0]):
-        pairs.append((given[lone_given[0]], family[lone_family[0]]))
-    return [(given_part, family_part, f"{given_part.value} {family_part.value}")
-            for given_part, family_part in pairs]
+        pairs.append((lone_given[0], given[lone_given[0]], family[lone_family[0]]))
+    # (a middle name of the given name's prefix goes between: `givenName` Olive,
+    # `middleName` Maud, `familyName` Oldroyd is `Olive Maud Oldroyd`, known as Maud)
+    return [(given_part, family_part, " ".join(
+        [given_part.value, *([middle[prefix].value] if prefix in middle else []),
+         family_part.value])) for prefix, given_part, family_part in pairs]
 
 
 _NUMBER = re.compile(r"\d+")
