@@ -570,7 +570,11 @@ def field_names() -> list[str]:
     return sorted({separator.join(obj.split()) + separator + word
                    for obj in _FIELD_OBJECTS for word in _FIELD_WORDS
                    for separator in ("", "_", "-")})
-_LATCHED = r"(?<![\w])(?i:on|off)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:latch|snib)\b"
+# (`off the catch` too, after its door: a night latch's catch released, `leaves front door
+# off the catch`, `door left off the catch`)
+_LATCHED = (r"(?<![\w])(?:(?i:on|off)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:latch|snib)|"
+            r"(?<=(?<![\w])(?i:door|doors|gate)(?:[^\S\n]+[A-Za-z']+){0,2}[^\S\n]+)"
+            r"(?i:off)[^\S\n]+(?:(?i:the)[^\S\n]+)?(?i:catch))\b")
 _GET_IN = (
     r"(?i:to[^\S\n]+(?:get|gain|let[^\S\n]+(?:yourself|yourselves|you))[^\S\n]+"
     r"(?:in(?:to|side)?|entry|access))\b(?![^\S\n]+touch)"
@@ -1317,7 +1321,10 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 SCORE_HIDDEN_KEY),
         grammar("key said hidden", rf"{_KEY}{_clause(20)}{_HIDDEN}", SCORE_HIDDEN_KEY),
         grammar("key to get in", rf"{_KEY}{_clause(hiding_reach)}{_GET_IN}", SCORE_ENTRY),
-        grammar("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])",
+        # (not a register's or a list's title: `Key holder register | ... | keyholder: NONE`,
+        # whose rows' fields say who holds one)
+        grammar("keyholder word", r"(?<![\w])(?i:key(?:-|[^\S\n])?holders?)(?![\w])"
+                r"(?![^\S\n]+(?i:register|list|log|book)(?![\w]))",
                 SCORE_KEYHOLDER),
         grammar("keyholder holds key",
                 rf"(?:(?P<holder>(?:{holders}(?:{_SP}{_described(2)}{_FULL_NAMED})?|{_TITLED}"
@@ -1984,7 +1991,7 @@ def build_triggers(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Trigger]:
           for word in ("key", "fob")),
         Literal("spare", word_end=False,
                 confirm=rf"{_SPARE_SET}|{_SPARE_ALONE}|(?i:spares?){_SP}(?i:to)\b"),
-        Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib"),
+        Literal("set", confirm=_SET_ALONE), Literal("latch"), Literal("snib"), Literal("catch"),
         *(Literal(word) for word in sorted({key.split()[0] for key in words.other_keys}))]),
         anchored=False)
     # Key lines holding the word a pattern needs beside its key: who holds it
@@ -2504,9 +2511,11 @@ _CORRESPONDENT = prebuilt(r"(?:^|(?<=[|;\n]))[^\S\n]*(?i:to|from|cc|re|attn|fao|
                             re.MULTILINE)
 # A bracket right after a person says something of the person (`if Mrs Ellis (wheelchair)
 # can't get to the door`, `Mum (dementia)`), not whose a lock is.
+# (or right after where a person is not: `client won't be there (day centre)`)
 _PERSON_ASIDE = prebuilt(
     r"(?<=(?<![\w])(?:(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*|(?i:client|"
-    r"pt|patient|tenant|resident|customer|" + _FAMILY + r"))[^\S\n]*)\([^()\n]{1,40}\)")
+    r"pt|patient|tenant|resident|customer|" + _FAMILY + r")|(?i:be[^\S\n]+(?:there|in|out|"
+    r"away|home|back)|(?:is|are|'s|'re)[^\S\n]+(?:out|away)))[^\S\n]*)\([^()\n]{1,40}\)")
 # A numbered flat is an address (`Flat 2, 9 Ash Grove`): which home, not whose.
 _NUMBERED_FLAT = prebuilt(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])")
 # Where a person is (`she's at the day centre`, `pt goes to school`) names no owner.
@@ -2515,8 +2524,9 @@ _NUMBERED_FLAT = prebuilt(r"(?<![\w])(?i:flat|apartment|apt)\.?[^\S\n]*\d{1,4}[A
 _NEXT_ARTICLE = r"(?:(?<=,[^\S\n])(?i:the|a|an|her|his|their|our|my)[^\S\n]+)?$"
 _WHEREABOUTS = prebuilt(
     r"(?:(?<![\w])(?i:she|he|they|pt|patient|client|tenant|i|we|you|who|" + _FAMILY + r")"
-    # a person by title and name (`Mr Dale's in the ward`)
-    r"|(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*)"
+    # a person by title and name (`Mr Dale's in the ward`, `Mrs Ibe (carer for son) will be
+    # at the hospital`)
+    r"|(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z][\w\-]*(?:[^\S\n]*\([^()\n]{1,40}\))?)"
     r"(?:['\u2019](?:s|re|m)|[^\S\n]+(?i:is|are|am|was|were|goes|go|went|attends|"
     r"will[^\S\n]+be|has[^\S\n]+gone|lives|works)"
     # (to be there, told by a contraction: `I'll be at the hospital`, `we'd be at work`)
@@ -2538,8 +2548,10 @@ _OWNER_LEAD = prebuilt(r"(?i:at|in|to)[^\S\n]+(?:(?i:the|a|her|his|their)[^\S\n]
 # After the match, an owner is what it is for or on (`door code on the ward`), never where
 # a key is (`in the garage`).
 _OWNER_AFTER = prebuilt(
-    # (`next to`, `close to`: where it is, not what it is for)
-    r"(?<![\w])(?:(?i:for|of|on|into)|(?<!(?i:next|close|adjacent)[^\S\n])(?i:to))"
+    # (`next to`, `close to`: where it is, not what it is for; `goes to his club`: where a
+    # person goes, `_WHEREABOUTS`)
+    r"(?<![\w])(?:(?i:for|of|on|into)|(?<!(?i:next|close|adjacent|goes|go|went|going|gone|"
+    r"comes|come|came|gets|got|back|off)[^\S\n])(?i:to))"
     r"[^\S\n]+(?:(?i:the|a|an|our|your|this|that)[^\S\n]+)?(?:\S+[^\S\n]+){0,2}$")
 _EXPLICIT_PURPOSE = prebuilt(
     r"[^\S\n]*(?i:to|for|of|into)[^\S\n]+(?:(?i:the|a|an|our|your|this|that|her|his|their)"
@@ -4114,7 +4126,8 @@ TOPIC_CHARS = 160
 # A question the match is in, answered no (`> Can you leave the door unlocked for the nurse?
 # No, sorry - ...`): what it asks for is refused.
 _ANSWERED_NO_AFTER = prebuilt(
-    rf"[^\n.;!?]{{0,80}}\?[^\S\n]*{_TURN_LABEL}(?:>[^\S\n]*)?(?i:no|nope|nah)(?![\w])"
+    rf"[^\n.;!?]{{0,80}}\?[^\S\n]*{_TURN_LABEL}(?:>[^\S\n]*)?(?i:no|nope|nah|(?:please[^\S\n]+)?"
+    r"(?:don'?t|don\u2019t|do[^\S\n]+not))(?![\w])"
     r"(?![^\S\n]*,?[^\S\n]*(?i:but|though|however)\b)")
 _TALK_START = prebuilt(r"[.;!?|/>:\u2022]")
 TOPIC_WORDS = 4

@@ -173,11 +173,12 @@ def mark_keys() -> list[str]:
         keys += [f"{prefix}{digit}" for prefix in fused_prefixes()]
         keys += [f" {form}{joint}{digit}" for form in near_code_words()
                  for joint in _NEAR_JOINTS]
-    # two words of a code spoken all in words, one of them no plain digit word (`ate too`,
-    # `seven, er`, `double oh`): the grammar reads plain digit words itself
+    # two words of a code spoken all in words (`ate too`, `seven, er`, `double oh`, `two
+    # nine`): read as digits only after a word naming a code (`the code's changed, it's now
+    # two nine four one for the key safe`: the grammar reads plain digit words after a
+    # device, never before one)
     spoken = sorted({*DIGIT_WORDS, *ZEROS, *HOMOPHONES, *REPEATS, *FILLERS})
     keys += [f" {first}{joint}{second}{end}" for first in spoken for second in spoken
-             if first not in DIGIT_WORDS or second not in DIGIT_WORDS
              for joint in (" ", ", ") for end in (" ", ",", ".")]
     return sorted(set(keys))
 
@@ -312,8 +313,12 @@ def _read_run(text: str, run: list[tuple[int, int]]) -> Rewrite | None:
         return None
     if any(w in ZEROS for w in inside) and not _zero_beside_digit(folded, kept):
         return None
-    if all(w in DIGIT_WORDS or w in WORD_HOMOPHONES for w in inside):
-        return None  # digit words and `for`/`to` only: `ocr_reading` reads them as words
+    # digit words and `for`/`to` only: `ocr_reading` reads them as words, and the grammar reads
+    # them after a device; after a word naming a code they are the code (`the code's changed,
+    # it's now two nine four one for the key safe`)
+    if all(w in DIGIT_WORDS or w in WORD_HOMOPHONES for w in inside) and not (
+            named and all(w in DIGIT_WORDS for w in inside)):
+        return None
     return span[0][0], span[-1][1], " ".join(digits)
 
 

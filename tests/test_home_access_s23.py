@@ -29,6 +29,13 @@ ACCESS = [
     "In case we're stuck at the hospital, the spare key is under the green pot.",
     "ACCESS: KEYSAFE C0DE O7l2, right of garage",
     "keysafe code l4O8 at the side of the house",
+    # after set_y was recorded: a code in words after a word naming it, a door off its catch,
+    # where a person will be (with an aside), a carers' centre's worker
+    "Voicemail: the code's changed, it's now three one seven two for the key box, ta",
+    "Wife leaves the back door off the catch when she goes to the gym so the carer can walk in",
+    "Mr Pym won't be home (dialysis), key under the blue pot by the back step",
+    "Mrs Ode (hip op) will be at the clinic, she's left the key with the man in the newsagent's",
+    "Carers' centre: the spare key is with Pat at no. 9 for the outreach worker",
     # a house's number then its street, and the code after it
     "Key safe at 112 Mill Lane, code 4471",
     "key safe outside 114 Park Road is 5521",
@@ -44,6 +51,9 @@ NEAR_MISSES = [
     "Walker's note: the dog park gate code is 4412, please close it behind you.",
     "The playing field padlock combination is 1 3 5 7 for the Sunday league.",
     "Dog daycare alarm code 2290, they open at 7.",
+    # a way in asked about and answered no, a register's title
+    "Is it ok to leave the back door unlocked on Friday? Please don't, keep it locked.",
+    "Key holder list | Mrs P Lund | 3 Ash Row | keyholder: none | contact 0113 496 0511",
     # a house number, then its street
     "Family are having the key safe at 116 Heptonstall Road taken off the wall.",
     "The key safe at 7 Mill Croft has been removed by the landlord.",
