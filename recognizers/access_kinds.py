@@ -87,8 +87,10 @@ def _present(text: str, typed: Sequence[Typed]) -> list[Typed]:
 
 
 # A pronoun keeping a key (`they keep a key ...`): the household itself, or someone a pronoun
-# stands for (`take meds to number 11, they have her key`).
-_PRONOUN_HOLDER = re.compile(r"(?i)(?:they|we|he|she)(?![\w'\u2019])")
+# stands for (`take meds to number 11, they have her key`); so is the family as a whole
+# (`Family keep a key under the gnome by the garage`), never one of them (`her son`).
+_PRONOUN_HOLDER = re.compile(r"(?i)(?:they|we|he|she|(?:the[^\S\n]+)?family|household)"
+                             r"(?![\w'\u2019])")
 
 
 def _kept_at_a_place(match: Span, kind: str, text: str, typed: Sequence[Typed]) -> bool:

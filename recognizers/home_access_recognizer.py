@@ -336,13 +336,6 @@ _NOT_ARRANGED = r"(?![^\S\n]+(?i:arrangements?)\b)"
 _HOLD_VERB = (r"(?:(?:(?i:does|do|did)[^\S\n]+(?:(?i:still|also)[^\S\n]+)?)?"
               r"(?i:holds?|has|have|keeps?|kept)(?:[^\S\n]+(?i:got))?"
               r"|(?i:is|are)[^\S\n]+(?i:having|holding|keeping))")
-# A key kept at a place (`Family keep a key under the gnome by the garage`, `keeps a key on
-# the hook inside the coal shed`) is hidden there, not held: where it is says it (a hiding
-# place), who put it there holds nothing (`keeps a key at hers`, `on her` do hold one).
-_NOT_KEPT_SOMEWHERE = (r"(?!(?<=(?<![\w])(?i:keeps?|kept)[^\n]{0,30})[^\S\n]+(?<![\w])"
-                       r"(?i:under(?:neath)?|beneath|behind|inside|in|on|above|below|beside|"
-                       r"next[^\S\n]+to)[^\S\n]+"
-                       r"(?i:the|a|an)(?![\w]))")
 # Asking to hold a key is holding none (`asked whether he could have a key`, `can I keep
 # one?`); `may`, `will` and `should` arrange one (`the scheme manager may hold a spare`).
 _ASKING = "could|can|would"
@@ -1331,7 +1324,7 @@ def build_patterns(extra_dirs: Sequence[str | Path] = (), *, clause_reach: int =
                 rf"|(?<![\w])(?i:they)(?={_SP}{_HOLD_VERB})){holder_clause})"
                 rf"|{_NAMED_PLACED}{holder_clause}|(?P<holder>{_ORGANISATION}){_SP})"
                 rf"(?<!(?<![\w])(?i:and|then|please|pls|{_ASKING}){_SP}){_HOLD_VERB}{_SP}{_DETERMINER}"
-                rf"{held_words}{key_held}{_NOT_KEPT_SOMEWHERE}",
+                rf"{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         # (`new key arrangements at Mrs Upton's`: a key word naming what is arranged for
         # the home, not a key at someone's)
@@ -1583,7 +1576,7 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
         # key now` names no holder, the writer has their own)
         grammar("holder has key",
                 rf"(?P<holder>{holder_word}{holder_reach}){_NOT_THE_WRITERS}{verb}{_SP}"
-                rf"{_DETERMINER}{held_words}{key_held}{_NOT_KEPT_SOMEWHERE}", SCORE_KEYHOLDER),
+                rf"{_DETERMINER}{held_words}{key_held}", SCORE_KEYHOLDER),
         # A form's question and its answer (`Who else has keys? - My brother Alan, lives at
         # 14 Park Rd`): the answer names who holds one.
         # Who holds it named first, then said again by a pronoun that holds it, or its verb
@@ -1592,7 +1585,7 @@ def other_words_patterns(words: Vocabulary, *, hiding_reach: int = HIDING_REACH,
         grammar("holder then pronoun has key",
                 rf"(?P<holder>{holders}){_clause(PRONOUN_REACH)}(?<![\w])(?:(?i:he|she|they)"
                 rf"{_SP}(?:(?i:also|still|always){_SP})?{verb}|(?i:and){_SP}{_KEY_VERB_AFTER_AND})"
-                rf"{_NOT_THEIR_OWN}{_SP}{_DETERMINER}{held_words}{key_held}{_NOT_KEPT_SOMEWHERE}",
+                rf"{_NOT_THEIR_OWN}{_SP}{_DETERMINER}{held_words}{key_held}",
                 SCORE_KEYHOLDER),
         grammar("asked who has key",
                 rf"(?<![\w])(?i:who){_SP}(?:(?i:else|also){_SP})?{_KEY_VERB}{_SP}{_DETERMINER}"

@@ -7,8 +7,9 @@ place is hidden there, not held (issue 14).
 - `Mr Gordon Stansfield (DOB 08/10/1953) died in hospital ... His wife Mrs Mary Stansfield
   (also on our caseload) told us`: the record's marked subject was his wife, and she took
   his date of birth; the name an identifier is written beside keeps the record.
-- `Family keep a key under the gnome by the garage`: where the key is hides it; the family
-  who put it there hold no key (`keeps a key at hers` still holds one).
+- `Family keep a key under the gnome by the garage`: the family as a whole, like `they`, is
+  the household keeping its key at a place, so the place is the way in and no one is to ask
+  (`her son keeps a key under the mat` is both; `keeps a key at hers` holds one).
 - MDT minutes listing people at the margin, their notes indented: an indented paragraph
   after a blank line (`  Access: key safe ...`) is the person's above, not the next one's.
 """
