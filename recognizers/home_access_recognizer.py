@@ -373,7 +373,9 @@ _NOT_A_PLACE = (
     r"possession|keeping)\b)"
 )
 # Someone named (`Jean`, `Mrs Patel`): a key left with them is held by them.
-_NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)[A-Z][a-z]+\b"
+# (a name's letters in any alphabet's case: `Màiri`, `Siân`, `Zoë`)
+_NAMED = (r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?(?!(?:Yes|No|None|Not|Unknown)\b)"
+          r"\p{Lu}\p{Ll}+\b")
 # Someone by title and name (`Mrs Dean`): a keyholder; never a purpose (`Mrs Ward`).
 _TITLED = r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Dr|Mstr)\.?[^\S\n]+[A-Z][\w'\-\u2019]*"
 # Someone by their full name (`Elfed Rowlands`, `Revd Alison Pike`): two or three capitalised
@@ -402,7 +404,7 @@ _NOT_A_NAME = (r"(?!(?:She|He|They|It|We|I|You|Pt|Patient|Client|Tenant|Service|
                r"Staff|Team|Nobody|Someone|Anyone|Everyone|Who|Which|That|This|There|Key|Keys|"
                r"Spare|Door|Gate|Code)\b)")
 _NAMED_PLACED = (
-    rf"(?<![\w]){_NOT_A_NAME}[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?[^\S\n]+"
+    rf"(?<![\w]){_NOT_A_NAME}\p{{Lu}}\p{{Ll}}+(?:[^\S\n]+\p{{Lu}}\p{{Ll}}+)?[^\S\n]+"
     r"(?:(?i:at|in|from)[^\S\n]+(?:(?i:no\.?|nr\.?|number|flat|house)[^\S\n]*)?\d{1,3}[A-Za-z]?\b"
     r"|(?:(?i:a|one|two|three|four|five|few|couple[^\S\n]+of|\d)[^\S\n]+)?(?i:doors?)[^\S\n]+"
     r"(?i:down|up|along|away)\b"

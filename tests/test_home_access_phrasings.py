@@ -175,8 +175,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_r.tsv": (73, 79, 0, 76),
                    "open/set_s.tsv": (70, 76, 0, 78),
                    "open/set_t.tsv": (78, 86, 3, 84),
-                   "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (79, 89, 1, 89),
-                   "open/set_w.tsv": (49, 50, 0, 51), "open/set_y.tsv": (79, 87, 1, 87)}
+                   "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (82, 89, 1, 89),
+                   "open/set_w.tsv": (50, 50, 0, 51), "open/set_y.tsv": (82, 87, 1, 87)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -295,11 +295,14 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # Sandpiper Ward`), a code for trainees (an exclusion's words) and the writer's own key
 # after a name they address (`Mum I'll be out the 14th, I've got my own key`) left 3.
 # Set w (session 22, blind, a second author of the same worlds): 47/50, 0/51, the same.
-BELOW_TARGET = {"open/set_h.tsv", "open/set_i.tsv", "open/set_j.tsv", "open/set_k.tsv",
-                "open/set_l.tsv", "open/set_m.tsv", "open/set_n.tsv", "open/set_o.tsv",
-                "open/set_p.tsv", "open/set_q.tsv", "open/set_r.tsv",
-                "open/set_s.tsv", "open/set_t.tsv", "open/set_u.tsv", "open/set_v.tsv",
-                "open/set_w.tsv", "open/set_y.tsv"}
+# Set y (session 23, blind: memory services, empty homes after a death, landlords, visitors
+# of faith groups, Traveller and boater health visitors): 74/87, 3/87 at the session's start
+# and when first met. Session 23's classes from v, w and y (other languages' words for an
+# unlocked or open door, a name with an accent, a code in digit words after a word naming it,
+# a door off its catch) took w to 50/50 and u, h-m and j over the target.
+BELOW_TARGET = {"open/set_n.tsv", "open/set_o.tsv", "open/set_p.tsv", "open/set_q.tsv",
+                "open/set_r.tsv", "open/set_s.tsv", "open/set_t.tsv", "open/set_v.tsv",
+                "open/set_y.tsv"}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_COUNTS))

@@ -36,6 +36,14 @@ ACCESS = [
     "Mr Pym won't be home (dialysis), key under the blue pot by the back step",
     "Mrs Ode (hip op) will be at the clinic, she's left the key with the man in the newsagent's",
     "Carers' centre: the spare key is with Pat at no. 9 for the outreach worker",
+    # other languages' words for an unlocked or open door, coming in, a key with someone, a
+    # meter box; a holder's name with an accent (`Màiri`)
+    "李先生家的门不锁，直接推门进去",
+    "Tha an iuchair aig a nàbaidh aig àireamh 9",
+    "Αφήνουμε την πόρτα ξεκλείδωτη για τη νοσηλεύτρια",
+    "الباب الخلفي سيكون مفتوحا، ادخلوا",
+    "ચાવી મીટર બોક્સમાં છે",
+    "The house key is with Màiri, the neighbour at number 4",
     # a house's number then its street, and the code after it
     "Key safe at 112 Mill Lane, code 4471",
     "key safe outside 114 Park Road is 5521",
