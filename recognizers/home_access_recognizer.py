@@ -259,7 +259,7 @@ _KEY_WORD = (r"(?i:key[^\S\n]?fobs?|keys?|fobs?|key[^\S\n]?rings?)\b" + _NOT_A_D
 _STANDS_ALONE = (
     r"\b(?=[^\S\n]*(?:$|[^\w\s])|[^\S\n]+(?i:for|if|in|at|and|too|as|just|which|so|with|is|"
     r"are|kept|left|held|incase|on|from|off|under|underneath|behind|inside|beside|above|below|near|"
-    r"outside|hidden|hanging|hung|taped|tucked|"
+    r"outside|hidden|hanging|hung|taped|tucked|to|into|"
     r"of[^\S\n]+(?:(?:her|his|their|the|my|our|mum's|dad's)[^\S\n]+)?keys)\b)"
 )
 _SPARE_ALONE = r"(?i:spares?)" + _STANDS_ALONE
@@ -356,8 +356,11 @@ _HOME_KEY_WORDS = (
     + r")\s)(?i:spare|front[^\S\n]+door|back[^\S\n]+door|side[^\S\n]+door|door|house|flat)"
 )
 _SPATIAL = (
-    r"(?<![\w])(?i:under(?:neath)?|beneath|behind|inside|in|on|above|below|beside|"
+    r"(?:(?<![\w])(?i:under(?:neath)?|beneath|behind|inside|in|on|above|below|beside|"
     r"on[^\S\n]+top[^\S\n]+of|next[^\S\n]+to|hanging[^\S\n]+(?:on|from)|hung[^\S\n]+on)"
+    # where a key was moved or put (`she's moved the spare key to the gas meter cupboard`)
+    r"|(?<=(?<![\w])(?i:moved|move|put|placed|transferred)(?:[^\S\n]+[\w'\u2019]+){0,3}"
+    r"[^\S\n]+)(?<![\w])(?i:to|into))"
 )
 # The home's word ends its phrase (`key to the back door is ...`), never a word that
 # describes something else (`key to the garden shed`, `key for the back bedroom`).
