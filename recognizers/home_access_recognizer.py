@@ -994,7 +994,7 @@ _WRITER_WORDS = (
 # Of those, a service that goes to a home (`sitting service`, `Pharmacy delivery`; not a
 # pick-up, which may be at the place: `Nursery pick-up`): a place named before it in a
 # note's label sends it.
-_VISITING = r"(?i:drivers?|deliver(?:y|ies)|crews?|visits?|services?|rounds?|calls?)"
+_VISITING = r"(?i:drivers?|deliver(?:y|ies)|crews?|visit(?:s|ing|ors?)?|services?|rounds?|calls?)"
 # Visitors too general to name a service (`Day centre team:` is a place's team).
 _NOT_A_SERVICE = frozenset({"team", "staff", "agency", "visitor", "helper", "worker"})
 

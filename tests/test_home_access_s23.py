@@ -44,6 +44,8 @@ ACCESS = [
     "الباب الخلفي سيكون مفتوحا، ادخلوا",
     "ચાવી મીટર બોક્સમાં છે",
     "The house key is with Màiri, the neighbour at number 4",
+    # a saint's name heading a visiting rota sends the visit (`pastoral visiting`)
+    "St Chad's home visiting rota - Mr Oakes (frail) - back door left unlocked from 2pm",
     # a spare moved to a place (`the spare to under ...`: a key standing alone before `to`)
     "He's moved the spare to under the green wheelie bin",
     # a house's number then its street, and the code after it
