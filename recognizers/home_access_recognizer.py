@@ -3080,9 +3080,11 @@ _AFTER_PIECE_END = prebuilt(r"[,(;.!?\n]|[^\S\n][\-\u2013\u2014][^\S\n]")
 
 # A numbered garage, vault or locker rented away from a home (`Garage no. 14 in the council
 # block`, `vault 31`), or a dead person's home (`the late Mrs Rowe`): no one's home.
+# (four digits only after `no`, `number` or `#`: `key safe by the garage 1188` is a code)
 _NUMBERED_STORE = prebuilt(
     r"(?<![\w])(?i:garage|vault|locker|container|cage|lock-?up)"
-    r"[^\S\n]*(?i:no\.?|number|#)?[^\S\n]*\d{1,4}[A-Za-z]?(?![\w])(?![^\S\n]*[\d\-])")
+    r"[^\S\n]*(?:(?i:no\.?|number|#)[^\S\n]*\d{1,4}|\d{1,3})[A-Za-z]?(?![\w])"
+    r"(?![^\S\n]*[\d\-])")
 # (with the name and what was theirs: `the late Mr Gill's flat` is no living person's home)
 _DECEASED = prebuilt(r"(?<![\w])(?i:the[^\S\n]+late)[^\S\n]+(?:Mr|Mrs|Ms|Miss|Dr)\b"
                        r"(?:\.?[^\S\n]+[A-Z][\w\-]*(?:['\u2019]s?(?:[^\S\n]+[\w\-]+)?)?)?")

@@ -46,6 +46,8 @@ ACCESS = [
     "The house key is with Màiri, the neighbour at number 4",
     # a saint's name heading a visiting rota sends the visit (`pastoral visiting`)
     "St Chad's home visiting rota - Mr Oakes (frail) - back door left unlocked from 2pm",
+    # a code of four digits after a garage is a code, not the garage's number
+    "Keysafe beside the garage 7305, round the side",
     # a spare moved to a place (`the spare to under ...`: a key standing alone before `to`)
     "He's moved the spare to under the green wheelie bin",
     # a house's number then its street, and the code after it
@@ -66,6 +68,9 @@ NEAR_MISSES = [
     # a way in asked about and answered no, a register's title
     "Is it ok to leave the back door unlocked on Friday? Please don't, keep it locked.",
     "Key holder list | Mrs P Lund | 3 Ash Row | keyholder: none | contact 0113 496 0511",
+    # a numbered garage's own lock (up to three digits, or four after `no`)
+    "Garage 12 key safe code 4471 - the landlord's, for the lock-up",
+    "Lock-up garage no. 1188: padlock combination 5 5 0 1",
     # a house number, then its street
     "Family are having the key safe at 116 Heptonstall Road taken off the wall.",
     "The key safe at 7 Mill Croft has been removed by the landlord.",
