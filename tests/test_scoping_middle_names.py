@@ -1,4 +1,5 @@
-"""A person known by a middle name, kept in a register's own middle-name field (issue 15).
+"""A person known by a middle name, kept in a register's own middle-name field, and a name
+with its title after a comma (issue 15).
 
 A memory service's XML export keeps `givenName` Olive, `middleName` Maud and `familyName`
 Oldroyd; its visit notes say `Re: Maud Oldroyd (dob 15.05.1927)` and its handovers `M.
@@ -92,3 +93,14 @@ def test_a_member_named_as_known_is_joined_by_the_member_id(out, tmp_path):
     vera = [row for row in rows if "Horsfall" in row["name"]]
     assert [(key("DATE_OF_BIRTH", row["date_of_birth"]), row["home_access_kinds"])
             for row in vera] == [(key("DATE_OF_BIRTH", "27/01/1944"), "hidden_key")]
+
+
+@pytest.mark.parametrize(("written", "same_as"), [
+    ("KOWALCZYK Doreen, Ms", "Doreen Kowalczyk"),
+    ("JONES, Sandra, Mrs", "Sandra Jones"),
+    ("O'HARE Patricia, Ms.", "Patricia O'Hare"),
+])
+def test_a_title_after_a_comma_is_no_given_name(written, same_as):
+    # (an OT's form: `Client: KOWALCZYK Doreen, Ms`; the name keyed as `doreen ms` was a
+    # second person beside the register's Doreen Kowalczyk of the same date of birth)
+    assert key("PERSON", written) == key("PERSON", same_as)

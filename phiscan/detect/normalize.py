@@ -103,6 +103,10 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
     if "^" in value:
         family, _, given = value.partition("^")
         return _name_words(given.replace("^", " ")), _name_words(family)
+    head, comma, tail = value.rpartition(",")
+    if comma and tail.split() and all(is_title(word) for word in tail.split()):
+        # a title after a comma is no given name (`KOWALCZYK Doreen, Ms`: Doreen Kowalczyk)
+        return name_parts(head)
     if "," in value:
         family, _, given = value.partition(",")
         return _name_words(given), _name_words(family)
