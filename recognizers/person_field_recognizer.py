@@ -66,6 +66,9 @@ _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
 # A label inside a field's value, naming whose value follows (`Contact: Mother: ...`).
 _NESTED_LABEL = r"[^\W\d_][^:\n\r\d]{0,39}:[ \t]+"
 NESTED_LABEL = prebuilt(rf"[ \t]*({_NESTED_LABEL})")
+# A dead person named in a field (`Re: the late Glenys Verity, 14 Moorland View`): the words
+# before the name say what became of them.
+_THE_LATE = r"(?:[Tt]he[ \t]+[Ll]ate[ \t]+)"
 # A field value that is one name: on its own after `field: `, to the end of the line (a
 # Windows line ends `\r\n`), before a relation in brackets (`Dennis Penrose (son)`), or
 # before the person's own details (`Mother: Agnieszka Hargreaves, 07700 900101, own NHS
@@ -75,7 +78,8 @@ NESTED_LABEL = prebuilt(rf"[ \t]*({_NESTED_LABEL})")
 # ends the line's first cell (`Patient: Sutcliffe, Callum Caden  |  D.O.B. ...`) or the
 # wide gap that does (`Optometrist: Sunita Rao    Carer present: ...`).
 FIELD_NAME_VALUE = (
-    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:(?:\*\*|__)?[ \t]+(?:{_NESTED_LABEL})?){_NAME_WORD}"
+    rf"(?<=^[ \t]*[^:\n\r]{{1,80}}:(?:\*\*|__)?[ \t]+(?:{_NESTED_LABEL})?{_THE_LATE}?)"
+    rf"(?!{_THE_LATE}){_NAME_WORD}"
     rf"(?:,?[ \t]+(?:{_NAME_WORD}|{NICKNAME})){{0,5}}"
     r"(?=[ \t]*(?:\(\p{Ll}[\p{Ll} \-]{0,30}\)[ \t]*)?(?:\r?$|\+?\d{3})"
     r"|(?:,|[ \t]+[-–])[ \t]*\+?\d"
@@ -404,6 +408,10 @@ MAX_LOWER_CASE_WORDS = 4
 # name only in the surname-first shape, capitalised, no word common or clinical (`Re:
 # Discharge Summary` is no name; `Re: Follow-up, Urgent` has no name word).
 TOPIC_FIELDS = frozenset({"re", "regarding", "ref"})
+_TOPIC_DETAILS = prebuilt(
+    r"(?:,|[ \t]+[-–])[ \t]*\+?\d"
+    r"|(?:,[ \t]*|[ \t]+[-–]?[ \t]*)\(?(?:D\.?O\.?B|[Dd]ob|[Bb]orn|NHS)\b"
+    r"|[ \t]*\r?\n[ \t]*(?:D\.?O\.?B|[Dd]ate of [Bb]irth|NHS)\b")
 SURNAME_FIRST = prebuilt(rf"{_NAME_WORD},[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}")
 
 
@@ -745,6 +753,18 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         return SURNAME_FIRST.fullmatch(value) is not None and not self.has_no_name_word(
             value.split())
 
+    def heads_topic(self, text: str, value: str, result: RecognizerResult) -> bool:
+        """A letter's topic that is a person: their name in two to four words, none common,
+        clinical or a place's, then their details (`Re: Glenys Verity, 14 Moorland View`, `Re:
+        Glenys Verity - DOB ...`, or a date of birth or NHS number heading the next line).
+        `Re: Home Visit, 14/10/2026` has a common word; `Re: Discharge Summary` no details."""
+        words = [word.strip(_QUOTES) for word in value.split()
+                 if word.casefold().rstrip(".") not in TITLES and not INITIAL.fullmatch(word)]
+        if not 2 <= len(words) <= 4 or self.has_no_name_word(words) or self.places.names_place(
+                " ".join(words)) or any(is_known_word(word) for word in words):
+            return False
+        return _TOPIC_DETAILS.match(text, result.end) is not None
+
     def has_no_name_word(self, words: list[str]) -> bool:
         """Whether a name's words hold one that is no name: a common word only as its
         first or last word, or its first forename (a middle name may be one: `Sandra May
@@ -966,7 +986,8 @@ class NameFieldRecognizer(ContextScoredRecognizer):
         if raw_field is not None and self.is_name_column(raw_field):
             return result
         if raw_field is not None and is_topic_field(raw_field):
-            return result if self.is_surname_first(value) else None
+            return result if self.is_surname_first(value) or self.heads_topic(
+                text, value, result) else None
         # `Contact: Mother: Agnieszka Hargreaves, ...`: the label nearest the value says
         nested = text[line_start:result.start].rstrip(" \t")
         nested = nested[:-1] if nested.endswith(":") else ""

@@ -16,7 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from phiscan.detect.entities import HEALTH_NUMBERS, SPECIAL_CATEGORIES, category_of
-from phiscan.detect.normalize import family_forms, is_full_name, variant_keys
+from phiscan.detect.normalize import (
+    family_forms,
+    is_full_name,
+    variant_keys,
+    without_leading_titles,
+)
 from phiscan.detect.records import entry_of
 from phiscan.detect.roles import LEGAL_NAME, NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
@@ -72,6 +77,10 @@ class Record:
     # Names it gives only in part (`Mr Kershaw`, `Mr A LLOYD-PRITCHARD`: keyed as written, an
     # initial's as its initial form), not staff's or a relative's.
     partial_names: set[str] = field(default_factory=set)
+    # Of those, the family names (`Mr Kershaw`: a title and one word) marked the subject's
+    # (`Re Mr Kershaw (26.12.1950)`), and each full name's family names' hashes.
+    marked_families: set[str] = field(default_factory=set)
+    name_families: dict[str, frozenset[str]] = field(default_factory=dict)
     # Joined to its person by its postcode alone (it names nobody fully:
     # `linkage._at_postcode`): a death or move it states of someone it names in part who is
     # not them is not theirs (`Individual.life_state`: a widow's home).
@@ -124,6 +133,13 @@ class Record:
         (`phiscan.scoping.recurrence` reads `unmarked_names`)."""
         if self.marked_names:
             self.full_names -= self.unmarked_names - self.marked_names
+        elif self.marked_families:
+            # `Re Mrs Verity (10th March 1933) ... once Una Booth has cleared the house`: a
+            # name nothing marked, of another family, is someone the record mentions. (One of
+            # the subject's family may be the subject in full: it stays.)
+            self.full_names -= {name for name in self.unmarked_names
+                                if self.name_families.get(name)
+                                and self.name_families[name].isdisjoint(self.marked_families)}
 
 
 # Where a finding's hash goes in its record, by entity type (PERSON goes by role). A
@@ -136,6 +152,13 @@ NAME_ATTRIBUTES = {STAFF: "staff_names", RELATED: "related_names"}
 FindingRow = tuple[str, str | None, str, str, str, int, str, str, str, str]
 # A HOME_ACCESS finding stored before kinds were (kind ''): counted as an entry detail.
 UNKNOWN_KIND = "unknown"
+
+
+def _is_family_name(masked: str) -> bool:
+    """A name given by its family name alone, after a title (`Mrs V*****`), not by an
+    initial (`Mr E. M******`, keyed as its initial form)."""
+    words = masked.split()
+    return len(words) >= 2 and len(without_leading_titles(words)) == 1
 
 
 def _target(record: Record, entity: str, masked: str, role: str) -> set[str] | None:
@@ -172,6 +195,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
     if target is None:
         if entity == "PERSON" and role not in NOT_SUBJECT:
             record.partial_names.add(value_hash)
+            if role == SUBJECT and _is_family_name(masked):
+                record.marked_families.add(value_hash)
         return
     target.add(value_hash)
     record.masked[value_hash] = masked
@@ -186,6 +211,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
         if variant:
             forms, surnames = family_forms(variant_keys(variant))
             record.family_names |= surnames
+            if surnames:
+                record.name_families[value_hash] = surnames
             if forms:
                 record.variants[value_hash] = (record.variants.get(value_hash, frozenset())
                                                | forms)
