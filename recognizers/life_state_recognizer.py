@@ -60,7 +60,8 @@ _DEATH = Trigger(literals=[
     Literal("passed"), Literal("late"), Literal("rip", word_end=False)])
 _HOME = Trigger(literals=[Literal(word) for word in (
     "moved", "resident", "lives", "living", "resides", "care home", "nursing home",
-    "residential home")] + [Literal("permanent", word_end=False)])
+    "residential home", "care_home", "nursing_home", "residential_home")]
+    + [Literal("perm", word_end=False)])
 TRIGGERS = {"death date": _DEATH, "death flag": _DEATH, "death words": _DEATH,
             "move words": _HOME, "survivor words": _HOME}
 _PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,

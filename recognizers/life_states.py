@@ -51,13 +51,14 @@ DEATH_WORDS = (rf"(?<![\w'])(?:(?i:deceased(?!'s|s |\w){_ANSWERED_NO}|passed awa
                r"|the late(?= (?:mr|mrs|ms|miss)\.? [A-Z])|rip(?=[^\S\n]*\d)"
                r"|(?:collection|removal)s? after death"
                rf"|death (?:was )?verified)|{TITLED_NAME}{_ASIDE}[^\S\n]+{_HAS_DIED})(?![\w])")
-MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|residential) home"
+MOVE_WORDS = (r"(?<![\w])(?i:(?:moved (?:in)?to|(?:gone|went) into) (?:[\w'&.-]+ ){0,4}"
+              r"(?:care|nursing|residential) home"
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
               r" (?:placement|admission|residen(?:ce|t)|(?:residential|nursing) care)"
               r"|now resident at"
               # a named place moved into for good (`he has moved into Oakfield House
               # permanently`)
-              r"|moved (?:in)?to (?:[\w'&.-]+ ){1,4}permanently"
+              r"|(?:moved|gone|went|admitted|transferred) (?:in)?to (?:[\w'&.-]+ ){1,4}permanently"
               # a care home named with its kind in brackets (`Moved to Moorview House
               # (nursing) on 04/09/2026`), and a register's care-home column filled in
               r"|moved (?:in)?to (?:[\w'&.-]+ ){0,4}\((?:nursing|residential)(?: care)?"
@@ -70,7 +71,14 @@ MOVE_WORDS = (r"(?<![\w])(?i:moved (?:in)?to (?:[\w'&.-]+ ){0,4}(?:care|nursing|
               # a closure's reason or a register's status (`Client in care home - KS still on
               # wall`): the record's own person, never a relative's (`relative_before`)
               r"|(?:client|patient|resident|service user|tenant|she|he) (?:is )?(?:now )?in"
-              r" (?:a |the )?(?:care|nursing|residential) home)(?![\w])")
+              r" (?:a |the )?(?:care|nursing|residential) home"
+              # a status recorded as a code (`<Status>care_home</Status>`)
+              r"|(?<=status[^\S\n]{0,3}[:=][^\S\n]{0,3})(?:in[ _]|moved[ _]to[ _])?(?:care|nursing"
+              r"|residential)[ _]home"
+              # a closure's abbreviation before a named place (`Closed - perm. to Oakwood
+              # Lodge`: moved there for good)
+              r"|perm(?:\.|anently)?[^\S\n]+(?:moved[^\S\n]+)?(?:in)?to[^\S\n]+(?:the[^\S\n]+)?"
+              r"(?-i:\p{Lu}[\w'&.-]*(?:[^\S\n]+\p{Lu}[\w'&.-]*){0,4}))(?![\w])")
 # Someone still lives at the home: whoever's death or move the record states is not theirs.
 _NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
          r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
@@ -87,8 +95,8 @@ def state_of(value: str) -> str:
     lowered = value.casefold()
     if "still" in lowered or "lives there" in lowered or "living there" in lowered:
         return SURVIVOR
-    return MOVED_OUT if ("move" in lowered or "permanent" in lowered
-                         or "resident at" in lowered or lowered.endswith(" home")) else DECEASED
+    return MOVED_OUT if ("move" in lowered or "perm" in lowered or "resident at" in lowered
+                         or lowered.endswith((" home", "_home"))) else DECEASED
 
 
 def survivor_name(value: str) -> str:

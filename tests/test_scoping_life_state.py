@@ -174,6 +174,17 @@ def test_a_death_on_a_survivors_row_is_not_the_survivors(tmp_path_factory, tmp_p
     ("Verification of expected death likely this week; VOED form in the folder", []),
     ("DNACPR and verification of expected death form in place", []),
     ("Death verified 03:40 by RN Okafor", ["deceased"]),
+    # a move for good, however it is put (blind share 23): a closure's abbreviation, a
+    # status stored as a code, gone into a named home
+    ("Closed - perm. to Oakwood Lodge", ["moved_out"]),
+    ("Status: Closed - perm. to The Laurels Nursing Home", ["moved_out"]),
+    ("Case.Status: care_home", ["moved_out"]),
+    ("Update - Margaret has gone into The Laurels Nursing Home permanently", ["moved_out"]),
+    ("He went into Oakwood care home last week", ["moved_out"]),
+    # a visit, or no place named
+    ("She went to the care home for lunch with her sister", []),
+    ("Status: perm. to be decided at panel", []),
+    ("Preferred care home: Oak Lodge", []),
 ])
 def test_life_state_phrases(text, states):
     results = LifeStateRecognizer().analyze(text, ["LIFE_STATE"])
