@@ -341,9 +341,10 @@ def is_another_party(name_words: str) -> bool:
 # A field listing the kit fitted in the home (a careline export's `Equipment: Orbit pendant
 # (mobile)`, `Sensors: falls detector`, a job sheet's `Equipment installed`): what else is in
 # the home, never what the record's key safe is for (an alarm pendant's own code is read where
-# its code is written: `pendant code 4471`).
+# its code is written: `pendant code 4471`); and the adaptation or works done to the home (an
+# adaptations register's `Adaptation: stairlift (straight)`, a job sheet's `Works: external ramp`).
 _KIT = prebuilt(r" (?:equipment|kit|sensors?|devices?|peripherals?|telecare|equipment "
-                  r"installed|installed) ")
+                  r"installed|installed|adaptations?|works?|aids?|fitted) ")
 
 
 def lists_kit(name_words: str) -> bool:
