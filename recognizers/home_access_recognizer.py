@@ -268,6 +268,16 @@ _SET_ALONE = r"(?i:set)" + _STANDS_ALONE
 _SPARE_SET = r"(?i:spare[^\S\n]+set)\b(?![^\S\n]+(?i:of)[^\S\n]+(?!(?i:keys)\b)\w)"
 # Outbuildings whose door has a key of its own (`the byre door key`): not the home's.
 _OUTBUILDINGS = r"byre|barn|stables?|workshop|outhouse|henhouse|coop|polytunnel"
+# Not a key: a key safe or key box said to be gone (`Key safe removed by family last month` over
+# `key on string thru the letterbox`: the key is the one on the string), and keys kept safe
+# (`Keep your keys safe`).
+_DEVICE_REMOVED = (
+    r"(?:(?i:was|has[^\S\n]+been|been|now|since|then|all)[^\S\n]+)?(?i:removed|taken[^\S\n]+"
+    r"(?:off|away|down)|gone|stolen|lost|broken[^\S\n]+off|ripped[^\S\n]+off)\b")
+_NOT_A_KEY_HOLDER_DEVICE = (
+    r"(?![^\S\n]*-?[^\S\n]*(?i:safes?|box(?:es)?)\b[^\S\n]*" + _DEVICE_REMOVED + ")"
+    r"(?!(?<=(?i:keys))[^\S\n]+(?i:safe)\b)"
+)
 # A door key (a fob, a spare, a spare set), not the key of a safe, a cupboard or a van, nor an
 # answer key, unless the answer is the one not given (`If no answer key under the pot`).
 _KEY = (
@@ -280,7 +290,8 @@ _KEY = (
     r"cupboard|internal|room|" + _OUTBUILDINGS + r")"
     r"(?:\s+door)?|turn(?:s|ing)?\s+(?:the|her|his|their|a))(?:['\u2019]s)?\s)"
     r"(?:(?i:spare[^\S\n]+|front[^\S\n]+door[^\S\n]+|back[^\S\n]+door[^\S\n]+|door[^\S\n]+|"
-    r"house[^\S\n]+)?" + _KEY_WORD + "|" + _SPARE_SET + "|" + _SPARE_ALONE + ")"
+    r"house[^\S\n]+)?" + _KEY_WORD + _NOT_A_KEY_HOLDER_DEVICE + "|" + _SPARE_SET + "|"
+    + _SPARE_ALONE + ")"
 )
 # `key safe` as it gets typed: one letter wrong, missing or extra in `safe`, `key`
 # shortened (`keysave`, `kesafe`, `keyseafe`, `keysaf`).
@@ -924,6 +935,13 @@ _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before 
                                              "home key kept", "key said hidden",
                                              "key in a placed thing",
                                              "key hidden under a thing"}
+# A key device said gone right after it is no place of a key (`Keysafe has been removed. Spare
+# key under the pot`: the spare is where the key is).
+_REMOVED_DEVICE = prebuilt(r"[^\W\d_]+(?:[^\S\n]*-?[^\S\n]*[^\W\d_]+)?[^\S\n]+" + _DEVICE_REMOVED)
+# A key safe or key box gone says nothing of the keys (`Key safe removed, key now with
+# neighbour at no 4`): left out where a key's loss is looked for.
+_KEY_DEVICE_GONE = prebuilt(r"(?<![\w])(?i:key[^\S\n]*-?[^\S\n]*(?:safe|box)|"
+                            r"lock[^\S\n]*-?[^\S\n]*box|KS|K/S)[^\S\n]+" + _DEVICE_REMOVED)
 _PIECE_BREAK = prebuilt(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
 # A hiding place the match itself denies, to its end (`keep the key on you, not under the
 # mat`, `key not under the mat`): no key is there, unless the clause goes on to where it is
@@ -3584,6 +3602,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         return re.compile(rf"(?:^| )(?:{_LEFT_HOME_BEFORE} (?:\S+ )?"
                           rf"(?:address|{self.purpose.home_alternation})|the old address)(?= |$)")
 
+    @functools.cached_property
+    def _old_home_aside(self) -> re.Pattern:
+        """A bracket right before the match calling the home it follows old (`Flat 27 (old
+        flat, Mr Exley moved to flat 33) door entry code 7827`): the code is that home's."""
+        # (`moved from his old flat`: the code is where he moved to)
+        return re.compile(rf"\((?:(?:(?!\b(?i:from|left|out[^\S\n]+of)\b)[^()\n])*?[^\w()\n])?"
+                          rf"(?i:old|previous|former)[^\S\n]+"
+                          rf"(?i:address|{self.purpose.home_alternation})\b[^()\n]*\)[^\S\n]*$")
+
     def _is_old_code(self, before: str, clause: str, matched: str, after: str) -> bool:
         """A code of a home left (named in its clause or after it: a home left named in a
         clause before it is where the person came from), of an object called old (the
@@ -3764,6 +3791,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 or _names_a_state(text, result.start, result.end)
                 or (PATTERN_KINDS.get(pattern) == kinds.CODE and _RECEPTION.search(
                     f"{sentence} {_clause_after(text, result.end, EVENT_WORDS_AFTER)}"))
+                or self._old_home_aside.search(text, line_bounds(text, result.start,
+                                                                 result.end)[0], result.start)
                 or self._is_old_code(normalise_words(sentence_before), normalise_words(
                     _CLAUSE_BEFORE_BREAK.split(sentence_before)[-1]), normalise_words(
                     f"{_CLAUSE_BEFORE_BREAK.split(sentence_before)[-1]} {matched}"),
@@ -3792,8 +3821,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 f"{sentence_before} {matched} "
                 f"{_clause_after(text, result.end, NO_SPARE_WORDS_AFTER)}")):
             return None
-        if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(
-                f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} {after}"))
+        if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(_KEY_DEVICE_GONE.sub(
+                " ", f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} "
+                     f"{after}")))
                 or _REPLACED.found_in(normalise_words(f"{matched} {after}"))):
             return None
         if pattern in _KEY_PLACE_PATTERNS and _PLACE_DENIED.search(matched) and not \
@@ -3814,7 +3844,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                             or _empty_column(text, result.start, result.end)
                                             or _label_holds_none(text, result.end)):
             return None
-        if pattern == "object location" and _locks_something_else(text, result):
+        if pattern == "object location" and (_locks_something_else(text, result)
+                                             or _REMOVED_DEVICE.match(text, result.start)):
             return None
         if _fastens_a_thing(text, max(result.start - 1, 0), result.end):
             return None

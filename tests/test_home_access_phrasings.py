@@ -132,13 +132,12 @@ def test_dev_set_rates(predict):
         # batch C: what comes after a holder named by title is not read
         "The key is held by the estate agent, Mr Rowe, for viewings of the empty flat",
         # batch O (session 12, noise; each a false alarm in clean text too): a device ordered
-        # after a door read the other way round, a policy about codes, advice never to hide a
-        # key after `keys safe`, a drug fridge's key safe
+        # after a door read the other way round, a policy about codes, a drug fridge's key
+        # safe (the leaflet's advice never to hide a key after `keys safe` is read since
+        # session 26: keys kept safe are no key safe)
         "Care & Repair (OCR): grab rail fitted by front cloor, key safe orclered, no code yet",
         "Policy (PDF): Staff must not record key safe codes in the prop- erty, codes go in the "
         "secure app only",
-        "Leaflet.pdf: Keep your keys safe; never leave a key under the mat or in a "
-        "\ufb02owerpot",
         "Home chemo unit: drug fridge k3ysafe c0de 2O48 in the day unit",
         # (batch Y of session 12, a `stock room` in two words, is read since session 18)
         # batch O (session 13): a school gate told only by its caretaker's label and half term

@@ -1,0 +1,52 @@
+"""Session 26: a key safe or key box said to be gone is a device, not a key (its line no
+longer hides the key named after it: `Key safe taken off by the landlord` over `key kept on a
+cord inside the letterbox`), keys kept safe are advice (`keep your keys safe`), and a bracket
+calling the home before it old (`Flat 4 (his old flat) ...`) makes the code after it that
+home's. Lines written for these tests, none taken from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.access_kinds import ACCESS_KINDS_KEY
+from recognizers.home_access_recognizer import HomeAccessRecognizer
+
+
+def _found(text: str) -> list[tuple[str, list[str]]]:
+    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    return [(text[result.start:result.end], result.recognition_metadata[ACCESS_KINDS_KEY])
+            for result in results]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a wrapped line: the key safe is gone, the key on the cord is how to get in
+    ("Seen at home with daughter.\nKey safe taken off by the landlord in May\n"
+     "key kept on a cord inside the letterbox, pull it through\n",
+     [("key kept on a cord inside the letterbox", ["hidden_key"])]),
+    ("Keysafe has been removed. Spare key under the blue plant pot.",
+     [("Spare key under the blue plant pot", ["hidden_key"])]),
+    ("Key safe removed, key now with neighbour at no 4", [("key now with neighbour",
+                                                           ["key_holder"])]),
+    ("Key safe removed, key lost by the carer", []),
+    # a key safe that is still there keeps its place
+    ("Key safe behind the drainpipe, code 5512", [("Key safe behind the drainpipe, code 5512",
+                                                   ["code"])]),
+])
+def test_a_key_safe_gone_is_no_key_and_the_key_named_after_it_is(text, found):
+    assert _found(text) == found
+
+
+def test_keys_kept_safe_is_advice_not_a_key():
+    assert _found("Please keep your keys safe and never leave one under a mat.") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Flat 4 (his old flat, now empty) door code 3190 until the warden resets it", []),
+    ("14 Ash Grove (former address) KS 7702", []),
+    # a bracket saying where someone came from: the code is of the home they are in now
+    ("Mrs Dale (moved from her old flat in June) key safe 6620",
+     [("key safe 6620", ["code"])]),
+    ("Flat 9 (new flat) door code 3190", [("door code 3190", ["code"])]),
+])
+def test_a_bracket_calling_the_home_before_a_code_old_makes_the_code_that_homes(text, found):
+    assert _found(text) == found
