@@ -85,6 +85,14 @@ SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # The dash between a text's title-line name and what the text is (`PILLING Joanne - file note`).
 TITLE_DASH = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+\S")
 POSSESSIVE = ("'s", "\u2019s")
+# A name then a colon or a dash, then a visit told of it (`Flat 7 Mrs Booth: contractor in for
+# level-access shower`, `Mr Ramsden - OT visited`): the visitor is the job, not the name.
+NAME_THEN_ENTRY = re.compile(r"[ \t]*(?::|[-\u2013\u2014][ \t])")
+# After a visitor's job, words that make it a visit (with `RoleRules.is_verb`'s doer verbs).
+VISIT_WORDS = frozenset({"in", "out", "due", "to", "came", "comes", "coming", "here", "round",
+                         "today", "tomorrow", "am", "pm", "booked", "arranged", "cancelled"})
+VISIT_JOB_WORDS = 2  # `district nurse visited`
+ENTRY_PHRASE = re.compile(r"[^,;(\[\n\r]*")
 MAX_LINKING_WORDS = 6  # `has now been formally offered to`
 # Words of a sentence, not of a job title (`said the nurse`, `and her nurse`): no
 # spaCy here (`report` reads roles and must start at once).
@@ -741,7 +749,8 @@ class RoleRules:
             role = STAFF
         if role is None and not possessive(text, start, end):
             apposition = own_apposition(text, end, context.after)
-            if not self.titles_text(text, start, end, apposition):
+            if not (self.titles_text(text, start, end, apposition)
+                    or self.visit_entry(text, end)):
                 role = self.first(apposition)
             if role is None and HOLDS_A_KEY.match(
                     own_apposition(text, end, line_after(text, end))):
@@ -756,6 +765,20 @@ class RoleRules:
             role = STAFF
         return role
 
+
+    def visit_entry(self, text: str, end: int) -> bool:
+        """Whether a name heads an entry telling a visit to them (`Mrs Booth: contractor in
+        for level-access shower`, `Mr Hale - carer visited`): a job, then a doer verb or a
+        visit word."""
+        if NAME_THEN_ENTRY.match(text, end) is None:
+            return False
+        # (the entry's first phrase: `Sam Oduya: carer, visits Mon-Fri` is a carer who visits)
+        words = normalise_words(ENTRY_PHRASE.match(text, end).group()).split()
+        for index, word in enumerate(words[:VISIT_JOB_WORDS]):
+            if self.jobs.is_job(word) or self.phrases.get((word,)) == STAFF:
+                after = words[index + 1] if index + 1 < len(words) else ""
+                return after in VISIT_WORDS or (bool(after) and self.is_verb(after))
+        return False
 
     def titles_text(self, text: str, start: int, end: int, apposition: str) -> bool:
         """Whether a name opens the text's first line before a dash and what the text is
