@@ -104,6 +104,7 @@ from recognizers.context import (
 )
 from recognizers.dates import parse_date
 from recognizers.health_vocabulary import HealthVocabulary, health_vocabulary
+from recognizers.noise_reading import writer_ended_line
 from recognizers.ocr_reading import LETTER_FOR_DIGIT, is_digit_token
 from recognizers.relatives import family, relatives, words_pattern
 from recognizers.triggers import (
@@ -663,7 +664,9 @@ _LEFT_HOME_BEFORE = r"(?:previous|former|(?:her|his|their|my|your|mum s|dad s) o
 _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of use",
                      "disused", "no longer works", "no longer valid", "not valid",
                      # a register's column for a home left (`Old KS 2290 - n/a now`)
-                     "n a now", "not applicable now", "no longer needed", "not needed now"])
+                     "n a now", "not applicable now", "no longer needed", "not needed now",
+                     # a home left empty (`keypad 8608 - void now`: a void flat's)
+                     "void", "void now", "now void"])
 # An object called old right before it (`Old KS 2290`, `previous lockbox 7720`, `family
 # clearing the house; old key safe 8802`): the lock of a home left or replaced (normalised
 # words of the clause before the match).
@@ -2152,7 +2155,19 @@ def _sentence_before(text: str, position: int, home_words: re.Pattern) -> str:
     """The sentence before position, across commas, colons and semicolons (at most
     WORD_WINDOW_CHARS), an errand told in an earlier piece blanked (`fetch the ladder from
     the depot - ...` is where a thing comes from, not what the match is for)."""
-    return _without_errands(text, _sentence_start(text, 0, position), position, home_words)
+    start = _after_ended_line(text, _sentence_start(text, 0, position), position)
+    return _without_errands(text, start, position, home_words)
+
+
+def _after_ended_line(text: str, start: int, position: int) -> int:
+    """Where the text after the last line between start and position that its writer ended
+    (`noise_reading.writer_ended_line`) begins: start if none is."""
+    line_end = text.rfind("\n", start, position)
+    while line_end != -1:
+        if writer_ended_line(text, line_end, text[line_end + 1:position]):
+            return line_end + 1
+        line_end = text.rfind("\n", start, line_end)
+    return start
 
 
 def _clause_after(text: str, position: int, words: int = 4) -> str:
@@ -2508,7 +2523,7 @@ def _window_without_addresses(text: str, position: int, home_words: re.Pattern) 
     errand of an earlier piece in it blanked (`Flat 2, 9 School Hill: keysafe ...` names no
     school; `fetch the ladder from the depot - key box ...` no depot's), its length kept: the
     window alone, never a copy of the whole text per match."""
-    start = max(position - WORD_WINDOW_CHARS, 0)
+    start = _after_ended_line(text, max(position - WORD_WINDOW_CHARS, 0), position)
     window = _without_errands(text, start, position, home_words)
     if not any(map(str.isdigit, window)):
         return window
@@ -3619,7 +3634,15 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if _STILL_NEW.search(f"{before} {matched} {after}"):
             return False
         return self._left_home.search(f"{matched} {after}") is not None or \
-            _OLD_OBJECT.search(clause) is not None or _OUT_OF_USE.found_in(after)
+            _OLD_OBJECT.search(clause) is not None or _OUT_OF_USE.found_in(after) or \
+            self._old_home_before.search(clause) is not None
+
+    @functools.cached_property
+    def _old_home_before(self) -> re.Pattern:
+        """An old home, its number after it, right before the match (`Old flat 38 keypad
+        8608`); `the Old House` is a house's name."""
+        return re.compile(rf"(?:^| )(?<!the )(?:old|previous|former) "
+                          rf"(?:address|{self.purpose.home_alternation})(?: \S+)? $")
 
     @staticmethod
     def _changed_to_nothing(text: str, result: RecognizerResult) -> bool:

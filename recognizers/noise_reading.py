@@ -79,6 +79,8 @@ _RECORD_LINE = re.compile(r"[\t|^]|^[^\S\n]*[\w\-]*[\[._][\w.\[\]\-]*[:=]")
 _GOES_ON_WITH = re.compile(r"(?:[a-z]+|[\d ]+)(?:[^\w:=\[.]|\.(?!\w)|$)")
 WRAPPED_MIN_WORDS = 3
 WRAPPED_MIN_CHARACTERS = 30
+# A wrapped line may stop a few characters short of its block's width (a space kept at its end).
+WRAP_SLACK = 2
 
 # Speech-to-text's code word heard as another before a number: `the co is three three one`,
 # `the coat is 4 4 1 2`.
@@ -225,9 +227,25 @@ def _wrapped_lines(text: str) -> list[Rewrite]:
         if len(words) >= WRAPPED_MIN_WORDS and len(line.strip()) >= WRAPPED_MIN_CHARACTERS \
                 and not _RECORD_LINE.search(line) \
                 and not _RECORD_LINE.search(following) and _GOES_ON_WITH.match(following) and (
-                following[:1].islower() or words[-1].casefold() in _GOES_ON):
+                following[:1].islower() or words[-1].casefold() in _GOES_ON) \
+                and not writer_ended_line(text, line_start + len(line), following):
             found.append((line_start + len(line), match.end(), " "))
     return found
+
+
+def writer_ended_line(text: str, line_end: int, following: str) -> bool:
+    """Whether the line ending at `line_end` stops where the first word of `following` (the
+    next line) would still have fitted, the width being its block's longest line: its writer
+    ended it (`Pool car keys returned to the key cabinet` over `pls note door is left
+    unlocked ...`), no wrap broke it."""
+    line_start = text.rfind("\n", 0, line_end) + 1
+    block_start = text.rfind("\n\n", 0, line_start) + 1
+    block_end = text.find("\n\n", line_end)
+    width = max(map(len, text[block_start:len(text) if block_end == -1 else block_end]
+                    .split("\n")))
+    first_word = following.split(None, 1)
+    return bool(first_word) and (line_end - line_start) + 1 + len(first_word[0]) <= (
+        width - WRAP_SLACK)
 
 
 def _heard_code(text: str) -> list[Rewrite]:

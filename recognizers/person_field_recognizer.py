@@ -309,15 +309,18 @@ NAME_BEFORE_AGE = (
     rf"(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{0,2}}"
     rf"|{_CAPS_WORD}[ ]{_FORENAME}(?:[ ](?:{_FORENAME}|[A-Z]\.?))?)(?=,[ ]aged[ ]\d)"
 )
-# A name before its age in brackets after a topic word or a list marker at the head of a
-# line (`Re Dominic Adeyemi (63): the hospital passport ...`, `- Mrs Ida Wray (91) ...`): an
-# e-mail's or a list's entry about one person. No word of it common, clinical or a place's;
-# a line's first words alone are as likely `Ward Round (3)`.
+# A name before its age or its home in brackets after a topic word or a list marker at the
+# head of a line (`Re Dominic Adeyemi (63): the hospital passport ...`, `- Mrs Ida Wray (91)
+# ...`, `* Ivy Leyland (flat 39): KS code ...`): an e-mail's or a list's entry about one person.
+# No word of it common, clinical or a place's; a line's first words alone are as likely `Ward
+# Round (3)`.
 BEFORE_BRACKETED_AGE = "name before a bracketed age"
+BRACKETED_AGE_OR_HOME = (r"\((?:\d{1,3}|(?i:flat|apt|apartment|room|rm|unit|bungalow|no\.?)"
+                         r"[ ]?\d{1,4}[A-Za-z]?)\)")
 NAME_BEFORE_BRACKETED_AGE = (
     rf"(?<=(?:^|[\n\r])[ \t]*(?:(?:Re|RE|Regarding|Ref)\b:?[ \t]*|{LIST_MARKER.pattern}))"
     rf"(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ])?{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.)){{1,3}}"
-    r"(?=[ ]\(\d{1,3}\)(?:[:,;.\-–]|[ \t]|$))"
+    rf"(?=[ ]{BRACKETED_AGE_OR_HOME}(?:[:,;.\-–]|[ \t]|$))"
 )
 _VOWELS = frozenset("AEIOUY")
 
@@ -376,8 +379,8 @@ TRIGGERS = {
     OTHER_NAME: Trigger(literals=[Literal("name"), Literal("as")]),
     # the age after the name (its words within reach)
     BEFORE_AGE: Trigger(sign=r",[ ]aged[ ]\d", reach=160),
-    # the bracketed age after the name (its words within reach)
-    BEFORE_BRACKETED_AGE: Trigger(sign=r"[ ]\(\d{1,3}\)", reach=160),
+    # the bracketed age or home after the name (its words within reach)
+    BEFORE_BRACKETED_AGE: Trigger(sign=rf"[ ]{BRACKETED_AGE_OR_HOME}", reach=160),
     # a list item's marker and a word in lower case after it
     LOWER_LISTED: Trigger(sign=rf"^{LIST_MARKER.pattern}\p{{Ll}}", reach=160),
     # the dash after the name, on its line

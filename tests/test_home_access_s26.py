@@ -2,7 +2,8 @@
 longer hides the key named after it: `Key safe taken off by the landlord` over `key kept on a
 cord inside the letterbox`), keys kept safe are advice (`keep your keys safe`), and a bracket
 calling the home before it old (`Flat 4 (his old flat) ...`) makes the code after it that
-home's. Lines written for these tests, none taken from a held-out set."""
+home's, as does an old home named right before the lock (`Old flat 12 keypad ...`) or a code
+said void after it. Lines written for these tests, none taken from a held-out set."""
 
 from __future__ import annotations
 
@@ -47,6 +48,26 @@ def test_keys_kept_safe_is_advice_not_a_key():
     ("Mrs Dale (moved from her old flat in June) key safe 6620",
      [("key safe 6620", ["code"])]),
     ("Flat 9 (new flat) door code 3190", [("door code 3190", ["code"])]),
+    # an old home named right before the lock, and a code said void after it
+    ("Old flat 12 keypad 5521, moved over to flat 40 in May", []),
+    ("Previous address KS 7702", []),
+    ("keypad 5521 - void now", []),
+    ("The Old House key safe 6620", [("key safe 6620", ["code"])]),
 ])
 def test_a_bracket_calling_the_home_before_a_code_old_makes_the_code_that_homes(text, found):
+    assert _found(text) == found
+
+
+# A line its writer ended is no wrapped line: the next line's first word would have fitted on
+# it (the block's longest line is the width), so the two are read as two statements; a line
+# a wrap broke is still joined.
+@pytest.mark.parametrize(("text", "found"), [
+    ("Seen at home, walking well with frame today.\nVan keys handed back to the depot office\n"
+     "pls note back door is left unlocked for carers - go in and shout\n",
+     [("back door is left unlocked for carers - go in", ["left_open"])]),
+    ("We called at the house on Tuesday and the spare key is kept under the\n"
+     "blue plant pot by the back door as agreed with her daughter last week.\n",
+     [("spare key is kept under the\nblue plant pot by the back door", ["hidden_key"])]),
+])
+def test_a_line_its_writer_ended_is_read_alone(text, found):
     assert _found(text) == found

@@ -91,3 +91,19 @@ def test_list_heads_and_household_values_that_are_no_names(text, name):
     from recognizers.person_field_recognizer import NameFieldRecognizer
     found = [text[r.start:r.end] for r in NameFieldRecognizer().analyze(text, ["PERSON"])]
     assert found == ([name] if name else [])
+
+
+# Session 26 (share 23's concierge handovers): a list item's name before its home in brackets
+# (`* Ivy Leyland (flat 39): KS code ...`) heads the entry as before its age; a place's words
+# before a bracketed room stay no name.
+@pytest.mark.parametrize(("text", "name"), [
+    ("* Winifred Oates (flat 39): new fob issued", "Winifred Oates"),
+    ("- Mr Tariq Bashir (Room 12) - door code changed", "Mr Tariq Bashir"),
+    ("* Agnes Pybus (No. 7): carer in am", "Agnes Pybus"),
+    ("* Laundry Room (room 4): machine fixed", None),
+    ("- Guest Suite (flat 2): booked for family", None),
+])
+def test_a_list_items_name_before_its_home_in_brackets(text, name):
+    from recognizers.person_field_recognizer import NameFieldRecognizer
+    found = [text[r.start:r.end] for r in NameFieldRecognizer().analyze(text, ["PERSON"])]
+    assert found == ([name] if name else [])
