@@ -3634,15 +3634,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         if _STILL_NEW.search(f"{before} {matched} {after}"):
             return False
         return self._left_home.search(f"{matched} {after}") is not None or \
-            _OLD_OBJECT.search(clause) is not None or _OUT_OF_USE.found_in(after) or \
-            self._old_home_before.search(clause) is not None
-
-    @functools.cached_property
-    def _old_home_before(self) -> re.Pattern:
-        """An old home, its number after it, right before the match (`Old flat 38 keypad
-        8608`); `the Old House` is a house's name."""
-        return re.compile(rf"(?:^| )(?<!the )(?:old|previous|former) "
-                          rf"(?:address|{self.purpose.home_alternation})(?: \S+)? $")
+            _OLD_OBJECT.search(clause) is not None or _OUT_OF_USE.found_in(after)
 
     @staticmethod
     def _changed_to_nothing(text: str, result: RecognizerResult) -> bool:

@@ -2,8 +2,8 @@
 longer hides the key named after it: `Key safe taken off by the landlord` over `key kept on a
 cord inside the letterbox`), keys kept safe are advice (`keep your keys safe`), and a bracket
 calling the home before it old (`Flat 4 (his old flat) ...`) makes the code after it that
-home's, as does an old home named right before the lock (`Old flat 12 keypad ...`) or a code
-said void after it. Lines written for these tests, none taken from a held-out set."""
+home's, as does a code said void after it. Lines written for these tests, none taken from a
+held-out set."""
 
 from __future__ import annotations
 
@@ -48,8 +48,7 @@ def test_keys_kept_safe_is_advice_not_a_key():
     ("Mrs Dale (moved from her old flat in June) key safe 6620",
      [("key safe 6620", ["code"])]),
     ("Flat 9 (new flat) door code 3190", [("door code 3190", ["code"])]),
-    # an old home named right before the lock, and a code said void after it
-    ("Old flat 12 keypad 5521, moved over to flat 40 in May", []),
+    # a code said void after it
     ("Previous address KS 7702", []),
     ("keypad 5521 - void now", []),
     ("The Old House key safe 6620", [("key safe 6620", ["code"])]),
