@@ -358,7 +358,9 @@ _GIVEN = rf"(?i:{'|'.join(_GIVEN_VERBS)})"
 # Coming with a key of one's own (`son attending with his key`): the words the pattern's
 # trigger looks for.
 _BRINGS_VERBS = ("attend", "com", "arriv", "bring", "way with")
-_HELD_BY = r"(?i:held[^\S\n]+by|with|kept[^\S\n]+by|left[^\S\n]+with|from|off|at)"
+# (`w/` and a lone `w` are `with` as people type it: `keys w next door no.12`)
+_HELD_BY = (r"(?i:held[^\S\n]+by|with|(?<![\w])w/|(?<![\w])w(?=[^\S\n])|kept[^\S\n]+by|"
+            r"left[^\S\n]+with|from|off|at)")
 # A key that says it opens the home (`spare key`, `house key`, `key to the flat`): where
 # it is kept counts whatever the place (`on the nail above the freezer`), but not a time
 # or a manner (`in the post`, `on the way`).
@@ -3866,6 +3868,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         # A door of a thing is no way in (`the shed door doesn't shut, give it a good push`).
         # A home's own (`the trailer door`) is the home's.
+        # A door told with someone coming to let the reader in is no way in on one's own
+        # (`door sticks just push it hard, ill come let u in`).
+        if pattern in _DOOR_PATTERNS and _COMING_TO_LET_IN.search(
+                text, result.end, line_bounds(text, result.start, result.end)[1]):
+            return None
         if pattern in _DOOR_PATTERNS and _FASTENED_THINGS.ends(
                 word_before := _thing_before_door(text, result.start)) and not \
                 self.purpose.names_a_home(word_before):
@@ -4105,6 +4112,13 @@ def _names_a_state(text: str, start: int, end: int) -> bool:
                     text, line_start, line_end):
             return True
     return False
+
+
+_COMING_TO_LET_IN = prebuilt(
+    r"(?<![\w])(?i:i|ill|i'll|i\u2019ll|we|we'll|we\u2019ll|she'll|he'll|someone|somebody)"
+    r"[^\S\n]+(?i:will[^\S\n]+|can[^\S\n]+)?(?i:come[^\S\n]+(?:and[^\S\n]+|to[^\S\n]+|n[^\S\n]+)?"
+    r"|be[^\S\n]+there[^\S\n]+to[^\S\n]+)?(?i:let)[^\S\n]+(?i:u|you|ya|them|yous|the[^\S\n]+\w+)"
+    r"[^\S\n]+(?i:in)\b")
 
 
 def someone_lets_in(text: str, start: int, end: int) -> bool:

@@ -176,7 +176,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_t.tsv": (78, 86, 3, 84),
                    "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (83, 89, 1, 89),
                    "open/set_w.tsv": (50, 50, 0, 51), "open/set_y.tsv": (83, 87, 1, 87),
-                   "open/set_z.tsv": (46, 50, 2, 50)}
+                   "open/set_z.tsv": (48, 50, 0, 50)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -303,7 +303,9 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # Set z (session 26, blind: delivery drivers, fire-service visits, night district nurses,
 # discharge checklists, lettings and repairs, farms, students' and supported flats, phone
 # texts, column forms; ten lines in other languages): 46/50, 2/50 at the session's start
-# (256b2c6) and when first met (9426b92).
+# (256b2c6) and when first met (9426b92); 48/50, 0/50 after its classes were read in other
+# words (`w`/`w/` for with, outbuildings called stores, a key kept for escape, someone coming
+# to let the reader in).
 BELOW_TARGET = {"open/set_n.tsv", "open/set_o.tsv", "open/set_p.tsv", "open/set_q.tsv",
                 "open/set_r.tsv", "open/set_s.tsv", "open/set_t.tsv", "open/set_v.tsv",
                 "open/set_y.tsv", "open/set_z.tsv"}

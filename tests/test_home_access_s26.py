@@ -70,3 +70,21 @@ def test_a_bracket_calling_the_home_before_a_code_old_makes_the_code_that_homes(
 ])
 def test_a_line_its_writer_ended_is_read_alone(text, found):
     assert _found(text) == found
+
+
+# After set z was recorded (session 26), its classes in other words: `w`/`w/` typed for `with`,
+# outbuildings called stores, a key kept by a door for escape in a fire, and a door's knack told
+# with someone coming to let the reader in.
+@pytest.mark.parametrize(("text", "found"), [
+    ("on my way, spare key w the lady at no 7", [("spare key w the lady", ["key_holder"])]),
+    ("key w/ her son Dev at the farm", [("key w/ her son", ["key_holder"])]),
+    ("spare key on a hook in the coal store", [("spare key on a hook in the coal store",
+                                                ["hidden_key"])]),
+    ("Safe and well visit: keep a key on a hook by the bedroom door for escape", []),
+    ("front door catches, lift the handle and shove - we'll come let you in", []),
+    ("front door catches, lift the handle and shove", [("front door catches, lift the handle",
+                                                        ["left_open"])]),
+    ("Key w0rker: Jo (Tue). Key dat es: review 3/1", []),
+])
+def test_set_z_classes_in_other_words(text, found):
+    assert _found(text) == found
