@@ -2663,6 +2663,11 @@ class PurposeModel:
         # text saying someone lives there reads them as no owner.
         self._unlived = compiled(alternation([*classes.get(LET, []), *classes.get(VOID, [])]))
         self.home_alternation = alternation(classes.get(HOME, []))
+        # A waste place's wall or side is where a device is fixed at a block of homes (`lock
+        # box on the bin store wall`), never what it locks (`bin store code` still is).
+        self.mounted_at_waste = compiled(
+            rf"(?i:{alternation(classes.get(WASTE, ['refuse store']))})"
+            rf"(?=[^\S\n]+(?i:wall|side|fence|post|pillar|brickwork)s?(?![\w]))")
         self._stay = Terms(classes.get(STAY, []))
         self._medicines: Terms | None = None
         # a place's own people (`depot team`, `office staff`) work there: not visitors
@@ -2855,7 +2860,7 @@ class PurposeModel:
             return None
         # (a lock's own app is the lock's: `Doorbell app guest codes`)
         held = [m.span() for shape in (_NUMBERED_FLAT, _ADDRESS_NAME, _NUMBERED_ADDRESS,
-                                       _TITLED_NAME, _LOCK_APP_IN_TEXT)
+                                       _TITLED_NAME, _LOCK_APP_IN_TEXT, self.mounted_at_waste)
                 for m in shape.finditer(text, a, b)]
         hits = [(m.span(), kind) for kind, pattern in ((NOT_HOME, other),
                                                        (HOME, self._patterns()[HOME]))
@@ -2909,6 +2914,7 @@ class PurposeModel:
         # a dead person's name and home are no living person's (`the late Mr Gill's flat`)
         home_held = [*held, *(m.span() for m in _DECEASED.finditer(text, scope_start, after_end))]
         held += [m.span() for m in _LOCK_APP_IN_TEXT.finditer(text, scope_start, after_end)]
+        held += [m.span() for m in self.mounted_at_waste.finditer(text, scope_start, after_end)]
         if text.find("(", scope_start, after_end) != -1:
             held += [m.span() for m in _PERSON_ASIDE.finditer(text, scope_start, after_end)]
         if text.find(":", scope_start, after_end) != -1:  # a field's label has one
@@ -3099,6 +3105,7 @@ EQUIPMENT = "equipment"  # a device or appliance: its lock opens it, not a home
 LET, VOID = "let", "void"  # a home let or for sale, a home no one lives in
 COMMUNITY = "community"  # a community's premises; its visitors call at homes
 STAY = "stay"  # a holiday guest's message: read across the line, not the clause
+WASTE = "waste"  # where a block's bins go: its wall holds devices of the homes
 # The piece before a match a medicine is looked for in (words after a comma, colon, dash or
 # bracket; at most this many).
 _MEDICINE_PIECE_BREAK = prebuilt(

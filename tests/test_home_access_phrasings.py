@@ -167,16 +167,16 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "set_d.tsv": (61, 61, 0, 63), "set_e.tsv": (75, 75, 0, 75),
                    "set_f.tsv": (72, 72, 0, 72), "open/set_g.tsv": (79, 79, 0, 76),
                    "open/set_h.tsv": (74, 75, 0, 75), "open/set_i.tsv": (75, 75, 0, 75),
-                   "open/set_j.tsv": (74, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
+                   "open/set_j.tsv": (75, 75, 0, 75), "open/set_k.tsv": (76, 76, 0, 76),
                    "open/set_l.tsv": (75, 77, 0, 77), "open/set_m.tsv": (73, 76, 0, 79),
-                   "open/set_n.tsv": (73, 77, 1, 78), "open/set_o.tsv": (73, 78, 3, 79),
+                   "open/set_n.tsv": (74, 77, 1, 78), "open/set_o.tsv": (73, 78, 3, 79),
                    "open/set_p.tsv": (73, 77, 2, 78), "open/set_q.tsv": (64, 78, 0, 79),
                    "open/set_r.tsv": (73, 79, 0, 76),
                    "open/set_s.tsv": (70, 76, 0, 78),
                    "open/set_t.tsv": (78, 86, 3, 84),
                    "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (83, 89, 1, 89),
                    "open/set_w.tsv": (50, 50, 0, 51), "open/set_y.tsv": (83, 87, 1, 87),
-                   "open/set_z.tsv": (48, 50, 0, 50)}
+                   "open/set_z.tsv": (49, 50, 0, 50)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -305,8 +305,10 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # texts, column forms; ten lines in other languages): 46/50, 2/50 at the session's start
 # (256b2c6) and when first met (9426b92); 48/50, 0/50 after its classes were read in other
 # words (`w`/`w/` for with, outbuildings called stores, a key kept for escape, someone coming
-# to let the reader in).
-BELOW_TARGET = {"open/set_n.tsv", "open/set_o.tsv", "open/set_p.tsv", "open/set_q.tsv",
+# to let the reader in); 49/50 with a lock box on a bin store's wall read as the homes'.
+# A device fixed on a bin store's wall (session 26, after set z) took n over the target (its
+# false alarm stays).
+BELOW_TARGET = {"open/set_o.tsv", "open/set_p.tsv", "open/set_q.tsv",
                 "open/set_r.tsv", "open/set_s.tsv", "open/set_t.tsv", "open/set_v.tsv",
                 "open/set_y.tsv", "open/set_z.tsv"}
 

@@ -88,3 +88,16 @@ def test_a_line_its_writer_ended_is_read_alone(text, found):
 ])
 def test_set_z_classes_in_other_words(text, found):
     assert _found(text) == found
+
+
+# A device fixed on a bin store's wall is the block's homes' (`lock box on the bin store wall`);
+# the bin store's own code, or a keypad on its door, is the store's.
+@pytest.mark.parametrize(("text", "found"), [
+    ("Flat 3: spare key in the key box on the bin store wall, code 1190",
+     [("spare key in the key box on the bin store wall, code 1190", ["code"])]),
+    ("Bin store code 1190", []),
+    ("keypad on the bin store door 1190", []),
+    ("key safe on the depot wall, code 1190", []),
+])
+def test_a_device_on_a_bin_stores_wall_is_the_homes(text, found):
+    assert _found(text) == found
