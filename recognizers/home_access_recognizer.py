@@ -814,7 +814,10 @@ _FASTENED_THINGS = Terms(["shed", "bin", "bins", "bin shed", "bin store", "bike"
                           "lock up", "lockup", "fridge", "freezer", "drawer", "wardrobe",
                           "window", "windows", "scooter", "chair", "phone", "laptop",
                           # a hatch inside the home or the kitchen's is no way in
-                          "loft", "attic", "serving"])
+                          "loft", "attic", "serving",
+                          # nor a room's door inside it (`the lounge door sticks, give it a
+                          # shove`)
+                          "lounge", "bedroom", "bathroom", "ensuite", "toilet", "loo"])
 
 
 _DOOR_PATTERNS = frozenset({"door knack", "door state", "open then go in"})

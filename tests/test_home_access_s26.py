@@ -101,3 +101,14 @@ def test_set_z_classes_in_other_words(text, found):
 ])
 def test_a_device_on_a_bin_stores_wall_is_the_homes(text, found):
     assert _found(text) == found
+
+
+# A room's door inside the home is no way in, however it opens (`the lounge door sticks`).
+@pytest.mark.parametrize(("text", "found"), [
+    ("Window cleaner: the bedroom door sticks, give it a shove", []),
+    ("bathroom door is left unlocked so he can get to the loo at night", []),
+    ("the back door sticks, give it a shove", [("back door sticks, give it a shove",
+                                                ["left_open"])]),
+])
+def test_a_rooms_door_inside_the_home_is_no_way_in(text, found):
+    assert _found(text) == found
