@@ -4,11 +4,11 @@
 # recall and precision, rows with a staff name, rows (truth), people with home access (truth),
 # of them those whose own records give it and, apart, people with the way into a home they left
 # (where the tree reports them), and by kind. Share 1 is bench/heldout_share.py (150 people, seed 2026); share N is
-# bench/heldout_share_N.py (120 people, seeds 1 and 2; share 3 with HELDOUT_NHS_PREFIX=485).
+# bench/heldout_share_N.py (120 people, seeds 1 and 2; shares 3 and 25 with HELDOUT_NHS_PREFIX=485).
 # Generated shares are cached in /tmp/phiscan-heldout-shares (they depend on the generator
 # and the seed only). Run from the repository root after `make setup`.
 set -u
-TREE=$(cd "$1" && pwd); OUT=$2; SHARES=${3:-"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24"}
+TREE=$(cd "$1" && pwd); OUT=$2; SHARES=${3:-"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25"}
 PY=${PYTHON:-$TREE/.venv/bin/python}
 [ -x "$PY" ] || PY=$(pwd)/.venv/bin/python
 CACHE=/tmp/phiscan-heldout-shares
@@ -20,7 +20,7 @@ for n in $SHARES; do
     g=$CACHE/$n-$s
     if [ ! -f "$g/truth.json" ]; then
       rm -rf "$g"; mkdir -p "$g"
-      (cd /tmp && env $([ "$n" = 3 ] && echo HELDOUT_NHS_PREFIX=485) "$PY" "$gen" "$g/share" \
+      (cd /tmp && env $([ "$n" = 3 ] || [ "$n" = 25 ] && echo HELDOUT_NHS_PREFIX=485) "$PY" "$gen" "$g/share" \
         "$g/truth.json" "$people" "$s" > "$g/gen.log" 2>&1)
     fi
     o=$OUT/$n-$s; rm -rf "$o"

@@ -278,6 +278,9 @@ _DEVICE_REMOVED = (
 _NOT_A_KEY_HOLDER_DEVICE = (
     r"(?![^\S\n]*-?[^\S\n]*(?i:safes?|box(?:es)?)\b[^\S\n]*" + _DEVICE_REMOVED + ")"
     r"(?!(?<=(?i:keys))[^\S\n]+(?i:safe)\b)"
+    # the details of a key holder are no key (`Careline hold key holder details`)
+    r"(?![^\S\n]*-?[^\S\n]*(?i:holders?)[^\S\n]+(?i:details|info|information|contacts?|list|"
+    r"numbers?|register|records?)\b)"
 )
 # A door key (a fob, a spare, a spare set), not the key of a safe, a cupboard or a van, nor an
 # answer key, unless the answer is the one not given (`If no answer key under the pot`).

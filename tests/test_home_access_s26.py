@@ -112,3 +112,14 @@ def test_a_device_on_a_bin_stores_wall_is_the_homes(text, found):
 ])
 def test_a_rooms_door_inside_the_home_is_no_way_in(text, found):
     assert _found(text) == found
+
+
+# Share 25 (session 26, blind): a service holding the key holders' details holds no key.
+@pytest.mark.parametrize(("text", "found"), [
+    ("Access: Telecare hold key holder details", []),
+    ("Access: Telecare hold a key", [("Telecare hold a key", ["key_holder"])]),
+    ("Key holder details: Ann Platt (niece) 07700 900321", [("Key holder details",
+                                                              ["key_holder"])]),
+])
+def test_a_key_holders_details_are_no_key(text, found):
+    assert _found(text) == found
