@@ -538,6 +538,7 @@ _ROUTE_VIA = (
     r"(?<![\w])(?i:enter|entry|access|get[^\S\n]+in|come[^\S\n]+in|go[^\S\n]+in)"
     r"(?:[^\S\n]*:|[^\n.;!?]{0,25}?)[^\S\n]*(?<![\w])(?i:via|through|using|by|round|around)"
 )
+_ROUTE_NOUN = prebuilt(r"(?i:entry|access)\b")
 _ROUTE_USE = (
     r"(?<![\w])(?i:use|(?:go|come|walk)[^\S\n]+(?:round|around|through)(?:[^\S\n]+to)?)"
 )
@@ -3873,6 +3874,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                                             # (a comma row's column with no holder in it)
                                             or _empty_column(text, result.start, result.end)
                                             or _label_holds_none(text, result.end)):
+            return None
+        # A route named by a noun alone is directions (`Access via rear - side gate`), not an
+        # opening left open, unless it holds the code (`Access notes: Yes - 2802 (by the front
+        # door)`); a verb of going in is an instruction (`enter via the side gate`).
+        if pattern == "route in" and _ROUTE_NOUN.match(text, result.start) and \
+                _CODE_RE.search(text, result.start, result.end) is None:
             return None
         if pattern == "object location" and (_locks_something_else(text, result)
                                              or _REMOVED_DEVICE.match(text, result.start)):

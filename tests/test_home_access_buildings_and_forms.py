@@ -46,8 +46,9 @@ def test_no_way_into_a_home(recognizer, text):
     ("Key holder: Nadia Bell (niece) / Stairs N", ["Key holder"]),
     ("Key safe 4408 by the back door; sit with her in the reception room after",
      ["Key safe 4408 by the back door"]),
+    # (a route named by a noun alone is directions since session 26: the knack is the way in)
     ("Entry via the patio door, it sticks so lift the handle",
-     ["Entry via the patio door, it sticks so lift the handle"]),
+     ["patio door, it sticks so lift the handle"]),
     ("Spare key is kept at the warden's office, ask reception for it",
      ["Spare key is kept at the warden's"]),
 ])

@@ -42,7 +42,7 @@ def predict(config):
 
 
 # The dev set's access lines found, of all, by kind (one figure for both tests below).
-DEV_FOUND = {"code": (1111, 1120), "hiding": (385, 388), "entry": (272, 273),
+DEV_FOUND = {"code": (1111, 1120), "hiding": (385, 388), "entry": (268, 269),
              "keyholder": (367, 376)}
 DEV_MISSED = sum(total - flagged for flagged, total in DEV_FOUND.values())
 
@@ -147,7 +147,7 @@ def test_dev_set_rates(predict):
         "There's a key safe on the left of the porch. The bins go out on Tuesday.",
         # batch A (session 15): a European address's postcode told again as a `KS code`
         "Rue de la Loi 175, 1048 Bruxelles, KS code 1048 on the envelope"]
-    assert result.near_misses.total == 2273
+    assert result.near_misses.total == 2277
 
 
 # (entry instructions found, positives, false alarms, near misses). First measurement

@@ -123,3 +123,16 @@ def test_a_rooms_door_inside_the_home_is_no_way_in(text, found):
 ])
 def test_a_key_holders_details_are_no_key(text, found):
     assert _found(text) == found
+
+
+# Share 25 (session 26, blind): a route named by a noun alone is directions, not an opening left
+# open; a verb of going in, a code in the route or a state after it still is a way in.
+@pytest.mark.parametrize(("text", "found"), [
+    ("Access: via rear garden - side gate", []),
+    ("Entry round the back", []),
+    ("enter via the side gate", [("enter via the side gate", ["left_open"])]),
+    ("Access notes: Y - 5120 (by the back door)", [("Access notes: Y - 5120 (by the back door",
+                                                    ["code"])]),
+])
+def test_a_route_named_by_a_noun_alone_is_directions(text, found):
+    assert _found(text) == found
