@@ -2673,8 +2673,9 @@ class PurposeModel:
         # A waste place's wall or side is where a device is fixed at a block of homes (`lock
         # box on the bin store wall`), never what it locks (`bin store code` still is).
         self.mounted_at_waste = compiled(
-            rf"(?i:{alternation(classes.get(WASTE, ['refuse store']))})"
-            rf"(?=[^\S\n]+(?i:wall|side|fence|post|pillar|brickwork)s?(?![\w]))")
+            rf"(?i:{alternation(classes[WASTE])})"
+            rf"(?=[^\S\n]+(?i:wall|side|fence|post|pillar|brickwork)s?(?![\w]))"
+            if classes.get(WASTE) else r"(?!)")
         self._stay = Terms(classes.get(STAY, []))
         self._medicines: Terms | None = None
         # a place's own people (`depot team`, `office staff`) work there: not visitors

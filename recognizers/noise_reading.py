@@ -17,6 +17,8 @@ the file's own text. `recognizers.ocr_reading.read_ocr` reads OCR damage on this
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html
 import re
 import unicodedata
@@ -239,13 +241,22 @@ def writer_ended_line(text: str, line_end: int, following: str) -> bool:
     ended it (`Pool car keys returned to the key cabinet` over `pls note door is left
     unlocked ...`), no wrap broke it."""
     line_start = text.rfind("\n", 0, line_end) + 1
-    block_start = text.rfind("\n\n", 0, line_start) + 1
-    block_end = text.find("\n\n", line_end)
-    width = max(map(len, text[block_start:len(text) if block_end == -1 else block_end]
-                    .split("\n")))
+    starts, widths = _block_widths(text)
+    width = widths[bisect.bisect_right(starts, line_start) - 1]
     first_word = following.split(None, 1)
     return bool(first_word) and (line_end - line_start) + 1 + len(first_word[0]) <= (
         width - WRAP_SLACK)
+
+
+@functools.lru_cache(maxsize=4)  # the texts being read now: one pass each, not one per line
+def _block_widths(text: str) -> tuple[list[int], list[int]]:
+    """Where each block of lines (between blank lines) starts, and its longest line."""
+    starts, widths, position = [], [], 0
+    for block in text.split("\n\n"):
+        starts.append(position)
+        widths.append(max(map(len, block.split("\n"))))
+        position += len(block) + 2
+    return starts, widths
 
 
 def _heard_code(text: str) -> list[Rewrite]:

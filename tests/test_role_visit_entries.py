@@ -27,3 +27,11 @@ def roles_in(text: str, names: list[str]) -> list[str]:
 ])
 def test_a_visit_told_after_a_name_is_to_them_not_theirs(text, name, role):
     assert roles_in(text, [name]) == [role]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("- Flat 2 Mrs Ada Lyle: DN to visit pm\n", "Mrs Ada Lyle", ""),
+    ("Jane Hollis: carer to Mrs Ada Lyle\n", "Jane Hollis", "staff"),
+])
+def test_to_makes_a_visit_only_before_a_verb(text, name, role):
+    assert roles_in(text, [name]) == [role]

@@ -89,7 +89,7 @@ POSSESSIVE = ("'s", "\u2019s")
 # level-access shower`, `Mr Ramsden - OT visited`): the visitor is the job, not the name.
 NAME_THEN_ENTRY = re.compile(r"[ \t]*(?::|[-\u2013\u2014][ \t])")
 # After a visitor's job, words that make it a visit (with `RoleRules.is_verb`'s doer verbs).
-VISIT_WORDS = frozenset({"in", "out", "due", "to", "came", "comes", "coming", "here", "round",
+VISIT_WORDS = frozenset({"in", "out", "due", "came", "comes", "coming", "here", "round",
                          "today", "tomorrow", "am", "pm", "booked", "arranged", "cancelled"})
 VISIT_JOB_WORDS = 2  # `district nurse visited`
 ENTRY_PHRASE = re.compile(r"[^,;(\[\n\r]*")
@@ -776,8 +776,10 @@ class RoleRules:
         words = normalise_words(ENTRY_PHRASE.match(text, end).group()).split()
         for index, word in enumerate(words[:VISIT_JOB_WORDS]):
             if self.jobs.is_job(word) or self.phrases.get((word,)) == STAFF:
-                after = words[index + 1] if index + 1 < len(words) else ""
-                return after in VISIT_WORDS or (bool(after) and self.is_verb(after))
+                after = words[index + 1:index + 3]
+                if after[:1] == ["to"]:  # `DN to visit pm`, never `carer to Mrs Jones`
+                    after = after[1:]
+                return bool(after) and (after[0] in VISIT_WORDS or self.is_verb(after[0]))
         return False
 
     def titles_text(self, text: str, start: int, end: int, apposition: str) -> bool:
