@@ -950,10 +950,6 @@ _KEY_PLACE_PATTERNS = _KEYHOLDER_PATTERNS | {"hidden key", "hiding place before 
 # A key device said gone right after it is no place of a key (`Keysafe has been removed. Spare
 # key under the pot`: the spare is where the key is).
 _REMOVED_DEVICE = prebuilt(r"[^\W\d_]+(?:[^\S\n]*-?[^\S\n]*[^\W\d_]+)?[^\S\n]+" + _DEVICE_REMOVED)
-# A key safe or key box gone says nothing of the keys (`Key safe removed, key now with
-# neighbour at no 4`): left out where a key's loss is looked for.
-_KEY_DEVICE_GONE = prebuilt(r"(?<![\w])(?i:key[^\S\n]*-?[^\S\n]*(?:safe|box)|"
-                            r"lock[^\S\n]*-?[^\S\n]*box|KS|K/S)[^\S\n]+" + _DEVICE_REMOVED)
 _PIECE_BREAK = prebuilt(r"[,;:()]|[^\S\n][\-\u2013\u2014][^\S\n]")
 # A hiding place the match itself denies, to its end (`keep the key on you, not under the
 # mat`, `key not under the mat`): no key is there, unless the clause goes on to where it is
@@ -3389,6 +3385,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         self.key_source = words.key_pattern()
         self.device_or_door = re.compile(
             rf"{words.device_pattern(holding_a_key=True)}|{_OPENING_WORD.pattern}", re.IGNORECASE)
+        # A device holding a key said gone says nothing of the keys (`Key safe removed, key
+        # now with neighbour at no 4`): left out where a key's loss is looked for.
+        self.key_device_gone_source = (
+            rf"{words.device_pattern(holding_a_key=True)}[^\S\n]+{_DEVICE_REMOVED}")
         super().__init__(
             entity=supported_entity or ENTITY, name="PhiscanHomeAccessRecognizer",
             patterns=patterns or build_patterns(
@@ -3401,12 +3401,26 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
 
     def lazy_patterns(self) -> list[tuple[str, int]]:
         return [*super().lazy_patterns(), *((source, 0) for source in self.purpose.sources()),
-                (fields.FIELD, 0), (self.key_source, DEFAULT_FLAGS)]
+                (fields.FIELD, 0), (self.key_source, DEFAULT_FLAGS),
+                (self.key_device_gone_source, DEFAULT_FLAGS)]
 
     # Every result comes from a raw match of the text `analyze` reads (`reads_another_text`
     # says when that is not the text itself): a table row without one is not analysed.
     quiet_without_matches = True
     refuses_by_line = True
+
+    @functools.cached_property
+    def key_device_gone(self) -> re.Pattern:
+        return compiled(self.key_device_gone_source, DEFAULT_FLAGS)
+
+    def _key_said_gone(self, text: str, result: RecognizerResult, matched: str,
+                       after: str) -> bool:
+        """A key place's key said gone or replaced around it (a key device's own loss left
+        out: `key_device_gone`)."""
+        clause_before = _clause_before(text, result.start, 4, self.writer_label)
+        return (_GONE.found_in(normalise_words(
+                    self.key_device_gone.sub(" ", f"{clause_before} {matched} {after}")))
+                or _REPLACED.found_in(normalise_words(f"{matched} {after}")))
 
     def reads_another_text(self, text: str) -> bool:
         return (read_through_ocr(text) is not text or read_form_values(text) is not text
@@ -3853,10 +3867,7 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
                 f"{sentence_before} {matched} "
                 f"{_clause_after(text, result.end, NO_SPARE_WORDS_AFTER)}")):
             return None
-        if pattern in _KEY_PLACE_PATTERNS and (_GONE.found_in(normalise_words(_KEY_DEVICE_GONE.sub(
-                " ", f"{_clause_before(text, result.start, 4, self.writer_label)} {matched} "
-                     f"{after}")))
-                or _REPLACED.found_in(normalise_words(f"{matched} {after}"))):
+        if pattern in _KEY_PLACE_PATTERNS and self._key_said_gone(text, result, matched, after):
             return None
         if pattern in _KEY_PLACE_PATTERNS and _PLACE_DENIED.search(matched) and not \
                 _PLACE_INSTEAD.match(text, result.end):
