@@ -36,12 +36,13 @@ from recognizers.base import ContextScoredRecognizer, Pattern
 from recognizers.dates import parse_date
 from recognizers.life_states import (
     ANY_DATE,
+    CODE_WITHHELD_WORDS,
     DEATH_DATE,
     DEATH_FLAG,
     DEATH_WORDS,
+    DECEASED,
     MOVE_WORDS,
     MOVED_OUT,
-    SURVIVOR,
     SURVIVOR_WORDS,
     relative_before,
     state_of,
@@ -62,10 +63,12 @@ _HOME = Trigger(literals=[Literal(word) for word in (
     "moved", "resident", "lives", "living", "resides", "care home", "nursing home",
     "residential home", "care_home", "nursing_home", "residential_home")]
     + [Literal("perm", word_end=False)])
+_NEW_CODE = Trigger(literals=[Literal("new")])
 TRIGGERS = {"death date": _DEATH, "death flag": _DEATH, "death words": _DEATH,
-            "move words": _HOME, "survivor words": _HOME}
+            "move words": _HOME, "survivor words": _HOME, "code withheld words": _NEW_CODE}
 _PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,
-             "move words": MOVE_WORDS, "survivor words": SURVIVOR_WORDS}
+             "move words": MOVE_WORDS, "survivor words": SURVIVOR_WORDS,
+             "code withheld words": CODE_WITHHELD_WORDS}
 # A return to the person's own home, after a stay or a move elsewhere (`moved back home`,
 # `returned home`, `back home since`, `discharged home`): a move out the text states before it
 # is over (`LifeStateRecognizer.among_others`).
@@ -140,8 +143,9 @@ class LifeStateRecognizer(ContextScoredRecognizer):
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         state = state_of(text[result.start:result.end])
-        if state != SURVIVOR and relative_before(text, result.start):
-            return None  # (a relative still living there is a survivor all the same)
+        if state in (DECEASED, MOVED_OUT) and relative_before(text, result.start):
+            return None  # (a relative still living there is a survivor all the same; a
+            # home's new code withheld is the home's, whoever is named before it)
         result.recognition_metadata = {
             **(result.recognition_metadata or {}), ACCESS_KINDS_KEY: [state]}
         return result

@@ -17,6 +17,10 @@ from recognizers.relatives import relatives, words_pattern
 
 DECEASED, MOVED_OUT = "deceased", "moved_out"
 LIFE_STATES = (DECEASED, MOVED_OUT)
+# Not a state of the person but of their home's way in: its code was changed and the new one
+# kept out of the records (`KS code changed - new code NOT held, ring duty SW`), so the code
+# the records give opens nothing (`phiscan.scoping.linkage.Individual.withdrawn_kinds`).
+CODE_WITHHELD = "code_withheld"
 # Not a state: the record says someone still lives at the home (`Mrs Ivy Kershaw still lives at
 # the address`, on a collection list's row for her husband who died), so a death or a move it
 # states is of another person of that home than the one it may join.
@@ -79,6 +83,15 @@ MOVE_WORDS = (r"(?<![\w])(?i:(?:moved (?:in)?to|(?:gone|went) into) (?:[\w'&.-]+
               # Lodge`: moved there for good)
               r"|perm(?:\.|anently)?[^\S\n]+(?:moved[^\S\n]+)?(?:in)?to[^\S\n]+(?:the[^\S\n]+)?"
               r"(?-i:\p{Lu}[\w'&.-]*(?:[^\S\n]+\p{Lu}[\w'&.-]*){0,4}))(?![\w])")
+# A new code said kept out of the record (`New code NOT written on this form`, `new KS code not
+# held`, `New code not to be minuted`, `new code withheld`): never a code given (`new code 4411`).
+_KEPT_OUT = (r"(?:recorded|held|written|given|kept|stored|known|minuted|shared|included|noted"
+             r"|documented|on[^\S\n]+(?:file|record|the[^\S\n]+system))")
+CODE_WITHHELD_WORDS = (
+    r"(?<![\w])(?i:new[^\S\n]+(?:(?:key[^\S\n]*-?[^\S\n]*safe|ks|k/s|door|lock[^\S\n]*-?"
+    r"[^\S\n]*box|keypad|alarm|gate)[^\S\n]+)?(?:code|combination|combi)(?:[^\S\n]+(?:is|was|has"
+    r"[^\S\n]+been|will[^\S\n]+be))?[^\S\n]+(?:not[^\S\n]+(?:to[^\S\n]+be[^\S\n]+|being[^\S\n]+"
+    rf"|yet[^\S\n]+)?{_KEPT_OUT}|withheld|unknown))(?![\w])")
 # Someone still lives at the home: whoever's death or move the record states is not theirs.
 _NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
          r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
@@ -89,9 +102,15 @@ _SURVIVOR_PHRASE = re.compile(
     r" (?:still (?:lives|living|resides|resident)|lives there|living there)", re.IGNORECASE)
 
 
+_CODE_WITHHELD = re.compile(CODE_WITHHELD_WORDS)
+
+
 def state_of(value: str) -> str:
     """The state a matched text states (`moved_out` for a move, `survivor` for someone still
-    living there, else `deceased`)."""
+    living there, `code_withheld` for a home's new code kept out of the record, else
+    `deceased`)."""
+    if _CODE_WITHHELD.fullmatch(value):
+        return CODE_WITHHELD
     lowered = value.casefold()
     if "still" in lowered or "lives there" in lowered or "living there" in lowered:
         return SURVIVOR

@@ -126,23 +126,26 @@ def next_of_kin_masked(person: Individual, hashes: list[str]) -> str:
                                    for value_hash in hashes))
 
 
-def access_kinds(person: Individual) -> list[str]:
-    """The kinds of way into the person's home the leak gives, in a fixed order: `code`,
-    `hidden_key`, `left_open` (the home opens from the text alone), `key_holder` (a key
-    holder named), `unknown` (an inventory older than kinds)."""
-    return [kind for kind in (*ACCESS_KINDS, UNKNOWN_KIND) if kind in person.access_kinds]
+def ordered_kinds(kinds: set[str]) -> str:
+    """Kinds of way into a home in a fixed order: `code`, `hidden_key`, `left_open` (the home
+    opens from the text alone), `key_holder` (a key holder named), `unknown` (an inventory
+    older than kinds)."""
+    return ";".join(kind for kind in (*ACCESS_KINDS, UNKNOWN_KIND) if kind in kinds)
 
 
 def home_access_columns(person: Individual) -> dict[str, str]:
-    """The way into the home the person lives in (`home_access`, `home_access_kinds`, and
-    whose records give it: `home_access_via`), else into a home they left by dying or moving
-    out for good (`former_home_access_kinds`, with `life_state`)."""
-    kinds = ";".join(access_kinds(person))
+    """The way into the home the person lives in that still opens it (`home_access`,
+    `home_access_kinds`, and whose records give it: `home_access_via`), and apart a way in
+    that no longer does (`former_home_access_kinds`: every kind of a home left by dying or
+    moving out for good, with `life_state`; a code changed since, `withdrawn_kinds`)."""
+    former = person.found_kinds if person.life_state else person.withdrawn_kinds
     return {"home_access": str(person.home_access).lower(),
-            "home_access_kinds": kinds if person.home_access else "",
+            "home_access_kinds": ordered_kinds(person.access_kinds) if person.home_access
+            else "",
             "home_access_via": person.home_access_via if person.home_access else "",
             "life_state": person.life_state,
-            "former_home_access_kinds": kinds if person.former_home_access else ""}
+            "former_home_access_kinds": ordered_kinds(former) if person.former_home_access
+            else ""}
 
 
 def relation(person: Individual, value_hash: str) -> str:

@@ -61,8 +61,8 @@ from operator import attrgetter
 
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
-from recognizers.access_kinds import KEY_HOLDER
-from recognizers.life_states import person_state
+from recognizers.access_kinds import CODE, KEY_HOLDER
+from recognizers.life_states import CODE_WITHHELD, person_state
 
 # What identifies a person (`Individual.identified_by`).
 BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
@@ -644,32 +644,52 @@ class Individual:
 
     @computed_once
     def any_home_access(self) -> bool:
-        """A way into a home of theirs is in the leak, the home they live in or one they left."""
+        """A way into a home of theirs is in the leak, the home they live in or one they left,
+        working or not."""
         return HOME_ACCESS in self.categories
 
     @computed_once
     def home_access(self) -> bool:
-        """A way into the home they live in: not one they left by dying or moving out for
-        good (`former_home_access`: a family may still live there; the responder decides)."""
-        return self.any_home_access and not self.life_state
+        """A way into the home they live in that still opens it: not one they left by dying
+        or moving out for good (`former_home_access`: a family may still live there; the
+        responder decides), nor only a code since changed (`withdrawn_kinds`)."""
+        return (self.any_home_access and not self.life_state
+                and not (self.withdrawn_kinds and not self.access_kinds))
 
     @computed_once
     def former_home_access(self) -> bool:
-        return self.any_home_access and bool(self.life_state)
+        """A way in the leak gives that no longer opens the home they live in: a home left,
+        or a code changed since (`withdrawn_kinds`)."""
+        return self.any_home_access and bool(self.life_state or self.withdrawn_kinds)
+
+    @computed_once
+    def found_kinds(self) -> set[str]:
+        """The kinds of way into this person's home the leak gives (`code`, `hidden_key`,
+        `left_open`, `key_holder`; `unknown` from an inventory older than kinds), their own
+        records' and their household's (`share_homes`), working or not."""
+        return union_of(self.records, "access_kinds") | self.household_kinds
+
+    @computed_once
+    def withdrawn_kinds(self) -> set[str]:
+        """Of those, the kinds a record of theirs says no longer open the home: a code, when
+        one says the code was changed and the new one kept out of the records (`New code NOT
+        held - ring duty SW`: `recognizers.life_states.CODE_WITHHELD`). Every code of theirs
+        goes, whichever record gave it: an old record's code is the one changed."""
+        withheld = any(CODE_WITHHELD in record.life_states for record in self.records)
+        return self.found_kinds & {CODE} if withheld else set()
 
     @computed_once
     def access_kinds(self) -> set[str]:
-        """The kinds of way into this person's home the leak gives (`code`, `hidden_key`,
-        `left_open`, `key_holder`; `unknown` from an inventory older than kinds), their own
-        records' and their household's (`share_homes`)."""
-        return union_of(self.records, "access_kinds") | self.household_kinds
+        """The kinds of way in that still open their home (`found_kinds` less
+        `withdrawn_kinds`)."""
+        return self.found_kinds - self.withdrawn_kinds
 
     @computed_once
     def own_access_kinds(self) -> set[str]:
         """Of those, the kinds their own records give (not only another person's note for
         their home: `share_home_access`, `share_homes`, `open_named_homes`)."""
         return set().union(*(record.access_kinds - record.household_kinds
-                             for record in self.records))
+                             for record in self.records)) - self.withdrawn_kinds
 
     @computed_once
     def home_access_via(self) -> str:

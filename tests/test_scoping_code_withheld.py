@@ -1,0 +1,105 @@
+"""A code changed and the new one kept out of the records opens nothing (session 27, from blind
+share 25). A safeguarding concern says a relative let themselves in with the key safe code, the
+crew changed it and the new code is `NOT written on this form`; the July visit record still
+gives the old code. The person's home counted as opened by a code. A record saying its
+person's new code is withheld (`recognizers.life_states.CODE_WITHHELD`) puts every code of
+theirs apart (`former_home_access_kinds`): the other ways in stay, and a new code written
+(`New code 5757`) is a code like any other.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.access_kinds import ACCESS_KINDS_KEY
+from recognizers.life_state_recognizer import LifeStateRecognizer
+from recognizers.life_states import CODE_WITHHELD
+from tests.cli import export_individuals, key, scanned_share
+from tests.conftest import assert_no_raw_values
+
+QUINN, PICKLES, GALLAGHER = "4852107335", "4853771026", "4856401998"
+VISITS = (
+    "SAFE AND WELL VISIT RECORD\n\n"
+    "Name: Rukhsana Quinn\nDOB: 12/08/1933\nNHS no: 485 210 7335\n"
+    "Address: Flat 12, Beckett House, Castleford Moor CQ2 2AP\n"
+    "Access for crews: Key safe code 4956 - side of garage\n"
+    "Health: COPD, on home oxygen\n"
+)
+CONCERN = (
+    "ADULT SAFEGUARDING CONCERN FORM\n\n"
+    "Adult at risk: Rukhsana Quinn\nDOB: 12/08/1933\nNHS no: 485 210 7335\n"
+    "Concern: Financial abuse suspected. Ms Quinn told the advocate that her daughter has been "
+    "letting herself in with the key safe and taking money. Key safe code changed on 04/10/2026 "
+    "by crew. New code NOT written on this form - held by allocated SW only.\n"
+)
+PICKLES_NOTE = (
+    "Name: Yetunde Pickles\nDOB: 03/02/1941\nNHS no: 485 377 1026\n"
+    "Address: 4 Ivy Street, Kestrel Hill KQ1 4PS\n"
+    "Access: KS 7459 by back door. Spare key in the shed, on the hook behind the door.\n"
+    "Diagnosis: vascular dementia\n"
+)
+PICKLES_LATER = (
+    "Name: Yetunde Pickles\nNHS no: 485 377 1026\n"
+    "Access: KS code changed 12/10/2026 - s/g. New code NOT held - ring duty SW\n"
+)
+GALLAGHER_NOTE = (
+    "Name: Despina Gallagher\nDOB: 21/09/1944\nNHS no: 485 640 1998\n"
+    "Address: 9 Lister Avenue, Sallowby SQ8 2DF\n"
+    "Access: key safe code 2961 left of the front door\nDiagnosis: Parkinson's disease\n"
+)
+GALLAGHER_LATER = (
+    "Name: Despina Gallagher\nNHS no: 485 640 1998\n"
+    "Key safe code changed on 05/10/2026 by crew. New code 5757.\n"
+)
+FILES = {"visits/SW-1024.txt": VISITS, "safeguarding/AS-1002.txt": CONCERN,
+         "visits/SW-1031.txt": PICKLES_NOTE, "visits/SW-1090.txt": PICKLES_LATER,
+         "visits/SW-1040.txt": GALLAGHER_NOTE,
+         "visits/SW-1101.txt": GALLAGHER_LATER}
+
+
+@pytest.mark.parametrize("said", [
+    "New code NOT written on this form - held by allocated SW only.",
+    "KS code changed 12/10/2026 - s/g. New code NOT held - ring duty SW",
+    "Code changed. Police to contact the son. New code not to be minuted.",
+    "Key safe code changed after s/g concern - new code not recorded, ring SW",
+    "new key safe code withheld",
+])
+def test_a_new_code_kept_out_of_the_record_is_stated(said):
+    found = LifeStateRecognizer().analyze(said, ["LIFE_STATE"])
+    assert [result.recognition_metadata[ACCESS_KINDS_KEY] for result in found] == [
+        [CODE_WITHHELD]]
+
+
+@pytest.mark.parametrize("said", [
+    "Key safe code changed on 05/10/2026 by crew. New code 5757.",
+    "New key safe fitted by the front door.",
+    "Please ring the office with the new code when it is set.",
+])
+def test_a_new_code_given_or_not_said_withheld_is_no_statement(said):
+    assert LifeStateRecognizer().analyze(said, ["LIFE_STATE"]) == []
+
+
+@pytest.fixture(scope="module")
+def withheld_scanned(tmp_path_factory):
+    return scanned_share(tmp_path_factory, "code-withheld", FILES)
+
+
+def test_a_code_said_changed_and_withheld_opens_nothing(withheld_scanned, tmp_path):
+    rows = {key("UK_NHS", row["nhs_number"]): row
+            for row in export_individuals(withheld_scanned, tmp_path, "--reveal")}
+    assert sorted(rows) == sorted(key("UK_NHS", number)
+                                  for number in (QUINN, PICKLES, GALLAGHER))
+    ways_in = {number: (rows[key("UK_NHS", number)]["home_access"],
+                        rows[key("UK_NHS", number)]["home_access_kinds"],
+                        rows[key("UK_NHS", number)]["former_home_access_kinds"],
+                        rows[key("UK_NHS", number)]["life_state"])
+               for number in (QUINN, PICKLES, GALLAGHER)}
+    assert ways_in == {QUINN: ("false", "", "code", ""),
+                       PICKLES: ("true", "hidden_key", "code", ""),
+                       GALLAGHER: ("true", "code", "", "")}
+
+
+def test_nothing_raw_without_reveal(withheld_scanned, tmp_path):
+    export_individuals(withheld_scanned, tmp_path)
+    for written in (tmp_path, withheld_scanned):
+        assert_no_raw_values(written, ["Quinn", "Pickles", "Gallagher", "4956", "7459"])
