@@ -113,6 +113,19 @@ def _held_after_the_place(match: Span, typed: Sequence[Typed]) -> bool:
                for other, kind in typed)
 
 
+# Between two clauses or sentences (`Key safe code 3938. Spare key ...`, `code 3938; Key ...`).
+_CLAUSE_BREAK = re.compile(r"[.;!?](?=\s)|\n")
+
+
+def _own_clause_key(text: str, key: Span, code: Span) -> bool:
+    """A key of its own told in a clause after a code's (`Key safe code 3938. Spare key under
+    the mat`, `Front door keypad code 3938; Key on a string through the letterbox`): the place
+    is the key's, though the code's match read it as where the key safe is."""
+    told = text[key.start:key.end]
+    return (code.start < key.start and _CLAUSE_BREAK.search(text, code.start, key.start)
+            is not None and names_own_key(told) and not _DEVICE.search(told))
+
+
 def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     """Each `GO_IN` match as the kind of the way in its line gives, else `left_open`; a
     hidden key whose place is read inside a key safe's own match is the key safe's, not a
@@ -129,8 +142,10 @@ def _resolved(text: str, typed: Sequence[Typed]) -> list[Typed]:
     for match, kind in typed:
         if kind == CODE and match in labelled or _kept_at_a_place(match, kind, text, typed):
             continue
-        if kind == HIDDEN_KEY and (any(code.start < match.end <= code.end
-                                       or code.start == match.start for code in codes)
+        if kind == HIDDEN_KEY and (any((code.start < match.end <= code.end
+                                        or code.start == match.start)
+                                       and not _own_clause_key(text, match, code)
+                                       for code in codes)
                                    or _DEVICE_REST.match(text, match.end)):
             continue
         if kind == HIDDEN_KEY and _held_after_the_place(match, typed):

@@ -1,0 +1,32 @@
+"""Session 27: a key of its own told in a clause after a code is a hidden key, not where the key
+safe is (`Front door keypad code 3938; Key on a string through the letterbox` gave `code` only:
+the code's match read the string as the keypad's place and swallowed the key). Found on blind
+share 25's crew access lines; lines written for these tests, none taken from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.access_kinds import ACCESS_KINDS_KEY
+from recognizers.home_access_recognizer import HomeAccessRecognizer
+
+
+def _found(text: str) -> list[tuple[str, list[str]]]:
+    results = HomeAccessRecognizer().analyze(text, ["HOME_ACCESS"])
+    return [(text[result.start:result.end], result.recognition_metadata[ACCESS_KINDS_KEY])
+            for result in results]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Key safe code 6104. Spare key under the blue pot.",
+     [("Key safe code 6104. Spare key under the blue pot", ["code", "hidden_key"])]),
+    ("Back door keypad 2275#; key on a cord behind the letterbox",
+     [("keypad 2275#; key on a cord behind the letterbox", ["code", "hidden_key"])]),
+    # the key safe's own place stays the code's
+    ("Key safe under the porch light, code 6104",
+     [("Key safe under the porch light, code 6104", ["code"])]),
+    ("Key safe by the garage, code 6104. The key goes back in the key safe after.",
+     [("Key safe by the garage, code 6104", ["code"])]),
+])
+def test_a_key_told_after_a_code_is_a_hidden_key_of_its_own(text, found):
+    assert _found(text) == found
