@@ -211,11 +211,13 @@ def segments_before_postcodes(text: str, names_place: Callable[[str], bool]
         value_start = text.rfind(":", line_start, postcode.start()) + 1 or line_start
         segments = _segments(text, value_start, postcode.start())
         run: list[tuple[int, int]] = []
-        for start, end in reversed(segments):
+        for index in range(len(segments) - 1, -1, -1):
+            start, end = segments[index]
             value = text[start:end]
             if (not _ADDRESS_SEGMENT.fullmatch(value) or value.isupper()
                     or value.split()[0].casefold().rstrip(".") in TITLES
-                    or _TWO_CAPITALISED.fullmatch(value) and not names_place(value)):
+                    or _TWO_CAPITALISED.fullmatch(value) and not names_place(value)
+                    and not _after_a_place(text, segments[:index], names_place)):
                 break
             run.insert(0, (start, end))
         if not run:
@@ -225,6 +227,14 @@ def segments_before_postcodes(text: str, names_place: Callable[[str], bool]
         after_capitals = before is not None and text[before[0]:before[1]].isupper()
         spans += run[1:] if opens or after_capitals else run
     return spans
+
+
+def _after_a_place(text: str, before: list[tuple[int, int]],
+                   names_place: Callable[[str], bool]) -> bool:
+    """Whether the segment before names a place (`Flat 12, Priory Court, Beck Side,
+    Harrowfield HX9 7UY`: `Beck Side` is a street after a block's name, where a person's
+    name would come first: `Sarah Jones, Mark Jones, LS1 1AA`)."""
+    return bool(before) and names_place(text[before[-1][0]:before[-1][1]])
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

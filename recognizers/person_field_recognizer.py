@@ -285,6 +285,15 @@ NAME_AFTER_OTHER_NAME_PHRASE = (
     rf"(?<![\w'’\-]){OTHER_NAME_PHRASE}(?:[ ]is)?:?[ \t]+\K"
     rf"{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?![\w'’\-])"
 )
+# A person seen, after the verb saying so (`Visited Eluned Lumb today at ...`, `Saw Icilda
+# Akhtar at home`): the object of a visit is a person, whatever spaCy makes of a name it has not
+# learnt. Two to four capitalised words, none common, clinical or a place's (`Visited Priory
+# Court`); a titled name is `TITLED`'s.
+VISITED = "name after a visit verb"
+NAME_AFTER_VISIT_VERB = (
+    rf"(?<![\w'’\-])(?i:visited|saw|reviewed|assessed)[ ]\K"
+    rf"{_ANY_CAP_WORD}(?:[ ](?:{_ANY_CAP_WORD}|\p{{Lu}}\.?)){{1,3}}(?![\w'’\-])"
+)
 # A name typed in lower case at the head of a list item, with the person's own details
 # after it (`* nia o'brien (54 Heather Bank, ...) - ...`, `3. malcolm entwistle, aged 91`;
 # a bracket holds an address: a house number then a capitalised word, `flat`, `apt`; not
@@ -377,6 +386,9 @@ TRIGGERS = {
     HOUSEHOLD: Trigger(literals=[Literal("with")]),
     # the other-name phrase's last word, before the name
     OTHER_NAME: Trigger(literals=[Literal("name"), Literal("as")]),
+    # the visit verb before the name
+    VISITED: Trigger(literals=[Literal(verb) for verb in ("visited", "saw", "reviewed",
+                                                          "assessed")]),
     # the age after the name (its words within reach)
     BEFORE_AGE: Trigger(sign=r",[ ]aged[ ]\d", reach=160),
     # the bracketed age or home after the name (its words within reach)
@@ -489,7 +501,7 @@ def _pattern_of(result: RecognizerResult) -> str:
 _NUMBER_AFTER = prebuilt(r"[ \t]+\d")
 
 # The patterns whose matches `score_match` decides from their own line (`scored_on_line`).
-LINE_DECIDED = frozenset((FIELD, FIELD_LIST, TITLED, MAIL))
+LINE_DECIDED = frozenset((FIELD, FIELD_LIST, TITLED, MAIL, VISITED))
 
 
 class NameFieldRecognizer(ContextScoredRecognizer):
@@ -529,6 +541,7 @@ class NameFieldRecognizer(ContextScoredRecognizer):
                                   Pattern(MAIL, MAIL_NAME, SCORE),
                                   Pattern(HOUSEHOLD, HOUSEHOLD_NAME, SCORE),
                                   Pattern(OTHER_NAME, NAME_AFTER_OTHER_NAME_PHRASE, SCORE),
+                                  Pattern(VISITED, NAME_AFTER_VISIT_VERB, SCORE),
                                   Pattern(LOWER_LISTED, LOWER_LISTED_NAME, SCORE),
                                   Pattern(BEFORE_AGE, NAME_BEFORE_AGE, SCORE),
                                   Pattern(BEFORE_BRACKETED_AGE, NAME_BEFORE_BRACKETED_AGE,
@@ -938,6 +951,9 @@ class NameFieldRecognizer(ContextScoredRecognizer):
             return self.household_name(value, result)
         if pattern == OTHER_NAME:
             return result if self.plain_name(value) else None
+        if pattern == VISITED:  # (no word of a phrase: `Assessed Moving And Handling`)
+            return result if self.plain_name(value) and not any(
+                word.casefold() in STOP_WORDS for word in value.split()) else None
         if pattern == BEFORE_AGE:
             return self.heads_with_age(text, value, result)
         if pattern == BEFORE_BRACKETED_AGE:
