@@ -72,3 +72,16 @@ def test_a_street_after_a_places_name_is_in_the_address(line, inside):
     assert [value for value in ("Brook Side", "Mark Jones", "Sarah Jones")
             if in_spans(spans, line.find(value), line.find(value) + len(value))
             and value in line] == inside
+
+
+FIRE = ("From: Watch Manager <wm@fire.example>\nTo: Hub <hub@council.example>\n"
+        "Subject: fatal fire\nDate: Wed, 12 Aug 2026 09:10:00 +0000\n\n"
+        "For info - fatal fire overnight at 100 Heath View, Orbeck. Occupier Mrs Nora Pybus, "
+        "DOB 03/04/1931, NHS 485 210 7335, known to adult social care.\n")
+
+
+def test_a_role_before_a_titled_name_is_no_part_of_it(tmp_path_factory, tmp_path):
+    """`Occupier Mrs Nora Pybus`: the occupier is who she is, not her name's first word."""
+    scanned = scanned_share(tmp_path_factory, "occupier", {"mail/fire.eml": FIRE})
+    rows = export_individuals(scanned, tmp_path, "--reveal")
+    assert [(row["name"], row["other_names"]) for row in rows] == [("Mrs Nora Pybus", "")]
