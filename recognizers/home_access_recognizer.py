@@ -542,6 +542,9 @@ _ROUTE_NOUN = prebuilt(r"(?i:entry|access)\b")
 _ROUTE_USE = (
     r"(?<![\w])(?i:use|(?:go|come|walk)[^\S\n]+(?:round|around|through)(?:[^\S\n]+to)?)"
 )
+_ROUTE_USE_AT = prebuilt(_ROUTE_USE)
+# (a key device to use is the way in: `use keysafe at front 1, 5, 8, 2`)
+_KEY_DEVICE_WORD = prebuilt(r"(?i:key|safe|lock|box|pad)")
 # The words those start with (what their trigger looks for).
 _ROUTE_WORDS = ("enter", "entry", "access", "get", "come", "go", "use", "walk")
 _KNOCK_WORDS = ("knock", "chap", "ring", "buzz", "press")
@@ -687,7 +690,10 @@ _RECEPTION = prebuilt(r"(?:^| )(?:at|from|ask|via|to|by) (?:the )?(?:main )?rece
 # from (`Moved in from her previous flat, key safe code 4412`); a label's colon or dash ends
 # none (`Previous property: key safe 8181` is that home's).
 _CLAUSE_BEFORE_BREAK = prebuilt(r"[,;()]")
-_STILL_NEW = prebuilt(r"(?:^| )(?:new|current|latest|updated)(?= |$)")
+# A new or current code given in the sentence (`old KS 2290 - new KS 4471`), a number within
+# a few words of the word: a new code said to be held elsewhere is none (`Old code 1157 no
+# longer works, new code given to coordinators only`).
+_STILL_NEW = prebuilt(r"(?:^| )(?:new|current|latest|updated)(?: [a-z]+){0,3} [0-9]")
 # A word whose first letter OCR read as a zero (`0FFICE`, normalised `0 ffice`), read around
 # a match only: a zero starting a word is as often a number's (`read_through_ocr` leaves it).
 _LEADING_ZERO = prebuilt(r"(?<= )0 (?=[a-z]{2})")
@@ -3890,7 +3896,12 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # A route named by a noun alone is directions (`Access via rear - side gate`), not an
         # opening left open, unless it holds the code (`Access notes: Yes - 2802 (by the front
         # door)`); a verb of going in is an instruction (`enter via the side gate`).
-        if pattern == "route in" and _ROUTE_NOUN.match(text, result.start) and \
+        # So is a door to use or go round to (`staff use the side door, the front step is too
+        # steep`, `use the side entrance for wheelchair access`): which door, not that it is
+        # open; `use the back door, it's left unlocked` is the door's state's.
+        if pattern == "route in" and (_ROUTE_NOUN.match(text, result.start) or (
+                _ROUTE_USE_AT.match(text, result.start)
+                and not _KEY_DEVICE_WORD.search(text, result.start, result.end))) and \
                 _CODE_RE.search(text, result.start, result.end) is None:
             return None
         if pattern == "object location" and (_locks_something_else(text, result)
