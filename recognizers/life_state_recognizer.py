@@ -13,7 +13,12 @@ Bound to the record's person by what states it:
 - the record's own words: `deceased`, `passed away`, `patient died`, `RIP 02/11`, `the late Mr
   ...`, `collection after death`, `death verified` (not `verification of expected
   death`: the name of an end-of-life plan and its form, written while the person lives);
-  `moved into ... care home`, `now permanently at`, `permanent placement`, `now resident at`.
+  `moved into ... care home`, `now permanently at`, `permanent placement`, `now resident at`,
+  `has moved in with her daughter`, `moved to live with family`.
+A home's code said changed with the new one kept out of the records (`New code NOT held - ring
+duty SW`, `KS code changed by family - ring pt for new code`) gives `code_out_of_use`, a state of
+the home's way in: scoping puts the person's codes apart (not on a line naming a workplace:
+`Office key safe code changed - ring reception for the new code`).
 A record saying someone still lives there (`Mrs Ivy Kershaw still lives at the address`) gives
 `survivor`, keyed as the name it opens with: a death the record states is not that person's.
 A move out is not one when the same text says the person came back home after it (`moved into
@@ -33,10 +38,12 @@ from presidio_analyzer import RecognizerResult
 
 from recognizers.access_kinds import ACCESS_KINDS_KEY
 from recognizers.base import ContextScoredRecognizer, Pattern
+from recognizers.context import Terms, line_bounds, normalise_words
 from recognizers.dates import parse_date
 from recognizers.life_states import (
     ANY_DATE,
-    CODE_WITHHELD_WORDS,
+    CODE_OUT_OF_USE,
+    CODE_OUT_OF_USE_WORDS,
     DEATH_DATE,
     DEATH_FLAG,
     DEATH_WORDS,
@@ -48,6 +55,7 @@ from recognizers.life_states import (
     state_of,
 )
 from recognizers.triggers import Literal, Trigger
+from recognizers.vocabulary import load_vocabulary
 
 ENTITY = "LIFE_STATE"
 SCORE = 0.85
@@ -63,12 +71,12 @@ _HOME = Trigger(literals=[Literal(word) for word in (
     "moved", "resident", "lives", "living", "resides", "care home", "nursing home",
     "residential home", "care_home", "nursing_home", "residential_home")]
     + [Literal("perm", word_end=False)])
-_NEW_CODE = Trigger(literals=[Literal("new")])
+_CODE_STATE = Trigger(literals=[Literal(word) for word in ("new", "changed", "reset", "altered")])
 TRIGGERS = {"death date": _DEATH, "death flag": _DEATH, "death words": _DEATH,
-            "move words": _HOME, "survivor words": _HOME, "code withheld words": _NEW_CODE}
+            "move words": _HOME, "survivor words": _HOME, "code out of use words": _CODE_STATE}
 _PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,
              "move words": MOVE_WORDS, "survivor words": SURVIVOR_WORDS,
-             "code withheld words": CODE_WITHHELD_WORDS}
+             "code out of use words": CODE_OUT_OF_USE_WORDS}
 # A return to the person's own home, after a stay or a move elsewhere (`moved back home`,
 # `returned home`, `back home since`, `discharged home`): a move out the text states before it
 # is over (`LifeStateRecognizer.among_others`).
@@ -117,6 +125,8 @@ class LifeStateRecognizer(ContextScoredRecognizer):
             patterns=patterns or [Pattern(name, regex, SCORE) for name, regex in _PATTERNS.items()],
             context=context or [], supported_language=supported_language,
             triggers=None if patterns else TRIGGERS)
+        # what a code is for when it is not a home (the home-access recognizer's own file)
+        self.not_a_home = Terms(load_vocabulary("home_access_exclusions.txt"))
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         return self.among_others(text, super().analyze(text, entities, nlp_artifacts,
@@ -143,9 +153,12 @@ class LifeStateRecognizer(ContextScoredRecognizer):
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         state = state_of(text[result.start:result.end])
+        if state == CODE_OUT_OF_USE and self.not_a_home.found_in(
+                normalise_words(text[slice(*line_bounds(text, result.start, result.end))])):
+            return None  # `Office key safe code changed - ring reception for the new code`
         if state in (DECEASED, MOVED_OUT) and relative_before(text, result.start):
             return None  # (a relative still living there is a survivor all the same; a
-            # home's new code withheld is the home's, whoever is named before it)
+            # home's code out of use is the home's, whoever is named before it)
         result.recognition_metadata = {
             **(result.recognition_metadata or {}), ACCESS_KINDS_KEY: [state]}
         return result

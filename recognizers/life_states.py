@@ -17,10 +17,11 @@ from recognizers.relatives import relatives, words_pattern
 
 DECEASED, MOVED_OUT = "deceased", "moved_out"
 LIFE_STATES = (DECEASED, MOVED_OUT)
-# Not a state of the person but of their home's way in: its code was changed and the new one
-# kept out of the records (`KS code changed - new code NOT held, ring duty SW`), so the code
-# the records give opens nothing (`phiscan.scoping.linkage.Individual.withdrawn_kinds`).
-CODE_WITHHELD = "code_withheld"
+# Not a state of the person but of their home's way in: the code the records give opens it no
+# more, as its code was changed and the new one kept out of the records (`KS code changed -
+# new code NOT held, ring duty SW`, `code changed - ring pt for new code`):
+# `phiscan.scoping.linkage.Individual.withdrawn_kinds`.
+CODE_OUT_OF_USE = "code_out_of_use"
 # Not a state: the record says someone still lives at the home (`Mrs Ivy Kershaw still lives at
 # the address`, on a collection list's row for her husband who died), so a death or a move it
 # states is of another person of that home than the one it may join.
@@ -60,6 +61,11 @@ MOVE_WORDS = (r"(?<![\w])(?i:(?:moved (?:in)?to|(?:gone|went) into) (?:[\w'&.-]+
               r"|now (?:living |resident )?permanently (?:at|in)|moved permanently|permanent"
               r" (?:placement|admission|residen(?:ce|t)|(?:residential|nursing) care)"
               r"|now resident at"
+              # into a relative's home for good (`has moved in with her daughter Gwen`,
+              # `Pt moved to live with family out of area`; a stay says `staying with`)
+              rf"|moved in with (?:her|his|their) (?:{words_pattern(relatives())})"
+              rf"|(?:moved|gone|went)(?: permanently)? (?:away )?to live with (?:her |his |their )?"
+              rf"(?:family|{words_pattern(relatives())})"
               # a named place moved into for good (`he has moved into Oakfield House
               # permanently`)
               r"|(?:moved|gone|went|admitted|transferred) (?:in)?to (?:[\w'&.-]+ ){1,4}permanently"
@@ -87,11 +93,45 @@ MOVE_WORDS = (r"(?<![\w])(?i:(?:moved (?:in)?to|(?:gone|went) into) (?:[\w'&.-]+
 # held`, `New code not to be minuted`, `new code withheld`): never a code given (`new code 4411`).
 _KEPT_OUT = (r"(?:recorded|held|written|given|kept|stored|known|minuted|shared|included|noted"
              r"|documented|on[^\S\n]+(?:file|record|the[^\S\n]+system))")
-CODE_WITHHELD_WORDS = (
-    r"(?<![\w])(?i:new[^\S\n]+(?:(?:key[^\S\n]*-?[^\S\n]*safe|ks|k/s|door|lock[^\S\n]*-?"
-    r"[^\S\n]*box|keypad|alarm|gate)[^\S\n]+)?(?:code|combination|combi)(?:[^\S\n]+(?:is|was|has"
-    r"[^\S\n]+been|will[^\S\n]+be))?[^\S\n]+(?:not[^\S\n]+(?:to[^\S\n]+be[^\S\n]+|being[^\S\n]+"
-    rf"|yet[^\S\n]+)?{_KEPT_OUT}|withheld|unknown))(?![\w])")
+_SP = r"[^\S\n]+"
+_DEVICE = (rf"(?:key{_SP}?-?[^\S\n]*safe|keysafe|ks|k/s|door|lock[^\S\n]*-?[^\S\n]*box|lockbox"
+           r"|keypad|alarm|gate)")
+_NEW_CODE_KEPT_OUT = (
+    rf"new{_SP}(?:{_DEVICE}{_SP})?(?:code|combination|combi)(?:{_SP}(?:is|was|has{_SP}been"
+    rf"|will{_SP}be))?{_SP}(?:not{_SP}(?:to{_SP}be{_SP}|being{_SP}|yet{_SP})?{_KEPT_OUT}|withheld"
+    r"|unknown)")
+# A code said changed, the new one to be got elsewhere, with no code between (`KS code changed
+# by family - ring pt for new code`, `code changed after break-in, pt will give new one by
+# phone`, `Key safe code CHANGED (see email) - ring NOK for code on the day`).
+_GOT_ELSEWHERE = (
+    rf"(?:ring|call|phone|tel|contact|ask)\b[^\d\n.]{{0,30}}?\bfor{_SP}(?:the{_SP})?(?:new{_SP})?"
+    rf"(?:code|one|number)|(?:give|provide|pass{_SP}on|text|tell){_SP}(?:you{_SP}|us{_SP})?"
+    rf"(?:the{_SP}|a{_SP})?new{_SP}(?:one|code)|see{_SP}(?:team{_SP})?e-?mail")
+_CODE_CHANGED_ELSEWHERE = (
+    rf"code{_SP}(?:has{_SP}been{_SP}|was{_SP}|now{_SP})?(?:changed|reset|altered)\b"
+    rf"[^\d\n]{{0,60}}?(?:{_GOT_ELSEWHERE})")
+# (A key safe said removed is not one: a care log's line names no one (`- Key safe removed by
+# family last month` among a week's entries), and a record may give the new one's code.)
+CODE_OUT_OF_USE_WORDS = (rf"(?<![\w])(?i:{_NEW_CODE_KEPT_OUT}|{_CODE_CHANGED_ELSEWHERE})"
+                         r"(?![\w])")
+# A field naming a home its person has left (`Previous address`, `Old address`, `OLD:` beside
+# `NEW:`, `prev_postcode`, `Address (old)`, `Moved from`): the postcode in it is that home's,
+# and a way in given only beside that postcode is the way into a home they left
+# (`phiscan.scoping.linkage.Individual.withdrawn_kinds`).
+FORMER_ADDRESS = "former_address"
+_FORMER_ADDRESS_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:previous|prev|old|former)(?:[\s_.-]+(?:home|house|flat))?"
+    r"(?:[\s_.-]*(?:address|addr|postcode|post[\s_-]?code|residence))?"
+    r"|(?:last|earlier)(?:[\s_.-]+(?:home|house|flat))?[\s_.-]*(?:address|addr|postcode"
+    r"|post[\s_-]?code|residence)"
+    r"|(?:address|postcode)[\s_-]*\((?:old|previous|former)\)|moved[\s_-]+from)\W*$")
+
+
+def names_former_address(label: str) -> bool:
+    """Whether a field's or a line's label names a home its person has left."""
+    return bool(label) and _FORMER_ADDRESS_LABEL.match(label) is not None
+
+
 # Someone still lives at the home: whoever's death or move the record states is not theirs.
 _NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
          r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
@@ -102,15 +142,15 @@ _SURVIVOR_PHRASE = re.compile(
     r" (?:still (?:lives|living|resides|resident)|lives there|living there)", re.IGNORECASE)
 
 
-_CODE_WITHHELD = re.compile(CODE_WITHHELD_WORDS)
+_CODE_OUT_OF_USE = re.compile(CODE_OUT_OF_USE_WORDS)
 
 
 def state_of(value: str) -> str:
     """The state a matched text states (`moved_out` for a move, `survivor` for someone still
-    living there, `code_withheld` for a home's new code kept out of the record, else
-    `deceased`)."""
-    if _CODE_WITHHELD.fullmatch(value):
-        return CODE_WITHHELD
+    living there, `code_out_of_use` for a home's code changed and the new one kept out of
+    the record, else `deceased`)."""
+    if _CODE_OUT_OF_USE.fullmatch(value):
+        return CODE_OUT_OF_USE
     lowered = value.casefold()
     if "still" in lowered or "lives there" in lowered or "living there" in lowered:
         return SURVIVOR

@@ -2,7 +2,7 @@
 share 25). A safeguarding concern says a relative let themselves in with the key safe code, the
 crew changed it and the new code is `NOT written on this form`; the July visit record still
 gives the old code. The person's home counted as opened by a code. A record saying its
-person's new code is withheld (`recognizers.life_states.CODE_WITHHELD`) puts every code of
+person's new code is withheld (`recognizers.life_states.CODE_OUT_OF_USE`) puts every code of
 theirs apart (`former_home_access_kinds`): the other ways in stay, and a new code written
 (`New code 5757`) is a code like any other.
 """
@@ -13,7 +13,7 @@ import pytest
 
 from recognizers.access_kinds import ACCESS_KINDS_KEY
 from recognizers.life_state_recognizer import LifeStateRecognizer
-from recognizers.life_states import CODE_WITHHELD
+from recognizers.life_states import CODE_OUT_OF_USE
 from tests.cli import export_individuals, key, scanned_share
 from tests.conftest import assert_no_raw_values
 
@@ -63,17 +63,28 @@ FILES = {"visits/SW-1024.txt": VISITS, "safeguarding/AS-1002.txt": CONCERN,
     "Code changed. Police to contact the son. New code not to be minuted.",
     "Key safe code changed after s/g concern - new code not recorded, ring SW",
     "new key safe code withheld",
+    # changed, the new one to be got elsewhere
+    "KS code changed by the family - ring the client for the new code",
+    "Code reset after the break-in, son will give the new one by phone",
 ])
-def test_a_new_code_kept_out_of_the_record_is_stated(said):
+def test_a_code_out_of_use_is_stated(said):
     found = LifeStateRecognizer().analyze(said, ["LIFE_STATE"])
     assert [result.recognition_metadata[ACCESS_KINDS_KEY] for result in found] == [
-        [CODE_WITHHELD]]
+        [CODE_OUT_OF_USE]]
 
 
 @pytest.mark.parametrize("said", [
     "Key safe code changed on 05/10/2026 by crew. New code 5757.",
     "New key safe fitted by the front door.",
     "Please ring the office with the new code when it is set.",
+    # a code changed with nothing said of the new one, or given; a workplace's
+    "Code changed by family.",
+    "Door code changed to 4471 - ring the office for a fob",
+    "Office key safe code changed - ring reception for the new code",
+    "Key safe to be taken off once the house is cleared",
+    # a key safe said removed: a care log's line may name no one, a record may give the new
+    # one's code (blind share 23)
+    "Keysafe removed by the landlord in May",
 ])
 def test_a_new_code_given_or_not_said_withheld_is_no_statement(said):
     assert LifeStateRecognizer().analyze(said, ["LIFE_STATE"]) == []
@@ -103,3 +114,41 @@ def test_nothing_raw_without_reveal(withheld_scanned, tmp_path):
     export_individuals(withheld_scanned, tmp_path)
     for written in (tmp_path, withheld_scanned):
         assert_no_raw_values(written, ["Quinn", "Pickles", "Gallagher", "4956", "7459"])
+
+
+HANDOVER = (
+    "NIGHT SITTING HANDOVER 05/11/2026\n\n"
+    "1. Gwilym Price  DOB 18 July 1941\n"
+    "   NHS 485 999 1117\n"
+    "   Access: key safe by the porch, code 0583\n\n"
+    "2. Nia Pugh  DOB 28 September 1950\n"
+    "   NHS 485 888 2225\n"
+    "   Access: lock box behind the water butt, number 1442\n\n"
+    "Locks changed after the break-ins in the village; a key safe was removed on the estate.\n"
+    "Nerys\n"
+)
+
+
+def test_a_note_after_a_list_at_its_margin_is_none_of_its_items(tmp_path_factory, tmp_path):
+    """The list's closing note, back at the margin after a blank line, is the whole text's:
+    the last item's person keeps her code (`phiscan.detect.records._list_ended`)."""
+    scanned = scanned_share(tmp_path_factory, "list-ended", {"night/handover.txt": HANDOVER})
+    rows = {row["nhs_number"].replace(" ", ""): (row["home_access_kinds"],
+                                                  row["former_home_access_kinds"])
+            for row in export_individuals(scanned, tmp_path, "--reveal")}
+    assert rows == {"4859991117": ("code", ""), "4858882225": ("code", "")}
+
+
+REFITTED = ("OT assessment\nClient: PRYS-JONES Ceri, Miss\nD.O.B 09/01/1942\n"
+            "NHS: 485 444 3332\nAddress: Flat 57, Willow Rise, Bradford BD10 8NJ\n"
+            "12/10 KS code changed by family - ring pt for new code\n"
+            "19/10 Daughter rang: keysafe code 4810 - by the meter cupboard\n")
+
+
+def test_a_code_given_after_it_changed_is_the_one_in_use(tmp_path_factory, tmp_path):
+    """`KS code changed - ring pt for new code` then `keysafe code 4810`: the statement is dropped
+    (`phiscan.detect.detector.states_superseded`), the code counts."""
+    scanned = scanned_share(tmp_path_factory, "refitted", {"ot/assessment.txt": REFITTED})
+    rows = [(row["home_access_kinds"], row["former_home_access_kinds"])
+            for row in export_individuals(scanned, tmp_path, "--reveal")]
+    assert rows == [("code", "")]

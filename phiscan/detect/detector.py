@@ -40,6 +40,7 @@ from phiscan.detect.normalize import (
     variant_keys,
 )
 from phiscan.detect.records import (
+    LIFE_STATE,
     PLACE,
     assign_records,
     with_cell_mentions,
@@ -67,9 +68,10 @@ from phiscan.detect.tiered import NamePlan, TieredAnalyzer
 from phiscan.detect.unit_memo import UnitMemo
 from phiscan.model import Finding, Label, TextUnit
 from phiscan.security.keys import keyed_hash
-from recognizers.access_kinds import ACCESS_KINDS_KEY, KIND_SEPARATOR
+from recognizers.access_kinds import ACCESS_KINDS_KEY, CODE, KIND_SEPARATOR
 from recognizers.context import line_value_start, normalise_words, raw_line_field
 from recognizers.health_vocabulary import MEDICATION
+from recognizers.life_states import CODE_OUT_OF_USE, FORMER_ADDRESS, names_former_address
 
 SCORE_JOINED = 0.85
 COUPLE_NAMES = "PhiscanCoupleNames"
@@ -207,6 +209,9 @@ class Detector:
                       and self.roles.legal_name(unit.text, result.start, field)
                       else relation_of(unit, result.start, result.end, field)
                       if result.entity_type == "PERSON" and role == RELATED
+                      else FORMER_ADDRESS if result.entity_type == "UK_POSTCODE"
+                      and names_former_address(field if field is not None
+                                               else line_label(unit.text, result.start))
                       else access_kinds_of(result)),
                 initial_hash=(self.initial_hash(raw, value_hash)
                               if result.entity_type == "PERSON" else ""),
@@ -221,12 +226,14 @@ class Detector:
                     for finding in assign_records(unit, self.spread(unit, findings),
                                                   labels.where)]
         findings = with_deaths_of_others(unit.text, findings)
+        superseded = states_superseded(findings)
         if unit.window is not None:
             offset = unit.window.offset
             findings = [finding.but(start=finding.start + offset, end=finding.end + offset)
                         for finding in findings]
-        in_text = [(finding, raw) for finding, raw in zip(
-            findings, (raw for _r, raw, _h, _m in valued), strict=True) if finding.role != PLACE]
+        in_text = [(finding, raw) for index, (finding, raw) in enumerate(zip(
+            findings, (raw for _r, raw, _h, _m in valued), strict=True))
+            if finding.role != PLACE and index not in superseded]
         return in_text + self.label_values(labels, bool(in_text))
 
     def spread(self, unit: TextUnit, findings: list) -> list:
@@ -464,6 +471,21 @@ class ValueMemo(KeyedMemory[tuple[str, str]]):
 
     def key(self, entity_type: str, raw_value: str) -> bytes:
         return self.digest(f"{entity_type}\x1f{raw_value}")
+
+
+def states_superseded(findings: list[Finding]) -> set[int]:
+    """The positions of the statements that the record's code is out of use (`Key safe
+    removed by family last month`: `recognizers.life_states.CODE_OUT_OF_USE`) after which
+    the same record gives a code (`... keysafe code 4810 - by the meter cupboard`): that
+    code is the one in use, and the statement is dropped."""
+    out_of_use = [(index, finding) for index, finding in enumerate(findings)
+                  if finding.entity_type == LIFE_STATE and finding.kind == CODE_OUT_OF_USE]
+    if not out_of_use:
+        return set()
+    codes = [finding for finding in findings if finding.entity_type == "HOME_ACCESS"
+             and CODE in finding.kind.split(KIND_SEPARATOR)]
+    return {index for index, state in out_of_use
+            if any(code.record == state.record and code.start > state.end for code in codes)}
 
 
 def access_kinds_of(result: RecognizerResult) -> str:

@@ -427,6 +427,9 @@ class Entry:
     heading: int | None = None  # the level of the Markdown heading that opened it, if one did
     item: ItemShape | None = None  # the list-item marker of the line that opened it, if any
     stamp: str | None = None  # that marker's date or time (`2025-11-13 04:30:00`), if one
+    # A paragraph after a list, back at the list's margin, naming nobody: the whole text's
+    # closing note, none of the items' (`_list_ended`)
+    closing: bool = False
 
     @property
     def identified(self) -> bool:
@@ -486,10 +489,14 @@ def entries_of(lines: dict[int, list[Finding]],
         cut = section is not None and bool(above) and min(above) <= section
         next_item = bool(entries) and _item_ends(entries[-1], brought, previous + 1, number,
                                                  item_shape, item_stamp)
-        if not entries or cut or next_item or _repeats(entries[-1].values, brought) or (
+        if not entries or cut or next_item or (brought and entries[-1].closing) or _repeats(
+                entries[-1].values, brought) or (
                 entries[-1].values and names_a_person(brought) and opens_paragraph(number)):
             entries.append(Entry(number, heading=above[-1] if cut else None,
                                  item=item_shape(number), stamp=item_stamp(number)))
+        elif new_paragraph and not brought and _list_ended(entries[-1], number, previous,
+                                                           indent):
+            entries.append(Entry(number, closing=True))
         elif new_paragraph and not brought and entries[-1].values and (
                 indent(number) <= indent(entries[-1].line)):
             entries.append(Entry(number))
@@ -505,6 +512,20 @@ def entries_of(lines: dict[int, list[Finding]],
     if provisional and not entries[-1].values:
         entries[-2].findings += entries.pop().findings
     return entries
+
+
+def _list_ended(entry: Entry, number: int, previous: int,
+                indent: Callable[[int], int]) -> bool:
+    """Whether a paragraph at line `number` naming nobody ends the list whose item opened
+    `entry`: the item's detail lines are indented past its marker, and the paragraph opens at
+    the marker's margin or left of it (`3. Cledwyn Jones ...` / `   Access: lock box 1442` /
+    blank / `Locks changed after the break-in in the village; key safe taken off`): a note of
+    the whole text, never the last item's person's."""
+    if entry.item is None or not entry.values or entry.closing:
+        return False
+    margin = indent(entry.line)
+    return indent(number) <= margin and any(indent(line) > margin
+                                            for line in range(entry.line + 1, previous + 1))
 
 
 def _item_ends(entry: Entry, brought: dict[str, set[str]], first: int, number: int,
@@ -706,6 +727,10 @@ class EntryNames:
         for entry in entries_of(lines, self.opens_paragraph, self.headings(),
                                 self.blank_between, self.item_shape, self.item_stamp,
                                 self.indent):
+            if entry.closing:  # (the whole text's: a record of its own, nobody's)
+                for finding in entry.findings:
+                    self.record[id(finding)] = self.name(entry.line)
+                continue
             if owner is not None and not entry.identified and not self.heads_line(entry):
                 self.name_apart(entry, owner)
                 continue

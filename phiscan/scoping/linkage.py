@@ -62,7 +62,7 @@ from operator import attrgetter
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
 from recognizers.access_kinds import CODE, KEY_HOLDER
-from recognizers.life_states import CODE_WITHHELD, person_state
+from recognizers.life_states import CODE_OUT_OF_USE, person_state
 
 # What identifies a person (`Individual.identified_by`).
 BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
@@ -671,12 +671,37 @@ class Individual:
 
     @computed_once
     def withdrawn_kinds(self) -> set[str]:
-        """Of those, the kinds a record of theirs says no longer open the home: a code, when
-        one says the code was changed and the new one kept out of the records (`New code NOT
-        held - ring duty SW`: `recognizers.life_states.CODE_WITHHELD`). Every code of theirs
-        goes, whichever record gave it: an old record's code is the one changed."""
-        withheld = any(CODE_WITHHELD in record.life_states for record in self.records)
-        return self.found_kinds & {CODE} if withheld else set()
+        """Of those, the kinds a record of theirs says no longer open the home they live in:
+        - a code, when a record says the code was changed and the new one kept out of the
+          records (`New code NOT held - ring duty SW`, `KS code changed - ring pt for new
+          code`: `recognizers.life_states.CODE_OUT_OF_USE`): every code of theirs, whichever
+          record gave it (an old record's code is the one changed);
+        - the kinds given only in records of a home they left: records whose postcodes are
+          all one a record of theirs names as a former address (`Previous address: ...`,
+          `OLD: ... NEW: ...`), unless a record of another home gives that kind too."""
+        out_of_use = any(CODE_OUT_OF_USE in record.life_states for record in self.records)
+        return ((self.found_kinds & {CODE} if out_of_use else set())
+                | (self.old_home_kinds - self.current_home_kinds))
+
+    @computed_once
+    def former_postcodes(self) -> set[str]:
+        return union_of(self.records, "former_postcodes")
+
+    def _of_old_home(self, record: Record) -> bool:
+        return bool(record.postcodes) and record.postcodes <= self.former_postcodes
+
+    @computed_once
+    def old_home_kinds(self) -> set[str]:
+        """The kinds given in records of a home they left only (`withdrawn_kinds`)."""
+        if not self.former_postcodes:
+            return set()
+        return set().union(*(record.access_kinds for record in self.records
+                              if self._of_old_home(record)))
+
+    @computed_once
+    def current_home_kinds(self) -> set[str]:
+        return set().union(*(record.access_kinds for record in self.records
+                             if not self._of_old_home(record))) | self.household_kinds
 
     @computed_once
     def access_kinds(self) -> set[str]:

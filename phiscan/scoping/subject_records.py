@@ -26,7 +26,7 @@ from phiscan.detect.records import entry_of
 from phiscan.detect.roles import LEGAL_NAME, NOT_SUBJECT, RELATED, STAFF, SUBJECT
 from phiscan.inventory.store import Inventory
 from recognizers.access_kinds import KIND_SEPARATOR
-from recognizers.life_states import SURVIVOR
+from recognizers.life_states import FORMER_ADDRESS, SURVIVOR
 
 HOME_ACCESS = category_of("HOME_ACCESS")
 LIFE_STATE = "LIFE_STATE"
@@ -61,6 +61,9 @@ class Record:
     relations: dict[str, str] = field(default_factory=dict)
     dobs: set[str] = field(default_factory=set)
     postcodes: set[str] = field(default_factory=set)
+    # Of those, the postcodes of a home its person has left (`Previous address: ...`:
+    # `recognizers.life_states.FORMER_ADDRESS`).
+    former_postcodes: set[str] = field(default_factory=set)
     # An organisation's numbers for the subject (`PMR no`, `Client ID`: namespace and value
     # keyed together): they join the person they are bound to (`link_local_ids`).
     local_ids: set[str] = field(default_factory=set)
@@ -200,6 +203,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
         return
     target.add(value_hash)
     record.masked[value_hash] = masked
+    if target is record.postcodes and kind == FORMER_ADDRESS:
+        record.former_postcodes.add(value_hash)
     if target is record.related_names and kind:
         record.relations.setdefault(value_hash, kind)
     if target is record.full_names:
