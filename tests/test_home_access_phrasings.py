@@ -176,7 +176,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_t.tsv": (78, 86, 3, 84),
                    "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (83, 89, 1, 89),
                    "open/set_w.tsv": (50, 50, 0, 51), "open/set_y.tsv": (83, 87, 1, 87),
-                   "open/set_z.tsv": (49, 50, 0, 50), "open/set_aa.tsv": (74, 82, 4, 82)}
+                   "open/set_z.tsv": (49, 50, 0, 50), "open/set_aa.tsv": (74, 82, 2, 82)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -310,7 +310,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # false alarm stays).
 # set_aa (session 27: an author never shown phiscan; boats and Traveller sites, wardens' books,
 # locksmiths, telecare, voice-to-text, pasted rows; 22 lines in other languages): 74/82, 4/82
-# at the session's start (b9c807f) and when first met (5603492), below the target.
+# at the session's start (b9c807f) and when first met (5603492), below the target; 74/82,
+# 2/82 after an old code said no longer working and a door to use were read as no way in.
 BELOW_TARGET = {"open/set_o.tsv", "open/set_p.tsv", "open/set_q.tsv",
                 "open/set_r.tsv", "open/set_s.tsv", "open/set_t.tsv", "open/set_v.tsv",
                 "open/set_y.tsv", "open/set_z.tsv", "open/set_aa.tsv"}
