@@ -50,7 +50,8 @@ def test_every_slow_pattern_has_a_trigger():
     assert len(names["PhiscanHomeAccessRecognizer"]) == 60
     assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
     assert names["PhiscanLifeStateRecognizer"] == {
-        "death date", "death flag", "death words", "move words", "survivor words"}
+        "death date", "death flag", "death words", "move words", "survivor words",
+        "code out of use words"}
     # The health recognizers have no patterns: one automaton pass (health_vocabulary).
     assert {"PhiscanEthnicityRecognizer", "PhiscanReligionRecognizer",
             "PhiscanSexualOrientationRecognizer", "PhiscanNameFieldRecognizer",
