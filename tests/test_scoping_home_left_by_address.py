@@ -77,3 +77,27 @@ def test_nothing_raw_without_reveal(moves_scanned, tmp_path):
     export_individuals(moves_scanned, tmp_path)
     for written in (tmp_path, moves_scanned):
         assert_no_raw_values(written, ["Haddad", "Okoro", "4471", "HX1 1AA", "Tanner Row"])
+
+
+RUN_SHEET = (
+    "Stop,ETA,Ref,Customer,Address,Phone,Notes\n"
+    '1,08:15,MV30836,Miss J Kowal,"108 Foundry Street, Stanbeck",07700 900831,'
+    '"key box 43 88, behind drainpipe"\n'
+    '2,09:07,MV33019,"MORAWSKA, Jadwiga","99 Beech Grove, Lowther Green",0113 496 0630,'
+    "front door on the latch Tues am - just push and shout\n"
+    '3,09:48,MV31909,Mr Ibbotson,"90 Sycamore Close, Lowther Green",0113 496 0087,'
+    "key under the blue plant pot by the back door\n"
+)
+LETTER = ("Patient: Jadwiga Morawska\nDOB: 12/03/1941\nNHS: 485 444 3332\n"
+          "Address: 99 Beech Grove, Lowther Green\n")
+
+
+def test_a_row_naming_another_in_part_is_not_the_one_named_rows(tmp_path_factory, tmp_path):
+    """A driver's run sheet names one patient in full and the others by title and surname
+    (`Mr Ibbotson`): their rows' codes and keys are not hers
+    (`phiscan.scoping.linkage._names_another_row`)."""
+    scanned = scanned_share(tmp_path_factory, "run-sheet", {"runs/run.csv": RUN_SHEET,
+                                                           "letters/letter.txt": LETTER})
+    rows = [(row["name"], row["home_access_kinds"])
+            for row in export_individuals(scanned, tmp_path, "--reveal")]
+    assert rows == [("Jadwiga Morawska", "left_open")]

@@ -930,6 +930,18 @@ def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: 
     return target
 
 
+def _names_another_row(record: Record, person: Individual) -> bool:
+    """A table's row that names its own person in part (`Miss J Wozniak` on a driver's run
+    sheet), none of whose names is a form of the file's one identified person's: another
+    row's person, never theirs (their key box's code is not hers)."""
+    if not _SERIES_RECORD.search(record.name) or not record.partial_names:
+        return False
+    forms = person.full_names | set().union(*(other.initials.values()
+                                              for other in person.records))
+    return record.partial_names.isdisjoint(forms | set().union(
+        *(other.partial_names for other in person.records)))
+
+
 def _people_by_location(individuals: list[Individual]) -> dict[str, set[int]]:
     by_location: dict[str, set[int]] = defaultdict(set)
     for position, person in enumerate(individuals):
@@ -1124,6 +1136,8 @@ def link(records: list[Record], found: Seeds | None = None) -> Linked:
         if target is None and not _ENTRY_RECORD.search(record.name):
             target = _one_person_of(identified_in.get(record.location, set()),
                                     named_in.get(record.location, set()))
+            if target is not None and _names_another_row(record, individuals[target]):
+                target = None
         if target is None:
             unattributed.append(record)
         else:
@@ -1244,8 +1258,9 @@ def identifies_anyone(record: Record) -> bool:
 
 def _attach_table_rows(records: list[Record], unattributed: list[Record],
                        individuals: list[Individual]) -> list[Record]:
-    """Rows naming nobody join the person of their table's one identifying row. Only the
-    locations holding such rows are looked at (a breach has millions of records)."""
+    """Rows naming nobody join the person of their table's one identifying row, unless they
+    name another in part (`_names_another_row`). Only the locations holding such rows are
+    looked at (a breach has millions of records)."""
     unnamed = [record for record in unattributed
                if not identifies_anyone(record) and table_of(record) is not None]
     locations = {record.location for record in unnamed}
@@ -1261,7 +1276,7 @@ def _attach_table_rows(records: list[Record], unattributed: list[Record],
     for record in unnamed:
         rows = identifying.get(table_of(record), [])
         target = owner.get(rows[0].key) if len(rows) == 1 else None
-        if target is not None:
+        if target is not None and not _names_another_row(record, individuals[target]):
             individuals[target].records.append(record)
             attached.add(record.key)
     return [record for record in unattributed if record.key not in attached]
