@@ -210,6 +210,15 @@ def export_individuals(out: Path, tmp_path: Path, *extra: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+WAYS_IN = ("home_access", "home_access_kinds", "former_home_access_kinds", "life_state")
+
+
+def ways_in_by_number(out: Path, tmp_path: Path) -> dict[str, tuple[str, ...]]:
+    """Each exported person's way in (`WAYS_IN`), by their NHS number's digits (revealed)."""
+    return {row["nhs_number"].replace(" ", ""): tuple(row[column] for column in WAYS_IN)
+            for row in export_individuals(out, tmp_path, "--reveal")}
+
+
 def names_with_roles(out: Path, location_part: str) -> list[tuple[str, str, str]]:
     """(record, masked name, role) of every name in one scanned file, in text order."""
     with sqlite3.connect(out / "inventory.sqlite") as db:
