@@ -2474,7 +2474,12 @@ _WHEN = prebuilt(
     # school`, `before work`, `after day centre`): no owner (`after the office closes` is one)
     r"|(?<![\w])(?i:after|before)[^\S\n]+(?:(?i:her|his|their|my)[^\S\n]+)?"
     r"(?!(?i:the|a|an|this|that|[0-9])(?![\w]))[A-Za-z][\w'\-]*"
-    r"(?:[^\S\n]+(?i:centre|center|club|group|service))?(?![\w])")
+    r"(?:[^\S\n]+(?i:centre|center|club|group|service))?(?![\w])"
+    # a time told by what the person is on (`back door left unlocked while on machine`: the
+    # dialysis machine, no owner of the door)
+    r"|(?<![\w])(?i:while|whilst|when)[^\S\n]+(?:(?i:she|he|they|pt|patient|client)"
+    r"(?:[^\S\n]+(?i:is|are)|['\u2019]s)?[^\S\n]+)?(?i:on)[^\S\n]+"
+    r"(?:(?i:the|her|his|their)[^\S\n]+)?[A-Za-z][\w'\-]*(?![\w])")
 
 
 # A clinical encounter says where a person was seen, treated or discharged from, whom the

@@ -49,3 +49,13 @@ def test_a_key_told_after_a_code_is_a_hidden_key_of_its_own(text, found):
 ])
 def test_an_old_code_and_a_door_to_use_are_no_way_in(text, found):
     assert _found(text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # when the door is open, told by what the person is on: no owner of the door (share 26)
+    ("side door left unlocked while on the machine - let yourself in",
+     [("side door left unlocked", ["left_open"]), ("let yourself in", ["left_open"])]),
+    ("Key safe 5120, she is on the machine Mon/Wed/Fri", [("Key safe 5120", ["code"])]),
+])
+def test_what_the_person_is_on_is_when_not_whose(text, found):
+    assert _found(text) == found
