@@ -543,8 +543,6 @@ _ROUTE_USE = (
     r"(?<![\w])(?i:use|(?:go|come|walk)[^\S\n]+(?:round|around|through)(?:[^\S\n]+to)?)"
 )
 _ROUTE_USE_AT = prebuilt(_ROUTE_USE)
-# (a key device to use is the way in: `use keysafe at front 1, 5, 8, 2`)
-_KEY_DEVICE_WORD = prebuilt(r"(?i:key|safe|lock|box|pad)")
 # The words those start with (what their trigger looks for).
 _ROUTE_WORDS = ("enter", "entry", "access", "get", "come", "go", "use", "walk")
 _KNOCK_WORDS = ("knock", "chap", "ring", "buzz", "press")
@@ -2467,6 +2465,8 @@ _NUMBERED_ADDRESS = prebuilt(
     r"(?:[A-Z][\w'\-]*[^\S\n]+){0,2}[A-Z][\w'\-]*(?![\w])")
 # When a way in is open, never whose it is (`left on the latch on day-centre mornings`,
 # `on clinic days`, `during respite weekends`): a service named in a time is no owner.
+# Who is on something (`she is`, `pt's`), told before `on` in a when-clause.
+_ON_IT = r"(?i:she|he|they|pt|patient|client)(?:[^\S\n]+(?i:is|are)|['\u2019]s)?"
 _WHEN = prebuilt(
     r"(?<![\w])(?i:on|during|every|most|some)[^\S\n]+(?:[\w'\-]+[^\S\n]+){0,2}?"
     r"(?i:days|mornings|afternoons|evenings|nights|weekends|weekdays)(?![\w])"
@@ -2477,9 +2477,9 @@ _WHEN = prebuilt(
     r"(?:[^\S\n]+(?i:centre|center|club|group|service))?(?![\w])"
     # a time told by what the person is on (`back door left unlocked while on machine`: the
     # dialysis machine, no owner of the door)
-    r"|(?<![\w])(?i:while|whilst|when)[^\S\n]+(?:(?i:she|he|they|pt|patient|client)"
-    r"(?:[^\S\n]+(?i:is|are)|['\u2019]s)?[^\S\n]+)?(?i:on)[^\S\n]+"
-    r"(?:(?i:the|her|his|their)[^\S\n]+)?[A-Za-z][\w'\-]*(?![\w])")
+    # (`when` only with who is on it: `code 1441, use when on site` is a building site's)
+    r"|(?<![\w])(?:(?i:while|whilst)(?:[^\S\n]+" + _ON_IT + r")?|(?i:when)[^\S\n]+" + _ON_IT
+    + r")[^\S\n]+(?i:on)[^\S\n]+(?:(?i:the|her|his|their)[^\S\n]+)?[A-Za-z][\w'\-]*(?![\w])")
 
 
 # A clinical encounter says where a person was seen, treated or discharged from, whom the
@@ -3398,8 +3398,8 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             rf"{words.device_pattern(holding_a_key=True)}|{_OPENING_WORD.pattern}", re.IGNORECASE)
         # A device holding a key said gone says nothing of the keys (`Key safe removed, key
         # now with neighbour at no 4`): left out where a key's loss is looked for.
-        self.key_device_gone_source = (
-            rf"{words.device_pattern(holding_a_key=True)}[^\S\n]+{_DEVICE_REMOVED}")
+        self.key_device_source = words.device_pattern(holding_a_key=True)
+        self.key_device_gone_source = rf"{self.key_device_source}[^\S\n]+{_DEVICE_REMOVED}"
         super().__init__(
             entity=supported_entity or ENTITY, name="PhiscanHomeAccessRecognizer",
             patterns=patterns or build_patterns(
@@ -3413,12 +3413,17 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     def lazy_patterns(self) -> list[tuple[str, int]]:
         return [*super().lazy_patterns(), *((source, 0) for source in self.purpose.sources()),
                 (fields.FIELD, 0), (self.key_source, DEFAULT_FLAGS),
+                (self.key_device_source, DEFAULT_FLAGS),
                 (self.key_device_gone_source, DEFAULT_FLAGS)]
 
     # Every result comes from a raw match of the text `analyze` reads (`reads_another_text`
     # says when that is not the text itself): a table row without one is not analysed.
     quiet_without_matches = True
     refuses_by_line = True
+
+    @functools.cached_property
+    def key_device(self) -> re.Pattern:
+        return compiled(self.key_device_source, DEFAULT_FLAGS)
 
     @functools.cached_property
     def key_device_gone(self) -> re.Pattern:
@@ -3903,10 +3908,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         # door)`); a verb of going in is an instruction (`enter via the side gate`).
         # So is a door to use or go round to (`staff use the side door, the front step is too
         # steep`, `use the side entrance for wheelchair access`): which door, not that it is
-        # open; `use the back door, it's left unlocked` is the door's state's.
+        # open; `use the back door, it's left unlocked` is the door's state's, and a key
+        # device to use is the way in (`use keysafe at front 1, 5, 8, 2`).
         if pattern == "route in" and (_ROUTE_NOUN.match(text, result.start) or (
                 _ROUTE_USE_AT.match(text, result.start)
-                and not _KEY_DEVICE_WORD.search(text, result.start, result.end))) and \
+                and not self.key_device.search(text, result.start, result.end))) and \
                 _CODE_RE.search(text, result.start, result.end) is None:
             return None
         if pattern == "object location" and (_locks_something_else(text, result)

@@ -94,10 +94,9 @@ MOVE_WORDS = (r"(?<![\w])(?i:(?:moved (?:in)?to|(?:gone|went) into) (?:[\w'&.-]+
 _KEPT_OUT = (r"(?:recorded|held|written|given|kept|stored|known|minuted|shared|included|noted"
              r"|documented|on[^\S\n]+(?:file|record|the[^\S\n]+system))")
 _SP = r"[^\S\n]+"
-_DEVICE = (rf"(?:key{_SP}?-?[^\S\n]*safe|keysafe|ks|k/s|door|lock[^\S\n]*-?[^\S\n]*box|lockbox"
-           r"|keypad|alarm|gate)")
 _NEW_CODE_KEPT_OUT = (
-    rf"new{_SP}(?:{_DEVICE}{_SP})?(?:code|combination|combi)(?:{_SP}(?:is|was|has{_SP}been"
+    # (up to two words naming the lock between: `new key safe code`, `new KS code`)
+    rf"new{_SP}(?:[\w/-]+{_SP}){{0,2}}?(?:code|combination|combi)(?:{_SP}(?:is|was|has{_SP}been"
     rf"|will{_SP}be))?{_SP}(?:not{_SP}(?:to{_SP}be{_SP}|being{_SP}|yet{_SP})?{_KEPT_OUT}|withheld"
     r"|unknown)")
 # A code said changed, the new one to be got elsewhere, with no code between (`KS code changed

@@ -59,3 +59,9 @@ def test_an_old_code_and_a_door_to_use_are_no_way_in(text, found):
 ])
 def test_what_the_person_is_on_is_when_not_whose(text, found):
     assert _found(text) == found
+
+
+def test_when_on_a_ward_names_the_ward():
+    """`when` makes a when-clause only with who is on something (`when she is on the
+    machine`): `when on the ward` names the ward the code is for."""
+    assert _found("Door code 1234 when on the ward") == []

@@ -474,8 +474,8 @@ class ValueMemo(KeyedMemory[tuple[str, str]]):
 
 
 def states_superseded(findings: list[Finding]) -> set[int]:
-    """The positions of the statements that the record's code is out of use (`Key safe
-    removed by family last month`: `recognizers.life_states.CODE_OUT_OF_USE`) after which
+    """The positions of the statements that the record's code is out of use (`KS code changed
+    by family - ring pt for new code`: `recognizers.life_states.CODE_OUT_OF_USE`) after which
     the same record gives a code (`... keysafe code 4810 - by the meter cupboard`): that
     code is the one in use, and the statement is dropped."""
     out_of_use = [(index, finding) for index, finding in enumerate(findings)

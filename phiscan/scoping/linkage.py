@@ -606,6 +606,16 @@ class Individual:
         return union_of(self.records, "full_names")
 
     @computed_once
+    def partial_names(self) -> set[str]:
+        return union_of(self.records, "partial_names")
+
+    @computed_once
+    def name_forms(self) -> set[str]:
+        """Their full names' keys and those names' initial forms (`g. pickles`)."""
+        return self.full_names | set().union(*(record.initials.values()
+                                               for record in self.records))
+
+    @computed_once
     def related_names(self) -> set[str]:
         return union_of(self.records, "related_names") - self.full_names
 
@@ -634,8 +644,7 @@ class Individual:
         widow, the one person known at that postcode, and `Mr Kershaw` is no form of her
         name); a collection row's `Mr A LLOYD-PRITCHARD ... Deceased` at his postcode is his
         (his name's initial form)."""
-        forms = self.full_names | set().union(*(record.initials.values()
-                                                for record in self.records))
+        forms = self.name_forms
         states = set().union(*(record.life_states for record in self.records
                                if record.survivors.isdisjoint(self.full_names)
                                and not (record.at_postcode_only and record.partial_names
@@ -936,10 +945,8 @@ def _names_another_row(record: Record, person: Individual) -> bool:
     row's person, never theirs (their key box's code is not hers)."""
     if not _SERIES_RECORD.search(record.name) or not record.partial_names:
         return False
-    forms = person.full_names | set().union(*(other.initials.values()
-                                              for other in person.records))
-    return record.partial_names.isdisjoint(forms | set().union(
-        *(other.partial_names for other in person.records)))
+    return (record.partial_names.isdisjoint(person.name_forms)
+            and record.partial_names.isdisjoint(person.partial_names))
 
 
 def _people_by_location(individuals: list[Individual]) -> dict[str, set[int]]:
