@@ -273,6 +273,14 @@ def is_yes(value: str) -> bool:
     return _YES.match(normalise_words(value)) is not None
 
 
+# A yes or a no alone (`Pendant: Y`, `Smoke alarm: No`): what a home or its person has.
+_FLAG = prebuilt(r"^ (?:y|n|yes|no|true|false|ticked|x) $")
+
+
+def is_flag(value: str) -> bool:
+    return _FLAG.match(normalise_words(value)) is not None
+
+
 def asks_who_holds(label: str) -> bool:
     """A label asking whether a person the record names holds a key (`Resp 1 Key`): a person's
     word and a key's. Answered yes, the person of its column is a key holder."""

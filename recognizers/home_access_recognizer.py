@@ -1054,8 +1054,9 @@ def writer_label(visitors: Sequence[str], community: Sequence[str] = ()) -> re.P
                       rf"[^\S\n]*:|\[[^\]\n]{{0,40}}?\b{_WRITER_WORDS}\b[^\]\n]{{0,40}}\])")
 _SENTENCE_END = prebuilt(r"[.;\n!?]")
 # A questionnaire's fields are parted by a spaced slash (`Key safe Y - code 2084 / Smoke
-# alarm Y`): the words of the next field say nothing of what the code before it is for.
-_AFTER_END = prebuilt(r"[.;\n!?]|[^\S\n]/[^\S\n]")
+# alarm Y`), and a row's cells by a bar (`KS: 4455 (rear door) | Pendant: Y`): the words of
+# the next field say nothing of what the code before it is for.
+_AFTER_END = prebuilt(r"[.;\n!?|]|[^\S\n]/[^\S\n]")
 # A line break ends a clause where the next line starts a field of its own (`GP: Dr X,
 # Ashcombe Medical Practice` then `Access: keysafe 9600`: the practice is not what the code
 # opens); a line that goes on without a label may be the same sentence broken by a wrap.
@@ -4472,7 +4473,10 @@ def _record_purpose_text(text: str, start: int, end: int, field: fields.Field) -
         blanks.append((field.value_start - start, field.value_end - start))
     of_a_place = fields.is_a_places_record(record)
     for sibling, end_of_field in _siblings(record):
+        # (a field answered yes or no says what the home has, `Pendant: Y`, not what its
+        # lock is for)
         if fields.is_another_party(sibling.name) or fields.lists_kit(sibling.name) or (
+                fields.is_flag(sibling.value)) or (
                 not of_a_place and _about_the_person(fields.field_words(sibling.name))):
             blanks.append((sibling.start, end_of_field))
         elif (fields.is_person_or_address(sibling.name, sibling.value, of_a_place)

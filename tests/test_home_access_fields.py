@@ -68,6 +68,12 @@ def test_a_field_name_is_read_as_words(name, words):
     # values are, never what the key safe is for (share 4's telecare register had lost it)
     ("Surname: STEAD\nKeysafe / access: key safe to the right of the porch, code 3503\n"
      "Postcode: NV7 7HT\nPendant serial: 249291\n", ["code"]),
+    # a field answered yes or no says what the home has, never what its lock is for (set
+    # aa's telecare row lost its code to `Pendant: Y`)
+    ("Client: Mr A Nolan\nKS: 4455\nPendant: Y\n", ["code"]),
+    ("client: Mr A Nolan\nkeysafe_code: 4455\nsmoke_alarm: yes\n", ["code"]),
+    ("TC-0192 | Mr A Nolan | 4 Cedar Ct | KS: 4455 (rear door) | Pendant: Y | Responder: Ravi",
+     ["code"]),
     ("spare_key_location: under the green watering can by the shed", ["hidden_key"]),
     ('{"client":"AB-2210","spareKey":"inside the bird box on the fence"}', ["hidden_key"]),
     ("KeyHolder1=Mrs J Pollard (daughter) 07700 900311", ["key_holder"]),
@@ -97,6 +103,9 @@ def test_a_records_access_field_is_found_with_its_kind(recognizer, text, kinds):
     '{"code":"I10","display":"Essential hypertension"}',
     "INFO login user=jw22 pin_attempts=3 code=4471 result=fail",
     "key_worker: Mrs J Pollard",
+    # a field answered yes is no purpose, but the record's other words still are
+    "Site: Head office\nFire alarm: Y\nKS code: 4471\n",
+    "Office door | code 4471 | Pendant: N",
     # a row of one field a line whose site is an office
     "Site: Head office\nDoor code: 4471\n",
     # a place's record names the place (`<Site><Name>`)

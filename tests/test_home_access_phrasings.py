@@ -176,7 +176,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_t.tsv": (78, 86, 3, 84),
                    "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (83, 89, 1, 89),
                    "open/set_w.tsv": (50, 50, 0, 51), "open/set_y.tsv": (83, 87, 1, 87),
-                   "open/set_z.tsv": (49, 50, 0, 50), "open/set_aa.tsv": (74, 82, 2, 82)}
+                   "open/set_z.tsv": (49, 50, 0, 50), "open/set_aa.tsv": (75, 82, 2, 82)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
