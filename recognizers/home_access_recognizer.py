@@ -677,7 +677,10 @@ _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of
 # An object called old right before it (`Old KS 2290`, `previous lockbox 7720`, `family
 # clearing the house; old key safe 8802`): the lock of a home left or replaced (normalised
 # words of the clause before the match).
-_OLD_OBJECT = prebuilt(r" (?:old|previous|former|disused) $")
+# So is the code called old right before its object (`old code for the key box by her gate
+# was 1 1 1 1`: where the box is is said of an old code).
+_OLD_OBJECT = prebuilt(r" (?:old|previous|former|disused) (?:(?:code|pin|number|combination|"
+                       r"combo) (?:for|of|to|on) (?:the |her |his |their )?)?$")
 # A building with a reception desk (a care or nursing home, supported living, an office):
 # a door code said with it (`front door code 3266 - ask at reception`) is the building's, no
 # one's home's (normalised words of the sentence; a house's `reception room` is no desk). A
@@ -792,7 +795,8 @@ VEHICLE_DOOR_CHARS = 40
 # under the wheel arch`) is the vehicle's, whoever's it is (`Her Fiesta's spare key`).
 _VEHICLE_PART = prebuilt(
     r" (?:sun ?visors?|visors?|wheel ?arch(?:es)?|footwells?|dashboard|dash|glove ?box|"
-    r"glove compartment|ignition|tow ?bar|bumper|number plate|spare wheel|sat ?nav) "
+    r"glove compartment|ignition|tow ?bar|bumper|number plate|spare wheel|sat ?nav|"
+    r"(?:car|van|back|front|passenger|drivers?) seats?) "
     # locked out of a vehicle, a spare key is for the vehicle (`locked out of her car, spare
     # key at home in the kitchen drawer`)
     r"| locked out of (?:her|his|their|the|my|a|your) (?:car|van|vehicle|campervan|motor) ")
@@ -805,7 +809,11 @@ _READ_BACK_WORDS = 8
 # Y`, `Key holder? | No |`): the field says there is none.
 _ANSWERED_NO = prebuilt(r"[^\S\n]*[?:]?[^\S\n]*(?:\|[^\S\n]*)?(?i:n|no)[^\S\n]*(?=[/|;,\n]|\Z)")
 _NO_HOLDER_BEFORE = Terms(["no", "without", "not a", "need a", "needs a", "find a", "no named",
-                           "no known", "no other"])
+                           "no known", "no other",
+                           # a form's refusal (`client declines keyholder`)
+                           "declines", "declined", "declines a", "declined a", "refuses",
+                           "refused", "refuses a", "refused a", "does not want a",
+                           "doesn't want a", "did not want a", "didn't want a"])
 # A padlock or a lock fastens what it is on: on a door or a gate it is a way in (`padlock on
 # the side gate`), on anything else it locks that thing (`padlock on the shed`).
 _FASTENER = prebuilt(r"(?i:pad[ \-]?lock|combination[ \-]+(?:pad)?lock|lock)\b"
@@ -3886,6 +3894,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if pattern in _KEY_PLACE_PATTERNS and self._key_said_gone(text, result, matched, after):
             return None
+        if pattern in _KEY_PLACE_PATTERNS and pattern not in _KEYHOLDER_PATTERNS and (
+                _INDOOR_FURNITURE.search(normalise_words(
+                    f"{matched} {_clause_after(text, result.end, INDOOR_WORDS_AFTER)}"))):
+            return None
         if pattern in _KEY_PLACE_PATTERNS and _PLACE_DENIED.search(matched) and not \
                 _PLACE_INSTEAD.match(text, result.end):
             return None
@@ -4051,6 +4063,13 @@ _STILL_SO = prebuilt(r" (?:still|since|ever since|currently|from now on|always|e
 # A key put back inside through the letterbox or the door (`drop di key back inside through
 # di letterbox`, `post the key back through the door`): no one outside can get it.
 _BACK_INSIDE = prebuilt(r" back (?:inside |in |into the house )?(?:through|thru|via) ")
+# A key kept in the home's own furniture (`her house keys are in the blue teapot on the
+# dresser`, `spare key in the bedside drawer`) is where it is indoors, no way in from outside.
+_INDOOR_FURNITURE = prebuilt(
+    r" (?:dresser|welsh dresser|sideboard|mantelpiece|mantel ?shelf|mantel|bureau|"
+    r"dressing table|bedside (?:table|cabinet|drawer)|hall table|hall stand|kitchen table|"
+    r"kitchen drawer|top drawer|fruit bowl|jewellery box|handbag|purse|coat pocket) ")
+INDOOR_WORDS_AFTER = 6
 
 
 # A building named by what it was (`the old fire station`, `the former chapel`, `The Old

@@ -176,7 +176,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_t.tsv": (78, 86, 3, 84),
                    "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (83, 89, 1, 89),
                    "open/set_w.tsv": (50, 50, 0, 51), "open/set_y.tsv": (83, 87, 1, 87),
-                   "open/set_z.tsv": (49, 50, 0, 50), "open/set_aa.tsv": (75, 82, 2, 82)}
+                   "open/set_z.tsv": (49, 50, 0, 50), "open/set_aa.tsv": (75, 82, 2, 82),
+                   "open/set_ab.tsv": (77, 80, 2, 80)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -312,6 +313,11 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # locksmiths, telecare, voice-to-text, pasted rows; 22 lines in other languages): 74/82, 4/82
 # at the session's start (b9c807f) and when first met (5603492), below the target; 74/82,
 # 2/82 after an old code said no longer working and a door to use were read as no way in.
+# set_ab (session 28, blind: care WhatsApp groups, phone call-monitoring notes, Scottish and
+# Welsh district nurses, welfare checks, family texts, OCR'd forms; 22 lines in other
+# languages): 76/80, 6/80 at the start (9fb6d54) and when first met (25aa933): recall on
+# target, false alarms not; 77/80, 2/80 after a refused keyholder, a key in a car seat or the
+# home's own furniture, an old code's key box and an unsnibbed door.
 BELOW_TARGET = {"open/set_o.tsv", "open/set_p.tsv", "open/set_q.tsv",
                 "open/set_r.tsv", "open/set_s.tsv", "open/set_t.tsv", "open/set_v.tsv",
                 "open/set_y.tsv", "open/set_z.tsv", "open/set_aa.tsv"}
@@ -1728,3 +1734,30 @@ def test_a_home_someone_lives_in_is_a_home(text, home):
 ])
 def test_a_school_run_or_term_names_no_owner(text, home):
     assert bool(default_recognizer().analyze(text, ["HOME_ACCESS"])) is home
+
+
+# Set ab's classes (session 28, after it was recorded), said in other words: a keyholder a
+# form says was refused, a key in a car or in the home's own furniture, the place of a key box
+# whose code is called old, and a snib undone.
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Wee note: Mr Doig's back door is left unsnibbed for the carers", ["left_open"]),
+    ("Spare key under the flowerpot by the back door, she keeps her purse in the sideboard",
+     ["hidden_key"]),
+    ("New code for the key box by the gate is 4 0 1 7", ["code"]),
+    ("Keyholder: daughter Amina, 07700 900512", ["key_holder"]),
+])
+def test_set_ab_classes_in_other_words_are_found(text, kinds):
+    results = default_recognizer().analyze(text, ["HOME_ACCESS"])
+    assert sorted({kind for result in results
+                   for kind in result.recognition_metadata["access_kinds"]}) == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Telecare install: client refused a keyholder, family live abroad",
+    "Spare house key kept in the top drawer of the bureau in the lounge",
+    "Her keys turned up under the passenger seat of her son's car",
+    "Previous code for the lock box on the porch was 2 2 4 6, changed by the locksmith, "
+    "the office has the new one",
+])
+def test_near_set_ab_classes_no_way_in_is_found(text):
+    assert not default_recognizer().analyze(text, ["HOME_ACCESS"])
