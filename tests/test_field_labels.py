@@ -198,6 +198,11 @@ def test_a_label_that_skipped_detection_is_stored_masked(tmp_path):
      [["Ann Lee", "01/02/1940", "North", "neighbour", "porch"]], True),
     (["Client", "Town", "Round", "Left with", "Safe place"],
      [["Ann Lee", "Hull", "North", "neighbour", "porch"]], False),
+    # a word and `no` over numbers is a number's label (share 26's MDT table: read as data,
+    # its Discussion column's `High IDWG` took the row's date of birth)
+    (["Patient", "Hosp no", "Therapy", "Discussion", "Action / who"],
+     [["Ms H Kershaw (16.10.70)", "K991585", "HHD", "High IDWG, review TW", "Anjali U"],
+      ["Lee Wadsworth", "K252199", "HPN", "Reduce PN nights - trial 5/7", "Merlene C"]], True),
 ])
 def test_header_evidence(first, below, expected):
     assert is_header(first, below) is expected

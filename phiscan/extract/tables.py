@@ -65,10 +65,12 @@ MIN_FORM_HEAD_ROWS = 3  # rows of a form heading a sheet (`form_head`)
 MIN_NAMED_COLUMNS = 2
 
 FIELD_WORDS = field_words()
-# `date_of_birth`, `nhsNumber`, `PatientID`, `NHS No:`, `Ref #`, `Weight (kg)`
+# `date_of_birth`, `nhsNumber`, `PatientID`, `NHS No:`, `Ref #`, `Weight (kg)`, `Hosp no`
 PROGRAMMER_NAME = regex.compile(
     r"^\p{L}[\p{L}\d]*(?:[_.]\p{L}[\p{L}\d]*)+$|^\p{Ll}+(?:\p{Lu}\p{Ll}*)+$"
-    r"|^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*|ID)+$|[:#]$|\(\p{L}{1,6}\)$")
+    r"|^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*|ID)+$|[:#]$|\(\p{L}{1,6}\)$"
+    # a word and `no` for its number (`Hosp no`, `Case No.`, `Ref no`)
+    r"|^\p{L}+\.?[ ](?i:no|nos|num|nbr)\.?$")
 WORD = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
 DATE = regex.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}:\d{2}")
 VALUE_SHAPE = regex.compile(
