@@ -83,6 +83,9 @@ class Record:
     # Of those, the family names (`Mr Kershaw`: a title and one word) marked the subject's
     # (`Re Mr Kershaw (26.12.1950)`), and each full name's family names' hashes.
     marked_families: set[str] = field(default_factory=set)
+    # and the names with an initial marked the subject's (`Patient: Ms H Kershaw`), keyed as
+    # their initial form, as `initials` keys a full name's.
+    marked_initials: set[str] = field(default_factory=set)
     name_families: dict[str, frozenset[str]] = field(default_factory=dict)
     # Joined to its person by its postcode alone (it names nobody fully:
     # `linkage._at_postcode`): a death or move it states of someone it names in part who is
@@ -136,6 +139,11 @@ class Record:
         (`phiscan.scoping.recurrence` reads `unmarked_names`)."""
         if self.marked_names:
             self.full_names -= self.unmarked_names - self.marked_names
+        elif self.marked_initials:
+            # `Patient: Ms H Kershaw (16.10.70)` beside `Discussion: High IDWG`: a full name
+            # nothing marked whose initial form is not the subject's is not the subject.
+            self.full_names -= {name for name in self.unmarked_names
+                                if self.initials.get(name) not in self.marked_initials}
         elif self.marked_families:
             # `Re Mrs Verity (10th March 1933) ... once Una Booth has cleared the house`: a
             # name nothing marked, of another family, is someone the record mentions. (One of
@@ -162,6 +170,12 @@ def _is_family_name(masked: str) -> bool:
     initial (`Mr E. M******`, keyed as its initial form)."""
     words = masked.split()
     return len(words) >= 2 and len(without_leading_titles(words)) == 1
+
+
+def _is_initial_name(masked: str) -> bool:
+    """A name given by initials and its family name (`Ms H K******`, `J. S****`)."""
+    words = without_leading_titles(masked.split())
+    return len(words) >= 2 and all(len(word.rstrip(".")) == 1 for word in words[:-1])
 
 
 def _target(record: Record, entity: str, masked: str, role: str) -> set[str] | None:
@@ -200,6 +214,8 @@ def add_finding(record: Record, entity: str, value_hash: str, masked: str, test_
             record.partial_names.add(value_hash)
             if role == SUBJECT and _is_family_name(masked):
                 record.marked_families.add(value_hash)
+            elif role == SUBJECT and _is_initial_name(masked):
+                record.marked_initials.add(value_hash)
         return
     target.add(value_hash)
     record.masked[value_hash] = masked
