@@ -116,6 +116,7 @@ ACCESS = [
     "Ufunguo wa ziada uko chini ya mkeka kwenye mlango wa nyuma",  # Swahili
     "De reservesleutel ligt onder de bloempot naast de achterdeur",  # Dutch
     "Thon key's aye unner the stane at the back dure",  # Scots
+    "ਮਾਤਾ ਜੀ ਦਾ ਪਿਛਲਾ ਦਰਵਾਜ਼ਾ ਖੁੱਲ੍ਹਾ ਛੱਡਿਆ ਹੈ",  # Punjabi (Gurmukhi): left open
 ]
 NEAR_MISSES = [
     "Az iroda ajtajának kódja 7 3 0 2, csak a munkatársaknak",
@@ -125,6 +126,7 @@ NEAR_MISSES = [
     "Kode pintu kantor 2 0 5 7, hanya untuk staf",
     "De code van de kantoordeur is 4 1 2 8",
     "Kod do drzwi w pracy: pięć pięć dwa zero",
+    "ਦਫ਼ਤਰ ਦਾ ਦਰਵਾਜ਼ਾ ਖੁੱਲ੍ਹਾ ਛੱਡਿਆ ਹੈ",  # the office's door left open
     "La chiave dell'ufficio è nella cassetta accanto alla porta del magazzino, codice 7208.",
 ]
 

@@ -177,7 +177,7 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
                    "open/set_u.tsv": (81, 82, 0, 83), "open/set_v.tsv": (83, 89, 1, 89),
                    "open/set_w.tsv": (50, 50, 0, 51), "open/set_y.tsv": (83, 87, 1, 87),
                    "open/set_z.tsv": (49, 50, 0, 50), "open/set_aa.tsv": (75, 82, 2, 82),
-                   "open/set_ab.tsv": (77, 80, 2, 80)}
+                   "open/set_ab.tsv": (78, 80, 2, 80)}
 # Measured once while never shown (61/75, 8 false alarms at 7d5d087), below the 95% target,
 # tuned on since session 8: its false-alarm classes fixed (what a lock is for, advice not to
 # hide a key, a device still to come, a lock with no key in it: 0 false alarms), its damaged
@@ -317,7 +317,8 @@ HELD_OUT_COUNTS = {"set_b.tsv": (49, 49, 0, 49), "set_c.tsv": (48, 48, 0, 48),
 # Welsh district nurses, welfare checks, family texts, OCR'd forms; 22 lines in other
 # languages): 76/80, 6/80 at the start (9fb6d54) and when first met (25aa933): recall on
 # target, false alarms not; 77/80, 2/80 after a refused keyholder, a key in a car seat or the
-# home's own furniture, an old code's key box and an unsnibbed door.
+# home's own furniture, an old code's key box and an unsnibbed door; 78/80 with Punjabi's
+# `left open` in Gurmukhi.
 BELOW_TARGET = {"open/set_o.tsv", "open/set_p.tsv", "open/set_q.tsv",
                 "open/set_r.tsv", "open/set_s.tsv", "open/set_t.tsv", "open/set_v.tsv",
                 "open/set_y.tsv", "open/set_z.tsv", "open/set_aa.tsv"}
