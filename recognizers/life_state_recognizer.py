@@ -48,6 +48,8 @@ from recognizers.life_states import (
     DEATH_FLAG,
     DEATH_WORDS,
     DECEASED,
+    END_REASON_DEATH,
+    END_REASON_MOVE,
     MOVE_WORDS,
     MOVED_OUT,
     SURVIVOR_WORDS,
@@ -72,11 +74,16 @@ _HOME = Trigger(literals=[Literal(word) for word in (
     "residential home", "care_home", "nursing_home", "residential_home")]
     + [Literal("perm", word_end=False)])
 _CODE_STATE = Trigger(literals=[Literal(word) for word in ("new", "changed", "reset", "altered")])
+# (a field's label may run its words together: `EndReason`, `reason_for_closure`)
+_END_REASON = Trigger(literals=[Literal(word, word_start=False, word_end=False)
+                                for word in ("reason", "status", "outcome")])
 TRIGGERS = {"death date": _DEATH, "death flag": _DEATH, "death words": _DEATH,
-            "move words": _HOME, "survivor words": _HOME, "code out of use words": _CODE_STATE}
+            "move words": _HOME, "survivor words": _HOME, "code out of use words": _CODE_STATE,
+            "end reason death": _END_REASON, "end reason move": _END_REASON}
 _PATTERNS = {"death date": DEATH_DATE, "death flag": DEATH_FLAG, "death words": DEATH_WORDS,
              "move words": MOVE_WORDS, "survivor words": SURVIVOR_WORDS,
-             "code out of use words": CODE_OUT_OF_USE_WORDS}
+             "code out of use words": CODE_OUT_OF_USE_WORDS,
+             "end reason death": END_REASON_DEATH, "end reason move": END_REASON_MOVE}
 # A return to the person's own home, after a stay or a move elsewhere (`moved back home`,
 # `returned home`, `back home since`, `discharged home`): a move out the text states before it
 # is over (`LifeStateRecognizer.among_others`).

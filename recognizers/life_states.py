@@ -38,6 +38,24 @@ DEATH_DATE = (r"(?<![\w])(?i:date[ _-]?of[ _-]?death|death[ _-]?date|d\.?o\.?d\.
               rf"(?={_SEP}{ANY_DATE})")
 DEATH_FLAG = (r"(?<![\w])(?i:deceased(?:[ _-]?(?:flag|indicator|boolean|y/?n))?"
               rf"|death[ _-]?indicator|is[ _-]?deceased|died)(?={_SEP}(?i:{_YES}))")
+# A field of why a package, a tenancy or a register's entry ended (`END_REASON`, `Reason for
+# closure`, `Discharge reason`, `Exit status`), answered with a death or a move out for good
+# (`DIED`, `Deceased`, `RES`, `Nursing home`, `Moved away`): a commissioner's return, a closed
+# clients' list. (Not a hospital stay, a transfer to another provider, nor `no longer
+# required`.)
+_END_REASON_LABEL = (
+    r"(?i:(?:end(?:ing)?|leaving|exit|closure|closing|discharge|cessation|termination)[ _-]?"
+    r"reason|reason[ _-]?(?:for[ _-]?)?(?:end(?:ing)?|leaving|closure|discharge|exit"
+    r"|ceasing)|(?:end|exit|closure)[ _-]?(?:status|outcome))")
+_END_DIED = r"(?i:died|deceased|death|dead|rip|passed[ _]away)"
+_END_MOVED = (r"(?i:res|resi|residential(?:[ _](?:care|home|placement))?"
+              r"|nursing(?:[ _](?:care|home|placement))?|care[ _]home"
+              r"|moved(?:[ _](?:out[ _]of[ _]area|away|out|area))?|relocated"
+              r"|perm(?:anent)?[ _](?:placement|care|move))")
+# (a register's status says a death too: `Status: DIED`)
+END_REASON_DEATH = rf"(?<![\w])(?:{_END_REASON_LABEL}|(?i:status)){_SEP}{_END_DIED}(?![\w])"
+END_REASON_MOVE = rf"(?<![\w]){_END_REASON_LABEL}{_SEP}{_END_MOVED}(?![\w])"
+_END_REASON_MOVE = re.compile(END_REASON_MOVE)
 # A titled name (`Mrs Ivy Sutcliffe`, `Mr Sutcliffe`): whose death a statement right after it
 # is (`phiscan.detect.deaths` binds it to the record's person or to someone else).
 TITLED_NAME = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+\p{Lu}[\p{L}'\u2019-]+"
@@ -150,6 +168,8 @@ def state_of(value: str) -> str:
     the record, else `deceased`)."""
     if _CODE_OUT_OF_USE.fullmatch(value):
         return CODE_OUT_OF_USE
+    if _END_REASON_MOVE.fullmatch(value):
+        return MOVED_OUT
     lowered = value.casefold()
     if "still" in lowered or "lives there" in lowered or "living there" in lowered:
         return SURVIVOR

@@ -51,7 +51,7 @@ def test_every_slow_pattern_has_a_trigger():
     assert "uk postcode" in names["PhiscanUkPostcodeRecognizer"]
     assert names["PhiscanLifeStateRecognizer"] == {
         "death date", "death flag", "death words", "move words", "survivor words",
-        "code out of use words"}
+        "code out of use words", "end reason death", "end reason move"}
     # The health recognizers have no patterns: one automaton pass (health_vocabulary).
     assert {"PhiscanEthnicityRecognizer", "PhiscanReligionRecognizer",
             "PhiscanSexualOrientationRecognizer", "PhiscanNameFieldRecognizer",
