@@ -53,6 +53,7 @@ from recognizers.life_states import (
     MOVE_WORDS,
     MOVED_OUT,
     SURVIVOR_WORDS,
+    WHERE_GOT,
     relative_before,
     state_of,
 )
@@ -120,6 +121,15 @@ def _one_entry(text: str, first: int, second: int) -> bool:
     first_line_end = text.find("\n", low, high)
     return first_line_end == -1 or _LIST_ITEM.search(text, first_line_end + 1, high) is None
 
+def _said_of(text: str, result: RecognizerResult) -> str:
+    """A code's statement read for what the code opens: its line up to the statement's end,
+    without where the new code is got (`carers ring the office for it`, `ring the office for
+    the new code`)."""
+    statement = text[line_bounds(text, result.start, result.end)[0]:result.end]
+    where_got = WHERE_GOT.search(statement)
+    return statement[:where_got.start()] if where_got else statement
+
+
 class LifeStateRecognizer(ContextScoredRecognizer):
     reads_ocr = False
     line_local_scoring = True  # the match and the words before it on its line
@@ -160,8 +170,8 @@ class LifeStateRecognizer(ContextScoredRecognizer):
 
     def score_match(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         state = state_of(text[result.start:result.end])
-        if state == CODE_OUT_OF_USE and self.not_a_home.found_in(
-                normalise_words(text[slice(*line_bounds(text, result.start, result.end))])):
+        if state == CODE_OUT_OF_USE and self.not_a_home.found_in(normalise_words(
+                _said_of(text, result))):
             return None  # `Office key safe code changed - ring reception for the new code`
         if state in (DECEASED, MOVED_OUT) and relative_before(text, result.start):
             return None  # (a relative still living there is a survivor all the same; a

@@ -116,6 +116,8 @@ _NEW_CODE_KEPT_OUT = (
     # (up to two words naming the lock between: `new key safe code`, `new KS code`)
     rf"new{_SP}(?:[\w/-]+{_SP}){{0,2}}?(?:code|combination|combi)(?:{_SP}(?:is|was|has{_SP}been"
     rf"|will{_SP}be))?{_SP}(?:not{_SP}(?:to{_SP}be{_SP}|being{_SP}|yet{_SP})?{_KEPT_OUT}|withheld"
+    # (`The new code is NOT to go on Kestrel`: onto the system the record is in)
+    rf"|not{_SP}to{_SP}(?:go|be{_SP}(?:put|added|entered))(?:{_SP}(?:on|onto|in|into))?"
     r"|unknown)")
 # A code said changed, the new one to be got elsewhere, with no code between (`KS code changed
 # by family - ring pt for new code`, `code changed after break-in, pt will give new one by
@@ -124,6 +126,9 @@ _GOT_ELSEWHERE = (
     rf"(?:ring|call|phone|tel|contact|ask)\b[^\d\n.]{{0,30}}?\bfor{_SP}(?:the{_SP})?(?:new{_SP})?"
     rf"(?:code|one|number)|(?:give|provide|pass{_SP}on|text|tell){_SP}(?:you{_SP}|us{_SP})?"
     rf"(?:the{_SP}|a{_SP})?new{_SP}(?:one|code)|see{_SP}(?:team{_SP})?e-?mail")
+# Where a statement says the new code is got (`ring the office for the new code`): never what
+# the code opens.
+WHERE_GOT = re.compile(rf"(?i:{_GOT_ELSEWHERE})")
 _CODE_CHANGED_ELSEWHERE = (
     rf"code{_SP}(?:has{_SP}been{_SP}|was{_SP}|now{_SP})?(?:changed|reset|altered)\b"
     rf"[^\d\n]{{0,60}}?(?:{_GOT_ELSEWHERE})")
@@ -147,6 +152,21 @@ _FORMER_ADDRESS_LABEL = re.compile(
 def names_former_address(label: str) -> bool:
     """Whether a field's or a line's label names a home its person has left."""
     return bool(label) and _FORMER_ADDRESS_LABEL.match(label) is not None
+
+
+# A move told in prose, the home left after `from` and before any `to` (`Audrey Haigh (DOB
+# 27/03/1945) moved on 24/06/2026 from 30 Heath Street, Bradford, BD8 5DG to: ...`).
+_MOVED_FROM = re.compile(
+    r"(?i)(?<![\w])(?:moved|moves|moving|relocated|transferred)(?![\w])[^.;!?\n]{0,40}?"
+    r"(?<![\w])from(?![\w])(?:(?!(?<![\w])(?:to|into|now|lives?|living)(?![\w]))[^.;!?\n])"
+    r"{0,120}\Z")
+MOVED_FROM_CHARS = 200
+
+
+def moved_from_before(text: str, start: int) -> bool:
+    """Whether a postcode at `start` is of the home a move on its line left."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - MOVED_FROM_CHARS)
+    return _MOVED_FROM.search(text, line_start, start) is not None
 
 
 # Someone still lives at the home: whoever's death or move the record states is not theirs.

@@ -66,6 +66,9 @@ FILES = {"visits/SW-1024.txt": VISITS, "safeguarding/AS-1002.txt": CONCERN,
     # changed, the new one to be got elsewhere
     "KS code changed by the family - ring the client for the new code",
     "Code reset after the break-in, son will give the new one by phone",
+    # kept off the system the record is in, the new one got from an office (share 27)
+    "The new code is NOT to go on Kestrel - carers ring the office for it.",
+    "Key safe code changed - ring the office for the new code",
 ])
 def test_a_code_out_of_use_is_stated(said):
     found = LifeStateRecognizer().analyze(said, ["LIFE_STATE"])
