@@ -71,7 +71,12 @@ from phiscan.security.keys import keyed_hash
 from recognizers.access_kinds import ACCESS_KINDS_KEY, CODE, KIND_SEPARATOR
 from recognizers.context import line_value_start, normalise_words, raw_line_field
 from recognizers.health_vocabulary import MEDICATION
-from recognizers.life_states import CODE_OUT_OF_USE, FORMER_ADDRESS, names_former_address
+from recognizers.life_states import (
+    CODE_OUT_OF_USE,
+    FORMER_ADDRESS,
+    moved_from_before,
+    names_former_address,
+)
 
 SCORE_JOINED = 0.85
 COUPLE_NAMES = "PhiscanCoupleNames"
@@ -210,8 +215,9 @@ class Detector:
                       else relation_of(unit, result.start, result.end, field)
                       if result.entity_type == "PERSON" and role == RELATED
                       else FORMER_ADDRESS if result.entity_type == "UK_POSTCODE"
-                      and names_former_address(field if field is not None
-                                               else line_label(unit.text, result.start))
+                      and (names_former_address(field if field is not None
+                                                else line_label(unit.text, result.start))
+                           or moved_from_before(unit.text, result.start))
                       else access_kinds_of(result)),
                 initial_hash=(self.initial_hash(raw, value_hash)
                               if result.entity_type == "PERSON" else ""),

@@ -62,7 +62,7 @@ from operator import attrgetter
 from phiscan.detect.entities import SPECIAL_CATEGORIES
 from phiscan.scoping.subject_records import HOME_ACCESS, Record
 from recognizers.access_kinds import CODE, KEY_HOLDER
-from recognizers.life_states import CODE_OUT_OF_USE, person_state
+from recognizers.life_states import CODE_OUT_OF_USE, MOVED_OUT, person_state
 
 # What identifies a person (`Individual.identified_by`).
 BY_NHS_NUMBER, BY_NAME_AND_DOB, BY_NAME_AND_ADDRESS = (
@@ -709,7 +709,13 @@ class Individual:
 
     @computed_once
     def current_home_kinds(self) -> set[str]:
-        return set().union(*(record.access_kinds for record in self.records
+        """The kinds given in records of a home they live in. A record giving no postcode
+        (a visit log's note, `KS code 49284 stiff`) gives a kind the old home's records give
+        as the old home's: a kind is current only where a record of the home they live in,
+        or one with no postcode and a kind no old home's record gives, says so."""
+        old = self.old_home_kinds
+        return set().union(*(record.access_kinds if record.postcodes else
+                             record.access_kinds - old for record in self.records
                              if not self._of_old_home(record))) | self.household_kinds
 
     @computed_once
@@ -934,7 +940,10 @@ def _attach_target(record: Record, seed_postcodes: list[set[str]], by_name_dob: 
         return None
     target = next(iter(candidates))
     person_postcodes = seed_postcodes[target]
-    if record.postcodes and person_postcodes and not record.postcodes & person_postcodes:
+    # (a record of a move out gives the new home's postcode: `Ms Lilian Hirst has moved
+    # permanently to live with her niece ... S63 8UE`)
+    if (record.postcodes and person_postcodes and not record.postcodes & person_postcodes
+            and MOVED_OUT not in record.life_states):
         return None
     return target
 
