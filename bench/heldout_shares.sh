@@ -8,7 +8,7 @@
 # Generated shares are cached in /tmp/phiscan-heldout-shares (they depend on the generator
 # and the seed only). Run from the repository root after `make setup`.
 set -u
-TREE=$(cd "$1" && pwd); OUT=$2; SHARES=${3:-"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26"}
+TREE=$(cd "$1" && pwd); OUT=$2; SHARES=${3:-"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27"}
 PY=${PYTHON:-$TREE/.venv/bin/python}
 [ -x "$PY" ] || PY=$(pwd)/.venv/bin/python
 CACHE=/tmp/phiscan-heldout-shares
