@@ -1194,6 +1194,46 @@ _POSSESSIVE_LABEL = re.compile(
 LABEL_CHARS = 60
 
 
+# A log's line: a date and a time of day at its start (`2026-05-19 14:04:48,291 ERROR ...`,
+# `2026-07-04T08:11:08Z WARN ...`, `19/11/2026 10:45:02 ...`).
+_LOG_STAMP = re.compile(r"[ \t]*\[?(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})[ T]\d{1,2}:\d{2}"
+                        r"(?::\d{2}(?:[,.]\d+)?)?")
+# Most of the lines between a record's first and last findings so stamped make it a log.
+LOG_LINE_SHARE = 0.8
+LOG_ENTRY_LINES = 5  # how far above its first finding a log's entry may start
+
+
+def log_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
+    """The lines of a log (an import job's, an app's sync log echoing rejected rows): each
+    stamped line an event of its own, so a row it echoes (`... :: CT-00502|KOWALENKO|...|KEY
+    SAFE BEHIND THE WHEELIE BINS, CODE 99860`) is never the row's of the line above, whose
+    person was read. [] unless most non-empty lines from the first finding's entry to the
+    last finding are stamped, two of them with findings."""
+    numbers = sorted({lines.line_of(finding) for finding in findings})
+    first = numbers[0]
+    while first > max(1, numbers[0] - LOG_ENTRY_LINES) and not _stamped(lines, first):
+        first -= 1
+    filled = [number for number in range(first, numbers[-1] + 1)
+              if lines.text[lines.line_start(number):lines.line_end(number)].strip()]
+    stamps = {number: stamp for number in filled if (stamp := _stamp(lines, number))}
+    if len(stamps) < LOG_LINE_SHARE * len(filled):
+        return []
+    # (lines of one stamp are one event: `22:14 | FALL | client ...` then `22:14 | NOTE |
+    # ... holds a spare key`)
+    events = [number for number, stamp in stamps.items()
+              if stamps.get(number - 1) != stamp]
+    return events if len(set(numbers) & set(events)) >= 2 else []
+
+
+def _stamp(lines: LineIndex, number: int) -> str:
+    found = _LOG_STAMP.match(lines.text, lines.line_start(number), lines.line_end(number))
+    return found.group().strip(" \t[") if found else ""
+
+
+def _stamped(lines: LineIndex, number: int) -> bool:
+    return bool(_stamp(lines, number))
+
+
 def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = None
                    ) -> list[Finding]:
     """Findings of a free-text unit with their record set (and a related person's own
@@ -1213,7 +1253,9 @@ def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = 
     named: dict[int, str] = {}
     for record, found in by_record.items():
         entries = EntryNames(lines, record)
-        if len(found) > 1 and holds_several_people(found, lines.line_of):
+        if len(found) > 1 and (items := log_lines(found, lines)):
+            named.update(entries.assign_items(found, items))
+        elif len(found) > 1 and holds_several_people(found, lines.line_of):
             entries.assign(found)
             one_record = len(set(entries.record.values())) == 1  # one person after all
             named.update((key, record if one_record else name)
