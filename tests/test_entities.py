@@ -98,3 +98,11 @@ def test_masks_show_shape_never_value() -> None:
     assert mask_value("EMAIL_ADDRESS", "jane.smith@example.org") == "j*********@e******.***"
     assert mask_value("HOME_ACCESS", "key safe 4821") == "*** **** ****"
     assert mask_value("SOMETHING_ELSE", "abc 123") == "*** ***"
+
+
+def test_an_initial_then_a_family_name_in_two_words_keys_as_the_initial_form() -> None:
+    """`Mrs S Mac Giolla` is Siobhan Mac Giolla's initial and family name, never a forename
+    `Mac` (share 27: it keyed as `giolla mac`, a full name of nobody)."""
+    assert normalise("PERSON", "Mrs S Mac Giolla") == "s. giolla"
+    assert normalise("PERSON", "Mrs S Mac Giolla") != normalise("PERSON", "Sean Giolla")
+    assert normalise("PERSON", "Mr J van der Berg") == normalise("PERSON", "Mr J. Berg")

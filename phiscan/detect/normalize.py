@@ -111,6 +111,9 @@ def name_parts(value: str) -> tuple[list[str], list[str]]:
         family, _, given = value.partition(",")
         return _name_words(given), _name_words(family)
     words = _name_words(value)
+    tokens = without_leading_titles(_NAME_TOKEN.findall(_without_accents(value)))
+    if words and len(tokens) > 1 and len(tokens[0]) == 1:
+        return [], words  # `Mrs S Mac Giolla`: after an initial, the family name's words
     capitals = [word for word in words if word.isupper()]
     if len(capitals) == 1 and len(words) > 1:
         return [word for word in words if word is not capitals[0]], capitals
