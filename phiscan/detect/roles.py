@@ -245,7 +245,10 @@ def wrapped_label(text: str, start: int) -> str:
     previous = text[max(0, line_start - WRAP_REACH):line_start].rstrip("\r\n")
     previous = previous[max(previous.rfind("\n"), previous.rfind("\r")) + 1:]
     words = normalise_words(previous).split()
-    if not previous or not previous[-1].islower() or len(words) < WRAPPED_MIN_WORDS:
+    # (a table row pasted as text, its cells parted by tabs or bars, is no wrapped prose:
+    # `Mirza, Abdul<TAB>...<TAB>code with the admin team` over `Bains, Gurdev<TAB>...`)
+    if (not previous or not previous[-1].islower() or len(words) < WRAPPED_MIN_WORDS
+            or "\t" in previous or "|" in previous):
         return ""
     return normalise_words(" ".join(words[-LABEL_WORDS:]))
 
