@@ -3438,6 +3438,17 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
     def key_device_gone(self) -> re.Pattern:
         return compiled(self.key_device_gone_source, DEFAULT_FLAGS)
 
+    def _placed_device_before(self, text: str, result: RecognizerResult) -> bool:
+        """A place right after a key device in its sentence, its code after it, is the
+        device's (`Key safe is on the wall by the side gate - code 1976 - put the key back`):
+        no key hidden there."""
+        sentence_start = result.start
+        while sentence_start > 0 and not _SENTENCE_END.match(text, sentence_start - 1):
+            sentence_start -= 1
+            if result.start - sentence_start > DEVICE_BEFORE_CHARS:
+                break
+        return self.key_device.search(text, sentence_start, result.start) is not None
+
     def _key_said_gone(self, text: str, result: RecognizerResult, matched: str,
                        after: str) -> bool:
         """A key place's key said gone or replaced around it (a key device's own loss left
@@ -3894,6 +3905,9 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
             return None
         if pattern in _KEY_PLACE_PATTERNS and self._key_said_gone(text, result, matched, after):
             return None
+        if pattern == "hiding place before key" and _CODE_RE.search(
+                text, result.start, result.end) and self._placed_device_before(text, result):
+            return None
         if pattern in _KEY_PLACE_PATTERNS and pattern not in _KEYHOLDER_PATTERNS and (
                 _INDOOR_FURNITURE.search(normalise_words(
                     f"{matched} {_clause_after(text, result.end, INDOOR_WORDS_AFTER)}"))):
@@ -4070,6 +4084,7 @@ _INDOOR_FURNITURE = prebuilt(
     r"dressing table|bedside (?:table|cabinet|drawer)|hall table|hall stand|kitchen table|"
     r"kitchen drawer|top drawer|fruit bowl|jewellery box|handbag|purse|coat pocket) ")
 INDOOR_WORDS_AFTER = 6
+DEVICE_BEFORE_CHARS = 40  # how far before a hiding place its key device is read
 
 
 # A building named by what it was (`the old fire station`, `the former chapel`, `The Old

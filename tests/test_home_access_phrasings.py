@@ -1762,3 +1762,17 @@ def test_set_ab_classes_in_other_words_are_found(text, kinds):
 ])
 def test_near_set_ab_classes_no_way_in_is_found(text):
     assert not default_recognizer().analyze(text, ["HOME_ACCESS"])
+
+
+# A place right after a key device is the device's (share 27's care plans: `Key safe is on the
+# wall by the side gate - code 1976 - put the key back every time!` had a key hidden by the
+# gate); a place in a sentence of its own still hides a key.
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Key safe is on the wall by the side gate - code 1976 - put the key back every time!",
+     ["code"]),
+    ("Lockbox on the fence by the bins, combination 4402, please return the key after", ["code"]),
+    ("Under the pot by the back door is the spare key", ["hidden_key"]),
+])
+def test_a_place_after_a_key_device_is_the_devices(text, kinds):
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds

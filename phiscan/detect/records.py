@@ -1222,7 +1222,8 @@ def log_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
     # ... holds a spare key`)
     events = [number for number, stamp in stamps.items()
               if stamps.get(number - 1) != stamp]
-    return events if len(set(numbers) & set(events)) >= 2 else []
+    held = {bisect_right(events, number) for number in numbers}  # the events with findings
+    return events if len(held - {0}) >= 2 else []
 
 
 def _stamp(lines: LineIndex, number: int) -> str:
