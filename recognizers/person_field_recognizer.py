@@ -136,8 +136,9 @@ TITLED_NAME = (
 # `(` or a title, or after a list item's marker at the start of a line (`1.`, `-`, `•`,
 # `Bed 4`, `09:30`); inside a sentence only with the forename in lower case.
 LISTED = "surname first"
-_CAPS_WORD = r"[A-Z](?:[A-Z]|['’\-](?=[A-Z]))*[A-Z]"
-_FORENAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*"
+# (in any alphabet's letters: `DĄBEK, Halina`, `ŁUKASZEWICZ, Zoë`)
+_CAPS_WORD = r"\p{Lu}(?:\p{Lu}|['’\-](?=\p{Lu}))*\p{Lu}"
+_FORENAME = r"\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*"
 LISTED_NAME = (
     rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}},[ ]?"
     rf"(?:{_FORENAME}(?:[ ]{_FORENAME}|[ ][A-Z]\.?)?(?:[ ]{NICKNAME})?"

@@ -148,3 +148,23 @@ def test_a_code_given_after_it_changed_is_the_one_in_use(tmp_path_factory, tmp_p
     rows = [(row["home_access_kinds"], row["former_home_access_kinds"])
             for row in export_individuals(scanned, tmp_path, "--reveal")]
     assert rows == [("code", "")]
+
+
+DABEK = "4851000006"
+DABEK_FILES = {
+    "access/Client_Access_Sheet.csv": (
+        "NHS number,Client,DOB,Postcode,Access\n"
+        f"{DABEK},Mrs Halina Dąbek,12/05/1941,BD18 3SG,Key safe by the back door code 6900\n"),
+    "tickets/KCS-51136 Access_details_changed.txt": (
+        "Hi,\nThe family have changed the key safe code for DĄBEK, Halina after the grandson's "
+        "friend saw it. The new code is NOT to go on Kestrel - carers ring the office for it. "
+        "Please make sure the old code (6900) is gone from the record and from the phones.\n"),
+}
+
+
+def test_a_surname_first_in_any_alphabet_names_whose_code_is_withheld(tmp_path_factory,
+                                                                      tmp_path):
+    """`DĄBEK, Halina` in a ticket's prose is her name (share 27: the capitals were read in
+    ASCII only, and the ticket joined no one)."""
+    scanned = scanned_share(tmp_path_factory, "code-withheld-dabek", DABEK_FILES)
+    assert ways_in_by_number(scanned, tmp_path) == {DABEK: ("false", "", "code", "")}
