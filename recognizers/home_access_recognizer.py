@@ -4320,7 +4320,12 @@ _DATA_FIELD = prebuilt(r"(?<![\w])(?i:code|pin|safe|keysafe|box|lockbox|combinat
                        r"(?![^\S\n]*(?:[:=]|(?i:is|was|reads?|value)(?![\w])))")
 # A keyholder's field whose value is no value (`Key holder: {{keyholder_name}}`, `Key holder:
 # [withheld]`): no one is named.
-_HOLDER_NOT_GIVEN = prebuilt(r"[^\S\n]*[:=\-\u2013\u2014]?[^\S\n]*" + _NO_VALUE)
+_HOLDER_NOT_GIVEN = prebuilt(r"[^\S\n]*[:=\-\u2013\u2014]?[^\S\n]*" + _NO_VALUE
+                             # nor a data check's note of one with no details (`key holder
+                             # with no phone number`, `keyholder without contact details`)
+                             + r"|[^\S\n]+(?i:with[^\S\n]+no|without(?:[^\S\n]+a)?|has[^\S\n]+no"
+                             r"|missing)[^\S\n]+(?:\w+[^\S\n]+)?(?i:phone|number|contact|name|"
+                             r"details|tel)")
 # (the word inside a placeholder is its name: `<KEYHOLDER>`, `{{ keyholder }}`)
 _PLACEHOLDER_NAME = prebuilt(r"(?:<|\{\{?)[^\S\n]*\Z")
 _UNTICKED_BEFORE = prebuilt(r"(?:\[[^\S\n]?\]|\u2610)[^\S\n]*(?:[\w'\-]+[^\S\n]+){0,2}\Z")
