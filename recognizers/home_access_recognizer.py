@@ -679,8 +679,11 @@ _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of
 # words of the clause before the match).
 # So is the code called old right before its object (`old code for the key box by her gate
 # was 1 1 1 1`: where the box is is said of an old code).
+# So is a way in given after `old access` (`The app is still showing the OLD access (Keys -
+# Chantelle Nowak, daughter, tel ...)`).
 _OLD_OBJECT = prebuilt(r" (?:old|previous|former|disused) (?:(?:code|pin|number|combination|"
-                       r"combo) (?:for|of|to|on) (?:the |her |his |their )?)?$")
+                       r"combo) (?:for|of|to|on) (?:the |her |his |their )?|access (?:(?:details|"
+                       r"info|information|notes?|arrangements?) )?)?$")
 # A building with a reception desk (a care or nursing home, supported living, an office):
 # a door code said with it (`front door code 3266 - ask at reception`) is the building's, no
 # one's home's (normalised words of the sentence; a house's `reception room` is no desk). A
@@ -3700,8 +3703,11 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         current one is given in its sentence (normalised words)."""
         if _STILL_NEW.search(f"{before} {matched} {after}"):
             return False
+        # (a match opening its clause, in brackets after what it is: `the OLD access (Keys -
+        # Chantelle Nowak, ...)`, is read with the words before the bracket)
         return self._left_home.search(f"{matched} {after}") is not None or \
-            _OLD_OBJECT.search(clause) is not None or _OUT_OF_USE.found_in(after)
+            _OLD_OBJECT.search(clause if clause.strip() else before) is not None or \
+            _OUT_OF_USE.found_in(after)
 
     @staticmethod
     def _changed_to_nothing(text: str, result: RecognizerResult) -> bool:

@@ -1746,6 +1746,7 @@ def test_a_school_run_or_term_names_no_owner(text, home):
      ["hidden_key"]),
     ("New code for the key box by the gate is 4 0 1 7", ["code"]),
     ("Keyholder: daughter Amina, 07700 900512", ["key_holder"]),
+    ("New access (key safe by the door, code 4471)", ["code"]),
 ])
 def test_set_ab_classes_in_other_words_are_found(text, kinds):
     results = default_recognizer().analyze(text, ["HOME_ACCESS"])
@@ -1762,6 +1763,9 @@ def test_set_ab_classes_in_other_words_are_found(text, kinds):
     # a data check's note of a key holder with no details names no one (share 27)
     "  - Mr Winston Campbell (CT-00451), DOB 08/03/1949: key holder with no phone number",
     "Keyholder without contact details - please update the record",
+    # what an app still shows as the old access, in brackets (share 27's change of address)
+    "The app is still showing the OLD access (Keys - Chantelle Nowak, daughter, tel 07700 "
+    "900518) - that house is empty now",
 ])
 def test_near_set_ab_classes_no_way_in_is_found(text):
     assert not default_recognizer().analyze(text, ["HOME_ACCESS"])
