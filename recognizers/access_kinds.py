@@ -208,6 +208,18 @@ def _device_place(matched: str) -> bool:
     return bool(_DEVICE.search(matched)) and not _OWN_KEY.search(matched)
 
 
+# A sentence's end within a line (`..., HX5 9TG. Access: Porch and inner door unlocked`: the
+# date of birth and the address before it are another sentence's numbers).
+_SENTENCE_BREAK = re.compile(r"[.;!?](?=\s)")
+
+
+def _sentence(text: str, match: Span, line_start: int, line_end: int) -> tuple[int, int]:
+    """The bounds of the sentence of a match, within its line."""
+    before = [found.end() for found in _SENTENCE_BREAK.finditer(text, line_start, match.start)]
+    after = _SENTENCE_BREAK.search(text, match.end, line_end)
+    return (before[-1] if before else line_start), (after.start() if after else line_end)
+
+
 def _way_in(text: str, match: Span, typed: Sequence[Typed], whole_line: bool = False) -> str:
     """Going in by the way its line gives; by a code when the instruction itself holds one
     (`Access notes: Yes - 2802 (by the front door)`: no code pattern read the number, yet
@@ -218,7 +230,8 @@ def _way_in(text: str, match: Span, typed: Sequence[Typed], whole_line: bool = F
     line_end = len(text) if line_end == -1 else line_end
     on_line = {kind for other, kind in typed
                if line_start <= other.start and other.end <= line_end}
-    start, end = (line_start, line_end) if whole_line else (match.start, match.end)
+    start, end = _sentence(text, match, line_start, line_end) if whole_line else (
+        match.start, match.end)
     if not on_line & set(KEY_WAYS) and _CODE_SHAPE.search(text, start, end):
         return CODE
     return next((kind for kind in KEY_WAYS if kind in on_line), LEFT_OPEN)

@@ -1783,3 +1783,15 @@ def test_near_set_ab_classes_no_way_in_is_found(text):
 def test_a_place_after_a_key_device_is_the_devices(text, kinds):
     [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
     assert result.recognition_metadata["access_kinds"] == kinds
+
+
+# An outer door's state is by a code only when its own sentence holds one (share 27's carer-app
+# card: a date of birth's year before `Access: Porch and inner door unlocked` made it a code).
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("It shows Ms Olive Marsden, DOB 28 May 1978, 42 Mill Drive, Elland, HX5 9TG. Access: "
+     "Porch and inner door unlocked in the day", ["left_open"]),
+    ("Access: Yes - 4003 (inside the porch (porch not locked))", ["code"]),
+])
+def test_an_outer_doors_state_reads_its_own_sentence(text, kinds):
+    [result] = default_recognizer().analyze(text, ["HOME_ACCESS"])
+    assert result.recognition_metadata["access_kinds"] == kinds
