@@ -74,7 +74,8 @@ _HOME = Trigger(literals=[Literal(word) for word in (
     "moved", "resident", "lives", "living", "resides", "care home", "nursing home",
     "residential home", "care_home", "nursing_home", "residential_home")]
     + [Literal("perm", word_end=False)])
-_CODE_STATE = Trigger(literals=[Literal(word) for word in ("new", "changed", "reset", "altered")])
+_CODE_STATE = Trigger(literals=[Literal(word) for word in ("new", "changed", "reset", "altered",
+                                                            "removed", "taken")])
 # (a field's label may run its words together: `EndReason`, `reason_for_closure`)
 _END_REASON = Trigger(literals=[Literal(word, word_start=False, word_end=False)
                                 for word in ("reason", "status", "outcome")])

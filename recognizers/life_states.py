@@ -134,8 +134,19 @@ _CODE_CHANGED_ELSEWHERE = (
     rf"[^\d\n]{{0,60}}?(?:{_GOT_ELSEWHERE})")
 # (A key safe said removed is not one: a care log's line names no one (`- Key safe removed by
 # family last month` among a week's entries), and a record may give the new one's code.)
-CODE_OUT_OF_USE_WORDS = (rf"(?<![\w])(?i:{_NEW_CODE_KEPT_OUT}|{_CODE_CHANGED_ELSEWHERE})"
-                         r"(?![\w])")
+# A named person's key safe taken off or removed (`The key safe at Ms Dilys Cadwaladr's has been
+# taken off the wall`, `Mrs Ann Lee's keysafe was removed`): the home's code opens nothing. (A
+# key safe said removed with no one named stays a way in: a care log's line names no one.)
+_OWNER = (r"(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+(?:\p{Lu}\.?[^\S\n]+)*\p{Lu}[\p{L}'\u2019-]+"
+          r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){0,2})['\u2019]s")
+_KEY_SAFE = r"(?:key[^\S\n]?safe|key[^\S\n]?box|lock[^\S\n]?box)"
+_TAKEN_AWAY = (rf"(?:has{_SP}been|had{_SP}been|was|is{_SP}now){_SP}(?:taken{_SP}(?:off|down|away)"
+               r"|removed)")
+_NAMED_KEY_SAFE_GONE = (rf"{_KEY_SAFE}{_SP}(?:at|of){_SP}{_OWNER}(?:{_SP}(?:house|home|flat"
+                        rf"|bungalow|place))?{_SP}{_TAKEN_AWAY}|{_OWNER}{_SP}{_KEY_SAFE}{_SP}"
+                        rf"{_TAKEN_AWAY}")
+CODE_OUT_OF_USE_WORDS = (rf"(?<![\w])(?i:{_NEW_CODE_KEPT_OUT}|{_CODE_CHANGED_ELSEWHERE}"
+                         rf"|{_NAMED_KEY_SAFE_GONE})(?![\w])")
 # A field naming a home its person has left (`Previous address`, `Old address`, `OLD:` beside
 # `NEW:`, `prev_postcode`, `Address (old)`, `Moved from`): the postcode in it is that home's,
 # and a way in given only beside that postcode is the way into a home they left

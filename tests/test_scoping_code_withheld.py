@@ -69,6 +69,9 @@ FILES = {"visits/SW-1024.txt": VISITS, "safeguarding/AS-1002.txt": CONCERN,
     # kept off the system the record is in, the new one got from an office (share 27)
     "The new code is NOT to go on Kestrel - carers ring the office for it.",
     "Key safe code changed - ring the office for the new code",
+    # a named person's key safe taken off the wall (share 27)
+    "The key safe at Ms Dilys Cadwaladr's has been taken off the wall (house being rendered).",
+    "Mrs Ann Lee's keysafe was removed last week",
 ])
 def test_a_code_out_of_use_is_stated(said):
     found = LifeStateRecognizer().analyze(said, ["LIFE_STATE"])
@@ -90,6 +93,8 @@ def test_a_code_out_of_use_is_stated(said):
     # a key safe said removed: a care log's line may name no one, a record may give the new
     # one's code (blind share 23)
     "Keysafe removed by the landlord in May",
+    "- Key safe removed by family last month",
+    "The key safe at the office has been taken off the wall",
 ])
 def test_a_new_code_given_or_not_said_withheld_is_no_statement(said):
     assert LifeStateRecognizer().analyze(said, ["LIFE_STATE"]) == []
