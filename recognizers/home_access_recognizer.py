@@ -677,10 +677,8 @@ _OUT_OF_USE = Terms(["no longer in use", "not in use", "no longer used", "out of
 # An object called old right before it (`Old KS 2290`, `previous lockbox 7720`, `family
 # clearing the house; old key safe 8802`): the lock of a home left or replaced (normalised
 # words of the clause before the match).
-# So is the code called old right before its object (`old code for the key box by her gate
-# was 1 1 1 1`: where the box is is said of an old code).
-# So is a way in given after `old access` (`The app is still showing the OLD access (Keys -
-# Chantelle Nowak, daughter, tel ...)`).
+# So is an object after an old code (`old code for the key box by her gate was 1 1 1 1`) and
+# a way in after `old access` (`the app is still showing the OLD access (Keys - ...)`).
 _OLD_OBJECT = prebuilt(r" (?:old|previous|former|disused) (?:(?:code|pin|number|combination|"
                        r"combo) (?:for|of|to|on) (?:the |her |his |their )?|access (?:(?:details|"
                        r"info|information|notes?|arrangements?) )?)?$")
@@ -3445,12 +3443,10 @@ class HomeAccessRecognizer(ContextScoredRecognizer):
         """A place right after a key device in its sentence, its code after it, is the
         device's (`Key safe is on the wall by the side gate - code 1976 - put the key back`):
         no key hidden there."""
-        sentence_start = result.start
-        while sentence_start > 0 and not _SENTENCE_END.match(text, sentence_start - 1):
-            sentence_start -= 1
-            if result.start - sentence_start > DEVICE_BEFORE_CHARS:
-                break
-        return self.key_device.search(text, sentence_start, result.start) is not None
+        start = max(0, result.start - DEVICE_BEFORE_CHARS)
+        for sentence_end in _SENTENCE_END.finditer(text, start, result.start):
+            start = sentence_end.end()
+        return self.key_device.search(text, start, result.start) is not None
 
     def _key_said_gone(self, text: str, result: RecognizerResult, matched: str,
                        after: str) -> bool:

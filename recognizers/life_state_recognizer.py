@@ -122,6 +122,7 @@ def _one_entry(text: str, first: int, second: int) -> bool:
     first_line_end = text.find("\n", low, high)
     return first_line_end == -1 or _LIST_ITEM.search(text, first_line_end + 1, high) is None
 
+
 def _said_of(text: str, result: RecognizerResult) -> str:
     """A code's statement read for what the code opens: its line up to the statement's end,
     without where the new code is got (`carers ring the office for it`, `ring the office for

@@ -58,8 +58,9 @@ END_REASON_MOVE = rf"(?<![\w]){_END_REASON_LABEL}{_SEP}{_END_MOVED}(?![\w])"
 _END_REASON_MOVE = re.compile(END_REASON_MOVE)
 # A titled name (`Mrs Ivy Sutcliffe`, `Mr Sutcliffe`): whose death a statement right after it
 # is (`phiscan.detect.deaths` binds it to the record's person or to someone else).
-TITLED_NAME = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+\p{Lu}[\p{L}'\u2019-]+"
-               r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){0,2}")
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+"
+_NAME_WORD = r"\p{Lu}[\p{L}'\u2019-]+"
+TITLED_NAME = rf"{_TITLE}{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}}"
 _HAS_DIED = r"(?i:(?:has |had )?(?:sadly )?died)"
 # An aside between a name and what is said of it (`Mr Percy Horsfall (DOB 05/03/1939) died`).
 _ASIDE = r"(?:[^\S\n]*\([^()\n]{1,40}\))?"
@@ -132,13 +133,12 @@ WHERE_GOT = re.compile(rf"(?i:{_GOT_ELSEWHERE})")
 _CODE_CHANGED_ELSEWHERE = (
     rf"code{_SP}(?:has{_SP}been{_SP}|was{_SP}|now{_SP})?(?:changed|reset|altered)\b"
     rf"[^\d\n]{{0,60}}?(?:{_GOT_ELSEWHERE})")
-# (A key safe said removed is not one: a care log's line names no one (`- Key safe removed by
-# family last month` among a week's entries), and a record may give the new one's code.)
 # A named person's key safe taken off or removed (`The key safe at Ms Dilys Cadwaladr's has been
 # taken off the wall`, `Mrs Ann Lee's keysafe was removed`): the home's code opens nothing. (A
 # key safe said removed with no one named stays a way in: a care log's line names no one.)
-_OWNER = (r"(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+(?:\p{Lu}\.?[^\S\n]+)*\p{Lu}[\p{L}'\u2019-]+"
-          r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){0,2})['\u2019]s")
+# (a titled name, its initials too: `Miss K Kowalczyk's`)
+_OWNER = (rf"(?-i:{_TITLE}(?:\p{{Lu}}\.?[^\S\n]+){{0,3}}{_NAME_WORD}"
+          rf"(?:[^\S\n]+{_NAME_WORD}){{0,2}})['\u2019]s")
 _KEY_SAFE = r"(?:key[^\S\n]?safe|key[^\S\n]?box|lock[^\S\n]?box)"
 _TAKEN_AWAY = (rf"(?:has{_SP}been|had{_SP}been|was|is{_SP}now){_SP}(?:taken{_SP}(?:off|down|away)"
                r"|removed)")
@@ -181,8 +181,7 @@ def moved_from_before(text: str, start: int) -> bool:
 
 
 # Someone still lives at the home: whoever's death or move the record states is not theirs.
-_NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[^\S\n]+)?\p{Lu}[\p{L}'\u2019-]+"
-         r"(?:[^\S\n]+\p{Lu}[\p{L}'\u2019-]+){1,3}")
+_NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{1,3}}"
 SURVIVOR_WORDS = (rf"(?<![\w])(?:{_NAME} )?(?i:still (?:lives|living|resides|resident)"
                   r" (?:at|in|there)|(?:still )?(?:lives|living) there)(?![\w])")
 # Where a survivor's statement starts after their name (`Mrs Ivy Kershaw| still lives at`).

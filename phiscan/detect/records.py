@@ -1201,6 +1201,7 @@ _LOG_STAMP = re.compile(r"[ \t]*\[?(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})
 # Most of the lines between a record's first and last findings so stamped make it a log.
 LOG_LINE_SHARE = 0.8
 LOG_ENTRY_LINES = 5  # how far above its first finding a log's entry may start
+_FILLED = re.compile(r"\S")
 
 
 def log_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
@@ -1211,12 +1212,20 @@ def log_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
     last finding are stamped, two of them with findings."""
     numbers = sorted({lines.line_of(finding) for finding in findings})
     first = numbers[0]
-    while first > max(1, numbers[0] - LOG_ENTRY_LINES) and not _stamped(lines, first):
+    while first > max(1, numbers[0] - LOG_ENTRY_LINES) and not _stamp(lines, first):
         first -= 1
-    filled = [number for number in range(first, numbers[-1] + 1)
-              if lines.text[lines.line_start(number):lines.line_end(number)].strip()]
-    stamps = {number: stamp for number in filled if (stamp := _stamp(lines, number))}
-    if len(stamps) < LOG_LINE_SHARE * len(filled):
+    # (read until it is decided: a paragraph of prose is no log after a fifth of its lines)
+    most_unstamped = (1 - LOG_LINE_SHARE) * (numbers[-1] - first + 1)
+    stamps: dict[int, str] = {}
+    unstamped = 0
+    for number in range(first, numbers[-1] + 1):
+        if stamp := _stamp(lines, number):
+            stamps[number] = stamp
+        elif _FILLED.search(lines.text, lines.line_start(number), lines.line_end(number)):
+            unstamped += 1
+            if unstamped > most_unstamped:
+                return []
+    if len(stamps) < LOG_LINE_SHARE * (len(stamps) + unstamped):
         return []
     # (lines of one stamp are one event: `22:14 | FALL | client ...` then `22:14 | NOTE |
     # ... holds a spare key`)
@@ -1229,10 +1238,6 @@ def log_lines(findings: list[Finding], lines: LineIndex) -> list[int]:
 def _stamp(lines: LineIndex, number: int) -> str:
     found = _LOG_STAMP.match(lines.text, lines.line_start(number), lines.line_end(number))
     return found.group().strip(" \t[") if found else ""
-
-
-def _stamped(lines: LineIndex, number: int) -> bool:
-    return bool(_stamp(lines, number))
 
 
 def assign_records(unit: TextUnit, findings: list[Finding], where: str | None = None
